@@ -1,0 +1,102 @@
+/**
+ * Every error a user can meet, in both interface languages. The key is the stable `code` of the
+ * error body; the server and the web app read the same table, so a message is written once.
+ * Foundation codes live here; each feature keeps its own `<feature>.errors.ts` and is merged below
+ * with one line, so the set of codes stays one typed union.
+ */
+import { interpolate, type Locale } from './locale.js';
+
+export type MessageTable = Record<string, Record<Locale, string>>;
+
+const baseMessages = {
+  // HTTP and input
+  bad_json: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  body_too_large: { 'zh-CN': '提交的内容太大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
+  json_too_deep: { 'zh-CN': '提交的数据嵌套层级过深', en: 'The request data is nested too deeply' },
+  unsupported_media_type: {
+    'zh-CN': '不支持的内容类型，请以 {expected} 提交',
+    en: 'Unsupported content type; send {expected}',
+  },
+  validation_failed: { 'zh-CN': '填写的内容有误，请检查后重试', en: 'Some fields are invalid; please check and retry' },
+  not_found: { 'zh-CN': '找不到该页面或资源', en: 'Not found' },
+  method_not_allowed: { 'zh-CN': '不支持该操作', en: 'Method not allowed' },
+  internal_error: {
+    'zh-CN': '服务器出了点问题，您的操作未完成，请稍后再试',
+    en: 'Something went wrong on the server; your action was not completed. Please try again.',
+  },
+  forbidden_origin: {
+    'zh-CN': '请求来源不被信任，请从议事平台页面操作',
+    en: 'The request came from an untrusted origin; please use the Yishi pages',
+  },
+
+  // Accounts and access
+  unauthenticated: { 'zh-CN': '请先登录', en: 'Please log in first' },
+  forbidden: { 'zh-CN': '您没有权限进行此操作', en: 'You are not allowed to do this' },
+  invalid_credentials: {
+    'zh-CN': '手机号/用户名或密码不正确',
+    en: 'The phone number/username or password is incorrect',
+  },
+  login_locked: {
+    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many failed logins; please try again in {minutes} minutes',
+  },
+  account_disabled: { 'zh-CN': '该账号已停用，请联系社区', en: 'This account is disabled; please contact the community office' },
+
+  // Places and roster
+  compound_not_found: { 'zh-CN': '找不到该小区', en: 'Compound not found' },
+  roster_empty: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
+  roster_invalid: {
+    'zh-CN': '花名册有 {count} 处错误，未导入任何数据',
+    en: 'The roster has {count} errors; nothing was imported',
+  },
+  roster_missing_column: { 'zh-CN': '缺少必填列“{column}”', en: 'Missing required column "{column}"' },
+  roster_required: { 'zh-CN': '“{column}”不能为空', en: '"{column}" must not be empty' },
+  roster_bad_area: {
+    'zh-CN': '面积“{value}”无效：应为大于 0 的数字，最多两位小数',
+    en: 'Area "{value}" is invalid: use a number above 0 with at most two decimals',
+  },
+  roster_bad_phone: { 'zh-CN': '手机号“{value}”无效：应为 11 位数字', en: 'Phone "{value}" is invalid: use 11 digits' },
+  roster_bad_flag: { 'zh-CN': '“{value}”无效：请填“是”或“否”', en: '"{value}" is invalid: use 是 (yes) or 否 (no)' },
+  roster_bad_area_source: {
+    'zh-CN': '面积类型“{value}”无效：请填 登记、测绘 或 合同',
+    en: 'Area type "{value}" is invalid: use 登记, 测绘 or 合同',
+  },
+  roster_duplicate_unit: {
+    'zh-CN': '与第 {line} 行是同一套房屋',
+    en: 'Same unit as line {line}',
+  },
+  roster_owner_conflict: {
+    'zh-CN': '开发商持有的房屋不应填写业主',
+    en: 'A unit held by the developer must not list owners',
+  },
+  roster_no_owner: {
+    'zh-CN': '已售房屋须填写业主姓名',
+    en: 'A sold unit must name its owner',
+  },
+  roster_phone_name_conflict: {
+    'zh-CN': '手机号 {phone} 在第 {line} 行属于“{name}”',
+    en: 'Phone {phone} belongs to "{name}" on line {line}',
+  },
+  roster_too_long: { 'zh-CN': '“{column}”过长（最多 {max} 个字）', en: '"{column}" is too long (at most {max} characters)' },
+} as const satisfies MessageTable;
+
+// Feature catalogs: one import and one spread per feature.
+const messages = {
+  ...baseMessages,
+} as const satisfies MessageTable;
+
+export type ErrorCode = keyof typeof messages;
+
+export function errorMessage(
+  code: string,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  const entry = (messages as MessageTable)[code];
+  if (!entry) return code;
+  return interpolate(entry[locale], params);
+}
+
+export function isKnownErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(messages, code);
+}

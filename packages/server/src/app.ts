@@ -1,0 +1,72 @@
+/**
+ * createApp builds the whole HTTP application from its dependencies and never listens: tests call
+ * app.request(), main.ts serves it. Order matters: headers and context first, then the API (with
+ * body limits and the same-origin check), then the built web app with its client-side routes.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { DomainError } from '@yishi/core';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from './deps.js';
+import type { AppEnv } from './http/context.js';
+import { errorResponse, handleError } from './http/errors.js';
+import { CONTENT_SECURITY_POLICY, requestContext, sameOriginWrites } from './http/middleware.js';
+import { API_REFERENCE_CSS, buildOpenApi, renderApiReference } from './http/openapi.js';
+import { mountRoutes, type RouteDef } from './http/route.js';
+import { allRoutes } from './routes/index.js';
+
+export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound((c) => errorResponse(c, new DomainError('not_found')));
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=15552000' : false,
+    }),
+  );
+  app.use('*', requestContext(deps));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.maxBodyBytes,
+      onError: () => {
+        throw new DomainError('body_too_large', { limit: `${Math.round(deps.config.maxBodyBytes / 1024 / 1024)} MB` });
+      },
+    }),
+  );
+  app.use('/api/*', sameOriginWrites(deps.config.trustedOrigins));
+
+  const openApi = buildOpenApi(routes);
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+  app.get('/api/docs', (c) => c.html(renderApiReference(openApi)));
+  app.get('/api/docs.css', (c) => c.body(API_REFERENCE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/api/health', (c) => c.json({ ok: true }));
+
+  mountRoutes(app, routes);
+  app.all('/api/*', (c) => errorResponse(c, new DomainError('not_found')));
+
+  const webDist = deps.config.webDist;
+  if (webDist) {
+    const root = relative(process.cwd(), webDist) || '.';
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root }));
+    let indexHtml: string | null = null;
+    app.get('*', (c) => {
+      indexHtml ??= readFileSync(join(webDist, 'index.html'), 'utf8');
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+  return app;
+}

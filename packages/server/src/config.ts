@@ -1,0 +1,49 @@
+/** Configuration comes from the environment only; docs/operations.md lists every variable. */
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A SQLite file path (default ./data/yishi.db). */
+  databasePath: string;
+  /** Built web app to serve; absent in API-only tests. */
+  webDist: string | null;
+  /** Origins allowed to make state-changing requests besides the server's own. */
+  trustedOrigins: string[];
+  /** Send cookies with Secure (set behind HTTPS). */
+  secureCookies: boolean;
+  sessionIdleDays: number;
+  sessionAbsoluteDays: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  /** Seed demo data into an empty database on start. */
+  seedDemo: boolean;
+  maxBodyBytes: number;
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  const parsed = value === undefined ? Number.NaN : Number.parseInt(value, 10);
+  return Number.isFinite(parsed) ? parsed : fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  return {
+    port: intFrom(env.PORT, 8787),
+    host: env.HOST ?? '0.0.0.0',
+    databasePath: resolve(cwd, env.YISHI_DB ?? 'data/yishi.db'),
+    webDist: env.YISHI_WEB_DIST === '' ? null : resolve(cwd, env.YISHI_WEB_DIST ?? 'packages/web/dist'),
+    trustedOrigins: (env.YISHI_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    secureCookies: env.YISHI_SECURE_COOKIES === '1',
+    sessionIdleDays: intFrom(env.YISHI_SESSION_IDLE_DAYS, 7),
+    sessionAbsoluteDays: intFrom(env.YISHI_SESSION_ABSOLUTE_DAYS, 30),
+    loginMaxFailures: intFrom(env.YISHI_LOGIN_MAX_FAILURES, 5),
+    loginLockMinutes: intFrom(env.YISHI_LOGIN_LOCK_MINUTES, 15),
+    seedDemo: env.YISHI_SEED_DEMO !== '0',
+    maxBodyBytes: intFrom(env.YISHI_MAX_BODY_BYTES, 2 * 1024 * 1024),
+  };
+}
+
+/** Defaults for tests and tools: everything from loadConfig with no environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), webDist: null, seedDemo: false, ...overrides };
+}

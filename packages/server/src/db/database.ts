@@ -1,0 +1,34 @@
+/**
+ * The typed shape of the whole database. Each feature declares its tables in tables/<feature>.table.ts
+ * and adds them here with one spread-free line per table, so a query anywhere is checked against it.
+ */
+import type { LoginFailureTable, RoleAssignmentTable, RosterImportTable, SessionTable, UserTable } from './tables/accounts.table.js';
+import type { OwnershipTable, PersonTable, ResidencyTable } from './tables/people.table.js';
+import type {
+  BuildingTable,
+  CommunityTable,
+  CompoundTable,
+  GridTable,
+  SubdistrictTable,
+  UnitTable,
+} from './tables/places.table.js';
+
+export interface Database {
+  // places
+  subdistricts: SubdistrictTable;
+  communities: CommunityTable;
+  compounds: CompoundTable;
+  grids: GridTable;
+  buildings: BuildingTable;
+  units: UnitTable;
+  // people
+  persons: PersonTable;
+  ownerships: OwnershipTable;
+  residencies: ResidencyTable;
+  // accounts
+  users: UserTable;
+  role_assignments: RoleAssignmentTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  roster_imports: RosterImportTable;
+}

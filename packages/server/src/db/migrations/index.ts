@@ -1,0 +1,11 @@
+/**
+ * The ordered list of migrations. Each feature appends one line; names are timestamps so the order
+ * is the order they were written. Listing them statically (rather than reading a folder) lets the
+ * same list run from source in tests and from dist in production.
+ */
+import type { Migration } from 'kysely';
+import * as foundation from './20261121090000_foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '20261121090000_foundation': foundation,
+};

@@ -1,0 +1,121 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { PlaceChain } from '../../auth/actor.js';
+import type { Database } from '../database.js';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export interface CompoundChainRow {
+  subdistrictId: string;
+  communityId: string;
+  compoundId: string;
+}
+
+export async function findCompoundChain(db: Db, compoundId: string): Promise<CompoundChainRow | undefined> {
+  const row = await db
+    .selectFrom('compounds')
+    .innerJoin('communities', 'communities.id', 'compounds.community_id')
+    .select(['compounds.id as compoundId', 'communities.id as communityId', 'communities.subdistrict_id as subdistrictId'])
+    .where('compounds.id', '=', compoundId)
+    .executeTakeFirst();
+  return row;
+}
+
+/** The chain of places above a place of the given kind, or undefined when it does not exist. */
+export async function resolvePlaceChain(db: Db, kind: string, id: string): Promise<PlaceChain | undefined> {
+  switch (kind) {
+    case 'subdistrict': {
+      const row = await db.selectFrom('subdistricts').select('id').where('id', '=', id).executeTakeFirst();
+      return row ? { subdistrictId: row.id } : undefined;
+    }
+    case 'community': {
+      const row = await db.selectFrom('communities').select(['id', 'subdistrict_id']).where('id', '=', id).executeTakeFirst();
+      return row ? { subdistrictId: row.subdistrict_id, communityId: row.id } : undefined;
+    }
+    case 'compound':
+      return findCompoundChain(db, id);
+    case 'building': {
+      const row = await db.selectFrom('buildings').select(['id', 'compound_id', 'grid_id']).where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      const chain = await findCompoundChain(db, row.compound_id);
+      return chain && { ...chain, buildingId: row.id, ...(row.grid_id ? { gridId: row.grid_id } : {}) };
+    }
+    case 'grid': {
+      const row = await db.selectFrom('grids').select(['id', 'compound_id']).where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      const chain = await findCompoundChain(db, row.compound_id);
+      return chain && { ...chain, gridId: row.id };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function findCompound(db: Db, compoundId: string) {
+  return db.selectFrom('compounds').selectAll().where('id', '=', compoundId).executeTakeFirst();
+}
+
+export function listCompounds(db: Db) {
+  return db
+    .selectFrom('compounds')
+    .innerJoin('communities', 'communities.id', 'compounds.community_id')
+    .innerJoin('subdistricts', 'subdistricts.id', 'communities.subdistrict_id')
+    .select([
+      'compounds.id',
+      'compounds.name',
+      'compounds.code',
+      'compounds.address',
+      'communities.id as communityId',
+      'communities.name as communityName',
+      'subdistricts.id as subdistrictId',
+      'subdistricts.name as subdistrictName',
+    ])
+    .orderBy('compounds.code')
+    .execute();
+}
+
+export function listBuildingsWithCounts(db: Db, compoundId: string) {
+  return db
+    .selectFrom('buildings')
+    .leftJoin('units', 'units.building_id', 'buildings.id')
+    .leftJoin('grids', 'grids.id', 'buildings.grid_id')
+    .select((eb) => [
+      'buildings.id',
+      'buildings.name',
+      'grids.name as gridName',
+      eb.fn.count<number>('units.id').as('unitCount'),
+      eb.fn.coalesce(eb.fn.sum<number>('units.area_centi'), eb.lit(0)).as('areaCenti'),
+    ])
+    .where('buildings.compound_id', '=', compoundId)
+    .groupBy(['buildings.id', 'buildings.name', 'grids.name'])
+    .orderBy('buildings.name')
+    .execute();
+}
+
+export function listUnits(db: Db, compoundId: string) {
+  return db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select([
+      'units.id',
+      'buildings.name as building',
+      'units.entrance',
+      'units.room',
+      'units.area_centi',
+      'units.area_source',
+      'units.developer_held',
+    ])
+    .where('units.compound_id', '=', compoundId)
+    .orderBy(['buildings.name', 'units.entrance', 'units.room'])
+    .execute();
+}
+
+export function listOwnershipsOfCompound(db: Db, compoundId: string) {
+  return db
+    .selectFrom('ownerships')
+    .innerJoin('units', 'units.id', 'ownerships.unit_id')
+    .innerJoin('persons', 'persons.id', 'ownerships.person_id')
+    .select(['ownerships.unit_id as unitId', 'persons.id as personId', 'persons.name', 'persons.phone'])
+    .where('units.compound_id', '=', compoundId)
+    .orderBy(['ownerships.unit_id', 'persons.name'])
+    .execute();
+}

@@ -1,0 +1,45 @@
+import type { Db } from './places.repository.js';
+
+export function insertSession(
+  db: Db,
+  row: { id: string; user_id: string; created_at: string; expires_at: string; absolute_expires_at: string; last_seen_at: string },
+) {
+  return db.insertInto('sessions').values(row).execute();
+}
+
+export function findSession(db: Db, id: string) {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string) {
+  return db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+export function deleteSession(db: Db, id: string) {
+  return db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export function deleteExpiredSessions(db: Db, now: string) {
+  return db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}
+
+export function countRecentFailures(db: Db, column: 'login_key' | 'ip', value: string, since: string) {
+  return db
+    .selectFrom('login_failures')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<string>('failed_at').as('oldest')])
+    .where(column, '=', value)
+    .where('failed_at', '>=', since)
+    .executeTakeFirstOrThrow();
+}
+
+export function insertLoginFailure(db: Db, row: { id: string; login_key: string; ip: string; failed_at: string }) {
+  return db.insertInto('login_failures').values(row).execute();
+}
+
+export function clearLoginFailures(db: Db, loginKey: string) {
+  return db.deleteFrom('login_failures').where('login_key', '=', loginKey).execute();
+}
+
+export function pruneLoginFailures(db: Db, before: string) {
+  return db.deleteFrom('login_failures').where('failed_at', '<', before).execute();
+}

@@ -1,0 +1,54 @@
+import type { Db } from './places.repository.js';
+
+export function findUserByLogin(db: Db, login: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb.or([eb('username', '=', login), eb('phone', '=', login)]))
+    .executeTakeFirst();
+}
+
+export function findUserById(db: Db, userId: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
+export function listRoleAssignments(db: Db, userId: string) {
+  return db.selectFrom('role_assignments').selectAll().where('user_id', '=', userId).execute();
+}
+
+/** The units a person owns or lives in, with the places above them. */
+export function listUnitLinks(db: Db, personId: string, link: 'ownerships' | 'residencies') {
+  return db
+    .selectFrom(link)
+    .innerJoin('units', 'units.id', `${link}.unit_id`)
+    .innerJoin('compounds', 'compounds.id', 'units.compound_id')
+    .innerJoin('communities', 'communities.id', 'compounds.community_id')
+    .select([
+      'units.id as unitId',
+      'units.building_id as buildingId',
+      'units.compound_id as compoundId',
+      'communities.id as communityId',
+      'communities.subdistrict_id as subdistrictId',
+    ])
+    .where(`${link}.person_id`, '=', personId)
+    .execute();
+}
+
+/** Staff and party representatives granted directly at a compound, for the overview page. */
+export function listCompoundRepresentatives(db: Db, compoundId: string) {
+  return db
+    .selectFrom('role_assignments')
+    .innerJoin('users', 'users.id', 'role_assignments.user_id')
+    .select([
+      'users.id as userId',
+      'users.display_name as name',
+      'role_assignments.role',
+      'role_assignments.party',
+      'role_assignments.organisation',
+      'role_assignments.title',
+    ])
+    .where('role_assignments.scope_kind', '=', 'compound')
+    .where('role_assignments.scope_id', '=', compoundId)
+    .orderBy(['role_assignments.role', 'users.display_name'])
+    .execute();
+}

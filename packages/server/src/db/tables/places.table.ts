@@ -1,0 +1,66 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface SubdistrictTable {
+  id: string;
+  name: string;
+  code: string;
+  created_at: string;
+}
+
+export interface CommunityTable {
+  id: string;
+  subdistrict_id: string;
+  name: string;
+  code: string;
+  created_at: string;
+}
+
+export interface CompoundTable {
+  id: string;
+  community_id: string;
+  name: string;
+  /** Short code used in sign-off numbers, e.g. DSCT-2026-0001. */
+  code: string;
+  address: string;
+  /** How a four-party council reaches quorum: 'all_parties' (default) or 'three_parties'. */
+  quorum_rule: string;
+  created_at: string;
+}
+
+export interface GridTable {
+  id: string;
+  compound_id: string;
+  name: string;
+}
+
+export interface BuildingTable {
+  id: string;
+  compound_id: string;
+  grid_id: string | null;
+  /** Normalised name: "1" for 1栋. */
+  name: string;
+  created_at: string;
+}
+
+export interface UnitTable {
+  id: string;
+  compound_id: string;
+  building_id: string;
+  entrance: string;
+  room: string;
+  /** Exclusive floor area in hundredths of m² (exact). */
+  area_centi: number;
+  area_source: string;
+  /** 1 when the developer has not sold or not delivered the unit (counts as one head together). */
+  developer_held: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SubdistrictRow = Selectable<SubdistrictTable>;
+export type CommunityRow = Selectable<CommunityTable>;
+export type CompoundRow = Selectable<CompoundTable>;
+export type BuildingRow = Selectable<BuildingTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;

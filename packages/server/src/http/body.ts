@@ -1,0 +1,54 @@
+/**
+ * Reading request bodies defensively: JSON only with a JSON content type (a cross-site HTML form
+ * cannot send one, which is half of our CSRF defence), bounded nesting depth, and CSV decoded from
+ * UTF-8 or, failing that, GB18030 — the encoding Excel on a Chinese Windows PC saves CSV in.
+ */
+import { DomainError } from '@yishi/core';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { AppEnv } from './context.js';
+
+export const MAX_JSON_DEPTH = 32;
+
+function jsonDepthExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item.value === null || typeof item.value !== 'object') continue;
+    if (item.depth > limit) return true;
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth: item.depth + 1 });
+  }
+  return false;
+}
+
+export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    throw new DomainError('unsupported_media_type', { expected: 'application/json' });
+  }
+  const text = await c.req.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new DomainError('bad_json');
+  }
+  if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) throw new DomainError('json_too_deep');
+  return value;
+}
+
+export async function readCsvBody(c: Context<AppEnv>): Promise<string> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^text\/(?:csv|plain)\b/i.test(type)) throw new DomainError('unsupported_media_type', { expected: 'text/csv' });
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** Zod issues as `[{ path: "a.b", message }]`, the details of a validation_failed error. */
+export function zodDetails(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp({ config: { maxBodyBytes: 64 * 1024 } });
+});
+afterEach(() => t.close());
+
+async function expectError(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toContain('application/json');
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).not.toMatch(/at .*\.ts|Error:/);
+  expect(body.error.message.length).toBeGreaterThan(2);
+}
+
+describe('bad input gets a clear 4xx with the error body', () => {
+  it('malformed JSON', async () => {
+    await expectError(await t.call('POST', '/api/auth/login', { body: '{"login": "a",', headers: { 'content-type': 'application/json' } }), 400, 'bad_json');
+  });
+  it('a body that is not JSON', async () => {
+    await expectError(await t.call('POST', '/api/auth/login', { body: 'login=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type');
+  });
+  it('wrong types', async () => {
+    await expectError(await t.call('POST', '/api/auth/login', { json: { login: ['a'], password: true } }), 400, 'validation_failed');
+  });
+  it('oversized bodies', async () => {
+    await expectError(await t.call('POST', '/api/auth/login', { json: { login: 'a', password: 'x'.repeat(100_000) } }), 413, 'body_too_large');
+  });
+  it('deeply nested JSON', async () => {
+    const deep = '['.repeat(500) + ']'.repeat(500);
+    await expectError(await t.call('POST', '/api/auth/login', { body: deep, headers: { 'content-type': 'application/json' } }), 400, 'json_too_deep');
+  });
+  it('unknown routes and methods', async () => {
+    await expectError(await t.call('GET', '/api/no-such-thing'), 404, 'not_found');
+    await expectError(await t.call('DELETE', '/api/me'), 404, 'not_found');
+  });
+  it('English on request', async () => {
+    const res = await t.call('GET', '/api/no-such-thing', { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Not found');
+  });
+});
+
+describe('security headers', () => {
+  it('sends a content security policy and no-sniff', async () => {
+    const res = await t.call('GET', '/api/health');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes every route with its access', async () => {
+    const res = await t.call('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { 'x-access': unknown; summary: string }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/auth/login']?.post?.['x-access']).toBe('public');
+    expect(doc.paths['/api/compounds/{compoundId}/roster']?.post?.['x-access']).toEqual({
+      roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy'],
+    });
+    const page = await t.call('GET', '/api/docs');
+    expect(await page.text()).toContain('/api/compounds/{compoundId}/roster');
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * One error shape everywhere: `{ "error": { "code", "message", "details" } }`, the message in the
+ * caller's language. Domain codes map to HTTP statuses here; a code that is not listed is a broken
+ * business rule (422). Anything unexpected is logged and answered as a 500 without internals.
+ */
+import { DomainError, errorMessage, type ErrorCode, type Locale } from '@yishi/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './context.js';
+
+const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
+  bad_json: 400,
+  json_too_deep: 400,
+  validation_failed: 400,
+  roster_invalid: 400,
+  roster_empty: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  forbidden_origin: 403,
+  account_disabled: 403,
+  not_found: 404,
+  compound_not_found: 404,
+  method_not_allowed: 405,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  login_locked: 429,
+  internal_error: 500,
+};
+
+/** Features with codes of their own add their statuses here. */
+export function registerErrorStatuses(entries: Partial<Record<ErrorCode, ContentfulStatusCode>>): void {
+  Object.assign(STATUS, entries);
+}
+
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  return STATUS[code] ?? 422;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: unknown };
+}
+
+/** Detail entries that carry their own code (a roster's bad rows, say) get a message too. */
+function localiseDetails(details: unknown, locale: Locale): unknown {
+  if (Array.isArray(details)) return details.map((item) => localiseDetails(item, locale));
+  if (details === null || typeof details !== 'object') return details;
+  const entry = details as Record<string, unknown>;
+  if (typeof entry.code === 'string' && !('message' in entry)) {
+    const params = (entry.params ?? {}) as Record<string, string | number>;
+    return { ...entry, message: errorMessage(entry.code, locale, params) };
+  }
+  return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, Array.isArray(value) ? localiseDetails(value, locale) : value]));
+}
+
+export function errorBody(error: DomainError, locale: Locale): ErrorBody {
+  return {
+    error: { code: error.code, message: errorMessage(error.code, locale, error.params), details: localiseDetails(error.details ?? null, locale) },
+  };
+}
+
+export function errorResponse(c: Context<AppEnv>, error: DomainError): Response {
+  const locale = c.get('locale') ?? 'zh-CN';
+  const response = c.json(errorBody(error, locale), statusOf(error.code));
+  if (error.code === 'login_locked' && typeof error.params.minutes === 'number') {
+    response.headers.set('Retry-After', String(error.params.minutes * 60));
+  }
+  return response;
+}
+
+export function handleError(err: unknown, c: Context<AppEnv>): Response {
+  if (err instanceof DomainError) return errorResponse(c, err);
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code: ErrorCode =
+      status === 413 ? 'body_too_large' : status === 404 ? 'not_found' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : 'validation_failed';
+    return errorResponse(c, new DomainError(code, { limit: '2 MB' }));
+  }
+  console.error('[yishi] unexpected error', c.req.method, c.req.path, err);
+  return errorResponse(c, new DomainError('internal_error'));
+}

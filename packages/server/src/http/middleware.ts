@@ -1,0 +1,57 @@
+import { DomainError, pickLocale, type Locale } from '@yishi/core';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Deps } from '../deps.js';
+import { LOCALE_COOKIE, SESSION_COOKIE } from '../routes/auth.routes.js';
+import { actorForToken } from '../services/auth.service.js';
+import type { AppEnv } from './context.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Puts deps, the caller's language and the logged-in actor (or null) on the context. */
+export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps);
+    const token = getCookie(c, SESSION_COOKIE) ?? null;
+    c.set('sessionToken', token);
+    const cookieLocale = getCookie(c, LOCALE_COOKIE);
+    c.set('locale', pickLocale(c.req.header('accept-language')));
+    const actor = token && /^[\w-]{20,100}$/.test(token) ? await actorForToken(deps, token) : null;
+    c.set('actor', actor);
+    const locale: Locale =
+      cookieLocale === 'en' || cookieLocale === 'zh-CN' ? cookieLocale : c.req.header('accept-language') ? pickLocale(c.req.header('accept-language')) : (actor?.locale ?? 'zh-CN');
+    c.set('locale', locale);
+    await next();
+  };
+}
+
+/**
+ * Cross-site request forgery: state-changing requests must come from our own pages. Browsers send
+ * Origin on every such fetch; one from another site is refused. Together with SameSite=Lax cookies
+ * and JSON-only bodies this closes the classic CSRF routes.
+ */
+export function sameOriginWrites(trustedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (UNSAFE.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const own = new URL(c.req.url).origin;
+      if (origin !== undefined && origin !== own && !trustedOrigins.includes(origin)) throw new DomainError('forbidden_origin');
+      if (origin === undefined && c.req.header('sec-fetch-site') === 'cross-site') throw new DomainError('forbidden_origin');
+    }
+    await next();
+  };
+}
+
+/** The product's content security policy: our own scripts only, no inline script, no framing. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};

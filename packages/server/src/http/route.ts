@@ -1,0 +1,122 @@
+/**
+ * Every API route is declared once with `defineRoute`: its method and path, who may call it and at
+ * which place, the zod schemas of its input, and its handler. From that single declaration the app
+ * registers the Hono handler (auth, validation, error body), the OpenAPI document is generated, and
+ * the access-matrix tests read the permission table. A route cannot forget to check access, because
+ * declaring access is not optional.
+ */
+import { DomainError, type Locale, type Role } from '@yishi/core';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Actor, PlaceChain } from '../auth/actor.js';
+import { mayAct } from '../auth/authorize.js';
+import type { Db } from '../db/repositories/places.repository.js';
+import type { Deps } from '../deps.js';
+import type { AppEnv } from './context.js';
+import { readCsvBody, readJsonBody, zodDetails } from './body.js';
+
+type Schema = z.ZodType | undefined;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface PlaceLookup<P = unknown, Q = unknown, B = unknown> {
+  (input: { db: Db; params: P; query: Q; body: B; actor: Actor | null }): Promise<PlaceChain | undefined>;
+}
+
+/**
+ * - public: anybody, logged in or not;
+ * - user: any logged-in user (their own data);
+ * - roles: the actor must hold one of the roles at the place the lookup finds (404 when none).
+ */
+export type RoleAccess = { kind: 'roles'; roles: readonly Role[]; place: PlaceLookup<any, any, any> };
+export type Access = { kind: 'public' } | { kind: 'user' } | RoleAccess;
+
+export const publicAccess = { kind: 'public' } as const;
+export const anyUser = { kind: 'user' } as const;
+export function rolesAt<P = any, Q = any, B = any>(roles: readonly Role[], place: PlaceLookup<P, Q, B>): RoleAccess {
+  return { kind: 'roles', roles, place };
+}
+
+export interface HandlerContext<B, Q, P, A extends Access> {
+  c: Context<AppEnv>;
+  deps: Deps;
+  locale: Locale;
+  actor: A extends { kind: 'public' } ? Actor | null : Actor;
+  /** The place the request is about, for routes with role access. */
+  place: PlaceChain | null;
+  body: B;
+  query: Q;
+  params: P;
+}
+
+export interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema, A extends Access> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Path below /api, in Hono syntax: /compounds/:compoundId */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  access: A;
+  body?: B;
+  /** json (default) or csv: the body is decoded text (UTF-8, or GB18030 as Excel saves it). */
+  bodyKind?: 'json' | 'csv';
+  query?: Q;
+  params?: P;
+  /** The success body, for the OpenAPI document. */
+  response?: z.ZodType;
+  /** Content type of a non-JSON success body (text/csv, text/calendar …), for the OpenAPI document. */
+  produces?: string;
+  status?: 200 | 201 | 202 | 204;
+  handler: (ctx: HandlerContext<Out<B>, Out<Q>, Out<P>, A>) => Promise<unknown> | unknown;
+}
+
+export type RouteDef = RouteSpec<Schema, Schema, Schema, Access>;
+
+export function defineRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined, A extends Access = Access>(
+  spec: RouteSpec<B, Q, P, A>,
+): RouteDef {
+  return spec as unknown as RouteDef;
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, locale: Locale): z.output<S> {
+  const result = schema.safeParse(value, { error: localeErrorMap(locale) });
+  if (!result.success) throw new DomainError('validation_failed', {}, zodDetails(result.error));
+  return result.data;
+}
+
+const zhErrors = z.locales.zhCN().localeError;
+const enErrors = z.locales.en().localeError;
+function localeErrorMap(locale: Locale) {
+  return locale === 'en' ? enErrors : zhErrors;
+}
+
+export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): void {
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), `/api${route.path}`, async (c) => {
+      const deps = c.get('deps');
+      const locale = c.get('locale');
+      const actor = c.get('actor');
+      if (route.access.kind !== 'public' && !actor) throw new DomainError('unauthenticated');
+
+      const params = route.params ? parseWith(route.params, c.req.param(), locale) : c.req.param();
+      const query = route.query ? parseWith(route.query, c.req.query(), locale) : undefined;
+      let body: unknown;
+      if (route.body) {
+        const raw = route.bodyKind === 'csv' ? await readCsvBody(c) : await readJsonBody(c);
+        body = parseWith(route.body, raw, locale);
+      }
+
+      let place: PlaceChain | null = null;
+      if (route.access.kind === 'roles') {
+        const found = await route.access.place({ db: deps.db, params, query, body, actor });
+        if (!found) throw new DomainError('not_found');
+        if (!actor || !mayAct(actor, route.access.roles, found)) throw new DomainError('forbidden');
+        place = found;
+      }
+
+      const result = await route.handler({ c, deps, locale, actor: actor as Actor, place, body, query, params });
+      if (result instanceof Response) return result;
+      if (route.status === 204) return c.body(null, 204);
+      return c.json(result ?? null, route.status ?? 200);
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+let dsct: string;
+let cy: string;
+beforeEach(async () => {
+  t = await createTestApp();
+  dsct = await t.compoundId('DSCT');
+  cy = await t.compoundId('CY');
+});
+afterEach(() => t.close());
+
+describe('compound overview', () => {
+  it('shows buildings, units, owners, area and the four parties', async () => {
+    const cookie = await t.login('shequ');
+    const res = await t.call('GET', `/api/compounds/${dsct}`, { cookie });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      compound: { name: string };
+      stats: { buildings: number; units: number; owners: number; developerHeldUnits: number; totalAreaCenti: number };
+      parties: Record<string, Array<{ name: string; organisation: string }>>;
+    };
+    expect(body.compound.name).toBe('都市春天小区');
+    // 120 units; 6 held by the developer; 王建国 owns two; 1-1-101 has two co-owners.
+    expect(body.stats).toMatchObject({ buildings: 3, units: 120, developerHeldUnits: 6, owners: 114 });
+    expect(body.stats.totalAreaCenti).toBeGreaterThan(120 * 8000);
+    expect(body.parties.department?.map((p) => p.organisation).sort()).toEqual(['区住房和城乡建设局', '区城市管理局'].sort());
+    expect(body.parties.property_manager?.[0]?.name).toBe('吴涛');
+    expect(body.parties.owners_committee?.[0]?.name).toBe('郑国华');
+    expect(body.parties.community?.[0]?.name).toBe('周丽');
+  });
+
+  // Each role: allowed in its own compound, refused in the other.
+  const cases: Array<[string, string, number, number]> = [
+    ['jiedao (subdistrict committee)', 'jiedao', 200, 200],
+    ['shequ (community staff)', 'shequ', 200, 200],
+    ['zhanzhang (station chief)', 'zhanzhang', 200, 403],
+    ['fuzhan (deputy)', 'fuzhan', 200, 403],
+    ['wangge (grid worker)', 'wangge', 200, 403],
+    ['zhujian (department rep)', 'zhujian', 200, 403],
+    ['loudong (building head)', 'loudong', 200, 403],
+    ['yezhu (owner)', 'yezhu', 200, 403],
+    ['jumin (resident)', 'jumin', 200, 403],
+    ['cuiyuan (other compound chief)', 'cuiyuan', 403, 200],
+  ];
+  for (const [label, login, inDsct, inCy] of cases) {
+    it(`${label}: ${inDsct} in 都市春天, ${inCy} in 翠苑`, async () => {
+      const cookie = await t.login(login);
+      expect((await t.call('GET', `/api/compounds/${dsct}`, { cookie })).status).toBe(inDsct);
+      expect((await t.call('GET', `/api/compounds/${cy}`, { cookie })).status).toBe(inCy);
+    });
+  }
+
+  it('anonymous callers are asked to log in; unknown compounds are 404', async () => {
+    expect((await t.call('GET', `/api/compounds/${dsct}`)).status).toBe(401);
+    const cookie = await t.login('jiedao');
+    expect((await t.call('GET', '/api/compounds/nope', { cookie })).status).toBe(404);
+  });
+
+  it('the roster with phone numbers is for compound staff only', async () => {
+    expect((await t.call('GET', `/api/compounds/${dsct}/units`, { cookie: await t.login('zhanzhang') })).status).toBe(200);
+    expect((await t.call('GET', `/api/compounds/${dsct}/units`, { cookie: await t.login('yezhu') })).status).toBe(403);
+    expect((await t.call('GET', `/api/compounds/${dsct}/units`, { cookie: await t.login('loudong') })).status).toBe(403);
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * Every API route of the product, in one list: the app mounts it, the OpenAPI document describes it,
+ * the access-matrix test walks it. A feature adds its `<feature>.routes.ts` with one line here.
+ */
+import type { RouteDef } from '../http/route.js';
+import { authRoutes } from './auth.routes.js';
+import { compoundRoutes } from './compounds.routes.js';
+
+export const allRoutes: readonly RouteDef[] = [
+  ...authRoutes,
+  ...compoundRoutes,
+];

@@ -1,0 +1,15 @@
+/**
+ * Demo data for a first start. Each feature adds a seed step that builds on the ones before it
+ * (one line in SEED_STEPS); they run once, into an empty database.
+ */
+import type { Deps } from '../deps.js';
+import { seedDemoFoundation } from './demo-foundation.seed.js';
+
+const SEED_STEPS: Array<(deps: Deps) => Promise<void>> = [seedDemoFoundation];
+
+export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
+  const existing = await deps.db.selectFrom('subdistricts').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  for (const step of SEED_STEPS) await step(deps);
+  return true;
+}

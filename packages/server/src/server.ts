@@ -1,0 +1,45 @@
+/**
+ * Starting and stopping the whole product: open and migrate the database, seed the demo on first
+ * start, serve HTTP (and the collaboration websocket). main.ts calls it with the environment's
+ * configuration; end-to-end tests call it with a temporary database on port 0.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { openSqlite } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { Deps } from './deps.js';
+import { seedDemoIfEmpty } from './seed/index.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: Deps;
+  close: () => Promise<void>;
+}
+
+export async function startServer(config: Config, clock: () => Date = () => new Date()): Promise<RunningServer> {
+  const { db } = openSqlite(config.databasePath);
+  await migrateToLatest(db);
+  const deps: Deps = { db, config, clock };
+  if (config.seedDemo) await seedDemoIfEmpty(deps);
+  const app = createApp(deps);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  let closed = false;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    deps,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+    },
+  };
+}

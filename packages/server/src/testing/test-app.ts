@@ -1,0 +1,73 @@
+/**
+ * A fresh app on a fresh database file for each test: migrated, optionally seeded with the demo
+ * neighbourhood, with helpers to log in as a demo account and call the API like the web app does.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../app.js';
+import { testConfig, type Config } from '../config.js';
+import { openSqlite } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { Deps } from '../deps.js';
+import { seedDemoIfEmpty } from '../seed/index.js';
+import { DEMO_PASSWORD } from '../seed/demo-foundation.seed.js';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  dbPath: string;
+  /** Logs in and returns the Cookie header value for later requests. */
+  login: (login: string, password?: string) => Promise<string>;
+  /** Calls the API; `json` sets the body and content type. */
+  call: (method: string, path: string, options?: { cookie?: string; json?: unknown; headers?: Record<string, string>; body?: string }) => Promise<Response>;
+  /** The compound id of a demo compound by its code (DSCT, CY). */
+  compoundId: (code: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+export async function createTestApp(options: { seed?: boolean; clock?: () => Date; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'yishi-test-'));
+  const dbPath = join(dir, 'test.db');
+  const { db } = openSqlite(dbPath);
+  await migrateToLatest(db);
+  const deps: Deps = { db, config: testConfig({ databasePath: dbPath, ...options.config }), clock: options.clock ?? (() => new Date()) };
+  if (options.seed !== false) await seedDemoIfEmpty(deps);
+  const app = createApp(deps);
+
+  const call: TestApp['call'] = (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.cookie) headers.cookie = opts.cookie;
+    let body: string | undefined = opts.body;
+    if (opts.json !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = JSON.stringify(opts.json);
+    }
+    return Promise.resolve(app.request(path, { method, headers, body }));
+  };
+
+  const login: TestApp['login'] = async (loginName, password = DEMO_PASSWORD) => {
+    const res = await call('POST', '/api/auth/login', { json: { login: loginName, password } });
+    if (res.status !== 200) throw new Error(`login ${loginName} failed: ${res.status} ${await res.text()}`);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    return setCookie.split(';')[0]!;
+  };
+
+  const compoundId: TestApp['compoundId'] = async (code) => {
+    const row = await db.selectFrom('compounds').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+    return row.id;
+  };
+
+  return {
+    app,
+    deps,
+    dbPath,
+    login,
+    call,
+    compoundId,
+    close: async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Tests run against the TypeScript sources of the workspace packages, not their builds.
+const alias = {
+  '@yishi/core': here('./packages/core/src/index.ts'),
+  '@yishi/server': here('./packages/server/src/index.ts'),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      {
+        resolve: { alias },
+        test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 20_000 },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['tests/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Browser tests share two cores with a server each; run files one after another.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
