@@ -12,6 +12,7 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       { resolve: { alias }, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
       {

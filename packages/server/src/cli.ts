@@ -1,14 +1,27 @@
 #!/usr/bin/env node
-/** Operations commands: `yishi migrate`, `yishi seed`. See docs/operations.md. */
+/** Operations commands: `yishi migrate`, `yishi seed`, `yishi backup FILE`, `yishi restore FILE`. See docs/operations.md. */
 import { loadConfig } from './config.js';
 import { openSqlite } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoIfEmpty } from './seed/index.js';
+import { backupDatabase, restoreDatabase } from './ops/backup.js';
 
-const [command] = process.argv.slice(2);
+const [command, argument] = process.argv.slice(2);
 const config = loadConfig();
 
 async function run(): Promise<void> {
+  // These two work on the file itself, without opening it through the app.
+  if (command === 'backup' || command === 'restore') {
+    if (!argument) throw new Error(`Usage: yishi ${command} FILE`);
+    if (command === 'backup') {
+      const { pages } = await backupDatabase(config.databasePath, argument);
+      console.log(`Backed up ${config.databasePath} to ${argument} (${pages} pages).`);
+    } else {
+      restoreDatabase(argument, config.databasePath);
+      console.log(`Restored ${config.databasePath} from ${argument}.`);
+    }
+    return;
+  }
   const { db } = openSqlite(config.databasePath);
   try {
     switch (command) {
@@ -25,7 +38,7 @@ async function run(): Promise<void> {
         break;
       }
       default:
-        console.log('Usage: yishi <migrate|seed>   (YISHI_DB selects the database file)');
+        console.log('Usage: yishi <migrate|seed|backup FILE|restore FILE>   (YISHI_DB selects the database file)');
         process.exitCode = command ? 2 : 0;
     }
   } finally {

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqlite } from '../db/connect.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { backupDatabase, checkBackup, restoreDatabase } from './backup.js';
+
+let t: TestApp;
+let dir: string;
+beforeEach(async () => {
+  t = await createTestApp();
+  dir = mkdtempSync(join(tmpdir(), 'yishi-backup-'));
+});
+afterEach(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backup and restore', () => {
+  it('takes a consistent online backup while the app keeps writing, and restores it', async () => {
+    const backup = join(dir, 'backup.db');
+    // The app holds the database open (WAL) while the backup runs.
+    await backupDatabase(t.dbPath, backup);
+    expect(checkBackup(backup)).toEqual({ ok: true });
+
+    // Change the live database after the backup …
+    await t.deps.db.updateTable('compounds').set({ name: '改名小区' }).where('code', '=', 'CY').execute();
+
+    // … then restore the backup into a fresh place and see the state at backup time.
+    const restored = join(dir, 'restored.db');
+    restoreDatabase(backup, restored);
+    const { db } = openSqlite(restored);
+    try {
+      const row = await db.selectFrom('compounds').select('name').where('code', '=', 'CY').executeTakeFirstOrThrow();
+      expect(row.name).toBe('翠苑小区');
+      const units = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(units.n)).toBe(132);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('refuses to overwrite an existing file and to restore something that is not a Yishi database', async () => {
+    const backup = join(dir, 'b.db');
+    await backupDatabase(t.dbPath, backup);
+    await expect(backupDatabase(t.dbPath, backup)).rejects.toThrow(/already exists/);
+    const junk = join(dir, 'junk.db');
+    const { db } = openSqlite(junk);
+    await db.destroy();
+    expect(() => restoreDatabase(junk, join(dir, 'x.db'))).toThrow(/not a Yishi database/);
+  });
+});
