@@ -18,8 +18,12 @@ import { readCsvBody, readJsonBody, zodDetails } from './body.js';
 type Schema = z.ZodType | undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface PlaceLookup<P = unknown, Q = unknown, B = unknown> {
-  (input: { db: Db; params: P; query: Q; body: B; actor: Actor | null }): Promise<PlaceChain | undefined>;
+/**
+ * Finds the place a request is about from its path and query (never its body: access is decided
+ * before the body is read, so a caller without access learns nothing from validation errors).
+ */
+export interface PlaceLookup<P = unknown, Q = unknown> {
+  (input: { db: Db; params: P; query: Q; actor: Actor | null }): Promise<PlaceChain | undefined>;
 }
 
 /**
@@ -27,12 +31,12 @@ export interface PlaceLookup<P = unknown, Q = unknown, B = unknown> {
  * - user: any logged-in user (their own data);
  * - roles: the actor must hold one of the roles at the place the lookup finds (404 when none).
  */
-export type RoleAccess = { kind: 'roles'; roles: readonly Role[]; place: PlaceLookup<any, any, any> };
+export type RoleAccess = { kind: 'roles'; roles: readonly Role[]; place: PlaceLookup<any, any> };
 export type Access = { kind: 'public' } | { kind: 'user' } | RoleAccess;
 
 export const publicAccess = { kind: 'public' } as const;
 export const anyUser = { kind: 'user' } as const;
-export function rolesAt<P = any, Q = any, B = any>(roles: readonly Role[], place: PlaceLookup<P, Q, B>): RoleAccess {
+export function rolesAt<P = any, Q = any>(roles: readonly Role[], place: PlaceLookup<P, Q>): RoleAccess {
   return { kind: 'roles', roles, place };
 }
 
@@ -99,18 +103,19 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
 
       const params = route.params ? parseWith(route.params, c.req.param(), locale) : c.req.param();
       const query = route.query ? parseWith(route.query, c.req.query(), locale) : undefined;
+
+      let place: PlaceChain | null = null;
+      if (route.access.kind === 'roles') {
+        const found = await route.access.place({ db: deps.db, params, query, actor });
+        if (!found) throw new DomainError('not_found');
+        if (!actor || !mayAct(actor, route.access.roles, found)) throw new DomainError('forbidden');
+        place = found;
+      }
+
       let body: unknown;
       if (route.body) {
         const raw = route.bodyKind === 'csv' ? await readCsvBody(c) : await readJsonBody(c);
         body = parseWith(route.body, raw, locale);
-      }
-
-      let place: PlaceChain | null = null;
-      if (route.access.kind === 'roles') {
-        const found = await route.access.place({ db: deps.db, params, query, body, actor });
-        if (!found) throw new DomainError('not_found');
-        if (!actor || !mayAct(actor, route.access.roles, found)) throw new DomainError('forbidden');
-        place = found;
       }
 
       const result = await route.handler({ c, deps, locale, actor: actor as Actor, place, body, query, params });
