@@ -5,6 +5,8 @@
  * with one line, so the set of codes stays one typed union.
  */
 import { interpolate, type Locale } from './locale.js';
+import { actionItemMessages } from '../action-items/action-items.errors.js';
+import { meetingMessages } from '../meetings/meetings.errors.js';
 
 export type MessageTable = Record<string, Record<Locale, string>>;
 
@@ -83,6 +85,8 @@ const baseMessages = {
 // Feature catalogs: one import and one spread per feature.
 const messages = {
   ...baseMessages,
+  ...actionItemMessages,
+  ...meetingMessages,
 } as const satisfies MessageTable;
 
 export type ErrorCode = keyof typeof messages;

@@ -1,0 +1,22 @@
+/** Error messages of the meetings feature (merged into ../i18n/error-messages.ts). */
+export const meetingMessages = {
+  meeting_not_found: { 'zh-CN': '找不到该会议', en: 'Meeting not found' },
+  meeting_bad_transition: {
+    'zh-CN': '会议当前为“{from}”，不能执行“{action}”',
+    en: 'The meeting is "{from}"; "{action}" is not possible now',
+  },
+  meeting_not_editable: { 'zh-CN': '会议已开始或已结束，不能再修改时间地点', en: 'The meeting has started or ended; time and place can no longer change' },
+  meeting_wrong_kind: { 'zh-CN': '该操作只适用于{kind}', en: 'This only applies to a {kind}' },
+  meeting_starts_in_past: { 'zh-CN': '会议时间不能早于现在', en: 'The meeting cannot start in the past' },
+  meeting_no_agenda: { 'zh-CN': '议程还没有议题，请先添加议题再发布通知', en: 'The agenda has no items yet; add items before publishing the notice' },
+  agenda_frozen: { 'zh-CN': '议程已锁定，不能再修改', en: 'The agenda is frozen and can no longer be edited' },
+  agenda_not_frozen: { 'zh-CN': '议程尚未锁定', en: 'The agenda is not frozen' },
+  agenda_item_not_found: { 'zh-CN': '找不到该议题', en: 'Agenda item not found' },
+  outcome_needs_parties: { 'zh-CN': '请选择同意的各方', en: 'Choose which parties agreed' },
+  attendance_not_found: { 'zh-CN': '找不到该参会人', en: 'Attendee not found' },
+  question_not_found: { 'zh-CN': '找不到该问题', en: 'Question not found' },
+  question_closed: { 'zh-CN': '该问题已经处理（{status}）', en: 'This question has already been handled ({status})' },
+  question_merge_self: { 'zh-CN': '不能与自己合并', en: 'A question cannot be merged into itself' },
+  question_merge_target: { 'zh-CN': '只能合并到同一场夜谈中未被合并的问题', en: 'Merge only into an unmerged question of the same evening talk' },
+  questions_not_open: { 'zh-CN': '这场夜谈目前不收集问题', en: 'This evening talk is not taking questions now' },
+} as const;

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors/domain-error.js';
+import { readAgendaSnapshot, orderBetween } from './agenda-doc.js';
+import { escapeICalText, foldICalLine, renderICalendar } from './icalendar.js';
+import { agendaAccess, countQuestions, evaluateQuorum, nextMeetingStatus } from './meetings.js';
+
+describe('meeting lifecycle', () => {
+  it('goes draft → scheduled → in session → closed and nothing else', () => {
+    expect(nextMeetingStatus('draft', 'schedule')).toBe('scheduled');
+    expect(nextMeetingStatus('scheduled', 'start')).toBe('in_session');
+    expect(nextMeetingStatus('in_session', 'close')).toBe('closed');
+    expect(() => nextMeetingStatus('draft', 'start')).toThrow(DomainError);
+    expect(() => nextMeetingStatus('closed', 'close')).toThrow(/meeting_bad_transition/);
+  });
+});
+
+describe('four-party quorum', () => {
+  it('needs every party by default', () => {
+    const r = evaluateQuorum('all_parties', ['community', 'department', 'owners_committee', null, 'community']);
+    expect(r).toMatchObject({ reached: false, missing: ['property_manager'] });
+    expect(evaluateQuorum('all_parties', ['community', 'department', 'owners_committee', 'property_manager']).reached).toBe(true);
+  });
+  it('three parties suffice where the compound says so, if the community side is there', () => {
+    expect(evaluateQuorum('three_parties', ['community', 'department', 'owners_committee']).reached).toBe(true);
+    expect(evaluateQuorum('three_parties', ['department', 'owners_committee', 'property_manager']).reached).toBe(false);
+  });
+});
+
+describe('question counts', () => {
+  it('35 raised, 30 answered on the spot → 35 / 30 / 5', () => {
+    const qs = [...Array(30).fill({ status: 'answered' }), ...Array(5).fill({ status: 'listed' })];
+    expect(countQuestions(qs)).toMatchObject({ raised: 35, answered: 30, listed: 5, open: 0 });
+  });
+  it('a merged duplicate is not counted twice', () => {
+    expect(countQuestions([{ status: 'raised' }, { status: 'merged' }])).toMatchObject({ raised: 1, open: 1, merged: 1 });
+  });
+});
+
+describe('agenda access', () => {
+  it('committee members write until the agenda is frozen; building heads read; owners nothing', () => {
+    expect(agendaAccess('four_party', 'scheduled', false, new Set(['party_rep']))).toBe('write');
+    expect(agendaAccess('four_party', 'in_session', true, new Set(['party_rep']))).toBe('read');
+    expect(agendaAccess('four_party', 'scheduled', false, new Set(['building_head']))).toBe('read');
+    expect(agendaAccess('four_party', 'scheduled', false, new Set(['owner', 'resident']))).toBe('none');
+  });
+});
+
+describe('agenda snapshot', () => {
+  it('sorts by position and skips items without an id or with a duplicate id', () => {
+    const items = readAgendaSnapshot([
+      { id: 'b', title: '停车难', order: 2, minutes: 20, party: 'property_manager', notes: 'n', links: ['concern:1'] },
+      { id: 'a', title: '路灯', order: 1 },
+      { title: 'no id' },
+      { id: 'a', title: 'dup' },
+    ]);
+    expect(items.map((i) => i.docItemId)).toEqual(['a', 'b']);
+    expect(items[1]).toMatchObject({ title: '停车难', minutes: 20, party: 'property_manager', links: ['concern:1'] });
+    expect(orderBetween(1, 2)).toBe(1.5);
+    expect(orderBetween(undefined, 1)).toBe(0);
+  });
+});
+
+describe('iCalendar', () => {
+  it('escapes text and folds long Chinese lines at 75 octets without splitting characters', () => {
+    expect(escapeICalText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
+    const folded = foldICalLine(`SUMMARY:${'议'.repeat(60)}`);
+    for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(folded.split('\r\n').map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(`SUMMARY:${'议'.repeat(60)}`);
+    const ics = renderICalendar('都市春天', [
+      { uid: 'm1@yishi', start: new Date('2026-11-28T11:00:00Z'), end: new Date('2026-11-28T13:00:00Z'), stamp: new Date('2026-11-21T00:00:00Z'), summary: '议事会', location: '服务站, 二楼', description: '议题：停车' },
+    ]);
+    expect(ics).toContain('DTSTART:20261128T110000Z\r\n');
+    expect(ics).toContain('LOCATION:服务站\\, 二楼\r\n');
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});

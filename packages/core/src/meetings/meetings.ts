@@ -1,0 +1,169 @@
+/**
+ * Meetings: the two kinds (four-party council, evening talk), their lifecycle as pure transitions,
+ * who may run them, the four-party quorum, and the live counts of an evening talk's questions.
+ * The server loads rows, calls these, and saves; nothing here does IO.
+ */
+import { DomainError } from '../errors/domain-error.js';
+import type { Locale } from '../i18n/locale.js';
+import { PARTIES, type Party, type Role } from '../roles/roles.js';
+
+export const MEETING_KINDS = ['four_party', 'evening_talk'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_STATUSES = ['draft', 'scheduled', 'in_session', 'closed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const MEETING_ACTIONS = ['schedule', 'start', 'close'] as const;
+export type MeetingAction = (typeof MEETING_ACTIONS)[number];
+
+const TRANSITIONS: Record<MeetingAction, { from: MeetingStatus; to: MeetingStatus }> = {
+  schedule: { from: 'draft', to: 'scheduled' },
+  start: { from: 'scheduled', to: 'in_session' },
+  close: { from: 'in_session', to: 'closed' },
+};
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, Record<Locale, string>> = {
+  four_party: { 'zh-CN': '四方共治议事会', en: 'Four-party council' },
+  evening_talk: { 'zh-CN': '居民夜谈', en: 'Evening talk' },
+};
+
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, Record<Locale, string>> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  scheduled: { 'zh-CN': '已发布通知', en: 'Scheduled' },
+  in_session: { 'zh-CN': '会议进行中', en: 'In session' },
+  closed: { 'zh-CN': '已结束', en: 'Closed' },
+};
+
+/** The status a meeting moves to, or a DomainError naming why it cannot. */
+export function nextMeetingStatus(current: MeetingStatus, action: MeetingAction): MeetingStatus {
+  const step = TRANSITIONS[action];
+  if (step.from !== current) throw new DomainError('meeting_bad_transition', { from: current, action });
+  return step.to;
+}
+
+/**
+ * Who runs a meeting (creates it, publishes the notice, opens and closes it, reopens a frozen
+ * agenda). A four-party council is convened by the subdistrict party working committee (the station
+ * chief, a subdistrict cadre, acts for it); an evening talk is run by community staff.
+ */
+export const MEETING_RUNNERS: Record<MeetingKind, readonly Role[]> = {
+  four_party: ['subdistrict_committee', 'station_chief'],
+  evening_talk: ['subdistrict_committee', 'community_staff', 'station_chief'],
+};
+
+/** Committee members who co-edit the agenda (besides the runners). */
+export const AGENDA_EDITORS: Record<MeetingKind, readonly Role[]> = {
+  four_party: ['subdistrict_committee', 'station_chief', 'station_deputy', 'party_rep', 'community_staff'],
+  evening_talk: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy'],
+};
+
+/** Staff who may watch the agenda being edited without changing it. */
+export const AGENDA_READERS: readonly Role[] = ['building_head', 'grid_worker'];
+
+/** Staff who record questions, answers and attendance during a session. */
+export const MEETING_RECORDERS: readonly Role[] = ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'grid_worker', 'building_head'];
+
+export type AgendaAccess = 'write' | 'read' | 'none';
+
+/** What a person holding `roles` may do with the agenda document of a meeting. */
+export function agendaAccess(kind: MeetingKind, status: MeetingStatus, frozen: boolean, roles: ReadonlySet<Role>): AgendaAccess {
+  const editor = AGENDA_EDITORS[kind].some((r) => roles.has(r));
+  const reader = editor || AGENDA_READERS.some((r) => roles.has(r));
+  if (!reader) return 'none';
+  if (!editor || frozen || status === 'closed') return 'read';
+  return 'write';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quorum of a four-party council
+
+export const QUORUM_RULES = ['all_parties', 'three_parties'] as const;
+export type QuorumRule = (typeof QUORUM_RULES)[number];
+
+export interface QuorumResult {
+  rule: QuorumRule;
+  present: Party[];
+  missing: Party[];
+  reached: boolean;
+}
+
+/**
+ * Default: every one of the four parties has at least one representative signed in. A compound may
+ * relax it to three parties, but the community side (which convenes) must always be one of them.
+ */
+export function evaluateQuorum(rule: string, signedInParties: Iterable<Party | null>): QuorumResult {
+  const present = new Set<Party>();
+  for (const p of signedInParties) if (p) present.add(p);
+  const ordered = PARTIES.filter((p) => present.has(p));
+  const missing = PARTIES.filter((p) => !present.has(p));
+  const effective: QuorumRule = rule === 'three_parties' ? 'three_parties' : 'all_parties';
+  const reached = effective === 'all_parties' ? missing.length === 0 : ordered.length >= 3 && present.has('community');
+  return { rule: effective, present: ordered, missing, reached };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agenda outcomes
+
+export const OUTCOME_KINDS = ['agreed', 'deferred', 'owners_vote', 'action_items'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+export const OUTCOME_LABELS: Record<OutcomeKind, Record<Locale, string>> = {
+  agreed: { 'zh-CN': '达成一致', en: 'Agreed' },
+  deferred: { 'zh-CN': '暂缓', en: 'Deferred' },
+  owners_vote: { 'zh-CN': '提交业主表决', en: "Put to an owners' vote" },
+  action_items: { 'zh-CN': '转为整改事项', en: 'Turned into action items' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Evening-talk questions
+
+export const QUESTION_STATUSES = ['raised', 'answered', 'listed', 'merged'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+export const QUESTION_CATEGORIES = ['environment', 'parking', 'facilities', 'property_service', 'safety', 'neighbourhood', 'other'] as const;
+export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
+
+export const QUESTION_CATEGORY_LABELS: Record<QuestionCategory, Record<Locale, string>> = {
+  environment: { 'zh-CN': '环境卫生', en: 'Environment' },
+  parking: { 'zh-CN': '停车', en: 'Parking' },
+  facilities: { 'zh-CN': '设施维修', en: 'Facilities' },
+  property_service: { 'zh-CN': '物业服务', en: 'Property service' },
+  safety: { 'zh-CN': '安全', en: 'Safety' },
+  neighbourhood: { 'zh-CN': '邻里关系', en: 'Neighbours' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export interface QuestionCounts {
+  /** Distinct questions raised: a duplicate merged into another is not counted twice. */
+  raised: number;
+  answered: number;
+  listed: number;
+  /** Raised but not yet handled. */
+  open: number;
+  merged: number;
+}
+
+export function countQuestions(questions: Iterable<{ status: QuestionStatus | string }>): QuestionCounts {
+  const c: QuestionCounts = { raised: 0, answered: 0, listed: 0, open: 0, merged: 0 };
+  for (const q of questions) {
+    if (q.status === 'merged') {
+      c.merged += 1;
+      continue;
+    }
+    c.raised += 1;
+    if (q.status === 'answered') c.answered += 1;
+    else if (q.status === 'listed') c.listed += 1;
+    else c.open += 1;
+  }
+  return c;
+}
+
+/** Questions are taken before the talk (scheduled) and during it; staff may also record them late. */
+export function questionsOpen(status: MeetingStatus): boolean {
+  return status === 'scheduled' || status === 'in_session';
+}
+
+/** A question may be answered, listed or merged once, and only while the talk is on (or just after). */
+export function assertQuestionHandleable(status: QuestionStatus | string): void {
+  if (status !== 'raised') throw new DomainError('question_closed', { status });
+}
