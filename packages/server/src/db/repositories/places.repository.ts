@@ -105,7 +105,7 @@ export function listUnits(db: Db, compoundId: string) {
       'units.developer_held',
     ])
     .where('units.compound_id', '=', compoundId)
-    .orderBy(['buildings.name', 'units.entrance', 'units.room'])
+    .orderBy('buildings.name').orderBy('units.entrance').orderBy('units.room')
     .execute();
 }
 
@@ -116,6 +116,6 @@ export function listOwnershipsOfCompound(db: Db, compoundId: string) {
     .innerJoin('persons', 'persons.id', 'ownerships.person_id')
     .select(['ownerships.unit_id as unitId', 'persons.id as personId', 'persons.name', 'persons.phone'])
     .where('units.compound_id', '=', compoundId)
-    .orderBy(['ownerships.unit_id', 'persons.name'])
+    .orderBy('ownerships.unit_id').orderBy('persons.name')
     .execute();
 }

@@ -49,6 +49,6 @@ export function listCompoundRepresentatives(db: Db, compoundId: string) {
     ])
     .where('role_assignments.scope_kind', '=', 'compound')
     .where('role_assignments.scope_id', '=', compoundId)
-    .orderBy(['role_assignments.role', 'users.display_name'])
+    .orderBy('role_assignments.role').orderBy('users.display_name')
     .execute();
 }
