@@ -3,6 +3,7 @@
  * and adds them here with one spread-free line per table, so a query anywhere is checked against it.
  */
 import type { LoginFailureTable, RoleAssignmentTable, RosterImportTable, SessionTable, UserTable } from './tables/accounts.table.js';
+import type { CollabDocumentTable, CollabUpdateTable, MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable } from './tables/meetings.table.js';
 import type { OwnershipTable, PersonTable, ResidencyTable } from './tables/people.table.js';
 import type {
   BuildingTable,
@@ -31,4 +32,11 @@ export interface Database {
   sessions: SessionTable;
   login_failures: LoginFailureTable;
   roster_imports: RosterImportTable;
+  // meetings
+  meetings: MeetingTable;
+  meeting_agenda_items: MeetingAgendaItemTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_questions: MeetingQuestionTable;
+  collab_documents: CollabDocumentTable;
+  collab_updates: CollabUpdateTable;
 }

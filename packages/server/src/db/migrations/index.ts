@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './20261121090000_foundation.js';
+import * as meetings from './20261121100000_meetings.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
+  '20261121100000_meetings': meetings,
 };
