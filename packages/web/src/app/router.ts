@@ -1,0 +1,104 @@
+/**
+ * A small History-API router: route paths like `/compounds/:compoundId` are matched segment by
+ * segment, pages are loaded lazily from the registry (routes.ts), and in-app links are plain
+ * `<a href="/…">` that the shell intercepts (see `interceptLinks`), so they also work opened in a
+ * new tab or shared in a WeChat group.
+ */
+import type { Role } from '@yishi/core';
+import type { Localised } from '../i18n.js';
+
+/** Who a navigation entry is for: a role held at a compound, or 'public' for everybody. */
+export type NavAudience = Role | 'public';
+
+export interface RouteDef {
+  /** `/compounds/:compoundId/roster`; parameters are `:name` segments. */
+  path: string;
+  /** The page's custom-element tag, defined by the module `load` imports. */
+  tag: string;
+  load: () => Promise<unknown>;
+  title: Localised;
+  /** Shown as an action on the home page (per compound when the path has `:compoundId`). */
+  nav?: { roles: readonly NavAudience[]; label: Localised };
+  /** Readable without logging in (public notice board). */
+  public?: boolean;
+}
+
+export type RouteParams = Record<string, string>;
+
+export interface RouteMatch {
+  route: RouteDef;
+  params: RouteParams;
+}
+
+function segments(path: string): string[] {
+  return path.split('/').filter((s) => s !== '');
+}
+
+export function matchPath(pattern: string, pathname: string): RouteParams | null {
+  const want = segments(pattern);
+  const have = segments(pathname);
+  if (want.length !== have.length) return null;
+  const params: RouteParams = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? '';
+    const h = have[i] ?? '';
+    if (w.startsWith(':')) {
+      try {
+        params[w.slice(1)] = decodeURIComponent(h);
+      } catch {
+        return null;
+      }
+    } else if (w !== h) return null;
+  }
+  return params;
+}
+
+export function matchRoute(routes: readonly RouteDef[], pathname: string): RouteMatch | null {
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return null;
+}
+
+/** Fills `:name` segments: fillPath('/compounds/:compoundId', { compoundId: 'x' }) → '/compounds/x'. */
+export function fillPath(pattern: string, params: RouteParams): string {
+  return pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+export function pathParams(pattern: string): string[] {
+  return [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
+}
+
+export const LOCATION_CHANGED = 'yishi-location-changed';
+
+/** Goes to an in-app address without reloading. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  const url = new URL(to, location.origin);
+  const target = url.pathname + url.search + url.hash;
+  if (target === location.pathname + location.search + location.hash && !options.replace) return;
+  if (options.replace) history.replaceState(null, '', target);
+  else history.pushState(null, '', target);
+  window.dispatchEvent(new Event(LOCATION_CHANGED));
+}
+
+/** A safe `next` target: only same-site paths, never `//evil.example`. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+/** Turns clicks on in-app links (also inside shadow roots) into navigate() calls. */
+export function interceptLinks(root: EventTarget = document): () => void {
+  const onClick = (event: Event) => {
+    const e = event as MouseEvent;
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const anchor = e.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!anchor || !anchor.href || anchor.hasAttribute('download') || (anchor.target && anchor.target !== '_self')) return;
+    const url = new URL(anchor.href);
+    if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+    e.preventDefault();
+    navigate(url.pathname + url.search + url.hash);
+  };
+  root.addEventListener('click', onClick);
+  return () => root.removeEventListener('click', onClick);
+}

@@ -1,0 +1,268 @@
+/**
+ * The app shell: header (home link, elder-mode switch, language switch, account), the routed page
+ * in <main>, and the route guard (pages that are not public send anonymous visitors to
+ * /login?next=…). Pages come from the registry in routes.ts and are loaded on first visit.
+ */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/switch/switch.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { api } from '../api/client.js';
+import { renderError, renderLoading } from '../components/common/load-state.js';
+import { PreferencesController } from '../controllers/preferences-controller.js';
+import { pick, t } from '../i18n.js';
+import { routes } from '../routes.js';
+import { currentLocale, isElderMode, setElderMode, setLocale } from '../state/preferences.js';
+import { currentMe, loadMe, logOut, onSessionChange } from '../state/session.js';
+import { pageStyles } from '../styles/page-styles.js';
+import { notify } from './notify.js';
+import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, type RouteDef, type RouteParams } from './router.js';
+
+const NOT_FOUND: RouteDef = {
+  path: '*',
+  tag: 'yishi-not-found-page',
+  load: () => import('../pages/not-found/not-found-page.js'),
+  title: { 'zh-CN': '找不到页面', en: 'Page not found' },
+  public: true,
+};
+
+type PageElement = HTMLElement & { params?: RouteParams };
+
+@customElement('yishi-app')
+export class YishiApp extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+      }
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -10rem;
+        background: var(--yishi-surface);
+        padding: 0.5rem 1rem;
+        z-index: 10;
+      }
+      .skip:focus {
+        top: 0.5rem;
+      }
+      header {
+        background: var(--yishi-surface);
+        border-bottom: 1px solid var(--yishi-border);
+      }
+      .bar {
+        max-width: var(--yishi-page-width);
+        margin: 0 auto;
+        padding: 0.5rem 1rem;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.75rem;
+      }
+      .brand {
+        display: inline-flex;
+        align-items: baseline;
+        gap: 0.5rem;
+        min-height: var(--yishi-tap);
+        align-items: center;
+        text-decoration: none;
+        color: var(--yishi-text);
+        font-weight: 700;
+        font-size: 1.25rem;
+        margin-right: auto;
+      }
+      .brand small {
+        font-weight: 400;
+        font-size: 0.875rem;
+        color: var(--yishi-muted);
+      }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      sl-switch {
+        min-height: var(--yishi-tap);
+        font-weight: 600;
+      }
+      sl-switch::part(label) {
+        font-size: 1rem;
+      }
+      .who {
+        color: var(--yishi-muted);
+        font-size: 0.9375rem;
+      }
+      main {
+        flex: 1;
+        width: 100%;
+        max-width: var(--yishi-page-width);
+        margin: 0 auto;
+        padding: 1rem 1rem 3rem;
+      }
+      main:focus {
+        outline: none;
+      }
+      @media (max-width: 30rem) {
+        .brand small {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  @state() private page: PageElement | null = null;
+  @state() private route: RouteDef | null = null;
+  @state() private loadFailed = false;
+  @state() private busy = true;
+
+  private readonly prefs = new PreferencesController(this);
+  private cleanups: Array<() => void> = [];
+  private navigationCount = 0;
+  private readonly onLocation = () => void this.resolveRoute();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.cleanups.push(interceptLinks(document));
+    window.addEventListener('popstate', this.onLocation);
+    window.addEventListener(LOCATION_CHANGED, this.onLocation);
+    this.cleanups.push(() => window.removeEventListener('popstate', this.onLocation));
+    this.cleanups.push(() => window.removeEventListener(LOCATION_CHANGED, this.onLocation));
+    this.cleanups.push(onSessionChange(() => this.requestUpdate()));
+    void this.resolveRoute();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  private async resolveRoute(): Promise<void> {
+    const navigation = ++this.navigationCount;
+    const match = matchRoute(routes, location.pathname);
+    const route = match?.route ?? NOT_FOUND;
+    const params = match?.params ?? {};
+    this.busy = true;
+    this.loadFailed = false;
+    if (!route.public) {
+      let me = currentMe();
+      try {
+        me = await loadMe();
+      } catch {
+        me = null;
+      }
+      if (navigation !== this.navigationCount) return;
+      if (!me) {
+        navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+        return;
+      }
+    }
+    try {
+      await route.load();
+    } catch {
+      if (navigation !== this.navigationCount) return;
+      this.loadFailed = true;
+      this.busy = false;
+      return;
+    }
+    if (navigation !== this.navigationCount) return;
+    let page = this.page;
+    if (!page || this.route !== route) page = document.createElement(route.tag) as PageElement;
+    page.params = params;
+    this.route = route;
+    this.page = page;
+    this.busy = false;
+    this.updateTitle();
+    if (navigation > 1) {
+      await this.updateComplete;
+      window.scrollTo(0, 0);
+      this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+    }
+  }
+
+  private updateTitle(): void {
+    const name = t('app.name');
+    document.title = this.route ? `${pick(this.route.title)} · ${name}` : name;
+  }
+
+  protected override updated(): void {
+    this.updateTitle();
+  }
+
+  private async switchLanguage(): Promise<void> {
+    const next = currentLocale() === 'zh-CN' ? 'en' : 'zh-CN';
+    setLocale(next);
+    try {
+      await api.put('/api/me/locale', { locale: next });
+    } catch {
+      // The choice is kept on this device either way; the server only localises its messages.
+    }
+    if (currentMe()) void loadMe({ force: true });
+  }
+
+  private async logOut(): Promise<void> {
+    try {
+      await logOut();
+      notify(t('shell.loggedOut'), 'primary');
+      navigate('/login');
+    } catch (error) {
+      notify((error as Error).message, 'danger');
+    }
+  }
+
+  override render() {
+    const me = currentMe();
+    const onLogin = this.route?.path === '/login';
+    return html`
+      <a class="skip" href="#main" @click=${this.skipToMain}>${t('shell.skip')}</a>
+      <header>
+        <div class="bar">
+          <a class="brand" href="/">${t('app.name')} <small>${t('app.tagline')}</small></a>
+          <div class="tools">
+            <sl-switch
+              class="elder-switch"
+              ?checked=${isElderMode()}
+              @sl-change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
+              >${t('shell.elder')}</sl-switch
+            >
+            <sl-button
+              class="language"
+              size="medium"
+              lang=${currentLocale() === 'zh-CN' ? 'en' : 'zh-CN'}
+              title=${t('shell.languageLabel')}
+              @click=${this.switchLanguage}
+              >${t('shell.language')}</sl-button
+            >
+            ${me
+              ? html`<span class="who">${me.displayName}</span>
+                  <sl-button class="logout" size="medium" @click=${this.logOut}>${t('shell.logout')}</sl-button>`
+              : onLogin
+                ? nothing
+                : html`<a class="link-button" href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('shell.login')}</a>`}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        ${this.loadFailed
+          ? renderError(t('state.pageLoadFailed'), () => void this.resolveRoute())
+          : this.busy && !this.page
+            ? renderLoading()
+            : this.page}
+      </main>
+    `;
+  }
+
+  private skipToMain(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-app': YishiApp;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * All UI strings, merged from one file per feature. Add yours with ONE import and ONE spread line;
+ * keys are namespaced by feature (`roster.apply`, `meetings.title`), so merges never collide.
+ */
+import type { Localised } from '../i18n.js';
+import { shellMessages } from './shell.js';
+import { foundationMessages } from './foundation.js';
+
+export const messages = {
+  ...shellMessages,
+  ...foundationMessages,
+} satisfies Record<string, Localised>;
+
+export type MessageKey = keyof typeof messages;

@@ -1,0 +1,14 @@
+/**
+ * The public notice board's sections, one line per feature, shown in this order. Each section is
+ * a custom element that receives `compoundId` and fetches its own public endpoint
+ * (`GET /api/public/compounds/:compoundId/<feature>`); it must make sense to a visitor who is not
+ * logged in and render nothing (or a short "nothing yet") when it has nothing to show.
+ */
+export interface BoardSection {
+  tag: string;
+  load: () => Promise<unknown>;
+}
+
+export const boardSections: BoardSection[] = [
+  // { tag: 'yishi-board-meetings', load: () => import('../../components/meetings/board-meetings.js') },
+];

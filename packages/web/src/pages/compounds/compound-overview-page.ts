@@ -1,0 +1,158 @@
+/**
+ * Compound overview (小区概况): where it is, the key figures (buildings, units, owners, developer-held
+ * units, total floor area), the buildings, the four parties' representatives and the station team.
+ */
+import { PARTIES, PARTY_LABELS, type Party } from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { renderLoad } from '../../components/common/load-state.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatArea } from '../../format/format.js';
+import { pick, t } from '../../i18n.js';
+import { rolesAt } from '../../state/session.js';
+import { pageStyles } from '../../styles/page-styles.js';
+
+interface Representative {
+  userId: string;
+  name: string;
+  role: string;
+  party: Party | null;
+  organisation: string | null;
+  title: string | null;
+}
+
+export interface CompoundOverview {
+  compound: { id: string; name: string; code: string; address: string | null; communityName: string; subdistrictName: string };
+  stats: { buildings: number; units: number; owners: number; developerHeldUnits: number; totalAreaCenti: number };
+  buildings: Array<{ id: string; name: string; gridName: string | null; unitCount: number; areaCenti: number }>;
+  parties: Record<Party, Representative[]>;
+  station: Representative[];
+}
+
+const ROSTER_ROLES = new Set(['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy']);
+
+@customElement('yishi-compound-overview-page')
+export class CompoundOverviewPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      .parties {
+        display: grid;
+        gap: var(--yishi-gap);
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+      }
+      .party ul,
+      .station {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .party li,
+      .station li {
+        padding: 0.35rem 0;
+        border-top: 1px solid var(--yishi-border);
+      }
+      .party li:first-child,
+      .station li:first-child {
+        border-top: 0;
+      }
+      .rep-name {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) params: Record<string, string> = {};
+  private readonly prefs = new PreferencesController(this);
+  private readonly overview = new LoadController<CompoundOverview>(
+    this,
+    (signal) => api.get<CompoundOverview>(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}`, signal),
+    () => [this.params.compoundId],
+  );
+
+  override render() {
+    return renderLoad(this.overview, (o) => this.renderOverview(o));
+  }
+
+  private renderOverview(o: CompoundOverview) {
+    const { compound, stats } = o;
+    const mayManageRoster = rolesAt(compound.id).some((role) => ROSTER_ROLES.has(role));
+    return html`
+      <h1>${compound.name}</h1>
+      <p class="lead">
+        ${t('overview.belongsTo', { subdistrict: compound.subdistrictName, community: compound.communityName })}
+        ${compound.address ? html`<br />${t('overview.address')}：${compound.address}` : nothing}
+      </p>
+      <div class="actions">
+        ${mayManageRoster ? html`<a class="link-button" href=${`/compounds/${compound.id}/roster`}>${t('overview.roster')}</a>` : nothing}
+        <a class="link-button" href=${`/board/${compound.id}`}>${t('overview.board')}</a>
+      </div>
+
+      <h2 id="figures">${t('overview.figures')}</h2>
+      <dl class="figures" aria-labelledby="figures">
+        ${this.figure(t('overview.buildings'), t('overview.buildingsValue', { count: stats.buildings }))}
+        ${this.figure(t('overview.units'), t('overview.unitsValue', { count: stats.units }))}
+        ${this.figure(t('overview.owners'), t('overview.ownersValue', { count: stats.owners }))}
+        ${this.figure(t('overview.developerHeld'), t('overview.unitsValue', { count: stats.developerHeldUnits }))}
+        ${this.figure(t('overview.totalArea'), formatArea(stats.totalAreaCenti))}
+      </dl>
+
+      <h2>${t('overview.parties')}</h2>
+      <p class="muted">${t('overview.partiesIntro')}</p>
+      <div class="parties">${PARTIES.map((party) => this.renderParty(party, o.parties[party] ?? []))}</div>
+
+      <h2>${t('overview.station')}</h2>
+      ${o.station.length === 0
+        ? html`<p class="state-empty">${t('overview.noStation')}</p>`
+        : html`<ul class="station card">
+            ${o.station.map((rep) => html`<li>${this.renderRep(rep)}</li>`)}
+          </ul>`}
+
+      <h2>${t('overview.buildingList')}</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t('overview.building')}</th>
+              <th scope="col" class="num">${t('overview.units')}</th>
+              <th scope="col" class="num">${t('overview.area')}</th>
+              <th scope="col">${t('overview.grid')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${o.buildings.map(
+              (b) => html`<tr>
+                <th scope="row">${/^\d+$/.test(b.name) ? t('overview.buildingName', { name: b.name }) : b.name}</th>
+                <td class="num">${t('overview.unitsValue', { count: b.unitCount })}</td>
+                <td class="num">${formatArea(b.areaCenti)}</td>
+                <td>${b.gridName ?? '—'}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  private figure(label: string, value: string) {
+    return html`<div class="figure"><dt>${label}</dt><dd>${value}</dd></div>`;
+  }
+
+  private renderParty(party: Party, reps: Representative[]) {
+    return html`<section class="card party" aria-labelledby=${`party-${party}`}>
+      <h3 id=${`party-${party}`}>${pick(PARTY_LABELS[party])}</h3>
+      ${reps.length === 0
+        ? html`<p class="muted">${t('overview.noRep')}</p>`
+        : html`<ul>
+            ${reps.map((rep) => html`<li>${this.renderRep(rep)}</li>`)}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderRep(rep: Representative) {
+    const detail = [rep.organisation, rep.title].filter(Boolean).join(' · ');
+    return html`<span class="rep-name">${rep.name}</span>${detail ? html`<br /><span class="muted">${detail}</span>` : nothing}`;
+  }
+}

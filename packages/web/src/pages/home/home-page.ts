@@ -1,0 +1,117 @@
+/**
+ * The per-role home: a greeting, the roles I hold, and for each of my compounds the actions my
+ * roles there allow. The actions come from the page registry (routes.ts `nav`), so a feature that
+ * registers a page with `nav.roles` shows up here for exactly those roles without touching this file.
+ */
+import { ROLE_LABELS, type Role } from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { fillPath, pathParams, type RouteDef } from '../../app/router.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { pick, t } from '../../i18n.js';
+import { routes } from '../../routes.js';
+import { currentMe, type Grant, type Me, type MyCompound } from '../../state/session.js';
+import { pageStyles } from '../../styles/page-styles.js';
+
+function allows(route: RouteDef, roles: readonly Role[]): boolean {
+  const audience = route.nav?.roles ?? [];
+  return audience.includes('public') || roles.some((role) => audience.includes(role));
+}
+
+/** Registry pages that act on one compound (their only parameter is :compoundId). */
+export function compoundActions(compound: Pick<MyCompound, 'id' | 'myRoles'>): Array<{ href: string; label: string }> {
+  return routes
+    .filter((route) => route.nav && pathParams(route.path).join() === 'compoundId' && allows(route, compound.myRoles))
+    .map((route) => ({ href: fillPath(route.path, { compoundId: compound.id }), label: pick(route.nav!.label) }));
+}
+
+/** Registry pages with no parameters, for anyone holding one of their roles anywhere. */
+function globalActions(me: Me): Array<{ href: string; label: string }> {
+  const roles = new Set<Role>([...me.grants.map((g) => g.role), ...me.compounds.flatMap((c) => c.myRoles)]);
+  return routes
+    .filter((route) => route.nav && route.path !== '/' && pathParams(route.path).length === 0 && allows(route, [...roles]))
+    .map((route) => ({ href: route.path, label: pick(route.nav!.label) }));
+}
+
+function describeGrant(grant: Grant): string {
+  const parts = [pick(grant.roleLabel)];
+  if (grant.organisation) parts.push(grant.organisation);
+  if (grant.title) parts.push(grant.title);
+  return parts.join(' · ');
+}
+
+@customElement('yishi-home-page')
+export class HomePage extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      .roles {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      .roles li {
+        background: var(--sl-color-primary-50);
+        border: 1px solid var(--sl-color-primary-200);
+        border-radius: 999px;
+        padding: 0.15rem 0.75rem;
+      }
+      .compound h3 {
+        font-size: 1.2rem;
+      }
+      .compound .where {
+        color: var(--yishi-muted);
+        font-size: 0.9375rem;
+        margin-bottom: 0.25rem;
+      }
+    `,
+  ];
+
+  private readonly prefs = new PreferencesController(this);
+
+  override render() {
+    const me = currentMe();
+    if (!me) return nothing;
+    const everywhere = globalActions(me);
+    const ownedCount = me.ownedUnitIds.length;
+    return html`
+      <h1>${t('home.greeting', { name: me.displayName })}</h1>
+      <h2>${t('home.roles')}</h2>
+      <ul class="roles">
+        ${me.grants.map((grant) => html`<li>${describeGrant(grant)}</li>`)}
+        ${ownedCount > 0 ? html`<li>${pick(ROLE_LABELS.owner)}</li>` : nothing}
+        ${me.residentUnitIds.length > 0 ? html`<li>${pick(ROLE_LABELS.resident)}</li>` : nothing}
+      </ul>
+      ${everywhere.length > 0
+        ? html`<nav class="actions" aria-label=${t('home.actions')}>
+            ${everywhere.map((a) => html`<a class="link-button" href=${a.href}>${a.label}</a>`)}
+          </nav>`
+        : nothing}
+      <h2>${t('home.compounds')}</h2>
+      ${me.compounds.length === 0
+        ? html`<p class="state state-empty">${t('home.noCompounds')}</p>`
+        : html`<div class="cards">${me.compounds.map((c) => this.renderCompound(c, me))}</div>`}
+    `;
+  }
+
+  private renderCompound(compound: MyCompound, me: Me) {
+    const actions = compoundActions(compound);
+    const roles = compound.myRoles.map((role) => pick(ROLE_LABELS[role])).join('、');
+    return html`<section class="card compound" aria-labelledby=${`c-${compound.id}`}>
+      <h3 id=${`c-${compound.id}`}>${compound.name}</h3>
+      <p class="where">${compound.subdistrictName} · ${compound.communityName}</p>
+      <p>${roles}</p>
+      ${compound.myRoles.includes('owner') && me.ownedUnitIds.length > 0
+        ? html`<p>${t('home.myUnits', { count: me.ownedUnitIds.length })}</p>`
+        : compound.myRoles.includes('resident')
+          ? html`<p>${t('home.myResidence')}</p>`
+          : nothing}
+      <nav class="actions" aria-label=${`${compound.name} · ${t('home.actions')}`}>
+        ${actions.map((a, i) => html`<a class=${i === 0 ? 'link-button primary' : 'link-button'} href=${a.href}>${a.label}</a>`)}
+      </nav>
+    </section>`;
+  }
+}

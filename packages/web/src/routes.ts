@@ -1,0 +1,15 @@
+/**
+ * The page registry: one line per page. The shell matches paths in this order, lazy-loads the
+ * module, and shows `title` in the tab. `nav` makes the page an action on the home page for the
+ * listed roles (per compound when the path has `:compoundId`); `public` pages need no login.
+ * Add your feature's pages at the end of the list, one entry each.
+ */
+import type { RouteDef } from './app/router.js';
+
+export const routes: RouteDef[] = [
+  { path: '/', tag: 'yishi-home-page', load: () => import('./pages/home/home-page.js'), title: { 'zh-CN': '首页', en: 'Home' } },
+  { path: '/login', tag: 'yishi-login-page', load: () => import('./pages/login/login-page.js'), title: { 'zh-CN': '登录', en: 'Log in' }, public: true },
+  { path: '/compounds/:compoundId', tag: 'yishi-compound-overview-page', load: () => import('./pages/compounds/compound-overview-page.js'), title: { 'zh-CN': '小区概况', en: 'Compound overview' }, nav: { roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'building_head', 'grid_worker', 'party_rep', 'owner', 'resident'], label: { 'zh-CN': '小区概况', en: 'Overview' } } },
+  { path: '/compounds/:compoundId/roster', tag: 'yishi-roster-import-page', load: () => import('./pages/roster/roster-import-page.js'), title: { 'zh-CN': '花名册导入', en: 'Roster import' }, nav: { roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy'], label: { 'zh-CN': '花名册', en: 'Roster' } } },
+  { path: '/board/:compoundId', tag: 'yishi-board-page', load: () => import('./pages/board/board-page.js'), title: { 'zh-CN': '公示栏', en: 'Notice board' }, public: true, nav: { roles: ['public'], label: { 'zh-CN': '公示栏', en: 'Notice board' } } },
+];

@@ -1,0 +1,93 @@
+/**
+ * Who is logged in, as `GET /api/me` describes them, cached for the page's lifetime. `loadMe()`
+ * answers null for anonymous visitors; logging in or out refreshes it and tells listeners.
+ */
+import type { Locale, Party, Role, StaffRole } from '@yishi/core';
+import { api, isApiError } from '../api/client.js';
+
+export interface Grant {
+  role: StaffRole;
+  roleLabel: Record<Locale, string>;
+  scopeKind: string;
+  scopeId: string;
+  compoundId: string | null;
+  party: Party | null;
+  organisation: string | null;
+  title: string | null;
+}
+
+export interface MyCompound {
+  id: string;
+  name: string;
+  code: string;
+  address: string | null;
+  communityName: string;
+  subdistrictName: string;
+  myRoles: Role[];
+}
+
+export interface Me {
+  userId: string;
+  displayName: string;
+  locale: Locale;
+  grants: Grant[];
+  ownedUnitIds: string[];
+  residentUnitIds: string[];
+  compounds: MyCompound[];
+}
+
+export const SESSION_CHANGED = 'yishi-session-changed';
+const events = new EventTarget();
+
+let me: Me | null | undefined;
+let pending: Promise<Me | null> | null = null;
+
+export function currentMe(): Me | null {
+  return me ?? null;
+}
+
+export function loadMe(options: { force?: boolean } = {}): Promise<Me | null> {
+  if (me !== undefined && !options.force) return Promise.resolve(me);
+  pending ??= api
+    .get<Me>('/api/me')
+    .catch((error: unknown) => {
+      if (isApiError(error, 'unauthenticated')) return null;
+      throw error;
+    })
+    .then((value) => {
+      me = value;
+      events.dispatchEvent(new Event(SESSION_CHANGED));
+      return value;
+    })
+    .finally(() => {
+      pending = null;
+    });
+  return pending;
+}
+
+export async function logIn(login: string, password: string): Promise<Me | null> {
+  await api.post('/api/auth/login', { login, password });
+  return loadMe({ force: true });
+}
+
+export async function logOut(): Promise<void> {
+  await api.post('/api/auth/logout');
+  me = null;
+  events.dispatchEvent(new Event(SESSION_CHANGED));
+}
+
+/** Forgets the cached session (after a 401 from an expired cookie) without calling the server. */
+export function forgetSession(): void {
+  me = null;
+  events.dispatchEvent(new Event(SESSION_CHANGED));
+}
+
+export function onSessionChange(listener: () => void): () => void {
+  events.addEventListener(SESSION_CHANGED, listener);
+  return () => events.removeEventListener(SESSION_CHANGED, listener);
+}
+
+/** The roles I hold at a compound (from /api/me); empty when none. */
+export function rolesAt(compoundId: string): readonly Role[] {
+  return currentMe()?.compounds.find((c) => c.id === compoundId)?.myRoles ?? [];
+}

@@ -1,0 +1,180 @@
+/**
+ * Shared styles for pages and feature components (they render in shadow roots, so global CSS does
+ * not reach them): headings, cards, key figures, tables, link buttons and the load states.
+ */
+import { css } from 'lit';
+
+export const pageStyles = css`
+  :host {
+    display: block;
+    color: var(--yishi-text);
+    line-height: var(--yishi-line);
+  }
+  h1 {
+    font-size: 1.5rem;
+    line-height: 1.35;
+    margin: 0 0 0.5rem;
+  }
+  h2 {
+    font-size: 1.2rem;
+    line-height: 1.4;
+    margin: 1.75rem 0 0.75rem;
+  }
+  h3 {
+    font-size: 1.05rem;
+    margin: 0 0 0.5rem;
+  }
+  p {
+    margin: 0 0 calc(var(--yishi-line) * 0.6em);
+  }
+  a {
+    color: var(--yishi-brand);
+    text-underline-offset: 0.2em;
+  }
+  a:focus-visible,
+  button:focus-visible,
+  input:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 3px solid var(--yishi-brand);
+    outline-offset: 2px;
+  }
+  .lead {
+    color: var(--yishi-muted);
+    margin-bottom: 1rem;
+  }
+  .muted {
+    color: var(--yishi-muted);
+  }
+  .card {
+    background: var(--yishi-surface);
+    border: 1px solid var(--yishi-border);
+    border-radius: var(--yishi-radius);
+    padding: 1rem;
+    margin-bottom: var(--yishi-gap);
+  }
+  .cards {
+    display: grid;
+    gap: var(--yishi-gap);
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+  }
+  .cards > .card {
+    margin-bottom: 0;
+  }
+  .figures {
+    display: grid;
+    gap: 0.75rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
+    margin: 0;
+    padding: 0;
+  }
+  .figure {
+    background: var(--yishi-surface);
+    border: 1px solid var(--yishi-border);
+    border-radius: var(--yishi-radius);
+    padding: 0.75rem 1rem;
+  }
+  .figure dt {
+    color: var(--yishi-muted);
+    font-size: 0.9375rem;
+  }
+  .figure dd {
+    margin: 0;
+    font-size: 1.35rem;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 0.75rem;
+  }
+  .link-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: var(--yishi-tap);
+    padding: 0.25rem 1rem;
+    border: 1px solid var(--yishi-brand);
+    border-radius: var(--yishi-radius);
+    color: var(--yishi-brand);
+    background: var(--yishi-surface);
+    text-decoration: none;
+    font-weight: 600;
+  }
+  .link-button.primary {
+    background: var(--yishi-brand);
+    color: #fff;
+  }
+  .table-wrap {
+    overflow-x: auto;
+    background: var(--yishi-surface);
+    border: 1px solid var(--yishi-border);
+    border-radius: var(--yishi-radius);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.9375rem;
+  }
+  caption {
+    text-align: left;
+    padding: 0.5rem 0.75rem;
+    font-weight: 600;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.5rem 0.75rem;
+    border-top: 1px solid var(--yishi-border);
+    vertical-align: top;
+  }
+  th {
+    background: #f9fafb;
+    white-space: nowrap;
+  }
+  td.num,
+  th.num {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .state {
+    margin: 1rem 0;
+  }
+  .state-loading {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    color: var(--yishi-muted);
+    padding: 1.5rem 0;
+  }
+  .state-loading sl-spinner {
+    font-size: 1.5rem;
+    --track-width: 3px;
+  }
+  .state-error p {
+    margin: 0.25rem 0 0.75rem;
+  }
+  .state-empty {
+    color: var(--yishi-muted);
+    padding: 1rem;
+    background: var(--yishi-surface);
+    border: 1px dashed var(--yishi-border);
+    border-radius: var(--yishi-radius);
+  }
+  sl-button {
+    min-height: var(--yishi-tap);
+  }
+  sl-button::part(base) {
+    min-height: var(--yishi-tap);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The web app bundles core from its TypeScript source: only what the pages import ends up shipped.
+export default defineConfig({
+  resolve: { alias: { '@yishi/core': here('../core/src/index.ts') } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The server's CSP forbids inline scripts; never inline the module preload polyfill.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    rollupOptions: {
+      treeshake: {
+        // Core's modules and its schema/CSV libraries do nothing on import: drop whatever the pages
+        // do not use (the web needs core's labels and formatters, not the roster parser).
+        moduleSideEffects: (id) => !/[\\/](packages[\\/]core[\\/]src|node_modules[\\/](zod|papaparse))[\\/]/.test(id),
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': { target: 'http://localhost:8787', changeOrigin: false },
+      '/collab': { target: 'ws://localhost:8787', ws: true },
+    },
+  },
+});
