@@ -15,3 +15,5 @@ export * from './meetings/meetings.js';
 export * from './meetings/meetings.schema.js';
 export * from './meetings/agenda-doc.js';
 export * from './meetings/icalendar.js';
+export * from './votes/index.js';
+export * from './proposals/index.js';

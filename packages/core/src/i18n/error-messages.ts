@@ -5,6 +5,8 @@
  * with one line, so the set of codes stays one typed union.
  */
 import { interpolate, type Locale } from './locale.js';
+import { voteMessages } from '../votes/votes.errors.js';
+import { proposalMessages } from '../proposals/proposals.errors.js';
 import { actionItemMessages } from '../action-items/action-items.errors.js';
 import { meetingMessages } from '../meetings/meetings.errors.js';
 
@@ -85,6 +87,8 @@ const baseMessages = {
 // Feature catalogs: one import and one spread per feature.
 const messages = {
   ...baseMessages,
+  ...voteMessages,
+  ...proposalMessages,
   ...actionItemMessages,
   ...meetingMessages,
 } as const satisfies MessageTable;

@@ -1,0 +1,3 @@
+export * from './proposals.js';
+export * from './proposals.schema.js';
+export * from './proposals.errors.js';

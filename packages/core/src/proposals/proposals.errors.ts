@@ -1,0 +1,11 @@
+import type { MessageTable } from '../i18n/error-messages.js';
+
+export const proposalMessages = {
+  proposal_not_found: { 'zh-CN': '找不到该提案', en: 'Proposal not found' },
+  proposal_not_member: { 'zh-CN': '只有本小区（本楼栋）的业主或居民可以提案和附议', en: 'Only owners or residents of this compound (building) may propose or second' },
+  proposal_already_seconded: { 'zh-CN': '您家已经附议过这条提案', en: 'Your household has already seconded this proposal' },
+  proposal_own: { 'zh-CN': '提案人不能附议自己的提案', en: 'You cannot second your own proposal' },
+  proposal_not_seconding: { 'zh-CN': '该提案已不再征集附议', en: 'This proposal no longer collects seconds' },
+  proposal_bad_transition: { 'zh-CN': '提案当前状态为“{status}”，不能进行此操作', en: 'The proposal is "{status}"; this step is not possible' },
+  proposal_merge_self: { 'zh-CN': '不能合并到提案本身', en: 'A proposal cannot be merged into itself' },
+} as const satisfies MessageTable;
