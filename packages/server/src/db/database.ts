@@ -3,6 +3,7 @@
  * and adds them here with one spread-free line per table, so a query anywhere is checked against it.
  */
 import type { LoginFailureTable, RoleAssignmentTable, RosterImportTable, SessionTable, UserTable } from './tables/accounts.table.js';
+import type { ActionItemRatingTable, ActionItemTable, ActionItemUpdateTable, LedgerEntryTable, LedgerHeadTable, SignOffCounterTable } from './tables/action-items.table.js';
 import type { CollabDocumentTable, CollabUpdateTable, MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable } from './tables/meetings.table.js';
 import type { OwnershipTable, PersonTable, ResidencyTable } from './tables/people.table.js';
 import type {
@@ -39,4 +40,6 @@ export interface Database {
   meeting_questions: MeetingQuestionTable;
   collab_documents: CollabDocumentTable;
   collab_updates: CollabUpdateTable;
+  // action items and the ledger
+  action_items: ActionItemTable; action_item_updates: ActionItemUpdateTable; action_item_ratings: ActionItemRatingTable; sign_off_counters: SignOffCounterTable; ledger_heads: LedgerHeadTable; ledger_entries: LedgerEntryTable;
 }

@@ -6,8 +6,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261121090000_foundation.js';
 import * as meetings from './20261121100000_meetings.js';
+import * as actionItems from './20261121120000_action_items.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
   '20261121100000_meetings': meetings,
+  '20261121120000_action_items': actionItems,
 };

@@ -1,0 +1,36 @@
+/** Errors of action items, sign-off and the ledger, in both interface languages. */
+import type { MessageTable } from '../i18n/error-messages.js';
+
+export const actionItemMessages = {
+  action_item_not_found: { 'zh-CN': '找不到该整改事项', en: 'Action item not found' },
+  action_item_bad_transition: {
+    'zh-CN': '该事项当前状态（{status}）不能进行此操作',
+    en: 'This action item cannot do that in its current status ({status})',
+  },
+  action_item_conflict: {
+    'zh-CN': '该事项刚被他人修改，请刷新后再试',
+    en: 'Someone else just changed this action item; please reload and try again',
+  },
+  triage_closed: { 'zh-CN': '已销号的事项不能再调整红黄绿等级', en: 'A signed-off item cannot change its triage colour' },
+  triage_unchanged: { 'zh-CN': '事项已经是该等级', en: 'The item already has that triage colour' },
+  triage_skip: {
+    'zh-CN': '红黄绿等级须逐级调整，不能从{from}直接调到{to}',
+    en: 'Triage moves one level at a time, not from {from} straight to {to}',
+  },
+  triage_reason_required: { 'zh-CN': '调整等级须写明原因', en: 'Give a reason for changing the triage colour' },
+  triage_red_needs_subdistrict: {
+    'zh-CN': '升为红色或从红色降级须由街道或站长决定',
+    en: 'Only the subdistrict or the station chief may move an item into or out of red',
+  },
+  sign_off_resolution_required: { 'zh-CN': '销号须写明办理结果', en: 'Describe the resolution to sign off' },
+  rating_not_allowed: {
+    'zh-CN': '只有反映问题的居民或本小区业主、居民可以评价已销号的事项',
+    en: 'Only the resident who raised it, or owners and residents of the compound, may rate a signed-off item',
+  },
+  rating_duplicate: { 'zh-CN': '您已经评价过这次办理结果', en: 'You have already rated this outcome' },
+  concern_needs_residency: {
+    'zh-CN': '只有本小区的业主或居民可以在线反映问题',
+    en: 'Only owners and residents of this compound may report a concern online',
+  },
+  ledger_append_only: { 'zh-CN': '台账只能追加，不能修改或删除', en: 'The ledger is append-only; entries cannot be changed or deleted' },
+} as const satisfies MessageTable;

@@ -1,0 +1,225 @@
+/**
+ * Action items (整改事项): what every listed question, council outcome, passed proposal or resident
+ * concern becomes, and the rules they move by. Pure functions only; the server loads rows, asks
+ * these functions what may happen, and saves the answer.
+ */
+import { DomainError } from '../errors/domain-error.js';
+import type { Locale } from '../i18n/locale.js';
+import type { Role } from '../roles/roles.js';
+
+export const ACTION_ITEM_SOURCES = ['evening_question', 'council_outcome', 'proposal', 'concern'] as const;
+export type ActionItemSourceKind = (typeof ACTION_ITEM_SOURCES)[number];
+
+export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'resolved', 'signed_off'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+export const TRIAGE_LEVELS = ['green', 'yellow', 'red'] as const;
+export type Triage = (typeof TRIAGE_LEVELS)[number];
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Evening-talk follow-ups are resolved "within 5 working days" (5个工作日内). */
+export const DEFAULT_DEADLINE_WORKDAYS = 5;
+/** A dissatisfied rating within this many days of the sign-off reopens the item. */
+export const REOPEN_WINDOW_DAYS = 15;
+
+export const STATUS_LABELS: Record<ActionItemStatus, Record<Locale, string>> = {
+  open: { 'zh-CN': '待办理', en: 'Open' },
+  in_progress: { 'zh-CN': '办理中', en: 'In progress' },
+  resolved: { 'zh-CN': '已办结待销号', en: 'Resolved, awaiting sign-off' },
+  signed_off: { 'zh-CN': '已销号', en: 'Signed off' },
+};
+
+export const TRIAGE_LABELS: Record<Triage, Record<Locale, string>> = {
+  green: { 'zh-CN': '绿色·网格员即办', en: 'Green · grid worker, at once' },
+  yellow: { 'zh-CN': '黄色·社区协调办理', en: 'Yellow · community committees' },
+  red: { 'zh-CN': '红色·上报街道/部门', en: 'Red · escalated to subdistrict/departments' },
+};
+
+export const RATING_LABELS: Record<Rating, Record<Locale, string>> = {
+  satisfied: { 'zh-CN': '满意', en: 'Satisfied' },
+  basically_satisfied: { 'zh-CN': '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { 'zh-CN': '不满意', en: 'Dissatisfied' },
+};
+
+export const SOURCE_LABELS: Record<ActionItemSourceKind, Record<Locale, string>> = {
+  evening_question: { 'zh-CN': '居民夜谈问题', en: 'Evening-talk question' },
+  council_outcome: { 'zh-CN': '四方议事会议定事项', en: 'Four-party council outcome' },
+  proposal: { 'zh-CN': '通过的提案', en: 'Passed proposal' },
+  concern: { 'zh-CN': '居民线上反映', en: 'Concern reported online' },
+};
+
+// ---- lifecycle ----------------------------------------------------------------------------------
+
+export type ActionItemEvent = 'start' | 'resolve' | 'return' | 'sign_off' | 'reopen';
+
+const TRANSITIONS: Record<ActionItemEvent, { from: readonly ActionItemStatus[]; to: ActionItemStatus }> = {
+  // Any dated progress update on an open item starts it.
+  start: { from: ['open'], to: 'in_progress' },
+  // A green item the grid worker fixes on the spot may go straight from open to resolved.
+  resolve: { from: ['open', 'in_progress'], to: 'resolved' },
+  // The signing official finds the evidence insufficient and sends it back.
+  return: { from: ['resolved'], to: 'in_progress' },
+  sign_off: { from: ['resolved'], to: 'signed_off' },
+  // A dissatisfied rating within the window: back to work, and a new ledger entry.
+  reopen: { from: ['signed_off'], to: 'in_progress' },
+};
+
+export function canTransition(status: ActionItemStatus, event: ActionItemEvent): boolean {
+  return TRANSITIONS[event].from.includes(status);
+}
+
+/** The status after `event`, or a DomainError naming the status that forbids it. */
+export function transition(status: ActionItemStatus, event: ActionItemEvent): ActionItemStatus {
+  if (!canTransition(status, event)) throw new DomainError('action_item_bad_transition', { status, event });
+  return TRANSITIONS[event].to;
+}
+
+// ---- triage (红黄绿) -----------------------------------------------------------------------------
+
+const TRIAGE_RANK: Record<Triage, number> = { green: 0, yellow: 1, red: 2 };
+
+/**
+ * The colour an item starts with: a matter for a government department is escalated (red); one the
+ * grid worker or property company can fix at once is green; everything else goes to the community
+ * committees (yellow).
+ */
+export function initialTriage(input: { sourceKind: ActionItemSourceKind; responsibleUnit?: string | null }): Triage {
+  const unit = parseResponsibleUnit(input.responsibleUnit ?? null);
+  if (unit?.kind === 'department') return 'red';
+  if (input.sourceKind === 'concern' && (unit === null || unit.kind === 'party' && (unit.party === 'property_manager' || unit.party === 'grid'))) return 'green';
+  return 'yellow';
+}
+
+/** Roles that may move an item into or out of red: the subdistrict and the station chief (a subdistrict cadre). */
+const RED_ROLES: readonly Role[] = ['subdistrict_committee', 'station_chief'];
+const TRIAGE_ROLES: readonly Role[] = ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'grid_worker'];
+
+export interface TriageChange {
+  from: Triage;
+  to: Triage;
+  direction: 'escalate' | 'de_escalate';
+  reason: string;
+}
+
+/**
+ * Escalation and de-escalation move one level at a time, always with a reason, never on a signed-off
+ * item. Only the subdistrict or the station chief may move an item into or out of red; grid workers
+ * may escalate green to yellow but not de-escalate.
+ */
+export function changeTriage(input: { status: ActionItemStatus; from: Triage; to: Triage; reason: string; roles: ReadonlySet<Role> }): TriageChange {
+  const { status, from, to, roles } = input;
+  const reason = input.reason.trim();
+  if (status === 'signed_off') throw new DomainError('triage_closed');
+  if (from === to) throw new DomainError('triage_unchanged', { triage: to });
+  if (Math.abs(TRIAGE_RANK[to] - TRIAGE_RANK[from]) !== 1) throw new DomainError('triage_skip', { from, to });
+  if (reason.length === 0) throw new DomainError('triage_reason_required');
+  const direction = TRIAGE_RANK[to] > TRIAGE_RANK[from] ? 'escalate' : 'de_escalate';
+  const has = (list: readonly Role[]) => list.some((role) => roles.has(role));
+  if (!has(TRIAGE_ROLES)) throw new DomainError('forbidden');
+  if ((from === 'red' || to === 'red') && !has(RED_ROLES)) throw new DomainError('triage_red_needs_subdistrict');
+  if (direction === 'de_escalate' && !has(TRIAGE_ROLES.filter((r) => r !== 'grid_worker'))) throw new DomainError('forbidden');
+  return { from, to, direction, reason };
+}
+
+/** An overdue item that is not red yet should go up one level; this suggests it (people decide). */
+export function suggestedEscalation(triage: Triage, overdue: boolean): Triage | null {
+  if (!overdue) return null;
+  return triage === 'green' ? 'yellow' : triage === 'yellow' ? 'red' : null;
+}
+
+// ---- deadlines and overdue ------------------------------------------------------------------------
+
+/** Overdue: not yet resolved or signed off, and the due date (a China date) has passed. */
+export function isOverdue(item: { status: ActionItemStatus; dueDate: string }, today: string): boolean {
+  return (item.status === 'open' || item.status === 'in_progress') && today > item.dueDate;
+}
+
+// ---- the "1341" response targets ------------------------------------------------------------------
+
+export const RESPONSE_LEVELS = ['ordinary', 'complex', 'major'] as const;
+export type ResponseLevel = (typeof RESPONSE_LEVELS)[number];
+
+export const RESPONSE_LEVEL_LABELS: Record<ResponseLevel, Record<Locale, string>> = {
+  ordinary: { 'zh-CN': '一般问题·30分钟内解决', en: 'Ordinary · solved within 30 minutes' },
+  complex: { 'zh-CN': '复杂问题·4小时内解决', en: 'Complex · solved within 4 hours' },
+  major: { 'zh-CN': '重大问题·1天内拿出方案', en: 'Major · a plan within 1 day' },
+};
+
+const MINUTE = 60_000;
+
+export interface ResponseTargets {
+  /** On site within 10 minutes (1). */
+  onSiteBy: string;
+  /** Ordinary: solved within 30 minutes (3); complex: within 4 hours (4); major: a plan within 1 day (1). */
+  resolveBy: string;
+  /** What `resolveBy` means: a solution, or only a plan (major problems). */
+  resolveKind: 'solution' | 'plan';
+}
+
+/** The "1341" rapid-response targets (片区快速反应) of an urgent concern reported at `reportedAt`. */
+export function responseTargets(reportedAt: Date, level: ResponseLevel): ResponseTargets {
+  const t = reportedAt.getTime();
+  const after = level === 'ordinary' ? 30 * MINUTE : level === 'complex' ? 240 * MINUTE : 24 * 60 * MINUTE;
+  return {
+    onSiteBy: new Date(t + 10 * MINUTE).toISOString(),
+    resolveBy: new Date(t + after).toISOString(),
+    resolveKind: level === 'major' ? 'plan' : 'solution',
+  };
+}
+
+// ---- sign-off numbers -------------------------------------------------------------------------------
+
+const SIGN_OFF_PATTERN = /^([A-Z][A-Z0-9]{1,11})-(\d{4})-(\d{4,})$/;
+
+/** `<compound code>-<year>-<4-digit sequence>`: DSCT-2026-0001. Past 9999 the sequence grows a digit. */
+export function formatSignOffNumber(compoundCode: string, year: number, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`sequence must be a positive integer, got ${sequence}`);
+  if (!/^[A-Z][A-Z0-9]{1,11}$/.test(compoundCode)) throw new RangeError(`bad compound code ${compoundCode}`);
+  return `${compoundCode}-${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+export function parseSignOffNumber(value: string): { compoundCode: string; year: number; sequence: number } | null {
+  const match = SIGN_OFF_PATTERN.exec(value);
+  if (!match) return null;
+  return { compoundCode: match[1]!, year: Number(match[2]), sequence: Number(match[3]) };
+}
+
+// ---- responsible units --------------------------------------------------------------------------------
+
+export type ResponsibleUnit =
+  | { kind: 'party'; party: 'community' | 'owners_committee' | 'property_manager' | 'grid' }
+  | { kind: 'department'; name: string };
+
+/**
+ * A responsible unit is stored as text: one of the parties (`community`, `owners_committee`,
+ * `property_manager`, `grid`) or `department:<name>` for a named government department (住建局 …).
+ */
+export function parseResponsibleUnit(value: string | null): ResponsibleUnit | null {
+  if (!value) return null;
+  if (value === 'community' || value === 'owners_committee' || value === 'property_manager' || value === 'grid') return { kind: 'party', party: value };
+  if (value.startsWith('department:')) return { kind: 'department', name: value.slice('department:'.length) };
+  return { kind: 'department', name: value };
+}
+
+const UNIT_LABELS: Record<string, Record<Locale, string>> = {
+  community: { 'zh-CN': '社区', en: 'Community' },
+  owners_committee: { 'zh-CN': '业委会', en: "Owners' committee" },
+  property_manager: { 'zh-CN': '物业企业', en: 'Property manager' },
+  grid: { 'zh-CN': '网格员', en: 'Grid worker' },
+};
+
+export function responsibleUnitLabel(value: string | null, locale: Locale): string {
+  const unit = parseResponsibleUnit(value);
+  if (!unit) return locale === 'en' ? 'Not assigned' : '未指定';
+  return unit.kind === 'party' ? UNIT_LABELS[unit.party]![locale] : unit.name;
+}
+
+// ---- rating ---------------------------------------------------------------------------------------------
+
+/** Whether a rating given at `ratedAt` reopens an item signed off at `signedOffAt`. */
+export function ratingReopens(rating: Rating, signedOffAt: string, ratedAt: Date, windowDays = REOPEN_WINDOW_DAYS): boolean {
+  if (rating !== 'dissatisfied') return false;
+  return ratedAt.getTime() - Date.parse(signedOffAt) <= windowDays * 86_400_000;
+}

@@ -1,0 +1,53 @@
+/** Storage of the append-only ledger chain: its per-compound head row and its entries. */
+import type { Db } from './places.repository.js';
+import type { LedgerEntryTable } from '../tables/action-items.table.js';
+
+/**
+ * Moves the compound's ledger head one step and returns the new seq with the previous hash. The
+ * UPDATE comes first so that, on PostgreSQL, it takes the row lock that serialises appends.
+ */
+export async function advanceLedgerHead(db: Db, compoundId: string, genesisHash: string): Promise<{ seq: number; prevHash: string }> {
+  await db.insertInto('ledger_heads').values({ compound_id: compoundId, last_seq: 0, last_hash: genesisHash }).onConflict((oc) => oc.column('compound_id').doNothing()).execute();
+  const head = await db
+    .updateTable('ledger_heads')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('compound_id', '=', compoundId)
+    .returning(['last_seq', 'last_hash'])
+    .executeTakeFirstOrThrow();
+  return { seq: head.last_seq, prevHash: head.last_hash };
+}
+
+export async function insertLedgerEntry(db: Db, entry: LedgerEntryTable): Promise<void> {
+  await db.insertInto('ledger_entries').values(entry).execute();
+  await db.updateTable('ledger_heads').set({ last_hash: entry.hash }).where('compound_id', '=', entry.compound_id).execute();
+}
+
+export function listLedgerEntries(db: Db, compoundId: string) {
+  return db.selectFrom('ledger_entries').selectAll().where('compound_id', '=', compoundId).orderBy('seq').execute();
+}
+
+/** Ledger entries with the title of their item, for the ledger page and the exports. */
+export function listLedgerWithItems(db: Db, compoundId: string) {
+  return db
+    .selectFrom('ledger_entries')
+    .innerJoin('action_items', 'action_items.id', 'ledger_entries.action_item_id')
+    .select([
+      'ledger_entries.id',
+      'ledger_entries.seq',
+      'ledger_entries.kind',
+      'ledger_entries.action_item_id as actionItemId',
+      'ledger_entries.sign_off_number as signOffNumber',
+      'ledger_entries.payload',
+      'ledger_entries.created_at as createdAt',
+      'ledger_entries.hash',
+      'action_items.title',
+      'action_items.status',
+    ])
+    .where('ledger_entries.compound_id', '=', compoundId)
+    .orderBy('ledger_entries.seq')
+    .execute();
+}
+
+export function listLedgerCompoundIds(db: Db) {
+  return db.selectFrom('ledger_heads').innerJoin('compounds', 'compounds.id', 'ledger_heads.compound_id').select(['compounds.id', 'compounds.code', 'compounds.name']).orderBy('compounds.code').execute();
+}

@@ -1,0 +1,103 @@
+import type { Insertable, Selectable } from 'kysely';
+
+export interface ActionItemTable {
+  id: string;
+  compound_id: string;
+  title: string;
+  description: string;
+  location: string;
+  /** evening_question | council_outcome | proposal | concern */
+  source_kind: string;
+  source_id: string;
+  source_meeting_id: string | null;
+  /** A party code (community, owners_committee, property_manager, grid) or `department:<name>`. */
+  responsible_unit: string | null;
+  handler_name: string | null;
+  measures: string;
+  /** green | yellow | red */
+  triage: string;
+  /** open | in_progress | resolved | signed_off */
+  status: string;
+  deadline_workdays: number;
+  listed_at: string;
+  /** China date YYYY-MM-DD: the last working day on time. */
+  due_date: string;
+  /** 1 when the count ran into a year without holiday data (an estimate, shown flagged). */
+  due_date_provisional: number;
+  /** ordinary | complex | major for urgent concerns on the "1341" clock; null otherwise. */
+  urgency: string | null;
+  target_on_site_at: string | null;
+  target_resolve_at: string | null;
+  on_site_at: string | null;
+  /** The resident who raised it (personal data: never shown publicly). */
+  raised_by_user_id: string | null;
+  created_by_user_id: string | null;
+  resolved_at: string | null;
+  evidence: string | null;
+  /** JSON array of photo URLs. */
+  evidence_photos: string;
+  sign_off_number: string | null;
+  signed_off_at: string | null;
+  signed_off_by_user_id: string | null;
+  signed_off_by_name: string | null;
+  resolution: string | null;
+  reopen_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionItemUpdateTable {
+  id: string;
+  action_item_id: string;
+  /** progress | on_site | resolved | returned | triage | signed_off | reopened | rated */
+  kind: string;
+  text: string;
+  photos: string;
+  from_value: string | null;
+  to_value: string | null;
+  author_user_id: string | null;
+  author_name: string;
+  created_at: string;
+}
+
+export interface ActionItemRatingTable {
+  id: string;
+  action_item_id: string;
+  user_id: string;
+  sign_off_number: string;
+  rating: string;
+  comment: string;
+  reopened: number;
+  created_at: string;
+}
+
+export interface SignOffCounterTable {
+  compound_id: string;
+  year: number;
+  last_value: number;
+}
+
+export interface LedgerHeadTable {
+  compound_id: string;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface LedgerEntryTable {
+  id: string;
+  compound_id: string;
+  seq: number;
+  /** listed | signed_off | reopened */
+  kind: string;
+  action_item_id: string;
+  sign_off_number: string | null;
+  payload: string;
+  created_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export type ActionItemRow = Selectable<ActionItemTable>;
+export type NewActionItem = Insertable<ActionItemTable>;
+export type ActionItemUpdateRow = Selectable<ActionItemUpdateTable>;
+export type LedgerEntryRow = Selectable<LedgerEntryTable>;

@@ -1,0 +1,303 @@
+/**
+ * Action items through their life: listed (from a meeting, a proposal or a resident's concern),
+ * worked on with dated public updates, resolved with evidence, signed off with a gapless number,
+ * rated by residents and — when a resident is dissatisfied in time — reopened. Every step that the
+ * ledger records runs in one transaction with its ledger entry.
+ */
+import {
+  DEFAULT_DEADLINE_WORKDAYS,
+  DomainError,
+  addWorkdays,
+  chinaDate,
+  changeTriage,
+  formatSignOffNumber,
+  initialTriage,
+  ratingReopens,
+  responseTargets,
+  transition,
+  type ActionItemSourceKind,
+  type ActionItemStatus,
+  type Rating,
+  type ResponseLevel,
+  type Role,
+  type Triage,
+} from '@yishi/core';
+import type { Actor } from '../auth/actor.js';
+import { rolesAt } from '../auth/authorize.js';
+import { newId } from '../db/ids.js';
+import {
+  findActionItem,
+  findCompoundCode,
+  findRating,
+  insertActionItem,
+  insertActionItemUpdate,
+  insertRating,
+  nextSignOffSequence,
+  updateActionItemIfStatus,
+} from '../db/repositories/action-items.repository.js';
+import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
+import type { ActionItemRow } from '../db/tables/action-items.table.js';
+import type { Deps } from '../deps.js';
+import { appendLedgerEntry } from './ledger.service.js';
+
+export interface CreateActionItemInput {
+  compoundId: string;
+  title: string;
+  description: string;
+  source: { kind: ActionItemSourceKind; id: string; meetingId?: string | null };
+  responsibleUnit?: string | null;
+  /** Working days on the PRC calendar; evening-talk follow-ups take the default of 5. */
+  deadlineWorkdays?: number;
+  createdByUserId: string | null;
+  handlerName?: string | null;
+  measures?: string;
+  triage?: Triage;
+  /** Urgent concerns: starts the "1341" clock. */
+  urgency?: ResponseLevel | null;
+  raisedByUserId?: string | null;
+  location?: string;
+}
+
+/**
+ * Lists an action item and records it on the ledger, inside the caller's transaction (the meetings
+ * service calls this while listing an evening-talk question; routes call it through their own).
+ */
+export async function createActionItem(trx: Db, deps: Pick<Deps, 'clock'>, input: CreateActionItemInput): Promise<{ id: string; dueDate: string; dueDateProvisional: boolean }> {
+  const compound = await findCompoundCode(trx, input.compoundId);
+  if (!compound) throw new DomainError('compound_not_found');
+  const now = deps.clock();
+  const nowIso = now.toISOString();
+  const workdays = input.deadlineWorkdays ?? DEFAULT_DEADLINE_WORKDAYS;
+  const deadline = addWorkdays(chinaDate(now), workdays);
+  const triage = input.triage ?? initialTriage({ sourceKind: input.source.kind, responsibleUnit: input.responsibleUnit ?? null });
+  const targets = input.urgency ? responseTargets(now, input.urgency) : null;
+  const id = newId();
+  await insertActionItem(trx, {
+    id,
+    compound_id: input.compoundId,
+    title: input.title,
+    description: input.description,
+    location: input.location ?? '',
+    source_kind: input.source.kind,
+    source_id: input.source.id,
+    source_meeting_id: input.source.meetingId ?? null,
+    responsible_unit: input.responsibleUnit ?? null,
+    handler_name: input.handlerName ?? null,
+    measures: input.measures ?? '',
+    triage,
+    status: 'open',
+    deadline_workdays: workdays,
+    listed_at: nowIso,
+    due_date: deadline.dueDate,
+    due_date_provisional: deadline.calendarMissing ? 1 : 0,
+    urgency: input.urgency ?? null,
+    target_on_site_at: targets?.onSiteBy ?? null,
+    target_resolve_at: targets?.resolveBy ?? null,
+    raised_by_user_id: input.raisedByUserId ?? null,
+    created_by_user_id: input.createdByUserId,
+    evidence_photos: '[]',
+    reopen_count: 0,
+    created_at: nowIso,
+    updated_at: nowIso,
+  });
+  await appendLedgerEntry(trx, {
+    compoundId: input.compoundId,
+    kind: 'listed',
+    actionItemId: id,
+    signOffNumber: null,
+    createdAt: nowIso,
+    payload: {
+      title: input.title,
+      source: { kind: input.source.kind, id: input.source.id, meetingId: input.source.meetingId ?? null },
+      responsibleUnit: input.responsibleUnit ?? null,
+      triage,
+      deadlineWorkdays: workdays,
+      dueDate: deadline.dueDate,
+      dueDateProvisional: deadline.calendarMissing,
+    },
+  });
+  return { id, dueDate: deadline.dueDate, dueDateProvisional: deadline.calendarMissing };
+}
+
+// ---- steps of the lifecycle -------------------------------------------------------------------------
+
+async function loadItem(db: Db, id: string): Promise<ActionItemRow> {
+  const item = await findActionItem(db, id);
+  if (!item) throw new DomainError('action_item_not_found');
+  return item;
+}
+
+async function rolesOf(db: Db, actor: Actor, compoundId: string): Promise<Set<Role>> {
+  const chain = await findCompoundChain(db, compoundId);
+  return chain ? rolesAt(actor, chain) : new Set();
+}
+
+async function saveStatus(trx: Db, item: ActionItemRow, changes: Partial<ActionItemRow>): Promise<void> {
+  const ok = await updateActionItemIfStatus(trx, item.id, item.status, changes);
+  if (!ok) throw new DomainError('action_item_conflict');
+}
+
+function update(itemId: string, actor: Actor | null, now: string, kind: string, fields: { text?: string; photos?: string[]; from?: string | null; to?: string | null } = {}) {
+  return {
+    id: newId(),
+    action_item_id: itemId,
+    kind,
+    text: fields.text ?? '',
+    photos: JSON.stringify(fields.photos ?? []),
+    from_value: fields.from ?? null,
+    to_value: fields.to ?? null,
+    author_user_id: actor?.userId ?? null,
+    author_name: actor?.displayName ?? '',
+    created_at: now,
+  };
+}
+
+/** A dated, public progress update; the first one on an open item starts it. */
+export function addProgress(deps: Deps, itemId: string, actor: Actor, input: { text: string; photos: string[]; onSite?: boolean }) {
+  return deps.db.transaction().execute(async (trx) => {
+    const item = await loadItem(trx, itemId);
+    if (item.status === 'resolved' || item.status === 'signed_off') throw new DomainError('action_item_bad_transition', { status: item.status, event: 'progress' });
+    const now = deps.clock().toISOString();
+    const changes: Partial<ActionItemRow> = { updated_at: now };
+    if (item.status === 'open') changes.status = transition('open', 'start');
+    if (input.onSite && !item.on_site_at) changes.on_site_at = now;
+    await saveStatus(trx, item, changes);
+    await insertActionItemUpdate(trx, update(item.id, actor, now, input.onSite ? 'on_site' : 'progress', { text: input.text, photos: input.photos }));
+    return { status: (changes.status ?? item.status) as ActionItemStatus };
+  });
+}
+
+export function editActionItem(deps: Deps, itemId: string, actor: Actor, input: { responsibleUnit?: string | null; handlerName?: string | null; measures?: string }) {
+  return deps.db.transaction().execute(async (trx) => {
+    const item = await loadItem(trx, itemId);
+    if (item.status === 'signed_off') throw new DomainError('action_item_bad_transition', { status: item.status, event: 'edit' });
+    const now = deps.clock().toISOString();
+    const changes: Partial<ActionItemRow> = { updated_at: now };
+    if (input.responsibleUnit !== undefined) changes.responsible_unit = input.responsibleUnit;
+    if (input.handlerName !== undefined) changes.handler_name = input.handlerName;
+    if (input.measures !== undefined) changes.measures = input.measures;
+    await saveStatus(trx, item, changes);
+    if (input.measures !== undefined && input.measures !== item.measures) await insertActionItemUpdate(trx, update(item.id, actor, now, 'measures', { text: input.measures }));
+    return { ok: true };
+  });
+}
+
+export function resolveActionItem(deps: Deps, itemId: string, actor: Actor, input: { evidence: string; photos: string[] }) {
+  return deps.db.transaction().execute(async (trx) => {
+    const item = await loadItem(trx, itemId);
+    const status = transition(item.status as ActionItemStatus, 'resolve');
+    const now = deps.clock().toISOString();
+    await saveStatus(trx, item, { status, resolved_at: now, evidence: input.evidence, evidence_photos: JSON.stringify(input.photos), updated_at: now });
+    await insertActionItemUpdate(trx, update(item.id, actor, now, 'resolved', { text: input.evidence, photos: input.photos }));
+    return { status };
+  });
+}
+
+/** The signing official finds the evidence insufficient: back to work, with the reason. */
+export function returnActionItem(deps: Deps, itemId: string, actor: Actor, reason: string) {
+  return deps.db.transaction().execute(async (trx) => {
+    const item = await loadItem(trx, itemId);
+    const status = transition(item.status as ActionItemStatus, 'return');
+    const now = deps.clock().toISOString();
+    await saveStatus(trx, item, { status, updated_at: now });
+    await insertActionItemUpdate(trx, update(item.id, actor, now, 'returned', { text: reason }));
+    return { status };
+  });
+}
+
+export function changeActionItemTriage(deps: Deps, itemId: string, actor: Actor, input: { to: Triage; reason: string }) {
+  return deps.db.transaction().execute(async (trx) => {
+    const item = await loadItem(trx, itemId);
+    const roles = await rolesOf(trx, actor, item.compound_id);
+    const change = changeTriage({ status: item.status as ActionItemStatus, from: item.triage as Triage, to: input.to, reason: input.reason, roles });
+    const now = deps.clock().toISOString();
+    await saveStatus(trx, item, { triage: change.to, updated_at: now });
+    await insertActionItemUpdate(trx, update(item.id, actor, now, 'triage', { text: change.reason, from: change.from, to: change.to }));
+    return change;
+  });
+}
+
+/**
+ * The numbered sign-off (销号). The counter increment, the item's number and the ledger entry are
+ * one transaction: a crash or a conflict anywhere leaves none of them, so numbers stay gapless; the
+ * unique indexes on the number are the backstop against any double use.
+ */
+export function signOffActionItem(deps: Deps, itemId: string, actor: Actor, input: { resolution: string }) {
+  return deps.db.transaction().execute(async (trx) => {
+    const item = await loadItem(trx, itemId);
+    const status = transition(item.status as ActionItemStatus, 'sign_off');
+    if (input.resolution.trim().length === 0) throw new DomainError('sign_off_resolution_required');
+    const compound = await findCompoundCode(trx, item.compound_id);
+    if (!compound) throw new DomainError('compound_not_found');
+    const now = deps.clock();
+    const nowIso = now.toISOString();
+    const year = Number(chinaDate(now).slice(0, 4));
+    const sequence = await nextSignOffSequence(trx, item.compound_id, year);
+    const number = formatSignOffNumber(compound.code, year, sequence);
+    await saveStatus(trx, item, {
+      status,
+      sign_off_number: number,
+      signed_off_at: nowIso,
+      signed_off_by_user_id: actor.userId,
+      signed_off_by_name: actor.displayName,
+      resolution: input.resolution,
+      updated_at: nowIso,
+    });
+    await insertActionItemUpdate(trx, update(item.id, actor, nowIso, 'signed_off', { text: input.resolution, to: number }));
+    await appendLedgerEntry(trx, {
+      compoundId: item.compound_id,
+      kind: 'signed_off',
+      actionItemId: item.id,
+      signOffNumber: number,
+      createdAt: nowIso,
+      payload: {
+        title: item.title,
+        resolution: input.resolution,
+        evidence: item.evidence,
+        signedOffBy: { userId: actor.userId, name: actor.displayName },
+        dueDate: item.due_date,
+        onTime: chinaDate(new Date(item.resolved_at ?? nowIso)) <= item.due_date,
+        triage: item.triage,
+        responsibleUnit: item.responsible_unit,
+        reopenCount: item.reopen_count,
+      },
+    });
+    return { signOffNumber: number, signedOffAt: nowIso, signedOffBy: actor.displayName };
+  });
+}
+
+/**
+ * A rating of the latest sign-off: by the resident who raised the concern, or (for items from
+ * meetings, where the asker has no account) by owners and residents of the compound, once each.
+ * Dissatisfied within the window reopens the item as a new ledger entry; the old number stays on the
+ * ledger and the next sign-off gets a new one.
+ */
+export function rateActionItem(deps: Deps, itemId: string, actor: Actor, input: { rating: Rating; comment: string }) {
+  return deps.db.transaction().execute(async (trx) => {
+    const item = await loadItem(trx, itemId);
+    if (item.status !== 'signed_off' || !item.sign_off_number || !item.signed_off_at) throw new DomainError('action_item_bad_transition', { status: item.status, event: 'rate' });
+    const roles = await rolesOf(trx, actor, item.compound_id);
+    const mayRate = item.raised_by_user_id ? item.raised_by_user_id === actor.userId : roles.has('owner') || roles.has('resident');
+    if (!mayRate) throw new DomainError('rating_not_allowed');
+    if (await findRating(trx, item.id, actor.userId, item.sign_off_number)) throw new DomainError('rating_duplicate');
+    const now = deps.clock();
+    const nowIso = now.toISOString();
+    const reopens = ratingReopens(input.rating, item.signed_off_at, now);
+    await insertRating(trx, { id: newId(), action_item_id: item.id, user_id: actor.userId, sign_off_number: item.sign_off_number, rating: input.rating, comment: input.comment, reopened: reopens ? 1 : 0, created_at: nowIso });
+    await insertActionItemUpdate(trx, { ...update(item.id, null, nowIso, 'rated', { text: input.comment, to: input.rating }), author_name: '' });
+    if (reopens) {
+      const status = transition('signed_off', 'reopen');
+      await saveStatus(trx, item, { status, sign_off_number: null, signed_off_at: null, signed_off_by_user_id: null, signed_off_by_name: null, resolution: null, resolved_at: null, reopen_count: item.reopen_count + 1, updated_at: nowIso });
+      await insertActionItemUpdate(trx, update(item.id, null, nowIso, 'reopened', { text: input.comment, from: item.sign_off_number }));
+      await appendLedgerEntry(trx, {
+        compoundId: item.compound_id,
+        kind: 'reopened',
+        actionItemId: item.id,
+        signOffNumber: null,
+        createdAt: nowIso,
+        payload: { title: item.title, previousSignOffNumber: item.sign_off_number, reason: 'dissatisfied_rating', comment: input.comment },
+      });
+    }
+    return { rating: input.rating, reopened: reopens };
+  });
+}
