@@ -1,0 +1,269 @@
+/**
+ * The governance figures leaders judge the work by, computed from plain rows so the same numbers
+ * feed the charts, the screen-reader table and the spreadsheet. All dates are China dates
+ * (YYYY-MM-DD); a period is inclusive at both ends. Rates are kept as numerator/denominator and
+ * written with one decimal by integer arithmetic, so 94.3% on screen is 94.3% in Excel.
+ *
+ * Counting rules (written here once, used everywhere):
+ * - a meeting counts when it was held (closed) and its day lies in the period;
+ * - questions are those of the evening talks counted; merged duplicates are not counted twice;
+ * - action items: "listed" = put on the ledger in the period; "signed off" = signed off in the
+ *   period, "on time" when signed off on or before the due date; "overdue" = still open on the
+ *   period's last day (or today, if earlier) past the due date, by the items' current status;
+ * - average working days to sign-off: from listing to sign-off, on the official calendar;
+ * - satisfaction: ratings of the items signed off in the period, 满意 + 基本满意 over all ratings;
+ * - minutes on time: four-party councils in the period whose first version came out by the
+ *   deadline (evening talks have no deadline and are left out).
+ */
+import { isOverdue, type ActionItemStatus, type Rating } from '../action-items/action-items.js';
+import { chinaDate, workdaysBetween } from '../action-items/workdays.js';
+import { DomainError } from '../errors/domain-error.js';
+import type { Locale } from '../i18n/locale.js';
+import type { MeetingKind, MeetingStatus, QuestionStatus } from '../meetings/meetings.js';
+import { publicationDeadline, publishedOnTime } from '../minutes/minutes-rules.js';
+
+export interface DashboardMeetingRow {
+  id: string;
+  compoundId: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  startsAt: string;
+}
+
+export interface DashboardQuestionRow {
+  meetingId: string;
+  status: QuestionStatus;
+}
+
+export interface DashboardActionItemRow {
+  compoundId: string;
+  status: ActionItemStatus;
+  /** China date the item was listed. */
+  listedOn: string;
+  dueDate: string;
+  signedOffAt: string | null;
+  rating: Rating | null;
+}
+
+export interface DashboardMinutesRow {
+  meetingId: string;
+  firstPublishedAt: string | null;
+}
+
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  /** "94.3%", or "—" when there is nothing to count. */
+  text: string;
+  /** Tenths of a percent (943), or null. */
+  permille: number | null;
+}
+
+export interface DashboardFigures {
+  meetings: { fourParty: number; eveningTalk: number; total: number };
+  questions: { raised: number; answeredOnTheSpot: number; listed: number; answeredRate: Rate };
+  actionItems: {
+    listed: number;
+    signedOff: number;
+    signedOffOnTime: number;
+    signedOffLate: number;
+    overdue: number;
+    onTimeRate: Rate;
+    avgWorkdaysToSignOff: number | null;
+  };
+  satisfaction: { rated: number; satisfied: number; basicallySatisfied: number; dissatisfied: number; rate: Rate };
+  minutes: { due: number; publishedOnTime: number; publishedLate: number; overdueUnpublished: number; pending: number; onTimeRate: Rate };
+}
+
+export interface DashboardMonth {
+  month: string;
+  fourParty: number;
+  eveningTalk: number;
+  questionsRaised: number;
+  answeredOnTheSpot: number;
+  listed: number;
+  signedOff: number;
+  signedOffOnTime: number;
+}
+
+export interface DashboardInput {
+  from: string;
+  to: string;
+  /** "Now", for overdue counts and pending minutes. */
+  now: Date;
+  meetings: readonly DashboardMeetingRow[];
+  questions: readonly DashboardQuestionRow[];
+  actionItems: readonly DashboardActionItemRow[];
+  minutes: readonly DashboardMinutesRow[];
+}
+
+export function rate(numerator: number, denominator: number): Rate {
+  if (denominator === 0) return { numerator, denominator, text: '—', permille: null };
+  // Round half up in tenths of a percent with integers only.
+  const permille = Math.floor((numerator * 2000 + denominator) / (2 * denominator));
+  return { numerator, denominator, text: `${Math.floor(permille / 10)}.${permille % 10}%`, permille };
+}
+
+const MAX_PERIOD_DAYS = 3 * 366;
+
+/** A validated period; defaults to the calendar year to date of `now`. */
+export function dashboardPeriod(from: string | undefined, to: string | undefined, now: Date): { from: string; to: string } {
+  const today = chinaDate(now);
+  const period = { from: from ?? `${today.slice(0, 4)}-01-01`, to: to ?? today };
+  const span = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
+  if (!(span >= 0) || span > MAX_PERIOD_DAYS) throw new DomainError('dashboard_bad_period');
+  return period;
+}
+
+function inPeriod(date: string, from: string, to: string): boolean {
+  return date >= from && date <= to;
+}
+
+function emptyMonth(month: string): DashboardMonth {
+  return { month, fourParty: 0, eveningTalk: 0, questionsRaised: 0, answeredOnTheSpot: 0, listed: 0, signedOff: 0, signedOffOnTime: 0 };
+}
+
+/** Every month from `from` to `to`, so a chart shows quiet months as zero rather than skipping them. */
+function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= last) return out;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+}
+
+export function computeDashboard(input: DashboardInput): { figures: DashboardFigures; months: DashboardMonth[] } {
+  const { from, to, now } = input;
+  const today = chinaDate(now);
+  const asOf = today < to ? today : to;
+  const months = new Map(monthsOf(from, to).map((m) => [m, emptyMonth(m)]));
+  const monthOf = (date: string) => months.get(date.slice(0, 7))!;
+
+  const held = input.meetings.filter((m) => m.status === 'closed' && inPeriod(chinaDate(new Date(m.startsAt)), from, to));
+  const heldById = new Map(held.map((m) => [m.id, m]));
+  for (const m of held) monthOf(chinaDate(new Date(m.startsAt)))[m.kind === 'four_party' ? 'fourParty' : 'eveningTalk'] += 1;
+
+  let raised = 0;
+  let answered = 0;
+  let listed = 0;
+  for (const q of input.questions) {
+    const meeting = heldById.get(q.meetingId);
+    if (!meeting || q.status === 'merged') continue;
+    const month = monthOf(chinaDate(new Date(meeting.startsAt)));
+    raised += 1;
+    month.questionsRaised += 1;
+    if (q.status === 'answered') {
+      answered += 1;
+      month.answeredOnTheSpot += 1;
+    } else if (q.status === 'listed') {
+      listed += 1;
+      month.listed += 1;
+    }
+  }
+
+  let itemsListed = 0;
+  let overdue = 0;
+  const signed: Array<{ item: DashboardActionItemRow; signedOn: string }> = [];
+  for (const item of input.actionItems) {
+    if (inPeriod(item.listedOn, from, to)) itemsListed += 1;
+    if (item.listedOn <= asOf && isOverdue(item, asOf)) overdue += 1;
+    if (item.status === 'signed_off' && item.signedOffAt) {
+      const signedOn = chinaDate(new Date(item.signedOffAt));
+      if (inPeriod(signedOn, from, to)) signed.push({ item, signedOn });
+    }
+  }
+  let onTime = 0;
+  let workdays = 0;
+  const ratings = { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 };
+  for (const { item, signedOn } of signed) {
+    const month = monthOf(signedOn);
+    month.signedOff += 1;
+    if (signedOn <= item.dueDate) {
+      onTime += 1;
+      month.signedOffOnTime += 1;
+    }
+    workdays += Math.max(0, workdaysBetween(item.listedOn, signedOn));
+    if (item.rating) ratings[item.rating] += 1;
+  }
+  const rated = ratings.satisfied + ratings.basically_satisfied + ratings.dissatisfied;
+
+  const firstPublished = new Map(input.minutes.map((m) => [m.meetingId, m.firstPublishedAt]));
+  const minutes = { due: 0, publishedOnTime: 0, publishedLate: 0, overdueUnpublished: 0, pending: 0 };
+  for (const m of held) {
+    const deadline = publicationDeadline(m.kind, m.startsAt);
+    if (!deadline) continue;
+    const published = firstPublished.get(m.id) ?? null;
+    const onTimeNow = publishedOnTime(deadline, published);
+    if (onTimeNow === true) minutes.publishedOnTime += 1;
+    else if (onTimeNow === false) minutes.publishedLate += 1;
+    else if (Date.parse(deadline) < now.getTime()) minutes.overdueUnpublished += 1;
+    else minutes.pending += 1;
+  }
+  minutes.due = minutes.publishedOnTime + minutes.publishedLate + minutes.overdueUnpublished;
+
+  const fourParty = held.filter((m) => m.kind === 'four_party').length;
+  return {
+    figures: {
+      meetings: { fourParty, eveningTalk: held.length - fourParty, total: held.length },
+      questions: { raised, answeredOnTheSpot: answered, listed, answeredRate: rate(answered, raised) },
+      actionItems: {
+        listed: itemsListed,
+        signedOff: signed.length,
+        signedOffOnTime: onTime,
+        signedOffLate: signed.length - onTime,
+        overdue,
+        onTimeRate: rate(onTime, signed.length),
+        avgWorkdaysToSignOff: signed.length === 0 ? null : Math.round((workdays * 10) / signed.length) / 10,
+      },
+      satisfaction: {
+        rated,
+        satisfied: ratings.satisfied,
+        basicallySatisfied: ratings.basically_satisfied,
+        dissatisfied: ratings.dissatisfied,
+        rate: rate(ratings.satisfied + ratings.basically_satisfied, rated),
+      },
+      minutes: { ...minutes, onTimeRate: rate(minutes.publishedOnTime, minutes.due) },
+    },
+    months: [...months.values()],
+  };
+}
+
+type Label = Record<Locale, string>;
+
+/**
+ * The figures as labelled rows, in one order: the text table under the charts (for screen readers),
+ * and the spreadsheet download, both read this list.
+ */
+export function dashboardRows(f: DashboardFigures): Array<{ key: string; label: Label; value: string | number }> {
+  const row = (key: string, zh: string, en: string, value: string | number | null) => ({ key, label: { 'zh-CN': zh, en }, value: value ?? '—' });
+  return [
+    row('meetings.fourParty', '召开四方共治议事会（场）', 'Four-party councils held', f.meetings.fourParty),
+    row('meetings.eveningTalk', '召开居民夜谈（场）', 'Evening talks held', f.meetings.eveningTalk),
+    row('questions.raised', '居民提出问题（个）', 'Questions raised', f.questions.raised),
+    row('questions.answeredOnTheSpot', '现场答复（个）', 'Answered on the spot', f.questions.answeredOnTheSpot),
+    row('questions.listed', '列入问题清单（个）', 'Put on the question list', f.questions.listed),
+    row('questions.answeredRate', '现场答复率', 'Answered on the spot (rate)', f.questions.answeredRate.text),
+    row('actionItems.listed', '新增整改事项（项）', 'Action items listed', f.actionItems.listed),
+    row('actionItems.signedOff', '已销号（项）', 'Signed off', f.actionItems.signedOff),
+    row('actionItems.signedOffOnTime', '按期销号（项）', 'Signed off on time', f.actionItems.signedOffOnTime),
+    row('actionItems.signedOffLate', '逾期销号（项）', 'Signed off late', f.actionItems.signedOffLate),
+    row('actionItems.overdue', '超期未办结（项）', 'Overdue, still open', f.actionItems.overdue),
+    row('actionItems.onTimeRate', '按期销号率', 'Signed off on time (rate)', f.actionItems.onTimeRate.text),
+    row('actionItems.avgWorkdaysToSignOff', '平均销号用时（工作日）', 'Average working days to sign-off', f.actionItems.avgWorkdaysToSignOff),
+    row('satisfaction.rated', '参与评价（次）', 'Ratings given', f.satisfaction.rated),
+    row('satisfaction.rate', '满意率（满意+基本满意）', 'Satisfaction rate (satisfied + basically satisfied)', f.satisfaction.rate.text),
+    row('minutes.due', '应公示纪要（份）', 'Minutes due', f.minutes.due),
+    row('minutes.publishedOnTime', '3日内按时公示（份）', 'Published within 3 days', f.minutes.publishedOnTime),
+    row('minutes.overdueUnpublished', '超期未公示（份）', 'Overdue, not published', f.minutes.overdueUnpublished),
+    row('minutes.onTimeRate', '纪要按时公示率', 'Minutes published on time (rate)', f.minutes.onTimeRate.text),
+  ];
+}

@@ -1,0 +1,105 @@
+/**
+ * When minutes must be out, and how versions follow each other.
+ *
+ * Deadline: a four-party council's outcome is posted "within 3 days after the meeting"
+ * (议事会后3日内公示). We read 日 as calendar days, as the phrase does (working days are always said
+ * as 工作日, like the evening-talk rule "5个工作日内"): the minutes are on time when published by the
+ * end of the third calendar day after the meeting day, China time. An evening talk has no published
+ * deadline, so its minutes have none either.
+ *
+ * Versions: the draft is edited until the convener publishes it as version 1. A published version is
+ * never changed (the database refuses it too); a correction publishes version N+1 with its reason.
+ */
+import { endOfChinaDay, chinaDate } from '../action-items/workdays.js';
+import { DomainError } from '../errors/domain-error.js';
+import type { Locale } from '../i18n/locale.js';
+import { AGENDA_EDITORS, MEETING_RUNNERS, type MeetingKind } from '../meetings/meetings.js';
+import type { Role } from '../roles/roles.js';
+
+export const PUBLICATION_DAYS: Record<MeetingKind, number | null> = { four_party: 3, evening_talk: null };
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The last instant (ISO) at which the minutes are still on time, or null when the kind has no deadline. */
+export function publicationDeadline(kind: MeetingKind, meetingStartsAt: string): string | null {
+  const days = PUBLICATION_DAYS[kind];
+  if (days === null) return null;
+  return endOfChinaDay(addDays(chinaDate(new Date(meetingStartsAt)), days)).toISOString();
+}
+
+export interface TimeLeft {
+  deadline: string;
+  overdue: boolean;
+  /** Whole hours left (negative once overdue), rounded towards the deadline. */
+  hoursLeft: number;
+  /** "还剩 2 天 5 小时" / "已超期 1 天 3 小时" */
+  label: Record<Locale, string>;
+}
+
+export function timeLeft(deadline: string, now: Date): TimeLeft {
+  const ms = Date.parse(deadline) - now.getTime();
+  const overdue = ms < 0;
+  const hours = Math.floor(Math.abs(ms) / 3_600_000);
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  const zh = days > 0 ? `${days} 天 ${rest} 小时` : `${rest} 小时`;
+  const en = days > 0 ? `${days} d ${rest} h` : `${rest} h`;
+  return {
+    deadline,
+    overdue,
+    hoursLeft: overdue ? -hours : hours,
+    label: overdue ? { 'zh-CN': `已超期 ${zh}`, en: `Overdue by ${en}` } : { 'zh-CN': `还剩 ${zh}`, en: `${en} left` },
+  };
+}
+
+/** On time when the first version came out by the deadline; null when there is no deadline or nothing yet. */
+export function publishedOnTime(deadline: string | null, firstPublishedAt: string | null): boolean | null {
+  if (!deadline || !firstPublishedAt) return null;
+  return Date.parse(firstPublishedAt) <= Date.parse(deadline);
+}
+
+/** Secretary and committee members who write the draft (the agenda's editors). */
+export function minutesWriters(kind: MeetingKind): readonly Role[] {
+  return AGENDA_EDITORS[kind];
+}
+
+/** The convener's side, who approves and publishes (and corrects). */
+export function minutesPublishers(kind: MeetingKind): readonly Role[] {
+  return MEETING_RUNNERS[kind];
+}
+
+export interface PublishedVersionRef {
+  version: number;
+  body: string;
+}
+
+/** The first publication: only once, only from a non-empty draft. */
+export function assertFirstPublication(versions: readonly PublishedVersionRef[], body: string): void {
+  if (versions.length > 0) throw new DomainError('minutes_already_published', { version: latestVersion(versions) });
+  if (body.trim().length === 0) throw new DomainError('minutes_empty');
+}
+
+/** A correction needs a published version to correct, a reason, and a changed text. */
+export function assertCorrection(versions: readonly PublishedVersionRef[], body: string, reason: string): void {
+  if (versions.length === 0) throw new DomainError('minutes_not_published');
+  if (reason.trim().length < 2) throw new DomainError('minutes_reason_required');
+  if (body.trim().length === 0) throw new DomainError('minutes_empty');
+  const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
+  if (latest.body.trim() === body.trim()) throw new DomainError('minutes_correction_unchanged', { version: latest.version });
+}
+
+export function latestVersion(versions: readonly { version: number }[]): number {
+  return versions.reduce((max, v) => Math.max(max, v.version), 0);
+}
+
+export function nextVersionNumber(versions: readonly { version: number }[]): number {
+  return latestVersion(versions) + 1;
+}
+
+/** Name of the live Yjs document holding a meeting's draft minutes (a Y.Text under MINUTES_TEXT_KEY). */
+export function minutesDocumentName(meetingId: string): string {
+  return `minutes-${meetingId}`;
+}
+export const MINUTES_TEXT_KEY = 'body';

@@ -1,0 +1,30 @@
+/** Error messages of the minutes feature (merged into ../i18n/error-messages.ts). */
+export const minutesMessages = {
+  minutes_not_found: { 'zh-CN': '找不到该会议纪要', en: 'Minutes not found' },
+  minutes_version_not_found: { 'zh-CN': '找不到纪要的第 {version} 版', en: 'Version {version} of the minutes does not exist' },
+  minutes_meeting_not_closed: {
+    'zh-CN': '会议结束后才能生成纪要',
+    en: 'Minutes can be drafted once the meeting has ended',
+  },
+  minutes_no_draft: { 'zh-CN': '还没有纪要草稿，请先生成草稿', en: 'There is no draft yet; generate it first' },
+  minutes_empty: { 'zh-CN': '纪要内容不能为空', en: 'The minutes must not be empty' },
+  minutes_already_published: {
+    'zh-CN': '纪要已经公示（第 {version} 版），如需修改请发布更正版本',
+    en: 'The minutes are already published (version {version}); publish a correction to change them',
+  },
+  minutes_not_published: { 'zh-CN': '纪要尚未公示，直接修改草稿即可', en: 'The minutes are not published yet; edit the draft instead' },
+  minutes_reason_required: { 'zh-CN': '请填写更正原因', en: 'Give the reason for the correction' },
+  minutes_correction_unchanged: {
+    'zh-CN': '更正内容与第 {version} 版相同',
+    en: 'The correction is the same as version {version}',
+  },
+  minutes_immutable: {
+    'zh-CN': '已公示的纪要不能修改或删除，请发布更正版本',
+    en: 'Published minutes cannot be changed or deleted; publish a correction',
+  },
+  minutes_pdf_unavailable: {
+    'zh-CN': '服务器未安装 Chromium，暂时无法生成 PDF，请使用“打印”另存为 PDF（{detail}）',
+    en: 'Chromium is not available on the server, so no PDF can be made; use Print and save as PDF ({detail})',
+  },
+  dashboard_bad_period: { 'zh-CN': '统计期间无效：开始日期须早于结束日期，且不超过 3 年', en: 'Invalid period: the start must precede the end, at most 3 years apart' },
+} as const;

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors/domain-error.js';
+import { generateMinutesDraft, type MeetingRecord } from './minutes.js';
+import { assertCorrection, assertFirstPublication, nextVersionNumber, publicationDeadline, publishedOnTime, timeLeft } from './minutes-rules.js';
+import { minutesBlocksToText, minutesPlainText, parseMinutesText, renderMinutesBodyHtml } from './minutes-text.js';
+
+const record: MeetingRecord = {
+  meetingId: 'm1',
+  compoundName: '都市春天小区',
+  kind: 'four_party',
+  title: '地面停车位与绿化补种',
+  startsAt: '2026-11-18T06:30:00.000Z', // 14:30 China time, Wednesday
+  endsAt: '2026-11-18T08:30:00.000Z',
+  place: '都市春天服务站二楼会议室',
+  convener: '秀江街道党工委 李明',
+  attendance: [
+    { name: '周丽', party: 'community', organisation: '宜阳社区' },
+    { name: '黄伟', party: 'department', organisation: '区住房和城乡建设局' },
+    { name: '郑国华', party: 'owners_committee', organisation: '业委会' },
+    { name: '王大爷', party: null, organisation: '' },
+  ],
+  agendaItems: [
+    {
+      title: '地面停车位不足',
+      notes: '业主反映晚间停车难。\n\n物业提出划线增加车位。',
+      outcome: 'agreed',
+      outcomeNote: '两周内完成划线。',
+      agreedParties: ['community', 'owners_committee'],
+      responsibleUnit: 'property_manager',
+    },
+    { title: '绿化补种', notes: '', outcome: 'owners_vote', outcomeNote: '', agreedParties: [], responsibleUnit: null },
+  ],
+  votes: [{ title: '使用维修资金补种绿化', outcome: 'passed', explanation: '参与面积 80.2%，人数 78.0%；同意面积 91.0%，人数 90.5%。' }],
+  questions: [
+    { text: '3栋路灯坏了', status: 'answered', answer: '本周修好', answeredBy: '物业 吴涛' },
+    { text: '垃圾分类点太远', status: 'listed', answer: null, answeredBy: null },
+    { text: '垃圾点远', status: 'merged', answer: null, answeredBy: null },
+  ],
+  actionItems: [
+    { title: '地面停车位划线', responsibleUnit: 'property_manager', dueDate: '2026-11-25', status: 'signed_off', signOffNumber: 'DSCT-2026-0007', rating: 'satisfied' },
+    { title: '垃圾分类点迁移', responsibleUnit: 'department:区城市管理局', dueDate: '2026-11-25', status: 'in_progress', signOffNumber: null },
+  ],
+};
+
+describe('generateMinutesDraft', () => {
+  const doc = generateMinutesDraft(record);
+  const text = minutesBlocksToText(doc.blocks);
+
+  it('writes the header from the record in China time', () => {
+    expect(doc.header.title).toBe('都市春天小区四方共治议事会纪要（地面停车位与绿化补种）');
+    expect(doc.header.when).toBe('2026年11月18日（周三） 14:30—16:30');
+    expect(doc.header.convener).toBe('秀江街道党工委 李明');
+  });
+
+  it('lists attendance by party and names the missing party', () => {
+    expect(text).toContain('- 街道（社区）：周丽（宜阳社区）');
+    expect(text).toContain('- 职能部门：黄伟（区住房和城乡建设局）');
+    expect(text).toContain('- 其他：王大爷');
+    expect(text).toContain('未出席的一方：物业企业');
+  });
+
+  it('gives every agenda item its notes and outcome, votes, questions and action items', () => {
+    expect(text).toContain('### 1. 地面停车位不足');
+    expect(text).toContain('业主反映晚间停车难。');
+    expect(text).toContain('议定结果：达成一致（街道（社区）、业委会同意），责任单位：物业企业。两周内完成划线。');
+    expect(text).toContain('议定结果：提交业主表决。');
+    expect(text).toContain('使用维修资金补种绿化：通过。参与面积 80.2%');
+    // The merged duplicate is not counted again.
+    expect(text).toContain('居民共提出问题 2 个，现场答复 1 个，列入问题清单 1 个。');
+    expect(text).toContain('【现场答复】3栋路灯坏了 答复（物业 吴涛）：本周修好');
+    expect(text).toContain('地面停车位划线；责任单位：物业企业；完成时限：2026年11月25日（周三）；状态：已销号；销号编号：DSCT-2026-0007；居民评价：满意');
+    expect(text).toContain('责任单位：区城市管理局');
+    expect(text.indexOf('## 一、参会人员')).toBeLessThan(text.indexOf('## 五、整改事项及责任单位'));
+  });
+
+  it('leaves out empty sections and numbers the rest', () => {
+    const bare = generateMinutesDraft({ ...record, votes: [], questions: [], actionItems: [] });
+    const bareText = minutesBlocksToText(bare.blocks);
+    expect(bareText).not.toContain('业主表决结果');
+    expect(bareText).toContain('## 二、议题及议定事项');
+    expect(bareText).not.toContain('## 三');
+  });
+
+  it('round-trips through the editable text format', () => {
+    expect(parseMinutesText(text)).toEqual(doc.blocks);
+  });
+});
+
+describe('minutes text', () => {
+  it('escapes HTML: the text is user input shown publicly', () => {
+    const html = renderMinutesBodyHtml('## 标题\n\n<script>alert(1)</script>\n\n- a & b');
+    expect(html).toBe('<h2>标题</h2>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<ul><li>a &amp; b</li></ul>');
+  });
+  it('joins Chinese lines without a space', () => {
+    expect(parseMinutesText('第一行\n第二行')).toEqual([{ kind: 'paragraph', text: '第一行第二行' }]);
+  });
+  it('plain text carries the header lines', () => {
+    const doc = generateMinutesDraft(record);
+    const plain = minutesPlainText(doc.header, '## 一、参会人员\n\n- 周丽', ['第 2 版']);
+    expect(plain).toContain('地点：都市春天服务站二楼会议室');
+    expect(plain).toContain('· 周丽');
+    expect(plain.trim().endsWith('第 2 版')).toBe(true);
+  });
+});
+
+describe('publication deadline (3 calendar days after a four-party council)', () => {
+  it('ends on the third calendar day after the meeting day, China time, even over a weekend', () => {
+    // Wednesday 18 Nov → Saturday 21 Nov 23:59:59.999 China time.
+    expect(publicationDeadline('four_party', record.startsAt)).toBe('2026-11-21T15:59:59.999Z');
+    // A meeting at 23:30 China time on Friday belongs to Friday, not to Saturday (UTC date).
+    expect(publicationDeadline('four_party', '2026-11-20T15:30:00.000Z')).toBe('2026-11-23T15:59:59.999Z');
+  });
+  it('evening talks have no deadline', () => {
+    expect(publicationDeadline('evening_talk', record.startsAt)).toBeNull();
+  });
+  it('shows time left and overdue in words', () => {
+    const deadline = '2026-11-21T15:59:59.999Z';
+    expect(timeLeft(deadline, new Date('2026-11-19T10:00:00Z')).label['zh-CN']).toBe('还剩 2 天 5 小时');
+    const late = timeLeft(deadline, new Date('2026-11-22T17:00:00Z'));
+    expect(late.overdue).toBe(true);
+    expect(late.label['zh-CN']).toBe('已超期 1 天 1 小时');
+    expect(publishedOnTime(deadline, '2026-11-21T15:59:59.000Z')).toBe(true);
+    expect(publishedOnTime(deadline, '2026-11-21T16:00:00.000Z')).toBe(false);
+  });
+});
+
+describe('versions', () => {
+  const v1 = [{ version: 1, body: '## 一\n\n正文' }];
+  const code = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      return (error as DomainError).code;
+    }
+    return null;
+  };
+  it('publishes version 1 once, from a non-empty draft', () => {
+    expect(code(() => assertFirstPublication([], '正文'))).toBeNull();
+    expect(code(() => assertFirstPublication([], '  '))).toBe('minutes_empty');
+    expect(code(() => assertFirstPublication(v1, '正文'))).toBe('minutes_already_published');
+  });
+  it('a correction needs a published version, a reason and a change', () => {
+    expect(code(() => assertCorrection([], '新', '错字'))).toBe('minutes_not_published');
+    expect(code(() => assertCorrection(v1, '新正文', ' '))).toBe('minutes_reason_required');
+    expect(code(() => assertCorrection(v1, '## 一\n\n正文\n', '错字'))).toBe('minutes_correction_unchanged');
+    expect(code(() => assertCorrection(v1, '## 一\n\n更正后的正文', '错字'))).toBeNull();
+    expect(nextVersionNumber([...v1, { version: 2 }])).toBe(3);
+  });
+});

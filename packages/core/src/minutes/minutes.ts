@@ -1,0 +1,252 @@
+/**
+ * Minutes (纪要): the draft a meeting's record turns into. `generateMinutesDraft` is a pure function
+ * from a typed meeting record (what the meetings, votes and action-items features stored) to a
+ * structured document; `minutesDocumentToText` writes that document in the small line format the
+ * secretary edits live (see minutes-text.ts). Minutes are an official Chinese document, so the
+ * generated text is in Chinese whatever the interface language.
+ */
+import {
+  RATING_LABELS,
+  STATUS_LABELS,
+  responsibleUnitLabel,
+  type ActionItemStatus,
+  type Rating,
+} from '../action-items/action-items.js';
+import { MEETING_KIND_LABELS, OUTCOME_LABELS, type MeetingKind, type OutcomeKind, type QuestionStatus } from '../meetings/meetings.js';
+import { PARTIES, PARTY_LABELS, type Party } from '../roles/roles.js';
+import { formatChinaDate, formatChinaTime, formatDateOnly } from './china-time.js';
+
+export interface MinutesAttendee {
+  name: string;
+  party: Party | null;
+  organisation: string;
+}
+
+export interface MinutesAgendaItem {
+  title: string;
+  notes: string;
+  outcome: OutcomeKind | null;
+  outcomeNote: string;
+  agreedParties: readonly Party[];
+  responsibleUnit: string | null;
+}
+
+export const MINUTES_VOTE_OUTCOMES = ['passed', 'not_passed', 'invalid', 'open'] as const;
+export type MinutesVoteOutcome = (typeof MINUTES_VOTE_OUTCOMES)[number];
+
+export interface MinutesVote {
+  title: string;
+  outcome: MinutesVoteOutcome;
+  /** The result explained in words: participation and approval by area and headcount. */
+  explanation: string;
+}
+
+export interface MinutesQuestion {
+  text: string;
+  status: QuestionStatus;
+  answer: string | null;
+  answeredBy: string | null;
+}
+
+export interface MinutesActionItem {
+  title: string;
+  /** Stored form (`community`, `department:区住建局` …), see parseResponsibleUnit. */
+  responsibleUnit: string | null;
+  /** China date, YYYY-MM-DD. */
+  dueDate: string;
+  status: ActionItemStatus;
+  signOffNumber: string | null;
+  rating?: Rating | null;
+}
+
+/** Everything the minutes are written from; the server assembles it from the feature tables. */
+export interface MeetingRecord {
+  meetingId: string;
+  compoundName: string;
+  kind: MeetingKind;
+  title: string;
+  /** ISO instants. */
+  startsAt: string;
+  endsAt: string | null;
+  place: string;
+  /** Who convened and chaired, as it should be printed ("秀江街道党工委 李明"). */
+  convener: string;
+  attendance: readonly MinutesAttendee[];
+  agendaItems: readonly MinutesAgendaItem[];
+  votes: readonly MinutesVote[];
+  questions: readonly MinutesQuestion[];
+  actionItems: readonly MinutesActionItem[];
+}
+
+export type MinutesBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'subheading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] };
+
+export interface MinutesHeader {
+  title: string;
+  kind: MeetingKind;
+  kindLabel: string;
+  compoundName: string;
+  /** 2026年11月21日（周六） 14:00—16:00 */
+  when: string;
+  place: string;
+  convener: string;
+}
+
+export interface MinutesDocument {
+  header: MinutesHeader;
+  blocks: MinutesBlock[];
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
+
+export const VOTE_OUTCOME_LABELS: Record<MinutesVoteOutcome, string> = {
+  passed: '通过',
+  not_passed: '未通过',
+  invalid: '参与人数不足，表决无效',
+  open: '表决进行中',
+};
+
+const QUESTION_STATUS_WORDS: Partial<Record<QuestionStatus, string>> = {
+  answered: '现场答复',
+  listed: '列入问题清单',
+  raised: '待答复',
+};
+
+export function minutesTitle(record: Pick<MeetingRecord, 'compoundName' | 'kind' | 'title'>): string {
+  return `${record.compoundName}${MEETING_KIND_LABELS[record.kind]['zh-CN']}纪要（${record.title}）`;
+}
+
+function whenText(startsAt: string, endsAt: string | null): string {
+  const start = `${formatChinaDate(startsAt)} ${formatChinaTime(startsAt)}`;
+  return endsAt ? `${start}—${formatChinaTime(endsAt)}` : start;
+}
+
+function attendanceBlocks(record: MeetingRecord): MinutesBlock[] {
+  if (record.attendance.length === 0) return [{ kind: 'paragraph', text: '（未登记参会人员）' }];
+  const items: string[] = [];
+  for (const party of PARTIES) {
+    const people = record.attendance.filter((a) => a.party === party);
+    if (people.length === 0) continue;
+    items.push(`${PARTY_LABELS[party]['zh-CN']}：${people.map(personText).join('、')}`);
+  }
+  const others = record.attendance.filter((a) => a.party === null);
+  if (others.length > 0) items.push(`${record.kind === 'evening_talk' ? '居民及其他' : '其他'}：${others.map(personText).join('、')}`);
+  const present = new Set(record.attendance.map((a) => a.party).filter((p): p is Party => p !== null));
+  const blocks: MinutesBlock[] = [{ kind: 'list', items }];
+  if (record.kind === 'four_party') {
+    const missing = PARTIES.filter((p) => !present.has(p));
+    blocks.push({
+      kind: 'paragraph',
+      text: missing.length === 0 ? `共 ${record.attendance.length} 人参会，四方均有代表出席。` : `共 ${record.attendance.length} 人参会；未出席的一方：${missing.map((p) => PARTY_LABELS[p]['zh-CN']).join('、')}。`,
+    });
+  } else {
+    blocks.push({ kind: 'paragraph', text: `共 ${record.attendance.length} 人参加。` });
+  }
+  return blocks;
+}
+
+function personText(a: MinutesAttendee): string {
+  return a.organisation ? `${a.name}（${a.organisation}）` : a.name;
+}
+
+function outcomeText(item: MinutesAgendaItem): string {
+  if (!item.outcome) return '议定结果：未记录。';
+  let text = `议定结果：${OUTCOME_LABELS[item.outcome]['zh-CN']}`;
+  if (item.outcome === 'agreed' && item.agreedParties.length > 0) {
+    text += `（${item.agreedParties.map((p) => PARTY_LABELS[p]['zh-CN']).join('、')}同意）`;
+  }
+  if (item.responsibleUnit) text += `，责任单位：${responsibleUnitLabel(item.responsibleUnit, 'zh-CN')}`;
+  text += '。';
+  if (item.outcomeNote.trim()) text += item.outcomeNote.trim();
+  return text;
+}
+
+function agendaBlocks(record: MeetingRecord): MinutesBlock[] {
+  if (record.agendaItems.length === 0) return [{ kind: 'paragraph', text: '（本次会议没有议题）' }];
+  const blocks: MinutesBlock[] = [];
+  record.agendaItems.forEach((item, index) => {
+    blocks.push({ kind: 'subheading', text: `${index + 1}. ${item.title || '（无标题）'}` });
+    for (const paragraph of item.notes.split(/\n\s*\n/)) {
+      const text = paragraph.replace(/\s*\n\s*/g, ' ').trim();
+      if (text) blocks.push({ kind: 'paragraph', text });
+    }
+    blocks.push({ kind: 'paragraph', text: outcomeText(item) });
+  });
+  return blocks;
+}
+
+function voteBlocks(record: MeetingRecord): MinutesBlock[] {
+  return [
+    {
+      kind: 'list',
+      items: record.votes.map((v) => `${v.title}：${VOTE_OUTCOME_LABELS[v.outcome]}。${v.explanation.trim()}`.trim()),
+    },
+  ];
+}
+
+function questionBlocks(record: MeetingRecord): MinutesBlock[] {
+  const counted = record.questions.filter((q) => q.status !== 'merged');
+  const answered = counted.filter((q) => q.status === 'answered');
+  const listed = counted.filter((q) => q.status === 'listed');
+  const blocks: MinutesBlock[] = [
+    { kind: 'paragraph', text: `居民共提出问题 ${counted.length} 个，现场答复 ${answered.length} 个，列入问题清单 ${listed.length} 个。` },
+  ];
+  const items = counted.map((q) => {
+    const status = QUESTION_STATUS_WORDS[q.status] ?? q.status;
+    const answer = q.status === 'answered' && q.answer ? `答复${q.answeredBy ? `（${q.answeredBy}）` : ''}：${q.answer}` : '';
+    return `【${status}】${q.text}${answer ? ` ${answer}` : ''}`;
+  });
+  if (items.length > 0) blocks.push({ kind: 'list', items });
+  return blocks;
+}
+
+function actionItemBlocks(record: MeetingRecord): MinutesBlock[] {
+  return [
+    {
+      kind: 'list',
+      items: record.actionItems.map((a) => {
+        const parts = [
+          a.title,
+          `责任单位：${responsibleUnitLabel(a.responsibleUnit, 'zh-CN')}`,
+          `完成时限：${formatDateOnly(a.dueDate)}`,
+          `状态：${STATUS_LABELS[a.status]['zh-CN']}`,
+        ];
+        if (a.signOffNumber) parts.push(`销号编号：${a.signOffNumber}`);
+        if (a.rating) parts.push(`居民评价：${RATING_LABELS[a.rating]['zh-CN']}`);
+        return parts.join('；');
+      }),
+    },
+  ];
+}
+
+/** The draft minutes of a meeting: fixed header plus numbered sections, empty sections left out. */
+export function generateMinutesDraft(record: MeetingRecord): MinutesDocument {
+  const sections: Array<{ heading: string; blocks: MinutesBlock[] }> = [
+    { heading: '参会人员', blocks: attendanceBlocks(record) },
+    { heading: record.kind === 'evening_talk' ? '议题' : '议题及议定事项', blocks: agendaBlocks(record) },
+  ];
+  if (record.votes.length > 0) sections.push({ heading: '业主表决结果', blocks: voteBlocks(record) });
+  if (record.kind === 'evening_talk' || record.questions.length > 0) sections.push({ heading: '居民问题及答复', blocks: questionBlocks(record) });
+  if (record.actionItems.length > 0) sections.push({ heading: '整改事项及责任单位', blocks: actionItemBlocks(record) });
+
+  const blocks: MinutesBlock[] = [];
+  sections.forEach((section, index) => {
+    blocks.push({ kind: 'heading', text: `${NUMERALS[index] ?? String(index + 1)}、${section.heading}` });
+    blocks.push(...section.blocks);
+  });
+  return {
+    header: {
+      title: minutesTitle(record),
+      kind: record.kind,
+      kindLabel: MEETING_KIND_LABELS[record.kind]['zh-CN'],
+      compoundName: record.compoundName,
+      when: whenText(record.startsAt, record.endsAt),
+      place: record.place,
+      convener: record.convener,
+    },
+    blocks,
+  };
+}
