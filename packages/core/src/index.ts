@@ -17,3 +17,5 @@ export * from './meetings/agenda-doc.js';
 export * from './meetings/icalendar.js';
 export * from './votes/index.js';
 export * from './proposals/index.js';
+export * from './minutes/index.js';
+export * from './dashboard/index.js';

@@ -9,6 +9,7 @@ import { voteMessages } from '../votes/votes.errors.js';
 import { proposalMessages } from '../proposals/proposals.errors.js';
 import { actionItemMessages } from '../action-items/action-items.errors.js';
 import { meetingMessages } from '../meetings/meetings.errors.js';
+import { minutesMessages } from '../minutes/minutes.errors.js';
 
 export type MessageTable = Record<string, Record<Locale, string>>;
 
@@ -91,6 +92,7 @@ const messages = {
   ...proposalMessages,
   ...actionItemMessages,
   ...meetingMessages,
+  ...minutesMessages,
 } as const satisfies MessageTable;
 
 export type ErrorCode = keyof typeof messages;
