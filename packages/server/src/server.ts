@@ -3,9 +3,11 @@
  * start, serve HTTP (and the collaboration websocket). main.ts calls it with the environment's
  * configuration; end-to-end tests call it with a temporary database on port 0.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import { attachCollab } from './collab/index.js';
 import type { Config } from './config.js';
 import { openSqlite } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -28,6 +30,7 @@ export async function startServer(config: Config, clock: () => Date = () => new 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
+  const collab = attachCollab(server as Server, deps);
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   let closed = false;
@@ -38,6 +41,7 @@ export async function startServer(config: Config, clock: () => Date = () => new 
     close: async () => {
       if (closed) return;
       closed = true;
+      await collab.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
     },

@@ -5,8 +5,14 @@
 import type { RouteDef } from '../http/route.js';
 import { authRoutes } from './auth.routes.js';
 import { compoundRoutes } from './compounds.routes.js';
+import { meetingRoutes } from './meetings.routes.js';
+import { actionItemRoutes } from './action-items.routes.js';
+import { ledgerRoutes } from './ledger.routes.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
   ...compoundRoutes,
+  ...meetingRoutes,
+  ...actionItemRoutes,
+  ...ledgerRoutes,
 ];

@@ -1,0 +1,76 @@
+import SqliteDatabase from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+let dsct: string;
+let cookie: string;
+beforeEach(async () => {
+  t = await createTestApp({ clock: () => new Date('2026-11-16T02:00:00.000Z') });
+  dsct = await t.compoundId('DSCT');
+  cookie = await t.login('zhanzhang');
+  for (const title of ['路灯不亮', '垃圾清运不及时', '楼道堆物']) {
+    const res = await t.call('POST', `/api/compounds/${dsct}/action-items`, { cookie, json: { title, source: { kind: 'proposal', id: title } } });
+    const { id } = (await res.json()) as { id: string };
+    await t.call('POST', `/api/action-items/${id}/resolve`, { cookie, json: { evidence: '已处理' } });
+    expect((await t.call('POST', `/api/action-items/${id}/sign-off`, { cookie, json: { resolution: '已办结' } })).status).toBe(200);
+  }
+});
+afterEach(() => t.close());
+
+type Verification = { ok: boolean; entries: number; brokenAt?: { seq: number }; reason?: string };
+const verify = async () => (await (await t.call('GET', `/api/compounds/${dsct}/ledger/verify`, { cookie })).json()) as Verification;
+
+describe('the ledger', () => {
+  it('verifies an intact chain of listed and signed-off entries', async () => {
+    expect(await verify()).toMatchObject({ ok: true, entries: 6 });
+  });
+
+  it('refuses UPDATE and DELETE in the database itself', () => {
+    const raw = new SqliteDatabase(t.dbPath);
+    try {
+      expect(() => raw.prepare("UPDATE ledger_entries SET sign_off_number = 'DSCT-2026-0999' WHERE seq = 2").run()).toThrow(/ledger_append_only/);
+      expect(() => raw.prepare('DELETE FROM ledger_entries WHERE seq = 6').run()).toThrow(/ledger_append_only/);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('names the tampered row when someone drops the trigger and edits a sign-off', async () => {
+    const raw = new SqliteDatabase(t.dbPath);
+    raw.exec('DROP TRIGGER ledger_entries_no_update');
+    const target = raw.prepare("SELECT seq, payload FROM ledger_entries WHERE kind = 'signed_off' ORDER BY seq LIMIT 1 OFFSET 1").get() as { seq: number; payload: string };
+    raw.prepare('UPDATE ledger_entries SET payload = ? WHERE seq = ?').run(target.payload.replace('已办结', '未办理'), target.seq);
+    raw.close();
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: target.seq }, reason: 'hash_mismatch' });
+  });
+
+  it('notices a deleted last entry', async () => {
+    const raw = new SqliteDatabase(t.dbPath);
+    raw.exec('DROP TRIGGER ledger_entries_no_delete');
+    raw.exec('DELETE FROM ledger_entries WHERE seq = 6');
+    raw.close();
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: 6 } });
+  });
+
+  it('exports CSV with a BOM and Chinese column names, and an XLSX workbook', async () => {
+    const csv = await t.call('GET', `/api/compounds/${dsct}/ledger.csv`, { cookie });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe('序号,记录类型,销号编号,整改事项,来源,责任单位,截止日期,办理结果,销号人,当前状态,记录时间,哈希');
+    expect(lines).toHaveLength(7);
+    expect(text).toContain('DSCT-2026-0003');
+    const xlsx = await t.call('GET', `/api/compounds/${dsct}/ledger.xlsx`, { cookie });
+    expect(xlsx.status).toBe(200);
+    const zip = new Uint8Array(await xlsx.arrayBuffer());
+    expect(String.fromCharCode(zip[0]!, zip[1]!)).toBe('PK');
+  });
+
+  it('is for staff only', async () => {
+    const res = await t.call('GET', `/api/compounds/${dsct}/ledger`, { cookie: await t.login('yezhu') });
+    expect(res.status).toBe(403);
+  });
+});
