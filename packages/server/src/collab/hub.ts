@@ -1,0 +1,336 @@
+/**
+ * The live documents held in memory and the sockets editing them, speaking the standard y-websocket
+ * protocol (sync + awareness from y-protocols), so the stock WebsocketProvider connects unchanged.
+ *
+ * Guarantees, in order of importance:
+ * - a client gets its first sync only after the stored document has loaded (messages that arrive
+ *   earlier wait in a queue; y-websocket #81);
+ * - every update is written to the update log BEFORE it is broadcast: stores and sends of one
+ *   document run through one promise chain, so nothing leaves the server that a restart could lose;
+ * - read-only sockets receive everything, and their document updates are dropped;
+ * - a malformed or oversized message closes only that socket, with a close code; the document is
+ *   not touched because an update is fully decoded before it is applied;
+ * - a document nobody has open is compacted and unloaded after an idle delay.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Actor } from '../auth/actor.js';
+import type { Deps } from '../deps.js';
+import { CloseCode } from './close-codes.js';
+import { appendUpdate, compactDocument, loadStoredDocument } from './persistence.js';
+import { authorizeDocument, type DocumentAccess } from './registry.js';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+
+export interface CollabOptions {
+  /** Largest single websocket message accepted (bytes). */
+  maxMessageBytes: number;
+  /** Unload a document this long after its last socket closed. */
+  idleUnloadMs: number;
+  /** Fold the update log into the snapshot once it is this long. */
+  compactEvery: number;
+}
+
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = { maxMessageBytes: 512 * 1024, idleUnloadMs: 30_000, compactEvery: 200 };
+
+interface Connection {
+  ws: WebSocket;
+  actor: Actor;
+  access: Exclude<DocumentAccess, 'none' | 'not_found'>;
+  /** Awareness client ids this socket controls, removed when it closes. */
+  clientIds: Set<number>;
+}
+
+class LiveDocument {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Map<WebSocket, Connection>();
+  /** Stores and sends run one after another through this chain. */
+  chain: Promise<void> = Promise.resolve();
+  nextSeq = 1;
+  logLength = 0;
+  /** Set while the agenda is being frozen: no update is applied. */
+  locked = false;
+  ready: Promise<void>;
+  loaded = false;
+  idleTimer: NodeJS.Timeout | null = null;
+  failed = false;
+
+  constructor(
+    readonly name: string,
+    private readonly hub: CollabHub,
+  ) {
+    this.doc = new Y.Doc({ gc: true });
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.ready = this.load();
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => this.onAwareness(changes, origin));
+  }
+
+  private async load(): Promise<void> {
+    const stored = await loadStoredDocument(this.hub.deps.db, this.name);
+    // Applied with the hub as origin: loading is not an edit and is neither stored nor broadcast.
+    Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored.doc), this.hub);
+    stored.doc.destroy();
+    this.nextSeq = stored.lastSeq + 1;
+    this.logLength = stored.logLength;
+    this.loaded = true;
+  }
+
+  /** Runs after everything queued before it (stores, sends). */
+  enqueue(task: () => Promise<void> | void): Promise<void> {
+    const next = this.chain.then(task);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === this.hub) return;
+    const conn = origin && typeof origin === 'object' && 'actor' in origin ? (origin as Connection) : null;
+    const seq = this.nextSeq++;
+    this.enqueue(async () => {
+      if (this.failed) return;
+      await appendUpdate(this.hub.deps.db, this.name, seq, update, conn?.actor.userId ?? null, this.hub.deps.clock());
+      this.logLength += 1;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      this.broadcast(encoding.toUint8Array(encoder), conn?.ws);
+      if (this.logLength >= this.hub.options.compactEvery) {
+        await compactDocument(this.hub.deps.db, this.name, this.hub.deps.clock());
+        this.logLength = 0;
+      }
+    }).catch((error: unknown) => {
+      // The update is in memory but not on disk: drop this copy of the document so nobody is
+      // served state a restart would lose; clients reconnect and resend what they have.
+      console.error('[yishi collab] storing an update failed', this.name, error);
+      this.failed = true;
+      this.hub.evict(this, CloseCode.StorageFailed, 'storage failed');
+    });
+  }
+
+  private onAwareness({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    const changed = [...added, ...updated, ...removed];
+    const conn = origin && typeof origin === 'object' && 'clientIds' in origin ? (origin as Connection) : null;
+    if (conn) {
+      for (const id of added) conn.clientIds.add(id);
+      for (const id of removed) conn.clientIds.delete(id);
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    this.broadcast(encoding.toUint8Array(encoder));
+  }
+
+  broadcast(message: Uint8Array, except?: WebSocket): void {
+    for (const ws of this.connections.keys()) if (ws !== except) send(ws, message);
+  }
+}
+
+function send(ws: WebSocket, message: Uint8Array): void {
+  if (ws.readyState !== ws.OPEN) return;
+  try {
+    ws.send(message);
+  } catch {
+    ws.close();
+  }
+}
+
+export class CollabHub {
+  private readonly documents = new Map<string, LiveDocument>();
+  private closing = false;
+
+  constructor(
+    readonly deps: Deps,
+    readonly options: CollabOptions = DEFAULT_COLLAB_OPTIONS,
+  ) {}
+
+  /** Documents currently held in memory (for tests and the health page). */
+  loadedDocuments(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** Takes an upgraded socket: authorizes it for the document, then joins it to the live copy. */
+  async connect(ws: WebSocket, actor: Actor, name: string): Promise<void> {
+    // Messages that arrive while we authorize and load wait here, in order.
+    const early: Uint8Array[] = [];
+    let handler: (data: Uint8Array) => void = (data) => early.push(data);
+    ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+      const bytes = toBytes(data);
+      if (!isBinary && typeof data === 'string') return ws.close(CloseCode.MalformedMessage, 'binary messages only');
+      if (bytes.byteLength > this.options.maxMessageBytes) return ws.close(CloseCode.MessageTooLarge, 'message too large');
+      handler(bytes);
+    });
+    ws.on('error', () => ws.terminate());
+
+    let access: DocumentAccess;
+    try {
+      access = await authorizeDocument(this.deps, actor, name);
+    } catch (error) {
+      console.error('[yishi collab] authorization failed', name, error);
+      return ws.close(CloseCode.StorageFailed, 'try again');
+    }
+    if (access === 'not_found') return ws.close(CloseCode.UnknownDocument, 'unknown document');
+    if (access === 'none') return ws.close(CloseCode.Forbidden, 'forbidden');
+    if (this.closing || ws.readyState !== ws.OPEN) return ws.close(CloseCode.ServerClosing, 'closing');
+
+    const live = this.documentFor(name);
+    const conn: Connection = { ws, actor, access, clientIds: new Set() };
+    live.connections.set(ws, conn);
+    ws.on('close', () => this.disconnect(live, conn));
+    try {
+      await live.ready;
+    } catch (error) {
+      console.error('[yishi collab] loading failed', name, error);
+      this.evict(live, CloseCode.StorageFailed, 'load failed');
+      return;
+    }
+    if (ws.readyState !== ws.OPEN) return;
+
+    // First sync: our state vector (the client answers with what we lack) and who is here.
+    await live.enqueue(() => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, live.doc);
+      send(ws, encoding.toUint8Array(encoder));
+      const states = [...live.awareness.getStates().keys()];
+      if (states.length > 0) {
+        const aw = encoding.createEncoder();
+        encoding.writeVarUint(aw, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(live.awareness, states));
+        send(ws, encoding.toUint8Array(aw));
+      }
+    });
+    handler = (data) => this.receive(live, conn, data);
+    for (const data of early.splice(0)) this.receive(live, conn, data);
+  }
+
+  private receive(live: LiveDocument, conn: Connection, data: Uint8Array): void {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) {
+        const step = decoding.readVarUint(decoder);
+        if (step === syncProtocol.messageYjsSyncStep1) {
+          const stateVector = decoding.readVarUint8Array(decoder);
+          Y.decodeStateVector(stateVector); // throws on garbage
+          // Queued behind pending stores: the reply never contains an update not yet on disk.
+          void live.enqueue(() => {
+            const encoder = encoding.createEncoder();
+            encoding.writeVarUint(encoder, MESSAGE_SYNC);
+            syncProtocol.writeSyncStep2(encoder, live.doc, stateVector);
+            send(conn.ws, encoding.toUint8Array(encoder));
+          });
+        } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+          const update = decoding.readVarUint8Array(decoder);
+          Y.decodeUpdate(update); // parse fully before touching the document
+          if (conn.access !== 'write' || live.locked) return;
+          Y.applyUpdate(live.doc, update, conn);
+        } else {
+          throw new Error(`unknown sync step ${step}`);
+        }
+      } else if (type === MESSAGE_AWARENESS) {
+        awarenessProtocol.applyAwarenessUpdate(live.awareness, decoding.readVarUint8Array(decoder), conn);
+      } else if (type === MESSAGE_QUERY_AWARENESS) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(live.awareness, [...live.awareness.getStates().keys()]));
+        send(conn.ws, encoding.toUint8Array(encoder));
+      } else {
+        throw new Error(`unknown message type ${type}`);
+      }
+    } catch {
+      conn.ws.close(CloseCode.MalformedMessage, 'malformed message');
+    }
+  }
+
+  private documentFor(name: string): LiveDocument {
+    let live = this.documents.get(name);
+    if (!live) {
+      live = new LiveDocument(name, this);
+      this.documents.set(name, live);
+    }
+    if (live.idleTimer) {
+      clearTimeout(live.idleTimer);
+      live.idleTimer = null;
+    }
+    return live;
+  }
+
+  private disconnect(live: LiveDocument, conn: Connection): void {
+    if (!live.connections.delete(conn.ws)) return;
+    awarenessProtocol.removeAwarenessStates(live.awareness, [...conn.clientIds], null);
+    if (live.connections.size === 0 && this.documents.get(live.name) === live && !this.closing) {
+      live.idleTimer = setTimeout(() => void this.unload(live), this.options.idleUnloadMs);
+      live.idleTimer.unref();
+    }
+  }
+
+  /** Stores what is pending, compacts, and forgets the document. */
+  private async unload(live: LiveDocument): Promise<void> {
+    if (live.connections.size > 0) return;
+    if (this.documents.get(live.name) === live) this.documents.delete(live.name);
+    await live.chain;
+    if (live.loaded && !live.failed && live.logLength > 0) {
+      await compactDocument(this.deps.db, live.name, this.deps.clock()).catch((error: unknown) => console.error('[yishi collab] compaction failed', live.name, error));
+    }
+    live.awareness.destroy();
+    live.doc.destroy();
+  }
+
+  evict(live: LiveDocument, code: number, reason: string): void {
+    if (this.documents.get(live.name) === live) this.documents.delete(live.name);
+    for (const ws of [...live.connections.keys()]) ws.close(code, reason);
+    live.connections.clear();
+    live.awareness.destroy();
+    live.doc.destroy();
+  }
+
+  /**
+   * Stops applying updates to a document and waits until everything received is stored. Used before
+   * the agenda is frozen, so the rows written from the stored document miss nothing.
+   */
+  async lock(name: string): Promise<void> {
+    const live = this.documents.get(name);
+    if (!live) return;
+    live.locked = true;
+    await live.chain;
+  }
+
+  /** Re-authorizes every socket of a document (after a freeze, a reopen, a role change). */
+  async refresh(name: string): Promise<void> {
+    const live = this.documents.get(name);
+    if (!live) return;
+    live.locked = false;
+    for (const conn of [...live.connections.values()]) {
+      const access = await authorizeDocument(this.deps, conn.actor, name).catch(() => 'none' as const);
+      if (access === 'write' || access === 'read') conn.access = access;
+      else conn.ws.close(access === 'not_found' ? CloseCode.UnknownDocument : CloseCode.Forbidden, 'access revoked');
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const docs = [...this.documents.values()];
+    for (const live of docs) {
+      if (live.idleTimer) clearTimeout(live.idleTimer);
+      for (const ws of live.connections.keys()) ws.close(CloseCode.ServerClosing, 'server closing');
+      live.connections.clear();
+    }
+    await Promise.all(docs.map((live) => this.unload(live)));
+  }
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,111 @@
+import type { Updateable } from 'kysely';
+import type { MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable, NewMeeting } from '../tables/meetings.table.js';
+import type { Db } from './places.repository.js';
+
+export function findMeeting(db: Db, id: string) {
+  return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listMeetingsOfCompound(db: Db, compoundId: string, statuses?: readonly string[]) {
+  let q = db.selectFrom('meetings').selectAll().where('compound_id', '=', compoundId);
+  if (statuses) q = q.where('status', 'in', [...statuses]);
+  return q.orderBy('starts_at', 'desc').execute();
+}
+
+export async function insertMeeting(db: Db, row: NewMeeting): Promise<void> {
+  await db.insertInto('meetings').values(row).execute();
+}
+
+export async function updateMeeting(db: Db, id: string, set: Updateable<MeetingTable>): Promise<void> {
+  await db.updateTable('meetings').set(set).where('id', '=', id).execute();
+}
+
+export function listAgendaItems(db: Db, meetingId: string) {
+  return db.selectFrom('meeting_agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
+}
+
+export function findAgendaItem(db: Db, meetingId: string, itemId: string) {
+  return db.selectFrom('meeting_agenda_items').selectAll().where('meeting_id', '=', meetingId).where('id', '=', itemId).executeTakeFirst();
+}
+
+export async function insertAgendaItem(db: Db, row: MeetingAgendaItemTable): Promise<void> {
+  await db.insertInto('meeting_agenda_items').values(row).execute();
+}
+
+export async function updateAgendaItem(db: Db, id: string, set: Updateable<MeetingAgendaItemTable>): Promise<void> {
+  await db.updateTable('meeting_agenda_items').set(set).where('id', '=', id).execute();
+}
+
+export async function deleteAgendaItem(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('meeting_agenda_items').where('id', '=', id).execute();
+}
+
+export function listAttendance(db: Db, meetingId: string) {
+  return db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).orderBy('party').orderBy('name').execute();
+}
+
+export function findAttendance(db: Db, meetingId: string, id: string) {
+  return db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAttendance(db: Db, row: MeetingAttendanceTable): Promise<void> {
+  await db.insertInto('meeting_attendance').values(row).execute();
+}
+
+export async function updateAttendance(db: Db, id: string, set: Updateable<MeetingAttendanceTable>): Promise<void> {
+  await db.updateTable('meeting_attendance').set(set).where('id', '=', id).execute();
+}
+
+/** The four parties' representatives granted at a compound: the people a council invites. */
+export function listPartyReps(db: Db, compoundId: string) {
+  return db
+    .selectFrom('role_assignments')
+    .innerJoin('users', 'users.id', 'role_assignments.user_id')
+    .select(['users.id as userId', 'users.display_name as name', 'role_assignments.party', 'role_assignments.organisation'])
+    .where('role_assignments.role', '=', 'party_rep')
+    .where('role_assignments.scope_kind', '=', 'compound')
+    .where('role_assignments.scope_id', '=', compoundId)
+    .where('users.disabled', '=', 0)
+    .orderBy('role_assignments.party').orderBy('users.display_name')
+    .execute();
+}
+
+export function listQuestions(db: Db, meetingId: string) {
+  return db
+    .selectFrom('meeting_questions')
+    .leftJoin('buildings', 'buildings.id', 'meeting_questions.building_id')
+    .selectAll('meeting_questions')
+    .select('buildings.name as buildingName')
+    .where('meeting_questions.meeting_id', '=', meetingId)
+    .orderBy('meeting_questions.number')
+    .execute();
+}
+
+export function findQuestion(db: Db, meetingId: string, id: string) {
+  return db.selectFrom('meeting_questions').selectAll().where('meeting_id', '=', meetingId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function nextQuestionNumber(db: Db, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('meeting_questions')
+    .select((eb) => eb.fn.max<number | null>('number').as('max'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+export async function insertQuestion(db: Db, row: MeetingQuestionTable): Promise<void> {
+  await db.insertInto('meeting_questions').values(row).execute();
+}
+
+export async function updateQuestion(db: Db, id: string, set: Updateable<MeetingQuestionTable>): Promise<void> {
+  await db.updateTable('meeting_questions').set(set).where('id', '=', id).execute();
+}
+
+export function questionStatuses(db: Db, meetingId: string) {
+  return db.selectFrom('meeting_questions').select('status').where('meeting_id', '=', meetingId).execute();
+}
+
+export function findBuildingOfCompound(db: Db, compoundId: string, buildingId: string) {
+  return db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', compoundId).where('id', '=', buildingId).executeTakeFirst();
+}

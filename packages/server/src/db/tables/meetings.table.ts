@@ -1,0 +1,110 @@
+import type { Insertable, Selectable } from 'kysely';
+
+export interface MeetingTable {
+  id: string;
+  compound_id: string;
+  /** four_party | evening_talk */
+  kind: string;
+  title: string;
+  starts_at: string;
+  duration_minutes: number;
+  place: string;
+  /** draft | scheduled | in_session | closed */
+  status: string;
+  convener_user_id: string;
+  /** Set when the agenda document was written into meeting_agenda_items and locked. */
+  agenda_frozen_at: string | null;
+  scheduled_at: string | null;
+  started_at: string | null;
+  closed_at: string | null;
+  /** What the hall screen shows now. */
+  hall_agenda_item_id: string | null;
+  hall_question_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingAgendaItemTable {
+  id: string;
+  meeting_id: string;
+  /** The item's id inside the agenda document; re-freezing updates the same row. */
+  doc_item_id: string;
+  position: number;
+  title: string;
+  party: string;
+  minutes: number;
+  notes: string;
+  /** JSON array of strings. */
+  links: string;
+  /** agreed | deferred | owners_vote | action_items */
+  outcome: string | null;
+  /** JSON array of parties. */
+  agreed_parties: string;
+  outcome_note: string;
+  outcome_recorded_by: string | null;
+  outcome_recorded_at: string | null;
+  action_item_id: string | null;
+  frozen_at: string;
+}
+
+export interface MeetingAttendanceTable {
+  id: string;
+  meeting_id: string;
+  user_id: string | null;
+  name: string;
+  party: string | null;
+  organisation: string;
+  invited: number;
+  signed_in_at: string | null;
+  signed_in_by: string | null;
+  created_at: string;
+}
+
+export interface MeetingQuestionTable {
+  id: string;
+  meeting_id: string;
+  compound_id: string;
+  /** 1, 2, 3 … within the meeting, as read out in the hall. */
+  number: number;
+  /** raised | answered | listed | merged */
+  status: string;
+  /** null for anonymous questions and for questions staff recorded from the floor. */
+  asked_by_user_id: string | null;
+  asker_name: string | null;
+  anonymous: number;
+  recorded_by_user_id: string | null;
+  building_id: string | null;
+  category: string;
+  text: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_by_name: string | null;
+  measures: string | null;
+  merged_into_id: string | null;
+  action_item_id: string | null;
+  handled_at: string | null;
+  created_at: string;
+}
+
+export interface CollabDocumentTable {
+  name: string;
+  /** base64 of Y.encodeStateAsUpdate of the compacted document. */
+  snapshot: string;
+  /** Updates with seq ≤ this are contained in the snapshot. */
+  snapshot_seq: number;
+  updated_at: string;
+}
+
+export interface CollabUpdateTable {
+  doc_name: string;
+  seq: number;
+  update_b64: string;
+  user_id: string | null;
+  created_at: string;
+}
+
+export type MeetingRow = Selectable<MeetingTable>;
+export type NewMeeting = Insertable<MeetingTable>;
+export type AgendaItemRow = Selectable<MeetingAgendaItemTable>;
+export type AttendanceRow = Selectable<MeetingAttendanceTable>;
+export type QuestionRow = Selectable<MeetingQuestionTable>;

@@ -1,0 +1,161 @@
+/**
+ * Evening talks: residents submit questions before the talk (from the board's link or QR code) and
+ * during it; staff record questions from the floor. Each is answered on the spot, listed for
+ * follow-up — it becomes an action item, due in 5 working days — or merged into a duplicate.
+ */
+import {
+  DomainError,
+  MEETING_RECORDERS,
+  assertQuestionHandleable,
+  countQuestions,
+  questionsOpen,
+  type AnswerQuestionInput,
+  type ListQuestionInput,
+  type MeetingStatus,
+  type QuestionCounts,
+  type Role,
+  type SubmitQuestionInput,
+} from '@yishi/core';
+import type { Actor } from '../auth/actor.js';
+import { newId } from '../db/ids.js';
+import {
+  findBuildingOfCompound,
+  findQuestion,
+  insertQuestion,
+  listQuestions,
+  nextQuestionNumber,
+  questionStatuses,
+  updateQuestion,
+} from '../db/repositories/meetings.repository.js';
+import type { Db } from '../db/repositories/places.repository.js';
+import type { Deps } from '../deps.js';
+import { createActionItem } from './action-items.service.js';
+import { assertKind, holdsAny, loadMeeting, type LoadedMeeting } from './meeting-access.js';
+
+export async function countQuestionsOf(db: Db, meetingId: string): Promise<QuestionCounts> {
+  return countQuestions((await questionStatuses(db, meetingId)) as Array<{ status: string }>);
+}
+
+type QuestionListRow = Awaited<ReturnType<typeof listQuestions>>[number];
+
+/** Staff see who asked (unless anonymous); the public sees only "anonymous" or the asker's words. */
+export function questionView(q: QuestionListRow, askerNames: Map<string, string>, forStaff: boolean) {
+  const named = q.anonymous === 1 ? null : (q.asker_name ?? (q.asked_by_user_id ? (askerNames.get(q.asked_by_user_id) ?? null) : null));
+  return {
+    id: q.id,
+    number: q.number,
+    status: q.status,
+    anonymous: q.anonymous === 1,
+    askerName: forStaff ? named : named ? `${named.slice(0, 1)}*` : null,
+    buildingId: q.building_id,
+    buildingName: q.buildingName,
+    category: q.category,
+    text: q.text,
+    answer: q.answer,
+    answeredByName: q.answered_by_name,
+    measures: q.measures,
+    mergedIntoId: q.merged_into_id,
+    actionItemId: q.action_item_id,
+    createdAt: q.created_at,
+  };
+}
+
+export async function listQuestionsOf(deps: Deps, meetingId: string, forStaff: boolean) {
+  const rows = await listQuestions(deps.db, meetingId);
+  const ids = [...new Set(rows.map((r) => r.asked_by_user_id).filter((id): id is string => id !== null))];
+  const users = ids.length ? await deps.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute() : [];
+  const names = new Map(users.map((u) => [u.id, u.display_name]));
+  return { questions: rows.map((r) => questionView(r, names, forStaff)), counts: countQuestions(rows) };
+}
+
+export async function getQuestions(deps: Deps, actor: Actor, meetingId: string) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertKind(loaded, 'evening_talk');
+  if (loaded.roles.size === 0) throw new DomainError('forbidden');
+  return listQuestionsOf(deps, meetingId, holdsAny(loaded.roles, MEETING_RECORDERS));
+}
+
+const ASKERS: readonly Role[] = ['owner', 'resident', ...MEETING_RECORDERS];
+
+export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string, input: SubmitQuestionInput) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertKind(loaded, 'evening_talk');
+  if (!holdsAny(loaded.roles, ASKERS)) throw new DomainError('forbidden');
+  if (!questionsOpen(loaded.meeting.status as MeetingStatus)) throw new DomainError('questions_not_open');
+  const staff = holdsAny(loaded.roles, MEETING_RECORDERS);
+  if (input.buildingId && !(await findBuildingOfCompound(deps.db, loaded.meeting.compound_id, input.buildingId))) throw new DomainError('validation_failed');
+  const id = newId();
+  const recordedForSomeoneElse = staff && input.askerName !== undefined;
+  await deps.db.transaction().execute(async (trx) => {
+    await insertQuestion(trx, {
+      id,
+      meeting_id: meetingId,
+      compound_id: loaded.meeting.compound_id,
+      number: await nextQuestionNumber(trx, meetingId),
+      status: 'raised',
+      asked_by_user_id: input.anonymous || recordedForSomeoneElse ? null : actor.userId,
+      asker_name: recordedForSomeoneElse && !input.anonymous ? (input.askerName ?? null) : null,
+      anonymous: input.anonymous ? 1 : 0,
+      recorded_by_user_id: staff ? actor.userId : null,
+      building_id: input.buildingId,
+      category: input.category,
+      text: input.text,
+      answer: null,
+      answered_by: null,
+      answered_by_name: null,
+      measures: null,
+      merged_into_id: null,
+      action_item_id: null,
+      handled_at: null,
+      created_at: deps.clock().toISOString(),
+    });
+  });
+  return { id, counts: await countQuestionsOf(deps.db, meetingId) };
+}
+
+async function loadForHandling(deps: Deps, actor: Actor, meetingId: string, questionId: string): Promise<{ loaded: LoadedMeeting; question: NonNullable<Awaited<ReturnType<typeof findQuestion>>> }> {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertKind(loaded, 'evening_talk');
+  if (!holdsAny(loaded.roles, MEETING_RECORDERS)) throw new DomainError('forbidden');
+  const status = loaded.meeting.status;
+  // Answers are given in the hall; staff may finish recording right after the talk closes.
+  if (status !== 'in_session' && status !== 'closed') throw new DomainError('meeting_bad_transition', { from: status, action: 'answer' });
+  const question = await findQuestion(deps.db, meetingId, questionId);
+  if (!question) throw new DomainError('question_not_found');
+  assertQuestionHandleable(question.status);
+  return { loaded, question };
+}
+
+export async function answerQuestion(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: AnswerQuestionInput) {
+  const { question } = await loadForHandling(deps, actor, meetingId, questionId);
+  await updateQuestion(deps.db, question.id, { status: 'answered', answer: input.answer, answered_by: actor.userId, answered_by_name: input.answeredByName, handled_at: deps.clock().toISOString() });
+  return { counts: await countQuestionsOf(deps.db, meetingId) };
+}
+
+/** Onto the question list: an action item in the same transaction, its id kept on the question. */
+export async function listQuestionForFollowUp(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: ListQuestionInput) {
+  const { loaded, question } = await loadForHandling(deps, actor, meetingId, questionId);
+  const actionItemId = await deps.db.transaction().execute(async (trx) => {
+    const created = await createActionItem(trx, deps, {
+      compoundId: loaded.meeting.compound_id,
+      title: question.text.length > 40 ? `${question.text.slice(0, 40)}…` : question.text,
+      description: question.text,
+      source: { kind: 'evening_question', id: question.id, meetingId },
+      responsibleUnit: input.responsibleUnit ?? null,
+      createdByUserId: actor.userId,
+      measures: input.measures,
+    });
+    await updateQuestion(trx, question.id, { status: 'listed', measures: input.measures, action_item_id: created.id, handled_at: deps.clock().toISOString() });
+    return created.id;
+  });
+  return { actionItemId, counts: await countQuestionsOf(deps.db, meetingId) };
+}
+
+export async function mergeQuestion(deps: Deps, actor: Actor, meetingId: string, questionId: string, intoQuestionId: string) {
+  const { question } = await loadForHandling(deps, actor, meetingId, questionId);
+  if (intoQuestionId === questionId) throw new DomainError('question_merge_self');
+  const target = await findQuestion(deps.db, meetingId, intoQuestionId);
+  if (!target || target.status === 'merged') throw new DomainError('question_merge_target');
+  await updateQuestion(deps.db, question.id, { status: 'merged', merged_into_id: target.id, handled_at: deps.clock().toISOString() });
+  return { counts: await countQuestionsOf(deps.db, meetingId) };
+}

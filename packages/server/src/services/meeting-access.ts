@@ -1,0 +1,34 @@
+/** Loading a meeting with the place chain and the caller's roles there, shared by the meeting services. */
+import { DomainError, MEETING_RUNNERS, type MeetingKind, type Role } from '@yishi/core';
+import type { Actor } from '../auth/actor.js';
+import { rolesAt } from '../auth/authorize.js';
+import { findMeeting } from '../db/repositories/meetings.repository.js';
+import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
+import type { MeetingRow } from '../db/tables/meetings.table.js';
+
+export interface LoadedMeeting {
+  meeting: MeetingRow;
+  kind: MeetingKind;
+  roles: Set<Role>;
+}
+
+export async function loadMeeting(db: Db, meetingId: string, actor: Actor | null): Promise<LoadedMeeting> {
+  const meeting = await findMeeting(db, meetingId);
+  if (!meeting) throw new DomainError('meeting_not_found');
+  const chain = await findCompoundChain(db, meeting.compound_id);
+  if (!chain) throw new DomainError('meeting_not_found');
+  return { meeting, kind: meeting.kind as MeetingKind, roles: actor ? rolesAt(actor, chain) : new Set() };
+}
+
+export function holdsAny(roles: ReadonlySet<Role>, allowed: readonly Role[]): boolean {
+  return allowed.some((r) => roles.has(r));
+}
+
+/** The convener side: creates, publishes, opens, closes, and reopens a frozen agenda. */
+export function assertRunner(loaded: LoadedMeeting): void {
+  if (!holdsAny(loaded.roles, MEETING_RUNNERS[loaded.kind])) throw new DomainError('forbidden');
+}
+
+export function assertKind(loaded: LoadedMeeting, kind: MeetingKind): void {
+  if (loaded.kind !== kind) throw new DomainError('meeting_wrong_kind', { kind: kind === 'four_party' ? '四方共治议事会' : '居民夜谈' });
+}

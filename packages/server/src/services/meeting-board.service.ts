@@ -1,0 +1,112 @@
+/**
+ * What the public sees of meetings: the notices on the compound's board (time, place, topics), the
+ * hall screen on the projector, and the iCalendar feed. Nothing here needs a login, so nothing here
+ * shows who asked a question.
+ */
+import {
+  AGENDA_ITEMS_KEY,
+  DomainError,
+  MEETING_KIND_LABELS,
+  MEETING_RECORDERS,
+  agendaDocumentName,
+  evaluateQuorum,
+  readAgendaSnapshot,
+  renderICalendar,
+  type Party,
+} from '@yishi/core';
+import type { Actor } from '../auth/actor.js';
+import { loadStoredDocument } from '../collab/persistence.js';
+import { findAgendaItem, findQuestion, listAgendaItems, listAttendance, listMeetingsOfCompound, updateMeeting } from '../db/repositories/meetings.repository.js';
+import { findCompound } from '../db/repositories/places.repository.js';
+import type { MeetingRow } from '../db/tables/meetings.table.js';
+import type { Deps } from '../deps.js';
+import { countQuestionsOf } from './evening-talk.service.js';
+import { holdsAny, loadMeeting } from './meeting-access.js';
+import { meetingSummary } from './meetings.service.js';
+
+/** Topics of a meeting: the frozen rows once there are any, else the live document's titles. */
+async function topicsOf(deps: Deps, meeting: MeetingRow): Promise<string[]> {
+  const rows = await listAgendaItems(deps.db, meeting.id);
+  if (rows.length > 0) return rows.map((r) => r.title);
+  const stored = await loadStoredDocument(deps.db, agendaDocumentName(meeting.id));
+  const items = readAgendaSnapshot(stored.doc.getArray(AGENDA_ITEMS_KEY).toJSON());
+  stored.doc.destroy();
+  return items.map((i) => i.title).filter((t) => t.length > 0);
+}
+
+export async function publicMeetings(deps: Deps, compoundId: string) {
+  const compound = await findCompound(deps.db, compoundId);
+  if (!compound) throw new DomainError('compound_not_found');
+  const meetings = await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session', 'closed']);
+  const upcoming = meetings.filter((m) => m.status !== 'closed').reverse();
+  const recent = meetings.filter((m) => m.status === 'closed').slice(0, 5);
+  const describe = async (m: MeetingRow) => ({
+    ...meetingSummary(m),
+    topics: await topicsOf(deps, m),
+    questionCounts: m.kind === 'evening_talk' ? await countQuestionsOf(deps.db, m.id) : null,
+  });
+  return {
+    compound: { id: compound.id, name: compound.name },
+    upcoming: await Promise.all(upcoming.map(describe)),
+    recent: await Promise.all(recent.map(describe)),
+    calendarUrl: `/api/public/compounds/${compound.id}/meetings.ics`,
+  };
+}
+
+export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<string> {
+  const compound = await findCompound(deps.db, compoundId);
+  if (!compound) throw new DomainError('compound_not_found');
+  const meetings = (await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session'])).reverse();
+  const events = [];
+  for (const m of meetings) {
+    const start = new Date(m.starts_at);
+    const topics = await topicsOf(deps, m);
+    events.push({
+      uid: `${m.id}@yishi`,
+      start,
+      end: new Date(start.getTime() + m.duration_minutes * 60_000),
+      stamp: new Date(m.updated_at),
+      summary: `${MEETING_KIND_LABELS[m.kind as 'four_party' | 'evening_talk']['zh-CN']}：${m.title}`,
+      location: m.place,
+      description: topics.length ? `议题：\n${topics.map((t, i) => `${i + 1}. ${t}`).join('\n')}` : '',
+    });
+  }
+  return renderICalendar(`${compound.name} 议事会议`, events);
+}
+
+/** The projector page: what is being discussed now, and the live counts. Polled every few seconds. */
+export async function hallState(deps: Deps, meetingId: string) {
+  const { meeting, kind } = await loadMeeting(deps.db, meetingId, null);
+  if (meeting.status === 'draft') throw new DomainError('meeting_not_found');
+  let current: Record<string, unknown> | null = null;
+  if (meeting.hall_agenda_item_id) {
+    const item = await findAgendaItem(deps.db, meetingId, meeting.hall_agenda_item_id);
+    if (item) current = { kind: 'agenda_item', position: item.position, title: item.title, party: item.party, minutes: item.minutes, outcome: item.outcome };
+  } else if (meeting.hall_question_id) {
+    const q = await findQuestion(deps.db, meetingId, meeting.hall_question_id);
+    if (q) current = { kind: 'question', number: q.number, text: q.text, category: q.category, status: q.status, answer: q.answer, answeredByName: q.answered_by_name };
+  }
+  const compound = await findCompound(deps.db, meeting.compound_id);
+  const attendance = kind === 'four_party' ? await listAttendance(deps.db, meetingId) : [];
+  return {
+    meeting: { ...meetingSummary(meeting), compoundName: compound?.name ?? '' },
+    current,
+    agenda: (await listAgendaItems(deps.db, meetingId)).map((r) => ({ id: r.id, position: r.position, title: r.title, outcome: r.outcome })),
+    questionCounts: kind === 'evening_talk' ? await countQuestionsOf(deps.db, meetingId) : null,
+    quorum: kind === 'four_party' ? evaluateQuorum(compound?.quorum_rule ?? 'all_parties', attendance.filter((a) => a.signed_in_at).map((a) => a.party as Party | null)) : null,
+    updatedAt: meeting.updated_at,
+  };
+}
+
+export async function setHallFocus(deps: Deps, actor: Actor, meetingId: string, focus: { agendaItemId: string | null; questionId: string | null }) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  if (!holdsAny(loaded.roles, MEETING_RECORDERS)) throw new DomainError('forbidden');
+  if (focus.agendaItemId && !(await findAgendaItem(deps.db, meetingId, focus.agendaItemId))) throw new DomainError('agenda_item_not_found');
+  if (focus.questionId && !(await findQuestion(deps.db, meetingId, focus.questionId))) throw new DomainError('question_not_found');
+  await updateMeeting(deps.db, meetingId, {
+    hall_agenda_item_id: focus.agendaItemId,
+    hall_question_id: focus.agendaItemId ? null : focus.questionId,
+    updated_at: deps.clock().toISOString(),
+  });
+  return hallState(deps, meetingId);
+}

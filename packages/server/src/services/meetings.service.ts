@@ -1,0 +1,328 @@
+/**
+ * Meetings through their life: created as a draft, scheduled (the notice goes on the compound's
+ * public board), opened — which freezes the live agenda into rows with stable ids — and closed.
+ * Four-party councils add invitations, sign-in per party, the quorum and an outcome per agenda item.
+ */
+import {
+  AGENDA_ITEMS_KEY,
+  DomainError,
+  MEETING_RECORDERS,
+  MEETING_RUNNERS,
+  agendaAccess,
+  agendaDocumentName,
+  evaluateQuorum,
+  nextMeetingStatus,
+  readAgendaSnapshot,
+  type AddAttendeeInput,
+  type CreateMeetingInput,
+  type MeetingAction,
+  type MeetingStatus,
+  type Party,
+  type RecordOutcomeInput,
+  type UpdateMeetingInput,
+} from '@yishi/core';
+import type { Actor } from '../auth/actor.js';
+import { rolesAt } from '../auth/authorize.js';
+import { collabHubFor } from '../collab/attach.js';
+import { loadStoredDocument } from '../collab/persistence.js';
+import { newId } from '../db/ids.js';
+import {
+  deleteAgendaItem,
+  findAgendaItem,
+  findAttendance,
+  insertAgendaItem,
+  insertAttendance,
+  insertMeeting,
+  listAgendaItems,
+  listAttendance,
+  listPartyReps,
+  updateAgendaItem,
+  updateAttendance,
+  updateMeeting,
+} from '../db/repositories/meetings.repository.js';
+import { findCompound, findCompoundChain, type Db } from '../db/repositories/places.repository.js';
+import type { AgendaItemRow, AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
+import type { Deps } from '../deps.js';
+import { createActionItem } from './action-items.service.js';
+import { countQuestionsOf } from './evening-talk.service.js';
+import { assertKind, assertRunner, holdsAny, loadMeeting } from './meeting-access.js';
+
+export function meetingSummary(m: MeetingRow) {
+  return {
+    id: m.id,
+    compoundId: m.compound_id,
+    kind: m.kind,
+    title: m.title,
+    startsAt: m.starts_at,
+    durationMinutes: m.duration_minutes,
+    place: m.place,
+    status: m.status as MeetingStatus,
+    agendaFrozenAt: m.agenda_frozen_at,
+    documentName: agendaDocumentName(m.id),
+  };
+}
+
+export function agendaItemView(row: AgendaItemRow) {
+  return {
+    id: row.id,
+    docItemId: row.doc_item_id,
+    position: row.position,
+    title: row.title,
+    party: row.party,
+    minutes: row.minutes,
+    notes: row.notes,
+    links: JSON.parse(row.links) as string[],
+    outcome: row.outcome,
+    agreedParties: JSON.parse(row.agreed_parties) as Party[],
+    outcomeNote: row.outcome_note,
+    actionItemId: row.action_item_id,
+  };
+}
+
+function attendanceView(row: AttendanceRow) {
+  return { id: row.id, userId: row.user_id, name: row.name, party: row.party, organisation: row.organisation, invited: row.invited === 1, signedInAt: row.signed_in_at };
+}
+
+export async function createMeeting(deps: Deps, actor: Actor, compoundId: string, input: CreateMeetingInput) {
+  const chain = await findCompoundChain(deps.db, compoundId);
+  if (!chain) throw new DomainError('compound_not_found');
+  if (!holdsAny(rolesAt(actor, chain), MEETING_RUNNERS[input.kind])) throw new DomainError('forbidden');
+  const now = deps.clock();
+  if (new Date(input.startsAt).getTime() < now.getTime()) throw new DomainError('meeting_starts_in_past');
+  const id = newId();
+  const nowIso = now.toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await insertMeeting(trx, {
+      id,
+      compound_id: compoundId,
+      kind: input.kind,
+      title: input.title,
+      starts_at: new Date(input.startsAt).toISOString(),
+      duration_minutes: input.durationMinutes,
+      place: input.place,
+      status: 'draft',
+      convener_user_id: actor.userId,
+      agenda_frozen_at: null,
+      scheduled_at: null,
+      started_at: null,
+      closed_at: null,
+      hall_agenda_item_id: null,
+      hall_question_id: null,
+      created_at: nowIso,
+      updated_at: nowIso,
+    });
+    if (input.kind === 'four_party') await inviteFourParties(trx, id, compoundId, nowIso);
+  });
+  return getMeeting(deps, actor, id);
+}
+
+/** A council invites every named representative of the four parties at the compound. */
+async function inviteFourParties(trx: Db, meetingId: string, compoundId: string, nowIso: string): Promise<void> {
+  for (const rep of await listPartyReps(trx, compoundId)) {
+    await insertAttendance(trx, {
+      id: newId(),
+      meeting_id: meetingId,
+      user_id: rep.userId,
+      name: rep.name,
+      party: rep.party,
+      organisation: rep.organisation ?? '',
+      invited: 1,
+      signed_in_at: null,
+      signed_in_by: null,
+      created_at: nowIso,
+    });
+  }
+}
+
+export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: string) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  const { meeting, kind, roles } = loaded;
+  const compound = await findCompound(deps.db, meeting.compound_id);
+  const attendance = kind === 'four_party' ? await listAttendance(deps.db, meetingId) : [];
+  const signedIn = attendance.filter((a) => a.signed_in_at !== null);
+  return {
+    meeting: { ...meetingSummary(meeting), compoundName: compound?.name ?? '', hall: { agendaItemId: meeting.hall_agenda_item_id, questionId: meeting.hall_question_id } },
+    agendaItems: (await listAgendaItems(deps.db, meetingId)).map(agendaItemView),
+    attendance: attendance.map(attendanceView),
+    quorum: kind === 'four_party' ? evaluateQuorum(compound?.quorum_rule ?? 'all_parties', signedIn.map((a) => a.party as Party | null)) : null,
+    questionCounts: kind === 'evening_talk' ? await countQuestionsOf(deps.db, meetingId) : null,
+    permissions: {
+      run: holdsAny(roles, MEETING_RUNNERS[kind]),
+      record: holdsAny(roles, MEETING_RECORDERS),
+      agenda: agendaAccess(kind, meeting.status as MeetingStatus, meeting.agenda_frozen_at !== null, roles),
+      ask: kind === 'evening_talk' && roles.size > 0,
+    },
+  };
+}
+
+export async function updateMeetingDetails(deps: Deps, actor: Actor, meetingId: string, input: UpdateMeetingInput) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertRunner(loaded);
+  if (loaded.meeting.status !== 'draft' && loaded.meeting.status !== 'scheduled') throw new DomainError('meeting_not_editable');
+  const startsAt = input.startsAt ? new Date(input.startsAt) : null;
+  if (startsAt && startsAt.getTime() < deps.clock().getTime()) throw new DomainError('meeting_starts_in_past');
+  await updateMeeting(deps.db, meetingId, {
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(startsAt ? { starts_at: startsAt.toISOString() } : {}),
+    ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
+    ...(input.place !== undefined ? { place: input.place } : {}),
+    updated_at: deps.clock().toISOString(),
+  });
+  return getMeeting(deps, actor, meetingId);
+}
+
+export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: string, action: MeetingAction) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertRunner(loaded);
+  const to = nextMeetingStatus(loaded.meeting.status as MeetingStatus, action);
+  const nowIso = deps.clock().toISOString();
+  const stamp = action === 'schedule' ? { scheduled_at: nowIso } : action === 'start' ? { started_at: nowIso } : { closed_at: nowIso };
+  if (action === 'start') {
+    // Going into session freezes the agenda: the document becomes rows with stable ids.
+    await withLockedAgenda(deps, meetingId, async () => {
+      await deps.db.transaction().execute(async (trx) => {
+        await writeAgendaRows(trx, meetingId, nowIso);
+        await updateMeeting(trx, meetingId, { status: to, ...stamp, agenda_frozen_at: nowIso, updated_at: nowIso });
+      });
+    });
+  } else {
+    await updateMeeting(deps.db, meetingId, { status: to, ...stamp, updated_at: nowIso });
+    await collabHubFor(deps)?.refresh(agendaDocumentName(meetingId));
+  }
+  return getMeeting(deps, actor, meetingId);
+}
+
+/** Freezes again after a reopen (the convener edited the agenda during the session). */
+export async function freezeAgenda(deps: Deps, actor: Actor, meetingId: string) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertRunner(loaded);
+  if (loaded.meeting.agenda_frozen_at) throw new DomainError('agenda_frozen');
+  if (loaded.meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'freeze' });
+  const nowIso = deps.clock().toISOString();
+  await withLockedAgenda(deps, meetingId, () =>
+    deps.db.transaction().execute(async (trx) => {
+      await writeAgendaRows(trx, meetingId, nowIso);
+      await updateMeeting(trx, meetingId, { agenda_frozen_at: nowIso, updated_at: nowIso });
+    }),
+  );
+  return getMeeting(deps, actor, meetingId);
+}
+
+export async function reopenAgenda(deps: Deps, actor: Actor, meetingId: string) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertRunner(loaded);
+  if (loaded.meeting.convener_user_id !== actor.userId && !loaded.roles.has('subdistrict_committee')) throw new DomainError('forbidden');
+  if (!loaded.meeting.agenda_frozen_at) throw new DomainError('agenda_not_frozen');
+  if (loaded.meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'reopen' });
+  await updateMeeting(deps.db, meetingId, { agenda_frozen_at: null, updated_at: deps.clock().toISOString() });
+  await collabHubFor(deps)?.refresh(agendaDocumentName(meetingId));
+  return getMeeting(deps, actor, meetingId);
+}
+
+/** Stops live edits (and waits for received ones to be stored) around a freeze, then re-authorizes. */
+async function withLockedAgenda(deps: Deps, meetingId: string, work: () => Promise<void>): Promise<void> {
+  const hub = collabHubFor(deps);
+  const name = agendaDocumentName(meetingId);
+  await hub?.lock(name);
+  try {
+    await work();
+  } finally {
+    await hub?.refresh(name);
+  }
+}
+
+/** Writes the stored agenda document into rows: same doc item → same row id, across re-freezes. */
+async function writeAgendaRows(trx: Db, meetingId: string, nowIso: string): Promise<void> {
+  const stored = await loadStoredDocument(trx, agendaDocumentName(meetingId));
+  const items = readAgendaSnapshot(stored.doc.getArray(AGENDA_ITEMS_KEY).toJSON());
+  stored.doc.destroy();
+  const existing = new Map((await listAgendaItems(trx, meetingId)).map((row) => [row.doc_item_id, row]));
+  let position = 0;
+  for (const item of items) {
+    position += 1;
+    const fields = { position, title: item.title || '（无标题）', party: item.party, minutes: item.minutes, notes: item.notes, links: JSON.stringify(item.links), frozen_at: nowIso };
+    const row = existing.get(item.docItemId);
+    if (row) {
+      await updateAgendaItem(trx, row.id, fields);
+      existing.delete(item.docItemId);
+    } else {
+      await insertAgendaItem(trx, {
+        id: newId(),
+        meeting_id: meetingId,
+        doc_item_id: item.docItemId,
+        ...fields,
+        outcome: null,
+        agreed_parties: '[]',
+        outcome_note: '',
+        outcome_recorded_by: null,
+        outcome_recorded_at: null,
+        action_item_id: null,
+      });
+    }
+  }
+  // Items removed from the document disappear, unless something already hangs off them.
+  for (const row of existing.values()) {
+    if (row.outcome === null && row.action_item_id === null) await deleteAgendaItem(trx, row.id);
+    else await updateAgendaItem(trx, row.id, { position: (position += 1) });
+  }
+}
+
+export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, input: AddAttendeeInput) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertKind(loaded, 'four_party');
+  assertRunner(loaded);
+  if (loaded.meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'invite' });
+  const nowIso = deps.clock().toISOString();
+  await insertAttendance(deps.db, { id: newId(), meeting_id: meetingId, user_id: null, name: input.name, party: input.party, organisation: input.organisation, invited: 1, signed_in_at: null, signed_in_by: null, created_at: nowIso });
+  return getMeeting(deps, actor, meetingId);
+}
+
+/** Sign-in at the door: staff sign anyone in; a representative may sign themself in. */
+export async function signIn(deps: Deps, actor: Actor, meetingId: string, attendanceId: string, present: boolean) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertKind(loaded, 'four_party');
+  const row = await findAttendance(deps.db, meetingId, attendanceId);
+  if (!row) throw new DomainError('attendance_not_found');
+  if (!holdsAny(loaded.roles, MEETING_RECORDERS) && row.user_id !== actor.userId) throw new DomainError('forbidden');
+  if (loaded.meeting.status !== 'scheduled' && loaded.meeting.status !== 'in_session') {
+    throw new DomainError('meeting_bad_transition', { from: loaded.meeting.status, action: 'sign-in' });
+  }
+  await updateAttendance(deps.db, row.id, present ? { signed_in_at: deps.clock().toISOString(), signed_in_by: actor.userId } : { signed_in_at: null, signed_in_by: null });
+  return getMeeting(deps, actor, meetingId);
+}
+
+export async function recordOutcome(deps: Deps, actor: Actor, meetingId: string, itemId: string, input: RecordOutcomeInput) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertKind(loaded, 'four_party');
+  assertRunner(loaded);
+  const status = loaded.meeting.status;
+  if (status !== 'in_session' && status !== 'closed') throw new DomainError('meeting_bad_transition', { from: status, action: 'outcome' });
+  const item = await findAgendaItem(deps.db, meetingId, itemId);
+  if (!item) throw new DomainError('agenda_item_not_found');
+  if (input.outcome === 'agreed' && input.agreedParties.length === 0) throw new DomainError('outcome_needs_parties');
+  const now = deps.clock();
+  await deps.db.transaction().execute(async (trx) => {
+    let actionItemId = item.action_item_id;
+    if (input.outcome === 'action_items' && !actionItemId) {
+      const created = await createActionItem(trx, deps, {
+        compoundId: loaded.meeting.compound_id,
+        title: item.title,
+        description: input.note || item.notes || item.title,
+        source: { kind: 'council_outcome', id: item.id, meetingId },
+        responsibleUnit: input.responsibleUnit ?? null,
+        createdByUserId: actor.userId,
+      });
+      actionItemId = created.id;
+    }
+    await updateAgendaItem(trx, item.id, {
+      outcome: input.outcome,
+      agreed_parties: JSON.stringify(input.outcome === 'agreed' ? [...new Set(input.agreedParties)] : []),
+      outcome_note: input.note,
+      outcome_recorded_by: actor.userId,
+      outcome_recorded_at: now.toISOString(),
+      action_item_id: actionItemId,
+    });
+  });
+  const updated = await findAgendaItem(deps.db, meetingId, itemId);
+  return { item: agendaItemView(updated!) };
+}
