@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { openSqlite } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoIfEmpty } from './seed/index.js';
+import { verifyLedgerCommand } from './services/ledger.service.js';
 import { backupDatabase, restoreDatabase } from './ops/backup.js';
 
 const [command, argument] = process.argv.slice(2);
@@ -37,8 +38,11 @@ async function run(): Promise<void> {
         console.log(seeded ? 'Demo data seeded.' : 'The database already has data; nothing seeded.');
         break;
       }
+      case 'verify-ledger':
+        process.exitCode = await verifyLedgerCommand(db);
+        break;
       default:
-        console.log('Usage: yishi <migrate|seed|backup FILE|restore FILE>   (YISHI_DB selects the database file)');
+        console.log('Usage: yishi <migrate|seed|backup FILE|restore FILE|verify-ledger>   (YISHI_DB selects the database file)');
         process.exitCode = command ? 2 : 0;
     }
   } finally {

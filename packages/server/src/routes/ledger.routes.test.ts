@@ -7,8 +7,9 @@ let dsct: string;
 let cookie: string;
 beforeEach(async () => {
   t = await createTestApp({ clock: () => new Date('2026-11-16T02:00:00.000Z') });
-  dsct = await t.compoundId('DSCT');
-  cookie = await t.login('zhanzhang');
+  // 翠苑 (CY): the demo seed leaves its ledger empty.
+  dsct = await t.compoundId('CY');
+  cookie = await t.login('cuiyuan');
   for (const title of ['路灯不亮', '垃圾清运不及时', '楼道堆物']) {
     const res = await t.call('POST', `/api/compounds/${dsct}/action-items`, { cookie, json: { title, source: { kind: 'proposal', id: title } } });
     const { id } = (await res.json()) as { id: string };
@@ -29,7 +30,7 @@ describe('the ledger', () => {
   it('refuses UPDATE and DELETE in the database itself', () => {
     const raw = new SqliteDatabase(t.dbPath);
     try {
-      expect(() => raw.prepare("UPDATE ledger_entries SET sign_off_number = 'DSCT-2026-0999' WHERE seq = 2").run()).toThrow(/ledger_append_only/);
+      expect(() => raw.prepare("UPDATE ledger_entries SET sign_off_number = 'CY-2026-0999' WHERE seq = 2").run()).toThrow(/ledger_append_only/);
       expect(() => raw.prepare('DELETE FROM ledger_entries WHERE seq = 6').run()).toThrow(/ledger_append_only/);
     } finally {
       raw.close();
@@ -62,7 +63,7 @@ describe('the ledger', () => {
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe('序号,记录类型,销号编号,整改事项,来源,责任单位,截止日期,办理结果,销号人,当前状态,记录时间,哈希');
     expect(lines).toHaveLength(7);
-    expect(text).toContain('DSCT-2026-0003');
+    expect(text).toContain('CY-2026-0003');
     const xlsx = await t.call('GET', `/api/compounds/${dsct}/ledger.xlsx`, { cookie });
     expect(xlsx.status).toBe(200);
     const zip = new Uint8Array(await xlsx.arrayBuffer());

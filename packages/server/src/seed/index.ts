@@ -4,8 +4,10 @@
  */
 import type { Deps } from '../deps.js';
 import { seedDemoFoundation } from './demo-foundation.seed.js';
+import { seedActionItems } from './action-items.seed.js';
 
 const SEED_STEPS: Array<(deps: Deps) => Promise<void>> = [seedDemoFoundation];
+SEED_STEPS.push(seedActionItems);
 
 export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
   const existing = await deps.db.selectFrom('subdistricts').select('id').limit(1).executeTakeFirst();

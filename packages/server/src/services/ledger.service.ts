@@ -75,3 +75,22 @@ export async function verifyLedger(db: Db, compoundId: string): Promise<LedgerVe
   }
   return result;
 }
+
+/**
+ * `yishi verify-ledger`: recomputes every compound's chain and prints the first broken entry.
+ * Returns the process exit code: 0 when every chain is intact, 1 otherwise.
+ */
+export async function verifyLedgerCommand(db: Db, out: (line: string) => void = console.log): Promise<number> {
+  const compounds = await db.selectFrom('compounds').select(['id', 'code', 'name']).orderBy('code').execute();
+  let broken = 0;
+  for (const compound of compounds) {
+    const result = await verifyLedger(db, compound.id);
+    if (result.ok) {
+      out(`OK      ${compound.code} ${compound.name}: ${result.entries} entries, head ${result.entries ? result.headHash.slice(0, 12) : '-'}`);
+    } else {
+      broken += 1;
+      out(`BROKEN  ${compound.code} ${compound.name}: entry #${result.brokenAt.seq}${result.brokenAt.id ? ` (id ${result.brokenAt.id})` : ''} — ${result.reason}`);
+    }
+  }
+  return broken === 0 ? 0 : 1;
+}

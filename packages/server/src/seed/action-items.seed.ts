@@ -1,0 +1,68 @@
+/**
+ * Demo action items in 都市春天小区 so the board, the ledger and the dashboard look lived-in: three
+ * signed off with numbers (DSCT-<year>-0001 …) and rated, one resolved awaiting sign-off, some in
+ * progress (one of them overdue, in red), one just listed. Times are set relative to "now".
+ */
+import type { Actor } from '../auth/actor.js';
+import type { Deps } from '../deps.js';
+import { loadActor } from '../services/auth.service.js';
+import { addProgress, createActionItem, rateActionItem, resolveActionItem, signOffActionItem, type CreateActionItemInput } from '../services/action-items.service.js';
+
+const DAY = 86_400_000;
+
+interface Step {
+  daysAgo: number;
+  run: (deps: Deps) => Promise<unknown>;
+}
+
+export async function seedActionItems(deps: Deps): Promise<void> {
+  const compound = await deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirst();
+  if (!compound) return;
+  const users = await deps.db.selectFrom('users').select(['id', 'username']).execute();
+  const actors = new Map<string, Actor>();
+  for (const u of users) {
+    const actor = u.username ? await loadActor(deps, u.id) : null;
+    if (actor && u.username) actors.set(u.username, actor);
+  }
+  const who = (name: string): Actor => {
+    const actor = actors.get(name);
+    if (!actor) throw new Error(`seed: no demo account ${name}`);
+    return actor;
+  };
+  const base = deps.clock().getTime();
+  const at = (daysAgo: number, hour = 2): Deps => ({ ...deps, clock: () => new Date(base - daysAgo * DAY + hour * 3_600_000 - (base % DAY)) });
+
+  const list = (daysAgo: number, input: Omit<CreateActionItemInput, 'compoundId' | 'createdByUserId' | 'description'> & { description?: string }) =>
+    deps.db.transaction().execute((trx) =>
+      createActionItem(trx, at(daysAgo), { compoundId: compound.id, description: '', createdByUserId: who('shequ').userId, ...input }),
+    );
+  const evening = (id: string) => ({ kind: 'evening_question' as const, id, meetingId: null });
+
+  const lamp = await list(24, { title: '小区东门路灯不亮，夜间出行不便', source: evening('demo-q-lamp'), responsibleUnit: 'property_manager', handlerName: '吴涛', measures: '物业电工排查线路，更换损坏灯具' });
+  const corridor = await list(24, { title: '3栋楼道堆放杂物，存在消防隐患', source: evening('demo-q-corridor'), responsibleUnit: 'community', handlerName: '周丽', measures: '楼栋长逐户劝导，物业统一清运' });
+  const lift = await list(14, { title: '2栋电梯运行异响', description: '电梯运行时有明显异响', source: { kind: 'concern', id: 'demo-concern-lift' }, raisedByUserId: who('jumin').userId, urgency: 'complex', responsibleUnit: 'property_manager', handlerName: '吴涛' });
+  const garage = await list(16, { title: '地下车库雨后积水', source: evening('demo-q-garage'), responsibleUnit: 'department:区住房和城乡建设局', handlerName: '黄伟', measures: '住建局协调施工单位疏通排水管' });
+  const charging = await list(4, { title: '非机动车充电桩不足', source: { kind: 'council_outcome', id: 'demo-outcome-charging' }, responsibleUnit: 'property_manager', handlerName: '吴涛', measures: '物业在2栋、3栋之间增设两组充电桩' });
+  const bins = await list(3, { title: '垃圾分类投放点有异味', source: { kind: 'concern', id: 'demo-concern-bins' }, raisedByUserId: who('yezhu').userId, responsibleUnit: 'property_manager' });
+  await list(1, { title: '绿化带缺株补种', source: { kind: 'proposal', id: 'demo-proposal-green' }, responsibleUnit: 'owners_committee', handlerName: '郑国华', measures: '业委会提出补种方案，使用公共收益' });
+
+  const steps: Step[] = [
+    { daysAgo: 23, run: (d) => addProgress(d, lamp.id, who('wuye'), { text: '物业电工已到场排查，确认为线路老化', photos: [] }) },
+    { daysAgo: 22, run: (d) => resolveActionItem(d, lamp.id, who('wuye'), { evidence: '更换东门两处灯具及线路，夜间照明恢复', photos: [] }) },
+    { daysAgo: 21, run: (d) => signOffActionItem(d, lamp.id, who('zhanzhang'), { resolution: '路灯已修复，经居民代表现场确认' }) },
+    { daysAgo: 22, run: (d) => addProgress(d, corridor.id, who('loudong'), { text: '楼栋长已逐户劝导，12户已自行清理', photos: [] }) },
+    { daysAgo: 20, run: (d) => resolveActionItem(d, corridor.id, who('wuye'), { evidence: '剩余杂物由物业统一清运完毕', photos: [] }) },
+    { daysAgo: 19, run: (d) => signOffActionItem(d, corridor.id, who('shequ'), { resolution: '楼道已清理，纳入物业日常巡查' }) },
+    { daysAgo: 14, run: (d) => addProgress(d, lift.id, who('wuye'), { text: '维保人员已到场', photos: [], onSite: true }) },
+    { daysAgo: 13, run: (d) => resolveActionItem(d, lift.id, who('wuye'), { evidence: '更换导靴衬垫，异响消除，维保单位出具检测记录', photos: [] }) },
+    { daysAgo: 12, run: (d) => signOffActionItem(d, lift.id, who('zhanzhang'), { resolution: '电梯已检修，运行正常' }) },
+    { daysAgo: 18, run: (d) => rateActionItem(d, lamp.id, who('yezhu'), { rating: 'satisfied', comment: '晚上回家亮堂了' }) },
+    { daysAgo: 17, run: (d) => rateActionItem(d, corridor.id, who('yezhu2'), { rating: 'basically_satisfied', comment: '' }) },
+    { daysAgo: 11, run: (d) => rateActionItem(d, lift.id, who('jumin'), { rating: 'satisfied', comment: '处理及时' }) },
+    { daysAgo: 15, run: (d) => addProgress(d, garage.id, who('zhujian'), { text: '住建局已联系施工单位勘察排水管线', photos: [] }) },
+    { daysAgo: 3, run: (d) => addProgress(d, charging.id, who('wuye'), { text: '已选定安装位置，正在报供电部门', photos: [] }) },
+    { daysAgo: 1, run: (d) => resolveActionItem(d, bins.id, who('wangge'), { evidence: '投放点已清洗消毒，增加每日清运一次', photos: [] }) },
+  ];
+  // In time order, so the ledger reads as it happened.
+  for (const step of [...steps].sort((a, b) => b.daysAgo - a.daysAgo)) await step.run(at(step.daysAgo, 3));
+}
