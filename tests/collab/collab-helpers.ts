@@ -1,0 +1,137 @@
+/**
+ * Real y-websocket clients against a real Yishi server: a temp database that survives restarts
+ * within one test, logins through the API, and WebsocketProviders that carry the session cookie.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, testConfig, type RunningServer } from '@yishi/server';
+import { expect } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export const DEMO_PASSWORD = 'yishi2026';
+
+export interface Harness {
+  server: RunningServer;
+  dir: string;
+  dbPath: string;
+  restart: () => Promise<void>;
+  login: (login: string) => Promise<string>;
+  api: (method: string, path: string, cookie?: string, json?: unknown) => Promise<Response>;
+  connect: (cookie: string, docName: string, options?: { connect?: boolean }) => { doc: Y.Doc; provider: WebsocketProvider };
+  wsUrl: () => string;
+  close: () => Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'yishi-collab-'));
+  const dbPath = join(dir, 'collab.db');
+  const config = testConfig({ databasePath: dbPath, port: 0, host: '127.0.0.1', seedDemo: true });
+  const providers: WebsocketProvider[] = [];
+  const h: Harness = {
+    server: await startServer(config),
+    dir,
+    dbPath,
+    restart: async () => {
+      await h.server.close();
+      h.server = await startServer({ ...config, port: 0 });
+    },
+    login: async (login) => {
+      const res = await h.api('POST', '/api/auth/login', undefined, { login, password: DEMO_PASSWORD });
+      expect(res.status).toBe(200);
+      return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    },
+    api: (method, path, cookie, json) =>
+      fetch(`${h.server.url}${path}`, {
+        method,
+        headers: { ...(cookie ? { cookie } : {}), ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body: json !== undefined ? JSON.stringify(json) : undefined,
+      }),
+    wsUrl: () => `${h.server.url.replace(/^http/, 'ws')}/collab`,
+    connect: (cookie, docName, options = {}) => {
+      const doc = new Y.Doc();
+      class CookieWebSocket extends WebSocket {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols, { headers: { cookie } });
+        }
+      }
+      const provider = new WebsocketProvider(h.wsUrl(), docName, doc, {
+        WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+        connect: options.connect ?? true,
+        maxBackoffTime: 200,
+      });
+      providers.push(provider);
+      return { doc, provider };
+    },
+    close: async () => {
+      for (const p of providers) p.destroy();
+      await h.server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** Retries an assertion until it passes (convergence over the network takes a few milliseconds). */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
+
+export function waitForSync(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (synced: boolean) => {
+      if (synced) {
+        provider.off('sync', onSync);
+        resolve();
+      }
+    };
+    provider.on('sync', onSync);
+  });
+}
+
+/** The close event of a provider whose server refuses it for good (4400–4499). */
+export function waitForClosed(provider: WebsocketProvider): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => provider.once('closed', (event: { code: number; reason: string }) => resolve(event)));
+}
+
+/** A scheduled four-party council in 都市春天, created through the API by the subdistrict committee. */
+export async function scheduledCouncil(h: Harness): Promise<{ meetingId: string; convener: string }> {
+  const convener = await h.login('jiedao');
+  const compound = await h.server.deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow();
+  const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const res = await h.api('POST', `/api/compounds/${compound.id}/meetings`, convener, { kind: 'four_party', title: '停车难议事会', startsAt, place: '服务站' });
+  expect(res.status).toBe(201);
+  const meetingId = ((await res.json()) as { meeting: { id: string } }).meeting.id;
+  expect((await h.api('POST', `/api/meetings/${meetingId}/schedule`, convener)).status).toBe(200);
+  return { meetingId, convener };
+}
+
+/** Adds an agenda item the way the web editor does. */
+export function addItem(doc: Y.Doc, id: string, title: string, order: number): void {
+  const item = new Y.Map<unknown>();
+  item.set('id', id);
+  item.set('title', new Y.Text(title));
+  item.set('order', order);
+  item.set('minutes', 15);
+  item.set('party', 'community');
+  item.set('notes', new Y.Text(''));
+  item.set('links', new Y.Array<string>());
+  doc.getArray<Y.Map<unknown>>('items').push([item]);
+}
+
+export function titles(doc: Y.Doc): string[] {
+  return (doc.getArray('items').toJSON() as Array<{ title: string; order: number }>).sort((a, b) => a.order - b.order).map((i) => i.title);
+}
