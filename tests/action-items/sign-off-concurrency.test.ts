@@ -1,0 +1,104 @@
+/**
+ * Sign-off numbers are gapless and unique under load and across a crash: a real server process over
+ * HTTP, 100 sign-offs fired at once; then a server killed with SIGKILL in the middle of a burst and
+ * started again on the same file.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+
+let dir: string;
+let server: ChildServer | null = null;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'yishi-signoff-'));
+});
+afterEach(async () => {
+  await server?.kill('SIGTERM');
+  server = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Item = { id: string; status: string; signOffNumber: string | null };
+
+/** 翠苑 (CY) has no seeded sign-offs, so its numbers start at 1. */
+async function prepareResolvedItems(api: ApiClient, count: number): Promise<{ compoundId: string; ids: string[] }> {
+  const { compounds } = await api.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
+  const compoundId = compounds.find((c) => c.code === 'CY')!.id;
+  const ids: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const item = await api.json<Item>('POST', `/api/compounds/${compoundId}/action-items`, { title: `事项 ${i}`, source: { kind: 'proposal', id: `p-${i}` } }, 201);
+    ids.push(item.id);
+  }
+  await Promise.all(ids.map((id) => api.json('POST', `/api/action-items/${id}/resolve`, { evidence: '已处理' })));
+  return { compoundId, ids };
+}
+
+const sequenceOf = (n: string) => Number(n.split('-')[2]);
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('sign-off numbers under concurrency and crashes', () => {
+  it('100 sign-offs in parallel get numbers 1..100 with no gap and no duplicate', async () => {
+    server = await spawnServer({ dbPath: join(dir, 'yishi.db') });
+    const api = await new ApiClient(server.url).login('shequ');
+    const { compoundId, ids } = await prepareResolvedItems(api, 100);
+    // Two officials signing at the same moment, each on their own session.
+    const other = await new ApiClient(server.url).login('cuiyuan');
+    const started = performance.now();
+    const results = await Promise.all(ids.map((id, i) => (i % 2 ? other : api).json<{ signOffNumber: string }>('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' })));
+    const elapsed = performance.now() - started;
+    const numbers = results.map((r) => r.signOffNumber);
+    expect(new Set(numbers).size).toBe(100);
+    expect(numbers.map(sequenceOf).sort((a, b) => a - b)).toEqual(range(100));
+    expect(numbers.every((n) => /^CY-\d{4}-\d{4}$/.test(n))).toBe(true);
+    const verify = await api.json<{ ok: boolean; entries: number }>('GET', `/api/compounds/${compoundId}/ledger/verify`);
+    expect(verify).toMatchObject({ ok: true, entries: 200 });
+    console.log(`[sign-off] 100 concurrent sign-offs over HTTP in ${elapsed.toFixed(0)} ms`);
+  });
+
+  it('a server killed with SIGKILL mid-burst leaves no gap after restart', async () => {
+    const dbPath = join(dir, 'yishi.db');
+    server = await spawnServer({ dbPath });
+    let api = await new ApiClient(server.url).login('shequ');
+    const { compoundId, ids } = await prepareResolvedItems(api, 100);
+
+    // Fire all 100; kill the process as soon as 25 answers have come back.
+    const acknowledged = new Map<string, string>();
+    const victim = server;
+    const burst = ids.map(async (id) => {
+      try {
+        const res = await api.call('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' });
+        if (res.status === 200) {
+          acknowledged.set(id, ((await res.json()) as { signOffNumber: string }).signOffNumber);
+          if (acknowledged.size === 25) victim.child.kill('SIGKILL');
+        }
+      } catch {
+        // The connection died with the process: this sign-off may or may not have committed.
+      }
+    });
+    await Promise.all(burst);
+    await victim.exited;
+    expect(victim.child.signalCode).toBe('SIGKILL');
+    expect(acknowledged.size).toBeGreaterThanOrEqual(25);
+    expect(acknowledged.size).toBeLessThan(100);
+
+    server = await spawnServer({ dbPath });
+    api = await new ApiClient(server.url).login('shequ');
+    const after = await api.json<{ items: Item[] }>('GET', `/api/compounds/${compoundId}/action-items`);
+    const signed = after.items.filter((i) => i.signOffNumber !== null);
+    // Every acknowledged sign-off survived, with the number the caller was given.
+    for (const [id, number] of acknowledged) expect(signed.find((i) => i.id === id)?.signOffNumber).toBe(number);
+    // What committed is exactly 1..k; everything else is still waiting, unnumbered.
+    expect(signed.map((i) => sequenceOf(i.signOffNumber!)).sort((a, b) => a - b)).toEqual(range(signed.length));
+    expect(after.items.filter((i) => i.signOffNumber === null).every((i) => i.status === 'resolved')).toBe(true);
+
+    // Signing off the rest continues the sequence with no gap.
+    const rest = after.items.filter((i) => i.status === 'resolved');
+    await Promise.all(rest.map((i) => api.json('POST', `/api/action-items/${i.id}/sign-off`, { resolution: '已办结' })));
+    const final = await api.json<{ items: Item[] }>('GET', `/api/compounds/${compoundId}/action-items`);
+    expect(final.items.map((i) => sequenceOf(i.signOffNumber!)).sort((a, b) => a - b)).toEqual(range(100));
+    expect(await api.json('GET', `/api/compounds/${compoundId}/ledger/verify`)).toMatchObject({ ok: true, entries: 200 });
+    console.log(`[sign-off] SIGKILL after ${acknowledged.size} acknowledged; ${signed.length} committed before the crash; 1..100 after restart`);
+  });
+});

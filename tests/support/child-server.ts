@@ -1,0 +1,75 @@
+/**
+ * The real server in a child process (`node --import tsx packages/server/src/main.ts`), for tests
+ * that must kill it mid-way (SIGKILL) and start it again on the same database file; plus a tiny
+ * cookie-keeping API client.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ChildServer {
+  url: string;
+  child: ChildProcess;
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>;
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+export async function spawnServer(options: { dbPath: string; seedDemo?: boolean }): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', YISHI_DB: options.dbPath, YISHI_WEB_DIST: '', YISHI_SEED_DEMO: options.seedDemo === false ? '0' : '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then((code) => reject(new Error(`server exited (${code}) before starting:\n${output}`)));
+  });
+  return {
+    url,
+    child,
+    exited,
+    kill: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export class ApiClient {
+  cookie = '';
+  constructor(readonly baseUrl: string) {}
+
+  async login(login: string, password = 'yishi2026'): Promise<this> {
+    const res = await fetch(`${this.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+    if (res.status !== 200) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
+    this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    return this;
+  }
+
+  async call(method: string, path: string, json?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { cookie: this.cookie };
+    if (json !== undefined) headers['content-type'] = 'application/json';
+    return fetch(`${this.baseUrl}${path}`, { method, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  }
+
+  async json<T>(method: string, path: string, json?: unknown, status?: number): Promise<T> {
+    const res = await this.call(method, path, json);
+    const text = await res.text();
+    if (status !== undefined ? res.status !== status : res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+}
