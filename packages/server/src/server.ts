@@ -13,6 +13,7 @@ import { openSqlite } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { seedDemoIfEmpty } from './seed/index.js';
+import { startVoteScheduler } from './services/vote-scheduler.js';
 
 export interface RunningServer {
   url: string;
@@ -27,6 +28,7 @@ export async function startServer(config: Config, clock: () => Date = () => new 
   const deps: Deps = { db, config, clock };
   if (config.seedDemo) await seedDemoIfEmpty(deps);
   const app = createApp(deps);
+  const voteScheduler = startVoteScheduler(deps);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
@@ -41,6 +43,7 @@ export async function startServer(config: Config, clock: () => Date = () => new 
     close: async () => {
       if (closed) return;
       closed = true;
+      await voteScheduler.stop();
       await collab.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();

@@ -6,6 +6,8 @@ import type { LoginFailureTable, RoleAssignmentTable, RosterImportTable, Session
 import type { ActionItemRatingTable, ActionItemTable, ActionItemUpdateTable, LedgerEntryTable, LedgerHeadTable, SignOffCounterTable } from './tables/action-items.table.js';
 import type { CollabDocumentTable, CollabUpdateTable, MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable } from './tables/meetings.table.js';
 import type { OwnershipTable, PersonTable, ResidencyTable } from './tables/people.table.js';
+import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from './tables/votes.table.js';
+import type { ProposalEventTable, ProposalSecondTable, ProposalSettingsTable, ProposalTable } from './tables/proposals.table.js';
 import type {
   BuildingTable,
   CommunityTable,
@@ -33,6 +35,14 @@ export interface Database {
   sessions: SessionTable;
   login_failures: LoginFailureTable;
   roster_imports: RosterImportTable;
+  votes: VoteTable;
+  vote_electorate: VoteElectorateTable;
+  ballots: BallotTable;
+  ballot_history: BallotHistoryTable;
+  proposal_settings: ProposalSettingsTable;
+  proposals: ProposalTable;
+  proposal_seconds: ProposalSecondTable;
+  proposal_events: ProposalEventTable;
   // meetings
   meetings: MeetingTable;
   meeting_agenda_items: MeetingAgendaItemTable;

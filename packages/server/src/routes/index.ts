@@ -5,6 +5,8 @@
 import type { RouteDef } from '../http/route.js';
 import { authRoutes } from './auth.routes.js';
 import { compoundRoutes } from './compounds.routes.js';
+import { voteRoutes } from './votes.routes.js';
+import { proposalRoutes } from './proposals.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { actionItemRoutes } from './action-items.routes.js';
 import { ledgerRoutes } from './ledger.routes.js';
@@ -12,6 +14,8 @@ import { ledgerRoutes } from './ledger.routes.js';
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
   ...compoundRoutes,
+  ...voteRoutes,
+  ...proposalRoutes,
   ...meetingRoutes,
   ...actionItemRoutes,
   ...ledgerRoutes,

@@ -4,9 +4,11 @@
  */
 import type { Deps } from '../deps.js';
 import { seedDemoFoundation } from './demo-foundation.seed.js';
+import { seedVotes } from './votes.seed.js';
 import { seedActionItems } from './action-items.seed.js';
 
 const SEED_STEPS: Array<(deps: Deps) => Promise<void>> = [seedDemoFoundation];
+SEED_STEPS.push(seedVotes);
 SEED_STEPS.push(seedActionItems);
 
 export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {

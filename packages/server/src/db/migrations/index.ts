@@ -6,10 +6,12 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261121090000_foundation.js';
 import * as meetings from './20261121100000_meetings.js';
+import * as votes from './20261121110000_votes.js';
 import * as actionItems from './20261121120000_action_items.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
   '20261121100000_meetings': meetings,
+  '20261121110000_votes': votes,
   '20261121120000_action_items': actionItems,
 };

@@ -1,0 +1,68 @@
+/** Storage of resident proposals, their seconds (one per unit) and their recorded state changes. */
+import type { Insertable } from 'kysely';
+import type { ProposalEventTable, ProposalTable } from '../tables/proposals.table.js';
+import type { Db } from './places.repository.js';
+
+export function findProposalSettings(db: Db, compoundId: string) {
+  return db.selectFrom('proposal_settings').selectAll().where('compound_id', '=', compoundId).executeTakeFirst();
+}
+
+export async function saveProposalSettings(db: Db, compoundId: string, thresholdJson: string, userId: string, now: string) {
+  const existing = await findProposalSettings(db, compoundId);
+  if (existing) {
+    await db.updateTable('proposal_settings').set({ threshold_json: thresholdJson, updated_by_user_id: userId, updated_at: now }).where('compound_id', '=', compoundId).execute();
+  } else {
+    await db.insertInto('proposal_settings').values({ compound_id: compoundId, threshold_json: thresholdJson, updated_by_user_id: userId, updated_at: now }).execute();
+  }
+}
+
+export function insertProposal(db: Db, row: Insertable<ProposalTable>) {
+  return db.insertInto('proposals').values(row).execute();
+}
+
+export function findProposal(db: Db, proposalId: string) {
+  return db.selectFrom('proposals').selectAll().where('id', '=', proposalId).executeTakeFirst();
+}
+
+export function listProposalsOfCompound(db: Db, compoundId: string) {
+  return db
+    .selectFrom('proposals')
+    .leftJoin('proposal_seconds', 'proposal_seconds.proposal_id', 'proposals.id')
+    .selectAll('proposals')
+    .select((eb) => eb.fn.count<number>('proposal_seconds.unit_id').as('seconds'))
+    .where('proposals.compound_id', '=', compoundId)
+    .groupBy('proposals.id')
+    .orderBy('proposals.created_at', 'desc')
+    .execute();
+}
+
+export function updateProposal(db: Db, proposalId: string, fromStatus: string, values: Partial<Insertable<ProposalTable>>) {
+  return db.updateTable('proposals').set(values).where('id', '=', proposalId).where('status', '=', fromStatus).executeTakeFirst();
+}
+
+export function insertSecond(db: Db, row: { proposal_id: string; unit_id: string; user_id: string; created_at: string }) {
+  return db.insertInto('proposal_seconds').values(row).execute();
+}
+
+export async function countSeconds(db: Db, proposalId: string): Promise<number> {
+  const row = await db.selectFrom('proposal_seconds').select((eb) => eb.fn.countAll<number>().as('count')).where('proposal_id', '=', proposalId).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function listSecondUnits(db: Db, proposalId: string) {
+  return db.selectFrom('proposal_seconds').select(['unit_id', 'user_id', 'created_at']).where('proposal_id', '=', proposalId).execute();
+}
+
+export function appendProposalEvent(db: Db, row: Insertable<ProposalEventTable>) {
+  return db.insertInto('proposal_events').values(row).execute();
+}
+
+export function listProposalEvents(db: Db, proposalId: string) {
+  return db.selectFrom('proposal_events').selectAll().where('proposal_id', '=', proposalId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function countUnitsInScope(db: Db, compoundId: string, buildingId: string | null): Promise<number> {
+  let query = db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('count')).where('compound_id', '=', compoundId);
+  if (buildingId) query = query.where('building_id', '=', buildingId);
+  return Number((await query.executeTakeFirstOrThrow()).count);
+}

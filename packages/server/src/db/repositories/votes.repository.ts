@@ -1,0 +1,142 @@
+/** Storage of votes, their frozen electorate, ballots and the history of replaced ballots. */
+import type { Insertable } from 'kysely';
+import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from '../tables/votes.table.js';
+import type { Db } from './places.repository.js';
+
+export function insertVote(db: Db, row: Insertable<VoteTable>) {
+  return db.insertInto('votes').values(row).execute();
+}
+
+export function findVote(db: Db, voteId: string) {
+  return db.selectFrom('votes').selectAll().where('id', '=', voteId).executeTakeFirst();
+}
+
+export function listVotesOfCompound(db: Db, compoundId: string) {
+  return db.selectFrom('votes').selectAll().where('compound_id', '=', compoundId).orderBy('created_at', 'desc').execute();
+}
+
+export function listClosedVotesOfCompound(db: Db, compoundId: string, limit: number) {
+  return db
+    .selectFrom('votes')
+    .selectAll()
+    .where('compound_id', '=', compoundId)
+    .where('status', '=', 'closed')
+    .orderBy('closed_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Open votes whose closing time has come, and drafts whose opening time has come. */
+export function listDueVotes(db: Db, nowIso: string) {
+  return db
+    .selectFrom('votes')
+    .select(['id', 'status'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'open'), eb('closes_at', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'draft'), eb('opens_at', 'is not', null), eb('opens_at', '<=', nowIso)]),
+      ]),
+    )
+    .execute();
+}
+
+export function updateVote(db: Db, voteId: string, fromStatus: string, values: Partial<Insertable<VoteTable>>) {
+  return db.updateTable('votes').set(values).where('id', '=', voteId).where('status', '=', fromStatus).executeTakeFirst();
+}
+
+/** Owners' electorate source: every unit in scope with its owners. */
+export async function listUnitsWithOwners(db: Db, compoundId: string, buildingId: string | null) {
+  let query = db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.developer_held'])
+    .where('units.compound_id', '=', compoundId);
+  if (buildingId) query = query.where('units.building_id', '=', buildingId);
+  const units = await query.orderBy(['buildings.name', 'units.entrance', 'units.room']).execute();
+  let owners = db
+    .selectFrom('ownerships')
+    .innerJoin('units', 'units.id', 'ownerships.unit_id')
+    .select(['ownerships.unit_id as unitId', 'ownerships.person_id as personId'])
+    .where('units.compound_id', '=', compoundId);
+  if (buildingId) owners = owners.where('units.building_id', '=', buildingId);
+  return { units, owners: await owners.execute() };
+}
+
+/** Residents' poll source: every person who owns or lives in a unit in scope (once each). */
+export async function listPersonsInScope(db: Db, compoundId: string, buildingId: string | null) {
+  const rows: Array<{ personId: string; name: string; unitLabel: string }> = [];
+  for (const table of ['ownerships', 'residencies'] as const) {
+    let query = db
+      .selectFrom(table)
+      .innerJoin('units', 'units.id', `${table}.unit_id`)
+      .innerJoin('buildings', 'buildings.id', 'units.building_id')
+      .innerJoin('persons', 'persons.id', `${table}.person_id`)
+      .select(['persons.id as personId', 'persons.name', 'buildings.name as building', 'units.entrance', 'units.room'])
+      .where('units.compound_id', '=', compoundId);
+    if (buildingId) query = query.where('units.building_id', '=', buildingId);
+    for (const r of await query.execute()) rows.push({ personId: r.personId, name: r.name, unitLabel: `${r.building}-${r.entrance}-${r.room}` });
+  }
+  return rows;
+}
+
+export async function insertElectorate(db: Db, rows: Array<Insertable<VoteElectorateTable>>) {
+  // SQLite allows 32,766 bound parameters per statement; 8 columns per row → 500 rows per batch.
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('vote_electorate').values(rows.slice(i, i + 500)).execute();
+}
+
+export function listElectorate(db: Db, voteId: string) {
+  return db.selectFrom('vote_electorate').selectAll().where('vote_id', '=', voteId).orderBy('label').execute();
+}
+
+export function findElectorateEntry(db: Db, voteId: string, voterKey: string) {
+  return db.selectFrom('vote_electorate').selectAll().where('vote_id', '=', voteId).where('voter_key', '=', voterKey).executeTakeFirst();
+}
+
+export function countElectorate(db: Db, voteId: string) {
+  return db
+    .selectFrom('vote_electorate')
+    .select((eb) => [eb.fn.countAll<number>().as('voters'), eb.fn.coalesce(eb.fn.sum<number>('area_centi'), eb.lit(0)).as('areaCenti')])
+    .where('vote_id', '=', voteId)
+    .executeTakeFirstOrThrow();
+}
+
+export function findBallotOfVoter(db: Db, voteId: string, voter: { unitId: string | null; personId: string | null }) {
+  let query = db.selectFrom('ballots').selectAll().where('vote_id', '=', voteId);
+  query = voter.unitId ? query.where('unit_id', '=', voter.unitId) : query.where('person_id', '=', voter.personId);
+  return query.executeTakeFirst();
+}
+
+export function insertBallot(db: Db, row: Insertable<BallotTable>) {
+  return db.insertInto('ballots').values(row).execute();
+}
+
+export function replaceBallot(db: Db, ballotId: string, version: number, values: Partial<Insertable<BallotTable>>) {
+  // Guarded by the version read in the same transaction: a concurrent change makes this a no-op.
+  return db.updateTable('ballots').set(values).where('id', '=', ballotId).where('version', '=', version).executeTakeFirst();
+}
+
+export function appendBallotHistory(db: Db, row: Insertable<BallotHistoryTable>) {
+  return db.insertInto('ballot_history').values(row).execute();
+}
+
+/** Ballots for the tally: who voted (unit or person) and what they chose — never leaves the server for a secret vote. */
+export function listBallotsForTally(db: Db, voteId: string) {
+  return db.selectFrom('ballots').select(['unit_id', 'person_id', 'choices_json']).where('vote_id', '=', voteId).execute();
+}
+
+/** Whether and how each voter voted, without the choice. */
+export function listBallotPresence(db: Db, voteId: string) {
+  return db.selectFrom('ballots').select(['unit_id', 'person_id', 'channel', 'cast_at', 'version']).where('vote_id', '=', voteId).execute();
+}
+
+export function listReceipts(db: Db, voteId: string) {
+  return db.selectFrom('ballots').select(['receipt_code', 'choices_json', 'channel']).where('vote_id', '=', voteId).orderBy('receipt_code').execute();
+}
+
+export function listNamedBallots(db: Db, voteId: string) {
+  return db.selectFrom('ballots').select(['unit_id', 'person_id', 'choices_json']).where('vote_id', '=', voteId).execute();
+}
+
+export function countBallotHistory(db: Db, voteId: string) {
+  return db.selectFrom('ballot_history').select((eb) => eb.fn.countAll<number>().as('count')).where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+}

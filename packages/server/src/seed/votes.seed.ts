@@ -1,0 +1,161 @@
+/**
+ * Demo votes and proposals in 都市春天: three closed votes with realistic turnout (an art. 278
+ * matter-5 vote that passes, a matter-6 vote that fails the 3/4 approval, and the election of 1栋's
+ * building head), one open vote the demo owner 王建国 (yezhu) can vote in, and two proposals, one
+ * of them qualified. Ballots are cast through the same code paths as real ones, at past times.
+ */
+import type { CreateVoteInput } from '@yishi/core';
+import { newId } from '../db/ids.js';
+import * as repo from '../db/repositories/votes.repository.js';
+import type { Deps } from '../deps.js';
+import { loadActor } from '../services/auth.service.js';
+import { secondProposal, setSecondingThreshold, submitProposal } from '../services/proposals.service.js';
+import { closeVote, createVote, openVote } from '../services/votes.service.js';
+
+const DAY = 86_400_000;
+
+/** A fixed pseudo-random sequence, so the demo is the same on every machine. */
+function sequence(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+async function actorOf(deps: Deps, username: string) {
+  const user = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  return (await loadActor(deps, user.id))!;
+}
+
+/** Fills a vote with ballots: `turnout` of the roll votes, each choosing by `pick`. */
+async function castDemoBallots(deps: Deps, voteId: string, at: Date, turnout: number, pick: (r: number) => string[], seed: number) {
+  const random = sequence(seed);
+  const roll = await repo.listElectorate(deps.db, voteId);
+  let n = 0;
+  for (const entry of roll) {
+    if (random() >= turnout) continue;
+    n += 1;
+    await repo.insertBallot(deps.db, {
+      id: newId(),
+      vote_id: voteId,
+      unit_id: entry.unit_id,
+      person_id: entry.unit_id ? null : entry.person_id,
+      choices_json: JSON.stringify(pick(random())),
+      channel: n % 7 === 0 ? 'paper' : 'online',
+      cast_by_user_id: null,
+      entered_by_user_id: null,
+      slip_number: '',
+      receipt_code: `DEMO-${String(seed).padStart(2, '0')}${String(n).padStart(2, '0')}-${(n * 7919 + seed).toString(36).toUpperCase().padStart(4, '0').slice(-4)}`,
+      version: 1,
+      cast_at: at.toISOString(),
+    });
+  }
+}
+
+async function pastVote(deps: Deps, daysAgo: number, input: Omit<CreateVoteInput, 'opensAt' | 'closesAt'>, fill: (voteId: string, at: Date) => Promise<void>) {
+  const real = deps.clock();
+  const opened = new Date(real.getTime() - daysAgo * DAY);
+  const closes = new Date(opened.getTime() + 7 * DAY);
+  let now = opened;
+  const past: Deps = { ...deps, clock: () => now };
+  const staff = await actorOf(deps, 'zhanzhang');
+  const { id } = await createVote(past, staff, input.buildingId ? (await deps.db.selectFrom('buildings').select('compound_id').where('id', '=', input.buildingId).executeTakeFirstOrThrow()).compound_id : '', {
+    ...input,
+    opensAt: null,
+    closesAt: closes.toISOString(),
+  });
+  await openVote(past, id);
+  await fill(id, new Date(opened.getTime() + DAY));
+  now = closes;
+  await closeVote(past, id, null);
+  return id;
+}
+
+export async function seedVotes(deps: Deps): Promise<void> {
+  const { db } = deps;
+  const compound = await db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirst();
+  if (!compound) return;
+  const compoundId = compound.id;
+  const building1 = await db.selectFrom('buildings').select('id').where('compound_id', '=', compoundId).where('name', '=', '1').executeTakeFirstOrThrow();
+  const base = { description: '', electorateKind: 'owners' as const, buildingId: null, options: [] as string[], maxChoices: 1, secret: true, sourceKind: 'direct' as const, sourceId: null };
+  const withCompound = async (daysAgo: number, input: Omit<CreateVoteInput, 'opensAt' | 'closesAt'>, fill: (voteId: string, at: Date) => Promise<void>) => {
+    // pastVote finds the compound from the building; compound-wide votes pass it here.
+    const staff = await actorOf(deps, 'zhanzhang');
+    const real = deps.clock();
+    const opened = new Date(real.getTime() - daysAgo * DAY);
+    const closes = new Date(opened.getTime() + 7 * DAY);
+    let now = opened;
+    const past: Deps = { ...deps, clock: () => now };
+    const { id } = await createVote(past, staff, compoundId, { ...input, opensAt: null, closesAt: closes.toISOString() });
+    await openVote(past, id);
+    await fill(id, new Date(opened.getTime() + DAY));
+    now = closes;
+    await closeVote(past, id, null);
+  };
+
+  // Matter 5: using the maintenance fund to replace the lifts of 2栋 — 78% turn out, about 80% yes: passes.
+  await withCompound(40, { ...base, title: '使用专项维修资金更换2栋电梯', description: '更换2栋两部电梯，预算 68 万元，从专项维修资金列支。', kind: 'yes_no', rule: { kind: 'art278', matter: 5 } }, (id, at) =>
+    castDemoBallots(deps, id, at, 0.8, (r) => [r < 0.8 ? 'yes' : r < 0.93 ? 'no' : 'abstain'], 11),
+  );
+  // Matter 6: raising the fund again — good turnout but about 64% yes, short of the 3/4 needed: fails.
+  await withCompound(25, { ...base, title: '续筹专项维修资金（每平方米 20 元）', kind: 'yes_no', rule: { kind: 'art278', matter: 6 } }, (id, at) =>
+    castDemoBallots(deps, id, at, 0.82, (r) => [r < 0.64 ? 'yes' : r < 0.92 ? 'no' : 'abstain'], 23),
+  );
+  // 1栋 elects its building head: only 1栋's 40 units vote.
+  await pastVote(
+    deps,
+    15,
+    { ...base, title: '1栋楼栋长选举', kind: 'election', buildingId: building1.id, options: ['何秀英', '张建华'], maxChoices: 1, rule: { kind: 'simple_majority' } },
+    (id, at) => castDemoBallots(deps, id, at, 0.7, (r) => [r < 0.7 ? 'o1' : 'o2'], 37),
+  );
+
+  // Open now, closing in a week: the demo owner can vote; some neighbours already have.
+  const staff = await actorOf(deps, 'zhanzhang');
+  const { id: openId } = await createVote(deps, staff, compoundId, {
+    ...base,
+    title: '利用小区共有场地建设电动自行车充电棚',
+    description: '在3栋北侧共有绿地边建设充电棚（约 60 个车位），由物业委托运营，收益归全体业主。',
+    kind: 'yes_no',
+    rule: { kind: 'art278', matter: 8 },
+    opensAt: null,
+    closesAt: new Date(deps.clock().getTime() + 7 * DAY).toISOString(),
+  });
+  await openVote(deps, openId);
+  const yezhu = await actorOf(deps, 'yezhu');
+  const mine = new Set(yezhu.ownedUnits.map((u) => u.unitId));
+  const random = sequence(51);
+  for (const entry of await repo.listElectorate(db, openId)) {
+    if (mine.has(entry.voter_key) || random() > 0.3) continue;
+    await repo.insertBallot(db, {
+      id: newId(),
+      vote_id: openId,
+      unit_id: entry.unit_id,
+      person_id: null,
+      choices_json: JSON.stringify([random() < 0.75 ? 'yes' : 'no']),
+      channel: 'online',
+      cast_by_user_id: null,
+      entered_by_user_id: null,
+      slip_number: '',
+      receipt_code: `OPEN-${entry.voter_key.slice(0, 4).toUpperCase()}-${entry.voter_key.slice(4, 8).toUpperCase()}`,
+      version: 1,
+      cast_at: deps.clock().toISOString(),
+    });
+  }
+
+  // Proposals: this compound qualifies a proposal at 4 seconding households.
+  await setSecondingThreshold(deps, staff, compoundId, { kind: 'count', units: 4 });
+  const yezhu2 = await actorOf(deps, 'yezhu2');
+  const { id: charging } = await submitProposal(deps, yezhu2, compoundId, {
+    title: '增设电动自行车充电设施',
+    body: '楼道里给电动车充电很危险，建议在小区内集中建设充电棚，杜绝“飞线充电”。',
+    buildingId: null,
+  });
+  for (const who of ['yezhu', 'loudong', 'yeweihui', 'jumin']) await secondProposal(deps, await actorOf(deps, who), charging, undefined);
+  const { id: lockers } = await submitProposal(deps, yezhu, compoundId, {
+    title: '东门增设快递柜',
+    body: '东门附近没有快递柜，老人取件要走到北门，建议在东门保安亭旁增设一组快递柜。',
+    buildingId: null,
+  });
+  await secondProposal(deps, await actorOf(deps, 'loudong'), lockers, undefined);
+}

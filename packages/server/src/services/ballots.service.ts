@@ -1,0 +1,209 @@
+/**
+ * Casting ballots, online by owners (or residents in a residents' poll) and on paper by staff.
+ *
+ * One valid ballot per unit (per person in residents' polls) is held by the unique indexes on
+ * ballots(vote_id, unit_id) and ballots(vote_id, person_id); this code reads the current row and
+ * either inserts or replaces it, and if another connection inserted first, the unique index refuses
+ * the second insert and the cast is retried as a replacement. A replaced ballot is appended to
+ * ballot_history (append-only, enforced by triggers) before the row changes.
+ *
+ * Acceptance and closing: a ballot is accepted only by a transaction that sees the vote open and
+ * the clock before its closing time. Closing is another transaction on the same database, so a
+ * ballot either commits before the close (and is in the frozen tally) or sees the vote closed (or
+ * past its time) and is refused with `vote_closed`. Nothing accepted is ever left out.
+ */
+import { randomBytes } from 'node:crypto';
+import { DomainError, formatReceiptCode, type CastBallotInput, type PaperBallotInput } from '@yishi/core';
+import type { Actor } from '../auth/actor.js';
+import { newId } from '../db/ids.js';
+import type { Db } from '../db/repositories/places.repository.js';
+import * as repo from '../db/repositories/votes.repository.js';
+import type { VoteRow } from '../db/tables/votes.table.js';
+import type { Deps } from '../deps.js';
+import { loadVoteSettled, optionsOf, settleDueVotes } from './votes.service.js';
+
+/** "2026-11-21 18:00" in Beijing time, for messages. */
+export function formatBeijing(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000);
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function ensureAcceptsBallots(vote: VoteRow, now: Date): void {
+  if (vote.status === 'draft') throw new DomainError('vote_not_open');
+  if (vote.status === 'closed') throw new DomainError('vote_closed', { closedAt: formatBeijing(vote.closed_at ?? vote.closes_at) });
+  if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_closed', { closedAt: formatBeijing(vote.closes_at) });
+}
+
+function validateChoices(vote: VoteRow, choices: readonly string[]): string[] {
+  const ids = new Set(optionsOf(vote).map((o) => o.id));
+  const unique = [...new Set(choices)];
+  if (unique.some((c) => !ids.has(c))) throw new DomainError('ballot_invalid_choice');
+  if (unique.includes('abstain') && unique.length > 1) throw new DomainError('ballot_abstain_exclusive');
+  const max = vote.kind === 'yes_no' || vote.kind === 'single_choice' ? 1 : vote.max_choices;
+  if (unique.length > max) throw new DomainError('ballot_too_many_choices', { max });
+  return unique;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+function newReceiptCode(): string {
+  return formatReceiptCode(randomBytes(12));
+}
+
+interface Voter {
+  unitId: string | null;
+  personId: string | null;
+}
+
+/** Which electorate entry the caller votes for; checks they are on the frozen roll. */
+async function resolveOnlineVoter(db: Db, vote: VoteRow, actor: Actor, unitId: string | undefined): Promise<Voter & { label: string }> {
+  if (!actor.personId) throw new DomainError('not_in_electorate');
+  if (vote.electorate_kind === 'residents') {
+    const entry = await repo.findElectorateEntry(db, vote.id, actor.personId);
+    if (!entry) throw new DomainError('not_in_electorate');
+    return { unitId: null, personId: actor.personId, label: entry.label };
+  }
+  let chosen = unitId;
+  if (!chosen) {
+    const mine = [];
+    for (const u of actor.ownedUnits) if (await repo.findElectorateEntry(db, vote.id, u.unitId)) mine.push(u.unitId);
+    if (mine.length === 0) throw new DomainError('not_in_electorate');
+    if (mine.length > 1) throw new DomainError('ballot_unit_required');
+    chosen = mine[0]!;
+  }
+  const entry = await repo.findElectorateEntry(db, vote.id, chosen);
+  // On the roll means: the unit is in the frozen electorate and the caller was one of its owners
+  // when the vote opened (a sale after opening does not hand the ballot to the buyer).
+  if (!entry || !(JSON.parse(entry.owner_person_ids) as string[]).includes(actor.personId)) throw new DomainError('not_in_electorate');
+  return { unitId: chosen, personId: null, label: entry.label };
+}
+
+async function withUniqueRetry<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/** Settles the vote if a ballot was refused because its time had passed, then rethrows. */
+async function closingAware<T>(deps: Deps, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'vote_closed') await settleDueVotes(deps);
+    throw error;
+  }
+}
+
+export async function castBallot(deps: Deps, actor: Actor, voteId: string, input: CastBallotInput) {
+  await loadVoteSettled(deps, voteId);
+  return closingAware(deps, () =>
+    withUniqueRetry(() =>
+      deps.db.transaction().execute(async (trx) => {
+        const vote = await repo.findVote(trx, voteId);
+        if (!vote) throw new DomainError('vote_not_found');
+        const now = deps.clock();
+        ensureAcceptsBallots(vote, now);
+        const voter = await resolveOnlineVoter(trx, vote, actor, input.unitId);
+        const choices = validateChoices(vote, input.choices);
+        const receiptCode = newReceiptCode();
+        const castAt = now.toISOString();
+        const existing = await repo.findBallotOfVoter(trx, voteId, voter);
+        if (existing) {
+          await repo.appendBallotHistory(trx, {
+            id: newId(),
+            ballot_id: existing.id,
+            vote_id: voteId,
+            version: existing.version,
+            choices_json: existing.choices_json,
+            channel: existing.channel,
+            cast_by_user_id: existing.cast_by_user_id,
+            entered_by_user_id: existing.entered_by_user_id,
+            receipt_code: existing.receipt_code,
+            cast_at: existing.cast_at,
+            replaced_at: castAt,
+            replaced_by_user_id: actor.userId,
+          });
+          const changed = await repo.replaceBallot(trx, existing.id, existing.version, {
+            choices_json: JSON.stringify(choices),
+            channel: 'online',
+            cast_by_user_id: actor.userId,
+            entered_by_user_id: null,
+            slip_number: '',
+            receipt_code: receiptCode,
+            version: existing.version + 1,
+            cast_at: castAt,
+          });
+          if (Number(changed.numUpdatedRows) !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+        } else {
+          await repo.insertBallot(trx, {
+            id: newId(),
+            vote_id: voteId,
+            unit_id: voter.unitId,
+            person_id: voter.personId,
+            choices_json: JSON.stringify(choices),
+            channel: 'online',
+            cast_by_user_id: actor.userId,
+            entered_by_user_id: null,
+            slip_number: '',
+            receipt_code: receiptCode,
+            version: 1,
+            cast_at: castAt,
+          });
+        }
+        return { receiptCode, castAt, voterLabel: voter.label, replaced: existing !== undefined, closesAt: vote.closes_at };
+      }),
+    ),
+  );
+}
+
+/**
+ * A paper ballot entered by staff for an owner who voted on paper. The first ballot of a unit
+ * counts: staff cannot overwrite a ballot already cast (online or paper) — only the owner can
+ * change their own ballot, online.
+ */
+export async function enterPaperBallot(deps: Deps, actor: Actor, voteId: string, input: PaperBallotInput) {
+  await loadVoteSettled(deps, voteId);
+  return closingAware(deps, () =>
+    deps.db.transaction().execute(async (trx) => {
+      const vote = await repo.findVote(trx, voteId);
+      if (!vote) throw new DomainError('vote_not_found');
+      const now = deps.clock();
+      ensureAcceptsBallots(vote, now);
+      const voterKey = vote.electorate_kind === 'residents' ? input.personId : input.unitId;
+      const entry = voterKey ? await repo.findElectorateEntry(trx, voteId, voterKey) : undefined;
+      if (!entry) throw new DomainError('not_in_electorate');
+      const choices = validateChoices(vote, input.choices);
+      const voter: Voter = { unitId: entry.unit_id, personId: entry.unit_id ? null : entry.person_id };
+      if (await repo.findBallotOfVoter(trx, voteId, voter)) throw new DomainError('ballot_exists_online');
+      const receiptCode = newReceiptCode();
+      try {
+        await repo.insertBallot(trx, {
+          id: newId(),
+          vote_id: voteId,
+          unit_id: voter.unitId,
+          person_id: voter.personId,
+          choices_json: JSON.stringify(choices),
+          channel: 'paper',
+          cast_by_user_id: null,
+          entered_by_user_id: actor.userId,
+          slip_number: input.slipNumber,
+          receipt_code: receiptCode,
+          version: 1,
+          cast_at: now.toISOString(),
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError('ballot_exists_online');
+        throw error;
+      }
+      return { receiptCode, voterLabel: entry.label };
+    }),
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * Resident proposals: submit, second (one second per household/unit), qualify at the compound's
+ * threshold (frozen into the proposal when submitted), and the committee's decision — put on an
+ * agenda, merge, decline with a public reason. Every state change is appended to proposal_events
+ * with who and when, and shown on the proposal.
+ */
+import {
+  DEFAULT_SECONDING_THRESHOLD,
+  DomainError,
+  PROPOSAL_STATUS_LABELS,
+  canProposalTransition,
+  describeThreshold,
+  qualifies,
+  secondsNeeded,
+  type DecideProposalInput,
+  type Locale,
+  type ProposalStatus,
+  type SecondingThreshold,
+  type SubmitProposalInput,
+} from '@yishi/core';
+import type { Actor, UnitLink } from '../auth/actor.js';
+import { newId } from '../db/ids.js';
+import * as repo from '../db/repositories/proposals.repository.js';
+import type { ProposalRow } from '../db/tables/proposals.table.js';
+import type { Deps } from '../deps.js';
+
+export async function getSecondingThreshold(deps: Deps, compoundId: string): Promise<SecondingThreshold> {
+  const row = await repo.findProposalSettings(deps.db, compoundId);
+  return row ? (JSON.parse(row.threshold_json) as SecondingThreshold) : DEFAULT_SECONDING_THRESHOLD;
+}
+
+export async function setSecondingThreshold(deps: Deps, actor: Actor, compoundId: string, threshold: SecondingThreshold) {
+  await repo.saveProposalSettings(deps.db, compoundId, JSON.stringify(threshold), actor.userId, deps.clock().toISOString());
+  return { threshold };
+}
+
+/** The caller's units (owned or lived in) inside the proposal's scope. */
+function unitsInScope(actor: Actor, compoundId: string, buildingId: string | null): UnitLink[] {
+  const seen = new Map<string, UnitLink>();
+  for (const u of [...actor.ownedUnits, ...actor.residentUnits]) {
+    if (u.compoundId === compoundId && (!buildingId || u.buildingId === buildingId)) seen.set(u.unitId, u);
+  }
+  return [...seen.values()];
+}
+
+export async function submitProposal(deps: Deps, actor: Actor, compoundId: string, input: SubmitProposalInput) {
+  const mine = unitsInScope(actor, compoundId, input.buildingId);
+  if (mine.length === 0) throw new DomainError('proposal_not_member');
+  const now = deps.clock().toISOString();
+  const id = newId();
+  const threshold = await getSecondingThreshold(deps, compoundId);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertProposal(trx, {
+      id,
+      compound_id: compoundId,
+      building_id: input.buildingId,
+      title: input.title,
+      body: input.body,
+      status: 'seconding',
+      author_user_id: actor.userId,
+      author_name: actor.displayName,
+      author_unit_id: mine[0]!.unitId,
+      threshold_json: JSON.stringify(threshold),
+      units_in_scope: await repo.countUnitsInScope(trx, compoundId, input.buildingId),
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.appendProposalEvent(trx, { id: newId(), proposal_id: id, status: 'seconding', actor_user_id: actor.userId, actor_name: actor.displayName, note: '', created_at: now });
+  });
+  return { id };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+export async function secondProposal(deps: Deps, actor: Actor, proposalId: string, unitId: string | undefined) {
+  return deps.db.transaction().execute(async (trx) => {
+    const proposal = await repo.findProposal(trx, proposalId);
+    if (!proposal) throw new DomainError('proposal_not_found');
+    if (proposal.status !== 'seconding' && proposal.status !== 'qualified') throw new DomainError('proposal_not_seconding');
+    if (proposal.author_user_id === actor.userId) throw new DomainError('proposal_own');
+    const mine = unitsInScope(actor, proposal.compound_id, proposal.building_id);
+    const unit = unitId ? mine.find((u) => u.unitId === unitId) : mine[0];
+    if (!unit) throw new DomainError('proposal_not_member');
+    if (unit.unitId === proposal.author_unit_id) throw new DomainError('proposal_own');
+    const now = deps.clock().toISOString();
+    try {
+      await repo.insertSecond(trx, { proposal_id: proposalId, unit_id: unit.unitId, user_id: actor.userId, created_at: now });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('proposal_already_seconded');
+      throw error;
+    }
+    const seconds = await repo.countSeconds(trx, proposalId);
+    const threshold = JSON.parse(proposal.threshold_json) as SecondingThreshold;
+    let status = proposal.status as ProposalStatus;
+    if (status === 'seconding' && qualifies(seconds, proposal.units_in_scope, threshold)) {
+      await repo.updateProposal(trx, proposalId, 'seconding', { status: 'qualified', qualified_at: now, updated_at: now });
+      const note = describeThreshold(threshold, proposal.units_in_scope)['zh-CN'];
+      await repo.appendProposalEvent(trx, { id: newId(), proposal_id: proposalId, status: 'qualified', actor_user_id: null, actor_name: '系统', note, created_at: now });
+      status = 'qualified';
+    }
+    return { seconds, status, needed: secondsNeeded(seconds, proposal.units_in_scope, threshold) };
+  });
+}
+
+export async function decideProposal(deps: Deps, actor: Actor, proposalId: string, input: DecideProposalInput) {
+  await deps.db.transaction().execute(async (trx) => {
+    const proposal = await repo.findProposal(trx, proposalId);
+    if (!proposal) throw new DomainError('proposal_not_found');
+    const from = proposal.status as ProposalStatus;
+    const to: ProposalStatus = input.action === 'put_on_agenda' ? 'on_agenda' : input.action === 'merge' ? 'merged' : 'declined';
+    if (!canProposalTransition(from, to)) throw new DomainError('proposal_bad_transition', { status: PROPOSAL_STATUS_LABELS[from][actor.locale] });
+    const now = deps.clock().toISOString();
+    let note = '';
+    if (input.action === 'merge') {
+      if (input.intoProposalId === proposalId) throw new DomainError('proposal_merge_self');
+      const into = await repo.findProposal(trx, input.intoProposalId);
+      if (!into || into.compound_id !== proposal.compound_id) throw new DomainError('proposal_not_found');
+      await repo.updateProposal(trx, proposalId, from, { status: to, merged_into_id: into.id, updated_at: now });
+      note = `${into.title}${input.note ? `：${input.note}` : ''}`;
+    } else if (input.action === 'decline') {
+      await repo.updateProposal(trx, proposalId, from, { status: to, decision_reason: input.reason, updated_at: now });
+      note = input.reason;
+    } else {
+      await repo.updateProposal(trx, proposalId, from, { status: to, agenda_item_id: input.agendaItemId, updated_at: now });
+      note = input.note;
+    }
+    await repo.appendProposalEvent(trx, { id: newId(), proposal_id: proposalId, status: to, actor_user_id: actor.userId, actor_name: actor.displayName, note, created_at: now });
+  });
+  return { ok: true };
+}
+
+function proposalView(p: ProposalRow, seconds: number, locale: Locale) {
+  const threshold = JSON.parse(p.threshold_json) as SecondingThreshold;
+  return {
+    id: p.id,
+    compoundId: p.compound_id,
+    buildingId: p.building_id,
+    title: p.title,
+    body: p.body,
+    status: p.status,
+    statusText: PROPOSAL_STATUS_LABELS[p.status as ProposalStatus]?.[locale] ?? p.status,
+    authorName: p.author_name,
+    seconds,
+    needed: secondsNeeded(seconds, p.units_in_scope, threshold),
+    unitsInScope: p.units_in_scope,
+    thresholdText: describeThreshold(threshold, p.units_in_scope)[locale],
+    mergedIntoId: p.merged_into_id,
+    agendaItemId: p.agenda_item_id,
+    voteId: p.vote_id,
+    decisionReason: p.decision_reason,
+    qualifiedAt: p.qualified_at,
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+  };
+}
+
+export async function listProposals(deps: Deps, compoundId: string, locale: Locale) {
+  const rows = await repo.listProposalsOfCompound(deps.db, compoundId);
+  return { proposals: rows.map((r) => proposalView(r, Number(r.seconds), locale)) };
+}
+
+export async function getProposal(deps: Deps, actor: Actor | null, proposalId: string, locale: Locale) {
+  const p = await repo.findProposal(deps.db, proposalId);
+  if (!p) throw new DomainError('proposal_not_found');
+  const seconds = await repo.listSecondUnits(deps.db, proposalId);
+  const events = await repo.listProposalEvents(deps.db, proposalId);
+  const mineUnits = actor ? new Set(unitsInScope(actor, p.compound_id, p.building_id).map((u) => u.unitId)) : new Set<string>();
+  return {
+    proposal: proposalView(p, seconds.length, locale),
+    history: events.map((e) => ({
+      status: e.status,
+      statusText: PROPOSAL_STATUS_LABELS[e.status as ProposalStatus]?.[locale] ?? e.status,
+      actorName: e.actor_name,
+      note: e.note,
+      at: e.created_at,
+    })),
+    me: actor
+      ? {
+          isAuthor: p.author_user_id === actor.userId,
+          seconded: seconds.some((s) => mineUnits.has(s.unit_id)),
+          canSecond: mineUnits.size > 0 && p.author_user_id !== actor.userId && (p.status === 'seconding' || p.status === 'qualified'),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * What each audience may see of a vote. The rule of secrecy lives here: while a vote is open nobody
+ * sees choices or results, only turnout; for a secret ballot nobody — staff included — ever sees
+ * how a unit voted, only whether it voted; after closing the results and the receipt list (codes
+ * with their choices, no units) are public.
+ */
+import { COMPOUND_STAFF, DomainError, type Locale, type TallyResult } from '@yishi/core';
+import type { Actor } from '../auth/actor.js';
+import { mayAct } from '../auth/authorize.js';
+import * as repo from '../db/repositories/votes.repository.js';
+import type { VoteRow } from '../db/tables/votes.table.js';
+import type { Deps } from '../deps.js';
+import { loadVoteSettled, localisedOptions, ruleOf, ruleWords, settleDueVotes, turnoutOf } from './votes.service.js';
+
+export const VOTE_ORGANISERS = COMPOUND_STAFF;
+
+async function buildingName(deps: Deps, buildingId: string | null): Promise<string | null> {
+  if (!buildingId) return null;
+  const row = await deps.db.selectFrom('buildings').select('name').where('id', '=', buildingId).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+function localiseResult(result: TallyResult, vote: VoteRow, locale: Locale): TallyResult {
+  const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
+  return { ...result, options: result.options.map((o) => ({ ...o, label: labels.get(o.id) ?? o.label })) };
+}
+
+export function resultOf(vote: VoteRow, locale: Locale): TallyResult | null {
+  return vote.status === 'closed' && vote.result_json ? localiseResult(JSON.parse(vote.result_json) as TallyResult, vote, locale) : null;
+}
+
+export async function voteSummary(deps: Deps, vote: VoteRow, locale: Locale) {
+  return {
+    id: vote.id,
+    compoundId: vote.compound_id,
+    buildingId: vote.building_id,
+    buildingName: await buildingName(deps, vote.building_id),
+    title: vote.title,
+    description: vote.description,
+    kind: vote.kind,
+    electorateKind: vote.electorate_kind,
+    options: localisedOptions(vote, locale),
+    maxChoices: vote.max_choices,
+    rule: ruleOf(vote),
+    ruleText: ruleWords(vote),
+    secret: vote.secret === 1,
+    status: vote.status,
+    opensAt: vote.opens_at,
+    closesAt: vote.closes_at,
+    openedAt: vote.opened_at,
+    closedAt: vote.closed_at,
+    closedOnTime: vote.status === 'closed' && vote.closed_by_user_id === null,
+    sourceKind: vote.source_kind,
+    sourceId: vote.source_id,
+    createdAt: vote.created_at,
+  };
+}
+
+function isOrganiser(actor: Actor, vote: VoteRow, chain: Parameters<typeof mayAct>[2]): boolean {
+  return mayAct(actor, VOTE_ORGANISERS, chain ?? { subdistrictId: '', compoundId: vote.compound_id });
+}
+
+export async function getVoteForActor(deps: Deps, actor: Actor, voteId: string, locale: Locale, chain: Parameters<typeof mayAct>[2]) {
+  const vote = await loadVoteSettled(deps, voteId);
+  const organiser = isOrganiser(actor, vote, chain);
+  if (vote.status === 'draft' && !organiser) throw new DomainError('vote_not_found');
+  const mine: Array<{ voterKey: string; label: string; voted: boolean; receiptCode: string | null; castAt: string | null; channel: string | null }> = [];
+  if (vote.status !== 'draft' && actor.personId) {
+    const keys = vote.electorate_kind === 'residents' ? [actor.personId] : actor.ownedUnits.map((u) => u.unitId);
+    for (const key of keys) {
+      const entry = await repo.findElectorateEntry(deps.db, vote.id, key);
+      if (!entry) continue;
+      if (entry.unit_id && !(JSON.parse(entry.owner_person_ids) as string[]).includes(actor.personId)) continue;
+      const ballot = await repo.findBallotOfVoter(deps.db, vote.id, { unitId: entry.unit_id, personId: entry.unit_id ? null : entry.person_id });
+      // The voter sees their own receipt code (to check it in the published list), never staff.
+      mine.push({ voterKey: key, label: entry.label, voted: !!ballot, receiptCode: ballot?.receipt_code ?? null, castAt: ballot?.cast_at ?? null, channel: ballot?.channel ?? null });
+    }
+  }
+  return {
+    vote: await voteSummary(deps, vote, locale),
+    turnout: vote.status === 'draft' ? null : await turnoutOf(deps.db, vote),
+    result: resultOf(vote, locale),
+    mine,
+    canManage: organiser,
+  };
+}
+
+export async function listVotesForActor(deps: Deps, actor: Actor, compoundId: string, locale: Locale, chain: Parameters<typeof mayAct>[2]) {
+  // Settle any vote past its time before listing, so a list never shows a stale "open".
+  await settleDueVotes(deps);
+  const organiser = mayAct(actor, VOTE_ORGANISERS, chain);
+  const rows = await repo.listVotesOfCompound(deps.db, compoundId);
+  const visible = rows.filter((v) => organiser || v.status !== 'draft');
+  const out = [];
+  for (const v of visible) {
+    const summary = await voteSummary(deps, v, locale);
+    const result = resultOf(v, locale);
+    out.push({ ...summary, passed: result?.passed ?? null, summaryText: result?.summary ?? null });
+  }
+  return { votes: out, canManage: organiser };
+}
+
+/** Staff: the roll — who is entitled and whether they voted (choices only for named ballots after closing). */
+export async function getRoll(deps: Deps, voteId: string) {
+  const vote = await loadVoteSettled(deps, voteId);
+  const electorate = await repo.listElectorate(deps.db, voteId);
+  const presence = new Map((await repo.listBallotPresence(deps.db, voteId)).map((b) => [(b.unit_id ?? b.person_id)!, b]));
+  const named = vote.secret === 0 && vote.status === 'closed' ? new Map((await repo.listNamedBallots(deps.db, voteId)).map((b) => [(b.unit_id ?? b.person_id)!, JSON.parse(b.choices_json) as string[]])) : null;
+  return {
+    entries: electorate.map((e) => {
+      const ballot = presence.get(e.voter_key);
+      return {
+        voterKey: e.voter_key,
+        label: e.label,
+        areaCenti: e.area_centi,
+        developerHeld: e.developer_held === 1,
+        voted: !!ballot,
+        channel: ballot?.channel ?? null,
+        castAt: ballot?.cast_at ?? null,
+        ...(named ? { choices: named.get(e.voter_key) ?? null } : {}),
+      };
+    }),
+  };
+}
+
+/** After closing: every receipt code with its choices, so each voter can check their ballot. */
+export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
+  const vote = await loadVoteSettled(deps, voteId);
+  if (vote.status !== 'closed') throw new DomainError('vote_results_hidden');
+  const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
+  const receipts = await repo.listReceipts(deps.db, voteId);
+  return {
+    voteId,
+    title: vote.title,
+    receipts: receipts.map((r) => {
+      const choices = JSON.parse(r.choices_json) as string[];
+      return { receiptCode: r.receipt_code, choices, choiceLabels: choices.map((c) => labels.get(c) ?? c), channel: r.channel };
+    }),
+  };
+}
+
+export async function listPublicResults(deps: Deps, compoundId: string, locale: Locale) {
+  await settleDueVotes(deps);
+  const rows = await repo.listClosedVotesOfCompound(deps.db, compoundId, 20);
+  const votes = [];
+  for (const v of rows) votes.push({ ...(await voteSummary(deps, v, locale)), result: resultOf(v, locale) });
+  return { votes };
+}

@@ -1,0 +1,272 @@
+/**
+ * The life of a vote: created as a draft, opened (the electorate and the rule are frozen into
+ * vote_electorate and the vote row, so later roster changes cannot move the result), closed on time
+ * (by the scheduler, or lazily by whichever read or ballot first notices the time has passed) with
+ * the tally frozen into result_json. Ballots live in ./ballots.service.ts.
+ *
+ * Every state change runs inside one transaction that re-reads the vote, so an open racing a close,
+ * or two closes, settle on one outcome; a ballot is accepted only by a transaction that still sees
+ * the vote open before its closing time (see castBallot), so none is lost after being accepted.
+ */
+import {
+  DomainError,
+  YES_NO_OPTIONS,
+  describeRule,
+  formatUnitLabel,
+  headKeyOf,
+  tallyVote,
+  type CreateVoteInput,
+  type ElectorateEntry,
+  type ElectorateKind,
+  type Locale,
+  type TallyResult,
+  type VoteKind,
+  type VoteRule,
+} from '@yishi/core';
+import type { Actor } from '../auth/actor.js';
+import { newId } from '../db/ids.js';
+import type { Db } from '../db/repositories/places.repository.js';
+import * as repo from '../db/repositories/votes.repository.js';
+import type { VoteRow } from '../db/tables/votes.table.js';
+import type { Deps } from '../deps.js';
+
+export interface VoteOption {
+  id: string;
+  label: string;
+}
+
+export function optionsOf(vote: Pick<VoteRow, 'options_json'>): VoteOption[] {
+  return JSON.parse(vote.options_json) as VoteOption[];
+}
+export function ruleOf(vote: Pick<VoteRow, 'rule_json'>): VoteRule {
+  return JSON.parse(vote.rule_json) as VoteRule;
+}
+
+export async function createVote(deps: Deps, actor: Actor, compoundId: string, input: CreateVoteInput) {
+  const { db } = deps;
+  const now = deps.clock().toISOString();
+  if (Date.parse(input.closesAt) <= deps.clock().getTime()) throw new DomainError('vote_close_before_open');
+  if (input.buildingId) {
+    const building = await db.selectFrom('buildings').select('id').where('id', '=', input.buildingId).where('compound_id', '=', compoundId).executeTakeFirst();
+    if (!building) throw new DomainError('vote_building_mismatch');
+  }
+  if (input.sourceKind === 'proposal') {
+    const proposal = await db.selectFrom('proposals').select('id').where('id', '=', input.sourceId!).where('compound_id', '=', compoundId).executeTakeFirst();
+    if (!proposal) throw new DomainError('vote_source_not_found');
+  }
+  const options: VoteOption[] =
+    input.kind === 'yes_no' ? YES_NO_OPTIONS.map((o) => ({ id: o.id, label: o.label['zh-CN'] })) : input.options.map((label, i) => ({ id: `o${i + 1}`, label }));
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertVote(trx, {
+      id,
+      compound_id: compoundId,
+      building_id: input.buildingId,
+      title: input.title,
+      description: input.description,
+      kind: input.kind,
+      electorate_kind: input.electorateKind,
+      options_json: JSON.stringify(options),
+      max_choices: input.kind === 'yes_no' || input.kind === 'single_choice' ? 1 : input.maxChoices,
+      rule_json: JSON.stringify(input.rule),
+      secret: input.secret ? 1 : 0,
+      status: 'draft',
+      opens_at: input.opensAt,
+      closes_at: new Date(input.closesAt).toISOString(),
+      source_kind: input.sourceKind,
+      source_id: input.sourceId,
+      created_by_user_id: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    if (input.sourceKind === 'proposal') {
+      // The proposal records that it was put to this vote (soft link both ways).
+      await trx.updateTable('proposals').set({ vote_id: id, status: 'put_to_vote', updated_at: now }).where('id', '=', input.sourceId!).execute();
+      await trx
+        .insertInto('proposal_events')
+        .values({ id: newId(), proposal_id: input.sourceId!, status: 'put_to_vote', actor_user_id: actor.userId, actor_name: actor.displayName, note: input.title, created_at: now })
+        .execute();
+    }
+  });
+  // A vote whose opening time is already past opens at once.
+  if (input.opensAt && Date.parse(input.opensAt) <= deps.clock().getTime()) await openVote(deps, id);
+  return { id };
+}
+
+/** The electorate as it stands now, in the shape the tally reads. */
+async function buildElectorate(db: Db, vote: VoteRow) {
+  if ((vote.electorate_kind as ElectorateKind) === 'residents') {
+    const persons = await repo.listPersonsInScope(db, vote.compound_id, vote.building_id);
+    const seen = new Map<string, { personId: string; name: string; unitLabel: string }>();
+    for (const p of persons) if (!seen.has(p.personId)) seen.set(p.personId, p);
+    return [...seen.values()].map((p) => ({
+      vote_id: vote.id,
+      voter_key: p.personId,
+      unit_id: null,
+      person_id: p.personId,
+      label: `${p.name}（${p.unitLabel}）`,
+      owner_person_ids: '[]',
+      area_centi: 0,
+      developer_held: 0,
+    }));
+  }
+  const { units, owners } = await repo.listUnitsWithOwners(db, vote.compound_id, vote.building_id);
+  const ownersOf = new Map<string, string[]>();
+  for (const o of owners) ownersOf.set(o.unitId, [...(ownersOf.get(o.unitId) ?? []), o.personId]);
+  return units.map((u) => ({
+    vote_id: vote.id,
+    voter_key: u.id,
+    unit_id: u.id,
+    person_id: null,
+    label: formatUnitLabel(u.building, u.entrance, u.room),
+    owner_person_ids: JSON.stringify(u.developer_held ? [] : (ownersOf.get(u.id) ?? []).sort()),
+    area_centi: u.area_centi,
+    developer_held: u.developer_held,
+  }));
+}
+
+export async function openVote(deps: Deps, voteId: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    const vote = await repo.findVote(trx, voteId);
+    if (!vote) throw new DomainError('vote_not_found');
+    if (vote.status !== 'draft') throw new DomainError('vote_not_draft');
+    const now = deps.clock();
+    if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_close_before_open');
+    const electorate = await buildElectorate(trx, vote);
+    if (electorate.length === 0) throw new DomainError('vote_empty_electorate');
+    await repo.insertElectorate(trx, electorate);
+    await repo.updateVote(trx, voteId, 'draft', { status: 'open', opened_at: now.toISOString(), updated_at: now.toISOString() });
+  });
+}
+
+export function electorateEntries(rows: Awaited<ReturnType<typeof repo.listElectorate>>): ElectorateEntry[] {
+  return rows.map((r) => ({
+    voterKey: r.voter_key,
+    ownerPersonIds: JSON.parse(r.owner_person_ids) as string[],
+    areaCenti: r.area_centi,
+    developerHeld: r.developer_held === 1,
+  }));
+}
+
+export async function tallyFromDb(db: Db, vote: VoteRow): Promise<TallyResult> {
+  const electorate = electorateEntries(await repo.listElectorate(db, vote.id));
+  const ballots = (await repo.listBallotsForTally(db, vote.id)).map((b) => ({
+    voterKey: (b.unit_id ?? b.person_id)!,
+    choices: JSON.parse(b.choices_json) as string[],
+  }));
+  return tallyVote({
+    kind: vote.kind as VoteKind,
+    electorateKind: vote.electorate_kind as ElectorateKind,
+    rule: ruleOf(vote),
+    options: optionsOf(vote),
+    seats: vote.max_choices,
+    electorate,
+    ballots,
+  });
+}
+
+/**
+ * Closes the vote. `by` is the staff member closing early, or null when its time has come (then the
+ * closing instant recorded is the set closing time, not the moment the timer happened to fire).
+ * Returns false when it was not open (already closed by someone else: closing is idempotent).
+ */
+export async function closeVote(deps: Deps, voteId: string, by: Actor | null): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    const vote = await repo.findVote(trx, voteId);
+    if (!vote) throw new DomainError('vote_not_found');
+    if (vote.status !== 'open') {
+      if (by && vote.status === 'closed') throw new DomainError('vote_already_closed');
+      if (by) throw new DomainError('vote_not_open');
+      return false;
+    }
+    const now = deps.clock();
+    const due = Date.parse(vote.closes_at) <= now.getTime();
+    if (!by && !due) return false;
+    const result = await tallyFromDb(trx, vote);
+    const closedAt = due ? vote.closes_at : now.toISOString();
+    await repo.updateVote(trx, voteId, 'open', {
+      status: 'closed',
+      closed_at: closedAt,
+      closed_by_user_id: by?.userId ?? null,
+      result_json: JSON.stringify(result),
+      updated_at: now.toISOString(),
+    });
+    return true;
+  });
+}
+
+/** Opens drafts whose time has come and closes open votes whose time has passed. */
+export async function settleDueVotes(deps: Deps): Promise<{ opened: number; closed: number }> {
+  let opened = 0;
+  let closed = 0;
+  for (const due of await repo.listDueVotes(deps.db, deps.clock().toISOString())) {
+    try {
+      if (due.status === 'open') closed += (await closeVote(deps, due.id, null)) ? 1 : 0;
+      else {
+        await openVote(deps, due.id);
+        opened += 1;
+      }
+    } catch (error) {
+      // A draft that cannot open (closing time already past, nobody entitled) stays a draft for
+      // staff to fix; one bad vote must not stop the others from closing.
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return { opened, closed };
+}
+
+/** The read-side check: a vote past its time is settled before anyone sees it. */
+export async function loadVoteSettled(deps: Deps, voteId: string): Promise<VoteRow> {
+  let vote = await repo.findVote(deps.db, voteId);
+  if (!vote) throw new DomainError('vote_not_found');
+  const now = deps.clock().getTime();
+  const dueToClose = vote.status === 'open' && Date.parse(vote.closes_at) <= now;
+  const dueToOpen = vote.status === 'draft' && vote.opens_at !== null && Date.parse(vote.opens_at) <= now;
+  if (dueToClose || dueToOpen) {
+    await settleDueVotes(deps);
+    vote = (await repo.findVote(deps.db, voteId))!;
+  }
+  return vote;
+}
+
+/** Live turnout: how many took part, by ballots, heads and area — never how anyone voted. */
+export async function turnoutOf(db: Db, vote: VoteRow) {
+  const electorate = electorateEntries(await repo.listElectorate(db, vote.id));
+  const presence = await repo.listBallotPresence(db, vote.id);
+  const kind = vote.electorate_kind as ElectorateKind;
+  const byKey = new Map(electorate.map((e) => [e.voterKey, e]));
+  const heads = new Set<string>();
+  const votingHeads = new Set<string>();
+  let area = 0;
+  let votingArea = 0;
+  for (const e of electorate) {
+    heads.add(headKeyOf(e, kind));
+    area += e.areaCenti;
+  }
+  let ballots = 0;
+  let paper = 0;
+  for (const b of presence) {
+    const e = byKey.get((b.unit_id ?? b.person_id)!);
+    if (!e) continue;
+    ballots += 1;
+    if (b.channel === 'paper') paper += 1;
+    votingHeads.add(headKeyOf(e, kind));
+    votingArea += e.areaCenti;
+  }
+  return {
+    electorate: { voters: electorate.length, heads: heads.size, areaCenti: area },
+    participation: { ballots, paperBallots: paper, heads: votingHeads.size, areaCenti: votingArea },
+  };
+}
+
+export function ruleWords(vote: VoteRow): Record<Locale, string> {
+  const rule = ruleOf(vote);
+  return { 'zh-CN': describeRule(rule, 'zh-CN'), en: describeRule(rule, 'en') };
+}
+
+/** Option labels in the caller's language (yes/no labels are translated; others as written). */
+export function localisedOptions(vote: VoteRow, locale: Locale): VoteOption[] {
+  const options = optionsOf(vote);
+  if (vote.kind !== 'yes_no') return options;
+  return options.map((o) => ({ id: o.id, label: YES_NO_OPTIONS.find((y) => y.id === o.id)?.label[locale] ?? o.label }));
+}
