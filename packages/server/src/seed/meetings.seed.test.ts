@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('demo meetings', () => {
+  it('look real on first start: past councils and talks, next week’s council with a live agenda', async () => {
+    const dsct = await t.compoundId('DSCT');
+    const board = (await (await t.call('GET', `/api/public/compounds/${dsct}/meetings`)).json()) as any;
+    expect(board.upcoming.map((m: any) => [m.kind, m.status])).toEqual([
+      ['four_party', 'scheduled'],
+      ['evening_talk', 'scheduled'],
+    ]);
+    expect(board.upcoming[0].topics).toEqual(['老旧楼栋加装电梯意向摸底', '中心花园绿化补种', '楼道堆物消防隐患清理']);
+    const autumn = board.recent.find((m: any) => m.title === '围庐夜话·秋季第一场');
+    expect(autumn.questionCounts).toMatchObject({ raised: 35, answered: 30, listed: 5 });
+    const council = board.recent.find((m: any) => m.kind === 'four_party');
+    const cookie = await t.login('zhanzhang');
+    const view = (await (await t.call('GET', `/api/meetings/${council.id}`, { cookie })).json()) as any;
+    expect(view.quorum.reached).toBe(true);
+    expect(view.agendaItems.map((i: any) => i.outcome)).toEqual(['agreed', 'owners_vote', 'action_items']);
+    expect(view.agendaItems[2].actionItemId).toEqual(expect.any(String));
+  });
+});
