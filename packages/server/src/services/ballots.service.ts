@@ -81,12 +81,25 @@ async function resolveOnlineVoter(db: Db, vote: VoteRow, actor: Actor, unitId: s
   return { unitId: chosen, personId: null, label: entry.label };
 }
 
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * Retries the whole transaction when another connection got there first: a unique violation (it
+ * inserted this voter's ballot — now we replace it) or a busy snapshot (another process wrote
+ * between our read and our write). A single server process never sees either; two do.
+ */
 async function withUniqueRetry<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await run();
     } catch (error) {
-      if (isUniqueViolation(error) && attempt < 3) continue;
+      if ((isUniqueViolation(error) || isBusy(error)) && attempt < 20) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+        continue;
+      }
       throw error;
     }
   }

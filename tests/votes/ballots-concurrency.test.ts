@@ -1,0 +1,146 @@
+/**
+ * Ballots under concurrency, against real server processes on a real SQLite file:
+ * - many simultaneous ballots for the same unit, through two server processes sharing the file →
+ *   exactly one ballot row (the unique index), every accepted replacement in the history;
+ * - ballots racing the closing time → each either accepted (and then in the published receipts
+ *   list) or refused with `vote_closed`; none lost after being accepted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hash } from '@node-rs/argon2';
+import { openSqlite } from '@yishi/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+
+let dir: string;
+let dbPath: string;
+let a: ChildServer;
+let b: ChildServer;
+let db: ReturnType<typeof openSqlite>;
+let compoundId: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'yishi-votes-race-'));
+  dbPath = join(dir, 'race.db');
+  a = await spawnServer({ dbPath });
+  b = await spawnServer({ dbPath, seedDemo: false });
+  db = openSqlite(dbPath);
+  compoundId = (await db.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow()).id;
+}, 120_000);
+
+afterAll(async () => {
+  await a?.kill();
+  await b?.kill();
+  await db?.db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function createOpenVote(staff: ApiClient, closesAt: Date, title: string): Promise<string> {
+  const { id } = await staff.json<{ id: string }>('POST', `/api/compounds/${compoundId}/votes`, {
+    title,
+    kind: 'yes_no',
+    rule: { kind: 'art278', matter: 5 },
+    closesAt: closesAt.toISOString(),
+  });
+  await staff.json('POST', `/api/votes/${id}/open`, {});
+  return id;
+}
+
+/** Accounts for `n` single-unit owners of 都市春天 who have none yet (password yishi2026). */
+async function ownerAccounts(n: number): Promise<Array<{ username: string; unitId: string }>> {
+  const rows = await db.db
+    .selectFrom('ownerships')
+    .innerJoin('units', 'units.id', 'ownerships.unit_id')
+    .leftJoin('users', 'users.person_id', 'ownerships.person_id')
+    .select(['ownerships.person_id as personId', 'ownerships.unit_id as unitId'])
+    .where('units.compound_id', '=', compoundId)
+    .where('users.id', 'is', null)
+    .orderBy('ownerships.unit_id')
+    .execute();
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.personId, (counts.get(r.personId) ?? 0) + 1);
+  const single = rows.filter((r) => counts.get(r.personId) === 1).slice(0, n);
+  const passwordHash = await hash('yishi2026');
+  const now = new Date().toISOString();
+  await db.db
+    .insertInto('users')
+    .values(single.map((r, i) => ({ id: `race-user-${i}`, person_id: r.personId, username: `race${i}`, phone: null, display_name: `业主${i}`, password_hash: passwordHash, locale: 'zh-CN', disabled: 0, created_at: now })))
+    .execute();
+  return single.map((r, i) => ({ username: `race${i}`, unitId: r.unitId }));
+}
+
+describe('ballots under concurrency', () => {
+  it('40 simultaneous ballots for one unit through two server processes: one row counted, 39 replacements kept', async () => {
+    const staff = await new ApiClient(a.url).login('zhanzhang');
+    const voteId = await createOpenVote(staff, new Date(Date.now() + 3_600_000), '并发：同一套房屋');
+    const unit = (await db.db
+      .selectFrom('units')
+      .innerJoin('buildings', 'buildings.id', 'units.building_id')
+      .select('units.id')
+      .where('units.compound_id', '=', compoundId)
+      .where('buildings.name', '=', '1')
+      .where('units.entrance', '=', '1')
+      .where('units.room', '=', '301')
+      .executeTakeFirstOrThrow()).id;
+    const viaA = await new ApiClient(a.url).login('yezhu');
+    const viaB = new ApiClient(b.url);
+    viaB.cookie = viaA.cookie; // sessions live in the shared database
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? viaA : viaB).call('POST', `/api/votes/${voteId}/ballots`, { unitId: unit, choices: [i % 3 === 0 ? 'no' : 'yes'] })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.every((s) => s === 201)).toBe(true);
+    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ receiptCode: string; replaced: boolean }>));
+    expect(bodies.filter((body) => !body.replaced)).toHaveLength(1);
+
+    const ballots = await db.db.selectFrom('ballots').selectAll().where('vote_id', '=', voteId).execute();
+    expect(ballots).toHaveLength(1);
+    const history = await db.db.selectFrom('ballot_history').select('receipt_code').where('vote_id', '=', voteId).execute();
+    expect(history).toHaveLength(39);
+    // Every accepted receipt is either the counted ballot or a kept replacement: nothing vanished.
+    const known = new Set([ballots[0]!.receipt_code, ...history.map((h) => h.receipt_code)]);
+    expect(bodies.every((body) => known.has(body.receiptCode))).toBe(true);
+
+    // And the database itself refuses a second row for the unit, whatever the code does.
+    expect(() =>
+      db.sqlite
+        .prepare("INSERT INTO ballots (id, vote_id, unit_id, choices_json, channel, receipt_code, version, cast_at, slip_number) VALUES ('dup', ?, ?, '[\"yes\"]', 'paper', 'DUP-DUP-DUP1', 1, ?, '')")
+        .run(voteId, unit, new Date().toISOString()),
+    ).toThrow(/UNIQUE constraint failed: ballots.vote_id, ballots.unit_id/);
+  });
+
+  it('ballots racing the closing time: each accepted or refused with vote_closed, every accepted one published', async () => {
+    const voters = await ownerAccounts(30);
+    const clients = await Promise.all(voters.map((v, i) => new ApiClient(i % 2 ? a.url : b.url).login(v.username)));
+    const staff = await new ApiClient(a.url).login('zhanzhang');
+    const closesAt = new Date(Date.now() + 2_500);
+    const voteId = await createOpenVote(staff, closesAt, '并发：截止时刻');
+
+    // Fire one ballot per owner spread from 300 ms before to 300 ms after the closing time.
+    const results = await Promise.all(
+      clients.map(async (client, i) => {
+        const at = closesAt.getTime() - 300 + (600 * i) / (clients.length - 1);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+        const res = await client.call('POST', `/api/votes/${voteId}/ballots`, { choices: ['yes'] });
+        return { status: res.status, body: (await res.json()) as { receiptCode?: string; error?: { code: string; message: string } } };
+      }),
+    );
+    const accepted = results.filter((r) => r.status === 201).map((r) => r.body.receiptCode!);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      expect(r.status).toBe(409);
+      expect(r.body.error!.code).toBe('vote_closed');
+      expect(r.body.error!.message).toMatch(/截止/);
+    }
+
+    // The published list (read through the other process) holds exactly the accepted ballots.
+    const published = await new ApiClient(b.url).json<{ receipts: Array<{ receiptCode: string }> }>('GET', `/api/public/votes/${voteId}/receipts`);
+    expect(published.receipts.map((r) => r.receiptCode).sort()).toEqual([...accepted].sort());
+    const vote = await staff.json<{ result: { participation: { ballots: number } }; vote: { closedAt: string } }>('GET', `/api/votes/${voteId}`);
+    expect(vote.result.participation.ballots).toBe(accepted.length);
+    expect(vote.vote.closedAt).toBe(closesAt.toISOString());
+  });
+});
