@@ -7,6 +7,10 @@ export const minutesMessages = {
     en: 'Minutes can be drafted once the meeting has ended',
   },
   minutes_no_draft: { 'zh-CN': '还没有纪要草稿，请先生成草稿', en: 'There is no draft yet; generate it first' },
+  minutes_draft_live: {
+    'zh-CN': '纪要正在多人在线编辑中，请在编辑页面直接修改',
+    en: 'The draft is open in the live editor; make the change there',
+  },
   minutes_empty: { 'zh-CN': '纪要内容不能为空', en: 'The minutes must not be empty' },
   minutes_already_published: {
     'zh-CN': '纪要已经公示（第 {version} 版），如需修改请发布更正版本',

@@ -5,6 +5,7 @@
 import type { Actor } from '../auth/actor.js';
 import type { Deps } from '../deps.js';
 import { agendaDocumentKind } from './agenda-document.js';
+import { minutesDocumentKind } from './minutes-document.js';
 
 export type DocumentAccess = 'write' | 'read' | 'none' | 'not_found';
 
@@ -14,7 +15,7 @@ export interface CollabDocumentKind {
   authorize: (deps: Deps, actor: Actor, id: string) => Promise<DocumentAccess>;
 }
 
-export const COLLAB_DOCUMENT_KINDS: readonly CollabDocumentKind[] = [agendaDocumentKind];
+export const COLLAB_DOCUMENT_KINDS: readonly CollabDocumentKind[] = [agendaDocumentKind, minutesDocumentKind];
 
 const NAME = /^([a-z]+)-([0-9a-z]{1,40})$/;
 

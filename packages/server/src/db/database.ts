@@ -17,6 +17,7 @@ import type {
   UnitTable,
 } from './tables/places.table.js';
 
+import type { MinutesDraftTable, MinutesVersionTable } from './tables/minutes.table.js';
 export interface Database {
   // places
   subdistricts: SubdistrictTable;
@@ -52,4 +53,6 @@ export interface Database {
   collab_updates: CollabUpdateTable;
   // action items and the ledger
   action_items: ActionItemTable; action_item_updates: ActionItemUpdateTable; action_item_ratings: ActionItemRatingTable; sign_off_counters: SignOffCounterTable; ledger_heads: LedgerHeadTable; ledger_entries: LedgerEntryTable;
+  minutes_drafts: MinutesDraftTable;
+  minutes_versions: MinutesVersionTable;
 }

@@ -10,6 +10,9 @@ import { proposalRoutes } from './proposals.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { actionItemRoutes } from './action-items.routes.js';
 import { ledgerRoutes } from './ledger.routes.js';
+import { minutesRoutes } from './minutes.routes.js';
+import { boardRoutes } from './board.routes.js';
+import { dashboardRoutes } from './dashboard.routes.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
@@ -19,4 +22,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...meetingRoutes,
   ...actionItemRoutes,
   ...ledgerRoutes,
+  ...minutesRoutes,
+  ...boardRoutes,
+  ...dashboardRoutes,
 ];

@@ -1,0 +1,69 @@
+import type { MinutesDraftTable, NewMinutesVersion } from '../tables/minutes.table.js';
+import type { Db } from './places.repository.js';
+
+export function findMinutesDraft(db: Db, meetingId: string) {
+  return db.selectFrom('minutes_drafts').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+}
+
+export async function upsertMinutesDraft(db: Db, row: MinutesDraftTable): Promise<void> {
+  const existing = await findMinutesDraft(db, row.meeting_id);
+  if (existing) {
+    await db
+      .updateTable('minutes_drafts')
+      .set({ header_json: row.header_json, generated_at: row.generated_at, generated_by_user_id: row.generated_by_user_id, updated_at: row.updated_at })
+      .where('meeting_id', '=', row.meeting_id)
+      .execute();
+  } else {
+    await db.insertInto('minutes_drafts').values(row).execute();
+  }
+}
+
+export async function touchMinutesDraft(db: Db, meetingId: string, updatedAt: string): Promise<void> {
+  await db.updateTable('minutes_drafts').set({ updated_at: updatedAt }).where('meeting_id', '=', meetingId).execute();
+}
+
+export function listMinutesVersions(db: Db, meetingId: string) {
+  return db.selectFrom('minutes_versions').selectAll().where('meeting_id', '=', meetingId).orderBy('version').execute();
+}
+
+export function findMinutesVersion(db: Db, meetingId: string, version: number) {
+  return db.selectFrom('minutes_versions').selectAll().where('meeting_id', '=', meetingId).where('version', '=', version).executeTakeFirst();
+}
+
+export async function insertMinutesVersion(db: Db, row: NewMinutesVersion): Promise<void> {
+  await db.insertInto('minutes_versions').values(row).execute();
+}
+
+/** Every published version of a compound, newest first (the board shows the latest per meeting). */
+export function listCompoundMinutesVersions(db: Db, compoundId: string) {
+  return db
+    .selectFrom('minutes_versions')
+    .innerJoin('meetings', 'meetings.id', 'minutes_versions.meeting_id')
+    .select([
+      'minutes_versions.id',
+      'minutes_versions.meeting_id',
+      'minutes_versions.version',
+      'minutes_versions.title',
+      'minutes_versions.reason',
+      'minutes_versions.deadline',
+      'minutes_versions.published_at',
+      'minutes_versions.body',
+      'meetings.kind',
+      'meetings.starts_at',
+    ])
+    .where('minutes_versions.compound_id', '=', compoundId)
+    .orderBy('meetings.starts_at', 'desc')
+    .orderBy('minutes_versions.version', 'desc')
+    .execute();
+}
+
+/** First publication time per meeting, for the dashboard's on-time figure. */
+export function listFirstPublications(db: Db, compoundIds: readonly string[]) {
+  if (compoundIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('minutes_versions')
+    .select((eb) => ['meeting_id as meetingId', eb.fn.min<string>('published_at').as('firstPublishedAt')])
+    .where('compound_id', 'in', [...compoundIds])
+    .groupBy('meeting_id')
+    .execute();
+}

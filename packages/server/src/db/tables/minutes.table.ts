@@ -1,0 +1,37 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/** The working draft of a meeting's minutes. Its text lives in the live document `minutes-<meetingId>`. */
+export interface MinutesDraftTable {
+  meeting_id: string;
+  compound_id: string;
+  /** JSON MinutesHeader (core/minutes): title, kind, time, place, convener, frozen at generation. */
+  header_json: string;
+  generated_at: string;
+  generated_by_user_id: string;
+  updated_at: string;
+}
+
+/**
+ * Published versions: insert-only. Triggers in the database refuse UPDATE and DELETE, so not even a
+ * hand-written SQL statement changes what residents have read; a correction is version N+1.
+ */
+export interface MinutesVersionTable {
+  id: string;
+  meeting_id: string;
+  compound_id: string;
+  version: number;
+  title: string;
+  header_json: string;
+  body: string;
+  /** Null for version 1; the reason for every correction. */
+  reason: string | null;
+  /** The deadline the first version was due by (null for evening talks), kept with the record. */
+  deadline: string | null;
+  published_at: string;
+  published_by_user_id: string;
+  published_by_name: string;
+}
+
+export type MinutesDraftRow = Selectable<MinutesDraftTable>;
+export type MinutesVersionRow = Selectable<MinutesVersionTable>;
+export type NewMinutesVersion = Insertable<MinutesVersionTable>;

@@ -1,0 +1,84 @@
+/** The public notice board: summary, satisfaction, feeds and QR codes. No login, nothing personal. */
+import { z } from 'zod';
+import { defineRoute, publicAccess } from '../http/route.js';
+import { boardPaths, buildFeed, getBoardSummary, qrSvg } from '../services/board.service.js';
+import { getSatisfactionSummary } from '../services/dashboard.service.js';
+import { findCompoundChain } from '../db/repositories/places.repository.js';
+import { DomainError } from '@yishi/core';
+
+const compoundParams = z.object({ compoundId: z.string().min(1).max(40) });
+
+/** The origin links in feeds and QR codes point to: the host the reader reached us at. */
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+export const boardRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/public/compounds/:compoundId/board',
+    summary: 'Notice board summary: the compound, the latest notices, the satisfaction summary and the links (feed, poster, raise a concern)',
+    tags: ['board', 'public'],
+    access: publicAccess,
+    params: compoundParams,
+    handler: async ({ c, deps, params }) => {
+      c.header('Cache-Control', 'public, max-age=60');
+      return getBoardSummary(deps, params.compoundId);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/public/compounds/:compoundId/satisfaction',
+    summary: 'Satisfaction summary of the last 12 months: ratings, rate, sign-offs on time, questions answered',
+    tags: ['board', 'public'],
+    access: publicAccess,
+    params: compoundParams,
+    handler: async ({ c, deps, params }) => {
+      if (!(await findCompoundChain(deps.db, params.compoundId))) throw new DomainError('compound_not_found');
+      c.header('Cache-Control', 'public, max-age=60');
+      return getSatisfactionSummary(deps, params.compoundId);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/public/compounds/:compoundId/feed.atom',
+    summary: 'Atom feed of the notices: meeting notices, minutes (every version), vote results, sign-offs',
+    tags: ['board', 'public'],
+    access: publicAccess,
+    params: compoundParams,
+    produces: 'application/atom+xml',
+    handler: async ({ c, deps, params }) => {
+      const feed = await buildFeed(deps, params.compoundId, originOf(c.req.url));
+      return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/public/compounds/:compoundId/feed.rss',
+    summary: 'RSS 2.0 feed of the same notices',
+    tags: ['board', 'public'],
+    access: publicAccess,
+    params: compoundParams,
+    produces: 'application/rss+xml',
+    handler: async ({ c, deps, params }) => {
+      const feed = await buildFeed(deps, params.compoundId, originOf(c.req.url));
+      return c.body(feed.rss2(), 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/public/compounds/:compoundId/qr.svg',
+    summary: 'QR code (SVG) for the printed poster: ?target=board opens the online board, ?target=concern the form to raise a concern or question',
+    tags: ['board', 'public'],
+    access: publicAccess,
+    params: compoundParams,
+    query: z.object({ target: z.enum(['board', 'concern']).default('board') }),
+    produces: 'image/svg+xml',
+    handler: async ({ c, deps, params, query }) => {
+      if (!(await findCompoundChain(deps.db, params.compoundId))) throw new DomainError('compound_not_found');
+      const paths = boardPaths(params.compoundId);
+      const svg = await qrSvg(`${originOf(c.req.url)}${query.target === 'concern' ? paths.concern : paths.board}`);
+      return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' });
+    },
+  }),
+];

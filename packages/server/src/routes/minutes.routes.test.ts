@@ -1,0 +1,164 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertHeldMeeting } from '../testing/meeting-record.fixture.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+// "Now" is Friday 20 Nov 2026, 10:00 China time; the council was held on Wednesday 18 Nov at 14:30.
+const NOW = new Date('2026-11-20T02:00:00.000Z');
+const HELD = new Date('2026-11-18T06:30:00.000Z');
+
+let t: TestApp;
+let meetingId: string;
+beforeEach(async () => {
+  t = await createTestApp({ clock: () => NOW });
+  ({ meetingId } = await insertHeldMeeting(t.deps, {
+    startsAt: HELD,
+    actionItems: [
+      { title: '东侧空地划线增加车位', responsibleUnit: 'property_manager', signOff: { afterDays: 1, rating: 'satisfied' } },
+      { title: '协调检修二次供水设施', responsibleUnit: 'department:区住房和城乡建设局' },
+    ],
+  }));
+});
+afterEach(() => t.close());
+
+interface MinutesBody {
+  draft: { body: string; header: { title: string; when: string; convener: string } } | null;
+  versions: Array<{ version: number; body: string; reason: string | null; html: string }>;
+  deadline: string | null;
+  timeLeft: { overdue: boolean; label: Record<string, string> } | null;
+  may: { write: boolean; publish: boolean };
+}
+
+async function generate(login = 'fuzhan') {
+  const cookie = await t.login(login);
+  const res = await t.call('POST', `/api/meetings/${meetingId}/minutes/draft`, { cookie });
+  return { res, body: (await res.json()) as MinutesBody };
+}
+
+describe('the generated draft', () => {
+  it('contains the attendance by party, outcomes, the vote and the action items with sign-off numbers', async () => {
+    const { res, body } = await generate();
+    expect(res.status).toBe(201);
+    const text = body.draft!.body;
+    expect(body.draft!.header.title).toBe('都市春天小区四方共治议事会纪要（停车与电梯问题协商）');
+    expect(body.draft!.header.when).toBe('2026年11月18日（周三） 14:30—16:20');
+    expect(body.draft!.header.convener).toContain('陈志强');
+    // Attendance by party: the department's two representatives who signed in, not the absentee.
+    expect(text).toMatch(/- 职能部门：(黄伟（区住房和城乡建设局）、林峰（区城市管理局）|林峰（区城市管理局）、黄伟（区住房和城乡建设局）)\n/);
+    expect(text).toContain('吴涛');
+    expect(text).toContain('郑国华');
+    expect(text).not.toContain('缺席代表');
+    expect(text).toContain('四方均有代表出席');
+    // Agenda notes and outcomes.
+    expect(text).toContain('### 1. 地面停车位不足');
+    expect(text).toContain('物业提出在东侧空地划线增加 24 个车位。');
+    expect(text).toContain('议定结果：达成一致（街道（社区）、职能部门、业委会、物业企业同意）。物业两周内完成划线，业委会监督。');
+    expect(text).toContain('议定结果：提交业主表决。');
+    // The vote with its result explained.
+    expect(text).toContain('使用维修资金更换 2 栋电梯：通过。参与表决面积 80.21%');
+    // Action items with responsible unit, deadline, status and the sign-off number once closed.
+    expect(text).toMatch(/东侧空地划线增加车位；责任单位：物业企业；完成时限：2026年11月\d+日（周.）；状态：已销号；销号编号：DSCT-2026-\d{4}；居民评价：满意/);
+    expect(text).toMatch(/协调检修二次供水设施；责任单位：区住房和城乡建设局；完成时限：.*；状态：待办理/);
+  });
+
+  it('shows the 3-day deadline and the time left', async () => {
+    const { body } = await generate();
+    // 18 Nov + 3 calendar days = end of Saturday 21 Nov, China time.
+    expect(body.deadline).toBe('2026-11-21T15:59:59.999Z');
+    expect(body.timeLeft).toMatchObject({ overdue: false, label: { 'zh-CN': '还剩 1 天 13 小时' } });
+  });
+
+  it('is refused before the meeting has ended', async () => {
+    await t.deps.db.updateTable('meetings').set({ status: 'in_session' }).where('id', '=', meetingId).execute();
+    const { res, body } = await generate();
+    expect(res.status).toBe(422);
+    expect((body as unknown as { error: { code: string } }).error.code).toBe('minutes_meeting_not_closed');
+  });
+
+  it('is for the secretary and committee: owners and other compounds are refused, anonymous asked to log in', async () => {
+    expect((await generate('yezhu')).res.status).toBe(403);
+    expect((await generate('cuiyuan')).res.status).toBe(403);
+    expect((await t.call('POST', `/api/meetings/${meetingId}/minutes/draft`)).status).toBe(401);
+    expect((await t.call('GET', `/api/meetings/nope/minutes`, { cookie: await t.login('jiedao') })).status).toBe(404);
+  });
+});
+
+describe('publication and corrections', () => {
+  it('a committee member edits but only the convener publishes; the published version is public', async () => {
+    await generate();
+    const wuye = await t.login('wuye');
+    const edited = await t.call('PUT', `/api/meetings/${meetingId}/minutes/draft`, { cookie: wuye, json: { body: '## 一、参会人员\n\n- 四方代表均出席\n' } });
+    expect(edited.status).toBe(200);
+    expect(((await edited.json()) as MinutesBody).may).toEqual({ write: true, publish: false });
+    expect((await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: wuye, json: { confirm: true } })).status).toBe(403);
+
+    const chief = await t.login('zhanzhang');
+    const published = await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } });
+    expect(published.status).toBe(201);
+    const body = (await published.json()) as MinutesBody;
+    expect(body.versions).toHaveLength(1);
+    expect(body.versions[0]).toMatchObject({ version: 1, reason: null, body: '## 一、参会人员\n\n- 四方代表均出席\n' });
+
+    const pub = await t.call('GET', `/api/public/meetings/${meetingId}/minutes`);
+    expect(pub.status).toBe(200);
+    expect(await pub.json()).toMatchObject({ version: 1, latestVersion: 1, html: '<h2>一、参会人员</h2>\n<ul><li>四方代表均出席</li></ul>' });
+    // Publishing twice is refused; a change must be a correction.
+    const again = await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } });
+    expect(again.status).toBe(409);
+  });
+
+  it('a published version cannot be changed or deleted, not even by SQL', async () => {
+    await generate();
+    const chief = await t.login('zhanzhang');
+    await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } });
+    const before = await t.deps.db.selectFrom('minutes_versions').selectAll().where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+    await expect(sql`UPDATE minutes_versions SET body = 'forged' WHERE meeting_id = ${meetingId}`.execute(t.deps.db)).rejects.toThrow(/minutes_immutable/);
+    await expect(t.deps.db.updateTable('minutes_versions').set({ reason: 'x' }).where('meeting_id', '=', meetingId).execute()).rejects.toThrow(/minutes_immutable/);
+    await expect(t.deps.db.deleteFrom('minutes_versions').where('meeting_id', '=', meetingId).execute()).rejects.toThrow(/minutes_immutable/);
+    const after = await t.deps.db.selectFrom('minutes_versions').selectAll().where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+
+  it('a correction publishes version 2 with its reason; version 1 stays readable', async () => {
+    await generate();
+    const chief = await t.login('zhanzhang');
+    const v1 = (await (await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } })).json()) as MinutesBody;
+    const corrected = v1.versions[0]!.body.replace('24 个车位', '26 个车位');
+    expect(corrected).not.toBe(v1.versions[0]!.body);
+
+    const noReason = await t.call('POST', `/api/meetings/${meetingId}/minutes/corrections`, { cookie: chief, json: { body: corrected, reason: '' } });
+    expect(noReason.status).toBe(400);
+    const same = await t.call('POST', `/api/meetings/${meetingId}/minutes/corrections`, { cookie: chief, json: { body: v1.versions[0]!.body, reason: '核对' } });
+    expect(same.status).toBe(409);
+
+    const res = await t.call('POST', `/api/meetings/${meetingId}/minutes/corrections`, { cookie: chief, json: { body: corrected, reason: '车位数量记录有误，应为 26 个' } });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as MinutesBody;
+    expect(body.versions.map((v) => [v.version, v.reason])).toEqual([
+      [1, null],
+      [2, '车位数量记录有误，应为 26 个'],
+    ]);
+
+    const latest = (await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes`)).json()) as { version: number; body: string; versions: unknown[] };
+    expect(latest.version).toBe(2);
+    expect(latest.body).toContain('26 个车位');
+    expect(latest.versions).toHaveLength(2);
+    const first = (await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes?version=1`)).json()) as { version: number; body: string };
+    expect(first.version).toBe(1);
+    expect(first.body).toContain('24 个车位');
+    expect((await t.call('GET', `/api/public/meetings/${meetingId}/minutes?version=3`)).status).toBe(404);
+
+    // The print page of version 1 says it was superseded; the plain text names the correction.
+    const print = await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes/print?version=1`)).text();
+    expect(print).toContain('@page { size: A4;');
+    expect(print).toContain('本版本已被第 2 版更正');
+    const txt = await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes.txt`)).text();
+    expect(txt).toContain('第 2 版（更正原因：车位数量记录有误，应为 26 个）');
+
+    // The board lists the meeting once, at version 2, with its history.
+    const board = (await (await t.call('GET', `/api/public/compounds/${await t.compoundId('DSCT')}/minutes`)).json()) as { minutes: Array<{ version: number; publishedOnTime: boolean; versions: unknown[] }> };
+    expect(board.minutes).toHaveLength(1);
+    expect(board.minutes[0]).toMatchObject({ version: 2, publishedOnTime: true });
+    expect(board.minutes[0]!.versions).toHaveLength(2);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The public notice board (公示栏) of a compound, as one summary and as a feed of notices: upcoming
+ * meetings, published minutes (every version), vote results and signed-off action items. Nothing
+ * personal is ever in it: no asker, no voter, no phone. Links are absolute (from the request's
+ * origin) so the feed and the QR codes work wherever they are read.
+ */
+import { DomainError, MEETING_KIND_LABELS, formatChinaDateTime, responsibleUnitLabel, type MeetingKind, type TallyResult } from '@yishi/core';
+import { Feed } from 'feed';
+import QRCode from 'qrcode';
+import type { Db } from '../db/repositories/places.repository.js';
+import type { Deps } from '../deps.js';
+import { getSatisfactionSummary } from './dashboard.service.js';
+
+export interface Notice {
+  id: string;
+  kind: 'meeting' | 'minutes' | 'vote' | 'sign_off';
+  title: string;
+  summary: string;
+  /** Path on the web app. */
+  path: string;
+  date: string;
+}
+
+export function boardPaths(compoundId: string) {
+  return {
+    board: `/board/${compoundId}`,
+    poster: `/board/${compoundId}/poster`,
+    /** Where a resident raises a concern or an evening-talk question (login first, then the form). */
+    concern: `/compounds/${compoundId}/concerns/new`,
+    atom: `/api/public/compounds/${compoundId}/feed.atom`,
+    rss: `/api/public/compounds/${compoundId}/feed.rss`,
+  };
+}
+
+async function findPublicCompound(db: Db, compoundId: string) {
+  const compound = await db
+    .selectFrom('compounds')
+    .innerJoin('communities', 'communities.id', 'compounds.community_id')
+    .innerJoin('subdistricts', 'subdistricts.id', 'communities.subdistrict_id')
+    .select(['compounds.id', 'compounds.name', 'compounds.code', 'compounds.address', 'communities.name as communityName', 'subdistricts.name as subdistrictName'])
+    .where('compounds.id', '=', compoundId)
+    .executeTakeFirst();
+  if (!compound) throw new DomainError('compound_not_found');
+  return compound;
+}
+
+/** Every notice of a compound, newest first. */
+export async function listNotices(db: Db, compoundId: string, limit = 50): Promise<Notice[]> {
+  const notices: Notice[] = [];
+  const meetings = await db
+    .selectFrom('meetings')
+    .select(['id', 'kind', 'title', 'starts_at', 'place', 'scheduled_at'])
+    .where('compound_id', '=', compoundId)
+    .where('status', '=', 'scheduled')
+    .execute();
+  for (const m of meetings) {
+    notices.push({
+      id: `meeting-${m.id}`,
+      kind: 'meeting',
+      title: `会议通知：${MEETING_KIND_LABELS[m.kind as MeetingKind]?.['zh-CN'] ?? ''}·${m.title}`,
+      summary: `时间：${formatChinaDateTime(m.starts_at)}；地点：${m.place}`,
+      path: `/board/${compoundId}#meetings`,
+      date: m.scheduled_at ?? m.starts_at,
+    });
+  }
+  const versions = await db
+    .selectFrom('minutes_versions')
+    .select(['id', 'meeting_id', 'version', 'title', 'reason', 'published_at'])
+    .where('compound_id', '=', compoundId)
+    .execute();
+  for (const v of versions) {
+    notices.push({
+      id: `minutes-${v.id}`,
+      kind: 'minutes',
+      title: v.version === 1 ? `纪要公示：${v.title}` : `纪要更正（第 ${v.version} 版）：${v.title}`,
+      summary: v.reason ? `更正原因：${v.reason}` : '会议纪要已审核公示，欢迎查阅监督。',
+      path: `/minutes/${v.meeting_id}?version=${v.version}`,
+      date: v.published_at,
+    });
+  }
+  const votes = await db
+    .selectFrom('votes')
+    .select(['id', 'title', 'result_json', 'closed_at'])
+    .where('compound_id', '=', compoundId)
+    .where('status', '=', 'closed')
+    .execute();
+  for (const v of votes) {
+    const result = v.result_json ? (JSON.parse(v.result_json) as TallyResult) : null;
+    notices.push({
+      id: `vote-${v.id}`,
+      kind: 'vote',
+      title: `表决结果：${v.title}`,
+      summary: result?.summary['zh-CN'] ?? '',
+      path: `/board/${compoundId}#votes`,
+      date: v.closed_at ?? '',
+    });
+  }
+  const signed = await db
+    .selectFrom('action_items')
+    .select(['id', 'title', 'sign_off_number', 'signed_off_at', 'responsible_unit'])
+    .where('compound_id', '=', compoundId)
+    .where('status', '=', 'signed_off')
+    .execute();
+  for (const item of signed) {
+    notices.push({
+      id: `sign-off-${item.id}`,
+      kind: 'sign_off',
+      title: `销号：${item.sign_off_number ?? ''} ${item.title}`,
+      summary: `责任单位：${responsibleUnitLabel(item.responsible_unit, 'zh-CN')}，已办结销号。`,
+      path: `/board/${compoundId}#action-items`,
+      date: item.signed_off_at ?? '',
+    });
+  }
+  return notices.filter((n) => n.date !== '').sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
+}
+
+export async function getBoardSummary(deps: Deps, compoundId: string) {
+  const compound = await findPublicCompound(deps.db, compoundId);
+  const notices = await listNotices(deps.db, compoundId, 5);
+  return { compound, links: boardPaths(compoundId), latestNotices: notices, satisfaction: await getSatisfactionSummary(deps, compoundId) };
+}
+
+export async function buildFeed(deps: Deps, compoundId: string, origin: string): Promise<Feed> {
+  const compound = await findPublicCompound(deps.db, compoundId);
+  const notices = await listNotices(deps.db, compoundId);
+  const paths = boardPaths(compoundId);
+  const feed = new Feed({
+    id: `${origin}${paths.board}`,
+    title: `${compound.name}公示栏`,
+    description: `${compound.subdistrictName}${compound.communityName}${compound.name}：会议通知、会议纪要、表决结果和整改销号公示`,
+    link: `${origin}${paths.board}`,
+    language: 'zh-CN',
+    updated: notices[0] ? new Date(notices[0].date) : new Date(0),
+    generator: false,
+    feedLinks: { atom: `${origin}${paths.atom}`, rss: `${origin}${paths.rss}` },
+    copyright: `${compound.communityName}`,
+  });
+  for (const n of notices) {
+    feed.addItem({ id: `${origin}${paths.board}#${n.id}`, title: n.title, link: `${origin}${n.path}`, description: n.summary, date: new Date(n.date) });
+  }
+  return feed;
+}
+
+/** A QR code (SVG) that opens a path of the web app; the error correction survives a worn printout. */
+export function qrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+}

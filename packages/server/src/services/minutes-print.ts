@@ -1,0 +1,69 @@
+/**
+ * The A4 print page of a published minutes version: a standalone HTML document (no script, inline
+ * styles only) that the browser prints and that Chromium renders to PDF on the server. Chinese
+ * typesetting: serif body (宋体 family) with sans headings (黑体 family), Noto CJK first since that
+ * is what Linux servers carry; strict line breaking (no line starts with a closing mark such as
+ * ，。）」), inter-character justification, and no heading left alone at a page foot.
+ */
+import { escapeHtml, formatChinaDateTime, minutesHeaderLines, type MinutesVersionView } from '@yishi/core';
+
+export const PRINT_CSS = `
+@page { size: A4; margin: 22mm 20mm 24mm 20mm; }
+:root { color: #111; background: #fff; }
+* { box-sizing: border-box; }
+body {
+  margin: 0;
+  font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", serif;
+  font-size: 12pt;
+  line-height: 1.75;
+  line-break: strict;
+  word-break: normal;
+  overflow-wrap: anywhere;
+  text-align: justify;
+  text-justify: inter-character;
+  orphans: 2;
+  widows: 2;
+}
+h1, h2, h3, .meta, .foot { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Heiti SC", sans-serif; }
+main { max-width: 170mm; margin: 0 auto; padding: 8mm 0; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 6mm; line-height: 1.4; }
+h2 { font-size: 14pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 12.5pt; margin: 4mm 0 1mm; break-after: avoid; page-break-after: avoid; }
+p { margin: 0 0 2mm; text-indent: 2em; }
+ul { margin: 0 0 2mm; padding-left: 2em; }
+li { margin: 0 0 1mm; break-inside: avoid; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm; font-size: 11pt; border-top: 0.6pt solid #111; border-bottom: 0.6pt solid #111; padding: 3mm 0; margin-bottom: 4mm; }
+.meta dt { font-weight: 700; }
+.meta dd { margin: 0; }
+.correction { border: 0.8pt solid #111; padding: 2mm 3mm; margin: 0 0 4mm; font-size: 11pt; text-indent: 0; }
+.foot { margin-top: 8mm; font-size: 10pt; color: #333; border-top: 0.4pt solid #999; padding-top: 2mm; text-indent: 0; }
+@media screen { body { background: #eee; } main { background: #fff; padding: 20mm; margin: 8mm auto; box-shadow: 0 0 4mm #aaa; max-width: 210mm; } }
+`;
+
+export function renderMinutesPrintHtml(view: MinutesVersionView & { latestVersion: number }): string {
+  const meta = minutesHeaderLines(view.header)
+    .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
+    .join('');
+  const correction = view.reason
+    ? `<p class="correction">更正说明（第 ${view.version} 版）：${escapeHtml(view.reason)}</p>`
+    : '';
+  const superseded = view.version < view.latestVersion ? `<p class="correction">本版本已被第 ${view.latestVersion} 版更正，请以最新版本为准。</p>` : '';
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(view.title)}（第 ${view.version} 版）</title>
+<style>${PRINT_CSS}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(view.title)}</h1>
+<dl class="meta">${meta}</dl>
+${superseded}${correction}
+${view.html}
+<p class="foot">第 ${view.version} 版 · ${escapeHtml(formatChinaDateTime(view.publishedAt))} 由 ${escapeHtml(view.publishedBy)} 审核公示 · 议事平台</p>
+</main>
+</body>
+</html>`;
+}

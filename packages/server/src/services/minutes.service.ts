@@ -1,0 +1,262 @@
+/**
+ * Minutes: generate the draft from the meeting record, keep its text in the live document
+ * `minutes-<meetingId>` (co-edited by the secretary and committee), publish version 1 with the
+ * convener's approval, and publish corrections as version N+1 with a reason. Published versions are
+ * insert-only; the database refuses UPDATE and DELETE on them.
+ */
+import {
+  DomainError,
+  MINUTES_TEXT_KEY,
+  assertCorrection,
+  assertFirstPublication,
+  generateMinutesDraft,
+  minutesBlocksToText,
+  minutesDocumentName,
+  minutesPublishers,
+  minutesWriters,
+  nextVersionNumber,
+  publicationDeadline,
+  publishedOnTime,
+  renderMinutesBodyHtml,
+  timeLeft,
+  type MinutesHeader,
+  type MinutesVersionView,
+} from '@yishi/core';
+import * as Y from 'yjs';
+import type { Actor } from '../auth/actor.js';
+import { collabHubFor } from '../collab/attach.js';
+import { appendUpdate, loadStoredDocument } from '../collab/persistence.js';
+import type { Db } from '../db/repositories/places.repository.js';
+import {
+  findMinutesDraft,
+  findMinutesVersion,
+  insertMinutesVersion,
+  listCompoundMinutesVersions,
+  listMinutesVersions,
+  touchMinutesDraft,
+  upsertMinutesDraft,
+} from '../db/repositories/minutes.repository.js';
+import type { MinutesVersionRow } from '../db/tables/minutes.table.js';
+import { newId } from '../db/ids.js';
+import type { Deps } from '../deps.js';
+import { holdsAny, loadMeeting, type LoadedMeeting } from './meeting-access.js';
+import { loadMeetingRecord } from './minutes-record.js';
+
+function mayWrite(loaded: LoadedMeeting): boolean {
+  return holdsAny(loaded.roles, minutesWriters(loaded.kind));
+}
+function mayPublish(loaded: LoadedMeeting): boolean {
+  return holdsAny(loaded.roles, minutesPublishers(loaded.kind));
+}
+
+async function readDraftText(db: Db, meetingId: string): Promise<string> {
+  const stored = await loadStoredDocument(db, minutesDocumentName(meetingId));
+  const text = stored.doc.getText(MINUTES_TEXT_KEY).toString();
+  stored.doc.destroy();
+  return text;
+}
+
+/**
+ * Replaces the draft text from the server (generation, a save through the API, a correction). The
+ * change is one Yjs update appended to the document's log, so editors who join later merge it like
+ * any edit. While people have the document open the hub holds it in memory and would not see an
+ * update written beside it, so then we refuse and ask them to edit in the live editor.
+ */
+async function replaceDraftText(deps: Deps, trx: Db, meetingId: string, body: string, userId: string): Promise<void> {
+  const name = minutesDocumentName(meetingId);
+  if (collabHubFor(deps)?.loadedDocuments().includes(name)) throw new DomainError('minutes_draft_live');
+  const stored = await loadStoredDocument(trx, name);
+  const before = Y.encodeStateVector(stored.doc);
+  const text = stored.doc.getText(MINUTES_TEXT_KEY);
+  if (text.toString() !== body) {
+    stored.doc.transact(() => {
+      text.delete(0, text.length);
+      text.insert(0, body);
+    });
+    await appendUpdate(trx, name, stored.lastSeq + 1, Y.encodeStateAsUpdate(stored.doc, before), userId, deps.clock());
+  }
+  stored.doc.destroy();
+}
+
+export function toVersionView(row: MinutesVersionRow): MinutesVersionView {
+  return {
+    minutesId: row.id,
+    meetingId: row.meeting_id,
+    version: row.version,
+    title: row.title,
+    header: JSON.parse(row.header_json) as MinutesHeader,
+    body: row.body,
+    html: renderMinutesBodyHtml(row.body),
+    reason: row.reason,
+    publishedAt: row.published_at,
+    publishedBy: row.published_by_name,
+  };
+}
+
+/** The staff view of a meeting's minutes: draft, versions, deadline and what the caller may do. */
+export async function getMinutes(deps: Deps, actor: Actor, meetingId: string) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  const writer = mayWrite(loaded);
+  const publisher = mayPublish(loaded);
+  if (!writer && !publisher) throw new DomainError('forbidden');
+  const { meeting } = loaded;
+  const draft = await findMinutesDraft(deps.db, meetingId);
+  const versions = (await listMinutesVersions(deps.db, meetingId)).map(toVersionView);
+  const deadline = publicationDeadline(loaded.kind, meeting.starts_at);
+  const first = versions[0] ?? null;
+  return {
+    meeting: { id: meeting.id, compoundId: meeting.compound_id, kind: meeting.kind, title: meeting.title, status: meeting.status, startsAt: meeting.starts_at, place: meeting.place },
+    documentName: minutesDocumentName(meetingId),
+    draft: draft
+      ? { header: JSON.parse(draft.header_json) as MinutesHeader, body: await readDraftText(deps.db, meetingId), generatedAt: draft.generated_at, updatedAt: draft.updated_at }
+      : null,
+    versions,
+    deadline,
+    timeLeft: deadline && !first ? timeLeft(deadline, deps.clock()) : null,
+    publishedOnTime: publishedOnTime(deadline, first?.publishedAt ?? null),
+    may: { write: writer, publish: publisher && draft !== null },
+  };
+}
+
+/** Writes (or rewrites) the draft from the meeting record. Only once the meeting has ended. */
+export async function generateMinutes(deps: Deps, actor: Actor, meetingId: string) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
+  if (loaded.meeting.status !== 'closed') throw new DomainError('minutes_meeting_not_closed');
+  const existing = await listMinutesVersions(deps.db, meetingId);
+  if (existing.length > 0) throw new DomainError('minutes_already_published', { version: existing.length });
+  const record = await loadMeetingRecord(deps.db, meetingId);
+  const document = generateMinutesDraft(record);
+  const now = deps.clock().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await upsertMinutesDraft(trx, {
+      meeting_id: meetingId,
+      compound_id: loaded.meeting.compound_id,
+      header_json: JSON.stringify(document.header),
+      generated_at: now,
+      generated_by_user_id: actor.userId,
+      updated_at: now,
+    });
+    await replaceDraftText(deps, trx, meetingId, minutesBlocksToText(document.blocks), actor.userId);
+  });
+  return getMinutes(deps, actor, meetingId);
+}
+
+/** Saves the draft text through the API (the web editor edits the live document instead). */
+export async function saveMinutesDraft(deps: Deps, actor: Actor, meetingId: string, body: string) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
+  if (!(await findMinutesDraft(deps.db, meetingId))) throw new DomainError('minutes_no_draft');
+  await deps.db.transaction().execute(async (trx) => {
+    await replaceDraftText(deps, trx, meetingId, body, actor.userId);
+    await touchMinutesDraft(trx, meetingId, deps.clock().toISOString());
+  });
+  return getMinutes(deps, actor, meetingId);
+}
+
+async function insertVersion(deps: Deps, trx: Db, actor: Actor, loaded: LoadedMeeting, header: MinutesHeader, body: string, reason: string | null, version: number) {
+  await insertMinutesVersion(trx, {
+    id: newId(),
+    meeting_id: loaded.meeting.id,
+    compound_id: loaded.meeting.compound_id,
+    version,
+    title: header.title,
+    header_json: JSON.stringify(header),
+    body,
+    reason,
+    deadline: publicationDeadline(loaded.kind, loaded.meeting.starts_at),
+    published_at: deps.clock().toISOString(),
+    published_by_user_id: actor.userId,
+    published_by_name: actor.displayName,
+  });
+}
+
+/** The convener approves the draft as it stands and publishes it as version 1. */
+export async function publishMinutes(deps: Deps, actor: Actor, meetingId: string) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  if (!mayPublish(loaded)) throw new DomainError('forbidden');
+  const draft = await findMinutesDraft(deps.db, meetingId);
+  if (!draft) throw new DomainError('minutes_no_draft');
+  const hub = collabHubFor(deps);
+  const name = minutesDocumentName(meetingId);
+  // Wait until every edit received so far is stored, so the published text misses nothing.
+  await hub?.lock(name);
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const versions = await listMinutesVersions(trx, meetingId);
+      const body = await readDraftText(trx, meetingId);
+      assertFirstPublication(versions, body);
+      await insertVersion(deps, trx, actor, loaded, JSON.parse(draft.header_json) as MinutesHeader, body, null, 1);
+    });
+  } finally {
+    await hub?.refresh(name);
+  }
+  return getMinutes(deps, actor, meetingId);
+}
+
+/** A correction: version N+1 with its reason; earlier versions stay as they were. */
+export async function correctMinutes(deps: Deps, actor: Actor, meetingId: string, input: { body: string; reason: string }) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  if (!mayPublish(loaded)) throw new DomainError('forbidden');
+  const draft = await findMinutesDraft(deps.db, meetingId);
+  if (!draft) throw new DomainError('minutes_no_draft');
+  await deps.db.transaction().execute(async (trx) => {
+    const versions = await listMinutesVersions(trx, meetingId);
+    assertCorrection(versions, input.body, input.reason);
+    await insertVersion(deps, trx, actor, loaded, JSON.parse(draft.header_json) as MinutesHeader, input.body, input.reason.trim(), nextVersionNumber(versions));
+  });
+  return getMinutes(deps, actor, meetingId);
+}
+
+// ---- public ---------------------------------------------------------------------------------------
+
+/** Published minutes of a compound for the notice board: the latest version of each meeting, with its history. */
+export async function listPublicMinutes(db: Db, compoundId: string) {
+  const rows = await listCompoundMinutesVersions(db, compoundId);
+  const byMeeting = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const list = byMeeting.get(row.meeting_id);
+    if (list) list.push(row);
+    else byMeeting.set(row.meeting_id, [row]);
+  }
+  return [...byMeeting.values()].map((versions) => {
+    const latest = versions[0]!;
+    const first = versions[versions.length - 1]!;
+    return {
+      meetingId: latest.meeting_id,
+      kind: latest.kind,
+      title: latest.title,
+      meetingStartsAt: latest.starts_at,
+      version: latest.version,
+      publishedAt: latest.published_at,
+      firstPublishedAt: first.published_at,
+      publishedOnTime: publishedOnTime(latest.deadline, first.published_at),
+      reason: latest.reason,
+      /** A short extract for the board list. */
+      excerpt: excerpt(latest.body),
+      versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.reason })).reverse(),
+    };
+  });
+}
+
+function excerpt(body: string): string {
+  const text = body
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => line.replace(/^- /, ''))
+    .join(' ');
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+/** One published version, public. Without `version`, the latest. */
+export async function getPublicMinutesVersion(db: Db, meetingId: string, version?: number) {
+  const versions = await listMinutesVersions(db, meetingId);
+  if (versions.length === 0) throw new DomainError('minutes_not_found');
+  const row = version === undefined ? versions[versions.length - 1]! : await findMinutesVersion(db, meetingId, version);
+  if (!row) throw new DomainError('minutes_version_not_found', { version: version ?? 0 });
+  return {
+    ...toVersionView(row),
+    latestVersion: versions[versions.length - 1]!.version,
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.reason, publishedBy: v.published_by_name })),
+  };
+}
