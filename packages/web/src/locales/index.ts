@@ -5,10 +5,12 @@
 import type { Localised } from '../i18n.js';
 import { shellMessages } from './shell.js';
 import { foundationMessages } from './foundation.js';
+import { actionItemMessages } from './action-items.js';
 
 export const messages = {
   ...shellMessages,
   ...foundationMessages,
+  ...actionItemMessages,
 } satisfies Record<string, Localised>;
 
 export type MessageKey = keyof typeof messages;

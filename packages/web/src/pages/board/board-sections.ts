@@ -10,5 +10,6 @@ export interface BoardSection {
 }
 
 export const boardSections: BoardSection[] = [
+  { tag: 'yishi-board-action-items', load: () => import('../../components/action-items/board-action-items-section.js') },
   // { tag: 'yishi-board-meetings', load: () => import('../../components/meetings/board-meetings.js') },
 ];

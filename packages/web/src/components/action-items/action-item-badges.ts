@@ -1,0 +1,145 @@
+/**
+ * The words and colours every action-item list shares: triage (colour AND its word), status, and the
+ * red "已逾期 / Overdue" marker. Colour is never the only cue. Plus the item shape the API returns.
+ */
+import { RATING_LABELS, STATUS_LABELS, TRIAGE_LABELS, type ActionItemStatus, type Rating, type Triage } from '@yishi/core';
+import { css, html, nothing } from 'lit';
+import { formatDate } from '../../format/format.js';
+import { pick, t } from '../../i18n.js';
+
+export interface ActionItemUpdate {
+  id: string;
+  kind: string;
+  text: string;
+  photos: string[];
+  from: string | null;
+  to: string | null;
+  author: string | null;
+  at: string;
+}
+
+export interface ActionItemView {
+  id: string;
+  compoundId: string;
+  title: string;
+  description: string;
+  location: string;
+  source: { kind: string; id: string; meetingId: string | null };
+  responsibleUnit: string | null;
+  responsibleUnitLabel: Record<'zh-CN' | 'en', string>;
+  measures: string;
+  triage: Triage;
+  status: ActionItemStatus;
+  listedAt: string;
+  deadlineWorkdays: number;
+  dueDate: string;
+  dueDateProvisional: boolean;
+  overdue: boolean;
+  suggestedTriage: Triage | null;
+  urgency: string | null;
+  response: { onSiteBy: string | null; onSiteAt: string | null; onSiteMet: boolean | null; resolveBy: string | null; resolvedAt: string | null; resolveMet: boolean | null } | null;
+  signOffNumber: string | null;
+  signedOffAt: string | null;
+  signedOffBy: string | null;
+  resolution: string | null;
+  reopenCount: number;
+  ratingSummary: Record<Rating, number>;
+  // staff view
+  handlerName?: string | null;
+  evidence?: string | null;
+  evidencePhotos?: string[];
+  updates?: ActionItemUpdate[];
+  // public / resident view
+  progress?: ActionItemUpdate[];
+  view?: 'staff' | 'resident';
+  mine?: boolean;
+  myRating?: { rating: Rating; comment: string } | null;
+}
+
+export const badgeStyles = css`
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    padding: 0.1em 0.55em;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-size: 0.875rem;
+    font-weight: 600;
+    white-space: nowrap;
+    line-height: 1.5;
+  }
+  .dot {
+    width: 0.7em;
+    height: 0.7em;
+    border-radius: 50%;
+    display: inline-block;
+  }
+  .triage-green {
+    color: var(--yishi-ok-text);
+  }
+  .triage-green .dot {
+    background: #16a34a;
+  }
+  .triage-yellow {
+    color: var(--yishi-warning-text);
+  }
+  .triage-yellow .dot {
+    background: #eab308;
+  }
+  .triage-red {
+    color: var(--yishi-danger-text);
+  }
+  .triage-red .dot {
+    background: #dc2626;
+  }
+  .overdue {
+    color: #fff;
+    background: var(--yishi-danger-text);
+    border-color: var(--yishi-danger-text);
+  }
+  .status-signed_off {
+    color: var(--yishi-ok-text);
+  }
+  .status-open,
+  .status-in_progress,
+  .status-resolved {
+    color: var(--yishi-text);
+  }
+  tr.is-overdue td,
+  tr.is-overdue th,
+  .is-overdue .title,
+  .is-overdue .due {
+    color: var(--yishi-danger-text);
+  }
+  .number {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
+    font-weight: 600;
+  }
+`;
+
+export function triageBadge(triage: Triage) {
+  const label = pick(TRIAGE_LABELS[triage]);
+  return html`<span class="badge triage-${triage}"><span class="dot" aria-hidden="true"></span>${label.split('·')[0]}</span>`;
+}
+
+export function triageLabel(triage: Triage): string {
+  return pick(TRIAGE_LABELS[triage]);
+}
+
+export function statusBadge(status: ActionItemStatus) {
+  return html`<span class="badge status-${status}">${pick(STATUS_LABELS[status])}</span>`;
+}
+
+export function overdueBadge(overdue: boolean) {
+  return overdue ? html`<span class="badge overdue" data-overdue>${t('ai.overdue')}</span>` : nothing;
+}
+
+export function ratingLabel(rating: Rating): string {
+  return pick(RATING_LABELS[rating]);
+}
+
+/** "2026年11月23日（周一）", with the estimate warning when the holiday data does not reach that year. */
+export function dueText(item: Pick<ActionItemView, 'dueDate' | 'dueDateProvisional'>) {
+  return html`<span class="due">${formatDate(item.dueDate)}</span>${item.dueDateProvisional ? html` <small class="provisional">${t('ai.provisional')}</small>` : nothing}`;
+}

@@ -1,0 +1,91 @@
+/**
+ * The action items on the public notice board: status, deadline, progress and sign-off number of
+ * each, no personal data. Overdue items are red and say 已逾期. Ends with a link to report a concern.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { renderEmpty, renderLoad } from '../common/load-state.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatDate } from '../../format/format.js';
+import { pick, t } from '../../i18n.js';
+import { pageStyles } from '../../styles/page-styles.js';
+import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge, type ActionItemView } from './action-item-badges.js';
+
+interface BoardData {
+  counts: { total: number; signedOff: number; open: number; overdue: number };
+  items: ActionItemView[];
+}
+
+@customElement('yishi-board-action-items')
+export class BoardActionItemsSection extends LitElement {
+  static override styles = [
+    pageStyles,
+    badgeStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        padding: 0.75rem 0;
+        border-top: 1px solid var(--yishi-border);
+      }
+      li:first-child {
+        border-top: 0;
+      }
+      .title {
+        font-weight: 600;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 0.75rem;
+        align-items: center;
+        margin-top: 0.25rem;
+      }
+      .latest {
+        color: var(--yishi-muted);
+        margin-top: 0.25rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) compoundId = '';
+  private readonly prefs = new PreferencesController(this);
+  private readonly data = new LoadController<BoardData>(
+    this,
+    (signal) => api.get(`/api/public/compounds/${encodeURIComponent(this.compoundId)}/action-items`, signal),
+    () => [this.compoundId],
+  );
+
+  override render() {
+    return html`<section class="card" aria-labelledby="board-ai-heading">
+      <h2 id="board-ai-heading">${t('board.ai.heading')}</h2>
+      ${renderLoad(this.data, (d) => this.renderItems(d))}
+      <div class="actions"><a class="link-button" href=${`/compounds/${this.compoundId}/concerns`}>${t('board.ai.report')}</a></div>
+    </section>`;
+  }
+
+  private renderItems(d: BoardData) {
+    if (d.items.length === 0) return renderEmpty(t('board.ai.empty'));
+    return html`<p class="muted">${t('ai.summary', { total: d.counts.total, signed: d.counts.signedOff, overdue: d.counts.overdue })}</p>
+      <ul>
+        ${d.items.map((i) => {
+          const latest = (i.progress ?? []).filter((u) => u.kind === 'progress' || u.kind === 'on_site' || u.kind === 'resolved').at(-1);
+          return html`<li class=${i.overdue ? 'is-overdue' : ''} data-item=${i.id}>
+            <div class="title">${i.title}</div>
+            <div class="meta">
+              ${triageBadge(i.triage)} ${statusBadge(i.status)} ${overdueBadge(i.overdue)}
+              <span>${t('ai.colDue')}：${dueText(i)}</span>
+              <span>${t('ai.colUnit')}：${pick(i.responsibleUnitLabel)}</span>
+              ${i.signOffNumber ? html`<span>${t('ai.colNumber')}：<span class="number" data-sign-off-number>${i.signOffNumber}</span></span>` : nothing}
+            </div>
+            ${latest ? html`<div class="latest">${formatDate(latest.at)}：${latest.text}</div>` : nothing}
+          </li>`;
+        })}
+      </ul>`;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The staff list of a compound's action items (整改事项): filter by status, colour and overdue;
+ * overdue rows are red AND say 已逾期. Links to each item, the ledger and the public board.
+ */
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
+import { ACTION_ITEM_STATUSES, STATUS_LABELS, TRIAGE_LABELS, TRIAGE_LEVELS } from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
+import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge, type ActionItemView } from '../../components/action-items/action-item-badges.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { pick, t } from '../../i18n.js';
+import { pageStyles } from '../../styles/page-styles.js';
+
+@customElement('yishi-action-items-page')
+export class ActionItemsPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    badgeStyles,
+    css`
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        align-items: end;
+        margin-bottom: 1rem;
+      }
+      .filters sl-select {
+        min-width: 10rem;
+      }
+      td a {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @state() private status = '';
+  @state() private triage = '';
+  @state() private overdueOnly = false;
+  private readonly prefs = new PreferencesController(this);
+  private readonly items = new LoadController<{ items: ActionItemView[] }>(
+    this,
+    (signal) => {
+      const query = new URLSearchParams();
+      if (this.status) query.set('status', this.status);
+      if (this.triage) query.set('triage', this.triage);
+      if (this.overdueOnly) query.set('overdue', '1');
+      return api.get(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}/action-items?${query}`, signal);
+    },
+    () => [this.params.compoundId, this.status, this.triage, this.overdueOnly],
+  );
+
+  override render() {
+    const compoundId = this.params.compoundId ?? '';
+    return html`<h1>${t('ai.listHeading')}</h1>
+      <p class="lead">${t('ai.listIntro')}</p>
+      <div class="actions">
+        <a class="link-button" href=${`/compounds/${compoundId}/ledger`}>${t('ai.ledgerLink')}</a>
+        <a class="link-button" href=${`/board/${compoundId}`}>${t('ai.boardLink')}</a>
+      </div>
+      <h2 class="visually-hidden">${t('ai.filterStatus')}</h2>
+      <div class="filters" role="group" aria-label=${t('ai.filterStatus')}>
+        <sl-select label=${t('ai.filterStatus')} value=${this.status || 'all'} @sl-change=${(e: Event) => (this.status = this.pickValue(e))}>
+          <sl-option value="all">${t('ai.filterAll')}</sl-option>
+          ${ACTION_ITEM_STATUSES.map((s) => html`<sl-option value=${s}>${pick(STATUS_LABELS[s])}</sl-option>`)}
+        </sl-select>
+        <sl-select label=${t('ai.filterTriage')} value=${this.triage || 'all'} @sl-change=${(e: Event) => (this.triage = this.pickValue(e))}>
+          <sl-option value="all">${t('ai.filterAll')}</sl-option>
+          ${TRIAGE_LEVELS.map((l) => html`<sl-option value=${l}>${pick(TRIAGE_LABELS[l])}</sl-option>`)}
+        </sl-select>
+        <sl-checkbox ?checked=${this.overdueOnly} @sl-change=${(e: Event) => (this.overdueOnly = (e.target as HTMLInputElement).checked)}>${t('ai.filterOverdue')}</sl-checkbox>
+      </div>
+      ${renderLoad(this.items, (v) => this.renderTable(v.items))}`;
+  }
+
+  private pickValue(e: Event): string {
+    const value = String((e.target as HTMLSelectElement).value);
+    return value === 'all' ? '' : value;
+  }
+
+  private renderTable(items: ActionItemView[]) {
+    if (items.length === 0) return renderEmpty(t('ai.empty'));
+    const overdue = items.filter((i) => i.overdue).length;
+    const signed = items.filter((i) => i.status === 'signed_off').length;
+    return html`<p class="muted" role="status">${t('ai.summary', { total: items.length, signed, overdue })}</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t('ai.colTitle')}</th>
+              <th scope="col">${t('ai.colTriage')}</th>
+              <th scope="col">${t('ai.colStatus')}</th>
+              <th scope="col">${t('ai.colDue')}</th>
+              <th scope="col">${t('ai.colUnit')}</th>
+              <th scope="col">${t('ai.colNumber')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${items.map(
+              (i) => html`<tr class=${i.overdue ? 'is-overdue' : ''} data-item=${i.id}>
+                <td><a href=${`/action-items/${i.id}`}>${i.title}</a></td>
+                <td>${triageBadge(i.triage)}</td>
+                <td>${statusBadge(i.status)} ${overdueBadge(i.overdue)}</td>
+                <td>${dueText(i)}</td>
+                <td>${pick(i.responsibleUnitLabel)}</td>
+                <td>${i.signOffNumber ? html`<span class="number">${i.signOffNumber}</span>` : nothing}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The ledger (台账) of a compound: every entry in order — listed, signed off with its number,
+ * reopened — with a verify button that recomputes the hash chain, and exports to CSV and Excel.
+ */
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api, isApiError } from '../../api/client.js';
+import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
+import { badgeStyles } from '../../components/action-items/action-item-badges.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatDateTime } from '../../format/format.js';
+import { t, type MessageKey } from '../../i18n.js';
+import { pageStyles } from '../../styles/page-styles.js';
+
+interface LedgerRow {
+  seq: number;
+  kind: string;
+  kindWord: string;
+  signOffNumber: string | null;
+  actionItemId: string;
+  title: string;
+  responsibleUnit: string;
+  dueDate: string;
+  resolution: string;
+  signedOffBy: string;
+  statusWord: string;
+  createdAt: string;
+  hash: string;
+}
+
+type Verification = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: { seq: number }; reason: string };
+
+@customElement('yishi-ledger-page')
+export class LedgerPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    badgeStyles,
+    css`
+      .hash {
+        font-family: ui-monospace, Menlo, monospace;
+        font-size: 0.8125rem;
+        color: var(--yishi-muted);
+      }
+      sl-alert {
+        margin: 1rem 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @state() private verification: Verification | null = null;
+  @state() private verifyError: string | null = null;
+  @state() private verifying = false;
+  private readonly prefs = new PreferencesController(this);
+  private readonly ledger = new LoadController<{ entries: LedgerRow[] }>(
+    this,
+    (signal) => api.get(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}/ledger`, signal),
+    () => [this.params.compoundId],
+  );
+
+  override render() {
+    const base = `/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}`;
+    return html`<h1>${t('ledger.heading')}</h1>
+      <p class="lead">${t('ledger.intro')}</p>
+      <div class="actions">
+        <sl-button variant="primary" ?loading=${this.verifying} @click=${() => void this.verify()}>${t('ledger.verify')}</sl-button>
+        <a class="link-button" href=${`${base}/ledger.csv`} download>${t('ledger.exportCsv')}</a>
+        <a class="link-button" href=${`${base}/ledger.xlsx`} download>${t('ledger.exportXlsx')}</a>
+        <a class="link-button" href=${`/compounds/${this.params.compoundId ?? ''}/action-items`}>${t('ai.listHeading')}</a>
+      </div>
+      ${this.renderVerification()} ${renderLoad(this.ledger, (v) => this.renderTable(v.entries))}`;
+  }
+
+  private renderVerification() {
+    if (this.verifyError) return html`<sl-alert variant="danger" open><p role="alert">${this.verifyError}</p></sl-alert>`;
+    const v = this.verification;
+    if (!v) return nothing;
+    return v.ok
+      ? html`<sl-alert variant="success" open><p role="status" data-verify="ok">${t('ledger.ok', { count: v.entries })}</p></sl-alert>`
+      : html`<sl-alert variant="danger" open><p role="alert" data-verify="broken">${t('ledger.broken', { seq: v.brokenAt.seq, reason: v.reason })}</p></sl-alert>`;
+  }
+
+  private async verify(): Promise<void> {
+    this.verifying = true;
+    this.verifyError = null;
+    try {
+      this.verification = await api.get<Verification>(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}/ledger/verify`);
+    } catch (error) {
+      this.verifyError = isApiError(error) ? error.message : String(error);
+    } finally {
+      this.verifying = false;
+    }
+  }
+
+  private renderTable(entries: LedgerRow[]) {
+    if (entries.length === 0) return renderEmpty(t('ledger.empty'));
+    return html`<div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col" class="num">${t('ledger.colSeq')}</th>
+            <th scope="col">${t('ledger.colKind')}</th>
+            <th scope="col">${t('ai.colNumber')}</th>
+            <th scope="col">${t('ai.colTitle')}</th>
+            <th scope="col">${t('ai.resolution')}</th>
+            <th scope="col">${t('ledger.colTime')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${entries.map(
+            (e) => html`<tr>
+              <td class="num">${e.seq}</td>
+              <td>${t(`ai.update.${e.kind}` as MessageKey)}</td>
+              <td>${e.signOffNumber ? html`<span class="number">${e.signOffNumber}</span>` : nothing}</td>
+              <td><a href=${`/action-items/${e.actionItemId}`}>${e.title}</a></td>
+              <td>${e.resolution}${e.signedOffBy ? html`<br /><span class="muted">${e.signedOffBy}</span>` : nothing}</td>
+              <td>${formatDateTime(e.createdAt)}<br /><span class="hash" title=${e.hash}>${e.hash.slice(0, 12)}</span></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
