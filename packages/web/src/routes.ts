@@ -16,4 +16,8 @@ export const routes: RouteDef[] = [
   { path: '/compounds/:compoundId/ledger', tag: 'yishi-ledger-page', load: () => import('./pages/action-items/ledger-page.js'), title: { 'zh-CN': '整改台账', en: 'Action ledger' }, nav: { roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'building_head', 'grid_worker', 'party_rep'], label: { 'zh-CN': '整改台账', en: 'Ledger' } } },
   { path: '/compounds/:compoundId/concerns', tag: 'yishi-concern-page', load: () => import('./pages/action-items/concern-page.js'), title: { 'zh-CN': '反映问题', en: 'Report a concern' }, nav: { roles: ['owner', 'resident'], label: { 'zh-CN': '反映问题', en: 'Report a concern' } } },
   { path: '/action-items/:itemId', tag: 'yishi-action-item-page', load: () => import('./pages/action-items/action-item-page.js'), title: { 'zh-CN': '整改事项详情', en: 'Action item' } },
+  { path: '/compounds/:compoundId/meetings', tag: 'yishi-meetings-list-page', load: () => import('./pages/meetings/meetings-list-page.js'), title: { 'zh-CN': '议事会议', en: 'Meetings' }, nav: { roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'building_head', 'grid_worker', 'party_rep', 'owner', 'resident'], label: { 'zh-CN': '议事会议', en: 'Meetings' } } },
+  { path: '/meetings/:meetingId', tag: 'yishi-meeting-page', load: () => import('./pages/meetings/meeting-page.js'), title: { 'zh-CN': '会议', en: 'Meeting' } },
+  { path: '/meetings/:meetingId/ask', tag: 'yishi-meeting-ask-page', load: () => import('./pages/meetings/ask-page.js'), title: { 'zh-CN': '夜谈提问', en: 'Ask a question' } },
+  { path: '/hall/:meetingId', tag: 'yishi-hall-page', load: () => import('./pages/meetings/hall-page.js'), title: { 'zh-CN': '会场大屏', en: 'Hall screen' }, public: true },
 ];

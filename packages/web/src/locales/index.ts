@@ -5,11 +5,13 @@
 import type { Localised } from '../i18n.js';
 import { shellMessages } from './shell.js';
 import { foundationMessages } from './foundation.js';
+import { meetingsMessages } from './meetings.js';
 import { actionItemMessages } from './action-items.js';
 
 export const messages = {
   ...shellMessages,
   ...foundationMessages,
+  ...meetingsMessages,
   ...actionItemMessages,
 } satisfies Record<string, Localised>;
 

@@ -11,5 +11,5 @@ export interface BoardSection {
 
 export const boardSections: BoardSection[] = [
   { tag: 'yishi-board-action-items', load: () => import('../../components/action-items/board-action-items-section.js') },
-  // { tag: 'yishi-board-meetings', load: () => import('../../components/meetings/board-meetings.js') },
+  { tag: 'yishi-board-meetings', load: () => import('../../components/meetings/board-meetings-section.js') },
 ];

@@ -1,0 +1,285 @@
+/**
+ * The live agenda of a meeting, co-edited over Yjs: items (title, presenting party, time box,
+ * notes, links) that several committee members add, reorder and edit at once, with who is here and
+ * which item they are on. Reordering changes an item's `order` (never delete + re-insert), so two
+ * people moving items at the same time cannot duplicate or lose one. See core's agenda-doc.ts.
+ */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import { AGENDA_ITEMS_KEY, PARTIES, PARTY_LABELS, agendaDocumentName, orderBetween } from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import * as Y from 'yjs';
+import { YjsDocController } from '../../controllers/yjs-doc-controller.js';
+import { pick, t } from '../../i18n.js';
+import { currentMe } from '../../state/session.js';
+import { pageStyles } from '../../styles/page-styles.js';
+import './ytext-field.js';
+
+type ItemMap = Y.Map<unknown>;
+
+function newItemId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  return Array.from(bytes, (b) => '0123456789abcdefghjkmnpqrstvwxyz'[b & 31]).join('');
+}
+
+@customElement('yishi-agenda-editor')
+export class AgendaEditor extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      .status {
+        font-size: 0.95rem;
+      }
+      .status.ok {
+        color: var(--yishi-ok-text);
+      }
+      .status.bad {
+        color: var(--yishi-danger-text);
+      }
+      .presence {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        list-style: none;
+        padding: 0;
+        margin: 0.5rem 0 1rem;
+      }
+      .presence li {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35rem;
+        border: 2px solid var(--peer);
+        border-radius: 999px;
+        padding: 0.15rem 0.65rem;
+      }
+      .dot {
+        width: 0.75rem;
+        height: 0.75rem;
+        border-radius: 50%;
+        background: var(--peer);
+      }
+      ol.items {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        display: grid;
+        gap: var(--yishi-gap);
+      }
+      .item {
+        border-left: 6px solid var(--yishi-border);
+      }
+      .item.peer-here {
+        border-left-color: var(--peer);
+      }
+      .row {
+        display: grid;
+        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+        margin: 0.75rem 0;
+      }
+      label {
+        display: block;
+        font-weight: 600;
+        margin-bottom: 0.25rem;
+      }
+      select,
+      input[type='number'],
+      input.links {
+        box-sizing: border-box;
+        width: 100%;
+        font: inherit;
+        min-height: var(--yishi-tap);
+        padding: 0.4rem 0.6rem;
+        border: 1px solid #6b6b6b;
+        border-radius: 6px;
+        background: var(--yishi-surface);
+        color: inherit;
+      }
+      .item-head {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+      .who {
+        font-size: 0.9rem;
+        color: var(--yishi-muted);
+      }
+    `,
+  ];
+
+  @property() meetingId = '';
+  /** Whether the page thinks I may edit (the server decides in the end and drops what it refuses). */
+  @property({ type: Boolean }) editable = false;
+
+  private readonly live = new YjsDocController(
+    this,
+    () => (this.meetingId ? agendaDocumentName(this.meetingId) : null),
+    () => {
+      const me = currentMe();
+      return me ? { name: me.displayName } : null;
+    },
+  );
+
+  private items(): ItemMap[] {
+    const doc = this.live.doc;
+    if (!doc) return [];
+    const array = doc.getArray<ItemMap>(AGENDA_ITEMS_KEY).toArray();
+    return array
+      .map((m, index) => ({ m, index, order: typeof m.get('order') === 'number' ? (m.get('order') as number) : index }))
+      .sort((a, b) => a.order - b.order || a.index - b.index)
+      .map((x) => x.m);
+  }
+
+  private addItem(): void {
+    const doc = this.live.doc;
+    if (!doc) return;
+    const items = this.items();
+    const last = items.at(-1)?.get('order');
+    const item = new Y.Map<unknown>();
+    const id = newItemId();
+    doc.transact(() => {
+      item.set('id', id);
+      item.set('title', new Y.Text(''));
+      item.set('party', '');
+      item.set('minutes', 15);
+      item.set('order', orderBetween(typeof last === 'number' ? last : undefined, undefined));
+      item.set('notes', new Y.Text(''));
+      item.set('links', new Y.Array<string>());
+      doc.getArray<ItemMap>(AGENDA_ITEMS_KEY).push([item]);
+    });
+    void this.updateComplete.then(() => {
+      const field = this.shadowRoot?.querySelector<HTMLElement>(`[data-item="${id}"] yishi-ytext-field`);
+      field?.shadowRoot?.querySelector<HTMLInputElement>('input')?.focus();
+    });
+  }
+
+  private move(item: ItemMap, direction: -1 | 1): void {
+    const items = this.items();
+    const index = items.indexOf(item);
+    const target = index + direction;
+    if (target < 0 || target >= items.length) return;
+    const orderOf = (i: number) => {
+      const v = items[i]?.get('order');
+      return typeof v === 'number' ? v : undefined;
+    };
+    const next = direction < 0 ? orderBetween(orderOf(target - 1), orderOf(target)) : orderBetween(orderOf(target), orderOf(target + 1));
+    item.set('order', next);
+  }
+
+  private removeItem(item: ItemMap): void {
+    const array = this.live.doc?.getArray<ItemMap>(AGENDA_ITEMS_KEY);
+    if (!array) return;
+    const index = array.toArray().indexOf(item);
+    if (index >= 0) array.delete(index, 1);
+  }
+
+  private setLinks(item: ItemMap, value: string): void {
+    const links = item.get('links');
+    const list = value.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean).slice(0, 50);
+    if (!(links instanceof Y.Array)) {
+      item.set('links', Y.Array.from(list));
+      return;
+    }
+    this.live.doc?.transact(() => {
+      links.delete(0, links.length);
+      links.push(list);
+    });
+  }
+
+  override render() {
+    const live = this.live;
+    const items = this.items();
+    const peers = live.peers();
+    const canEdit = this.editable && live.status !== 'refused';
+    const totalMinutes = items.reduce((sum, m) => sum + (typeof m.get('minutes') === 'number' ? (m.get('minutes') as number) : 0), 0);
+    const position = new Map(items.map((m, i) => [m.get('id') as string, i + 1]));
+    return html`
+      <p class="status ${live.status === 'connected' ? 'ok' : live.status === 'connecting' ? '' : 'bad'}" role="status" aria-live="polite">
+        ${live.status === 'refused'
+          ? t('agenda.refused', { code: live.refusal ?? 0 })
+          : live.status === 'connected'
+            ? t('agenda.connected')
+            : live.status === 'connecting'
+              ? t('agenda.connecting')
+              : t('agenda.disconnected')}
+      </p>
+      ${!this.editable ? html`<p class="muted">${t('agenda.readOnly')}</p>` : nothing}
+      ${peers.length > 0
+        ? html`<ul class="presence" aria-label=${t('agenda.present')}>
+            <li style="border:0;padding:0">${t('agenda.present')}</li>
+            ${peers.map(
+              (p) => html`<li class="peer" style=${`--peer:${p.color}`}>
+                <span class="dot" aria-hidden="true"></span><span class="peer-name">${p.name}${p.self ? t('agenda.me') : ''}</span>
+                ${p.itemId && position.has(p.itemId) ? html`<span class="who">${t('agenda.onItem', { n: position.get(p.itemId)! })}</span>` : nothing}
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${live.synced || live.status === 'refused' ? nothing : html`<p class="muted">${t('agenda.connecting')}</p>`}
+      ${items.length === 0 && live.synced ? html`<p class="state-empty">${t('agenda.empty')}</p>` : nothing}
+      <ol class="items">
+        ${items.map((item, i) => this.renderItem(item, i, items.length, canEdit, peers.filter((p) => !p.self && p.itemId === item.get('id'))))}
+      </ol>
+      ${items.length > 0 ? html`<p class="muted">${t('agenda.totalMinutes', { count: items.length, minutes: totalMinutes })}</p>` : nothing}
+      ${canEdit && live.synced ? html`<div class="actions"><sl-button variant="primary" class="add-item" @click=${() => this.addItem()}>${t('agenda.add')}</sl-button></div>` : nothing}
+    `;
+  }
+
+  private renderItem(item: ItemMap, index: number, count: number, canEdit: boolean, here: Array<{ color: string; name: string }>) {
+    const id = String(item.get('id') ?? '');
+    const title = item.get('title');
+    const notes = item.get('notes');
+    const party = String(item.get('party') ?? '');
+    const minutes = typeof item.get('minutes') === 'number' ? (item.get('minutes') as number) : 0;
+    const links = item.get('links');
+    const linkText = links instanceof Y.Array ? (links.toArray() as string[]).join(', ') : '';
+    const n = index + 1;
+    return html`<li
+      class="card item ${here.length ? 'peer-here' : ''}"
+      data-item=${id}
+      style=${here.length ? `--peer:${here[0]!.color}` : ''}
+      @focusin=${() => this.live.setPresence({ itemId: id })}
+    >
+      <div class="item-head">
+        <h3>${t('agenda.item', { n })}${here.length ? html` <span class="who">${here.map((p) => p.name).join('、')}</span>` : nothing}</h3>
+        ${canEdit
+          ? html`<div class="actions">
+              <sl-button size="small" ?disabled=${index === 0} @click=${() => this.move(item, -1)}>${t('agenda.up')}</sl-button>
+              <sl-button size="small" ?disabled=${index === count - 1} @click=${() => this.move(item, 1)}>${t('agenda.down')}</sl-button>
+              <sl-button size="small" variant="danger" outline @click=${() => this.removeItem(item)}>${t('agenda.remove')}</sl-button>
+            </div>`
+          : nothing}
+      </div>
+      <label>${t('agenda.itemTitle')}</label>
+      <yishi-ytext-field class="item-title" .text=${title instanceof Y.Text ? title : null} label=${`${t('agenda.item', { n })} ${t('agenda.itemTitle')}`} ?readonly=${!canEdit}></yishi-ytext-field>
+      <div class="row">
+        <div>
+          <label for=${`party-${id}`}>${t('agenda.party')}</label>
+          <select id=${`party-${id}`} ?disabled=${!canEdit} @change=${(e: Event) => item.set('party', (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${party === ''}>${t('agenda.noParty')}</option>
+            ${PARTIES.map((p) => html`<option value=${p} ?selected=${party === p}>${pick(PARTY_LABELS[p])}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for=${`minutes-${id}`}>${t('agenda.minutes')}</label>
+          <input
+            id=${`minutes-${id}`}
+            type="number"
+            min="0"
+            max="600"
+            .value=${String(minutes)}
+            ?disabled=${!canEdit}
+            @change=${(e: Event) => item.set('minutes', Math.max(0, Math.min(600, Number((e.target as HTMLInputElement).value) || 0)))}
+          />
+        </div>
+      </div>
+      <label>${t('agenda.notes')}</label>
+      <yishi-ytext-field multiline .text=${notes instanceof Y.Text ? notes : null} label=${`${t('agenda.item', { n })} ${t('agenda.notes')}`} ?readonly=${!canEdit}></yishi-ytext-field>
+      <label for=${`links-${id}`} style="margin-top:0.75rem">${t('agenda.links')}</label>
+      <input id=${`links-${id}`} class="links" .value=${linkText} ?disabled=${!canEdit} @change=${(e: Event) => this.setLinks(item, (e.target as HTMLInputElement).value)} />
+    </li>`;
+  }
+}
