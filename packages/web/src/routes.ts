@@ -20,4 +20,11 @@ export const routes: RouteDef[] = [
   { path: '/meetings/:meetingId', tag: 'yishi-meeting-page', load: () => import('./pages/meetings/meeting-page.js'), title: { 'zh-CN': '会议', en: 'Meeting' } },
   { path: '/meetings/:meetingId/ask', tag: 'yishi-meeting-ask-page', load: () => import('./pages/meetings/ask-page.js'), title: { 'zh-CN': '夜谈提问', en: 'Ask a question' } },
   { path: '/hall/:meetingId', tag: 'yishi-hall-page', load: () => import('./pages/meetings/hall-page.js'), title: { 'zh-CN': '会场大屏', en: 'Hall screen' }, public: true },
+  { path: '/compounds/:compoundId/votes', tag: 'yishi-votes-page', load: () => import('./pages/votes/votes-page.js'), title: { 'zh-CN': '表决', en: 'Votes' }, nav: { roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'building_head', 'grid_worker', 'party_rep', 'owner', 'resident'], label: { 'zh-CN': '表决', en: 'Votes' } } },
+  { path: '/compounds/:compoundId/votes/new', tag: 'yishi-vote-create-page', load: () => import('./pages/votes/vote-create-page.js'), title: { 'zh-CN': '发起表决', en: 'New vote' } },
+  { path: '/votes/:voteId', tag: 'yishi-vote-page', load: () => import('./pages/votes/vote-page.js'), title: { 'zh-CN': '表决', en: 'Vote' } },
+  { path: '/votes/:voteId/manage', tag: 'yishi-vote-manage-page', load: () => import('./pages/votes/vote-manage-page.js'), title: { 'zh-CN': '管理表决', en: 'Manage vote' } },
+  { path: '/votes/:voteId/receipts', tag: 'yishi-vote-receipts-page', load: () => import('./pages/votes/vote-receipts-page.js'), title: { 'zh-CN': '回执码公示', en: 'Receipt codes' }, public: true },
+  { path: '/compounds/:compoundId/proposals', tag: 'yishi-proposals-page', load: () => import('./pages/votes/proposals-page.js'), title: { 'zh-CN': '居民提案', en: 'Proposals' }, nav: { roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'building_head', 'grid_worker', 'party_rep', 'owner', 'resident'], label: { 'zh-CN': '居民提案', en: 'Proposals' } } },
+  { path: '/proposals/:proposalId', tag: 'yishi-proposal-page', load: () => import('./pages/votes/proposal-page.js'), title: { 'zh-CN': '提案', en: 'Proposal' } },
 ];

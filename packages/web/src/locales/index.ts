@@ -4,12 +4,14 @@
  */
 import type { Localised } from '../i18n.js';
 import { shellMessages } from './shell.js';
+import { voteMessages } from './votes.js';
 import { foundationMessages } from './foundation.js';
 import { meetingsMessages } from './meetings.js';
 import { actionItemMessages } from './action-items.js';
 
 export const messages = {
   ...shellMessages,
+  ...voteMessages,
   ...foundationMessages,
   ...meetingsMessages,
   ...actionItemMessages,

@@ -10,6 +10,7 @@ export interface BoardSection {
 }
 
 export const boardSections: BoardSection[] = [
+  { tag: 'yishi-board-votes', load: () => import('../../components/votes/board-votes-section.js') },
   { tag: 'yishi-board-action-items', load: () => import('../../components/action-items/board-action-items-section.js') },
   { tag: 'yishi-board-meetings', load: () => import('../../components/meetings/board-meetings-section.js') },
 ];

@@ -1,0 +1,105 @@
+/**
+ * A closed vote's result: pass or fail in words (never colour alone), an accessible SVG bar chart
+ * with the same figures in a table beside it, and every threshold check spelled out
+ * ("参与表决面积占比 71.2% ≥ 2/3 ✓").
+ */
+import type { TallyResult } from '@yishi/core';
+import { LitElement, css, html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatArea } from '../../format/format.js';
+import { pick, t } from '../../i18n.js';
+import { pageStyles } from '../../styles/page-styles.js';
+
+@customElement('yishi-vote-result')
+export class VoteResult extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      .verdict {
+        font-size: 1.3rem;
+        font-weight: 700;
+        padding: 0.75rem 1rem;
+        border-radius: var(--yishi-radius);
+        border: 2px solid currentColor;
+        margin: 0.5rem 0 1rem;
+      }
+      .verdict.ok {
+        color: var(--yishi-ok-text);
+      }
+      .verdict.fail {
+        color: var(--yishi-danger-text);
+      }
+      .checks {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      .checks li {
+        padding: 0.4rem 0;
+        border-top: 1px solid var(--yishi-border);
+        overflow-wrap: anywhere;
+      }
+      .checks li.fail {
+        color: var(--yishi-danger-text);
+      }
+      svg {
+        width: 100%;
+        height: auto;
+        display: block;
+        margin-bottom: 0.75rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) result: TallyResult | null = null;
+  private readonly prefs = new PreferencesController(this);
+
+  override render() {
+    const r = this.result;
+    if (!r) return nothing;
+    const max = Math.max(1, ...r.options.map((o) => o.ballots));
+    const rowH = 44;
+    const height = r.options.length * rowH + 8;
+    return html`
+      <p class="verdict ${r.passed ? 'ok' : 'fail'}" role="status">${r.passed ? '✓' : '✗'} ${pick(r.summary)}</p>
+      <svg viewBox="0 0 320 ${height}" role="img" aria-label=${t('votes.chartLabel')}>
+        ${r.options.map((o, i) => {
+          const w = Math.round((o.ballots / max) * 190);
+          const y = i * rowH + 4;
+          return svg`<g>
+            <text x="0" y=${y + 24} font-size="15" fill="#1f2328">${o.label.length > 6 ? `${o.label.slice(0, 6)}…` : o.label}</text>
+            <rect x="96" y=${y + 6} width=${Math.max(w, 2)} height="26" rx="3" fill=${o.elected || (o.id === 'yes' && r.passed) ? '#166534' : '#1d4ed8'}></rect>
+            <text x=${100 + Math.max(w, 2)} y=${y + 24} font-size="15" fill="#1f2328">${o.ballots}</text>
+          </g>`;
+        })}
+      </svg>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t('votes.option')}</th>
+              <th scope="col" class="num">${t('votes.ballots')}</th>
+              <th scope="col" class="num">${t('votes.heads')}</th>
+              <th scope="col" class="num">${t('votes.area')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${r.options.map(
+              (o) => html`<tr>
+                <th scope="row">${o.label}${o.elected ? html` <strong>（${t('votes.elected')}）</strong>` : nothing}</th>
+                <td class="num">${o.ballots}</td>
+                <td class="num">${o.heads}</td>
+                <td class="num">${formatArea(o.areaCenti)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <h3 style="margin-top:1rem">${t('votes.why')}</h3>
+      <ul class="checks">
+        ${r.checks.map((c) => html`<li class=${c.ok ? 'ok' : 'fail'}>${pick(c.text)}</li>`)}
+      </ul>
+    `;
+  }
+}

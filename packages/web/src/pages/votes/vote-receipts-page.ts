@@ -1,0 +1,50 @@
+/** Public after closing: every receipt code with its choice, and a box to find one's own code. */
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import { normaliseReceiptCode } from '@yishi/core';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { renderLoad } from '../../components/common/load-state.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { t } from '../../i18n.js';
+import { pageStyles } from '../../styles/page-styles.js';
+
+interface Receipts {
+  title: string;
+  receipts: Array<{ receiptCode: string; choiceLabels: string[]; channel: string }>;
+}
+
+@customElement('yishi-vote-receipts-page')
+export class VoteReceiptsPage extends LitElement {
+  static override styles = [pageStyles];
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @state() private query = '';
+  private readonly prefs = new PreferencesController(this);
+  private readonly load = new LoadController<Receipts>(this, (signal) => api.get(`/api/public/votes/${encodeURIComponent(this.params.voteId ?? '')}/receipts`, signal), () => [this.params.voteId]);
+
+  override render() {
+    return renderLoad(this.load, (r) => {
+      const code = normaliseReceiptCode(this.query);
+      const found = code.length >= 14 ? r.receipts.find((x) => x.receiptCode === code) : undefined;
+      return html`<h1>${t('votes.receiptsHeading')}</h1>
+        <p class="lead">${r.title}</p>
+        <sl-input label=${t('votes.receiptSearch')} size="large" autocomplete="off" @sl-input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}></sl-input>
+        <div role="status" aria-live="polite">
+          ${code.length >= 14
+            ? html`<p><strong>${found ? t('votes.receiptFound', { choice: found.choiceLabels.join('、') }) : t('votes.receiptMissing')}</strong></p>`
+            : nothing}
+        </div>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr><th scope="col">${t('votes.receiptWas', { code: '' }).replace(/[:：]\s*$/, '')}</th><th scope="col">${t('votes.option')}</th></tr>
+            </thead>
+            <tbody>
+              ${r.receipts.map((x) => html`<tr><td><code>${x.receiptCode}</code></td><td>${x.choiceLabels.join('、')}</td></tr>`)}
+            </tbody>
+          </table>
+        </div>`;
+    });
+  }
+}
