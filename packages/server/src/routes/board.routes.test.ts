@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+const NOW = new Date('2026-11-20T02:00:00.000Z');
+let t: TestApp;
+let dsct: string;
+beforeEach(async () => {
+  t = await createTestApp({ clock: () => NOW });
+  dsct = await t.compoundId('DSCT');
+});
+afterEach(() => t.close());
+
+describe('public notice board', () => {
+  it('reads anonymously: the compound, latest notices, satisfaction and links', async () => {
+    const res = await t.call('GET', `/api/public/compounds/${dsct}/board`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      compound: { name: string; communityName: string };
+      latestNotices: Array<{ kind: string; title: string }>;
+      satisfaction: { satisfaction: { rated: number; rate: { text: string } } };
+      links: Record<string, string>;
+    };
+    expect(body.compound).toMatchObject({ name: '都市春天小区', communityName: '宜阳社区' });
+    expect(body.latestNotices.length).toBeGreaterThan(0);
+    expect(body.latestNotices.some((n) => n.kind === 'minutes')).toBe(true);
+    expect(body.satisfaction.satisfaction.rated).toBeGreaterThan(0);
+    expect(body.satisfaction.satisfaction.rate.text).toMatch(/^\d+\.\d%$/);
+    expect(body.links.atom).toBe(`/api/public/compounds/${dsct}/feed.atom`);
+    expect((await t.call('GET', '/api/public/compounds/nope/board')).status).toBe(404);
+  });
+
+  it('lists published minutes, the latest version of each meeting, with the correction', async () => {
+    const body = (await (await t.call('GET', `/api/public/compounds/${dsct}/minutes`)).json()) as {
+      minutes: Array<{ kind: string; version: number; reason: string | null; publishedOnTime: boolean | null }>;
+    };
+    // Five held meetings in the demo: three councils, two evening talks.
+    expect(body.minutes).toHaveLength(5);
+    const corrected = body.minutes.filter((m) => m.version === 2);
+    expect(corrected).toHaveLength(1);
+    expect(corrected[0]!.reason).toContain('补正');
+    // Councils are judged against the deadline; one came out late. Evening talks have no deadline.
+    expect(body.minutes.filter((m) => m.kind === 'four_party').map((m) => m.publishedOnTime).sort()).toEqual([false, true, true]);
+    expect(body.minutes.filter((m) => m.kind === 'evening_talk').every((m) => m.publishedOnTime === null)).toBe(true);
+  });
+
+  it('serves Atom and RSS feeds with absolute links, and nothing personal', async () => {
+    const atom = await t.call('GET', `/api/public/compounds/${dsct}/feed.atom`);
+    expect(atom.status).toBe(200);
+    expect(atom.headers.get('content-type')).toContain('application/atom+xml');
+    const xml = await atom.text();
+    expect(xml).toContain('<title>都市春天小区公示栏</title>');
+    expect(xml).toMatch(/纪要更正（第 2 版）/);
+    expect(xml).toContain('http://localhost/minutes/');
+    expect(xml).not.toMatch(/138\d{8}/);
+    const rss = await (await t.call('GET', `/api/public/compounds/${dsct}/feed.rss`)).text();
+    expect(rss).toContain('<rss version="2.0"');
+    expect(rss).toContain('销号：DSCT-');
+  });
+
+  it('draws QR codes for the poster: the board and the concern form', async () => {
+    const res = await t.call('GET', `/api/public/compounds/${dsct}/qr.svg?target=concern`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await res.text()).toMatch(/^<svg[^>]*viewBox/);
+    expect((await t.call('GET', `/api/public/compounds/${dsct}/qr.svg?target=elsewhere`)).status).toBe(400);
+  });
+});

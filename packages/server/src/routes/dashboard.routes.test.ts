@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+const NOW = new Date('2026-11-20T02:00:00.000Z');
+let t: TestApp;
+let communityId: string;
+let subdistrictId: string;
+let dsct: string;
+beforeEach(async () => {
+  t = await createTestApp({ clock: () => NOW });
+  dsct = await t.compoundId('DSCT');
+  const row = await t.deps.db.selectFrom('communities').select(['id', 'subdistrict_id']).where('code', '=', 'YY').executeTakeFirstOrThrow();
+  communityId = row.id;
+  subdistrictId = row.subdistrict_id;
+});
+afterEach(() => t.close());
+
+interface DashboardBody {
+  period: { from: string; to: string };
+  figures: {
+    meetings: { fourParty: number; eveningTalk: number };
+    questions: { raised: number; answeredOnTheSpot: number; listed: number };
+    actionItems: { signedOff: number; signedOffOnTime: number; overdue: number; avgWorkdaysToSignOff: number | null };
+    satisfaction: { rated: number; rate: { text: string } };
+    minutes: { due: number; publishedOnTime: number; publishedLate: number; onTimeRate: { text: string } };
+  };
+  months: Array<{ month: string }>;
+  byCompound: Array<{ name: string }>;
+}
+
+describe('dashboard', () => {
+  it('shows the demo year: meetings by kind, questions, sign-offs, satisfaction, minutes on time', async () => {
+    const cookie = await t.login('jiedao');
+    const res = await t.call('GET', `/api/dashboard?scope=subdistrict&id=${subdistrictId}`, { cookie });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as DashboardBody;
+    expect(body.period).toEqual({ from: '2026-01-01', to: '2026-11-20' });
+    expect(body.figures.meetings).toMatchObject({ fourParty: 3, eveningTalk: 2 });
+    // 35 questions (30 answered, 5 listed) and 8 (6 answered, 1 listed, 1 merged duplicate).
+    expect(body.figures.questions).toMatchObject({ raised: 42, answeredOnTheSpot: 36, listed: 6 });
+    // The action-items seed signs off three items, all within their deadline.
+    expect(body.figures.actionItems).toMatchObject({ signedOff: 3, signedOffOnTime: 3 });
+    expect(body.figures.actionItems.avgWorkdaysToSignOff).toBeGreaterThan(0);
+    expect(body.figures.satisfaction.rated).toBeGreaterThan(0);
+    expect(body.figures.minutes).toMatchObject({ due: 3, publishedOnTime: 2, publishedLate: 1, onTimeRate: { text: '66.7%' } });
+    expect(body.months.map((m) => m.month)[0]).toBe('2026-01');
+    expect(body.byCompound.map((c) => c.name).sort()).toEqual(['翠苑小区', '都市春天小区'].sort());
+  });
+
+  it('filters by period and compound', async () => {
+    const cookie = await t.login('shequ');
+    const res = await t.call('GET', `/api/dashboard?scope=community&id=${communityId}&from=2026-10-01&to=2026-11-20&compoundId=${dsct}`, { cookie });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as DashboardBody;
+    expect(body.figures.meetings).toMatchObject({ fourParty: 1, eveningTalk: 2 });
+    expect(body.months.map((m) => m.month)).toEqual(['2026-10', '2026-11']);
+    expect((await t.call('GET', `/api/dashboard?scope=community&id=${communityId}&from=2026-12-01&to=2026-01-01`, { cookie })).status).toBe(400);
+  });
+
+  it('is for the subdistrict and community only', async () => {
+    expect((await t.call('GET', `/api/dashboard?scope=community&id=${communityId}`, { cookie: await t.login('zhanzhang') })).status).toBe(403);
+    expect((await t.call('GET', `/api/dashboard?scope=community&id=${communityId}`, { cookie: await t.login('yezhu') })).status).toBe(403);
+    expect((await t.call('GET', `/api/dashboard?scope=community&id=${communityId}`)).status).toBe(401);
+    expect((await t.call('GET', `/api/dashboard?scope=community&id=nope`, { cookie: await t.login('shequ') })).status).toBe(404);
+  });
+
+  it('downloads the same figures as an Excel workbook', async () => {
+    const cookie = await t.login('shequ');
+    const res = await t.call('GET', `/api/dashboard.xlsx?scope=community&id=${communityId}`, { cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // A zip file (PK\x03\x04) whose shared strings carry the Chinese labels and the rate.
+    expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const files = unzipSync(bytes);
+    const strings = strFromU8(files['xl/sharedStrings.xml']!);
+    expect(strings).toContain('纪要按时公示率');
+    expect(strings).toContain('66.7%');
+    expect(Object.keys(files).filter((f) => f.startsWith('xl/worksheets/sheet'))).toHaveLength(3);
+  });
+});
