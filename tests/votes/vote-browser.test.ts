@@ -1,0 +1,108 @@
+/**
+ * In a real Chromium on a 360×740 phone: the demo owner 王建国 opens the open vote, picks which of
+ * his two flats he is voting for, chooses 同意, confirms, and sees his receipt code big; the station
+ * chief closes the vote from the manage page; an anonymous visitor then finds the result with its
+ * explanation on the public notice board and the receipt code in the published list.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const TITLE = '利用小区共有场地建设电动自行车充电棚';
+
+let server: TestServer;
+let browser: Browser;
+let dsct: string;
+let voteId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  dsct = await compoundIdByCode(server.deps, 'DSCT');
+  const staff = await new ApiClient(server.url).login('zhanzhang');
+  const { votes } = await staff.json<{ votes: Array<{ id: string; title: string; status: string }> }>('GET', `/api/compounds/${dsct}/votes`);
+  voteId = votes.find((v) => v.title === TITLE && v.status === 'open')!.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function loginAs(page: Page, url: string, login: string): Promise<void> {
+  const api = await new ApiClient(url).login(login);
+  const [name, value] = api.cookie.split('=') as [string, string];
+  await page.context().addCookies([{ name, value, url }]);
+}
+
+async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await newPhonePage(browser);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+describe('voting on a phone', () => {
+  let receipt = '';
+
+  test('an owner votes one screen at a time, confirms, and sees the receipt code', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'yezhu');
+      await page.goto(`${server.url}/votes/${voteId}`);
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('button', { name: '开始投票' }).click();
+      // Two flats: first say which one.
+      await page.getByText('您有多套房屋，请选择为哪一套投票').waitFor();
+      await page.getByRole('button', { name: /1栋1单元301/ }).click();
+      await page.getByRole('radio', { name: /同意/ }).click();
+      expect(await page.getByRole('radio', { name: /同意/ }).getAttribute('aria-checked')).toBe('true');
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByRole('heading', { name: '请确认您的选择' }).waitFor();
+      expect(await page.locator('.confirm-choice').textContent()).toBe('同意');
+      await page.getByRole('button', { name: '确认投票' }).click();
+      await page.getByRole('heading', { name: /投票成功/ }).waitFor();
+      receipt = ((await page.locator('.receipt').textContent()) ?? '').trim();
+      expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      // The receipt is big enough to read and copy: at least 28 px type on a 360 px screen.
+      const size = await page.locator('.receipt').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+      expect(size).toBeGreaterThanOrEqual(28);
+      await expectNoSeriousA11yViolations(page);
+    });
+  });
+
+  test('the station chief closes the vote from the manage page', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'zhanzhang');
+      await page.goto(`${server.url}/votes/${voteId}/manage`);
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await page.getByRole('button', { name: '立即结束并计票' }).click();
+      await page.getByText('确定现在结束表决吗？结束后不能再投票。').waitFor();
+      await page.getByRole('button', { name: '立即结束并计票' }).click();
+      await page.getByRole('heading', { name: '表决结果' }).waitFor();
+      expect(await page.getByText('已结束').first().isVisible()).toBe(true);
+    });
+  });
+
+  test('the public board shows the result with its explanation, and the receipt is in the published list', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/board/${dsct}`);
+      const section = page.locator('yishi-board-votes');
+      await section.getByRole('heading', { name: TITLE }).waitFor();
+      // The vote just closed, with its checks spelled out (text inside nested shadow roots).
+      const article = section.locator('article', { has: page.getByRole('heading', { name: TITLE }) });
+      await article.getByText(/^参与表决面积占比 \d+\.\d% [<≥] 2\/3 [✓✗]/).waitFor();
+      await article.getByText(/^[✓✗] (表决通过|未通过)/).waitFor();
+      await section.getByRole('heading', { name: '使用专项维修资金更换2栋电梯' }).waitFor();
+      await expectNoSeriousA11yViolations(page);
+
+      await page.goto(`${server.url}/votes/${voteId}/receipts`);
+      await page.getByLabel('输入您的回执码').fill(receipt.toLowerCase());
+      await page.getByText('找到了：您的选票记为“同意”。').waitFor();
+    });
+  });
+});
