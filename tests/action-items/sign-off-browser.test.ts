@@ -1,0 +1,105 @@
+/**
+ * In a real Chromium on a phone-sized window: a station chief signs off a resolved item through the
+ * confirmation dialog and sees its number; an anonymous visitor then finds that number on the
+ * compound's public notice board, where overdue items say 已逾期 in words, not only in red.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+let dsct: string;
+let itemId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  dsct = await compoundIdByCode(server.deps, 'DSCT');
+  const staff = await new ApiClient(server.url).login('shequ');
+  const item = await staff.json<{ id: string }>('POST', `/api/compounds/${dsct}/action-items`, { title: '5栋北侧围墙破损', source: { kind: 'council_outcome', id: 'wall' }, responsibleUnit: 'property_manager' }, 201);
+  itemId = item.id;
+  await staff.json('POST', `/api/action-items/${itemId}/resolve`, { evidence: '围墙已修补，附照片' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Logs in over the API and hands the session cookie to the page (the login form has its own tests). */
+async function loginAs(page: Page, url: string, login: string): Promise<void> {
+  const api = await new ApiClient(url).login(login);
+  const [name, value] = api.cookie.split('=') as [string, string];
+  await page.context().addCookies([{ name, value, url }]);
+}
+
+async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await newPhonePage(browser);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+describe('numbered sign-off in the browser', () => {
+  let number = '';
+
+  test('a station chief signs off through the confirmation dialog and sees the number', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'zhanzhang');
+      await page.goto(`${server.url}/action-items/${itemId}`);
+      await page.getByRole('heading', { level: 1, name: '5栋北侧围墙破损' }).waitFor();
+      await page.getByLabel('办理结果').fill('经现场核实，围墙已修补到位');
+      await page.getByRole('button', { name: '销号', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: '确认销号' });
+      await dialog.waitFor();
+      // Names the official who signs (slotted text lives on the sl-dialog host, not its shadow part).
+      expect(await page.locator('sl-dialog').textContent()).toContain('陈志强');
+      await page.locator('sl-dialog').getByRole('button', { name: '确认销号' }).click();
+      const status = page.getByRole('status').filter({ hasText: '已销号，编号' });
+      await status.waitFor();
+      number = /DSCT-\d{4}-\d{4}/.exec((await status.textContent()) ?? '')?.[0] ?? '';
+      expect(number).toMatch(/^DSCT-\d{4}-\d{4}$/);
+      // The page reloaded the item from the server: the badge shows the same number.
+      await expect.poll(() => page.locator('[data-sign-off-number]').first().textContent()).toBe(number);
+    });
+  });
+
+  test('the public board shows the number without logging in, and says 已逾期 for overdue items', async () => {
+    expect(number).not.toBe('');
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/board/${dsct}`);
+      const row = page.locator(`[data-item="${itemId}"]`);
+      await row.waitFor();
+      expect(await row.locator('[data-sign-off-number]').textContent()).toBe(number);
+      expect(await row.textContent()).toContain('已销号');
+      // The seeded garage item is overdue: red AND the word.
+      const overdue = page.locator('li.is-overdue').first();
+      await overdue.waitFor();
+      expect(await overdue.textContent()).toContain('已逾期');
+      await expectNoSeriousA11yViolations(page);
+    });
+  });
+
+  test('the staff list marks overdue rows with the word and links to the ledger, which verifies', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'shequ');
+      await page.goto(`${server.url}/compounds/${dsct}/action-items`);
+      const overdueRow = page.locator('tr.is-overdue').first();
+      await overdueRow.waitFor().catch(async (e: unknown) => {
+        await page.screenshot({ path: '/tmp/ai-list.png' });
+        throw e;
+      });
+      expect(await overdueRow.textContent()).toContain('已逾期');
+      await page.getByRole('link', { name: '台账与导出' }).click();
+      await page.getByRole('heading', { level: 1, name: '整改台账' }).waitFor();
+      await page.getByRole('button', { name: '校验台账' }).click();
+      await page.locator('[data-verify="ok"]').waitFor();
+      expect(await page.locator('table').textContent()).toContain(number);
+      await expectNoSeriousA11yViolations(page);
+    });
+  });
+});
