@@ -47,6 +47,11 @@ describe('triage (红黄绿)', () => {
     expect(initialTriage({ sourceKind: 'concern', responsibleUnit: 'property_manager' })).toBe('green');
     expect(initialTriage({ sourceKind: 'evening_question', responsibleUnit: 'community' })).toBe('yellow');
   });
+  it('reads units typed in words: 物业 is the property manager, 区住建局 a department', () => {
+    expect(initialTriage({ sourceKind: 'evening_question', responsibleUnit: '物业' })).toBe('yellow');
+    expect(initialTriage({ sourceKind: 'concern', responsibleUnit: '物业公司' })).toBe('green');
+    expect(initialTriage({ sourceKind: 'evening_question', responsibleUnit: '区住建局' })).toBe('red');
+  });
   it('escalates one level at a time with a reason', () => {
     expect(changeTriage({ status: 'open', from: 'green', to: 'yellow', reason: '需社区协调', roles: roles('grid_worker') })).toMatchObject({ direction: 'escalate', to: 'yellow' });
     expect(codeOf(() => changeTriage({ status: 'open', from: 'green', to: 'red', reason: 'x', roles: roles('station_chief') }))).toBe('triage_skip');

@@ -196,11 +196,29 @@ export type ResponsibleUnit =
  * A responsible unit is stored as text: one of the parties (`community`, `owners_committee`,
  * `property_manager`, `grid`) or `department:<name>` for a named government department (住建局 …).
  */
+/** Words staff type for the parties (meetings record the unit as said in the hall). */
+const PARTY_WORDS: Record<string, 'community' | 'owners_committee' | 'property_manager' | 'grid'> = {
+  社区: 'community',
+  居委会: 'community',
+  社区居委会: 'community',
+  村委会: 'community',
+  业委会: 'owners_committee',
+  业主委员会: 'owners_committee',
+  物业: 'property_manager',
+  物业公司: 'property_manager',
+  物业企业: 'property_manager',
+  网格: 'grid',
+  网格员: 'grid',
+};
+
 export function parseResponsibleUnit(value: string | null): ResponsibleUnit | null {
-  if (!value) return null;
-  if (value === 'community' || value === 'owners_committee' || value === 'property_manager' || value === 'grid') return { kind: 'party', party: value };
-  if (value.startsWith('department:')) return { kind: 'department', name: value.slice('department:'.length) };
-  return { kind: 'department', name: value };
+  const text = value?.trim();
+  if (!text) return null;
+  if (text === 'community' || text === 'owners_committee' || text === 'property_manager' || text === 'grid') return { kind: 'party', party: text };
+  const party = PARTY_WORDS[text];
+  if (party) return { kind: 'party', party };
+  if (text.startsWith('department:')) return { kind: 'department', name: text.slice('department:'.length) };
+  return { kind: 'department', name: text };
 }
 
 const UNIT_LABELS: Record<string, Record<Locale, string>> = {
