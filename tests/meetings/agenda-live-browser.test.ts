@@ -72,6 +72,27 @@ describe('live agenda in the browser', () => {
     await page.context().close();
   });
 
+  it('the hall screen follows the session without a reload', async () => {
+    // Open next week's council, show the first item on the hall screen, and watch it change.
+    const api = async (method: string, path: string, cookie: string, data?: unknown) => {
+      const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: data === undefined ? undefined : JSON.stringify(data) });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await res.json()) as any;
+    };
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'jiedao', password: 'yishi2026' }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const started = await api('POST', `/api/meetings/${councilId}/start`, cookie);
+    const page = await newPhonePage(browser);
+    await page.goto(`${server.url}/hall/${councilId}`);
+    await page.getByText('请稍候，会议即将开始').waitFor();
+    const [first, second] = started.agendaItems;
+    await api('PUT', `/api/meetings/${councilId}/hall`, cookie, { agendaItemId: first.id });
+    await page.locator('.now-text', { hasText: `1. ${first.title}` }).waitFor({ timeout: 8000 });
+    await api('PUT', `/api/meetings/${councilId}/hall`, cookie, { agendaItemId: second.id });
+    await page.locator('.now-text', { hasText: `2. ${second.title}` }).waitFor({ timeout: 8000 });
+    await page.context().close();
+  });
+
   it('the public board shows next week’s council with its topics', async () => {
     const compound = await server.deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow();
     const page = await newPhonePage(browser);

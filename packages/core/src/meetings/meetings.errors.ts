@@ -8,7 +8,6 @@ export const meetingMessages = {
   meeting_not_editable: { 'zh-CN': '会议已开始或已结束，不能再修改时间地点', en: 'The meeting has started or ended; time and place can no longer change' },
   meeting_wrong_kind: { 'zh-CN': '该操作只适用于{kind}', en: 'This only applies to a {kind}' },
   meeting_starts_in_past: { 'zh-CN': '会议时间不能早于现在', en: 'The meeting cannot start in the past' },
-  meeting_no_agenda: { 'zh-CN': '议程还没有议题，请先添加议题再发布通知', en: 'The agenda has no items yet; add items before publishing the notice' },
   agenda_frozen: { 'zh-CN': '议程已锁定，不能再修改', en: 'The agenda is frozen and can no longer be edited' },
   agenda_not_frozen: { 'zh-CN': '议程尚未锁定', en: 'The agenda is not frozen' },
   agenda_item_not_found: { 'zh-CN': '找不到该议题', en: 'Agenda item not found' },

@@ -217,7 +217,7 @@ export async function seedMeetings(deps: Deps): Promise<void> {
           building_id: building?.id ?? null,
           category,
           text: n > QUESTIONS.length ? `${text}（${building?.name ?? ''}栋再次反映）` : text,
-          answer: status === 'answered' ? '已现场答复：责任单位本周内处理，结果在公示栏公布。' : null,
+          answer: status === 'answered' ? '责任单位本周内处理，结果在公示栏公布。' : null,
           answered_by: status === 'answered' ? user('shequ') : null,
           answered_by_name: status === 'answered' ? ANSWERERS[n % ANSWERERS.length]! : null,
           measures: status === 'listed' ? '物业会同社区五个工作日内整改并回复居民' : null,

@@ -111,6 +111,7 @@ export const meetingsMessages = {
   'meetingHall.now': { 'zh-CN': '正在讨论', en: 'Now discussing' },
   'meetingHall.question': { 'zh-CN': '第 {number} 号问题', en: 'Question {number}' },
   'meetingHall.nothing': { 'zh-CN': '请稍候，会议即将开始', en: 'Please wait; the meeting will begin shortly' },
+  'meetingHall.ended': { 'zh-CN': '会议已结束，感谢参与', en: 'The meeting has ended; thank you for taking part' },
   'meetingHall.raised': { 'zh-CN': '提出问题', en: 'Raised' },
   'meetingHall.answered': { 'zh-CN': '现场答复', en: 'Answered on the spot' },
   'meetingHall.listed': { 'zh-CN': '列入清单', en: 'Listed for follow-up' },

@@ -104,7 +104,7 @@ export class HallPage extends LitElement {
       <section class="now" aria-live="polite">
         <div class="now-label">${t('meetingHall.now')}</div>
         ${c === null
-          ? html`<div class="now-text">${t('meetingHall.nothing')}</div>`
+          ? html`<div class="now-text">${h.meeting.status === 'closed' ? t('meetingHall.ended') : t('meetingHall.nothing')}</div>`
           : c.kind === 'agenda_item'
             ? html`<div class="now-text">${c.position}. ${c.title}</div>
                 <div>${c.party ? pick(PARTY_LABELS[c.party as Party]) : ''}${c.minutes ? ` · ${c.minutes} 分钟` : ''}</div>`
