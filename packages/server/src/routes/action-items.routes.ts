@@ -20,6 +20,7 @@ import {
 import { z } from 'zod';
 import { rolesAt as rolesOfActorAt } from '../auth/authorize.js';
 import { findActionItem, listActionItems } from '../db/repositories/action-items.repository.js';
+import { newId } from '../db/ids.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
 import { registerErrorStatuses } from '../http/errors.js';
 import { compoundFromParams } from '../http/place-lookups.js';
@@ -137,7 +138,8 @@ export const actionItemRoutes = [
           compoundId: params.compoundId,
           title: body.title,
           description: body.description,
-          source: { kind: 'concern', id: `concern:${actor.userId}:${deps.clock().toISOString()}` },
+          // The source id is shown publicly: a fresh id, never the user's.
+          source: { kind: 'concern', id: newId() },
           createdByUserId: actor.userId,
           raisedByUserId: actor.userId,
           urgency: body.urgency ?? null,

@@ -1,5 +1,6 @@
 import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyLedgerCommand } from '../services/ledger.service.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -44,6 +45,19 @@ describe('the ledger', () => {
     raw.prepare('UPDATE ledger_entries SET payload = ? WHERE seq = ?').run(target.payload.replace('已办结', '未办理'), target.seq);
     raw.close();
     expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: target.seq }, reason: 'hash_mismatch' });
+  });
+
+  it('`yishi verify-ledger` exits 1 and names the broken entry', async () => {
+    const lines: string[] = [];
+    expect(await verifyLedgerCommand(t.deps.db, (l) => lines.push(l))).toBe(0);
+    const raw = new SqliteDatabase(t.dbPath);
+    raw.exec('DROP TRIGGER ledger_entries_no_update');
+    raw.prepare("UPDATE ledger_entries SET sign_off_number = 'CY-2026-0009' WHERE compound_id = ? AND seq = 4").run(dsct);
+    raw.close();
+    lines.length = 0;
+    expect(await verifyLedgerCommand(t.deps.db, (l) => lines.push(l))).toBe(1);
+    expect(lines.find((l) => l.startsWith('BROKEN'))).toMatch(/^BROKEN\s+CY .*entry #4 .*hash_mismatch/);
+    expect(lines.find((l) => l.includes('DSCT'))).toMatch(/^OK/);
   });
 
   it('notices a deleted last entry', async () => {

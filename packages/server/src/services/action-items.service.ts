@@ -71,6 +71,12 @@ export async function createActionItem(trx: Db, deps: Pick<Deps, 'clock'>, input
   const deadline = addWorkdays(chinaDate(now), workdays);
   const triage = input.triage ?? initialTriage({ sourceKind: input.source.kind, responsibleUnit: input.responsibleUnit ?? null });
   const targets = input.urgency ? responseTargets(now, input.urgency) : null;
+  // A resident who asked an evening-talk question under their own account is the one who rates it.
+  let raisedBy = input.raisedByUserId;
+  if (raisedBy === undefined && input.source.kind === 'evening_question') {
+    const question = await trx.selectFrom('meeting_questions').select('asked_by_user_id').where('id', '=', input.source.id).executeTakeFirst();
+    raisedBy = question?.asked_by_user_id ?? null;
+  }
   const id = newId();
   await insertActionItem(trx, {
     id,
@@ -93,7 +99,7 @@ export async function createActionItem(trx: Db, deps: Pick<Deps, 'clock'>, input
     urgency: input.urgency ?? null,
     target_on_site_at: targets?.onSiteBy ?? null,
     target_resolve_at: targets?.resolveBy ?? null,
-    raised_by_user_id: input.raisedByUserId ?? null,
+    raised_by_user_id: raisedBy ?? null,
     created_by_user_id: input.createdByUserId,
     evidence_photos: '[]',
     reopen_count: 0,

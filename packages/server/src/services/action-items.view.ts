@@ -100,6 +100,7 @@ export function publicView(item: ActionItemRow, updates: readonly ActionItemUpda
     ...base,
     // The description of a resident's own concern can name them or their flat; the board shows the title.
     description: item.source_kind === 'concern' ? '' : base.description,
+    location: item.source_kind === 'concern' ? '' : base.location,
     progress: updates.filter((u) => u.kind !== 'rated').map((u) => updateView(u, true)),
     ratingSummary: ratingSummary(ratings),
   };
