@@ -100,6 +100,10 @@ describe('live agenda in the browser', () => {
     const notice = page.locator('.board-meeting', { hasText: '小区环境整治与加装电梯议事会' });
     await notice.waitFor();
     expect(await notice.textContent()).toContain('老旧楼栋加装电梯意向摸底');
+    // The evening talk's notice carries the link and the QR code residents scan to ask in advance.
+    const talk = page.locator('.board-meeting', { hasText: '围庐夜话·冬季第一场' });
+    await talk.getByRole('img', { name: '扫码提交夜谈问题的二维码' }).waitFor();
+    expect(await talk.getByRole('link', { name: /提交问题/ }).getAttribute('href')).toMatch(/^\/meetings\/\w+\/ask$/);
     await expectNoSeriousA11yViolations(page);
     await page.context().close();
   });

@@ -6,8 +6,6 @@
 export const CloseCode = {
   /** The message could not be decoded (not the y-websocket protocol, or a corrupt update). */
   MalformedMessage: 4400,
-  /** The session ended while the socket was open. */
-  Unauthenticated: 4401,
   /** Logged in, but not allowed to open this document. */
   Forbidden: 4403,
   /** No document kind has this name, or the meeting it names does not exist. */

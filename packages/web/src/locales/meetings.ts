@@ -122,5 +122,7 @@ export const meetingsMessages = {
   'meetingsBoard.noMeetings': { 'zh-CN': '近期没有会议', en: 'No upcoming meetings' },
   'meetingsBoard.topics': { 'zh-CN': '议题', en: 'Topics' },
   'meetingsBoard.recent': { 'zh-CN': '最近开过的会', en: 'Recent meetings' },
+  'meetingsBoard.qrAlt': { 'zh-CN': '扫码提交夜谈问题的二维码', en: 'QR code for submitting an evening-talk question' },
+  'meetingsBoard.qrCaption': { 'zh-CN': '微信扫一扫，提前提交问题', en: 'Scan with WeChat to submit a question in advance' },
   'meetingsBoard.askQuestion': { 'zh-CN': '提交问题（需登录）', en: 'Submit a question (login needed)' },
 } as const;

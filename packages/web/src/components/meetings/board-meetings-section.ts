@@ -13,6 +13,7 @@ import { pick, t } from '../../i18n.js';
 import type { MeetingSummary } from '../../pages/meetings/meeting-types.js';
 import { pageStyles } from '../../styles/page-styles.js';
 import { renderLoad } from '../common/load-state.js';
+import './ask-qr-code.js';
 
 type BoardMeeting = MeetingSummary & { topics: string[]; questionCounts: QuestionCounts | null };
 
@@ -41,7 +42,10 @@ export class BoardMeetingsSection extends LitElement {
                     ${m.topics.map((topic) => html`<li>${topic}</li>`)}
                   </ol>`
               : nothing}
-            ${m.kind === 'evening_talk' ? html`<p><a href=${`/meetings/${m.id}/ask`}>${t('meetingsBoard.askQuestion')}</a></p>` : nothing}
+            ${m.kind === 'evening_talk'
+              ? html`<p><a href=${`/meetings/${m.id}/ask`}>${t('meetingsBoard.askQuestion')}</a></p>
+                  <yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>`
+              : nothing}
           </article>`,
         )}
       </div>

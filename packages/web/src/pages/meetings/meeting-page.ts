@@ -12,6 +12,7 @@ import { notify } from '../../app/notify.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/meetings/agenda-editor.js';
 import '../../components/meetings/agenda-outcomes.js';
+import '../../components/meetings/ask-qr-code.js';
 import '../../components/meetings/meeting-status-badge.js';
 import '../../components/meetings/questions-panel.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -114,6 +115,9 @@ export class MeetingPage extends LitElement {
         ${m.kind === 'evening_talk' && m.status !== 'draft' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
       </div>
 
+      ${m.kind === 'evening_talk' && v.permissions.record && (m.status === 'scheduled' || m.status === 'in_session')
+        ? html`<yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>`
+        : nothing}
       ${m.kind === 'four_party' ? this.renderAttendance(v) : nothing}
 
       <h2>${t('meeting.agenda')}</h2>
