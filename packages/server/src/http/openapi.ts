@@ -64,7 +64,9 @@ export function buildOpenApi(routes: readonly RouteDef[]): JsonSchema {
       parameters,
       responses,
       'x-access': route.access.kind === 'roles' ? { roles: route.access.roles } : route.access.kind,
-      description: [route.description, `Access: ${accessText(route)}`].filter(Boolean).join('\n\n'),
+      description: [route.description, `Access: ${accessText(route)}`, route.finerAccess ? `Also: ${route.finerAccess}` : '']
+        .filter(Boolean)
+        .join('\n\n'),
     };
     if (route.access.kind !== 'public') operation.security = [{ session: [] }];
     if (route.body) {

@@ -60,6 +60,11 @@ export interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema,
   description?: string;
   tags: string[];
   access: A;
+  /**
+   * A finer rule the service applies after the role check (e.g. "only the convener"), in words. The
+   * OpenAPI document shows it; the access-matrix test accepts a 403 from an allowed role only here.
+   */
+  finerAccess?: string;
   body?: B;
   /** json (default) or csv: the body is decoded text (UTF-8, or GB18030 as Excel saves it). */
   bodyKind?: 'json' | 'csv';
