@@ -163,8 +163,8 @@ export class CollabHub {
     const early: Uint8Array[] = [];
     let handler: (data: Uint8Array) => void = (data) => early.push(data);
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+      if (!isBinary) return ws.close(CloseCode.MalformedMessage, 'binary messages only');
       const bytes = toBytes(data);
-      if (!isBinary && typeof data === 'string') return ws.close(CloseCode.MalformedMessage, 'binary messages only');
       if (bytes.byteLength > this.options.maxMessageBytes) return ws.close(CloseCode.MessageTooLarge, 'message too large');
       handler(bytes);
     });

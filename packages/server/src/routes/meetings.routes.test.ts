@@ -100,6 +100,20 @@ describe('four-party council lifecycle', () => {
     expect(view.quorum).toMatchObject({ reached: false, missing: ['property_manager'] });
   });
 
+  it('the subdistrict committee relaxes a compound’s quorum to three parties including the community', async () => {
+    const { cookie, res } = await createMeeting('jiedao', 'four_party');
+    const created = await json(res, 201);
+    const id = created.meeting.id as string;
+    await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
+    for (const a of created.attendance.filter((x: any) => x.party !== 'property_manager')) {
+      await json(await t.call('POST', `/api/meetings/${id}/attendance/${a.id}/sign-in`, { cookie, json: {} }), 200);
+    }
+    expect((await t.call('PUT', `/api/compounds/${dsct}/meeting-settings`, { cookie: await t.login('zhanzhang'), json: { quorumRule: 'three_parties' } })).status).toBe(403);
+    await json(await t.call('PUT', `/api/compounds/${dsct}/meeting-settings`, { cookie, json: { quorumRule: 'three_parties' } }), 200);
+    const view = await json(await t.call('GET', `/api/meetings/${id}`, { cookie }), 200);
+    expect(view.quorum).toMatchObject({ rule: 'three_parties', reached: true, missing: ['property_manager'] });
+  });
+
   it('only the convening side runs a council; others are refused', async () => {
     // Community staff run evening talks, not councils; owners run nothing.
     expect((await createMeeting('shequ', 'four_party')).res.status).toBe(403);

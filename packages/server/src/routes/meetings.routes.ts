@@ -1,6 +1,7 @@
 import {
   DomainError,
   MEETING_RUNNERS,
+  QUORUM_RULES,
   ROLES,
   addAttendeeSchema,
   answerQuestionSchema,
@@ -66,6 +67,19 @@ const RUNNERS: Role[] = [...new Set([...MEETING_RUNNERS.four_party, ...MEETING_R
 const inCompound = rolesAt(ROLES, meetingFromParams);
 
 export const meetingRoutes = [
+  defineRoute({
+    method: 'put',
+    path: '/compounds/:compoundId/meeting-settings',
+    summary: 'Set how a four-party council of this compound reaches quorum (all four parties, or three including the community)',
+    tags: ['meetings'],
+    access: rolesAt(['subdistrict_committee'], compoundFromParams),
+    params: compoundParams,
+    body: z.object({ quorumRule: z.enum(QUORUM_RULES) }),
+    handler: async ({ deps, params, body }) => {
+      await deps.db.updateTable('compounds').set({ quorum_rule: body.quorumRule }).where('id', '=', params.compoundId).execute();
+      return { quorumRule: body.quorumRule };
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/compounds/:compoundId/meetings',
