@@ -27,4 +27,8 @@ export const routes: RouteDef[] = [
   { path: '/votes/:voteId/receipts', tag: 'yishi-vote-receipts-page', load: () => import('./pages/votes/vote-receipts-page.js'), title: { 'zh-CN': '回执码公示', en: 'Receipt codes' }, public: true },
   { path: '/compounds/:compoundId/proposals', tag: 'yishi-proposals-page', load: () => import('./pages/votes/proposals-page.js'), title: { 'zh-CN': '居民提案', en: 'Proposals' }, nav: { roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'building_head', 'grid_worker', 'party_rep', 'owner', 'resident'], label: { 'zh-CN': '居民提案', en: 'Proposals' } } },
   { path: '/proposals/:proposalId', tag: 'yishi-proposal-page', load: () => import('./pages/votes/proposal-page.js'), title: { 'zh-CN': '提案', en: 'Proposal' } },
+  { path: '/meetings/:meetingId/minutes', tag: 'yishi-minutes-page', load: () => import('./pages/minutes/minutes-page.js'), title: { 'zh-CN': '会议纪要', en: 'Minutes' } },
+  { path: '/minutes/:meetingId', tag: 'yishi-minutes-public-page', load: () => import('./pages/minutes/minutes-public-page.js'), title: { 'zh-CN': '会议纪要', en: 'Minutes' }, public: true },
+  { path: '/board/:compoundId/poster', tag: 'yishi-poster-page', load: () => import('./pages/board/poster-page.js'), title: { 'zh-CN': '公示栏二维码海报', en: 'Notice board poster' }, public: true },
+  { path: '/dashboard', tag: 'yishi-dashboard-page', load: () => import('./pages/dashboard/dashboard-page.js'), title: { 'zh-CN': '议事工作统计', en: 'Dashboard' }, nav: { roles: ['subdistrict_committee', 'community_staff'], label: { 'zh-CN': '工作统计', en: 'Dashboard' } } },
 ];

@@ -1,7 +1,7 @@
 /** The public notice board: summary, satisfaction, feeds and QR codes. No login, nothing personal. */
 import { z } from 'zod';
 import { defineRoute, publicAccess } from '../http/route.js';
-import { boardPaths, buildFeed, getBoardSummary, qrSvg } from '../services/board.service.js';
+import { boardPaths, buildFeed, getBoardSummary, qrSvg, renderPosterHtml } from '../services/board.service.js';
 import { getSatisfactionSummary } from '../services/dashboard.service.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
 import { DomainError } from '@yishi/core';
@@ -80,5 +80,15 @@ export const boardRoutes = [
       const svg = await qrSvg(`${originOf(c.req.url)}${query.target === 'concern' ? paths.concern : paths.board}`);
       return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' });
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/public/compounds/:compoundId/poster',
+    summary: 'The printable A4 poster for the physical notice board: a QR code to the online board and one to raise a concern',
+    tags: ['board', 'public'],
+    access: publicAccess,
+    params: compoundParams,
+    produces: 'text/html',
+    handler: async ({ c, deps, params }) => c.html(await renderPosterHtml(deps, params.compoundId, originOf(c.req.url))),
   }),
 ];

@@ -4,7 +4,7 @@
  * personal is ever in it: no asker, no voter, no phone. Links are absolute (from the request's
  * origin) so the feed and the QR codes work wherever they are read.
  */
-import { DomainError, MEETING_KIND_LABELS, formatChinaDateTime, responsibleUnitLabel, type MeetingKind, type TallyResult } from '@yishi/core';
+import { DomainError, MEETING_KIND_LABELS, escapeHtml, formatChinaDateTime, responsibleUnitLabel, type MeetingKind, type TallyResult } from '@yishi/core';
 import { Feed } from 'feed';
 import QRCode from 'qrcode';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -26,7 +26,7 @@ export function boardPaths(compoundId: string) {
     board: `/board/${compoundId}`,
     poster: `/board/${compoundId}/poster`,
     /** Where a resident raises a concern or an evening-talk question (login first, then the form). */
-    concern: `/compounds/${compoundId}/concerns/new`,
+    concern: `/compounds/${compoundId}/concerns`,
     atom: `/api/public/compounds/${compoundId}/feed.atom`,
     rss: `/api/public/compounds/${compoundId}/feed.rss`,
   };
@@ -144,4 +144,47 @@ export async function buildFeed(deps: Deps, compoundId: string, origin: string):
 /** A QR code (SVG) that opens a path of the web app; the error correction survives a worn printout. */
 export function qrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+}
+
+/** The A4 poster for the service station's physical board: two QR codes, big type, no script. */
+export async function renderPosterHtml(deps: Deps, compoundId: string, origin: string): Promise<string> {
+  const compound = await findPublicCompound(deps.db, compoundId);
+  const paths = boardPaths(compoundId);
+  const boardQr = await qrSvg(`${origin}${paths.board}`);
+  const concernQr = await qrSvg(`${origin}${paths.concern}`);
+  const e = escapeHtml;
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(compound.name)}公示栏二维码</title>
+<style>
+@page { size: A4; margin: 15mm; }
+body { margin: 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #111; text-align: center; line-break: strict; }
+main { max-width: 180mm; margin: 0 auto; padding: 6mm 0; }
+h1 { font-size: 30pt; margin: 0 0 2mm; letter-spacing: 0.1em; }
+.sub { font-size: 14pt; margin: 0 0 8mm; }
+.codes { display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; }
+.code { border: 1.2pt solid #111; border-radius: 4mm; padding: 6mm; }
+.code svg { width: 62mm; height: 62mm; }
+h2 { font-size: 20pt; margin: 3mm 0 2mm; }
+.code p { font-size: 12pt; margin: 0; line-height: 1.6; }
+.url { font-size: 9pt; word-break: break-all; color: #333; margin-top: 2mm !important; }
+footer { margin-top: 10mm; font-size: 12pt; }
+@media screen and (max-width: 600px) { .codes { grid-template-columns: 1fr; } }
+</style>
+</head>
+<body>
+<main>
+<h1>${e(compound.name)}公示栏</h1>
+<p class="sub">会议通知 · 会议纪要 · 表决结果 · 整改进度 · 群众满意度</p>
+<div class="codes">
+<section class="code"><div role="img" aria-label="公示栏二维码">${boardQr}</div><h2>扫码查看公示栏</h2><p>无需登录，随时查看</p><p class="url">${e(origin + paths.board)}</p></section>
+<section class="code"><div role="img" aria-label="反映问题二维码">${concernQr}</div><h2>扫码反映问题</h2><p>码上反映诉求、夜谈问题，办理进度可查</p><p class="url">${e(origin + paths.concern)}</p></section>
+</div>
+<footer>${e(compound.subdistrictName)} · ${e(compound.communityName)} · ${e(compound.address ?? '')}</footer>
+</main>
+</body>
+</html>`;
 }

@@ -8,6 +8,8 @@ import {
   chinaDate,
   computeDashboard,
   dashboardPeriod,
+  publicationDeadline,
+  timeLeft,
   type ActionItemStatus,
   type DashboardActionItemRow,
   type DashboardMeetingRow,
@@ -112,8 +114,42 @@ export async function getDashboard(deps: Deps, request: DashboardRequest) {
     figures: total.figures,
     months: total.months,
     byCompound: compounds.map((c) => ({ compoundId: c.id, name: c.name, figures: computeDashboard({ ...period, now, ...onlyCompound(rows, c.id) }).figures })),
+    pendingMinutes: await listPendingMinutes(deps, compounds),
     generatedAt: now.toISOString(),
   };
+}
+
+/**
+ * Held meetings whose minutes are not published yet, overdue first: the dashboard flags them and
+ * links each to its minutes page, where the convener sees the same time left.
+ */
+async function listPendingMinutes(deps: Deps, compounds: readonly ScopedCompound[]) {
+  if (compounds.length === 0) return [];
+  const names = new Map(compounds.map((c) => [c.id, c.name]));
+  const rows = await deps.db
+    .selectFrom('meetings')
+    .leftJoin('minutes_versions', 'minutes_versions.meeting_id', 'meetings.id')
+    .select(['meetings.id', 'meetings.compound_id', 'meetings.kind', 'meetings.title', 'meetings.starts_at'])
+    .where('meetings.compound_id', 'in', compounds.map((c) => c.id))
+    .where('meetings.status', '=', 'closed')
+    .where('minutes_versions.id', 'is', null)
+    .orderBy('meetings.starts_at')
+    .execute();
+  const now = deps.clock();
+  return rows
+    .map((m) => {
+      const deadline = publicationDeadline(m.kind as MeetingKind, m.starts_at);
+      return {
+        meetingId: m.id,
+        compoundName: names.get(m.compound_id) ?? '',
+        kind: m.kind,
+        title: m.title,
+        startsAt: m.starts_at,
+        deadline,
+        timeLeft: deadline ? timeLeft(deadline, now) : null,
+      };
+    })
+    .sort((a, b) => Number(b.timeLeft?.overdue ?? false) - Number(a.timeLeft?.overdue ?? false));
 }
 
 /** The public satisfaction summary of one compound: the last 12 months of ratings and sign-offs. */

@@ -9,12 +9,14 @@ import { foundationMessages } from './foundation.js';
 import { meetingsMessages } from './meetings.js';
 import { actionItemMessages } from './action-items.js';
 
+import { minutesMessages } from './minutes.js';
 export const messages = {
   ...shellMessages,
   ...voteMessages,
   ...foundationMessages,
   ...meetingsMessages,
   ...actionItemMessages,
+  ...minutesMessages,
 } satisfies Record<string, Localised>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,93 @@
+/**
+ * Published minutes on the public board: the latest version of each meeting, newest first, with a
+ * word (not only a colour) when a correction was published, a link to read it in full, and the
+ * feed and poster links. Readable without logging in.
+ */
+import { MEETING_KIND_LABELS, type MeetingKind } from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatDate } from '../../format/format.js';
+import { pick, t } from '../../i18n.js';
+import { pageStyles } from '../../styles/page-styles.js';
+import { renderLoad } from '../common/load-state.js';
+
+export interface PublicMinutesSummary {
+  meetingId: string;
+  kind: MeetingKind;
+  title: string;
+  meetingStartsAt: string;
+  version: number;
+  publishedAt: string;
+  reason: string | null;
+  excerpt: string;
+}
+
+const SHOWN = 5;
+
+@customElement('yishi-board-minutes')
+export class BoardMinutesSection extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      ul.minutes {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      .minutes h3 {
+        margin-bottom: 0.25rem;
+      }
+      .tag {
+        display: inline-block;
+        font-size: 0.875rem;
+        border: 1px solid var(--yishi-warning-text);
+        color: var(--yishi-warning-text);
+        border-radius: 0.25rem;
+        padding: 0 0.35rem;
+        margin-left: 0.25rem;
+      }
+    `,
+  ];
+  @property() compoundId = '';
+  private readonly prefs = new PreferencesController(this);
+  private readonly data = new LoadController<{ minutes: PublicMinutesSummary[] }>(
+    this,
+    (signal) => api.get(`/api/public/compounds/${encodeURIComponent(this.compoundId)}/minutes`, signal),
+    () => [this.compoundId],
+  );
+
+  override render() {
+    const id = encodeURIComponent(this.compoundId);
+    return html`<section id="minutes" aria-labelledby="minutes-heading">
+      <h2 id="minutes-heading">${t('minutesBoard.heading')}</h2>
+      ${renderLoad(this.data, (d) =>
+        d.minutes.length === 0
+          ? html`<p class="state-empty">${t('minutesBoard.none')}</p>`
+          : html`<ul class="minutes">
+              ${d.minutes.slice(0, SHOWN).map(
+                (m) => html`<li class="card">
+                  <h3>
+                    <a href=${`/minutes/${m.meetingId}`}>${m.title}</a>
+                    ${m.version > 1 ? html`<span class="tag">${t('minutesBoard.corrected', { version: m.version })}</span>` : nothing}
+                  </h3>
+                  <p class="muted">
+                    ${pick(MEETING_KIND_LABELS[m.kind])} · ${t('minutesBoard.meetingOn', { date: formatDate(m.meetingStartsAt) })} ·
+                    ${t('minutesBoard.publishedOn', { date: formatDate(m.publishedAt) })}
+                  </p>
+                  <p lang="zh-CN">${m.excerpt}</p>
+                </li>`,
+              )}
+            </ul>`,
+      )}
+      <p class="actions">
+        <a href=${`/api/public/compounds/${id}/feed.atom`}>${t('minutesBoard.feed')}</a>
+        <a href=${`/board/${id}/poster`}>${t('minutesBoard.poster')}</a>
+      </p>
+    </section>`;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * A published minutes version, public (reached from the notice board, a feed or a shared link):
+ * header, the text, a note when a later correction exists, every version, and print/PDF links.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import '../../components/minutes/minutes-body.js';
+import { minutesVersionLinks } from '../../components/minutes/minutes-links.js';
+import { renderLoad } from '../../components/common/load-state.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatDateTime } from '../../format/format.js';
+import { t } from '../../i18n.js';
+import { pageStyles } from '../../styles/page-styles.js';
+import type { PublicMinutes } from './minutes-types.js';
+
+@customElement('yishi-minutes-public-page')
+export class MinutesPublicPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      .meta {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 1rem;
+        margin: 0 0 1rem;
+      }
+      .meta dt {
+        font-weight: 600;
+      }
+      .meta dd {
+        margin: 0;
+      }
+      .notice {
+        border-left: 4px solid var(--yishi-warning-text);
+        padding: 0.5rem 0.75rem;
+        background: #fffbeb;
+        margin-bottom: 1rem;
+      }
+      ol.versions li {
+        margin-bottom: 0.5rem;
+      }
+    `,
+  ];
+  @property({ attribute: false }) params: Record<string, string> = {};
+  private readonly prefs = new PreferencesController(this);
+
+  private version(): string | null {
+    return new URLSearchParams(location.search).get('version');
+  }
+
+  private readonly data = new LoadController<PublicMinutes>(
+    this,
+    (signal) => {
+      const v = this.version();
+      return api.get(`/api/public/meetings/${encodeURIComponent(this.params.meetingId ?? '')}/minutes${v ? `?version=${encodeURIComponent(v)}` : ''}`, signal);
+    },
+    () => [this.params.meetingId, this.version()],
+  );
+
+  override render() {
+    return renderLoad(this.data, (m) => html`
+      <article lang="zh-CN">
+        <h1>${m.title}</h1>
+        <dl class="meta">
+          <dt>${t('minutes.header.kind')}</dt><dd>${m.header.kindLabel}</dd>
+          <dt>${t('minutes.header.when')}</dt><dd>${m.header.when}</dd>
+          <dt>${t('minutes.header.place')}</dt><dd>${m.header.place}</dd>
+          <dt>${t('minutes.header.convener')}</dt><dd>${m.header.convener}</dd>
+        </dl>
+        ${m.version < m.latestVersion
+          ? html`<p class="notice" role="note">${t('minutes.superseded', { version: m.version, latest: m.latestVersion })}
+              <a href=${`/minutes/${m.meetingId}`}>${t('minutes.readLatest')}</a></p>`
+          : nothing}
+        ${m.reason ? html`<p class="notice" role="note">${t('minutes.versionReason', { reason: m.reason })}</p>` : nothing}
+        <yishi-minutes-body .body=${m.body}></yishi-minutes-body>
+        <p class="muted">${t('minutes.versionLabel', { version: m.version })} · ${t('minutes.publishedAt', { date: formatDateTime(m.publishedAt), name: m.publishedBy })}</p>
+      </article>
+      ${t('minutes.chineseOnly') ? html`<p class="muted">${t('minutes.chineseOnly')}</p>` : nothing}
+      ${minutesVersionLinks(m.meetingId, m.version)}
+      <h2>${t('minutes.versions')}</h2>
+      <ol class="versions">
+        ${m.versions.map(
+          (v) => html`<li>
+            ${v.version === m.version ? html`<strong>${t('minutes.versionLabel', { version: v.version })}</strong>` : html`<a href=${`/minutes/${m.meetingId}?version=${v.version}`}>${t('minutes.versionLabel', { version: v.version })}</a>`}
+            · ${formatDateTime(v.publishedAt)} · ${v.reason ? t('minutes.versionReason', { reason: v.reason }) : t('minutes.versionOriginal')}
+          </li>`,
+        )}
+      </ol>
+    `);
+  }
+}
