@@ -310,3 +310,14 @@ describe('exactness at scale', () => {
     expect(r.passed).toBe(true);
   });
 });
+
+describe('custom double threshold and receipt codes', () => {
+  it('a custom area-and-heads rule at 3/5 (at least) is exact at the boundary', () => {
+    const rule: VoteRule = { kind: 'custom', basis: 'area_and_heads', participation: null, approval: { num: 3, den: 5 }, approvalComparison: 'at_least' };
+    const e = units(5, 10_000);
+    const cast = (yes: number) => yesNo(rule, e, e.map((u, i) => vote(u.voterKey, i < yes ? 'yes' : 'no')));
+    expect(cast(3).passed).toBe(true);
+    expect(cast(2).passed).toBe(false);
+    expect(check(cast(3), 'approval_area').text.en).toBe('Approving area of participating area 60.0% ≥ 3/5 ✓ (300.00 / 500.00 m²)');
+  });
+});

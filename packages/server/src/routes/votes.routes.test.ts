@@ -190,3 +190,29 @@ describe('casting ballots', () => {
     expect((await json(bogus)).error.code).toBe('ballot_invalid_choice');
   });
 });
+
+describe('residents poll and sources', () => {
+  it('a residents poll is one ballot per person: residents and owners vote, each once', async () => {
+    const staff = await t.login('zhanzhang');
+    const voteId = await createOpenVote(staff, { title: '小区春节活动形式', kind: 'single_choice', options: ['游园会', '联欢晚会'], electorateKind: 'residents', rule: { kind: 'simple_majority' } });
+    const jumin = await t.login('jumin');
+    expect((await t.call('POST', `/api/votes/${voteId}/ballots`, { cookie: jumin, json: { choices: ['o1'] } })).status).toBe(201);
+    const again = await json(await t.call('POST', `/api/votes/${voteId}/ballots`, { cookie: jumin, json: { choices: ['o2'] } }));
+    expect(again.replaced).toBe(true);
+    // 王建国 owns two units but is one person: one ballot, no unit to choose.
+    expect((await t.call('POST', `/api/votes/${voteId}/ballots`, { cookie: await t.login('yezhu'), json: { choices: ['o1'] } })).status).toBe(201);
+    const rows = await t.deps.db.selectFrom('ballots').select(['person_id', 'unit_id']).where('vote_id', '=', voteId).execute();
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.person_id !== null && r.unit_id === null)).toBe(true);
+  });
+
+  it('refuses art. 278 on a residents poll, and a vote from an agenda item that does not exist', async () => {
+    const staff = await t.login('zhanzhang');
+    const closesAt = new Date(now.getTime() + 86_400_000).toISOString();
+    const poll = await t.call('POST', `/api/compounds/${dsct}/votes`, { cookie: staff, json: { title: '无面积的表决', kind: 'yes_no', electorateKind: 'residents', rule: { kind: 'art278', matter: 5 }, closesAt } });
+    expect(poll.status).toBe(400);
+    const agenda = await t.call('POST', `/api/compounds/${dsct}/votes`, { cookie: staff, json: { title: '议题表决', kind: 'yes_no', rule: { kind: 'simple_majority' }, closesAt, sourceKind: 'agenda_item', sourceId: 'nope' } });
+    expect(agenda.status).toBe(400);
+    expect((await json(agenda)).error.code).toBe('vote_source_not_found');
+  });
+});

@@ -50,6 +50,17 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
     const building = await db.selectFrom('buildings').select('id').where('id', '=', input.buildingId).where('compound_id', '=', compoundId).executeTakeFirst();
     if (!building) throw new DomainError('vote_building_mismatch');
   }
+  if (input.sourceKind === 'agenda_item') {
+    // A soft link to the meetings feature: the item must be on the agenda of a meeting of this compound.
+    const item = await db
+      .selectFrom('meeting_agenda_items')
+      .innerJoin('meetings', 'meetings.id', 'meeting_agenda_items.meeting_id')
+      .select('meeting_agenda_items.id')
+      .where('meeting_agenda_items.id', '=', input.sourceId!)
+      .where('meetings.compound_id', '=', compoundId)
+      .executeTakeFirst();
+    if (!item) throw new DomainError('vote_source_not_found');
+  }
   if (input.sourceKind === 'proposal') {
     const proposal = await db.selectFrom('proposals').select('id').where('id', '=', input.sourceId!).where('compound_id', '=', compoundId).executeTakeFirst();
     if (!proposal) throw new DomainError('vote_source_not_found');
@@ -71,7 +82,7 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
       rule_json: JSON.stringify(input.rule),
       secret: input.secret ? 1 : 0,
       status: 'draft',
-      opens_at: input.opensAt,
+      opens_at: input.opensAt ? new Date(input.opensAt).toISOString() : null,
       closes_at: new Date(input.closesAt).toISOString(),
       source_kind: input.sourceKind,
       source_id: input.sourceId,

@@ -151,6 +151,7 @@ export class VotePage extends LitElement {
               })}
             </p>`
         : nothing}
+      ${this.error && this.step === 'overview' ? html`<sl-alert variant="danger" open><span role="alert">${this.error}</span></sl-alert>` : nothing}
       ${vote.status === 'open' ? this.renderMyBallots(v) : nothing}
       ${vote.status === 'draft' ? html`<p>${t('votes.notOpenYet')}</p>` : nothing}
       ${vote.status === 'closed'
@@ -203,7 +204,7 @@ export class VotePage extends LitElement {
             </button>`,
           )}
         </div>
-        <div class="nav"><sl-button size="large" @click=${() => (this.step = 'overview')}>${t('votes.back')}</sl-button></div>`;
+        <div class="nav"><sl-button size="large" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</sl-button></div>`;
     }
     if (this.step === 'choose') {
       const single = vote.kind === 'yes_no' || vote.kind === 'single_choice';
@@ -225,7 +226,7 @@ export class VotePage extends LitElement {
         </div>
         <div class="nav">
           <sl-button variant="primary" size="large" ?disabled=${this.choices.length === 0} @click=${() => (this.step = 'confirm')}>${t('votes.next')}</sl-button>
-          <sl-button size="large" @click=${() => (this.step = 'overview')}>${t('votes.back')}</sl-button>
+          <sl-button size="large" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</sl-button>
         </div>`;
     }
     if (this.step === 'confirm') {
@@ -271,7 +272,11 @@ export class VotePage extends LitElement {
       window.scrollTo(0, 0);
     } catch (error) {
       this.error = isApiError(error) ? error.message : String(error);
-      if (isApiError(error, 'vote_closed')) void this.load.reload();
+      if (isApiError(error, 'vote_closed')) {
+        // The vote closed while the owner was deciding: back to the page, which now shows the result.
+        this.step = 'overview';
+        void this.load.reload();
+      }
     } finally {
       this.casting = false;
     }

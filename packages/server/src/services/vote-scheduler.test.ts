@@ -1,0 +1,39 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { startVoteScheduler } from './vote-scheduler.js';
+
+let t: TestApp;
+let now: Date;
+beforeEach(async () => {
+  now = new Date('2026-11-21T02:00:00Z');
+  t = await createTestApp({ clock: () => now });
+});
+afterEach(() => t.close());
+
+describe('vote scheduler', () => {
+  it('opens a vote at its opening time and closes it at its closing time with nobody reading or clicking', async () => {
+    const dsct = await t.compoundId('DSCT');
+    const staff = await t.login('zhanzhang');
+    const res = await t.call('POST', `/api/compounds/${dsct}/votes`, {
+      cookie: staff,
+      json: { title: '定时开始和结束的表决', kind: 'yes_no', rule: { kind: 'simple_majority' }, opensAt: '2026-11-21T03:00:00Z', closesAt: '2026-11-21T05:00:00Z' },
+    });
+    const { id } = (await res.json()) as { id: string };
+    const status = async () => (await t.deps.db.selectFrom('votes').select(['status', 'closed_at', 'result_json']).where('id', '=', id).executeTakeFirstOrThrow());
+    const scheduler = startVoteScheduler(t.deps, 20);
+    try {
+      await new Promise((r) => setTimeout(r, 80));
+      expect((await status()).status).toBe('draft');
+      now = new Date('2026-11-21T03:00:00Z');
+      await expect.poll(async () => (await status()).status, { timeout: 2000 }).toBe('open');
+      now = new Date('2026-11-21T05:00:30Z');
+      await expect.poll(async () => (await status()).status, { timeout: 2000 }).toBe('closed');
+      const row = await status();
+      // The recorded closing instant is the set time, not when the timer happened to notice.
+      expect(row.closed_at).toBe('2026-11-21T05:00:00.000Z');
+      expect(JSON.parse(row.result_json!).participation.ballots).toBe(0);
+    } finally {
+      await scheduler.stop();
+    }
+  });
+});
