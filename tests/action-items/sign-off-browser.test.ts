@@ -102,4 +102,26 @@ describe('numbered sign-off in the browser', () => {
       await expectNoSeriousA11yViolations(page);
     });
   });
+
+  test('a resident reports a concern from the board link and sees it under my concerns, with its deadline', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'jumin');
+      await page.goto(`${server.url}/board/${dsct}`);
+      await page.getByRole('link', { name: '我要反映问题' }).click();
+      await page.getByRole('heading', { level: 1, name: '反映问题' }).waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByLabel('一句话说明问题').fill('2栋单元门禁坏了');
+      await page.getByLabel('详细情况').fill('门禁刷卡没有反应，老人进出不便');
+      await page.getByRole('button', { name: '提交', exact: true }).click();
+      const done = page.getByRole('status').filter({ hasText: '已提交，截止日期' });
+      await done.waitFor().catch(async (e: unknown) => {
+        await page.screenshot({ path: '/tmp/ai-concern.png', fullPage: true });
+        throw e;
+      });
+      await page.locator('ul.mine').getByRole('link', { name: '2栋单元门禁坏了' }).waitFor();
+      // On the public board it shows without the details the resident typed.
+      const board = await new ApiClient(server.url).json<{ items: Array<{ title: string; description: string }> }>('GET', `/api/public/compounds/${dsct}/action-items`);
+      expect(board.items.find((i) => i.title === '2栋单元门禁坏了')?.description).toBe('');
+    });
+  });
 });

@@ -177,6 +177,7 @@ describe('action items', () => {
     const board = await json<{ counts: { signedOff: number; overdue: number }; items: Array<Item & { ratingSummary: Record<string, number> }> }>(await t.call('GET', `/api/public/compounds/${dsct}/action-items`), 200);
     expect(board.items.map((i) => i.signOffNumber).filter(Boolean).sort()).toEqual(['DSCT-2026-0001', 'DSCT-2026-0002', 'DSCT-2026-0003']);
     expect(board.counts.overdue).toBeGreaterThanOrEqual(1);
+    expect(board.items[0]?.overdue).toBe(true); // overdue items come first
     expect(board.items.filter((i) => i.status === 'in_progress').length).toBeGreaterThanOrEqual(2);
     expect(board.items.reduce((n, i) => n + i.ratingSummary.satisfied! + i.ratingSummary.basically_satisfied!, 0)).toBe(3);
     const verified = await json<{ ok: boolean }>(await t.call('GET', `/api/compounds/${dsct}/ledger/verify`, { cookie: await t.login('zhanzhang') }), 200);

@@ -121,20 +121,32 @@ async function loadWithDetails(db: Db, items: ActionItemRow[]) {
   return { updates: byItem(updates), ratings: byItem(ratings) };
 }
 
+const STATUS_ORDER: Record<string, number> = { open: 1, in_progress: 1, resolved: 2, signed_off: 3 };
+
+/** Overdue first, then what is still open by due date, then awaiting sign-off, then the signed off (newest first). */
+function byUrgency(a: { overdue: boolean; status: string; dueDate: string; signedOffAt: string | null }, b: typeof a): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const rank = (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9);
+  if (rank !== 0) return rank;
+  if (a.status === 'signed_off') return (b.signedOffAt ?? '').localeCompare(a.signedOffAt ?? '');
+  return a.dueDate.localeCompare(b.dueDate);
+}
+
 export async function listStaffItems(deps: Deps, filter: ActionItemFilter & { overdue?: boolean }) {
   const items = await listActionItems(deps.db, filter);
   const { updates, ratings } = await loadWithDetails(deps.db, items);
   const today = todayIn(deps);
   return items
     .map((i) => staffView(i, updates.get(i.id) ?? [], ratings.get(i.id) ?? [], today))
-    .filter((i) => filter.overdue === undefined || i.overdue === filter.overdue);
+    .filter((i) => filter.overdue === undefined || i.overdue === filter.overdue)
+    .sort(byUrgency);
 }
 
 export async function listPublicItems(deps: Deps, compoundId: string) {
   const items = await listActionItems(deps.db, { compoundId });
   const { updates, ratings } = await loadWithDetails(deps.db, items);
   const today = todayIn(deps);
-  return items.map((i) => publicView(i, updates.get(i.id) ?? [], ratings.get(i.id) ?? [], today));
+  return items.map((i) => publicView(i, updates.get(i.id) ?? [], ratings.get(i.id) ?? [], today)).sort(byUrgency);
 }
 
 export async function getStaffItem(deps: Deps, item: ActionItemRow) {

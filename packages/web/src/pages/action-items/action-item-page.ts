@@ -267,6 +267,7 @@ export class ActionItemPage extends LitElement {
       const result = await api.post<{ reopened?: boolean }>(`/api/action-items/${item.id}/${step}`, body(fields));
       notify(step === 'rating' && result?.reopened ? t('ai.ratedReopened') : t('ai.saved'), 'success');
       this.photos = [];
+      for (const el of form.querySelectorAll<HTMLElement & { value?: string }>('sl-textarea, input[type=file]')) el.value = '';
       await this.item.reload();
     } catch (error) {
       notify(isApiError(error) ? error.message : String(error), 'danger');

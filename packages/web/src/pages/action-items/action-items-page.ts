@@ -10,11 +10,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
+import '../../components/action-items/action-item-form.js';
+import { navigate } from '../../app/router.js';
+import { rolesAt } from '../../state/session.js';
 import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge, type ActionItemView } from '../../components/action-items/action-item-badges.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { pick, t } from '../../i18n.js';
 import { pageStyles } from '../../styles/page-styles.js';
+
+const WORKERS = new Set<string>(['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'grid_worker', 'party_rep']);
 
 @customElement('yishi-action-items-page')
 export class ActionItemsPage extends LitElement {
@@ -63,6 +68,9 @@ export class ActionItemsPage extends LitElement {
         <a class="link-button" href=${`/compounds/${compoundId}/ledger`}>${t('ai.ledgerLink')}</a>
         <a class="link-button" href=${`/board/${compoundId}`}>${t('ai.boardLink')}</a>
       </div>
+      ${rolesAt(compoundId).some((r) => WORKERS.has(r))
+        ? html`<yishi-action-item-form .compoundId=${compoundId} @yishi-action-item-created=${(e: CustomEvent<{ id: string }>) => navigate(`/action-items/${e.detail.id}`)}></yishi-action-item-form>`
+        : nothing}
       <h2 class="visually-hidden">${t('ai.filterStatus')}</h2>
       <div class="filters" role="group" aria-label=${t('ai.filterStatus')}>
         <sl-select label=${t('ai.filterStatus')} value=${this.status || 'all'} @sl-change=${(e: Event) => (this.status = this.pickValue(e))}>

@@ -32,7 +32,7 @@ export class ConcernPage extends LitElement {
       }
       ul.mine {
         list-style: none;
-        padding: 0;
+        padding: 0 1rem;
         margin: 0;
       }
       ul.mine li {
@@ -90,6 +90,7 @@ export class ConcernPage extends LitElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
+    const form = e.target as HTMLFormElement;
     const title = this.value('title');
     const description = this.value('description');
     if (!title || !description) {
@@ -106,7 +107,7 @@ export class ConcernPage extends LitElement {
         urgency: urgency === 'none' || urgency === '' ? null : urgency,
       });
       this.message = { ok: true, text: t('concern.submitted', { date: formatDate(created.dueDate) }) };
-      (e.target as HTMLFormElement).reset();
+      form.reset();
       for (const name of ['title', 'description', 'location']) {
         const el = this.renderRoot.querySelector<HTMLElement & { value?: string }>(`[name="${name}"]`);
         if (el) el.value = '';
