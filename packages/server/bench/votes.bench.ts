@@ -3,23 +3,22 @@
  *
  *   npx tsx packages/server/bench/votes.bench.ts [--seconds 5] [--clients 32]
  *
- * 1. Accepted ballots per second over HTTP: a real server (startServer, SQLite with WAL and
- *    synchronous=FULL, so every 201 is a durable commit) on a temporary file, the demo compound,
- *    one open art. 278 vote, `clients` concurrent owners casting (and re-casting) ballots for the
- *    given number of seconds.
+ * 1. Accepted ballots per second over HTTP: the real server in its own process (main.ts, SQLite
+ *    with WAL and synchronous=FULL, so every 201 is a durable commit) on a temporary file with the
+ *    demo compound, one open art. 278 vote, `clients` concurrent owners (HTTP clients in this
+ *    process) casting and re-casting ballots for the given number of seconds.
  * 2. The raw insert rate of the same SQLite file in the same run: one INSERT per autocommit
  *    transaction (also synchronous=FULL), no HTTP, no validation — the ceiling the API is compared to.
  * 3. Tally time for a vote with 100,000 units: in memory (tallyVote), and from the database
  *    (reading the frozen electorate and 70,000 ballots, then tallying), as closing a vote does.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { tallyVote, type ElectorateEntry } from '@yishi/core';
-import { testConfig } from '../src/config.js';
 import { openSqlite } from '../src/db/connect.js';
-import { startServer } from '../src/server.js';
 import { tallyFromDb } from '../src/services/votes.service.js';
 
 function arg(name: string, fallback: number): number {
@@ -31,8 +30,23 @@ const CLIENTS = arg('clients', 32);
 
 const dir = mkdtempSync(join(tmpdir(), 'yishi-votes-bench-'));
 const dbPath = join(dir, 'bench.db');
-const server = await startServer(testConfig({ databasePath: dbPath, port: 0, host: '127.0.0.1', seedDemo: true, webDist: null }));
-const { db } = server.deps;
+const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', YISHI_DB: dbPath, YISHI_WEB_DIST: '', YISHI_SEED_DEMO: '1' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const server = {
+  url: await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /serving (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  }),
+};
+const shared = openSqlite(dbPath);
+const { db } = shared;
 
 async function post(path: string, body: unknown, cookie = ''): Promise<Response> {
   return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
@@ -89,7 +103,10 @@ await Promise.all(
 const httpSeconds = (performance.now() - httpStart) / 1000;
 latencies.sort((x, y) => x - y);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-await server.close();
+const exited = new Promise((resolve) => child.once('exit', resolve));
+child.kill('SIGTERM');
+await exited;
+await shared.db.destroy();
 
 // 2. Raw inserts into the same file, one durable commit each.
 const raw = openSqlite(dbPath);
