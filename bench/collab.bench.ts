@@ -1,0 +1,184 @@
+/**
+ * Co-editing benchmark: Yishi's collaboration server against the reference y-websocket 2.x server
+ * (bin/utils) and Hocuspocus 3.x, same machine, same run, same load.
+ *
+ *   npx tsx bench/collab.bench.ts            (needs packages/core built: npm run build -w @yishi/core)
+ *   BENCH_EDITORS=10,50 BENCH_ROUNDS=20 BENCH_IDLE_DOCS=200 npx tsx bench/collab.bench.ts
+ *
+ * - latency: N editors on one document; one editor writes, we time until every other editor has it
+ *   (p50/p99 over all receivers and rounds). Clients run in this process, servers in their own.
+ * - memory: server heap after a full GC, with one loaded document, and with K idle loaded documents
+ *   (one connected, idle client each), per document.
+ * - restart (Yishi): 50 editors connected; the server is killed and started again on the same port
+ *   and database; time until all 50 are synced again (dominated by the client's reconnect backoff).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connectEditor, type Editor, type ServerKind } from './collab/clients.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// Every y-websocket provider in Node adds a process 'exit' listener; hundreds are expected here.
+process.setMaxListeners(0);
+const EDITORS = (process.env.BENCH_EDITORS ?? '10,50,200').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const IDLE_DOCS = Number(process.env.BENCH_IDLE_DOCS ?? 1000);
+const KINDS: ServerKind[] = ['yishi', 'reference', 'hocuspocus'];
+
+interface ServerProcess {
+  port: number;
+  cookie?: string;
+  child: ChildProcess;
+  ask: <T>(message: object, type: string) => Promise<T>;
+}
+
+function startServer(kind: ServerKind, port = 0, dbPath?: string): Promise<ServerProcess> {
+  const child = fork(join(here, 'collab/server-child.ts'), [kind, String(port), ...(dbPath ? [dbPath] : [])], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ask = <T>(message: object, type: string) =>
+    new Promise<T>((resolve) => {
+      const on = (reply: { type: string }) => {
+        if (reply.type !== type) return;
+        child.off('message', on);
+        resolve(reply as T);
+      };
+      child.on('message', on);
+      child.send(message);
+    });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+    child.on('message', (m: { type: string; port: number; cookie?: string }) => {
+      if (m.type === 'ready') resolve({ port: m.port, cookie: m.cookie, child, ask });
+    });
+  });
+}
+
+function stop(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((resolve) => {
+    server.child.removeAllListeners('exit');
+    server.child.once('exit', () => resolve());
+    server.child.kill(signal);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function docNames(server: ServerProcess, count: number): Promise<string[]> {
+  return (await server.ask<{ names: string[] }>({ type: 'docs', count }, 'docs')).names;
+}
+
+async function latency(kind: ServerKind, server: ServerProcess, editors: number): Promise<{ p50: number; p99: number }> {
+  const [name] = await docNames(server, 1);
+  const clients: Editor[] = [];
+  for (let i = 0; i < editors; i++) clients.push(await connectEditor(kind, server.port, name!, server.cookie));
+  await Promise.all(clients.map((c) => c.synced));
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const writer = clients[round % clients.length]!;
+    const key = `r${round}`;
+    const arrived = clients
+      .filter((c) => c !== writer)
+      .map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            const map = c.doc.getMap<number>('bench');
+            const check = () => {
+              const sentAt = map.get(key);
+              if (sentAt === undefined) return;
+              samples.push(performance.now() - sentAt);
+              map.unobserve(check);
+              resolve();
+            };
+            map.observe(check);
+          }),
+      );
+    writer.doc.getMap<number>('bench').set(key, performance.now());
+    await Promise.all(arrived);
+  }
+  for (const c of clients) c.destroy();
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+async function memory(kind: ServerKind, server: ServerProcess): Promise<{ perDoc: number; per1000Idle: number }> {
+  const names = await docNames(server, IDLE_DOCS);
+  const heap = async () => (await server.ask<{ heapUsed: number }>({ type: 'memory' }, 'memory')).heapUsed;
+  const base = await heap();
+  const first = await connectEditor(kind, server.port, names[0]!, server.cookie);
+  await first.synced;
+  const one = await heap();
+  const clients: Editor[] = [first];
+  for (const name of names.slice(1)) clients.push(await connectEditor(kind, server.port, name, server.cookie));
+  await Promise.all(clients.map((c) => c.synced));
+  const all = await heap();
+  for (const c of clients) c.destroy();
+  return { perDoc: one - base, per1000Idle: ((all - base) / names.length) * 1000 };
+}
+
+async function restartYishi(): Promise<number> {
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'yishi-bench-restart-')), 'bench.db');
+  let server = await startServer('yishi', 0, dbPath);
+  const port = server.port;
+  const [name] = await docNames(server, 1);
+  const clients: Editor[] = [];
+  for (let i = 0; i < 50; i++) clients.push(await connectEditor('yishi', port, name!, server.cookie));
+  await Promise.all(clients.map((c) => c.synced));
+  clients[0]!.doc.getMap('bench').set('before', 1);
+  await new Promise((r) => setTimeout(r, 200));
+  const resynced = clients.map((c) => c.resynced());
+  await stop(server, 'SIGKILL');
+  const started = performance.now();
+  server = await startServer('yishi', port, dbPath);
+  await Promise.all(resynced);
+  const took = performance.now() - started;
+  for (const c of clients) c.destroy();
+  await stop(server);
+  return took;
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+
+const results: Record<ServerKind, { latency: Record<number, { p50: number; p99: number }>; mem?: { perDoc: number; per1000Idle: number } }> = {
+  yishi: { latency: {} },
+  reference: { latency: {} },
+  hocuspocus: { latency: {} },
+};
+for (const kind of KINDS) {
+  for (const n of EDITORS) {
+    const server = await startServer(kind);
+    results[kind].latency[n] = await latency(kind, server, n);
+    await stop(server);
+    process.stderr.write(`${kind} ${n} editors: p50 ${fmt(results[kind].latency[n]!.p50)} ms\n`);
+  }
+  const server = await startServer(kind);
+  results[kind].mem = await memory(kind, server);
+  await stop(server);
+}
+const restartMs = await restartYishi();
+
+console.log(`\nCo-editing benchmark (${ROUNDS} rounds, ${IDLE_DOCS} idle documents), node ${process.version}\n`);
+console.log('| server | editors | p50 ms | p99 ms | p50 ratio to Yishi | p99 ratio to Yishi |');
+console.log('|---|---|---|---|---|---|');
+for (const n of EDITORS) {
+  const y = results.yishi.latency[n]!;
+  for (const kind of KINDS) {
+    const r = results[kind].latency[n]!;
+    console.log(`| ${kind} | ${n} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${(r.p50 / y.p50).toFixed(2)} | ${(r.p99 / y.p99).toFixed(2)} |`);
+  }
+}
+console.log('\n| server | heap per loaded document | heap per 1,000 idle documents | ratio to Yishi (1,000 idle) |');
+console.log('|---|---|---|---|');
+for (const kind of KINDS) {
+  const m = results[kind].mem!;
+  console.log(`| ${kind} | ${kb(m.perDoc)} | ${kb(m.per1000Idle)} | ${(m.per1000Idle / results.yishi.mem!.per1000Idle).toFixed(2)} |`);
+}
+console.log(`\nYishi restart (SIGKILL, start again): 50 editors synced again after ${restartMs.toFixed(0)} ms`);
+process.exit(0);

@@ -1,0 +1,87 @@
+/**
+ * One collaboration server in its own process, so its memory can be measured alone. Started by
+ * collab.bench.ts with the kind as argument; talks to the parent over IPC:
+ *   → { type: 'ready', port, cookie? }       once listening
+ *   ← { type: 'docs', count }  → { type: 'docs', names }   prepare document names (Yishi: real meetings)
+ *   ← { type: 'memory' }       → { type: 'memory', heapUsed, rss }   after a full GC
+ */
+import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import http from 'node:http';
+import { WebSocketServer } from 'ws';
+
+const require = createRequire(import.meta.url);
+const kind = process.argv[2];
+const port = Number(process.argv[3] ?? 0);
+const dbPath = process.argv[4];
+
+type Reply = (message: unknown) => void;
+const send: Reply = (message) => process.send?.(message);
+let prepareDocs: (count: number) => Promise<string[]> = async (count) => Array.from({ length: count }, (_, i) => `agenda-bench${i}`);
+
+async function startYishi(): Promise<{ port: number; cookie: string }> {
+  const { startServer, testConfig } = await import('../../packages/server/src/index.js');
+  const { newId } = await import('../../packages/server/src/db/ids.js');
+  const { hashToken } = await import('../../packages/server/src/services/auth.service.js');
+  const path = dbPath ?? join(mkdtempSync(join(tmpdir(), 'yishi-bench-')), 'bench.db');
+  const running = await startServer(testConfig({ databasePath: path, port, host: '127.0.0.1', seedDemo: true }));
+  const { db } = running.deps;
+  const user = await db.selectFrom('users').select('id').where('username', '=', 'jiedao').executeTakeFirstOrThrow();
+  const compound = await db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow();
+  const token = `bench${'x'.repeat(40)}`;
+  const now = new Date().toISOString();
+  const later = new Date(Date.now() + 86_400_000).toISOString();
+  await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+  await db.insertInto('sessions').values({ id: hashToken(token), user_id: user.id, created_at: now, expires_at: later, absolute_expires_at: later, last_seen_at: now }).execute();
+  prepareDocs = async (count) => {
+    const existing = await db.selectFrom('meetings').select('id').where('title', 'like', 'bench %').orderBy('title').execute();
+    const ids = existing.map((m) => m.id);
+    for (let i = ids.length; i < count; i++) {
+      const id = newId();
+      await db
+        .insertInto('meetings')
+        .values({
+          id, compound_id: compound.id, kind: 'four_party', title: `bench ${String(i).padStart(5, '0')}`, starts_at: later, duration_minutes: 90,
+          place: '服务站', status: 'draft', convener_user_id: user.id, agenda_frozen_at: null, scheduled_at: null, started_at: null,
+          closed_at: null, hall_agenda_item_id: null, hall_question_id: null, created_at: now, updated_at: now,
+        } as never)
+        .execute();
+      ids.push(id);
+    }
+    return ids.slice(0, count).map((id) => `agenda-${id}`);
+  };
+  return { port: running.port, cookie: `yishi_session=${token}` };
+}
+
+async function startReference(): Promise<{ port: number }> {
+  const { setupWSConnection } = require('y-websocket-v2/bin/utils') as { setupWSConnection: (ws: unknown, req: unknown) => void };
+  const server = http.createServer((_req, res) => res.end('okay'));
+  const wss = new WebSocketServer({ noServer: true });
+  wss.on('connection', setupWSConnection);
+  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port };
+}
+
+async function startHocuspocus(): Promise<{ port: number }> {
+  const { Server } = await import('@hocuspocus/server');
+  const server = new Server({ port, address: '127.0.0.1', quiet: true, stopOnSignals: false });
+  await server.listen();
+  return { port: server.address.port };
+}
+
+const started = kind === 'yishi' ? await startYishi() : kind === 'reference' ? await startReference() : await startHocuspocus();
+send({ type: 'ready', ...started });
+
+process.on('message', async (message: { type: string; count?: number }) => {
+  if (message.type === 'memory') {
+    for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+    const { heapUsed, rss } = process.memoryUsage();
+    send({ type: 'memory', heapUsed, rss });
+  } else if (message.type === 'docs') {
+    send({ type: 'docs', names: await prepareDocs(message.count ?? 1) });
+  }
+});
+process.on('disconnect', () => process.exit(0));
