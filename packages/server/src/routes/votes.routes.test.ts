@@ -216,3 +216,20 @@ describe('residents poll and sources', () => {
     expect((await json(agenda)).error.code).toBe('vote_source_not_found');
   });
 });
+
+describe('roll export', () => {
+  it('staff download the roll as CSV with who voted and how (channel), never what for a secret ballot', async () => {
+    const staff = await t.login('zhanzhang');
+    const voteId = await createOpenVote(staff);
+    await t.call('POST', `/api/votes/${voteId}/ballots`, { cookie: await t.login('loudong'), json: { choices: ['no'] } });
+    const res = await t.call('GET', `/api/votes/${voteId}/roll.csv`, { cookie: staff });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('房屋,面积（平方米）,是否已投票,方式,投票时间');
+    expect(lines).toHaveLength(121);
+    expect(lines.find((l) => l.startsWith('1栋2单元602,'))).toMatch(/^1栋2单元602,[\d.]+,是,网上,2026-11-21 10:00$/);
+    expect(text).not.toContain('反对');
+    expect((await t.call('GET', `/api/votes/${voteId}/roll.csv`, { cookie: await t.login('yezhu') })).status).toBe(403);
+  });
+});

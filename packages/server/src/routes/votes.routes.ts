@@ -1,11 +1,11 @@
-import { DomainError, ROLES, castBallotSchema, createVoteSchema, paperBallotSchema } from '@yishi/core';
+import { DomainError, ROLES, castBallotSchema, formatAreaCenti, createVoteSchema, paperBallotSchema } from '@yishi/core';
 import { z } from 'zod';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
 import { findVote } from '../db/repositories/votes.repository.js';
 import { registerErrorStatuses } from '../http/errors.js';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
-import { castBallot, enterPaperBallot } from '../services/ballots.service.js';
+import { castBallot, enterPaperBallot, formatBeijing } from '../services/ballots.service.js';
 import { VOTE_ORGANISERS, getReceipts, getRoll, getVoteForActor, listPublicResults, listVotesForActor } from '../services/vote-views.service.js';
 import { closeVote, createVote, loadVoteSettled, openVote } from '../services/votes.service.js';
 
@@ -120,6 +120,32 @@ export const voteRoutes = [
     access: rolesAt(VOTE_ORGANISERS, voteFromParams),
     params: voteParams,
     handler: ({ deps, params }) => getRoll(deps, params.voteId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/votes/:voteId/roll.csv',
+    summary: 'The roll as CSV for Excel: unit, area, voted or not, channel, time (choices only for named ballots after closing)',
+    tags: ['votes'],
+    access: rolesAt(VOTE_ORGANISERS, voteFromParams),
+    params: voteParams,
+    produces: 'text/csv',
+    handler: async ({ c, deps, params }) => {
+      const { entries } = await getRoll(deps, params.voteId);
+      const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+      const named = entries.some((e) => 'choices' in e);
+      const lines = [['房屋', '面积（平方米）', '是否已投票', '方式', '投票时间', ...(named ? ['选择'] : [])].join(',')];
+      for (const e of entries) {
+        const choices = 'choices' in e && Array.isArray(e.choices) ? e.choices.join('、') : '';
+        lines.push(
+          [e.label, formatAreaCenti(e.areaCenti), e.voted ? '是' : '否', e.channel === 'paper' ? '纸质' : e.channel === 'online' ? '网上' : '', e.castAt ? formatBeijing(e.castAt) : '', ...(named ? [choices] : [])]
+            .map(cell)
+            .join(','),
+        );
+      }
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="vote-roll-${params.voteId}.csv"`);
+      return c.body(`\uFEFF${lines.join('\r\n')}\r\n`);
+    },
   }),
   defineRoute({
     method: 'get',

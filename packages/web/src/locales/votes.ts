@@ -68,6 +68,7 @@ export const voteMessages = {
   'votes.close': { 'zh-CN': '立即结束并计票', en: 'Close now and count' },
   'votes.closeConfirm': { 'zh-CN': '确定现在结束表决吗？结束后不能再投票。', en: 'Close the vote now? No more ballots will be accepted.' },
   'votes.roll': { 'zh-CN': '投票人名单', en: 'Roll' },
+  'votes.rollExport': { 'zh-CN': '导出名单（Excel 可打开）', en: 'Download the roll (opens in Excel)' },
   'votes.voted': { 'zh-CN': '已投', en: 'Voted' },
   'votes.notVoted': { 'zh-CN': '未投', en: 'Not yet' },
   'votes.paper': { 'zh-CN': '纸质票', en: 'Paper' },

@@ -116,6 +116,7 @@ export class VoteManagePage extends LitElement {
       ${vote.status === 'open' ? this.renderPaper(v) : nothing}
       ${this.roll.length
         ? html`<h2>${t('votes.roll')}</h2>
+            <p><a href=${`/api/votes/${vote.id}/roll.csv`} download>${t('votes.rollExport')}</a></p>
             <sl-input label=${t('votes.filterUnit')} @sl-input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}></sl-input>
             <div class="table-wrap">
               <table>
