@@ -114,13 +114,14 @@ describe('ballots under concurrency', () => {
     const voters = await ownerAccounts(30);
     const clients = await Promise.all(voters.map((v, i) => new ApiClient(i % 2 ? a.url : b.url).login(v.username)));
     const staff = await new ApiClient(a.url).login('zhanzhang');
-    const closesAt = new Date(Date.now() + 2_500);
+    const closesAt = new Date(Date.now() + 4_000);
     const voteId = await createOpenVote(staff, closesAt, '并发：截止时刻');
 
-    // Fire one ballot per owner spread from 300 ms before to 300 ms after the closing time.
+    // Fire one ballot per owner spread from 1.2 s before to 0.4 s after the closing time (wide
+    // enough that a busy machine still lands some before and some after).
     const results = await Promise.all(
       clients.map(async (client, i) => {
-        const at = closesAt.getTime() - 300 + (600 * i) / (clients.length - 1);
+        const at = closesAt.getTime() - 1_200 + (1_600 * i) / (clients.length - 1);
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
         const res = await client.call('POST', `/api/votes/${voteId}/ballots`, { choices: ['yes'] });
         return { status: res.status, body: (await res.json()) as { receiptCode?: string; error?: { code: string; message: string } } };
