@@ -20,6 +20,8 @@ describe('resident proposals', () => {
         ['东门增设快递柜', 'seconding', 1],
       ]),
     );
+    // The public board names proposers by surname only.
+    expect(proposals.map((p: any) => p.authorName).sort()).toEqual(['刘*', '王**']);
   });
 
   it('submit, second once per household, qualify at the threshold, then the committee declines with a public reason; every step is recorded', async () => {
@@ -68,5 +70,19 @@ describe('resident proposals', () => {
     expect(res.status).toBe(201);
     const view = await json(await t.call('GET', `/api/proposals/${qualified.id}`, { cookie: staff }));
     expect(view.proposal).toMatchObject({ status: 'put_to_vote', voteId: (await json(res)).id });
+  });
+
+  it('the committee merges a proposal into another; the merged one names where it went', async () => {
+    const staff = await t.login('zhanzhang');
+    const { proposals } = await json(await t.call('GET', `/api/compounds/${dsct}/proposals`, { cookie: staff }));
+    const lockers = proposals.find((p: any) => p.title === '东门增设快递柜');
+    const charging = proposals.find((p: any) => p.title === '增设电动自行车充电设施');
+    expect((await t.call('POST', `/api/proposals/${lockers.id}/decision`, { cookie: staff, json: { action: 'merge', intoProposalId: lockers.id } })).status).toBe(400);
+    expect((await t.call('POST', `/api/proposals/${lockers.id}/decision`, { cookie: staff, json: { action: 'merge', intoProposalId: charging.id, note: '一并改造东门' } })).status).toBe(200);
+    const view = await json(await t.call('GET', `/api/proposals/${lockers.id}`, { cookie: staff }));
+    expect(view.proposal).toMatchObject({ status: 'merged' });
+    expect(view.history.at(-1)).toMatchObject({ status: 'merged', actorName: '陈志强', note: '增设电动自行车充电设施：一并改造东门' });
+    // A merged proposal takes no more seconds.
+    expect((await t.call('POST', `/api/proposals/${lockers.id}/seconds`, { cookie: await t.login('yeweihui'), json: {} })).status).toBe(409);
   });
 });

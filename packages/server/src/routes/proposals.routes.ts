@@ -111,10 +111,10 @@ export const proposalRoutes = [
   defineRoute({
     method: 'get',
     path: '/public/compounds/:compoundId/proposals',
-    summary: 'Notice board: proposals with their status and the reasons for decisions',
+    summary: 'Notice board: proposals with their status and the reasons for decisions (proposers by surname only)',
     tags: ['proposals', 'public'],
     access: publicAccess,
     params: compoundParams,
-    handler: ({ deps, params, locale }) => listProposals(deps, params.compoundId, locale),
+    handler: ({ deps, params, locale }) => listProposals(deps, params.compoundId, locale, { publicView: true }),
   }),
 ];

@@ -157,9 +157,19 @@ function proposalView(p: ProposalRow, seconds: number, locale: Locale) {
   };
 }
 
-export async function listProposals(deps: Deps, compoundId: string, locale: Locale) {
+/** 刘洋 → 刘*: the public board names a proposer only by surname. */
+function maskName(name: string): string {
+  return name.length <= 1 ? name : `${name.slice(0, 1)}${'*'.repeat(Math.min(2, name.length - 1))}`;
+}
+
+export async function listProposals(deps: Deps, compoundId: string, locale: Locale, options: { publicView?: boolean } = {}) {
   const rows = await repo.listProposalsOfCompound(deps.db, compoundId);
-  return { proposals: rows.map((r) => proposalView(r, Number(r.seconds), locale)) };
+  return {
+    proposals: rows.map((r) => {
+      const view = proposalView(r, Number(r.seconds), locale);
+      return options.publicView ? { ...view, authorName: maskName(view.authorName) } : view;
+    }),
+  };
 }
 
 export async function getProposal(deps: Deps, actor: Actor | null, proposalId: string, locale: Locale) {

@@ -31,8 +31,19 @@ export class ProposalPage extends LitElement {
   static override styles = [pageStyles];
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private error = '';
+  @state() private others: Array<{ id: string; title: string; status: string }> = [];
   private readonly prefs = new PreferencesController(this);
-  private readonly load = new LoadController<ProposalDetail>(this, (signal) => api.get(`/api/proposals/${encodeURIComponent(this.params.proposalId ?? '')}`, signal), () => [this.params.proposalId]);
+  private readonly load = new LoadController<ProposalDetail>(this, (signal) => this.fetch(signal), () => [this.params.proposalId]);
+
+  private async fetch(signal: AbortSignal): Promise<ProposalDetail> {
+    const detail = await api.get<ProposalDetail>(`/api/proposals/${encodeURIComponent(this.params.proposalId ?? '')}`, signal);
+    const p = detail.proposal;
+    if (rolesAt(p.compoundId).some((r) => (COMPOUND_STAFF as readonly string[]).includes(r))) {
+      const { proposals } = await api.get<{ proposals: Array<{ id: string; title: string; status: string }> }>(`/api/compounds/${encodeURIComponent(p.compoundId)}/proposals`, signal);
+      this.others = proposals.filter((o) => o.id !== p.id && o.status !== 'merged' && o.status !== 'declined');
+    }
+    return detail;
+  }
 
   override render() {
     return renderLoad(this.load, (d) => this.renderDetail(d));
@@ -69,6 +80,15 @@ export class ProposalPage extends LitElement {
               <sl-button @click=${() => this.decide({ action: 'put_on_agenda' })}>${t('proposals.putOnAgenda')}</sl-button>
               <a class="link-button" href=${`/compounds/${p.compoundId}/votes/new?proposalId=${p.id}`}>${t('proposals.putToVote')}</a>
             </div>`
+          : nothing}
+        ${this.others.length
+          ? html`<label
+              >${t('proposals.mergeInto')}
+              <select id="merge-into" style="font:inherit;min-height:2.75rem;width:100%">
+                ${this.others.map((o) => html`<option value=${o.id}>${o.title}</option>`)}
+              </select>
+            </label>
+            <sl-button @click=${() => this.decide({ action: 'merge', intoProposalId: (this.renderRoot.querySelector('#merge-into') as HTMLSelectElement).value })}>${t('proposals.merge')}</sl-button>`
           : nothing}
         <sl-textarea id="reason" label=${t('proposals.reason')} rows="3"></sl-textarea>
         <sl-button variant="danger" @click=${() => this.decide({ action: 'decline', reason: (this.renderRoot.querySelector('#reason') as HTMLTextAreaElement).value })}>${t('proposals.decline')}</sl-button>
