@@ -124,4 +124,19 @@ describe('numbered sign-off in the browser', () => {
       expect(board.items.find((i) => i.title === '2栋单元门禁坏了')?.description).toBe('');
     });
   });
+
+  test('an owner rates the signed-off item on the phone and sees the rating', async () => {
+    expect(number).not.toBe('');
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'yezhu2');
+      await page.goto(`${server.url}/action-items/${itemId}`);
+      await page.getByRole('heading', { level: 2, name: '评价办理结果' }).waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('radio', { name: '基本满意' }).click();
+      await page.getByRole('button', { name: '提交评价' }).click();
+      await page.getByRole('status').filter({ hasText: '您的评价：基本满意' }).waitFor();
+      // The form is gone: one rating per person and sign-off.
+      expect(await page.getByRole('button', { name: '提交评价' }).count()).toBe(0);
+    });
+  });
 });
