@@ -81,6 +81,15 @@ describe('generateMinutesDraft', () => {
     expect(bareText).not.toContain('## 三');
   });
 
+  it('an evening talk without sign-in or agenda is written as questions and answers', () => {
+    const talk = generateMinutesDraft({ ...record, kind: 'evening_talk', attendance: [], agendaItems: [], votes: [], actionItems: [] });
+    const talkText = minutesBlocksToText(talk.blocks);
+    expect(talk.header.title).toBe('都市春天小区居民夜谈纪要（地面停车位与绿化补种）');
+    expect(talkText).toContain('居民群众参加（未逐一签到登记）');
+    expect(talkText).not.toContain('议题');
+    expect(talkText).toContain('## 二、居民问题及答复');
+  });
+
   it('round-trips through the editable text format', () => {
     expect(parseMinutesText(text)).toEqual(doc.blocks);
   });

@@ -125,7 +125,10 @@ function whenText(startsAt: string, endsAt: string | null): string {
 }
 
 function attendanceBlocks(record: MeetingRecord): MinutesBlock[] {
-  if (record.attendance.length === 0) return [{ kind: 'paragraph', text: '（未登记参会人员）' }];
+  if (record.attendance.length === 0) {
+    // Evening talks are open to every resident; nobody signs in.
+    return [{ kind: 'paragraph', text: record.kind === 'evening_talk' ? '社区干部、服务站工作人员与居民群众参加（未逐一签到登记）。' : '（未登记参会人员）' }];
+  }
   const items: string[] = [];
   for (const party of PARTIES) {
     const people = record.attendance.filter((a) => a.party === party);
@@ -224,10 +227,11 @@ function actionItemBlocks(record: MeetingRecord): MinutesBlock[] {
 
 /** The draft minutes of a meeting: fixed header plus numbered sections, empty sections left out. */
 export function generateMinutesDraft(record: MeetingRecord): MinutesDocument {
-  const sections: Array<{ heading: string; blocks: MinutesBlock[] }> = [
-    { heading: '参会人员', blocks: attendanceBlocks(record) },
-    { heading: record.kind === 'evening_talk' ? '议题' : '议题及议定事项', blocks: agendaBlocks(record) },
-  ];
+  const sections: Array<{ heading: string; blocks: MinutesBlock[] }> = [{ heading: '参会人员', blocks: attendanceBlocks(record) }];
+  // An evening talk without a prepared agenda is all questions and answers.
+  if (record.kind === 'four_party' || record.agendaItems.length > 0) {
+    sections.push({ heading: record.kind === 'evening_talk' ? '议题' : '议题及议定事项', blocks: agendaBlocks(record) });
+  }
   if (record.votes.length > 0) sections.push({ heading: '业主表决结果', blocks: voteBlocks(record) });
   if (record.kind === 'evening_talk' || record.questions.length > 0) sections.push({ heading: '居民问题及答复', blocks: questionBlocks(record) });
   if (record.actionItems.length > 0) sections.push({ heading: '整改事项及责任单位', blocks: actionItemBlocks(record) });

@@ -25,7 +25,7 @@ body {
   widows: 2;
 }
 h1, h2, h3, .meta, .foot { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Heiti SC", sans-serif; }
-main { max-width: 170mm; margin: 0 auto; padding: 8mm 0; }
+main { max-width: 170mm; margin: 0 auto; padding: 8mm 1mm; }
 h1 { font-size: 18pt; text-align: center; margin: 0 0 6mm; line-height: 1.4; }
 h2 { font-size: 14pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 12.5pt; margin: 4mm 0 1mm; break-after: avoid; page-break-after: avoid; }

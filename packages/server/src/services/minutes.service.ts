@@ -232,16 +232,17 @@ export async function listPublicMinutes(db: Db, compoundId: string) {
       firstPublishedAt: first.published_at,
       publishedOnTime: publishedOnTime(latest.deadline, first.published_at),
       reason: latest.reason,
-      /** A short extract for the board list. */
       excerpt: excerpt(latest.body),
       versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.reason })).reverse(),
     };
   });
 }
 
+/** A short extract for the board: from the second section on (the first lists who attended). */
 function excerpt(body: string): string {
-  const text = body
-    .split('\n')
+  const lines = body.split('\n');
+  const second = lines.findIndex((line, i) => i > 0 && line.startsWith('## '));
+  const text = (second > 0 ? lines.slice(second) : lines)
     .filter((line) => line.trim() && !line.startsWith('#'))
     .map((line) => line.replace(/^- /, ''))
     .join(' ');

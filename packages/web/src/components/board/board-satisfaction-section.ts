@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatDate } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { pageStyles } from '../../styles/page-styles.js';
 import { renderLoad } from '../common/load-state.js';
@@ -36,7 +37,7 @@ export class BoardSatisfactionSection extends LitElement {
     return html`<section id="satisfaction" aria-labelledby="satisfaction-heading">
       <h2 id="satisfaction-heading">${t('satisfactionBoard.heading')}</h2>
       ${renderLoad(this.data, (d) => html`
-        <p class="muted">${t('satisfactionBoard.period', d.period)}</p>
+        <p class="muted">${t('satisfactionBoard.period', { from: formatDate(d.period.from), to: formatDate(d.period.to) })}</p>
         <dl class="figures">
           <div class="figure"><dt>${t('satisfactionBoard.rate')}</dt><dd>${d.satisfaction.rated > 0 ? d.satisfaction.rate.text : t('satisfactionBoard.none')}</dd></div>
           <div class="figure"><dt>${t('satisfactionBoard.rated')}</dt><dd>${d.satisfaction.rated}</dd></div>

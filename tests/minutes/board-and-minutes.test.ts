@@ -1,0 +1,179 @@
+/**
+ * In a real Chromium: the public notice board of the demo compound read anonymously on a 360×740
+ * phone (accessibility checked, transferred bytes measured), a corrected minutes version read in
+ * full, the A4 print page rendered to PDF by the server's Chromium with real Chinese text, and the
+ * minutes editor: generate the draft, type into the live document, publish behind the dialog.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
+import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+/** Screenshots and the rendered PDF go here, to be looked at. */
+const ARTIFACTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** The page renders asynchronously; under a loaded CI machine give it time. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+let server: TestServer;
+let browser: Browser;
+let dsct: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  dsct = await compoundIdByCode(server.deps, 'DSCT');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function loginAs(page: Page, login: string): Promise<void> {
+  const api = await new ApiClient(server.url).login(login);
+  const [name, value] = api.cookie.split('=') as [string, string];
+  await page.context().addCookies([{ name, value, url: server.url }]);
+}
+
+async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await newPhonePage(browser);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function correctedCouncil(): Promise<{ meetingId: string; title: string }> {
+  const board = await (await fetch(`${server.url}/api/public/compounds/${dsct}/minutes`)).json() as { minutes: Array<{ meetingId: string; title: string; version: number }> };
+  const found = board.minutes.find((m) => m.version === 2);
+  if (!found) throw new Error('the demo seed has no corrected minutes');
+  return found;
+}
+
+describe('public notice board on a phone', () => {
+  test('reads anonymously: minutes with the correction marked in words, satisfaction, feed and poster links; light to load', async () => {
+    await withPage(async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      let transferred = 0;
+      let requests = 0;
+      cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+        transferred += event.encodedDataLength;
+        requests += 1;
+      });
+      await page.goto(`${server.url}/board/${dsct}`);
+      const minutes = page.locator('yishi-board-minutes');
+      await poll(() => minutes.getByRole('heading', { name: '会议纪要公示' }).count()).toBe(1);
+      await poll(() => minutes.getByRole('listitem').count()).toBe(5);
+      await poll(() => minutes.getByText(/已更正（第 2 版）/).count()).toBe(1);
+      const satisfaction = page.locator('yishi-board-satisfaction');
+      await poll(() => satisfaction.getByText('满意率').count()).toBe(1);
+      await poll(() => satisfaction.getByText(/^\d+\.\d%$/).count()).toBeGreaterThan(0);
+      expect(await minutes.getByRole('link', { name: /订阅公示/ }).getAttribute('href')).toBe(`/api/public/compounds/${dsct}/feed.atom`);
+      await page.waitForLoadState('networkidle');
+      // Our sections' content stays inside the section (long titles wrap, nothing sticks out).
+      const sticking = await page.evaluate(() => {
+        const out: string[] = [];
+        const board = document.querySelector('yishi-app')?.shadowRoot?.querySelector('yishi-board-page')?.shadowRoot;
+        for (const tag of ['yishi-board-minutes', 'yishi-board-satisfaction']) {
+          const host = board?.querySelector(tag);
+          if (!host?.shadowRoot) {
+            out.push(`${tag} missing`);
+            continue;
+          }
+          const edge = host.getBoundingClientRect().right + 1;
+          for (const el of host.shadowRoot.querySelectorAll('*')) if (el.getBoundingClientRect().right > edge) out.push(`${tag} ${el.tagName.toLowerCase()}`);
+        }
+        return out;
+      });
+      expect(sticking).toEqual([]);
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (pageWidth > 360) console.warn(`[board] the page is ${pageWidth}px wide on a 360px phone (another section is wider than the screen and widens the board's grid)`);
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: join(ARTIFACTS, 'board-360.png'), fullPage: true });
+      await minutes.screenshot({ path: join(ARTIFACTS, 'board-minutes-360.png') });
+      await satisfaction.screenshot({ path: join(ARTIFACTS, 'board-satisfaction-360.png') });
+      console.log(`[board] ${requests} requests, ${(transferred / 1024).toFixed(1)} KiB transferred (first visit, empty cache); screenshots in ${ARTIFACTS}`);
+      // Budget for an old phone on a slow line: the whole first visit under 600 KiB.
+      expect(transferred).toBeLessThan(600 * 1024);
+    });
+  });
+
+  test('a corrected version is read in full, names its reason, and keeps version 1 a click away', async () => {
+    const council = await correctedCouncil();
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/minutes/${council.meetingId}`);
+      const view = page.locator('yishi-minutes-public-page');
+      await poll(() => view.getByRole('heading', { level: 1, name: council.title }).count()).toBe(1);
+      await poll(() => view.getByText(/更正原因：原稿漏记业委会代表/).count()).toBeGreaterThan(0);
+      await poll(() => view.getByText('补充说明').count()).toBe(1);
+      await view.getByRole('link', { name: '第 1 版' }).click();
+      await poll(() => view.getByText(/这是第 1 版，已被第 2 版更正/).count()).toBe(1);
+      await poll(() => view.getByText('补充说明').count()).toBe(0);
+      await expectNoSeriousA11yViolations(page);
+    });
+  });
+});
+
+describe('PDF of the A4 print page', () => {
+  test('Chromium renders the minutes with Chinese text (checked as text, and as a picture to look at)', async () => {
+    const council = await correctedCouncil();
+    const res = await fetch(`${server.url}/api/public/meetings/${council.meetingId}/minutes.pdf?version=2`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(ARTIFACTS, 'minutes-v2.pdf');
+    writeFileSync(file, pdf);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    // The text layer holds real Chinese characters (fonts embedded, not boxes or images).
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    // Long lines wrap on the page; compare without the layout's spaces and line breaks.
+    expect(text.replace(/\s+/g, '')).toContain(council.title);
+    expect(text).toContain('参会人员');
+    expect(text).toContain('更正说明（第 2 版）');
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', file, join(ARTIFACTS, 'minutes-v2-page')]);
+    console.log(`[pdf] ${pdf.length} bytes; page 1 as PNG: ${join(ARTIFACTS, 'minutes-v2-page-1.png')}`);
+  });
+});
+
+describe('minutes editor', () => {
+  test('the secretary generates the draft and types live; the convener publishes after confirming', async () => {
+    const { meetingId } = await insertHeldMeeting(server.deps, { startsAt: new Date(Date.now() - 26 * 3_600_000), title: '浏览器测试议事会', vote: null });
+    await withPage(async (page) => {
+      await page.setViewportSize({ width: 1024, height: 900 });
+      await loginAs(page, 'zhanzhang');
+      await page.goto(`${server.url}/meetings/${meetingId}/minutes`);
+      const editor = page.locator('yishi-minutes-page');
+      await poll(() => editor.getByText(/还剩 \d+ 天/).count()).toBe(1);
+      await editor.getByRole('button', { name: '从会议记录生成草稿' }).click();
+      await poll(() => editor.getByText('已连接，修改会实时保存').count()).toBe(1);
+      const box = editor.getByRole('textbox', { name: /纪要正文/ });
+      await poll(async () => (await box.inputValue()).includes('## 一、参会人员')).toBe(true);
+      await box.press('End');
+      await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+      await box.pressSequentially('\n\n## 附记\n\n会后各方在现场察看了东侧空地。');
+      // The preview follows the live text; the server stores every keystroke as it comes.
+      await poll(() => editor.getByRole('heading', { name: '附记' }).count()).toBe(1);
+      await editor.getByRole('button', { name: '审核并公示' }).click();
+      const dialog = editor.locator('sl-dialog');
+      await poll(() => dialog.getByText(/不能再修改或删除/).isVisible()).toBe(true);
+      await dialog.getByRole('button', { name: '确认公示' }).click();
+      await poll(() => editor.getByRole('link', { name: '第 1 版' }).count()).toBe(1);
+      await page.screenshot({ path: join(ARTIFACTS, 'minutes-editor.png'), fullPage: true });
+    });
+    const published = await (await fetch(`${server.url}/api/public/meetings/${meetingId}/minutes`)).json() as { version: number; body: string };
+    expect(published.version).toBe(1);
+    expect(published.body).toContain('会后各方在现场察看了东侧空地。');
+    expect(published.body).toContain('停车位');
+  });
+});
