@@ -105,4 +105,20 @@ describe('voting on a phone', () => {
       await page.getByText('找到了：您的选票记为“同意”。').waitFor();
     });
   });
+
+  test('an owner finds a proposal from the votes page and seconds it; the count goes up in words', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'yeweihui');
+      await page.goto(`${server.url}/compounds/${dsct}/votes`);
+      await page.getByRole('heading', { level: 1, name: '表决' }).waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('link', { name: '居民提案' }).click();
+      await page.getByRole('link', { name: '东门增设快递柜' }).click();
+      await page.getByText('已有 1 户附议').waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('button', { name: '我附议' }).click();
+      await page.getByText('已有 2 户附议').waitFor();
+      await page.getByText('您家已附议').waitFor();
+    });
+  });
 });
