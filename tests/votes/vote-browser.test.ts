@@ -121,4 +121,18 @@ describe('voting on a phone', () => {
       await page.getByText('您家已附议').waitFor();
     });
   });
+
+  test('staff create an art. 278 vote through the form; it opens at once and shows on the manage page', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'zhanzhang');
+      await page.goto(`${server.url}/compounds/${dsct}/votes/new`);
+      await page.getByRole('heading', { level: 1, name: '发起表决' }).waitFor();
+      await page.getByLabel('表决事项').fill('选聘新的物业服务企业');
+      await page.getByRole('button', { name: '创建表决' }).click();
+      await page.waitForURL(/\/votes\/[^/]+\/manage$/);
+      await page.getByRole('heading', { level: 1, name: '选聘新的物业服务企业' }).waitFor();
+      await page.getByText('进行中').first().waitFor();
+      await page.getByRole('heading', { name: /已投票 0 户 \/ 共 120 户/ }).waitFor();
+    });
+  });
 });
