@@ -42,6 +42,11 @@ const meetingPlace: PlaceLookup<{ meetingId: string }> = async ({ db, params }) 
 /** Secretary, committee and convener of either kind of meeting; the service checks the kind's own list. */
 const MINUTES_STAFF: readonly Role[] = ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'party_rep'];
 
+const WRITERS_RULE =
+  "Writers are the meeting's agenda editors: for a four-party council also the four parties' representatives, for an evening talk only community staff and the station team.";
+const PUBLISHERS_RULE =
+  'Only the convener side publishes and corrects: the subdistrict party committee or the station chief (for an evening talk also community staff).';
+
 /** Published minutes exist only for meetings of a real compound; a public read of an unknown one is 404. */
 async function publicVersion(db: Parameters<typeof getPublicMinutesVersion>[0], meetingId: string, version?: number) {
   if (!(await findMeeting(db, meetingId))) throw new DomainError('minutes_not_found');
@@ -55,6 +60,7 @@ export const minutesRoutes = [
     summary: 'Minutes of a meeting: the draft, every published version, the publication deadline and time left',
     tags: ['minutes'],
     access: rolesAt(MINUTES_STAFF, meetingPlace),
+    finerAccess: WRITERS_RULE,
     params: meetingParams,
     handler: ({ deps, actor, params }) => getMinutes(deps, actor, params.meetingId),
   }),
@@ -65,6 +71,7 @@ export const minutesRoutes = [
     description: 'Only once the meeting is closed and before the first publication; regenerating replaces the draft text.',
     tags: ['minutes'],
     access: rolesAt(MINUTES_STAFF, meetingPlace),
+    finerAccess: WRITERS_RULE,
     params: meetingParams,
     status: 201,
     handler: ({ deps, actor, params }) => generateMinutes(deps, actor, params.meetingId),
@@ -75,6 +82,7 @@ export const minutesRoutes = [
     summary: 'Save the draft text (the web editor edits the live document minutes-<meetingId> instead)',
     tags: ['minutes'],
     access: rolesAt(MINUTES_STAFF, meetingPlace),
+    finerAccess: WRITERS_RULE,
     params: meetingParams,
     body: saveMinutesDraftSchema,
     handler: ({ deps, actor, params, body }) => saveMinutesDraft(deps, actor, params.meetingId, body.body),
@@ -85,6 +93,7 @@ export const minutesRoutes = [
     summary: 'The convener approves the draft and publishes it as version 1 (immutable from then on)',
     tags: ['minutes'],
     access: rolesAt(MINUTES_STAFF, meetingPlace),
+    finerAccess: PUBLISHERS_RULE,
     params: meetingParams,
     body: publishMinutesSchema,
     status: 201,
@@ -96,6 +105,7 @@ export const minutesRoutes = [
     summary: 'Publish a correction: version N+1 with its reason; earlier versions stay readable',
     tags: ['minutes'],
     access: rolesAt(MINUTES_STAFF, meetingPlace),
+    finerAccess: PUBLISHERS_RULE,
     params: meetingParams,
     body: correctMinutesSchema,
     status: 201,
