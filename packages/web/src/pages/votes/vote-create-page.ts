@@ -35,7 +35,7 @@ export class VoteCreatePage extends LitElement {
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private kind: Kind = 'yes_no';
-  @state() private ruleKind: 'art278' | 'simple_majority' = 'art278';
+  @state() private ruleKind: 'art278' | 'simple_majority' | 'custom' = 'art278';
   @state() private buildings: Array<{ id: string; name: string }> = [];
   @state() private proposal: { id: string; title: string } | null = null;
   @state() private error = '';
@@ -70,10 +70,23 @@ export class VoteCreatePage extends LitElement {
           <sl-option value="compound">${t('votes.form.wholeCompound')}</sl-option>
           ${this.buildings.map((b) => html`<sl-option value=${b.id}>${t('votes.form.buildingOnly', { name: b.name })}</sl-option>`)}
         </sl-select>
-        <sl-select name="rule" label=${t('votes.form.rule')} value=${this.ruleKind} @sl-change=${(e: Event) => (this.ruleKind = (e.target as HTMLSelectElement).value as 'art278')}>
+        <sl-select name="rule" label=${t('votes.form.rule')} value=${this.ruleKind} @sl-change=${(e: Event) => (this.ruleKind = (e.target as HTMLSelectElement).value as 'art278' | 'simple_majority' | 'custom')}>
           <sl-option value="art278">${t('votes.rule.art278')}</sl-option>
           <sl-option value="simple_majority">${t('votes.rule.simple_majority')}</sl-option>
+          <sl-option value="custom">${t('votes.rule.custom')}</sl-option>
         </sl-select>
+        ${this.ruleKind === 'custom'
+          ? html`<sl-select name="basis" label=${t('votes.form.basis')} value="area_and_heads">
+                <sl-option value="area_and_heads">${t('votes.form.basisAreaHeads')}</sl-option>
+                <sl-option value="ballots">${t('votes.form.basisBallots')}</sl-option>
+              </sl-select>
+              <sl-input name="participation" label=${t('votes.form.participation')} placeholder="2/3" pattern="\\d+/\\d+"></sl-input>
+              <sl-input name="approval" label=${t('votes.form.approval')} required value="1/2" pattern="\\d+/\\d+"></sl-input>
+              <sl-select name="comparison" label=${t('votes.form.comparison')} value="more_than">
+                <sl-option value="more_than">${t('votes.form.moreThan')}</sl-option>
+                <sl-option value="at_least">${t('votes.form.atLeast')}</sl-option>
+              </sl-select>`
+          : nothing}
         ${this.ruleKind === 'art278'
           ? html`<sl-select name="matter" label=${t('votes.form.matter')} value="9">
               ${ART278_MATTERS.map((m) => html`<sl-option value=${String(m)}>${m}. ${pick(ART278_MATTER_LABELS[m])}</sl-option>`)}
@@ -95,6 +108,23 @@ export class VoteCreatePage extends LitElement {
     return !!(this.renderRoot.querySelector(`[name="${name}"]`) as { checked?: boolean } | null)?.checked;
   }
 
+  private fraction(text: string): { num: number; den: number } | null {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    return match ? { num: Number(match[1]), den: Number(match[2]) } : null;
+  }
+
+  private rule() {
+    if (this.ruleKind === 'art278') return { kind: 'art278', matter: Number(this.value('matter') || 9) };
+    if (this.ruleKind === 'simple_majority') return { kind: 'simple_majority' };
+    return {
+      kind: 'custom',
+      basis: this.value('basis') || 'area_and_heads',
+      participation: this.fraction(this.value('participation')),
+      approval: this.fraction(this.value('approval')) ?? { num: 1, den: 2 },
+      approvalComparison: this.value('comparison') || 'more_than',
+    };
+  }
+
   private async submit(event: Event) {
     event.preventDefault();
     this.busy = true;
@@ -110,7 +140,7 @@ export class VoteCreatePage extends LitElement {
       options: this.kind === 'yes_no' ? [] : this.value('options').split('\n').map((s) => s.trim()).filter(Boolean),
       maxChoices: Number(this.value('maxChoices') || 1),
       buildingId: scope === 'compound' ? null : scope,
-      rule: this.ruleKind === 'art278' ? { kind: 'art278', matter: Number(this.value('matter') || 9) } : { kind: 'simple_majority' },
+      rule: this.rule(),
       secret: this.checked('secret'),
       opensAt: this.checked('openNow') ? new Date().toISOString() : null,
       closesAt,
