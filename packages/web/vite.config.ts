@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { shoelaceSystemIcons } from './build/system-icons.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The web app bundles core from its TypeScript source: only what the pages import ends up shipped.
 export default defineConfig({
+  plugins: [shoelaceSystemIcons()],
   resolve: { alias: { '@yishi/core': here('../core/src/index.ts') } },
   build: {
     outDir: 'dist',

@@ -1,5 +1,9 @@
-/** Entry point: theme and tokens, then the shell (which loads pages on demand). */
+/** Entry point: theme and tokens, Shoelace's icons, then the shell (which loads pages on demand). */
 import '@shoelace-style/shoelace/dist/themes/light.css';
 import './styles/app.css';
+import { registerIconLibrary } from '@shoelace-style/shoelace/dist/utilities/icon-library.js';
 import './state/preferences.js';
 import './app/yishi-app.js';
+
+// Served by the build (build/system-icons.ts): same-origin sprite instead of fetched data: URLs.
+registerIconLibrary('system', { resolver: (name) => `/shoelace-system-icons.svg#${name}`, spriteSheet: true });

@@ -86,8 +86,10 @@ export class YishiApp extends LitElement {
         gap: 0.5rem;
       }
       sl-switch {
-        min-height: var(--yishi-tap);
         font-weight: 600;
+      }
+      sl-switch::part(base) {
+        min-height: var(--yishi-tap);
       }
       sl-switch::part(label) {
         font-size: 1rem;
@@ -147,6 +149,8 @@ export class YishiApp extends LitElement {
     const params = match?.params ?? {};
     this.busy = true;
     this.loadFailed = false;
+    // Another page: show the loading state rather than the previous page's stale content.
+    if (route !== this.route) this.page = null;
     if (!route.public) {
       let me = currentMe();
       try {

@@ -5,6 +5,11 @@
 import { css } from 'lit';
 
 export const pageStyles = css`
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
   :host {
     display: block;
     color: var(--yishi-text);

@@ -18,7 +18,7 @@ export function renderLoading(text: string = t('state.loading')): TemplateResult
 export function renderError(message: string, retry?: () => void): TemplateResult {
   return html`<sl-alert class="state state-error" variant="danger" open>
     <strong>${t('state.errorTitle')}</strong>
-    <p role="alert">${message}</p>
+    <p>${message}</p>
     ${retry ? html`<sl-button variant="default" @click=${retry}>${t('state.retry')}</sl-button>` : nothing}
   </sl-alert>`;
 }

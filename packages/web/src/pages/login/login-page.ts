@@ -46,6 +46,9 @@ export class LoginPage extends LitElement {
       sl-button[type='submit'] {
         width: 100%;
       }
+      .public-hint {
+        margin-top: 1.5rem;
+      }
       sl-alert p {
         margin: 0.25rem 0 0;
       }
@@ -96,7 +99,7 @@ export class LoginPage extends LitElement {
       ${this.error
         ? html`<sl-alert class="login-error" variant="danger" open>
             <strong>${t('login.failed')}</strong>
-            <p role="alert">${this.error}</p>
+            <p>${this.error}</p>
           </sl-alert>`
         : nothing}
       <form @submit=${this.submit} novalidate>
@@ -107,12 +110,11 @@ export class LoginPage extends LitElement {
           inputmode="text"
           autocapitalize="off"
           spellcheck="false"
-          required
         ></sl-input>
-        <sl-input name="password" type="password" label=${t('login.password')} autocomplete="current-password" password-toggle required></sl-input>
+        <sl-input name="password" type="password" label=${t('login.password')} autocomplete="current-password" password-toggle></sl-input>
         <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>${t('login.submit')}</sl-button>
       </form>
-      <p class="muted" style="margin-top:1.5rem">${t('login.publicHint')}</p>
+      <p class="muted public-hint">${t('login.publicHint')}</p>
     </div>`;
   }
 }

@@ -1,0 +1,144 @@
+/**
+ * Real Chromium for browser tests (playwright-core driving the system's /usr/bin/chromium): a
+ * phone-sized page like the ones residents use, a login helper that goes through the real form,
+ * and an axe-core accessibility check that fails on serious or critical violations.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD } from './server.js';
+
+const require = createRequire(import.meta.url);
+let axeSource: string | null = null;
+
+export const CHROMIUM_PATH = process.env.YISHI_CHROMIUM ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
+
+/** A fresh context (own cookies and storage) with one 360×740 phone page. */
+export async function newPhonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ ...PHONE, ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Logs in through the login form and waits for the home page's greeting. */
+export async function loginAs(page: Page, url: string, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByLabel(/手机号或用户名|Phone number or username/).fill(login);
+  await page.getByLabel(/^\s*(密码|Password)\s*$/).fill(password);
+  await page.getByRole('button', { name: /^(登录|Log in)$/ }).click();
+  await page.waitForURL((u) => u.pathname !== '/login');
+  await page.locator('yishi-login-page').waitFor({ state: 'detached' });
+  await page.locator('main').getByRole('heading', { level: 1 }).waitFor();
+}
+
+/**
+ * The text a visitor sees in an element, shadow roots included (innerText stops at shadow
+ * boundaries): slots are followed to what they show, hidden elements and styles are skipped.
+ */
+export function visibleText(page: Page, selector = 'main'): Promise<string> {
+  return page.evaluate((sel) => {
+    const parts: string[] = [];
+    const walk = (node: Node): void => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push(node.textContent ?? '');
+        return;
+      }
+      if (!(node instanceof Element)) {
+        node.childNodes.forEach(walk);
+        return;
+      }
+      if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(node.tagName) || node.hasAttribute('hidden')) return;
+      if (node instanceof HTMLElement && getComputedStyle(node).display === 'none') return;
+      if (node instanceof HTMLSlotElement) {
+        const assigned = node.assignedNodes({ flatten: true });
+        (assigned.length > 0 ? assigned : [...node.childNodes]).forEach(walk);
+        return;
+      }
+      if (node.shadowRoot) node.shadowRoot.childNodes.forEach(walk);
+      else node.childNodes.forEach(walk);
+      if (/^(P|DIV|LI|TR|H\d|SECTION|DT|DD|BR|TD|TH)$/.test(node.tagName)) parts.push(' ');
+    };
+    const find = (scope: Document | ShadowRoot): Element | null => {
+      const here = scope.querySelector(sel);
+      if (here) return here;
+      for (const el of scope.querySelectorAll('*')) {
+        const inner = el.shadowRoot ? find(el.shadowRoot) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const root = find(document);
+    if (root) walk(root);
+    return parts.join('').replace(/\s+/g, ' ').trim();
+  }, selector);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown; failureSummary?: string }>;
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A/AA rules) on the page. The product's CSP forbids inline scripts, so the
+ * axe source is evaluated through the DevTools protocol (page.evaluate), which CSP does not govern.
+ */
+export async function a11yViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const serious = (await a11yViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+}
+
+/** Turns elder mode on or off through the switch in the header, as a visitor would. */
+export async function setElderModeSwitch(page: Page, on: boolean): Promise<void> {
+  const toggle = page.locator('yishi-app').getByRole('switch', { name: /长辈版|Large text/ }).first();
+  if ((await toggle.isChecked()) !== on) await toggle.click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(on);
+}

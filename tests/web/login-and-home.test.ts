@@ -1,0 +1,117 @@
+/**
+ * Logging in as each demo role in a real Chromium on a phone-sized window and landing on that
+ * role's home: greeting by name, the roles held, the compounds and the actions those roles allow.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, visibleText } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await newPhonePage(browser);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+const main = (page: Page) => page.locator('main');
+
+describe('login and per-role home', () => {
+  test('an anonymous visitor to / is sent to the login page and comes back after logging in', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/`);
+      await page.waitForURL(/\/login\?next=%2F$/);
+      expect(await main(page).getByRole('heading', { level: 1 }).textContent()).toBe('登录议事');
+      await loginAs(page, server.url, 'shequ');
+      expect(new URL(page.url()).pathname).toBe('/');
+    });
+  });
+
+  test('a wrong password is said in words, and the visitor stays on the login page', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('手机号或用户名').fill('yezhu');
+      await page.getByLabel('密码', { exact: true }).fill('wrong-password');
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      const alert = main(page).getByRole('alert');
+      await alert.waitFor();
+      const words = await visibleText(page, 'sl-alert.login-error');
+      expect(words).toContain('登录没有成功');
+      expect(words).toContain('手机号/用户名或密码不正确');
+      expect(new URL(page.url()).pathname).toBe('/login');
+    });
+  });
+
+  const homes: Array<{ login: string; name: RegExp; roles: string[]; compounds: string[]; actions: string[]; absent?: string[] }> = [
+    { login: 'jiedao', name: /您好/, roles: ['街道党工委'], compounds: ['都市春天小区', '翠苑小区'], actions: ['小区概况', '花名册', '公示栏'] },
+    { login: 'shequ', name: /您好/, roles: ['社区干部'], compounds: ['都市春天小区', '翠苑小区'], actions: ['小区概况', '花名册'] },
+    { login: 'zhanzhang', name: /您好/, roles: ['服务站站长'], compounds: ['都市春天小区'], actions: ['小区概况', '花名册'], absent: ['翠苑小区'] },
+    { login: 'zhujian', name: /您好/, roles: ['四方代表'], compounds: ['都市春天小区'], actions: ['小区概况', '公示栏'], absent: ['花名册'] },
+    { login: 'loudong', name: /您好/, roles: ['楼栋长', '业主'], compounds: ['都市春天小区'], actions: ['小区概况'], absent: ['花名册'] },
+    { login: 'yezhu', name: /王建国，您好/, roles: ['业主'], compounds: ['都市春天小区'], actions: ['小区概况', '公示栏'], absent: ['花名册'] },
+    { login: 'jumin', name: /您好/, roles: ['居民'], compounds: ['都市春天小区'], actions: ['小区概况', '公示栏'], absent: ['花名册'] },
+  ];
+
+  for (const home of homes) {
+    test(`${home.login} sees their own home`, async () => {
+      await withPage(async (page) => {
+        await loginAs(page, server.url, home.login);
+        const text = await visibleText(page);
+        expect(await main(page).getByRole('heading', { level: 1 }).textContent()).toMatch(home.name);
+        for (const role of home.roles) expect(text).toContain(role);
+        for (const compound of home.compounds) expect(text).toContain(compound);
+        for (const action of home.actions) await main(page).getByRole('link', { name: action, exact: true }).first().waitFor();
+        for (const word of home.absent ?? []) expect(text).not.toContain(word);
+      });
+    });
+  }
+
+  test('the owner 王建国 is told about both of his units', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'yezhu');
+      expect(await visibleText(page)).toContain('您在本小区有 2 套房屋登记为业主');
+    });
+  });
+
+  test('logging out returns to the login page and / asks for a login again', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'jumin');
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.waitForURL(/\/login$/);
+      await page.goto(`${server.url}/`);
+      await page.waitForURL(/\/login\?next=/);
+    });
+  });
+
+  test('an unknown address shows a friendly page-not-found in words', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/no/such/page`);
+      expect(await main(page).getByRole('heading', { level: 1 }).textContent()).toBe('找不到这个页面');
+      await main(page).getByRole('link', { name: '回到首页' }).waitFor();
+    });
+  });
+
+  test('the login page and a home page pass the axe accessibility check', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('手机号或用户名').waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await loginAs(page, server.url, 'shequ');
+      await expectNoSeriousA11yViolations(page);
+    });
+  });
+});
