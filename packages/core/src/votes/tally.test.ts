@@ -127,6 +127,22 @@ describe('art. 278 approval', () => {
     expect(yesNo(art(6), e2, [vote('u0', 'yes'), vote('u1', 'yes'), vote('u2', 'yes'), vote('big', 'no')]).passed).toBe(true);
   });
 
+  it('more than half by area: exactly half fails, one hundredth of a m² more passes', () => {
+    const e = (cArea: number): ElectorateEntry[] => [
+      { voterKey: 'a', ownerPersonIds: ['pa'], areaCenti: 10_000, developerHeld: false },
+      { voterKey: 'b', ownerPersonIds: ['pb'], areaCenti: 10_000, developerHeld: false },
+      { voterKey: 'c', ownerPersonIds: ['pc'], areaCenti: cArea, developerHeld: false },
+    ];
+    const ballots = [vote('a', 'yes'), vote('b', 'yes'), vote('c', 'no')];
+    const half = yesNo(art(4), e(20_000), ballots);
+    expect(check(half, 'approval_heads').ok).toBe(true);
+    expect(check(half, 'approval_area').text['zh-CN']).toBe('同意面积占参与表决面积 50.0% ≤ 1/2 ✗（200.00 / 400.00 平方米）');
+    expect(half.passed).toBe(false);
+    const justOver = yesNo(art(4), e(19_999), ballots);
+    expect(check(justOver, 'approval_area').text['zh-CN']).toBe('同意面积占参与表决面积 50.1% > 1/2 ✓（200.00 / 399.99 平方米）');
+    expect(justOver.passed).toBe(true);
+  });
+
   it('the participation threshold must be met before any approval counts', () => {
     const ballots = electorate.slice(0, 7).map((u) => vote(u.voterKey, 'yes'));
     const r = yesNo(art(5), electorate, ballots);
