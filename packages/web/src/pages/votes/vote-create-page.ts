@@ -1,7 +1,8 @@
 /**
  * Staff create a vote: the question, the kind, the options, who votes (the compound or one
  * building), the rule (for art. 278 the matter 1–9; the thresholds follow from it) and the closing
- * time. `?proposalId=` starts it from a qualified proposal.
+ * time. `?proposalId=` starts it from a qualified proposal, `?agendaItemId=` from a meeting's agenda
+ * item (the meetings pages can link here).
  */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
@@ -39,6 +40,7 @@ export class VoteCreatePage extends LitElement {
   @state() private buildings: Array<{ id: string; name: string }> = [];
   @state() private proposal: { id: string; title: string } | null = null;
   @state() private error = '';
+  private agendaItemId = new URLSearchParams(location.search).get('agendaItemId');
   @state() private busy = false;
   private readonly prefs = new PreferencesController(this);
 
@@ -145,6 +147,7 @@ export class VoteCreatePage extends LitElement {
       opensAt: this.checked('openNow') ? new Date().toISOString() : null,
       closesAt,
       ...(this.proposal ? { sourceKind: 'proposal', sourceId: this.proposal.id } : {}),
+      ...(!this.proposal && this.agendaItemId ? { sourceKind: 'agenda_item', sourceId: this.agendaItemId } : {}),
     };
     try {
       const { id } = await api.post<{ id: string }>(`/api/compounds/${encodeURIComponent(compoundId)}/votes`, body);
