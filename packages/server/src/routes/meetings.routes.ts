@@ -1,5 +1,6 @@
 import {
   DomainError,
+  MEETING_RECORDERS,
   MEETING_RUNNERS,
   QUORUM_RULES,
   ROLES,
@@ -63,8 +64,13 @@ export const meetingFromParams: PlaceLookup<{ meetingId: string }> = async ({ db
 };
 
 const RUNNERS: Role[] = [...new Set([...MEETING_RUNNERS.four_party, ...MEETING_RUNNERS.evening_talk])];
-/** Anyone with a role in the meeting's compound; the service decides the specific step. */
+const ASKERS: Role[] = [...new Set<Role>(['owner', 'resident', ...MEETING_RECORDERS])];
+/** Anyone with a role in the meeting's compound. */
 const inCompound = rolesAt(ROLES, meetingFromParams);
+/** Those who run a meeting of some kind; the service checks the meeting's own kind. */
+const runners = rolesAt(RUNNERS, meetingFromParams);
+const recorders = rolesAt(MEETING_RECORDERS, meetingFromParams);
+const BY_KIND = 'A four-party council is run by the subdistrict committee or the station chief; an evening talk also by community staff.';
 
 export const meetingRoutes = [
   defineRoute({
@@ -99,6 +105,7 @@ export const meetingRoutes = [
     summary: 'Create a meeting as a draft (four-party councils invite the four parties’ representatives)',
     tags: ['meetings'],
     access: rolesAt(RUNNERS, compoundFromParams),
+    finerAccess: BY_KIND,
     params: compoundParams,
     body: createMeetingSchema,
     status: 201,
@@ -110,6 +117,7 @@ export const meetingRoutes = [
     summary: 'A meeting: details, frozen agenda with outcomes, attendance and quorum, question counts, what I may do',
     tags: ['meetings'],
     access: inCompound,
+    finerAccess: 'A draft is shown only to those who run meetings or edit the agenda.',
     params: meetingParams,
     handler: async ({ deps, actor, params }) => {
       const view = await getMeeting(deps, actor, params.meetingId);
@@ -122,7 +130,8 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId',
     summary: 'Change title, time or place (before the meeting starts)',
     tags: ['meetings'],
-    access: inCompound,
+    access: runners,
+    finerAccess: BY_KIND,
     params: meetingParams,
     body: updateMeetingSchema,
     handler: ({ deps, actor, params, body }) => updateMeetingDetails(deps, actor, params.meetingId, body),
@@ -138,7 +147,8 @@ export const meetingRoutes = [
             ? 'Open the session: scheduled → in session; freezes the agenda into rows with stable ids'
             : 'Close the session: in session → closed',
       tags: ['meetings'],
-      access: inCompound,
+      access: runners,
+      finerAccess: BY_KIND,
       params: meetingParams,
       handler: ({ deps, actor, params }) => transitionMeeting(deps, actor, params.meetingId, action),
     }),
@@ -148,7 +158,8 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/agenda/reopen',
     summary: 'Reopen a frozen agenda for editing (the convener only)',
     tags: ['meetings'],
-    access: inCompound,
+    access: runners,
+    finerAccess: `${BY_KIND} Reopening: the convener or the subdistrict committee only.`,
     params: meetingParams,
     handler: ({ deps, actor, params }) => reopenAgenda(deps, actor, params.meetingId),
   }),
@@ -157,7 +168,8 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/agenda/freeze',
     summary: 'Freeze a reopened agenda again (rewrites the agenda rows, keeping item ids)',
     tags: ['meetings'],
-    access: inCompound,
+    access: runners,
+    finerAccess: BY_KIND,
     params: meetingParams,
     handler: ({ deps, actor, params }) => freezeAgenda(deps, actor, params.meetingId),
   }),
@@ -166,7 +178,8 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/attendance',
     summary: 'Invite one more attendee to a four-party council',
     tags: ['meetings'],
-    access: inCompound,
+    access: runners,
+    finerAccess: `Four-party councils only. ${BY_KIND}`,
     params: meetingParams,
     body: addAttendeeSchema,
     status: 201,
@@ -177,7 +190,8 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/attendance/:attendanceId/sign-in',
     summary: 'Sign an attendee in (staff, or the representative themself); body {present:false} undoes it',
     tags: ['meetings'],
-    access: inCompound,
+    access: rolesAt([...MEETING_RECORDERS, 'party_rep'], meetingFromParams),
+    finerAccess: 'Staff who record the meeting sign anyone in; a representative signs only themself in.',
     params: attendeeParams,
     body: z.object({ present: z.boolean().default(true) }),
     handler: ({ deps, actor, params, body }) => signIn(deps, actor, params.meetingId, params.attendanceId, body.present),
@@ -187,7 +201,8 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/agenda-items/:itemId/outcome',
     summary: 'Record the outcome of an agenda item: agreed (by which parties), deferred, owners’ vote, or action items',
     tags: ['meetings'],
-    access: inCompound,
+    access: runners,
+    finerAccess: `Four-party councils only. ${BY_KIND}`,
     params: itemParams,
     body: recordOutcomeSchema,
     handler: ({ deps, actor, params, body }) => recordOutcome(deps, actor, params.meetingId, params.itemId, body),
@@ -206,7 +221,7 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/questions',
     summary: 'Raise a question (residents before or during the talk; staff record questions from the floor)',
     tags: ['evening talks'],
-    access: inCompound,
+    access: rolesAt(ASKERS, meetingFromParams),
     params: meetingParams,
     body: submitQuestionSchema,
     status: 201,
@@ -217,7 +232,7 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/questions/:questionId/answer',
     summary: 'Record an answer given on the spot',
     tags: ['evening talks'],
-    access: inCompound,
+    access: recorders,
     params: questionParams,
     body: answerQuestionSchema,
     handler: ({ deps, actor, params, body }) => answerQuestion(deps, actor, params.meetingId, params.questionId, body),
@@ -227,7 +242,7 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/questions/:questionId/list',
     summary: 'Put a question on the question list: it becomes an action item (due in 5 working days)',
     tags: ['evening talks'],
-    access: inCompound,
+    access: recorders,
     params: questionParams,
     body: listQuestionSchema,
     handler: ({ deps, actor, params, body }) => listQuestionForFollowUp(deps, actor, params.meetingId, params.questionId, body),
@@ -237,7 +252,7 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/questions/:questionId/merge',
     summary: 'Merge a question into a duplicate raised earlier',
     tags: ['evening talks'],
-    access: inCompound,
+    access: recorders,
     params: questionParams,
     body: mergeQuestionSchema,
     handler: ({ deps, actor, params, body }) => mergeQuestion(deps, actor, params.meetingId, params.questionId, body.intoQuestionId),
@@ -247,7 +262,7 @@ export const meetingRoutes = [
     path: '/meetings/:meetingId/hall',
     summary: 'Choose what the hall screen shows: an agenda item or a question',
     tags: ['meetings'],
-    access: inCompound,
+    access: recorders,
     params: meetingParams,
     body: hallFocusSchema,
     handler: ({ deps, actor, params, body }) => setHallFocus(deps, actor, params.meetingId, body),

@@ -11,11 +11,12 @@ describe('demo meetings', () => {
   it('look real on first start: past councils and talks, next week’s council with a live agenda', async () => {
     const dsct = await t.compoundId('DSCT');
     const board = (await (await t.call('GET', `/api/public/compounds/${dsct}/meetings`)).json()) as any;
+    // Soonest first: the evening talk in five days, then next week's council.
     expect(board.upcoming.map((m: any) => [m.kind, m.status])).toEqual([
-      ['four_party', 'scheduled'],
       ['evening_talk', 'scheduled'],
+      ['four_party', 'scheduled'],
     ]);
-    expect(board.upcoming[0].topics).toEqual(['老旧楼栋加装电梯意向摸底', '中心花园绿化补种', '楼道堆物消防隐患清理']);
+    expect(board.upcoming[1].topics).toEqual(['老旧楼栋加装电梯意向摸底', '中心花园绿化补种', '楼道堆物消防隐患清理']);
     const autumn = board.recent.find((m: any) => m.title === '围庐夜话·秋季第一场');
     expect(autumn.questionCounts).toMatchObject({ raised: 35, answered: 30, listed: 5 });
     const council = board.recent.find((m: any) => m.kind === 'four_party');

@@ -245,8 +245,8 @@ export async function seedMeetings(deps: Deps): Promise<void> {
       null,
     );
 
-    // An evening talk in ten days, already taking questions.
-    const nextTalk = await meeting('evening_talk', '围庐夜话·冬季第一场', dayAt(now, 10, 19), '都市春天小区中心广场', 'scheduled', 'shequ');
+    // An evening talk in five days, already taking questions.
+    const nextTalk = await meeting('evening_talk', '围庐夜话·冬季第一场', dayAt(now, 5, 19), '都市春天小区中心广场', 'scheduled', 'shequ');
     await seedOpenQuestion(trx, nextTalk, compound.id, 1, user('jumin'), buildings[1]?.id ?? null, 'facilities', '2栋单元门禁经常刷不开', now);
     await seedOpenQuestion(trx, nextTalk, compound.id, 2, null, buildings[0]?.id ?? null, 'environment', '冬季落叶清扫能不能勤一点', now);
   });
