@@ -31,4 +31,5 @@ export const routes: RouteDef[] = [
   { path: '/minutes/:meetingId', tag: 'yishi-minutes-public-page', load: () => import('./pages/minutes/minutes-public-page.js'), title: { 'zh-CN': '会议纪要', en: 'Minutes' }, public: true },
   { path: '/board/:compoundId/poster', tag: 'yishi-poster-page', load: () => import('./pages/board/poster-page.js'), title: { 'zh-CN': '公示栏二维码海报', en: 'Notice board poster' }, public: true },
   { path: '/dashboard', tag: 'yishi-dashboard-page', load: () => import('./pages/dashboard/dashboard-page.js'), title: { 'zh-CN': '议事工作统计', en: 'Dashboard' }, nav: { roles: ['subdistrict_committee', 'community_staff'], label: { 'zh-CN': '工作统计', en: 'Dashboard' } } },
+  { path: '/compounds/:compoundId/minutes', tag: 'yishi-minutes-list-page', load: () => import('./pages/minutes/minutes-list-page.js'), title: { 'zh-CN': '会议纪要', en: 'Minutes' }, nav: { roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'party_rep'], label: { 'zh-CN': '会议纪要', en: 'Minutes' } } },
 ];

@@ -163,3 +163,20 @@ describe('publication and corrections', () => {
     expect(ours[0]!.versions).toHaveLength(2);
   });
 });
+
+describe('the compound minutes work list', () => {
+  it('puts overdue unpublished minutes first, in words, for the convener', async () => {
+    // A council held last Saturday, 14 Nov: its deadline (17 Nov) has passed.
+    const { meetingId: late } = await insertHeldMeeting(t.deps, { startsAt: new Date('2026-11-14T06:30:00.000Z'), title: '逾期议事会', vote: null, actionItems: [] });
+    const cookie = await t.login('zhanzhang');
+    const res = await t.call('GET', `/api/compounds/${await t.compoundId('DSCT')}/minutes`, { cookie });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { minutes: Array<{ meetingId: string; state: string; timeLeft: { overdue: boolean; label: Record<string, string> } | null }> };
+    expect(body.minutes[0]).toMatchObject({ meetingId: late, state: 'none', timeLeft: { overdue: true, label: { 'zh-CN': '已超期 2 天 10 小时' } } });
+    const ours = body.minutes.find((m) => m.meetingId === meetingId);
+    expect(ours).toMatchObject({ state: 'none', timeLeft: { overdue: false } });
+    // Seeded meetings are all published.
+    expect(body.minutes.filter((m) => m.state === 'published').length).toBeGreaterThanOrEqual(5);
+    expect((await t.call('GET', `/api/compounds/${await t.compoundId('DSCT')}/minutes`, { cookie: await t.login('yezhu') })).status).toBe(403);
+  });
+});

@@ -2,6 +2,7 @@ import { DomainError, correctMinutesSchema, minutesPlainText, publishMinutesSche
 import { z } from 'zod';
 import { findMeeting } from '../db/repositories/meetings.repository.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
+import { compoundFromParams } from '../http/place-lookups.js';
 import { registerErrorStatuses } from '../http/errors.js';
 import type { PlaceLookup } from '../http/route.js';
 import { defineRoute, publicAccess, rolesAt } from '../http/route.js';
@@ -12,6 +13,7 @@ import {
   generateMinutes,
   getMinutes,
   getPublicMinutesVersion,
+  listCompoundMinutesWork,
   listPublicMinutes,
   publishMinutes,
   saveMinutesDraft,
@@ -110,6 +112,15 @@ export const minutesRoutes = [
     body: correctMinutesSchema,
     status: 201,
     handler: ({ deps, actor, params, body }) => correctMinutes(deps, actor, params.meetingId, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/compounds/:compoundId/minutes',
+    summary: "The compound's minutes work: every held meeting with its minutes state, deadline and time left (overdue first)",
+    tags: ['minutes'],
+    access: rolesAt(MINUTES_STAFF, compoundFromParams),
+    params: compoundParams,
+    handler: ({ deps, params }) => listCompoundMinutesWork(deps, params.compoundId),
   }),
   defineRoute({
     method: 'get',

@@ -19,6 +19,7 @@ import {
   publishedOnTime,
   renderMinutesBodyHtml,
   timeLeft,
+  type MeetingKind,
   type MinutesHeader,
   type MinutesVersionView,
 } from '@yishi/core';
@@ -257,7 +258,49 @@ export async function getPublicMinutesVersion(db: Db, meetingId: string, version
   if (!row) throw new DomainError('minutes_version_not_found', { version: version ?? 0 });
   return {
     ...toVersionView(row),
+    compoundId: row.compound_id,
     latestVersion: versions[versions.length - 1]!.version,
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.reason, publishedBy: v.published_by_name })),
   };
+}
+
+/**
+ * The minutes work of a compound for its staff: every held meeting with the state of its minutes
+ * (none, draft, published), the deadline and time left while unpublished — overdue ones first, so
+ * the convener sees them — and whether the first version came out on time.
+ */
+export async function listCompoundMinutesWork(deps: Deps, compoundId: string) {
+  const meetings = await deps.db
+    .selectFrom('meetings')
+    .select(['id', 'kind', 'title', 'starts_at'])
+    .where('compound_id', '=', compoundId)
+    .where('status', '=', 'closed')
+    .orderBy('starts_at', 'desc')
+    .execute();
+  const drafts = new Set((await deps.db.selectFrom('minutes_drafts').select('meeting_id').where('compound_id', '=', compoundId).execute()).map((d) => d.meeting_id));
+  const versions = await deps.db
+    .selectFrom('minutes_versions')
+    .select((eb) => ['meeting_id', eb.fn.max<number>('version').as('latest'), eb.fn.min<string>('published_at').as('firstPublishedAt')])
+    .where('compound_id', '=', compoundId)
+    .groupBy('meeting_id')
+    .execute();
+  const published = new Map(versions.map((v) => [v.meeting_id, v]));
+  const now = deps.clock();
+  const rows = meetings.map((m) => {
+    const deadline = publicationDeadline(m.kind as MeetingKind, m.starts_at);
+    const v = published.get(m.id);
+    return {
+      meetingId: m.id,
+      kind: m.kind,
+      title: m.title,
+      startsAt: m.starts_at,
+      state: v ? ('published' as const) : drafts.has(m.id) ? ('draft' as const) : ('none' as const),
+      version: v ? Number(v.latest) : null,
+      deadline,
+      timeLeft: !v && deadline ? timeLeft(deadline, now) : null,
+      publishedOnTime: v ? publishedOnTime(deadline, v.firstPublishedAt) : null,
+    };
+  });
+  const rank = (r: (typeof rows)[number]) => (r.state === 'published' ? 2 : r.timeLeft?.overdue ? 0 : 1);
+  return { minutes: rows.sort((a, b) => rank(a) - rank(b)) };
 }

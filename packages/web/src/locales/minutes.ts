@@ -2,6 +2,7 @@
 export const minutesMessages = {
   // Minutes editor (staff)
   'minutes.title': { 'zh-CN': '会议纪要', en: 'Minutes' },
+  'minutes.backToBoard': { 'zh-CN': '返回公示栏', en: 'Back to the notice board' },
   'minutes.backToMeeting': { 'zh-CN': '返回会议', en: 'Back to the meeting' },
   'minutes.noDraft': { 'zh-CN': '还没有纪要草稿。会议结束后，可由会议记录自动生成草稿。', en: 'No draft yet. Once the meeting has ended, generate one from the meeting record.' },
   'minutes.generate': { 'zh-CN': '从会议记录生成草稿', en: 'Generate the draft from the record' },
@@ -57,6 +58,16 @@ export const minutesMessages = {
   'minutes.header.place': { 'zh-CN': '地点', en: 'Place' },
   'minutes.header.convener': { 'zh-CN': '召集人', en: 'Convened by' },
   'minutes.chineseOnly': { 'zh-CN': '', en: 'Minutes are official documents and are written in Chinese.' },
+
+  // Minutes work list (staff)
+  'minutesList.title': { 'zh-CN': '会议纪要', en: 'Minutes' },
+  'minutesList.intro': { 'zh-CN': '已召开会议的纪要：超期未公示的排在最前。四方议事会须在会后3日内公示。', en: 'Minutes of held meetings, overdue first. Four-party councils publish within 3 days.' },
+  'minutesList.none': { 'zh-CN': '还没有已召开的会议', en: 'No meetings held yet' },
+  'minutesList.meeting': { 'zh-CN': '会议', en: 'Meeting' },
+  'minutesList.state': { 'zh-CN': '纪要状态', en: 'Minutes' },
+  'minutesList.state.none': { 'zh-CN': '未起草', en: 'Not drafted' },
+  'minutesList.state.draft': { 'zh-CN': '草稿编辑中', en: 'Draft in progress' },
+  'minutesList.state.published': { 'zh-CN': '已公示', en: 'Published' },
 
   // Board sections
   'minutesBoard.heading': { 'zh-CN': '会议纪要公示', en: 'Published minutes' },

@@ -61,6 +61,7 @@ export class MinutesPublicPage extends LitElement {
 
   override render() {
     return renderLoad(this.data, (m) => html`
+      <p><a href=${`/board/${m.compoundId}#minutes`}>${t('minutes.backToBoard')}</a></p>
       <article lang="zh-CN">
         <h1>${m.title}</h1>
         <dl class="meta">

@@ -20,6 +20,7 @@ export interface MinutesVersion {
 }
 
 export interface PublicMinutes extends MinutesVersion {
+  compoundId: string;
   latestVersion: number;
   versions: VersionRef[];
 }
