@@ -91,7 +91,7 @@ describe('public notice board on a phone', () => {
             continue;
           }
           const edge = host.getBoundingClientRect().right + 1;
-          for (const el of host.shadowRoot.querySelectorAll('*')) if (el.getBoundingClientRect().right > edge) out.push(`${tag} ${el.tagName.toLowerCase()}`);
+          for (const el of Array.from(host.shadowRoot.querySelectorAll('*'))) if (el.getBoundingClientRect().right > edge) out.push(`${tag} ${el.tagName.toLowerCase()}`);
         }
         return out;
       });
