@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from './server.js';
 
@@ -62,9 +62,11 @@ export async function loginAs(page: Page, url: string, login: string, password =
 /**
  * The text a visitor sees in an element, shadow roots included (innerText stops at shadow
  * boundaries): slots are followed to what they show, hidden elements and styles are skipped.
+ * Give a page and a CSS selector (Playwright's CSS pierces shadow roots) or a locator.
  */
-export function visibleText(page: Page, selector = 'main'): Promise<string> {
-  return page.evaluate((sel) => {
+export function visibleText(target: Page | Locator, selector = 'main'): Promise<string> {
+  const locator = 'goto' in target ? target.locator(selector).first() : target;
+  return locator.evaluate((root) => {
     const parts: string[] = [];
     const walk = (node: Node): void => {
       if (node.nodeType === Node.TEXT_NODE) {
@@ -86,19 +88,9 @@ export function visibleText(page: Page, selector = 'main'): Promise<string> {
       else node.childNodes.forEach(walk);
       if (/^(P|DIV|LI|TR|H\d|SECTION|DT|DD|BR|TD|TH)$/.test(node.tagName)) parts.push(' ');
     };
-    const find = (scope: Document | ShadowRoot): Element | null => {
-      const here = scope.querySelector(sel);
-      if (here) return here;
-      for (const el of scope.querySelectorAll('*')) {
-        const inner = el.shadowRoot ? find(el.shadowRoot) : null;
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const root = find(document);
-    if (root) walk(root);
+    walk(root);
     return parts.join('').replace(/\s+/g, ' ').trim();
-  }, selector);
+  });
 }
 
 interface AxeViolation {
@@ -138,7 +130,8 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
 
 /** Turns elder mode on or off through the switch in the header, as a visitor would. */
 export async function setElderModeSwitch(page: Page, on: boolean): Promise<void> {
-  const toggle = page.locator('yishi-app').getByRole('switch', { name: /长辈版|Large text/ }).first();
-  if ((await toggle.isChecked()) !== on) await toggle.click();
+  const toggle = page.locator('yishi-app header').getByRole('switch', { name: /长辈版|Large text/ });
+  // The checkbox itself is visually hidden under Shoelace's drawn switch; tap the drawn switch.
+  if ((await toggle.isChecked()) !== on) await page.locator('yishi-app header sl-switch').click();
   await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(on);
 }

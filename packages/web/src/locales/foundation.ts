@@ -94,6 +94,7 @@ export const foundationMessages = {
     'zh-CN': '注意：系统中有 {count} 套房屋不在此文件中，导入不会删除它们。',
     en: 'Note: {count} units in the system are not in this file; importing does not delete them.',
   },
+  'roster.start': { 'zh-CN': '导入此文件…', en: 'Import this file…' },
   'roster.apply': { 'zh-CN': '确认导入', en: 'Import now' },
   'roster.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'roster.confirmTitle': { 'zh-CN': '确认导入花名册？', en: 'Import the roster?' },

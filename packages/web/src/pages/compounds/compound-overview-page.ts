@@ -110,8 +110,8 @@ export class CompoundOverviewPage extends LitElement {
             ${o.station.map((rep) => html`<li>${this.renderRep(rep)}</li>`)}
           </ul>`}
 
-      <h2>${t('overview.buildingList')}</h2>
-      <div class="table-wrap">
+      <h2 id="building-list">${t('overview.buildingList')}</h2>
+      <div class="table-wrap" role="region" aria-labelledby="building-list" tabindex="0">
         <table>
           <thead>
             <tr>

@@ -1,12 +1,291 @@
-import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+/**
+ * Roster import (花名册导入) for compound staff: pick a CSV file (UTF-8 or the GBK that Chinese Excel
+ * writes), the server checks it without changing anything (?dryRun=1), the page shows either every
+ * bad row (line, column, reason) or what the import would do, and only after a confirmation dialog
+ * is the file applied. The current roster and a blank template can be downloaded to start from.
+ */
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import { ROSTER_TEMPLATE_HEADER } from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { api, ApiError } from '../../api/client.js';
+import { notify } from '../../app/notify.js';
+import { renderError, renderLoading } from '../../components/common/load-state.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { t } from '../../i18n.js';
+import { currentMe } from '../../state/session.js';
 import { pageStyles } from '../../styles/page-styles.js';
+import { decodeCsvBytes } from './decode-csv.js';
+
+interface RosterSummary {
+  rows: number;
+  buildingsCreated: number;
+  unitsCreated: number;
+  unitsUpdated: number;
+  unitsUnchanged: number;
+  personsCreated: number;
+  unitsNotInFile: number;
+  applied: boolean;
+}
+
+interface RosterProblem {
+  line: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'checking'; fileName: string }
+  | { kind: 'problems'; fileName: string; message: string; problems: RosterProblem[] }
+  | { kind: 'preview'; fileName: string; csv: string; summary: RosterSummary }
+  | { kind: 'applying'; fileName: string; csv: string; summary: RosterSummary }
+  | { kind: 'applied'; fileName: string; summary: RosterSummary }
+  | { kind: 'failed'; fileName: string; message: string };
+
+const TEMPLATE_EXAMPLE = ['1', '1', '101', '89.56', '登记', '张三', '13900000000', '否'];
 
 @customElement('yishi-roster-import-page')
 export class RosterImportPage extends LitElement {
-  static override styles = pageStyles;
+  static override styles = [
+    pageStyles,
+    css`
+      .downloads {
+        margin-bottom: 1.5rem;
+      }
+      .pick {
+        display: grid;
+        gap: 0.5rem;
+      }
+      .pick label {
+        font-weight: 600;
+      }
+      input[type='file'] {
+        font: inherit;
+        min-height: var(--yishi-tap);
+        padding: 0.5rem;
+        background: var(--yishi-surface);
+        border: 1px dashed var(--yishi-border);
+        border-radius: var(--yishi-radius);
+        width: 100%;
+      }
+      input[type='file']::file-selector-button {
+        font: inherit;
+        min-height: calc(var(--yishi-tap) - 0.75rem);
+        margin-right: 0.75rem;
+        padding: 0 1rem;
+        border: 1px solid var(--yishi-brand);
+        border-radius: var(--yishi-radius);
+        background: var(--yishi-brand);
+        color: #fff;
+      }
+      .result {
+        margin-top: 1.5rem;
+      }
+      .problems td:first-child,
+      .problems th:first-child {
+        text-align: right;
+      }
+      sl-alert {
+        margin-bottom: 1rem;
+      }
+      sl-alert p {
+        margin: 0.25rem 0 0;
+      }
+      .summary .figure dd {
+        font-size: 1.2rem;
+      }
+      sl-dialog::part(title) {
+        font-size: 1.2rem;
+      }
+      sl-dialog p {
+        margin: 0;
+      }
+    `,
+  ];
+
   @property({ attribute: false }) params: Record<string, string> = {};
+  @state() private step: Step = { kind: 'idle' };
+  @state() private confirming = false;
+  @query('input[type=file]') private fileInput!: HTMLInputElement;
+  private readonly prefs = new PreferencesController(this);
+  private templateUrl: string | null = null;
+
+  private get compoundId(): string {
+    return this.params.compoundId ?? '';
+  }
+
+  private get base(): string {
+    return `/api/compounds/${encodeURIComponent(this.compoundId)}`;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.templateUrl) URL.revokeObjectURL(this.templateUrl);
+    this.templateUrl = null;
+  }
+
+  private template(): string {
+    if (!this.templateUrl) {
+      // The BOM makes Excel open the file as UTF-8.
+      const text = `\uFEFF${ROSTER_TEMPLATE_HEADER.join(',')}\r\n${TEMPLATE_EXAMPLE.join(',')}\r\n`;
+      this.templateUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    }
+    return this.templateUrl;
+  }
+
+  private async onFile(): Promise<void> {
+    const file = this.fileInput.files?.[0];
+    if (!file) return;
+    const fileName = file.name;
+    this.step = { kind: 'checking', fileName };
+    let csv: string;
+    try {
+      csv = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+    } catch {
+      this.step = { kind: 'failed', fileName, message: t('roster.readFailed') };
+      return;
+    }
+    try {
+      const summary = await api.send<RosterSummary>('POST', `${this.base}/roster?dryRun=1`, { body: csv, contentType: 'text/csv' });
+      this.step = { kind: 'preview', fileName, csv, summary };
+    } catch (error) {
+      this.step = this.failure(fileName, error);
+    } finally {
+      // Choosing the same (corrected) file again must trigger a new check.
+      this.fileInput.value = '';
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.result h2')?.focus();
+  }
+
+  private failure(fileName: string, error: unknown): Step {
+    if (error instanceof ApiError) {
+      const problems = (error.details as { problems?: RosterProblem[] } | null)?.problems;
+      if (Array.isArray(problems) && problems.length > 0) return { kind: 'problems', fileName, message: error.message, problems };
+      return { kind: 'failed', fileName, message: error.message };
+    }
+    return { kind: 'failed', fileName, message: String(error) };
+  }
+
+  private async apply(): Promise<void> {
+    const step = this.step;
+    if (step.kind !== 'preview') return;
+    this.confirming = false;
+    this.step = { ...step, kind: 'applying' };
+    try {
+      const summary = await api.send<RosterSummary>('POST', `${this.base}/roster`, { body: step.csv, contentType: 'text/csv' });
+      this.step = { kind: 'applied', fileName: step.fileName, summary };
+      notify(this.appliedText(summary), 'success');
+    } catch (error) {
+      this.step = this.failure(step.fileName, error);
+    }
+  }
+
+  private appliedText(s: RosterSummary): string {
+    return t('roster.applied', { created: s.unitsCreated, updated: s.unitsUpdated, unchanged: s.unitsUnchanged });
+  }
+
   override render() {
-    return html`<h1>花名册导入</h1>`;
+    const compound = currentMe()?.compounds.find((c) => c.id === this.compoundId);
+    const busy = this.step.kind === 'checking' || this.step.kind === 'applying';
+    return html`
+      <h1>${t('roster.heading')}${compound ? html` · ${compound.name}` : nothing}</h1>
+      <p class="lead">${t('roster.intro')}</p>
+      <div class="actions downloads">
+        <a class="link-button" href=${`${this.base}/roster.csv`} download>${t('roster.downloadCurrent')}</a>
+        <a class="link-button" href=${this.template()} download="roster-template.csv">${t('roster.downloadTemplate')}</a>
+      </div>
+      <div class="pick">
+        <label for="roster-file">${t('roster.pick')}</label>
+        <input id="roster-file" type="file" accept=".csv,text/csv" aria-describedby="roster-help" ?disabled=${busy} @change=${this.onFile} />
+        <span id="roster-help" class="muted">${t('roster.pickHelp')}</span>
+      </div>
+      <div class="result" aria-live="polite">${this.renderStep()}</div>
+      <p><a href=${`/compounds/${encodeURIComponent(this.compoundId)}`}>${t('roster.back')}</a></p>
+      ${this.renderDialog()}
+    `;
+  }
+
+  private renderStep() {
+    const step = this.step;
+    switch (step.kind) {
+      case 'idle':
+        return nothing;
+      case 'checking':
+        return renderLoading(t('roster.checking'));
+      case 'applying':
+        return renderLoading(t('roster.applying'));
+      case 'failed':
+        return html`<p class="muted">${t('roster.fileName', { name: step.fileName })}</p>${renderError(step.message)}`;
+      case 'problems':
+        return this.renderProblems(step.fileName, step.message, step.problems);
+      case 'preview':
+        return this.renderPreview(step.fileName, step.summary);
+      case 'applied':
+        return html`<sl-alert variant="success" open class="applied">
+          <strong>${this.appliedText(step.summary)}</strong>
+          <p>${t('roster.fileName', { name: step.fileName })}</p>
+        </sl-alert>`;
+    }
+  }
+
+  private renderProblems(fileName: string, message: string, problems: RosterProblem[]) {
+    return html`<h2 id="problems-heading" tabindex="-1">${t('roster.problemsHeading', { count: problems.length })}</h2>
+      <sl-alert variant="danger" open>
+        <strong>${message}</strong>
+        <p>${t('roster.fileName', { name: fileName })} · ${t('roster.problemsHelp')}</p>
+      </sl-alert>
+      <div class="table-wrap" role="region" aria-labelledby="problems-heading" tabindex="0">
+        <table class="problems">
+          <thead>
+            <tr>
+              <th scope="col">${t('roster.line')}</th>
+              <th scope="col">${t('roster.column')}</th>
+              <th scope="col">${t('roster.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${problems.map(
+              (p) => html`<tr>
+                <td class="num">${p.line}</td>
+                <td>${p.column || '—'}</td>
+                <td>${p.message}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  private renderPreview(fileName: string, s: RosterSummary) {
+    const figure = (label: string, value: number) => html`<div class="figure"><dt>${label}</dt><dd>${value}</dd></div>`;
+    return html`<h2 tabindex="-1">${t('roster.previewHeading')}</h2>
+      <p class="muted">${t('roster.fileName', { name: fileName })}</p>
+      <dl class="figures summary">
+        ${figure(t('roster.rows'), s.rows)} ${figure(t('roster.unitsCreated'), s.unitsCreated)}
+        ${figure(t('roster.unitsUpdated'), s.unitsUpdated)} ${figure(t('roster.unitsUnchanged'), s.unitsUnchanged)}
+        ${figure(t('roster.buildingsCreated'), s.buildingsCreated)} ${figure(t('roster.personsCreated'), s.personsCreated)}
+      </dl>
+      ${s.unitsNotInFile > 0
+        ? html`<sl-alert variant="warning" open class="not-in-file"><p>${t('roster.unitsNotInFile', { count: s.unitsNotInFile })}</p></sl-alert>`
+        : nothing}
+      <div class="actions">
+        <sl-button variant="primary" size="large" @click=${() => (this.confirming = true)}>${t('roster.start')}</sl-button>
+      </div>`;
+  }
+
+  private renderDialog() {
+    const step = this.step;
+    if (step.kind !== 'preview') return nothing;
+    const s = step.summary;
+    return html`<sl-dialog label=${t('roster.confirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>
+      <p>${t('roster.confirmBody', { created: s.unitsCreated, updated: s.unitsUpdated, persons: s.personsCreated })}</p>
+      <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('roster.cancel')}</sl-button>
+      <sl-button slot="footer" variant="primary" class="confirm" @click=${this.apply}>${t('roster.apply')}</sl-button>
+    </sl-dialog>`;
   }
 }

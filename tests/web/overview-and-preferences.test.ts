@@ -1,0 +1,176 @@
+/**
+ * The compound overview read on a phone, in Chinese and after switching to English; elder mode
+ * (长辈版) on a 360×740 window: large text, roomy lines, big tap targets, nothing cut off, and
+ * remembered after a reload. Screenshots of each screen go to /tmp/yishi-shots for a human look.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, setElderModeSwitch, visibleText } from '../support/browser.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const SHOTS = '/tmp/yishi-shots';
+let server: TestServer;
+let browser: Browser;
+let dsct: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startTestServer();
+  browser = await launchBrowser();
+  dsct = await compoundIdByCode(server.deps, 'DSCT');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await newPhonePage(browser);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function openOverview(page: Page): Promise<string> {
+  await page.goto(`${server.url}/compounds/${dsct}`);
+  await page.locator('yishi-compound-overview-page').getByRole('heading', { level: 1 }).waitFor();
+  return visibleText(page);
+}
+
+/** Widest element edge versus the window: > 0 means something sticks out sideways. */
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+describe('compound overview', () => {
+  test('staff read the overview in Chinese: figures, buildings and the four parties', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'zhanzhang');
+      const text = await openOverview(page);
+      expect(text).toContain('都市春天小区');
+      expect(text).toContain('秀江街道 · 宜阳社区');
+      expect(text).toMatch(/楼栋 3 栋/);
+      expect(text).toMatch(/房屋 120 套/);
+      expect(text).toMatch(/开发商持有 6 套/);
+      expect(text).toMatch(/总建筑面积 [\d.]+ 平方米/);
+      for (const party of ['街道（社区）', '职能部门', '业委会', '物业企业']) expect(text).toContain(party);
+      expect(text).toContain('服务站团队');
+      await page.locator('yishi-compound-overview-page').getByRole('link', { name: '管理花名册' }).waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await expectNoSeriousA11yViolations(page);
+    });
+  });
+
+  test('an owner reads the overview too, without the roster link', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'yezhu');
+      const text = await openOverview(page);
+      expect(text).toMatch(/房屋 120 套/);
+      expect(text).not.toContain('管理花名册');
+    });
+  });
+
+  test('a station chief of another compound is told in words that this one is not theirs', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'cuiyuan');
+      await page.goto(`${server.url}/compounds/${dsct}`);
+      await page.locator('yishi-compound-overview-page sl-alert').waitFor();
+      expect(await visibleText(page)).toContain('您没有权限进行此操作');
+      await page.locator('yishi-compound-overview-page').getByRole('button', { name: '重试' }).waitFor();
+    });
+  });
+
+  test('switching to English translates the shell, the page and the server messages', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'shequ');
+      await openOverview(page);
+      await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await expect.poll(() => visibleText(page)).toContain('Key figures');
+      const text = await visibleText(page);
+      expect(text).toContain('The four parties');
+      expect(text).toContain("Owners' committee");
+      expect(text).toMatch(/Total floor area [\d.]+ m²/);
+      expect(await visibleText(page, 'header')).toContain('Log out');
+      // The choice is remembered and the server now answers in English too.
+      await page.locator('yishi-app header').getByRole('button', { name: 'Log out' }).click();
+      await page.waitForURL(/\/login$/);
+      await page.getByLabel(/Phone number or username/).fill('shequ');
+      await page.getByLabel(/^\s*Password\s*$/).fill('not-the-password');
+      await page.getByRole('button', { name: 'Log in', exact: true }).click();
+      await page.locator('sl-alert.login-error').waitFor();
+      expect(await visibleText(page, 'sl-alert.login-error')).toContain('The phone number/username or password is incorrect');
+      // And back to Chinese.
+      await page.locator('yishi-app header').getByRole('button', { name: '中文' }).click();
+      await expect.poll(() => visibleText(page, 'yishi-login-page')).toContain('登录议事');
+    });
+  });
+});
+
+describe('elder mode on a 360×740 phone', () => {
+  test('the switch on the login screen enlarges text, lines and tap targets and is remembered', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('手机号或用户名').waitFor();
+      await page.screenshot({ path: `${SHOTS}/login-normal.png` });
+      await page.locator('yishi-login-page sl-switch').click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+
+      const metrics = await page.evaluate(() => {
+        const px = (v: string) => Number.parseFloat(v);
+        const rootSize = px(getComputedStyle(document.documentElement).fontSize);
+        const app = document.querySelector('yishi-app')!.shadowRoot!;
+        const login = app.querySelector('yishi-login-page')!.shadowRoot!;
+        const lead = login.querySelector('p.lead')!;
+        const button = login.querySelector('sl-button[type=submit]')!.getBoundingClientRect();
+        const input = login.querySelector('sl-input')!.shadowRoot!.querySelector('input')!.getBoundingClientRect();
+        const header = app.querySelector('sl-button.language')!.getBoundingClientRect();
+        return {
+          rootSize,
+          leadSize: px(getComputedStyle(lead).fontSize),
+          leadLine: px(getComputedStyle(lead).lineHeight) / px(getComputedStyle(lead).fontSize),
+          buttonHeight: button.height,
+          inputHeight: input.height,
+          headerButtonHeight: header.height,
+        };
+      });
+      expect(metrics.rootSize).toBeGreaterThanOrEqual(20);
+      expect(metrics.leadSize).toBeGreaterThanOrEqual(20);
+      expect(metrics.leadLine).toBeGreaterThanOrEqual(1.5);
+      expect(metrics.buttonHeight).toBeGreaterThanOrEqual(48);
+      expect(metrics.inputHeight).toBeGreaterThanOrEqual(44);
+      expect(metrics.headerButtonHeight).toBeGreaterThanOrEqual(48);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}/login-elder.png` });
+      await expectNoSeriousA11yViolations(page);
+
+      await page.reload();
+      await page.getByLabel('手机号或用户名').waitFor();
+      expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+      expect(await page.locator('yishi-app header').getByRole('switch', { name: '长辈版（大字）' }).isChecked()).toBe(true);
+    });
+  });
+
+  test('home and overview stay readable in both modes (screenshots for review)', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'yezhu');
+      await page.screenshot({ path: `${SHOTS}/home-normal.png`, fullPage: true });
+      await openOverview(page);
+      await page.screenshot({ path: `${SHOTS}/overview-normal.png`, fullPage: true });
+
+      await setElderModeSwitch(page, true);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}/overview-elder.png`, fullPage: true });
+      await expectNoSeriousA11yViolations(page);
+      await page.goto(`${server.url}/`);
+      await page.locator('yishi-home-page').getByRole('heading', { level: 1 }).waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}/home-elder.png`, fullPage: true });
+      await setElderModeSwitch(page, false);
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
+    });
+  });
+});
