@@ -132,6 +132,24 @@ describe('public notice board on a phone', () => {
   });
 });
 
+describe('QR-code poster', () => {
+  test('the poster page shows both codes, and its print page is an A4 sheet of vector QR codes', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/board/${dsct}/poster`);
+      const view = page.locator('yishi-poster-page');
+      await poll(() => view.getByRole('heading', { level: 1, name: '都市春天小区公示栏' }).count()).toBe(1);
+      await poll(() => view.getByRole('img', { name: '公示栏二维码' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      await poll(() => view.getByRole('img', { name: '反映问题二维码' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      await expectNoSeriousA11yViolations(page);
+      await page.goto(`${server.url}/api/public/compounds/${dsct}/poster`);
+      expect(await page.locator('svg').count()).toBe(2);
+      expect(await page.locator('.url').allTextContents()).toEqual([`${server.url}/board/${dsct}`, `${server.url}/compounds/${dsct}/concerns`]);
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.screenshot({ path: join(ARTIFACTS, 'poster.png'), fullPage: true });
+    });
+  });
+});
+
 describe('PDF of the A4 print page', () => {
   test('Chromium renders the minutes with Chinese text (checked as text, and as a picture to look at)', async () => {
     const council = await correctedCouncil();

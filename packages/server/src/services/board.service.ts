@@ -169,7 +169,7 @@ h1 { font-size: 30pt; margin: 0 0 2mm; letter-spacing: 0.1em; }
 .code { border: 1.2pt solid #111; border-radius: 4mm; padding: 6mm; }
 .code svg { width: 62mm; height: 62mm; }
 h2 { font-size: 20pt; margin: 3mm 0 2mm; }
-.code p { font-size: 12pt; margin: 0; line-height: 1.6; }
+.code p { font-size: 12pt; margin: 0; line-height: 1.6; text-wrap: balance; }
 .url { font-size: 9pt; word-break: break-all; color: #333; margin-top: 2mm !important; }
 footer { margin-top: 10mm; font-size: 12pt; }
 @media screen and (max-width: 600px) { .codes { grid-template-columns: 1fr; } }
