@@ -243,10 +243,11 @@ export async function listPublicMinutes(db: Db, compoundId: string) {
 function excerpt(body: string): string {
   const lines = body.split('\n');
   const second = lines.findIndex((line, i) => i > 0 && line.startsWith('## '));
+  // Chinese runs on without spaces; list items are separated like a spoken list (；).
   const text = (second > 0 ? lines.slice(second) : lines)
     .filter((line) => line.trim() && !line.startsWith('#'))
-    .map((line) => line.replace(/^- /, ''))
-    .join(' ');
+    .map((line) => (line.startsWith('- ') ? `${line.slice(2).trim()}；` : line.trim()))
+    .join('');
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
