@@ -180,3 +180,23 @@ describe('the compound minutes work list', () => {
     expect((await t.call('GET', `/api/compounds/${await t.compoundId('DSCT')}/minutes`, { cookie: await t.login('yezhu') })).status).toBe(403);
   });
 });
+
+describe('PDF download without Chromium', () => {
+  it('answers 503 with words saying what to do instead', async () => {
+    await generate();
+    await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: await t.login('zhanzhang'), json: { confirm: true } });
+    const saved = process.env.YISHI_CHROMIUM;
+    process.env.YISHI_CHROMIUM = '/nonexistent/chromium';
+    try {
+      const res = await t.call('GET', `/api/public/meetings/${meetingId}/minutes.pdf`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('minutes_pdf_unavailable');
+      expect(body.error.message).toContain('打印');
+      expect(body.error.message).toContain('/nonexistent/chromium');
+    } finally {
+      if (saved === undefined) delete process.env.YISHI_CHROMIUM;
+      else process.env.YISHI_CHROMIUM = saved;
+    }
+  });
+});
