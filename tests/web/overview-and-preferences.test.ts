@@ -150,7 +150,7 @@ describe('elder mode on a 360×740 phone', () => {
       await page.reload();
       await page.getByLabel('手机号或用户名').waitFor();
       expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
-      expect(await page.locator('yishi-app header').getByRole('switch', { name: '长辈版（大字）' }).isChecked()).toBe(true);
+      expect(await page.locator('yishi-login-page').getByRole('switch', { name: '长辈版（大字）' }).isChecked()).toBe(true);
     });
   });
 

@@ -90,6 +90,7 @@ export class YishiApp extends LitElement {
       }
       sl-switch::part(base) {
         min-height: var(--yishi-tap);
+        width: 100%;
       }
       sl-switch::part(label) {
         font-size: 1rem;
@@ -108,9 +109,13 @@ export class YishiApp extends LitElement {
       main:focus {
         outline: none;
       }
-      @media (max-width: 30rem) {
-        .brand small {
+      @media (max-width: 40rem) {
+        .brand small,
+        .who {
           display: none;
+        }
+        .elder-switch {
+          flex-basis: 100%;
         }
       }
     `,
@@ -226,12 +231,6 @@ export class YishiApp extends LitElement {
         <div class="bar">
           <a class="brand" href="/">${t('app.name')} <small>${t('app.tagline')}</small></a>
           <div class="tools">
-            <sl-switch
-              class="elder-switch"
-              ?checked=${isElderMode()}
-              @sl-change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
-              >${t('shell.elder')}</sl-switch
-            >
             <sl-button
               class="language"
               size="medium"
@@ -247,6 +246,14 @@ export class YishiApp extends LitElement {
                 ? nothing
                 : html`<a class="link-button" href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('shell.login')}</a>`}
           </div>
+          ${onLogin
+            ? nothing /* the login page shows its own, larger switch */
+            : html`<sl-switch
+                class="elder-switch"
+                ?checked=${isElderMode()}
+                @sl-change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
+                >${t('shell.elder')}</sl-switch
+              >`}
         </div>
       </header>
       <main id="main" tabindex="-1">

@@ -68,7 +68,7 @@ export const pageStyles = css`
   .figures {
     display: grid;
     gap: 0.75rem;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 7rem), 1fr));
     margin: 0;
     padding: 0;
   }

@@ -43,11 +43,17 @@ export class CompoundOverviewPage extends LitElement {
         gap: var(--yishi-gap);
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
       }
+      .parties > .card {
+        margin-bottom: 0;
+      }
       .party ul,
-      .station {
+      .station ul {
         list-style: none;
         margin: 0;
         padding: 0;
+      }
+      .figure.wide {
+        grid-column: 1 / -1;
       }
       .party li,
       .station li {
@@ -96,7 +102,7 @@ export class CompoundOverviewPage extends LitElement {
         ${this.figure(t('overview.units'), t('overview.unitsValue', { count: stats.units }))}
         ${this.figure(t('overview.owners'), t('overview.ownersValue', { count: stats.owners }))}
         ${this.figure(t('overview.developerHeld'), t('overview.unitsValue', { count: stats.developerHeldUnits }))}
-        ${this.figure(t('overview.totalArea'), formatArea(stats.totalAreaCenti))}
+        ${this.figure(t('overview.totalArea'), formatArea(stats.totalAreaCenti), true)}
       </dl>
 
       <h2>${t('overview.parties')}</h2>
@@ -106,9 +112,11 @@ export class CompoundOverviewPage extends LitElement {
       <h2>${t('overview.station')}</h2>
       ${o.station.length === 0
         ? html`<p class="state-empty">${t('overview.noStation')}</p>`
-        : html`<ul class="station card">
-            ${o.station.map((rep) => html`<li>${this.renderRep(rep)}</li>`)}
-          </ul>`}
+        : html`<div class="station card">
+            <ul>
+              ${o.station.map((rep) => html`<li>${this.renderRep(rep)}</li>`)}
+            </ul>
+          </div>`}
 
       <h2 id="building-list">${t('overview.buildingList')}</h2>
       <div class="table-wrap" role="region" aria-labelledby="building-list" tabindex="0">
@@ -136,8 +144,8 @@ export class CompoundOverviewPage extends LitElement {
     `;
   }
 
-  private figure(label: string, value: string) {
-    return html`<div class="figure"><dt>${label}</dt><dd>${value}</dd></div>`;
+  private figure(label: string, value: string, wide = false) {
+    return html`<div class=${wide ? 'figure wide' : 'figure'}><dt>${label}</dt><dd>${value}</dd></div>`;
   }
 
   private renderParty(party: Party, reps: Representative[]) {
