@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, visibleText } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -94,6 +94,29 @@ describe('login and per-role home', () => {
       await page.waitForURL(/\/login$/);
       await page.goto(`${server.url}/`);
       await page.waitForURL(/\/login\?next=/);
+    });
+  });
+
+  test('a deep link asks for a login first and then opens the page it pointed to', async () => {
+    const dsct = await compoundIdByCode(server.deps, 'DSCT');
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/compounds/${dsct}`);
+      await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === `/compounds/${dsct}`);
+      await page.getByLabel('手机号或用户名').fill('zhanzhang');
+      await page.getByLabel('密码', { exact: true }).fill('yishi2026');
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.waitForURL((u) => u.pathname === `/compounds/${dsct}`);
+      await page.locator('yishi-compound-overview-page').getByRole('heading', { level: 1, name: '都市春天小区' }).waitFor();
+    });
+  });
+
+  test('the public notice board opens without a login', async () => {
+    const dsct = await compoundIdByCode(server.deps, 'DSCT');
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/board/${dsct}`);
+      await page.locator('yishi-board-page').getByRole('heading', { level: 1, name: '小区公示栏' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/board/${dsct}`);
+      await page.locator('yishi-app header').getByRole('link', { name: '登录' }).waitFor();
     });
   });
 

@@ -25,6 +25,7 @@ function writeStorage(key: string, value: string): void {
 }
 
 function cookieLocale(): Locale | null {
+  if (typeof document === 'undefined') return null;
   const match = /(?:^|;\s*)yishi_locale=([^;]+)/.exec(document.cookie);
   const value = match?.[1];
   return value === 'en' || value === 'zh-CN' ? value : null;
@@ -42,6 +43,7 @@ let elder = readStorage(ELDER_KEY) === '1';
 const events = new EventTarget();
 
 function apply(): void {
+  if (typeof document === 'undefined') return; // imported by a unit test in Node
   const root = document.documentElement;
   root.lang = locale;
   root.classList.toggle('elder', elder);
