@@ -197,6 +197,12 @@ describe('minutes editor', () => {
       await dialog.getByRole('button', { name: '确认公示' }).click();
       await poll(() => editor.getByRole('link', { name: '第 1 版' }).count()).toBe(1);
       await page.screenshot({ path: join(ARTIFACTS, 'minutes-editor.png'), fullPage: true });
+      // Regenerating from the record with the document open goes through the shared text: the
+      // typed note is replaced in the editor, and version 1 keeps it.
+      page.once('dialog', (dialog) => void dialog.accept());
+      await editor.getByRole('button', { name: '重新生成草稿' }).click();
+      await poll(async () => (await box.inputValue()).includes('附记')).toBe(false);
+      await poll(async () => (await box.inputValue()).includes('## 一、参会人员')).toBe(true);
     });
     const published = await (await fetch(`${server.url}/api/public/meetings/${meetingId}/minutes`)).json() as { version: number; body: string };
     expect(published.version).toBe(1);

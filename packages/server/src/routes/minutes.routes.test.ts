@@ -200,3 +200,27 @@ describe('PDF download without Chromium', () => {
     }
   });
 });
+
+describe('regenerating after publication', () => {
+  it('brings a later sign-off number into the draft; the public text changes only by a correction', async () => {
+    await generate();
+    const chief = await t.login('zhanzhang');
+    const v1 = (await (await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } })).json()) as MinutesBody;
+    expect(v1.versions[0]!.body).toMatch(/协调检修二次供水设施；.*状态：待办理/);
+
+    // The open item gets resolved and signed off after the minutes came out.
+    const item = await t.deps.db.selectFrom('action_items').select('id').where('source_meeting_id', '=', meetingId).where('status', '=', 'open').executeTakeFirstOrThrow();
+    expect((await t.call('POST', `/api/action-items/${item.id}/resolve`, { cookie: await t.login('wuye'), json: { evidence: '已检修' } })).status).toBe(200);
+    expect((await t.call('POST', `/api/action-items/${item.id}/sign-off`, { cookie: chief, json: { resolution: '核验完成' } })).status).toBe(200);
+
+    const regenerated = (await (await t.call('POST', `/api/meetings/${meetingId}/minutes/draft`, { cookie: await t.login('fuzhan') })).json()) as MinutesBody;
+    expect(regenerated.draft!.body).toMatch(/协调检修二次供水设施；.*状态：已销号；销号编号：DSCT-2026-\d{4}/);
+    // Version 1 is untouched.
+    expect(regenerated.versions).toHaveLength(1);
+    expect(regenerated.versions[0]!.body).toBe(v1.versions[0]!.body);
+
+    const corrected = await t.call('POST', `/api/meetings/${meetingId}/minutes/corrections`, { cookie: chief, json: { body: regenerated.draft!.body, reason: '补充整改事项销号编号' } });
+    expect(corrected.status).toBe(201);
+    expect(((await corrected.json()) as MinutesBody).versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+});

@@ -119,13 +119,13 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string) {
   };
 }
 
-/** Writes (or rewrites) the draft from the meeting record. Only once the meeting has ended. */
+/** Writes (or rewrites) the draft from the meeting record, once the meeting has ended. */
 export async function generateMinutes(deps: Deps, actor: Actor, meetingId: string) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
   if (loaded.meeting.status !== 'closed') throw new DomainError('minutes_meeting_not_closed');
-  const existing = await listMinutesVersions(deps.db, meetingId);
-  if (existing.length > 0) throw new DomainError('minutes_already_published', { version: existing.length });
+  // After publication this only rewrites the draft (say, once action items carry their sign-off
+  // numbers); the public text changes only through a correction with its reason.
   const record = await loadMeetingRecord(deps.db, meetingId);
   const document = generateMinutesDraft(record);
   const now = deps.clock().toISOString();
@@ -141,6 +141,19 @@ export async function generateMinutes(deps: Deps, actor: Actor, meetingId: strin
     await replaceDraftText(deps, trx, meetingId, minutesBlocksToText(document.blocks), actor.userId);
   });
   return getMinutes(deps, actor, meetingId);
+}
+
+/**
+ * The text the meeting record gives now, without writing it anywhere: the live editor replaces its
+ * document's text with it (as an ordinary edit every connected editor sees), since the server does
+ * not write beside a document that is open.
+ */
+export async function previewGeneratedMinutes(deps: Deps, actor: Actor, meetingId: string) {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
+  if (loaded.meeting.status !== 'closed') throw new DomainError('minutes_meeting_not_closed');
+  const document = generateMinutesDraft(await loadMeetingRecord(deps.db, meetingId));
+  return { header: document.header, body: minutesBlocksToText(document.blocks) };
 }
 
 /** Saves the draft text through the API (the web editor edits the live document instead). */

@@ -12,4 +12,10 @@ export class MinutesTextField extends YTextField {
       line-height: 1.7;
     }
   `;
+
+  /** Shows the text again after a change made on this device outside the box (regenerating). */
+  refresh(): void {
+    const box = this.renderRoot.querySelector('textarea');
+    if (box && this.text) box.value = this.text.toString();
+  }
 }

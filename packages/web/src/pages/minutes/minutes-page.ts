@@ -16,6 +16,7 @@ import { notify } from '../../app/notify.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/minutes/minutes-body.js';
 import { minutesVersionLinks } from '../../components/minutes/minutes-links.js';
+import type { MinutesTextField } from '../../components/minutes/minutes-text-field.js';
 import '../../components/minutes/minutes-text-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
@@ -110,9 +111,31 @@ export class MinutesPage extends LitElement {
     }
   }
 
-  private generate(regenerate: boolean): void {
-    if (regenerate && !confirm(t('minutes.regenerateConfirm'))) return;
+  private generate(): void {
     void this.run(() => api.post<StaffMinutes>(`/api/meetings/${encodeURIComponent(this.meetingId)}/minutes/draft`), () => t('minutes.generated'));
+  }
+
+  /**
+   * Regenerating with the document open: fetch the text the record gives now and put it into the
+   * shared text as one edit, so every editor sees it (the server does not write beside live editors).
+   */
+  private async regenerate(): Promise<void> {
+    const text = this.live.doc?.getText(MINUTES_TEXT_KEY);
+    if (!text || !confirm(t('minutes.regenerateConfirm'))) return;
+    this.busy = true;
+    try {
+      const fresh = await api.get<{ body: string }>(`/api/meetings/${encodeURIComponent(this.meetingId)}/minutes/generated`);
+      text.doc?.transact(() => {
+        text.delete(0, text.length);
+        text.insert(0, fresh.body);
+      });
+      this.renderRoot.querySelector<MinutesTextField>('yishi-minutes-text-field')?.refresh();
+      notify(t('minutes.generated'), 'success');
+    } catch (error) {
+      notify(isApiError(error) ? error.message : String(error), 'danger', 8000);
+    } finally {
+      this.busy = false;
+    }
   }
 
   private publish(): void {
@@ -153,7 +176,7 @@ export class MinutesPage extends LitElement {
     if (!m.draft) {
       return html`<p>${t('minutes.noDraft')}</p>
         ${m.may.write && m.meeting.status === 'closed'
-          ? html`<sl-button variant="primary" ?loading=${this.busy} @click=${() => this.generate(false)}>${t('minutes.generate')}</sl-button>`
+          ? html`<sl-button variant="primary" ?loading=${this.busy} @click=${() => this.generate()}>${t('minutes.generate')}</sl-button>`
           : nothing}`;
     }
     const text = this.live.doc?.getText(MINUTES_TEXT_KEY) ?? null;
@@ -174,8 +197,8 @@ export class MinutesPage extends LitElement {
         </div>
       </div>
       <div class="actions">
-        ${m.versions.length === 0 && m.may.write
-          ? html`<sl-button ?disabled=${this.busy} @click=${() => this.generate(true)}>${t('minutes.regenerate')}</sl-button>`
+        ${m.may.write
+          ? html`<sl-button ?disabled=${this.busy || this.live.status !== 'connected'} @click=${() => void this.regenerate()}>${t('minutes.regenerate')}</sl-button>`
           : nothing}
         ${m.versions.length === 0
           ? m.may.publish
