@@ -9,6 +9,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '@yishi/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.js';
 import type { AppEnv } from './http/context.js';
@@ -32,6 +33,8 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=15552000' : false,
     }),
   );
+  // Old phones on slow networks: text responses (pages, scripts, JSON) go out gzipped.
+  app.use('*', compress());
   app.use('*', requestContext(deps));
   app.use(
     '/api/*',

@@ -66,3 +66,12 @@ describe('OpenAPI', () => {
     expect(await page.text()).toContain('/api/compounds/{compoundId}/roster');
   });
 });
+
+describe('compression', () => {
+  it('gzips JSON for clients that accept it', async () => {
+    const res = await t.call('GET', '/api/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const plain = await t.call('GET', '/api/openapi.json');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+});
