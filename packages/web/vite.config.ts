@@ -1,16 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { keepRecentAssets } from './build/keep-recent-assets.js';
 import { shoelaceSystemIcons } from './build/system-icons.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The web app bundles core from its TypeScript source: only what the pages import ends up shipped.
 export default defineConfig({
-  plugins: [shoelaceSystemIcons()],
+  plugins: [shoelaceSystemIcons(), keepRecentAssets(here('./dist'))],
   resolve: { alias: { '@yishi/core': here('../core/src/index.ts') } },
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // Not emptied: see build/keep-recent-assets.ts.
+    emptyOutDir: false,
     target: 'es2022',
     // The server's CSP forbids inline scripts; never inline the module preload polyfill.
     modulePreload: { polyfill: false },
