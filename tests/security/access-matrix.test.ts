@@ -1,0 +1,132 @@
+/**
+ * The access matrix: every route that names roles, called by every demo account (and anonymously),
+ * against the permission table — the roles each route declares (see packages/server/src/routes). The
+ * accounts' roles are written out independently below, so this checks the authorization mechanism
+ * (grants, place chains, lookups) against the declared table, not against itself.
+ *
+ * Expected: anonymous → 401; an account holding none of the declared roles at the place → 403; an
+ * account holding one → anything but 401/403 (403 is accepted only where the route states a finer
+ * rule in `finerAccess`). Refused callers run first, so no write by an allowed caller can change what
+ * a refused caller sees.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@yishi/core';
+import { describe, expect, it } from 'vitest';
+import { allRoutes } from '../../packages/server/src/routes/index.js';
+import type { RouteDef } from '../../packages/server/src/http/route.js';
+import { hashToken } from '../../packages/server/src/services/auth.service.js';
+import { createTestApp, type TestApp } from '../../packages/server/src/testing/test-app.js';
+
+/** Each demo account's roles in 都市春天小区 (DSCT), as the README's table of demo accounts says. */
+const ROLES_IN_DSCT: Record<string, Role[]> = {
+  jiedao: ['subdistrict_committee'],
+  shequ: ['community_staff'],
+  zhanzhang: ['station_chief'],
+  fuzhan: ['station_deputy', 'party_rep'],
+  wangge: ['station_deputy', 'grid_worker'],
+  wuye: ['station_deputy', 'party_rep'],
+  yeweihui: ['station_deputy', 'party_rep', 'owner'],
+  zhujian: ['party_rep'],
+  chengguan: ['party_rep'],
+  loudong: ['building_head', 'owner'],
+  yezhu: ['owner'],
+  yezhu2: ['owner'],
+  jumin: ['resident'],
+  cuiyuan: [],
+};
+
+async function sessionCookie(t: TestApp, username: string): Promise<string> {
+  const user = await t.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  await t.deps.db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 86_400_000).toISOString(),
+      absolute_expires_at: new Date(now.getTime() + 86_400_000).toISOString(),
+      last_seen_at: now.toISOString(),
+    })
+    .execute();
+  return `yishi_session=${token}`;
+}
+
+/** Real ids from the demo data of DSCT for every path parameter a route can have. */
+async function resolvePath(t: TestApp, route: RouteDef): Promise<string> {
+  const db = t.deps.db;
+  const compoundId = await t.compoundId('DSCT');
+  const community = await db.selectFrom('compounds').select('community_id').where('id', '=', compoundId).executeTakeFirstOrThrow();
+  const meeting = await db.selectFrom('meetings').select('id').where('compound_id', '=', compoundId).orderBy('starts_at', 'desc').executeTakeFirstOrThrow();
+  const values: Record<string, () => Promise<string>> = {
+    compoundId: async () => compoundId,
+    meetingId: async () => meeting.id,
+    voteId: async () =>
+      (await db.selectFrom('votes').select('id').where('compound_id', '=', compoundId).where('building_id', 'is', null).executeTakeFirstOrThrow()).id,
+    proposalId: async () => (await db.selectFrom('proposals').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow()).id,
+    attendanceId: async () => (await db.selectFrom('meeting_attendance').select('id').where('meeting_id', '=', meeting.id).executeTakeFirstOrThrow()).id,
+    questionId: async () =>
+      (await db.selectFrom('meeting_questions').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow()).id,
+  };
+  let path = route.path;
+  for (const [, name] of route.path.matchAll(/:(\w+)/g)) {
+    let value: string;
+    if (name === 'itemId' && route.path.includes('agenda-items')) {
+      const withItems = await db.selectFrom('meeting_agenda_items').select(['id', 'meeting_id']).executeTakeFirstOrThrow();
+      path = path.replace(':meetingId', withItems.meeting_id);
+      value = withItems.id;
+    } else if (name === 'itemId') {
+      value = (await db.selectFrom('action_items').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow()).id;
+    } else {
+      const resolve = values[name!];
+      if (!resolve) throw new Error(`The access matrix does not know path parameter :${name} (${route.method} ${route.path}); add it.`);
+      value = await resolve();
+    }
+    path = path.replace(`:${name}`, value);
+  }
+  if (route.path.startsWith('/dashboard')) path += `?scope=community&id=${community.community_id}`;
+  return `/api${path}`;
+}
+
+const roleRoutes = allRoutes.filter((r) => r.access.kind === 'roles');
+
+describe('access matrix: every role-checked route × every demo account', () => {
+  it('covers the routes', () => {
+    expect(roleRoutes.length).toBeGreaterThan(40);
+  });
+
+  for (const route of roleRoutes) {
+    const declared = route.access.kind === 'roles' ? route.access.roles : [];
+    it(`${route.method.toUpperCase()} ${route.path}`, async () => {
+      const t = await createTestApp();
+      try {
+        const path = await resolvePath(t, route);
+        const call = async (cookie?: string) => {
+          const headers: Record<string, string> = {};
+          if (cookie) headers.cookie = cookie;
+          let body: string | undefined;
+          if (route.body) {
+            headers['content-type'] = route.bodyKind === 'csv' ? 'text/csv' : 'application/json';
+            body = route.bodyKind === 'csv' ? '' : '{}';
+          }
+          return t.app.request(path, { method: route.method.toUpperCase(), headers, body });
+        };
+
+        const anonymous = await call();
+        expect(anonymous.status, 'anonymous').toBe(401);
+
+        const accounts = Object.entries(ROLES_IN_DSCT).map(([login, roles]) => ({ login, allowed: roles.some((r) => declared.includes(r)) }));
+        const failures: string[] = [];
+        for (const { login, allowed } of [...accounts.filter((a) => !a.allowed), ...accounts.filter((a) => a.allowed)]) {
+          const res = await call(await sessionCookie(t, login));
+          const ok = allowed ? res.status !== 401 && (res.status !== 403 || route.finerAccess !== undefined) : res.status === 403;
+          if (!ok) failures.push(`${login} (${allowed ? 'allowed' : 'refused'}) got ${res.status}: ${(await res.text()).slice(0, 160)}`);
+        }
+        expect(failures).toEqual([]);
+      } finally {
+        await t.close();
+      }
+    });
+  }
+});
