@@ -174,3 +174,24 @@ describe('elder mode on a 360×740 phone', () => {
     });
   });
 });
+
+describe('zoomed to 200%', () => {
+  test('a 1280×720 desktop window at 200% (640×360 CSS pixels): nothing sticks out sideways', async () => {
+    const page = await newPhonePage(browser, { viewport: { width: 640, height: 360 }, deviceScaleFactor: 2, isMobile: false, hasTouch: false });
+    try {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('手机号或用户名').waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await loginAs(page, server.url, 'shequ');
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await openOverview(page);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await page.goto(`${server.url}/compounds/${dsct}/roster`);
+      await page.locator('yishi-roster-import-page').getByRole('heading', { level: 1 }).waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}/roster-zoom200.png`, fullPage: true });
+    } finally {
+      await page.context().close();
+    }
+  });
+});

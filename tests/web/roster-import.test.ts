@@ -56,6 +56,7 @@ describe('roster import page', () => {
       expect(await visibleText(page, 'yishi-roster-import-page')).toContain('未导入任何数据');
       expect(await unitCount()).toBe(before);
       await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: '/tmp/yishi-shots/roster-problems.png', fullPage: true });
 
       await chooseFile(page, 'good.csv', `${HEADER}\n4,1,101,95.50,登记,赵敏,13900001111,否\n4,1,102,88,登记,钱伟、孙丽,13900002222、13900003333,否\n`);
       await roster.getByRole('heading', { name: '检查通过：导入后将会' }).waitFor();
@@ -65,6 +66,7 @@ describe('roster import page', () => {
       expect(preview).toMatch(/新登记业主 3/);
       expect(preview).toContain(`系统中有 ${before} 套房屋不在此文件中`);
       expect(await unitCount()).toBe(before); // the preview changed nothing
+      await page.screenshot({ path: '/tmp/yishi-shots/roster-preview.png', fullPage: true });
 
       await roster.getByRole('button', { name: '导入此文件…' }).click();
       await roster.getByRole('dialog', { name: '确认导入花名册？' }).waitFor();

@@ -2,6 +2,8 @@
 import '@shoelace-style/shoelace/dist/themes/light.css';
 import './styles/app.css';
 import { registerIconLibrary } from '@shoelace-style/shoelace/dist/utilities/icon-library.js';
+// Shoelace's own words (close, show password…) in Chinese; English is built in.
+import '@shoelace-style/shoelace/dist/translations/zh-cn.js';
 import './state/preferences.js';
 import './app/yishi-app.js';
 

@@ -69,6 +69,7 @@ export const foundationMessages = {
   'roster.downloadCurrent': { 'zh-CN': '下载当前花名册', en: 'Download the current roster' },
   'roster.downloadTemplate': { 'zh-CN': '下载空白模板', en: 'Download a blank template' },
   'roster.pick': { 'zh-CN': '选择 CSV 文件', en: 'Choose a CSV file' },
+  'roster.noFile': { 'zh-CN': '尚未选择文件', en: 'No file chosen yet' },
   'roster.pickHelp': {
     'zh-CN': '列：楼栋、单元、房号、面积、面积类型、业主、手机、开发商持有。多位业主用“、”分隔。',
     en: 'Columns: 楼栋 (building), 单元 (entrance), 房号 (room), 面积 (area), 面积类型, 业主 (owners), 手机 (phones), 开发商持有. Separate several owners with “、”.',
@@ -77,8 +78,8 @@ export const foundationMessages = {
   'roster.fileName': { 'zh-CN': '文件：{name}', en: 'File: {name}' },
   'roster.problemsHeading': { 'zh-CN': '需要修改的行（共 {count} 处）', en: 'Rows to fix ({count})' },
   'roster.problemsHelp': {
-    'zh-CN': '请在表格中改正以下各处后重新选择文件。没有导入任何数据。',
-    en: 'Fix these in the spreadsheet and choose the file again. Nothing was imported.',
+    'zh-CN': '请在表格中改正以下各处，保存后重新选择文件。',
+    en: 'Fix these in the spreadsheet, save it and choose the file again.',
   },
   'roster.line': { 'zh-CN': '行', en: 'Line' },
   'roster.column': { 'zh-CN': '列', en: 'Column' },

@@ -57,37 +57,56 @@ export class RosterImportPage extends LitElement {
         margin-bottom: 1.5rem;
       }
       .pick {
-        display: grid;
-        gap: 0.5rem;
-      }
-      .pick label {
-        font-weight: 600;
-      }
-      input[type='file'] {
-        font: inherit;
-        min-height: var(--yishi-tap);
-        padding: 0.5rem;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
         background: var(--yishi-surface);
         border: 1px dashed var(--yishi-border);
         border-radius: var(--yishi-radius);
-        width: 100%;
+        padding: 0.75rem;
       }
-      input[type='file']::file-selector-button {
-        font: inherit;
-        min-height: calc(var(--yishi-tap) - 0.75rem);
-        margin-right: 0.75rem;
-        padding: 0 1rem;
-        border: 1px solid var(--yishi-brand);
-        border-radius: var(--yishi-radius);
-        background: var(--yishi-brand);
-        color: #fff;
+      /* The native file input speaks the browser's language, not ours: keep it for keyboard and
+         screen readers but draw our own labelled button. */
+      .pick input[type='file'] {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        opacity: 0;
+        overflow: hidden;
+      }
+      .pick label {
+        cursor: pointer;
+      }
+      .pick input[type='file']:focus-visible + label {
+        outline: 3px solid var(--yishi-brand);
+        outline-offset: 2px;
+      }
+      .pick input[type='file']:disabled + label {
+        opacity: 0.5;
+        cursor: not-allowed;
+      }
+      .file-name {
+        overflow-wrap: anywhere;
+      }
+      .help {
+        display: block;
+        margin-top: 0.5rem;
       }
       .result {
         margin-top: 1.5rem;
       }
-      .problems td:first-child,
-      .problems th:first-child {
-        text-align: right;
+      .problems td:nth-child(2) {
+        white-space: nowrap;
+      }
+      .result {
+        margin-bottom: 1.5rem;
+      }
+      .summary {
+        margin-bottom: 1rem;
+      }
+      h2[tabindex='-1']:focus {
+        outline: none;
       }
       sl-alert {
         margin-bottom: 1rem;
@@ -200,10 +219,11 @@ export class RosterImportPage extends LitElement {
         <a class="link-button" href=${this.template()} download="roster-template.csv">${t('roster.downloadTemplate')}</a>
       </div>
       <div class="pick">
-        <label for="roster-file">${t('roster.pick')}</label>
         <input id="roster-file" type="file" accept=".csv,text/csv" aria-describedby="roster-help" ?disabled=${busy} @change=${this.onFile} />
-        <span id="roster-help" class="muted">${t('roster.pickHelp')}</span>
+        <label for="roster-file" class="link-button primary">${t('roster.pick')}</label>
+        <span class="file-name muted">${this.step.kind === 'idle' ? t('roster.noFile') : t('roster.fileName', { name: this.step.fileName })}</span>
       </div>
+      <span id="roster-help" class="muted help">${t('roster.pickHelp')}</span>
       <div class="result" aria-live="polite">${this.renderStep()}</div>
       <p><a href=${`/compounds/${encodeURIComponent(this.compoundId)}`}>${t('roster.back')}</a></p>
       ${this.renderDialog()}
@@ -220,11 +240,11 @@ export class RosterImportPage extends LitElement {
       case 'applying':
         return renderLoading(t('roster.applying'));
       case 'failed':
-        return html`<p class="muted">${t('roster.fileName', { name: step.fileName })}</p>${renderError(step.message)}`;
+        return renderError(step.message);
       case 'problems':
-        return this.renderProblems(step.fileName, step.message, step.problems);
+        return this.renderProblems(step.message, step.problems);
       case 'preview':
-        return this.renderPreview(step.fileName, step.summary);
+        return this.renderPreview(step.summary);
       case 'applied':
         return html`<sl-alert variant="success" open class="applied">
           <strong>${this.appliedText(step.summary)}</strong>
@@ -233,11 +253,11 @@ export class RosterImportPage extends LitElement {
     }
   }
 
-  private renderProblems(fileName: string, message: string, problems: RosterProblem[]) {
+  private renderProblems(message: string, problems: RosterProblem[]) {
     return html`<h2 id="problems-heading" tabindex="-1">${t('roster.problemsHeading', { count: problems.length })}</h2>
       <sl-alert variant="danger" open>
         <strong>${message}</strong>
-        <p>${t('roster.fileName', { name: fileName })} · ${t('roster.problemsHelp')}</p>
+        <p>${t('roster.problemsHelp')}</p>
       </sl-alert>
       <div class="table-wrap" role="region" aria-labelledby="problems-heading" tabindex="0">
         <table class="problems">
@@ -261,10 +281,9 @@ export class RosterImportPage extends LitElement {
       </div>`;
   }
 
-  private renderPreview(fileName: string, s: RosterSummary) {
+  private renderPreview(s: RosterSummary) {
     const figure = (label: string, value: number) => html`<div class="figure"><dt>${label}</dt><dd>${value}</dd></div>`;
     return html`<h2 tabindex="-1">${t('roster.previewHeading')}</h2>
-      <p class="muted">${t('roster.fileName', { name: fileName })}</p>
       <dl class="figures summary">
         ${figure(t('roster.rows'), s.rows)} ${figure(t('roster.unitsCreated'), s.unitsCreated)}
         ${figure(t('roster.unitsUpdated'), s.unitsUpdated)} ${figure(t('roster.unitsUnchanged'), s.unitsUnchanged)}
