@@ -81,7 +81,7 @@ export function visibleText(target: Page | Locator, selector = 'main'): Promise<
       if (node instanceof HTMLElement && getComputedStyle(node).display === 'none') return;
       if (node instanceof HTMLSlotElement) {
         const assigned = node.assignedNodes({ flatten: true });
-        (assigned.length > 0 ? assigned : [...node.childNodes]).forEach(walk);
+        (assigned.length > 0 ? assigned : Array.from(node.childNodes)).forEach(walk);
         return;
       }
       if (node.shadowRoot) node.shadowRoot.childNodes.forEach(walk);

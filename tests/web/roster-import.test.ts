@@ -48,7 +48,7 @@ describe('roster import page', () => {
       await chooseFile(page, 'bad.csv', `${HEADER}\n1,1,101,abc,登记,刘洋,123,否\n1,1,102,,登记,,,否\n`);
       await roster.getByRole('heading', { name: /需要修改的行（共 \d+ 处）/ }).waitFor();
       const rows = roster.locator('table.problems tbody tr');
-      const problems = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+      const problems = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? '')));
       expect(problems.length).toBeGreaterThanOrEqual(4);
       expect(problems).toContainEqual(['2', '面积', '面积“abc”无效：应为大于 0 的数字，最多两位小数']);
       expect(problems).toContainEqual(['2', '手机', '手机号“123”无效：应为 11 位数字']);

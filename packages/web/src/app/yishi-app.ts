@@ -156,7 +156,10 @@ export class YishiApp extends LitElement {
     this.loadFailed = false;
     // Another page: show the loading state rather than the previous page's stale content.
     if (route !== this.route) this.page = null;
-    if (!route.public) {
+    if (route.public) {
+      // Public pages never wait for the session, but the header still shows who is logged in.
+      void loadMe().catch(() => undefined);
+    } else {
       let me = currentMe();
       try {
         me = await loadMe();
