@@ -128,6 +128,44 @@ describe('login and per-role home', () => {
     });
   });
 
+  test('the login page works from the keyboard alone, in a sensible focus order', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('手机号或用户名').waitFor();
+      const focused = () =>
+        page.evaluate(() => {
+          let el: Element | null = document.activeElement;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          if (!el) return '';
+          const root = el.getRootNode();
+          const host = root instanceof ShadowRoot && root.host.tagName.startsWith('SL-') ? root.host : null;
+          // Inside a Shoelace control, name it by its host: its label attribute or slotted words.
+          const label = (host ? (host.getAttribute('label') ?? host.textContent) : el.textContent) ?? '';
+          return `${el.tagName.toLowerCase()}:${label.replace(/\s+/g, ' ').trim()}`;
+        });
+      const order: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        await page.keyboard.press('Tab');
+        order.push(await focused());
+      }
+      expect(order.slice(0, 2)).toEqual(['a:跳到主要内容', 'a:议事 小区议事协商平台']);
+      expect(order).toContain('button:English');
+      const username = order.findIndex((f) => f === 'input:手机号或用户名');
+      const password = order.findIndex((f) => f === 'input:密码');
+      expect(order.findIndex((f) => f.includes('长辈版'))).toBeGreaterThan(0);
+      expect(username).toBeGreaterThan(order.findIndex((f) => f.includes('长辈版')));
+      expect(password).toBe(username + 1);
+
+      await page.getByLabel('手机号或用户名').focus();
+      await page.keyboard.type('yezhu');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('yishi2026');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.locator('yishi-home-page').getByRole('heading', { level: 1, name: '王建国，您好' }).waitFor();
+    });
+  });
+
   test('the login page and a home page pass the axe accessibility check', async () => {
     await withPage(async (page) => {
       await page.goto(`${server.url}/login`);

@@ -133,6 +133,8 @@ export class YishiApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The "loading…" text index.html shows before the script runs.
+    this.replaceChildren();
     this.cleanups.push(interceptLinks(document));
     window.addEventListener('popstate', this.onLocation);
     window.addEventListener(LOCATION_CHANGED, this.onLocation);
