@@ -33,7 +33,7 @@ export const foundationMessages = {
   'home.scope.subdistrict': { 'zh-CN': '街道', en: 'subdistrict' },
   'home.scope.community': { 'zh-CN': '社区', en: 'community' },
 
-  'overview.address': { 'zh-CN': '地址', en: 'Address' },
+  'overview.address': { 'zh-CN': '地址：{address}', en: 'Address: {address}' },
   'overview.belongsTo': { 'zh-CN': '{subdistrict} · {community}', en: '{subdistrict} · {community}' },
   'overview.figures': { 'zh-CN': '基本情况', en: 'Key figures' },
   'overview.buildings': { 'zh-CN': '楼栋', en: 'Buildings' },

@@ -89,7 +89,7 @@ export class CompoundOverviewPage extends LitElement {
       <h1>${compound.name}</h1>
       <p class="lead">
         ${t('overview.belongsTo', { subdistrict: compound.subdistrictName, community: compound.communityName })}
-        ${compound.address ? html`<br />${t('overview.address')}：${compound.address}` : nothing}
+        ${compound.address ? html`<br />${t('overview.address', { address: compound.address })}` : nothing}
       </p>
       <div class="actions">
         ${mayManageRoster ? html`<a class="link-button" href=${`/compounds/${compound.id}/roster`}>${t('overview.roster')}</a>` : nothing}
