@@ -24,9 +24,21 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
+          exclude: ['tests/heavy/**', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Browser tests share two cores with a server each; run files one after another.
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The longer fuzz and crash runs: `npm run test:heavy` (CI runs it after npm test).
+          name: 'heavy',
+          include: ['tests/heavy/**/*.test.ts'],
+          testTimeout: 200_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },

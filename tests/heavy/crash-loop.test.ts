@@ -1,0 +1,110 @@
+/**
+ * The long crash loop (npm run test:heavy): the SIGKILL scenarios of tests/resilience and of the
+ * sign-off test, at several kill points each — right at the start of a burst, in the middle, near
+ * the end — each on a fresh database file with a restart on the same file.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+import { agendaEditingCrash, checkAgendaSurvived } from '../resilience/agenda-crash.js';
+import { ballotStormCrash, checkStormSurvived } from '../resilience/ballot-storm.js';
+
+let dir: string;
+let servers: ChildServer[] = [];
+const track = (s: ChildServer) => servers.push(s);
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'yishi-crash-loop-'));
+});
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.kill('SIGKILL')));
+  servers = [];
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ballot storm killed at several points', () => {
+  it.each([1, 25, 120, 230])('SIGKILL after %i acknowledged ballots: every acknowledged ballot counted', async (killAfterAcks) => {
+    const outcome = await ballotStormCrash({ dbPath: join(dir, 'yishi.db'), voters: 40, ballotsPerVoter: 6, killAfterAcks, tag: `k${killAfterAcks}`, track });
+    expect(outcome.acknowledged).toBeGreaterThanOrEqual(killAfterAcks);
+    expect(checkStormSurvived(outcome)).toEqual([]);
+    console.log(`[crash-loop ballots] kill after ${killAfterAcks}: ${outcome.sent} sent, ${outcome.acknowledged} acknowledged, ${outcome.rows.length} ballots after restart`);
+  });
+});
+
+describe('agenda editing killed at several points', () => {
+  it.each([1, 40, 250])('SIGKILL once an observer has %i items: every received update kept', async (killAfterSeen) => {
+    const outcome = await agendaEditingCrash({ dbPath: join(dir, 'yishi.db'), writers: 4, killAfterSeen, track });
+    expect(outcome.seen.size).toBeGreaterThanOrEqual(killAfterSeen);
+    expect(checkAgendaSurvived(outcome)).toEqual([]);
+    console.log(`[crash-loop agenda] kill at ${killAfterSeen}: ${outcome.authored.size} written, ${outcome.seen.size} received, ${outcome.after.size} after restart`);
+  });
+
+  it('three kills in a row on the same file: the document only grows', async () => {
+    const dbPath = join(dir, 'yishi.db');
+    // Each round is a new meeting on the same file; earlier agendas must survive later crashes.
+    const rounds: Array<Awaited<ReturnType<typeof agendaEditingCrash>>> = [];
+    for (const killAfterSeen of [30, 80, 150]) {
+      rounds.push(await agendaEditingCrash({ dbPath, writers: 3, killAfterSeen, track }));
+      await Promise.all(servers.map((s) => s.kill('SIGKILL')));
+      servers = [];
+    }
+    for (const outcome of rounds) expect(checkAgendaSurvived(outcome)).toEqual([]);
+  });
+});
+
+/** Enough sign-offs that the kill lands while many are still waiting for the database. */
+const BURST = 200;
+type Item = { id: string; status: string; signOffNumber: string | null };
+const sequenceOf = (n: string) => Number(n.split('-')[2]);
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('concurrent sign-offs killed at several points', () => {
+  // Sign-offs commit faster than their answers come back, so these kill points are times after the
+  // burst starts rather than counts of answers.
+  it('SIGKILL 0, 120, 300 and 700 ms into a burst of 200: numbers 1..k, no gap, every acknowledged number kept', async () => {
+    const committedPerRound: number[] = [];
+    for (const killAfterMs of [0, 120, 300, 700]) {
+      const dbPath = join(dir, `signoff-${killAfterMs}.db`);
+      const first = await spawnServer({ dbPath });
+      track(first);
+      const api = await new ApiClient(first.url).login('cuiyuan');
+      const { compounds } = await api.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
+      const compoundId = compounds.find((c) => c.code === 'CY')!.id;
+      const ids: string[] = [];
+      for (let i = 1; i <= BURST; i++) ids.push((await api.json<Item>('POST', `/api/compounds/${compoundId}/action-items`, { title: `事项 ${i}`, source: { kind: 'proposal', id: `p-${i}` } }, 201)).id);
+      await Promise.all(ids.map((id) => api.json('POST', `/api/action-items/${id}/resolve`, { evidence: '已处理' })));
+
+      const acknowledged = new Map<string, string>();
+      setTimeout(() => first.child.kill('SIGKILL'), killAfterMs);
+      await Promise.all(
+        ids.map(async (id) => {
+          try {
+            const res = await api.call('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' });
+            if (res.status !== 200) throw new Error(`sign-off ${res.status}: ${await res.text()}`);
+            acknowledged.set(id, ((await res.json()) as { signOffNumber: string }).signOffNumber);
+          } catch (error) {
+            if (!first.child.killed) throw error;
+          }
+        }),
+      );
+      await first.exited;
+      expect(first.child.signalCode).toBe('SIGKILL');
+
+      const second = await spawnServer({ dbPath });
+      track(second);
+      const again = await new ApiClient(second.url).login('cuiyuan');
+      const after = await again.json<{ items: Item[] }>('GET', `/api/compounds/${compoundId}/action-items`);
+      const signed = after.items.filter((i) => i.signOffNumber !== null);
+      for (const [id, number] of acknowledged) expect(signed.find((i) => i.id === id)?.signOffNumber).toBe(number);
+      expect(signed.map((i) => sequenceOf(i.signOffNumber!)).sort((a, b) => a - b)).toEqual(range(signed.length));
+      expect(after.items.filter((i) => i.signOffNumber === null).every((i) => i.status === 'resolved')).toBe(true);
+      expect(await again.json('GET', `/api/compounds/${compoundId}/ledger/verify`)).toMatchObject({ ok: true });
+      committedPerRound.push(signed.length);
+      console.log(`[crash-loop sign-offs] kill ${killAfterMs} ms into the burst: ${acknowledged.size} acknowledged, ${signed.length} of ${BURST} committed`);
+      await second.kill('SIGTERM');
+    }
+    // At least one kill landed in the middle of the burst (some committed, some not).
+    expect(committedPerRound.some((n) => n > 0 && n < BURST)).toBe(true);
+  });
+});
