@@ -68,6 +68,13 @@ describe('sessions', () => {
     expect((await t.call('GET', '/api/me', { cookie })).status).toBe(401);
   });
 
+  it('tells an owner which units are theirs, by address', async () => {
+    const cookie = await t.login('yezhu');
+    const me = (await (await t.call('GET', '/api/me', { cookie })).json()) as { ownedUnits: Array<{ label: string; compoundName: string; areaCenti: number }> };
+    expect(me.ownedUnits.map((u) => u.label)).toEqual(['1栋1单元301', '2栋2单元502']);
+    expect(me.ownedUnits[0]?.compoundName).toBe('都市春天小区');
+  });
+
   it('expires after the idle period', async () => {
     const cookie = await t.login('yezhu');
     now = new Date(now.getTime() + 6 * 86_400_000);

@@ -1,8 +1,9 @@
-import { DomainError, localeSchema, loginSchema, ROLE_LABELS } from '@yishi/core';
+import { DomainError, formatUnitLabel, localeSchema, loginSchema, ROLE_LABELS } from '@yishi/core';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
+import { listUnitsOfPerson } from '../db/repositories/users.repository.js';
 import { listCompoundsFor } from '../services/compounds.service.js';
 import { login, logout } from '../services/auth.service.js';
 import type { AppEnv } from '../http/context.js';
@@ -85,7 +86,16 @@ export const authRoutes = [
     tags: ['auth'],
     access: anyUser,
     response: meSchema,
-    handler: async ({ deps, actor }) => ({ ...describeActor(actor), compounds: await listCompoundsFor(deps, actor) }),
+    handler: async ({ deps, actor }) => {
+      const [owned, lived] = actor.personId ? await listUnitsOfPerson(deps.db, actor.personId) : [[], []];
+      const label = (u: (typeof owned)[number]) => ({ ...u, label: formatUnitLabel(u.building, u.entrance, u.room) });
+      return {
+        ...describeActor(actor),
+        compounds: await listCompoundsFor(deps, actor),
+        ownedUnits: owned.map(label),
+        residentUnits: lived.map(label),
+      };
+    },
   }),
   defineRoute({
     method: 'put',

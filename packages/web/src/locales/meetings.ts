@@ -12,6 +12,7 @@ export const meetingsMessages = {
   'meetings.startsAt': { 'zh-CN': '开始时间', en: 'Starts at' },
   'meetings.duration': { 'zh-CN': '时长（分钟）', en: 'Duration (minutes)' },
   'meetings.place': { 'zh-CN': '地点', en: 'Place' },
+  'meetings.durationMinutes': { 'zh-CN': '{minutes} 分钟', en: '{minutes} min' },
   'meetings.create': { 'zh-CN': '保存为草稿', en: 'Save as draft' },
   'meetings.created': { 'zh-CN': '会议已创建（草稿）', en: 'Meeting created (draft)' },
   'meetings.open': { 'zh-CN': '查看', en: 'Open' },

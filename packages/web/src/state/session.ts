@@ -34,6 +34,17 @@ export interface Me {
   ownedUnitIds: string[];
   residentUnitIds: string[];
   compounds: MyCompound[];
+  /** Units with their address label ("1栋1单元301"), per compound. */
+  ownedUnits: MyUnit[];
+  residentUnits: MyUnit[];
+}
+
+export interface MyUnit {
+  unitId: string;
+  compoundId: string;
+  compoundName: string;
+  label: string;
+  areaCenti: number;
 }
 
 export const SESSION_CHANGED = 'yishi-session-changed';

@@ -52,3 +52,29 @@ export function listCompoundRepresentatives(db: Db, compoundId: string) {
     .orderBy('role_assignments.role').orderBy('users.display_name')
     .execute();
 }
+
+/** The units a person owns or lives in, with what a resident needs to recognise them. */
+export function listUnitsOfPerson(db: Db, personId: string) {
+  const pick = (link: 'ownerships' | 'residencies') =>
+    db
+      .selectFrom(link)
+      .innerJoin('units', 'units.id', `${link}.unit_id`)
+      .innerJoin('buildings', 'buildings.id', 'units.building_id')
+      .innerJoin('compounds', 'compounds.id', 'units.compound_id')
+      .select([
+        'units.id as unitId',
+        'units.compound_id as compoundId',
+        'compounds.name as compoundName',
+        'buildings.name as building',
+        'units.entrance',
+        'units.room',
+        'units.area_centi as areaCenti',
+      ])
+      .where(`${link}.person_id`, '=', personId)
+      .orderBy('compounds.name')
+      .orderBy('buildings.name')
+      .orderBy('units.entrance')
+      .orderBy('units.room')
+      .execute();
+  return Promise.all([pick('ownerships'), pick('residencies')]);
+}

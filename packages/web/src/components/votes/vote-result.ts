@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { pageStyles } from '../../styles/page-styles.js';
 
 @customElement('yishi-vote-result')
@@ -74,7 +75,7 @@ export class VoteResult extends LitElement {
           </g>`;
         })}
       </svg>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
         <table>
           <thead>
             <tr>

@@ -17,6 +17,7 @@ import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge, type Acti
 import { LoadController } from '../../controllers/load-controller.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { pick, t } from '../../i18n.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { pageStyles } from '../../styles/page-styles.js';
 
 const WORKERS = new Set<string>(['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'grid_worker', 'party_rep']);
@@ -96,7 +97,7 @@ export class ActionItemsPage extends LitElement {
     const overdue = items.filter((i) => i.overdue).length;
     const signed = items.filter((i) => i.status === 'signed_off').length;
     return html`<p class="muted" role="status">${t('ai.summary', { total: items.length, signed, overdue })}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
         <table>
           <thead>
             <tr>

@@ -12,7 +12,8 @@ import { badgeStyles } from '../../components/action-items/action-item-badges.js
 import { LoadController } from '../../controllers/load-controller.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatDateTime } from '../../format/format.js';
-import { t, type MessageKey } from '../../i18n.js';
+import { pick, t, type MessageKey } from '../../i18n.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { pageStyles } from '../../styles/page-styles.js';
 
 interface LedgerRow {
@@ -97,7 +98,7 @@ export class LedgerPage extends LitElement {
 
   private renderTable(entries: LedgerRow[]) {
     if (entries.length === 0) return renderEmpty(t('ledger.empty'));
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
       <table>
         <thead>
           <tr>

@@ -6,6 +6,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { renderEmpty, renderError, renderLoading } from '../../components/common/load-state.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { ApiError, api } from '../../api/client.js';
 import { t } from '../../i18n.js';
 import { pageStyles } from '../../styles/page-styles.js';
 import { boardSections } from './board-sections.js';
@@ -19,6 +20,8 @@ export class BoardPage extends LitElement {
     css`
       .sections {
         display: grid;
+        /* minmax(0, …): a wide table inside a section scrolls within it instead of widening the page. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 1.25rem;
       }
     `,
@@ -27,6 +30,9 @@ export class BoardPage extends LitElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private sections: SectionElement[] | null = null;
   @state() private failed = false;
+  /** The compound's name and place, so a visitor from a QR code knows whose board this is. */
+  @state() private compound: { name: string; address: string; communityName: string; subdistrictName: string } | null = null;
+  @state() private notFound = false;
   private readonly prefs = new PreferencesController(this);
   private builtFor: string | null = null;
 
@@ -40,11 +46,18 @@ export class BoardPage extends LitElement {
 
   private async build(compoundId: string): Promise<void> {
     this.failed = false;
+    this.notFound = false;
     this.sections = null;
+    this.compound = null;
     try {
-      await Promise.all(boardSections.map((s) => s.load()));
-    } catch {
-      this.failed = true;
+      const [summary] = await Promise.all([
+        api.get<{ compound: NonNullable<BoardPage['compound']> }>(`/api/public/compounds/${encodeURIComponent(compoundId)}/board`),
+        ...boardSections.map((s) => s.load()),
+      ]);
+      this.compound = summary.compound;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) this.notFound = true;
+      else this.failed = true;
       return;
     }
     this.sections = boardSections.map((s) => {
@@ -55,7 +68,11 @@ export class BoardPage extends LitElement {
   }
 
   override render() {
-    return html`<h1>${t('board.heading')}</h1>
+    if (this.notFound) return html`<h1>${t('board.heading')}</h1>${renderError(t('board.notFound'))}`;
+    return html`<h1>${this.compound ? html`${this.compound.name} · ` : ''}${t('board.heading')}</h1>
+      ${this.compound
+        ? html`<p class="place">${this.compound.subdistrictName} ${this.compound.communityName} · ${this.compound.address}</p>`
+        : ''}
       <p class="lead">${t('board.intro')}</p>
       ${this.failed
         ? renderError(t('state.pageLoadFailed'), () => void this.build(this.builtFor ?? ''))

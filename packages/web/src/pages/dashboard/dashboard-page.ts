@@ -15,6 +15,7 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { pick, t } from '../../i18n.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { loadMe } from '../../state/session.js';
 import { pageStyles } from '../../styles/page-styles.js';
 import './dashboard-chart.js';
@@ -191,7 +192,7 @@ export class DashboardPage extends LitElement {
   private table(d: DashboardAnswer) {
     const rows = dashboardRows(d.figures);
     const perCompound = d.byCompound.length > 1 ? d.byCompound : [];
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
       <table>
         <caption>${t('dashboard.tableCaption', d.period)}</caption>
         <thead>

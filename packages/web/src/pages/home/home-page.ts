@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { fillPath, pathParams, type RouteDef } from '../../app/router.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { routes } from '../../routes.js';
 import { currentMe, type Grant, type Me, type MyCompound } from '../../state/session.js';
@@ -97,6 +98,19 @@ export class HomePage extends LitElement {
     `;
   }
 
+  private renderUnits(compound: MyCompound, me: Me) {
+    const owned = me.ownedUnits.filter((u) => u.compoundId === compound.id);
+    const lived = me.residentUnits.filter((u) => u.compoundId === compound.id);
+    if (owned.length > 0) {
+      return html`<p>${t('home.myUnits', { count: owned.length })}</p>
+        <ul class="units">
+          ${owned.map((u) => html`<li>${u.label}（${formatArea(u.areaCenti)}）</li>`)}
+        </ul>`;
+    }
+    if (lived.length > 0) return html`<p>${t('home.myResidence')} · ${lived.map((u) => u.label).join('、')}</p>`;
+    return nothing;
+  }
+
   private renderCompound(compound: MyCompound, me: Me) {
     const actions = compoundActions(compound);
     const roles = compound.myRoles.map((role) => pick(ROLE_LABELS[role])).join('、');
@@ -104,11 +118,7 @@ export class HomePage extends LitElement {
       <h3 id=${`c-${compound.id}`}>${compound.name}</h3>
       <p class="where">${compound.subdistrictName} · ${compound.communityName}</p>
       <p>${roles}</p>
-      ${compound.myRoles.includes('owner') && me.ownedUnitIds.length > 0
-        ? html`<p>${t('home.myUnits', { count: me.ownedUnitIds.length })}</p>`
-        : compound.myRoles.includes('resident')
-          ? html`<p>${t('home.myResidence')}</p>`
-          : nothing}
+      ${this.renderUnits(compound, me)}
       <nav class="actions" aria-label=${`${compound.name} · ${t('home.actions')}`}>
         ${actions.map((a, i) => html`<a class=${i === 0 ? 'link-button primary' : 'link-button'} href=${a.href}>${a.label}</a>`)}
       </nav>

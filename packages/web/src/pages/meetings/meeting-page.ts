@@ -104,7 +104,7 @@ export class MeetingPage extends LitElement {
       <p class="muted">${pick(MEETING_KIND_LABELS[m.kind])} · ${m.compoundName}</p>
       <h1>${m.title}</h1>
       <p><yishi-meeting-status .status=${m.status}></yishi-meeting-status></p>
-      <p class="lead">${t('meetings.when')}：${formatDateTime(m.startsAt)}（${m.durationMinutes} 分钟）<br />${t('meetings.place')}：${m.place}</p>
+      <p class="lead">${t('meetings.when')}：${formatDateTime(m.startsAt)}（${t('meetings.durationMinutes', { minutes: m.durationMinutes })}）<br />${t('meetings.place')}：${m.place}</p>
       <div class="actions">
         ${run && m.status === 'draft' ? html`<sl-button variant="primary" @click=${() => this.step('schedule', 'meeting.schedule')}>${t('meeting.schedule')}</sl-button>` : nothing}
         ${run && m.status === 'scheduled' ? html`<sl-button variant="primary" @click=${() => this.step('start', 'meeting.start', 'meeting.confirmStart')}>${t('meeting.start')}</sl-button>` : nothing}
@@ -113,6 +113,7 @@ export class MeetingPage extends LitElement {
         ${run && !frozen && m.status === 'in_session' ? html`<sl-button @click=${() => this.step('agenda/freeze', 'meeting.freeze')}>${t('meeting.freeze')}</sl-button>` : nothing}
         ${m.status !== 'draft' ? html`<a class="link-button" href=${`/hall/${m.id}`} target="_blank" rel="noopener">${t('meeting.hallScreen')}</a>` : nothing}
         ${m.kind === 'evening_talk' && m.status !== 'draft' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
+        ${run && (m.status === 'in_session' || m.status === 'closed') ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
       </div>
 
       ${m.kind === 'evening_talk' && v.permissions.record && (m.status === 'scheduled' || m.status === 'in_session')

@@ -14,6 +14,7 @@ import '../../components/meetings/meeting-status-badge.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { rolesAt } from '../../state/session.js';
 import { pageStyles } from '../../styles/page-styles.js';
 import type { MeetingSummary, MeetingView } from './meeting-types.js';
@@ -89,7 +90,7 @@ export class MeetingsListPage extends LitElement {
       ${renderLoad(this.list, ({ meetings }) =>
         meetings.length === 0
           ? html`<p class="state-empty">${t('meetings.none')}</p>`
-          : html`<div class="table-wrap">
+          : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
               <table>
                 <thead>
                   <tr>

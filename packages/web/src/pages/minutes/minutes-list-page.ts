@@ -12,6 +12,7 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { currentLocale } from '../../state/preferences.js';
 import { pageStyles } from '../../styles/page-styles.js';
 
@@ -53,7 +54,7 @@ export class MinutesListPage extends LitElement {
       ${renderLoad(this.data, (d) =>
         d.minutes.length === 0
           ? html`<p class="state-empty">${t('minutesList.none')}</p>`
-          : html`<div class="table-wrap">
+          : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
               <table>
                 <caption class="visually-hidden">${t('minutesList.title')}</caption>
                 <thead>

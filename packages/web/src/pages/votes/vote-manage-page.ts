@@ -15,7 +15,8 @@ import type { VoteView } from '../../components/votes/vote-types.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatArea, formatDateTime } from '../../format/format.js';
-import { t } from '../../i18n.js';
+import { pick, t } from '../../i18n.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { pageStyles } from '../../styles/page-styles.js';
 
 interface RollEntry {
@@ -118,7 +119,7 @@ export class VoteManagePage extends LitElement {
         ? html`<h2>${t('votes.roll')}</h2>
             <p><a href=${`/api/votes/${vote.id}/roll.csv`} download>${t('votes.rollExport')}</a></p>
             <sl-input label=${t('votes.filterUnit')} @sl-input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}></sl-input>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
               <table>
                 <thead>
                   <tr>

@@ -7,7 +7,8 @@ import { api } from '../../api/client.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
-import { t } from '../../i18n.js';
+import { pick, t } from '../../i18n.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { pageStyles } from '../../styles/page-styles.js';
 
 interface Receipts {
@@ -35,7 +36,7 @@ export class VoteReceiptsPage extends LitElement {
             ? html`<p><strong>${found ? t('votes.receiptFound', { choice: found.choiceLabels.join('、') }) : t('votes.receiptMissing')}</strong></p>`
             : nothing}
         </div>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
           <table>
             <thead>
               <tr><th scope="col">${t('votes.receiptWas', { code: '' }).replace(/[:：]\s*$/, '')}</th><th scope="col">${t('votes.option')}</th></tr>
