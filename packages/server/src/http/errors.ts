@@ -62,11 +62,10 @@ export function errorBody(error: DomainError, locale: Locale): ErrorBody {
 
 export function errorResponse(c: Context<AppEnv>, error: DomainError): Response {
   const locale = c.get('locale') ?? 'zh-CN';
-  const response = c.json(errorBody(error, locale), statusOf(error.code));
-  if (error.code === 'login_locked' && typeof error.params.minutes === 'number') {
-    response.headers.set('Retry-After', String(error.params.minutes * 60));
-  }
-  return response;
+  // Headers go in with the response: ones set on it afterwards are lost by @hono/node-server.
+  const headers: Record<string, string> =
+    error.code === 'login_locked' && typeof error.params.minutes === 'number' ? { 'Retry-After': String(error.params.minutes * 60) } : {};
+  return c.json(errorBody(error, locale), statusOf(error.code), headers);
 }
 
 export function handleError(err: unknown, c: Context<AppEnv>): Response {
