@@ -31,11 +31,11 @@ export interface StormOutcome {
   acknowledged: number;
   sent: number;
   /** Ballot rows of the open vote before the storm (the seeded neighbours), by unit. */
-  seededUnits: Set<string>;
+  seededUnits: Set<string | null>;
   /** After the restart: the counted ballot per unit and the kept replacements. */
-  rows: Array<{ id: string; unit_id: string; receipt_code: string; choices_json: string; version: number }>;
+  rows: Array<{ id: string; unit_id: string | null; receipt_code: string; choices_json: string; version: number }>;
   history: Array<{ receipt_code: string; ballot_id: string }>;
-  ballotIdToUnit: Map<string, string>;
+  ballotIdToUnit: Map<string, string | null>;
   /** The vote as the restarted server reports it after closing. */
   detail: { result: { participation: { ballots: number }; options: Array<{ id: string; ballots: number }> } };
   /** The restarted server still takes ballots: an owner outside the storm casts one. */
@@ -103,7 +103,7 @@ export async function ballotStormCrash(options: {
   options.track(first);
   const { db } = openSqlite(options.dbPath);
   let voteId: string;
-  let seededUnits: Set<string>;
+  let seededUnits: Set<string | null>;
   try {
     voteId = (await db.selectFrom('votes').select('id').where('title', '=', OPEN_VOTE_TITLE).where('status', '=', 'open').executeTakeFirstOrThrow()).id;
     seededUnits = new Set((await db.selectFrom('ballots').select('unit_id').where('vote_id', '=', voteId).execute()).map((r) => r.unit_id));
@@ -210,9 +210,9 @@ export function checkStormSurvived(outcome: StormOutcome): string[] {
     if (row.version !== keptForUnit + 1) problems.push(`${voter.username}: version ${row.version} but ${keptForUnit} kept replacements`);
     if (row.version < acked.length || row.version > voter.casts.length) problems.push(`${voter.username}: ${row.version} committed of ${voter.casts.length} sent, ${acked.length} acknowledged`);
   }
-  const stormUnits = new Set(outcome.voters.map((v) => v.unitId));
+  const stormUnits = new Set<string | null>(outcome.voters.map((v) => v.unitId));
   for (const row of outcome.rows) {
-    if (!stormUnits.has(row.unit_id) && !outcome.seededUnits.has(row.unit_id) && row.unit_id !== outcome.latecomerUnit) problems.push(`ballot for unit ${row.unit_id} that nobody sent`);
+    if (!stormUnits.has(row.unit_id) && !outcome.seededUnits.has(row.unit_id) && row.unit_id !== outcome.latecomerUnit) problems.push(`ballot for unit ${String(row.unit_id)} that nobody sent`);
   }
   if (outcome.detail.result.participation.ballots !== outcome.rows.length) {
     problems.push(`server counts ${outcome.detail.result.participation.ballots} ballots, ${outcome.rows.length} rows`);
