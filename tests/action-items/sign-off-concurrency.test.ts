@@ -63,20 +63,30 @@ describe('sign-off numbers under concurrency and crashes', () => {
     let api = await new ApiClient(server.url).login('shequ');
     const { compoundId, ids } = await prepareResolvedItems(api, 100);
 
-    // Fire all 100; kill the process as soon as 25 answers have come back.
+    // Eight concurrent callers work through the 100; the process is killed as soon as 25 answers
+    // have come back, so the crash always lands mid-burst, with sign-offs in flight and unsent.
     const acknowledged = new Map<string, string>();
     const victim = server;
-    const burst = ids.map(async (id) => {
-      try {
-        const res = await api.call('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' });
-        if (res.status === 200) {
-          acknowledged.set(id, ((await res.json()) as { signOffNumber: string }).signOffNumber);
-          if (acknowledged.size === 25) victim.child.kill('SIGKILL');
+    const queue = [...ids];
+    let killed = false;
+    const worker = async () => {
+      while (!killed && queue.length > 0) {
+        const id = queue.shift()!;
+        try {
+          const res = await api.call('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' });
+          if (res.status === 200) {
+            acknowledged.set(id, ((await res.json()) as { signOffNumber: string }).signOffNumber);
+            if (acknowledged.size === 25 && !killed) {
+              killed = true;
+              victim.child.kill('SIGKILL');
+            }
+          }
+        } catch {
+          // The connection died with the process: this sign-off may or may not have committed.
         }
-      } catch {
-        // The connection died with the process: this sign-off may or may not have committed.
       }
-    });
+    };
+    const burst = Array.from({ length: 8 }, worker);
     await Promise.all(burst);
     await victim.exited;
     expect(victim.child.signalCode).toBe('SIGKILL');
