@@ -21,7 +21,7 @@ interface Client {
   provider: WebsocketProvider;
 }
 
-function connect(url: string, cookie: string, docName: string): { doc: Y.Doc; provider: WebsocketProvider } {
+export function connect(url: string, cookie: string, docName: string): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc();
   class CookieWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
@@ -36,9 +36,10 @@ function connect(url: string, cookie: string, docName: string): { doc: Y.Doc; pr
   return { doc, provider };
 }
 
-const itemIds = (doc: Y.Doc): string[] => doc.getArray<Y.Map<unknown>>('items').toArray().map((m) => m.get('id') as string);
+export const itemIds = (doc: Y.Doc): string[] => doc.getArray<Y.Map<unknown>>('items').toArray().map((m) => m.get('id') as string);
 
 export interface AgendaCrashOutcome {
+  docName: string;
   /** Every item id a writer created (sent or not). */
   authored: Set<string>;
   /** Items some client had received from another client before the kill. */
@@ -111,7 +112,7 @@ export async function agendaEditingCrash(options: { dbPath: string; writers: num
     try {
       await waitForSync(fresh.provider);
       const after = new Map(fresh.doc.getArray<Y.Map<unknown>>('items').toArray().map((m) => [m.get('id') as string, String(m.get('title'))]));
-      return { authored, seen, after };
+      return { docName, authored, seen, after };
     } finally {
       fresh.provider.destroy();
     }
