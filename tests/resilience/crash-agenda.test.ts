@@ -27,6 +27,10 @@ describe('SIGKILL in the middle of agenda editing', () => {
     const outcome = await agendaEditingCrash({ dbPath: join(dir, 'yishi.db'), writers: 4, killAfterSeen: 120, track: (s) => servers.push(s) });
     expect(outcome.seen.size).toBeGreaterThanOrEqual(120);
     expect(checkAgendaSurvived(outcome)).toEqual([]);
+    // The check can fail: one received item missing after the restart is noticed.
+    const after = new Map(outcome.after);
+    after.delete([...outcome.seen][0]!);
+    expect(checkAgendaSurvived({ ...outcome, after }).join('\n')).toMatch(/missing after restart/);
     console.log(`[crash-agenda] ${outcome.authored.size} items written, ${outcome.seen.size} received by another client before SIGKILL, ${outcome.after.size} in the document after restart`);
   });
 });

@@ -31,6 +31,9 @@ describe('SIGKILL in the middle of a ballot storm', () => {
     // The storm really reached the database: every owner with an acknowledgement has a row.
     const withAck = outcome.voters.filter((v) => v.casts.some((c) => c.receipt !== null));
     expect(withAck.length).toBeGreaterThan(10);
+    // The check can fail: losing one acknowledged ballot is noticed.
+    const lost = withAck[0]!.unitId;
+    expect(checkStormSurvived({ ...outcome, rows: outcome.rows.filter((r) => r.unit_id !== lost) }).join('\n')).toMatch(/no ballot after restart/);
     console.log(`[crash-ballots] ${outcome.sent} sent, ${outcome.acknowledged} acknowledged before SIGKILL; ${outcome.rows.length - outcome.seededUnits.size - 1} storm units with a counted ballot after restart`);
   });
 });
