@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** Operations commands: `yishi migrate`, `yishi seed`, `yishi backup FILE`, `yishi restore FILE`. See docs/operations.md. */
 import { loadConfig } from './config.js';
-import { openSqlite } from './db/connect.js';
+import { isPostgresUrl, openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoIfEmpty } from './seed/index.js';
 import { verifyLedgerCommand } from './services/ledger.service.js';
@@ -14,6 +14,7 @@ async function run(): Promise<void> {
   // These two work on the file itself, without opening it through the app.
   if (command === 'backup' || command === 'restore') {
     if (!argument) throw new Error(`Usage: yishi ${command} FILE`);
+    if (isPostgresUrl(config.databasePath)) throw new Error(`yishi ${command} works on SQLite files; back up PostgreSQL with pg_dump (docs/operations.md).`);
     if (command === 'backup') {
       const { pages } = await backupDatabase(config.databasePath, argument);
       console.log(`Backed up ${config.databasePath} to ${argument} (${pages} pages).`);
@@ -23,7 +24,7 @@ async function run(): Promise<void> {
     }
     return;
   }
-  const { db } = openSqlite(config.databasePath);
+  const { db } = openDatabase(config.databasePath);
   try {
     switch (command) {
       case 'migrate': {
@@ -42,7 +43,7 @@ async function run(): Promise<void> {
         process.exitCode = await verifyLedgerCommand(db);
         break;
       default:
-        console.log('Usage: yishi <migrate|seed|backup FILE|restore FILE|verify-ledger>   (YISHI_DB selects the database file)');
+        console.log('Usage: yishi <migrate|seed|backup FILE|restore FILE|verify-ledger>   (YISHI_DB selects the database file or postgres:// URL)');
         process.exitCode = command ? 2 : 0;
     }
   } finally {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 export interface Config {
   port: number;
   host: string;
-  /** A SQLite file path (default ./data/yishi.db). */
+  /** A SQLite file path (default ./data/yishi.db) or a `postgres://` URL. */
   databasePath: string;
   /** Built web app to serve; absent in API-only tests. */
   webDist: string | null;
@@ -26,11 +26,17 @@ function intFrom(value: string | undefined, fallback: number): number {
   return Number.isFinite(parsed) ? parsed : fallback;
 }
 
+/** A `postgres://` URL is kept as it is; anything else is a SQLite file path relative to cwd. */
+function databaseFrom(value: string | undefined, cwd: string): string {
+  if (value && /^postgres(ql)?:\/\//i.test(value)) return value;
+  return resolve(cwd, value ?? 'data/yishi.db');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   return {
     port: intFrom(env.PORT, 8787),
     host: env.HOST ?? '0.0.0.0',
-    databasePath: resolve(cwd, env.YISHI_DB ?? 'data/yishi.db'),
+    databasePath: databaseFrom(env.YISHI_DB, cwd),
     webDist: env.YISHI_WEB_DIST === '' ? null : resolve(cwd, env.YISHI_WEB_DIST ?? 'packages/web/dist'),
     trustedOrigins: (env.YISHI_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     secureCookies: env.YISHI_SECURE_COOKIES === '1',

@@ -3,7 +3,9 @@ import { startServer } from './server.js';
 
 const config = loadConfig();
 const running = await startServer(config);
-console.log(`议事 Yishi is serving ${running.url} (database: ${config.databasePath})`);
+// A PostgreSQL URL may carry a password: never print it.
+const database = config.databasePath.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+console.log(`议事 Yishi is serving ${running.url} (database: ${database})`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -9,7 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { attachCollab } from './collab/index.js';
 import type { Config } from './config.js';
-import { openSqlite } from './db/connect.js';
+import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { seedDemoIfEmpty } from './seed/index.js';
@@ -23,7 +23,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, clock: () => Date = () => new Date()): Promise<RunningServer> {
-  const { db } = openSqlite(config.databasePath);
+  const { db } = openDatabase(config.databasePath);
   await migrateToLatest(db);
   const deps: Deps = { db, config, clock };
   if (config.seedDemo) await seedDemoIfEmpty(deps);

@@ -1,21 +1,40 @@
 /**
- * Opens the embedded SQLite database. WAL lets readers run beside the one writer; foreign keys are
- * off by default in SQLite and must be switched on per connection; synchronous=FULL makes every
- * acknowledged commit survive a power cut, not only a process crash.
+ * Opens the database named by YISHI_DB: an embedded SQLite file (the default) or a PostgreSQL server
+ * (a `postgres://` URL). Both speak the same Kysely<Database>; the migrations and repositories are
+ * portable, and the few dialect differences live in db/dialect.ts and db/errors.ts.
+ *
+ * SQLite: WAL lets readers run beside the one writer; foreign keys are off by default in SQLite and
+ * must be switched on per connection; synchronous=FULL makes every acknowledged commit survive a
+ * power cut, not only a process crash.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import type { Database } from './database.js';
 
-export interface OpenedDatabase {
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface OpenedSqlite {
   db: Kysely<Database>;
   /** The raw driver handle, for backups and benchmarks that measure the storage itself. */
   sqlite: SqliteDatabase.Database;
 }
 
-export function openSqlite(path: string): OpenedDatabase {
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Closes every connection (the same as db.destroy()). */
+  destroy: () => Promise<void>;
+}
+
+/** True when YISHI_DB names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
+}
+
+export function openSqlite(path: string): OpenedSqlite {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   sqlite.pragma('journal_mode = WAL');
@@ -24,4 +43,36 @@ export function openSqlite(path: string): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, sqlite };
+}
+
+let pgTypesSet = false;
+/**
+ * PostgreSQL returns count(*) and sum(integer) as int8, which node-postgres hands over as strings
+ * to avoid losing precision. Every such value in Yishi is a count or a sum of areas far below
+ * 2^53, so they are parsed as numbers — but a value that would lose precision fails loudly.
+ */
+function setPgTypeParsers(): void {
+  if (pgTypesSet) return;
+  pgTypesSet = true;
+  pg.types.setTypeParser(pg.types.builtins.INT8, (text: string) => {
+    const value = Number(text);
+    if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${text} does not fit a JavaScript number`);
+    return value;
+  });
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): OpenedDatabase {
+  setPgTypeParsers();
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+/** Opens YISHI_DB: a `postgres://` URL or a SQLite file path. */
+export function openDatabase(urlOrPath: string): OpenedDatabase {
+  if (isPostgresUrl(urlOrPath)) return openPostgres(urlOrPath);
+  const { db } = openSqlite(urlOrPath);
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }

@@ -1,4 +1,4 @@
-import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyLedgerCommand } from '../services/ledger.service.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -20,6 +20,12 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
+/** Runs raw SQL straight on the test database, as someone with a database client would. */
+const raw = (query: string) => sql.raw(query).execute(t.deps.db);
+/** What a tamperer does first: remove the append-only trigger (one per change on SQLite, one for both on PostgreSQL). */
+const dropTrigger = (change: 'update' | 'delete') =>
+  raw(t.dialect === 'postgres' ? 'DROP TRIGGER ledger_entries_no_change ON ledger_entries' : `DROP TRIGGER ledger_entries_no_${change}`);
+
 type Verification = { ok: boolean; entries: number; brokenAt?: { seq: number }; reason?: string };
 const verify = async () => (await (await t.call('GET', `/api/compounds/${dsct}/ledger/verify`, { cookie })).json()) as Verification;
 
@@ -28,32 +34,24 @@ describe('the ledger', () => {
     expect(await verify()).toMatchObject({ ok: true, entries: 6 });
   });
 
-  it('refuses UPDATE and DELETE in the database itself', () => {
-    const raw = new SqliteDatabase(t.dbPath);
-    try {
-      expect(() => raw.prepare("UPDATE ledger_entries SET sign_off_number = 'CY-2026-0999' WHERE seq = 2").run()).toThrow(/ledger_append_only/);
-      expect(() => raw.prepare('DELETE FROM ledger_entries WHERE seq = 6').run()).toThrow(/ledger_append_only/);
-    } finally {
-      raw.close();
-    }
+  it('refuses UPDATE and DELETE in the database itself', async () => {
+    await expect(raw("UPDATE ledger_entries SET sign_off_number = 'CY-2026-0999' WHERE seq = 2")).rejects.toThrow(/ledger_append_only/);
+    await expect(raw('DELETE FROM ledger_entries WHERE seq = 6')).rejects.toThrow(/ledger_append_only/);
+    expect(await verify()).toMatchObject({ ok: true, entries: 6 });
   });
 
   it('names the tampered row when someone drops the trigger and edits a sign-off', async () => {
-    const raw = new SqliteDatabase(t.dbPath);
-    raw.exec('DROP TRIGGER ledger_entries_no_update');
-    const target = raw.prepare("SELECT seq, payload FROM ledger_entries WHERE kind = 'signed_off' ORDER BY seq LIMIT 1 OFFSET 1").get() as { seq: number; payload: string };
-    raw.prepare('UPDATE ledger_entries SET payload = ? WHERE seq = ?').run(target.payload.replace('已办结', '未办理'), target.seq);
-    raw.close();
+    await dropTrigger('update');
+    const target = (await sql<{ seq: number; payload: string }>`SELECT seq, payload FROM ledger_entries WHERE kind = 'signed_off' ORDER BY seq LIMIT 1 OFFSET 1`.execute(t.deps.db)).rows[0]!;
+    await sql`UPDATE ledger_entries SET payload = ${target.payload.replace('已办结', '未办理')} WHERE seq = ${target.seq}`.execute(t.deps.db);
     expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: target.seq }, reason: 'hash_mismatch' });
   });
 
   it('`yishi verify-ledger` exits 1 and names the broken entry', async () => {
     const lines: string[] = [];
     expect(await verifyLedgerCommand(t.deps.db, (l) => lines.push(l))).toBe(0);
-    const raw = new SqliteDatabase(t.dbPath);
-    raw.exec('DROP TRIGGER ledger_entries_no_update');
-    raw.prepare("UPDATE ledger_entries SET sign_off_number = 'CY-2026-0009' WHERE compound_id = ? AND seq = 4").run(dsct);
-    raw.close();
+    await dropTrigger('update');
+    await sql`UPDATE ledger_entries SET sign_off_number = 'CY-2026-0009' WHERE compound_id = ${dsct} AND seq = 4`.execute(t.deps.db);
     lines.length = 0;
     expect(await verifyLedgerCommand(t.deps.db, (l) => lines.push(l))).toBe(1);
     expect(lines.find((l) => l.startsWith('BROKEN'))).toMatch(/^BROKEN\s+CY .*entry #4 .*hash_mismatch/);
@@ -61,10 +59,8 @@ describe('the ledger', () => {
   });
 
   it('notices a deleted last entry', async () => {
-    const raw = new SqliteDatabase(t.dbPath);
-    raw.exec('DROP TRIGGER ledger_entries_no_delete');
-    raw.exec('DELETE FROM ledger_entries WHERE seq = 6');
-    raw.close();
+    await dropTrigger('delete');
+    await raw('DELETE FROM ledger_entries WHERE seq = 6');
     expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: 6 } });
   });
 

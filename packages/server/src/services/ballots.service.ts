@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError, formatReceiptCode, type CastBallotInput, type PaperBallotInput } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
+import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
@@ -42,11 +43,6 @@ function validateChoices(vote: VoteRow, choices: readonly string[]): string[] {
   const max = vote.kind === 'yes_no' || vote.kind === 'single_choice' ? 1 : vote.max_choices;
   if (unique.length > max) throw new DomainError('ballot_too_many_choices', { max });
   return unique;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
 function newReceiptCode(): string {
@@ -81,11 +77,6 @@ async function resolveOnlineVoter(db: Db, vote: VoteRow, actor: Actor, unitId: s
   return { unitId: chosen, personId: null, label: entry.label };
 }
 
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
-
 /**
  * Retries the whole transaction when another connection got there first: a unique violation (it
  * inserted this voter's ballot — now we replace it) or a busy snapshot (another process wrote
@@ -96,7 +87,7 @@ async function withUniqueRetry<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      if ((isUniqueViolation(error) || isBusy(error)) && attempt < 20) {
+      if ((isUniqueViolation(error) || isTransientConflict(error)) && attempt < 20) {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
         continue;
       }

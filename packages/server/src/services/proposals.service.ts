@@ -19,6 +19,7 @@ import {
   type SubmitProposalInput,
 } from '@yishi/core';
 import type { Actor, UnitLink } from '../auth/actor.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
 import * as repo from '../db/repositories/proposals.repository.js';
 import type { ProposalRow } from '../db/tables/proposals.table.js';
@@ -68,11 +69,6 @@ export async function submitProposal(deps: Deps, actor: Actor, compoundId: strin
     await repo.appendProposalEvent(trx, { id: newId(), proposal_id: id, status: 'seconding', actor_user_id: actor.userId, actor_name: actor.displayName, note: '', created_at: now });
   });
   return { id };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
 export async function secondProposal(deps: Deps, actor: Actor, proposalId: string, unitId: string | undefined) {

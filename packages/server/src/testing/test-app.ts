@@ -1,13 +1,19 @@
 /**
- * A fresh app on a fresh database file for each test: migrated, optionally seeded with the demo
+ * A fresh app on a fresh database for each test: migrated, optionally seeded with the demo
  * neighbourhood, with helpers to log in as a demo account and call the API like the web app does.
+ *
+ * SQLite by default (a new file per test). With YISHI_TEST_PG set to a PostgreSQL URL of an admin
+ * database (scripts/test-pg.sh sets it), each test app creates its own database
+ * `yishi_test_<random>` on that server and drops it on close.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { createApp } from '../app.js';
 import { testConfig, type Config } from '../config.js';
-import { openSqlite } from '../db/connect.js';
+import { type DialectName, openDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Deps } from '../deps.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
@@ -16,7 +22,9 @@ import { DEMO_PASSWORD } from '../seed/demo-foundation.seed.js';
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   deps: Deps;
+  /** The SQLite file, or the PostgreSQL URL of this test's own database. */
   dbPath: string;
+  dialect: DialectName;
   /** Logs in and returns the Cookie header value for later requests. */
   login: (login: string, password?: string) => Promise<string>;
   /** Calls the API; `json` sets the body and content type. */
@@ -27,9 +35,9 @@ export interface TestApp {
 }
 
 export async function createTestApp(options: { seed?: boolean; clock?: () => Date; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'yishi-test-'));
-  const dbPath = join(dir, 'test.db');
-  const { db } = openSqlite(dbPath);
+  const store = await createTestDatabase();
+  const dbPath = store.url;
+  const { db, dialect } = openDatabase(dbPath);
   await migrateToLatest(db);
   const deps: Deps = { db, config: testConfig({ databasePath: dbPath, ...options.config }), clock: options.clock ?? (() => new Date()) };
   if (options.seed !== false) await seedDemoIfEmpty(deps);
@@ -62,12 +70,45 @@ export async function createTestApp(options: { seed?: boolean; clock?: () => Dat
     app,
     deps,
     dbPath,
+    dialect,
     login,
     call,
     compoundId,
     close: async () => {
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      await store.drop();
     },
   };
+}
+
+/** The PostgreSQL admin URL tests run against, or null for SQLite. */
+export function testPostgresUrl(): string | null {
+  return process.env.YISHI_TEST_PG || null;
+}
+
+/** A new empty database for one test: a SQLite file in a temporary folder, or a PostgreSQL database. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = testPostgresUrl();
+  if (!adminUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'yishi-test-'));
+    return { url: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `yishi_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
 }

@@ -2,7 +2,8 @@
 // Votes, their frozen electorate, ballots (one per unit — or per person in residents' polls —
 // enforced by unique indexes across every channel), the append-only history of replaced ballots,
 // and resident proposals with their seconds and recorded state changes.
-import { type Kysely, SqliteAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { createAppendOnlyTriggers, dropAppendOnlyTriggers } from './dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -140,18 +141,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('proposal_events_proposal_idx').on('proposal_events').columns(['proposal_id', 'created_at']).execute();
 
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`CREATE TRIGGER ballot_history_no_update BEFORE UPDATE ON ballot_history BEGIN SELECT RAISE(ABORT, 'ballot_history_append_only'); END`.execute(db);
-    await sql`CREATE TRIGGER ballot_history_no_delete BEFORE DELETE ON ballot_history BEGIN SELECT RAISE(ABORT, 'ballot_history_append_only'); END`.execute(db);
-  }
-  // PostgreSQL (later): the same two triggers as a plpgsql function raising 'ballot_history_append_only'.
+  await createAppendOnlyTriggers(db, 'ballot_history', 'ballot_history_append_only');
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`DROP TRIGGER IF EXISTS ballot_history_no_update`.execute(db);
-    await sql`DROP TRIGGER IF EXISTS ballot_history_no_delete`.execute(db);
-  }
+  await dropAppendOnlyTriggers(db, 'ballot_history');
   for (const table of ['proposal_events', 'proposal_seconds', 'proposals', 'proposal_settings', 'ballot_history', 'ballots', 'vote_electorate', 'votes']) {
     await db.schema.dropTable(table).execute();
   }

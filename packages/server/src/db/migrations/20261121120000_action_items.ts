@@ -2,7 +2,8 @@
 // Action items, their progress, ratings, the per-compound-and-year sign-off counters and the
 // append-only ledger. The ledger's append-only rule is enforced by triggers; trigger syntax differs
 // per database, so that part branches on the dialect.
-import { type Kysely, SqliteAdapter, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createAppendOnlyTriggers, dropAppendOnlyTriggers } from './dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -112,19 +113,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('ledger_entries_sign_off_number_unique').on('ledger_entries').column('sign_off_number').unique().execute();
   await db.schema.createIndex('ledger_entries_item_idx').on('ledger_entries').column('action_item_id').execute();
 
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries BEGIN SELECT RAISE(ABORT, 'ledger_append_only'); END`.execute(db);
-    await sql`CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries BEGIN SELECT RAISE(ABORT, 'ledger_append_only'); END`.execute(db);
-  }
-  // PostgreSQL (later): a plpgsql function `RAISE EXCEPTION 'ledger_append_only'` attached with
-  // CREATE TRIGGER … BEFORE UPDATE OR DELETE ON ledger_entries FOR EACH ROW, plus REVOKE UPDATE, DELETE.
+  await createAppendOnlyTriggers(db, 'ledger_entries', 'ledger_append_only');
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`DROP TRIGGER IF EXISTS ledger_entries_no_update`.execute(db);
-    await sql`DROP TRIGGER IF EXISTS ledger_entries_no_delete`.execute(db);
-  }
+  await dropAppendOnlyTriggers(db, 'ledger_entries');
   for (const table of ['ledger_entries', 'ledger_heads', 'sign_off_counters', 'action_item_ratings', 'action_item_updates', 'action_items']) {
     await db.schema.dropTable(table).execute();
   }

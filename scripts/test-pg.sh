@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the core and server tests against a real PostgreSQL 15 (Debian package) on a private data
+# directory, listening on 127.0.0.1 only. Each test app creates its own database and drops it after.
+# Usage: scripts/test-pg.sh [extra vitest args]   (YISHI_TEST_PG set already: uses that server instead)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_PORT="${YISHI_PG_PORT:-55432}"
+PG_DATA="${YISHI_PG_DATA:-/tmp/yishi-pg-data}"
+
+if [ -z "${YISHI_TEST_PG:-}" ]; then
+  PG_BIN=/usr/lib/postgresql/15/bin
+  if [ ! -x "$PG_BIN/postgres" ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends postgresql-15
+  fi
+  # PostgreSQL refuses to run as root: run it as the postgres user when we are root.
+  as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+    mkdir -p "$PG_DATA"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DATA"
+    as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    # Test server only: durability is not what these tests measure, so fsync is off for speed.
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w start \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+  fi
+  export YISHI_TEST_PG="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+fi
+
+exec npx vitest run --project core --project server "$@"
