@@ -121,6 +121,20 @@ export async function castBallot(deps: Deps, actor: Actor, voteId: string, input
         const castAt = now.toISOString();
         const existing = await repo.findBallotOfVoter(trx, voteId, voter);
         if (existing) {
+          // The ballot row is updated (and so locked) before its history row is written: the history's
+          // foreign key takes a share lock on the ballot, and two casts each holding one while waiting
+          // to update it would deadlock on PostgreSQL. The loser of the version check starts over.
+          const changed = await repo.replaceBallot(trx, existing.id, existing.version, {
+            choices_json: JSON.stringify(choices),
+            channel: 'online',
+            cast_by_user_id: actor.userId,
+            entered_by_user_id: null,
+            slip_number: '',
+            receipt_code: receiptCode,
+            version: existing.version + 1,
+            cast_at: castAt,
+          });
+          if (Number(changed.numUpdatedRows) !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
           await repo.appendBallotHistory(trx, {
             id: newId(),
             ballot_id: existing.id,
@@ -135,17 +149,6 @@ export async function castBallot(deps: Deps, actor: Actor, voteId: string, input
             replaced_at: castAt,
             replaced_by_user_id: actor.userId,
           });
-          const changed = await repo.replaceBallot(trx, existing.id, existing.version, {
-            choices_json: JSON.stringify(choices),
-            channel: 'online',
-            cast_by_user_id: actor.userId,
-            entered_by_user_id: null,
-            slip_number: '',
-            receipt_code: receiptCode,
-            version: existing.version + 1,
-            cast_at: castAt,
-          });
-          if (Number(changed.numUpdatedRows) !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
         } else {
           await repo.insertBallot(trx, {
             id: newId(),

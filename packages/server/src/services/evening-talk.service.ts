@@ -17,6 +17,7 @@ import {
   type SubmitQuestionInput,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
+import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import {
   findBuildingOfCompound,
@@ -87,6 +88,7 @@ export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string
   const id = newId();
   const recordedForSomeoneElse = staff && input.askerName !== undefined;
   await deps.db.transaction().execute(async (trx) => {
+    await lockRow(trx, 'meetings', meetingId);
     await insertQuestion(trx, {
       id,
       meeting_id: meetingId,

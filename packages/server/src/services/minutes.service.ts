@@ -38,6 +38,7 @@ import {
   upsertMinutesDraft,
 } from '../db/repositories/minutes.repository.js';
 import type { MinutesVersionRow } from '../db/tables/minutes.table.js';
+import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
 import { holdsAny, loadMeeting, type LoadedMeeting } from './meeting-access.js';
@@ -197,6 +198,7 @@ export async function publishMinutes(deps: Deps, actor: Actor, meetingId: string
   await hub?.lock(name);
   try {
     await deps.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'meetings', meetingId);
       const versions = await listMinutesVersions(trx, meetingId);
       const body = await readDraftText(trx, meetingId);
       assertFirstPublication(versions, body);
@@ -215,6 +217,7 @@ export async function correctMinutes(deps: Deps, actor: Actor, meetingId: string
   const draft = await findMinutesDraft(deps.db, meetingId);
   if (!draft) throw new DomainError('minutes_no_draft');
   await deps.db.transaction().execute(async (trx) => {
+    await lockRow(trx, 'meetings', meetingId);
     const versions = await listMinutesVersions(trx, meetingId);
     assertCorrection(versions, input.body, input.reason);
     await insertVersion(deps, trx, actor, loaded, JSON.parse(draft.header_json) as MinutesHeader, input.body, input.reason.trim(), nextVersionNumber(versions));

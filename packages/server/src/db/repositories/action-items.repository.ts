@@ -42,7 +42,12 @@ export function listActionItems(db: Db, filter: ActionItemFilter) {
   if (filter.meetingId) query = query.where('source_meeting_id', '=', filter.meetingId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.triage) query = query.where('triage', '=', filter.triage);
-  if (filter.q) query = query.where('title', 'like', `%${filter.q.replace(/[%_]/g, '')}%`);
+  // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive, SQLite's is not for
+  // ASCII); wildcards and PostgreSQL's default escape character are taken out of the search text.
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[%_\\]/g, '').toLowerCase()}%`;
+    query = query.where((eb) => eb(eb.fn<string>('lower', ['title']), 'like', pattern));
+  }
   return query.orderBy('listed_at', 'desc').orderBy('id').execute();
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Requests that race for the same counter, ballot or number. On SQLite the app's one connection runs
+ * one transaction at a time; on PostgreSQL (scripts/test-pg.sh) they truly run side by side on the
+ * pool's connections, so these are the checks that row locks and unique indexes do their job there.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+const now = new Date('2026-11-16T02:00:00.000Z'); // Monday 10:00 in China
+beforeEach(async () => {
+  t = await createTestApp({ clock: () => now });
+});
+afterEach(() => t.close());
+
+async function json<T = any>(res: Response, status: number): Promise<T> {
+  const body = await res.text();
+  expect(res.status, body).toBe(status);
+  return JSON.parse(body) as T;
+}
+
+async function resolvedItem(cookie: string, compoundId: string, title: string): Promise<string> {
+  const { id } = await json<{ id: string }>(
+    await t.call('POST', `/api/compounds/${compoundId}/action-items`, { cookie, json: { title, source: { kind: 'proposal', id: title } } }),
+    201,
+  );
+  await json(await t.call('POST', `/api/action-items/${id}/resolve`, { cookie, json: { evidence: '已处理' } }), 200);
+  return id;
+}
+
+describe('under concurrent requests', () => {
+  it('sign-off numbers stay gapless and unique, and an item is signed off once', async () => {
+    const cy = await t.compoundId('CY');
+    const cookie = await t.login('cuiyuan');
+    const ids: string[] = [];
+    for (let i = 1; i <= 8; i += 1) ids.push(await resolvedItem(cookie, cy, `路灯${i}不亮`));
+    // Every item signed off twice at once: 16 requests, 8 must win.
+    const attempts = await Promise.all(
+      [...ids, ...ids].map((id) => t.call('POST', `/api/action-items/${id}/sign-off`, { cookie, json: { resolution: '已办结' } })),
+    );
+    expect(attempts.filter((r) => r.status === 200)).toHaveLength(8);
+    expect(attempts.filter((r) => r.status !== 200).every((r) => r.status >= 400 && r.status < 500)).toBe(true);
+    const numbers = (await t.deps.db.selectFrom('action_items').select('sign_off_number').where('compound_id', '=', cy).execute()).map((r) => r.sign_off_number).sort();
+    expect(numbers).toEqual(Array.from({ length: 8 }, (_, i) => `CY-2026-${String(i + 1).padStart(4, '0')}`));
+    // The next one carries on from the last number: no increment was lost to a refused request.
+    const next = await resolvedItem(cookie, cy, '垃圾桶破损');
+    expect((await json<{ signOffNumber: string }>(await t.call('POST', `/api/action-items/${next}/sign-off`, { cookie, json: { resolution: '已办结' } }), 200)).signOffNumber).toBe('CY-2026-0009');
+    const ledger = await json<{ ok: boolean; entries: number }>(await t.call('GET', `/api/compounds/${cy}/ledger/verify`, { cookie }), 200);
+    expect(ledger).toMatchObject({ ok: true, entries: 18 });
+  });
+
+  it('a unit keeps one ballot, with every replaced one in its history, when casts for it race', async () => {
+    const dsct = await t.compoundId('DSCT');
+    const staff = await t.login('zhanzhang');
+    const created = await json<{ id: string }>(
+      await t.call('POST', `/api/compounds/${dsct}/votes`, {
+        cookie: staff,
+        json: { title: '是否同意更换小区门禁系统', kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString() },
+      }),
+      201,
+    );
+    await json(await t.call('POST', `/api/votes/${created.id}/open`, { cookie: staff }), 200);
+    // 王建国 (yezhu) owns two units and picks 1-1-301 on six phones at once.
+    const unit = await t.deps.db
+      .selectFrom('units')
+      .innerJoin('buildings', 'buildings.id', 'units.building_id')
+      .select('units.id')
+      .where('units.compound_id', '=', dsct)
+      .where('buildings.name', '=', '1')
+      .where('units.entrance', '=', '1')
+      .where('units.room', '=', '301')
+      .executeTakeFirstOrThrow();
+    const owner = await t.login('yezhu');
+    const casts = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => t.call('POST', `/api/votes/${created.id}/ballots`, { cookie: owner, json: { unitId: unit.id, choices: [i % 2 ? 'yes' : 'no'] } })),
+    );
+    expect(casts.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const ballots = await t.deps.db.selectFrom('ballots').select(['version']).where('vote_id', '=', created.id).where('unit_id', '=', unit.id).execute();
+    expect(ballots).toHaveLength(1);
+    // Every cast but the first replaced the one before it, and each replaced ballot is kept.
+    expect(ballots[0]!.version).toBe(6);
+    const history = await t.deps.db.selectFrom('ballot_history').select('version').where('vote_id', '=', created.id).execute();
+    expect(history.map((h) => h.version).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('questions sent at once to an evening talk get the numbers 1…n, each once', async () => {
+    const dsct = await t.compoundId('DSCT');
+    const cookie = await t.login('shequ');
+    const created = await json<{ meeting: { id: string } }>(
+      await t.call('POST', `/api/compounds/${dsct}/meetings`, { cookie, json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-28T11:00:00.000Z', place: '服务站' } }),
+      201,
+    );
+    const id = created.meeting.id;
+    await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
+    const sent = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => t.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: `问题${i}：垃圾分类点太远`, category: 'environment', askerName: '3栋 李阿姨' } })),
+    );
+    expect(sent.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const { questions } = await json<{ questions: Array<{ number: number }> }>(await t.call('GET', `/api/meetings/${id}/questions`, { cookie }), 200);
+    expect(questions.map((q) => q.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+  });
+});

@@ -1,0 +1,19 @@
+/** The few places where app code must know which database it runs on. */
+import { PostgresAdapter, sql } from 'kysely';
+import type { DialectName } from './connect.js';
+import type { Db } from './repositories/places.repository.js';
+
+export function dialectOf(db: Db): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Locks one row until the caller's transaction ends, so that read-then-write steps on what hangs off
+ * it (the next question number of a meeting, the next minutes version) run one at a time.
+ * PostgreSQL: SELECT … FOR UPDATE. SQLite: nothing to do — the app's one connection runs one
+ * transaction at a time, and the unique indexes stay the backstop either way.
+ */
+export async function lockRow(db: Db, table: 'meetings' | 'compounds' | 'votes' | 'proposals' | 'action_items', id: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  await sql`select 1 from ${sql.table(table)} where id = ${id} for update`.execute(db);
+}
