@@ -99,4 +99,20 @@ describe('under concurrent requests', () => {
     const { questions } = await json<{ questions: Array<{ number: number }> }>(await t.call('GET', `/api/meetings/${id}/questions`, { cookie }), 200);
     expect(questions.map((q) => q.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
   });
+
+  it('seconds arriving together qualify a proposal when together they reach the threshold', async () => {
+    const dsct = await t.compoundId('DSCT');
+    const staff = await t.login('zhanzhang');
+    await json(await t.call('PUT', `/api/compounds/${dsct}/proposal-settings`, { cookie: staff, json: { threshold: { kind: 'count', units: 4 } } }), 200);
+    const author = await t.login('loudong');
+    const { id } = await json<{ id: string }>(
+      await t.call('POST', `/api/compounds/${dsct}/proposals`, { cookie: author, json: { title: '单元门口加装扶手', body: '老人上下台阶容易摔倒，建议在各单元门口台阶加装不锈钢扶手。' } }),
+      201,
+    );
+    const cookies = await Promise.all(['yezhu', 'yezhu2', 'jumin', 'yeweihui'].map((login) => t.login(login)));
+    const seconds = await Promise.all(cookies.map((cookie) => t.call('POST', `/api/proposals/${id}/seconds`, { cookie, json: {} })));
+    expect(seconds.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const view = await json<{ proposal: { status: string; seconds: number } }>(await t.call('GET', `/api/proposals/${id}`, { cookie: staff }), 200);
+    expect(view.proposal).toMatchObject({ status: 'qualified', seconds: 4 });
+  });
 });

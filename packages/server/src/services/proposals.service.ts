@@ -19,6 +19,7 @@ import {
   type SubmitProposalInput,
 } from '@yishi/core';
 import type { Actor, UnitLink } from '../auth/actor.js';
+import { lockRow } from '../db/dialect.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
 import * as repo from '../db/repositories/proposals.repository.js';
@@ -73,6 +74,8 @@ export async function submitProposal(deps: Deps, actor: Actor, compoundId: strin
 
 export async function secondProposal(deps: Deps, actor: Actor, proposalId: string, unitId: string | undefined) {
   return deps.db.transaction().execute(async (trx) => {
+    // Seconds counted by concurrent requests must see each other, or none would reach the threshold.
+    await lockRow(trx, 'proposals', proposalId);
     const proposal = await repo.findProposal(trx, proposalId);
     if (!proposal) throw new DomainError('proposal_not_found');
     if (proposal.status !== 'seconding' && proposal.status !== 'qualified') throw new DomainError('proposal_not_seconding');

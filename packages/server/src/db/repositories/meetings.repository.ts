@@ -41,7 +41,7 @@ export async function deleteAgendaItem(db: Db, id: string): Promise<void> {
 }
 
 export function listAttendance(db: Db, meetingId: string) {
-  return db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).orderBy('party').orderBy('name').execute();
+  return db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).orderBy('party', (ob) => ob.asc().nullsFirst()).orderBy('name').execute();
 }
 
 export function findAttendance(db: Db, meetingId: string, id: string) {
