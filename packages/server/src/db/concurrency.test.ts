@@ -115,4 +115,49 @@ describe('under concurrent requests', () => {
     const view = await json<{ proposal: { status: string; seconds: number } }>(await t.call('GET', `/api/proposals/${id}`, { cookie: staff }), 200);
     expect(view.proposal).toMatchObject({ status: 'qualified', seconds: 4 });
   });
+
+  it('closing a vote early while owners cast: every accepted ballot is in the result, later ones are refused', async () => {
+    const dsct = await t.compoundId('DSCT');
+    const staff = await t.login('zhanzhang');
+    const created = await json<{ id: string }>(
+      await t.call('POST', `/api/compounds/${dsct}/votes`, {
+        cookie: staff,
+        json: { title: '是否同意更换小区门禁系统', kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString() },
+      }),
+      201,
+    );
+    await json(await t.call('POST', `/api/votes/${created.id}/open`, { cookie: staff }), 200);
+    const unitOf = async (building: string, entrance: string, room: string) =>
+      (
+        await t.deps.db
+          .selectFrom('units')
+          .innerJoin('buildings', 'buildings.id', 'units.building_id')
+          .select('units.id')
+          .where('units.compound_id', '=', dsct)
+          .where('buildings.name', '=', building)
+          .where('units.entrance', '=', entrance)
+          .where('units.room', '=', room)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const casts: Array<{ login: string; unitId?: string }> = [
+      { login: 'yezhu', unitId: await unitOf('1', '1', '301') },
+      { login: 'yezhu', unitId: await unitOf('2', '2', '502') },
+      { login: 'yezhu2' },
+      { login: 'yeweihui' },
+      { login: 'loudong' },
+    ];
+    const cookies = await Promise.all(casts.map((c) => t.login(c.login)));
+    const [closing, ...results] = await Promise.all([
+      t.call('POST', `/api/votes/${created.id}/close`, { cookie: staff }),
+      ...casts.map((c, i) => t.call('POST', `/api/votes/${created.id}/ballots`, { cookie: cookies[i]!, json: { ...(c.unitId ? { unitId: c.unitId } : {}), choices: ['yes'] } })),
+    ]);
+    expect(closing!.status).toBe(200);
+    const accepted = results.filter((r) => r.status === 201).length;
+    for (const refused of results.filter((r) => r.status !== 201)) expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('vote_closed');
+    const vote = await t.deps.db.selectFrom('votes').select(['status', 'result_json']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(vote.status).toBe('closed');
+    const stored = await t.deps.db.selectFrom('ballots').select('id').where('vote_id', '=', created.id).execute();
+    expect(stored).toHaveLength(accepted);
+    expect((JSON.parse(vote.result_json!) as { participation: { ballots: number } }).participation.ballots).toBe(accepted);
+  });
 });

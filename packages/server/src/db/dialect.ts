@@ -9,11 +9,18 @@ export function dialectOf(db: Db): DialectName {
 
 /**
  * Locks one row until the caller's transaction ends, so that read-then-write steps on what hangs off
- * it (the next question number of a meeting, the next minutes version) run one at a time.
- * PostgreSQL: SELECT … FOR UPDATE. SQLite: nothing to do — the app's one connection runs one
- * transaction at a time, and the unique indexes stay the backstop either way.
+ * it (the next question number of a meeting, the next minutes version, the tally of a vote) run one
+ * at a time. `share` lets holders run beside each other but not beside an `update` holder (ballots
+ * are cast side by side; closing the vote waits for them and they wait for it).
+ * PostgreSQL: SELECT … FOR UPDATE / FOR SHARE. SQLite: nothing to do — the app's one connection runs
+ * one transaction at a time, and the unique indexes stay the backstop either way.
  */
-export async function lockRow(db: Db, table: 'meetings' | 'compounds' | 'votes' | 'proposals' | 'action_items', id: string): Promise<void> {
+export async function lockRow(
+  db: Db,
+  table: 'meetings' | 'compounds' | 'votes' | 'proposals' | 'action_items',
+  id: string,
+  mode: 'update' | 'share' = 'update',
+): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
-  await sql`select 1 from ${sql.table(table)} where id = ${id} for update`.execute(db);
+  await sql`select 1 from ${sql.table(table)} where id = ${id} for ${sql.raw(mode === 'share' ? 'share' : 'update')}`.execute(db);
 }

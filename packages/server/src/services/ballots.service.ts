@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError, formatReceiptCode, type CastBallotInput, type PaperBallotInput } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
+import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -111,6 +112,8 @@ export async function castBallot(deps: Deps, actor: Actor, voteId: string, input
   return closingAware(deps, () =>
     withUniqueRetry(() =>
       deps.db.transaction().execute(async (trx) => {
+        // Ballots are cast side by side; closing the vote waits for them (see closeVote).
+        await lockRow(trx, 'votes', voteId, 'share');
         const vote = await repo.findVote(trx, voteId);
         if (!vote) throw new DomainError('vote_not_found');
         const now = deps.clock();
@@ -180,6 +183,7 @@ export async function enterPaperBallot(deps: Deps, actor: Actor, voteId: string,
   await loadVoteSettled(deps, voteId);
   return closingAware(deps, () =>
     deps.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'votes', voteId, 'share');
       const vote = await repo.findVote(trx, voteId);
       if (!vote) throw new DomainError('vote_not_found');
       const now = deps.clock();

@@ -24,6 +24,7 @@ import {
   type VoteRule,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
+import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
@@ -138,6 +139,7 @@ async function buildElectorate(db: Db, vote: VoteRow) {
 
 export async function openVote(deps: Deps, voteId: string) {
   await deps.db.transaction().execute(async (trx) => {
+    await lockRow(trx, 'votes', voteId);
     const vote = await repo.findVote(trx, voteId);
     if (!vote) throw new DomainError('vote_not_found');
     if (vote.status !== 'draft') throw new DomainError('vote_not_draft');
@@ -183,6 +185,9 @@ export async function tallyFromDb(db: Db, vote: VoteRow): Promise<TallyResult> {
  */
 export async function closeVote(deps: Deps, voteId: string, by: Actor | null): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
+    // Waits for ballots being cast to commit (they hold the vote row in share mode), so the tally
+    // counts every ballot that was accepted; later ones then see the vote closed.
+    await lockRow(trx, 'votes', voteId);
     const vote = await repo.findVote(trx, voteId);
     if (!vote) throw new DomainError('vote_not_found');
     if (vote.status !== 'open') {
