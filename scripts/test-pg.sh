@@ -25,9 +25,11 @@ if [ -z "${YISHI_TEST_PG:-}" ]; then
   if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
     # Test server only: durability is not what these tests measure, so fsync is off for speed.
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w start \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+    # A server this script started is stopped again when the tests end (one already running is left).
+    trap 'as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null' EXIT
   fi
   export YISHI_TEST_PG="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
 fi
 
-exec npx vitest run --project core --project server "$@"
+npx vitest run --project core --project server "$@"
