@@ -193,6 +193,24 @@ describe('evening talk', () => {
     expect((await json(twice, 409)).error.code).toBe('question_closed');
   });
 
+  it('two staff handling the same question at the same moment: one succeeds, one is told, one action item', async () => {
+    const { cookie, id } = await scheduledTalk();
+    await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
+    await json(await t.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '地下车库漏水', category: 'facilities' } }), 201);
+    const q = (await json(await t.call('GET', `/api/meetings/${id}/questions`, { cookie }), 200)).questions[0];
+    const other = await t.login('jiedao');
+    const attempts = await Promise.all([
+      t.call('POST', `/api/meetings/${id}/questions/${q.id}/list`, { cookie, json: { measures: '五个工作日内整改', responsibleUnit: '物业' } }),
+      t.call('POST', `/api/meetings/${id}/questions/${q.id}/list`, { cookie: other, json: { measures: '五个工作日内整改', responsibleUnit: '物业' } }),
+      t.call('POST', `/api/meetings/${id}/questions/${q.id}/answer`, { cookie: other, json: { answer: '已答复', answeredByName: '李红梅' } }),
+    ]);
+    expect(attempts.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const items = await t.deps.db.selectFrom('action_items').select('id').where('source_id', '=', q.id).execute();
+    const final = await t.deps.db.selectFrom('meeting_questions').select(['status', 'action_item_id']).where('id', '=', q.id).executeTakeFirstOrThrow();
+    // Whichever came first won; a listed question has exactly its one action item, an answered one none.
+    expect(items.map((i) => i.id)).toEqual(final.status === 'listed' ? [final.action_item_id] : []);
+  });
+
   it('a duplicate merges into the first and is not counted twice; anonymous askers stay anonymous', async () => {
     const { cookie, id } = await scheduledTalk();
     const owner = await t.login('yezhu');

@@ -20,6 +20,7 @@ import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import {
+  claimRaisedQuestion,
   findBuildingOfCompound,
   findQuestion,
   insertQuestion,
@@ -115,6 +116,12 @@ export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string
   return { id, counts: await countQuestionsOf(deps.db, meetingId) };
 }
 
+/** The error for a question someone else handled in the meantime, naming what it became. */
+async function questionNoLongerRaised(deps: Deps, meetingId: string, questionId: string): Promise<DomainError> {
+  const now = await findQuestion(deps.db, meetingId, questionId);
+  return new DomainError('question_closed', { status: now?.status ?? 'raised' });
+}
+
 async function loadForHandling(deps: Deps, actor: Actor, meetingId: string, questionId: string): Promise<{ loaded: LoadedMeeting; question: NonNullable<Awaited<ReturnType<typeof findQuestion>>> }> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertKind(loaded, 'evening_talk');
@@ -130,7 +137,14 @@ async function loadForHandling(deps: Deps, actor: Actor, meetingId: string, ques
 
 export async function answerQuestion(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: AnswerQuestionInput) {
   const { question } = await loadForHandling(deps, actor, meetingId, questionId);
-  await updateQuestion(deps.db, question.id, { status: 'answered', answer: input.answer, answered_by: actor.userId, answered_by_name: input.answeredByName, handled_at: deps.clock().toISOString() });
+  const claimed = await claimRaisedQuestion(deps.db, question.id, {
+    status: 'answered',
+    answer: input.answer,
+    answered_by: actor.userId,
+    answered_by_name: input.answeredByName,
+    handled_at: deps.clock().toISOString(),
+  });
+  if (!claimed) throw await questionNoLongerRaised(deps, meetingId, question.id);
   return { counts: await countQuestionsOf(deps.db, meetingId) };
 }
 
@@ -138,6 +152,10 @@ export async function answerQuestion(deps: Deps, actor: Actor, meetingId: string
 export async function listQuestionForFollowUp(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: ListQuestionInput) {
   const { loaded, question } = await loadForHandling(deps, actor, meetingId, questionId);
   const actionItemId = await deps.db.transaction().execute(async (trx) => {
+    // Claim the question first: a second "list" of the same question finds it claimed and the whole
+    // transaction, action item included, is rolled back.
+    const claimed = await claimRaisedQuestion(trx, question.id, { status: 'listed', measures: input.measures, handled_at: deps.clock().toISOString() });
+    if (!claimed) throw new DomainError('question_closed', { status: 'listed' });
     const created = await createActionItem(trx, deps, {
       compoundId: loaded.meeting.compound_id,
       title: question.text.length > 40 ? `${question.text.slice(0, 40)}…` : question.text,
@@ -147,7 +165,7 @@ export async function listQuestionForFollowUp(deps: Deps, actor: Actor, meetingI
       createdByUserId: actor.userId,
       measures: input.measures,
     });
-    await updateQuestion(trx, question.id, { status: 'listed', measures: input.measures, action_item_id: created.id, handled_at: deps.clock().toISOString() });
+    await updateQuestion(trx, question.id, { action_item_id: created.id });
     return created.id;
   });
   return { actionItemId, counts: await countQuestionsOf(deps.db, meetingId) };
@@ -158,6 +176,7 @@ export async function mergeQuestion(deps: Deps, actor: Actor, meetingId: string,
   if (intoQuestionId === questionId) throw new DomainError('question_merge_self');
   const target = await findQuestion(deps.db, meetingId, intoQuestionId);
   if (!target || target.status === 'merged') throw new DomainError('question_merge_target');
-  await updateQuestion(deps.db, question.id, { status: 'merged', merged_into_id: target.id, handled_at: deps.clock().toISOString() });
+  const claimed = await claimRaisedQuestion(deps.db, question.id, { status: 'merged', merged_into_id: target.id, handled_at: deps.clock().toISOString() });
+  if (!claimed) throw await questionNoLongerRaised(deps, meetingId, question.id);
   return { counts: await countQuestionsOf(deps.db, meetingId) };
 }

@@ -102,6 +102,15 @@ export async function updateQuestion(db: Db, id: string, set: Updateable<Meeting
   await db.updateTable('meeting_questions').set(set).where('id', '=', id).execute();
 }
 
+/**
+ * Moves a question out of 'raised' only if it is still 'raised' (compare-and-set), so two staff
+ * handling the same question at the same moment cannot both succeed. Returns false when it was not.
+ */
+export async function claimRaisedQuestion(db: Db, id: string, set: Updateable<MeetingQuestionTable>): Promise<boolean> {
+  const result = await db.updateTable('meeting_questions').set(set).where('id', '=', id).where('status', '=', 'raised').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export function questionStatuses(db: Db, meetingId: string) {
   return db.selectFrom('meeting_questions').select('status').where('meeting_id', '=', meetingId).execute();
 }
