@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -28,21 +28,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Logs in over the API and hands the session cookie to the page (the login form has its own tests). */
-async function loginAs(page: Page, url: string, login: string): Promise<void> {
-  const api = await new ApiClient(url).login(login);
-  const [name, value] = api.cookie.split('=') as [string, string];
-  await page.context().addCookies([{ name, value, url }]);
-}
-
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await newPhonePage(browser);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const loginAs = loginWithSessionCookie;
+const withPage = (run: (page: Page) => Promise<void>) => withPhonePage(browser, run);
 
 describe('numbered sign-off in the browser', () => {
   let number = '';

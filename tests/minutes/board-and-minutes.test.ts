@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
-import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -36,20 +36,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function loginAs(page: Page, login: string): Promise<void> {
-  const api = await new ApiClient(server.url).login(login);
-  const [name, value] = api.cookie.split('=') as [string, string];
-  await page.context().addCookies([{ name, value, url: server.url }]);
-}
-
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await newPhonePage(browser);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const loginAs = (page: Page, login: string) => loginWithSessionCookie(page, server.url, login);
+const withPage = (run: (page: Page) => Promise<void>) => withPhonePage(browser, run);
 
 async function correctedCouncil(): Promise<{ meetingId: string; title: string }> {
   const board = await (await fetch(`${server.url}/api/public/compounds/${dsct}/minutes`)).json() as { minutes: Array<{ meetingId: string; title: string; version: number }> };

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { ApiClient } from './child-server.js';
 import { DEMO_PASSWORD } from './server.js';
 
 const require = createRequire(import.meta.url);
@@ -134,4 +135,21 @@ export async function setElderModeSwitch(page: Page, on: boolean): Promise<void>
   // The checkbox itself is visually hidden under Shoelace's drawn switch; tap the drawn switch.
   if ((await toggle.isChecked()) !== on) await page.locator('yishi-app header sl-switch').click();
   await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(on);
+}
+
+/** Logs in over the API and hands the session cookie to the page (the login form has its own tests). */
+export async function loginWithSessionCookie(page: Page, url: string, login: string): Promise<void> {
+  const api = await new ApiClient(url).login(login);
+  const [name, value] = api.cookie.split('=') as [string, string];
+  await page.context().addCookies([{ name, value, url }]);
+}
+
+/** Runs `run` on a fresh phone-sized page and closes its context afterwards, whatever happens. */
+export async function withPhonePage(browser: Browser, run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await newPhonePage(browser);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, visibleText } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginAs, visibleText, withPhonePage } from '../support/browser.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -19,14 +19,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await newPhonePage(browser);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const withPage = (run: (page: Page) => Promise<void>) => withPhonePage(browser, run);
 
 const main = (page: Page) => page.locator('main');
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, setElderModeSwitch, visibleText } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, setElderModeSwitch, visibleText, withPhonePage } from '../support/browser.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const SHOTS = '/tmp/yishi-shots';
@@ -25,14 +25,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await newPhonePage(browser);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const withPage = (run: (page: Page) => Promise<void>) => withPhonePage(browser, run);
 
 async function openOverview(page: Page): Promise<string> {
   await page.goto(`${server.url}/compounds/${dsct}`);
