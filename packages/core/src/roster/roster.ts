@@ -32,6 +32,18 @@ export interface RosterProblem {
   params: Record<string, string | number>;
 }
 
+/** What importing a roster did (or, on a dry run, would do): the API's answer and the page's preview. */
+export interface RosterImportSummary {
+  rows: number;
+  buildingsCreated: number;
+  unitsCreated: number;
+  unitsUpdated: number;
+  unitsUnchanged: number;
+  personsCreated: number;
+  unitsNotInFile: number;
+  applied: boolean;
+}
+
 export type RosterParseResult =
   | { ok: true; rows: RosterRow[] }
   | { ok: false; problems: RosterProblem[] };

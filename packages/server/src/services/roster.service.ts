@@ -4,22 +4,11 @@
  * A phone number identifies a person across units (that is how one owner of several units counts as
  * one head); an owner listed without a phone is matched only to the same name on the same unit.
  */
-import { DomainError, parseRoster, type RosterProblem, type RosterRow } from '@yishi/core';
+import { DomainError, parseRoster, type RosterImportSummary, type RosterProblem, type RosterRow } from '@yishi/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
-
-export interface RosterImportSummary {
-  rows: number;
-  buildingsCreated: number;
-  unitsCreated: number;
-  unitsUpdated: number;
-  unitsUnchanged: number;
-  personsCreated: number;
-  unitsNotInFile: number;
-  applied: boolean;
-}
 
 class DryRunRollback extends Error {
   constructor(readonly summary: RosterImportSummary) {

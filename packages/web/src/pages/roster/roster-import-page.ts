@@ -7,7 +7,7 @@
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import { ROSTER_TEMPLATE_HEADER } from '@yishi/core';
+import { ROSTER_TEMPLATE_HEADER, type RosterImportSummary } from '@yishi/core';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client.js';
@@ -19,16 +19,7 @@ import { currentMe } from '../../state/session.js';
 import { pageStyles } from '../../styles/page-styles.js';
 import { decodeCsvBytes } from './decode-csv.js';
 
-interface RosterSummary {
-  rows: number;
-  buildingsCreated: number;
-  unitsCreated: number;
-  unitsUpdated: number;
-  unitsUnchanged: number;
-  personsCreated: number;
-  unitsNotInFile: number;
-  applied: boolean;
-}
+type RosterSummary = RosterImportSummary;
 
 interface RosterProblem {
   line: number;
