@@ -20,6 +20,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Actor } from '../auth/actor.js';
 import type { Deps } from '../deps.js';
+import { loadActor } from '../services/auth.service.js';
 import { CloseCode } from './close-codes.js';
 import { appendUpdate, compactDocument, loadStoredDocument } from './persistence.js';
 import { authorizeDocument, type DocumentAccess } from './registry.js';
@@ -41,7 +42,10 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = { maxMessageBytes: 512 * 10
 
 interface Connection {
   ws: WebSocket;
-  actor: Actor;
+  /** Only the ids are kept per socket (a full actor per socket costs memory on busy servers); the
+   * actor is loaded again when the socket must be re-authorized. */
+  userId: string;
+  sessionId: string;
   access: Exclude<DocumentAccess, 'none' | 'not_found'>;
   /** Awareness client ids this socket controls, removed when it closes. */
   clientIds: Set<number>;
@@ -93,11 +97,11 @@ class LiveDocument {
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === this.hub) return;
-    const conn = origin && typeof origin === 'object' && 'actor' in origin ? (origin as Connection) : null;
+    const conn = origin && typeof origin === 'object' && 'userId' in origin ? (origin as Connection) : null;
     const seq = this.nextSeq++;
     this.enqueue(async () => {
       if (this.failed) return;
-      await appendUpdate(this.hub.deps.db, this.name, seq, update, conn?.actor.userId ?? null, this.hub.deps.clock());
+      await appendUpdate(this.hub.deps.db, this.name, seq, update, conn?.userId ?? null, this.hub.deps.clock());
       this.logLength += 1;
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -182,7 +186,7 @@ export class CollabHub {
     if (this.closing || ws.readyState !== ws.OPEN) return ws.close(CloseCode.ServerClosing, 'closing');
 
     const live = this.documentFor(name);
-    const conn: Connection = { ws, actor, access, clientIds: new Set() };
+    const conn: Connection = { ws, userId: actor.userId, sessionId: actor.sessionId, access, clientIds: new Set() };
     live.connections.set(ws, conn);
     ws.on('close', () => this.disconnect(live, conn));
     try {
@@ -311,7 +315,8 @@ export class CollabHub {
     if (!live) return;
     live.locked = false;
     for (const conn of [...live.connections.values()]) {
-      const access = await authorizeDocument(this.deps, conn.actor, name).catch(() => 'none' as const);
+      const actor = await loadActor(this.deps, conn.userId, conn.sessionId).catch(() => null);
+      const access = actor ? await authorizeDocument(this.deps, actor, name).catch(() => 'none' as const) : 'none';
       if (access === 'write' || access === 'read') conn.access = access;
       else conn.ws.close(access === 'not_found' ? CloseCode.UnknownDocument : CloseCode.Forbidden, 'access revoked');
     }
