@@ -7,7 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 import { DomainError, escapeHtml } from '@yishi/core';
-import { chromium } from 'playwright-core';
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.YISHI_CHROMIUM || '/usr/bin/chromium';
@@ -25,6 +24,8 @@ export function renderPdf(html: string, footerLabel: string): Promise<Uint8Array
 async function renderNow(html: string, footerLabel: string): Promise<Uint8Array> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new DomainError('minutes_pdf_unavailable', { detail: executablePath });
+  // Loaded on first use: playwright-core is large, and most servers never render a PDF.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] }).catch((error: unknown) => {
     throw new DomainError('minutes_pdf_unavailable', { detail: error instanceof Error ? error.message.split('\n')[0]! : 'launch failed' });
   });
