@@ -8,18 +8,23 @@ import type { AppEnv } from './context.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Puts deps, the caller's language and the logged-in actor (or null) on the context. */
+/**
+ * Puts deps, the caller's language and the logged-in actor (or null) on the context. The actor is
+ * loaded for API requests only: a page's scripts, styles and icons need no session lookup.
+ */
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('deps', deps);
     const token = getCookie(c, SESSION_COOKIE) ?? null;
     c.set('sessionToken', token);
-    const cookieLocale = getCookie(c, LOCALE_COOKIE);
-    c.set('locale', pickLocale(c.req.header('accept-language')));
-    const actor = token && /^[\w-]{20,100}$/.test(token) ? await actorForToken(deps, token) : null;
+    const wantsActor = c.req.path.startsWith('/api/') && token !== null && /^[\w-]{20,100}$/.test(token);
+    const actor = wantsActor ? await actorForToken(deps, token) : null;
     c.set('actor', actor);
+    // The explicit choice (cookie) first, then the browser's languages, then the account's setting.
+    const cookieLocale = getCookie(c, LOCALE_COOKIE);
+    const acceptLanguage = c.req.header('accept-language');
     const locale: Locale =
-      cookieLocale === 'en' || cookieLocale === 'zh-CN' ? cookieLocale : c.req.header('accept-language') ? pickLocale(c.req.header('accept-language')) : (actor?.locale ?? 'zh-CN');
+      cookieLocale === 'en' || cookieLocale === 'zh-CN' ? cookieLocale : acceptLanguage ? pickLocale(acceptLanguage) : (actor?.locale ?? 'zh-CN');
     c.set('locale', locale);
     await next();
   };
