@@ -13,6 +13,22 @@ function originOf(url: string): string {
   return new URL(url).origin;
 }
 
+/** The same notices as Atom and as RSS 2.0, for feed readers and for WeChat-group bots. */
+const FEEDS = [
+  {
+    extension: 'atom',
+    type: 'application/atom+xml',
+    summary: 'Atom feed of the notices: meeting notices, minutes (every version), vote results, sign-offs',
+    render: (feed: Awaited<ReturnType<typeof buildFeed>>) => feed.atom1(),
+  },
+  {
+    extension: 'rss',
+    type: 'application/rss+xml',
+    summary: 'RSS 2.0 feed of the same notices',
+    render: (feed: Awaited<ReturnType<typeof buildFeed>>) => feed.rss2(),
+  },
+] as const;
+
 export const boardRoutes = [
   defineRoute({
     method: 'get',
@@ -39,32 +55,21 @@ export const boardRoutes = [
       return getSatisfactionSummary(deps, params.compoundId);
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/public/compounds/:compoundId/feed.atom',
-    summary: 'Atom feed of the notices: meeting notices, minutes (every version), vote results, sign-offs',
-    tags: ['board', 'public'],
-    access: publicAccess,
-    params: compoundParams,
-    produces: 'application/atom+xml',
-    handler: async ({ c, deps, params }) => {
-      const feed = await buildFeed(deps, params.compoundId, originOf(c.req.url));
-      return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/public/compounds/:compoundId/feed.rss',
-    summary: 'RSS 2.0 feed of the same notices',
-    tags: ['board', 'public'],
-    access: publicAccess,
-    params: compoundParams,
-    produces: 'application/rss+xml',
-    handler: async ({ c, deps, params }) => {
-      const feed = await buildFeed(deps, params.compoundId, originOf(c.req.url));
-      return c.body(feed.rss2(), 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
-    },
-  }),
+  ...FEEDS.map((feed) =>
+    defineRoute({
+      method: 'get',
+      path: `/public/compounds/:compoundId/feed.${feed.extension}`,
+      summary: feed.summary,
+      tags: ['board', 'public'],
+      access: publicAccess,
+      params: compoundParams,
+      produces: feed.type,
+      handler: async ({ c, deps, params }) => {
+        const built = await buildFeed(deps, params.compoundId, originOf(c.req.url));
+        return c.body(feed.render(built), 200, { 'Content-Type': `${feed.type}; charset=utf-8`, 'Cache-Control': 'public, max-age=300' });
+      },
+    }),
+  ),
   defineRoute({
     method: 'get',
     path: '/public/compounds/:compoundId/qr.svg',
