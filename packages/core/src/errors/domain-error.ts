@@ -20,7 +20,3 @@ export class DomainError extends Error {
     this.details = details;
   }
 }
-
-export function isDomainError(value: unknown): value is DomainError {
-  return value instanceof DomainError;
-}

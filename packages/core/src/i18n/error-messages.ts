@@ -106,7 +106,3 @@ export function errorMessage(
   if (!entry) return code;
   return interpolate(entry[locale], params);
 }
-
-export function isKnownErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(messages, code);
-}

@@ -52,8 +52,3 @@ export function mayAct(actor: Actor, allowed: readonly Role[], place: PlaceChain
   const held = rolesAt(actor, place);
   return allowed.some((role) => held.has(role));
 }
-
-/** The compounds an actor can see as staff or owner/resident, for lists on the home page. */
-export function grantsCoverCompound(actor: Actor, chain: Required<Pick<PlaceChain, 'subdistrictId' | 'communityId' | 'compoundId'>>): boolean {
-  return rolesAt(actor, chain).size > 0;
-}

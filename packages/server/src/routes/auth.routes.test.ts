@@ -84,6 +84,14 @@ describe('sessions', () => {
     expect((await t.call('GET', '/api/me', { cookie })).status).toBe(401);
   });
 
+  it('sweeps sessions that expired unused when someone logs in', async () => {
+    await t.login('yezhu');
+    now = new Date(now.getTime() + 31 * 86_400_000);
+    await t.login('shequ');
+    const rows = await t.deps.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select('users.username').execute();
+    expect(rows.map((r) => r.username)).toEqual(['shequ']);
+  });
+
   it('refuses state-changing requests from another site (CSRF)', async () => {
     const cookie = await t.login('shequ');
     const res = await t.call('POST', '/api/auth/logout', { cookie, headers: { origin: 'https://evil.example' } });

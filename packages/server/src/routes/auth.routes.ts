@@ -1,4 +1,4 @@
-import { DomainError, formatUnitLabel, localeSchema, loginSchema, ROLE_LABELS } from '@yishi/core';
+import { formatUnitLabel, localeSchema, loginSchema, ROLE_LABELS } from '@yishi/core';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -111,8 +111,3 @@ export const authRoutes = [
     },
   }),
 ];
-
-export function assertLoggedIn(actor: Actor | null): Actor {
-  if (!actor) throw new DomainError('unauthenticated');
-  return actor;
-}

@@ -11,6 +11,7 @@ import { resolvePlaceChain } from '../db/repositories/places.repository.js';
 import {
   clearLoginFailures,
   countRecentFailures,
+  deleteExpiredSessions,
   deleteSession,
   findSession,
   insertLoginFailure,
@@ -70,6 +71,8 @@ export async function login(deps: Deps, input: LoginInput, ip: string): Promise<
   }
   if (user.disabled) throw new DomainError('account_disabled');
   await clearLoginFailures(db, loginKey);
+  // Sessions that were never used again would otherwise stay forever; a login is a cheap moment to sweep.
+  await deleteExpiredSessions(db, now.toISOString());
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.sessionIdleDays * DAY_MS);

@@ -2,7 +2,6 @@ import { PARTIES, type Party } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
 import {
-  findCompoundChain,
   listBuildingsWithCounts,
   listCompounds,
 } from '../db/repositories/places.repository.js';
@@ -69,8 +68,4 @@ export async function getCompoundOverview(deps: Deps, compoundId: string) {
     parties,
     station,
   };
-}
-
-export async function compoundPlace(deps: Pick<Deps, 'db'>, compoundId: string) {
-  return findCompoundChain(deps.db, compoundId);
 }
