@@ -19,6 +19,21 @@ export interface Config {
   /** Seed demo data into an empty database on start. */
   seedDemo: boolean;
   maxBodyBytes: number;
+  /**
+   * How many reverse proxies of OUR OWN stand in front of the app (YISHI_TRUST_PROXY: `1`/`true` for
+   * one nginx, a number for a chain; default 0 = none). The client address is then read that many
+   * entries from the right of X-Forwarded-For — the entries each of our proxies appended — never
+   * from the left, which the client writes itself. Only set it when the app port is reachable
+   * through those proxies alone.
+   */
+  trustProxyHops: number;
+}
+
+function proxyHopsFrom(value: string | undefined): number {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === 'true' || text === 'yes') return 1;
+  const hops = Number.parseInt(text, 10);
+  return Number.isSafeInteger(hops) && hops > 0 ? hops : 0;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -46,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginLockMinutes: intFrom(env.YISHI_LOGIN_LOCK_MINUTES, 15),
     seedDemo: env.YISHI_SEED_DEMO !== '0',
     maxBodyBytes: intFrom(env.YISHI_MAX_BODY_BYTES, 2 * 1024 * 1024),
+    trustProxyHops: proxyHopsFrom(env.YISHI_TRUST_PROXY),
   };
 }
 

@@ -3,18 +3,20 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
+import { clientAddress } from '../auth/client-ip.js';
 import { listUnitsOfPerson } from '../db/repositories/users.repository.js';
 import { listCompoundsFor } from '../services/compounds.service.js';
 import { login, logout } from '../services/auth.service.js';
+import type { Deps } from '../deps.js';
 import type { AppEnv } from '../http/context.js';
 import { anyUser, defineRoute, publicAccess } from '../http/route.js';
 
 export const SESSION_COOKIE = 'yishi_session';
 export const LOCALE_COOKIE = 'yishi_locale';
 
-function clientIp(c: Context<AppEnv>): string {
+function clientIp(c: Context<AppEnv>, deps: Deps): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
+  return clientAddress({ socketAddress: incoming?.socket?.remoteAddress, forwardedFor: c.req.header('x-forwarded-for'), trustProxyHops: deps.config.trustProxyHops });
 }
 
 function describeActor(actor: Actor) {
@@ -54,7 +56,7 @@ export const authRoutes = [
     access: publicAccess,
     body: loginSchema,
     handler: async ({ c, deps, body }) => {
-      const result = await login(deps, body, clientIp(c));
+      const result = await login(deps, body, clientIp(c, deps));
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'Lax',
