@@ -107,7 +107,7 @@ describe('Redis relay between two instances', () => {
 
   it('asks its hub to catch up from the database after the Redis connection was lost', async () => {
     const admin = new Redis(redis.url);
-    await admin.client('KILL', 'TYPE', 'pubsub');
+    await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
     await until(() => recA.log.includes('resync') && recB.log.includes('resync'), 'resync after reconnect');
     // Subscriptions came back by themselves.
     await b.join('doc-after');
