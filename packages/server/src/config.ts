@@ -27,6 +27,11 @@ export interface Config {
    * through those proxies alone.
    */
   trustProxyHops: number;
+  /**
+   * Redis for several instances (YISHI_REDIS_URL, e.g. `redis://127.0.0.1:6379`): live documents are
+   * relayed between the instances through it. Null (the default) for a single instance.
+   */
+  redisUrl: string | null;
 }
 
 function proxyHopsFrom(value: string | undefined): number {
@@ -62,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: env.YISHI_SEED_DEMO !== '0',
     maxBodyBytes: intFrom(env.YISHI_MAX_BODY_BYTES, 2 * 1024 * 1024),
     trustProxyHops: proxyHopsFrom(env.YISHI_TRUST_PROXY),
+    redisUrl: env.YISHI_REDIS_URL?.trim() || null,
   };
 }
 
