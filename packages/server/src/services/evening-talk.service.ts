@@ -17,7 +17,6 @@ import {
   type SubmitQuestionInput,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
-import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import {
   claimRaisedQuestion,
@@ -32,7 +31,7 @@ import {
 import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import { createActionItem } from './action-items.service.js';
-import { assertKind, holdsAny, loadMeeting, type LoadedMeeting } from './meeting-access.js';
+import { assertKind, holdsAny, loadMeeting, lockMeeting, type LoadedMeeting } from './meeting-access.js';
 
 export async function countQuestionsOf(db: Db, meetingId: string): Promise<QuestionCounts> {
   return countQuestions((await questionStatuses(db, meetingId)) as Array<{ status: string }>);
@@ -89,7 +88,8 @@ export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string
   const id = newId();
   const recordedForSomeoneElse = staff && input.askerName !== undefined;
   await deps.db.transaction().execute(async (trx) => {
-    await lockRow(trx, 'meetings', meetingId);
+    // The meeting's lock serialises numbering (max + 1) and is where a talk closed meanwhile is seen.
+    if (!questionsOpen((await lockMeeting(trx, meetingId)).status as MeetingStatus)) throw new DomainError('questions_not_open');
     await insertQuestion(trx, {
       id,
       meeting_id: meetingId,
@@ -174,9 +174,14 @@ export async function listQuestionForFollowUp(deps: Deps, actor: Actor, meetingI
 export async function mergeQuestion(deps: Deps, actor: Actor, meetingId: string, questionId: string, intoQuestionId: string) {
   const { question } = await loadForHandling(deps, actor, meetingId, questionId);
   if (intoQuestionId === questionId) throw new DomainError('question_merge_self');
-  const target = await findQuestion(deps.db, meetingId, intoQuestionId);
-  if (!target || target.status === 'merged') throw new DomainError('question_merge_target');
-  const claimed = await claimRaisedQuestion(deps.db, question.id, { status: 'merged', merged_into_id: target.id, handled_at: deps.clock().toISOString() });
+  const claimed = await deps.db.transaction().execute(async (trx) => {
+    // Under the meeting's lock, so that "A into B" and "B into A" at once cannot both pass the target
+    // check and leave two questions merged into each other.
+    await lockMeeting(trx, meetingId);
+    const target = await findQuestion(trx, meetingId, intoQuestionId);
+    if (!target || target.status === 'merged') throw new DomainError('question_merge_target');
+    return claimRaisedQuestion(trx, question.id, { status: 'merged', merged_into_id: target.id, handled_at: deps.clock().toISOString() });
+  });
   if (!claimed) throw await questionNoLongerRaised(deps, meetingId, question.id);
   return { counts: await countQuestionsOf(deps.db, meetingId) };
 }

@@ -2,6 +2,7 @@
 import { DomainError, MEETING_RUNNERS, type MeetingKind, type Role } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
+import { lockRow } from '../db/dialect.js';
 import { findMeeting } from '../db/repositories/meetings.repository.js';
 import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import type { MeetingRow } from '../db/tables/meetings.table.js';
@@ -18,6 +19,19 @@ export async function loadMeeting(db: Db, meetingId: string, actor: Actor | null
   const chain = await findCompoundChain(db, meeting.compound_id);
   if (!chain) throw new DomainError('meeting_not_found');
   return { meeting, kind: meeting.kind as MeetingKind, roles: actor ? rolesAt(actor, chain) : new Set() };
+}
+
+/**
+ * Inside a transaction: takes the meeting's row lock and reads the meeting again under it. Every
+ * check-then-write on a meeting (its status, its frozen agenda, its numbering) goes through this,
+ * so two server instances acting on the same meeting at once run one after the other and the
+ * second sees what the first did. (SQLite runs one transaction at a time anyway.)
+ */
+export async function lockMeeting(trx: Db, meetingId: string): Promise<MeetingRow> {
+  await lockRow(trx, 'meetings', meetingId);
+  const meeting = await findMeeting(trx, meetingId);
+  if (!meeting) throw new DomainError('meeting_not_found');
+  return meeting;
 }
 
 export function holdsAny(roles: ReadonlySet<Role>, allowed: readonly Role[]): boolean {

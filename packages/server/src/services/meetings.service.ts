@@ -39,13 +39,14 @@ import {
   updateAgendaItem,
   updateAttendance,
   updateMeeting,
+  updateMeetingIfStatus,
 } from '../db/repositories/meetings.repository.js';
 import { findCompound, findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import type { AgendaItemRow, AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
 import { createActionItem } from './action-items.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
-import { assertKind, assertRunner, holdsAny, loadMeeting } from './meeting-access.js';
+import { assertKind, assertRunner, holdsAny, loadMeeting, lockMeeting } from './meeting-access.js';
 
 export function meetingSummary(m: MeetingRow) {
   return {
@@ -161,46 +162,68 @@ export async function updateMeetingDetails(deps: Deps, actor: Actor, meetingId: 
   if (loaded.meeting.status !== 'draft' && loaded.meeting.status !== 'scheduled') throw new DomainError('meeting_not_editable');
   const startsAt = input.startsAt ? new Date(input.startsAt) : null;
   if (startsAt && startsAt.getTime() < deps.clock().getTime()) throw new DomainError('meeting_starts_in_past');
-  await updateMeeting(deps.db, meetingId, {
-    ...(input.title !== undefined ? { title: input.title } : {}),
-    ...(startsAt ? { starts_at: startsAt.toISOString() } : {}),
-    ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
-    ...(input.place !== undefined ? { place: input.place } : {}),
-    updated_at: deps.clock().toISOString(),
+  await deps.db.transaction().execute(async (trx) => {
+    // Not after an opening that another request (or server instance) has just committed.
+    const { status } = await lockMeeting(trx, meetingId);
+    if (status !== 'draft' && status !== 'scheduled') throw new DomainError('meeting_not_editable');
+    await updateMeeting(trx, meetingId, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(startsAt ? { starts_at: startsAt.toISOString() } : {}),
+      ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
+      ...(input.place !== undefined ? { place: input.place } : {}),
+      updated_at: deps.clock().toISOString(),
+    });
   });
   return getMeeting(deps, actor, meetingId);
 }
 
+/**
+ * Schedules, opens or closes a meeting by compare-and-set: the status is checked again under the
+ * meeting's row lock and written only if unchanged, in the transaction that does the step's work.
+ * Of two requests racing for the same step (say, two server instances opening one meeting) one
+ * succeeds and the other gets `meeting_bad_transition`; the agenda is frozen once.
+ */
 export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: string, action: MeetingAction) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertRunner(loaded);
-  const to = nextMeetingStatus(loaded.meeting.status as MeetingStatus, action);
+  // Refuse at once when the step is already impossible (no agenda lock for nothing); the check that
+  // counts is the one under the row lock below.
+  nextMeetingStatus(loaded.meeting.status as MeetingStatus, action);
   const nowIso = deps.clock().toISOString();
   const stamp = action === 'schedule' ? { scheduled_at: nowIso } : action === 'start' ? { started_at: nowIso } : { closed_at: nowIso };
-  if (action === 'start') {
+  const step = async (trx: Db): Promise<void> => {
+    const from = (await lockMeeting(trx, meetingId)).status as MeetingStatus;
+    const to = nextMeetingStatus(from, action);
     // Going into session freezes the agenda: the document becomes rows with stable ids.
+    if (action === 'start') await writeAgendaRows(trx, meetingId, nowIso);
+    const set = { status: to, ...stamp, ...(action === 'start' ? { agenda_frozen_at: nowIso } : {}), updated_at: nowIso };
+    if (!(await updateMeetingIfStatus(trx, meetingId, from, set))) throw new DomainError('meeting_bad_transition', { from, action });
+  };
+  if (action === 'start') {
     await withLockedAgenda(deps, meetingId, async () => {
-      await deps.db.transaction().execute(async (trx) => {
-        await writeAgendaRows(trx, meetingId, nowIso);
-        await updateMeeting(trx, meetingId, { status: to, ...stamp, agenda_frozen_at: nowIso, updated_at: nowIso });
-      });
+      await deps.db.transaction().execute(step);
     });
   } else {
-    await updateMeeting(deps.db, meetingId, { status: to, ...stamp, updated_at: nowIso });
+    await deps.db.transaction().execute(step);
     await collabHubFor(deps)?.refresh(agendaDocumentName(meetingId));
   }
   return getMeeting(deps, actor, meetingId);
+}
+
+function assertFreezable(meeting: MeetingRow): void {
+  if (meeting.agenda_frozen_at) throw new DomainError('agenda_frozen');
+  if (meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'freeze' });
 }
 
 /** Freezes again after a reopen (the convener edited the agenda during the session). */
 export async function freezeAgenda(deps: Deps, actor: Actor, meetingId: string) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertRunner(loaded);
-  if (loaded.meeting.agenda_frozen_at) throw new DomainError('agenda_frozen');
-  if (loaded.meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'freeze' });
+  assertFreezable(loaded.meeting);
   const nowIso = deps.clock().toISOString();
   await withLockedAgenda(deps, meetingId, () =>
     deps.db.transaction().execute(async (trx) => {
+      assertFreezable(await lockMeeting(trx, meetingId));
       await writeAgendaRows(trx, meetingId, nowIso);
       await updateMeeting(trx, meetingId, { agenda_frozen_at: nowIso, updated_at: nowIso });
     }),
@@ -212,9 +235,12 @@ export async function reopenAgenda(deps: Deps, actor: Actor, meetingId: string) 
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertRunner(loaded);
   if (loaded.meeting.convener_user_id !== actor.userId && !loaded.roles.has('subdistrict_committee')) throw new DomainError('forbidden');
-  if (!loaded.meeting.agenda_frozen_at) throw new DomainError('agenda_not_frozen');
-  if (loaded.meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'reopen' });
-  await updateMeeting(deps.db, meetingId, { agenda_frozen_at: null, updated_at: deps.clock().toISOString() });
+  await deps.db.transaction().execute(async (trx) => {
+    const meeting = await lockMeeting(trx, meetingId);
+    if (!meeting.agenda_frozen_at) throw new DomainError('agenda_not_frozen');
+    if (meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'reopen' });
+    await updateMeeting(trx, meetingId, { agenda_frozen_at: null, updated_at: deps.clock().toISOString() });
+  });
   await collabHubFor(deps)?.refresh(agendaDocumentName(meetingId));
   return getMeeting(deps, actor, meetingId);
 }
@@ -273,7 +299,10 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
   assertRunner(loaded);
   if (loaded.meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'invite' });
   const nowIso = deps.clock().toISOString();
-  await insertAttendance(deps.db, { id: newId(), meeting_id: meetingId, user_id: null, name: input.name, party: input.party, organisation: input.organisation, invited: 1, signed_in_at: null, signed_in_by: null, created_at: nowIso });
+  await deps.db.transaction().execute(async (trx) => {
+    if ((await lockMeeting(trx, meetingId)).status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'invite' });
+    await insertAttendance(trx, { id: newId(), meeting_id: meetingId, user_id: null, name: input.name, party: input.party, organisation: input.organisation, invited: 1, signed_in_at: null, signed_in_by: null, created_at: nowIso });
+  });
   return getMeeting(deps, actor, meetingId);
 }
 
@@ -284,10 +313,11 @@ export async function signIn(deps: Deps, actor: Actor, meetingId: string, attend
   const row = await findAttendance(deps.db, meetingId, attendanceId);
   if (!row) throw new DomainError('attendance_not_found');
   if (!holdsAny(loaded.roles, MEETING_RECORDERS) && row.user_id !== actor.userId) throw new DomainError('forbidden');
-  if (loaded.meeting.status !== 'scheduled' && loaded.meeting.status !== 'in_session') {
-    throw new DomainError('meeting_bad_transition', { from: loaded.meeting.status, action: 'sign-in' });
-  }
-  await updateAttendance(deps.db, row.id, present ? { signed_in_at: deps.clock().toISOString(), signed_in_by: actor.userId } : { signed_in_at: null, signed_in_by: null });
+  await deps.db.transaction().execute(async (trx) => {
+    const { status } = await lockMeeting(trx, meetingId);
+    if (status !== 'scheduled' && status !== 'in_session') throw new DomainError('meeting_bad_transition', { from: status, action: 'sign-in' });
+    await updateAttendance(trx, row.id, present ? { signed_in_at: deps.clock().toISOString(), signed_in_by: actor.userId } : { signed_in_at: null, signed_in_by: null });
+  });
   return getMeeting(deps, actor, meetingId);
 }
 
@@ -297,11 +327,15 @@ export async function recordOutcome(deps: Deps, actor: Actor, meetingId: string,
   assertRunner(loaded);
   const status = loaded.meeting.status;
   if (status !== 'in_session' && status !== 'closed') throw new DomainError('meeting_bad_transition', { from: status, action: 'outcome' });
-  const item = await findAgendaItem(deps.db, meetingId, itemId);
-  if (!item) throw new DomainError('agenda_item_not_found');
+  if (!(await findAgendaItem(deps.db, meetingId, itemId))) throw new DomainError('agenda_item_not_found');
   if (input.outcome === 'agreed' && input.agreedParties.length === 0) throw new DomainError('outcome_needs_parties');
   const now = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
+    // The item is read again under the meeting's lock: two recorders choosing "action items" at once
+    // list one action item (one ledger entry), not one each.
+    await lockMeeting(trx, meetingId);
+    const item = await findAgendaItem(trx, meetingId, itemId);
+    if (!item) throw new DomainError('agenda_item_not_found');
     let actionItemId = item.action_item_id;
     if (input.outcome === 'action_items' && !actionItemId) {
       const created = await createActionItem(trx, deps, {

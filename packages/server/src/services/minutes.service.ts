@@ -131,6 +131,9 @@ export async function generateMinutes(deps: Deps, actor: Actor, meetingId: strin
   const document = generateMinutesDraft(record);
   const now = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
+    // One writer of a meeting's draft at a time (across server instances too): the draft row is
+    // read-then-written and the document's next update number is the last one + 1.
+    await lockRow(trx, 'meetings', meetingId);
     await upsertMinutesDraft(trx, {
       meeting_id: meetingId,
       compound_id: loaded.meeting.compound_id,
@@ -163,6 +166,7 @@ export async function saveMinutesDraft(deps: Deps, actor: Actor, meetingId: stri
   if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
   if (!(await findMinutesDraft(deps.db, meetingId))) throw new DomainError('minutes_no_draft');
   await deps.db.transaction().execute(async (trx) => {
+    await lockRow(trx, 'meetings', meetingId);
     await replaceDraftText(deps, trx, meetingId, body, actor.userId);
     await touchMinutesDraft(trx, meetingId, deps.clock().toISOString());
   });

@@ -106,6 +106,9 @@ export async function secondProposal(deps: Deps, actor: Actor, proposalId: strin
 
 export async function decideProposal(deps: Deps, actor: Actor, proposalId: string, input: DecideProposalInput) {
   await deps.db.transaction().execute(async (trx) => {
+    // Two staff deciding at once (on two server instances): the second waits here and then sees the
+    // first decision, instead of both writing a decision into the history.
+    await lockRow(trx, 'proposals', proposalId);
     const proposal = await repo.findProposal(trx, proposalId);
     if (!proposal) throw new DomainError('proposal_not_found');
     const from = proposal.status as ProposalStatus;

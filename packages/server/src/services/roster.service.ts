@@ -7,6 +7,7 @@
 import { DomainError, parseRoster, type RosterImportSummary, type RosterProblem, type RosterRow } from '@yishi/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
+import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
 
@@ -24,6 +25,9 @@ export async function importRoster(
   if (!parsed.ok) throw rosterInvalid(parsed.problems);
   try {
     return await deps.db.transaction().execute(async (trx) => {
+      // Two imports into one compound at once would both create the same buildings and units; the
+      // second waits for the first and then finds them.
+      await lockRow(trx, 'compounds', input.compoundId);
       const summary = await applyRows(trx, input.compoundId, parsed.rows, deps.clock().toISOString());
       if (input.dryRun) throw new DryRunRollback(summary);
       await trx

@@ -20,6 +20,15 @@ export async function updateMeeting(db: Db, id: string, set: Updateable<MeetingT
   await db.updateTable('meetings').set(set).where('id', '=', id).execute();
 }
 
+/**
+ * Changes a meeting only if it still has the status the caller read (compare-and-set): false when
+ * another request moved it on first, so the caller refuses instead of acting a second time.
+ */
+export async function updateMeetingIfStatus(db: Db, id: string, expectedStatus: string, set: Updateable<MeetingTable>): Promise<boolean> {
+  const result = await db.updateTable('meetings').set(set).where('id', '=', id).where('status', '=', expectedStatus).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export function listAgendaItems(db: Db, meetingId: string) {
   return db.selectFrom('meeting_agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
 }

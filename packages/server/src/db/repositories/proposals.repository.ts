@@ -8,12 +8,12 @@ export function findProposalSettings(db: Db, compoundId: string) {
 }
 
 export async function saveProposalSettings(db: Db, compoundId: string, thresholdJson: string, userId: string, now: string) {
-  const existing = await findProposalSettings(db, compoundId);
-  if (existing) {
-    await db.updateTable('proposal_settings').set({ threshold_json: thresholdJson, updated_by_user_id: userId, updated_at: now }).where('compound_id', '=', compoundId).execute();
-  } else {
-    await db.insertInto('proposal_settings').values({ compound_id: compoundId, threshold_json: thresholdJson, updated_by_user_id: userId, updated_at: now }).execute();
-  }
+  // One statement, so two first saves at once cannot both try to insert the row.
+  await db
+    .insertInto('proposal_settings')
+    .values({ compound_id: compoundId, threshold_json: thresholdJson, updated_by_user_id: userId, updated_at: now })
+    .onConflict((oc) => oc.column('compound_id').doUpdateSet({ threshold_json: thresholdJson, updated_by_user_id: userId, updated_at: now }))
+    .execute();
 }
 
 export function insertProposal(db: Db, row: Insertable<ProposalTable>) {
