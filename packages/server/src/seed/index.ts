@@ -2,6 +2,8 @@
  * Demo data for a first start. Each feature adds a seed step that builds on the ones before it
  * (one line in SEED_STEPS); they run once, into an empty database.
  */
+import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import type { Deps } from '../deps.js';
 import { seedDemoFoundation } from './demo-foundation.seed.js';
 import { seedVotes } from './votes.seed.js';
@@ -15,9 +17,29 @@ SEED_STEPS.push(seedActionItems);
 SEED_STEPS.push(seedMeetings);
 SEED_STEPS.push(seedMinutes);
 
-export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
+/** Any constant both instances agree on: the key of the PostgreSQL advisory lock held while seeding. */
+const SEED_LOCK_KEY = 278_2026;
+
+async function seedIfEmpty(deps: Deps): Promise<boolean> {
   const existing = await deps.db.selectFrom('subdistricts').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   for (const step of SEED_STEPS) await step(deps);
   return true;
+}
+
+/**
+ * Seeds an empty database. Several instances starting together on one PostgreSQL database take turns
+ * (an advisory lock held on one connection while the steps run): the first seeds, the others then
+ * find the data there. SQLite has one process per file.
+ */
+export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
+  if (dialectOf(deps.db) !== 'postgres') return seedIfEmpty(deps);
+  return deps.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${SEED_LOCK_KEY})`.execute(connection);
+    try {
+      return await seedIfEmpty(deps);
+    } finally {
+      await sql`select pg_advisory_unlock(${SEED_LOCK_KEY})`.execute(connection);
+    }
+  });
 }
