@@ -89,8 +89,14 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
     onMessage(message);
   });
   // ioredis subscribes again by itself after a reconnect; what was published meanwhile is lost.
-  // (Connected already: every later 'ready' is a reconnect.)
-  subscriber.on('ready', () => handlers?.resync());
+  // (Connected already: every later 'ready' is a reconnect.) Subscribing again is harmless and also
+  // covers documents whose first subscribe failed while Redis was away.
+  subscriber.on('ready', () => {
+    const channels = [...joined].map(docChannel);
+    void (channels.length > 0 ? subscriber.subscribe(...channels) : Promise.resolve())
+      .catch((error: unknown) => console.error('[yishi relay] resubscribe failed', error))
+      .then(() => handlers?.resync());
+  });
   await subscriber.subscribe(instanceChannel);
 
   /** How many other instances are subscribed to a document's channel. */
@@ -106,6 +112,7 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
     },
     join: async (doc) => {
       if (joined.has(doc)) return;
+      // Kept even if subscribing fails now (Redis away): the reconnect subscribes again.
       joined.add(doc);
       await subscriber.subscribe(docChannel(doc));
     },
@@ -145,6 +152,13 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
     },
     isLocked: async (doc) => (await commands.exists(lockKey(doc))) === 1,
     heldElsewhere: async (doc) => (await othersHolding(doc)) > 0,
+    ping: async () => {
+      try {
+        return (await commands.ping()) === 'PONG' && subscriber.status === 'ready';
+      } catch {
+        return false;
+      }
+    },
     close: async () => {
       handlers = null;
       for (const pending of pendingLocks.values()) pending.done();

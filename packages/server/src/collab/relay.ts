@@ -52,6 +52,8 @@ export interface CollabRelay {
   isLocked: (doc: string) => Promise<boolean>;
   /** Whether any OTHER instance holds the document. */
   heldElsewhere: (doc: string) => Promise<boolean>;
+  /** Whether the relay's engine answers (for the health check). */
+  ping: () => Promise<boolean>;
   close: () => Promise<void>;
 }
 
