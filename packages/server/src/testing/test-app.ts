@@ -42,7 +42,32 @@ export async function createTestApp(options: { seed?: boolean; clock?: () => Dat
   const deps: Deps = { db, config: testConfig({ databasePath: dbPath, ...options.config }), clock: options.clock ?? (() => new Date()) };
   if (options.seed !== false) await seedDemoIfEmpty(deps);
   const app = createApp(deps);
+  return {
+    app,
+    deps,
+    dbPath,
+    dialect,
+    ...requestHelpers(app, db),
+    close: async () => {
+      await db.destroy();
+      await store.drop();
+    },
+  };
+}
 
+/**
+ * Another app on the database of an existing test app, with its own connection pool: what a second
+ * server instance behind the load balancer is. Closing it closes only its pool; the database goes
+ * with the first app.
+ */
+export function openPeerApp(of: TestApp, options: { clock?: () => Date; config?: Partial<Config> } = {}): TestApp {
+  const { db, dialect } = openDatabase(of.dbPath);
+  const deps: Deps = { db, config: { ...of.deps.config, ...options.config }, clock: options.clock ?? of.deps.clock };
+  const app = createApp(deps);
+  return { app, deps, dbPath: of.dbPath, dialect, ...requestHelpers(app, db), close: () => db.destroy() };
+}
+
+function requestHelpers(app: TestApp['app'], db: Deps['db']): Pick<TestApp, 'call' | 'login' | 'compoundId'> {
   const call: TestApp['call'] = (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.cookie) headers.cookie = opts.cookie;
@@ -65,20 +90,7 @@ export async function createTestApp(options: { seed?: boolean; clock?: () => Dat
     const row = await db.selectFrom('compounds').select('id').where('code', '=', code).executeTakeFirstOrThrow();
     return row.id;
   };
-
-  return {
-    app,
-    deps,
-    dbPath,
-    dialect,
-    login,
-    call,
-    compoundId,
-    close: async () => {
-      await db.destroy();
-      await store.drop();
-    },
-  };
+  return { call, login, compoundId };
 }
 
 /** The PostgreSQL admin URL tests run against, or null for SQLite. */
