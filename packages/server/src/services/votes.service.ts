@@ -25,6 +25,7 @@ import {
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
+import { isTransientConflict } from '../db/errors.js';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
@@ -200,18 +201,25 @@ export async function closeVote(deps: Deps, voteId: string, by: Actor | null): P
     if (!by && !due) return false;
     const result = await tallyFromDb(trx, vote);
     const closedAt = due ? vote.closes_at : now.toISOString();
-    await repo.updateVote(trx, voteId, 'open', {
+    // Compare-and-set on the status as well as the lock: whoever closes it second changes nothing.
+    const changed = await repo.updateVote(trx, voteId, 'open', {
       status: 'closed',
       closed_at: closedAt,
       closed_by_user_id: by?.userId ?? null,
       result_json: JSON.stringify(result),
       updated_at: now.toISOString(),
     });
-    return true;
+    if (Number(changed.numUpdatedRows) === 1) return true;
+    if (by) throw new DomainError('vote_already_closed');
+    return false;
   });
 }
 
-/** Opens drafts whose time has come and closes open votes whose time has passed. */
+/**
+ * Opens drafts whose time has come and closes open votes whose time has passed. Every server
+ * instance runs this on its timer: each open and close is a locked compare-and-set, so of two
+ * instances settling the same vote one does it and the other finds it done (and counts nothing).
+ */
 export async function settleDueVotes(deps: Deps): Promise<{ opened: number; closed: number }> {
   let opened = 0;
   let closed = 0;
@@ -224,8 +232,9 @@ export async function settleDueVotes(deps: Deps): Promise<{ opened: number; clos
       }
     } catch (error) {
       // A draft that cannot open (closing time already past, nobody entitled) stays a draft for
-      // staff to fix; one bad vote must not stop the others from closing.
-      if (!(error instanceof DomainError)) throw error;
+      // staff to fix; one bad vote must not stop the others from closing. A write conflict with
+      // another instance settling the same vote leaves it to that instance (or to the next tick).
+      if (!(error instanceof DomainError) && !isTransientConflict(error)) throw error;
     }
   }
   return { opened, closed };
