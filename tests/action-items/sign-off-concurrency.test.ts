@@ -1,23 +1,21 @@
 /**
  * Sign-off numbers are gapless and unique under load and across a crash: a real server process over
  * HTTP, 100 sign-offs fired at once; then a server killed with SIGKILL in the middle of a burst and
- * started again on the same file.
+ * started again on the same database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+import { newTestDatabase, type TestDatabase } from '../support/database.js';
 
-let dir: string;
+let database: TestDatabase;
 let server: ChildServer | null = null;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'yishi-signoff-'));
+beforeEach(async () => {
+  database = await newTestDatabase();
 });
 afterEach(async () => {
   await server?.kill('SIGTERM');
   server = null;
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 type Item = { id: string; status: string; signOffNumber: string | null };
@@ -40,7 +38,7 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('sign-off numbers under concurrency and crashes', () => {
   it('100 sign-offs in parallel get numbers 1..100 with no gap and no duplicate', async () => {
-    server = await spawnServer({ dbPath: join(dir, 'yishi.db') });
+    server = await spawnServer({ dbPath: database.url });
     const api = await new ApiClient(server.url).login('shequ');
     const { compoundId, ids } = await prepareResolvedItems(api, 100);
     // Two officials signing at the same moment, each on their own session.
@@ -58,7 +56,7 @@ describe('sign-off numbers under concurrency and crashes', () => {
   });
 
   it('a server killed with SIGKILL mid-burst leaves no gap after restart', async () => {
-    const dbPath = join(dir, 'yishi.db');
+    const dbPath = database.url;
     server = await spawnServer({ dbPath });
     let api = await new ApiClient(server.url).login('shequ');
     const { compoundId, ids } = await prepareResolvedItems(api, 100);

@@ -1,21 +1,20 @@
 /**
- * Real y-websocket clients against a real Yishi server: a temp database that survives restarts
- * within one test, logins through the API, and WebsocketProviders that carry the session cookie.
+ * Real y-websocket clients against a real Yishi server: a temp database (SQLite file, or PostgreSQL
+ * database with YISHI_TEST_PG) that survives restarts within one test, logins through the API, and
+ * WebsocketProviders that carry the session cookie.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startServer, testConfig, type RunningServer } from '@yishi/server';
 import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { newTestDatabase } from '../support/database.js';
 
 export const DEMO_PASSWORD = 'yishi2026';
 
 export interface Harness {
   server: RunningServer;
-  dir: string;
+  /** The SQLite file or PostgreSQL URL the server runs on. */
   dbPath: string;
   restart: () => Promise<void>;
   login: (login: string) => Promise<string>;
@@ -26,13 +25,12 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'yishi-collab-'));
-  const dbPath = join(dir, 'collab.db');
+  const database = await newTestDatabase();
+  const dbPath = database.url;
   const config = testConfig({ databasePath: dbPath, port: 0, host: '127.0.0.1', seedDemo: true });
   const providers: WebsocketProvider[] = [];
   const h: Harness = {
     server: await startServer(config),
-    dir,
     dbPath,
     restart: async () => {
       await h.server.close();
@@ -69,7 +67,7 @@ export async function startHarness(): Promise<Harness> {
     close: async () => {
       for (const p of providers) p.destroy();
       await h.server.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
   return h;

@@ -1,32 +1,36 @@
 /**
  * The long crash loop (npm run test:heavy): the SIGKILL scenarios of tests/resilience and of the
  * sign-off test, at several kill points each — right at the start of a burst, in the middle, near
- * the end — each on a fresh database file with a restart on the same file.
+ * the end — each on a fresh database with a restart on the same one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+import { newTestDatabase, type TestDatabase } from '../support/database.js';
 import { waitForSync } from '../collab/collab-helpers.js';
 import { agendaEditingCrash, checkAgendaSurvived, connect, itemIds, type AgendaCrashOutcome } from '../resilience/agenda-crash.js';
 import { ballotStormCrash, checkStormSurvived } from '../resilience/ballot-storm.js';
 
-let dir: string;
+let databases: TestDatabase[] = [];
 let servers: ChildServer[] = [];
 const track = (s: ChildServer) => servers.push(s);
+/** A fresh database (SQLite file or PostgreSQL), dropped after the test. */
+async function freshDatabase(): Promise<string> {
+  const database = await newTestDatabase();
+  databases.push(database);
+  return database.url;
+}
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'yishi-crash-loop-'));
+  databases = [];
 });
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.kill('SIGKILL')));
   servers = [];
-  rmSync(dir, { recursive: true, force: true });
+  await Promise.all(databases.map((d) => d.drop()));
 });
 
 describe('ballot storm killed at several points', () => {
   it.each([1, 25, 120, 230])('SIGKILL after %i acknowledged ballots: every acknowledged ballot counted', async (killAfterAcks) => {
-    const outcome = await ballotStormCrash({ dbPath: join(dir, 'yishi.db'), voters: 40, ballotsPerVoter: 6, killAfterAcks, tag: `k${killAfterAcks}`, track });
+    const outcome = await ballotStormCrash({ dbPath: await freshDatabase(), voters: 40, ballotsPerVoter: 6, killAfterAcks, tag: `k${killAfterAcks}`, track });
     expect(outcome.acknowledged).toBeGreaterThanOrEqual(killAfterAcks);
     expect(checkStormSurvived(outcome)).toEqual([]);
     console.log(`[crash-loop ballots] kill after ${killAfterAcks}: ${outcome.sent} sent, ${outcome.acknowledged} acknowledged, ${outcome.rows.length} ballots after restart`);
@@ -35,15 +39,15 @@ describe('ballot storm killed at several points', () => {
 
 describe('agenda editing killed at several points', () => {
   it.each([1, 40, 250])('SIGKILL once an observer has %i items: every received update kept', async (killAfterSeen) => {
-    const outcome = await agendaEditingCrash({ dbPath: join(dir, 'yishi.db'), writers: 4, killAfterSeen, track });
+    const outcome = await agendaEditingCrash({ dbPath: await freshDatabase(), writers: 4, killAfterSeen, track });
     expect(outcome.seen.size).toBeGreaterThanOrEqual(killAfterSeen);
     expect(checkAgendaSurvived(outcome)).toEqual([]);
     console.log(`[crash-loop agenda] kill at ${killAfterSeen}: ${outcome.authored.size} written, ${outcome.seen.size} received, ${outcome.after.size} after restart`);
   });
 
-  it('three kills in a row on the same file: earlier agendas survive the later crashes', async () => {
-    const dbPath = join(dir, 'yishi.db');
-    // Each round is a new meeting on the same file, ending with the restarted server killed too.
+  it('three kills in a row on the same database: earlier agendas survive the later crashes', async () => {
+    const dbPath = await freshDatabase();
+    // Each round is a new meeting on the same database, ending with the restarted server killed too.
     const rounds: AgendaCrashOutcome[] = [];
     for (const killAfterSeen of [30, 80, 150]) {
       rounds.push(await agendaEditingCrash({ dbPath, writers: 3, killAfterSeen, track }));
@@ -80,7 +84,7 @@ describe('concurrent sign-offs killed at several points', () => {
   it('SIGKILL 0, 120, 300 and 700 ms into a burst of 200: numbers 1..k, no gap, every acknowledged number kept', async () => {
     const committedPerRound: number[] = [];
     for (const killAfterMs of [0, 120, 300, 700]) {
-      const dbPath = join(dir, `signoff-${killAfterMs}.db`);
+      const dbPath = await freshDatabase();
       const first = await spawnServer({ dbPath });
       track(first);
       const api = await new ApiClient(first.url).login('cuiyuan');

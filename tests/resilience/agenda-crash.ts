@@ -2,7 +2,7 @@
  * Agenda editing against a real server process that is killed with SIGKILL part-way: several stock
  * y-websocket clients keep adding items to one meeting's agenda while pure observers watch. The
  * server stores every update before it broadcasts it, so whatever any client received from another
- * one was on disk; after a restart on the same file a fresh client must find all of it.
+ * one was on disk; after a restart on the same database a fresh client must find all of it.
  */
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';

@@ -2,12 +2,12 @@
  * A ballot storm against a real server process that is killed with SIGKILL part-way: many owners,
  * each on their own session, change their ballot on the seeded open vote again and again over HTTP.
  * Every answer the server acknowledged (201 with a receipt) is recorded; the process is killed once
- * `killAfterAcks` acknowledgements have come back, restarted on the same file, and the caller gets
+ * `killAfterAcks` acknowledgements have come back, restarted on the same database, and the caller gets
  * what was sent, what was acknowledged and what the restarted server holds.
  */
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../../packages/server/src/services/auth.service.js';
-import { openSqlite } from '@yishi/server';
+import { openDatabase } from '@yishi/server';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
 
 export const OPEN_VOTE_TITLE = '利用小区共有场地建设电动自行车充电棚';
@@ -47,7 +47,7 @@ export interface StormOutcome {
 
 /** Accounts with sessions for `n` single-unit owners of 都市春天 who have no account and no ballot yet. */
 async function createVoters(dbPath: string, voteId: string, n: number, tag: string): Promise<Voter[]> {
-  const { db } = openSqlite(dbPath);
+  const { db } = openDatabase(dbPath);
   try {
     const compound = await db.selectFrom('votes').select('compound_id').where('id', '=', voteId).executeTakeFirstOrThrow();
     const rows = await db
@@ -101,7 +101,7 @@ export async function ballotStormCrash(options: {
 }): Promise<StormOutcome> {
   const first = await spawnServer({ dbPath: options.dbPath });
   options.track(first);
-  const { db } = openSqlite(options.dbPath);
+  const { db } = openDatabase(options.dbPath);
   let voteId: string;
   let seededUnits: Set<string | null>;
   try {
@@ -151,7 +151,7 @@ export async function ballotStormCrash(options: {
   await staff.json('POST', `/api/votes/${voteId}/close`, {});
   const detail = await staff.json<StormOutcome['detail']>('GET', `/api/votes/${voteId}`);
   const published = await staff.json<{ receipts: Array<{ receiptCode: string }> }>('GET', `/api/public/votes/${voteId}/receipts`);
-  const reader = openSqlite(options.dbPath);
+  const reader = openDatabase(options.dbPath);
   try {
     const rows = await reader.db.selectFrom('ballots').select(['id', 'unit_id', 'receipt_code', 'choices_json', 'version']).where('vote_id', '=', voteId).execute();
     const history = await reader.db.selectFrom('ballot_history').select(['receipt_code', 'ballot_id']).where('vote_id', '=', voteId).execute();

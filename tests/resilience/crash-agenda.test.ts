@@ -1,30 +1,28 @@
 /**
  * Crash during agenda editing: four committee members keep adding items to one agenda through the
  * stock y-websocket client while two others watch; the server process gets SIGKILL mid-way and is
- * restarted on the same file. Every item any client had received from the server before the kill is
+ * restarted on the same database. Every item any client had received from the server before the kill is
  * in the document afterwards, with its title intact.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChildServer } from '../support/child-server.js';
+import { newTestDatabase, type TestDatabase } from '../support/database.js';
 import { agendaEditingCrash, checkAgendaSurvived } from './agenda-crash.js';
 
-let dir: string;
+let database: TestDatabase;
 let servers: ChildServer[] = [];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'yishi-crash-agenda-'));
+beforeEach(async () => {
+  database = await newTestDatabase();
 });
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.kill('SIGKILL')));
   servers = [];
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 describe('SIGKILL in the middle of agenda editing', () => {
   it('keeps every update any client had received from the server', async () => {
-    const outcome = await agendaEditingCrash({ dbPath: join(dir, 'yishi.db'), writers: 4, killAfterSeen: 120, track: (s) => servers.push(s) });
+    const outcome = await agendaEditingCrash({ dbPath: database.url, writers: 4, killAfterSeen: 120, track: (s) => servers.push(s) });
     expect(outcome.seen.size).toBeGreaterThanOrEqual(120);
     expect(checkAgendaSurvived(outcome)).toEqual([]);
     // The check can fail: one received item missing after the restart is noticed.

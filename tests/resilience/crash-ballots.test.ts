@@ -1,30 +1,28 @@
 /**
  * Crash during a ballot storm: 30 owners change their ballot on the open vote again and again over
  * HTTP; the server process is killed with SIGKILL after 60 acknowledged ballots and restarted on the
- * same database file. Every acknowledged ballot is still there (counted, or kept as a replaced
+ * same database. Every acknowledged ballot is still there (counted, or kept as a replaced
  * version), nothing beyond what was sent exists, and the server's tally agrees with the rows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChildServer } from '../support/child-server.js';
+import { newTestDatabase, type TestDatabase } from '../support/database.js';
 import { ballotStormCrash, checkStormSurvived } from './ballot-storm.js';
 
-let dir: string;
+let database: TestDatabase;
 let servers: ChildServer[] = [];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'yishi-crash-ballots-'));
+beforeEach(async () => {
+  database = await newTestDatabase();
 });
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.kill('SIGKILL')));
   servers = [];
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 describe('SIGKILL in the middle of a ballot storm', () => {
   it('keeps every acknowledged ballot, counted, and nothing that was not sent', async () => {
-    const outcome = await ballotStormCrash({ dbPath: join(dir, 'yishi.db'), voters: 30, ballotsPerVoter: 5, killAfterAcks: 60, tag: 'a', track: (s) => servers.push(s) });
+    const outcome = await ballotStormCrash({ dbPath: database.url, voters: 30, ballotsPerVoter: 5, killAfterAcks: 60, tag: 'a', track: (s) => servers.push(s) });
     expect(outcome.acknowledged).toBeGreaterThanOrEqual(60);
     expect(outcome.acknowledged).toBeLessThan(outcome.sent);
     expect(checkStormSurvived(outcome)).toEqual([]);

@@ -4,21 +4,19 @@
  * loop interleaves reading requests, running transactions and writing answers decides this; a
  * change there (e.g. yielding before every transaction, which was tried) can starve the answers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+import { newTestDatabase, type TestDatabase } from '../support/database.js';
 
-let dir: string;
+let database: TestDatabase;
 let server: ChildServer;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'yishi-burst-'));
-  server = await spawnServer({ dbPath: join(dir, 'yishi.db') });
+  database = await newTestDatabase();
+  server = await spawnServer({ dbPath: database.url });
 });
 afterAll(async () => {
   await server?.kill();
-  rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe('a burst of writes', () => {

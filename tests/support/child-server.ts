@@ -1,7 +1,7 @@
 /**
  * The real server in a child process (`node --import tsx packages/server/src/main.ts`), for tests
- * that must kill it mid-way (SIGKILL) and start it again on the same database file; plus a tiny
- * cookie-keeping API client.
+ * that must kill it mid-way (SIGKILL) and start it again on the same database (a SQLite file or a
+ * PostgreSQL URL, see ./database.ts); plus a tiny cookie-keeping API client.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ export interface ChildServer {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
+/** `dbPath` is what YISHI_DB takes: a SQLite file path or a postgres:// URL. */
 export async function spawnServer(options: { dbPath: string; seedDemo?: boolean }): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: REPO_ROOT,

@@ -1,13 +1,13 @@
 /**
- * A real Yishi server for end-to-end tests: a temporary SQLite file seeded with the demo
- * neighbourhood, the built web app (packages/web/dist), on a free port of 127.0.0.1.
- * `close()` stops it and removes the database.
+ * A real Yishi server for end-to-end tests: a fresh database (a temporary SQLite file, or a
+ * PostgreSQL database when YISHI_TEST_PG is set) seeded with the demo neighbourhood, the built web
+ * app (packages/web/dist), on a free port of 127.0.0.1. `close()` stops it and drops the database.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, testConfig, type Config, type Deps } from '@yishi/server';
+import { newTestDatabase } from './database.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../packages/web/dist', import.meta.url));
 export const DEMO_PASSWORD = 'yishi2026';
@@ -23,10 +23,10 @@ export async function startTestServer(options: { config?: Partial<Config>; clock
   if (withWeb && !existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`The web app is not built (${WEB_DIST}); run: npm run build -w @yishi/web`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'yishi-e2e-'));
+  const database = await newTestDatabase();
   const running = await startServer(
     testConfig({
-      databasePath: join(dir, 'e2e.db'),
+      databasePath: database.url,
       port: 0,
       host: '127.0.0.1',
       seedDemo: true,
@@ -34,13 +34,16 @@ export async function startTestServer(options: { config?: Partial<Config>; clock
       ...options.config,
     }),
     options.clock,
-  );
+  ).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
   return {
     url: running.url,
     deps: running.deps,
     close: async () => {
       await running.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

@@ -1,39 +1,36 @@
 /**
- * Ballots under concurrency, against real server processes on a real SQLite file:
- * - many simultaneous ballots for the same unit, through two server processes sharing the file →
+ * Ballots under concurrency, against real server processes on one real database (a SQLite file, or
+ * a PostgreSQL database with YISHI_TEST_PG):
+ * - many simultaneous ballots for the same unit, through two server processes sharing it →
  *   exactly one ballot row (the unique index), every accepted replacement in the history;
  * - ballots racing the closing time → each either accepted (and then in the published receipts
  *   list) or refused with `vote_closed`; none lost after being accepted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
-import { openSqlite } from '@yishi/server';
+import { openDatabase } from '@yishi/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+import { newTestDatabase, type TestDatabase } from '../support/database.js';
 
-let dir: string;
-let dbPath: string;
+let database: TestDatabase;
 let a: ChildServer;
 let b: ChildServer;
-let db: ReturnType<typeof openSqlite>;
+let db: ReturnType<typeof openDatabase>;
 let compoundId: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'yishi-votes-race-'));
-  dbPath = join(dir, 'race.db');
-  a = await spawnServer({ dbPath });
-  b = await spawnServer({ dbPath, seedDemo: false });
-  db = openSqlite(dbPath);
+  database = await newTestDatabase();
+  a = await spawnServer({ dbPath: database.url });
+  b = await spawnServer({ dbPath: database.url, seedDemo: false });
+  db = openDatabase(database.url);
   compoundId = (await db.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow()).id;
 }, 120_000);
 
 afterAll(async () => {
   await a?.kill();
   await b?.kill();
-  await db?.db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await db?.destroy();
+  await database?.drop();
 });
 
 async function createOpenVote(staff: ApiClient, closesAt: Date, title: string): Promise<string> {
@@ -103,11 +100,12 @@ describe('ballots under concurrency', () => {
     expect(bodies.every((body) => known.has(body.receiptCode))).toBe(true);
 
     // And the database itself refuses a second row for the unit, whatever the code does.
-    expect(() =>
-      db.sqlite
-        .prepare("INSERT INTO ballots (id, vote_id, unit_id, choices_json, channel, receipt_code, version, cast_at, slip_number) VALUES ('dup', ?, ?, '[\"yes\"]', 'paper', 'DUP-DUP-DUP1', 1, ?, '')")
-        .run(voteId, unit, new Date().toISOString()),
-    ).toThrow(/UNIQUE constraint failed: ballots.vote_id, ballots.unit_id/);
+    await expect(
+      db.db
+        .insertInto('ballots')
+        .values({ id: 'dup', vote_id: voteId, unit_id: unit, choices_json: '["yes"]', channel: 'paper', receipt_code: 'DUP-DUP-DUP1', version: 1, cast_at: new Date().toISOString(), slip_number: '' })
+        .execute(),
+    ).rejects.toThrow(db.dialect === 'postgres' ? /duplicate key value violates unique constraint "ballots_vote_unit_unique"/ : /UNIQUE constraint failed: ballots.vote_id, ballots.unit_id/);
   });
 
   it('ballots racing the closing time: each accepted or refused with vote_closed, every accepted one published', async () => {

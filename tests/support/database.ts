@@ -1,0 +1,20 @@
+/**
+ * The database an end-to-end test runs on: a fresh SQLite file by default, or — with YISHI_TEST_PG
+ * set to a PostgreSQL admin URL (scripts/test-pg.sh sets it) — a fresh PostgreSQL database on that
+ * server. Either way `url` is what YISHI_DB / Config.databasePath take, survives server restarts
+ * within the test (crash tests restart on the same database), and `drop()` removes it.
+ */
+import { createTestDatabase, testPostgresUrl } from '../../packages/server/src/testing/test-app.js';
+
+export interface TestDatabase {
+  /** A SQLite file path or a postgres:// URL. */
+  url: string;
+  drop: () => Promise<void>;
+}
+
+/** True when this run is the PostgreSQL one. */
+export const onPostgres = testPostgresUrl() !== null;
+
+export function newTestDatabase(): Promise<TestDatabase> {
+  return createTestDatabase();
+}
