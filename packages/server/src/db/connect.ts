@@ -13,6 +13,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { OldestFirstPool } from './oldest-first-pool.js';
 import { withStatementCache } from './sqlite-dialect.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -64,10 +65,11 @@ function setPgTypeParsers(): void {
 
 export function openPostgres(url: string, options: { max?: number } = {}): OpenedDatabase {
   setPgTypeParsers();
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const max = options.max ?? 10;
+  const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new OldestFirstPool(pool, max) }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }
 
