@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Runs the core and server tests against a real PostgreSQL 15 (Debian package) on a private data
-# directory, listening on 127.0.0.1 only. Each test app creates its own database and drops it after.
-# Usage: scripts/test-pg.sh [extra vitest args]   (YISHI_TEST_PG set already: uses that server instead)
+# Runs the test suite — the core, server and end-to-end (e2e: API, websocket, crash and real-browser)
+# projects, as `npm test` does on SQLite — against a real PostgreSQL 15 (Debian package) on a private
+# data directory, listening on 127.0.0.1 only. Each test app or test server creates its own database
+# and drops it after.
+# Usage: scripts/test-pg.sh [vitest args]   e.g. `scripts/test-pg.sh tests/votes` (a filter), or
+#        `scripts/test-pg.sh --project heavy` (given --project options replace the default three).
+# YISHI_TEST_PG set already: uses that server instead of starting one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,4 +36,12 @@ if [ -z "${YISHI_TEST_PG:-}" ]; then
   export YISHI_TEST_PG="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
 fi
 
-npx vitest run --project core --project server "$@"
+projects=(--project core --project server --project e2e)
+for arg in "$@"; do
+  if [ "$arg" = --project ] || [[ "$arg" == --project=* ]]; then projects=(); fi
+done
+# The browser tests serve the built web app (turbo answers from its cache when nothing changed).
+if [ ${#projects[@]} -gt 0 ] || [[ " $* " == *e2e* ]]; then
+  npx turbo run build --filter=@yishi/web --output-logs=errors-only
+fi
+npx vitest run "${projects[@]}" "$@"
