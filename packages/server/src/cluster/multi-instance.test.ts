@@ -105,6 +105,16 @@ describe.skipIf(testPostgresUrl() === null)('two server instances on one Postgre
     expect((await json<{ displayName: string }>(await b.call('GET', '/api/me', { cookie }), 200)).displayName).toBeTruthy();
   });
 
+  it('password guesses at one account spread over both instances: five in all are checked, then it is locked', async () => {
+    const guess = (i: number) => via(i).call('POST', '/api/auth/login', { json: { login: 'zhanzhang', password: `guess${i}` } });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(i)));
+    const checked = results.filter((r) => r.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(20 - checked);
+    for (let i = checked; i < 5; i += 1) expect((await guess(100 + i)).status).toBe(401);
+    for (const instance of [a, b]) expect((await instance.call('POST', '/api/auth/login', { json: { login: 'zhanzhang', password: 'yishi2026' } })).status).toBe(429);
+  });
+
   it('ballots split across instances: one per unit, the latest counts, every replaced one in the history, all in the tally', async () => {
     const staff = await a.login('fuzhan');
     const voteId = await openVote(staff, '是否同意更换小区门禁系统');

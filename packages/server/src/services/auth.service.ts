@@ -12,6 +12,8 @@ import {
   clearLoginFailures,
   countRecentFailures,
   deleteExpiredSessions,
+  deleteLoginFailure,
+  markLoginFailure,
   deleteSession,
   findSession,
   insertLoginFailure,
@@ -39,16 +41,26 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
+/** An attempt being checked is stored under this address until it fails; see login(). */
+const PENDING_IP = '';
+
+/**
+ * Refuses when the account or the address has used up its tries. The caller's own attempt is
+ * already stored under its login (as a failure until the password proves right), so a try goes
+ * ahead only if at most `loginMaxFailures` stored attempts, its own included, fall in the window.
+ * The address counts failures only (attempts still being checked carry no address), so people
+ * logging in together from one network are not refused for each other's correct passwords.
+ */
 async function assertNotLocked(deps: Deps, loginKey: string, ip: string): Promise<void> {
   const { config, db, clock } = deps;
   const windowMs = config.loginLockMinutes * 60_000;
   const since = new Date(clock().getTime() - windowMs).toISOString();
-  for (const [column, value, max] of [
-    ['login_key', loginKey, config.loginMaxFailures],
+  for (const [column, value, allowed] of [
+    ['login_key', loginKey, config.loginMaxFailures + 1],
     ['ip', ip, MAX_FAILURES_PER_IP],
   ] as const) {
     const { count, oldest } = await countRecentFailures(db, column, value, since);
-    if (Number(count) >= max && oldest) {
+    if (Number(count) >= allowed && oldest) {
       const unlocksAt = new Date(oldest).getTime() + windowMs;
       const minutes = Math.max(1, Math.ceil((unlocksAt - clock().getTime()) / 60_000));
       throw new DomainError('login_locked', { minutes });
@@ -59,17 +71,32 @@ async function assertNotLocked(deps: Deps, loginKey: string, ip: string): Promis
 export async function login(deps: Deps, input: LoginInput, ip: string): Promise<LoginResult> {
   const { db, clock, config } = deps;
   const loginKey = input.login.toLowerCase();
-  await assertNotLocked(deps, loginKey, ip);
+  // The attempt is written down as a failure of the account BEFORE the brake is checked and before
+  // the (slow) password check; a right password takes it back. Checking first and writing after
+  // would let many guesses at one account sent at once (to one instance or spread over several)
+  // all pass the check before any of them is recorded; this way the n-th sees at least n.
+  const attemptId = newId();
+  await insertLoginFailure(db, { id: attemptId, login_key: loginKey, ip: PENDING_IP, failed_at: clock().toISOString() });
+  try {
+    await assertNotLocked(deps, loginKey, ip);
+  } catch (error) {
+    // A refused try is not a guess: it must not push the lock further out.
+    await deleteLoginFailure(db, attemptId);
+    throw error;
+  }
 
   const user = await findUserByLogin(db, input.login);
   const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
   const now = clock();
   if (!user || !ok) {
-    await insertLoginFailure(db, { id: newId(), login_key: loginKey, ip, failed_at: now.toISOString() });
+    await markLoginFailure(db, attemptId, ip);
     await pruneLoginFailures(db, new Date(now.getTime() - DAY_MS).toISOString());
     throw new DomainError('invalid_credentials');
   }
-  if (user.disabled) throw new DomainError('account_disabled');
+  if (user.disabled) {
+    await deleteLoginFailure(db, attemptId);
+    throw new DomainError('account_disabled');
+  }
   await clearLoginFailures(db, loginKey);
   // Sessions that were never used again would otherwise stay forever; a login is a cheap moment to sweep.
   await deleteExpiredSessions(db, now.toISOString());

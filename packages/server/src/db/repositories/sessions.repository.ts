@@ -36,6 +36,15 @@ export function insertLoginFailure(db: Db, row: { id: string; login_key: string;
   return db.insertInto('login_failures').values(row).execute();
 }
 
+export function deleteLoginFailure(db: Db, id: string) {
+  return db.deleteFrom('login_failures').where('id', '=', id).execute();
+}
+
+/** A pending attempt turned out wrong: it now counts against the address it came from too. */
+export function markLoginFailure(db: Db, id: string, ip: string) {
+  return db.updateTable('login_failures').set({ ip }).where('id', '=', id).execute();
+}
+
 export function clearLoginFailures(db: Db, loginKey: string) {
   return db.deleteFrom('login_failures').where('login_key', '=', loginKey).execute();
 }
