@@ -197,6 +197,24 @@ describe.skipIf(testPostgresUrl() === null)('two server instances on one Postgre
     expect(signedOffEntries).toHaveLength(10);
   });
 
+  it('a resident\'s rating tapped several times on both instances at once is kept once; the other taps are told it was already rated', async () => {
+    const owner = await a.login('yezhu');
+    const me = await a.deps.db.selectFrom('users').select('id').where('username', '=', 'yezhu').executeTakeFirstOrThrow();
+    const rated = a.deps.db.selectFrom('action_item_ratings').select('action_item_id').where('user_id', '=', me.id);
+    const item = await a.deps.db
+      .selectFrom('action_items')
+      .select('id')
+      .where('compound_id', '=', dsct)
+      .where('status', '=', 'signed_off')
+      .where('raised_by_user_id', 'is', null)
+      .where('id', 'not in', rated)
+      .executeTakeFirstOrThrow();
+    const taps = (await Promise.all([0, 1, 2].map(() => onBoth('POST', `/api/action-items/${item.id}/rating`, { cookie: owner, json: { rating: 'satisfied', comment: '修得及时' } })))).flat();
+    expect(statuses(taps)).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(await errorCode(taps.find((r) => r.status === 409)!)).toBe('rating_duplicate');
+    expect(await a.deps.db.selectFrom('action_item_ratings').select('id').where('action_item_id', '=', item.id).where('user_id', '=', me.id).execute()).toHaveLength(1);
+  });
+
   it('opening and closing the same meeting on both instances: one succeeds, the other is told the meeting moved on; the agenda is frozen once', async () => {
     const cookie = await a.login('zhanzhang');
     const id = await scheduledCouncil(cookie);

@@ -24,6 +24,7 @@ import {
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
 import {
   findActionItem,
@@ -289,7 +290,13 @@ export function rateActionItem(deps: Deps, itemId: string, actor: Actor, input: 
     const now = deps.clock();
     const nowIso = now.toISOString();
     const reopens = ratingReopens(input.rating, item.signed_off_at, now);
-    await insertRating(trx, { id: newId(), action_item_id: item.id, user_id: actor.userId, sign_off_number: item.sign_off_number, rating: input.rating, comment: input.comment, reopened: reopens ? 1 : 0, created_at: nowIso });
+    try {
+      await insertRating(trx, { id: newId(), action_item_id: item.id, user_id: actor.userId, sign_off_number: item.sign_off_number, rating: input.rating, comment: input.comment, reopened: reopens ? 1 : 0, created_at: nowIso });
+    } catch (error) {
+      // The same rating sent twice at once (two taps, two instances): the unique index keeps one.
+      if (isUniqueViolation(error)) throw new DomainError('rating_duplicate');
+      throw error;
+    }
     await insertActionItemUpdate(trx, { ...update(item.id, null, nowIso, 'rated', { text: input.comment, to: input.rating }), author_name: '' });
     if (reopens) {
       const status = transition('signed_off', 'reopen');
