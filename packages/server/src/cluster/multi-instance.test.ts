@@ -311,6 +311,22 @@ describe('requests racing on one instance (SQLite and PostgreSQL)', () => {
     expect(await a.deps.db.selectFrom('action_items').select('id').where('source_kind', '=', 'council_outcome').where('source_id', '=', item.id).execute()).toHaveLength(1);
   });
 
+  it('merging two proposals into each other at once merges one of them, never both', async () => {
+    const staff = await a.login('zhanzhang');
+    const submit = async (login: string, title: string) =>
+      (await json<{ id: string }>(await a.call('POST', `/api/compounds/${dsct}/proposals`, { cookie: await a.login(login), json: { title, body: `${title}，请物业尽快处理，方便老人出行。` } }), 201)).id;
+    const p1 = await submit('loudong', '单元门口加装扶手');
+    const p2 = await submit('yezhu', '楼道台阶加装扶手');
+    const merges = await Promise.all([
+      a.call('POST', `/api/proposals/${p1}/decision`, { cookie: staff, json: { action: 'merge', intoProposalId: p2 } }),
+      a.call('POST', `/api/proposals/${p2}/decision`, { cookie: staff, json: { action: 'merge', intoProposalId: p1 } }),
+    ]);
+    expect(merges.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(await errorCode(merges.find((r) => r.status !== 200)!)).toBe('proposal_bad_transition');
+    const rows = await a.deps.db.selectFrom('proposals').select('status').where('id', 'in', [p1, p2]).execute();
+    expect(rows.map((r) => r.status).sort()).toEqual(['merged', 'seconding']);
+  });
+
   it('merging two questions into each other at once merges one of them', async () => {
     const cookie = await a.login('shequ');
     const created = await json<{ meeting: { id: string } }>(

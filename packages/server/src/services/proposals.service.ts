@@ -107,8 +107,10 @@ export async function secondProposal(deps: Deps, actor: Actor, proposalId: strin
 export async function decideProposal(deps: Deps, actor: Actor, proposalId: string, input: DecideProposalInput) {
   await deps.db.transaction().execute(async (trx) => {
     // Two staff deciding at once (on two server instances): the second waits here and then sees the
-    // first decision, instead of both writing a decision into the history.
-    await lockRow(trx, 'proposals', proposalId);
+    // first decision, instead of both writing a decision into the history. A merge holds the target
+    // too (both in id order, so "A into B" and "B into A" at once cannot deadlock or both pass).
+    const held = input.action === 'merge' ? [proposalId, input.intoProposalId].sort() : [proposalId];
+    for (const id of held) await lockRow(trx, 'proposals', id);
     const proposal = await repo.findProposal(trx, proposalId);
     if (!proposal) throw new DomainError('proposal_not_found');
     const from = proposal.status as ProposalStatus;
@@ -120,6 +122,8 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
       if (input.intoProposalId === proposalId) throw new DomainError('proposal_merge_self');
       const into = await repo.findProposal(trx, input.intoProposalId);
       if (!into || into.compound_id !== proposal.compound_id) throw new DomainError('proposal_not_found');
+      // Into a proposal that was itself merged away would make chains, or a loop of two.
+      if (into.status === 'merged') throw new DomainError('proposal_bad_transition', { status: PROPOSAL_STATUS_LABELS.merged[actor.locale] });
       await repo.updateProposal(trx, proposalId, from, { status: to, merged_into_id: into.id, updated_at: now });
       note = `${into.title}${input.note ? `：${input.note}` : ''}`;
     } else if (input.action === 'decline') {
