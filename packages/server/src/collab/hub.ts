@@ -6,7 +6,8 @@
  * - a client gets its first sync only after the stored document has loaded (messages that arrive
  *   earlier wait in a queue; y-websocket #81);
  * - every update is written to the update log BEFORE it is broadcast: stores and sends of one
- *   document run through one promise chain, so nothing leaves the server that a restart could lose;
+ *   document run through one promise chain, so nothing leaves the server that a restart could lose
+ *   (updates arriving together are stored in one statement: group commit, see `flush`);
  * - read-only sockets receive everything, and their document updates are dropped;
  * - a malformed or oversized message closes only that socket, with a close code; the document is
  *   not touched because an update is fully decoded before it is applied;
@@ -22,7 +23,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Deps } from '../deps.js';
 import { loadActor } from '../services/auth.service.js';
 import { CloseCode } from './close-codes.js';
-import { appendUpdate, compactDocument, loadStoredDocument } from './persistence.js';
+import { appendUpdates, compactDocument, loadStoredDocument, type AppendDurability } from './persistence.js';
 import { authorizeDocument, type DocumentAccess } from './registry.js';
 
 const MESSAGE_SYNC = 0;
@@ -36,9 +37,11 @@ export interface CollabOptions {
   idleUnloadMs: number;
   /** Fold the update log into the snapshot once it is this long. */
   compactEvery: number;
+  /** How durable an update is before it is broadcast (persistence.ts AppendDurability). */
+  durability: AppendDurability;
 }
 
-export const DEFAULT_COLLAB_OPTIONS: CollabOptions = { maxMessageBytes: 512 * 1024, idleUnloadMs: 30_000, compactEvery: 200 };
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = { maxMessageBytes: 512 * 1024, idleUnloadMs: 30_000, compactEvery: 200, durability: 'process' };
 
 interface Connection {
   ws: WebSocket;
@@ -51,14 +54,24 @@ interface Connection {
   clientIds: Set<number>;
 }
 
+interface PendingUpdate {
+  update: Uint8Array;
+  /** The socket it came from (not sent back there); null for the server's own changes. */
+  from: Connection | null;
+}
+
 class LiveDocument {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Map<WebSocket, Connection>();
   /** Stores and sends run one after another through this chain. */
   chain: Promise<void> = Promise.resolve();
-  nextSeq = 1;
+  /** Applied to the document, not yet stored (so not yet sent to anyone), in arrival order. */
+  private pending: PendingUpdate[] = [];
+  private flushQueued = false;
+  /** Updates this instance appended since it last compacted. */
   logLength = 0;
+  private compacting = false;
   /** Set while the agenda is being frozen: no update is applied. */
   locked = false;
   ready: Promise<void>;
@@ -83,7 +96,6 @@ class LiveDocument {
     // Applied with the hub as origin: loading is not an edit and is neither stored nor broadcast.
     Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored.doc), this.hub);
     stored.doc.destroy();
-    this.nextSeq = stored.lastSeq + 1;
     this.logLength = stored.logLength;
     this.loaded = true;
   }
@@ -95,29 +107,64 @@ class LiveDocument {
     return next;
   }
 
+  /**
+   * Group commit: an update waits for the rest of this turn of the event loop (setImmediate), so
+   * every update read from the sockets meanwhile — and every one arriving while a write is under
+   * way — is stored with it in one statement, then all are broadcast.
+   */
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === this.hub) return;
-    const conn = origin && typeof origin === 'object' && 'userId' in origin ? (origin as Connection) : null;
-    const seq = this.nextSeq++;
-    this.enqueue(async () => {
-      if (this.failed) return;
-      await appendUpdate(this.hub.deps.db, this.name, seq, update, conn?.userId ?? null, this.hub.deps.clock());
-      this.logLength += 1;
+    const from = origin && typeof origin === 'object' && 'userId' in origin ? (origin as Connection) : null;
+    this.pending.push({ update, from });
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    this.enqueue(() => new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush())).catch((error: unknown) => this.storageFailed(error));
+  }
+
+  /**
+   * Stores every pending update, then sends each to every other socket. Runs inside the chain only.
+   * THE place where a locally received update has been stored and is broadcast.
+   */
+  async flush(): Promise<void> {
+    this.flushQueued = false;
+    if (this.pending.length === 0 || this.failed) return;
+    const batch = this.pending;
+    this.pending = [];
+    const db = this.hub.deps.db;
+    await appendUpdates(db, this.name, batch.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })), this.hub.deps.clock(), this.hub.options.durability);
+    this.logLength += batch.length;
+    for (const { update, from } of batch) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeUpdate(encoder, update);
-      this.broadcast(encoding.toUint8Array(encoder), conn?.ws);
-      if (this.logLength >= this.hub.options.compactEvery) {
-        await compactDocument(this.hub.deps.db, this.name, this.hub.deps.clock());
-        this.logLength = 0;
-      }
-    }).catch((error: unknown) => {
-      // The update is in memory but not on disk: drop this copy of the document so nobody is
-      // served state a restart would lose; clients reconnect and resend what they have.
-      console.error('[yishi collab] storing an update failed', this.name, error);
-      this.failed = true;
-      this.hub.evict(this, CloseCode.StorageFailed, 'storage failed');
+      this.broadcast(encoding.toUint8Array(encoder), from?.ws);
+    }
+    if (this.logLength >= this.hub.options.compactEvery) this.compactSoon();
+  }
+
+  /** Compacts beside the chain: sends do not wait for it; one compaction at a time per document. */
+  private compactSoon(): void {
+    if (this.compacting) return;
+    this.compacting = true;
+    const folding = this.logLength;
+    setImmediate(() => {
+      compactDocument(this.hub.deps.db, this.name, this.hub.deps.clock())
+        .then(() => {
+          this.logLength = Math.max(0, this.logLength - folding);
+        })
+        .catch((error: unknown) => console.error('[yishi collab] compaction failed', this.name, error))
+        .finally(() => {
+          this.compacting = false;
+        });
     });
+  }
+
+  storageFailed(error: unknown): void {
+    // The update is in memory but not on disk: drop this copy of the document so nobody is
+    // served state a restart would lose; clients reconnect and resend what they have.
+    console.error('[yishi collab] storing an update failed', this.name, error);
+    this.failed = true;
+    this.hub.evict(this, CloseCode.StorageFailed, 'storage failed');
   }
 
   private onAwareness({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
@@ -226,13 +273,14 @@ export class CollabHub {
         if (step === syncProtocol.messageYjsSyncStep1) {
           const stateVector = decoding.readVarUint8Array(decoder);
           Y.decodeStateVector(stateVector); // throws on garbage
-          // Queued behind pending stores: the reply never contains an update not yet on disk.
-          void live.enqueue(() => {
+          // Pending updates are stored first: the reply never contains an update not yet on disk.
+          void live.enqueue(async () => {
+            await live.flush();
             const encoder = encoding.createEncoder();
             encoding.writeVarUint(encoder, MESSAGE_SYNC);
             syncProtocol.writeSyncStep2(encoder, live.doc, stateVector);
             send(conn.ws, encoding.toUint8Array(encoder));
-          });
+          }).catch((error: unknown) => live.storageFailed(error));
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           Y.decodeUpdate(update); // parse fully before touching the document

@@ -1,69 +1,179 @@
 /**
- * Durable storage of live documents: a compacted snapshot per document plus the log of updates the
- * server received after it. Loading applies the snapshot and the log into a fresh Y.Doc; compacting
- * does the same and re-encodes the result (as y-leveldb does) — never Y.mergeUpdates over a long log,
- * which is slow and memory-hungry on real histories (yjs #710).
+ * Durable storage of live documents: a compacted snapshot per document plus the log of updates
+ * received after it, as bytes. Several server instances may write the same document (one
+ * PostgreSQL behind them), so nothing here relies on process memory:
+ * - the log's order is the database's row id, never a counter kept by one process;
+ * - compaction locks the document's snapshot row, folds the snapshot and the log rows it can see
+ *   into a fresh Y.Doc (as y-leveldb does — never Y.mergeUpdates over a long log, yjs #710), and
+ *   deletes exactly the rows it folded: a row another instance commits meanwhile stays in the log;
+ * - loading applies the snapshot and every remaining log row (Yjs updates are idempotent, so a row
+ *   that is also in the snapshot does no harm).
  */
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from '../db/database.js';
+import { dialectOf, lockRow } from '../db/dialect.js';
 import type { Db } from '../db/repositories/places.repository.js';
-
-const toB64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const fromB64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
 export interface StoredDocument {
   doc: Y.Doc;
-  /** Highest sequence number stored for this document (0 when it has never been written). */
-  lastSeq: number;
-  /** Updates in the log after the snapshot. */
+  /** Updates in the log besides the snapshot. */
   logLength: number;
 }
 
+export interface NewUpdate {
+  update: Uint8Array;
+  userId: string | null;
+}
+
+/** better-sqlite3 binds Buffers, not plain Uint8Arrays; this is a view, not a copy. */
+const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
 export async function loadStoredDocument(db: Db, name: string): Promise<StoredDocument> {
+  // The log is read BEFORE the snapshot. Outside a transaction a compaction may commit between the
+  // two reads: rows it deleted are then in the snapshot read second. (Read the other way round, the
+  // old snapshot and the shortened log would both miss them.)
+  const updates = await db.selectFrom('collab_log').select('update_bytes').where('doc_name', '=', name).orderBy('id').execute();
+  const head = await db.selectFrom('collab_snapshots').select('snapshot').where('id', '=', name).executeTakeFirst();
   const doc = new Y.Doc({ gc: true });
-  const head = await db.selectFrom('collab_documents').select(['snapshot', 'snapshot_seq']).where('name', '=', name).executeTakeFirst();
-  const updates = await db
-    .selectFrom('collab_updates')
-    .select(['seq', 'update_b64'])
-    .where('doc_name', '=', name)
-    .where('seq', '>', head?.snapshot_seq ?? 0)
-    .orderBy('seq')
-    .execute();
   doc.transact(() => {
-    if (head) Y.applyUpdate(doc, fromB64(head.snapshot));
-    for (const u of updates) Y.applyUpdate(doc, fromB64(u.update_b64));
+    if (head && head.snapshot.length > 0) Y.applyUpdate(doc, head.snapshot);
+    for (const u of updates) Y.applyUpdate(doc, u.update_bytes);
   });
-  const lastSeq = Math.max(head?.snapshot_seq ?? 0, ...updates.map((u) => u.seq));
-  return { doc, lastSeq, logLength: updates.length };
+  return { doc, logLength: updates.length };
 }
 
-export async function appendUpdate(db: Db, name: string, seq: number, update: Uint8Array, userId: string | null, now: Date): Promise<void> {
-  await db.insertInto('collab_updates').values({ doc_name: name, seq, update_b64: toB64(update), user_id: userId, created_at: now.toISOString() }).execute();
+/** One update, inside the caller's transaction (server-side edits such as replacing a draft). */
+export async function appendUpdate(db: Db, name: string, update: Uint8Array, userId: string | null, now: Date): Promise<void> {
+  await db.insertInto('collab_log').values({ doc_name: name, update_bytes: asBuffer(update), user_id: userId, created_at: now.toISOString() }).execute();
 }
 
-/** Folds the log into the snapshot, in one transaction; returns the number of updates folded. */
+/**
+ * How durable a live-document append is on SQLite:
+ * - `commit`: like every other write of the app (synchronous=FULL: the WAL is fsynced at commit,
+ *   so the update survives a power cut);
+ * - `process`: synchronous=NORMAL for this one statement: the update is in the WAL file when the
+ *   call returns, so it survives the server process being killed (SIGKILL, crash, OOM); a power
+ *   cut or kernel crash can lose it until the next fsync of the WAL, which the next FULL commit of
+ *   any kind does, or the checkpoint scheduled at most `DURABILITY_POINT_MS` later. Clients hold
+ *   the whole document and send the server what it lacks when they reconnect.
+ * PostgreSQL commits as the server is configured (synchronous_commit) either way.
+ */
+export type AppendDurability = 'commit' | 'process';
+
+/** The longest a `process`-durable append waits for an fsync of the SQLite WAL. */
+export const DURABILITY_POINT_MS = 1000;
+const BATCH_ROWS = 200;
+
+interface SqliteState {
+  /** `pragma synchronous` as opened (2 = FULL); null while not yet read. */
+  synchronous: number | null;
+  checkpoint: NodeJS.Timeout | null;
+}
+const sqliteStates = new WeakMap<object, SqliteState>();
+/** The compiled multi-row INSERT by row count: built once, then only the parameters change. */
+const insertQueries = new WeakMap<object, Map<number, CompiledQuery>>();
+
+function insertQuery(db: Kysely<Database>, rows: number): CompiledQuery {
+  let byCount = insertQueries.get(db);
+  if (!byCount) insertQueries.set(db, (byCount = new Map()));
+  let query = byCount.get(rows);
+  if (!query) {
+    const values = Array.from({ length: rows }, () => ({ doc_name: '', update_bytes: Buffer.alloc(0), user_id: '', created_at: '' }));
+    query = db.insertInto('collab_log').values(values).compile();
+    if (query.parameters.length !== rows * 4) throw new Error('unexpected insert shape');
+    if (byCount.size < 64) byCount.set(rows, query);
+  }
+  return query;
+}
+
+/**
+ * Appends a batch of updates of one document in one statement (one commit), in order. Returns once
+ * the rows are stored as `durability` says (see AppendDurability).
+ */
+export async function appendUpdates(db: Kysely<Database>, name: string, updates: readonly NewUpdate[], now: Date, durability: AppendDurability = 'commit'): Promise<void> {
+  if (updates.length === 0) return;
+  const createdAt = now.toISOString();
+  const run = async (target: Kysely<Database>) => {
+    for (let i = 0; i < updates.length; i += BATCH_ROWS) {
+      const chunk = updates.slice(i, i + BATCH_ROWS);
+      const parameters: unknown[] = [];
+      for (const u of chunk) parameters.push(name, asBuffer(u.update), u.userId, createdAt);
+      await target.executeQuery(CompiledQuery.raw(insertQuery(db, chunk.length).sql, parameters));
+    }
+  };
+  if (durability === 'commit' || dialectOf(db) !== 'sqlite' || db.isTransaction) return run(db);
+
+  let state = sqliteStates.get(db);
+  if (!state) sqliteStates.set(db, (state = { synchronous: null, checkpoint: null }));
+  if (state.synchronous === null) {
+    const { rows } = await db.executeQuery<{ synchronous: number }>(CompiledQuery.raw('pragma synchronous'));
+    state.synchronous = rows[0]?.synchronous ?? 2;
+  }
+  // Already NORMAL or OFF: nothing to relax, nothing to restore.
+  if (state.synchronous <= 1) return run(db);
+  const restore = CompiledQuery.raw(`pragma synchronous = ${state.synchronous}`);
+  // The connection is held for the three statements: no other write of the app commits while the
+  // setting is relaxed.
+  await db.connection().execute(async (conn) => {
+    await conn.executeQuery(CompiledQuery.raw('pragma synchronous = NORMAL'));
+    try {
+      await run(conn);
+    } finally {
+      await conn.executeQuery(restore);
+    }
+  });
+  scheduleDurabilityPoint(db, state);
+}
+
+/** A passive checkpoint fsyncs the WAL (and then the database file) without waiting for anyone. */
+function scheduleDurabilityPoint(db: Kysely<Database>, state: SqliteState): void {
+  if (state.checkpoint) return;
+  state.checkpoint = setTimeout(() => {
+    state.checkpoint = null;
+    db.executeQuery(CompiledQuery.raw('pragma wal_checkpoint(PASSIVE)')).catch(() => undefined);
+  }, DURABILITY_POINT_MS);
+  state.checkpoint.unref();
+}
+
+/** Lets a test commit another writer's row between a compaction's read and its delete. */
+export const compactionTestHooks: { afterRead?: () => Promise<void> } = {};
+
+/**
+ * Folds the log into the snapshot, in one transaction holding the document's snapshot row lock (the
+ * row is created first when missing, so there is one to lock). Deletes exactly the log rows it read
+ * and folded. Returns how many that was.
+ */
 export async function compactDocument(db: Kysely<Database>, name: string, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const stored = await loadStoredDocument(trx, name);
-    if (stored.logLength === 0) {
-      stored.doc.destroy();
-      return 0;
+    await trx
+      .insertInto('collab_snapshots')
+      .values({ id: name, snapshot: Buffer.alloc(0), updated_at: now.toISOString() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await lockRow(trx, 'collab_snapshots', name);
+    const head = await trx.selectFrom('collab_snapshots').select('snapshot').where('id', '=', name).executeTakeFirstOrThrow();
+    const rows = await trx.selectFrom('collab_log').select(['id', 'update_bytes']).where('doc_name', '=', name).orderBy('id').execute();
+    await compactionTestHooks.afterRead?.();
+    if (rows.length === 0) return 0;
+    const doc = new Y.Doc({ gc: true });
+    try {
+      doc.transact(() => {
+        if (head.snapshot.length > 0) Y.applyUpdate(doc, head.snapshot);
+        for (const row of rows) Y.applyUpdate(doc, row.update_bytes);
+      });
+      const snapshot = asBuffer(Y.encodeStateAsUpdate(doc));
+      await trx.updateTable('collab_snapshots').set({ snapshot, updated_at: now.toISOString() }).where('id', '=', name).execute();
+    } finally {
+      doc.destroy();
     }
-    const snapshot = toB64(Y.encodeStateAsUpdate(stored.doc));
-    stored.doc.destroy();
-    const existing = await trx.selectFrom('collab_documents').select('name').where('name', '=', name).executeTakeFirst();
-    if (existing) {
-      await trx.updateTable('collab_documents').set({ snapshot, snapshot_seq: stored.lastSeq, updated_at: now.toISOString() }).where('name', '=', name).execute();
-    } else {
-      await trx.insertInto('collab_documents').values({ name, snapshot, snapshot_seq: stored.lastSeq, updated_at: now.toISOString() }).execute();
-    }
-    await trx.deleteFrom('collab_updates').where('doc_name', '=', name).where('seq', '<=', stored.lastSeq).execute();
-    return stored.logLength;
+    const ids = rows.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('collab_log').where('id', 'in', ids.slice(i, i + 500)).execute();
+    return rows.length;
   });
 }
 
 /** Writes a whole document as its first snapshot (seed data, imports); refuses to overwrite. */
 export async function storeNewDocument(db: Db, name: string, doc: Y.Doc, now: Date): Promise<void> {
-  await db.insertInto('collab_documents').values({ name, snapshot: toB64(Y.encodeStateAsUpdate(doc)), snapshot_seq: 0, updated_at: now.toISOString() }).execute();
+  await db.insertInto('collab_snapshots').values({ id: name, snapshot: asBuffer(Y.encodeStateAsUpdate(doc)), updated_at: now.toISOString() }).execute();
 }

@@ -4,7 +4,8 @@
  */
 import type { LoginFailureTable, RoleAssignmentTable, RosterImportTable, SessionTable, UserTable } from './tables/accounts.table.js';
 import type { ActionItemRatingTable, ActionItemTable, ActionItemUpdateTable, LedgerEntryTable, LedgerHeadTable, SignOffCounterTable } from './tables/action-items.table.js';
-import type { CollabDocumentTable, CollabUpdateTable, MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable } from './tables/meetings.table.js';
+import type { MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable } from './tables/meetings.table.js';
+import type { CollabLogTable, CollabSnapshotTable } from './tables/collab.table.js';
 import type { OwnershipTable, PersonTable, ResidencyTable } from './tables/people.table.js';
 import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from './tables/votes.table.js';
 import type { ProposalEventTable, ProposalSecondTable, ProposalSettingsTable, ProposalTable } from './tables/proposals.table.js';
@@ -49,8 +50,8 @@ export interface Database {
   meeting_agenda_items: MeetingAgendaItemTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_questions: MeetingQuestionTable;
-  collab_documents: CollabDocumentTable;
-  collab_updates: CollabUpdateTable;
+  collab_snapshots: CollabSnapshotTable;
+  collab_log: CollabLogTable;
   // action items and the ledger
   action_items: ActionItemTable; action_item_updates: ActionItemUpdateTable; action_item_ratings: ActionItemRatingTable; sign_off_counters: SignOffCounterTable; ledger_heads: LedgerHeadTable; ledger_entries: LedgerEntryTable;
   minutes_drafts: MinutesDraftTable;

@@ -17,7 +17,7 @@ export function dialectOf(db: Db): DialectName {
  */
 export async function lockRow(
   db: Db,
-  table: 'meetings' | 'compounds' | 'votes' | 'proposals' | 'action_items',
+  table: 'meetings' | 'compounds' | 'votes' | 'proposals' | 'action_items' | 'collab_snapshots',
   id: string,
   mode: 'update' | 'share' = 'update',
 ): Promise<void> {

@@ -75,7 +75,7 @@ async function replaceDraftText(deps: Deps, trx: Db, meetingId: string, body: st
       text.delete(0, text.length);
       text.insert(0, body);
     });
-    await appendUpdate(trx, name, stored.lastSeq + 1, Y.encodeStateAsUpdate(stored.doc, before), userId, deps.clock());
+    await appendUpdate(trx, name, Y.encodeStateAsUpdate(stored.doc, before), userId, deps.clock());
   }
   stored.doc.destroy();
 }

@@ -9,6 +9,7 @@ import * as meetings from './20261121100000_meetings.js';
 import * as votes from './20261121110000_votes.js';
 import * as actionItems from './20261121120000_action_items.js';
 import * as minutes from './20261121130000_minutes.js';
+import * as collabLog from './20261121150000_collab_log.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261121110000_votes': votes,
   '20261121120000_action_items': actionItems,
   '20261121130000_minutes': minutes,
+  '20261121150000_collab_log': collabLog,
 };

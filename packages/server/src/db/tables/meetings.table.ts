@@ -86,23 +86,6 @@ export interface MeetingQuestionTable {
   created_at: string;
 }
 
-export interface CollabDocumentTable {
-  name: string;
-  /** base64 of Y.encodeStateAsUpdate of the compacted document. */
-  snapshot: string;
-  /** Updates with seq ≤ this are contained in the snapshot. */
-  snapshot_seq: number;
-  updated_at: string;
-}
-
-export interface CollabUpdateTable {
-  doc_name: string;
-  seq: number;
-  update_b64: string;
-  user_id: string | null;
-  created_at: string;
-}
-
 export type MeetingRow = Selectable<MeetingTable>;
 export type NewMeeting = Insertable<MeetingTable>;
 export type AgendaItemRow = Selectable<MeetingAgendaItemTable>;
