@@ -24,8 +24,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 process.setMaxListeners(0);
 const EDITORS = (process.env.BENCH_EDITORS ?? '10,50,200').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 20);
 const IDLE_DOCS = Number(process.env.BENCH_IDLE_DOCS ?? 1000);
-const KINDS: ServerKind[] = ['yishi', 'reference', 'hocuspocus'];
+const KINDS = (process.env.BENCH_SERVERS ?? 'yishi,reference,hocuspocus').split(',') as ServerKind[];
+/** latency, memory, restart: which parts to run (all by default). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'latency,memory,restart').split(','));
 
 interface ServerProcess {
   port: number;
@@ -36,7 +39,8 @@ interface ServerProcess {
 
 function startServer(kind: ServerKind, port = 0, dbPath?: string): Promise<ServerProcess> {
   const child = fork(join(here, 'collab/server-child.ts'), [kind, String(port), ...(dbPath ? [dbPath] : [])], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // BENCH_CPU_PROF=<dir>: each server child writes a V8 CPU profile there when it stops.
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_TRACE ? ['--import', process.env.BENCH_TRACE] : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ask = <T>(message: object, type: string) =>
@@ -74,14 +78,19 @@ async function docNames(server: ServerProcess, count: number): Promise<string[]>
   return (await server.ask<{ names: string[] }>({ type: 'docs', count }, 'docs')).names;
 }
 
-async function latency(kind: ServerKind, server: ServerProcess, editors: number): Promise<{ p50: number; p99: number }> {
+async function latency(kind: ServerKind, server: ServerProcess, editors: number, rounds = ROUNDS): Promise<{ p50: number; p99: number }> {
   const [name] = await docNames(server, 1);
   const clients: Editor[] = [];
   for (let i = 0; i < editors; i++) clients.push(await connectEditor(kind, server.port, name!, server.cookie));
   await Promise.all(clients.map((c) => c.synced));
-  const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const writer = clients[round % clients.length]!;
+  let samples: number[] = [];
+  let firsts: number[] = [];
+  for (let round = -WARMUP_ROUNDS; round < rounds; round++) {
+    if (round === 0) {
+      samples = [];
+      firsts = [];
+    }
+    const writer = clients[(round + WARMUP_ROUNDS) % clients.length]!;
     const key = `r${round}`;
     const arrived = clients
       .filter((c) => c !== writer)
@@ -92,18 +101,24 @@ async function latency(kind: ServerKind, server: ServerProcess, editors: number)
             const check = () => {
               const sentAt = map.get(key);
               if (sentAt === undefined) return;
-              samples.push(performance.now() - sentAt);
+              const took = performance.now() - sentAt;
+              if (samples.length === before) firsts.push(took);
+              samples.push(took);
               map.unobserve(check);
               resolve();
             };
             map.observe(check);
           }),
       );
+    const before = samples.length;
     writer.doc.getMap<number>('bench').set(key, performance.now());
     await Promise.all(arrived);
   }
   for (const c of clients) c.destroy();
   samples.sort((a, b) => a - b);
+  firsts.sort((a, b) => a - b);
+  // Diagnostic: the first receiver of each round sees the server's own delay plus one client's.
+  process.stderr.write(`${kind} ${editors} editors: first receiver p50 ${percentile(firsts, 50).toFixed(2)} ms\n`);
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
@@ -151,34 +166,47 @@ const results: Record<ServerKind, { latency: Record<number, { p50: number; p99: 
   reference: { latency: {} },
   hocuspocus: { latency: {} },
 };
-for (const kind of KINDS) {
-  for (const n of EDITORS) {
+// Servers take turns at each size (rather than one server doing every size, then the next), so a
+// change in the machine's load during the run hits them alike; and every measurement starts after
+// warm-up rounds, so the first server measured does not pay for warming up the clients' JIT.
+if (PARTS.has('latency')) {
+  // Warm the clients' code paths up once (discarded), against each server kind.
+  for (const kind of KINDS) {
+    const server = await startServer(kind);
+    await latency(kind, server, 10, 200);
+    await stop(server);
+  }
+}
+for (const n of PARTS.has('latency') ? EDITORS : []) {
+  for (const kind of KINDS) {
     const server = await startServer(kind);
     results[kind].latency[n] = await latency(kind, server, n);
     await stop(server);
     process.stderr.write(`${kind} ${n} editors: p50 ${fmt(results[kind].latency[n]!.p50)} ms\n`);
   }
+}
+for (const kind of PARTS.has('memory') ? KINDS : []) {
   const server = await startServer(kind);
   results[kind].mem = await memory(kind, server);
   await stop(server);
 }
-const restartMs = await restartYishi();
+const restartMs = PARTS.has('restart') ? await restartYishi() : Number.NaN;
 
 console.log(`\nCo-editing benchmark (${ROUNDS} rounds, ${IDLE_DOCS} idle documents), node ${process.version}\n`);
 console.log('| server | editors | p50 ms | p99 ms | p50 ratio to Yishi | p99 ratio to Yishi |');
 console.log('|---|---|---|---|---|---|');
-for (const n of EDITORS) {
+for (const n of PARTS.has('latency') ? EDITORS : []) {
   const y = results.yishi.latency[n]!;
   for (const kind of KINDS) {
     const r = results[kind].latency[n]!;
     console.log(`| ${kind} | ${n} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${(r.p50 / y.p50).toFixed(2)} | ${(r.p99 / y.p99).toFixed(2)} |`);
   }
 }
-console.log('\n| server | heap per loaded document | heap per 1,000 idle documents | ratio to Yishi (1,000 idle) |');
-console.log('|---|---|---|---|');
-for (const kind of KINDS) {
+if (PARTS.has('memory')) console.log('\n| server | heap per loaded document | heap per 1,000 idle documents | ratio to Yishi (1,000 idle) |');
+if (PARTS.has('memory')) console.log('|---|---|---|---|');
+for (const kind of PARTS.has('memory') ? KINDS : []) {
   const m = results[kind].mem!;
   console.log(`| ${kind} | ${kb(m.perDoc)} | ${kb(m.per1000Idle)} | ${(m.per1000Idle / results.yishi.mem!.per1000Idle).toFixed(2)} |`);
 }
-console.log(`\nYishi restart (SIGKILL, start again): 50 editors synced again after ${restartMs.toFixed(0)} ms`);
+if (PARTS.has('restart')) console.log(`\nYishi restart (SIGKILL, start again): 50 editors synced again after ${restartMs.toFixed(0)} ms`);
 process.exit(0);

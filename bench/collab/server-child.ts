@@ -23,11 +23,13 @@ let prepareDocs: (count: number) => Promise<string[]> = async (count) => Array.f
 
 async function startYishi(): Promise<{ port: number; cookie: string }> {
   const { startServer, testConfig } = await import('../../packages/server/src/index.js');
+  const { sql } = await import('kysely');
   const { newId } = await import('../../packages/server/src/db/ids.js');
   const { hashToken } = await import('../../packages/server/src/services/auth.service.js');
   const path = dbPath ?? join(mkdtempSync(join(tmpdir(), 'yishi-bench-')), 'bench.db');
   const running = await startServer(testConfig({ databasePath: path, port, host: '127.0.0.1', seedDemo: true }));
   const { db } = running.deps;
+  if (process.env.BENCH_SQLITE_SYNC) await sql.raw(`pragma synchronous = ${process.env.BENCH_SQLITE_SYNC}`).execute(db);
   const user = await db.selectFrom('users').select('id').where('username', '=', 'jiedao').executeTakeFirstOrThrow();
   const compound = await db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow();
   const token = `bench${'x'.repeat(40)}`;
@@ -85,3 +87,5 @@ process.on('message', async (message: { type: string; count?: number }) => {
   }
 });
 process.on('disconnect', () => process.exit(0));
+// A normal exit on SIGTERM, so that --cpu-prof gets to write its profile.
+process.on('SIGTERM', () => process.exit(0));
