@@ -241,6 +241,26 @@ describe.skipIf(testPostgresUrl() === null)('two server instances on one Postgre
     expect((await a.deps.db.selectFrom('meetings').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('closed');
   });
 
+  it('minutes corrections published on both instances at once get the versions N+1, N+2, … each once', async () => {
+    const cookie = await a.login('zhanzhang');
+    const published = await a.deps.db
+      .selectFrom('minutes_versions')
+      .innerJoin('meetings', 'meetings.id', 'minutes_versions.meeting_id')
+      .select(['minutes_versions.meeting_id as meetingId', 'minutes_versions.version'])
+      .where('meetings.compound_id', '=', dsct)
+      .where('meetings.kind', '=', 'four_party')
+      .orderBy('minutes_versions.version', 'desc')
+      .executeTakeFirstOrThrow();
+    const corrections = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        via(i).call('POST', `/api/meetings/${published.meetingId}/minutes/corrections`, { cookie, json: { body: `## 一、参会人员\n\n- 更正稿第${i + 1}版\n`, reason: `更正第${i + 1}处笔误` } }),
+      ),
+    );
+    expect(corrections.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const versions = await a.deps.db.selectFrom('minutes_versions').select('version').where('meeting_id', '=', published.meetingId).orderBy('version').execute();
+    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: published.version + 6 }, (_, i) => i + 1));
+  });
+
   it('evening-talk questions sent to both instances are numbered 1…n once each; a question listed twice becomes one action item', async () => {
     const cookie = await a.login('shequ');
     const created = await json<{ meeting: { id: string } }>(
