@@ -347,6 +347,18 @@ describe('requests racing on one instance (SQLite and PostgreSQL)', () => {
     expect(rows.map((r) => r.status).sort()).toEqual(['merged', 'seconding']);
   });
 
+  it('a qualified proposal put to a vote by two staff at once goes to one vote', async () => {
+    const staff = await a.login('zhanzhang');
+    const proposal = await a.deps.db.selectFrom('proposals').select(['id', 'title']).where('compound_id', '=', dsct).where('status', '=', 'qualified').executeTakeFirstOrThrow();
+    const body = { title: proposal.title, kind: 'yes_no', rule: { kind: 'art278', matter: 8 }, closesAt: new Date(now.getTime() + 86_400_000).toISOString(), sourceKind: 'proposal', sourceId: proposal.id };
+    const created = await Promise.all([0, 1].map(() => a.call('POST', `/api/compounds/${dsct}/votes`, { cookie: staff, json: body })));
+    expect(statuses(created)).toEqual([201, 409]);
+    expect(await errorCode(created.find((r) => r.status === 409)!)).toBe('proposal_bad_transition');
+    const { id } = (await created.find((r) => r.status === 201)!.json()) as { id: string };
+    expect(await a.deps.db.selectFrom('proposals').select(['status', 'vote_id']).where('id', '=', proposal.id).executeTakeFirstOrThrow()).toEqual({ status: 'put_to_vote', vote_id: id });
+    expect(await a.deps.db.selectFrom('votes').select('id').where('source_id', '=', proposal.id).execute()).toHaveLength(1);
+  });
+
   it('merging two questions into each other at once merges one of them', async () => {
     const cookie = await a.login('shequ');
     const created = await json<{ meeting: { id: string } }>(

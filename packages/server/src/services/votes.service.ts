@@ -10,7 +10,9 @@
  */
 import {
   DomainError,
+  PROPOSAL_STATUS_LABELS,
   YES_NO_OPTIONS,
+  canProposalTransition,
   describeRule,
   formatUnitLabel,
   headKeyOf,
@@ -19,6 +21,7 @@ import {
   type ElectorateEntry,
   type ElectorateKind,
   type Locale,
+  type ProposalStatus,
   type TallyResult,
   type VoteKind,
   type VoteRule,
@@ -93,7 +96,12 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
       updated_at: now,
     });
     if (input.sourceKind === 'proposal') {
-      // The proposal records that it was put to this vote (soft link both ways).
+      // The proposal records that it was put to this vote (soft link both ways) — once: checked
+      // under its lock, so two staff (on two instances) cannot each put it to a vote of their own.
+      await lockRow(trx, 'proposals', input.sourceId!);
+      const proposal = await trx.selectFrom('proposals').select('status').where('id', '=', input.sourceId!).executeTakeFirstOrThrow();
+      const from = proposal.status as ProposalStatus;
+      if (!canProposalTransition(from, 'put_to_vote')) throw new DomainError('proposal_bad_transition', { status: PROPOSAL_STATUS_LABELS[from][actor.locale] });
       await trx.updateTable('proposals').set({ vote_id: id, status: 'put_to_vote', updated_at: now }).where('id', '=', input.sourceId!).execute();
       await trx
         .insertInto('proposal_events')
