@@ -26,6 +26,7 @@ const EDITORS = (process.env.BENCH_EDITORS ?? '10,50,200').split(',').map(Number
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 20);
 const IDLE_DOCS = Number(process.env.BENCH_IDLE_DOCS ?? 1000);
+const WARM_DOCS = Number(process.env.BENCH_WARM_DOCS ?? 100);
 const KINDS = (process.env.BENCH_SERVERS ?? 'yishi,reference,hocuspocus').split(',') as ServerKind[];
 /** latency, memory, restart: which parts to run (all by default). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'latency,memory,restart').split(','));
@@ -122,19 +123,38 @@ async function latency(kind: ServerKind, server: ServerProcess, editors: number,
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
-async function memory(kind: ServerKind, server: ServerProcess): Promise<{ perDoc: number; per1000Idle: number }> {
-  const names = await docNames(server, IDLE_DOCS);
+interface MemoryResult {
+  /** (heap with every document − heap with none) per 1,000 documents: includes one-off costs such
+   * as code the JIT compiles while the first documents load. */
+  per1000Idle: number;
+  /** (heap with every document − heap after WARM_DOCS documents) per 1,000: the cost of one more
+   * document once the server is warm. */
+  per1000Marginal: number;
+}
+
+async function memory(kind: ServerKind, server: ServerProcess): Promise<MemoryResult> {
+  const names = await docNames(server, WARM_DOCS + IDLE_DOCS);
   const heap = async () => (await server.ask<{ heapUsed: number }>({ type: 'memory' }, 'memory')).heapUsed;
+  // BENCH_HEAP_SNAPSHOT=<dir>: heap snapshots of each server when warm and with all idle documents.
+  const snapshot = async (label: string) => {
+    if (!process.env.BENCH_HEAP_SNAPSHOT) return;
+    const path = (await server.ask<{ path: string }>({ type: 'heapsnapshot', path: join(process.env.BENCH_HEAP_SNAPSHOT, `${kind}-${label}.heapsnapshot`) }, 'heapsnapshot')).path;
+    process.stderr.write(`heap snapshot: ${path}\n`);
+  };
   const base = await heap();
-  const first = await connectEditor(kind, server.port, names[0]!, server.cookie);
-  await first.synced;
-  const one = await heap();
-  const clients: Editor[] = [first];
-  for (const name of names.slice(1)) clients.push(await connectEditor(kind, server.port, name, server.cookie));
-  await Promise.all(clients.map((c) => c.synced));
+  const clients: Editor[] = [];
+  const connectAll = async (some: string[]) => {
+    for (const name of some) clients.push(await connectEditor(kind, server.port, name, server.cookie));
+    await Promise.all(clients.map((c) => c.synced));
+  };
+  await connectAll(names.slice(0, WARM_DOCS));
+  const warm = await heap();
+  await snapshot('warm');
+  await connectAll(names.slice(WARM_DOCS));
   const all = await heap();
+  await snapshot('all');
   for (const c of clients) c.destroy();
-  return { perDoc: one - base, per1000Idle: ((all - base) / names.length) * 1000 };
+  return { per1000Idle: ((all - base) / names.length) * 1000, per1000Marginal: ((all - warm) / IDLE_DOCS) * 1000 };
 }
 
 async function restartYishi(): Promise<number> {
@@ -161,7 +181,7 @@ async function restartYishi(): Promise<number> {
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
-const results: Record<ServerKind, { latency: Record<number, { p50: number; p99: number }>; mem?: { perDoc: number; per1000Idle: number } }> = {
+const results: Record<ServerKind, { latency: Record<number, { p50: number; p99: number }>; mem?: MemoryResult }> = {
   yishi: { latency: {} },
   reference: { latency: {} },
   hocuspocus: { latency: {} },
@@ -202,11 +222,14 @@ for (const n of PARTS.has('latency') ? EDITORS : []) {
     console.log(`| ${kind} | ${n} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${(r.p50 / y.p50).toFixed(2)} | ${(r.p99 / y.p99).toFixed(2)} |`);
   }
 }
-if (PARTS.has('memory')) console.log('\n| server | heap per loaded document | heap per 1,000 idle documents | ratio to Yishi (1,000 idle) |');
-if (PARTS.has('memory')) console.log('|---|---|---|---|');
+if (PARTS.has('memory')) {
+  console.log(`\n| server | heap per 1,000 idle documents, from none (${WARM_DOCS + IDLE_DOCS} docs) | ratio to Yishi | heap per 1,000 more idle documents, once ${WARM_DOCS} are loaded | ratio to Yishi |`);
+  console.log('|---|---|---|---|---|');
+}
 for (const kind of PARTS.has('memory') ? KINDS : []) {
   const m = results[kind].mem!;
-  console.log(`| ${kind} | ${kb(m.perDoc)} | ${kb(m.per1000Idle)} | ${(m.per1000Idle / results.yishi.mem!.per1000Idle).toFixed(2)} |`);
+  const y = results.yishi.mem!;
+  console.log(`| ${kind} | ${kb(m.per1000Idle)} | ${(m.per1000Idle / y.per1000Idle).toFixed(2)} | ${kb(m.per1000Marginal)} | ${(m.per1000Marginal / y.per1000Marginal).toFixed(2)} |`);
 }
 if (PARTS.has('restart')) console.log(`\nYishi restart (SIGKILL, start again): 50 editors synced again after ${restartMs.toFixed(0)} ms`);
 process.exit(0);

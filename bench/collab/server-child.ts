@@ -4,6 +4,7 @@
  *   → { type: 'ready', port, cookie? }       once listening
  *   ← { type: 'docs', count }  → { type: 'docs', names }   prepare document names (Yishi: real meetings)
  *   ← { type: 'memory' }       → { type: 'memory', heapUsed, rss }   after a full GC
+ *   ← { type: 'heapsnapshot', path? } → { type: 'heapsnapshot', path }   a V8 heap snapshot (for analysis)
  */
 import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
@@ -19,7 +20,8 @@ const dbPath = process.argv[4];
 
 type Reply = (message: unknown) => void;
 const send: Reply = (message) => process.send?.(message);
-let prepareDocs: (count: number) => Promise<string[]> = async (count) => Array.from({ length: count }, (_, i) => `agenda-bench${i}`);
+// Names as long as Yishi's (`agenda-` + a 16-character id), so every server keeps the same bytes per name.
+let prepareDocs: (count: number) => Promise<string[]> = async (count) => Array.from({ length: count }, (_, i) => `agenda-${String(i).padStart(16, '0')}`);
 
 async function startYishi(): Promise<{ port: number; cookie: string }> {
   const { startServer, testConfig } = await import('../../packages/server/src/index.js');
@@ -82,6 +84,10 @@ process.on('message', async (message: { type: string; count?: number }) => {
     for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
     const { heapUsed, rss } = process.memoryUsage();
     send({ type: 'memory', heapUsed, rss });
+  } else if (message.type === 'heapsnapshot') {
+    for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+    const { writeHeapSnapshot } = await import('node:v8');
+    send({ type: 'heapsnapshot', path: writeHeapSnapshot((message as { path?: string }).path) });
   } else if (message.type === 'docs') {
     send({ type: 'docs', names: await prepareDocs(message.count ?? 1) });
   }
