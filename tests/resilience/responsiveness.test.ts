@@ -3,6 +3,9 @@
  * worked through, not all at its end. better-sqlite3 is synchronous, so the order in which the event
  * loop interleaves reading requests, running transactions and writing answers decides this; a
  * change there (e.g. yielding before every transaction, which was tried) can starve the answers.
+ * On PostgreSQL a first-come-first-served connection pool advances the whole burst in lockstep (the
+ * first answer came after 70 % of the burst); connections go to the oldest request first instead
+ * (packages/server/src/db/oldest-first-pool.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
