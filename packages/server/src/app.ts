@@ -51,7 +51,6 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
   app.get('/api/openapi.json', (c) => c.json(openApi));
   app.get('/api/docs', (c) => c.html(renderApiReference(openApi)));
   app.get('/api/docs.css', (c) => c.body(API_REFERENCE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
-  app.get('/api/health', (c) => c.json({ ok: true }));
 
   mountRoutes(app, routes);
   app.all('/api/*', (c) => errorResponse(c, new DomainError('not_found')));

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { attachCollab } from './collab/index.js';
+import { createRedisRelay } from './collab/redis-relay.js';
+import { INSTANCE_ID } from './instance.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -27,12 +29,15 @@ export async function startServer(config: Config, clock: () => Date = () => new 
   await migrateToLatest(db);
   const deps: Deps = { db, config, clock };
   if (config.seedDemo) await seedDemoIfEmpty(deps);
+  // Several instances: live documents are relayed between them through Redis (docs/operations.md).
+  // Connected before listening: an instance that cannot reach its relay does not take requests.
+  const relay = config.redisUrl ? await createRedisRelay({ url: config.redisUrl, instanceId: INSTANCE_ID }) : null;
   const app = createApp(deps);
   const voteScheduler = startVoteScheduler(deps);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
-  const collab = attachCollab(server as Server, deps);
+  const collab = attachCollab(server as Server, deps, {}, relay);
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   let closed = false;
@@ -45,6 +50,7 @@ export async function startServer(config: Config, clock: () => Date = () => new 
       closed = true;
       await voteScheduler.stop();
       await collab.close();
+      await relay?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
     },

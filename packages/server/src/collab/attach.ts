@@ -12,6 +12,7 @@ import type { Deps } from '../deps.js';
 import { SESSION_COOKIE } from '../routes/auth.routes.js';
 import { actorForToken } from '../services/auth.service.js';
 import { CollabHub, DEFAULT_COLLAB_OPTIONS, type CollabOptions } from './hub.js';
+import type { CollabRelay } from './relay.js';
 
 export const COLLAB_PATH = '/collab/';
 
@@ -61,9 +62,10 @@ function originAllowed(req: IncomingMessage, trusted: readonly string[]): boolea
   return host === req.headers.host || trusted.includes(origin);
 }
 
-export function attachCollab(server: Server, deps: Deps, options: Partial<CollabOptions> = {}): AttachedCollab {
+/** `relay` connects this instance's hub to the other instances' (several instances; see relay.ts). */
+export function attachCollab(server: Server, deps: Deps, options: Partial<CollabOptions> = {}, relay: CollabRelay | null = null): AttachedCollab {
   const opts = { ...DEFAULT_COLLAB_OPTIONS, ...options };
-  const hub = new CollabHub(deps, opts);
+  const hub = new CollabHub(deps, opts, relay);
   hubs.set(deps.db, hub);
   // ws refuses larger frames itself (close 1009); our own, lower cap answers with 4413.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes + 64 * 1024 });

@@ -11,7 +11,10 @@
  * - read-only sockets receive everything, and their document updates are dropped;
  * - a malformed or oversized message closes only that socket, with a close code; the document is
  *   not touched because an update is fully decoded before it is applied;
- * - a document nobody has open is compacted and unloaded after an idle delay.
+ * - a document nobody has open is compacted and unloaded after an idle delay;
+ * - with a relay (several instances, see relay.ts), every stored update and awareness change goes to
+ *   the other instances holding the document, and theirs come here: applied and sent to our sockets,
+ *   never stored twice. Locking before a freeze reaches every instance.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -25,6 +28,10 @@ import { loadActor } from '../services/auth.service.js';
 import { CloseCode } from './close-codes.js';
 import { appendUpdates, compactDocument, loadStoredDocument, type AppendDurability } from './persistence.js';
 import { authorizeDocument, type DocumentAccess } from './registry.js';
+import type { CollabRelay } from './relay.js';
+
+/** The origin of updates and awareness that came from another instance through the relay. */
+const FROM_RELAY = Symbol('relay');
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -92,13 +99,36 @@ class LiveDocument {
     this.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => this.onAwareness(changes, origin));
   }
 
+  /** Relay messages that arrived while the stored document was loading. */
+  private early: Array<() => void> | null = [];
+
   private async load(): Promise<void> {
+    const relay = this.hub.relay;
+    if (relay) {
+      // Subscribe before reading: an update stored elsewhere after our read still reaches us. With
+      // Redis away we serve our own sockets alone; the reconnect subscribes again and resyncs.
+      try {
+        await relay.join(this.name);
+        if (await relay.isLocked(this.name)) this.locked = true;
+      } catch (error) {
+        console.error('[yishi collab] relay unavailable, serving this instance alone', this.name, error);
+      }
+    }
     const stored = await loadStoredDocument(this.hub.deps.db, this.name);
     // Applied with the hub as origin: loading is not an edit and is neither stored nor broadcast.
     Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored.doc), this.hub);
     stored.doc.destroy();
     this.logLength = stored.logLength;
     this.loaded = true;
+    for (const apply of this.early ?? []) apply();
+    this.early = null;
+    relay?.queryAwareness(this.name);
+  }
+
+  /** Runs a relay message now, or once the stored document has loaded. */
+  whenLoaded(apply: () => void): void {
+    if (this.early) this.early.push(apply);
+    else apply();
   }
 
   /** Runs after everything queued before it (stores, sends). */
@@ -115,6 +145,11 @@ class LiveDocument {
    */
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === this.hub) return;
+    if (origin === FROM_RELAY) {
+      // Stored by the instance that received it; ours only to pass on.
+      this.broadcast(syncUpdateMessage(update));
+      return;
+    }
     const from = origin && typeof origin === 'object' && 'userId' in origin ? (origin as Connection) : null;
     (this.pending ??= []).push({ update, from });
     if (this.flushQueued) return;
@@ -140,6 +175,8 @@ class LiveDocument {
       syncProtocol.writeUpdate(encoder, update);
       this.broadcast(encoding.toUint8Array(encoder), from?.ws);
     }
+    // Stored: now the other instances holding the document may have it (one message per batch).
+    this.hub.relay?.publishUpdate(this.name, batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update)));
     if (this.logLength >= this.hub.options.compactEvery) this.compactSoon();
   }
 
@@ -178,15 +215,31 @@ class LiveDocument {
         if (at >= 0) conn.clientIds.splice(at, 1);
       }
     }
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    encoding.writeVarUint8Array(encoder, update);
     this.broadcast(encoding.toUint8Array(encoder));
+    // Our sockets' changes (and their departures) go to the other instances; expiries are local.
+    if (conn || origin === null) this.hub.relay?.publishAwareness(this.name, update);
+  }
+
+  /** The awareness states of this instance's own sockets. */
+  localAwareness(): Uint8Array | null {
+    const ids = [...this.connections.values()].flatMap((c) => [...c.clientIds]);
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
   }
 
   broadcast(message: Uint8Array, except?: WebSocket): void {
     for (const ws of this.connections.keys()) if (ws !== except) send(ws, message);
   }
+}
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 function send(ws: WebSocket, message: Uint8Array): void {
@@ -205,7 +258,60 @@ export class CollabHub {
   constructor(
     readonly deps: Deps,
     readonly options: CollabOptions = DEFAULT_COLLAB_OPTIONS,
-  ) {}
+    readonly relay: CollabRelay | null = null,
+  ) {
+    relay?.setHandlers({
+      update: (name, update) => this.fromRelay(name, (live) => Y.applyUpdate(live.doc, update, FROM_RELAY)),
+      awareness: (name, update) => this.fromRelay(name, (live) => awarenessProtocol.applyAwarenessUpdate(live.awareness, update, FROM_RELAY)),
+      awarenessQuery: (name) =>
+        this.fromRelay(name, (live) => {
+          const states = live.localAwareness();
+          if (states) relay.publishAwareness(name, states);
+        }),
+      lock: (name) => this.lockHere(name),
+      refresh: (name) => void this.refreshHere(name),
+      resync: () => void this.resync(),
+    });
+  }
+
+  /** Applies a relay message to a document this instance holds (after it has loaded). */
+  private fromRelay(name: string, apply: (live: LiveDocument) => void): void {
+    const live = this.documents.get(name);
+    if (!live || live.failed) return;
+    live.whenLoaded(() => {
+      if (this.documents.get(name) === live) apply(live);
+    });
+  }
+
+  /**
+   * After the relay lost messages: merge every held document with what is stored (updates other
+   * instances stored meanwhile), and pass what was missing on to our sockets.
+   */
+  private async resync(): Promise<void> {
+    for (const live of [...this.documents.values()]) {
+      if (!live.loaded || live.failed) continue;
+      try {
+        const stored = await loadStoredDocument(this.deps.db, live.name);
+        Y.applyUpdate(live.doc, Y.encodeStateAsUpdate(stored.doc, Y.encodeStateVector(live.doc)), FROM_RELAY);
+        stored.doc.destroy();
+        this.relay?.queryAwareness(live.name);
+      } catch (error) {
+        console.error('[yishi collab] resync failed', live.name, error);
+      }
+    }
+  }
+
+  /** Whether anyone, on any instance, has the document open. */
+  async isLive(name: string): Promise<boolean> {
+    if (this.documents.has(name)) return true;
+    return (await this.relay?.heldElsewhere(name)) ?? false;
+  }
+
+  /** For the health check: 'off' without a relay. */
+  async relayHealth(): Promise<'ok' | 'off' | 'unreachable'> {
+    if (!this.relay) return 'off';
+    return (await this.relay.ping()) ? 'ok' : 'unreachable';
+  }
 
   /** Documents currently held in memory (for tests and the health page). */
   loadedDocuments(): string[] {
@@ -339,6 +445,7 @@ export class CollabHub {
   private async unload(live: LiveDocument): Promise<void> {
     if (live.connections.size > 0) return;
     if (this.documents.get(live.name) === live) this.documents.delete(live.name);
+    if (!this.documents.has(live.name)) void this.relay?.leave(live.name).catch(() => undefined);
     await live.chain;
     if (live.loaded && !live.failed && live.logLength > 0) {
       await compactDocument(this.deps.db, live.name, this.deps.clock()).catch((error: unknown) => console.error('[yishi collab] compaction failed', live.name, error));
@@ -349,6 +456,7 @@ export class CollabHub {
 
   evict(live: LiveDocument, code: number, reason: string): void {
     if (this.documents.get(live.name) === live) this.documents.delete(live.name);
+    if (!this.documents.has(live.name)) void this.relay?.leave(live.name).catch(() => undefined);
     for (const ws of [...live.connections.keys()]) ws.close(code, reason);
     live.connections.clear();
     live.awareness.destroy();
@@ -360,14 +468,24 @@ export class CollabHub {
    * the agenda is frozen, so the rows written from the stored document miss nothing.
    */
   async lock(name: string): Promise<void> {
+    await this.lockHere(name);
+    await this.relay?.lockEverywhere(name);
+  }
+
+  private async lockHere(name: string): Promise<void> {
     const live = this.documents.get(name);
     if (!live) return;
     live.locked = true;
     await live.chain;
   }
 
-  /** Re-authorizes every socket of a document (after a freeze, a reopen, a role change). */
+  /** Re-authorizes every socket of a document (after a freeze, a reopen, a role change), on every instance. */
   async refresh(name: string): Promise<void> {
+    await this.relay?.unlockEverywhere(name);
+    await this.refreshHere(name);
+  }
+
+  private async refreshHere(name: string): Promise<void> {
     const live = this.documents.get(name);
     if (!live) return;
     live.locked = false;

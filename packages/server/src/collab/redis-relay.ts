@@ -19,6 +19,8 @@ export interface RedisRelayOptions {
   prefix?: string;
   /** A lock key outlives a crashed locker by at most this long. */
   lockTtlMs?: number;
+  /** This instance's id (a random one when absent). */
+  instanceId?: string;
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 3_000;
@@ -26,7 +28,7 @@ const DEFAULT_LOCK_TIMEOUT_MS = 3_000;
 export async function createRedisRelay(options: RedisRelayOptions): Promise<CollabRelay> {
   const prefix = options.prefix ?? 'yishi:';
   const lockTtlMs = options.lockTtlMs ?? 30_000;
-  const instanceId = randomUUID();
+  const instanceId = options.instanceId ?? randomUUID();
   const docChannel = (doc: string) => `${prefix}doc:${doc}`;
   const instanceChannel = `${prefix}instance:${instanceId}`;
   const lockKey = (doc: string) => `${prefix}lock:${doc}`;

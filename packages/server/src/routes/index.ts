@@ -13,6 +13,7 @@ import { ledgerRoutes } from './ledger.routes.js';
 import { minutesRoutes } from './minutes.routes.js';
 import { boardRoutes } from './board.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
+import { healthRoutes } from './health.routes.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
@@ -25,4 +26,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...minutesRoutes,
   ...boardRoutes,
   ...dashboardRoutes,
+  ...healthRoutes,
 ];

@@ -66,7 +66,7 @@ async function readDraftText(db: Db, meetingId: string): Promise<string> {
  */
 async function replaceDraftText(deps: Deps, trx: Db, meetingId: string, body: string, userId: string): Promise<void> {
   const name = minutesDocumentName(meetingId);
-  if (collabHubFor(deps)?.loadedDocuments().includes(name)) throw new DomainError('minutes_draft_live');
+  if (await collabHubFor(deps)?.isLive(name)) throw new DomainError('minutes_draft_live');
   const stored = await loadStoredDocument(trx, name);
   const before = Y.encodeStateVector(stored.doc);
   const text = stored.doc.getText(MINUTES_TEXT_KEY);
