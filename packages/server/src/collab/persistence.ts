@@ -9,8 +9,11 @@
  * - loading applies the snapshot and every remaining log row (Yjs updates are idempotent, so a row
  *   that is also in the snapshot does no harm).
  */
+import { open } from 'node:fs/promises';
+import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import * as Y from 'yjs';
+import { sqliteHandleOf } from '../db/connect.js';
 import type { Database } from '../db/database.js';
 import { dialectOf, lockRow } from '../db/dialect.js';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -49,30 +52,43 @@ export async function appendUpdate(db: Db, name: string, update: Uint8Array, use
 }
 
 /**
- * How durable a live-document append is on SQLite:
- * - `commit`: like every other write of the app (synchronous=FULL: the WAL is fsynced at commit,
- *   so the update survives a power cut);
- * - `process`: synchronous=NORMAL for this one statement: the update is in the WAL file when the
- *   call returns, so it survives the server process being killed (SIGKILL, crash, OOM); a power
- *   cut or kernel crash can lose it until the next fsync of the WAL, which the next FULL commit of
- *   any kind does, or the checkpoint scheduled at most `DURABILITY_POINT_MS` later. Clients hold
- *   the whole document and send the server what it lacks when they reconnect.
+ * How durable a live-document append is on SQLite when the call returns (and the hub broadcasts):
+ * - `commit`: like every other write of the app (synchronous=FULL: the WAL is fsynced inside the
+ *   commit, on the event loop), so the update survives a power cut;
+ * - `process`: synchronous=NORMAL for this one statement: the update is in the WAL file (the
+ *   operating system's cache) when the call returns, so it survives the server process being killed
+ *   (SIGKILL, crash, out of memory) — the guarantee tests/resilience/crash-agenda checks. The WAL
+ *   is then fsynced at once on libuv's thread pool, off the event loop (one fsync covers every
+ *   append made meanwhile), so a power cut can lose only updates of the last fsync, typically a
+ *   millisecond or two; clients hold the whole document and send the server what it lacks when
+ *   they reconnect.
  * PostgreSQL commits as the server is configured (synchronous_commit) either way.
  */
 export type AppendDurability = 'commit' | 'process';
 
-/** The longest a `process`-durable append waits for an fsync of the SQLite WAL. */
-export const DURABILITY_POINT_MS = 1000;
 const BATCH_ROWS = 200;
 
 interface SqliteState {
-  /** `pragma synchronous` as opened (2 = FULL); null while not yet read. */
-  synchronous: number | null;
-  checkpoint: NodeJS.Timeout | null;
+  /** `pragma synchronous` as opened (2 = FULL). */
+  synchronous: number;
+  /** The WAL file of the main database, or null for an in-memory database. */
+  walPath: string | null;
+  syncing: boolean;
+  syncAgain: boolean;
+  /** With the raw handle: the statements of the synchronous fast path. */
+  fast: FastPath | null;
+}
+interface FastPath {
+  handle: SqliteDatabase.Database;
+  relax: SqliteDatabase.Statement;
+  restore: SqliteDatabase.Statement;
+  insertMany: (name: string, updates: readonly NewUpdate[], createdAt: string) => void;
 }
 const sqliteStates = new WeakMap<object, SqliteState>();
 /** The compiled multi-row INSERT by row count: built once, then only the parameters change. */
 const insertQueries = new WeakMap<object, Map<number, CompiledQuery>>();
+
+const INSERT_SQL = 'insert into collab_log (doc_name, update_bytes, user_id, created_at) values (?, ?, ?, ?)';
 
 function insertQuery(db: Kysely<Database>, rows: number): CompiledQuery {
   let byCount = insertQueries.get(db);
@@ -87,9 +103,72 @@ function insertQuery(db: Kysely<Database>, rows: number): CompiledQuery {
   return query;
 }
 
+async function sqliteState(db: Kysely<Database>): Promise<SqliteState> {
+  let state = sqliteStates.get(db);
+  if (state) return state;
+  const handle = sqliteHandleOf(db);
+  if (handle) {
+    const synchronous = Number(handle.pragma('synchronous', { simple: true }));
+    const insert = handle.prepare(INSERT_SQL);
+    const insertRows = (name: string, updates: readonly NewUpdate[], createdAt: string) => {
+      for (const u of updates) insert.run(name, asBuffer(u.update), u.userId, createdAt);
+    };
+    const inOneTransaction = handle.transaction(insertRows);
+    state = {
+      synchronous,
+      walPath: handle.memory ? null : `${handle.name}-wal`,
+      syncing: false,
+      syncAgain: false,
+      fast: {
+        handle,
+        relax: handle.prepare('pragma synchronous = NORMAL'),
+        restore: handle.prepare(`pragma synchronous = ${synchronous}`),
+        insertMany: (name, updates, createdAt) => (updates.length === 1 ? insertRows(name, updates, createdAt) : inOneTransaction(name, updates, createdAt)),
+      },
+    };
+  } else {
+    const sync = await db.executeQuery<{ synchronous: number }>(CompiledQuery.raw('pragma synchronous'));
+    const files = await db.executeQuery<{ name: string; file: string }>(CompiledQuery.raw('pragma database_list'));
+    const main = files.rows.find((f) => f.name === 'main')?.file;
+    state = { synchronous: sync.rows[0]?.synchronous ?? 2, walPath: main ? `${main}-wal` : null, syncing: false, syncAgain: false, fast: null };
+  }
+  sqliteStates.set(db, state);
+  return state;
+}
+
+/** fsyncs the WAL on the thread pool; appends made while one runs are covered by the next one. */
+function syncWalSoon(state: SqliteState): void {
+  const walPath = state.walPath;
+  if (!walPath) return;
+  if (state.syncing) {
+    state.syncAgain = true;
+    return;
+  }
+  state.syncing = true;
+  void (async () => {
+    do {
+      state.syncAgain = false;
+      const file = await open(walPath, 'r');
+      try {
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    } while (state.syncAgain);
+  })()
+    .catch((error: unknown) => {
+      // The WAL is gone (the database was closed) or the disk failed: the next FULL commit of any
+      // write, or the next checkpoint, syncs it; say so rather than hide it.
+      if ((error as { code?: string }).code !== 'ENOENT') console.error('[yishi collab] fsync of the WAL failed', error);
+    })
+    .finally(() => {
+      state.syncing = false;
+    });
+}
+
 /**
- * Appends a batch of updates of one document in one statement (one commit), in order. Returns once
- * the rows are stored as `durability` says (see AppendDurability).
+ * Appends a batch of updates of one document in one commit, in order. Returns once the rows are
+ * stored as `durability` says (see AppendDurability).
  */
 export async function appendUpdates(db: Kysely<Database>, name: string, updates: readonly NewUpdate[], now: Date, durability: AppendDurability = 'commit'): Promise<void> {
   if (updates.length === 0) return;
@@ -102,38 +181,38 @@ export async function appendUpdates(db: Kysely<Database>, name: string, updates:
       await target.executeQuery(CompiledQuery.raw(insertQuery(db, chunk.length).sql, parameters));
     }
   };
-  if (durability === 'commit' || dialectOf(db) !== 'sqlite' || db.isTransaction) return run(db);
-
-  let state = sqliteStates.get(db);
-  if (!state) sqliteStates.set(db, (state = { synchronous: null, checkpoint: null }));
-  if (state.synchronous === null) {
-    const { rows } = await db.executeQuery<{ synchronous: number }>(CompiledQuery.raw('pragma synchronous'));
-    state.synchronous = rows[0]?.synchronous ?? 2;
-  }
+  if (db.isTransaction || dialectOf(db) !== 'sqlite') return run(db);
+  const state = await sqliteState(db);
   // Already NORMAL or OFF: nothing to relax, nothing to restore.
-  if (state.synchronous <= 1) return run(db);
-  const restore = CompiledQuery.raw(`pragma synchronous = ${state.synchronous}`);
-  // The connection is held for the three statements: no other write of the app commits while the
-  // setting is relaxed.
-  await db.connection().execute(async (conn) => {
-    await conn.executeQuery(CompiledQuery.raw('pragma synchronous = NORMAL'));
-    try {
-      await run(conn);
-    } finally {
-      await conn.executeQuery(restore);
-    }
-  });
-  scheduleDurabilityPoint(db, state);
-}
+  const relax = durability === 'process' && state.synchronous > 1;
 
-/** A passive checkpoint fsyncs the WAL (and then the database file) without waiting for anyone. */
-function scheduleDurabilityPoint(db: Kysely<Database>, state: SqliteState): void {
-  if (state.checkpoint) return;
-  state.checkpoint = setTimeout(() => {
-    state.checkpoint = null;
-    db.executeQuery(CompiledQuery.raw('pragma wal_checkpoint(PASSIVE)')).catch(() => undefined);
-  }, DURABILITY_POINT_MS);
-  state.checkpoint.unref();
+  // Fast path: one synchronous step on the raw handle — nothing else can run in between, and with
+  // no transaction open on the connection (a Kysely transaction would be mid-way between its
+  // awaits) the rows commit on their own and the relaxed setting covers them alone.
+  const fast = state.fast;
+  if (fast && !fast.handle.inTransaction) {
+    if (relax) fast.relax.run();
+    try {
+      fast.insertMany(name, updates, createdAt);
+    } finally {
+      if (relax) fast.restore.run();
+    }
+  } else if (relax) {
+    // The connection is held for the three statements: no other write of the app commits while
+    // the setting is relaxed.
+    const restore = CompiledQuery.raw(`pragma synchronous = ${state.synchronous}`);
+    await db.connection().execute(async (conn) => {
+      await conn.executeQuery(CompiledQuery.raw('pragma synchronous = NORMAL'));
+      try {
+        await run(conn);
+      } finally {
+        await conn.executeQuery(restore);
+      }
+    });
+  } else {
+    return run(db);
+  }
+  if (relax) syncWalSoon(state);
 }
 
 /** Lets a test commit another writer's row between a compaction's read and its delete. */

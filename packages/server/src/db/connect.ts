@@ -36,6 +36,15 @@ export function isPostgresUrl(value: string): boolean {
   return /^postgres(ql)?:\/\//i.test(value);
 }
 
+const sqliteHandles = new WeakMap<object, SqliteDatabase.Database>();
+/**
+ * The better-sqlite3 handle under a Kysely that openSqlite made, for the rare write that must run
+ * as one synchronous step (collab/persistence.ts); undefined for PostgreSQL.
+ */
+export function sqliteHandleOf(db: Kysely<Database>): SqliteDatabase.Database | undefined {
+  return sqliteHandles.get(db);
+}
+
 export function openSqlite(path: string): OpenedSqlite {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
@@ -44,6 +53,7 @@ export function openSqlite(path: string): OpenedSqlite {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  sqliteHandles.set(db, sqlite);
   return { db, sqlite };
 }
 
