@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openDatabase } from '../db/connect.js';
+import { openDatabase, sqliteHandleOf } from '../db/connect.js';
 import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createTestDatabase } from '../testing/test-app.js';
@@ -123,5 +123,30 @@ describe('the update log with two writers', () => {
     const other = await loadStoredDocument(dbs[0]!, 'agenda-other');
     expect([...other.doc.getMap('m').keys()]).toEqual(['y']);
     expect(other.logLength).toBe(0);
+  });
+
+  it.runIf(!process.env.YISHI_TEST_PG)('SQLite: a relaxed append neither joins an open transaction nor leaves the connection relaxed', async () => {
+    const db = dbs[0]!;
+    // Read through the raw handle: SQLite computes `pragma synchronous` when the statement is
+    // prepared, and the app's statement cache would hand back a stale answer.
+    const synchronous = async () => Number(sqliteHandleOf(db)!.pragma('synchronous', { simple: true }));
+    expect(await synchronous()).toBe(2);
+    // Another service's transaction is open (between two awaits) when the hub appends; it then
+    // rolls back. The update must not be rolled back with it.
+    let appended: Promise<void> = Promise.resolve();
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await appendUpdate(trx, 'agenda-other', updateSetting('rolled back'), null, now());
+        appended = appendUpdates(db, NAME, [{ update: updateSetting('kept'), userId: null }], now(), 'process');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await appended;
+    expect(await storedKeys(db)).toEqual(['kept']);
+    expect((await loadStoredDocument(db, 'agenda-other')).logLength).toBe(0);
+    // Every other write of the app still commits with synchronous=FULL.
+    await appendUpdates(db, NAME, [{ update: updateSetting('again'), userId: null }], now(), 'process');
+    expect(await synchronous()).toBe(2);
   });
 });

@@ -80,8 +80,6 @@ interface SqliteState {
 }
 interface FastPath {
   handle: SqliteDatabase.Database;
-  relax: SqliteDatabase.Statement;
-  restore: SqliteDatabase.Statement;
   insertMany: (name: string, updates: readonly NewUpdate[], createdAt: string) => void;
 }
 const sqliteStates = new WeakMap<object, SqliteState>();
@@ -121,8 +119,6 @@ async function sqliteState(db: Kysely<Database>): Promise<SqliteState> {
       syncAgain: false,
       fast: {
         handle,
-        relax: handle.prepare('pragma synchronous = NORMAL'),
-        restore: handle.prepare(`pragma synchronous = ${synchronous}`),
         insertMany: (name, updates, createdAt) => (updates.length === 1 ? insertRows(name, updates, createdAt) : inOneTransaction(name, updates, createdAt)),
       },
     };
@@ -183,35 +179,26 @@ export async function appendUpdates(db: Kysely<Database>, name: string, updates:
   };
   if (db.isTransaction || dialectOf(db) !== 'sqlite') return run(db);
   const state = await sqliteState(db);
+  // Without the raw handle (a database not opened by openSqlite), as durable as every other write.
+  const fast = state.fast;
+  if (!fast) return run(db);
   // Already NORMAL or OFF: nothing to relax, nothing to restore.
   const relax = durability === 'process' && state.synchronous > 1;
-
-  // Fast path: one synchronous step on the raw handle — nothing else can run in between, and with
-  // no transaction open on the connection (a Kysely transaction would be mid-way between its
-  // awaits) the rows commit on their own and the relaxed setting covers them alone.
-  const fast = state.fast;
-  if (fast && !fast.handle.inTransaction) {
-    if (relax) fast.relax.run();
+  // One synchronous step on the raw handle: nothing else can run in between. (The pragma is
+  // prepared afresh each time: SQLite applies `synchronous` when the statement is prepared, so a
+  // cached one would not switch it back and forth.)
+  const step = () => {
+    if (relax) fast.handle.pragma('synchronous = NORMAL');
     try {
       fast.insertMany(name, updates, createdAt);
     } finally {
-      if (relax) fast.restore.run();
+      if (relax) fast.handle.pragma(`synchronous = ${state.synchronous}`);
     }
-  } else if (relax) {
-    // The connection is held for the three statements: no other write of the app commits while
-    // the setting is relaxed.
-    const restore = CompiledQuery.raw(`pragma synchronous = ${state.synchronous}`);
-    await db.connection().execute(async (conn) => {
-      await conn.executeQuery(CompiledQuery.raw('pragma synchronous = NORMAL'));
-      try {
-        await run(conn);
-      } finally {
-        await conn.executeQuery(restore);
-      }
-    });
-  } else {
-    return run(db);
-  }
+  };
+  // A Kysely transaction open on the connection (between two of its awaits) would take our rows
+  // into its own commit or rollback: then wait until it has released the connection.
+  if (!fast.handle.inTransaction) step();
+  else await db.connection().execute(async () => step());
   if (relax) syncWalSoon(state);
 }
 
