@@ -27,7 +27,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 20);
 const IDLE_DOCS = Number(process.env.BENCH_IDLE_DOCS ?? 1000);
 const WARM_DOCS = Number(process.env.BENCH_WARM_DOCS ?? 100);
-const KINDS = (process.env.BENCH_SERVERS ?? 'yishi,reference,hocuspocus').split(',') as ServerKind[];
+// BENCH_PG=<admin URL of a durable PostgreSQL, bench/pg-server.sh start>: adds Yishi on PostgreSQL.
+const KINDS = (process.env.BENCH_SERVERS ?? `yishi,${process.env.BENCH_PG ? 'yishi-pg,' : ''}reference,hocuspocus`).split(',') as ServerKind[];
 /** latency, memory, restart: which parts to run (all by default). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'latency,memory,restart').split(','));
 
@@ -41,7 +42,8 @@ interface ServerProcess {
 function startServer(kind: ServerKind, port = 0, dbPath?: string): Promise<ServerProcess> {
   const child = fork(join(here, 'collab/server-child.ts'), [kind, String(port), ...(dbPath ? [dbPath] : [])], {
     // BENCH_CPU_PROF=<dir>: each server child writes a V8 CPU profile there when it stops.
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_TRACE ? ['--import', process.env.BENCH_TRACE] : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    // BENCH_TRACE=1: each server child prints its own share of the latency (collab/server-trace.ts).
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_TRACE ? ['--import', join(here, 'collab/server-trace.ts')] : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ask = <T>(message: object, type: string) =>
@@ -183,6 +185,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
 const results: Record<ServerKind, { latency: Record<number, { p50: number; p99: number }>; mem?: MemoryResult }> = {
   yishi: { latency: {} },
+  'yishi-pg': { latency: {} },
   reference: { latency: {} },
   hocuspocus: { latency: {} },
 };

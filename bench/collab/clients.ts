@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-export type ServerKind = 'yishi' | 'reference' | 'hocuspocus';
+export type ServerKind = 'yishi' | 'yishi-pg' | 'reference' | 'hocuspocus';
 
 export interface Editor {
   doc: Y.Doc;
@@ -50,7 +50,7 @@ export async function connectEditor(kind: ServerKind, port: number, name: string
       },
     };
   }
-  const path = kind === 'yishi' ? `ws://127.0.0.1:${port}/collab` : `ws://127.0.0.1:${port}`;
+  const path = kind === 'yishi' || kind === 'yishi-pg' ? `ws://127.0.0.1:${port}/collab` : `ws://127.0.0.1:${port}`;
   const provider = new WebsocketProvider(path, name, doc, { WebSocketPolyfill: withCookie(cookie) as never, disableBc: true });
   const waitSynced = () =>
     new Promise<void>((resolve) => {

@@ -23,15 +23,43 @@ const send: Reply = (message) => process.send?.(message);
 // Names as long as Yishi's (`agenda-` + a 16-character id), so every server keeps the same bytes per name.
 let prepareDocs: (count: number) => Promise<string[]> = async (count) => Array.from({ length: count }, (_, i) => `agenda-${String(i).padStart(16, '0')}`);
 
-async function startYishi(): Promise<{ port: number; cookie: string }> {
+/** Things to undo when the bench stops this server (a PostgreSQL database to drop). */
+const cleanups: Array<() => Promise<void>> = [];
+
+/** A fresh database on the PostgreSQL server BENCH_PG names (an admin URL, see bench/pg-server.sh). */
+async function newPgDatabase(): Promise<string> {
+  const adminUrl = process.env.BENCH_PG;
+  if (!adminUrl) throw new Error('yishi-pg needs BENCH_PG (bench/pg-server.sh start prints it)');
+  const { default: pg } = await import('pg');
+  const name = `yishi_collab_bench_${process.pid}_${Date.now()}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function startYishi(onPostgres: boolean): Promise<{ port: number; cookie: string }> {
   const { startServer, testConfig } = await import('../../packages/server/src/index.js');
-  const { sql } = await import('kysely');
+  const { collabHubFor } = await import('../../packages/server/src/collab/index.js');
   const { newId } = await import('../../packages/server/src/db/ids.js');
   const { hashToken } = await import('../../packages/server/src/services/auth.service.js');
-  const path = dbPath ?? join(mkdtempSync(join(tmpdir(), 'yishi-bench-')), 'bench.db');
+  const path = onPostgres ? await newPgDatabase() : (dbPath ?? join(mkdtempSync(join(tmpdir(), 'yishi-bench-')), 'bench.db'));
   const running = await startServer(testConfig({ databasePath: path, port, host: '127.0.0.1', seedDemo: true }));
+  cleanups.unshift(() => running.close());
   const { db } = running.deps;
-  if (process.env.BENCH_SQLITE_SYNC) await sql.raw(`pragma synchronous = ${process.env.BENCH_SQLITE_SYNC}`).execute(db);
+  // BENCH_COLLAB_DURABILITY=commit: every live update fsynced before it is sent (see persistence.ts).
+  const hub = collabHubFor(running.deps);
+  if (hub && process.env.BENCH_COLLAB_DURABILITY) hub.options.durability = process.env.BENCH_COLLAB_DURABILITY as 'commit' | 'process';
   const user = await db.selectFrom('users').select('id').where('username', '=', 'jiedao').executeTakeFirstOrThrow();
   const compound = await db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow();
   const token = `bench${'x'.repeat(40)}`;
@@ -76,7 +104,8 @@ async function startHocuspocus(): Promise<{ port: number }> {
   return { port: server.address.port };
 }
 
-const started = kind === 'yishi' ? await startYishi() : kind === 'reference' ? await startReference() : await startHocuspocus();
+const started =
+  kind === 'yishi' || kind === 'yishi-pg' ? await startYishi(kind === 'yishi-pg') : kind === 'reference' ? await startReference() : await startHocuspocus();
 send({ type: 'ready', ...started });
 
 process.on('message', async (message: { type: string; count?: number }) => {
@@ -92,6 +121,17 @@ process.on('message', async (message: { type: string; count?: number }) => {
     send({ type: 'docs', names: await prepareDocs(message.count ?? 1) });
   }
 });
-process.on('disconnect', () => process.exit(0));
-// A normal exit on SIGTERM, so that --cpu-prof gets to write its profile.
-process.on('SIGTERM', () => process.exit(0));
+// A normal exit (so that --cpu-prof gets to write its profile), after closing the server and
+// dropping its PostgreSQL database; at most a few seconds.
+let exiting = false;
+function exitCleanly(): void {
+  if (exiting) return;
+  exiting = true;
+  setTimeout(() => process.exit(0), 5000).unref();
+  void (async () => {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    process.exit(0);
+  })();
+}
+process.on('disconnect', exitCleanly);
+process.on('SIGTERM', exitCleanly);

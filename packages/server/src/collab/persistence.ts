@@ -178,7 +178,7 @@ export async function appendUpdates(db: Kysely<Database>, name: string, updates:
     }
   };
   if (db.isTransaction || dialectOf(db) !== 'sqlite') return run(db);
-  const state = await sqliteState(db);
+  const state = sqliteStates.get(db) ?? (await sqliteState(db));
   // Without the raw handle (a database not opened by openSqlite), as durable as every other write.
   const fast = state.fast;
   if (!fast) return run(db);
