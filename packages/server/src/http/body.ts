@@ -3,7 +3,7 @@
  * cannot send one, which is half of our CSRF defence), bounded nesting depth, and CSV decoded from
  * UTF-8 or, failing that, GB18030 — the encoding Excel on a Chinese Windows PC saves CSV in.
  */
-import { DomainError } from '@yishi/core';
+import { DomainError, type Locale } from '@yishi/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './context.js';
@@ -46,6 +46,36 @@ export async function readCsvBody(c: Context<AppEnv>): Promise<string> {
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
   }
+}
+
+/** Where the first U+0000 is in a parsed body (a string, a key), as a details path; null if none. */
+function nulPath(value: unknown): string | null {
+  const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item.value === 'string') {
+      if (item.value.includes('\u0000')) return item.path;
+    } else if (item.value !== null && typeof item.value === 'object') {
+      for (const [key, child] of Object.entries(item.value)) {
+        const path = item.path ? `${item.path}.${key}` : key;
+        if (key.includes('\u0000')) return path;
+        stack.push({ value: child, path });
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * No Yishi text holds the NUL character (U+0000), and PostgreSQL cannot store or even compare one
+ * (SQLite can): a path, query or body with one is refused the same way on both databases, as
+ * invalid input, instead of reaching the database and failing there.
+ */
+export function refuseNulCharacters(input: { url: string } | { body: unknown }, locale: Locale): void {
+  const path = 'url' in input ? (/%00/i.test(input.url) ? 'url' : null) : nulPath(input.body);
+  if (path === null) return;
+  const message = locale === 'en' ? 'must not contain the NUL character (U+0000)' : '不能包含空字符（U+0000）';
+  throw new DomainError('validation_failed', {}, [{ path: path || 'body', message }]);
 }
 
 /** Zod issues as `[{ path: "a.b", message }]`, the details of a validation_failed error. */

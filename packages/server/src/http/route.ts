@@ -13,7 +13,7 @@ import { mayAct } from '../auth/authorize.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import type { AppEnv } from './context.js';
-import { readCsvBody, readJsonBody, zodDetails } from './body.js';
+import { readCsvBody, readJsonBody, refuseNulCharacters, zodDetails } from './body.js';
 
 type Schema = z.ZodType | undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -106,6 +106,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
       const actor = c.get('actor');
       if (route.access.kind !== 'public' && !actor) throw new DomainError('unauthenticated');
 
+      refuseNulCharacters({ url: c.req.url }, locale);
       const params = route.params ? parseWith(route.params, c.req.param(), locale) : c.req.param();
       const query = route.query ? parseWith(route.query, c.req.query(), locale) : undefined;
 
@@ -120,6 +121,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
       let body: unknown;
       if (route.body) {
         const raw = route.bodyKind === 'csv' ? await readCsvBody(c) : await readJsonBody(c);
+        refuseNulCharacters({ body: raw }, locale);
         body = parseWith(route.body, raw, locale);
       }
 
