@@ -7,8 +7,13 @@
  *
  * - latency: N editors on one document; one editor writes, we time until every other editor has it
  *   (p50/p99 over all receivers and rounds). Clients run in this process, servers in their own.
- * - memory: server heap after a full GC, with one loaded document, and with K idle loaded documents
- *   (one connected, idle client each), per document.
+ *   The clients are warmed up first; each size runs in BENCH_TRIALS turns (default 3) of
+ *   BENCH_ROUNDS rounds, the servers' order reversed every other turn, samples pooled.
+ *   BENCH_TRACE=1 makes each server print its own share (receive → send, collab/server-trace.ts).
+ * - memory: server heap after a full GC with BENCH_WARM_DOCS (100) idle loaded documents and with
+ *   BENCH_IDLE_DOCS (1,000) more (one connected, idle client each): per 1,000 from none, and per
+ *   1,000 more once warm (the first includes one-off costs such as code the JIT compiles).
+ * - BENCH_PG=<admin URL> (bench/pg-server.sh start): adds `yishi-pg`, Yishi on that PostgreSQL.
  * - restart (Yishi): 50 editors connected; the server is killed and started again on the same port
  *   and database; time until all 50 are synced again (dominated by the client's reconnect backoff).
  */
@@ -25,6 +30,7 @@ process.setMaxListeners(0);
 const EDITORS = (process.env.BENCH_EDITORS ?? '10,50,200').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 20);
+const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);
 const IDLE_DOCS = Number(process.env.BENCH_IDLE_DOCS ?? 1000);
 const WARM_DOCS = Number(process.env.BENCH_WARM_DOCS ?? 100);
 // BENCH_PG=<admin URL of a durable PostgreSQL, bench/pg-server.sh start>: adds Yishi on PostgreSQL.
@@ -81,7 +87,8 @@ async function docNames(server: ServerProcess, count: number): Promise<string[]>
   return (await server.ask<{ names: string[] }>({ type: 'docs', count }, 'docs')).names;
 }
 
-async function latency(kind: ServerKind, server: ServerProcess, editors: number, rounds = ROUNDS): Promise<{ p50: number; p99: number }> {
+/** Milliseconds from one editor's change to each other editor having it, one sample per receiver. */
+async function latency(kind: ServerKind, server: ServerProcess, editors: number, rounds = ROUNDS): Promise<number[]> {
   const [name] = await docNames(server, 1);
   const clients: Editor[] = [];
   for (let i = 0; i < editors; i++) clients.push(await connectEditor(kind, server.port, name!, server.cookie));
@@ -118,11 +125,10 @@ async function latency(kind: ServerKind, server: ServerProcess, editors: number,
     await Promise.all(arrived);
   }
   for (const c of clients) c.destroy();
-  samples.sort((a, b) => a - b);
   firsts.sort((a, b) => a - b);
   // Diagnostic: the first receiver of each round sees the server's own delay plus one client's.
   process.stderr.write(`${kind} ${editors} editors: first receiver p50 ${percentile(firsts, 50).toFixed(2)} ms\n`);
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+  return samples;
 }
 
 interface MemoryResult {
@@ -200,11 +206,20 @@ if (PARTS.has('latency')) {
     await stop(server);
   }
 }
+// Each size is measured in TRIALS turns, the servers' order reversed every other turn, and the
+// samples of all turns pooled: a machine shared with other work drifts, and this spreads the drift.
 for (const n of PARTS.has('latency') ? EDITORS : []) {
+  const pooled = new Map<ServerKind, number[]>(KINDS.map((kind) => [kind, []]));
+  for (let trial = 0; trial < TRIALS; trial++) {
+    for (const kind of trial % 2 === 0 ? KINDS : [...KINDS].reverse()) {
+      const server = await startServer(kind);
+      pooled.get(kind)!.push(...(await latency(kind, server, n)));
+      await stop(server);
+    }
+  }
   for (const kind of KINDS) {
-    const server = await startServer(kind);
-    results[kind].latency[n] = await latency(kind, server, n);
-    await stop(server);
+    const samples = pooled.get(kind)!.sort((a, b) => a - b);
+    results[kind].latency[n] = { p50: percentile(samples, 50), p99: percentile(samples, 99) };
     process.stderr.write(`${kind} ${n} editors: p50 ${fmt(results[kind].latency[n]!.p50)} ms\n`);
   }
 }
@@ -215,7 +230,7 @@ for (const kind of PARTS.has('memory') ? KINDS : []) {
 }
 const restartMs = PARTS.has('restart') ? await restartYishi() : Number.NaN;
 
-console.log(`\nCo-editing benchmark (${ROUNDS} rounds, ${IDLE_DOCS} idle documents), node ${process.version}\n`);
+console.log(`\nCo-editing benchmark (${TRIALS} × ${ROUNDS} rounds, ${IDLE_DOCS} idle documents), node ${process.version}\n`);
 console.log('| server | editors | p50 ms | p99 ms | p50 ratio to Yishi | p99 ratio to Yishi |');
 console.log('|---|---|---|---|---|---|');
 for (const n of PARTS.has('latency') ? EDITORS : []) {
