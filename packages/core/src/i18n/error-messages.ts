@@ -8,7 +8,7 @@ import { interpolate, type Locale } from './locale.js';
 import { voteMessages } from '../votes/votes.errors.js';
 import { proposalMessages } from '../proposals/proposals.errors.js';
 import { actionItemMessages } from '../action-items/action-items.errors.js';
-import { meetingMessages } from '../meetings/meetings.errors.js';
+import { meetingMessages, meetingParamLabels } from '../meetings/meetings.errors.js';
 import { minutesMessages } from '../minutes/minutes.errors.js';
 
 export type MessageTable = Record<string, Record<Locale, string>>;
@@ -97,6 +97,11 @@ const messages = {
 
 export type ErrorCode = keyof typeof messages;
 
+/** Per code and parameter: labels for parameters whose values are codes (a status, a step). */
+const paramLabels: Record<string, Record<string, Record<string, Record<Locale, string>>>> = {
+  ...meetingParamLabels,
+};
+
 export function errorMessage(
   code: string,
   locale: Locale,
@@ -104,5 +109,9 @@ export function errorMessage(
 ): string {
   const entry = (messages as MessageTable)[code];
   if (!entry) return code;
-  return interpolate(entry[locale], params);
+  const labels = paramLabels[code];
+  const shown = labels
+    ? Object.fromEntries(Object.entries(params).map(([name, value]) => [name, labels[name]?.[String(value)]?.[locale] ?? value]))
+    : params;
+  return interpolate(entry[locale], shown);
 }

@@ -1,9 +1,11 @@
+import { MEETING_STATUS_LABELS, MEETING_STEP_LABELS } from './meetings.js';
+
 /** Error messages of the meetings feature (merged into ../i18n/error-messages.ts). */
 export const meetingMessages = {
   meeting_not_found: { 'zh-CN': '找不到该会议', en: 'Meeting not found' },
   meeting_bad_transition: {
-    'zh-CN': '会议当前为“{from}”，不能执行“{action}”',
-    en: 'The meeting is "{from}"; "{action}" is not possible now',
+    'zh-CN': '会议当前为“{from}”，现在不能{action}',
+    en: 'The meeting is "{from}"; you cannot {action} now',
   },
   meeting_not_editable: { 'zh-CN': '会议已开始或已结束，不能再修改时间地点', en: 'The meeting has started or ended; time and place can no longer change' },
   meeting_wrong_kind: { 'zh-CN': '该操作只适用于{kind}', en: 'This only applies to a {kind}' },
@@ -19,3 +21,8 @@ export const meetingMessages = {
   question_merge_target: { 'zh-CN': '只能合并到同一场夜谈中未被合并的问题', en: 'Merge only into an unmerged question of the same evening talk' },
   questions_not_open: { 'zh-CN': '这场夜谈目前不收集问题', en: 'This evening talk is not taking questions now' },
 } as const;
+
+/** Parameters that are codes, shown to people in words (see errorMessage). */
+export const meetingParamLabels = {
+  meeting_bad_transition: { from: MEETING_STATUS_LABELS, action: MEETING_STEP_LABELS },
+};

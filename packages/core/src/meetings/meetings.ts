@@ -34,6 +34,15 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, Record<Locale, string>
   closed: { 'zh-CN': '已结束', en: 'Closed' },
 };
 
+/** What the steps are called in messages (the lifecycle actions and the agenda's freeze and reopen). */
+export const MEETING_STEP_LABELS: Record<MeetingAction | 'freeze' | 'reopen', Record<Locale, string>> = {
+  schedule: { 'zh-CN': '发布会议通知', en: 'publish the notice' },
+  start: { 'zh-CN': '开始会议', en: 'start the meeting' },
+  close: { 'zh-CN': '结束会议', en: 'close the meeting' },
+  freeze: { 'zh-CN': '锁定议程', en: 'freeze the agenda' },
+  reopen: { 'zh-CN': '重新开放议程', en: 'reopen the agenda' },
+};
+
 /** The status a meeting moves to, or a DomainError naming why it cannot. */
 export function nextMeetingStatus(current: MeetingStatus, action: MeetingAction): MeetingStatus {
   const step = TRANSITIONS[action];

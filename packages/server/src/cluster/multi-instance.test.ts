@@ -221,7 +221,7 @@ describe.skipIf(testPostgresUrl() === null)('two server instances on one Postgre
     const starts = await onBoth('POST', `/api/meetings/${id}/start`, { cookie });
     expect(statuses(starts)).toEqual([200, 409]);
     const refused = (await starts.find((r) => r.status === 409)!.json()) as { error: { code: string; message: string } };
-    expect(refused.error).toMatchObject({ code: 'meeting_bad_transition', message: expect.stringContaining('in_session') });
+    expect(refused.error).toMatchObject({ code: 'meeting_bad_transition', message: expect.stringContaining('会议进行中') });
     const items = await a.deps.db.selectFrom('meeting_agenda_items').select(['doc_item_id', 'position']).where('meeting_id', '=', id).orderBy('position').execute();
     expect(items).toEqual([
       { doc_item_id: 'item0', position: 1 },

@@ -136,7 +136,8 @@ describe('four-party council lifecycle', () => {
     const { cookie, res } = await createMeeting('jiedao', 'four_party');
     const id = (await json(res, 201)).meeting.id as string;
     const body = await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie, headers: { 'accept-language': 'en' } }), 409);
-    expect(body.error.message).toContain('"draft"');
+    // Codes are shown in words: "The meeting is "Draft"; you cannot start the meeting now".
+    expect(body.error.message).toBe('The meeting is "Draft"; you cannot start the meeting now');
     const past = await t.call('POST', `/api/compounds/${dsct}/meetings`, { cookie, json: { kind: 'four_party', title: 'x', startsAt: '2020-01-01T00:00:00Z', place: 'p' } });
     expect((await json(past, 422)).error.code).toBe('meeting_starts_in_past');
   });
