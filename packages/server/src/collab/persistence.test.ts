@@ -148,5 +148,9 @@ describe('the update log with two writers', () => {
     // Every other write of the app still commits with synchronous=FULL.
     await appendUpdates(db, NAME, [{ update: updateSetting('again'), userId: null }], now(), 'process');
     expect(await synchronous()).toBe(2);
+    // So does a compaction (itself committed relaxed: losing one loses nothing).
+    expect(await compactDocument(db, NAME, now())).toBe(2);
+    expect(await synchronous()).toBe(2);
+    expect(await storedKeys(db)).toEqual(['again', 'kept']);
   });
 });

@@ -211,32 +211,51 @@ export const compactionTestHooks: { afterRead?: () => Promise<void> } = {};
  * and folded. Returns how many that was.
  */
 export async function compactDocument(db: Kysely<Database>, name: string, now: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('collab_snapshots')
-      .values({ id: name, snapshot: Buffer.alloc(0), updated_at: now.toISOString() })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    await lockRow(trx, 'collab_snapshots', name);
-    const head = await trx.selectFrom('collab_snapshots').select('snapshot').where('id', '=', name).executeTakeFirstOrThrow();
-    const rows = await trx.selectFrom('collab_log').select(['id', 'update_bytes']).where('doc_name', '=', name).orderBy('id').execute();
-    await compactionTestHooks.afterRead?.();
-    if (rows.length === 0) return 0;
-    const doc = new Y.Doc({ gc: true });
+  const fold = (trx: Kysely<Database>) => foldLog(trx, name, now);
+  const state = !db.isTransaction && dialectOf(db) === 'sqlite' ? (sqliteStates.get(db) ?? (await sqliteState(db))) : null;
+  const fast = state?.fast;
+  if (!state || !fast || state.synchronous <= 1) return db.transaction().execute(fold);
+  // SQLite: the compaction commits with synchronous=NORMAL too (and the WAL is fsynced off the event
+  // loop), so that it does not stall every editor for an fsync: a compaction a power cut loses is
+  // lost whole — the log rows it would have deleted are still there — and simply runs again. The
+  // connection is held from before BEGIN to after COMMIT: nothing else commits meanwhile.
+  return db.connection().execute(async (conn) => {
+    fast.handle.pragma('synchronous = NORMAL');
     try {
-      doc.transact(() => {
-        if (head.snapshot.length > 0) Y.applyUpdate(doc, head.snapshot);
-        for (const row of rows) Y.applyUpdate(doc, row.update_bytes);
-      });
-      const snapshot = asBuffer(Y.encodeStateAsUpdate(doc));
-      await trx.updateTable('collab_snapshots').set({ snapshot, updated_at: now.toISOString() }).where('id', '=', name).execute();
+      return await conn.transaction().execute(fold);
     } finally {
-      doc.destroy();
+      fast.handle.pragma(`synchronous = ${state.synchronous}`);
+      syncWalSoon(state);
     }
-    const ids = rows.map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('collab_log').where('id', 'in', ids.slice(i, i + 500)).execute();
-    return rows.length;
   });
+}
+
+/** The compaction itself, inside the caller's transaction. */
+async function foldLog(trx: Kysely<Database>, name: string, now: Date): Promise<number> {
+  await trx
+    .insertInto('collab_snapshots')
+    .values({ id: name, snapshot: Buffer.alloc(0), updated_at: now.toISOString() })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  await lockRow(trx, 'collab_snapshots', name);
+  const head = await trx.selectFrom('collab_snapshots').select('snapshot').where('id', '=', name).executeTakeFirstOrThrow();
+  const rows = await trx.selectFrom('collab_log').select(['id', 'update_bytes']).where('doc_name', '=', name).orderBy('id').execute();
+  await compactionTestHooks.afterRead?.();
+  if (rows.length === 0) return 0;
+  const doc = new Y.Doc({ gc: true });
+  try {
+    doc.transact(() => {
+      if (head.snapshot.length > 0) Y.applyUpdate(doc, head.snapshot);
+      for (const row of rows) Y.applyUpdate(doc, row.update_bytes);
+    });
+    const snapshot = asBuffer(Y.encodeStateAsUpdate(doc));
+    await trx.updateTable('collab_snapshots').set({ snapshot, updated_at: now.toISOString() }).where('id', '=', name).execute();
+  } finally {
+    doc.destroy();
+  }
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('collab_log').where('id', 'in', ids.slice(i, i + 500)).execute();
+  return rows.length;
 }
 
 /** Writes a whole document as its first snapshot (seed data, imports); refuses to overwrite. */
