@@ -32,6 +32,12 @@ export interface Config {
    * relayed between the instances through it. Null (the default) for a single instance.
    */
   redisUrl: string | null;
+  /**
+   * How a live-document update is stored on SQLite before it is sent on (YISHI_COLLAB_DURABILITY):
+   * `process` (default) survives the server process dying and is fsynced right after, off the event
+   * loop; `commit` fsyncs before sending, like votes and sign-offs always are. See docs/operations.md.
+   */
+  collabDurability: 'process' | 'commit';
 }
 
 function proxyHopsFrom(value: string | undefined): number {
@@ -68,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxBodyBytes: intFrom(env.YISHI_MAX_BODY_BYTES, 2 * 1024 * 1024),
     trustProxyHops: proxyHopsFrom(env.YISHI_TRUST_PROXY),
     redisUrl: env.YISHI_REDIS_URL?.trim() || null,
+    collabDurability: env.YISHI_COLLAB_DURABILITY === 'commit' ? 'commit' : 'process',
   };
 }
 

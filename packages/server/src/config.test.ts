@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('configuration from the environment', () => {
+  it('runs alone unless a Redis relay is named', () => {
+    expect(loadConfig({}).redisUrl).toBeNull();
+    expect(loadConfig({ YISHI_REDIS_URL: ' redis://10.0.0.5:6379 ' }).redisUrl).toBe('redis://10.0.0.5:6379');
+  });
+
+  it('stores live-document updates process-durably unless told to fsync each one', () => {
+    expect(loadConfig({}).collabDurability).toBe('process');
+    expect(loadConfig({ YISHI_COLLAB_DURABILITY: 'commit' }).collabDurability).toBe('commit');
+    expect(loadConfig({ YISHI_COLLAB_DURABILITY: 'nonsense' }).collabDurability).toBe('process');
+  });
+});
