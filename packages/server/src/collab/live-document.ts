@@ -10,7 +10,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from './close-codes.js';
 import type { CollabHub } from './hub.js';
-import { appendUpdates, compactDocument, loadStoredDocument } from './persistence.js';
+import { appendUpdates, appendUpdatesNow, compactDocument, loadStoredDocument } from './persistence.js';
 import type { DocumentAccess } from './registry.js';
 
 /** The origin of updates and awareness that came from another instance through the relay. */
@@ -47,6 +47,8 @@ export class LiveDocument {
   /** Applied to the document, not yet stored (so not yet sent to anyone), in arrival order. */
   private pending: PendingUpdate[] | null = null;
   private flushQueued = false;
+  /** Tasks in the chain not yet finished: at 0 an update may be stored and sent at once. */
+  private queued = 0;
   /** Updates this instance appended since it last compacted. */
   logLength = 0;
   private compacting = false;
@@ -103,7 +105,10 @@ export class LiveDocument {
 
   /** Runs after everything queued before it (stores, sends). */
   enqueue(task: () => Promise<void> | void): Promise<void> {
-    const next = this.chain.then(task);
+    this.queued += 1;
+    const next = this.chain.then(task).finally(() => {
+      this.queued -= 1;
+    });
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -123,6 +128,17 @@ export class LiveDocument {
       return;
     }
     const from = origin && typeof origin === 'object' && 'userId' in origin ? (origin as Connection) : null;
+    // Nothing queued: store it now and send it in this same turn, when the store can (SQLite).
+    if (this.queued === 0 && !this.pending && !this.failed) {
+      let stored: boolean;
+      try {
+        stored = appendUpdatesNow(this.hub.deps.db, this.name, [{ update, userId: from?.userId ?? null }], this.hub.deps.clock(), this.hub.options.durability);
+      } catch (error) {
+        this.storageFailed(error);
+        return;
+      }
+      if (stored) return this.afterStored([{ update, from }]);
+    }
     (this.pending ??= []).push({ update, from });
     if (this.flushQueued) return;
     this.flushQueued = true;
@@ -140,6 +156,11 @@ export class LiveDocument {
     if (!batch || this.failed) return;
     const db = this.hub.deps.db;
     await appendUpdates(db, this.name, batch.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })), this.hub.deps.clock(), this.hub.options.durability);
+    this.afterStored(batch);
+  }
+
+  /** Sends stored updates to every other socket and instance, and compacts when the log is long. */
+  private afterStored(batch: PendingUpdate[]): void {
     this.logLength += batch.length;
     for (const { update, from } of batch) {
       const encoder = encoding.createEncoder();

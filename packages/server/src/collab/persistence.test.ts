@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import * as Y from 'yjs';
 import { openDatabase, sqliteHandleOf } from '../db/connect.js';
 import type { Database } from '../db/database.js';
@@ -145,11 +146,25 @@ describe('the update log with two writers', () => {
     await appended;
     expect(await storedKeys(db)).toEqual(['kept']);
     expect((await loadStoredDocument(db, 'agenda-other')).logLength).toBe(0);
-    // Every other write of the app still commits with synchronous=FULL.
+    // Every other write of the app still commits with synchronous=FULL: the connection stays relaxed
+    // after an append only until the app's next statement, which first sets it back. (The pragma
+    // is read through Kysely with a fresh SQL text each time: SQLite answers it at prepare time.)
+    let reads = 0;
+    const synchronousSeenByApp = async () => {
+      reads += 1;
+      const { rows } = await sql<{ synchronous: number }>`${sql.raw(`pragma synchronous -- read ${reads}`)}`.execute(db);
+      return rows[0]!.synchronous;
+    };
     await appendUpdates(db, NAME, [{ update: updateSetting('again'), userId: null }], now(), 'process');
+    expect(await synchronous()).toBe(1);
+    expect(await synchronousSeenByApp()).toBe(2);
+    expect(await synchronous()).toBe(2);
+    // A run of appends switches once; a 'commit' append sets it back first.
+    await appendUpdates(db, NAME, [{ update: updateSetting('again'), userId: null }], now(), 'process');
+    await appendUpdates(db, NAME, [{ update: updateSetting('again'), userId: null }], now(), 'commit');
     expect(await synchronous()).toBe(2);
     // So does a compaction (itself committed relaxed: losing one loses nothing).
-    expect(await compactDocument(db, NAME, now())).toBe(2);
+    expect(await compactDocument(db, NAME, now())).toBe(4);
     expect(await synchronous()).toBe(2);
     expect(await storedKeys(db)).toEqual(['again', 'kept']);
   });

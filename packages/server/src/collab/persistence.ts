@@ -14,6 +14,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { sqliteHandleOf } from '../db/connect.js';
+import { beforeNextStatement, runBeforeNextStatement } from '../db/sqlite-dialect.js';
 import type { Database } from '../db/database.js';
 import { dialectOf, lockRow } from '../db/dialect.js';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -75,6 +76,8 @@ interface SqliteState {
   walPath: string | null;
   syncing: boolean;
   syncAgain: boolean;
+  /** The connection is at synchronous=NORMAL after a relaxed append; restored before the app's next statement. */
+  relaxed: boolean;
   /** With the raw handle: the statements of the synchronous fast path. */
   fast: FastPath | null;
 }
@@ -117,6 +120,7 @@ async function sqliteState(db: Kysely<Database>): Promise<SqliteState> {
       walPath: handle.memory ? null : `${handle.name}-wal`,
       syncing: false,
       syncAgain: false,
+      relaxed: false,
       fast: {
         handle,
         insertMany: (name, updates, createdAt) => (updates.length === 1 ? insertRows(name, updates, createdAt) : inOneTransaction(name, updates, createdAt)),
@@ -126,7 +130,7 @@ async function sqliteState(db: Kysely<Database>): Promise<SqliteState> {
     const sync = await db.executeQuery<{ synchronous: number }>(CompiledQuery.raw('pragma synchronous'));
     const files = await db.executeQuery<{ name: string; file: string }>(CompiledQuery.raw('pragma database_list'));
     const main = files.rows.find((f) => f.name === 'main')?.file;
-    state = { synchronous: sync.rows[0]?.synchronous ?? 2, walPath: main ? `${main}-wal` : null, syncing: false, syncAgain: false, fast: null };
+    state = { synchronous: sync.rows[0]?.synchronous ?? 2, walPath: main ? `${main}-wal` : null, syncing: false, syncAgain: false, relaxed: false, fast: null };
   }
   sqliteStates.set(db, state);
   return state;
@@ -182,24 +186,51 @@ export async function appendUpdates(db: Kysely<Database>, name: string, updates:
   // Without the raw handle (a database not opened by openSqlite), as durable as every other write.
   const fast = state.fast;
   if (!fast) return run(db);
-  // Already NORMAL or OFF: nothing to relax, nothing to restore.
-  const relax = durability === 'process' && state.synchronous > 1;
-  // One synchronous step on the raw handle: nothing else can run in between. (The pragma is
-  // prepared afresh each time: SQLite applies `synchronous` when the statement is prepared, so a
-  // cached one would not switch it back and forth.)
-  const step = () => {
-    if (relax) fast.handle.pragma('synchronous = NORMAL');
-    try {
-      fast.insertMany(name, updates, createdAt);
-    } finally {
-      if (relax) fast.handle.pragma(`synchronous = ${state.synchronous}`);
-    }
-  };
   // A Kysely transaction open on the connection (between two of its awaits) would take our rows
   // into its own commit or rollback: then wait until it has released the connection.
-  if (!fast.handle.inTransaction) step();
-  else await db.connection().execute(async () => step());
+  if (!fast.handle.inTransaction) fastAppend(state, fast, name, updates, createdAt, durability);
+  else await db.connection().execute(async () => fastAppend(state, fast, name, updates, createdAt, durability));
+}
+
+/**
+ * appendUpdates without waiting: stores the batch at once and returns true, or stores nothing and
+ * returns false when only appendUpdates can (PostgreSQL, no raw handle, the store not yet set up, a
+ * transaction open on the connection). Lets the hub store and send an update in the same turn.
+ */
+export function appendUpdatesNow(db: Kysely<Database>, name: string, updates: readonly NewUpdate[], now: Date, durability: AppendDurability): boolean {
+  if (db.isTransaction) return false;
+  const state = sqliteStates.get(db);
+  const fast = state?.fast;
+  if (!state || !fast || fast.handle.inTransaction) return false;
+  fastAppend(state, fast, name, updates, now.toISOString(), durability);
+  return true;
+}
+
+/**
+ * One synchronous step on the raw handle: nothing else runs in between. A relaxed append leaves the
+ * connection at synchronous=NORMAL and has it set back before the app's next statement (through
+ * the Kysely driver's prepare, db/sqlite-dialect.ts), so a run of appends with nothing between them
+ * switches once, and every other write still commits with the setting the database was opened with.
+ * (The pragma is prepared afresh each time: SQLite applies `synchronous` when the statement is
+ * prepared, so a cached one would not switch it back and forth.)
+ */
+function fastAppend(state: SqliteState, fast: FastPath, name: string, updates: readonly NewUpdate[], createdAt: string, durability: AppendDurability): void {
+  // Already NORMAL or OFF when opened: nothing to relax, nothing to restore.
+  const relax = durability === 'process' && state.synchronous > 1;
+  if (relax && !state.relaxed) {
+    fast.handle.pragma('synchronous = NORMAL');
+    state.relaxed = true;
+    beforeNextStatement(fast.handle, () => restoreSynchronous(state, fast));
+  } else if (!relax && state.relaxed) {
+    runBeforeNextStatement(fast.handle);
+  }
+  fast.insertMany(name, updates, createdAt);
   if (relax) syncWalSoon(state);
+}
+
+function restoreSynchronous(state: SqliteState, fast: FastPath): void {
+  fast.handle.pragma(`synchronous = ${state.synchronous}`);
+  state.relaxed = false;
 }
 
 /** Lets a test commit another writer's row between a compaction's read and its delete. */
@@ -220,6 +251,8 @@ export async function compactDocument(db: Kysely<Database>, name: string, now: D
   // lost whole — the log rows it would have deleted are still there — and simply runs again. The
   // connection is held from before BEGIN to after COMMIT: nothing else commits meanwhile.
   return db.connection().execute(async (conn) => {
+    // Our own switch below; a restore pending from an append must not fire at BEGIN.
+    runBeforeNextStatement(fast.handle);
     fast.handle.pragma('synchronous = NORMAL');
     try {
       return await conn.transaction().execute(fold);

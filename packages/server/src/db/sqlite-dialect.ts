@@ -11,12 +11,29 @@
  */
 import type SqliteDatabase from 'better-sqlite3';
 
+/** Work to do on a connection before the app's next statement through Kysely (see persistence.ts). */
+const beforeNext = new WeakMap<object, () => void>();
+
+/** Runs `work` before the next statement Kysely prepares on this handle (once). */
+export function beforeNextStatement(database: SqliteDatabase.Database, work: () => void): void {
+  beforeNext.set(database, work);
+}
+
+/** Runs the pending work now, if any (for raw-handle code about to take the connection itself). */
+export function runBeforeNextStatement(database: SqliteDatabase.Database): void {
+  const work = beforeNext.get(database);
+  if (!work) return;
+  beforeNext.delete(database);
+  work();
+}
+
 export function withStatementCache(database: SqliteDatabase.Database, size = 500): SqliteDatabase.Database {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return new Proxy(database, {
     get(target, property, receiver) {
       if (property !== 'prepare') return Reflect.get(target, property, receiver) as unknown;
       return (source: string) => {
+        runBeforeNextStatement(target);
         let statement = cache.get(source);
         if (statement) {
           cache.delete(source);
