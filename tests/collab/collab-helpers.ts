@@ -3,7 +3,7 @@
  * database with YISHI_TEST_PG) that survives restarts within one test, logins through the API, and
  * WebsocketProviders that carry the session cookie.
  */
-import { startServer, testConfig, type RunningServer } from '@yishi/server';
+import { startServer, testConfig, type Config, type RunningServer } from '@yishi/server';
 import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -24,10 +24,10 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
   const database = await newTestDatabase();
   const dbPath = database.url;
-  const config = testConfig({ databasePath: dbPath, port: 0, host: '127.0.0.1', seedDemo: true });
+  const config = testConfig({ databasePath: dbPath, port: 0, host: '127.0.0.1', seedDemo: true, ...overrides });
   const providers: WebsocketProvider[] = [];
   const h: Harness = {
     server: await startServer(config),

@@ -12,4 +12,10 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ YISHI_COLLAB_DURABILITY: 'commit' }).collabDurability).toBe('commit');
     expect(loadConfig({ YISHI_COLLAB_DURABILITY: 'nonsense' }).collabDurability).toBe('process');
   });
+
+  it('pings live-document sockets every 30 s unless told otherwise', () => {
+    expect(loadConfig({}).collabPingIntervalMs).toBe(30_000);
+    expect(loadConfig({ YISHI_COLLAB_PING_SECONDS: '10' }).collabPingIntervalMs).toBe(10_000);
+    expect(loadConfig({ YISHI_COLLAB_PING_SECONDS: '0' }).collabPingIntervalMs).toBe(0);
+  });
 });

@@ -38,6 +38,8 @@ export interface Config {
    * loop; `commit` fsyncs before sending, like votes and sign-offs always are. See docs/operations.md.
    */
   collabDurability: 'process' | 'commit';
+  /** Live-document sockets are pinged this often and dropped when they miss one (YISHI_COLLAB_PING_SECONDS; 0 = off). */
+  collabPingIntervalMs: number;
 }
 
 function proxyHopsFrom(value: string | undefined): number {
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxyHops: proxyHopsFrom(env.YISHI_TRUST_PROXY),
     redisUrl: env.YISHI_REDIS_URL?.trim() || null,
     collabDurability: env.YISHI_COLLAB_DURABILITY === 'commit' ? 'commit' : 'process',
+    collabPingIntervalMs: Math.max(0, intFrom(env.YISHI_COLLAB_PING_SECONDS, 30)) * 1000,
   };
 }
 

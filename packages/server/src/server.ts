@@ -37,7 +37,7 @@ export async function startServer(config: Config, clock: () => Date = () => new 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
-  const collab = attachCollab(server as Server, deps, { durability: config.collabDurability }, relay);
+  const collab = attachCollab(server as Server, deps, { durability: config.collabDurability, pingIntervalMs: config.collabPingIntervalMs }, relay);
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   let closed = false;

@@ -40,19 +40,27 @@ export interface CollabOptions {
   compactEvery: number;
   /** How durable an update is before it is broadcast (persistence.ts AppendDurability). */
   durability: AppendDurability;
+  /**
+   * Every this long each socket is pinged; one that has not answered the previous ping is dropped
+   * (a phone that lost its signal leaves a half-open connection behind). 0 turns it off.
+   */
+  pingIntervalMs: number;
 }
 
-export const DEFAULT_COLLAB_OPTIONS: CollabOptions = { maxMessageBytes: 512 * 1024, idleUnloadMs: 30_000, compactEvery: 200, durability: 'process' };
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = { maxMessageBytes: 512 * 1024, idleUnloadMs: 30_000, compactEvery: 200, durability: 'process', pingIntervalMs: 30_000 };
 
 export class CollabHub {
   private readonly documents = new Map<string, LiveDocument>();
   private closing = false;
+  private readonly heartbeat: NodeJS.Timeout | null;
 
   constructor(
     readonly deps: Deps,
     readonly options: CollabOptions = DEFAULT_COLLAB_OPTIONS,
     readonly relay: CollabRelay | null = null,
   ) {
+    this.heartbeat = options.pingIntervalMs > 0 ? setInterval(() => this.pingAll(), options.pingIntervalMs) : null;
+    this.heartbeat?.unref();
     relay?.setHandlers({
       update: (name, update) => this.fromRelay(name, (live) => Y.applyUpdate(live.doc, update, FROM_RELAY)),
       awareness: (name, update) => this.fromRelay(name, (live) => awarenessProtocol.applyAwarenessUpdate(live.awareness, update, FROM_RELAY)),
@@ -65,6 +73,24 @@ export class CollabHub {
       refresh: (name) => void this.refreshHere(name),
       resync: () => void this.resync(),
     });
+  }
+
+  /** Drops the sockets that did not answer the last ping, and pings the others. */
+  private pingAll(): void {
+    for (const live of this.documents.values()) {
+      for (const ws of live.connections.keys()) {
+        if (awaitingPong.has(ws)) {
+          ws.terminate();
+          continue;
+        }
+        awaitingPong.add(ws);
+        try {
+          ws.ping();
+        } catch {
+          ws.terminate();
+        }
+      }
+    }
   }
 
   /** Applies a relay message to a document this instance holds (after it has loaded). */
@@ -127,6 +153,7 @@ export class CollabHub {
       else this.receive(live!, conn!, bytes);
     });
     ws.on('error', terminateOnError);
+    ws.on('pong', answeredPing);
 
     let access: DocumentAccess;
     try {
@@ -292,6 +319,7 @@ export class CollabHub {
 
   async close(): Promise<void> {
     this.closing = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     const docs = [...this.documents.values()];
     for (const live of docs) {
       if (live.idleTimer) clearTimeout(live.idleTimer);
@@ -304,6 +332,13 @@ export class CollabHub {
 
 function terminateOnError(this: WebSocket): void {
   this.terminate();
+}
+
+/** Sockets pinged and not yet answered (module-level: no closure per socket). */
+const awaitingPong = new WeakSet<WebSocket>();
+
+function answeredPing(this: WebSocket): void {
+  awaitingPong.delete(this);
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

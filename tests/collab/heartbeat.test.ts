@@ -1,0 +1,50 @@
+/**
+ * Half-open sockets: a phone that loses its signal never closes its websocket. The server pings every
+ * socket and drops one that has not answered the previous ping, so its presence goes and its memory is
+ * freed; a live client (which answers pings by itself) stays connected.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { eventually, scheduledCouncil, startHarness, waitForSync, type Harness } from './collab-helpers.js';
+
+const PING_MS = 150;
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ collabPingIntervalMs: PING_MS });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('heartbeat on live-document sockets', () => {
+  it('drops a socket that stops answering pings and keeps one that answers', async () => {
+    const { meetingId, convener } = await scheduledCouncil(h);
+    const name = `agenda-${meetingId}`;
+    const live = h.connect(convener, name);
+    await waitForSync(live.provider);
+    let liveDrops = 0;
+    live.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'disconnected') liveDrops += 1;
+    });
+
+    // A client that went silent: connected, then never answers a ping again.
+    const silent = new WebSocket(`${h.wsUrl()}/${name}`, { headers: { cookie: await h.login('zhanzhang') }, autoPong: false });
+    await new Promise((resolve, reject) => {
+      silent.once('open', resolve);
+      silent.once('error', reject);
+    });
+    silent.send(new Uint8Array([1, 1, 0])); // an (empty) awareness message: the server counts it as here
+    const closed = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)));
+    const started = Date.now();
+    await closed;
+    const after = Date.now() - started;
+    // Dropped at the second ping at the latest (it missed the first one).
+    expect(after).toBeLessThan(PING_MS * 4 + 500);
+    expect(after).toBeGreaterThanOrEqual(PING_MS - 50);
+
+    // The answering client saw many pings meanwhile and was never dropped.
+    await new Promise((resolve) => setTimeout(resolve, PING_MS * 5));
+    expect(liveDrops).toBe(0);
+    await eventually(() => expect(live.provider.wsconnected).toBe(true));
+  });
+});
