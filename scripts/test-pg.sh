@@ -35,6 +35,8 @@ if [ -z "${YISHI_TEST_PG:-}" ]; then
   fi
   export YISHI_TEST_PG="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
 fi
+# Names this run: test apps copy one demo database seeded at its start (testing/test-app.ts).
+export YISHI_TEST_PG_RUN="${YISHI_TEST_PG_RUN:-run$(date +%s)_$$}"
 
 projects=(--project core --project server --project e2e)
 for arg in "$@"; do

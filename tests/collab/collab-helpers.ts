@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { newTestDatabase } from '../support/database.js';
+import { newSeededTestDatabase } from '../support/database.js';
 
 export const DEMO_PASSWORD = 'yishi2026';
 
@@ -25,7 +25,7 @@ export interface Harness {
 }
 
 export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
-  const database = await newTestDatabase();
+  const database = await newSeededTestDatabase();
   const dbPath = database.url;
   const config = testConfig({ databasePath: dbPath, port: 0, host: '127.0.0.1', seedDemo: true, ...overrides });
   const providers: WebsocketProvider[] = [];

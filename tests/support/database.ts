@@ -4,7 +4,7 @@
  * server. Either way `url` is what YISHI_DB / Config.databasePath take, survives server restarts
  * within the test (crash tests restart on the same database), and `drop()` removes it.
  */
-import { createTestDatabase, testPostgresUrl } from '../../packages/server/src/testing/test-app.js';
+import { createSeededTestDatabase, createTestDatabase, testPostgresUrl } from '../../packages/server/src/testing/test-app.js';
 
 export interface TestDatabase {
   /** A SQLite file path or a postgres:// URL. */
@@ -17,4 +17,12 @@ export const onPostgres = testPostgresUrl() !== null;
 
 export function newTestDatabase(): Promise<TestDatabase> {
   return createTestDatabase();
+}
+
+/**
+ * A database for a server that seeds the demo with the real clock: on PostgreSQL a copy of the run's
+ * seeded template (fast), elsewhere the same as newTestDatabase (the server seeds it).
+ */
+export function newSeededTestDatabase(): Promise<TestDatabase> {
+  return createSeededTestDatabase();
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, testConfig, type Config, type Deps } from '@yishi/server';
-import { newTestDatabase } from './database.js';
+import { newSeededTestDatabase, newTestDatabase } from './database.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../packages/web/dist', import.meta.url));
 export const DEMO_PASSWORD = 'yishi2026';
@@ -23,7 +23,8 @@ export async function startTestServer(options: { config?: Partial<Config>; clock
   if (withWeb && !existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`The web app is not built (${WEB_DIST}); run: npm run build -w @yishi/web`);
   }
-  const database = await newTestDatabase();
+  const seeded = !options.clock && options.config?.seedDemo !== false;
+  const database = seeded ? await newSeededTestDatabase() : await newTestDatabase();
   const running = await startServer(
     testConfig({
       databasePath: database.url,

@@ -35,7 +35,8 @@ export interface TestApp {
 }
 
 export async function createTestApp(options: { seed?: boolean; clock?: () => Date; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const store = await createTestDatabase();
+  // The demo as of now: on PostgreSQL a copy of this run's seeded template (see below).
+  const store = options.seed !== false && !options.clock ? await createSeededTestDatabase() : await createTestDatabase();
   const dbPath = store.url;
   const { db, dialect } = openDatabase(dbPath);
   await migrateToLatest(db);
@@ -113,6 +114,65 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
     url: url.toString(),
     drop: () => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/**
+ * A new database holding the migrated demo neighbourhood, seeded with the real clock. On PostgreSQL,
+ * when scripts/test-pg.sh names the run (YISHI_TEST_PG_RUN), it is a copy (CREATE DATABASE …
+ * TEMPLATE) of a template seeded once per run: about 0.1 s instead of 1 s for each test app or
+ * server. Elsewhere it is an empty database and the caller's own seeding does the work (callers
+ * migrate and seed-if-empty either way).
+ */
+export async function createSeededTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = testPostgresUrl();
+  const run = process.env.YISHI_TEST_PG_RUN;
+  if (!adminUrl || !run || !/^\w+$/.test(run)) return createTestDatabase();
+  const template = await seededTemplate(adminUrl, `yishi_tpl_${run}`);
+  const name = `yishi_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return {
+    url: databaseUrl(adminUrl, name),
+    drop: () => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+const TEMPLATE_LOCK_KEY = 278_2027;
+let templateReady: Promise<string> | null = null;
+
+/** This run's seeded template, built once by whichever test process asks first (the others wait). */
+function seededTemplate(adminUrl: string, template: string): Promise<string> {
+  templateReady ??= withAdmin(adminUrl, async (admin) => {
+    await admin.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
+    try {
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
+      if (exists.rowCount) return template;
+      // Templates of earlier runs go first.
+      const stale = await admin.query(`select datname from pg_database where datname like 'yishi\\_tpl\\_%'`);
+      for (const row of stale.rows as Array<{ datname: string }>) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+      // Built under another name and renamed when complete: a half-built template is never copied.
+      const building = `${template}_building`;
+      await admin.query(`CREATE DATABASE ${building}`);
+      const url = databaseUrl(adminUrl, building);
+      const { db } = openDatabase(url);
+      try {
+        await migrateToLatest(db);
+        await seedDemoIfEmpty({ db, config: testConfig({ databasePath: url }), clock: () => new Date() });
+      } finally {
+        await db.destroy();
+      }
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+      return template;
+    } finally {
+      await admin.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
+    }
+  });
+  return templateReady;
+}
+
+function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
