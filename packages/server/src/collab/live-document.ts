@@ -162,14 +162,15 @@ export class LiveDocument {
   /** Sends stored updates to every other socket and instance, and compacts when the log is long. */
   private afterStored(batch: PendingUpdate[]): void {
     this.logLength += batch.length;
+    // Stored: the other instances holding the document may have it now (one message per batch), sent
+    // before our own sockets so their editors do not wait for our send loop.
+    this.hub.relay?.publishUpdate(this.name, batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update)));
     for (const { update, from } of batch) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeUpdate(encoder, update);
       this.broadcast(encoding.toUint8Array(encoder), from?.ws);
     }
-    // Stored: now the other instances holding the document may have it (one message per batch).
-    this.hub.relay?.publishUpdate(this.name, batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update)));
     if (this.logLength >= this.hub.options.compactEvery) this.compactSoon();
   }
 
