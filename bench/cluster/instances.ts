@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createPostgresDatabase } from '../../packages/server/src/testing/pg-database.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -13,32 +14,9 @@ export interface Database {
   drop: () => Promise<void>;
 }
 
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh, empty database on the PostgreSQL server `adminUrl` names (bench/pg-server.sh start). */
-export async function newPgDatabase(adminUrl: string, label: string): Promise<Database> {
-  const name = `yishi_cluster_bench_${label}_${process.pid}_${Date.now()}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  let dropped = false;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      if (dropped) return;
-      dropped = true;
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
+export function newPgDatabase(adminUrl: string, label: string): Promise<Database> {
+  return createPostgresDatabase(adminUrl, `yishi_cluster_bench_${label}`);
 }
 
 export interface Instance {

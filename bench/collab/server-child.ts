@@ -30,22 +30,10 @@ const cleanups: Array<() => Promise<void>> = [];
 async function newPgDatabase(): Promise<string> {
   const adminUrl = process.env.BENCH_PG;
   if (!adminUrl) throw new Error('yishi-pg needs BENCH_PG (bench/pg-server.sh start prints it)');
-  const { default: pg } = await import('pg');
-  const name = `yishi_collab_bench_${process.pid}_${Date.now()}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const { createPostgresDatabase } = await import('../../packages/server/src/testing/pg-database.js');
+  const database = await createPostgresDatabase(adminUrl, 'yishi_collab_bench');
+  cleanups.push(database.drop);
+  return database.url;
 }
 
 async function startYishi(onPostgres: boolean): Promise<{ port: number; cookie: string }> {

@@ -4,7 +4,6 @@
  * database — with the real server in its own process.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, openSqlite } from '../src/db/connect.js';
 import { tallyFromDb } from '../src/services/votes.service.js';
+import { createPostgresDatabase } from '../src/testing/pg-database.js';
 
 /** The server's PostgreSQL pool size (db/connect.ts): the concurrency its commits can have. */
 const POOL_WRITERS = 10;
@@ -48,20 +48,8 @@ export async function sqliteStorage(): Promise<Storage> {
 }
 
 export async function postgresStorage(adminUrl: string): Promise<Storage> {
-  const name = `yishi_bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { label: 'PostgreSQL', url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const database = await createPostgresDatabase(adminUrl, 'yishi_bench');
+  return { label: 'PostgreSQL', url: database.url, drop: database.drop };
 }
 
 /** The 100,000-unit vote tallied in memory and from each database. */

@@ -6,17 +6,16 @@
  * database (scripts/test-pg.sh sets it), each test app creates its own database
  * `yishi_test_<random>` on that server and drops it on close.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createApp } from '../app.js';
 import { testConfig, type Config } from '../config.js';
 import { type DialectName, openDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Deps } from '../deps.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
+import { createPostgresDatabase, databaseUrl, withAdmin } from './pg-database.js';
 import { DEMO_PASSWORD } from '../seed/demo-foundation.seed.js';
 
 export interface TestApp {
@@ -106,14 +105,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
     const dir = mkdtempSync(join(tmpdir(), 'yishi-test-'));
     return { url: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `yishi_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
+  return createPostgresDatabase(adminUrl, 'yishi_test');
 }
 
 /**
@@ -127,13 +119,7 @@ export async function createSeededTestDatabase(): Promise<{ url: string; drop: (
   const adminUrl = testPostgresUrl();
   const run = process.env.YISHI_TEST_PG_RUN;
   if (!adminUrl || !run || !/^\w+$/.test(run)) return createTestDatabase();
-  const template = await seededTemplate(adminUrl, `yishi_tpl_${run}`);
-  const name = `yishi_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
-  return {
-    url: databaseUrl(adminUrl, name),
-    drop: () => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
+  return createPostgresDatabase(adminUrl, 'yishi_test', await seededTemplate(adminUrl, `yishi_tpl_${run}`));
 }
 
 const TEMPLATE_LOCK_KEY = 278_2027;
@@ -169,18 +155,4 @@ function seededTemplate(adminUrl: string, template: string): Promise<string> {
   return templateReady;
 }
 
-function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
-async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
