@@ -10,8 +10,7 @@
  * transaction is wrong even with a single process, as soon as two requests interleave.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { storeNewDocument } from '../collab/persistence.js';
+import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { settleDueVotes } from '../services/votes.service.js';
 import { createTestApp, openPeerApp, testPostgresUrl, type TestApp } from '../testing/test-app.js';
 
@@ -71,19 +70,7 @@ async function scheduledCouncil(cookie: string): Promise<string> {
     201,
   );
   const id = created.meeting.id;
-  const doc = new Y.Doc();
-  const items = doc.getArray<Y.Map<unknown>>('items');
-  for (const [i, title] of ['地下车库停车位', '路灯维修'].entries()) {
-    const m = new Y.Map<unknown>();
-    m.set('id', `item${i}`);
-    m.set('title', new Y.Text(title));
-    m.set('order', i + 1);
-    m.set('minutes', 20);
-    m.set('party', 'property_manager');
-    m.set('notes', new Y.Text(''));
-    items.push([m]);
-  }
-  await storeNewDocument(a.deps.db, `agenda-${id}`, doc, now);
+  await storeSampleAgenda(a.deps.db, id, now);
   await json(await b.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
   return id;
 }

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { storeNewDocument } from '../collab/persistence.js';
+import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -28,19 +27,7 @@ async function createMeeting(login: string, kind: 'four_party' | 'evening_talk',
 
 /** Writes an agenda document the way the live editor would, with two items. */
 async function seedAgenda(meetingId: string) {
-  const doc = new Y.Doc();
-  const items = doc.getArray<Y.Map<unknown>>('items');
-  for (const [i, title] of ['地下车库停车位', '路灯维修'].entries()) {
-    const m = new Y.Map<unknown>();
-    m.set('id', `item${i}`);
-    m.set('title', new Y.Text(title));
-    m.set('order', i + 1);
-    m.set('minutes', 20);
-    m.set('party', 'property_manager');
-    m.set('notes', new Y.Text('说明'));
-    items.push([m]);
-  }
-  await storeNewDocument(t.deps.db, `agenda-${meetingId}`, doc, NOW);
+  await storeSampleAgenda(t.deps.db, meetingId, NOW, '说明');
 }
 
 describe('four-party council lifecycle', () => {
