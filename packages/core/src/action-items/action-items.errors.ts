@@ -1,5 +1,6 @@
 /** Errors of action items, sign-off and the ledger, in both interface languages. */
 import type { MessageTable } from '../i18n/error-messages.js';
+import { STATUS_LABELS, TRIAGE_LABELS } from './action-items.js';
 
 export const actionItemMessages = {
   action_item_not_found: { 'zh-CN': '找不到该整改事项', en: 'Action item not found' },
@@ -34,3 +35,9 @@ export const actionItemMessages = {
   },
   ledger_append_only: { 'zh-CN': '台账只能追加，不能修改或删除', en: 'The ledger is append-only; entries cannot be changed or deleted' },
 } as const satisfies MessageTable;
+
+/** Parameters that are codes, shown to people in words (see errorMessage). */
+export const actionItemParamLabels = {
+  action_item_bad_transition: { status: STATUS_LABELS },
+  triage_skip: { from: TRIAGE_LABELS, to: TRIAGE_LABELS },
+};

@@ -6,8 +6,8 @@
  */
 import { interpolate, type Locale } from './locale.js';
 import { voteMessages } from '../votes/votes.errors.js';
-import { proposalMessages } from '../proposals/proposals.errors.js';
-import { actionItemMessages } from '../action-items/action-items.errors.js';
+import { proposalMessages, proposalParamLabels } from '../proposals/proposals.errors.js';
+import { actionItemMessages, actionItemParamLabels } from '../action-items/action-items.errors.js';
 import { meetingMessages, meetingParamLabels } from '../meetings/meetings.errors.js';
 import { minutesMessages } from '../minutes/minutes.errors.js';
 
@@ -100,6 +100,8 @@ export type ErrorCode = keyof typeof messages;
 /** Per code and parameter: labels for parameters whose values are codes (a status, a step). */
 const paramLabels: Record<string, Record<string, Record<string, Record<Locale, string>>>> = {
   ...meetingParamLabels,
+  ...actionItemParamLabels,
+  ...proposalParamLabels,
 };
 
 export function errorMessage(

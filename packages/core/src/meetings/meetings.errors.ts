@@ -1,4 +1,4 @@
-import { MEETING_STATUS_LABELS, MEETING_STEP_LABELS } from './meetings.js';
+import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MEETING_STEP_LABELS, QUESTION_STATUS_LABELS } from './meetings.js';
 
 /** Error messages of the meetings feature (merged into ../i18n/error-messages.ts). */
 export const meetingMessages = {
@@ -8,7 +8,7 @@ export const meetingMessages = {
     en: 'The meeting is "{from}"; you cannot {action} now',
   },
   meeting_not_editable: { 'zh-CN': '会议已开始或已结束，不能再修改时间地点', en: 'The meeting has started or ended; time and place can no longer change' },
-  meeting_wrong_kind: { 'zh-CN': '该操作只适用于{kind}', en: 'This only applies to a {kind}' },
+  meeting_wrong_kind: { 'zh-CN': '该操作只适用于{kind}', en: 'This only applies to meetings of the kind "{kind}"' },
   meeting_starts_in_past: { 'zh-CN': '会议时间不能早于现在', en: 'The meeting cannot start in the past' },
   agenda_frozen: { 'zh-CN': '议程已锁定，不能再修改', en: 'The agenda is frozen and can no longer be edited' },
   agenda_not_frozen: { 'zh-CN': '议程尚未锁定', en: 'The agenda is not frozen' },
@@ -25,4 +25,6 @@ export const meetingMessages = {
 /** Parameters that are codes, shown to people in words (see errorMessage). */
 export const meetingParamLabels = {
   meeting_bad_transition: { from: MEETING_STATUS_LABELS, action: MEETING_STEP_LABELS },
+  meeting_wrong_kind: { kind: MEETING_KIND_LABELS },
+  question_closed: { status: QUESTION_STATUS_LABELS },
 };

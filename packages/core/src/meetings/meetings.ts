@@ -129,6 +129,13 @@ export const OUTCOME_LABELS: Record<OutcomeKind, Record<Locale, string>> = {
 export const QUESTION_STATUSES = ['raised', 'answered', 'listed', 'merged'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
+export const QUESTION_STATUS_LABELS: Record<QuestionStatus, Record<Locale, string>> = {
+  raised: { 'zh-CN': '待答复', en: 'waiting for an answer' },
+  answered: { 'zh-CN': '已现场答复', en: 'answered on the spot' },
+  listed: { 'zh-CN': '已列入问题清单', en: 'listed for follow-up' },
+  merged: { 'zh-CN': '已合并', en: 'merged' },
+};
+
 export const QUESTION_CATEGORIES = ['environment', 'parking', 'facilities', 'property_service', 'safety', 'neighbourhood', 'other'] as const;
 export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
 

@@ -1,4 +1,5 @@
 import type { MessageTable } from '../i18n/error-messages.js';
+import { PROPOSAL_STATUS_LABELS } from './proposals.js';
 
 export const proposalMessages = {
   proposal_not_found: { 'zh-CN': '找不到该提案', en: 'Proposal not found' },
@@ -9,3 +10,8 @@ export const proposalMessages = {
   proposal_bad_transition: { 'zh-CN': '提案当前状态为“{status}”，不能进行此操作', en: 'The proposal is "{status}"; this step is not possible' },
   proposal_merge_self: { 'zh-CN': '不能合并到提案本身', en: 'A proposal cannot be merged into itself' },
 } as const satisfies MessageTable;
+
+/** Parameters that are codes, shown to people in words (see errorMessage). */
+export const proposalParamLabels = {
+  proposal_bad_transition: { status: PROPOSAL_STATUS_LABELS },
+};

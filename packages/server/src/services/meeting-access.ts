@@ -44,5 +44,5 @@ export function assertRunner(loaded: LoadedMeeting): void {
 }
 
 export function assertKind(loaded: LoadedMeeting, kind: MeetingKind): void {
-  if (loaded.kind !== kind) throw new DomainError('meeting_wrong_kind', { kind: kind === 'four_party' ? '四方共治议事会' : '居民夜谈' });
+  if (loaded.kind !== kind) throw new DomainError('meeting_wrong_kind', { kind });
 }

@@ -115,7 +115,7 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
     if (!proposal) throw new DomainError('proposal_not_found');
     const from = proposal.status as ProposalStatus;
     const to: ProposalStatus = input.action === 'put_on_agenda' ? 'on_agenda' : input.action === 'merge' ? 'merged' : 'declined';
-    if (!canProposalTransition(from, to)) throw new DomainError('proposal_bad_transition', { status: PROPOSAL_STATUS_LABELS[from][actor.locale] });
+    if (!canProposalTransition(from, to)) throw new DomainError('proposal_bad_transition', { status: from });
     const now = deps.clock().toISOString();
     let note = '';
     if (input.action === 'merge') {
@@ -123,7 +123,7 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
       const into = await repo.findProposal(trx, input.intoProposalId);
       if (!into || into.compound_id !== proposal.compound_id) throw new DomainError('proposal_not_found');
       // Into a proposal that was itself merged away would make chains, or a loop of two.
-      if (into.status === 'merged') throw new DomainError('proposal_bad_transition', { status: PROPOSAL_STATUS_LABELS.merged[actor.locale] });
+      if (into.status === 'merged') throw new DomainError('proposal_bad_transition', { status: 'merged' });
       await repo.updateProposal(trx, proposalId, from, { status: to, merged_into_id: into.id, updated_at: now });
       note = `${into.title}${input.note ? `：${input.note}` : ''}`;
     } else if (input.action === 'decline') {

@@ -10,7 +10,6 @@
  */
 import {
   DomainError,
-  PROPOSAL_STATUS_LABELS,
   YES_NO_OPTIONS,
   canProposalTransition,
   describeRule,
@@ -101,7 +100,7 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
       await lockRow(trx, 'proposals', input.sourceId!);
       const proposal = await trx.selectFrom('proposals').select('status').where('id', '=', input.sourceId!).executeTakeFirstOrThrow();
       const from = proposal.status as ProposalStatus;
-      if (!canProposalTransition(from, 'put_to_vote')) throw new DomainError('proposal_bad_transition', { status: PROPOSAL_STATUS_LABELS[from][actor.locale] });
+      if (!canProposalTransition(from, 'put_to_vote')) throw new DomainError('proposal_bad_transition', { status: from });
       await trx.updateTable('proposals').set({ vote_id: id, status: 'put_to_vote', updated_at: now }).where('id', '=', input.sourceId!).execute();
       await trx
         .insertInto('proposal_events')
