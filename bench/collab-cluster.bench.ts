@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { startTestRedis, type TestRedis } from '../packages/server/src/testing/redis-server.js';
 import { connectEditor, type Editor } from './collab/clients.js';
 import { printBreakdown, readTrace, type RoundRecord } from './cluster/breakdown.js';
-import { Api, newPgDatabase, spawnInstance, type Database, type Instance } from './cluster/instances.js';
+import { ApiClient, newAgenda, newPgDatabase, spawnInstance, type Database, type Instance } from './cluster/instances.js';
 
 // Every y-websocket provider in Node adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(0);
@@ -232,8 +232,8 @@ try {
   process.stderr.write(`instances: A ${a.url}, B ${b.url} (Redis ${redis.url}); single ${single.url}\n`);
 
   // Sessions live in the database: one login serves both A and B.
-  const clusterApi = await new Api(a.url).login('jiedao');
-  const singleApi = await new Api(single.url).login('jiedao');
+  const clusterApi = await new ApiClient(a.url).login('jiedao');
+  const singleApi = await new ApiClient(single.url).login('jiedao');
   let meetings = 0;
   const setups = {
     cluster: { ports: [a.port, b.port], api: clusterApi },
@@ -242,7 +242,7 @@ try {
   const run = async (which: keyof typeof setups, n: number, rounds: number) => {
     const { ports, api } = setups[which];
     meetings += 1;
-    const doc = await api.newAgenda(`协同编辑基准 ${which} ${n} #${meetings}`, meetings);
+    const doc = await newAgenda(api, `协同编辑基准 ${which} ${n} #${meetings}`, meetings);
     return latency(which, [...ports], api.cookie, doc, n, rounds);
   };
 

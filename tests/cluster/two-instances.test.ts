@@ -44,12 +44,10 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
   beforeAll(async () => {
     database = await newTestDatabase();
     redis = await startTestRedis();
-    // The child servers inherit these.
-    process.env.YISHI_REDIS_URL = redis.url;
-    process.env.YISHI_TRUST_PROXY = '1';
     // One after the other: the first migrates and seeds the demo, the second finds it done.
-    instances.push(await spawnServer({ dbPath: database.url }));
-    instances.push(await spawnServer({ dbPath: database.url }));
+    const env = { YISHI_REDIS_URL: redis.url, YISHI_TRUST_PROXY: '1' };
+    instances.push(await spawnServer({ dbPath: database.url, env }));
+    instances.push(await spawnServer({ dbPath: database.url, env }));
     nginx = await startNginx(instances.map(portOf));
   }, 120_000);
 
@@ -59,8 +57,6 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
     await Promise.all(instances.map((s) => s.kill('SIGTERM')));
     await redis?.stop();
     await database?.drop();
-    delete process.env.YISHI_REDIS_URL;
-    delete process.env.YISHI_TRUST_PROXY;
   });
 
   const healthOf = async () => (await (await fetch(`${nginx.url}/api/health`)).json()) as { ok: boolean; instance: string; relay: string };

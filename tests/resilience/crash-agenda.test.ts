@@ -4,25 +4,15 @@
  * restarted on the same database. Every item any client had received from the server before the kill is
  * in the document afterwards, with its title intact.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChildServer } from '../support/child-server.js';
-import { newTestDatabase, type TestDatabase } from '../support/database.js';
+import { describe, expect, it } from 'vitest';
+import { crashTestDatabase } from '../support/database.js';
 import { agendaEditingCrash, checkAgendaSurvived } from './agenda-crash.js';
 
-let database: TestDatabase;
-let servers: ChildServer[] = [];
-beforeEach(async () => {
-  database = await newTestDatabase();
-});
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.kill('SIGKILL')));
-  servers = [];
-  await database.drop();
-});
+const database = crashTestDatabase();
 
 describe('SIGKILL in the middle of agenda editing', () => {
   it('keeps every update any client had received from the server', async () => {
-    const outcome = await agendaEditingCrash({ dbPath: database.url, writers: 4, killAfterSeen: 120, track: (s) => servers.push(s) });
+    const outcome = await agendaEditingCrash({ dbPath: database.url, writers: 4, killAfterSeen: 120, track: database.track });
     expect(outcome.seen.size).toBeGreaterThanOrEqual(120);
     expect(checkAgendaSurvived(outcome)).toEqual([]);
     // The check can fail: one received item missing after the restart is noticed.

@@ -4,25 +4,15 @@
  * same database. Every acknowledged ballot is still there (counted, or kept as a replaced
  * version), nothing beyond what was sent exists, and the server's tally agrees with the rows.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChildServer } from '../support/child-server.js';
-import { newTestDatabase, type TestDatabase } from '../support/database.js';
+import { describe, expect, it } from 'vitest';
+import { crashTestDatabase } from '../support/database.js';
 import { ballotStormCrash, checkStormSurvived } from './ballot-storm.js';
 
-let database: TestDatabase;
-let servers: ChildServer[] = [];
-beforeEach(async () => {
-  database = await newTestDatabase();
-});
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.kill('SIGKILL')));
-  servers = [];
-  await database.drop();
-});
+const database = crashTestDatabase();
 
 describe('SIGKILL in the middle of a ballot storm', () => {
   it('keeps every acknowledged ballot, counted, and nothing that was not sent', async () => {
-    const outcome = await ballotStormCrash({ dbPath: database.url, voters: 30, ballotsPerVoter: 5, killAfterAcks: 60, tag: 'a', track: (s) => servers.push(s) });
+    const outcome = await ballotStormCrash({ dbPath: database.url, voters: 30, ballotsPerVoter: 5, killAfterAcks: 60, tag: 'a', track: database.track });
     expect(outcome.acknowledged).toBeGreaterThanOrEqual(60);
     expect(outcome.acknowledged).toBeLessThan(outcome.sent);
     expect(checkStormSurvived(outcome)).toEqual([]);

@@ -16,17 +16,33 @@ export interface ChildServer {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** `dbPath` is what YISHI_DB takes: a SQLite file path or a postgres:// URL. */
-export async function spawnServer(options: { dbPath: string; seedDemo?: boolean }): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', YISHI_DB: options.dbPath, YISHI_WEB_DIST: '', YISHI_SEED_DEMO: options.seedDemo === false ? '0' : '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export interface SpawnOptions {
+  /** What YISHI_DB takes: a SQLite file path or a postgres:// URL. */
+  dbPath: string;
+  seedDemo?: boolean;
+  /** More environment for the server (undefined removes a variable inherited from ours). */
+  env?: Record<string, string | undefined>;
+  /** Modules loaded into the server before it starts (`--import`), e.g. a benchmark's tracer. */
+  preload?: string[];
+  /** Gets the server's stderr as it comes (a benchmark shows it). */
+  onStderr?: (text: string) => void;
+}
+
+export async function spawnServer(options: SpawnOptions): Promise<ChildServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', YISHI_DB: options.dbPath, YISHI_WEB_DIST: '', YISHI_SEED_DEMO: options.seedDemo === false ? '0' : '1' };
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  const preload = (options.preload ?? []).flatMap((module) => ['--import', module]);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'packages/server/src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /serving (http:\/\/\S+)/.exec(output);
@@ -36,7 +52,10 @@ export async function spawnServer(options: { dbPath: string; seedDemo?: boolean 
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      options.onStderr?.(chunk.toString());
+    });
     void exited.then((code) => reject(new Error(`server exited (${code}) before starting:\n${output}`)));
   });
   return {

@@ -4,6 +4,8 @@
  * server. Either way `url` is what YISHI_DB / Config.databasePath take, survives server restarts
  * within the test (crash tests restart on the same database), and `drop()` removes it.
  */
+import { afterEach, beforeEach } from 'vitest';
+import type { ChildServer } from './child-server.js';
 import { createSeededTestDatabase, createTestDatabase, testPostgresUrl } from '../../packages/server/src/testing/test-app.js';
 
 export interface TestDatabase {
@@ -25,4 +27,28 @@ export function newTestDatabase(): Promise<TestDatabase> {
  */
 export function newSeededTestDatabase(): Promise<TestDatabase> {
   return createSeededTestDatabase();
+}
+
+/**
+ * For crash tests: a fresh database for each test of the file, and after each test every server
+ * process the test handed to `track` is killed (SIGKILL) and the database dropped.
+ */
+export function crashTestDatabase(): { readonly url: string; track: (server: ChildServer) => void } {
+  let database: TestDatabase | null = null;
+  const servers: ChildServer[] = [];
+  beforeEach(async () => {
+    database = await newTestDatabase();
+  });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.kill('SIGKILL')));
+    await database?.drop();
+    database = null;
+  });
+  return {
+    get url() {
+      if (!database) throw new Error('crashTestDatabase: only inside a test');
+      return database.url;
+    },
+    track: (server) => servers.push(server),
+  };
 }
