@@ -28,6 +28,20 @@ async function resolvedItem(cookie: string, compoundId: string, title: string): 
   return id;
 }
 
+
+/** A yes/no art. 278 vote on the compound's door system, created and opened by `staff`. */
+async function openDoorVote(compoundId: string, staff: string): Promise<{ id: string }> {
+  const created = await json<{ id: string }>(
+    await t.call('POST', `/api/compounds/${compoundId}/votes`, {
+      cookie: staff,
+      json: { title: '是否同意更换小区门禁系统', kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString() },
+    }),
+    201,
+  );
+  await json(await t.call('POST', `/api/votes/${created.id}/open`, { cookie: staff }), 200);
+  return created;
+}
+
 describe('under concurrent requests', () => {
   it('sign-off numbers stay gapless and unique, and an item is signed off once', async () => {
     const cy = await t.compoundId('CY');
@@ -52,14 +66,7 @@ describe('under concurrent requests', () => {
   it('a unit keeps one ballot, with every replaced one in its history, when casts for it race', async () => {
     const dsct = await t.compoundId('DSCT');
     const staff = await t.login('zhanzhang');
-    const created = await json<{ id: string }>(
-      await t.call('POST', `/api/compounds/${dsct}/votes`, {
-        cookie: staff,
-        json: { title: '是否同意更换小区门禁系统', kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString() },
-      }),
-      201,
-    );
-    await json(await t.call('POST', `/api/votes/${created.id}/open`, { cookie: staff }), 200);
+    const created = await openDoorVote(dsct, staff);
     // 王建国 (yezhu) owns two units and picks 1-1-301 on six phones at once.
     const unit = await t.deps.db
       .selectFrom('units')
@@ -119,14 +126,7 @@ describe('under concurrent requests', () => {
   it('closing a vote early while owners cast: every accepted ballot is in the result, later ones are refused', async () => {
     const dsct = await t.compoundId('DSCT');
     const staff = await t.login('zhanzhang');
-    const created = await json<{ id: string }>(
-      await t.call('POST', `/api/compounds/${dsct}/votes`, {
-        cookie: staff,
-        json: { title: '是否同意更换小区门禁系统', kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString() },
-      }),
-      201,
-    );
-    await json(await t.call('POST', `/api/votes/${created.id}/open`, { cookie: staff }), 200);
+    const created = await openDoorVote(dsct, staff);
     const unitOf = async (building: string, entrance: string, room: string) =>
       (
         await t.deps.db
