@@ -13,6 +13,58 @@ import { minutesMessages } from '../minutes/minutes.errors.js';
 
 export type MessageTable = Record<string, Record<Locale, string>>;
 
+/**
+ * Problems with one cell of a roster: the reason alone. The message the API sends says where first,
+ * in the spreadsheet's own terms: `第 5 行 D 列“建筑面积（㎡）”：面积“abc”无效…`; every problem carries
+ * `row`, `col` (the column letter) and `column` (the heading as written) among its params.
+ */
+export const ROSTER_CELL_REASONS = {
+  roster_required: { 'zh-CN': '不能为空', en: 'Must not be empty' },
+  roster_too_long: { 'zh-CN': '过长（最多 {max} 个字）', en: 'Too long (at most {max} characters)' },
+  roster_bad_area: {
+    'zh-CN': '面积“{value}”无效：应为大于 0 的数字，最多两位小数',
+    en: 'Area "{value}" is invalid: use a number above 0 with at most two decimals',
+  },
+  roster_bad_phone: { 'zh-CN': '手机号“{value}”无效：应为 11 位数字', en: 'Phone "{value}" is invalid: use 11 digits' },
+  roster_phone_without_name: {
+    'zh-CN': '手机号“{value}”没有对应的姓名：多个姓名和手机号须按顺序一一对应',
+    en: 'Phone "{value}" has no name: list names and phones in the same order',
+  },
+  roster_bad_flag: { 'zh-CN': '“{value}”无效：请填“是”或“否”', en: '"{value}" is invalid: use 是 (yes) or 否 (no)' },
+  roster_bad_area_source: {
+    'zh-CN': '面积类型“{value}”无效：请填 登记、测绘 或 合同',
+    en: 'Area type "{value}" is invalid: use 登记, 测绘 or 合同',
+  },
+  roster_duplicate_unit: { 'zh-CN': '与第 {otherRow} 行是同一套房屋', en: 'Same unit as row {otherRow}' },
+  roster_owner_conflict: {
+    'zh-CN': '开发商持有的房屋不应填写业主',
+    en: 'A unit held by the developer must not list owners',
+  },
+  roster_no_owner: { 'zh-CN': '已售房屋须填写业主姓名', en: 'A sold unit must name its owner' },
+  roster_phone_name_conflict: {
+    'zh-CN': '手机号 {phone} 在第 {otherRow} 行属于“{name}”',
+    en: 'Phone {phone} belongs to "{name}" on row {otherRow}',
+  },
+  roster_phone_taken: {
+    'zh-CN': '手机号 {phone} 已登记在“{name}”名下，与“{given}”不一致',
+    en: 'Phone {phone} is already registered to "{name}", not "{given}"',
+  },
+  roster_grid_conflict: {
+    'zh-CN': '同一楼栋只能属于一个网格：第 {otherRow} 行写的是“{grid}”',
+    en: 'A building belongs to one grid: row {otherRow} says "{grid}"',
+  },
+} as const satisfies MessageTable;
+
+type RosterCellCode = keyof typeof ROSTER_CELL_REASONS;
+
+function locatedRosterMessages(): Record<RosterCellCode, Record<Locale, string>> {
+  const entries = Object.entries(ROSTER_CELL_REASONS).map(([code, reason]) => [
+    code,
+    { 'zh-CN': `第 {row} 行 {col} 列“{column}”：${reason['zh-CN']}`, en: `Row {row}, column {col} "{column}": ${reason.en}` },
+  ]);
+  return Object.fromEntries(entries) as Record<RosterCellCode, Record<Locale, string>>;
+}
+
 const baseMessages = {
   // HTTP and input
   bad_json: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
@@ -49,40 +101,26 @@ const baseMessages = {
 
   // Places and roster
   compound_not_found: { 'zh-CN': '找不到该小区', en: 'Compound not found' },
-  roster_empty: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
+  bad_spreadsheet: {
+    'zh-CN': '无法读取该文件：它不是有效的 Excel 工作簿（.xlsx）。旧版 .xls 文件请在 Excel 中“另存为” .xlsx 或 CSV 后再上传',
+    en: 'The file cannot be read: it is not a valid Excel workbook (.xlsx). Save an old .xls file as .xlsx or CSV in Excel and upload it again',
+  },
+  spreadsheet_too_large: {
+    'zh-CN': '表格内容过多（解压后超过 {limit}），请拆分后分批导入',
+    en: 'The workbook is too large (over {limit} unpacked); split it and import the parts one by one',
+  },
   roster_invalid: {
     'zh-CN': '花名册有 {count} 处错误，未导入任何数据',
     en: 'The roster has {count} errors; nothing was imported',
   },
-  roster_missing_column: { 'zh-CN': '缺少必填列“{column}”', en: 'Missing required column "{column}"' },
-  roster_required: { 'zh-CN': '“{column}”不能为空', en: '"{column}" must not be empty' },
-  roster_bad_area: {
-    'zh-CN': '面积“{value}”无效：应为大于 0 的数字，最多两位小数',
-    en: 'Area "{value}" is invalid: use a number above 0 with at most two decimals',
+  roster_file_empty: { 'zh-CN': '文件是空的，没有任何内容', en: 'The file is empty' },
+  roster_no_header: {
+    'zh-CN': '前 {rows} 行中找不到表头：表头须有“楼栋”“房号”“面积”三列',
+    en: 'No header row in the first {rows} rows: it must have the columns 楼栋 (building), 房号 (room) and 面积 (area)',
   },
-  roster_bad_phone: { 'zh-CN': '手机号“{value}”无效：应为 11 位数字', en: 'Phone "{value}" is invalid: use 11 digits' },
-  roster_bad_flag: { 'zh-CN': '“{value}”无效：请填“是”或“否”', en: '"{value}" is invalid: use 是 (yes) or 否 (no)' },
-  roster_bad_area_source: {
-    'zh-CN': '面积类型“{value}”无效：请填 登记、测绘 或 合同',
-    en: 'Area type "{value}" is invalid: use 登记, 测绘 or 合同',
-  },
-  roster_duplicate_unit: {
-    'zh-CN': '与第 {line} 行是同一套房屋',
-    en: 'Same unit as line {line}',
-  },
-  roster_owner_conflict: {
-    'zh-CN': '开发商持有的房屋不应填写业主',
-    en: 'A unit held by the developer must not list owners',
-  },
-  roster_no_owner: {
-    'zh-CN': '已售房屋须填写业主姓名',
-    en: 'A sold unit must name its owner',
-  },
-  roster_phone_name_conflict: {
-    'zh-CN': '手机号 {phone} 在第 {line} 行属于“{name}”',
-    en: 'Phone {phone} belongs to "{name}" on line {line}',
-  },
-  roster_too_long: { 'zh-CN': '“{column}”过长（最多 {max} 个字）', en: '"{column}" is too long (at most {max} characters)' },
+  roster_missing_column: { 'zh-CN': '第 {row} 行（表头）：缺少必填列“{column}”', en: 'Row {row} (header): missing required column "{column}"' },
+  roster_empty: { 'zh-CN': '第 {row} 行（表头）以下没有数据行', en: 'There are no data rows below the header on row {row}' },
+  ...locatedRosterMessages(),
 } as const satisfies MessageTable;
 
 // Feature catalogs: one import and one spread per feature.
@@ -116,4 +154,13 @@ export function errorMessage(
     ? Object.fromEntries(Object.entries(params).map(([name, value]) => [name, labels[name]?.[String(value)]?.[locale] ?? value]))
     : params;
   return interpolate(entry[locale], shown);
+}
+
+/**
+ * A roster problem's reason without the "row 5, column D" prefix, for a table that shows the row and
+ * the column in columns of their own; other codes get their whole message.
+ */
+export function rosterProblemReason(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
+  const reason = (ROSTER_CELL_REASONS as MessageTable)[code];
+  return reason ? interpolate(reason[locale], params) : errorMessage(code, locale, params);
 }

@@ -1,20 +1,30 @@
 /**
  * The compound roster (花名册) as community offices keep it in a spreadsheet: one row per unit with
- * its building, entrance, room, registered area and owners. `parseRoster` reads the CSV text and
- * validates every row, returning either clean rows or every problem with its line and column, so the
- * office can fix the whole file in one pass. Applying it is the server's job (all-or-nothing).
+ * its building, entrance, room, registered area and owners, and optionally the building's grid and
+ * the unit's residents (tenants who live there without owning it).
+ *
+ * Both ways a roster arrives go through one function: `parseRosterRows` takes the sheet's rows as
+ * text (an .xlsx read on the server, or CSV/TSV text through `csvRows`) and validates every row,
+ * returning either clean rows or every problem with the spreadsheet's own row number and column
+ * letter, so the office can fix the whole file in one pass. Applying it is the server's job
+ * (all-or-nothing).
+ *
+ * What offices really send, and we accept: title rows above the header (the header is the first of
+ * the first 10 rows with the required columns), headings with units (`建筑面积（㎡）`), areas with
+ * units (`101.66㎡`), tab-separated "Unicode text" from Excel, full-width digits.
  */
 import Papa from 'papaparse';
 import type { ErrorCode } from '../i18n/error-messages.js';
 import { parseAreaCenti } from '../places/area.js';
 import type { AreaSource } from '../places/places.js';
 
-export interface RosterOwner {
+export interface RosterPerson {
   name: string;
   phone: string | null;
 }
 
 export interface RosterRow {
+  /** The spreadsheet's row number (title rows and the header count). */
   line: number;
   building: string;
   entrance: string;
@@ -22,13 +32,22 @@ export interface RosterRow {
   areaCenti: number;
   areaSource: AreaSource;
   developerHeld: boolean;
-  owners: RosterOwner[];
+  owners: RosterPerson[];
+  /** People who live in the unit without owning it (居民/租户). */
+  residents: RosterPerson[];
+  /** The building's grid by name; null when the cell is empty (the building keeps its grid). */
+  grid: string | null;
 }
 
 export interface RosterProblem {
+  /** The spreadsheet's row number. */
   line: number;
+  /** The spreadsheet's column letter (A, B, … AA); '' for a problem with the file or the header. */
   column: string;
+  /** The column's heading as written in the file; '' when there is no such column. */
+  heading: string;
   code: ErrorCode;
+  /** Always `row`, and for a cell `col` (letter) and `column` (heading), then the code's own. */
   params: Record<string, string | number>;
 }
 
@@ -39,30 +58,78 @@ export interface RosterImportSummary {
   unitsCreated: number;
   unitsUpdated: number;
   unitsUnchanged: number;
+  /** New persons, owners and residents alike. */
   personsCreated: number;
   unitsNotInFile: number;
+  gridsCreated: number;
+  /** Buildings whose grid the file sets or changes. */
+  buildingGridsChanged: number;
+  /** Residents listed in the file (one per person and unit). */
+  residents: number;
   applied: boolean;
 }
 
+export type RosterField =
+  | 'building'
+  | 'entrance'
+  | 'room'
+  | 'area'
+  | 'areaSource'
+  | 'owners'
+  | 'phones'
+  | 'developerHeld'
+  | 'grid'
+  | 'residents'
+  | 'residentPhones';
+
+/** Where a field is in the file. */
+export interface RosterColumn {
+  index: number;
+  letter: string;
+  heading: string;
+}
+export type RosterColumns = Partial<Record<RosterField, RosterColumn>>;
+
 export type RosterParseResult =
-  | { ok: true; rows: RosterRow[] }
+  | { ok: true; rows: RosterRow[]; columns: RosterColumns; headerLine: number }
   | { ok: false; problems: RosterProblem[] };
 
-type Field = 'building' | 'entrance' | 'room' | 'area' | 'areaSource' | 'owners' | 'phones' | 'developerHeld';
-
-/** Column headings we recognise, in the words offices actually use. The first is the canonical one. */
-export const ROSTER_COLUMNS: Record<Field, readonly string[]> = {
-  building: ['楼栋', '楼号', '栋', 'building'],
-  entrance: ['单元', 'entrance'],
-  room: ['房号', '室号', '门牌号', 'room'],
-  area: ['面积', '建筑面积', '专有部分面积', '面积(平方米)', '建筑面积(平方米)', 'area'],
-  areaSource: ['面积类型', 'areasource', 'area_source'],
+/**
+ * Column headings we recognise, in the words offices actually use. The first is the canonical one.
+ * Matching ignores spaces, case, full/half width, a `*` marking a required column and a trailing
+ * unit in brackets (`建筑面积（㎡）`, `面积(平方米)`, `专有部分面积(m2)`).
+ */
+export const ROSTER_COLUMNS: Record<RosterField, readonly string[]> = {
+  building: ['楼栋', '楼号', '栋', '楼栋号', 'building'],
+  entrance: ['单元', '单元号', 'entrance'],
+  room: ['房号', '室号', '门牌号', '房间号', 'room'],
+  area: ['面积', '建筑面积', '专有部分面积', '登记面积', 'area'],
+  areaSource: ['面积类型', '面积来源', 'areasource', 'area_source'],
   owners: ['业主', '业主姓名', 'owner', 'owners'],
-  phones: ['手机', '手机号', '联系电话', '电话', 'phone'],
+  phones: ['手机', '手机号', '手机号码', '联系电话', '电话', '业主手机', '业主电话', 'phone', 'phones'],
   developerHeld: ['开发商持有', '未售', 'developerheld', 'developer_held'],
+  grid: ['网格', '所属网格', '网格名称', 'grid'],
+  residents: ['居民', '租户', '住户', '居民姓名', '租户姓名', '住户姓名', 'resident', 'residents'],
+  residentPhones: [
+    '居民手机',
+    '租户手机',
+    '住户手机',
+    '居民电话',
+    '租户电话',
+    '住户电话',
+    '居民手机号',
+    '租户手机号',
+    'residentphone',
+    'residentphones',
+    'resident_phone',
+    'resident_phones',
+  ],
 };
 
-const REQUIRED: readonly Field[] = ['building', 'room', 'area'];
+const FIELDS = Object.keys(ROSTER_COLUMNS) as RosterField[];
+const REQUIRED: readonly RosterField[] = ['building', 'room', 'area'];
+/** The header is looked for in this many rows from the top (title rows come first). */
+export const ROSTER_HEADER_SEARCH_ROWS = 10;
 
 const AREA_SOURCE_WORDS: Record<string, AreaSource> = {
   登记: 'registered',
@@ -80,16 +147,29 @@ const NO = new Set(['否', 'n', 'no', 'false', '0', '']);
 const PHONE = /^1\d{10}$/;
 const SEPARATORS = /[、,，;；/]+/;
 
-/** The header line a blank template starts with. */
-export const ROSTER_TEMPLATE_HEADER = ['楼栋', '单元', '房号', '面积', '面积类型', '业主', '手机', '开发商持有'];
+/** The header a blank template starts with, and the roster export's columns (export → import round-trips). */
+export const ROSTER_TEMPLATE_HEADER = ['楼栋', '单元', '房号', '面积', '面积类型', '业主', '手机', '开发商持有', '网格', '居民', '居民手机'];
 
-function normaliseHeading(text: string): string {
+function headingKey(text: string): string {
   return text
+    .normalize('NFKC') // （）→(), ㎡ and m² → m2, full-width letters → ASCII
     .replace(/^\uFEFF/, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
+    .replace(/[【[]/g, '(')
+    .replace(/[】\]]/g, ')')
     .replace(/\s+/g, '')
-    .toLowerCase();
+    .replace(/^\*+|\*+$/g, '')
+    .toLowerCase()
+    .replace(/\([^()]*\)$/, '')
+    .replace(/\/?(?:m2|平方米|平米)$/, '');
+}
+
+const FIELD_OF_KEY = new Map<string, RosterField>(FIELDS.flatMap((field) => ROSTER_COLUMNS[field].map((name) => [headingKey(name), field] as const)));
+
+/** 0 → A, 25 → Z, 26 → AA: the spreadsheet's column letters. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 function splitList(text: string): string[] {
@@ -97,6 +177,34 @@ function splitList(text: string): string[] {
     .split(SEPARATORS)
     .map((part) => part.trim())
     .filter((part) => part !== '');
+}
+
+/**
+ * Phones go with names by position, so an empty place is kept: "、13800000002" is no phone for the
+ * first name and 13800000002 for the second. Trailing empty places are dropped.
+ */
+function splitPositions(text: string): string[] {
+  if (text.trim() === '') return [];
+  const parts = text.split(/[、,，;；/]/).map((part) => part.trim());
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+/** "138 0000 0001", "138-0000-0001" and full-width digits read as 13800000001. */
+function normalisePhone(text: string): string {
+  return text.normalize('NFKC').replace(/[\s-]/g, '');
+}
+
+/**
+ * An area as offices type it: "101.66", "101.66㎡", "101.66 平方米", "101.66m²", "１０１．６６".
+ * Still exact: the unit is cut off the text and the rest parsed as a decimal, never as a float.
+ */
+export function parseAreaWithUnit(text: string): number | null {
+  const number = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s*(?:m2|平方米|平米)$/i, '');
+  return parseAreaCenti(number);
 }
 
 /** Strips the "栋" / "单元" suffixes people type inconsistently, so "1栋" and "1" are one building. */
@@ -107,50 +215,96 @@ export function normaliseEntrance(text: string): string {
   return text.trim().replace(/单元$/u, '');
 }
 
+/**
+ * CSV or tab-separated text (Excel's "Unicode text") as rows of cells. The delimiter is detected;
+ * empty lines are kept so that row numbers stay the spreadsheet's.
+ */
+export function csvRows(text: string): string[][] {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
+  return parsed.data;
+}
+
+/** A problem with one cell, located by its field's column. */
+export function rosterProblem(
+  columns: RosterColumns,
+  line: number,
+  field: RosterField,
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+): RosterProblem {
+  const column = columns[field];
+  const letter = column?.letter ?? '';
+  const heading = column?.heading ?? ROSTER_COLUMNS[field][0] ?? field;
+  return { line, column: letter, heading, code, params: { row: line, col: letter, column: heading, ...params } };
+}
+
+function fileProblem(line: number, code: ErrorCode, params: Record<string, string | number> = {}): RosterProblem {
+  return { line, column: '', heading: '', code, params: { row: line, ...params } };
+}
+
+function isBlank(cells: readonly string[] | undefined): boolean {
+  return !cells || cells.every((cell) => (cell ?? '').trim() === '');
+}
+
+function matchHeader(cells: readonly string[]): RosterColumns {
+  const columns: RosterColumns = {};
+  cells.forEach((cell, index) => {
+    const field = FIELD_OF_KEY.get(headingKey(cell ?? ''));
+    if (field && !columns[field]) columns[field] = { index, letter: columnLetter(index), heading: (cell ?? '').trim() };
+  });
+  return columns;
+}
+
+/** Finds the header row: the first of the top rows that has every required column. */
+function findHeader(rows: readonly string[][]): { index: number; columns: RosterColumns } | { problems: RosterProblem[] } {
+  let best: { index: number; columns: RosterColumns; found: number } | null = null;
+  const limit = Math.min(rows.length, ROSTER_HEADER_SEARCH_ROWS);
+  for (let index = 0; index < limit; index++) {
+    const columns = matchHeader(rows[index] ?? []);
+    if (REQUIRED.every((field) => columns[field])) return { index, columns };
+    const found = Object.keys(columns).length;
+    if (found > 0 && (!best || found > best.found)) best = { index, columns, found };
+  }
+  if (!best) return { problems: [fileProblem(1, 'roster_no_header', { rows: ROSTER_HEADER_SEARCH_ROWS })] };
+  const { index, columns } = best;
+  const line = index + 1;
+  return {
+    problems: REQUIRED.filter((field) => !columns[field]).map((field) =>
+      fileProblem(line, 'roster_missing_column', { column: ROSTER_COLUMNS[field][0] ?? field }),
+    ),
+  };
+}
+
+/** CSV (or tab-separated) text: `csvRows`, then `parseRosterRows`. */
 export function parseRoster(csvText: string): RosterParseResult {
-  const parsed = Papa.parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-  const lines = parsed.data;
+  return parseRosterRows(csvRows(csvText));
+}
+
+/** Validates a roster given as the sheet's rows of text, the first row being the sheet's row 1. */
+export function parseRosterRows(sheet: readonly string[][]): RosterParseResult {
+  if (sheet.every((cells) => isBlank(cells))) return { ok: false, problems: [fileProblem(1, 'roster_file_empty')] };
+  const header = findHeader(sheet);
+  if ('problems' in header) return { ok: false, problems: header.problems };
+  const { columns } = header;
+  const headerLine = header.index + 1;
+
   const problems: RosterProblem[] = [];
-  const headerIndex = lines.findIndex((cells) => cells.some((cell) => cell.trim() !== ''));
-  if (headerIndex < 0) return { ok: false, problems: [{ line: 1, column: '', code: 'roster_empty', params: {} }] };
-  const header = (lines[headerIndex] ?? []).map(normaliseHeading);
-
-  const columnOf = new Map<Field, number>();
-  const headingOf = new Map<Field, string>();
-  for (const [field, names] of Object.entries(ROSTER_COLUMNS) as [Field, readonly string[]][]) {
-    const index = header.findIndex((heading) => names.some((name) => normaliseHeading(name) === heading));
-    if (index >= 0) {
-      columnOf.set(field, index);
-      headingOf.set(field, (lines[headerIndex] ?? [])[index]?.trim() ?? names[0] ?? field);
-    }
-  }
-  for (const field of REQUIRED) {
-    if (!columnOf.has(field)) {
-      problems.push({
-        line: headerIndex + 1,
-        column: ROSTER_COLUMNS[field][0] ?? field,
-        code: 'roster_missing_column',
-        params: { column: ROSTER_COLUMNS[field][0] ?? field },
-      });
-    }
-  }
-  if (problems.length > 0) return { ok: false, problems };
-
   const rows: RosterRow[] = [];
   const seenUnits = new Map<string, number>();
   const seenPhones = new Map<string, { name: string; line: number }>();
+  const gridOfBuilding = new Map<string, { grid: string; line: number }>();
+  let needsOwnerColumn = false;
 
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const cells = lines[i] ?? [];
-    if (cells.every((cell) => cell.trim() === '')) continue;
+  for (let i = header.index + 1; i < sheet.length; i++) {
+    const cells = sheet[i] ?? [];
+    if (isBlank(cells)) continue;
     const line = i + 1;
-    const cell = (field: Field): string => {
-      const index = columnOf.get(field);
-      return index === undefined ? '' : (cells[index] ?? '').trim();
+    const cell = (field: RosterField): string => {
+      const column = columns[field];
+      return column === undefined ? '' : String(cells[column.index] ?? '').trim();
     };
-    const heading = (field: Field): string => headingOf.get(field) ?? ROSTER_COLUMNS[field][0] ?? field;
-    const problem = (field: Field, code: ErrorCode, params: Record<string, string | number> = {}): void => {
-      problems.push({ line, column: heading(field), code, params: { column: heading(field), ...params } });
+    const problem = (field: RosterField, code: ErrorCode, params: Record<string, string | number> = {}): void => {
+      problems.push(rosterProblem(columns, line, field, code, params));
     };
 
     const building = normaliseBuilding(cell('building'));
@@ -163,7 +317,7 @@ export function parseRoster(csvText: string): RosterParseResult {
     }
 
     const areaText = cell('area');
-    const areaCenti = areaText === '' ? null : parseAreaCenti(areaText);
+    const areaCenti = areaText === '' ? null : parseAreaWithUnit(areaText);
     if (areaText === '') problem('area', 'roster_required');
     else if (areaCenti === null || areaCenti > 100_000_00) problem('area', 'roster_bad_area', { value: areaText });
 
@@ -176,33 +330,55 @@ export function parseRoster(csvText: string): RosterParseResult {
     if (YES.has(heldText)) developerHeld = true;
     else if (!NO.has(heldText)) problem('developerHeld', 'roster_bad_flag', { value: cell('developerHeld') });
 
-    const names = splitList(cell('owners'));
-    const phones = splitList(cell('phones'));
-    const owners: RosterOwner[] = names.map((name, index) => ({ name, phone: phones[index] ?? null }));
-    for (const name of names) if (name.length > 30) problem('owners', 'roster_too_long', { max: 30 });
-    for (const phone of phones) if (!PHONE.test(phone)) problem('phones', 'roster_bad_phone', { value: phone });
-    if (developerHeld && names.length > 0) problem('owners', 'roster_owner_conflict');
-    if (!developerHeld && names.length === 0) problem('owners', 'roster_no_owner');
-    for (const owner of owners) {
-      if (!owner.phone || !PHONE.test(owner.phone)) continue;
-      const earlier = seenPhones.get(owner.phone);
-      if (earlier && earlier.name !== owner.name) {
-        problem('phones', 'roster_phone_name_conflict', { phone: owner.phone, name: earlier.name, line: earlier.line });
-      } else if (!earlier) seenPhones.set(owner.phone, { name: owner.name, line });
+    const people = (namesField: RosterField, phonesField: RosterField): RosterPerson[] => {
+      const names = splitList(cell(namesField));
+      const phones = splitPositions(cell(phonesField)).map(normalisePhone);
+      for (const name of names) if (name.length > 30) problem(namesField, 'roster_too_long', { max: 30 });
+      phones.forEach((phone, index) => {
+        if (phone === '') return;
+        if (!PHONE.test(phone)) problem(phonesField, 'roster_bad_phone', { value: phone });
+        else if (index >= names.length) problem(phonesField, 'roster_phone_without_name', { value: phone });
+      });
+      const listed = names.map((name, index) => ({ name, phone: phones[index] || null }));
+      for (const person of listed) {
+        if (!person.phone || !PHONE.test(person.phone)) continue;
+        const earlier = seenPhones.get(person.phone);
+        if (earlier && earlier.name !== person.name) {
+          problem(phonesField, 'roster_phone_name_conflict', { phone: person.phone, name: earlier.name, otherRow: earlier.line });
+        } else if (!earlier) seenPhones.set(person.phone, { name: person.name, line });
+      }
+      return listed;
+    };
+    const owners = people('owners', 'phones');
+    const residents = people('residents', 'residentPhones');
+    if (developerHeld && owners.length > 0) problem('owners', 'roster_owner_conflict');
+    if (!developerHeld && owners.length === 0) {
+      if (columns.owners) problem('owners', 'roster_no_owner');
+      else needsOwnerColumn = true;
+    }
+
+    const gridText = cell('grid');
+    if (gridText.length > 30) problem('grid', 'roster_too_long', { max: 30 });
+    else if (gridText !== '' && building !== '') {
+      const earlier = gridOfBuilding.get(building);
+      if (earlier && earlier.grid !== gridText) problem('grid', 'roster_grid_conflict', { grid: earlier.grid, otherRow: earlier.line });
+      else if (!earlier) gridOfBuilding.set(building, { grid: gridText, line });
     }
 
     const key = `${building}|${entrance}|${room}`;
     const earlierLine = seenUnits.get(key);
     if (building !== '' && room !== '' && earlierLine !== undefined) {
-      problem('room', 'roster_duplicate_unit', { line: earlierLine });
+      problem('room', 'roster_duplicate_unit', { otherRow: earlierLine });
     } else seenUnits.set(key, line);
 
     if (areaCenti !== null && areaSource) {
-      rows.push({ line, building, entrance, room, areaCenti, areaSource, developerHeld, owners });
+      rows.push({ line, building, entrance, room, areaCenti, areaSource, developerHeld, owners, residents, grid: gridText === '' ? null : gridText });
     }
   }
 
+  // Without an owners column every sold unit would be a problem: name the column once instead.
+  if (needsOwnerColumn) problems.unshift(fileProblem(headerLine, 'roster_missing_column', { column: ROSTER_COLUMNS.owners[0] ?? '业主' }));
   if (problems.length > 0) return { ok: false, problems };
-  if (rows.length === 0) return { ok: false, problems: [{ line: headerIndex + 2, column: '', code: 'roster_empty', params: {} }] };
-  return { ok: true, rows };
+  if (rows.length === 0) return { ok: false, problems: [fileProblem(headerLine, 'roster_empty')] };
+  return { ok: true, rows, columns, headerLine };
 }

@@ -1,12 +1,14 @@
 /**
  * Reading request bodies defensively: JSON only with a JSON content type (a cross-site HTML form
- * cannot send one, which is half of our CSRF defence), bounded nesting depth, and CSV decoded from
- * UTF-8 or, failing that, GB18030 — the encoding Excel on a Chinese Windows PC saves CSV in.
+ * cannot send one, which is half of our CSRF defence), bounded nesting depth, CSV decoded from
+ * UTF-16 by its BOM (Excel's "Unicode text"), UTF-8 or, failing that, GB18030 — the encoding Excel on
+ * a Chinese Windows PC saves CSV in — and spreadsheets (CSV or .xlsx) read into rows of text.
  */
 import { DomainError, type Locale } from '@yishi/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './context.js';
+import { SPREADSHEET_CONTENT_TYPES, decodeTextBytes, spreadsheetRows } from './spreadsheet.js';
 
 export const MAX_JSON_DEPTH = 32;
 
@@ -40,12 +42,20 @@ export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
 export async function readCsvBody(c: Context<AppEnv>): Promise<string> {
   const type = c.req.header('content-type') ?? '';
   if (!/^text\/(?:csv|plain)\b/i.test(type)) throw new DomainError('unsupported_media_type', { expected: 'text/csv' });
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+  return decodeTextBytes(new Uint8Array(await c.req.arrayBuffer()));
+}
+
+/** A spreadsheet body: CSV/tab-separated text or an .xlsx workbook, as the first sheet's rows of text. */
+export interface SpreadsheetBody {
+  rows: string[][];
+}
+
+export async function readSpreadsheetBody(c: Context<AppEnv>): Promise<SpreadsheetBody> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!(SPREADSHEET_CONTENT_TYPES as readonly string[]).includes(type)) {
+    throw new DomainError('unsupported_media_type', { expected: SPREADSHEET_CONTENT_TYPES.join(', ') });
   }
+  return { rows: await spreadsheetRows(new Uint8Array(await c.req.arrayBuffer()), type) };
 }
 
 /** Where the first U+0000 is in a parsed body (a string, a key), as a details path; null if none. */

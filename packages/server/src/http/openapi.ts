@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RouteDef } from './route.js';
+import { SPREADSHEET_CONTENT_TYPES, XLSX_CONTENT_TYPE } from './spreadsheet.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -34,6 +35,20 @@ function accessText(route: RouteDef): string {
       return 'any logged-in user';
     case 'roles':
       return route.access.roles.join(', ');
+  }
+}
+
+/** The request body's media types: JSON by its schema, CSV as text, a spreadsheet as text or an .xlsx file. */
+function requestContent(route: RouteDef): Record<string, { schema: JsonSchema }> {
+  switch (route.bodyKind ?? 'json') {
+    case 'json':
+      return { 'application/json': { schema: route.body ? toSchema(route.body) : {} } };
+    case 'csv':
+      return { 'text/csv': { schema: { type: 'string' } } };
+    case 'spreadsheet':
+      return Object.fromEntries(
+        SPREADSHEET_CONTENT_TYPES.map((type) => [type, { schema: type === XLSX_CONTENT_TYPE ? { type: 'string', format: 'binary' } : { type: 'string' } }]),
+      );
   }
 }
 
@@ -69,10 +84,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): JsonSchema {
         .join('\n\n'),
     };
     if (route.access.kind !== 'public') operation.security = [{ session: [] }];
-    if (route.body) {
-      const type = route.bodyKind === 'csv' ? 'text/csv' : 'application/json';
-      operation.requestBody = { required: true, content: { [type]: { schema: route.bodyKind === 'csv' ? { type: 'string' } : toSchema(route.body) } } };
-    }
+    if (route.body) operation.requestBody = { required: true, content: requestContent(route) };
     (paths[path] ??= {})[route.method] = operation;
   }
   return {

@@ -13,7 +13,7 @@ import { mayAct } from '../auth/authorize.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import type { AppEnv } from './context.js';
-import { readCsvBody, readJsonBody, refuseNulCharacters, zodDetails } from './body.js';
+import { readCsvBody, readJsonBody, readSpreadsheetBody, refuseNulCharacters, zodDetails } from './body.js';
 
 type Schema = z.ZodType | undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -66,8 +66,12 @@ export interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema,
    */
   finerAccess?: string;
   body?: B;
-  /** json (default) or csv: the body is decoded text (UTF-8, or GB18030 as Excel saves it). */
-  bodyKind?: 'json' | 'csv';
+  /**
+   * json (default); csv: the body is decoded text (UTF-16 by BOM, UTF-8, or GB18030 as Excel saves
+   * it); spreadsheet: CSV/tab-separated text or an .xlsx workbook, given as `{ rows: string[][] }`
+   * (the first sheet, row 1 first, every cell as text).
+   */
+  bodyKind?: BodyKind;
   query?: Q;
   params?: P;
   /** The success body, for the OpenAPI document. */
@@ -79,6 +83,9 @@ export interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema,
 }
 
 export type RouteDef = RouteSpec<Schema, Schema, Schema, Access>;
+
+const BODY_READERS = { json: readJsonBody, csv: readCsvBody, spreadsheet: readSpreadsheetBody } as const;
+export type BodyKind = keyof typeof BODY_READERS;
 
 export function defineRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined, A extends Access = Access>(
   spec: RouteSpec<B, Q, P, A>,
@@ -120,7 +127,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
 
       let body: unknown;
       if (route.body) {
-        const raw = route.bodyKind === 'csv' ? await readCsvBody(c) : await readJsonBody(c);
+        const raw = await BODY_READERS[route.bodyKind ?? 'json'](c);
         refuseNulCharacters({ body: raw }, locale);
         body = parseWith(route.body, raw, locale);
       }

@@ -1,10 +1,10 @@
-import { COMPOUND_STAFF, ROLES, ROSTER_TEMPLATE_HEADER, formatAreaCenti, groupBy } from '@yishi/core';
+import { COMPOUND_STAFF, ROLES, ROSTER_TEMPLATE_HEADER, groupBy } from '@yishi/core';
 import { z } from 'zod';
 import { listOwnershipsOfCompound, listUnits } from '../db/repositories/places.repository.js';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { anyUser, defineRoute, rolesAt } from '../http/route.js';
 import { getCompoundOverview, listCompoundsFor } from '../services/compounds.service.js';
-import { importRoster } from '../services/roster.service.js';
+import { importRoster, rosterExportRows } from '../services/roster.service.js';
 
 const compoundParams = z.object({ compoundId: z.string().min(1).max(40) });
 
@@ -12,7 +12,7 @@ const compoundParams = z.object({ compoundId: z.string().min(1).max(40) });
 export const ROSTER_MANAGERS = COMPOUND_STAFF;
 
 function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export const compoundRoutes = [
@@ -61,24 +61,14 @@ export const compoundRoutes = [
   defineRoute({
     method: 'get',
     path: '/compounds/:compoundId/roster.csv',
-    summary: 'Download the roster as CSV (the same format the import reads; opens in Excel)',
+    summary: 'Download the roster as CSV (the same format the import reads, grids and residents included; opens in Excel)',
     tags: ['roster'],
     access: rolesAt(ROSTER_MANAGERS, compoundFromParams),
     params: compoundParams,
     produces: 'text/csv',
     handler: async ({ c, deps, params }) => {
-      const units = await listUnits(deps.db, params.compoundId);
-      const owners = groupBy(await listOwnershipsOfCompound(deps.db, params.compoundId), (o) => o.unitId);
-      const areaWords: Record<string, string> = { registered: '登记', surveyed: '测绘', contract: '合同' };
-      const lines = [ROSTER_TEMPLATE_HEADER.join(',')];
-      for (const u of units) {
-        const list = owners.get(u.id) ?? [];
-        lines.push(
-          [u.building, u.entrance, u.room, formatAreaCenti(u.area_centi), areaWords[u.area_source] ?? '登记', list.map((o) => o.name).join('、'), list.map((o) => o.phone ?? '').join('、'), u.developer_held ? '是' : '否']
-            .map(csvCell)
-            .join(','),
-        );
-      }
+      const rows = await rosterExportRows(deps, params.compoundId);
+      const lines = [ROSTER_TEMPLATE_HEADER, ...rows].map((cells) => cells.map(csvCell).join(','));
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="roster-${params.compoundId}.csv"`);
       // The BOM makes Excel read the file as UTF-8 instead of the system code page.
@@ -88,15 +78,18 @@ export const compoundRoutes = [
   defineRoute({
     method: 'post',
     path: '/compounds/:compoundId/roster',
-    summary: 'Import the roster from CSV: validated row by row, applied all-or-nothing, safe to re-run',
-    description: 'Add ?dryRun=1 to check the file and see what would change without changing anything.',
+    summary: 'Import the roster from an Excel workbook (.xlsx) or CSV: validated row by row, applied all-or-nothing, safe to re-run',
+    description:
+      'Send the file as it is: .xlsx (first sheet), CSV in UTF-8 or GB18030, or Excel\'s "Unicode text" (UTF-16, tab-separated). ' +
+      'Title rows above the header are skipped; every problem names the row and column (letter and heading). ' +
+      'Add ?dryRun=1 to check the file and see what would change without changing anything.',
     tags: ['roster'],
     access: rolesAt(ROSTER_MANAGERS, compoundFromParams),
     params: compoundParams,
     query: z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() }),
-    body: z.string().max(2_000_000),
-    bodyKind: 'csv',
+    body: z.object({ rows: z.array(z.array(z.string())).max(100_000) }),
+    bodyKind: 'spreadsheet',
     handler: ({ deps, actor, params, query, body }) =>
-      importRoster(deps, { compoundId: params.compoundId, userId: actor.userId, csv: body, dryRun: query.dryRun === '1' || query.dryRun === 'true' }),
+      importRoster(deps, { compoundId: params.compoundId, userId: actor.userId, rows: body.rows, dryRun: query.dryRun === '1' || query.dryRun === 'true' }),
   }),
 ];
