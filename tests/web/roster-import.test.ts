@@ -1,10 +1,13 @@
 /**
  * Roster import in a real browser, as a community worker does it: a file with mistakes shows every
- * bad row (line, column, reason) and changes nothing; a good file shows what it would do, and is
- * applied only after the confirmation dialog.
+ * bad row (row, column letter and heading, reason) and changes nothing; a good file shows what it
+ * would do, and is applied only after the confirmation dialog. Excel workbooks (.xlsx) go through the
+ * same file input as CSV.
  */
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, visibleText } from '../support/browser.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -23,14 +26,33 @@ afterAll(async () => {
 });
 
 const HEADER = '楼栋,单元,房号,面积,面积类型,业主,手机,开发商持有';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SHOTS = '/tmp/yishi-shots';
+mkdirSync(SHOTS, { recursive: true });
 
 async function unitCount(): Promise<number> {
   const row = await server.deps.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('compound_id', '=', dsct).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-async function chooseFile(page: Page, name: string, text: string): Promise<void> {
-  await page.locator('yishi-roster-import-page input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+async function chooseFile(page: Page, name: string, text: string | Buffer, mimeType = 'text/csv'): Promise<void> {
+  const buffer = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  await page.locator('yishi-roster-import-page input[type=file]').setInputFiles({ name, mimeType, buffer });
+}
+
+/** The problems table as rows of cell texts. */
+function problemRows(page: Page): Promise<string[][]> {
+  return page
+    .locator('yishi-roster-import-page table.problems tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
+}
+
+/** A roster as offices keep it in Excel: a merged title row, a heading with its unit, areas with ㎡. */
+async function officeWorkbook(rows: SheetData): Promise<Buffer> {
+  const title = { value: '都市春天小区业主花名册（2026年12月）', span: 9, fontWeight: 'bold' as const };
+  const header = ['楼栋', '单元', '房号', '建筑面积（㎡）', '业主', '手机', '网格', '居民', '居民手机'];
+  const sheet: SheetData = [[title, null, null, null, null, null, null, null, null], header, ...rows];
+  return writeXlsxFile(sheet).toBuffer();
 }
 
 describe('roster import page', () => {
@@ -47,12 +69,11 @@ describe('roster import page', () => {
 
       await chooseFile(page, 'bad.csv', `${HEADER}\n1,1,101,abc,登记,刘洋,123,否\n1,1,102,,登记,,,否\n`);
       await roster.getByRole('heading', { name: /需要修改的行（共 \d+ 处）/ }).waitFor();
-      const rows = roster.locator('table.problems tbody tr');
-      const problems = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? '')));
+      const problems = await problemRows(page);
       expect(problems.length).toBeGreaterThanOrEqual(4);
-      expect(problems).toContainEqual(['2', '面积', '面积“abc”无效：应为大于 0 的数字，最多两位小数']);
-      expect(problems).toContainEqual(['2', '手机', '手机号“123”无效：应为 11 位数字']);
-      expect(problems.some(([line, column]) => line === '3' && column === '面积')).toBe(true);
+      expect(problems).toContainEqual(['2', 'D 面积', '面积“abc”无效：应为大于 0 的数字，最多两位小数']);
+      expect(problems).toContainEqual(['2', 'G 手机', '手机号“123”无效：应为 11 位数字']);
+      expect(problems.some(([line, column]) => line === '3' && column === 'D 面积')).toBe(true);
       expect(await visibleText(page, 'yishi-roster-import-page')).toContain('未导入任何数据');
       expect(await unitCount()).toBe(before);
       await expectNoSeriousA11yViolations(page);
@@ -63,7 +84,7 @@ describe('roster import page', () => {
       const preview = await visibleText(page, 'yishi-roster-import-page');
       expect(preview).toMatch(/新增房屋 2/);
       expect(preview).toMatch(/新增楼栋 1/);
-      expect(preview).toMatch(/新登记业主 3/);
+      expect(preview).toMatch(/新登记人员 3/);
       expect(preview).toContain(`系统中有 ${before} 套房屋不在此文件中`);
       expect(await unitCount()).toBe(before); // the preview changed nothing
       await page.screenshot({ path: '/tmp/yishi-shots/roster-preview.png', fullPage: true });
@@ -72,7 +93,7 @@ describe('roster import page', () => {
       await roster.getByRole('dialog', { name: '确认导入花名册？' }).waitFor();
       // The footer buttons are slotted into the dialog: find them from the <sl-dialog> element.
       const dialog = roster.locator('sl-dialog');
-      expect(await visibleText(roster.locator('sl-dialog'))).toContain('将新增 2 套、更新 0 套房屋，新登记 3 位业主');
+      expect(await visibleText(roster.locator('sl-dialog'))).toContain('将新增 2 套、更新 0 套房屋，新登记 3 人（业主和居民）');
       // Cancelling changes nothing.
       await dialog.getByRole('button', { name: '取消' }).click();
       await roster.getByRole('dialog').waitFor({ state: 'hidden' });
@@ -85,6 +106,102 @@ describe('roster import page', () => {
       expect(await unitCount()).toBe(before + 2);
     } finally {
       await page.context().close();
+    }
+  });
+
+  test('an Excel workbook with a title row goes through the same file input and is imported, grids and residents included', async () => {
+    const page = await newPhonePage(browser);
+    try {
+      await loginAs(page, server.url, 'shequ');
+      await page.goto(`${server.url}/compounds/${dsct}/roster`);
+      const roster = page.locator('yishi-roster-import-page');
+      await roster.getByRole('heading', { level: 1, name: /花名册导入/ }).waitFor();
+      expect(await roster.locator('input[type=file]').getAttribute('accept')).toContain('.xlsx');
+      const before = await unitCount();
+
+      const workbook = await officeWorkbook([
+        ['5栋', '1单元', 101, 101.66, '严华', 13900005001, '第三网格', '孔明、孔亮', '13900005101、13900005102'],
+        ['5栋', '1单元', 102, '88.5㎡', '韩梅', 13900005002, '第三网格', '', ''],
+      ]);
+      await chooseFile(page, '都市春天花名册.xlsx', workbook, XLSX);
+      await roster.getByRole('heading', { name: '检查通过：导入后将会' }).waitFor();
+      const preview = await visibleText(page, 'yishi-roster-import-page');
+      expect(preview).toMatch(/新增房屋 2/);
+      expect(preview).toMatch(/新增网格 1/);
+      expect(preview).toMatch(/居民 2/);
+      expect(preview).toContain('文件：都市春天花名册.xlsx');
+      expect(await unitCount()).toBe(before);
+      await page.screenshot({ path: `${SHOTS}/roster-xlsx-preview-phone.png`, fullPage: true });
+
+      await roster.getByRole('button', { name: '导入此文件…' }).click();
+      await roster.locator('sl-dialog').getByRole('button', { name: '确认导入' }).click();
+      await roster.locator('sl-alert.applied').waitFor();
+      expect(await visibleText(page, 'yishi-roster-import-page')).toContain('导入成功：新增 2 套，更新 0 套，不变 0 套。');
+      expect(await unitCount()).toBe(before + 2);
+
+      const unit = await server.deps.db
+        .selectFrom('units')
+        .innerJoin('buildings', 'buildings.id', 'units.building_id')
+        .innerJoin('grids', 'grids.id', 'buildings.grid_id')
+        .select(['units.id', 'units.area_centi', 'grids.name as grid'])
+        .where('units.compound_id', '=', dsct)
+        .where('buildings.name', '=', '5')
+        .where('units.room', '=', '101')
+        .executeTakeFirstOrThrow();
+      expect(unit).toMatchObject({ area_centi: 10166, grid: '第三网格' });
+      const residents = await server.deps.db
+        .selectFrom('residencies')
+        .innerJoin('persons', 'persons.id', 'residencies.person_id')
+        .select(['persons.name', 'persons.phone'])
+        .where('residencies.unit_id', '=', unit.id)
+        .execute();
+      expect(residents.map((r) => `${r.name} ${r.phone}`).sort()).toEqual(['孔亮 13900005102', '孔明 13900005101']);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a refused workbook names each problem by the row and column Excel shows', async () => {
+    const shoot = async (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    for (const [device, options] of [
+      ['phone', {}],
+      ['desktop', { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 }],
+    ] as const) {
+      const page = await newPhonePage(browser, options);
+      try {
+        await loginAs(page, server.url, 'shequ');
+        await page.goto(`${server.url}/compounds/${dsct}/roster`);
+        const roster = page.locator('yishi-roster-import-page');
+        await roster.getByRole('heading', { level: 1, name: /花名册导入/ }).waitFor();
+        const before = await unitCount();
+
+        const workbook = await officeWorkbook([
+          ['6栋', '1单元', 101, '95.5㎡', '乔峰', 13900006001, '第一网格', '', ''],
+          ['6栋', '1单元', 102, 'abc', '段誉', 1390000, '第二网格', '王语嫣', ''],
+          ['', '1单元', 103, 90, '', '', '', '', ''],
+        ]);
+        await chooseFile(page, '花名册-有错.xlsx', workbook, XLSX);
+        await roster.getByRole('heading', { name: /需要修改的行（共 \d+ 处）/ }).waitFor();
+        const problems = await problemRows(page);
+        expect(problems).toEqual([
+          ['4', 'D 建筑面积（㎡）', '面积“abc”无效：应为大于 0 的数字，最多两位小数'],
+          ['4', 'F 手机', '手机号“1390000”无效：应为 11 位数字'],
+          ['4', 'G 网格', '同一楼栋只能属于一个网格：第 3 行写的是“第一网格”'],
+          ['5', 'A 楼栋', '不能为空'],
+          ['5', 'E 业主', '已售房屋须填写业主姓名'],
+        ]);
+        expect(await visibleText(page, 'yishi-roster-import-page')).toContain('花名册有 5 处错误，未导入任何数据');
+        expect(await unitCount()).toBe(before);
+        await expectNoSeriousA11yViolations(page);
+        await shoot(page, `roster-problems-${device}`);
+
+        await chooseFile(page, '花名册.xlsx', await officeWorkbook([['6栋', '1单元', 101, '95.5㎡', '乔峰', 13900006001, '第一网格', '阿朱', 13900006101]]), XLSX);
+        await roster.getByRole('heading', { name: '检查通过：导入后将会' }).waitFor();
+        await expectNoSeriousA11yViolations(page);
+        await shoot(page, `roster-preview-${device}`);
+      } finally {
+        await page.context().close();
+      }
     }
   });
 

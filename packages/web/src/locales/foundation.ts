@@ -63,25 +63,41 @@ export const foundationMessages = {
 
   'roster.heading': { 'zh-CN': '花名册导入', en: 'Roster import' },
   'roster.intro': {
-    'zh-CN': '上传 CSV 格式的花名册（可在 Excel 中“另存为 CSV”）。先检查，确认后才会导入；有错误时一条也不会导入。',
-    en: 'Upload the roster as CSV (in Excel: “Save as CSV”). It is checked first and imported only after you confirm; if any row is wrong, nothing is imported.',
+    'zh-CN': '上传 Excel 花名册（.xlsx）或 CSV 文件，表头上方的标题行可以保留。先检查，确认后才会导入；有错误时一条也不会导入。',
+    en: 'Upload the roster as an Excel workbook (.xlsx) or a CSV file; title rows above the header may stay. It is checked first and imported only after you confirm; if any row is wrong, nothing is imported.',
   },
   'roster.downloadCurrent': { 'zh-CN': '下载当前花名册', en: 'Download the current roster' },
   'roster.downloadTemplate': { 'zh-CN': '下载空白模板', en: 'Download a blank template' },
-  'roster.pick': { 'zh-CN': '选择 CSV 文件', en: 'Choose a CSV file' },
+  'roster.pick': { 'zh-CN': '选择 Excel 或 CSV 文件', en: 'Choose an Excel or CSV file' },
   'roster.noFile': { 'zh-CN': '尚未选择文件', en: 'No file chosen yet' },
   'roster.pickHelp': {
-    'zh-CN': '列：楼栋、单元、房号、面积、面积类型、业主、手机、开发商持有。多位业主用“、”分隔。',
-    en: 'Columns: 楼栋 (building), 单元 (entrance), 房号 (room), 面积 (area), 面积类型, 业主 (owners), 手机 (phones), 开发商持有. Separate several owners with “、”.',
+    'zh-CN': '可选 Excel 工作簿（.xlsx）、CSV 或 Excel“Unicode 文本”（.txt）。',
+    en: 'An Excel workbook (.xlsx), a CSV file, or Excel “Unicode text” (.txt).',
+  },
+  'roster.columnsRequired': {
+    'zh-CN': '必填列：楼栋、房号、面积（可带单位，如 101.66㎡）',
+    en: 'Required columns: 楼栋 (building), 房号 (room), 面积 (area; a unit such as 101.66㎡ is fine)',
+  },
+  'roster.columnsOther': {
+    'zh-CN': '其他列：单元、面积类型、业主、手机、开发商持有',
+    en: 'Other columns: 单元 (entrance), 面积类型 (area type), 业主 (owners), 手机 (phones), 开发商持有 (held by the developer)',
+  },
+  'roster.columnsOptional': {
+    'zh-CN': '可选列：网格（楼栋所属网格，如 第一网格）；居民、居民手机（租住但不拥有房屋的居民）',
+    en: 'Optional: 网格 (the building’s grid, e.g. 第一网格); 居民 and 居民手机 (residents who live in the unit without owning it)',
+  },
+  'roster.columnsPeople': {
+    'zh-CN': '多人用“、”分隔，手机号按姓名顺序对应',
+    en: 'Separate several people with “、”; phones follow the names in the same order',
   },
   'roster.checking': { 'zh-CN': '正在检查文件…', en: 'Checking the file…' },
   'roster.fileName': { 'zh-CN': '文件：{name}', en: 'File: {name}' },
   'roster.problemsHeading': { 'zh-CN': '需要修改的行（共 {count} 处）', en: 'Rows to fix ({count})' },
   'roster.problemsHelp': {
-    'zh-CN': '请在表格中改正以下各处，保存后重新选择文件。',
-    en: 'Fix these in the spreadsheet, save it and choose the file again.',
+    'zh-CN': '行号和列字母与 Excel 中显示的一致。请在表格中改正以下各处，保存后重新选择文件。',
+    en: 'Row numbers and column letters are the ones Excel shows. Fix these in the spreadsheet, save it and choose the file again.',
   },
-  'roster.line': { 'zh-CN': '行', en: 'Line' },
+  'roster.line': { 'zh-CN': '行', en: 'Row' },
   'roster.column': { 'zh-CN': '列', en: 'Column' },
   'roster.reason': { 'zh-CN': '原因', en: 'Reason' },
   'roster.previewHeading': { 'zh-CN': '检查通过：导入后将会', en: 'The file is valid. Importing will' },
@@ -90,7 +106,10 @@ export const foundationMessages = {
   'roster.unitsUpdated': { 'zh-CN': '更新房屋', en: 'Updated units' },
   'roster.unitsUnchanged': { 'zh-CN': '不变房屋', en: 'Unchanged units' },
   'roster.buildingsCreated': { 'zh-CN': '新增楼栋', en: 'New buildings' },
-  'roster.personsCreated': { 'zh-CN': '新登记业主', en: 'New owners' },
+  'roster.personsCreated': { 'zh-CN': '新登记人员', en: 'New people' },
+  'roster.gridsCreated': { 'zh-CN': '新增网格', en: 'New grids' },
+  'roster.buildingGridsChanged': { 'zh-CN': '划入网格的楼栋', en: 'Buildings put in a grid' },
+  'roster.residents': { 'zh-CN': '居民', en: 'Residents' },
   'roster.unitsNotInFile': {
     'zh-CN': '注意：系统中有 {count} 套房屋不在此文件中，导入不会删除它们。',
     en: 'Note: {count} units in the system are not in this file; importing does not delete them.',
@@ -100,15 +119,18 @@ export const foundationMessages = {
   'roster.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'roster.confirmTitle': { 'zh-CN': '确认导入花名册？', en: 'Import the roster?' },
   'roster.confirmBody': {
-    'zh-CN': '将新增 {created} 套、更新 {updated} 套房屋，新登记 {persons} 位业主。此操作会立即生效。',
-    en: 'This adds {created} units, updates {updated} and registers {persons} new owners. It takes effect at once.',
+    'zh-CN': '将新增 {created} 套、更新 {updated} 套房屋，新登记 {persons} 人（业主和居民）。此操作会立即生效。',
+    en: 'This adds {created} units, updates {updated} and registers {persons} new people (owners and residents). It takes effect at once.',
   },
   'roster.applying': { 'zh-CN': '正在导入…', en: 'Importing…' },
   'roster.applied': {
     'zh-CN': '导入成功：新增 {created} 套，更新 {updated} 套，不变 {unchanged} 套。',
     en: 'Imported: {created} added, {updated} updated, {unchanged} unchanged.',
   },
-  'roster.readFailed': { 'zh-CN': '无法读取该文件，请确认是 CSV 文件', en: 'Could not read the file; make sure it is a CSV file' },
+  'roster.readFailed': {
+    'zh-CN': '无法读取该文件，请确认是 Excel（.xlsx）或 CSV 文件',
+    en: 'Could not read the file; make sure it is an Excel (.xlsx) or CSV file',
+  },
   'roster.back': { 'zh-CN': '返回小区概况', en: 'Back to the overview' },
 
   'board.heading': { 'zh-CN': '小区公示栏', en: 'Compound notice board' },

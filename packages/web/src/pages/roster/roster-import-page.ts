@@ -1,30 +1,38 @@
 /**
- * Roster import (花名册导入) for compound staff: pick a CSV file (UTF-8 or the GBK that Chinese Excel
- * writes), the server checks it without changing anything (?dryRun=1), the page shows either every
- * bad row (line, column, reason) or what the import would do, and only after a confirmation dialog
- * is the file applied. The current roster and a blank template can be downloaded to start from.
+ * Roster import (花名册导入) for compound staff: pick an Excel workbook (.xlsx) or a CSV/text file
+ * as Excel saves it; its bytes go to the server as they are, which checks the file without changing
+ * anything (?dryRun=1). The page shows either every problem (row, column letter and heading, reason)
+ * or what the import would do, and only after a confirmation dialog is the file applied. The current
+ * roster and a blank template can be downloaded to start from.
  */
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import { ROSTER_TEMPLATE_HEADER, type RosterImportSummary } from '@yishi/core';
+import { ROSTER_TEMPLATE_HEADER, rosterProblemReason, type RosterImportSummary } from '@yishi/core';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { notify } from '../../app/notify.js';
 import { renderError, renderLoading } from '../../components/common/load-state.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { t } from '../../i18n.js';
+import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
 import { pageStyles } from '../../styles/page-styles.js';
-import { decodeCsvBytes } from './decode-csv.js';
+import { ROSTER_FILE_ACCEPT, postRosterFile, readRosterFile, type RosterUpload } from './roster-file.js';
 
 type RosterSummary = RosterImportSummary;
 
 interface RosterProblem {
+  /** The spreadsheet's row number. */
   line: number;
+  /** The column letter (A, B, …), '' for a problem with the file or its header. */
   column: string;
+  /** The column's heading as written in the file. */
+  heading?: string;
   code: string;
+  params?: Record<string, string | number>;
+  /** The whole message, row and column included. */
   message: string;
 }
 
@@ -32,12 +40,12 @@ type Step =
   | { kind: 'idle' }
   | { kind: 'checking'; fileName: string }
   | { kind: 'problems'; fileName: string; message: string; problems: RosterProblem[] }
-  | { kind: 'preview'; fileName: string; csv: string; summary: RosterSummary }
-  | { kind: 'applying'; fileName: string; csv: string; summary: RosterSummary }
+  | { kind: 'preview'; fileName: string; upload: RosterUpload; summary: RosterSummary }
+  | { kind: 'applying'; fileName: string; upload: RosterUpload; summary: RosterSummary }
   | { kind: 'applied'; fileName: string; summary: RosterSummary }
   | { kind: 'failed'; fileName: string; message: string };
 
-const TEMPLATE_EXAMPLE = ['1', '1', '101', '89.56', '登记', '张三', '13900000000', '否'];
+const TEMPLATE_EXAMPLE = ['1', '1', '101', '89.56', '登记', '张三', '13900000000', '否', '第一网格', '李四', '13900000001'];
 
 @customElement('yishi-roster-import-page')
 export class RosterImportPage extends LitElement {
@@ -84,11 +92,27 @@ export class RosterImportPage extends LitElement {
         display: block;
         margin-top: 0.5rem;
       }
+      .help p {
+        margin: 0;
+      }
+      .help ul {
+        margin: 0.25rem 0 0;
+        padding-left: 1.25rem;
+      }
       .result {
         margin-top: 1.5rem;
       }
-      .problems td:nth-child(2) {
-        white-space: nowrap;
+      .problems td.column {
+        min-width: 5em;
+      }
+      .problems .letter {
+        display: inline-block;
+        min-width: 1.6em;
+        padding: 0 0.25em;
+        border: 1px solid var(--yishi-border);
+        border-radius: 4px;
+        font-weight: 600;
+        text-align: center;
       }
       .result {
         margin-bottom: 1.5rem;
@@ -152,16 +176,17 @@ export class RosterImportPage extends LitElement {
     if (!file) return;
     const fileName = file.name;
     this.step = { kind: 'checking', fileName };
-    let csv: string;
+    let upload: RosterUpload;
     try {
-      csv = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+      upload = await readRosterFile(file);
     } catch {
       this.step = { kind: 'failed', fileName, message: t('roster.readFailed') };
+      this.fileInput.value = '';
       return;
     }
     try {
-      const summary = await api.send<RosterSummary>('POST', `${this.base}/roster?dryRun=1`, { body: csv, contentType: 'text/csv' });
-      this.step = { kind: 'preview', fileName, csv, summary };
+      const summary = await postRosterFile<RosterSummary>(`${this.base}/roster?dryRun=1`, upload);
+      this.step = { kind: 'preview', fileName, upload, summary };
     } catch (error) {
       this.step = this.failure(fileName, error);
     } finally {
@@ -187,7 +212,7 @@ export class RosterImportPage extends LitElement {
     this.confirming = false;
     this.step = { ...step, kind: 'applying' };
     try {
-      const summary = await api.send<RosterSummary>('POST', `${this.base}/roster`, { body: step.csv, contentType: 'text/csv' });
+      const summary = await postRosterFile<RosterSummary>(`${this.base}/roster`, step.upload);
       this.step = { kind: 'applied', fileName: step.fileName, summary };
       notify(this.appliedText(summary), 'success');
     } catch (error) {
@@ -210,11 +235,19 @@ export class RosterImportPage extends LitElement {
         <a class="link-button" href=${this.template()} download="roster-template.csv">${t('roster.downloadTemplate')}</a>
       </div>
       <div class="pick">
-        <input id="roster-file" type="file" accept=".csv,text/csv" aria-describedby="roster-help" ?disabled=${busy} @change=${this.onFile} />
+        <input id="roster-file" type="file" accept=${ROSTER_FILE_ACCEPT} aria-describedby="roster-help" ?disabled=${busy} @change=${this.onFile} />
         <label for="roster-file" class="link-button primary">${t('roster.pick')}</label>
         <span class="file-name muted">${this.step.kind === 'idle' ? t('roster.noFile') : t('roster.fileName', { name: this.step.fileName })}</span>
       </div>
-      <span id="roster-help" class="muted help">${t('roster.pickHelp')}</span>
+      <div id="roster-help" class="muted help">
+        <p>${t('roster.pickHelp')}</p>
+        <ul>
+          <li>${t('roster.columnsRequired')}</li>
+          <li>${t('roster.columnsOther')}</li>
+          <li>${t('roster.columnsOptional')}</li>
+          <li>${t('roster.columnsPeople')}</li>
+        </ul>
+      </div>
       <div class="result" aria-live="polite">${this.renderStep()}</div>
       <p><a href=${`/compounds/${encodeURIComponent(this.compoundId)}`}>${t('roster.back')}</a></p>
       ${this.renderDialog()}
@@ -263,8 +296,8 @@ export class RosterImportPage extends LitElement {
             ${problems.map(
               (p) => html`<tr>
                 <td class="num">${p.line}</td>
-                <td>${p.column || '—'}</td>
-                <td>${p.message}</td>
+                <td class="column">${p.column ? html`<span class="letter">${p.column}</span> ${p.heading ?? ''}` : '—'}</td>
+                <td>${p.column ? rosterProblemReason(p.code, currentLocale(), p.params ?? {}) : p.message}</td>
               </tr>`,
             )}
           </tbody>
@@ -279,6 +312,10 @@ export class RosterImportPage extends LitElement {
         ${figure(t('roster.rows'), s.rows)} ${figure(t('roster.unitsCreated'), s.unitsCreated)}
         ${figure(t('roster.unitsUpdated'), s.unitsUpdated)} ${figure(t('roster.unitsUnchanged'), s.unitsUnchanged)}
         ${figure(t('roster.buildingsCreated'), s.buildingsCreated)} ${figure(t('roster.personsCreated'), s.personsCreated)}
+        ${s.gridsCreated > 0 || s.buildingGridsChanged > 0
+          ? html`${figure(t('roster.gridsCreated'), s.gridsCreated)} ${figure(t('roster.buildingGridsChanged'), s.buildingGridsChanged)}`
+          : nothing}
+        ${s.residents > 0 ? figure(t('roster.residents'), s.residents) : nothing}
       </dl>
       ${s.unitsNotInFile > 0
         ? html`<sl-alert variant="warning" open class="not-in-file"><p>${t('roster.unitsNotInFile', { count: s.unitsNotInFile })}</p></sl-alert>`
