@@ -1,14 +1,51 @@
 #!/usr/bin/env node
-/** Operations commands: `yishi migrate`, `yishi seed`, `yishi backup FILE`, `yishi restore FILE`. See docs/operations.md. */
+/**
+ * Operations commands: `yishi migrate`, `yishi seed`, `yishi setup …`, `yishi backup FILE`,
+ * `yishi restore FILE`, `yishi verify-ledger`. See docs/operations.md.
+ */
+import { parseArgs } from 'node:util';
+import { DomainError, errorMessage, setupSchema } from '@yishi/core';
 import { loadConfig } from './config.js';
 import { isPostgresUrl, openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import type { Deps } from './deps.js';
+import { backupDatabase, restoreDatabase } from './ops/backup.js';
+import { readSecret } from './ops/read-secret.js';
 import { seedDemoIfEmpty } from './seed/index.js';
 import { verifyLedgerCommand } from './services/ledger.service.js';
-import { backupDatabase, restoreDatabase } from './ops/backup.js';
+import { completeSetup } from './services/setup.service.js';
+import { createSmsSender } from './sms/create-sms-sender.js';
 
-const [command, argument] = process.argv.slice(2);
+const [command, ...rest] = process.argv.slice(2);
+const argument = rest[0];
 const config = loadConfig();
+
+const USAGE = `Usage: yishi <command>   (YISHI_DB selects the database file or postgres:// URL)
+  migrate                      apply the migrations
+  seed                         seed the demo neighbourhood into an empty database
+  setup --subdistrict NAME --name PERSON --phone PHONE
+                               create the subdistrict and its first administrator; the password is
+                               read from standard input (never from the command line)
+  backup FILE | restore FILE   SQLite only
+  verify-ledger                recompute every compound's sign-off hash chain`;
+
+async function setup(deps: Deps): Promise<void> {
+  const { values } = parseArgs({ args: rest, options: { subdistrict: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' } }, strict: true });
+  const password = await readSecret('Password for the administrator: ');
+  // The same validation as the setup page; messages in Chinese, as the administrator reads them.
+  const parsed = setupSchema.omit({ token: true }).safeParse({ subdistrict: values.subdistrict, name: values.name, phone: values.phone, password });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const text = errorMessage(issue.message, 'zh-CN');
+      console.error(`--${issue.path.join('.')}: ${text === issue.message && issue.code === 'invalid_type' ? '必填' : text}`);
+    }
+    process.exitCode = 2;
+    return;
+  }
+  const result = await completeSetup(deps, { ...parsed.data, token: null });
+  console.log(`设置完成：已创建“${parsed.data.subdistrict}”和管理员 ${parsed.data.name}（${parsed.data.phone}）。请用手机号和密码登录。`);
+  console.log(`Set up: subdistrict ${result.subdistrictId}, administrator ${result.userId}.`);
+}
 
 async function run(): Promise<void> {
   // These two work on the file itself, without opening it through the app.
@@ -25,6 +62,7 @@ async function run(): Promise<void> {
     return;
   }
   const { db } = openDatabase(config.databasePath);
+  const deps: Deps = { db, config, clock: () => new Date(), sms: createSmsSender(config.sms) };
   try {
     switch (command) {
       case 'migrate': {
@@ -35,17 +73,25 @@ async function run(): Promise<void> {
       }
       case 'seed': {
         await migrateToLatest(db);
-        const seeded = await seedDemoIfEmpty({ db, config, clock: () => new Date() });
+        const seeded = await seedDemoIfEmpty(deps);
         console.log(seeded ? 'Demo data seeded.' : 'The database already has data; nothing seeded.');
         break;
       }
+      case 'setup':
+        await migrateToLatest(db);
+        await setup(deps);
+        break;
       case 'verify-ledger':
         process.exitCode = await verifyLedgerCommand(db);
         break;
       default:
-        console.log('Usage: yishi <migrate|seed|backup FILE|restore FILE|verify-ledger>   (YISHI_DB selects the database file or postgres:// URL)');
+        console.log(USAGE);
         process.exitCode = command ? 2 : 0;
     }
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    console.error(errorMessage(error.code, 'zh-CN', error.params));
+    process.exitCode = 1;
   } finally {
     await db.destroy();
   }

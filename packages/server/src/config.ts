@@ -40,6 +40,36 @@ export interface Config {
   collabDurability: 'process' | 'commit';
   /** Live-document sockets are pinged this often and dropped when they miss one (YISHI_COLLAB_PING_SECONDS; 0 = off). */
   collabPingIntervalMs: number;
+  /**
+   * The address people reach Yishi at (YISHI_PUBLIC_URL, e.g. `https://yishi.example.gov.cn`), used in
+   * every link the server hands out: the setup link, invitations, activation letters and their QR
+   * codes. Never taken from a request's Host header, which the client controls. Null when not set:
+   * startServer then uses the address it listens on (http://localhost:PORT on one machine).
+   */
+  publicUrl: string | null;
+  /** Where text messages go: the log (development) or a provider. See docs/operations.md. */
+  sms: SmsConfig;
+}
+
+/** YISHI_SMS_PROVIDER=log (default; codes are written to the server log, never for production) or tencent. */
+export type SmsConfig = { provider: 'log' } | TencentSmsConfig;
+
+/** Tencent Cloud SMS through its official SDK (YISHI_SMS_TENCENT_*). */
+export interface TencentSmsConfig {
+  provider: 'tencent';
+  secretId: string;
+  secretKey: string;
+  /** The SMS application's SdkAppId. */
+  sdkAppId: string;
+  /** The approved signature (签名), e.g. 秀江街道. */
+  signName: string;
+  region: string;
+  /** The API host (default sms.tencentcloudapi.com); tests point it at a local server. */
+  endpoint: string;
+  /** https:// (default) or http:// for a local test server. */
+  protocol: 'https://' | 'http://';
+  /** Provider template ids by our template name (YISHI_SMS_TEMPLATE_VERIFICATION_CODE …). */
+  templates: Record<string, string>;
 }
 
 function proxyHopsFrom(value: string | undefined): number {
@@ -60,6 +90,42 @@ function databaseFrom(value: string | undefined, cwd: string): string {
   return resolve(cwd, value ?? 'data/yishi.db');
 }
 
+/** A URL without its trailing slash, or null when not set. */
+function publicUrlFrom(value: string | undefined): string | null {
+  const text = (value ?? '').trim().replace(/\/+$/, '');
+  if (text === '') return null;
+  const url = new URL(text);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`YISHI_PUBLIC_URL must be an http(s) URL: ${text}`);
+  return text;
+}
+
+function smsFrom(env: NodeJS.ProcessEnv): SmsConfig {
+  const provider = (env.YISHI_SMS_PROVIDER ?? 'log').trim().toLowerCase();
+  if (provider === '' || provider === 'log') return { provider: 'log' };
+  if (provider !== 'tencent') throw new Error(`YISHI_SMS_PROVIDER must be "log" or "tencent", not "${provider}"`);
+  const need = (name: string): string => {
+    const value = env[name]?.trim();
+    if (!value) throw new Error(`YISHI_SMS_PROVIDER=tencent needs ${name}`);
+    return value;
+  };
+  const templates: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const match = /^YISHI_SMS_TEMPLATE_([A-Z0-9_]+)$/.exec(name);
+    if (match && value?.trim()) templates[match[1]!.toLowerCase()] = value.trim();
+  }
+  return {
+    provider: 'tencent',
+    secretId: need('YISHI_SMS_TENCENT_SECRET_ID'),
+    secretKey: need('YISHI_SMS_TENCENT_SECRET_KEY'),
+    sdkAppId: need('YISHI_SMS_TENCENT_SDK_APP_ID'),
+    signName: need('YISHI_SMS_SIGN_NAME'),
+    region: env.YISHI_SMS_TENCENT_REGION?.trim() || 'ap-guangzhou',
+    endpoint: env.YISHI_SMS_TENCENT_ENDPOINT?.trim() || 'sms.tencentcloudapi.com',
+    protocol: env.YISHI_SMS_TENCENT_PROTOCOL?.trim() === 'http://' ? 'http://' : 'https://',
+    templates,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   return {
     port: intFrom(env.PORT, 8787),
@@ -78,10 +144,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl: env.YISHI_REDIS_URL?.trim() || null,
     collabDurability: env.YISHI_COLLAB_DURABILITY === 'commit' ? 'commit' : 'process',
     collabPingIntervalMs: Math.max(0, intFrom(env.YISHI_COLLAB_PING_SECONDS, 30)) * 1000,
+    publicUrl: publicUrlFrom(env.YISHI_PUBLIC_URL),
+    sms: smsFrom(env),
   };
 }
 
 /** Defaults for tests and tools: everything from loadConfig with no environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({}), webDist: null, seedDemo: false, ...overrides };
+}
+
+/** The base of every link the server hands out (see Config.publicUrl). */
+export function publicUrlOf(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
 }

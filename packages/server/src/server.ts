@@ -15,6 +15,8 @@ import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { seedDemoIfEmpty } from './seed/index.js';
+import { createSmsSender } from './sms/create-sms-sender.js';
+import { announceSetupLink } from './services/setup.service.js';
 import { startVoteScheduler } from './services/vote-scheduler.js';
 
 export interface RunningServer {
@@ -27,7 +29,10 @@ export interface RunningServer {
 export async function startServer(config: Config, clock: () => Date = () => new Date()): Promise<RunningServer> {
   const { db } = openDatabase(config.databasePath);
   await migrateToLatest(db);
-  const deps: Deps = { db, config, clock };
+  const deps: Deps = { db, config, clock, sms: createSmsSender(config.sms) };
+  if (deps.sms.provider === 'log') {
+    console.warn('[yishi] No SMS provider is configured: text messages, codes included, are written to this log. Not for production (docs/operations.md, "Text messages").');
+  }
   if (config.seedDemo) await seedDemoIfEmpty(deps);
   // Several instances: live documents are relayed between them through Redis (docs/operations.md).
   // Connected before listening: an instance that cannot reach its relay does not take requests.
@@ -40,6 +45,10 @@ export async function startServer(config: Config, clock: () => Date = () => new 
   const collab = attachCollab(server as Server, deps, { durability: config.collabDurability, pingIntervalMs: config.collabPingIntervalMs }, relay);
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  // Links the server hands out name YISHI_PUBLIC_URL; without it, the address this server listens on.
+  if (!config.publicUrl) deps.config = { ...config, publicUrl: `http://${host}:${port}` };
+  // An empty database (YISHI_SEED_DEMO=0): the one-time link to set up the first administrator.
+  await announceSetupLink(deps);
   let closed = false;
   return {
     url: `http://${host}:${port}`,

@@ -10,6 +10,7 @@ import { proposalMessages, proposalParamLabels } from '../proposals/proposals.er
 import { actionItemMessages, actionItemParamLabels } from '../action-items/action-items.errors.js';
 import { meetingMessages, meetingParamLabels } from '../meetings/meetings.errors.js';
 import { minutesMessages } from '../minutes/minutes.errors.js';
+import { accountMessages, accountParamLabels } from '../accounts/accounts.errors.js';
 
 export type MessageTable = Record<string, Record<Locale, string>>;
 
@@ -74,7 +75,8 @@ const baseMessages = {
     'zh-CN': '不支持的内容类型，请以 {expected} 提交',
     en: 'Unsupported content type; send {expected}',
   },
-  validation_failed: { 'zh-CN': '填写的内容有误，请检查后重试', en: 'Some fields are invalid; please check and retry' },
+  validation_failed: { 'zh-CN': '填写的内容有误：{problem}', en: 'Some fields are invalid: {problem}' },
+  validation_check: { 'zh-CN': '请检查后重试', en: 'please check and retry' },
   not_found: { 'zh-CN': '找不到该页面或资源', en: 'Not found' },
   method_not_allowed: { 'zh-CN': '不支持该操作', en: 'Method not allowed' },
   internal_error: {
@@ -131,6 +133,7 @@ const messages = {
   ...actionItemMessages,
   ...meetingMessages,
   ...minutesMessages,
+  ...accountMessages,
 } as const satisfies MessageTable;
 
 export type ErrorCode = keyof typeof messages;
@@ -140,6 +143,7 @@ const paramLabels: Record<string, Record<string, Record<string, Record<Locale, s
   ...meetingParamLabels,
   ...actionItemParamLabels,
   ...proposalParamLabels,
+  ...accountParamLabels,
 };
 
 export function errorMessage(
@@ -154,6 +158,11 @@ export function errorMessage(
     ? Object.fromEntries(Object.entries(params).map(([name, value]) => [name, labels[name]?.[String(value)]?.[locale] ?? value]))
     : params;
   return interpolate(entry[locale], shown);
+}
+
+/** Whether a text is one of the error codes (a schema's message may be one). */
+export function isErrorCode(text: string): text is ErrorCode {
+  return Object.hasOwn(messages, text);
 }
 
 /**

@@ -316,13 +316,13 @@ describe('exactness at scale', () => {
     );
   });
 
-  it('tallies 100,000 units in well under a second', () => {
+  // How fast is a benchmark's question (bench/), not a test's: a busy machine must not fail it.
+  it('tallies 100,000 units exactly', () => {
     const e = units(100_000, 8_956);
     const ballots = e.slice(0, 70_000).map((u, i) => vote(u.voterKey, i % 4 === 0 ? 'no' : 'yes'));
-    const started = performance.now();
     const r = yesNo(art(5), e, ballots);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(r.electorate.heads).toBe(100_000);
+    expect(r.electorate.areaCenti).toBe(100_000 * 8_956);
     expect(r.passed).toBe(true);
   });
 });

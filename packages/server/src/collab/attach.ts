@@ -9,7 +9,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Deps } from '../deps.js';
-import { SESSION_COOKIE } from '../routes/auth.routes.js';
+import { SESSION_COOKIE } from '../http/session-cookie.js';
 import { actorForToken } from '../services/auth.service.js';
 import { CollabHub, DEFAULT_COLLAB_OPTIONS, type CollabOptions } from './hub.js';
 import type { CollabRelay } from './relay.js';

@@ -2,7 +2,19 @@
  * The typed shape of the whole database. Each feature declares its tables in tables/<feature>.table.ts
  * and adds them here with one spread-free line per table, so a query anywhere is checked against it.
  */
-import type { LoginFailureTable, RoleAssignmentTable, RosterImportTable, SessionTable, UserTable } from './tables/accounts.table.js';
+import type {
+  AccessCodeTable,
+  GrantEventTable,
+  InstallationTable,
+  LetterBatchTable,
+  LoginFailureTable,
+  RateEventTable,
+  RoleAssignmentTable,
+  RosterImportTable,
+  SessionTable,
+  SetupTokenTable,
+  UserTable,
+} from './tables/accounts.table.js';
 import type { ActionItemRatingTable, ActionItemTable, ActionItemUpdateTable, LedgerEntryTable, LedgerHeadTable, SignOffCounterTable } from './tables/action-items.table.js';
 import type { MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable } from './tables/meetings.table.js';
 import type { CollabLogTable, CollabSnapshotTable } from './tables/collab.table.js';
@@ -37,6 +49,12 @@ export interface Database {
   sessions: SessionTable;
   login_failures: LoginFailureTable;
   roster_imports: RosterImportTable;
+  installation: InstallationTable;
+  setup_tokens: SetupTokenTable;
+  access_codes: AccessCodeTable;
+  letter_batches: LetterBatchTable;
+  grant_events: GrantEventTable;
+  rate_events: RateEventTable;
   votes: VoteTable;
   vote_electorate: VoteElectorateTable;
   ballots: BallotTable;

@@ -3,7 +3,7 @@
  * caller's language. Domain codes map to HTTP statuses here; a code that is not listed is a broken
  * business rule (422). Anything unexpected is logged and answered as a 500 without internals.
  */
-import { DomainError, errorMessage, type ErrorCode, type Locale } from '@yishi/core';
+import { DomainError, accountStatuses, errorMessage, type ErrorCode, type Locale } from '@yishi/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -27,6 +27,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   unsupported_media_type: 415,
   login_locked: 429,
   internal_error: 500,
+  ...(accountStatuses as Partial<Record<ErrorCode, ContentfulStatusCode>>),
 };
 
 /** Features with codes of their own add their statuses here. */
@@ -55,8 +56,10 @@ function localiseDetails(details: unknown, locale: Locale): unknown {
 }
 
 export function errorBody(error: DomainError, locale: Locale): ErrorBody {
+  // A validation failure raised without naming its problem still reads as a sentence.
+  const params = error.code === 'validation_failed' && error.params.problem === undefined ? { problem: errorMessage('validation_check', locale) } : error.params;
   return {
-    error: { code: error.code, message: errorMessage(error.code, locale, error.params), details: localiseDetails(error.details ?? null, locale) },
+    error: { code: error.code, message: errorMessage(error.code, locale, params), details: localiseDetails(error.details ?? null, locale) },
   };
 }
 
@@ -64,7 +67,11 @@ export function errorResponse(c: Context<AppEnv>, error: DomainError): Response 
   const locale = c.get('locale') ?? 'zh-CN';
   // Headers go in with the response: ones set on it afterwards are lost by @hono/node-server.
   const headers: Record<string, string> =
-    error.code === 'login_locked' && typeof error.params.minutes === 'number' ? { 'Retry-After': String(error.params.minutes * 60) } : {};
+    (error.code === 'login_locked' || error.code === 'too_many_attempts') && typeof error.params.minutes === 'number'
+      ? { 'Retry-After': String(error.params.minutes * 60) }
+      : error.code === 'sms_too_soon' && typeof error.params.seconds === 'number'
+        ? { 'Retry-After': String(error.params.seconds) }
+        : {};
   return c.json(errorBody(error, locale), statusOf(error.code), headers);
 }
 

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { inArrivalOrder } from '../db/oldest-first-pool.js';
 import type { Deps } from '../deps.js';
-import { LOCALE_COOKIE, SESSION_COOKIE } from '../routes/auth.routes.js';
+import { LOCALE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
 import { actorForToken } from '../services/auth.service.js';
 import type { AppEnv } from './context.js';
 

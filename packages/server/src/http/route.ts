@@ -5,7 +5,7 @@
  * the access-matrix tests read the permission table. A route cannot forget to check access, because
  * declaring access is not optional.
  */
-import { DomainError, type Locale, type Role } from '@yishi/core';
+import { DomainError, errorMessage, isErrorCode, type Locale, type Role } from '@yishi/core';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor, PlaceChain } from '../auth/actor.js';
@@ -95,7 +95,16 @@ export function defineRoute<B extends Schema = undefined, Q extends Schema = und
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, locale: Locale): z.output<S> {
   const result = schema.safeParse(value, { error: localeErrorMap(locale) });
-  if (!result.success) throw new DomainError('validation_failed', {}, zodDetails(result.error));
+  if (!result.success) {
+    // A schema's own message may be an error code (`phone_invalid`): say it in the caller's language.
+    const raw = zodDetails(result.error);
+    const details = raw.map((d) => (isErrorCode(d.message) ? { ...d, message: errorMessage(d.message, locale) } : d));
+    // Words from our own table say which field they are about; zod's generic ones need the path.
+    const first = details[0];
+    const problem = !first ? errorMessage('validation_check', locale) : isErrorCode(raw[0]!.message) || !first.path ? first.message : `${first.path}: ${first.message}`;
+    const more = details.length > 1 ? (locale === 'en' ? ` (and ${details.length - 1} more)` : `（另有 ${details.length - 1} 处）`) : '';
+    throw new DomainError('validation_failed', { problem: problem + more }, details);
+  }
   return result.data;
 }
 

@@ -1,23 +1,13 @@
-import { formatUnitLabel, localeSchema, loginSchema, ROLE_LABELS } from '@yishi/core';
-import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { formatUnitLabel, localeSchema, loginResultSchema, loginSchema, ROLE_LABELS } from '@yishi/core';
+import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import { clientAddress } from '../auth/client-ip.js';
 import { listUnitsOfPerson } from '../db/repositories/users.repository.js';
 import { listCompoundsFor } from '../services/compounds.service.js';
 import { login, logout } from '../services/auth.service.js';
-import type { Deps } from '../deps.js';
-import type { AppEnv } from '../http/context.js';
 import { anyUser, defineRoute, publicAccess } from '../http/route.js';
+import { LOCALE_COOKIE, clearSessionCookie, clientInfo, setSessionCookie } from '../http/session-cookie.js';
 
-export const SESSION_COOKIE = 'yishi_session';
-export const LOCALE_COOKIE = 'yishi_locale';
-
-function clientIp(c: Context<AppEnv>, deps: Deps): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return clientAddress({ socketAddress: incoming?.socket?.remoteAddress, forwardedFor: c.req.header('x-forwarded-for'), trustProxyHops: deps.config.trustProxyHops });
-}
 
 function describeActor(actor: Actor) {
   return {
@@ -55,15 +45,12 @@ export const authRoutes = [
     tags: ['auth'],
     access: publicAccess,
     body: loginSchema,
+    response: loginResultSchema,
     handler: async ({ c, deps, body }) => {
-      const result = await login(deps, body, clientIp(c, deps));
-      setCookie(c, SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: deps.config.secureCookies,
-        path: '/',
-        expires: new Date(deps.clock().getTime() + deps.config.sessionAbsoluteDays * 86_400_000),
-      });
+      const result = await login(deps, body, clientInfo(c, deps));
+      setSessionCookie(c, deps, result.token);
+      // Said out loud, so a client (and a test) can see that its address is being slowed down.
+      if (result.delayedMs > 0) c.header('X-Login-Delay-Ms', String(result.delayedMs));
       return { userId: result.userId };
     },
   }),
@@ -77,7 +64,7 @@ export const authRoutes = [
     handler: async ({ c, deps }) => {
       const token = c.get('sessionToken');
       if (token) await logout(deps, token);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(c);
       return null;
     },
   }),

@@ -9,7 +9,7 @@ let dsct: string;
 beforeEach(async () => {
   t = await createTestApp({ clock: () => NOW });
   dsct = await t.compoundId('DSCT');
-  const row = await t.deps.db.selectFrom('communities').select(['id', 'subdistrict_id']).where('code', '=', 'YY').executeTakeFirstOrThrow();
+  const row = await t.deps.db.selectFrom('communities').select(['id', 'subdistrict_id']).where('name', '=', '宜阳社区').executeTakeFirstOrThrow();
   communityId = row.id;
   subdistrictId = row.subdistrict_id;
 });

@@ -14,9 +14,21 @@ import { minutesRoutes } from './minutes.routes.js';
 import { boardRoutes } from './board.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { healthRoutes } from './health.routes.js';
+import { setupRoutes } from './setup.routes.js';
+import { placesRoutes } from './places.routes.js';
+import { staffRoutes } from './staff.routes.js';
+import { activationRoutes } from './activation.routes.js';
+import { accountRoutes } from './account.routes.js';
+import { activationLetterRoutes } from './activation-letters.routes.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
+  ...setupRoutes,
+  ...placesRoutes,
+  ...staffRoutes,
+  ...activationRoutes,
+  ...accountRoutes,
+  ...activationLetterRoutes,
   ...compoundRoutes,
   ...voteRoutes,
   ...proposalRoutes,

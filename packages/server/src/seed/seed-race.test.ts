@@ -1,3 +1,4 @@
+import { LogSmsSender } from '../sms/log-sms-sender.js';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
@@ -12,7 +13,7 @@ describe.skipIf(testPostgresUrl() === null)('demo seed with several instances st
     const instances = [openDatabase(store.url), openDatabase(store.url), openDatabase(store.url)];
     try {
       await Promise.all(instances.map(({ db }) => migrateToLatest(db)));
-      const deps = instances.map(({ db }): Deps => ({ db, config: testConfig({ databasePath: store.url }), clock: () => new Date() }));
+      const deps = instances.map(({ db }): Deps => ({ db, config: testConfig({ databasePath: store.url }), clock: () => new Date(), sms: new LogSmsSender(() => undefined) }));
       const seeded = await Promise.all(deps.map((d) => seedDemoIfEmpty(d)));
       expect(seeded.filter(Boolean)).toHaveLength(1);
       const db = instances[0]!.db;

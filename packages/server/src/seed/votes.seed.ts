@@ -2,14 +2,14 @@
  * Demo votes and proposals in 都市春天: three closed votes with realistic turnout (an art. 278
  * matter-5 vote that passes, a matter-6 vote that fails the 3/4 approval, and the election of 1栋's
  * building head), one open vote the demo owner 王建国 (yezhu) can vote in, and two proposals, one
- * of them qualified. Ballots are cast through the same code paths as real ones, at past times.
+ * of them qualified. Ballots are entered through the same code paths as real ones, at past times.
  */
 import type { CreateVoteInput } from '@yishi/core';
-import { newId } from '../db/ids.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
 import { loadActor } from '../services/auth.service.js';
 import { secondProposal, setSecondingThreshold, submitProposal } from '../services/proposals.service.js';
+import { enterPaperBallot } from '../services/ballots.service.js';
 import { closeVote, createVote, openVote } from '../services/votes.service.js';
 
 const DAY = 86_400_000;
@@ -28,28 +28,21 @@ async function actorOf(deps: Deps, username: string) {
   return (await loadActor(deps, user.id))!;
 }
 
-/** Fills a vote with ballots: `turnout` of the roll votes, each choosing by `pick`. */
+/**
+ * Fills a vote with ballots: `turnout` of the roll votes, each choosing by `pick`. The demo's owners
+ * have no accounts, so their ballots are paper slips the station deputy enters, as on a real
+ * collection day (the same service the paper-ballot form calls, at the vote's own time).
+ */
 async function castDemoBallots(deps: Deps, voteId: string, at: Date, turnout: number, pick: (r: number) => string[], seed: number) {
   const random = sequence(seed);
-  const roll = await repo.listElectorate(deps.db, voteId);
+  const clerk = await actorOf(deps, 'fuzhan');
+  const atThatTime: Deps = { ...deps, clock: () => at };
   let n = 0;
-  for (const entry of roll) {
+  for (const entry of await repo.listElectorate(deps.db, voteId)) {
     if (random() >= turnout) continue;
     n += 1;
-    await repo.insertBallot(deps.db, {
-      id: newId(),
-      vote_id: voteId,
-      unit_id: entry.unit_id,
-      person_id: entry.unit_id ? null : entry.person_id,
-      choices_json: JSON.stringify(pick(random())),
-      channel: n % 7 === 0 ? 'paper' : 'online',
-      cast_by_user_id: null,
-      entered_by_user_id: null,
-      slip_number: '',
-      receipt_code: `DEMO-${String(seed).padStart(2, '0')}${String(n).padStart(2, '0')}-${(n * 7919 + seed).toString(36).toUpperCase().padStart(4, '0').slice(-4)}`,
-      version: 1,
-      cast_at: at.toISOString(),
-    });
+    const voter = entry.unit_id ? { unitId: entry.unit_id } : { personId: entry.person_id! };
+    await enterPaperBallot(atThatTime, clerk, voteId, { ...voter, choices: pick(random()), slipNumber: `P-${String(seed).padStart(2, '0')}${String(n).padStart(3, '0')}` });
   }
 }
 
@@ -125,22 +118,12 @@ export async function seedVotes(deps: Deps): Promise<void> {
   const yezhu = await actorOf(deps, 'yezhu');
   const mine = new Set(yezhu.ownedUnits.map((u) => u.unitId));
   const random = sequence(51);
+  const clerk = await actorOf(deps, 'fuzhan');
+  let slip = 0;
   for (const entry of await repo.listElectorate(db, openId)) {
     if (mine.has(entry.voter_key) || random() > 0.3) continue;
-    await repo.insertBallot(db, {
-      id: newId(),
-      vote_id: openId,
-      unit_id: entry.unit_id,
-      person_id: null,
-      choices_json: JSON.stringify([random() < 0.75 ? 'yes' : 'no']),
-      channel: 'online',
-      cast_by_user_id: null,
-      entered_by_user_id: null,
-      slip_number: '',
-      receipt_code: `OPEN-${entry.voter_key.slice(0, 4).toUpperCase()}-${entry.voter_key.slice(4, 8).toUpperCase()}`,
-      version: 1,
-      cast_at: deps.clock().toISOString(),
-    });
+    slip += 1;
+    await enterPaperBallot(deps, clerk, openId, { unitId: entry.unit_id!, choices: [random() < 0.75 ? 'yes' : 'no'], slipNumber: `K-${String(slip).padStart(3, '0')}` });
   }
 
   // Proposals: this compound qualifies a proposal at 4 seconding households.

@@ -28,8 +28,11 @@ import type { Deps } from '../deps.js';
 const DAY_MS = 86_400_000;
 /** Sliding expiry is written at most this often, so a page load is not always a write. */
 const TOUCH_INTERVAL_MS = 3_600_000;
-/** Failures from one address before it is slowed down, whatever login it tries. */
-const MAX_FAILURES_PER_IP = 30;
+/** Failures from one address in the window before its logins are slowed down (never locked). */
+const ADDRESS_SLOW_AFTER = 30;
+/** Each failure past that adds this much delay, up to ADDRESS_MAX_DELAY_MS. */
+const ADDRESS_DELAY_STEP_MS = 200;
+const ADDRESS_MAX_DELAY_MS = 5_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -39,57 +42,75 @@ export interface LoginResult {
   token: string;
   userId: string;
   expiresAt: Date;
+  /** How long this login was held back because its address had many failures (0 when not). */
+  delayedMs: number;
+}
+
+/** Where a login comes from: the address (for the per-address slow-down) and the device (for "my sessions"). */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
 }
 
 /** An attempt being checked is stored under this address until it fails; see login(). */
 const PENDING_IP = '';
 
 /**
- * Refuses when the account or the address has used up its tries. The caller's own attempt is
- * already stored under its login (as a failure until the password proves right), so a try goes
- * ahead only if at most `loginMaxFailures` stored attempts, its own included, fall in the window.
- * The address counts failures only (attempts still being checked carry no address), so people
- * logging in together from one network are not refused for each other's correct passwords.
+ * The brake is per ACCOUNT: an account's username and its phone are one counter (`user:<id>`), and a
+ * login string that names no account has its own (`login:<text>`), so guessing at unknown names
+ * never locks a real account. The caller's own attempt is already stored (as a failure until the
+ * password proves right), so a try goes ahead only if at most `loginMaxFailures` stored attempts,
+ * its own included, fall in the window.
  */
-async function assertNotLocked(deps: Deps, loginKey: string, ip: string): Promise<void> {
+async function assertAccountNotBraked(deps: Deps, brakeKey: string): Promise<void> {
   const { config, db, clock } = deps;
   const windowMs = config.loginLockMinutes * 60_000;
   const since = new Date(clock().getTime() - windowMs).toISOString();
-  for (const [column, value, allowed] of [
-    ['login_key', loginKey, config.loginMaxFailures + 1],
-    ['ip', ip, MAX_FAILURES_PER_IP],
-  ] as const) {
-    const { count, oldest } = await countRecentFailures(db, column, value, since);
-    if (Number(count) >= allowed && oldest) {
-      const unlocksAt = new Date(oldest).getTime() + windowMs;
-      const minutes = Math.max(1, Math.ceil((unlocksAt - clock().getTime()) / 60_000));
-      throw new DomainError('login_locked', { minutes });
-    }
+  const { count, oldest } = await countRecentFailures(db, 'login_key', brakeKey, since);
+  if (Number(count) >= config.loginMaxFailures + 1 && oldest) {
+    const unlocksAt = new Date(oldest).getTime() + windowMs;
+    const minutes = Math.max(1, Math.ceil((unlocksAt - clock().getTime()) / 60_000));
+    throw new DomainError('login_locked', { minutes });
   }
 }
 
-export async function login(deps: Deps, input: LoginInput, ip: string): Promise<LoginResult> {
-  const { db, clock, config } = deps;
-  const loginKey = input.login.toLowerCase();
+/**
+ * A whole compound often shares one carrier address (NAT), so an address is never locked: past
+ * ADDRESS_SLOW_AFTER failures in the window its logins are slowed, which makes guessing from it
+ * slow while a resident with the right password still gets in.
+ */
+async function addressDelayMs(deps: Deps, ip: string): Promise<number> {
+  const since = new Date(deps.clock().getTime() - deps.config.loginLockMinutes * 60_000).toISOString();
+  const { count } = await countRecentFailures(deps.db, 'ip', ip, since);
+  const over = Number(count) - ADDRESS_SLOW_AFTER + 1;
+  return over > 0 ? Math.min(ADDRESS_MAX_DELAY_MS, over * ADDRESS_DELAY_STEP_MS) : 0;
+}
+
+export async function login(deps: Deps, input: LoginInput, client: ClientInfo): Promise<LoginResult> {
+  const { db, clock } = deps;
+  const user = await findUserByLogin(db, input.login);
+  const brakeKey = user ? `user:${user.id}` : `login:${input.login.toLowerCase()}`;
   // The attempt is written down as a failure of the account BEFORE the brake is checked and before
   // the (slow) password check; a right password takes it back. Checking first and writing after
   // would let many guesses at one account sent at once (to one instance or spread over several)
   // all pass the check before any of them is recorded; this way the n-th sees at least n.
   const attemptId = newId();
-  await insertLoginFailure(db, { id: attemptId, login_key: loginKey, ip: PENDING_IP, failed_at: clock().toISOString() });
+  await insertLoginFailure(db, { id: attemptId, login_key: brakeKey, ip: PENDING_IP, failed_at: clock().toISOString() });
   try {
-    await assertNotLocked(deps, loginKey, ip);
+    await assertAccountNotBraked(deps, brakeKey);
   } catch (error) {
     // A refused try is not a guess: it must not push the lock further out.
     await deleteLoginFailure(db, attemptId);
     throw error;
   }
+  const delayedMs = await addressDelayMs(deps, client.ip);
+  if (delayedMs > 0) await new Promise((resolve) => setTimeout(resolve, delayedMs));
 
-  const user = await findUserByLogin(db, input.login);
-  const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+  // An account without a password (invited, or SMS-code login only) never matches one.
+  const ok = user && user.password_hash !== '' ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
   const now = clock();
   if (!user || !ok) {
-    await markLoginFailure(db, attemptId, ip);
+    await markLoginFailure(db, attemptId, client.ip);
     await pruneLoginFailures(db, new Date(now.getTime() - DAY_MS).toISOString());
     throw new DomainError('invalid_credentials');
   }
@@ -97,21 +118,29 @@ export async function login(deps: Deps, input: LoginInput, ip: string): Promise<
     await deleteLoginFailure(db, attemptId);
     throw new DomainError('account_disabled');
   }
-  await clearLoginFailures(db, loginKey);
+  await clearLoginFailures(db, brakeKey);
+  return { ...(await startSession(deps, user.id, client)), delayedMs };
+}
+
+/** A new session for a user who has just proved who they are (password, SMS code, activation). */
+export async function startSession(deps: Deps, userId: string, client: ClientInfo): Promise<{ token: string; userId: string; expiresAt: Date }> {
+  const { db, clock, config } = deps;
+  const now = clock();
   // Sessions that were never used again would otherwise stay forever; a login is a cheap moment to sweep.
   await deleteExpiredSessions(db, now.toISOString());
-
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.sessionIdleDays * DAY_MS);
   await insertSession(db, {
     id: hashToken(token),
-    user_id: user.id,
+    user_id: userId,
     created_at: now.toISOString(),
     expires_at: expiresAt.toISOString(),
     absolute_expires_at: new Date(now.getTime() + config.sessionAbsoluteDays * DAY_MS).toISOString(),
     last_seen_at: now.toISOString(),
+    user_agent: client.userAgent.slice(0, 300),
+    ip: client.ip.slice(0, 64),
   });
-  return { token, userId: user.id, expiresAt };
+  return { token, userId, expiresAt };
 }
 
 export async function logout(deps: Deps, token: string): Promise<void> {

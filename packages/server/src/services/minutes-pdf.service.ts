@@ -15,13 +15,14 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 /** One PDF at a time: a Chromium per request is ~150 MB, and the server runs on small machines. */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function renderPdf(html: string, footerLabel: string): Promise<Uint8Array> {
+/** Renders a standalone page to PDF; `footerLabel` adds a footer with page numbers (null: the page draws everything). */
+export function renderPdf(html: string, footerLabel: string | null): Promise<Uint8Array> {
   const job = queue.then(() => renderNow(html, footerLabel));
   queue = job.catch(() => undefined);
   return job;
 }
 
-async function renderNow(html: string, footerLabel: string): Promise<Uint8Array> {
+async function renderNow(html: string, footerLabel: string | null): Promise<Uint8Array> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new DomainError('minutes_pdf_unavailable', { detail: executablePath });
   // Loaded on first use: playwright-core is large, and most servers never render a PDF.
@@ -39,9 +40,9 @@ async function renderNow(html: string, footerLabel: string): Promise<Uint8Array>
       format: 'A4',
       preferCSSPageSize: true,
       printBackground: true,
-      displayHeaderFooter: true,
+      displayHeaderFooter: footerLabel !== null,
       headerTemplate: '<span></span>',
-      footerTemplate: `<div style="width:100%;font-size:8pt;text-align:center;font-family:'Noto Sans CJK SC',sans-serif;color:#555">${escapeHtml(footerLabel)} · 第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`,
+      footerTemplate: `<div style="width:100%;font-size:8pt;text-align:center;font-family:'Noto Sans CJK SC',sans-serif;color:#555">${escapeHtml(footerLabel ?? '')} · 第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`,
     });
     return new Uint8Array(pdf);
   } finally {

@@ -6,7 +6,7 @@
  * database (scripts/test-pg.sh sets it), each test app creates its own database
  * `yishi_test_<random>` on that server and drops it on close.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app.js';
@@ -17,6 +17,7 @@ import type { Deps } from '../deps.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
 import { createPostgresDatabase, databaseUrl, withAdmin } from './pg-database.js';
 import { DEMO_PASSWORD } from '../seed/demo-foundation.seed.js';
+import { LogSmsSender } from '../sms/log-sms-sender.js';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -24,6 +25,8 @@ export interface TestApp {
   /** The SQLite file, or the PostgreSQL URL of this test's own database. */
   dbPath: string;
   dialect: DialectName;
+  /** Every text message the app sent, as the development sender writes it to the log. */
+  smsLog: string[];
   /** Logs in and returns the Cookie header value for later requests. */
   login: (login: string, password?: string) => Promise<string>;
   /** Calls the API; `json` sets the body and content type. */
@@ -39,7 +42,8 @@ export async function createTestApp(options: { seed?: boolean; clock?: () => Dat
   const dbPath = store.url;
   const { db, dialect } = openDatabase(dbPath);
   await migrateToLatest(db);
-  const deps: Deps = { db, config: testConfig({ databasePath: dbPath, ...options.config }), clock: options.clock ?? (() => new Date()) };
+  const smsLog: string[] = [];
+  const deps: Deps = { db, config: testConfig({ databasePath: dbPath, ...options.config }), clock: options.clock ?? (() => new Date()), sms: new LogSmsSender((line) => smsLog.push(line)) };
   if (options.seed !== false) await seedDemoIfEmpty(deps);
   const app = createApp(deps);
   return {
@@ -47,6 +51,7 @@ export async function createTestApp(options: { seed?: boolean; clock?: () => Dat
     deps,
     dbPath,
     dialect,
+    smsLog,
     ...requestHelpers(app, db),
     close: async () => {
       await db.destroy();
@@ -62,9 +67,9 @@ export async function createTestApp(options: { seed?: boolean; clock?: () => Dat
  */
 export function openPeerApp(of: TestApp, options: { clock?: () => Date; config?: Partial<Config> } = {}): TestApp {
   const { db, dialect } = openDatabase(of.dbPath);
-  const deps: Deps = { db, config: { ...of.deps.config, ...options.config }, clock: options.clock ?? of.deps.clock };
+  const deps: Deps = { db, config: { ...of.deps.config, ...options.config }, clock: options.clock ?? of.deps.clock, sms: of.deps.sms };
   const app = createApp(deps);
-  return { app, deps, dbPath: of.dbPath, dialect, ...requestHelpers(app, db), close: () => db.destroy() };
+  return { app, deps, dbPath: of.dbPath, dialect, smsLog: of.smsLog, ...requestHelpers(app, db), close: () => db.destroy() };
 }
 
 function requestHelpers(app: TestApp['app'], db: Deps['db']): Pick<TestApp, 'call' | 'login' | 'compoundId'> {
@@ -117,9 +122,38 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
  */
 export async function createSeededTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = testPostgresUrl();
+  if (!adminUrl) {
+    // SQLite: a copy of a file this test process seeded once (the seed goes through the services,
+    // password hashing included, and takes a second or two).
+    const template = await seededSqliteTemplate();
+    const dir = mkdtempSync(join(tmpdir(), 'yishi-test-'));
+    const url = join(dir, 'test.db');
+    copyFileSync(template, url);
+    return { url, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
   const run = process.env.YISHI_TEST_PG_RUN;
-  if (!adminUrl || !run || !/^\w+$/.test(run)) return createTestDatabase();
+  if (!run || !/^\w+$/.test(run)) return createTestDatabase();
   return createPostgresDatabase(adminUrl, 'yishi_test', await seededTemplate(adminUrl, `yishi_tpl_${run}`));
+}
+
+let sqliteTemplate: Promise<string> | null = null;
+
+/** This process's seeded SQLite file; closing the database folds its WAL in, so the file alone is whole. */
+function seededSqliteTemplate(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yishi-template-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'template.db');
+    const { db } = openDatabase(path);
+    try {
+      await migrateToLatest(db);
+      await seedDemoIfEmpty({ db, config: testConfig({ databasePath: path }), clock: () => new Date(), sms: new LogSmsSender(() => undefined) });
+    } finally {
+      await db.destroy();
+    }
+    return path;
+  })();
+  return sqliteTemplate;
 }
 
 const TEMPLATE_LOCK_KEY = 278_2027;
@@ -142,7 +176,7 @@ function seededTemplate(adminUrl: string, template: string): Promise<string> {
       const { db } = openDatabase(url);
       try {
         await migrateToLatest(db);
-        await seedDemoIfEmpty({ db, config: testConfig({ databasePath: url }), clock: () => new Date() });
+        await seedDemoIfEmpty({ db, config: testConfig({ databasePath: url }), clock: () => new Date(), sms: new LogSmsSender(() => undefined) });
       } finally {
         await db.destroy();
       }

@@ -10,6 +10,7 @@ import * as votes from './20261121110000_votes.js';
 import * as actionItems from './20261121120000_action_items.js';
 import * as minutes from './20261121130000_minutes.js';
 import * as collabLog from './20261121150000_collab_log.js';
+import * as accounts from './20261202090000_accounts.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261121120000_action_items': actionItems,
   '20261121130000_minutes': minutes,
   '20261121150000_collab_log': collabLog,
+  '20261202090000_accounts': accounts,
 };

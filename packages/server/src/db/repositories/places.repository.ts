@@ -119,3 +119,7 @@ export function listOwnershipsOfCompound(db: Db, compoundId: string) {
     .orderBy('ownerships.unit_id').orderBy('persons.name')
     .execute();
 }
+
+export function findUnitBuilding(db: Db, unitId: string) {
+  return db.selectFrom('units').select(['id', 'building_id', 'compound_id']).where('id', '=', unitId).executeTakeFirst();
+}

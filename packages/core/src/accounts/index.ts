@@ -1,0 +1,3 @@
+export * from './accounts.js';
+export * from './accounts.schema.js';
+export * from './accounts.errors.js';

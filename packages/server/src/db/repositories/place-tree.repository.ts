@@ -1,0 +1,69 @@
+/** Creating and renaming places, and reading the tree of places below one (for the admin and staff pages). */
+import type { Db } from './places.repository.js';
+
+export function insertSubdistrict(db: Db, row: { id: string; name: string; code: string; created_at: string }) {
+  return db.insertInto('subdistricts').values(row).execute();
+}
+
+export function insertCommunity(db: Db, row: { id: string; subdistrict_id: string; name: string; code: string; created_at: string }) {
+  return db.insertInto('communities').values(row).execute();
+}
+
+export function renameCommunity(db: Db, id: string, name: string) {
+  return db.updateTable('communities').set({ name }).where('id', '=', id).execute();
+}
+
+export function insertCompound(db: Db, row: { id: string; community_id: string; name: string; code: string; address: string; created_at: string }) {
+  return db.insertInto('compounds').values({ ...row, quorum_rule: 'all_parties' }).execute();
+}
+
+export function updateCompound(db: Db, id: string, values: { name?: string; address?: string }) {
+  return db.updateTable('compounds').set(values).where('id', '=', id).execute();
+}
+
+export function findCompoundByCode(db: Db, code: string) {
+  return db.selectFrom('compounds').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+export function findCommunityByName(db: Db, subdistrictId: string, name: string) {
+  return db.selectFrom('communities').select('id').where('subdistrict_id', '=', subdistrictId).where('name', '=', name).executeTakeFirst();
+}
+
+export function findCompoundByName(db: Db, communityId: string, name: string) {
+  return db.selectFrom('compounds').select('id').where('community_id', '=', communityId).where('name', '=', name).executeTakeFirst();
+}
+
+export function listSubdistricts(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('subdistricts').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute();
+}
+
+export function listCommunitiesIn(db: Db, subdistrictIds: string[]) {
+  if (subdistrictIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('communities').select(['id', 'name', 'subdistrict_id']).where('subdistrict_id', 'in', subdistrictIds).orderBy('name').execute();
+}
+
+export function listCompoundsIn(db: Db, communityIds: string[]) {
+  if (communityIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('compounds')
+    .select(['id', 'name', 'code', 'address', 'community_id'])
+    .where('community_id', 'in', communityIds)
+    .orderBy('name')
+    .execute();
+}
+
+export function listBuildingsIn(db: Db, compoundIds: string[]) {
+  if (compoundIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('buildings').select(['id', 'name', 'compound_id']).where('compound_id', 'in', compoundIds).orderBy('compound_id').orderBy('name').execute();
+}
+
+export function listGridsIn(db: Db, compoundIds: string[]) {
+  if (compoundIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('grids').select(['id', 'name', 'compound_id']).where('compound_id', 'in', compoundIds).orderBy('compound_id').orderBy('name').execute();
+}
+
+/** The subdistrict of a place, for the grant record. */
+export function findSubdistrictOfCommunity(db: Db, communityId: string) {
+  return db.selectFrom('communities').select('subdistrict_id').where('id', '=', communityId).executeTakeFirst();
+}
