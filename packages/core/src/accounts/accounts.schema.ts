@@ -211,8 +211,8 @@ export const issueCodeInputSchema = z.object({ personId: z.string().min(1).max(4
 // Activation letters
 
 export const lettersInputSchema = z.object({
-  /** One building's letters (a batch for its building head), or the whole compound. */
-  buildingId: z.string().min(1).max(40).nullable().default(null),
+  /** One building's letters (a batch for its building head), or null for the whole compound: always said. */
+  buildingId: z.string().min(1).max(40).nullable(),
   /** Also print for households whose account is already active (default: only those without one). */
   includeActivated: z.boolean().default(false),
 });

@@ -88,7 +88,8 @@ async function addressDelayMs(deps: Deps, ip: string): Promise<number> {
 
 export async function login(deps: Deps, input: LoginInput, client: ClientInfo): Promise<LoginResult> {
   const { db, clock } = deps;
-  const user = await findUserByLogin(db, input.login);
+  // Login names are lower case (usernameSchema); what people type may not be.
+  const user = await findUserByLogin(db, input.login.toLowerCase());
   const brakeKey = user ? `user:${user.id}` : `login:${input.login.toLowerCase()}`;
   // The attempt is written down as a failure of the account BEFORE the brake is checked and before
   // the (slow) password check; a right password takes it back. Checking first and writing after

@@ -1,0 +1,214 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+afterEach(() => t.close());
+
+const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
+const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
+const lastSmsCode = () => /验证码为(\d{6})/.exec(t.smsLog.at(-1) ?? '')?.[1];
+const userCount = async () => Number((await t.deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** An owner of the demo without an account: the first roster owner of 1栋1单元 102. */
+async function ownerWithoutAccount() {
+  const row = await t.deps.db
+    .selectFrom('ownerships')
+    .innerJoin('units', 'units.id', 'ownerships.unit_id')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .innerJoin('persons', 'persons.id', 'ownerships.person_id')
+    .select(['units.id as unitId', 'persons.id as personId', 'persons.name', 'persons.phone'])
+    .where('units.compound_id', '=', await t.compoundId('DSCT'))
+    .where('buildings.name', '=', '1')
+    .where('units.entrance', '=', '1')
+    .where('units.room', '=', '102')
+    .executeTakeFirstOrThrow();
+  return { ...row, phone: row.phone! };
+}
+
+describe('activation by SMS code', () => {
+  it('an owner on the roster gets a code, consents, and activates for SMS-code login only; the code then logs in', async () => {
+    t = await createTestApp();
+    const owner = await ownerWithoutAccount();
+    const sent = await t.call('POST', '/api/auth/sms-code', { json: { phone: owner.phone } });
+    expect(sent.status).toBe(200);
+    expect(await sent.json()).toMatchObject({ purpose: 'activate' });
+    expect(t.smsLog.at(-1)).toContain(`to ${owner.phone}`);
+
+    const noConsent = await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: lastSmsCode(), consent: false } });
+    expect(noConsent.status).toBe(400);
+    expect((await errorOf(noConsent)).message).toContain('个人信息保护说明');
+
+    const res = await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: lastSmsCode(), consent: true } });
+    expect(res.status).toBe(200);
+    const me = (await (await t.call('GET', '/api/me', { cookie: cookieOf(res) })).json()) as { displayName: string; ownedUnitIds: string[] };
+    expect(me).toMatchObject({ displayName: owner.name, ownedUnitIds: [owner.unitId] });
+    const user = await t.deps.db.selectFrom('users').selectAll().where('phone', '=', owner.phone).executeTakeFirstOrThrow();
+    expect(user.privacy_consent_at).not.toBeNull();
+    expect(user.password_hash).toBe('');
+    // No password: a password login never matches; the SMS code does.
+    expect((await t.call('POST', '/api/auth/login', { json: { login: owner.phone, password: 'anything-at-all' } })).status).toBe(401);
+    const again = (await (await t.call('POST', '/api/auth/sms-code', { json: { phone: owner.phone } })).json()) as { purpose: string };
+    // The minute between codes has not passed.
+    expect(again).toMatchObject({ error: { code: 'sms_too_soon' } });
+  });
+
+  it('refuses a phone not on any roster, a wrong code (counting the tries left), an expired code and a re-used one, in words', async () => {
+    let now = new Date();
+    t = await createTestApp({ clock: () => now });
+    const notOnRoster = await t.call('POST', '/api/auth/sms-code', { json: { phone: '13912345678' } });
+    expect(notOnRoster.status).toBe(404);
+    expect((await errorOf(notOnRoster)).message).toContain('手机号 13912345678 不在小区花名册中');
+    expect(t.smsLog).toEqual([]);
+
+    const owner = await ownerWithoutAccount();
+    await t.call('POST', '/api/auth/sms-code', { json: { phone: owner.phone } });
+    const code = lastSmsCode()!;
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const users = await userCount();
+    const first = await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: wrong, consent: true } });
+    expect(first.status).toBe(400);
+    expect((await errorOf(first)).message).toBe('短信验证码不正确，还可以再试 4 次');
+    // Six minutes later the right code is too late.
+    now = new Date(now.getTime() + 6 * 60_000);
+    const late = await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: code, consent: true } });
+    expect(late.status).toBe(410);
+    expect((await errorOf(late)).message).toContain('短信验证码已失效');
+    expect(await userCount()).toBe(users);
+
+    // A new code works once.
+    await t.call('POST', '/api/auth/sms-code', { json: { phone: owner.phone } });
+    const fresh = lastSmsCode()!;
+    expect((await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: fresh, consent: true, password: 'chunfeng-301-jia' } })).status).toBe(200);
+    const reused = await t.call('POST', '/api/auth/login-sms', { json: { phone: owner.phone, smsCode: fresh } });
+    expect(reused.status).toBe(410);
+  });
+
+  it('five wrong tries void a code: a six-digit code cannot be guessed', async () => {
+    t = await createTestApp();
+    const owner = await ownerWithoutAccount();
+    await t.call('POST', '/api/auth/sms-code', { json: { phone: owner.phone } });
+    const code = lastSmsCode()!;
+    const answers: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const guess = String((Number(code) + i) % 1_000_000).padStart(6, '0');
+      answers.push((await errorOf(await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: guess, consent: true } }))).code);
+    }
+    expect(answers).toEqual(['sms_code_wrong', 'sms_code_wrong', 'sms_code_wrong', 'sms_code_wrong', 'sms_code_expired']);
+    expect((await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: code, consent: true } })).status).toBe(410);
+  });
+});
+
+describe('codes staff issue in person', () => {
+  it('a building head issues a code for an owner of their building, never elsewhere; the owner sets a password the helper never sees', async () => {
+    t = await createTestApp();
+    const owner = await ownerWithoutAccount();
+    const loudong = await t.login('loudong');
+    const issued = await t.call('POST', `/api/units/${owner.unitId}/access-codes`, { cookie: loudong, json: { personId: owner.personId } });
+    expect(issued.status).toBe(201);
+    const { code, kind, link } = (await issued.json()) as { code: string; kind: string; link: string };
+    expect(kind).toBe('activate');
+    expect(link).toContain(`/activate?code=${code}`);
+    expect(await (await t.call('POST', '/api/activation/lookup', { json: { code: `${code.slice(0, 5)}-${code.slice(5)}` } })).json()).toMatchObject({
+      kind: 'activate',
+      compoundName: '都市春天小区',
+      units: ['1栋1单元102'],
+    });
+    expect((await t.call('POST', '/api/activation', { json: { code, consent: true, password: 'yinxing-1-102' } })).status).toBe(200);
+    expect((await t.call('POST', '/api/auth/login', { json: { login: owner.phone, password: 'yinxing-1-102' } })).status).toBe(200);
+
+    // 3栋 is not hers: refused.
+    const elsewhere = await t.deps.db
+      .selectFrom('ownerships')
+      .innerJoin('units', 'units.id', 'ownerships.unit_id')
+      .innerJoin('buildings', 'buildings.id', 'units.building_id')
+      .select(['units.id as unitId', 'ownerships.person_id as personId'])
+      .where('buildings.name', '=', '3')
+      .where('units.compound_id', '=', await t.compoundId('DSCT'))
+      .executeTakeFirstOrThrow();
+    expect((await t.call('POST', `/api/units/${elsewhere.unitId}/access-codes`, { cookie: loudong, json: { personId: elsewhere.personId } })).status).toBe(403);
+    // A person who is not of that unit: refused in words.
+    const notHere = await t.call('POST', `/api/units/${owner.unitId}/access-codes`, { cookie: loudong, json: { personId: elsewhere.personId } });
+    expect(notHere.status).toBe(404);
+    expect((await errorOf(notHere)).message).toBe('此人不是这套房屋登记的业主或居民');
+  });
+
+  it('a forgotten password: the fresh code replaces it and signs the old sessions out', async () => {
+    t = await createTestApp();
+    const yezhuSession = await t.login('yezhu');
+    const unit = await t.deps.db.selectFrom('users').innerJoin('ownerships', 'ownerships.person_id', 'users.person_id').select(['ownerships.unit_id', 'users.person_id']).where('users.username', '=', 'yezhu').executeTakeFirstOrThrow();
+    const issued = (await (await t.call('POST', `/api/units/${unit.unit_id}/access-codes`, { cookie: await t.login('zhanzhang'), json: { personId: unit.person_id } })).json()) as { code: string; kind: string };
+    expect(issued.kind).toBe('reset');
+    expect(await (await t.call('POST', '/api/activation/lookup', { json: { code: issued.code } })).json()).toMatchObject({ kind: 'reset', name: '王*国' });
+    expect((await t.call('POST', '/api/activation', { json: { code: issued.code, consent: true, password: 'wangjianguo-new-1' } })).status).toBe(200);
+    expect((await t.call('GET', '/api/me', { cookie: yezhuSession })).status).toBe(401);
+    expect((await t.call('POST', '/api/auth/login', { json: { login: 'yezhu', password: 'yishi2026' } })).status).toBe(401);
+    expect((await t.call('POST', '/api/auth/login', { json: { login: 'yezhu', password: 'wangjianguo-new-1' } })).status).toBe(200);
+  });
+
+  it('guessed codes are refused in words, and an address that keeps guessing is stopped (never the code holders elsewhere)', async () => {
+    t = await createTestApp({ config: { trustProxyHops: 1 } });
+    const from = (ip: string, code: string) => t.call('POST', '/api/activation/lookup', { json: { code }, headers: { 'x-forwarded-for': ip } });
+    const first = await from('10.0.0.66', 'AAAAA-BBBBB');
+    expect(first.status).toBe(400);
+    expect((await errorOf(first)).message).toContain('激活码不正确');
+    for (let i = 0; i < 19; i++) await from('10.0.0.66', `GUESS${String(i).padStart(5, '2')}`);
+    const stopped = await from('10.0.0.66', 'CCCCC-DDDDD');
+    expect(stopped.status).toBe(429);
+    expect((await errorOf(stopped)).message).toMatch(/尝试次数太多，请 \d+ 分钟后再试/);
+    expect(Number(stopped.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await from('10.0.0.5', 'EEEEE-FFFFF')).status).toBe(400);
+  });
+});
+
+describe('account care', () => {
+  it('my sessions: two devices listed, sign out the others; a password change ends them too', async () => {
+    t = await createTestApp();
+    const login = (agent: string) =>
+      t.call('POST', '/api/auth/login', { json: { login: 'shequ', password: 'yishi2026' }, headers: { 'user-agent': agent } }).then(cookieOf);
+    const phone = await login('Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36');
+    const desk = await login('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36');
+    const list = (await (await t.call('GET', '/api/me/sessions', { cookie: desk })).json()) as { sessions: Array<{ id: string; current: boolean; device: string }> };
+    expect(list.sessions.map((s) => [s.device, s.current]).sort()).toEqual([
+      ['Chrome · Android', false],
+      ['Chrome · Windows', true],
+    ]);
+    expect((await t.call('POST', '/api/me/sessions/end-others', { cookie: desk })).status).toBe(204);
+    expect((await t.call('GET', '/api/me', { cookie: phone })).status).toBe(401);
+    expect((await t.call('GET', '/api/me', { cookie: desk })).status).toBe(200);
+
+    const other = await login('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1');
+    const wrongOld = await t.call('PUT', '/api/me/password', { cookie: desk, json: { oldPassword: 'not-it', newPassword: 'zhangmin-yiyang-2026' } });
+    expect(wrongOld.status).toBe(403);
+    expect((await errorOf(wrongOld)).message).toBe('原密码不正确');
+    const common = await t.call('PUT', '/api/me/password', { cookie: desk, json: { oldPassword: 'yishi2026', newPassword: 'password1' } });
+    expect((await errorOf(common)).message).toContain('太常见');
+    expect((await t.call('PUT', '/api/me/password', { cookie: desk, json: { oldPassword: 'yishi2026', newPassword: 'zhangmin-yiyang-2026' } })).status).toBe(204);
+    expect((await t.call('GET', '/api/me', { cookie: other })).status).toBe(401);
+    expect((await t.call('GET', '/api/me', { cookie: desk })).status).toBe(200);
+    expect((await t.call('POST', '/api/auth/login', { json: { login: '13700000002', password: 'zhangmin-yiyang-2026' } })).status).toBe(200);
+  });
+
+  it('the login brake counts an account once, whether it is named by username or phone', async () => {
+    t = await createTestApp();
+    const tries = ['shequ', '13700000002', 'shequ', '13700000002', 'SHEQU'];
+    for (const login of tries) expect((await t.call('POST', '/api/auth/login', { json: { login, password: 'wrong' } })).status).toBe(401);
+    const braked = await t.call('POST', '/api/auth/login', { json: { login: '13700000002', password: 'yishi2026' } });
+    expect(braked.status).toBe(429);
+    // Guessing at names that do not exist never locks a real account.
+    const other = await t.call('POST', '/api/auth/login', { json: { login: 'zhanzhang', password: 'yishi2026' } });
+    expect(other.status).toBe(200);
+  });
+
+  it('phones are masked for a building head looking at her building, in full for station staff', async () => {
+    t = await createTestApp();
+    const compoundId = await t.compoundId('DSCT');
+    const status = async (who: string) =>
+      (await (await t.call('GET', `/api/compounds/${compoundId}/activation`, { cookie: await t.login(who) })).json()) as { buildings: Array<{ name: string }>; persons: Array<{ name: string; phone: string | null }> };
+    const head = await status('loudong');
+    expect(head.buildings.map((b) => b.name)).toEqual(['1']);
+    expect(head.persons.find((p) => p.name === '王建国')!.phone).toBe('138****0001');
+    const chief = await status('zhanzhang');
+    expect(chief.buildings.map((b) => b.name)).toEqual(['1', '2', '3']);
+    expect(chief.persons.find((p) => p.name === '王建国')!.phone).toBe('13800000001');
+  });
+});
