@@ -10,6 +10,7 @@ import { meetingsMessages } from './meetings.js';
 import { actionItemMessages } from './action-items.js';
 
 import { minutesMessages } from './minutes.js';
+import { adminMessages } from './admin.js';
 export const messages = {
   ...shellMessages,
   ...voteMessages,
@@ -17,6 +18,7 @@ export const messages = {
   ...meetingsMessages,
   ...actionItemMessages,
   ...minutesMessages,
+  ...adminMessages,
 } satisfies Record<string, Localised>;
 
 export type MessageKey = keyof typeof messages;

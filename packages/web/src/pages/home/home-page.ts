@@ -2,8 +2,11 @@
  * The per-role home: a greeting, the roles I hold, and for each of my compounds the actions my
  * roles there allow. The actions come from the page registry (routes.ts `nav`), so a feature that
  * registers a page with `nav.roles` shows up here for exactly those roles without touching this file.
+ * Administrators (subdistrict committee, community staff) also get the "开始使用" checklist until
+ * their compounds are set up.
  */
-import { ROLE_LABELS, type Role } from '@yishi/core';
+import '../../components/home/setup-checklist.js';
+import { ROLE_LABELS, type Role, type StaffRole } from '@yishi/core';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { fillPath, pathParams, type RouteDef } from '../../app/router.js';
@@ -34,6 +37,16 @@ function globalActions(me: Me): Array<{ href: string; label: string }> {
     .map((route) => ({ href: route.path, label: pick(route.nav!.label) }));
 }
 
+/** The roles that build the subdistrict: communities, compounds and their staff. */
+const ADMIN_ROLES: readonly StaffRole[] = ['subdistrict_committee', 'community_staff'];
+
+function isAdministrator(me: Me): boolean {
+  return me.grants.some((g) => ADMIN_ROLES.includes(g.role));
+}
+
+/** The account page is everybody's; linked here unless the registry already puts it among the actions. */
+const ACCOUNT_IN_REGISTRY = routes.some((route) => route.path === '/account' && route.nav);
+
 function describeGrant(grant: Grant): string {
   const parts = [pick(grant.roleLabel)];
   if (grant.organisation) parts.push(grant.organisation);
@@ -63,6 +76,10 @@ export class HomePage extends LitElement {
       .compound h3 {
         font-size: 1.2rem;
       }
+      yishi-setup-checklist {
+        display: block;
+        margin-top: 1.25rem;
+      }
       .compound .where {
         color: var(--yishi-muted);
         font-size: 0.9375rem;
@@ -77,6 +94,7 @@ export class HomePage extends LitElement {
     const me = currentMe();
     if (!me) return nothing;
     const everywhere = globalActions(me);
+    const admin = isAdministrator(me);
     const ownedCount = me.ownedUnitIds.length;
     return html`
       <h1>${t('home.greeting', { name: me.displayName })}</h1>
@@ -86,14 +104,16 @@ export class HomePage extends LitElement {
         ${ownedCount > 0 ? html`<li>${pick(ROLE_LABELS.owner)}</li>` : nothing}
         ${me.residentUnitIds.length > 0 ? html`<li>${pick(ROLE_LABELS.resident)}</li>` : nothing}
       </ul>
-      ${everywhere.length > 0
-        ? html`<nav class="actions" aria-label=${t('home.actions')}>
-            ${everywhere.map((a) => html`<a class="link-button" href=${a.href}>${a.label}</a>`)}
-          </nav>`
-        : nothing}
+      <nav class="actions" aria-label=${t('home.actions')}>
+        ${everywhere.map((a) => html`<a class="link-button" href=${a.href}>${a.label}</a>`)}
+        ${ACCOUNT_IN_REGISTRY ? nothing : html`<a class="link-button" href="/account">${t('shell.account')}</a>`}
+      </nav>
+      ${admin ? html`<yishi-setup-checklist></yishi-setup-checklist>` : nothing}
       <h2>${t('home.compounds')}</h2>
       ${me.compounds.length === 0
-        ? html`<p class="state state-empty">${t('home.noCompounds')}</p>`
+        ? admin
+          ? html`<p class="state state-empty">${t('admin.home.noCompounds')} <a href="/admin/places">${t('admin.home.toPlaces')}</a></p>`
+          : html`<p class="state state-empty">${t('home.noCompounds')}</p>`
         : html`<div class="cards">${me.compounds.map((c) => this.renderCompound(c, me))}</div>`}
     `;
   }

@@ -1,0 +1,524 @@
+/**
+ * Account activation (账号激活) for a compound: per building, a bar that shows at a glance how many
+ * people have set up their account, how many have a letter but have not used it, and how many have
+ * no letter yet — each with its number in words beside it, never colour alone. Staff print the
+ * activation letters (PDF, two per A4 page) per building or for the whole compound after a
+ * confirmation that says earlier letters of these people stop working; a building head prints their
+ * own building. Below, every household person can be found by unit or name and given a one-time
+ * code in person (activation, or a forgotten password), shown large with its QR code.
+ */
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import '@shoelace-style/shoelace/dist/components/spinner/spinner.js';
+import '../../components/accounts/code-handover.js';
+import { COMPOUND_STAFF, issuedCodeSchema, type ActivationStatus } from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { api, isApiError } from '../../api/client.js';
+import { postForFile, saveFile } from '../../api/file-download.js';
+import { notify } from '../../app/notify.js';
+import { renderLoad } from '../../components/common/load-state.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatDateTime } from '../../format/format.js';
+import { t } from '../../i18n.js';
+import { currentMe, loadMe, rolesAt } from '../../state/session.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { pageStyles } from '../../styles/page-styles.js';
+
+type Building = ActivationStatus['buildings'][number];
+type Person = ActivationStatus['persons'][number];
+type IssuedCode = ReturnType<typeof issuedCodeSchema.parse>;
+
+/** What a batch of letters is for: one building, or (id null) the whole compound. */
+interface Batch {
+  buildingId: string | null;
+  label: string;
+  /** People who will get a letter (everyone not yet activated). */
+  count: number;
+  /** Of them, people whose earlier letter stops working. */
+  replaced: number;
+}
+
+type Printing = { state: 'idle' } | { state: 'working'; batch: Batch } | { state: 'done'; batch: Batch; letters: number; fileName: string } | { state: 'failed'; message: string };
+
+interface Counts {
+  households: number;
+  activated: number;
+  lettersOutstanding: number;
+}
+
+const PAGE_SIZE = 30;
+
+function buildingLabel(name: string): string {
+  return /^\d+$/.test(name) ? t('admin.activation.buildingName', { name }) : name;
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 100);
+}
+
+@customElement('yishi-activation-page')
+export class ActivationPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    formStyles,
+    css`
+      .summary {
+        display: grid;
+        gap: 0.5rem;
+      }
+      .summary h2 {
+        margin: 0;
+      }
+      .buildings {
+        display: grid;
+        gap: var(--yishi-gap);
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+      }
+      .buildings > .card {
+        margin-bottom: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+      }
+      .building h3 {
+        margin: 0;
+        font-size: 1.2rem;
+      }
+      .building .actions {
+        margin-top: auto;
+        padding-top: 0.25rem;
+      }
+      /* The bar: activated solid, letter out hatched, no letter empty; a border outlines the whole. */
+      .bar {
+        display: flex;
+        height: 1.25rem;
+        border: 2px solid var(--yishi-text);
+        border-radius: 999px;
+        overflow: hidden;
+        background: var(--yishi-surface);
+      }
+      .bar span {
+        display: block;
+        height: 100%;
+      }
+      .seg-activated {
+        background: var(--yishi-ok-text);
+      }
+      .seg-letter {
+        background: repeating-linear-gradient(135deg, var(--yishi-warning-text) 0 3px, var(--yishi-surface) 3px 7px);
+      }
+      .seg-activated + .seg-letter {
+        border-left: 2px solid var(--yishi-surface);
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        font-size: 0.9375rem;
+        color: var(--yishi-muted);
+      }
+      .legend li {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .swatch {
+        display: inline-block;
+        width: 1.1rem;
+        height: 0.8rem;
+        border: 2px solid var(--yishi-text);
+        border-radius: 3px;
+      }
+      .counts {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .counts li {
+        margin: 0;
+      }
+      .headline {
+        font-size: 1.1rem;
+        font-weight: 600;
+      }
+      .printed {
+        font-size: 0.9375rem;
+      }
+      .printing {
+        margin: 1rem 0;
+      }
+      .working {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+      }
+      .working sl-spinner {
+        font-size: 1.5rem;
+        --track-width: 3px;
+      }
+      .filters {
+        display: grid;
+        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+        margin-bottom: 0.75rem;
+      }
+      .filters .search {
+        grid-column: 1 / -1;
+      }
+      ul.people {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        background: var(--yishi-surface);
+        border: 1px solid var(--yishi-border);
+        border-radius: var(--yishi-radius);
+      }
+      .person {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 0.75rem;
+        padding: 0.6rem 0.75rem;
+        border-top: 1px solid var(--yishi-border);
+      }
+      .person:first-child {
+        border-top: 0;
+      }
+      .person .who {
+        flex: 1 1 12rem;
+        min-width: 0;
+      }
+      .person .who p {
+        margin: 0;
+      }
+      .person .unit {
+        font-weight: 600;
+      }
+      .more {
+        margin-top: 0.75rem;
+      }
+      .code-kind {
+        margin-top: 0;
+      }
+      .never {
+        margin: 1rem 0 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @state() private confirming: Batch | null = null;
+  @state() private printing: Printing = { state: 'idle' };
+  @state() private query = '';
+  @state() private show: 'all' | 'waiting' | 'activated' = 'all';
+  @state() private building = 'all';
+  @state() private limit = PAGE_SIZE;
+  @state() private issuing = '';
+  @state() private issued: IssuedCode | null = null;
+  private readonly prefs = new PreferencesController(this);
+  private readonly status = new LoadController<ActivationStatus>(
+    this,
+    async (signal) => {
+      // A compound added since this tab loaded my session: my roles there decide what I may print.
+      if (!currentMe()?.compounds.some((c) => c.id === this.compoundId)) await loadMe({ force: true }).catch(() => null);
+      return api.get<ActivationStatus>(`${this.base}/activation`, signal);
+    },
+    () => [this.params.compoundId],
+  );
+
+  private get compoundId(): string {
+    return this.params.compoundId ?? '';
+  }
+
+  private get base(): string {
+    return `/api/compounds/${encodeURIComponent(this.compoundId)}`;
+  }
+
+  override render() {
+    const compound = currentMe()?.compounds.find((c) => c.id === this.compoundId);
+    return html`<h1>${t('admin.activation.heading')}${compound ? html` · ${compound.name}` : nothing}</h1>
+      <p class="lead">${t('admin.activation.intro')}</p>
+      ${renderLoad(this.status, (s) => this.renderStatus(s))} ${this.renderConfirm()} ${this.renderIssued()}`;
+  }
+
+  private renderStatus(s: ActivationStatus) {
+    if (s.buildings.length === 0) {
+      const mayImport = rolesAt(this.compoundId).some((role) => (COMPOUND_STAFF as readonly string[]).includes(role));
+      return html`<p class="state state-empty">${t('admin.activation.noRoster')}</p>
+        ${mayImport
+          ? html`<div class="actions"><a class="link-button primary" href=${`/compounds/${encodeURIComponent(this.compoundId)}/roster`}>${t('admin.activation.toRoster')}</a></div>`
+          : nothing}`;
+    }
+    const total = s.buildings.reduce<Counts>(
+      (sum, b) => ({ households: sum.households + b.households, activated: sum.activated + b.activated, lettersOutstanding: sum.lettersOutstanding + b.lettersOutstanding }),
+      { households: 0, activated: 0, lettersOutstanding: 0 },
+    );
+    const wholeCompound = rolesAt(this.compoundId).some((role) => (COMPOUND_STAFF as readonly string[]).includes(role));
+    return html`
+      <section class="card summary" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">${wholeCompound ? t('admin.activation.wholeCompound') : t('admin.activation.myBuildings')}</h2>
+        ${this.renderBar(total)} ${this.renderCounts(total)} ${this.renderLegend()}
+        ${wholeCompound && total.households > total.activated
+          ? html`<div class="actions">
+              <sl-button class="print-all" variant="primary" ?disabled=${this.printing.state === 'working'} @click=${() => this.askToPrint(null, t('admin.activation.wholeCompoundShort'), total)}
+                >${t('admin.activation.printAll')}</sl-button
+              >
+            </div>`
+          : nothing}
+      </section>
+      ${this.renderPrinting()}
+      <h2 id="buildings-heading">${t('admin.activation.buildingsHeading')}</h2>
+      <div class="buildings" role="list" aria-labelledby="buildings-heading">${s.buildings.map((b) => this.renderBuilding(b))}</div>
+      ${this.renderPeople(s)}
+    `;
+  }
+
+  /** The picture: widths in percent, hidden from screen readers (the words beside it say the same). */
+  private renderBar(c: Counts) {
+    const activated = percent(c.activated, c.households);
+    const letter = Math.min(100 - activated, percent(c.lettersOutstanding, c.households));
+    return html`<div class="bar" aria-hidden="true">
+      ${activated > 0 ? html`<span class="seg-activated" style=${styleMap({ width: `${activated}%` })}></span>` : nothing}
+      ${letter > 0 ? html`<span class="seg-letter" style=${styleMap({ width: `${letter}%` })}></span>` : nothing}
+    </div>`;
+  }
+
+  private renderCounts(c: Counts) {
+    const noLetter = Math.max(0, c.households - c.activated - c.lettersOutstanding);
+    return html`<ul class="counts">
+      <li class="headline">${t('admin.activation.activatedOf', { activated: c.activated, total: c.households, percent: percent(c.activated, c.households) })}</li>
+      <li>${t('admin.activation.lettersOut', { count: c.lettersOutstanding })}</li>
+      <li>${t('admin.activation.noLetter', { count: noLetter })}</li>
+    </ul>`;
+  }
+
+  private renderLegend() {
+    return html`<ul class="legend" aria-label=${t('admin.activation.legend')}>
+      <li><span class="swatch seg-activated" aria-hidden="true"></span>${t('admin.activation.legendActivated')}</li>
+      <li><span class="swatch seg-letter" aria-hidden="true"></span>${t('admin.activation.legendLetter')}</li>
+      <li><span class="swatch" aria-hidden="true"></span>${t('admin.activation.legendNone')}</li>
+    </ul>`;
+  }
+
+  private renderBuilding(b: Building) {
+    const label = buildingLabel(b.name);
+    const waiting = b.households - b.activated;
+    return html`<section class="card building" role="listitem" aria-labelledby=${`b-${b.id}`} data-building=${b.name}>
+      <h3 id=${`b-${b.id}`}>${label}</h3>
+      ${this.renderBar(b)} ${this.renderCounts(b)}
+      <p class="printed muted">
+        ${b.lastPrintedAt ? t('admin.activation.lastPrinted', { at: formatDateTime(b.lastPrintedAt) }) : t('admin.activation.neverPrinted')}
+      </p>
+      <div class="actions">
+        ${waiting > 0
+          ? html`<sl-button class="print" ?disabled=${this.printing.state === 'working'} @click=${() => this.askToPrint(b.id, label, b)}
+              >${t('admin.activation.print')}<span class="visually-hidden"> · ${label}</span></sl-button
+            >`
+          : html`<span class="tag ok">${t('admin.activation.allActivated')}</span>`}
+      </div>
+    </section>`;
+  }
+
+  // Printing letters
+
+  private askToPrint(buildingId: string | null, label: string, c: Counts): void {
+    this.confirming = { buildingId, label, count: c.households - c.activated, replaced: c.lettersOutstanding };
+  }
+
+  private renderConfirm() {
+    const b = this.confirming;
+    return html`<sl-dialog
+      class="confirm-print"
+      label=${b ? t('admin.activation.confirmTitle', { label: b.label }) : ''}
+      ?open=${b !== null}
+      @sl-after-hide=${(ev: Event) => {
+        if (ev.target === ev.currentTarget) this.confirming = null;
+      }}
+    >
+      ${b
+        ? html`<p>${t('admin.activation.confirmBody', { label: b.label, count: b.count, pages: Math.ceil(b.count / 2) })}</p>
+            <p><strong>${b.replaced > 0 ? t('admin.activation.confirmReplaces', { count: b.replaced }) : t('admin.activation.confirmReplacesAny')}</strong></p>
+            <p class="muted">${t('admin.activation.confirmDeliver')}</p>`
+        : nothing}
+      <sl-button slot="footer" @click=${() => (this.confirming = null)}>${t('admin.cancel')}</sl-button>
+      <sl-button slot="footer" variant="primary" class="confirm" @click=${this.print}>${t('admin.activation.confirmPrint')}</sl-button>
+    </sl-dialog>`;
+  }
+
+  private async print(): Promise<void> {
+    const batch = this.confirming;
+    if (!batch || this.printing.state === 'working') return;
+    this.confirming = null;
+    this.printing = { state: 'working', batch };
+    const fallbackName = `${t('admin.activation.fileName')}-${batch.label}.pdf`;
+    try {
+      const file = await postForFile(`${this.base}/activation-letters`, { buildingId: batch.buildingId, includeActivated: false }, fallbackName);
+      const letters = Number(file.headers.get('X-Letter-Count') ?? batch.count);
+      saveFile(file.blob, file.fileName);
+      this.printing = { state: 'done', batch, letters, fileName: file.fileName };
+      notify(t('admin.activation.printed', { label: batch.label, count: letters }), 'success');
+      void this.status.reload();
+    } catch (error) {
+      this.printing = { state: 'failed', message: isApiError(error) ? error.message : String(error) };
+    }
+  }
+
+  private renderPrinting() {
+    const p = this.printing;
+    return html`<div class="printing" aria-live="polite">
+      ${p.state === 'working'
+        ? html`<div class="card working" role="status">
+            <sl-spinner aria-hidden="true"></sl-spinner><span>${t('admin.activation.working', { label: p.batch.label, count: p.batch.count })}</span>
+          </div>`
+        : p.state === 'done'
+          ? html`<sl-alert variant="success" open class="printed-alert">
+              <strong>${t('admin.activation.printed', { label: p.batch.label, count: p.letters })}</strong>
+              <p>${t('admin.activation.printedHelp', { file: p.fileName })}</p>
+            </sl-alert>`
+          : p.state === 'failed'
+            ? html`<sl-alert variant="danger" open><p role="alert">${p.message}</p></sl-alert>`
+            : nothing}
+    </div>`;
+  }
+
+  // Households and one-time codes
+
+  private renderPeople(s: ActivationStatus) {
+    const needle = this.query.replace(/\s+/g, '').toLowerCase();
+    const matching = s.persons.filter(
+      (p) =>
+        (this.building === 'all' || p.buildingId === this.building) &&
+        (this.show === 'all' || (this.show === 'activated') === p.activated) &&
+        (needle === '' || p.unitLabel.toLowerCase().includes(needle) || p.name.toLowerCase().includes(needle)),
+    );
+    const shown = matching.slice(0, this.limit);
+    return html`<h2 id="people-heading">${t('admin.activation.peopleHeading')}</h2>
+      <p class="muted">${t('admin.activation.peopleIntro')}</p>
+      <div class="filters">
+        <sl-input
+          class="search"
+          type="search"
+          label=${t('admin.activation.search')}
+          placeholder=${t('admin.activation.searchPlaceholder')}
+          .value=${this.query}
+          clearable
+          @sl-input=${(ev: Event) => {
+            this.query = (ev.target as HTMLInputElement).value;
+            this.limit = PAGE_SIZE;
+          }}
+        ></sl-input>
+        ${s.buildings.length > 1
+          ? html`<sl-select
+              label=${t('admin.activation.buildingFilter')}
+              value=${this.building}
+              @sl-change=${(ev: Event) => {
+                this.building = (ev.target as HTMLSelectElement).value;
+                this.limit = PAGE_SIZE;
+              }}
+            >
+              <sl-option value="all">${t('admin.activation.allBuildings')}</sl-option>
+              ${s.buildings.map((b) => html`<sl-option value=${b.id}>${buildingLabel(b.name)}</sl-option>`)}
+            </sl-select>`
+          : nothing}
+        <sl-select
+          label=${t('admin.activation.showFilter')}
+          value=${this.show}
+          @sl-change=${(ev: Event) => {
+            this.show = (ev.target as HTMLSelectElement).value as typeof this.show;
+            this.limit = PAGE_SIZE;
+          }}
+        >
+          <sl-option value="all">${t('admin.activation.showAll')}</sl-option>
+          <sl-option value="waiting">${t('admin.activation.showWaiting')}</sl-option>
+          <sl-option value="activated">${t('admin.activation.showActivated')}</sl-option>
+        </sl-select>
+      </div>
+      <p class="muted" role="status">${t('admin.activation.found', { count: matching.length })}</p>
+      ${shown.length === 0
+        ? html`<p class="state state-empty">${t('admin.activation.noMatch')}</p>`
+        : html`<ul class="people" aria-labelledby="people-heading">
+            ${shown.map((p) => this.renderPerson(p))}
+          </ul>`}
+      ${matching.length > shown.length
+        ? html`<sl-button class="more" @click=${() => (this.limit += PAGE_SIZE)}
+            >${t('admin.activation.showMore', { count: Math.min(PAGE_SIZE, matching.length - shown.length), left: matching.length - shown.length })}</sl-button
+          >`
+        : nothing}`;
+  }
+
+  private renderPerson(p: Person) {
+    const relation = p.relation === 'owner' ? t('admin.activation.owner') : t('admin.activation.resident');
+    return html`<li class="person" data-person=${p.personId}>
+      <div class="who">
+        <p><span class="unit">${p.unitLabel}</span> · ${p.name}（${relation}）</p>
+        <p class="muted">
+          ${p.phone ?? t('admin.activation.noPhone')} ·
+          <span class=${p.activated ? 'tag ok' : 'tag waiting'}>${p.activated ? t('admin.activation.activated') : t('admin.activation.notActivated')}</span>
+        </p>
+      </div>
+      <sl-button class="issue" ?loading=${this.issuing === `${p.unitId}:${p.personId}`} @click=${() => this.issue(p)}
+        >${t('admin.activation.issue')}<span class="visually-hidden"> · ${p.unitLabel} ${p.name}</span></sl-button
+      >
+    </li>`;
+  }
+
+  private async issue(p: Person): Promise<void> {
+    if (this.issuing) return;
+    this.issuing = `${p.unitId}:${p.personId}`;
+    try {
+      this.issued = await api.post<IssuedCode>(`/api/units/${encodeURIComponent(p.unitId)}/access-codes`, { personId: p.personId });
+    } catch (error) {
+      notify(isApiError(error) ? error.message : String(error), 'danger', 8000);
+    } finally {
+      this.issuing = '';
+    }
+  }
+
+  private renderIssued() {
+    const c = this.issued;
+    return html`<sl-dialog
+      class="issued"
+      label=${c ? t('admin.activation.codeTitle', { name: c.name }) : ''}
+      ?open=${c !== null}
+      @sl-request-close=${(ev: CustomEvent<{ source: string }>) => {
+        // The code is shown once: a stray tap beside the dialog must not lose it.
+        if (ev.detail.source === 'overlay') ev.preventDefault();
+      }}
+      @sl-after-hide=${(ev: Event) => {
+        if (ev.target === ev.currentTarget) this.issued = null;
+      }}
+    >
+      ${c
+        ? html`<p class="code-kind">
+              <span class=${c.kind === 'activate' ? 'tag waiting' : 'tag neutral'}>${c.kind === 'activate' ? t('admin.activation.kindActivate') : t('admin.activation.kindReset')}</span>
+              ${c.kind === 'activate' ? t('admin.activation.kindActivateHelp', { name: c.name }) : t('admin.activation.kindResetHelp', { name: c.name })}
+            </p>
+            <yishi-code-handover
+              .code=${c.code}
+              .link=${c.link}
+              .expiresAt=${c.expiresAt}
+              .say=${t('admin.activation.say', { url: `${location.host}/activate` })}
+              .qrLabel=${t('admin.activation.qrAlt', { name: c.name })}
+            ></yishi-code-handover>
+            <p class="never muted">${t('admin.activation.neverPassword')}</p>`
+        : nothing}
+      <sl-button slot="footer" variant="primary" @click=${() => (this.issued = null)}>${t('admin.activation.codeDone')}</sl-button>
+    </sl-dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-activation-page': ActivationPage;
+  }
+}

@@ -1,0 +1,430 @@
+/**
+ * A real subdistrict from an EMPTY database, in a real Chromium on a phone: first-run setup creates
+ * the administrator (through the API; the /setup page has its own tests), who then adds a community
+ * and compounds on /admin/places (a taken compound code is refused in Chinese), imports a roster,
+ * grants a station chief on /staff and reads the invitation (which opens /activate?code=… in another
+ * browser), revokes a grant after confirming, prints one building's activation letters (a PDF with
+ * one letter per person there) and issues a one-time code in person. The home page's checklist
+ * ticks each step. axe runs on every page; screenshots go to /tmp/yishi-shots/admin.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { ActivationStatus, PlacesTree, StaffOverview } from '@yishi/core';
+import { createSetupLink } from '../../packages/server/src/services/setup.service.js';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, visibleText } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const SHOTS = '/tmp/yishi-shots/admin';
+mkdirSync(SHOTS, { recursive: true });
+
+const ADMIN = { subdistrict: '春风街道', name: '林建华', phone: '13900000001', password: 'Chunfeng-jiedao-2026' };
+const ROSTER = [
+  '楼栋,单元,房号,面积,面积类型,业主,手机,开发商持有',
+  '1,1,101,89.56,登记,王建国,13900001001,否',
+  '1,1,102,95.20,登记,李秀英,13900001002,否',
+  '1,2,201,102.00,登记,赵德顺,13900001003,否',
+  '2,1,101,88.00,登记,钱玉兰,13900002001,否',
+  '2,1,102,76.35,登记,孙伟,13900002002,否',
+].join('\n');
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let cookie = '';
+const ids = { dsct: '', cy: '' };
+
+/** A call as the administrator, from Node (for setup steps and for checking what the pages claim). */
+async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<Response> {
+  const headers: Record<string, string> = { cookie };
+  if (body !== undefined) headers['content-type'] = contentType;
+  return fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+}
+async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await call(method, path, body);
+  expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** Phone, phone in elder mode and desktop pictures of the page (or of one part of it) as it is now. */
+async function shoot(name: string, options: { fullPage?: boolean; part?: Locator } = {}): Promise<void> {
+  const fullPage = options.fullPage ?? true;
+  const elder = (on: boolean) => page.evaluate((value) => document.documentElement.classList.toggle('elder', value), on);
+  const take = async (path: string) => {
+    await settled();
+    await (options.part ? options.part.screenshot({ path }) : page.screenshot({ path, fullPage }));
+  };
+  await take(`${SHOTS}/${name}-phone.png`);
+  await elder(true);
+  await take(`${SHOTS}/${name}-phone-elder.png`);
+  await elder(false);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await take(`${SHOTS}/${name}-desktop.png`);
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+/** Chooses an option of a Shoelace select (by its name attribute) by the option's words. */
+async function choose(scope: Locator, name: string, option: string): Promise<void> {
+  const select = scope.locator(`sl-select[name="${name}"]`);
+  await select.getByRole('combobox').click();
+  await select.getByRole('option', { name: option, exact: true }).click();
+}
+
+/**
+ * Waits until Shoelace's show and hide animations have finished: axe reads colours mid-fade
+ * otherwise. They run inside shadow roots, which document.getAnimations() does not look into.
+ */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => {
+    const running: Animation[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        running.push(...el.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity));
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return running.length === 0;
+  });
+}
+
+/**
+ * axe on the page as it is once dialogs have finished opening. Toasts go first: they float over
+ * whatever is below them for five seconds, and axe would measure the covered text's contrast.
+ */
+async function checkA11y(): Promise<void> {
+  await page.evaluate(() => Promise.all(Array.from(document.querySelectorAll<HTMLElement & { hide: () => Promise<void> }>('.sl-toast-stack sl-alert'), (toast) => toast.hide())));
+  await settled();
+  try {
+    await expectNoSeriousA11yViolations(page);
+  } catch (error) {
+    await page.screenshot({ path: `${SHOTS}/a11y-failure.png` });
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ config: { seedDemo: false } });
+  browser = await launchBrowser();
+  const link = await createSetupLink(server.deps);
+  const token = new URL(link!).searchParams.get('token');
+  const res = await fetch(`${server.url}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, subdistrict: ADMIN.subdistrict, name: ADMIN.name, phone: ADMIN.phone, password: ADMIN.password }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  page = await newPhonePage(browser);
+});
+afterAll(async () => {
+  await page?.context().close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('an administrator sets up a subdistrict from an empty database', () => {
+  test('the fresh home page shows the "开始使用" checklist with nothing ticked, and links to the admin pages', async () => {
+    await loginAs(page, server.url, ADMIN.phone, ADMIN.password);
+    const checklist = page.locator('yishi-setup-checklist');
+    await checklist.getByRole('heading', { name: '开始使用' }).waitFor();
+    const text = await visibleText(checklist);
+    expect(text).toContain('添加社区和小区 待完成');
+    expect(text).not.toContain('已完成');
+    expect(text).toContain('先添加社区，再在社区里添加小区。');
+    const home = page.locator('yishi-home-page');
+    expect(await home.getByRole('link', { name: '社区和小区', exact: true }).getAttribute('href')).toBe('/admin/places');
+    expect(await home.getByRole('link', { name: '工作人员授权', exact: true }).getAttribute('href')).toBe('/staff');
+    expect(await home.getByRole('link', { name: '我的账号', exact: true }).getAttribute('href')).toBe('/account');
+    expect(await visibleText(home)).toContain('还没有小区。');
+    await checkA11y();
+  });
+
+  test('adds a community and two compounds on /admin/places; a taken code is refused in Chinese under the code field', async () => {
+    await page.locator('yishi-home-page').getByRole('link', { name: '社区和小区', exact: true }).click();
+    const places = page.locator('yishi-places-page');
+    await places.getByRole('heading', { level: 1, name: '社区和小区' }).waitFor();
+    expect(await visibleText(places)).toContain('这是一套新系统，还没有社区和小区。');
+    await checkA11y();
+    await page.screenshot({ path: `${SHOTS}/places-empty-phone.png`, fullPage: true });
+
+    await places.getByLabel('社区名称').fill('春风社区');
+    await places.getByRole('button', { name: '添加社区' }).click();
+    await places.getByRole('heading', { level: 3, name: '春风社区' }).waitFor();
+
+    const dialog = places.locator('sl-dialog');
+    const addCompound = async (name: string, code: string, address: string) => {
+      await places.getByRole('button', { name: '添加小区 · 春风社区' }).click();
+      await dialog.getByRole('dialog', { name: '在春风社区添加小区' }).waitFor();
+      await dialog.getByLabel('小区名称', { exact: true }).fill(name);
+      await dialog.getByLabel('小区代码', { exact: true }).fill(code);
+      await dialog.getByLabel('公示栏地址', { exact: true }).fill(address);
+      await dialog.getByRole('button', { name: '添加小区' }).click();
+    };
+    await addCompound('都市春天小区', 'dsct', '春风路 8 号小区服务站门口');
+    await places.locator('li[data-compound="DSCT"]').waitFor();
+    await dialog.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    await addCompound('翠苑小区', 'DSCT', '翠苑路 2 号物业服务中心');
+    const refusal = '小区代码“DSCT”已被“都市春天小区”使用，请换一个';
+    await expect.poll(() => visibleText(dialog)).toContain(refusal);
+    await checkA11y();
+    await page.screenshot({ path: `${SHOTS}/places-code-taken-phone.png` });
+    await dialog.getByLabel('小区代码', { exact: true }).fill('CY');
+    await dialog.getByRole('button', { name: '添加小区' }).click();
+    await places.locator('li[data-compound="CY"]').waitFor();
+
+    // The notice board moves: change the address in place.
+    await places.locator('li[data-compound="CY"]').getByRole('button', { name: /修改名称或地址/ }).click();
+    await dialog.getByRole('dialog', { name: '修改小区：翠苑小区' }).waitFor();
+    expect(await visibleText(dialog)).toContain('小区代码 CY 用在销号编号里，不能修改。');
+    await dialog.getByLabel('公示栏地址', { exact: true }).fill('翠苑路 6 号党群服务站');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => visibleText(places.locator('li[data-compound="CY"]'))).toContain('公示栏：翠苑路 6 号党群服务站');
+
+    const tree = await json<PlacesTree>('GET', '/api/places');
+    const compounds = tree.subdistricts[0]!.communities[0]!.compounds;
+    ids.dsct = compounds.find((c) => c.code === 'DSCT')!.id;
+    ids.cy = compounds.find((c) => c.code === 'CY')!.id;
+    expect(compounds.find((c) => c.code === 'CY')!.address).toBe('翠苑路 6 号党群服务站');
+
+    const dsct = places.locator('li[data-compound="DSCT"]');
+    expect(await dsct.getByRole('link', { name: '小区概况' }).getAttribute('href')).toBe(`/compounds/${ids.dsct}`);
+    expect(await dsct.getByRole('link', { name: '导入花名册' }).getAttribute('href')).toBe(`/compounds/${ids.dsct}/roster`);
+    expect(await dsct.getByRole('link', { name: '账号激活' }).getAttribute('href')).toBe(`/compounds/${ids.dsct}/activation`);
+    expect(await dsct.getByRole('link', { name: '公示栏' }).getAttribute('href')).toBe(`/board/${ids.dsct}`);
+    await checkA11y();
+    await shoot('admin-places');
+  });
+
+  test('imports the roster of one compound', async () => {
+    const res = await call('POST', `/api/compounds/${ids.dsct}/roster`, ROSTER, 'text/csv');
+    expect(res.status, await res.text()).toBe(200);
+    const status = await json<ActivationStatus>('GET', `/api/compounds/${ids.dsct}/activation`);
+    expect(status.buildings.map((b) => [b.name, b.households])).toEqual([
+      ['1', 3],
+      ['2', 2],
+    ]);
+  });
+
+  test('grants a station chief on /staff and reads the invitation, which opens /activate in another browser', async () => {
+    await page.goto(`${server.url}/staff`);
+    const staff = page.locator('yishi-staff-page');
+    await staff.getByRole('heading', { level: 2, name: '授予角色' }).waitFor();
+    // Setup's own grant is on the record already.
+    expect(await visibleText(staff.locator('table.events'))).toContain('初始设置');
+    await choose(staff, 'place', '都市春天小区（整个小区）');
+    const offered = () => staff.locator('sl-select[name="role"]').getByRole('option', { includeHidden: true }).allTextContents();
+    await expect.poll(async () => (await offered()).map((s) => s.trim())).toEqual(['服务站站长', '服务站副站长', '四方代表']);
+    await choose(staff, 'role', '服务站站长');
+    await staff.getByLabel('姓名', { exact: true }).fill('张卫东');
+    await staff.getByLabel('手机号', { exact: true }).fill('13900000099');
+    await staff.getByLabel('职务（可不填）').fill('站长');
+    await checkA11y();
+    await page.screenshot({ path: `${SHOTS}/staff-form-phone.png`, fullPage: true });
+    await staff.getByRole('button', { name: '授权', exact: true }).click();
+
+    const handover = staff.locator('sl-dialog.handover');
+    await handover.getByRole('dialog', { name: '把邀请交给张卫东' }).waitFor();
+    const words = await visibleText(handover);
+    expect(words).toContain('已授权张卫东为都市春天小区的服务站站长');
+    expect(words).toContain('请对方用手机扫码，设置自己的密码');
+    expect(words).toMatch(/有效期至 \d{4}年\d{1,2}月\d{1,2}日（周.） ?\d{2}:\d{2}，只能使用一次。/);
+    await handover.getByRole('img', { name: '给张卫东的邀请二维码' }).waitFor();
+    const link = await handover.getByRole('textbox', { name: '邀请链接' }).inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/activate\\?code=[A-Z2-9]{10}$`));
+    await checkA11y();
+    await shoot('staff-grant-invitation', { fullPage: false });
+    await handover.getByRole('button', { name: '复制链接' }).click();
+    await handover.getByRole('button', { name: '已复制 ✓' }).waitFor();
+
+    // The person opens the link on their own phone.
+    const theirs = await newPhonePage(browser);
+    try {
+      await theirs.goto(link);
+      expect(new URL(theirs.url()).pathname).toBe('/activate');
+      expect(new URL(theirs.url()).searchParams.get('code')).toBe(new URL(link).searchParams.get('code'));
+    } finally {
+      await theirs.context().close();
+    }
+    const lookup = await fetch(`${server.url}/api/activation/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: new URL(link).searchParams.get('code') }),
+    });
+    expect(lookup.status).toBe(200);
+    expect(((await lookup.json()) as { kind: string }).kind).toBe('invitation');
+
+    await handover.getByRole('button', { name: '已交给对方，关闭' }).click();
+    await handover.getByRole('dialog').waitFor({ state: 'hidden' });
+    const group = staff.locator('section.place-group', { has: page.getByRole('heading', { name: '都市春天小区', exact: true }) });
+    await group.locator('strong', { hasText: '张卫东' }).waitFor();
+    expect(await visibleText(group)).toContain('未激活');
+
+    // A new invitation for the pending person: another link, the first one stops working.
+    await group.getByRole('button', { name: /重新发送邀请/ }).click();
+    await handover.getByRole('dialog', { name: '把邀请交给张卫东' }).waitFor();
+    expect(await visibleText(handover)).toContain('之前发出的邀请链接已经作废');
+    const second = await handover.getByRole('textbox', { name: '邀请链接' }).inputValue();
+    expect(second).not.toBe(link);
+    await handover.getByRole('button', { name: '已交给对方，关闭' }).click();
+    await handover.getByRole('dialog').waitFor({ state: 'hidden' });
+  });
+
+  test('grants a building head and revokes it after a confirmation that names person, role and place; both are on the record', async () => {
+    const staff = page.locator('yishi-staff-page');
+    await choose(staff, 'place', '都市春天小区 2栋');
+    // A building takes one role only: it is chosen already.
+    expect(await visibleText(staff.locator('form'))).toContain('送激活信、帮老人激活账号和投票');
+    await staff.getByLabel('姓名', { exact: true }).fill('钱玉兰');
+    await staff.getByLabel('手机号', { exact: true }).fill('13900002001');
+    await staff.getByRole('button', { name: '授权', exact: true }).click();
+    const handover = staff.locator('sl-dialog.handover');
+    await handover.getByRole('dialog', { name: '把邀请交给钱玉兰' }).waitFor();
+    await handover.getByRole('button', { name: '已交给对方，关闭' }).click();
+    await handover.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    const group = staff.locator('section.place-group', { has: page.getByRole('heading', { name: '都市春天小区 2栋', exact: true }) });
+    await group.locator('strong', { hasText: '钱玉兰' }).waitFor();
+    await checkA11y();
+    await shoot('staff-list', { part: staff.locator('section.staff-list') });
+
+    await group.getByRole('button', { name: /撤销/ }).click();
+    const confirm = staff.locator('sl-dialog.revoke-dialog');
+    await confirm.getByRole('dialog', { name: '撤销授权？' }).waitFor();
+    expect(await visibleText(confirm)).toContain('撤销后，钱玉兰将不再是都市春天小区 2栋的楼栋长。');
+    await checkA11y();
+    await page.screenshot({ path: `${SHOTS}/staff-revoke-phone.png` });
+    // Cancelling keeps the grant.
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await confirm.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect((await json<StaffOverview>('GET', '/api/staff')).grants.some((g) => g.name === '钱玉兰')).toBe(true);
+
+    await group.getByRole('button', { name: /撤销/ }).click();
+    await confirm.getByRole('button', { name: '撤销授权' }).click();
+    await confirm.getByRole('dialog').waitFor({ state: 'hidden' });
+    await expect.poll(() => visibleText(staff)).not.toContain('都市春天小区 2栋 钱玉兰');
+    expect((await json<StaffOverview>('GET', '/api/staff')).grants.some((g) => g.name === '钱玉兰')).toBe(false);
+
+    const record = await staff.locator('table.events tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim())));
+    expect(record).toContainEqual([expect.any(String), '撤销', '钱玉兰', '楼栋长', '都市春天小区 2栋', ADMIN.name]);
+    expect(record).toContainEqual([expect.any(String), '授权', '钱玉兰', '楼栋长', '都市春天小区 2栋', ADMIN.name]);
+    expect(record).toContainEqual([expect.any(String), '授权', '张卫东', '服务站站长', '都市春天小区', ADMIN.name]);
+  });
+
+  test('prints the letters of one building (a PDF, one letter per person there) and issues a one-time code in person', async () => {
+    await page.goto(`${server.url}/compounds/${ids.dsct}/activation`);
+    const activation = page.locator('yishi-activation-page');
+    await activation.getByRole('heading', { level: 1, name: /账号激活 · 都市春天小区/ }).waitFor();
+    const one = activation.locator('section.building[data-building="1"]');
+    const summary = await visibleText(one);
+    expect(summary).toContain('已激活 0 人，共 3 人（0%）');
+    expect(summary).toContain('还没有激活信：3 人');
+    expect(summary).toContain('还没有打印过激活信');
+    await checkA11y();
+
+    await one.getByRole('button', { name: /打印激活信/ }).click();
+    const confirm = activation.locator('sl-dialog.confirm-print');
+    await confirm.getByRole('dialog', { name: '打印1栋的激活信？' }).waitFor();
+    const words = await visibleText(confirm);
+    expect(words).toContain('将为1栋还没有激活的 3 人各生成一封激活信');
+    expect(words).toContain('以前的激活信（如有）将作废');
+    await checkA11y();
+
+    const [download, response] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.waitForResponse((r) => r.url().endsWith('/activation-letters'), { timeout: 60_000 }),
+      confirm.getByRole('button', { name: '生成并下载 PDF' }).click(),
+    ]);
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const status = await json<ActivationStatus>('GET', `/api/compounds/${ids.dsct}/activation`);
+    const building = status.buildings.find((b) => b.name === '1')!;
+    expect(Number(response.headers()['x-letter-count'])).toBe(building.households);
+    expect(building.lettersOutstanding).toBe(3);
+    await activation.locator('sl-alert.printed-alert').waitFor();
+    expect(await visibleText(activation.locator('sl-alert.printed-alert'))).toContain('已生成1栋的激活信，共 3 封');
+    await expect.poll(() => visibleText(one)).toContain('已发激活信、还没激活：3 人');
+    expect(await visibleText(one)).toMatch(/上次打印：\d{4}年/);
+    await checkA11y();
+    await shoot('activation-buildings');
+
+    // A reprint says whose letters stop working.
+    await one.getByRole('button', { name: /打印激活信/ }).click();
+    await confirm.getByRole('dialog').waitFor();
+    expect(await visibleText(confirm)).toContain('其中 3 人以前收到的激活信将作废');
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await confirm.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    // An elderly owner without a letter: find him by name, issue a code, read it out.
+    await activation.getByLabel('查找住户').fill('钱玉兰');
+    await expect.poll(() => activation.locator('li.person').count()).toBe(1);
+    await activation.getByLabel('查找住户').fill('2栋1单元102');
+    await expect.poll(() => activation.locator('li.person').count()).toBe(1);
+    expect(await visibleText(activation.locator('li.person'))).toContain('孙伟（业主）');
+    await activation.locator('li.person').getByRole('button', { name: /发放一次性码/ }).click();
+    const issued = activation.locator('sl-dialog.issued');
+    await issued.getByRole('dialog', { name: '孙伟的一次性码' }).waitFor();
+    const shown = await visibleText(issued);
+    expect(shown).toContain('激活账号');
+    expect(shown).toContain('孙伟还没有账号');
+    const code = (await issued.locator('yishi-code-handover p.code').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    await issued.getByRole('img', { name: '给孙伟的一次性码二维码' }).waitFor();
+    expect(shown).toMatch(/有效期至 \d{4}年/);
+    const lookup = await fetch(`${server.url}/api/activation/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(lookup.status).toBe(200);
+    expect(((await lookup.json()) as { kind: string }).kind).toBe('activate');
+    await checkA11y();
+    await shoot('activation-code', { fullPage: false });
+    await issued.getByRole('button', { name: '完成，关闭' }).click();
+    await issued.getByRole('dialog').waitFor({ state: 'hidden' });
+  });
+
+  test('the home checklist ticks what is done, per compound', async () => {
+    await page.goto(`${server.url}/`);
+    const checklist = page.locator('yishi-setup-checklist');
+    await checklist.getByRole('heading', { name: '开始使用' }).waitFor();
+    const step = (n: number) => visibleText(checklist.locator(`li[data-step="${n}"]`));
+    expect(await step(1)).toContain('已完成');
+    expect(await step(1)).toContain('已有 1 个社区、2 个小区');
+    expect(await step(2)).toContain('都市春天小区：已导入 5 套房屋');
+    expect(await step(2)).toContain('翠苑小区：去导入');
+    expect(await step(2)).toContain('待完成');
+    expect(await step(3)).toContain('都市春天小区：服务站已有 1 人');
+    expect(await step(3)).toContain('翠苑小区：授权服务站站长');
+    expect(await step(4)).toContain('都市春天小区：已打印 1/2 栋');
+    expect(await step(4)).toContain('翠苑小区：导入花名册后打印');
+    expect(await checklist.getByRole('link', { name: '翠苑小区：授权服务站站长' }).getAttribute('href')).toBe(`/staff?place=${encodeURIComponent(`compound:${ids.cy}`)}`);
+    await checkA11y();
+    await shoot('home-checklist');
+
+    // The checklist's link opens the staff form at that compound.
+    await checklist.getByRole('link', { name: '翠苑小区：授权服务站站长' }).click();
+    const staff = page.locator('yishi-staff-page');
+    await staff.getByRole('heading', { level: 2, name: '授予角色' }).waitFor();
+    await expect.poll(() => staff.locator('sl-select[name="place"]').evaluate((el) => (el as HTMLSelectElement).value)).toBe(`compound:${ids.cy}`);
+  });
+
+  test('the pages speak English too', async () => {
+    await page.evaluate(() => localStorage.setItem('yishi.locale', 'en'));
+    try {
+      await page.goto(`${server.url}/admin/places`);
+      await page.locator('yishi-places-page').getByRole('heading', { level: 1, name: 'Communities and compounds' }).waitFor();
+      await page.goto(`${server.url}/staff`);
+      await page.locator('yishi-staff-page').getByRole('heading', { level: 2, name: 'Grant a role' }).waitFor();
+      expect(await visibleText(page, 'yishi-staff-page')).toContain('Record of grants and revocations');
+      await page.goto(`${server.url}/compounds/${ids.dsct}/activation`);
+      const activation = page.locator('yishi-activation-page');
+      await activation.getByRole('heading', { level: 1, name: /Account activation/ }).waitFor();
+      expect(await visibleText(activation)).toContain('0 of 3 people activated (0%)');
+      await checkA11y();
+    } finally {
+      await page.evaluate(() => localStorage.setItem('yishi.locale', 'zh-CN'));
+    }
+  });
+});
