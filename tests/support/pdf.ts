@@ -7,8 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
+
+// jsqr is a CommonJS bundle: its function is the module itself at run time, `default` in its types.
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 function withFile<T>(pdf: Uint8Array, run: (dir: string, file: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'yishi-pdf-'));

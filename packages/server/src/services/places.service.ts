@@ -74,7 +74,10 @@ export async function createCompound(deps: Deps, communityId: string, input: { n
     await insertCompound(deps.db, { id, community_id: communityId, name: input.name, code: input.code, address: input.address, created_at: deps.clock().toISOString() });
   } catch (error) {
     // Two administrators choosing one code at the same moment: the unique index decides.
-    if (isUniqueViolation(error)) throw new DomainError('compound_code_taken', { code: input.code, name: input.name });
+    if (isUniqueViolation(error)) {
+      const holder = await findCompoundByCode(deps.db, input.code);
+      throw new DomainError('compound_code_taken', { code: input.code, name: holder?.name ?? input.code });
+    }
     throw error;
   }
   return { id, name: input.name };
