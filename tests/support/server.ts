@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, testConfig, type Config, type Deps } from '@yishi/server';
+import { LogSmsSender } from '../../packages/server/src/sms/log-sms-sender.js';
 import { newSeededTestDatabase, newTestDatabase } from './database.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../packages/web/dist', import.meta.url));
@@ -15,10 +16,14 @@ export const DEMO_PASSWORD = 'yishi2026';
 export interface TestServer {
   url: string;
   deps: Deps;
+  /** With `captureSms`: every text message sent, as the log sender writes it ("[yishi sms:log] to 138…: …"). */
+  smsLog: string[];
   close: () => Promise<void>;
 }
 
-export async function startTestServer(options: { config?: Partial<Config>; clock?: () => Date; web?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { config?: Partial<Config>; clock?: () => Date; web?: boolean; captureSms?: boolean } = {},
+): Promise<TestServer> {
   const withWeb = options.web !== false;
   if (withWeb && !existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`The web app is not built (${WEB_DIST}); run: npm run build -w @yishi/web`);
@@ -39,9 +44,13 @@ export async function startTestServer(options: { config?: Partial<Config>; clock
     await database.drop();
     throw error;
   });
+  const smsLog: string[] = [];
+  // SMS codes go to the server's log; a test that types them in reads them here instead.
+  if (options.captureSms) running.deps.sms = new LogSmsSender((line) => smsLog.push(line));
   return {
     url: running.url,
     deps: running.deps,
+    smsLog,
     close: async () => {
       await running.close();
       await database.drop();

@@ -99,6 +99,13 @@ export class YishiApp extends LitElement {
         color: var(--yishi-muted);
         font-size: 0.9375rem;
       }
+      .account-link {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--yishi-tap);
+        padding: 0 0.25rem;
+        font-weight: 600;
+      }
       main {
         flex: 1;
         width: 100%;
@@ -246,6 +253,7 @@ export class YishiApp extends LitElement {
             >
             ${me
               ? html`<span class="who">${me.displayName}</span>
+                  <a class="account-link" href="/account">${t('shell.account')}</a>
                   <sl-button class="logout" size="medium" @click=${this.logOut}>${t('shell.logout')}</sl-button>`
               : onLogin
                 ? nothing

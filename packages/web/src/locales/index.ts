@@ -10,6 +10,7 @@ import { meetingsMessages } from './meetings.js';
 import { actionItemMessages } from './action-items.js';
 
 import { minutesMessages } from './minutes.js';
+import { accountsMessages } from './accounts.js';
 import { adminMessages } from './admin.js';
 export const messages = {
   ...shellMessages,
@@ -18,6 +19,7 @@ export const messages = {
   ...meetingsMessages,
   ...actionItemMessages,
   ...minutesMessages,
+  ...accountsMessages,
   ...adminMessages,
 } satisfies Record<string, Localised>;
 

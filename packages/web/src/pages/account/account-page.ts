@@ -1,0 +1,314 @@
+/**
+ * My account (我的账号): change my password, and see the devices I am logged in on — each with its
+ * browser and system, network address and when it was last used (Beijing time), this one marked
+ * "本机" — and sign one out, or all the others after a confirmation. Changing the password signs
+ * every other device out (the server does it); the page says so.
+ */
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import { PASSWORD_MIN_LENGTH } from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { api } from '../../api/client.js';
+import { notify } from '../../app/notify.js';
+import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
+import { focusControl, formErrorStyles, helpText, sortApiError, syncValidity, type FieldErrors } from '../../components/accounts/form-errors.js';
+import { renderLoad } from '../../components/common/load-state.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { formatTime } from '../../format/format.js';
+import { t } from '../../i18n.js';
+import { currentLocale } from '../../state/preferences.js';
+import { currentMe } from '../../state/session.js';
+import { pageStyles } from '../../styles/page-styles.js';
+
+interface MySession {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  device: string;
+  ip: string;
+}
+
+/** 2026年12月2日 14:30 (2 Dec 2026, 14:30) in Beijing time, whatever the device's zone. */
+function whenText(iso: string): string {
+  const zh = currentLocale() === 'zh-CN';
+  const day = new Intl.DateTimeFormat(zh ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: zh ? 'long' : 'short', day: 'numeric' }).format(new Date(iso));
+  return zh ? `${day} ${formatTime(iso)}` : `${day}, ${formatTime(iso)}`;
+}
+
+type Field = 'oldPassword' | 'newPassword' | 'newPassword2';
+const FIELDS: readonly Field[] = ['oldPassword', 'newPassword', 'newPassword2'];
+const FIELD_OF_CODE: Partial<Record<string, Field>> = {
+  password_wrong: 'oldPassword',
+  password_too_short: 'newPassword',
+  password_too_long: 'newPassword',
+  password_too_common: 'newPassword',
+  password_contains_phone: 'newPassword',
+};
+
+@customElement('yishi-account-page')
+export class AccountPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    formErrorStyles,
+    accountFormStyles,
+    css`
+      .panel {
+        max-width: 36rem;
+      }
+      form.fields {
+        margin-bottom: 0.5rem;
+      }
+      ul.devices {
+        list-style: none;
+        margin: 0 0 1rem;
+        padding: 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      .device {
+        margin: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      .device.current {
+        border-color: var(--yishi-brand);
+        box-shadow: inset 4px 0 0 var(--yishi-brand);
+      }
+      .device-name {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+        margin: 0;
+        font-size: 1.05rem;
+        overflow-wrap: anywhere;
+      }
+      .this-device {
+        display: inline-block;
+        padding: 0 0.5em;
+        border: 1px solid var(--yishi-brand);
+        border-radius: 999px;
+        color: var(--yishi-brand);
+        font-size: 0.875rem;
+        font-weight: 600;
+        line-height: 1.6;
+      }
+      .device dl {
+        margin: 0;
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.125rem 0.75rem;
+      }
+      .device dt {
+        color: var(--yishi-muted);
+      }
+      .device dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .device sl-button {
+        justify-self: start;
+        min-width: 6rem;
+      }
+      sl-dialog::part(panel) {
+        max-width: calc(100vw - 1rem);
+      }
+      sl-dialog::part(title) {
+        font-size: 1.2rem;
+      }
+      sl-dialog p {
+        margin: 0;
+      }
+      sl-dialog::part(footer) {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        gap: 0.5rem;
+      }
+    `,
+  ];
+
+  @state() private values: Record<Field, string> = { oldPassword: '', newPassword: '', newPassword2: '' };
+  @state() private errors: FieldErrors<Field> = {};
+  @state() private general: string | null = null;
+  @state() private busy = false;
+  @state() private changed = false;
+  @state() private confirming = false;
+  /** The session being signed out ('others' for all but this one). */
+  @state() private ending: string | null = null;
+
+  private readonly prefs = new PreferencesController(this);
+  private readonly sessions = new LoadController<{ sessions: MySession[] }>(this, (signal) => api.get('/api/me/sessions', signal));
+
+  protected override updated(): void {
+    syncValidity(this.renderRoot, this.errors, FIELDS);
+  }
+
+  private set(field: Field, value: string): void {
+    this.values = { ...this.values, [field]: value };
+    this.changed = false;
+    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+  }
+
+  private showErrors(errors: FieldErrors<Field>, general: string | null = null): void {
+    this.errors = errors;
+    this.general = general;
+    const first = FIELDS.find((f) => errors[f]);
+    if (first) void focusControl(this, first);
+  }
+
+  private async changePassword(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const { oldPassword, newPassword, newPassword2 } = this.values;
+    if (newPassword.length < PASSWORD_MIN_LENGTH) {
+      this.showErrors({
+        newPassword:
+          newPassword === ''
+            ? t('accounts.required', { field: t('accounts.newPassword') })
+            : t('accounts.passwordTooShort', { min: PASSWORD_MIN_LENGTH, length: newPassword.length }),
+      });
+      return;
+    }
+    if (newPassword !== newPassword2) {
+      this.showErrors({ newPassword2: t('accounts.passwordMismatch') });
+      return;
+    }
+    this.busy = true;
+    this.errors = {};
+    this.general = null;
+    try {
+      // Without a current password (an account that logs in by SMS code only) the field stays empty.
+      await api.put('/api/me/password', { ...(oldPassword === '' ? {} : { oldPassword }), newPassword });
+      this.values = { oldPassword: '', newPassword: '', newPassword2: '' };
+      this.changed = true;
+      void this.sessions.reload();
+    } catch (error) {
+      const sorted = sortApiError(error, FIELDS, FIELD_OF_CODE);
+      this.showErrors(sorted.fields, sorted.general);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async endSession(session: MySession): Promise<void> {
+    this.ending = session.id;
+    try {
+      await api.delete(`/api/me/sessions/${encodeURIComponent(session.id)}`);
+      notify(t('account.signedOut'), 'success');
+    } catch (error) {
+      notify((error as Error).message, 'danger');
+    } finally {
+      this.ending = null;
+      await this.sessions.reload();
+    }
+  }
+
+  private async endOthers(): Promise<void> {
+    this.confirming = false;
+    this.ending = 'others';
+    try {
+      await api.post('/api/me/sessions/end-others');
+      notify(t('account.othersEnded'), 'success');
+    } catch (error) {
+      notify((error as Error).message, 'danger');
+    } finally {
+      this.ending = null;
+      await this.sessions.reload();
+    }
+  }
+
+  override render() {
+    const me = currentMe();
+    return html`<div class="panel">
+      <h1>${t('account.heading')}</h1>
+      ${me ? html`<p class="lead">${t('account.intro', { name: me.displayName })}</p>` : nothing}
+      <h2 id="password-heading">${t('account.passwordHeading')}</h2>
+      ${this.renderPasswordForm()}
+      <h2 id="devices-heading">${t('account.devicesHeading')}</h2>
+      <p class="muted">${t('account.devicesIntro')}</p>
+      ${renderLoad(this.sessions, (v) => this.renderSessions(v.sessions))}
+    </div>`;
+  }
+
+  private input(field: Field, label: string, autocomplete: string, hint?: string) {
+    return html`<sl-input
+      name=${field}
+      type="password"
+      label=${label}
+      autocomplete=${autocomplete}
+      password-toggle
+      .value=${live(this.values[field])}
+      @sl-input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
+      >${helpText(this.errors[field], hint)}</sl-input
+    >`;
+  }
+
+  private renderPasswordForm() {
+    return html`<form class="fields" aria-labelledby="password-heading" @submit=${this.changePassword} novalidate>
+      ${this.input('oldPassword', t('account.oldPassword'), 'current-password', t('account.oldPasswordHint'))}
+      ${this.input('newPassword', t('accounts.newPassword'), 'new-password', t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}
+      ${this.input('newPassword2', t('account.newPasswordAgain'), 'new-password')}
+      ${this.general
+        ? html`<sl-alert class="general-error" variant="danger" open>
+            <strong>${t('accounts.errorTitle')}</strong>
+            <p>${this.general}</p>
+          </sl-alert>`
+        : nothing}
+      <div role="status">
+        ${this.changed ? html`<sl-alert class="password-changed" variant="success" open><p>${t('account.passwordChanged')}</p></sl-alert>` : nothing}
+      </div>
+      <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>${t('account.savePassword')}</sl-button>
+    </form>`;
+  }
+
+  private renderSessions(sessions: MySession[]) {
+    const sorted = [...sessions].sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt));
+    const others = sorted.filter((s) => !s.current).length;
+    return html`<ul class="devices" aria-labelledby="devices-heading">
+        ${sorted.map((s) => {
+          const device = s.device || t('account.unknownDevice');
+          return html`<li class="card device ${s.current ? 'current' : ''}">
+            <p class="device-name">
+              <strong>${device}</strong>${s.current ? html`<span class="this-device">${t('account.thisDevice')}</span>` : nothing}
+            </p>
+            <dl>
+              <dt>${t('account.lastSeen')}</dt>
+              <dd>${whenText(s.lastSeenAt)}</dd>
+              <dt>${t('account.address')}</dt>
+              <dd>${s.ip || '—'}</dd>
+              <dt>${t('account.since')}</dt>
+              <dd>${whenText(s.createdAt)}</dd>
+            </dl>
+            ${s.current
+              ? nothing
+              : html`<sl-button class="end-session" ?loading=${this.ending === s.id} ?disabled=${this.ending !== null} @click=${() => void this.endSession(s)}
+                  >${t('account.signOut')}<span class="visually-hidden"> ${t('account.signOutLabel', { device, address: s.ip })}</span></sl-button
+                >`}
+          </li>`;
+        })}
+      </ul>
+      ${others > 0
+        ? html`<sl-button class="end-others" size="large" ?loading=${this.ending === 'others'} ?disabled=${this.ending !== null} @click=${() => (this.confirming = true)}
+            >${t('account.endOthers')}</sl-button
+          >`
+        : html`<p class="muted">${t('account.onlyThis')}</p>`}
+      <sl-dialog label=${t('account.endOthersTitle')} ?open=${this.confirming} @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.confirming = false)}>
+        <p>${t('account.endOthersBody', { count: others })}</p>
+        <sl-button slot="footer" size="large" @click=${() => (this.confirming = false)}>${t('account.cancel')}</sl-button>
+        <sl-button slot="footer" size="large" variant="primary" class="confirm" @click=${() => void this.endOthers()}>${t('account.endOthersConfirm')}</sl-button>
+      </sl-dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-account-page': AccountPage;
+  }
+}

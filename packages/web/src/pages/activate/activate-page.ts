@@ -1,0 +1,557 @@
+/**
+ * Activating an account (激活账号): the page an elderly owner reaches by scanning the QR code on the
+ * activation letter (/activate?code=K7QM4XPTHR), from a staff member's invitation link, or from the
+ * login page. Three steps, one per screen:
+ *
+ * 1. Who you are: the letter or invitation code (looked up at once, greeting the person by masked
+ *    name and unit, or by the role they were granted), or the phone on the roster and an SMS code.
+ *    A phone whose account is already active is told so and may log in with the code right here.
+ * 2. The privacy notice, in full and readable, with its required "我已阅读并同意".
+ * 3. How to log in from now on: a password typed twice, or none (SMS codes only) where allowed.
+ *
+ * The code is only spent by the last step, so an error the server finds then (a wrong SMS code, a
+ * password it refuses) is shown next to its field on the step that field is on, and focus goes there.
+ */
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/radio/radio.js';
+import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
+import '@shoelace-style/shoelace/dist/components/tab/tab.js';
+import '@shoelace-style/shoelace/dist/components/tab-group/tab-group.js';
+import '@shoelace-style/shoelace/dist/components/tab-panel/tab-panel.js';
+import {
+  PASSWORD_MIN_LENGTH,
+  PRIVACY_NOTICE,
+  ROLE_LABELS,
+  formatAccessCode,
+  normaliseAccessCode,
+  type ActivationLookup,
+  type Role,
+} from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { api } from '../../api/client.js';
+import { notify } from '../../app/notify.js';
+import { navigate } from '../../app/router.js';
+import { focusControl, formErrorStyles, helpText, sortApiError, syncValidity, type FieldErrors } from '../../components/accounts/form-errors.js';
+import { cleanPhone, renderSmsFields, smsFieldsStyles } from '../../components/accounts/sms-fields.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { SmsCountdownController, lastSmsPhone, type SmsCodeSent } from '../../controllers/sms-countdown-controller.js';
+import { formatDateTime } from '../../format/format.js';
+import { pick, t } from '../../i18n.js';
+import { currentLocale } from '../../state/preferences.js';
+import { loadMe } from '../../state/session.js';
+import { pageStyles } from '../../styles/page-styles.js';
+import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
+
+type Way = 'code' | 'sms';
+type Step = 1 | 2 | 3;
+type Field = 'code' | 'phone' | 'smsCode' | 'consent' | 'password' | 'password2';
+
+const FIELDS: readonly Field[] = ['code', 'phone', 'smsCode', 'consent', 'password', 'password2'];
+const STEP_OF: Record<Field, Step> = { code: 1, phone: 1, smsCode: 1, consent: 2, password: 3, password2: 3 };
+
+/** The field each error of the activation API is about (see core/accounts/accounts.errors.ts). */
+const FIELD_OF_CODE: Partial<Record<string, Field>> = {
+  access_code_invalid: 'code',
+  access_code_expired: 'code',
+  activation_code_missing: 'code',
+  phone_invalid: 'phone',
+  phone_not_on_roster: 'phone',
+  sms_too_soon: 'phone',
+  sms_phone_limit: 'phone',
+  sms_unavailable: 'phone',
+  account_not_activated: 'phone',
+  account_disabled: 'phone',
+  sms_code_wrong: 'smsCode',
+  sms_code_expired: 'smsCode',
+  sms_code_format: 'smsCode',
+  consent_required: 'consent',
+  password_too_short: 'password',
+  password_too_long: 'password',
+  password_too_common: 'password',
+  password_contains_phone: 'password',
+  code_only_needs_phone: 'password',
+};
+
+@customElement('yishi-activate-page')
+export class ActivatePage extends LitElement {
+  static override styles = [
+    pageStyles,
+    formErrorStyles,
+    smsFieldsStyles,
+    accountFormStyles,
+    css`
+      .greeting {
+        border-color: var(--yishi-brand);
+        box-shadow: inset 4px 0 0 var(--yishi-brand);
+        margin: 0;
+      }
+      .greeting p {
+        margin: 0 0 0.25rem;
+      }
+      .greeting .hello {
+        font-size: 1.25rem;
+        font-weight: 700;
+      }
+      .greeting .place,
+      .greeting .granted,
+      .greeting .reset {
+        font-size: 1.1rem;
+        font-weight: 600;
+      }
+      .notice {
+        margin: 0;
+      }
+      .notice p {
+        margin: 0 0 0.9em;
+      }
+      .notice p:last-child {
+        margin-bottom: 0;
+      }
+      .reset-note {
+        font-weight: 600;
+      }
+      sl-input.code::part(input) {
+        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+        font-size: 1.15rem;
+        letter-spacing: 0.08em;
+      }
+      /* The whole consent row is one large target, set apart from the notice above. */
+      sl-checkbox.consent::part(base) {
+        width: 100%;
+        padding: 0.75rem 1rem;
+        background: var(--yishi-surface);
+        border: 2px solid var(--yishi-brand);
+        border-radius: var(--yishi-radius);
+      }
+      sl-checkbox.consent::part(label) {
+        font-weight: 700;
+        font-size: 1.1rem;
+      }
+    `,
+  ];
+
+  @state() private step: Step = 1;
+  @state() private way: Way = 'code';
+  @state() private code = '';
+  @state() private lookup: ActivationLookup | null = null;
+  @state() private lookingUp = false;
+  @state() private phone = '';
+  @state() private smsCode = '';
+  /** The phone a code was sent to on this visit, and what the server said the code is for. */
+  @state() private sentTo: string | null = null;
+  @state() private purpose: SmsCodeSent['purpose'] | null = null;
+  @state() private sending = false;
+  @state() private consent = false;
+  @state() private codeOnly = false;
+  @state() private password = '';
+  @state() private password2 = '';
+  @state() private errors: FieldErrors<Field> = {};
+  @state() private general: string | null = null;
+  @state() private busy = false;
+
+  private readonly prefs = new PreferencesController(this);
+  private readonly countdown = new SmsCountdownController(this, () => cleanPhone(this.phone));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const query = new URLSearchParams(location.search);
+    const code = query.get('code');
+    if (code) {
+      this.code = formatAccessCode(normaliseAccessCode(code));
+      void this.checkCode();
+    } else if (query.get('via') === 'sms') {
+      // From the login page, where a code was just sent to a phone without an active account.
+      this.way = 'sms';
+      const phone = lastSmsPhone();
+      if (phone) {
+        this.phone = phone;
+        this.sentTo = phone;
+        this.purpose = 'activate';
+      }
+    }
+  }
+
+  protected override updated(): void {
+    syncValidity(this.renderRoot, this.errors, FIELDS);
+    // Keep the tab group on the way of getting in that the page is on (an error may have moved it).
+    const tabs = this.renderRoot.querySelector<HTMLElement & { show: (panel: string) => void }>('sl-tab-group');
+    const active = this.renderRoot.querySelector('sl-tab[active]')?.getAttribute('panel');
+    if (tabs && active && active !== `way-${this.way}`) tabs.show(`way-${this.way}`);
+  }
+
+  private get kind(): ActivationLookup['kind'] {
+    return this.way === 'code' ? (this.lookup?.kind ?? 'activate') : 'activate';
+  }
+
+  /** An account found by its phone always has one, so it may go without a password. */
+  private get codeOnlyAllowed(): boolean {
+    return this.way === 'sms' || (this.lookup?.codeOnlyAllowed ?? false);
+  }
+
+  // Errors and steps
+
+  private showErrors(errors: FieldErrors<Field>, general: string | null = null): void {
+    this.errors = errors;
+    this.general = general;
+    const first = FIELDS.find((f) => errors[f]);
+    if (!first) return;
+    this.step = STEP_OF[first];
+    if (first === 'code') this.way = 'code';
+    if (first === 'phone' || first === 'smsCode') this.way = 'sms';
+    void focusControl(this, first);
+  }
+
+  private showApiError(error: unknown): void {
+    // These three are about the code that proves who you are, whichever way it came.
+    const identity: Field = this.way === 'code' ? 'code' : 'smsCode';
+    const sorted = sortApiError(error, FIELDS, { ...FIELD_OF_CODE, too_many_attempts: identity, already_activated: identity, access_code_used: identity });
+    this.showErrors(sorted.fields, sorted.general);
+  }
+
+  private async goTo(step: Step): Promise<void> {
+    this.step = step;
+    this.errors = {};
+    this.general = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.step-title')?.focus();
+  }
+
+  // Step 1: who you are
+
+  private onCode(value: string): void {
+    this.code = value;
+    this.lookup = null;
+    this.errors = { ...this.errors, code: undefined };
+  }
+
+  private async checkCode(): Promise<void> {
+    const code = normaliseAccessCode(this.code);
+    if (code === '') {
+      this.showErrors({ code: t('accounts.required', { field: t('activate.code') }) });
+      return;
+    }
+    this.lookingUp = true;
+    this.errors = {};
+    this.general = null;
+    try {
+      this.lookup = await api.post<ActivationLookup>('/api/activation/lookup', { code });
+      this.code = formatAccessCode(code);
+      this.codeOnly = false;
+    } catch (error) {
+      this.lookup = null;
+      this.showApiError(error);
+    } finally {
+      this.lookingUp = false;
+    }
+  }
+
+  private async submitCode(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.lookingUp) return;
+    if (this.lookup) await this.goTo(2);
+    else await this.checkCode();
+  }
+
+  private async sendCode(): Promise<void> {
+    const phone = cleanPhone(this.phone);
+    if (phone === '') {
+      this.showErrors({ phone: t('accounts.required', { field: t('accounts.phone') }) });
+      return;
+    }
+    this.sending = true;
+    this.errors = {};
+    this.general = null;
+    try {
+      const sent = await api.post<SmsCodeSent>('/api/auth/sms-code', { phone });
+      this.countdown.started(phone, sent);
+      this.sentTo = phone;
+      this.purpose = sent.purpose;
+      void focusControl(this, 'smsCode');
+    } catch (error) {
+      this.showApiError(error);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** The phone and code as typed, or null after saying what is missing. */
+  private smsInput(): { phone: string; smsCode: string } | null {
+    const phone = cleanPhone(this.phone);
+    const smsCode = this.smsCode.trim();
+    if (phone === '') {
+      this.showErrors({ phone: t('accounts.required', { field: t('accounts.phone') }) });
+      return null;
+    }
+    if (!/^\d{6}$/.test(smsCode)) {
+      this.showErrors({ smsCode: t('activate.needCode') });
+      return null;
+    }
+    return { phone, smsCode };
+  }
+
+  private async submitSms(event: Event): Promise<void> {
+    event.preventDefault();
+    const input = this.smsInput();
+    if (!input) return;
+    if (this.purpose === 'login' && this.sentTo === input.phone) await this.logInWithCode();
+    else await this.goTo(2);
+  }
+
+  /** The phone's account is already active: the code just sent logs it in. */
+  private async logInWithCode(): Promise<void> {
+    const input = this.smsInput();
+    if (!input) return;
+    this.busy = true;
+    try {
+      await api.post('/api/auth/login-sms', input);
+      await loadMe({ force: true });
+      navigate('/', { replace: true });
+    } catch (error) {
+      this.showApiError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  // Step 2: consent
+
+  private async submitConsent(event: Event): Promise<void> {
+    event.preventDefault();
+    if (!this.consent) {
+      this.showErrors({ consent: t('activate.consentRequired') });
+      return;
+    }
+    await this.goTo(3);
+  }
+
+  // Step 3: password or SMS only, and activation
+
+  private async finish(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const codeOnly = this.codeOnly && this.codeOnlyAllowed;
+    if (!codeOnly) {
+      if (this.password.length < PASSWORD_MIN_LENGTH) {
+        this.showErrors({
+          password:
+            this.password === ''
+              ? t('accounts.required', { field: t('accounts.password') })
+              : t('accounts.passwordTooShort', { min: PASSWORD_MIN_LENGTH, length: this.password.length }),
+        });
+        return;
+      }
+      if (this.password !== this.password2) {
+        this.showErrors({ password2: t('accounts.passwordMismatch') });
+        return;
+      }
+    }
+    const proof = this.way === 'code' ? { code: normaliseAccessCode(this.code) } : { phone: cleanPhone(this.phone), smsCode: this.smsCode.trim() };
+    const kind = this.kind;
+    this.busy = true;
+    this.errors = {};
+    this.general = null;
+    try {
+      await api.post('/api/activation', { ...proof, consent: true, ...(codeOnly ? {} : { password: this.password }) });
+      await loadMe({ force: true });
+      notify(kind === 'reset' ? t('activate.doneReset') : t('activate.done'), 'success');
+      navigate('/', { replace: true });
+    } catch (error) {
+      this.showApiError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  // Rendering
+
+  override render() {
+    const names = { 1: t('activate.step1'), 2: t('activate.step2'), 3: this.kind === 'reset' ? t('activate.step3Reset') : t('activate.step3') };
+    return html`<div class="panel">
+      <h1>${t('activate.heading')}</h1>
+      ${this.step === 1 ? html`<p class="lead">${t('activate.intro')}</p>` : nothing}
+      <div class="progress" aria-hidden="true">
+        ${([1, 2, 3] as const).map((n) => html`<span class=${n <= this.step ? 'done' : ''}></span>`)}
+      </div>
+      <h2 class="step-title" tabindex="-1">${t('activate.progress', { step: this.step, total: 3, name: names[this.step] })}</h2>
+      ${this.step === 1 ? this.renderIdentity() : this.step === 2 ? this.renderConsent() : this.renderLoginChoice()}
+      ${this.step === 1
+        ? html`<p class="aside">${t('activate.haveAccount')} <a href="/login">${t('activate.goLogin')}</a></p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderGeneral() {
+    return this.general
+      ? html`<sl-alert class="general-error" variant="danger" open>
+          <strong>${t('accounts.errorTitle')}</strong>
+          <p>${this.general}</p>
+        </sl-alert>`
+      : nothing;
+  }
+
+  private renderIdentity() {
+    return html`<sl-tab-group class="ways" no-scroll-controls @sl-tab-show=${(e: CustomEvent<{ name: string }>) => (this.way = e.detail.name === 'way-sms' ? 'sms' : 'code')}>
+      <sl-tab slot="nav" panel="way-code" ?active=${this.way === 'code'}>${t('activate.byCode')}</sl-tab>
+      <sl-tab slot="nav" panel="way-sms" ?active=${this.way === 'sms'}>${t('activate.bySms')}</sl-tab>
+      <sl-tab-panel name="way-code">${this.renderCodeWay()}</sl-tab-panel>
+      <sl-tab-panel name="way-sms">${this.renderSmsWay()}</sl-tab-panel>
+    </sl-tab-group>`;
+  }
+
+  private renderCodeWay() {
+    return html`<form class="fields" @submit=${this.submitCode} novalidate>
+      <sl-input
+        name="code"
+        class="code"
+        label=${t('activate.code')}
+        autocomplete="off"
+        autocapitalize="characters"
+        spellcheck="false"
+        maxlength="20"
+        .value=${live(this.code)}
+        @sl-input=${(e: Event) => this.onCode((e.target as HTMLInputElement).value)}
+        >${helpText(this.errors.code, t('activate.codeHint'))}</sl-input
+      >
+      <div aria-live="polite">${this.lookup ? this.renderGreeting(this.lookup) : nothing}</div>
+      ${this.way === 'code' ? this.renderGeneral() : nothing}
+      <sl-button type="submit" variant="primary" size="large" ?loading=${this.lookingUp}>
+        ${this.lookup ? t('accounts.next') : t('activate.check')}
+      </sl-button>
+    </form>`;
+  }
+
+  private renderGreeting(l: ActivationLookup) {
+    const place = [l.compoundName, l.units.join('、')].filter(Boolean).join(' ');
+    const roles = l.roles.map((r) => (r in ROLE_LABELS ? pick(ROLE_LABELS[r as Role]) : r)).join('、');
+    return html`<div class="card greeting">
+      <p class="hello">${t('activate.hello', { name: l.name })}</p>
+      ${place ? html`<p class="place">${place}</p>` : nothing}
+      ${l.kind === 'invitation' && roles ? html`<p class="granted">${t('activate.granted', { roles })}</p>` : nothing}
+      ${l.kind === 'reset' ? html`<p class="reset">${t('activate.resetNote')}</p>` : nothing}
+      <p class="muted">${t('activate.validUntil', { date: formatDateTime(l.expiresAt) })}</p>
+      <p class="muted">${t('activate.notYou')}</p>
+    </div>`;
+  }
+
+  private renderSmsWay() {
+    const alreadyActive = this.purpose === 'login' && this.sentTo === cleanPhone(this.phone);
+    return html`<form class="fields" @submit=${this.submitSms} novalidate>
+      <p class="muted">${t('activate.smsIntro')}</p>
+      ${renderSmsFields({
+        phone: this.phone,
+        smsCode: this.smsCode,
+        errors: this.errors,
+        secondsLeft: this.countdown.secondsLeft,
+        sending: this.sending,
+        sentTo: this.sentTo,
+        onPhone: (value) => {
+          this.phone = value;
+          this.errors = { ...this.errors, phone: undefined };
+        },
+        onSmsCode: (value) => {
+          this.smsCode = value;
+          this.errors = { ...this.errors, smsCode: undefined };
+        },
+        onSend: () => void this.sendCode(),
+      })}
+      ${alreadyActive ? html`<sl-alert class="already-active" variant="primary" open><p>${t('activate.alreadyActive')}</p></sl-alert>` : nothing}
+      ${this.way === 'sms' ? this.renderGeneral() : nothing}
+      <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>
+        ${alreadyActive ? t('activate.loginWithCode') : t('accounts.next')}
+      </sl-button>
+    </form>`;
+  }
+
+  private renderConsent() {
+    return html`<form class="fields" @submit=${this.submitConsent} novalidate>
+      <p>${t('activate.privacyIntro')}</p>
+      <section class="card notice" aria-label=${t('activate.step2')}>
+        ${PRIVACY_NOTICE[currentLocale()].map((paragraph) => html`<p>${paragraph}</p>`)}
+      </section>
+      <sl-checkbox
+        name="consent"
+        size="large"
+        class="consent"
+        .checked=${live(this.consent)}
+        @sl-change=${(e: Event) => {
+          this.consent = (e.target as HTMLInputElement).checked;
+          this.errors = { ...this.errors, consent: undefined };
+        }}
+        >${t('activate.agree')}${helpText(this.errors.consent)}</sl-checkbox
+      >
+      <div class="nav">
+        <sl-button size="large" @click=${() => void this.goTo(1)}>${t('accounts.back')}</sl-button>
+        <sl-button type="submit" variant="primary" size="large">${t('accounts.next')}</sl-button>
+      </div>
+    </form>`;
+  }
+
+  private renderLoginChoice() {
+    const reset = this.kind === 'reset';
+    const codeOnly = this.codeOnly && this.codeOnlyAllowed;
+    return html`<form class="fields" @submit=${this.finish} novalidate>
+      ${reset ? html`<p class="reset-note">${t('activate.resetNote')}</p>` : nothing}
+      ${this.codeOnlyAllowed
+        ? html`<sl-radio-group
+            name="method"
+            size="large"
+            label=${t('activate.choose')}
+            value=${codeOnly ? 'code' : 'password'}
+            @sl-change=${(e: Event) => {
+              this.codeOnly = (e.target as HTMLInputElement).value === 'code';
+              this.errors = {};
+            }}
+          >
+            <sl-radio value="password" size="large">${t('activate.choosePassword')}</sl-radio>
+            <sl-radio value="code" size="large">${t('activate.chooseCodeOnly')}</sl-radio>
+          </sl-radio-group>`
+        : nothing}
+      ${codeOnly
+        ? html`<p class="card code-only-note">${t('activate.codeOnlyNote')}</p>`
+        : html`<sl-input
+              name="password"
+              type="password"
+              label=${reset ? t('accounts.newPassword') : t('accounts.password')}
+              autocomplete="new-password"
+              password-toggle
+              .value=${live(this.password)}
+              @sl-input=${(e: Event) => {
+                this.password = (e.target as HTMLInputElement).value;
+                this.errors = { ...this.errors, password: undefined };
+              }}
+              >${helpText(this.errors.password, t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}</sl-input
+            >
+            <sl-input
+              name="password2"
+              type="password"
+              label=${t('accounts.passwordAgain')}
+              autocomplete="new-password"
+              password-toggle
+              .value=${live(this.password2)}
+              @sl-input=${(e: Event) => {
+                this.password2 = (e.target as HTMLInputElement).value;
+                this.errors = { ...this.errors, password2: undefined };
+              }}
+              >${helpText(this.errors.password2)}</sl-input
+            >`}
+      ${this.renderGeneral()}
+      <div class="nav">
+        <sl-button size="large" @click=${() => void this.goTo(2)}>${t('accounts.back')}</sl-button>
+        <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>
+          ${reset ? t('activate.finishReset') : t('activate.finish')}
+        </sl-button>
+      </div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-activate-page': ActivatePage;
+  }
+}

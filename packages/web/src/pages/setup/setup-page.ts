@@ -1,0 +1,218 @@
+/**
+ * First-run setup (初始设置): the page behind the one-time link the server writes to its log when
+ * its database is empty (`/setup?token=…`). It creates the subdistrict and its first administrator,
+ * who is then logged in and goes on to build everything else. Once set up, the page only says so
+ * and points to the login page; without a token it explains where the link is and how to set up
+ * from the command line instead.
+ */
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import { PASSWORD_MIN_LENGTH } from '@yishi/core';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { api, isApiError } from '../../api/client.js';
+import { notify } from '../../app/notify.js';
+import { navigate } from '../../app/router.js';
+import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
+import { focusControl, formErrorStyles, helpText, sortApiError, syncValidity, type FieldErrors } from '../../components/accounts/form-errors.js';
+import { cleanPhone } from '../../components/accounts/sms-fields.js';
+import { renderError, renderLoading } from '../../components/common/load-state.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { t, type MessageKey } from '../../i18n.js';
+import { loadMe } from '../../state/session.js';
+import { pageStyles } from '../../styles/page-styles.js';
+
+type Field = 'subdistrict' | 'name' | 'phone' | 'password' | 'password2';
+const FIELDS: readonly Field[] = ['subdistrict', 'name', 'phone', 'password', 'password2'];
+const LABELS: Record<Field, MessageKey> = {
+  subdistrict: 'setup.subdistrict',
+  name: 'setup.name',
+  phone: 'accounts.phone',
+  password: 'accounts.password',
+  password2: 'accounts.passwordAgain',
+};
+const FIELD_OF_CODE: Partial<Record<string, Field>> = {
+  place_name_invalid: 'subdistrict',
+  person_name_invalid: 'name',
+  phone_invalid: 'phone',
+  password_too_short: 'password',
+  password_too_long: 'password',
+  password_too_common: 'password',
+  password_contains_phone: 'password',
+};
+
+@customElement('yishi-setup-page')
+export class SetupPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    formErrorStyles,
+    accountFormStyles,
+    css`
+      .next-steps {
+        margin: 0 0 1.25rem;
+      }
+      .next-steps h2 {
+        margin-top: 0;
+        font-size: 1.05rem;
+      }
+      .next-steps ol {
+        margin: 0;
+        padding-left: 1.5rem;
+      }
+      .next-steps li + li {
+        margin-top: 0.25rem;
+      }
+    `,
+  ];
+
+  @state() private values: Record<Field, string> = { subdistrict: '', name: '', phone: '', password: '', password2: '' };
+  @state() private errors: FieldErrors<Field> = {};
+  @state() private general: string | null = null;
+  @state() private busy = false;
+  /** Set once the server says setup is done (also when a second setup is refused). */
+  @state() private done = false;
+
+  private readonly prefs = new PreferencesController(this);
+  private readonly status = new LoadController<{ needed: boolean }>(this, (signal) => api.get('/api/setup/status', signal));
+  private readonly token = new URLSearchParams(location.search).get('token')?.trim() ?? '';
+
+  protected override updated(): void {
+    syncValidity(this.renderRoot, this.errors, FIELDS);
+  }
+
+  private set(field: Field, value: string): void {
+    this.values = { ...this.values, [field]: value };
+    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+  }
+
+  private showErrors(errors: FieldErrors<Field>, general: string | null = null): void {
+    this.errors = errors;
+    this.general = general;
+    const first = FIELDS.find((f) => errors[f]);
+    if (first) void focusControl(this, first);
+  }
+
+  private async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const v = { ...this.values, subdistrict: this.values.subdistrict.trim(), name: this.values.name.trim(), phone: cleanPhone(this.values.phone) };
+    const missing = FIELDS.filter((f) => v[f] === '');
+    if (missing.length > 0) {
+      this.showErrors(Object.fromEntries(missing.map((f) => [f, t('accounts.required', { field: t(LABELS[f]) })])));
+      return;
+    }
+    if (v.password.length < PASSWORD_MIN_LENGTH) {
+      this.showErrors({ password: t('accounts.passwordTooShort', { min: PASSWORD_MIN_LENGTH, length: v.password.length }) });
+      return;
+    }
+    if (v.password !== v.password2) {
+      this.showErrors({ password2: t('accounts.passwordMismatch') });
+      return;
+    }
+    this.busy = true;
+    this.errors = {};
+    this.general = null;
+    try {
+      await api.post('/api/setup', { token: this.token, subdistrict: v.subdistrict, name: v.name, phone: v.phone, password: v.password });
+      await loadMe({ force: true });
+      notify(t('setup.done'), 'success');
+      navigate('/', { replace: true });
+    } catch (error) {
+      if (isApiError(error, 'setup_done')) {
+        this.done = true;
+        return;
+      }
+      const sorted = sortApiError(error, FIELDS, FIELD_OF_CODE);
+      this.showErrors(sorted.fields, sorted.general);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    return html`<div class="panel">
+      ${this.done
+        ? this.renderDone()
+        : this.status.status === 'error' && this.status.error
+          ? html`<h1>${t('setup.heading')}</h1>
+              ${renderError(this.status.error.message, () => void this.status.reload())}`
+          : this.status.status !== 'ready' || !this.status.value
+            ? renderLoading()
+            : !this.status.value.needed
+              ? this.renderDone()
+              : this.token === ''
+                ? this.renderNoToken()
+                : this.renderForm()}
+    </div>`;
+  }
+
+  private renderDone() {
+    return html`<h1>${t('setup.doneHeading')}</h1>
+      <p class="lead">${t('setup.doneBody')}</p>
+      <p><a class="link-button primary" href="/login">${t('setup.goLogin')}</a></p>`;
+  }
+
+  private renderNoToken() {
+    return html`<h1>${t('setup.heading')}</h1>
+      <h2>${t('setup.noTokenHeading')}</h2>
+      <p>${t('setup.noTokenBody')}</p>
+      <pre>[yishi setup] ${location.origin}/setup?token=…</pre>
+      <p>${t('setup.noTokenOpen')}</p>
+      <h2>${t('setup.cliTitle')}</h2>
+      <p>${t('setup.cliBody')}</p>
+      <pre>yishi setup --subdistrict &lt;${t('setup.subdistrict')}&gt; --name &lt;${t('setup.name')}&gt; --phone &lt;${t('accounts.phone')}&gt;</pre>
+      <p class="muted">${t('setup.cliSource')}</p>`;
+  }
+
+  private input(field: Field, options: { type?: string; autocomplete: string; hint?: string; inputmode?: string }) {
+    const password = options.type === 'password';
+    return html`<sl-input
+      name=${field}
+      type=${options.type ?? 'text'}
+      label=${t(LABELS[field])}
+      autocomplete=${options.autocomplete}
+      inputmode=${options.inputmode ?? 'text'}
+      ?password-toggle=${password}
+      .value=${live(this.values[field])}
+      @sl-input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
+      >${helpText(this.errors[field], options.hint)}</sl-input
+    >`;
+  }
+
+  private renderForm() {
+    return html`<h1>${t('setup.heading')}</h1>
+      <p class="lead">${t('setup.intro')}</p>
+      <section class="card next-steps" aria-labelledby="next-steps">
+        <h2 id="next-steps">${t('setup.nextTitle')}</h2>
+        <ol>
+          <li>${t('setup.next1')}</li>
+          <li>${t('setup.next2')}</li>
+          <li>${t('setup.next3')}</li>
+          <li>${t('setup.next4')}</li>
+        </ol>
+      </section>
+      <form class="fields" @submit=${this.submit} novalidate>
+        ${this.input('subdistrict', { autocomplete: 'organization', hint: t('setup.subdistrictHint') })}
+        ${this.input('name', { autocomplete: 'name', hint: t('setup.nameHint') })}
+        ${this.input('phone', { type: 'tel', autocomplete: 'tel', inputmode: 'numeric', hint: t('setup.phoneHint') })}
+        ${this.input('password', { type: 'password', autocomplete: 'new-password', hint: t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }) })}
+        ${this.input('password2', { type: 'password', autocomplete: 'new-password' })}
+        ${this.general
+          ? html`<sl-alert class="general-error" variant="danger" open>
+              <strong>${t('accounts.errorTitle')}</strong>
+              <p>${this.general}</p>
+            </sl-alert>`
+          : nothing}
+        <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>${t('setup.submit')}</sl-button>
+      </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-setup-page': SetupPage;
+  }
+}
