@@ -162,7 +162,7 @@ describe('activating an account', () => {
       await page.locator(`${ACTIVATE} .greeting`).waitFor();
       const hello = await visibleText(page.locator(`${ACTIVATE} .greeting`));
       expect(hello).toContain('您好，陈*长');
-      expect(hello).toContain('您被授予：服务站站长');
+      expect(hello).toContain('您被授予：都市春天小区 · 服务站站长');
       await page.screenshot({ path: `${SHOTS}/activate-invitation-phone.png`, fullPage: true });
       await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
       await agree(page);

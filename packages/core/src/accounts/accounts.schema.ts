@@ -16,7 +16,7 @@ const placeNameSchema = z.string().trim().min(2, { message: 'place_name_invalid'
 // First-run setup
 
 export const setupSchema = z.object({
-  token: z.string().trim().min(10).max(100),
+  token: z.string().trim().min(10, { message: 'setup_token_invalid' }).max(100, { message: 'setup_token_invalid' }),
   subdistrict: placeNameSchema,
   name: personNameSchema,
   phone: phoneSchema,
@@ -150,6 +150,8 @@ export const activationLookupSchema = z.object({
   compoundName: z.string().nullable(),
   units: z.array(z.string()),
   roles: z.array(z.string()),
+  /** Where each role is held ("都市春天小区 · 服务站站长"), for an invitation or a staff member's reset. */
+  grants: z.array(z.object({ role: z.string(), placeLabel: z.string() })),
   /** Whether the account may log in by SMS code alone (it has a phone on record). */
   codeOnlyAllowed: z.boolean(),
   expiresAt: z.string(),
@@ -158,10 +160,14 @@ export type ActivationLookup = z.infer<typeof activationLookupSchema>;
 
 export const smsCodeRequestSchema = z.object({ phone: phoneSchema });
 export const smsCodeSentSchema = z.object({
-  /** When another code may be asked for. */
+  /** When another code may be asked for, and the same as seconds from now (immune to a wrong phone clock). */
   resendAfter: z.string(),
+  resendInSeconds: z.number().int(),
   expiresAt: z.string(),
+  /** What the code will do: log an activated account in, or activate one. */
+  purpose: z.enum(['login', 'activate']),
 });
+export type SmsCodeSent = z.infer<typeof smsCodeSentSchema>;
 
 export const activateSchema = z
   .object({

@@ -23,9 +23,14 @@ export function formatAreaCenti(centi: number): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** "3" → "3栋"; a building with a name of its own ("A座") keeps it. */
+export function formatBuildingName(building: string): string {
+  return /^\d+$/.test(building) ? `${building}栋` : building;
+}
+
 /** "3栋2单元501": how residents write an address. */
 export function formatUnitLabel(building: string, entrance: string, room: string): string {
-  const b = /^\d+$/.test(building) ? `${building}栋` : building;
+  const b = formatBuildingName(building);
   const e = entrance === '' ? '' : /^\d+$/.test(entrance) ? `${entrance}单元` : entrance;
   return `${b}${e}${room}`;
 }

@@ -8,9 +8,9 @@ import {
   activationLookupSchema,
   loginResultSchema,
   smsCodeRequestSchema,
+  smsCodeSentSchema,
   smsLoginSchema,
 } from '@yishi/core';
-import { z } from 'zod';
 import { defineRoute, publicAccess } from '../http/route.js';
 import { clientInfo, setSessionCookie } from '../http/session-cookie.js';
 import { activateAccount, loginWithSmsCode, lookupAccessCode, requestSmsCode } from '../services/activation.service.js';
@@ -34,7 +34,7 @@ export const activationRoutes = [
     tags: ['activation'],
     access: publicAccess,
     body: smsCodeRequestSchema,
-    response: z.object({ resendAfter: z.string(), expiresAt: z.string(), purpose: z.enum(['login', 'activate']) }),
+    response: smsCodeSentSchema,
     handler: ({ c, deps, body }) => requestSmsCode(deps, body.phone, clientInfo(c, deps).ip),
   }),
   defineRoute({

@@ -15,7 +15,9 @@ import {
   maskName,
   type ActivateInput,
   type ActivationLookup,
+  type smsCodeSentSchema,
 } from '@yishi/core';
+import type { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/password.js';
@@ -37,6 +39,7 @@ import {
   voidOpenCodes,
 } from '../db/repositories/accounts.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
+import { placeLabel } from '../db/repositories/place-tree.repository.js';
 import { findUserById, listRoleAssignments, listUnitsOfPerson } from '../db/repositories/users.repository.js';
 import type { AccessCodeRow, UserRow } from '../db/tables/accounts.table.js';
 import type { Deps } from '../deps.js';
@@ -92,13 +95,16 @@ async function resolveTarget(db: Db, code: Pick<AccessCodeRow, 'kind' | 'user_id
 async function describe(db: Db, target: CodeTargetResolved, expiresAt: string): Promise<ActivationLookup> {
   const [owned, lived] = target.personId ? await listUnitsOfPerson(db, target.personId) : [[], []];
   const units = [...owned, ...lived];
-  const roles = target.user ? [...new Set((await listRoleAssignments(db, target.user.id)).map((g) => g.role))] : [];
+  const assignments = target.user ? await listRoleAssignments(db, target.user.id) : [];
+  const roles = [...new Set(assignments.map((g) => g.role))];
+  const grants = await Promise.all(assignments.map(async (g) => ({ role: g.role, placeLabel: await placeLabel(db, g.scope_kind, g.scope_id) })));
   return {
     kind: target.kind,
     name: maskName(target.name),
     compoundName: units[0]?.compoundName ?? null,
     units: units.map((u) => formatUnitLabel(u.building, u.entrance, u.room)),
     roles,
+    grants,
     codeOnlyAllowed: target.phone !== null,
     expiresAt,
   };
@@ -112,12 +118,6 @@ export async function lookupAccessCode(deps: Deps, typed: string, ip: string): P
 
 // SMS codes
 
-export interface SmsCodeSent {
-  resendAfter: string;
-  expiresAt: string;
-  /** What the code will do: log an activated account in, or activate one. */
-  purpose: 'login' | 'activate';
-}
 
 /**
  * Sends a 6-digit code to a phone that is on a roster or belongs to an account. A phone that is
@@ -125,13 +125,13 @@ export interface SmsCodeSent {
  * telling that the number is not registered; the per-address limit keeps that from being a lookup
  * service.
  */
-export async function requestSmsCode(deps: Deps, phone: string, ip: string): Promise<SmsCodeSent> {
+export async function requestSmsCode(deps: Deps, phone: string, ip: string): Promise<z.infer<typeof smsCodeSentSchema>> {
   await assertWithinLimit(deps, SMS_PER_ADDRESS, ip);
   const now = deps.clock();
   const today = await countSmsCodesSince(deps.db, phone, new Date(now.getTime() - 86_400_000).toISOString());
   if (today.latest) {
     const wait = Math.ceil((new Date(today.latest).getTime() + SMS_RESEND_SECONDS * 1000 - now.getTime()) / 1000);
-    if (wait > 0) throw new DomainError('sms_too_soon', { seconds: wait });
+    if (wait > 0) throw new DomainError('sms_too_soon', { seconds: wait }, { seconds: wait });
   }
   if (Number(today.count) >= SMS_PER_PHONE_PER_DAY) throw new DomainError('sms_phone_limit');
 
@@ -149,7 +149,7 @@ export async function requestSmsCode(deps: Deps, phone: string, ip: string): Pro
     console.error('[yishi] SMS not sent:', (error as Error).message);
     throw new DomainError('sms_unavailable');
   }
-  return { resendAfter: new Date(now.getTime() + SMS_RESEND_SECONDS * 1000).toISOString(), expiresAt: issued.expiresAt, purpose };
+  return { resendAfter: new Date(now.getTime() + SMS_RESEND_SECONDS * 1000).toISOString(), resendInSeconds: SMS_RESEND_SECONDS, expiresAt: issued.expiresAt, purpose };
 }
 
 /** Checks a typed SMS code against the newest code sent to the phone; wrong tries count against it. */

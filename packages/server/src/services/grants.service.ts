@@ -8,6 +8,7 @@ import {
   COMPOUND_STAFF,
   DomainError,
   GRANTABLE_BY,
+  formatBuildingName,
   ROLE_SCOPE,
   STAFF_ROLES,
   maskPhone,
@@ -34,7 +35,7 @@ import {
   listGrantEvents,
   listGrantsAt,
 } from '../db/repositories/grants.repository.js';
-import { listBuildingsIn, listCommunitiesIn, listCompoundsIn, listGridsIn, listSubdistricts } from '../db/repositories/place-tree.repository.js';
+import { listBuildingsIn, listCommunitiesIn, listCompoundsIn, listGridsIn, listSubdistricts, placeLabel } from '../db/repositories/place-tree.repository.js';
 import { resolvePlaceChain, type Db } from '../db/repositories/places.repository.js';
 import { findUserById } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
@@ -72,7 +73,7 @@ async function placesUnder(db: Db, actor: Actor): Promise<Place[]> {
     ...buildings.map((b) => ({
       kind: 'building' as const,
       id: b.id,
-      label: `${compoundOf.get(b.compound_id)!.name} ${/^\d+$/.test(b.name) ? `${b.name}栋` : b.name}`,
+      label: `${compoundOf.get(b.compound_id)!.name} ${formatBuildingName(b.name)}`,
       compoundId: b.compound_id,
       chain: { ...compoundChain(b.compound_id), buildingId: b.id },
     })),
@@ -218,7 +219,7 @@ export async function grantRole(deps: Deps, actor: Actor, scope: { kind: ScopeKi
       const invitation = user.activated_at ? null : await invitationFor(deps, trx, actor, user.id);
       const place = { kind: scope.kind, id: scope.id, label: '', compoundId: chain.compoundId ?? null, chain };
       const [listed] = await listGrantsAt(trx, [place]).then((rows) => rows.filter((r) => r.id === grantId));
-      const label = (await placesUnder(trx, actor)).find((p) => p.kind === scope.kind && p.id === scope.id)?.label ?? '';
+      const label = await placeLabel(trx, scope.kind, scope.id);
       return { grant: toView(actor, { ...place, label }, listed!), invitation };
     });
   } catch (error) {

@@ -1,23 +1,20 @@
 /**
  * The wait before another SMS code may be asked for, per phone, ticking once a second so the send
- * button can say "52 秒后可重新获取". The wait is the server's (`resendAfter`), measured against the
- * server's own clock through the code's lifetime (`expiresAt` − 5 minutes is when it was sent), so
- * a phone whose clock is wrong still counts the right 60 seconds. Waits outlive the page: going from
+ * button can say "52 秒后可重新获取". The wait is the server's, in seconds from now
+ * (`resendInSeconds`), so a phone whose clock is wrong still counts the right 60 seconds; a refusal
+ * because a code was just sent carries its own seconds. Waits outlive the page: going from
  * the login page to the activation page with the same phone keeps counting.
  */
-import { ACCESS_CODE_TTL_MS } from '@yishi/core';
+import type { SmsCodeSent } from '@yishi/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { api, isApiError } from '../api/client.js';
 
 /** Phone → the moment (device clock) another code may be asked for. */
 const waits = new Map<string, number>();
 /** The phone a code was last sent to, offered to the next page that asks for one (never in the URL). */
 let lastPhone = '';
 
-export interface SmsCodeSent {
-  resendAfter: string;
-  expiresAt: string;
-  purpose: 'login' | 'activate';
-}
+export type { SmsCodeSent };
 
 export function lastSmsPhone(): string {
   return lastPhone;
@@ -40,11 +37,25 @@ export class SmsCountdownController implements ReactiveController {
     return until ? Math.max(0, Math.ceil((until - Date.now()) / 1000)) : 0;
   }
 
-  /** Starts the wait the server set for a code it has just sent. */
-  started(phone: string, sent: Pick<SmsCodeSent, 'resendAfter' | 'expiresAt'>): void {
-    const sentAt = Date.parse(sent.expiresAt) - ACCESS_CODE_TTL_MS.sms;
-    const waitMs = Math.max(0, Date.parse(sent.resendAfter) - sentAt);
-    waits.set(phone, Date.now() + waitMs);
+  /**
+   * Asks the server to send a code to the phone and starts the wait it sets. When the server refuses
+   * because a code was sent moments ago (from another page, say), the wait it names starts too; the
+   * refusal is rethrown for the page to show.
+   */
+  async request(phone: string): Promise<SmsCodeSent> {
+    try {
+      const sent = await api.post<SmsCodeSent>('/api/auth/sms-code', { phone });
+      this.wait(phone, sent.resendInSeconds);
+      return sent;
+    } catch (error) {
+      const seconds = isApiError(error, 'sms_too_soon') ? (error.details as { seconds?: unknown } | null)?.seconds : undefined;
+      if (typeof seconds === 'number') this.wait(phone, seconds);
+      throw error;
+    }
+  }
+
+  private wait(phone: string, seconds: number): void {
+    waits.set(phone, Date.now() + Math.max(0, seconds) * 1000);
     lastPhone = phone;
     this.tick();
   }

@@ -1,4 +1,5 @@
 /** Creating and renaming places, and reading the tree of places below one (for the admin and staff pages). */
+import { formatBuildingName } from '@yishi/core';
 import type { Db } from './places.repository.js';
 
 export function insertSubdistrict(db: Db, row: { id: string; name: string; code: string; created_at: string }) {
@@ -66,4 +67,26 @@ export function listGridsIn(db: Db, compoundIds: string[]) {
 /** The subdistrict of a place, for the grant record. */
 export function findSubdistrictOfCommunity(db: Db, communityId: string) {
   return db.selectFrom('communities').select('subdistrict_id').where('id', '=', communityId).executeTakeFirst();
+}
+
+/** How people name a place: 秀江街道, 宜阳社区, 都市春天小区, 都市春天小区 1栋, 都市春天小区 第一网格. */
+export async function placeLabel(db: Db, kind: string, id: string): Promise<string> {
+  switch (kind) {
+    case 'subdistrict':
+      return (await db.selectFrom('subdistricts').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';
+    case 'community':
+      return (await db.selectFrom('communities').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';
+    case 'compound':
+      return (await db.selectFrom('compounds').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';
+    case 'building': {
+      const row = await db.selectFrom('buildings').innerJoin('compounds', 'compounds.id', 'buildings.compound_id').select(['compounds.name as compound', 'buildings.name']).where('buildings.id', '=', id).executeTakeFirst();
+      return row ? `${row.compound} ${formatBuildingName(row.name)}` : '';
+    }
+    case 'grid': {
+      const row = await db.selectFrom('grids').innerJoin('compounds', 'compounds.id', 'grids.compound_id').select(['compounds.name as compound', 'grids.name']).where('grids.id', '=', id).executeTakeFirst();
+      return row ? `${row.compound} ${row.name}` : '';
+    }
+    default:
+      return '';
+  }
 }

@@ -267,8 +267,7 @@ export class ActivatePage extends LitElement {
     this.errors = {};
     this.general = null;
     try {
-      const sent = await api.post<SmsCodeSent>('/api/auth/sms-code', { phone });
-      this.countdown.started(phone, sent);
+      const sent = await this.countdown.request(phone);
       this.sentTo = phone;
       this.purpose = sent.purpose;
       void focusControl(this, 'smsCode');
@@ -427,7 +426,7 @@ export class ActivatePage extends LitElement {
 
   private renderGreeting(l: ActivationLookup) {
     const place = [l.compoundName, l.units.join('、')].filter(Boolean).join(' ');
-    const roles = l.roles.map((r) => (r in ROLE_LABELS ? pick(ROLE_LABELS[r as Role]) : r)).join('、');
+    const roles = l.grants.map((g) => `${g.placeLabel} · ${g.role in ROLE_LABELS ? pick(ROLE_LABELS[g.role as Role]) : g.role}`).join('、');
     return html`<div class="card greeting">
       <p class="hello">${t('activate.hello', { name: l.name })}</p>
       ${place ? html`<p class="place">${place}</p>` : nothing}

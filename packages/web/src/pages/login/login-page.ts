@@ -20,7 +20,7 @@ import { accountFormStyles } from '../../components/accounts/account-form-styles
 import { focusControl, formErrorStyles, sortApiError, syncValidity, type FieldErrors } from '../../components/accounts/form-errors.js';
 import { cleanPhone, renderSmsFields, smsFieldsStyles } from '../../components/accounts/sms-fields.js';
 import { PreferencesController } from '../../controllers/preferences-controller.js';
-import { SmsCountdownController, type SmsCodeSent } from '../../controllers/sms-countdown-controller.js';
+import { SmsCountdownController } from '../../controllers/sms-countdown-controller.js';
 import { t } from '../../i18n.js';
 import { isElderMode, setElderMode } from '../../state/preferences.js';
 import { loadMe, logIn } from '../../state/session.js';
@@ -170,8 +170,7 @@ export class LoginPage extends LitElement {
     this.smsGeneral = null;
     this.notActivated = null;
     try {
-      const sent = await api.post<SmsCodeSent>('/api/auth/sms-code', { phone });
-      this.countdown.started(phone, sent);
+      const sent = await this.countdown.request(phone);
       this.sentTo = phone;
       this.notActivated = sent.purpose === 'activate' ? 'sent' : null;
       if (!this.notActivated) void focusControl(this, 'smsCode');
