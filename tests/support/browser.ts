@@ -153,3 +153,28 @@ export async function withPhonePage(browser: Browser, run: (page: Page) => Promi
     await page.context().close();
   }
 }
+
+/** Chooses an option of a Shoelace select (found by its name attribute inside `scope`) by the option's words. */
+export async function chooseOption(scope: Locator, name: string, option: string): Promise<void> {
+  const select = scope.locator(`sl-select[name="${name}"]`);
+  await select.getByRole('combobox').click();
+  await select.getByRole('option', { name: option, exact: true }).click();
+}
+
+/**
+ * Waits until Shoelace's show and hide animations have finished (axe reads colours mid-fade
+ * otherwise). They run inside shadow roots, which document.getAnimations() does not look into.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const running: Animation[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        running.push(...el.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity));
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return running.length === 0;
+  });
+}

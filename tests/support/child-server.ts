@@ -13,6 +13,8 @@ export interface ChildServer {
   child: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
+  /** Everything the server has written to stdout and stderr so far (its log). */
+  output: () => string;
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ChildServer> {
         resolve(match[1]!);
       }
     };
+    // Both listeners stay on after start-up: the log keeps growing (setup link, development SMS codes).
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -62,6 +65,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ChildServer> {
     url,
     child,
     exited,
+    output: () => output,
     kill: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

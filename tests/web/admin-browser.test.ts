@@ -12,7 +12,7 @@ import type { ActivationStatus, PlacesTree, StaffOverview } from '@yishi/core';
 import { createSetupLink } from '../../packages/server/src/services/setup.service.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, visibleText } from '../support/browser.js';
+import { animationsSettled, chooseOption, expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, visibleText } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const SHOTS = '/tmp/yishi-shots/admin';
@@ -51,7 +51,7 @@ async function shoot(name: string, options: { fullPage?: boolean; part?: Locator
   const fullPage = options.fullPage ?? true;
   const elder = (on: boolean) => page.evaluate((value) => document.documentElement.classList.toggle('elder', value), on);
   const take = async (path: string) => {
-    await settled();
+    await animationsSettled(page);
     await (options.part ? options.part.screenshot({ path }) : page.screenshot({ path, fullPage }));
   };
   await take(`${SHOTS}/${name}-phone.png`);
@@ -63,38 +63,13 @@ async function shoot(name: string, options: { fullPage?: boolean; part?: Locator
   await page.setViewportSize({ width: 360, height: 740 });
 }
 
-/** Chooses an option of a Shoelace select (by its name attribute) by the option's words. */
-async function choose(scope: Locator, name: string, option: string): Promise<void> {
-  const select = scope.locator(`sl-select[name="${name}"]`);
-  await select.getByRole('combobox').click();
-  await select.getByRole('option', { name: option, exact: true }).click();
-}
-
-/**
- * Waits until Shoelace's show and hide animations have finished: axe reads colours mid-fade
- * otherwise. They run inside shadow roots, which document.getAnimations() does not look into.
- */
-async function settled(): Promise<void> {
-  await page.waitForFunction(() => {
-    const running: Animation[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      for (const el of Array.from(root.querySelectorAll('*'))) {
-        running.push(...el.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity));
-        if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    visit(document);
-    return running.length === 0;
-  });
-}
-
 /**
  * axe on the page as it is once dialogs have finished opening. Toasts go first: they float over
  * whatever is below them for five seconds, and axe would measure the covered text's contrast.
  */
 async function checkA11y(): Promise<void> {
   await page.evaluate(() => Promise.all(Array.from(document.querySelectorAll<HTMLElement & { hide: () => Promise<void> }>('.sl-toast-stack sl-alert'), (toast) => toast.hide())));
-  await settled();
+  await animationsSettled(page);
   try {
     await expectNoSeriousA11yViolations(page);
   } catch (error) {
@@ -213,10 +188,10 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await staff.getByRole('heading', { level: 2, name: '授予角色' }).waitFor();
     // Setup's own grant is on the record already.
     expect(await visibleText(staff.locator('table.events'))).toContain('初始设置');
-    await choose(staff, 'place', '都市春天小区（整个小区）');
+    await chooseOption(staff, 'place', '都市春天小区（整个小区）');
     const offered = () => staff.locator('sl-select[name="role"]').getByRole('option', { includeHidden: true }).allTextContents();
     await expect.poll(async () => (await offered()).map((s) => s.trim())).toEqual(['服务站站长', '服务站副站长', '四方代表']);
-    await choose(staff, 'role', '服务站站长');
+    await chooseOption(staff, 'role', '服务站站长');
     await staff.getByLabel('姓名', { exact: true }).fill('张卫东');
     await staff.getByLabel('手机号', { exact: true }).fill('13900000099');
     await staff.getByLabel('职务（可不填）').fill('站长');
@@ -273,7 +248,7 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
 
   test('grants a building head and revokes it after a confirmation that names person, role and place; both are on the record', async () => {
     const staff = page.locator('yishi-staff-page');
-    await choose(staff, 'place', '都市春天小区 2栋');
+    await chooseOption(staff, 'place', '都市春天小区 2栋');
     // A building takes one role only: it is chosen already.
     expect(await visibleText(staff.locator('form'))).toContain('送激活信、帮老人激活账号和投票');
     await staff.getByLabel('姓名', { exact: true }).fill('钱玉兰');
