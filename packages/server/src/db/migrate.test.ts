@@ -45,7 +45,7 @@ describe.skipIf(testPostgresUrl() === null)('migrations on PostgreSQL', () => {
       // The tables are empty here, so the append-only triggers are checked in the catalogue; the
       // ledger and minutes route tests exercise them on real rows.
       const triggers = await sql<{ tgname: string }>`select tgname from pg_trigger where not tgisinternal order by tgname`.execute(db);
-      expect(triggers.rows.map((r) => r.tgname)).toEqual(['ballot_history_no_change', 'ledger_entries_no_change', 'minutes_versions_no_change']);
+      expect(triggers.rows.map((r) => r.tgname)).toEqual(['ballot_history_no_change', 'grant_events_no_change', 'ledger_entries_no_change', 'minutes_versions_no_change']);
       // counts come back as numbers, not the strings node-postgres gives for int8 by default
       const count = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(count.n).toBe(0);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -48,6 +49,9 @@ describe('staff and roles', () => {
     expect((await t.call('DELETE', `/api/grants/${grant.id}`, { cookie: chief })).status).toBe(204);
     expect(((await (await t.call('GET', '/api/me', { cookie })).json()) as { grants: unknown[] }).grants).toEqual([]);
     expect((await overview(chief)).events[0]).toMatchObject({ action: 'revoke', name: '孔凡荣', byName: '陈志强' });
+    // The record cannot be rewritten behind the product's back.
+    await expect(sql`update grant_events set action = 'grant'`.execute(t.deps.db)).rejects.toThrow(/grant_events_append_only/);
+    await expect(sql`delete from grant_events`.execute(t.deps.db)).rejects.toThrow(/grant_events_append_only/);
   });
 
   it('granting a role to someone already active adds the role without an invitation; an owner on the roster keeps their units', async () => {
