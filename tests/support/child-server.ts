@@ -31,7 +31,7 @@ export interface SpawnOptions {
 }
 
 export async function spawnServer(options: SpawnOptions): Promise<ChildServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', YISHI_DB: options.dbPath, YISHI_WEB_DIST: '', YISHI_SEED_DEMO: options.seedDemo === false ? '0' : '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', YISHI_DB: options.dbPath, YISHI_WEB_DIST: '', YISHI_SEED_DEMO: options.seedDemo === false ? '0' : '1', YISHI_CHECK_RESPONSES: '1' };
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;

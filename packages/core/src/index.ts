@@ -7,6 +7,7 @@ export * from './roles/roles.js';
 export * from './roster/roster.js';
 export * from './auth/auth.schema.js';
 export * from './accounts/index.js';
+export * from './contract/endpoint.js';
 export * from './util/group-by.js';
 export * from './action-items/action-items.js';
 export * from './action-items/action-items.schema.js';

@@ -49,6 +49,8 @@ export interface Config {
   publicUrl: string | null;
   /** Where text messages go: the log (development) or a provider. See docs/operations.md. */
   sms: SmsConfig;
+  /** Tests only: every JSON answer is checked against its route's response schema (a mismatch is a 500). */
+  checkResponses: boolean;
 }
 
 /** YISHI_SMS_PROVIDER=log (default; codes are written to the server log, never for production) or tencent. */
@@ -146,12 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     collabPingIntervalMs: Math.max(0, intFrom(env.YISHI_COLLAB_PING_SECONDS, 30)) * 1000,
     publicUrl: publicUrlFrom(env.YISHI_PUBLIC_URL),
     sms: smsFrom(env),
+    checkResponses: env.YISHI_CHECK_RESPONSES === '1',
   };
 }
 
 /** Defaults for tests and tools: everything from loadConfig with no environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), webDist: null, seedDemo: false, ...overrides };
+  return { ...loadConfig({}), webDist: null, seedDemo: false, checkResponses: true, ...overrides };
 }
 
 /** The base of every link the server hands out (see Config.publicUrl). */

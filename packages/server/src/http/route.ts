@@ -5,7 +5,7 @@
  * the access-matrix tests read the permission table. A route cannot forget to check access, because
  * declaring access is not optional.
  */
-import { DomainError, errorMessage, isErrorCode, type Locale, type Role } from '@yishi/core';
+import { DomainError, errorMessage, isErrorCode, type BodyOf, type Endpoint, type Locale, type ParamsOf, type ProducesFile, type QueryOf, type ResultOf, type Role } from '@yishi/core';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor, PlaceChain } from '../auth/actor.js';
@@ -87,10 +87,27 @@ export type RouteDef = RouteSpec<Schema, Schema, Schema, Access>;
 const BODY_READERS = { json: readJsonBody, csv: readCsvBody, spreadsheet: readSpreadsheetBody } as const;
 export type BodyKind = keyof typeof BODY_READERS;
 
+/** What a route adds to its endpoint (core contract): who may call it, and the handler. */
+export interface RouteImplementation<E extends Endpoint, A extends Access> {
+  access: A;
+  /** A finer rule the service applies after the role check, in words (see RouteSpec.finerAccess). */
+  finerAccess?: string;
+  handler: (
+    ctx: HandlerContext<BodyOf<E>, QueryOf<E>, ParamsOf<E>, A>,
+  ) => ProducesFile<E> extends true ? Promise<Response> | Response : Promise<ResultOf<E>> | ResultOf<E>;
+}
+
+/**
+ * Declares a route. Preferred: an endpoint of the core contract and its implementation, so the
+ * handler is typed by the endpoint's schemas and must answer what its response schema says.
+ * The one-argument form (everything in one object) is the older style.
+ */
+export function defineRoute<E extends Endpoint, A extends Access>(endpoint: E, implementation: RouteImplementation<E, A>): RouteDef;
 export function defineRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined, A extends Access = Access>(
   spec: RouteSpec<B, Q, P, A>,
-): RouteDef {
-  return spec as unknown as RouteDef;
+): RouteDef;
+export function defineRoute(spec: object, implementation?: object): RouteDef {
+  return (implementation ? { ...spec, ...implementation } : spec) as unknown as RouteDef;
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, locale: Locale): z.output<S> {
@@ -143,8 +160,23 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
 
       const result = await route.handler({ c, deps, locale, actor: actor as Actor, place, body, query, params });
       if (result instanceof Response) return result;
+      if (deps.config.checkResponses) assertMatchesResponse(route, result);
       if (route.status === 204) return c.body(null, 204);
       return c.json(result ?? null, route.status ?? 200);
     });
+  }
+}
+
+/**
+ * Tests run with `checkResponses`: an answer that does not match its route's response schema is a
+ * 500 naming the mismatch, so every test that calls a route also checks the contract.
+ */
+function assertMatchesResponse(route: RouteDef, result: unknown): void {
+  // Every route declaring one is a test of its own (tests/security/openapi-doc.test.ts).
+  if (route.status === 204 || route.produces || !route.response) return;
+  const checked = route.response.safeParse(result);
+  if (!checked.success) {
+    const problems = checked.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`${route.method.toUpperCase()} ${route.path} answered outside its response schema: ${problems.join('; ')}`);
   }
 }
