@@ -8,7 +8,7 @@ import { errorMessage, isErrorCode } from '@yishi/core';
 import { currentLocale } from '../state/preferences.js';
 import { ApiError } from './client.js';
 
-export type FieldErrors = Partial<Record<string, string>>;
+export type FieldErrors<F extends string = string> = Partial<Record<F, string>>;
 
 interface Issue {
   readonly path: ReadonlyArray<PropertyKey>;
@@ -25,15 +25,26 @@ export function schemaFieldErrors(issues: readonly Issue[]): FieldErrors {
   return errors;
 }
 
-/** The server's validation details by field, plus the codes that are about one field (a taken code). */
-export function apiFieldErrors(error: unknown, byCode: Partial<Record<string, string>> = {}): FieldErrors {
-  if (!(error instanceof ApiError)) return {};
-  const field = byCode[error.code];
-  if (field !== undefined) return { [field]: error.message };
-  if (!Array.isArray(error.details)) return {};
-  const errors: FieldErrors = {};
-  for (const detail of error.details as Array<{ path?: unknown; message?: unknown }>) {
-    if (typeof detail.path === 'string' && typeof detail.message === 'string') errors[detail.path] ??= detail.message;
-  }
-  return errors;
+export interface SortedError<F extends string> {
+  fields: FieldErrors<F>;
+  /** What belongs to no field (a network failure, an invalid setup link …). */
+  general: string | null;
 }
+
+export function sortApiError<F extends string>(error: unknown, fields: readonly F[], fieldOfCode: Partial<Record<string, F>>): SortedError<F> {
+  if (!(error instanceof ApiError)) return { fields: {}, general: error instanceof Error ? error.message : String(error) };
+  if (error.code === 'validation_failed' && Array.isArray(error.details)) {
+    const sorted: FieldErrors<F> = {};
+    let general: string | null = null;
+    for (const problem of error.details as Array<{ path?: unknown; message?: unknown }>) {
+      const name = String(problem.path ?? '').split('.')[0] as F;
+      if (fields.includes(name)) sorted[name] ??= typeof problem.message === 'string' ? problem.message : error.message;
+      else general ??= error.message;
+    }
+    return Object.keys(sorted).length > 0 ? { fields: sorted, general } : { fields: {}, general: error.message };
+  }
+  const field = fieldOfCode[error.code];
+  if (field) return { fields: { [field]: error.message } as FieldErrors<F>, general: null };
+  return { fields: {}, general: error.message };
+}
+

@@ -9,7 +9,7 @@ import { maskPhone } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n.js';
-import { helpText } from './form-errors.js';
+import { helpText } from '../forms/form-errors.js';
 
 export interface SmsFieldsState {
   phone: string;

@@ -10,20 +10,19 @@ import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { communityInputSchema, compoundInputSchema, compoundPatchSchema, type PlacesTree } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { communityInputSchema, compoundInputSchema, compoundPatchSchema, placeEndpoints, type PlacesTree } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { api, isApiError } from '../../api/client.js';
-import { apiFieldErrors, schemaFieldErrors, type FieldErrors } from '../../api/field-errors.js';
-import { notify } from '../../app/notify.js';
+import { api } from '../../api/client.js';
+import { schemaFieldErrors, type FieldErrors } from '../../api/field-errors.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { t } from '../../i18n.js';
 import { loadMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { pageStyles } from '../../styles/page-styles.js';
 
 type Subdistrict = PlacesTree['subdistricts'][number];
 type Community = Subdistrict['communities'][number];
@@ -35,12 +34,12 @@ type Editing =
   | { kind: 'rename-community'; community: Community };
 
 /** The server's codes that are about one field of the dialog. */
-const FIELD_OF_CODE = { compound_code_taken: 'code', place_name_taken: 'name' };
+const FIELD_OF_CODE: Partial<Record<string, 'name' | 'code' | 'address'>> = { compound_code_taken: 'code', place_name_taken: 'name' };
 
 @customElement('yishi-places-page')
-export class PlacesPage extends LitElement {
+export class PlacesPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     formStyles,
     css`
       .subdistrict h2 {
@@ -119,10 +118,9 @@ export class PlacesPage extends LitElement {
   @state() private dialogOpen = false;
   @state() private errors: FieldErrors = {};
   @state() private communityErrors: FieldErrors = {};
-  @state() private busy = false;
   private formKey = 0;
-  private readonly prefs = new PreferencesController(this);
-  private readonly tree = new LoadController<PlacesTree>(this, (signal) => api.get<PlacesTree>('/api/places', signal));
+  private readonly tree = new LoadController(this, (signal) => api.call(placeEndpoints.tree, { signal }));
+  private readonly write = new WriteController<'name' | 'code' | 'address'>(this);
 
   override render() {
     return html`<h1>${t('admin.places.heading')}</h1>
@@ -172,7 +170,7 @@ export class PlacesPage extends LitElement {
           class=${error ? 'invalid' : ''}
           help-text=${error ?? ''}
         ></sl-input>
-        <sl-button type="submit" variant="primary" ?loading=${this.busy && !this.dialogOpen}>${t('admin.places.addCommunityButton')}</sl-button>
+        <sl-button type="submit" variant="primary" ?loading=${this.write.busy && !this.dialogOpen}>${t('admin.places.addCommunityButton')}</sl-button>
       </form>
     </section>`;
   }
@@ -269,7 +267,7 @@ export class PlacesPage extends LitElement {
       </form>`,
       )}
       <sl-button slot="footer" @click=${this.close}>${t('admin.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" class="save" ?loading=${this.busy} @click=${this.submitDialog}
+      <sl-button slot="footer" variant="primary" class="save" ?loading=${this.write.busy} @click=${this.submitDialog}
         >${e.kind === 'add-compound' ? t('admin.places.addCompoundButton') : t('admin.save')}</sl-button
       >
     </sl-dialog>`;
@@ -306,13 +304,13 @@ export class PlacesPage extends LitElement {
   private async submitDialog(event: Event): Promise<void> {
     event.preventDefault();
     const e = this.editing;
-    if (!e || this.busy) return;
+    if (!e || this.write.busy) return;
     let request: () => Promise<unknown>;
     let done: string;
     if (e.kind === 'add-compound') {
       const parsed = compoundInputSchema.safeParse({ name: this.value('name'), code: this.value('code'), address: this.value('address') });
       if (!parsed.success) return void (this.errors = schemaFieldErrors(parsed.error.issues));
-      request = () => api.post(`/api/communities/${encodeURIComponent(e.community.id)}/compounds`, parsed.data);
+      request = () => api.call(placeEndpoints.addCompound, { params: { communityId: e.community.id }, body: parsed.data });
       done = t('admin.places.compoundAdded', { name: parsed.data.name, code: parsed.data.code });
     } else if (e.kind === 'edit-compound') {
       const name = this.value('name');
@@ -321,49 +319,43 @@ export class PlacesPage extends LitElement {
       if (Object.keys(patch).length === 0) return this.close();
       const parsed = compoundPatchSchema.safeParse(patch);
       if (!parsed.success) return void (this.errors = schemaFieldErrors(parsed.error.issues));
-      request = () => api.patch(`/api/compounds/${encodeURIComponent(e.compound.id)}`, parsed.data);
+      request = () => api.call(placeEndpoints.changeCompound, { params: { compoundId: e.compound.id }, body: parsed.data });
       done = t('admin.places.compoundSaved', { name: name || e.compound.name });
     } else {
       const parsed = communityInputSchema.safeParse({ name: this.value('name') });
       if (!parsed.success) return void (this.errors = schemaFieldErrors(parsed.error.issues));
       if (parsed.data.name === e.community.name) return this.close();
-      request = () => api.patch(`/api/communities/${encodeURIComponent(e.community.id)}`, parsed.data);
+      request = () => api.call(placeEndpoints.renameCommunity, { params: { communityId: e.community.id }, body: parsed.data });
       done = t('admin.places.communityRenamed', { name: parsed.data.name });
     }
-    this.busy = true;
-    this.errors = {};
-    try {
-      await request();
-      this.close();
-      notify(done, 'success');
-      await this.refresh();
-    } catch (error) {
-      const fields = apiFieldErrors(error, FIELD_OF_CODE);
-      this.errors = Object.keys(fields).length > 0 ? fields : { '': isApiError(error) ? error.message : String(error) };
-    } finally {
-      this.busy = false;
+    const saved = await this.write.run(request, { success: done, fields: ['name', 'code', 'address'], fieldOfCode: FIELD_OF_CODE, errorAs: 'inline' });
+    if (saved === undefined) {
+      this.errors = { ...this.write.fieldErrors, ...(this.write.error ? { '': this.write.error } : {}) };
+      return;
     }
+    this.close();
+    await this.refresh();
   }
 
   private async addCommunity(event: Event, s: Subdistrict): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.write.busy) return;
     const input = this.renderRoot.querySelector<HTMLInputElement>('sl-input[name="community-name"]');
     const parsed = communityInputSchema.safeParse({ name: input?.value ?? '' });
     if (!parsed.success) return void (this.communityErrors = schemaFieldErrors(parsed.error.issues));
-    this.busy = true;
     this.communityErrors = {};
-    try {
-      await api.post(`/api/subdistricts/${encodeURIComponent(s.id)}/communities`, parsed.data);
-      if (input) input.value = '';
-      notify(t('admin.places.communityAdded', { name: parsed.data.name }), 'success');
-      await this.refresh();
-    } catch (error) {
-      const fields = apiFieldErrors(error, { place_name_taken: 'name' });
-      this.communityErrors = fields.name ? fields : { name: isApiError(error) ? error.message : String(error) };
-    } finally {
-      this.busy = false;
+    const added = await this.write.run(() => api.call(placeEndpoints.addCommunity, { params: { subdistrictId: s.id }, body: parsed.data }), {
+      success: t('admin.places.communityAdded', { name: parsed.data.name }),
+      fields: ['name'],
+      fieldOfCode: { place_name_taken: 'name' },
+      errorAs: 'inline',
+    });
+    if (!added) {
+      this.communityErrors = { name: this.write.fieldErrors.name ?? this.write.error ?? '' };
+      return;
     }
+    if (input) input.value = '';
+    await this.refresh();
   }
 
   /** The tree again, and my session (a new compound is one I now work in: the home page lists it). */

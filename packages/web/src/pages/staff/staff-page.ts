@@ -19,31 +19,30 @@ import {
   PARTY_LABELS,
   ROLE_LABELS,
   grantInputSchema,
-  grantResultSchema,
+  staffEndpoints,
   type GrantView,
   type Invitation,
   type Party,
   type StaffOverview,
   type StaffRole,
 } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { api, isApiError } from '../../api/client.js';
-import { apiFieldErrors, schemaFieldErrors, type FieldErrors } from '../../api/field-errors.js';
+import { api } from '../../api/client.js';
+import { WriteController } from '../../controllers/write-controller.js';
+import { schemaFieldErrors, type FieldErrors } from '../../api/field-errors.js';
 import { saveFile } from '../../api/file-download.js';
 import { notify } from '../../app/notify.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { pageStyles } from '../../styles/page-styles.js';
 
 type Place = StaffOverview['places'][number];
 type GrantEvent = StaffOverview['events'][number];
-type GrantResult = ReturnType<typeof grantResultSchema.parse>;
 
 interface Handover {
   name: string;
@@ -85,9 +84,9 @@ function csvCell(value: string): string {
 }
 
 @customElement('yishi-staff-page')
-export class StaffPage extends LitElement {
+export class StaffPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     formStyles,
     css`
       .grant-form {
@@ -166,7 +165,6 @@ export class StaffPage extends LitElement {
   @state() private chosenRole: StaffRole | '' = '';
   @state() private party: Party | '' = '';
   @state() private errors: FieldErrors = {};
-  @state() private busy = false;
   @state() private filter = '';
   @state() private handover: Handover | null = null;
   @state() private revoking: GrantView | null = null;
@@ -174,9 +172,9 @@ export class StaffPage extends LitElement {
   @state() private reissuing = '';
   /** Bumped after a grant: the person's fields start empty again (place and role stay). */
   @state() private personKey = 0;
-  private readonly prefs = new PreferencesController(this);
+  private readonly write = new WriteController<'name' | 'phone' | 'role' | 'party' | 'organisation' | 'title'>(this);
   private readonly overview = new LoadController<StaffOverview>(this, async (signal) => {
-    const overview = await api.get<StaffOverview>('/api/staff', signal);
+    const overview = await api.call(staffEndpoints.overview, { signal });
     this.preselect(overview);
     return overview;
   });
@@ -269,7 +267,7 @@ export class StaffPage extends LitElement {
         ${e[''] ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${e['']}</p></sl-alert>` : nothing}
         ${this.fieldErrorSummary()}
         <div>
-          <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy} ?disabled=${!place}>${t('admin.staff.grantButton')}</sl-button>
+          <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${!place}>${t('admin.staff.grantButton')}</sl-button>
         </div>
       </form>
     </section>`;
@@ -307,7 +305,7 @@ export class StaffPage extends LitElement {
 
   private async grant(event: Event, o: StaffOverview): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.write.busy) return;
     const place = o.places.find((p) => placeKey(p) === this.place);
     if (!place) return void (this.errors = { place: t('admin.staff.placeRequired') });
     if (!this.chosenRole) return void (this.errors = { role: t('admin.staff.roleRequired') });
@@ -320,25 +318,25 @@ export class StaffPage extends LitElement {
       title: this.value('title') || null,
     });
     if (!parsed.success) return void (this.errors = schemaFieldErrors(parsed.error.issues));
-    this.busy = true;
     this.errors = {};
-    try {
-      const result = await api.post<GrantResult>(`/api/places/${place.kind}/${encodeURIComponent(place.id)}/grants`, parsed.data);
-      const { grant, invitation } = result;
-      if (invitation) {
-        this.handover = { name: grant.name, role: grant.role, placeLabel: grant.placeLabel || place.label, invitation, again: false };
-      } else {
-        notify(t('admin.staff.grantedActive', { name: grant.name, role: roleText(grant), place: grant.placeLabel || place.label }), 'success', 8000);
-      }
-      this.personKey++;
-      this.party = '';
-      void this.overview.reload();
-    } catch (error) {
-      const fields = apiFieldErrors(error, { phone_name_conflict: 'phone' });
-      this.errors = Object.keys(fields).length > 0 ? fields : { '': isApiError(error) ? error.message : String(error) };
-    } finally {
-      this.busy = false;
+    const result = await this.write.run(() => api.call(staffEndpoints.grant, { params: { scopeKind: place.kind, scopeId: place.id }, body: parsed.data }), {
+      fields: ['name', 'phone', 'role', 'party', 'organisation', 'title'],
+      fieldOfCode: { phone_name_conflict: 'phone' },
+      errorAs: 'inline',
+    });
+    if (!result) {
+      this.errors = { ...this.write.fieldErrors, ...(this.write.error ? { '': this.write.error } : {}) };
+      return;
     }
+    const { grant, invitation } = result;
+    if (invitation) {
+      this.handover = { name: grant.name, role: grant.role, placeLabel: grant.placeLabel || place.label, invitation, again: false };
+    } else {
+      notify(t('admin.staff.grantedActive', { name: grant.name, role: roleText(grant), place: grant.placeLabel || place.label }), 'success', 8000);
+    }
+    this.personKey++;
+    this.party = '';
+    void this.overview.reload();
   }
 
   // The invitation, shown once
@@ -378,15 +376,10 @@ export class StaffPage extends LitElement {
 
   private async reissue(g: GrantView): Promise<void> {
     this.reissuing = g.id;
-    try {
-      const invitation = await api.post<Invitation>(`/api/grants/${encodeURIComponent(g.id)}/invitation`);
-      this.handover = { name: g.name, role: g.role, placeLabel: g.placeLabel, invitation, again: true };
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger', 8000);
-      void this.overview.reload();
-    } finally {
-      this.reissuing = '';
-    }
+    const invitation = await this.write.run(() => api.call(staffEndpoints.reinvite, { params: { grantId: g.id } }));
+    this.reissuing = '';
+    if (invitation) this.handover = { name: g.name, role: g.role, placeLabel: g.placeLabel, invitation, again: true };
+    else void this.overview.reload();
   }
 
   // The grants, by place
@@ -487,25 +480,24 @@ export class StaffPage extends LitElement {
             ${this.revokeError ? html`<sl-alert variant="danger" open><p role="alert">${this.revokeError}</p></sl-alert>` : nothing}`
         : nothing}
       <sl-button slot="footer" @click=${() => (this.revoking = null)}>${t('admin.cancel')}</sl-button>
-      <sl-button slot="footer" variant="danger" class="confirm-revoke" ?loading=${this.busy} @click=${this.revoke}>${t('admin.staff.revokeConfirm')}</sl-button>
+      <sl-button slot="footer" variant="danger" class="confirm-revoke" ?loading=${this.write.busy} @click=${this.revoke}>${t('admin.staff.revokeConfirm')}</sl-button>
     </sl-dialog>`;
   }
 
   private async revoke(): Promise<void> {
     const g = this.revoking;
-    if (!g || this.busy) return;
-    this.busy = true;
+    if (!g) return;
     this.revokeError = '';
-    try {
-      await api.delete(`/api/grants/${encodeURIComponent(g.id)}`);
-      this.revoking = null;
-      notify(t('admin.staff.revoked', { name: g.name, place: g.placeLabel, role: pick(ROLE_LABELS[g.role]) }), 'success');
-      void this.overview.reload();
-    } catch (error) {
-      this.revokeError = isApiError(error) ? error.message : String(error);
-    } finally {
-      this.busy = false;
+    const done = await this.write.run(() => api.call(staffEndpoints.revoke, { params: { grantId: g.id } }).then(() => true), {
+      success: t('admin.staff.revoked', { name: g.name, place: g.placeLabel, role: pick(ROLE_LABELS[g.role]) }),
+      errorAs: 'inline',
+    });
+    if (!done) {
+      this.revokeError = this.write.error ?? '';
+      return;
     }
+    this.revoking = null;
+    void this.overview.reload();
   }
 
   private exportGrants(grants: GrantView[]): void {

@@ -1,37 +1,10 @@
 /**
- * Errors next to the field they are about, for the account forms (setup, activation, login,
- * password). An API error is sorted to its field: a validation failure names its fields in
- * `details` (`[{ path, message }]`), a domain error's code names one through the page's table;
- * anything else is said once above the buttons. The words are the server's, in the reader's
- * language; the field's red border is only a second cue.
+ * Errors next to the field they are about, for every form: the help-text slot that shows a field's
+ * problem above its standing hint, the control marked invalid for the browser and Shoelace, focus
+ * moved to it, and their styles. Which field a problem belongs to is api/field-errors.ts's job.
+ * The words are the server's, in the reader's language; the field's red border is only a second cue.
  */
 import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
-import { ApiError } from '../../api/client.js';
-
-export type FieldErrors<F extends string> = Partial<Record<F, string>>;
-
-export interface SortedError<F extends string> {
-  fields: FieldErrors<F>;
-  /** What belongs to no field (a network failure, an invalid setup link …). */
-  general: string | null;
-}
-
-export function sortApiError<F extends string>(error: unknown, fields: readonly F[], fieldOfCode: Partial<Record<string, F>>): SortedError<F> {
-  if (!(error instanceof ApiError)) return { fields: {}, general: error instanceof Error ? error.message : String(error) };
-  if (error.code === 'validation_failed' && Array.isArray(error.details)) {
-    const sorted: FieldErrors<F> = {};
-    let general: string | null = null;
-    for (const problem of error.details as Array<{ path?: unknown; message?: unknown }>) {
-      const name = String(problem.path ?? '').split('.')[0] as F;
-      if (fields.includes(name)) sorted[name] ??= typeof problem.message === 'string' ? problem.message : error.message;
-      else general ??= error.message;
-    }
-    return Object.keys(sorted).length > 0 ? { fields: sorted, general } : { fields: {}, general: error.message };
-  }
-  const field = fieldOfCode[error.code];
-  if (field) return { fields: { [field]: error.message } as FieldErrors<F>, general: null };
-  return { fields: {}, general: error.message };
-}
 
 /** The help-text slot of a Shoelace control: the error (if any) above the standing hint (if any). */
 export function helpText(error: string | undefined, hint?: string): TemplateResult | typeof nothing {

@@ -1,0 +1,70 @@
+/**
+ * The one way a page sends a change: `await this.write.run(() => api.call(…), { success })`. It
+ * keeps the page busy while the request is out (buttons show it), says success in a toast, sends
+ * an expired session to the login page, and sorts a refusal: problems about a field go under that
+ * field (`fieldErrors`), the rest is said once (`error`, and a toast unless the page shows it
+ * inline). Pages never write try/catch/notify themselves.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ApiError } from '../api/client.js';
+import { sortApiError, type FieldErrors } from '../api/field-errors.js';
+import { navigate } from '../app/router.js';
+import { notify } from '../app/notify.js';
+import { forgetSession } from '../state/session.js';
+
+export interface WriteOptions<F extends string> {
+  /** Said in a toast when the change went through. */
+  success?: string;
+  /** The form's fields: a refusal about one of them is shown under it. */
+  fields?: readonly F[];
+  /** Error codes that are about one field (`compound_code_taken` → 'code'). */
+  fieldOfCode?: Partial<Record<string, F>>;
+  /** 'inline': the page shows `error` itself; 'toast' (default): a toast says it too. */
+  errorAs?: 'inline' | 'toast';
+}
+
+export class WriteController<F extends string = string> implements ReactiveController {
+  busy = false;
+  /** What the last refusal said that belongs to no field; null after a success. */
+  error: string | null = null;
+  fieldErrors: FieldErrors<F> = {};
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Runs the change; answers its result, or undefined when it was refused (and said so). */
+  async run<T>(action: () => Promise<T>, options: WriteOptions<F> = {}): Promise<T | undefined> {
+    if (this.busy) return undefined;
+    this.busy = true;
+    this.clear();
+    try {
+      const result = await action();
+      if (options.success) notify(options.success, 'success');
+      return result;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        forgetSession();
+        navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+        return undefined;
+      }
+      const sorted = sortApiError(error, options.fields ?? [], options.fieldOfCode ?? {});
+      this.fieldErrors = sorted.fields;
+      this.error = sorted.general;
+      if (sorted.general && options.errorAs !== 'inline') notify(sorted.general, 'danger');
+      return undefined;
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Forgets the last refusal (when the form is edited or closed). */
+  clear(): void {
+    this.error = null;
+    this.fieldErrors = {};
+    this.host.requestUpdate();
+  }
+}
