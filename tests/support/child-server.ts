@@ -4,6 +4,8 @@
  * PostgreSQL URL, see ./database.ts); plus a tiny cookie-keeping API client.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { endpointUrl, type Answer, type Endpoint, type EndpointInput } from '@yishi/core';
+import { readAnswer, type Answered } from '../../packages/server/src/testing/test-app.js';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -88,6 +90,18 @@ export class ApiClient {
     const headers: Record<string, string> = { cookie: this.cookie };
     if (json !== undefined) headers['content-type'] = 'application/json';
     return fetch(`${this.baseUrl}${path}`, { method, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  }
+
+  /** Calls an endpoint of the core contract; the answer typed (and, on success, checked) by its response schema. */
+  async api<E extends Endpoint>(endpoint: E, input: EndpointInput<E>): Promise<Answered<E>> {
+    return readAnswer(endpoint, await this.call(endpoint.method.toUpperCase(), endpointUrl(endpoint, input), input.body));
+  }
+
+  /** The same, for a call that must succeed. */
+  async ok<E extends Endpoint>(endpoint: E, input: EndpointInput<E>): Promise<Answer<E>> {
+    const answer = await this.api(endpoint, input);
+    if (!answer.ok) throw new Error(`${endpoint.method.toUpperCase()} ${endpoint.path}: ${answer.status} ${JSON.stringify(answer.error)}`);
+    return answer.data;
   }
 
   async json<T>(method: string, path: string, json?: unknown, status?: number): Promise<T> {

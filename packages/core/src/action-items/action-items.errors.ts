@@ -41,3 +41,13 @@ export const actionItemParamLabels = {
   action_item_bad_transition: { status: STATUS_LABELS },
   triage_skip: { from: TRIAGE_LABELS, to: TRIAGE_LABELS },
 };
+
+/** The HTTP status each code is answered with (a code not listed is a broken business rule: 422). */
+export const actionItemStatuses: Partial<Record<keyof typeof actionItemMessages, number>> = {
+  action_item_not_found: 404,
+  action_item_conflict: 409,
+  rating_duplicate: 409,
+  rating_not_allowed: 403,
+  concern_needs_residency: 403,
+  triage_red_needs_subdistrict: 403,
+};

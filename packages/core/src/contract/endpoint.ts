@@ -54,6 +54,21 @@ export type QueryInput<E extends Endpoint> = In<E['query']>;
 export type BodyInput<E extends Endpoint> = In<E['body']>;
 export type Answer<E extends Endpoint> = E['response'] extends z.ZodType ? z.output<E['response']> : undefined;
 
+/** What a call of an endpoint needs: its path parameters, query and body, each only when the endpoint has one. */
+export type EndpointInput<E extends Endpoint> = (E['params'] extends z.ZodType ? { params: ParamsInput<E> } : { params?: undefined }) &
+  (E['query'] extends z.ZodType ? { query?: QueryInput<E> } : { query?: undefined }) &
+  (E['body'] extends z.ZodType ? { body: BodyInput<E> } : { body?: undefined });
+
+/** The URL below the origin: `/api` + the filled path + the query string (undefined values left out). */
+export function endpointUrl(endpoint: Endpoint, input: { params?: unknown; query?: unknown }): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) search.set(name, String(value));
+  }
+  const query = search.toString();
+  return `/api${fillEndpointPath(endpoint.path, input.params as Record<string, string> | undefined)}${query ? `?${query}` : ''}`;
+}
+
 /** `/compounds/:compoundId` with `{ compoundId: 'x' }` → `/compounds/x`, each value URL-encoded. */
 export function fillEndpointPath(path: string, params: Record<string, string | number> | undefined): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {

@@ -5,12 +5,12 @@
  * with one line, so the set of codes stays one typed union.
  */
 import { interpolate, type Locale } from './locale.js';
-import { voteMessages } from '../votes/votes.errors.js';
-import { proposalMessages, proposalParamLabels } from '../proposals/proposals.errors.js';
-import { actionItemMessages, actionItemParamLabels } from '../action-items/action-items.errors.js';
-import { meetingMessages, meetingParamLabels } from '../meetings/meetings.errors.js';
-import { minutesMessages } from '../minutes/minutes.errors.js';
-import { accountMessages, accountParamLabels } from '../accounts/accounts.errors.js';
+import { voteMessages, voteStatuses } from '../votes/votes.errors.js';
+import { proposalMessages, proposalParamLabels, proposalStatuses } from '../proposals/proposals.errors.js';
+import { actionItemMessages, actionItemParamLabels, actionItemStatuses } from '../action-items/action-items.errors.js';
+import { meetingMessages, meetingParamLabels, meetingStatuses } from '../meetings/meetings.errors.js';
+import { minutesMessages, minutesStatuses } from '../minutes/minutes.errors.js';
+import { accountMessages, accountParamLabels, accountStatuses } from '../accounts/accounts.errors.js';
 
 export type MessageTable = Record<string, Record<Locale, string>>;
 
@@ -137,6 +137,44 @@ const messages = {
 } as const satisfies MessageTable;
 
 export type ErrorCode = keyof typeof messages;
+
+/** The HTTP status of the foundation's codes; each feature lists its own beside its messages. */
+const baseStatuses: Partial<Record<keyof typeof baseMessages, number>> = {
+  bad_json: 400,
+  json_too_deep: 400,
+  validation_failed: 400,
+  roster_invalid: 400,
+  roster_empty: 400,
+  bad_spreadsheet: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  forbidden_origin: 403,
+  account_disabled: 403,
+  not_found: 404,
+  compound_not_found: 404,
+  method_not_allowed: 405,
+  body_too_large: 413,
+  spreadsheet_too_large: 413,
+  unsupported_media_type: 415,
+  login_locked: 429,
+  internal_error: 500,
+};
+
+const statuses: Partial<Record<ErrorCode, number>> = {
+  ...baseStatuses,
+  ...voteStatuses,
+  ...proposalStatuses,
+  ...actionItemStatuses,
+  ...meetingStatuses,
+  ...minutesStatuses,
+  ...accountStatuses,
+};
+
+/** The HTTP status a code is answered with; a code not listed is a broken business rule (422). */
+export function errorStatus(code: ErrorCode): number {
+  return statuses[code] ?? 422;
+}
 
 /** Per code and parameter: labels for parameters whose values are codes (a status, a step). */
 const paramLabels: Record<string, Record<string, Record<string, Record<Locale, string>>>> = {

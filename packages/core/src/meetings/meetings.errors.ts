@@ -28,3 +28,17 @@ export const meetingParamLabels = {
   meeting_wrong_kind: { kind: MEETING_KIND_LABELS },
   question_closed: { status: QUESTION_STATUS_LABELS },
 };
+
+/** The HTTP status each code is answered with (a code not listed is a broken business rule: 422). */
+export const meetingStatuses: Partial<Record<keyof typeof meetingMessages, number>> = {
+  meeting_not_found: 404,
+  agenda_item_not_found: 404,
+  attendance_not_found: 404,
+  question_not_found: 404,
+  meeting_bad_transition: 409,
+  meeting_not_editable: 409,
+  agenda_frozen: 409,
+  agenda_not_frozen: 409,
+  question_closed: 409,
+  questions_not_open: 409,
+};

@@ -32,3 +32,17 @@ export const minutesMessages = {
   },
   dashboard_bad_period: { 'zh-CN': '统计期间无效：开始日期须早于结束日期，且不超过 3 年', en: 'Invalid period: the start must precede the end, at most 3 years apart' },
 } as const;
+
+/** The HTTP status each code is answered with (a code not listed is a broken business rule: 422). */
+export const minutesStatuses: Partial<Record<keyof typeof minutesMessages, number>> = {
+  minutes_not_found: 404,
+  minutes_version_not_found: 404,
+  minutes_already_published: 409,
+  minutes_draft_live: 409,
+  minutes_correction_unchanged: 409,
+  minutes_immutable: 409,
+  minutes_pdf_unavailable: 503,
+  minutes_empty: 400,
+  minutes_reason_required: 400,
+  dashboard_bad_period: 400,
+};

@@ -15,3 +15,14 @@ export const proposalMessages = {
 export const proposalParamLabels = {
   proposal_bad_transition: { status: PROPOSAL_STATUS_LABELS },
 };
+
+/** The HTTP status each code is answered with (a code not listed is a broken business rule: 422). */
+export const proposalStatuses: Partial<Record<keyof typeof proposalMessages, number>> = {
+  proposal_not_found: 404,
+  proposal_not_member: 403,
+  proposal_already_seconded: 409,
+  proposal_own: 409,
+  proposal_not_seconding: 409,
+  proposal_bad_transition: 409,
+  proposal_merge_self: 400,
+};

@@ -25,3 +25,17 @@ export const voteMessages = {
     en: 'This unit already voted online; the paper ballot was not entered (the first one counts)',
   },
 } as const satisfies MessageTable;
+
+/** The HTTP status each code is answered with (a code not listed is a broken business rule: 422). */
+export const voteStatuses: Partial<Record<keyof typeof voteMessages, number>> = {
+  vote_not_found: 404,
+  vote_not_open: 409,
+  vote_closed: 409,
+  vote_not_draft: 409,
+  vote_already_closed: 409,
+  vote_results_hidden: 403,
+  not_in_electorate: 403,
+  ballot_exists_online: 409,
+  vote_building_mismatch: 400,
+  vote_source_not_found: 400,
+};

@@ -1,42 +1,16 @@
 /**
  * One error shape everywhere: `{ "error": { "code", "message", "details" } }`, the message in the
- * caller's language. Domain codes map to HTTP statuses here; a code that is not listed is a broken
- * business rule (422). Anything unexpected is logged and answered as a 500 without internals.
+ * caller's language and the status core lists beside the code's words (errorStatus). Anything
+ * unexpected is logged and answered as a 500 without internals.
  */
-import { DomainError, accountStatuses, errorMessage, type ErrorCode, type Locale } from '@yishi/core';
+import { DomainError, errorMessage, errorStatus, type ErrorCode, type Locale } from '@yishi/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
 
-const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
-  bad_json: 400,
-  json_too_deep: 400,
-  validation_failed: 400,
-  roster_invalid: 400,
-  roster_empty: 400,
-  unauthenticated: 401,
-  invalid_credentials: 401,
-  forbidden: 403,
-  forbidden_origin: 403,
-  account_disabled: 403,
-  not_found: 404,
-  compound_not_found: 404,
-  method_not_allowed: 405,
-  body_too_large: 413,
-  unsupported_media_type: 415,
-  login_locked: 429,
-  internal_error: 500,
-  ...(accountStatuses as Partial<Record<ErrorCode, ContentfulStatusCode>>),
-};
-
-/** Features with codes of their own add their statuses here. */
-export function registerErrorStatuses(entries: Partial<Record<ErrorCode, ContentfulStatusCode>>): void {
-  Object.assign(STATUS, entries);
-}
-
 export function statusOf(code: ErrorCode): ContentfulStatusCode {
-  return STATUS[code] ?? 422;
+  return errorStatus(code) as ContentfulStatusCode;
 }
 
 export interface ErrorBody {

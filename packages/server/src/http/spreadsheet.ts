@@ -12,9 +12,7 @@
 import { DomainError, csvRows } from '@yishi/core';
 import { Unzip, UnzipInflate } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
-import { registerErrorStatuses } from './errors.js';
 
-registerErrorStatuses({ bad_spreadsheet: 400, spreadsheet_too_large: 413 });
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** What a spreadsheet body may be sent as (the OpenAPI document lists them). */

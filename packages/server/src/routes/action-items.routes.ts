@@ -22,7 +22,6 @@ import { rolesAt as rolesOfActorAt } from '../auth/authorize.js';
 import { findActionItem, listActionItems } from '../db/repositories/action-items.repository.js';
 import { newId } from '../db/ids.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
-import { registerErrorStatuses } from '../http/errors.js';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import {
@@ -36,15 +35,6 @@ import {
   signOffActionItem,
 } from '../services/action-items.service.js';
 import { getPublicItem, getStaffItem, listPublicItems, listStaffItems, reconcileMeeting } from '../services/action-items.view.js';
-
-registerErrorStatuses({
-  action_item_not_found: 404,
-  action_item_conflict: 409,
-  rating_duplicate: 409,
-  rating_not_allowed: 403,
-  concern_needs_residency: 403,
-  triage_red_needs_subdistrict: 403,
-});
 
 /** Who sees the staff list; who works items; who signs them off (named officials of the station and above). */
 export const ACTION_ITEM_VIEWERS: readonly Role[] = [...COMPOUND_STAFF, 'grid_worker', 'party_rep', 'building_head'];

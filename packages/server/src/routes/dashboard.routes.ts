@@ -2,11 +2,8 @@
 import { dashboardQuerySchema, dashboardRows, type DashboardQuery, type Role } from '@yishi/core';
 import writeXlsxFile from 'write-excel-file/node';
 import { resolvePlaceChain } from '../db/repositories/places.repository.js';
-import { registerErrorStatuses } from '../http/errors.js';
 import { defineRoute, rolesAt, type PlaceLookup } from '../http/route.js';
 import { getDashboard } from '../services/dashboard.service.js';
-
-registerErrorStatuses({ dashboard_bad_period: 400 });
 
 const DASHBOARD_READERS: readonly Role[] = ['subdistrict_committee', 'community_staff'];
 

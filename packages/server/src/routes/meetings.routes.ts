@@ -19,7 +19,6 @@ import { z } from 'zod';
 import { rolesAt as rolesOfActor } from '../auth/authorize.js';
 import { findMeeting, listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
-import { registerErrorStatuses } from '../http/errors.js';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import { answerQuestion, getQuestions, listQuestionForFollowUp, mergeQuestion, submitQuestion } from '../services/evening-talk.service.js';
@@ -36,19 +35,6 @@ import {
   transitionMeeting,
   updateMeetingDetails,
 } from '../services/meetings.service.js';
-
-registerErrorStatuses({
-  meeting_not_found: 404,
-  agenda_item_not_found: 404,
-  attendance_not_found: 404,
-  question_not_found: 404,
-  meeting_bad_transition: 409,
-  meeting_not_editable: 409,
-  agenda_frozen: 409,
-  agenda_not_frozen: 409,
-  question_closed: 409,
-  questions_not_open: 409,
-});
 
 const id = z.string().min(1).max(40);
 const compoundParams = z.object({ compoundId: id });

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { findMeeting } from '../db/repositories/meetings.repository.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
 import { compoundFromParams } from '../http/place-lookups.js';
-import { registerErrorStatuses } from '../http/errors.js';
 import type { PlaceLookup } from '../http/route.js';
 import { defineRoute, publicAccess, rolesAt } from '../http/route.js';
 import { renderPdf } from '../services/minutes-pdf.service.js';
@@ -19,18 +18,6 @@ import {
   publishMinutes,
   saveMinutesDraft,
 } from '../services/minutes.service.js';
-
-registerErrorStatuses({
-  minutes_not_found: 404,
-  minutes_version_not_found: 404,
-  minutes_already_published: 409,
-  minutes_draft_live: 409,
-  minutes_correction_unchanged: 409,
-  minutes_immutable: 409,
-  minutes_pdf_unavailable: 503,
-  minutes_empty: 400,
-  minutes_reason_required: 400,
-});
 
 const meetingParams = z.object({ meetingId: z.string().min(1).max(40) });
 const compoundParams = z.object({ compoundId: z.string().min(1).max(40) });

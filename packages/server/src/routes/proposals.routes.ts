@@ -2,7 +2,6 @@ import { COMPOUND_STAFF, ROLES, decideProposalSchema, secondProposalSchema, seco
 import { z } from 'zod';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
 import { findProposal } from '../db/repositories/proposals.repository.js';
-import { registerErrorStatuses } from '../http/errors.js';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import {
@@ -14,16 +13,6 @@ import {
   setSecondingThreshold,
   submitProposal,
 } from '../services/proposals.service.js';
-
-registerErrorStatuses({
-  proposal_not_found: 404,
-  proposal_not_member: 403,
-  proposal_already_seconded: 409,
-  proposal_own: 409,
-  proposal_not_seconding: 409,
-  proposal_bad_transition: 409,
-  proposal_merge_self: 400,
-});
 
 /** The committee: compound staff decide what happens to a qualified proposal. */
 export const PROPOSAL_DECIDERS = COMPOUND_STAFF;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { activationEndpoints, staffEndpoints } from '@yishi/core';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -8,12 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-interface Overview {
-  places: Array<{ kind: string; id: string; label: string; roles: string[] }>;
-  grants: Array<{ id: string; name: string; role: string; phone: string | null; pending: boolean; mayRevoke: boolean; grantedBy: string | null }>;
-  events: Array<{ action: string; name: string; role: string; byName: string | null; placeLabel: string }>;
-}
-const overview = async (cookie: string) => (await (await t.call('GET', '/api/staff', { cookie })).json()) as Overview;
+const overview = (cookie: string) => t.ok(staffEndpoints.overview, { cookie });
 const grantsCount = async () => Number((await t.deps.db.selectFrom('role_assignments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
@@ -27,15 +23,19 @@ describe('staff and roles', () => {
     const building2 = mine.places.find((p) => p.label === '都市春天小区 2栋')!;
     expect(building2.roles).toEqual(['building_head']);
 
-    const res = await t.call('POST', `/api/places/building/${building2.id}/grants`, { cookie: chief, json: { name: '孔凡荣', phone: '13500000001', role: 'building_head', title: '2栋楼栋长' } });
-    expect(res.status).toBe(201);
-    const { grant, invitation } = (await res.json()) as { grant: { id: string; pending: boolean; placeLabel: string }; invitation: { code: string; link: string } };
+    const granted = await t.api(staffEndpoints.grant, {
+      cookie: chief,
+      params: { scopeKind: 'building', scopeId: building2.id },
+      body: { name: '孔凡荣', phone: '13500000001', role: 'building_head', title: '2栋楼栋长' },
+    });
+    expect(granted.status).toBe(201);
+    const { grant, invitation } = granted.data!;
     expect(grant).toMatchObject({ pending: true, placeLabel: '都市春天小区 2栋' });
-    expect(invitation.link).toBe(`http://localhost:8787/activate?code=${invitation.code}`);
+    expect(invitation!.link).toBe(`http://localhost:8787/activate?code=${invitation!.code}`);
 
-    const lookup = await t.call('POST', '/api/activation/lookup', { json: { code: invitation.code.toLowerCase() } });
-    expect(await lookup.json()).toMatchObject({ kind: 'invitation', name: '孔*荣', roles: ['building_head'] });
-    const activated = await t.call('POST', '/api/activation', { json: { code: invitation.code, consent: true, password: 'kongfanrong-2栋' } });
+    const lookup = await t.ok(activationEndpoints.lookup, { body: { code: invitation!.code.toLowerCase() } });
+    expect(lookup).toMatchObject({ kind: 'invitation', name: '孔*荣', roles: ['building_head'], grants: [{ role: 'building_head', placeLabel: '都市春天小区 2栋' }] });
+    const activated = await t.call('POST', '/api/activation', { json: { code: invitation!.code, consent: true, password: 'kongfanrong-2栋' } });
     expect(activated.status).toBe(200);
     const cookie = activated.headers.get('set-cookie')!.split(';')[0]!;
     const me = (await (await t.call('GET', '/api/me', { cookie })).json()) as { grants: Array<{ role: string; title: string }> };

@@ -2,25 +2,11 @@ import { DomainError, ROLES, castBallotSchema, formatAreaCenti, createVoteSchema
 import { z } from 'zod';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
 import { findVote } from '../db/repositories/votes.repository.js';
-import { registerErrorStatuses } from '../http/errors.js';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import { castBallot, enterPaperBallot, formatBeijing } from '../services/ballots.service.js';
 import { VOTE_ORGANISERS, getReceipts, getRoll, getVoteForActor, listPublicResults, listVotesForActor } from '../services/vote-views.service.js';
 import { closeVote, createVote, loadVoteSettled, openVote } from '../services/votes.service.js';
-
-registerErrorStatuses({
-  vote_not_found: 404,
-  vote_not_open: 409,
-  vote_closed: 409,
-  vote_not_draft: 409,
-  vote_already_closed: 409,
-  vote_results_hidden: 403,
-  not_in_electorate: 403,
-  ballot_exists_online: 409,
-  vote_building_mismatch: 400,
-  vote_source_not_found: 400,
-});
 
 const compoundParams = z.object({ compoundId: z.string().min(1).max(40) });
 const voteParams = z.object({ voteId: z.string().min(1).max(40) });

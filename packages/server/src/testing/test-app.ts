@@ -9,6 +9,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { endpointUrl, type Answer, type Endpoint, type EndpointInput } from '@yishi/core';
 import { createApp } from '../app.js';
 import { testConfig, type Config } from '../config.js';
 import { type DialectName, openDatabase } from '../db/connect.js';
@@ -31,6 +32,13 @@ export interface TestApp {
   login: (login: string, password?: string) => Promise<string>;
   /** Calls the API; `json` sets the body and content type. */
   call: (method: string, path: string, options?: { cookie?: string; json?: unknown; headers?: Record<string, string>; body?: string }) => Promise<Response>;
+  /**
+   * Calls an endpoint of the core contract like the web app does; the answer is typed by its
+   * response schema and, on success, checked against it (a mismatch fails the test).
+   */
+  api: <E extends Endpoint>(endpoint: E, input: EndpointInput<E> & { cookie?: string; headers?: Record<string, string> }) => Promise<Answered<E>>;
+  /** The same, for a call that must succeed: the checked answer, or the test fails with the error body. */
+  ok: <E extends Endpoint>(endpoint: E, input: EndpointInput<E> & { cookie?: string; headers?: Record<string, string> }) => Promise<Answer<E>>;
   /** The compound id of a demo compound by its code (DSCT, CY). */
   compoundId: (code: string) => Promise<string>;
   close: () => Promise<void>;
@@ -72,7 +80,25 @@ export function openPeerApp(of: TestApp, options: { clock?: () => Date; config?:
   return { app, deps, dbPath: of.dbPath, dialect, smsLog: of.smsLog, ...requestHelpers(app, db), close: () => db.destroy() };
 }
 
-function requestHelpers(app: TestApp['app'], db: Deps['db']): Pick<TestApp, 'call' | 'login' | 'compoundId'> {
+/** An answer: the status, and the typed data on success or the error body on failure. */
+export type Answered<E extends Endpoint> =
+  | { status: number; ok: true; data: Answer<E>; error: null; response: Response }
+  | { status: number; ok: false; data: null; error: { code: string; message: string; details: unknown }; response: Response };
+
+/** Reads an answer the way the web client does, checking a success against the endpoint's response schema. */
+export async function readAnswer<E extends Endpoint>(endpoint: E, response: Response): Promise<Answered<E>> {
+  const text = await response.text();
+  const parsed: unknown = text === '' ? null : endpoint.produces ? text : JSON.parse(text);
+  if (!response.ok) return { status: response.status, ok: false, data: null, error: (parsed as { error: { code: string; message: string; details: unknown } }).error, response };
+  if (endpoint.response) {
+    const checked = endpoint.response.safeParse(parsed);
+    if (!checked.success) throw new Error(`${endpoint.method.toUpperCase()} ${endpoint.path} answered outside its schema: ${checked.error.message}`);
+    return { status: response.status, ok: true, data: checked.data as Answer<E>, error: null, response };
+  }
+  return { status: response.status, ok: true, data: parsed as Answer<E>, error: null, response };
+}
+
+function requestHelpers(app: TestApp['app'], db: Deps['db']): Pick<TestApp, 'call' | 'login' | 'compoundId' | 'api' | 'ok'> {
   const call: TestApp['call'] = (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.cookie) headers.cookie = opts.cookie;
@@ -91,11 +117,21 @@ function requestHelpers(app: TestApp['app'], db: Deps['db']): Pick<TestApp, 'cal
     return setCookie.split(';')[0]!;
   };
 
+  const api: TestApp['api'] = async (endpoint, input) => {
+    const res = await call(endpoint.method.toUpperCase(), endpointUrl(endpoint, input), { cookie: input.cookie, headers: input.headers, json: input.body });
+    return readAnswer(endpoint, res);
+  };
+  const ok: TestApp['ok'] = async (endpoint, input) => {
+    const answer = await api(endpoint, input);
+    if (!answer.ok) throw new Error(`${endpoint.method.toUpperCase()} ${endpoint.path}: ${answer.status} ${JSON.stringify(answer.error)}`);
+    return answer.data;
+  };
+
   const compoundId: TestApp['compoundId'] = async (code) => {
     const row = await db.selectFrom('compounds').select('id').where('code', '=', code).executeTakeFirstOrThrow();
     return row.id;
   };
-  return { call, login, compoundId };
+  return { call, login, compoundId, api, ok };
 }
 
 /** The PostgreSQL admin URL tests run against, or null for SQLite. */

@@ -3,8 +3,7 @@
  * and every failure turned into an ApiError carrying the server's code and its already-localised
  * message (`{ error: { code, message, details } }`), so a page can show the words as they are.
  */
-import { fillEndpointPath, type Answer, type BodyInput, type Endpoint, type ParamsInput, type QueryInput } from '@yishi/core';
-import type { z } from 'zod';
+import { endpointUrl, type Answer, type Endpoint, type EndpointInput } from '@yishi/core';
 import { currentLocale } from '../state/preferences.js';
 
 export class ApiError extends Error {
@@ -70,26 +69,14 @@ async function send<T>(method: string, path: string, options: SendOptions = {}):
   return parsed as T;
 }
 
-/** What a call of an endpoint needs: its path parameters, query and body, each only when the endpoint has one. */
-export type CallInput<E extends Endpoint> = (E['params'] extends z.ZodType ? { params: ParamsInput<E> } : { params?: undefined }) &
-  (E['query'] extends z.ZodType ? { query?: QueryInput<E> } : { query?: undefined }) &
-  (E['body'] extends z.ZodType ? { body: BodyInput<E> } : { body?: undefined }) & { signal?: AbortSignal };
-
-function queryString(query: Record<string, unknown> | undefined): string {
-  if (!query) return '';
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== null) search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+export type CallInput<E extends Endpoint> = EndpointInput<E> & { signal?: AbortSignal };
 
 /**
  * Calls an endpoint of the core contract: the path is filled from its parameters, the answer typed
  * by its response schema. `api.call(voteEndpoints.get, { params: { voteId } })`.
  */
 function call<E extends Endpoint>(endpoint: E, input: CallInput<E>): Promise<Answer<E>> {
-  const url = `/api${fillEndpointPath(endpoint.path, input.params as Record<string, string> | undefined)}${queryString(input.query as Record<string, unknown> | undefined)}`;
-  return send<Answer<E>>(endpoint.method.toUpperCase(), url, { body: input.body, signal: input.signal });
+  return send<Answer<E>>(endpoint.method.toUpperCase(), endpointUrl(endpoint, input), { body: input.body, signal: input.signal });
 }
 
 export const api = {
