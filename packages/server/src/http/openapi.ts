@@ -27,6 +27,8 @@ const errorSchema: JsonSchema = {
   },
 };
 
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+
 function accessText(route: RouteDef): string {
   switch (route.access.kind) {
     case 'public':
@@ -70,7 +72,9 @@ export function buildOpenApi(routes: readonly RouteDef[]): JsonSchema {
     if (route.status === 204) responses[status] = { description: 'No content' };
     else if (route.produces) responses[status] = { description: 'OK', content: { [route.produces]: { schema: { type: 'string' } } } };
     else responses[status] = { description: 'OK', content: { 'application/json': { schema: route.response ? toSchema(route.response) : {} } } };
-    responses.default = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    // Refusals and failures share one body; its message says what was wrong in the caller's language.
+    responses['4XX'] = { description: 'Refused: invalid input, not logged in, not allowed, not found, conflict or too many tries', content: errorContent };
+    responses['5XX'] = { description: 'Server error (the request had no effect)', content: errorContent };
 
     const operation: Record<string, unknown> = {
       operationId: `${route.method}${path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
@@ -83,7 +87,8 @@ export function buildOpenApi(routes: readonly RouteDef[]): JsonSchema {
         .filter(Boolean)
         .join('\n\n'),
     };
-    if (route.access.kind !== 'public') operation.security = [{ session: [] }];
+    // A public operation says so explicitly: no session needed.
+    operation.security = route.access.kind === 'public' ? [] : [{ session: [] }];
     if (route.body) operation.requestBody = { required: true, content: requestContent(route) };
     (paths[path] ??= {})[route.method] = operation;
   }
@@ -92,6 +97,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): JsonSchema {
     info: {
       title: 'Yishi (议事) API',
       version: '0.1.0',
+      license: { name: 'All rights reserved', identifier: 'LicenseRef-Proprietary' },
       description: 'Neighbourhood deliberation meetings, votes, action items and minutes. Errors always have the body `{ "error": { "code", "message", "details" } }`; messages follow Accept-Language (zh-CN default, en).',
     },
     servers: [{ url: '/' }],
