@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, eventually, scheduledCouncil, startHarness, titles, waitForClosed, waitForSync, type Harness } from './collab-helpers.js';
+import { addItem, eventually, roundTrip, scheduledCouncil, startHarness, titles, waitForClosed, waitForSync, type Harness } from './collab-helpers.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -94,7 +94,8 @@ describe('live agenda co-editing', () => {
     expect(body.agendaItems.map((i) => [i.docItemId, i.title])).toEqual([['f1', '电梯加装']]);
 
     addItem(a.doc, 'f2', '冻结后偷偷加的', 2);
-    await new Promise((r) => setTimeout(r, 300));
+    await roundTrip(a.provider);
+    await roundTrip(b.provider);
     expect(titles(b.doc)).toEqual(['电梯加装']);
     const late = h.connect(await h.login('fuzhan'), name);
     await waitForSync(late.provider);
@@ -115,7 +116,8 @@ describe('live agenda co-editing', () => {
     addItem(writer.doc, 'w1', '议题甲', 1);
     await eventually(() => expect(titles(reader.doc)).toEqual(['议题甲']));
     addItem(reader.doc, 'x1', '楼栋长想加的', 2);
-    await new Promise((r) => setTimeout(r, 300));
+    await roundTrip(reader.provider);
+    await roundTrip(writer.provider);
     expect(titles(writer.doc)).toEqual(['议题甲']);
   });
 });

@@ -6,6 +6,9 @@
 import { startServer, testConfig, type Config, type RunningServer } from '@yishi/server';
 import { expect } from 'vitest';
 import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { newSeededTestDatabase } from '../support/database.js';
@@ -97,6 +100,32 @@ export function waitForSync(provider: WebsocketProvider): Promise<void> {
       }
     };
     provider.on('sync', onSync);
+  });
+}
+
+/**
+ * A barrier for "nothing arrived": sends a sync step 1 on the provider's socket and waits for the
+ * server's step 2. The server answers a socket's messages in order, and stores and broadcasts
+ * everything pending before it replies (collab/live-document.ts), so once this resolves on the
+ * writer and then on the reader, any broadcast the writer's earlier messages caused has reached
+ * the reader — no sleeping and hoping.
+ */
+export async function roundTrip(provider: WebsocketProvider): Promise<void> {
+  const ws = provider.ws as unknown as WebSocket | null;
+  if (!ws) throw new Error('roundTrip: the provider is not connected');
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0); // y-websocket messageSync
+  syncProtocol.writeSyncStep1(encoder, provider.doc);
+  await new Promise<void>((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data as Buffer));
+      if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2) {
+        ws.off('message', onMessage);
+        resolve();
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(encoding.toUint8Array(encoder));
   });
 }
 

@@ -41,7 +41,8 @@ describe('who may open a document', () => {
     const owner = h.connect(await h.login('yezhu'), `agenda-${meetingId}`);
     const closed = await waitForClosed(owner.provider);
     expect(closed.code).toBe(CloseCode.Forbidden);
-    await new Promise((r) => setTimeout(r, 500));
+    // A 44xx close is final: the client has given up (no reconnect is scheduled), not merely paused.
+    expect(owner.provider.shouldConnect).toBe(false);
     expect(owner.provider.wsconnecting || owner.provider.wsconnected).toBe(false);
     // Staff of the other compound are refused the same way.
     const other = h.connect(await h.login('cuiyuan'), `agenda-${meetingId}`);
