@@ -21,3 +21,4 @@ export * from './votes/index.js';
 export * from './proposals/index.js';
 export * from './minutes/index.js';
 export * from './dashboard/index.js';
+export * from './meetings/meetings.contract.js';

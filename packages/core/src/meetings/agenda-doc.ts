@@ -13,7 +13,7 @@
  *     links    Y.Array<string>  links to concerns and proposals ("concern:<id>", "proposal:<id>", URLs)
  */
 import { z } from 'zod';
-import { PARTIES } from '../roles/roles.js';
+import { PARTIES, type Party } from '../roles/roles.js';
 
 export const AGENDA_ITEMS_KEY = 'items';
 
@@ -24,7 +24,8 @@ export function agendaDocumentName(meetingId: string): string {
 export interface AgendaItemSnapshot {
   docItemId: string;
   title: string;
-  party: string;
+  /** One of PARTIES, or '' when no party presents the item. */
+  party: Party | '';
   minutes: number;
   notes: string;
   links: string[];
@@ -59,7 +60,7 @@ export function readAgendaSnapshot(itemsJson: unknown): AgendaItemSnapshot[] {
     seen.add(parsed.data.id);
     const d = parsed.data;
     const minutes = typeof d.minutes === 'number' && Number.isFinite(d.minutes) ? Math.max(0, Math.min(600, Math.round(d.minutes))) : 0;
-    const party = typeof d.party === 'string' && (PARTIES as readonly string[]).includes(d.party) ? d.party : '';
+    const party = PARTIES.find((p) => p === d.party) ?? '';
     out.push({
       docItemId: d.id,
       title: text(d.title, 200).trim(),

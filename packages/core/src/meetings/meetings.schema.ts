@@ -1,7 +1,10 @@
-/** Input schemas of the meetings API, shared by the server (validation) and the web app (forms). */
+/**
+ * The meetings API's shapes: input schemas shared by the server (validation) and the web app
+ * (forms), and the response schemas the server's answers are checked against and the web app reads.
+ */
 import { z } from 'zod';
 import { PARTIES } from '../roles/roles.js';
-import { MEETING_KINDS, OUTCOME_KINDS, QUESTION_CATEGORIES } from './meetings.js';
+import { MEETING_KINDS, MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES, QUESTION_STATUSES, QUORUM_RULES } from './meetings.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -65,7 +68,158 @@ export type ListQuestionInput = z.infer<typeof listQuestionSchema>;
 
 export const mergeQuestionSchema = z.object({ intoQuestionId: z.string().min(1).max(40) });
 
+export const meetingSettingsSchema = z.object({ quorumRule: z.enum(QUORUM_RULES) });
+export type MeetingSettings = z.infer<typeof meetingSettingsSchema>;
+
+/** Signing an attendee in; `{ present: false }` undoes it. */
+export const signInSchema = z.object({ present: z.boolean().default(true) });
+
 export const hallFocusSchema = z.object({
   agendaItemId: z.string().min(1).max(40).nullable().default(null),
   questionId: z.string().min(1).max(40).nullable().default(null),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+const isoTimestamp = z.string();
+const party = z.enum(PARTIES);
+
+export const meetingSummarySchema = z.object({
+  id: z.string(),
+  compoundId: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  title: z.string(),
+  startsAt: isoTimestamp,
+  durationMinutes: z.number().int(),
+  place: z.string(),
+  status: z.enum(MEETING_STATUSES),
+  agendaFrozenAt: isoTimestamp.nullable(),
+  /** The live agenda's Yjs document (`agenda-<id>`). */
+  documentName: z.string(),
+});
+export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+
+export const meetingListSchema = z.object({ meetings: z.array(meetingSummarySchema) });
+
+/** A frozen agenda item with its outcome. `party` is '' when no party presents it. */
+export const agendaItemViewSchema = z.object({
+  id: z.string(),
+  docItemId: z.string(),
+  position: z.number().int(),
+  title: z.string(),
+  party: z.union([party, z.literal('')]),
+  minutes: z.number().int(),
+  notes: z.string(),
+  links: z.array(z.string()),
+  outcome: z.enum(OUTCOME_KINDS).nullable(),
+  agreedParties: z.array(party),
+  outcomeNote: z.string(),
+  actionItemId: z.string().nullable(),
+});
+export type AgendaItemView = z.infer<typeof agendaItemViewSchema>;
+
+export const attendanceViewSchema = z.object({
+  id: z.string(),
+  userId: z.string().nullable(),
+  name: z.string(),
+  party: party.nullable(),
+  organisation: z.string(),
+  invited: z.boolean(),
+  signedInAt: isoTimestamp.nullable(),
+});
+export type AttendanceView = z.infer<typeof attendanceViewSchema>;
+
+export const quorumSchema = z.object({ rule: z.enum(QUORUM_RULES), present: z.array(party), missing: z.array(party), reached: z.boolean() });
+
+const count = z.number().int().min(0);
+export const questionCountsSchema = z.object({ raised: count, answered: count, listed: count, open: count, merged: count });
+
+export const meetingViewSchema = z.object({
+  meeting: meetingSummarySchema.extend({
+    compoundName: z.string(),
+    /** What the hall screen shows now. */
+    hall: z.object({ agendaItemId: z.string().nullable(), questionId: z.string().nullable() }),
+  }),
+  agendaItems: z.array(agendaItemViewSchema),
+  /** Four-party councils: the invited and who signed in. */
+  attendance: z.array(attendanceViewSchema),
+  quorum: quorumSchema.nullable(),
+  questionCounts: questionCountsSchema.nullable(),
+  /** What the caller may do: run the meeting, record attendance and questions, edit the agenda, ask. */
+  permissions: z.object({ run: z.boolean(), record: z.boolean(), agenda: z.enum(['write', 'read', 'none']), ask: z.boolean() }),
+});
+export type MeetingView = z.infer<typeof meetingViewSchema>;
+
+export const outcomeRecordedSchema = z.object({ item: agendaItemViewSchema });
+
+export const meetingBuildingsSchema = z.object({ buildings: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type MeetingBuilding = z.infer<typeof meetingBuildingsSchema>['buildings'][number];
+
+export const questionViewSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  status: z.enum(QUESTION_STATUSES),
+  anonymous: z.boolean(),
+  /** Staff see the name; others only its first character; null when anonymous or unknown. */
+  askerName: z.string().nullable(),
+  buildingId: z.string().nullable(),
+  buildingName: z.string().nullable(),
+  category: z.enum(QUESTION_CATEGORIES),
+  text: z.string(),
+  answer: z.string().nullable(),
+  answeredByName: z.string().nullable(),
+  measures: z.string().nullable(),
+  mergedIntoId: z.string().nullable(),
+  actionItemId: z.string().nullable(),
+  createdAt: isoTimestamp,
+});
+export type QuestionView = z.infer<typeof questionViewSchema>;
+
+export const questionListSchema = z.object({ questions: z.array(questionViewSchema), counts: questionCountsSchema });
+export const questionSubmittedSchema = z.object({ id: z.string(), counts: questionCountsSchema });
+export const questionHandledSchema = z.object({ counts: questionCountsSchema });
+export const questionListedSchema = z.object({ actionItemId: z.string(), counts: questionCountsSchema });
+
+/** What the hall screen shows: an agenda item, a question, or nothing yet. */
+export const hallCurrentSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('agenda_item'),
+    position: z.number().int(),
+    title: z.string(),
+    party: z.union([party, z.literal('')]),
+    minutes: z.number().int(),
+    outcome: z.enum(OUTCOME_KINDS).nullable(),
+  }),
+  z.object({
+    kind: z.literal('question'),
+    number: z.number().int(),
+    text: z.string(),
+    category: z.enum(QUESTION_CATEGORIES),
+    status: z.enum(QUESTION_STATUSES),
+    answer: z.string().nullable(),
+    answeredByName: z.string().nullable(),
+  }),
+]);
+
+export const hallStateSchema = z.object({
+  meeting: meetingSummarySchema.extend({ compoundName: z.string() }),
+  current: hallCurrentSchema.nullable(),
+  agenda: z.array(z.object({ id: z.string(), position: z.number().int(), title: z.string(), outcome: z.enum(OUTCOME_KINDS).nullable() })),
+  questionCounts: questionCountsSchema.nullable(),
+  quorum: quorumSchema.nullable(),
+  updatedAt: isoTimestamp,
+});
+export type HallState = z.infer<typeof hallStateSchema>;
+
+/** A meeting on the public board: the notice's topics, and an evening talk's figures. */
+export const boardMeetingSchema = meetingSummarySchema.extend({ topics: z.array(z.string()), questionCounts: questionCountsSchema.nullable() });
+export type BoardMeeting = z.infer<typeof boardMeetingSchema>;
+
+export const publicMeetingsSchema = z.object({
+  compound: z.object({ id: z.string(), name: z.string() }),
+  upcoming: z.array(boardMeetingSchema),
+  recent: z.array(boardMeetingSchema),
+  calendarUrl: z.string(),
+});
+export type PublicMeetings = z.infer<typeof publicMeetingsSchema>;

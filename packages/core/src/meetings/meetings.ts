@@ -74,6 +74,11 @@ export const MEETING_RECORDERS: readonly Role[] = ['subdistrict_committee', 'com
 
 export type AgendaAccess = 'write' | 'read' | 'none';
 
+/** A party code as stored (a representative's grant), or null when none or not one of PARTIES. */
+export function partyOrNull(value: string | null): Party | null {
+  return PARTIES.find((p) => p === value) ?? null;
+}
+
 /** What a person holding `roles` may do with the agenda document of a meeting. */
 export function agendaAccess(kind: MeetingKind, status: MeetingStatus, frozen: boolean, roles: ReadonlySet<Role>): AgendaAccess {
   const editor = AGENDA_EDITORS[kind].some((r) => roles.has(r));
@@ -159,7 +164,7 @@ export interface QuestionCounts {
   merged: number;
 }
 
-export function countQuestions(questions: Iterable<{ status: QuestionStatus | string }>): QuestionCounts {
+export function countQuestions(questions: Iterable<{ status: QuestionStatus }>): QuestionCounts {
   const c: QuestionCounts = { raised: 0, answered: 0, listed: 0, open: 0, merged: 0 };
   for (const q of questions) {
     if (q.status === 'merged') {
@@ -180,6 +185,6 @@ export function questionsOpen(status: MeetingStatus): boolean {
 }
 
 /** A question may be answered, listed or merged once, and only while the talk is on (or just after). */
-export function assertQuestionHandleable(status: QuestionStatus | string): void {
+export function assertQuestionHandleable(status: QuestionStatus): void {
   if (status !== 'raised') throw new DomainError('question_closed', { status });
 }

@@ -1,0 +1,228 @@
+/**
+ * The meetings endpoints: four-party councils and evening talks through their life (create,
+ * schedule, open, close, the frozen agenda and its outcomes, sign-in), evening-talk questions, the
+ * hall screen, and what the public board and calendars read. Declared once; the server implements
+ * them, the web app calls them, the OpenAPI document describes them.
+ */
+import { z } from 'zod';
+import { endpoint } from '../contract/endpoint.js';
+import type { MeetingAction } from './meetings.js';
+import {
+  addAttendeeSchema,
+  answerQuestionSchema,
+  createMeetingSchema,
+  hallFocusSchema,
+  hallStateSchema,
+  listQuestionSchema,
+  meetingBuildingsSchema,
+  meetingListSchema,
+  meetingSettingsSchema,
+  meetingViewSchema,
+  mergeQuestionSchema,
+  outcomeRecordedSchema,
+  publicMeetingsSchema,
+  questionHandledSchema,
+  questionListedSchema,
+  questionListSchema,
+  questionSubmittedSchema,
+  recordOutcomeSchema,
+  signInSchema,
+  submitQuestionSchema,
+  updateMeetingSchema,
+} from './meetings.schema.js';
+
+const id = z.string().min(1).max(40);
+const compoundParams = z.object({ compoundId: id });
+const meetingParams = z.object({ meetingId: id });
+const questionParams = z.object({ meetingId: id, questionId: id });
+
+/** A lifecycle step: it answers the meeting as it is afterwards. */
+function stepEndpoint<A extends MeetingAction>(action: A, summary: string) {
+  return endpoint({ method: 'post', path: `/meetings/:meetingId/${action}` as const, summary, tags: ['meetings'], params: meetingParams, response: meetingViewSchema });
+}
+
+export const meetingEndpoints = {
+  settings: endpoint({
+    method: 'put',
+    path: '/compounds/:compoundId/meeting-settings',
+    summary: 'Set how a four-party council of this compound reaches quorum (all four parties, or three including the community)',
+    tags: ['meetings'],
+    params: compoundParams,
+    body: meetingSettingsSchema,
+    response: meetingSettingsSchema,
+  }),
+  list: endpoint({
+    method: 'get',
+    path: '/compounds/:compoundId/meetings',
+    summary: "A compound's meetings, newest first (drafts only for those who run meetings)",
+    tags: ['meetings'],
+    params: compoundParams,
+    response: meetingListSchema,
+  }),
+  create: endpoint({
+    method: 'post',
+    path: '/compounds/:compoundId/meetings',
+    summary: 'Create a meeting as a draft (four-party councils invite the four parties’ representatives)',
+    tags: ['meetings'],
+    params: compoundParams,
+    body: createMeetingSchema,
+    status: 201,
+    response: meetingViewSchema,
+  }),
+  get: endpoint({
+    method: 'get',
+    path: '/meetings/:meetingId',
+    summary: 'A meeting: details, frozen agenda with outcomes, attendance and quorum, question counts, what I may do',
+    tags: ['meetings'],
+    params: meetingParams,
+    response: meetingViewSchema,
+  }),
+  update: endpoint({
+    method: 'patch',
+    path: '/meetings/:meetingId',
+    summary: 'Change title, time or place (before the meeting starts)',
+    tags: ['meetings'],
+    params: meetingParams,
+    body: updateMeetingSchema,
+    response: meetingViewSchema,
+  }),
+  schedule: stepEndpoint('schedule', 'Publish the notice: draft → scheduled (shown on the public board and in the calendar feed)'),
+  start: stepEndpoint('start', 'Open the session: scheduled → in session; freezes the agenda into rows with stable ids'),
+  close: stepEndpoint('close', 'Close the session: in session → closed'),
+  reopenAgenda: endpoint({
+    method: 'post',
+    path: '/meetings/:meetingId/agenda/reopen',
+    summary: 'Reopen a frozen agenda for editing (the convener only)',
+    tags: ['meetings'],
+    params: meetingParams,
+    response: meetingViewSchema,
+  }),
+  freezeAgenda: endpoint({
+    method: 'post',
+    path: '/meetings/:meetingId/agenda/freeze',
+    summary: 'Freeze a reopened agenda again (rewrites the agenda rows, keeping item ids)',
+    tags: ['meetings'],
+    params: meetingParams,
+    response: meetingViewSchema,
+  }),
+  addAttendee: endpoint({
+    method: 'post',
+    path: '/meetings/:meetingId/attendance',
+    summary: 'Invite one more attendee to a four-party council',
+    tags: ['meetings'],
+    params: meetingParams,
+    body: addAttendeeSchema,
+    status: 201,
+    response: meetingViewSchema,
+  }),
+  signIn: endpoint({
+    method: 'post',
+    path: '/meetings/:meetingId/attendance/:attendanceId/sign-in',
+    summary: 'Sign an attendee in (staff, or the representative themself); body {present:false} undoes it',
+    tags: ['meetings'],
+    params: z.object({ meetingId: id, attendanceId: id }),
+    body: signInSchema,
+    response: meetingViewSchema,
+  }),
+  recordOutcome: endpoint({
+    method: 'put',
+    path: '/meetings/:meetingId/agenda-items/:itemId/outcome',
+    summary: 'Record the outcome of an agenda item: agreed (by which parties), deferred, owners’ vote, or action items',
+    tags: ['meetings'],
+    params: z.object({ meetingId: id, itemId: id }),
+    body: recordOutcomeSchema,
+    response: outcomeRecordedSchema,
+  }),
+  buildings: endpoint({
+    method: 'get',
+    path: '/meetings/:meetingId/buildings',
+    summary: "The buildings of the meeting's compound, for the question form",
+    tags: ['meetings'],
+    params: meetingParams,
+    response: meetingBuildingsSchema,
+  }),
+  setHallFocus: endpoint({
+    method: 'put',
+    path: '/meetings/:meetingId/hall',
+    summary: 'Choose what the hall screen shows: an agenda item or a question',
+    tags: ['meetings'],
+    params: meetingParams,
+    body: hallFocusSchema,
+    response: hallStateSchema,
+  }),
+};
+
+export const eveningTalkEndpoints = {
+  questions: endpoint({
+    method: 'get',
+    path: '/meetings/:meetingId/questions',
+    summary: 'Questions of an evening talk with the live counts (raised / answered / listed)',
+    tags: ['evening talks'],
+    params: meetingParams,
+    response: questionListSchema,
+  }),
+  submit: endpoint({
+    method: 'post',
+    path: '/meetings/:meetingId/questions',
+    summary: 'Raise a question (residents before or during the talk; staff record questions from the floor)',
+    tags: ['evening talks'],
+    params: meetingParams,
+    body: submitQuestionSchema,
+    status: 201,
+    response: questionSubmittedSchema,
+  }),
+  answer: endpoint({
+    method: 'post',
+    path: '/meetings/:meetingId/questions/:questionId/answer',
+    summary: 'Record an answer given on the spot',
+    tags: ['evening talks'],
+    params: questionParams,
+    body: answerQuestionSchema,
+    response: questionHandledSchema,
+  }),
+  list: endpoint({
+    method: 'post',
+    path: '/meetings/:meetingId/questions/:questionId/list',
+    summary: 'Put a question on the question list: it becomes an action item (due in 5 working days)',
+    tags: ['evening talks'],
+    params: questionParams,
+    body: listQuestionSchema,
+    response: questionListedSchema,
+  }),
+  merge: endpoint({
+    method: 'post',
+    path: '/meetings/:meetingId/questions/:questionId/merge',
+    summary: 'Merge a question into a duplicate raised earlier',
+    tags: ['evening talks'],
+    params: questionParams,
+    body: mergeQuestionSchema,
+    response: questionHandledSchema,
+  }),
+};
+
+export const publicMeetingEndpoints = {
+  hall: endpoint({
+    method: 'get',
+    path: '/public/meetings/:meetingId/hall',
+    summary: 'Hall screen state (public; the projector page polls it every few seconds)',
+    tags: ['public'],
+    params: meetingParams,
+    response: hallStateSchema,
+  }),
+  board: endpoint({
+    method: 'get',
+    path: '/public/compounds/:compoundId/meetings',
+    summary: 'Meeting notices for the public board: upcoming (time, place, topics) and recently closed',
+    tags: ['public'],
+    params: compoundParams,
+    response: publicMeetingsSchema,
+  }),
+  calendar: endpoint({
+    method: 'get',
+    path: '/public/compounds/:compoundId/meetings.ics',
+    summary: "iCalendar feed of a compound's scheduled meetings",
+    tags: ['public'],
+    params: compoundParams,
+    produces: 'text/calendar',
+  }),
+};
