@@ -1,3 +1,4 @@
 export * from './proposals.js';
 export * from './proposals.schema.js';
+export * from './proposals.contract.js';
 export * from './proposals.errors.js';

@@ -1,4 +1,9 @@
+/**
+ * The shapes of proposals on the wire: the input schemas (shared by the server routes and the web
+ * forms) and the answers.
+ */
 import { z } from 'zod';
+import { PROPOSAL_STATUSES } from './proposals.js';
 
 export const submitProposalSchema = z.object({
   title: z.string().trim().min(4).max(80),
@@ -27,3 +32,49 @@ export const secondingThresholdSchema = z.discriminatedUnion('kind', [
     share: z.object({ num: z.number().int().min(1), den: z.number().int().min(1) }).refine((s) => s.num <= s.den),
   }),
 ]);
+
+/** The compound's seconding threshold: the body of a change and the answer to a read. */
+export const proposalSettingsSchema = z.object({ threshold: secondingThresholdSchema });
+
+// Answers
+
+export const proposalViewSchema = z.object({
+  id: z.string(),
+  compoundId: z.string(),
+  buildingId: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  status: z.enum(PROPOSAL_STATUSES),
+  /** The status in the caller's language. */
+  statusText: z.string(),
+  /** The proposer; on the public board by surname only (刘*). */
+  authorName: z.string(),
+  /** Households (units) that seconded. */
+  seconds: z.number().int(),
+  /** Households still needed to qualify (0 when qualified). */
+  needed: z.number().int(),
+  unitsInScope: z.number().int(),
+  thresholdText: z.string(),
+  mergedIntoId: z.string().nullable(),
+  agendaItemId: z.string().nullable(),
+  voteId: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  qualifiedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProposalView = z.infer<typeof proposalViewSchema>;
+
+export const proposalListSchema = z.object({ proposals: z.array(proposalViewSchema) });
+
+export const proposalDetailSchema = z.object({
+  proposal: proposalViewSchema,
+  /** Every state change, oldest first: who, when, why. */
+  history: z.array(z.object({ status: z.enum(PROPOSAL_STATUSES), statusText: z.string(), actorName: z.string(), note: z.string(), at: z.string() })),
+  me: z.object({ isAuthor: z.boolean(), seconded: z.boolean(), canSecond: z.boolean() }).nullable(),
+});
+export type ProposalDetail = z.infer<typeof proposalDetailSchema>;
+
+export const proposalCreatedSchema = z.object({ id: z.string() });
+
+export const secondResultSchema = z.object({ seconds: z.number().int(), status: z.enum(PROPOSAL_STATUSES), needed: z.number().int() });

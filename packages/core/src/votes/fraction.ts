@@ -12,7 +12,8 @@ export interface Fraction {
 }
 
 /** How a share is compared with its threshold: ≥ (以上, "at least") or > (过半数, "more than"). */
-export type Comparison = 'at_least' | 'more_than';
+export const COMPARISONS = ['at_least', 'more_than'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
 
 export function compareRatio(num: number, den: number, threshold: Fraction): -1 | 0 | 1 {
   // num/den vs t.num/t.den  ⇔  num·t.den vs t.num·den (denominators positive).

@@ -3,6 +3,8 @@ export * from './heads.js';
 export * from './rules.js';
 export * from './tally.js';
 export * from './receipt.js';
+export * from './votes.js';
 export * from './votes.schema.js';
+export * from './votes.contract.js';
 export * from './votes.errors.js';
 export * from './yes-no.js';

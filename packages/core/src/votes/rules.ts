@@ -9,6 +9,11 @@ import type { Comparison, Fraction } from './fraction.js';
 export const VOTE_KINDS = ['yes_no', 'single_choice', 'multiple_choice', 'election'] as const;
 export type VoteKind = (typeof VOTE_KINDS)[number];
 
+/** Yes/no and single-choice ballots carry exactly one choice; multiple choice and elections up to maxChoices. */
+export function isSingleChoice(kind: VoteKind): boolean {
+  return kind === 'yes_no' || kind === 'single_choice';
+}
+
 /** owners: one ballot per unit (owners vote); residents: one ballot per person (resident-wide poll). */
 export const ELECTORATE_KINDS = ['owners', 'residents'] as const;
 export type ElectorateKind = (typeof ELECTORATE_KINDS)[number];

@@ -34,13 +34,8 @@ export interface TallyInput {
 
 export type Words = Record<Locale, string>;
 
-export type CheckKey =
-  | 'participation_area'
-  | 'participation_heads'
-  | 'participation_ballots'
-  | 'approval_area'
-  | 'approval_heads'
-  | 'approval_ballots';
+export const CHECK_KEYS = ['participation_area', 'participation_heads', 'participation_ballots', 'approval_area', 'approval_heads', 'approval_ballots'] as const;
+export type CheckKey = (typeof CHECK_KEYS)[number];
 
 export interface TallyCheck {
   key: CheckKey;

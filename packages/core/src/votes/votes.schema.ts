@@ -1,6 +1,13 @@
-/** Input schemas for votes and ballots, shared by the server routes and the web forms. */
+/**
+ * The shapes of votes and ballots on the wire: the input schemas (shared by the server routes and
+ * the web forms) and the answers (the server's handlers are typed by them, tests check every answer
+ * against them, the web app reads its types from them).
+ */
 import { z } from 'zod';
+import { COMPARISONS } from './fraction.js';
 import { ART278_MATTERS, ELECTORATE_KINDS, VOTE_KINDS } from './rules.js';
+import { CHECK_KEYS, type TallyResult } from './tally.js';
+import { BALLOT_CHANNELS, VOTE_STATUSES } from './votes.js';
 
 const fractionSchema = z
   .object({ num: z.number().int().min(0), den: z.number().int().min(1).max(1_000_000) })
@@ -14,7 +21,7 @@ export const voteRuleSchema = z.discriminatedUnion('kind', [
     basis: z.enum(['ballots', 'area_and_heads']),
     participation: fractionSchema.nullable(),
     approval: fractionSchema,
-    approvalComparison: z.enum(['at_least', 'more_than']),
+    approvalComparison: z.enum(COMPARISONS),
   }),
 ]);
 
@@ -75,3 +82,154 @@ export const paperBallotSchema = z.object({
 export type PaperBallotInput = z.output<typeof paperBallotSchema>;
 
 export const receiptCodeSchema = z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+// Answers
+
+/** A text in both languages (the rule and the result in words travel with the data). */
+export const wordsSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+export const voteOptionSchema = z.object({ id: z.string(), label: z.string() });
+
+const fractionValueSchema = z.object({ num: z.number().int(), den: z.number().int() });
+const countsSchema = z.object({ voters: z.number().int(), heads: z.number().int(), areaCenti: z.number().int() });
+
+/** The tally frozen at closing (core/votes/tally.ts), option labels in the caller's language. */
+export const tallyResultSchema = z.object({
+  electorate: countsSchema,
+  participation: z.object({ ballots: z.number().int(), heads: z.number().int(), areaCenti: z.number().int() }),
+  options: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      ballots: z.number().int(),
+      heads: z.number().int(),
+      areaCenti: z.number().int(),
+      passes: z.boolean(),
+      elected: z.boolean(),
+    }),
+  ),
+  checks: z.array(
+    z.object({
+      key: z.enum(CHECK_KEYS),
+      optionId: z.string().nullable(),
+      ok: z.boolean(),
+      value: fractionValueSchema,
+      threshold: fractionValueSchema,
+      comparison: z.enum(COMPARISONS),
+      text: wordsSchema,
+    }),
+  ),
+  passed: z.boolean(),
+  winners: z.array(z.string()),
+  tiedAtCutoff: z.array(z.string()),
+  summary: wordsSchema,
+  ignoredBallots: z.number().int(),
+}) satisfies z.ZodType<TallyResult>;
+export type VoteResultView = z.infer<typeof tallyResultSchema>;
+
+/** A vote as every audience sees it: the question, its options, the rule (and in words), its times. */
+export const voteSummarySchema = z.object({
+  id: z.string(),
+  compoundId: z.string(),
+  buildingId: z.string().nullable(),
+  buildingName: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  kind: z.enum(VOTE_KINDS),
+  electorateKind: z.enum(ELECTORATE_KINDS),
+  options: z.array(voteOptionSchema),
+  maxChoices: z.number().int(),
+  rule: voteRuleSchema,
+  ruleText: wordsSchema,
+  secret: z.boolean(),
+  status: z.enum(VOTE_STATUSES),
+  opensAt: z.string().nullable(),
+  closesAt: z.string(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** Closed by its set time rather than early by staff. */
+  closedOnTime: z.boolean(),
+  /** direct, proposal or agenda_item (stored as text: other features read the column too). */
+  sourceKind: z.string(),
+  sourceId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type VoteSummary = z.infer<typeof voteSummarySchema>;
+
+export const compoundVotesSchema = z.object({
+  votes: z.array(voteSummarySchema.extend({ passed: z.boolean().nullable(), summaryText: wordsSchema.nullable() })),
+  /** Whether I organise votes here (drafts are listed only then). */
+  canManage: z.boolean(),
+});
+export type CompoundVotes = z.infer<typeof compoundVotesSchema>;
+export type ListedVote = CompoundVotes['votes'][number];
+
+/** Live turnout: how many took part, never how anyone voted. */
+export const turnoutSchema = z.object({
+  electorate: countsSchema,
+  participation: z.object({ ballots: z.number().int(), paperBallots: z.number().int(), heads: z.number().int(), areaCenti: z.number().int() }),
+});
+export type Turnout = z.infer<typeof turnoutSchema>;
+
+/** A unit I vote for (or me, in a residents' poll), whether it voted and my receipt code. */
+export const myVoterSchema = z.object({
+  voterKey: z.string(),
+  label: z.string(),
+  voted: z.boolean(),
+  receiptCode: z.string().nullable(),
+  castAt: z.string().nullable(),
+  channel: z.enum(BALLOT_CHANNELS).nullable(),
+});
+export type MyVoter = z.infer<typeof myVoterSchema>;
+
+export const voteViewSchema = z.object({
+  vote: voteSummarySchema,
+  /** Null for a draft. */
+  turnout: turnoutSchema.nullable(),
+  /** Null until closed. */
+  result: tallyResultSchema.nullable(),
+  mine: z.array(myVoterSchema),
+  canManage: z.boolean(),
+});
+export type VoteView = z.infer<typeof voteViewSchema>;
+
+export const voteCreatedSchema = z.object({ id: z.string() });
+
+/** The answer of an action whose effect the caller reads back (open, close, decide). */
+export const doneSchema = z.object({ ok: z.literal(true) });
+
+export const ballotReceiptSchema = z.object({
+  receiptCode: z.string(),
+  castAt: z.string(),
+  voterLabel: z.string(),
+  /** An earlier ballot of this voter was replaced (and kept in the history). */
+  replaced: z.boolean(),
+  closesAt: z.string(),
+});
+export type BallotReceipt = z.infer<typeof ballotReceiptSchema>;
+
+export const paperBallotReceiptSchema = z.object({ receiptCode: z.string(), voterLabel: z.string() });
+
+export const rollEntrySchema = z.object({
+  voterKey: z.string(),
+  label: z.string(),
+  areaCenti: z.number().int(),
+  developerHeld: z.boolean(),
+  voted: z.boolean(),
+  channel: z.enum(BALLOT_CHANNELS).nullable(),
+  castAt: z.string().nullable(),
+  /** Only for a named ballot after closing: what the voter chose (null: did not vote). */
+  choices: z.array(z.string()).nullable().optional(),
+});
+export const voteRollSchema = z.object({ entries: z.array(rollEntrySchema) });
+export type RollEntry = z.infer<typeof rollEntrySchema>;
+
+export const publishedReceiptsSchema = z.object({
+  voteId: z.string(),
+  title: z.string(),
+  receipts: z.array(z.object({ receiptCode: z.string(), choices: z.array(z.string()), choiceLabels: z.array(z.string()), channel: z.enum(BALLOT_CHANNELS) })),
+});
+export type PublishedReceipts = z.infer<typeof publishedReceiptsSchema>;
+
+export const publicVotesSchema = z.object({ votes: z.array(voteSummarySchema.extend({ result: tallyResultSchema.nullable() })) });
+export type PublicVote = z.infer<typeof publicVotesSchema>['votes'][number];

@@ -1,0 +1,124 @@
+/**
+ * The votes endpoints: creating, opening and closing votes, casting ballots online and entering
+ * paper ones, the roll, the published receipts and the results on the notice board. Declared once;
+ * the server implements them, the web app calls them, the OpenAPI document describes them.
+ */
+import { z } from 'zod';
+import { endpoint } from '../contract/endpoint.js';
+import {
+  ballotReceiptSchema,
+  castBallotSchema,
+  compoundVotesSchema,
+  createVoteSchema,
+  doneSchema,
+  paperBallotReceiptSchema,
+  paperBallotSchema,
+  publicVotesSchema,
+  publishedReceiptsSchema,
+  voteCreatedSchema,
+  voteRollSchema,
+  voteViewSchema,
+} from './votes.schema.js';
+
+const id = z.string().min(1).max(40);
+const compoundParams = z.object({ compoundId: id });
+const voteParams = z.object({ voteId: id });
+
+export const voteEndpoints = {
+  list: endpoint({
+    method: 'get',
+    path: '/compounds/:compoundId/votes',
+    summary: 'Votes of a compound (drafts only for organisers)',
+    tags: ['votes'],
+    params: compoundParams,
+    response: compoundVotesSchema,
+  }),
+  create: endpoint({
+    method: 'post',
+    path: '/compounds/:compoundId/votes',
+    summary: 'Create a vote (draft; opens at opensAt, or when an organiser opens it)',
+    description:
+      'Rules: simple_majority; art278 with matter 1–9 (thresholds follow from the matter); custom fractions. From a proposal (sourceKind=proposal), an agenda item (agenda_item) or direct.',
+    tags: ['votes'],
+    params: compoundParams,
+    body: createVoteSchema,
+    status: 201,
+    response: voteCreatedSchema,
+  }),
+  get: endpoint({
+    method: 'get',
+    path: '/votes/:voteId',
+    summary: 'A vote: its rule in words, live turnout, my units and receipt codes; results once closed',
+    tags: ['votes'],
+    params: voteParams,
+    response: voteViewSchema,
+  }),
+  open: endpoint({
+    method: 'post',
+    path: '/votes/:voteId/open',
+    summary: 'Open a draft vote now: freezes the electorate (units, owners, areas) and the rule',
+    tags: ['votes'],
+    params: voteParams,
+    response: doneSchema,
+  }),
+  close: endpoint({
+    method: 'post',
+    path: '/votes/:voteId/close',
+    summary: 'Close an open vote now and publish its result (votes also close by themselves on time)',
+    tags: ['votes'],
+    params: voteParams,
+    response: doneSchema,
+  }),
+  castBallot: endpoint({
+    method: 'post',
+    path: '/votes/:voteId/ballots',
+    summary: 'Cast or change my ballot (the latest counts until closing); returns a receipt code',
+    tags: ['votes'],
+    params: voteParams,
+    body: castBallotSchema,
+    status: 201,
+    response: ballotReceiptSchema,
+  }),
+  enterPaperBallot: endpoint({
+    method: 'post',
+    path: '/votes/:voteId/paper-ballots',
+    summary: 'Enter a paper ballot for a unit (recorded with the staff member who entered it)',
+    tags: ['votes'],
+    params: voteParams,
+    body: paperBallotSchema,
+    status: 201,
+    response: paperBallotReceiptSchema,
+  }),
+  roll: endpoint({
+    method: 'get',
+    path: '/votes/:voteId/roll',
+    summary: 'The frozen roll: who may vote and whether they voted (never how, for a secret ballot)',
+    tags: ['votes'],
+    params: voteParams,
+    response: voteRollSchema,
+  }),
+  rollCsv: endpoint({
+    method: 'get',
+    path: '/votes/:voteId/roll.csv',
+    summary: 'The roll as CSV for Excel: unit, area, voted or not, channel, time (choices only for named ballots after closing)',
+    tags: ['votes'],
+    params: voteParams,
+    produces: 'text/csv',
+  }),
+  receipts: endpoint({
+    method: 'get',
+    path: '/public/votes/:voteId/receipts',
+    summary: 'After closing: every receipt code with its choices, to check a ballot was counted as cast',
+    tags: ['votes', 'public'],
+    params: voteParams,
+    response: publishedReceiptsSchema,
+  }),
+  publicResults: endpoint({
+    method: 'get',
+    path: '/public/compounds/:compoundId/votes',
+    summary: 'Notice board: closed votes with results and the rule explained in words',
+    tags: ['votes', 'public'],
+    params: compoundParams,
+    response: publicVotesSchema,
+  }),
+};
