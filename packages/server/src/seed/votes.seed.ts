@@ -5,6 +5,8 @@
  * of them qualified. Ballots are entered through the same code paths as real ones, at past times.
  */
 import type { CreateVoteInput } from '@yishi/core';
+import { listBuildingsWithCounts, listCompounds } from '../db/repositories/places.repository.js';
+import { findUserByLogin } from '../db/repositories/users.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
 import { loadActor } from '../services/auth.service.js';
@@ -24,7 +26,8 @@ function sequence(seed: number): () => number {
 }
 
 async function actorOf(deps: Deps, username: string) {
-  const user = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const user = await findUserByLogin(deps.db, username);
+  if (!user) throw new Error(`demo account ${username} missing`);
   return (await loadActor(deps, user.id))!;
 }
 
@@ -46,58 +49,41 @@ async function castDemoBallots(deps: Deps, voteId: string, at: Date, turnout: nu
   }
 }
 
-async function pastVote(deps: Deps, daysAgo: number, input: Omit<CreateVoteInput, 'opensAt' | 'closesAt'>, fill: (voteId: string, at: Date) => Promise<void>) {
-  const real = deps.clock();
-  const opened = new Date(real.getTime() - daysAgo * DAY);
+/** A vote that opened `daysAgo` days ago, was filled by `fill` a day later, and closed on time a week after opening. */
+async function pastVote(deps: Deps, compoundId: string, daysAgo: number, input: Omit<CreateVoteInput, 'opensAt' | 'closesAt'>, fill: (voteId: string, at: Date) => Promise<void>) {
+  const opened = new Date(deps.clock().getTime() - daysAgo * DAY);
   const closes = new Date(opened.getTime() + 7 * DAY);
   let now = opened;
   const past: Deps = { ...deps, clock: () => now };
   const staff = await actorOf(deps, 'zhanzhang');
-  const { id } = await createVote(past, staff, input.buildingId ? (await deps.db.selectFrom('buildings').select('compound_id').where('id', '=', input.buildingId).executeTakeFirstOrThrow()).compound_id : '', {
-    ...input,
-    opensAt: null,
-    closesAt: closes.toISOString(),
-  });
+  const { id } = await createVote(past, staff, compoundId, { ...input, opensAt: null, closesAt: closes.toISOString() });
   await openVote(past, id);
   await fill(id, new Date(opened.getTime() + DAY));
   now = closes;
   await closeVote(past, id, null);
-  return id;
 }
 
 export async function seedVotes(deps: Deps): Promise<void> {
   const { db } = deps;
-  const compound = await db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirst();
+  const compound = (await listCompounds(db)).find((c) => c.code === 'DSCT');
   if (!compound) return;
   const compoundId = compound.id;
-  const building1 = await db.selectFrom('buildings').select('id').where('compound_id', '=', compoundId).where('name', '=', '1').executeTakeFirstOrThrow();
+  const building1 = (await listBuildingsWithCounts(db, compoundId)).find((b) => b.name === '1');
+  if (!building1) throw new Error('demo building 1 missing');
   const base = { description: '', electorateKind: 'owners' as const, buildingId: null, options: [] as string[], maxChoices: 1, secret: true, sourceKind: 'direct' as const, sourceId: null };
-  const withCompound = async (daysAgo: number, input: Omit<CreateVoteInput, 'opensAt' | 'closesAt'>, fill: (voteId: string, at: Date) => Promise<void>) => {
-    // pastVote finds the compound from the building; compound-wide votes pass it here.
-    const staff = await actorOf(deps, 'zhanzhang');
-    const real = deps.clock();
-    const opened = new Date(real.getTime() - daysAgo * DAY);
-    const closes = new Date(opened.getTime() + 7 * DAY);
-    let now = opened;
-    const past: Deps = { ...deps, clock: () => now };
-    const { id } = await createVote(past, staff, compoundId, { ...input, opensAt: null, closesAt: closes.toISOString() });
-    await openVote(past, id);
-    await fill(id, new Date(opened.getTime() + DAY));
-    now = closes;
-    await closeVote(past, id, null);
-  };
 
   // Matter 5: using the maintenance fund to replace the lifts of 2栋 — 78% turn out, about 80% yes: passes.
-  await withCompound(40, { ...base, title: '使用专项维修资金更换2栋电梯', description: '更换2栋两部电梯，预算 68 万元，从专项维修资金列支。', kind: 'yes_no', rule: { kind: 'art278', matter: 5 } }, (id, at) =>
+  await pastVote(deps, compoundId, 40, { ...base, title: '使用专项维修资金更换2栋电梯', description: '更换2栋两部电梯，预算 68 万元，从专项维修资金列支。', kind: 'yes_no', rule: { kind: 'art278', matter: 5 } }, (id, at) =>
     castDemoBallots(deps, id, at, 0.8, (r) => [r < 0.8 ? 'yes' : r < 0.93 ? 'no' : 'abstain'], 11),
   );
   // Matter 6: raising the fund again — good turnout but about 64% yes, short of the 3/4 needed: fails.
-  await withCompound(25, { ...base, title: '续筹专项维修资金（每平方米 20 元）', kind: 'yes_no', rule: { kind: 'art278', matter: 6 } }, (id, at) =>
+  await pastVote(deps, compoundId, 25, { ...base, title: '续筹专项维修资金（每平方米 20 元）', kind: 'yes_no', rule: { kind: 'art278', matter: 6 } }, (id, at) =>
     castDemoBallots(deps, id, at, 0.82, (r) => [r < 0.64 ? 'yes' : r < 0.92 ? 'no' : 'abstain'], 23),
   );
   // 1栋 elects its building head: only 1栋's 40 units vote.
   await pastVote(
     deps,
+    compoundId,
     15,
     { ...base, title: '1栋楼栋长选举', kind: 'election', buildingId: building1.id, options: ['何秀英', '张建华'], maxChoices: 1, rule: { kind: 'simple_majority' } },
     (id, at) => castDemoBallots(deps, id, at, 0.7, (r) => [r < 0.7 ? 'o1' : 'o2'], 37),

@@ -13,7 +13,7 @@
  * past its time) and is refused with `vote_closed`. Nothing accepted is ever left out.
  */
 import { randomBytes } from 'node:crypto';
-import { DomainError, formatReceiptCode, type CastBallotInput, type PaperBallotInput } from '@yishi/core';
+import { DomainError, formatReceiptCode, isSingleChoice, type CastBallotInput, type PaperBallotInput } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
@@ -22,7 +22,7 @@ import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
-import { loadVoteSettled, optionsOf, settleDueVotes } from './votes.service.js';
+import { loadVoteSettled, optionsOf, ownersOnRoll, settleDueVotes, voterOf, type Voter } from './votes.service.js';
 
 /** "2026-11-21 18:00" in Beijing time, for messages. */
 export function formatBeijing(iso: string): string {
@@ -41,18 +41,13 @@ function validateChoices(vote: VoteRow, choices: readonly string[]): string[] {
   const unique = [...new Set(choices)];
   if (unique.some((c) => !ids.has(c))) throw new DomainError('ballot_invalid_choice');
   if (unique.includes('abstain') && unique.length > 1) throw new DomainError('ballot_abstain_exclusive');
-  const max = vote.kind === 'yes_no' || vote.kind === 'single_choice' ? 1 : vote.max_choices;
+  const max = isSingleChoice(vote.kind) ? 1 : vote.max_choices;
   if (unique.length > max) throw new DomainError('ballot_too_many_choices', { max });
   return unique;
 }
 
 function newReceiptCode(): string {
   return formatReceiptCode(randomBytes(12));
-}
-
-interface Voter {
-  unitId: string | null;
-  personId: string | null;
 }
 
 /** Which electorate entry the caller votes for; checks they are on the frozen roll. */
@@ -74,7 +69,7 @@ async function resolveOnlineVoter(db: Db, vote: VoteRow, actor: Actor, unitId: s
   const entry = await repo.findElectorateEntry(db, vote.id, chosen);
   // On the roll means: the unit is in the frozen electorate and the caller was one of its owners
   // when the vote opened (a sale after opening does not hand the ballot to the buyer).
-  if (!entry || !(JSON.parse(entry.owner_person_ids) as string[]).includes(actor.personId)) throw new DomainError('not_in_electorate');
+  if (!entry || !ownersOnRoll(entry).includes(actor.personId)) throw new DomainError('not_in_electorate');
   return { unitId: chosen, personId: null, label: entry.label };
 }
 
@@ -192,7 +187,7 @@ export async function enterPaperBallot(deps: Deps, actor: Actor, voteId: string,
       const entry = voterKey ? await repo.findElectorateEntry(trx, voteId, voterKey) : undefined;
       if (!entry) throw new DomainError('not_in_electorate');
       const choices = validateChoices(vote, input.choices);
-      const voter: Voter = { unitId: entry.unit_id, personId: entry.unit_id ? null : entry.person_id };
+      const voter = voterOf(entry);
       if (await repo.findBallotOfVoter(trx, voteId, voter)) throw new DomainError('ballot_exists_online');
       const receiptCode = newReceiptCode();
       try {

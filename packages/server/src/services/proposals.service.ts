@@ -18,17 +18,35 @@ import {
   type SecondingThreshold,
   type SubmitProposalInput,
 } from '@yishi/core';
-import type { Actor, UnitLink } from '../auth/actor.js';
+import type { Actor, PlaceChain, UnitLink } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
+import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/proposals.repository.js';
 import type { ProposalRow } from '../db/tables/proposals.table.js';
 import type { Deps } from '../deps.js';
 
-export async function getSecondingThreshold(deps: Deps, compoundId: string): Promise<SecondingThreshold> {
+/** The place a proposal is about: its compound, and its building for a building-scoped proposal. */
+export async function placeOfProposal(db: Db, proposalId: string): Promise<PlaceChain | undefined> {
+  const p = await repo.findProposal(db, proposalId);
+  if (!p) return undefined;
+  const chain = await findCompoundChain(db, p.compound_id);
+  return chain && { ...chain, ...(p.building_id ? { buildingId: p.building_id } : {}) };
+}
+
+/** The threshold stored as JSON in the compound's settings and frozen into each proposal. */
+function thresholdOf(row: { threshold_json: string }): SecondingThreshold {
+  return JSON.parse(row.threshold_json) as SecondingThreshold;
+}
+
+async function getSecondingThreshold(deps: Deps, compoundId: string): Promise<SecondingThreshold> {
   const row = await repo.findProposalSettings(deps.db, compoundId);
-  return row ? (JSON.parse(row.threshold_json) as SecondingThreshold) : DEFAULT_SECONDING_THRESHOLD;
+  return row ? thresholdOf(row) : DEFAULT_SECONDING_THRESHOLD;
+}
+
+export async function getProposalSettings(deps: Deps, compoundId: string) {
+  return { threshold: await getSecondingThreshold(deps, compoundId) };
 }
 
 export async function setSecondingThreshold(deps: Deps, actor: Actor, compoundId: string, threshold: SecondingThreshold) {
@@ -92,8 +110,8 @@ export async function secondProposal(deps: Deps, actor: Actor, proposalId: strin
       throw error;
     }
     const seconds = await repo.countSeconds(trx, proposalId);
-    const threshold = JSON.parse(proposal.threshold_json) as SecondingThreshold;
-    let status = proposal.status as ProposalStatus;
+    const threshold = thresholdOf(proposal);
+    let status: ProposalStatus = proposal.status;
     if (status === 'seconding' && qualifies(seconds, proposal.units_in_scope, threshold)) {
       await repo.updateProposal(trx, proposalId, 'seconding', { status: 'qualified', qualified_at: now, updated_at: now });
       const note = describeThreshold(threshold, proposal.units_in_scope)['zh-CN'];
@@ -113,7 +131,7 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
     for (const id of held) await lockRow(trx, 'proposals', id);
     const proposal = await repo.findProposal(trx, proposalId);
     if (!proposal) throw new DomainError('proposal_not_found');
-    const from = proposal.status as ProposalStatus;
+    const from = proposal.status;
     const to: ProposalStatus = input.action === 'put_on_agenda' ? 'on_agenda' : input.action === 'merge' ? 'merged' : 'declined';
     if (!canProposalTransition(from, to)) throw new DomainError('proposal_bad_transition', { status: from });
     const now = deps.clock().toISOString();
@@ -135,11 +153,26 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
     }
     await repo.appendProposalEvent(trx, { id: newId(), proposal_id: proposalId, status: to, actor_user_id: actor.userId, actor_name: actor.displayName, note, created_at: now });
   });
-  return { ok: true };
+  return { ok: true } as const;
+}
+
+/**
+ * Inside the transaction creating a vote from a proposal: the proposal records that it was put to
+ * this vote — once, checked under its lock, so two staff (on two instances) cannot each put it to a
+ * vote of their own.
+ */
+export async function recordProposalPutToVote(trx: Db, actor: Actor, proposalId: string, vote: { voteId: string; title: string; now: string }) {
+  await lockRow(trx, 'proposals', proposalId);
+  const proposal = await repo.findProposal(trx, proposalId);
+  if (!proposal) throw new DomainError('proposal_not_found');
+  const from = proposal.status;
+  if (!canProposalTransition(from, 'put_to_vote')) throw new DomainError('proposal_bad_transition', { status: from });
+  await repo.updateProposal(trx, proposalId, from, { vote_id: vote.voteId, status: 'put_to_vote', updated_at: vote.now });
+  await repo.appendProposalEvent(trx, { id: newId(), proposal_id: proposalId, status: 'put_to_vote', actor_user_id: actor.userId, actor_name: actor.displayName, note: vote.title, created_at: vote.now });
 }
 
 function proposalView(p: ProposalRow, seconds: number, locale: Locale) {
-  const threshold = JSON.parse(p.threshold_json) as SecondingThreshold;
+  const threshold = thresholdOf(p);
   return {
     id: p.id,
     compoundId: p.compound_id,
@@ -147,7 +180,7 @@ function proposalView(p: ProposalRow, seconds: number, locale: Locale) {
     title: p.title,
     body: p.body,
     status: p.status,
-    statusText: PROPOSAL_STATUS_LABELS[p.status as ProposalStatus]?.[locale] ?? p.status,
+    statusText: PROPOSAL_STATUS_LABELS[p.status][locale],
     authorName: p.author_name,
     seconds,
     needed: secondsNeeded(seconds, p.units_in_scope, threshold),
@@ -188,7 +221,7 @@ export async function getProposal(deps: Deps, actor: Actor | null, proposalId: s
     proposal: proposalView(p, seconds.length, locale),
     history: events.map((e) => ({
       status: e.status,
-      statusText: PROPOSAL_STATUS_LABELS[e.status as ProposalStatus]?.[locale] ?? e.status,
+      statusText: PROPOSAL_STATUS_LABELS[e.status][locale],
       actorName: e.actor_name,
       note: e.note,
       at: e.created_at,

@@ -4,21 +4,17 @@
  * how a unit voted, only whether it voted; after closing the results and the receipt list (codes
  * with their choices, no units) are public.
  */
-import { COMPOUND_STAFF, DomainError, type Locale, type TallyResult } from '@yishi/core';
+import { COMPOUND_STAFF, DomainError, formatAreaCenti, type Locale, type MyVoter, type RollEntry, type TallyResult } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
+import { findCompoundChain } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
-import { loadVoteSettled, localisedOptions, ruleOf, ruleWords, settleDueVotes, turnoutOf } from './votes.service.js';
+import { formatBeijing } from './ballots.service.js';
+import { choicesOf, loadVoteSettled, localisedOptions, ownersOnRoll, ruleOf, ruleWords, settleDueVotes, turnoutOf, voterKeyOf, voterOf } from './votes.service.js';
 
 export const VOTE_ORGANISERS = COMPOUND_STAFF;
-
-async function buildingName(deps: Deps, buildingId: string | null): Promise<string | null> {
-  if (!buildingId) return null;
-  const row = await deps.db.selectFrom('buildings').select('name').where('id', '=', buildingId).executeTakeFirst();
-  return row?.name ?? null;
-}
 
 function localiseResult(result: TallyResult, vote: VoteRow, locale: Locale): TallyResult {
   const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
@@ -34,7 +30,7 @@ export async function voteSummary(deps: Deps, vote: VoteRow, locale: Locale) {
     id: vote.id,
     compoundId: vote.compound_id,
     buildingId: vote.building_id,
-    buildingName: await buildingName(deps, vote.building_id),
+    buildingName: vote.building_id ? await repo.findBuildingName(deps.db, vote.building_id) : null,
     title: vote.title,
     description: vote.description,
     kind: vote.kind,
@@ -64,14 +60,14 @@ export async function getVoteForActor(deps: Deps, actor: Actor, voteId: string, 
   const vote = await loadVoteSettled(deps, voteId);
   const organiser = isOrganiser(actor, vote, chain);
   if (vote.status === 'draft' && !organiser) throw new DomainError('vote_not_found');
-  const mine: Array<{ voterKey: string; label: string; voted: boolean; receiptCode: string | null; castAt: string | null; channel: string | null }> = [];
+  const mine: MyVoter[] = [];
   if (vote.status !== 'draft' && actor.personId) {
     const keys = vote.electorate_kind === 'residents' ? [actor.personId] : actor.ownedUnits.map((u) => u.unitId);
     for (const key of keys) {
       const entry = await repo.findElectorateEntry(deps.db, vote.id, key);
       if (!entry) continue;
-      if (entry.unit_id && !(JSON.parse(entry.owner_person_ids) as string[]).includes(actor.personId)) continue;
-      const ballot = await repo.findBallotOfVoter(deps.db, vote.id, { unitId: entry.unit_id, personId: entry.unit_id ? null : entry.person_id });
+      if (entry.unit_id && !ownersOnRoll(entry).includes(actor.personId)) continue;
+      const ballot = await repo.findBallotOfVoter(deps.db, vote.id, voterOf(entry));
       // The voter sees their own receipt code (to check it in the published list), never staff.
       mine.push({ voterKey: key, label: entry.label, voted: !!ballot, receiptCode: ballot?.receipt_code ?? null, castAt: ballot?.cast_at ?? null, channel: ballot?.channel ?? null });
     }
@@ -101,11 +97,11 @@ export async function listVotesForActor(deps: Deps, actor: Actor, compoundId: st
 }
 
 /** Staff: the roll — who is entitled and whether they voted (choices only for named ballots after closing). */
-export async function getRoll(deps: Deps, voteId: string) {
+export async function getRoll(deps: Deps, voteId: string): Promise<{ entries: RollEntry[] }> {
   const vote = await loadVoteSettled(deps, voteId);
   const electorate = await repo.listElectorate(deps.db, voteId);
-  const presence = new Map((await repo.listBallotPresence(deps.db, voteId)).map((b) => [(b.unit_id ?? b.person_id)!, b]));
-  const named = vote.secret === 0 && vote.status === 'closed' ? new Map((await repo.listNamedBallots(deps.db, voteId)).map((b) => [(b.unit_id ?? b.person_id)!, JSON.parse(b.choices_json) as string[]])) : null;
+  const presence = new Map((await repo.listBallotPresence(deps.db, voteId)).map((b) => [voterKeyOf(b), b]));
+  const named = vote.secret === 0 && vote.status === 'closed' ? new Map((await repo.listNamedBallots(deps.db, voteId)).map((b) => [voterKeyOf(b), choicesOf(b)])) : null;
   return {
     entries: electorate.map((e) => {
       const ballot = presence.get(e.voter_key);
@@ -123,6 +119,23 @@ export async function getRoll(deps: Deps, voteId: string) {
   };
 }
 
+/** The roll as CSV for Excel (UTF-8 with a byte-order mark, CRLF lines), in Chinese like the paper roll. */
+export async function getRollCsv(deps: Deps, voteId: string): Promise<string> {
+  const { entries } = await getRoll(deps, voteId);
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const named = entries.some((e) => e.choices !== undefined);
+  const lines = [['房屋', '面积（平方米）', '是否已投票', '方式', '投票时间', ...(named ? ['选择'] : [])].join(',')];
+  for (const e of entries) {
+    const choices = e.choices ? e.choices.join('、') : '';
+    lines.push(
+      [e.label, formatAreaCenti(e.areaCenti), e.voted ? '是' : '否', e.channel === 'paper' ? '纸质' : e.channel === 'online' ? '网上' : '', e.castAt ? formatBeijing(e.castAt) : '', ...(named ? [choices] : [])]
+        .map(cell)
+        .join(','),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 /** After closing: every receipt code with its choices, so each voter can check their ballot. */
 export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
   const vote = await loadVoteSettled(deps, voteId);
@@ -133,13 +146,15 @@ export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
     voteId,
     title: vote.title,
     receipts: receipts.map((r) => {
-      const choices = JSON.parse(r.choices_json) as string[];
+      const choices = choicesOf(r);
       return { receiptCode: r.receipt_code, choices, choiceLabels: choices.map((c) => labels.get(c) ?? c), channel: r.channel };
     }),
   };
 }
 
 export async function listPublicResults(deps: Deps, compoundId: string, locale: Locale) {
+  // Public: no role check found the compound, so an unknown one is said here.
+  if (!(await findCompoundChain(deps.db, compoundId))) throw new DomainError('compound_not_found');
   await settleDueVotes(deps);
   const rows = await repo.listClosedVotesOfCompound(deps.db, compoundId, 20);
   const votes = [];

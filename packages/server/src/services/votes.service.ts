@@ -11,33 +11,28 @@
 import {
   DomainError,
   YES_NO_OPTIONS,
-  canProposalTransition,
   describeRule,
   formatUnitLabel,
   headKeyOf,
+  isSingleChoice,
   tallyVote,
   type CreateVoteInput,
   type ElectorateEntry,
-  type ElectorateKind,
   type Locale,
-  type ProposalStatus,
   type TallyResult,
-  type VoteKind,
+  type VoteOption,
   type VoteRule,
 } from '@yishi/core';
-import type { Actor } from '../auth/actor.js';
+import type { Actor, PlaceChain } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict } from '../db/errors.js';
 import { newId } from '../db/ids.js';
-import type { Db } from '../db/repositories/places.repository.js';
+import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
+import { findProposal } from '../db/repositories/proposals.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
-import type { VoteRow } from '../db/tables/votes.table.js';
+import type { VoteElectorateRow, VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
-
-export interface VoteOption {
-  id: string;
-  label: string;
-}
+import { recordProposalPutToVote } from './proposals.service.js';
 
 export function optionsOf(vote: Pick<VoteRow, 'options_json'>): VoteOption[] {
   return JSON.parse(vote.options_json) as VoteOption[];
@@ -46,29 +41,47 @@ export function ruleOf(vote: Pick<VoteRow, 'rule_json'>): VoteRule {
   return JSON.parse(vote.rule_json) as VoteRule;
 }
 
+/** Whose ballot: a unit (owners' votes) or a person (residents' polls). */
+export interface Voter {
+  unitId: string | null;
+  personId: string | null;
+}
+
+/** The voter of an entry of the frozen roll. */
+export function voterOf(entry: Pick<VoteElectorateRow, 'unit_id' | 'person_id'>): Voter {
+  return { unitId: entry.unit_id, personId: entry.unit_id ? null : entry.person_id };
+}
+
+/** The key a ballot row and the roll share: the unit's id, or the person's in a residents' poll. */
+export function voterKeyOf(ballot: { unit_id: string | null; person_id: string | null }): string {
+  return (ballot.unit_id ?? ballot.person_id)!;
+}
+
+export function choicesOf(ballot: { choices_json: string }): string[] {
+  return JSON.parse(ballot.choices_json) as string[];
+}
+
+/** The owners of a unit on the roll as they were when the vote opened (a sale later hands nobody the ballot). */
+export function ownersOnRoll(entry: Pick<VoteElectorateRow, 'owner_person_ids'>): string[] {
+  return JSON.parse(entry.owner_person_ids) as string[];
+}
+
+/** The place a vote is about: its compound, and its building for a building-scoped vote. */
+export async function placeOfVote(db: Db, voteId: string): Promise<PlaceChain | undefined> {
+  const vote = await repo.findVote(db, voteId);
+  if (!vote) return undefined;
+  const chain = await findCompoundChain(db, vote.compound_id);
+  return chain && { ...chain, ...(vote.building_id ? { buildingId: vote.building_id } : {}) };
+}
+
 export async function createVote(deps: Deps, actor: Actor, compoundId: string, input: CreateVoteInput) {
   const { db } = deps;
   const now = deps.clock().toISOString();
   if (Date.parse(input.closesAt) <= deps.clock().getTime()) throw new DomainError('vote_close_before_open');
-  if (input.buildingId) {
-    const building = await db.selectFrom('buildings').select('id').where('id', '=', input.buildingId).where('compound_id', '=', compoundId).executeTakeFirst();
-    if (!building) throw new DomainError('vote_building_mismatch');
-  }
-  if (input.sourceKind === 'agenda_item') {
-    // A soft link to the meetings feature: the item must be on the agenda of a meeting of this compound.
-    const item = await db
-      .selectFrom('meeting_agenda_items')
-      .innerJoin('meetings', 'meetings.id', 'meeting_agenda_items.meeting_id')
-      .select('meeting_agenda_items.id')
-      .where('meeting_agenda_items.id', '=', input.sourceId!)
-      .where('meetings.compound_id', '=', compoundId)
-      .executeTakeFirst();
-    if (!item) throw new DomainError('vote_source_not_found');
-  }
-  if (input.sourceKind === 'proposal') {
-    const proposal = await db.selectFrom('proposals').select('id').where('id', '=', input.sourceId!).where('compound_id', '=', compoundId).executeTakeFirst();
-    if (!proposal) throw new DomainError('vote_source_not_found');
-  }
+  if (input.buildingId && !(await repo.findBuildingOfCompound(db, input.buildingId, compoundId))) throw new DomainError('vote_building_mismatch');
+  // A soft link to the meetings feature: the item must be on the agenda of a meeting of this compound.
+  if (input.sourceKind === 'agenda_item' && !(await repo.findAgendaItemOfCompound(db, input.sourceId!, compoundId))) throw new DomainError('vote_source_not_found');
+  if (input.sourceKind === 'proposal' && (await findProposal(db, input.sourceId!))?.compound_id !== compoundId) throw new DomainError('vote_source_not_found');
   const options: VoteOption[] =
     input.kind === 'yes_no' ? YES_NO_OPTIONS.map((o) => ({ id: o.id, label: o.label['zh-CN'] })) : input.options.map((label, i) => ({ id: `o${i + 1}`, label }));
   const id = newId();
@@ -82,7 +95,7 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
       kind: input.kind,
       electorate_kind: input.electorateKind,
       options_json: JSON.stringify(options),
-      max_choices: input.kind === 'yes_no' || input.kind === 'single_choice' ? 1 : input.maxChoices,
+      max_choices: isSingleChoice(input.kind) ? 1 : input.maxChoices,
       rule_json: JSON.stringify(input.rule),
       secret: input.secret ? 1 : 0,
       status: 'draft',
@@ -94,19 +107,8 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
       created_at: now,
       updated_at: now,
     });
-    if (input.sourceKind === 'proposal') {
-      // The proposal records that it was put to this vote (soft link both ways) — once: checked
-      // under its lock, so two staff (on two instances) cannot each put it to a vote of their own.
-      await lockRow(trx, 'proposals', input.sourceId!);
-      const proposal = await trx.selectFrom('proposals').select('status').where('id', '=', input.sourceId!).executeTakeFirstOrThrow();
-      const from = proposal.status as ProposalStatus;
-      if (!canProposalTransition(from, 'put_to_vote')) throw new DomainError('proposal_bad_transition', { status: from });
-      await trx.updateTable('proposals').set({ vote_id: id, status: 'put_to_vote', updated_at: now }).where('id', '=', input.sourceId!).execute();
-      await trx
-        .insertInto('proposal_events')
-        .values({ id: newId(), proposal_id: input.sourceId!, status: 'put_to_vote', actor_user_id: actor.userId, actor_name: actor.displayName, note: input.title, created_at: now })
-        .execute();
-    }
+    // The proposal records that it was put to this vote (a soft link both ways).
+    if (input.sourceKind === 'proposal') await recordProposalPutToVote(trx, actor, input.sourceId!, { voteId: id, title: input.title, now });
   });
   // A vote whose opening time is already past opens at once.
   if (input.opensAt && Date.parse(input.opensAt) <= deps.clock().getTime()) await openVote(deps, id);
@@ -115,7 +117,7 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
 
 /** The electorate as it stands now, in the shape the tally reads. */
 async function buildElectorate(db: Db, vote: VoteRow) {
-  if ((vote.electorate_kind as ElectorateKind) === 'residents') {
+  if (vote.electorate_kind === 'residents') {
     const persons = await repo.listPersonsInScope(db, vote.compound_id, vote.building_id);
     const seen = new Map<string, { personId: string; name: string; unitLabel: string }>();
     for (const p of persons) if (!seen.has(p.personId)) seen.set(p.personId, p);
@@ -163,7 +165,7 @@ export async function openVote(deps: Deps, voteId: string) {
 export function electorateEntries(rows: Awaited<ReturnType<typeof repo.listElectorate>>): ElectorateEntry[] {
   return rows.map((r) => ({
     voterKey: r.voter_key,
-    ownerPersonIds: JSON.parse(r.owner_person_ids) as string[],
+    ownerPersonIds: ownersOnRoll(r),
     areaCenti: r.area_centi,
     developerHeld: r.developer_held === 1,
   }));
@@ -172,12 +174,12 @@ export function electorateEntries(rows: Awaited<ReturnType<typeof repo.listElect
 export async function tallyFromDb(db: Db, vote: VoteRow): Promise<TallyResult> {
   const electorate = electorateEntries(await repo.listElectorate(db, vote.id));
   const ballots = (await repo.listBallotsForTally(db, vote.id)).map((b) => ({
-    voterKey: (b.unit_id ?? b.person_id)!,
-    choices: JSON.parse(b.choices_json) as string[],
+    voterKey: voterKeyOf(b),
+    choices: choicesOf(b),
   }));
   return tallyVote({
-    kind: vote.kind as VoteKind,
-    electorateKind: vote.electorate_kind as ElectorateKind,
+    kind: vote.kind,
+    electorateKind: vote.electorate_kind,
     rule: ruleOf(vote),
     options: optionsOf(vote),
     seats: vote.max_choices,
@@ -247,6 +249,12 @@ export async function settleDueVotes(deps: Deps): Promise<{ opened: number; clos
   return { opened, closed };
 }
 
+/** Staff close a vote early (a vote past its time is settled first, so "already closed" is said right). */
+export async function closeVoteNow(deps: Deps, voteId: string, by: Actor): Promise<void> {
+  await loadVoteSettled(deps, voteId);
+  await closeVote(deps, voteId, by);
+}
+
 /** The read-side check: a vote past its time is settled before anyone sees it. */
 export async function loadVoteSettled(deps: Deps, voteId: string): Promise<VoteRow> {
   let vote = await repo.findVote(deps.db, voteId);
@@ -265,7 +273,7 @@ export async function loadVoteSettled(deps: Deps, voteId: string): Promise<VoteR
 export async function turnoutOf(db: Db, vote: VoteRow) {
   const electorate = electorateEntries(await repo.listElectorate(db, vote.id));
   const presence = await repo.listBallotPresence(db, vote.id);
-  const kind = vote.electorate_kind as ElectorateKind;
+  const kind = vote.electorate_kind;
   const byKey = new Map(electorate.map((e) => [e.voterKey, e]));
   const heads = new Set<string>();
   const votingHeads = new Set<string>();
@@ -278,7 +286,7 @@ export async function turnoutOf(db: Db, vote: VoteRow) {
   let ballots = 0;
   let paper = 0;
   for (const b of presence) {
-    const e = byKey.get((b.unit_id ?? b.person_id)!);
+    const e = byKey.get(voterKeyOf(b));
     if (!e) continue;
     ballots += 1;
     if (b.channel === 'paper') paper += 1;

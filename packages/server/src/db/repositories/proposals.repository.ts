@@ -1,4 +1,5 @@
 /** Storage of resident proposals, their seconds (one per unit) and their recorded state changes. */
+import type { ProposalStatus } from '@yishi/core';
 import type { Insertable } from 'kysely';
 import type { ProposalEventTable, ProposalTable } from '../tables/proposals.table.js';
 import type { Db } from './places.repository.js';
@@ -36,7 +37,7 @@ export function listProposalsOfCompound(db: Db, compoundId: string) {
     .execute();
 }
 
-export function updateProposal(db: Db, proposalId: string, fromStatus: string, values: Partial<Insertable<ProposalTable>>) {
+export function updateProposal(db: Db, proposalId: string, fromStatus: ProposalStatus, values: Partial<Insertable<ProposalTable>>) {
   return db.updateTable('proposals').set(values).where('id', '=', proposalId).where('status', '=', fromStatus).executeTakeFirst();
 }
 

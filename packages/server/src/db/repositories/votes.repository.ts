@@ -1,4 +1,5 @@
 /** Storage of votes, their frozen electorate, ballots and the history of replaced ballots. */
+import type { VoteStatus } from '@yishi/core';
 import type { Insertable } from 'kysely';
 import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from '../tables/votes.table.js';
 import type { Db } from './places.repository.js';
@@ -40,8 +41,29 @@ export function listDueVotes(db: Db, nowIso: string) {
     .execute();
 }
 
-export function updateVote(db: Db, voteId: string, fromStatus: string, values: Partial<Insertable<VoteTable>>) {
+export function updateVote(db: Db, voteId: string, fromStatus: VoteStatus, values: Partial<Insertable<VoteTable>>) {
   return db.updateTable('votes').set(values).where('id', '=', voteId).where('status', '=', fromStatus).executeTakeFirst();
+}
+
+/** A building-scoped vote's building, if it is in the compound. */
+export function findBuildingOfCompound(db: Db, buildingId: string, compoundId: string) {
+  return db.selectFrom('buildings').select('id').where('id', '=', buildingId).where('compound_id', '=', compoundId).executeTakeFirst();
+}
+
+export async function findBuildingName(db: Db, buildingId: string): Promise<string | null> {
+  const row = await db.selectFrom('buildings').select('name').where('id', '=', buildingId).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+/** A soft link to the meetings feature: an agenda item of a meeting of this compound. */
+export function findAgendaItemOfCompound(db: Db, agendaItemId: string, compoundId: string) {
+  return db
+    .selectFrom('meeting_agenda_items')
+    .innerJoin('meetings', 'meetings.id', 'meeting_agenda_items.meeting_id')
+    .select('meeting_agenda_items.id')
+    .where('meeting_agenda_items.id', '=', agendaItemId)
+    .where('meetings.compound_id', '=', compoundId)
+    .executeTakeFirst();
 }
 
 /** Owners' electorate source: every unit in scope with its owners. */

@@ -1,3 +1,4 @@
+import type { ProposalStatus } from '@yishi/core';
 import type { Selectable } from 'kysely';
 
 export interface ProposalSettingsTable {
@@ -14,7 +15,7 @@ export interface ProposalTable {
   building_id: string | null;
   title: string;
   body: string;
-  status: string;
+  status: ProposalStatus;
   author_user_id: string;
   author_name: string;
   author_unit_id: string | null;
@@ -41,7 +42,7 @@ export interface ProposalSecondTable {
 export interface ProposalEventTable {
   id: string;
   proposal_id: string;
-  status: string;
+  status: ProposalStatus;
   actor_user_id: string | null;
   actor_name: string;
   note: string;

@@ -1,3 +1,4 @@
+import type { BallotChannel, ElectorateKind, VoteKind, VoteStatus } from '@yishi/core';
 import type { Selectable } from 'kysely';
 
 export interface VoteTable {
@@ -7,22 +8,25 @@ export interface VoteTable {
   building_id: string | null;
   title: string;
   description: string;
-  kind: string;
-  electorate_kind: string;
+  kind: VoteKind;
+  electorate_kind: ElectorateKind;
   /** JSON [{ id, label }]. */
   options_json: string;
   max_choices: number;
   /** JSON VoteRule (core/votes/rules.ts). */
   rule_json: string;
   secret: number;
-  /** draft | open | closed */
-  status: string;
+  status: VoteStatus;
   opens_at: string | null;
   closes_at: string;
   opened_at: string | null;
   closed_at: string | null;
   /** Null when the scheduler closed it on time. */
   closed_by_user_id: string | null;
+  /**
+   * direct | proposal | agenda_item (core VOTE_SOURCE_KINDS). Kept as text: the minutes record also
+   * asks this column for another value, and a union here would refuse that query.
+   */
   source_kind: string;
   source_id: string | null;
   /** JSON TallyResult, frozen at closing. */
@@ -50,7 +54,7 @@ export interface BallotTable {
   unit_id: string | null;
   person_id: string | null;
   choices_json: string;
-  channel: string;
+  channel: BallotChannel;
   cast_by_user_id: string | null;
   entered_by_user_id: string | null;
   slip_number: string;
@@ -65,7 +69,7 @@ export interface BallotHistoryTable {
   vote_id: string;
   version: number;
   choices_json: string;
-  channel: string;
+  channel: BallotChannel;
   cast_by_user_id: string | null;
   entered_by_user_id: string | null;
   receipt_code: string;
