@@ -22,3 +22,4 @@ export * from './proposals/index.js';
 export * from './minutes/index.js';
 export * from './dashboard/index.js';
 export * from './meetings/meetings.contract.js';
+export * from './action-items/action-items.contract.js';

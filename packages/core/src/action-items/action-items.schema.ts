@@ -1,6 +1,11 @@
-/** Input shapes of the action-item API, shared by the server (validation) and the web app (forms). */
+/**
+ * Shapes of the action-item and ledger API: the inputs, shared by the server (validation) and the
+ * web app (forms), and the answers, which the server is held to and the web app reads.
+ */
 import { z } from 'zod';
-import { ACTION_ITEM_SOURCES, ACTION_ITEM_STATUSES, RATINGS, RESPONSE_LEVELS, TRIAGE_LEVELS } from './action-items.js';
+import { MEETING_KINDS, MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES } from '../meetings/meetings.js';
+import { ACTION_ITEM_SOURCES, ACTION_ITEM_STATUSES, ACTION_ITEM_UPDATE_KINDS, RATINGS, RESPONSE_LEVELS, TRIAGE_LEVELS } from './action-items.js';
+import { LEDGER_ENTRY_KINDS } from './ledger.js';
 
 const text = (max: number) => z.string().trim().max(max);
 /** A photo as an https URL or a small data: URL (evidence photos taken on a phone, resized by the page). */
@@ -67,3 +72,177 @@ export const actionItemListQuerySchema = z.object({
   meetingId: z.string().max(60).optional(),
   q: z.string().max(60).optional(),
 });
+
+// ---- answers ------------------------------------------------------------------------------------
+
+const localised = z.object({ 'zh-CN': z.string(), en: z.string() });
+const count = z.number().int().min(0);
+
+/** One dated entry of an item's timeline. On the board the author is left out and rating words are empty. */
+export const actionItemUpdateViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(ACTION_ITEM_UPDATE_KINDS),
+  text: z.string(),
+  photos: z.array(z.string()),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  author: z.string().nullable(),
+  at: z.string(),
+});
+export type ActionItemUpdateView = z.infer<typeof actionItemUpdateViewSchema>;
+
+export const ratingSummarySchema = z.object({ satisfied: count, basically_satisfied: count, dissatisfied: count });
+export type RatingSummary = z.infer<typeof ratingSummarySchema>;
+
+/** The "1341" clock of an urgent concern: the targets and whether they were met (null while open). */
+const responseClockSchema = z.object({
+  onSiteBy: z.string().nullable(),
+  onSiteAt: z.string().nullable(),
+  onSiteMet: z.boolean().nullable(),
+  resolveBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolveMet: z.boolean().nullable(),
+});
+
+/** What everyone may see of an item. */
+const actionItemBaseShape = {
+  id: z.string(),
+  compoundId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  location: z.string(),
+  source: z.object({ kind: z.enum(ACTION_ITEM_SOURCES), id: z.string(), meetingId: z.string().nullable() }),
+  responsibleUnit: z.string().nullable(),
+  responsibleUnitLabel: localised,
+  measures: z.string(),
+  triage: z.enum(TRIAGE_LEVELS),
+  status: z.enum(ACTION_ITEM_STATUSES),
+  listedAt: z.string(),
+  deadlineWorkdays: z.number().int(),
+  /** China date YYYY-MM-DD. */
+  dueDate: z.string(),
+  /** The count ran into a year without holiday data: the date is an estimate to be confirmed. */
+  dueDateProvisional: z.boolean(),
+  overdue: z.boolean(),
+  /** One level up, suggested for an overdue item (people decide). */
+  suggestedTriage: z.enum(TRIAGE_LEVELS).nullable(),
+  urgency: z.enum(RESPONSE_LEVELS).nullable(),
+  response: responseClockSchema.nullable(),
+  resolvedAt: z.string().nullable(),
+  signOffNumber: z.string().nullable(),
+  signedOffAt: z.string().nullable(),
+  signedOffBy: z.string().nullable(),
+  resolution: z.string().nullable(),
+  reopenCount: count,
+  ratingSummary: ratingSummarySchema,
+};
+
+/** The staff record: everything but the raiser's contact data. */
+export const actionItemStaffViewSchema = z.object({
+  ...actionItemBaseShape,
+  handlerName: z.string().nullable(),
+  evidence: z.string().nullable(),
+  evidencePhotos: z.array(z.string()),
+  raisedByResident: z.boolean(),
+  updates: z.array(actionItemUpdateViewSchema),
+  ratings: z.array(z.object({ rating: z.enum(RATINGS), comment: z.string(), signOffNumber: z.string(), reopened: z.boolean(), at: z.string() })),
+});
+export type ActionItemStaffView = z.infer<typeof actionItemStaffViewSchema>;
+
+/**
+ * The public view (notice board, residents): no personal data. Strict, so a field added to the
+ * server's view without a decision here fails the contract check instead of reaching the board.
+ */
+export const actionItemPublicViewSchema = z.strictObject({ ...actionItemBaseShape, progress: z.array(actionItemUpdateViewSchema) });
+export type ActionItemPublicView = z.infer<typeof actionItemPublicViewSchema>;
+
+/** A concern as the resident who reported it sees it. */
+export const concernViewSchema = actionItemPublicViewSchema.extend({ mine: z.boolean() });
+export type ConcernView = z.infer<typeof concernViewSchema>;
+
+/** One item: staff get their record, owners and residents the public view with their own rating. */
+export const actionItemDetailSchema = z.discriminatedUnion('view', [
+  actionItemStaffViewSchema.extend({ view: z.literal('staff') }),
+  concernViewSchema.extend({ view: z.literal('resident'), myRating: z.object({ rating: z.enum(RATINGS), comment: z.string() }).nullable() }),
+]);
+export type ActionItemDetail = z.infer<typeof actionItemDetailSchema>;
+
+export const actionItemListSchema = z.object({ items: z.array(actionItemStaffViewSchema) });
+export const concernListSchema = z.object({ items: z.array(concernViewSchema) });
+
+export const signOffResultSchema = z.object({ signOffNumber: z.string(), signedOffAt: z.string(), signedOffBy: z.string(), item: actionItemStaffViewSchema });
+export type SignOffResult = z.infer<typeof signOffResultSchema>;
+
+export const ratingResultSchema = z.object({ rating: z.enum(RATINGS), reopened: z.boolean() });
+
+export const publicActionItemsSchema = z.object({
+  compound: z.object({ id: z.string(), name: z.string(), code: z.string() }),
+  counts: z.object({ total: count, signedOff: count, open: count, overdue: count }),
+  items: z.array(actionItemPublicViewSchema),
+});
+export type PublicActionItems = z.infer<typeof publicActionItemsSchema>;
+
+const itemSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(ACTION_ITEM_STATUSES),
+  signOffNumber: z.string().nullable(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+});
+
+/** Reconciliation (对账) of a meeting: each listed question and outcome with its item. */
+export const reconciliationSchema = z.object({
+  /** Without the meeting row (items listed by hand under a meeting id), only id and compound are known. */
+  meeting: z.object({
+    id: z.string(),
+    compoundId: z.string(),
+    kind: z.enum(MEETING_KINDS).nullable(),
+    title: z.string().nullable(),
+    startsAt: z.string().nullable(),
+    status: z.enum(MEETING_STATUSES).nullable(),
+  }),
+  counts: z.object({ questions: count, answeredOnSpot: count, listed: count, actionItems: count, signedOff: count, missingActionItems: count }),
+  questions: z.array(
+    z.object({ id: z.string(), number: z.number().int(), text: z.string(), category: z.enum(QUESTION_CATEGORIES), actionItem: itemSummarySchema.nullable(), missingActionItem: z.boolean() }),
+  ),
+  outcomes: z.array(
+    z.object({ id: z.string(), position: z.number().int(), title: z.string(), outcome: z.enum(OUTCOME_KINDS).nullable(), actionItem: itemSummarySchema.nullable(), missingActionItem: z.boolean() }),
+  ),
+  otherItems: z.array(itemSummarySchema),
+  reconciled: z.boolean(),
+});
+export type Reconciliation = z.infer<typeof reconciliationSchema>;
+
+/** One ledger entry as the ledger page and the exports show it (Chinese words for the exports). */
+export const ledgerRowSchema = z.object({
+  seq: z.number().int(),
+  kind: z.enum(LEDGER_ENTRY_KINDS),
+  kindWord: z.string(),
+  signOffNumber: z.string().nullable(),
+  actionItemId: z.string(),
+  title: z.string(),
+  source: z.string(),
+  responsibleUnit: z.string(),
+  dueDate: z.string(),
+  resolution: z.string(),
+  signedOffBy: z.string(),
+  status: z.enum(ACTION_ITEM_STATUSES),
+  statusWord: z.string(),
+  createdAt: z.string(),
+  hash: z.string(),
+});
+export type LedgerRow = z.infer<typeof ledgerRowSchema>;
+export const ledgerSchema = z.object({ entries: z.array(ledgerRowSchema) });
+
+export const ledgerVerificationSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: count, headHash: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    entries: count,
+    brokenAt: z.object({ id: z.string().nullable(), seq: z.number().int() }),
+    reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']),
+  }),
+]);
+/** Intact (how many entries, the head hash), or the first entry that does not fit and why. */
+export type LedgerVerification = z.infer<typeof ledgerVerificationSchema>;

@@ -5,7 +5,7 @@
  */
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
-import type { Role } from '../roles/roles.js';
+import { COMPOUND_STAFF, type Role } from '../roles/roles.js';
 
 export const ACTION_ITEM_SOURCES = ['evening_question', 'council_outcome', 'proposal', 'concern'] as const;
 export type ActionItemSourceKind = (typeof ACTION_ITEM_SOURCES)[number];
@@ -18,6 +18,17 @@ export type Triage = (typeof TRIAGE_LEVELS)[number];
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
+
+/** What a dated entry on an item's timeline records (the staff see all; the board all but ratings' words). */
+export const ACTION_ITEM_UPDATE_KINDS = ['progress', 'on_site', 'measures', 'resolved', 'returned', 'triage', 'signed_off', 'reopened', 'rated'] as const;
+export type ActionItemUpdateKind = (typeof ACTION_ITEM_UPDATE_KINDS)[number];
+
+/** Who sees the staff list and the ledger; who works items; who signs them off (named officials of the station and above). */
+export const ACTION_ITEM_VIEWERS: readonly Role[] = [...COMPOUND_STAFF, 'grid_worker', 'party_rep', 'building_head'];
+export const ACTION_ITEM_WORKERS: readonly Role[] = [...COMPOUND_STAFF, 'grid_worker', 'party_rep'];
+export const SIGN_OFF_ROLES: readonly Role[] = COMPOUND_STAFF;
+/** Who reports concerns and rates outcomes. */
+export const CONCERN_ROLES: readonly Role[] = ['owner', 'resident'];
 
 /** Evening-talk follow-ups are resolved "within 5 working days" (5个工作日内). */
 export const DEFAULT_DEADLINE_WORKDAYS = 5;

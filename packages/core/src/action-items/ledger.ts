@@ -3,6 +3,7 @@
  * changing or removing any row shows up when the chain is recomputed. Core stays free of IO and of
  * node:crypto: callers pass a sha256 that maps a UTF-8 string to lowercase hex.
  */
+import type { LedgerVerification } from './action-items.schema.js';
 
 export type Sha256Hex = (text: string) => string;
 
@@ -64,9 +65,6 @@ export interface StoredLedgerEntry extends LedgerEntryContent {
   hash: string;
 }
 
-export type LedgerVerification =
-  | { ok: true; entries: number; headHash: string }
-  | { ok: false; entries: number; brokenAt: { id: string | null; seq: number }; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' };
 
 /**
  * Recomputes the chain in seq order and names the first entry that does not fit: its own hash no

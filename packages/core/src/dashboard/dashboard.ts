@@ -21,6 +21,7 @@ import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
 import type { MeetingKind, MeetingStatus, QuestionStatus } from '../meetings/meetings.js';
 import { publicationDeadline, publishedOnTime } from '../minutes/minutes-rules.js';
+import type { DashboardFigures, DashboardMonth, Rate } from './dashboard.schema.js';
 
 export interface DashboardMeetingRow {
   id: string;
@@ -48,42 +49,6 @@ export interface DashboardActionItemRow {
 export interface DashboardMinutesRow {
   meetingId: string;
   firstPublishedAt: string | null;
-}
-
-export interface Rate {
-  numerator: number;
-  denominator: number;
-  /** "94.3%", or "—" when there is nothing to count. */
-  text: string;
-  /** Tenths of a percent (943), or null. */
-  permille: number | null;
-}
-
-export interface DashboardFigures {
-  meetings: { fourParty: number; eveningTalk: number; total: number };
-  questions: { raised: number; answeredOnTheSpot: number; listed: number; answeredRate: Rate };
-  actionItems: {
-    listed: number;
-    signedOff: number;
-    signedOffOnTime: number;
-    signedOffLate: number;
-    overdue: number;
-    onTimeRate: Rate;
-    avgWorkdaysToSignOff: number | null;
-  };
-  satisfaction: { rated: number; satisfied: number; basicallySatisfied: number; dissatisfied: number; rate: Rate };
-  minutes: { due: number; publishedOnTime: number; publishedLate: number; overdueUnpublished: number; pending: number; onTimeRate: Rate };
-}
-
-export interface DashboardMonth {
-  month: string;
-  fourParty: number;
-  eveningTalk: number;
-  questionsRaised: number;
-  answeredOnTheSpot: number;
-  listed: number;
-  signedOff: number;
-  signedOffOnTime: number;
 }
 
 export interface DashboardInput {

@@ -1,2 +1,3 @@
 export * from './dashboard.js';
 export * from './dashboard.schema.js';
+export * from './dashboard.contract.js';
