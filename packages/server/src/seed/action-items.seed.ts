@@ -4,9 +4,11 @@
  * progress (one of them overdue, in red), one just listed. Times are set relative to "now".
  */
 import type { Actor } from '../auth/actor.js';
+import { listCompounds } from '../db/repositories/places.repository.js';
+import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
 import { loadActor } from '../services/auth.service.js';
-import { addProgress, createActionItem, rateActionItem, resolveActionItem, signOffActionItem, type CreateActionItemInput } from '../services/action-items.service.js';
+import { addProgress, createActionItem, rateActionItem, resolveActionItem, signOffActionItem, type NewActionItemInput } from '../services/action-items.service.js';
 
 const DAY = 86_400_000;
 
@@ -15,16 +17,19 @@ interface Step {
   run: (deps: Deps) => Promise<unknown>;
 }
 
+const ACCOUNTS = ['shequ', 'jumin', 'yezhu', 'yezhu2', 'wuye', 'zhanzhang', 'loudong', 'zhujian', 'wangge'] as const;
+type Account = (typeof ACCOUNTS)[number];
+
 export async function seedActionItems(deps: Deps): Promise<void> {
-  const compound = await deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirst();
+  const compound = (await listCompounds(deps.db)).find((c) => c.code === 'DSCT');
   if (!compound) return;
-  const users = await deps.db.selectFrom('users').select(['id', 'username']).execute();
-  const actors = new Map<string, Actor>();
-  for (const u of users) {
-    const actor = u.username ? await loadActor(deps, u.id) : null;
-    if (actor && u.username) actors.set(u.username, actor);
+  const actors = new Map<Account, Actor>();
+  for (const name of ACCOUNTS) {
+    const user = await findUserByLogin(deps.db, name);
+    const actor = user ? await loadActor(deps, user.id) : null;
+    if (actor) actors.set(name, actor);
   }
-  const who = (name: string): Actor => {
+  const who = (name: Account): Actor => {
     const actor = actors.get(name);
     if (!actor) throw new Error(`seed: no demo account ${name}`);
     return actor;
@@ -32,7 +37,7 @@ export async function seedActionItems(deps: Deps): Promise<void> {
   const base = deps.clock().getTime();
   const at = (daysAgo: number, hour = 2): Deps => ({ ...deps, clock: () => new Date(base - daysAgo * DAY + hour * 3_600_000 - (base % DAY)) });
 
-  const list = (daysAgo: number, input: Omit<CreateActionItemInput, 'compoundId' | 'createdByUserId' | 'description'> & { description?: string }) =>
+  const list = (daysAgo: number, input: Omit<NewActionItemInput, 'compoundId' | 'createdByUserId' | 'description'> & { description?: string }) =>
     deps.db.transaction().execute((trx) =>
       createActionItem(trx, at(daysAgo), { compoundId: compound.id, description: '', createdByUserId: who('shequ').userId, ...input }),
     );

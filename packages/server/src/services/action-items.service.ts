@@ -16,10 +16,15 @@ import {
   responseTargets,
   transition,
   type ActionItemSourceKind,
-  type ActionItemStatus,
+  type ActionItemStaffView,
+  type ActionItemUpdateKind,
+  type ConcernView,
+  type CreateActionItemInput,
   type Rating,
   type ResponseLevel,
   type Role,
+  type SignOffResult,
+  type SubmitConcernInput,
   type Triage,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
@@ -29,6 +34,7 @@ import { newId } from '../db/ids.js';
 import {
   findActionItem,
   findCompoundCode,
+  findQuestionAsker,
   findRating,
   insertActionItem,
   insertActionItemUpdate,
@@ -37,11 +43,12 @@ import {
   updateActionItemIfStatus,
 } from '../db/repositories/action-items.repository.js';
 import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
-import type { ActionItemRow } from '../db/tables/action-items.table.js';
+import type { ActionItemRow, ActionItemUpdateTable } from '../db/tables/action-items.table.js';
 import type { Deps } from '../deps.js';
+import { newConcernView, staffItemView } from './action-items.view.js';
 import { appendLedgerEntry } from './ledger.service.js';
 
-export interface CreateActionItemInput {
+export interface NewActionItemInput {
   compoundId: string;
   title: string;
   description: string;
@@ -63,7 +70,11 @@ export interface CreateActionItemInput {
  * Lists an action item and records it on the ledger, inside the caller's transaction (the meetings
  * service calls this while listing an evening-talk question; routes call it through their own).
  */
-export async function createActionItem(trx: Db, deps: Pick<Deps, 'clock'>, input: CreateActionItemInput): Promise<{ id: string; dueDate: string; dueDateProvisional: boolean }> {
+export async function createActionItem(
+  trx: Db,
+  deps: Pick<Deps, 'clock'>,
+  input: NewActionItemInput,
+): Promise<{ id: string; dueDate: string; dueDateProvisional: boolean; item: ActionItemRow }> {
   const compound = await findCompoundCode(trx, input.compoundId);
   if (!compound) throw new DomainError('compound_not_found');
   const now = deps.clock();
@@ -74,12 +85,9 @@ export async function createActionItem(trx: Db, deps: Pick<Deps, 'clock'>, input
   const targets = input.urgency ? responseTargets(now, input.urgency) : null;
   // A resident who asked an evening-talk question under their own account is the one who rates it.
   let raisedBy = input.raisedByUserId;
-  if (raisedBy === undefined && input.source.kind === 'evening_question') {
-    const question = await trx.selectFrom('meeting_questions').select('asked_by_user_id').where('id', '=', input.source.id).executeTakeFirst();
-    raisedBy = question?.asked_by_user_id ?? null;
-  }
+  if (raisedBy === undefined && input.source.kind === 'evening_question') raisedBy = await findQuestionAsker(trx, input.source.id);
   const id = newId();
-  await insertActionItem(trx, {
+  const item: ActionItemRow = {
     id,
     compound_id: input.compoundId,
     title: input.title,
@@ -100,13 +108,22 @@ export async function createActionItem(trx: Db, deps: Pick<Deps, 'clock'>, input
     urgency: input.urgency ?? null,
     target_on_site_at: targets?.onSiteBy ?? null,
     target_resolve_at: targets?.resolveBy ?? null,
+    on_site_at: null,
     raised_by_user_id: raisedBy ?? null,
     created_by_user_id: input.createdByUserId,
+    resolved_at: null,
+    evidence: null,
     evidence_photos: '[]',
+    sign_off_number: null,
+    signed_off_at: null,
+    signed_off_by_user_id: null,
+    signed_off_by_name: null,
+    resolution: null,
     reopen_count: 0,
     created_at: nowIso,
     updated_at: nowIso,
-  });
+  };
+  await insertActionItem(trx, item);
   await appendLedgerEntry(trx, {
     compoundId: input.compoundId,
     kind: 'listed',
@@ -123,10 +140,50 @@ export async function createActionItem(trx: Db, deps: Pick<Deps, 'clock'>, input
       dueDateProvisional: deadline.calendarMissing,
     },
   });
-  return { id, dueDate: deadline.dueDate, dueDateProvisional: deadline.calendarMissing };
+  return { id, dueDate: deadline.dueDate, dueDateProvisional: deadline.calendarMissing, item };
+}
+
+// ---- listing by hand and concerns -----------------------------------------------------------------
+
+/** Staff list an item by hand (a council outcome, a passed proposal …): answered as staff see it. */
+export async function listActionItemByHand(deps: Deps, actor: Actor, compoundId: string, input: CreateActionItemInput): Promise<ActionItemStaffView> {
+  const created = await deps.db.transaction().execute((trx) =>
+    createActionItem(trx, deps, {
+      compoundId,
+      title: input.title,
+      description: input.description,
+      source: { kind: input.source.kind, id: input.source.id, meetingId: input.source.meetingId ?? null },
+      responsibleUnit: input.responsibleUnit ?? null,
+      ...(input.deadlineWorkdays ? { deadlineWorkdays: input.deadlineWorkdays } : {}),
+      createdByUserId: actor.userId,
+      handlerName: input.handlerName ?? null,
+      measures: input.measures,
+      ...(input.triage ? { triage: input.triage } : {}),
+    }),
+  );
+  return staffItemView(deps, created.item, { fresh: true });
+}
+
+/** A resident reports a concern online: it becomes an action item they may follow and rate. */
+export async function reportConcern(deps: Deps, actor: Actor, compoundId: string, input: SubmitConcernInput): Promise<ConcernView> {
+  const created = await deps.db.transaction().execute((trx) =>
+    createActionItem(trx, deps, {
+      compoundId,
+      title: input.title,
+      description: input.description,
+      // The source id is shown publicly: a fresh id, never the user's.
+      source: { kind: 'concern', id: newId() },
+      createdByUserId: actor.userId,
+      raisedByUserId: actor.userId,
+      urgency: input.urgency ?? null,
+      location: input.location,
+    }),
+  );
+  return newConcernView(deps, created.item);
 }
 
 // ---- steps of the lifecycle -------------------------------------------------------------------------
+// Each step runs in its own transaction and answers the item as it saved it, as staff see it.
 
 async function loadItem(db: Db, id: string): Promise<ActionItemRow> {
   const item = await findActionItem(db, id);
@@ -139,12 +196,20 @@ async function rolesOf(db: Db, actor: Actor, compoundId: string): Promise<Set<Ro
   return chain ? rolesAt(actor, chain) : new Set();
 }
 
-async function saveStatus(trx: Db, item: ActionItemRow, changes: Partial<ActionItemRow>): Promise<void> {
+/** Saves the changes if nobody changed the item's status meanwhile; answers the item as saved. */
+async function saveStatus(trx: Db, item: ActionItemRow, changes: Partial<ActionItemRow>): Promise<ActionItemRow> {
   const ok = await updateActionItemIfStatus(trx, item.id, item.status, changes);
   if (!ok) throw new DomainError('action_item_conflict');
+  return { ...item, ...changes };
 }
 
-function update(itemId: string, actor: Actor | null, now: string, kind: string, fields: { text?: string; photos?: string[]; from?: string | null; to?: string | null } = {}) {
+function update(
+  itemId: string,
+  actor: Actor | null,
+  now: string,
+  kind: ActionItemUpdateKind,
+  fields: { text?: string; photos?: string[]; from?: string | null; to?: string | null } = {},
+): ActionItemUpdateTable {
   return {
     id: newId(),
     action_item_id: itemId,
@@ -160,22 +225,29 @@ function update(itemId: string, actor: Actor | null, now: string, kind: string, 
 }
 
 /** A dated, public progress update; the first one on an open item starts it. */
-export function addProgress(deps: Deps, itemId: string, actor: Actor, input: { text: string; photos: string[]; onSite?: boolean }) {
-  return deps.db.transaction().execute(async (trx) => {
+export async function addProgress(deps: Deps, itemId: string, actor: Actor, input: { text: string; photos: string[]; onSite?: boolean }): Promise<ActionItemStaffView> {
+  const saved = await deps.db.transaction().execute(async (trx) => {
     const item = await loadItem(trx, itemId);
     if (item.status === 'resolved' || item.status === 'signed_off') throw new DomainError('action_item_bad_transition', { status: item.status, event: 'progress' });
     const now = deps.clock().toISOString();
     const changes: Partial<ActionItemRow> = { updated_at: now };
     if (item.status === 'open') changes.status = transition('open', 'start');
     if (input.onSite && !item.on_site_at) changes.on_site_at = now;
-    await saveStatus(trx, item, changes);
+    const saved = await saveStatus(trx, item, changes);
     await insertActionItemUpdate(trx, update(item.id, actor, now, input.onSite ? 'on_site' : 'progress', { text: input.text, photos: input.photos }));
-    return { status: (changes.status ?? item.status) as ActionItemStatus };
+    return saved;
   });
+  return staffItemView(deps, saved);
 }
 
-export function editActionItem(deps: Deps, itemId: string, actor: Actor, input: { responsibleUnit?: string | null; handlerName?: string | null; measures?: string }) {
-  return deps.db.transaction().execute(async (trx) => {
+/** Sets the responsible unit, the named handler or the measures; changed measures go on the timeline. */
+export async function editActionItem(
+  deps: Deps,
+  itemId: string,
+  actor: Actor,
+  input: { responsibleUnit?: string | null; handlerName?: string | null; measures?: string },
+): Promise<ActionItemStaffView> {
+  const saved = await deps.db.transaction().execute(async (trx) => {
     const item = await loadItem(trx, itemId);
     if (item.status === 'signed_off') throw new DomainError('action_item_bad_transition', { status: item.status, event: 'edit' });
     const now = deps.clock().toISOString();
@@ -183,45 +255,49 @@ export function editActionItem(deps: Deps, itemId: string, actor: Actor, input: 
     if (input.responsibleUnit !== undefined) changes.responsible_unit = input.responsibleUnit;
     if (input.handlerName !== undefined) changes.handler_name = input.handlerName;
     if (input.measures !== undefined) changes.measures = input.measures;
-    await saveStatus(trx, item, changes);
+    const saved = await saveStatus(trx, item, changes);
     if (input.measures !== undefined && input.measures !== item.measures) await insertActionItemUpdate(trx, update(item.id, actor, now, 'measures', { text: input.measures }));
-    return { ok: true };
+    return saved;
   });
+  return staffItemView(deps, saved);
 }
 
-export function resolveActionItem(deps: Deps, itemId: string, actor: Actor, input: { evidence: string; photos: string[] }) {
-  return deps.db.transaction().execute(async (trx) => {
+export async function resolveActionItem(deps: Deps, itemId: string, actor: Actor, input: { evidence: string; photos: string[] }): Promise<ActionItemStaffView> {
+  const saved = await deps.db.transaction().execute(async (trx) => {
     const item = await loadItem(trx, itemId);
-    const status = transition(item.status as ActionItemStatus, 'resolve');
+    const status = transition(item.status, 'resolve');
     const now = deps.clock().toISOString();
-    await saveStatus(trx, item, { status, resolved_at: now, evidence: input.evidence, evidence_photos: JSON.stringify(input.photos), updated_at: now });
+    const saved = await saveStatus(trx, item, { status, resolved_at: now, evidence: input.evidence, evidence_photos: JSON.stringify(input.photos), updated_at: now });
     await insertActionItemUpdate(trx, update(item.id, actor, now, 'resolved', { text: input.evidence, photos: input.photos }));
-    return { status };
+    return saved;
   });
+  return staffItemView(deps, saved);
 }
 
 /** The signing official finds the evidence insufficient: back to work, with the reason. */
-export function returnActionItem(deps: Deps, itemId: string, actor: Actor, reason: string) {
-  return deps.db.transaction().execute(async (trx) => {
+export async function returnActionItem(deps: Deps, itemId: string, actor: Actor, reason: string): Promise<ActionItemStaffView> {
+  const saved = await deps.db.transaction().execute(async (trx) => {
     const item = await loadItem(trx, itemId);
-    const status = transition(item.status as ActionItemStatus, 'return');
+    const status = transition(item.status, 'return');
     const now = deps.clock().toISOString();
-    await saveStatus(trx, item, { status, updated_at: now });
+    const saved = await saveStatus(trx, item, { status, updated_at: now });
     await insertActionItemUpdate(trx, update(item.id, actor, now, 'returned', { text: reason }));
-    return { status };
+    return saved;
   });
+  return staffItemView(deps, saved);
 }
 
-export function changeActionItemTriage(deps: Deps, itemId: string, actor: Actor, input: { to: Triage; reason: string }) {
-  return deps.db.transaction().execute(async (trx) => {
+export async function changeActionItemTriage(deps: Deps, itemId: string, actor: Actor, input: { to: Triage; reason: string }): Promise<ActionItemStaffView> {
+  const saved = await deps.db.transaction().execute(async (trx) => {
     const item = await loadItem(trx, itemId);
     const roles = await rolesOf(trx, actor, item.compound_id);
-    const change = changeTriage({ status: item.status as ActionItemStatus, from: item.triage as Triage, to: input.to, reason: input.reason, roles });
+    const change = changeTriage({ status: item.status, from: item.triage, to: input.to, reason: input.reason, roles });
     const now = deps.clock().toISOString();
-    await saveStatus(trx, item, { triage: change.to, updated_at: now });
+    const saved = await saveStatus(trx, item, { triage: change.to, updated_at: now });
     await insertActionItemUpdate(trx, update(item.id, actor, now, 'triage', { text: change.reason, from: change.from, to: change.to }));
-    return change;
+    return saved;
   });
+  return staffItemView(deps, saved);
 }
 
 /**
@@ -229,10 +305,10 @@ export function changeActionItemTriage(deps: Deps, itemId: string, actor: Actor,
  * one transaction: a crash or a conflict anywhere leaves none of them, so numbers stay gapless; the
  * unique indexes on the number are the backstop against any double use.
  */
-export function signOffActionItem(deps: Deps, itemId: string, actor: Actor, input: { resolution: string }) {
-  return deps.db.transaction().execute(async (trx) => {
+export async function signOffActionItem(deps: Deps, itemId: string, actor: Actor, input: { resolution: string }): Promise<SignOffResult> {
+  const signed = await deps.db.transaction().execute(async (trx) => {
     const item = await loadItem(trx, itemId);
-    const status = transition(item.status as ActionItemStatus, 'sign_off');
+    const status = transition(item.status, 'sign_off');
     if (input.resolution.trim().length === 0) throw new DomainError('sign_off_resolution_required');
     const compound = await findCompoundCode(trx, item.compound_id);
     if (!compound) throw new DomainError('compound_not_found');
@@ -241,7 +317,7 @@ export function signOffActionItem(deps: Deps, itemId: string, actor: Actor, inpu
     const year = Number(chinaDate(now).slice(0, 4));
     const sequence = await nextSignOffSequence(trx, item.compound_id, year);
     const number = formatSignOffNumber(compound.code, year, sequence);
-    await saveStatus(trx, item, {
+    const saved = await saveStatus(trx, item, {
       status,
       sign_off_number: number,
       signed_off_at: nowIso,
@@ -269,8 +345,9 @@ export function signOffActionItem(deps: Deps, itemId: string, actor: Actor, inpu
         reopenCount: item.reopen_count,
       },
     });
-    return { signOffNumber: number, signedOffAt: nowIso, signedOffBy: actor.displayName };
+    return { saved, number, nowIso };
   });
+  return { signOffNumber: signed.number, signedOffAt: signed.nowIso, signedOffBy: actor.displayName, item: await staffItemView(deps, signed.saved) };
 }
 
 /**
@@ -279,7 +356,7 @@ export function signOffActionItem(deps: Deps, itemId: string, actor: Actor, inpu
  * Dissatisfied within the window reopens the item as a new ledger entry; the old number stays on the
  * ledger and the next sign-off gets a new one.
  */
-export function rateActionItem(deps: Deps, itemId: string, actor: Actor, input: { rating: Rating; comment: string }) {
+export function rateActionItem(deps: Deps, itemId: string, actor: Actor, input: { rating: Rating; comment: string }): Promise<{ rating: Rating; reopened: boolean }> {
   return deps.db.transaction().execute(async (trx) => {
     const item = await loadItem(trx, itemId);
     if (item.status !== 'signed_off' || !item.sign_off_number || !item.signed_off_at) throw new DomainError('action_item_bad_transition', { status: item.status, event: 'rate' });

@@ -1,14 +1,42 @@
 /**
- * What the API shows of an action item: the staff view (everything but the raiser's contact data),
- * the public view (no personal data at all), the meeting reconciliation and the ledger rows.
+ * What the API shows of action items: the staff view (everything but the raiser's contact data),
+ * the public view (no personal data at all), a resident's own concerns, the board's list and the
+ * meeting reconciliation. Reads only; the shapes are core's (action-items.schema.ts).
  */
-import { DomainError, chinaDate, isOverdue, responsibleUnitLabel, suggestedEscalation, type ActionItemStatus, type Triage } from '@yishi/core';
-import { listActionItems, listActionItemUpdates, listRatings, type ActionItemFilter } from '../db/repositories/action-items.repository.js';
-import type { Db } from '../db/repositories/places.repository.js';
-import type { ActionItemRow, ActionItemUpdateRow } from '../db/tables/action-items.table.js';
+import {
+  ACTION_ITEM_VIEWERS,
+  DomainError,
+  chinaDate,
+  isOverdue,
+  responsibleUnitLabel,
+  suggestedEscalation,
+  type ActionItemDetail,
+  type ActionItemPublicView,
+  type ActionItemStaffView,
+  type ActionItemUpdateView,
+  type ConcernView,
+  type PublicActionItems,
+  type RatingSummary,
+  type Reconciliation,
+} from '@yishi/core';
+import type { Actor, PlaceChain } from '../auth/actor.js';
+import { rolesAt } from '../auth/authorize.js';
+import {
+  findActionItem,
+  findCompoundCode,
+  findCompoundOfMeetingItems,
+  findRating,
+  listActionItems,
+  listActionItemUpdates,
+  listRatings,
+  type ActionItemFilter,
+} from '../db/repositories/action-items.repository.js';
+import { findMeeting, listAgendaItems, listQuestions } from '../db/repositories/meetings.repository.js';
+import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
+import type { ActionItemRatingRow, ActionItemRow, ActionItemUpdateRow } from '../db/tables/action-items.table.js';
 import type { Deps } from '../deps.js';
 
-type RatingRow = Awaited<ReturnType<typeof listRatings>>[number];
+type RatingRow = Pick<ActionItemRatingRow, 'action_item_id' | 'sign_off_number' | 'rating' | 'comment' | 'reopened' | 'created_at'>;
 
 function photos(text: string): string[] {
   try {
@@ -19,15 +47,19 @@ function photos(text: string): string[] {
   }
 }
 
-function ratingSummary(ratings: readonly RatingRow[]) {
+function ratingSummary(ratings: readonly RatingRow[]): RatingSummary {
   const counts = { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 };
-  for (const r of ratings) if (r.rating in counts) counts[r.rating as keyof typeof counts] += 1;
+  for (const r of ratings) counts[r.rating] += 1;
   return counts;
 }
 
+function itemOverdue(item: ActionItemRow, today: string): boolean {
+  return isOverdue({ status: item.status, dueDate: item.due_date }, today);
+}
+
 /** Fields everyone may see. */
-function baseView(item: ActionItemRow, today: string) {
-  const overdue = isOverdue({ status: item.status as ActionItemStatus, dueDate: item.due_date }, today);
+function baseView(item: ActionItemRow, ratings: readonly RatingRow[], today: string) {
+  const overdue = itemOverdue(item, today);
   return {
     id: item.id,
     compoundId: item.compound_id,
@@ -38,15 +70,14 @@ function baseView(item: ActionItemRow, today: string) {
     responsibleUnit: item.responsible_unit,
     responsibleUnitLabel: { 'zh-CN': responsibleUnitLabel(item.responsible_unit, 'zh-CN'), en: responsibleUnitLabel(item.responsible_unit, 'en') },
     measures: item.measures,
-    triage: item.triage as Triage,
-    status: item.status as ActionItemStatus,
+    triage: item.triage,
+    status: item.status,
     listedAt: item.listed_at,
     deadlineWorkdays: item.deadline_workdays,
     dueDate: item.due_date,
-    /** The count ran into a year without holiday data: the date is an estimate to be confirmed. */
     dueDateProvisional: item.due_date_provisional === 1,
     overdue,
-    suggestedTriage: suggestedEscalation(item.triage as Triage, overdue),
+    suggestedTriage: suggestedEscalation(item.triage, overdue),
     urgency: item.urgency,
     response: item.urgency
       ? {
@@ -64,10 +95,11 @@ function baseView(item: ActionItemRow, today: string) {
     signedOffBy: item.signed_off_by_name,
     resolution: item.resolution,
     reopenCount: item.reopen_count,
+    ratingSummary: ratingSummary(ratings),
   };
 }
 
-function updateView(u: ActionItemUpdateRow, forPublic: boolean) {
+function updateView(u: ActionItemUpdateRow, forPublic: boolean): ActionItemUpdateView {
   return {
     id: u.id,
     kind: u.kind,
@@ -81,28 +113,26 @@ function updateView(u: ActionItemUpdateRow, forPublic: boolean) {
   };
 }
 
-export function staffView(item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ratings: readonly RatingRow[], today: string) {
+function staffView(item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ratings: readonly RatingRow[], today: string): ActionItemStaffView {
   return {
-    ...baseView(item, today),
+    ...baseView(item, ratings, today),
     handlerName: item.handler_name,
     evidence: item.evidence,
     evidencePhotos: photos(item.evidence_photos),
     raisedByResident: item.raised_by_user_id !== null,
     updates: updates.map((u) => updateView(u, false)),
     ratings: ratings.map((r) => ({ rating: r.rating, comment: r.comment, signOffNumber: r.sign_off_number, reopened: r.reopened === 1, at: r.created_at })),
-    ratingSummary: ratingSummary(ratings),
   };
 }
 
-export function publicView(item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ratings: readonly RatingRow[], today: string) {
-  const base = baseView(item, today);
+function publicView(item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ratings: readonly RatingRow[], today: string): ActionItemPublicView {
+  const base = baseView(item, ratings, today);
   return {
     ...base,
     // The description of a resident's own concern can name them or their flat; the board shows the title.
     description: item.source_kind === 'concern' ? '' : base.description,
     location: item.source_kind === 'concern' ? '' : base.location,
     progress: updates.filter((u) => u.kind !== 'rated').map((u) => updateView(u, true)),
-    ratingSummary: ratingSummary(ratings),
   };
 }
 
@@ -110,7 +140,8 @@ export function todayIn(deps: Pick<Deps, 'clock'>): string {
   return chinaDate(deps.clock());
 }
 
-async function loadWithDetails(db: Db, items: ActionItemRow[]) {
+/** The updates and ratings of the items, by item: two statements however many items. */
+async function loadDetails(db: Db, items: readonly ActionItemRow[]) {
   const ids = items.map((i) => i.id);
   const [updates, ratings] = await Promise.all([listActionItemUpdates(db, ids), listRatings(db, ids)]);
   const byItem = <T extends { action_item_id: string }>(rows: readonly T[]) => {
@@ -118,7 +149,9 @@ async function loadWithDetails(db: Db, items: ActionItemRow[]) {
     for (const row of rows) map.set(row.action_item_id, [...(map.get(row.action_item_id) ?? []), row]);
     return map;
   };
-  return { updates: byItem(updates), ratings: byItem(ratings) };
+  const updatesOf = byItem(updates);
+  const ratingsOf = byItem(ratings);
+  return { updatesOf: (id: string) => updatesOf.get(id) ?? [], ratingsOf: (id: string) => ratingsOf.get(id) ?? [] };
 }
 
 const STATUS_ORDER: Record<string, number> = { open: 1, in_progress: 1, resolved: 2, signed_off: 3 };
@@ -132,31 +165,85 @@ function byUrgency(a: { overdue: boolean; status: string; dueDate: string; signe
   return a.dueDate.localeCompare(b.dueDate);
 }
 
-export async function listStaffItems(deps: Deps, filter: ActionItemFilter & { overdue?: boolean }) {
+export async function listStaffItems(deps: Deps, filter: ActionItemFilter & { overdue?: boolean }): Promise<ActionItemStaffView[]> {
   const items = await listActionItems(deps.db, filter);
-  const { updates, ratings } = await loadWithDetails(deps.db, items);
+  const { updatesOf, ratingsOf } = await loadDetails(deps.db, items);
   const today = todayIn(deps);
   return items
-    .map((i) => staffView(i, updates.get(i.id) ?? [], ratings.get(i.id) ?? [], today))
+    .map((i) => staffView(i, updatesOf(i.id), ratingsOf(i.id), today))
     .filter((i) => filter.overdue === undefined || i.overdue === filter.overdue)
     .sort(byUrgency);
 }
 
-export async function listPublicItems(deps: Deps, compoundId: string) {
-  const items = await listActionItems(deps.db, { compoundId });
-  const { updates, ratings } = await loadWithDetails(deps.db, items);
+/**
+ * The staff view of an item as read or as just saved. `fresh`: created in the caller's transaction a
+ * moment ago, so it has no updates or ratings to load yet.
+ */
+export async function staffItemView(deps: Deps, item: ActionItemRow, options: { fresh?: boolean } = {}): Promise<ActionItemStaffView> {
+  if (options.fresh) return staffView(item, [], [], todayIn(deps));
+  const { updatesOf, ratingsOf } = await loadDetails(deps.db, [item]);
+  return staffView(item, updatesOf(item.id), ratingsOf(item.id), todayIn(deps));
+}
+
+/** A new concern as its reporter sees it: nothing has happened to it yet. */
+export function newConcernView(deps: Deps, item: ActionItemRow): ConcernView {
+  return { ...publicView(item, [], [], todayIn(deps)), mine: true };
+}
+
+/** The compound's items for the public notice board, with counts. */
+export async function getPublicBoardItems(deps: Deps, compoundId: string): Promise<PublicActionItems> {
+  const compound = await findCompoundCode(deps.db, compoundId);
+  if (!compound) throw new DomainError('compound_not_found');
+  const rows = await listActionItems(deps.db, { compoundId });
+  const { updatesOf, ratingsOf } = await loadDetails(deps.db, rows);
   const today = todayIn(deps);
-  return items.map((i) => publicView(i, updates.get(i.id) ?? [], ratings.get(i.id) ?? [], today)).sort(byUrgency);
+  const items = rows.map((i) => publicView(i, updatesOf(i.id), ratingsOf(i.id), today)).sort(byUrgency);
+  return {
+    compound,
+    counts: {
+      total: items.length,
+      signedOff: items.filter((i) => i.status === 'signed_off').length,
+      open: items.filter((i) => i.status !== 'signed_off').length,
+      overdue: items.filter((i) => i.overdue).length,
+    },
+    items,
+  };
 }
 
-export async function getStaffItem(deps: Deps, item: ActionItemRow) {
-  const { updates, ratings } = await loadWithDetails(deps.db, [item]);
-  return staffView(item, updates.get(item.id) ?? [], ratings.get(item.id) ?? [], todayIn(deps));
+/** The concerns a resident reported in a compound, newest first. */
+export async function listMyConcerns(deps: Deps, actor: Actor, compoundId: string): Promise<ConcernView[]> {
+  const items = await listActionItems(deps.db, { compoundId, raisedByUserId: actor.userId });
+  const { updatesOf, ratingsOf } = await loadDetails(deps.db, items);
+  const today = todayIn(deps);
+  return items.map((i) => ({ ...publicView(i, updatesOf(i.id), ratingsOf(i.id), today), mine: true }));
 }
 
-export async function getPublicItem(deps: Deps, item: ActionItemRow) {
-  const { updates, ratings } = await loadWithDetails(deps.db, [item]);
-  return publicView(item, updates.get(item.id) ?? [], ratings.get(item.id) ?? [], todayIn(deps));
+/** One item for the caller: the staff record for those who work on items, else the public view with the caller's own rating. */
+export async function getActionItemFor(deps: Deps, actor: Actor, place: PlaceChain, itemId: string): Promise<ActionItemDetail> {
+  const item = await findActionItem(deps.db, itemId);
+  if (!item) throw new DomainError('action_item_not_found');
+  const roles = rolesAt(actor, place);
+  if (ACTION_ITEM_VIEWERS.some((r) => roles.has(r))) return { ...(await staffItemView(deps, item)), view: 'staff' };
+  const myRating = item.sign_off_number ? await findRating(deps.db, item.id, actor.userId, item.sign_off_number) : undefined;
+  const { updatesOf, ratingsOf } = await loadDetails(deps.db, [item]);
+  return {
+    ...publicView(item, updatesOf(item.id), ratingsOf(item.id), todayIn(deps)),
+    view: 'resident',
+    mine: item.raised_by_user_id === actor.userId,
+    myRating: myRating ?? null,
+  };
+}
+
+/** The compound of the action item named by id (the place a request about it is checked at). */
+export async function placeOfActionItem(db: Db, itemId: string): Promise<PlaceChain | undefined> {
+  const item = await findActionItem(db, itemId);
+  return item ? findCompoundChain(db, item.compound_id) : undefined;
+}
+
+/** The compound of a meeting, or of the items listed under its id. */
+export async function placeOfMeeting(db: Db, meetingId: string): Promise<PlaceChain | undefined> {
+  const compoundId = (await findMeeting(db, meetingId))?.compound_id ?? (await findCompoundOfMeetingItems(db, meetingId));
+  return compoundId ? findCompoundChain(db, compoundId) : undefined;
 }
 
 /**
@@ -165,32 +252,51 @@ export async function getPublicItem(deps: Deps, item: ActionItemRow) {
  * not linked from a question. Fully reconciled when every listed question has an item and every
  * item is signed off.
  */
-export async function reconcileMeeting(deps: Deps, meetingId: string) {
+export async function reconcileMeeting(deps: Deps, meetingId: string): Promise<Reconciliation> {
   const db = deps.db;
-  const meeting = await db.selectFrom('meetings').select(['id', 'compound_id', 'kind', 'title', 'starts_at', 'status']).where('id', '=', meetingId).executeTakeFirst();
+  const meeting = await findMeeting(db, meetingId);
   const items = await listActionItems(db, { meetingId });
-  if (!meeting && items.length === 0) throw new DomainError('not_found');
+  const first = items[0];
+  // Items listed by hand may name a meeting the database does not hold: then only their compound is known.
+  const meetingView = meeting
+    ? { id: meeting.id, compoundId: meeting.compound_id, kind: meeting.kind, title: meeting.title, startsAt: meeting.starts_at, status: meeting.status }
+    : first
+      ? { id: meetingId, compoundId: first.compound_id, kind: null, title: null, startsAt: null, status: null }
+      : null;
+  if (!meetingView) throw new DomainError('not_found');
+  const today = todayIn(deps);
   const byId = new Map(items.map((i) => [i.id, i]));
-  const questions = meeting
-    ? await db.selectFrom('meeting_questions').select(['id', 'number', 'status', 'text', 'category', 'action_item_id']).where('meeting_id', '=', meetingId).orderBy('number').execute()
-    : [];
-  const outcomes = meeting
-    ? await db.selectFrom('meeting_agenda_items').select(['id', 'position', 'title', 'outcome', 'action_item_id']).where('meeting_id', '=', meetingId).orderBy('position').execute()
-    : [];
-  const itemSummary = (id: string | null) => {
+  const questions = meeting ? await listQuestions(db, meetingId) : [];
+  const outcomes = meeting ? await listAgendaItems(db, meetingId) : [];
+  const summary = (item: ActionItemRow) => ({ id: item.id, title: item.title, status: item.status, signOffNumber: item.sign_off_number, dueDate: item.due_date, overdue: itemOverdue(item, today) });
+  const linkedItem = (id: string | null) => {
     const item = id ? byId.get(id) : undefined;
-    return item ? { id: item.id, title: item.title, status: item.status, signOffNumber: item.sign_off_number, dueDate: item.due_date, overdue: isOverdue({ status: item.status as ActionItemStatus, dueDate: item.due_date }, todayIn(deps)) } : null;
+    return item ? summary(item) : null;
   };
   const listed = questions.filter((q) => q.status === 'listed');
-  const questionRows = listed.map((q) => ({ id: q.id, number: q.number, text: q.text, category: q.category, actionItem: itemSummary(q.action_item_id), missingActionItem: !q.action_item_id || !byId.has(q.action_item_id) }));
+  const questionRows = listed.map((q) => ({
+    id: q.id,
+    number: q.number,
+    text: q.text,
+    category: q.category,
+    actionItem: linkedItem(q.action_item_id),
+    missingActionItem: !q.action_item_id || !byId.has(q.action_item_id),
+  }));
   const outcomeRows = outcomes
     .filter((o) => o.outcome === 'action_items' || o.action_item_id !== null)
-    .map((o) => ({ id: o.id, position: o.position, title: o.title, outcome: o.outcome, actionItem: itemSummary(o.action_item_id), missingActionItem: !o.action_item_id || !byId.has(o.action_item_id) }));
+    .map((o) => ({
+      id: o.id,
+      position: o.position,
+      title: o.title,
+      outcome: o.outcome,
+      actionItem: linkedItem(o.action_item_id),
+      missingActionItem: !o.action_item_id || !byId.has(o.action_item_id),
+    }));
   const linked = new Set([...listed.map((q) => q.action_item_id), ...outcomes.map((o) => o.action_item_id)]);
   const signedOff = items.filter((i) => i.status === 'signed_off').length;
   const missing = questionRows.filter((q) => q.missingActionItem).length + outcomeRows.filter((o) => o.missingActionItem).length;
   return {
-    meeting: meeting ? { id: meeting.id, compoundId: meeting.compound_id, kind: meeting.kind, title: meeting.title, startsAt: meeting.starts_at, status: meeting.status } : { id: meetingId, compoundId: items[0]!.compound_id, kind: null, title: null, startsAt: null, status: null },
+    meeting: meetingView,
     counts: {
       questions: questions.length,
       answeredOnSpot: questions.filter((q) => q.status === 'answered').length,
@@ -201,7 +307,7 @@ export async function reconcileMeeting(deps: Deps, meetingId: string) {
     },
     questions: questionRows,
     outcomes: outcomeRows,
-    otherItems: items.filter((i) => !linked.has(i.id)).map((i) => itemSummary(i.id)),
+    otherItems: items.filter((i) => !linked.has(i.id)).map(summary),
     reconciled: missing === 0 && items.length > 0 && signedOff === items.length,
   };
 }

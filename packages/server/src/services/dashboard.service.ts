@@ -8,65 +8,47 @@ import {
   chinaDate,
   computeDashboard,
   dashboardPeriod,
+  dashboardRows,
   publicationDeadline,
   timeLeft,
-  type ActionItemStatus,
   type DashboardActionItemRow,
   type DashboardMeetingRow,
-  type MeetingKind,
-  type MeetingStatus,
-  type QuestionStatus,
-  type Rating,
+  type DashboardQuery,
+  type DashboardView,
+  type SatisfactionSummary,
 } from '@yishi/core';
+import writeXlsxFile from 'write-excel-file/node';
+import {
+  listActionItemsOfCompounds,
+  listCompoundsInScope,
+  listMeetingsOfCompounds,
+  listMeetingsWithoutMinutes,
+  listQuestionsOfCompounds,
+  listRatingsOfCompounds,
+} from '../db/repositories/dashboard.repository.js';
 import { listFirstPublications } from '../db/repositories/minutes.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 
-export interface ScopedCompound {
-  id: string;
-  name: string;
-  code: string;
-  communityId: string;
-  communityName: string;
-}
-
-export async function compoundsInScope(db: Db, scope: 'subdistrict' | 'community', id: string): Promise<ScopedCompound[]> {
-  let q = db
-    .selectFrom('compounds')
-    .innerJoin('communities', 'communities.id', 'compounds.community_id')
-    .select(['compounds.id', 'compounds.name', 'compounds.code', 'communities.id as communityId', 'communities.name as communityName']);
-  q = scope === 'subdistrict' ? q.where('communities.subdistrict_id', '=', id) : q.where('communities.id', '=', id);
-  return q.orderBy('compounds.code').execute();
-}
+type ScopedCompound = Awaited<ReturnType<typeof listCompoundsInScope>>[number];
 
 async function loadRows(db: Db, compoundIds: readonly string[]) {
-  const ids = compoundIds.length > 0 ? [...compoundIds] : ['-'];
-  const meetings = await db.selectFrom('meetings').select(['id', 'compound_id', 'kind', 'status', 'starts_at']).where('compound_id', 'in', ids).execute();
-  const questions = await db.selectFrom('meeting_questions').select(['meeting_id', 'status']).where('compound_id', 'in', ids).execute();
-  const items = await db
-    .selectFrom('action_items')
-    .select(['id', 'compound_id', 'status', 'listed_at', 'due_date', 'signed_off_at'])
-    .where('compound_id', 'in', ids)
-    .execute();
-  const ratings = await db
-    .selectFrom('action_item_ratings')
-    .innerJoin('action_items', 'action_items.id', 'action_item_ratings.action_item_id')
-    .select(['action_item_ratings.action_item_id', 'action_item_ratings.rating', 'action_item_ratings.created_at'])
-    .where('action_items.compound_id', 'in', ids)
-    .orderBy('action_item_ratings.created_at')
-    .execute();
-  const latestRating = new Map(ratings.map((r) => [r.action_item_id, r.rating as Rating]));
-  const minutes = await listFirstPublications(db, ids);
+  const meetings = await listMeetingsOfCompounds(db, compoundIds);
+  const questions = await listQuestionsOfCompounds(db, compoundIds);
+  const items = await listActionItemsOfCompounds(db, compoundIds);
+  const ratings = await listRatingsOfCompounds(db, compoundIds);
+  const latestRating = new Map(ratings.map((r) => [r.action_item_id, r.rating]));
+  const minutes = await listFirstPublications(db, compoundIds);
   return {
     meetings: meetings.map(
-      (m): DashboardMeetingRow => ({ id: m.id, compoundId: m.compound_id, kind: m.kind as MeetingKind, status: m.status as MeetingStatus, startsAt: m.starts_at }),
+      (m): DashboardMeetingRow => ({ id: m.id, compoundId: m.compound_id, kind: m.kind, status: m.status, startsAt: m.starts_at }),
     ),
-    questions: questions.map((q) => ({ meetingId: q.meeting_id, status: q.status as QuestionStatus })),
+    questions: questions.map((q) => ({ meetingId: q.meeting_id, status: q.status })),
     actionItems: items.map(
       (i): DashboardActionItemRow & { id: string } => ({
         id: i.id,
         compoundId: i.compound_id,
-        status: i.status as ActionItemStatus,
+        status: i.status,
         listedOn: chinaDate(new Date(i.listed_at)),
         dueDate: i.due_date,
         signedOffAt: i.signed_off_at,
@@ -90,18 +72,10 @@ function onlyCompound(rows: Rows, compoundId: string): Rows {
   };
 }
 
-export interface DashboardRequest {
-  scope: 'subdistrict' | 'community';
-  id: string;
-  from?: string;
-  to?: string;
-  compoundId?: string;
-}
-
-export async function getDashboard(deps: Deps, request: DashboardRequest) {
+export async function getDashboard(deps: Deps, request: DashboardQuery): Promise<DashboardView> {
   const now = deps.clock();
   const period = dashboardPeriod(request.from, request.to, now);
-  const all = await compoundsInScope(deps.db, request.scope, request.id);
+  const all = await listCompoundsInScope(deps.db, request.scope, request.id);
   const compounds = request.compoundId ? all.filter((c) => c.id === request.compoundId) : all;
   if (request.compoundId && compounds.length === 0) throw new DomainError('compound_not_found');
   const rows = await loadRows(deps.db, compounds.map((c) => c.id));
@@ -123,22 +97,14 @@ export async function getDashboard(deps: Deps, request: DashboardRequest) {
  * Held meetings whose minutes are not published yet, overdue first: the dashboard flags them and
  * links each to its minutes page, where the convener sees the same time left.
  */
-async function listPendingMinutes(deps: Deps, compounds: readonly ScopedCompound[]) {
+async function listPendingMinutes(deps: Deps, compounds: readonly ScopedCompound[]): Promise<DashboardView['pendingMinutes']> {
   if (compounds.length === 0) return [];
   const names = new Map(compounds.map((c) => [c.id, c.name]));
-  const rows = await deps.db
-    .selectFrom('meetings')
-    .leftJoin('minutes_versions', 'minutes_versions.meeting_id', 'meetings.id')
-    .select(['meetings.id', 'meetings.compound_id', 'meetings.kind', 'meetings.title', 'meetings.starts_at'])
-    .where('meetings.compound_id', 'in', compounds.map((c) => c.id))
-    .where('meetings.status', '=', 'closed')
-    .where('minutes_versions.id', 'is', null)
-    .orderBy('meetings.starts_at')
-    .execute();
+  const rows = await listMeetingsWithoutMinutes(deps.db, compounds.map((c) => c.id));
   const now = deps.clock();
   return rows
     .map((m) => {
-      const deadline = publicationDeadline(m.kind as MeetingKind, m.starts_at);
+      const deadline = publicationDeadline(m.kind, m.starts_at);
       return {
         meetingId: m.id,
         compoundName: names.get(m.compound_id) ?? '',
@@ -152,8 +118,38 @@ async function listPendingMinutes(deps: Deps, compounds: readonly ScopedCompound
     .sort((a, b) => Number(b.timeLeft?.overdue ?? false) - Number(a.timeLeft?.overdue ?? false));
 }
 
+const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
+const MONTH_HEADER = ['月份', '四方议事会', '居民夜谈', '提出问题', '现场答复', '列入清单', '销号', '按期销号'];
+
+/** The dashboard as an Excel workbook in Chinese (totals, per compound, per month), with its period. */
+export async function getDashboardWorkbook(deps: Deps, request: DashboardQuery): Promise<{ bytes: Uint8Array; period: DashboardView['period'] }> {
+  const d = await getDashboard(deps, request);
+  const rows = dashboardRows(d.figures);
+  const scopeName = d.compoundId ? (d.compounds.find((c) => c.id === d.compoundId)?.name ?? '') : '全部小区';
+  const totals = [
+    [bold('统计期间'), { value: `${d.period.from} 至 ${d.period.to}` }],
+    [bold('范围'), { value: scopeName }],
+    [bold('指标'), bold('数值')],
+    ...rows.map((r) => [{ value: r.label['zh-CN'] }, { value: r.value }]),
+  ];
+  const perCompound = [
+    [bold('小区'), ...rows.map((r) => bold(r.label['zh-CN']))],
+    ...d.byCompound.map((c) => [{ value: c.name }, ...dashboardRows(c.figures).map((r) => ({ value: r.value }))]),
+  ];
+  const perMonth = [
+    MONTH_HEADER.map(bold),
+    ...d.months.map((m) => [m.month, m.fourParty, m.eveningTalk, m.questionsRaised, m.answeredOnTheSpot, m.listed, m.signedOff, m.signedOffOnTime].map((value) => ({ value }))),
+  ];
+  const buffer = await writeXlsxFile([
+    { data: totals, sheet: '汇总', columns: [{ width: 34 }, { width: 24 }] },
+    { data: perCompound, sheet: '分小区', columns: [{ width: 16 }, ...rows.map(() => ({ width: 14 }))] },
+    { data: perMonth, sheet: '分月', columns: MONTH_HEADER.map(() => ({ width: 12 })) },
+  ]).toBuffer();
+  return { bytes: new Uint8Array(buffer), period: d.period };
+}
+
 /** The public satisfaction summary of one compound: the last 12 months of ratings and sign-offs. */
-export async function getSatisfactionSummary(deps: Deps, compoundId: string) {
+export async function getSatisfactionSummary(deps: Deps, compoundId: string): Promise<SatisfactionSummary> {
   const now = deps.clock();
   const to = chinaDate(now);
   const from = chinaDate(new Date(now.getTime() - 364 * 86_400_000));

@@ -1,13 +1,15 @@
 /**
- * Appending to and verifying the ledger (台账). Appends run inside the caller's transaction so that a
- * sign-off, its number and its ledger entry commit together. The hash function is node:crypto's
- * sha256; the chain rules themselves live in core.
+ * Appending to, verifying and reading out the ledger (台账). Appends run inside the caller's
+ * transaction so that a sign-off, its number and its ledger entry commit together. The hash function
+ * is node:crypto's sha256; the chain rules themselves live in core. The exports (CSV, Excel) carry
+ * Chinese column names and words, as the offices file them.
  */
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH, canonicalJson, ledgerEntryHash, verifyLedgerChain, type LedgerEntryKind, type LedgerVerification } from '@yishi/core';
+import { GENESIS_HASH, STATUS_LABELS, canonicalJson, ledgerEntryHash, verifyLedgerChain, type LedgerEntryKind, type LedgerRow, type LedgerVerification } from '@yishi/core';
+import writeXlsxFile from 'write-excel-file/node';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
-import { advanceLedgerHead, insertLedgerEntry, listLedgerEntries } from '../db/repositories/ledger.repository.js';
+import { advanceLedgerHead, findLedgerHead, insertLedgerEntry, listCompoundsByCode, listLedgerEntries, listLedgerWithItems } from '../db/repositories/ledger.repository.js';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -58,7 +60,7 @@ export async function verifyLedger(db: Db, compoundId: string): Promise<LedgerVe
       id: r.id,
       compoundId: r.compound_id,
       seq: Number(r.seq),
-      kind: r.kind as LedgerEntryKind,
+      kind: r.kind,
       actionItemId: r.action_item_id,
       signOffNumber: r.sign_off_number,
       payload: r.payload,
@@ -69,7 +71,7 @@ export async function verifyLedger(db: Db, compoundId: string): Promise<LedgerVe
     sha256Hex,
   );
   // Entries cut from the end leave a valid but shorter chain; the head row remembers the length.
-  const head = await db.selectFrom('ledger_heads').select(['last_seq', 'last_hash']).where('compound_id', '=', compoundId).executeTakeFirst();
+  const head = await findLedgerHead(db, compoundId);
   if (result.ok && head && (Number(head.last_seq) !== rows.length || head.last_hash !== result.headHash)) {
     return { ok: false, entries: rows.length, brokenAt: { id: null, seq: rows.length + 1 }, reason: 'sequence_gap' };
   }
@@ -81,7 +83,7 @@ export async function verifyLedger(db: Db, compoundId: string): Promise<LedgerVe
  * Returns the process exit code: 0 when every chain is intact, 1 otherwise.
  */
 export async function verifyLedgerCommand(db: Db, out: (line: string) => void = console.log): Promise<number> {
-  const compounds = await db.selectFrom('compounds').select(['id', 'code', 'name']).orderBy('code').execute();
+  const compounds = await listCompoundsByCode(db);
   let broken = 0;
   for (const compound of compounds) {
     const result = await verifyLedger(db, compound.id);
@@ -93,4 +95,78 @@ export async function verifyLedgerCommand(db: Db, out: (line: string) => void = 
     }
   }
   return broken === 0 ? 0 : 1;
+}
+
+// ---- reading out --------------------------------------------------------------------------------
+
+const KIND_WORDS: Record<LedgerEntryKind, string> = { listed: '列入清单', signed_off: '销号', reopened: '不满意重新办理' };
+const SOURCE_WORDS: Record<string, string> = { evening_question: '居民夜谈', council_outcome: '四方议事会', proposal: '提案', concern: '居民反映' };
+
+export const LEDGER_COLUMNS = ['序号', '记录类型', '销号编号', '整改事项', '来源', '责任单位', '截止日期', '办理结果', '销号人', '当前状态', '记录时间', '哈希'] as const;
+
+/** The parts of an entry's stored details that the ledger shows (entries of each kind carry some). */
+type Payload = {
+  source?: { kind?: string };
+  responsibleUnit?: string | null;
+  dueDate?: string;
+  resolution?: string;
+  signedOffBy?: { name?: string };
+  comment?: string;
+};
+
+/** The ledger of a compound, oldest first, each entry with its item's title and current status. */
+export async function listLedgerRows(db: Db, compoundId: string): Promise<LedgerRow[]> {
+  const entries = await listLedgerWithItems(db, compoundId);
+  return entries.map((e) => {
+    const p = JSON.parse(e.payload) as Payload;
+    return {
+      seq: Number(e.seq),
+      kind: e.kind,
+      kindWord: KIND_WORDS[e.kind],
+      signOffNumber: e.signOffNumber,
+      actionItemId: e.actionItemId,
+      title: e.title,
+      source: p.source?.kind ? (SOURCE_WORDS[p.source.kind] ?? p.source.kind) : '',
+      responsibleUnit: p.responsibleUnit ?? '',
+      dueDate: p.dueDate ?? '',
+      resolution: p.resolution ?? p.comment ?? '',
+      signedOffBy: p.signedOffBy?.name ?? '',
+      status: e.status,
+      statusWord: STATUS_LABELS[e.status]['zh-CN'],
+      createdAt: e.createdAt,
+      hash: e.hash,
+    };
+  });
+}
+
+/** The time as read in China, 2026-11-21 14:05. */
+function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function cells(r: LedgerRow): (string | number)[] {
+  return [r.seq, r.kindWord, r.signOffNumber ?? '', r.title, r.source, r.responsibleUnit, r.dueDate, r.resolution, r.signedOffBy, r.statusWord, chinaTime(r.createdAt), r.hash];
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  // A leading = + - @ would make Excel run the cell as a formula.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The ledger as CSV text: a BOM (Excel then reads UTF-8), Chinese column names, CRLF lines. */
+export async function ledgerCsv(db: Db, compoundId: string): Promise<string> {
+  const rows = await listLedgerRows(db, compoundId);
+  const lines = [LEDGER_COLUMNS.join(','), ...rows.map((r) => cells(r).map(csvCell).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The ledger as an Excel workbook with the same columns as the CSV. */
+export async function ledgerWorkbook(db: Db, compoundId: string): Promise<Uint8Array> {
+  const rows = await listLedgerRows(db, compoundId);
+  const header = LEDGER_COLUMNS.map((value) => ({ value, fontWeight: 'bold' as const }));
+  const data = [header, ...rows.map((r) => cells(r).map((value) => ({ value })))];
+  const buffer = await writeXlsxFile(data, { sheet: '整改台账', columns: [6, 14, 16, 30, 12, 14, 12, 30, 10, 12, 17, 20].map((width) => ({ width })) }).toBuffer();
+  return new Uint8Array(buffer);
 }

@@ -1,6 +1,8 @@
 /** Storage of action items, their dated updates, ratings and the sign-off counters. */
+import type { ActionItemStatus, Triage } from '@yishi/core';
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from './places.repository.js';
-import type { ActionItemTable, ActionItemUpdateTable, NewActionItem } from '../tables/action-items.table.js';
+import type { ActionItemRatingTable, ActionItemTable, ActionItemUpdateTable, NewActionItem } from '../tables/action-items.table.js';
 
 export async function insertActionItem(db: Db, row: NewActionItem): Promise<void> {
   await db.insertInto('action_items').values(row).execute();
@@ -14,7 +16,7 @@ export function findActionItem(db: Db, id: string) {
  * Updates an item only if it still has the status the caller read: a concurrent change makes this
  * return false and the caller's transaction roll back, instead of two sign-offs both "winning".
  */
-export async function updateActionItemIfStatus(db: Db, id: string, expectedStatus: string, changes: Partial<ActionItemTable>): Promise<boolean> {
+export async function updateActionItemIfStatus(db: Db, id: string, expectedStatus: ActionItemStatus, changes: Updateable<ActionItemTable>): Promise<boolean> {
   const result = await db.updateTable('action_items').set(changes).where('id', '=', id).where('status', '=', expectedStatus).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -31,9 +33,11 @@ export function listActionItemUpdates(db: Db, itemIds: readonly string[]) {
 export interface ActionItemFilter {
   compoundId?: string;
   meetingId?: string;
-  status?: string;
-  triage?: string;
+  status?: ActionItemStatus;
+  triage?: Triage;
   q?: string;
+  /** The resident who raised the items (their own concerns). */
+  raisedByUserId?: string;
 }
 
 export function listActionItems(db: Db, filter: ActionItemFilter) {
@@ -42,6 +46,7 @@ export function listActionItems(db: Db, filter: ActionItemFilter) {
   if (filter.meetingId) query = query.where('source_meeting_id', '=', filter.meetingId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.triage) query = query.where('triage', '=', filter.triage);
+  if (filter.raisedByUserId) query = query.where('raised_by_user_id', '=', filter.raisedByUserId);
   // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive, SQLite's is not for
   // ASCII); wildcards and PostgreSQL's default escape character are taken out of the search text.
   if (filter.q) {
@@ -49,6 +54,18 @@ export function listActionItems(db: Db, filter: ActionItemFilter) {
     query = query.where((eb) => eb(eb.fn<string>('lower', ['title']), 'like', pattern));
   }
   return query.orderBy('listed_at', 'desc').orderBy('id').execute();
+}
+
+/** The compound of the items listed under a meeting id (items listed by hand may name a meeting the database does not hold). */
+export async function findCompoundOfMeetingItems(db: Db, meetingId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('action_items').select('compound_id').where('source_meeting_id', '=', meetingId).limit(1).executeTakeFirst();
+  return row?.compound_id;
+}
+
+/** Who asked an evening-talk question under their own account (null: anonymous or recorded from the floor). */
+export async function findQuestionAsker(db: Db, questionId: string): Promise<string | null> {
+  const row = await db.selectFrom('meeting_questions').select('asked_by_user_id').where('id', '=', questionId).executeTakeFirst();
+  return row?.asked_by_user_id ?? null;
 }
 
 /**
@@ -72,15 +89,26 @@ export function findCompoundCode(db: Db, compoundId: string) {
   return db.selectFrom('compounds').select(['id', 'code', 'name']).where('id', '=', compoundId).executeTakeFirst();
 }
 
-export async function insertRating(db: Db, row: { id: string; action_item_id: string; user_id: string; sign_off_number: string; rating: string; comment: string; reopened: number; created_at: string }) {
+export async function insertRating(db: Db, row: Insertable<ActionItemRatingTable>): Promise<void> {
   await db.insertInto('action_item_ratings').values(row).execute();
 }
 
 export function findRating(db: Db, itemId: string, userId: string, signOffNumber: string) {
-  return db.selectFrom('action_item_ratings').selectAll().where('action_item_id', '=', itemId).where('user_id', '=', userId).where('sign_off_number', '=', signOffNumber).executeTakeFirst();
+  return db
+    .selectFrom('action_item_ratings')
+    .select(['rating', 'comment'])
+    .where('action_item_id', '=', itemId)
+    .where('user_id', '=', userId)
+    .where('sign_off_number', '=', signOffNumber)
+    .executeTakeFirst();
 }
 
 export function listRatings(db: Db, itemIds: readonly string[]) {
   if (itemIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('action_item_ratings').select(['action_item_id', 'sign_off_number', 'rating', 'comment', 'reopened', 'created_at', 'user_id']).where('action_item_id', 'in', itemIds).orderBy('created_at').execute();
+  return db
+    .selectFrom('action_item_ratings')
+    .select(['action_item_id', 'sign_off_number', 'rating', 'comment', 'reopened', 'created_at', 'user_id'])
+    .where('action_item_id', 'in', itemIds)
+    .orderBy('created_at')
+    .execute();
 }

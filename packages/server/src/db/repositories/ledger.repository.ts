@@ -48,6 +48,12 @@ export function listLedgerWithItems(db: Db, compoundId: string) {
     .execute();
 }
 
-export function listLedgerCompoundIds(db: Db) {
-  return db.selectFrom('ledger_heads').innerJoin('compounds', 'compounds.id', 'ledger_heads.compound_id').select(['compounds.id', 'compounds.code', 'compounds.name']).orderBy('compounds.code').execute();
+/** The head row: how many entries the chain has and the last hash (entries cut from the end show here). */
+export function findLedgerHead(db: Db, compoundId: string) {
+  return db.selectFrom('ledger_heads').select(['last_seq', 'last_hash']).where('compound_id', '=', compoundId).executeTakeFirst();
+}
+
+/** Every compound, by code: `yishi verify-ledger` checks them all, also those with no entries yet. */
+export function listCompoundsByCode(db: Db) {
+  return db.selectFrom('compounds').select(['id', 'code', 'name']).orderBy('code').execute();
 }

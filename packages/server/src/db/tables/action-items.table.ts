@@ -1,3 +1,4 @@
+import type { ActionItemSourceKind, ActionItemStatus, ActionItemUpdateKind, LedgerEntryKind, Rating, ResponseLevel, Triage } from '@yishi/core';
 import type { Insertable, Selectable } from 'kysely';
 
 export interface ActionItemTable {
@@ -6,26 +7,23 @@ export interface ActionItemTable {
   title: string;
   description: string;
   location: string;
-  /** evening_question | council_outcome | proposal | concern */
-  source_kind: string;
+  source_kind: ActionItemSourceKind;
   source_id: string;
   source_meeting_id: string | null;
   /** A party code (community, owners_committee, property_manager, grid) or `department:<name>`. */
   responsible_unit: string | null;
   handler_name: string | null;
   measures: string;
-  /** green | yellow | red */
-  triage: string;
-  /** open | in_progress | resolved | signed_off */
-  status: string;
+  triage: Triage;
+  status: ActionItemStatus;
   deadline_workdays: number;
   listed_at: string;
   /** China date YYYY-MM-DD: the last working day on time. */
   due_date: string;
   /** 1 when the count ran into a year without holiday data (an estimate, shown flagged). */
   due_date_provisional: number;
-  /** ordinary | complex | major for urgent concerns on the "1341" clock; null otherwise. */
-  urgency: string | null;
+  /** Urgent concerns on the "1341" clock; null otherwise. */
+  urgency: ResponseLevel | null;
   target_on_site_at: string | null;
   target_resolve_at: string | null;
   on_site_at: string | null;
@@ -49,8 +47,7 @@ export interface ActionItemTable {
 export interface ActionItemUpdateTable {
   id: string;
   action_item_id: string;
-  /** progress | on_site | resolved | returned | triage | signed_off | reopened | rated */
-  kind: string;
+  kind: ActionItemUpdateKind;
   text: string;
   photos: string;
   from_value: string | null;
@@ -65,7 +62,7 @@ export interface ActionItemRatingTable {
   action_item_id: string;
   user_id: string;
   sign_off_number: string;
-  rating: string;
+  rating: Rating;
   comment: string;
   reopened: number;
   created_at: string;
@@ -87,8 +84,7 @@ export interface LedgerEntryTable {
   id: string;
   compound_id: string;
   seq: number;
-  /** listed | signed_off | reopened */
-  kind: string;
+  kind: LedgerEntryKind;
   action_item_id: string;
   sign_off_number: string | null;
   payload: string;
@@ -100,4 +96,5 @@ export interface LedgerEntryTable {
 export type ActionItemRow = Selectable<ActionItemTable>;
 export type NewActionItem = Insertable<ActionItemTable>;
 export type ActionItemUpdateRow = Selectable<ActionItemUpdateTable>;
+export type ActionItemRatingRow = Selectable<ActionItemRatingTable>;
 export type LedgerEntryRow = Selectable<LedgerEntryTable>;
