@@ -1,3 +1,4 @@
+import { voteEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp, openPeerApp, type TestApp } from '../testing/test-app.js';
 import { startVoteScheduler } from './vote-scheduler.js';
@@ -14,11 +15,11 @@ describe('vote scheduler', () => {
   it('opens a vote at its opening time and closes it at its closing time with nobody reading or clicking', async () => {
     const dsct = await t.compoundId('DSCT');
     const staff = await t.login('zhanzhang');
-    const res = await t.call('POST', `/api/compounds/${dsct}/votes`, {
+    const { id } = await t.ok(voteEndpoints.create, {
       cookie: staff,
-      json: { title: '定时开始和结束的表决', kind: 'yes_no', rule: { kind: 'simple_majority' }, opensAt: '2026-11-21T03:00:00Z', closesAt: '2026-11-21T05:00:00Z' },
+      params: { compoundId: dsct },
+      body: { title: '定时开始和结束的表决', kind: 'yes_no', rule: { kind: 'simple_majority' }, opensAt: '2026-11-21T03:00:00Z', closesAt: '2026-11-21T05:00:00Z' },
     });
-    const { id } = (await res.json()) as { id: string };
     const status = async () => (await t.deps.db.selectFrom('votes').select(['status', 'closed_at', 'result_json']).where('id', '=', id).executeTakeFirstOrThrow());
     const scheduler = startVoteScheduler(t.deps, 20);
     try {
@@ -46,11 +47,12 @@ describe('vote scheduler on several server instances', () => {
     const staff = await t.login('zhanzhang');
     const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) {
-      const res = await t.call('POST', `/api/compounds/${dsct}/votes`, {
+      const { id } = await t.ok(voteEndpoints.create, {
         cookie: staff,
-        json: { title: `第${i + 1}项定时表决`, kind: 'yes_no', rule: { kind: 'simple_majority' }, opensAt: '2026-11-21T03:00:00Z', closesAt: '2026-11-21T05:00:00Z' },
+        params: { compoundId: dsct },
+        body: { title: `第${i + 1}项定时表决`, kind: 'yes_no', rule: { kind: 'simple_majority' }, opensAt: '2026-11-21T03:00:00Z', closesAt: '2026-11-21T05:00:00Z' },
       });
-      ids.push(((await res.json()) as { id: string }).id);
+      ids.push(id);
     }
     const statuses = async () => (await t.deps.db.selectFrom('votes').select('status').where('id', 'in', ids).execute()).map((v) => v.status);
     const schedulers = [startVoteScheduler(t.deps, 5), startVoteScheduler(peer.deps, 5)];
