@@ -38,7 +38,14 @@ const questionParams = z.object({ meetingId: id, questionId: id });
 
 /** A lifecycle step: it answers the meeting as it is afterwards. */
 function stepEndpoint<A extends MeetingAction>(action: A, summary: string) {
-  return endpoint({ method: 'post', path: `/meetings/:meetingId/${action}` as const, summary, tags: ['meetings'], params: meetingParams, response: meetingViewSchema });
+  return endpoint({
+    method: 'post',
+    path: `/meetings/:meetingId/${action}` as const,
+    summary,
+    tags: ['meetings'],
+    params: meetingParams,
+    response: meetingViewSchema,
+  });
 }
 
 export const meetingEndpoints = {

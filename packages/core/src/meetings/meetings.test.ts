@@ -65,9 +65,22 @@ describe('iCalendar', () => {
     expect(escapeICalText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
     const folded = foldICalLine(`SUMMARY:${'议'.repeat(60)}`);
     for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(`SUMMARY:${'议'.repeat(60)}`);
+    expect(
+      folded
+        .split('\r\n')
+        .map((l, i) => (i === 0 ? l : l.slice(1)))
+        .join(''),
+    ).toBe(`SUMMARY:${'议'.repeat(60)}`);
     const ics = renderICalendar('都市春天', [
-      { uid: 'm1@yishi', start: new Date('2026-11-28T11:00:00Z'), end: new Date('2026-11-28T13:00:00Z'), stamp: new Date('2026-11-21T00:00:00Z'), summary: '议事会', location: '服务站, 二楼', description: '议题：停车' },
+      {
+        uid: 'm1@yishi',
+        start: new Date('2026-11-28T11:00:00Z'),
+        end: new Date('2026-11-28T13:00:00Z'),
+        stamp: new Date('2026-11-21T00:00:00Z'),
+        summary: '议事会',
+        location: '服务站, 二楼',
+        description: '议题：停车',
+      },
     ]);
     expect(ics).toContain('DTSTART:20261128T110000Z\r\n');
     expect(ics).toContain('LOCATION:服务站\\, 二楼\r\n');

@@ -60,6 +60,9 @@ export const MEETING_RUNNERS: Record<MeetingKind, readonly Role[]> = {
   evening_talk: ['subdistrict_committee', 'community_staff', 'station_chief'],
 };
 
+/** Everyone who runs meetings of some kind (a route's role check; the meeting's own kind decides). */
+export const MEETING_RUNNER_ROLES: readonly Role[] = [...new Set(Object.values(MEETING_RUNNERS).flat())];
+
 /** Committee members who co-edit the agenda (besides the runners). */
 export const AGENDA_EDITORS: Record<MeetingKind, readonly Role[]> = {
   four_party: ['subdistrict_committee', 'station_chief', 'station_deputy', 'party_rep', 'community_staff'],
@@ -70,7 +73,17 @@ export const AGENDA_EDITORS: Record<MeetingKind, readonly Role[]> = {
 export const AGENDA_READERS: readonly Role[] = ['building_head', 'grid_worker'];
 
 /** Staff who record questions, answers and attendance during a session. */
-export const MEETING_RECORDERS: readonly Role[] = ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'grid_worker', 'building_head'];
+export const MEETING_RECORDERS: readonly Role[] = [
+  'subdistrict_committee',
+  'community_staff',
+  'station_chief',
+  'station_deputy',
+  'grid_worker',
+  'building_head',
+];
+
+/** Who raises evening-talk questions: owners and residents, and staff recording them from the floor. */
+export const QUESTION_ASKERS: readonly Role[] = ['owner', 'resident', ...MEETING_RECORDERS];
 
 export type AgendaAccess = 'write' | 'read' | 'none';
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { endpointUrl, eveningTalkEndpoints, meetingEndpoints, publicMeetingEndpoints, type MeetingKind } from '@yishi/core';
 import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -13,17 +14,32 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function json<T = any>(res: Response, status: number): Promise<T> {
-  const body = await res.text();
-  expect(res.status, body).toBe(status);
-  return JSON.parse(body) as T;
+/** The error code of a refused call, after checking its status. */
+function refusal(answer: { status: number; ok: boolean; error: { code: string; message: string } | null }, status: number) {
+  expect(answer.status, JSON.stringify(answer.error)).toBe(status);
+  return answer.error!;
 }
 
-async function createMeeting(login: string, kind: 'four_party' | 'evening_talk', title = '停车难议事会') {
+async function createMeeting(login: string, kind: MeetingKind, title = '停车难议事会') {
   const cookie = await t.login(login);
-  const res = await t.call('POST', `/api/compounds/${dsct}/meetings`, { cookie, json: { kind, title, startsAt: NEXT_WEEK, place: '都市春天服务站二楼' } });
-  return { cookie, res };
+  const answer = await t.api(meetingEndpoints.create, {
+    cookie,
+    params: { compoundId: dsct },
+    body: { kind, title, startsAt: NEXT_WEEK, place: '都市春天服务站二楼' },
+  });
+  return { cookie, answer };
 }
+
+async function createdMeeting(login: string, kind: MeetingKind, title?: string) {
+  const { cookie, answer } = await createMeeting(login, kind, title);
+  expect(answer.status, JSON.stringify(answer.error)).toBe(201);
+  return { cookie, view: answer.data!, id: answer.data!.meeting.id };
+}
+
+const step = (action: 'schedule' | 'start' | 'close', cookie: string, meetingId: string) => t.ok(meetingEndpoints[action], { cookie, params: { meetingId } });
+const signInAll = async (cookie: string, meetingId: string, attendance: Array<{ id: string }>) => {
+  for (const a of attendance) await t.ok(meetingEndpoints.signIn, { cookie, params: { meetingId, attendanceId: a.id }, body: {} });
+};
 
 /** Writes an agenda document the way the live editor would, with two items. */
 async function seedAgenda(meetingId: string) {
@@ -32,165 +48,209 @@ async function seedAgenda(meetingId: string) {
 
 describe('four-party council lifecycle', () => {
   it('is created as a draft with the four parties invited, then scheduled, opened (agenda frozen) and closed', async () => {
-    const { cookie, res } = await createMeeting('jiedao', 'four_party');
-    const created = await json(res, 201);
-    const id = created.meeting.id as string;
+    const { cookie, view: created, id } = await createdMeeting('jiedao', 'four_party');
     expect(created.meeting.status).toBe('draft');
-    expect(created.attendance.map((a: any) => a.party).sort()).toEqual(['community', 'department', 'department', 'owners_committee', 'property_manager']);
+    expect(created.attendance.map((a) => a.party).sort()).toEqual(['community', 'department', 'department', 'owners_committee', 'property_manager']);
     expect(created.quorum).toMatchObject({ reached: false, rule: 'all_parties' });
 
     await seedAgenda(id);
     // A draft is not on the public board; a scheduled meeting is, with its topics.
-    const before = await json(await t.call('GET', `/api/public/compounds/${dsct}/meetings`), 200);
-    expect(before.upcoming.map((m: any) => m.id)).not.toContain(id);
-    expect((await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200)).meeting.status).toBe('scheduled');
-    const board = await json(await t.call('GET', `/api/public/compounds/${dsct}/meetings`), 200);
-    expect(board.upcoming.find((m: any) => m.id === id)).toMatchObject({ id, place: '都市春天服务站二楼', topics: ['地下车库停车位', '路灯维修'] });
+    const before = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
+    expect(before.upcoming.map((m) => m.id)).not.toContain(id);
+    expect((await step('schedule', cookie, id)).meeting.status).toBe('scheduled');
+    const board = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
+    expect(board.upcoming.find((m) => m.id === id)).toMatchObject({ id, place: '都市春天服务站二楼', topics: ['地下车库停车位', '路灯维修'] });
 
     // Sign in every party → quorum.
-    for (const a of created.attendance) await json(await t.call('POST', `/api/meetings/${id}/attendance/${a.id}/sign-in`, { cookie, json: {} }), 200);
-    const started = await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
+    await signInAll(cookie, id, created.attendance);
+    const started = await step('start', cookie, id);
     expect(started.meeting.status).toBe('in_session');
     expect(started.meeting.agendaFrozenAt).not.toBeNull();
-    expect(started.quorum.reached).toBe(true);
-    expect(started.agendaItems.map((i: any) => [i.position, i.title, i.docItemId])).toEqual([
+    expect(started.quorum?.reached).toBe(true);
+    expect(started.agendaItems.map((i) => [i.position, i.title, i.docItemId])).toEqual([
       [1, '地下车库停车位', 'item0'],
       [2, '路灯维修', 'item1'],
     ]);
 
     // Outcomes: agreed by three parties; turned into an action item.
     const [parking, lights] = started.agendaItems;
-    const agreed = await json(await t.call('PUT', `/api/meetings/${id}/agenda-items/${parking.id}/outcome`, { cookie, json: { outcome: 'agreed', agreedParties: ['community', 'owners_committee', 'property_manager'], note: '物业增划车位' } }), 200);
+    const outcome = (
+      itemId: string,
+      body: {
+        outcome: 'agreed' | 'action_items';
+        agreedParties?: Array<'community' | 'owners_committee' | 'property_manager'>;
+        note?: string;
+        responsibleUnit?: string;
+      },
+    ) => t.api(meetingEndpoints.recordOutcome, { cookie, params: { meetingId: id, itemId }, body });
+    const agreed = await t.ok(meetingEndpoints.recordOutcome, {
+      cookie,
+      params: { meetingId: id, itemId: parking!.id },
+      body: { outcome: 'agreed', agreedParties: ['community', 'owners_committee', 'property_manager'], note: '物业增划车位' },
+    });
     expect(agreed.item).toMatchObject({ outcome: 'agreed', agreedParties: ['community', 'owners_committee', 'property_manager'] });
-    const actions = await json(await t.call('PUT', `/api/meetings/${id}/agenda-items/${lights.id}/outcome`, { cookie, json: { outcome: 'action_items', note: '城管局两周内修复', responsibleUnit: '区城市管理局' } }), 200);
+    const actions = await t.ok(meetingEndpoints.recordOutcome, {
+      cookie,
+      params: { meetingId: id, itemId: lights!.id },
+      body: { outcome: 'action_items', note: '城管局两周内修复', responsibleUnit: '区城市管理局' },
+    });
     expect(actions.item.actionItemId).toEqual(expect.any(String));
-    const ai = await t.deps.db.selectFrom('action_items').selectAll().where('id', '=', actions.item.actionItemId).executeTakeFirstOrThrow();
+    const ai = await t.deps.db.selectFrom('action_items').selectAll().where('id', '=', actions.item.actionItemId!).executeTakeFirstOrThrow();
     expect(ai.title).toBe('路灯维修');
     // "agreed" without parties is refused.
-    await json(await t.call('PUT', `/api/meetings/${id}/agenda-items/${parking.id}/outcome`, { cookie, json: { outcome: 'agreed' } }), 400);
+    refusal(await outcome(parking!.id, { outcome: 'agreed' }), 400);
 
-    expect((await json(await t.call('POST', `/api/meetings/${id}/close`, { cookie }), 200)).meeting.status).toBe('closed');
+    expect((await step('close', cookie, id)).meeting.status).toBe('closed');
     // Closed is the end.
-    const again = await json(await t.call('POST', `/api/meetings/${id}/close`, { cookie }), 409);
-    expect(again.error.code).toBe('meeting_bad_transition');
+    expect(refusal(await t.api(meetingEndpoints.close, { cookie, params: { meetingId: id } }), 409).code).toBe('meeting_bad_transition');
   });
 
   it('a quorum short of one party says which party is missing', async () => {
-    const { cookie, res } = await createMeeting('jiedao', 'four_party');
-    const created = await json(res, 201);
-    const id = created.meeting.id as string;
-    await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
-    for (const a of created.attendance.filter((x: any) => x.party !== 'property_manager')) {
-      await json(await t.call('POST', `/api/meetings/${id}/attendance/${a.id}/sign-in`, { cookie, json: {} }), 200);
-    }
-    const view = await json(await t.call('GET', `/api/meetings/${id}`, { cookie }), 200);
+    const { cookie, view: created, id } = await createdMeeting('jiedao', 'four_party');
+    await step('schedule', cookie, id);
+    await signInAll(
+      cookie,
+      id,
+      created.attendance.filter((x) => x.party !== 'property_manager'),
+    );
+    const view = await t.ok(meetingEndpoints.get, { cookie, params: { meetingId: id } });
     expect(view.quorum).toMatchObject({ reached: false, missing: ['property_manager'] });
   });
 
   it('the subdistrict committee relaxes a compound’s quorum to three parties including the community', async () => {
-    const { cookie, res } = await createMeeting('jiedao', 'four_party');
-    const created = await json(res, 201);
-    const id = created.meeting.id as string;
-    await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
-    for (const a of created.attendance.filter((x: any) => x.party !== 'property_manager')) {
-      await json(await t.call('POST', `/api/meetings/${id}/attendance/${a.id}/sign-in`, { cookie, json: {} }), 200);
-    }
-    expect((await t.call('PUT', `/api/compounds/${dsct}/meeting-settings`, { cookie: await t.login('zhanzhang'), json: { quorumRule: 'three_parties' } })).status).toBe(403);
-    await json(await t.call('PUT', `/api/compounds/${dsct}/meeting-settings`, { cookie, json: { quorumRule: 'three_parties' } }), 200);
-    const view = await json(await t.call('GET', `/api/meetings/${id}`, { cookie }), 200);
+    const { cookie, view: created, id } = await createdMeeting('jiedao', 'four_party');
+    await step('schedule', cookie, id);
+    await signInAll(
+      cookie,
+      id,
+      created.attendance.filter((x) => x.party !== 'property_manager'),
+    );
+    const settings = { params: { compoundId: dsct }, body: { quorumRule: 'three_parties' } } as const;
+    refusal(await t.api(meetingEndpoints.settings, { cookie: await t.login('zhanzhang'), ...settings }), 403);
+    expect(await t.ok(meetingEndpoints.settings, { cookie, ...settings })).toEqual({ quorumRule: 'three_parties' });
+    const view = await t.ok(meetingEndpoints.get, { cookie, params: { meetingId: id } });
     expect(view.quorum).toMatchObject({ rule: 'three_parties', reached: true, missing: ['property_manager'] });
   });
 
   it('only the convening side runs a council; others are refused', async () => {
     // Community staff run evening talks, not councils; owners run nothing.
-    expect((await createMeeting('shequ', 'four_party')).res.status).toBe(403);
-    expect((await createMeeting('yezhu', 'four_party')).res.status).toBe(403);
-    expect((await createMeeting('cuiyuan', 'four_party')).res.status).toBe(403);
-    const { res } = await createMeeting('zhanzhang', 'four_party');
-    const id = (await json(res, 201)).meeting.id as string;
+    for (const login of ['shequ', 'yezhu', 'cuiyuan']) expect((await createMeeting(login, 'four_party')).answer.status, login).toBe(403);
+    const { id } = await createdMeeting('zhanzhang', 'four_party');
+    const params = { meetingId: id };
     for (const login of ['wuye', 'yeweihui', 'loudong', 'yezhu']) {
-      const cookie = await t.login(login);
-      expect((await t.call('POST', `/api/meetings/${id}/schedule`, { cookie })).status, login).toBe(403);
+      expect((await t.api(meetingEndpoints.schedule, { cookie: await t.login(login), params })).status, login).toBe(403);
     }
-    expect((await t.call('POST', `/api/meetings/${id}/schedule`)).status).toBe(401);
+    expect((await t.api(meetingEndpoints.schedule, { params })).status).toBe(401);
     // Staff of another compound do not even see it.
-    expect((await t.call('GET', `/api/meetings/${id}`, { cookie: await t.login('cuiyuan') })).status).toBe(403);
+    expect((await t.api(meetingEndpoints.get, { cookie: await t.login('cuiyuan'), params })).status).toBe(403);
     // Owners do not see drafts.
-    expect((await t.call('GET', `/api/meetings/${id}`, { cookie: await t.login('yezhu') })).status).toBe(404);
+    expect((await t.api(meetingEndpoints.get, { cookie: await t.login('yezhu'), params })).status).toBe(404);
   });
 
   it('steps out of order are refused with the current status', async () => {
-    const { cookie, res } = await createMeeting('jiedao', 'four_party');
-    const id = (await json(res, 201)).meeting.id as string;
-    const body = await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie, headers: { 'accept-language': 'en' } }), 409);
+    const { cookie, id } = await createdMeeting('jiedao', 'four_party');
+    const early = await t.api(meetingEndpoints.start, { cookie, params: { meetingId: id }, headers: { 'accept-language': 'en' } });
     // Codes are shown in words: "The meeting is "Draft"; you cannot start the meeting now".
-    expect(body.error.message).toBe('The meeting is "Draft"; you cannot start the meeting now');
-    const past = await t.call('POST', `/api/compounds/${dsct}/meetings`, { cookie, json: { kind: 'four_party', title: 'x', startsAt: '2020-01-01T00:00:00Z', place: 'p' } });
-    expect((await json(past, 422)).error.code).toBe('meeting_starts_in_past');
+    expect(refusal(early, 409).message).toBe('The meeting is "Draft"; you cannot start the meeting now');
+    const past = await t.api(meetingEndpoints.create, {
+      cookie,
+      params: { compoundId: dsct },
+      body: { kind: 'four_party', title: 'x', startsAt: '2020-01-01T00:00:00Z', place: 'p' },
+    });
+    expect(refusal(past, 422).code).toBe('meeting_starts_in_past');
   });
 
   it('the convener reopens a frozen agenda and re-freezing keeps item ids', async () => {
-    const { cookie, res } = await createMeeting('jiedao', 'four_party');
-    const id = (await json(res, 201)).meeting.id as string;
+    const { cookie, id } = await createdMeeting('jiedao', 'four_party');
+    const params = { meetingId: id };
     await seedAgenda(id);
-    await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
-    const started = await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
-    const ids = started.agendaItems.map((i: any) => i.id);
-    expect((await t.call('POST', `/api/meetings/${id}/agenda/reopen`, { cookie: await t.login('zhujian') })).status).toBe(403);
-    expect((await json(await t.call('POST', `/api/meetings/${id}/agenda/reopen`, { cookie }), 200)).meeting.agendaFrozenAt).toBeNull();
-    const refrozen = await json(await t.call('POST', `/api/meetings/${id}/agenda/freeze`, { cookie }), 200);
-    expect(refrozen.agendaItems.map((i: any) => i.id)).toEqual(ids);
+    await step('schedule', cookie, id);
+    const started = await step('start', cookie, id);
+    const ids = started.agendaItems.map((i) => i.id);
+    expect((await t.api(meetingEndpoints.reopenAgenda, { cookie: await t.login('zhujian'), params })).status).toBe(403);
+    expect((await t.ok(meetingEndpoints.reopenAgenda, { cookie, params })).meeting.agendaFrozenAt).toBeNull();
+    const refrozen = await t.ok(meetingEndpoints.freezeAgenda, { cookie, params });
+    expect(refrozen.agendaItems.map((i) => i.id)).toEqual(ids);
   });
 });
 
 describe('evening talk', () => {
   async function scheduledTalk() {
-    const { cookie, res } = await createMeeting('shequ', 'evening_talk', '围庐夜话');
-    const id = (await json(res, 201)).meeting.id as string;
-    await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
+    const { cookie, id } = await createdMeeting('shequ', 'evening_talk', '围庐夜话');
+    await step('schedule', cookie, id);
     return { cookie, id };
   }
+  const ask = (
+    cookie: string,
+    meetingId: string,
+    body: { text: string; category?: 'facilities' | 'environment' | 'safety'; askerName?: string; anonymous?: boolean },
+  ) => t.api(eveningTalkEndpoints.submit, { cookie, params: { meetingId }, body });
+  const asked = async (cookie: string, meetingId: string, body: Parameters<typeof ask>[2]) => {
+    const answer = await ask(cookie, meetingId, body);
+    expect(answer.status, JSON.stringify(answer.error)).toBe(201);
+    return answer.data!;
+  };
+  const questionsOf = (cookie: string, meetingId: string) => t.ok(eveningTalkEndpoints.questions, { cookie, params: { meetingId } });
 
   it('35 questions, 30 answered on the spot, 5 listed → 35 / 30 / 5, each listed one an action item', async () => {
     const { cookie, id } = await scheduledTalk();
     // Residents submit before the talk; staff record the rest from the floor.
     const resident = await t.login('jumin');
-    const first = await json(await t.call('POST', `/api/meetings/${id}/questions`, { cookie: resident, json: { text: '小区东门路灯坏了一个月', category: 'facilities' } }), 201);
+    const first = await asked(resident, id, { text: '小区东门路灯坏了一个月', category: 'facilities' });
     expect(first.counts.raised).toBe(1);
-    await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
-    for (let i = 2; i <= 35; i++) {
-      await json(await t.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: `问题${i}：垃圾分类点太远`, category: 'environment', askerName: '3栋 李阿姨' } }), 201);
-    }
-    const { questions } = await json(await t.call('GET', `/api/meetings/${id}/questions`, { cookie }), 200);
-    expect(questions.map((q: any) => q.number)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+    await step('start', cookie, id);
+    for (let i = 2; i <= 35; i++) await asked(cookie, id, { text: `问题${i}：垃圾分类点太远`, category: 'environment', askerName: '3栋 李阿姨' });
+    const { questions } = await questionsOf(cookie, id);
+    expect(questions.map((q) => q.number)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
     for (const q of questions.slice(0, 30)) {
-      await json(await t.call('POST', `/api/meetings/${id}/questions/${q.id}/answer`, { cookie, json: { answer: '已安排物业本周处理', answeredByName: '物业 吴涛' } }), 200);
+      await t.ok(eveningTalkEndpoints.answer, {
+        cookie,
+        params: { meetingId: id, questionId: q.id },
+        body: { answer: '已安排物业本周处理', answeredByName: '物业 吴涛' },
+      });
     }
-    let last: any;
+    const listed = [];
     for (const q of questions.slice(30)) {
-      last = await json(await t.call('POST', `/api/meetings/${id}/questions/${q.id}/list`, { cookie, json: { measures: '五个工作日内整改', responsibleUnit: '物业' } }), 200);
-      expect(last.actionItemId).toEqual(expect.any(String));
+      listed.push(
+        await t.ok(eveningTalkEndpoints.list, {
+          cookie,
+          params: { meetingId: id, questionId: q.id },
+          body: { measures: '五个工作日内整改', responsibleUnit: '物业' },
+        }),
+      );
     }
-    expect(last.counts).toMatchObject({ raised: 35, answered: 30, listed: 5, open: 0 });
-    const view = await json(await t.call('GET', `/api/meetings/${id}`, { cookie }), 200);
+    expect(listed.map((l) => l.actionItemId)).toEqual(Array.from({ length: 5 }, () => expect.any(String)));
+    expect(listed.at(-1)!.counts).toMatchObject({ raised: 35, answered: 30, listed: 5, open: 0 });
+    const view = await t.ok(meetingEndpoints.get, { cookie, params: { meetingId: id } });
     expect(view.questionCounts).toMatchObject({ raised: 35, answered: 30, listed: 5 });
-    const linked = await t.deps.db.selectFrom('meeting_questions').select('action_item_id').where('meeting_id', '=', id).where('status', '=', 'listed').execute();
+    const linked = await t.deps.db
+      .selectFrom('meeting_questions')
+      .select('action_item_id')
+      .where('meeting_id', '=', id)
+      .where('status', '=', 'listed')
+      .execute();
     expect(linked.every((q) => q.action_item_id !== null)).toBe(true);
     // A handled question cannot be handled twice.
-    const twice = await t.call('POST', `/api/meetings/${id}/questions/${questions[0].id}/answer`, { cookie, json: { answer: 'x', answeredByName: 'y' } });
-    expect((await json(twice, 409)).error.code).toBe('question_closed');
+    const twice = await t.api(eveningTalkEndpoints.answer, {
+      cookie,
+      params: { meetingId: id, questionId: questions[0]!.id },
+      body: { answer: 'x', answeredByName: 'y' },
+    });
+    expect(refusal(twice, 409).code).toBe('question_closed');
   });
 
   it('two staff handling the same question at the same moment: one succeeds, one is told, one action item', async () => {
     const { cookie, id } = await scheduledTalk();
-    await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
-    await json(await t.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '地下车库漏水', category: 'facilities' } }), 201);
-    const q = (await json(await t.call('GET', `/api/meetings/${id}/questions`, { cookie }), 200)).questions[0];
+    await step('start', cookie, id);
+    await asked(cookie, id, { text: '地下车库漏水', category: 'facilities' });
+    const q = (await questionsOf(cookie, id)).questions[0]!;
     const other = await t.login('jiedao');
+    const params = { meetingId: id, questionId: q.id };
+    const listing = { measures: '五个工作日内整改', responsibleUnit: '物业' };
     const attempts = await Promise.all([
-      t.call('POST', `/api/meetings/${id}/questions/${q.id}/list`, { cookie, json: { measures: '五个工作日内整改', responsibleUnit: '物业' } }),
-      t.call('POST', `/api/meetings/${id}/questions/${q.id}/list`, { cookie: other, json: { measures: '五个工作日内整改', responsibleUnit: '物业' } }),
-      t.call('POST', `/api/meetings/${id}/questions/${q.id}/answer`, { cookie: other, json: { answer: '已答复', answeredByName: '李红梅' } }),
+      t.api(eveningTalkEndpoints.list, { cookie, params, body: listing }),
+      t.api(eveningTalkEndpoints.list, { cookie: other, params, body: listing }),
+      t.api(eveningTalkEndpoints.answer, { cookie: other, params, body: { answer: '已答复', answeredByName: '李红梅' } }),
     ]);
     expect(attempts.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     const items = await t.deps.db.selectFrom('action_items').select('id').where('source_id', '=', q.id).execute();
@@ -202,52 +262,63 @@ describe('evening talk', () => {
   it('a duplicate merges into the first and is not counted twice; anonymous askers stay anonymous', async () => {
     const { cookie, id } = await scheduledTalk();
     const owner = await t.login('yezhu');
-    const a = await json(await t.call('POST', `/api/meetings/${id}/questions`, { cookie: owner, json: { text: '电动车充电桩不够', category: 'facilities', anonymous: true } }), 201);
-    const b = await json(await t.call('POST', `/api/meetings/${id}/questions`, { cookie: owner, json: { text: '充电桩太少', category: 'facilities' } }), 201);
+    const a = await asked(owner, id, { text: '电动车充电桩不够', category: 'facilities', anonymous: true });
+    const b = await asked(owner, id, { text: '充电桩太少', category: 'facilities' });
     const row = await t.deps.db.selectFrom('meeting_questions').select(['asked_by_user_id']).where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(row.asked_by_user_id).toBeNull();
-    await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
-    expect((await json(await t.call('POST', `/api/meetings/${id}/questions/${b.id}/merge`, { cookie, json: { intoQuestionId: b.id } }), 422)).error.code).toBe('question_merge_self');
-    const merged = await json(await t.call('POST', `/api/meetings/${id}/questions/${b.id}/merge`, { cookie, json: { intoQuestionId: a.id } }), 200);
-    expect(merged.counts).toMatchObject({ raised: 1, open: 1, merged: 1 });
-    // The owner sees the list, but cannot answer.
-    const seen = await json(await t.call('GET', `/api/meetings/${id}/questions`, { cookie: owner }), 200);
+    await step('start', cookie, id);
+    const mergeB = (intoQuestionId: string) =>
+      t.api(eveningTalkEndpoints.merge, { cookie, params: { meetingId: id, questionId: b.id }, body: { intoQuestionId } });
+    expect(refusal(await mergeB(b.id), 422).code).toBe('question_merge_self');
+    expect((await mergeB(a.id)).data?.counts).toMatchObject({ raised: 1, open: 1, merged: 1 });
+    // The owner sees the list, but cannot answer; the staff see who asked.
+    const seen = await questionsOf(owner, id);
     expect(seen.questions[0]).toMatchObject({ anonymous: true, askerName: null });
-    expect(seen.questions[1].askerName).toBe('王*');
-    expect((await t.call('POST', `/api/meetings/${id}/questions/${a.id}/answer`, { cookie: owner, json: { answer: 'x', answeredByName: 'y' } })).status).toBe(403);
+    expect(seen.questions[1]!.askerName).toBe('王*');
+    expect((await questionsOf(cookie, id)).questions.map((q) => q.askerName)).toEqual([null, '王建国']);
+    const answerA = await t.api(eveningTalkEndpoints.answer, {
+      cookie: owner,
+      params: { meetingId: id, questionId: a.id },
+      body: { answer: 'x', answeredByName: 'y' },
+    });
+    expect(answerA.status).toBe(403);
   });
 
   it('questions are refused before the notice and after the talk; other compounds cannot ask', async () => {
-    const { cookie, res } = await createMeeting('shequ', 'evening_talk');
-    const id = (await json(res, 201)).meeting.id as string;
-    const ask = (c: string) => t.call('POST', `/api/meetings/${id}/questions`, { cookie: c, json: { text: '什么时候修电梯' } });
-    expect((await json(await ask(cookie), 409)).error.code).toBe('questions_not_open');
-    await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
-    expect((await ask(await t.login('cuiyuan'))).status).toBe(403);
-    await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
-    await json(await t.call('POST', `/api/meetings/${id}/close`, { cookie }), 200);
-    expect((await ask(await t.login('jumin'))).status).toBe(409);
+    const { cookie, id } = await createdMeeting('shequ', 'evening_talk');
+    // The form offers the compound's buildings, to anyone with a role there.
+    const { buildings } = await t.ok(meetingEndpoints.buildings, { cookie: await t.login('jumin'), params: { meetingId: id } });
+    expect(buildings.map((b) => b.name)).toEqual(['1', '2', '3']);
+    expect((await t.api(meetingEndpoints.buildings, { cookie: await t.login('cuiyuan'), params: { meetingId: id } })).status).toBe(403);
+    const question = { text: '什么时候修电梯' };
+    expect(refusal(await ask(cookie, id, question), 409).code).toBe('questions_not_open');
+    await step('schedule', cookie, id);
+    expect((await ask(await t.login('cuiyuan'), id, question)).status).toBe(403);
+    await step('start', cookie, id);
+    await step('close', cookie, id);
+    expect((await ask(await t.login('jumin'), id, question)).status).toBe(409);
   });
 
   it('the hall screen shows the question in focus and the live counts, without logging in', async () => {
     const { cookie, id } = await scheduledTalk();
-    await json(await t.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
-    const q = await json(await t.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '楼道堆放杂物', category: 'safety' } }), 201);
-    await json(await t.call('PUT', `/api/meetings/${id}/hall`, { cookie, json: { questionId: q.id } }), 200);
-    const hall = await json(await t.call('GET', `/api/public/meetings/${id}/hall`), 200);
+    await step('start', cookie, id);
+    const q = await asked(cookie, id, { text: '楼道堆放杂物', category: 'safety' });
+    const focus = { params: { meetingId: id }, body: { questionId: q.id } };
+    await t.ok(meetingEndpoints.setHallFocus, { cookie, ...focus });
+    const hall = await t.ok(publicMeetingEndpoints.hall, { params: { meetingId: id } });
     expect(hall.current).toMatchObject({ kind: 'question', number: 1, text: '楼道堆放杂物' });
     expect(hall.questionCounts).toMatchObject({ raised: 1, open: 1 });
-    expect((await t.call('PUT', `/api/meetings/${id}/hall`, { cookie: await t.login('yezhu'), json: { questionId: q.id } })).status).toBe(403);
+    expect((await t.api(meetingEndpoints.setHallFocus, { cookie: await t.login('yezhu'), ...focus })).status).toBe(403);
   });
 });
 
 describe('iCalendar feed', () => {
   it('lists scheduled meetings as text/calendar with CRLF lines and escaped text', async () => {
-    const { cookie, res } = await createMeeting('jiedao', 'four_party', '停车难, 充电桩; 议事会');
-    const id = (await json(res, 201)).meeting.id as string;
-    await json(await t.call('POST', `/api/compounds/${dsct}/meetings`, { cookie, json: { kind: 'four_party', title: '草稿不出现', startsAt: NEXT_WEEK, place: 'x' } }), 201);
-    await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
-    const ics = await t.call('GET', `/api/public/compounds/${dsct}/meetings.ics`);
+    const { cookie, id } = await createdMeeting('jiedao', 'four_party', '停车难, 充电桩; 议事会');
+    await createdMeeting('jiedao', 'four_party', '草稿不出现');
+    await step('schedule', cookie, id);
+    // A file, not JSON: read as the calendar app does.
+    const ics = await t.call('GET', endpointUrl(publicMeetingEndpoints.calendar, { params: { compoundId: dsct } }));
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     const text = await ics.text();

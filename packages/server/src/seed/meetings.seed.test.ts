@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingEndpoints, publicMeetingEndpoints } from '@yishi/core';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -10,20 +11,23 @@ afterAll(() => t.close());
 describe('demo meetings', () => {
   it('look real on first start: past councils and talks, next week’s council with a live agenda', async () => {
     const dsct = await t.compoundId('DSCT');
-    const board = (await (await t.call('GET', `/api/public/compounds/${dsct}/meetings`)).json()) as any;
+    const board = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
     // Soonest first: the evening talk in five days, then next week's council.
-    expect(board.upcoming.map((m: any) => [m.kind, m.status])).toEqual([
+    expect(board.upcoming.map((m) => [m.kind, m.status])).toEqual([
       ['evening_talk', 'scheduled'],
       ['four_party', 'scheduled'],
     ]);
-    expect(board.upcoming[1].topics).toEqual(['老旧楼栋加装电梯意向摸底', '中心花园绿化补种', '楼道堆物消防隐患清理']);
-    const autumn = board.recent.find((m: any) => m.title === '围庐夜话·秋季第一场');
-    expect(autumn.questionCounts).toMatchObject({ raised: 35, answered: 30, listed: 5 });
-    const council = board.recent.find((m: any) => m.kind === 'four_party');
+    expect(board.upcoming[1]!.topics).toEqual(['老旧楼栋加装电梯意向摸底', '中心花园绿化补种', '楼道堆物消防隐患清理']);
+    const autumn = board.recent.find((m) => m.title === '围庐夜话·秋季第一场');
+    expect(autumn?.questionCounts).toMatchObject({ raised: 35, answered: 30, listed: 5 });
+    const council = board.recent.find((m) => m.kind === 'four_party')!;
     const cookie = await t.login('zhanzhang');
-    const view = (await (await t.call('GET', `/api/meetings/${council.id}`, { cookie })).json()) as any;
-    expect(view.quorum.reached).toBe(true);
-    expect(view.agendaItems.map((i: any) => i.outcome)).toEqual(['agreed', 'owners_vote', 'action_items']);
-    expect(view.agendaItems[2].actionItemId).toEqual(expect.any(String));
+    const view = await t.ok(meetingEndpoints.get, { cookie, params: { meetingId: council.id } });
+    expect(view.quorum?.reached).toBe(true);
+    expect(view.agendaItems.map((i) => i.outcome)).toEqual(['agreed', 'owners_vote', 'action_items']);
+    expect(view.agendaItems[2]!.actionItemId).toEqual(expect.any(String));
+    // The next talk's questions came in before it, from named and anonymous residents.
+    const nextTalk = board.upcoming.find((m) => m.kind === 'evening_talk')!;
+    expect(nextTalk.questionCounts).toMatchObject({ raised: 2, open: 2 });
   });
 });

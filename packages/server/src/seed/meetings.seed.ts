@@ -4,12 +4,20 @@
  * 30 answered on the spot and 5 on the question list), a four-party council scheduled next week with
  * a live agenda document, and an evening talk taking questions. Times are relative to "now".
  */
-import { agendaDocumentName } from '@yishi/core';
+import { agendaDocumentName, type OutcomeKind, type Party, type QuestionCategory } from '@yishi/core';
 import * as Y from 'yjs';
 import { storeNewDocument } from '../collab/persistence.js';
 import { newId } from '../db/ids.js';
-import { insertAgendaItem, insertAttendance, insertMeeting, insertQuestion, listPartyReps } from '../db/repositories/meetings.repository.js';
-import type { Db } from '../db/repositories/places.repository.js';
+import {
+  insertAgendaItem,
+  insertAttendance,
+  insertMeeting,
+  insertQuestion,
+  listBuildingsOfCompound,
+  listPartyReps,
+} from '../db/repositories/meetings.repository.js';
+import { listCompounds, type Db } from '../db/repositories/places.repository.js';
+import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
 import { createActionItem } from '../services/action-items.service.js';
 
@@ -17,10 +25,10 @@ const DAY = 86_400_000;
 
 interface SeedItem {
   title: string;
-  party: string;
+  party: Party | '';
   minutes: number;
   notes: string;
-  outcome?: { kind: 'agreed' | 'deferred' | 'owners_vote' | 'action_items'; parties?: string[]; note: string };
+  outcome?: { kind: OutcomeKind; parties?: Party[]; note: string };
 }
 
 /** A calendar day relative to today at a Beijing wall-clock hour (UTC+8, no daylight saving). */
@@ -49,7 +57,7 @@ function agendaDoc(items: SeedItem[]): { doc: Y.Doc; ids: string[] } {
   return { doc, ids };
 }
 
-const QUESTIONS: Array<[string, string]> = [
+const QUESTIONS: Array<[QuestionCategory, string]> = [
   ['parking', '晚上回来地下车库没有车位，外来车辆占位怎么管？'],
   ['facilities', '2栋电梯最近经常停，什么时候能彻底修好？'],
   ['environment', '垃圾分类投放点离3栋太远，老人倒垃圾不方便'],
@@ -66,22 +74,33 @@ const QUESTIONS: Array<[string, string]> = [
 const ANSWERERS = ['物业 吴涛', '社区 张敏', '区住建局 黄伟', '区城管局 林峰', '业委会 郑国华'];
 
 export async function seedMeetings(deps: Deps): Promise<void> {
-  const compound = await deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirst();
+  const compound = (await listCompounds(deps.db)).find((c) => c.code === 'DSCT');
   if (!compound) return;
-  const users = new Map((await deps.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username ?? '', u.id]));
+  const users = new Map<string, string>();
+  for (const name of ['jiedao', 'zhanzhang', 'shequ', 'jumin', 'yezhu']) {
+    const found = await findUserByLogin(deps.db, name);
+    if (found) users.set(name, found.id);
+  }
   const user = (name: string) => {
     const id = users.get(name);
     if (!id) throw new Error(`seed: no demo account ${name}`);
     return id;
   };
-  const buildings = await deps.db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', compound.id).orderBy('name').execute();
+  const buildings = await listBuildingsOfCompound(deps.db, compound.id);
   const now = deps.clock();
   const at = (when: Date): Deps => ({ ...deps, clock: () => when });
 
   await deps.db.transaction().execute(async (trx) => {
     const reps = await listPartyReps(trx, compound.id);
 
-    const meeting = async (kind: 'four_party' | 'evening_talk', title: string, startsAt: Date, place: string, status: 'scheduled' | 'closed', convener: string) => {
+    const meeting = async (
+      kind: 'four_party' | 'evening_talk',
+      title: string,
+      startsAt: Date,
+      place: string,
+      status: 'scheduled' | 'closed',
+      convener: string,
+    ) => {
       const id = newId();
       const iso = startsAt.toISOString();
       const created = new Date(startsAt.getTime() - 10 * DAY).toISOString();
@@ -172,9 +191,27 @@ export async function seedMeetings(deps: Deps): Promise<void> {
     await agenda(
       pastCouncil,
       [
-        { title: '地下车库外来车辆占位', party: 'property_manager', minutes: 30, notes: '物业通报夜间占位情况；业委会提出错峰停车方案。', outcome: { kind: 'agreed', parties: ['community', 'owners_committee', 'property_manager'], note: '11月起外来车辆夜间不得入库，物业加装车牌识别。' } },
-        { title: '增设电动车充电桩', party: 'owners_committee', minutes: 25, notes: '需动用专项维修资金，费用约 12 万元。', outcome: { kind: 'owners_vote', note: '使用维修资金属共同决定事项，提交业主表决。' } },
-        { title: '东门路灯与道路照明', party: 'department', minutes: 20, notes: '城管局核实线路归属。', outcome: { kind: 'action_items', note: '城管局牵头两周内修复东门及主干道路灯。' } },
+        {
+          title: '地下车库外来车辆占位',
+          party: 'property_manager',
+          minutes: 30,
+          notes: '物业通报夜间占位情况；业委会提出错峰停车方案。',
+          outcome: { kind: 'agreed', parties: ['community', 'owners_committee', 'property_manager'], note: '11月起外来车辆夜间不得入库，物业加装车牌识别。' },
+        },
+        {
+          title: '增设电动车充电桩',
+          party: 'owners_committee',
+          minutes: 25,
+          notes: '需动用专项维修资金，费用约 12 万元。',
+          outcome: { kind: 'owners_vote', note: '使用维修资金属共同决定事项，提交业主表决。' },
+        },
+        {
+          title: '东门路灯与道路照明',
+          party: 'department',
+          minutes: 20,
+          notes: '城管局核实线路归属。',
+          outcome: { kind: 'action_items', note: '城管局牵头两周内修复东门及主干道路灯。' },
+        },
       ],
       councilAt,
     );
@@ -233,7 +270,14 @@ export async function seedMeetings(deps: Deps): Promise<void> {
     await talk('围庐夜话·秋季第二场', dayAt(now, -9, 19), 6, 1, 1);
 
     // Next week's council, agenda being drafted live; the four parties invited.
-    const nextCouncil = await meeting('four_party', '小区环境整治与加装电梯议事会', dayAt(now, 7, 14, 30), '都市春天党群服务站二楼会议室', 'scheduled', 'jiedao');
+    const nextCouncil = await meeting(
+      'four_party',
+      '小区环境整治与加装电梯议事会',
+      dayAt(now, 7, 14, 30),
+      '都市春天党群服务站二楼会议室',
+      'scheduled',
+      'jiedao',
+    );
     await attendance(nextCouncil, null);
     await agenda(
       nextCouncil,
@@ -252,7 +296,17 @@ export async function seedMeetings(deps: Deps): Promise<void> {
   });
 }
 
-async function seedOpenQuestion(trx: Db, meetingId: string, compoundId: string, number: number, askedBy: string | null, buildingId: string | null, category: string, text: string, now: Date) {
+async function seedOpenQuestion(
+  trx: Db,
+  meetingId: string,
+  compoundId: string,
+  number: number,
+  askedBy: string | null,
+  buildingId: string | null,
+  category: QuestionCategory,
+  text: string,
+  now: Date,
+) {
   await insertQuestion(trx, {
     id: newId(),
     meeting_id: meetingId,

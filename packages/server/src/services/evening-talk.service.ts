@@ -6,14 +6,14 @@
 import {
   DomainError,
   MEETING_RECORDERS,
+  QUESTION_ASKERS,
   assertQuestionHandleable,
   countQuestions,
   questionsOpen,
   type AnswerQuestionInput,
   type ListQuestionInput,
-  type MeetingStatus,
   type QuestionCounts,
-  type Role,
+  type QuestionView,
   type SubmitQuestionInput,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
@@ -34,14 +34,14 @@ import { createActionItem } from './action-items.service.js';
 import { assertKind, holdsAny, loadMeeting, lockMeeting, type LoadedMeeting } from './meeting-access.js';
 
 export async function countQuestionsOf(db: Db, meetingId: string): Promise<QuestionCounts> {
-  return countQuestions((await questionStatuses(db, meetingId)) as Array<{ status: string }>);
+  return countQuestions(await questionStatuses(db, meetingId));
 }
 
 type QuestionListRow = Awaited<ReturnType<typeof listQuestions>>[number];
 
 /** Staff see who asked (unless anonymous); the public sees only "anonymous" or the asker's words. */
-export function questionView(q: QuestionListRow, askerNames: Map<string, string>, forStaff: boolean) {
-  const named = q.anonymous === 1 ? null : (q.asker_name ?? (q.asked_by_user_id ? (askerNames.get(q.asked_by_user_id) ?? null) : null));
+export function questionView(q: QuestionListRow, forStaff: boolean): QuestionView {
+  const named = q.anonymous === 1 ? null : (q.asker_name ?? q.askerDisplayName);
   return {
     id: q.id,
     number: q.number,
@@ -63,10 +63,7 @@ export function questionView(q: QuestionListRow, askerNames: Map<string, string>
 
 export async function listQuestionsOf(deps: Deps, meetingId: string, forStaff: boolean) {
   const rows = await listQuestions(deps.db, meetingId);
-  const ids = [...new Set(rows.map((r) => r.asked_by_user_id).filter((id): id is string => id !== null))];
-  const users = ids.length ? await deps.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute() : [];
-  const names = new Map(users.map((u) => [u.id, u.display_name]));
-  return { questions: rows.map((r) => questionView(r, names, forStaff)), counts: countQuestions(rows) };
+  return { questions: rows.map((r) => questionView(r, forStaff)), counts: countQuestions(rows) };
 }
 
 export async function getQuestions(deps: Deps, actor: Actor, meetingId: string) {
@@ -76,20 +73,18 @@ export async function getQuestions(deps: Deps, actor: Actor, meetingId: string) 
   return listQuestionsOf(deps, meetingId, holdsAny(loaded.roles, MEETING_RECORDERS));
 }
 
-const ASKERS: readonly Role[] = ['owner', 'resident', ...MEETING_RECORDERS];
-
 export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string, input: SubmitQuestionInput) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertKind(loaded, 'evening_talk');
-  if (!holdsAny(loaded.roles, ASKERS)) throw new DomainError('forbidden');
-  if (!questionsOpen(loaded.meeting.status as MeetingStatus)) throw new DomainError('questions_not_open');
+  if (!holdsAny(loaded.roles, QUESTION_ASKERS)) throw new DomainError('forbidden');
+  if (!questionsOpen(loaded.meeting.status)) throw new DomainError('questions_not_open');
   const staff = holdsAny(loaded.roles, MEETING_RECORDERS);
   if (input.buildingId && !(await findBuildingOfCompound(deps.db, loaded.meeting.compound_id, input.buildingId))) throw new DomainError('validation_failed');
   const id = newId();
   const recordedForSomeoneElse = staff && input.askerName !== undefined;
   await deps.db.transaction().execute(async (trx) => {
     // The meeting's lock serialises numbering (max + 1) and is where a talk closed meanwhile is seen.
-    if (!questionsOpen((await lockMeeting(trx, meetingId)).status as MeetingStatus)) throw new DomainError('questions_not_open');
+    if (!questionsOpen((await lockMeeting(trx, meetingId)).status)) throw new DomainError('questions_not_open');
     await insertQuestion(trx, {
       id,
       meeting_id: meetingId,
@@ -122,7 +117,12 @@ async function questionNoLongerRaised(deps: Deps, meetingId: string, questionId:
   return new DomainError('question_closed', { status: now?.status ?? 'raised' });
 }
 
-async function loadForHandling(deps: Deps, actor: Actor, meetingId: string, questionId: string): Promise<{ loaded: LoadedMeeting; question: NonNullable<Awaited<ReturnType<typeof findQuestion>>> }> {
+async function loadForHandling(
+  deps: Deps,
+  actor: Actor,
+  meetingId: string,
+  questionId: string,
+): Promise<{ loaded: LoadedMeeting; question: NonNullable<Awaited<ReturnType<typeof findQuestion>>> }> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertKind(loaded, 'evening_talk');
   if (!holdsAny(loaded.roles, MEETING_RECORDERS)) throw new DomainError('forbidden');

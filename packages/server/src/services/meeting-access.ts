@@ -1,6 +1,6 @@
 /** Loading a meeting with the place chain and the caller's roles there, shared by the meeting services. */
 import { DomainError, MEETING_RUNNERS, type MeetingKind, type Role } from '@yishi/core';
-import type { Actor } from '../auth/actor.js';
+import type { Actor, PlaceChain } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
 import { lockRow } from '../db/dialect.js';
 import { findMeeting } from '../db/repositories/meetings.repository.js';
@@ -18,7 +18,13 @@ export async function loadMeeting(db: Db, meetingId: string, actor: Actor | null
   if (!meeting) throw new DomainError('meeting_not_found');
   const chain = await findCompoundChain(db, meeting.compound_id);
   if (!chain) throw new DomainError('meeting_not_found');
-  return { meeting, kind: meeting.kind as MeetingKind, roles: actor ? rolesAt(actor, chain) : new Set() };
+  return { meeting, kind: meeting.kind, roles: actor ? rolesAt(actor, chain) : new Set() };
+}
+
+/** The place a request about a meeting is about (its compound), for the routes' role checks. */
+export async function placeOfMeeting(db: Db, meetingId: string): Promise<PlaceChain | undefined> {
+  const meeting = await findMeeting(db, meetingId);
+  return meeting ? findCompoundChain(db, meeting.compound_id) : undefined;
 }
 
 /**

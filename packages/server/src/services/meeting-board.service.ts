@@ -10,13 +10,23 @@ import {
   MEETING_RECORDERS,
   agendaDocumentName,
   evaluateQuorum,
+  partyOrNull,
   readAgendaSnapshot,
   renderICalendar,
-  type Party,
+  type BoardMeeting,
+  type HallState,
+  type PublicMeetings,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { loadStoredDocument } from '../collab/persistence.js';
-import { findAgendaItem, findQuestion, listAgendaItems, listAttendance, listMeetingsOfCompound, updateMeeting } from '../db/repositories/meetings.repository.js';
+import {
+  findAgendaItem,
+  findQuestion,
+  listAgendaItems,
+  listAttendance,
+  listMeetingsOfCompound,
+  updateMeeting,
+} from '../db/repositories/meetings.repository.js';
 import { findCompound } from '../db/repositories/places.repository.js';
 import type { MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
@@ -34,13 +44,13 @@ async function topicsOf(deps: Deps, meeting: MeetingRow): Promise<string[]> {
   return items.map((i) => i.title).filter((t) => t.length > 0);
 }
 
-export async function publicMeetings(deps: Deps, compoundId: string) {
+export async function publicMeetings(deps: Deps, compoundId: string): Promise<PublicMeetings> {
   const compound = await findCompound(deps.db, compoundId);
   if (!compound) throw new DomainError('compound_not_found');
   const meetings = await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session', 'closed']);
   const upcoming = meetings.filter((m) => m.status !== 'closed').reverse();
   const recent = meetings.filter((m) => m.status === 'closed').slice(0, 5);
-  const describe = async (m: MeetingRow) => ({
+  const describe = async (m: MeetingRow): Promise<BoardMeeting> => ({
     ...meetingSummary(m),
     topics: await topicsOf(deps, m),
     questionCounts: m.kind === 'evening_talk' ? await countQuestionsOf(deps.db, m.id) : null,
@@ -66,7 +76,7 @@ export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<
       start,
       end: new Date(start.getTime() + m.duration_minutes * 60_000),
       stamp: new Date(m.updated_at),
-      summary: `${MEETING_KIND_LABELS[m.kind as 'four_party' | 'evening_talk']['zh-CN']}：${m.title}`,
+      summary: `${MEETING_KIND_LABELS[m.kind]['zh-CN']}：${m.title}`,
       location: m.place,
       description: topics.length ? `议题：\n${topics.map((t, i) => `${i + 1}. ${t}`).join('\n')}` : '',
     });
@@ -75,16 +85,25 @@ export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<
 }
 
 /** The projector page: what is being discussed now, and the live counts. Polled every few seconds. */
-export async function hallState(deps: Deps, meetingId: string) {
+export async function hallState(deps: Deps, meetingId: string): Promise<HallState> {
   const { meeting, kind } = await loadMeeting(deps.db, meetingId, null);
   if (meeting.status === 'draft') throw new DomainError('meeting_not_found');
-  let current: Record<string, unknown> | null = null;
+  let current: HallState['current'] = null;
   if (meeting.hall_agenda_item_id) {
     const item = await findAgendaItem(deps.db, meetingId, meeting.hall_agenda_item_id);
     if (item) current = { kind: 'agenda_item', position: item.position, title: item.title, party: item.party, minutes: item.minutes, outcome: item.outcome };
   } else if (meeting.hall_question_id) {
     const q = await findQuestion(deps.db, meetingId, meeting.hall_question_id);
-    if (q) current = { kind: 'question', number: q.number, text: q.text, category: q.category, status: q.status, answer: q.answer, answeredByName: q.answered_by_name };
+    if (q)
+      current = {
+        kind: 'question',
+        number: q.number,
+        text: q.text,
+        category: q.category,
+        status: q.status,
+        answer: q.answer,
+        answeredByName: q.answered_by_name,
+      };
   }
   const compound = await findCompound(deps.db, meeting.compound_id);
   const attendance = kind === 'four_party' ? await listAttendance(deps.db, meetingId) : [];
@@ -93,12 +112,23 @@ export async function hallState(deps: Deps, meetingId: string) {
     current,
     agenda: (await listAgendaItems(deps.db, meetingId)).map((r) => ({ id: r.id, position: r.position, title: r.title, outcome: r.outcome })),
     questionCounts: kind === 'evening_talk' ? await countQuestionsOf(deps.db, meetingId) : null,
-    quorum: kind === 'four_party' ? evaluateQuorum(compound?.quorum_rule ?? 'all_parties', attendance.filter((a) => a.signed_in_at).map((a) => a.party as Party | null)) : null,
+    quorum:
+      kind === 'four_party'
+        ? evaluateQuorum(
+            compound?.quorum_rule ?? 'all_parties',
+            attendance.filter((a) => a.signed_in_at).map((a) => partyOrNull(a.party)),
+          )
+        : null,
     updatedAt: meeting.updated_at,
   };
 }
 
-export async function setHallFocus(deps: Deps, actor: Actor, meetingId: string, focus: { agendaItemId: string | null; questionId: string | null }) {
+export async function setHallFocus(
+  deps: Deps,
+  actor: Actor,
+  meetingId: string,
+  focus: { agendaItemId: string | null; questionId: string | null },
+): Promise<HallState> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!holdsAny(loaded.roles, MEETING_RECORDERS)) throw new DomainError('forbidden');
   if (focus.agendaItemId && !(await findAgendaItem(deps.db, meetingId, focus.agendaItemId))) throw new DomainError('agenda_item_not_found');

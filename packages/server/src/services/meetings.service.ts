@@ -8,20 +8,28 @@ import {
   DomainError,
   MEETING_RECORDERS,
   MEETING_RUNNERS,
+  MEETING_RUNNER_ROLES,
+  PARTIES,
   agendaAccess,
   agendaDocumentName,
   evaluateQuorum,
   nextMeetingStatus,
+  partyOrNull,
   readAgendaSnapshot,
   type AddAttendeeInput,
+  type AgendaItemView,
+  type AttendanceView,
   type CreateMeetingInput,
   type MeetingAction,
   type MeetingStatus,
-  type Party,
+  type MeetingSummary,
+  type MeetingView,
+  type QuorumRule,
   type RecordOutcomeInput,
   type UpdateMeetingInput,
 } from '@yishi/core';
-import type { Actor } from '../auth/actor.js';
+import { z } from 'zod';
+import type { Actor, PlaceChain } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
 import { collabHubFor } from '../collab/attach.js';
 import { loadStoredDocument } from '../collab/persistence.js';
@@ -35,11 +43,14 @@ import {
   insertMeeting,
   listAgendaItems,
   listAttendance,
+  listBuildingsOfCompound,
+  listMeetingsOfCompound,
   listPartyReps,
   updateAgendaItem,
   updateAttendance,
   updateMeeting,
   updateMeetingIfStatus,
+  updateQuorumRule,
 } from '../db/repositories/meetings.repository.js';
 import { findCompound, findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import type { AgendaItemRow, AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
@@ -48,7 +59,7 @@ import { createActionItem } from './action-items.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
 import { assertKind, assertRunner, holdsAny, loadMeeting, lockMeeting } from './meeting-access.js';
 
-export function meetingSummary(m: MeetingRow) {
+export function meetingSummary(m: MeetingRow): MeetingSummary {
   return {
     id: m.id,
     compoundId: m.compound_id,
@@ -57,13 +68,17 @@ export function meetingSummary(m: MeetingRow) {
     startsAt: m.starts_at,
     durationMinutes: m.duration_minutes,
     place: m.place,
-    status: m.status as MeetingStatus,
+    status: m.status,
     agendaFrozenAt: m.agenda_frozen_at,
     documentName: agendaDocumentName(m.id),
   };
 }
 
-export function agendaItemView(row: AgendaItemRow) {
+// JSON columns, written only by this service; read back as what they hold.
+const linksJson = z.array(z.string());
+const partiesJson = z.array(z.enum(PARTIES));
+
+export function agendaItemView(row: AgendaItemRow): AgendaItemView {
   return {
     id: row.id,
     docItemId: row.doc_item_id,
@@ -72,16 +87,24 @@ export function agendaItemView(row: AgendaItemRow) {
     party: row.party,
     minutes: row.minutes,
     notes: row.notes,
-    links: JSON.parse(row.links) as string[],
+    links: linksJson.parse(JSON.parse(row.links)),
     outcome: row.outcome,
-    agreedParties: JSON.parse(row.agreed_parties) as Party[],
+    agreedParties: partiesJson.parse(JSON.parse(row.agreed_parties)),
     outcomeNote: row.outcome_note,
     actionItemId: row.action_item_id,
   };
 }
 
-function attendanceView(row: AttendanceRow) {
-  return { id: row.id, userId: row.user_id, name: row.name, party: row.party, organisation: row.organisation, invited: row.invited === 1, signedInAt: row.signed_in_at };
+function attendanceView(row: AttendanceRow): AttendanceView {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    party: partyOrNull(row.party),
+    organisation: row.organisation,
+    invited: row.invited === 1,
+    signedInAt: row.signed_in_at,
+  };
 }
 
 export async function createMeeting(deps: Deps, actor: Actor, compoundId: string, input: CreateMeetingInput) {
@@ -135,22 +158,59 @@ async function inviteFourParties(trx: Db, meetingId: string, compoundId: string,
   }
 }
 
-export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: string) {
+/** A compound's meetings, newest first; drafts only for those who run meetings there. */
+export async function listMeetings(deps: Deps, actor: Actor, place: PlaceChain, compoundId: string) {
+  const roles = rolesAt(actor, place);
+  const runner = holdsAny(roles, MEETING_RUNNER_ROLES);
+  const rows = await listMeetingsOfCompound(deps.db, compoundId, runner ? undefined : ['scheduled', 'in_session', 'closed']);
+  return { meetings: rows.map(meetingSummary) };
+}
+
+/** The subdistrict committee sets how a compound's councils reach quorum. */
+export async function setQuorumRule(deps: Deps, compoundId: string, quorumRule: QuorumRule) {
+  await updateQuorumRule(deps.db, compoundId, quorumRule);
+  return { quorumRule };
+}
+
+/** A meeting as its page shows it; a draft only to those who run meetings or edit the agenda. */
+export async function showMeeting(deps: Deps, actor: Actor, meetingId: string): Promise<MeetingView> {
+  const view = await getMeeting(deps, actor, meetingId);
+  if (view.meeting.status === 'draft' && !view.permissions.run && view.permissions.agenda === 'none') throw new DomainError('meeting_not_found');
+  return view;
+}
+
+/** The buildings of the meeting's compound, for the question form. */
+export async function buildingsOfMeeting(deps: Deps, actor: Actor, meetingId: string) {
+  const { meeting } = await loadMeeting(deps.db, meetingId, actor);
+  return { buildings: await listBuildingsOfCompound(deps.db, meeting.compound_id) };
+}
+
+export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: string): Promise<MeetingView> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   const { meeting, kind, roles } = loaded;
   const compound = await findCompound(deps.db, meeting.compound_id);
   const attendance = kind === 'four_party' ? await listAttendance(deps.db, meetingId) : [];
   const signedIn = attendance.filter((a) => a.signed_in_at !== null);
   return {
-    meeting: { ...meetingSummary(meeting), compoundName: compound?.name ?? '', hall: { agendaItemId: meeting.hall_agenda_item_id, questionId: meeting.hall_question_id } },
+    meeting: {
+      ...meetingSummary(meeting),
+      compoundName: compound?.name ?? '',
+      hall: { agendaItemId: meeting.hall_agenda_item_id, questionId: meeting.hall_question_id },
+    },
     agendaItems: (await listAgendaItems(deps.db, meetingId)).map(agendaItemView),
     attendance: attendance.map(attendanceView),
-    quorum: kind === 'four_party' ? evaluateQuorum(compound?.quorum_rule ?? 'all_parties', signedIn.map((a) => a.party as Party | null)) : null,
+    quorum:
+      kind === 'four_party'
+        ? evaluateQuorum(
+            compound?.quorum_rule ?? 'all_parties',
+            signedIn.map((a) => partyOrNull(a.party)),
+          )
+        : null,
     questionCounts: kind === 'evening_talk' ? await countQuestionsOf(deps.db, meetingId) : null,
     permissions: {
       run: holdsAny(roles, MEETING_RUNNERS[kind]),
       record: holdsAny(roles, MEETING_RECORDERS),
-      agenda: agendaAccess(kind, meeting.status as MeetingStatus, meeting.agenda_frozen_at !== null, roles),
+      agenda: agendaAccess(kind, meeting.status, meeting.agenda_frozen_at !== null, roles),
       ask: kind === 'evening_talk' && roles.size > 0,
     },
   };
@@ -188,11 +248,11 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
   assertRunner(loaded);
   // Refuse at once when the step is already impossible (no agenda lock for nothing); the check that
   // counts is the one under the row lock below.
-  nextMeetingStatus(loaded.meeting.status as MeetingStatus, action);
+  nextMeetingStatus(loaded.meeting.status, action);
   const nowIso = deps.clock().toISOString();
   const stamp = action === 'schedule' ? { scheduled_at: nowIso } : action === 'start' ? { started_at: nowIso } : { closed_at: nowIso };
   const step = async (trx: Db): Promise<void> => {
-    const from = (await lockMeeting(trx, meetingId)).status as MeetingStatus;
+    const from: MeetingStatus = (await lockMeeting(trx, meetingId)).status;
     const to = nextMeetingStatus(from, action);
     // Going into session freezes the agenda: the document becomes rows with stable ids.
     if (action === 'start') await writeAgendaRows(trx, meetingId, nowIso);
@@ -266,7 +326,15 @@ async function writeAgendaRows(trx: Db, meetingId: string, nowIso: string): Prom
   let position = 0;
   for (const item of items) {
     position += 1;
-    const fields = { position, title: item.title || '（无标题）', party: item.party, minutes: item.minutes, notes: item.notes, links: JSON.stringify(item.links), frozen_at: nowIso };
+    const fields = {
+      position,
+      title: item.title || '（无标题）',
+      party: item.party,
+      minutes: item.minutes,
+      notes: item.notes,
+      links: JSON.stringify(item.links),
+      frozen_at: nowIso,
+    };
     const row = existing.get(item.docItemId);
     if (row) {
       await updateAgendaItem(trx, row.id, fields);
@@ -301,7 +369,18 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
   const nowIso = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     if ((await lockMeeting(trx, meetingId)).status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'invite' });
-    await insertAttendance(trx, { id: newId(), meeting_id: meetingId, user_id: null, name: input.name, party: input.party, organisation: input.organisation, invited: 1, signed_in_at: null, signed_in_by: null, created_at: nowIso });
+    await insertAttendance(trx, {
+      id: newId(),
+      meeting_id: meetingId,
+      user_id: null,
+      name: input.name,
+      party: input.party,
+      organisation: input.organisation,
+      invited: 1,
+      signed_in_at: null,
+      signed_in_by: null,
+      created_at: nowIso,
+    });
   });
   return getMeeting(deps, actor, meetingId);
 }
@@ -316,7 +395,11 @@ export async function signIn(deps: Deps, actor: Actor, meetingId: string, attend
   await deps.db.transaction().execute(async (trx) => {
     const { status } = await lockMeeting(trx, meetingId);
     if (status !== 'scheduled' && status !== 'in_session') throw new DomainError('meeting_bad_transition', { from: status, action: 'sign-in' });
-    await updateAttendance(trx, row.id, present ? { signed_in_at: deps.clock().toISOString(), signed_in_by: actor.userId } : { signed_in_at: null, signed_in_by: null });
+    await updateAttendance(
+      trx,
+      row.id,
+      present ? { signed_in_at: deps.clock().toISOString(), signed_in_by: actor.userId } : { signed_in_at: null, signed_in_by: null },
+    );
   });
   return getMeeting(deps, actor, meetingId);
 }

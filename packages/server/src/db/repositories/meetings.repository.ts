@@ -1,3 +1,5 @@
+/** The meetings feature's SQL: meetings, their agenda rows, attendance and evening-talk questions. */
+import type { MeetingStatus, QuorumRule } from '@yishi/core';
 import type { Updateable } from 'kysely';
 import type { MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable, NewMeeting } from '../tables/meetings.table.js';
 import type { Db } from './places.repository.js';
@@ -6,7 +8,7 @@ export function findMeeting(db: Db, id: string) {
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listMeetingsOfCompound(db: Db, compoundId: string, statuses?: readonly string[]) {
+export function listMeetingsOfCompound(db: Db, compoundId: string, statuses?: readonly MeetingStatus[]) {
   let q = db.selectFrom('meetings').selectAll().where('compound_id', '=', compoundId);
   if (statuses) q = q.where('status', 'in', [...statuses]);
   return q.orderBy('starts_at', 'desc').execute();
@@ -24,7 +26,7 @@ export async function updateMeeting(db: Db, id: string, set: Updateable<MeetingT
  * Changes a meeting only if it still has the status the caller read (compare-and-set): false when
  * another request moved it on first, so the caller refuses instead of acting a second time.
  */
-export async function updateMeetingIfStatus(db: Db, id: string, expectedStatus: string, set: Updateable<MeetingTable>): Promise<boolean> {
+export async function updateMeetingIfStatus(db: Db, id: string, expectedStatus: MeetingStatus, set: Updateable<MeetingTable>): Promise<boolean> {
   const result = await db.updateTable('meetings').set(set).where('id', '=', id).where('status', '=', expectedStatus).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -50,7 +52,13 @@ export async function deleteAgendaItem(db: Db, id: string): Promise<void> {
 }
 
 export function listAttendance(db: Db, meetingId: string) {
-  return db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).orderBy('party', (ob) => ob.asc().nullsFirst()).orderBy('name').execute();
+  return db
+    .selectFrom('meeting_attendance')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('party', (ob) => ob.asc().nullsFirst())
+    .orderBy('name')
+    .execute();
 }
 
 export function findAttendance(db: Db, meetingId: string, id: string) {
@@ -75,16 +83,19 @@ export function listPartyReps(db: Db, compoundId: string) {
     .where('role_assignments.scope_kind', '=', 'compound')
     .where('role_assignments.scope_id', '=', compoundId)
     .where('users.disabled', '=', 0)
-    .orderBy('role_assignments.party').orderBy('users.display_name')
+    .orderBy('role_assignments.party')
+    .orderBy('users.display_name')
     .execute();
 }
 
+/** A meeting's questions in number order, with the building's name and the asking account's name. */
 export function listQuestions(db: Db, meetingId: string) {
   return db
     .selectFrom('meeting_questions')
     .leftJoin('buildings', 'buildings.id', 'meeting_questions.building_id')
+    .leftJoin('users', 'users.id', 'meeting_questions.asked_by_user_id')
     .selectAll('meeting_questions')
-    .select('buildings.name as buildingName')
+    .select(['buildings.name as buildingName', 'users.display_name as askerDisplayName'])
     .where('meeting_questions.meeting_id', '=', meetingId)
     .orderBy('meeting_questions.number')
     .execute();
@@ -122,6 +133,16 @@ export async function claimRaisedQuestion(db: Db, id: string, set: Updateable<Me
 
 export function questionStatuses(db: Db, meetingId: string) {
   return db.selectFrom('meeting_questions').select('status').where('meeting_id', '=', meetingId).execute();
+}
+
+/** How a four-party council of the compound reaches quorum (a setting kept on the compound). */
+export async function updateQuorumRule(db: Db, compoundId: string, rule: QuorumRule): Promise<void> {
+  await db.updateTable('compounds').set({ quorum_rule: rule }).where('id', '=', compoundId).execute();
+}
+
+/** The buildings of a compound by name, for the question form. */
+export function listBuildingsOfCompound(db: Db, compoundId: string) {
+  return db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', compoundId).orderBy('name').execute();
 }
 
 export function findBuildingOfCompound(db: Db, compoundId: string, buildingId: string) {

@@ -1,16 +1,15 @@
+import type { MeetingKind, MeetingStatus, OutcomeKind, Party, QuestionCategory, QuestionStatus } from '@yishi/core';
 import type { Insertable, Selectable } from 'kysely';
 
 export interface MeetingTable {
   id: string;
   compound_id: string;
-  /** four_party | evening_talk */
-  kind: string;
+  kind: MeetingKind;
   title: string;
   starts_at: string;
   duration_minutes: number;
   place: string;
-  /** draft | scheduled | in_session | closed */
-  status: string;
+  status: MeetingStatus;
   convener_user_id: string;
   /** Set when the agenda document was written into meeting_agenda_items and locked. */
   agenda_frozen_at: string | null;
@@ -31,13 +30,13 @@ export interface MeetingAgendaItemTable {
   doc_item_id: string;
   position: number;
   title: string;
-  party: string;
+  /** The presenting party, or '' for none. */
+  party: Party | '';
   minutes: number;
   notes: string;
   /** JSON array of strings. */
   links: string;
-  /** agreed | deferred | owners_vote | action_items */
-  outcome: string | null;
+  outcome: OutcomeKind | null;
   /** JSON array of parties. */
   agreed_parties: string;
   outcome_note: string;
@@ -52,6 +51,10 @@ export interface MeetingAttendanceTable {
   meeting_id: string;
   user_id: string | null;
   name: string;
+  /**
+   * One of the four parties, or null. Stays a string: invitations copy it from the representative's
+   * grant (role_assignments.party, a string column of the accounts tables).
+   */
   party: string | null;
   organisation: string;
   invited: number;
@@ -66,15 +69,14 @@ export interface MeetingQuestionTable {
   compound_id: string;
   /** 1, 2, 3 … within the meeting, as read out in the hall. */
   number: number;
-  /** raised | answered | listed | merged */
-  status: string;
+  status: QuestionStatus;
   /** null for anonymous questions and for questions staff recorded from the floor. */
   asked_by_user_id: string | null;
   asker_name: string | null;
   anonymous: number;
   recorded_by_user_id: string | null;
   building_id: string | null;
-  category: string;
+  category: QuestionCategory;
   text: string;
   answer: string | null;
   answered_by: string | null;
