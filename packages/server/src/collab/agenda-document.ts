@@ -1,5 +1,5 @@
 /** `agenda-<meetingId>`: committee members of the meeting write until it is frozen; other staff read. */
-import { agendaAccess, type MeetingKind, type MeetingStatus } from '@yishi/core';
+import { agendaAccess } from '@yishi/core';
 import { rolesAt } from '../auth/authorize.js';
 import { findMeeting } from '../db/repositories/meetings.repository.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
@@ -12,6 +12,6 @@ export const agendaDocumentKind: CollabDocumentKind = {
     if (!meeting) return 'not_found';
     const chain = await findCompoundChain(deps.db, meeting.compound_id);
     if (!chain) return 'not_found';
-    return agendaAccess(meeting.kind as MeetingKind, meeting.status as MeetingStatus, meeting.agenda_frozen_at !== null, rolesAt(actor, chain));
+    return agendaAccess(meeting.kind, meeting.status, meeting.agenda_frozen_at !== null, rolesAt(actor, chain));
   },
 };

@@ -19,6 +19,6 @@ export const minutesDocumentKind: CollabDocumentKind = {
     if (!meeting || !(await findMinutesDraft(deps.db, meetingId))) return 'not_found';
     const chain = await findCompoundChain(deps.db, meeting.compound_id);
     if (!chain) return 'not_found';
-    return minutesDocumentAccess(meeting.kind as MeetingKind, rolesAt(actor, chain));
+    return minutesDocumentAccess(meeting.kind, rolesAt(actor, chain));
   },
 };
