@@ -6,6 +6,7 @@
  * what was sent, what was acknowledged and what the restarted server holds.
  */
 import { randomBytes } from 'node:crypto';
+import { voteEndpoints, type VoteView } from '@yishi/core';
 import { hashToken } from '../../packages/server/src/services/auth.service.js';
 import { openDatabase } from '@yishi/server';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
@@ -37,7 +38,7 @@ export interface StormOutcome {
   history: Array<{ receipt_code: string; ballot_id: string }>;
   ballotIdToUnit: Map<string, string | null>;
   /** The vote as the restarted server reports it after closing. */
-  detail: { result: { participation: { ballots: number }; options: Array<{ id: string; ballots: number }> } };
+  detail: VoteView;
   /** The restarted server still takes ballots: an owner outside the storm casts one. */
   afterRestartStatus: number;
   latecomerUnit: string;
@@ -124,10 +125,9 @@ export async function ballotStormCrash(options: {
       voter.casts.push(cast);
       sent++;
       try {
-        const res = await client.call('POST', `/api/votes/${voteId}/ballots`, { unitId: voter.unitId, choices: [cast.choice] });
-        const body = (await res.json()) as { receiptCode?: string };
-        if (res.status !== 201 || !body.receiptCode) throw new Error(`ballot refused: ${res.status} ${JSON.stringify(body)}`);
-        cast.receipt = body.receiptCode;
+        const answer = await client.api(voteEndpoints.castBallot, { params: { voteId }, body: { unitId: voter.unitId, choices: [cast.choice] } });
+        if (!answer.ok) throw new Error(`ballot refused: ${answer.status} ${JSON.stringify(answer.error)}`);
+        cast.receipt = answer.data.receiptCode;
         acknowledged++;
         if (acknowledged === options.killAfterAcks) first.child.kill('SIGKILL');
       } catch (error) {
@@ -146,11 +146,11 @@ export async function ballotStormCrash(options: {
   // closed so the server publishes its tally and the receipts list.
   const late = new ApiClient(second.url);
   late.cookie = latecomer.cookie;
-  const afterRestart = await late.call('POST', `/api/votes/${voteId}/ballots`, { unitId: latecomer.unitId, choices: ['yes'] });
+  const afterRestart = await late.api(voteEndpoints.castBallot, { params: { voteId }, body: { unitId: latecomer.unitId, choices: ['yes'] } });
   const staff = await new ApiClient(second.url).login('zhanzhang');
-  await staff.json('POST', `/api/votes/${voteId}/close`, {});
-  const detail = await staff.json<StormOutcome['detail']>('GET', `/api/votes/${voteId}`);
-  const published = await staff.json<{ receipts: Array<{ receiptCode: string }> }>('GET', `/api/public/votes/${voteId}/receipts`);
+  await staff.ok(voteEndpoints.close, { params: { voteId } });
+  const detail = await staff.ok(voteEndpoints.get, { params: { voteId } });
+  const published = await staff.ok(voteEndpoints.receipts, { params: { voteId } });
   const reader = openDatabase(options.dbPath);
   try {
     const rows = await reader.db.selectFrom('ballots').select(['id', 'unit_id', 'receipt_code', 'choices_json', 'version']).where('vote_id', '=', voteId).execute();
@@ -214,12 +214,12 @@ export function checkStormSurvived(outcome: StormOutcome): string[] {
   for (const row of outcome.rows) {
     if (!stormUnits.has(row.unit_id) && !outcome.seededUnits.has(row.unit_id) && row.unit_id !== outcome.latecomerUnit) problems.push(`ballot for unit ${String(row.unit_id)} that nobody sent`);
   }
-  if (outcome.detail.result.participation.ballots !== outcome.rows.length) {
-    problems.push(`server counts ${outcome.detail.result.participation.ballots} ballots, ${outcome.rows.length} rows`);
-  }
+  const result = outcome.detail.result;
+  if (!result) problems.push('no result published after closing');
+  else if (result.participation.ballots !== outcome.rows.length) problems.push(`server counts ${result.participation.ballots} ballots, ${outcome.rows.length} rows`);
   const byOption = new Map<string, number>();
   for (const row of outcome.rows) for (const c of JSON.parse(row.choices_json) as string[]) byOption.set(c, (byOption.get(c) ?? 0) + 1);
-  for (const option of outcome.detail.result.options) {
+  for (const option of result?.options ?? []) {
     if (option.ballots !== (byOption.get(option.id) ?? 0)) problems.push(`option ${option.id}: server counts ${option.ballots}, rows say ${byOption.get(option.id) ?? 0}`);
   }
   const published = [...outcome.publishedReceipts].sort();

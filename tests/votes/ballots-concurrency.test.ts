@@ -7,6 +7,7 @@
  *   list) or refused with `vote_closed`; none lost after being accepted.
  */
 import { hash } from '@node-rs/argon2';
+import { voteEndpoints } from '@yishi/core';
 import { openDatabase } from '@yishi/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
@@ -34,13 +35,11 @@ afterAll(async () => {
 });
 
 async function createOpenVote(staff: ApiClient, closesAt: Date, title: string): Promise<string> {
-  const { id } = await staff.json<{ id: string }>('POST', `/api/compounds/${compoundId}/votes`, {
-    title,
-    kind: 'yes_no',
-    rule: { kind: 'art278', matter: 5 },
-    closesAt: closesAt.toISOString(),
+  const { id } = await staff.ok(voteEndpoints.create, {
+    params: { compoundId },
+    body: { title, kind: 'yes_no', rule: { kind: 'art278', matter: 5 }, closesAt: closesAt.toISOString() },
   });
-  await staff.json('POST', `/api/votes/${id}/open`, {});
+  await staff.ok(voteEndpoints.open, { params: { voteId: id } });
   return id;
 }
 
@@ -83,12 +82,9 @@ describe('ballots under concurrency', () => {
     const viaA = await new ApiClient(a.url).login('yezhu');
     const viaB = new ApiClient(b.url);
     viaB.cookie = viaA.cookie; // sessions live in the shared database
-    const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => (i % 2 ? viaA : viaB).call('POST', `/api/votes/${voteId}/ballots`, { unitId: unit, choices: [i % 3 === 0 ? 'no' : 'yes'] })),
+    const bodies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? viaA : viaB).ok(voteEndpoints.castBallot, { params: { voteId }, body: { unitId: unit, choices: [i % 3 === 0 ? 'no' : 'yes'] } })),
     );
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 201)).toBe(true);
-    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ receiptCode: string; replaced: boolean }>));
     expect(bodies.filter((body) => !body.replaced)).toHaveLength(1);
 
     const ballots = await db.db.selectFrom('ballots').selectAll().where('vote_id', '=', voteId).execute();
@@ -121,25 +117,24 @@ describe('ballots under concurrency', () => {
       clients.map(async (client, i) => {
         const at = closesAt.getTime() - 1_200 + (1_600 * i) / (clients.length - 1);
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
-        const res = await client.call('POST', `/api/votes/${voteId}/ballots`, { choices: ['yes'] });
-        return { status: res.status, body: (await res.json()) as { receiptCode?: string; error?: { code: string; message: string } } };
+        return client.api(voteEndpoints.castBallot, { params: { voteId }, body: { choices: ['yes'] } });
       }),
     );
-    const accepted = results.filter((r) => r.status === 201).map((r) => r.body.receiptCode!);
-    const refused = results.filter((r) => r.status !== 201);
+    const accepted = results.flatMap((r) => (r.ok ? [r.data.receiptCode] : []));
+    const refused = results.filter((r) => !r.ok);
     expect(accepted.length).toBeGreaterThan(0);
     expect(refused.length).toBeGreaterThan(0);
     for (const r of refused) {
       expect(r.status).toBe(409);
-      expect(r.body.error!.code).toBe('vote_closed');
-      expect(r.body.error!.message).toMatch(/截止/);
+      expect(r.error?.code).toBe('vote_closed');
+      expect(r.error?.message).toMatch(/截止/);
     }
 
     // The published list (read through the other process) holds exactly the accepted ballots.
-    const published = await new ApiClient(b.url).json<{ receipts: Array<{ receiptCode: string }> }>('GET', `/api/public/votes/${voteId}/receipts`);
+    const published = await new ApiClient(b.url).ok(voteEndpoints.receipts, { params: { voteId } });
     expect(published.receipts.map((r) => r.receiptCode).sort()).toEqual([...accepted].sort());
-    const vote = await staff.json<{ result: { participation: { ballots: number } }; vote: { closedAt: string } }>('GET', `/api/votes/${voteId}`);
-    expect(vote.result.participation.ballots).toBe(accepted.length);
+    const vote = await staff.ok(voteEndpoints.get, { params: { voteId } });
+    expect(vote.result?.participation.ballots).toBe(accepted.length);
     expect(vote.vote.closedAt).toBe(closesAt.toISOString());
   });
 });

@@ -4,6 +4,7 @@
  * chief closes the vote from the manage page; an anonymous visitor then finds the result with its
  * explanation on the public notice board and the receipt code in the published list.
  */
+import { voteEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   dsct = await compoundIdByCode(server.deps, 'DSCT');
   const staff = await new ApiClient(server.url).login('zhanzhang');
-  const { votes } = await staff.json<{ votes: Array<{ id: string; title: string; status: string }> }>('GET', `/api/compounds/${dsct}/votes`);
+  const { votes } = await staff.ok(voteEndpoints.list, { params: { compoundId: dsct } });
   voteId = votes.find((v) => v.title === TITLE && v.status === 'open')!.id;
 });
 afterAll(async () => {
