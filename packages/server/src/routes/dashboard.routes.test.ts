@@ -1,3 +1,4 @@
+import { dashboardEndpoints, endpointUrl } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -15,25 +16,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-interface DashboardBody {
-  period: { from: string; to: string };
-  figures: {
-    meetings: { fourParty: number; eveningTalk: number };
-    questions: { raised: number; answeredOnTheSpot: number; listed: number };
-    actionItems: { signedOff: number; signedOffOnTime: number; overdue: number; avgWorkdaysToSignOff: number | null };
-    satisfaction: { rated: number; rate: { text: string } };
-    minutes: { due: number; publishedOnTime: number; publishedLate: number; onTimeRate: { text: string } };
-  };
-  months: Array<{ month: string }>;
-  byCompound: Array<{ name: string }>;
-}
-
 describe('dashboard', () => {
   it('shows the demo year: meetings by kind, questions, sign-offs, satisfaction, minutes on time', async () => {
     const cookie = await t.login('jiedao');
-    const res = await t.call('GET', `/api/dashboard?scope=subdistrict&id=${subdistrictId}`, { cookie });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as DashboardBody;
+    const body = await t.ok(dashboardEndpoints.get, { cookie, query: { scope: 'subdistrict', id: subdistrictId } });
     expect(body.period).toEqual({ from: '2026-01-01', to: '2026-11-20' });
     expect(body.figures.meetings).toMatchObject({ fourParty: 3, eveningTalk: 2 });
     // 35 questions (30 answered, 5 listed) and 8 (6 answered, 1 listed, 1 merged duplicate).
@@ -49,24 +35,23 @@ describe('dashboard', () => {
 
   it('filters by period and compound', async () => {
     const cookie = await t.login('shequ');
-    const res = await t.call('GET', `/api/dashboard?scope=community&id=${communityId}&from=2026-10-01&to=2026-11-20&compoundId=${dsct}`, { cookie });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as DashboardBody;
+    const body = await t.ok(dashboardEndpoints.get, { cookie, query: { scope: 'community', id: communityId, from: '2026-10-01', to: '2026-11-20', compoundId: dsct } });
     expect(body.figures.meetings).toMatchObject({ fourParty: 1, eveningTalk: 2 });
     expect(body.months.map((m) => m.month)).toEqual(['2026-10', '2026-11']);
-    expect((await t.call('GET', `/api/dashboard?scope=community&id=${communityId}&from=2026-12-01&to=2026-01-01`, { cookie })).status).toBe(400);
+    expect((await t.api(dashboardEndpoints.get, { cookie, query: { scope: 'community', id: communityId, from: '2026-12-01', to: '2026-01-01' } })).status).toBe(400);
   });
 
   it('is for the subdistrict and community only', async () => {
-    expect((await t.call('GET', `/api/dashboard?scope=community&id=${communityId}`, { cookie: await t.login('zhanzhang') })).status).toBe(403);
-    expect((await t.call('GET', `/api/dashboard?scope=community&id=${communityId}`, { cookie: await t.login('yezhu') })).status).toBe(403);
-    expect((await t.call('GET', `/api/dashboard?scope=community&id=${communityId}`)).status).toBe(401);
-    expect((await t.call('GET', `/api/dashboard?scope=community&id=nope`, { cookie: await t.login('shequ') })).status).toBe(404);
+    const community = (cookie?: string, id = communityId) => t.api(dashboardEndpoints.get, { cookie, query: { scope: 'community', id } });
+    expect((await community(await t.login('zhanzhang'))).status).toBe(403);
+    expect((await community(await t.login('yezhu'))).status).toBe(403);
+    expect((await community()).status).toBe(401);
+    expect((await community(await t.login('shequ'), 'nope')).status).toBe(404);
   });
 
   it('downloads the same figures as an Excel workbook', async () => {
     const cookie = await t.login('shequ');
-    const res = await t.call('GET', `/api/dashboard.xlsx?scope=community&id=${communityId}`, { cookie });
+    const res = await t.call('GET', endpointUrl(dashboardEndpoints.xlsx, { query: { scope: 'community', id: communityId } }), { cookie });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const bytes = new Uint8Array(await res.arrayBuffer());

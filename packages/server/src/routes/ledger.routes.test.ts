@@ -1,3 +1,4 @@
+import { actionItemEndpoints, ledgerEndpoints } from '@yishi/core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyLedgerCommand } from '../services/ledger.service.js';
@@ -12,10 +13,9 @@ beforeEach(async () => {
   dsct = await t.compoundId('CY');
   cookie = await t.login('cuiyuan');
   for (const title of ['路灯不亮', '垃圾清运不及时', '楼道堆物']) {
-    const res = await t.call('POST', `/api/compounds/${dsct}/action-items`, { cookie, json: { title, source: { kind: 'proposal', id: title } } });
-    const { id } = (await res.json()) as { id: string };
-    await t.call('POST', `/api/action-items/${id}/resolve`, { cookie, json: { evidence: '已处理' } });
-    expect((await t.call('POST', `/api/action-items/${id}/sign-off`, { cookie, json: { resolution: '已办结' } })).status).toBe(200);
+    const { id } = await t.ok(actionItemEndpoints.create, { cookie, params: { compoundId: dsct }, body: { title, source: { kind: 'proposal', id: title } } });
+    await t.ok(actionItemEndpoints.resolve, { cookie, params: { itemId: id }, body: { evidence: '已处理' } });
+    await t.ok(actionItemEndpoints.signOff, { cookie, params: { itemId: id }, body: { resolution: '已办结' } });
   }
 });
 afterEach(() => t.close());
@@ -26,8 +26,7 @@ const raw = (query: string) => sql.raw(query).execute(t.deps.db);
 const dropTrigger = (change: 'update' | 'delete') =>
   raw(t.dialect === 'postgres' ? 'DROP TRIGGER ledger_entries_no_change ON ledger_entries' : `DROP TRIGGER ledger_entries_no_${change}`);
 
-type Verification = { ok: boolean; entries: number; brokenAt?: { seq: number }; reason?: string };
-const verify = async () => (await (await t.call('GET', `/api/compounds/${dsct}/ledger/verify`, { cookie })).json()) as Verification;
+const verify = () => t.ok(ledgerEndpoints.verify, { cookie, params: { compoundId: dsct } });
 
 describe('the ledger', () => {
   it('verifies an intact chain of listed and signed-off entries', async () => {
@@ -81,7 +80,7 @@ describe('the ledger', () => {
   });
 
   it('is for staff only', async () => {
-    const res = await t.call('GET', `/api/compounds/${dsct}/ledger`, { cookie: await t.login('yezhu') });
+    const res = await t.api(ledgerEndpoints.entries, { cookie: await t.login('yezhu'), params: { compoundId: dsct } });
     expect(res.status).toBe(403);
   });
 });
