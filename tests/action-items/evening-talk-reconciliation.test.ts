@@ -3,6 +3,7 @@
  * questions, 30 answered on the spot and 5 put on the question list; the 5 are handled and signed
  * off by number; the meeting reconciles 5/5; residents rate the outcomes; the public board shows it.
  */
+import { actionItemEndpoints, ledgerEndpoints } from '@yishi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
@@ -14,12 +15,6 @@ beforeAll(async () => {
   dsct = await compoundIdByCode(server.deps, 'DSCT');
 });
 afterAll(() => server.close());
-
-type Reconciliation = {
-  counts: { questions: number; answeredOnSpot: number; listed: number; actionItems: number; signedOff: number; missingActionItems: number };
-  questions: Array<{ number: number; missingActionItem: boolean; actionItem: { id: string; status: string; signOffNumber: string | null; dueDate: string } | null }>;
-  reconciled: boolean;
-};
 
 describe('evening talk → question list → numbered sign-off → reconciliation', () => {
   it('35 questions, 30 answered, 5 listed, 5 signed off, reconciled 5/5, rated by residents', async () => {
@@ -48,7 +43,8 @@ describe('evening talk → question list → numbered sign-off → reconciliatio
     }
     await staff.json('POST', `/api/meetings/${meetingId}/close`);
 
-    const before = await staff.json<Reconciliation>('GET', `/api/meetings/${meetingId}/reconciliation`);
+    const reconciliation = () => staff.ok(actionItemEndpoints.reconciliation, { params: { meetingId } });
+    const before = await reconciliation();
     expect(before.counts).toMatchObject({ questions: 35, answeredOnSpot: 30, listed: 5, actionItems: 5, signedOff: 0, missingActionItems: 0 });
     expect(before.reconciled).toBe(false);
     expect(before.questions.map((q) => q.number)).toEqual([31, 32, 33, 34, 35]);
@@ -56,13 +52,13 @@ describe('evening talk → question list → numbered sign-off → reconciliatio
     expect(before.questions.every((q) => q.actionItem?.dueDate && q.actionItem.status === 'open')).toBe(true);
 
     for (const q of before.questions) {
-      const id = q.actionItem!.id;
-      await staff.json('POST', `/api/action-items/${id}/progress`, { text: '物业已到现场查看' }, 201);
-      await staff.json('POST', `/api/action-items/${id}/resolve`, { evidence: '整改完成，附现场照片' });
-      await chief.json('POST', `/api/action-items/${id}/sign-off`, { resolution: '经现场核实已整改到位' });
+      const params = { itemId: q.actionItem!.id };
+      await staff.ok(actionItemEndpoints.progress, { params, body: { text: '物业已到现场查看' } });
+      await staff.ok(actionItemEndpoints.resolve, { params, body: { evidence: '整改完成，附现场照片' } });
+      await chief.ok(actionItemEndpoints.signOff, { params, body: { resolution: '经现场核实已整改到位' } });
     }
 
-    const after = await staff.json<Reconciliation>('GET', `/api/meetings/${meetingId}/reconciliation`);
+    const after = await reconciliation();
     expect(after.counts).toMatchObject({ listed: 5, actionItems: 5, signedOff: 5, missingActionItems: 0 });
     expect(after.reconciled).toBe(true);
     const numbers = after.questions.map((q) => q.actionItem!.signOffNumber!);
@@ -80,17 +76,18 @@ describe('evening talk → question list → numbered sign-off → reconciliatio
     ] as const;
     for (const [i, [login, rating]] of ratings.entries()) {
       const resident = await new ApiClient(server.url).login(login);
-      const rated = await resident.json<{ reopened: boolean }>('POST', `/api/action-items/${after.questions[i]!.actionItem!.id}/rating`, { rating }, 201);
-      expect(rated.reopened).toBe(false);
+      const rated = await resident.api(actionItemEndpoints.rate, { params: { itemId: after.questions[i]!.actionItem!.id }, body: { rating } });
+      expect(rated.status).toBe(201);
+      expect(rated.data?.reopened).toBe(false);
     }
-    const dup = await (await new ApiClient(server.url).login('yezhu')).call('POST', `/api/action-items/${after.questions[0]!.actionItem!.id}/rating`, { rating: 'satisfied' });
+    const dup = await (await new ApiClient(server.url).login('yezhu')).api(actionItemEndpoints.rate, { params: { itemId: after.questions[0]!.actionItem!.id }, body: { rating: 'satisfied' } });
     expect(dup.status).toBe(409);
 
     // Still reconciled after the ratings; the board shows the numbers to anybody.
-    expect((await staff.json<Reconciliation>('GET', `/api/meetings/${meetingId}/reconciliation`)).reconciled).toBe(true);
-    const board = await new ApiClient(server.url).json<{ items: Array<{ signOffNumber: string | null; ratingSummary: Record<string, number> }> }>('GET', `/api/public/compounds/${dsct}/action-items`);
+    expect((await reconciliation()).reconciled).toBe(true);
+    const board = await new ApiClient(server.url).ok(actionItemEndpoints.board, { params: { compoundId: dsct } });
     for (const n of numbers) expect(board.items.some((i) => i.signOffNumber === n)).toBe(true);
-    const ledger = await staff.json<{ ok: boolean }>('GET', `/api/compounds/${dsct}/ledger/verify`);
+    const ledger = await staff.ok(ledgerEndpoints.verify, { params: { compoundId: dsct } });
     expect(ledger.ok).toBe(true);
   });
 });

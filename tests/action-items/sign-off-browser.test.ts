@@ -3,6 +3,7 @@
  * confirmation dialog and sees its number; an anonymous visitor then finds that number on the
  * compound's public notice board, where overdue items say 已逾期 in words, not only in red.
  */
+import { actionItemEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
@@ -19,9 +20,12 @@ beforeAll(async () => {
   browser = await launchBrowser();
   dsct = await compoundIdByCode(server.deps, 'DSCT');
   const staff = await new ApiClient(server.url).login('shequ');
-  const item = await staff.json<{ id: string }>('POST', `/api/compounds/${dsct}/action-items`, { title: '5栋北侧围墙破损', source: { kind: 'council_outcome', id: 'wall' }, responsibleUnit: 'property_manager' }, 201);
+  const item = await staff.ok(actionItemEndpoints.create, {
+    params: { compoundId: dsct },
+    body: { title: '5栋北侧围墙破损', source: { kind: 'council_outcome', id: 'wall' }, responsibleUnit: 'property_manager' },
+  });
   itemId = item.id;
-  await staff.json('POST', `/api/action-items/${itemId}/resolve`, { evidence: '围墙已修补，附照片' });
+  await staff.ok(actionItemEndpoints.resolve, { params: { itemId }, body: { evidence: '围墙已修补，附照片' } });
 });
 afterAll(async () => {
   await browser?.close();
@@ -107,7 +111,7 @@ describe('numbered sign-off in the browser', () => {
       });
       await page.locator('ul.mine').getByRole('link', { name: '2栋单元门禁坏了' }).waitFor();
       // On the public board it shows without the details the resident typed.
-      const board = await new ApiClient(server.url).json<{ items: Array<{ title: string; description: string }> }>('GET', `/api/public/compounds/${dsct}/action-items`);
+      const board = await new ApiClient(server.url).ok(actionItemEndpoints.board, { params: { compoundId: dsct } });
       expect(board.items.find((i) => i.title === '2栋单元门禁坏了')?.description).toBe('');
     });
   });

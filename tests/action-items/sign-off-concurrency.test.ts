@@ -3,6 +3,7 @@
  * HTTP, 100 sign-offs fired at once; then a server killed with SIGKILL in the middle of a burst and
  * started again on the same database.
  */
+import { actionItemEndpoints, ledgerEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
 import { newTestDatabase, type TestDatabase } from '../support/database.js';
@@ -18,22 +19,23 @@ afterEach(async () => {
   await database.drop();
 });
 
-type Item = { id: string; status: string; signOffNumber: string | null };
-
 /** 翠苑 (CY) has no seeded sign-offs, so its numbers start at 1. */
 async function prepareResolvedItems(api: ApiClient, count: number): Promise<{ compoundId: string; ids: string[] }> {
   const { compounds } = await api.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
   const compoundId = compounds.find((c) => c.code === 'CY')!.id;
   const ids: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const item = await api.json<Item>('POST', `/api/compounds/${compoundId}/action-items`, { title: `事项 ${i}`, source: { kind: 'proposal', id: `p-${i}` } }, 201);
+    const item = await api.ok(actionItemEndpoints.create, { params: { compoundId }, body: { title: `事项 ${i}`, source: { kind: 'proposal', id: `p-${i}` } } });
     ids.push(item.id);
   }
-  await Promise.all(ids.map((id) => api.json('POST', `/api/action-items/${id}/resolve`, { evidence: '已处理' })));
+  await Promise.all(ids.map((itemId) => api.ok(actionItemEndpoints.resolve, { params: { itemId }, body: { evidence: '已处理' } })));
   return { compoundId, ids };
 }
 
 const sequenceOf = (n: string) => Number(n.split('-')[2]);
+const signOff = (api: ApiClient, itemId: string) => api.api(actionItemEndpoints.signOff, { params: { itemId }, body: { resolution: '已办结' } });
+const verifyLedger = (api: ApiClient, compoundId: string) => api.ok(ledgerEndpoints.verify, { params: { compoundId } });
+const listItems = (api: ApiClient, compoundId: string) => api.ok(actionItemEndpoints.list, { params: { compoundId } });
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('sign-off numbers under concurrency and crashes', () => {
@@ -44,14 +46,13 @@ describe('sign-off numbers under concurrency and crashes', () => {
     // Two officials signing at the same moment, each on their own session.
     const other = await new ApiClient(server.url).login('cuiyuan');
     const started = performance.now();
-    const results = await Promise.all(ids.map((id, i) => (i % 2 ? other : api).json<{ signOffNumber: string }>('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' })));
+    const results = await Promise.all(ids.map((id, i) => signOff(i % 2 ? other : api, id)));
     const elapsed = performance.now() - started;
-    const numbers = results.map((r) => r.signOffNumber);
+    const numbers = results.map((r) => r.data?.signOffNumber ?? `refused ${r.status}`);
     expect(new Set(numbers).size).toBe(100);
     expect(numbers.map(sequenceOf).sort((a, b) => a - b)).toEqual(range(100));
     expect(numbers.every((n) => /^CY-\d{4}-\d{4}$/.test(n))).toBe(true);
-    const verify = await api.json<{ ok: boolean; entries: number }>('GET', `/api/compounds/${compoundId}/ledger/verify`);
-    expect(verify).toMatchObject({ ok: true, entries: 200 });
+    expect(await verifyLedger(api, compoundId)).toMatchObject({ ok: true, entries: 200 });
     console.log(`[sign-off] 100 concurrent sign-offs over HTTP in ${elapsed.toFixed(0)} ms`);
   });
 
@@ -71,9 +72,9 @@ describe('sign-off numbers under concurrency and crashes', () => {
       while (!killed && queue.length > 0) {
         const id = queue.shift()!;
         try {
-          const res = await api.call('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' });
-          if (res.status === 200) {
-            acknowledged.set(id, ((await res.json()) as { signOffNumber: string }).signOffNumber);
+          const res = await signOff(api, id);
+          if (res.ok) {
+            acknowledged.set(id, res.data.signOffNumber);
             if (acknowledged.size === 25 && !killed) {
               killed = true;
               victim.child.kill('SIGKILL');
@@ -93,7 +94,7 @@ describe('sign-off numbers under concurrency and crashes', () => {
 
     server = await spawnServer({ dbPath });
     api = await new ApiClient(server.url).login('shequ');
-    const after = await api.json<{ items: Item[] }>('GET', `/api/compounds/${compoundId}/action-items`);
+    const after = await listItems(api, compoundId);
     const signed = after.items.filter((i) => i.signOffNumber !== null);
     // Every acknowledged sign-off survived, with the number the caller was given.
     for (const [id, number] of acknowledged) expect(signed.find((i) => i.id === id)?.signOffNumber).toBe(number);
@@ -103,10 +104,10 @@ describe('sign-off numbers under concurrency and crashes', () => {
 
     // Signing off the rest continues the sequence with no gap.
     const rest = after.items.filter((i) => i.status === 'resolved');
-    await Promise.all(rest.map((i) => api.json('POST', `/api/action-items/${i.id}/sign-off`, { resolution: '已办结' })));
-    const final = await api.json<{ items: Item[] }>('GET', `/api/compounds/${compoundId}/action-items`);
+    expect((await Promise.all(rest.map((i) => signOff(api, i.id)))).every((r) => r.ok)).toBe(true);
+    const final = await listItems(api, compoundId);
     expect(final.items.map((i) => sequenceOf(i.signOffNumber!)).sort((a, b) => a - b)).toEqual(range(100));
-    expect(await api.json('GET', `/api/compounds/${compoundId}/ledger/verify`)).toMatchObject({ ok: true, entries: 200 });
+    expect(await verifyLedger(api, compoundId)).toMatchObject({ ok: true, entries: 200 });
     console.log(`[sign-off] SIGKILL after ${acknowledged.size} acknowledged; ${signed.length} committed before the crash; 1..100 after restart`);
   });
 });

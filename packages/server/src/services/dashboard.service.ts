@@ -122,7 +122,7 @@ const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
 const MONTH_HEADER = ['月份', '四方议事会', '居民夜谈', '提出问题', '现场答复', '列入清单', '销号', '按期销号'];
 
 /** The dashboard as an Excel workbook in Chinese (totals, per compound, per month), with its period. */
-export async function getDashboardWorkbook(deps: Deps, request: DashboardQuery): Promise<{ bytes: Uint8Array; period: DashboardView['period'] }> {
+export async function getDashboardWorkbook(deps: Deps, request: DashboardQuery): Promise<{ bytes: Uint8Array<ArrayBuffer>; period: DashboardView['period'] }> {
   const d = await getDashboard(deps, request);
   const rows = dashboardRows(d.figures);
   const scopeName = d.compoundId ? (d.compounds.find((c) => c.id === d.compoundId)?.name ?? '') : '全部小区';

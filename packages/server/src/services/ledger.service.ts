@@ -163,7 +163,7 @@ export async function ledgerCsv(db: Db, compoundId: string): Promise<string> {
 }
 
 /** The ledger as an Excel workbook with the same columns as the CSV. */
-export async function ledgerWorkbook(db: Db, compoundId: string): Promise<Uint8Array> {
+export async function ledgerWorkbook(db: Db, compoundId: string): Promise<Uint8Array<ArrayBuffer>> {
   const rows = await listLedgerRows(db, compoundId);
   const header = LEDGER_COLUMNS.map((value) => ({ value, fontWeight: 'bold' as const }));
   const data = [header, ...rows.map((r) => cells(r).map((value) => ({ value })))];
