@@ -23,3 +23,4 @@ export * from './minutes/index.js';
 export * from './dashboard/index.js';
 export * from './meetings/meetings.contract.js';
 export * from './action-items/action-items.contract.js';
+export * from './auth/auth.contract.js';

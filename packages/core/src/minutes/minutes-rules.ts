@@ -12,9 +12,9 @@
  */
 import { endOfChinaDay, chinaDate } from '../action-items/workdays.js';
 import { DomainError } from '../errors/domain-error.js';
-import type { Locale } from '../i18n/locale.js';
 import { AGENDA_EDITORS, MEETING_RUNNERS, type MeetingKind } from '../meetings/meetings.js';
 import type { Role } from '../roles/roles.js';
+import type { TimeLeft } from './minutes.schema.js';
 
 export const PUBLICATION_DAYS: Record<MeetingKind, number | null> = { four_party: 3, evening_talk: null };
 
@@ -27,15 +27,6 @@ export function publicationDeadline(kind: MeetingKind, meetingStartsAt: string):
   const days = PUBLICATION_DAYS[kind];
   if (days === null) return null;
   return endOfChinaDay(addDays(chinaDate(new Date(meetingStartsAt)), days)).toISOString();
-}
-
-export interface TimeLeft {
-  deadline: string;
-  overdue: boolean;
-  /** Whole hours left (negative once overdue), rounded towards the deadline. */
-  hoursLeft: number;
-  /** "还剩 2 天 5 小时" / "已超期 1 天 3 小时" */
-  label: Record<Locale, string>;
 }
 
 export function timeLeft(deadline: string, now: Date): TimeLeft {

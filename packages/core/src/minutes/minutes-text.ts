@@ -10,7 +10,8 @@
  *
  * The HTML renderer escapes everything: the text is user input and is published publicly.
  */
-import type { MinutesBlock, MinutesHeader } from './minutes.js';
+import type { MinutesBlock } from './minutes.js';
+import type { MinutesHeader } from './minutes.schema.js';
 
 export function minutesBlocksToText(blocks: readonly MinutesBlock[]): string {
   const out: string[] = [];

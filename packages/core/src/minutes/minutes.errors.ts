@@ -31,6 +31,11 @@ export const minutesMessages = {
     en: 'Chromium is not available on the server, so no PDF can be made; use Print and save as PDF ({detail})',
   },
   dashboard_bad_period: { 'zh-CN': '统计期间无效：开始日期须早于结束日期，且不超过 3 年', en: 'Invalid period: the start must precede the end, at most 3 years apart' },
+  /** The health check's refusal (GET /api/health): its details are the health answer itself. */
+  instance_unhealthy: {
+    'zh-CN': '本服务实例暂时不可用（数据库：{database}，中继：{relay}）',
+    en: 'This instance is not healthy (database: {database}, relay: {relay})',
+  },
 } as const;
 
 /** The HTTP status each code is answered with (a code not listed is a broken business rule: 422). */
@@ -45,4 +50,5 @@ export const minutesStatuses: Partial<Record<keyof typeof minutesMessages, numbe
   minutes_empty: 400,
   minutes_reason_required: 400,
   dashboard_bad_period: 400,
+  instance_unhealthy: 503,
 };

@@ -1,5 +1,10 @@
-/** Input schemas of the minutes API, shared by the server (validation) and the web app (forms). */
+/**
+ * Shapes of the minutes API: the input schemas (shared by the server's validation and the web app's
+ * forms) and the answers. The answer types are inferred from these schemas, so what the server
+ * answers and what the pages read are one shape.
+ */
 import { z } from 'zod';
+import { MEETING_KINDS, MEETING_STATUSES } from '../meetings/meetings.js';
 
 export const MINUTES_MAX_CHARS = 50_000;
 
@@ -19,16 +24,136 @@ export const correctMinutesSchema = z.object({
 });
 export type CorrectMinutesInput = z.infer<typeof correctMinutesSchema>;
 
-/** A version as the API returns it, public. */
-export interface MinutesVersionView {
-  minutesId: string;
-  meetingId: string;
-  version: number;
-  title: string;
-  header: import('./minutes.js').MinutesHeader;
-  body: string;
-  html: string;
-  reason: string | null;
-  publishedAt: string;
-  publishedBy: string;
-}
+/** `?version=N`: one published version; without it, the latest. */
+export const minutesVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).max(10_000).optional() });
+
+// Answers
+
+/** A text in both interface languages. */
+const bilingualSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+/** Time left to a deadline, in hours and in words (core's timeLeft). */
+export const timeLeftSchema = z.object({
+  deadline: z.string(),
+  overdue: z.boolean(),
+  /** Whole hours left (negative once overdue), rounded towards the deadline. */
+  hoursLeft: z.number().int(),
+  /** "还剩 2 天 5 小时" / "已超期 1 天 3 小时" */
+  label: bilingualSchema,
+});
+export type TimeLeft = z.infer<typeof timeLeftSchema>;
+
+/** The heading block of the minutes, frozen when the draft is generated. */
+export const minutesHeaderSchema = z.object({
+  title: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  kindLabel: z.string(),
+  compoundName: z.string(),
+  /** 2026年11月21日（周六） 14:00—16:00 */
+  when: z.string(),
+  place: z.string(),
+  convener: z.string(),
+});
+export type MinutesHeader = z.infer<typeof minutesHeaderSchema>;
+
+/** A published version (public: nothing in it is personal beyond the publisher's name). */
+export const minutesVersionSchema = z.object({
+  minutesId: z.string(),
+  meetingId: z.string(),
+  version: z.number().int().min(1),
+  title: z.string(),
+  header: minutesHeaderSchema,
+  body: z.string(),
+  /** The body as HTML (core's renderMinutesBodyHtml: escaped, a small fixed set of elements). */
+  html: z.string(),
+  /** Null for version 1; the reason for every correction. */
+  reason: z.string().nullable(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+});
+export type MinutesVersionView = z.infer<typeof minutesVersionSchema>;
+
+/** The staff view of a meeting's minutes: draft, versions, deadline and what the caller may do. */
+export const staffMinutesSchema = z.object({
+  meeting: z.object({
+    id: z.string(),
+    compoundId: z.string(),
+    kind: z.enum(MEETING_KINDS),
+    title: z.string(),
+    status: z.enum(MEETING_STATUSES),
+    startsAt: z.string(),
+    place: z.string(),
+  }),
+  /** The live document the draft is co-edited in (minutes-<meetingId>). */
+  documentName: z.string(),
+  draft: z.object({ header: minutesHeaderSchema, body: z.string(), generatedAt: z.string(), updatedAt: z.string() }).nullable(),
+  versions: z.array(minutesVersionSchema),
+  /** The publication deadline (null for an evening talk: it has none). */
+  deadline: z.string().nullable(),
+  /** While nothing is published and there is a deadline. */
+  timeLeft: timeLeftSchema.nullable(),
+  publishedOnTime: z.boolean().nullable(),
+  may: z.object({ write: z.boolean(), publish: z.boolean() }),
+});
+export type StaffMinutes = z.infer<typeof staffMinutesSchema>;
+
+/** The text the meeting record gives now (not saved). */
+export const generatedMinutesSchema = z.object({ header: minutesHeaderSchema, body: z.string() });
+export type GeneratedMinutes = z.infer<typeof generatedMinutesSchema>;
+
+export const MINUTES_WORK_STATES = ['none', 'draft', 'published'] as const;
+export type MinutesWorkState = (typeof MINUTES_WORK_STATES)[number];
+
+/** The compound's minutes work for its staff: every held meeting, overdue ones first. */
+export const minutesWorkSchema = z.object({
+  minutes: z.array(
+    z.object({
+      meetingId: z.string(),
+      kind: z.enum(MEETING_KINDS),
+      title: z.string(),
+      startsAt: z.string(),
+      state: z.enum(MINUTES_WORK_STATES),
+      /** The latest published version, once there is one. */
+      version: z.number().int().nullable(),
+      deadline: z.string().nullable(),
+      timeLeft: timeLeftSchema.nullable(),
+      publishedOnTime: z.boolean().nullable(),
+    }),
+  ),
+});
+export type MinutesWork = z.infer<typeof minutesWorkSchema>;
+export type MinutesWorkRow = MinutesWork['minutes'][number];
+
+const versionRefSchema = z.object({ version: z.number().int(), publishedAt: z.string(), reason: z.string().nullable() });
+export type MinutesVersionRef = z.infer<typeof versionRefSchema>;
+
+/** The notice board's minutes: the latest version of each meeting, with its history. */
+export const publicMinutesListSchema = z.object({
+  minutes: z.array(
+    z.object({
+      meetingId: z.string(),
+      kind: z.enum(MEETING_KINDS),
+      title: z.string(),
+      meetingStartsAt: z.string(),
+      version: z.number().int(),
+      publishedAt: z.string(),
+      firstPublishedAt: z.string(),
+      publishedOnTime: z.boolean().nullable(),
+      reason: z.string().nullable(),
+      /** A short extract from the second section on (the first lists who attended). */
+      excerpt: z.string(),
+      /** Oldest first. */
+      versions: z.array(versionRefSchema),
+    }),
+  ),
+});
+export type PublicMinutesList = z.infer<typeof publicMinutesListSchema>;
+export type PublicMinutesEntry = PublicMinutesList['minutes'][number];
+
+/** One published version, public, with the list of every version. */
+export const publicMinutesSchema = minutesVersionSchema.extend({
+  compoundId: z.string(),
+  latestVersion: z.number().int(),
+  versions: z.array(versionRefSchema.extend({ publishedBy: z.string() })),
+});
+export type PublicMinutes = z.infer<typeof publicMinutesSchema>;

@@ -15,6 +15,7 @@ import {
 import { MEETING_KIND_LABELS, OUTCOME_LABELS, type MeetingKind, type OutcomeKind, type QuestionStatus } from '../meetings/meetings.js';
 import { PARTIES, PARTY_LABELS, type Party } from '../roles/roles.js';
 import { formatChinaDate, formatChinaTime, formatDateOnly } from './china-time.js';
+import type { MinutesHeader } from './minutes.schema.js';
 
 export interface MinutesAttendee {
   name: string;
@@ -83,17 +84,6 @@ export type MinutesBlock =
   | { kind: 'subheading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] };
-
-export interface MinutesHeader {
-  title: string;
-  kind: MeetingKind;
-  kindLabel: string;
-  compoundName: string;
-  /** 2026年11月21日（周六） 14:00—16:00 */
-  when: string;
-  place: string;
-  convener: string;
-}
 
 export interface MinutesDocument {
   header: MinutesHeader;

@@ -11,3 +11,7 @@ export interface CompoundChain {
 
 export const AREA_SOURCES = ['registered', 'surveyed', 'contract'] as const;
 export type AreaSource = (typeof AREA_SOURCES)[number];
+
+// The compounds' API shapes and endpoints (exported here: core's index names this file).
+export * from './compounds.schema.js';
+export * from './compounds.contract.js';

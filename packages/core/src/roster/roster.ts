@@ -18,6 +18,10 @@ import type { ErrorCode } from '../i18n/error-messages.js';
 import { parseAreaCenti } from '../places/area.js';
 import type { AreaSource } from '../places/places.js';
 
+// The roster's API shapes and endpoints (exported here: core's index names this file).
+export * from './roster.schema.js';
+export * from './roster.contract.js';
+
 export interface RosterPerson {
   name: string;
   phone: string | null;
@@ -49,24 +53,6 @@ export interface RosterProblem {
   code: ErrorCode;
   /** Always `row`, and for a cell `col` (letter) and `column` (heading), then the code's own. */
   params: Record<string, string | number>;
-}
-
-/** What importing a roster did (or, on a dry run, would do): the API's answer and the page's preview. */
-export interface RosterImportSummary {
-  rows: number;
-  buildingsCreated: number;
-  unitsCreated: number;
-  unitsUpdated: number;
-  unitsUnchanged: number;
-  /** New persons, owners and residents alike. */
-  personsCreated: number;
-  unitsNotInFile: number;
-  gridsCreated: number;
-  /** Buildings whose grid the file sets or changes. */
-  buildingGridsChanged: number;
-  /** Residents listed in the file (one per person and unit). */
-  residents: number;
-  applied: boolean;
 }
 
 export type RosterField =

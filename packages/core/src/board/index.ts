@@ -1,0 +1,2 @@
+export * from './board.schema.js';
+export * from './board.contract.js';

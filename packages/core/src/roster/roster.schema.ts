@@ -1,0 +1,51 @@
+/**
+ * Shapes of the roster API: the upload (a sheet's rows, from an .xlsx workbook or CSV/tab-separated
+ * text, read by the server), the dry-run switch, what an import did, and the roster as a table.
+ */
+import { z } from 'zod';
+import { AREA_SOURCES } from '../places/places.js';
+
+const count = z.number().int().min(0);
+
+/** The sheet as the server reads it from the uploaded file: rows of text cells, row 1 first. */
+export const rosterUploadSchema = z.object({ rows: z.array(z.array(z.string())).max(100_000) });
+
+/** `?dryRun=1`: check the file and say what would change, changing nothing. */
+export const rosterImportQuerySchema = z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() });
+
+/** What importing a roster did (or, on a dry run, would do): the API's answer and the page's preview. */
+export const rosterImportSummarySchema = z.object({
+  rows: count,
+  buildingsCreated: count,
+  unitsCreated: count,
+  unitsUpdated: count,
+  unitsUnchanged: count,
+  /** New persons, owners and residents alike. */
+  personsCreated: count,
+  unitsNotInFile: count,
+  gridsCreated: count,
+  /** Buildings whose grid the file sets or changes. */
+  buildingGridsChanged: count,
+  /** Residents listed in the file (one per person and unit). */
+  residents: count,
+  applied: z.boolean(),
+});
+export type RosterImportSummary = z.infer<typeof rosterImportSummarySchema>;
+
+/** The roster: every unit with its area and owners (names and phones: for the roster's keepers only). */
+export const rosterUnitsSchema = z.object({
+  units: z.array(
+    z.object({
+      id: z.string(),
+      building: z.string(),
+      entrance: z.string(),
+      room: z.string(),
+      /** Exclusive floor area in hundredths of m² (exact). */
+      areaCenti: count,
+      areaSource: z.enum(AREA_SOURCES),
+      developerHeld: z.boolean(),
+      owners: z.array(z.object({ personId: z.string(), name: z.string(), phone: z.string().nullable() })),
+    }),
+  ),
+});
+export type RosterUnits = z.infer<typeof rosterUnitsSchema>;
