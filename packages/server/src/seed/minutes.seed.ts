@@ -5,6 +5,10 @@
  * meeting — and one correction (version 2, with its reason) on the most recent council.
  */
 import type { Actor } from '../auth/actor.js';
+import { listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
+import { findMinutesVersion } from '../db/repositories/minutes.repository.js';
+import { findCompoundByCode } from '../db/repositories/place-tree.repository.js';
+import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
 import { loadActor } from '../services/auth.service.js';
 import { correctMinutes, generateMinutes, publishMinutes } from '../services/minutes.service.js';
@@ -20,11 +24,11 @@ function councilDay(now: Date, days: number): Date {
 }
 
 export async function seedMinutes(deps: Deps): Promise<void> {
-  const compound = await deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirst();
+  const compound = await findCompoundByCode(deps.db, 'DSCT');
   if (!compound) return;
   const actorOf = async (username: string): Promise<Actor> => {
-    const user = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-    const actor = await loadActor(deps, user.id);
+    const user = await findUserByLogin(deps.db, username);
+    const actor = user && (await loadActor(deps, user.id));
     if (!actor) throw new Error(`seed: no demo account ${username}`);
     return actor;
   };
@@ -54,18 +58,13 @@ export async function seedMinutes(deps: Deps): Promise<void> {
     vote: null,
   });
 
-  const held = await deps.db
-    .selectFrom('meetings')
-    .select(['id', 'kind', 'starts_at'])
-    .where('compound_id', '=', compound.id)
-    .where('status', '=', 'closed')
-    .orderBy('starts_at')
-    .execute();
+  // Oldest first: minutes come out in the order the meetings were held.
+  const held = (await listMeetingsOfCompound(deps.db, compound.id, ['closed'])).reverse();
   const secretary = { four_party: await actorOf('fuzhan'), evening_talk: await actorOf('shequ') };
   const convener = { four_party: await actorOf('zhanzhang'), evening_talk: await actorOf('shequ') };
   let lastCouncil: string | null = null;
   for (const meeting of held) {
-    const kind = meeting.kind === 'four_party' ? 'four_party' : 'evening_talk';
+    const kind = meeting.kind;
     const start = Date.parse(meeting.starts_at);
     // Drafted the next morning; published two days after the meeting, or four for the late one.
     const publishAfter = meeting.id === late.meetingId ? 4 * DAY + 2 * HOUR : 2 * DAY + 2 * HOUR;
@@ -75,7 +74,8 @@ export async function seedMinutes(deps: Deps): Promise<void> {
   }
 
   if (lastCouncil) {
-    const v1 = await deps.db.selectFrom('minutes_versions').select(['body', 'published_at']).where('meeting_id', '=', lastCouncil).where('version', '=', 1).executeTakeFirstOrThrow();
+    const v1 = await findMinutesVersion(deps.db, lastCouncil, 1);
+    if (!v1) throw new Error('seed: the council minutes were not published');
     const body = `${v1.body.trimEnd()}\n\n## 补充说明\n\n经与会各方核对，业委会代表郑国华同志对第一项议定事项的意见为“同意”，原稿漏记，现予补正。\n`;
     await correctMinutes(at(Date.parse(v1.published_at) + DAY), convener.four_party, lastCouncil, {
       body,

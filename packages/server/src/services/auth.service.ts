@@ -4,7 +4,7 @@
  * random token whose sha256 is the session id.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, type LoginInput, type Locale, type Party, type StaffRole } from '@yishi/core';
+import { DomainError, ROLE_LABELS, formatUnitLabel, type LoginInput, type Locale, type Me, type Party, type StaffRole } from '@yishi/core';
 import type { Actor, Grant } from '../auth/actor.js';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.js';
 import { resolvePlaceChain } from '../db/repositories/places.repository.js';
@@ -21,9 +21,10 @@ import {
   pruneLoginFailures,
   touchSession,
 } from '../db/repositories/sessions.repository.js';
-import { findUserById, findUserByLogin, listRoleAssignments, listUnitLinks } from '../db/repositories/users.repository.js';
+import { findUserById, findUserByLogin, listRoleAssignments, listUnitLinks, listUnitsOfPerson, setUserLocale } from '../db/repositories/users.repository.js';
 import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
+import { listCompoundsFor } from './compounds.service.js';
 
 const DAY_MS = 86_400_000;
 /** Sliding expiry is written at most this often, so a page load is not always a write. */
@@ -197,4 +198,35 @@ export async function loadActor(deps: Deps, userId: string, sessionId = ''): Pro
     residentUnits,
     sessionId,
   };
+}
+
+/** Who I am (`GET /api/me`): my grants with their words, my compounds with my roles there, my units. */
+export async function describeMe(deps: Deps, actor: Actor): Promise<Me> {
+  const [owned, lived] = actor.personId ? await listUnitsOfPerson(deps.db, actor.personId) : [[], []];
+  const label = (u: (typeof owned)[number]) => ({ ...u, label: formatUnitLabel(u.building, u.entrance, u.room) });
+  return {
+    userId: actor.userId,
+    displayName: actor.displayName,
+    locale: actor.locale,
+    grants: actor.grants.map((g) => ({
+      role: g.role,
+      roleLabel: ROLE_LABELS[g.role],
+      scopeKind: g.scopeKind,
+      scopeId: g.scopeId,
+      compoundId: g.compoundId ?? null,
+      party: g.party,
+      organisation: g.organisation,
+      title: g.title,
+    })),
+    ownedUnitIds: actor.ownedUnits.map((u) => u.unitId),
+    residentUnitIds: actor.residentUnits.map((u) => u.unitId),
+    compounds: await listCompoundsFor(deps, actor),
+    ownedUnits: owned.map(label),
+    residentUnits: lived.map(label),
+  };
+}
+
+/** Remembers a logged-in user's interface language (the server's messages follow it). */
+export async function setMyLocale(deps: Deps, actor: Actor | null, locale: Locale): Promise<void> {
+  if (actor) await setUserLocale(deps.db, actor.userId, locale);
 }

@@ -4,71 +4,60 @@
  * personal is ever in it: no asker, no voter, no phone. Links are absolute (from the request's
  * origin) so the feed and the QR codes work wherever they are read.
  */
-import { DomainError, MEETING_KIND_LABELS, escapeHtml, formatChinaDateTime, responsibleUnitLabel, type MeetingKind, type TallyResult } from '@yishi/core';
+import {
+  DomainError,
+  MEETING_KIND_LABELS,
+  escapeHtml,
+  formatChinaDateTime,
+  responsibleUnitLabel,
+  type BoardLinks,
+  type BoardSummary,
+  type Notice,
+  type PublicCompound,
+  type SatisfactionSummary,
+  type TallyResult,
+} from '@yishi/core';
 import { Feed } from 'feed';
 import QRCode from 'qrcode';
-import type { Db } from '../db/repositories/places.repository.js';
+import { listActionItems } from '../db/repositories/action-items.repository.js';
+import { listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
+import { listCompoundMinutesVersions } from '../db/repositories/minutes.repository.js';
+import { findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
+import { listVotesOfCompound } from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
 import { getSatisfactionSummary } from './dashboard.service.js';
 
-export interface Notice {
-  id: string;
-  kind: 'meeting' | 'minutes' | 'vote' | 'sign_off';
-  title: string;
-  summary: string;
-  /** Path on the web app. */
-  path: string;
-  date: string;
-}
-
-export function boardPaths(compoundId: string) {
+export function boardPaths(compoundId: string): BoardLinks {
   return {
     board: `/board/${compoundId}`,
     poster: `/board/${compoundId}/poster`,
-    /** Where a resident raises a concern or an evening-talk question (login first, then the form). */
     concern: `/compounds/${compoundId}/concerns`,
     atom: `/api/public/compounds/${compoundId}/feed.atom`,
     rss: `/api/public/compounds/${compoundId}/feed.rss`,
   };
 }
 
-async function findPublicCompound(db: Db, compoundId: string) {
-  const compound = await db
-    .selectFrom('compounds')
-    .innerJoin('communities', 'communities.id', 'compounds.community_id')
-    .innerJoin('subdistricts', 'subdistricts.id', 'communities.subdistrict_id')
-    .select(['compounds.id', 'compounds.name', 'compounds.code', 'compounds.address', 'communities.name as communityName', 'subdistricts.name as subdistrictName'])
-    .where('compounds.id', '=', compoundId)
-    .executeTakeFirst();
-  if (!compound) throw new DomainError('compound_not_found');
+async function findPublicCompound(db: Db, compoundId: string): Promise<PublicCompound> {
+  const found = await findCompoundWithPlaces(db, compoundId);
+  if (!found) throw new DomainError('compound_not_found');
+  const { quorumRule: _, ...compound } = found;
   return compound;
 }
 
 /** Every notice of a compound, newest first. */
 export async function listNotices(db: Db, compoundId: string, limit = 50): Promise<Notice[]> {
   const notices: Notice[] = [];
-  const meetings = await db
-    .selectFrom('meetings')
-    .select(['id', 'kind', 'title', 'starts_at', 'place', 'scheduled_at'])
-    .where('compound_id', '=', compoundId)
-    .where('status', '=', 'scheduled')
-    .execute();
-  for (const m of meetings) {
+  for (const m of await listMeetingsOfCompound(db, compoundId, ['scheduled'])) {
     notices.push({
       id: `meeting-${m.id}`,
       kind: 'meeting',
-      title: `会议通知：${MEETING_KIND_LABELS[m.kind as MeetingKind]?.['zh-CN'] ?? ''}·${m.title}`,
+      title: `会议通知：${MEETING_KIND_LABELS[m.kind]['zh-CN']}·${m.title}`,
       summary: `时间：${formatChinaDateTime(m.starts_at)}；地点：${m.place}`,
       path: `/board/${compoundId}#meetings`,
       date: m.scheduled_at ?? m.starts_at,
     });
   }
-  const versions = await db
-    .selectFrom('minutes_versions')
-    .select(['id', 'meeting_id', 'version', 'title', 'reason', 'published_at'])
-    .where('compound_id', '=', compoundId)
-    .execute();
-  for (const v of versions) {
+  for (const v of await listCompoundMinutesVersions(db, compoundId)) {
     notices.push({
       id: `minutes-${v.id}`,
       kind: 'minutes',
@@ -78,13 +67,8 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
       date: v.published_at,
     });
   }
-  const votes = await db
-    .selectFrom('votes')
-    .select(['id', 'title', 'result_json', 'closed_at'])
-    .where('compound_id', '=', compoundId)
-    .where('status', '=', 'closed')
-    .execute();
-  for (const v of votes) {
+  for (const v of await listVotesOfCompound(db, compoundId)) {
+    if (v.status !== 'closed') continue;
     const result = v.result_json ? (JSON.parse(v.result_json) as TallyResult) : null;
     notices.push({
       id: `vote-${v.id}`,
@@ -95,13 +79,7 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
       date: v.closed_at ?? '',
     });
   }
-  const signed = await db
-    .selectFrom('action_items')
-    .select(['id', 'title', 'sign_off_number', 'signed_off_at', 'responsible_unit'])
-    .where('compound_id', '=', compoundId)
-    .where('status', '=', 'signed_off')
-    .execute();
-  for (const item of signed) {
+  for (const item of await listActionItems(db, { compoundId, status: 'signed_off' })) {
     notices.push({
       id: `sign-off-${item.id}`,
       kind: 'sign_off',
@@ -114,10 +92,23 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
   return notices.filter((n) => n.date !== '').sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
 }
 
-export async function getBoardSummary(deps: Deps, compoundId: string) {
+export async function getBoardSummary(deps: Deps, compoundId: string): Promise<BoardSummary> {
   const compound = await findPublicCompound(deps.db, compoundId);
   const notices = await listNotices(deps.db, compoundId, 5);
   return { compound, links: boardPaths(compoundId), latestNotices: notices, satisfaction: await getSatisfactionSummary(deps, compoundId) };
+}
+
+/** The satisfaction summary of a compound, for the public (404 for a compound that does not exist). */
+export async function getPublicSatisfaction(deps: Deps, compoundId: string): Promise<SatisfactionSummary> {
+  await findPublicCompound(deps.db, compoundId);
+  return getSatisfactionSummary(deps, compoundId);
+}
+
+/** A compound's QR code for its poster: the online board, or the form to raise a concern. */
+export async function compoundQrSvg(deps: Deps, compoundId: string, target: 'board' | 'concern', origin: string): Promise<string> {
+  await findPublicCompound(deps.db, compoundId);
+  const paths = boardPaths(compoundId);
+  return qrSvg(`${origin}${target === 'concern' ? paths.concern : paths.board}`);
 }
 
 export async function buildFeed(deps: Deps, compoundId: string, origin: string): Promise<Feed> {

@@ -1,14 +1,20 @@
-import { PARTIES, type Party } from '@yishi/core';
+/** The compounds a person works, owns or lives in, and one compound's overview. */
+import { DomainError, PARTIES, groupBy, type CompoundOverview, type CompoundRepresentative, type MyCompound, type Party, type RosterUnits } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
 import {
+  countOwnersOfCompound,
+  findCompoundWithPlaces,
   listBuildingsWithCounts,
   listCompounds,
+  listOwnershipsOfCompound,
+  listUnits,
+  sumUnitsOfCompound,
 } from '../db/repositories/places.repository.js';
 import { listCompoundRepresentatives } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
 
-export async function listCompoundsFor(deps: Deps, actor: Actor) {
+export async function listCompoundsFor(deps: Deps, actor: Actor): Promise<MyCompound[]> {
   const all = await listCompounds(deps.db);
   return all
     .map((compound) => {
@@ -18,54 +24,46 @@ export async function listCompoundsFor(deps: Deps, actor: Actor) {
     .filter((compound) => compound.myRoles.length > 0);
 }
 
-export async function getCompoundOverview(deps: Deps, compoundId: string) {
+export async function getCompoundOverview(deps: Deps, compoundId: string): Promise<CompoundOverview> {
   const { db } = deps;
-  const compound = await db
-    .selectFrom('compounds')
-    .innerJoin('communities', 'communities.id', 'compounds.community_id')
-    .innerJoin('subdistricts', 'subdistricts.id', 'communities.subdistrict_id')
-    .select([
-      'compounds.id',
-      'compounds.name',
-      'compounds.code',
-      'compounds.address',
-      'compounds.quorum_rule as quorumRule',
-      'communities.name as communityName',
-      'subdistricts.name as subdistrictName',
-    ])
-    .where('compounds.id', '=', compoundId)
-    .executeTakeFirstOrThrow();
+  const compound = await findCompoundWithPlaces(db, compoundId);
+  if (!compound) throw new DomainError('compound_not_found');
   const buildings = await listBuildingsWithCounts(db, compoundId);
-  const totals = await db
-    .selectFrom('units')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('units'),
-      eb.fn.coalesce(eb.fn.sum<number>('area_centi'), eb.lit(0)).as('areaCenti'),
-      eb.fn.coalesce(eb.fn.sum<number>('developer_held'), eb.lit(0)).as('developerHeld'),
-    ])
-    .where('compound_id', '=', compoundId)
-    .executeTakeFirstOrThrow();
-  const owners = await db
-    .selectFrom('ownerships')
-    .innerJoin('units', 'units.id', 'ownerships.unit_id')
-    .select((eb) => eb.fn.count<number>('ownerships.person_id').distinct().as('count'))
-    .where('units.compound_id', '=', compoundId)
-    .executeTakeFirstOrThrow();
+  const totals = await sumUnitsOfCompound(db, compoundId);
+  const owners = await countOwnersOfCompound(db, compoundId);
   const reps = await listCompoundRepresentatives(db, compoundId);
-  const parties = Object.fromEntries(PARTIES.map((party) => [party, [] as typeof reps])) as Record<Party, typeof reps>;
-  for (const rep of reps) if (rep.role === 'party_rep' && rep.party && rep.party in parties) parties[rep.party as Party].push(rep);
+  const parties = Object.fromEntries(PARTIES.map((party) => [party, [] as CompoundRepresentative[]])) as Record<Party, CompoundRepresentative[]>;
+  for (const rep of reps) if (rep.role === 'party_rep' && rep.party) parties[rep.party].push(rep);
   const station = reps.filter((rep) => rep.role === 'station_chief' || rep.role === 'station_deputy');
   return {
     compound,
     stats: {
       buildings: buildings.length,
       units: Number(totals.units),
-      owners: Number(owners.count),
+      owners,
       developerHeldUnits: Number(totals.developerHeld),
       totalAreaCenti: Number(totals.areaCenti),
     },
     buildings: buildings.map((b) => ({ ...b, unitCount: Number(b.unitCount), areaCenti: Number(b.areaCenti) })),
     parties,
     station,
+  };
+}
+
+/** The roster as a table: every unit with its area and owners. */
+export async function listRosterUnits(deps: Deps, compoundId: string): Promise<RosterUnits> {
+  const units = await listUnits(deps.db, compoundId);
+  const byUnit = groupBy(await listOwnershipsOfCompound(deps.db, compoundId), (o) => o.unitId);
+  return {
+    units: units.map((u) => ({
+      id: u.id,
+      building: u.building,
+      entrance: u.entrance,
+      room: u.room,
+      areaCenti: u.area_centi,
+      areaSource: u.area_source,
+      developerHeld: u.developer_held === 1,
+      owners: (byUnit.get(u.id) ?? []).map((o) => ({ personId: o.personId, name: o.name, phone: o.phone })),
+    })),
   };
 }

@@ -16,13 +16,13 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Renders a standalone page to PDF; `footerLabel` adds a footer with page numbers (null: the page draws everything). */
-export function renderPdf(html: string, footerLabel: string | null): Promise<Uint8Array> {
+export function renderPdf(html: string, footerLabel: string | null): Promise<Uint8Array<ArrayBuffer>> {
   const job = queue.then(() => renderNow(html, footerLabel));
   queue = job.catch(() => undefined);
   return job;
 }
 
-async function renderNow(html: string, footerLabel: string | null): Promise<Uint8Array> {
+async function renderNow(html: string, footerLabel: string | null): Promise<Uint8Array<ArrayBuffer>> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new DomainError('minutes_pdf_unavailable', { detail: executablePath });
   // Loaded on first use: playwright-core is large, and most servers never render a PDF.

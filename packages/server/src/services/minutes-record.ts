@@ -2,19 +2,12 @@
  * Assembles the typed meeting record the minutes are written from, out of the tables of the
  * meetings, votes and action-items features. Only reads; the shape it fills is core's MeetingRecord.
  */
-import {
-  DomainError,
-  PARTIES,
-  type MeetingKind,
-  type MeetingRecord,
-  type MinutesVoteOutcome,
-  type OutcomeKind,
-  type Party,
-  type QuestionStatus,
-  type TallyResult,
-} from '@yishi/core';
-import { listAgendaItems, listAttendance, findMeeting } from '../db/repositories/meetings.repository.js';
-import type { Db } from '../db/repositories/places.repository.js';
+import { DomainError, PARTIES, type MeetingRecord, type MinutesVoteOutcome, type Party, type StaffRole, type TallyResult } from '@yishi/core';
+import { listRatings } from '../db/repositories/action-items.repository.js';
+import { listAgendaItems, listAttendance, findMeeting, listQuestions } from '../db/repositories/meetings.repository.js';
+import { listActionItemsOfMeeting, listVotesOfMeeting } from '../db/repositories/minutes.repository.js';
+import { findCompound, type Db } from '../db/repositories/places.repository.js';
+import { findOfficeOfUser, findUserById } from '../db/repositories/users.repository.js';
 
 const isParty = (value: string | null): value is Party => value !== null && (PARTIES as readonly string[]).includes(value);
 
@@ -37,16 +30,14 @@ function voteOutcome(status: string, resultJson: string | null): { outcome: Minu
   };
 }
 
+/** The offices a convener is printed with. */
+const CONVENER_ROLES: readonly StaffRole[] = ['subdistrict_committee', 'station_chief', 'community_staff'];
+
 /** The person who convened, as printed: "街道党工委委员 李红梅". */
 async function convenerLabel(db: Db, userId: string): Promise<string> {
-  const user = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
+  const user = await findUserById(db, userId);
   if (!user) return '';
-  const grant = await db
-    .selectFrom('role_assignments')
-    .select(['title', 'organisation'])
-    .where('user_id', '=', userId)
-    .where('role', 'in', ['subdistrict_committee', 'station_chief', 'community_staff'])
-    .executeTakeFirst();
+  const grant = await findOfficeOfUser(db, userId, CONVENER_ROLES);
   const office = grant?.title ?? grant?.organisation ?? '';
   return office ? `${office} ${user.display_name}` : user.display_name;
 }
@@ -54,44 +45,28 @@ async function convenerLabel(db: Db, userId: string): Promise<string> {
 export async function loadMeetingRecord(db: Db, meetingId: string): Promise<MeetingRecord> {
   const meeting = await findMeeting(db, meetingId);
   if (!meeting) throw new DomainError('meeting_not_found');
-  const compound = await db.selectFrom('compounds').select('name').where('id', '=', meeting.compound_id).executeTakeFirstOrThrow();
+  const compound = await findCompound(db, meeting.compound_id);
+  if (!compound) throw new DomainError('compound_not_found');
   const agenda = await listAgendaItems(db, meetingId);
   const attendance = (await listAttendance(db, meetingId)).filter((a) => a.signed_in_at !== null);
-  const questions = await db
-    .selectFrom('meeting_questions')
-    .select(['status', 'text', 'answer', 'answered_by_name'])
-    .where('meeting_id', '=', meetingId)
-    .orderBy('number')
-    .execute();
-
-  const agendaIds = agenda.map((a) => a.id);
-  const votes = await db
-    .selectFrom('votes')
-    .select(['title', 'status', 'result_json', 'source_kind', 'source_id'])
-    .where((eb) => eb.or([eb('source_kind', '=', 'agenda_item').and('source_id', 'in', agendaIds.length > 0 ? agendaIds : ['-']), eb('source_kind', '=', 'meeting').and('source_id', '=', meetingId)]))
-    .orderBy('created_at')
-    .execute();
-
-  const items = await db
-    .selectFrom('action_items')
-    .select(['id', 'title', 'responsible_unit', 'due_date', 'status', 'sign_off_number', 'listed_at'])
-    .where('source_meeting_id', '=', meetingId)
-    .orderBy('listed_at')
-    .orderBy('id')
-    .execute();
-  const ratings = items.length === 0 ? [] : await db
-    .selectFrom('action_item_ratings')
-    .select(['action_item_id', 'rating', 'created_at'])
-    .where('action_item_id', 'in', items.map((i) => i.id))
-    .orderBy('created_at')
-    .execute();
+  const questions = await listQuestions(db, meetingId);
+  const votes = await listVotesOfMeeting(
+    db,
+    meetingId,
+    agenda.map((a) => a.id),
+  );
+  const items = await listActionItemsOfMeeting(db, meetingId);
+  const ratings = await listRatings(
+    db,
+    items.map((i) => i.id),
+  );
   const latestRating = new Map(ratings.map((r) => [r.action_item_id, r.rating]));
 
   const endsAt = meeting.closed_at ?? new Date(Date.parse(meeting.starts_at) + meeting.duration_minutes * 60_000).toISOString();
   return {
     meetingId,
     compoundName: compound.name,
-    kind: meeting.kind as MeetingKind,
+    kind: meeting.kind,
     title: meeting.title,
     startsAt: meeting.starts_at,
     endsAt,
@@ -101,20 +76,20 @@ export async function loadMeetingRecord(db: Db, meetingId: string): Promise<Meet
     agendaItems: agenda.map((a) => ({
       title: a.title,
       notes: a.notes,
-      outcome: (a.outcome as OutcomeKind | null) ?? null,
+      outcome: a.outcome,
       outcomeNote: a.outcome_note,
       agreedParties: parseParties(a.agreed_parties),
       responsibleUnit: null,
     })),
     votes: votes.map((v) => ({ title: v.title, ...voteOutcome(v.status, v.result_json) })),
-    questions: questions.map((q) => ({ text: q.text, status: q.status as QuestionStatus, answer: q.answer, answeredBy: q.answered_by_name })),
+    questions: questions.map((q) => ({ text: q.text, status: q.status, answer: q.answer, answeredBy: q.answered_by_name })),
     actionItems: items.map((i) => ({
       title: i.title,
       responsibleUnit: i.responsible_unit,
       dueDate: i.due_date,
-      status: i.status as MeetingRecord['actionItems'][number]['status'],
+      status: i.status,
       signOffNumber: i.sign_off_number,
-      rating: (latestRating.get(i.id) as MeetingRecord['actionItems'][number]['rating']) ?? null,
+      rating: latestRating.get(i.id) ?? null,
     })),
   };
 }

@@ -11,6 +11,7 @@ import {
   assertFirstPublication,
   generateMinutesDraft,
   minutesBlocksToText,
+  minutesHeaderSchema,
   minutesDocumentName,
   minutesPublishers,
   minutesWriters,
@@ -19,24 +20,32 @@ import {
   publishedOnTime,
   renderMinutesBodyHtml,
   timeLeft,
-  type MeetingKind,
+  type GeneratedMinutes,
   type MinutesHeader,
   type MinutesVersionView,
+  type MinutesWork,
+  type PublicMinutes,
+  type PublicMinutesList,
+  type StaffMinutes,
 } from '@yishi/core';
 import * as Y from 'yjs';
 import type { Actor } from '../auth/actor.js';
 import { collabHubFor } from '../collab/attach.js';
 import { appendUpdate, loadStoredDocument } from '../collab/persistence.js';
 import type { Db } from '../db/repositories/places.repository.js';
+import { findMeeting, listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
 import {
   findMinutesDraft,
   findMinutesVersion,
   insertMinutesVersion,
   listCompoundMinutesVersions,
+  listDraftsOfCompound,
   listMinutesVersions,
+  listPublicationsOfCompound,
   touchMinutesDraft,
   upsertMinutesDraft,
 } from '../db/repositories/minutes.repository.js';
+import { findCompoundChain } from '../db/repositories/places.repository.js';
 import type { MinutesVersionRow } from '../db/tables/minutes.table.js';
 import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
@@ -80,13 +89,18 @@ async function replaceDraftText(deps: Deps, trx: Db, meetingId: string, body: st
   stored.doc.destroy();
 }
 
+/** A header stored as JSON (frozen when the draft was generated), read back through its schema. */
+function readHeader(json: string): MinutesHeader {
+  return minutesHeaderSchema.parse(JSON.parse(json));
+}
+
 export function toVersionView(row: MinutesVersionRow): MinutesVersionView {
   return {
     minutesId: row.id,
     meetingId: row.meeting_id,
     version: row.version,
     title: row.title,
-    header: JSON.parse(row.header_json) as MinutesHeader,
+    header: readHeader(row.header_json),
     body: row.body,
     html: renderMinutesBodyHtml(row.body),
     reason: row.reason,
@@ -96,7 +110,7 @@ export function toVersionView(row: MinutesVersionRow): MinutesVersionView {
 }
 
 /** The staff view of a meeting's minutes: draft, versions, deadline and what the caller may do. */
-export async function getMinutes(deps: Deps, actor: Actor, meetingId: string) {
+export async function getMinutes(deps: Deps, actor: Actor, meetingId: string): Promise<StaffMinutes> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   const writer = mayWrite(loaded);
   const publisher = mayPublish(loaded);
@@ -110,7 +124,7 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string) {
     meeting: { id: meeting.id, compoundId: meeting.compound_id, kind: meeting.kind, title: meeting.title, status: meeting.status, startsAt: meeting.starts_at, place: meeting.place },
     documentName: minutesDocumentName(meetingId),
     draft: draft
-      ? { header: JSON.parse(draft.header_json) as MinutesHeader, body: await readDraftText(deps.db, meetingId), generatedAt: draft.generated_at, updatedAt: draft.updated_at }
+      ? { header: readHeader(draft.header_json), body: await readDraftText(deps.db, meetingId), generatedAt: draft.generated_at, updatedAt: draft.updated_at }
       : null,
     versions,
     deadline,
@@ -121,7 +135,7 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string) {
 }
 
 /** Writes (or rewrites) the draft from the meeting record, once the meeting has ended. */
-export async function generateMinutes(deps: Deps, actor: Actor, meetingId: string) {
+export async function generateMinutes(deps: Deps, actor: Actor, meetingId: string): Promise<StaffMinutes> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
   if (loaded.meeting.status !== 'closed') throw new DomainError('minutes_meeting_not_closed');
@@ -152,7 +166,7 @@ export async function generateMinutes(deps: Deps, actor: Actor, meetingId: strin
  * document's text with it (as an ordinary edit every connected editor sees), since the server does
  * not write beside a document that is open.
  */
-export async function previewGeneratedMinutes(deps: Deps, actor: Actor, meetingId: string) {
+export async function previewGeneratedMinutes(deps: Deps, actor: Actor, meetingId: string): Promise<GeneratedMinutes> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
   if (loaded.meeting.status !== 'closed') throw new DomainError('minutes_meeting_not_closed');
@@ -161,7 +175,7 @@ export async function previewGeneratedMinutes(deps: Deps, actor: Actor, meetingI
 }
 
 /** Saves the draft text through the API (the web editor edits the live document instead). */
-export async function saveMinutesDraft(deps: Deps, actor: Actor, meetingId: string, body: string) {
+export async function saveMinutesDraft(deps: Deps, actor: Actor, meetingId: string, body: string): Promise<StaffMinutes> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
   if (!(await findMinutesDraft(deps.db, meetingId))) throw new DomainError('minutes_no_draft');
@@ -191,7 +205,7 @@ async function insertVersion(deps: Deps, trx: Db, actor: Actor, loaded: LoadedMe
 }
 
 /** The convener approves the draft as it stands and publishes it as version 1. */
-export async function publishMinutes(deps: Deps, actor: Actor, meetingId: string) {
+export async function publishMinutes(deps: Deps, actor: Actor, meetingId: string): Promise<StaffMinutes> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!mayPublish(loaded)) throw new DomainError('forbidden');
   const draft = await findMinutesDraft(deps.db, meetingId);
@@ -206,7 +220,7 @@ export async function publishMinutes(deps: Deps, actor: Actor, meetingId: string
       const versions = await listMinutesVersions(trx, meetingId);
       const body = await readDraftText(trx, meetingId);
       assertFirstPublication(versions, body);
-      await insertVersion(deps, trx, actor, loaded, JSON.parse(draft.header_json) as MinutesHeader, body, null, 1);
+      await insertVersion(deps, trx, actor, loaded, readHeader(draft.header_json), body, null, 1);
     });
   } finally {
     await hub?.refresh(name);
@@ -215,7 +229,7 @@ export async function publishMinutes(deps: Deps, actor: Actor, meetingId: string
 }
 
 /** A correction: version N+1 with its reason; earlier versions stay as they were. */
-export async function correctMinutes(deps: Deps, actor: Actor, meetingId: string, input: { body: string; reason: string }) {
+export async function correctMinutes(deps: Deps, actor: Actor, meetingId: string, input: { body: string; reason: string }): Promise<StaffMinutes> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!mayPublish(loaded)) throw new DomainError('forbidden');
   const draft = await findMinutesDraft(deps.db, meetingId);
@@ -224,7 +238,7 @@ export async function correctMinutes(deps: Deps, actor: Actor, meetingId: string
     await lockRow(trx, 'meetings', meetingId);
     const versions = await listMinutesVersions(trx, meetingId);
     assertCorrection(versions, input.body, input.reason);
-    await insertVersion(deps, trx, actor, loaded, JSON.parse(draft.header_json) as MinutesHeader, input.body, input.reason.trim(), nextVersionNumber(versions));
+    await insertVersion(deps, trx, actor, loaded, readHeader(draft.header_json), input.body, input.reason.trim(), nextVersionNumber(versions));
   });
   return getMinutes(deps, actor, meetingId);
 }
@@ -232,7 +246,8 @@ export async function correctMinutes(deps: Deps, actor: Actor, meetingId: string
 // ---- public ---------------------------------------------------------------------------------------
 
 /** Published minutes of a compound for the notice board: the latest version of each meeting, with its history. */
-export async function listPublicMinutes(db: Db, compoundId: string) {
+export async function listPublicMinutes(db: Db, compoundId: string): Promise<PublicMinutesList> {
+  if (!(await findCompoundChain(db, compoundId))) throw new DomainError('compound_not_found');
   const rows = await listCompoundMinutesVersions(db, compoundId);
   const byMeeting = new Map<string, typeof rows>();
   for (const row of rows) {
@@ -240,7 +255,7 @@ export async function listPublicMinutes(db: Db, compoundId: string) {
     if (list) list.push(row);
     else byMeeting.set(row.meeting_id, [row]);
   }
-  return [...byMeeting.values()].map((versions) => {
+  const minutes = [...byMeeting.values()].map((versions) => {
     const latest = versions[0]!;
     const first = versions[versions.length - 1]!;
     return {
@@ -257,6 +272,7 @@ export async function listPublicMinutes(db: Db, compoundId: string) {
       versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.reason })).reverse(),
     };
   });
+  return { minutes };
 }
 
 /** A short extract for the board: from the second section on (the first lists who attended). */
@@ -271,8 +287,12 @@ function excerpt(body: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-/** One published version, public. Without `version`, the latest. */
-export async function getPublicMinutesVersion(db: Db, meetingId: string, version?: number) {
+/**
+ * One published version, public. Without `version`, the latest. Published minutes exist only for
+ * meetings of a real compound; a read of an unknown meeting is 404.
+ */
+export async function getPublicMinutesVersion(db: Db, meetingId: string, version?: number): Promise<PublicMinutes> {
+  if (!(await findMeeting(db, meetingId))) throw new DomainError('minutes_not_found');
   const versions = await listMinutesVersions(db, meetingId);
   if (versions.length === 0) throw new DomainError('minutes_not_found');
   const row = version === undefined ? versions[versions.length - 1]! : await findMinutesVersion(db, meetingId, version);
@@ -290,25 +310,13 @@ export async function getPublicMinutesVersion(db: Db, meetingId: string, version
  * (none, draft, published), the deadline and time left while unpublished — overdue ones first, so
  * the convener sees them — and whether the first version came out on time.
  */
-export async function listCompoundMinutesWork(deps: Deps, compoundId: string) {
-  const meetings = await deps.db
-    .selectFrom('meetings')
-    .select(['id', 'kind', 'title', 'starts_at'])
-    .where('compound_id', '=', compoundId)
-    .where('status', '=', 'closed')
-    .orderBy('starts_at', 'desc')
-    .execute();
-  const drafts = new Set((await deps.db.selectFrom('minutes_drafts').select('meeting_id').where('compound_id', '=', compoundId).execute()).map((d) => d.meeting_id));
-  const versions = await deps.db
-    .selectFrom('minutes_versions')
-    .select((eb) => ['meeting_id', eb.fn.max<number>('version').as('latest'), eb.fn.min<string>('published_at').as('firstPublishedAt')])
-    .where('compound_id', '=', compoundId)
-    .groupBy('meeting_id')
-    .execute();
-  const published = new Map(versions.map((v) => [v.meeting_id, v]));
+export async function listCompoundMinutesWork(deps: Deps, compoundId: string): Promise<MinutesWork> {
+  const meetings = await listMeetingsOfCompound(deps.db, compoundId, ['closed']);
+  const drafts = new Set((await listDraftsOfCompound(deps.db, compoundId)).map((d) => d.meeting_id));
+  const published = new Map((await listPublicationsOfCompound(deps.db, compoundId)).map((v) => [v.meeting_id, v]));
   const now = deps.clock();
   const rows = meetings.map((m) => {
-    const deadline = publicationDeadline(m.kind as MeetingKind, m.starts_at);
+    const deadline = publicationDeadline(m.kind, m.starts_at);
     const v = published.get(m.id);
     return {
       meetingId: m.id,

@@ -13,6 +13,8 @@ import {
   parseRoster,
   parseRosterRows,
   rosterProblem,
+  ROSTER_TEMPLATE_HEADER,
+  type AreaSource,
   type RosterColumns,
   type RosterField,
   type RosterImportSummary,
@@ -20,11 +22,28 @@ import {
   type RosterProblem,
   type RosterRow,
 } from '@yishi/core';
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/database.js';
 import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
-import { listOwnershipsOfCompound, listUnits } from '../db/repositories/places.repository.js';
+import { listOwnershipsOfCompound, listUnits, type Db } from '../db/repositories/places.repository.js';
+import {
+  findPersonByPhone,
+  insertBuilding,
+  insertGrid,
+  insertPerson,
+  insertRosterImport,
+  insertUnit,
+  linkPerson,
+  listGridsOfCompound,
+  listResidenciesOfCompound,
+  listRosterBuildings,
+  listRosterUnits,
+  listUnitGrids,
+  listUnitPersons,
+  setBuildingGrid,
+  unlinkPersons,
+  updateUnit,
+  type UnitLinkTable,
+} from '../db/repositories/roster.repository.js';
 import type { Deps } from '../deps.js';
 
 class DryRunRollback extends Error {
@@ -49,20 +68,17 @@ export async function importRoster(
       await lockRow(trx, 'compounds', input.compoundId);
       const summary = await applyRows(trx, input.compoundId, parsed.rows, parsed.columns, deps.clock().toISOString());
       if (input.dryRun) throw new DryRunRollback(summary);
-      await trx
-        .insertInto('roster_imports')
-        .values({
-          id: newId(),
-          compound_id: input.compoundId,
-          user_id: input.userId,
-          created_at: deps.clock().toISOString(),
-          row_count: summary.rows,
-          units_created: summary.unitsCreated,
-          units_updated: summary.unitsUpdated,
-          units_unchanged: summary.unitsUnchanged,
-          persons_created: summary.personsCreated,
-        })
-        .execute();
+      await insertRosterImport(trx, {
+        id: newId(),
+        compound_id: input.compoundId,
+        user_id: input.userId,
+        created_at: deps.clock().toISOString(),
+        row_count: summary.rows,
+        units_created: summary.unitsCreated,
+        units_updated: summary.unitsUpdated,
+        units_unchanged: summary.unitsUnchanged,
+        persons_created: summary.personsCreated,
+      });
       return { ...summary, applied: true };
     });
   } catch (error) {
@@ -75,10 +91,8 @@ function rosterInvalid(problems: RosterProblem[]): DomainError {
   return new DomainError('roster_invalid', { count: problems.length }, { problems });
 }
 
-type LinkTable = 'ownerships' | 'residencies';
-
 async function applyRows(
-  trx: Transaction<Database>,
+  trx: Db,
   compoundId: string,
   rows: RosterRow[],
   columns: RosterColumns,
@@ -98,21 +112,9 @@ async function applyRows(
     applied: false,
   };
 
-  const gridIds = new Map(
-    (await trx.selectFrom('grids').select(['id', 'name']).where('compound_id', '=', compoundId).execute()).map((g) => [g.name, g.id]),
-  );
-  const buildings = new Map(
-    (await trx.selectFrom('buildings').select(['id', 'name', 'grid_id']).where('compound_id', '=', compoundId).execute()).map((b) => [
-      b.name,
-      { id: b.id, gridId: b.grid_id },
-    ]),
-  );
-  const units = await trx
-    .selectFrom('units')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.area_source', 'units.developer_held'])
-    .where('units.compound_id', '=', compoundId)
-    .execute();
+  const gridIds = new Map((await listGridsOfCompound(trx, compoundId)).map((g) => [g.name, g.id]));
+  const buildings = new Map((await listRosterBuildings(trx, compoundId)).map((b) => [b.name, { id: b.id, gridId: b.grid_id }]));
+  const units = await listRosterUnits(trx, compoundId);
   const unitByKey = new Map(units.map((u) => [`${u.building}|${u.entrance}|${u.room}`, u]));
   const seenKeys = new Set<string>();
   const regridded = new Set<string>();
@@ -124,7 +126,7 @@ async function applyRows(
     let id = gridIds.get(name);
     if (!id) {
       id = newId();
-      await trx.insertInto('grids').values({ id, compound_id: compoundId, name }).execute();
+      await insertGrid(trx, { id, compound_id: compoundId, name });
       gridIds.set(name, id);
       summary.gridsCreated++;
     }
@@ -132,20 +134,13 @@ async function applyRows(
   };
 
   /** Replaces the unit's owners (or residents) by those listed; true when anything changed. */
-  const replaceLinks = async (table: LinkTable, unitId: string, row: RosterRow, listed: RosterPerson[], phoneField: RosterField): Promise<boolean> => {
-    const current = await trx
-      .selectFrom(table)
-      .innerJoin('persons', 'persons.id', `${table}.person_id`)
-      .select(['persons.id', 'persons.name', 'persons.phone'])
-      .where(`${table}.unit_id`, '=', unitId)
-      .execute();
+  const replaceLinks = async (table: UnitLinkTable, unitId: string, row: RosterRow, listed: RosterPerson[], phoneField: RosterField): Promise<boolean> => {
+    const current = await listUnitPersons(trx, table, unitId);
     const wanted = new Set<string>();
     for (const person of listed) {
       let personId: string | undefined;
       if (person.phone) {
-        const known =
-          personByPhone.get(person.phone) ??
-          (await trx.selectFrom('persons').select(['id', 'name']).where('phone', '=', person.phone).executeTakeFirst());
+        const known = personByPhone.get(person.phone) ?? (await findPersonByPhone(trx, person.phone));
         if (known && known.name !== person.name) {
           problems.push(rosterProblem(columns, row.line, phoneField, 'roster_phone_taken', { phone: person.phone, name: known.name, given: person.name }));
           continue;
@@ -156,7 +151,7 @@ async function applyRows(
       }
       if (!personId) {
         personId = newId();
-        await trx.insertInto('persons').values({ id: personId, name: person.name, phone: person.phone, created_at: now }).execute();
+        await insertPerson(trx, { id: personId, name: person.name, phone: person.phone, created_at: now });
         summary.personsCreated++;
       }
       if (person.phone) personByPhone.set(person.phone, { id: personId, name: person.name });
@@ -165,8 +160,8 @@ async function applyRows(
     const currentIds = new Set(current.map((p) => p.id));
     const toRemove = [...currentIds].filter((id) => !wanted.has(id));
     const toAdd = [...wanted].filter((id) => !currentIds.has(id));
-    if (toRemove.length > 0) await trx.deleteFrom(table).where('unit_id', '=', unitId).where('person_id', 'in', toRemove).execute();
-    for (const personId of toAdd) await trx.insertInto(table).values({ unit_id: unitId, person_id: personId, created_at: now }).execute();
+    if (toRemove.length > 0) await unlinkPersons(trx, table, unitId, toRemove);
+    for (const personId of toAdd) await linkPerson(trx, table, { unit_id: unitId, person_id: personId, created_at: now });
     return toRemove.length > 0 || toAdd.length > 0;
   };
 
@@ -175,12 +170,12 @@ async function applyRows(
     let building = buildings.get(row.building);
     if (!building) {
       building = { id: newId(), gridId };
-      await trx.insertInto('buildings').values({ id: building.id, compound_id: compoundId, grid_id: gridId, name: row.building, created_at: now }).execute();
+      await insertBuilding(trx, { id: building.id, compound_id: compoundId, grid_id: gridId, name: row.building, created_at: now });
       buildings.set(row.building, building);
       summary.buildingsCreated++;
       if (gridId) regridded.add(building.id);
     } else if (gridId && building.gridId !== gridId) {
-      await trx.updateTable('buildings').set({ grid_id: gridId }).where('id', '=', building.id).execute();
+      await setBuildingGrid(trx, building.id, gridId);
       building.gridId = gridId;
       regridded.add(building.id);
     }
@@ -192,30 +187,23 @@ async function applyRows(
     let changed = false;
     if (!existing) {
       unitId = newId();
-      await trx
-        .insertInto('units')
-        .values({
-          id: unitId,
-          compound_id: compoundId,
-          building_id: building.id,
-          entrance: row.entrance,
-          room: row.room,
-          area_centi: row.areaCenti,
-          area_source: row.areaSource,
-          developer_held: row.developerHeld ? 1 : 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertUnit(trx, {
+        id: unitId,
+        compound_id: compoundId,
+        building_id: building.id,
+        entrance: row.entrance,
+        room: row.room,
+        area_centi: row.areaCenti,
+        area_source: row.areaSource,
+        developer_held: row.developerHeld ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+      });
       summary.unitsCreated++;
     } else {
       unitId = existing.id;
       if (existing.area_centi !== row.areaCenti || existing.area_source !== row.areaSource || existing.developer_held !== (row.developerHeld ? 1 : 0)) {
-        await trx
-          .updateTable('units')
-          .set({ area_centi: row.areaCenti, area_source: row.areaSource, developer_held: row.developerHeld ? 1 : 0, updated_at: now })
-          .where('id', '=', unitId)
-          .execute();
+        await updateUnit(trx, unitId, { area_centi: row.areaCenti, area_source: row.areaSource, developer_held: row.developerHeld ? 1 : 0, updated_at: now });
         changed = true;
       }
     }
@@ -235,38 +223,27 @@ async function applyRows(
   return summary;
 }
 
-const AREA_SOURCE_WORDS: Record<string, string> = { registered: '登记', surveyed: '测绘', contract: '合同' };
+const AREA_SOURCE_WORDS: Record<AreaSource, string> = { registered: '登记', surveyed: '测绘', contract: '合同' };
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
 
 /**
- * The compound's roster as rows under ROSTER_TEMPLATE_HEADER: the file the import reads, so an
- * export imported again changes nothing.
+ * The compound's roster as a CSV file: the header and rows the import reads, so an export imported
+ * again changes nothing. The BOM makes Excel read the file as UTF-8 instead of the system code page.
  */
-export async function rosterExportRows(deps: Deps, compoundId: string): Promise<string[][]> {
+export async function rosterCsv(deps: Deps, compoundId: string): Promise<string> {
+  const lines = [ROSTER_TEMPLATE_HEADER, ...(await rosterExportRows(deps, compoundId))].map((cells) => cells.map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The compound's roster as rows under ROSTER_TEMPLATE_HEADER. */
+async function rosterExportRows(deps: Deps, compoundId: string): Promise<string[][]> {
   const units = await listUnits(deps.db, compoundId);
   const owners = groupBy(await listOwnershipsOfCompound(deps.db, compoundId), (o) => o.unitId);
-  const residents = groupBy(
-    await deps.db
-      .selectFrom('residencies')
-      .innerJoin('units', 'units.id', 'residencies.unit_id')
-      .innerJoin('persons', 'persons.id', 'residencies.person_id')
-      .select(['residencies.unit_id as unitId', 'persons.name', 'persons.phone'])
-      .where('units.compound_id', '=', compoundId)
-      .orderBy('residencies.unit_id')
-      .orderBy('persons.name')
-      .execute(),
-    (r) => r.unitId,
-  );
-  const gridOfUnit = new Map(
-    (
-      await deps.db
-        .selectFrom('units')
-        .innerJoin('buildings', 'buildings.id', 'units.building_id')
-        .innerJoin('grids', 'grids.id', 'buildings.grid_id')
-        .select(['units.id', 'grids.name'])
-        .where('units.compound_id', '=', compoundId)
-        .execute()
-    ).map((u) => [u.id, u.name]),
-  );
+  const residents = groupBy(await listResidenciesOfCompound(deps.db, compoundId), (r) => r.unitId);
+  const gridOfUnit = new Map((await listUnitGrids(deps.db, compoundId)).map((u) => [u.id, u.name]));
   // Phones go with names by position: a person without a phone keeps an empty place only when
   // someone after them has one, so that the positions still match.
   const phones = (list: Array<{ phone: string | null }>): string => {
@@ -284,7 +261,7 @@ export async function rosterExportRows(deps: Deps, compoundId: string): Promise<
       u.entrance,
       u.room,
       formatAreaCenti(u.area_centi),
-      AREA_SOURCE_WORDS[u.area_source] ?? '登记',
+      AREA_SOURCE_WORDS[u.area_source],
       ownerList.map((o) => o.name).join('、'),
       phones(ownerList),
       u.developer_held ? '是' : '否',

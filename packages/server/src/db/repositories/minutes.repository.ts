@@ -1,3 +1,7 @@
+/**
+ * The minutes feature's SQL: drafts, published versions (insert-only), the compound's minutes work,
+ * and the reads the meeting record is assembled from (votes, questions, action items of a meeting).
+ */
 import type { MinutesDraftTable, NewMinutesVersion } from '../tables/minutes.table.js';
 import type { Db } from './places.repository.js';
 
@@ -65,5 +69,48 @@ export function listFirstPublications(db: Db, compoundIds: readonly string[]) {
     .select((eb) => ['meeting_id as meetingId', eb.fn.min<string>('published_at').as('firstPublishedAt')])
     .where('compound_id', 'in', [...compoundIds])
     .groupBy('meeting_id')
+    .execute();
+}
+
+/** The meetings of a compound that have a draft (the minutes work list's "draft" state). */
+export function listDraftsOfCompound(db: Db, compoundId: string) {
+  return db.selectFrom('minutes_drafts').select('meeting_id').where('compound_id', '=', compoundId).execute();
+}
+
+/** Per meeting of a compound with published minutes: the latest version and when the first came out. */
+export function listPublicationsOfCompound(db: Db, compoundId: string) {
+  return db
+    .selectFrom('minutes_versions')
+    .select((eb) => ['meeting_id', eb.fn.max<number>('version').as('latest'), eb.fn.min<string>('published_at').as('firstPublishedAt')])
+    .where('compound_id', '=', compoundId)
+    .groupBy('meeting_id')
+    .execute();
+}
+
+// The meeting record: what the other features stored about a meeting, as the minutes read it.
+
+/** Votes held on the meeting's agenda items or on the meeting itself, oldest first. */
+export function listVotesOfMeeting(db: Db, meetingId: string, agendaItemIds: readonly string[]) {
+  return db
+    .selectFrom('votes')
+    .select(['title', 'status', 'result_json', 'source_kind', 'source_id'])
+    .where((eb) =>
+      eb.or([
+        eb('source_kind', '=', 'agenda_item').and('source_id', 'in', agendaItemIds.length > 0 ? [...agendaItemIds] : ['-']),
+        eb('source_kind', '=', 'meeting').and('source_id', '=', meetingId),
+      ]),
+    )
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Action items listed from the meeting, in the order they were listed. */
+export function listActionItemsOfMeeting(db: Db, meetingId: string) {
+  return db
+    .selectFrom('action_items')
+    .select(['id', 'title', 'responsible_unit', 'due_date', 'status', 'sign_off_number', 'listed_at'])
+    .where('source_meeting_id', '=', meetingId)
+    .orderBy('listed_at')
+    .orderBy('id')
     .execute();
 }

@@ -54,6 +54,49 @@ export function findCompound(db: Db, compoundId: string) {
   return db.selectFrom('compounds').selectAll().where('id', '=', compoundId).executeTakeFirst();
 }
 
+/** A compound with the names of its community and subdistrict (the overview's and the notice board's heading). */
+export function findCompoundWithPlaces(db: Db, compoundId: string) {
+  return db
+    .selectFrom('compounds')
+    .innerJoin('communities', 'communities.id', 'compounds.community_id')
+    .innerJoin('subdistricts', 'subdistricts.id', 'communities.subdistrict_id')
+    .select([
+      'compounds.id',
+      'compounds.name',
+      'compounds.code',
+      'compounds.address',
+      'compounds.quorum_rule as quorumRule',
+      'communities.name as communityName',
+      'subdistricts.name as subdistrictName',
+    ])
+    .where('compounds.id', '=', compoundId)
+    .executeTakeFirst();
+}
+
+/** A compound's units, their floor area and the developer-held ones, summed. */
+export function sumUnitsOfCompound(db: Db, compoundId: string) {
+  return db
+    .selectFrom('units')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('units'),
+      eb.fn.coalesce(eb.fn.sum<number>('area_centi'), eb.lit(0)).as('areaCenti'),
+      eb.fn.coalesce(eb.fn.sum<number>('developer_held'), eb.lit(0)).as('developerHeld'),
+    ])
+    .where('compound_id', '=', compoundId)
+    .executeTakeFirstOrThrow();
+}
+
+/** How many different persons own a unit in the compound (one owner of several units counts once). */
+export async function countOwnersOfCompound(db: Db, compoundId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ownerships')
+    .innerJoin('units', 'units.id', 'ownerships.unit_id')
+    .select((eb) => eb.fn.count<number>('ownerships.person_id').distinct().as('count'))
+    .where('units.compound_id', '=', compoundId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export function listCompounds(db: Db) {
   return db
     .selectFrom('compounds')

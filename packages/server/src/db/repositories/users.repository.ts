@@ -1,3 +1,4 @@
+import type { Locale, Party, StaffRole } from '@yishi/core';
 import type { Db } from './places.repository.js';
 
 export function findUserByLogin(db: Db, login: string) {
@@ -10,6 +11,15 @@ export function findUserByLogin(db: Db, login: string) {
 
 export function findUserById(db: Db, userId: string) {
   return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
+export async function setUserLocale(db: Db, userId: string, locale: Locale): Promise<void> {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
+
+/** The office a person holds in one of the given roles ("街道党工委委员"), for printing their name with it. */
+export function findOfficeOfUser(db: Db, userId: string, roles: readonly StaffRole[]) {
+  return db.selectFrom('role_assignments').select(['title', 'organisation']).where('user_id', '=', userId).where('role', 'in', [...roles]).executeTakeFirst();
 }
 
 export function listRoleAssignments(db: Db, userId: string) {
@@ -49,7 +59,11 @@ export function listCompoundRepresentatives(db: Db, compoundId: string) {
     ])
     .where('role_assignments.scope_kind', '=', 'compound')
     .where('role_assignments.scope_id', '=', compoundId)
-    .orderBy('role_assignments.role').orderBy('users.display_name')
+    .orderBy('role_assignments.role')
+    .orderBy('users.display_name')
+    // Grants are written only through grantInputSchema (STAFF_ROLES, PARTIES); the accounts tables
+    // keep role and party as plain text columns.
+    .$narrowType<{ role: StaffRole; party: Party | null }>()
     .execute();
 }
 

@@ -1,3 +1,4 @@
+import type { AreaSource, QuorumRule } from '@yishi/core';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
 export interface SubdistrictTable {
@@ -23,7 +24,7 @@ export interface CompoundTable {
   code: string;
   address: string;
   /** How a four-party council reaches quorum: 'all_parties' (default) or 'three_parties'. */
-  quorum_rule: string;
+  quorum_rule: QuorumRule;
   created_at: string;
 }
 
@@ -50,7 +51,7 @@ export interface UnitTable {
   room: string;
   /** Exclusive floor area in hundredths of m² (exact). */
   area_centi: number;
-  area_source: string;
+  area_source: AreaSource;
   /** 1 when the developer has not sold or not delivered the unit (counts as one head together). */
   developer_held: number;
   created_at: string;

@@ -1,0 +1,105 @@
+/**
+ * The roster import's SQL: the compound's grids, buildings and units as the import matches them,
+ * the persons linked to a unit as owners or residents, and the record of imports. Every function
+ * runs inside the import's transaction (`trx` first).
+ */
+import type { Insertable } from 'kysely';
+import type { RosterImportTable } from '../tables/accounts.table.js';
+import type { BuildingTable, NewUnit, UnitUpdate } from '../tables/places.table.js';
+import type { PersonTable } from '../tables/people.table.js';
+import type { Db } from './places.repository.js';
+
+/** Owners or residents: the two ways a person is linked to a unit. */
+export type UnitLinkTable = 'ownerships' | 'residencies';
+
+export function listGridsOfCompound(db: Db, compoundId: string) {
+  return db.selectFrom('grids').select(['id', 'name']).where('compound_id', '=', compoundId).execute();
+}
+
+export async function insertGrid(db: Db, row: { id: string; compound_id: string; name: string }): Promise<void> {
+  await db.insertInto('grids').values(row).execute();
+}
+
+export function listRosterBuildings(db: Db, compoundId: string) {
+  return db.selectFrom('buildings').select(['id', 'name', 'grid_id']).where('compound_id', '=', compoundId).execute();
+}
+
+export async function insertBuilding(db: Db, row: Insertable<BuildingTable>): Promise<void> {
+  await db.insertInto('buildings').values(row).execute();
+}
+
+export async function setBuildingGrid(db: Db, buildingId: string, gridId: string): Promise<void> {
+  await db.updateTable('buildings').set({ grid_id: gridId }).where('id', '=', buildingId).execute();
+}
+
+/** The compound's units with their building's name, as the import matches rows to them. */
+export function listRosterUnits(db: Db, compoundId: string) {
+  return db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.area_source', 'units.developer_held'])
+    .where('units.compound_id', '=', compoundId)
+    .execute();
+}
+
+export async function insertUnit(db: Db, row: NewUnit): Promise<void> {
+  await db.insertInto('units').values(row).execute();
+}
+
+export async function updateUnit(db: Db, unitId: string, set: UnitUpdate): Promise<void> {
+  await db.updateTable('units').set(set).where('id', '=', unitId).execute();
+}
+
+/** The persons linked to a unit as its owners (or residents). */
+export function listUnitPersons(db: Db, table: UnitLinkTable, unitId: string) {
+  return db
+    .selectFrom(table)
+    .innerJoin('persons', 'persons.id', `${table}.person_id`)
+    .select(['persons.id', 'persons.name', 'persons.phone'])
+    .where(`${table}.unit_id`, '=', unitId)
+    .execute();
+}
+
+export function findPersonByPhone(db: Db, phone: string) {
+  return db.selectFrom('persons').select(['id', 'name']).where('phone', '=', phone).executeTakeFirst();
+}
+
+export async function insertPerson(db: Db, row: Insertable<PersonTable>): Promise<void> {
+  await db.insertInto('persons').values(row).execute();
+}
+
+export async function unlinkPersons(db: Db, table: UnitLinkTable, unitId: string, personIds: readonly string[]): Promise<void> {
+  await db.deleteFrom(table).where('unit_id', '=', unitId).where('person_id', 'in', [...personIds]).execute();
+}
+
+export async function linkPerson(db: Db, table: UnitLinkTable, row: { unit_id: string; person_id: string; created_at: string }): Promise<void> {
+  await db.insertInto(table).values(row).execute();
+}
+
+export async function insertRosterImport(db: Db, row: Insertable<RosterImportTable>): Promise<void> {
+  await db.insertInto('roster_imports').values(row).execute();
+}
+
+/** The residents of a compound's units, for the export (by unit, then name). */
+export function listResidenciesOfCompound(db: Db, compoundId: string) {
+  return db
+    .selectFrom('residencies')
+    .innerJoin('units', 'units.id', 'residencies.unit_id')
+    .innerJoin('persons', 'persons.id', 'residencies.person_id')
+    .select(['residencies.unit_id as unitId', 'persons.name', 'persons.phone'])
+    .where('units.compound_id', '=', compoundId)
+    .orderBy('residencies.unit_id')
+    .orderBy('persons.name')
+    .execute();
+}
+
+/** The grid of each unit whose building is in one. */
+export function listUnitGrids(db: Db, compoundId: string) {
+  return db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .innerJoin('grids', 'grids.id', 'buildings.grid_id')
+    .select(['units.id', 'grids.name'])
+    .where('units.compound_id', '=', compoundId)
+    .execute();
+}
