@@ -58,3 +58,7 @@ export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, { 'zh-CN': string; e
   declined: { 'zh-CN': '不予采纳', en: 'Declined' },
   put_to_vote: { 'zh-CN': '已交付表决', en: 'Put to a vote' },
 };
+
+/** Who the record names for the system's own step (a proposal qualifying at its threshold). */
+export const SYSTEM_ACTOR_NAME = { 'zh-CN': '系统', en: 'System' } as const;
+

@@ -65,6 +65,14 @@ describe('resident proposals', () => {
       ['qualified', '系统'],
       ['declined', '陈志强'],
     ]);
+    expect(detail.history[1]?.note).toBe('2 户附议即可提交议事');
+    // The system's own step reads in the reader's language; the committee's reason stays as written.
+    const inEnglish = await t.ok(proposalEndpoints.get, { cookie: yezhu, params: { proposalId: id }, headers: { 'accept-language': 'en' } });
+    expect(inEnglish.history.map((h) => [h.statusText, h.actorName, h.note])).toEqual([
+      ['Collecting seconds', '何秀英', ''],
+      ['Qualified; awaiting the committee', 'System', '2 seconding households qualify it'],
+      ['Declined', '陈志强', '已列入老旧小区改造计划，明年统一实施'],
+    ]);
   });
 
   it('a proposal put to a vote records it', async () => {

@@ -8,6 +8,7 @@ import {
   DEFAULT_SECONDING_THRESHOLD,
   DomainError,
   PROPOSAL_STATUS_LABELS,
+  SYSTEM_ACTOR_NAME,
   canProposalTransition,
   describeThreshold,
   qualifies,
@@ -115,7 +116,7 @@ export async function secondProposal(deps: Deps, actor: Actor, proposalId: strin
     if (status === 'seconding' && qualifies(seconds, proposal.units_in_scope, threshold)) {
       await repo.updateProposal(trx, proposalId, 'seconding', { status: 'qualified', qualified_at: now, updated_at: now });
       const note = describeThreshold(threshold, proposal.units_in_scope)['zh-CN'];
-      await repo.appendProposalEvent(trx, { id: newId(), proposal_id: proposalId, status: 'qualified', actor_user_id: null, actor_name: '系统', note, created_at: now });
+      await repo.appendProposalEvent(trx, { id: newId(), proposal_id: proposalId, status: 'qualified', actor_user_id: null, actor_name: SYSTEM_ACTOR_NAME['zh-CN'], note, created_at: now });
       status = 'qualified';
     }
     return { seconds, status, needed: secondsNeeded(seconds, proposal.units_in_scope, threshold) };
@@ -219,13 +220,18 @@ export async function getProposal(deps: Deps, actor: Actor | null, proposalId: s
   const mineUnits = actor ? new Set(unitsInScope(actor, p.compound_id, p.building_id).map((u) => u.unitId)) : new Set<string>();
   return {
     proposal: proposalView(p, seconds.length, locale),
-    history: events.map((e) => ({
-      status: e.status,
-      statusText: PROPOSAL_STATUS_LABELS[e.status][locale],
-      actorName: e.actor_name,
-      note: e.note,
-      at: e.created_at,
-    })),
+    history: events.map((e) => {
+      // The system's own step (qualifying) is told in the reader's language, from the threshold frozen
+      // into the proposal; what people wrote stays as they wrote it.
+      const bySystem = e.actor_user_id === null;
+      return {
+        status: e.status,
+        statusText: PROPOSAL_STATUS_LABELS[e.status][locale],
+        actorName: bySystem ? SYSTEM_ACTOR_NAME[locale] : e.actor_name,
+        note: bySystem && e.status === 'qualified' ? describeThreshold(thresholdOf(p), p.units_in_scope)[locale] : e.note,
+        at: e.created_at,
+      };
+    }),
     me: actor
       ? {
           isAuthor: p.author_user_id === actor.userId,
