@@ -49,3 +49,22 @@ export const rosterUnitsSchema = z.object({
   ),
 });
 export type RosterUnits = z.infer<typeof rosterUnitsSchema>;
+
+/**
+ * The details of a `roster_invalid` refusal: every problem with the spreadsheet's row number, column
+ * letter and heading, and its words in the caller's language.
+ */
+export const rosterInvalidDetailsSchema = z.object({
+  problems: z.array(
+    z.object({
+      line: z.number().int(),
+      /** A, B, … AA; '' for a problem with the file or the header. */
+      column: z.string(),
+      heading: z.string(),
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      message: z.string(),
+    }),
+  ),
+});
+export type RosterInvalidDetails = z.infer<typeof rosterInvalidDetailsSchema>;

@@ -1,3 +1,4 @@
+import { boardEndpoints, minutesEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -12,27 +13,20 @@ afterEach(() => t.close());
 
 describe('public notice board', () => {
   it('reads anonymously: the compound, latest notices, satisfaction and links', async () => {
-    const res = await t.call('GET', `/api/public/compounds/${dsct}/board`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as {
-      compound: { name: string; communityName: string };
-      latestNotices: Array<{ kind: string; title: string }>;
-      satisfaction: { satisfaction: { rated: number; rate: { text: string } } };
-      links: Record<string, string>;
-    };
+    const body = await t.ok(boardEndpoints.summary, { params: { compoundId: dsct } });
     expect(body.compound).toMatchObject({ name: '都市春天小区', communityName: '宜阳社区' });
     expect(body.latestNotices.length).toBeGreaterThan(0);
     expect(body.latestNotices.some((n) => n.kind === 'minutes')).toBe(true);
     expect(body.satisfaction.satisfaction.rated).toBeGreaterThan(0);
     expect(body.satisfaction.satisfaction.rate.text).toMatch(/^\d+\.\d%$/);
     expect(body.links.atom).toBe(`/api/public/compounds/${dsct}/feed.atom`);
-    expect((await t.call('GET', '/api/public/compounds/nope/board')).status).toBe(404);
+    expect((await t.api(boardEndpoints.summary, { params: { compoundId: 'nope' } })).status).toBe(404);
+    expect((await t.api(boardEndpoints.satisfaction, { params: { compoundId: 'nope' } })).status).toBe(404);
+    expect((await t.ok(boardEndpoints.satisfaction, { params: { compoundId: dsct } })).satisfaction).toEqual(body.satisfaction.satisfaction);
   });
 
   it('lists published minutes, the latest version of each meeting, with the correction', async () => {
-    const body = (await (await t.call('GET', `/api/public/compounds/${dsct}/minutes`)).json()) as {
-      minutes: Array<{ kind: string; version: number; reason: string | null; publishedOnTime: boolean | null }>;
-    };
+    const body = await t.ok(minutesEndpoints.publicList, { params: { compoundId: dsct } });
     // Five held meetings in the demo: three councils, two evening talks.
     expect(body.minutes).toHaveLength(5);
     const corrected = body.minutes.filter((m) => m.version === 2);

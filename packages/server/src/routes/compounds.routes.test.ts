@@ -1,3 +1,4 @@
+import { compoundEndpoints, rosterEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -14,21 +15,16 @@ afterEach(() => t.close());
 describe('compound overview', () => {
   it('shows buildings, units, owners, area and the four parties', async () => {
     const cookie = await t.login('shequ');
-    const res = await t.call('GET', `/api/compounds/${dsct}`, { cookie });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as {
-      compound: { name: string };
-      stats: { buildings: number; units: number; owners: number; developerHeldUnits: number; totalAreaCenti: number };
-      parties: Record<string, Array<{ name: string; organisation: string }>>;
-    };
+    const body = await t.ok(compoundEndpoints.overview, { cookie, params: { compoundId: dsct } });
     expect(body.compound.name).toBe('都市春天小区');
     // 120 units; 6 held by the developer; 王建国 owns two; 1-1-101 has two co-owners.
     expect(body.stats).toMatchObject({ buildings: 3, units: 120, developerHeldUnits: 6, owners: 114 });
     expect(body.stats.totalAreaCenti).toBeGreaterThan(120 * 8000);
-    expect(body.parties.department?.map((p) => p.organisation).sort()).toEqual(['区住房和城乡建设局', '区城市管理局'].sort());
-    expect(body.parties.property_manager?.[0]?.name).toBe('吴涛');
-    expect(body.parties.owners_committee?.[0]?.name).toBe('郑国华');
-    expect(body.parties.community?.[0]?.name).toBe('周丽');
+    expect(body.parties.department.map((p) => p.organisation).sort()).toEqual(['区住房和城乡建设局', '区城市管理局'].sort());
+    expect(body.parties.property_manager[0]?.name).toBe('吴涛');
+    expect(body.parties.owners_committee[0]?.name).toBe('郑国华');
+    expect(body.parties.community[0]?.name).toBe('周丽');
+    expect(body.station.map((s) => [s.role, s.name])).toContainEqual(['station_chief', '陈志强']);
   });
 
   // Each role: allowed in its own compound, refused in the other.
@@ -47,20 +43,24 @@ describe('compound overview', () => {
   for (const [label, login, inDsct, inCy] of cases) {
     it(`${label}: ${inDsct} in 都市春天, ${inCy} in 翠苑`, async () => {
       const cookie = await t.login(login);
-      expect((await t.call('GET', `/api/compounds/${dsct}`, { cookie })).status).toBe(inDsct);
-      expect((await t.call('GET', `/api/compounds/${cy}`, { cookie })).status).toBe(inCy);
+      expect((await t.api(compoundEndpoints.overview, { cookie, params: { compoundId: dsct } })).status).toBe(inDsct);
+      expect((await t.api(compoundEndpoints.overview, { cookie, params: { compoundId: cy } })).status).toBe(inCy);
     });
   }
 
   it('anonymous callers are asked to log in; unknown compounds are 404', async () => {
-    expect((await t.call('GET', `/api/compounds/${dsct}`)).status).toBe(401);
+    expect((await t.api(compoundEndpoints.overview, { params: { compoundId: dsct } })).status).toBe(401);
     const cookie = await t.login('jiedao');
-    expect((await t.call('GET', '/api/compounds/nope', { cookie })).status).toBe(404);
+    expect((await t.api(compoundEndpoints.overview, { cookie, params: { compoundId: 'nope' } })).status).toBe(404);
   });
 
   it('the roster with phone numbers is for compound staff only', async () => {
-    expect((await t.call('GET', `/api/compounds/${dsct}/units`, { cookie: await t.login('zhanzhang') })).status).toBe(200);
-    expect((await t.call('GET', `/api/compounds/${dsct}/units`, { cookie: await t.login('yezhu') })).status).toBe(403);
-    expect((await t.call('GET', `/api/compounds/${dsct}/units`, { cookie: await t.login('loudong') })).status).toBe(403);
+    const units = async (login: string) => t.api(rosterEndpoints.units, { cookie: await t.login(login), params: { compoundId: dsct } });
+    const roster = await units('zhanzhang');
+    expect(roster.status).toBe(200);
+    expect(roster.data!.units).toHaveLength(120);
+    expect(roster.data!.units.filter((u) => u.developerHeld)).toHaveLength(6);
+    expect((await units('yezhu')).status).toBe(403);
+    expect((await units('loudong')).status).toBe(403);
   });
 });

@@ -1,3 +1,4 @@
+import { actionItemEndpoints, minutesEndpoints } from '@yishi/core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertHeldMeeting } from '../testing/meeting-record.fixture.js';
@@ -21,24 +22,20 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-interface MinutesBody {
-  draft: { body: string; header: { title: string; when: string; convener: string } } | null;
-  versions: Array<{ version: number; body: string; reason: string | null; html: string }>;
-  deadline: string | null;
-  timeLeft: { overdue: boolean; label: Record<string, string> } | null;
-  may: { write: boolean; publish: boolean };
-}
+const meeting = () => ({ params: { meetingId } });
 
 async function generate(login = 'fuzhan') {
-  const cookie = await t.login(login);
-  const res = await t.call('POST', `/api/meetings/${meetingId}/minutes/draft`, { cookie });
-  return { res, body: (await res.json()) as MinutesBody };
+  return t.api(minutesEndpoints.generate, { cookie: await t.login(login), ...meeting() });
 }
+const publish = (cookie: string) => t.api(minutesEndpoints.publish, { cookie, ...meeting(), body: { confirm: true } });
+const correct = (cookie: string, body: string, reason: string) => t.api(minutesEndpoints.correct, { cookie, ...meeting(), body: { body, reason } });
+const publicVersion = (version?: number) => t.ok(minutesEndpoints.publicVersion, { ...meeting(), query: { version } });
 
 describe('the generated draft', () => {
   it('contains the attendance by party, outcomes, the vote and the action items with sign-off numbers', async () => {
-    const { res, body } = await generate();
-    expect(res.status).toBe(201);
+    const generated = await generate();
+    expect(generated.status).toBe(201);
+    const body = generated.data!;
     const text = body.draft!.body;
     expect(body.draft!.header.title).toBe('都市春天小区四方共治议事会纪要（停车与电梯问题协商）');
     expect(body.draft!.header.when).toBe('2026年11月18日（周三） 14:30—16:20');
@@ -62,7 +59,7 @@ describe('the generated draft', () => {
   });
 
   it('shows the 3-day deadline and the time left', async () => {
-    const { body } = await generate();
+    const body = (await generate()).data!;
     // 18 Nov + 3 calendar days = end of Saturday 21 Nov, China time.
     expect(body.deadline).toBe('2026-11-21T15:59:59.999Z');
     expect(body.timeLeft).toMatchObject({ overdue: false, label: { 'zh-CN': '还剩 1 天 13 小时' } });
@@ -70,16 +67,16 @@ describe('the generated draft', () => {
 
   it('is refused before the meeting has ended', async () => {
     await t.deps.db.updateTable('meetings').set({ status: 'in_session' }).where('id', '=', meetingId).execute();
-    const { res, body } = await generate();
-    expect(res.status).toBe(422);
-    expect((body as unknown as { error: { code: string } }).error.code).toBe('minutes_meeting_not_closed');
+    const refused = await generate();
+    expect(refused.status).toBe(422);
+    expect(refused.error?.code).toBe('minutes_meeting_not_closed');
   });
 
   it('is for the secretary and committee: owners and other compounds are refused, anonymous asked to log in', async () => {
-    expect((await generate('yezhu')).res.status).toBe(403);
-    expect((await generate('cuiyuan')).res.status).toBe(403);
-    expect((await t.call('POST', `/api/meetings/${meetingId}/minutes/draft`)).status).toBe(401);
-    expect((await t.call('GET', `/api/meetings/nope/minutes`, { cookie: await t.login('jiedao') })).status).toBe(404);
+    expect((await generate('yezhu')).status).toBe(403);
+    expect((await generate('cuiyuan')).status).toBe(403);
+    expect((await t.api(minutesEndpoints.generate, meeting())).status).toBe(401);
+    expect((await t.api(minutesEndpoints.get, { cookie: await t.login('jiedao'), params: { meetingId: 'nope' } })).status).toBe(404);
   });
 });
 
@@ -87,30 +84,25 @@ describe('publication and corrections', () => {
   it('a committee member edits but only the convener publishes; the published version is public', async () => {
     await generate();
     const wuye = await t.login('wuye');
-    const edited = await t.call('PUT', `/api/meetings/${meetingId}/minutes/draft`, { cookie: wuye, json: { body: '## 一、参会人员\n\n- 四方代表均出席\n' } });
-    expect(edited.status).toBe(200);
-    expect(((await edited.json()) as MinutesBody).may).toEqual({ write: true, publish: false });
-    expect((await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: wuye, json: { confirm: true } })).status).toBe(403);
+    const edited = await t.ok(minutesEndpoints.saveDraft, { cookie: wuye, ...meeting(), body: { body: '## 一、参会人员\n\n- 四方代表均出席\n' } });
+    expect(edited.may).toEqual({ write: true, publish: false });
+    expect((await publish(wuye)).status).toBe(403);
 
     const chief = await t.login('zhanzhang');
-    const published = await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } });
+    const published = await publish(chief);
     expect(published.status).toBe(201);
-    const body = (await published.json()) as MinutesBody;
+    const body = published.data!;
     expect(body.versions).toHaveLength(1);
     expect(body.versions[0]).toMatchObject({ version: 1, reason: null, body: '## 一、参会人员\n\n- 四方代表均出席\n' });
 
-    const pub = await t.call('GET', `/api/public/meetings/${meetingId}/minutes`);
-    expect(pub.status).toBe(200);
-    expect(await pub.json()).toMatchObject({ version: 1, latestVersion: 1, html: '<h2>一、参会人员</h2>\n<ul><li>四方代表均出席</li></ul>' });
+    expect(await publicVersion()).toMatchObject({ version: 1, latestVersion: 1, html: '<h2>一、参会人员</h2>\n<ul><li>四方代表均出席</li></ul>' });
     // Publishing twice is refused; a change must be a correction.
-    const again = await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } });
-    expect(again.status).toBe(409);
+    expect((await publish(chief)).status).toBe(409);
   });
 
   it('a published version cannot be changed or deleted, not even by SQL', async () => {
     await generate();
-    const chief = await t.login('zhanzhang');
-    await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } });
+    await publish(await t.login('zhanzhang'));
     const before = await t.deps.db.selectFrom('minutes_versions').selectAll().where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
     await expect(sql`UPDATE minutes_versions SET body = 'forged' WHERE meeting_id = ${meetingId}`.execute(t.deps.db)).rejects.toThrow(/minutes_immutable/);
     await expect(t.deps.db.updateTable('minutes_versions').set({ reason: 'x' }).where('meeting_id', '=', meetingId).execute()).rejects.toThrow(/minutes_immutable/);
@@ -122,31 +114,28 @@ describe('publication and corrections', () => {
   it('a correction publishes version 2 with its reason; version 1 stays readable', async () => {
     await generate();
     const chief = await t.login('zhanzhang');
-    const v1 = (await (await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } })).json()) as MinutesBody;
+    const v1 = (await publish(chief)).data!;
     const corrected = v1.versions[0]!.body.replace('24 个车位', '26 个车位');
     expect(corrected).not.toBe(v1.versions[0]!.body);
 
-    const noReason = await t.call('POST', `/api/meetings/${meetingId}/minutes/corrections`, { cookie: chief, json: { body: corrected, reason: '' } });
-    expect(noReason.status).toBe(400);
-    const same = await t.call('POST', `/api/meetings/${meetingId}/minutes/corrections`, { cookie: chief, json: { body: v1.versions[0]!.body, reason: '核对' } });
-    expect(same.status).toBe(409);
+    expect((await correct(chief, corrected, '')).status).toBe(400);
+    expect((await correct(chief, v1.versions[0]!.body, '核对')).status).toBe(409);
 
-    const res = await t.call('POST', `/api/meetings/${meetingId}/minutes/corrections`, { cookie: chief, json: { body: corrected, reason: '车位数量记录有误，应为 26 个' } });
+    const res = await correct(chief, corrected, '车位数量记录有误，应为 26 个');
     expect(res.status).toBe(201);
-    const body = (await res.json()) as MinutesBody;
-    expect(body.versions.map((v) => [v.version, v.reason])).toEqual([
+    expect(res.data!.versions.map((v) => [v.version, v.reason])).toEqual([
       [1, null],
       [2, '车位数量记录有误，应为 26 个'],
     ]);
 
-    const latest = (await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes`)).json()) as { version: number; body: string; versions: unknown[] };
+    const latest = await publicVersion();
     expect(latest.version).toBe(2);
     expect(latest.body).toContain('26 个车位');
     expect(latest.versions).toHaveLength(2);
-    const first = (await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes?version=1`)).json()) as { version: number; body: string };
+    const first = await publicVersion(1);
     expect(first.version).toBe(1);
     expect(first.body).toContain('24 个车位');
-    expect((await t.call('GET', `/api/public/meetings/${meetingId}/minutes?version=3`)).status).toBe(404);
+    expect((await t.api(minutesEndpoints.publicVersion, { ...meeting(), query: { version: 3 } })).status).toBe(404);
 
     // The print page of version 1 says it was superseded; the plain text names the correction.
     const print = await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes/print?version=1`)).text();
@@ -156,7 +145,7 @@ describe('publication and corrections', () => {
     expect(txt).toContain('第 2 版（更正原因：车位数量记录有误，应为 26 个）');
 
     // The board lists the meeting once, at version 2, with its history.
-    const board = (await (await t.call('GET', `/api/public/compounds/${await t.compoundId('DSCT')}/minutes`)).json()) as { minutes: Array<{ meetingId: string; version: number; publishedOnTime: boolean; versions: unknown[] }> };
+    const board = await t.ok(minutesEndpoints.publicList, { params: { compoundId: await t.compoundId('DSCT') } });
     const ours = board.minutes.filter((m) => m.meetingId === meetingId);
     expect(ours).toHaveLength(1);
     expect(ours[0]).toMatchObject({ version: 2, publishedOnTime: true });
@@ -169,31 +158,30 @@ describe('the compound minutes work list', () => {
     // A council held last Saturday, 14 Nov: its deadline (17 Nov) has passed.
     const { meetingId: late } = await insertHeldMeeting(t.deps, { startsAt: new Date('2026-11-14T06:30:00.000Z'), title: '逾期议事会', vote: null, actionItems: [] });
     const cookie = await t.login('zhanzhang');
-    const res = await t.call('GET', `/api/compounds/${await t.compoundId('DSCT')}/minutes`, { cookie });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { minutes: Array<{ meetingId: string; state: string; timeLeft: { overdue: boolean; label: Record<string, string> } | null }> };
+    const dsct = { params: { compoundId: await t.compoundId('DSCT') } };
+    const body = await t.ok(minutesEndpoints.work, { cookie, ...dsct });
     expect(body.minutes[0]).toMatchObject({ meetingId: late, state: 'none', timeLeft: { overdue: true, label: { 'zh-CN': '已超期 2 天 10 小时' } } });
     const ours = body.minutes.find((m) => m.meetingId === meetingId);
     expect(ours).toMatchObject({ state: 'none', timeLeft: { overdue: false } });
     // Seeded meetings are all published.
     expect(body.minutes.filter((m) => m.state === 'published').length).toBeGreaterThanOrEqual(5);
-    expect((await t.call('GET', `/api/compounds/${await t.compoundId('DSCT')}/minutes`, { cookie: await t.login('yezhu') })).status).toBe(403);
+    expect((await t.api(minutesEndpoints.work, { cookie: await t.login('yezhu'), ...dsct })).status).toBe(403);
   });
 });
 
 describe('PDF download without Chromium', () => {
   it('answers 503 with words saying what to do instead', async () => {
     await generate();
-    await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: await t.login('zhanzhang'), json: { confirm: true } });
+    await publish(await t.login('zhanzhang'));
     const saved = process.env.YISHI_CHROMIUM;
     process.env.YISHI_CHROMIUM = '/nonexistent/chromium';
     try {
+      // A file endpoint: its refusal is read as JSON here (t.api reads a file endpoint's answer as text).
       const res = await t.call('GET', `/api/public/meetings/${meetingId}/minutes.pdf`);
       expect(res.status).toBe(503);
-      const body = (await res.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe('minutes_pdf_unavailable');
-      expect(body.error.message).toContain('打印');
-      expect(body.error.message).toContain('/nonexistent/chromium');
+      expect(await res.json()).toMatchObject({
+        error: { code: 'minutes_pdf_unavailable', message: expect.stringMatching(/打印.*\/nonexistent\/chromium/) },
+      });
     } finally {
       if (saved === undefined) delete process.env.YISHI_CHROMIUM;
       else process.env.YISHI_CHROMIUM = saved;
@@ -205,22 +193,22 @@ describe('regenerating after publication', () => {
   it('brings a later sign-off number into the draft; the public text changes only by a correction', async () => {
     await generate();
     const chief = await t.login('zhanzhang');
-    const v1 = (await (await t.call('POST', `/api/meetings/${meetingId}/minutes/publish`, { cookie: chief, json: { confirm: true } })).json()) as MinutesBody;
+    const v1 = (await publish(chief)).data!;
     expect(v1.versions[0]!.body).toMatch(/协调检修二次供水设施；.*状态：待办理/);
 
     // The open item gets resolved and signed off after the minutes came out.
     const item = await t.deps.db.selectFrom('action_items').select('id').where('source_meeting_id', '=', meetingId).where('status', '=', 'open').executeTakeFirstOrThrow();
-    expect((await t.call('POST', `/api/action-items/${item.id}/resolve`, { cookie: await t.login('wuye'), json: { evidence: '已检修' } })).status).toBe(200);
-    expect((await t.call('POST', `/api/action-items/${item.id}/sign-off`, { cookie: chief, json: { resolution: '核验完成' } })).status).toBe(200);
+    await t.ok(actionItemEndpoints.resolve, { cookie: await t.login('wuye'), params: { itemId: item.id }, body: { evidence: '已检修' } });
+    await t.ok(actionItemEndpoints.signOff, { cookie: chief, params: { itemId: item.id }, body: { resolution: '核验完成' } });
 
-    const regenerated = (await (await t.call('POST', `/api/meetings/${meetingId}/minutes/draft`, { cookie: await t.login('fuzhan') })).json()) as MinutesBody;
+    const regenerated = (await generate()).data!;
     expect(regenerated.draft!.body).toMatch(/协调检修二次供水设施；.*状态：已销号；销号编号：DSCT-2026-\d{4}/);
     // Version 1 is untouched.
     expect(regenerated.versions).toHaveLength(1);
     expect(regenerated.versions[0]!.body).toBe(v1.versions[0]!.body);
 
-    const corrected = await t.call('POST', `/api/meetings/${meetingId}/minutes/corrections`, { cookie: chief, json: { body: regenerated.draft!.body, reason: '补充整改事项销号编号' } });
+    const corrected = await correct(chief, regenerated.draft!.body, '补充整改事项销号编号');
     expect(corrected.status).toBe(201);
-    expect(((await corrected.json()) as MinutesBody).versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(corrected.data!.versions.map((v) => v.version)).toEqual([1, 2]);
   });
 });

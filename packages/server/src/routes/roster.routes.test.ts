@@ -1,7 +1,8 @@
+import { rosterEndpoints, rosterInvalidDetailsSchema } from '@yishi/core';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createTestApp, readAnswer, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let cy: string;
@@ -17,19 +18,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const HEADER = '楼栋,单元,房号,面积,面积类型,业主,手机,开发商持有';
 const GOOD = [HEADER, '2栋,1单元,101,88.50,登记,钱多多,13911110001,否', '2栋,1单元,102,96.25,,孙小美,13911110002,', '2栋,1单元,201,88.50,,钱多多,13911110001,', '2栋,1单元,202,96.25,,,,是'].join('\n');
 
-function post(body: string | Uint8Array, query = '', type = 'text/csv; charset=utf-8', language = 'zh-CN') {
-  return t.app.request(`/api/compounds/${cy}/roster${query}`, { method: 'POST', headers: { cookie, 'content-type': type, 'accept-language': language }, body });
+/** Uploads a file as the page does (its bytes as they are); the answer typed and checked by the import's schema. */
+async function post(body: string | Uint8Array, query = '', type = 'text/csv; charset=utf-8', language = 'zh-CN', who = cookie, compoundId = cy) {
+  const res = await t.app.request(`/api/compounds/${compoundId}/roster${query}`, { method: 'POST', headers: { cookie: who, 'content-type': type, 'accept-language': language }, body });
+  return readAnswer(rosterEndpoints.import, res);
 }
 
-interface Problem {
-  line: number;
-  column: string;
-  heading: string;
-  code: string;
-  message: string;
-}
-interface ErrorBody {
-  error: { code: string; message: string; details: { problems: Problem[] } | null };
+/** A refusal: its code, words and, for a roster with mistakes, every problem (details checked by their schema). */
+function refusal(answer: Awaited<ReturnType<typeof post>>) {
+  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`);
+  const { code, message, details } = answer.error;
+  return { code, message, problems: code === 'roster_invalid' ? rosterInvalidDetailsSchema.parse(details).problems : [] };
 }
 
 async function unitCount(): Promise<number> {
@@ -71,15 +70,15 @@ describe('roster import', () => {
     const csv = [HEADER, '2,1,101,88.50,,钱多多,13911110001,', '2,1,102,abc,,孙小美,,', '2,1,103,90,,,,', '2,1,101,70,,赵六,,'].join('\n');
     const res = await post(csv);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as ErrorBody;
-    expect(body.error.code).toBe('roster_invalid');
-    expect(body.error.message).toBe('花名册有 3 处错误，未导入任何数据');
-    expect(body.error.details!.problems.map((p) => [p.line, p.column, p.heading])).toEqual([
+    const body = refusal(res);
+    expect(body.code).toBe('roster_invalid');
+    expect(body.message).toBe('花名册有 3 处错误，未导入任何数据');
+    expect(body.problems.map((p) => [p.line, p.column, p.heading])).toEqual([
       [3, 'D', '面积'],
       [4, 'F', '业主'],
       [5, 'C', '房号'],
     ]);
-    expect(body.error.details!.problems.map((p) => p.message)).toEqual([
+    expect(body.problems.map((p) => p.message)).toEqual([
       '第 3 行 D 列“面积”：面积“abc”无效：应为大于 0 的数字，最多两位小数',
       '第 4 行 F 列“业主”：已售房屋须填写业主姓名',
       '第 5 行 C 列“房号”：与第 2 行是同一套房屋',
@@ -89,23 +88,22 @@ describe('roster import', () => {
 
   it('names the row and column in English too', async () => {
     const res = await post([HEADER, '2,1,102,abc,,孙小美,,'].join('\n'), '', 'text/csv', 'en');
-    const body = (await res.json()) as ErrorBody;
-    expect(body.error.details!.problems[0]?.message).toBe('Row 2, column D "面积": Area "abc" is invalid: use a number above 0 with at most two decimals');
+    expect(refusal(res).problems[0]?.message).toBe('Row 2, column D "面积": Area "abc" is invalid: use a number above 0 with at most two decimals');
   });
 
   it('applies a clean file, and re-running it changes nothing', async () => {
     const before = await unitCount();
     const dry = await post(GOOD, '?dryRun=1');
-    expect(await dry.json()).toMatchObject({ applied: false, unitsCreated: 4, buildingsCreated: 1 });
+    expect(dry.data).toMatchObject({ applied: false, unitsCreated: 4, buildingsCreated: 1 });
     expect(await unitCount()).toBe(before);
 
     const first = await post(GOOD);
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ applied: true, rows: 4, buildingsCreated: 1, unitsCreated: 4, personsCreated: 2, gridsCreated: 0, residents: 0 });
+    expect(first.data).toMatchObject({ applied: true, rows: 4, buildingsCreated: 1, unitsCreated: 4, personsCreated: 2, gridsCreated: 0, residents: 0 });
     expect(await unitCount()).toBe(before + 4);
 
     const again = await post(GOOD);
-    expect(await again.json()).toMatchObject({ applied: true, unitsCreated: 0, unitsUpdated: 0, unitsUnchanged: 4, personsCreated: 0 });
+    expect(again.data).toMatchObject({ applied: true, unitsCreated: 0, unitsUpdated: 0, unitsUnchanged: 4, personsCreated: 0 });
 
     // One owner of two units is one person.
     const owner = await t.deps.db.selectFrom('persons').innerJoin('ownerships', 'ownerships.person_id', 'persons.id').select('persons.id').where('persons.phone', '=', '13911110001').execute();
@@ -113,7 +111,7 @@ describe('roster import', () => {
     expect(new Set(owner.map((o) => o.id)).size).toBe(1);
 
     const changed = await post(GOOD.replace('96.25,,孙小美', '96.30,,孙小美'));
-    expect(await changed.json()).toMatchObject({ unitsUpdated: 1, unitsUnchanged: 3 });
+    expect(changed.data).toMatchObject({ unitsUpdated: 1, unitsUnchanged: 3 });
   });
 
   it('reads CSV saved by Excel in GB18030', async () => {
@@ -127,17 +125,15 @@ describe('roster import', () => {
 
   it('is refused to owners and to staff of another compound', async () => {
     const owner = await t.login('yezhu');
-    const res = await t.app.request(`/api/compounds/${cy}/roster`, { method: 'POST', headers: { cookie: owner, 'content-type': 'text/csv' }, body: GOOD });
-    expect(res.status).toBe(403);
+    expect((await post(GOOD, '', 'text/csv', 'zh-CN', owner)).status).toBe(403);
     const dsct = await t.compoundId('DSCT');
-    const other = await t.app.request(`/api/compounds/${dsct}/roster`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: GOOD });
-    expect(other.status).toBe(403);
+    expect((await post(GOOD, '', 'text/csv', 'zh-CN', cookie, dsct)).status).toBe(403);
   });
 
   it('refuses other content types in words', async () => {
     const res = await post('{}', '', 'application/json');
     expect(res.status).toBe(415);
-    expect(((await res.json()) as ErrorBody).error.message).toContain('text/csv');
+    expect(refusal(res).message).toContain('text/csv');
   });
 });
 
@@ -147,12 +143,12 @@ describe('the files offices really have', () => {
     const workbook = await officeWorkbook();
     const dry = await post(workbook, '?dryRun=1', XLSX);
     expect(dry.status).toBe(200);
-    expect(await dry.json()).toMatchObject({ applied: false, rows: 4, unitsCreated: 4, buildingsCreated: 2, gridsCreated: 1, residents: 3 });
+    expect(dry.data).toMatchObject({ applied: false, rows: 4, unitsCreated: 4, buildingsCreated: 2, gridsCreated: 1, residents: 3 });
     expect(await unitCount()).toBe(before);
 
     const res = await post(workbook, '', XLSX);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ applied: true, rows: 4, unitsCreated: 4, buildingsCreated: 2, gridsCreated: 1, buildingGridsChanged: 2, residents: 3, personsCreated: 8 });
+    expect(res.data).toMatchObject({ applied: true, rows: 4, unitsCreated: 4, buildingsCreated: 2, gridsCreated: 1, buildingGridsChanged: 2, residents: 3, personsCreated: 8 });
     const units = await t.deps.db
       .selectFrom('units')
       .innerJoin('buildings', 'buildings.id', 'units.building_id')
@@ -174,7 +170,7 @@ describe('the files offices really have', () => {
 
     // Importing the same workbook again changes nothing.
     const again = await post(workbook, '', XLSX);
-    expect(await again.json()).toMatchObject({ unitsCreated: 0, unitsUpdated: 0, unitsUnchanged: 4, personsCreated: 0, gridsCreated: 0, buildingGridsChanged: 0 });
+    expect(again.data).toMatchObject({ unitsCreated: 0, unitsUpdated: 0, unitsUnchanged: 4, personsCreated: 0, gridsCreated: 0, buildingGridsChanged: 0 });
   });
 
   it('residents and grids land in the database', async () => {
@@ -215,7 +211,7 @@ describe('the files offices really have', () => {
 
     // The residents of a unit are replaced like its owners; an empty grid cell keeps the grid.
     const csv = ['楼栋,单元,房号,面积,业主,手机,网格,居民,居民手机', '5,1,101,101.66,周一,13911112001,,蒋九,'].join('\n');
-    expect(await (await post(csv)).json()).toMatchObject({ unitsUpdated: 1, residents: 1, buildingGridsChanged: 0 });
+    expect((await post(csv)).data).toMatchObject({ unitsUpdated: 1, residents: 1, buildingGridsChanged: 0 });
     const after = await t.deps.db
       .selectFrom('residencies')
       .innerJoin('persons', 'persons.id', 'residencies.person_id')
@@ -237,7 +233,7 @@ describe('the files offices really have', () => {
     ]);
     const res = await post(bytes, '', 'text/plain');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ applied: true, rows: 2, unitsCreated: 2, buildingsCreated: 1, personsCreated: 3 });
+    expect(res.data).toMatchObject({ applied: true, rows: 2, unitsCreated: 2, buildingsCreated: 1, personsCreated: 3 });
     const person = await t.deps.db.selectFrom('persons').select('name').where('phone', '=', '13911113003').executeTakeFirst();
     expect(person?.name).toBe('严十二');
 
@@ -249,7 +245,7 @@ describe('the files offices really have', () => {
     ]);
     const refused = await post(bad, '', 'text/plain');
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as ErrorBody).error.details!.problems.map((p) => p.message)).toEqual(['第 3 行 D 列“面积(平方米)”：面积“九十”无效：应为大于 0 的数字，最多两位小数']);
+    expect(refusal(refused).problems.map((p) => p.message)).toEqual(['第 3 行 D 列“面积(平方米)”：面积“九十”无效：应为大于 0 的数字，最多两位小数']);
   });
 
   it('a bad row of a workbook is named by the workbook’s own row number and column letter', async () => {
@@ -262,14 +258,14 @@ describe('the files offices really have', () => {
     ];
     const res = await post(new Uint8Array(await writeXlsxFile(data).toBuffer()), '', XLSX);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as ErrorBody;
-    expect(body.error.message).toBe('花名册有 2 处错误，未导入任何数据');
-    expect(body.error.details!.problems.map((p) => [p.line, p.column, p.heading, p.code])).toEqual([
+    const body = refusal(res);
+    expect(body.message).toBe('花名册有 2 处错误，未导入任何数据');
+    expect(body.problems.map((p) => [p.line, p.column, p.heading, p.code])).toEqual([
       [5, 'D', '建筑面积（㎡）', 'roster_bad_area'],
       [5, 'F', '手机', 'roster_bad_phone'],
     ]);
-    expect(body.error.details!.problems[0]?.message).toBe('第 5 行 D 列“建筑面积（㎡）”：面积“abc”无效：应为大于 0 的数字，最多两位小数');
-    expect(body.error.details!.problems[1]?.message).toBe('第 5 行 F 列“手机”：手机号“1391111”无效：应为 11 位数字');
+    expect(body.problems[0]?.message).toBe('第 5 行 D 列“建筑面积（㎡）”：面积“abc”无效：应为大于 0 的数字，最多两位小数');
+    expect(body.problems[1]?.message).toBe('第 5 行 F 列“手机”：手机号“1391111”无效：应为 11 位数字');
   });
 
   it('a broken .xlsx is refused with a clear message, never a 500', async () => {
@@ -279,15 +275,15 @@ describe('the files offices really have', () => {
     for (const bytes of [random, broken, new Uint8Array(0), new TextEncoder().encode('楼栋,房号,面积\n1,101,80\n')]) {
       const res = await post(bytes, '', XLSX);
       expect(res.status).toBe(400);
-      const body = (await res.json()) as ErrorBody;
-      expect(body.error.code).toBe('bad_spreadsheet');
-      expect(body.error.message).toContain('不是有效的 Excel 工作簿（.xlsx）');
+      const body = refusal(res);
+      expect(body.code).toBe('bad_spreadsheet');
+      expect(body.message).toContain('不是有效的 Excel 工作簿（.xlsx）');
     }
     // An old .xls sent as text is recognised too.
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...random.subarray(0, 504)]);
     const res = await post(xls, '', 'text/csv');
     expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorBody).error.message).toContain('.xls');
+    expect(refusal(res).message).toContain('.xls');
   });
 
   it('a workbook that unpacks to far more than it weighs is refused before it is read', async () => {
@@ -295,7 +291,7 @@ describe('the files offices really have', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const res = await post(bomb, '', XLSX);
     expect(res.status).toBe(413);
-    expect(((await res.json()) as ErrorBody).error.code).toBe('spreadsheet_too_large');
+    expect(refusal(res).code).toBe('spreadsheet_too_large');
   });
 
   it('a phone already registered to someone else is a problem of that row and column', async () => {
@@ -304,7 +300,7 @@ describe('the files offices really have', () => {
     const csv = ['楼栋,单元,房号,面积,业主,手机,居民,居民手机', `9,1,101,80,柏十五,13911115001,冒名者,${demo.phone}`].join('\n');
     const res = await post(csv);
     expect(res.status).toBe(400);
-    const problem = ((await res.json()) as ErrorBody).error.details!.problems[0]!;
+    const problem = refusal(res).problems[0]!;
     expect([problem.line, problem.column, problem.code]).toEqual([2, 'H', 'roster_phone_taken']);
     expect(problem.message).toBe(`第 2 行 H 列“居民手机”：手机号 ${demo.phone} 已登记在“${demo.name}”名下，与“冒名者”不一致`);
   });
@@ -333,7 +329,6 @@ describe('roster export', () => {
     expect(pairs.sort()).toEqual(['褚七 13911112103', '陈六 13911112102'].sort());
     const res = await post(exported);
     expect(res.status).toBe(200);
-    const summary = (await res.json()) as { unitsUpdated: number; unitsCreated: number; personsCreated: number; gridsCreated: number; buildingGridsChanged: number };
-    expect(summary).toMatchObject({ unitsUpdated: 0, unitsCreated: 0, personsCreated: 0, gridsCreated: 0, buildingGridsChanged: 0 });
+    expect(res.data).toMatchObject({ unitsUpdated: 0, unitsCreated: 0, personsCreated: 0, gridsCreated: 0, buildingGridsChanged: 0 });
   });
 });
