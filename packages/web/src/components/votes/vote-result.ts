@@ -3,19 +3,22 @@
  * with the same figures in a table beside it, and every threshold check spelled out
  * ("参与表决面积占比 71.2% ≥ 2/3 ✓").
  */
-import type { TallyResult } from '@yishi/core';
-import { LitElement, css, html, nothing, svg } from 'lit';
+import type { VoteResultView } from '@yishi/core';
+import { css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { YishiElement } from '../base/yishi-element.js';
+import { SCROLLABLE_TABLE } from '../common/table-wrap.js';
 import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { voteStyles } from './vote-styles.js';
 
 @customElement('yishi-vote-result')
-export class VoteResult extends LitElement {
+export class VoteResult extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
+    voteStyles,
     css`
       .verdict {
         font-size: 1.3rem;
@@ -24,12 +27,6 @@ export class VoteResult extends LitElement {
         border-radius: var(--yishi-radius);
         border: 2px solid currentColor;
         margin: 0.5rem 0 1rem;
-      }
-      .verdict.ok {
-        color: var(--yishi-ok-text);
-      }
-      .verdict.fail {
-        color: var(--yishi-danger-text);
       }
       .checks {
         list-style: none;
@@ -41,20 +38,29 @@ export class VoteResult extends LitElement {
         border-top: 1px solid var(--yishi-border);
         overflow-wrap: anywhere;
       }
-      .checks li.fail {
-        color: var(--yishi-danger-text);
-      }
       svg {
         width: 100%;
         height: auto;
         display: block;
         margin-bottom: 0.75rem;
       }
+      svg text {
+        fill: var(--yishi-text);
+        font-size: 15px;
+      }
+      svg rect {
+        fill: var(--yishi-brand);
+      }
+      svg rect.chosen {
+        fill: var(--yishi-ok-text);
+      }
+      h3 {
+        margin-top: 1rem;
+      }
     `,
   ];
 
-  @property({ attribute: false }) result: TallyResult | null = null;
-  private readonly prefs = new PreferencesController(this);
+  @property({ attribute: false }) result: VoteResultView | null = null;
 
   override render() {
     const r = this.result;
@@ -63,15 +69,15 @@ export class VoteResult extends LitElement {
     const rowH = 44;
     const height = r.options.length * rowH + 8;
     return html`
-      <p class="verdict ${r.passed ? 'ok' : 'fail'}" role="status">${r.passed ? '✓' : '✗'} ${pick(r.summary)}</p>
+      <p class="verdict ${r.passed ? 'passed' : 'failed'}" role="status">${r.passed ? '✓' : '✗'} ${pick(r.summary)}</p>
       <svg viewBox="0 0 320 ${height}" role="img" aria-label=${t('votes.chartLabel')}>
         ${r.options.map((o, i) => {
-          const w = Math.round((o.ballots / max) * 190);
+          const w = Math.max(Math.round((o.ballots / max) * 190), 2);
           const y = i * rowH + 4;
           return svg`<g>
-            <text x="0" y=${y + 24} font-size="15" fill="#1f2328">${o.label.length > 6 ? `${o.label.slice(0, 6)}…` : o.label}</text>
-            <rect x="96" y=${y + 6} width=${Math.max(w, 2)} height="26" rx="3" fill=${o.elected || (o.id === 'yes' && r.passed) ? '#166534' : '#1d4ed8'}></rect>
-            <text x=${100 + Math.max(w, 2)} y=${y + 24} font-size="15" fill="#1f2328">${o.ballots}</text>
+            <text x="0" y=${y + 24}>${o.label.length > 6 ? `${o.label.slice(0, 6)}…` : o.label}</text>
+            <rect class=${o.elected || (o.id === 'yes' && r.passed) ? 'chosen' : ''} x="96" y=${y + 6} width=${w} height="26" rx="3"></rect>
+            <text x=${100 + w} y=${y + 24}>${o.ballots}</text>
           </g>`;
         })}
       </svg>
@@ -88,7 +94,7 @@ export class VoteResult extends LitElement {
           <tbody>
             ${r.options.map(
               (o) => html`<tr>
-                <th scope="row">${o.label}${o.elected ? html` <strong>（${t('votes.elected')}）</strong>` : nothing}</th>
+                <th scope="row">${o.label}${o.elected ? html` <span class="tag ok">✓ ${t('votes.elected')}</span>` : nothing}</th>
                 <td class="num">${o.ballots}</td>
                 <td class="num">${o.heads}</td>
                 <td class="num">${formatArea(o.areaCenti)}</td>
@@ -97,10 +103,16 @@ export class VoteResult extends LitElement {
           </tbody>
         </table>
       </div>
-      <h3 style="margin-top:1rem">${t('votes.why')}</h3>
+      <h3>${t('votes.why')}</h3>
       <ul class="checks">
-        ${r.checks.map((c) => html`<li class=${c.ok ? 'ok' : 'fail'}>${pick(c.text)}</li>`)}
+        ${r.checks.map((c) => html`<li class=${c.ok ? '' : 'failed'}>${pick(c.text)}</li>`)}
       </ul>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-vote-result': VoteResult;
   }
 }

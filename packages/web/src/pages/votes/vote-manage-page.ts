@@ -4,39 +4,37 @@
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import { LitElement, css, html, nothing } from 'lit';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import { voteEndpoints, type RollEntry, type VoteView } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
+import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/votes/vote-result.js';
-import type { VoteView } from '../../components/votes/vote-types.js';
+import { voteStyles } from '../../components/votes/vote-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { formatArea, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { currentLocale } from '../../state/preferences.js';
+import { formStyles } from '../../styles/form-styles.js';
 
-interface RollEntry {
-  voterKey: string;
-  label: string;
-  areaCenti: number;
-  voted: boolean;
-  channel: string | null;
-  choices?: string[] | null;
+interface Managed {
+  view: VoteView;
+  /** Empty for a draft: nobody is on the roll until the vote opens. */
+  roll: RollEntry[];
 }
 
 @customElement('yishi-vote-manage-page')
-export class VoteManagePage extends LitElement {
+export class VoteManagePage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
+    voteStyles,
     css`
-      meter {
-        width: 100%;
-        height: 1.5rem;
-      }
       .paper {
         display: grid;
         gap: 0.75rem;
@@ -49,26 +47,26 @@ export class VoteManagePage extends LitElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private roll: RollEntry[] = [];
   @state() private filter = '';
   @state() private paperUnit = '';
-  @state() private message = '';
+  @state() private paperSaved = '';
   @state() private askClose = false;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private readonly prefs = new PreferencesController(this);
-  private readonly load = new LoadController<VoteView>(this, (signal) => this.fetchAll(signal), () => [this.params.voteId]);
+  private readonly write = new WriteController(this);
+  // Option labels come in the reader's language: a switch of language reads the vote again.
+  private readonly load = new LoadController(this, (signal) => this.fetch(signal), () => [this.params.voteId, currentLocale()]);
 
-  private async fetchAll(signal: AbortSignal): Promise<VoteView> {
-    const id = encodeURIComponent(this.params.voteId ?? '');
-    const view = await api.get<VoteView>(`/api/votes/${id}`, signal);
-    if (view.vote.status !== 'draft') this.roll = (await api.get<{ entries: RollEntry[] }>(`/api/votes/${id}/roll`, signal)).entries;
-    return view;
+  private async fetch(signal: AbortSignal): Promise<Managed> {
+    const params = { voteId: this.params.voteId ?? '' };
+    const view = await api.call(voteEndpoints.get, { params, signal });
+    const roll = view.vote.status === 'draft' ? [] : (await api.call(voteEndpoints.roll, { params, signal })).entries;
+    return { view, roll };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.timer = setInterval(() => {
-      if (this.load.value?.vote.status === 'open') void this.load.reload();
+      if (this.load.value?.view.vote.status === 'open') void this.load.reload();
     }, 5_000);
   }
   override disconnectedCallback(): void {
@@ -77,31 +75,32 @@ export class VoteManagePage extends LitElement {
   }
 
   override render() {
-    return renderLoad(this.load, (v) => this.renderView(v));
+    return renderLoad(this.load, (m) => this.renderView(m));
   }
 
-  private renderView(v: VoteView) {
-    const { vote, turnout } = v;
-    const shown = this.roll.filter((e) => e.label.includes(this.filter.trim()));
+  private renderView({ view, roll }: Managed) {
+    const { vote, turnout } = view;
+    const shown = roll.filter((e) => e.label.includes(this.filter.trim()));
+    const turnoutWords = turnout ? t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters }) : '';
     return html`<h1>${vote.title}</h1>
       <p><strong>${t(`votes.status.${vote.status}`)}</strong> · ${t('votes.closesAt', { time: formatDateTime(vote.closesAt) })}</p>
       <div class="actions">
         <a class="link-button" href=${`/votes/${vote.id}`}>${t('votes.view')}</a>
-        ${vote.status === 'draft' ? html`<sl-button variant="primary" @click=${() => this.act('open')}>${t('votes.open')}</sl-button>` : nothing}
+        ${vote.status === 'draft' ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.act('open')}>${t('votes.open')}</sl-button>` : nothing}
         ${vote.status === 'open' && !this.askClose ? html`<sl-button variant="danger" @click=${() => (this.askClose = true)}>${t('votes.close')}</sl-button>` : nothing}
       </div>
       ${vote.status === 'open' && this.askClose
         ? html`<div class="card" role="alertdialog" aria-labelledby="ask-close">
             <p id="ask-close"><strong>${t('votes.closeConfirm')}</strong></p>
             <div class="actions">
-              <sl-button variant="danger" @click=${() => this.act('close')}>${t('votes.close')}</sl-button>
+              <sl-button variant="danger" ?loading=${this.write.busy} @click=${() => this.act('close')}>${t('votes.close')}</sl-button>
               <sl-button @click=${() => (this.askClose = false)}>${t('votes.back')}</sl-button>
             </div>
           </div>`
         : nothing}
       ${turnout
-        ? html`<h2>${t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters })}</h2>
-            <meter min="0" max=${turnout.electorate.voters} value=${turnout.participation.ballots} aria-label=${t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters })}></meter>
+        ? html`<h2>${turnoutWords}</h2>
+            <meter min="0" max=${turnout.electorate.voters} value=${turnout.participation.ballots} aria-label=${turnoutWords}></meter>
             <p>
               ${t('votes.turnoutDetail', {
                 heads: turnout.participation.heads,
@@ -113,9 +112,9 @@ export class VoteManagePage extends LitElement {
             </p>
             ${vote.status === 'open' ? html`<p class="muted">${t('votes.liveNote')}</p>` : nothing}`
         : nothing}
-      ${vote.status === 'closed' ? html`<h2>${t('votes.results')}</h2><yishi-vote-result .result=${v.result}></yishi-vote-result>` : nothing}
-      ${vote.status === 'open' ? this.renderPaper(v) : nothing}
-      ${this.roll.length
+      ${vote.status === 'closed' ? html`<h2>${t('votes.results')}</h2><yishi-vote-result .result=${view.result}></yishi-vote-result>` : nothing}
+      ${vote.status === 'open' ? this.renderPaper(view, roll) : nothing}
+      ${roll.length
         ? html`<h2>${t('votes.roll')}</h2>
             <p><a href=${`/api/votes/${vote.id}/roll.csv`} download>${t('votes.rollExport')}</a></p>
             <sl-input label=${t('votes.filterUnit')} @sl-input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}></sl-input>
@@ -134,8 +133,8 @@ export class VoteManagePage extends LitElement {
                       <th scope="row">${e.label}</th>
                       <td class="num">${formatArea(e.areaCenti)}</td>
                       <td>
-                        ${e.voted ? `✓ ${t('votes.voted')}（${e.channel === 'paper' ? t('votes.paper') : t('votes.online')}）` : t('votes.notVoted')}
-                        ${e.choices ? html` · ${e.choices.map((c) => vote.options.find((o) => o.id === c)?.label ?? c).join('、')}` : nothing}
+                        ${e.voted ? `✓ ${t('votes.voted')} · ${e.channel === 'paper' ? t('votes.paper') : t('votes.online')}` : t('votes.notVoted')}
+                        ${e.choices ? html` · ${e.choices.map((c) => vote.options.find((o) => o.id === c)?.label ?? c).join(' / ')}` : nothing}
                       </td>
                     </tr>`,
                   )}
@@ -145,45 +144,44 @@ export class VoteManagePage extends LitElement {
         : nothing}`;
   }
 
-  private renderPaper(v: VoteView) {
-    const notVoted = this.roll.filter((e) => !e.voted);
+  private renderPaper(view: VoteView, roll: RollEntry[]) {
+    const notVoted = roll.filter((e) => !e.voted);
     return html`<h2>${t('votes.enterPaper')}</h2>
       <div class="card paper">
-        <label>
-          ${t('votes.paperUnit')}
-          <select @change=${(e: Event) => (this.paperUnit = (e.target as HTMLSelectElement).value)} style="font:inherit;min-height:2.75rem;width:100%">
-            <option value="">—</option>
-            ${notVoted.map((e) => html`<option value=${e.voterKey}>${e.label}</option>`)}
-          </select>
-        </label>
+        <sl-select label=${t('votes.paperUnit')} value=${this.paperUnit} placeholder="—" hoist @sl-change=${(e: Event) => (this.paperUnit = (e.target as HTMLSelectElement).value)}>
+          ${notVoted.map((e) => html`<sl-option value=${e.voterKey}>${e.label}</sl-option>`)}
+        </sl-select>
         <sl-input id="slip" label=${t('votes.paperSlip')} maxlength="40"></sl-input>
         <div class="choice-row">
-          ${v.vote.options.map((o) => html`<sl-button ?disabled=${!this.paperUnit} @click=${() => this.enterPaper(v, o.id)}>${o.label}</sl-button>`)}
+          ${view.vote.options.map((o) => html`<sl-button ?disabled=${!this.paperUnit || this.write.busy} @click=${() => this.enterPaper(view, o.id)}>${o.label}</sl-button>`)}
         </div>
-        ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
+        ${this.paperSaved ? html`<p role="status">${this.paperSaved}</p>` : nothing}
       </div>`;
   }
 
-  private async enterPaper(v: VoteView, choice: string) {
-    const slip = (this.renderRoot.querySelector('#slip') as HTMLInputElement | null)?.value ?? '';
-    const key = v.vote.electorateKind === 'residents' ? { personId: this.paperUnit } : { unitId: this.paperUnit };
-    try {
-      const res = await api.post<{ receiptCode: string; voterLabel: string }>(`/api/votes/${v.vote.id}/paper-ballots`, { ...key, choices: [choice], slipNumber: slip });
-      this.message = t('votes.paperSaved', { unit: res.voterLabel, code: res.receiptCode });
-      this.paperUnit = '';
-      await this.load.reload();
-    } catch (error) {
-      this.message = isApiError(error) ? error.message : String(error);
-    }
+  private async enterPaper(view: VoteView, choice: string) {
+    const slip = this.renderRoot.querySelector<HTMLInputElement>('#slip');
+    const voter = view.vote.electorateKind === 'residents' ? { personId: this.paperUnit } : { unitId: this.paperUnit };
+    this.paperSaved = '';
+    const saved = await this.write.run(() =>
+      api.call(voteEndpoints.enterPaperBallot, { params: { voteId: view.vote.id }, body: { ...voter, choices: [choice], slipNumber: slip?.value ?? '' } }),
+    );
+    if (!saved) return;
+    this.paperSaved = t('votes.paperSaved', { unit: saved.voterLabel, code: saved.receiptCode });
+    this.paperUnit = '';
+    if (slip) slip.value = '';
+    await this.load.reload();
   }
 
   private async act(action: 'open' | 'close') {
     this.askClose = false;
-    try {
-      await api.post(`/api/votes/${this.load.value!.vote.id}/${action}`, {});
-      await this.load.reload();
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger');
-    }
+    const voteId = this.params.voteId ?? '';
+    if (await this.write.run(() => api.call(voteEndpoints[action], { params: { voteId } }))) await this.load.reload();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-vote-manage-page': VoteManagePage;
   }
 }

@@ -6,24 +6,26 @@
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import { LitElement, css, html, nothing } from 'lit';
+import { isSingleChoice, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/votes/vote-result.js';
-import type { MyVoter, VoteView } from '../../components/votes/vote-types.js';
+import { colon } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { formatArea, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { currentLocale } from '../../state/preferences.js';
 
 type Step = 'overview' | 'unit' | 'choose' | 'confirm' | 'done';
 
 @customElement('yishi-vote-page')
-export class VotePage extends LitElement {
+export class VotePage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       :host {
         font-size: 1.125rem;
@@ -58,7 +60,7 @@ export class VotePage extends LitElement {
       .big-choice[aria-pressed='true'],
       .big-choice[aria-checked='true'] {
         border-color: var(--yishi-brand);
-        background: #eff6ff;
+        background: var(--sl-color-primary-50);
       }
       .mark {
         display: inline-block;
@@ -113,15 +115,10 @@ export class VotePage extends LitElement {
   @state() private step: Step = 'overview';
   @state() private voter: MyVoter | null = null;
   @state() private choices: string[] = [];
-  @state() private casting = false;
-  @state() private error = '';
-  @state() private receipt: { code: string; label: string } | null = null;
-  private readonly prefs = new PreferencesController(this);
-  private readonly load = new LoadController<VoteView>(
-    this,
-    (signal) => api.get<VoteView>(`/api/votes/${encodeURIComponent(this.params.voteId ?? '')}`, signal),
-    () => [this.params.voteId],
-  );
+  @state() private receipt: BallotReceipt | null = null;
+  private readonly write = new WriteController(this);
+  // Option labels come in the reader's language: a switch of language reads the vote again.
+  private readonly load = new LoadController(this, (signal) => api.call(voteEndpoints.get, { params: { voteId: this.params.voteId ?? '' }, signal }), () => [this.params.voteId, currentLocale()]);
 
   override render() {
     return renderLoad(this.load, (v) => this.renderVote(v));
@@ -138,7 +135,7 @@ export class VotePage extends LitElement {
       </p>
       ${vote.buildingName ? html`<p>${t('votes.building', { name: vote.buildingName })}</p>` : nothing}
       ${vote.description ? html`<p>${vote.description}</p>` : nothing}
-      <p class="muted"><strong>${t('votes.rule')}：</strong>${pick(vote.ruleText)}</p>
+      <p class="muted"><strong>${t('votes.rule')}${colon()}</strong>${pick(vote.ruleText)}</p>
       <p class="muted">${vote.secret ? t('votes.secret') : t('votes.named')}</p>
       ${turnout
         ? html`<p>${t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters })}</p>
@@ -151,7 +148,7 @@ export class VotePage extends LitElement {
               })}
             </p>`
         : nothing}
-      ${this.error && this.step === 'overview' ? html`<sl-alert variant="danger" open><span role="alert">${this.error}</span></sl-alert>` : nothing}
+      ${this.write.error ? this.renderError() : nothing}
       ${vote.status === 'open' ? this.renderMyBallots(v) : nothing}
       ${vote.status === 'draft' ? html`<p>${t('votes.notOpenYet')}</p>` : nothing}
       ${vote.status === 'closed'
@@ -179,8 +176,12 @@ export class VotePage extends LitElement {
     `;
   }
 
+  private renderError() {
+    return html`<sl-alert variant="danger" open><span role="alert">${this.write.error}</span></sl-alert>`;
+  }
+
   private begin(v: VoteView) {
-    this.error = '';
+    this.write.clear();
     this.choices = [];
     if (v.mine.length === 1) {
       this.voter = v.mine[0]!;
@@ -207,7 +208,7 @@ export class VotePage extends LitElement {
         <div class="nav"><sl-button size="large" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</sl-button></div>`;
     }
     if (this.step === 'choose') {
-      const single = vote.kind === 'yes_no' || vote.kind === 'single_choice';
+      const single = isSingleChoice(vote.kind);
       return html`<p class="progress">${t('votes.step', { n: 1 })} · ${this.voter?.label ?? ''}</p>
         <h1 class="question" id="question">${vote.title}</h1>
         <p>${single ? t('votes.chooseOne') : t('votes.chooseUpTo', { max: vote.maxChoices })}</p>
@@ -236,16 +237,16 @@ export class VotePage extends LitElement {
         <p>${vote.title}</p>
         <p>${t('votes.confirmFor', { unit: this.voter?.label ?? '' })}</p>
         <p class="confirm-choice">${labels.join('、')}</p>
-        ${this.error ? html`<sl-alert variant="danger" open><span role="alert">${this.error}</span></sl-alert>` : nothing}
+        ${this.write.error ? this.renderError() : nothing}
         <div class="nav">
-          <sl-button variant="primary" size="large" ?loading=${this.casting} @click=${() => this.cast(v)}>${t('votes.confirmCast')}</sl-button>
-          <sl-button size="large" ?disabled=${this.casting} @click=${() => (this.step = 'choose')}>${t('votes.back')}</sl-button>
+          <sl-button variant="primary" size="large" ?loading=${this.write.busy} @click=${() => this.cast(v)}>${t('votes.confirmCast')}</sl-button>
+          <sl-button size="large" ?disabled=${this.write.busy} @click=${() => (this.step = 'choose')}>${t('votes.back')}</sl-button>
         </div>`;
     }
     return html`<p class="progress">${t('votes.step', { n: 3 })}</p>
       <h1 class="done-heading">✓ ${t('votes.doneHeading')}</h1>
-      <p>${this.receipt?.label ?? ''} · ${vote.title}</p>
-      <p class="receipt" aria-label=${t('votes.receiptWas', { code: this.receipt?.code ?? '' })}>${this.receipt?.code ?? ''}</p>
+      <p>${this.receipt?.voterLabel ?? ''} · ${vote.title}</p>
+      <p class="receipt" aria-label=${t('votes.receiptWas', { code: this.receipt?.receiptCode ?? '' })}>${this.receipt?.receiptCode ?? ''}</p>
       <p>${t('votes.receiptIntro')}</p>
       <p class="muted">${t('votes.doneChange')}</p>
       <div class="nav">
@@ -261,24 +262,21 @@ export class VotePage extends LitElement {
   }
 
   private async cast(v: VoteView) {
-    this.casting = true;
-    this.error = '';
-    try {
-      const body: { choices: string[]; unitId?: string } = { choices: this.choices };
-      if (v.vote.electorateKind === 'owners' && this.voter) body.unitId = this.voter.voterKey;
-      const res = await api.post<{ receiptCode: string; voterLabel: string }>(`/api/votes/${v.vote.id}/ballots`, body);
-      this.receipt = { code: res.receiptCode, label: res.voterLabel };
-      this.step = 'done';
-      window.scrollTo(0, 0);
-    } catch (error) {
-      this.error = isApiError(error) ? error.message : String(error);
-      if (isApiError(error, 'vote_closed')) {
-        // The vote closed while the owner was deciding: back to the page, which now shows the result.
-        this.step = 'overview';
-        void this.load.reload();
-      }
-    } finally {
-      this.casting = false;
+    const unitId = v.vote.electorateKind === 'owners' ? this.voter?.voterKey : undefined;
+    const receipt = await this.write.run(() => api.call(voteEndpoints.castBallot, { params: { voteId: v.vote.id }, body: { choices: this.choices, ...(unitId ? { unitId } : {}) } }), { errorAs: 'inline' });
+    if (!receipt) {
+      // Refused: read the vote again — if it closed meanwhile the page now shows its result (and why the ballot was not taken).
+      void this.load.reload();
+      return;
     }
+    this.receipt = receipt;
+    this.step = 'done';
+    window.scrollTo(0, 0);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-vote-page': VotePage;
   }
 }

@@ -1,28 +1,22 @@
 /** Public after closing: every receipt code with its choice, and a box to find one's own code. */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { normaliseReceiptCode } from '@yishi/core';
-import { LitElement, html, nothing } from 'lit';
+import { normaliseReceiptCode, voteEndpoints } from '@yishi/core';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
-import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
-import { pick, t } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
-import { pageStyles } from '../../styles/page-styles.js';
-
-interface Receipts {
-  title: string;
-  receipts: Array<{ receiptCode: string; choiceLabels: string[]; channel: string }>;
-}
+import { LoadController } from '../../controllers/load-controller.js';
+import { pick, t } from '../../i18n.js';
+import { currentLocale } from '../../state/preferences.js';
 
 @customElement('yishi-vote-receipts-page')
-export class VoteReceiptsPage extends LitElement {
-  static override styles = [pageStyles];
+export class VoteReceiptsPage extends YishiElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private query = '';
-  private readonly prefs = new PreferencesController(this);
-  private readonly load = new LoadController<Receipts>(this, (signal) => api.get(`/api/public/votes/${encodeURIComponent(this.params.voteId ?? '')}/receipts`, signal), () => [this.params.voteId]);
+  // Choices come in the reader's language (同意 / Yes): a switch of language reads them again.
+  private readonly load = new LoadController(this, (signal) => api.call(voteEndpoints.receipts, { params: { voteId: this.params.voteId ?? '' }, signal }), () => [this.params.voteId, currentLocale()]);
 
   override render() {
     return renderLoad(this.load, (r) => {
@@ -33,7 +27,7 @@ export class VoteReceiptsPage extends LitElement {
         <sl-input label=${t('votes.receiptSearch')} size="large" autocomplete="off" @sl-input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}></sl-input>
         <div role="status" aria-live="polite">
           ${code.length >= 14
-            ? html`<p><strong>${found ? t('votes.receiptFound', { choice: found.choiceLabels.join('、') }) : t('votes.receiptMissing')}</strong></p>`
+            ? html`<p><strong>${found ? t('votes.receiptFound', { choice: found.choiceLabels.join(' / ') }) : t('votes.receiptMissing')}</strong></p>`
             : nothing}
         </div>
         <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
@@ -42,10 +36,16 @@ export class VoteReceiptsPage extends LitElement {
               <tr><th scope="col">${t('votes.receiptWas', { code: '' }).replace(/[:：]\s*$/, '')}</th><th scope="col">${t('votes.option')}</th></tr>
             </thead>
             <tbody>
-              ${r.receipts.map((x) => html`<tr><td><code>${x.receiptCode}</code></td><td>${x.choiceLabels.join('、')}</td></tr>`)}
+              ${r.receipts.map((x) => html`<tr><td><code>${x.receiptCode}</code></td><td>${x.choiceLabels.join(' / ')}</td></tr>`)}
             </tbody>
           </table>
         </div>`;
     });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-vote-receipts-page': VoteReceiptsPage;
   }
 }

@@ -1,46 +1,35 @@
 /** A compound's votes: open ones first with a big "去投票", then closed ones with pass/fail in words. */
-import { LitElement, css, html, nothing } from 'lit';
+import { voteEndpoints, type ListedVote } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
-import type { VoteSummary } from '../../components/votes/vote-types.js';
+import { colon, verdictWords } from '../../components/votes/vote-words.js';
+import { voteStyles } from '../../components/votes/vote-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
-
-type ListedVote = VoteSummary & { passed: boolean | null; summaryText: { 'zh-CN': string; en: string } | null };
 
 const ORDER = { open: 0, draft: 1, closed: 2 } as const;
 
 @customElement('yishi-votes-page')
-export class VotesPage extends LitElement {
+export class VotesPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    voteStyles,
     css`
       .vote h2 {
         margin: 0 0 0.35rem;
         font-size: 1.2rem;
       }
-      .tag {
+      .status {
         font-weight: 700;
-      }
-      .ok {
-        color: var(--yishi-ok-text);
-      }
-      .fail {
-        color: var(--yishi-danger-text);
       }
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
-  private readonly prefs = new PreferencesController(this);
-  private readonly load = new LoadController<{ votes: ListedVote[]; canManage: boolean }>(
-    this,
-    (signal) => api.get(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}/votes`, signal),
-    () => [this.params.compoundId],
-  );
+  private readonly load = new LoadController(this, (signal) => api.call(voteEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, signal }), () => [this.params.compoundId]);
 
   override render() {
     const compoundId = this.params.compoundId ?? '';
@@ -61,16 +50,22 @@ export class VotesPage extends LitElement {
     return html`<article class="card vote">
       <h2><a href=${`/votes/${v.id}`}>${v.title}</a></h2>
       <p>
-        <span class="tag">${t(`votes.status.${v.status}`)}</span>
+        <span class="status">${t(`votes.status.${v.status}`)}</span>
         ${v.buildingName ? html` · ${t('votes.building', { name: v.buildingName })}` : nothing} ·
         ${v.status === 'closed' ? t('votes.closedAt', { time: formatDateTime(v.closedAt ?? v.closesAt) }) : t('votes.closesAt', { time: formatDateTime(v.closesAt) })}
       </p>
       ${v.status === 'closed' && v.summaryText
-        ? html`<p class=${v.passed ? 'ok' : 'fail'}><strong>${v.passed ? `✓ ${t('votes.passed')}` : `✗ ${t('votes.failed')}`}</strong>：${pick(v.summaryText)}</p>`
+        ? html`<p class=${v.passed ? 'passed' : 'failed'}><strong>${verdictWords(v.passed === true)}</strong>${colon()}${pick(v.summaryText)}</p>`
         : nothing}
       <div class="actions">
         <a class="link-button ${v.status === 'open' ? 'primary' : ''}" href=${`/votes/${v.id}`}>${v.status === 'open' ? t('votes.goVote') : t('votes.view')}</a>
       </div>
     </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-votes-page': VotesPage;
   }
 }
