@@ -2,50 +2,8 @@
  * Who is logged in, as `GET /api/me` describes them, cached for the page's lifetime. `loadMe()`
  * answers null for anonymous visitors; logging in or out refreshes it and tells listeners.
  */
-import type { Locale, Party, Role, StaffRole } from '@yishi/core';
+import { authEndpoints, type Me, type Role } from '@yishi/core';
 import { api, isApiError } from '../api/client.js';
-
-export interface Grant {
-  role: StaffRole;
-  roleLabel: Record<Locale, string>;
-  scopeKind: string;
-  scopeId: string;
-  compoundId: string | null;
-  party: Party | null;
-  organisation: string | null;
-  title: string | null;
-}
-
-export interface MyCompound {
-  id: string;
-  name: string;
-  code: string;
-  address: string | null;
-  communityName: string;
-  subdistrictName: string;
-  myRoles: Role[];
-}
-
-export interface Me {
-  userId: string;
-  displayName: string;
-  locale: Locale;
-  grants: Grant[];
-  ownedUnitIds: string[];
-  residentUnitIds: string[];
-  compounds: MyCompound[];
-  /** Units with their address label ("1栋1单元301"), per compound. */
-  ownedUnits: MyUnit[];
-  residentUnits: MyUnit[];
-}
-
-export interface MyUnit {
-  unitId: string;
-  compoundId: string;
-  compoundName: string;
-  label: string;
-  areaCenti: number;
-}
 
 export const SESSION_CHANGED = 'yishi-session-changed';
 const events = new EventTarget();
@@ -60,7 +18,7 @@ export function currentMe(): Me | null {
 export function loadMe(options: { force?: boolean } = {}): Promise<Me | null> {
   if (me !== undefined && !options.force) return Promise.resolve(me);
   pending ??= api
-    .get<Me>('/api/me')
+    .call(authEndpoints.me, {})
     .catch((error: unknown) => {
       if (isApiError(error, 'unauthenticated')) return null;
       throw error;
@@ -77,12 +35,12 @@ export function loadMe(options: { force?: boolean } = {}): Promise<Me | null> {
 }
 
 export async function logIn(login: string, password: string): Promise<Me | null> {
-  await api.post('/api/auth/login', { login, password });
+  await api.call(authEndpoints.login, { body: { login, password } });
   return loadMe({ force: true });
 }
 
 export async function logOut(): Promise<void> {
-  await api.post('/api/auth/logout');
+  await api.call(authEndpoints.logout, {});
   me = null;
   events.dispatchEvent(new Event(SESSION_CHANGED));
 }

@@ -1,35 +1,20 @@
 /** The satisfaction summary on the public board: the rate in words and numbers, never a colour alone. */
-import { LitElement, html } from 'lit';
+import { boardEndpoints } from '@yishi/core';
+import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatDate } from '../../format/format.js';
 import { t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
 
-interface Rate {
-  text: string;
-  numerator: number;
-  denominator: number;
-}
-
-interface SatisfactionSummary {
-  period: { from: string; to: string };
-  satisfaction: { rated: number; satisfied: number; basicallySatisfied: number; dissatisfied: number; rate: Rate };
-  actionItems: { signedOff: number; onTimeRate: Rate };
-  questions: { raised: number; answeredOnTheSpot: number };
-}
-
 @customElement('yishi-board-satisfaction')
-export class BoardSatisfactionSection extends LitElement {
-  static override styles = [pageStyles];
+export class BoardSatisfactionSection extends YishiElement {
   @property() compoundId = '';
-  private readonly prefs = new PreferencesController(this);
-  private readonly data = new LoadController<SatisfactionSummary>(
+  private readonly data = new LoadController(
     this,
-    (signal) => api.get(`/api/public/compounds/${encodeURIComponent(this.compoundId)}/satisfaction`, signal),
+    (signal) => api.call(boardEndpoints.satisfaction, { params: { compoundId: this.compoundId }, signal }),
     () => [this.compoundId],
   );
 

@@ -5,19 +5,14 @@
  * overview and activation status). A compound found complete is remembered on this device, so once
  * everything is set up the home page asks for the places tree only, and the card disappears.
  */
-import type { ActivationStatus, PlacesTree } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { activationEndpoints, compoundEndpoints, placeEndpoints, type PlacesTree } from '@yishi/core';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { LoadController } from '../../controllers/load-controller.js';
 import { t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { pageStyles } from '../../styles/page-styles.js';
-
-interface Overview {
-  stats: { units: number };
-  station: unknown[];
-}
+import { YishiElement } from '../base/yishi-element.js';
 
 interface Progress {
   id: string;
@@ -55,21 +50,21 @@ const staffDone = (p: Progress) => p.station > 0;
 const lettersDone = (p: Progress) => p.buildings > 0 && p.buildingsPrinted === p.buildings;
 const ready = (p: Progress) => rosterDone(p) && staffDone(p) && lettersDone(p);
 
-async function progressOf(compound: { id: string; name: string }): Promise<Progress> {
-  const path = `/api/compounds/${encodeURIComponent(compound.id)}`;
-  const overview = await api.get<Overview>(path);
+async function progressOf(compound: { id: string; name: string }, signal: AbortSignal): Promise<Progress> {
+  const params = { compoundId: compound.id };
+  const overview = await api.call(compoundEndpoints.overview, { params, signal });
   const progress: Progress = { id: compound.id, name: compound.name, units: overview.stats.units, station: overview.station.length, buildingsPrinted: 0, buildings: 0 };
   if (progress.units === 0) return progress;
-  const activation = await api.get<ActivationStatus>(`${path}/activation`);
+  const activation = await api.call(activationEndpoints.status, { params, signal });
   progress.buildings = activation.buildings.length;
   progress.buildingsPrinted = activation.buildings.filter((b) => b.lastPrintedAt !== null || b.activated >= b.households).length;
   return progress;
 }
 
 @customElement('yishi-setup-checklist')
-export class SetupChecklist extends LitElement {
+export class SetupChecklist extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     formStyles,
     css`
       :host {
@@ -136,40 +131,30 @@ export class SetupChecklist extends LitElement {
     `,
   ];
 
-  @state() private places: PlacesTree | null = null;
-  @state() private progress = new Map<string, Progress>();
-  @state() private failed = false;
-  private readonly prefs = new PreferencesController(this);
+  /** The places tree and the progress of the compounds not yet remembered as ready. */
+  private readonly data = new LoadController(this, (signal) => this.load(signal));
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const places = await api.get<PlacesTree>('/api/places');
-      const compounds = places.subdistricts.flatMap((s) => s.communities.flatMap((c) => c.compounds));
-      const known = remembered();
-      const pending = compounds.filter((c) => !known.has(c.id));
-      const found = await Promise.all(pending.map((c) => progressOf(c)));
-      for (const p of found) if (ready(p)) known.add(p.id);
-      remember(known);
-      this.progress = new Map(found.map((p) => [p.id, p]));
-      this.places = places;
-    } catch {
-      // The checklist is a convenience: without it the home page still works.
-      this.failed = true;
-    }
+  private async load(signal: AbortSignal): Promise<{ places: PlacesTree; progress: Map<string, Progress> }> {
+    const places = await api.call(placeEndpoints.tree, { signal });
+    const compounds = places.subdistricts.flatMap((s) => s.communities.flatMap((c) => c.compounds));
+    const known = remembered();
+    const pending = compounds.filter((c) => !known.has(c.id));
+    const found = await Promise.all(pending.map((c) => progressOf(c, signal)));
+    for (const p of found) if (ready(p)) known.add(p.id);
+    remember(known);
+    return { places, progress: new Map(found.map((p) => [p.id, p])) };
   }
 
   override render() {
-    if (!this.places || this.failed) return nothing;
-    const compounds = this.places.subdistricts.flatMap((s) => s.communities.flatMap((c) => c.compounds));
+    // The checklist is a convenience: while it loads, or if it cannot, the home page works without it.
+    const loaded = this.data.status === 'ready' ? this.data.value : undefined;
+    if (!loaded) return nothing;
+    const { places, progress } = loaded;
+    const compounds = places.subdistricts.flatMap((s) => s.communities.flatMap((c) => c.compounds));
     // Compounds remembered as ready are not asked about again.
-    const open = compounds.map((c) => this.progress.get(c.id)).filter((p): p is Progress => p !== undefined);
+    const open = compounds.map((c) => progress.get(c.id)).filter((p): p is Progress => p !== undefined);
     if (compounds.length > 0 && open.length === 0) return nothing;
-    const communities = this.places.subdistricts.reduce((n, s) => n + s.communities.length, 0);
+    const communities = places.subdistricts.reduce((n, s) => n + s.communities.length, 0);
     const placesDone = compounds.length > 0;
     return html`<section class="card checklist" aria-labelledby="checklist-heading">
       <h2 id="checklist-heading">${t('admin.checklist.heading')}</h2>

@@ -3,34 +3,24 @@
  * word (not only a colour) when a correction was published, a link to read it in full, and the
  * feed and poster links. Readable without logging in.
  */
-import { MEETING_KIND_LABELS, type MeetingKind } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { MEETING_KIND_LABELS, boardEndpoints, endpointUrl, minutesEndpoints } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
-
-export interface PublicMinutesSummary {
-  meetingId: string;
-  kind: MeetingKind;
-  title: string;
-  meetingStartsAt: string;
-  version: number;
-  publishedAt: string;
-  reason: string | null;
-  excerpt: string;
-}
 
 const SHOWN = 5;
 
 @customElement('yishi-board-minutes')
-export class BoardMinutesSection extends LitElement {
+export class BoardMinutesSection extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
     css`
       ul.minutes {
         list-style: none;
@@ -43,21 +33,15 @@ export class BoardMinutesSection extends LitElement {
         margin-bottom: 0.25rem;
       }
       .tag {
-        display: inline-block;
-        font-size: 0.875rem;
-        border: 1px solid var(--yishi-warning-text);
-        color: var(--yishi-warning-text);
-        border-radius: 0.25rem;
-        padding: 0 0.35rem;
         margin-left: 0.25rem;
+        vertical-align: 0.1em;
       }
     `,
   ];
   @property() compoundId = '';
-  private readonly prefs = new PreferencesController(this);
-  private readonly data = new LoadController<{ minutes: PublicMinutesSummary[] }>(
+  private readonly data = new LoadController(
     this,
-    (signal) => api.get(`/api/public/compounds/${encodeURIComponent(this.compoundId)}/minutes`, signal),
+    (signal) => api.call(minutesEndpoints.publicList, { params: { compoundId: this.compoundId }, signal }),
     () => [this.compoundId],
   );
 
@@ -73,7 +57,7 @@ export class BoardMinutesSection extends LitElement {
                 (m) => html`<li class="card">
                   <h3>
                     <a href=${`/minutes/${m.meetingId}`}>${m.title}</a>
-                    ${m.version > 1 ? html`<span class="tag">${t('minutesBoard.corrected', { version: m.version })}</span>` : nothing}
+                    ${m.version > 1 ? html`<span class="tag waiting">${t('minutesBoard.corrected', { version: m.version })}</span>` : nothing}
                   </h3>
                   <p class="muted">
                     ${pick(MEETING_KIND_LABELS[m.kind])} · ${t('minutesBoard.meetingOn', { date: formatDate(m.meetingStartsAt) })} ·
@@ -85,7 +69,7 @@ export class BoardMinutesSection extends LitElement {
             </ul>`,
       )}
       <p class="actions">
-        <a href=${`/api/public/compounds/${id}/feed.atom`}>${t('minutesBoard.feed')}</a>
+        <a href=${endpointUrl(boardEndpoints.atom, { params: { compoundId: this.compoundId } })}>${t('minutesBoard.feed')}</a>
         <a href=${`/board/${id}/poster`}>${t('minutesBoard.poster')}</a>
       </p>
     </section>`;

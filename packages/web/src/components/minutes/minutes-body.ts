@@ -3,14 +3,14 @@
  * lists with Lit templates: the text is user input, so it is never inserted as HTML.
  */
 import { parseMinutesText } from '@yishi/core';
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { YishiElement } from '../base/yishi-element.js';
 
 @customElement('yishi-minutes-body')
-export class MinutesBody extends LitElement {
+export class MinutesBody extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       :host {
         line-break: strict;

@@ -2,21 +2,22 @@
  * The compound's public notice board (公示栏): no login, reached from a QR code or a group-chat
  * link. It renders every section registered in board-sections.ts, each fed by its own feature.
  */
-import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { boardEndpoints, type BoardSummary } from '@yishi/core';
+import { css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderError, renderLoading } from '../../components/common/load-state.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
-import { ApiError, api } from '../../api/client.js';
+import { LoadController } from '../../controllers/load-controller.js';
 import { t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
 import { boardSections } from './board-sections.js';
 
 type SectionElement = HTMLElement & { compoundId?: string };
 
 @customElement('yishi-board-page')
-export class BoardPage extends LitElement {
+export class BoardPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       .sections {
         display: grid;
@@ -28,39 +29,24 @@ export class BoardPage extends LitElement {
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private sections: SectionElement[] | null = null;
-  @state() private failed = false;
-  /** The compound's name and place, so a visitor from a QR code knows whose board this is. */
-  @state() private compound: { name: string; address: string; communityName: string; subdistrictName: string } | null = null;
-  @state() private notFound = false;
-  private readonly prefs = new PreferencesController(this);
-  private builtFor: string | null = null;
 
-  protected override willUpdate(): void {
-    const compoundId = this.params.compoundId ?? '';
-    if (compoundId !== this.builtFor) {
-      this.builtFor = compoundId;
-      void this.build(compoundId);
-    }
+  private get compoundId(): string {
+    return this.params.compoundId ?? '';
   }
 
-  private async build(compoundId: string): Promise<void> {
-    this.failed = false;
-    this.notFound = false;
-    this.sections = null;
-    this.compound = null;
-    try {
-      const [summary] = await Promise.all([
-        api.get<{ compound: NonNullable<BoardPage['compound']> }>(`/api/public/compounds/${encodeURIComponent(compoundId)}/board`),
-        ...boardSections.map((s) => s.load()),
-      ]);
-      this.compound = summary.compound;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) this.notFound = true;
-      else this.failed = true;
-      return;
-    }
-    this.sections = boardSections.map((s) => {
+  /** The compound's name and place (so a visitor from a QR code knows whose board this is), once every section's code is here. */
+  private readonly summary = new LoadController(
+    this,
+    async (signal) => {
+      const [summary] = await Promise.all([api.call(boardEndpoints.summary, { params: { compoundId: this.compoundId }, signal }), ...boardSections.map((s) => s.load())]);
+      return { summary, sections: this.createSections(this.compoundId) };
+    },
+    () => [this.compoundId],
+  );
+
+  /** One element per registered section, made once per compound (the sections fetch their own data). */
+  private createSections(compoundId: string): SectionElement[] {
+    return boardSections.map((s) => {
       const el = document.createElement(s.tag) as SectionElement;
       el.compoundId = compoundId;
       return el;
@@ -68,18 +54,18 @@ export class BoardPage extends LitElement {
   }
 
   override render() {
-    if (this.notFound) return html`<h1>${t('board.heading')}</h1>${renderError(t('board.notFound'))}`;
-    return html`<h1>${this.compound ? html`${this.compound.name} · ` : ''}${t('board.heading')}</h1>
-      ${this.compound
-        ? html`<p class="place">${this.compound.subdistrictName} ${this.compound.communityName} · ${this.compound.address}</p>`
-        : ''}
+    const { status, error, value } = this.summary;
+    if (status === 'error' && error?.status === 404) return html`<h1>${t('board.heading')}</h1>${renderError(t('board.notFound'))}`;
+    const compound: BoardSummary['compound'] | undefined = status === 'ready' ? value?.summary.compound : undefined;
+    return html`<h1>${compound ? html`${compound.name} · ` : ''}${t('board.heading')}</h1>
+      ${compound ? html`<p class="place">${compound.subdistrictName} ${compound.communityName} · ${compound.address}</p>` : ''}
       <p class="lead">${t('board.intro')}</p>
-      ${this.failed
-        ? renderError(t('state.pageLoadFailed'), () => void this.build(this.builtFor ?? ''))
-        : this.sections === null
+      ${status === 'error'
+        ? renderError(t('state.pageLoadFailed'), () => void this.summary.reload())
+        : status !== 'ready' || !value
           ? renderLoading()
-          : this.sections.length === 0
+          : value.sections.length === 0
             ? renderEmpty(t('board.empty'))
-            : html`<div class="sections">${this.sections}</div>`}`;
+            : html`<div class="sections">${value.sections}</div>`}`;
   }
 }

@@ -2,41 +2,21 @@
  * Compound overview (小区概况): where it is, the key figures (buildings, units, owners, developer-held
  * units, total floor area), the buildings, the four parties' representatives and the station team.
  */
-import { PARTIES, PARTY_LABELS, type Party } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { COMPOUND_STAFF, PARTIES, PARTY_LABELS, compoundEndpoints, type CompoundOverview, type CompoundRepresentative, type Party } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { rolesAt } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
-
-interface Representative {
-  userId: string;
-  name: string;
-  role: string;
-  party: Party | null;
-  organisation: string | null;
-  title: string | null;
-}
-
-export interface CompoundOverview {
-  compound: { id: string; name: string; code: string; address: string | null; communityName: string; subdistrictName: string };
-  stats: { buildings: number; units: number; owners: number; developerHeldUnits: number; totalAreaCenti: number };
-  buildings: Array<{ id: string; name: string; gridName: string | null; unitCount: number; areaCenti: number }>;
-  parties: Record<Party, Representative[]>;
-  station: Representative[];
-}
-
-const ROSTER_ROLES = new Set(['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy']);
 
 @customElement('yishi-compound-overview-page')
-export class CompoundOverviewPage extends LitElement {
+export class CompoundOverviewPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       .parties {
         display: grid;
@@ -71,10 +51,9 @@ export class CompoundOverviewPage extends LitElement {
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
-  private readonly prefs = new PreferencesController(this);
-  private readonly overview = new LoadController<CompoundOverview>(
+  private readonly overview = new LoadController(
     this,
-    (signal) => api.get<CompoundOverview>(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}`, signal),
+    (signal) => api.call(compoundEndpoints.overview, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
     () => [this.params.compoundId],
   );
 
@@ -84,7 +63,8 @@ export class CompoundOverviewPage extends LitElement {
 
   private renderOverview(o: CompoundOverview) {
     const { compound, stats } = o;
-    const mayManageRoster = rolesAt(compound.id).some((role) => ROSTER_ROLES.has(role));
+    const mine = rolesAt(compound.id);
+    const mayManageRoster = COMPOUND_STAFF.some((role) => mine.includes(role));
     return html`
       <h1>${compound.name}</h1>
       <p class="lead">
@@ -107,7 +87,7 @@ export class CompoundOverviewPage extends LitElement {
 
       <h2>${t('overview.parties')}</h2>
       <p class="muted">${t('overview.partiesIntro')}</p>
-      <div class="parties">${PARTIES.map((party) => this.renderParty(party, o.parties[party] ?? []))}</div>
+      <div class="parties">${PARTIES.map((party) => this.renderParty(party, o.parties[party]))}</div>
 
       <h2>${t('overview.station')}</h2>
       ${o.station.length === 0
@@ -148,7 +128,7 @@ export class CompoundOverviewPage extends LitElement {
     return html`<div class=${wide ? 'figure wide' : 'figure'}><dt>${label}</dt><dd>${value}</dd></div>`;
   }
 
-  private renderParty(party: Party, reps: Representative[]) {
+  private renderParty(party: Party, reps: CompoundRepresentative[]) {
     return html`<section class="card party" aria-labelledby=${`party-${party}`}>
       <h3 id=${`party-${party}`}>${pick(PARTY_LABELS[party])}</h3>
       ${reps.length === 0
@@ -159,7 +139,7 @@ export class CompoundOverviewPage extends LitElement {
     </section>`;
   }
 
-  private renderRep(rep: Representative) {
+  private renderRep(rep: CompoundRepresentative) {
     const detail = [rep.organisation, rep.title].filter(Boolean).join(' · ');
     return html`<span class="rep-name">${rep.name}</span>${detail ? html`<br /><span class="muted">${detail}</span>` : nothing}`;
   }

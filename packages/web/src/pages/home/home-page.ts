@@ -6,16 +6,15 @@
  * their compounds are set up.
  */
 import '../../components/home/setup-checklist.js';
-import { ROLE_LABELS, type Role, type StaffRole } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { ROLE_LABELS, type Me, type MyCompound, type MyGrant, type Role, type StaffRole } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { fillPath, pathParams, type RouteDef } from '../../app/router.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { routes } from '../../routes.js';
-import { currentMe, type Grant, type Me, type MyCompound } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { currentMe } from '../../state/session.js';
 
 function allows(route: RouteDef, roles: readonly Role[]): boolean {
   const audience = route.nav?.roles ?? [];
@@ -47,7 +46,7 @@ function isAdministrator(me: Me): boolean {
 /** The account page is everybody's; linked here unless the registry already puts it among the actions. */
 const ACCOUNT_IN_REGISTRY = routes.some((route) => route.path === '/account' && route.nav);
 
-function describeGrant(grant: Grant): string {
+function describeGrant(grant: MyGrant): string {
   const parts = [pick(grant.roleLabel)];
   if (grant.organisation) parts.push(grant.organisation);
   if (grant.title) parts.push(grant.title);
@@ -55,9 +54,9 @@ function describeGrant(grant: Grant): string {
 }
 
 @customElement('yishi-home-page')
-export class HomePage extends LitElement {
+export class HomePage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       .roles {
         display: flex;
@@ -87,8 +86,6 @@ export class HomePage extends LitElement {
       }
     `,
   ];
-
-  private readonly prefs = new PreferencesController(this);
 
   override render() {
     const me = currentMe();

@@ -3,36 +3,23 @@
  * (said in words: 已超期), then those still within the 3-day deadline, then the published ones with
  * their version. Each links to the meeting's minutes page.
  */
-import { MEETING_KIND_LABELS, type Locale, type MeetingKind } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { MEETING_KIND_LABELS, minutesEndpoints } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
-import { currentLocale } from '../../state/preferences.js';
-import { pageStyles } from '../../styles/page-styles.js';
-
-interface MinutesWork {
-  meetingId: string;
-  kind: MeetingKind;
-  title: string;
-  startsAt: string;
-  state: 'none' | 'draft' | 'published';
-  version: number | null;
-  timeLeft: { overdue: boolean; label: Record<Locale, string> } | null;
-  publishedOnTime: boolean | null;
-}
 
 const STATE_WORDS = { none: 'minutesList.state.none', draft: 'minutesList.state.draft', published: 'minutesList.state.published' } as const;
 
 @customElement('yishi-minutes-list-page')
-export class MinutesListPage extends LitElement {
+export class MinutesListPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       .overdue {
         color: var(--yishi-danger-text);
@@ -41,10 +28,9 @@ export class MinutesListPage extends LitElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
-  private readonly prefs = new PreferencesController(this);
-  private readonly data = new LoadController<{ minutes: MinutesWork[] }>(
+  private readonly data = new LoadController(
     this,
-    (signal) => api.get(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}/minutes`, signal),
+    (signal) => api.call(minutesEndpoints.work, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
     () => [this.params.compoundId],
   );
 
@@ -73,7 +59,7 @@ export class MinutesListPage extends LitElement {
                       <td>
                         ${t(STATE_WORDS[m.state])}${m.version ? html` · ${t('minutes.versionLabel', { version: m.version })}` : nothing}
                         ${m.timeLeft
-                          ? html`<br /><span class=${m.timeLeft.overdue ? 'overdue' : ''}>${m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}：${m.timeLeft.label[currentLocale()]}</span>`
+                          ? html`<br /><span class=${m.timeLeft.overdue ? 'overdue' : ''}>${m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}：${pick(m.timeLeft.label)}</span>`
                           : nothing}
                         ${m.publishedOnTime === false ? html`<br /><span>${t('minutes.publishedLate')}</span>` : nothing}
                       </td>

@@ -8,25 +8,24 @@ import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { MINUTES_TEXT_KEY } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { MINUTES_TEXT_KEY, minutesEndpoints, type StaffMinutes } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
+import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
 import '../../components/minutes/minutes-body.js';
 import { minutesVersionLinks } from '../../components/minutes/minutes-links.js';
 import type { MinutesTextField } from '../../components/minutes/minutes-text-field.js';
 import '../../components/minutes/minutes-text-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { YjsDocController } from '../../controllers/yjs-doc-controller.js';
 import { formatDateTime } from '../../format/format.js';
-import { t } from '../../i18n.js';
-import { currentLocale } from '../../state/preferences.js';
+import { pick, t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
-import type { StaffMinutes } from './minutes-types.js';
+import { formStyles } from '../../styles/form-styles.js';
 
 const CONNECTION_WORDS = {
   connecting: 'minutes.connection.connecting',
@@ -36,9 +35,11 @@ const CONNECTION_WORDS = {
 } as const;
 
 @customElement('yishi-minutes-page')
-export class MinutesPage extends LitElement {
+export class MinutesPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
+    formErrorStyles,
     css`
       .editor-grid {
         display: grid;
@@ -69,18 +70,18 @@ export class MinutesPage extends LitElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private busy = false;
   @state() private confirming = false;
   @state() private reason = '';
-  private readonly prefs = new PreferencesController(this);
+  /** Every change goes through here; a correction's reason is its one field. */
+  private readonly write = new WriteController<'reason'>(this);
 
   private get meetingId(): string {
     return this.params.meetingId ?? '';
   }
 
-  private readonly data = new LoadController<StaffMinutes>(
+  private readonly data = new LoadController(
     this,
-    (signal) => api.get(`/api/meetings/${encodeURIComponent(this.meetingId)}/minutes`, signal),
+    (signal) => api.call(minutesEndpoints.get, { params: { meetingId: this.meetingId }, signal }),
     () => [this.meetingId],
   );
 
@@ -97,22 +98,15 @@ export class MinutesPage extends LitElement {
     return this.live.doc?.getText(MINUTES_TEXT_KEY).toString() ?? this.data.value?.draft?.body ?? '';
   }
 
-  private async run(action: () => Promise<StaffMinutes>, success: (m: StaffMinutes) => string): Promise<void> {
-    this.busy = true;
-    try {
-      const result = await action();
-      this.data.value = result;
-      notify(success(result), 'success');
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger', 8000);
-    } finally {
-      this.busy = false;
-      this.requestUpdate();
-    }
+  /** Sends a change that answers the minutes as they are afterwards, and shows them. */
+  private async change(action: () => Promise<StaffMinutes>, success: string): Promise<boolean> {
+    const result = await this.write.run(action, { success, fields: ['reason'], fieldOfCode: { minutes_reason_required: 'reason' } });
+    if (result) this.data.value = result;
+    return result !== undefined;
   }
 
   private generate(): void {
-    void this.run(() => api.post<StaffMinutes>(`/api/meetings/${encodeURIComponent(this.meetingId)}/minutes/draft`), () => t('minutes.generated'));
+    void this.change(() => api.call(minutesEndpoints.generate, { params: { meetingId: this.meetingId } }), t('minutes.generated'));
   }
 
   /**
@@ -122,39 +116,36 @@ export class MinutesPage extends LitElement {
   private async regenerate(): Promise<void> {
     const text = this.live.doc?.getText(MINUTES_TEXT_KEY);
     if (!text || !confirm(t('minutes.regenerateConfirm'))) return;
-    this.busy = true;
-    try {
-      const fresh = await api.get<{ body: string }>(`/api/meetings/${encodeURIComponent(this.meetingId)}/minutes/generated`);
-      text.doc?.transact(() => {
-        text.delete(0, text.length);
-        text.insert(0, fresh.body);
-      });
-      this.renderRoot.querySelector<MinutesTextField>('yishi-minutes-text-field')?.refresh();
-      notify(t('minutes.generated'), 'success');
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger', 8000);
-    } finally {
-      this.busy = false;
-    }
+    await this.write.run(
+      async () => {
+        const fresh = await api.call(minutesEndpoints.generated, { params: { meetingId: this.meetingId } });
+        text.doc?.transact(() => {
+          text.delete(0, text.length);
+          text.insert(0, fresh.body);
+        });
+        this.renderRoot.querySelector<MinutesTextField>('yishi-minutes-text-field')?.refresh();
+      },
+      { success: t('minutes.generated') },
+    );
   }
 
   private publish(): void {
     this.confirming = false;
-    void this.run(
-      () => api.post<StaffMinutes>(`/api/meetings/${encodeURIComponent(this.meetingId)}/minutes/publish`, { confirm: true }),
-      (m) => t('minutes.published', { version: m.versions.length }),
-    );
+    // The first publication is version 1.
+    void this.change(() => api.call(minutesEndpoints.publish, { params: { meetingId: this.meetingId }, body: { confirm: true } }), t('minutes.published', { version: 1 }));
   }
 
-  private correct(): void {
+  private async correct(versions: number): Promise<void> {
     const body = this.liveText();
-    void this.run(
-      () => api.post<StaffMinutes>(`/api/meetings/${encodeURIComponent(this.meetingId)}/minutes/corrections`, { body, reason: this.reason }),
-      (m) => {
-        this.reason = '';
-        return t('minutes.corrected', { version: m.versions.length });
-      },
+    const done = await this.change(
+      () => api.call(minutesEndpoints.correct, { params: { meetingId: this.meetingId }, body: { body, reason: this.reason } }),
+      t('minutes.corrected', { version: versions + 1 }),
     );
+    if (done) this.reason = '';
+  }
+
+  protected override updated(): void {
+    syncValidity(this.renderRoot, this.write.fieldErrors, ['reason']);
   }
 
   private renderDeadline(m: StaffMinutes) {
@@ -167,7 +158,7 @@ export class MinutesPage extends LitElement {
     }
     const left = m.timeLeft;
     return html`<sl-alert variant=${left?.overdue ? 'danger' : 'warning'} open role="status">
-      <strong>${left?.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}：${left?.label[currentLocale()] ?? ''}</strong><br />
+      <strong>${left?.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}：${left ? pick(left.label) : ''}</strong><br />
       ${t('minutes.deadline', { date })}
     </sl-alert>`;
   }
@@ -176,7 +167,7 @@ export class MinutesPage extends LitElement {
     if (!m.draft) {
       return html`<p>${t('minutes.noDraft')}</p>
         ${m.may.write && m.meeting.status === 'closed'
-          ? html`<sl-button variant="primary" ?loading=${this.busy} @click=${() => this.generate()}>${t('minutes.generate')}</sl-button>`
+          ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.generate()}>${t('minutes.generate')}</sl-button>`
           : nothing}`;
     }
     const text = this.live.doc?.getText(MINUTES_TEXT_KEY) ?? null;
@@ -198,20 +189,27 @@ export class MinutesPage extends LitElement {
       </div>
       <div class="actions">
         ${m.may.write
-          ? html`<sl-button ?disabled=${this.busy || this.live.status !== 'connected'} @click=${() => void this.regenerate()}>${t('minutes.regenerate')}</sl-button>`
+          ? html`<sl-button ?disabled=${this.write.busy || this.live.status !== 'connected'} @click=${() => void this.regenerate()}>${t('minutes.regenerate')}</sl-button>`
           : nothing}
         ${m.versions.length === 0
           ? m.may.publish
-            ? html`<sl-button variant="primary" ?loading=${this.busy} @click=${() => (this.confirming = true)}>${t('minutes.publish')}</sl-button>`
+            ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => (this.confirming = true)}>${t('minutes.publish')}</sl-button>`
             : html`<p class="muted">${t('minutes.onlyConvener')}</p>`
           : nothing}
       </div>
       ${m.versions.length > 0 && m.may.publish
         ? html`<h2>${t('minutes.correct')}</h2>
             <p class="muted">${t('minutes.correctHelp')}</p>
-            <sl-input label=${t('minutes.reason')} .value=${this.reason} maxlength="500" @sl-input=${(e: Event) => (this.reason = (e.target as HTMLInputElement).value)}></sl-input>
+            <sl-input
+              name="reason"
+              label=${t('minutes.reason')}
+              .value=${this.reason}
+              maxlength="500"
+              @sl-input=${(e: Event) => (this.reason = (e.target as HTMLInputElement).value)}
+              >${helpText(this.write.fieldErrors.reason)}</sl-input
+            >
             <div class="actions">
-              <sl-button variant="primary" ?loading=${this.busy} ?disabled=${this.reason.trim().length < 2} @click=${() => this.correct()}>${t('minutes.correct')}</sl-button>
+              <sl-button variant="primary" ?loading=${this.write.busy} ?disabled=${this.reason.trim().length < 2} @click=${() => void this.correct(m.versions.length)}>${t('minutes.correct')}</sl-button>
             </div>`
         : nothing}
       <sl-dialog label=${t('minutes.publishConfirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>

@@ -2,23 +2,22 @@
  * A published minutes version, public (reached from the notice board, a feed or a shared link):
  * header, the text, a note when a later correction exists, every version, and print/PDF links.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { minutesEndpoints } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
+import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/minutes/minutes-body.js';
 import { minutesVersionLinks } from '../../components/minutes/minutes-links.js';
-import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
-import type { PublicMinutes } from './minutes-types.js';
 
 @customElement('yishi-minutes-public-page')
-export class MinutesPublicPage extends LitElement {
+export class MinutesPublicPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       .meta {
         display: grid;
@@ -35,7 +34,7 @@ export class MinutesPublicPage extends LitElement {
       .notice {
         border-left: 4px solid var(--yishi-warning-text);
         padding: 0.5rem 0.75rem;
-        background: #fffbeb;
+        background: var(--sl-color-warning-50);
         margin-bottom: 1rem;
       }
       ol.versions li {
@@ -44,18 +43,14 @@ export class MinutesPublicPage extends LitElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
-  private readonly prefs = new PreferencesController(this);
-
-  private version(): string | null {
-    return new URLSearchParams(location.search).get('version');
+  /** `?version=N` of the address; the server refuses one that is not a version number. */
+  private version(): string | undefined {
+    return new URLSearchParams(location.search).get('version') ?? undefined;
   }
 
-  private readonly data = new LoadController<PublicMinutes>(
+  private readonly data = new LoadController(
     this,
-    (signal) => {
-      const v = this.version();
-      return api.get(`/api/public/meetings/${encodeURIComponent(this.params.meetingId ?? '')}/minutes${v ? `?version=${encodeURIComponent(v)}` : ''}`, signal);
-    },
+    (signal) => api.call(minutesEndpoints.publicVersion, { params: { meetingId: this.params.meetingId ?? '' }, query: { version: this.version() }, signal }),
     () => [this.params.meetingId, this.version()],
   );
 

@@ -1,15 +1,11 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
 
 /** Any address the registry does not know: say so in words and offer the way home. */
 @customElement('yishi-not-found-page')
-export class NotFoundPage extends LitElement {
-  static override styles = pageStyles;
-  private readonly prefs = new PreferencesController(this);
-
+export class NotFoundPage extends YishiElement {
   override render() {
     return html`<h1>${t('notFound.title')}</h1>
       <p>${t('notFound.body', { path: location.pathname })}</p>
