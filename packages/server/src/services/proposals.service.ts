@@ -136,7 +136,7 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
     const to: ProposalStatus = input.action === 'put_on_agenda' ? 'on_agenda' : input.action === 'merge' ? 'merged' : 'declined';
     if (!canProposalTransition(from, to)) throw new DomainError('proposal_bad_transition', { status: from });
     const now = deps.clock().toISOString();
-    let note = '';
+    let note: string;
     if (input.action === 'merge') {
       if (input.intoProposalId === proposalId) throw new DomainError('proposal_merge_self');
       const into = await repo.findProposal(trx, input.intoProposalId);
