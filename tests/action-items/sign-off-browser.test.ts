@@ -6,7 +6,7 @@
 import { actionItemEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, visibleText, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -101,6 +101,10 @@ describe('numbered sign-off in the browser', () => {
       await page.getByRole('link', { name: '我要反映问题' }).click();
       await page.getByRole('heading', { level: 1, name: '反映问题' }).waitFor();
       await expectNoSeriousA11yViolations(page);
+      // Nothing filled in: the request is said under each required field, and nothing is sent.
+      await page.getByRole('button', { name: '提交', exact: true }).click();
+      await expect.poll(() => page.locator('sl-input[name="title"]').getAttribute('help-text')).toBe('请填写必填项');
+      expect(await page.locator('sl-textarea[name="description"]').getAttribute('help-text')).toBe('请填写必填项');
       await page.getByLabel('一句话说明问题').fill('2栋单元门禁坏了');
       await page.getByLabel('详细情况').fill('门禁刷卡没有反应，老人进出不便');
       await page.getByRole('button', { name: '提交', exact: true }).click();
@@ -128,6 +132,35 @@ describe('numbered sign-off in the browser', () => {
       await page.getByRole('status').filter({ hasText: '您的评价：基本满意' }).waitFor();
       // The form is gone: one rating per person and sign-off.
       expect(await page.getByRole('button', { name: '提交评价' }).count()).toBe(0);
+    });
+  });
+
+  test('switching to English re-renders the open action-item pages without a reload', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'zhanzhang');
+      const inEnglish = async (path: string, heading: string, check: (text: string) => Promise<void>) => {
+        await page.goto(`${server.url}${path}`);
+        await page.locator('main').getByRole('heading', { level: 1 }).waitFor();
+        await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
+        await page.locator('main').getByRole('heading', { level: 1, name: heading }).waitFor();
+        await check(await visibleText(page));
+        await page.locator('yishi-app header').getByRole('button', { name: '中文' }).click();
+      };
+      await inEnglish(`/compounds/${dsct}/action-items`, 'Action items', async (text) => {
+        // The listing form and the table in English, and the filters show their choice in English too.
+        expect(text).toContain('List a new action item');
+        expect(text).toContain('Signed off');
+        expect(text).not.toMatch(/新增整改事项|已销号|已逾期/);
+        expect(await page.locator('main .filters sl-select').first().locator('input.select__display-input').inputValue()).toBe('All');
+      });
+      await inEnglish(`/compounds/${dsct}/ledger`, 'Action ledger', async (text) => {
+        expect(text).toContain('Verify the ledger');
+        expect(text).not.toMatch(/校验台账|列入清单/);
+      });
+      await inEnglish(`/action-items/${itemId}`, '5栋北侧围墙破损', async (text) => {
+        expect(text).toContain('Responsible Property manager');
+        expect(text).not.toMatch(/责任单位|办理进展|居民评价/);
+      });
     });
   });
 });

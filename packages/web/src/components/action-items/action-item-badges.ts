@@ -1,60 +1,14 @@
 /**
  * The words and colours every action-item list shares: triage (colour AND its word), status, and the
- * red "已逾期 / Overdue" marker. Colour is never the only cue. Plus the item shape the API returns.
+ * red "已逾期 / Overdue" marker. Colour is never the only cue. The item shapes are core's
+ * (ActionItemStaffView, ActionItemPublicView …), as the API answers them.
  */
-import { RATING_LABELS, STATUS_LABELS, TRIAGE_LABELS, type ActionItemStatus, type Rating, type Triage } from '@yishi/core';
-import { css, html, nothing } from 'lit';
+import { RATING_LABELS, STATUS_LABELS, TRIAGE_LABELS, type ActionItemPublicView, type ActionItemStatus, type Rating, type Triage } from '@yishi/core';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-
-export interface ActionItemUpdate {
-  id: string;
-  kind: string;
-  text: string;
-  photos: string[];
-  from: string | null;
-  to: string | null;
-  author: string | null;
-  at: string;
-}
-
-export interface ActionItemView {
-  id: string;
-  compoundId: string;
-  title: string;
-  description: string;
-  location: string;
-  source: { kind: string; id: string; meetingId: string | null };
-  responsibleUnit: string | null;
-  responsibleUnitLabel: Record<'zh-CN' | 'en', string>;
-  measures: string;
-  triage: Triage;
-  status: ActionItemStatus;
-  listedAt: string;
-  deadlineWorkdays: number;
-  dueDate: string;
-  dueDateProvisional: boolean;
-  overdue: boolean;
-  suggestedTriage: Triage | null;
-  urgency: string | null;
-  response: { onSiteBy: string | null; onSiteAt: string | null; onSiteMet: boolean | null; resolveBy: string | null; resolvedAt: string | null; resolveMet: boolean | null } | null;
-  signOffNumber: string | null;
-  signedOffAt: string | null;
-  signedOffBy: string | null;
-  resolution: string | null;
-  reopenCount: number;
-  ratingSummary: Record<Rating, number>;
-  // staff view
-  handlerName?: string | null;
-  evidence?: string | null;
-  evidencePhotos?: string[];
-  updates?: ActionItemUpdate[];
-  // public / resident view
-  progress?: ActionItemUpdate[];
-  view?: 'staff' | 'resident';
-  mine?: boolean;
-  myRating?: { rating: Rating; comment: string } | null;
-}
+import { currentLocale } from '../../state/preferences.js';
 
 export const badgeStyles = css`
   .badge {
@@ -79,22 +33,22 @@ export const badgeStyles = css`
     color: var(--yishi-ok-text);
   }
   .triage-green .dot {
-    background: #16a34a;
+    background: var(--sl-color-green-600);
   }
   .triage-yellow {
     color: var(--yishi-warning-text);
   }
   .triage-yellow .dot {
-    background: #eab308;
+    background: var(--sl-color-yellow-500);
   }
   .triage-red {
     color: var(--yishi-danger-text);
   }
   .triage-red .dot {
-    background: #dc2626;
+    background: var(--sl-color-red-600);
   }
   .overdue {
-    color: #fff;
+    color: var(--sl-color-neutral-0);
     background: var(--yishi-danger-text);
     border-color: var(--yishi-danger-text);
   }
@@ -140,6 +94,27 @@ export function ratingLabel(rating: Rating): string {
 }
 
 /** "2026年11月23日（周一）", with the estimate warning when the holiday data does not reach that year. */
-export function dueText(item: Pick<ActionItemView, 'dueDate' | 'dueDateProvisional'>) {
-  return html`<span class="due">${formatDate(item.dueDate)}</span>${item.dueDateProvisional ? html` <small class="provisional">${t('ai.provisional')}</small>` : nothing}`;
+export function dueText(item: Pick<ActionItemPublicView, 'dueDate' | 'dueDateProvisional'>) {
+  return html`<span class="due">${formatDate(item.dueDate)}</span
+    >${item.dueDateProvisional ? html` <small class="provisional">${t('ai.provisional')}</small>` : nothing}`;
+}
+
+/** A label and its value in the reader's language: "截止日期：…" / "Due: …". */
+export function labelled(label: unknown, value: unknown) {
+  return html`${label}${pick({ 'zh-CN': '：', en: ': ' })}${value}`;
+}
+
+/** The required fields left empty, each with the same request under it. */
+export function missingFields<F extends string>(values: Readonly<Partial<Record<F, string>>>, required: readonly F[]): Partial<Record<F, string>> {
+  const missing: Partial<Record<F, string>> = {};
+  for (const field of required) if (!values[field]?.trim()) missing[field] = t('ai.required');
+  return missing;
+}
+
+/**
+ * A control rebuilt when the language changes. Shoelace's sl-select keeps showing the words of the
+ * option chosen when it first rendered; a new element shows the current ones.
+ */
+export function perLanguage(control: TemplateResult) {
+  return keyed(currentLocale(), control);
 }

@@ -9,47 +9,91 @@ import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/details/details.js';
-import { LitElement, css, html } from 'lit';
+import { DEFAULT_DEADLINE_WORKDAYS, actionItemEndpoints, type ActionItemSourceKind } from '@yishi/core';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
-import { t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { api } from '../../api/client.js';
+import type { FieldErrors } from '../../api/field-errors.js';
+import { YishiElement } from '../base/yishi-element.js';
+import { WriteController } from '../../controllers/write-controller.js';
+import { t, type MessageKey } from '../../i18n.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { missingFields, perLanguage } from './action-item-badges.js';
 
 const UNITS = ['property_manager', 'community', 'owners_committee', 'grid', 'department'] as const;
+type Unit = (typeof UNITS)[number];
+/** Items listed by hand come from a passed proposal or a council outcome recorded elsewhere. */
+const SOURCE_KINDS = ['proposal', 'council_outcome'] as const satisfies readonly ActionItemSourceKind[];
+type Source = (typeof SOURCE_KINDS)[number];
+const SOURCES = { proposal: 'ai.sourceProposal', council_outcome: 'ai.sourceCouncil' } as const satisfies Record<Source, MessageKey>;
+type Field = 'title' | 'department' | 'description' | 'measures' | 'deadlineWorkdays' | 'responsibleUnit';
 
 @customElement('yishi-action-item-form')
-export class ActionItemForm extends LitElement {
-  static override styles = [
-    pageStyles,
-    css`
-      form {
-        display: grid;
-        gap: 0.75rem;
-      }
-    `,
-  ];
+export class ActionItemForm extends YishiElement {
+  static override styles = [YishiElement.styles, formStyles];
 
   @property() compoundId = '';
-  @state() private unit: (typeof UNITS)[number] = 'property_manager';
-  @state() private busy = false;
+  @state() private unit: Unit = 'property_manager';
+  @state() private source: Source = 'proposal';
+  @state() private errors: FieldErrors<Field> = {};
+  private readonly write = new WriteController<Field>(this);
 
   override render() {
+    const e = this.errors;
     return html`<sl-details summary=${t('ai.newItem')}>
-      <form @submit=${(e: Event) => void this.submit(e)}>
-        <sl-select name="sourceKind" label=${t('ai.source')} value="proposal">
-          <sl-option value="proposal">${t('ai.sourceProposal')}</sl-option>
-          <sl-option value="council_outcome">${t('ai.sourceCouncil')}</sl-option>
-        </sl-select>
-        <sl-input name="title" label=${t('ai.colTitle')} required maxlength="120"></sl-input>
-        <sl-textarea name="description" label=${t('ai.description')} rows="2"></sl-textarea>
-        <sl-select name="unit" label=${t('ai.colUnit')} value=${this.unit} @sl-change=${(e: Event) => (this.unit = (e.target as HTMLSelectElement).value as (typeof UNITS)[number])}>
-          ${UNITS.map((u) => html`<sl-option value=${u}>${t(`ai.unit.${u}`)}</sl-option>`)}
-        </sl-select>
-        ${this.unit === 'department' ? html`<sl-input name="department" label=${t('ai.departmentName')} required maxlength="40"></sl-input>` : ''}
-        <sl-textarea name="measures" label=${t('ai.measures')} rows="2"></sl-textarea>
-        <sl-input name="workdays" type="number" min="1" max="60" value="5" label=${t('ai.workdays')}></sl-input>
-        <sl-button type="submit" variant="primary" ?loading=${this.busy}>${t('ai.create')}</sl-button>
+      <form class="fields" @submit=${(ev: Event) => void this.submit(ev)} novalidate>
+        ${perLanguage(
+          html`<sl-select
+            name="sourceKind"
+            label=${t('ai.source')}
+            value=${this.source}
+            @sl-change=${(ev: Event) => (this.source = SOURCE_KINDS.find((k) => k === (ev.target as HTMLSelectElement).value) ?? this.source)}
+          >
+            ${SOURCE_KINDS.map((kind) => html`<sl-option value=${kind}>${t(SOURCES[kind])}</sl-option>`)}
+          </sl-select>`,
+        )}
+        <sl-input name="title" label=${t('ai.colTitle')} required maxlength="120" class=${e.title ? 'invalid' : ''} help-text=${e.title ?? ''}></sl-input>
+        <sl-textarea
+          name="description"
+          label=${t('ai.description')}
+          rows="2"
+          class=${e.description ? 'invalid' : ''}
+          help-text=${e.description ?? ''}
+        ></sl-textarea>
+        ${perLanguage(
+          html`<sl-select
+            name="unit"
+            label=${t('ai.colUnit')}
+            value=${this.unit}
+            @sl-change=${(ev: Event) => (this.unit = UNITS.find((u) => u === (ev.target as HTMLSelectElement).value) ?? this.unit)}
+          >
+            ${UNITS.map((u) => html`<sl-option value=${u}>${t(`ai.unit.${u}`)}</sl-option>`)}
+          </sl-select>`,
+        )}
+        ${
+          this.unit === 'department'
+            ? html`<sl-input
+                name="department"
+                label=${t('ai.departmentName')}
+                required
+                maxlength="40"
+                class=${e.department || e.responsibleUnit ? 'invalid' : ''}
+                help-text=${e.department ?? e.responsibleUnit ?? ''}
+              ></sl-input>`
+            : nothing
+        }
+        <sl-textarea name="measures" label=${t('ai.measures')} rows="2" class=${e.measures ? 'invalid' : ''} help-text=${e.measures ?? ''}></sl-textarea>
+        <sl-input
+          name="workdays"
+          type="number"
+          min="1"
+          max="60"
+          value=${DEFAULT_DEADLINE_WORKDAYS}
+          label=${t('ai.workdays')}
+          class=${e.deadlineWorkdays ? 'invalid' : ''}
+          help-text=${e.deadlineWorkdays ?? ''}
+        ></sl-input>
+        <div><sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('ai.create')}</sl-button></div>
       </form>
     </sl-details>`;
   }
@@ -58,29 +102,27 @@ export class ActionItemForm extends LitElement {
     return String(this.renderRoot.querySelector<HTMLElement & { value?: unknown }>(`[name="${name}"]`)?.value ?? '').trim();
   }
 
-  private async submit(e: Event): Promise<void> {
-    e.preventDefault();
-    const title = this.value('title');
-    const department = this.value('department');
-    if (!title || (this.unit === 'department' && !department)) {
-      notify(t('ai.required'), 'warning');
-      return;
-    }
-    this.busy = true;
-    try {
-      const created = await api.post<{ id: string }>(`/api/compounds/${encodeURIComponent(this.compoundId)}/action-items`, {
-        title,
-        description: this.value('description'),
-        measures: this.value('measures'),
-        responsibleUnit: this.unit === 'department' ? `department:${department}` : this.unit,
-        deadlineWorkdays: Number(this.value('workdays')) || 5,
-        source: { kind: this.value('sourceKind') || 'proposal', id: `manual-${Date.now()}` },
-      });
-      this.dispatchEvent(new CustomEvent('yishi-action-item-created', { detail: { id: created.id }, bubbles: true, composed: true }));
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger');
-    } finally {
-      this.busy = false;
-    }
+  private async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const values = { title: this.value('title'), department: this.unit === 'department' ? this.value('department') : '-' };
+    this.errors = missingFields(values, ['title', 'department']);
+    if (Object.keys(this.errors).length > 0) return;
+    const created = await this.write.run(
+      () =>
+        api.call(actionItemEndpoints.create, {
+          params: { compoundId: this.compoundId },
+          body: {
+            title: values.title,
+            description: this.value('description'),
+            measures: this.value('measures'),
+            responsibleUnit: this.unit === 'department' ? `department:${values.department}` : this.unit,
+            deadlineWorkdays: Number(this.value('workdays')) || DEFAULT_DEADLINE_WORKDAYS,
+            source: { kind: this.source, id: `manual-${Date.now()}` },
+          },
+        }),
+      { fields: ['title', 'description', 'measures', 'deadlineWorkdays', 'responsibleUnit'] },
+    );
+    this.errors = this.write.fieldErrors;
+    if (created) this.dispatchEvent(new CustomEvent('yishi-action-item-created', { detail: { id: created.id }, bubbles: true, composed: true }));
   }
 }

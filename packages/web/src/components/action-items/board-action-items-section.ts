@@ -2,26 +2,24 @@
  * The action items on the public notice board: status, deadline, progress and sign-off number of
  * each, no personal data. Overdue items are red and say 已逾期. Ends with a link to report a concern.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { actionItemEndpoints, type ActionItemUpdateKind, type PublicActionItems } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { YishiElement } from '../base/yishi-element.js';
 import { renderEmpty, renderLoad } from '../common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
-import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge, type ActionItemView } from './action-item-badges.js';
+import { badgeStyles, dueText, labelled, overdueBadge, statusBadge, triageBadge } from './action-item-badges.js';
 
-interface BoardData {
-  counts: { total: number; signedOff: number; open: number; overdue: number };
-  items: ActionItemView[];
-}
+/** The kinds of update that say what was done (ratings and triage changes are not news for the board). */
+const NEWS = new Set<ActionItemUpdateKind>(['progress', 'on_site', 'resolved']);
 
 @customElement('yishi-board-action-items')
-export class BoardActionItemsSection extends LitElement {
+export class BoardActionItemsSection extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     badgeStyles,
     css`
       ul {
@@ -54,12 +52,7 @@ export class BoardActionItemsSection extends LitElement {
   ];
 
   @property({ attribute: false }) compoundId = '';
-  private readonly prefs = new PreferencesController(this);
-  private readonly data = new LoadController<BoardData>(
-    this,
-    (signal) => api.get(`/api/public/compounds/${encodeURIComponent(this.compoundId)}/action-items`, signal),
-    () => [this.compoundId],
-  );
+  private readonly data = new LoadController(this, (signal) => api.call(actionItemEndpoints.board, { params: { compoundId: this.compoundId }, signal }), () => [this.compoundId]);
 
   override render() {
     return html`<section class="card" aria-labelledby="board-ai-heading">
@@ -69,21 +62,21 @@ export class BoardActionItemsSection extends LitElement {
     </section>`;
   }
 
-  private renderItems(d: BoardData) {
+  private renderItems(d: PublicActionItems) {
     if (d.items.length === 0) return renderEmpty(t('board.ai.empty'));
     return html`<p class="muted">${t('ai.summary', { total: d.counts.total, signed: d.counts.signedOff, overdue: d.counts.overdue })}</p>
       <ul>
         ${d.items.map((i) => {
-          const latest = (i.progress ?? []).filter((u) => u.kind === 'progress' || u.kind === 'on_site' || u.kind === 'resolved').at(-1);
+          const latest = i.progress.filter((u) => NEWS.has(u.kind)).at(-1);
           return html`<li class=${i.overdue ? 'is-overdue' : ''} data-item=${i.id}>
             <div class="title">${i.title}</div>
             <div class="meta">
               ${triageBadge(i.triage)} ${statusBadge(i.status)} ${overdueBadge(i.overdue)}
-              <span>${t('ai.colDue')}：${dueText(i)}</span>
-              <span>${t('ai.colUnit')}：${pick(i.responsibleUnitLabel)}</span>
-              ${i.signOffNumber ? html`<span>${t('ai.colNumber')}：<span class="number" data-sign-off-number>${i.signOffNumber}</span></span>` : nothing}
+              <span>${labelled(t('ai.colDue'), dueText(i))}</span>
+              <span>${labelled(t('ai.colUnit'), pick(i.responsibleUnitLabel))}</span>
+              ${i.signOffNumber ? html`<span>${labelled(t('ai.colNumber'), html`<span class="number" data-sign-off-number>${i.signOffNumber}</span>`)}</span>` : nothing}
             </div>
-            ${latest ? html`<div class="latest">${formatDate(latest.at)}：${latest.text}</div>` : nothing}
+            ${latest ? html`<div class="latest">${labelled(formatDate(latest.at), latest.text)}</div>` : nothing}
           </li>`;
         })}
       </ul>`;

@@ -13,26 +13,54 @@ import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import '@shoelace-style/shoelace/dist/components/radio/radio.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { COMPOUND_STAFF, RATINGS, SOURCE_LABELS, TRIAGE_LEVELS, type ActionItemSourceKind, type Rating, type Triage } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import {
+  RATINGS,
+  SIGN_OFF_ROLES,
+  SOURCE_LABELS,
+  TRIAGE_LEVELS,
+  actionItemEndpoints,
+  type ActionItemDetail,
+  type ActionItemStaffView,
+  type ActionItemUpdateView,
+} from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
+import type { FieldErrors } from '../../api/field-errors.js';
 import { notify } from '../../app/notify.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
-import { badgeStyles, dueText, overdueBadge, ratingLabel, statusBadge, triageBadge, triageLabel, type ActionItemUpdate, type ActionItemView } from '../../components/action-items/action-item-badges.js';
+import {
+  badgeStyles,
+  dueText,
+  labelled,
+  missingFields,
+  overdueBadge,
+  ratingLabel,
+  statusBadge,
+  triageBadge,
+  triageLabel,
+  perLanguage,
+} from '../../components/action-items/action-item-badges.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
-import { pick, t, type MessageKey } from '../../i18n.js';
+import { pick, t } from '../../i18n.js';
 import { currentMe, rolesAt } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
 
 const MAX_PHOTO_BYTES = 300 * 1024;
 
+/** Every field of the step forms (a page shows the forms of one status at a time). */
+const FIELDS = ['text', 'evidence', 'photos', 'to', 'reason', 'resolution', 'rating', 'comment'] as const;
+type Field = (typeof FIELDS)[number];
+type Values = Partial<Record<Field | 'onSite', string>>;
+
 @customElement('yishi-action-item-page')
-export class ActionItemPage extends LitElement {
+export class ActionItemPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
     badgeStyles,
     css`
       .badges {
@@ -52,6 +80,9 @@ export class ActionItemPage extends LitElement {
       }
       dl.facts dd {
         margin: 0;
+      }
+      /* Words people typed keep their line breaks. */
+      .typed {
         white-space: pre-wrap;
       }
       ol.timeline {
@@ -67,9 +98,8 @@ export class ActionItemPage extends LitElement {
         color: var(--yishi-muted);
         font-size: 0.9375rem;
       }
-      form {
-        display: grid;
-        gap: 0.75rem;
+      .card form.fields + form.fields {
+        margin-top: 1.25rem;
       }
       .signed {
         font-size: 1.25rem;
@@ -80,28 +110,38 @@ export class ActionItemPage extends LitElement {
         border-radius: var(--yishi-radius);
         margin: 0.25rem 0.25rem 0 0;
       }
+      .field-error {
+        color: var(--yishi-danger-text);
+        font-weight: 600;
+        margin: 0.25rem 0 0;
+      }
     `,
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private busy = false;
   @state() private confirming = false;
   @state() private justSigned: string | null = null;
   @state() private photos: string[] = [];
-  private readonly prefs = new PreferencesController(this);
-  private readonly item = new LoadController<ActionItemView>(
+  @state() private errors: FieldErrors<Field> = {};
+  private pendingResolution = '';
+  private readonly write = new WriteController<Field>(this);
+  private readonly item = new LoadController(
     this,
-    (signal) => api.get<ActionItemView>(`/api/action-items/${encodeURIComponent(this.params.itemId ?? '')}`, signal),
-    () => [this.params.itemId],
+    (signal) => api.call(actionItemEndpoints.get, { params: { itemId: this.itemId }, signal }),
+    () => [this.itemId],
   );
+
+  private get itemId(): string {
+    return this.params.itemId ?? '';
+  }
 
   override render() {
     return renderLoad(this.item, (item) => this.renderItem(item));
   }
 
-  private renderItem(item: ActionItemView) {
+  private renderItem(item: ActionItemDetail) {
     const staff = item.view === 'staff';
-    const updates = item.updates ?? item.progress ?? [];
+    const updates = item.view === 'staff' ? item.updates : item.progress;
     return html`<h1>${item.title}</h1>
       <div class="badges ${item.overdue ? 'is-overdue' : ''}">
         ${triageBadge(item.triage)} ${statusBadge(item.status)} ${overdueBadge(item.overdue)}
@@ -112,34 +152,63 @@ export class ActionItemPage extends LitElement {
       <section class="card">
         <dl class="facts">
           <dt>${t('ai.source')}</dt>
-          <dd>${pick(SOURCE_LABELS[item.source.kind as ActionItemSourceKind] ?? { 'zh-CN': item.source.kind, en: item.source.kind })}</dd>
+          <dd>${pick(SOURCE_LABELS[item.source.kind])}</dd>
           <dt>${t('ai.listedAt')}</dt>
           <dd>${formatDateTime(item.listedAt)}</dd>
           <dt>${t('ai.colDue')}</dt>
-          <dd class=${item.overdue ? 'is-overdue' : ''}>${t('ai.deadline', { days: item.deadlineWorkdays, date: '' })}${dueText(item)} ${overdueBadge(item.overdue)}</dd>
+          <dd class=${item.overdue ? 'is-overdue' : ''}>
+            ${t('ai.deadline', { days: item.deadlineWorkdays, date: '' })}${dueText(item)} ${overdueBadge(item.overdue)}
+          </dd>
           <dt>${t('ai.colUnit')}</dt>
           <dd>${pick(item.responsibleUnitLabel)}</dd>
-          ${staff ? html`<dt>${t('ai.handler')}</dt><dd>${item.handlerName || t('ai.none')}</dd>` : nothing}
+          ${
+            item.view === 'staff'
+              ? html`<dt>${t('ai.handler')}</dt>
+                  <dd>${item.handlerName || t('ai.none')}</dd>`
+              : nothing
+          }
           <dt>${t('ai.measures')}</dt>
-          <dd>${item.measures || t('ai.none')}</dd>
-          ${item.description ? html`<dt>${t('ai.description')}</dt><dd>${item.description}</dd>` : nothing}
-          ${item.signOffNumber && item.signedOffAt
-            ? html`<dt>${t('ai.signOffHeading')}</dt>
-                <dd><span class="number">${item.signOffNumber}</span> · ${t('ai.signedOffBy', { name: item.signedOffBy ?? '', time: formatDateTime(item.signedOffAt) })}<br />${item.resolution}</dd>`
-            : nothing}
-          ${item.reopenCount > 0 ? html`<dt>${t('ai.update.reopened')}</dt><dd>${t('ai.reopened', { count: item.reopenCount })}</dd>` : nothing}
+          <dd class="typed">${item.measures || t('ai.none')}</dd>
+          ${
+            item.description
+              ? html`<dt>${t('ai.description')}</dt>
+                  <dd class="typed">${item.description}</dd>`
+              : nothing
+          }
+          ${
+            item.signOffNumber && item.signedOffAt
+              ? html`<dt>${t('ai.signOffHeading')}</dt>
+                  <dd>
+                    <span class="number">${item.signOffNumber}</span> ·
+                    ${t('ai.signedOffBy', { name: item.signedOffBy ?? '', time: formatDateTime(item.signedOffAt) })}<br /><span class="typed">${item.resolution}</span>
+                  </dd>`
+              : nothing
+          }
+          ${
+            item.reopenCount > 0
+              ? html`<dt>${t('ai.update.reopened')}</dt>
+                  <dd>${t('ai.reopened', { count: item.reopenCount })}</dd>`
+              : nothing
+          }
         </dl>
       </section>
-      ${item.response ? this.renderResponse(item) : nothing}
+      ${this.renderResponse(item)}
       <h2>${t('ai.progress')}</h2>
-      ${updates.length === 0 ? html`<p class="muted">${t('ai.noProgress')}</p>` : html`<ol class="timeline">${updates.map((u) => this.renderUpdate(u))}</ol>`}
+      ${
+        updates.length === 0
+          ? html`<p class="muted">${t('ai.noProgress')}</p>`
+          : html`<ol class="timeline">
+              ${updates.map((u) => this.renderUpdate(u))}
+            </ol>`
+      }
       <h2>${t('ai.ratings')}</h2>
       <p>${t('ai.ratingCounts', { s: item.ratingSummary.satisfied, b: item.ratingSummary.basically_satisfied, d: item.ratingSummary.dissatisfied })}</p>
-      ${staff ? this.renderStaffSteps(item) : this.renderRating(item)}`;
+      ${item.view === 'staff' ? this.renderStaffSteps(item) : this.renderRating(item)}`;
   }
 
-  private renderResponse(item: ActionItemView) {
-    const r = item.response!;
+  private renderResponse(item: ActionItemDetail) {
+    const r = item.response;
+    if (!r) return nothing;
     const met = (value: boolean | null) => (value === null ? nothing : html` · <strong>${value ? t('ai.met') : t('ai.missed')}</strong>`);
     return html`<section class="card">
       <h2>${t('ai.response')}</h2>
@@ -148,96 +217,186 @@ export class ActionItemPage extends LitElement {
     </section>`;
   }
 
-  private renderUpdate(u: ActionItemUpdate) {
-    const kind = `ai.update.${u.kind}` as MessageKey;
+  private renderUpdate(u: ActionItemUpdateView) {
     let extra: unknown = nothing;
-    if (u.kind === 'triage' && u.from && u.to) extra = html` ${triageLabel(u.from as Triage)} → ${triageLabel(u.to as Triage)}`;
+    const triage = (value: string | null) => TRIAGE_LEVELS.find((l) => l === value);
+    const rating = RATINGS.find((r) => r === u.to);
+    const from = triage(u.from);
+    const to = triage(u.to);
+    if (u.kind === 'triage' && from && to) extra = html` ${triageLabel(from)} → ${triageLabel(to)}`;
     if (u.kind === 'signed_off' && u.to) extra = html` <span class="number">${u.to}</span>`;
-    if (u.kind === 'rated' && u.to) extra = html` ${ratingLabel(u.to as Rating)}`;
+    if (u.kind === 'rated' && rating) extra = html` ${ratingLabel(rating)}`;
     return html`<li>
-      <div class="when">${formatDateTime(u.at)} · <strong>${t(kind)}</strong>${extra}${u.author ? html` · ${u.author}` : nothing}</div>
-      ${u.text ? html`<div>${u.text}</div>` : nothing}
-      ${u.photos.map((p) => html`<img class="photo" src=${p} alt="" />`)}
+      <div class="when">${formatDateTime(u.at)} · <strong>${t(`ai.update.${u.kind}`)}</strong>${extra}${u.author ? html` · ${u.author}` : nothing}</div>
+      ${u.text ? html`<div>${u.text}</div>` : nothing} ${u.photos.map((p) => html`<img class="photo" src=${p} alt="" />`)}
     </li>`;
   }
 
-  private renderStaffSteps(item: ActionItemView) {
-    const roles = rolesAt(item.compoundId);
-    const maySign = roles.some((r) => (COMPOUND_STAFF as readonly string[]).includes(r));
+  /** A textarea of a step form, with its problem (if any) under it. */
+  private textarea(name: Field, label: string, rows: number, required = true) {
+    const error = this.errors[name];
+    return html`<sl-textarea
+      name=${name}
+      label=${label}
+      ?required=${required}
+      rows=${rows}
+      class=${error ? 'invalid' : ''}
+      help-text=${error ?? ''}
+    ></sl-textarea>`;
+  }
+
+  private renderStaffSteps(item: ActionItemStaffView) {
+    const maySign = rolesAt(item.compoundId).some((r) => SIGN_OFF_ROLES.includes(r));
     if (item.status === 'signed_off') return nothing;
     if (item.status === 'resolved') {
       return html`<h2>${t('ai.signOffHeading')}</h2>
         <section class="card">
-          ${item.evidence ? html`<p><strong>${t('ai.evidence')}</strong>：${item.evidence}</p>` : nothing}
-          ${(item.evidencePhotos ?? []).map((p) => html`<img class="photo" src=${p} alt="" />`)}
-          ${maySign
-            ? html`<form @submit=${(e: Event) => this.askSignOff(e)}>
-                  <sl-textarea name="resolution" label=${t('ai.resolution')} required rows="3"></sl-textarea>
-                  <sl-button type="submit" variant="primary" size="large">${t('ai.signOff')}</sl-button>
-                </form>
-                <sl-dialog label=${t('ai.signOffConfirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>
-                  <p>${t('ai.signOffConfirm', { name: currentMe()?.displayName ?? '' })}</p>
-                  <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('ai.cancel')}</sl-button>
-                  <sl-button slot="footer" variant="primary" ?loading=${this.busy} @click=${() => void this.signOff(item)}>${t('ai.confirm')}</sl-button>
-                </sl-dialog>
-                <form @submit=${(e: Event) => this.submit(e, item, 'return', (f) => ({ reason: f.reason }))}>
-                  <sl-textarea name="reason" label=${t('ai.returnReason')} required rows="2"></sl-textarea>
-                  <sl-button type="submit">${t('ai.returnItem')}</sl-button>
-                </form>`
-            : nothing}
+          ${item.evidence ? html`<p>${labelled(html`<strong>${t('ai.evidence')}</strong>`, item.evidence)}</p>` : nothing}
+          ${item.evidencePhotos.map((p) => html`<img class="photo" src=${p} alt="" />`)}
+          ${
+            maySign
+              ? html`<form class="fields" @submit=${(e: Event) => this.askSignOff(e)} novalidate>
+                    ${this.textarea('resolution', t('ai.resolution'), 3)}
+                    <sl-button type="submit" variant="primary" size="large">${t('ai.signOff')}</sl-button>
+                  </form>
+                  <sl-dialog label=${t('ai.signOffConfirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>
+                    <p>${t('ai.signOffConfirm', { name: currentMe()?.displayName ?? '' })}</p>
+                    <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('ai.cancel')}</sl-button>
+                    <sl-button slot="footer" variant="primary" ?loading=${this.write.busy} @click=${() => void this.signOff(item)}
+                      >${t('ai.confirm')}</sl-button
+                    >
+                  </sl-dialog>
+                  <form
+                    class="fields"
+                    @submit=${(e: Event) => this.step(e, ['reason'], (v) => api.call(actionItemEndpoints.return, { params: { itemId: item.id }, body: { reason: v.reason ?? '' } }))}
+                    novalidate
+                  >
+                    ${this.textarea('reason', t('ai.returnReason'), 2)}
+                    <sl-button type="submit" ?loading=${this.write.busy}>${t('ai.returnItem')}</sl-button>
+                  </form>`
+              : nothing
+          }
         </section>`;
     }
+    const otherLevels = TRIAGE_LEVELS.filter((l) => l !== item.triage);
     return html`<h2>${t('ai.addProgress')}</h2>
-      <form class="card" @submit=${(e: Event) => this.submit(e, item, 'progress', (f) => ({ text: f.text, onSite: f.onSite === 'on' }))}>
-        <sl-textarea name="text" label=${t('ai.progressText')} required rows="2"></sl-textarea>
+      <form
+        class="card fields"
+        @submit=${(e: Event) =>
+          this.step(e, ['text'], (v) =>
+            api.call(actionItemEndpoints.progress, { params: { itemId: item.id }, body: { text: v.text ?? '', onSite: v.onSite === 'on' } }),
+          )}
+        novalidate
+      >
+        ${this.textarea('text', t('ai.progressText'), 2)}
         ${item.urgency ? html`<sl-checkbox name="onSite" value="on">${t('ai.onSite')}</sl-checkbox>` : nothing}
-        <sl-button type="submit" ?loading=${this.busy}>${t('ai.save')}</sl-button>
+        <sl-button type="submit" ?loading=${this.write.busy}>${t('ai.save')}</sl-button>
       </form>
       <h2>${t('ai.resolve')}</h2>
-      <form class="card" @submit=${(e: Event) => this.submit(e, item, 'resolve', (f) => ({ evidence: f.evidence, photos: this.photos }))}>
-        <sl-textarea name="evidence" label=${t('ai.evidence')} required rows="3"></sl-textarea>
-        <label>${t('ai.photos')} <input type="file" accept="image/png,image/jpeg,image/webp" multiple @change=${(e: Event) => void this.readPhotos(e)} /></label>
-        <sl-button type="submit" variant="primary" ?loading=${this.busy}>${t('ai.resolve')}</sl-button>
+      <form
+        class="card fields"
+        @submit=${(e: Event) =>
+          this.step(e, ['evidence'], (v) =>
+            api.call(actionItemEndpoints.resolve, { params: { itemId: item.id }, body: { evidence: v.evidence ?? '', photos: this.photos } }),
+          )}
+        novalidate
+      >
+        ${this.textarea('evidence', t('ai.evidence'), 3)}
+        <label
+          >${t('ai.photos')} <input type="file" accept="image/png,image/jpeg,image/webp" multiple @change=${(e: Event) => void this.readPhotos(e)}
+        /></label>
+        ${this.errors.photos ? html`<p class="field-error" role="alert">${this.errors.photos}</p>` : nothing}
+        <sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('ai.resolve')}</sl-button>
       </form>
       <h2>${t('ai.triageChange')}</h2>
-      <form class="card" @submit=${(e: Event) => this.submit(e, item, 'triage', (f) => ({ to: f.to, reason: f.reason }))}>
-        <sl-select name="to" label=${t('ai.triageTo')} value=${TRIAGE_LEVELS.find((l) => l !== item.triage) ?? 'yellow'}>
-          ${TRIAGE_LEVELS.filter((l) => l !== item.triage).map((l) => html`<sl-option value=${l}>${triageLabel(l)}</sl-option>`)}
-        </sl-select>
-        <sl-textarea name="reason" label=${t('ai.triageReason')} required rows="2"></sl-textarea>
-        <sl-button type="submit" ?loading=${this.busy}>${t('ai.save')}</sl-button>
+      <form
+        class="card fields"
+        @submit=${(e: Event) =>
+          this.step(e, ['to', 'reason'], (v) =>
+            api.call(actionItemEndpoints.triage, {
+              params: { itemId: item.id },
+              body: { to: TRIAGE_LEVELS.find((l) => l === v.to) ?? item.triage, reason: v.reason ?? '' },
+            }),
+          )}
+        novalidate
+      >
+        ${perLanguage(
+          html`<sl-select name="to" label=${t('ai.triageTo')} value=${otherLevels[0] ?? 'yellow'}>
+            ${otherLevels.map((l) => html`<sl-option value=${l}>${triageLabel(l)}</sl-option>`)}
+          </sl-select>`,
+        )}
+        ${this.textarea('reason', t('ai.triageReason'), 2)}
+        <sl-button type="submit" ?loading=${this.write.busy}>${t('ai.save')}</sl-button>
       </form>`;
   }
 
-  private renderRating(item: ActionItemView) {
+  private renderRating(item: Extract<ActionItemDetail, { view: 'resident' }>) {
     if (item.status !== 'signed_off') return nothing;
     if (item.myRating) return html`<p role="status">${t('ai.rated', { rating: ratingLabel(item.myRating.rating) })}</p>`;
     return html`<h2>${t('ai.rate')}</h2>
-      <form class="card" @submit=${(e: Event) => this.submit(e, item, 'rating', (f) => ({ rating: f.rating, comment: f.comment ?? '' }))}>
+      <form class="card fields" @submit=${(e: Event) => this.rate(e, item.id)} novalidate>
         <p>${t('ai.rateIntro')}</p>
-        <sl-radio-group name="rating" label=${t('ai.rate')} required>
+        <sl-radio-group name="rating" label=${t('ai.rate')} required class=${this.errors.rating ? 'invalid' : ''} help-text=${this.errors.rating ?? ''}>
           ${RATINGS.map((r) => html`<sl-radio value=${r}>${ratingLabel(r)}</sl-radio>`)}
         </sl-radio-group>
-        <sl-textarea name="comment" label=${t('ai.rateComment')} rows="2"></sl-textarea>
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>${t('ai.rateSubmit')}</sl-button>
+        ${this.textarea('comment', t('ai.rateComment'), 2, false)}
+        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('ai.rateSubmit')}</sl-button>
       </form>`;
   }
 
-  private fields(form: HTMLFormElement): Record<string, string> {
+  /** The values of a step form's controls by name (a checkbox as 'on' or ''). */
+  private values(form: HTMLFormElement): Values {
     const out: Record<string, string> = {};
     for (const el of form.querySelectorAll<HTMLElement & { name?: string; value?: unknown; checked?: boolean }>('[name]')) {
       if (!el.name) continue;
-      if (el.tagName === 'SL-CHECKBOX') out[el.name] = el.checked ? 'on' : '';
-      else out[el.name] = String(el.value ?? '');
+      out[el.name] = el.tagName === 'SL-CHECKBOX' ? (el.checked ? 'on' : '') : String(el.value ?? '');
     }
     return out;
   }
 
+  /** Checks the required fields, sends the step, then shows the item as it is now. */
+  private async step<T>(
+    event: Event,
+    required: readonly Field[],
+    send: (values: Values) => Promise<T>,
+    success: string | null = t('ai.saved'),
+  ): Promise<T | undefined> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const values = this.values(form);
+    this.errors = missingFields(values, required);
+    if (Object.keys(this.errors).length > 0) return undefined;
+    const result = await this.write.run(() => send(values), { success: success ?? undefined, fields: FIELDS });
+    this.errors = this.write.fieldErrors;
+    if (result === undefined) return undefined;
+    this.photos = [];
+    for (const el of form.querySelectorAll<HTMLElement & { value?: string }>('sl-textarea, input[type=file]')) el.value = '';
+    await this.item.reload();
+    return result;
+  }
+
+  private async rate(event: Event, itemId: string): Promise<void> {
+    const rated = await this.step(
+      event,
+      ['rating'],
+      (v) =>
+        api.call(actionItemEndpoints.rate, {
+          params: { itemId },
+          body: { rating: RATINGS.find((r) => r === v.rating) ?? 'satisfied', comment: v.comment ?? '' },
+        }),
+      null,
+    );
+    // The words depend on the answer: a dissatisfied rating in time sends the item back to work.
+    if (rated) notify(rated.reopened ? t('ai.ratedReopened') : t('ai.saved'), 'success');
+  }
+
   private async readPhotos(e: Event): Promise<void> {
-    const files = [...((e.target as HTMLInputElement).files ?? [])].slice(0, 4);
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])].slice(0, 4);
+    this.errors = {};
     if (files.some((f) => f.size > MAX_PHOTO_BYTES)) {
-      notify(t('ai.photoTooLarge'), 'warning');
-      (e.target as HTMLInputElement).value = '';
+      this.errors = { photos: t('ai.photoTooLarge') };
+      input.value = '';
       this.photos = [];
       return;
     }
@@ -254,53 +413,26 @@ export class ActionItemPage extends LitElement {
     );
   }
 
-  private async submit(e: Event, item: ActionItemView, step: string, body: (fields: Record<string, string>) => unknown): Promise<void> {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const fields = this.fields(form);
-    if ([...form.querySelectorAll<HTMLElement & { required?: boolean; name?: string }>('[required]')].some((el) => el.name && !fields[el.name]?.trim())) {
-      notify(t('ai.required'), 'warning');
-      return;
-    }
-    this.busy = true;
-    try {
-      const result = await api.post<{ reopened?: boolean }>(`/api/action-items/${item.id}/${step}`, body(fields));
-      notify(step === 'rating' && result?.reopened ? t('ai.ratedReopened') : t('ai.saved'), 'success');
-      this.photos = [];
-      for (const el of form.querySelectorAll<HTMLElement & { value?: string }>('sl-textarea, input[type=file]')) el.value = '';
-      await this.item.reload();
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger');
-    } finally {
-      this.busy = false;
-    }
-  }
-
   private askSignOff(e: Event): void {
     e.preventDefault();
-    const resolution = this.fields(e.target as HTMLFormElement).resolution?.trim();
-    if (!resolution) {
-      notify(t('ai.resolution'), 'warning');
-      return;
-    }
-    this.pendingResolution = resolution;
+    const values = this.values(e.target as HTMLFormElement);
+    this.errors = missingFields(values, ['resolution']);
+    if (Object.keys(this.errors).length > 0) return;
+    this.pendingResolution = values.resolution?.trim() ?? '';
     this.confirming = true;
   }
 
-  private pendingResolution = '';
-
-  private async signOff(item: ActionItemView): Promise<void> {
-    this.busy = true;
-    try {
-      const result = await api.post<{ signOffNumber: string }>(`/api/action-items/${item.id}/sign-off`, { resolution: this.pendingResolution });
-      this.confirming = false;
-      this.justSigned = result.signOffNumber;
-      await this.item.reload();
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger');
-    } finally {
-      this.busy = false;
-    }
+  private async signOff(item: ActionItemStaffView): Promise<void> {
+    const signed = await this.write.run(
+      () => api.call(actionItemEndpoints.signOff, { params: { itemId: item.id }, body: { resolution: this.pendingResolution } }),
+      {
+        fields: FIELDS,
+      },
+    );
+    this.errors = this.write.fieldErrors;
+    if (!signed) return;
+    this.confirming = false;
+    this.justSigned = signed.signOffNumber;
+    await this.item.reload();
   }
 }
-

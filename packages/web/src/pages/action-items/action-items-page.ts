@@ -5,27 +5,34 @@
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import { ACTION_ITEM_STATUSES, STATUS_LABELS, TRIAGE_LABELS, TRIAGE_LEVELS } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import {
+  ACTION_ITEM_STATUSES,
+  ACTION_ITEM_WORKERS,
+  STATUS_LABELS,
+  TRIAGE_LABELS,
+  TRIAGE_LEVELS,
+  actionItemEndpoints,
+  type ActionItemStaffView,
+  type ActionItemStatus,
+  type Triage,
+} from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
 import '../../components/action-items/action-item-form.js';
 import { navigate } from '../../app/router.js';
 import { rolesAt } from '../../state/session.js';
-import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge, type ActionItemView } from '../../components/action-items/action-item-badges.js';
+import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge, perLanguage } from '../../components/action-items/action-item-badges.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { pick, t } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
-import { pageStyles } from '../../styles/page-styles.js';
-
-const WORKERS = new Set<string>(['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'grid_worker', 'party_rep']);
 
 @customElement('yishi-action-items-page')
-export class ActionItemsPage extends LitElement {
+export class ActionItemsPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     badgeStyles,
     css`
       .filters {
@@ -45,54 +52,72 @@ export class ActionItemsPage extends LitElement {
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private status = '';
-  @state() private triage = '';
+  @state() private status: ActionItemStatus | null = null;
+  @state() private triage: Triage | null = null;
   @state() private overdueOnly = false;
-  private readonly prefs = new PreferencesController(this);
-  private readonly items = new LoadController<{ items: ActionItemView[] }>(
+  private readonly items = new LoadController(
     this,
-    (signal) => {
-      const query = new URLSearchParams();
-      if (this.status) query.set('status', this.status);
-      if (this.triage) query.set('triage', this.triage);
-      if (this.overdueOnly) query.set('overdue', '1');
-      return api.get(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}/action-items?${query}`, signal);
-    },
-    () => [this.params.compoundId, this.status, this.triage, this.overdueOnly],
+    (signal) =>
+      api.call(actionItemEndpoints.list, {
+        params: { compoundId: this.compoundId },
+        query: { status: this.status ?? undefined, triage: this.triage ?? undefined, overdue: this.overdueOnly ? '1' : undefined },
+        signal,
+      }),
+    () => [this.compoundId, this.status, this.triage, this.overdueOnly],
   );
 
+  private get compoundId(): string {
+    return this.params.compoundId ?? '';
+  }
+
   override render() {
-    const compoundId = this.params.compoundId ?? '';
+    const compoundId = this.compoundId;
     return html`<h1>${t('ai.listHeading')}</h1>
       <p class="lead">${t('ai.listIntro')}</p>
       <div class="actions">
         <a class="link-button" href=${`/compounds/${compoundId}/ledger`}>${t('ai.ledgerLink')}</a>
         <a class="link-button" href=${`/board/${compoundId}`}>${t('ai.boardLink')}</a>
       </div>
-      ${rolesAt(compoundId).some((r) => WORKERS.has(r))
-        ? html`<yishi-action-item-form .compoundId=${compoundId} @yishi-action-item-created=${(e: CustomEvent<{ id: string }>) => navigate(`/action-items/${e.detail.id}`)}></yishi-action-item-form>`
-        : nothing}
+      ${
+        rolesAt(compoundId).some((r) => ACTION_ITEM_WORKERS.includes(r))
+          ? html`<yishi-action-item-form
+              .compoundId=${compoundId}
+              @yishi-action-item-created=${(e: CustomEvent<{ id: string }>) => navigate(`/action-items/${e.detail.id}`)}
+            ></yishi-action-item-form>`
+          : nothing
+      }
       <h2 class="visually-hidden">${t('ai.filterStatus')}</h2>
       <div class="filters" role="group" aria-label=${t('ai.filterStatus')}>
-        <sl-select label=${t('ai.filterStatus')} value=${this.status || 'all'} @sl-change=${(e: Event) => (this.status = this.pickValue(e))}>
-          <sl-option value="all">${t('ai.filterAll')}</sl-option>
-          ${ACTION_ITEM_STATUSES.map((s) => html`<sl-option value=${s}>${pick(STATUS_LABELS[s])}</sl-option>`)}
-        </sl-select>
-        <sl-select label=${t('ai.filterTriage')} value=${this.triage || 'all'} @sl-change=${(e: Event) => (this.triage = this.pickValue(e))}>
-          <sl-option value="all">${t('ai.filterAll')}</sl-option>
-          ${TRIAGE_LEVELS.map((l) => html`<sl-option value=${l}>${pick(TRIAGE_LABELS[l])}</sl-option>`)}
-        </sl-select>
-        <sl-checkbox ?checked=${this.overdueOnly} @sl-change=${(e: Event) => (this.overdueOnly = (e.target as HTMLInputElement).checked)}>${t('ai.filterOverdue')}</sl-checkbox>
+        ${perLanguage(
+          html`<sl-select
+            label=${t('ai.filterStatus')}
+            value=${this.status ?? 'all'}
+            @sl-change=${(e: Event) => (this.status = this.chosen(e, ACTION_ITEM_STATUSES))}
+          >
+            <sl-option value="all">${t('ai.filterAll')}</sl-option>
+            ${ACTION_ITEM_STATUSES.map((s) => html`<sl-option value=${s}>${pick(STATUS_LABELS[s])}</sl-option>`)}
+          </sl-select>`,
+        )}
+        ${perLanguage(
+          html`<sl-select label=${t('ai.filterTriage')} value=${this.triage ?? 'all'} @sl-change=${(e: Event) => (this.triage = this.chosen(e, TRIAGE_LEVELS))}>
+            <sl-option value="all">${t('ai.filterAll')}</sl-option>
+            ${TRIAGE_LEVELS.map((l) => html`<sl-option value=${l}>${pick(TRIAGE_LABELS[l])}</sl-option>`)}
+          </sl-select>`,
+        )}
+        <sl-checkbox ?checked=${this.overdueOnly} @sl-change=${(e: Event) => (this.overdueOnly = (e.target as HTMLInputElement).checked)}
+          >${t('ai.filterOverdue')}</sl-checkbox
+        >
       </div>
       ${renderLoad(this.items, (v) => this.renderTable(v.items))}`;
   }
 
-  private pickValue(e: Event): string {
+  /** The option chosen in a filter, or null for "all". */
+  private chosen<V extends string>(e: Event, values: readonly V[]): V | null {
     const value = String((e.target as HTMLSelectElement).value);
-    return value === 'all' ? '' : value;
+    return values.find((v) => v === value) ?? null;
   }
 
-  private renderTable(items: ActionItemView[]) {
+  private renderTable(items: ActionItemStaffView[]) {
     if (items.length === 0) return renderEmpty(t('ai.empty'));
     const overdue = items.filter((i) => i.overdue).length;
     const signed = items.filter((i) => i.status === 'signed_off').length;
@@ -111,14 +136,15 @@ export class ActionItemsPage extends LitElement {
           </thead>
           <tbody>
             ${items.map(
-              (i) => html`<tr class=${i.overdue ? 'is-overdue' : ''} data-item=${i.id}>
-                <td><a href=${`/action-items/${i.id}`}>${i.title}</a></td>
-                <td>${triageBadge(i.triage)}</td>
-                <td>${statusBadge(i.status)} ${overdueBadge(i.overdue)}</td>
-                <td>${dueText(i)}</td>
-                <td>${pick(i.responsibleUnitLabel)}</td>
-                <td>${i.signOffNumber ? html`<span class="number">${i.signOffNumber}</span>` : nothing}</td>
-              </tr>`,
+              (i) =>
+                html`<tr class=${i.overdue ? 'is-overdue' : ''} data-item=${i.id}>
+                  <td><a href=${`/action-items/${i.id}`}>${i.title}</a></td>
+                  <td>${triageBadge(i.triage)}</td>
+                  <td>${statusBadge(i.status)} ${overdueBadge(i.overdue)}</td>
+                  <td>${dueText(i)}</td>
+                  <td>${pick(i.responsibleUnitLabel)}</td>
+                  <td>${i.signOffNumber ? html`<span class="number">${i.signOffNumber}</span>` : nothing}</td>
+                </tr>`,
             )}
           </tbody>
         </table>

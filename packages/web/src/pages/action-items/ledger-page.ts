@@ -4,40 +4,23 @@
  */
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { LitElement, css, html, nothing } from 'lit';
+import { endpointUrl, ledgerEndpoints, type LedgerRow, type LedgerVerification } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
 import { badgeStyles } from '../../components/action-items/action-item-badges.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
-import { pick, t, type MessageKey } from '../../i18n.js';
+import { pick, t } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
-import { pageStyles } from '../../styles/page-styles.js';
-
-interface LedgerRow {
-  seq: number;
-  kind: string;
-  kindWord: string;
-  signOffNumber: string | null;
-  actionItemId: string;
-  title: string;
-  responsibleUnit: string;
-  dueDate: string;
-  resolution: string;
-  signedOffBy: string;
-  statusWord: string;
-  createdAt: string;
-  hash: string;
-}
-
-type Verification = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: { seq: number }; reason: string };
 
 @customElement('yishi-ledger-page')
-export class LedgerPage extends LitElement {
+export class LedgerPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     badgeStyles,
     css`
       .hash {
@@ -52,31 +35,30 @@ export class LedgerPage extends LitElement {
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private verification: Verification | null = null;
-  @state() private verifyError: string | null = null;
-  @state() private verifying = false;
-  private readonly prefs = new PreferencesController(this);
-  private readonly ledger = new LoadController<{ entries: LedgerRow[] }>(
-    this,
-    (signal) => api.get(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}/ledger`, signal),
-    () => [this.params.compoundId],
-  );
+  @state() private verification: LedgerVerification | null = null;
+  /** Verifying only reads, but it is an action on a button: the write controller keeps it busy and says a refusal. */
+  private readonly verifying = new WriteController(this);
+  private readonly ledger = new LoadController(this, (signal) => api.call(ledgerEndpoints.entries, { params: { compoundId: this.compoundId }, signal }), () => [this.compoundId]);
+
+  private get compoundId(): string {
+    return this.params.compoundId ?? '';
+  }
 
   override render() {
-    const base = `/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}`;
+    const params = { compoundId: this.compoundId };
     return html`<h1>${t('ledger.heading')}</h1>
       <p class="lead">${t('ledger.intro')}</p>
       <div class="actions">
-        <sl-button variant="primary" ?loading=${this.verifying} @click=${() => void this.verify()}>${t('ledger.verify')}</sl-button>
-        <a class="link-button" href=${`${base}/ledger.csv`} download>${t('ledger.exportCsv')}</a>
-        <a class="link-button" href=${`${base}/ledger.xlsx`} download>${t('ledger.exportXlsx')}</a>
-        <a class="link-button" href=${`/compounds/${this.params.compoundId ?? ''}/action-items`}>${t('ai.listHeading')}</a>
+        <sl-button variant="primary" ?loading=${this.verifying.busy} @click=${() => void this.verify()}>${t('ledger.verify')}</sl-button>
+        <a class="link-button" href=${endpointUrl(ledgerEndpoints.csv, { params })} download>${t('ledger.exportCsv')}</a>
+        <a class="link-button" href=${endpointUrl(ledgerEndpoints.xlsx, { params })} download>${t('ledger.exportXlsx')}</a>
+        <a class="link-button" href=${`/compounds/${this.compoundId}/action-items`}>${t('ai.listHeading')}</a>
       </div>
       ${this.renderVerification()} ${renderLoad(this.ledger, (v) => this.renderTable(v.entries))}`;
   }
 
   private renderVerification() {
-    if (this.verifyError) return html`<sl-alert variant="danger" open><p role="alert">${this.verifyError}</p></sl-alert>`;
+    if (this.verifying.error) return html`<sl-alert variant="danger" open><p role="alert">${this.verifying.error}</p></sl-alert>`;
     const v = this.verification;
     if (!v) return nothing;
     return v.ok
@@ -85,15 +67,7 @@ export class LedgerPage extends LitElement {
   }
 
   private async verify(): Promise<void> {
-    this.verifying = true;
-    this.verifyError = null;
-    try {
-      this.verification = await api.get<Verification>(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}/ledger/verify`);
-    } catch (error) {
-      this.verifyError = isApiError(error) ? error.message : String(error);
-    } finally {
-      this.verifying = false;
-    }
+    this.verification = (await this.verifying.run(() => api.call(ledgerEndpoints.verify, { params: { compoundId: this.compoundId } }), { errorAs: 'inline' })) ?? null;
   }
 
   private renderTable(entries: LedgerRow[]) {
@@ -114,7 +88,7 @@ export class LedgerPage extends LitElement {
           ${entries.map(
             (e) => html`<tr>
               <td class="num">${e.seq}</td>
-              <td>${t(`ai.update.${e.kind}` as MessageKey)}</td>
+              <td>${t(`ai.update.${e.kind}`)}</td>
               <td>${e.signOffNumber ? html`<span class="number">${e.signOffNumber}</span>` : nothing}</td>
               <td><a href=${`/action-items/${e.actionItemId}`}>${e.title}</a></td>
               <td>${e.resolution}${e.signedOffBy ? html`<br /><span class="muted">${e.signedOffBy}</span>` : nothing}</td>

@@ -5,47 +5,32 @@
  * as charts and as a text table of the same figures, and as an Excel download.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { MEETING_KIND_LABELS, dashboardRows, type DashboardFigures, type DashboardMonth, type Locale, type MeetingKind } from '@yishi/core';
-import { formatDate } from '../../format/format.js';
-import { currentLocale } from '../../state/preferences.js';
-import { LitElement, css, html, nothing } from 'lit';
+import { MEETING_KIND_LABELS, dashboardEndpoints, dashboardRows, endpointUrl, type DashboardQuery, type DashboardView } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
-import { pick, t } from '../../i18n.js';
+import { formatDate } from '../../format/format.js';
+import { pick, t, type MessageKey } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { loadMe } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
 import './dashboard-chart.js';
 import type { ChartOption } from './dashboard-chart.js';
 
-interface DashboardAnswer {
-  period: { from: string; to: string };
-  compoundId: string | null;
-  compounds: Array<{ id: string; name: string }>;
-  figures: DashboardFigures;
-  months: DashboardMonth[];
-  byCompound: Array<{ compoundId: string; name: string; figures: DashboardFigures }>;
-  pendingMinutes: Array<{ meetingId: string; compoundName: string; kind: MeetingKind; title: string; startsAt: string; timeLeft: { overdue: boolean; label: Record<Locale, string> } | null }>;
-}
+/** The filters the page sends: the place from the caller's grant, the period and one compound or all. */
+type Filters = Required<Pick<DashboardQuery, 'scope' | 'id' | 'from' | 'to'>> & { compoundId: string };
 
-interface Filters {
-  scope: 'subdistrict' | 'community';
-  id: string;
-  from: string;
-  to: string;
-  compoundId: string;
-}
-
-/** Colours with a word beside every one (legend and table); never the only cue. */
-const COLORS = ['#1d4ed8', '#b45309', '#047857', '#b91c1c', '#6b21a8'];
+/** Punctuation in the reader's language. */
+const COLON = { 'zh-CN': '：', en: ': ' } as const;
+const COMMA = { 'zh-CN': '，', en: ', ' } as const;
+const PARENS = { 'zh-CN': '（{}）', en: ' ({})' } as const;
 
 @customElement('yishi-dashboard-page')
-export class DashboardPage extends LitElement {
+export class DashboardPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       form {
         display: flex;
@@ -64,9 +49,10 @@ export class DashboardPage extends LitElement {
         font: inherit;
         min-height: var(--yishi-tap);
         padding: 0 0.5rem;
-        border: 1px solid #6b7280;
-        border-radius: 0.375rem;
-        background: #fff;
+        border: 1px solid var(--sl-color-neutral-500);
+        border-radius: var(--yishi-radius);
+        background: var(--yishi-surface);
+        color: var(--yishi-text);
       }
       .charts {
         display: grid;
@@ -81,14 +67,10 @@ export class DashboardPage extends LitElement {
   ];
   @state() private filters: Filters | null = null;
   @state() private noAccess = false;
-  private readonly prefs = new PreferencesController(this);
 
-  private readonly data = new LoadController<DashboardAnswer | null>(
+  private readonly data = new LoadController(
     this,
-    async (signal) => {
-      if (!this.filters) return null;
-      return api.get<DashboardAnswer>(`/api/dashboard?${this.query(this.filters)}`, signal);
-    },
+    async (signal) => (this.filters ? api.call(dashboardEndpoints.get, { query: this.query(this.filters), signal }) : null),
     () => [this.filters],
   );
 
@@ -105,10 +87,8 @@ export class DashboardPage extends LitElement {
     });
   }
 
-  private query(f: Filters): string {
-    const q = new URLSearchParams({ scope: f.scope, id: f.id, from: f.from, to: f.to });
-    if (f.compoundId) q.set('compoundId', f.compoundId);
-    return q.toString();
+  private query(f: Filters): DashboardQuery {
+    return { scope: f.scope, id: f.id, from: f.from, to: f.to, ...(f.compoundId ? { compoundId: f.compoundId } : {}) };
   }
 
   private apply(event: Event): void {
@@ -118,11 +98,10 @@ export class DashboardPage extends LitElement {
     if (this.filters) this.filters = { ...this.filters, from: value('from'), to: value('to'), compoundId: value('compoundId') };
   }
 
-  private charts(d: DashboardAnswer) {
+  private charts(d: DashboardView) {
     const f = d.figures;
     const legend = { bottom: 0, textStyle: { fontSize: 14 } };
     const meetings: ChartOption = {
-      color: COLORS,
       tooltip: { trigger: 'axis' },
       legend,
       grid: { left: 36, right: 12, top: 16, bottom: 56 },
@@ -134,62 +113,71 @@ export class DashboardPage extends LitElement {
       ],
     };
     const pie = (items: Array<[string, number]>): ChartOption => ({
-      color: COLORS,
       tooltip: { trigger: 'item' },
       legend,
       series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}', fontSize: 14 }, data: items.map(([name, value]) => ({ name, value })) }],
     });
     const items: ChartOption = {
-      color: COLORS,
       tooltip: { trigger: 'axis' },
       grid: { left: 36, right: 12, top: 16, bottom: 40 },
       xAxis: { type: 'category', data: [t('dashboard.series.onTime'), t('dashboard.series.late'), t('dashboard.series.overdue')] },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', colorBy: 'data', label: { show: true, position: 'top' }, data: [f.actionItems.signedOffOnTime, f.actionItems.signedOffLate, f.actionItems.overdue] }],
     };
-    const chart = (key: 'dashboard.chart.meetings' | 'dashboard.chart.questions' | 'dashboard.chart.actionItems' | 'dashboard.chart.satisfaction', option: ChartOption, label: string) =>
-      html`<section class="card"><h2>${t(key)}</h2><yishi-dashboard-chart .option=${option} label=${`${t(key)}：${label}`}></yishi-dashboard-chart></section>`;
+    /** The figures a chart draws, said in words (its label for screen readers). */
+    const said = (parts: Array<[MessageKey, number]>) => parts.map(([key, value]) => `${t(key)} ${value}`).join(pick(COMMA));
+    const chart = (key: MessageKey, option: ChartOption, label: string) =>
+      html`<section class="card"><h2>${t(key)}</h2><yishi-dashboard-chart .option=${option} label=${`${t(key)}${pick(COLON)}${label}`}></yishi-dashboard-chart></section>`;
+    const questions: Array<[MessageKey, number]> = [
+      ['dashboard.series.answered', f.questions.answeredOnTheSpot],
+      ['dashboard.series.listed', f.questions.listed],
+    ];
+    const satisfaction: Array<[MessageKey, number]> = [
+      ['dashboard.series.satisfied', f.satisfaction.satisfied],
+      ['dashboard.series.basic', f.satisfaction.basicallySatisfied],
+      ['dashboard.series.dissatisfied', f.satisfaction.dissatisfied],
+    ];
     return html`<div class="charts">
-      ${chart('dashboard.chart.meetings', meetings, `${t('dashboard.series.fourParty')} ${f.meetings.fourParty}，${t('dashboard.series.eveningTalk')} ${f.meetings.eveningTalk}`)}
       ${chart(
-        'dashboard.chart.questions',
-        pie([
-          [t('dashboard.series.answered'), f.questions.answeredOnTheSpot],
-          [t('dashboard.series.listed'), f.questions.listed],
+        'dashboard.chart.meetings',
+        meetings,
+        said([
+          ['dashboard.series.fourParty', f.meetings.fourParty],
+          ['dashboard.series.eveningTalk', f.meetings.eveningTalk],
         ]),
-        `${t('dashboard.series.answered')} ${f.questions.answeredOnTheSpot}，${t('dashboard.series.listed')} ${f.questions.listed}`,
       )}
-      ${chart('dashboard.chart.actionItems', items, `${t('dashboard.series.onTime')} ${f.actionItems.signedOffOnTime}，${t('dashboard.series.late')} ${f.actionItems.signedOffLate}，${t('dashboard.series.overdue')} ${f.actionItems.overdue}`)}
+      ${chart('dashboard.chart.questions', pie(questions.map(([key, value]) => [t(key), value])), said(questions))}
       ${chart(
-        'dashboard.chart.satisfaction',
-        pie([
-          [t('dashboard.series.satisfied'), f.satisfaction.satisfied],
-          [t('dashboard.series.basic'), f.satisfaction.basicallySatisfied],
-          [t('dashboard.series.dissatisfied'), f.satisfaction.dissatisfied],
+        'dashboard.chart.actionItems',
+        items,
+        said([
+          ['dashboard.series.onTime', f.actionItems.signedOffOnTime],
+          ['dashboard.series.late', f.actionItems.signedOffLate],
+          ['dashboard.series.overdue', f.actionItems.overdue],
         ]),
-        `${f.satisfaction.rate.text}`,
       )}
+      ${chart('dashboard.chart.satisfaction', pie(satisfaction.map(([key, value]) => [t(key), value])), f.satisfaction.rate.text)}
     </div>
     <p class="muted">${t('dashboard.chartNote')}</p>`;
   }
 
-  private pending(d: DashboardAnswer) {
+  private pending(d: DashboardView) {
     if (d.pendingMinutes.length === 0) return nothing;
     return html`<section class="card" aria-labelledby="pending-heading">
       <h2 id="pending-heading">${t('dashboard.pendingMinutes', { count: d.pendingMinutes.length })}</h2>
       <ul>
         ${d.pendingMinutes.map(
           (m) => html`<li>
-            <a href=${`/meetings/${m.meetingId}/minutes`}>${m.compoundName} · ${pick(MEETING_KIND_LABELS[m.kind])}：${m.title}</a>
-            （${formatDate(m.startsAt)}）
-            ${m.timeLeft ? html`<strong>${m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}：${m.timeLeft.label[currentLocale()]}</strong>` : html`<span class="muted">${t('dashboard.noDeadline')}</span>`}
+            <a href=${`/meetings/${m.meetingId}/minutes`}>${m.compoundName} · ${pick(MEETING_KIND_LABELS[m.kind])}${pick(COLON)}${m.title}</a>
+            ${pick(PARENS).replace('{}', formatDate(m.startsAt))}
+            ${m.timeLeft ? html`<strong>${m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}${pick(COLON)}${pick(m.timeLeft.label)}</strong>` : html`<span class="muted">${t('dashboard.noDeadline')}</span>`}
           </li>`,
         )}
       </ul>
     </section>`;
   }
 
-  private table(d: DashboardAnswer) {
+  private table(d: DashboardView) {
     const rows = dashboardRows(d.figures);
     const perCompound = d.byCompound.length > 1 ? d.byCompound : [];
     return html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
@@ -232,7 +220,7 @@ export class DashboardPage extends LitElement {
               </select>
             </label>
             <sl-button type="submit" variant="primary">${t('dashboard.apply')}</sl-button>
-            <a class="link-button" href=${`/api/dashboard.xlsx?${this.query(f)}`} download>${t('dashboard.download')}</a>
+            <a class="link-button" href=${endpointUrl(dashboardEndpoints.xlsx, { query: this.query(f) })} download>${t('dashboard.download')}</a>
           </form>`
         : nothing}
       ${f ? renderLoad(this.data, (d) => (d ? html`${this.pending(d)}${this.charts(d)}${this.table(d)}` : nothing)) : nothing}`;
