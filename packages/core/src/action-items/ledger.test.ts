@@ -1,8 +1,9 @@
+// Tests may use node:crypto; the core code itself only takes the function.
+// eslint-disable-next-line no-restricted-imports -- a test's sha256, never core's
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, canonicalJson, ledgerEntryHash, verifyLedgerChain, type StoredLedgerEntry } from './ledger.js';
 
-// Tests may use node:crypto; the core code itself only takes the function.
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function chain(n: number): StoredLedgerEntry[] {

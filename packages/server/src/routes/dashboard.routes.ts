@@ -1,13 +1,12 @@
 /** The governance dashboard for the subdistrict and community: figures per period and compound, and as XLSX. */
 import { dashboardEndpoints, type DashboardQuery, type Role } from '@yishi/core';
-import { resolvePlaceChain } from '../db/repositories/places.repository.js';
 import { defineRoute, rolesAt, type PlaceLookup } from '../http/route.js';
-import { getDashboard, getDashboardWorkbook } from '../services/dashboard.service.js';
+import { getDashboard, getDashboardWorkbook, placeOfScope } from '../services/dashboard.service.js';
 
 const DASHBOARD_READERS: readonly Role[] = ['subdistrict_committee', 'community_staff'];
 
 /** The subdistrict or community named by ?scope=…&id=… */
-const scopePlace: PlaceLookup<unknown, DashboardQuery> = ({ db, query }) => resolvePlaceChain(db, query.scope, query.id);
+const scopePlace: PlaceLookup<unknown, DashboardQuery> = ({ db, query }) => placeOfScope(db, query);
 
 export const dashboardRoutes = [
   defineRoute(dashboardEndpoints.get, { access: rolesAt(DASHBOARD_READERS, scopePlace), handler: ({ deps, query }) => getDashboard(deps, query) }),

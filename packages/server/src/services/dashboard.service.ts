@@ -27,8 +27,14 @@ import {
   listRatingsOfCompounds,
 } from '../db/repositories/dashboard.repository.js';
 import { listFirstPublications } from '../db/repositories/minutes.repository.js';
-import type { Db } from '../db/repositories/places.repository.js';
+import { resolvePlaceChain, type Db } from '../db/repositories/places.repository.js';
+import type { PlaceChain } from '../auth/actor.js';
 import type { Deps } from '../deps.js';
+
+/** The subdistrict or community a dashboard request is about (where its access is checked). */
+export function placeOfScope(db: Db, query: Pick<DashboardQuery, 'scope' | 'id'>): Promise<PlaceChain | undefined> {
+  return resolvePlaceChain(db, query.scope, query.id);
+}
 
 type ScopedCompound = Awaited<ReturnType<typeof listCompoundsInScope>>[number];
 
