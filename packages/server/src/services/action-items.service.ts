@@ -203,6 +203,12 @@ async function saveStatus(trx: Db, item: ActionItemRow, changes: Partial<ActionI
   return { ...item, ...changes };
 }
 
+/** Runs one step on an item in its own transaction; answers the item as the step saved it, as staff see it. */
+async function onItem(deps: Deps, itemId: string, step: (trx: Db, item: ActionItemRow) => Promise<ActionItemRow>): Promise<ActionItemStaffView> {
+  const saved = await deps.db.transaction().execute(async (trx) => step(trx, await loadItem(trx, itemId)));
+  return staffItemView(deps, saved);
+}
+
 function update(
   itemId: string,
   actor: Actor | null,
@@ -226,8 +232,7 @@ function update(
 
 /** A dated, public progress update; the first one on an open item starts it. */
 export async function addProgress(deps: Deps, itemId: string, actor: Actor, input: { text: string; photos: string[]; onSite?: boolean }): Promise<ActionItemStaffView> {
-  const saved = await deps.db.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, itemId);
+  return onItem(deps, itemId, async (trx, item) => {
     if (item.status === 'resolved' || item.status === 'signed_off') throw new DomainError('action_item_bad_transition', { status: item.status, event: 'progress' });
     const now = deps.clock().toISOString();
     const changes: Partial<ActionItemRow> = { updated_at: now };
@@ -237,7 +242,6 @@ export async function addProgress(deps: Deps, itemId: string, actor: Actor, inpu
     await insertActionItemUpdate(trx, update(item.id, actor, now, input.onSite ? 'on_site' : 'progress', { text: input.text, photos: input.photos }));
     return saved;
   });
-  return staffItemView(deps, saved);
 }
 
 /** Sets the responsible unit, the named handler or the measures; changed measures go on the timeline. */
@@ -247,8 +251,7 @@ export async function editActionItem(
   actor: Actor,
   input: { responsibleUnit?: string | null; handlerName?: string | null; measures?: string },
 ): Promise<ActionItemStaffView> {
-  const saved = await deps.db.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, itemId);
+  return onItem(deps, itemId, async (trx, item) => {
     if (item.status === 'signed_off') throw new DomainError('action_item_bad_transition', { status: item.status, event: 'edit' });
     const now = deps.clock().toISOString();
     const changes: Partial<ActionItemRow> = { updated_at: now };
@@ -259,37 +262,31 @@ export async function editActionItem(
     if (input.measures !== undefined && input.measures !== item.measures) await insertActionItemUpdate(trx, update(item.id, actor, now, 'measures', { text: input.measures }));
     return saved;
   });
-  return staffItemView(deps, saved);
 }
 
 export async function resolveActionItem(deps: Deps, itemId: string, actor: Actor, input: { evidence: string; photos: string[] }): Promise<ActionItemStaffView> {
-  const saved = await deps.db.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, itemId);
+  return onItem(deps, itemId, async (trx, item) => {
     const status = transition(item.status, 'resolve');
     const now = deps.clock().toISOString();
     const saved = await saveStatus(trx, item, { status, resolved_at: now, evidence: input.evidence, evidence_photos: JSON.stringify(input.photos), updated_at: now });
     await insertActionItemUpdate(trx, update(item.id, actor, now, 'resolved', { text: input.evidence, photos: input.photos }));
     return saved;
   });
-  return staffItemView(deps, saved);
 }
 
 /** The signing official finds the evidence insufficient: back to work, with the reason. */
 export async function returnActionItem(deps: Deps, itemId: string, actor: Actor, reason: string): Promise<ActionItemStaffView> {
-  const saved = await deps.db.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, itemId);
+  return onItem(deps, itemId, async (trx, item) => {
     const status = transition(item.status, 'return');
     const now = deps.clock().toISOString();
     const saved = await saveStatus(trx, item, { status, updated_at: now });
     await insertActionItemUpdate(trx, update(item.id, actor, now, 'returned', { text: reason }));
     return saved;
   });
-  return staffItemView(deps, saved);
 }
 
 export async function changeActionItemTriage(deps: Deps, itemId: string, actor: Actor, input: { to: Triage; reason: string }): Promise<ActionItemStaffView> {
-  const saved = await deps.db.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, itemId);
+  return onItem(deps, itemId, async (trx, item) => {
     const roles = await rolesOf(trx, actor, item.compound_id);
     const change = changeTriage({ status: item.status, from: item.triage, to: input.to, reason: input.reason, roles });
     const now = deps.clock().toISOString();
@@ -297,7 +294,6 @@ export async function changeActionItemTriage(deps: Deps, itemId: string, actor: 
     await insertActionItemUpdate(trx, update(item.id, actor, now, 'triage', { text: change.reason, from: change.from, to: change.to }));
     return saved;
   });
-  return staffItemView(deps, saved);
 }
 
 /**

@@ -140,10 +140,12 @@ export function todayIn(deps: Pick<Deps, 'clock'>): string {
   return chinaDate(deps.clock());
 }
 
-/** The updates and ratings of the items, by item: two statements however many items. */
-async function loadDetails(db: Db, items: readonly ActionItemRow[]) {
+type View<V> = (item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ratings: readonly RatingRow[], today: string) => V;
+
+/** Loads the updates and ratings of the items (two statements however many items); answers a function that shows one of them in a view. */
+async function withDetails(deps: Deps, items: readonly ActionItemRow[]) {
   const ids = items.map((i) => i.id);
-  const [updates, ratings] = await Promise.all([listActionItemUpdates(db, ids), listRatings(db, ids)]);
+  const [updates, ratings] = await Promise.all([listActionItemUpdates(deps.db, ids), listRatings(deps.db, ids)]);
   const byItem = <T extends { action_item_id: string }>(rows: readonly T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.action_item_id, [...(map.get(row.action_item_id) ?? []), row]);
@@ -151,7 +153,17 @@ async function loadDetails(db: Db, items: readonly ActionItemRow[]) {
   };
   const updatesOf = byItem(updates);
   const ratingsOf = byItem(ratings);
-  return { updatesOf: (id: string) => updatesOf.get(id) ?? [], ratingsOf: (id: string) => ratingsOf.get(id) ?? [] };
+  const today = todayIn(deps);
+  return <V>(item: ActionItemRow, view: View<V>): V => view(item, updatesOf.get(item.id) ?? [], ratingsOf.get(item.id) ?? [], today);
+}
+
+async function viewsOf<V>(deps: Deps, items: readonly ActionItemRow[], view: View<V>): Promise<V[]> {
+  const show = await withDetails(deps, items);
+  return items.map((i) => show(i, view));
+}
+
+async function viewOf<V>(deps: Deps, item: ActionItemRow, view: View<V>): Promise<V> {
+  return (await withDetails(deps, [item]))(item, view);
 }
 
 const STATUS_ORDER: Record<string, number> = { open: 1, in_progress: 1, resolved: 2, signed_off: 3 };
@@ -166,11 +178,8 @@ function byUrgency(a: { overdue: boolean; status: string; dueDate: string; signe
 }
 
 export async function listStaffItems(deps: Deps, filter: ActionItemFilter & { overdue?: boolean }): Promise<ActionItemStaffView[]> {
-  const items = await listActionItems(deps.db, filter);
-  const { updatesOf, ratingsOf } = await loadDetails(deps.db, items);
-  const today = todayIn(deps);
+  const items = await viewsOf(deps, await listActionItems(deps.db, filter), staffView);
   return items
-    .map((i) => staffView(i, updatesOf(i.id), ratingsOf(i.id), today))
     .filter((i) => filter.overdue === undefined || i.overdue === filter.overdue)
     .sort(byUrgency);
 }
@@ -181,8 +190,7 @@ export async function listStaffItems(deps: Deps, filter: ActionItemFilter & { ov
  */
 export async function staffItemView(deps: Deps, item: ActionItemRow, options: { fresh?: boolean } = {}): Promise<ActionItemStaffView> {
   if (options.fresh) return staffView(item, [], [], todayIn(deps));
-  const { updatesOf, ratingsOf } = await loadDetails(deps.db, [item]);
-  return staffView(item, updatesOf(item.id), ratingsOf(item.id), todayIn(deps));
+  return viewOf(deps, item, staffView);
 }
 
 /** A new concern as its reporter sees it: nothing has happened to it yet. */
@@ -194,10 +202,7 @@ export function newConcernView(deps: Deps, item: ActionItemRow): ConcernView {
 export async function getPublicBoardItems(deps: Deps, compoundId: string): Promise<PublicActionItems> {
   const compound = await findCompoundCode(deps.db, compoundId);
   if (!compound) throw new DomainError('compound_not_found');
-  const rows = await listActionItems(deps.db, { compoundId });
-  const { updatesOf, ratingsOf } = await loadDetails(deps.db, rows);
-  const today = todayIn(deps);
-  const items = rows.map((i) => publicView(i, updatesOf(i.id), ratingsOf(i.id), today)).sort(byUrgency);
+  const items = (await viewsOf(deps, await listActionItems(deps.db, { compoundId }), publicView)).sort(byUrgency);
   return {
     compound,
     counts: {
@@ -212,10 +217,8 @@ export async function getPublicBoardItems(deps: Deps, compoundId: string): Promi
 
 /** The concerns a resident reported in a compound, newest first. */
 export async function listMyConcerns(deps: Deps, actor: Actor, compoundId: string): Promise<ConcernView[]> {
-  const items = await listActionItems(deps.db, { compoundId, raisedByUserId: actor.userId });
-  const { updatesOf, ratingsOf } = await loadDetails(deps.db, items);
-  const today = todayIn(deps);
-  return items.map((i) => ({ ...publicView(i, updatesOf(i.id), ratingsOf(i.id), today), mine: true }));
+  const items = await viewsOf(deps, await listActionItems(deps.db, { compoundId, raisedByUserId: actor.userId }), publicView);
+  return items.map((i) => ({ ...i, mine: true }));
 }
 
 /** One item for the caller: the staff record for those who work on items, else the public view with the caller's own rating. */
@@ -225,9 +228,8 @@ export async function getActionItemFor(deps: Deps, actor: Actor, place: PlaceCha
   const roles = rolesAt(actor, place);
   if (ACTION_ITEM_VIEWERS.some((r) => roles.has(r))) return { ...(await staffItemView(deps, item)), view: 'staff' };
   const myRating = item.sign_off_number ? await findRating(deps.db, item.id, actor.userId, item.sign_off_number) : undefined;
-  const { updatesOf, ratingsOf } = await loadDetails(deps.db, [item]);
   return {
-    ...publicView(item, updatesOf(item.id), ratingsOf(item.id), todayIn(deps)),
+    ...(await viewOf(deps, item, publicView)),
     view: 'resident',
     mine: item.raised_by_user_id === actor.userId,
     myRating: myRating ?? null,
@@ -268,7 +270,14 @@ export async function reconcileMeeting(deps: Deps, meetingId: string): Promise<R
   const byId = new Map(items.map((i) => [i.id, i]));
   const questions = meeting ? await listQuestions(db, meetingId) : [];
   const outcomes = meeting ? await listAgendaItems(db, meetingId) : [];
-  const summary = (item: ActionItemRow) => ({ id: item.id, title: item.title, status: item.status, signOffNumber: item.sign_off_number, dueDate: item.due_date, overdue: itemOverdue(item, today) });
+  const summary = (item: ActionItemRow) => ({
+    id: item.id,
+    title: item.title,
+    status: item.status,
+    signOffNumber: item.sign_off_number,
+    dueDate: item.due_date,
+    overdue: itemOverdue(item, today),
+  });
   const linkedItem = (id: string | null) => {
     const item = id ? byId.get(id) : undefined;
     return item ? summary(item) : null;
