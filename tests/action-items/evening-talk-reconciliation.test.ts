@@ -3,7 +3,7 @@
  * questions, 30 answered on the spot and 5 put on the question list; the 5 are handled and signed
  * off by number; the meeting reconciles 5/5; residents rate the outcomes; the public board shows it.
  */
-import { actionItemEndpoints, ledgerEndpoints } from '@yishi/core';
+import { actionItemEndpoints, eveningTalkEndpoints, ledgerEndpoints, meetingEndpoints } from '@yishi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
@@ -20,28 +20,32 @@ describe('evening talk → question list → numbered sign-off → reconciliatio
   it('35 questions, 30 answered, 5 listed, 5 signed off, reconciled 5/5, rated by residents', async () => {
     const staff = await new ApiClient(server.url).login('shequ');
     const chief = await new ApiClient(server.url).login('zhanzhang');
-    const meeting = await staff.json<{ meeting: { id: string } }>(
-      'POST',
-      `/api/compounds/${dsct}/meetings`,
-      { kind: 'evening_talk', title: '都市春天小区居民夜谈', startsAt: new Date(Date.now() + 3_600_000).toISOString(), place: '小区服务站' },
-      201,
-    );
-    const meetingId = meeting.meeting.id;
-    await staff.json('POST', `/api/meetings/${meetingId}/schedule`);
-    await staff.json('POST', `/api/meetings/${meetingId}/start`);
+    const created = await staff.ok(meetingEndpoints.create, {
+      params: { compoundId: dsct },
+      body: { kind: 'evening_talk', title: '都市春天小区居民夜谈', startsAt: new Date(Date.now() + 3_600_000).toISOString(), place: '小区服务站' },
+    });
+    const meetingId = created.meeting.id;
+    await staff.ok(meetingEndpoints.schedule, { params: { meetingId } });
+    await staff.ok(meetingEndpoints.start, { params: { meetingId } });
 
     const questionIds: string[] = [];
     for (let i = 1; i <= 35; i++) {
-      const q = await staff.json<{ id?: string; question?: { id: string } }>('POST', `/api/meetings/${meetingId}/questions`, { text: `居民问题第${i}条：小区公共事务`, askerName: `${(i % 3) + 1}栋居民` }, 201);
-      questionIds.push(q.question?.id ?? q.id!);
+      const q = await staff.ok(eveningTalkEndpoints.submit, {
+        params: { meetingId },
+        body: { text: `居民问题第${i}条：小区公共事务`, askerName: `${(i % 3) + 1}栋居民` },
+      });
+      questionIds.push(q.id);
     }
-    for (const id of questionIds.slice(0, 30)) {
-      await staff.json('POST', `/api/meetings/${meetingId}/questions/${id}/answer`, { answer: '现场答复', answeredByName: '社区 张敏' });
+    for (const questionId of questionIds.slice(0, 30)) {
+      await staff.ok(eveningTalkEndpoints.answer, { params: { meetingId, questionId }, body: { answer: '现场答复', answeredByName: '社区 张敏' } });
     }
-    for (const id of questionIds.slice(30)) {
-      await staff.json('POST', `/api/meetings/${meetingId}/questions/${id}/list`, { measures: '物业牵头，5个工作日内整改', responsibleUnit: 'property_manager' });
+    for (const questionId of questionIds.slice(30)) {
+      await staff.ok(eveningTalkEndpoints.list, {
+        params: { meetingId, questionId },
+        body: { measures: '物业牵头，5个工作日内整改', responsibleUnit: 'property_manager' },
+      });
     }
-    await staff.json('POST', `/api/meetings/${meetingId}/close`);
+    await staff.ok(meetingEndpoints.close, { params: { meetingId } });
 
     const reconciliation = () => staff.ok(actionItemEndpoints.reconciliation, { params: { meetingId } });
     const before = await reconciliation();
@@ -80,7 +84,9 @@ describe('evening talk → question list → numbered sign-off → reconciliatio
       expect(rated.status).toBe(201);
       expect(rated.data?.reopened).toBe(false);
     }
-    const dup = await (await new ApiClient(server.url).login('yezhu')).api(actionItemEndpoints.rate, { params: { itemId: after.questions[0]!.actionItem!.id }, body: { rating: 'satisfied' } });
+    const dup = await (
+      await new ApiClient(server.url).login('yezhu')
+    ).api(actionItemEndpoints.rate, { params: { itemId: after.questions[0]!.actionItem!.id }, body: { rating: 'satisfied' } });
     expect(dup.status).toBe(409);
 
     // Still reconciled after the ratings; the board shows the numbers to anybody.

@@ -1,12 +1,15 @@
+import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let browser: Browser;
 let councilId: string;
 let talkId: string;
+let nextTalkId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -14,20 +17,34 @@ beforeAll(async () => {
   const rows = await server.deps.db.selectFrom('meetings').select(['id', 'kind', 'status', 'title']).execute();
   councilId = rows.find((m) => m.kind === 'four_party' && m.status === 'scheduled')!.id;
   talkId = rows.find((m) => m.title === '围庐夜话·秋季第一场')!.id;
+  nextTalkId = rows.find((m) => m.title === '围庐夜话·冬季第一场')!.id;
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function openAgenda(login: string): Promise<Page> {
-  const page = await newPhonePage(browser, { viewport: { width: 800, height: 900 }, isMobile: false, hasTouch: false });
-  // Logged in through the API with the context's own cookie jar (the login form has its own tests).
+/** A page logged in through the API with the context's own cookie jar (the login form has its own tests). */
+async function loggedInPage(login: string, options: Parameters<typeof newPhonePage>[1] = {}): Promise<Page> {
+  const page = await newPhonePage(browser, options);
   const res = await page.request.post(`${server.url}/api/auth/login`, { data: { login, password: 'yishi2026' } });
   expect(res.status()).toBe(200);
+  return page;
+}
+
+async function openAgenda(login: string): Promise<Page> {
+  const page = await loggedInPage(login, { viewport: { width: 800, height: 900 }, isMobile: false, hasTouch: false });
   await page.goto(`${server.url}/meetings/${councilId}`);
   await page.getByText('已连接，修改会实时同步').waitFor();
   return page;
+}
+
+/** Switches the language with the header's button and checks the page was not reloaded. */
+async function switchLanguage(page: Page, to: 'English' | '中文'): Promise<void> {
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  await page.locator('yishi-app header').getByRole('button', { name: to }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(to === 'English' ? 'en' : 'zh-CN');
+  expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
 }
 
 describe('live agenda in the browser', () => {
@@ -37,7 +54,9 @@ describe('live agenda in the browser', () => {
 
     // Both are listed as present on both screens.
     for (const page of [chief, property]) {
-      await expect.poll(() => page.locator('.peer-name').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('陈志强'), expect.stringContaining('吴涛')]));
+      await expect
+        .poll(() => page.locator('.peer-name').allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringContaining('陈志强'), expect.stringContaining('吴涛')]));
     }
     // The seeded agenda has three items; the chief adds a fourth and types its title.
     await expect.poll(() => chief.locator('li.item').count()).toBe(3);
@@ -74,22 +93,17 @@ describe('live agenda in the browser', () => {
 
   it('the hall screen follows the session without a reload', async () => {
     // Open next week's council, show the first item on the hall screen, and watch it change.
-    const api = async (method: string, path: string, cookie: string, data?: unknown) => {
-      const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: data === undefined ? undefined : JSON.stringify(data) });
-      expect(res.status, await res.clone().text()).toBe(200);
-      return (await res.json()) as any;
-    };
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'jiedao', password: 'yishi2026' }) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const started = await api('POST', `/api/meetings/${councilId}/start`, cookie);
+    const convener = await new ApiClient(server.url).login('jiedao');
+    const meetingId = councilId;
+    const started = await convener.ok(meetingEndpoints.start, { params: { meetingId } });
     const page = await newPhonePage(browser);
     await page.goto(`${server.url}/hall/${councilId}`);
     await page.getByText('请稍候，会议即将开始').waitFor();
     const [first, second] = started.agendaItems;
-    await api('PUT', `/api/meetings/${councilId}/hall`, cookie, { agendaItemId: first.id });
-    await page.locator('.now-text', { hasText: `1. ${first.title}` }).waitFor({ timeout: 8000 });
-    await api('PUT', `/api/meetings/${councilId}/hall`, cookie, { agendaItemId: second.id });
-    await page.locator('.now-text', { hasText: `2. ${second.title}` }).waitFor({ timeout: 8000 });
+    await convener.ok(meetingEndpoints.setHallFocus, { params: { meetingId }, body: { agendaItemId: first!.id } });
+    await page.locator('.now-text', { hasText: `1. ${first!.title}` }).waitFor({ timeout: 8000 });
+    await convener.ok(meetingEndpoints.setHallFocus, { params: { meetingId }, body: { agendaItemId: second!.id } });
+    await page.locator('.now-text', { hasText: `2. ${second!.title}` }).waitFor({ timeout: 8000 });
     await page.context().close();
   });
 
@@ -105,6 +119,73 @@ describe('live agenda in the browser', () => {
     await talk.getByRole('img', { name: '扫码提交夜谈问题的二维码' }).waitFor();
     expect(await talk.getByRole('link', { name: /提交问题/ }).getAttribute('href')).toMatch(/^\/meetings\/\w+\/ask$/);
     await expectNoSeriousA11yViolations(page);
+    await page.context().close();
+  });
+
+  it('a resident asks through the form; staff answer and list questions in the hall', async () => {
+    const resident = await loggedInPage('jumin');
+    await resident.goto(`${server.url}/meetings/${nextTalkId}/ask`);
+    await resident.getByLabel('问题内容').fill('单元门口的路灯晚上不亮');
+    await resident.getByRole('button', { name: '提交问题' }).click();
+    await resident.getByText('谢谢！您的问题已提交').waitFor();
+    await expectNoSeriousA11yViolations(resident);
+    await resident.context().close();
+
+    const staff = await new ApiClient(server.url).login('shequ');
+    await staff.ok(meetingEndpoints.start, { params: { meetingId: nextTalkId } });
+    const page = await loggedInPage('shequ');
+    await page.goto(`${server.url}/meetings/${nextTalkId}`);
+    const asked = page.locator('li.question', { hasText: '单元门口的路灯晚上不亮' });
+    await asked.getByRole('button', { name: '现场答复' }).click();
+    await asked.getByLabel('答复内容').fill('物业今晚更换灯泡');
+    await asked.getByLabel('答复人（如“物业 吴涛”）').fill('物业 吴涛');
+    await asked.getByRole('button', { name: '保存' }).click();
+    await asked.getByText('已现场答复').waitFor();
+    // An answer without who gave it is refused, and the field says so; the question goes on the list instead.
+    const other = page.locator('li.question', { hasText: '冬季落叶清扫' });
+    await other.getByRole('button', { name: '现场答复' }).click();
+    await other.getByLabel('答复内容').fill('下周起每天清扫两次');
+    await other.getByRole('button', { name: '保存' }).click();
+    await other.locator('sl-input.invalid[name="answeredByName"]').waitFor();
+    await other.getByRole('button', { name: '取消' }).click();
+    await other.getByRole('button', { name: '列入问题清单' }).click();
+    await other.getByLabel('整改措施').fill('物业五个工作日内增加清扫频次');
+    await other.getByRole('button', { name: '保存' }).click();
+    await other.getByText('已列入问题清单').waitFor();
+    const { counts } = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: nextTalkId } });
+    expect(counts).toMatchObject({ raised: 3, answered: 1, listed: 1, open: 1 });
+    await page.context().close();
+  });
+
+  it('switching to English turns every part of an open meeting page English, without a reload', async () => {
+    const page = await loggedInPage('zhanzhang', { viewport: { width: 800, height: 900 }, isMobile: false, hasTouch: false });
+    const rows = await server.deps.db.selectFrom('meetings').select(['id', 'title']).execute();
+    const pastCouncil = rows.find((m) => m.title === '地下车库停车难专题议事会')!.id;
+    await page.goto(`${server.url}/meetings/${pastCouncil}`);
+    await page.getByText('已达到法定人数').waitFor();
+    await page.getByRole('button', { name: '记录结果' }).first().click();
+    await switchLanguage(page, 'English');
+    await expect.poll(() => visibleText(page)).toContain('Quorum reached');
+    const text = await visibleText(page);
+    for (const words of ['Four-party council', 'Closed', 'When: ', 'Sign-in', 'Agenda', 'Outcome', 'Agreed by', 'Property-management company', 'Save']) {
+      expect(text).toContain(words);
+    }
+    for (const words of ['四方共治议事会 ·', '已结束', '时间：', '签到', '议定结果', '同意方', '物业企业', '保存']) expect(text).not.toContain(words);
+
+    // The list page and its form, the ask form's choices, the board's notices: all follow the switch.
+    const compound = await server.deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow();
+    await page.goto(`${server.url}/compounds/${compound.id}/meetings`);
+    await expect.poll(() => visibleText(page)).toContain('New meeting');
+    await switchLanguage(page, '中文');
+    await expect.poll(() => visibleText(page)).toContain('新建会议');
+    expect(await page.locator('sl-select[name="kind"]').evaluate((select) => (select as HTMLElement & { displayLabel: string }).displayLabel)).toBe(
+      '四方共治议事会',
+    );
+    await switchLanguage(page, 'English');
+    await expect
+      .poll(() => page.locator('sl-select[name="kind"]').evaluate((select) => (select as HTMLElement & { displayLabel: string }).displayLabel))
+      .toBe('Four-party council');
+    expect(await visibleText(page)).not.toMatch(/新建会议|会议名称|保存为草稿/);
     await page.context().close();
   });
 });

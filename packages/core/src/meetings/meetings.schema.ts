@@ -39,7 +39,7 @@ export const recordOutcomeSchema = z
     note: z.string().trim().max(2000).default(''),
     responsibleUnit: z.string().trim().max(60).optional(),
   })
-  .refine((v) => v.outcome !== 'agreed' || v.agreedParties.length > 0, { message: 'agreedParties', path: ['agreedParties'] });
+  .refine((v) => v.outcome !== 'agreed' || v.agreedParties.length > 0, { message: 'outcome_needs_parties', path: ['agreedParties'] });
 export type RecordOutcomeInput = z.infer<typeof recordOutcomeSchema>;
 
 export const submitQuestionSchema = z.object({

@@ -197,6 +197,16 @@ export function questionsOpen(status: MeetingStatus): boolean {
   return status === 'scheduled' || status === 'in_session';
 }
 
+/** Attendees sign in at the door: from the notice until the session closes. */
+export function signInOpen(status: MeetingStatus): boolean {
+  return status === 'scheduled' || status === 'in_session';
+}
+
+/** Outcomes and answers are recorded in the session, and may be finished right after it closes. */
+export function recordingOpen(status: MeetingStatus): boolean {
+  return status === 'in_session' || status === 'closed';
+}
+
 /** A question may be answered, listed or merged once, and only while the talk is on (or just after). */
 export function assertQuestionHandleable(status: QuestionStatus): void {
   if (status !== 'raised') throw new DomainError('question_closed', { status });

@@ -10,6 +10,7 @@ import {
   assertQuestionHandleable,
   countQuestions,
   questionsOpen,
+  recordingOpen,
   type AnswerQuestionInput,
   type ListQuestionInput,
   type QuestionCounts,
@@ -128,7 +129,7 @@ async function loadForHandling(
   if (!holdsAny(loaded.roles, MEETING_RECORDERS)) throw new DomainError('forbidden');
   const status = loaded.meeting.status;
   // Answers are given in the hall; staff may finish recording right after the talk closes.
-  if (status !== 'in_session' && status !== 'closed') throw new DomainError('meeting_bad_transition', { from: status, action: 'answer' });
+  if (!recordingOpen(status)) throw new DomainError('meeting_bad_transition', { from: status, action: 'answer' });
   const question = await findQuestion(deps.db, meetingId, questionId);
   if (!question) throw new DomainError('question_not_found');
   assertQuestionHandleable(question.status);

@@ -16,6 +16,8 @@ import {
   nextMeetingStatus,
   partyOrNull,
   readAgendaSnapshot,
+  recordingOpen,
+  signInOpen,
   type AddAttendeeInput,
   type AgendaItemView,
   type AttendanceView,
@@ -394,7 +396,7 @@ export async function signIn(deps: Deps, actor: Actor, meetingId: string, attend
   if (!holdsAny(loaded.roles, MEETING_RECORDERS) && row.user_id !== actor.userId) throw new DomainError('forbidden');
   await deps.db.transaction().execute(async (trx) => {
     const { status } = await lockMeeting(trx, meetingId);
-    if (status !== 'scheduled' && status !== 'in_session') throw new DomainError('meeting_bad_transition', { from: status, action: 'sign-in' });
+    if (!signInOpen(status)) throw new DomainError('meeting_bad_transition', { from: status, action: 'sign-in' });
     await updateAttendance(
       trx,
       row.id,
@@ -409,7 +411,7 @@ export async function recordOutcome(deps: Deps, actor: Actor, meetingId: string,
   assertKind(loaded, 'four_party');
   assertRunner(loaded);
   const status = loaded.meeting.status;
-  if (status !== 'in_session' && status !== 'closed') throw new DomainError('meeting_bad_transition', { from: status, action: 'outcome' });
+  if (!recordingOpen(status)) throw new DomainError('meeting_bad_transition', { from: status, action: 'outcome' });
   if (!(await findAgendaItem(deps.db, meetingId, itemId))) throw new DomainError('agenda_item_not_found');
   if (input.outcome === 'agreed' && input.agreedParties.length === 0) throw new DomainError('outcome_needs_parties');
   const now = deps.clock();

@@ -5,14 +5,20 @@
  * people moving items at the same time cannot duplicate or lose one. See core's agenda-doc.ts.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { AGENDA_ITEMS_KEY, PARTIES, PARTY_LABELS, agendaDocumentName, orderBetween } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import { AGENDA_ITEMS_KEY, PARTIES, agendaDocumentName, orderBetween } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import * as Y from 'yjs';
 import { YjsDocController } from '../../controllers/yjs-doc-controller.js';
-import { pick, t } from '../../i18n.js';
+import { t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { meetingFormStyles } from './meeting-form-styles.js';
+import { YishiElement } from '../base/yishi-element.js';
+import { optionText, partyLabel } from './meeting-ui.js';
 import './ytext-field.js';
 
 type ItemMap = Y.Map<unknown>;
@@ -23,9 +29,11 @@ function newItemId(): string {
 }
 
 @customElement('yishi-agenda-editor')
-export class AgendaEditor extends LitElement {
+export class AgendaEditor extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
+    meetingFormStyles,
     css`
       .status {
         font-size: 0.95rem;
@@ -78,23 +86,13 @@ export class AgendaEditor extends LitElement {
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
         margin: 0.75rem 0;
       }
-      label {
+      .field-label {
         display: block;
         font-weight: 600;
-        margin-bottom: 0.25rem;
+        margin: 0.75rem 0 0.25rem;
       }
-      select,
-      input[type='number'],
-      input.links {
-        box-sizing: border-box;
-        width: 100%;
-        font: inherit;
-        min-height: var(--yishi-tap);
-        padding: 0.4rem 0.6rem;
-        border: 1px solid #6b6b6b;
-        border-radius: 6px;
-        background: var(--yishi-surface);
-        color: inherit;
+      .links {
+        margin-top: 0.75rem;
       }
       .item-head {
         display: flex;
@@ -178,7 +176,11 @@ export class AgendaEditor extends LitElement {
 
   private setLinks(item: ItemMap, value: string): void {
     const links = item.get('links');
-    const list = value.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean).slice(0, 50);
+    const list = value
+      .split(/[,，\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 50);
     if (!(links instanceof Y.Array)) {
       item.set('links', Y.Array.from(list));
       return;
@@ -198,30 +200,43 @@ export class AgendaEditor extends LitElement {
     const position = new Map(items.map((m, i) => [m.get('id') as string, i + 1]));
     return html`
       <p class="status ${live.status === 'connected' ? 'ok' : live.status === 'connecting' ? '' : 'bad'}" role="status" aria-live="polite">
-        ${live.status === 'refused'
-          ? t('agenda.refused', { code: live.refusal ?? 0 })
-          : live.status === 'connected'
-            ? t('agenda.connected')
-            : live.status === 'connecting'
-              ? t('agenda.connecting')
-              : t('agenda.disconnected')}
+        ${
+          live.status === 'refused'
+            ? t('agenda.refused', { code: live.refusal ?? 0 })
+            : live.status === 'connected'
+              ? t('agenda.connected')
+              : live.status === 'connecting'
+                ? t('agenda.connecting')
+                : t('agenda.disconnected')
+        }
       </p>
       ${!this.editable ? html`<p class="muted">${t('agenda.readOnly')}</p>` : nothing}
-      ${peers.length > 0
-        ? html`<ul class="presence" aria-label=${t('agenda.present')}>
-            <li style="border:0;padding:0">${t('agenda.present')}</li>
-            ${peers.map(
-              (p) => html`<li class="peer" style=${`--peer:${p.color}`}>
-                <span class="dot" aria-hidden="true"></span><span class="peer-name">${p.name}${p.self ? t('agenda.me') : ''}</span>
-                ${p.itemId && position.has(p.itemId) ? html`<span class="who">${t('agenda.onItem', { n: position.get(p.itemId)! })}</span>` : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${
+        peers.length > 0
+          ? html`<ul class="presence" aria-label=${t('agenda.present')}>
+              <li style="border:0;padding:0">${t('agenda.present')}</li>
+              ${peers.map(
+                (p) =>
+                  html`<li class="peer" style=${`--peer:${p.color}`}>
+                    <span class="dot" aria-hidden="true"></span><span class="peer-name">${p.name}${p.self ? t('agenda.me') : ''}</span>
+                    ${p.itemId && position.has(p.itemId) ? html`<span class="who">${t('agenda.onItem', { n: position.get(p.itemId)! })}</span>` : nothing}
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       ${live.synced || live.status === 'refused' ? nothing : html`<p class="muted">${t('agenda.connecting')}</p>`}
       ${items.length === 0 && live.synced ? html`<p class="state-empty">${t('agenda.empty')}</p>` : nothing}
       <ol class="items">
-        ${items.map((item, i) => this.renderItem(item, i, items.length, canEdit, peers.filter((p) => !p.self && p.itemId === item.get('id'))))}
+        ${items.map((item, i) =>
+          this.renderItem(
+            item,
+            i,
+            items.length,
+            canEdit,
+            peers.filter((p) => !p.self && p.itemId === item.get('id')),
+          ),
+        )}
       </ol>
       ${items.length > 0 ? html`<p class="muted">${t('agenda.totalMinutes', { count: items.length, minutes: totalMinutes })}</p>` : nothing}
       ${canEdit && live.synced ? html`<div class="actions"><sl-button variant="primary" class="add-item" @click=${() => this.addItem()}>${t('agenda.add')}</sl-button></div>` : nothing}
@@ -245,41 +260,58 @@ export class AgendaEditor extends LitElement {
     >
       <div class="item-head">
         <h3>${t('agenda.item', { n })}${here.length ? html` <span class="who">${here.map((p) => p.name).join('、')}</span>` : nothing}</h3>
-        ${canEdit
-          ? html`<div class="actions">
-              <sl-button size="small" ?disabled=${index === 0} @click=${() => this.move(item, -1)}>${t('agenda.up')}</sl-button>
-              <sl-button size="small" ?disabled=${index === count - 1} @click=${() => this.move(item, 1)}>${t('agenda.down')}</sl-button>
-              <sl-button size="small" variant="danger" outline @click=${() => this.removeItem(item)}>${t('agenda.remove')}</sl-button>
-            </div>`
-          : nothing}
+        ${
+          canEdit
+            ? html`<div class="actions">
+                <sl-button size="small" ?disabled=${index === 0} @click=${() => this.move(item, -1)}>${t('agenda.up')}</sl-button>
+                <sl-button size="small" ?disabled=${index === count - 1} @click=${() => this.move(item, 1)}>${t('agenda.down')}</sl-button>
+                <sl-button size="small" variant="danger" outline @click=${() => this.removeItem(item)}>${t('agenda.remove')}</sl-button>
+              </div>`
+            : nothing
+        }
       </div>
-      <label>${t('agenda.itemTitle')}</label>
-      <yishi-ytext-field class="item-title" .text=${title instanceof Y.Text ? title : null} label=${`${t('agenda.item', { n })} ${t('agenda.itemTitle')}`} ?readonly=${!canEdit}></yishi-ytext-field>
+      <span class="field-label" aria-hidden="true">${t('agenda.itemTitle')}</span>
+      <yishi-ytext-field
+        class="item-title"
+        .text=${title instanceof Y.Text ? title : null}
+        label=${`${t('agenda.item', { n })} ${t('agenda.itemTitle')}`}
+        ?readonly=${!canEdit}
+      ></yishi-ytext-field>
       <div class="row">
-        <div>
-          <label for=${`party-${id}`}>${t('agenda.party')}</label>
-          <select id=${`party-${id}`} ?disabled=${!canEdit} @change=${(e: Event) => item.set('party', (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${party === ''}>${t('agenda.noParty')}</option>
-            ${PARTIES.map((p) => html`<option value=${p} ?selected=${party === p}>${pick(PARTY_LABELS[p])}</option>`)}
-          </select>
-        </div>
-        <div>
-          <label for=${`minutes-${id}`}>${t('agenda.minutes')}</label>
-          <input
-            id=${`minutes-${id}`}
-            type="number"
-            min="0"
-            max="600"
-            .value=${String(minutes)}
-            ?disabled=${!canEdit}
-            @change=${(e: Event) => item.set('minutes', Math.max(0, Math.min(600, Number((e.target as HTMLInputElement).value) || 0)))}
-          />
-        </div>
+        <sl-select
+          label=${t('agenda.party')}
+          placeholder=${t('agenda.noParty')}
+          clearable
+          .value=${party}
+          ?disabled=${!canEdit}
+          @sl-change=${(e: Event) => item.set('party', String((e.target as HTMLSelectElement).value))}
+        >
+          ${PARTIES.map((p) => html`<sl-option value=${p}>${optionText(partyLabel(p))}</sl-option>`)}
+        </sl-select>
+        <sl-input
+          label=${t('agenda.minutes')}
+          type="number"
+          min="0"
+          max="600"
+          .value=${String(minutes)}
+          ?disabled=${!canEdit}
+          @sl-change=${(e: Event) => item.set('minutes', Math.max(0, Math.min(600, Number((e.target as HTMLInputElement).value) || 0)))}
+        ></sl-input>
       </div>
-      <label>${t('agenda.notes')}</label>
-      <yishi-ytext-field multiline .text=${notes instanceof Y.Text ? notes : null} label=${`${t('agenda.item', { n })} ${t('agenda.notes')}`} ?readonly=${!canEdit}></yishi-ytext-field>
-      <label for=${`links-${id}`} style="margin-top:0.75rem">${t('agenda.links')}</label>
-      <input id=${`links-${id}`} class="links" .value=${linkText} ?disabled=${!canEdit} @change=${(e: Event) => this.setLinks(item, (e.target as HTMLInputElement).value)} />
+      <span class="field-label" aria-hidden="true">${t('agenda.notes')}</span>
+      <yishi-ytext-field
+        multiline
+        .text=${notes instanceof Y.Text ? notes : null}
+        label=${`${t('agenda.item', { n })} ${t('agenda.notes')}`}
+        ?readonly=${!canEdit}
+      ></yishi-ytext-field>
+      <sl-input
+        class="links"
+        label=${t('agenda.links')}
+        .value=${linkText}
+        ?disabled=${!canEdit}
+        @sl-change=${(e: Event) => this.setLinks(item, (e.target as HTMLInputElement).value)}
+      ></sl-input>
     </li>`;
   }
 }

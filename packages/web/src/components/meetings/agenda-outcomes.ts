@@ -4,19 +4,49 @@
  * item on the hall screen.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { OUTCOME_KINDS, OUTCOME_LABELS, PARTIES, PARTY_LABELS, type OutcomeKind, type Party } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/radio/radio.js';
+import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
+import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import {
+  OUTCOME_KINDS,
+  OUTCOME_LABELS,
+  PARTIES,
+  meetingEndpoints,
+  recordingOpen,
+  type AgendaItemView,
+  type MeetingView,
+  type OutcomeKind,
+  type Party,
+} from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
+import { api } from '../../api/client.js';
+import { formErrorStyles } from '../forms/form-errors.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
-import type { AgendaItemView, MeetingView } from '../../pages/meetings/meeting-types.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { meetingFormStyles } from './meeting-form-styles.js';
+import { YishiElement } from '../base/yishi-element.js';
+import { announceMeetingChanged, partyLabel, partyList } from './meeting-ui.js';
+
+interface Draft {
+  outcome: OutcomeKind;
+  parties: ReadonlySet<Party>;
+  note: string;
+  unit: string;
+}
+
+type Field = 'outcome' | 'agreedParties' | 'note' | 'responsibleUnit';
 
 @customElement('yishi-agenda-outcomes')
-export class AgendaOutcomes extends LitElement {
+export class AgendaOutcomes extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
+    meetingFormStyles,
+    formErrorStyles,
     css`
       ol {
         list-style: none;
@@ -24,138 +54,171 @@ export class AgendaOutcomes extends LitElement {
         display: grid;
         gap: var(--yishi-gap);
       }
-      fieldset {
-        border: 1px solid var(--yishi-border);
-        border-radius: var(--yishi-radius);
-        margin: 0.5rem 0;
-      }
-      label {
-        display: flex;
-        gap: 0.4rem;
-        align-items: center;
-        min-height: var(--yishi-tap);
-      }
-      textarea,
-      input[type='text'] {
-        box-sizing: border-box;
-        width: 100%;
-        font: inherit;
-        padding: 0.5rem;
-        border: 1px solid #6b6b6b;
-        border-radius: 6px;
-      }
       .outcome {
         font-weight: 600;
+      }
+      form.fields {
+        margin-top: 0.75rem;
+      }
+      .parties {
+        display: grid;
+        gap: 0.25rem;
+        border: 0;
+        margin: 0;
+        padding: 0;
+      }
+      .parties legend {
+        font-weight: 600;
+        padding: 0;
+        margin-bottom: 0.25rem;
       }
     `,
   ];
 
   @property({ attribute: false }) view!: MeetingView;
   @state() private editing: string | null = null;
-  @state() private draft: { outcome: OutcomeKind; parties: Set<Party>; note: string; unit: string } = { outcome: 'agreed', parties: new Set(), note: '', unit: '' };
-
-  private changed() {
-    this.dispatchEvent(new CustomEvent('meeting-changed', { bubbles: true, composed: true }));
-  }
+  @state() private draft: Draft = { outcome: 'agreed', parties: new Set(), note: '', unit: '' };
+  private readonly write = new WriteController<Field>(this);
 
   private edit(item: AgendaItemView) {
+    this.write.clear();
     this.editing = item.id;
     this.draft = { outcome: item.outcome ?? 'agreed', parties: new Set(item.agreedParties), note: item.outcomeNote, unit: '' };
   }
 
   private async save(item: AgendaItemView) {
-    try {
-      await api.put(`/api/meetings/${this.view.meeting.id}/agenda-items/${item.id}/outcome`, {
-        outcome: this.draft.outcome,
-        agreedParties: [...this.draft.parties],
-        note: this.draft.note,
-        ...(this.draft.unit ? { responsibleUnit: this.draft.unit } : {}),
-      });
-      this.editing = null;
-      notify(t('meeting.done', { what: t('meeting.recordOutcome') }), 'success');
-      this.changed();
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger');
-    }
+    const d = this.draft;
+    const saved = await this.write.run(
+      () =>
+        api.call(meetingEndpoints.recordOutcome, {
+          params: { meetingId: this.view.meeting.id, itemId: item.id },
+          body: { outcome: d.outcome, agreedParties: [...d.parties], note: d.note, ...(d.unit ? { responsibleUnit: d.unit } : {}) },
+        }),
+      {
+        success: t('meeting.done', { what: t('meeting.recordOutcome') }),
+        fields: ['outcome', 'agreedParties', 'note', 'responsibleUnit'],
+        fieldOfCode: { outcome_needs_parties: 'agreedParties' },
+      },
+    );
+    if (!saved) return;
+    this.editing = null;
+    announceMeetingChanged(this);
   }
 
   private async showOnHall(item: AgendaItemView) {
-    try {
-      await api.put(`/api/meetings/${this.view.meeting.id}/hall`, { agendaItemId: item.id });
-      this.changed();
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger');
-    }
+    const shown = await this.write.run(() =>
+      api.call(meetingEndpoints.setHallFocus, { params: { meetingId: this.view.meeting.id }, body: { agendaItemId: item.id } }),
+    );
+    if (shown) announceMeetingChanged(this);
   }
 
   override render() {
     const { view } = this;
-    const canRecord = view.permissions.run && (view.meeting.status === 'in_session' || view.meeting.status === 'closed') && view.meeting.kind === 'four_party';
+    const canRecord = view.permissions.run && recordingOpen(view.meeting.status) && view.meeting.kind === 'four_party';
     return html`<ol>
       ${view.agendaItems.map(
-        (item) => html`<li class="card">
-          <h3>${item.position}. ${item.title}</h3>
-          <p class="muted">${item.party ? pick(PARTY_LABELS[item.party as Party]) : ''}${item.minutes ? ` · ${item.minutes} 分钟` : ''}</p>
-          ${item.notes ? html`<p>${item.notes}</p>` : nothing}
-          ${view.meeting.kind === 'four_party'
-            ? html`<p>
-                ${t('meeting.outcome')}：
-                ${item.outcome ? html`<span class="outcome">${pick(OUTCOME_LABELS[item.outcome])}</span>` : html`<span class="muted">${t('meeting.noOutcome')}</span>`}
-                ${item.outcome === 'agreed' ? html`<br />${t('meeting.agreedBy', { parties: item.agreedParties.map((p) => pick(PARTY_LABELS[p])).join('、') })}` : nothing}
-                ${item.outcomeNote ? html`<br />${item.outcomeNote}` : nothing}
-                ${item.actionItemId ? html`<br /><a href=${`/action-items/${item.actionItemId}`}>${t('meeting.actionItemLink')}</a>` : nothing}
-              </p>`
-            : nothing}
-          <div class="actions">
-            ${canRecord && this.editing !== item.id ? html`<sl-button size="small" @click=${() => this.edit(item)}>${t('meeting.recordOutcome')}</sl-button>` : nothing}
-            ${view.permissions.record && view.meeting.status === 'in_session'
-              ? view.meeting.hall.agendaItemId === item.id
-                ? html`<span class="muted">${t('meeting.onHall')}</span>`
-                : html`<sl-button size="small" @click=${() => this.showOnHall(item)}>${t('meeting.showOnHall')}</sl-button>`
-              : nothing}
-          </div>
-          ${this.editing === item.id ? this.renderForm(item) : nothing}
-        </li>`,
+        (item) =>
+          html`<li class="card">
+            <h3>${item.position}. ${item.title}</h3>
+            <p class="muted">
+              ${[partyLabel(item.party), item.minutes ? t('meetings.durationMinutes', { minutes: item.minutes }) : ''].filter(Boolean).join(' · ')}
+            </p>
+            ${item.notes ? html`<p>${item.notes}</p>` : nothing}
+            ${
+              view.meeting.kind === 'four_party'
+                ? html`<p>
+                    ${t('meeting.outcomeLead')}
+                    ${item.outcome ? html`<span class="outcome">${pick(OUTCOME_LABELS[item.outcome])}</span>` : html`<span class="muted">${t('meeting.noOutcome')}</span>`}
+                    ${item.outcome === 'agreed' ? html`<br />${t('meeting.agreedBy', { parties: partyList(item.agreedParties) })}` : nothing}
+                    ${item.outcomeNote ? html`<br />${item.outcomeNote}` : nothing}
+                    ${item.actionItemId ? html`<br /><a href=${`/action-items/${item.actionItemId}`}>${t('meeting.actionItemLink')}</a>` : nothing}
+                  </p>`
+                : nothing
+            }
+            <div class="actions">
+              ${canRecord && this.editing !== item.id ? html`<sl-button size="small" @click=${() => this.edit(item)}>${t('meeting.recordOutcome')}</sl-button>` : nothing}
+              ${
+                view.permissions.record && view.meeting.status === 'in_session'
+                  ? view.meeting.hall.agendaItemId === item.id
+                    ? html`<span class="muted">${t('meeting.onHall')}</span>`
+                    : html`<sl-button size="small" ?loading=${this.write.busy} @click=${() => this.showOnHall(item)}>${t('meeting.showOnHall')}</sl-button>`
+                  : nothing
+              }
+            </div>
+            ${this.editing === item.id ? this.renderForm(item) : nothing}
+          </li>`,
       )}
     </ol>`;
   }
 
   private renderForm(item: AgendaItemView) {
     const d = this.draft;
-    return html`<form @submit=${(e: Event) => (e.preventDefault(), void this.save(item))}>
-      <fieldset>
-        <legend>${t('meeting.outcome')}</legend>
-        ${OUTCOME_KINDS.map(
-          (k) => html`<label><input type="radio" name="outcome" .checked=${d.outcome === k} @change=${() => (this.draft = { ...d, outcome: k })} />${pick(OUTCOME_LABELS[k])}</label>`,
-        )}
-      </fieldset>
-      ${d.outcome === 'agreed'
-        ? html`<fieldset>
-            <legend>${t('meeting.agreedBy', { parties: '' })}</legend>
-            ${PARTIES.map(
-              (p) => html`<label
-                ><input
-                  type="checkbox"
-                  .checked=${d.parties.has(p)}
-                  @change=${(e: Event) => {
-                    const next = new Set(d.parties);
-                    if ((e.target as HTMLInputElement).checked) next.add(p);
-                    else next.delete(p);
-                    this.draft = { ...d, parties: next };
-                  }}
-                />${pick(PARTY_LABELS[p])}</label
-              >`,
-            )}
-          </fieldset>`
-        : nothing}
-      ${d.outcome === 'action_items'
-        ? html`<p><label style="display:block">${t('meeting.responsibleUnit')}<input type="text" .value=${d.unit} @input=${(e: Event) => (this.draft = { ...d, unit: (e.target as HTMLInputElement).value })} /></label></p>`
-        : nothing}
-      <p><label style="display:block">${t('meeting.outcomeNote')}<textarea .value=${d.note} @input=${(e: Event) => (this.draft = { ...d, note: (e.target as HTMLTextAreaElement).value })}></textarea></label></p>
+    const errors = this.write.fieldErrors;
+    return html`<form class="fields" @submit=${(e: Event) => (e.preventDefault(), void this.save(item))} novalidate>
+      <sl-radio-group
+        label=${t('meeting.outcome')}
+        name="outcome"
+        .value=${d.outcome}
+        class=${errors.outcome ? 'invalid' : ''}
+        help-text=${errors.outcome ?? ''}
+        @sl-change=${(e: Event) => (this.draft = { ...d, outcome: OUTCOME_KINDS.find((k) => k === (e.target as HTMLInputElement).value) ?? d.outcome })}
+      >
+        ${OUTCOME_KINDS.map((k) => html`<sl-radio value=${k}>${pick(OUTCOME_LABELS[k])}</sl-radio>`)}
+      </sl-radio-group>
+      ${
+        d.outcome === 'agreed'
+          ? html`<fieldset class="parties">
+              <legend>${t('meeting.agreedParties')}</legend>
+              ${PARTIES.map(
+                (p) =>
+                  html`<sl-checkbox
+                    .checked=${d.parties.has(p)}
+                    @sl-change=${(e: Event) => {
+                      const next = new Set(d.parties);
+                      if ((e.target as HTMLInputElement).checked) next.add(p);
+                      else next.delete(p);
+                      this.draft = { ...d, parties: next };
+                    }}
+                    >${partyLabel(p)}</sl-checkbox
+                  >`,
+              )}
+              ${errors.agreedParties ? html`<p class="field-error" role="alert">${errors.agreedParties}</p>` : nothing}
+            </fieldset>`
+          : nothing
+      }
+      ${
+        d.outcome === 'action_items'
+          ? html`<sl-input
+              name="responsibleUnit"
+              label=${t('meeting.responsibleUnit')}
+              maxlength="60"
+              .value=${d.unit}
+              class=${errors.responsibleUnit ? 'invalid' : ''}
+              help-text=${errors.responsibleUnit ?? ''}
+              @sl-input=${(e: Event) => (this.draft = { ...d, unit: (e.target as HTMLInputElement).value })}
+            ></sl-input>`
+          : nothing
+      }
+      <sl-textarea
+        name="note"
+        label=${t('meeting.outcomeNote')}
+        rows="3"
+        maxlength="2000"
+        .value=${d.note}
+        class=${errors.note ? 'invalid' : ''}
+        help-text=${errors.note ?? ''}
+        @sl-input=${(e: Event) => (this.draft = { ...d, note: (e.target as HTMLTextAreaElement).value })}
+      ></sl-textarea>
       <div class="actions">
-        <sl-button type="submit" variant="primary">${t('questions.save')}</sl-button>
-        <sl-button @click=${() => (this.editing = null)}>${t('questions.cancel')}</sl-button>
+        <sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('questions.save')}</sl-button>
+        <sl-button @click=${() => ((this.editing = null), this.write.clear())}>${t('questions.cancel')}</sl-button>
       </div>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-agenda-outcomes': AgendaOutcomes;
   }
 }

@@ -3,64 +3,87 @@
  * the issue calls for), a link for residents to submit evening-talk questions, the calendar feed,
  * and the figures of recent evening talks. Readable without logging in.
  */
-import { MEETING_KIND_LABELS, type QuestionCounts } from '@yishi/core';
-import { LitElement, html, nothing } from 'lit';
+import { MEETING_KIND_LABELS, publicMeetingEndpoints, type BoardMeeting } from '@yishi/core';
+import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import type { MeetingSummary } from '../../pages/meetings/meeting-types.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
 import './ask-qr-code.js';
 
-type BoardMeeting = MeetingSummary & { topics: string[]; questionCounts: QuestionCounts | null };
+function noticeTitle(m: BoardMeeting): string {
+  return t('meetingsBoard.noticeTitle', { kind: pick(MEETING_KIND_LABELS[m.kind]), title: m.title });
+}
 
 @customElement('yishi-board-meetings')
-export class BoardMeetingsSection extends LitElement {
-  static override styles = [pageStyles];
+export class BoardMeetingsSection extends YishiElement {
   @property() compoundId = '';
-  private readonly data = new LoadController<{ upcoming: BoardMeeting[]; recent: BoardMeeting[]; calendarUrl: string }>(
+  private readonly data = new LoadController(
     this,
-    (signal) => api.get(`/api/public/compounds/${encodeURIComponent(this.compoundId)}/meetings`, signal),
+    (signal) => api.call(publicMeetingEndpoints.board, { params: { compoundId: this.compoundId }, signal }),
     () => [this.compoundId],
   );
 
   override render() {
-    return renderLoad(this.data, (d) => html`
-      <h2>${t('meetingsBoard.meetings')}</h2>
-      ${d.upcoming.length === 0 ? html`<p class="state-empty">${t('meetingsBoard.noMeetings')}</p>` : nothing}
-      <div class="cards">
-        ${d.upcoming.map(
-          (m) => html`<article class="card board-meeting">
-            <h3>${pick(MEETING_KIND_LABELS[m.kind])}：${m.title}</h3>
-            <p>${t('meetings.when')}：${formatDateTime(m.startsAt)}<br />${t('meetings.place')}：${m.place}</p>
-            ${m.topics.length
-              ? html`<p>${t('meetingsBoard.topics')}：</p>
-                  <ol>
-                    ${m.topics.map((topic) => html`<li>${topic}</li>`)}
-                  </ol>`
-              : nothing}
-            ${m.kind === 'evening_talk'
-              ? html`<p><a href=${`/meetings/${m.id}/ask`}>${t('meetingsBoard.askQuestion')}</a></p>
-                  <yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>`
-              : nothing}
-          </article>`,
-        )}
-      </div>
-      <p><a href=${d.calendarUrl}>${t('meetings.calendar')}</a></p>
-      ${d.recent.length
-        ? html`<h3>${t('meetingsBoard.recent')}</h3>
-            <ul>
-              ${d.recent.map(
-                (m) => html`<li>
-                  ${formatDateTime(m.startsAt)} ${pick(MEETING_KIND_LABELS[m.kind])}：${m.title}
-                  ${m.questionCounts ? html`<br /><span class="muted">${t('questions.counts', { raised: m.questionCounts.raised, answered: m.questionCounts.answered, listed: m.questionCounts.listed })}</span>` : nothing}
-                </li>`,
-              )}
-            </ul>`
-        : nothing}
-    `);
+    return renderLoad(
+      this.data,
+      (d) => html`
+        <h2>${t('meetingsBoard.meetings')}</h2>
+        ${d.upcoming.length === 0 ? html`<p class="state-empty">${t('meetingsBoard.noMeetings')}</p>` : nothing}
+        <div class="cards">
+          ${d.upcoming.map(
+            (m) =>
+              html`<article class="card board-meeting">
+                <h3>${noticeTitle(m)}</h3>
+                <p>${t('meetingsBoard.whenLine', { time: formatDateTime(m.startsAt) })}<br />${t('meeting.whereLine', { place: m.place })}</p>
+                ${
+                  m.topics.length
+                    ? html`<p>${t('meetingsBoard.topics')}</p>
+                        <ol>
+                          ${m.topics.map((topic) => html`<li>${topic}</li>`)}
+                        </ol>`
+                    : nothing
+                }
+                ${
+                  m.kind === 'evening_talk'
+                    ? html`<p><a href=${`/meetings/${m.id}/ask`}>${t('meetingsBoard.askQuestion')}</a></p>
+                        <yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>`
+                    : nothing
+                }
+              </article>`,
+          )}
+        </div>
+        <p><a href=${d.calendarUrl}>${t('meetings.calendar')}</a></p>
+        ${
+          d.recent.length
+            ? html`<h3>${t('meetingsBoard.recent')}</h3>
+                <ul>
+                  ${d.recent.map(
+                    (m) =>
+                      html`<li>
+                        ${formatDateTime(m.startsAt)} ${noticeTitle(m)}
+                        ${
+                          m.questionCounts
+                            ? html`<br /><span class="muted"
+                                  >${t('questions.counts', { raised: m.questionCounts.raised, answered: m.questionCounts.answered, listed: m.questionCounts.listed })}</span
+                                >`
+                            : nothing
+                        }
+                      </li>`,
+                  )}
+                </ul>`
+            : nothing
+        }
+      `,
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-board-meetings': BoardMeetingsSection;
   }
 }

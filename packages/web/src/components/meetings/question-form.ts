@@ -1,104 +1,130 @@
 /**
  * Raising an evening-talk question: text, category, building, anonymous; staff recording a question
- * from the floor also note who asked. Fires `question-submitted` with the new question's number.
+ * from the floor also note who asked. Fires `question-submitted` once the question is in.
  */
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, type QuestionCategory } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
+import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { meetingFormStyles } from './meeting-form-styles.js';
+import { YishiElement } from '../base/yishi-element.js';
+import { buildingLabel, optionText } from './meeting-ui.js';
+
+type Field = 'text' | 'category' | 'buildingId' | 'askerName' | 'anonymous';
+const FIELDS: readonly Field[] = ['text', 'category', 'buildingId', 'askerName', 'anonymous'];
 
 @customElement('yishi-question-form')
-export class QuestionForm extends LitElement {
-  static override styles = [
-    pageStyles,
-    css`
-      label {
-        display: block;
-        font-weight: 600;
-        margin: 0.75rem 0 0.25rem;
-      }
-      label.inline {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        font-weight: 400;
-        min-height: var(--yishi-tap);
-      }
-      textarea,
-      select,
-      input[type='text'] {
-        box-sizing: border-box;
-        width: 100%;
-        font: inherit;
-        min-height: var(--yishi-tap);
-        padding: 0.5rem;
-        border: 1px solid #6b6b6b;
-        border-radius: 6px;
-        background: var(--yishi-surface);
-        color: inherit;
-      }
-      textarea {
-        min-height: 6rem;
-      }
-      .error {
-        color: var(--yishi-danger-text);
-      }
-    `,
-  ];
+export class QuestionForm extends YishiElement {
+  static override styles = [YishiElement.styles, formStyles, meetingFormStyles];
 
   @property() meetingId = '';
-  @property({ attribute: false }) buildings: Array<{ id: string; name: string }> = [];
   /** Staff recording from the floor: ask who raised it. */
   @property({ type: Boolean }) staff = false;
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly write = new WriteController<Field>(this);
+  private readonly buildings = new LoadController(
+    this,
+    (signal) => api.call(meetingEndpoints.buildings, { params: { meetingId: this.meetingId }, signal }),
+    () => [this.meetingId],
+  );
+
+  private value(name: Field): string {
+    return String(this.renderRoot.querySelector<HTMLElement & { value?: unknown }>(`[name="${name}"]`)?.value ?? '').trim();
+  }
 
   private async submit(event: Event) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const askerName = String(data.get('askerName') ?? '').trim();
-    this.busy = true;
-    this.error = '';
-    try {
-      const result = await api.post<{ id: string }>(`/api/meetings/${this.meetingId}/questions`, {
-        text: String(data.get('text') ?? ''),
-        category: String(data.get('category') ?? 'other') as QuestionCategory,
-        buildingId: String(data.get('buildingId') ?? '') || null,
-        anonymous: data.get('anonymous') === 'on',
-        ...(this.staff && askerName ? { askerName } : {}),
-      });
-      form.reset();
-      this.dispatchEvent(new CustomEvent('question-submitted', { detail: result, bubbles: true, composed: true }));
-    } catch (error) {
-      this.error = isApiError(error) ? error.message : String(error);
-    } finally {
-      this.busy = false;
-    }
+    const askerName = this.value('askerName');
+    const category = QUESTION_CATEGORIES.find((c) => c === this.value('category')) ?? 'other';
+    const anonymous = this.renderRoot.querySelector<HTMLInputElement>('sl-checkbox[name="anonymous"]')?.checked ?? false;
+    const result = await this.write.run(
+      () =>
+        api.call(eveningTalkEndpoints.submit, {
+          params: { meetingId: this.meetingId },
+          body: {
+            text: this.value('text'),
+            category,
+            buildingId: this.value('buildingId') || null,
+            anonymous,
+            ...(this.staff && askerName ? { askerName } : {}),
+          },
+        }),
+      { fields: FIELDS, errorAs: 'inline' },
+    );
+    if (!result) return;
+    form.reset();
+    this.dispatchEvent(new CustomEvent('question-submitted', { detail: result, bubbles: true, composed: true }));
   }
 
   override render() {
-    return html`<form @submit=${this.submit}>
-      <label for="q-text">${t('questions.text')}</label>
-      <textarea id="q-text" name="text" required minlength="2" maxlength="1000"></textarea>
-      <label for="q-category">${t('questions.category')}</label>
-      <select id="q-category" name="category">
-        ${QUESTION_CATEGORIES.map((c) => html`<option value=${c}>${pick(QUESTION_CATEGORY_LABELS[c])}</option>`)}
-      </select>
-      ${this.buildings.length
-        ? html`<label for="q-building">${t('questions.building')}</label>
-            <select id="q-building" name="buildingId">
-              <option value="">${t('questions.noBuilding')}</option>
-              ${this.buildings.map((b) => html`<option value=${b.id}>${/^\d+$/.test(b.name) ? `${b.name}栋` : b.name}</option>`)}
-            </select>`
-        : nothing}
-      ${this.staff ? html`<label for="q-asker">${t('questions.asker')}</label><input id="q-asker" type="text" name="askerName" maxlength="40" />` : nothing}
-      <label class="inline"><input type="checkbox" name="anonymous" />${t('questions.anonymous')}</label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <div class="actions"><sl-button type="submit" variant="primary" ?loading=${this.busy}>${t('questions.submit')}</sl-button></div>
+    const errors = this.write.fieldErrors;
+    const field = (name: Field) => ({ class: errors[name] ? 'invalid' : '', help: errors[name] ?? '' });
+    const buildings = this.buildings.value?.buildings ?? [];
+    return html`<form class="fields" @submit=${this.submit} novalidate>
+      <sl-textarea
+        name="text"
+        label=${t('questions.text')}
+        rows="4"
+        minlength="2"
+        maxlength="1000"
+        class=${field('text').class}
+        help-text=${field('text').help}
+      ></sl-textarea>
+      <sl-select
+        name="category"
+        label=${t('questions.category')}
+        value=${QUESTION_CATEGORIES[0]}
+        class=${field('category').class}
+        help-text=${field('category').help}
+      >
+        ${QUESTION_CATEGORIES.map((c) => html`<sl-option value=${c}>${optionText(pick(QUESTION_CATEGORY_LABELS[c]))}</sl-option>`)}
+      </sl-select>
+      ${
+        buildings.length
+          ? html`<sl-select
+              name="buildingId"
+              label=${t('questions.building')}
+              placeholder=${t('questions.noBuilding')}
+              clearable
+              class=${field('buildingId').class}
+              help-text=${field('buildingId').help}
+            >
+              ${buildings.map((b) => html`<sl-option value=${b.id}>${optionText(buildingLabel(b.name))}</sl-option>`)}
+            </sl-select>`
+          : nothing
+      }
+      ${
+        this.staff
+          ? html`<sl-input
+              name="askerName"
+              label=${t('questions.asker')}
+              maxlength="40"
+              autocomplete="off"
+              class=${field('askerName').class}
+              help-text=${field('askerName').help}
+            ></sl-input>`
+          : nothing
+      }
+      <sl-checkbox name="anonymous">${t('questions.anonymous')}</sl-checkbox>
+      ${this.write.error ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
+      <div class="actions"><sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('questions.submit')}</sl-button></div>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-question-form': QuestionForm;
   }
 }

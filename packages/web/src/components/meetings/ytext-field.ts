@@ -2,9 +2,10 @@
  * A text box bound to a collaborative Y.Text: typing becomes the smallest insert/delete, and edits
  * from others update the box while keeping the caret where it was relative to the text.
  */
-import { LitElement, css, html } from 'lit';
+import { css, html, type CSSResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type * as Y from 'yjs';
+import { YishiElement } from '../base/yishi-element.js';
 
 type Delta = Array<{ insert?: unknown; delete?: number; retain?: number }>;
 
@@ -25,8 +26,12 @@ export function transformIndex(index: number, delta: Delta): number {
 }
 
 @customElement('yishi-ytext-field')
-export class YTextField extends LitElement {
-  static override styles = css`
+export class YTextField extends YishiElement {
+  // The one native text box of the meetings pages: it applies others' edits as Yjs deltas and moves
+  // the caret with them, which needs the input element itself. Drawn with Shoelace's input tokens,
+  // so it looks like the sl-input and sl-select beside it. One CSSResult, not a list: the minutes
+  // editor's taller box extends these styles.
+  static override styles: CSSResult = css`
     :host {
       display: block;
     }
@@ -35,21 +40,27 @@ export class YTextField extends LitElement {
       box-sizing: border-box;
       width: 100%;
       font: inherit;
-      padding: 0.55rem 0.65rem;
-      border: 1px solid var(--yishi-border-strong, #6b6b6b);
-      border-radius: 6px;
-      background: var(--yishi-surface, #fff);
-      color: inherit;
-      min-height: 2.75rem;
+      font-size: var(--sl-input-font-size-medium);
+      min-height: var(--sl-input-height-medium);
+      padding: 0.45rem var(--sl-input-spacing-medium);
+      border: solid var(--sl-input-border-width) var(--sl-input-border-color);
+      border-radius: var(--sl-input-border-radius-medium);
+      background: var(--sl-input-background-color);
+      color: var(--sl-input-color);
     }
     textarea {
       min-height: 5rem;
       resize: vertical;
     }
+    input:hover,
+    textarea:hover {
+      border-color: var(--sl-input-border-color-hover);
+    }
     input:focus-visible,
     textarea:focus-visible {
-      outline: 3px solid var(--yishi-brand, #a61b1b);
-      outline-offset: 1px;
+      outline: none;
+      border-color: var(--sl-input-border-color-focus);
+      box-shadow: 0 0 0 var(--sl-focus-ring-width) var(--sl-input-focus-ring-color);
     }
     input[readonly],
     textarea[readonly] {
@@ -85,7 +96,8 @@ export class YTextField extends LitElement {
     let prefix = 0;
     while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
     let suffix = 0;
-    while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+    while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix])
+      suffix++;
     text.doc?.transact(() => {
       const removed = before.length - prefix - suffix;
       if (removed > 0) text.delete(prefix, removed);
@@ -113,5 +125,11 @@ export class YTextField extends LitElement {
     return this.multiline
       ? html`<textarea class="box" aria-label=${this.label} ?readonly=${this.readonly} @input=${this.onInput}></textarea>`
       : html`<input class="box" aria-label=${this.label} ?readonly=${this.readonly} @input=${this.onInput} />`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-ytext-field': YTextField;
   }
 }

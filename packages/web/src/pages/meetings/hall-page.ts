@@ -4,69 +4,67 @@
  * a small public endpoint every 3 seconds — simpler and sturdier on a borrowed laptop than a
  * long-lived stream, and a missed poll just shows "retrying".
  */
-import { PARTY_LABELS, type Party, type QuestionCounts } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { publicMeetingEndpoints, type HallState } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
+import { partyLabel } from '../../components/meetings/meeting-ui.js';
 import { formatDateTime } from '../../format/format.js';
-import { pick, t } from '../../i18n.js';
-import type { MeetingSummary } from './meeting-types.js';
-
-interface HallState {
-  meeting: MeetingSummary & { compoundName: string };
-  current: { kind: 'agenda_item'; position: number; title: string; party: string; minutes: number } | { kind: 'question'; number: number; text: string; status: string; answer: string | null; answeredByName: string | null } | null;
-  agenda: Array<{ id: string; position: number; title: string; outcome: string | null }>;
-  questionCounts: QuestionCounts | null;
-}
+import { t } from '../../i18n.js';
 
 export const HALL_POLL_MS = 3000;
 
 @customElement('yishi-hall-page')
-export class HallPage extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font-size: clamp(1.1rem, 2.2vw, 2rem);
-      line-height: 1.5;
-    }
-    h1 {
-      font-size: 1.4em;
-      margin: 0 0 0.3em;
-    }
-    .now {
-      border: 4px solid var(--yishi-brand, #1d4ed8);
-      border-radius: 0.5rem;
-      padding: 0.8em 1em;
-      margin: 0.8em 0;
-    }
-    .now-label {
-      font-weight: 700;
-      color: var(--yishi-brand, #1d4ed8);
-    }
-    .now-text {
-      font-size: 1.5em;
-      font-weight: 700;
-    }
-    .counts {
-      display: grid;
-      grid-template-columns: repeat(3, 1fr);
-      gap: 0.5em;
-      text-align: center;
-    }
-    .count {
-      border: 2px solid #d1d5db;
-      border-radius: 0.5rem;
-      padding: 0.4em;
-    }
-    .count strong {
-      display: block;
-      font-size: 2.2em;
-    }
-    .muted {
-      color: #4b5563;
-      font-size: 0.8em;
-    }
-  `;
+export class HallPage extends YishiElement {
+  static override styles = [
+    YishiElement.styles,
+    css`
+      :host {
+        font-size: clamp(1.1rem, 2.2vw, 2rem);
+        line-height: 1.5;
+      }
+      h1 {
+        font-size: 1.4em;
+        margin: 0 0 0.3em;
+      }
+      .now {
+        border: 4px solid var(--yishi-brand);
+        border-radius: var(--yishi-radius);
+        padding: 0.8em 1em;
+        margin: 0.8em 0;
+      }
+      .now-label {
+        font-weight: 700;
+        color: var(--yishi-brand);
+      }
+      .now-text {
+        font-size: 1.5em;
+        font-weight: 700;
+      }
+      .counts {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 0.5em;
+        text-align: center;
+      }
+      .count {
+        border: 2px solid var(--yishi-border);
+        border-radius: var(--yishi-radius);
+        padding: 0.4em;
+      }
+      .count strong {
+        display: block;
+        font-size: 2.2em;
+      }
+      p {
+        margin: 1em 0;
+      }
+      .muted {
+        font-size: 0.8em;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private hall: HallState | null = null;
@@ -85,7 +83,7 @@ export class HallPage extends LitElement {
 
   private async poll() {
     try {
-      this.hall = await api.get<HallState>(`/api/public/meetings/${encodeURIComponent(this.params.meetingId ?? '')}/hall`);
+      this.hall = await api.call(publicMeetingEndpoints.hall, { params: { meetingId: this.params.meetingId ?? '' } });
       this.failed = false;
     } catch {
       this.failed = true;
@@ -103,28 +101,44 @@ export class HallPage extends LitElement {
       <h1>${h.meeting.title}</h1>
       <section class="now" aria-live="polite">
         <div class="now-label">${t('meetingHall.now')}</div>
-        ${c === null
-          ? html`<div class="now-text">${h.meeting.status === 'closed' ? t('meetingHall.ended') : t('meetingHall.nothing')}</div>`
-          : c.kind === 'agenda_item'
-            ? html`<div class="now-text">${c.position}. ${c.title}</div>
-                <div>${c.party ? pick(PARTY_LABELS[c.party as Party]) : ''}${c.minutes ? ` · ${c.minutes} 分钟` : ''}</div>`
-            : html`<div>${t('meetingHall.question', { number: c.number })} · ${t(`questions.status.${c.status as 'raised'}`)}</div>
-                <div class="now-text">${c.text}</div>
-                ${c.answer ? html`<div>${t('questions.answerBy', { name: c.answeredByName ?? '' })}${c.answer}</div>` : nothing}`}
+        ${
+          c === null
+            ? html`<div class="now-text">${h.meeting.status === 'closed' ? t('meetingHall.ended') : t('meetingHall.nothing')}</div>`
+            : c.kind === 'agenda_item'
+              ? html`<div class="now-text">${c.position}. ${c.title}</div>
+                  <div>${[partyLabel(c.party), c.minutes ? t('meetings.durationMinutes', { minutes: c.minutes }) : ''].filter(Boolean).join(' · ')}</div>`
+              : html`<div>${t('meetingHall.question', { number: c.number })} · ${t(`questions.status.${c.status}`)}</div>
+                  <div class="now-text">${c.text}</div>
+                  ${c.answer ? html`<div>${t('questions.answerBy', { name: c.answeredByName ?? '' })}${c.answer}</div>` : nothing}`
+        }
       </section>
-      ${counts
-        ? html`<div class="counts" role="status" aria-label=${t('questions.counts', { raised: counts.raised, answered: counts.answered, listed: counts.listed })}>
-            <div class="count"><strong class="raised">${counts.raised}</strong>${t('meetingHall.raised')}</div>
-            <div class="count"><strong class="answered">${counts.answered}</strong>${t('meetingHall.answered')}</div>
-            <div class="count"><strong class="listed">${counts.listed}</strong>${t('meetingHall.listed')}</div>
-          </div>`
-        : nothing}
-      ${h.agenda.length
-        ? html`<ol>
-            ${h.agenda.map((a) => html`<li>${a.title}</li>`)}
-          </ol>`
-        : nothing}
+      ${
+        counts
+          ? html`<div
+              class="counts"
+              role="status"
+              aria-label=${t('questions.counts', { raised: counts.raised, answered: counts.answered, listed: counts.listed })}
+            >
+              <div class="count"><strong class="raised">${counts.raised}</strong>${t('meetingHall.raised')}</div>
+              <div class="count"><strong class="answered">${counts.answered}</strong>${t('meetingHall.answered')}</div>
+              <div class="count"><strong class="listed">${counts.listed}</strong>${t('meetingHall.listed')}</div>
+            </div>`
+          : nothing
+      }
+      ${
+        h.agenda.length
+          ? html`<ol>
+              ${h.agenda.map((a) => html`<li>${a.title}</li>`)}
+            </ol>`
+          : nothing
+      }
       <p class="muted">${this.failed ? t('meetingHall.offline') : t('meetingHall.updated')}</p>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-hall-page': HallPage;
   }
 }

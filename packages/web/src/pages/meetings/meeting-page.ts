@@ -4,28 +4,38 @@
  * four parties' sign-in and quorum for a council, and the questions of an evening talk.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { MEETING_KIND_LABELS, PARTY_LABELS, type Party } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { MEETING_KIND_LABELS, meetingEndpoints, questionsOpen, recordingOpen, signInOpen, type MeetingView } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
+import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/meetings/agenda-editor.js';
 import '../../components/meetings/agenda-outcomes.js';
 import '../../components/meetings/ask-qr-code.js';
 import '../../components/meetings/meeting-status-badge.js';
+import { partyLabel, partyList } from '../../components/meetings/meeting-ui.js';
 import '../../components/meetings/questions-panel.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime, formatTime } from '../../format/format.js';
 import { pick, t, type MessageKey } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
-import type { MeetingView } from './meeting-types.js';
+
+/** The runner's buttons: which endpoint, its words, and a confirmation for the steps that cannot be undone. */
+const STEPS = {
+  schedule: { endpoint: meetingEndpoints.schedule, label: 'meeting.schedule' },
+  start: { endpoint: meetingEndpoints.start, label: 'meeting.start', confirm: 'meeting.confirmStart' },
+  close: { endpoint: meetingEndpoints.close, label: 'meeting.close', confirm: 'meeting.confirmClose' },
+  reopen: { endpoint: meetingEndpoints.reopenAgenda, label: 'meeting.reopen' },
+  freeze: { endpoint: meetingEndpoints.freezeAgenda, label: 'meeting.freeze' },
+} satisfies Record<string, { endpoint: unknown; label: MessageKey; confirm?: MessageKey }>;
+type Step = keyof typeof STEPS;
 
 @customElement('yishi-meeting-page')
-export class MeetingPage extends LitElement {
+export class MeetingPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       .attendance {
         list-style: none;
@@ -58,42 +68,35 @@ export class MeetingPage extends LitElement {
 
   @property({ attribute: false }) params: Record<string, string> = {};
 
-  private readonly view = new LoadController<MeetingView>(
+  private readonly view = new LoadController(
     this,
-    (signal) => api.get<MeetingView>(`/api/meetings/${encodeURIComponent(this.params.meetingId ?? '')}`, signal),
+    (signal) => api.call(meetingEndpoints.get, { params: { meetingId: this.params.meetingId ?? '' }, signal }),
     () => [this.params.meetingId],
   );
-  private readonly buildings = new LoadController<{ buildings: Array<{ id: string; name: string }> } | null>(
-    this,
-    async (signal) => {
-      const compoundId = this.view.value?.meeting.compoundId;
-      return compoundId ? api.get(`/api/compounds/${compoundId}`, signal) : null;
-    },
-    () => [this.view.value?.meeting.compoundId],
-  );
+  private readonly write = new WriteController(this);
 
-  private async step(path: string, label: MessageKey, confirmKey?: MessageKey) {
-    if (confirmKey && !confirm(t(confirmKey))) return;
-    try {
-      await api.post(`/api/meetings/${this.view.value!.meeting.id}/${path}`);
-      notify(t('meeting.done', { what: t(label) }), 'success');
-      await this.view.reload();
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger');
-    }
+  private async step(step: Step) {
+    const spec = STEPS[step];
+    if ('confirm' in spec && !confirm(t(spec.confirm))) return;
+    const meetingId = this.view.value!.meeting.id;
+    const done = await this.write.run(() => api.call(spec.endpoint, { params: { meetingId } }), { success: t('meeting.done', { what: t(spec.label) }) });
+    if (done) await this.view.reload();
   }
 
   private async signIn(attendanceId: string, present: boolean) {
-    try {
-      await api.post(`/api/meetings/${this.view.value!.meeting.id}/attendance/${attendanceId}/sign-in`, { present });
-      await this.view.reload();
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger');
-    }
+    const meetingId = this.view.value!.meeting.id;
+    const done = await this.write.run(() => api.call(meetingEndpoints.signIn, { params: { meetingId, attendanceId }, body: { present } }));
+    if (done) await this.view.reload();
   }
 
   override render() {
     return renderLoad(this.view, (v) => this.renderMeeting(v));
+  }
+
+  private stepButton(step: Step, primary = false) {
+    return html`<sl-button variant=${primary ? 'primary' : 'default'} ?loading=${this.write.busy} @click=${() => this.step(step)}
+      >${t(STEPS[step].label)}</sl-button
+    >`;
   }
 
   private renderMeeting(v: MeetingView) {
@@ -104,64 +107,87 @@ export class MeetingPage extends LitElement {
       <p class="muted">${pick(MEETING_KIND_LABELS[m.kind])} · ${m.compoundName}</p>
       <h1>${m.title}</h1>
       <p><yishi-meeting-status .status=${m.status}></yishi-meeting-status></p>
-      <p class="lead">${t('meetings.when')}：${formatDateTime(m.startsAt)}（${t('meetings.durationMinutes', { minutes: m.durationMinutes })}）<br />${t('meetings.place')}：${m.place}</p>
+      <p class="lead">
+        ${t('meeting.whenLine', { time: formatDateTime(m.startsAt), duration: t('meetings.durationMinutes', { minutes: m.durationMinutes }) })}<br />${t(
+          'meeting.whereLine',
+          { place: m.place },
+        )}
+      </p>
       <div class="actions">
-        ${run && m.status === 'draft' ? html`<sl-button variant="primary" @click=${() => this.step('schedule', 'meeting.schedule')}>${t('meeting.schedule')}</sl-button>` : nothing}
-        ${run && m.status === 'scheduled' ? html`<sl-button variant="primary" @click=${() => this.step('start', 'meeting.start', 'meeting.confirmStart')}>${t('meeting.start')}</sl-button>` : nothing}
-        ${run && m.status === 'in_session' ? html`<sl-button variant="primary" @click=${() => this.step('close', 'meeting.close', 'meeting.confirmClose')}>${t('meeting.close')}</sl-button>` : nothing}
-        ${run && frozen && m.status === 'in_session' ? html`<sl-button @click=${() => this.step('agenda/reopen', 'meeting.reopen')}>${t('meeting.reopen')}</sl-button>` : nothing}
-        ${run && !frozen && m.status === 'in_session' ? html`<sl-button @click=${() => this.step('agenda/freeze', 'meeting.freeze')}>${t('meeting.freeze')}</sl-button>` : nothing}
+        ${run && m.status === 'draft' ? this.stepButton('schedule', true) : nothing}
+        ${run && m.status === 'scheduled' ? this.stepButton('start', true) : nothing}
+        ${run && m.status === 'in_session' ? this.stepButton('close', true) : nothing}
+        ${run && frozen && m.status === 'in_session' ? this.stepButton('reopen') : nothing}
+        ${run && !frozen && m.status === 'in_session' ? this.stepButton('freeze') : nothing}
         ${m.status !== 'draft' ? html`<a class="link-button" href=${`/hall/${m.id}`} target="_blank" rel="noopener">${t('meeting.hallScreen')}</a>` : nothing}
         ${m.kind === 'evening_talk' && m.status !== 'draft' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
-        ${run && (m.status === 'in_session' || m.status === 'closed') ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
+        ${run && recordingOpen(m.status) ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
       </div>
 
-      ${m.kind === 'evening_talk' && v.permissions.record && (m.status === 'scheduled' || m.status === 'in_session')
-        ? html`<yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>`
-        : nothing}
+      ${m.kind === 'evening_talk' && v.permissions.record && questionsOpen(m.status) ? html`<yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>` : nothing}
       ${m.kind === 'four_party' ? this.renderAttendance(v) : nothing}
 
       <h2>${t('meeting.agenda')}</h2>
-      ${frozen || m.status === 'closed'
-        ? html`${frozen ? html`<p class="muted">${t('meeting.frozenNote', { time: formatDateTime(m.agendaFrozenAt!) })}</p>` : nothing}
-            <yishi-agenda-outcomes .view=${v} @meeting-changed=${() => this.view.reload()}></yishi-agenda-outcomes>`
-        : v.permissions.agenda !== 'none'
-          ? html`<p class="muted">${t('agenda.live')}</p>
-              <yishi-agenda-editor .meetingId=${m.id} ?editable=${v.permissions.agenda === 'write'}></yishi-agenda-editor>`
-          : html`<p class="muted">${t('agenda.readOnly')}</p>`}
-
-      ${m.kind === 'evening_talk'
-        ? html`<h2>${t('questions.heading')}</h2>
-            <yishi-questions-panel .view=${v} .buildings=${this.buildings.value?.buildings ?? []} @meeting-changed=${() => this.view.reload()}></yishi-questions-panel>`
-        : nothing}
+      ${
+        frozen || m.status === 'closed'
+          ? html`${frozen ? html`<p class="muted">${t('meeting.frozenNote', { time: formatDateTime(m.agendaFrozenAt!) })}</p>` : nothing}
+              <yishi-agenda-outcomes .view=${v} @meeting-changed=${() => this.view.reload()}></yishi-agenda-outcomes>`
+          : v.permissions.agenda !== 'none'
+            ? html`<p class="muted">${t('agenda.live')}</p>
+                <yishi-agenda-editor .meetingId=${m.id} ?editable=${v.permissions.agenda === 'write'}></yishi-agenda-editor>`
+            : html`<p class="muted">${t('agenda.readOnly')}</p>`
+      }
+      ${
+        m.kind === 'evening_talk'
+          ? html`<h2>${t('questions.heading')}</h2>
+              <yishi-questions-panel .view=${v} @meeting-changed=${() => this.view.reload()}></yishi-questions-panel>`
+          : nothing
+      }
     `;
   }
 
   private renderAttendance(v: MeetingView) {
     const q = v.quorum;
     const me = currentMe();
-    const open = v.meeting.status === 'scheduled' || v.meeting.status === 'in_session';
+    const open = signInOpen(v.meeting.status);
     return html`
       <h2>${t('meeting.attendance')}</h2>
-      ${q
-        ? html`<p class="quorum ${q.reached ? 'ok' : 'no'}" role="status">
-              ${q.reached ? t('meeting.quorumReached') : t('meeting.quorumMissing', { parties: q.missing.map((p) => pick(PARTY_LABELS[p])).join('、') })}
-            </p>
-            <p class="muted">${t(`meeting.quorumRule.${q.rule}`)}</p>`
-        : nothing}
+      ${
+        q
+          ? html`<p class="quorum ${q.reached ? 'ok' : 'no'}" role="status">
+                ${q.reached ? t('meeting.quorumReached') : t('meeting.quorumMissing', { parties: partyList(q.missing) })}
+              </p>
+              <p class="muted">${t(`meeting.quorumRule.${q.rule}`)}</p>`
+          : nothing
+      }
       <ul class="attendance card">
         ${v.attendance.map(
-          (a) => html`<li>
-            <span><strong>${a.name}</strong> · ${a.party ? pick(PARTY_LABELS[a.party as Party]) : ''}${a.organisation ? ` · ${a.organisation}` : ''}</span>
-            <span>
-              ${a.signedInAt ? html`<span class="signed">✓ ${t('meeting.signedIn', { time: formatTime(a.signedInAt) })}</span>` : html`<span class="muted">${t('meeting.notSignedIn')}</span>`}
-              ${open && (v.permissions.record || a.userId === me?.userId)
-                ? html`<sl-button size="small" @click=${() => this.signIn(a.id, !a.signedInAt)}>${a.signedInAt ? t('meeting.undoSignIn') : t('meeting.signIn')}</sl-button>`
-                : nothing}
-            </span>
-          </li>`,
+          (a) =>
+            html`<li>
+              <span><strong>${a.name}</strong> · ${partyLabel(a.party)}${a.organisation ? ` · ${a.organisation}` : ''}</span>
+              <span>
+                ${
+                  a.signedInAt
+                    ? html`<span class="signed">✓ ${t('meeting.signedIn', { time: formatTime(a.signedInAt) })}</span>`
+                    : html`<span class="muted">${t('meeting.notSignedIn')}</span>`
+                }
+                ${
+                  open && (v.permissions.record || a.userId === me?.userId)
+                    ? html`<sl-button size="small" ?disabled=${this.write.busy} @click=${() => this.signIn(a.id, !a.signedInAt)}
+                        >${a.signedInAt ? t('meeting.undoSignIn') : t('meeting.signIn')}</sl-button
+                      >`
+                    : nothing
+                }
+              </span>
+            </li>`,
         )}
       </ul>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-meeting-page': MeetingPage;
   }
 }

@@ -2,91 +2,116 @@
  * A compound's meetings (/compounds/:compoundId/meetings), newest first, and — for those who run
  * meetings — a form to create one as a draft. Links the iCalendar feed for phone calendars.
  */
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { MEETING_KINDS, MEETING_KIND_LABELS, MEETING_RUNNERS, type MeetingKind } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import { MEETING_KINDS, MEETING_KIND_LABELS, MEETING_RUNNERS, endpointUrl, meetingEndpoints, publicMeetingEndpoints, type MeetingKind } from '@yishi/core';
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
-import { notify } from '../../app/notify.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/meetings/meeting-status-badge.js';
+import { optionText } from '../../components/meetings/meeting-ui.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { rolesAt } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
-import type { MeetingSummary, MeetingView } from './meeting-types.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { meetingFormStyles } from '../../components/meetings/meeting-form-styles.js';
+
+type Field = 'kind' | 'title' | 'startsAt' | 'durationMinutes' | 'place';
+const FIELDS: readonly Field[] = ['kind', 'title', 'startsAt', 'durationMinutes', 'place'];
 
 @customElement('yishi-meetings-list-page')
-export class MeetingsListPage extends LitElement {
+export class MeetingsListPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
+    meetingFormStyles,
     css`
-      label {
-        display: block;
-        font-weight: 600;
-        margin: 0.75rem 0 0.25rem;
+      /* Two columns that share a phone's width: the meeting (title, kind, status) and when and where. */
+      tbody th {
+        white-space: normal;
       }
-      input,
-      select {
-        box-sizing: border-box;
-        width: 100%;
-        font: inherit;
-        min-height: var(--yishi-tap);
-        padding: 0.4rem 0.6rem;
-        border: 1px solid #6b6b6b;
-        border-radius: 6px;
-        background: var(--yishi-surface);
-        color: inherit;
+      tbody td {
+        min-width: 8rem;
       }
-      .error {
-        color: var(--yishi-danger-text);
+      yishi-meeting-status {
+        margin-top: 0.25rem;
       }
     `,
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private error = '';
-  private readonly list = new LoadController<{ meetings: MeetingSummary[] }>(
+  private readonly list = new LoadController(
     this,
-    (signal) => api.get(`/api/compounds/${encodeURIComponent(this.params.compoundId ?? '')}/meetings`, signal),
+    (signal) => api.call(meetingEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
     () => [this.params.compoundId],
   );
+  private readonly write = new WriteController<Field>(this);
 
   private kindsIRun(): MeetingKind[] {
     const roles = rolesAt(this.params.compoundId ?? '');
     return MEETING_KINDS.filter((k) => MEETING_RUNNERS[k].some((r) => roles.includes(r)));
   }
 
+  private value(name: Field): string {
+    return String(this.renderRoot.querySelector<HTMLElement & { value?: unknown }>(`form [name="${name}"]`)?.value ?? '').trim();
+  }
+
   private async create(event: Event) {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const local = String(data.get('startsAt') ?? '');
-    this.error = '';
-    try {
-      const view = await api.post<MeetingView>(`/api/compounds/${this.params.compoundId}/meetings`, {
-        kind: data.get('kind'),
-        title: data.get('title'),
-        // The form is in China time whatever the device says.
-        startsAt: local ? `${local}:00+08:00` : '',
-        durationMinutes: Number(data.get('durationMinutes') || 120),
-        place: data.get('place'),
-      });
-      notify(t('meetings.created'), 'success');
-      navigate(`/meetings/${view.meeting.id}`);
-    } catch (error) {
-      this.error = isApiError(error) ? error.message : String(error);
-    }
+    const local = this.value('startsAt');
+    const kind = MEETING_KINDS.find((k) => k === this.value('kind')) ?? this.kindsIRun()[0] ?? 'four_party';
+    const view = await this.write.run(
+      () =>
+        api.call(meetingEndpoints.create, {
+          params: { compoundId: this.params.compoundId ?? '' },
+          body: {
+            kind,
+            title: this.value('title'),
+            // The form is in China time whatever the device says.
+            startsAt: local ? `${local}:00+08:00` : '',
+            durationMinutes: Number(this.value('durationMinutes') || 120),
+            place: this.value('place'),
+          },
+        }),
+      { success: t('meetings.created'), fields: FIELDS, errorAs: 'inline' },
+    );
+    if (view) navigate(`/meetings/${view.meeting.id}`);
+  }
+
+  private field(name: Field, label: string, attributes: { type?: string; maxlength?: number; min?: number; max?: number; value?: string } = {}) {
+    const error = this.write.fieldErrors[name];
+    return html`<sl-input
+      name=${name}
+      label=${label}
+      type=${attributes.type ?? 'text'}
+      maxlength=${attributes.type ? nothing : (attributes.maxlength ?? 100)}
+      min=${attributes.min ?? nothing}
+      max=${attributes.max ?? nothing}
+      value=${attributes.value ?? ''}
+      autocomplete="off"
+      class=${error ? 'invalid' : ''}
+      help-text=${error ?? ''}
+    ></sl-input>`;
   }
 
   override render() {
     const kinds = this.kindsIRun();
+    const compoundId = this.params.compoundId ?? '';
     return html`
       <h1>${t('meetings.title')}</h1>
       <p class="lead">${t('meetings.intro')}</p>
-      <div class="actions"><a class="link-button" href=${`/api/public/compounds/${this.params.compoundId}/meetings.ics`}>${t('meetings.calendar')}</a></div>
+      <div class="actions">
+        <a class="link-button" href=${endpointUrl(publicMeetingEndpoints.calendar, { params: { compoundId } })}>${t('meetings.calendar')}</a>
+      </div>
       ${renderLoad(this.list, ({ meetings }) =>
         meetings.length === 0
           ? html`<p class="state-empty">${t('meetings.none')}</p>`
@@ -96,38 +121,50 @@ export class MeetingsListPage extends LitElement {
                   <tr>
                     <th scope="col">${t('meetings.titleField')}</th>
                     <th scope="col">${t('meetings.when')}</th>
-                    <th scope="col">${t('meetings.status')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   ${meetings.map(
-                    (m) => html`<tr>
-                      <th scope="row"><a href=${`/meetings/${m.id}`}>${m.title}</a><br /><span class="muted">${pick(MEETING_KIND_LABELS[m.kind])}</span></th>
-                      <td>${formatDateTime(m.startsAt)}<br /><span class="muted">${m.place}</span></td>
-                      <td><yishi-meeting-status .status=${m.status}></yishi-meeting-status></td>
-                    </tr>`,
+                    (m) =>
+                      html`<tr>
+                        <th scope="row">
+                          <a href=${`/meetings/${m.id}`}>${m.title}</a><br /><span class="muted">${pick(MEETING_KIND_LABELS[m.kind])}</span
+                          ><br /><yishi-meeting-status .status=${m.status}></yishi-meeting-status>
+                        </th>
+                        <td>${formatDateTime(m.startsAt)}<br /><span class="muted">${m.place}</span></td>
+                      </tr>`,
                   )}
                 </tbody>
               </table>
             </div>`,
       )}
-      ${kinds.length
-        ? html`<h2>${t('meetings.new')}</h2>
-            <form class="card" @submit=${this.create}>
-              <label for="m-kind">${t('meetings.kind')}</label>
-              <select id="m-kind" name="kind">${kinds.map((k) => html`<option value=${k}>${pick(MEETING_KIND_LABELS[k])}</option>`)}</select>
-              <label for="m-title">${t('meetings.titleField')}</label>
-              <input id="m-title" name="title" required maxlength="100" />
-              <label for="m-start">${t('meetings.startsAt')}</label>
-              <input id="m-start" name="startsAt" type="datetime-local" required />
-              <label for="m-duration">${t('meetings.duration')}</label>
-              <input id="m-duration" name="durationMinutes" type="number" min="15" max="600" value="120" />
-              <label for="m-place">${t('meetings.place')}</label>
-              <input id="m-place" name="place" required maxlength="100" />
-              ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-              <div class="actions"><sl-button type="submit" variant="primary">${t('meetings.create')}</sl-button></div>
-            </form>`
-        : nothing}
+      ${
+        kinds.length
+          ? html`<h2>${t('meetings.new')}</h2>
+              <form class="card fields" @submit=${this.create} novalidate>
+                <sl-select
+                  name="kind"
+                  label=${t('meetings.kind')}
+                  value=${kinds[0]!}
+                  class=${this.write.fieldErrors.kind ? 'invalid' : ''}
+                  help-text=${this.write.fieldErrors.kind ?? ''}
+                >
+                  ${kinds.map((k) => html`<sl-option value=${k}>${optionText(pick(MEETING_KIND_LABELS[k]))}</sl-option>`)}
+                </sl-select>
+                ${this.field('title', t('meetings.titleField'))} ${this.field('startsAt', t('meetings.startsAt'), { type: 'datetime-local' })}
+                ${this.field('durationMinutes', t('meetings.duration'), { type: 'number', min: 15, max: 600, value: '120' })}
+                ${this.field('place', t('meetings.place'))}
+                ${this.write.error ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
+                <div class="actions"><sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('meetings.create')}</sl-button></div>
+              </form>`
+          : nothing
+      }
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-meetings-list-page': MeetingsListPage;
   }
 }
