@@ -54,7 +54,12 @@ export const dashboardMonthSchema = z.object({
 export type DashboardMonth = z.infer<typeof dashboardMonthSchema>;
 
 /** Time left to a deadline, in words in both languages (core/minutes timeLeft). */
-const timeLeftSchema = z.object({ deadline: z.string(), overdue: z.boolean(), hoursLeft: z.number().int(), label: z.object({ 'zh-CN': z.string(), en: z.string() }) });
+const timeLeftSchema = z.object({
+  deadline: z.string(),
+  overdue: z.boolean(),
+  hoursLeft: z.number().int(),
+  label: z.object({ 'zh-CN': z.string(), en: z.string() }),
+});
 
 export const dashboardSchema = z.object({
   scope: z.object({ kind: z.enum(['subdistrict', 'community']), id: z.string() }),
@@ -85,7 +90,13 @@ export type DashboardView = z.infer<typeof dashboardSchema>;
 export const satisfactionSummarySchema = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   satisfaction: dashboardFiguresSchema.shape.satisfaction,
-  actionItems: dashboardFiguresSchema.shape.actionItems.pick({ signedOff: true, signedOffOnTime: true, onTimeRate: true, overdue: true, avgWorkdaysToSignOff: true }),
+  actionItems: dashboardFiguresSchema.shape.actionItems.pick({
+    signedOff: true,
+    signedOffOnTime: true,
+    onTimeRate: true,
+    overdue: true,
+    avgWorkdaysToSignOff: true,
+  }),
   questions: dashboardFiguresSchema.shape.questions,
   meetings: dashboardFiguresSchema.shape.meetings,
 });

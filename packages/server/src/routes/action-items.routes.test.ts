@@ -21,7 +21,13 @@ function listItem(cookie: string, title = '3栋门口路灯不亮', extra: Parti
   return t.ok(actionItemEndpoints.create, {
     cookie,
     params: { compoundId },
-    body: { title, description: '居民夜谈提出', source: { kind: 'council_outcome', id: 'outcome-1', meetingId: 'meeting-x' }, responsibleUnit: 'property_manager', ...extra },
+    body: {
+      title,
+      description: '居民夜谈提出',
+      source: { kind: 'council_outcome', id: 'outcome-1', meetingId: 'meeting-x' },
+      responsibleUnit: 'property_manager',
+      ...extra,
+    },
   });
 }
 
@@ -54,7 +60,8 @@ describe('action items', () => {
   it('refuses to sign off an item that is not resolved, and lets only station officials sign', async () => {
     const chief = await t.login('zhanzhang');
     const listed = await listItem(chief, '路灯', {}, dsct);
-    const signOff = async (login: string) => t.api(actionItemEndpoints.signOff, { cookie: await t.login(login), ...item(listed.id), body: { resolution: '好了' } });
+    const signOff = async (login: string) =>
+      t.api(actionItemEndpoints.signOff, { cookie: await t.login(login), ...item(listed.id), body: { resolution: '好了' } });
     const early = await t.api(actionItemEndpoints.signOff, { cookie: chief, ...item(listed.id), body: { resolution: '好了' } });
     expect(early.status).toBe(422);
     expect(early.error?.code).toBe('action_item_bad_transition');
@@ -168,7 +175,12 @@ describe('action items', () => {
 
   it('the demo seed gives 都市春天 numbered, rated, in-progress and overdue items on an intact ledger', async () => {
     const board = await t.ok(actionItemEndpoints.board, { params: { compoundId: dsct } });
-    expect(board.items.map((i) => i.signOffNumber).filter(Boolean).sort()).toEqual(['DSCT-2026-0001', 'DSCT-2026-0002', 'DSCT-2026-0003']);
+    expect(
+      board.items
+        .map((i) => i.signOffNumber)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['DSCT-2026-0001', 'DSCT-2026-0002', 'DSCT-2026-0003']);
     expect(board.counts.overdue).toBeGreaterThanOrEqual(1);
     expect(board.items[0]?.overdue).toBe(true); // overdue items come first
     expect(board.items.filter((i) => i.status === 'in_progress').length).toBeGreaterThanOrEqual(2);

@@ -16,7 +16,15 @@ import {
   returnActionItem,
   signOffActionItem,
 } from '../services/action-items.service.js';
-import { getActionItemFor, getPublicBoardItems, listMyConcerns, listStaffItems, placeOfActionItem, placeOfMeeting, reconcileMeeting } from '../services/action-items.view.js';
+import {
+  getActionItemFor,
+  getPublicBoardItems,
+  listMyConcerns,
+  listStaffItems,
+  placeOfActionItem,
+  placeOfMeeting,
+  reconcileMeeting,
+} from '../services/action-items.view.js';
 
 /** The compound of the action item named by :itemId. */
 const itemFromParams: PlaceLookup<{ itemId: string }> = ({ db, params }) => placeOfActionItem(db, params.itemId);
@@ -58,14 +66,24 @@ export const actionItemRoutes = [
   }),
   defineRoute(actionItemEndpoints.edit, { access: workers, handler: ({ deps, actor, params, body }) => editActionItem(deps, params.itemId, actor, body) }),
   defineRoute(actionItemEndpoints.progress, { access: workers, handler: ({ deps, actor, params, body }) => addProgress(deps, params.itemId, actor, body) }),
-  defineRoute(actionItemEndpoints.resolve, { access: workers, handler: ({ deps, actor, params, body }) => resolveActionItem(deps, params.itemId, actor, body) }),
-  defineRoute(actionItemEndpoints.return, { access: signers, handler: ({ deps, actor, params, body }) => returnActionItem(deps, params.itemId, actor, body.reason) }),
+  defineRoute(actionItemEndpoints.resolve, {
+    access: workers,
+    handler: ({ deps, actor, params, body }) => resolveActionItem(deps, params.itemId, actor, body),
+  }),
+  defineRoute(actionItemEndpoints.return, {
+    access: signers,
+    handler: ({ deps, actor, params, body }) => returnActionItem(deps, params.itemId, actor, body.reason),
+  }),
   defineRoute(actionItemEndpoints.triage, {
     access: workers,
-    finerAccess: 'Only the subdistrict or the station chief moves an item into or out of red; grid workers escalate but do not de-escalate (core changeTriage).',
+    finerAccess:
+      'Only the subdistrict or the station chief moves an item into or out of red; grid workers escalate but do not de-escalate (core changeTriage).',
     handler: ({ deps, actor, params, body }) => changeActionItemTriage(deps, params.itemId, actor, body),
   }),
-  defineRoute(actionItemEndpoints.signOff, { access: signers, handler: ({ deps, actor, params, body }) => signOffActionItem(deps, params.itemId, actor, body) }),
+  defineRoute(actionItemEndpoints.signOff, {
+    access: signers,
+    handler: ({ deps, actor, params, body }) => signOffActionItem(deps, params.itemId, actor, body),
+  }),
   defineRoute(actionItemEndpoints.rate, {
     access: rolesAt(CONCERN_ROLES, itemFromParams),
     finerAccess: 'A concern is rated only by the resident who raised it; an item from a meeting by any owner or resident of the compound, once per sign-off.',
