@@ -1,4 +1,6 @@
 /** Entry point: theme and tokens, Shoelace's icons, then the shell (which loads pages on demand). */
+// First: zod must not probe for eval under the content security policy (see the module).
+import './app/zod-jitless.js';
 import '@shoelace-style/shoelace/dist/themes/light.css';
 import './styles/app.css';
 import { registerIconLibrary } from '@shoelace-style/shoelace/dist/utilities/icon-library.js';
