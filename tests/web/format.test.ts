@@ -1,7 +1,7 @@
-/** How the web app writes dates, times and areas, and reads the two encodings spreadsheets save CSV in. */
+/** How the web app writes dates, times and areas, and tells a workbook from a text file before sending it. */
 import { describe, expect, test } from 'vitest';
 import { formatArea, formatDate, formatDateTime, formatTime } from '../../packages/web/src/format/format.js';
-import { decodeCsvBytes } from '../../packages/web/src/pages/roster/decode-csv.js';
+import { XLSX_CONTENT_TYPE, rosterContentType } from '../../packages/web/src/pages/roster/roster-file.js';
 
 describe('formatting for people', () => {
   test('dates read 2026年11月21日（周六） in Chinese and Sat 21 Nov 2026 in English', () => {
@@ -23,15 +23,22 @@ describe('formatting for people', () => {
   });
 });
 
-describe('reading a roster file', () => {
-  test('UTF-8 with the BOM Excel writes', () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('楼栋,房号\n1,101\n')]);
-    expect(decodeCsvBytes(bytes)).toBe('楼栋,房号\n1,101\n');
+describe('sending a roster file', () => {
+  // The server decodes text itself (UTF-16 by BOM, UTF-8, GB18030); the page only says what the bytes are.
+  test('a zip archive is a workbook, whatever its name', () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]);
+    expect(rosterContentType('花名册.xlsx', zip)).toBe(XLSX_CONTENT_TYPE);
+    expect(rosterContentType('renamed.csv', zip)).toBe(XLSX_CONTENT_TYPE);
   });
 
-  test('GB18030/GBK from Chinese Excel\'s plain "CSV" option', () => {
-    // '楼栋,单元,房号,面积\n1,1,101,89.56\n' encoded as GB18030.
-    const gbk = new Uint8Array([194, 165, 182, 176, 44, 181, 165, 212, 170, 44, 183, 191, 186, 197, 44, 195, 230, 187, 253, 10, 49, 44, 49, 44, 49, 48, 49, 44, 56, 57, 46, 53, 54, 10]);
-    expect(decodeCsvBytes(gbk)).toBe('楼栋,单元,房号,面积\n1,1,101,89.56\n');
+  test('an old binary .xls goes as a workbook too (the server says how to save it as .xlsx)', () => {
+    expect(rosterContentType('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toBe(XLSX_CONTENT_TYPE);
+  });
+
+  test('everything else is text, GB18030 and UTF-16 included', () => {
+    const gbk = new Uint8Array([194, 165, 182, 176, 44, 183, 191, 186, 197, 10]);
+    expect(rosterContentType('roster.csv', gbk)).toBe('text/csv');
+    expect(rosterContentType('unicode.txt', new Uint8Array([0xff, 0xfe, 0x3c, 0x69]))).toBe('text/csv');
+    expect(rosterContentType('empty.csv', new Uint8Array(0))).toBe('text/csv');
   });
 });

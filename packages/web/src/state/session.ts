@@ -60,3 +60,9 @@ export function onSessionChange(listener: () => void): () => void {
 export function rolesAt(compoundId: string): readonly Role[] {
   return currentMe()?.compounds.find((c) => c.id === compoundId)?.myRoles ?? [];
 }
+
+/** Whether I hold one of these roles at a compound (from /api/me). */
+export function holdsRoleAt(compoundId: string, roles: readonly Role[]): boolean {
+  const mine = rolesAt(compoundId);
+  return roles.some((role) => mine.includes(role));
+}

@@ -11,7 +11,7 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { rolesAt } from '../../state/session.js';
+import { holdsRoleAt } from '../../state/session.js';
 
 @customElement('yishi-compound-overview-page')
 export class CompoundOverviewPage extends YishiElement {
@@ -63,8 +63,7 @@ export class CompoundOverviewPage extends YishiElement {
 
   private renderOverview(o: CompoundOverview) {
     const { compound, stats } = o;
-    const mine = rolesAt(compound.id);
-    const mayManageRoster = COMPOUND_STAFF.some((role) => mine.includes(role));
+    const mayManageRoster = holdsRoleAt(compound.id, COMPOUND_STAFF);
     return html`
       <h1>${compound.name}</h1>
       <p class="lead">

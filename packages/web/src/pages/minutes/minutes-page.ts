@@ -101,8 +101,10 @@ export class MinutesPage extends YishiElement {
   /** Sends a change that answers the minutes as they are afterwards, and shows them. */
   private async change(action: () => Promise<StaffMinutes>, success: string): Promise<boolean> {
     const result = await this.write.run(action, { success, fields: ['reason'], fieldOfCode: { minutes_reason_required: 'reason' } });
-    if (result) this.data.value = result;
-    return result !== undefined;
+    if (!result) return false;
+    this.data.value = result;
+    this.requestUpdate();
+    return true;
   }
 
   private generate(): void {

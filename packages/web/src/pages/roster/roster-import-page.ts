@@ -8,33 +8,30 @@
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import { ROSTER_TEMPLATE_HEADER, rosterProblemReason, type RosterImportSummary } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import {
+  ROSTER_TEMPLATE_HEADER,
+  endpointUrl,
+  rosterEndpoints,
+  rosterInvalidDetailsSchema,
+  rosterProblemReason,
+  type RosterImportSummary,
+  type RosterInvalidDetails,
+} from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderError, renderLoading } from '../../components/common/load-state.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
-import { ROSTER_FILE_ACCEPT, postRosterFile, readRosterFile, type RosterUpload } from './roster-file.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { ROSTER_FILE_ACCEPT, readRosterFile, uploadRoster, type RosterUpload } from './roster-file.js';
 
 type RosterSummary = RosterImportSummary;
-
-interface RosterProblem {
-  /** The spreadsheet's row number. */
-  line: number;
-  /** The column letter (A, B, …), '' for a problem with the file or its header. */
-  column: string;
-  /** The column's heading as written in the file. */
-  heading?: string;
-  code: string;
-  params?: Record<string, string | number>;
-  /** The whole message, row and column included. */
-  message: string;
-}
+/** A problem of the file: its row, column letter and heading, and the whole message. */
+type RosterProblem = RosterInvalidDetails['problems'][number];
 
 type Step =
   | { kind: 'idle' }
@@ -48,9 +45,10 @@ type Step =
 const TEMPLATE_EXAMPLE = ['1', '1', '101', '89.56', '登记', '张三', '13900000000', '否', '第一网格', '李四', '13900000001'];
 
 @customElement('yishi-roster-import-page')
-export class RosterImportPage extends LitElement {
+export class RosterImportPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
     css`
       .downloads {
         margin-bottom: 1.5rem;
@@ -126,13 +124,7 @@ export class RosterImportPage extends LitElement {
       sl-alert {
         margin-bottom: 1rem;
       }
-      sl-alert p {
-        margin: 0.25rem 0 0;
-      }
       .summary .figure dd {
-        font-size: 1.2rem;
-      }
-      sl-dialog::part(title) {
         font-size: 1.2rem;
       }
       sl-dialog p {
@@ -145,15 +137,12 @@ export class RosterImportPage extends LitElement {
   @state() private step: Step = { kind: 'idle' };
   @state() private confirming = false;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
-  private readonly prefs = new PreferencesController(this);
+  /** Applying the file is the page's one change; checking it changes nothing. */
+  private readonly write = new WriteController(this);
   private templateUrl: string | null = null;
 
   private get compoundId(): string {
     return this.params.compoundId ?? '';
-  }
-
-  private get base(): string {
-    return `/api/compounds/${encodeURIComponent(this.compoundId)}`;
   }
 
   override disconnectedCallback(): void {
@@ -184,8 +173,9 @@ export class RosterImportPage extends LitElement {
       this.fileInput.value = '';
       return;
     }
+    // The check is a read (nothing changes): its refusal is the page's content, every problem listed.
     try {
-      const summary = await postRosterFile<RosterSummary>(`${this.base}/roster?dryRun=1`, upload);
+      const summary = await uploadRoster(this.compoundId, upload, { dryRun: true });
       this.step = { kind: 'preview', fileName, upload, summary };
     } catch (error) {
       this.step = this.failure(fileName, error);
@@ -193,17 +183,14 @@ export class RosterImportPage extends LitElement {
       // Choosing the same (corrected) file again must trigger a new check.
       this.fileInput.value = '';
     }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.result h2')?.focus();
+    await this.focusResult();
   }
 
   private failure(fileName: string, error: unknown): Step {
-    if (error instanceof ApiError) {
-      const problems = (error.details as { problems?: RosterProblem[] } | null)?.problems;
-      if (Array.isArray(problems) && problems.length > 0) return { kind: 'problems', fileName, message: error.message, problems };
-      return { kind: 'failed', fileName, message: error.message };
-    }
-    return { kind: 'failed', fileName, message: String(error) };
+    if (!(error instanceof ApiError)) return { kind: 'failed', fileName, message: String(error) };
+    const details = error.code === 'roster_invalid' ? rosterInvalidDetailsSchema.safeParse(error.details) : null;
+    if (details?.success && details.data.problems.length > 0) return { kind: 'problems', fileName, message: error.message, problems: details.data.problems };
+    return { kind: 'failed', fileName, message: error.message };
   }
 
   private async apply(): Promise<void> {
@@ -211,13 +198,18 @@ export class RosterImportPage extends LitElement {
     if (step.kind !== 'preview') return;
     this.confirming = false;
     this.step = { ...step, kind: 'applying' };
-    try {
-      const summary = await postRosterFile<RosterSummary>(`${this.base}/roster`, step.upload);
-      this.step = { kind: 'applied', fileName: step.fileName, summary };
-      notify(this.appliedText(summary), 'success');
-    } catch (error) {
-      this.step = this.failure(step.fileName, error);
-    }
+    // What it did is said on the page (a live region), so no toast besides.
+    const summary = await this.write.run(() => uploadRoster(this.compoundId, step.upload, { dryRun: false }), { errorAs: 'inline' });
+    this.step = summary
+      ? { kind: 'applied', fileName: step.fileName, summary }
+      : { kind: 'failed', fileName: step.fileName, message: this.write.error ?? t('roster.readFailed') };
+    await this.focusResult();
+  }
+
+  /** Moves focus to what the check or the import found, so it is read next. */
+  private async focusResult(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.result [tabindex="-1"]')?.focus();
   }
 
   private appliedText(s: RosterSummary): string {
@@ -231,7 +223,7 @@ export class RosterImportPage extends LitElement {
       <h1>${t('roster.heading')}${compound ? html` · ${compound.name}` : nothing}</h1>
       <p class="lead">${t('roster.intro')}</p>
       <div class="actions downloads">
-        <a class="link-button" href=${`${this.base}/roster.csv`} download>${t('roster.downloadCurrent')}</a>
+        <a class="link-button" href=${endpointUrl(rosterEndpoints.csv, { params: { compoundId: this.compoundId } })} download>${t('roster.downloadCurrent')}</a>
         <a class="link-button" href=${this.template()} download="roster-template.csv">${t('roster.downloadTemplate')}</a>
       </div>
       <div class="pick">
@@ -270,7 +262,7 @@ export class RosterImportPage extends LitElement {
       case 'preview':
         return this.renderPreview(step.summary);
       case 'applied':
-        return html`<sl-alert variant="success" open class="applied">
+        return html`<sl-alert variant="success" open class="applied" tabindex="-1">
           <strong>${this.appliedText(step.summary)}</strong>
           <p>${t('roster.fileName', { name: step.fileName })}</p>
         </sl-alert>`;
@@ -296,8 +288,8 @@ export class RosterImportPage extends LitElement {
             ${problems.map(
               (p) => html`<tr>
                 <td class="num">${p.line}</td>
-                <td class="column">${p.column ? html`<span class="letter">${p.column}</span> ${p.heading ?? ''}` : '—'}</td>
-                <td>${p.column ? rosterProblemReason(p.code, currentLocale(), p.params ?? {}) : p.message}</td>
+                <td class="column">${p.column ? html`<span class="letter">${p.column}</span> ${p.heading}` : '—'}</td>
+                <td>${p.column ? rosterProblemReason(p.code, currentLocale(), p.params) : p.message}</td>
               </tr>`,
             )}
           </tbody>
