@@ -5,17 +5,17 @@
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/switch/switch.js';
-import { LitElement, css, html, nothing } from 'lit';
+import { authEndpoints } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../api/client.js';
+import { YishiElement } from '../components/base/yishi-element.js';
 import { renderError, renderLoading } from '../components/common/load-state.js';
-import { PreferencesController } from '../controllers/preferences-controller.js';
+import { WriteController } from '../controllers/write-controller.js';
 import { pick, t } from '../i18n.js';
 import { routes } from '../routes.js';
 import { currentLocale, isElderMode, setElderMode, setLocale } from '../state/preferences.js';
 import { currentMe, loadMe, logOut, onSessionChange } from '../state/session.js';
-import { pageStyles } from '../styles/page-styles.js';
-import { notify } from './notify.js';
 import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, type RouteDef, type RouteParams } from './router.js';
 
 const NOT_FOUND: RouteDef = {
@@ -29,9 +29,9 @@ const NOT_FOUND: RouteDef = {
 type PageElement = HTMLElement & { params?: RouteParams };
 
 @customElement('yishi-app')
-export class YishiApp extends LitElement {
+export class YishiApp extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       :host {
         display: flex;
@@ -133,7 +133,8 @@ export class YishiApp extends LitElement {
   @state() private loadFailed = false;
   @state() private busy = true;
 
-  private readonly prefs = new PreferencesController(this);
+  /** Logging out. */
+  private readonly write = new WriteController(this);
   private cleanups: Array<() => void> = [];
   private navigationCount = 0;
   private readonly onLocation = () => void this.resolveRoute();
@@ -169,12 +170,7 @@ export class YishiApp extends LitElement {
       // Public pages never wait for the session, but the header still shows who is logged in.
       void loadMe().catch(() => undefined);
     } else {
-      let me = currentMe();
-      try {
-        me = await loadMe();
-      } catch {
-        me = null;
-      }
+      const me = await loadMe().catch(() => null);
       if (navigation !== this.navigationCount) return;
       if (!me) {
         navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
@@ -216,22 +212,14 @@ export class YishiApp extends LitElement {
   private async switchLanguage(): Promise<void> {
     const next = currentLocale() === 'zh-CN' ? 'en' : 'zh-CN';
     setLocale(next);
-    try {
-      await api.put('/api/me/locale', { locale: next });
-    } catch {
-      // The choice is kept on this device either way; the server only localises its messages.
-    }
+    // The choice is kept on this device either way; the server only localises its messages.
+    await api.call(authEndpoints.setLocale, { body: { locale: next } }).catch(() => undefined);
     if (currentMe()) void loadMe({ force: true });
   }
 
   private async logOut(): Promise<void> {
-    try {
-      await logOut();
-      notify(t('shell.loggedOut'), 'primary');
-      navigate('/login');
-    } catch (error) {
-      notify((error as Error).message, 'danger');
-    }
+    const done = await this.write.run(() => logOut().then(() => true), { success: t('shell.loggedOut') });
+    if (done) navigate('/login');
   }
 
   override render() {
@@ -254,7 +242,7 @@ export class YishiApp extends LitElement {
             ${me
               ? html`<span class="who">${me.displayName}</span>
                   <a class="account-link" href="/account">${t('shell.account')}</a>
-                  <sl-button class="logout" size="medium" @click=${this.logOut}>${t('shell.logout')}</sl-button>`
+                  <sl-button class="logout" size="medium" ?loading=${this.write.busy} @click=${this.logOut}>${t('shell.logout')}</sl-button>`
               : onLogin
                 ? nothing
                 : html`<a class="link-button" href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('shell.login')}</a>`}

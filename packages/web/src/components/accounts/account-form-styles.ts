@@ -1,7 +1,8 @@
 /**
- * The look the account pages share (setup, activation, login, my account): one narrow column, one
- * control under another, large full-width buttons, big tabs, and the step bar of the activation.
- * Everything is in rem, so elder mode enlarges it with the rest of the page.
+ * The look the account pages share (setup, activation, login, my account) beyond the shared form
+ * styles (styles/form-styles.ts, which they also use): one narrow column, one control under another,
+ * large full-width buttons, big tabs, and the step bar of the activation. Everything is in rem, so
+ * elder mode enlarges it with the rest of the page.
  */
 import { css } from 'lit';
 
@@ -75,13 +76,6 @@ export const accountFormStyles = css`
   }
   sl-tab-panel::part(base) {
     padding: 1rem 0 0;
-  }
-  sl-alert::part(message) {
-    font-size: 1rem;
-    line-height: 1.6;
-  }
-  sl-alert p {
-    margin: 0.25rem 0 0;
   }
   sl-alert p:first-child {
     margin-top: 0;

@@ -7,13 +7,12 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { formatAccessCode } from '@yishi/core';
 import QRCode from 'qrcode';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { notify } from '../../app/notify.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { YishiElement } from '../base/yishi-element.js';
 
 /** 'K7QM4XPTHR' read out letter by letter ("K 7 Q M 4, X P T H R"), for screen readers. */
 function spelled(code: string): string {
@@ -41,9 +40,9 @@ async function copyText(text: string, fallback: HTMLInputElement | null): Promis
 }
 
 @customElement('yishi-code-handover')
-export class CodeHandover extends LitElement {
+export class CodeHandover extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     css`
       .handover {
         display: grid;
@@ -134,7 +133,6 @@ export class CodeHandover extends LitElement {
   @property() qrLabel = '';
   @state() private dataUrl = '';
   @state() private copied = false;
-  private readonly prefs = new PreferencesController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('link')) this.copied = false;

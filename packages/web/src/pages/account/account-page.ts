@@ -8,32 +8,26 @@ import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { PASSWORD_MIN_LENGTH } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { PASSWORD_MIN_LENGTH, accountEndpoints, type Answer } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
+import type { FieldErrors } from '../../api/field-errors.js';
+import { clearProblem, focusFirstProblem, renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
-import { sortApiError, type FieldErrors } from '../../api/field-errors.js';
-import { focusControl, formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { formatTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
 
-interface MySession {
-  id: string;
-  current: boolean;
-  createdAt: string;
-  lastSeenAt: string;
-  device: string;
-  ip: string;
-}
+type MySession = Answer<typeof accountEndpoints.sessions>['sessions'][number];
 
 /** 2026年12月2日 14:30 (2 Dec 2026, 14:30) in Beijing time, whatever the device's zone. */
 function whenText(iso: string): string {
@@ -53,9 +47,10 @@ const FIELD_OF_CODE: Partial<Record<string, Field>> = {
 };
 
 @customElement('yishi-account-page')
-export class AccountPage extends LitElement {
+export class AccountPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
     formErrorStyles,
     accountFormStyles,
     css`
@@ -117,56 +112,42 @@ export class AccountPage extends LitElement {
         justify-self: start;
         min-width: 6rem;
       }
-      sl-dialog::part(panel) {
-        max-width: calc(100vw - 1rem);
-      }
-      sl-dialog::part(title) {
-        font-size: 1.2rem;
-      }
       sl-dialog p {
         margin: 0;
-      }
-      sl-dialog::part(footer) {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: flex-end;
-        gap: 0.5rem;
       }
     `,
   ];
 
   @state() private values: Record<Field, string> = { oldPassword: '', newPassword: '', newPassword2: '' };
-  @state() private errors: FieldErrors<Field> = {};
-  @state() private general: string | null = null;
-  @state() private busy = false;
   @state() private changed = false;
   @state() private confirming = false;
   /** The session being signed out ('others' for all but this one). */
   @state() private ending: string | null = null;
 
-  private readonly prefs = new PreferencesController(this);
-  private readonly sessions = new LoadController<{ sessions: MySession[] }>(this, (signal) => api.get('/api/me/sessions', signal));
+  /** The password form's change, its refusals under their fields. */
+  private readonly password = new WriteController<Field>(this);
+  /** Signing devices out. */
+  private readonly devices = new WriteController(this);
+  private readonly sessions = new LoadController(this, (signal) => api.call(accountEndpoints.sessions, { signal }));
 
   protected override updated(): void {
-    syncValidity(this.renderRoot, this.errors, FIELDS);
+    syncValidity(this.renderRoot, this.password.fieldErrors, FIELDS);
   }
 
   private set(field: Field, value: string): void {
     this.values = { ...this.values, [field]: value };
     this.changed = false;
-    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    clearProblem(this.password, field);
   }
 
-  private showErrors(errors: FieldErrors<Field>, general: string | null = null): void {
-    this.errors = errors;
-    this.general = general;
-    const first = FIELDS.find((f) => errors[f]);
-    if (first) void focusControl(this, first);
+  private showErrors(errors: FieldErrors<Field>): void {
+    showProblems(this.password, errors);
+    focusFirstProblem(this, this.password, FIELDS);
   }
 
   private async changePassword(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.password.busy) return;
     const { oldPassword, newPassword, newPassword2 } = this.values;
     if (newPassword.length < PASSWORD_MIN_LENGTH) {
       this.showErrors({
@@ -181,48 +162,37 @@ export class AccountPage extends LitElement {
       this.showErrors({ newPassword2: t('accounts.passwordMismatch') });
       return;
     }
-    this.busy = true;
-    this.errors = {};
-    this.general = null;
-    try {
-      // Without a current password (an account that logs in by SMS code only) the field stays empty.
-      await api.put('/api/me/password', { ...(oldPassword === '' ? {} : { oldPassword }), newPassword });
-      this.values = { oldPassword: '', newPassword: '', newPassword2: '' };
-      this.changed = true;
-      void this.sessions.reload();
-    } catch (error) {
-      const sorted = sortApiError(error, FIELDS, FIELD_OF_CODE);
-      this.showErrors(sorted.fields, sorted.general);
-    } finally {
-      this.busy = false;
+    // Without a current password (an account that logs in by SMS code only) the field stays empty.
+    const body = { ...(oldPassword === '' ? {} : { oldPassword }), newPassword };
+    const changed = await this.password.run(() => api.call(accountEndpoints.changePassword, { body }).then(() => true), {
+      fields: FIELDS,
+      fieldOfCode: FIELD_OF_CODE,
+      errorAs: 'inline',
+    });
+    if (!changed) {
+      focusFirstProblem(this, this.password, FIELDS);
+      return;
     }
+    this.values = { oldPassword: '', newPassword: '', newPassword2: '' };
+    this.changed = true;
+    void this.sessions.reload();
   }
 
-  private async endSession(session: MySession): Promise<void> {
-    this.ending = session.id;
-    try {
-      await api.delete(`/api/me/sessions/${encodeURIComponent(session.id)}`);
-      notify(t('account.signedOut'), 'success');
-    } catch (error) {
-      notify((error as Error).message, 'danger');
-    } finally {
-      this.ending = null;
-      await this.sessions.reload();
-    }
+  /** Signs devices out (one, or all but this one), then shows the list as it is now. */
+  private async signOut(ending: string, request: () => Promise<unknown>, success: string): Promise<void> {
+    this.ending = ending;
+    await this.devices.run(request, { success });
+    this.ending = null;
+    await this.sessions.reload();
   }
 
-  private async endOthers(): Promise<void> {
+  private endSession(session: MySession): Promise<void> {
+    return this.signOut(session.id, () => api.call(accountEndpoints.endSession, { params: { sessionId: session.id } }), t('account.signedOut'));
+  }
+
+  private endOthers(): Promise<void> {
     this.confirming = false;
-    this.ending = 'others';
-    try {
-      await api.post('/api/me/sessions/end-others');
-      notify(t('account.othersEnded'), 'success');
-    } catch (error) {
-      notify((error as Error).message, 'danger');
-    } finally {
-      this.ending = null;
-      await this.sessions.reload();
-    }
+    return this.signOut('others', () => api.call(accountEndpoints.endOtherSessions, {}), t('account.othersEnded'));
   }
 
   override render() {
@@ -247,7 +217,7 @@ export class AccountPage extends LitElement {
       password-toggle
       .value=${live(this.values[field])}
       @sl-input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
-      >${helpText(this.errors[field], hint)}</sl-input
+      >${helpText(this.password.fieldErrors[field], hint)}</sl-input
     >`;
   }
 
@@ -256,16 +226,11 @@ export class AccountPage extends LitElement {
       ${this.input('oldPassword', t('account.oldPassword'), 'current-password', t('account.oldPasswordHint'))}
       ${this.input('newPassword', t('accounts.newPassword'), 'new-password', t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}
       ${this.input('newPassword2', t('account.newPasswordAgain'), 'new-password')}
-      ${this.general
-        ? html`<sl-alert class="general-error" variant="danger" open>
-            <strong>${t('accounts.errorTitle')}</strong>
-            <p>${this.general}</p>
-          </sl-alert>`
-        : nothing}
+      ${renderFormError(this.password.error)}
       <div role="status">
         ${this.changed ? html`<sl-alert class="password-changed" variant="success" open><p>${t('account.passwordChanged')}</p></sl-alert>` : nothing}
       </div>
-      <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>${t('account.savePassword')}</sl-button>
+      <sl-button type="submit" variant="primary" size="large" ?loading=${this.password.busy}>${t('account.savePassword')}</sl-button>
     </form>`;
   }
 

@@ -25,28 +25,30 @@ import {
   PASSWORD_MIN_LENGTH,
   PRIVACY_NOTICE,
   ROLE_LABELS,
+  activationEndpoints,
   formatAccessCode,
   normaliseAccessCode,
   type ActivationLookup,
   type Role,
 } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
+import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate } from '../../app/router.js';
-import { sortApiError, type FieldErrors } from '../../api/field-errors.js';
-import { focusControl, formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
+import { clearProblem, renderFormError, showProblems } from '../../components/accounts/account-form.js';
+import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
 import { cleanPhone, renderSmsFields, smsFieldsStyles } from '../../components/accounts/sms-fields.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
+import { focusControl, formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
 import { SmsCountdownController, lastSmsPhone, type SmsCodeSent } from '../../controllers/sms-countdown-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { loadMe } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
-import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
 
 type Way = 'code' | 'sms';
 type Step = 1 | 2 | 3;
@@ -79,9 +81,10 @@ const FIELD_OF_CODE: Partial<Record<string, Field>> = {
 };
 
 @customElement('yishi-activate-page')
-export class ActivatePage extends LitElement {
+export class ActivatePage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
     formErrorStyles,
     smsFieldsStyles,
     accountFormStyles,
@@ -140,22 +143,20 @@ export class ActivatePage extends LitElement {
   @state() private way: Way = 'code';
   @state() private code = '';
   @state() private lookup: ActivationLookup | null = null;
-  @state() private lookingUp = false;
   @state() private phone = '';
   @state() private smsCode = '';
   /** The phone a code was sent to on this visit, and what the server said the code is for. */
   @state() private sentTo: string | null = null;
   @state() private purpose: SmsCodeSent['purpose'] | null = null;
-  @state() private sending = false;
   @state() private consent = false;
   @state() private codeOnly = false;
   @state() private password = '';
   @state() private password2 = '';
-  @state() private errors: FieldErrors<Field> = {};
-  @state() private general: string | null = null;
-  @state() private busy = false;
+  /** Which request is out: the code being looked up, an SMS code being sent, or the last step (or a login by code). */
+  @state() private action: 'lookup' | 'send' | 'finish' | null = null;
 
-  private readonly prefs = new PreferencesController(this);
+  /** Every request of the page; its problems are shown under their field, on that field's step. */
+  private readonly write = new WriteController<Field>(this);
   private readonly countdown = new SmsCountdownController(this, () => cleanPhone(this.phone));
 
   override connectedCallback(): void {
@@ -178,7 +179,7 @@ export class ActivatePage extends LitElement {
   }
 
   protected override updated(): void {
-    syncValidity(this.renderRoot, this.errors, FIELDS);
+    syncValidity(this.renderRoot, this.write.fieldErrors, FIELDS);
     // Keep the tab group on the way of getting in that the page is on (an error may have moved it).
     const tabs = this.renderRoot.querySelector<HTMLElement & { show: (panel: string) => void }>('sl-tab-group');
     const active = this.renderRoot.querySelector('sl-tab[active]')?.getAttribute('panel');
@@ -196,28 +197,36 @@ export class ActivatePage extends LitElement {
 
   // Errors and steps
 
-  private showErrors(errors: FieldErrors<Field>, general: string | null = null): void {
-    this.errors = errors;
-    this.general = general;
-    const first = FIELDS.find((f) => errors[f]);
+  private showErrors(errors: FieldErrors<Field>): void {
+    showProblems(this.write, errors);
+    void this.goToProblem();
+  }
+
+  /** Shows the step (and the way in) of the first field with a problem, and moves focus to it. */
+  private async goToProblem(): Promise<void> {
+    const first = FIELDS.find((f) => this.write.fieldErrors[f]);
     if (!first) return;
     this.step = STEP_OF[first];
     if (first === 'code') this.way = 'code';
     if (first === 'phone' || first === 'smsCode') this.way = 'sms';
-    void focusControl(this, first);
+    await focusControl(this, first);
   }
 
-  private showApiError(error: unknown): void {
+  /** Sends one of the page's requests; a refusal goes under its field, on that field's step. */
+  private async send<T>(action: 'lookup' | 'send' | 'finish', request: () => Promise<T>, success?: string): Promise<T | undefined> {
     // These three are about the code that proves who you are, whichever way it came.
     const identity: Field = this.way === 'code' ? 'code' : 'smsCode';
-    const sorted = sortApiError(error, FIELDS, { ...FIELD_OF_CODE, too_many_attempts: identity, already_activated: identity, access_code_used: identity });
-    this.showErrors(sorted.fields, sorted.general);
+    const fieldOfCode = { ...FIELD_OF_CODE, too_many_attempts: identity, already_activated: identity, access_code_used: identity };
+    this.action = action;
+    const result = await this.write.run(request, { success, fields: FIELDS, fieldOfCode, errorAs: 'inline' });
+    this.action = null;
+    if (result === undefined) void this.goToProblem();
+    return result;
   }
 
   private async goTo(step: Step): Promise<void> {
     this.step = step;
-    this.errors = {};
-    this.general = null;
+    this.write.clear();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.step-title')?.focus();
   }
@@ -227,7 +236,7 @@ export class ActivatePage extends LitElement {
   private onCode(value: string): void {
     this.code = value;
     this.lookup = null;
-    this.errors = { ...this.errors, code: undefined };
+    clearProblem(this.write, 'code');
   }
 
   private async checkCode(): Promise<void> {
@@ -236,24 +245,15 @@ export class ActivatePage extends LitElement {
       this.showErrors({ code: t('accounts.required', { field: t('activate.code') }) });
       return;
     }
-    this.lookingUp = true;
-    this.errors = {};
-    this.general = null;
-    try {
-      this.lookup = await api.post<ActivationLookup>('/api/activation/lookup', { code });
-      this.code = formatAccessCode(code);
-      this.codeOnly = false;
-    } catch (error) {
-      this.lookup = null;
-      this.showApiError(error);
-    } finally {
-      this.lookingUp = false;
-    }
+    this.lookup = (await this.send('lookup', () => api.call(activationEndpoints.lookup, { body: { code } }))) ?? null;
+    if (!this.lookup) return;
+    this.code = formatAccessCode(code);
+    this.codeOnly = false;
   }
 
   private async submitCode(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.lookingUp) return;
+    if (this.write.busy) return;
     if (this.lookup) await this.goTo(2);
     else await this.checkCode();
   }
@@ -264,19 +264,11 @@ export class ActivatePage extends LitElement {
       this.showErrors({ phone: t('accounts.required', { field: t('accounts.phone') }) });
       return;
     }
-    this.sending = true;
-    this.errors = {};
-    this.general = null;
-    try {
-      const sent = await this.countdown.request(phone);
-      this.sentTo = phone;
-      this.purpose = sent.purpose;
-      void focusControl(this, 'smsCode');
-    } catch (error) {
-      this.showApiError(error);
-    } finally {
-      this.sending = false;
-    }
+    const sent = await this.send('send', () => this.countdown.request(phone));
+    if (!sent) return;
+    this.sentTo = phone;
+    this.purpose = sent.purpose;
+    void focusControl(this, 'smsCode');
   }
 
   /** The phone and code as typed, or null after saying what is missing. */
@@ -306,16 +298,12 @@ export class ActivatePage extends LitElement {
   private async logInWithCode(): Promise<void> {
     const input = this.smsInput();
     if (!input) return;
-    this.busy = true;
-    try {
-      await api.post('/api/auth/login-sms', input);
+    const loggedIn = await this.send('finish', async () => {
+      const result = await api.call(activationEndpoints.loginWithSms, { body: input });
       await loadMe({ force: true });
-      navigate('/', { replace: true });
-    } catch (error) {
-      this.showApiError(error);
-    } finally {
-      this.busy = false;
-    }
+      return result;
+    });
+    if (loggedIn) navigate('/', { replace: true });
   }
 
   // Step 2: consent
@@ -333,7 +321,7 @@ export class ActivatePage extends LitElement {
 
   private async finish(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.write.busy) return;
     const codeOnly = this.codeOnly && this.codeOnlyAllowed;
     if (!codeOnly) {
       if (this.password.length < PASSWORD_MIN_LENGTH) {
@@ -351,20 +339,17 @@ export class ActivatePage extends LitElement {
       }
     }
     const proof = this.way === 'code' ? { code: normaliseAccessCode(this.code) } : { phone: cleanPhone(this.phone), smsCode: this.smsCode.trim() };
-    const kind = this.kind;
-    this.busy = true;
-    this.errors = {};
-    this.general = null;
-    try {
-      await api.post('/api/activation', { ...proof, consent: true, ...(codeOnly ? {} : { password: this.password }) });
-      await loadMe({ force: true });
-      notify(kind === 'reset' ? t('activate.doneReset') : t('activate.done'), 'success');
-      navigate('/', { replace: true });
-    } catch (error) {
-      this.showApiError(error);
-    } finally {
-      this.busy = false;
-    }
+    const body = { ...proof, consent: true as const, ...(codeOnly ? {} : { password: this.password }) };
+    const activated = await this.send(
+      'finish',
+      async () => {
+        const result = await api.call(activationEndpoints.activate, { body });
+        await loadMe({ force: true });
+        return result;
+      },
+      this.kind === 'reset' ? t('activate.doneReset') : t('activate.done'),
+    );
+    if (activated) navigate('/', { replace: true });
   }
 
   // Rendering
@@ -386,12 +371,7 @@ export class ActivatePage extends LitElement {
   }
 
   private renderGeneral() {
-    return this.general
-      ? html`<sl-alert class="general-error" variant="danger" open>
-          <strong>${t('accounts.errorTitle')}</strong>
-          <p>${this.general}</p>
-        </sl-alert>`
-      : nothing;
+    return renderFormError(this.write.error);
   }
 
   private renderIdentity() {
@@ -415,11 +395,11 @@ export class ActivatePage extends LitElement {
         maxlength="20"
         .value=${live(this.code)}
         @sl-input=${(e: Event) => this.onCode((e.target as HTMLInputElement).value)}
-        >${helpText(this.errors.code, t('activate.codeHint'))}</sl-input
+        >${helpText(this.write.fieldErrors.code, t('activate.codeHint'))}</sl-input
       >
       <div aria-live="polite">${this.lookup ? this.renderGreeting(this.lookup) : nothing}</div>
       ${this.way === 'code' ? this.renderGeneral() : nothing}
-      <sl-button type="submit" variant="primary" size="large" ?loading=${this.lookingUp}>
+      <sl-button type="submit" variant="primary" size="large" ?loading=${this.action === 'lookup'}>
         ${this.lookup ? t('accounts.next') : t('activate.check')}
       </sl-button>
     </form>`;
@@ -445,23 +425,23 @@ export class ActivatePage extends LitElement {
       ${renderSmsFields({
         phone: this.phone,
         smsCode: this.smsCode,
-        errors: this.errors,
+        errors: this.write.fieldErrors,
         secondsLeft: this.countdown.secondsLeft,
-        sending: this.sending,
+        sending: this.action === 'send',
         sentTo: this.sentTo,
         onPhone: (value) => {
           this.phone = value;
-          this.errors = { ...this.errors, phone: undefined };
+          clearProblem(this.write, 'phone');
         },
         onSmsCode: (value) => {
           this.smsCode = value;
-          this.errors = { ...this.errors, smsCode: undefined };
+          clearProblem(this.write, 'smsCode');
         },
         onSend: () => void this.sendCode(),
       })}
       ${alreadyActive ? html`<sl-alert class="already-active" variant="primary" open><p>${t('activate.alreadyActive')}</p></sl-alert>` : nothing}
       ${this.way === 'sms' ? this.renderGeneral() : nothing}
-      <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>
+      <sl-button type="submit" variant="primary" size="large" ?loading=${this.action === 'finish'}>
         ${alreadyActive ? t('activate.loginWithCode') : t('accounts.next')}
       </sl-button>
     </form>`;
@@ -480,9 +460,9 @@ export class ActivatePage extends LitElement {
         .checked=${live(this.consent)}
         @sl-change=${(e: Event) => {
           this.consent = (e.target as HTMLInputElement).checked;
-          this.errors = { ...this.errors, consent: undefined };
+          clearProblem(this.write, 'consent');
         }}
-        >${t('activate.agree')}${helpText(this.errors.consent)}</sl-checkbox
+        >${t('activate.agree')}${helpText(this.write.fieldErrors.consent)}</sl-checkbox
       >
       <div class="nav">
         <sl-button size="large" @click=${() => void this.goTo(1)}>${t('accounts.back')}</sl-button>
@@ -504,7 +484,7 @@ export class ActivatePage extends LitElement {
             value=${codeOnly ? 'code' : 'password'}
             @sl-change=${(e: Event) => {
               this.codeOnly = (e.target as HTMLInputElement).value === 'code';
-              this.errors = {};
+              this.write.clear();
             }}
           >
             <sl-radio value="password" size="large">${t('activate.choosePassword')}</sl-radio>
@@ -522,9 +502,9 @@ export class ActivatePage extends LitElement {
               .value=${live(this.password)}
               @sl-input=${(e: Event) => {
                 this.password = (e.target as HTMLInputElement).value;
-                this.errors = { ...this.errors, password: undefined };
+                clearProblem(this.write, 'password');
               }}
-              >${helpText(this.errors.password, t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}</sl-input
+              >${helpText(this.write.fieldErrors.password, t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}</sl-input
             >
             <sl-input
               name="password2"
@@ -535,14 +515,14 @@ export class ActivatePage extends LitElement {
               .value=${live(this.password2)}
               @sl-input=${(e: Event) => {
                 this.password2 = (e.target as HTMLInputElement).value;
-                this.errors = { ...this.errors, password2: undefined };
+                clearProblem(this.write, 'password2');
               }}
-              >${helpText(this.errors.password2)}</sl-input
+              >${helpText(this.write.fieldErrors.password2)}</sl-input
             >`}
       ${this.renderGeneral()}
       <div class="nav">
         <sl-button size="large" @click=${() => void this.goTo(2)}>${t('accounts.back')}</sl-button>
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>
+        <sl-button type="submit" variant="primary" size="large" ?loading=${this.action === 'finish'}>
           ${reset ? t('activate.finishReset') : t('activate.finish')}
         </sl-button>
       </div>

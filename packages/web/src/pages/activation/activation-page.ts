@@ -15,25 +15,24 @@ import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/spinner/spinner.js';
 import '../../components/accounts/code-handover.js';
-import { COMPOUND_STAFF, issuedCodeSchema, type ActivationStatus } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { COMPOUND_STAFF, activationEndpoints, endpointUrl, type ActivationStatus, type Answer } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { api, isApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { postForFile, saveFile } from '../../api/file-download.js';
-import { notify } from '../../app/notify.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
-import { currentMe, loadMe, rolesAt } from '../../state/session.js';
+import { currentMe, holdsRoleAt, loadMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { pageStyles } from '../../styles/page-styles.js';
 
 type Building = ActivationStatus['buildings'][number];
 type Person = ActivationStatus['persons'][number];
-type IssuedCode = ReturnType<typeof issuedCodeSchema.parse>;
+type IssuedCode = Answer<typeof activationEndpoints.issueCode>;
 
 /** What a batch of letters is for: one building, or (id null) the whole compound. */
 interface Batch {
@@ -64,9 +63,9 @@ function percent(part: number, whole: number): number {
 }
 
 @customElement('yishi-activation-page')
-export class ActivationPage extends LitElement {
+export class ActivationPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
     formStyles,
     css`
       .summary {
@@ -225,23 +224,20 @@ export class ActivationPage extends LitElement {
   @state() private limit = PAGE_SIZE;
   @state() private issuing = '';
   @state() private issued: IssuedCode | null = null;
-  private readonly prefs = new PreferencesController(this);
-  private readonly status = new LoadController<ActivationStatus>(
+  /** Printing letters and issuing codes. */
+  private readonly write = new WriteController(this);
+  private readonly status = new LoadController(
     this,
     async (signal) => {
       // A compound added since this tab loaded my session: my roles there decide what I may print.
       if (!currentMe()?.compounds.some((c) => c.id === this.compoundId)) await loadMe({ force: true }).catch(() => null);
-      return api.get<ActivationStatus>(`${this.base}/activation`, signal);
+      return api.call(activationEndpoints.status, { params: { compoundId: this.compoundId }, signal });
     },
     () => [this.params.compoundId],
   );
 
   private get compoundId(): string {
     return this.params.compoundId ?? '';
-  }
-
-  private get base(): string {
-    return `/api/compounds/${encodeURIComponent(this.compoundId)}`;
   }
 
   override render() {
@@ -253,7 +249,7 @@ export class ActivationPage extends LitElement {
 
   private renderStatus(s: ActivationStatus) {
     if (s.buildings.length === 0) {
-      const mayImport = rolesAt(this.compoundId).some((role) => (COMPOUND_STAFF as readonly string[]).includes(role));
+      const mayImport = holdsRoleAt(this.compoundId, COMPOUND_STAFF);
       return html`<p class="state state-empty">${t('admin.activation.noRoster')}</p>
         ${mayImport
           ? html`<div class="actions"><a class="link-button primary" href=${`/compounds/${encodeURIComponent(this.compoundId)}/roster`}>${t('admin.activation.toRoster')}</a></div>`
@@ -263,7 +259,7 @@ export class ActivationPage extends LitElement {
       (sum, b) => ({ households: sum.households + b.households, activated: sum.activated + b.activated, lettersOutstanding: sum.lettersOutstanding + b.lettersOutstanding }),
       { households: 0, activated: 0, lettersOutstanding: 0 },
     );
-    const wholeCompound = rolesAt(this.compoundId).some((role) => (COMPOUND_STAFF as readonly string[]).includes(role));
+    const wholeCompound = holdsRoleAt(this.compoundId, COMPOUND_STAFF);
     return html`
       <section class="card summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">${wholeCompound ? t('admin.activation.wholeCompound') : t('admin.activation.myBuildings')}</h2>
@@ -361,16 +357,17 @@ export class ActivationPage extends LitElement {
     this.confirming = null;
     this.printing = { state: 'working', batch };
     const fallbackName = `${t('admin.activation.fileName')}-${batch.label}.pdf`;
-    try {
-      const file = await postForFile(`${this.base}/activation-letters`, { buildingId: batch.buildingId, includeActivated: false }, fallbackName);
-      const letters = Number(file.headers.get('X-Letter-Count') ?? batch.count);
-      saveFile(file.blob, file.fileName);
-      this.printing = { state: 'done', batch, letters, fileName: file.fileName };
-      notify(t('admin.activation.printed', { label: batch.label, count: letters }), 'success');
-      void this.status.reload();
-    } catch (error) {
-      this.printing = { state: 'failed', message: isApiError(error) ? error.message : String(error) };
+    const url = endpointUrl(activationEndpoints.printLetters, { params: { compoundId: this.compoundId } });
+    // What came out is said on the page (a live region), so no toast besides.
+    const file = await this.write.run(() => postForFile(url, { buildingId: batch.buildingId, includeActivated: false }, fallbackName), { errorAs: 'inline' });
+    if (!file) {
+      this.printing = { state: 'failed', message: this.write.error ?? '' };
+      return;
     }
+    const letters = Number(file.headers.get('X-Letter-Count') ?? batch.count);
+    saveFile(file.blob, file.fileName);
+    this.printing = { state: 'done', batch, letters, fileName: file.fileName };
+    void this.status.reload();
   }
 
   private renderPrinting() {
@@ -475,13 +472,9 @@ export class ActivationPage extends LitElement {
   private async issue(p: Person): Promise<void> {
     if (this.issuing) return;
     this.issuing = `${p.unitId}:${p.personId}`;
-    try {
-      this.issued = await api.post<IssuedCode>(`/api/units/${encodeURIComponent(p.unitId)}/access-codes`, { personId: p.personId });
-    } catch (error) {
-      notify(isApiError(error) ? error.message : String(error), 'danger', 8000);
-    } finally {
-      this.issuing = '';
-    }
+    const issued = await this.write.run(() => api.call(activationEndpoints.issueCode, { params: { unitId: p.unitId }, body: { personId: p.personId } }));
+    this.issuing = '';
+    if (issued) this.issued = issued;
   }
 
   private renderIssued() {

@@ -12,20 +12,23 @@ import '@shoelace-style/shoelace/dist/components/switch/switch.js';
 import '@shoelace-style/shoelace/dist/components/tab/tab.js';
 import '@shoelace-style/shoelace/dist/components/tab-group/tab-group.js';
 import '@shoelace-style/shoelace/dist/components/tab-panel/tab-panel.js';
-import { LitElement, css, html, nothing } from 'lit';
+import { activationEndpoints } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, isApiError } from '../../api/client.js';
+import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate, safeNext } from '../../app/router.js';
+import { clearProblem, focusFirstProblem, noteRefusal, renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
-import { sortApiError, type FieldErrors } from '../../api/field-errors.js';
-import { focusControl, formErrorStyles, syncValidity } from '../../components/forms/form-errors.js';
 import { cleanPhone, renderSmsFields, smsFieldsStyles } from '../../components/accounts/sms-fields.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
+import { focusControl, formErrorStyles, syncValidity } from '../../components/forms/form-errors.js';
 import { SmsCountdownController } from '../../controllers/sms-countdown-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { isElderMode, setElderMode } from '../../state/preferences.js';
 import { loadMe, logIn } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
 
 type SmsField = 'phone' | 'smsCode';
 const SMS_FIELDS: readonly SmsField[] = ['phone', 'smsCode'];
@@ -45,9 +48,10 @@ const SMS_FIELD_OF_CODE: Partial<Record<string, SmsField>> = {
 };
 
 @customElement('yishi-login-page')
-export class LoginPage extends LitElement {
+export class LoginPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
     formErrorStyles,
     smsFieldsStyles,
     accountFormStyles,
@@ -92,9 +96,6 @@ export class LoginPage extends LitElement {
       .public-hint {
         margin-top: 1.5rem;
       }
-      sl-alert p {
-        margin: 0.25rem 0 0;
-      }
       .not-activated .link-button {
         margin-top: 0.5rem;
       }
@@ -107,20 +108,23 @@ export class LoginPage extends LitElement {
   @state() private phone = '';
   @state() private smsCode = '';
   @state() private sentTo: string | null = null;
-  @state() private sending = false;
-  @state() private smsBusy = false;
-  @state() private smsErrors: FieldErrors<SmsField> = {};
-  @state() private smsGeneral: string | null = null;
+  /** Which of the SMS form's two requests is out: the code being sent, or the login. */
+  @state() private smsAction: 'send' | 'login' | null = null;
   /** The phone has no active account: it should be activated first (said when the code was sent, or by the login's error). */
   @state() private notActivated: 'sent' | 'error' | null = null;
 
-  private readonly prefs = new PreferencesController(this);
+  /** The SMS form's requests (sending a code, logging in with it), their refusals under their fields. */
+  private readonly sms = new WriteController<SmsField>(this);
   private readonly countdown = new SmsCountdownController(this, () => cleanPhone(this.phone));
 
   protected override updated(): void {
-    syncValidity(this.renderRoot, this.smsErrors, SMS_FIELDS);
+    syncValidity(this.renderRoot, this.sms.fieldErrors, SMS_FIELDS);
   }
 
+  /**
+   * The password login keeps its own refusal: its wrong password is a 401, which the
+   * WriteController (rightly, for everything else) takes for an expired session.
+   */
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -147,66 +151,55 @@ export class LoginPage extends LitElement {
 
   // Logging in with an SMS code
 
-  private showSmsErrors(errors: FieldErrors<SmsField>, general: string | null = null): void {
-    this.smsErrors = errors;
-    this.smsGeneral = general;
-    const first = SMS_FIELDS.find((f) => errors[f]);
-    if (first) void focusControl(this, first);
+  private showSmsProblems(errors: FieldErrors<SmsField>): void {
+    showProblems(this.sms, errors);
+    focusFirstProblem(this, this.sms, SMS_FIELDS);
   }
 
-  private showSmsApiError(error: unknown): void {
-    this.notActivated = isApiError(error, 'account_not_activated') ? 'error' : null;
-    const sorted = sortApiError(error, SMS_FIELDS, SMS_FIELD_OF_CODE);
-    this.showSmsErrors(sorted.fields, sorted.general);
+  /** Runs one of the SMS form's requests; a refusal saying the phone is not activated yet offers the way there. */
+  private runSms<T>(action: 'send' | 'login', request: () => Promise<T>): Promise<T | undefined> {
+    this.smsAction = action;
+    this.notActivated = null;
+    const noted = () => noteRefusal(request(), 'account_not_activated', () => (this.notActivated = 'error'));
+    return this.sms.run(noted, { fields: SMS_FIELDS, fieldOfCode: SMS_FIELD_OF_CODE, errorAs: 'inline' }).finally(() => (this.smsAction = null));
   }
 
   private async sendCode(): Promise<void> {
     const phone = cleanPhone(this.phone);
     if (phone === '') {
-      this.showSmsErrors({ phone: t('accounts.required', { field: t('accounts.phone') }) });
+      this.showSmsProblems({ phone: t('accounts.required', { field: t('accounts.phone') }) });
       return;
     }
-    this.sending = true;
-    this.smsErrors = {};
-    this.smsGeneral = null;
-    this.notActivated = null;
-    try {
-      const sent = await this.countdown.request(phone);
-      this.sentTo = phone;
-      this.notActivated = sent.purpose === 'activate' ? 'sent' : null;
-      if (!this.notActivated) void focusControl(this, 'smsCode');
-    } catch (error) {
-      this.showSmsApiError(error);
-    } finally {
-      this.sending = false;
+    const sent = await this.runSms('send', () => this.countdown.request(phone));
+    if (!sent) {
+      focusFirstProblem(this, this.sms, SMS_FIELDS);
+      return;
     }
+    this.sentTo = phone;
+    this.notActivated = sent.purpose === 'activate' ? 'sent' : null;
+    if (!this.notActivated) void focusControl(this, 'smsCode');
   }
 
   private async submitSms(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.smsBusy) return;
+    if (this.sms.busy) return;
     const phone = cleanPhone(this.phone);
     const smsCode = this.smsCode.trim();
     if (phone === '') {
-      this.showSmsErrors({ phone: t('accounts.required', { field: t('accounts.phone') }) });
+      this.showSmsProblems({ phone: t('accounts.required', { field: t('accounts.phone') }) });
       return;
     }
     if (!/^\d{6}$/.test(smsCode)) {
-      this.showSmsErrors({ smsCode: t('activate.needCode') });
+      this.showSmsProblems({ smsCode: t('activate.needCode') });
       return;
     }
-    this.smsBusy = true;
-    this.smsErrors = {};
-    this.smsGeneral = null;
-    try {
-      await api.post('/api/auth/login-sms', { phone, smsCode });
+    const loggedIn = await this.runSms('login', async () => {
+      const result = await api.call(activationEndpoints.loginWithSms, { body: { phone, smsCode } });
       await loadMe({ force: true });
-      navigate(safeNext(new URLSearchParams(location.search).get('next')), { replace: true });
-    } catch (error) {
-      this.showSmsApiError(error);
-    } finally {
-      this.smsBusy = false;
-    }
+      return result;
+    });
+    if (loggedIn) navigate(safeNext(new URLSearchParams(location.search).get('next')), { replace: true });
+    else focusFirstProblem(this, this.sms, SMS_FIELDS);
   }
 
   override render() {
@@ -236,12 +229,7 @@ export class LoginPage extends LitElement {
   }
 
   private renderPasswordForm() {
-    return html`${this.error
-        ? html`<sl-alert class="login-error" variant="danger" open>
-            <strong>${t('login.failed')}</strong>
-            <p>${this.error}</p>
-          </sl-alert>`
-        : nothing}
+    return html`${renderFormError(this.error, { className: 'login-error', title: t('login.failed') })}
       <form @submit=${this.submit} novalidate>
         <sl-input
           name="login"
@@ -262,18 +250,18 @@ export class LoginPage extends LitElement {
       ${renderSmsFields({
         phone: this.phone,
         smsCode: this.smsCode,
-        errors: this.smsErrors,
+        errors: this.sms.fieldErrors,
         secondsLeft: this.countdown.secondsLeft,
-        sending: this.sending,
+        sending: this.smsAction === 'send',
         sentTo: this.notActivated === 'sent' ? null : this.sentTo,
         onPhone: (value) => {
           this.phone = value;
           this.notActivated = null;
-          this.smsErrors = { ...this.smsErrors, phone: undefined };
+          clearProblem(this.sms, 'phone');
         },
         onSmsCode: (value) => {
           this.smsCode = value;
-          this.smsErrors = { ...this.smsErrors, smsCode: undefined };
+          clearProblem(this.sms, 'smsCode');
         },
         onSend: () => void this.sendCode(),
       })}
@@ -287,15 +275,10 @@ export class LoginPage extends LitElement {
             ? html`<a class="link-button primary" href="/activate?via=sms">${t('smsLogin.goActivate')}</a>`
             : nothing}
       </div>
-      ${this.smsGeneral
-        ? html`<sl-alert class="sms-error" variant="danger" open>
-            <strong>${t('login.failed')}</strong>
-            <p>${this.smsGeneral}</p>
-          </sl-alert>`
-        : nothing}
+      ${renderFormError(this.sms.error, { className: 'sms-error', title: t('login.failed') })}
       ${this.notActivated === 'sent'
         ? nothing /* nothing to log in to yet: the way on is the activation button above */
-        : html`<sl-button type="submit" variant="primary" size="large" ?loading=${this.smsBusy}>${t('login.submit')}</sl-button>`}
+        : html`<sl-button type="submit" variant="primary" size="large" ?loading=${this.smsAction === 'login'}>${t('login.submit')}</sl-button>`}
     </form>`;
   }
 }

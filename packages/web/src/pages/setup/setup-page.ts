@@ -8,23 +8,24 @@
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { PASSWORD_MIN_LENGTH } from '@yishi/core';
-import { LitElement, css, html, nothing } from 'lit';
+import { PASSWORD_MIN_LENGTH, setupEndpoints } from '@yishi/core';
+import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { api, isApiError } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
+import { api } from '../../api/client.js';
+import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate } from '../../app/router.js';
+import { clearProblem, focusFirstProblem, noteRefusal, renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
-import { sortApiError, type FieldErrors } from '../../api/field-errors.js';
-import { focusControl, formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
 import { cleanPhone } from '../../components/accounts/sms-fields.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderError, renderLoading } from '../../components/common/load-state.js';
+import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { PreferencesController } from '../../controllers/preferences-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
 import { t, type MessageKey } from '../../i18n.js';
 import { loadMe } from '../../state/session.js';
-import { pageStyles } from '../../styles/page-styles.js';
+import { formStyles } from '../../styles/form-styles.js';
 
 type Field = 'subdistrict' | 'name' | 'phone' | 'password' | 'password2';
 const FIELDS: readonly Field[] = ['subdistrict', 'name', 'phone', 'password', 'password2'];
@@ -46,9 +47,10 @@ const FIELD_OF_CODE: Partial<Record<string, Field>> = {
 };
 
 @customElement('yishi-setup-page')
-export class SetupPage extends LitElement {
+export class SetupPage extends YishiElement {
   static override styles = [
-    pageStyles,
+    YishiElement.styles,
+    formStyles,
     formErrorStyles,
     accountFormStyles,
     css`
@@ -70,35 +72,30 @@ export class SetupPage extends LitElement {
   ];
 
   @state() private values: Record<Field, string> = { subdistrict: '', name: '', phone: '', password: '', password2: '' };
-  @state() private errors: FieldErrors<Field> = {};
-  @state() private general: string | null = null;
-  @state() private busy = false;
   /** Set once the server says setup is done (also when a second setup is refused). */
   @state() private done = false;
 
-  private readonly prefs = new PreferencesController(this);
-  private readonly status = new LoadController<{ needed: boolean }>(this, (signal) => api.get('/api/setup/status', signal));
+  private readonly write = new WriteController<Field>(this);
+  private readonly status = new LoadController(this, (signal) => api.call(setupEndpoints.status, { signal }));
   private readonly token = new URLSearchParams(location.search).get('token')?.trim() ?? '';
 
   protected override updated(): void {
-    syncValidity(this.renderRoot, this.errors, FIELDS);
+    syncValidity(this.renderRoot, this.write.fieldErrors, FIELDS);
   }
 
   private set(field: Field, value: string): void {
     this.values = { ...this.values, [field]: value };
-    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    clearProblem(this.write, field);
   }
 
-  private showErrors(errors: FieldErrors<Field>, general: string | null = null): void {
-    this.errors = errors;
-    this.general = general;
-    const first = FIELDS.find((f) => errors[f]);
-    if (first) void focusControl(this, first);
+  private showErrors(errors: FieldErrors<Field>): void {
+    showProblems(this.write, errors);
+    focusFirstProblem(this, this.write, FIELDS);
   }
 
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.write.busy) return;
     const v = { ...this.values, subdistrict: this.values.subdistrict.trim(), name: this.values.name.trim(), phone: cleanPhone(this.values.phone) };
     const missing = FIELDS.filter((f) => v[f] === '');
     if (missing.length > 0) {
@@ -113,24 +110,17 @@ export class SetupPage extends LitElement {
       this.showErrors({ password2: t('accounts.passwordMismatch') });
       return;
     }
-    this.busy = true;
-    this.errors = {};
-    this.general = null;
-    try {
-      await api.post('/api/setup', { token: this.token, subdistrict: v.subdistrict, name: v.name, phone: v.phone, password: v.password });
-      await loadMe({ force: true });
-      notify(t('setup.done'), 'success');
-      navigate('/', { replace: true });
-    } catch (error) {
-      if (isApiError(error, 'setup_done')) {
-        this.done = true;
-        return;
-      }
-      const sorted = sortApiError(error, FIELDS, FIELD_OF_CODE);
-      this.showErrors(sorted.fields, sorted.general);
-    } finally {
-      this.busy = false;
-    }
+    const body = { token: this.token, subdistrict: v.subdistrict, name: v.name, phone: v.phone, password: v.password };
+    const loggedIn = await this.write.run(
+      async () => {
+        const result = await noteRefusal(api.call(setupEndpoints.complete, { body }), 'setup_done', () => (this.done = true));
+        await loadMe({ force: true });
+        return result;
+      },
+      { success: t('setup.done'), fields: FIELDS, fieldOfCode: FIELD_OF_CODE, errorAs: 'inline' },
+    );
+    if (loggedIn) navigate('/', { replace: true });
+    else focusFirstProblem(this, this.write, FIELDS);
   }
 
   override render() {
@@ -179,7 +169,7 @@ export class SetupPage extends LitElement {
       ?password-toggle=${password}
       .value=${live(this.values[field])}
       @sl-input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
-      >${helpText(this.errors[field], options.hint)}</sl-input
+      >${helpText(this.write.fieldErrors[field], options.hint)}</sl-input
     >`;
   }
 
@@ -201,13 +191,8 @@ export class SetupPage extends LitElement {
         ${this.input('phone', { type: 'tel', autocomplete: 'tel', inputmode: 'numeric', hint: t('setup.phoneHint') })}
         ${this.input('password', { type: 'password', autocomplete: 'new-password', hint: t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }) })}
         ${this.input('password2', { type: 'password', autocomplete: 'new-password' })}
-        ${this.general
-          ? html`<sl-alert class="general-error" variant="danger" open>
-              <strong>${t('accounts.errorTitle')}</strong>
-              <p>${this.general}</p>
-            </sl-alert>`
-          : nothing}
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>${t('setup.submit')}</sl-button>
+        ${renderFormError(this.write.error)}
+        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('setup.submit')}</sl-button>
       </form>`;
   }
 }
