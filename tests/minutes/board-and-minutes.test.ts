@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minutesEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
@@ -40,7 +41,7 @@ const loginAs = (page: Page, login: string) => loginWithSessionCookie(page, serv
 const withPage = (run: (page: Page) => Promise<void>) => withPhonePage(browser, run);
 
 async function correctedCouncil(): Promise<{ meetingId: string; title: string }> {
-  const board = await (await fetch(`${server.url}/api/public/compounds/${dsct}/minutes`)).json() as { minutes: Array<{ meetingId: string; title: string; version: number }> };
+  const board = await new ApiClient(server.url).ok(minutesEndpoints.publicList, { params: { compoundId: dsct } });
   const found = board.minutes.find((m) => m.version === 2);
   if (!found) throw new Error('the demo seed has no corrected minutes');
   return found;
@@ -192,7 +193,7 @@ describe('minutes editor', () => {
       await poll(async () => (await box.inputValue()).includes('附记')).toBe(false);
       await poll(async () => (await box.inputValue()).includes('## 一、参会人员')).toBe(true);
     });
-    const published = await (await fetch(`${server.url}/api/public/meetings/${meetingId}/minutes`)).json() as { version: number; body: string };
+    const published = await new ApiClient(server.url).ok(minutesEndpoints.publicVersion, { params: { meetingId } });
     expect(published.version).toBe(1);
     expect(published.body).toContain('会后各方在现场察看了东侧空地。');
     expect(published.body).toContain('停车位');

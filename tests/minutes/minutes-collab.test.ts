@@ -4,9 +4,11 @@
  * for good (4403); an API save is refused while editors are connected (the hub holds the live copy);
  * and publishing while someone is typing publishes every edit the server has received.
  */
+import { minutesEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
 import { eventually, startHarness, waitForClosed, waitForSync, type Harness } from '../collab/collab-helpers.js';
+import { ApiClient } from '../support/child-server.js';
 
 let h: Harness;
 let meetingId: string;
@@ -15,6 +17,10 @@ beforeEach(async () => {
   ({ meetingId } = await insertHeldMeeting(h.server.deps, { startsAt: new Date(Date.now() - 20 * 3_600_000), vote: null }));
 });
 afterEach(() => h.close());
+
+/** The API as someone logged in (the answers checked against their schemas). */
+const as = (cookie: string) => Object.assign(new ApiClient(h.server.url), { cookie });
+const meeting = () => ({ params: { meetingId } });
 
 describe('minutes document', () => {
   it('does not exist before the draft is generated', async () => {
@@ -25,7 +31,7 @@ describe('minutes document', () => {
 
   it('is co-edited by the secretary and a representative; owners and other compounds are refused', async () => {
     const secretary = await h.login('fuzhan');
-    expect((await h.api('POST', `/api/meetings/${meetingId}/minutes/draft`, secretary)).status).toBe(201);
+    expect((await as(secretary).api(minutesEndpoints.generate, meeting())).status).toBe(201);
 
     const a = h.connect(secretary, `minutes-${meetingId}`);
     const b = h.connect(await h.login('zhujian'), `minutes-${meetingId}`);
@@ -47,17 +53,17 @@ describe('minutes document', () => {
     expect((await waitForClosed(other.provider)).code).toBe(4403);
 
     // While editors are connected the server does not write beside them.
-    const save = await h.api('PUT', `/api/meetings/${meetingId}/minutes/draft`, secretary, { body: '覆盖' });
+    const save = await as(secretary).api(minutesEndpoints.saveDraft, { ...meeting(), body: { body: '覆盖' } });
     expect(save.status).toBe(409);
-    expect(((await save.json()) as { error: { code: string } }).error.code).toBe('minutes_draft_live');
+    expect(save.error?.code).toBe('minutes_draft_live');
 
     // The convener publishes while an edit is on its way: the published text has it.
     textB.insert(textB.length, '最后一句。');
     await eventually(() => expect(textA.toString()).toContain('最后一句。'));
     const chief = await h.login('zhanzhang');
-    const published = await h.api('POST', `/api/meetings/${meetingId}/minutes/publish`, chief, { confirm: true });
+    const published = await as(chief).api(minutesEndpoints.publish, { ...meeting(), body: { confirm: true } });
     expect(published.status).toBe(201);
-    const body = ((await published.json()) as { versions: Array<{ body: string }> }).versions[0]!.body;
+    const body = published.data!.versions[0]!.body;
     expect(body).toBe(textA.toString());
     expect(body).toContain('最后一句。');
   });

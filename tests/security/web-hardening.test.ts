@@ -14,11 +14,13 @@
  *   that does carry the session cookie is refused for any Origin but the app's own — another port
  *   of the same host, a look-alike host name, the opaque "null" origin.
  */
+import { authEndpoints } from '@yishi/core';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { readAnswer } from '../../packages/server/src/testing/test-app.js';
 import { launchBrowser, loginAs, newPhonePage } from '../support/browser.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -159,10 +161,10 @@ describe('login brake over real HTTP', () => {
     const braked = await startTestServer({ web: false });
     try {
       for (let i = 0; i < 5; i++) expect((await login(braked.url, { login: i % 2 ? 'shequ' : '13700000002', password: `bad${i}` })).status).toBe(401);
-      const locked = await login(braked.url, { login: 'shequ', password: 'yishi2026' });
+      const locked = await readAnswer(authEndpoints.login, await login(braked.url, { login: 'shequ', password: 'yishi2026' }));
       expect(locked.status).toBe(429);
-      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await locked.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'login_locked', message: expect.stringMatching(/分钟/) });
+      expect(Number(locked.response.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(locked.error).toMatchObject({ code: 'login_locked', message: expect.stringMatching(/分钟/) });
       expect((await login(braked.url, { login: 'jiedao', password: 'yishi2026' })).status).toBe(200);
 
       // Guessing across many accounts from one address: 30 failures in all, then logins from that

@@ -11,7 +11,7 @@
  * Every step passes axe; screenshots go to /tmp/yishi-shots/accounts.
  */
 import { mkdirSync } from 'node:fs';
-import { PRIVACY_NOTICE } from '@yishi/core';
+import { PRIVACY_NOTICE, meSchema, type Me } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, setElderModeSwitch, visibleText } from '../support/browser.js';
@@ -52,9 +52,10 @@ async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
   }
 }
 
-async function me(page: Page): Promise<{ displayName: string; grants: Array<{ role: string }> } | null> {
+/** Who the page's browser is logged in as (the answer checked against its schema), or null. */
+async function me(page: Page): Promise<Me | null> {
   const res = await page.request.get(`${server.url}/api/me`);
-  return res.ok() ? ((await res.json()) as { displayName: string; grants: Array<{ role: string }> }) : null;
+  return res.ok() ? meSchema.parse(await res.json()) : null;
 }
 
 /** Step 2 → 3: tick the consent and go on. */

@@ -5,6 +5,7 @@
  * the home page logged in, and any later visit is told the installation is already set up.
  */
 import { mkdirSync } from 'node:fs';
+import { meSchema } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
@@ -103,7 +104,7 @@ describe('first-run setup page', () => {
       await page.getByRole('button', { name: '完成设置并登录' }).click();
       await page.waitForURL((u) => u.pathname === '/');
       await page.locator('yishi-app header').getByRole('link', { name: '我的账号' }).waitFor();
-      const me = (await (await page.request.get(`${server.url}/api/me`)).json()) as { displayName: string; grants: Array<{ title: string | null }> };
+      const me = meSchema.parse(await (await page.request.get(`${server.url}/api/me`)).json());
       expect(me.displayName).toBe(ADMIN.name);
       expect(me.grants.map((g) => g.title)).toEqual(['街道管理员']);
     } finally {
