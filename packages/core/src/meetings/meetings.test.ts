@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.js';
 import { readAgendaSnapshot, orderBetween } from './agenda-doc.js';
 import { escapeICalText, foldICalLine, renderICalendar } from './icalendar.js';
-import { agendaAccess, countQuestions, evaluateQuorum, nextMeetingStatus } from './meetings.js';
+import {
+  MEETING_RUNNER_ROLES,
+  QUESTION_ASKERS,
+  agendaAccess,
+  countQuestions,
+  evaluateQuorum,
+  nextMeetingStatus,
+  partyOrNull,
+  questionsOpen,
+  recordingOpen,
+  signInOpen,
+} from './meetings.js';
 
 describe('meeting lifecycle', () => {
   it('goes draft → scheduled → in session → closed and nothing else', () => {
@@ -11,6 +22,25 @@ describe('meeting lifecycle', () => {
     expect(nextMeetingStatus('in_session', 'close')).toBe('closed');
     expect(() => nextMeetingStatus('draft', 'start')).toThrow(DomainError);
     expect(() => nextMeetingStatus('closed', 'close')).toThrow(/meeting_bad_transition/);
+  });
+});
+
+describe('what each status allows', () => {
+  it('questions and sign-in from the notice to the close; outcomes and answers in session and just after', () => {
+    const statuses = ['draft', 'scheduled', 'in_session', 'closed'] as const;
+    expect(statuses.filter(questionsOpen)).toEqual(['scheduled', 'in_session']);
+    expect(statuses.filter(signInOpen)).toEqual(['scheduled', 'in_session']);
+    expect(statuses.filter(recordingOpen)).toEqual(['in_session', 'closed']);
+  });
+  it('names who runs meetings of some kind and who may ask, each once', () => {
+    expect(MEETING_RUNNER_ROLES).toEqual(['subdistrict_committee', 'station_chief', 'community_staff']);
+    expect(QUESTION_ASKERS.slice(0, 2)).toEqual(['owner', 'resident']);
+    expect(new Set(QUESTION_ASKERS).size).toBe(QUESTION_ASKERS.length);
+  });
+  it('reads a stored party code, or none', () => {
+    expect(partyOrNull('owners_committee')).toBe('owners_committee');
+    expect(partyOrNull('landlord')).toBeNull();
+    expect(partyOrNull(null)).toBeNull();
   });
 });
 
