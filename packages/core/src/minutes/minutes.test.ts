@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors/domain-error.js';
+import type { DomainError } from '../errors/domain-error.js';
 import { generateMinutesDraft, type MeetingRecord } from './minutes.js';
 import { assertCorrection, assertFirstPublication, nextVersionNumber, publicationDeadline, publishedOnTime, timeLeft } from './minutes-rules.js';
 import { minutesBlocksToText, minutesPlainText, parseMinutesText, renderMinutesBodyHtml } from './minutes-text.js';

@@ -4,7 +4,7 @@
  * random token whose sha256 is the session id.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, ROLE_LABELS, formatUnitLabel, type LoginInput, type Locale, type Me, type Party, type StaffRole } from '@yishi/core';
+import { DomainError, ROLE_LABELS, formatUnitLabel, type LoginInput, type Locale, type Me } from '@yishi/core';
 import type { Actor, Grant } from '../auth/actor.js';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.js';
 import { resolvePlaceChain } from '../db/repositories/places.repository.js';
@@ -178,10 +178,10 @@ export async function loadActor(deps: Deps, userId: string, sessionId = ''): Pro
     if (!chain) continue;
     grants.push({
       ...chain,
-      role: assignment.role as StaffRole,
+      role: assignment.role,
       scopeKind: assignment.scope_kind,
       scopeId: assignment.scope_id,
-      party: assignment.party as Party | null,
+      party: assignment.party,
       organisation: assignment.organisation,
       title: assignment.title,
     });

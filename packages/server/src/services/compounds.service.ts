@@ -1,5 +1,5 @@
 /** The compounds a person works, owns or lives in, and one compound's overview. */
-import { DomainError, PARTIES, groupBy, type CompoundOverview, type CompoundRepresentative, type MyCompound, type Party, type RosterUnits } from '@yishi/core';
+import { DomainError, groupBy, type CompoundOverview, type CompoundRepresentative, type MyCompound, type Party, type RosterUnits } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
 import {
@@ -32,8 +32,13 @@ export async function getCompoundOverview(deps: Deps, compoundId: string): Promi
   const totals = await sumUnitsOfCompound(db, compoundId);
   const owners = await countOwnersOfCompound(db, compoundId);
   const reps = await listCompoundRepresentatives(db, compoundId);
-  const parties = Object.fromEntries(PARTIES.map((party) => [party, [] as CompoundRepresentative[]])) as Record<Party, CompoundRepresentative[]>;
-  for (const rep of reps) if (rep.role === 'party_rep' && rep.party) parties[rep.party].push(rep);
+  const partyReps = (party: Party) => reps.filter((rep) => rep.role === 'party_rep' && rep.party === party);
+  const parties: Record<Party, CompoundRepresentative[]> = {
+    community: partyReps('community'),
+    department: partyReps('department'),
+    owners_committee: partyReps('owners_committee'),
+    property_manager: partyReps('property_manager'),
+  };
   const station = reps.filter((rep) => rep.role === 'station_chief' || rep.role === 'station_deputy');
   return {
     compound,

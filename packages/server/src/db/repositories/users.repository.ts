@@ -1,6 +1,12 @@
 import type { Locale, Party, StaffRole } from '@yishi/core';
 import type { Db } from './places.repository.js';
 
+/**
+ * A grant's role and party as core's unions: grants are written only through grantInputSchema
+ * (STAFF_ROLES, PARTIES), while the accounts tables keep both as plain text columns.
+ */
+type GrantColumns = { role: StaffRole; party: Party | null };
+
 export function findUserByLogin(db: Db, login: string) {
   return db
     .selectFrom('users')
@@ -23,7 +29,7 @@ export function findOfficeOfUser(db: Db, userId: string, roles: readonly StaffRo
 }
 
 export function listRoleAssignments(db: Db, userId: string) {
-  return db.selectFrom('role_assignments').selectAll().where('user_id', '=', userId).execute();
+  return db.selectFrom('role_assignments').selectAll().where('user_id', '=', userId).$narrowType<GrantColumns>().execute();
 }
 
 /** The units a person owns or lives in, with the places above them. */
@@ -61,9 +67,7 @@ export function listCompoundRepresentatives(db: Db, compoundId: string) {
     .where('role_assignments.scope_id', '=', compoundId)
     .orderBy('role_assignments.role')
     .orderBy('users.display_name')
-    // Grants are written only through grantInputSchema (STAFF_ROLES, PARTIES); the accounts tables
-    // keep role and party as plain text columns.
-    .$narrowType<{ role: StaffRole; party: Party | null }>()
+    .$narrowType<GrantColumns>()
     .execute();
 }
 
