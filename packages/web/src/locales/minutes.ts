@@ -2,6 +2,8 @@
 export const minutesMessages = {
   // Minutes editor (staff)
   'minutes.title': { 'zh-CN': '会议纪要', en: 'Minutes' },
+  /** A label and what it labels, punctuated as each language does ("按时：还剩 1 天", "On time: 1 d left"). */
+  'minutes.labelled': { 'zh-CN': '{label}：{value}', en: '{label}: {value}' },
   'minutes.backToBoard': { 'zh-CN': '返回公示栏', en: 'Back to the notice board' },
   'minutes.backToMeeting': { 'zh-CN': '返回会议', en: 'Back to the meeting' },
   'minutes.noDraft': { 'zh-CN': '还没有纪要草稿。会议结束后，可由会议记录自动生成草稿。', en: 'No draft yet. Once the meeting has ended, generate one from the meeting record.' },

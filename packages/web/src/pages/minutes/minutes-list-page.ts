@@ -53,13 +53,13 @@ export class MinutesListPage extends YishiElement {
                   ${d.minutes.map(
                     (m) => html`<tr>
                       <td>
-                        <a href=${`/meetings/${m.meetingId}/minutes`}>${pick(MEETING_KIND_LABELS[m.kind])}：${m.title}</a><br />
+                        <a href=${`/meetings/${m.meetingId}/minutes`}>${t('minutes.labelled', { label: pick(MEETING_KIND_LABELS[m.kind]), value: m.title })}</a><br />
                         <span class="muted">${formatDate(m.startsAt)}</span>
                       </td>
                       <td>
                         ${t(STATE_WORDS[m.state])}${m.version ? html` · ${t('minutes.versionLabel', { version: m.version })}` : nothing}
                         ${m.timeLeft
-                          ? html`<br /><span class=${m.timeLeft.overdue ? 'overdue' : ''}>${m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}：${pick(m.timeLeft.label)}</span>`
+                          ? html`<br /><span class=${m.timeLeft.overdue ? 'overdue' : ''}>${t('minutes.labelled', { label: m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk'), value: pick(m.timeLeft.label) })}</span>`
                           : nothing}
                         ${m.publishedOnTime === false ? html`<br /><span>${t('minutes.publishedLate')}</span>` : nothing}
                       </td>

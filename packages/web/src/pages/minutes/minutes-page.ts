@@ -160,7 +160,7 @@ export class MinutesPage extends YishiElement {
     }
     const left = m.timeLeft;
     return html`<sl-alert variant=${left?.overdue ? 'danger' : 'warning'} open role="status">
-      <strong>${left?.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}：${left ? pick(left.label) : ''}</strong><br />
+      <strong>${t('minutes.labelled', { label: left?.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk'), value: left ? pick(left.label) : '' })}</strong><br />
       ${t('minutes.deadline', { date })}
     </sl-alert>`;
   }
@@ -225,7 +225,7 @@ export class MinutesPage extends YishiElement {
   override render() {
     return renderLoad(this.data, (m) => html`
       <p><a href=${`/meetings/${m.meeting.id}`}>${t('minutes.backToMeeting')}</a></p>
-      <h1>${t('minutes.title')}：${m.meeting.title}</h1>
+      <h1>${t('minutes.labelled', { label: t('minutes.title'), value: m.meeting.title })}</h1>
       ${this.renderDeadline(m)}
       ${this.renderEditor(m)}
       ${m.versions.length > 0
