@@ -70,23 +70,26 @@ describe('public notice board on a phone', () => {
       await page.waitForLoadState('networkidle');
       const firstVisit = { bytes: transferred, requests };
       // Our sections' content stays inside the section (long titles wrap, nothing sticks out).
-      const sticking = () => page.evaluate(() => {
-        const out: string[] = [];
-        const board = document.querySelector('yishi-app')?.shadowRoot?.querySelector('yishi-board-page')?.shadowRoot;
-        for (const tag of ['yishi-board-minutes', 'yishi-board-satisfaction']) {
-          const host = board?.querySelector(tag);
-          if (!host?.shadowRoot) {
-            out.push(`${tag} missing`);
-            continue;
+      const sticking = () =>
+        page.evaluate(() => {
+          const out: string[] = [];
+          const board = document.querySelector('yishi-app')?.shadowRoot?.querySelector('yishi-board-page')?.shadowRoot;
+          for (const tag of ['yishi-board-minutes', 'yishi-board-satisfaction']) {
+            const host = board?.querySelector(tag);
+            if (!host?.shadowRoot) {
+              out.push(`${tag} missing`);
+              continue;
+            }
+            const edge = host.getBoundingClientRect().right + 1;
+            for (const el of Array.from(host.shadowRoot.querySelectorAll('*')))
+              if (el.getBoundingClientRect().right > edge) out.push(`${tag} ${el.tagName.toLowerCase()}`);
           }
-          const edge = host.getBoundingClientRect().right + 1;
-          for (const el of Array.from(host.shadowRoot.querySelectorAll('*'))) if (el.getBoundingClientRect().right > edge) out.push(`${tag} ${el.tagName.toLowerCase()}`);
-        }
-        return out;
-      });
+          return out;
+        });
       expect(await sticking()).toEqual([]);
       const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (pageWidth > 360) console.warn(`[board] the page is ${pageWidth}px wide on a 360px phone (another section is wider than the screen and widens the board's grid)`);
+      if (pageWidth > 360)
+        console.warn(`[board] the page is ${pageWidth}px wide on a 360px phone (another section is wider than the screen and widens the board's grid)`);
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: join(ARTIFACTS, 'board-360.png'), fullPage: true });
       await minutes.screenshot({ path: join(ARTIFACTS, 'board-minutes-360.png') });
@@ -99,7 +102,9 @@ describe('public notice board on a phone', () => {
       expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
       expect(await sticking()).toEqual([]);
       await minutes.screenshot({ path: join(ARTIFACTS, 'board-minutes-360-elder.png') });
-      console.log(`[board] first visit (empty cache): ${firstVisit.requests} requests, ${(firstVisit.bytes / 1024).toFixed(1)} KiB transferred; reload (cached): ${requests - firstVisit.requests} requests, ${((transferred - firstVisit.bytes) / 1024).toFixed(1)} KiB; screenshots in ${ARTIFACTS}`);
+      console.log(
+        `[board] first visit (empty cache): ${firstVisit.requests} requests, ${(firstVisit.bytes / 1024).toFixed(1)} KiB transferred; reload (cached): ${requests - firstVisit.requests} requests, ${((transferred - firstVisit.bytes) / 1024).toFixed(1)} KiB; screenshots in ${ARTIFACTS}`,
+      );
       // Budget for an old phone on a slow line: the whole first visit under 600 KiB.
       expect(firstVisit.bytes).toBeLessThan(600 * 1024);
     });

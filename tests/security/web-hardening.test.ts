@@ -33,7 +33,8 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   dsct = await compoundIdByCode(server.deps, 'DSCT');
-  openVoteId = (await server.deps.db.selectFrom('votes').select('id').where('status', '=', 'open').where('compound_id', '=', dsct).executeTakeFirstOrThrow()).id;
+  openVoteId = (await server.deps.db.selectFrom('votes').select('id').where('status', '=', 'open').where('compound_id', '=', dsct).executeTakeFirstOrThrow())
+    .id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -55,7 +56,8 @@ async function watch(page: Page): Promise<Watch> {
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
     // An anonymous visitor's "who am I?" answered 401 is the app asking, not an error.
-    if (m.type() === 'error' && !(/status of 401/.test(m.text()) && m.location().url.endsWith('/api/me'))) consoleErrors.push(`${m.text()} @ ${m.location().url}`);
+    if (m.type() === 'error' && !(/status of 401/.test(m.text()) && m.location().url.endsWith('/api/me')))
+      consoleErrors.push(`${m.text()} @ ${m.location().url}`);
   });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
   return {
@@ -94,7 +96,10 @@ describe('the built app under its content security policy', () => {
       await settle(page);
       await page.goto(`${server.url}/votes/${openVoteId}`);
       await settle(page);
-      await page.getByText(/利用小区共有场地建设电动自行车充电棚/).first().waitFor();
+      await page
+        .getByText(/利用小区共有场地建设电动自行车充电棚/)
+        .first()
+        .waitFor();
       await page.goto(`${server.url}/`);
       await settle(page);
       expect(await w.violations()).toEqual([]);
@@ -133,7 +138,11 @@ describe('cookies and transport behind HTTPS (secureCookies on)', () => {
   it('marks the session cookie Secure, HttpOnly, SameSite=Lax and sends HSTS', async () => {
     const secure = await startTestServer({ web: false, config: { secureCookies: true } });
     try {
-      const res = await fetch(`${secure.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'yezhu', password: 'yishi2026' }) });
+      const res = await fetch(`${secure.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'yezhu', password: 'yishi2026' }),
+      });
       expect(res.status).toBe(200);
       const cookie = res.headers.get('set-cookie') ?? '';
       expect(cookie).toMatch(/^yishi_session=[\w-]{40,};/);
@@ -145,7 +154,11 @@ describe('cookies and transport behind HTTPS (secureCookies on)', () => {
   });
 
   it('without secureCookies (plain HTTP on a LAN) the cookie is not Secure and there is no HSTS', async () => {
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'yezhu2', password: 'yishi2026' }) });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'yezhu2', password: 'yishi2026' }),
+    });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toContain('HttpOnly');
     expect(cookie).not.toContain('Secure');
@@ -252,10 +265,14 @@ describe('collaboration websocket origin check with a valid session', () => {
       ws.on('error', reject);
     });
 
-  it('upgrades only for the app\'s own Origin', async () => {
+  it("upgrades only for the app's own Origin", async () => {
     const meeting = await server.deps.db.selectFrom('meetings').select('id').where('compound_id', '=', dsct).executeTakeFirstOrThrow();
     const wsUrl = `${server.url.replace(/^http/, 'ws')}/collab/agenda-${meeting.id}`;
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'zhanzhang', password: 'yishi2026' }) });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'zhanzhang', password: 'yishi2026' }),
+    });
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     const own = new URL(server.url);
     expect(await handshake(wsUrl, { cookie, origin: own.origin })).toBe(101);

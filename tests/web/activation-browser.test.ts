@@ -193,7 +193,7 @@ describe('activating an account', () => {
     });
   });
 
-  test('a wrong code is answered under the code field in the server\'s words, with the focus there', async () => {
+  test("a wrong code is answered under the code field in the server's words, with the focus there", async () => {
     await withPage(async (page) => {
       await page.goto(`${server.url}/activate?code=K7QM4-XPTHR`);
       await expect.poll(() => visibleText(field(page, 'code'))).toContain('激活码不正确，请核对后重新输入');
@@ -204,7 +204,7 @@ describe('activating an account', () => {
     });
   });
 
-  test('a phone that is not on the roster gets the server\'s words under the phone field', async () => {
+  test("a phone that is not on the roster gets the server's words under the phone field", async () => {
     await withPage(async (page) => {
       await page.goto(`${server.url}/activate`);
       await page.getByRole('tab', { name: '用手机号' }).click();
@@ -224,7 +224,10 @@ describe('activating an account', () => {
       await page.getByRole('button', { name: '获取验证码' }).click();
       await expect.poll(() => visibleText(page, ACTIVATE)).toContain('验证码已发送到 138****0002');
       // The button waits out the server's minute before another code may be asked for.
-      await page.locator(ACTIVATE).getByRole('button', { name: /秒后可重新获取/ }).waitFor();
+      await page
+        .locator(ACTIVATE)
+        .getByRole('button', { name: /秒后可重新获取/ })
+        .waitFor();
       await expect.poll(() => focusedControl(page)).toBe('smsCode');
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: `${SHOTS}/activate-sms-phone.png`, fullPage: true });

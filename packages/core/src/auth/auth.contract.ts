@@ -34,7 +34,8 @@ export const healthEndpoints = {
     method: 'get',
     path: '/health',
     summary: 'Health check: database and relay reachable; names the answering instance',
-    description: 'For load balancers and monitoring: 200 when this instance can reach its database (and its Redis relay, when one is configured); otherwise 503 instance_unhealthy, whose details are this same answer.',
+    description:
+      'For load balancers and monitoring: 200 when this instance can reach its database (and its Redis relay, when one is configured); otherwise 503 instance_unhealthy, whose details are this same answer.',
     tags: ['operations', 'public'],
     response: healthSchema,
   }),

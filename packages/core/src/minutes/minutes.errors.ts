@@ -30,7 +30,10 @@ export const minutesMessages = {
     'zh-CN': '服务器未安装 Chromium，暂时无法生成 PDF，请使用“打印”另存为 PDF（{detail}）',
     en: 'Chromium is not available on the server, so no PDF can be made; use Print and save as PDF ({detail})',
   },
-  dashboard_bad_period: { 'zh-CN': '统计期间无效：开始日期须早于结束日期，且不超过 3 年', en: 'Invalid period: the start must precede the end, at most 3 years apart' },
+  dashboard_bad_period: {
+    'zh-CN': '统计期间无效：开始日期须早于结束日期，且不超过 3 年',
+    en: 'Invalid period: the start must precede the end, at most 3 years apart',
+  },
   /** The health check's refusal (GET /api/health): its details are the health answer itself. */
   instance_unhealthy: {
     'zh-CN': '本服务实例暂时不可用（数据库：{database}，中继：{relay}）',

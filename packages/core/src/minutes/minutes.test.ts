@@ -37,7 +37,14 @@ const record: MeetingRecord = {
     { text: '垃圾点远', status: 'merged', answer: null, answeredBy: null },
   ],
   actionItems: [
-    { title: '地面停车位划线', responsibleUnit: 'property_manager', dueDate: '2026-11-25', status: 'signed_off', signOffNumber: 'DSCT-2026-0007', rating: 'satisfied' },
+    {
+      title: '地面停车位划线',
+      responsibleUnit: 'property_manager',
+      dueDate: '2026-11-25',
+      status: 'signed_off',
+      signOffNumber: 'DSCT-2026-0007',
+      rating: 'satisfied',
+    },
     { title: '垃圾分类点迁移', responsibleUnit: 'department:区城市管理局', dueDate: '2026-11-25', status: 'in_progress', signOffNumber: null },
   ],
 };

@@ -5,13 +5,7 @@
  * secretary edits live (see minutes-text.ts). Minutes are an official Chinese document, so the
  * generated text is in Chinese whatever the interface language.
  */
-import {
-  RATING_LABELS,
-  STATUS_LABELS,
-  responsibleUnitLabel,
-  type ActionItemStatus,
-  type Rating,
-} from '../action-items/action-items.js';
+import { RATING_LABELS, STATUS_LABELS, responsibleUnitLabel, type ActionItemStatus, type Rating } from '../action-items/action-items.js';
 import { MEETING_KIND_LABELS, OUTCOME_LABELS, type MeetingKind, type OutcomeKind, type QuestionStatus } from '../meetings/meetings.js';
 import { PARTIES, PARTY_LABELS, type Party } from '../roles/roles.js';
 import { formatChinaDate, formatChinaTime, formatDateOnly } from './china-time.js';
@@ -80,10 +74,7 @@ export interface MeetingRecord {
 }
 
 export type MinutesBlock =
-  | { kind: 'heading'; text: string }
-  | { kind: 'subheading'; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; items: string[] };
+  { kind: 'heading'; text: string } | { kind: 'subheading'; text: string } | { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
 
 export interface MinutesDocument {
   header: MinutesHeader;
@@ -133,7 +124,10 @@ function attendanceBlocks(record: MeetingRecord): MinutesBlock[] {
     const missing = PARTIES.filter((p) => !present.has(p));
     blocks.push({
       kind: 'paragraph',
-      text: missing.length === 0 ? `共 ${record.attendance.length} 人参会，四方均有代表出席。` : `共 ${record.attendance.length} 人参会；未出席的一方：${missing.map((p) => PARTY_LABELS[p]['zh-CN']).join('、')}。`,
+      text:
+        missing.length === 0
+          ? `共 ${record.attendance.length} 人参会，四方均有代表出席。`
+          : `共 ${record.attendance.length} 人参会；未出席的一方：${missing.map((p) => PARTY_LABELS[p]['zh-CN']).join('、')}。`,
     });
   } else {
     blocks.push({ kind: 'paragraph', text: `共 ${record.attendance.length} 人参加。` });

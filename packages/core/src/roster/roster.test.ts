@@ -103,7 +103,12 @@ describe('the spreadsheets offices really have', () => {
   it.each(['建筑面积（㎡）', '面积(平方米)', '面积（m²）', '专有部分面积(m2)', '建筑面积㎡', '*面积', '面积【平方米】', 'Area (m2)'])(
     'reads the heading %s as the area',
     (heading) => {
-      const rows = rowsOf(parseRosterRows([['楼栋', '房号', heading, '业主'], ['1', '101', '101.66', '张伟']]));
+      const rows = rowsOf(
+        parseRosterRows([
+          ['楼栋', '房号', heading, '业主'],
+          ['1', '101', '101.66', '张伟'],
+        ]),
+      );
       expect(rows[0]?.areaCenti).toBe(10166);
     },
   );
@@ -118,7 +123,14 @@ describe('the spreadsheets offices really have', () => {
     ['1,001.5', 100150],
   ])('reads the area %s exactly', (text, centi) => {
     expect(parseAreaWithUnit(text)).toBe(centi);
-    expect(rowsOf(parseRosterRows([['楼栋', '房号', '面积', '业主'], ['1', '101', text, '张伟']]))[0]?.areaCenti).toBe(centi);
+    expect(
+      rowsOf(
+        parseRosterRows([
+          ['楼栋', '房号', '面积', '业主'],
+          ['1', '101', text, '张伟'],
+        ]),
+      )[0]?.areaCenti,
+    ).toBe(centi);
   });
 
   it.each(['101.666㎡', '㎡', '101.66 亩', '0㎡', 'abc平方米'])('refuses the area %s', (text) => {
@@ -126,7 +138,8 @@ describe('the spreadsheets offices really have', () => {
   });
 
   it('reads tab-separated text with Chinese headings (Excel’s “Unicode text”)', () => {
-    const text = '都市春天小区业主花名册\n楼栋\t单元\t房号\t建筑面积（㎡）\t业主\t手机\n1栋\t1单元\t101\t101.66㎡\t张伟、李娜\t13800000001、13800000002\n1栋\t1单元\t102\t"八十八"\t王强\t\n';
+    const text =
+      '都市春天小区业主花名册\n楼栋\t单元\t房号\t建筑面积（㎡）\t业主\t手机\n1栋\t1单元\t101\t101.66㎡\t张伟、李娜\t13800000001、13800000002\n1栋\t1单元\t102\t"八十八"\t王强\t\n';
     expect(csvRows(text)[1]).toEqual(['楼栋', '单元', '房号', '建筑面积（㎡）', '业主', '手机']);
     const problems = problemsOf(parseRoster(text));
     expect(problems.map((p) => [p.line, p.column, p.heading, p.code])).toEqual([[4, 'D', '建筑面积（㎡）', 'roster_bad_area']]);
@@ -142,12 +155,22 @@ describe('the spreadsheets offices really have', () => {
   });
 
   it('reads phones typed with spaces or dashes', () => {
-    const rows = rowsOf(parseRosterRows([['楼栋', '房号', '面积', '业主', '手机'], ['1', '101', '80', '张伟', '138-0000-0001']]));
+    const rows = rowsOf(
+      parseRosterRows([
+        ['楼栋', '房号', '面积', '业主', '手机'],
+        ['1', '101', '80', '张伟', '138-0000-0001'],
+      ]),
+    );
     expect(rows[0]?.owners).toEqual([{ name: '张伟', phone: '13800000001' }]);
   });
 
   it('matches phones to names by position, an empty place meaning no phone', () => {
-    const rows = rowsOf(parseRosterRows([['楼栋', '房号', '面积', '业主', '手机'], ['1', '101', '80', '张伟、李娜', '、13800000002']]));
+    const rows = rowsOf(
+      parseRosterRows([
+        ['楼栋', '房号', '面积', '业主', '手机'],
+        ['1', '101', '80', '张伟、李娜', '、13800000002'],
+      ]),
+    );
     expect(rows[0]?.owners).toEqual([
       { name: '张伟', phone: null },
       { name: '李娜', phone: '13800000002' },
@@ -155,7 +178,12 @@ describe('the spreadsheets offices really have', () => {
   });
 
   it('refuses a phone without a name instead of dropping it', () => {
-    const problems = problemsOf(parseRosterRows([['楼栋', '房号', '面积', '业主', '手机'], ['1', '101', '80', '张伟', '13800000001、13800000002']]));
+    const problems = problemsOf(
+      parseRosterRows([
+        ['楼栋', '房号', '面积', '业主', '手机'],
+        ['1', '101', '80', '张伟', '13800000001、13800000002'],
+      ]),
+    );
     expect(problems.map((p) => [p.line, p.column, p.code, p.params.value])).toEqual([[2, 'E', 'roster_phone_without_name', '13800000002']]);
   });
 
@@ -205,7 +233,12 @@ describe('grid and resident columns', () => {
     ['grid', 'Residents', 'Resident phone'],
     ['网格名称', '住户', '住户手机'],
   ])('recognises the headings %s, %s, %s', (grid, residents, phones) => {
-    const rows = rowsOf(parseRosterRows([['楼栋', '房号', '面积', '业主', grid, residents, phones], ['1', '101', '80', '张伟', '第一网格', '刘洋', '13900000001']]));
+    const rows = rowsOf(
+      parseRosterRows([
+        ['楼栋', '房号', '面积', '业主', grid, residents, phones],
+        ['1', '101', '80', '张伟', '第一网格', '刘洋', '13900000001'],
+      ]),
+    );
     expect(rows[0]).toMatchObject({ grid: '第一网格', residents: [{ name: '刘洋', phone: '13900000001' }] });
   });
 
@@ -222,7 +255,9 @@ describe('grid and resident columns', () => {
     expect(problems.map((p) => [p.line, p.column, p.heading, p.code, p.params.otherRow, p.params.grid])).toEqual([
       [5, 'H', '所属网格', 'roster_grid_conflict', 3, '第一网格'],
     ]);
-    expect(errorMessage('roster_grid_conflict', 'zh-CN', problems[0]!.params)).toBe('第 5 行 H 列“所属网格”：同一楼栋只能属于一个网格：第 3 行写的是“第一网格”');
+    expect(errorMessage('roster_grid_conflict', 'zh-CN', problems[0]!.params)).toBe(
+      '第 5 行 H 列“所属网格”：同一楼栋只能属于一个网格：第 3 行写的是“第一网格”',
+    );
   });
 
   it('checks residents’ phones like owners’, across both columns', () => {
@@ -275,7 +310,9 @@ describe('every problem says where, in the spreadsheet’s terms', () => {
     }
     const area = problems.find((p) => p.code === 'roster_bad_area')!;
     expect(errorMessage(area.code, 'zh-CN', area.params)).toBe('第 4 行 D 列“建筑面积（㎡）”：面积“abc”无效：应为大于 0 的数字，最多两位小数');
-    expect(errorMessage(area.code, 'en', area.params)).toBe('Row 4, column D "建筑面积（㎡）": Area "abc" is invalid: use a number above 0 with at most two decimals');
+    expect(errorMessage(area.code, 'en', area.params)).toBe(
+      'Row 4, column D "建筑面积（㎡）": Area "abc" is invalid: use a number above 0 with at most two decimals',
+    );
     expect(rosterProblemReason(area.code, 'zh-CN', area.params)).toBe('面积“abc”无效：应为大于 0 的数字，最多两位小数');
     const codes = new Set(problems.map((p) => p.code));
     for (const code of [

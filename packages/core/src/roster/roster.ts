@@ -56,17 +56,7 @@ export interface RosterProblem {
 }
 
 export type RosterField =
-  | 'building'
-  | 'entrance'
-  | 'room'
-  | 'area'
-  | 'areaSource'
-  | 'owners'
-  | 'phones'
-  | 'developerHeld'
-  | 'grid'
-  | 'residents'
-  | 'residentPhones';
+  'building' | 'entrance' | 'room' | 'area' | 'areaSource' | 'owners' | 'phones' | 'developerHeld' | 'grid' | 'residents' | 'residentPhones';
 
 /** Where a field is in the file. */
 export interface RosterColumn {
@@ -76,9 +66,7 @@ export interface RosterColumn {
 }
 export type RosterColumns = Partial<Record<RosterField, RosterColumn>>;
 
-export type RosterParseResult =
-  | { ok: true; rows: RosterRow[]; columns: RosterColumns; headerLine: number }
-  | { ok: false; problems: RosterProblem[] };
+export type RosterParseResult = { ok: true; rows: RosterRow[]; columns: RosterColumns; headerLine: number } | { ok: false; problems: RosterProblem[] };
 
 /**
  * Column headings we recognise, in the words offices actually use. The first is the canonical one.
@@ -298,7 +286,11 @@ export function parseRosterRows(sheet: readonly string[][]): RosterParseResult {
     const room = cell('room');
     if (building === '') problem('building', 'roster_required');
     if (room === '') problem('room', 'roster_required');
-    for (const [field, value] of [['building', building], ['entrance', entrance], ['room', room]] as const) {
+    for (const [field, value] of [
+      ['building', building],
+      ['entrance', entrance],
+      ['room', room],
+    ] as const) {
       if (value.length > 20) problem(field, 'roster_too_long', { max: 20 });
     }
 

@@ -33,7 +33,12 @@ describe('public notice board', () => {
     expect(corrected).toHaveLength(1);
     expect(corrected[0]!.reason).toContain('补正');
     // Councils are judged against the deadline; one came out late. Evening talks have no deadline.
-    expect(body.minutes.filter((m) => m.kind === 'four_party').map((m) => m.publishedOnTime).sort()).toEqual([false, true, true]);
+    expect(
+      body.minutes
+        .filter((m) => m.kind === 'four_party')
+        .map((m) => m.publishedOnTime)
+        .sort(),
+    ).toEqual([false, true, true]);
     expect(body.minutes.filter((m) => m.kind === 'evening_talk').every((m) => m.publishedOnTime === null)).toBe(true);
   });
 

@@ -105,7 +105,9 @@ describe('publication and corrections', () => {
     await publish(await t.login('zhanzhang'));
     const before = await t.deps.db.selectFrom('minutes_versions').selectAll().where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
     await expect(sql`UPDATE minutes_versions SET body = 'forged' WHERE meeting_id = ${meetingId}`.execute(t.deps.db)).rejects.toThrow(/minutes_immutable/);
-    await expect(t.deps.db.updateTable('minutes_versions').set({ reason: 'x' }).where('meeting_id', '=', meetingId).execute()).rejects.toThrow(/minutes_immutable/);
+    await expect(t.deps.db.updateTable('minutes_versions').set({ reason: 'x' }).where('meeting_id', '=', meetingId).execute()).rejects.toThrow(
+      /minutes_immutable/,
+    );
     await expect(t.deps.db.deleteFrom('minutes_versions').where('meeting_id', '=', meetingId).execute()).rejects.toThrow(/minutes_immutable/);
     const after = await t.deps.db.selectFrom('minutes_versions').selectAll().where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
     expect(after).toEqual(before);
@@ -156,7 +158,12 @@ describe('publication and corrections', () => {
 describe('the compound minutes work list', () => {
   it('puts overdue unpublished minutes first, in words, for the convener', async () => {
     // A council held last Saturday, 14 Nov: its deadline (17 Nov) has passed.
-    const { meetingId: late } = await insertHeldMeeting(t.deps, { startsAt: new Date('2026-11-14T06:30:00.000Z'), title: '逾期议事会', vote: null, actionItems: [] });
+    const { meetingId: late } = await insertHeldMeeting(t.deps, {
+      startsAt: new Date('2026-11-14T06:30:00.000Z'),
+      title: '逾期议事会',
+      vote: null,
+      actionItems: [],
+    });
     const cookie = await t.login('zhanzhang');
     const dsct = { params: { compoundId: await t.compoundId('DSCT') } };
     const body = await t.ok(minutesEndpoints.work, { cookie, ...dsct });
@@ -197,7 +204,12 @@ describe('regenerating after publication', () => {
     expect(v1.versions[0]!.body).toMatch(/协调检修二次供水设施；.*状态：待办理/);
 
     // The open item gets resolved and signed off after the minutes came out.
-    const item = await t.deps.db.selectFrom('action_items').select('id').where('source_meeting_id', '=', meetingId).where('status', '=', 'open').executeTakeFirstOrThrow();
+    const item = await t.deps.db
+      .selectFrom('action_items')
+      .select('id')
+      .where('source_meeting_id', '=', meetingId)
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
     await t.ok(actionItemEndpoints.resolve, { cookie: await t.login('wuye'), params: { itemId: item.id }, body: { evidence: '已检修' } });
     await t.ok(actionItemEndpoints.signOff, { cookie: chief, params: { itemId: item.id }, body: { resolution: '核验完成' } });
 

@@ -16,11 +16,21 @@ afterEach(() => t.close());
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER = '楼栋,单元,房号,面积,面积类型,业主,手机,开发商持有';
-const GOOD = [HEADER, '2栋,1单元,101,88.50,登记,钱多多,13911110001,否', '2栋,1单元,102,96.25,,孙小美,13911110002,', '2栋,1单元,201,88.50,,钱多多,13911110001,', '2栋,1单元,202,96.25,,,,是'].join('\n');
+const GOOD = [
+  HEADER,
+  '2栋,1单元,101,88.50,登记,钱多多,13911110001,否',
+  '2栋,1单元,102,96.25,,孙小美,13911110002,',
+  '2栋,1单元,201,88.50,,钱多多,13911110001,',
+  '2栋,1单元,202,96.25,,,,是',
+].join('\n');
 
 /** Uploads a file as the page does (its bytes as they are); the answer typed and checked by the import's schema. */
 async function post(body: string | Uint8Array, query = '', type = 'text/csv; charset=utf-8', language = 'zh-CN', who = cookie, compoundId = cy) {
-  const res = await t.app.request(`/api/compounds/${compoundId}/roster${query}`, { method: 'POST', headers: { cookie: who, 'content-type': type, 'accept-language': language }, body });
+  const res = await t.app.request(`/api/compounds/${compoundId}/roster${query}`, {
+    method: 'POST',
+    headers: { cookie: who, 'content-type': type, 'accept-language': language },
+    body,
+  });
   return readAnswer(rosterEndpoints.import, res);
 }
 
@@ -32,7 +42,11 @@ function refusal(answer: Awaited<ReturnType<typeof post>>) {
 }
 
 async function unitCount(): Promise<number> {
-  const row = await t.deps.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('compound_id', '=', cy).executeTakeFirstOrThrow();
+  const row = await t.deps.db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('compound_id', '=', cy)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -106,7 +120,12 @@ describe('roster import', () => {
     expect(again.data).toMatchObject({ applied: true, unitsCreated: 0, unitsUpdated: 0, unitsUnchanged: 4, personsCreated: 0 });
 
     // One owner of two units is one person.
-    const owner = await t.deps.db.selectFrom('persons').innerJoin('ownerships', 'ownerships.person_id', 'persons.id').select('persons.id').where('persons.phone', '=', '13911110001').execute();
+    const owner = await t.deps.db
+      .selectFrom('persons')
+      .innerJoin('ownerships', 'ownerships.person_id', 'persons.id')
+      .select('persons.id')
+      .where('persons.phone', '=', '13911110001')
+      .execute();
     expect(owner).toHaveLength(2);
     expect(new Set(owner.map((o) => o.id)).size).toBe(1);
 
@@ -148,7 +167,16 @@ describe('the files offices really have', () => {
 
     const res = await post(workbook, '', XLSX);
     expect(res.status).toBe(200);
-    expect(res.data).toMatchObject({ applied: true, rows: 4, unitsCreated: 4, buildingsCreated: 2, gridsCreated: 1, buildingGridsChanged: 2, residents: 3, personsCreated: 8 });
+    expect(res.data).toMatchObject({
+      applied: true,
+      rows: 4,
+      unitsCreated: 4,
+      buildingsCreated: 2,
+      gridsCreated: 1,
+      buildingGridsChanged: 2,
+      residents: 3,
+      personsCreated: 8,
+    });
     const units = await t.deps.db
       .selectFrom('units')
       .innerJoin('buildings', 'buildings.id', 'units.building_id')
@@ -206,7 +234,12 @@ describe('the files offices really have', () => {
       { building: '5', room: '201', name: '褚七', phone: '13911112103' },
     ]);
     // Residents are not owners.
-    const owners = await t.deps.db.selectFrom('ownerships').innerJoin('persons', 'persons.id', 'ownerships.person_id').select('persons.name').where('persons.name', '=', '吴二').execute();
+    const owners = await t.deps.db
+      .selectFrom('ownerships')
+      .innerJoin('persons', 'persons.id', 'ownerships.person_id')
+      .select('persons.name')
+      .where('persons.name', '=', '吴二')
+      .execute();
     expect(owners).toEqual([]);
 
     // The residents of a unit are replaced like its owners; an empty grid cell keeps the grid.
@@ -220,7 +253,13 @@ describe('the files offices really have', () => {
       .where('units.compound_id', '=', cy)
       .execute();
     expect(after.map((r) => `${r.room} ${r.name}`).sort()).toEqual(['101 蒋九', '201 褚七', '201 陈六'].sort());
-    const building5 = await t.deps.db.selectFrom('buildings').innerJoin('grids', 'grids.id', 'buildings.grid_id').select('grids.name').where('buildings.compound_id', '=', cy).where('buildings.name', '=', '5').executeTakeFirstOrThrow();
+    const building5 = await t.deps.db
+      .selectFrom('buildings')
+      .innerJoin('grids', 'grids.id', 'buildings.grid_id')
+      .select('grids.name')
+      .where('buildings.compound_id', '=', cy)
+      .where('buildings.name', '=', '5')
+      .executeTakeFirstOrThrow();
     expect(building5.name).toBe('第三网格');
   });
 
@@ -323,7 +362,10 @@ describe('roster export', () => {
     const exported = await (await t.call('GET', `/api/compounds/${cy}/roster.csv`, { cookie })).text();
     expect(exported).toContain('5,1,101,101.66,登记,周一,13911112001,否,第三网格,吴二,13911112101');
     // Names and phones stay paired by position, whatever order the names come in.
-    const row201 = exported.split('\r\n').find((line) => line.startsWith('5,1,201,'))!.split(',');
+    const row201 = exported
+      .split('\r\n')
+      .find((line) => line.startsWith('5,1,201,'))!
+      .split(',');
     expect(row201.slice(0, 9)).toEqual(['5', '1', '201', '120.05', '登记', '冯五', '13911112004', '否', '第三网格']);
     const pairs = row201[9]!.split('、').map((name, i) => `${name} ${row201[10]!.split('、')[i]}`);
     expect(pairs.sort()).toEqual(['褚七 13911112103', '陈六 13911112102'].sort());

@@ -41,8 +41,20 @@ export async function seedMinutes(deps: Deps): Promise<void> {
     startsAt: councilDay(now, -98),
     title: '小区消防通道整治议事会',
     agenda: [
-      { title: '消防通道被私家车占用', notes: '夜间消防通道常被占用，消防车无法通行。', outcome: 'agreed', agreedParties: ['community', 'department', 'owners_committee', 'property_manager'], note: '物业施划禁停标线，城管定期巡查。' },
-      { title: '楼道堆放杂物', notes: '多栋楼道堆放纸箱、旧家具。', outcome: 'agreed', agreedParties: ['community', 'owners_committee', 'property_manager'], note: '社区会同物业逐楼清理，楼栋长入户劝导。' },
+      {
+        title: '消防通道被私家车占用',
+        notes: '夜间消防通道常被占用，消防车无法通行。',
+        outcome: 'agreed',
+        agreedParties: ['community', 'department', 'owners_committee', 'property_manager'],
+        note: '物业施划禁停标线，城管定期巡查。',
+      },
+      {
+        title: '楼道堆放杂物',
+        notes: '多栋楼道堆放纸箱、旧家具。',
+        outcome: 'agreed',
+        agreedParties: ['community', 'owners_committee', 'property_manager'],
+        note: '社区会同物业逐楼清理，楼栋长入户劝导。',
+      },
     ],
     actionItems: [],
     vote: null,
@@ -52,7 +64,13 @@ export async function seedMinutes(deps: Deps): Promise<void> {
     title: '二次供水设施改造议事会',
     agenda: [
       { title: '高层水压不足', notes: '3栋高层业主反映早晚用水高峰水压低。', outcome: 'deferred', note: '待供水公司完成压力检测后再议。' },
-      { title: '水箱清洗公示', notes: '业主要求公开水箱清洗记录。', outcome: 'agreed', agreedParties: ['community', 'owners_committee', 'property_manager'], note: '物业每季度在公示栏张贴清洗及水质检测报告。' },
+      {
+        title: '水箱清洗公示',
+        notes: '业主要求公开水箱清洗记录。',
+        outcome: 'agreed',
+        agreedParties: ['community', 'owners_committee', 'property_manager'],
+        note: '物业每季度在公示栏张贴清洗及水质检测报告。',
+      },
     ],
     actionItems: [],
     vote: null,

@@ -89,7 +89,10 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
       date: item.signed_off_at ?? '',
     });
   }
-  return notices.filter((n) => n.date !== '').sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
+  return notices
+    .filter((n) => n.date !== '')
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .slice(0, limit);
 }
 
 export async function getBoardSummary(deps: Deps, compoundId: string): Promise<BoardSummary> {

@@ -44,9 +44,7 @@ export function renderMinutesPrintHtml(view: MinutesVersionView & { latestVersio
   const meta = minutesHeaderLines(view.header)
     .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
-  const correction = view.reason
-    ? `<p class="correction">更正说明（第 ${view.version} 版）：${escapeHtml(view.reason)}</p>`
-    : '';
+  const correction = view.reason ? `<p class="correction">更正说明（第 ${view.version} 版）：${escapeHtml(view.reason)}</p>` : '';
   const superseded = view.version < view.latestVersion ? `<p class="correction">本版本已被第 ${view.latestVersion} 版更正，请以最新版本为准。</p>` : '';
   return `<!doctype html>
 <html lang="zh-CN">

@@ -121,7 +121,15 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string): P
   const deadline = publicationDeadline(loaded.kind, meeting.starts_at);
   const first = versions[0] ?? null;
   return {
-    meeting: { id: meeting.id, compoundId: meeting.compound_id, kind: meeting.kind, title: meeting.title, status: meeting.status, startsAt: meeting.starts_at, place: meeting.place },
+    meeting: {
+      id: meeting.id,
+      compoundId: meeting.compound_id,
+      kind: meeting.kind,
+      title: meeting.title,
+      status: meeting.status,
+      startsAt: meeting.starts_at,
+      place: meeting.place,
+    },
     documentName: minutesDocumentName(meetingId),
     draft: draft
       ? { header: readHeader(draft.header_json), body: await readDraftText(deps.db, meetingId), generatedAt: draft.generated_at, updatedAt: draft.updated_at }
@@ -187,7 +195,16 @@ export async function saveMinutesDraft(deps: Deps, actor: Actor, meetingId: stri
   return getMinutes(deps, actor, meetingId);
 }
 
-async function insertVersion(deps: Deps, trx: Db, actor: Actor, loaded: LoadedMeeting, header: MinutesHeader, body: string, reason: string | null, version: number) {
+async function insertVersion(
+  deps: Deps,
+  trx: Db,
+  actor: Actor,
+  loaded: LoadedMeeting,
+  header: MinutesHeader,
+  body: string,
+  reason: string | null,
+  version: number,
+) {
   await insertMinutesVersion(trx, {
     id: newId(),
     meeting_id: loaded.meeting.id,

@@ -55,10 +55,7 @@ class DryRunRollback extends Error {
 /** A roster as CSV text (the seed, scripts) or as a sheet's rows of text (an upload, .xlsx or CSV). */
 export type RosterSource = { csv: string } | { rows: string[][] };
 
-export async function importRoster(
-  deps: Deps,
-  input: { compoundId: string; userId: string; dryRun: boolean } & RosterSource,
-): Promise<RosterImportSummary> {
+export async function importRoster(deps: Deps, input: { compoundId: string; userId: string; dryRun: boolean } & RosterSource): Promise<RosterImportSummary> {
   const parsed = 'rows' in input ? parseRosterRows(input.rows) : parseRoster(input.csv);
   if (!parsed.ok) throw rosterInvalid(parsed.problems);
   try {
@@ -91,13 +88,7 @@ function rosterInvalid(problems: RosterProblem[]): DomainError {
   return new DomainError('roster_invalid', { count: problems.length }, { problems });
 }
 
-async function applyRows(
-  trx: Db,
-  compoundId: string,
-  rows: RosterRow[],
-  columns: RosterColumns,
-  now: string,
-): Promise<RosterImportSummary> {
+async function applyRows(trx: Db, compoundId: string, rows: RosterRow[], columns: RosterColumns, now: string): Promise<RosterImportSummary> {
   const summary: RosterImportSummary = {
     rows: rows.length,
     buildingsCreated: 0,

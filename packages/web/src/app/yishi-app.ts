@@ -239,30 +239,27 @@ export class YishiApp extends YishiElement {
               @click=${this.switchLanguage}
               >${t('shell.language')}</sl-button
             >
-            ${me
-              ? html`<span class="who">${me.displayName}</span>
-                  <a class="account-link" href="/account">${t('shell.account')}</a>
-                  <sl-button class="logout" size="medium" ?loading=${this.write.busy} @click=${this.logOut}>${t('shell.logout')}</sl-button>`
-              : onLogin
-                ? nothing
-                : html`<a class="link-button" href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('shell.login')}</a>`}
+            ${
+              me
+                ? html`<span class="who">${me.displayName}</span>
+                    <a class="account-link" href="/account">${t('shell.account')}</a>
+                    <sl-button class="logout" size="medium" ?loading=${this.write.busy} @click=${this.logOut}>${t('shell.logout')}</sl-button>`
+                : onLogin
+                  ? nothing
+                  : html`<a class="link-button" href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('shell.login')}</a>`
+            }
           </div>
-          ${onLogin
-            ? nothing /* the login page shows its own, larger switch */
-            : html`<sl-switch
-                class="elder-switch"
-                ?checked=${isElderMode()}
-                @sl-change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
-                >${t('shell.elder')}</sl-switch
-              >`}
+          ${
+            onLogin
+              ? nothing /* the login page shows its own, larger switch */
+              : html`<sl-switch class="elder-switch" ?checked=${isElderMode()} @sl-change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
+                  >${t('shell.elder')}</sl-switch
+                >`
+          }
         </div>
       </header>
       <main id="main" tabindex="-1">
-        ${this.loadFailed
-          ? renderError(t('state.pageLoadFailed'), () => void this.resolveRoute())
-          : this.busy && !this.page
-            ? renderLoading()
-            : this.page}
+        ${this.loadFailed ? renderError(t('state.pageLoadFailed'), () => void this.resolveRoute()) : this.busy && !this.page ? renderLoading() : this.page}
       </main>
     `;
   }

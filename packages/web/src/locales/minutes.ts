@@ -6,7 +6,10 @@ export const minutesMessages = {
   'minutes.labelled': { 'zh-CN': '{label}：{value}', en: '{label}: {value}' },
   'minutes.backToBoard': { 'zh-CN': '返回公示栏', en: 'Back to the notice board' },
   'minutes.backToMeeting': { 'zh-CN': '返回会议', en: 'Back to the meeting' },
-  'minutes.noDraft': { 'zh-CN': '还没有纪要草稿。会议结束后，可由会议记录自动生成草稿。', en: 'No draft yet. Once the meeting has ended, generate one from the meeting record.' },
+  'minutes.noDraft': {
+    'zh-CN': '还没有纪要草稿。会议结束后，可由会议记录自动生成草稿。',
+    en: 'No draft yet. Once the meeting has ended, generate one from the meeting record.',
+  },
   'minutes.generate': { 'zh-CN': '从会议记录生成草稿', en: 'Generate the draft from the record' },
   'minutes.regenerate': { 'zh-CN': '重新生成草稿', en: 'Regenerate the draft' },
   'minutes.regenerateConfirm': { 'zh-CN': '重新生成会覆盖草稿中已修改的内容，确定吗？', en: 'Regenerating replaces the edited draft. Continue?' },
@@ -63,7 +66,10 @@ export const minutesMessages = {
 
   // Minutes work list (staff)
   'minutesList.title': { 'zh-CN': '会议纪要', en: 'Minutes' },
-  'minutesList.intro': { 'zh-CN': '已召开会议的纪要：超期未公示的排在最前。四方议事会须在会后3日内公示。', en: 'Minutes of held meetings, overdue first. Four-party councils publish within 3 days.' },
+  'minutesList.intro': {
+    'zh-CN': '已召开会议的纪要：超期未公示的排在最前。四方议事会须在会后3日内公示。',
+    en: 'Minutes of held meetings, overdue first. Four-party councils publish within 3 days.',
+  },
   'minutesList.none': { 'zh-CN': '还没有已召开的会议', en: 'No meetings held yet' },
   'minutesList.meeting': { 'zh-CN': '会议', en: 'Meeting' },
   'minutesList.state': { 'zh-CN': '纪要状态', en: 'Minutes' },
@@ -88,13 +94,19 @@ export const minutesMessages = {
   'satisfactionBoard.onTime': { 'zh-CN': '按期办结率', en: 'Closed on time' },
   'satisfactionBoard.answered': { 'zh-CN': '夜谈现场答复', en: 'Answered on the spot' },
   'satisfactionBoard.answeredValue': { 'zh-CN': '{answered}/{raised} 个', en: '{answered} of {raised}' },
-  'satisfactionBoard.breakdown': { 'zh-CN': '满意 {satisfied} 次，基本满意 {basic} 次，不满意 {dissatisfied} 次', en: '{satisfied} satisfied, {basic} basically satisfied, {dissatisfied} dissatisfied' },
+  'satisfactionBoard.breakdown': {
+    'zh-CN': '满意 {satisfied} 次，基本满意 {basic} 次，不满意 {dissatisfied} 次',
+    en: '{satisfied} satisfied, {basic} basically satisfied, {dissatisfied} dissatisfied',
+  },
   'satisfactionBoard.none': { 'zh-CN': '暂无评价', en: 'No ratings yet' },
 
   // Poster
   'poster.title': { 'zh-CN': '{name}公示栏', en: '{name} notice board' },
   'poster.scanBoard': { 'zh-CN': '扫码查看公示栏', en: 'Scan to read the notice board' },
-  'poster.scanBoardHelp': { 'zh-CN': '会议通知、会议纪要、表决结果、整改进度，随时查看，无需登录', en: 'Meeting notices, minutes, vote results and progress; no login needed' },
+  'poster.scanBoardHelp': {
+    'zh-CN': '会议通知、会议纪要、表决结果、整改进度，随时查看，无需登录',
+    en: 'Meeting notices, minutes, vote results and progress; no login needed',
+  },
   'poster.scanConcern': { 'zh-CN': '扫码反映问题', en: 'Scan to raise a concern' },
   'poster.scanConcernHelp': { 'zh-CN': '码上反映：提出诉求、夜谈问题，办理进度可查', en: 'Report a concern or an evening-talk question and follow it' },
   'poster.print': { 'zh-CN': '打印海报', en: 'Print the poster' },
@@ -104,7 +116,10 @@ export const minutesMessages = {
 
   // Dashboard
   'dashboard.title': { 'zh-CN': '议事工作统计', en: 'Governance dashboard' },
-  'dashboard.intro': { 'zh-CN': '按期间和小区统计会议、问题、整改销号、满意度和纪要公示情况。', en: 'Meetings, questions, sign-offs, satisfaction and minutes, per period and compound.' },
+  'dashboard.intro': {
+    'zh-CN': '按期间和小区统计会议、问题、整改销号、满意度和纪要公示情况。',
+    en: 'Meetings, questions, sign-offs, satisfaction and minutes, per period and compound.',
+  },
   'dashboard.noAccess': { 'zh-CN': '统计面向街道党工委和社区干部。', en: 'The dashboard is for subdistrict and community staff.' },
   'dashboard.from': { 'zh-CN': '开始日期', en: 'From' },
   'dashboard.to': { 'zh-CN': '结束日期', en: 'To' },

@@ -138,17 +138,11 @@ export function listUnits(db: Db, compoundId: string) {
   return db
     .selectFrom('units')
     .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select([
-      'units.id',
-      'buildings.name as building',
-      'units.entrance',
-      'units.room',
-      'units.area_centi',
-      'units.area_source',
-      'units.developer_held',
-    ])
+    .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.area_source', 'units.developer_held'])
     .where('units.compound_id', '=', compoundId)
-    .orderBy('buildings.name').orderBy('units.entrance').orderBy('units.room')
+    .orderBy('buildings.name')
+    .orderBy('units.entrance')
+    .orderBy('units.room')
     .execute();
 }
 
@@ -159,7 +153,8 @@ export function listOwnershipsOfCompound(db: Db, compoundId: string) {
     .innerJoin('persons', 'persons.id', 'ownerships.person_id')
     .select(['ownerships.unit_id as unitId', 'persons.id as personId', 'persons.name', 'persons.phone'])
     .where('units.compound_id', '=', compoundId)
-    .orderBy('ownerships.unit_id').orderBy('persons.name')
+    .orderBy('ownerships.unit_id')
+    .orderBy('persons.name')
     .execute();
 }
 

@@ -69,7 +69,11 @@ export async function insertPerson(db: Db, row: Insertable<PersonTable>): Promis
 }
 
 export async function unlinkPersons(db: Db, table: UnitLinkTable, unitId: string, personIds: readonly string[]): Promise<void> {
-  await db.deleteFrom(table).where('unit_id', '=', unitId).where('person_id', 'in', [...personIds]).execute();
+  await db
+    .deleteFrom(table)
+    .where('unit_id', '=', unitId)
+    .where('person_id', 'in', [...personIds])
+    .execute();
 }
 
 export async function linkPerson(db: Db, table: UnitLinkTable, row: { unit_id: string; person_id: string; created_at: string }): Promise<void> {

@@ -2,7 +2,16 @@ import type { Db } from './places.repository.js';
 
 export function insertSession(
   db: Db,
-  row: { id: string; user_id: string; created_at: string; expires_at: string; absolute_expires_at: string; last_seen_at: string; user_agent: string; ip: string },
+  row: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+    absolute_expires_at: string;
+    last_seen_at: string;
+    user_agent: string;
+    ip: string;
+  },
 ) {
   return db.insertInto('sessions').values(row).execute();
 }

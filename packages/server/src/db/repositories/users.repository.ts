@@ -25,7 +25,12 @@ export async function setUserLocale(db: Db, userId: string, locale: Locale): Pro
 
 /** The office a person holds in one of the given roles ("街道党工委委员"), for printing their name with it. */
 export function findOfficeOfUser(db: Db, userId: string, roles: readonly StaffRole[]) {
-  return db.selectFrom('role_assignments').select(['title', 'organisation']).where('user_id', '=', userId).where('role', 'in', [...roles]).executeTakeFirst();
+  return db
+    .selectFrom('role_assignments')
+    .select(['title', 'organisation'])
+    .where('user_id', '=', userId)
+    .where('role', 'in', [...roles])
+    .executeTakeFirst();
 }
 
 export function listRoleAssignments(db: Db, userId: string) {

@@ -163,25 +163,37 @@ export class CodeHandover extends YishiElement {
     // The code first (it is read out), then what to say, then the QR code to scan: on a small phone
     // the dialog scrolls, and what matters most must be on its first screen.
     return html`<div class="handover">
-      ${this.code
-        ? // Focusable: the first stop in a dialog, and a screen reader reads it letter by letter.
-          html`<p class="code" tabindex="0" role="text" aria-label=${spelled(this.code)}>${formatAccessCode(this.code)}</p>`
-        : nothing}
+      ${
+        this.code
+          ? // Focusable: the first stop in a dialog, and a screen reader reads it letter by letter.
+            html`<p class="code" tabindex="0" role="text" aria-label=${spelled(this.code)}>${formatAccessCode(this.code)}</p>`
+          : nothing
+      }
       ${this.say ? html`<p class="say">${this.say}</p>` : nothing}
-      ${this.dataUrl
-        ? html`<figure>
-            <img src=${this.dataUrl} alt=${this.qrLabel || t('admin.handover.qrAlt')} />
-            <figcaption>${t('admin.handover.qrCaption')}</figcaption>
-          </figure>`
-        : nothing}
-      ${this.copyable
-        ? html`<div class="link">
-            <input type="text" readonly .value=${this.link} aria-label=${t('admin.handover.linkLabel')} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-            <sl-button class="copy" variant="primary" @click=${this.copy}
-              >${this.copied ? t('admin.handover.copiedShort') : t('admin.handover.copy')}</sl-button
-            >
-          </div>`
-        : nothing}
+      ${
+        this.dataUrl
+          ? html`<figure>
+              <img src=${this.dataUrl} alt=${this.qrLabel || t('admin.handover.qrAlt')} />
+              <figcaption>${t('admin.handover.qrCaption')}</figcaption>
+            </figure>`
+          : nothing
+      }
+      ${
+        this.copyable
+          ? html`<div class="link">
+              <input
+                type="text"
+                readonly
+                .value=${this.link}
+                aria-label=${t('admin.handover.linkLabel')}
+                @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
+              />
+              <sl-button class="copy" variant="primary" @click=${this.copy}
+                >${this.copied ? t('admin.handover.copiedShort') : t('admin.handover.copy')}</sl-button
+              >
+            </div>`
+          : nothing
+      }
       ${this.expiresAt ? html`<p class="expiry">${t('admin.handover.expires', { at: formatDateTime(this.expiresAt) })}</p>` : nothing}
     </div>`;
   }

@@ -21,19 +21,41 @@ export class BoardSatisfactionSection extends YishiElement {
   override render() {
     return html`<section id="satisfaction" aria-labelledby="satisfaction-heading">
       <h2 id="satisfaction-heading">${t('satisfactionBoard.heading')}</h2>
-      ${renderLoad(this.data, (d) => html`
-        <p class="muted">${t('satisfactionBoard.period', { from: formatDate(d.period.from), to: formatDate(d.period.to) })}</p>
-        <dl class="figures">
-          <div class="figure"><dt>${t('satisfactionBoard.rate')}</dt><dd>${d.satisfaction.rated > 0 ? d.satisfaction.rate.text : t('satisfactionBoard.none')}</dd></div>
-          <div class="figure"><dt>${t('satisfactionBoard.rated')}</dt><dd>${d.satisfaction.rated}</dd></div>
-          <div class="figure"><dt>${t('satisfactionBoard.signedOff')}</dt><dd>${d.actionItems.signedOff}</dd></div>
-          <div class="figure"><dt>${t('satisfactionBoard.onTime')}</dt><dd>${d.actionItems.onTimeRate.text}</dd></div>
-          <div class="figure"><dt>${t('satisfactionBoard.answered')}</dt><dd>${t('satisfactionBoard.answeredValue', { answered: d.questions.answeredOnTheSpot, raised: d.questions.raised })}</dd></div>
-        </dl>
-        ${d.satisfaction.rated > 0
-          ? html`<p>${t('satisfactionBoard.breakdown', { satisfied: d.satisfaction.satisfied, basic: d.satisfaction.basicallySatisfied, dissatisfied: d.satisfaction.dissatisfied })}</p>`
-          : ''}
-      `)}
+      ${renderLoad(
+        this.data,
+        (d) => html`
+          <p class="muted">${t('satisfactionBoard.period', { from: formatDate(d.period.from), to: formatDate(d.period.to) })}</p>
+          <dl class="figures">
+            <div class="figure">
+              <dt>${t('satisfactionBoard.rate')}</dt>
+              <dd>${d.satisfaction.rated > 0 ? d.satisfaction.rate.text : t('satisfactionBoard.none')}</dd>
+            </div>
+            <div class="figure">
+              <dt>${t('satisfactionBoard.rated')}</dt>
+              <dd>${d.satisfaction.rated}</dd>
+            </div>
+            <div class="figure">
+              <dt>${t('satisfactionBoard.signedOff')}</dt>
+              <dd>${d.actionItems.signedOff}</dd>
+            </div>
+            <div class="figure">
+              <dt>${t('satisfactionBoard.onTime')}</dt>
+              <dd>${d.actionItems.onTimeRate.text}</dd>
+            </div>
+            <div class="figure">
+              <dt>${t('satisfactionBoard.answered')}</dt>
+              <dd>${t('satisfactionBoard.answeredValue', { answered: d.questions.answeredOnTheSpot, raised: d.questions.raised })}</dd>
+            </div>
+          </dl>
+          ${
+            d.satisfaction.rated > 0
+              ? html`<p>
+                  ${t('satisfactionBoard.breakdown', { satisfied: d.satisfaction.satisfied, basic: d.satisfaction.basicallySatisfied, dissatisfied: d.satisfaction.dissatisfied })}
+                </p>`
+              : ''
+          }
+        `,
+      )}
     </section>`;
   }
 }

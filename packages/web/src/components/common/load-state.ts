@@ -10,9 +10,7 @@ import type { LoadController } from '../../controllers/load-controller.js';
 import { t } from '../../i18n.js';
 
 export function renderLoading(text: string = t('state.loading')): TemplateResult {
-  return html`<div class="state state-loading" role="status" aria-live="polite">
-    <sl-spinner aria-hidden="true"></sl-spinner><span>${text}</span>
-  </div>`;
+  return html`<div class="state state-loading" role="status" aria-live="polite"><sl-spinner aria-hidden="true"></sl-spinner><span>${text}</span></div>`;
 }
 
 export function renderError(message: string, retry?: () => void): TemplateResult {

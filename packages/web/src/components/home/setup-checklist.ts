@@ -53,7 +53,14 @@ const ready = (p: Progress) => rosterDone(p) && staffDone(p) && lettersDone(p);
 async function progressOf(compound: { id: string; name: string }, signal: AbortSignal): Promise<Progress> {
   const params = { compoundId: compound.id };
   const overview = await api.call(compoundEndpoints.overview, { params, signal });
-  const progress: Progress = { id: compound.id, name: compound.name, units: overview.stats.units, station: overview.station.length, buildingsPrinted: 0, buildings: 0 };
+  const progress: Progress = {
+    id: compound.id,
+    name: compound.name,
+    units: overview.stats.units,
+    station: overview.station.length,
+    buildingsPrinted: 0,
+    buildings: 0,
+  };
   if (progress.units === 0) return progress;
   const activation = await api.call(activationEndpoints.status, { params, signal });
   progress.buildings = activation.buildings.length;

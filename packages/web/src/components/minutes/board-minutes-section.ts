@@ -54,17 +54,18 @@ export class BoardMinutesSection extends YishiElement {
           ? html`<p class="state-empty">${t('minutesBoard.none')}</p>`
           : html`<ul class="minutes">
               ${d.minutes.slice(0, SHOWN).map(
-                (m) => html`<li class="card">
-                  <h3>
-                    <a href=${`/minutes/${m.meetingId}`}>${m.title}</a>
-                    ${m.version > 1 ? html`<span class="tag waiting">${t('minutesBoard.corrected', { version: m.version })}</span>` : nothing}
-                  </h3>
-                  <p class="muted">
-                    ${pick(MEETING_KIND_LABELS[m.kind])} · ${t('minutesBoard.meetingOn', { date: formatDate(m.meetingStartsAt) })} ·
-                    ${t('minutesBoard.publishedOn', { date: formatDate(m.publishedAt) })}
-                  </p>
-                  <p lang="zh-CN">${m.excerpt}</p>
-                </li>`,
+                (m) =>
+                  html`<li class="card">
+                    <h3>
+                      <a href=${`/minutes/${m.meetingId}`}>${m.title}</a>
+                      ${m.version > 1 ? html`<span class="tag waiting">${t('minutesBoard.corrected', { version: m.version })}</span>` : nothing}
+                    </h3>
+                    <p class="muted">
+                      ${pick(MEETING_KIND_LABELS[m.kind])} · ${t('minutesBoard.meetingOn', { date: formatDate(m.meetingStartsAt) })} ·
+                      ${t('minutesBoard.publishedOn', { date: formatDate(m.publishedAt) })}
+                    </p>
+                    <p lang="zh-CN">${m.excerpt}</p>
+                  </li>`,
               )}
             </ul>`,
       )}

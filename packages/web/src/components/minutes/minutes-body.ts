@@ -34,7 +34,9 @@ export class MinutesBody extends YishiElement {
       if (block.kind === 'heading') return html`<h2>${block.text}</h2>`;
       if (block.kind === 'subheading') return html`<h3>${block.text}</h3>`;
       if (block.kind === 'paragraph') return html`<p>${block.text}</p>`;
-      return html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
+      return html`<ul>
+        ${block.items.map((item) => html`<li>${item}</li>`)}
+      </ul>`;
     })}`;
   }
 }

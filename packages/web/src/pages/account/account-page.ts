@@ -32,7 +32,12 @@ type MySession = Answer<typeof accountEndpoints.sessions>['sessions'][number];
 /** 2026年12月2日 14:30 (2 Dec 2026, 14:30) in Beijing time, whatever the device's zone. */
 function whenText(iso: string): string {
   const zh = currentLocale() === 'zh-CN';
-  const day = new Intl.DateTimeFormat(zh ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: zh ? 'long' : 'short', day: 'numeric' }).format(new Date(iso));
+  const day = new Intl.DateTimeFormat(zh ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: zh ? 'long' : 'short',
+    day: 'numeric',
+  }).format(new Date(iso));
   return zh ? `${day} ${formatTime(iso)}` : `${day}, ${formatTime(iso)}`;
 }
 
@@ -225,8 +230,7 @@ export class AccountPage extends YishiElement {
     return html`<form class="fields" aria-labelledby="password-heading" @submit=${this.changePassword} novalidate>
       ${this.input('oldPassword', t('account.oldPassword'), 'current-password', t('account.oldPasswordHint'))}
       ${this.input('newPassword', t('accounts.newPassword'), 'new-password', t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}
-      ${this.input('newPassword2', t('account.newPasswordAgain'), 'new-password')}
-      ${renderFormError(this.password.error)}
+      ${this.input('newPassword2', t('account.newPasswordAgain'), 'new-password')} ${renderFormError(this.password.error)}
       <div role="status">
         ${this.changed ? html`<sl-alert class="password-changed" variant="success" open><p>${t('account.passwordChanged')}</p></sl-alert>` : nothing}
       </div>
@@ -241,9 +245,7 @@ export class AccountPage extends YishiElement {
         ${sorted.map((s) => {
           const device = s.device || t('account.unknownDevice');
           return html`<li class="card device ${s.current ? 'current' : ''}">
-            <p class="device-name">
-              <strong>${device}</strong>${s.current ? html`<span class="this-device">${t('account.thisDevice')}</span>` : nothing}
-            </p>
+            <p class="device-name"><strong>${device}</strong>${s.current ? html`<span class="this-device">${t('account.thisDevice')}</span>` : nothing}</p>
             <dl>
               <dt>${t('account.lastSeen')}</dt>
               <dd>${whenText(s.lastSeenAt)}</dd>
@@ -252,23 +254,38 @@ export class AccountPage extends YishiElement {
               <dt>${t('account.since')}</dt>
               <dd>${whenText(s.createdAt)}</dd>
             </dl>
-            ${s.current
-              ? nothing
-              : html`<sl-button class="end-session" ?loading=${this.ending === s.id} ?disabled=${this.ending !== null} @click=${() => void this.endSession(s)}
-                  >${t('account.signOut')}<span class="visually-hidden"> ${t('account.signOutLabel', { device, address: s.ip })}</span></sl-button
-                >`}
+            ${
+              s.current
+                ? nothing
+                : html`<sl-button class="end-session" ?loading=${this.ending === s.id} ?disabled=${this.ending !== null} @click=${() => void this.endSession(s)}
+                    >${t('account.signOut')}<span class="visually-hidden"> ${t('account.signOutLabel', { device, address: s.ip })}</span></sl-button
+                  >`
+            }
           </li>`;
         })}
       </ul>
-      ${others > 0
-        ? html`<sl-button class="end-others" size="large" ?loading=${this.ending === 'others'} ?disabled=${this.ending !== null} @click=${() => (this.confirming = true)}
-            >${t('account.endOthers')}</sl-button
-          >`
-        : html`<p class="muted">${t('account.onlyThis')}</p>`}
-      <sl-dialog label=${t('account.endOthersTitle')} ?open=${this.confirming} @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.confirming = false)}>
+      ${
+        others > 0
+          ? html`<sl-button
+              class="end-others"
+              size="large"
+              ?loading=${this.ending === 'others'}
+              ?disabled=${this.ending !== null}
+              @click=${() => (this.confirming = true)}
+              >${t('account.endOthers')}</sl-button
+            >`
+          : html`<p class="muted">${t('account.onlyThis')}</p>`
+      }
+      <sl-dialog
+        label=${t('account.endOthersTitle')}
+        ?open=${this.confirming}
+        @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.confirming = false)}
+      >
         <p>${t('account.endOthersBody', { count: others })}</p>
         <sl-button slot="footer" size="large" @click=${() => (this.confirming = false)}>${t('account.cancel')}</sl-button>
-        <sl-button slot="footer" size="large" variant="primary" class="confirm" @click=${() => void this.endOthers()}>${t('account.endOthersConfirm')}</sl-button>
+        <sl-button slot="footer" size="large" variant="primary" class="confirm" @click=${() => void this.endOthers()}
+          >${t('account.endOthersConfirm')}</sl-button
+        >
       </sl-dialog>`;
   }
 }

@@ -359,14 +359,10 @@ export class ActivatePage extends YishiElement {
     return html`<div class="panel">
       <h1>${t('activate.heading')}</h1>
       ${this.step === 1 ? html`<p class="lead">${t('activate.intro')}</p>` : nothing}
-      <div class="progress" aria-hidden="true">
-        ${([1, 2, 3] as const).map((n) => html`<span class=${n <= this.step ? 'done' : ''}></span>`)}
-      </div>
+      <div class="progress" aria-hidden="true">${([1, 2, 3] as const).map((n) => html`<span class=${n <= this.step ? 'done' : ''}></span>`)}</div>
       <h2 class="step-title" tabindex="-1">${t('activate.progress', { step: this.step, total: 3, name: names[this.step] })}</h2>
       ${this.step === 1 ? this.renderIdentity() : this.step === 2 ? this.renderConsent() : this.renderLoginChoice()}
-      ${this.step === 1
-        ? html`<p class="aside">${t('activate.haveAccount')} <a href="/login">${t('activate.goLogin')}</a></p>`
-        : nothing}
+      ${this.step === 1 ? html`<p class="aside">${t('activate.haveAccount')} <a href="/login">${t('activate.goLogin')}</a></p>` : nothing}
     </div>`;
   }
 
@@ -375,7 +371,11 @@ export class ActivatePage extends YishiElement {
   }
 
   private renderIdentity() {
-    return html`<sl-tab-group class="ways" no-scroll-controls @sl-tab-show=${(e: CustomEvent<{ name: string }>) => (this.way = e.detail.name === 'way-sms' ? 'sms' : 'code')}>
+    return html`<sl-tab-group
+      class="ways"
+      no-scroll-controls
+      @sl-tab-show=${(e: CustomEvent<{ name: string }>) => (this.way = e.detail.name === 'way-sms' ? 'sms' : 'code')}
+    >
       <sl-tab slot="nav" panel="way-code" ?active=${this.way === 'code'}>${t('activate.byCode')}</sl-tab>
       <sl-tab slot="nav" panel="way-sms" ?active=${this.way === 'sms'}>${t('activate.bySms')}</sl-tab>
       <sl-tab-panel name="way-code">${this.renderCodeWay()}</sl-tab-panel>
@@ -450,9 +450,7 @@ export class ActivatePage extends YishiElement {
   private renderConsent() {
     return html`<form class="fields" @submit=${this.submitConsent} novalidate>
       <p>${t('activate.privacyIntro')}</p>
-      <section class="card notice" aria-label=${t('activate.step2')}>
-        ${PRIVACY_NOTICE[currentLocale()].map((paragraph) => html`<p>${paragraph}</p>`)}
-      </section>
+      <section class="card notice" aria-label=${t('activate.step2')}>${PRIVACY_NOTICE[currentLocale()].map((paragraph) => html`<p>${paragraph}</p>`)}</section>
       <sl-checkbox
         name="consent"
         size="large"
@@ -476,49 +474,53 @@ export class ActivatePage extends YishiElement {
     const codeOnly = this.codeOnly && this.codeOnlyAllowed;
     return html`<form class="fields" @submit=${this.finish} novalidate>
       ${reset ? html`<p class="reset-note">${t('activate.resetNote')}</p>` : nothing}
-      ${this.codeOnlyAllowed
-        ? html`<sl-radio-group
-            name="method"
-            size="large"
-            label=${t('activate.choose')}
-            value=${codeOnly ? 'code' : 'password'}
-            @sl-change=${(e: Event) => {
-              this.codeOnly = (e.target as HTMLInputElement).value === 'code';
-              this.write.clear();
-            }}
-          >
-            <sl-radio value="password" size="large">${t('activate.choosePassword')}</sl-radio>
-            <sl-radio value="code" size="large">${t('activate.chooseCodeOnly')}</sl-radio>
-          </sl-radio-group>`
-        : nothing}
-      ${codeOnly
-        ? html`<p class="card code-only-note">${t('activate.codeOnlyNote')}</p>`
-        : html`<sl-input
-              name="password"
-              type="password"
-              label=${reset ? t('accounts.newPassword') : t('accounts.password')}
-              autocomplete="new-password"
-              password-toggle
-              .value=${live(this.password)}
-              @sl-input=${(e: Event) => {
-                this.password = (e.target as HTMLInputElement).value;
-                clearProblem(this.write, 'password');
+      ${
+        this.codeOnlyAllowed
+          ? html`<sl-radio-group
+              name="method"
+              size="large"
+              label=${t('activate.choose')}
+              value=${codeOnly ? 'code' : 'password'}
+              @sl-change=${(e: Event) => {
+                this.codeOnly = (e.target as HTMLInputElement).value === 'code';
+                this.write.clear();
               }}
-              >${helpText(this.write.fieldErrors.password, t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}</sl-input
             >
-            <sl-input
-              name="password2"
-              type="password"
-              label=${t('accounts.passwordAgain')}
-              autocomplete="new-password"
-              password-toggle
-              .value=${live(this.password2)}
-              @sl-input=${(e: Event) => {
-                this.password2 = (e.target as HTMLInputElement).value;
-                clearProblem(this.write, 'password2');
-              }}
-              >${helpText(this.write.fieldErrors.password2)}</sl-input
-            >`}
+              <sl-radio value="password" size="large">${t('activate.choosePassword')}</sl-radio>
+              <sl-radio value="code" size="large">${t('activate.chooseCodeOnly')}</sl-radio>
+            </sl-radio-group>`
+          : nothing
+      }
+      ${
+        codeOnly
+          ? html`<p class="card code-only-note">${t('activate.codeOnlyNote')}</p>`
+          : html`<sl-input
+                name="password"
+                type="password"
+                label=${reset ? t('accounts.newPassword') : t('accounts.password')}
+                autocomplete="new-password"
+                password-toggle
+                .value=${live(this.password)}
+                @sl-input=${(e: Event) => {
+                  this.password = (e.target as HTMLInputElement).value;
+                  clearProblem(this.write, 'password');
+                }}
+                >${helpText(this.write.fieldErrors.password, t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}</sl-input
+              >
+              <sl-input
+                name="password2"
+                type="password"
+                label=${t('accounts.passwordAgain')}
+                autocomplete="new-password"
+                password-toggle
+                .value=${live(this.password2)}
+                @sl-input=${(e: Event) => {
+                  this.password2 = (e.target as HTMLInputElement).value;
+                  clearProblem(this.write, 'password2');
+                }}
+                >${helpText(this.write.fieldErrors.password2)}</sl-input
+              >`
+      }
       ${this.renderGeneral()}
       <div class="nav">
         <sl-button size="large" @click=${() => void this.goTo(2)}>${t('accounts.back')}</sl-button>

@@ -44,7 +44,11 @@ interface Batch {
   replaced: number;
 }
 
-type Printing = { state: 'idle' } | { state: 'working'; batch: Batch } | { state: 'done'; batch: Batch; letters: number; fileName: string } | { state: 'failed'; message: string };
+type Printing =
+  | { state: 'idle' }
+  | { state: 'working'; batch: Batch }
+  | { state: 'done'; batch: Batch; letters: number; fileName: string }
+  | { state: 'failed'; message: string };
 
 interface Counts {
   households: number;
@@ -251,12 +255,20 @@ export class ActivationPage extends YishiElement {
     if (s.buildings.length === 0) {
       const mayImport = holdsRoleAt(this.compoundId, COMPOUND_STAFF);
       return html`<p class="state state-empty">${t('admin.activation.noRoster')}</p>
-        ${mayImport
-          ? html`<div class="actions"><a class="link-button primary" href=${`/compounds/${encodeURIComponent(this.compoundId)}/roster`}>${t('admin.activation.toRoster')}</a></div>`
-          : nothing}`;
+        ${
+          mayImport
+            ? html`<div class="actions">
+                <a class="link-button primary" href=${`/compounds/${encodeURIComponent(this.compoundId)}/roster`}>${t('admin.activation.toRoster')}</a>
+              </div>`
+            : nothing
+        }`;
     }
     const total = s.buildings.reduce<Counts>(
-      (sum, b) => ({ households: sum.households + b.households, activated: sum.activated + b.activated, lettersOutstanding: sum.lettersOutstanding + b.lettersOutstanding }),
+      (sum, b) => ({
+        households: sum.households + b.households,
+        activated: sum.activated + b.activated,
+        lettersOutstanding: sum.lettersOutstanding + b.lettersOutstanding,
+      }),
       { households: 0, activated: 0, lettersOutstanding: 0 },
     );
     const wholeCompound = holdsRoleAt(this.compoundId, COMPOUND_STAFF);
@@ -264,13 +276,19 @@ export class ActivationPage extends YishiElement {
       <section class="card summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">${wholeCompound ? t('admin.activation.wholeCompound') : t('admin.activation.myBuildings')}</h2>
         ${this.renderBar(total)} ${this.renderCounts(total)} ${this.renderLegend()}
-        ${wholeCompound && total.households > total.activated
-          ? html`<div class="actions">
-              <sl-button class="print-all" variant="primary" ?disabled=${this.printing.state === 'working'} @click=${() => this.askToPrint(null, t('admin.activation.wholeCompoundShort'), total)}
-                >${t('admin.activation.printAll')}</sl-button
-              >
-            </div>`
-          : nothing}
+        ${
+          wholeCompound && total.households > total.activated
+            ? html`<div class="actions">
+                <sl-button
+                  class="print-all"
+                  variant="primary"
+                  ?disabled=${this.printing.state === 'working'}
+                  @click=${() => this.askToPrint(null, t('admin.activation.wholeCompoundShort'), total)}
+                  >${t('admin.activation.printAll')}</sl-button
+                >
+              </div>`
+            : nothing
+        }
       </section>
       ${this.renderPrinting()}
       <h2 id="buildings-heading">${t('admin.activation.buildingsHeading')}</h2>
@@ -292,7 +310,9 @@ export class ActivationPage extends YishiElement {
   private renderCounts(c: Counts) {
     const noLetter = Math.max(0, c.households - c.activated - c.lettersOutstanding);
     return html`<ul class="counts">
-      <li class="headline">${t('admin.activation.activatedOf', { activated: c.activated, total: c.households, percent: percent(c.activated, c.households) })}</li>
+      <li class="headline">
+        ${t('admin.activation.activatedOf', { activated: c.activated, total: c.households, percent: percent(c.activated, c.households) })}
+      </li>
       <li>${t('admin.activation.lettersOut', { count: c.lettersOutstanding })}</li>
       <li>${t('admin.activation.noLetter', { count: noLetter })}</li>
     </ul>`;
@@ -316,11 +336,13 @@ export class ActivationPage extends YishiElement {
         ${b.lastPrintedAt ? t('admin.activation.lastPrinted', { at: formatDateTime(b.lastPrintedAt) }) : t('admin.activation.neverPrinted')}
       </p>
       <div class="actions">
-        ${waiting > 0
-          ? html`<sl-button class="print" ?disabled=${this.printing.state === 'working'} @click=${() => this.askToPrint(b.id, label, b)}
-              >${t('admin.activation.print')}<span class="visually-hidden"> · ${label}</span></sl-button
-            >`
-          : html`<span class="tag ok">${t('admin.activation.allActivated')}</span>`}
+        ${
+          waiting > 0
+            ? html`<sl-button class="print" ?disabled=${this.printing.state === 'working'} @click=${() => this.askToPrint(b.id, label, b)}
+                >${t('admin.activation.print')}<span class="visually-hidden"> · ${label}</span></sl-button
+              >`
+            : html`<span class="tag ok">${t('admin.activation.allActivated')}</span>`
+        }
       </div>
     </section>`;
   }
@@ -341,11 +363,15 @@ export class ActivationPage extends YishiElement {
         if (ev.target === ev.currentTarget) this.confirming = null;
       }}
     >
-      ${b
-        ? html`<p>${t('admin.activation.confirmBody', { label: b.label, count: b.count, pages: Math.ceil(b.count / 2) })}</p>
-            <p><strong>${b.replaced > 0 ? t('admin.activation.confirmReplaces', { count: b.replaced }) : t('admin.activation.confirmReplacesAny')}</strong></p>
-            <p class="muted">${t('admin.activation.confirmDeliver')}</p>`
-        : nothing}
+      ${
+        b
+          ? html`<p>${t('admin.activation.confirmBody', { label: b.label, count: b.count, pages: Math.ceil(b.count / 2) })}</p>
+              <p>
+                <strong>${b.replaced > 0 ? t('admin.activation.confirmReplaces', { count: b.replaced }) : t('admin.activation.confirmReplacesAny')}</strong>
+              </p>
+              <p class="muted">${t('admin.activation.confirmDeliver')}</p>`
+          : nothing
+      }
       <sl-button slot="footer" @click=${() => (this.confirming = null)}>${t('admin.cancel')}</sl-button>
       <sl-button slot="footer" variant="primary" class="confirm" @click=${this.print}>${t('admin.activation.confirmPrint')}</sl-button>
     </sl-dialog>`;
@@ -373,18 +399,20 @@ export class ActivationPage extends YishiElement {
   private renderPrinting() {
     const p = this.printing;
     return html`<div class="printing" aria-live="polite">
-      ${p.state === 'working'
-        ? html`<div class="card working" role="status">
-            <sl-spinner aria-hidden="true"></sl-spinner><span>${t('admin.activation.working', { label: p.batch.label, count: p.batch.count })}</span>
-          </div>`
-        : p.state === 'done'
-          ? html`<sl-alert variant="success" open class="printed-alert">
-              <strong>${t('admin.activation.printed', { label: p.batch.label, count: p.letters })}</strong>
-              <p>${t('admin.activation.printedHelp', { file: p.fileName })}</p>
-            </sl-alert>`
-          : p.state === 'failed'
-            ? html`<sl-alert variant="danger" open><p role="alert">${p.message}</p></sl-alert>`
-            : nothing}
+      ${
+        p.state === 'working'
+          ? html`<div class="card working" role="status">
+              <sl-spinner aria-hidden="true"></sl-spinner><span>${t('admin.activation.working', { label: p.batch.label, count: p.batch.count })}</span>
+            </div>`
+          : p.state === 'done'
+            ? html`<sl-alert variant="success" open class="printed-alert">
+                <strong>${t('admin.activation.printed', { label: p.batch.label, count: p.letters })}</strong>
+                <p>${t('admin.activation.printedHelp', { file: p.fileName })}</p>
+              </sl-alert>`
+            : p.state === 'failed'
+              ? html`<sl-alert variant="danger" open><p role="alert">${p.message}</p></sl-alert>`
+              : nothing
+      }
     </div>`;
   }
 
@@ -414,19 +442,21 @@ export class ActivationPage extends YishiElement {
             this.limit = PAGE_SIZE;
           }}
         ></sl-input>
-        ${s.buildings.length > 1
-          ? html`<sl-select
-              label=${t('admin.activation.buildingFilter')}
-              value=${this.building}
-              @sl-change=${(ev: Event) => {
-                this.building = (ev.target as HTMLSelectElement).value;
-                this.limit = PAGE_SIZE;
-              }}
-            >
-              <sl-option value="all">${t('admin.activation.allBuildings')}</sl-option>
-              ${s.buildings.map((b) => html`<sl-option value=${b.id}>${buildingLabel(b.name)}</sl-option>`)}
-            </sl-select>`
-          : nothing}
+        ${
+          s.buildings.length > 1
+            ? html`<sl-select
+                label=${t('admin.activation.buildingFilter')}
+                value=${this.building}
+                @sl-change=${(ev: Event) => {
+                  this.building = (ev.target as HTMLSelectElement).value;
+                  this.limit = PAGE_SIZE;
+                }}
+              >
+                <sl-option value="all">${t('admin.activation.allBuildings')}</sl-option>
+                ${s.buildings.map((b) => html`<sl-option value=${b.id}>${buildingLabel(b.name)}</sl-option>`)}
+              </sl-select>`
+            : nothing
+        }
         <sl-select
           label=${t('admin.activation.showFilter')}
           value=${this.show}
@@ -441,16 +471,20 @@ export class ActivationPage extends YishiElement {
         </sl-select>
       </div>
       <p class="muted" role="status">${t('admin.activation.found', { count: matching.length })}</p>
-      ${shown.length === 0
-        ? html`<p class="state state-empty">${t('admin.activation.noMatch')}</p>`
-        : html`<ul class="people" aria-labelledby="people-heading">
-            ${shown.map((p) => this.renderPerson(p))}
-          </ul>`}
-      ${matching.length > shown.length
-        ? html`<sl-button class="more" @click=${() => (this.limit += PAGE_SIZE)}
-            >${t('admin.activation.showMore', { count: Math.min(PAGE_SIZE, matching.length - shown.length), left: matching.length - shown.length })}</sl-button
-          >`
-        : nothing}`;
+      ${
+        shown.length === 0
+          ? html`<p class="state state-empty">${t('admin.activation.noMatch')}</p>`
+          : html`<ul class="people" aria-labelledby="people-heading">
+              ${shown.map((p) => this.renderPerson(p))}
+            </ul>`
+      }
+      ${
+        matching.length > shown.length
+          ? html`<sl-button class="more" @click=${() => (this.limit += PAGE_SIZE)}
+              >${t('admin.activation.showMore', { count: Math.min(PAGE_SIZE, matching.length - shown.length), left: matching.length - shown.length })}</sl-button
+            >`
+          : nothing
+      }`;
   }
 
   private renderPerson(p: Person) {
@@ -491,20 +525,24 @@ export class ActivationPage extends YishiElement {
         if (ev.target === ev.currentTarget) this.issued = null;
       }}
     >
-      ${c
-        ? html`<p class="code-kind">
-              <span class=${c.kind === 'activate' ? 'tag waiting' : 'tag neutral'}>${c.kind === 'activate' ? t('admin.activation.kindActivate') : t('admin.activation.kindReset')}</span>
-              ${c.kind === 'activate' ? t('admin.activation.kindActivateHelp', { name: c.name }) : t('admin.activation.kindResetHelp', { name: c.name })}
-            </p>
-            <yishi-code-handover
-              .code=${c.code}
-              .link=${c.link}
-              .expiresAt=${c.expiresAt}
-              .say=${t('admin.activation.say', { url: `${location.host}/activate` })}
-              .qrLabel=${t('admin.activation.qrAlt', { name: c.name })}
-            ></yishi-code-handover>
-            <p class="never muted">${t('admin.activation.neverPassword')}</p>`
-        : nothing}
+      ${
+        c
+          ? html`<p class="code-kind">
+                <span class=${c.kind === 'activate' ? 'tag waiting' : 'tag neutral'}
+                  >${c.kind === 'activate' ? t('admin.activation.kindActivate') : t('admin.activation.kindReset')}</span
+                >
+                ${c.kind === 'activate' ? t('admin.activation.kindActivateHelp', { name: c.name }) : t('admin.activation.kindResetHelp', { name: c.name })}
+              </p>
+              <yishi-code-handover
+                .code=${c.code}
+                .link=${c.link}
+                .expiresAt=${c.expiresAt}
+                .say=${t('admin.activation.say', { url: `${location.host}/activate` })}
+                .qrLabel=${t('admin.activation.qrAlt', { name: c.name })}
+              ></yishi-code-handover>
+              <p class="never muted">${t('admin.activation.neverPassword')}</p>`
+          : nothing
+      }
       <sl-button slot="footer" variant="primary" @click=${() => (this.issued = null)}>${t('admin.activation.codeDone')}</sl-button>
     </sl-dialog>`;
   }

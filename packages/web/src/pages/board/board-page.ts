@@ -38,7 +38,10 @@ export class BoardPage extends YishiElement {
   private readonly summary = new LoadController(
     this,
     async (signal) => {
-      const [summary] = await Promise.all([api.call(boardEndpoints.summary, { params: { compoundId: this.compoundId }, signal }), ...boardSections.map((s) => s.load())]);
+      const [summary] = await Promise.all([
+        api.call(boardEndpoints.summary, { params: { compoundId: this.compoundId }, signal }),
+        ...boardSections.map((s) => s.load()),
+      ]);
       return { summary, sections: this.createSections(this.compoundId) };
     },
     () => [this.compoundId],
@@ -55,17 +58,21 @@ export class BoardPage extends YishiElement {
 
   override render() {
     const { status, error, value } = this.summary;
-    if (status === 'error' && error?.status === 404) return html`<h1>${t('board.heading')}</h1>${renderError(t('board.notFound'))}`;
+    if (status === 'error' && error?.status === 404)
+      return html`<h1>${t('board.heading')}</h1>
+        ${renderError(t('board.notFound'))}`;
     const compound: BoardSummary['compound'] | undefined = status === 'ready' ? value?.summary.compound : undefined;
     return html`<h1>${compound ? html`${compound.name} · ` : ''}${t('board.heading')}</h1>
       ${compound ? html`<p class="place">${compound.subdistrictName} ${compound.communityName} · ${compound.address}</p>` : ''}
       <p class="lead">${t('board.intro')}</p>
-      ${status === 'error'
-        ? renderError(t('state.pageLoadFailed'), () => void this.summary.reload())
-        : status !== 'ready' || !value
-          ? renderLoading()
-          : value.sections.length === 0
-            ? renderEmpty(t('board.empty'))
-            : html`<div class="sections">${value.sections}</div>`}`;
+      ${
+        status === 'error'
+          ? renderError(t('state.pageLoadFailed'), () => void this.summary.reload())
+          : status !== 'ready' || !value
+            ? renderLoading()
+            : value.sections.length === 0
+              ? renderEmpty(t('board.empty'))
+              : html`<div class="sections">${value.sections}</div>`
+      }`;
   }
 }

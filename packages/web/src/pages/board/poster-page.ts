@@ -64,7 +64,9 @@ export class PosterPage extends YishiElement {
         </section>
       </div>
       <p class="muted">${t('poster.footer', { community: d.compound.communityName, subdistrict: d.compound.subdistrictName })}</p>
-      <p class="actions"><a class="link-button primary" href=${endpointUrl(boardEndpoints.poster, { params })} target="_blank" rel="noopener">${t('poster.print')}</a></p>
+      <p class="actions">
+        <a class="link-button primary" href=${endpointUrl(boardEndpoints.poster, { params })} target="_blank" rel="noopener">${t('poster.print')}</a>
+      </p>
     `;
   }
 }

@@ -89,13 +89,15 @@ export class CompoundOverviewPage extends YishiElement {
       <div class="parties">${PARTIES.map((party) => this.renderParty(party, o.parties[party]))}</div>
 
       <h2>${t('overview.station')}</h2>
-      ${o.station.length === 0
-        ? html`<p class="state-empty">${t('overview.noStation')}</p>`
-        : html`<div class="station card">
-            <ul>
-              ${o.station.map((rep) => html`<li>${this.renderRep(rep)}</li>`)}
-            </ul>
-          </div>`}
+      ${
+        o.station.length === 0
+          ? html`<p class="state-empty">${t('overview.noStation')}</p>`
+          : html`<div class="station card">
+              <ul>
+                ${o.station.map((rep) => html`<li>${this.renderRep(rep)}</li>`)}
+              </ul>
+            </div>`
+      }
 
       <h2 id="building-list">${t('overview.buildingList')}</h2>
       <div class="table-wrap" role="region" aria-labelledby="building-list" tabindex="0">
@@ -110,12 +112,13 @@ export class CompoundOverviewPage extends YishiElement {
           </thead>
           <tbody>
             ${o.buildings.map(
-              (b) => html`<tr>
-                <th scope="row">${/^\d+$/.test(b.name) ? t('overview.buildingName', { name: b.name }) : b.name}</th>
-                <td class="num">${t('overview.unitsValue', { count: b.unitCount })}</td>
-                <td class="num">${formatArea(b.areaCenti)}</td>
-                <td>${b.gridName ?? '—'}</td>
-              </tr>`,
+              (b) =>
+                html`<tr>
+                  <th scope="row">${/^\d+$/.test(b.name) ? t('overview.buildingName', { name: b.name }) : b.name}</th>
+                  <td class="num">${t('overview.unitsValue', { count: b.unitCount })}</td>
+                  <td class="num">${formatArea(b.areaCenti)}</td>
+                  <td>${b.gridName ?? '—'}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -124,17 +127,22 @@ export class CompoundOverviewPage extends YishiElement {
   }
 
   private figure(label: string, value: string, wide = false) {
-    return html`<div class=${wide ? 'figure wide' : 'figure'}><dt>${label}</dt><dd>${value}</dd></div>`;
+    return html`<div class=${wide ? 'figure wide' : 'figure'}>
+      <dt>${label}</dt>
+      <dd>${value}</dd>
+    </div>`;
   }
 
   private renderParty(party: Party, reps: CompoundRepresentative[]) {
     return html`<section class="card party" aria-labelledby=${`party-${party}`}>
       <h3 id=${`party-${party}`}>${pick(PARTY_LABELS[party])}</h3>
-      ${reps.length === 0
-        ? html`<p class="muted">${t('overview.noRep')}</p>`
-        : html`<ul>
-            ${reps.map((rep) => html`<li>${this.renderRep(rep)}</li>`)}
-          </ul>`}
+      ${
+        reps.length === 0
+          ? html`<p class="muted">${t('overview.noRep')}</p>`
+          : html`<ul>
+              ${reps.map((rep) => html`<li>${this.renderRep(rep)}</li>`)}
+            </ul>`
+      }
     </section>`;
   }
 

@@ -97,8 +97,7 @@ export class HomePage extends YishiElement {
       <h1>${t('home.greeting', { name: me.displayName })}</h1>
       <h2>${t('home.roles')}</h2>
       <ul class="roles">
-        ${me.grants.map((grant) => html`<li>${describeGrant(grant)}</li>`)}
-        ${ownedCount > 0 ? html`<li>${pick(ROLE_LABELS.owner)}</li>` : nothing}
+        ${me.grants.map((grant) => html`<li>${describeGrant(grant)}</li>`)} ${ownedCount > 0 ? html`<li>${pick(ROLE_LABELS.owner)}</li>` : nothing}
         ${me.residentUnitIds.length > 0 ? html`<li>${pick(ROLE_LABELS.resident)}</li>` : nothing}
       </ul>
       <nav class="actions" aria-label=${t('home.actions')}>
@@ -107,11 +106,13 @@ export class HomePage extends YishiElement {
       </nav>
       ${admin ? html`<yishi-setup-checklist></yishi-setup-checklist>` : nothing}
       <h2>${t('home.compounds')}</h2>
-      ${me.compounds.length === 0
-        ? admin
-          ? html`<p class="state state-empty">${t('admin.home.noCompounds')} <a href="/admin/places">${t('admin.home.toPlaces')}</a></p>`
-          : html`<p class="state state-empty">${t('home.noCompounds')}</p>`
-        : html`<div class="cards">${me.compounds.map((c) => this.renderCompound(c, me))}</div>`}
+      ${
+        me.compounds.length === 0
+          ? admin
+            ? html`<p class="state state-empty">${t('admin.home.noCompounds')} <a href="/admin/places">${t('admin.home.toPlaces')}</a></p>`
+            : html`<p class="state state-empty">${t('home.noCompounds')}</p>`
+          : html`<div class="cards">${me.compounds.map((c) => this.renderCompound(c, me))}</div>`
+      }
     `;
   }
 

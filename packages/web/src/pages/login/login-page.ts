@@ -206,11 +206,7 @@ export class LoginPage extends YishiElement {
     return html`<div class="panel">
       <h1>${t('login.heading')}</h1>
       <div class="elder">
-        <sl-switch
-          ?checked=${isElderMode()}
-          @sl-change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
-          >${t('shell.elder')}</sl-switch
-        >
+        <sl-switch ?checked=${isElderMode()} @sl-change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}>${t('shell.elder')}</sl-switch>
         <span class="muted">${t('login.elderHint')}</span>
       </div>
       <p class="lead">${t('login.intro')}</p>
@@ -231,14 +227,7 @@ export class LoginPage extends YishiElement {
   private renderPasswordForm() {
     return html`${renderFormError(this.error, { className: 'login-error', title: t('login.failed') })}
       <form @submit=${this.submit} novalidate>
-        <sl-input
-          name="login"
-          label=${t('login.login')}
-          autocomplete="username"
-          inputmode="text"
-          autocapitalize="off"
-          spellcheck="false"
-        ></sl-input>
+        <sl-input name="login" label=${t('login.login')} autocomplete="username" inputmode="text" autocapitalize="off" spellcheck="false"></sl-input>
         <sl-input name="password" type="password" label=${t('login.password')} autocomplete="current-password" password-toggle></sl-input>
         <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>${t('login.submit')}</sl-button>
       </form>`;
@@ -266,19 +255,23 @@ export class LoginPage extends YishiElement {
         onSend: () => void this.sendCode(),
       })}
       <div role="status">
-        ${this.notActivated === 'sent'
-          ? html`<sl-alert class="not-activated" variant="warning" open>
-              <p>${t('smsLogin.notActivated')}</p>
-              <a class="link-button primary" href="/activate?via=sms">${t('smsLogin.goActivate')}</a>
-            </sl-alert>`
-          : this.notActivated === 'error'
-            ? html`<a class="link-button primary" href="/activate?via=sms">${t('smsLogin.goActivate')}</a>`
-            : nothing}
+        ${
+          this.notActivated === 'sent'
+            ? html`<sl-alert class="not-activated" variant="warning" open>
+                <p>${t('smsLogin.notActivated')}</p>
+                <a class="link-button primary" href="/activate?via=sms">${t('smsLogin.goActivate')}</a>
+              </sl-alert>`
+            : this.notActivated === 'error'
+              ? html`<a class="link-button primary" href="/activate?via=sms">${t('smsLogin.goActivate')}</a>`
+              : nothing
+        }
       </div>
       ${renderFormError(this.sms.error, { className: 'sms-error', title: t('login.failed') })}
-      ${this.notActivated === 'sent'
-        ? nothing /* nothing to log in to yet: the way on is the activation button above */
-        : html`<sl-button type="submit" variant="primary" size="large" ?loading=${this.smsAction === 'login'}>${t('login.submit')}</sl-button>`}
+      ${
+        this.notActivated === 'sent'
+          ? nothing /* nothing to log in to yet: the way on is the activation button above */
+          : html`<sl-button type="submit" variant="primary" size="large" ?loading=${this.smsAction === 'login'}>${t('login.submit')}</sl-button>`
+      }
     </form>`;
   }
 }

@@ -42,7 +42,9 @@ export class MinutesListPage extends YishiElement {
           ? html`<p class="state-empty">${t('minutesList.none')}</p>`
           : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
               <table>
-                <caption class="visually-hidden">${t('minutesList.title')}</caption>
+                <caption class="visually-hidden">
+                  ${t('minutesList.title')}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">${t('minutesList.meeting')}</th>
@@ -51,19 +53,26 @@ export class MinutesListPage extends YishiElement {
                 </thead>
                 <tbody>
                   ${d.minutes.map(
-                    (m) => html`<tr>
-                      <td>
-                        <a href=${`/meetings/${m.meetingId}/minutes`}>${t('minutes.labelled', { label: pick(MEETING_KIND_LABELS[m.kind]), value: m.title })}</a><br />
-                        <span class="muted">${formatDate(m.startsAt)}</span>
-                      </td>
-                      <td>
-                        ${t(STATE_WORDS[m.state])}${m.version ? html` · ${t('minutes.versionLabel', { version: m.version })}` : nothing}
-                        ${m.timeLeft
-                          ? html`<br /><span class=${m.timeLeft.overdue ? 'overdue' : ''}>${t('minutes.labelled', { label: m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk'), value: pick(m.timeLeft.label) })}</span>`
-                          : nothing}
-                        ${m.publishedOnTime === false ? html`<br /><span>${t('minutes.publishedLate')}</span>` : nothing}
-                      </td>
-                    </tr>`,
+                    (m) =>
+                      html`<tr>
+                        <td>
+                          <a href=${`/meetings/${m.meetingId}/minutes`}
+                            >${t('minutes.labelled', { label: pick(MEETING_KIND_LABELS[m.kind]), value: m.title })}</a
+                          ><br />
+                          <span class="muted">${formatDate(m.startsAt)}</span>
+                        </td>
+                        <td>
+                          ${t(STATE_WORDS[m.state])}${m.version ? html` · ${t('minutes.versionLabel', { version: m.version })}` : nothing}
+                          ${
+                            m.timeLeft
+                              ? html`<br /><span class=${m.timeLeft.overdue ? 'overdue' : ''}
+                                    >${t('minutes.labelled', { label: m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk'), value: pick(m.timeLeft.label) })}</span
+                                  >`
+                              : nothing
+                          }
+                          ${m.publishedOnTime === false ? html`<br /><span>${t('minutes.publishedLate')}</span>` : nothing}
+                        </td>
+                      </tr>`,
                   )}
                 </tbody>
               </table>

@@ -134,7 +134,10 @@ export class MinutesPage extends YishiElement {
   private publish(): void {
     this.confirming = false;
     // The first publication is version 1.
-    void this.change(() => api.call(minutesEndpoints.publish, { params: { meetingId: this.meetingId }, body: { confirm: true } }), t('minutes.published', { version: 1 }));
+    void this.change(
+      () => api.call(minutesEndpoints.publish, { params: { meetingId: this.meetingId }, body: { confirm: true } }),
+      t('minutes.published', { version: 1 }),
+    );
   }
 
   private async correct(versions: number): Promise<void> {
@@ -160,7 +163,9 @@ export class MinutesPage extends YishiElement {
     }
     const left = m.timeLeft;
     return html`<sl-alert variant=${left?.overdue ? 'danger' : 'warning'} open role="status">
-      <strong>${t('minutes.labelled', { label: left?.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk'), value: left ? pick(left.label) : '' })}</strong><br />
+      <strong
+        >${t('minutes.labelled', { label: left?.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk'), value: left ? pick(left.label) : '' })}</strong
+      ><br />
       ${t('minutes.deadline', { date })}
     </sl-alert>`;
   }
@@ -168,9 +173,11 @@ export class MinutesPage extends YishiElement {
   private renderEditor(m: StaffMinutes) {
     if (!m.draft) {
       return html`<p>${t('minutes.noDraft')}</p>
-        ${m.may.write && m.meeting.status === 'closed'
-          ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.generate()}>${t('minutes.generate')}</sl-button>`
-          : nothing}`;
+        ${
+          m.may.write && m.meeting.status === 'closed'
+            ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.generate()}>${t('minutes.generate')}</sl-button>`
+            : nothing
+        }`;
     }
     const text = this.live.doc?.getText(MINUTES_TEXT_KEY) ?? null;
     const peers = this.live.peers().map((p) => p.name);
@@ -182,7 +189,13 @@ export class MinutesPage extends YishiElement {
         <div>
           <label for="editor"><strong>${t('minutes.editorLabel')}</strong></label>
           <p class="muted">${t('minutes.formatHelp')}</p>
-          <yishi-minutes-text-field id="editor" multiline .text=${text} label=${t('minutes.editorLabel')} ?readonly=${!text || this.live.status === 'refused'}></yishi-minutes-text-field>
+          <yishi-minutes-text-field
+            id="editor"
+            multiline
+            .text=${text}
+            label=${t('minutes.editorLabel')}
+            ?readonly=${!text || this.live.status === 'refused'}
+          ></yishi-minutes-text-field>
         </div>
         <div class="preview" lang="zh-CN" aria-live="off">
           <h2>${m.draft.header.title}</h2>
@@ -190,30 +203,44 @@ export class MinutesPage extends YishiElement {
         </div>
       </div>
       <div class="actions">
-        ${m.may.write
-          ? html`<sl-button ?disabled=${this.write.busy || this.live.status !== 'connected'} @click=${() => void this.regenerate()}>${t('minutes.regenerate')}</sl-button>`
-          : nothing}
-        ${m.versions.length === 0
-          ? m.may.publish
-            ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => (this.confirming = true)}>${t('minutes.publish')}</sl-button>`
-            : html`<p class="muted">${t('minutes.onlyConvener')}</p>`
-          : nothing}
+        ${
+          m.may.write
+            ? html`<sl-button ?disabled=${this.write.busy || this.live.status !== 'connected'} @click=${() => void this.regenerate()}
+                >${t('minutes.regenerate')}</sl-button
+              >`
+            : nothing
+        }
+        ${
+          m.versions.length === 0
+            ? m.may.publish
+              ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => (this.confirming = true)}>${t('minutes.publish')}</sl-button>`
+              : html`<p class="muted">${t('minutes.onlyConvener')}</p>`
+            : nothing
+        }
       </div>
-      ${m.versions.length > 0 && m.may.publish
-        ? html`<h2>${t('minutes.correct')}</h2>
-            <p class="muted">${t('minutes.correctHelp')}</p>
-            <sl-input
-              name="reason"
-              label=${t('minutes.reason')}
-              .value=${this.reason}
-              maxlength="500"
-              @sl-input=${(e: Event) => (this.reason = (e.target as HTMLInputElement).value)}
-              >${helpText(this.write.fieldErrors.reason)}</sl-input
-            >
-            <div class="actions">
-              <sl-button variant="primary" ?loading=${this.write.busy} ?disabled=${this.reason.trim().length < 2} @click=${() => void this.correct(m.versions.length)}>${t('minutes.correct')}</sl-button>
-            </div>`
-        : nothing}
+      ${
+        m.versions.length > 0 && m.may.publish
+          ? html`<h2>${t('minutes.correct')}</h2>
+              <p class="muted">${t('minutes.correctHelp')}</p>
+              <sl-input
+                name="reason"
+                label=${t('minutes.reason')}
+                .value=${this.reason}
+                maxlength="500"
+                @sl-input=${(e: Event) => (this.reason = (e.target as HTMLInputElement).value)}
+                >${helpText(this.write.fieldErrors.reason)}</sl-input
+              >
+              <div class="actions">
+                <sl-button
+                  variant="primary"
+                  ?loading=${this.write.busy}
+                  ?disabled=${this.reason.trim().length < 2}
+                  @click=${() => void this.correct(m.versions.length)}
+                  >${t('minutes.correct')}</sl-button
+                >
+              </div>`
+          : nothing
+      }
       <sl-dialog label=${t('minutes.publishConfirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>
         <p>${t('minutes.publishConfirmBody')}</p>
         <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('minutes.cancel')}</sl-button>
@@ -223,24 +250,29 @@ export class MinutesPage extends YishiElement {
   }
 
   override render() {
-    return renderLoad(this.data, (m) => html`
-      <p><a href=${`/meetings/${m.meeting.id}`}>${t('minutes.backToMeeting')}</a></p>
-      <h1>${t('minutes.labelled', { label: t('minutes.title'), value: m.meeting.title })}</h1>
-      ${this.renderDeadline(m)}
-      ${this.renderEditor(m)}
-      ${m.versions.length > 0
-        ? html`<h2>${t('minutes.versions')}</h2>
-            <ol class="versions">
-              ${[...m.versions].reverse().map(
-                (v) => html`<li>
-                  <a href=${`/minutes/${m.meeting.id}?version=${v.version}`}>${t('minutes.versionLabel', { version: v.version })}</a>
-                  · ${t('minutes.publishedAt', { date: formatDateTime(v.publishedAt), name: v.publishedBy })}
-                  · ${v.reason ? t('minutes.versionReason', { reason: v.reason }) : t('minutes.versionOriginal')}
-                  ${minutesVersionLinks(m.meeting.id, v.version)}
-                </li>`,
-              )}
-            </ol>`
-        : nothing}
-    `);
+    return renderLoad(
+      this.data,
+      (m) => html`
+        <p><a href=${`/meetings/${m.meeting.id}`}>${t('minutes.backToMeeting')}</a></p>
+        <h1>${t('minutes.labelled', { label: t('minutes.title'), value: m.meeting.title })}</h1>
+        ${this.renderDeadline(m)} ${this.renderEditor(m)}
+        ${
+          m.versions.length > 0
+            ? html`<h2>${t('minutes.versions')}</h2>
+                <ol class="versions">
+                  ${[...m.versions].reverse().map(
+                    (v) =>
+                      html`<li>
+                        <a href=${`/minutes/${m.meeting.id}?version=${v.version}`}>${t('minutes.versionLabel', { version: v.version })}</a>
+                        · ${t('minutes.publishedAt', { date: formatDateTime(v.publishedAt), name: v.publishedBy })} ·
+                        ${v.reason ? t('minutes.versionReason', { reason: v.reason }) : t('minutes.versionOriginal')}
+                        ${minutesVersionLinks(m.meeting.id, v.version)}
+                      </li>`,
+                  )}
+                </ol>`
+            : nothing
+        }
+      `,
+    );
   }
 }

@@ -55,35 +55,48 @@ export class MinutesPublicPage extends YishiElement {
   );
 
   override render() {
-    return renderLoad(this.data, (m) => html`
-      <p><a href=${`/board/${m.compoundId}#minutes`}>${t('minutes.backToBoard')}</a></p>
-      <article lang="zh-CN">
-        <h1>${m.title}</h1>
-        <dl class="meta">
-          <dt>${t('minutes.header.kind')}</dt><dd>${m.header.kindLabel}</dd>
-          <dt>${t('minutes.header.when')}</dt><dd>${m.header.when}</dd>
-          <dt>${t('minutes.header.place')}</dt><dd>${m.header.place}</dd>
-          <dt>${t('minutes.header.convener')}</dt><dd>${m.header.convener}</dd>
-        </dl>
-        ${m.version < m.latestVersion
-          ? html`<p class="notice" role="note">${t('minutes.superseded', { version: m.version, latest: m.latestVersion })}
-              <a href=${`/minutes/${m.meetingId}`}>${t('minutes.readLatest')}</a></p>`
-          : nothing}
-        ${m.reason ? html`<p class="notice" role="note">${t('minutes.versionReason', { reason: m.reason })}</p>` : nothing}
-        <yishi-minutes-body .body=${m.body}></yishi-minutes-body>
-        <p class="muted">${t('minutes.versionLabel', { version: m.version })} · ${t('minutes.publishedAt', { date: formatDateTime(m.publishedAt), name: m.publishedBy })}</p>
-      </article>
-      ${t('minutes.chineseOnly') ? html`<p class="muted">${t('minutes.chineseOnly')}</p>` : nothing}
-      ${minutesVersionLinks(m.meetingId, m.version)}
-      <h2>${t('minutes.versions')}</h2>
-      <ol class="versions">
-        ${m.versions.map(
-          (v) => html`<li>
-            ${v.version === m.version ? html`<strong>${t('minutes.versionLabel', { version: v.version })}</strong>` : html`<a href=${`/minutes/${m.meetingId}?version=${v.version}`}>${t('minutes.versionLabel', { version: v.version })}</a>`}
-            · ${formatDateTime(v.publishedAt)} · ${v.reason ? t('minutes.versionReason', { reason: v.reason }) : t('minutes.versionOriginal')}
-          </li>`,
-        )}
-      </ol>
-    `);
+    return renderLoad(
+      this.data,
+      (m) => html`
+        <p><a href=${`/board/${m.compoundId}#minutes`}>${t('minutes.backToBoard')}</a></p>
+        <article lang="zh-CN">
+          <h1>${m.title}</h1>
+          <dl class="meta">
+            <dt>${t('minutes.header.kind')}</dt>
+            <dd>${m.header.kindLabel}</dd>
+            <dt>${t('minutes.header.when')}</dt>
+            <dd>${m.header.when}</dd>
+            <dt>${t('minutes.header.place')}</dt>
+            <dd>${m.header.place}</dd>
+            <dt>${t('minutes.header.convener')}</dt>
+            <dd>${m.header.convener}</dd>
+          </dl>
+          ${
+            m.version < m.latestVersion
+              ? html`<p class="notice" role="note">
+                  ${t('minutes.superseded', { version: m.version, latest: m.latestVersion })}
+                  <a href=${`/minutes/${m.meetingId}`}>${t('minutes.readLatest')}</a>
+                </p>`
+              : nothing
+          }
+          ${m.reason ? html`<p class="notice" role="note">${t('minutes.versionReason', { reason: m.reason })}</p>` : nothing}
+          <yishi-minutes-body .body=${m.body}></yishi-minutes-body>
+          <p class="muted">
+            ${t('minutes.versionLabel', { version: m.version })} · ${t('minutes.publishedAt', { date: formatDateTime(m.publishedAt), name: m.publishedBy })}
+          </p>
+        </article>
+        ${t('minutes.chineseOnly') ? html`<p class="muted">${t('minutes.chineseOnly')}</p>` : nothing} ${minutesVersionLinks(m.meetingId, m.version)}
+        <h2>${t('minutes.versions')}</h2>
+        <ol class="versions">
+          ${m.versions.map(
+            (v) =>
+              html`<li>
+                ${v.version === m.version ? html`<strong>${t('minutes.versionLabel', { version: v.version })}</strong>` : html`<a href=${`/minutes/${m.meetingId}?version=${v.version}`}>${t('minutes.versionLabel', { version: v.version })}</a>`}
+                · ${formatDateTime(v.publishedAt)} · ${v.reason ? t('minutes.versionReason', { reason: v.reason }) : t('minutes.versionOriginal')}
+              </li>`,
+          )}
+        </ol>
+      `,
+    );
   }
 }

@@ -286,11 +286,12 @@ export class RosterImportPage extends YishiElement {
           </thead>
           <tbody>
             ${problems.map(
-              (p) => html`<tr>
-                <td class="num">${p.line}</td>
-                <td class="column">${p.column ? html`<span class="letter">${p.column}</span> ${p.heading}` : '—'}</td>
-                <td>${p.column ? rosterProblemReason(p.code, currentLocale(), p.params) : p.message}</td>
-              </tr>`,
+              (p) =>
+                html`<tr>
+                  <td class="num">${p.line}</td>
+                  <td class="column">${p.column ? html`<span class="letter">${p.column}</span> ${p.heading}` : '—'}</td>
+                  <td>${p.column ? rosterProblemReason(p.code, currentLocale(), p.params) : p.message}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -298,20 +299,28 @@ export class RosterImportPage extends YishiElement {
   }
 
   private renderPreview(s: RosterSummary) {
-    const figure = (label: string, value: number) => html`<div class="figure"><dt>${label}</dt><dd>${value}</dd></div>`;
+    const figure = (label: string, value: number) =>
+      html`<div class="figure">
+        <dt>${label}</dt>
+        <dd>${value}</dd>
+      </div>`;
     return html`<h2 tabindex="-1">${t('roster.previewHeading')}</h2>
       <dl class="figures summary">
-        ${figure(t('roster.rows'), s.rows)} ${figure(t('roster.unitsCreated'), s.unitsCreated)}
-        ${figure(t('roster.unitsUpdated'), s.unitsUpdated)} ${figure(t('roster.unitsUnchanged'), s.unitsUnchanged)}
-        ${figure(t('roster.buildingsCreated'), s.buildingsCreated)} ${figure(t('roster.personsCreated'), s.personsCreated)}
-        ${s.gridsCreated > 0 || s.buildingGridsChanged > 0
-          ? html`${figure(t('roster.gridsCreated'), s.gridsCreated)} ${figure(t('roster.buildingGridsChanged'), s.buildingGridsChanged)}`
-          : nothing}
+        ${figure(t('roster.rows'), s.rows)} ${figure(t('roster.unitsCreated'), s.unitsCreated)} ${figure(t('roster.unitsUpdated'), s.unitsUpdated)}
+        ${figure(t('roster.unitsUnchanged'), s.unitsUnchanged)} ${figure(t('roster.buildingsCreated'), s.buildingsCreated)}
+        ${figure(t('roster.personsCreated'), s.personsCreated)}
+        ${
+          s.gridsCreated > 0 || s.buildingGridsChanged > 0
+            ? html`${figure(t('roster.gridsCreated'), s.gridsCreated)} ${figure(t('roster.buildingGridsChanged'), s.buildingGridsChanged)}`
+            : nothing
+        }
         ${s.residents > 0 ? figure(t('roster.residents'), s.residents) : nothing}
       </dl>
-      ${s.unitsNotInFile > 0
-        ? html`<sl-alert variant="warning" open class="not-in-file"><p>${t('roster.unitsNotInFile', { count: s.unitsNotInFile })}</p></sl-alert>`
-        : nothing}
+      ${
+        s.unitsNotInFile > 0
+          ? html`<sl-alert variant="warning" open class="not-in-file"><p>${t('roster.unitsNotInFile', { count: s.unitsNotInFile })}</p></sl-alert>`
+          : nothing
+      }
       <div class="actions">
         <sl-button variant="primary" size="large" @click=${() => (this.confirming = true)}>${t('roster.start')}</sl-button>
       </div>`;

@@ -125,18 +125,20 @@ export class SetupPage extends YishiElement {
 
   override render() {
     return html`<div class="panel">
-      ${this.done
-        ? this.renderDone()
-        : this.status.status === 'error' && this.status.error
-          ? html`<h1>${t('setup.heading')}</h1>
-              ${renderError(this.status.error.message, () => void this.status.reload())}`
-          : this.status.status !== 'ready' || !this.status.value
-            ? renderLoading()
-            : !this.status.value.needed
-              ? this.renderDone()
-              : this.token === ''
-                ? this.renderNoToken()
-                : this.renderForm()}
+      ${
+        this.done
+          ? this.renderDone()
+          : this.status.status === 'error' && this.status.error
+            ? html`<h1>${t('setup.heading')}</h1>
+                ${renderError(this.status.error.message, () => void this.status.reload())}`
+            : this.status.status !== 'ready' || !this.status.value
+              ? renderLoading()
+              : !this.status.value.needed
+                ? this.renderDone()
+                : this.token === ''
+                  ? this.renderNoToken()
+                  : this.renderForm()
+      }
     </div>`;
   }
 
@@ -190,8 +192,7 @@ export class SetupPage extends YishiElement {
         ${this.input('name', { autocomplete: 'name', hint: t('setup.nameHint') })}
         ${this.input('phone', { type: 'tel', autocomplete: 'tel', inputmode: 'numeric', hint: t('setup.phoneHint') })}
         ${this.input('password', { type: 'password', autocomplete: 'new-password', hint: t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }) })}
-        ${this.input('password2', { type: 'password', autocomplete: 'new-password' })}
-        ${renderFormError(this.write.error)}
+        ${this.input('password2', { type: 'password', autocomplete: 'new-password' })} ${renderFormError(this.write.error)}
         <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('setup.submit')}</sl-button>
       </form>`;
   }
