@@ -55,7 +55,8 @@ export const compoundOverviewSchema = z.object({
   }),
   buildings: z.array(z.object({ id: z.string(), name: z.string(), gridName: z.string().nullable(), unitCount: count, areaCenti: count })),
   /** The four parties' representatives, by party (every party present, perhaps with nobody). */
-  parties: z.record(z.enum(PARTIES), z.array(compoundRepresentativeSchema)),
+  // One list per party, every party present (an object of named keys, so the API reference lists them).
+  parties: z.object(Object.fromEntries(PARTIES.map((party) => [party, z.array(compoundRepresentativeSchema)])) as Record<(typeof PARTIES)[number], z.ZodArray<typeof compoundRepresentativeSchema>>),
   /** The station chief and deputies. */
   station: z.array(compoundRepresentativeSchema),
 });
