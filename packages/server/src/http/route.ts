@@ -1,9 +1,9 @@
 /**
- * Every API route is declared once with `defineRoute`: its method and path, who may call it and at
- * which place, the zod schemas of its input, and its handler. From that single declaration the app
- * registers the Hono handler (auth, validation, error body), the OpenAPI document is generated, and
- * the access-matrix tests read the permission table. A route cannot forget to check access, because
- * declaring access is not optional.
+ * Every API route is an endpoint of the core contract (method, path, input and answer schemas) plus
+ * what the server adds with `defineRoute`: who may call it and at which place, and its handler. From
+ * that the app registers the Hono handler (auth, validation, error body, the answer checked in
+ * tests), the OpenAPI document is generated, and the access-matrix tests read the permission table.
+ * A route cannot forget to check access, because declaring access is not optional.
  */
 import { DomainError, errorMessage, isErrorCode, type BodyOf, type Endpoint, type Locale, type ParamsOf, type ProducesFile, type QueryOf, type ResultOf, type Role } from '@yishi/core';
 import type { Context, Hono } from 'hono';
@@ -15,8 +15,6 @@ import type { Deps } from '../deps.js';
 import type { AppEnv } from './context.js';
 import { readCsvBody, readJsonBody, readSpreadsheetBody, refuseNulCharacters, zodDetails } from './body.js';
 
-type Schema = z.ZodType | undefined;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /**
  * Finds the place a request is about from its path and query (never its body: access is decided
@@ -31,12 +29,13 @@ export interface PlaceLookup<P = unknown, Q = unknown> {
  * - user: any logged-in user (their own data);
  * - roles: the actor must hold one of the roles at the place the lookup finds (404 when none).
  */
-export type RoleAccess = { kind: 'roles'; roles: readonly Role[]; place: PlaceLookup<any, any> };
+/** A lookup of any parameters: `never` accepts every lookup (parameters are contravariant), mountRoutes calls it with the route's own. */
+export type RoleAccess = { kind: 'roles'; roles: readonly Role[]; place: PlaceLookup<never, never> };
 export type Access = { kind: 'public' } | { kind: 'user' } | RoleAccess;
 
 export const publicAccess = { kind: 'public' } as const;
 export const anyUser = { kind: 'user' } as const;
-export function rolesAt<P = any, Q = any>(roles: readonly Role[], place: PlaceLookup<P, Q>): RoleAccess {
+export function rolesAt<P = unknown, Q = unknown>(roles: readonly Role[], place: PlaceLookup<P, Q>): RoleAccess {
   return { kind: 'roles', roles, place };
 }
 
@@ -52,37 +51,16 @@ export interface HandlerContext<B, Q, P, A extends Access> {
   params: P;
 }
 
-export interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema, A extends Access> {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** Path below /api, in Hono syntax: /compounds/:compoundId */
-  path: string;
-  summary: string;
-  description?: string;
-  tags: string[];
-  access: A;
-  /**
-   * A finer rule the service applies after the role check (e.g. "only the convener"), in words. The
-   * OpenAPI document shows it; the access-matrix test accepts a 403 from an allowed role only here.
-   */
+/**
+ * A mounted route: its endpoint (core contract) with what the server adds. `finerAccess` is a finer
+ * rule the service applies after the role check (e.g. "only the convener"), in words; the OpenAPI
+ * document shows it, and the access-matrix test accepts a 403 from an allowed role only here.
+ */
+export type RouteDef = Endpoint & {
+  access: Access;
   finerAccess?: string;
-  body?: B;
-  /**
-   * json (default); csv: the body is decoded text (UTF-16 by BOM, UTF-8, or GB18030 as Excel saves
-   * it); spreadsheet: CSV/tab-separated text or an .xlsx workbook, given as `{ rows: string[][] }`
-   * (the first sheet, row 1 first, every cell as text).
-   */
-  bodyKind?: BodyKind;
-  query?: Q;
-  params?: P;
-  /** The success body, for the OpenAPI document. */
-  response?: z.ZodType;
-  /** Content type of a non-JSON success body (text/csv, text/calendar …), for the OpenAPI document. */
-  produces?: string;
-  status?: 200 | 201 | 202 | 204;
-  handler: (ctx: HandlerContext<Out<B>, Out<Q>, Out<P>, A>) => Promise<unknown> | unknown;
-}
-
-export type RouteDef = RouteSpec<Schema, Schema, Schema, Access>;
+  handler: (ctx: HandlerContext<unknown, unknown, unknown, Access>) => Promise<unknown> | unknown;
+};
 
 const BODY_READERS = { json: readJsonBody, csv: readCsvBody, spreadsheet: readSpreadsheetBody } as const;
 export type BodyKind = keyof typeof BODY_READERS;
@@ -90,7 +68,7 @@ export type BodyKind = keyof typeof BODY_READERS;
 /** What a route adds to its endpoint (core contract): who may call it, and the handler. */
 export interface RouteImplementation<E extends Endpoint, A extends Access> {
   access: A;
-  /** A finer rule the service applies after the role check, in words (see RouteSpec.finerAccess). */
+  /** A finer rule the service applies after the role check, in words (see RouteDef). */
   finerAccess?: string;
   handler: (
     ctx: HandlerContext<BodyOf<E>, QueryOf<E>, ParamsOf<E>, A>,
@@ -98,16 +76,11 @@ export interface RouteImplementation<E extends Endpoint, A extends Access> {
 }
 
 /**
- * Declares a route. Preferred: an endpoint of the core contract and its implementation, so the
- * handler is typed by the endpoint's schemas and must answer what its response schema says.
- * The one-argument form (everything in one object) is the older style.
+ * Declares a route: an endpoint of the core contract (method, path, schemas, answer) and what the
+ * server adds to it — who may call it, and the handler, typed by the endpoint's schemas.
  */
-export function defineRoute<E extends Endpoint, A extends Access>(endpoint: E, implementation: RouteImplementation<E, A>): RouteDef;
-export function defineRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined, A extends Access = Access>(
-  spec: RouteSpec<B, Q, P, A>,
-): RouteDef;
-export function defineRoute(spec: object, implementation?: object): RouteDef {
-  return (implementation ? { ...spec, ...implementation } : spec) as unknown as RouteDef;
+export function defineRoute<E extends Endpoint, A extends Access>(endpoint: E, implementation: RouteImplementation<E, A>): RouteDef {
+  return { ...endpoint, ...implementation } as unknown as RouteDef;
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, locale: Locale): z.output<S> {
@@ -145,7 +118,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
 
       let place: PlaceChain | null = null;
       if (route.access.kind === 'roles') {
-        const found = await route.access.place({ db: deps.db, params, query, actor });
+        const found = await (route.access.place as PlaceLookup)({ db: deps.db, params, query, actor });
         if (!found) throw new DomainError('not_found');
         if (!actor || !mayAct(actor, route.access.roles, found)) throw new DomainError('forbidden');
         place = found;

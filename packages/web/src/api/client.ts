@@ -19,7 +19,7 @@ export class ApiError extends Error {
 }
 
 export interface SendOptions {
-  /** A JSON-serialisable body, or a string sent as is with `contentType`. */
+  /** A JSON-serialisable body, or (with `contentType`) text or bytes sent as they are. */
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
@@ -34,8 +34,8 @@ async function send<T>(method: string, path: string, options: SendOptions = {}):
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
-    if (typeof options.body === 'string' && options.contentType) {
-      body = options.body;
+    if (options.contentType && (typeof options.body === 'string' || options.body instanceof Blob || options.body instanceof ArrayBuffer || ArrayBuffer.isView(options.body))) {
+      body = options.body as BodyInit;
       headers['Content-Type'] = options.contentType;
     } else {
       body = JSON.stringify(options.body);
@@ -79,8 +79,20 @@ function call<E extends Endpoint>(endpoint: E, input: CallInput<E>): Promise<Ans
   return send<Answer<E>>(endpoint.method.toUpperCase(), endpointUrl(endpoint, input), { body: input.body, signal: input.signal });
 }
 
+/**
+ * Sends a file to an endpoint that reads raw bytes (a roster as CSV or an Excel workbook): the
+ * endpoint's path and query as for `call`, the file as it is with its content type.
+ */
+function upload<E extends Endpoint>(
+  endpoint: E,
+  input: Omit<CallInput<E>, 'body'> & { file: Blob | ArrayBuffer | Uint8Array | string; contentType: string },
+): Promise<Answer<E>> {
+  return send<Answer<E>>(endpoint.method.toUpperCase(), endpointUrl(endpoint, input), { body: input.file, contentType: input.contentType, signal: input.signal });
+}
+
 export const api = {
   call,
+  upload,
   get: <T>(path: string, signal?: AbortSignal) => send<T>('GET', path, { signal }),
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => send<T>('PUT', path, { body }),

@@ -12,9 +12,9 @@ import { navigate } from '../app/router.js';
 import { notify } from '../app/notify.js';
 import { forgetSession } from '../state/session.js';
 
-export interface WriteOptions<F extends string> {
-  /** Said in a toast when the change went through. */
-  success?: string;
+export interface WriteOptions<F extends string, T = unknown> {
+  /** Said in a toast when the change went through; a function gets the answer (counts known only afterwards). */
+  success?: string | ((result: T) => string);
   /** The form's fields: a refusal about one of them is shown under it. */
   fields?: readonly F[];
   /** Error codes that are about one field (`compound_code_taken` → 'code'). */
@@ -27,6 +27,8 @@ export class WriteController<F extends string = string> implements ReactiveContr
   busy = false;
   /** What the last refusal said that belongs to no field; null after a success. */
   error: string | null = null;
+  /** The last refusal's error code (`vote_closed` …), for a page that reacts to one; null after a success. */
+  code: string | null = null;
   fieldErrors: FieldErrors<F> = {};
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -36,16 +38,18 @@ export class WriteController<F extends string = string> implements ReactiveContr
   hostConnected(): void {}
 
   /** Runs the change; answers its result, or undefined when it was refused (and said so). */
-  async run<T>(action: () => Promise<T>, options: WriteOptions<F> = {}): Promise<T | undefined> {
+  async run<T>(action: () => Promise<T>, options: WriteOptions<F, T> = {}): Promise<T | undefined> {
     if (this.busy) return undefined;
     this.busy = true;
     this.clear();
     try {
       const result = await action();
-      if (options.success) notify(options.success, 'success');
+      if (options.success) notify(typeof options.success === 'function' ? options.success(result) : options.success, 'success');
       return result;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
+      this.code = error instanceof ApiError ? error.code : null;
+      // Only an expired session goes to the login page; a wrong password (also a 401) is a refusal.
+      if (error instanceof ApiError && error.code === 'unauthenticated') {
         forgetSession();
         navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
         return undefined;
@@ -64,6 +68,7 @@ export class WriteController<F extends string = string> implements ReactiveContr
   /** Forgets the last refusal (when the form is edited or closed). */
   clear(): void {
     this.error = null;
+    this.code = null;
     this.fieldErrors = {};
     this.host.requestUpdate();
   }

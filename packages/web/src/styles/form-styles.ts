@@ -6,6 +6,19 @@
 import { css } from 'lit';
 
 export const formStyles = css`
+  /* Every control's label in bold, and checkboxes and radios as tall as a tap target. */
+  sl-input::part(form-control-label),
+  sl-select::part(form-control-label),
+  sl-textarea::part(form-control-label),
+  sl-radio-group::part(form-control-label) {
+    font-weight: 600;
+  }
+  sl-checkbox,
+  sl-radio {
+    display: flex;
+    align-items: center;
+    min-height: var(--yishi-tap);
+  }
   form.fields {
     display: grid;
     gap: 1rem;

@@ -28,6 +28,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { currentMe, holdsRoleAt, loadMe } from '../../state/session.js';
+import { optionLabel } from '../../components/forms/option-label.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type Building = ActivationStatus['buildings'][number];
@@ -452,8 +453,8 @@ export class ActivationPage extends YishiElement {
                   this.limit = PAGE_SIZE;
                 }}
               >
-                <sl-option value="all">${t('admin.activation.allBuildings')}</sl-option>
-                ${s.buildings.map((b) => html`<sl-option value=${b.id}>${buildingLabel(b.name)}</sl-option>`)}
+                <sl-option value="all">${optionLabel(t('admin.activation.allBuildings'))}</sl-option>
+                ${s.buildings.map((b) => html`<sl-option value=${b.id}>${optionLabel(buildingLabel(b.name))}</sl-option>`)}
               </sl-select>`
             : nothing
         }
@@ -465,9 +466,9 @@ export class ActivationPage extends YishiElement {
             this.limit = PAGE_SIZE;
           }}
         >
-          <sl-option value="all">${t('admin.activation.showAll')}</sl-option>
-          <sl-option value="waiting">${t('admin.activation.showWaiting')}</sl-option>
-          <sl-option value="activated">${t('admin.activation.showActivated')}</sl-option>
+          <sl-option value="all">${optionLabel(t('admin.activation.showAll'))}</sl-option>
+          <sl-option value="waiting">${optionLabel(t('admin.activation.showWaiting'))}</sl-option>
+          <sl-option value="activated">${optionLabel(t('admin.activation.showActivated'))}</sl-option>
         </sl-select>
       </div>
       <p class="muted" role="status">${t('admin.activation.found', { count: matching.length })}</p>

@@ -39,6 +39,7 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { optionLabel } from '../../components/forms/option-label.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type Place = StaffOverview['places'][number];
@@ -225,7 +226,7 @@ export class StaffPage extends YishiElement {
         >
           ${placeGroups(o.places).map(
             (group, i) => html`${i > 0 ? html`<sl-divider></sl-divider>` : nothing}<small>${group.label}</small>
-              ${group.places.map((p) => html`<sl-option value=${placeKey(p)}>${p.kind === 'compound' ? t('admin.staff.wholeCompound', { name: p.label }) : p.label}</sl-option>`)}`,
+              ${group.places.map((p) => html`<sl-option value=${placeKey(p)}>${optionLabel(p.kind === 'compound' ? t('admin.staff.wholeCompound', { name: p.label }) : p.label)}</sl-option>`)}`,
           )}
         </sl-select>
         <sl-select
@@ -241,7 +242,7 @@ export class StaffPage extends YishiElement {
             this.errors = {};
           }}
         >
-          ${roles.map((role) => html`<sl-option value=${role}>${pick(ROLE_LABELS[role])}</sl-option>`)}
+          ${roles.map((role) => html`<sl-option value=${role}>${optionLabel(pick(ROLE_LABELS[role]))}</sl-option>`)}
         </sl-select>
         ${this.chosenRole ? html`<p class="role-help muted">${t(`admin.staff.roleHelp.${this.chosenRole}`)}</p>` : nothing}
         ${keyed(
@@ -258,7 +259,7 @@ export class StaffPage extends YishiElement {
                   help-text=${e.party ?? ''}
                   @sl-change=${(ev: Event) => (this.party = (ev.target as HTMLSelectElement).value as Party)}
                 >
-                  ${PARTIES.map((p) => html`<sl-option value=${p}>${pick(PARTY_LABELS[p])}</sl-option>`)}
+                  ${PARTIES.map((p) => html`<sl-option value=${p}>${optionLabel(pick(PARTY_LABELS[p]))}</sl-option>`)}
                 </sl-select>
                 ${this.input('organisation', t('admin.staff.organisation'), { placeholder: t('admin.staff.organisationPlaceholder'), maxlength: 60 })}`
             : nothing}
