@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, eventually, roundTrip, scheduledCouncil, startHarness, titles, waitForClosed, waitForSync, type Harness } from './collab-helpers.js';
+import { addItem, eventually, roundTrip, scheduledCouncil, startHarness, titles, waitForSync, type Harness } from './collab-helpers.js';
 
 let h: Harness;
 beforeEach(async () => {

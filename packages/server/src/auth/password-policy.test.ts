@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@yishi/core';
+import { type DomainError } from '@yishi/core';
 import { assertPasswordAllowed } from './password-policy.js';
 
 function codeOf(password: string, phone?: string): string | null {

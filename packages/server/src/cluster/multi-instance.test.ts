@@ -20,7 +20,7 @@ let a: TestApp;
 let b: TestApp;
 let dsct: string;
 
-async function json<T = any>(res: Response, status: number): Promise<T> {
+async function json<T = unknown>(res: Response, status: number): Promise<T> {
   const body = await res.text();
   expect(res.status, body).toBe(status);
   return JSON.parse(body) as T;

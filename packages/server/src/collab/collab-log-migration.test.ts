@@ -28,6 +28,8 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 it('carries snapshots and the log after them over to the new tables, and back', async () => {
   expect((await migrator.migrateTo('20261121130000_minutes')).error).toBeUndefined();
+  // The tables as they were before the migration under test: not in today's Database type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const old = db as unknown as Kysely<any>;
   const doc = new Y.Doc();
   const map = doc.getMap<string>('m');

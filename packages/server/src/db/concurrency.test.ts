@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function json<T = any>(res: Response, status: number): Promise<T> {
+async function json<T = unknown>(res: Response, status: number): Promise<T> {
   const body = await res.text();
   expect(res.status, body).toBe(status);
   return JSON.parse(body) as T;

@@ -141,7 +141,7 @@ function renderLettersHtml(compound: { name: string; address: string; base: stri
       const who = l.relation === 'owner' ? '业主' : '居民';
       return `<section class="letter">
 <h1>议事平台 · 账号激活通知</h1>
-<p class="to">${escapeHtml(compound.name)} ${l.units.map(escapeHtml).join('、')}　${escapeHtml(maskName(l.name))} ${who}：</p>
+<p class="to">${escapeHtml(compound.name)} ${l.units.map(escapeHtml).join('、')}&#x3000;${escapeHtml(maskName(l.name))} ${who}：</p>
 <div class="body">
 <p>您好！小区的议事会议、业主表决和问题办理，现在可以在手机上参加和查看。请按下面的步骤激活您的账号：</p>
 <ol class="steps">

@@ -51,7 +51,7 @@ async function send<T>(method: string, path: string, options: SendOptions = {}):
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = text === '' ? null : JSON.parse(text);
   } catch {
