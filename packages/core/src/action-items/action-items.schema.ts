@@ -9,7 +9,10 @@ import { LEDGER_ENTRY_KINDS } from './ledger.js';
 
 const text = (max: number) => z.string().trim().max(max);
 /** A photo as an https URL or a small data: URL (evidence photos taken on a phone, resized by the page). */
-const photo = z.string().max(400_000).regex(/^(https?:\/\/|data:image\/(png|jpeg|webp);base64,)/);
+const photo = z
+  .string()
+  .max(400_000)
+  .regex(/^(https?:\/\/|data:image\/(png|jpeg|webp);base64,)/);
 
 export const responsibleUnitSchema = z
   .string()
@@ -204,10 +207,24 @@ export const reconciliationSchema = z.object({
   }),
   counts: z.object({ questions: count, answeredOnSpot: count, listed: count, actionItems: count, signedOff: count, missingActionItems: count }),
   questions: z.array(
-    z.object({ id: z.string(), number: z.number().int(), text: z.string(), category: z.enum(QUESTION_CATEGORIES), actionItem: itemSummarySchema.nullable(), missingActionItem: z.boolean() }),
+    z.object({
+      id: z.string(),
+      number: z.number().int(),
+      text: z.string(),
+      category: z.enum(QUESTION_CATEGORIES),
+      actionItem: itemSummarySchema.nullable(),
+      missingActionItem: z.boolean(),
+    }),
   ),
   outcomes: z.array(
-    z.object({ id: z.string(), position: z.number().int(), title: z.string(), outcome: z.enum(OUTCOME_KINDS).nullable(), actionItem: itemSummarySchema.nullable(), missingActionItem: z.boolean() }),
+    z.object({
+      id: z.string(),
+      position: z.number().int(),
+      title: z.string(),
+      outcome: z.enum(OUTCOME_KINDS).nullable(),
+      actionItem: itemSummarySchema.nullable(),
+      missingActionItem: z.boolean(),
+    }),
   ),
   otherItems: z.array(itemSummarySchema),
   reconciled: z.boolean(),

@@ -46,21 +46,17 @@ async function loadRows(db: Db, compoundIds: readonly string[]) {
   const latestRating = new Map(ratings.map((r) => [r.action_item_id, r.rating]));
   const minutes = await listFirstPublications(db, compoundIds);
   return {
-    meetings: meetings.map(
-      (m): DashboardMeetingRow => ({ id: m.id, compoundId: m.compound_id, kind: m.kind, status: m.status, startsAt: m.starts_at }),
-    ),
+    meetings: meetings.map((m): DashboardMeetingRow => ({ id: m.id, compoundId: m.compound_id, kind: m.kind, status: m.status, startsAt: m.starts_at })),
     questions: questions.map((q) => ({ meetingId: q.meeting_id, status: q.status })),
-    actionItems: items.map(
-      (i): DashboardActionItemRow & { id: string } => ({
-        id: i.id,
-        compoundId: i.compound_id,
-        status: i.status,
-        listedOn: chinaDate(new Date(i.listed_at)),
-        dueDate: i.due_date,
-        signedOffAt: i.signed_off_at,
-        rating: latestRating.get(i.id) ?? null,
-      }),
-    ),
+    actionItems: items.map((i): DashboardActionItemRow & { id: string } => ({
+      id: i.id,
+      compoundId: i.compound_id,
+      status: i.status,
+      listedOn: chinaDate(new Date(i.listed_at)),
+      dueDate: i.due_date,
+      signedOffAt: i.signed_off_at,
+      rating: latestRating.get(i.id) ?? null,
+    })),
     minutes: minutes.map((m) => ({ meetingId: m.meetingId, firstPublishedAt: m.firstPublishedAt })),
   };
 }
@@ -84,7 +80,10 @@ export async function getDashboard(deps: Deps, request: DashboardQuery): Promise
   const all = await listCompoundsInScope(deps.db, request.scope, request.id);
   const compounds = request.compoundId ? all.filter((c) => c.id === request.compoundId) : all;
   if (request.compoundId && compounds.length === 0) throw new DomainError('compound_not_found');
-  const rows = await loadRows(deps.db, compounds.map((c) => c.id));
+  const rows = await loadRows(
+    deps.db,
+    compounds.map((c) => c.id),
+  );
   const total = computeDashboard({ ...period, now, ...rows });
   return {
     scope: { kind: request.scope, id: request.id },
@@ -106,7 +105,10 @@ export async function getDashboard(deps: Deps, request: DashboardQuery): Promise
 async function listPendingMinutes(deps: Deps, compounds: readonly ScopedCompound[]): Promise<DashboardView['pendingMinutes']> {
   if (compounds.length === 0) return [];
   const names = new Map(compounds.map((c) => [c.id, c.name]));
-  const rows = await listMeetingsWithoutMinutes(deps.db, compounds.map((c) => c.id));
+  const rows = await listMeetingsWithoutMinutes(
+    deps.db,
+    compounds.map((c) => c.id),
+  );
   const now = deps.clock();
   return rows
     .map((m) => {
@@ -144,7 +146,9 @@ export async function getDashboardWorkbook(deps: Deps, request: DashboardQuery):
   ];
   const perMonth = [
     MONTH_HEADER.map(bold),
-    ...d.months.map((m) => [m.month, m.fourParty, m.eveningTalk, m.questionsRaised, m.answeredOnTheSpot, m.listed, m.signedOff, m.signedOffOnTime].map((value) => ({ value }))),
+    ...d.months.map((m) =>
+      [m.month, m.fourParty, m.eveningTalk, m.questionsRaised, m.answeredOnTheSpot, m.listed, m.signedOff, m.signedOffOnTime].map((value) => ({ value })),
+    ),
   ];
   const buffer = await writeXlsxFile([
     { data: totals, sheet: '汇总', columns: [{ width: 34 }, { width: 24 }] },

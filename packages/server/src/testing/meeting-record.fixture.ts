@@ -21,7 +21,11 @@ export interface HeldMeetingOptions {
   startsAt: Date;
   agenda?: Array<{ title: string; notes: string; outcome: 'agreed' | 'deferred' | 'owners_vote' | 'action_items'; agreedParties?: string[]; note?: string }>;
   questions?: Array<{ text: string; status: 'answered' | 'listed' | 'merged' | 'raised'; answer?: string; answeredBy?: string }>;
-  actionItems?: Array<{ title: string; responsibleUnit: string; signOff?: { afterDays: number; rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied' } }>;
+  actionItems?: Array<{
+    title: string;
+    responsibleUnit: string;
+    signOff?: { afterDays: number; rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied' };
+  }>;
   vote?: { title: string; passed: boolean; summary: string } | null;
 }
 
@@ -43,9 +47,16 @@ const DEFAULT_AGENDA: NonNullable<HeldMeetingOptions['agenda']> = [
   { title: '使用维修资金更换 2 栋电梯', notes: '电梯使用已满 15 年，多次困人。', outcome: 'owners_vote' },
 ];
 
-export async function insertHeldMeeting(deps: Deps, options: HeldMeetingOptions): Promise<{ meetingId: string; agendaItemIds: string[]; actionItemIds: string[] }> {
+export async function insertHeldMeeting(
+  deps: Deps,
+  options: HeldMeetingOptions,
+): Promise<{ meetingId: string; agendaItemIds: string[]; actionItemIds: string[] }> {
   const { db } = deps;
-  const compound = await db.selectFrom('compounds').select(['id']).where('code', '=', options.compoundCode ?? 'DSCT').executeTakeFirstOrThrow();
+  const compound = await db
+    .selectFrom('compounds')
+    .select(['id'])
+    .where('code', '=', options.compoundCode ?? 'DSCT')
+    .executeTakeFirstOrThrow();
   const kind = options.kind ?? 'four_party';
   const convener = await actorOf(deps, kind === 'four_party' ? 'zhanzhang' : 'shequ');
   const starts = options.startsAt;
@@ -84,13 +95,35 @@ export async function insertHeldMeeting(deps: Deps, options: HeldMeetingOptions)
   for (const rep of reps) {
     await db
       .insertInto('meeting_attendance')
-      .values({ id: newId(), meeting_id: meetingId, user_id: rep.id, name: rep.display_name, party: rep.party, organisation: rep.organisation ?? '', invited: 1, signed_in_at: iso(-5), signed_in_by: convener.userId, created_at: iso(-60) })
+      .values({
+        id: newId(),
+        meeting_id: meetingId,
+        user_id: rep.id,
+        name: rep.display_name,
+        party: rep.party,
+        organisation: rep.organisation ?? '',
+        invited: 1,
+        signed_in_at: iso(-5),
+        signed_in_by: convener.userId,
+        created_at: iso(-60),
+      })
       .execute();
   }
   // Invited but absent: must not appear among those present.
   await db
     .insertInto('meeting_attendance')
-    .values({ id: newId(), meeting_id: meetingId, user_id: null, name: '缺席代表', party: 'department', organisation: '区供水公司', invited: 1, signed_in_at: null, signed_in_by: null, created_at: iso(-60) })
+    .values({
+      id: newId(),
+      meeting_id: meetingId,
+      user_id: null,
+      name: '缺席代表',
+      party: 'department',
+      organisation: '区供水公司',
+      invited: 1,
+      signed_in_at: null,
+      signed_in_by: null,
+      created_at: iso(-60),
+    })
     .execute();
 
   const agendaItemIds: string[] = [];
@@ -148,7 +181,14 @@ export async function insertHeldMeeting(deps: Deps, options: HeldMeetingOptions)
       .execute();
   }
 
-  const vote = options.vote === undefined && kind === 'four_party' ? { title: '使用维修资金更换 2 栋电梯', passed: true, summary: '参与表决面积 80.21% ≥ 2/3，人数 78.33% ≥ 2/3；同意面积 91.05% ≥ 3/4，人数 90.43% ≥ 3/4：通过。' } : options.vote;
+  const vote =
+    options.vote === undefined && kind === 'four_party'
+      ? {
+          title: '使用维修资金更换 2 栋电梯',
+          passed: true,
+          summary: '参与表决面积 80.21% ≥ 2/3，人数 78.33% ≥ 2/3；同意面积 91.05% ≥ 3/4，人数 90.43% ≥ 3/4：通过。',
+        }
+      : options.vote;
   if (vote && agendaItemIds[1]) {
     const result = {
       passed: vote.passed,
@@ -190,7 +230,14 @@ export async function insertHeldMeeting(deps: Deps, options: HeldMeetingOptions)
   const staff = await actorOf(deps, 'zhanzhang');
   const wuye = await actorOf(deps, 'wuye');
   const owner = await actorOf(deps, 'yezhu');
-  const items = options.actionItems ?? (kind === 'four_party' ? [{ title: '东侧空地划线增加车位', responsibleUnit: 'property_manager', signOff: { afterDays: 5, rating: 'satisfied' as const } }, { title: '协调供水公司检修二次供水设施', responsibleUnit: 'department:区住房和城乡建设局' }] : []);
+  const items =
+    options.actionItems ??
+    (kind === 'four_party'
+      ? [
+          { title: '东侧空地划线增加车位', responsibleUnit: 'property_manager', signOff: { afterDays: 5, rating: 'satisfied' as const } },
+          { title: '协调供水公司检修二次供水设施', responsibleUnit: 'department:区住房和城乡建设局' },
+        ]
+      : []);
   for (const item of items) {
     const created = await db.transaction().execute((trx) =>
       createActionItem(trx, at(starts.getTime() + 115 * 60_000), {

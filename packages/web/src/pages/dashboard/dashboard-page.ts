@@ -83,7 +83,13 @@ export class DashboardPage extends YishiElement {
         return;
       }
       const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-      this.filters = { scope: grant.role === 'subdistrict_committee' ? 'subdistrict' : 'community', id: grant.scopeId, from: `${today.slice(0, 4)}-01-01`, to: today, compoundId: '' };
+      this.filters = {
+        scope: grant.role === 'subdistrict_committee' ? 'subdistrict' : 'community',
+        id: grant.scopeId,
+        from: `${today.slice(0, 4)}-01-01`,
+        to: today,
+        compoundId: '',
+      };
     });
   }
 
@@ -115,19 +121,37 @@ export class DashboardPage extends YishiElement {
     const pie = (items: Array<[string, number]>): ChartOption => ({
       tooltip: { trigger: 'item' },
       legend,
-      series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}', fontSize: 14 }, data: items.map(([name, value]) => ({ name, value })) }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '65%'],
+          center: ['50%', '45%'],
+          label: { formatter: '{b}\n{c}', fontSize: 14 },
+          data: items.map(([name, value]) => ({ name, value })),
+        },
+      ],
     });
     const items: ChartOption = {
       tooltip: { trigger: 'axis' },
       grid: { left: 36, right: 12, top: 16, bottom: 40 },
       xAxis: { type: 'category', data: [t('dashboard.series.onTime'), t('dashboard.series.late'), t('dashboard.series.overdue')] },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', colorBy: 'data', label: { show: true, position: 'top' }, data: [f.actionItems.signedOffOnTime, f.actionItems.signedOffLate, f.actionItems.overdue] }],
+      series: [
+        {
+          type: 'bar',
+          colorBy: 'data',
+          label: { show: true, position: 'top' },
+          data: [f.actionItems.signedOffOnTime, f.actionItems.signedOffLate, f.actionItems.overdue],
+        },
+      ],
     };
     /** The figures a chart draws, said in words (its label for screen readers). */
     const said = (parts: Array<[MessageKey, number]>) => parts.map(([key, value]) => `${t(key)} ${value}`).join(pick(COMMA));
     const chart = (key: MessageKey, option: ChartOption, label: string) =>
-      html`<section class="card"><h2>${t(key)}</h2><yishi-dashboard-chart .option=${option} label=${`${t(key)}${pick(COLON)}${label}`}></yishi-dashboard-chart></section>`;
+      html`<section class="card">
+        <h2>${t(key)}</h2>
+        <yishi-dashboard-chart .option=${option} label=${`${t(key)}${pick(COLON)}${label}`}></yishi-dashboard-chart>
+      </section>`;
     const questions: Array<[MessageKey, number]> = [
       ['dashboard.series.answered', f.questions.answeredOnTheSpot],
       ['dashboard.series.listed', f.questions.listed],
@@ -138,27 +162,27 @@ export class DashboardPage extends YishiElement {
       ['dashboard.series.dissatisfied', f.satisfaction.dissatisfied],
     ];
     return html`<div class="charts">
-      ${chart(
-        'dashboard.chart.meetings',
-        meetings,
-        said([
-          ['dashboard.series.fourParty', f.meetings.fourParty],
-          ['dashboard.series.eveningTalk', f.meetings.eveningTalk],
-        ]),
-      )}
-      ${chart('dashboard.chart.questions', pie(questions.map(([key, value]) => [t(key), value])), said(questions))}
-      ${chart(
-        'dashboard.chart.actionItems',
-        items,
-        said([
-          ['dashboard.series.onTime', f.actionItems.signedOffOnTime],
-          ['dashboard.series.late', f.actionItems.signedOffLate],
-          ['dashboard.series.overdue', f.actionItems.overdue],
-        ]),
-      )}
-      ${chart('dashboard.chart.satisfaction', pie(satisfaction.map(([key, value]) => [t(key), value])), f.satisfaction.rate.text)}
-    </div>
-    <p class="muted">${t('dashboard.chartNote')}</p>`;
+        ${chart(
+          'dashboard.chart.meetings',
+          meetings,
+          said([
+            ['dashboard.series.fourParty', f.meetings.fourParty],
+            ['dashboard.series.eveningTalk', f.meetings.eveningTalk],
+          ]),
+        )}
+        ${chart('dashboard.chart.questions', pie(questions.map(([key, value]) => [t(key), value])), said(questions))}
+        ${chart(
+          'dashboard.chart.actionItems',
+          items,
+          said([
+            ['dashboard.series.onTime', f.actionItems.signedOffOnTime],
+            ['dashboard.series.late', f.actionItems.signedOffLate],
+            ['dashboard.series.overdue', f.actionItems.overdue],
+          ]),
+        )}
+        ${chart('dashboard.chart.satisfaction', pie(satisfaction.map(([key, value]) => [t(key), value])), f.satisfaction.rate.text)}
+      </div>
+      <p class="muted">${t('dashboard.chartNote')}</p>`;
   }
 
   private pending(d: DashboardView) {
@@ -167,11 +191,12 @@ export class DashboardPage extends YishiElement {
       <h2 id="pending-heading">${t('dashboard.pendingMinutes', { count: d.pendingMinutes.length })}</h2>
       <ul>
         ${d.pendingMinutes.map(
-          (m) => html`<li>
-            <a href=${`/meetings/${m.meetingId}/minutes`}>${m.compoundName} · ${pick(MEETING_KIND_LABELS[m.kind])}${pick(COLON)}${m.title}</a>
-            ${pick(PARENS).replace('{}', formatDate(m.startsAt))}
-            ${m.timeLeft ? html`<strong>${m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}${pick(COLON)}${pick(m.timeLeft.label)}</strong>` : html`<span class="muted">${t('dashboard.noDeadline')}</span>`}
-          </li>`,
+          (m) =>
+            html`<li>
+              <a href=${`/meetings/${m.meetingId}/minutes`}>${m.compoundName} · ${pick(MEETING_KIND_LABELS[m.kind])}${pick(COLON)}${m.title}</a>
+              ${pick(PARENS).replace('{}', formatDate(m.startsAt))}
+              ${m.timeLeft ? html`<strong>${m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}${pick(COLON)}${pick(m.timeLeft.label)}</strong>` : html`<span class="muted">${t('dashboard.noDeadline')}</span>`}
+            </li>`,
         )}
       </ul>
     </section>`;
@@ -182,7 +207,9 @@ export class DashboardPage extends YishiElement {
     const perCompound = d.byCompound.length > 1 ? d.byCompound : [];
     return html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
       <table>
-        <caption>${t('dashboard.tableCaption', d.period)}</caption>
+        <caption>
+          ${t('dashboard.tableCaption', d.period)}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${t('dashboard.indicator')}</th>
@@ -192,11 +219,12 @@ export class DashboardPage extends YishiElement {
         </thead>
         <tbody>
           ${rows.map(
-            (r, i) => html`<tr>
-              <th scope="row">${pick(r.label)}</th>
-              <td class="num">${r.value}</td>
-              ${perCompound.map((c) => html`<td class="num">${dashboardRows(c.figures)[i]?.value ?? ''}</td>`)}
-            </tr>`,
+            (r, i) =>
+              html`<tr>
+                <th scope="row">${pick(r.label)}</th>
+                <td class="num">${r.value}</td>
+                ${perCompound.map((c) => html`<td class="num">${dashboardRows(c.figures)[i]?.value ?? ''}</td>`)}
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -204,25 +232,29 @@ export class DashboardPage extends YishiElement {
   }
 
   override render() {
-    if (this.noAccess) return html`<h1>${t('dashboard.title')}</h1><p>${t('dashboard.noAccess')}</p>`;
+    if (this.noAccess)
+      return html`<h1>${t('dashboard.title')}</h1>
+        <p>${t('dashboard.noAccess')}</p>`;
     const f = this.filters;
     return html`<h1>${t('dashboard.title')}</h1>
       <p class="lead">${t('dashboard.intro')}</p>
-      ${f
-        ? html`<form @submit=${this.apply}>
-            <label>${t('dashboard.from')}<input type="date" name="from" .value=${f.from} required /></label>
-            <label>${t('dashboard.to')}<input type="date" name="to" .value=${f.to} required /></label>
-            <label
-              >${t('dashboard.compound')}
-              <select name="compoundId">
-                <option value="" ?selected=${f.compoundId === ''}>${t('dashboard.allCompounds')}</option>
-                ${(this.data.value?.compounds ?? []).map((c) => html`<option value=${c.id} ?selected=${f.compoundId === c.id}>${c.name}</option>`)}
-              </select>
-            </label>
-            <sl-button type="submit" variant="primary">${t('dashboard.apply')}</sl-button>
-            <a class="link-button" href=${endpointUrl(dashboardEndpoints.xlsx, { query: this.query(f) })} download>${t('dashboard.download')}</a>
-          </form>`
-        : nothing}
+      ${
+        f
+          ? html`<form @submit=${this.apply}>
+              <label>${t('dashboard.from')}<input type="date" name="from" .value=${f.from} required /></label>
+              <label>${t('dashboard.to')}<input type="date" name="to" .value=${f.to} required /></label>
+              <label
+                >${t('dashboard.compound')}
+                <select name="compoundId">
+                  <option value="" ?selected=${f.compoundId === ''}>${t('dashboard.allCompounds')}</option>
+                  ${(this.data.value?.compounds ?? []).map((c) => html`<option value=${c.id} ?selected=${f.compoundId === c.id}>${c.name}</option>`)}
+                </select>
+              </label>
+              <sl-button type="submit" variant="primary">${t('dashboard.apply')}</sl-button>
+              <a class="link-button" href=${endpointUrl(dashboardEndpoints.xlsx, { query: this.query(f) })} download>${t('dashboard.download')}</a>
+            </form>`
+          : nothing
+      }
       ${f ? renderLoad(this.data, (d) => (d ? html`${this.pending(d)}${this.charts(d)}${this.table(d)}` : nothing)) : nothing}`;
   }
 }
