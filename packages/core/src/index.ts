@@ -13,6 +13,7 @@ export * from './action-items/action-items.js';
 export * from './action-items/action-items.schema.js';
 export * from './action-items/ledger.js';
 export * from './action-items/workdays.js';
+export * from './meetings/meeting-kinds.js';
 export * from './meetings/meetings.js';
 export * from './meetings/meetings.schema.js';
 export * from './meetings/agenda-doc.js';

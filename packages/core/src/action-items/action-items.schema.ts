@@ -3,7 +3,8 @@
  * web app (forms), and the answers, which the server is held to and the web app reads.
  */
 import { z } from 'zod';
-import { MEETING_KINDS, MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES } from '../meetings/meetings.js';
+import { MEETING_KINDS } from '../meetings/meeting-kinds.js';
+import { MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES } from '../meetings/meetings.js';
 import { ACTION_ITEM_SOURCES, ACTION_ITEM_STATUSES, ACTION_ITEM_UPDATE_KINDS, RATINGS, RESPONSE_LEVELS, TRIAGE_LEVELS } from './action-items.js';
 import { LEDGER_ENTRY_KINDS } from './ledger.js';
 

@@ -4,7 +4,7 @@
  * answers and what the page draws are one shape.
  */
 import { z } from 'zod';
-import { MEETING_KINDS } from '../meetings/meetings.js';
+import { MEETING_KINDS, meetingKind, type MeetingCounter } from '../meetings/meeting-kinds.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -23,8 +23,11 @@ const count = z.number().int().min(0);
 export const rateSchema = z.object({ numerator: count, denominator: count, text: z.string(), permille: z.number().int().nullable() });
 export type Rate = z.infer<typeof rateSchema>;
 
+/** Meetings held, one count per kind under the counter its spec names (fourParty, eveningTalk …). */
+const heldByKind = Object.fromEntries(MEETING_KINDS.map((kind) => [meetingKind(kind).dashboard.counter, count])) as Record<MeetingCounter, typeof count>;
+
 export const dashboardFiguresSchema = z.object({
-  meetings: z.object({ fourParty: count, eveningTalk: count, total: count }),
+  meetings: z.object({ ...heldByKind, total: count }),
   questions: z.object({ raised: count, answeredOnTheSpot: count, listed: count, answeredRate: rateSchema }),
   actionItems: z.object({
     listed: count,
@@ -43,8 +46,7 @@ export type DashboardFigures = z.infer<typeof dashboardFiguresSchema>;
 export const dashboardMonthSchema = z.object({
   /** YYYY-MM */
   month: z.string(),
-  fourParty: count,
-  eveningTalk: count,
+  ...heldByKind,
   questionsRaised: count,
   answeredOnTheSpot: count,
   listed: count,

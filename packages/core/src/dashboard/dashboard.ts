@@ -5,28 +5,34 @@
  * written with one decimal by integer arithmetic, so 94.3% on screen is 94.3% in Excel.
  *
  * Counting rules (written here once, used everywhere):
- * - a meeting counts when it was held (closed) and its day lies in the period;
- * - questions are those of the evening talks counted; merged duplicates are not counted twice;
+ * - a meeting counts when it was held (closed) and its day lies in the period, under the counter its
+ *   kind's spec names (figures.meetings.fourParty …, and per month);
+ * - questions are those of the meetings counted (the kinds that take them); merged duplicates are
+ *   not counted twice;
  * - action items: "listed" = put on the ledger in the period; "signed off" = signed off in the
  *   period, "on time" when signed off on or before the due date; "overdue" = still open on the
  *   period's last day (or today, if earlier) past the due date, by the items' current status;
  * - average working days to sign-off: from listing to sign-off, on the official calendar;
  * - satisfaction: ratings of the items signed off in the period, 满意 + 基本满意 over all ratings;
- * - minutes on time: four-party councils in the period whose first version came out by the
- *   deadline (evening talks have no deadline and are left out).
+ * - minutes on time: meetings in the period whose first version came out by their kind's deadline
+ *   (kinds without a deadline, such as evening talks, are left out).
+ *
+ * The kinds come from the registry of meeting-kind specs; `computeDashboard` and `dashboardRows` also
+ * take another registry, which is how a kind not in the registry yet is tried out in a test.
  */
 import { isOverdue, type ActionItemStatus, type Rating } from '../action-items/action-items.js';
 import { chinaDate, workdaysBetween } from '../action-items/workdays.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
-import type { MeetingKind, MeetingStatus, QuestionStatus } from '../meetings/meetings.js';
-import { publicationDeadline, publishedOnTime } from '../minutes/minutes-rules.js';
+import { MEETING_KIND_SPECS, type MeetingCounter, type MeetingKind, type MeetingKindRegistry, type MeetingKindSpec } from '../meetings/meeting-kinds.js';
+import type { MeetingStatus, QuestionStatus } from '../meetings/meetings.js';
+import { minutesDeadline, publishedOnTime } from '../minutes/minutes-rules.js';
 import type { DashboardFigures, DashboardMonth, Rate } from './dashboard.schema.js';
 
-export interface DashboardMeetingRow {
+export interface DashboardMeetingRow<K extends string = MeetingKind> {
   id: string;
   compoundId: string;
-  kind: MeetingKind;
+  kind: K;
   status: MeetingStatus;
   startsAt: string;
 }
@@ -51,12 +57,12 @@ export interface DashboardMinutesRow {
   firstPublishedAt: string | null;
 }
 
-export interface DashboardInput {
+export interface DashboardInput<K extends string = MeetingKind> {
   from: string;
   to: string;
   /** "Now", for overdue counts and pending minutes. */
   now: Date;
-  meetings: readonly DashboardMeetingRow[];
+  meetings: readonly DashboardMeetingRow<K>[];
   questions: readonly DashboardQuestionRow[];
   actionItems: readonly DashboardActionItemRow[];
   minutes: readonly DashboardMinutesRow[];
@@ -84,8 +90,20 @@ function inPeriod(date: string, from: string, to: string): boolean {
   return date >= from && date <= to;
 }
 
-function emptyMonth(month: string): DashboardMonth {
-  return { month, fourParty: 0, eveningTalk: 0, questionsRaised: 0, answeredOnTheSpot: 0, listed: 0, signedOff: 0, signedOffOnTime: 0 };
+/** A zero for every kind's counter. */
+function meetingCounters(kinds: MeetingKindRegistry<string>): Record<string, number> {
+  return Object.fromEntries(Object.values(kinds).map((spec) => [spec.dashboard.counter, 0]));
+}
+
+function countIn(counts: Record<string, number>, counter: string): void {
+  counts[counter] = (counts[counter] ?? 0) + 1;
+}
+
+/** A month's figures besides the meetings held (those are counted per kind, see meetingCounters). */
+type MonthTally = Omit<DashboardMonth, MeetingCounter>;
+
+function emptyMonth(month: string): MonthTally {
+  return { month, questionsRaised: 0, answeredOnTheSpot: 0, listed: 0, signedOff: 0, signedOffOnTime: 0 };
 }
 
 /** Every month from `from` to `to`, so a chart shows quiet months as zero rather than skipping them. */
@@ -106,16 +124,35 @@ function monthsOf(from: string, to: string): string[] {
   }
 }
 
-export function computeDashboard(input: DashboardInput): { figures: DashboardFigures; months: DashboardMonth[] } {
+export interface DashboardResult {
+  figures: DashboardFigures;
+  months: DashboardMonth[];
+}
+
+function specOf(kinds: MeetingKindRegistry<string>, kind: string): MeetingKindSpec {
+  const spec = kinds[kind];
+  if (!spec) throw new Error(`No meeting-kind spec for "${kind}"`);
+  return spec;
+}
+
+export function computeDashboard(input: DashboardInput): DashboardResult;
+export function computeDashboard<K extends string>(input: DashboardInput<K>, kinds: MeetingKindRegistry<K>): DashboardResult;
+export function computeDashboard(input: DashboardInput<string>, kinds: MeetingKindRegistry<string> = MEETING_KIND_SPECS): DashboardResult {
   const { from, to, now } = input;
   const today = chinaDate(now);
   const asOf = today < to ? today : to;
   const months = new Map(monthsOf(from, to).map((m) => [m, emptyMonth(m)]));
   const monthOf = (date: string) => months.get(date.slice(0, 7))!;
+  const heldPerMonth = new Map([...months.keys()].map((m) => [m, meetingCounters(kinds)]));
 
   const held = input.meetings.filter((m) => m.status === 'closed' && inPeriod(chinaDate(new Date(m.startsAt)), from, to));
   const heldById = new Map(held.map((m) => [m.id, m]));
-  for (const m of held) monthOf(chinaDate(new Date(m.startsAt)))[m.kind === 'four_party' ? 'fourParty' : 'eveningTalk'] += 1;
+  const heldTotal = meetingCounters(kinds);
+  for (const m of held) {
+    const { counter } = specOf(kinds, m.kind).dashboard;
+    countIn(heldTotal, counter);
+    countIn(heldPerMonth.get(chinaDate(new Date(m.startsAt)).slice(0, 7))!, counter);
+  }
 
   let raised = 0;
   let answered = 0;
@@ -164,7 +201,7 @@ export function computeDashboard(input: DashboardInput): { figures: DashboardFig
   const firstPublished = new Map(input.minutes.map((m) => [m.meetingId, m.firstPublishedAt]));
   const minutes = { due: 0, publishedOnTime: 0, publishedLate: 0, overdueUnpublished: 0, pending: 0 };
   for (const m of held) {
-    const deadline = publicationDeadline(m.kind, m.startsAt);
+    const deadline = minutesDeadline(specOf(kinds, m.kind), m.startsAt);
     if (!deadline) continue;
     const published = firstPublished.get(m.id) ?? null;
     const onTimeNow = publishedOnTime(deadline, published);
@@ -175,10 +212,12 @@ export function computeDashboard(input: DashboardInput): { figures: DashboardFig
   }
   minutes.due = minutes.publishedOnTime + minutes.publishedLate + minutes.overdueUnpublished;
 
-  const fourParty = held.filter((m) => m.kind === 'four_party').length;
+  // The schema's counter keys are built from the registry's specs, as these are (for another
+  // registry, the counters are its own): one count per kind's counter.
+  const meetings = { ...heldTotal, total: held.length } as DashboardFigures['meetings'];
   return {
     figures: {
-      meetings: { fourParty, eveningTalk: held.length - fourParty, total: held.length },
+      meetings,
       questions: { raised, answeredOnTheSpot: answered, listed, answeredRate: rate(answered, raised) },
       actionItems: {
         listed: itemsListed,
@@ -198,7 +237,7 @@ export function computeDashboard(input: DashboardInput): { figures: DashboardFig
       },
       minutes: { ...minutes, onTimeRate: rate(minutes.publishedOnTime, minutes.due) },
     },
-    months: [...months.values()],
+    months: [...months.values()].map(({ month, ...tally }) => ({ month, ...heldPerMonth.get(month), ...tally }) as DashboardMonth),
   };
 }
 
@@ -208,11 +247,14 @@ type Label = Record<Locale, string>;
  * The figures as labelled rows, in one order: the text table under the charts (for screen readers),
  * and the spreadsheet download, both read this list.
  */
-export function dashboardRows(f: DashboardFigures): Array<{ key: string; label: Label; value: string | number }> {
+export function dashboardRows(
+  f: DashboardFigures,
+  kinds: MeetingKindRegistry<string> = MEETING_KIND_SPECS,
+): Array<{ key: string; label: Label; value: string | number }> {
   const row = (key: string, zh: string, en: string, value: string | number | null) => ({ key, label: { 'zh-CN': zh, en }, value: value ?? '—' });
+  const held = new Map(Object.entries(f.meetings));
   return [
-    row('meetings.fourParty', '召开四方共治议事会（场）', 'Four-party councils held', f.meetings.fourParty),
-    row('meetings.eveningTalk', '召开居民夜谈（场）', 'Evening talks held', f.meetings.eveningTalk),
+    ...Object.values(kinds).map(({ dashboard }) => ({ key: `meetings.${dashboard.counter}`, label: dashboard.held, value: held.get(dashboard.counter) ?? 0 })),
     row('questions.raised', '居民提出问题（个）', 'Questions raised', f.questions.raised),
     row('questions.answeredOnTheSpot', '现场答复（个）', 'Answered on the spot', f.questions.answeredOnTheSpot),
     row('questions.listed', '列入问题清单（个）', 'Put on the question list', f.questions.listed),

@@ -1,4 +1,5 @@
-import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MEETING_STEP_LABELS, QUESTION_STATUS_LABELS } from './meetings.js';
+import { MEETING_KIND_LABELS } from './meeting-kinds.js';
+import { MEETING_STATUS_LABELS, MEETING_STEP_LABELS, QUESTION_STATUS_LABELS } from './meetings.js';
 
 /** Error messages of the meetings feature (merged into ../i18n/error-messages.ts). */
 export const meetingMessages = {

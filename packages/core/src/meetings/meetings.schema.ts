@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { PARTIES } from '../roles/roles.js';
-import { MEETING_KINDS, MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES, QUESTION_STATUSES, QUORUM_RULES } from './meetings.js';
+import { MEETING_KINDS } from './meeting-kinds.js';
+import { MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES, QUESTION_STATUSES, QUORUM_RULES } from './meetings.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

@@ -1,14 +1,13 @@
 /**
- * Meetings: the two kinds (four-party council, evening talk), their lifecycle as pure transitions,
- * who may run them, the four-party quorum, and the live counts of an evening talk's questions.
- * The server loads rows, calls these, and saves; nothing here does IO.
+ * Meetings: their lifecycle as pure transitions, who may run them, the party quorum, and the live
+ * counts of residents' questions. What differs between the kinds (four-party council, evening talk)
+ * is in their specs (meeting-kinds.ts). The server loads rows, calls these, and saves; nothing here
+ * does IO.
  */
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { PARTIES, type Party, type Role } from '../roles/roles.js';
-
-export const MEETING_KINDS = ['four_party', 'evening_talk'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
+import { MEETING_KINDS, meetingKind, type MeetingKind, type MeetingKindSpec, type MeetingQuorum } from './meeting-kinds.js';
 
 export const MEETING_STATUSES = ['draft', 'scheduled', 'in_session', 'closed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -20,11 +19,6 @@ const TRANSITIONS: Record<MeetingAction, { from: MeetingStatus; to: MeetingStatu
   schedule: { from: 'draft', to: 'scheduled' },
   start: { from: 'scheduled', to: 'in_session' },
   close: { from: 'in_session', to: 'closed' },
-};
-
-export const MEETING_KIND_LABELS: Record<MeetingKind, Record<Locale, string>> = {
-  four_party: { 'zh-CN': '四方共治议事会', en: 'Four-party council' },
-  evening_talk: { 'zh-CN': '居民夜谈', en: 'Evening talk' },
 };
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, Record<Locale, string>> = {
@@ -51,23 +45,10 @@ export function nextMeetingStatus(current: MeetingStatus, action: MeetingAction)
 }
 
 /**
- * Who runs a meeting (creates it, publishes the notice, opens and closes it, reopens a frozen
- * agenda). A four-party council is convened by the subdistrict party working committee (the station
- * chief, a subdistrict cadre, acts for it); an evening talk is run by community staff.
+ * Everyone who runs meetings of some kind (a route's role check; the meeting's own kind decides,
+ * through its spec's `runners`).
  */
-export const MEETING_RUNNERS: Record<MeetingKind, readonly Role[]> = {
-  four_party: ['subdistrict_committee', 'station_chief'],
-  evening_talk: ['subdistrict_committee', 'community_staff', 'station_chief'],
-};
-
-/** Everyone who runs meetings of some kind (a route's role check; the meeting's own kind decides). */
-export const MEETING_RUNNER_ROLES: readonly Role[] = [...new Set(Object.values(MEETING_RUNNERS).flat())];
-
-/** Committee members who co-edit the agenda (besides the runners). */
-export const AGENDA_EDITORS: Record<MeetingKind, readonly Role[]> = {
-  four_party: ['subdistrict_committee', 'station_chief', 'station_deputy', 'party_rep', 'community_staff'],
-  evening_talk: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy'],
-};
+export const MEETING_RUNNER_ROLES: readonly Role[] = [...new Set(MEETING_KINDS.flatMap((kind) => meetingKind(kind).runners))];
 
 /** Staff who may watch the agenda being edited without changing it. */
 export const AGENDA_READERS: readonly Role[] = ['building_head', 'grid_worker'];
@@ -94,7 +75,7 @@ export function partyOrNull(value: string | null): Party | null {
 
 /** What a person holding `roles` may do with the agenda document of a meeting. */
 export function agendaAccess(kind: MeetingKind, status: MeetingStatus, frozen: boolean, roles: ReadonlySet<Role>): AgendaAccess {
-  const editor = AGENDA_EDITORS[kind].some((r) => roles.has(r));
+  const editor = meetingKind(kind).agendaEditors.some((r) => roles.has(r));
   const reader = editor || AGENDA_READERS.some((r) => roles.has(r));
   if (!reader) return 'none';
   if (!editor || frozen || status === 'closed') return 'read';
@@ -102,7 +83,7 @@ export function agendaAccess(kind: MeetingKind, status: MeetingStatus, frozen: b
 }
 
 // ---------------------------------------------------------------------------------------------
-// Quorum of a four-party council
+// Quorum (a four-party council's: by party)
 
 export const QUORUM_RULES = ['all_parties', 'three_parties'] as const;
 export type QuorumRule = (typeof QUORUM_RULES)[number];
@@ -128,6 +109,15 @@ export function evaluateQuorum(rule: string, signedInParties: Iterable<Party | n
   return { rule: effective, present: ordered, missing, reached };
 }
 
+const QUORUMS: Record<MeetingQuorum, (compoundRule: string, signedInParties: Iterable<Party | null>) => QuorumResult> = {
+  party_rule: evaluateQuorum,
+};
+
+/** The quorum of a meeting of this kind, or null when its kind has none. */
+export function meetingQuorum(spec: Pick<MeetingKindSpec, 'quorum'>, compoundRule: string, signedInParties: Iterable<Party | null>): QuorumResult | null {
+  return spec.quorum ? QUORUMS[spec.quorum](compoundRule, signedInParties) : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Agenda outcomes
 
@@ -142,7 +132,7 @@ export const OUTCOME_LABELS: Record<OutcomeKind, Record<Locale, string>> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Evening-talk questions
+// Residents' questions (the kinds whose spec has `questions`: the evening talk)
 
 export const QUESTION_STATUSES = ['raised', 'answered', 'listed', 'merged'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];

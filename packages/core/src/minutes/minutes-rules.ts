@@ -1,32 +1,34 @@
 /**
  * When minutes must be out, and how versions follow each other.
  *
- * Deadline: a four-party council's outcome is posted "within 3 days after the meeting"
- * (议事会后3日内公示). We read 日 as calendar days, as the phrase does (working days are always said
- * as 工作日, like the evening-talk rule "5个工作日内"): the minutes are on time when published by the
- * end of the third calendar day after the meeting day, China time. An evening talk has no published
- * deadline, so its minutes have none either.
+ * Deadline: each kind's spec says how many calendar days after the meeting its minutes must be
+ * published (`minutes.publicationDays`): a four-party council's outcome is posted "within 3 days after
+ * the meeting" (议事会后3日内公示); an evening talk has no published deadline, so its minutes have none
+ * either. The minutes are on time when published by the end of that day, China time.
  *
  * Versions: the draft is edited until the convener publishes it as version 1. A published version is
  * never changed (the database refuses it too); a correction publishes version N+1 with its reason.
  */
 import { endOfChinaDay, chinaDate } from '../action-items/workdays.js';
 import { DomainError } from '../errors/domain-error.js';
-import { AGENDA_EDITORS, MEETING_RUNNERS, type MeetingKind } from '../meetings/meetings.js';
+import { meetingKind, type MeetingKind, type MeetingKindSpec } from '../meetings/meeting-kinds.js';
 import type { Role } from '../roles/roles.js';
 import type { TimeLeft } from './minutes.schema.js';
-
-export const PUBLICATION_DAYS: Record<MeetingKind, number | null> = { four_party: 3, evening_talk: null };
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The last instant (ISO) at which the minutes are still on time, or null when the kind has no deadline. */
-export function publicationDeadline(kind: MeetingKind, meetingStartsAt: string): string | null {
-  const days = PUBLICATION_DAYS[kind];
+export function minutesDeadline(spec: Pick<MeetingKindSpec, 'minutes'>, meetingStartsAt: string): string | null {
+  const days = spec.minutes.publicationDays;
   if (days === null) return null;
   return endOfChinaDay(addDays(chinaDate(new Date(meetingStartsAt)), days)).toISOString();
+}
+
+/** The publication deadline of a meeting of this kind (see minutesDeadline). */
+export function publicationDeadline(kind: MeetingKind, meetingStartsAt: string): string | null {
+  return minutesDeadline(meetingKind(kind), meetingStartsAt);
 }
 
 export function timeLeft(deadline: string, now: Date): TimeLeft {
@@ -53,12 +55,12 @@ export function publishedOnTime(deadline: string | null, firstPublishedAt: strin
 
 /** Secretary and committee members who write the draft (the agenda's editors). */
 export function minutesWriters(kind: MeetingKind): readonly Role[] {
-  return AGENDA_EDITORS[kind];
+  return meetingKind(kind).agendaEditors;
 }
 
 /** The convener's side, who approves and publishes (and corrects). */
 export function minutesPublishers(kind: MeetingKind): readonly Role[] {
-  return MEETING_RUNNERS[kind];
+  return meetingKind(kind).runners;
 }
 
 export interface PublishedVersionRef {

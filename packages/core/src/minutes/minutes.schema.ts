@@ -4,7 +4,8 @@
  * answers and what the pages read are one shape.
  */
 import { z } from 'zod';
-import { MEETING_KINDS, MEETING_STATUSES } from '../meetings/meetings.js';
+import { MEETING_KINDS } from '../meetings/meeting-kinds.js';
+import { MEETING_STATUSES } from '../meetings/meetings.js';
 
 export const MINUTES_MAX_CHARS = 50_000;
 

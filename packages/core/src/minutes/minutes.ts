@@ -3,10 +3,12 @@
  * from a typed meeting record (what the meetings, votes and action-items features stored) to a
  * structured document; `minutesDocumentToText` writes that document in the small line format the
  * secretary edits live (see minutes-text.ts). Minutes are an official Chinese document, so the
- * generated text is in Chinese whatever the interface language.
+ * generated text is in Chinese whatever the interface language. Which sections a kind's minutes have,
+ * their headings and wording come from the kind's spec (meetings/meeting-kinds.ts).
  */
 import { RATING_LABELS, STATUS_LABELS, responsibleUnitLabel, type ActionItemStatus, type Rating } from '../action-items/action-items.js';
-import { MEETING_KIND_LABELS, OUTCOME_LABELS, type MeetingKind, type OutcomeKind, type QuestionStatus } from '../meetings/meetings.js';
+import { meetingKind, type MeetingKind, type MeetingKindSpec, type MinutesAttendanceSummary, type MinutesSectionContent } from '../meetings/meeting-kinds.js';
+import { OUTCOME_LABELS, type OutcomeKind, type QuestionStatus } from '../meetings/meetings.js';
 import { PARTIES, PARTY_LABELS, type Party } from '../roles/roles.js';
 import { formatChinaDate, formatChinaTime, formatDateOnly } from './china-time.js';
 import type { MinutesHeader } from './minutes.schema.js';
@@ -96,8 +98,11 @@ const QUESTION_STATUS_WORDS: Partial<Record<QuestionStatus, string>> = {
   raised: '待答复',
 };
 
-export function minutesTitle(record: Pick<MeetingRecord, 'compoundName' | 'kind' | 'title'>): string {
-  return `${record.compoundName}${MEETING_KIND_LABELS[record.kind]['zh-CN']}纪要（${record.title}）`;
+export function minutesTitle(
+  record: Pick<MeetingRecord, 'compoundName' | 'kind' | 'title'>,
+  spec: Pick<MeetingKindSpec, 'label'> = meetingKind(record.kind),
+): string {
+  return `${record.compoundName}${spec.label['zh-CN']}纪要（${record.title}）`;
 }
 
 function whenText(startsAt: string, endsAt: string | null): string {
@@ -105,11 +110,21 @@ function whenText(startsAt: string, endsAt: string | null): string {
   return endsAt ? `${start}—${formatChinaTime(endsAt)}` : start;
 }
 
-function attendanceBlocks(record: MeetingRecord): MinutesBlock[] {
-  if (record.attendance.length === 0) {
-    // Evening talks are open to every resident; nobody signs in.
-    return [{ kind: 'paragraph', text: record.kind === 'evening_talk' ? '社区干部、服务站工作人员与居民群众参加（未逐一签到登记）。' : '（未登记参会人员）' }];
-  }
+/** The sentence under the attendance list, as the kind sums it up. */
+const ATTENDANCE_SUMMARIES: Record<MinutesAttendanceSummary, (attendance: readonly MinutesAttendee[]) => string> = {
+  parties_present: (attendance) => {
+    const present = new Set(attendance.map((a) => a.party).filter((p): p is Party => p !== null));
+    const missing = PARTIES.filter((p) => !present.has(p));
+    return missing.length === 0
+      ? `共 ${attendance.length} 人参会，四方均有代表出席。`
+      : `共 ${attendance.length} 人参会；未出席的一方：${missing.map((p) => PARTY_LABELS[p]['zh-CN']).join('、')}。`;
+  },
+  headcount: (attendance) => `共 ${attendance.length} 人参加。`,
+};
+
+function attendanceBlocks(record: MeetingRecord, spec: MeetingKindSpec): MinutesBlock[] {
+  // A kind open to every resident has nobody signed in; its spec says how the minutes put that.
+  if (record.attendance.length === 0) return [{ kind: 'paragraph', text: spec.minutes.nobodySignedIn }];
   const items: string[] = [];
   for (const party of PARTIES) {
     const people = record.attendance.filter((a) => a.party === party);
@@ -117,22 +132,11 @@ function attendanceBlocks(record: MeetingRecord): MinutesBlock[] {
     items.push(`${PARTY_LABELS[party]['zh-CN']}：${people.map(personText).join('、')}`);
   }
   const others = record.attendance.filter((a) => a.party === null);
-  if (others.length > 0) items.push(`${record.kind === 'evening_talk' ? '居民及其他' : '其他'}：${others.map(personText).join('、')}`);
-  const present = new Set(record.attendance.map((a) => a.party).filter((p): p is Party => p !== null));
-  const blocks: MinutesBlock[] = [{ kind: 'list', items }];
-  if (record.kind === 'four_party') {
-    const missing = PARTIES.filter((p) => !present.has(p));
-    blocks.push({
-      kind: 'paragraph',
-      text:
-        missing.length === 0
-          ? `共 ${record.attendance.length} 人参会，四方均有代表出席。`
-          : `共 ${record.attendance.length} 人参会；未出席的一方：${missing.map((p) => PARTY_LABELS[p]['zh-CN']).join('、')}。`,
-    });
-  } else {
-    blocks.push({ kind: 'paragraph', text: `共 ${record.attendance.length} 人参加。` });
-  }
-  return blocks;
+  if (others.length > 0) items.push(`${spec.minutes.othersLabel}：${others.map(personText).join('、')}`);
+  return [
+    { kind: 'list', items },
+    { kind: 'paragraph', text: ATTENDANCE_SUMMARIES[spec.minutes.attendanceSummary](record.attendance) },
+  ];
 }
 
 function personText(a: MinutesAttendee): string {
@@ -209,27 +213,36 @@ function actionItemBlocks(record: MeetingRecord): MinutesBlock[] {
   ];
 }
 
-/** The draft minutes of a meeting: fixed header plus numbered sections, empty sections left out. */
-export function generateMinutesDraft(record: MeetingRecord): MinutesDocument {
-  const sections: Array<{ heading: string; blocks: MinutesBlock[] }> = [{ heading: '参会人员', blocks: attendanceBlocks(record) }];
-  // An evening talk without a prepared agenda is all questions and answers.
-  if (record.kind === 'four_party' || record.agendaItems.length > 0) {
-    sections.push({ heading: record.kind === 'evening_talk' ? '议题' : '议题及议定事项', blocks: agendaBlocks(record) });
-  }
-  if (record.votes.length > 0) sections.push({ heading: '业主表决结果', blocks: voteBlocks(record) });
-  if (record.kind === 'evening_talk' || record.questions.length > 0) sections.push({ heading: '居民问题及答复', blocks: questionBlocks(record) });
-  if (record.actionItems.length > 0) sections.push({ heading: '整改事项及责任单位', blocks: actionItemBlocks(record) });
+/** What each kind of section is written from: whether the record has anything for it, and its blocks. */
+const SECTIONS: Record<
+  MinutesSectionContent,
+  { has: (record: MeetingRecord) => boolean; blocks: (record: MeetingRecord, spec: MeetingKindSpec) => MinutesBlock[] }
+> = {
+  attendance: { has: (r) => r.attendance.length > 0, blocks: attendanceBlocks },
+  agenda: { has: (r) => r.agendaItems.length > 0, blocks: agendaBlocks },
+  votes: { has: (r) => r.votes.length > 0, blocks: voteBlocks },
+  questions: { has: (r) => r.questions.length > 0, blocks: questionBlocks },
+  action_items: { has: (r) => r.actionItems.length > 0, blocks: actionItemBlocks },
+};
 
+/**
+ * The draft minutes of a meeting: fixed header plus the numbered sections of its kind's spec, empty
+ * sections left out unless the spec always prints them (an evening talk without a prepared agenda is
+ * all questions and answers). `spec` is the kind's own unless a test passes another.
+ */
+export function generateMinutesDraft(record: MeetingRecord, spec: MeetingKindSpec = meetingKind(record.kind)): MinutesDocument {
   const blocks: MinutesBlock[] = [];
-  sections.forEach((section, index) => {
-    blocks.push({ kind: 'heading', text: `${NUMERALS[index] ?? String(index + 1)}、${section.heading}` });
-    blocks.push(...section.blocks);
-  });
+  spec.minutes.sections
+    .filter((section) => section.always || SECTIONS[section.content].has(record))
+    .forEach((section, index) => {
+      blocks.push({ kind: 'heading', text: `${NUMERALS[index] ?? String(index + 1)}、${section.heading}` });
+      blocks.push(...SECTIONS[section.content].blocks(record, spec));
+    });
   return {
     header: {
-      title: minutesTitle(record),
+      title: minutesTitle(record, spec),
       kind: record.kind,
-      kindLabel: MEETING_KIND_LABELS[record.kind]['zh-CN'],
+      kindLabel: spec.label['zh-CN'],
       compoundName: record.compoundName,
       when: whenText(record.startsAt, record.endsAt),
       place: record.place,

@@ -4,7 +4,7 @@
  * 30 answered on the spot and 5 on the question list), a four-party council scheduled next week with
  * a live agenda document, and an evening talk taking questions. Times are relative to "now".
  */
-import { agendaDocumentName, type OutcomeKind, type Party, type QuestionCategory } from '@yishi/core';
+import { agendaDocumentName, meetingKind, type MeetingKind, type OutcomeKind, type Party, type QuestionCategory } from '@yishi/core';
 import * as Y from 'yjs';
 import { storeNewDocument } from '../collab/persistence.js';
 import { newId } from '../db/ids.js';
@@ -93,14 +93,7 @@ export async function seedMeetings(deps: Deps): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const reps = await listPartyReps(trx, compound.id);
 
-    const meeting = async (
-      kind: 'four_party' | 'evening_talk',
-      title: string,
-      startsAt: Date,
-      place: string,
-      status: 'scheduled' | 'closed',
-      convener: string,
-    ) => {
+    const meeting = async (kind: MeetingKind, title: string, startsAt: Date, place: string, status: 'scheduled' | 'closed', convener: string) => {
       const id = newId();
       const iso = startsAt.toISOString();
       const created = new Date(startsAt.getTime() - 10 * DAY).toISOString();
@@ -111,7 +104,7 @@ export async function seedMeetings(deps: Deps): Promise<void> {
         kind,
         title,
         starts_at: iso,
-        duration_minutes: kind === 'four_party' ? 120 : 90,
+        duration_minutes: meetingKind(kind).defaultDurationMinutes,
         place,
         status,
         convener_user_id: user(convener),

@@ -4,6 +4,7 @@
  * 都市春天小区 — generated from the record, approved and published at a plausible time after the
  * meeting — and one correction (version 2, with its reason) on the most recent council.
  */
+import { meetingKind, type MeetingKind } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
 import { findMinutesVersion } from '../db/repositories/minutes.repository.js';
@@ -78,9 +79,11 @@ export async function seedMinutes(deps: Deps): Promise<void> {
 
   // Oldest first: minutes come out in the order the meetings were held.
   const held = (await listMeetingsOfCompound(deps.db, compound.id, ['closed'])).reverse();
-  const secretary = { four_party: await actorOf('fuzhan'), evening_talk: await actorOf('shequ') };
-  const convener = { four_party: await actorOf('zhanzhang'), evening_talk: await actorOf('shequ') };
-  let lastCouncil: string | null = null;
+  // Who writes and who publishes each kind's minutes in the demo (a kind added later names its own).
+  const secretary: Record<MeetingKind, Actor> = { four_party: await actorOf('fuzhan'), evening_talk: await actorOf('shequ') };
+  const convener: Record<MeetingKind, Actor> = { four_party: await actorOf('zhanzhang'), evening_talk: await actorOf('shequ') };
+  // The correction is of a party's stated agreement with an outcome: the latest meeting that records them.
+  let lastCouncil: { id: string; kind: MeetingKind } | null = null;
   for (const meeting of held) {
     const kind = meeting.kind;
     const start = Date.parse(meeting.starts_at);
@@ -88,14 +91,14 @@ export async function seedMinutes(deps: Deps): Promise<void> {
     const publishAfter = meeting.id === late.meetingId ? 4 * DAY + 2 * HOUR : 2 * DAY + 2 * HOUR;
     await generateMinutes(at(start + 18 * HOUR), secretary[kind], meeting.id);
     await publishMinutes(at(start + publishAfter), convener[kind], meeting.id);
-    if (kind === 'four_party' && meeting.id !== onTime.meetingId && meeting.id !== late.meetingId) lastCouncil = meeting.id;
+    if (meetingKind(kind).outcomes && meeting.id !== onTime.meetingId && meeting.id !== late.meetingId) lastCouncil = { id: meeting.id, kind };
   }
 
   if (lastCouncil) {
-    const v1 = await findMinutesVersion(deps.db, lastCouncil, 1);
+    const v1 = await findMinutesVersion(deps.db, lastCouncil.id, 1);
     if (!v1) throw new Error('seed: the council minutes were not published');
     const body = `${v1.body.trimEnd()}\n\n## 补充说明\n\n经与会各方核对，业委会代表郑国华同志对第一项议定事项的意见为“同意”，原稿漏记，现予补正。\n`;
-    await correctMinutes(at(Date.parse(v1.published_at) + DAY), convener.four_party, lastCouncil, {
+    await correctMinutes(at(Date.parse(v1.published_at) + DAY), convener[lastCouncil.kind], lastCouncil.id, {
       body,
       reason: '原稿漏记业委会代表对第一项议题的意见，现予补正',
     });

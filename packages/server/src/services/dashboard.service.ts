@@ -5,10 +5,12 @@
  */
 import {
   DomainError,
+  MEETING_KINDS,
   chinaDate,
   computeDashboard,
   dashboardPeriod,
   dashboardRows,
+  meetingKind,
   publicationDeadline,
   timeLeft,
   type DashboardActionItemRow,
@@ -127,7 +129,9 @@ async function listPendingMinutes(deps: Deps, compounds: readonly ScopedCompound
 }
 
 const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
-const MONTH_HEADER = ['月份', '四方议事会', '居民夜谈', '提出问题', '现场答复', '列入清单', '销号', '按期销号'];
+/** Meetings held per month: one column per kind, as its spec names its counter. */
+const MONTH_COUNTERS = MEETING_KINDS.map((kind) => meetingKind(kind).dashboard);
+const MONTH_HEADER = ['月份', ...MONTH_COUNTERS.map((c) => c.series['zh-CN']), '提出问题', '现场答复', '列入清单', '销号', '按期销号'];
 
 /** The dashboard as an Excel workbook in Chinese (totals, per compound, per month), with its period. */
 export async function getDashboardWorkbook(deps: Deps, request: DashboardQuery): Promise<{ bytes: Uint8Array<ArrayBuffer>; period: DashboardView['period'] }> {
@@ -147,7 +151,9 @@ export async function getDashboardWorkbook(deps: Deps, request: DashboardQuery):
   const perMonth = [
     MONTH_HEADER.map(bold),
     ...d.months.map((m) =>
-      [m.month, m.fourParty, m.eveningTalk, m.questionsRaised, m.answeredOnTheSpot, m.listed, m.signedOff, m.signedOffOnTime].map((value) => ({ value })),
+      [m.month, ...MONTH_COUNTERS.map((c) => m[c.counter]), m.questionsRaised, m.answeredOnTheSpot, m.listed, m.signedOff, m.signedOffOnTime].map((value) => ({
+        value,
+      })),
     ),
   ];
   const buffer = await writeXlsxFile([

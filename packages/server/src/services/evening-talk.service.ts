@@ -1,7 +1,8 @@
 /**
- * Evening talks: residents submit questions before the talk (from the board's link or QR code) and
- * during it; staff record questions from the floor. Each is answered on the spot, listed for
- * follow-up — it becomes an action item, due in 5 working days — or merged into a duplicate.
+ * Residents' questions, at the kinds of meeting whose spec has them (the evening talk): residents
+ * submit questions before the talk (from the board's link or QR code) and during it; staff record
+ * questions from the floor. Each is answered on the spot, listed for follow-up — it becomes an action
+ * item, due in 5 working days — or merged into a duplicate.
  */
 import {
   DomainError,
@@ -13,6 +14,7 @@ import {
   recordingOpen,
   type AnswerQuestionInput,
   type ListQuestionInput,
+  type MeetingKindSpec,
   type QuestionCounts,
   type QuestionView,
   type SubmitQuestionInput,
@@ -32,7 +34,9 @@ import {
 import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import { createActionItem } from './action-items.service.js';
-import { assertKind, holdsAny, loadMeeting, lockMeeting, type LoadedMeeting } from './meeting-access.js';
+import { assertKindOffers, holdsAny, loadMeeting, lockMeeting, type LoadedMeeting } from './meeting-access.js';
+
+const takesQuestions = (spec: MeetingKindSpec): boolean => spec.questions;
 
 export async function countQuestionsOf(db: Db, meetingId: string): Promise<QuestionCounts> {
   return countQuestions(await questionStatuses(db, meetingId));
@@ -69,14 +73,14 @@ export async function listQuestionsOf(deps: Deps, meetingId: string, forStaff: b
 
 export async function getQuestions(deps: Deps, actor: Actor, meetingId: string) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
-  assertKind(loaded, 'evening_talk');
+  assertKindOffers(loaded, takesQuestions);
   if (loaded.roles.size === 0) throw new DomainError('forbidden');
   return listQuestionsOf(deps, meetingId, holdsAny(loaded.roles, MEETING_RECORDERS));
 }
 
 export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string, input: SubmitQuestionInput) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
-  assertKind(loaded, 'evening_talk');
+  assertKindOffers(loaded, takesQuestions);
   if (!holdsAny(loaded.roles, QUESTION_ASKERS)) throw new DomainError('forbidden');
   if (!questionsOpen(loaded.meeting.status)) throw new DomainError('questions_not_open');
   const staff = holdsAny(loaded.roles, MEETING_RECORDERS);
@@ -125,7 +129,7 @@ async function loadForHandling(
   questionId: string,
 ): Promise<{ loaded: LoadedMeeting; question: NonNullable<Awaited<ReturnType<typeof findQuestion>>> }> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
-  assertKind(loaded, 'evening_talk');
+  assertKindOffers(loaded, takesQuestions);
   if (!holdsAny(loaded.roles, MEETING_RECORDERS)) throw new DomainError('forbidden');
   const status = loaded.meeting.status;
   // Answers are given in the hall; staff may finish recording right after the talk closes.

@@ -1,5 +1,5 @@
 /** Loading a meeting with the place chain and the caller's roles there, shared by the meeting services. */
-import { DomainError, MEETING_RUNNERS, type MeetingKind, type Role } from '@yishi/core';
+import { DomainError, meetingKind, meetingKindsWhere, type MeetingKind, type MeetingKindSpec, type Role } from '@yishi/core';
 import type { Actor, PlaceChain } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
 import { lockRow } from '../db/dialect.js';
@@ -10,6 +10,8 @@ import type { MeetingRow } from '../db/tables/meetings.table.js';
 export interface LoadedMeeting {
   meeting: MeetingRow;
   kind: MeetingKind;
+  /** What the meeting's kind has and who runs it (core's meeting-kind spec). */
+  spec: MeetingKindSpec;
   roles: Set<Role>;
 }
 
@@ -18,7 +20,7 @@ export async function loadMeeting(db: Db, meetingId: string, actor: Actor | null
   if (!meeting) throw new DomainError('meeting_not_found');
   const chain = await findCompoundChain(db, meeting.compound_id);
   if (!chain) throw new DomainError('meeting_not_found');
-  return { meeting, kind: meeting.kind, roles: actor ? rolesAt(actor, chain) : new Set() };
+  return { meeting, kind: meeting.kind, spec: meetingKind(meeting.kind), roles: actor ? rolesAt(actor, chain) : new Set() };
 }
 
 /** The place a request about a meeting is about (its compound), for the routes' role checks. */
@@ -46,9 +48,19 @@ export function holdsAny(roles: ReadonlySet<Role>, allowed: readonly Role[]): bo
 
 /** The convener side: creates, publishes, opens, closes, and reopens a frozen agenda. */
 export function assertRunner(loaded: LoadedMeeting): void {
-  if (!holdsAny(loaded.roles, MEETING_RUNNERS[loaded.kind])) throw new DomainError('forbidden');
+  if (!holdsAny(loaded.roles, loaded.spec.runners)) throw new DomainError('forbidden');
 }
 
-export function assertKind(loaded: LoadedMeeting, kind: MeetingKind): void {
-  if (loaded.kind !== kind) throw new DomainError('meeting_wrong_kind', { kind });
+/** Kinds whose attendees are invited and signed in at the door, by party (the sign-in list, the quorum). */
+export function attendedByParties(spec: MeetingKindSpec): boolean {
+  return spec.attendance === 'parties';
+}
+
+/**
+ * Refuses a step the meeting's kind does not offer (`offers` asks its spec: sign-in, outcomes,
+ * questions …); the error names the kind that does.
+ */
+export function assertKindOffers(loaded: LoadedMeeting, offers: (spec: MeetingKindSpec) => boolean): void {
+  if (offers(loaded.spec)) return;
+  throw new DomainError('meeting_wrong_kind', { kind: meetingKindsWhere(offers)[0] ?? loaded.kind });
 }

@@ -9,7 +9,8 @@ import {
   MEETING_KIND_LABELS,
   MEETING_RECORDERS,
   agendaDocumentName,
-  evaluateQuorum,
+  meetingKind,
+  meetingQuorum,
   partyOrNull,
   readAgendaSnapshot,
   renderICalendar,
@@ -31,7 +32,7 @@ import { findCompound } from '../db/repositories/places.repository.js';
 import type { MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
 import { countQuestionsOf } from './evening-talk.service.js';
-import { holdsAny, loadMeeting } from './meeting-access.js';
+import { attendedByParties, holdsAny, loadMeeting } from './meeting-access.js';
 import { meetingSummary } from './meetings.service.js';
 
 /** Topics of a meeting: the frozen rows once there are any, else the live document's titles. */
@@ -53,7 +54,7 @@ export async function publicMeetings(deps: Deps, compoundId: string): Promise<Pu
   const describe = async (m: MeetingRow): Promise<BoardMeeting> => ({
     ...meetingSummary(m),
     topics: await topicsOf(deps, m),
-    questionCounts: m.kind === 'evening_talk' ? await countQuestionsOf(deps.db, m.id) : null,
+    questionCounts: meetingKind(m.kind).questions ? await countQuestionsOf(deps.db, m.id) : null,
   });
   return {
     compound: { id: compound.id, name: compound.name },
@@ -86,7 +87,7 @@ export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<
 
 /** The projector page: what is being discussed now, and the live counts. Polled every few seconds. */
 export async function hallState(deps: Deps, meetingId: string): Promise<HallState> {
-  const { meeting, kind } = await loadMeeting(deps.db, meetingId, null);
+  const { meeting, spec } = await loadMeeting(deps.db, meetingId, null);
   if (meeting.status === 'draft') throw new DomainError('meeting_not_found');
   let current: HallState['current'] = null;
   if (meeting.hall_agenda_item_id) {
@@ -106,19 +107,17 @@ export async function hallState(deps: Deps, meetingId: string): Promise<HallStat
       };
   }
   const compound = await findCompound(deps.db, meeting.compound_id);
-  const attendance = kind === 'four_party' ? await listAttendance(deps.db, meetingId) : [];
+  const attendance = attendedByParties(spec) ? await listAttendance(deps.db, meetingId) : [];
   return {
     meeting: { ...meetingSummary(meeting), compoundName: compound?.name ?? '' },
     current,
     agenda: (await listAgendaItems(deps.db, meetingId)).map((r) => ({ id: r.id, position: r.position, title: r.title, outcome: r.outcome })),
-    questionCounts: kind === 'evening_talk' ? await countQuestionsOf(deps.db, meetingId) : null,
-    quorum:
-      kind === 'four_party'
-        ? evaluateQuorum(
-            compound?.quorum_rule ?? 'all_parties',
-            attendance.filter((a) => a.signed_in_at).map((a) => partyOrNull(a.party)),
-          )
-        : null,
+    questionCounts: spec.questions ? await countQuestionsOf(deps.db, meetingId) : null,
+    quorum: meetingQuorum(
+      spec,
+      compound?.quorum_rule ?? 'all_parties',
+      attendance.filter((a) => a.signed_in_at).map((a) => partyOrNull(a.party)),
+    ),
     updatedAt: meeting.updated_at,
   };
 }

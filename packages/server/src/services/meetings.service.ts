@@ -1,18 +1,20 @@
 /**
  * Meetings through their life: created as a draft, scheduled (the notice goes on the compound's
  * public board), opened — which freezes the live agenda into rows with stable ids — and closed.
- * Four-party councils add invitations, sign-in per party, the quorum and an outcome per agenda item.
+ * What a meeting has besides comes from its kind's spec: a kind attended by parties (the four-party
+ * council) adds invitations, sign-in per party and the quorum; a kind with outcomes, an outcome per
+ * agenda item.
  */
 import {
   AGENDA_ITEMS_KEY,
   DomainError,
   MEETING_RECORDERS,
-  MEETING_RUNNERS,
   MEETING_RUNNER_ROLES,
   PARTIES,
   agendaAccess,
   agendaDocumentName,
-  evaluateQuorum,
+  meetingKind,
+  meetingQuorum,
   nextMeetingStatus,
   partyOrNull,
   readAgendaSnapshot,
@@ -59,7 +61,7 @@ import type { AgendaItemRow, AttendanceRow, MeetingRow } from '../db/tables/meet
 import type { Deps } from '../deps.js';
 import { createActionItem } from './action-items.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
-import { assertKind, assertRunner, holdsAny, loadMeeting, lockMeeting } from './meeting-access.js';
+import { assertKindOffers, assertRunner, attendedByParties, holdsAny, loadMeeting, lockMeeting } from './meeting-access.js';
 
 export function meetingSummary(m: MeetingRow): MeetingSummary {
   return {
@@ -112,7 +114,8 @@ function attendanceView(row: AttendanceRow): AttendanceView {
 export async function createMeeting(deps: Deps, actor: Actor, compoundId: string, input: CreateMeetingInput) {
   const chain = await findCompoundChain(deps.db, compoundId);
   if (!chain) throw new DomainError('compound_not_found');
-  if (!holdsAny(rolesAt(actor, chain), MEETING_RUNNERS[input.kind])) throw new DomainError('forbidden');
+  const spec = meetingKind(input.kind);
+  if (!holdsAny(rolesAt(actor, chain), spec.runners)) throw new DomainError('forbidden');
   const now = deps.clock();
   if (new Date(input.startsAt).getTime() < now.getTime()) throw new DomainError('meeting_starts_in_past');
   const id = newId();
@@ -137,13 +140,13 @@ export async function createMeeting(deps: Deps, actor: Actor, compoundId: string
       created_at: nowIso,
       updated_at: nowIso,
     });
-    if (input.kind === 'four_party') await inviteFourParties(trx, id, compoundId, nowIso);
+    if (attendedByParties(spec)) await invitePartyReps(trx, id, compoundId, nowIso);
   });
   return getMeeting(deps, actor, id);
 }
 
-/** A council invites every named representative of the four parties at the compound. */
-async function inviteFourParties(trx: Db, meetingId: string, compoundId: string, nowIso: string): Promise<void> {
+/** A meeting attended by parties invites every named representative of the four parties at the compound. */
+async function invitePartyReps(trx: Db, meetingId: string, compoundId: string, nowIso: string): Promise<void> {
   for (const rep of await listPartyReps(trx, compoundId)) {
     await insertAttendance(trx, {
       id: newId(),
@@ -189,9 +192,9 @@ export async function buildingsOfMeeting(deps: Deps, actor: Actor, meetingId: st
 
 export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: string): Promise<MeetingView> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
-  const { meeting, kind, roles } = loaded;
+  const { meeting, kind, spec, roles } = loaded;
   const compound = await findCompound(deps.db, meeting.compound_id);
-  const attendance = kind === 'four_party' ? await listAttendance(deps.db, meetingId) : [];
+  const attendance = attendedByParties(spec) ? await listAttendance(deps.db, meetingId) : [];
   const signedIn = attendance.filter((a) => a.signed_in_at !== null);
   return {
     meeting: {
@@ -201,19 +204,17 @@ export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: str
     },
     agendaItems: (await listAgendaItems(deps.db, meetingId)).map(agendaItemView),
     attendance: attendance.map(attendanceView),
-    quorum:
-      kind === 'four_party'
-        ? evaluateQuorum(
-            compound?.quorum_rule ?? 'all_parties',
-            signedIn.map((a) => partyOrNull(a.party)),
-          )
-        : null,
-    questionCounts: kind === 'evening_talk' ? await countQuestionsOf(deps.db, meetingId) : null,
+    quorum: meetingQuorum(
+      spec,
+      compound?.quorum_rule ?? 'all_parties',
+      signedIn.map((a) => partyOrNull(a.party)),
+    ),
+    questionCounts: spec.questions ? await countQuestionsOf(deps.db, meetingId) : null,
     permissions: {
-      run: holdsAny(roles, MEETING_RUNNERS[kind]),
+      run: holdsAny(roles, spec.runners),
       record: holdsAny(roles, MEETING_RECORDERS),
       agenda: agendaAccess(kind, meeting.status, meeting.agenda_frozen_at !== null, roles),
-      ask: kind === 'evening_talk' && roles.size > 0,
+      ask: spec.questions && roles.size > 0,
     },
   };
 }
@@ -365,7 +366,7 @@ async function writeAgendaRows(trx: Db, meetingId: string, nowIso: string): Prom
 
 export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, input: AddAttendeeInput) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
-  assertKind(loaded, 'four_party');
+  assertKindOffers(loaded, attendedByParties);
   assertRunner(loaded);
   if (loaded.meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'invite' });
   const nowIso = deps.clock().toISOString();
@@ -390,7 +391,7 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
 /** Sign-in at the door: staff sign anyone in; a representative may sign themself in. */
 export async function signIn(deps: Deps, actor: Actor, meetingId: string, attendanceId: string, present: boolean) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
-  assertKind(loaded, 'four_party');
+  assertKindOffers(loaded, attendedByParties);
   const row = await findAttendance(deps.db, meetingId, attendanceId);
   if (!row) throw new DomainError('attendance_not_found');
   if (!holdsAny(loaded.roles, MEETING_RECORDERS) && row.user_id !== actor.userId) throw new DomainError('forbidden');
@@ -408,7 +409,7 @@ export async function signIn(deps: Deps, actor: Actor, meetingId: string, attend
 
 export async function recordOutcome(deps: Deps, actor: Actor, meetingId: string, itemId: string, input: RecordOutcomeInput) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
-  assertKind(loaded, 'four_party');
+  assertKindOffers(loaded, (spec) => spec.outcomes);
   assertRunner(loaded);
   const status = loaded.meeting.status;
   if (!recordingOpen(status)) throw new DomainError('meeting_bad_transition', { from: status, action: 'outcome' });

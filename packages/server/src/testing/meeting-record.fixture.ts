@@ -5,6 +5,7 @@
  * them; action items go through their own service so sign-off numbers and the ledger are real.
  * Used by the minutes tests and the demo seed.
  */
+import type { MeetingKind } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
@@ -15,7 +16,7 @@ const DAY = 86_400_000;
 
 export interface HeldMeetingOptions {
   compoundCode?: string;
-  kind?: 'four_party' | 'evening_talk';
+  kind?: MeetingKind;
   title?: string;
   /** When the meeting started. */
   startsAt: Date;
@@ -47,6 +48,37 @@ const DEFAULT_AGENDA: NonNullable<HeldMeetingOptions['agenda']> = [
   { title: '使用维修资金更换 2 栋电梯', notes: '电梯使用已满 15 年，多次困人。', outcome: 'owners_vote' },
 ];
 
+/** What a held meeting of each kind has when the options do not say: its convener, title and record. */
+const KIND_DEFAULTS: Record<
+  MeetingKind,
+  {
+    convener: string;
+    title: string;
+    agenda: NonNullable<HeldMeetingOptions['agenda']>;
+    vote: HeldMeetingOptions['vote'];
+    actionItems: NonNullable<HeldMeetingOptions['actionItems']>;
+    /** Where its action items come from. */
+    actionItemSource: 'council_outcome' | 'evening_question';
+  }
+> = {
+  four_party: {
+    convener: 'zhanzhang',
+    title: '停车与电梯问题协商',
+    agenda: DEFAULT_AGENDA,
+    vote: {
+      title: '使用维修资金更换 2 栋电梯',
+      passed: true,
+      summary: '参与表决面积 80.21% ≥ 2/3，人数 78.33% ≥ 2/3；同意面积 91.05% ≥ 3/4，人数 90.43% ≥ 3/4：通过。',
+    },
+    actionItems: [
+      { title: '东侧空地划线增加车位', responsibleUnit: 'property_manager', signOff: { afterDays: 5, rating: 'satisfied' } },
+      { title: '协调供水公司检修二次供水设施', responsibleUnit: 'department:区住房和城乡建设局' },
+    ],
+    actionItemSource: 'council_outcome',
+  },
+  evening_talk: { convener: 'shequ', title: '11月居民夜谈', agenda: [], vote: undefined, actionItems: [], actionItemSource: 'evening_question' },
+};
+
 export async function insertHeldMeeting(
   deps: Deps,
   options: HeldMeetingOptions,
@@ -58,7 +90,8 @@ export async function insertHeldMeeting(
     .where('code', '=', options.compoundCode ?? 'DSCT')
     .executeTakeFirstOrThrow();
   const kind = options.kind ?? 'four_party';
-  const convener = await actorOf(deps, kind === 'four_party' ? 'zhanzhang' : 'shequ');
+  const defaults = KIND_DEFAULTS[kind];
+  const convener = await actorOf(deps, defaults.convener);
   const starts = options.startsAt;
   const iso = (offsetMinutes: number) => new Date(starts.getTime() + offsetMinutes * 60_000).toISOString();
   const meetingId = newId();
@@ -68,7 +101,7 @@ export async function insertHeldMeeting(
       id: meetingId,
       compound_id: compound.id,
       kind,
-      title: options.title ?? (kind === 'four_party' ? '停车与电梯问题协商' : '11月居民夜谈'),
+      title: options.title ?? defaults.title,
       starts_at: starts.toISOString(),
       duration_minutes: 120,
       place: '都市春天服务站二楼会议室',
@@ -127,7 +160,7 @@ export async function insertHeldMeeting(
     .execute();
 
   const agendaItemIds: string[] = [];
-  for (const [index, item] of (options.agenda ?? (kind === 'four_party' ? DEFAULT_AGENDA : [])).entries()) {
+  for (const [index, item] of (options.agenda ?? defaults.agenda).entries()) {
     const id = newId();
     agendaItemIds.push(id);
     await db
@@ -181,14 +214,7 @@ export async function insertHeldMeeting(
       .execute();
   }
 
-  const vote =
-    options.vote === undefined && kind === 'four_party'
-      ? {
-          title: '使用维修资金更换 2 栋电梯',
-          passed: true,
-          summary: '参与表决面积 80.21% ≥ 2/3，人数 78.33% ≥ 2/3；同意面积 91.05% ≥ 3/4，人数 90.43% ≥ 3/4：通过。',
-        }
-      : options.vote;
+  const vote = options.vote === undefined ? defaults.vote : options.vote;
   if (vote && agendaItemIds[1]) {
     const result = {
       passed: vote.passed,
@@ -230,21 +256,14 @@ export async function insertHeldMeeting(
   const staff = await actorOf(deps, 'zhanzhang');
   const wuye = await actorOf(deps, 'wuye');
   const owner = await actorOf(deps, 'yezhu');
-  const items =
-    options.actionItems ??
-    (kind === 'four_party'
-      ? [
-          { title: '东侧空地划线增加车位', responsibleUnit: 'property_manager', signOff: { afterDays: 5, rating: 'satisfied' as const } },
-          { title: '协调供水公司检修二次供水设施', responsibleUnit: 'department:区住房和城乡建设局' },
-        ]
-      : []);
+  const items = options.actionItems ?? defaults.actionItems;
   for (const item of items) {
     const created = await db.transaction().execute((trx) =>
       createActionItem(trx, at(starts.getTime() + 115 * 60_000), {
         compoundId: compound.id,
         title: item.title,
         description: '',
-        source: { kind: kind === 'four_party' ? 'council_outcome' : 'evening_question', id: newId(), meetingId },
+        source: { kind: defaults.actionItemSource, id: newId(), meetingId },
         responsibleUnit: item.responsibleUnit,
         createdByUserId: staff.userId,
       }),

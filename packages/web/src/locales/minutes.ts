@@ -135,8 +135,6 @@ export const minutesMessages = {
   'dashboard.chart.actionItems': { 'zh-CN': '整改事项销号', en: 'Action items signed off' },
   'dashboard.chart.satisfaction': { 'zh-CN': '满意度评价', en: 'Satisfaction ratings' },
   'dashboard.chartNote': { 'zh-CN': '图表数据与下方表格相同。', en: 'The charts show the figures in the table below.' },
-  'dashboard.series.fourParty': { 'zh-CN': '四方议事会', en: 'Four-party councils' },
-  'dashboard.series.eveningTalk': { 'zh-CN': '居民夜谈', en: 'Evening talks' },
   'dashboard.series.answered': { 'zh-CN': '现场答复', en: 'Answered on the spot' },
   'dashboard.series.listed': { 'zh-CN': '列入清单', en: 'Listed' },
   'dashboard.series.onTime': { 'zh-CN': '按期销号', en: 'On time' },

@@ -1,7 +1,7 @@
 /**
- * The frozen agenda of a council with an outcome per item: agreed (by which parties), deferred, put
- * to an owners' vote, or turned into an action item. Runners record outcomes; recorders can put an
- * item on the hall screen.
+ * The frozen agenda of a meeting, with an outcome per item where its kind records them (a council):
+ * agreed (by which parties), deferred, put to an owners' vote, or turned into an action item. Runners
+ * record outcomes; recorders can put an item on the hall screen.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
@@ -14,6 +14,7 @@ import {
   OUTCOME_LABELS,
   PARTIES,
   meetingEndpoints,
+  meetingKind,
   recordingOpen,
   type AgendaItemView,
   type MeetingView,
@@ -114,7 +115,8 @@ export class AgendaOutcomes extends YishiElement {
 
   override render() {
     const { view } = this;
-    const canRecord = view.permissions.run && recordingOpen(view.meeting.status) && view.meeting.kind === 'four_party';
+    const { outcomes } = meetingKind(view.meeting.kind);
+    const canRecord = view.permissions.run && recordingOpen(view.meeting.status) && outcomes;
     return html`<ol>
       ${view.agendaItems.map(
         (item) =>
@@ -125,7 +127,7 @@ export class AgendaOutcomes extends YishiElement {
             </p>
             ${item.notes ? html`<p>${item.notes}</p>` : nothing}
             ${
-              view.meeting.kind === 'four_party'
+              outcomes
                 ? html`<p>
                     ${t('meeting.outcomeLead')}
                     ${item.outcome ? html`<span class="outcome">${pick(OUTCOME_LABELS[item.outcome])}</span>` : html`<span class="muted">${t('meeting.noOutcome')}</span>`}

@@ -1,9 +1,10 @@
 /**
  * Meeting notices on the public board: upcoming meetings with time, place and topics (the notice
- * the issue calls for), a link for residents to submit evening-talk questions, the calendar feed,
- * and the figures of recent evening talks. Readable without logging in.
+ * the issue calls for), a link for residents to submit questions where the meeting's kind takes
+ * them (evening talks), the calendar feed, and the question figures of recent meetings. Readable
+ * without logging in.
  */
-import { MEETING_KIND_LABELS, publicMeetingEndpoints, type BoardMeeting } from '@yishi/core';
+import { meetingKind, publicMeetingEndpoints, type BoardMeeting } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -15,7 +16,7 @@ import { renderLoad } from '../common/load-state.js';
 import './ask-qr-code.js';
 
 function noticeTitle(m: BoardMeeting): string {
-  return t('meetingsBoard.noticeTitle', { kind: pick(MEETING_KIND_LABELS[m.kind]), title: m.title });
+  return t('meetingsBoard.noticeTitle', { kind: pick(meetingKind(m.kind).label), title: m.title });
 }
 
 @customElement('yishi-board-meetings')
@@ -48,7 +49,7 @@ export class BoardMeetingsSection extends YishiElement {
                     : nothing
                 }
                 ${
-                  m.kind === 'evening_talk'
+                  meetingKind(m.kind).questions
                     ? html`<p><a href=${`/meetings/${m.id}/ask`}>${t('meetingsBoard.askQuestion')}</a></p>
                         <yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>`
                     : nothing

@@ -5,7 +5,7 @@
  * as charts and as a text table of the same figures, and as an Excel download.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { MEETING_KIND_LABELS, dashboardEndpoints, dashboardRows, endpointUrl, type DashboardQuery, type DashboardView } from '@yishi/core';
+import { MEETING_KINDS, dashboardEndpoints, dashboardRows, endpointUrl, meetingKind, type DashboardQuery, type DashboardView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -21,6 +21,9 @@ import type { ChartOption } from './dashboard-chart.js';
 
 /** The filters the page sends: the place from the caller's grant, the period and one compound or all. */
 type Filters = Required<Pick<DashboardQuery, 'scope' | 'id' | 'from' | 'to'>> & { compoundId: string };
+
+/** Meetings held, per kind: the counter and chart label each kind's spec names. */
+const MEETING_COUNTERS = MEETING_KINDS.map((kind) => meetingKind(kind).dashboard);
 
 /** Punctuation in the reader's language. */
 const COLON = { 'zh-CN': '：', en: ': ' } as const;
@@ -113,10 +116,7 @@ export class DashboardPage extends YishiElement {
       grid: { left: 36, right: 12, top: 16, bottom: 56 },
       xAxis: { type: 'category', data: d.months.map((m) => pick({ 'zh-CN': `${Number(m.month.slice(5))}月`, en: m.month })) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { name: t('dashboard.series.fourParty'), type: 'bar', stack: 'm', data: d.months.map((m) => m.fourParty) },
-        { name: t('dashboard.series.eveningTalk'), type: 'bar', stack: 'm', data: d.months.map((m) => m.eveningTalk) },
-      ],
+      series: MEETING_COUNTERS.map((c) => ({ name: pick(c.series), type: 'bar', stack: 'm', data: d.months.map((m) => m[c.counter]) })),
     };
     const pie = (items: Array<[string, number]>): ChartOption => ({
       tooltip: { trigger: 'item' },
@@ -146,7 +146,8 @@ export class DashboardPage extends YishiElement {
       ],
     };
     /** The figures a chart draws, said in words (its label for screen readers). */
-    const said = (parts: Array<[MessageKey, number]>) => parts.map(([key, value]) => `${t(key)} ${value}`).join(pick(COMMA));
+    const saidIn = (parts: Array<[string, number]>) => parts.map(([label, value]) => `${label} ${value}`).join(pick(COMMA));
+    const said = (parts: Array<[MessageKey, number]>) => saidIn(parts.map(([key, value]) => [t(key), value]));
     const chart = (key: MessageKey, option: ChartOption, label: string) =>
       html`<section class="card">
         <h2>${t(key)}</h2>
@@ -162,14 +163,7 @@ export class DashboardPage extends YishiElement {
       ['dashboard.series.dissatisfied', f.satisfaction.dissatisfied],
     ];
     return html`<div class="charts">
-        ${chart(
-          'dashboard.chart.meetings',
-          meetings,
-          said([
-            ['dashboard.series.fourParty', f.meetings.fourParty],
-            ['dashboard.series.eveningTalk', f.meetings.eveningTalk],
-          ]),
-        )}
+        ${chart('dashboard.chart.meetings', meetings, saidIn(MEETING_COUNTERS.map((c) => [pick(c.series), f.meetings[c.counter]])))}
         ${chart('dashboard.chart.questions', pie(questions.map(([key, value]) => [t(key), value])), said(questions))}
         ${chart(
           'dashboard.chart.actionItems',
@@ -193,7 +187,7 @@ export class DashboardPage extends YishiElement {
         ${d.pendingMinutes.map(
           (m) =>
             html`<li>
-              <a href=${`/meetings/${m.meetingId}/minutes`}>${m.compoundName} · ${pick(MEETING_KIND_LABELS[m.kind])}${pick(COLON)}${m.title}</a>
+              <a href=${`/meetings/${m.meetingId}/minutes`}>${m.compoundName} · ${pick(meetingKind(m.kind).label)}${pick(COLON)}${m.title}</a>
               ${pick(PARENS).replace('{}', formatDate(m.startsAt))}
               ${m.timeLeft ? html`<strong>${m.timeLeft.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk')}${pick(COLON)}${pick(m.timeLeft.label)}</strong>` : html`<span class="muted">${t('dashboard.noDeadline')}</span>`}
             </li>`,

@@ -1,10 +1,11 @@
 /**
  * One meeting (/meetings/:meetingId): when and where, the lifecycle buttons for whoever runs it, the
- * live agenda (co-edited until the session opens, then the frozen items with their outcomes), the
- * four parties' sign-in and quorum for a council, and the questions of an evening talk.
+ * live agenda (co-edited until the session opens, then the frozen items with their outcomes), and
+ * what the meeting's kind has (its spec): the parties' sign-in and quorum of a council, the residents'
+ * questions of an evening talk.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { MEETING_KIND_LABELS, meetingEndpoints, questionsOpen, recordingOpen, signInOpen, type MeetingView } from '@yishi/core';
+import { meetingEndpoints, meetingKind, questionsOpen, recordingOpen, signInOpen, type MeetingView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -101,10 +102,11 @@ export class MeetingPage extends YishiElement {
 
   private renderMeeting(v: MeetingView) {
     const m = v.meeting;
+    const kind = meetingKind(m.kind);
     const run = v.permissions.run;
     const frozen = m.agendaFrozenAt !== null;
     return html`
-      <p class="muted">${pick(MEETING_KIND_LABELS[m.kind])} · ${m.compoundName}</p>
+      <p class="muted">${pick(kind.label)} · ${m.compoundName}</p>
       <h1>${m.title}</h1>
       <p><yishi-meeting-status .status=${m.status}></yishi-meeting-status></p>
       <p class="lead">
@@ -120,12 +122,12 @@ export class MeetingPage extends YishiElement {
         ${run && frozen && m.status === 'in_session' ? this.stepButton('reopen') : nothing}
         ${run && !frozen && m.status === 'in_session' ? this.stepButton('freeze') : nothing}
         ${m.status !== 'draft' ? html`<a class="link-button" href=${`/hall/${m.id}`} target="_blank" rel="noopener">${t('meeting.hallScreen')}</a>` : nothing}
-        ${m.kind === 'evening_talk' && m.status !== 'draft' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
+        ${kind.questions && m.status !== 'draft' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
         ${run && recordingOpen(m.status) ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
       </div>
 
-      ${m.kind === 'evening_talk' && v.permissions.record && questionsOpen(m.status) ? html`<yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>` : nothing}
-      ${m.kind === 'four_party' ? this.renderAttendance(v) : nothing}
+      ${kind.questions && v.permissions.record && questionsOpen(m.status) ? html`<yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>` : nothing}
+      ${kind.attendance === 'parties' ? this.renderAttendance(v) : nothing}
 
       <h2>${t('meeting.agenda')}</h2>
       ${
@@ -138,7 +140,7 @@ export class MeetingPage extends YishiElement {
             : html`<p class="muted">${t('agenda.readOnly')}</p>`
       }
       ${
-        m.kind === 'evening_talk'
+        kind.questions
           ? html`<h2>${t('questions.heading')}</h2>
               <yishi-questions-panel .view=${v} @meeting-changed=${() => this.view.reload()}></yishi-questions-panel>`
           : nothing

@@ -7,9 +7,9 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
-import { MEETING_KINDS, MEETING_KIND_LABELS, MEETING_RUNNERS, endpointUrl, meetingEndpoints, publicMeetingEndpoints, type MeetingKind } from '@yishi/core';
+import { MEETING_KINDS, endpointUrl, meetingEndpoints, meetingKind, publicMeetingEndpoints, type MeetingKind } from '@yishi/core';
 import { css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
@@ -55,10 +55,16 @@ export class MeetingsListPage extends YishiElement {
     () => [this.params.compoundId],
   );
   private readonly write = new WriteController<Field>(this);
+  /** The kind chosen in the form (its spec proposes the duration); the first the caller runs until then. */
+  @state() private chosenKind: MeetingKind | null = null;
 
   private kindsIRun(): MeetingKind[] {
     const roles = rolesAt(this.params.compoundId ?? '');
-    return MEETING_KINDS.filter((k) => MEETING_RUNNERS[k].some((r) => roles.includes(r)));
+    return MEETING_KINDS.filter((k) => meetingKind(k).runners.some((r) => roles.includes(r)));
+  }
+
+  private formKind(kinds: readonly MeetingKind[]): MeetingKind | undefined {
+    return kinds.find((k) => k === this.chosenKind) ?? kinds[0];
   }
 
   private value(name: Field): string {
@@ -68,7 +74,8 @@ export class MeetingsListPage extends YishiElement {
   private async create(event: Event) {
     event.preventDefault();
     const local = this.value('startsAt');
-    const kind = MEETING_KINDS.find((k) => k === this.value('kind')) ?? this.kindsIRun()[0] ?? 'four_party';
+    const kind = MEETING_KINDS.find((k) => k === this.value('kind')) ?? this.formKind(this.kindsIRun());
+    if (!kind) return;
     const view = await this.write.run(
       () =>
         api.call(meetingEndpoints.create, {
@@ -78,7 +85,7 @@ export class MeetingsListPage extends YishiElement {
             title: this.value('title'),
             // The form is in China time whatever the device says.
             startsAt: local ? `${local}:00+08:00` : '',
-            durationMinutes: Number(this.value('durationMinutes') || 120),
+            durationMinutes: Number(this.value('durationMinutes') || meetingKind(kind).defaultDurationMinutes),
             place: this.value('place'),
           },
         }),
@@ -105,6 +112,7 @@ export class MeetingsListPage extends YishiElement {
 
   override render() {
     const kinds = this.kindsIRun();
+    const formKind = this.formKind(kinds);
     const compoundId = this.params.compoundId ?? '';
     return html`
       <h1>${t('meetings.title')}</h1>
@@ -128,7 +136,7 @@ export class MeetingsListPage extends YishiElement {
                     (m) =>
                       html`<tr>
                         <th scope="row">
-                          <a href=${`/meetings/${m.id}`}>${m.title}</a><br /><span class="muted">${pick(MEETING_KIND_LABELS[m.kind])}</span
+                          <a href=${`/meetings/${m.id}`}>${m.title}</a><br /><span class="muted">${pick(meetingKind(m.kind).label)}</span
                           ><br /><yishi-meeting-status .status=${m.status}></yishi-meeting-status>
                         </th>
                         <td>${formatDateTime(m.startsAt)}<br /><span class="muted">${m.place}</span></td>
@@ -139,20 +147,21 @@ export class MeetingsListPage extends YishiElement {
             </div>`,
       )}
       ${
-        kinds.length
+        formKind
           ? html`<h2>${t('meetings.new')}</h2>
               <form class="card fields" @submit=${this.create} novalidate>
                 <sl-select
                   name="kind"
                   label=${t('meetings.kind')}
-                  value=${kinds[0]!}
+                  value=${formKind}
                   class=${this.write.fieldErrors.kind ? 'invalid' : ''}
                   help-text=${this.write.fieldErrors.kind ?? ''}
+                  @sl-change=${() => (this.chosenKind = MEETING_KINDS.find((k) => k === this.value('kind')) ?? null)}
                 >
-                  ${kinds.map((k) => html`<sl-option value=${k}>${optionText(pick(MEETING_KIND_LABELS[k]))}</sl-option>`)}
+                  ${kinds.map((k) => html`<sl-option value=${k}>${optionText(pick(meetingKind(k).label))}</sl-option>`)}
                 </sl-select>
                 ${this.field('title', t('meetings.titleField'))} ${this.field('startsAt', t('meetings.startsAt'), { type: 'datetime-local' })}
-                ${this.field('durationMinutes', t('meetings.duration'), { type: 'number', min: 15, max: 600, value: '120' })}
+                ${this.field('durationMinutes', t('meetings.duration'), { type: 'number', min: 15, max: 600, value: String(meetingKind(formKind).defaultDurationMinutes) })}
                 ${this.field('place', t('meetings.place'))}
                 ${this.write.error ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
                 <div class="actions"><sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('meetings.create')}</sl-button></div>

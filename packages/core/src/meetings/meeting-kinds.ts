@@ -1,0 +1,188 @@
+/**
+ * Meeting kinds as data. Each kind of meeting is one spec: what it is called, who convenes it, how
+ * people attend, whether it has a quorum, residents' questions and agenda outcomes, how its minutes
+ * are written and by when they must be out, and what it adds to the dashboard. The rest of the code
+ * asks the spec (`meetingKind(kind).questions`), never the kind's name, so a new kind is one entry in
+ * MEETING_KINDS plus its spec here: the registry is a Record over the union, and does not compile
+ * until the new kind has one.
+ *
+ * The Chinese texts of the minutes are part of the spec: minutes are an official document in Chinese
+ * whatever the interface language.
+ */
+import type { Locale } from '../i18n/locale.js';
+import type { Role } from '../roles/roles.js';
+
+export const MEETING_KINDS = ['four_party', 'evening_talk'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/**
+ * How people attend. `parties`: the compound's party representatives are invited when the meeting is
+ * created and signed in at the door, by party. `open`: anyone comes, nobody signs in.
+ */
+export type MeetingAttendance = 'parties' | 'open';
+
+/** When a meeting is quorate. `party_rule`: the compound's rule over the parties signed in (evaluateQuorum). */
+export type MeetingQuorum = 'party_rule';
+
+/** What a section of the minutes is written from (core/minutes turns each into blocks). */
+export type MinutesSectionContent = 'attendance' | 'agenda' | 'votes' | 'questions' | 'action_items';
+
+export interface MinutesSectionSpec {
+  content: MinutesSectionContent;
+  heading: string;
+  /** Printed even when the record has nothing for it; otherwise an empty section is left out. */
+  always: boolean;
+}
+
+/** How the minutes sum up who came: by party, naming a party that is missing, or a plain headcount. */
+export type MinutesAttendanceSummary = 'parties_present' | 'headcount';
+
+export interface MeetingKindMinutesSpec {
+  /**
+   * Calendar days after the meeting day (China time) by the end of which the minutes must be
+   * published, or null when the kind has no published deadline (see core/minutes publicationDeadline).
+   */
+  publicationDays: number | null;
+  /** The numbered sections, in order. */
+  sections: readonly MinutesSectionSpec[];
+  /** The attendance paragraph when nobody signed in. */
+  nobodySignedIn: string;
+  /** The line heading of attendees without a party. */
+  othersLabel: string;
+  attendanceSummary: MinutesAttendanceSummary;
+}
+
+export interface MeetingKindDashboardSpec<Counter extends string = string> {
+  /** The figure the kind's held meetings are counted in (figures.meetings.<counter>, and per month). */
+  counter: Counter;
+  /** The chart series (short). */
+  series: Record<Locale, string>;
+  /** The table and spreadsheet row. */
+  held: Record<Locale, string>;
+}
+
+export interface MeetingKindSpec<Counter extends string = string> {
+  label: Record<Locale, string>;
+  /**
+   * Who convenes and runs it: creates it, publishes the notice, opens and closes it, reopens a frozen
+   * agenda, and approves and publishes (and corrects) the minutes.
+   */
+  runners: readonly Role[];
+  /** Committee members who co-edit the agenda and write the draft minutes (besides the runners). */
+  agendaEditors: readonly Role[];
+  attendance: MeetingAttendance;
+  /** null: no quorum. */
+  quorum: MeetingQuorum | null;
+  /**
+   * Residents raise questions: the ask page and its QR code, staff answer, list or merge them, the
+   * hall screen and the board show their counts.
+   */
+  questions: boolean;
+  /** Each frozen agenda item gets an outcome, with the parties that agreed. */
+  outcomes: boolean;
+  minutes: MeetingKindMinutesSpec;
+  dashboard: MeetingKindDashboardSpec<Counter>;
+  /** The duration a new meeting of this kind is proposed with. */
+  defaultDurationMinutes: number;
+}
+
+const VOTES_SECTION = { content: 'votes', heading: '业主表决结果', always: false } as const;
+const ACTION_ITEMS_SECTION = { content: 'action_items', heading: '整改事项及责任单位', always: false } as const;
+
+const SPECS = {
+  /**
+   * Four-party council (四方共治议事会): convened by the subdistrict party working committee (the
+   * station chief, a subdistrict cadre, acts for it) with the community, the departments, the owners'
+   * committee and the property manager at the table. Its outcome is posted within 3 days after the
+   * meeting (议事会后3日内公示): 日 read as calendar days, as the phrase says (working days are always
+   * said as 工作日).
+   */
+  four_party: {
+    label: { 'zh-CN': '四方共治议事会', en: 'Four-party council' },
+    runners: ['subdistrict_committee', 'station_chief'],
+    agendaEditors: ['subdistrict_committee', 'station_chief', 'station_deputy', 'party_rep', 'community_staff'],
+    attendance: 'parties',
+    quorum: 'party_rule',
+    questions: false,
+    outcomes: true,
+    minutes: {
+      publicationDays: 3,
+      sections: [
+        { content: 'attendance', heading: '参会人员', always: true },
+        { content: 'agenda', heading: '议题及议定事项', always: true },
+        VOTES_SECTION,
+        { content: 'questions', heading: '居民问题及答复', always: false },
+        ACTION_ITEMS_SECTION,
+      ],
+      nobodySignedIn: '（未登记参会人员）',
+      othersLabel: '其他',
+      attendanceSummary: 'parties_present',
+    },
+    dashboard: {
+      counter: 'fourParty',
+      series: { 'zh-CN': '四方议事会', en: 'Four-party councils' },
+      held: { 'zh-CN': '召开四方共治议事会（场）', en: 'Four-party councils held' },
+    },
+    defaultDurationMinutes: 120,
+  },
+  /**
+   * Evening talk (居民夜谈): run by community staff in the evening, open to every resident; residents
+   * ask, cadres answer on the spot or list the question for follow-up. No published deadline for its
+   * minutes. A talk without a prepared agenda is all questions and answers.
+   */
+  evening_talk: {
+    label: { 'zh-CN': '居民夜谈', en: 'Evening talk' },
+    runners: ['subdistrict_committee', 'community_staff', 'station_chief'],
+    agendaEditors: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy'],
+    attendance: 'open',
+    quorum: null,
+    questions: true,
+    outcomes: false,
+    minutes: {
+      publicationDays: null,
+      sections: [
+        { content: 'attendance', heading: '参会人员', always: true },
+        { content: 'agenda', heading: '议题', always: false },
+        VOTES_SECTION,
+        { content: 'questions', heading: '居民问题及答复', always: true },
+        ACTION_ITEMS_SECTION,
+      ],
+      nobodySignedIn: '社区干部、服务站工作人员与居民群众参加（未逐一签到登记）。',
+      othersLabel: '居民及其他',
+      attendanceSummary: 'headcount',
+    },
+    dashboard: {
+      counter: 'eveningTalk',
+      series: { 'zh-CN': '居民夜谈', en: 'Evening talks' },
+      held: { 'zh-CN': '召开居民夜谈（场）', en: 'Evening talks held' },
+    },
+    defaultDurationMinutes: 90,
+  },
+} as const satisfies Record<MeetingKind, MeetingKindSpec>;
+
+/** The dashboard's per-kind meeting counters, as the specs name them (the dashboard schema's keys). */
+export type MeetingCounter = (typeof SPECS)[MeetingKind]['dashboard']['counter'];
+
+/** Every kind's spec. */
+export const MEETING_KIND_SPECS: Readonly<Record<MeetingKind, MeetingKindSpec<MeetingCounter>>> = SPECS;
+
+/** A set of kinds and their specs: the registry above, or (in tests) one with a kind it does not have yet. */
+export type MeetingKindRegistry<K extends string = MeetingKind> = Readonly<Record<K, MeetingKindSpec>>;
+
+/** The spec of a kind. */
+export function meetingKind(kind: MeetingKind): MeetingKindSpec<MeetingCounter> {
+  return MEETING_KIND_SPECS[kind];
+}
+
+/** One value per kind, read from its spec. */
+export function byMeetingKind<T>(read: (spec: MeetingKindSpec<MeetingCounter>) => T): Record<MeetingKind, T> {
+  // Object.fromEntries cannot say that every kind is there; MEETING_KINDS is the union, so it is.
+  return Object.fromEntries(MEETING_KINDS.map((kind) => [kind, read(MEETING_KIND_SPECS[kind])])) as Record<MeetingKind, T>;
+}
+
+/** The kinds whose spec offers something, in registry order (an error names them when a meeting does not). */
+export function meetingKindsWhere(offers: (spec: MeetingKindSpec) => boolean): MeetingKind[] {
+  return MEETING_KINDS.filter((kind) => offers(MEETING_KIND_SPECS[kind]));
+}
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, Record<Locale, string>> = byMeetingKind((spec) => spec.label);
