@@ -4,11 +4,9 @@
  * (ActionItemStaffView, ActionItemPublicView …), as the API answers them.
  */
 import { RATING_LABELS, STATUS_LABELS, TRIAGE_LABELS, type ActionItemPublicView, type ActionItemStatus, type Rating, type Triage } from '@yishi/core';
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
+import { css, html, nothing } from 'lit';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { currentLocale } from '../../state/preferences.js';
 
 export const badgeStyles = css`
   .badge {
@@ -111,10 +109,3 @@ export function missingFields<F extends string>(values: Readonly<Partial<Record<
   return missing;
 }
 
-/**
- * A control rebuilt when the language changes. Shoelace's sl-select keeps showing the words of the
- * option chosen when it first rendered; a new element shows the current ones.
- */
-export function perLanguage(control: TemplateResult) {
-  return keyed(currentLocale(), control);
-}

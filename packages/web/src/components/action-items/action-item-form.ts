@@ -4,6 +4,7 @@
  * deadline. Fires `yishi-action-item-created` with the new item's id.
  */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
+import { optionLabel } from '../../components/forms/option-label.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
@@ -18,7 +19,7 @@ import { YishiElement } from '../base/yishi-element.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t, type MessageKey } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { missingFields, perLanguage } from './action-item-badges.js';
+import { missingFields } from './action-item-badges.js';
 
 const UNITS = ['property_manager', 'community', 'owners_committee', 'grid', 'department'] as const;
 type Unit = (typeof UNITS)[number];
@@ -42,16 +43,14 @@ export class ActionItemForm extends YishiElement {
     const e = this.errors;
     return html`<sl-details summary=${t('ai.newItem')}>
       <form class="fields" @submit=${(ev: Event) => void this.submit(ev)} novalidate>
-        ${perLanguage(
-          html`<sl-select
+        ${html`<sl-select
             name="sourceKind"
             label=${t('ai.source')}
             value=${this.source}
             @sl-change=${(ev: Event) => (this.source = SOURCE_KINDS.find((k) => k === (ev.target as HTMLSelectElement).value) ?? this.source)}
           >
-            ${SOURCE_KINDS.map((kind) => html`<sl-option value=${kind}>${t(SOURCES[kind])}</sl-option>`)}
-          </sl-select>`,
-        )}
+            ${SOURCE_KINDS.map((kind) => html`<sl-option value=${kind}>${optionLabel(t(SOURCES[kind]))}</sl-option>`)}
+          </sl-select>`}
         <sl-input name="title" label=${t('ai.colTitle')} required maxlength="120" class=${e.title ? 'invalid' : ''} help-text=${e.title ?? ''}></sl-input>
         <sl-textarea
           name="description"
@@ -60,16 +59,14 @@ export class ActionItemForm extends YishiElement {
           class=${e.description ? 'invalid' : ''}
           help-text=${e.description ?? ''}
         ></sl-textarea>
-        ${perLanguage(
-          html`<sl-select
+        ${html`<sl-select
             name="unit"
             label=${t('ai.colUnit')}
             value=${this.unit}
             @sl-change=${(ev: Event) => (this.unit = UNITS.find((u) => u === (ev.target as HTMLSelectElement).value) ?? this.unit)}
           >
-            ${UNITS.map((u) => html`<sl-option value=${u}>${t(`ai.unit.${u}`)}</sl-option>`)}
-          </sl-select>`,
-        )}
+            ${UNITS.map((u) => html`<sl-option value=${u}>${optionLabel(t(`ai.unit.${u}`))}</sl-option>`)}
+          </sl-select>`}
         ${
           this.unit === 'department'
             ? html`<sl-input

@@ -16,9 +16,9 @@ import { YjsDocController } from '../../controllers/yjs-doc-controller.js';
 import { t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { meetingFormStyles } from './meeting-form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
-import { optionText, partyLabel } from './meeting-ui.js';
+import { partyLabel } from './meeting-ui.js';
+import { optionLabel } from '../forms/option-label.js';
 import './ytext-field.js';
 
 type ItemMap = Y.Map<unknown>;
@@ -33,7 +33,6 @@ export class AgendaEditor extends YishiElement {
   static override styles = [
     YishiElement.styles,
     formStyles,
-    meetingFormStyles,
     css`
       .status {
         font-size: 0.95rem;
@@ -286,7 +285,7 @@ export class AgendaEditor extends YishiElement {
           ?disabled=${!canEdit}
           @sl-change=${(e: Event) => item.set('party', String((e.target as HTMLSelectElement).value))}
         >
-          ${PARTIES.map((p) => html`<sl-option value=${p}>${optionText(partyLabel(p))}</sl-option>`)}
+          ${PARTIES.map((p) => html`<sl-option value=${p}>${optionLabel(partyLabel(p))}</sl-option>`)}
         </sl-select>
         <sl-input
           label=${t('agenda.minutes')}

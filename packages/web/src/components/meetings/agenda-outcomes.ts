@@ -28,7 +28,6 @@ import { formErrorStyles } from '../forms/form-errors.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { meetingFormStyles } from './meeting-form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { announceMeetingChanged, partyLabel, partyList } from './meeting-ui.js';
 
@@ -46,7 +45,6 @@ export class AgendaOutcomes extends YishiElement {
   static override styles = [
     YishiElement.styles,
     formStyles,
-    meetingFormStyles,
     formErrorStyles,
     css`
       ol {

@@ -3,10 +3,7 @@
  * and the `meeting-changed` event a component fires after a write so the page reloads the meeting.
  */
 import { PARTY_LABELS, PARTIES, type Party } from '@yishi/core';
-import { html, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { pick, t } from '../../i18n.js';
-import { currentLocale } from '../../state/preferences.js';
 
 /** "3" → "3栋" / "Building 3"; a building with a name of its own ("A座") keeps it. */
 export function buildingLabel(name: string): string {
@@ -29,13 +26,4 @@ export function partyList(parties: Iterable<Party>): string {
 /** Tells the meeting page that the meeting changed (it listens with `@meeting-changed` and reloads). */
 export function announceMeetingChanged(from: HTMLElement): void {
   from.dispatchEvent(new CustomEvent('meeting-changed', { bubbles: true, composed: true }));
-}
-
-/**
- * The words of an sl-option that follow a language switch: sl-select shows the chosen option's
- * label as it was when chosen, and reads it again only when the option's content is replaced, not
- * when its text changes in place. Keyed by the language, the content is replaced on a switch.
- */
-export function optionText(text: string): TemplateResult {
-  return html`${keyed(currentLocale(), text)}`;
 }

@@ -17,16 +17,16 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { meetingFormStyles } from './meeting-form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
-import { buildingLabel, optionText } from './meeting-ui.js';
+import { buildingLabel } from './meeting-ui.js';
+import { optionLabel } from '../forms/option-label.js';
 
 type Field = 'text' | 'category' | 'buildingId' | 'askerName' | 'anonymous';
 const FIELDS: readonly Field[] = ['text', 'category', 'buildingId', 'askerName', 'anonymous'];
 
 @customElement('yishi-question-form')
 export class QuestionForm extends YishiElement {
-  static override styles = [YishiElement.styles, formStyles, meetingFormStyles];
+  static override styles = [YishiElement.styles, formStyles];
 
   @property() meetingId = '';
   /** Staff recording from the floor: ask who raised it. */
@@ -88,7 +88,7 @@ export class QuestionForm extends YishiElement {
         class=${field('category').class}
         help-text=${field('category').help}
       >
-        ${QUESTION_CATEGORIES.map((c) => html`<sl-option value=${c}>${optionText(pick(QUESTION_CATEGORY_LABELS[c]))}</sl-option>`)}
+        ${QUESTION_CATEGORIES.map((c) => html`<sl-option value=${c}>${optionLabel(pick(QUESTION_CATEGORY_LABELS[c]))}</sl-option>`)}
       </sl-select>
       ${
         buildings.length
@@ -100,7 +100,7 @@ export class QuestionForm extends YishiElement {
               class=${field('buildingId').class}
               help-text=${field('buildingId').help}
             >
-              ${buildings.map((b) => html`<sl-option value=${b.id}>${optionText(buildingLabel(b.name))}</sl-option>`)}
+              ${buildings.map((b) => html`<sl-option value=${b.id}>${optionLabel(buildingLabel(b.name))}</sl-option>`)}
             </sl-select>`
           : nothing
       }

@@ -26,7 +26,6 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { meetingFormStyles } from './meeting-form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
 import { announceMeetingChanged, buildingLabel } from './meeting-ui.js';
@@ -41,7 +40,6 @@ export class QuestionsPanel extends YishiElement {
   static override styles = [
     YishiElement.styles,
     formStyles,
-    meetingFormStyles,
     css`
       ol {
         list-style: none;

@@ -5,6 +5,7 @@
  * for items from meetings — rates the outcome here.
  */
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import { optionLabel } from '../../components/forms/option-label.js';
 import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
@@ -40,7 +41,6 @@ import {
   statusBadge,
   triageBadge,
   triageLabel,
-  perLanguage,
 } from '../../components/action-items/action-item-badges.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
@@ -320,11 +320,9 @@ export class ActionItemPage extends YishiElement {
           )}
         novalidate
       >
-        ${perLanguage(
-          html`<sl-select name="to" label=${t('ai.triageTo')} value=${otherLevels[0] ?? 'yellow'}>
-            ${otherLevels.map((l) => html`<sl-option value=${l}>${triageLabel(l)}</sl-option>`)}
-          </sl-select>`,
-        )}
+        ${html`<sl-select name="to" label=${t('ai.triageTo')} value=${otherLevels[0] ?? 'yellow'}>
+            ${otherLevels.map((l) => html`<sl-option value=${l}>${optionLabel(triageLabel(l))}</sl-option>`)}
+          </sl-select>`}
         ${this.textarea('reason', t('ai.triageReason'), 2)}
         <sl-button type="submit" ?loading=${this.write.busy}>${t('ai.save')}</sl-button>
       </form>`;

@@ -3,6 +3,7 @@
  * overdue rows are red AND say 已逾期. Links to each item, the ledger and the public board.
  */
 import '@shoelace-style/shoelace/dist/components/select/select.js';
+import { optionLabel } from '../../components/forms/option-label.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
 import {
@@ -23,7 +24,7 @@ import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
 import '../../components/action-items/action-item-form.js';
 import { navigate } from '../../app/router.js';
 import { rolesAt } from '../../state/session.js';
-import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge, perLanguage } from '../../components/action-items/action-item-badges.js';
+import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge } from '../../components/action-items/action-item-badges.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { pick, t } from '../../i18n.js';
@@ -88,22 +89,18 @@ export class ActionItemsPage extends YishiElement {
       }
       <h2 class="visually-hidden">${t('ai.filterStatus')}</h2>
       <div class="filters" role="group" aria-label=${t('ai.filterStatus')}>
-        ${perLanguage(
-          html`<sl-select
+        ${html`<sl-select
             label=${t('ai.filterStatus')}
             value=${this.status ?? 'all'}
             @sl-change=${(e: Event) => (this.status = this.chosen(e, ACTION_ITEM_STATUSES))}
           >
             <sl-option value="all">${t('ai.filterAll')}</sl-option>
-            ${ACTION_ITEM_STATUSES.map((s) => html`<sl-option value=${s}>${pick(STATUS_LABELS[s])}</sl-option>`)}
-          </sl-select>`,
-        )}
-        ${perLanguage(
-          html`<sl-select label=${t('ai.filterTriage')} value=${this.triage ?? 'all'} @sl-change=${(e: Event) => (this.triage = this.chosen(e, TRIAGE_LEVELS))}>
+            ${ACTION_ITEM_STATUSES.map((s) => html`<sl-option value=${s}>${optionLabel(pick(STATUS_LABELS[s]))}</sl-option>`)}
+          </sl-select>`}
+        ${html`<sl-select label=${t('ai.filterTriage')} value=${this.triage ?? 'all'} @sl-change=${(e: Event) => (this.triage = this.chosen(e, TRIAGE_LEVELS))}>
             <sl-option value="all">${t('ai.filterAll')}</sl-option>
-            ${TRIAGE_LEVELS.map((l) => html`<sl-option value=${l}>${pick(TRIAGE_LABELS[l])}</sl-option>`)}
-          </sl-select>`,
-        )}
+            ${TRIAGE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(TRIAGE_LABELS[l]))}</sl-option>`)}
+          </sl-select>`}
         <sl-checkbox ?checked=${this.overdueOnly} @sl-change=${(e: Event) => (this.overdueOnly = (e.target as HTMLInputElement).checked)}
           >${t('ai.filterOverdue')}</sl-checkbox
         >

@@ -3,6 +3,7 @@
  * the concerns they reported with progress, deadline and sign-off number — and rates them there.
  */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
+import { optionLabel } from '../../components/forms/option-label.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
@@ -15,7 +16,7 @@ import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
-import { badgeStyles, dueText, labelled, missingFields, overdueBadge, statusBadge, perLanguage } from '../../components/action-items/action-item-badges.js';
+import { badgeStyles, dueText, labelled, missingFields, overdueBadge, statusBadge } from '../../components/action-items/action-item-badges.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate } from '../../format/format.js';
@@ -80,12 +81,10 @@ export class ConcernPage extends YishiElement {
           help-text=${e.description ?? ''}
         ></sl-textarea>
         <sl-input name="location" label=${t('concern.location')} maxlength="120" class=${e.location ? 'invalid' : ''} help-text=${e.location ?? ''}></sl-input>
-        ${perLanguage(
-          html`<sl-select name="urgency" label=${t('concern.urgency')} value="none">
+        ${html`<sl-select name="urgency" label=${t('concern.urgency')} value="none">
             <sl-option value="none">${t('concern.notUrgent')}</sl-option>
-            ${RESPONSE_LEVELS.map((l) => html`<sl-option value=${l}>${pick(RESPONSE_LEVEL_LABELS[l])}</sl-option>`)}
-          </sl-select>`,
-        )}
+            ${RESPONSE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(RESPONSE_LEVEL_LABELS[l]))}</sl-option>`)}
+          </sl-select>`}
         <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('concern.submit')}</sl-button>
       </form>
       <h2>${t('concern.mine')}</h2>

@@ -16,14 +16,13 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/meetings/meeting-status-badge.js';
-import { optionText } from '../../components/meetings/meeting-ui.js';
+import { optionLabel } from '../../components/forms/option-label.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { rolesAt } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
-import { meetingFormStyles } from '../../components/meetings/meeting-form-styles.js';
 
 type Field = 'kind' | 'title' | 'startsAt' | 'durationMinutes' | 'place';
 const FIELDS: readonly Field[] = ['kind', 'title', 'startsAt', 'durationMinutes', 'place'];
@@ -33,7 +32,6 @@ export class MeetingsListPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
     formStyles,
-    meetingFormStyles,
     css`
       /* Two columns that share a phone's width: the meeting (title, kind, status) and when and where. */
       tbody th {
@@ -158,7 +156,7 @@ export class MeetingsListPage extends YishiElement {
                   help-text=${this.write.fieldErrors.kind ?? ''}
                   @sl-change=${() => (this.chosenKind = MEETING_KINDS.find((k) => k === this.value('kind')) ?? null)}
                 >
-                  ${kinds.map((k) => html`<sl-option value=${k}>${optionText(pick(meetingKind(k).label))}</sl-option>`)}
+                  ${kinds.map((k) => html`<sl-option value=${k}>${optionLabel(pick(meetingKind(k).label))}</sl-option>`)}
                 </sl-select>
                 ${this.field('title', t('meetings.titleField'))} ${this.field('startsAt', t('meetings.startsAt'), { type: 'datetime-local' })}
                 ${this.field('durationMinutes', t('meetings.duration'), { type: 'number', min: 15, max: 600, value: String(meetingKind(formKind).defaultDurationMinutes) })}

@@ -5,6 +5,7 @@
  * item (the meetings pages can link here). The server's words about a field are shown under it.
  */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
+import { optionLabel } from '../../components/forms/option-label.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
@@ -27,13 +28,11 @@ import {
 } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
-import { currentLocale } from '../../state/preferences.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type RuleKind = VoteRule['kind'];
@@ -141,14 +140,9 @@ export class VoteCreatePage extends YishiElement {
       ])}`;
   }
 
-  /**
-   * A select of the form, made anew when the language changes: a Shoelace select keeps showing the
-   * words its chosen option had when it was chosen.
-   */
+  /** A select of the form; its options' words follow a language switch (optionLabel). */
   private select(name: keyof Picked, label: string, options: ReadonlyArray<readonly [string, string]>, error?: string) {
-    return keyed(
-      `${name}-${currentLocale()}`,
-      html`<sl-select
+    return html`<sl-select
         name=${name}
         label=${label}
         value=${this.picked[name]}
@@ -156,9 +150,8 @@ export class VoteCreatePage extends YishiElement {
         help-text=${error ?? ''}
         @sl-change=${(ev: Event) => (this.picked = { ...this.picked, [name]: (ev.target as HTMLSelectElement).value })}
       >
-        ${options.map(([value, words]) => html`<sl-option value=${value}>${words}</sl-option>`)}
-      </sl-select>`,
-    );
+        ${options.map(([value, words]) => html`<sl-option value=${value}>${optionLabel(words)}</sl-option>`)}
+      </sl-select>`;
   }
 
   private value(name: string): string {
