@@ -4,7 +4,27 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const IO_MODULES = ['node:*', 'fs', 'path', 'http', 'crypto', 'kysely', 'hono', 'hono/*', '@hono/*', 'better-sqlite3', 'pg', 'ioredis', 'ws', 'lit', 'lit/*', '@shoelace-style/*', 'playwright-core', 'yjs', 'y-protocols/*'];
+const IO_MODULES = [
+  'node:*',
+  'fs',
+  'path',
+  'http',
+  'crypto',
+  'kysely',
+  'hono',
+  'hono/*',
+  '@hono/*',
+  'better-sqlite3',
+  'pg',
+  'ioredis',
+  'ws',
+  'lit',
+  'lit/*',
+  '@shoelace-style/*',
+  'playwright-core',
+  'yjs',
+  'y-protocols/*',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'packages/web/build/**', 'docs/**', 'data/**'] },
@@ -38,7 +58,10 @@ export default tseslint.config(
     files: ['packages/web/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@yishi/server', '**/server/src/**', 'node:*'], message: 'web talks to the server through the API only (api/client.ts).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@yishi/server', '**/server/src/**', 'node:*'], message: 'web talks to the server through the API only (api/client.ts).' }] },
+      ],
     },
   },
   {
@@ -46,7 +69,10 @@ export default tseslint.config(
     files: ['packages/server/src/routes/**/*.ts'],
     ignores: ['packages/server/src/routes/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../db/*', '../db/**', 'kysely'], message: 'A route calls a service; queries live in db/repositories behind services.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../db/*', '../db/**', 'kysely'], message: 'A route calls a service; queries live in db/repositories behind services.' }] },
+      ],
     },
   },
   {
@@ -57,7 +83,7 @@ export default tseslint.config(
         'error',
         { selector: 'TSAsExpression > TSAnyKeyword', message: 'No `as any`.' },
         {
-          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]",
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]',
           message: 'SQL belongs in a repository (db/repositories); a service calls repository functions.',
         },
       ],

@@ -126,7 +126,9 @@ async function latency(setup: RoundRecord['setup'], ports: number[], cookie: str
   }
   await Promise.race([
     Promise.all(placed.map((p) => p.editor.synced)),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${setup}: ${n} editors not synced after ${ROUND_TIMEOUT_MS} ms`)), ROUND_TIMEOUT_MS).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${setup}: ${n} editors not synced after ${ROUND_TIMEOUT_MS} ms`)), ROUND_TIMEOUT_MS).unref(),
+    ),
   ]);
   const byInstance = ports.map((_, at) => placed.filter((p) => p.at === at));
   let s = emptySamples();
@@ -178,7 +180,10 @@ async function latency(setup: RoundRecord['setup'], ports: number[], cookie: str
     writer.editor.doc.getMap<number>('bench').set(key, sentAt);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${setup}, ${n} editors: edit ${key} had not reached every editor after ${ROUND_TIMEOUT_MS} ms`)), ROUND_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`${setup}, ${n} editors: edit ${key} had not reached every editor after ${ROUND_TIMEOUT_MS} ms`)),
+        ROUND_TIMEOUT_MS,
+      );
     });
     await Promise.race([Promise.all(arrived), timedOut]).finally(() => clearTimeout(timer));
   }
@@ -275,7 +280,9 @@ if (results.size > 0) {
   const minutes = ((Date.now() - began) / 60_000).toFixed(1);
   const mean = loads.reduce((x, y) => x + y, 0) / loads.length;
   console.log(`\nCo-editing across two instances (PostgreSQL + Redis) vs one instance (PostgreSQL), ${TRIALS} × ${ROUNDS} rounds, node ${process.version}`);
-  console.log(`Load average (1 min) during the run: ${fmt2(Math.min(...loads))}–${fmt2(Math.max(...loads))}, mean ${fmt2(mean)} (${loads.length} samples over ${minutes} min)\n`);
+  console.log(
+    `Load average (1 min) during the run: ${fmt2(Math.min(...loads))}–${fmt2(Math.max(...loads))}, mean ${fmt2(mean)} (${loads.length} samples over ${minutes} min)\n`,
+  );
   console.log('| editors | receivers | p50 ms | p99 ms | p50 ratio to one instance | p99 ratio to one instance |');
   console.log('|---|---|---|---|---|---|');
   for (const [n, r] of results) {
@@ -294,7 +301,9 @@ if (results.size > 0) {
   console.log('|---|---|---|---|---|');
   for (const [n, r] of results) {
     const both = (v: number[]) => `${fmt2(percentile(v, 50))} / ${fmt2(percentile(v, 99))}`;
-    console.log(`| ${n} | ${both(r.single.firstSame)} | ${both(r.cluster.firstSame)} | ${both(r.cluster.firstOther)} | ${fmt2(percentile(r.cluster.firstOther, 50) - percentile(r.cluster.firstSame, 50))} |`);
+    console.log(
+      `| ${n} | ${both(r.single.firstSame)} | ${both(r.cluster.firstSame)} | ${both(r.cluster.firstOther)} | ${fmt2(percentile(r.cluster.firstOther, 50) - percentile(r.cluster.firstSame, 50))} |`,
+    );
   }
   if (TRACE_DIR) {
     const traces = { a: readTrace(join(TRACE_DIR, 'A.json')), b: readTrace(join(TRACE_DIR, 'B.json')), single: readTrace(join(TRACE_DIR, 'S.json')) };

@@ -49,7 +49,13 @@ function startServer(kind: ServerKind, port = 0, dbPath?: string): Promise<Serve
   const child = fork(join(here, 'collab/server-child.ts'), [kind, String(port), ...(dbPath ? [dbPath] : [])], {
     // BENCH_CPU_PROF=<dir>: each server child writes a V8 CPU profile there when it stops.
     // BENCH_TRACE=1: each server child prints its own share of the latency (collab/server-trace.ts).
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_TRACE ? ['--import', join(here, 'collab/server-trace.ts')] : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env.BENCH_TRACE ? ['--import', join(here, 'collab/server-trace.ts')] : []),
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ask = <T>(message: object, type: string) =>
@@ -146,7 +152,9 @@ async function memory(kind: ServerKind, server: ServerProcess): Promise<MemoryRe
   // BENCH_HEAP_SNAPSHOT=<dir>: heap snapshots of each server when warm and with all idle documents.
   const snapshot = async (label: string) => {
     if (!process.env.BENCH_HEAP_SNAPSHOT) return;
-    const path = (await server.ask<{ path: string }>({ type: 'heapsnapshot', path: join(process.env.BENCH_HEAP_SNAPSHOT, `${kind}-${label}.heapsnapshot`) }, 'heapsnapshot')).path;
+    const path = (
+      await server.ask<{ path: string }>({ type: 'heapsnapshot', path: join(process.env.BENCH_HEAP_SNAPSHOT, `${kind}-${label}.heapsnapshot`) }, 'heapsnapshot')
+    ).path;
     process.stderr.write(`heap snapshot: ${path}\n`);
   };
   const base = await heap();
@@ -241,13 +249,17 @@ for (const n of PARTS.has('latency') ? EDITORS : []) {
   }
 }
 if (PARTS.has('memory')) {
-  console.log(`\n| server | heap per 1,000 idle documents, from none (${WARM_DOCS + IDLE_DOCS} docs) | ratio to Yishi | heap per 1,000 more idle documents, once ${WARM_DOCS} are loaded | ratio to Yishi |`);
+  console.log(
+    `\n| server | heap per 1,000 idle documents, from none (${WARM_DOCS + IDLE_DOCS} docs) | ratio to Yishi | heap per 1,000 more idle documents, once ${WARM_DOCS} are loaded | ratio to Yishi |`,
+  );
   console.log('|---|---|---|---|---|');
 }
 for (const kind of PARTS.has('memory') ? KINDS : []) {
   const m = results[kind].mem!;
   const y = results.yishi.mem!;
-  console.log(`| ${kind} | ${kb(m.per1000Idle)} | ${(m.per1000Idle / y.per1000Idle).toFixed(2)} | ${kb(m.per1000Marginal)} | ${(m.per1000Marginal / y.per1000Marginal).toFixed(2)} |`);
+  console.log(
+    `| ${kind} | ${kb(m.per1000Idle)} | ${(m.per1000Idle / y.per1000Idle).toFixed(2)} | ${kb(m.per1000Marginal)} | ${(m.per1000Marginal / y.per1000Marginal).toFixed(2)} |`,
+  );
 }
 if (PARTS.has('restart')) console.log(`\nYishi restart (SIGKILL, start again): 50 editors synced again after ${restartMs.toFixed(0)} ms`);
 process.exit(0);

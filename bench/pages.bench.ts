@@ -44,7 +44,7 @@ interface Sample {
 const dir = mkdtempSync(join(tmpdir(), 'yishi-pages-bench-'));
 const running = await startServer(testConfig({ databasePath: join(dir, 'bench.db'), port: 0, host: '127.0.0.1', seedDemo: true, webDist: WEB_DIST }));
 const { db } = running.deps;
-const dsct = (await db.selectFrom('compounds').select(['id', 'name']).where('code', '=', 'DSCT').executeTakeFirstOrThrow());
+const dsct = await db.selectFrom('compounds').select(['id', 'name']).where('code', '=', 'DSCT').executeTakeFirstOrThrow();
 const openVote = await db.selectFrom('votes').select(['id', 'title']).where('status', '=', 'open').where('compound_id', '=', dsct.id).executeTakeFirstOrThrow();
 
 /** A session for the demo owner, written straight into the database (no login form in the timing). */
@@ -53,14 +53,33 @@ async function ownerSession(): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const later = new Date(now.getTime() + 86_400_000).toISOString();
-  await db.insertInto('sessions').values({ id: hashToken(token), user_id: user.id, created_at: now.toISOString(), expires_at: later, absolute_expires_at: later, last_seen_at: now.toISOString() }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: later,
+      absolute_expires_at: later,
+      last_seen_at: now.toISOString(),
+    })
+    .execute();
   return token;
 }
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 /** Loads `path` in `context` under the throttled profile; the page stays open for a warm reload. */
@@ -91,7 +110,8 @@ async function measure(context: BrowserContext, path: string, expectText: string
         while (stack.length > 0) {
           for (const el of stack.pop()!.querySelectorAll('*')) {
             if (el.shadowRoot) stack.push(el.shadowRoot);
-            if (!el.closest('header, head') && Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').includes(text))) return performance.now();
+            if (!el.closest('header, head') && Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').includes(text)))
+              return performance.now();
           }
         }
         return false;
@@ -134,7 +154,14 @@ try {
     const cold: Sample[] = [];
     const warm: Sample[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 740 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
       try {
         if (c.owner) {
           const { hostname } = new URL(running.url);
@@ -146,7 +173,10 @@ try {
         await context.close();
       }
     }
-    for (const [cache, samples] of [['cold', cold], ['warm', warm]] as const) {
+    for (const [cache, samples] of [
+      ['cold', cold],
+      ['warm', warm],
+    ] as const) {
       rows.push([
         c.name,
         cache,

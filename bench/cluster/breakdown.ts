@@ -83,6 +83,12 @@ function table(title: string, stages: Stage[], records: RoundRecord[], traceOf: 
 export function printBreakdown(records: RoundRecord[], traces: { a: Trace | null; b: Trace | null; single: Trace | null }, sizes: number[]): void {
   const cluster = records.filter((r) => r.setup === 'cluster');
   const single = records.filter((r) => r.setup === 'single');
-  table('Where the time goes, two instances (BENCH_TRACE=1; medians of each stage over the measured rounds):', CLUSTER_STAGES, cluster, (at) => (at === 0 ? traces.a : traces.b), sizes);
+  table(
+    'Where the time goes, two instances (BENCH_TRACE=1; medians of each stage over the measured rounds):',
+    CLUSTER_STAGES,
+    cluster,
+    (at) => (at === 0 ? traces.a : traces.b),
+    sizes,
+  );
   table('Where the time goes, one instance:', SINGLE_STAGES, single, () => traces.single, sizes);
 }

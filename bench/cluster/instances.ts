@@ -59,6 +59,11 @@ export async function newAgenda(api: ApiClient, title: string, hoursAhead: numbe
   const { compounds } = await api.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
   const compoundId = compounds.find((c) => c.code === 'DSCT')!.id;
   const startsAt = new Date(Date.now() + (7 * 24 + hoursAhead) * 3_600_000).toISOString();
-  const { meeting } = await api.json<{ meeting: { id: string } }>('POST', `/api/compounds/${compoundId}/meetings`, { kind: 'four_party', title, startsAt, place: '服务站' });
+  const { meeting } = await api.json<{ meeting: { id: string } }>('POST', `/api/compounds/${compoundId}/meetings`, {
+    kind: 'four_party',
+    title,
+    startsAt,
+    place: '服务站',
+  });
   return `agenda-${meeting.id}`;
 }

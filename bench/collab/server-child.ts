@@ -54,7 +54,10 @@ async function startYishi(onPostgres: boolean): Promise<{ port: number; cookie: 
   const now = new Date().toISOString();
   const later = new Date(Date.now() + 86_400_000).toISOString();
   await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
-  await db.insertInto('sessions').values({ id: hashToken(token), user_id: user.id, created_at: now, expires_at: later, absolute_expires_at: later, last_seen_at: now }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id: hashToken(token), user_id: user.id, created_at: now, expires_at: later, absolute_expires_at: later, last_seen_at: now })
+    .execute();
   prepareDocs = async (count) => {
     const existing = await db.selectFrom('meetings').select('id').where('title', 'like', 'bench %').orderBy('title').execute();
     const ids = existing.map((m) => m.id);
@@ -63,9 +66,23 @@ async function startYishi(onPostgres: boolean): Promise<{ port: number; cookie: 
       await db
         .insertInto('meetings')
         .values({
-          id, compound_id: compound.id, kind: 'four_party', title: `bench ${String(i).padStart(5, '0')}`, starts_at: later, duration_minutes: 90,
-          place: '服务站', status: 'draft', convener_user_id: user.id, agenda_frozen_at: null, scheduled_at: null, started_at: null,
-          closed_at: null, hall_agenda_item_id: null, hall_question_id: null, created_at: now, updated_at: now,
+          id,
+          compound_id: compound.id,
+          kind: 'four_party',
+          title: `bench ${String(i).padStart(5, '0')}`,
+          starts_at: later,
+          duration_minutes: 90,
+          place: '服务站',
+          status: 'draft',
+          convener_user_id: user.id,
+          agenda_frozen_at: null,
+          scheduled_at: null,
+          started_at: null,
+          closed_at: null,
+          hall_agenda_item_id: null,
+          hall_question_id: null,
+          created_at: now,
+          updated_at: now,
         } as never)
         .execute();
       ids.push(id);

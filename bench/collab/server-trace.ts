@@ -43,5 +43,7 @@ proto.send = function (this: unknown, data: Uint8Array, ...rest: unknown[]) {
 };
 process.on('exit', () => {
   const median = (i: 0 | 1) => bursts.map((b) => b[i]).sort((a, b) => a - b)[bursts.length >> 1] ?? Number.NaN;
-  process.stderr.write(`[server trace ${process.argv[2]}] ${bursts.length} updates: received → first send ${median(0).toFixed(3)} ms, → last send ${median(1).toFixed(3)} ms (medians)\n`);
+  process.stderr.write(
+    `[server trace ${process.argv[2]}] ${bursts.length} updates: received → first send ${median(0).toFixed(3)} ms, → last send ${median(1).toFixed(3)} ms (medians)\n`,
+  );
 });

@@ -13,8 +13,17 @@ afterEach(() => t.close());
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
 async function printLetters(cookie: string, buildingId: string | null) {
-  const res = await t.call('POST', `/api/compounds/${await t.compoundId('DSCT')}/activation-letters`, { cookie, json: { buildingId, includeActivated: false } });
-  expect(res.status, await res.clone().text().then((s) => s.slice(0, 200))).toBe(200);
+  const res = await t.call('POST', `/api/compounds/${await t.compoundId('DSCT')}/activation-letters`, {
+    cookie,
+    json: { buildingId, includeActivated: false },
+  });
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .then((s) => s.slice(0, 200)),
+  ).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/pdf');
   return { pdf: new Uint8Array(await res.arrayBuffer()), count: Number(res.headers.get('x-letter-count')) };
 }
@@ -23,7 +32,12 @@ describe('activation letters', () => {
   it('one letter per household without an account, with its unit, code and a QR code that opens activation for that code', async () => {
     let now = new Date();
     t = await createTestApp({ config: { publicUrl: 'https://yishi.xiujiang.example' } });
-    const building1 = await t.deps.db.selectFrom('buildings').select('id').where('compound_id', '=', await t.compoundId('DSCT')).where('name', '=', '1').executeTakeFirstOrThrow();
+    const building1 = await t.deps.db
+      .selectFrom('buildings')
+      .select('id')
+      .where('compound_id', '=', await t.compoundId('DSCT'))
+      .where('name', '=', '1')
+      .executeTakeFirstOrThrow();
     const head = await t.login('loudong');
     const { pdf, count } = await printLetters(head, building1.id);
     // 1栋 has 40 units; 王建国 (yezhu), 刘洋 (yezhu2) and 何秀英 herself have accounts; 陈静 co-owns 101.
@@ -66,10 +80,25 @@ describe('activation letters', () => {
   it('a building head prints only her own building; the whole compound is for station staff', async () => {
     t = await createTestApp();
     const head = await t.login('loudong');
-    const whole = await t.call('POST', `/api/compounds/${await t.compoundId('DSCT')}/activation-letters`, { cookie: head, json: { buildingId: null, includeActivated: false } });
+    const whole = await t.call('POST', `/api/compounds/${await t.compoundId('DSCT')}/activation-letters`, {
+      cookie: head,
+      json: { buildingId: null, includeActivated: false },
+    });
     expect(whole.status).toBe(403);
-    const building3 = await t.deps.db.selectFrom('buildings').select('id').where('compound_id', '=', await t.compoundId('DSCT')).where('name', '=', '3').executeTakeFirstOrThrow();
-    expect((await t.call('POST', `/api/compounds/${await t.compoundId('DSCT')}/activation-letters`, { cookie: head, json: { buildingId: building3.id, includeActivated: false } })).status).toBe(403);
+    const building3 = await t.deps.db
+      .selectFrom('buildings')
+      .select('id')
+      .where('compound_id', '=', await t.compoundId('DSCT'))
+      .where('name', '=', '3')
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await t.call('POST', `/api/compounds/${await t.compoundId('DSCT')}/activation-letters`, {
+          cookie: head,
+          json: { buildingId: building3.id, includeActivated: false },
+        })
+      ).status,
+    ).toBe(403);
     expect(await t.deps.db.selectFrom('access_codes').select('id').where('kind', '=', 'letter').execute()).toEqual([]);
   });
 });

@@ -73,7 +73,12 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
     const { compounds } = await convener.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
     const compoundId = compounds.find((c) => c.code === 'DSCT')!.id;
     const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const { meeting } = await convener.json<{ meeting: { id: string } }>('POST', `/api/compounds/${compoundId}/meetings`, { kind: 'four_party', title: '两实例议事会', startsAt, place: '服务站' }, 201);
+    const { meeting } = await convener.json<{ meeting: { id: string } }>(
+      'POST',
+      `/api/compounds/${compoundId}/meetings`,
+      { kind: 'four_party', title: '两实例议事会', startsAt, place: '服务站' },
+      201,
+    );
     await convener.json('POST', `/api/meetings/${meeting.id}/schedule`, {});
     docName = `agenda-${meeting.id}`;
 
@@ -118,7 +123,12 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
     const { compounds } = await convener.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
     const compoundId = compounds.find((c) => c.code === 'DSCT')!.id;
     const startsAt = new Date(Date.now() + 86_400_000).toISOString();
-    const { meeting } = await convener.json<{ meeting: { id: string } }>('POST', `/api/compounds/${compoundId}/meetings`, { kind: 'four_party', title: '冻结测试议事会', startsAt, place: '服务站' }, 201);
+    const { meeting } = await convener.json<{ meeting: { id: string } }>(
+      'POST',
+      `/api/compounds/${compoundId}/meetings`,
+      { kind: 'four_party', title: '冻结测试议事会', startsAt, place: '服务站' },
+      201,
+    );
     await convener.json('POST', `/api/meetings/${meeting.id}/schedule`, {});
     const name = `agenda-${meeting.id}`;
     const cookies: string[] = [];
@@ -190,14 +200,21 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
         }
       }),
     );
-    const { mine } = await new ApiClient(nginx.url).login('yezhu').then((c) => c.json<{ mine: Array<{ voterKey: string; voted: boolean }> }>('GET', `/api/votes/${voteId}`));
+    const { mine } = await new ApiClient(nginx.url)
+      .login('yezhu')
+      .then((c) => c.json<{ mine: Array<{ voterKey: string; voted: boolean }> }>('GET', `/api/votes/${voteId}`));
     expect(mine.every((m) => m.voted)).toBe(true);
     // What the database holds: exactly one counted ballot per unit, carrying the last choice.
     const counted = new Map<string, string[]>();
     const { openDatabase } = await import('@yishi/server');
     const { db } = openDatabase(database.url);
     try {
-      const rows = await db.selectFrom('ballots').select(['unit_id', 'choices_json']).where('vote_id', '=', voteId).where('unit_id', 'in', [...expected.keys()]).execute();
+      const rows = await db
+        .selectFrom('ballots')
+        .select(['unit_id', 'choices_json'])
+        .where('vote_id', '=', voteId)
+        .where('unit_id', 'in', [...expected.keys()])
+        .execute();
       for (const r of rows) {
         expect(counted.has(r.unit_id!)).toBe(false);
         counted.set(r.unit_id!, JSON.parse(r.choices_json) as string[]);
@@ -219,12 +236,19 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
     const compoundId = compounds.find((c) => c.code === 'CY')!.id;
     const ids: string[] = [];
     for (let i = 1; i <= count; i++) {
-      const item = await api.json<{ id: string }>('POST', `/api/compounds/${compoundId}/action-items`, { title: `两实例事项 ${i}`, source: { kind: 'proposal', id: `cluster-${Date.now()}-${i}` } }, 201);
+      const item = await api.json<{ id: string }>(
+        'POST',
+        `/api/compounds/${compoundId}/action-items`,
+        { title: `两实例事项 ${i}`, source: { kind: 'proposal', id: `cluster-${Date.now()}-${i}` } },
+        201,
+      );
       ids.push(item.id);
     }
     await Promise.all(ids.map((id) => api.json('POST', `/api/action-items/${id}/resolve`, { evidence: '已处理' })));
     const other = await new ApiClient(nginx.url).login('cuiyuan');
-    const results = await Promise.all(ids.map((id, i) => (i % 2 ? other : api).json<{ signOffNumber: string }>('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' })));
+    const results = await Promise.all(
+      ids.map((id, i) => (i % 2 ? other : api).json<{ signOffNumber: string }>('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' })),
+    );
     return { compoundId, numbers: results.map((r) => r.signOffNumber) };
   }
 
@@ -239,7 +263,12 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
     const proposer = await new ApiClient(nginx.url).login('jumin');
     const { compounds } = await proposer.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
     const compoundId = compounds.find((c) => c.code === 'DSCT')!.id;
-    const created = await proposer.json<{ id?: string; proposal?: { id: string } }>('POST', `/api/compounds/${compoundId}/proposals`, { title: '两实例附议测试提案', body: '在东门增设一处雨棚，方便老人等车。' }, 201);
+    const created = await proposer.json<{ id?: string; proposal?: { id: string } }>(
+      'POST',
+      `/api/compounds/${compoundId}/proposals`,
+      { title: '两实例附议测试提案', body: '在东门增设一处雨棚，方便老人等车。' },
+      201,
+    );
     const proposalId = created.proposal?.id ?? created.id!;
     const statuses: number[] = [];
     for (const login of ['yezhu2', 'loudong', 'yeweihui']) {

@@ -22,7 +22,12 @@ describe('live agenda co-editing', () => {
     addItem(a.doc, 'i1', '停车位', 1);
     addItem(b.doc, 'i2', '路灯', 2);
     await eventually(() => expect(titles(b.doc)).toEqual(['停车位', '路灯']));
-    const titleOf = (doc: Y.Doc, id: string) => doc.getArray<Y.Map<unknown>>('items').toArray().find((m) => m.get('id') === id)!.get('title') as Y.Text;
+    const titleOf = (doc: Y.Doc, id: string) =>
+      doc
+        .getArray<Y.Map<unknown>>('items')
+        .toArray()
+        .find((m) => m.get('id') === id)!
+        .get('title') as Y.Text;
     const titleA = titleOf(a.doc, 'i1');
     const titleB = titleOf(b.doc, 'i1');
     titleA.insert(0, '地下');

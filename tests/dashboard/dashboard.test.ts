@@ -45,9 +45,12 @@ describe('dashboard', () => {
       const view = page.locator('yishi-dashboard-page');
       await poll(() => view.locator('yishi-dashboard-chart').count()).toBe(4);
       // Every chart is drawn: an SVG with shapes in it.
-      await poll(async () => view.locator('yishi-dashboard-chart').evaluateAll((charts) => charts.map((c) => c.shadowRoot?.querySelectorAll('svg path').length ?? 0)))
-        .toEqual([expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)]);
-      const counts = await view.locator('yishi-dashboard-chart').evaluateAll((charts) => charts.map((c) => c.shadowRoot?.querySelectorAll('svg path').length ?? 0));
+      await poll(async () =>
+        view.locator('yishi-dashboard-chart').evaluateAll((charts) => charts.map((c) => c.shadowRoot?.querySelectorAll('svg path').length ?? 0)),
+      ).toEqual([expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)]);
+      const counts = await view
+        .locator('yishi-dashboard-chart')
+        .evaluateAll((charts) => charts.map((c) => c.shadowRoot?.querySelectorAll('svg path').length ?? 0));
       for (const n of counts) expect(n).toBeGreaterThan(2);
       const table = view.getByRole('table');
       await poll(() => table.getByRole('row', { name: /纪要按时公示率 66\.7%/ }).count()).toBe(1);

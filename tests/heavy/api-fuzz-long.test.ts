@@ -105,6 +105,8 @@ describe('long fuzzing of every API operation', () => {
       );
     }
     expect(requests).toBeGreaterThan(0);
-    console.log(`[fuzz-long] ${requests} requests over ${operations.length} operations; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+    console.log(
+      `[fuzz-long] ${requests} requests over ${operations.length} operations; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
+    );
   }, 200_000);
 });

@@ -33,7 +33,9 @@ describe('ballot storm killed at several points', () => {
     const outcome = await ballotStormCrash({ dbPath: await freshDatabase(), voters: 40, ballotsPerVoter: 6, killAfterAcks, tag: `k${killAfterAcks}`, track });
     expect(outcome.acknowledged).toBeGreaterThanOrEqual(killAfterAcks);
     expect(checkStormSurvived(outcome)).toEqual([]);
-    console.log(`[crash-loop ballots] kill after ${killAfterAcks}: ${outcome.sent} sent, ${outcome.acknowledged} acknowledged, ${outcome.rows.length} ballots after restart`);
+    console.log(
+      `[crash-loop ballots] kill after ${killAfterAcks}: ${outcome.sent} sent, ${outcome.acknowledged} acknowledged, ${outcome.rows.length} ballots after restart`,
+    );
   });
 });
 
@@ -42,7 +44,9 @@ describe('agenda editing killed at several points', () => {
     const outcome = await agendaEditingCrash({ dbPath: await freshDatabase(), writers: 4, killAfterSeen, track });
     expect(outcome.seen.size).toBeGreaterThanOrEqual(killAfterSeen);
     expect(checkAgendaSurvived(outcome)).toEqual([]);
-    console.log(`[crash-loop agenda] kill at ${killAfterSeen}: ${outcome.authored.size} written, ${outcome.seen.size} received, ${outcome.after.size} after restart`);
+    console.log(
+      `[crash-loop agenda] kill at ${killAfterSeen}: ${outcome.authored.size} written, ${outcome.seen.size} received, ${outcome.after.size} after restart`,
+    );
   });
 
   it('three kills in a row on the same database: earlier agendas survive the later crashes', async () => {
@@ -91,7 +95,11 @@ describe('concurrent sign-offs killed at several points', () => {
       const { compounds } = await api.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
       const compoundId = compounds.find((c) => c.code === 'CY')!.id;
       const ids: string[] = [];
-      for (let i = 1; i <= BURST; i++) ids.push((await api.json<Item>('POST', `/api/compounds/${compoundId}/action-items`, { title: `事项 ${i}`, source: { kind: 'proposal', id: `p-${i}` } }, 201)).id);
+      for (let i = 1; i <= BURST; i++)
+        ids.push(
+          (await api.json<Item>('POST', `/api/compounds/${compoundId}/action-items`, { title: `事项 ${i}`, source: { kind: 'proposal', id: `p-${i}` } }, 201))
+            .id,
+        );
       await Promise.all(ids.map((id) => api.json('POST', `/api/action-items/${id}/resolve`, { evidence: '已处理' })));
 
       const acknowledged = new Map<string, string>();

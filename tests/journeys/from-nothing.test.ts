@@ -82,7 +82,11 @@ async function vote(page: Page, choice: string): Promise<string> {
 
 beforeAll(async () => {
   database = await newTestDatabase();
-  server = await spawnServer({ dbPath: database.url, seedDemo: false, env: { YISHI_WEB_DIST: WEB_DIST, YISHI_SMS_PROVIDER: undefined, YISHI_PUBLIC_URL: undefined } });
+  server = await spawnServer({
+    dbPath: database.url,
+    seedDemo: false,
+    env: { YISHI_WEB_DIST: WEB_DIST, YISHI_SMS_PROVIDER: undefined, YISHI_PUBLIC_URL: undefined },
+  });
   browser = await launchBrowser();
 }, 90_000);
 afterAll(async () => {
@@ -146,7 +150,9 @@ describe('from an empty database to the first vote, in the browser', () => {
       await roster.locator('sl-dialog').getByRole('button', { name: '确认导入' }).click();
       await roster.locator('sl-alert.applied').waitFor();
     };
-    const csv = ['楼栋,单元,房号,面积,业主,手机', `1,1,301,89.56,${OWNER_A.name},${OWNER_A.phone}`, `1,1,302,90.12,${OWNER_B.name},${OWNER_B.phone}`].join('\r\n');
+    const csv = ['楼栋,单元,房号,面积,业主,手机', `1,1,301,89.56,${OWNER_A.name},${OWNER_A.phone}`, `1,1,302,90.12,${OWNER_B.name},${OWNER_B.phone}`].join(
+      '\r\n',
+    );
     await importFile({ name: '花名册.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, /新增房屋\s*2/);
 
     const sheet = [
@@ -245,7 +251,9 @@ describe('from an empty database to the first vote, in the browser', () => {
     // Two of three owners took part with 179.68 of 264.68 ㎡: heads 2/3 ≥ 2/3 and area 67.89% ≥ 2/3;
     // both approved, more than half of the participating area and heads: art. 278 para. 2 is met.
     const result = await chief.request.get(`${server.url}/api/votes/${voteId}`);
-    const body = (await result.json()) as { result: { passed: boolean; participation: unknown; electorate: unknown; checks: Array<{ key: string; ok: boolean }> } };
+    const body = (await result.json()) as {
+      result: { passed: boolean; participation: unknown; electorate: unknown; checks: Array<{ key: string; ok: boolean }> };
+    };
     expect(body.result.participation).toEqual({ ballots: 2, heads: 2, areaCenti: 17968 });
     expect(body.result.electorate).toEqual({ voters: 3, heads: 3, areaCenti: 26468 });
     expect(body.result.checks.map((c) => [c.key, c.ok])).toEqual([

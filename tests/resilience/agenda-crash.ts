@@ -36,7 +36,11 @@ export function connect(url: string, cookie: string, docName: string): { doc: Y.
   return { doc, provider };
 }
 
-export const itemIds = (doc: Y.Doc): string[] => doc.getArray<Y.Map<unknown>>('items').toArray().map((m) => m.get('id') as string);
+export const itemIds = (doc: Y.Doc): string[] =>
+  doc
+    .getArray<Y.Map<unknown>>('items')
+    .toArray()
+    .map((m) => m.get('id') as string);
 
 export interface AgendaCrashOutcome {
   docName: string;
@@ -52,14 +56,24 @@ export interface AgendaCrashOutcome {
  * `writers` clients add items every few milliseconds; once an observer has seen `killAfterSeen`
  * items the server gets SIGKILL (writers still typing), then it is started again on `dbPath`.
  */
-export async function agendaEditingCrash(options: { dbPath: string; writers: number; killAfterSeen: number; track: (server: ChildServer) => void }): Promise<AgendaCrashOutcome> {
+export async function agendaEditingCrash(options: {
+  dbPath: string;
+  writers: number;
+  killAfterSeen: number;
+  track: (server: ChildServer) => void;
+}): Promise<AgendaCrashOutcome> {
   const first = await spawnServer({ dbPath: options.dbPath });
   options.track(first);
   const convener = await new ApiClient(first.url).login('jiedao');
   const { compounds } = await convener.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
   const compoundId = compounds.find((c) => c.code === 'DSCT')!.id;
   const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  const { meeting } = await convener.json<{ meeting: { id: string } }>('POST', `/api/compounds/${compoundId}/meetings`, { kind: 'four_party', title: '崩溃测试议事会', startsAt, place: '服务站' }, 201);
+  const { meeting } = await convener.json<{ meeting: { id: string } }>(
+    'POST',
+    `/api/compounds/${compoundId}/meetings`,
+    { kind: 'four_party', title: '崩溃测试议事会', startsAt, place: '服务站' },
+    201,
+  );
   await convener.json('POST', `/api/meetings/${meeting.id}/schedule`, {});
   const docName = `agenda-${meeting.id}`;
 
@@ -111,7 +125,12 @@ export async function agendaEditingCrash(options: { dbPath: string; writers: num
     const fresh = connect(second.url, (await new ApiClient(second.url).login('zhanzhang')).cookie, docName);
     try {
       await waitForSync(fresh.provider);
-      const after = new Map(fresh.doc.getArray<Y.Map<unknown>>('items').toArray().map((m) => [m.get('id') as string, String(m.get('title'))]));
+      const after = new Map(
+        fresh.doc
+          .getArray<Y.Map<unknown>>('items')
+          .toArray()
+          .map((m) => [m.get('id') as string, String(m.get('title'))]),
+      );
       return { docName, authored, seen, after };
     } finally {
       fresh.provider.destroy();

@@ -75,10 +75,23 @@ async function createVoters(dbPath: string, voteId: string, n: number, tag: stri
       const userId = `storm-${tag}-${i}`;
       await db
         .insertInto('users')
-        .values({ id: userId, person_id: r.personId, username: `storm${tag}${i}`, phone: null, display_name: `业主${i}`, password_hash: 'x', locale: 'zh-CN', disabled: 0, created_at: iso })
+        .values({
+          id: userId,
+          person_id: r.personId,
+          username: `storm${tag}${i}`,
+          phone: null,
+          display_name: `业主${i}`,
+          password_hash: 'x',
+          locale: 'zh-CN',
+          disabled: 0,
+          created_at: iso,
+        })
         .execute();
       const token = randomBytes(32).toString('base64url');
-      await db.insertInto('sessions').values({ id: hashToken(token), user_id: userId, created_at: iso, expires_at: later, absolute_expires_at: later, last_seen_at: iso }).execute();
+      await db
+        .insertInto('sessions')
+        .values({ id: hashToken(token), user_id: userId, created_at: iso, expires_at: later, absolute_expires_at: later, last_seen_at: iso })
+        .execute();
       voters.push({ username: `storm${tag}${i}`, unitId: r.unitId, cookie: `yishi_session=${token}`, casts: [] });
     }
     return voters;
@@ -153,7 +166,11 @@ export async function ballotStormCrash(options: {
   const published = await staff.ok(voteEndpoints.receipts, { params: { voteId } });
   const reader = openDatabase(options.dbPath);
   try {
-    const rows = await reader.db.selectFrom('ballots').select(['id', 'unit_id', 'receipt_code', 'choices_json', 'version']).where('vote_id', '=', voteId).execute();
+    const rows = await reader.db
+      .selectFrom('ballots')
+      .select(['id', 'unit_id', 'receipt_code', 'choices_json', 'version'])
+      .where('vote_id', '=', voteId)
+      .execute();
     const history = await reader.db.selectFrom('ballot_history').select(['receipt_code', 'ballot_id']).where('vote_id', '=', voteId).execute();
     return {
       voteId,
@@ -199,7 +216,8 @@ export function checkStormSurvived(outcome: StormOutcome): string[] {
     if (lastAck && row.receipt_code === lastAck.receipt) {
       if (counted[0] !== lastAck.choice) problems.push(`${voter.username}: counted ${counted[0]} under receipt of ${lastAck.choice}`);
     } else if (inFlight && counted[0] === inFlight.choice) {
-      if (lastAck && !historyReceipts.has(lastAck.receipt!)) problems.push(`${voter.username}: replaced acknowledged ballot ${lastAck.receipt} not in the history`);
+      if (lastAck && !historyReceipts.has(lastAck.receipt!))
+        problems.push(`${voter.username}: replaced acknowledged ballot ${lastAck.receipt} not in the history`);
     } else {
       problems.push(`${voter.username}: counted ballot ${row.receipt_code} (${counted[0]}) is neither the last acknowledged nor the one in flight`);
     }
@@ -208,23 +226,28 @@ export function checkStormSurvived(outcome: StormOutcome): string[] {
     }
     // Versions: one per committed ballot; at most what was sent, at least what was acknowledged.
     if (row.version !== keptForUnit + 1) problems.push(`${voter.username}: version ${row.version} but ${keptForUnit} kept replacements`);
-    if (row.version < acked.length || row.version > voter.casts.length) problems.push(`${voter.username}: ${row.version} committed of ${voter.casts.length} sent, ${acked.length} acknowledged`);
+    if (row.version < acked.length || row.version > voter.casts.length)
+      problems.push(`${voter.username}: ${row.version} committed of ${voter.casts.length} sent, ${acked.length} acknowledged`);
   }
   const stormUnits = new Set<string | null>(outcome.voters.map((v) => v.unitId));
   for (const row of outcome.rows) {
-    if (!stormUnits.has(row.unit_id) && !outcome.seededUnits.has(row.unit_id) && row.unit_id !== outcome.latecomerUnit) problems.push(`ballot for unit ${String(row.unit_id)} that nobody sent`);
+    if (!stormUnits.has(row.unit_id) && !outcome.seededUnits.has(row.unit_id) && row.unit_id !== outcome.latecomerUnit)
+      problems.push(`ballot for unit ${String(row.unit_id)} that nobody sent`);
   }
   const result = outcome.detail.result;
   if (!result) problems.push('no result published after closing');
-  else if (result.participation.ballots !== outcome.rows.length) problems.push(`server counts ${result.participation.ballots} ballots, ${outcome.rows.length} rows`);
+  else if (result.participation.ballots !== outcome.rows.length)
+    problems.push(`server counts ${result.participation.ballots} ballots, ${outcome.rows.length} rows`);
   const byOption = new Map<string, number>();
   for (const row of outcome.rows) for (const c of JSON.parse(row.choices_json) as string[]) byOption.set(c, (byOption.get(c) ?? 0) + 1);
   for (const option of result?.options ?? []) {
-    if (option.ballots !== (byOption.get(option.id) ?? 0)) problems.push(`option ${option.id}: server counts ${option.ballots}, rows say ${byOption.get(option.id) ?? 0}`);
+    if (option.ballots !== (byOption.get(option.id) ?? 0))
+      problems.push(`option ${option.id}: server counts ${option.ballots}, rows say ${byOption.get(option.id) ?? 0}`);
   }
   const published = [...outcome.publishedReceipts].sort();
   const receipts = outcome.rows.map((r) => r.receipt_code).sort();
-  if (JSON.stringify(published) !== JSON.stringify(receipts)) problems.push(`published receipts (${published.length}) differ from the counted ballots (${receipts.length})`);
+  if (JSON.stringify(published) !== JSON.stringify(receipts))
+    problems.push(`published receipts (${published.length}) differ from the counted ballots (${receipts.length})`);
   if (outcome.afterRestartStatus !== 201) problems.push(`after the restart a ballot was answered ${outcome.afterRestartStatus}`);
   return problems;
 }

@@ -19,6 +19,8 @@ describe('SIGKILL in the middle of agenda editing', () => {
     const after = new Map(outcome.after);
     after.delete([...outcome.seen][0]!);
     expect(checkAgendaSurvived({ ...outcome, after }).join('\n')).toMatch(/missing after restart/);
-    console.log(`[crash-agenda] ${outcome.authored.size} items written, ${outcome.seen.size} received by another client before SIGKILL, ${outcome.after.size} in the document after restart`);
+    console.log(
+      `[crash-agenda] ${outcome.authored.size} items written, ${outcome.seen.size} received by another client before SIGKILL, ${outcome.after.size} in the document after restart`,
+    );
   });
 });

@@ -22,6 +22,8 @@ describe('SIGKILL in the middle of a ballot storm', () => {
     // The check can fail: losing one acknowledged ballot is noticed.
     const lost = withAck[0]!.unitId;
     expect(checkStormSurvived({ ...outcome, rows: outcome.rows.filter((r) => r.unit_id !== lost) }).join('\n')).toMatch(/no ballot after restart/);
-    console.log(`[crash-ballots] ${outcome.sent} sent, ${outcome.acknowledged} acknowledged before SIGKILL; ${outcome.rows.length - outcome.seededUnits.size - 1} storm units with a counted ballot after restart`);
+    console.log(
+      `[crash-ballots] ${outcome.sent} sent, ${outcome.acknowledged} acknowledged before SIGKILL; ${outcome.rows.length - outcome.seededUnits.size - 1} storm units with a counted ballot after restart`,
+    );
   });
 });

@@ -29,7 +29,12 @@ describe('a burst of writes', () => {
     const compoundId = compounds.find((c) => c.code === 'CY')!.id;
     const ids: string[] = [];
     for (let i = 1; i <= 200; i++) {
-      const item = await api.json<{ id: string }>('POST', `/api/compounds/${compoundId}/action-items`, { title: `事项 ${i}`, source: { kind: 'proposal', id: `p-${i}` } }, 201);
+      const item = await api.json<{ id: string }>(
+        'POST',
+        `/api/compounds/${compoundId}/action-items`,
+        { title: `事项 ${i}`, source: { kind: 'proposal', id: `p-${i}` } },
+        201,
+      );
       ids.push(item.id);
     }
     await Promise.all(ids.map((id) => api.json('POST', `/api/action-items/${id}/resolve`, { evidence: '已处理' })));

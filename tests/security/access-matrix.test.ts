@@ -66,18 +66,35 @@ async function resolvePath(t: TestApp, route: RouteDef): Promise<string> {
       (await db.selectFrom('votes').select('id').where('compound_id', '=', compoundId).where('building_id', 'is', null).executeTakeFirstOrThrow()).id,
     proposalId: async () => (await db.selectFrom('proposals').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow()).id,
     attendanceId: async () => (await db.selectFrom('meeting_attendance').select('id').where('meeting_id', '=', meeting.id).executeTakeFirstOrThrow()).id,
-    subdistrictId: async () => (await db.selectFrom('communities').select('subdistrict_id').where('id', '=', community.community_id).executeTakeFirstOrThrow()).subdistrict_id,
+    subdistrictId: async () =>
+      (await db.selectFrom('communities').select('subdistrict_id').where('id', '=', community.community_id).executeTakeFirstOrThrow()).subdistrict_id,
     communityId: async () => community.community_id,
     scopeKind: async () => 'compound',
     scopeId: async () => compoundId,
     // 黄伟's grant as a department representative (he is refused everywhere here, so he runs first).
     grantId: async () =>
-      (await db.selectFrom('role_assignments').innerJoin('users', 'users.id', 'role_assignments.user_id').select('role_assignments.id').where('users.username', '=', 'zhujian').executeTakeFirstOrThrow()).id,
+      (
+        await db
+          .selectFrom('role_assignments')
+          .innerJoin('users', 'users.id', 'role_assignments.user_id')
+          .select('role_assignments.id')
+          .where('users.username', '=', 'zhujian')
+          .executeTakeFirstOrThrow()
+      ).id,
     // 王建国's flat in 1栋, the building of the building head.
     unitId: async () =>
-      (await db.selectFrom('ownerships').innerJoin('users', 'users.person_id', 'ownerships.person_id').innerJoin('units', 'units.id', 'ownerships.unit_id').innerJoin('buildings', 'buildings.id', 'units.building_id').select('units.id').where('users.username', '=', 'yezhu').where('buildings.name', '=', '1').executeTakeFirstOrThrow()).id,
-    questionId: async () =>
-      (await db.selectFrom('meeting_questions').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow()).id,
+      (
+        await db
+          .selectFrom('ownerships')
+          .innerJoin('users', 'users.person_id', 'ownerships.person_id')
+          .innerJoin('units', 'units.id', 'ownerships.unit_id')
+          .innerJoin('buildings', 'buildings.id', 'units.building_id')
+          .select('units.id')
+          .where('users.username', '=', 'yezhu')
+          .where('buildings.name', '=', '1')
+          .executeTakeFirstOrThrow()
+      ).id,
+    questionId: async () => (await db.selectFrom('meeting_questions').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow()).id,
   };
   let path = route.path;
   for (const [, name] of route.path.matchAll(/:(\w+)/g)) {

@@ -33,13 +33,25 @@ export interface SpawnOptions {
 }
 
 export async function spawnServer(options: SpawnOptions): Promise<ChildServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', YISHI_DB: options.dbPath, YISHI_WEB_DIST: '', YISHI_SEED_DEMO: options.seedDemo === false ? '0' : '1', YISHI_CHECK_RESPONSES: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    YISHI_DB: options.dbPath,
+    YISHI_WEB_DIST: '',
+    YISHI_SEED_DEMO: options.seedDemo === false ? '0' : '1',
+    YISHI_CHECK_RESPONSES: '1',
+  };
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
   const preload = (options.preload ?? []).flatMap((module) => ['--import', module]);
-  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'packages/server/src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'packages/server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -80,7 +92,11 @@ export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
   async login(login: string, password = 'yishi2026'): Promise<this> {
-    const res = await fetch(`${this.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+    const res = await fetch(`${this.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password }),
+    });
     if (res.status !== 200) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
     this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     return this;

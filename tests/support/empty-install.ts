@@ -78,7 +78,10 @@ export async function installNeighbourhood(server: TestServer): Promise<Installa
 export async function buildNeighbourhood(server: TestServer, adminCookie: string): Promise<Installation> {
   const places = await ok(callApi<{ subdistricts: Array<{ id: string }> }>(server, 'GET', '/api/places', { cookie: adminCookie }), 'places');
   const subdistrictId = places.body.subdistricts[0]!.id;
-  const community = await ok(callApi<{ id: string }>(server, 'POST', `/api/subdistricts/${subdistrictId}/communities`, { cookie: adminCookie, json: { name: '宜阳社区' } }), 'community');
+  const community = await ok(
+    callApi<{ id: string }>(server, 'POST', `/api/subdistricts/${subdistrictId}/communities`, { cookie: adminCookie, json: { name: '宜阳社区' } }),
+    'community',
+  );
   const compound = await ok(
     callApi<{ id: string }>(server, 'POST', `/api/communities/${community.body.id}/compounds`, {
       cookie: adminCookie,
@@ -93,7 +96,10 @@ export async function buildNeighbourhood(server: TestServer, adminCookie: string
 /** Grants a staff role at the compound; returns the invitation code the granter is shown. */
 export async function inviteStaff(server: TestServer, install: Installation, person: { name: string; phone: string; role: string }): Promise<string> {
   const grant = await ok(
-    callApi<{ invitation: { code: string } | null }>(server, 'POST', `/api/places/compound/${install.compoundId}/grants`, { cookie: install.adminCookie, json: person }),
+    callApi<{ invitation: { code: string } | null }>(server, 'POST', `/api/places/compound/${install.compoundId}/grants`, {
+      cookie: install.adminCookie,
+      json: person,
+    }),
     'grant',
   );
   if (!grant.body.invitation) throw new Error(`no invitation for ${person.name}`);

@@ -28,9 +28,7 @@ export function renderSite(listenPort: number, upstreamPorts: number[]): string 
   const [, indent, params] = first;
   const upstream = upstreamPorts.map((port) => `${indent}server 127.0.0.1:${port} ${params};`).join('\n');
   let replaced = false;
-  return site
-    .replace(servers, () => (replaced ? '' : ((replaced = true), upstream)))
-    .replace(/^\s*listen 80;$/m, `    listen 127.0.0.1:${listenPort};`);
+  return site.replace(servers, () => (replaced ? '' : ((replaced = true), upstream))).replace(/^\s*listen 80;$/m, `    listen 127.0.0.1:${listenPort};`);
 }
 
 export async function startNginx(upstreamPorts: number[]): Promise<TestNginx> {

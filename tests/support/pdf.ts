@@ -34,7 +34,9 @@ export function pdfQrCodes(pdf: Uint8Array, pages = 1): string[] {
   return withFile(pdf, (dir, file) => {
     execFileSync('pdftoppm', ['-r', '110', '-png', '-f', '1', '-l', String(pages), file, join(dir, 'page')]);
     const found: string[] = [];
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.png')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.png'))
+      .sort()) {
       const png = PNG.sync.read(readFileSync(join(dir, name)));
       // Letters are two to a page: decode each half on its own (jsQR finds one code per image).
       const half = Math.floor(png.height / 2);

@@ -61,7 +61,19 @@ async function ownerAccounts(n: number): Promise<Array<{ username: string; unitI
   const now = new Date().toISOString();
   await db.db
     .insertInto('users')
-    .values(single.map((r, i) => ({ id: `race-user-${i}`, person_id: r.personId, username: `race${i}`, phone: null, display_name: `业主${i}`, password_hash: passwordHash, locale: 'zh-CN', disabled: 0, created_at: now })))
+    .values(
+      single.map((r, i) => ({
+        id: `race-user-${i}`,
+        person_id: r.personId,
+        username: `race${i}`,
+        phone: null,
+        display_name: `业主${i}`,
+        password_hash: passwordHash,
+        locale: 'zh-CN',
+        disabled: 0,
+        created_at: now,
+      })),
+    )
     .execute();
   return single.map((r, i) => ({ username: `race${i}`, unitId: r.unitId }));
 }
@@ -70,20 +82,24 @@ describe('ballots under concurrency', () => {
   it('40 simultaneous ballots for one unit through two server processes: one row counted, 39 replacements kept', async () => {
     const staff = await new ApiClient(a.url).login('zhanzhang');
     const voteId = await createOpenVote(staff, new Date(Date.now() + 3_600_000), '并发：同一套房屋');
-    const unit = (await db.db
-      .selectFrom('units')
-      .innerJoin('buildings', 'buildings.id', 'units.building_id')
-      .select('units.id')
-      .where('units.compound_id', '=', compoundId)
-      .where('buildings.name', '=', '1')
-      .where('units.entrance', '=', '1')
-      .where('units.room', '=', '301')
-      .executeTakeFirstOrThrow()).id;
+    const unit = (
+      await db.db
+        .selectFrom('units')
+        .innerJoin('buildings', 'buildings.id', 'units.building_id')
+        .select('units.id')
+        .where('units.compound_id', '=', compoundId)
+        .where('buildings.name', '=', '1')
+        .where('units.entrance', '=', '1')
+        .where('units.room', '=', '301')
+        .executeTakeFirstOrThrow()
+    ).id;
     const viaA = await new ApiClient(a.url).login('yezhu');
     const viaB = new ApiClient(b.url);
     viaB.cookie = viaA.cookie; // sessions live in the shared database
     const bodies = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => (i % 2 ? viaA : viaB).ok(voteEndpoints.castBallot, { params: { voteId }, body: { unitId: unit, choices: [i % 3 === 0 ? 'no' : 'yes'] } })),
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 2 ? viaA : viaB).ok(voteEndpoints.castBallot, { params: { voteId }, body: { unitId: unit, choices: [i % 3 === 0 ? 'no' : 'yes'] } }),
+      ),
     );
     expect(bodies.filter((body) => !body.replaced)).toHaveLength(1);
 
@@ -99,9 +115,23 @@ describe('ballots under concurrency', () => {
     await expect(
       db.db
         .insertInto('ballots')
-        .values({ id: 'dup', vote_id: voteId, unit_id: unit, choices_json: '["yes"]', channel: 'paper', receipt_code: 'DUP-DUP-DUP1', version: 1, cast_at: new Date().toISOString(), slip_number: '' })
+        .values({
+          id: 'dup',
+          vote_id: voteId,
+          unit_id: unit,
+          choices_json: '["yes"]',
+          channel: 'paper',
+          receipt_code: 'DUP-DUP-DUP1',
+          version: 1,
+          cast_at: new Date().toISOString(),
+          slip_number: '',
+        })
         .execute(),
-    ).rejects.toThrow(db.dialect === 'postgres' ? /duplicate key value violates unique constraint "ballots_vote_unit_unique"/ : /UNIQUE constraint failed: ballots.vote_id, ballots.unit_id/);
+    ).rejects.toThrow(
+      db.dialect === 'postgres'
+        ? /duplicate key value violates unique constraint "ballots_vote_unit_unique"/
+        : /UNIQUE constraint failed: ballots.vote_id, ballots.unit_id/,
+    );
   });
 
   it('ballots racing the closing time: each accepted or refused with vote_closed, every accepted one published', async () => {

@@ -32,14 +32,32 @@ function cookieOf(res: Response): string {
 beforeAll(async () => {
   server = await startTestServer({ config: { seedDemo: false }, web: false });
   const token = new URL((await createSetupLink(server.deps))!).searchParams.get('token');
-  const res = await call({ cookie: '' }, 'POST', '/api/setup', { token, subdistrict: '春风街道', name: '林建华', phone: '13900000001', password: 'Chunfeng-jiedao-2026' });
+  const res = await call({ cookie: '' }, 'POST', '/api/setup', {
+    token,
+    subdistrict: '春风街道',
+    name: '林建华',
+    phone: '13900000001',
+    password: 'Chunfeng-jiedao-2026',
+  });
   expect(res.status).toBe(201);
   admin.cookie = cookieOf(res);
   const tree = await json<PlacesTree>(admin, 'GET', '/api/places');
   ids.subdistrict = tree.subdistricts[0]!.id;
   ids.community = (await json<{ id: string }>(admin, 'POST', `/api/subdistricts/${ids.subdistrict}/communities`, { name: '春风社区' }, 201)).id;
-  ids.compound = (await json<{ id: string }>(admin, 'POST', `/api/communities/${ids.community}/compounds`, { name: '都市春天小区', code: 'DSCT', address: '春风路 8 号' }, 201)).id;
-  const roster = ['楼栋,单元,房号,面积,面积类型,业主,手机,开发商持有,网格', '1,1,101,89.56,登记,王建国,13900001001,否,第一网格', '2,1,101,88.00,登记,钱玉兰,13900002001,否,第一网格'].join('\n');
+  ids.compound = (
+    await json<{ id: string }>(
+      admin,
+      'POST',
+      `/api/communities/${ids.community}/compounds`,
+      { name: '都市春天小区', code: 'DSCT', address: '春风路 8 号' },
+      201,
+    )
+  ).id;
+  const roster = [
+    '楼栋,单元,房号,面积,面积类型,业主,手机,开发商持有,网格',
+    '1,1,101,89.56,登记,王建国,13900001001,否,第一网格',
+    '2,1,101,88.00,登记,钱玉兰,13900002001,否,第一网格',
+  ].join('\n');
   expect((await call(admin, 'POST', `/api/compounds/${ids.compound}/roster`, roster, 'text/csv')).status).toBe(200);
 });
 afterAll(async () => {
@@ -65,7 +83,13 @@ describe('what the administration pages rely on', () => {
     expect(rolesOf('grid')).toEqual([['grid_worker']]);
     expect(overview.places.filter((p) => p.kind === 'building').every((p) => p.compoundId === ids.compound)).toBe(true);
 
-    const granted = await json<{ grant: { pending: boolean }; invitation: { link: string } }>(admin, 'POST', `/api/places/compound/${ids.compound}/grants`, { name: '张卫东', phone: '13900000099', role: 'station_chief' }, 201);
+    const granted = await json<{ grant: { pending: boolean }; invitation: { link: string } }>(
+      admin,
+      'POST',
+      `/api/places/compound/${ids.compound}/grants`,
+      { name: '张卫东', phone: '13900000099', role: 'station_chief' },
+      201,
+    );
     expect(granted.grant.pending).toBe(true);
     const code = new URL(granted.invitation.link).searchParams.get('code');
     const activated = await call({ cookie: '' }, 'POST', '/api/activation', { code, consent: true, password: 'Zhanzhang-dsct-2026' });
@@ -79,7 +103,13 @@ describe('what the administration pages rely on', () => {
 
   test('someone who already has an account gets the role without an invitation', async () => {
     const building = (await json<StaffOverview>(admin, 'GET', '/api/staff')).places.find((p) => p.kind === 'building')!;
-    const result = await json<{ invitation: unknown; grant: { pending: boolean } }>(admin, 'POST', `/api/places/building/${building.id}/grants`, { name: '张卫东', phone: '13900000099', role: 'building_head' }, 201);
+    const result = await json<{ invitation: unknown; grant: { pending: boolean } }>(
+      admin,
+      'POST',
+      `/api/places/building/${building.id}/grants`,
+      { name: '张卫东', phone: '13900000099', role: 'building_head' },
+      201,
+    );
     expect(result.invitation).toBeNull();
     expect(result.grant.pending).toBe(false);
   });
@@ -99,7 +129,11 @@ describe('what the administration pages rely on', () => {
     expect(letters.status).toBe(200);
     expect(letters.headers.get('content-type')).toBe('application/pdf');
     expect(letters.headers.get('x-letter-count')).toBe('1'); // 王建国 is activated: only 钱玉兰 gets a letter
-    expect(Buffer.from(await letters.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await letters.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
 
     const after = await json<ActivationStatus>(admin, 'GET', `/api/compounds/${ids.compound}/activation`);
     expect(after.buildings.map((b) => [b.name, b.households, b.activated, b.lettersOutstanding])).toEqual([

@@ -68,7 +68,9 @@ async function shoot(name: string, options: { fullPage?: boolean; part?: Locator
  * whatever is below them for five seconds, and axe would measure the covered text's contrast.
  */
 async function checkA11y(): Promise<void> {
-  await page.evaluate(() => Promise.all(Array.from(document.querySelectorAll<HTMLElement & { hide: () => Promise<void> }>('.sl-toast-stack sl-alert'), (toast) => toast.hide())));
+  await page.evaluate(() =>
+    Promise.all(Array.from(document.querySelectorAll<HTMLElement & { hide: () => Promise<void> }>('.sl-toast-stack sl-alert'), (toast) => toast.hide())),
+  );
   await animationsSettled(page);
   try {
     await expectNoSeriousA11yViolations(page);
@@ -150,7 +152,10 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await places.locator('li[data-compound="CY"]').waitFor();
 
     // The notice board moves: change the address in place.
-    await places.locator('li[data-compound="CY"]').getByRole('button', { name: /修改名称或地址/ }).click();
+    await places
+      .locator('li[data-compound="CY"]')
+      .getByRole('button', { name: /修改名称或地址/ })
+      .click();
     await dialog.getByRole('dialog', { name: '修改小区：翠苑小区' }).waitFor();
     expect(await visibleText(dialog)).toContain('小区代码 CY 用在销号编号里，不能修改。');
     await dialog.getByLabel('公示栏地址', { exact: true }).fill('翠苑路 6 号党群服务站');
@@ -281,7 +286,9 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await expect.poll(() => visibleText(staff)).not.toContain('都市春天小区 2栋 钱玉兰');
     expect((await json<StaffOverview>('GET', '/api/staff')).grants.some((g) => g.name === '钱玉兰')).toBe(false);
 
-    const record = await staff.locator('table.events tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim())));
+    const record = await staff
+      .locator('table.events tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim())));
     expect(record).toContainEqual([expect.any(String), '撤销', '钱玉兰', '楼栋长', '都市春天小区 2栋', ADMIN.name]);
     expect(record).toContainEqual([expect.any(String), '授权', '钱玉兰', '楼栋长', '都市春天小区 2栋', ADMIN.name]);
     expect(record).toContainEqual([expect.any(String), '授权', '张卫东', '服务站站长', '都市春天小区', ADMIN.name]);
@@ -337,7 +344,10 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await activation.getByLabel('查找住户').fill('2栋1单元102');
     await expect.poll(() => activation.locator('li.person').count()).toBe(1);
     expect(await visibleText(activation.locator('li.person'))).toContain('孙伟（业主）');
-    await activation.locator('li.person').getByRole('button', { name: /发放一次性码/ }).click();
+    await activation
+      .locator('li.person')
+      .getByRole('button', { name: /发放一次性码/ })
+      .click();
     const issued = activation.locator('sl-dialog.issued');
     await issued.getByRole('dialog', { name: '孙伟的一次性码' }).waitFor();
     const shown = await visibleText(issued);
@@ -374,7 +384,9 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     expect(await step(3)).toContain('翠苑小区：授权服务站站长');
     expect(await step(4)).toContain('都市春天小区：已打印 1/2 栋');
     expect(await step(4)).toContain('翠苑小区：导入花名册后打印');
-    expect(await checklist.getByRole('link', { name: '翠苑小区：授权服务站站长' }).getAttribute('href')).toBe(`/staff?place=${encodeURIComponent(`compound:${ids.cy}`)}`);
+    expect(await checklist.getByRole('link', { name: '翠苑小区：授权服务站站长' }).getAttribute('href')).toBe(
+      `/staff?place=${encodeURIComponent(`compound:${ids.cy}`)}`,
+    );
     await checkA11y();
     await shoot('home-checklist');
 

@@ -31,7 +31,11 @@ const SHOTS = '/tmp/yishi-shots';
 mkdirSync(SHOTS, { recursive: true });
 
 async function unitCount(): Promise<number> {
-  const row = await server.deps.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('compound_id', '=', dsct).executeTakeFirstOrThrow();
+  const row = await server.deps.db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('compound_id', '=', dsct)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -195,7 +199,12 @@ describe('roster import page', () => {
         await expectNoSeriousA11yViolations(page);
         await shoot(page, `roster-problems-${device}`);
 
-        await chooseFile(page, '花名册.xlsx', await officeWorkbook([['6栋', '1单元', 101, '95.5㎡', '乔峰', 13900006001, '第一网格', '阿朱', 13900006101]]), XLSX);
+        await chooseFile(
+          page,
+          '花名册.xlsx',
+          await officeWorkbook([['6栋', '1单元', 101, '95.5㎡', '乔峰', 13900006001, '第一网格', '阿朱', 13900006101]]),
+          XLSX,
+        );
         await roster.getByRole('heading', { name: '检查通过：导入后将会' }).waitFor();
         await expectNoSeriousA11yViolations(page);
         await shoot(page, `roster-preview-${device}`);

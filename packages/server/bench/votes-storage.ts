@@ -125,7 +125,9 @@ async function httpBallots(storage: Storage, options: { seconds: number; clients
     const durability =
       dialect === 'sqlite'
         ? 'WAL, synchronous=FULL'
-        : await sql<{ setting: string }>`SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) AS setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit')`
+        : await sql<{
+            setting: string;
+          }>`SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) AS setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit')`
             .execute(db)
             .then((r) => r.rows[0]!.setting);
     const post = (path: string, body: unknown, cookie = '') =>
@@ -153,7 +155,19 @@ async function httpBallots(storage: Storage, options: { seconds: number; clients
     const passwordHash = await hash('yishi2026');
     await db
       .insertInto('users')
-      .values(owners.map((o, i) => ({ id: `bench-${i}`, person_id: o.personId, username: `bench${i}`, phone: null, display_name: `业主${i}`, password_hash: passwordHash, locale: 'zh-CN', disabled: 0, created_at: new Date().toISOString() })))
+      .values(
+        owners.map((o, i) => ({
+          id: `bench-${i}`,
+          person_id: o.personId,
+          username: `bench${i}`,
+          phone: null,
+          display_name: `业主${i}`,
+          password_hash: passwordHash,
+          locale: 'zh-CN',
+          disabled: 0,
+          created_at: new Date().toISOString(),
+        })),
+      )
       .execute();
     const cookies = await Promise.all(owners.map((_, i) => login(`bench${i}`)));
 
@@ -190,7 +204,8 @@ async function httpBallots(storage: Storage, options: { seconds: number; clients
   }
 }
 
-const RAW_TABLE = 'CREATE TABLE bench_raw (id TEXT PRIMARY KEY, vote_id TEXT NOT NULL, unit_id TEXT NOT NULL, choices_json TEXT NOT NULL, cast_at TEXT NOT NULL)';
+const RAW_TABLE =
+  'CREATE TABLE bench_raw (id TEXT PRIMARY KEY, vote_id TEXT NOT NULL, unit_id TEXT NOT NULL, choices_json TEXT NOT NULL, cast_at TEXT NOT NULL)';
 
 /** Phase 2 on SQLite: one writer, one durable commit per INSERT. */
 function rawSqlite(path: string, seconds: number): number {
@@ -233,7 +248,11 @@ async function rawPostgres(url: string, seconds: number): Promise<{ one: number;
       clients.map(async (client) => {
         while (Date.now() < deadline) {
           const i = next++;
-          await client.query({ name: 'bench_raw_insert', text: 'INSERT INTO bench_raw VALUES ($1, $2, $3, $4, $5)', values: [`r${i}`, 'v', `u${i}`, '["yes"]', new Date().toISOString()] });
+          await client.query({
+            name: 'bench_raw_insert',
+            text: 'INSERT INTO bench_raw VALUES ($1, $2, $3, $4, $5)',
+            values: [`r${i}`, 'v', `u${i}`, '["yes"]', new Date().toISOString()],
+          });
           count += 1;
         }
       }),

@@ -53,10 +53,16 @@ const rows: Array<[string, (c: StorageFigures) => string]> = [
 ];
 
 console.log(`Yishi votes benchmark — ${new Date().toISOString()}, node ${process.version}, ${SECONDS}s per phase`);
-console.log(`command: ${PG_ADMIN ? 'BENCH_PG=<admin url> ' : ''}npx tsx packages/server/bench/votes.bench.ts${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`);
+console.log(
+  `command: ${PG_ADMIN ? 'BENCH_PG=<admin url> ' : ''}npx tsx packages/server/bench/votes.bench.ts${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+);
 const width = Math.max(...rows.map(([label]) => label.length)) + 2;
 const columnWidth = Math.max(...rows.flatMap(([, value]) => columns.map((c) => value(c).length))) + 2;
 console.log(['measure'.padEnd(width), ...columns.map((c) => c.label.padEnd(columnWidth))].join('').trimEnd());
 for (const [label, value] of rows) console.log([label.padEnd(width), ...columns.map((c) => value(c).padEnd(columnWidth))].join('').trimEnd());
-for (const c of columns) if (/=off/.test(c.durability)) console.log(`WARNING: ${c.label} runs with ${c.durability}: its commits are not durable, its figures flatter it (use bench/pg-server.sh)`);
-console.log(`tally of ${n(big.electorate.length)} units, ${n(big.ballots.length)} ballots, in memory: ${memMs.toFixed(0)} ms (heads ${memResult.electorate.heads}, passed ${memResult.passed})`);
+for (const c of columns)
+  if (/=off/.test(c.durability))
+    console.log(`WARNING: ${c.label} runs with ${c.durability}: its commits are not durable, its figures flatter it (use bench/pg-server.sh)`);
+console.log(
+  `tally of ${n(big.electorate.length)} units, ${n(big.ballots.length)} ballots, in memory: ${memMs.toFixed(0)} ms (heads ${memResult.electorate.heads}, passed ${memResult.passed})`,
+);

@@ -134,7 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: env.HOST ?? '0.0.0.0',
     databasePath: databaseFrom(env.YISHI_DB, cwd),
     webDist: env.YISHI_WEB_DIST === '' ? null : resolve(cwd, env.YISHI_WEB_DIST ?? 'packages/web/dist'),
-    trustedOrigins: (env.YISHI_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    trustedOrigins: (env.YISHI_TRUSTED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     secureCookies: env.YISHI_SECURE_COOKIES === '1',
     sessionIdleDays: intFrom(env.YISHI_SESSION_IDLE_DAYS, 7),
     sessionAbsoluteDays: intFrom(env.YISHI_SESSION_ABSOLUTE_DAYS, 30),

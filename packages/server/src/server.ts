@@ -31,7 +31,9 @@ export async function startServer(config: Config, clock: () => Date = () => new 
   await migrateToLatest(db);
   const deps: Deps = { db, config, clock, sms: createSmsSender(config.sms) };
   if (deps.sms.provider === 'log') {
-    console.warn('[yishi] No SMS provider is configured: text messages, codes included, are written to this log. Not for production (docs/operations.md, "Text messages").');
+    console.warn(
+      '[yishi] No SMS provider is configured: text messages, codes included, are written to this log. Not for production (docs/operations.md, "Text messages").',
+    );
   }
   if (config.seedDemo) await seedDemoIfEmpty(deps);
   // Several instances: live documents are relayed between them through Redis (docs/operations.md).

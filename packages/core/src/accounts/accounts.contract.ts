@@ -59,7 +59,13 @@ export const setupEndpoints = {
 };
 
 export const placeEndpoints = {
-  tree: endpoint({ method: 'get', path: '/places', summary: 'The subdistricts, communities and compounds I administer', tags: ['places'], response: placesTreeSchema }),
+  tree: endpoint({
+    method: 'get',
+    path: '/places',
+    summary: 'The subdistricts, communities and compounds I administer',
+    tags: ['places'],
+    response: placesTreeSchema,
+  }),
   addCommunity: endpoint({
     method: 'post',
     path: '/subdistricts/:subdistrictId/communities',
@@ -119,7 +125,14 @@ export const staffEndpoints = {
     status: 201,
     response: grantResultSchema,
   }),
-  revoke: endpoint({ method: 'delete', path: '/grants/:grantId', summary: 'Revoke a grant (recorded with who and when)', tags: ['staff'], params: grantParams, status: 204 }),
+  revoke: endpoint({
+    method: 'delete',
+    path: '/grants/:grantId',
+    summary: 'Revoke a grant (recorded with who and when)',
+    tags: ['staff'],
+    params: grantParams,
+    status: 204,
+  }),
   reinvite: endpoint({
     method: 'post',
     path: '/grants/:grantId/invitation',
@@ -185,7 +198,8 @@ export const activationEndpoints = {
   issueCode: endpoint({
     method: 'post',
     path: '/units/:unitId/access-codes',
-    summary: 'A one-time code for an owner or resident of the unit: activates their account or replaces a forgotten password; the helper never sees the password',
+    summary:
+      'A one-time code for an owner or resident of the unit: activates their account or replaces a forgotten password; the helper never sees the password',
     tags: ['account'],
     params: z.object({ unitId: id }),
     body: issueCodeInputSchema,
@@ -203,7 +217,14 @@ export const accountEndpoints = {
     body: passwordChangeSchema,
     status: 204,
   }),
-  setUsername: endpoint({ method: 'put', path: '/me/username', summary: 'Choose a login name to use besides my phone number', tags: ['account'], body: usernameSchema, status: 204 }),
+  setUsername: endpoint({
+    method: 'put',
+    path: '/me/username',
+    summary: 'Choose a login name to use besides my phone number',
+    tags: ['account'],
+    body: usernameSchema,
+    status: 204,
+  }),
   sessions: endpoint({ method: 'get', path: '/me/sessions', summary: 'The devices I am logged in on', tags: ['account'], response: mySessionsSchema }),
   endSession: endpoint({
     method: 'delete',
@@ -213,5 +234,11 @@ export const accountEndpoints = {
     params: z.object({ sessionId: z.string().min(1).max(100) }),
     status: 204,
   }),
-  endOtherSessions: endpoint({ method: 'post', path: '/me/sessions/end-others', summary: 'Sign out everywhere except this device', tags: ['account'], status: 204 }),
+  endOtherSessions: endpoint({
+    method: 'post',
+    path: '/me/sessions/end-others',
+    summary: 'Sign out everywhere except this device',
+    tags: ['account'],
+    status: 204,
+  }),
 };

@@ -18,10 +18,18 @@ const accountErrors = {
   },
   nothing_to_change: { status: 400, 'zh-CN': '没有需要修改的内容', en: 'Nothing to change' },
   consent_required: { status: 400, 'zh-CN': '请先阅读并同意《个人信息保护说明》', en: 'Please read and accept the privacy notice first' },
-  activation_code_missing: { status: 400, 'zh-CN': '请填写激活码，或填写手机号和短信验证码', en: 'Enter your activation code, or your phone number and the SMS code' },
+  activation_code_missing: {
+    status: 400,
+    'zh-CN': '请填写激活码，或填写手机号和短信验证码',
+    en: 'Enter your activation code, or your phone number and the SMS code',
+  },
   sms_code_format: { status: 400, 'zh-CN': '短信验证码是 6 位数字', en: 'The SMS code has 6 digits' },
   grant_party_required: { status: 400, 'zh-CN': '四方代表须选择代表哪一方', en: 'Choose which party the representative speaks for' },
-  grant_organisation_required: { status: 400, 'zh-CN': '四方代表须填写所在单位，如“区住建局”', en: 'Name the representative\'s organisation, e.g. the district housing bureau' },
+  grant_organisation_required: {
+    status: 400,
+    'zh-CN': '四方代表须填写所在单位，如“区住建局”',
+    en: "Name the representative's organisation, e.g. the district housing bureau",
+  },
 
   // Passwords
   password_too_short: { status: 400, 'zh-CN': '密码至少需要 {min} 位', en: 'A password needs at least {min} characters' },
@@ -52,7 +60,11 @@ const accountErrors = {
   },
 
   // Places
-  compound_code_taken: { status: 409, 'zh-CN': '小区代码“{code}”已被“{name}”使用，请换一个', en: 'The code "{code}" is already used by "{name}"; choose another' },
+  compound_code_taken: {
+    status: 409,
+    'zh-CN': '小区代码“{code}”已被“{name}”使用，请换一个',
+    en: 'The code "{code}" is already used by "{name}"; choose another',
+  },
   place_name_taken: { status: 409, 'zh-CN': '“{name}”已经存在', en: '"{name}" already exists' },
 
   // Grants
@@ -126,7 +138,11 @@ const accountErrors = {
     en: 'This phone has no active account yet; activate it first (with your letter code, or your phone and an SMS code)',
   },
   person_not_in_unit: { status: 404, 'zh-CN': '此人不是这套房屋登记的业主或居民', en: 'This person is not a registered owner or resident of the unit' },
-  no_households: { status: 422, 'zh-CN': '没有需要打印激活信的住户（都已激活或花名册为空）', en: 'No household needs a letter (all activated, or the roster is empty)' },
+  no_households: {
+    status: 422,
+    'zh-CN': '没有需要打印激活信的住户（都已激活或花名册为空）',
+    en: 'No household needs a letter (all activated, or the roster is empty)',
+  },
   letters_unavailable: {
     status: 503,
     'zh-CN': '服务器未安装 Chromium，暂时无法生成激活信 PDF（{detail}）',
@@ -143,9 +159,9 @@ const accountErrors = {
 
 type AccountCode = keyof typeof accountErrors;
 
-export const accountMessages = Object.fromEntries(
-  Object.entries(accountErrors).map(([code, { 'zh-CN': zh, en }]) => [code, { 'zh-CN': zh, en }]),
-) as { [C in AccountCode]: { 'zh-CN': string; en: string } } satisfies MessageTable;
+export const accountMessages = Object.fromEntries(Object.entries(accountErrors).map(([code, { 'zh-CN': zh, en }]) => [code, { 'zh-CN': zh, en }])) as {
+  [C in AccountCode]: { 'zh-CN': string; en: string };
+} satisfies MessageTable;
 
 /** The HTTP status of each code, beside its words. */
 export const accountStatuses = Object.fromEntries(Object.entries(accountErrors).map(([code, { status }]) => [code, status])) as Record<AccountCode, number>;

@@ -175,7 +175,11 @@ export const activateSchema = z
     code: z.string().trim().min(4).max(20).optional(),
     /** … or a phone and the SMS code sent to it. */
     phone: phoneSchema.optional(),
-    smsCode: z.string().trim().regex(/^\d{6}$/, { message: 'sms_code_format' }).optional(),
+    smsCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, { message: 'sms_code_format' })
+      .optional(),
     consent: z.literal(true, { message: 'consent_required' }),
     /** A new password, or none to log in by SMS code only (needs a phone on record). */
     password: newPasswordSchema.optional(),
@@ -183,14 +187,26 @@ export const activateSchema = z
   .refine((v) => v.code !== undefined || (v.phone !== undefined && v.smsCode !== undefined), { message: 'activation_code_missing' });
 export type ActivateInput = z.infer<typeof activateSchema>;
 
-export const smsLoginSchema = z.object({ phone: phoneSchema, smsCode: z.string().trim().regex(/^\d{6}$/, { message: 'sms_code_format' }) });
+export const smsLoginSchema = z.object({
+  phone: phoneSchema,
+  smsCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'sms_code_format' }),
+});
 
 export const loginResultSchema = z.object({ userId: z.string() });
 
 // Account care
 
 /** A login name besides the phone number (lower-case letters, digits, underscore). */
-export const usernameSchema = z.object({ username: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{2,31}$/, { message: 'username_invalid' }) });
+export const usernameSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9_]{2,31}$/, { message: 'username_invalid' }),
+});
 
 export const passwordChangeSchema = z.object({ oldPassword: z.string().max(PASSWORD_MAX_LENGTH).optional(), newPassword: newPasswordSchema });
 

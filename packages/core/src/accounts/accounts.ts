@@ -101,7 +101,7 @@ export const PRIVACY_NOTICE = {
     '您可以随时查看、更正您的信息，可以退出所有设备的登录；如有疑问，请联系社区或楼栋长。',
   ],
   en: [
-    'Yishi is run by your subdistrict and community for neighbourhood meetings, owners\' votes and the handling of concerns.',
+    "Yishi is run by your subdistrict and community for neighbourhood meetings, owners' votes and the handling of concerns.",
     'What we process: your name, phone number and units (building, entrance, room, floor area), and your votes, proposals and reported concerns.',
     'Why: to confirm that you are an owner or resident, to count votes under Civil Code art. 278, to tell you about votes and meetings and to handle your concerns. Nothing else, and never shared with unrelated parties.',
     'Others see your phone number partly hidden (138****0001); only you and the staff who keep the roster see all of it. In a secret vote, staff cannot see your choice.',

@@ -53,15 +53,24 @@ describe('triage (红黄绿)', () => {
     expect(initialTriage({ sourceKind: 'evening_question', responsibleUnit: '区住建局' })).toBe('red');
   });
   it('escalates one level at a time with a reason', () => {
-    expect(changeTriage({ status: 'open', from: 'green', to: 'yellow', reason: '需社区协调', roles: roles('grid_worker') })).toMatchObject({ direction: 'escalate', to: 'yellow' });
+    expect(changeTriage({ status: 'open', from: 'green', to: 'yellow', reason: '需社区协调', roles: roles('grid_worker') })).toMatchObject({
+      direction: 'escalate',
+      to: 'yellow',
+    });
     expect(codeOf(() => changeTriage({ status: 'open', from: 'green', to: 'red', reason: 'x', roles: roles('station_chief') }))).toBe('triage_skip');
-    expect(codeOf(() => changeTriage({ status: 'open', from: 'green', to: 'yellow', reason: '  ', roles: roles('station_chief') }))).toBe('triage_reason_required');
+    expect(codeOf(() => changeTriage({ status: 'open', from: 'green', to: 'yellow', reason: '  ', roles: roles('station_chief') }))).toBe(
+      'triage_reason_required',
+    );
     expect(codeOf(() => changeTriage({ status: 'open', from: 'green', to: 'green', reason: 'x', roles: roles('station_chief') }))).toBe('triage_unchanged');
   });
   it('only the subdistrict or the station chief moves an item into or out of red', () => {
-    expect(codeOf(() => changeTriage({ status: 'in_progress', from: 'yellow', to: 'red', reason: '需住建局', roles: roles('community_staff') }))).toBe('triage_red_needs_subdistrict');
+    expect(codeOf(() => changeTriage({ status: 'in_progress', from: 'yellow', to: 'red', reason: '需住建局', roles: roles('community_staff') }))).toBe(
+      'triage_red_needs_subdistrict',
+    );
     expect(changeTriage({ status: 'in_progress', from: 'yellow', to: 'red', reason: '需住建局', roles: roles('station_chief') }).direction).toBe('escalate');
-    expect(changeTriage({ status: 'in_progress', from: 'red', to: 'yellow', reason: '部门已答复', roles: roles('subdistrict_committee') }).direction).toBe('de_escalate');
+    expect(changeTriage({ status: 'in_progress', from: 'red', to: 'yellow', reason: '部门已答复', roles: roles('subdistrict_committee') }).direction).toBe(
+      'de_escalate',
+    );
   });
   it('grid workers may escalate but not de-escalate; owners may do neither; signed-off items are frozen', () => {
     expect(codeOf(() => changeTriage({ status: 'open', from: 'yellow', to: 'green', reason: 'x', roles: roles('grid_worker') }))).toBe('forbidden');

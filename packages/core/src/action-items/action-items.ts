@@ -99,7 +99,8 @@ const TRIAGE_RANK: Record<Triage, number> = { green: 0, yellow: 1, red: 2 };
 export function initialTriage(input: { sourceKind: ActionItemSourceKind; responsibleUnit?: string | null }): Triage {
   const unit = parseResponsibleUnit(input.responsibleUnit ?? null);
   if (unit?.kind === 'department') return 'red';
-  if (input.sourceKind === 'concern' && (unit === null || unit.kind === 'party' && (unit.party === 'property_manager' || unit.party === 'grid'))) return 'green';
+  if (input.sourceKind === 'concern' && (unit === null || (unit.kind === 'party' && (unit.party === 'property_manager' || unit.party === 'grid'))))
+    return 'green';
   return 'yellow';
 }
 
@@ -199,9 +200,7 @@ export function parseSignOffNumber(value: string): { compoundCode: string; year:
 
 // ---- responsible units --------------------------------------------------------------------------------
 
-export type ResponsibleUnit =
-  | { kind: 'party'; party: 'community' | 'owners_committee' | 'property_manager' | 'grid' }
-  | { kind: 'department'; name: string };
+export type ResponsibleUnit = { kind: 'party'; party: 'community' | 'owners_committee' | 'property_manager' | 'grid' } | { kind: 'department'; name: string };
 
 /**
  * A responsible unit is stored as text: one of the parties (`community`, `owners_committee`,

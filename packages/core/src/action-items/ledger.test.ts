@@ -10,7 +10,16 @@ function chain(n: number): StoredLedgerEntry[] {
   const out: StoredLedgerEntry[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const content = { compoundId: 'c1', seq, kind: 'signed_off' as const, actionItemId: `i${seq}`, signOffNumber: `DSCT-2026-000${seq}`, payload: canonicalJson({ title: `事项${seq}` }), createdAt: `2026-11-2${seq}T00:00:00.000Z`, prevHash: prev };
+    const content = {
+      compoundId: 'c1',
+      seq,
+      kind: 'signed_off' as const,
+      actionItemId: `i${seq}`,
+      signOffNumber: `DSCT-2026-000${seq}`,
+      payload: canonicalJson({ title: `事项${seq}` }),
+      createdAt: `2026-11-2${seq}T00:00:00.000Z`,
+      prevHash: prev,
+    };
     const hash = ledgerEntryHash(content, sha256);
     out.push({ ...content, id: `e${seq}`, hash });
     prev = hash;

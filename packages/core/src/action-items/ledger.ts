@@ -65,7 +65,6 @@ export interface StoredLedgerEntry extends LedgerEntryContent {
   hash: string;
 }
 
-
 /**
  * Recomputes the chain in seq order and names the first entry that does not fit: its own hash no
  * longer matches its content (the row was altered), its prev hash does not match the entry before
@@ -77,7 +76,8 @@ export function verifyLedgerChain(entries: readonly StoredLedgerEntry[], sha256:
   for (const entry of entries) {
     if (entry.seq !== expectedSeq) return { ok: false, entries: entries.length, brokenAt: { id: entry.id, seq: expectedSeq }, reason: 'sequence_gap' };
     if (entry.prevHash !== prev) return { ok: false, entries: entries.length, brokenAt: { id: entry.id, seq: entry.seq }, reason: 'prev_hash_mismatch' };
-    if (ledgerEntryHash(entry, sha256) !== entry.hash) return { ok: false, entries: entries.length, brokenAt: { id: entry.id, seq: entry.seq }, reason: 'hash_mismatch' };
+    if (ledgerEntryHash(entry, sha256) !== entry.hash)
+      return { ok: false, entries: entries.length, brokenAt: { id: entry.id, seq: entry.seq }, reason: 'hash_mismatch' };
     prev = entry.hash;
     expectedSeq += 1;
   }

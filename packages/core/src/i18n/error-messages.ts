@@ -184,17 +184,11 @@ const paramLabels: Record<string, Record<string, Record<string, Record<Locale, s
   ...accountParamLabels,
 };
 
-export function errorMessage(
-  code: string,
-  locale: Locale,
-  params: Record<string, string | number> = {},
-): string {
+export function errorMessage(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
   const entry = (messages as MessageTable)[code];
   if (!entry) return code;
   const labels = paramLabels[code];
-  const shown = labels
-    ? Object.fromEntries(Object.entries(params).map(([name, value]) => [name, labels[name]?.[String(value)]?.[locale] ?? value]))
-    : params;
+  const shown = labels ? Object.fromEntries(Object.entries(params).map(([name, value]) => [name, labels[name]?.[String(value)]?.[locale] ?? value])) : params;
   return interpolate(entry[locale], shown);
 }
 

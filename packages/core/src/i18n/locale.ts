@@ -24,7 +24,5 @@ export function pickLocale(acceptLanguage: string | null | undefined): Locale {
 
 /** Fills {name} placeholders. */
 export function interpolate(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }

@@ -56,7 +56,12 @@ export const compoundOverviewSchema = z.object({
   buildings: z.array(z.object({ id: z.string(), name: z.string(), gridName: z.string().nullable(), unitCount: count, areaCenti: count })),
   /** The four parties' representatives, by party (every party present, perhaps with nobody). */
   // One list per party, every party present (an object of named keys, so the API reference lists them).
-  parties: z.object(Object.fromEntries(PARTIES.map((party) => [party, z.array(compoundRepresentativeSchema)])) as Record<(typeof PARTIES)[number], z.ZodArray<typeof compoundRepresentativeSchema>>),
+  parties: z.object(
+    Object.fromEntries(PARTIES.map((party) => [party, z.array(compoundRepresentativeSchema)])) as Record<
+      (typeof PARTIES)[number],
+      z.ZodArray<typeof compoundRepresentativeSchema>
+    >,
+  ),
   /** The station chief and deputies. */
   station: z.array(compoundRepresentativeSchema),
 });

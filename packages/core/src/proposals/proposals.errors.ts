@@ -3,7 +3,10 @@ import { PROPOSAL_STATUS_LABELS } from './proposals.js';
 
 export const proposalMessages = {
   proposal_not_found: { 'zh-CN': '找不到该提案', en: 'Proposal not found' },
-  proposal_not_member: { 'zh-CN': '只有本小区（本楼栋）的业主或居民可以提案和附议', en: 'Only owners or residents of this compound (building) may propose or second' },
+  proposal_not_member: {
+    'zh-CN': '只有本小区（本楼栋）的业主或居民可以提案和附议',
+    en: 'Only owners or residents of this compound (building) may propose or second',
+  },
   proposal_already_seconded: { 'zh-CN': '您家已经附议过这条提案', en: 'Your household has already seconded this proposal' },
   proposal_own: { 'zh-CN': '提案人不能附议自己的提案', en: 'You cannot second your own proposal' },
   proposal_not_seconding: { 'zh-CN': '该提案已不再征集附议', en: 'This proposal no longer collects seconds' },

@@ -19,7 +19,11 @@ export const secondProposalSchema = z.object({
 });
 
 export const decideProposalSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('put_on_agenda'), agendaItemId: z.string().min(1).max(40).nullable().default(null), note: z.string().trim().max(500).default('') }),
+  z.object({
+    action: z.literal('put_on_agenda'),
+    agendaItemId: z.string().min(1).max(40).nullable().default(null),
+    note: z.string().trim().max(500).default(''),
+  }),
   z.object({ action: z.literal('merge'), intoProposalId: z.string().min(1).max(40), note: z.string().trim().max(500).default('') }),
   z.object({ action: z.literal('decline'), reason: z.string().trim().min(4).max(1000) }),
 ]);

@@ -61,4 +61,3 @@ export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, { 'zh-CN': string; e
 
 /** Who the record names for the system's own step (a proposal qualifying at its threshold). */
 export const SYSTEM_ACTOR_NAME = { 'zh-CN': '系统', en: 'System' } as const;
-

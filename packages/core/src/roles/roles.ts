@@ -54,9 +54,4 @@ export const PARTY_LABELS: Record<Party, Record<Locale, string>> = {
 };
 
 /** Roles that staff a compound day to day; used by routes that any compound staff may call. */
-export const COMPOUND_STAFF: readonly StaffRole[] = [
-  'subdistrict_committee',
-  'community_staff',
-  'station_chief',
-  'station_deputy',
-];
+export const COMPOUND_STAFF: readonly StaffRole[] = ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy'];

@@ -18,6 +18,10 @@ export function formatReceiptCode(randomBytes: Uint8Array): string {
 
 /** Reads what a person typed (lower case, spaces, O for 0) back into the canonical code. */
 export function normaliseReceiptCode(text: string): string {
-  const cleaned = text.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const cleaned = text
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   return cleaned.length === 12 ? `${cleaned.slice(0, 4)}-${cleaned.slice(4, 8)}-${cleaned.slice(8)}` : cleaned;
 }

@@ -74,9 +74,7 @@ export function thresholdsOf(rule: VoteRule): Thresholds {
       return {
         basis: 'area_and_heads',
         participation: { fraction: TWO_THIRDS, comparison: 'at_least' },
-        approval: isSpecialMatter(rule.matter)
-          ? { fraction: THREE_QUARTERS, comparison: 'at_least' }
-          : { fraction: HALF, comparison: 'more_than' },
+        approval: isSpecialMatter(rule.matter) ? { fraction: THREE_QUARTERS, comparison: 'at_least' } : { fraction: HALF, comparison: 'more_than' },
       };
     case 'custom':
       return {

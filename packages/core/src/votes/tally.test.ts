@@ -114,10 +114,7 @@ describe('art. 278 approval', () => {
 
   it('approval by area one hundredth of a m² short of 3/4 fails though heads are fine', () => {
     // 4 units: 3 yes with area 3·100.00 = 300.00; 1 no with 100.01 → yes share 300.00/400.01 < 3/4.
-    const e: ElectorateEntry[] = [
-      ...units(3, 10_000),
-      { voterKey: 'big', ownerPersonIds: ['pbig'], areaCenti: 10_001, developerHeld: false },
-    ];
+    const e: ElectorateEntry[] = [...units(3, 10_000), { voterKey: 'big', ownerPersonIds: ['pbig'], areaCenti: 10_001, developerHeld: false }];
     const r = yesNo(art(6), e, [vote('u0', 'yes'), vote('u1', 'yes'), vote('u2', 'yes'), vote('big', 'no')]);
     expect(check(r, 'approval_heads').ok).toBe(true);
     expect(check(r, 'approval_area').ok).toBe(false);
@@ -188,7 +185,7 @@ describe('headcount per the judicial interpretation', () => {
     expect(r.participation).toEqual({ ballots: 1, heads: 1, areaCenti: 9_000 });
   });
 
-  it('one owner, two units voting differently: the head follows more than half of that owner\'s voting area', () => {
+  it("one owner, two units voting differently: the head follows more than half of that owner's voting area", () => {
     // w2 (120 m²) no, w1 (90 m²) yes → the head counts for "no"; the areas count as cast.
     const r = yesNo(art(5), base, [vote('w1', 'yes'), vote('w2', 'no')]);
     const yes = r.options.find((o) => o.id === 'yes')!;
@@ -233,7 +230,11 @@ describe('simple majority and custom rules', () => {
   const electorate = units(10, 10_000);
   it('simple majority: more than half of the ballots cast (abstentions included)', () => {
     const cast = (yes: number, other: number, otherChoice = 'no') =>
-      yesNo({ kind: 'simple_majority' }, electorate, electorate.slice(0, yes + other).map((u, i) => vote(u.voterKey, i < yes ? 'yes' : otherChoice)));
+      yesNo(
+        { kind: 'simple_majority' },
+        electorate,
+        electorate.slice(0, yes + other).map((u, i) => vote(u.voterKey, i < yes ? 'yes' : otherChoice)),
+      );
     expect(cast(3, 2).passed).toBe(true);
     expect(cast(2, 2).passed).toBe(false);
     expect(cast(2, 2, 'abstain').passed).toBe(false);
@@ -241,8 +242,19 @@ describe('simple majority and custom rules', () => {
   });
 
   it('custom fraction: at least 3/5 of ballots with at least half turnout', () => {
-    const rule: VoteRule = { kind: 'custom', basis: 'ballots', participation: { num: 1, den: 2 }, approval: { num: 3, den: 5 }, approvalComparison: 'at_least' };
-    const r = (yes: number, no: number) => yesNo(rule, electorate, electorate.slice(0, yes + no).map((u, i) => vote(u.voterKey, i < yes ? 'yes' : 'no')));
+    const rule: VoteRule = {
+      kind: 'custom',
+      basis: 'ballots',
+      participation: { num: 1, den: 2 },
+      approval: { num: 3, den: 5 },
+      approvalComparison: 'at_least',
+    };
+    const r = (yes: number, no: number) =>
+      yesNo(
+        rule,
+        electorate,
+        electorate.slice(0, yes + no).map((u, i) => vote(u.voterKey, i < yes ? 'yes' : 'no')),
+      );
     expect(r(3, 2).passed).toBe(true); // 3/5 exactly, turnout 5/10 exactly
     expect(r(2, 2).passed).toBe(false); // 2/4 < 3/5
     expect(r(3, 1).passed).toBe(false); // turnout 4/10 < 1/2
@@ -280,7 +292,16 @@ describe('elections and choices', () => {
   });
 
   it('two seats: a tie at the last seat elects neither tied candidate', () => {
-    const r = elect([['a', 'b'], ['a', 'c'], ['a', 'b'], ['a', 'c'], ['b', 'c']], 2);
+    const r = elect(
+      [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'c'],
+      ],
+      2,
+    );
     expect(r.winners).toEqual(['a']);
     expect(r.tiedAtCutoff.sort()).toEqual(['b', 'c']);
     expect(r.summary['zh-CN']).toContain('票数相同');
@@ -308,7 +329,8 @@ describe('exactness at scale', () => {
           const heads = BigInt(rows.length);
           const partHeads = BigInt(rows.filter((r) => r.voted).length);
           const yesHeads = BigInt(rows.filter((r) => r.voted && r.yes).length);
-          const expected = part * 3n >= total * 2n && partHeads * 3n >= heads * 2n && yesArea * 4n >= part * 3n && yesHeads * 4n >= partHeads * 3n && partHeads > 0n;
+          const expected =
+            part * 3n >= total * 2n && partHeads * 3n >= heads * 2n && yesArea * 4n >= part * 3n && yesHeads * 4n >= partHeads * 3n && partHeads > 0n;
           return result.passed === expected;
         },
       ),
@@ -331,7 +353,12 @@ describe('custom double threshold and receipt codes', () => {
   it('a custom area-and-heads rule at 3/5 (at least) is exact at the boundary', () => {
     const rule: VoteRule = { kind: 'custom', basis: 'area_and_heads', participation: null, approval: { num: 3, den: 5 }, approvalComparison: 'at_least' };
     const e = units(5, 10_000);
-    const cast = (yes: number) => yesNo(rule, e, e.map((u, i) => vote(u.voterKey, i < yes ? 'yes' : 'no')));
+    const cast = (yes: number) =>
+      yesNo(
+        rule,
+        e,
+        e.map((u, i) => vote(u.voterKey, i < yes ? 'yes' : 'no')),
+      );
     expect(cast(3).passed).toBe(true);
     expect(cast(2).passed).toBe(false);
     expect(check(cast(3), 'approval_area').text.en).toBe('Approving area of participating area 60.0% ≥ 3/5 ✓ (300.00 / 500.00 m²)');

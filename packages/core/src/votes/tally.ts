@@ -34,7 +34,14 @@ export interface TallyInput {
 
 export type Words = Record<Locale, string>;
 
-export const CHECK_KEYS = ['participation_area', 'participation_heads', 'participation_ballots', 'approval_area', 'approval_heads', 'approval_ballots'] as const;
+export const CHECK_KEYS = [
+  'participation_area',
+  'participation_heads',
+  'participation_ballots',
+  'approval_area',
+  'approval_heads',
+  'approval_ballots',
+] as const;
 export type CheckKey = (typeof CHECK_KEYS)[number];
 
 export interface TallyCheck {
@@ -186,9 +193,7 @@ export function tallyVote(input: TallyInput): TallyResult {
   for (const head of heads.values()) {
     for (const option of input.options) {
       const supports =
-        head.votingArea > 0
-          ? (head.supportArea.get(option.id) ?? 0) * 2 > head.votingArea
-          : (head.supportUnits.get(option.id) ?? 0) * 2 > head.votingUnits;
+        head.votingArea > 0 ? (head.supportArea.get(option.id) ?? 0) * 2 > head.votingArea : (head.supportUnits.get(option.id) ?? 0) * 2 > head.votingUnits;
       if (supports) optionHeads.set(option.id, (optionHeads.get(option.id) ?? 0) + 1);
     }
   }

@@ -19,16 +19,10 @@ function grantCovers(grant: Grant, place: PlaceChain): boolean {
       return place.compoundId !== undefined && grant.compoundId === place.compoundId;
     case 'building':
       return (
-        place.compoundId !== undefined &&
-        grant.compoundId === place.compoundId &&
-        (place.buildingId === undefined || grant.buildingId === place.buildingId)
+        place.compoundId !== undefined && grant.compoundId === place.compoundId && (place.buildingId === undefined || grant.buildingId === place.buildingId)
       );
     case 'grid':
-      return (
-        place.compoundId !== undefined &&
-        grant.compoundId === place.compoundId &&
-        (place.gridId === undefined || grant.gridId === place.gridId)
-      );
+      return place.compoundId !== undefined && grant.compoundId === place.compoundId && (place.gridId === undefined || grant.gridId === place.gridId);
     default:
       return false;
   }

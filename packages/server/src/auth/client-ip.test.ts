@@ -38,11 +38,15 @@ describe('the per-address slow-down behind a reverse proxy', () => {
   /** Thirty wrong passwords (on thirty made-up logins, so no account brake) from one client behind the proxy. */
   async function thirtyFailuresFrom(address: string) {
     for (let i = 0; i < 30; i += 1) {
-      const res = await t.call('POST', '/api/auth/login', { json: { login: `guess${i}`, password: 'x' }, headers: { 'x-forwarded-for': `198.51.100.${i}, ${address}` } });
+      const res = await t.call('POST', '/api/auth/login', {
+        json: { login: `guess${i}`, password: 'x' },
+        headers: { 'x-forwarded-for': `198.51.100.${i}, ${address}` },
+      });
       expect(res.status).toBe(401);
     }
   }
-  const loginFrom = (address: string) => t.call('POST', '/api/auth/login', { json: { login: 'zhanzhang', password: 'yishi2026' }, headers: { 'x-forwarded-for': address } });
+  const loginFrom = (address: string) =>
+    t.call('POST', '/api/auth/login', { json: { login: 'zhanzhang', password: 'yishi2026' }, headers: { 'x-forwarded-for': address } });
 
   it('with YISHI_TRUST_PROXY on, slows the guessing client only; its forged left-hand entries do not help it', async () => {
     t = await createTestApp({ config: { trustProxyHops: 1 } });

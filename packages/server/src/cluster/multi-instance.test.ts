@@ -56,7 +56,10 @@ async function unitsOf(compoundId: string) {
 
 async function openVote(cookie: string, title: string, closesAt = new Date(now.getTime() + 3 * 86_400_000)): Promise<string> {
   const { id } = await json<{ id: string }>(
-    await a.call('POST', `/api/compounds/${dsct}/votes`, { cookie, json: { title, kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: closesAt.toISOString() } }),
+    await a.call('POST', `/api/compounds/${dsct}/votes`, {
+      cookie,
+      json: { title, kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: closesAt.toISOString() },
+    }),
     201,
   );
   await json(await b.call('POST', `/api/votes/${id}/open`, { cookie }), 200);
@@ -66,7 +69,10 @@ async function openVote(cookie: string, title: string, closesAt = new Date(now.g
 /** A four-party council with a two-item agenda written the way the live editor writes it, scheduled. */
 async function scheduledCouncil(cookie: string): Promise<string> {
   const created = await json<{ meeting: { id: string } }>(
-    await a.call('POST', `/api/compounds/${dsct}/meetings`, { cookie, json: { kind: 'four_party', title: '停车难议事会', startsAt: '2026-11-23T06:30:00.000Z', place: '服务站二楼' } }),
+    await a.call('POST', `/api/compounds/${dsct}/meetings`, {
+      cookie,
+      json: { kind: 'four_party', title: '停车难议事会', startsAt: '2026-11-23T06:30:00.000Z', place: '服务站二楼' },
+    }),
     201,
   );
   const id = created.meeting.id;
@@ -75,219 +81,292 @@ async function scheduledCouncil(cookie: string): Promise<string> {
   return id;
 }
 
-describe.skipIf(testPostgresUrl() === null)('two server instances on one PostgreSQL database (PostgreSQL only: a SQLite file belongs to one server process)', () => {
-  beforeEach(async () => {
-    now = NOW;
-    a = await createTestApp({ clock: () => now });
-    b = openPeerApp(a);
-    dsct = await a.compoundId('DSCT');
-  });
-  afterEach(async () => {
-    await b.close();
-    await a.close();
-  });
+describe.skipIf(testPostgresUrl() === null)(
+  'two server instances on one PostgreSQL database (PostgreSQL only: a SQLite file belongs to one server process)',
+  () => {
+    beforeEach(async () => {
+      now = NOW;
+      a = await createTestApp({ clock: () => now });
+      b = openPeerApp(a);
+      dsct = await a.compoundId('DSCT');
+    });
+    afterEach(async () => {
+      await b.close();
+      await a.close();
+    });
 
-  it('a session made on one instance is honoured by the other', async () => {
-    const cookie = await a.login('zhanzhang');
-    expect((await json<{ displayName: string }>(await b.call('GET', '/api/me', { cookie }), 200)).displayName).toBeTruthy();
-  });
+    it('a session made on one instance is honoured by the other', async () => {
+      const cookie = await a.login('zhanzhang');
+      expect((await json<{ displayName: string }>(await b.call('GET', '/api/me', { cookie }), 200)).displayName).toBeTruthy();
+    });
 
-  it('password guesses at one account spread over both instances: five in all are checked, then it is locked', async () => {
-    const guess = (i: number) => via(i).call('POST', '/api/auth/login', { json: { login: 'zhanzhang', password: `guess${i}` } });
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(i)));
-    const checked = results.filter((r) => r.status === 401).length;
-    expect(checked).toBeLessThanOrEqual(5);
-    expect(results.filter((r) => r.status === 429)).toHaveLength(20 - checked);
-    for (let i = checked; i < 5; i += 1) expect((await guess(100 + i)).status).toBe(401);
-    for (const instance of [a, b]) expect((await instance.call('POST', '/api/auth/login', { json: { login: 'zhanzhang', password: 'yishi2026' } })).status).toBe(429);
-  });
+    it('password guesses at one account spread over both instances: five in all are checked, then it is locked', async () => {
+      const guess = (i: number) => via(i).call('POST', '/api/auth/login', { json: { login: 'zhanzhang', password: `guess${i}` } });
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(i)));
+      const checked = results.filter((r) => r.status === 401).length;
+      expect(checked).toBeLessThanOrEqual(5);
+      expect(results.filter((r) => r.status === 429)).toHaveLength(20 - checked);
+      for (let i = checked; i < 5; i += 1) expect((await guess(100 + i)).status).toBe(401);
+      for (const instance of [a, b])
+        expect((await instance.call('POST', '/api/auth/login', { json: { login: 'zhanzhang', password: 'yishi2026' } })).status).toBe(429);
+    });
 
-  it('ballots split across instances: one per unit, the latest counts, every replaced one in the history, all in the tally', async () => {
-    const staff = await a.login('fuzhan');
-    const voteId = await openVote(staff, '是否同意更换小区门禁系统');
-    const units = await unitsOf(dsct);
-    const ownerUnit = units.find((u) => u.building === '1' && u.entrance === '1' && u.room === '301')!;
-    // Paper slips for 40 units, each entered on both instances at once (two volunteers, one pile).
-    const paperUnits = units.filter((u) => u.id !== ownerUnit.id).slice(0, 40);
-    const paper = await Promise.all(
-      paperUnits.flatMap((u, i) => [
-        a.call('POST', `/api/votes/${voteId}/paper-ballots`, { cookie: staff, json: { unitId: u.id, choices: ['yes'], slipNumber: `A-${i}` } }),
-        b.call('POST', `/api/votes/${voteId}/paper-ballots`, { cookie: staff, json: { unitId: u.id, choices: ['no'], slipNumber: `B-${i}` } }),
-      ]),
-    );
-    for (let i = 0; i < paperUnits.length; i += 1) expect(statuses(paper.slice(2 * i, 2 * i + 2))).toEqual([201, 409]);
-    for (const refused of paper.filter((r) => r.status === 409)) expect(await errorCode(refused)).toBe('ballot_exists_online');
+    it('ballots split across instances: one per unit, the latest counts, every replaced one in the history, all in the tally', async () => {
+      const staff = await a.login('fuzhan');
+      const voteId = await openVote(staff, '是否同意更换小区门禁系统');
+      const units = await unitsOf(dsct);
+      const ownerUnit = units.find((u) => u.building === '1' && u.entrance === '1' && u.room === '301')!;
+      // Paper slips for 40 units, each entered on both instances at once (two volunteers, one pile).
+      const paperUnits = units.filter((u) => u.id !== ownerUnit.id).slice(0, 40);
+      const paper = await Promise.all(
+        paperUnits.flatMap((u, i) => [
+          a.call('POST', `/api/votes/${voteId}/paper-ballots`, { cookie: staff, json: { unitId: u.id, choices: ['yes'], slipNumber: `A-${i}` } }),
+          b.call('POST', `/api/votes/${voteId}/paper-ballots`, { cookie: staff, json: { unitId: u.id, choices: ['no'], slipNumber: `B-${i}` } }),
+        ]),
+      );
+      for (let i = 0; i < paperUnits.length; i += 1) expect(statuses(paper.slice(2 * i, 2 * i + 2))).toEqual([201, 409]);
+      for (const refused of paper.filter((r) => r.status === 409)) expect(await errorCode(refused)).toBe('ballot_exists_online');
 
-    // 王建国 changes his mind on six phones at once, the requests spread over both instances.
-    const owner = await a.login('yezhu');
-    const casts = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => via(i).call('POST', `/api/votes/${voteId}/ballots`, { cookie: owner, json: { unitId: ownerUnit.id, choices: [i % 2 ? 'yes' : 'no'] } })),
-    );
-    const receipts = await Promise.all(casts.map((r) => json<{ receiptCode: string }>(r, 201)));
-    const ballot = await a.deps.db.selectFrom('ballots').select(['id', 'version', 'receipt_code', 'choices_json']).where('vote_id', '=', voteId).where('unit_id', '=', ownerUnit.id).execute();
-    expect(ballot).toHaveLength(1);
-    expect(ballot[0]!.version).toBe(6);
-    const history = await a.deps.db.selectFrom('ballot_history').select(['version', 'receipt_code']).where('ballot_id', '=', ballot[0]!.id).execute();
-    expect(history.map((h) => h.version).sort()).toEqual([1, 2, 3, 4, 5]);
-    // No cast is lost: the receipt of each is either the counting ballot or one in its history.
-    expect([ballot[0]!.receipt_code, ...history.map((h) => h.receipt_code)].sort()).toEqual(receipts.map((r) => r.receiptCode).sort());
-    // The counting ballot is the one whose receipt its caster got last in version order.
-    const latest = casts.findIndex((_, i) => receipts[i]!.receiptCode === ballot[0]!.receipt_code);
-    expect(JSON.parse(ballot[0]!.choices_json)).toEqual([latest % 2 ? 'yes' : 'no']);
+      // 王建国 changes his mind on six phones at once, the requests spread over both instances.
+      const owner = await a.login('yezhu');
+      const casts = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          via(i).call('POST', `/api/votes/${voteId}/ballots`, { cookie: owner, json: { unitId: ownerUnit.id, choices: [i % 2 ? 'yes' : 'no'] } }),
+        ),
+      );
+      const receipts = await Promise.all(casts.map((r) => json<{ receiptCode: string }>(r, 201)));
+      const ballot = await a.deps.db
+        .selectFrom('ballots')
+        .select(['id', 'version', 'receipt_code', 'choices_json'])
+        .where('vote_id', '=', voteId)
+        .where('unit_id', '=', ownerUnit.id)
+        .execute();
+      expect(ballot).toHaveLength(1);
+      expect(ballot[0]!.version).toBe(6);
+      const history = await a.deps.db.selectFrom('ballot_history').select(['version', 'receipt_code']).where('ballot_id', '=', ballot[0]!.id).execute();
+      expect(history.map((h) => h.version).sort()).toEqual([1, 2, 3, 4, 5]);
+      // No cast is lost: the receipt of each is either the counting ballot or one in its history.
+      expect([ballot[0]!.receipt_code, ...history.map((h) => h.receipt_code)].sort()).toEqual(receipts.map((r) => r.receiptCode).sort());
+      // The counting ballot is the one whose receipt its caster got last in version order.
+      const latest = casts.findIndex((_, i) => receipts[i]!.receiptCode === ballot[0]!.receipt_code);
+      expect(JSON.parse(ballot[0]!.choices_json)).toEqual([latest % 2 ? 'yes' : 'no']);
 
-    await json(await b.call('POST', `/api/votes/${voteId}/close`, { cookie: staff }), 200);
-    const vote = await a.deps.db.selectFrom('votes').select(['status', 'result_json']).where('id', '=', voteId).executeTakeFirstOrThrow();
-    expect(vote.status).toBe('closed');
-    expect((JSON.parse(vote.result_json!) as { participation: { ballots: number } }).participation.ballots).toBe(paperUnits.length + 1);
-  });
+      await json(await b.call('POST', `/api/votes/${voteId}/close`, { cookie: staff }), 200);
+      const vote = await a.deps.db.selectFrom('votes').select(['status', 'result_json']).where('id', '=', voteId).executeTakeFirstOrThrow();
+      expect(vote.status).toBe('closed');
+      expect((JSON.parse(vote.result_json!) as { participation: { ballots: number } }).participation.ballots).toBe(paperUnits.length + 1);
+    });
 
-  it('seconding the same proposal from both instances: one second per unit, qualified once', async () => {
-    const staff = await a.login('zhanzhang');
-    await json(await b.call('PUT', `/api/compounds/${dsct}/proposal-settings`, { cookie: staff, json: { threshold: { kind: 'count', units: 4 } } }), 200);
-    const author = await a.login('loudong');
-    const { id } = await json<{ id: string }>(
-      await b.call('POST', `/api/compounds/${dsct}/proposals`, { cookie: author, json: { title: '单元门口加装扶手', body: '老人上下台阶容易摔倒，建议在各单元门口台阶加装不锈钢扶手。' } }),
-      201,
-    );
-    const cookies = await Promise.all(['yezhu', 'yezhu2', 'jumin', 'yeweihui'].map((login) => a.login(login)));
-    // Each of the four taps "second" twice and the two taps land on different instances.
-    const seconds = (await Promise.all(cookies.map((cookie) => onBoth('POST', `/api/proposals/${id}/seconds`, { cookie, json: {} })))).flat();
-    expect(statuses(seconds)).toEqual([201, 201, 201, 201, 409, 409, 409, 409]);
-    const view = await json<{ proposal: { status: string; seconds: number } }>(await b.call('GET', `/api/proposals/${id}`, { cookie: staff }), 200);
-    expect(view.proposal).toMatchObject({ status: 'qualified', seconds: 4 });
-    const events = await a.deps.db.selectFrom('proposal_events').select('status').where('proposal_id', '=', id).execute();
-    expect(events.map((e) => e.status).sort()).toEqual(['qualified', 'seconding']);
-  });
-
-  it('sign-offs on both instances at once: DSCT-2026-NNNN numbers stay gapless, each item signed off once, the ledger verifies', async () => {
-    const cookie = await a.login('zhanzhang');
-    const ids: string[] = [];
-    for (let i = 0; i < 10; i += 1) {
+    it('seconding the same proposal from both instances: one second per unit, qualified once', async () => {
+      const staff = await a.login('zhanzhang');
+      await json(await b.call('PUT', `/api/compounds/${dsct}/proposal-settings`, { cookie: staff, json: { threshold: { kind: 'count', units: 4 } } }), 200);
+      const author = await a.login('loudong');
       const { id } = await json<{ id: string }>(
-        await via(i).call('POST', `/api/compounds/${dsct}/action-items`, { cookie, json: { title: `${i + 1}号楼道灯不亮`, source: { kind: 'proposal', id: `p${i}` } } }),
+        await b.call('POST', `/api/compounds/${dsct}/proposals`, {
+          cookie: author,
+          json: { title: '单元门口加装扶手', body: '老人上下台阶容易摔倒，建议在各单元门口台阶加装不锈钢扶手。' },
+        }),
         201,
       );
-      await json(await via(i + 1).call('POST', `/api/action-items/${id}/resolve`, { cookie, json: { evidence: '已更换灯泡' } }), 200);
-      ids.push(id);
-    }
-    const before = await a.deps.db.selectFrom('action_items').select('id').where('compound_id', '=', dsct).where('sign_off_number', 'is not', null).execute();
-    const attempts = (await Promise.all(ids.map((id) => onBoth('POST', `/api/action-items/${id}/sign-off`, { cookie, json: { resolution: '已办结' } })))).flat();
-    expect(attempts.filter((r) => r.status === 200)).toHaveLength(10);
-    for (const refused of attempts.filter((r) => r.status !== 200)) expect(await errorCode(refused)).toMatch(/^action_item_(conflict|bad_transition)$/);
-    const numbers = (await a.deps.db.selectFrom('action_items').select('sign_off_number').where('compound_id', '=', dsct).where('sign_off_number', 'like', 'DSCT-2026-%').execute())
-      .map((r) => r.sign_off_number!)
-      .sort();
-    expect(numbers).toHaveLength(before.length + 10);
-    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => `DSCT-2026-${String(i + 1).padStart(4, '0')}`));
-    for (const instance of [a, b]) expect(await json(await instance.call('GET', `/api/compounds/${dsct}/ledger/verify`, { cookie }), 200)).toMatchObject({ ok: true });
-    const signedOffEntries = await a.deps.db.selectFrom('ledger_entries').select('action_item_id').where('kind', '=', 'signed_off').where('action_item_id', 'in', ids).execute();
-    expect(signedOffEntries).toHaveLength(10);
-  });
+      const cookies = await Promise.all(['yezhu', 'yezhu2', 'jumin', 'yeweihui'].map((login) => a.login(login)));
+      // Each of the four taps "second" twice and the two taps land on different instances.
+      const seconds = (await Promise.all(cookies.map((cookie) => onBoth('POST', `/api/proposals/${id}/seconds`, { cookie, json: {} })))).flat();
+      expect(statuses(seconds)).toEqual([201, 201, 201, 201, 409, 409, 409, 409]);
+      const view = await json<{ proposal: { status: string; seconds: number } }>(await b.call('GET', `/api/proposals/${id}`, { cookie: staff }), 200);
+      expect(view.proposal).toMatchObject({ status: 'qualified', seconds: 4 });
+      const events = await a.deps.db.selectFrom('proposal_events').select('status').where('proposal_id', '=', id).execute();
+      expect(events.map((e) => e.status).sort()).toEqual(['qualified', 'seconding']);
+    });
 
-  it('a resident\'s rating tapped several times on both instances at once is kept once; the other taps are told it was already rated', async () => {
-    const owner = await a.login('yezhu');
-    const me = await a.deps.db.selectFrom('users').select('id').where('username', '=', 'yezhu').executeTakeFirstOrThrow();
-    const rated = a.deps.db.selectFrom('action_item_ratings').select('action_item_id').where('user_id', '=', me.id);
-    const item = await a.deps.db
-      .selectFrom('action_items')
-      .select('id')
-      .where('compound_id', '=', dsct)
-      .where('status', '=', 'signed_off')
-      .where('raised_by_user_id', 'is', null)
-      .where('id', 'not in', rated)
-      .executeTakeFirstOrThrow();
-    const taps = (await Promise.all([0, 1, 2].map(() => onBoth('POST', `/api/action-items/${item.id}/rating`, { cookie: owner, json: { rating: 'satisfied', comment: '修得及时' } })))).flat();
-    expect(statuses(taps)).toEqual([201, 409, 409, 409, 409, 409]);
-    expect(await errorCode(taps.find((r) => r.status === 409)!)).toBe('rating_duplicate');
-    expect(await a.deps.db.selectFrom('action_item_ratings').select('id').where('action_item_id', '=', item.id).where('user_id', '=', me.id).execute()).toHaveLength(1);
-  });
+    it('sign-offs on both instances at once: DSCT-2026-NNNN numbers stay gapless, each item signed off once, the ledger verifies', async () => {
+      const cookie = await a.login('zhanzhang');
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i += 1) {
+        const { id } = await json<{ id: string }>(
+          await via(i).call('POST', `/api/compounds/${dsct}/action-items`, {
+            cookie,
+            json: { title: `${i + 1}号楼道灯不亮`, source: { kind: 'proposal', id: `p${i}` } },
+          }),
+          201,
+        );
+        await json(await via(i + 1).call('POST', `/api/action-items/${id}/resolve`, { cookie, json: { evidence: '已更换灯泡' } }), 200);
+        ids.push(id);
+      }
+      const before = await a.deps.db.selectFrom('action_items').select('id').where('compound_id', '=', dsct).where('sign_off_number', 'is not', null).execute();
+      const attempts = (
+        await Promise.all(ids.map((id) => onBoth('POST', `/api/action-items/${id}/sign-off`, { cookie, json: { resolution: '已办结' } })))
+      ).flat();
+      expect(attempts.filter((r) => r.status === 200)).toHaveLength(10);
+      for (const refused of attempts.filter((r) => r.status !== 200)) expect(await errorCode(refused)).toMatch(/^action_item_(conflict|bad_transition)$/);
+      const numbers = (
+        await a.deps.db
+          .selectFrom('action_items')
+          .select('sign_off_number')
+          .where('compound_id', '=', dsct)
+          .where('sign_off_number', 'like', 'DSCT-2026-%')
+          .execute()
+      )
+        .map((r) => r.sign_off_number!)
+        .sort();
+      expect(numbers).toHaveLength(before.length + 10);
+      expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => `DSCT-2026-${String(i + 1).padStart(4, '0')}`));
+      for (const instance of [a, b])
+        expect(await json(await instance.call('GET', `/api/compounds/${dsct}/ledger/verify`, { cookie }), 200)).toMatchObject({ ok: true });
+      const signedOffEntries = await a.deps.db
+        .selectFrom('ledger_entries')
+        .select('action_item_id')
+        .where('kind', '=', 'signed_off')
+        .where('action_item_id', 'in', ids)
+        .execute();
+      expect(signedOffEntries).toHaveLength(10);
+    });
 
-  it('opening and closing the same meeting on both instances: one succeeds, the other is told the meeting moved on; the agenda is frozen once', async () => {
-    const cookie = await a.login('zhanzhang');
-    const id = await scheduledCouncil(cookie);
-    const starts = await onBoth('POST', `/api/meetings/${id}/start`, { cookie });
-    expect(statuses(starts)).toEqual([200, 409]);
-    const refused = (await starts.find((r) => r.status === 409)!.json()) as { error: { code: string; message: string } };
-    expect(refused.error).toMatchObject({ code: 'meeting_bad_transition', message: expect.stringContaining('会议进行中') });
-    const items = await a.deps.db.selectFrom('meeting_agenda_items').select(['doc_item_id', 'position']).where('meeting_id', '=', id).orderBy('position').execute();
-    expect(items).toEqual([
-      { doc_item_id: 'item0', position: 1 },
-      { doc_item_id: 'item1', position: 2 },
-    ]);
+    it("a resident's rating tapped several times on both instances at once is kept once; the other taps are told it was already rated", async () => {
+      const owner = await a.login('yezhu');
+      const me = await a.deps.db.selectFrom('users').select('id').where('username', '=', 'yezhu').executeTakeFirstOrThrow();
+      const rated = a.deps.db.selectFrom('action_item_ratings').select('action_item_id').where('user_id', '=', me.id);
+      const item = await a.deps.db
+        .selectFrom('action_items')
+        .select('id')
+        .where('compound_id', '=', dsct)
+        .where('status', '=', 'signed_off')
+        .where('raised_by_user_id', 'is', null)
+        .where('id', 'not in', rated)
+        .executeTakeFirstOrThrow();
+      const taps = (
+        await Promise.all(
+          [0, 1, 2].map(() => onBoth('POST', `/api/action-items/${item.id}/rating`, { cookie: owner, json: { rating: 'satisfied', comment: '修得及时' } })),
+        )
+      ).flat();
+      expect(statuses(taps)).toEqual([201, 409, 409, 409, 409, 409]);
+      expect(await errorCode(taps.find((r) => r.status === 409)!)).toBe('rating_duplicate');
+      expect(
+        await a.deps.db.selectFrom('action_item_ratings').select('id').where('action_item_id', '=', item.id).where('user_id', '=', me.id).execute(),
+      ).toHaveLength(1);
+    });
 
-    // Two recorders choose "action items" for the same agenda item at once: one action item is listed.
-    const [, lights] = (await json<{ agendaItems: Array<{ id: string }> }>(await b.call('GET', `/api/meetings/${id}`, { cookie }), 200)).agendaItems;
-    const outcomes = await onBoth('PUT', `/api/meetings/${id}/agenda-items/${lights!.id}/outcome`, { cookie, json: { outcome: 'action_items', note: '两周内修复', responsibleUnit: '区城市管理局' } });
-    expect(statuses(outcomes)).toEqual([200, 200]);
-    const listed = await a.deps.db.selectFrom('action_items').select('id').where('source_kind', '=', 'council_outcome').where('source_id', '=', lights!.id).execute();
-    expect(listed).toHaveLength(1);
-    expect(await a.deps.db.selectFrom('ledger_entries').select('id').where('action_item_id', '=', listed[0]!.id).execute()).toHaveLength(1);
+    it('opening and closing the same meeting on both instances: one succeeds, the other is told the meeting moved on; the agenda is frozen once', async () => {
+      const cookie = await a.login('zhanzhang');
+      const id = await scheduledCouncil(cookie);
+      const starts = await onBoth('POST', `/api/meetings/${id}/start`, { cookie });
+      expect(statuses(starts)).toEqual([200, 409]);
+      const refused = (await starts.find((r) => r.status === 409)!.json()) as { error: { code: string; message: string } };
+      expect(refused.error).toMatchObject({ code: 'meeting_bad_transition', message: expect.stringContaining('会议进行中') });
+      const items = await a.deps.db
+        .selectFrom('meeting_agenda_items')
+        .select(['doc_item_id', 'position'])
+        .where('meeting_id', '=', id)
+        .orderBy('position')
+        .execute();
+      expect(items).toEqual([
+        { doc_item_id: 'item0', position: 1 },
+        { doc_item_id: 'item1', position: 2 },
+      ]);
 
-    const closes = await onBoth('POST', `/api/meetings/${id}/close`, { cookie });
-    expect(statuses(closes)).toEqual([200, 409]);
-    expect((await a.deps.db.selectFrom('meetings').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('closed');
-  });
+      // Two recorders choose "action items" for the same agenda item at once: one action item is listed.
+      const [, lights] = (await json<{ agendaItems: Array<{ id: string }> }>(await b.call('GET', `/api/meetings/${id}`, { cookie }), 200)).agendaItems;
+      const outcomes = await onBoth('PUT', `/api/meetings/${id}/agenda-items/${lights!.id}/outcome`, {
+        cookie,
+        json: { outcome: 'action_items', note: '两周内修复', responsibleUnit: '区城市管理局' },
+      });
+      expect(statuses(outcomes)).toEqual([200, 200]);
+      const listed = await a.deps.db
+        .selectFrom('action_items')
+        .select('id')
+        .where('source_kind', '=', 'council_outcome')
+        .where('source_id', '=', lights!.id)
+        .execute();
+      expect(listed).toHaveLength(1);
+      expect(await a.deps.db.selectFrom('ledger_entries').select('id').where('action_item_id', '=', listed[0]!.id).execute()).toHaveLength(1);
 
-  it('minutes corrections published on both instances at once get the versions N+1, N+2, … each once', async () => {
-    const cookie = await a.login('zhanzhang');
-    const published = await a.deps.db
-      .selectFrom('minutes_versions')
-      .innerJoin('meetings', 'meetings.id', 'minutes_versions.meeting_id')
-      .select(['minutes_versions.meeting_id as meetingId', 'minutes_versions.version'])
-      .where('meetings.compound_id', '=', dsct)
-      .where('meetings.kind', '=', 'four_party')
-      .orderBy('minutes_versions.version', 'desc')
-      .executeTakeFirstOrThrow();
-    const corrections = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        via(i).call('POST', `/api/meetings/${published.meetingId}/minutes/corrections`, { cookie, json: { body: `## 一、参会人员\n\n- 更正稿第${i + 1}版\n`, reason: `更正第${i + 1}处笔误` } }),
-      ),
-    );
-    expect(corrections.map((r) => r.status)).toEqual(Array(6).fill(201));
-    const versions = await a.deps.db.selectFrom('minutes_versions').select('version').where('meeting_id', '=', published.meetingId).orderBy('version').execute();
-    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: published.version + 6 }, (_, i) => i + 1));
-  });
+      const closes = await onBoth('POST', `/api/meetings/${id}/close`, { cookie });
+      expect(statuses(closes)).toEqual([200, 409]);
+      expect((await a.deps.db.selectFrom('meetings').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('closed');
+    });
 
-  it('evening-talk questions sent to both instances are numbered 1…n once each; a question listed twice becomes one action item', async () => {
-    const cookie = await a.login('shequ');
-    const created = await json<{ meeting: { id: string } }>(
-      await a.call('POST', `/api/compounds/${dsct}/meetings`, { cookie, json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-20T11:00:00.000Z', place: '服务站' } }),
-      201,
-    );
-    const id = created.meeting.id;
-    await json(await b.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
-    const sent = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => via(i).call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: `问题${i}：垃圾分类点太远`, category: 'environment', askerName: '3栋 李阿姨' } })),
-    );
-    expect(sent.map((r) => r.status)).toEqual(Array(12).fill(201));
-    const { questions } = await json<{ questions: Array<{ id: string; number: number }> }>(await b.call('GET', `/api/meetings/${id}/questions`, { cookie }), 200);
-    expect(questions.map((q) => q.number).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    it('minutes corrections published on both instances at once get the versions N+1, N+2, … each once', async () => {
+      const cookie = await a.login('zhanzhang');
+      const published = await a.deps.db
+        .selectFrom('minutes_versions')
+        .innerJoin('meetings', 'meetings.id', 'minutes_versions.meeting_id')
+        .select(['minutes_versions.meeting_id as meetingId', 'minutes_versions.version'])
+        .where('meetings.compound_id', '=', dsct)
+        .where('meetings.kind', '=', 'four_party')
+        .orderBy('minutes_versions.version', 'desc')
+        .executeTakeFirstOrThrow();
+      const corrections = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          via(i).call('POST', `/api/meetings/${published.meetingId}/minutes/corrections`, {
+            cookie,
+            json: { body: `## 一、参会人员\n\n- 更正稿第${i + 1}版\n`, reason: `更正第${i + 1}处笔误` },
+          }),
+        ),
+      );
+      expect(corrections.map((r) => r.status)).toEqual(Array(6).fill(201));
+      const versions = await a.deps.db
+        .selectFrom('minutes_versions')
+        .select('version')
+        .where('meeting_id', '=', published.meetingId)
+        .orderBy('version')
+        .execute();
+      expect(versions.map((v) => v.version)).toEqual(Array.from({ length: published.version + 6 }, (_, i) => i + 1));
+    });
 
-    await json(await a.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
-    const first = questions[0]!;
-    const lists = await onBoth('POST', `/api/meetings/${id}/questions/${first.id}/list`, { cookie, json: { measures: '物业一周内增设分类点' } });
-    expect(statuses(lists)).toEqual([200, 409]);
-    expect(await a.deps.db.selectFrom('action_items').select('id').where('source_kind', '=', 'evening_question').where('source_id', '=', first.id).execute()).toHaveLength(1);
-  });
+    it('evening-talk questions sent to both instances are numbered 1…n once each; a question listed twice becomes one action item', async () => {
+      const cookie = await a.login('shequ');
+      const created = await json<{ meeting: { id: string } }>(
+        await a.call('POST', `/api/compounds/${dsct}/meetings`, {
+          cookie,
+          json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-20T11:00:00.000Z', place: '服务站' },
+        }),
+        201,
+      );
+      const id = created.meeting.id;
+      await json(await b.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
+      const sent = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          via(i).call('POST', `/api/meetings/${id}/questions`, {
+            cookie,
+            json: { text: `问题${i}：垃圾分类点太远`, category: 'environment', askerName: '3栋 李阿姨' },
+          }),
+        ),
+      );
+      expect(sent.map((r) => r.status)).toEqual(Array(12).fill(201));
+      const { questions } = await json<{ questions: Array<{ id: string; number: number }> }>(
+        await b.call('GET', `/api/meetings/${id}/questions`, { cookie }),
+        200,
+      );
+      expect(questions.map((q) => q.number).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
 
-  it('the vote scheduler runs on every instance: each due vote is closed once, at its set time, with its ballots', async () => {
-    const staff = await a.login('fuzhan');
-    const closesAt = new Date(now.getTime() + 3_600_000);
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i += 1) ids.push(await openVote(staff, `第${i + 1}项表决`, closesAt));
-    const unit = (await unitsOf(dsct))[0]!;
-    for (const id of ids) await json(await b.call('POST', `/api/votes/${id}/paper-ballots`, { cookie: staff, json: { unitId: unit.id, choices: ['yes'] } }), 201);
-    now = new Date(closesAt.getTime() + 10_000);
-    // Both instances' timers fire together, three times over.
-    const rounds = await Promise.all([a, b, a, b, a, b].map((instance) => settleDueVotes(instance.deps)));
-    expect(rounds.reduce((sum, r) => sum + r.closed, 0)).toBe(5);
-    const votes = await a.deps.db.selectFrom('votes').select(['status', 'closed_at', 'result_json']).where('id', 'in', ids).execute();
-    for (const vote of votes) {
-      expect(vote).toMatchObject({ status: 'closed', closed_at: closesAt.toISOString() });
-      expect((JSON.parse(vote.result_json!) as { participation: { ballots: number } }).participation.ballots).toBe(1);
-    }
-  });
-});
+      await json(await a.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
+      const first = questions[0]!;
+      const lists = await onBoth('POST', `/api/meetings/${id}/questions/${first.id}/list`, { cookie, json: { measures: '物业一周内增设分类点' } });
+      expect(statuses(lists)).toEqual([200, 409]);
+      expect(
+        await a.deps.db.selectFrom('action_items').select('id').where('source_kind', '=', 'evening_question').where('source_id', '=', first.id).execute(),
+      ).toHaveLength(1);
+    });
+
+    it('the vote scheduler runs on every instance: each due vote is closed once, at its set time, with its ballots', async () => {
+      const staff = await a.login('fuzhan');
+      const closesAt = new Date(now.getTime() + 3_600_000);
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i += 1) ids.push(await openVote(staff, `第${i + 1}项表决`, closesAt));
+      const unit = (await unitsOf(dsct))[0]!;
+      for (const id of ids)
+        await json(await b.call('POST', `/api/votes/${id}/paper-ballots`, { cookie: staff, json: { unitId: unit.id, choices: ['yes'] } }), 201);
+      now = new Date(closesAt.getTime() + 10_000);
+      // Both instances' timers fire together, three times over.
+      const rounds = await Promise.all([a, b, a, b, a, b].map((instance) => settleDueVotes(instance.deps)));
+      expect(rounds.reduce((sum, r) => sum + r.closed, 0)).toBe(5);
+      const votes = await a.deps.db.selectFrom('votes').select(['status', 'closed_at', 'result_json']).where('id', 'in', ids).execute();
+      for (const vote of votes) {
+        expect(vote).toMatchObject({ status: 'closed', closed_at: closesAt.toISOString() });
+        expect((JSON.parse(vote.result_json!) as { participation: { ballots: number } }).participation.ballots).toBe(1);
+      }
+    });
+  },
+);
 
 describe('requests racing on one instance (SQLite and PostgreSQL)', () => {
   beforeEach(async () => {
@@ -315,13 +394,23 @@ describe('requests racing on one instance (SQLite and PostgreSQL)', () => {
     const body = { outcome: 'action_items', note: '物业增划车位', responsibleUnit: '物业服务中心' };
     const outcomes = await Promise.all([0, 1].map(() => a.call('PUT', `/api/meetings/${id}/agenda-items/${item.id}/outcome`, { cookie, json: body })));
     expect(statuses(outcomes)).toEqual([200, 200]);
-    expect(await a.deps.db.selectFrom('action_items').select('id').where('source_kind', '=', 'council_outcome').where('source_id', '=', item.id).execute()).toHaveLength(1);
+    expect(
+      await a.deps.db.selectFrom('action_items').select('id').where('source_kind', '=', 'council_outcome').where('source_id', '=', item.id).execute(),
+    ).toHaveLength(1);
   });
 
   it('merging two proposals into each other at once merges one of them, never both', async () => {
     const staff = await a.login('zhanzhang');
     const submit = async (login: string, title: string) =>
-      (await json<{ id: string }>(await a.call('POST', `/api/compounds/${dsct}/proposals`, { cookie: await a.login(login), json: { title, body: `${title}，请物业尽快处理，方便老人出行。` } }), 201)).id;
+      (
+        await json<{ id: string }>(
+          await a.call('POST', `/api/compounds/${dsct}/proposals`, {
+            cookie: await a.login(login),
+            json: { title, body: `${title}，请物业尽快处理，方便老人出行。` },
+          }),
+          201,
+        )
+      ).id;
     const p1 = await submit('loudong', '单元门口加装扶手');
     const p2 = await submit('yezhu', '楼道台阶加装扶手');
     const merges = await Promise.all([
@@ -336,26 +425,50 @@ describe('requests racing on one instance (SQLite and PostgreSQL)', () => {
 
   it('a qualified proposal put to a vote by two staff at once goes to one vote', async () => {
     const staff = await a.login('zhanzhang');
-    const proposal = await a.deps.db.selectFrom('proposals').select(['id', 'title']).where('compound_id', '=', dsct).where('status', '=', 'qualified').executeTakeFirstOrThrow();
-    const body = { title: proposal.title, kind: 'yes_no', rule: { kind: 'art278', matter: 8 }, closesAt: new Date(now.getTime() + 86_400_000).toISOString(), sourceKind: 'proposal', sourceId: proposal.id };
+    const proposal = await a.deps.db
+      .selectFrom('proposals')
+      .select(['id', 'title'])
+      .where('compound_id', '=', dsct)
+      .where('status', '=', 'qualified')
+      .executeTakeFirstOrThrow();
+    const body = {
+      title: proposal.title,
+      kind: 'yes_no',
+      rule: { kind: 'art278', matter: 8 },
+      closesAt: new Date(now.getTime() + 86_400_000).toISOString(),
+      sourceKind: 'proposal',
+      sourceId: proposal.id,
+    };
     const created = await Promise.all([0, 1].map(() => a.call('POST', `/api/compounds/${dsct}/votes`, { cookie: staff, json: body })));
     expect(statuses(created)).toEqual([201, 409]);
     expect(await errorCode(created.find((r) => r.status === 409)!)).toBe('proposal_bad_transition');
     const { id } = (await created.find((r) => r.status === 201)!.json()) as { id: string };
-    expect(await a.deps.db.selectFrom('proposals').select(['status', 'vote_id']).where('id', '=', proposal.id).executeTakeFirstOrThrow()).toEqual({ status: 'put_to_vote', vote_id: id });
+    expect(await a.deps.db.selectFrom('proposals').select(['status', 'vote_id']).where('id', '=', proposal.id).executeTakeFirstOrThrow()).toEqual({
+      status: 'put_to_vote',
+      vote_id: id,
+    });
     expect(await a.deps.db.selectFrom('votes').select('id').where('source_id', '=', proposal.id).execute()).toHaveLength(1);
   });
 
   it('merging two questions into each other at once merges one of them', async () => {
     const cookie = await a.login('shequ');
     const created = await json<{ meeting: { id: string } }>(
-      await a.call('POST', `/api/compounds/${dsct}/meetings`, { cookie, json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-20T11:00:00.000Z', place: '服务站' } }),
+      await a.call('POST', `/api/compounds/${dsct}/meetings`, {
+        cookie,
+        json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-20T11:00:00.000Z', place: '服务站' },
+      }),
       201,
     );
     const id = created.meeting.id;
     await json(await a.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
-    const q1 = await json<{ id: string }>(await a.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '垃圾分类点太远', category: 'environment', askerName: '李阿姨' } }), 201);
-    const q2 = await json<{ id: string }>(await a.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '分类垃圾桶太远了', category: 'environment', askerName: '王大爷' } }), 201);
+    const q1 = await json<{ id: string }>(
+      await a.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '垃圾分类点太远', category: 'environment', askerName: '李阿姨' } }),
+      201,
+    );
+    const q2 = await json<{ id: string }>(
+      await a.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '分类垃圾桶太远了', category: 'environment', askerName: '王大爷' } }),
+      201,
+    );
     await json(await a.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
     const merges = await Promise.all([
       a.call('POST', `/api/meetings/${id}/questions/${q1.id}/merge`, { cookie, json: { intoQuestionId: q2.id } }),

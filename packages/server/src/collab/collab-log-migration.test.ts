@@ -41,11 +41,24 @@ it('carries snapshots and the log after them over to the new tables, and back', 
   const folded = new Y.Doc();
   Y.applyUpdate(folded, steps[0]!);
   Y.applyUpdate(folded, steps[1]!);
-  await old.insertInto('collab_documents').values({ name: 'agenda-m1', snapshot: b64(Y.encodeStateAsUpdate(folded)), snapshot_seq: 2, updated_at: 'then' }).execute();
-  for (const [i, seq] of [[0, 1], [2, 3], [3, 4]] as const) {
-    await old.insertInto('collab_updates').values({ doc_name: 'agenda-m1', seq, update_b64: b64(steps[i]!), user_id: null, created_at: 'then' }).execute();
+  await old
+    .insertInto('collab_documents')
+    .values({ name: 'agenda-m1', snapshot: b64(Y.encodeStateAsUpdate(folded)), snapshot_seq: 2, updated_at: 'then' })
+    .execute();
+  for (const [i, seq] of [
+    [0, 1],
+    [2, 3],
+    [3, 4],
+  ] as const) {
+    await old
+      .insertInto('collab_updates')
+      .values({ doc_name: 'agenda-m1', seq, update_b64: b64(steps[i]!), user_id: null, created_at: 'then' })
+      .execute();
   }
-  await old.insertInto('collab_updates').values({ doc_name: 'minutes-m2', seq: 1, update_b64: b64(steps[0]!), user_id: 'u', created_at: 'then' }).execute();
+  await old
+    .insertInto('collab_updates')
+    .values({ doc_name: 'minutes-m2', seq: 1, update_b64: b64(steps[0]!), user_id: 'u', created_at: 'then' })
+    .execute();
 
   expect((await migrator.migrateToLatest()).error).toBeUndefined();
   const stored = await loadStoredDocument(db, 'agenda-m1');

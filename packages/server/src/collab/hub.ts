@@ -47,7 +47,13 @@ export interface CollabOptions {
   pingIntervalMs: number;
 }
 
-export const DEFAULT_COLLAB_OPTIONS: CollabOptions = { maxMessageBytes: 512 * 1024, idleUnloadMs: 30_000, compactEvery: 200, durability: 'process', pingIntervalMs: 30_000 };
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
+  maxMessageBytes: 512 * 1024,
+  idleUnloadMs: 30_000,
+  compactEvery: 200,
+  durability: 'process',
+  pingIntervalMs: 30_000,
+};
 
 export class CollabHub {
   private readonly documents = new Map<string, LiveDocument>();
@@ -209,13 +215,15 @@ export class CollabHub {
           const stateVector = decoding.readVarUint8Array(decoder);
           Y.decodeStateVector(stateVector); // throws on garbage
           // Pending updates are stored first: the reply never contains an update not yet on disk.
-          void live.enqueue(async () => {
-            await live.flush();
-            const encoder = encoding.createEncoder();
-            encoding.writeVarUint(encoder, MESSAGE_SYNC);
-            syncProtocol.writeSyncStep2(encoder, live.doc, stateVector);
-            send(conn.ws, encoding.toUint8Array(encoder));
-          }).catch((error: unknown) => live.storageFailed(error));
+          void live
+            .enqueue(async () => {
+              await live.flush();
+              const encoder = encoding.createEncoder();
+              encoding.writeVarUint(encoder, MESSAGE_SYNC);
+              syncProtocol.writeSyncStep2(encoder, live.doc, stateVector);
+              send(conn.ws, encoding.toUint8Array(encoder));
+            })
+            .catch((error: unknown) => live.storageFailed(error));
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           Y.decodeUpdate(update); // parse fully before touching the document
@@ -268,7 +276,9 @@ export class CollabHub {
     if (!this.documents.has(live.name)) void this.relay?.leave(live.name).catch(() => undefined);
     await live.chain;
     if (live.loaded && !live.failed && live.logLength > 0) {
-      await compactDocument(this.deps.db, live.name, this.deps.clock()).catch((error: unknown) => console.error('[yishi collab] compaction failed', live.name, error));
+      await compactDocument(this.deps.db, live.name, this.deps.clock()).catch((error: unknown) =>
+        console.error('[yishi collab] compaction failed', live.name, error),
+      );
     }
     live.awareness.destroy();
     live.doc.destroy();

@@ -155,7 +155,13 @@ export class LiveDocument {
     this.pending = null;
     if (!batch || this.failed) return;
     const db = this.hub.deps.db;
-    await appendUpdates(db, this.name, batch.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })), this.hub.deps.clock(), this.hub.options.durability);
+    await appendUpdates(
+      db,
+      this.name,
+      batch.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })),
+      this.hub.deps.clock(),
+      this.hub.options.durability,
+    );
     this.afterStored(batch);
   }
 
@@ -244,4 +250,3 @@ export function send(ws: WebSocket, message: Uint8Array): void {
     ws.close();
   }
 }
-

@@ -57,7 +57,13 @@ describe('the update log with two writers', () => {
       const db = dbs[w]!;
       for (let round = 0; round < 12; round++) {
         const keys = Array.from({ length: 1 + ((round + w) % 4) }, (_, i) => `w${w}-r${round}-${i}`);
-        await appendUpdates(db, NAME, keys.map((k) => ({ update: updateSetting(k), userId: null })), now(), round % 2 === 0 ? 'process' : 'commit');
+        await appendUpdates(
+          db,
+          NAME,
+          keys.map((k) => ({ update: updateSetting(k), userId: null })),
+          now(),
+          round % 2 === 0 ? 'process' : 'commit',
+        );
         written.push(...keys);
         // A reader meanwhile sees at least everything appended before it started.
         const mustSee = [...written];
@@ -93,7 +99,15 @@ describe('the update log with two writers', () => {
       await bMayCommit;
     });
     await bHasId;
-    await appendUpdates(a, NAME, [{ update: updateSetting('early1'), userId: null }, { update: updateSetting('early2'), userId: null }], now());
+    await appendUpdates(
+      a,
+      NAME,
+      [
+        { update: updateSetting('early1'), userId: null },
+        { update: updateSetting('early2'), userId: null },
+      ],
+      now(),
+    );
     compactionTestHooks.afterRead = async () => {
       commitB();
       await bDone;

@@ -49,7 +49,10 @@ export async function loadStoredDocument(db: Db, name: string): Promise<StoredDo
 
 /** One update, inside the caller's transaction (server-side edits such as replacing a draft). */
 export async function appendUpdate(db: Db, name: string, update: Uint8Array, userId: string | null, now: Date): Promise<void> {
-  await db.insertInto('collab_log').values({ doc_name: name, update_bytes: asBuffer(update), user_id: userId, created_at: now.toISOString() }).execute();
+  await db
+    .insertInto('collab_log')
+    .values({ doc_name: name, update_bytes: asBuffer(update), user_id: userId, created_at: now.toISOString() })
+    .execute();
 }
 
 /**
@@ -170,7 +173,13 @@ function syncWalSoon(state: SqliteState): void {
  * Appends a batch of updates of one document in one commit, in order. Returns once the rows are
  * stored as `durability` says (see AppendDurability).
  */
-export async function appendUpdates(db: Kysely<Database>, name: string, updates: readonly NewUpdate[], now: Date, durability: AppendDurability = 'commit'): Promise<void> {
+export async function appendUpdates(
+  db: Kysely<Database>,
+  name: string,
+  updates: readonly NewUpdate[],
+  now: Date,
+  durability: AppendDurability = 'commit',
+): Promise<void> {
   if (updates.length === 0) return;
   const createdAt = now.toISOString();
   const run = async (target: Kysely<Database>) => {
@@ -287,11 +296,18 @@ async function foldLog(trx: Kysely<Database>, name: string, now: Date): Promise<
     doc.destroy();
   }
   const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('collab_log').where('id', 'in', ids.slice(i, i + 500)).execute();
+  for (let i = 0; i < ids.length; i += 500)
+    await trx
+      .deleteFrom('collab_log')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
   return rows.length;
 }
 
 /** Writes a whole document as its first snapshot (seed data, imports); refuses to overwrite. */
 export async function storeNewDocument(db: Db, name: string, doc: Y.Doc, now: Date): Promise<void> {
-  await db.insertInto('collab_snapshots').values({ id: name, snapshot: asBuffer(Y.encodeStateAsUpdate(doc)), updated_at: now.toISOString() }).execute();
+  await db
+    .insertInto('collab_snapshots')
+    .values({ id: name, snapshot: asBuffer(Y.encodeStateAsUpdate(doc)), updated_at: now.toISOString() })
+    .execute();
 }

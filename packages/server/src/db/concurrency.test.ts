@@ -28,13 +28,17 @@ async function resolvedItem(cookie: string, compoundId: string, title: string): 
   return id;
 }
 
-
 /** A yes/no art. 278 vote on the compound's door system, created and opened by `staff`. */
 async function openDoorVote(compoundId: string, staff: string): Promise<{ id: string }> {
   const created = await json<{ id: string }>(
     await t.call('POST', `/api/compounds/${compoundId}/votes`, {
       cookie: staff,
-      json: { title: '是否同意更换小区门禁系统', kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString() },
+      json: {
+        title: '是否同意更换小区门禁系统',
+        kind: 'yes_no',
+        rule: { kind: 'art278', matter: 4 },
+        closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
+      },
     }),
     201,
   );
@@ -54,11 +58,16 @@ describe('under concurrent requests', () => {
     );
     expect(attempts.filter((r) => r.status === 200)).toHaveLength(8);
     expect(attempts.filter((r) => r.status !== 200).every((r) => r.status >= 400 && r.status < 500)).toBe(true);
-    const numbers = (await t.deps.db.selectFrom('action_items').select('sign_off_number').where('compound_id', '=', cy).execute()).map((r) => r.sign_off_number).sort();
+    const numbers = (await t.deps.db.selectFrom('action_items').select('sign_off_number').where('compound_id', '=', cy).execute())
+      .map((r) => r.sign_off_number)
+      .sort();
     expect(numbers).toEqual(Array.from({ length: 8 }, (_, i) => `CY-2026-${String(i + 1).padStart(4, '0')}`));
     // The next one carries on from the last number: no increment was lost to a refused request.
     const next = await resolvedItem(cookie, cy, '垃圾桶破损');
-    expect((await json<{ signOffNumber: string }>(await t.call('POST', `/api/action-items/${next}/sign-off`, { cookie, json: { resolution: '已办结' } }), 200)).signOffNumber).toBe('CY-2026-0009');
+    expect(
+      (await json<{ signOffNumber: string }>(await t.call('POST', `/api/action-items/${next}/sign-off`, { cookie, json: { resolution: '已办结' } }), 200))
+        .signOffNumber,
+    ).toBe('CY-2026-0009');
     const ledger = await json<{ ok: boolean; entries: number }>(await t.call('GET', `/api/compounds/${cy}/ledger/verify`, { cookie }), 200);
     expect(ledger).toMatchObject({ ok: true, entries: 18 });
   });
@@ -79,7 +88,9 @@ describe('under concurrent requests', () => {
       .executeTakeFirstOrThrow();
     const owner = await t.login('yezhu');
     const casts = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => t.call('POST', `/api/votes/${created.id}/ballots`, { cookie: owner, json: { unitId: unit.id, choices: [i % 2 ? 'yes' : 'no'] } })),
+      Array.from({ length: 6 }, (_, i) =>
+        t.call('POST', `/api/votes/${created.id}/ballots`, { cookie: owner, json: { unitId: unit.id, choices: [i % 2 ? 'yes' : 'no'] } }),
+      ),
     );
     expect(casts.map((r) => r.status)).toEqual(Array(6).fill(201));
     const ballots = await t.deps.db.selectFrom('ballots').select(['version']).where('vote_id', '=', created.id).where('unit_id', '=', unit.id).execute();
@@ -94,13 +105,21 @@ describe('under concurrent requests', () => {
     const dsct = await t.compoundId('DSCT');
     const cookie = await t.login('shequ');
     const created = await json<{ meeting: { id: string } }>(
-      await t.call('POST', `/api/compounds/${dsct}/meetings`, { cookie, json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-28T11:00:00.000Z', place: '服务站' } }),
+      await t.call('POST', `/api/compounds/${dsct}/meetings`, {
+        cookie,
+        json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-28T11:00:00.000Z', place: '服务站' },
+      }),
       201,
     );
     const id = created.meeting.id;
     await json(await t.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
     const sent = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => t.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: `问题${i}：垃圾分类点太远`, category: 'environment', askerName: '3栋 李阿姨' } })),
+      Array.from({ length: 10 }, (_, i) =>
+        t.call('POST', `/api/meetings/${id}/questions`, {
+          cookie,
+          json: { text: `问题${i}：垃圾分类点太远`, category: 'environment', askerName: '3栋 李阿姨' },
+        }),
+      ),
     );
     expect(sent.map((r) => r.status)).toEqual(Array(10).fill(201));
     const { questions } = await json<{ questions: Array<{ number: number }> }>(await t.call('GET', `/api/meetings/${id}/questions`, { cookie }), 200);
@@ -113,7 +132,10 @@ describe('under concurrent requests', () => {
     await json(await t.call('PUT', `/api/compounds/${dsct}/proposal-settings`, { cookie: staff, json: { threshold: { kind: 'count', units: 4 } } }), 200);
     const author = await t.login('loudong');
     const { id } = await json<{ id: string }>(
-      await t.call('POST', `/api/compounds/${dsct}/proposals`, { cookie: author, json: { title: '单元门口加装扶手', body: '老人上下台阶容易摔倒，建议在各单元门口台阶加装不锈钢扶手。' } }),
+      await t.call('POST', `/api/compounds/${dsct}/proposals`, {
+        cookie: author,
+        json: { title: '单元门口加装扶手', body: '老人上下台阶容易摔倒，建议在各单元门口台阶加装不锈钢扶手。' },
+      }),
       201,
     );
     const cookies = await Promise.all(['yezhu', 'yezhu2', 'jumin', 'yeweihui'].map((login) => t.login(login)));
@@ -149,11 +171,14 @@ describe('under concurrent requests', () => {
     const cookies = await Promise.all(casts.map((c) => t.login(c.login)));
     const [closing, ...results] = await Promise.all([
       t.call('POST', `/api/votes/${created.id}/close`, { cookie: staff }),
-      ...casts.map((c, i) => t.call('POST', `/api/votes/${created.id}/ballots`, { cookie: cookies[i]!, json: { ...(c.unitId ? { unitId: c.unitId } : {}), choices: ['yes'] } })),
+      ...casts.map((c, i) =>
+        t.call('POST', `/api/votes/${created.id}/ballots`, { cookie: cookies[i]!, json: { ...(c.unitId ? { unitId: c.unitId } : {}), choices: ['yes'] } }),
+      ),
     ]);
     expect(closing!.status).toBe(200);
     const accepted = results.filter((r) => r.status === 201).length;
-    for (const refused of results.filter((r) => r.status !== 201)) expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('vote_closed');
+    for (const refused of results.filter((r) => r.status !== 201))
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('vote_closed');
     const vote = await t.deps.db.selectFrom('votes').select(['status', 'result_json']).where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(vote.status).toBe('closed');
     const stored = await t.deps.db.selectFrom('ballots').select('id').where('vote_id', '=', created.id).execute();

@@ -15,20 +15,20 @@ import type {
   SetupTokenTable,
   UserTable,
 } from './tables/accounts.table.js';
-import type { ActionItemRatingTable, ActionItemTable, ActionItemUpdateTable, LedgerEntryTable, LedgerHeadTable, SignOffCounterTable } from './tables/action-items.table.js';
+import type {
+  ActionItemRatingTable,
+  ActionItemTable,
+  ActionItemUpdateTable,
+  LedgerEntryTable,
+  LedgerHeadTable,
+  SignOffCounterTable,
+} from './tables/action-items.table.js';
 import type { MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable } from './tables/meetings.table.js';
 import type { CollabLogTable, CollabSnapshotTable } from './tables/collab.table.js';
 import type { OwnershipTable, PersonTable, ResidencyTable } from './tables/people.table.js';
 import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from './tables/votes.table.js';
 import type { ProposalEventTable, ProposalSecondTable, ProposalSettingsTable, ProposalTable } from './tables/proposals.table.js';
-import type {
-  BuildingTable,
-  CommunityTable,
-  CompoundTable,
-  GridTable,
-  SubdistrictTable,
-  UnitTable,
-} from './tables/places.table.js';
+import type { BuildingTable, CommunityTable, CompoundTable, GridTable, SubdistrictTable, UnitTable } from './tables/places.table.js';
 
 import type { MinutesDraftTable, MinutesVersionTable } from './tables/minutes.table.js';
 export interface Database {
@@ -71,7 +71,12 @@ export interface Database {
   collab_snapshots: CollabSnapshotTable;
   collab_log: CollabLogTable;
   // action items and the ledger
-  action_items: ActionItemTable; action_item_updates: ActionItemUpdateTable; action_item_ratings: ActionItemRatingTable; sign_off_counters: SignOffCounterTable; ledger_heads: LedgerHeadTable; ledger_entries: LedgerEntryTable;
+  action_items: ActionItemTable;
+  action_item_updates: ActionItemUpdateTable;
+  action_item_ratings: ActionItemRatingTable;
+  sign_off_counters: SignOffCounterTable;
+  ledger_heads: LedgerHeadTable;
+  ledger_entries: LedgerEntryTable;
   minutes_drafts: MinutesDraftTable;
   minutes_versions: MinutesVersionTable;
 }

@@ -21,7 +21,9 @@ describe('migrations', () => {
       expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       // Foreign keys are enforced: a unit in a building that does not exist is refused.
       await expect(
-        sql`insert into units (id, compound_id, building_id, room, area_centi, created_at, updated_at) values ('u', 'x', 'y', '101', 100, 'now', 'now')`.execute(db),
+        sql`insert into units (id, compound_id, building_id, room, area_centi, created_at, updated_at) values ('u', 'x', 'y', '101', 100, 'now', 'now')`.execute(
+          db,
+        ),
       ).rejects.toThrow(/FOREIGN KEY/);
     } finally {
       await db.destroy();
@@ -40,14 +42,24 @@ describe.skipIf(testPostgresUrl() === null)('migrations on PostgreSQL', () => {
       expect(first.results?.map((r) => r.status)).toEqual(Object.keys(migrations).map(() => 'Success'));
       expect((await migrateToLatest(db)).results).toEqual([]);
       await expect(
-        sql`insert into units (id, compound_id, building_id, room, area_centi, created_at, updated_at) values ('u', 'x', 'y', '101', 100, 'now', 'now')`.execute(db),
+        sql`insert into units (id, compound_id, building_id, room, area_centi, created_at, updated_at) values ('u', 'x', 'y', '101', 100, 'now', 'now')`.execute(
+          db,
+        ),
       ).rejects.toThrow(/foreign key/);
       // The tables are empty here, so the append-only triggers are checked in the catalogue; the
       // ledger and minutes route tests exercise them on real rows.
       const triggers = await sql<{ tgname: string }>`select tgname from pg_trigger where not tgisinternal order by tgname`.execute(db);
-      expect(triggers.rows.map((r) => r.tgname)).toEqual(['ballot_history_no_change', 'grant_events_no_change', 'ledger_entries_no_change', 'minutes_versions_no_change']);
+      expect(triggers.rows.map((r) => r.tgname)).toEqual([
+        'ballot_history_no_change',
+        'grant_events_no_change',
+        'ledger_entries_no_change',
+        'minutes_versions_no_change',
+      ]);
       // counts come back as numbers, not the strings node-postgres gives for int8 by default
-      const count = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const count = await db
+        .selectFrom('units')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(count.n).toBe(0);
 
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -21,7 +21,11 @@ describe('bad input gets a clear 4xx with the error body', () => {
     await expectError(await t.call('POST', '/api/auth/login', { body: '{"login": "a",', headers: { 'content-type': 'application/json' } }), 400, 'bad_json');
   });
   it('a body that is not JSON', async () => {
-    await expectError(await t.call('POST', '/api/auth/login', { body: 'login=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type');
+    await expectError(
+      await t.call('POST', '/api/auth/login', { body: 'login=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      415,
+      'unsupported_media_type',
+    );
   });
   it('wrong types', async () => {
     await expectError(await t.call('POST', '/api/auth/login', { json: { login: ['a'], password: true } }), 400, 'validation_failed');

@@ -31,7 +31,8 @@ function localiseDetails(details: unknown, locale: Locale): unknown {
 
 export function errorBody(error: DomainError, locale: Locale): ErrorBody {
   // A validation failure raised without naming its problem still reads as a sentence.
-  const params = error.code === 'validation_failed' && error.params.problem === undefined ? { problem: errorMessage('validation_check', locale) } : error.params;
+  const params =
+    error.code === 'validation_failed' && error.params.problem === undefined ? { problem: errorMessage('validation_check', locale) } : error.params;
   return {
     error: { code: error.code, message: errorMessage(error.code, locale, params), details: localiseDetails(error.details ?? null, locale) },
   };
@@ -54,7 +55,15 @@ export function handleError(err: unknown, c: Context<AppEnv>): Response {
   if (err instanceof HTTPException) {
     const status = err.status;
     const code: ErrorCode =
-      status === 413 ? 'body_too_large' : status === 404 ? 'not_found' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : 'validation_failed';
+      status === 413
+        ? 'body_too_large'
+        : status === 404
+          ? 'not_found'
+          : status === 401
+            ? 'unauthenticated'
+            : status === 403
+              ? 'forbidden'
+              : 'validation_failed';
     return errorResponse(c, new DomainError(code, { limit: '2 MB' }));
   }
   console.error('[yishi] unexpected error', c.req.method, c.req.path, err);

@@ -83,9 +83,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): JsonSchema {
       parameters,
       responses,
       'x-access': route.access.kind === 'roles' ? { roles: route.access.roles } : route.access.kind,
-      description: [route.description, `Access: ${accessText(route)}`, route.finerAccess ? `Also: ${route.finerAccess}` : '']
-        .filter(Boolean)
-        .join('\n\n'),
+      description: [route.description, `Access: ${accessText(route)}`, route.finerAccess ? `Also: ${route.finerAccess}` : ''].filter(Boolean).join('\n\n'),
     };
     // A public operation says so explicitly: no session needed.
     operation.security = route.access.kind === 'public' ? [] : [{ session: [] }];
@@ -98,7 +96,8 @@ export function buildOpenApi(routes: readonly RouteDef[]): JsonSchema {
       title: 'Yishi (议事) API',
       version: '0.1.0',
       license: { name: 'All rights reserved', identifier: 'LicenseRef-Proprietary' },
-      description: 'Neighbourhood deliberation meetings, votes, action items and minutes. Errors always have the body `{ "error": { "code", "message", "details" } }`; messages follow Accept-Language (zh-CN default, en).',
+      description:
+        'Neighbourhood deliberation meetings, votes, action items and minutes. Errors always have the body `{ "error": { "code", "message", "details" } }`; messages follow Accept-Language (zh-CN default, en).',
     },
     servers: [{ url: '/' }],
     components: {

@@ -5,7 +5,19 @@
  * tests), the OpenAPI document is generated, and the access-matrix tests read the permission table.
  * A route cannot forget to check access, because declaring access is not optional.
  */
-import { DomainError, errorMessage, isErrorCode, type BodyOf, type Endpoint, type Locale, type ParamsOf, type ProducesFile, type QueryOf, type ResultOf, type Role } from '@yishi/core';
+import {
+  DomainError,
+  errorMessage,
+  isErrorCode,
+  type BodyOf,
+  type Endpoint,
+  type Locale,
+  type ParamsOf,
+  type ProducesFile,
+  type QueryOf,
+  type ResultOf,
+  type Role,
+} from '@yishi/core';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor, PlaceChain } from '../auth/actor.js';
@@ -14,7 +26,6 @@ import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import type { AppEnv } from './context.js';
 import { readCsvBody, readJsonBody, readSpreadsheetBody, refuseNulCharacters, zodDetails } from './body.js';
-
 
 /**
  * Finds the place a request is about from its path and query (never its body: access is decided
@@ -91,7 +102,11 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, locale: Local
     const details = raw.map((d) => (isErrorCode(d.message) ? { ...d, message: errorMessage(d.message, locale) } : d));
     // Words from our own table say which field they are about; zod's generic ones need the path.
     const first = details[0];
-    const problem = !first ? errorMessage('validation_check', locale) : isErrorCode(raw[0]!.message) || !first.path ? first.message : `${first.path}: ${first.message}`;
+    const problem = !first
+      ? errorMessage('validation_check', locale)
+      : isErrorCode(raw[0]!.message) || !first.path
+        ? first.message
+        : `${first.path}: ${first.message}`;
     const more = details.length > 1 ? (locale === 'en' ? ` (and ${details.length - 1} more)` : `（另有 ${details.length - 1} 处）`) : '';
     throw new DomainError('validation_failed', { problem: problem + more }, details);
   }

@@ -12,7 +12,11 @@ export const LOCALE_COOKIE = 'yishi_locale';
 export function clientInfo(c: Context<AppEnv>, deps: Deps): ClientInfo {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return {
-    ip: clientAddress({ socketAddress: incoming?.socket?.remoteAddress, forwardedFor: c.req.header('x-forwarded-for'), trustProxyHops: deps.config.trustProxyHops }),
+    ip: clientAddress({
+      socketAddress: incoming?.socket?.remoteAddress,
+      forwardedFor: c.req.header('x-forwarded-for'),
+      trustProxyHops: deps.config.trustProxyHops,
+    }),
     userAgent: c.req.header('user-agent') ?? '',
   };
 }

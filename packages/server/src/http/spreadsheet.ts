@@ -13,7 +13,6 @@ import { DomainError, csvRows } from '@yishi/core';
 import { Unzip, UnzipInflate } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 
-
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** What a spreadsheet body may be sent as (the OpenAPI document lists them). */
 export const SPREADSHEET_CONTENT_TYPES = ['text/csv', XLSX_CONTENT_TYPE, 'text/plain', 'text/tab-separated-values'] as const;

@@ -36,7 +36,10 @@ describe.skipIf(testPostgresUrl() !== null)('backup and restore (SQLite)', () =>
     try {
       const row = await db.selectFrom('compounds').select('name').where('code', '=', 'CY').executeTakeFirstOrThrow();
       expect(row.name).toBe('翠苑小区');
-      const units = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const units = await db
+        .selectFrom('units')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(units.n)).toBe(132);
     } finally {
       await db.destroy();

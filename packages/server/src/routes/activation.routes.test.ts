@@ -7,7 +7,15 @@ afterEach(() => t.close());
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
 const lastSmsCode = () => /验证码为(\d{6})/.exec(t.smsLog.at(-1) ?? '')?.[1];
-const userCount = async () => Number((await t.deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const userCount = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** An owner of the demo without an account: the first roster owner of 1栋1单元 102. */
 async function ownerWithoutAccount() {
@@ -78,7 +86,9 @@ describe('activation by SMS code', () => {
     // A new code works once.
     await t.call('POST', '/api/auth/sms-code', { json: { phone: owner.phone } });
     const fresh = lastSmsCode()!;
-    expect((await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: fresh, consent: true, password: 'chunfeng-301-jia' } })).status).toBe(200);
+    expect(
+      (await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: fresh, consent: true, password: 'chunfeng-301-jia' } })).status,
+    ).toBe(200);
     const reused = await t.call('POST', '/api/auth/login-sms', { json: { phone: owner.phone, smsCode: fresh } });
     expect(reused.status).toBe(410);
   });
@@ -135,8 +145,15 @@ describe('codes staff issue in person', () => {
   it('a forgotten password: the fresh code replaces it and signs the old sessions out', async () => {
     t = await createTestApp();
     const yezhuSession = await t.login('yezhu');
-    const unit = await t.deps.db.selectFrom('users').innerJoin('ownerships', 'ownerships.person_id', 'users.person_id').select(['ownerships.unit_id', 'users.person_id']).where('users.username', '=', 'yezhu').executeTakeFirstOrThrow();
-    const issued = (await (await t.call('POST', `/api/units/${unit.unit_id}/access-codes`, { cookie: await t.login('zhanzhang'), json: { personId: unit.person_id } })).json()) as { code: string; kind: string };
+    const unit = await t.deps.db
+      .selectFrom('users')
+      .innerJoin('ownerships', 'ownerships.person_id', 'users.person_id')
+      .select(['ownerships.unit_id', 'users.person_id'])
+      .where('users.username', '=', 'yezhu')
+      .executeTakeFirstOrThrow();
+    const issued = (await (
+      await t.call('POST', `/api/units/${unit.unit_id}/access-codes`, { cookie: await t.login('zhanzhang'), json: { personId: unit.person_id } })
+    ).json()) as { code: string; kind: string };
     expect(issued.kind).toBe('reset');
     expect(await (await t.call('POST', '/api/activation/lookup', { json: { code: issued.code } })).json()).toMatchObject({ kind: 'reset', name: '王*国' });
     expect((await t.call('POST', '/api/activation', { json: { code: issued.code, consent: true, password: 'wangjianguo-new-1' } })).status).toBe(200);
@@ -167,7 +184,9 @@ describe('account care', () => {
       t.call('POST', '/api/auth/login', { json: { login: 'shequ', password: 'yishi2026' }, headers: { 'user-agent': agent } }).then(cookieOf);
     const phone = await login('Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36');
     const desk = await login('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36');
-    const list = (await (await t.call('GET', '/api/me/sessions', { cookie: desk })).json()) as { sessions: Array<{ id: string; current: boolean; device: string }> };
+    const list = (await (await t.call('GET', '/api/me/sessions', { cookie: desk })).json()) as {
+      sessions: Array<{ id: string; current: boolean; device: string }>;
+    };
     expect(list.sessions.map((s) => [s.device, s.current]).sort()).toEqual([
       ['Chrome · Android', false],
       ['Chrome · Windows', true],
@@ -182,7 +201,9 @@ describe('account care', () => {
     expect((await errorOf(wrongOld)).message).toBe('原密码不正确');
     const common = await t.call('PUT', '/api/me/password', { cookie: desk, json: { oldPassword: 'yishi2026', newPassword: 'password1' } });
     expect((await errorOf(common)).message).toContain('太常见');
-    expect((await t.call('PUT', '/api/me/password', { cookie: desk, json: { oldPassword: 'yishi2026', newPassword: 'zhangmin-yiyang-2026' } })).status).toBe(204);
+    expect((await t.call('PUT', '/api/me/password', { cookie: desk, json: { oldPassword: 'yishi2026', newPassword: 'zhangmin-yiyang-2026' } })).status).toBe(
+      204,
+    );
     expect((await t.call('GET', '/api/me', { cookie: other })).status).toBe(401);
     expect((await t.call('GET', '/api/me', { cookie: desk })).status).toBe(200);
     expect((await t.call('POST', '/api/auth/login', { json: { login: '13700000002', password: 'zhangmin-yiyang-2026' } })).status).toBe(200);
@@ -203,7 +224,10 @@ describe('account care', () => {
     t = await createTestApp();
     const compoundId = await t.compoundId('DSCT');
     const status = async (who: string) =>
-      (await (await t.call('GET', `/api/compounds/${compoundId}/activation`, { cookie: await t.login(who) })).json()) as { buildings: Array<{ name: string }>; persons: Array<{ name: string; phone: string | null }> };
+      (await (await t.call('GET', `/api/compounds/${compoundId}/activation`, { cookie: await t.login(who) })).json()) as {
+        buildings: Array<{ name: string }>;
+        persons: Array<{ name: string; phone: string | null }>;
+      };
     const head = await status('loudong');
     expect(head.buildings.map((b) => b.name)).toEqual(['1']);
     expect(head.persons.find((p) => p.name === '王建国')!.phone).toBe('138****0001');

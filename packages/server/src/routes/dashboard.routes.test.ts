@@ -35,10 +35,15 @@ describe('dashboard', () => {
 
   it('filters by period and compound', async () => {
     const cookie = await t.login('shequ');
-    const body = await t.ok(dashboardEndpoints.get, { cookie, query: { scope: 'community', id: communityId, from: '2026-10-01', to: '2026-11-20', compoundId: dsct } });
+    const body = await t.ok(dashboardEndpoints.get, {
+      cookie,
+      query: { scope: 'community', id: communityId, from: '2026-10-01', to: '2026-11-20', compoundId: dsct },
+    });
     expect(body.figures.meetings).toMatchObject({ fourParty: 1, eveningTalk: 2 });
     expect(body.months.map((m) => m.month)).toEqual(['2026-10', '2026-11']);
-    expect((await t.api(dashboardEndpoints.get, { cookie, query: { scope: 'community', id: communityId, from: '2026-12-01', to: '2026-01-01' } })).status).toBe(400);
+    expect((await t.api(dashboardEndpoints.get, { cookie, query: { scope: 'community', id: communityId, from: '2026-12-01', to: '2026-01-01' } })).status).toBe(
+      400,
+    );
   });
 
   it('is for the subdistrict and community only', async () => {

@@ -41,7 +41,11 @@ describe('the ledger', () => {
 
   it('names the tampered row when someone drops the trigger and edits a sign-off', async () => {
     await dropTrigger('update');
-    const target = (await sql<{ seq: number; payload: string }>`SELECT seq, payload FROM ledger_entries WHERE kind = 'signed_off' ORDER BY seq LIMIT 1 OFFSET 1`.execute(t.deps.db)).rows[0]!;
+    const target = (
+      await sql<{ seq: number; payload: string }>`SELECT seq, payload FROM ledger_entries WHERE kind = 'signed_off' ORDER BY seq LIMIT 1 OFFSET 1`.execute(
+        t.deps.db,
+      )
+    ).rows[0]!;
     await sql`UPDATE ledger_entries SET payload = ${target.payload.replace('已办结', '未办理')} WHERE seq = ${target.seq}`.execute(t.deps.db);
     expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: target.seq }, reason: 'hash_mismatch' });
   });

@@ -11,7 +11,8 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const second = (cookie: string, proposalId: string) => t.api(proposalEndpoints.second, { cookie, params: { proposalId }, body: {} });
-const decide = (cookie: string, proposalId: string, body: BodyInput<typeof proposalEndpoints.decide>) => t.api(proposalEndpoints.decide, { cookie, params: { proposalId }, body });
+const decide = (cookie: string, proposalId: string, body: BodyInput<typeof proposalEndpoints.decide>) =>
+  t.api(proposalEndpoints.decide, { cookie, params: { proposalId }, body });
 const view = (cookie: string, proposalId: string) => t.ok(proposalEndpoints.get, { cookie, params: { proposalId } });
 const listed = async (cookie: string) => (await t.ok(proposalEndpoints.list, { cookie, params: { compoundId: dsct } })).proposals;
 
@@ -27,12 +28,16 @@ describe('resident proposals', () => {
     // The public board names proposers by surname only.
     expect(proposals.map((p) => p.authorName).sort()).toEqual(['刘*', '王**']);
     // The seeded threshold: four households.
-    expect(await t.ok(proposalEndpoints.settings, { cookie: await t.login('yezhu'), params: { compoundId: dsct } })).toEqual({ threshold: { kind: 'count', units: 4 } });
+    expect(await t.ok(proposalEndpoints.settings, { cookie: await t.login('yezhu'), params: { compoundId: dsct } })).toEqual({
+      threshold: { kind: 'count', units: 4 },
+    });
   });
 
   it('submit, second once per household, qualify at the threshold, then the committee declines with a public reason; every step is recorded', async () => {
     const staff = await t.login('zhanzhang');
-    expect(await t.ok(proposalEndpoints.changeSettings, { cookie: staff, params: { compoundId: dsct }, body: { threshold: { kind: 'count', units: 2 } } })).toEqual({
+    expect(
+      await t.ok(proposalEndpoints.changeSettings, { cookie: staff, params: { compoundId: dsct }, body: { threshold: { kind: 'count', units: 2 } } }),
+    ).toEqual({
       threshold: { kind: 'count', units: 2 },
     });
     const author = await t.login('loudong');
@@ -81,7 +86,14 @@ describe('resident proposals', () => {
     const vote = await t.api(voteEndpoints.create, {
       cookie: staff,
       params: { compoundId: dsct },
-      body: { title: qualified.title, kind: 'yes_no', rule: { kind: 'art278', matter: 8 }, closesAt: new Date(Date.now() + 86_400_000).toISOString(), sourceKind: 'proposal', sourceId: qualified.id },
+      body: {
+        title: qualified.title,
+        kind: 'yes_no',
+        rule: { kind: 'art278', matter: 8 },
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        sourceKind: 'proposal',
+        sourceId: qualified.id,
+      },
     });
     expect(vote.status).toBe(201);
     const detail = await view(staff, qualified.id);

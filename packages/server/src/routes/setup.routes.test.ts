@@ -9,7 +9,15 @@ afterEach(() => t.close());
 
 const admin = { subdistrict: '秀江街道', name: '李红梅', phone: '13700000001', password: 'yinxing-qiutian-2026' };
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
-const count = async (table: 'users' | 'subdistricts' | 'role_assignments') => Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'users' | 'subdistricts' | 'role_assignments') =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('first-run setup on an empty database', () => {
   it('writes a one-time link to the log; the link creates the subdistrict and its administrator, logged in; then it is dead', async () => {
@@ -23,7 +31,10 @@ describe('first-run setup on an empty database', () => {
     const res = await t.call('POST', '/api/setup', { json: { token: tokenOf(link), ...admin } });
     expect(res.status).toBe(201);
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const me = (await (await t.call('GET', '/api/me', { cookie })).json()) as { displayName: string; grants: Array<{ role: string; scopeKind: string; title: string }> };
+    const me = (await (await t.call('GET', '/api/me', { cookie })).json()) as {
+      displayName: string;
+      grants: Array<{ role: string; scopeKind: string; title: string }>;
+    };
     expect(me.displayName).toBe('李红梅');
     expect(me.grants).toMatchObject([{ role: 'subdistrict_committee', scopeKind: 'subdistrict', title: '街道管理员' }]);
     // The administrator logs in with the phone and the chosen password from now on.
@@ -74,7 +85,10 @@ describe('yishi setup (the command line)', () => {
   const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
   const run = (dbPath: string, args: string[], stdin: string) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', cli, 'setup', ...args], { env: { ...process.env, YISHI_DB: dbPath }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', cli, 'setup', ...args], {
+        env: { ...process.env, YISHI_DB: dbPath },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));

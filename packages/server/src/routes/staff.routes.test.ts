@@ -10,7 +10,15 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const overview = (cookie: string) => t.ok(staffEndpoints.overview, { cookie });
-const grantsCount = async () => Number((await t.deps.db.selectFrom('role_assignments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const grantsCount = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('role_assignments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
 describe('staff and roles', () => {
@@ -34,7 +42,12 @@ describe('staff and roles', () => {
     expect(invitation!.link).toBe(`http://localhost:8787/activate?code=${invitation!.code}`);
 
     const lookup = await t.ok(activationEndpoints.lookup, { body: { code: invitation!.code.toLowerCase() } });
-    expect(lookup).toMatchObject({ kind: 'invitation', name: '孔*荣', roles: ['building_head'], grants: [{ role: 'building_head', placeLabel: '都市春天小区 2栋' }] });
+    expect(lookup).toMatchObject({
+      kind: 'invitation',
+      name: '孔*荣',
+      roles: ['building_head'],
+      grants: [{ role: 'building_head', placeLabel: '都市春天小区 2栋' }],
+    });
     const activated = await t.call('POST', '/api/activation', { json: { code: invitation!.code, consent: true, password: 'kongfanrong-2栋' } });
     expect(activated.status).toBe(200);
     const cookie = activated.headers.get('set-cookie')!.split(';')[0]!;
@@ -75,12 +88,24 @@ describe('staff and roles', () => {
     const compoundId = await t.compoundId('DSCT');
     const cuiyuan = await t.compoundId('CY');
     const cases: Array<[string, string, Record<string, unknown>, number, string]> = [
-      ['zhanzhang', `/api/places/compound/${compoundId}/grants`, { name: '某某某', phone: '13500000002', role: 'station_chief' }, 403, '只能管理比自己职务低的角色'],
+      [
+        'zhanzhang',
+        `/api/places/compound/${compoundId}/grants`,
+        { name: '某某某', phone: '13500000002', role: 'station_chief' },
+        403,
+        '只能管理比自己职务低的角色',
+      ],
       ['zhanzhang', `/api/places/compound/${cuiyuan}/grants`, { name: '某某某', phone: '13500000002', role: 'station_deputy' }, 403, '您没有权限'],
       ['cuiyuan', `/api/places/compound/${compoundId}/grants`, { name: '某某某', phone: '13500000002', role: 'station_deputy' }, 403, '您没有权限'],
       ['zhanzhang', `/api/places/compound/${compoundId}/grants`, { name: '某某某', phone: '13500000002', role: 'building_head' }, 400, '要在楼栋一级授予'],
       ['zhanzhang', `/api/places/compound/${compoundId}/grants`, { name: '王小二', phone: '13800000001', role: 'station_deputy' }, 409, '已登记为“王建国”'],
-      ['zhanzhang', `/api/places/compound/${compoundId}/grants`, { name: '周丽', phone: '13700000004', role: 'station_deputy' }, 409, '已经是该处的“服务站副站长”'],
+      [
+        'zhanzhang',
+        `/api/places/compound/${compoundId}/grants`,
+        { name: '周丽', phone: '13700000004', role: 'station_deputy' },
+        409,
+        '已经是该处的“服务站副站长”',
+      ],
       ['zhanzhang', `/api/places/compound/${compoundId}/grants`, { name: '某某某', phone: '135', role: 'party_rep' }, 400, '手机号应为 11 位数字'],
       ['fuzhan', `/api/places/compound/${compoundId}/grants`, { name: '某某某', phone: '13500000002', role: 'station_deputy' }, 403, '您没有权限'],
     ];
@@ -102,7 +127,12 @@ describe('staff and roles', () => {
   it('a new invitation replaces the old link', async () => {
     const chief = await t.login('zhanzhang');
     const compound = (await overview(chief)).places.find((p) => p.kind === 'compound')!;
-    const first = (await (await t.call('POST', `/api/places/compound/${compound.id}/grants`, { cookie: chief, json: { name: '钱多多', phone: '13500000003', role: 'station_deputy' } })).json()) as {
+    const first = (await (
+      await t.call('POST', `/api/places/compound/${compound.id}/grants`, {
+        cookie: chief,
+        json: { name: '钱多多', phone: '13500000003', role: 'station_deputy' },
+      })
+    ).json()) as {
       grant: { id: string };
       invitation: { code: string };
     };
@@ -118,30 +148,46 @@ describe('staff and roles', () => {
 describe('places', () => {
   it('the administrator adds and renames communities and compounds; codes are unique; others may not', async () => {
     const admin = await t.login('jiedao');
-    const tree = (await (await t.call('GET', '/api/places', { cookie: admin })).json()) as { subdistricts: Array<{ id: string; communities: Array<{ id: string; name: string; compounds: unknown[] }> }> };
+    const tree = (await (await t.call('GET', '/api/places', { cookie: admin })).json()) as {
+      subdistricts: Array<{ id: string; communities: Array<{ id: string; name: string; compounds: unknown[] }> }>;
+    };
     const subdistrict = tree.subdistricts[0]!;
     expect(subdistrict.communities.map((c) => c.name)).toEqual(['宜阳社区']);
     const created = await t.call('POST', `/api/subdistricts/${subdistrict.id}/communities`, { cookie: admin, json: { name: '秀水社区' } });
     expect(created.status).toBe(201);
     const community = (await created.json()) as { id: string };
     expect((await t.call('PATCH', `/api/communities/${community.id}`, { cookie: admin, json: { name: '秀水河社区' } })).status).toBe(200);
-    const compound = await t.call('POST', `/api/communities/${community.id}/compounds`, { cookie: admin, json: { name: '滨河花园', code: 'bhhy', address: '滨河路 6 号物业服务中心' } });
+    const compound = await t.call('POST', `/api/communities/${community.id}/compounds`, {
+      cookie: admin,
+      json: { name: '滨河花园', code: 'bhhy', address: '滨河路 6 号物业服务中心' },
+    });
     expect(compound.status).toBe(201);
     const { id } = (await compound.json()) as { id: string };
     expect((await t.call('PATCH', `/api/compounds/${id}`, { cookie: admin, json: { address: '滨河路 6 号 1 栋架空层' } })).status).toBe(200);
     const row = await t.deps.db.selectFrom('compounds').select(['name', 'code', 'address']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: '滨河花园', code: 'BHHY', address: '滨河路 6 号 1 栋架空层' });
 
-    const taken = await t.call('POST', `/api/communities/${community.id}/compounds`, { cookie: admin, json: { name: '另一个小区', code: 'DSCT', address: '某路 1 号' } });
+    const taken = await t.call('POST', `/api/communities/${community.id}/compounds`, {
+      cookie: admin,
+      json: { name: '另一个小区', code: 'DSCT', address: '某路 1 号' },
+    });
     expect(taken.status).toBe(409);
     expect((await errorOf(taken)).message).toBe('小区代码“DSCT”已被“都市春天小区”使用，请换一个');
-    const badCode = await t.call('POST', `/api/communities/${community.id}/compounds`, { cookie: admin, json: { name: '另一个小区', code: '都市', address: '某路 1 号' } });
+    const badCode = await t.call('POST', `/api/communities/${community.id}/compounds`, {
+      cookie: admin,
+      json: { name: '另一个小区', code: '都市', address: '某路 1 号' },
+    });
     expect(badCode.status).toBe(400);
     expect((await errorOf(badCode)).message).toContain('小区代码应为');
     // Community staff add compounds in their own community, not communities; a chief neither.
     const shequ = await t.login('shequ');
     expect((await t.call('POST', `/api/subdistricts/${subdistrict.id}/communities`, { cookie: shequ, json: { name: '别的社区' } })).status).toBe(403);
-    expect((await t.call('POST', `/api/communities/${community.id}/compounds`, { cookie: shequ, json: { name: '别的小区', code: 'BDXQ', address: '某路 2 号' } })).status).toBe(403);
-    expect((await t.call('PATCH', `/api/compounds/${await t.compoundId('DSCT')}`, { cookie: await t.login('zhanzhang'), json: { name: '改名' } })).status).toBe(403);
+    expect(
+      (await t.call('POST', `/api/communities/${community.id}/compounds`, { cookie: shequ, json: { name: '别的小区', code: 'BDXQ', address: '某路 2 号' } }))
+        .status,
+    ).toBe(403);
+    expect((await t.call('PATCH', `/api/compounds/${await t.compoundId('DSCT')}`, { cookie: await t.login('zhanzhang'), json: { name: '改名' } })).status).toBe(
+      403,
+    );
   });
 });

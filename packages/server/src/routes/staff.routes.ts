@@ -5,7 +5,8 @@ import { anyUser, defineRoute, rolesAt, type PlaceLookup } from '../http/route.j
 import { grantRole, placeOfGrant, reissueInvitation, revokeGrant, staffOverview } from '../services/grants.service.js';
 
 const grantFromParams: PlaceLookup<{ grantId: string }> = ({ db, params }) => placeOfGrant(db, params.grantId);
-const FINER = "Only roles below the caller's own (core GRANTABLE_BY), at places the caller's grant covers; the last subdistrict administrator cannot be revoked.";
+const FINER =
+  "Only roles below the caller's own (core GRANTABLE_BY), at places the caller's grant covers; the last subdistrict administrator cannot be revoked.";
 
 export const staffRoutes = [
   defineRoute(staffEndpoints.overview, { access: anyUser, handler: ({ deps, actor }) => staffOverview(deps, actor) }),

@@ -30,7 +30,13 @@ async function createOpenVote(cookie: string, extra: Partial<BodyInput<typeof vo
   const created = await t.api(voteEndpoints.create, {
     cookie,
     params: { compoundId: dsct },
-    body: { title: '是否同意更换小区门禁系统', kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString(), ...extra },
+    body: {
+      title: '是否同意更换小区门禁系统',
+      kind: 'yes_no',
+      rule: { kind: 'art278', matter: 4 },
+      closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
+      ...extra,
+    },
   });
   expect(created.status).toBe(201);
   const id = created.data!.id;
@@ -38,7 +44,8 @@ async function createOpenVote(cookie: string, extra: Partial<BodyInput<typeof vo
   return id;
 }
 
-const cast = (cookie: string, voteId: string, body: BodyInput<typeof voteEndpoints.castBallot>) => t.api(voteEndpoints.castBallot, { cookie, params: { voteId }, body });
+const cast = (cookie: string, voteId: string, body: BodyInput<typeof voteEndpoints.castBallot>) =>
+  t.api(voteEndpoints.castBallot, { cookie, params: { voteId }, body });
 const roll = (cookie: string, voteId: string) => t.ok(voteEndpoints.roll, { cookie, params: { voteId } });
 const closeNow = (cookie: string, voteId: string) => t.api(voteEndpoints.close, { cookie, params: { voteId } });
 
@@ -153,11 +160,17 @@ describe('casting ballots', () => {
     const staff = await t.login('fuzhan');
     const voteId = await createOpenVote(staff);
     const unit = await unitId('3-1-201');
-    const paper = (body: BodyInput<typeof voteEndpoints.enterPaperBallot>, cookie = staff) => t.api(voteEndpoints.enterPaperBallot, { cookie, params: { voteId }, body });
+    const paper = (body: BodyInput<typeof voteEndpoints.enterPaperBallot>, cookie = staff) =>
+      t.api(voteEndpoints.enterPaperBallot, { cookie, params: { voteId }, body });
     const entered = await paper({ unitId: unit, choices: ['yes'], slipNumber: 'P-017' });
     expect(entered.status).toBe(201);
     expect(entered.data?.voterLabel).toBe('3栋1单元201');
-    const row = await t.deps.db.selectFrom('ballots').innerJoin('users', 'users.id', 'ballots.entered_by_user_id').select(['ballots.channel', 'users.username', 'ballots.slip_number']).where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('ballots')
+      .innerJoin('users', 'users.id', 'ballots.entered_by_user_id')
+      .select(['ballots.channel', 'users.username', 'ballots.slip_number'])
+      .where('vote_id', '=', voteId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ channel: 'paper', username: 'fuzhan', slip_number: 'P-017' });
     expect((await paper({ unitId: unit, choices: ['no'] })).status).toBe(409);
     // Owners cannot enter paper ballots.
@@ -193,7 +206,12 @@ describe('casting ballots', () => {
     const draft = await t.ok(voteEndpoints.create, {
       cookie: staff,
       params: { compoundId: dsct },
-      body: { title: '草稿：是否增设垃圾分类亭', kind: 'yes_no', rule: { kind: 'simple_majority' }, closesAt: new Date(now.getTime() + 86_400_000).toISOString() },
+      body: {
+        title: '草稿：是否增设垃圾分类亭',
+        kind: 'yes_no',
+        rule: { kind: 'simple_majority' },
+        closesAt: new Date(now.getTime() + 86_400_000).toISOString(),
+      },
     });
     const forStaff = await t.ok(voteEndpoints.list, { cookie: staff, params: { compoundId: dsct } });
     expect(forStaff.canManage).toBe(true);
@@ -219,7 +237,13 @@ describe('casting ballots', () => {
 describe('residents poll and sources', () => {
   it('a residents poll is one ballot per person: residents and owners vote, each once', async () => {
     const staff = await t.login('zhanzhang');
-    const voteId = await createOpenVote(staff, { title: '小区春节活动形式', kind: 'single_choice', options: ['游园会', '联欢晚会'], electorateKind: 'residents', rule: { kind: 'simple_majority' } });
+    const voteId = await createOpenVote(staff, {
+      title: '小区春节活动形式',
+      kind: 'single_choice',
+      options: ['游园会', '联欢晚会'],
+      electorateKind: 'residents',
+      rule: { kind: 'simple_majority' },
+    });
     const jumin = await t.login('jumin');
     expect((await cast(jumin, voteId, { choices: ['o1'] })).status).toBe(201);
     expect((await cast(jumin, voteId, { choices: ['o2'] })).data?.replaced).toBe(true);
@@ -234,8 +258,17 @@ describe('residents poll and sources', () => {
     const staff = await t.login('zhanzhang');
     const closesAt = new Date(now.getTime() + 86_400_000).toISOString();
     const create = (body: BodyInput<typeof voteEndpoints.create>) => t.api(voteEndpoints.create, { cookie: staff, params: { compoundId: dsct }, body });
-    expect((await create({ title: '无面积的表决', kind: 'yes_no', electorateKind: 'residents', rule: { kind: 'art278', matter: 5 }, closesAt })).status).toBe(400);
-    const agenda = await create({ title: '议题表决', kind: 'yes_no', rule: { kind: 'simple_majority' }, closesAt, sourceKind: 'agenda_item', sourceId: 'nope' });
+    expect((await create({ title: '无面积的表决', kind: 'yes_no', electorateKind: 'residents', rule: { kind: 'art278', matter: 5 }, closesAt })).status).toBe(
+      400,
+    );
+    const agenda = await create({
+      title: '议题表决',
+      kind: 'yes_no',
+      rule: { kind: 'simple_majority' },
+      closesAt,
+      sourceKind: 'agenda_item',
+      sourceId: 'nope',
+    });
     expect(agenda.status).toBe(400);
     expect(agenda.error?.code).toBe('vote_source_not_found');
   });
@@ -250,7 +283,10 @@ describe('roll export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = await res.text();
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('房屋,面积（平方米）,是否已投票,方式,投票时间');
     expect(lines).toHaveLength(121);
     expect(lines.find((l) => l.startsWith('1栋2单元602,'))).toMatch(/^1栋2单元602,[\d.]+,是,网上,2026-11-21 10:00$/);

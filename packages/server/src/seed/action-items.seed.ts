@@ -8,7 +8,14 @@ import { listCompounds } from '../db/repositories/places.repository.js';
 import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
 import { loadActor } from '../services/auth.service.js';
-import { addProgress, createActionItem, rateActionItem, resolveActionItem, signOffActionItem, type NewActionItemInput } from '../services/action-items.service.js';
+import {
+  addProgress,
+  createActionItem,
+  rateActionItem,
+  resolveActionItem,
+  signOffActionItem,
+  type NewActionItemInput,
+} from '../services/action-items.service.js';
 
 const DAY = 86_400_000;
 
@@ -38,18 +45,61 @@ export async function seedActionItems(deps: Deps): Promise<void> {
   const at = (daysAgo: number, hour = 2): Deps => ({ ...deps, clock: () => new Date(base - daysAgo * DAY + hour * 3_600_000 - (base % DAY)) });
 
   const list = (daysAgo: number, input: Omit<NewActionItemInput, 'compoundId' | 'createdByUserId' | 'description'> & { description?: string }) =>
-    deps.db.transaction().execute((trx) =>
-      createActionItem(trx, at(daysAgo), { compoundId: compound.id, description: '', createdByUserId: who('shequ').userId, ...input }),
-    );
+    deps.db
+      .transaction()
+      .execute((trx) => createActionItem(trx, at(daysAgo), { compoundId: compound.id, description: '', createdByUserId: who('shequ').userId, ...input }));
   const evening = (id: string) => ({ kind: 'evening_question' as const, id, meetingId: null });
 
-  const lamp = await list(24, { title: '小区东门路灯不亮，夜间出行不便', source: evening('demo-q-lamp'), responsibleUnit: 'property_manager', handlerName: '吴涛', measures: '物业电工排查线路，更换损坏灯具' });
-  const corridor = await list(24, { title: '3栋楼道堆放杂物，存在消防隐患', source: evening('demo-q-corridor'), responsibleUnit: 'community', handlerName: '周丽', measures: '楼栋长逐户劝导，物业统一清运' });
-  const lift = await list(14, { title: '2栋电梯运行异响', description: '电梯运行时有明显异响', source: { kind: 'concern', id: 'demo-concern-lift' }, raisedByUserId: who('jumin').userId, urgency: 'complex', responsibleUnit: 'property_manager', handlerName: '吴涛' });
-  const garage = await list(16, { title: '地下车库雨后积水', source: evening('demo-q-garage'), responsibleUnit: 'department:区住房和城乡建设局', handlerName: '黄伟', measures: '住建局协调施工单位疏通排水管' });
-  const charging = await list(4, { title: '非机动车充电桩不足', source: { kind: 'council_outcome', id: 'demo-outcome-charging' }, responsibleUnit: 'property_manager', handlerName: '吴涛', measures: '物业在2栋、3栋之间增设两组充电桩' });
-  const bins = await list(3, { title: '垃圾分类投放点有异味', source: { kind: 'concern', id: 'demo-concern-bins' }, raisedByUserId: who('yezhu').userId, responsibleUnit: 'property_manager' });
-  await list(1, { title: '绿化带缺株补种', source: { kind: 'proposal', id: 'demo-proposal-green' }, responsibleUnit: 'owners_committee', handlerName: '郑国华', measures: '业委会提出补种方案，使用公共收益' });
+  const lamp = await list(24, {
+    title: '小区东门路灯不亮，夜间出行不便',
+    source: evening('demo-q-lamp'),
+    responsibleUnit: 'property_manager',
+    handlerName: '吴涛',
+    measures: '物业电工排查线路，更换损坏灯具',
+  });
+  const corridor = await list(24, {
+    title: '3栋楼道堆放杂物，存在消防隐患',
+    source: evening('demo-q-corridor'),
+    responsibleUnit: 'community',
+    handlerName: '周丽',
+    measures: '楼栋长逐户劝导，物业统一清运',
+  });
+  const lift = await list(14, {
+    title: '2栋电梯运行异响',
+    description: '电梯运行时有明显异响',
+    source: { kind: 'concern', id: 'demo-concern-lift' },
+    raisedByUserId: who('jumin').userId,
+    urgency: 'complex',
+    responsibleUnit: 'property_manager',
+    handlerName: '吴涛',
+  });
+  const garage = await list(16, {
+    title: '地下车库雨后积水',
+    source: evening('demo-q-garage'),
+    responsibleUnit: 'department:区住房和城乡建设局',
+    handlerName: '黄伟',
+    measures: '住建局协调施工单位疏通排水管',
+  });
+  const charging = await list(4, {
+    title: '非机动车充电桩不足',
+    source: { kind: 'council_outcome', id: 'demo-outcome-charging' },
+    responsibleUnit: 'property_manager',
+    handlerName: '吴涛',
+    measures: '物业在2栋、3栋之间增设两组充电桩',
+  });
+  const bins = await list(3, {
+    title: '垃圾分类投放点有异味',
+    source: { kind: 'concern', id: 'demo-concern-bins' },
+    raisedByUserId: who('yezhu').userId,
+    responsibleUnit: 'property_manager',
+  });
+  await list(1, {
+    title: '绿化带缺株补种',
+    source: { kind: 'proposal', id: 'demo-proposal-green' },
+    responsibleUnit: 'owners_committee',
+    handlerName: '郑国华',
+    measures: '业委会提出补种方案，使用公共收益',
+  });
 
   const steps: Step[] = [
     { daysAgo: 23, run: (d) => addProgress(d, lamp.id, who('wuye'), { text: '物业电工已到场排查，确认为线路老化', photos: [] }) },

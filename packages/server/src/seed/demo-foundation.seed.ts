@@ -75,9 +75,25 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     ],
     owns: ['2-1-801'],
   },
-  { username: 'zhujian', phone: '13700000008', name: '黄伟', grants: [{ role: 'party_rep', scope: 'DSCT', party: 'department', organisation: '区住房和城乡建设局', by: 'zhanzhang' }] },
-  { username: 'chengguan', phone: '13700000009', name: '林峰', grants: [{ role: 'party_rep', scope: 'DSCT', party: 'department', organisation: '区城市管理局', by: 'zhanzhang' }] },
-  { username: 'loudong', phone: '13700000010', name: '何秀英', grants: [{ role: 'building_head', scope: 'DSCT/1', title: '1栋楼栋长', by: 'zhanzhang' }], owns: ['1-2-602'] },
+  {
+    username: 'zhujian',
+    phone: '13700000008',
+    name: '黄伟',
+    grants: [{ role: 'party_rep', scope: 'DSCT', party: 'department', organisation: '区住房和城乡建设局', by: 'zhanzhang' }],
+  },
+  {
+    username: 'chengguan',
+    phone: '13700000009',
+    name: '林峰',
+    grants: [{ role: 'party_rep', scope: 'DSCT', party: 'department', organisation: '区城市管理局', by: 'zhanzhang' }],
+  },
+  {
+    username: 'loudong',
+    phone: '13700000010',
+    name: '何秀英',
+    grants: [{ role: 'building_head', scope: 'DSCT/1', title: '1栋楼栋长', by: 'zhanzhang' }],
+    owns: ['1-2-602'],
+  },
   { username: 'yezhu', phone: '13800000001', name: '王建国', grants: [], owns: ['1-1-301', '2-2-502'] },
   { username: 'yezhu2', phone: '13800000002', name: '刘洋', grants: [], owns: ['1-1-101'] },
   { username: 'jumin', phone: '13600000001', name: '赵磊', grants: [], livesIn: ['2-1-602'] },
@@ -87,8 +103,40 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 /** 刘洋's flat is co-owned with 陈静. */
 const CO_OWNER = { unit: '1-1-101', name: '陈静', phone: '13800000003' };
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['秀兰', '桂英', '建华', '志强', '丽娟', '海燕', '国庆', '建军', '玉兰', '小红', '德明', '淑珍', '文斌', '春梅', '永刚', '晓东', '红霞', '明辉', '子涵', '雨轩', '浩然', '欣怡', '思远', '静怡', '宇航', '佳琪', '振华', '凤英', '金凤', '卫东'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = [
+  '秀兰',
+  '桂英',
+  '建华',
+  '志强',
+  '丽娟',
+  '海燕',
+  '国庆',
+  '建军',
+  '玉兰',
+  '小红',
+  '德明',
+  '淑珍',
+  '文斌',
+  '春梅',
+  '永刚',
+  '晓东',
+  '红霞',
+  '明辉',
+  '子涵',
+  '雨轩',
+  '浩然',
+  '欣怡',
+  '思远',
+  '静怡',
+  '宇航',
+  '佳琪',
+  '振华',
+  '凤英',
+  '金凤',
+  '卫东',
+];
 
 const COMPOUNDS = [
   { code: 'DSCT', name: '都市春天小区', address: '宜阳路 88 号', buildings: 3, entrances: 2, floors: 10 },

@@ -13,7 +13,12 @@ describe.skipIf(testPostgresUrl() === null)('demo seed with several instances st
     const instances = [openDatabase(store.url), openDatabase(store.url), openDatabase(store.url)];
     try {
       await Promise.all(instances.map(({ db }) => migrateToLatest(db)));
-      const deps = instances.map(({ db }): Deps => ({ db, config: testConfig({ databasePath: store.url }), clock: () => new Date(), sms: new LogSmsSender(() => undefined) }));
+      const deps = instances.map(({ db }): Deps => ({
+        db,
+        config: testConfig({ databasePath: store.url }),
+        clock: () => new Date(),
+        sms: new LogSmsSender(() => undefined),
+      }));
       const seeded = await Promise.all(deps.map((d) => seedDemoIfEmpty(d)));
       expect(seeded.filter(Boolean)).toHaveLength(1);
       const db = instances[0]!.db;

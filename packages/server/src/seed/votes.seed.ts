@@ -45,12 +45,22 @@ async function castDemoBallots(deps: Deps, voteId: string, at: Date, turnout: nu
     if (random() >= turnout) continue;
     n += 1;
     const voter = entry.unit_id ? { unitId: entry.unit_id } : { personId: entry.person_id! };
-    await enterPaperBallot(atThatTime, clerk, voteId, { ...voter, choices: pick(random()), slipNumber: `P-${String(seed).padStart(2, '0')}${String(n).padStart(3, '0')}` });
+    await enterPaperBallot(atThatTime, clerk, voteId, {
+      ...voter,
+      choices: pick(random()),
+      slipNumber: `P-${String(seed).padStart(2, '0')}${String(n).padStart(3, '0')}`,
+    });
   }
 }
 
 /** A vote that opened `daysAgo` days ago, was filled by `fill` a day later, and closed on time a week after opening. */
-async function pastVote(deps: Deps, compoundId: string, daysAgo: number, input: Omit<CreateVoteInput, 'opensAt' | 'closesAt'>, fill: (voteId: string, at: Date) => Promise<void>) {
+async function pastVote(
+  deps: Deps,
+  compoundId: string,
+  daysAgo: number,
+  input: Omit<CreateVoteInput, 'opensAt' | 'closesAt'>,
+  fill: (voteId: string, at: Date) => Promise<void>,
+) {
   const opened = new Date(deps.clock().getTime() - daysAgo * DAY);
   const closes = new Date(opened.getTime() + 7 * DAY);
   let now = opened;
@@ -70,22 +80,53 @@ export async function seedVotes(deps: Deps): Promise<void> {
   const compoundId = compound.id;
   const building1 = (await listBuildingsWithCounts(db, compoundId)).find((b) => b.name === '1');
   if (!building1) throw new Error('demo building 1 missing');
-  const base = { description: '', electorateKind: 'owners' as const, buildingId: null, options: [] as string[], maxChoices: 1, secret: true, sourceKind: 'direct' as const, sourceId: null };
+  const base = {
+    description: '',
+    electorateKind: 'owners' as const,
+    buildingId: null,
+    options: [] as string[],
+    maxChoices: 1,
+    secret: true,
+    sourceKind: 'direct' as const,
+    sourceId: null,
+  };
 
   // Matter 5: using the maintenance fund to replace the lifts of 2栋 — 78% turn out, about 80% yes: passes.
-  await pastVote(deps, compoundId, 40, { ...base, title: '使用专项维修资金更换2栋电梯', description: '更换2栋两部电梯，预算 68 万元，从专项维修资金列支。', kind: 'yes_no', rule: { kind: 'art278', matter: 5 } }, (id, at) =>
-    castDemoBallots(deps, id, at, 0.8, (r) => [r < 0.8 ? 'yes' : r < 0.93 ? 'no' : 'abstain'], 11),
+  await pastVote(
+    deps,
+    compoundId,
+    40,
+    {
+      ...base,
+      title: '使用专项维修资金更换2栋电梯',
+      description: '更换2栋两部电梯，预算 68 万元，从专项维修资金列支。',
+      kind: 'yes_no',
+      rule: { kind: 'art278', matter: 5 },
+    },
+    (id, at) => castDemoBallots(deps, id, at, 0.8, (r) => [r < 0.8 ? 'yes' : r < 0.93 ? 'no' : 'abstain'], 11),
   );
   // Matter 6: raising the fund again — good turnout but about 64% yes, short of the 3/4 needed: fails.
-  await pastVote(deps, compoundId, 25, { ...base, title: '续筹专项维修资金（每平方米 20 元）', kind: 'yes_no', rule: { kind: 'art278', matter: 6 } }, (id, at) =>
-    castDemoBallots(deps, id, at, 0.82, (r) => [r < 0.64 ? 'yes' : r < 0.92 ? 'no' : 'abstain'], 23),
+  await pastVote(
+    deps,
+    compoundId,
+    25,
+    { ...base, title: '续筹专项维修资金（每平方米 20 元）', kind: 'yes_no', rule: { kind: 'art278', matter: 6 } },
+    (id, at) => castDemoBallots(deps, id, at, 0.82, (r) => [r < 0.64 ? 'yes' : r < 0.92 ? 'no' : 'abstain'], 23),
   );
   // 1栋 elects its building head: only 1栋's 40 units vote.
   await pastVote(
     deps,
     compoundId,
     15,
-    { ...base, title: '1栋楼栋长选举', kind: 'election', buildingId: building1.id, options: ['何秀英', '张建华'], maxChoices: 1, rule: { kind: 'simple_majority' } },
+    {
+      ...base,
+      title: '1栋楼栋长选举',
+      kind: 'election',
+      buildingId: building1.id,
+      options: ['何秀英', '张建华'],
+      maxChoices: 1,
+      rule: { kind: 'simple_majority' },
+    },
     (id, at) => castDemoBallots(deps, id, at, 0.7, (r) => [r < 0.7 ? 'o1' : 'o2'], 37),
   );
 
@@ -109,7 +150,11 @@ export async function seedVotes(deps: Deps): Promise<void> {
   for (const entry of await repo.listElectorate(db, openId)) {
     if (mine.has(entry.voter_key) || random() > 0.3) continue;
     slip += 1;
-    await enterPaperBallot(deps, clerk, openId, { unitId: entry.unit_id!, choices: [random() < 0.75 ? 'yes' : 'no'], slipNumber: `K-${String(slip).padStart(3, '0')}` });
+    await enterPaperBallot(deps, clerk, openId, {
+      unitId: entry.unit_id!,
+      choices: [random() < 0.75 ? 'yes' : 'no'],
+      slipNumber: `K-${String(slip).padStart(3, '0')}`,
+    });
   }
 
   // Proposals: this compound qualifies a proposal at 4 seconding households.

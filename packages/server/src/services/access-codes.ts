@@ -35,7 +35,11 @@ export interface IssuedCode {
 }
 
 /** A code row ready to insert, and the code itself (which is shown or printed once, never stored). */
-export function prepareAccessCode(kind: AccessCodeKind, target: CodeTarget, meta: { now: Date; createdBy: string | null; batchId?: string | null }): { code: string; row: Insertable<AccessCodeTable> } {
+export function prepareAccessCode(
+  kind: AccessCodeKind,
+  target: CodeTarget,
+  meta: { now: Date; createdBy: string | null; batchId?: string | null },
+): { code: string; row: Insertable<AccessCodeTable> } {
   const code = newAccessCode(kind);
   const row: Insertable<AccessCodeTable> = {
     id: newId(),

@@ -16,7 +16,8 @@ import type { Deps } from '../deps.js';
 export async function changePassword(deps: Deps, actor: Actor, input: { oldPassword?: string; newPassword: string }): Promise<void> {
   const user = await findUserById(deps.db, actor.userId);
   if (!user) throw new DomainError('unauthenticated');
-  if (user.password_hash !== '' && !(input.oldPassword && (await verifyPassword(user.password_hash, input.oldPassword)))) throw new DomainError('password_wrong');
+  if (user.password_hash !== '' && !(input.oldPassword && (await verifyPassword(user.password_hash, input.oldPassword))))
+    throw new DomainError('password_wrong');
   assertPasswordAllowed(input.newPassword, { phone: user.phone });
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {

@@ -231,9 +231,15 @@ function update(
 }
 
 /** A dated, public progress update; the first one on an open item starts it. */
-export async function addProgress(deps: Deps, itemId: string, actor: Actor, input: { text: string; photos: string[]; onSite?: boolean }): Promise<ActionItemStaffView> {
+export async function addProgress(
+  deps: Deps,
+  itemId: string,
+  actor: Actor,
+  input: { text: string; photos: string[]; onSite?: boolean },
+): Promise<ActionItemStaffView> {
   return onItem(deps, itemId, async (trx, item) => {
-    if (item.status === 'resolved' || item.status === 'signed_off') throw new DomainError('action_item_bad_transition', { status: item.status, event: 'progress' });
+    if (item.status === 'resolved' || item.status === 'signed_off')
+      throw new DomainError('action_item_bad_transition', { status: item.status, event: 'progress' });
     const now = deps.clock().toISOString();
     const changes: Partial<ActionItemRow> = { updated_at: now };
     if (item.status === 'open') changes.status = transition('open', 'start');
@@ -259,7 +265,8 @@ export async function editActionItem(
     if (input.handlerName !== undefined) changes.handler_name = input.handlerName;
     if (input.measures !== undefined) changes.measures = input.measures;
     const saved = await saveStatus(trx, item, changes);
-    if (input.measures !== undefined && input.measures !== item.measures) await insertActionItemUpdate(trx, update(item.id, actor, now, 'measures', { text: input.measures }));
+    if (input.measures !== undefined && input.measures !== item.measures)
+      await insertActionItemUpdate(trx, update(item.id, actor, now, 'measures', { text: input.measures }));
     return saved;
   });
 }
@@ -268,7 +275,13 @@ export async function resolveActionItem(deps: Deps, itemId: string, actor: Actor
   return onItem(deps, itemId, async (trx, item) => {
     const status = transition(item.status, 'resolve');
     const now = deps.clock().toISOString();
-    const saved = await saveStatus(trx, item, { status, resolved_at: now, evidence: input.evidence, evidence_photos: JSON.stringify(input.photos), updated_at: now });
+    const saved = await saveStatus(trx, item, {
+      status,
+      resolved_at: now,
+      evidence: input.evidence,
+      evidence_photos: JSON.stringify(input.photos),
+      updated_at: now,
+    });
     await insertActionItemUpdate(trx, update(item.id, actor, now, 'resolved', { text: input.evidence, photos: input.photos }));
     return saved;
   });
@@ -352,10 +365,16 @@ export async function signOffActionItem(deps: Deps, itemId: string, actor: Actor
  * Dissatisfied within the window reopens the item as a new ledger entry; the old number stays on the
  * ledger and the next sign-off gets a new one.
  */
-export function rateActionItem(deps: Deps, itemId: string, actor: Actor, input: { rating: Rating; comment: string }): Promise<{ rating: Rating; reopened: boolean }> {
+export function rateActionItem(
+  deps: Deps,
+  itemId: string,
+  actor: Actor,
+  input: { rating: Rating; comment: string },
+): Promise<{ rating: Rating; reopened: boolean }> {
   return deps.db.transaction().execute(async (trx) => {
     const item = await loadItem(trx, itemId);
-    if (item.status !== 'signed_off' || !item.sign_off_number || !item.signed_off_at) throw new DomainError('action_item_bad_transition', { status: item.status, event: 'rate' });
+    if (item.status !== 'signed_off' || !item.sign_off_number || !item.signed_off_at)
+      throw new DomainError('action_item_bad_transition', { status: item.status, event: 'rate' });
     const roles = await rolesOf(trx, actor, item.compound_id);
     const mayRate = item.raised_by_user_id ? item.raised_by_user_id === actor.userId : roles.has('owner') || roles.has('resident');
     if (!mayRate) throw new DomainError('rating_not_allowed');
@@ -364,7 +383,16 @@ export function rateActionItem(deps: Deps, itemId: string, actor: Actor, input: 
     const nowIso = now.toISOString();
     const reopens = ratingReopens(input.rating, item.signed_off_at, now);
     try {
-      await insertRating(trx, { id: newId(), action_item_id: item.id, user_id: actor.userId, sign_off_number: item.sign_off_number, rating: input.rating, comment: input.comment, reopened: reopens ? 1 : 0, created_at: nowIso });
+      await insertRating(trx, {
+        id: newId(),
+        action_item_id: item.id,
+        user_id: actor.userId,
+        sign_off_number: item.sign_off_number,
+        rating: input.rating,
+        comment: input.comment,
+        reopened: reopens ? 1 : 0,
+        created_at: nowIso,
+      });
     } catch (error) {
       // The same rating sent twice at once (two taps, two instances): the unique index keeps one.
       if (isUniqueViolation(error)) throw new DomainError('rating_duplicate');
@@ -373,7 +401,17 @@ export function rateActionItem(deps: Deps, itemId: string, actor: Actor, input: 
     await insertActionItemUpdate(trx, { ...update(item.id, null, nowIso, 'rated', { text: input.comment, to: input.rating }), author_name: '' });
     if (reopens) {
       const status = transition('signed_off', 'reopen');
-      await saveStatus(trx, item, { status, sign_off_number: null, signed_off_at: null, signed_off_by_user_id: null, signed_off_by_name: null, resolution: null, resolved_at: null, reopen_count: item.reopen_count + 1, updated_at: nowIso });
+      await saveStatus(trx, item, {
+        status,
+        sign_off_number: null,
+        signed_off_at: null,
+        signed_off_by_user_id: null,
+        signed_off_by_name: null,
+        resolution: null,
+        resolved_at: null,
+        reopen_count: item.reopen_count + 1,
+        updated_at: nowIso,
+      });
       await insertActionItemUpdate(trx, update(item.id, null, nowIso, 'reopened', { text: input.comment, from: item.sign_off_number }));
       await appendLedgerEntry(trx, {
         compoundId: item.compound_id,

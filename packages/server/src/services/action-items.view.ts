@@ -179,9 +179,7 @@ function byUrgency(a: { overdue: boolean; status: string; dueDate: string; signe
 
 export async function listStaffItems(deps: Deps, filter: ActionItemFilter & { overdue?: boolean }): Promise<ActionItemStaffView[]> {
   const items = await viewsOf(deps, await listActionItems(deps.db, filter), staffView);
-  return items
-    .filter((i) => filter.overdue === undefined || i.overdue === filter.overdue)
-    .sort(byUrgency);
+  return items.filter((i) => filter.overdue === undefined || i.overdue === filter.overdue).sort(byUrgency);
 }
 
 /**

@@ -5,7 +5,17 @@
  * reprint replaces a person's earlier letter. The codes exist only in the PDF: they are committed
  * after the PDF is made, so a failed render leaves the earlier letters valid.
  */
-import { COMPOUND_STAFF, DomainError, formatAccessCode, formatChinaDate, formatUnitLabel, maskName, maskPhone, escapeHtml, type ActivationStatus } from '@yishi/core';
+import {
+  COMPOUND_STAFF,
+  DomainError,
+  formatAccessCode,
+  formatChinaDate,
+  formatUnitLabel,
+  maskName,
+  maskPhone,
+  escapeHtml,
+  type ActivationStatus,
+} from '@yishi/core';
 import QRCode from 'qrcode';
 import type { Actor, PlaceChain } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
@@ -68,7 +78,9 @@ export async function printActivationLetters(
   const scope = buildingScope(actor, chain);
   if (scope !== null && (input.buildingId === null || !scope.includes(input.buildingId))) throw new DomainError('forbidden');
   const compound = (await findCompound(deps.db, compoundId))!;
-  const households = (await listHouseholds(deps.db, compoundId, input.buildingId ? [input.buildingId] : null)).filter((h) => input.includeActivated || !h.activatedAt);
+  const households = (await listHouseholds(deps.db, compoundId, input.buildingId ? [input.buildingId] : null)).filter(
+    (h) => input.includeActivated || !h.activatedAt,
+  );
   if (households.length === 0) throw new DomainError('no_households');
 
   const now = deps.clock();
@@ -89,7 +101,14 @@ export async function printActivationLetters(
   const qrs = await Promise.all(letters.map((l) => QRCode.toString(l.link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })));
   const html = renderLettersHtml(
     { name: compound.name, address: compound.address, base },
-    letters.map((l, i) => ({ units: l.units, name: l.household.name, relation: l.household.relation, code: l.code, qrSvg: qrs[i]!, expiresAt: l.row.expires_at })),
+    letters.map((l, i) => ({
+      units: l.units,
+      name: l.household.name,
+      relation: l.household.relation,
+      code: l.code,
+      qrSvg: qrs[i]!,
+      expiresAt: l.row.expires_at,
+    })),
   );
   let pdf: Uint8Array;
   try {
@@ -101,8 +120,18 @@ export async function printActivationLetters(
   await deps.db.transaction().execute(async (trx) => {
     const iso = now.toISOString();
     for (const l of letters) await voidOpenCodes(trx, { personId: l.household.personId }, ['letter'], iso);
-    await insertLetterBatch(trx, { id: batchId, compound_id: compoundId, building_id: input.buildingId, created_by_user_id: actor.userId, created_at: iso, letter_count: letters.length });
-    await insertAccessCodes(trx, letters.map((l) => l.row));
+    await insertLetterBatch(trx, {
+      id: batchId,
+      compound_id: compoundId,
+      building_id: input.buildingId,
+      created_by_user_id: actor.userId,
+      created_at: iso,
+      letter_count: letters.length,
+    });
+    await insertAccessCodes(
+      trx,
+      letters.map((l) => l.row),
+    );
   });
   return { pdf, count: letters.length, batchId };
 }

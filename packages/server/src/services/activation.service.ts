@@ -118,7 +118,6 @@ export async function lookupAccessCode(deps: Deps, typed: string, ip: string): P
 
 // SMS codes
 
-
 /**
  * Sends a 6-digit code to a phone that is on a roster or belongs to an account. A phone that is
  * neither gets a clear answer (people need to know to ask their building head), at the price of
@@ -149,7 +148,12 @@ export async function requestSmsCode(deps: Deps, phone: string, ip: string): Pro
     console.error('[yishi] SMS not sent:', (error as Error).message);
     throw new DomainError('sms_unavailable');
   }
-  return { resendAfter: new Date(now.getTime() + SMS_RESEND_SECONDS * 1000).toISOString(), resendInSeconds: SMS_RESEND_SECONDS, expiresAt: issued.expiresAt, purpose };
+  return {
+    resendAfter: new Date(now.getTime() + SMS_RESEND_SECONDS * 1000).toISOString(),
+    resendInSeconds: SMS_RESEND_SECONDS,
+    expiresAt: issued.expiresAt,
+    purpose,
+  };
 }
 
 /** Checks a typed SMS code against the newest code sent to the phone; wrong tries count against it. */
@@ -185,7 +189,8 @@ export async function loginWithSmsCode(deps: Deps, phone: string, typed: string,
  * other session ended. Logs the person in.
  */
 export async function activateAccount(deps: Deps, input: ActivateInput, client: ClientInfo) {
-  const code = input.code !== undefined ? await findUsableCode(deps, input.code, client.ip) : await verifySmsCode(deps, input.phone!, input.smsCode!, client.ip);
+  const code =
+    input.code !== undefined ? await findUsableCode(deps, input.code, client.ip) : await verifySmsCode(deps, input.phone!, input.smsCode!, client.ip);
   const target = await resolveTarget(deps.db, code);
   const phone = target.user?.phone ?? target.phone;
   if (input.password === undefined && !phone) throw new DomainError('code_only_needs_phone');

@@ -57,7 +57,10 @@ async function placesUnder(db: Db, actor: Actor): Promise<Place[]> {
   const subdistrictIds = [...new Set(granting.map((g) => g.subdistrictId))];
   const subdistricts = await listSubdistricts(db, subdistrictIds);
   const communities = await listCommunitiesIn(db, subdistrictIds);
-  const compounds = await listCompoundsIn(db, communities.map((c) => c.id));
+  const compounds = await listCompoundsIn(
+    db,
+    communities.map((c) => c.id),
+  );
   const compoundIds = compounds.map((c) => c.id);
   const [buildings, grids] = await Promise.all([listBuildingsIn(db, compoundIds), listGridsIn(db, compoundIds)]);
   const communityOf = new Map(communities.map((c) => [c.id, c]));
@@ -68,7 +71,13 @@ async function placesUnder(db: Db, actor: Actor): Promise<Place[]> {
   };
   const all: Place[] = [
     ...subdistricts.map((s) => ({ kind: 'subdistrict' as const, id: s.id, label: s.name, compoundId: null, chain: { subdistrictId: s.id } })),
-    ...communities.map((c) => ({ kind: 'community' as const, id: c.id, label: c.name, compoundId: null, chain: { subdistrictId: c.subdistrict_id, communityId: c.id } })),
+    ...communities.map((c) => ({
+      kind: 'community' as const,
+      id: c.id,
+      label: c.name,
+      compoundId: null,
+      chain: { subdistrictId: c.subdistrict_id, communityId: c.id },
+    })),
     ...compounds.map((c) => ({ kind: 'compound' as const, id: c.id, label: c.name, compoundId: c.id, chain: compoundChain(c.id) })),
     ...buildings.map((b) => ({
       kind: 'building' as const,

@@ -5,11 +5,27 @@
  * Chinese column names and words, as the offices file them.
  */
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH, STATUS_LABELS, canonicalJson, ledgerEntryHash, verifyLedgerChain, type LedgerEntryKind, type LedgerRow, type LedgerVerification } from '@yishi/core';
+import {
+  GENESIS_HASH,
+  STATUS_LABELS,
+  canonicalJson,
+  ledgerEntryHash,
+  verifyLedgerChain,
+  type LedgerEntryKind,
+  type LedgerRow,
+  type LedgerVerification,
+} from '@yishi/core';
 import writeXlsxFile from 'write-excel-file/node';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
-import { advanceLedgerHead, findLedgerHead, insertLedgerEntry, listCompoundsByCode, listLedgerEntries, listLedgerWithItems } from '../db/repositories/ledger.repository.js';
+import {
+  advanceLedgerHead,
+  findLedgerHead,
+  insertLedgerEntry,
+  listCompoundsByCode,
+  listLedgerEntries,
+  listLedgerWithItems,
+} from '../db/repositories/ledger.repository.js';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -91,7 +107,9 @@ export async function verifyLedgerCommand(db: Db, out: (line: string) => void = 
       out(`OK      ${compound.code} ${compound.name}: ${result.entries} entries, head ${result.entries ? result.headHash.slice(0, 12) : '-'}`);
     } else {
       broken += 1;
-      out(`BROKEN  ${compound.code} ${compound.name}: entry #${result.brokenAt.seq}${result.brokenAt.id ? ` (id ${result.brokenAt.id})` : ''} — ${result.reason}`);
+      out(
+        `BROKEN  ${compound.code} ${compound.name}: entry #${result.brokenAt.seq}${result.brokenAt.id ? ` (id ${result.brokenAt.id})` : ''} — ${result.reason}`,
+      );
     }
   }
   return broken === 0 ? 0 : 1;
@@ -102,7 +120,20 @@ export async function verifyLedgerCommand(db: Db, out: (line: string) => void = 
 const KIND_WORDS: Record<LedgerEntryKind, string> = { listed: '列入清单', signed_off: '销号', reopened: '不满意重新办理' };
 const SOURCE_WORDS: Record<string, string> = { evening_question: '居民夜谈', council_outcome: '四方议事会', proposal: '提案', concern: '居民反映' };
 
-export const LEDGER_COLUMNS = ['序号', '记录类型', '销号编号', '整改事项', '来源', '责任单位', '截止日期', '办理结果', '销号人', '当前状态', '记录时间', '哈希'] as const;
+export const LEDGER_COLUMNS = [
+  '序号',
+  '记录类型',
+  '销号编号',
+  '整改事项',
+  '来源',
+  '责任单位',
+  '截止日期',
+  '办理结果',
+  '销号人',
+  '当前状态',
+  '记录时间',
+  '哈希',
+] as const;
 
 /** The parts of an entry's stored details that the ledger shows (entries of each kind carry some). */
 type Payload = {
@@ -145,7 +176,20 @@ function chinaTime(iso: string): string {
 }
 
 function cells(r: LedgerRow): (string | number)[] {
-  return [r.seq, r.kindWord, r.signOffNumber ?? '', r.title, r.source, r.responsibleUnit, r.dueDate, r.resolution, r.signedOffBy, r.statusWord, chinaTime(r.createdAt), r.hash];
+  return [
+    r.seq,
+    r.kindWord,
+    r.signOffNumber ?? '',
+    r.title,
+    r.source,
+    r.responsibleUnit,
+    r.dueDate,
+    r.resolution,
+    r.signedOffBy,
+    r.statusWord,
+    chinaTime(r.createdAt),
+    r.hash,
+  ];
 }
 
 function csvCell(value: string | number): string {
@@ -167,6 +211,9 @@ export async function ledgerWorkbook(db: Db, compoundId: string): Promise<Uint8A
   const rows = await listLedgerRows(db, compoundId);
   const header = LEDGER_COLUMNS.map((value) => ({ value, fontWeight: 'bold' as const }));
   const data = [header, ...rows.map((r) => cells(r).map((value) => ({ value })))];
-  const buffer = await writeXlsxFile(data, { sheet: '整改台账', columns: [6, 14, 16, 30, 12, 14, 12, 30, 10, 12, 17, 20].map((width) => ({ width })) }).toBuffer();
+  const buffer = await writeXlsxFile(data, {
+    sheet: '整改台账',
+    columns: [6, 14, 16, 30, 12, 14, 12, 30, 10, 12, 17, 20].map((width) => ({ width })),
+  }).toBuffer();
   return new Uint8Array(buffer);
 }

@@ -26,10 +26,15 @@ import type { Deps } from '../deps.js';
 
 /** The subdistricts, communities and compounds I administer, and which of them I may edit. */
 export async function placesTreeFor(deps: Deps, actor: Actor): Promise<PlacesTree> {
-  const subdistrictIds = [...new Set(actor.grants.filter((g) => g.role === 'subdistrict_committee' || g.role === 'community_staff').map((g) => g.subdistrictId))];
+  const subdistrictIds = [
+    ...new Set(actor.grants.filter((g) => g.role === 'subdistrict_committee' || g.role === 'community_staff').map((g) => g.subdistrictId)),
+  ];
   const subdistricts = await listSubdistricts(deps.db, subdistrictIds);
   const communities = await listCommunitiesIn(deps.db, subdistrictIds);
-  const compounds = await listCompoundsIn(deps.db, communities.map((c) => c.id));
+  const compounds = await listCompoundsIn(
+    deps.db,
+    communities.map((c) => c.id),
+  );
   return {
     subdistricts: subdistricts.map((s) => {
       const chain = { subdistrictId: s.id };
@@ -54,7 +59,13 @@ export async function placesTreeFor(deps: Deps, actor: Actor): Promise<PlacesTre
 export async function createCommunity(deps: Deps, subdistrictId: string, name: string) {
   if (await findCommunityByName(deps.db, subdistrictId, name)) throw new DomainError('place_name_taken', { name });
   const id = newId();
-  await insertCommunity(deps.db, { id, subdistrict_id: subdistrictId, name, code: `C-${id.slice(0, 8).toUpperCase()}`, created_at: deps.clock().toISOString() });
+  await insertCommunity(deps.db, {
+    id,
+    subdistrict_id: subdistrictId,
+    name,
+    code: `C-${id.slice(0, 8).toUpperCase()}`,
+    created_at: deps.clock().toISOString(),
+  });
   return { id, name };
 }
 
@@ -71,7 +82,14 @@ export async function createCompound(deps: Deps, communityId: string, input: { n
   if (await findCompoundByName(deps.db, communityId, input.name)) throw new DomainError('place_name_taken', { name: input.name });
   const id = newId();
   try {
-    await insertCompound(deps.db, { id, community_id: communityId, name: input.name, code: input.code, address: input.address, created_at: deps.clock().toISOString() });
+    await insertCompound(deps.db, {
+      id,
+      community_id: communityId,
+      name: input.name,
+      code: input.code,
+      address: input.address,
+      created_at: deps.clock().toISOString(),
+    });
   } catch (error) {
     // Two administrators choosing one code at the same moment: the unique index decides.
     if (isUniqueViolation(error)) {

@@ -86,7 +86,15 @@ export async function submitProposal(deps: Deps, actor: Actor, compoundId: strin
       created_at: now,
       updated_at: now,
     });
-    await repo.appendProposalEvent(trx, { id: newId(), proposal_id: id, status: 'seconding', actor_user_id: actor.userId, actor_name: actor.displayName, note: '', created_at: now });
+    await repo.appendProposalEvent(trx, {
+      id: newId(),
+      proposal_id: id,
+      status: 'seconding',
+      actor_user_id: actor.userId,
+      actor_name: actor.displayName,
+      note: '',
+      created_at: now,
+    });
   });
   return { id };
 }
@@ -116,7 +124,15 @@ export async function secondProposal(deps: Deps, actor: Actor, proposalId: strin
     if (status === 'seconding' && qualifies(seconds, proposal.units_in_scope, threshold)) {
       await repo.updateProposal(trx, proposalId, 'seconding', { status: 'qualified', qualified_at: now, updated_at: now });
       const note = describeThreshold(threshold, proposal.units_in_scope)['zh-CN'];
-      await repo.appendProposalEvent(trx, { id: newId(), proposal_id: proposalId, status: 'qualified', actor_user_id: null, actor_name: SYSTEM_ACTOR_NAME['zh-CN'], note, created_at: now });
+      await repo.appendProposalEvent(trx, {
+        id: newId(),
+        proposal_id: proposalId,
+        status: 'qualified',
+        actor_user_id: null,
+        actor_name: SYSTEM_ACTOR_NAME['zh-CN'],
+        note,
+        created_at: now,
+      });
       status = 'qualified';
     }
     return { seconds, status, needed: secondsNeeded(seconds, proposal.units_in_scope, threshold) };
@@ -152,7 +168,15 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
       await repo.updateProposal(trx, proposalId, from, { status: to, agenda_item_id: input.agendaItemId, updated_at: now });
       note = input.note;
     }
-    await repo.appendProposalEvent(trx, { id: newId(), proposal_id: proposalId, status: to, actor_user_id: actor.userId, actor_name: actor.displayName, note, created_at: now });
+    await repo.appendProposalEvent(trx, {
+      id: newId(),
+      proposal_id: proposalId,
+      status: to,
+      actor_user_id: actor.userId,
+      actor_name: actor.displayName,
+      note,
+      created_at: now,
+    });
   });
   return { ok: true } as const;
 }
@@ -169,7 +193,15 @@ export async function recordProposalPutToVote(trx: Db, actor: Actor, proposalId:
   const from = proposal.status;
   if (!canProposalTransition(from, 'put_to_vote')) throw new DomainError('proposal_bad_transition', { status: from });
   await repo.updateProposal(trx, proposalId, from, { vote_id: vote.voteId, status: 'put_to_vote', updated_at: vote.now });
-  await repo.appendProposalEvent(trx, { id: newId(), proposal_id: proposalId, status: 'put_to_vote', actor_user_id: actor.userId, actor_name: actor.displayName, note: vote.title, created_at: vote.now });
+  await repo.appendProposalEvent(trx, {
+    id: newId(),
+    proposal_id: proposalId,
+    status: 'put_to_vote',
+    actor_user_id: actor.userId,
+    actor_name: actor.displayName,
+    note: vote.title,
+    created_at: vote.now,
+  });
 }
 
 function proposalView(p: ProposalRow, seconds: number, locale: Locale) {

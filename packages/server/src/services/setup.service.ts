@@ -54,7 +54,9 @@ export async function createSetupLink(deps: Deps): Promise<string | null> {
 export async function announceSetupLink(deps: Deps, log: (line: string) => void = (line) => console.log(line)): Promise<void> {
   const link = await createSetupLink(deps);
   if (!link) return;
-  log(`[yishi] This database has no accounts yet. Open this one-time link to set up the subdistrict and its first administrator:\n[yishi setup] ${link}\n[yishi] (or run: node packages/server/dist/cli.js setup --subdistrict <name> --name <person> --phone <phone>, password on standard input)`);
+  log(
+    `[yishi] This database has no accounts yet. Open this one-time link to set up the subdistrict and its first administrator:\n[yishi setup] ${link}\n[yishi] (or run: node packages/server/dist/cli.js setup --subdistrict <name> --name <person> --phone <phone>, password on standard input)`,
+  );
 }
 
 export interface SetupResult {
@@ -95,7 +97,16 @@ export async function completeSetup(deps: Deps, input: Omit<SetupInput, 'token'>
         privacy_consent_at: null,
         privacy_notice_version: null,
       });
-      const grant = { id: newId(), user_id: userId, role: 'subdistrict_committee' as const, scope_kind: 'subdistrict', scope_id: subdistrictId, party: null, organisation: null, title: ADMIN_TITLE };
+      const grant = {
+        id: newId(),
+        user_id: userId,
+        role: 'subdistrict_committee' as const,
+        scope_kind: 'subdistrict',
+        scope_id: subdistrictId,
+        party: null,
+        organisation: null,
+        title: ADMIN_TITLE,
+      };
       await insertGrant(trx, { ...grant, granted_at: now, granted_by_user_id: null });
       await insertGrantEvent(trx, {
         id: newId(),

@@ -18,9 +18,16 @@ describe('vote scheduler', () => {
     const { id } = await t.ok(voteEndpoints.create, {
       cookie: staff,
       params: { compoundId: dsct },
-      body: { title: '定时开始和结束的表决', kind: 'yes_no', rule: { kind: 'simple_majority' }, opensAt: '2026-11-21T03:00:00Z', closesAt: '2026-11-21T05:00:00Z' },
+      body: {
+        title: '定时开始和结束的表决',
+        kind: 'yes_no',
+        rule: { kind: 'simple_majority' },
+        opensAt: '2026-11-21T03:00:00Z',
+        closesAt: '2026-11-21T05:00:00Z',
+      },
     });
-    const status = async () => (await t.deps.db.selectFrom('votes').select(['status', 'closed_at', 'result_json']).where('id', '=', id).executeTakeFirstOrThrow());
+    const status = async () =>
+      await t.deps.db.selectFrom('votes').select(['status', 'closed_at', 'result_json']).where('id', '=', id).executeTakeFirstOrThrow();
     const scheduler = startVoteScheduler(t.deps, 20);
     try {
       await new Promise((r) => setTimeout(r, 80));
@@ -50,7 +57,13 @@ describe('vote scheduler on several server instances', () => {
       const { id } = await t.ok(voteEndpoints.create, {
         cookie: staff,
         params: { compoundId: dsct },
-        body: { title: `第${i + 1}项定时表决`, kind: 'yes_no', rule: { kind: 'simple_majority' }, opensAt: '2026-11-21T03:00:00Z', closesAt: '2026-11-21T05:00:00Z' },
+        body: {
+          title: `第${i + 1}项定时表决`,
+          kind: 'yes_no',
+          rule: { kind: 'simple_majority' },
+          opensAt: '2026-11-21T03:00:00Z',
+          closesAt: '2026-11-21T05:00:00Z',
+        },
       });
       ids.push(id);
     }
@@ -60,7 +73,11 @@ describe('vote scheduler on several server instances', () => {
       now = new Date('2026-11-21T03:00:00Z');
       await expect.poll(statuses, { timeout: 3000 }).toEqual(['open', 'open', 'open', 'open']);
       // Opened once: one frozen electorate per vote, not two.
-      const roll = await t.deps.db.selectFrom('vote_electorate').select((eb) => eb.fn.countAll<number>().as('n')).where('vote_id', '=', ids[0]!).executeTakeFirstOrThrow();
+      const roll = await t.deps.db
+        .selectFrom('vote_electorate')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('vote_id', '=', ids[0]!)
+        .executeTakeFirstOrThrow();
       expect(Number(roll.n)).toBe(120);
       now = new Date('2026-11-21T05:00:30Z');
       await expect.poll(statuses, { timeout: 3000 }).toEqual(['closed', 'closed', 'closed', 'closed']);

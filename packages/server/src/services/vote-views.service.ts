@@ -12,7 +12,18 @@ import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { formatBeijing } from './ballots.service.js';
-import { choicesOf, loadVoteSettled, localisedOptions, ownersOnRoll, ruleOf, ruleWords, settleDueVotes, turnoutOf, voterKeyOf, voterOf } from './votes.service.js';
+import {
+  choicesOf,
+  loadVoteSettled,
+  localisedOptions,
+  ownersOnRoll,
+  ruleOf,
+  ruleWords,
+  settleDueVotes,
+  turnoutOf,
+  voterKeyOf,
+  voterOf,
+} from './votes.service.js';
 
 export const VOTE_ORGANISERS = COMPOUND_STAFF;
 
@@ -69,7 +80,14 @@ export async function getVoteForActor(deps: Deps, actor: Actor, voteId: string, 
       if (entry.unit_id && !ownersOnRoll(entry).includes(actor.personId)) continue;
       const ballot = await repo.findBallotOfVoter(deps.db, vote.id, voterOf(entry));
       // The voter sees their own receipt code (to check it in the published list), never staff.
-      mine.push({ voterKey: key, label: entry.label, voted: !!ballot, receiptCode: ballot?.receipt_code ?? null, castAt: ballot?.cast_at ?? null, channel: ballot?.channel ?? null });
+      mine.push({
+        voterKey: key,
+        label: entry.label,
+        voted: !!ballot,
+        receiptCode: ballot?.receipt_code ?? null,
+        castAt: ballot?.cast_at ?? null,
+        channel: ballot?.channel ?? null,
+      });
     }
   }
   return {
@@ -101,7 +119,8 @@ export async function getRoll(deps: Deps, voteId: string): Promise<{ entries: Ro
   const vote = await loadVoteSettled(deps, voteId);
   const electorate = await repo.listElectorate(deps.db, voteId);
   const presence = new Map((await repo.listBallotPresence(deps.db, voteId)).map((b) => [voterKeyOf(b), b]));
-  const named = vote.secret === 0 && vote.status === 'closed' ? new Map((await repo.listNamedBallots(deps.db, voteId)).map((b) => [voterKeyOf(b), choicesOf(b)])) : null;
+  const named =
+    vote.secret === 0 && vote.status === 'closed' ? new Map((await repo.listNamedBallots(deps.db, voteId)).map((b) => [voterKeyOf(b), choicesOf(b)])) : null;
   return {
     entries: electorate.map((e) => {
       const ballot = presence.get(e.voter_key);
@@ -128,7 +147,14 @@ export async function getRollCsv(deps: Deps, voteId: string): Promise<string> {
   for (const e of entries) {
     const choices = e.choices ? e.choices.join('、') : '';
     lines.push(
-      [e.label, formatAreaCenti(e.areaCenti), e.voted ? '是' : '否', e.channel === 'paper' ? '纸质' : e.channel === 'online' ? '网上' : '', e.castAt ? formatBeijing(e.castAt) : '', ...(named ? [choices] : [])]
+      [
+        e.label,
+        formatAreaCenti(e.areaCenti),
+        e.voted ? '是' : '否',
+        e.channel === 'paper' ? '纸质' : e.channel === 'online' ? '网上' : '',
+        e.castAt ? formatBeijing(e.castAt) : '',
+        ...(named ? [choices] : []),
+      ]
         .map(cell)
         .join(','),
     );

@@ -80,10 +80,13 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
   if (Date.parse(input.closesAt) <= deps.clock().getTime()) throw new DomainError('vote_close_before_open');
   if (input.buildingId && !(await repo.findBuildingOfCompound(db, input.buildingId, compoundId))) throw new DomainError('vote_building_mismatch');
   // A soft link to the meetings feature: the item must be on the agenda of a meeting of this compound.
-  if (input.sourceKind === 'agenda_item' && !(await repo.findAgendaItemOfCompound(db, input.sourceId!, compoundId))) throw new DomainError('vote_source_not_found');
+  if (input.sourceKind === 'agenda_item' && !(await repo.findAgendaItemOfCompound(db, input.sourceId!, compoundId)))
+    throw new DomainError('vote_source_not_found');
   if (input.sourceKind === 'proposal' && (await findProposal(db, input.sourceId!))?.compound_id !== compoundId) throw new DomainError('vote_source_not_found');
   const options: VoteOption[] =
-    input.kind === 'yes_no' ? YES_NO_OPTIONS.map((o) => ({ id: o.id, label: o.label['zh-CN'] })) : input.options.map((label, i) => ({ id: `o${i + 1}`, label }));
+    input.kind === 'yes_no'
+      ? YES_NO_OPTIONS.map((o) => ({ id: o.id, label: o.label['zh-CN'] }))
+      : input.options.map((label, i) => ({ id: `o${i + 1}`, label }));
   const id = newId();
   await db.transaction().execute(async (trx) => {
     await repo.insertVote(trx, {

@@ -19,8 +19,7 @@ const MESSAGE: SmsMessage = { phone: PHONE, template: 'verification_code', param
 // sms.* host name; the agent resolves it to the local server without any DNS query.
 const HOST = 'sms.yishi.test';
 const toLoopback = new Agent({
-  lookup: (_host, options, callback) =>
-    options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4),
+  lookup: (_host, options, callback) => (options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4)),
 });
 
 interface Seen {
@@ -54,7 +53,7 @@ function refusalOf(method: string | undefined, headers: IncomingHttpHeaders, bod
   const names = signedHeaders!.split(';');
   if (!names.includes('content-type') || !names.includes('host')) return `signed headers ${signedHeaders}`;
   // The API is served on 443 only, so its host is a bare name; the SDK signs it without a port.
-  const value = (name: string) => String(name === 'host' ? headers.host?.replace(/:\d+$/, '') : headers[name] ?? '');
+  const value = (name: string) => String(name === 'host' ? headers.host?.replace(/:\d+$/, '') : (headers[name] ?? ''));
   const canonicalHeaders = names.map((name) => `${name}:${value(name).trim().toLowerCase()}\n`).join('');
   const canonicalRequest = ['POST', '/', '', canonicalHeaders, signedHeaders, sha256(body)].join('\n');
   const stringToSign = ['TC3-HMAC-SHA256', String(timestamp), `${date}/sms/tc3_request`, sha256(canonicalRequest)].join('\n');
@@ -131,7 +130,10 @@ function config(port: number, overrides: Partial<TencentSmsConfig> = {}): Tencen
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<SmsSendError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SmsSendError);
   return error as SmsSendError;
 }
@@ -210,15 +212,24 @@ describe('TencentSmsSender', () => {
 
   it('reports HTTP 500, a garbled answer, a refused connection and a timeout as retryable', async () => {
     const down = await fakeApi({ status: 500, text: 'Internal Server Error' });
-    await expect(failureOf(new TencentSmsSender(config(down.port), { agent: toLoopback }).send(MESSAGE))).resolves.toMatchObject({ code: 'HTTP500', retryable: true });
+    await expect(failureOf(new TencentSmsSender(config(down.port), { agent: toLoopback }).send(MESSAGE))).resolves.toMatchObject({
+      code: 'HTTP500',
+      retryable: true,
+    });
 
     const garbled = await fakeApi({ status: 200, text: '<html>gateway</html>' });
-    await expect(failureOf(new TencentSmsSender(config(garbled.port), { agent: toLoopback }).send(MESSAGE))).resolves.toMatchObject({ code: 'InvalidResponse', retryable: true });
+    await expect(failureOf(new TencentSmsSender(config(garbled.port), { agent: toLoopback }).send(MESSAGE))).resolves.toMatchObject({
+      code: 'InvalidResponse',
+      retryable: true,
+    });
 
     const closed = await fakeApi();
     const server = servers.pop()!;
     await new Promise((done) => server.close(done));
-    await expect(failureOf(new TencentSmsSender(config(closed.port), { agent: toLoopback }).send(MESSAGE))).resolves.toMatchObject({ code: 'NetworkError', retryable: true });
+    await expect(failureOf(new TencentSmsSender(config(closed.port), { agent: toLoopback }).send(MESSAGE))).resolves.toMatchObject({
+      code: 'NetworkError',
+      retryable: true,
+    });
 
     const slow = await fakeApi('hang');
     const sender = new TencentSmsSender(config(slow.port), { agent: toLoopback, timeoutSeconds: 0.3 });

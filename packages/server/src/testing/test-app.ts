@@ -51,7 +51,12 @@ export async function createTestApp(options: { seed?: boolean; clock?: () => Dat
   const { db, dialect } = openDatabase(dbPath);
   await migrateToLatest(db);
   const smsLog: string[] = [];
-  const deps: Deps = { db, config: testConfig({ databasePath: dbPath, ...options.config }), clock: options.clock ?? (() => new Date()), sms: new LogSmsSender((line) => smsLog.push(line)) };
+  const deps: Deps = {
+    db,
+    config: testConfig({ databasePath: dbPath, ...options.config }),
+    clock: options.clock ?? (() => new Date()),
+    sms: new LogSmsSender((line) => smsLog.push(line)),
+  };
   if (options.seed !== false) await seedDemoIfEmpty(deps);
   const app = createApp(deps);
   return {
@@ -89,7 +94,14 @@ export type Answered<E extends Endpoint> =
 export async function readAnswer<E extends Endpoint>(endpoint: E, response: Response): Promise<Answered<E>> {
   const text = await response.text();
   const parsed: unknown = text === '' ? null : endpoint.produces ? text : JSON.parse(text);
-  if (!response.ok) return { status: response.status, ok: false, data: null, error: (parsed as { error: { code: string; message: string; details: unknown } }).error, response };
+  if (!response.ok)
+    return {
+      status: response.status,
+      ok: false,
+      data: null,
+      error: (parsed as { error: { code: string; message: string; details: unknown } }).error,
+      response,
+    };
   if (endpoint.response) {
     const checked = endpoint.response.safeParse(parsed);
     if (!checked.success) throw new Error(`${endpoint.method.toUpperCase()} ${endpoint.path} answered outside its schema: ${checked.error.message}`);
@@ -224,5 +236,3 @@ function seededTemplate(adminUrl: string, template: string): Promise<string> {
   });
   return templateReady;
 }
-
-

@@ -34,7 +34,10 @@ async function send<T>(method: string, path: string, options: SendOptions = {}):
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
-    if (options.contentType && (typeof options.body === 'string' || options.body instanceof Blob || options.body instanceof ArrayBuffer || ArrayBuffer.isView(options.body))) {
+    if (
+      options.contentType &&
+      (typeof options.body === 'string' || options.body instanceof Blob || options.body instanceof ArrayBuffer || ArrayBuffer.isView(options.body))
+    ) {
       body = options.body as BodyInit;
       headers['Content-Type'] = options.contentType;
     } else {
@@ -59,12 +62,7 @@ async function send<T>(method: string, path: string, options: SendOptions = {}):
   }
   if (!response.ok) {
     const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'http_error',
-      error?.message ?? `${response.status} ${response.statusText}`,
-      error?.details ?? null,
-    );
+    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `${response.status} ${response.statusText}`, error?.details ?? null);
   }
   return parsed as T;
 }
@@ -87,7 +85,11 @@ function upload<E extends Endpoint>(
   endpoint: E,
   input: Omit<CallInput<E>, 'body'> & { file: Blob | ArrayBuffer | Uint8Array | string; contentType: string },
 ): Promise<Answer<E>> {
-  return send<Answer<E>>(endpoint.method.toUpperCase(), endpointUrl(endpoint, input), { body: input.file, contentType: input.contentType, signal: input.signal });
+  return send<Answer<E>>(endpoint.method.toUpperCase(), endpointUrl(endpoint, input), {
+    body: input.file,
+    contentType: input.contentType,
+    signal: input.signal,
+  });
 }
 
 export const api = {

@@ -47,4 +47,3 @@ export function sortApiError<F extends string>(error: unknown, fields: readonly 
   if (field) return { fields: { [field]: error.message } as FieldErrors<F>, general: null };
   return { fields: {}, general: error.message };
 }
-

@@ -23,7 +23,10 @@ export const accountsMessages = {
     'zh-CN': '至少 {min} 位；不要用手机号、生日或 12345678 这类常见密码',
     en: 'At least {min} characters; not your phone number, a birthday or a common password like 12345678',
   },
-  'accounts.passwordTooShort': { 'zh-CN': '密码至少需要 {min} 位，现在只有 {length} 位', en: 'A password needs at least {min} characters; this one has {length}' },
+  'accounts.passwordTooShort': {
+    'zh-CN': '密码至少需要 {min} 位，现在只有 {length} 位',
+    en: 'A password needs at least {min} characters; this one has {length}',
+  },
   'accounts.passwordMismatch': {
     'zh-CN': '两次输入的密码不一样，请再输入一次',
     en: 'The two passwords are not the same; please type it again',
@@ -40,8 +43,11 @@ export const accountsMessages = {
     en: 'This sets Yishi up for the first time: your subdistrict and its first administrator. It can be done only once.',
   },
   'setup.nextTitle': { 'zh-CN': '设置完成后，管理员接着要做的事', en: 'What the administrator does next' },
-  'setup.next1': { 'zh-CN': '添加社区和小区（小区名称、代码和公示栏地址）', en: 'Add the communities and their compounds (name, code and notice-board address)' },
-  'setup.next2': { 'zh-CN': '导入各小区的业主花名册（Excel 表格）', en: 'Import each compound\'s owner roster (an Excel sheet)' },
+  'setup.next1': {
+    'zh-CN': '添加社区和小区（小区名称、代码和公示栏地址）',
+    en: 'Add the communities and their compounds (name, code and notice-board address)',
+  },
+  'setup.next2': { 'zh-CN': '导入各小区的业主花名册（Excel 表格）', en: "Import each compound's owner roster (an Excel sheet)" },
   'setup.next3': {
     'zh-CN': '给社区干部、服务站站长、楼栋长等授权，他们用邀请码自己激活账号',
     en: 'Grant roles to community staff, station chiefs and building heads; they activate their own accounts with an invitation code',
@@ -52,7 +58,7 @@ export const accountsMessages = {
   },
   'setup.subdistrict': { 'zh-CN': '街道名称', en: 'Subdistrict name' },
   'setup.subdistrictHint': { 'zh-CN': '如：秀江街道', en: 'e.g. Xiujiang Subdistrict' },
-  'setup.name': { 'zh-CN': '管理员姓名', en: 'Administrator\'s name' },
+  'setup.name': { 'zh-CN': '管理员姓名', en: "Administrator's name" },
   'setup.nameHint': { 'zh-CN': '真实姓名，工作人员和居民会看到', en: 'Real name; staff and residents will see it' },
   'setup.phoneHint': { 'zh-CN': '管理员以后用这个手机号登录', en: 'The administrator logs in with this phone number' },
   'setup.submit': { 'zh-CN': '完成设置并登录', en: 'Set up and log in' },
@@ -66,7 +72,7 @@ export const accountsMessages = {
   'setup.noTokenHeading': { 'zh-CN': '需要初始设置链接', en: 'You need the setup link' },
   'setup.noTokenBody': {
     'zh-CN': '这个议事平台还没有设置。为了安全，只有能看到服务器日志的人才能做初始设置：服务器第一次启动时，会在日志里写下一条一次性链接，样子如下：',
-    en: 'Yishi has not been set up yet. For safety, only someone who can read the server\'s log can set it up: when the server starts on an empty database it writes a one-time link to its log, like this:',
+    en: "Yishi has not been set up yet. For safety, only someone who can read the server's log can set it up: when the server starts on an empty database it writes a one-time link to its log, like this:",
   },
   'setup.noTokenOpen': {
     'zh-CN': '请在浏览器中打开日志里的这条链接（每次启动会生成新的链接，旧链接在设置完成前仍可使用）。',
@@ -75,7 +81,7 @@ export const accountsMessages = {
   'setup.cliTitle': { 'zh-CN': '也可以在服务器上用命令设置', en: 'Or set it up with a command on the server' },
   'setup.cliBody': {
     'zh-CN': '在服务器上运行下面的命令，按提示输入管理员密码（密码不会出现在命令行里）：',
-    en: 'Run this on the server and type the administrator\'s password when asked (it never appears on the command line):',
+    en: "Run this on the server and type the administrator's password when asked (it never appears on the command line):",
   },
   'setup.cliSource': {
     'zh-CN': '在源码目录中，yishi 即 node packages/server/dist/cli.js。',
@@ -115,7 +121,7 @@ export const accountsMessages = {
   },
   'activate.smsIntro': {
     'zh-CN': '请填写登记在小区花名册上的手机号，我们会发送一条验证码短信。',
-    en: 'Enter the phone number on your compound\'s roster; we will text you a code.',
+    en: "Enter the phone number on your compound's roster; we will text you a code.",
   },
   'activate.alreadyActive': {
     'zh-CN': '这个手机号的账号已经激活了，不需要再激活。您可以直接用刚收到的验证码登录。',
@@ -163,7 +169,10 @@ export const accountsMessages = {
 
   // My account (/account)
   'account.heading': { 'zh-CN': '我的账号', en: 'My account' },
-  'account.intro': { 'zh-CN': '{name}，在这里修改密码，查看和退出您登录过的设备。', en: '{name}: change your password, and see and sign out the devices you are logged in on.' },
+  'account.intro': {
+    'zh-CN': '{name}，在这里修改密码，查看和退出您登录过的设备。',
+    en: '{name}: change your password, and see and sign out the devices you are logged in on.',
+  },
   'account.passwordHeading': { 'zh-CN': '修改密码', en: 'Change password' },
   'account.oldPassword': { 'zh-CN': '原密码', en: 'Current password' },
   'account.oldPasswordHint': {

@@ -82,7 +82,10 @@ export const actionItemMessages = {
   'ai.ratings': { 'zh-CN': '居民评价', en: 'Residents’ ratings' },
   'ai.ratingCounts': { 'zh-CN': '满意 {s} · 基本满意 {b} · 不满意 {d}', en: 'Satisfied {s} · Basically satisfied {b} · Dissatisfied {d}' },
   'ai.rate': { 'zh-CN': '评价办理结果', en: 'Rate the outcome' },
-  'ai.rateIntro': { 'zh-CN': '请对这件事的办理结果作出评价。选择“不满意”会让事项重新办理。', en: 'How was this handled? “Dissatisfied” sends it back to be handled again.' },
+  'ai.rateIntro': {
+    'zh-CN': '请对这件事的办理结果作出评价。选择“不满意”会让事项重新办理。',
+    en: 'How was this handled? “Dissatisfied” sends it back to be handled again.',
+  },
   'ai.rateComment': { 'zh-CN': '补充说明（可选）', en: 'Comment (optional)' },
   'ai.rateSubmit': { 'zh-CN': '提交评价', en: 'Submit rating' },
   'ai.rated': { 'zh-CN': '您的评价：{rating}', en: 'Your rating: {rating}' },
@@ -105,7 +108,10 @@ export const actionItemMessages = {
   },
   'ledger.verify': { 'zh-CN': '校验台账', en: 'Verify the ledger' },
   'ledger.ok': { 'zh-CN': '校验通过：{count} 条记录完整，未被改动。', en: 'Verified: all {count} entries are intact.' },
-  'ledger.broken': { 'zh-CN': '校验失败：第 {seq} 条记录被改动或缺失（{reason}）。', en: 'Verification failed: entry #{seq} was altered or is missing ({reason}).' },
+  'ledger.broken': {
+    'zh-CN': '校验失败：第 {seq} 条记录被改动或缺失（{reason}）。',
+    en: 'Verification failed: entry #{seq} was altered or is missing ({reason}).',
+  },
   'ledger.exportCsv': { 'zh-CN': '导出 CSV', en: 'Export CSV' },
   'ledger.exportXlsx': { 'zh-CN': '导出 Excel', en: 'Export Excel' },
   'ledger.colSeq': { 'zh-CN': '序号', en: '#' },

@@ -29,7 +29,10 @@ export const adminMessages = {
     'zh-CN': '您没有管理社区和小区的权限。如需添加小区，请联系街道或社区管理员。',
     en: 'You do not administer any community or compound. Ask your subdistrict or community administrator to add one.',
   },
-  'admin.places.emptyTitle': { 'zh-CN': '这是一套新系统，还没有社区和小区。请按顺序：', en: 'This is a new installation without communities or compounds. In this order:' },
+  'admin.places.emptyTitle': {
+    'zh-CN': '这是一套新系统，还没有社区和小区。请按顺序：',
+    en: 'This is a new installation without communities or compounds. In this order:',
+  },
   'admin.places.emptyNoEdit': {
     'zh-CN': '还没有社区。社区由街道管理员添加，请联系街道。',
     en: 'There is no community yet. The subdistrict administrator adds communities; please ask them.',
@@ -94,7 +97,10 @@ export const adminMessages = {
   'admin.staff.grantHeading': { 'zh-CN': '授予角色', en: 'Grant a role' },
   'admin.staff.place': { 'zh-CN': '地点', en: 'Place' },
   'admin.staff.placePlaceholder': { 'zh-CN': '请选择街道、社区、小区、楼栋或网格', en: 'Choose a subdistrict, community, compound, building or grid' },
-  'admin.staff.placeHelp': { 'zh-CN': '角色在哪一级授予：站长在小区，楼栋长在楼栋，网格员在网格', en: 'Where the role is held: a station chief at a compound, a building head at a building, a grid worker at a grid' },
+  'admin.staff.placeHelp': {
+    'zh-CN': '角色在哪一级授予：站长在小区，楼栋长在楼栋，网格员在网格',
+    en: 'Where the role is held: a station chief at a compound, a building head at a building, a grid worker at a grid',
+  },
   'admin.staff.placeRequired': { 'zh-CN': '请先选择地点', en: 'Choose a place first' },
   'admin.staff.groupTop': { 'zh-CN': '街道和社区', en: 'Subdistrict and communities' },
   'admin.staff.wholeCompound': { 'zh-CN': '{name}（整个小区）', en: '{name} (whole compound)' },
@@ -127,7 +133,10 @@ export const adminMessages = {
   'admin.staff.name': { 'zh-CN': '姓名', en: 'Name' },
   'admin.staff.namePlaceholder': { 'zh-CN': '如：张建华', en: 'e.g. Zhang Jianhua' },
   'admin.staff.phone': { 'zh-CN': '手机号', en: 'Phone' },
-  'admin.staff.phoneHelp': { 'zh-CN': '对方用这个手机号登录；已在花名册上的人，姓名要一致', en: 'They log in with this phone; for someone on a roster the name must match' },
+  'admin.staff.phoneHelp': {
+    'zh-CN': '对方用这个手机号登录；已在花名册上的人，姓名要一致',
+    en: 'They log in with this phone; for someone on a roster the name must match',
+  },
   'admin.staff.party': { 'zh-CN': '代表哪一方', en: 'Party' },
   'admin.staff.partyPlaceholder': { 'zh-CN': '请选择', en: 'Choose' },
   'admin.staff.organisation': { 'zh-CN': '所在单位', en: 'Organisation' },

@@ -138,6 +138,9 @@ export const foundationMessages = {
     'zh-CN': '议事结果、表决结果和问题办理进度在这里公示，无需登录即可查看。',
     en: 'Meeting outcomes, vote results and the progress of reported problems are posted here; no login needed.',
   },
-  'board.notFound': { 'zh-CN': '找不到这个小区的公示栏，请核对链接或二维码。', en: 'There is no notice board at this address; please check the link or QR code.' },
+  'board.notFound': {
+    'zh-CN': '找不到这个小区的公示栏，请核对链接或二维码。',
+    en: 'There is no notice board at this address; please check the link or QR code.',
+  },
   'board.empty': { 'zh-CN': '目前还没有公示内容。', en: 'Nothing has been posted yet.' },
 } as const;

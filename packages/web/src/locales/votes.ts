@@ -19,7 +19,10 @@ export const voteMessages = {
   'votes.passed': { 'zh-CN': '通过', en: 'Passed' },
   'votes.failed': { 'zh-CN': '未通过', en: 'Not passed' },
   'votes.rule': { 'zh-CN': '表决规则', en: 'Rule' },
-  'votes.secret': { 'zh-CN': '不记名投票：任何人（包括工作人员）都看不到您投了什么，只能看到是否已投。', en: 'Secret ballot: nobody, staff included, can see how you voted — only whether you voted.' },
+  'votes.secret': {
+    'zh-CN': '不记名投票：任何人（包括工作人员）都看不到您投了什么，只能看到是否已投。',
+    en: 'Secret ballot: nobody, staff included, can see how you voted — only whether you voted.',
+  },
   'votes.named': { 'zh-CN': '记名投票：结束后公布每户的选择。', en: 'Named ballot: each unit’s choice is published after closing.' },
   'votes.turnout': { 'zh-CN': '已投票 {ballots} 户 / 共 {voters} 户', en: '{ballots} of {voters} units have voted' },
   'votes.turnoutDetail': {
@@ -62,7 +65,10 @@ export const voteMessages = {
   'votes.receiptsHeading': { 'zh-CN': '回执码公示', en: 'Published receipt codes' },
   'votes.receiptSearch': { 'zh-CN': '输入您的回执码', en: 'Enter your receipt code' },
   'votes.receiptFound': { 'zh-CN': '找到了：您的选票记为“{choice}”。', en: 'Found: your ballot was counted as "{choice}".' },
-  'votes.receiptMissing': { 'zh-CN': '没有找到这个回执码。如果您后来修改过选票，请用最后一次的回执码。', en: 'That code is not in the list. If you changed your ballot, use the latest code.' },
+  'votes.receiptMissing': {
+    'zh-CN': '没有找到这个回执码。如果您后来修改过选票，请用最后一次的回执码。',
+    en: 'That code is not in the list. If you changed your ballot, use the latest code.',
+  },
   'votes.manage': { 'zh-CN': '管理表决', en: 'Manage vote' },
   'votes.open': { 'zh-CN': '立即开始', en: 'Open now' },
   'votes.close': { 'zh-CN': '立即结束并计票', en: 'Close now and count' },

@@ -36,13 +36,25 @@ export async function up(db: Kysely<any>): Promise<void> {
   const folded = new Map<string, number>();
   for (const head of heads) {
     folded.set(head.name, head.snapshot_seq);
-    await db.insertInto('collab_snapshots').values({ id: head.name, snapshot: Buffer.from(head.snapshot, 'base64'), updated_at: head.updated_at }).execute();
+    await db
+      .insertInto('collab_snapshots')
+      .values({ id: head.name, snapshot: Buffer.from(head.snapshot, 'base64'), updated_at: head.updated_at })
+      .execute();
   }
-  const rows = await db.selectFrom('collab_updates').select(['doc_name', 'seq', 'update_b64', 'user_id', 'created_at']).orderBy('doc_name').orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('collab_updates')
+    .select(['doc_name', 'seq', 'update_b64', 'user_id', 'created_at'])
+    .orderBy('doc_name')
+    .orderBy('seq')
+    .execute();
   const kept = rows
     .filter((r) => r.seq > (folded.get(r.doc_name) ?? 0))
     .map((r) => ({ doc_name: r.doc_name, update_bytes: Buffer.from(r.update_b64, 'base64'), user_id: r.user_id, created_at: r.created_at }));
-  for (let i = 0; i < kept.length; i += CHUNK) await db.insertInto('collab_log').values(kept.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < kept.length; i += CHUNK)
+    await db
+      .insertInto('collab_log')
+      .values(kept.slice(i, i + CHUNK))
+      .execute();
 
   await db.schema.dropTable('collab_updates').execute();
   await db.schema.dropTable('collab_documents').execute();
@@ -68,14 +80,20 @@ export async function down(db: Kysely<any>): Promise<void> {
   const b64 = (value: Uint8Array) => Buffer.from(value).toString('base64');
   for (const head of await db.selectFrom('collab_snapshots').selectAll().execute()) {
     if (head.snapshot.length === 0) continue;
-    await db.insertInto('collab_documents').values({ name: head.id, snapshot: b64(head.snapshot), snapshot_seq: 0, updated_at: head.updated_at }).execute();
+    await db
+      .insertInto('collab_documents')
+      .values({ name: head.id, snapshot: b64(head.snapshot), snapshot_seq: 0, updated_at: head.updated_at })
+      .execute();
   }
   const rows = await db.selectFrom('collab_log').selectAll().orderBy('id').execute();
   const seqs = new Map<string, number>();
   for (const row of rows) {
     const seq = (seqs.get(row.doc_name) ?? 0) + 1;
     seqs.set(row.doc_name, seq);
-    await db.insertInto('collab_updates').values({ doc_name: row.doc_name, seq, update_b64: b64(row.update_bytes), user_id: row.user_id, created_at: row.created_at }).execute();
+    await db
+      .insertInto('collab_updates')
+      .values({ doc_name: row.doc_name, seq, update_b64: b64(row.update_bytes), user_id: row.user_id, created_at: row.created_at })
+      .execute();
   }
   await db.schema.dropTable('collab_log').execute();
   await db.schema.dropTable('collab_snapshots').execute();

@@ -10,8 +10,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('users').addColumn('activated_at', 'text').execute();
   await db.schema.alterTable('users').addColumn('privacy_consent_at', 'text').execute();
   await db.schema.alterTable('users').addColumn('privacy_notice_version', 'text').execute();
-  await db.schema.alterTable('sessions').addColumn('user_agent', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('sessions').addColumn('ip', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('sessions')
+    .addColumn('user_agent', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('sessions')
+    .addColumn('ip', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db.schema.alterTable('role_assignments').addColumn('granted_at', 'text').execute();
   await db.schema.alterTable('role_assignments').addColumn('granted_by_user_id', 'text').execute();
 

@@ -14,9 +14,7 @@ export function isPostgres(db: Kysely<any>): boolean {
 export async function createAppendOnlyTriggers(db: Kysely<any>, table: string, message: string): Promise<void> {
   const quoted = message.replace(/'/g, "''");
   if (isPostgres(db)) {
-    await sql
-      .raw(`CREATE FUNCTION ${table}_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '${quoted}'; END; $$ LANGUAGE plpgsql`)
-      .execute(db);
+    await sql.raw(`CREATE FUNCTION ${table}_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '${quoted}'; END; $$ LANGUAGE plpgsql`).execute(db);
     await sql.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`).execute(db);
   } else {
     await sql.raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${quoted}'); END`).execute(db);

@@ -20,7 +20,11 @@ export function findUserByPerson(db: Db, personId: string) {
   return db.selectFrom('users').selectAll().where('person_id', '=', personId).executeTakeFirst();
 }
 
-export function updateUser(db: Db, userId: string, values: Partial<Pick<UserTable, 'password_hash' | 'activated_at' | 'privacy_consent_at' | 'privacy_notice_version' | 'person_id' | 'phone' | 'username'>>) {
+export function updateUser(
+  db: Db,
+  userId: string,
+  values: Partial<Pick<UserTable, 'password_hash' | 'activated_at' | 'privacy_consent_at' | 'privacy_notice_version' | 'person_id' | 'phone' | 'username'>>,
+) {
   return db.updateTable('users').set(values).where('id', '=', userId).execute();
 }
 
@@ -39,7 +43,10 @@ export function findInstallation(db: Db) {
 }
 
 export function insertInstallation(db: Db, row: { set_up_at: string; subdistrict_id: string }) {
-  return db.insertInto('installation').values({ id: 1, ...row }).execute();
+  return db
+    .insertInto('installation')
+    .values({ id: 1, ...row })
+    .execute();
 }
 
 export function insertSetupToken(db: Db, row: { id: string; created_at: string }) {
@@ -66,7 +73,14 @@ export function findAccessCodesByHash(db: Db, codeHash: string) {
 
 /** The newest SMS code sent to a phone (the one a person types). */
 export function latestSmsCode(db: Db, phone: string) {
-  return db.selectFrom('access_codes').selectAll().where('phone', '=', phone).where('kind', '=', 'sms').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('access_codes')
+    .selectAll()
+    .where('phone', '=', phone)
+    .where('kind', '=', 'sms')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function countSmsCodesSince(db: Db, phone: string, since: string) {
@@ -80,7 +94,11 @@ export function countSmsCodesSince(db: Db, phone: string, since: string) {
 }
 
 export function recordCodeAttempt(db: Db, codeId: string) {
-  return db.updateTable('access_codes').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', codeId).execute();
+  return db
+    .updateTable('access_codes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', codeId)
+    .execute();
 }
 
 /**

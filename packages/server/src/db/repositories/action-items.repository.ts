@@ -74,7 +74,11 @@ export async function findQuestionAsker(db: Db, questionId: string): Promise<str
  * it commits), the increment is gone too, so no number is ever skipped.
  */
 export async function nextSignOffSequence(db: Db, compoundId: string, year: number): Promise<number> {
-  await db.insertInto('sign_off_counters').values({ compound_id: compoundId, year, last_value: 0 }).onConflict((oc) => oc.columns(['compound_id', 'year']).doNothing()).execute();
+  await db
+    .insertInto('sign_off_counters')
+    .values({ compound_id: compoundId, year, last_value: 0 })
+    .onConflict((oc) => oc.columns(['compound_id', 'year']).doNothing())
+    .execute();
   const row = await db
     .updateTable('sign_off_counters')
     .set((eb) => ({ last_value: eb('last_value', '+', 1) }))

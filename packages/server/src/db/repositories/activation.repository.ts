@@ -57,6 +57,9 @@ export function listLetterBatches(db: Db, compoundId: string) {
   return db.selectFrom('letter_batches').selectAll().where('compound_id', '=', compoundId).orderBy('created_at', 'desc').limit(100).execute();
 }
 
-export function insertLetterBatch(db: Db, row: { id: string; compound_id: string; building_id: string | null; created_by_user_id: string; created_at: string; letter_count: number }) {
+export function insertLetterBatch(
+  db: Db,
+  row: { id: string; compound_id: string; building_id: string | null; created_by_user_id: string; created_at: string; letter_count: number },
+) {
   return db.insertInto('letter_batches').values(row).execute();
 }

@@ -7,7 +7,11 @@ import type { LedgerEntryTable } from '../tables/action-items.table.js';
  * UPDATE comes first so that, on PostgreSQL, it takes the row lock that serialises appends.
  */
 export async function advanceLedgerHead(db: Db, compoundId: string, genesisHash: string): Promise<{ seq: number; prevHash: string }> {
-  await db.insertInto('ledger_heads').values({ compound_id: compoundId, last_seq: 0, last_hash: genesisHash }).onConflict((oc) => oc.column('compound_id').doNothing()).execute();
+  await db
+    .insertInto('ledger_heads')
+    .values({ compound_id: compoundId, last_seq: 0, last_hash: genesisHash })
+    .onConflict((oc) => oc.column('compound_id').doNothing())
+    .execute();
   const head = await db
     .updateTable('ledger_heads')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))

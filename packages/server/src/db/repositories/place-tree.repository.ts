@@ -15,7 +15,10 @@ export function renameCommunity(db: Db, id: string, name: string) {
 }
 
 export function insertCompound(db: Db, row: { id: string; community_id: string; name: string; code: string; address: string; created_at: string }) {
-  return db.insertInto('compounds').values({ ...row, quorum_rule: 'all_parties' }).execute();
+  return db
+    .insertInto('compounds')
+    .values({ ...row, quorum_rule: 'all_parties' })
+    .execute();
 }
 
 export function updateCompound(db: Db, id: string, values: { name?: string; address?: string }) {
@@ -56,7 +59,13 @@ export function listCompoundsIn(db: Db, communityIds: string[]) {
 
 export function listBuildingsIn(db: Db, compoundIds: string[]) {
   if (compoundIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('buildings').select(['id', 'name', 'compound_id']).where('compound_id', 'in', compoundIds).orderBy('compound_id').orderBy('name').execute();
+  return db
+    .selectFrom('buildings')
+    .select(['id', 'name', 'compound_id'])
+    .where('compound_id', 'in', compoundIds)
+    .orderBy('compound_id')
+    .orderBy('name')
+    .execute();
 }
 
 export function listGridsIn(db: Db, compoundIds: string[]) {
@@ -79,11 +88,21 @@ export async function placeLabel(db: Db, kind: string, id: string): Promise<stri
     case 'compound':
       return (await db.selectFrom('compounds').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';
     case 'building': {
-      const row = await db.selectFrom('buildings').innerJoin('compounds', 'compounds.id', 'buildings.compound_id').select(['compounds.name as compound', 'buildings.name']).where('buildings.id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('buildings')
+        .innerJoin('compounds', 'compounds.id', 'buildings.compound_id')
+        .select(['compounds.name as compound', 'buildings.name'])
+        .where('buildings.id', '=', id)
+        .executeTakeFirst();
       return row ? `${row.compound} ${formatBuildingName(row.name)}` : '';
     }
     case 'grid': {
-      const row = await db.selectFrom('grids').innerJoin('compounds', 'compounds.id', 'grids.compound_id').select(['compounds.name as compound', 'grids.name']).where('grids.id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('grids')
+        .innerJoin('compounds', 'compounds.id', 'grids.compound_id')
+        .select(['compounds.name as compound', 'grids.name'])
+        .where('grids.id', '=', id)
+        .executeTakeFirst();
       return row ? `${row.compound} ${row.name}` : '';
     }
     default:

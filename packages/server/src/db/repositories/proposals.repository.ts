@@ -46,7 +46,11 @@ export function insertSecond(db: Db, row: { proposal_id: string; unit_id: string
 }
 
 export async function countSeconds(db: Db, proposalId: string): Promise<number> {
-  const row = await db.selectFrom('proposal_seconds').select((eb) => eb.fn.countAll<number>().as('count')).where('proposal_id', '=', proposalId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('proposal_seconds')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('proposal_id', '=', proposalId)
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -63,7 +67,10 @@ export function listProposalEvents(db: Db, proposalId: string) {
 }
 
 export async function countUnitsInScope(db: Db, compoundId: string, buildingId: string | null): Promise<number> {
-  let query = db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('count')).where('compound_id', '=', compoundId);
+  let query = db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('compound_id', '=', compoundId);
   if (buildingId) query = query.where('building_id', '=', buildingId);
   return Number((await query.executeTakeFirstOrThrow()).count);
 }

@@ -103,7 +103,11 @@ export async function listPersonsInScope(db: Db, compoundId: string, buildingId:
 
 export async function insertElectorate(db: Db, rows: Array<Insertable<VoteElectorateTable>>) {
   // SQLite allows 32,766 bound parameters per statement; 8 columns per row → 500 rows per batch.
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('vote_electorate').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('vote_electorate')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export function listElectorate(db: Db, voteId: string) {
@@ -160,5 +164,9 @@ export function listNamedBallots(db: Db, voteId: string) {
 }
 
 export function countBallotHistory(db: Db, voteId: string) {
-  return db.selectFrom('ballot_history').select((eb) => eb.fn.countAll<number>().as('count')).where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('ballot_history')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('vote_id', '=', voteId)
+    .executeTakeFirstOrThrow();
 }

@@ -108,4 +108,3 @@ export function missingFields<F extends string>(values: Readonly<Partial<Record<
   for (const field of required) if (!values[field]?.trim()) missing[field] = t('ai.required');
   return missing;
 }
-

@@ -44,13 +44,13 @@ export class ActionItemForm extends YishiElement {
     return html`<sl-details summary=${t('ai.newItem')}>
       <form class="fields" @submit=${(ev: Event) => void this.submit(ev)} novalidate>
         ${html`<sl-select
-            name="sourceKind"
-            label=${t('ai.source')}
-            value=${this.source}
-            @sl-change=${(ev: Event) => (this.source = SOURCE_KINDS.find((k) => k === (ev.target as HTMLSelectElement).value) ?? this.source)}
-          >
-            ${SOURCE_KINDS.map((kind) => html`<sl-option value=${kind}>${optionLabel(t(SOURCES[kind]))}</sl-option>`)}
-          </sl-select>`}
+          name="sourceKind"
+          label=${t('ai.source')}
+          value=${this.source}
+          @sl-change=${(ev: Event) => (this.source = SOURCE_KINDS.find((k) => k === (ev.target as HTMLSelectElement).value) ?? this.source)}
+        >
+          ${SOURCE_KINDS.map((kind) => html`<sl-option value=${kind}>${optionLabel(t(SOURCES[kind]))}</sl-option>`)}
+        </sl-select>`}
         <sl-input name="title" label=${t('ai.colTitle')} required maxlength="120" class=${e.title ? 'invalid' : ''} help-text=${e.title ?? ''}></sl-input>
         <sl-textarea
           name="description"
@@ -60,13 +60,13 @@ export class ActionItemForm extends YishiElement {
           help-text=${e.description ?? ''}
         ></sl-textarea>
         ${html`<sl-select
-            name="unit"
-            label=${t('ai.colUnit')}
-            value=${this.unit}
-            @sl-change=${(ev: Event) => (this.unit = UNITS.find((u) => u === (ev.target as HTMLSelectElement).value) ?? this.unit)}
-          >
-            ${UNITS.map((u) => html`<sl-option value=${u}>${optionLabel(t(`ai.unit.${u}`))}</sl-option>`)}
-          </sl-select>`}
+          name="unit"
+          label=${t('ai.colUnit')}
+          value=${this.unit}
+          @sl-change=${(ev: Event) => (this.unit = UNITS.find((u) => u === (ev.target as HTMLSelectElement).value) ?? this.unit)}
+        >
+          ${UNITS.map((u) => html`<sl-option value=${u}>${optionLabel(t(`ai.unit.${u}`))}</sl-option>`)}
+        </sl-select>`}
         ${
           this.unit === 'department'
             ? html`<sl-input

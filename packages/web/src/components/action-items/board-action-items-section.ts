@@ -52,7 +52,11 @@ export class BoardActionItemsSection extends YishiElement {
   ];
 
   @property({ attribute: false }) compoundId = '';
-  private readonly data = new LoadController(this, (signal) => api.call(actionItemEndpoints.board, { params: { compoundId: this.compoundId }, signal }), () => [this.compoundId]);
+  private readonly data = new LoadController(
+    this,
+    (signal) => api.call(actionItemEndpoints.board, { params: { compoundId: this.compoundId }, signal }),
+    () => [this.compoundId],
+  );
 
   override render() {
     return html`<section class="card" aria-labelledby="board-ai-heading">

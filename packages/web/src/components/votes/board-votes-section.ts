@@ -15,7 +15,11 @@ import './vote-result.js';
 export class BoardVotesSection extends YishiElement {
   @property({ attribute: false }) compoundId = '';
   // Option labels come in the reader's language: a switch of language reads them again.
-  private readonly load = new LoadController(this, (signal) => api.call(voteEndpoints.publicResults, { params: { compoundId: this.compoundId }, signal }), () => [this.compoundId, currentLocale()]);
+  private readonly load = new LoadController(
+    this,
+    (signal) => api.call(voteEndpoints.publicResults, { params: { compoundId: this.compoundId }, signal }),
+    () => [this.compoundId, currentLocale()],
+  );
 
   override render() {
     return html`<section aria-labelledby="board-votes">

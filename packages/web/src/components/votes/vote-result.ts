@@ -93,12 +93,13 @@ export class VoteResult extends YishiElement {
           </thead>
           <tbody>
             ${r.options.map(
-              (o) => html`<tr>
-                <th scope="row">${o.label}${o.elected ? html` <span class="tag ok">✓ ${t('votes.elected')}</span>` : nothing}</th>
-                <td class="num">${o.ballots}</td>
-                <td class="num">${o.heads}</td>
-                <td class="num">${formatArea(o.areaCenti)}</td>
-              </tr>`,
+              (o) =>
+                html`<tr>
+                  <th scope="row">${o.label}${o.elected ? html` <span class="tag ok">✓ ${t('votes.elected')}</span>` : nothing}</th>
+                  <td class="num">${o.ballots}</td>
+                  <td class="num">${o.heads}</td>
+                  <td class="num">${formatArea(o.areaCenti)}</td>
+                </tr>`,
             )}
           </tbody>
         </table>

@@ -180,7 +180,9 @@ export class ActionItemPage extends YishiElement {
               ? html`<dt>${t('ai.signOffHeading')}</dt>
                   <dd>
                     <span class="number">${item.signOffNumber}</span> ·
-                    ${t('ai.signedOffBy', { name: item.signedOffBy ?? '', time: formatDateTime(item.signedOffAt) })}<br /><span class="typed">${item.resolution}</span>
+                    ${t('ai.signedOffBy', { name: item.signedOffBy ?? '', time: formatDateTime(item.signedOffAt) })}<br /><span class="typed"
+                      >${item.resolution}</span
+                    >
                   </dd>`
               : nothing
           }
@@ -321,8 +323,8 @@ export class ActionItemPage extends YishiElement {
         novalidate
       >
         ${html`<sl-select name="to" label=${t('ai.triageTo')} value=${otherLevels[0] ?? 'yellow'}>
-            ${otherLevels.map((l) => html`<sl-option value=${l}>${optionLabel(triageLabel(l))}</sl-option>`)}
-          </sl-select>`}
+          ${otherLevels.map((l) => html`<sl-option value=${l}>${optionLabel(triageLabel(l))}</sl-option>`)}
+        </sl-select>`}
         ${this.textarea('reason', t('ai.triageReason'), 2)}
         <sl-button type="submit" ?loading=${this.write.busy}>${t('ai.save')}</sl-button>
       </form>`;

@@ -90,17 +90,17 @@ export class ActionItemsPage extends YishiElement {
       <h2 class="visually-hidden">${t('ai.filterStatus')}</h2>
       <div class="filters" role="group" aria-label=${t('ai.filterStatus')}>
         ${html`<sl-select
-            label=${t('ai.filterStatus')}
-            value=${this.status ?? 'all'}
-            @sl-change=${(e: Event) => (this.status = this.chosen(e, ACTION_ITEM_STATUSES))}
-          >
-            <sl-option value="all">${t('ai.filterAll')}</sl-option>
-            ${ACTION_ITEM_STATUSES.map((s) => html`<sl-option value=${s}>${optionLabel(pick(STATUS_LABELS[s]))}</sl-option>`)}
-          </sl-select>`}
+          label=${t('ai.filterStatus')}
+          value=${this.status ?? 'all'}
+          @sl-change=${(e: Event) => (this.status = this.chosen(e, ACTION_ITEM_STATUSES))}
+        >
+          <sl-option value="all">${t('ai.filterAll')}</sl-option>
+          ${ACTION_ITEM_STATUSES.map((s) => html`<sl-option value=${s}>${optionLabel(pick(STATUS_LABELS[s]))}</sl-option>`)}
+        </sl-select>`}
         ${html`<sl-select label=${t('ai.filterTriage')} value=${this.triage ?? 'all'} @sl-change=${(e: Event) => (this.triage = this.chosen(e, TRIAGE_LEVELS))}>
-            <sl-option value="all">${t('ai.filterAll')}</sl-option>
-            ${TRIAGE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(TRIAGE_LABELS[l]))}</sl-option>`)}
-          </sl-select>`}
+          <sl-option value="all">${t('ai.filterAll')}</sl-option>
+          ${TRIAGE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(TRIAGE_LABELS[l]))}</sl-option>`)}
+        </sl-select>`}
         <sl-checkbox ?checked=${this.overdueOnly} @sl-change=${(e: Event) => (this.overdueOnly = (e.target as HTMLInputElement).checked)}
           >${t('ai.filterOverdue')}</sl-checkbox
         >

@@ -82,9 +82,9 @@ export class ConcernPage extends YishiElement {
         ></sl-textarea>
         <sl-input name="location" label=${t('concern.location')} maxlength="120" class=${e.location ? 'invalid' : ''} help-text=${e.location ?? ''}></sl-input>
         ${html`<sl-select name="urgency" label=${t('concern.urgency')} value="none">
-            <sl-option value="none">${t('concern.notUrgent')}</sl-option>
-            ${RESPONSE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(RESPONSE_LEVEL_LABELS[l]))}</sl-option>`)}
-          </sl-select>`}
+          <sl-option value="none">${t('concern.notUrgent')}</sl-option>
+          ${RESPONSE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(RESPONSE_LEVEL_LABELS[l]))}</sl-option>`)}
+        </sl-select>`}
         <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('concern.submit')}</sl-button>
       </form>
       <h2>${t('concern.mine')}</h2>

@@ -38,7 +38,11 @@ export class LedgerPage extends YishiElement {
   @state() private verification: LedgerVerification | null = null;
   /** Verifying only reads, but it is an action on a button: the write controller keeps it busy and says a refusal. */
   private readonly verifying = new WriteController(this);
-  private readonly ledger = new LoadController(this, (signal) => api.call(ledgerEndpoints.entries, { params: { compoundId: this.compoundId }, signal }), () => [this.compoundId]);
+  private readonly ledger = new LoadController(
+    this,
+    (signal) => api.call(ledgerEndpoints.entries, { params: { compoundId: this.compoundId }, signal }),
+    () => [this.compoundId],
+  );
 
   private get compoundId(): string {
     return this.params.compoundId ?? '';
@@ -63,11 +67,14 @@ export class LedgerPage extends YishiElement {
     if (!v) return nothing;
     return v.ok
       ? html`<sl-alert variant="success" open><p role="status" data-verify="ok">${t('ledger.ok', { count: v.entries })}</p></sl-alert>`
-      : html`<sl-alert variant="danger" open><p role="alert" data-verify="broken">${t('ledger.broken', { seq: v.brokenAt.seq, reason: v.reason })}</p></sl-alert>`;
+      : html`<sl-alert variant="danger" open
+          ><p role="alert" data-verify="broken">${t('ledger.broken', { seq: v.brokenAt.seq, reason: v.reason })}</p></sl-alert
+        >`;
   }
 
   private async verify(): Promise<void> {
-    this.verification = (await this.verifying.run(() => api.call(ledgerEndpoints.verify, { params: { compoundId: this.compoundId } }), { errorAs: 'inline' })) ?? null;
+    this.verification =
+      (await this.verifying.run(() => api.call(ledgerEndpoints.verify, { params: { compoundId: this.compoundId } }), { errorAs: 'inline' })) ?? null;
   }
 
   private renderTable(entries: LedgerRow[]) {
@@ -86,14 +93,15 @@ export class LedgerPage extends YishiElement {
         </thead>
         <tbody>
           ${entries.map(
-            (e) => html`<tr>
-              <td class="num">${e.seq}</td>
-              <td>${t(`ai.update.${e.kind}`)}</td>
-              <td>${e.signOffNumber ? html`<span class="number">${e.signOffNumber}</span>` : nothing}</td>
-              <td><a href=${`/action-items/${e.actionItemId}`}>${e.title}</a></td>
-              <td>${e.resolution}${e.signedOffBy ? html`<br /><span class="muted">${e.signedOffBy}</span>` : nothing}</td>
-              <td>${formatDateTime(e.createdAt)}<br /><span class="hash" title=${e.hash}>${e.hash.slice(0, 12)}</span></td>
-            </tr>`,
+            (e) =>
+              html`<tr>
+                <td class="num">${e.seq}</td>
+                <td>${t(`ai.update.${e.kind}`)}</td>
+                <td>${e.signOffNumber ? html`<span class="number">${e.signOffNumber}</span>` : nothing}</td>
+                <td><a href=${`/action-items/${e.actionItemId}`}>${e.title}</a></td>
+                <td>${e.resolution}${e.signedOffBy ? html`<br /><span class="muted">${e.signedOffBy}</span>` : nothing}</td>
+                <td>${formatDateTime(e.createdAt)}<br /><span class="hash" title=${e.hash}>${e.hash.slice(0, 12)}</span></td>
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -146,13 +146,15 @@ export class PlacesPage extends YishiElement {
   private renderStart(s: Subdistrict) {
     return html`<div class="card start">
       <p><strong>${s.mayEdit ? t('admin.places.emptyTitle') : t('admin.places.emptyNoEdit')}</strong></p>
-      ${s.mayEdit
-        ? html`<ol>
-            <li>${t('admin.places.emptyStep1')}</li>
-            <li>${t('admin.places.emptyStep2')}</li>
-            <li>${t('admin.places.emptyStep3')}</li>
-          </ol>`
-        : nothing}
+      ${
+        s.mayEdit
+          ? html`<ol>
+              <li>${t('admin.places.emptyStep1')}</li>
+              <li>${t('admin.places.emptyStep2')}</li>
+              <li>${t('admin.places.emptyStep3')}</li>
+            </ol>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -179,22 +181,31 @@ export class PlacesPage extends YishiElement {
     return html`<section class="card community" aria-labelledby=${`c-${c.id}`}>
       <header>
         <h3 id=${`c-${c.id}`}>${c.name}</h3>
-        ${s.mayEdit
-          ? html`<sl-button class="rename" @click=${() => this.open({ kind: 'rename-community', community: c })}
-              >${t('admin.places.rename')}<span class="visually-hidden"> ${c.name}</span></sl-button
-            >`
-          : nothing}
+        ${
+          s.mayEdit
+            ? html`<sl-button class="rename" @click=${() => this.open({ kind: 'rename-community', community: c })}
+                >${t('admin.places.rename')}<span class="visually-hidden"> ${c.name}</span></sl-button
+              >`
+            : nothing
+        }
       </header>
-      ${c.compounds.length === 0
-        ? html`<p class="muted">${t('admin.places.noCompounds')}</p>`
-        : html`<ul class="compounds">
-            ${c.compounds.map((k) => this.renderCompound(c, k))}
-          </ul>`}
-      ${c.mayEdit
-        ? html`<sl-button class="add-compound" variant=${c.compounds.length === 0 ? 'primary' : 'default'} @click=${() => this.open({ kind: 'add-compound', community: c })}
-            >${t('admin.places.addCompound')}<span class="visually-hidden"> · ${c.name}</span></sl-button
-          >`
-        : nothing}
+      ${
+        c.compounds.length === 0
+          ? html`<p class="muted">${t('admin.places.noCompounds')}</p>`
+          : html`<ul class="compounds">
+              ${c.compounds.map((k) => this.renderCompound(c, k))}
+            </ul>`
+      }
+      ${
+        c.mayEdit
+          ? html`<sl-button
+              class="add-compound"
+              variant=${c.compounds.length === 0 ? 'primary' : 'default'}
+              @click=${() => this.open({ kind: 'add-compound', community: c })}
+              >${t('admin.places.addCompound')}<span class="visually-hidden"> · ${c.name}</span></sl-button
+            >`
+          : nothing
+      }
     </section>`;
   }
 
@@ -209,11 +220,13 @@ export class PlacesPage extends YishiElement {
         <a href=${`/compounds/${id}/activation`}>${t('admin.places.linkActivation')}</a>
         <a href=${`/board/${id}`}>${t('admin.places.linkBoard')}</a>
       </nav>
-      ${c.mayEdit
-        ? html`<sl-button class="edit" @click=${() => this.open({ kind: 'edit-compound', community: c, compound: k })}
-            >${t('admin.places.editCompound')}<span class="visually-hidden"> ${k.name}</span></sl-button
-          >`
-        : nothing}
+      ${
+        c.mayEdit
+          ? html`<sl-button class="edit" @click=${() => this.open({ kind: 'edit-compound', community: c, compound: k })}
+              >${t('admin.places.editCompound')}<span class="visually-hidden"> ${k.name}</span></sl-button
+            >`
+          : nothing
+      }
     </li>`;
   }
 
@@ -252,19 +265,23 @@ export class PlacesPage extends YishiElement {
       ${keyed(
         this.formKey,
         html`<form class="fields" @submit=${this.submitDialog} novalidate>
-        ${e.kind === 'rename-community' ? this.field('name', t('admin.places.communityName'), e.community.name) : nothing}
-        ${e.kind === 'add-compound'
-          ? html`${this.field('name', t('admin.places.compoundName'), '', t('admin.places.compoundNamePlaceholder'))}
-            ${this.field('code', t('admin.places.codeLabel'), '', 'DSCT', t('admin.places.codeHint'))}
-            ${this.field('address', t('admin.places.addressLabel'), '', t('admin.places.addressPlaceholder'), t('admin.places.addressHint'))}`
-          : nothing}
-        ${e.kind === 'edit-compound'
-          ? html`${this.field('name', t('admin.places.compoundName'), e.compound.name)}
-              <p class="code-fixed muted">${t('admin.places.codeFixed', { code: e.compound.code })}</p>
-              ${this.field('address', t('admin.places.addressLabel'), e.compound.address, '', t('admin.places.addressHint'))}`
-          : nothing}
-        ${this.errors[''] ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.errors['']}</p></sl-alert>` : nothing}
-      </form>`,
+          ${e.kind === 'rename-community' ? this.field('name', t('admin.places.communityName'), e.community.name) : nothing}
+          ${
+            e.kind === 'add-compound'
+              ? html`${this.field('name', t('admin.places.compoundName'), '', t('admin.places.compoundNamePlaceholder'))}
+                ${this.field('code', t('admin.places.codeLabel'), '', 'DSCT', t('admin.places.codeHint'))}
+                ${this.field('address', t('admin.places.addressLabel'), '', t('admin.places.addressPlaceholder'), t('admin.places.addressHint'))}`
+              : nothing
+          }
+          ${
+            e.kind === 'edit-compound'
+              ? html`${this.field('name', t('admin.places.compoundName'), e.compound.name)}
+                  <p class="code-fixed muted">${t('admin.places.codeFixed', { code: e.compound.code })}</p>
+                  ${this.field('address', t('admin.places.addressLabel'), e.compound.address, '', t('admin.places.addressHint'))}`
+              : nothing
+          }
+          ${this.errors[''] ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.errors['']}</p></sl-alert>` : nothing}
+        </form>`,
       )}
       <sl-button slot="footer" @click=${this.close}>${t('admin.cancel')}</sl-button>
       <sl-button slot="footer" variant="primary" class="save" ?loading=${this.write.busy} @click=${this.submitDialog}

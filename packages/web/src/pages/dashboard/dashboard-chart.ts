@@ -72,6 +72,7 @@ export class DashboardChart extends YishiElement {
   }
 
   override render() {
-    return html`<div class="chart" role="img" aria-label=${this.label}></div><span class="probe" aria-hidden="true"></span>`;
+    return html`<div class="chart" role="img" aria-label=${this.label}></div>
+      <span class="probe" aria-hidden="true"></span>`;
   }
 }

@@ -39,5 +39,10 @@ export async function readRosterFile(file: File): Promise<RosterUpload> {
 
 /** Sends the file's bytes to the roster import (a check only, with `dryRun`) and answers what it did. */
 export function uploadRoster(compoundId: string, upload: RosterUpload, options: { dryRun: boolean }): Promise<RosterImportSummary> {
-  return api.upload(rosterEndpoints.import, { params: { compoundId }, query: options.dryRun ? { dryRun: '1' } : {}, file: upload.bytes, contentType: upload.contentType });
+  return api.upload(rosterEndpoints.import, {
+    params: { compoundId },
+    query: options.dryRun ? { dryRun: '1' } : {},
+    file: upload.bytes,
+    contentType: upload.contentType,
+  });
 }

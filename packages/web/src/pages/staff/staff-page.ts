@@ -225,8 +225,9 @@ export class StaffPage extends YishiElement {
           @sl-change=${(ev: Event) => this.choosePlace(o.places.find((p) => placeKey(p) === (ev.target as HTMLSelectElement).value))}
         >
           ${placeGroups(o.places).map(
-            (group, i) => html`${i > 0 ? html`<sl-divider></sl-divider>` : nothing}<small>${group.label}</small>
-              ${group.places.map((p) => html`<sl-option value=${placeKey(p)}>${optionLabel(p.kind === 'compound' ? t('admin.staff.wholeCompound', { name: p.label }) : p.label)}</sl-option>`)}`,
+            (group, i) =>
+              html`${i > 0 ? html`<sl-divider></sl-divider>` : nothing}<small>${group.label}</small>
+                ${group.places.map((p) => html`<sl-option value=${placeKey(p)}>${optionLabel(p.kind === 'compound' ? t('admin.staff.wholeCompound', { name: p.label }) : p.label)}</sl-option>`)}`,
           )}
         </sl-select>
         <sl-select
@@ -249,24 +250,25 @@ export class StaffPage extends YishiElement {
           this.personKey,
           html`${this.input('name', t('admin.staff.name'), { placeholder: t('admin.staff.namePlaceholder'), autocomplete: 'name', maxlength: 30 })}
           ${this.input('phone', t('admin.staff.phone'), { type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: 11, placeholder: '13800000000', help: t('admin.staff.phoneHelp') })}
-          ${this.chosenRole === 'party_rep'
-            ? html`<sl-select
-                  name="party"
-                  label=${t('admin.staff.party')}
-                  placeholder=${t('admin.staff.partyPlaceholder')}
-                  value=${this.party}
-                  class=${e.party ? 'invalid' : ''}
-                  help-text=${e.party ?? ''}
-                  @sl-change=${(ev: Event) => (this.party = (ev.target as HTMLSelectElement).value as Party)}
-                >
-                  ${PARTIES.map((p) => html`<sl-option value=${p}>${optionLabel(pick(PARTY_LABELS[p]))}</sl-option>`)}
-                </sl-select>
-                ${this.input('organisation', t('admin.staff.organisation'), { placeholder: t('admin.staff.organisationPlaceholder'), maxlength: 60 })}`
-            : nothing}
+          ${
+            this.chosenRole === 'party_rep'
+              ? html`<sl-select
+                    name="party"
+                    label=${t('admin.staff.party')}
+                    placeholder=${t('admin.staff.partyPlaceholder')}
+                    value=${this.party}
+                    class=${e.party ? 'invalid' : ''}
+                    help-text=${e.party ?? ''}
+                    @sl-change=${(ev: Event) => (this.party = (ev.target as HTMLSelectElement).value as Party)}
+                  >
+                    ${PARTIES.map((p) => html`<sl-option value=${p}>${optionLabel(pick(PARTY_LABELS[p]))}</sl-option>`)}
+                  </sl-select>
+                  ${this.input('organisation', t('admin.staff.organisation'), { placeholder: t('admin.staff.organisationPlaceholder'), maxlength: 60 })}`
+              : nothing
+          }
           ${this.input('title', t('admin.staff.jobTitle'), { placeholder: t('admin.staff.jobTitlePlaceholder'), maxlength: 40 })}`,
         )}
-        ${e[''] ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${e['']}</p></sl-alert>` : nothing}
-        ${this.fieldErrorSummary()}
+        ${e[''] ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${e['']}</p></sl-alert>` : nothing} ${this.fieldErrorSummary()}
         <div>
           <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${!place}>${t('admin.staff.grantButton')}</sl-button>
         </div>
@@ -356,21 +358,25 @@ export class StaffPage extends YishiElement {
         if (ev.target === ev.currentTarget) this.handover = null;
       }}
     >
-      ${h
-        ? html`<p class="handover-intro">
-              ${h.again
-                ? t('admin.staff.handoverAgain', { name: h.name })
-                : t('admin.staff.handoverIntro', { name: h.name, place: h.placeLabel, role: pick(ROLE_LABELS[h.role]) })}
-            </p>
-            <yishi-code-handover
-              .link=${h.invitation.link}
-              .expiresAt=${h.invitation.expiresAt}
-              .say=${t('admin.staff.say')}
-              .qrLabel=${t('admin.staff.qrAlt', { name: h.name })}
-              copyable
-            ></yishi-code-handover>
-            <p class="once muted">${t('admin.staff.shownOnce')}</p>`
-        : nothing}
+      ${
+        h
+          ? html`<p class="handover-intro">
+                ${
+                  h.again
+                    ? t('admin.staff.handoverAgain', { name: h.name })
+                    : t('admin.staff.handoverIntro', { name: h.name, place: h.placeLabel, role: pick(ROLE_LABELS[h.role]) })
+                }
+              </p>
+              <yishi-code-handover
+                .link=${h.invitation.link}
+                .expiresAt=${h.invitation.expiresAt}
+                .say=${t('admin.staff.say')}
+                .qrLabel=${t('admin.staff.qrAlt', { name: h.name })}
+                copyable
+              ></yishi-code-handover>
+              <p class="once muted">${t('admin.staff.shownOnce')}</p>`
+          : nothing
+      }
       <sl-button slot="footer" variant="primary" @click=${() => (this.handover = null)}>${t('admin.staff.handoverDone')}</sl-button>
     </sl-dialog>`;
   }
@@ -387,8 +393,7 @@ export class StaffPage extends YishiElement {
 
   private renderGrants(o: StaffOverview) {
     const needle = this.filter.trim().toLowerCase();
-    const matches = (g: GrantView) =>
-      needle === '' || [g.name, g.phone ?? '', g.placeLabel, roleText(g)].some((text) => text.toLowerCase().includes(needle));
+    const matches = (g: GrantView) => needle === '' || [g.name, g.phone ?? '', g.placeLabel, roleText(g)].some((text) => text.toLowerCase().includes(needle));
     const shown = o.grants.filter(matches);
     const groups = new Map<string, GrantView[]>();
     const ordered = [...shown].sort(
@@ -398,25 +403,28 @@ export class StaffPage extends YishiElement {
         KIND_ORDER.indexOf(a.scopeKind) - KIND_ORDER.indexOf(b.scopeKind) ||
         byLabel(a.name, b.name),
     );
-    for (const g of ordered) groups.set(placeKey({ kind: g.scopeKind, id: g.scopeId }), [...(groups.get(placeKey({ kind: g.scopeKind, id: g.scopeId })) ?? []), g]);
+    for (const g of ordered)
+      groups.set(placeKey({ kind: g.scopeKind, id: g.scopeId }), [...(groups.get(placeKey({ kind: g.scopeKind, id: g.scopeId })) ?? []), g]);
     const pending = o.grants.filter((g) => g.pending).length;
     return html`<h2 id="grants-heading">${t('admin.staff.listHeading')}</h2>
       <p class="muted">${t('admin.staff.listSummary', { count: o.grants.length, pending })}</p>
-      ${o.grants.length === 0
-        ? html`<p class="state state-empty">${t('admin.staff.noGrants')}</p>`
-        : html`<div class="list-tools">
-              <sl-input
-                type="search"
-                label=${t('admin.staff.filter')}
-                placeholder=${t('admin.staff.filterPlaceholder')}
-                .value=${this.filter}
-                @sl-input=${(ev: Event) => (this.filter = (ev.target as HTMLInputElement).value)}
-                clearable
-              ></sl-input>
-              <sl-button @click=${() => this.exportGrants(o.grants)}>${t('admin.staff.export')}</sl-button>
-            </div>
-            ${shown.length === 0 ? html`<p class="state state-empty">${t('admin.staff.noMatch')}</p>` : nothing}
-            ${[...groups.values()].map((grants) => this.renderGroup(grants))}`}`;
+      ${
+        o.grants.length === 0
+          ? html`<p class="state state-empty">${t('admin.staff.noGrants')}</p>`
+          : html`<div class="list-tools">
+                <sl-input
+                  type="search"
+                  label=${t('admin.staff.filter')}
+                  placeholder=${t('admin.staff.filterPlaceholder')}
+                  .value=${this.filter}
+                  @sl-input=${(ev: Event) => (this.filter = (ev.target as HTMLInputElement).value)}
+                  clearable
+                ></sl-input>
+                <sl-button @click=${() => this.exportGrants(o.grants)}>${t('admin.staff.export')}</sl-button>
+              </div>
+              ${shown.length === 0 ? html`<p class="state state-empty">${t('admin.staff.noMatch')}</p>` : nothing}
+              ${[...groups.values()].map((grants) => this.renderGroup(grants))}`
+      }`;
   }
 
   private renderGroup(grants: GrantView[]) {
@@ -444,24 +452,28 @@ export class StaffPage extends YishiElement {
       <p>${roleText(g)}</p>
       <p class="muted">${[g.phone, granted].filter(Boolean).join(' · ')}</p>
       ${g.pending ? html`<p class="muted">${t('admin.staff.pendingHelp')}</p>` : nothing}
-      ${g.mayRevoke
-        ? html`<div class="actions">
-            ${g.pending
-              ? html`<sl-button class="reissue" ?loading=${this.reissuing === g.id} @click=${() => this.reissue(g)}
-                  >${t('admin.staff.reissue')}<span class="visually-hidden"> · ${g.name}</span></sl-button
-                >`
-              : nothing}
-            <sl-button
-              variant="default"
-              class="revoke"
-              @click=${() => {
-                this.revokeError = '';
-                this.revoking = g;
-              }}
-              >${t('admin.staff.revoke')}<span class="visually-hidden"> · ${g.name} · ${pick(ROLE_LABELS[g.role])}</span></sl-button
-            >
-          </div>`
-        : nothing}
+      ${
+        g.mayRevoke
+          ? html`<div class="actions">
+              ${
+                g.pending
+                  ? html`<sl-button class="reissue" ?loading=${this.reissuing === g.id} @click=${() => this.reissue(g)}
+                      >${t('admin.staff.reissue')}<span class="visually-hidden"> · ${g.name}</span></sl-button
+                    >`
+                  : nothing
+              }
+              <sl-button
+                variant="default"
+                class="revoke"
+                @click=${() => {
+                  this.revokeError = '';
+                  this.revoking = g;
+                }}
+                >${t('admin.staff.revoke')}<span class="visually-hidden"> · ${g.name} · ${pick(ROLE_LABELS[g.role])}</span></sl-button
+              >
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -475,13 +487,17 @@ export class StaffPage extends YishiElement {
         if (ev.target === ev.currentTarget) this.revoking = null;
       }}
     >
-      ${g
-        ? html`<p>${t('admin.staff.revokeBody', { name: g.name, place: g.placeLabel, role: roleText(g) })}</p>
-            <p class="muted">${t('admin.staff.revokeRecorded')}</p>
-            ${this.revokeError ? html`<sl-alert variant="danger" open><p role="alert">${this.revokeError}</p></sl-alert>` : nothing}`
-        : nothing}
+      ${
+        g
+          ? html`<p>${t('admin.staff.revokeBody', { name: g.name, place: g.placeLabel, role: roleText(g) })}</p>
+              <p class="muted">${t('admin.staff.revokeRecorded')}</p>
+              ${this.revokeError ? html`<sl-alert variant="danger" open><p role="alert">${this.revokeError}</p></sl-alert>` : nothing}`
+          : nothing
+      }
       <sl-button slot="footer" @click=${() => (this.revoking = null)}>${t('admin.cancel')}</sl-button>
-      <sl-button slot="footer" variant="danger" class="confirm-revoke" ?loading=${this.write.busy} @click=${this.revoke}>${t('admin.staff.revokeConfirm')}</sl-button>
+      <sl-button slot="footer" variant="danger" class="confirm-revoke" ?loading=${this.write.busy} @click=${this.revoke}
+        >${t('admin.staff.revokeConfirm')}</sl-button
+      >
     </sl-dialog>`;
   }
 
@@ -502,7 +518,15 @@ export class StaffPage extends YishiElement {
   }
 
   private exportGrants(grants: GrantView[]): void {
-    const header = [t('admin.staff.colPlace'), t('admin.staff.colName'), t('admin.staff.phone'), t('admin.staff.colRole'), t('admin.staff.colStatus'), t('admin.staff.colGrantedAt'), t('admin.staff.colBy')];
+    const header = [
+      t('admin.staff.colPlace'),
+      t('admin.staff.colName'),
+      t('admin.staff.phone'),
+      t('admin.staff.colRole'),
+      t('admin.staff.colStatus'),
+      t('admin.staff.colGrantedAt'),
+      t('admin.staff.colBy'),
+    ];
     const rows = grants.map((g) => [
       g.placeLabel,
       g.name,
@@ -521,34 +545,37 @@ export class StaffPage extends YishiElement {
 
   private renderEvents(events: GrantEvent[]) {
     return html`<h2 id="events-heading">${t('admin.staff.eventsHeading')}</h2>
-      ${events.length === 0
-        ? html`<p class="state state-empty">${t('admin.staff.noEvents')}</p>`
-        : html`<div class="table-wrap" role="region" aria-labelledby="events-heading" tabindex="0">
-            <table class="events">
-              <thead>
-                <tr>
-                  <th scope="col">${t('admin.staff.colWhen')}</th>
-                  <th scope="col">${t('admin.staff.colAction')}</th>
-                  <th scope="col">${t('admin.staff.colName')}</th>
-                  <th scope="col">${t('admin.staff.colRole')}</th>
-                  <th scope="col">${t('admin.staff.colPlace')}</th>
-                  <th scope="col">${t('admin.staff.colBy')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${events.map(
-                  (e) => html`<tr>
-                    <td class="when">${formatDateTime(e.at)}</td>
-                    <td>${e.action === 'grant' ? t('admin.staff.actionGrant') : t('admin.staff.actionRevoke')}</td>
-                    <td>${e.name}</td>
-                    <td>${roleText({ role: e.role, party: e.party, organisation: e.organisation, title: null })}</td>
-                    <td>${e.placeLabel}</td>
-                    <td>${e.byName ?? t('admin.staff.bySetup')}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`}`;
+      ${
+        events.length === 0
+          ? html`<p class="state state-empty">${t('admin.staff.noEvents')}</p>`
+          : html`<div class="table-wrap" role="region" aria-labelledby="events-heading" tabindex="0">
+              <table class="events">
+                <thead>
+                  <tr>
+                    <th scope="col">${t('admin.staff.colWhen')}</th>
+                    <th scope="col">${t('admin.staff.colAction')}</th>
+                    <th scope="col">${t('admin.staff.colName')}</th>
+                    <th scope="col">${t('admin.staff.colRole')}</th>
+                    <th scope="col">${t('admin.staff.colPlace')}</th>
+                    <th scope="col">${t('admin.staff.colBy')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${events.map(
+                    (e) =>
+                      html`<tr>
+                        <td class="when">${formatDateTime(e.at)}</td>
+                        <td>${e.action === 'grant' ? t('admin.staff.actionGrant') : t('admin.staff.actionRevoke')}</td>
+                        <td>${e.name}</td>
+                        <td>${roleText({ role: e.role, party: e.party, organisation: e.organisation, title: null })}</td>
+                        <td>${e.placeLabel}</td>
+                        <td>${e.byName ?? t('admin.staff.bySetup')}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+      }`;
   }
 }
 

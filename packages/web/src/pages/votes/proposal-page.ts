@@ -52,7 +52,11 @@ export class ProposalPage extends YishiElement {
   @state() private mergeInto = '';
   private readonly write = new WriteController(this);
   // Statuses and thresholds come in the reader's language: a switch of language reads them again.
-  private readonly load = new LoadController(this, (signal) => this.fetch(signal), () => [this.params.proposalId, currentLocale()]);
+  private readonly load = new LoadController(
+    this,
+    (signal) => this.fetch(signal),
+    () => [this.params.proposalId, currentLocale()],
+  );
 
   private async fetch(signal: AbortSignal): Promise<Loaded> {
     const detail = await api.call(proposalEndpoints.get, { params: { proposalId: this.params.proposalId ?? '' }, signal });
@@ -77,9 +81,11 @@ export class ProposalPage extends YishiElement {
         <p>${t('proposals.seconds', { count: p.seconds })}${p.needed > 0 ? html` · ${t('proposals.needed', { count: p.needed })}` : nothing}</p>
         <p class="muted">${p.thresholdText}</p>
         ${me?.seconded ? html`<p><strong>✓ ${t('proposals.seconded')}</strong></p>` : nothing}
-        ${me?.canSecond && !me.seconded
-          ? html`<sl-button variant="primary" size="large" ?loading=${this.write.busy} @click=${() => this.second(p)}>${t('proposals.second')}</sl-button>`
-          : nothing}
+        ${
+          me?.canSecond && !me.seconded
+            ? html`<sl-button variant="primary" size="large" ?loading=${this.write.busy} @click=${() => this.second(p)}>${t('proposals.second')}</sl-button>`
+            : nothing
+        }
       </div>
       ${p.decisionReason ? html`<p>${t('proposals.decisionReason', { reason: p.decisionReason })}</p>` : nothing}
       ${p.voteId ? html`<p><a class="link-button" href=${`/votes/${p.voteId}`}>${t('votes.view')}</a></p>` : nothing}
@@ -94,27 +100,42 @@ export class ProposalPage extends YishiElement {
   private renderCommittee(p: ProposalView, others: ProposalView[]) {
     return html`<h2>${t('proposals.committee')}</h2>
       <div class="card committee">
-        ${p.status === 'qualified'
-          ? html`<div class="actions">
-              <sl-button ?disabled=${this.write.busy} @click=${() => this.decide(p, { action: 'put_on_agenda' })}>${t('proposals.putOnAgenda')}</sl-button>
-              <a class="link-button" href=${`/compounds/${p.compoundId}/votes/new?proposalId=${p.id}`}>${t('proposals.putToVote')}</a>
-            </div>`
-          : nothing}
-        ${others.length
-          ? html`<sl-select label=${t('proposals.mergeInto')} value=${this.mergeInto} hoist @sl-change=${(e: Event) => (this.mergeInto = (e.target as HTMLSelectElement).value)}>
-                ${others.map((o) => html`<sl-option value=${o.id}>${o.title}</sl-option>`)}
-              </sl-select>
-              <sl-button ?disabled=${!this.mergeInto || this.write.busy} @click=${() => this.decide(p, { action: 'merge', intoProposalId: this.mergeInto })}>${t('proposals.merge')}</sl-button>`
-          : nothing}
+        ${
+          p.status === 'qualified'
+            ? html`<div class="actions">
+                <sl-button ?disabled=${this.write.busy} @click=${() => this.decide(p, { action: 'put_on_agenda' })}>${t('proposals.putOnAgenda')}</sl-button>
+                <a class="link-button" href=${`/compounds/${p.compoundId}/votes/new?proposalId=${p.id}`}>${t('proposals.putToVote')}</a>
+              </div>`
+            : nothing
+        }
+        ${
+          others.length
+            ? html`<sl-select
+                  label=${t('proposals.mergeInto')}
+                  value=${this.mergeInto}
+                  hoist
+                  @sl-change=${(e: Event) => (this.mergeInto = (e.target as HTMLSelectElement).value)}
+                >
+                  ${others.map((o) => html`<sl-option value=${o.id}>${o.title}</sl-option>`)}
+                </sl-select>
+                <sl-button ?disabled=${!this.mergeInto || this.write.busy} @click=${() => this.decide(p, { action: 'merge', intoProposalId: this.mergeInto })}
+                  >${t('proposals.merge')}</sl-button
+                >`
+            : nothing
+        }
         <sl-textarea id="reason" label=${t('proposals.reason')} rows="3"></sl-textarea>
-        <sl-button variant="danger" ?disabled=${this.write.busy} @click=${() => this.decide(p, { action: 'decline', reason: this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.value ?? '' })}
+        <sl-button
+          variant="danger"
+          ?disabled=${this.write.busy}
+          @click=${() => this.decide(p, { action: 'decline', reason: this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.value ?? '' })}
           >${t('proposals.decline')}</sl-button
         >
       </div>`;
   }
 
   private async second(p: ProposalView) {
-    if (await this.write.run(() => api.call(proposalEndpoints.second, { params: { proposalId: p.id }, body: {} }), { errorAs: 'inline' })) await this.load.reload();
+    if (await this.write.run(() => api.call(proposalEndpoints.second, { params: { proposalId: p.id }, body: {} }), { errorAs: 'inline' }))
+      await this.load.reload();
   }
 
   private async decide(p: ProposalView, body: BodyInput<typeof proposalEndpoints.decide>) {

@@ -33,7 +33,11 @@ export class ProposalsPage extends YishiElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   private readonly write = new WriteController<'title' | 'body'>(this);
   // Statuses and thresholds come in the reader's language: a switch of language reads them again.
-  private readonly load = new LoadController(this, (signal) => api.call(proposalEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, signal }), () => [this.params.compoundId, currentLocale()]);
+  private readonly load = new LoadController(
+    this,
+    (signal) => api.call(proposalEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
+    () => [this.params.compoundId, currentLocale()],
+  );
 
   override render() {
     const compoundId = this.params.compoundId ?? '';
@@ -47,7 +51,10 @@ export class ProposalsPage extends YishiElement {
   private renderProposal(p: ProposalView) {
     return html`<article class="card proposal">
       <h2><a href=${`/proposals/${p.id}`}>${p.title}</a></h2>
-      <p><strong>${p.statusText}</strong> · ${t('proposals.seconds', { count: p.seconds })}${p.needed > 0 && p.status === 'seconding' ? html` · ${t('proposals.needed', { count: p.needed })}` : nothing}</p>
+      <p>
+        <strong>${p.statusText}</strong> ·
+        ${t('proposals.seconds', { count: p.seconds })}${p.needed > 0 && p.status === 'seconding' ? html` · ${t('proposals.needed', { count: p.needed })}` : nothing}
+      </p>
       ${p.decisionReason ? html`<p>${t('proposals.decisionReason', { reason: p.decisionReason })}</p>` : nothing}
     </article>`;
   }
@@ -56,8 +63,27 @@ export class ProposalsPage extends YishiElement {
     const e = this.write.fieldErrors;
     return html`<h2 id="new">${t('proposals.new')}</h2>
       <form class="card fields" @submit=${this.submit} aria-labelledby="new" novalidate>
-        <sl-input name="title" label=${t('proposals.titleLabel')} required minlength="4" maxlength="80" size="large" class=${e.title ? 'invalid' : ''} help-text=${e.title ?? ''}></sl-input>
-        <sl-textarea name="body" label=${t('proposals.bodyLabel')} required minlength="10" maxlength="4000" rows="5" size="large" class=${e.body ? 'invalid' : ''} help-text=${e.body ?? ''}></sl-textarea>
+        <sl-input
+          name="title"
+          label=${t('proposals.titleLabel')}
+          required
+          minlength="4"
+          maxlength="80"
+          size="large"
+          class=${e.title ? 'invalid' : ''}
+          help-text=${e.title ?? ''}
+        ></sl-input>
+        <sl-textarea
+          name="body"
+          label=${t('proposals.bodyLabel')}
+          required
+          minlength="10"
+          maxlength="4000"
+          rows="5"
+          size="large"
+          class=${e.body ? 'invalid' : ''}
+          help-text=${e.body ?? ''}
+        ></sl-textarea>
         ${this.write.error ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
         ${this.fieldErrorSummary()}
         <div>
@@ -77,10 +103,13 @@ export class ProposalsPage extends YishiElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const value = (name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? '';
-    const created = await this.write.run(() => api.call(proposalEndpoints.submit, { params: { compoundId: this.params.compoundId ?? '' }, body: { title: value('title'), body: value('body') } }), {
-      fields: ['title', 'body'],
-      errorAs: 'inline',
-    });
+    const created = await this.write.run(
+      () => api.call(proposalEndpoints.submit, { params: { compoundId: this.params.compoundId ?? '' }, body: { title: value('title'), body: value('body') } }),
+      {
+        fields: ['title', 'body'],
+        errorAs: 'inline',
+      },
+    );
     if (created) navigate(`/proposals/${created.id}`);
   }
 }

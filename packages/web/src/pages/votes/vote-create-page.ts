@@ -41,7 +41,11 @@ const BASES = ['area_and_heads', 'ballots'] as const satisfies ReadonlyArray<Ext
 type Field = 'title' | 'description' | 'kind' | 'options' | 'maxChoices' | 'buildingId' | 'rule' | 'closesAt' | 'sourceId';
 const FIELDS: readonly Field[] = ['title', 'description', 'kind', 'options', 'maxChoices', 'buildingId', 'rule', 'closesAt', 'sourceId'];
 /** Refusals about one field, said under it. */
-const FIELD_OF_CODE: Partial<Record<string, Field>> = { vote_close_before_open: 'closesAt', vote_building_mismatch: 'buildingId', vote_source_not_found: 'sourceId' };
+const FIELD_OF_CODE: Partial<Record<string, Field>> = {
+  vote_close_before_open: 'closesAt',
+  vote_building_mismatch: 'buildingId',
+  vote_source_not_found: 'sourceId',
+};
 
 /** The option of a select that is one of `values`, or the first of them. */
 function oneOf<T extends string>(values: readonly T[], value: string): T {
@@ -99,25 +103,84 @@ export class VoteCreatePage extends YishiElement {
     return html`<h1>${t('votes.create')}</h1>
       ${this.proposal ? html`<p class="lead">${t('votes.form.source', { title: this.proposal.title })}</p>` : nothing}
       <form class="fields" @submit=${this.submit} novalidate>
-        <sl-input name="title" label=${t('votes.form.title')} required maxlength="120" value=${this.proposal?.title ?? ''} class=${e.title ? 'invalid' : ''} help-text=${e.title ?? ''}></sl-input>
-        <sl-textarea name="description" label=${t('votes.form.description')} maxlength="4000" class=${e.description ? 'invalid' : ''} help-text=${e.description ?? ''}></sl-textarea>
-        ${this.select('kind', t('votes.form.kind'), VOTE_KINDS.map((k) => [k, t(`votes.kind.${k}`)]))}
-        ${this.kind === 'yes_no'
-          ? nothing
-          : html`<sl-textarea name="options" label=${t('votes.form.options')} required rows="4" class=${e.options ? 'invalid' : ''} help-text=${e.options ?? ''}></sl-textarea>
-              ${isSingleChoice(this.kind)
-                ? nothing
-                : html`<sl-input name="maxChoices" type="number" min="1" max="50" value="1" label=${t('votes.form.maxChoices')} class=${e.maxChoices ? 'invalid' : ''} help-text=${e.maxChoices ?? ''}></sl-input>`}`}
+        <sl-input
+          name="title"
+          label=${t('votes.form.title')}
+          required
+          maxlength="120"
+          value=${this.proposal?.title ?? ''}
+          class=${e.title ? 'invalid' : ''}
+          help-text=${e.title ?? ''}
+        ></sl-input>
+        <sl-textarea
+          name="description"
+          label=${t('votes.form.description')}
+          maxlength="4000"
+          class=${e.description ? 'invalid' : ''}
+          help-text=${e.description ?? ''}
+        ></sl-textarea>
+        ${this.select(
+          'kind',
+          t('votes.form.kind'),
+          VOTE_KINDS.map((k) => [k, t(`votes.kind.${k}`)]),
+        )}
+        ${
+          this.kind === 'yes_no'
+            ? nothing
+            : html`<sl-textarea
+                  name="options"
+                  label=${t('votes.form.options')}
+                  required
+                  rows="4"
+                  class=${e.options ? 'invalid' : ''}
+                  help-text=${e.options ?? ''}
+                ></sl-textarea>
+                ${
+                  isSingleChoice(this.kind)
+                    ? nothing
+                    : html`<sl-input
+                        name="maxChoices"
+                        type="number"
+                        min="1"
+                        max="50"
+                        value="1"
+                        label=${t('votes.form.maxChoices')}
+                        class=${e.maxChoices ? 'invalid' : ''}
+                        help-text=${e.maxChoices ?? ''}
+                      ></sl-input>`
+                }`
+        }
         ${this.select(
           'scope',
           t('votes.form.scope'),
           [['compound', t('votes.form.wholeCompound')], ...this.buildings.map((b) => [b.id, t('votes.form.buildingOnly', { name: b.name })] as const)],
           e.buildingId,
         )}
-        ${this.select('rule', t('votes.form.rule'), RULE_KINDS.map((k) => [k, t(`votes.rule.${k}`)]), e.rule)}
+        ${this.select(
+          'rule',
+          t('votes.form.rule'),
+          RULE_KINDS.map((k) => [k, t(`votes.rule.${k}`)]),
+          e.rule,
+        )}
         ${this.ruleKind === 'custom' ? this.renderCustomRule() : nothing}
-        ${this.ruleKind === 'art278' ? this.select('matter', t('votes.form.matter'), ART278_MATTERS.map((m) => [String(m), `${m}. ${pick(ART278_MATTER_LABELS[m])}`])) : nothing}
-        <sl-input name="closesAt" type="datetime-local" label=${t('votes.form.closesAt')} required value=${inAWeek} class=${e.closesAt ? 'invalid' : ''} help-text=${e.closesAt ?? ''}></sl-input>
+        ${
+          this.ruleKind === 'art278'
+            ? this.select(
+                'matter',
+                t('votes.form.matter'),
+                ART278_MATTERS.map((m) => [String(m), `${m}. ${pick(ART278_MATTER_LABELS[m])}`]),
+              )
+            : nothing
+        }
+        <sl-input
+          name="closesAt"
+          type="datetime-local"
+          label=${t('votes.form.closesAt')}
+          required
+          value=${inAWeek}
+          class=${e.closesAt ? 'invalid' : ''}
+          help-text=${e.closesAt ?? ''}
+        ></sl-input>
         <sl-checkbox name="secret" checked>${t('votes.form.secret')}</sl-checkbox>
         <sl-checkbox name="openNow" checked>${t('votes.form.opensNow')}</sl-checkbox>
         ${this.write.error || e.sourceId ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error ?? e.sourceId}</p></sl-alert>` : nothing}
@@ -143,15 +206,15 @@ export class VoteCreatePage extends YishiElement {
   /** A select of the form; its options' words follow a language switch (optionLabel). */
   private select(name: keyof Picked, label: string, options: ReadonlyArray<readonly [string, string]>, error?: string) {
     return html`<sl-select
-        name=${name}
-        label=${label}
-        value=${this.picked[name]}
-        class=${error ? 'invalid' : ''}
-        help-text=${error ?? ''}
-        @sl-change=${(ev: Event) => (this.picked = { ...this.picked, [name]: (ev.target as HTMLSelectElement).value })}
-      >
-        ${options.map(([value, words]) => html`<sl-option value=${value}>${optionLabel(words)}</sl-option>`)}
-      </sl-select>`;
+      name=${name}
+      label=${label}
+      value=${this.picked[name]}
+      class=${error ? 'invalid' : ''}
+      help-text=${error ?? ''}
+      @sl-change=${(ev: Event) => (this.picked = { ...this.picked, [name]: (ev.target as HTMLSelectElement).value })}
+    >
+      ${options.map(([value, words]) => html`<sl-option value=${value}>${optionLabel(words)}</sl-option>`)}
+    </sl-select>`;
   }
 
   private value(name: string): string {
@@ -187,12 +250,22 @@ export class VoteCreatePage extends YishiElement {
     // datetime-local is Beijing wall-clock time.
     const closesAt = new Date(`${this.value('closesAt')}:00+08:00`);
     const scope = this.picked.scope;
-    const source = this.proposal ? { sourceKind: 'proposal' as const, sourceId: this.proposal.id } : this.agendaItemId ? { sourceKind: 'agenda_item' as const, sourceId: this.agendaItemId } : {};
+    const source = this.proposal
+      ? { sourceKind: 'proposal' as const, sourceId: this.proposal.id }
+      : this.agendaItemId
+        ? { sourceKind: 'agenda_item' as const, sourceId: this.agendaItemId }
+        : {};
     const body: BodyInput<typeof voteEndpoints.create> = {
       title: this.value('title'),
       description: this.value('description'),
       kind: this.kind,
-      options: this.kind === 'yes_no' ? [] : this.value('options').split('\n').map((s) => s.trim()).filter(Boolean),
+      options:
+        this.kind === 'yes_no'
+          ? []
+          : this.value('options')
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean),
       maxChoices: Number(this.value('maxChoices') || 1),
       buildingId: scope === 'compound' ? null : scope,
       rule: this.rule(),
@@ -202,7 +275,11 @@ export class VoteCreatePage extends YishiElement {
       closesAt: Number.isNaN(closesAt.getTime()) ? this.value('closesAt') : closesAt.toISOString(),
       ...source,
     };
-    const created = await this.write.run(() => api.call(voteEndpoints.create, { params: { compoundId }, body }), { fields: FIELDS, fieldOfCode: FIELD_OF_CODE, errorAs: 'inline' });
+    const created = await this.write.run(() => api.call(voteEndpoints.create, { params: { compoundId }, body }), {
+      fields: FIELDS,
+      fieldOfCode: FIELD_OF_CODE,
+      errorAs: 'inline',
+    });
     if (created) navigate(`/votes/${created.id}/manage`);
   }
 }

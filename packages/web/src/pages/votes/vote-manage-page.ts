@@ -54,7 +54,11 @@ export class VoteManagePage extends YishiElement {
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly write = new WriteController(this);
   // Option labels come in the reader's language: a switch of language reads the vote again.
-  private readonly load = new LoadController(this, (signal) => this.fetch(signal), () => [this.params.voteId, currentLocale()]);
+  private readonly load = new LoadController(
+    this,
+    (signal) => this.fetch(signal),
+    () => [this.params.voteId, currentLocale()],
+  );
 
   private async fetch(signal: AbortSignal): Promise<Managed> {
     const params = { voteId: this.params.voteId ?? '' };
@@ -89,66 +93,84 @@ export class VoteManagePage extends YishiElement {
         ${vote.status === 'draft' ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.act('open')}>${t('votes.open')}</sl-button>` : nothing}
         ${vote.status === 'open' && !this.askClose ? html`<sl-button variant="danger" @click=${() => (this.askClose = true)}>${t('votes.close')}</sl-button>` : nothing}
       </div>
-      ${vote.status === 'open' && this.askClose
-        ? html`<div class="card" role="alertdialog" aria-labelledby="ask-close">
-            <p id="ask-close"><strong>${t('votes.closeConfirm')}</strong></p>
-            <div class="actions">
-              <sl-button variant="danger" ?loading=${this.write.busy} @click=${() => this.act('close')}>${t('votes.close')}</sl-button>
-              <sl-button @click=${() => (this.askClose = false)}>${t('votes.back')}</sl-button>
-            </div>
-          </div>`
-        : nothing}
-      ${turnout
-        ? html`<h2>${turnoutWords}</h2>
-            <meter min="0" max=${turnout.electorate.voters} value=${turnout.participation.ballots} aria-label=${turnoutWords}></meter>
-            <p>
-              ${t('votes.turnoutDetail', {
-                heads: turnout.participation.heads,
-                totalHeads: turnout.electorate.heads,
-                area: formatArea(turnout.participation.areaCenti),
-                totalArea: formatArea(turnout.electorate.areaCenti),
-              })}
-              · ${t('votes.paper')} ${turnout.participation.paperBallots}
-            </p>
-            ${vote.status === 'open' ? html`<p class="muted">${t('votes.liveNote')}</p>` : nothing}`
-        : nothing}
-      ${vote.status === 'closed' ? html`<h2>${t('votes.results')}</h2><yishi-vote-result .result=${view.result}></yishi-vote-result>` : nothing}
-      ${vote.status === 'open' ? this.renderPaper(view, roll) : nothing}
-      ${roll.length
-        ? html`<h2>${t('votes.roll')}</h2>
-            <p><a href=${`/api/votes/${vote.id}/roll.csv`} download>${t('votes.rollExport')}</a></p>
-            <sl-input label=${t('votes.filterUnit')} @sl-input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}></sl-input>
-            <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('votes.paperUnit')}</th>
-                    <th scope="col" class="num">${t('votes.area')}</th>
-                    <th scope="col">${t('votes.ballots')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${shown.map(
-                    (e) => html`<tr>
-                      <th scope="row">${e.label}</th>
-                      <td class="num">${formatArea(e.areaCenti)}</td>
-                      <td>
-                        ${e.voted ? `✓ ${t('votes.voted')} · ${e.channel === 'paper' ? t('votes.paper') : t('votes.online')}` : t('votes.notVoted')}
-                        ${e.choices ? html` · ${e.choices.map((c) => vote.options.find((o) => o.id === c)?.label ?? c).join(' / ')}` : nothing}
-                      </td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
+      ${
+        vote.status === 'open' && this.askClose
+          ? html`<div class="card" role="alertdialog" aria-labelledby="ask-close">
+              <p id="ask-close"><strong>${t('votes.closeConfirm')}</strong></p>
+              <div class="actions">
+                <sl-button variant="danger" ?loading=${this.write.busy} @click=${() => this.act('close')}>${t('votes.close')}</sl-button>
+                <sl-button @click=${() => (this.askClose = false)}>${t('votes.back')}</sl-button>
+              </div>
             </div>`
-        : nothing}`;
+          : nothing
+      }
+      ${
+        turnout
+          ? html`<h2>${turnoutWords}</h2>
+              <meter min="0" max=${turnout.electorate.voters} value=${turnout.participation.ballots} aria-label=${turnoutWords}></meter>
+              <p>
+                ${t('votes.turnoutDetail', {
+                  heads: turnout.participation.heads,
+                  totalHeads: turnout.electorate.heads,
+                  area: formatArea(turnout.participation.areaCenti),
+                  totalArea: formatArea(turnout.electorate.areaCenti),
+                })}
+                · ${t('votes.paper')} ${turnout.participation.paperBallots}
+              </p>
+              ${vote.status === 'open' ? html`<p class="muted">${t('votes.liveNote')}</p>` : nothing}`
+          : nothing
+      }
+      ${
+        vote.status === 'closed'
+          ? html`<h2>${t('votes.results')}</h2>
+              <yishi-vote-result .result=${view.result}></yishi-vote-result>`
+          : nothing
+      }
+      ${vote.status === 'open' ? this.renderPaper(view, roll) : nothing}
+      ${
+        roll.length
+          ? html`<h2>${t('votes.roll')}</h2>
+              <p><a href=${`/api/votes/${vote.id}/roll.csv`} download>${t('votes.rollExport')}</a></p>
+              <sl-input label=${t('votes.filterUnit')} @sl-input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}></sl-input>
+              <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">${t('votes.paperUnit')}</th>
+                      <th scope="col" class="num">${t('votes.area')}</th>
+                      <th scope="col">${t('votes.ballots')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${shown.map(
+                      (e) =>
+                        html`<tr>
+                          <th scope="row">${e.label}</th>
+                          <td class="num">${formatArea(e.areaCenti)}</td>
+                          <td>
+                            ${e.voted ? `✓ ${t('votes.voted')} · ${e.channel === 'paper' ? t('votes.paper') : t('votes.online')}` : t('votes.notVoted')}
+                            ${e.choices ? html` · ${e.choices.map((c) => vote.options.find((o) => o.id === c)?.label ?? c).join(' / ')}` : nothing}
+                          </td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>`
+          : nothing
+      }`;
   }
 
   private renderPaper(view: VoteView, roll: RollEntry[]) {
     const notVoted = roll.filter((e) => !e.voted);
     return html`<h2>${t('votes.enterPaper')}</h2>
       <div class="card paper">
-        <sl-select label=${t('votes.paperUnit')} value=${this.paperUnit} placeholder="—" hoist @sl-change=${(e: Event) => (this.paperUnit = (e.target as HTMLSelectElement).value)}>
+        <sl-select
+          label=${t('votes.paperUnit')}
+          value=${this.paperUnit}
+          placeholder="—"
+          hoist
+          @sl-change=${(e: Event) => (this.paperUnit = (e.target as HTMLSelectElement).value)}
+        >
           ${notVoted.map((e) => html`<sl-option value=${e.voterKey}>${e.label}</sl-option>`)}
         </sl-select>
         <sl-input id="slip" label=${t('votes.paperSlip')} maxlength="40"></sl-input>

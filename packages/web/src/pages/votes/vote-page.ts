@@ -118,7 +118,11 @@ export class VotePage extends YishiElement {
   @state() private receipt: BallotReceipt | null = null;
   private readonly write = new WriteController(this);
   // Option labels come in the reader's language: a switch of language reads the vote again.
-  private readonly load = new LoadController(this, (signal) => api.call(voteEndpoints.get, { params: { voteId: this.params.voteId ?? '' }, signal }), () => [this.params.voteId, currentLocale()]);
+  private readonly load = new LoadController(
+    this,
+    (signal) => api.call(voteEndpoints.get, { params: { voteId: this.params.voteId ?? '' }, signal }),
+    () => [this.params.voteId, currentLocale()],
+  );
 
   override render() {
     return renderLoad(this.load, (v) => this.renderVote(v));
@@ -137,25 +141,28 @@ export class VotePage extends YishiElement {
       ${vote.description ? html`<p>${vote.description}</p>` : nothing}
       <p class="muted"><strong>${t('votes.rule')}${colon()}</strong>${pick(vote.ruleText)}</p>
       <p class="muted">${vote.secret ? t('votes.secret') : t('votes.named')}</p>
-      ${turnout
-        ? html`<p>${t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters })}</p>
-            <p class="progress">
-              ${t('votes.turnoutDetail', {
-                heads: turnout.participation.heads,
-                totalHeads: turnout.electorate.heads,
-                area: formatArea(turnout.participation.areaCenti),
-                totalArea: formatArea(turnout.electorate.areaCenti),
-              })}
-            </p>`
-        : nothing}
-      ${this.write.error ? this.renderError() : nothing}
-      ${vote.status === 'open' ? this.renderMyBallots(v) : nothing}
+      ${
+        turnout
+          ? html`<p>${t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters })}</p>
+              <p class="progress">
+                ${t('votes.turnoutDetail', {
+                  heads: turnout.participation.heads,
+                  totalHeads: turnout.electorate.heads,
+                  area: formatArea(turnout.participation.areaCenti),
+                  totalArea: formatArea(turnout.electorate.areaCenti),
+                })}
+              </p>`
+          : nothing
+      }
+      ${this.write.error ? this.renderError() : nothing} ${vote.status === 'open' ? this.renderMyBallots(v) : nothing}
       ${vote.status === 'draft' ? html`<p>${t('votes.notOpenYet')}</p>` : nothing}
-      ${vote.status === 'closed'
-        ? html`<h2>${t('votes.results')}</h2>
-            <yishi-vote-result .result=${v.result}></yishi-vote-result>
-            <p><a href=${`/votes/${vote.id}/receipts`}>${t('votes.receipts')}</a></p>`
-        : html`<p class="muted">${t('votes.resultsHidden')}</p>`}
+      ${
+        vote.status === 'closed'
+          ? html`<h2>${t('votes.results')}</h2>
+              <yishi-vote-result .result=${v.result}></yishi-vote-result>
+              <p><a href=${`/votes/${vote.id}/receipts`}>${t('votes.receipts')}</a></p>`
+          : html`<p class="muted">${t('votes.resultsHidden')}</p>`
+      }
       ${v.canManage ? html`<p><a class="link-button" href=${`/votes/${vote.id}/manage`}>${t('votes.manage')}</a></p>` : nothing}
     `;
   }
@@ -165,13 +172,16 @@ export class VotePage extends YishiElement {
     const voted = v.mine.filter((m) => m.voted);
     return html`
       ${voted.map(
-        (m) => html`<div class="card">
-          <p><strong>✓ ${t('votes.youVoted', { unit: m.label })}</strong></p>
-          <p>${t('votes.receiptWas', { code: m.receiptCode ?? '' })}</p>
-        </div>`,
+        (m) =>
+          html`<div class="card">
+            <p><strong>✓ ${t('votes.youVoted', { unit: m.label })}</strong></p>
+            <p>${t('votes.receiptWas', { code: m.receiptCode ?? '' })}</p>
+          </div>`,
       )}
       <div class="nav">
-        <sl-button variant="primary" size="large" @click=${() => this.begin(v)}>${voted.length === v.mine.length ? t('votes.changeBallot') : t('votes.start')}</sl-button>
+        <sl-button variant="primary" size="large" @click=${() => this.begin(v)}
+          >${voted.length === v.mine.length ? t('votes.changeBallot') : t('votes.start')}</sl-button
+        >
       </div>
     `;
   }
@@ -200,9 +210,10 @@ export class VotePage extends YishiElement {
         <p class="question" id="which-unit">${t('votes.whichUnit')}</p>
         <div class="big-choices" role="group" aria-labelledby="which-unit">
           ${v.mine.map(
-            (m) => html`<button class="big-choice" @click=${() => ((this.voter = m), (this.step = 'choose'))}>
-              ${m.label}${m.voted ? html`<span class="muted">（${t('votes.voted')}）</span>` : nothing}
-            </button>`,
+            (m) =>
+              html`<button class="big-choice" @click=${() => ((this.voter = m), (this.step = 'choose'))}>
+                ${m.label}${m.voted ? html`<span class="muted">（${t('votes.voted')}）</span>` : nothing}
+              </button>`,
           )}
         </div>
         <div class="nav"><sl-button size="large" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</sl-button></div>`;
@@ -226,7 +237,9 @@ export class VotePage extends YishiElement {
           })}
         </div>
         <div class="nav">
-          <sl-button variant="primary" size="large" ?disabled=${this.choices.length === 0} @click=${() => (this.step = 'confirm')}>${t('votes.next')}</sl-button>
+          <sl-button variant="primary" size="large" ?disabled=${this.choices.length === 0} @click=${() => (this.step = 'confirm')}
+            >${t('votes.next')}</sl-button
+          >
           <sl-button size="large" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</sl-button>
         </div>`;
     }
@@ -263,7 +276,10 @@ export class VotePage extends YishiElement {
 
   private async cast(v: VoteView) {
     const unitId = v.vote.electorateKind === 'owners' ? this.voter?.voterKey : undefined;
-    const receipt = await this.write.run(() => api.call(voteEndpoints.castBallot, { params: { voteId: v.vote.id }, body: { choices: this.choices, ...(unitId ? { unitId } : {}) } }), { errorAs: 'inline' });
+    const receipt = await this.write.run(
+      () => api.call(voteEndpoints.castBallot, { params: { voteId: v.vote.id }, body: { choices: this.choices, ...(unitId ? { unitId } : {}) } }),
+      { errorAs: 'inline' },
+    );
     if (!receipt) {
       // Refused: read the vote again — if it closed meanwhile the page now shows its result (and why the ballot was not taken).
       void this.load.reload();

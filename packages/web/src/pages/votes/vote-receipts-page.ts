@@ -16,7 +16,11 @@ export class VoteReceiptsPage extends YishiElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private query = '';
   // Choices come in the reader's language (同意 / Yes): a switch of language reads them again.
-  private readonly load = new LoadController(this, (signal) => api.call(voteEndpoints.receipts, { params: { voteId: this.params.voteId ?? '' }, signal }), () => [this.params.voteId, currentLocale()]);
+  private readonly load = new LoadController(
+    this,
+    (signal) => api.call(voteEndpoints.receipts, { params: { voteId: this.params.voteId ?? '' }, signal }),
+    () => [this.params.voteId, currentLocale()],
+  );
 
   override render() {
     return renderLoad(this.load, (r) => {
@@ -24,19 +28,35 @@ export class VoteReceiptsPage extends YishiElement {
       const found = code.length >= 14 ? r.receipts.find((x) => x.receiptCode === code) : undefined;
       return html`<h1>${t('votes.receiptsHeading')}</h1>
         <p class="lead">${r.title}</p>
-        <sl-input label=${t('votes.receiptSearch')} size="large" autocomplete="off" @sl-input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}></sl-input>
+        <sl-input
+          label=${t('votes.receiptSearch')}
+          size="large"
+          autocomplete="off"
+          @sl-input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+        ></sl-input>
         <div role="status" aria-live="polite">
-          ${code.length >= 14
-            ? html`<p><strong>${found ? t('votes.receiptFound', { choice: found.choiceLabels.join(' / ') }) : t('votes.receiptMissing')}</strong></p>`
-            : nothing}
+          ${
+            code.length >= 14
+              ? html`<p><strong>${found ? t('votes.receiptFound', { choice: found.choiceLabels.join(' / ') }) : t('votes.receiptMissing')}</strong></p>`
+              : nothing
+          }
         </div>
         <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
           <table>
             <thead>
-              <tr><th scope="col">${t('votes.receiptWas', { code: '' }).replace(/[:：]\s*$/, '')}</th><th scope="col">${t('votes.option')}</th></tr>
+              <tr>
+                <th scope="col">${t('votes.receiptWas', { code: '' }).replace(/[:：]\s*$/, '')}</th>
+                <th scope="col">${t('votes.option')}</th>
+              </tr>
             </thead>
             <tbody>
-              ${r.receipts.map((x) => html`<tr><td><code>${x.receiptCode}</code></td><td>${x.choiceLabels.join(' / ')}</td></tr>`)}
+              ${r.receipts.map(
+                (x) =>
+                  html`<tr>
+                    <td><code>${x.receiptCode}</code></td>
+                    <td>${x.choiceLabels.join(' / ')}</td>
+                  </tr>`,
+              )}
             </tbody>
           </table>
         </div>`;

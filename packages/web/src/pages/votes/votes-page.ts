@@ -29,7 +29,11 @@ export class VotesPage extends YishiElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
-  private readonly load = new LoadController(this, (signal) => api.call(voteEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, signal }), () => [this.params.compoundId]);
+  private readonly load = new LoadController(
+    this,
+    (signal) => api.call(voteEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
+    () => [this.params.compoundId],
+  );
 
   override render() {
     const compoundId = this.params.compoundId ?? '';
@@ -54,9 +58,11 @@ export class VotesPage extends YishiElement {
         ${v.buildingName ? html` · ${t('votes.building', { name: v.buildingName })}` : nothing} ·
         ${v.status === 'closed' ? t('votes.closedAt', { time: formatDateTime(v.closedAt ?? v.closesAt) }) : t('votes.closesAt', { time: formatDateTime(v.closesAt) })}
       </p>
-      ${v.status === 'closed' && v.summaryText
-        ? html`<p class=${v.passed ? 'passed' : 'failed'}><strong>${verdictWords(v.passed === true)}</strong>${colon()}${pick(v.summaryText)}</p>`
-        : nothing}
+      ${
+        v.status === 'closed' && v.summaryText
+          ? html`<p class=${v.passed ? 'passed' : 'failed'}><strong>${verdictWords(v.passed === true)}</strong>${colon()}${pick(v.summaryText)}</p>`
+          : nothing
+      }
       <div class="actions">
         <a class="link-button ${v.status === 'open' ? 'primary' : ''}" href=${`/votes/${v.id}`}>${v.status === 'open' ? t('votes.goVote') : t('votes.view')}</a>
       </div>
