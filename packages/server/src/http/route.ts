@@ -125,6 +125,10 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
       const deps = c.get('deps');
       const locale = c.get('locale');
       const actor = c.get('actor');
+      // A personal answer (anything behind a login: who I am, a roster with names and phones, a
+      // ballot roll), and its refusal, is never kept by a browser or proxy cache; a header set here
+      // reaches files too.
+      if (route.access.kind !== 'public') c.header('Cache-Control', 'no-store');
       if (route.access.kind !== 'public' && !actor) throw new DomainError('unauthenticated');
 
       refuseNulCharacters({ url: c.req.url }, locale);
