@@ -18,7 +18,13 @@ afterAll(() => t.close());
 
 describe('Cache-Control on personal answers', () => {
   it('who I am, the roster (JSON and CSV) and my sessions are no-store', async () => {
-    for (const path of ['/api/me', `/api/compounds/${dsct}/units`, `/api/compounds/${dsct}/roster.csv`, '/api/me/sessions', `/api/compounds/${dsct}/activation`]) {
+    for (const path of [
+      '/api/me',
+      `/api/compounds/${dsct}/units`,
+      `/api/compounds/${dsct}/roster.csv`,
+      '/api/me/sessions',
+      `/api/compounds/${dsct}/activation`,
+    ]) {
       const res = await t.call('GET', path, { cookie });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toBe('no-store');
