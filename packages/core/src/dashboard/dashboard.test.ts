@@ -49,6 +49,19 @@ describe('computeDashboard', () => {
     // 20 Oct → 26 Oct: 4 working days; 20 Oct → 29 Oct: 7 working days; mean 5.5.
     expect(figures.actionItems.avgWorkdaysToSignOff).toBe(5.5);
   });
+  it('counts items overdue and still open against the on-time rate, not only the late sign-offs', () => {
+    // 1 on time of 2 signed off, and 1 more item past its due date and not done: 1 of 3 due ones.
+    expect(figures.actionItems.onTimeRate).toMatchObject({ numerator: 1, denominator: 3, text: '33.3%' });
+    // Nothing signed off and half the items overdue is not 100% (nor an empty "—").
+    const stalled = computeDashboard({
+      ...input,
+      actionItems: [
+        { compoundId: 'x', status: 'in_progress', listedOn: '2026-11-02', dueDate: '2026-11-09', signedOffAt: null, rating: null },
+        { compoundId: 'x', status: 'open', listedOn: '2026-11-19', dueDate: '2026-11-26', signedOffAt: null, rating: null },
+      ],
+    });
+    expect(stalled.figures.actionItems.onTimeRate.text).toBe('0.0%');
+  });
   it('computes satisfaction from ratings of signed-off items', () => {
     expect(figures.satisfaction).toMatchObject({ rated: 2, satisfied: 1, dissatisfied: 1 });
     expect(figures.satisfaction.rate.text).toBe('50.0%');

@@ -12,6 +12,9 @@
  * - action items: "listed" = put on the ledger in the period; "signed off" = signed off in the
  *   period, "on time" when signed off on or before the due date; "overdue" = still open on the
  *   period's last day (or today, if earlier) past the due date, by the items' current status;
+ * - on-time rate: signed off on time over everything that fell due — the sign-offs of the period
+ *   AND the overdue items still open — so unfinished work past its date lowers it (8 of 16 items
+ *   overdue cannot sit beside 100%);
  * - average working days to sign-off: from listing to sign-off, on the official calendar;
  * - satisfaction: ratings of the items signed off in the period, 满意 + 基本满意 over all ratings;
  * - minutes on time: meetings in the period whose first version came out by their kind's deadline
@@ -225,7 +228,7 @@ export function computeDashboard(input: DashboardInput<string>, kinds: MeetingKi
         signedOffOnTime: onTime,
         signedOffLate: signed.length - onTime,
         overdue,
-        onTimeRate: rate(onTime, signed.length),
+        onTimeRate: rate(onTime, signed.length + overdue),
         avgWorkdaysToSignOff: signed.length === 0 ? null : Math.round((workdays * 10) / signed.length) / 10,
       },
       satisfaction: {
@@ -264,7 +267,12 @@ export function dashboardRows(
     row('actionItems.signedOffOnTime', '按期销号（项）', 'Signed off on time', f.actionItems.signedOffOnTime),
     row('actionItems.signedOffLate', '逾期销号（项）', 'Signed off late', f.actionItems.signedOffLate),
     row('actionItems.overdue', '超期未办结（项）', 'Overdue, still open', f.actionItems.overdue),
-    row('actionItems.onTimeRate', '按期销号率', 'Signed off on time (rate)', f.actionItems.onTimeRate.text),
+    row(
+      'actionItems.onTimeRate',
+      '按期销号率（按期销号 ÷ 已销号与超期未办结）',
+      'Signed off on time (rate: on time ÷ signed off and overdue open)',
+      f.actionItems.onTimeRate.text,
+    ),
     row('actionItems.avgWorkdaysToSignOff', '平均销号用时（工作日）', 'Average working days to sign-off', f.actionItems.avgWorkdaysToSignOff),
     row('satisfaction.rated', '参与评价（次）', 'Ratings given', f.satisfaction.rated),
     row('satisfaction.rate', '满意率（满意+基本满意）', 'Satisfaction rate (satisfied + basically satisfied)', f.satisfaction.rate.text),
