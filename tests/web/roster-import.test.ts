@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
+import { bigRoster } from '../../packages/server/src/testing/big-roster.js';
 import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, visibleText } from '../support/browser.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -213,6 +214,30 @@ describe('roster import page', () => {
       }
     }
   });
+
+  test('a 20,000-row file shows how far the check and the import are, in a bar and in words', async () => {
+    const page = await newPhonePage(browser);
+    try {
+      await loginAs(page, server.url, 'shequ');
+      await page.goto(`${server.url}/compounds/${dsct}/roster`);
+      const roster = page.locator('yishi-roster-import-page');
+      await roster.getByRole('heading', { level: 1, name: /花名册导入/ }).waitFor();
+      const before = await unitCount();
+      await chooseFile(page, '大花名册.csv', bigRoster(20_000));
+      await roster.getByText(/^正在检查：第 [\d,]+ 行，共 20,000 行$/).waitFor();
+      await roster.getByRole('heading', { name: '检查通过：导入后将会' }).waitFor();
+      await roster.getByRole('button', { name: '导入此文件…' }).click();
+      await roster.locator('sl-dialog').getByRole('button', { name: '确认导入' }).click();
+      const saving = roster.getByText(/^正在写入：第 [\d,]+ 套，共 20,000 套$/);
+      await saving.waitFor();
+      expect(Number(await roster.locator('sl-progress-bar').getAttribute('value'))).toBeLessThan(100);
+      await page.screenshot({ path: `${SHOTS}/roster-import-progress.png` });
+      await roster.locator('sl-alert.applied').waitFor({ timeout: 60_000 });
+      expect(await unitCount()).toBe(before + 20_000);
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
 
   test('an owner cannot open the roster page: the server says so in words', async () => {
     const page = await newPhonePage(browser);

@@ -39,4 +39,18 @@ export const rosterEndpoints = {
     bodyKind: 'spreadsheet',
     response: rosterImportSummarySchema,
   }),
+  importWithProgress: endpoint({
+    method: 'post',
+    path: '/compounds/:compoundId/roster/with-progress',
+    summary: 'The same import, answering its progress as it goes: one JSON object per line (NDJSON)',
+    description:
+      'Lines: {"type":"progress","phase":"check"|"apply","done":N,"total":N} every few hundred rows, then {"type":"done","summary":{…}} ' +
+      '(the import endpoint\'s answer) or {"type":"error","error":{"code","message","details"}}. For a page that shows a progress bar on a 40,000-row file.',
+    tags: ['roster'],
+    params: compoundParamsSchema,
+    query: rosterImportQuerySchema,
+    body: rosterUploadSchema,
+    bodyKind: 'spreadsheet',
+    produces: 'application/x-ndjson',
+  }),
 };

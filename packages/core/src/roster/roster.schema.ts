@@ -68,3 +68,12 @@ export const rosterInvalidDetailsSchema = z.object({
   ),
 });
 export type RosterInvalidDetails = z.infer<typeof rosterInvalidDetailsSchema>;
+
+/** One line of the import's progress stream (rosterEndpoints.importWithProgress). */
+export const rosterImportEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), phase: z.enum(['check', 'apply']), done: z.number().int(), total: z.number().int() }),
+  z.object({ type: z.literal('done'), summary: rosterImportSummarySchema }),
+  z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) }),
+]);
+export type RosterImportEvent = z.infer<typeof rosterImportEventSchema>;
+export type RosterImportProgress = Extract<RosterImportEvent, { type: 'progress' }>;

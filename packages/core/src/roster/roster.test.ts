@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage, rosterProblemReason } from '../i18n/error-messages.js';
-import { columnLetter, csvRows, parseAreaWithUnit, parseRoster, parseRosterRows, type RosterParseResult, type RosterProblem } from './roster.js';
+import { columnLetter, csvRows, parseAreaWithUnit, parseRoster, parseRosterRows, rosterParser, type RosterParseResult, type RosterProblem } from './roster.js';
 
 const header = '楼栋,单元,房号,面积,面积类型,业主,手机,开发商持有';
 
@@ -334,5 +334,34 @@ describe('every problem says where, in the spreadsheet’s terms', () => {
   it('the duplicate names the earlier row', () => {
     const duplicate = problemsOf(parseRosterRows(sheet)).find((p) => p.code === 'roster_duplicate_unit')!;
     expect(errorMessage(duplicate.code, 'zh-CN', duplicate.params)).toBe('第 6 行 C 列“房号”：与第 3 行是同一套房屋');
+  });
+});
+
+describe('reading a roster a few rows at a time', () => {
+  const sheet = [
+    ['楼栋', '单元', '房号', '面积', '业主', '手机'],
+    ...Array.from({ length: 25 }, (_, i) => ['1', '1', `${101 + i}`, '89.56', `业主${i}`, `138${String(i).padStart(8, '0')}`]),
+  ];
+
+  it('steps through every row, counting, to the same outcome as reading it at once', () => {
+    const parser = rosterParser(sheet);
+    expect(parser.total).toBe(25);
+    const seen: number[] = [];
+    while (!parser.step(10)) seen.push(parser.done);
+    expect(seen).toEqual([10, 20]);
+    expect(parser.done).toBe(25);
+    expect(parser.result()).toEqual(parseRosterRows(sheet));
+  });
+
+  it('refuses to answer before the last step', () => {
+    const parser = rosterParser(sheet);
+    parser.step(5);
+    expect(() => parser.result()).toThrow(/before the last step/);
+  });
+
+  it('a file without a header is decided at once', () => {
+    const parser = rosterParser([['名字'], ['张三']]);
+    expect(parser.step(1)).toBe(true);
+    expect(parser.result().ok).toBe(false);
   });
 });

@@ -254,11 +254,30 @@ export function parseRoster(csvText: string): RosterParseResult {
   return parseRosterRows(csvRows(csvText));
 }
 
+/** A roster being read, a few rows at a time, so that a server can read 40,000 rows between other work. */
+export interface RosterParser {
+  /** Rows below the header, and how many of them have been read. */
+  readonly total: number;
+  readonly done: number;
+  /** Reads up to `maxRows` more rows; true when every row has been read. */
+  step(maxRows: number): boolean;
+  /** The outcome, once `step` has answered true. */
+  result(): RosterParseResult;
+}
+
 /** Validates a roster given as the sheet's rows of text, the first row being the sheet's row 1. */
 export function parseRosterRows(sheet: readonly string[][]): RosterParseResult {
-  if (sheet.every((cells) => isBlank(cells))) return { ok: false, problems: [fileProblem(1, 'roster_file_empty')] };
+  const parser = rosterParser(sheet);
+  while (!parser.step(Number.POSITIVE_INFINITY));
+  return parser.result();
+}
+
+/** The same, a step at a time (see RosterParser). */
+export function rosterParser(sheet: readonly string[][]): RosterParser {
+  const finished = (outcome: RosterParseResult): RosterParser => ({ total: 0, done: 0, step: () => true, result: () => outcome });
+  if (sheet.every((cells) => isBlank(cells))) return finished({ ok: false, problems: [fileProblem(1, 'roster_file_empty')] });
   const header = findHeader(sheet);
-  if ('problems' in header) return { ok: false, problems: header.problems };
+  if ('problems' in header) return finished({ ok: false, problems: header.problems });
   const { columns } = header;
   const headerLine = header.index + 1;
 
@@ -269,9 +288,9 @@ export function parseRosterRows(sheet: readonly string[][]): RosterParseResult {
   const gridOfBuilding = new Map<string, { grid: string; line: number }>();
   let needsOwnerColumn = false;
 
-  for (let i = header.index + 1; i < sheet.length; i++) {
+  const readRow = (i: number): void => {
     const cells = sheet[i] ?? [];
-    if (isBlank(cells)) continue;
+    if (isBlank(cells)) return;
     const line = i + 1;
     const cell = (field: RosterField): string => {
       const column = columns[field];
@@ -352,11 +371,28 @@ export function parseRosterRows(sheet: readonly string[][]): RosterParseResult {
     if (areaCenti !== null && areaSource) {
       rows.push({ line, building, entrance, room, areaCenti, areaSource, developerHeld, owners, residents, grid: gridText === '' ? null : gridText });
     }
-  }
+  };
 
-  // Without an owners column every sold unit would be a problem: name the column once instead.
-  if (needsOwnerColumn) problems.unshift(fileProblem(headerLine, 'roster_missing_column', { column: ROSTER_COLUMNS.owners[0] ?? '业主' }));
-  if (problems.length > 0) return { ok: false, problems };
-  if (rows.length === 0) return { ok: false, problems: [fileProblem(headerLine, 'roster_empty')] };
-  return { ok: true, rows, columns, headerLine };
+  const first = header.index + 1;
+  let next = first;
+  const total = Math.max(0, sheet.length - first);
+  return {
+    total,
+    get done() {
+      return next - first;
+    },
+    step(maxRows) {
+      const end = Math.min(sheet.length, next + maxRows);
+      for (; next < end; next++) readRow(next);
+      return next >= sheet.length;
+    },
+    result() {
+      if (next < sheet.length) throw new Error('rosterParser: result() before the last step');
+      // Without an owners column every sold unit would be a problem: name the column once instead.
+      if (needsOwnerColumn) problems.unshift(fileProblem(headerLine, 'roster_missing_column', { column: ROSTER_COLUMNS.owners[0] ?? '业主' }));
+      if (problems.length > 0) return { ok: false, problems };
+      if (rows.length === 0) return { ok: false, problems: [fileProblem(headerLine, 'roster_empty')] };
+      return { ok: true, rows, columns, headerLine };
+    },
+  };
 }

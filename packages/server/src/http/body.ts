@@ -9,8 +9,11 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './context.js';
 import { SPREADSHEET_CONTENT_TYPES, decodeTextBytes, spreadsheetRows } from './spreadsheet.js';
+import { SPREADSHEET_WORKER, runWorker } from '../workers/run-worker.js';
 
 export const MAX_JSON_DEPTH = 32;
+/** Uploads from this size on are read in a worker thread (about 2,000 roster rows). */
+const WORKER_THRESHOLD_BYTES = 128 * 1024;
 
 function jsonDepthExceeds(value: unknown, limit: number): boolean {
   const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
@@ -55,7 +58,10 @@ export async function readSpreadsheetBody(c: Context<AppEnv>): Promise<Spreadshe
   if (!(SPREADSHEET_CONTENT_TYPES as readonly string[]).includes(type)) {
     throw new DomainError('unsupported_media_type', { expected: SPREADSHEET_CONTENT_TYPES.join(', ') });
   }
-  return { rows: await spreadsheetRows(new Uint8Array(await c.req.arrayBuffer()), type) };
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  // A big workbook takes a second to read: off the event loop, in a worker; a small file is read here.
+  if (bytes.length < WORKER_THRESHOLD_BYTES) return { rows: await spreadsheetRows(bytes, type) };
+  return { rows: await runWorker<string[][]>(SPREADSHEET_WORKER, { bytes, contentType: type }, [bytes.buffer as ArrayBuffer]) };
 }
 
 /** Where the first U+0000 is in a parsed body (a string, a key), as a details path; null if none. */

@@ -1,9 +1,11 @@
 /** Compounds and their rosters: my compounds, a compound's overview, its units, and the roster file out and in. */
-import { COMPOUND_STAFF, ROLES, compoundEndpoints, rosterEndpoints } from '@yishi/core';
+import { COMPOUND_STAFF, DomainError, ROLES, compoundEndpoints, rosterEndpoints } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { anyUser, defineRoute, rolesAt } from '../http/route.js';
 import { getCompoundOverview, listCompoundsFor, listRosterUnits } from '../services/compounds.service.js';
 import { importRoster, rosterCsv } from '../services/roster.service.js';
+import { errorBody } from '../http/errors.js';
+import { ndjsonStream } from '../http/ndjson.js';
 
 /** Roles that may manage a compound's roster (personal data: names and phones). */
 export const ROSTER_MANAGERS = COMPOUND_STAFF;
@@ -34,5 +36,19 @@ export const compoundRoutes = [
     access: rosterManagers,
     handler: ({ deps, actor, params, query, body }) =>
       importRoster(deps, { compoundId: params.compoundId, userId: actor.userId, rows: body.rows, dryRun: query.dryRun === '1' || query.dryRun === 'true' }),
+  }),
+  defineRoute(rosterEndpoints.importWithProgress, {
+    access: rosterManagers,
+    handler: ({ c, deps, actor, locale, params, query, body }) =>
+      ndjsonStream(c, async (send) => {
+        const input = { compoundId: params.compoundId, userId: actor.userId, rows: body.rows, dryRun: query.dryRun === '1' || query.dryRun === 'true' };
+        try {
+          send({ type: 'done', summary: await importRoster(deps, input, send) });
+        } catch (error) {
+          // Once the stream has begun the status is 200: a refusal travels as the last line.
+          if (!(error instanceof DomainError)) throw error;
+          send({ type: 'error', error: errorBody(error, locale).error });
+        }
+      }),
   }),
 ];

@@ -10,13 +10,14 @@ import {
   DomainError,
   formatAreaCenti,
   groupBy,
-  parseRoster,
-  parseRosterRows,
+  csvRows,
+  rosterParser,
   rosterProblem,
   ROSTER_TEMPLATE_HEADER,
   type AreaSource,
   type RosterColumns,
   type RosterField,
+  type RosterImportProgress,
   type RosterImportSummary,
   type RosterPerson,
   type RosterProblem,
@@ -55,15 +56,41 @@ class DryRunRollback extends Error {
 /** A roster as CSV text (the seed, scripts) or as a sheet's rows of text (an upload, .xlsx or CSV). */
 export type RosterSource = { csv: string } | { rows: string[][] };
 
-export async function importRoster(deps: Deps, input: { compoundId: string; userId: string; dryRun: boolean } & RosterSource): Promise<RosterImportSummary> {
-  const parsed = 'rows' in input ? parseRosterRows(input.rows) : parseRoster(input.csv);
+/** Rows read or applied between two turns of the event loop (and two progress reports). */
+const ROWS_PER_STEP = 500;
+
+/** Lets everything else waiting on the event loop run (other requests, websockets, timers). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Checks the roster, then applies it in one transaction, a few hundred rows at a time with the event
+ * loop free in between, so a 40,000-row file holds nobody else up; `onProgress` hears how far it is.
+ * (On SQLite, other requests' queries wait for the transaction, as they always did; everything else
+ * goes on.)
+ */
+export async function importRoster(
+  deps: Deps,
+  input: { compoundId: string; userId: string; dryRun: boolean } & RosterSource,
+  onProgress: (progress: RosterImportProgress) => void = () => undefined,
+): Promise<RosterImportSummary> {
+  const parser = rosterParser('rows' in input ? input.rows : csvRows(input.csv));
+  while (!parser.step(ROWS_PER_STEP)) {
+    onProgress({ type: 'progress', phase: 'check', done: parser.done, total: parser.total });
+    await nextTurn();
+  }
+  onProgress({ type: 'progress', phase: 'check', done: parser.total, total: parser.total });
+  const parsed = parser.result();
   if (!parsed.ok) throw rosterInvalid(parsed.problems);
+  const applied = async (done: number) => {
+    onProgress({ type: 'progress', phase: 'apply', done, total: parsed.rows.length });
+    await nextTurn();
+  };
   try {
     return await deps.db.transaction().execute(async (trx) => {
       // Two imports into one compound at once would both create the same buildings and units; the
       // second waits for the first and then finds them.
       await lockRow(trx, 'compounds', input.compoundId);
-      const summary = await applyRows(trx, input.compoundId, parsed.rows, parsed.columns, deps.clock().toISOString());
+      const summary = await applyRows(trx, input.compoundId, parsed.rows, parsed.columns, deps.clock().toISOString(), applied);
       if (input.dryRun) throw new DryRunRollback(summary);
       await insertRosterImport(trx, {
         id: newId(),
@@ -88,7 +115,14 @@ function rosterInvalid(problems: RosterProblem[]): DomainError {
   return new DomainError('roster_invalid', { count: problems.length }, { problems });
 }
 
-async function applyRows(trx: Db, compoundId: string, rows: RosterRow[], columns: RosterColumns, now: string): Promise<RosterImportSummary> {
+async function applyRows(
+  trx: Db,
+  compoundId: string,
+  rows: RosterRow[],
+  columns: RosterColumns,
+  now: string,
+  applied: (done: number) => Promise<void>,
+): Promise<RosterImportSummary> {
   const summary: RosterImportSummary = {
     rows: rows.length,
     buildingsCreated: 0,
@@ -156,7 +190,8 @@ async function applyRows(trx: Db, compoundId: string, rows: RosterRow[], columns
     return toRemove.length > 0 || toAdd.length > 0;
   };
 
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && index % ROWS_PER_STEP === 0) await applied(index);
     const gridId = row.grid === null ? null : await gridIdFor(row.grid);
     let building = buildings.get(row.building);
     if (!building) {
@@ -208,6 +243,7 @@ async function applyRows(trx: Db, compoundId: string, rows: RosterRow[], columns
       else summary.unitsUnchanged++;
     }
   }
+  await applied(rows.length);
   if (problems.length > 0) throw rosterInvalid(problems);
   summary.buildingGridsChanged = regridded.size;
   summary.unitsNotInFile = [...unitByKey.keys()].filter((key) => !seenKeys.has(key)).length;

@@ -30,6 +30,18 @@ const NETWORK_MESSAGE = {
   en: 'Could not reach the server; check your connection and try again',
 } as const;
 
+/** The ApiError a refused answer stands for: the server's code, words and details, or the status alone. */
+async function refusalOf(response: Response): Promise<ApiError> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await response.text());
+  } catch {
+    parsed = null;
+  }
+  const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  return new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `${response.status} ${response.statusText}`, error?.details ?? null);
+}
+
 async function send<T>(method: string, path: string, options: SendOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   let body: BodyInit | undefined;
@@ -53,18 +65,9 @@ async function send<T>(method: string, path: string, options: SendOptions = {}):
     throw new ApiError(0, 'network_error', NETWORK_MESSAGE[currentLocale()]);
   }
   if (response.status === 204) return undefined as T;
+  if (!response.ok) throw await refusalOf(response);
   const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text === '' ? null : JSON.parse(text);
-  } catch {
-    parsed = null;
-  }
-  if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `${response.status} ${response.statusText}`, error?.details ?? null);
-  }
-  return parsed as T;
+  return (text === '' ? null : JSON.parse(text)) as T;
 }
 
 export type CallInput<E extends Endpoint> = EndpointInput<E> & { signal?: AbortSignal };
@@ -92,9 +95,51 @@ function upload<E extends Endpoint>(
   });
 }
 
+/**
+ * Sends a file to an endpoint that answers its progress as NDJSON (one JSON object per line):
+ * `onLine` hears each line as it arrives. A refusal before the stream begins throws an ApiError as
+ * `call` does; one during the stream is its last line, which the caller reads.
+ */
+async function uploadStreaming<E extends Endpoint>(
+  endpoint: E,
+  input: Omit<CallInput<E>, 'body'> & { file: Blob | ArrayBuffer | Uint8Array | string; contentType: string; onLine: (line: unknown) => void },
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(endpointUrl(endpoint, input), {
+      method: endpoint.method.toUpperCase(),
+      headers: { Accept: 'application/x-ndjson', 'Accept-Language': currentLocale(), 'Content-Type': input.contentType },
+      body: input.file as BodyInit,
+      credentials: 'same-origin',
+      signal: input.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', NETWORK_MESSAGE[currentLocale()]);
+  }
+  if (!response.ok || !response.body) {
+    throw await refusalOf(response);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffered += value;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) if (line.trim() !== '') input.onLine(JSON.parse(line));
+    }
+  } catch {
+    throw new ApiError(0, 'network_error', NETWORK_MESSAGE[currentLocale()]);
+  }
+}
+
 export const api = {
   call,
   upload,
+  uploadStreaming,
   get: <T>(path: string, signal?: AbortSignal) => send<T>('GET', path, { signal }),
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => send<T>('PUT', path, { body }),

@@ -123,6 +123,12 @@ export const foundationMessages = {
     en: 'This adds {created} units, updates {updated} and registers {persons} new people (owners and residents). It takes effect at once.',
   },
   'roster.applying': { 'zh-CN': '正在导入…', en: 'Importing…' },
+  'roster.progressCheck': { 'zh-CN': '正在检查：第 {done} 行，共 {total} 行', en: 'Checking: row {done} of {total}' },
+  'roster.progressApply': { 'zh-CN': '正在写入：第 {done} 套，共 {total} 套', en: 'Saving: unit {done} of {total}' },
+  'roster.interrupted': {
+    'zh-CN': '连接中断，导入结果未知：请刷新页面查看花名册后再试',
+    en: 'The connection was lost; refresh the page to see the roster before trying again',
+  },
   'roster.applied': {
     'zh-CN': '导入成功：新增 {created} 套，更新 {updated} 套，不变 {unchanged} 套。',
     en: 'Imported: {created} added, {updated} updated, {unchanged} unchanged.',

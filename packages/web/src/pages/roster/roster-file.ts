@@ -4,8 +4,9 @@
  * "Unicode text" — UTF-8, or GB18030) and reads workbooks, so the page and the server can never
  * disagree about what a file says.
  */
-import { rosterEndpoints, type RosterImportSummary } from '@yishi/core';
-import { api } from '../../api/client.js';
+import { rosterEndpoints, rosterImportEventSchema, type RosterImportEvent, type RosterImportProgress, type RosterImportSummary } from '@yishi/core';
+import { ApiError, api } from '../../api/client.js';
+import { t } from '../../i18n.js';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** What the file picker offers: CSV, Excel's text exports, and workbooks. */
@@ -37,12 +38,30 @@ export async function readRosterFile(file: File): Promise<RosterUpload> {
   return { bytes, contentType: rosterContentType(file.name, bytes) };
 }
 
-/** Sends the file's bytes to the roster import (a check only, with `dryRun`) and answers what it did. */
-export function uploadRoster(compoundId: string, upload: RosterUpload, options: { dryRun: boolean }): Promise<RosterImportSummary> {
-  return api.upload(rosterEndpoints.import, {
+/**
+ * Sends the file's bytes to the roster import (a check only, with `dryRun`) and answers what it did;
+ * `onProgress` hears how far the server is (a 40,000-row file takes a while). A refusal throws an
+ * ApiError with the server's code, words and details, as the typed client does.
+ */
+export async function uploadRoster(
+  compoundId: string,
+  upload: RosterUpload,
+  options: { dryRun: boolean; onProgress?: (progress: RosterImportProgress) => void },
+): Promise<RosterImportSummary> {
+  let outcome: Exclude<RosterImportEvent, RosterImportProgress> | null = null;
+  await api.uploadStreaming(rosterEndpoints.importWithProgress, {
     params: { compoundId },
     query: options.dryRun ? { dryRun: '1' } : {},
     file: upload.bytes,
     contentType: upload.contentType,
+    onLine: (line) => {
+      const event = rosterImportEventSchema.parse(line);
+      if (event.type === 'progress') options.onProgress?.(event);
+      else outcome = event;
+    },
   });
+  const last = outcome as Exclude<RosterImportEvent, RosterImportProgress> | null;
+  if (last?.type === 'done') return last.summary;
+  if (last?.type === 'error') throw new ApiError(422, last.error.code, last.error.message, last.error.details);
+  throw new ApiError(0, 'network_error', t('roster.interrupted'));
 }

@@ -8,12 +8,14 @@
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import '@shoelace-style/shoelace/dist/components/progress-bar/progress-bar.js';
 import {
   ROSTER_TEMPLATE_HEADER,
   endpointUrl,
   rosterEndpoints,
   rosterInvalidDetailsSchema,
   rosterProblemReason,
+  type RosterImportProgress,
   type RosterImportSummary,
   type RosterInvalidDetails,
 } from '@yishi/core';
@@ -134,6 +136,8 @@ export class RosterImportPage extends YishiElement {
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
+  /** The server's last progress report for the file being checked or imported. */
+  @state() private progress: RosterImportProgress | null = null;
   @state() private step: Step = { kind: 'idle' };
   @state() private confirming = false;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
@@ -164,6 +168,7 @@ export class RosterImportPage extends YishiElement {
     const file = this.fileInput.files?.[0];
     if (!file) return;
     const fileName = file.name;
+    this.progress = null;
     this.step = { kind: 'checking', fileName };
     let upload: RosterUpload;
     try {
@@ -175,7 +180,7 @@ export class RosterImportPage extends YishiElement {
     }
     // The check is a read (nothing changes): its refusal is the page's content, every problem listed.
     try {
-      const summary = await uploadRoster(this.compoundId, upload, { dryRun: true });
+      const summary = await uploadRoster(this.compoundId, upload, { dryRun: true, onProgress: (p) => (this.progress = p) });
       this.step = { kind: 'preview', fileName, upload, summary };
     } catch (error) {
       this.step = this.failure(fileName, error);
@@ -197,13 +202,28 @@ export class RosterImportPage extends YishiElement {
     const step = this.step;
     if (step.kind !== 'preview') return;
     this.confirming = false;
+    this.progress = null;
     this.step = { ...step, kind: 'applying' };
     // What it did is said on the page (a live region), so no toast besides.
-    const summary = await this.write.run(() => uploadRoster(this.compoundId, step.upload, { dryRun: false }), { errorAs: 'inline' });
+    const summary = await this.write.run(() => uploadRoster(this.compoundId, step.upload, { dryRun: false, onProgress: (p) => (this.progress = p) }), {
+      errorAs: 'inline',
+    });
     this.step = summary
       ? { kind: 'applied', fileName: step.fileName, summary }
       : { kind: 'failed', fileName: step.fileName, message: this.write.error ?? t('roster.readFailed') };
     await this.focusResult();
+  }
+
+  /** How far the server is with the file: a bar with the rows in words beside it (a big roster takes a while). */
+  private renderProgress(what: string) {
+    const p = this.progress;
+    if (!p || p.total === 0) return renderLoading(what);
+    const words = t(p.phase === 'check' ? 'roster.progressCheck' : 'roster.progressApply', { done: p.done.toLocaleString(), total: p.total.toLocaleString() });
+    return html`<div class="state progress" role="status">
+      <p>${what}</p>
+      <sl-progress-bar value=${Math.round((100 * p.done) / p.total)} label=${words}></sl-progress-bar>
+      <p class="muted">${words}</p>
+    </div>`;
   }
 
   /** Moves focus to what the check or the import found, so it is read next. */
@@ -252,9 +272,8 @@ export class RosterImportPage extends YishiElement {
       case 'idle':
         return nothing;
       case 'checking':
-        return renderLoading(t('roster.checking'));
       case 'applying':
-        return renderLoading(t('roster.applying'));
+        return this.renderProgress(step.kind === 'checking' ? t('roster.checking') : t('roster.applying'));
       case 'failed':
         return renderError(step.message);
       case 'problems':
