@@ -10,7 +10,7 @@
  * a refused caller sees.
  */
 import { randomBytes } from 'node:crypto';
-import type { Role } from '@yishi/core';
+import { isErrorCode, type Role } from '@yishi/core';
 import { describe, expect, it } from 'vitest';
 import { allRoutes } from '../../packages/server/src/routes/index.js';
 import type { RouteDef } from '../../packages/server/src/http/route.js';
@@ -58,7 +58,16 @@ async function resolvePath(t: TestApp, route: RouteDef): Promise<string> {
   const db = t.deps.db;
   const compoundId = await t.compoundId('DSCT');
   const community = await db.selectFrom('compounds').select('community_id').where('id', '=', compoundId).executeTakeFirstOrThrow();
-  const meeting = await db.selectFrom('meetings').select('id').where('compound_id', '=', compoundId).orderBy('starts_at', 'desc').executeTakeFirstOrThrow();
+  // Routes about residents' questions are about an evening talk, minutes about a meeting that was
+  // held; the rest about the latest meeting.
+  const meeting = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('compound_id', '=', compoundId)
+    .$if(route.path.includes('/questions'), (q) => q.where('kind', '=', 'evening_talk'))
+    .$if(route.path.includes('/minutes'), (q) => q.where('status', '=', 'closed'))
+    .orderBy('starts_at', 'desc')
+    .executeTakeFirstOrThrow();
   const values: Record<string, () => Promise<string>> = {
     compoundId: async () => compoundId,
     meetingId: async () => meeting.id,
@@ -118,6 +127,26 @@ async function resolvePath(t: TestApp, route: RouteDef): Promise<string> {
 
 const roleRoutes = allRoutes.filter((r) => r.access.kind === 'roles');
 
+/**
+ * What an allowed caller must get — the right answer, not merely "not 401/403": a success that
+ * matches the route's response schema (test apps check every JSON answer against it; a mismatch is
+ * a 500), or a refusal in the one error shape with a code from core's table and its words (input
+ * refused, a business rule); never a 5xx; a 403 only where the route states a finer rule. Null when
+ * the answer is right.
+ */
+async function wrongAnswerForAllowed(route: RouteDef, res: Response): Promise<string | null> {
+  if (res.status === 401) return 'authenticated callers are never 401';
+  if (res.status === 403) return route.finerAccess ? null : 'no finer rule is declared';
+  if (res.status >= 500) return 'server error (an answer outside its schema is one)';
+  if (res.status < 400) return null;
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+  if (typeof body?.error?.code !== 'string' || !isErrorCode(body.error.code)) return 'a refusal without a known error code';
+  return typeof body.error.message === 'string' && body.error.message !== body.error.code ? null : 'a refusal without words';
+}
+
 describe('access matrix: every role-checked route × every demo account', () => {
   it('covers the routes', () => {
     expect(roleRoutes.length).toBeGreaterThan(40);
@@ -145,11 +174,15 @@ describe('access matrix: every role-checked route × every demo account', () => 
 
         const accounts = Object.entries(ROLES_IN_DSCT).map(([login, roles]) => ({ login, allowed: roles.some((r) => declared.includes(r)) }));
         const failures: string[] = [];
+        let succeeded = false;
         for (const { login, allowed } of [...accounts.filter((a) => !a.allowed), ...accounts.filter((a) => a.allowed)]) {
           const res = await call(await sessionCookie(t, login));
-          const ok = allowed ? res.status !== 401 && (res.status !== 403 || route.finerAccess !== undefined) : res.status === 403;
-          if (!ok) failures.push(`${login} (${allowed ? 'allowed' : 'refused'}) got ${res.status}: ${(await res.text()).slice(0, 160)}`);
+          const problem = allowed ? await wrongAnswerForAllowed(route, res) : res.status === 403 ? null : 'expected 403';
+          if (problem) failures.push(`${login} (${allowed ? 'allowed' : 'refused'}) got ${res.status} (${problem}): ${(await res.text()).slice(0, 160)}`);
+          if (allowed && res.status === 200) succeeded = true;
         }
+        // A read is exercised for real: some allowed caller gets its data (checked against its schema).
+        if (route.method === 'get' && !succeeded) failures.push('no allowed caller got 200');
         expect(failures).toEqual([]);
       } finally {
         await t.close();
