@@ -113,6 +113,27 @@ describe('login and per-role home', () => {
     });
   });
 
+  test('public pages log no console error for an anonymous visitor (no 401 from asking who is there)', async () => {
+    const dsct = await compoundIdByCode(server.deps, 'DSCT');
+    await withPage(async (page) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      for (const [path, heading] of [
+        [`/board/${dsct}`, '小区公示栏'],
+        ['/login', '登录议事'],
+      ] as const) {
+        await page.goto(`${server.url}${path}`);
+        await main(page).getByRole('heading', { level: 1, name: heading }).waitFor();
+        // By then the shell has asked who is there.
+        await page.waitForLoadState('networkidle');
+      }
+      expect(errors).toEqual([]);
+    });
+  });
+
   test('an unknown address shows a friendly page-not-found in words', async () => {
     await withPage(async (page) => {
       await page.goto(`${server.url}/no/such/page`);

@@ -5,7 +5,7 @@
  */
 import { endpoint } from '../contract/endpoint.js';
 import { loginResultSchema } from '../accounts/accounts.schema.js';
-import { healthSchema, localeSchema, loginSchema, meSchema } from './auth.schema.js';
+import { healthSchema, localeSchema, loginSchema, meSchema, sessionSchema } from './auth.schema.js';
 
 export const authEndpoints = {
   login: endpoint({
@@ -19,6 +19,15 @@ export const authEndpoints = {
   }),
   logout: endpoint({ method: 'post', path: '/auth/logout', summary: 'End the current session', tags: ['auth'], status: 204 }),
   me: endpoint({ method: 'get', path: '/me', summary: 'Who I am: my roles, my compounds and my units', tags: ['auth'], response: meSchema }),
+  session: endpoint({
+    method: 'get',
+    path: '/session',
+    summary: 'Who is logged in, if anyone: the same answer as GET /me, or null for an anonymous visitor',
+    description:
+      'For pages anyone may open (the notice board, public minutes): they ask who is there without a 401 for anonymous visitors, which browsers log as an error. Never cached.',
+    tags: ['auth', 'public'],
+    response: sessionSchema,
+  }),
   setLocale: endpoint({
     method: 'put',
     path: '/me/locale',

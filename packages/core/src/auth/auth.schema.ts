@@ -59,6 +59,13 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/**
+ * Who is logged in, if anyone (`GET /api/session`): an anonymous visitor gets `{ me: null }`, not a
+ * 401, so a public page asking who is there logs no failed request in the visitor's browser.
+ */
+export const sessionSchema = z.object({ me: meSchema.nullable() });
+export type Session = z.infer<typeof sessionSchema>;
+
 /** The health of the instance that answered: its database and (when configured) its Redis relay. */
 export const healthSchema = z.object({
   ok: z.boolean(),

@@ -26,6 +26,14 @@ export const authRoutes = [
     },
   }),
   defineRoute(authEndpoints.me, { access: anyUser, handler: ({ deps, actor }) => describeMe(deps, actor) }),
+  defineRoute(authEndpoints.session, {
+    access: publicAccess,
+    handler: async ({ c, deps, actor }) => {
+      // Public, but about the caller: never kept by a cache.
+      c.header('Cache-Control', 'no-store');
+      return { me: actor ? await describeMe(deps, actor) : null };
+    },
+  }),
   defineRoute(authEndpoints.setLocale, {
     access: publicAccess,
     handler: async ({ c, deps, actor, body }) => {

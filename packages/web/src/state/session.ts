@@ -1,9 +1,10 @@
 /**
- * Who is logged in, as `GET /api/me` describes them, cached for the page's lifetime. `loadMe()`
- * answers null for anonymous visitors; logging in or out refreshes it and tells listeners.
+ * Who is logged in, as `GET /api/session` describes them (null for anonymous visitors, answered
+ * without a 401 so public pages log no failed request), cached for the page's lifetime. Logging in
+ * or out refreshes it and tells listeners.
  */
 import { authEndpoints, type Me, type Role } from '@yishi/core';
-import { api, isApiError } from '../api/client.js';
+import { api } from '../api/client.js';
 
 export const SESSION_CHANGED = 'yishi-session-changed';
 const events = new EventTarget();
@@ -18,12 +19,8 @@ export function currentMe(): Me | null {
 export function loadMe(options: { force?: boolean } = {}): Promise<Me | null> {
   if (me !== undefined && !options.force) return Promise.resolve(me);
   pending ??= api
-    .call(authEndpoints.me, {})
-    .catch((error: unknown) => {
-      if (isApiError(error, 'unauthenticated')) return null;
-      throw error;
-    })
-    .then((value) => {
+    .call(authEndpoints.session, {})
+    .then(({ me: value }) => {
       me = value;
       events.dispatchEvent(new Event(SESSION_CHANGED));
       return value;
