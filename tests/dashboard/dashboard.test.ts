@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage } from '../support/browser.js';
@@ -13,6 +14,7 @@ import { ApiClient } from '../support/child-server.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const ARTIFACTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 mkdirSync(ARTIFACTS, { recursive: true });
 /** The page renders asynchronously; under a loaded CI machine give it time. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
@@ -36,7 +38,71 @@ async function loginAs(page: Page, login: string): Promise<ApiClient> {
   return api;
 }
 
+/** The colour each data item of a chart's first series is drawn in (as ECharts assigned it), by its name. */
+function drawnColours(page: Page, chartIndex: number): Promise<Record<string, string>> {
+  return page
+    .locator('yishi-dashboard-page yishi-dashboard-chart')
+    .nth(chartIndex)
+    .evaluate((el) => {
+      type Data = { count(): number; getName(i: number): string; getItemVisual(i: number, key: 'style'): { fill: string } };
+      const chart = (el as unknown as { chart: { getModel(): { getSeriesByIndex(i: number): { getData(): Data } } } }).chart;
+      const data = chart.getModel().getSeriesByIndex(0).getData();
+      const out: Record<string, string> = {};
+      for (let i = 0; i < data.count(); i++) out[data.getName(i)] = data.getItemVisual(i, 'style').fill;
+      return out;
+    });
+}
+
+/** A design token as the browser computes it (rgb(…)). */
+function tokenColour(page: Page, token: string): Promise<string> {
+  return page.evaluate((name) => {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${name})`;
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  }, token);
+}
+
 describe('dashboard', () => {
+  test('colours carry meaning: overdue and 不满意 in the danger colour, on time and 满意 in the ok colour, never by series order', async () => {
+    const page = await newPhonePage(browser, { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
+    try {
+      await loginAs(page, 'jiedao');
+      await page.goto(`${server.url}/dashboard`);
+      const view = page.locator('yishi-dashboard-page');
+      await poll(() => view.locator('yishi-dashboard-chart').count()).toBe(4);
+      const [danger, ok, warning] = await Promise.all(['--yishi-danger-text', '--yishi-ok-text', '--yishi-warning-text'].map((t) => tokenColour(page, t)));
+      await poll(() => drawnColours(page, 2).catch(() => ({}))).toEqual({ 按期销号: ok, 逾期销号: warning, 超期未办结: danger });
+      await poll(() => drawnColours(page, 3).catch(() => ({}))).toMatchObject({ 满意: ok, 不满意: danger });
+      // Never colour alone: each chart's bars and slices carry their number, and patterns tell them apart in grey.
+      const decal = await view
+        .locator('yishi-dashboard-chart')
+        .nth(2)
+        .evaluate((el) => (el as unknown as { chart: { getOption(): { aria?: { decal?: { show?: boolean } } } } }).chart.getOption().aria?.decal?.show);
+      expect(decal).toBe(true);
+      // The on-time rate counts the overdue items still open: it reads their share, not 100%.
+      const table = view.getByRole('table');
+      const figure = async (label: RegExp) => Number((await table.getByRole('row', { name: label }).getByRole('cell').first().textContent())?.trim());
+      await poll(() => table.getByRole('row', { name: /超期未办结（项）/ }).count()).toBe(1);
+      const [onTime, signed, overdue] = [await figure(/^按期销号（项）/), await figure(/^已销号（项）/), await figure(/^超期未办结（项）/)];
+      expect(overdue).toBeGreaterThan(0);
+      const rateText = (
+        await table
+          .getByRole('row', { name: /按期销号率/ })
+          .getByRole('cell')
+          .first()
+          .textContent()
+      )?.trim();
+      expect(rateText).toBe(`${((onTime * 100) / (signed + overdue)).toFixed(1)}%`);
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('charts and the table show the same figures; the period filter and the Excel download work', async () => {
     const page = await newPhonePage(browser, { viewport: { width: 1280, height: 1000 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
     try {

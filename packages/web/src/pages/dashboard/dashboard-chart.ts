@@ -1,24 +1,38 @@
 /**
  * One chart of the dashboard, drawn by ECharts with only the parts we use (bar and pie charts, the
- * SVG renderer), so the dashboard's bundle stays small. The chart is a picture of figures that the
- * page also gives as a table, so it carries a text label and is not the only way to read them. Its
- * colours are design tokens, resolved to the colours the browser computes for them (ECharts draws
- * SVG attributes, where CSS variables do not reach); a word beside every colour (legend, table).
+ * SVG renderer, decal patterns), so the dashboard's bundle stays small. The chart is a picture of
+ * figures that the page also gives as a table, so it carries a text label and is not the only way to
+ * read them. Its colours are design tokens, resolved to the colours the browser computes for them
+ * (ECharts draws SVG attributes, where CSS variables do not reach).
+ *
+ * Colour carries meaning only where the page says so: a data item whose `itemStyle.color` names a
+ * token (`'--yishi-danger-text'` for overdue or 不满意) is drawn in it; everything else takes the
+ * neutral palette in order, which has no red or green, so series order never makes "overdue" green.
+ * Colour is never the only cue: every bar and slice also has a pattern (decal) and its words and
+ * number (labels, legend, the table).
  */
 import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-/** The series colours, in order. */
-const PALETTE = ['--yishi-brand', '--sl-color-amber-700', '--sl-color-emerald-700', '--yishi-danger-text', '--sl-color-purple-800'];
+/** The colours of series without a meaning (meetings by kind …), in order: no red, amber or green. */
+const PALETTE = ['--yishi-brand', '--sl-color-purple-800', '--sl-color-cyan-800', '--sl-color-neutral-600'];
+
+/** The colour tokens a page gives a data item for what it means. */
+export const MEANING = {
+  good: '--yishi-ok-text',
+  middling: '--yishi-brand',
+  late: '--yishi-warning-text',
+  bad: '--yishi-danger-text',
+} as const;
 
 @customElement('yishi-dashboard-chart')
 export class DashboardChart extends YishiElement {
@@ -60,15 +74,25 @@ export class DashboardChart extends YishiElement {
   }
 
   private draw(): void {
-    if (this.option) this.chart?.setOption({ color: this.palette(), ...this.option }, true);
+    if (!this.option) return;
+    const option = this.resolveTokens(this.option);
+    // Patterns, not the generated description: the element's own label says the figures in words.
+    const aria = { enabled: true, label: { enabled: false }, decal: { show: true } };
+    this.chart?.setOption({ color: PALETTE.map((token) => this.colour(token)), aria, ...(option as object) }, true);
   }
 
-  /** The palette's tokens as the browser computes them (rgb(…)), which ECharts understands. */
-  private palette(): string[] {
-    return PALETTE.map((token) => {
-      this.probe.style.color = `var(${token})`;
-      return getComputedStyle(this.probe).color;
-    });
+  /** A token as the browser computes it (rgb(…)), which ECharts understands. */
+  private colour(token: string): string {
+    this.probe.style.color = `var(${token})`;
+    return getComputedStyle(this.probe).color;
+  }
+
+  /** The option with every colour that names a token (`--…`) replaced by the colour the browser computes for it. */
+  private resolveTokens(value: unknown): unknown {
+    if (typeof value === 'string') return value.startsWith('--') ? this.colour(value) : value;
+    if (Array.isArray(value)) return value.map((v) => this.resolveTokens(v));
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.resolveTokens(v)]));
+    return value;
   }
 
   override render() {

@@ -16,8 +16,7 @@ import { formatDate } from '../../format/format.js';
 import { pick, t, type MessageKey } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { loadMe } from '../../state/session.js';
-import './dashboard-chart.js';
-import type { ChartOption } from './dashboard-chart.js';
+import { MEANING, type ChartOption } from './dashboard-chart.js';
 
 /** The filters the page sends: the place from the caller's grant, the period and one compound or all. */
 type Filters = Required<Pick<DashboardQuery, 'scope' | 'id' | 'from' | 'to'>> & { compoundId: string };
@@ -118,7 +117,8 @@ export class DashboardPage extends YishiElement {
       yAxis: { type: 'value', minInterval: 1 },
       series: MEETING_COUNTERS.map((c) => ({ name: pick(c.series), type: 'bar', stack: 'm', data: d.months.map((m) => m[c.counter]) })),
     };
-    const pie = (items: Array<[string, number]>): ChartOption => ({
+    // Each slice and bar in the colour of what it means (MEANING), with its words and number beside it.
+    const pie = (items: Array<[string, number, string]>): ChartOption => ({
       tooltip: { trigger: 'item' },
       legend,
       series: [
@@ -127,21 +127,27 @@ export class DashboardPage extends YishiElement {
           radius: ['35%', '65%'],
           center: ['50%', '45%'],
           label: { formatter: '{b}\n{c}', fontSize: 14 },
-          data: items.map(([name, value]) => ({ name, value })),
+          data: items.map(([name, value, colour]) => ({ name, value, itemStyle: { color: colour } })),
         },
       ],
     });
+    const bars: Array<[MessageKey, number, string]> = [
+      ['dashboard.series.onTime', f.actionItems.signedOffOnTime, MEANING.good],
+      ['dashboard.series.late', f.actionItems.signedOffLate, MEANING.late],
+      ['dashboard.series.overdue', f.actionItems.overdue, MEANING.bad],
+    ];
     const items: ChartOption = {
       tooltip: { trigger: 'axis' },
-      grid: { left: 36, right: 12, top: 16, bottom: 40 },
-      xAxis: { type: 'category', data: [t('dashboard.series.onTime'), t('dashboard.series.late'), t('dashboard.series.overdue')] },
+      grid: { left: 36, right: 12, top: 24, bottom: 40 },
+      xAxis: { type: 'category', data: bars.map(([key]) => t(key)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         {
           type: 'bar',
+          // One pattern per bar, as per slice.
           colorBy: 'data',
-          label: { show: true, position: 'top' },
-          data: [f.actionItems.signedOffOnTime, f.actionItems.signedOffLate, f.actionItems.overdue],
+          label: { show: true, position: 'top', fontSize: 14 },
+          data: bars.map(([key, value, colour]) => ({ name: t(key), value, itemStyle: { color: colour } })),
         },
       ],
     };
@@ -153,28 +159,25 @@ export class DashboardPage extends YishiElement {
         <h2>${t(key)}</h2>
         <yishi-dashboard-chart .option=${option} label=${`${t(key)}${pick(COLON)}${label}`}></yishi-dashboard-chart>
       </section>`;
-    const questions: Array<[MessageKey, number]> = [
-      ['dashboard.series.answered', f.questions.answeredOnTheSpot],
-      ['dashboard.series.listed', f.questions.listed],
+    const questions: Array<[MessageKey, number, string]> = [
+      ['dashboard.series.answered', f.questions.answeredOnTheSpot, MEANING.good],
+      ['dashboard.series.listed', f.questions.listed, MEANING.middling],
     ];
-    const satisfaction: Array<[MessageKey, number]> = [
-      ['dashboard.series.satisfied', f.satisfaction.satisfied],
-      ['dashboard.series.basic', f.satisfaction.basicallySatisfied],
-      ['dashboard.series.dissatisfied', f.satisfaction.dissatisfied],
+    const satisfaction: Array<[MessageKey, number, string]> = [
+      ['dashboard.series.satisfied', f.satisfaction.satisfied, MEANING.good],
+      ['dashboard.series.basic', f.satisfaction.basicallySatisfied, MEANING.middling],
+      ['dashboard.series.dissatisfied', f.satisfaction.dissatisfied, MEANING.bad],
     ];
+    const words = (list: Array<[MessageKey, number, string]>) => list.map(([key, value, colour]): [string, number, string] => [t(key), value, colour]);
     return html`<div class="charts">
         ${chart('dashboard.chart.meetings', meetings, saidIn(MEETING_COUNTERS.map((c) => [pick(c.series), f.meetings[c.counter]])))}
-        ${chart('dashboard.chart.questions', pie(questions.map(([key, value]) => [t(key), value])), said(questions))}
+        ${chart('dashboard.chart.questions', pie(words(questions)), said(questions.map(([key, value]) => [key, value])))}
+        ${chart('dashboard.chart.actionItems', items, said(bars.map(([key, value]) => [key, value])))}
         ${chart(
-          'dashboard.chart.actionItems',
-          items,
-          said([
-            ['dashboard.series.onTime', f.actionItems.signedOffOnTime],
-            ['dashboard.series.late', f.actionItems.signedOffLate],
-            ['dashboard.series.overdue', f.actionItems.overdue],
-          ]),
+          'dashboard.chart.satisfaction',
+          pie(words(satisfaction)),
+          `${said(satisfaction.map(([key, value]) => [key, value]))}${pick(PARENS).replace('{}', f.satisfaction.rate.text)}`,
         )}
-        ${chart('dashboard.chart.satisfaction', pie(satisfaction.map(([key, value]) => [t(key), value])), f.satisfaction.rate.text)}
       </div>
       <p class="muted">${t('dashboard.chartNote')}</p>`;
   }
