@@ -12,6 +12,8 @@ import {
   actionItemListSchema,
   actionItemStaffViewSchema,
   concernListSchema,
+  concernPhotoSchema,
+  concernPhotoUploadSchema,
   concernViewSchema,
   createActionItemSchema,
   ledgerSchema,
@@ -64,6 +66,29 @@ export const actionItemEndpoints = {
     body: submitConcernSchema,
     status: 201,
     response: concernViewSchema,
+  }),
+  uploadConcernPhoto: endpoint({
+    method: 'post',
+    path: '/compounds/:compoundId/concern-photos',
+    summary: 'Upload one photo for a concern about to be reported (the page resizes it first); send its id with the concern',
+    description:
+      'The body is the image itself (image/jpeg, image/png or image/webp, at most 1.5 MB). The server checks that the bytes are a picture, turns it upright and re-encodes it as JPEG without metadata (no GPS position, no phone model). Photos not sent with a concern within a day are deleted.',
+    tags,
+    params: compoundParams,
+    body: concernPhotoUploadSchema,
+    bodyKind: 'image',
+    status: 201,
+    response: concernPhotoSchema,
+  }),
+  photo: endpoint({
+    method: 'get',
+    path: '/action-item-photos/:photoId',
+    summary: "A resident's photo of a concern (JPEG without metadata)",
+    description:
+      'Anyone may see a photo the resident agreed to show on the notice board; other photos only the staff of the compound and the resident who took them. Photos never change, so they may be cached.',
+    tags: ['action-items', 'public'],
+    params: z.object({ photoId: id }),
+    produces: 'image/jpeg',
   }),
   myConcerns: endpoint({
     method: 'get',

@@ -34,6 +34,23 @@ export const actionItemMessages = {
     en: 'Only owners and residents of this compound may report a concern online',
   },
   ledger_append_only: { 'zh-CN': '台账只能追加，不能修改或删除', en: 'The ledger is append-only; entries cannot be changed or deleted' },
+  photo_not_image: {
+    'zh-CN': '这个文件不是能识别的照片。请选择 JPG、PNG 或 WebP 格式的图片。',
+    en: 'This file is not a picture we can read. Please choose a JPG, PNG or WebP image.',
+  },
+  photo_too_large: {
+    'zh-CN': '照片太大（超过 {limit}）。请换一张照片，或在相机设置里选较小的尺寸。',
+    en: 'The photo is too large (over {limit}). Please choose another one or a smaller size in the camera settings.',
+  },
+  photo_too_many_pending: {
+    'zh-CN': '您已上传了很多还没提交的照片。请先提交问题，或明天再试。',
+    en: 'You have uploaded many photos that are not sent with a concern yet. Please send the concern first, or try again tomorrow.',
+  },
+  photo_not_found: {
+    'zh-CN': '有照片已失效（超过一天没有提交），请删除后重新添加。',
+    en: 'A photo has expired (not sent within a day); please remove it and add it again.',
+  },
+  concern_photos_too_many: { 'zh-CN': '每个问题最多附 4 张照片', en: 'Up to 4 photos per concern' },
 } as const satisfies MessageTable;
 
 /** Parameters that are codes, shown to people in words (see errorMessage). */
@@ -50,4 +67,7 @@ export const actionItemStatuses: Partial<Record<keyof typeof actionItemMessages,
   rating_not_allowed: 403,
   concern_needs_residency: 403,
   triage_red_needs_subdistrict: 403,
+  photo_not_image: 415,
+  photo_too_large: 413,
+  photo_too_many_pending: 429,
 };

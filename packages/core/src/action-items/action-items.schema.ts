@@ -5,7 +5,16 @@
 import { z } from 'zod';
 import { MEETING_KINDS } from '../meetings/meeting-kinds.js';
 import { MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES } from '../meetings/meetings.js';
-import { ACTION_ITEM_SOURCES, ACTION_ITEM_STATUSES, ACTION_ITEM_UPDATE_KINDS, RATINGS, RESPONSE_LEVELS, TRIAGE_LEVELS } from './action-items.js';
+import {
+  ACTION_ITEM_SOURCES,
+  ACTION_ITEM_STATUSES,
+  ACTION_ITEM_UPDATE_KINDS,
+  CONCERN_PHOTO_MAX_COUNT,
+  CONCERN_PHOTO_TYPES,
+  RATINGS,
+  RESPONSE_LEVELS,
+  TRIAGE_LEVELS,
+} from './action-items.js';
 import { LEDGER_ENTRY_KINDS } from './ledger.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -40,8 +49,24 @@ export const submitConcernSchema = z.object({
   /** Urgent concerns start the "1341" clock. */
   urgency: z.enum(RESPONSE_LEVELS).nullable().optional(),
   location: text(120).default(''),
+  /** Photos uploaded first (POST …/concern-photos), by their ids. */
+  photoIds: z.array(z.string().min(1).max(40)).max(CONCERN_PHOTO_MAX_COUNT, 'concern_photos_too_many').default([]),
+  /** The resident agrees that the photos are shown on the public notice board (never their name or flat). */
+  photosPublic: z.boolean().default(false),
 });
 export type SubmitConcernInput = z.infer<typeof submitConcernSchema>;
+
+/** An uploaded photo as the server reads it: the bytes and their declared type (checked again from the bytes). */
+export const concernPhotoUploadSchema = z.object({ bytes: z.instanceof(Uint8Array), contentType: z.enum(CONCERN_PHOTO_TYPES) });
+
+/** A stored photo: where it is served, and its size in pixels after the server re-encoded it. */
+export const concernPhotoSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+});
+export type ConcernPhoto = z.infer<typeof concernPhotoSchema>;
 
 export const updateActionItemSchema = z.object({
   responsibleUnit: responsibleUnitSchema.nullable().optional(),
@@ -100,6 +125,8 @@ export type RatingSummary = z.infer<typeof ratingSummarySchema>;
 
 /** The "1341" clock of an urgent concern: the targets and whether they were met (null while open). */
 const responseClockSchema = z.object({
+  /** What the second target asks for: a solution, or (a major problem) only a plan. */
+  resolveKind: z.enum(['solution', 'plan']),
   onSiteBy: z.string().nullable(),
   onSiteAt: z.string().nullable(),
   onSiteMet: z.boolean().nullable(),
@@ -139,6 +166,8 @@ const actionItemBaseShape = {
   resolution: z.string().nullable(),
   reopenCount: count,
   ratingSummary: ratingSummarySchema,
+  /** The resident's photos: staff and the resident always; the board only those the resident agreed to show. */
+  photos: z.array(concernPhotoSchema),
 };
 
 /** The staff record: everything but the raiser's contact data. */

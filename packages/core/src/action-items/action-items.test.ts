@@ -3,6 +3,7 @@ import { DomainError } from '../errors/domain-error.js';
 import type { Role } from '../roles/roles.js';
 import {
   changeTriage,
+  concernDeadline,
   formatSignOffNumber,
   initialTriage,
   isOverdue,
@@ -101,6 +102,15 @@ describe('"1341" targets', () => {
   it('complex within 4 hours, a plan for a major one within 1 day', () => {
     expect(responseTargets(at, 'complex').resolveBy).toBe('2026-11-21T06:00:00.000Z');
     expect(responseTargets(at, 'major')).toMatchObject({ resolveBy: '2026-11-22T02:00:00.000Z', resolveKind: 'plan' });
+  });
+  it('an urgent concern is due when its promise falls, not a week later; a major one and the rest in 5 working days', () => {
+    // Friday 20 Nov 2026, 10:00 in China.
+    const friday = new Date('2026-11-20T02:00:00.000Z');
+    expect(concernDeadline(friday, 'ordinary')).toEqual({ workdays: 0, dueDate: '2026-11-20', calendarMissing: false });
+    // Reported at 22:00: four hours later is the next (China) day.
+    expect(concernDeadline(new Date('2026-11-20T14:00:00.000Z'), 'complex')).toMatchObject({ workdays: 0, dueDate: '2026-11-21' });
+    expect(concernDeadline(friday, 'major')).toMatchObject({ workdays: 5, dueDate: '2026-11-27' });
+    expect(concernDeadline(friday, null)).toMatchObject({ workdays: 5, dueDate: '2026-11-27' });
   });
 });
 

@@ -6,6 +6,7 @@
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { COMPOUND_STAFF, type Role } from '../roles/roles.js';
+import { addWorkdays, chinaDate } from './workdays.js';
 
 export const ACTION_ITEM_SOURCES = ['evening_question', 'council_outcome', 'proposal', 'concern'] as const;
 export type ActionItemSourceKind = (typeof ACTION_ITEM_SOURCES)[number];
@@ -153,10 +154,29 @@ export function isOverdue(item: { status: ActionItemStatus; dueDate: string }, t
 export const RESPONSE_LEVELS = ['ordinary', 'complex', 'major'] as const;
 export type ResponseLevel = (typeof RESPONSE_LEVELS)[number];
 
+export type ResolveKind = 'solution' | 'plan';
+
+/**
+ * The "1341" levels (片区快速反应): on site within 10 minutes, then an ordinary problem solved within
+ * 30 minutes, a complex one within 4 hours, a plan for a major one within 1 day. `dueOnTargetDay`:
+ * the item's deadline on the ledger is the day its target falls, so what the resident was promised
+ * ("30分钟内解决") and the deadline the ledger holds it to agree; a major problem's target is only a
+ * plan, and its solution is due like any other concern, within 5 working days.
+ */
+export const RESPONSE_LEVEL_SPECS: Record<ResponseLevel, { resolveWithinMinutes: number; resolveKind: ResolveKind; dueOnTargetDay: boolean }> = {
+  ordinary: { resolveWithinMinutes: 30, resolveKind: 'solution', dueOnTargetDay: true },
+  complex: { resolveWithinMinutes: 240, resolveKind: 'solution', dueOnTargetDay: true },
+  major: { resolveWithinMinutes: 24 * 60, resolveKind: 'plan', dueOnTargetDay: false },
+};
+
+/** What each level promises, in the words the resident chooses from (they match the deadline the item gets). */
 export const RESPONSE_LEVEL_LABELS: Record<ResponseLevel, Record<Locale, string>> = {
-  ordinary: { 'zh-CN': '一般问题·30分钟内解决', en: 'Ordinary · solved within 30 minutes' },
-  complex: { 'zh-CN': '复杂问题·4小时内解决', en: 'Complex · solved within 4 hours' },
-  major: { 'zh-CN': '重大问题·1天内拿出方案', en: 'Major · a plan within 1 day' },
+  ordinary: { 'zh-CN': '紧急·一般问题：10分钟内到场，30分钟内解决', en: 'Urgent · ordinary: on site in 10 minutes, solved within 30 minutes' },
+  complex: { 'zh-CN': '紧急·复杂问题：10分钟内到场，4小时内解决', en: 'Urgent · complex: on site in 10 minutes, solved within 4 hours' },
+  major: {
+    'zh-CN': '紧急·重大问题：10分钟内到场，1天内拿出方案，5个工作日内办结',
+    en: 'Urgent · major: on site in 10 minutes, a plan within 1 day, resolved within 5 working days',
+  },
 };
 
 const MINUTE = 60_000;
@@ -167,18 +187,52 @@ export interface ResponseTargets {
   /** Ordinary: solved within 30 minutes (3); complex: within 4 hours (4); major: a plan within 1 day (1). */
   resolveBy: string;
   /** What `resolveBy` means: a solution, or only a plan (major problems). */
-  resolveKind: 'solution' | 'plan';
+  resolveKind: ResolveKind;
 }
 
 /** The "1341" rapid-response targets (片区快速反应) of an urgent concern reported at `reportedAt`. */
 export function responseTargets(reportedAt: Date, level: ResponseLevel): ResponseTargets {
   const t = reportedAt.getTime();
-  const after = level === 'ordinary' ? 30 * MINUTE : level === 'complex' ? 240 * MINUTE : 24 * 60 * MINUTE;
+  const spec = RESPONSE_LEVEL_SPECS[level];
   return {
     onSiteBy: new Date(t + 10 * MINUTE).toISOString(),
-    resolveBy: new Date(t + after).toISOString(),
-    resolveKind: level === 'major' ? 'plan' : 'solution',
+    resolveBy: new Date(t + spec.resolveWithinMinutes * MINUTE).toISOString(),
+    resolveKind: spec.resolveKind,
   };
+}
+
+/**
+ * When a concern reported at `reportedAt` is due on the ledger: an urgent ordinary or complex one on
+ * the China day its "1341" target falls (`workdays` 0: the target time is the deadline); every other
+ * concern within 5 working days, like an evening-talk question.
+ */
+export function concernDeadline(reportedAt: Date, urgency: ResponseLevel | null): { workdays: number; dueDate: string; calendarMissing: boolean } {
+  if (urgency && RESPONSE_LEVEL_SPECS[urgency].dueOnTargetDay) {
+    return { workdays: 0, dueDate: chinaDate(new Date(responseTargets(reportedAt, urgency).resolveBy)), calendarMissing: false };
+  }
+  const deadline = addWorkdays(chinaDate(reportedAt), DEFAULT_DEADLINE_WORKDAYS);
+  return { workdays: DEFAULT_DEADLINE_WORKDAYS, dueDate: deadline.dueDate, calendarMissing: deadline.calendarMissing };
+}
+
+// ---- residents' photos of a concern ---------------------------------------------------------------
+
+/**
+ * Photos a resident attaches to a concern: resized on the phone to about CONCERN_PHOTO_MAX_SIDE
+ * pixels on the longest side (so a real phone photo fits), checked and re-encoded on the server
+ * without its metadata (GPS position, phone model), at most CONCERN_PHOTO_MAX_COUNT per concern.
+ */
+export const CONCERN_PHOTO_MAX_COUNT = 4;
+export const CONCERN_PHOTO_MAX_SIDE = 1600;
+/** Bytes of one uploaded photo; a 1600-pixel JPEG from a phone is 200–700 KB. */
+export const CONCERN_PHOTO_MAX_BYTES = 1_500_000;
+/** What the server takes (and what a browser's canvas produces); anything else is refused in words. */
+export const CONCERN_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** Photos uploaded but not yet sent with a concern, per person: the rest waits until those are used or expire (a day). */
+export const CONCERN_PHOTO_MAX_PENDING = 12;
+
+/** Where a stored photo is served. */
+export function concernPhotoUrl(photoId: string): string {
+  return `/api/action-item-photos/${encodeURIComponent(photoId)}`;
 }
 
 // ---- sign-off numbers -------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, 
   body?: B;
   /**
    * How the body travels: json (default); csv, text decoded from UTF-16 by BOM, UTF-8 or GB18030;
-   * spreadsheet, CSV/tab-separated text or an .xlsx workbook given to the handler as `{ rows }`.
+   * spreadsheet, CSV/tab-separated text or an .xlsx workbook given to the handler as `{ rows }`;
+   * image, the bytes of a picture given to the handler as `{ bytes, contentType }`.
    */
-  bodyKind?: 'json' | 'csv' | 'spreadsheet';
+  bodyKind?: 'json' | 'csv' | 'spreadsheet' | 'image';
   /** The JSON success body. Absent only for 204 and for non-JSON answers (`produces`). */
   response?: R;
   /** Content type of a non-JSON success body (text/csv, application/pdf …). */

@@ -31,6 +31,16 @@ import type { ProposalEventTable, ProposalSecondTable, ProposalSettingsTable, Pr
 import type { BuildingTable, CommunityTable, CompoundTable, GridTable, SubdistrictTable, UnitTable } from './tables/places.table.js';
 
 import type { MinutesDraftTable, MinutesVersionTable } from './tables/minutes.table.js';
+import type { ConcernPhotoTable } from './tables/concern-photos.table.js';
+import type {
+  CompoundRobotTable,
+  NotificationAttemptTable,
+  NotificationDeliveryTable,
+  NotificationEventTable,
+  NotificationSettingsTable,
+  NotificationTable,
+  SmsDailyCountTable,
+} from './tables/notifications.table.js';
 export interface Database {
   // places
   subdistricts: SubdistrictTable;
@@ -74,9 +84,18 @@ export interface Database {
   action_items: ActionItemTable;
   action_item_updates: ActionItemUpdateTable;
   action_item_ratings: ActionItemRatingTable;
+  concern_photos: ConcernPhotoTable;
   sign_off_counters: SignOffCounterTable;
   ledger_heads: LedgerHeadTable;
   ledger_entries: LedgerEntryTable;
   minutes_drafts: MinutesDraftTable;
   minutes_versions: MinutesVersionTable;
+  // notifications
+  notification_events: NotificationEventTable;
+  notifications: NotificationTable;
+  notification_deliveries: NotificationDeliveryTable;
+  notification_attempts: NotificationAttemptTable;
+  notification_settings: NotificationSettingsTable;
+  compound_robots: CompoundRobotTable;
+  sms_daily_counts: SmsDailyCountTable;
 }

@@ -3,6 +3,7 @@
  * and a plain readable reference page rendered from it on the server, so it works offline and under
  * our content security policy.
  */
+import { CONCERN_PHOTO_TYPES } from '@yishi/core';
 import { z } from 'zod';
 import type { RouteDef } from './route.js';
 import { SPREADSHEET_CONTENT_TYPES, XLSX_CONTENT_TYPE } from './spreadsheet.js';
@@ -40,7 +41,7 @@ function accessText(route: RouteDef): string {
   }
 }
 
-/** The request body's media types: JSON by its schema, CSV as text, a spreadsheet as text or an .xlsx file. */
+/** The request body's media types: JSON by its schema, CSV as text, a spreadsheet as text or an .xlsx file, a picture as its bytes. */
 function requestContent(route: RouteDef): Record<string, { schema: JsonSchema }> {
   switch (route.bodyKind ?? 'json') {
     case 'json':
@@ -51,6 +52,8 @@ function requestContent(route: RouteDef): Record<string, { schema: JsonSchema }>
       return Object.fromEntries(
         SPREADSHEET_CONTENT_TYPES.map((type) => [type, { schema: type === XLSX_CONTENT_TYPE ? { type: 'string', format: 'binary' } : { type: 'string' } }]),
       );
+    case 'image':
+      return Object.fromEntries(CONCERN_PHOTO_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
   }
 }
 

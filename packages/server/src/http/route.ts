@@ -26,6 +26,7 @@ import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import type { AppEnv } from './context.js';
 import { readCsvBody, readJsonBody, readSpreadsheetBody, refuseNulCharacters, zodDetails } from './body.js';
+import { readImageBody } from './image-body.js';
 
 /**
  * Finds the place a request is about from its path and query (never its body: access is decided
@@ -73,7 +74,7 @@ export type RouteDef = Endpoint & {
   handler: (ctx: HandlerContext<unknown, unknown, unknown, Access>) => Promise<unknown> | unknown;
 };
 
-const BODY_READERS = { json: readJsonBody, csv: readCsvBody, spreadsheet: readSpreadsheetBody } as const;
+const BODY_READERS = { json: readJsonBody, csv: readCsvBody, spreadsheet: readSpreadsheetBody, image: readImageBody } as const;
 export type BodyKind = keyof typeof BODY_READERS;
 
 /** What a route adds to its endpoint (core contract): who may call it, and the handler. */
@@ -146,7 +147,8 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
       let body: unknown;
       if (route.body) {
         const raw = await BODY_READERS[route.bodyKind ?? 'json'](c);
-        refuseNulCharacters({ body: raw }, locale);
+        // A picture's bytes are no text (and would be walked byte by byte).
+        if (route.bodyKind !== 'image') refuseNulCharacters({ body: raw }, locale);
         body = parseWith(route.body, raw, locale);
       }
 

@@ -25,6 +25,7 @@ import {
   placeOfMeeting,
   reconcileMeeting,
 } from '../services/action-items.view.js';
+import { serveConcernPhoto, uploadConcernPhoto } from '../services/concern-photos.service.js';
 
 /** The compound of the action item named by :itemId. */
 const itemFromParams: PlaceLookup<{ itemId: string }> = ({ db, params }) => placeOfActionItem(db, params.itemId);
@@ -55,6 +56,16 @@ export const actionItemRoutes = [
   defineRoute(actionItemEndpoints.reportConcern, {
     access: rolesAt(CONCERN_ROLES, compoundFromParams),
     handler: ({ deps, actor, params, body }) => reportConcern(deps, actor, params.compoundId, body),
+  }),
+  defineRoute(actionItemEndpoints.uploadConcernPhoto, {
+    access: rolesAt(CONCERN_ROLES, compoundFromParams),
+    handler: ({ deps, actor, params, body }) => uploadConcernPhoto(deps, actor, params.compoundId, body),
+  }),
+  defineRoute(actionItemEndpoints.photo, {
+    access: publicAccess,
+    finerAccess:
+      'A photo the resident agreed to show on the board is public; any other only for the staff of its compound and the resident who took it (404 otherwise).',
+    handler: ({ deps, actor, params }) => serveConcernPhoto(deps, actor, params.photoId),
   }),
   defineRoute(actionItemEndpoints.myConcerns, {
     access: rolesAt(CONCERN_ROLES, compoundFromParams),

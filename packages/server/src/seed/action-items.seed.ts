@@ -108,9 +108,10 @@ export async function seedActionItems(deps: Deps): Promise<void> {
     { daysAgo: 22, run: (d) => addProgress(d, corridor.id, who('loudong'), { text: '楼栋长已逐户劝导，12户已自行清理', photos: [] }) },
     { daysAgo: 20, run: (d) => resolveActionItem(d, corridor.id, who('wuye'), { evidence: '剩余杂物由物业统一清运完毕', photos: [] }) },
     { daysAgo: 19, run: (d) => signOffActionItem(d, corridor.id, who('shequ'), { resolution: '楼道已清理，纳入物业日常巡查' }) },
+    // An urgent complex concern is due the day it was reported (4 hours): fixed and signed off that afternoon.
     { daysAgo: 14, run: (d) => addProgress(d, lift.id, who('wuye'), { text: '维保人员已到场', photos: [], onSite: true }) },
-    { daysAgo: 13, run: (d) => resolveActionItem(d, lift.id, who('wuye'), { evidence: '更换导靴衬垫，异响消除，维保单位出具检测记录', photos: [] }) },
-    { daysAgo: 12, run: (d) => signOffActionItem(d, lift.id, who('zhanzhang'), { resolution: '电梯已检修，运行正常' }) },
+    { daysAgo: 13.95, run: (d) => resolveActionItem(d, lift.id, who('wuye'), { evidence: '更换导靴衬垫，异响消除，维保单位出具检测记录', photos: [] }) },
+    { daysAgo: 13.9, run: (d) => signOffActionItem(d, lift.id, who('zhanzhang'), { resolution: '电梯已检修，运行正常' }) },
     { daysAgo: 18, run: (d) => rateActionItem(d, lamp.id, who('yezhu'), { rating: 'satisfied', comment: '晚上回家亮堂了' }) },
     { daysAgo: 17, run: (d) => rateActionItem(d, corridor.id, who('yezhu2'), { rating: 'basically_satisfied', comment: '' }) },
     { daysAgo: 11, run: (d) => rateActionItem(d, lift.id, who('jumin'), { rating: 'satisfied', comment: '处理及时' }) },

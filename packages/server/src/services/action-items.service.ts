@@ -5,11 +5,11 @@
  * ledger records runs in one transaction with its ledger entry.
  */
 import {
-  DEFAULT_DEADLINE_WORKDAYS,
   DomainError,
   addWorkdays,
   chinaDate,
   changeTriage,
+  concernDeadline,
   formatSignOffNumber,
   initialTriage,
   ratingReopens,
@@ -46,6 +46,7 @@ import { findCompoundChain, type Db } from '../db/repositories/places.repository
 import type { ActionItemRow, ActionItemUpdateTable } from '../db/tables/action-items.table.js';
 import type { Deps } from '../deps.js';
 import { newConcernView, staffItemView } from './action-items.view.js';
+import { attachConcernPhotos } from './concern-photos.service.js';
 import { appendLedgerEntry } from './ledger.service.js';
 
 export interface NewActionItemInput {
@@ -79,8 +80,11 @@ export async function createActionItem(
   if (!compound) throw new DomainError('compound_not_found');
   const now = deps.clock();
   const nowIso = now.toISOString();
-  const workdays = input.deadlineWorkdays ?? DEFAULT_DEADLINE_WORKDAYS;
-  const deadline = addWorkdays(chinaDate(now), workdays);
+  // Staff may set the working days; otherwise 5, except that an urgent concern is due when its "1341" target falls.
+  const { workdays, ...deadline } =
+    input.deadlineWorkdays !== undefined
+      ? { workdays: input.deadlineWorkdays, ...addWorkdays(chinaDate(now), input.deadlineWorkdays) }
+      : concernDeadline(now, input.urgency ?? null);
   const triage = input.triage ?? initialTriage({ sourceKind: input.source.kind, responsibleUnit: input.responsibleUnit ?? null });
   const targets = input.urgency ? responseTargets(now, input.urgency) : null;
   // A resident who asked an evening-talk question under their own account is the one who rates it.
@@ -164,10 +168,10 @@ export async function listActionItemByHand(deps: Deps, actor: Actor, compoundId:
   return staffItemView(deps, created.item, { fresh: true });
 }
 
-/** A resident reports a concern online: it becomes an action item they may follow and rate. */
+/** A resident reports a concern online, with the photos they uploaded for it: it becomes an action item they may follow and rate. */
 export async function reportConcern(deps: Deps, actor: Actor, compoundId: string, input: SubmitConcernInput): Promise<ConcernView> {
-  const created = await deps.db.transaction().execute((trx) =>
-    createActionItem(trx, deps, {
+  const created = await deps.db.transaction().execute(async (trx) => {
+    const listed = await createActionItem(trx, deps, {
       compoundId,
       title: input.title,
       description: input.description,
@@ -177,8 +181,10 @@ export async function reportConcern(deps: Deps, actor: Actor, compoundId: string
       raisedByUserId: actor.userId,
       urgency: input.urgency ?? null,
       location: input.location,
-    }),
-  );
+    });
+    await attachConcernPhotos(trx, { userId: actor.userId, compoundId, actionItemId: listed.id, photoIds: input.photoIds, public: input.photosPublic });
+    return listed;
+  });
   return newConcernView(deps, created.item);
 }
 

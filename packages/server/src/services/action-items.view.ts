@@ -6,6 +6,7 @@
 import {
   ACTION_ITEM_VIEWERS,
   DomainError,
+  RESPONSE_LEVEL_SPECS,
   chinaDate,
   isOverdue,
   responsibleUnitLabel,
@@ -34,11 +35,16 @@ import {
 import { findMeeting, listAgendaItems, listQuestions } from '../db/repositories/meetings.repository.js';
 import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import type { ActionItemRatingRow, ActionItemRow, ActionItemUpdateRow } from '../db/tables/action-items.table.js';
+import type { ConcernPhotoMeta } from '../db/tables/concern-photos.table.js';
+import { listConcernPhotos } from '../db/repositories/concern-photos.repository.js';
+import { concernPhotoView } from './concern-photos.service.js';
 import type { Deps } from '../deps.js';
 
 type RatingRow = Pick<ActionItemRatingRow, 'action_item_id' | 'sign_off_number' | 'rating' | 'comment' | 'reopened' | 'created_at'>;
+type PhotoRow = Pick<ConcernPhotoMeta, 'action_item_id' | 'id' | 'width' | 'height' | 'public'>;
 
-function photos(text: string): string[] {
+/** Evidence and progress photos, stored as a JSON list of URLs. */
+function photoUrls(text: string): string[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -57,8 +63,8 @@ function itemOverdue(item: ActionItemRow, today: string): boolean {
   return isOverdue({ status: item.status, dueDate: item.due_date }, today);
 }
 
-/** Fields everyone may see. */
-function baseView(item: ActionItemRow, ratings: readonly RatingRow[], today: string) {
+/** Fields everyone may see (the photos as the caller may see them). */
+function baseView(item: ActionItemRow, ratings: readonly RatingRow[], today: string, photos: readonly PhotoRow[]) {
   const overdue = itemOverdue(item, today);
   return {
     id: item.id,
@@ -81,6 +87,7 @@ function baseView(item: ActionItemRow, ratings: readonly RatingRow[], today: str
     urgency: item.urgency,
     response: item.urgency
       ? {
+          resolveKind: RESPONSE_LEVEL_SPECS[item.urgency].resolveKind,
           onSiteBy: item.target_on_site_at,
           onSiteAt: item.on_site_at,
           onSiteMet: item.on_site_at !== null && item.target_on_site_at !== null ? item.on_site_at <= item.target_on_site_at : null,
@@ -96,6 +103,7 @@ function baseView(item: ActionItemRow, ratings: readonly RatingRow[], today: str
     resolution: item.resolution,
     reopenCount: item.reopen_count,
     ratingSummary: ratingSummary(ratings),
+    photos: photos.map(concernPhotoView),
   };
 }
 
@@ -105,7 +113,7 @@ function updateView(u: ActionItemUpdateRow, forPublic: boolean): ActionItemUpdat
     kind: u.kind,
     // Rating comments are residents' words about themselves: not on the public board.
     text: forPublic && u.kind === 'rated' ? '' : u.text,
-    photos: photos(u.photos),
+    photos: photoUrls(u.photos),
     from: u.from_value,
     to: u.to_value,
     author: forPublic ? null : u.author_name || null,
@@ -113,20 +121,50 @@ function updateView(u: ActionItemUpdateRow, forPublic: boolean): ActionItemUpdat
   };
 }
 
-function staffView(item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ratings: readonly RatingRow[], today: string): ActionItemStaffView {
+function staffView(
+  item: ActionItemRow,
+  updates: readonly ActionItemUpdateRow[],
+  ratings: readonly RatingRow[],
+  today: string,
+  photos: readonly PhotoRow[],
+): ActionItemStaffView {
   return {
-    ...baseView(item, ratings, today),
+    ...baseView(item, ratings, today, photos),
     handlerName: item.handler_name,
     evidence: item.evidence,
-    evidencePhotos: photos(item.evidence_photos),
+    evidencePhotos: photoUrls(item.evidence_photos),
     raisedByResident: item.raised_by_user_id !== null,
     updates: updates.map((u) => updateView(u, false)),
     ratings: ratings.map((r) => ({ rating: r.rating, comment: r.comment, signOffNumber: r.sign_off_number, reopened: r.reopened === 1, at: r.created_at })),
   };
 }
 
-function publicView(item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ratings: readonly RatingRow[], today: string): ActionItemPublicView {
-  const base = baseView(item, ratings, today);
+/** The board's view: no personal data, and only the photos the resident agreed to show. */
+function publicView(
+  item: ActionItemRow,
+  updates: readonly ActionItemUpdateRow[],
+  ratings: readonly RatingRow[],
+  today: string,
+  photos: readonly PhotoRow[],
+): ActionItemPublicView {
+  return ownerView(
+    item,
+    updates,
+    ratings,
+    today,
+    photos.filter((p) => p.public === 1),
+  );
+}
+
+/** A resident's own concern: the public view with all their photos. */
+function ownerView(
+  item: ActionItemRow,
+  updates: readonly ActionItemUpdateRow[],
+  ratings: readonly RatingRow[],
+  today: string,
+  photos: readonly PhotoRow[],
+): ActionItemPublicView {
+  const base = baseView(item, ratings, today, photos);
   return {
     ...base,
     // The description of a resident's own concern can name them or their flat; the board shows the title.
@@ -140,12 +178,12 @@ export function todayIn(deps: Pick<Deps, 'clock'>): string {
   return chinaDate(deps.clock());
 }
 
-type View<V> = (item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ratings: readonly RatingRow[], today: string) => V;
+type View<V> = (item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ratings: readonly RatingRow[], today: string, photos: readonly PhotoRow[]) => V;
 
-/** Loads the updates and ratings of the items (two statements however many items); answers a function that shows one of them in a view. */
+/** Loads the updates, ratings and photos of the items (three statements however many items); answers a function that shows one of them in a view. */
 async function withDetails(deps: Deps, items: readonly ActionItemRow[]) {
   const ids = items.map((i) => i.id);
-  const [updates, ratings] = await Promise.all([listActionItemUpdates(deps.db, ids), listRatings(deps.db, ids)]);
+  const [updates, ratings, photos] = await Promise.all([listActionItemUpdates(deps.db, ids), listRatings(deps.db, ids), listConcernPhotos(deps.db, ids)]);
   const byItem = <T extends { action_item_id: string }>(rows: readonly T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.action_item_id, [...(map.get(row.action_item_id) ?? []), row]);
@@ -153,8 +191,10 @@ async function withDetails(deps: Deps, items: readonly ActionItemRow[]) {
   };
   const updatesOf = byItem(updates);
   const ratingsOf = byItem(ratings);
+  const photosOf = byItem(photos.map((p) => ({ ...p, action_item_id: p.action_item_id ?? '' })));
   const today = todayIn(deps);
-  return <V>(item: ActionItemRow, view: View<V>): V => view(item, updatesOf.get(item.id) ?? [], ratingsOf.get(item.id) ?? [], today);
+  return <V>(item: ActionItemRow, view: View<V>): V =>
+    view(item, updatesOf.get(item.id) ?? [], ratingsOf.get(item.id) ?? [], today, photosOf.get(item.id) ?? []);
 }
 
 async function viewsOf<V>(deps: Deps, items: readonly ActionItemRow[], view: View<V>): Promise<V[]> {
@@ -187,13 +227,13 @@ export async function listStaffItems(deps: Deps, filter: ActionItemFilter & { ov
  * moment ago, so it has no updates or ratings to load yet.
  */
 export async function staffItemView(deps: Deps, item: ActionItemRow, options: { fresh?: boolean } = {}): Promise<ActionItemStaffView> {
-  if (options.fresh) return staffView(item, [], [], todayIn(deps));
+  if (options.fresh) return staffView(item, [], [], todayIn(deps), []);
   return viewOf(deps, item, staffView);
 }
 
-/** A new concern as its reporter sees it: nothing has happened to it yet. */
-export function newConcernView(deps: Deps, item: ActionItemRow): ConcernView {
-  return { ...publicView(item, [], [], todayIn(deps)), mine: true };
+/** A new concern as its reporter sees it: nothing has happened to it yet but the photos they sent with it. */
+export async function newConcernView(deps: Deps, item: ActionItemRow): Promise<ConcernView> {
+  return { ...(await viewOf(deps, item, ownerView)), mine: true };
 }
 
 /** The compound's items for the public notice board, with counts. */
@@ -215,7 +255,7 @@ export async function getPublicBoardItems(deps: Deps, compoundId: string): Promi
 
 /** The concerns a resident reported in a compound, newest first. */
 export async function listMyConcerns(deps: Deps, actor: Actor, compoundId: string): Promise<ConcernView[]> {
-  const items = await viewsOf(deps, await listActionItems(deps.db, { compoundId, raisedByUserId: actor.userId }), publicView);
+  const items = await viewsOf(deps, await listActionItems(deps.db, { compoundId, raisedByUserId: actor.userId }), ownerView);
   return items.map((i) => ({ ...i, mine: true }));
 }
 
@@ -226,10 +266,11 @@ export async function getActionItemFor(deps: Deps, actor: Actor, place: PlaceCha
   const roles = rolesAt(actor, place);
   if (ACTION_ITEM_VIEWERS.some((r) => roles.has(r))) return { ...(await staffItemView(deps, item)), view: 'staff' };
   const myRating = item.sign_off_number ? await findRating(deps.db, item.id, actor.userId, item.sign_off_number) : undefined;
+  const mine = item.raised_by_user_id === actor.userId;
   return {
-    ...(await viewOf(deps, item, publicView)),
+    ...(await viewOf(deps, item, mine ? ownerView : publicView)),
     view: 'resident',
-    mine: item.raised_by_user_id === actor.userId,
+    mine,
     myRating: myRating ?? null,
   };
 }

@@ -11,6 +11,8 @@ import * as actionItems from './20261121120000_action_items.js';
 import * as minutes from './20261121130000_minutes.js';
 import * as collabLog from './20261121150000_collab_log.js';
 import * as accounts from './20261202090000_accounts.js';
+import * as concernPhotos from './20261214120000_concern_photos.js';
+import * as notifications from './20261220090000_notifications.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261121130000_minutes': minutes,
   '20261121150000_collab_log': collabLog,
   '20261202090000_accounts': accounts,
+  '20261214120000_concern_photos': concernPhotos,
+  '20261220090000_notifications': notifications,
 };
