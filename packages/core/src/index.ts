@@ -17,6 +17,8 @@ export * from './meetings/meeting-kinds.js';
 export * from './meetings/meetings.js';
 export * from './meetings/meetings.schema.js';
 export * from './meetings/agenda-doc.js';
+export * from './meetings/agenda-hand-back.js';
+export * from './collab/read-only.js';
 export * from './meetings/icalendar.js';
 export * from './votes/index.js';
 export * from './proposals/index.js';
