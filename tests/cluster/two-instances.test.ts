@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { startTestRedis, type TestRedis } from '../../packages/server/src/testing/redis-server.js';
-import { addItem, eventually, waitForSync } from '../collab/collab-helpers.js';
+import { addItem, docOf, eventually, readOnlyNoticesOf, waitForSync } from '../collab/collab-helpers.js';
 import { connect, itemIds } from '../resilience/agenda-crash.js';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
 import { newTestDatabase, onPostgres, type TestDatabase } from '../support/database.js';
@@ -118,7 +118,7 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
     }, 15_000);
   });
 
-  it('freezing an agenda stops edits on both instances first: the frozen rows are exactly the stored document', async () => {
+  it('freezing an agenda stops edits on both instances first: the frozen rows are exactly the stored document, and every editor is told with them', async () => {
     const convener = await new ApiClient(nginx.url).login('jiedao');
     const { compounds } = await convener.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
     const compoundId = compounds.find((c) => c.code === 'DSCT')!.id;
@@ -134,6 +134,7 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
     const cookies: string[] = [];
     for (const login of EDITORS.slice(0, 4)) cookies.push((await new ApiClient(nginx.url).login(login)).cookie);
     const writers = cookies.map((cookie) => connect(nginx.url, cookie, name));
+    const told = writers.map((w) => readOnlyNoticesOf(w.provider));
     try {
       await Promise.all(writers.map((w) => waitForSync(w.provider)));
       let running = true;
@@ -153,6 +154,12 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
       const { agendaItems } = await convener.json<{ agendaItems: Array<{ docItemId: string }> }>('GET', `/api/meetings/${meeting.id}`);
       const frozen = agendaItems.map((i) => i.docItemId).sort();
       expect(frozen.length).toBeGreaterThan(20);
+      // Every writer, on either instance, is told without reconnecting, and sent exactly the frozen
+      // agenda: what it has beyond that (typed while the freeze went on) is what its editor hands back.
+      await eventually(() => {
+        for (const notices of told) expect(notices.map((n) => n.reason)).toEqual(['frozen']);
+      }, 10_000);
+      for (const notices of told) expect(itemIds(docOf(notices[0]!.state!)).sort()).toEqual(frozen);
       // What the servers hold now (both instances, through a fresh reader each) is what was frozen:
       // no edit was stored after the rows were written.
       for (const instance of instances) {

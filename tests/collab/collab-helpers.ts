@@ -159,6 +159,31 @@ export function addItem(doc: Y.Doc, id: string, title: string, order: number): v
   doc.getArray<Y.Map<unknown>>('items').push([item]);
 }
 
+/** A "permission denied" notice of the collaboration server (core's collab/read-only.ts). */
+export interface ReadOnlyNotice {
+  reason: string;
+  /** The frozen document (an update), sent with the reason `frozen`. */
+  state: Uint8Array | null;
+}
+
+/** Collects the server's read-only notices of a stock provider (its own handler only logs them). */
+export function readOnlyNoticesOf(provider: WebsocketProvider): ReadOnlyNotice[] {
+  const notices: ReadOnlyNotice[] = [];
+  provider.messageHandlers[2] = (_encoder, decoder) => {
+    if (decoding.readVarUint(decoder) !== 0) return;
+    const reason = decoding.readVarString(decoder);
+    notices.push({ reason, state: decoding.hasContent(decoder) ? decoding.readVarUint8Array(decoder) : null });
+  };
+  return notices;
+}
+
+/** A document holding an update (a frozen agenda sent with a notice). */
+export function docOf(update: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc;
+}
+
 export function titles(doc: Y.Doc): string[] {
   return (doc.getArray('items').toJSON() as Array<{ title: string; order: number }>).sort((a, b) => a.order - b.order).map((i) => i.title);
 }

@@ -1,4 +1,4 @@
-/** `agenda-<meetingId>`: committee members of the meeting write until it is frozen; other staff read. */
+/** `agenda-<meetingId>`: committee members of the meeting write until it is frozen; other staff read; once frozen, all read. */
 import { agendaAccess } from '@yishi/core';
 import { rolesAt } from '../auth/authorize.js';
 import { findMeeting } from '../db/repositories/meetings.repository.js';
@@ -12,6 +12,8 @@ export const agendaDocumentKind: CollabDocumentKind = {
     if (!meeting) return 'not_found';
     const chain = await findCompoundChain(deps.db, meeting.compound_id);
     if (!chain) return 'not_found';
-    return agendaAccess(meeting.kind, meeting.status, meeting.agenda_frozen_at !== null, rolesAt(actor, chain));
+    const frozen = meeting.agenda_frozen_at !== null;
+    const access = agendaAccess(meeting.kind, meeting.status, frozen, rolesAt(actor, chain));
+    return access === 'read' && frozen ? 'frozen' : access;
   },
 };

@@ -8,7 +8,10 @@
  * - every update is written to the update log BEFORE it is broadcast: stores and sends of one
  *   document run through one promise chain, so nothing leaves the server that a restart could lose
  *   (updates arriving together are stored in one statement: group commit, see `flush`);
- * - read-only sockets receive everything, and their document updates are dropped;
+ * - read-only sockets receive everything, and their document updates are dropped; each is told it
+ *   may not write, in y-protocols' "permission denied" message (which the stock WebsocketProvider
+ *   logs and otherwise ignores), when it opens and whenever it loses the right — with the frozen
+ *   document when the agenda was frozen, so an editor hands back what missed the freeze;
  * - a malformed or oversized message closes only that socket, with a close code; the document is
  *   not touched because an update is fully decoded before it is applied;
  * - a document nobody has open is compacted and unloaded after an idle delay;
@@ -29,7 +32,7 @@ import { CloseCode } from './close-codes.js';
 import { compactDocument, loadStoredDocument, type AppendDurability } from './persistence.js';
 import { authorizeDocument, type DocumentAccess } from './registry.js';
 import type { CollabRelay } from './relay.js';
-import { type Connection, FROM_RELAY, LiveDocument, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, send } from './live-document.js';
+import { type Connection, FROM_RELAY, LiveDocument, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, readOnlyNotice, send } from './live-document.js';
 
 export interface CollabOptions {
   /** Largest single websocket message accepted (bytes). */
@@ -59,6 +62,10 @@ export class CollabHub {
   private readonly documents = new Map<string, LiveDocument>();
   private closing = false;
   private readonly heartbeat: NodeJS.Timeout | null;
+  /** Documents this instance locked (see `lock`); one loaded meanwhile starts locked. */
+  private readonly lockedNames = new Set<string>();
+  /** Counts re-authorizations, so a socket authorized while one ran is authorized again (see `connect`). */
+  private refreshes = 0;
 
   constructor(
     readonly deps: Deps,
@@ -162,6 +169,7 @@ export class CollabHub {
     ws.on('pong', answeredPing);
 
     let access: DocumentAccess;
+    const refreshesBefore = this.refreshes;
     try {
       access = await authorizeDocument(this.deps, actor, name);
     } catch (error) {
@@ -176,6 +184,12 @@ export class CollabHub {
     conn = { ws, userId: actor.userId, sessionId: actor.sessionId, access, clientIds: [] };
     live.connections.set(ws, conn);
     ws.on('close', () => this.disconnect(live!, conn!));
+    // A re-authorization (a freeze) that ran while we authorized did not see this socket: decide again.
+    if (this.refreshes !== refreshesBefore) {
+      const again = await authorizeDocument(this.deps, actor, name).catch(() => 'none' as const);
+      if (again === 'write' || again === 'read' || again === 'frozen') conn.access = again;
+      else return ws.close(again === 'not_found' ? CloseCode.UnknownDocument : CloseCode.Forbidden, 'access revoked');
+    }
     try {
       await live.ready;
     } catch (error) {
@@ -198,6 +212,7 @@ export class CollabHub {
         encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(live.awareness, states));
         send(ws, encoding.toUint8Array(aw));
       }
+      if (conn.access !== 'write') send(ws, readOnlyNotice(conn.access, live.doc));
     });
     const queued = early;
     early = null;
@@ -227,8 +242,9 @@ export class CollabHub {
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           Y.decodeUpdate(update); // parse fully before touching the document
-          if (conn.access !== 'write' || live.locked) return;
-          Y.applyUpdate(live.doc, update, conn);
+          if (conn.access !== 'write') return;
+          if (!live.locked) Y.applyUpdate(live.doc, update, conn);
+          else if (!live.hold(conn, update)) conn.ws.close(CloseCode.StorageFailed, 'try again');
         } else {
           throw new Error(`unknown sync step ${step}`);
         }
@@ -251,6 +267,7 @@ export class CollabHub {
     let live = this.documents.get(name);
     if (!live) {
       live = new LiveDocument(name, this);
+      live.locked = this.lockedNames.has(name);
       this.documents.set(name, live);
     }
     if (live.idleTimer) {
@@ -298,6 +315,9 @@ export class CollabHub {
    * the agenda is frozen, so the rows written from the stored document miss nothing.
    */
   async lock(name: string): Promise<void> {
+    // Ours to end (the caller refreshes in a finally): a copy loaded here meanwhile starts locked.
+    // Another instance's lock is not remembered here; for those the relay's lock key does it.
+    this.lockedNames.add(name);
     await this.lockHere(name);
     await this.relay?.lockEverywhere(name);
   }
@@ -315,16 +335,35 @@ export class CollabHub {
     await this.refreshHere(name);
   }
 
+  /**
+   * Every socket is authorized again while the document is still locked (an update arriving meanwhile
+   * waits with the held ones, so nothing is applied for a socket about to lose its right to write);
+   * those that lost it are told, with the frozen document; then the lock ends and the held updates of
+   * sockets that may still write are applied.
+   */
   private async refreshHere(name: string): Promise<void> {
+    this.refreshes += 1;
+    this.lockedNames.delete(name);
     const live = this.documents.get(name);
     if (!live) return;
-    live.locked = false;
-    for (const conn of [...live.connections.values()]) {
-      const actor = await loadActor(this.deps, conn.userId, conn.sessionId).catch(() => null);
-      const access = actor ? await authorizeDocument(this.deps, actor, name).catch(() => 'none' as const) : 'none';
-      if (access === 'write' || access === 'read') conn.access = access;
-      else conn.ws.close(access === 'not_found' ? CloseCode.UnknownDocument : CloseCode.Forbidden, 'access revoked');
+    const decided = await Promise.all(
+      [...live.connections.values()].map(async (conn) => {
+        const actor = await loadActor(this.deps, conn.userId, conn.sessionId).catch(() => null);
+        const access = actor ? await authorizeDocument(this.deps, actor, name).catch(() => 'none' as const) : 'none';
+        return { conn, access };
+      }),
+    );
+    if (this.documents.get(name) !== live) return;
+    for (const { conn, access } of decided) {
+      if (access === 'none' || access === 'not_found') {
+        conn.ws.close(access === 'not_found' ? CloseCode.UnknownDocument : CloseCode.Forbidden, 'access revoked');
+        continue;
+      }
+      const before = conn.access;
+      conn.access = access;
+      if (access !== 'write' && access !== before) send(conn.ws, readOnlyNotice(access, live.doc));
     }
+    live.unlock();
   }
 
   async close(): Promise<void> {

@@ -3,8 +3,10 @@
  * chain through which its updates are stored and then sent (see the guarantees in hub.ts). The hub
  * creates, connects, locks and unloads these; a LiveDocument stores, broadcasts and relays.
  */
+import { COLLAB_MESSAGE_AUTH, type ReadOnlyReason } from '@yishi/core';
 import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
+import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -19,6 +21,9 @@ export const FROM_RELAY = Symbol('relay');
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Updates held during a lock, at most (a freeze takes a moment; typing in it is a few kilobytes). */
+const MAX_HELD_BYTES = 8 * 1024 * 1024;
 
 export interface Connection {
   ws: WebSocket;
@@ -52,8 +57,14 @@ export class LiveDocument {
   /** Updates this instance appended since it last compacted. */
   logLength = 0;
   private compacting = false;
-  /** Set while the agenda is being frozen: no update is applied. */
+  /**
+   * Set while the agenda is being frozen (or minutes published): no update is applied. Those that
+   * arrive wait in `held` until the lock ends, then count if their socket may still write; a socket
+   * that may not is told so and sent the frozen document (see `readOnlyNotice`), never dropped unsaid.
+   */
   locked = false;
+  private held: Array<{ conn: Connection; update: Uint8Array }> = [];
+  private heldBytes = 0;
   ready: Promise<void>;
   loaded = false;
   idleTimer: NodeJS.Timeout | null = null;
@@ -95,6 +106,29 @@ export class LiveDocument {
     for (const apply of this.early ?? []) apply();
     this.early = null;
     relay?.queryAwareness(this.name);
+  }
+
+  /**
+   * Keeps a socket's update received while locked, for `unlock`; false when too much is held already
+   * (a lock that outlives its freeze): the caller closes the socket, whose client sends it all again
+   * when it reconnects.
+   */
+  hold(conn: Connection, update: Uint8Array): boolean {
+    if (this.heldBytes + update.byteLength > MAX_HELD_BYTES) return false;
+    this.heldBytes += update.byteLength;
+    this.held.push({ conn, update });
+    return true;
+  }
+
+  /** Ends a lock: the held updates of sockets that may still write are applied, in arrival order. */
+  unlock(): void {
+    this.locked = false;
+    const held = this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    for (const { conn, update } of held) {
+      if (conn.access === 'write' && this.connections.get(conn.ws) === conn) Y.applyUpdate(this.doc, update, conn);
+    }
   }
 
   /** Runs a relay message now, or once the stored document has loaded. */
@@ -239,6 +273,19 @@ export function syncUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Tells a socket it may not write (y-protocols' "permission denied", the reason one of core's
+ * READ_ONLY_REASONS); a frozen document goes along, for the editor to hand back what it lacks.
+ */
+export function readOnlyNotice(access: 'read' | 'frozen', doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, COLLAB_MESSAGE_AUTH);
+  const reason: ReadOnlyReason = access === 'frozen' ? 'frozen' : 'read-only';
+  authProtocol.writePermissionDenied(encoder, reason);
+  if (access === 'frozen') encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
   return encoding.toUint8Array(encoder);
 }
 

@@ -7,7 +7,12 @@ import type { Deps } from '../deps.js';
 import { agendaDocumentKind } from './agenda-document.js';
 import { minutesDocumentKind } from './minutes-document.js';
 
-export type DocumentAccess = 'write' | 'read' | 'none' | 'not_found';
+/**
+ * `read`: this person may only read; `frozen`: nobody may write any more (a started meeting's agenda).
+ * A socket that may not write is told so, and with `frozen` it is sent the frozen document, so an
+ * editor can hand back what it had that the frozen one lacks (core's collab/read-only.ts).
+ */
+export type DocumentAccess = 'write' | 'read' | 'frozen' | 'none' | 'not_found';
 
 export interface CollabDocumentKind {
   /** The part of the name before the first '-': `agenda` for `agenda-<meetingId>`. */
