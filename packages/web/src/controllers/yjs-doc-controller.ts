@@ -3,7 +3,16 @@
  * (the session cookie goes along on the same origin), re-renders the host on every document or
  * presence change, and reports the connection state in words the page can show. A refusal close
  * code (4400–4499) is permanent: the provider stops and `refusal` says why.
+ *
+ * The server says when this socket may not write, in y-protocols' "permission denied" message (core's
+ * collab/read-only.ts): `read-only` sets `readOnly`; `frozen` comes with the frozen document. Then
+ * `onFrozen` gets my copy (with the frozen one merged in) and the frozen one, to hand back what mine
+ * has that it lacks; the connection ends, `frozen` is set and `doc` is the frozen document from
+ * then on. (My copy is dropped: an edit the server refused must not come back by itself if the
+ * agenda is reopened later — its author has it handed back instead.)
  */
+import { COLLAB_MESSAGE_AUTH, COLLAB_PERMISSION_DENIED, readOnlyReason } from '@yishi/core';
+import * as decoding from 'lib0/decoding';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -28,6 +37,10 @@ export class YjsDocController implements ReactiveController {
   synced = false;
   /** The close code when the server refused the document (4403 forbidden, 4404 unknown …). */
   refusal: number | null = null;
+  /** The server said this connection may only read. */
+  readOnly = false;
+  /** The server froze the document: `doc` is the frozen one, and no longer connected. */
+  frozen = false;
   private current: string | null = null;
   private scheduled = false;
 
@@ -35,6 +48,7 @@ export class YjsDocController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly documentName: () => string | null,
     private readonly me: () => { name: string } | null,
+    private readonly onFrozen: (mine: Y.Doc, frozen: Y.Doc) => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -94,18 +108,24 @@ export class YjsDocController implements ReactiveController {
       provider.awareness.setLocalStateField('user', { name: me.name, color, itemId: null });
     }
     provider.on('status', ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-      if (this.status !== 'refused') this.status = status;
+      if (this.provider !== provider || this.status === 'refused') return;
+      this.status = status;
+      // Each connection is authorized anew; the server repeats a read-only notice right after.
+      if (status === 'connected') this.readOnly = false;
       this.rerender();
     });
     provider.on('sync', (synced: boolean) => {
+      if (this.provider !== provider) return;
       this.synced = synced;
       this.rerender();
     });
     provider.on('closed', (event: { code: number }) => {
+      if (this.provider !== provider) return;
       this.status = 'refused';
       this.refusal = event.code;
       this.rerender();
     });
+    provider.messageHandlers[COLLAB_MESSAGE_AUTH] = (_encoder, decoder) => this.onPermissionDenied(provider, decoder);
     provider.awareness.on('change', this.rerender);
     doc.on('update', this.rerender);
     this.doc = doc;
@@ -113,6 +133,40 @@ export class YjsDocController implements ReactiveController {
     this.status = 'connecting';
     this.synced = false;
     this.refusal = null;
+    this.readOnly = false;
+    this.frozen = false;
+  }
+
+  private onPermissionDenied(provider: WebsocketProvider, decoder: decoding.Decoder): void {
+    if (this.provider !== provider || decoding.readVarUint(decoder) !== COLLAB_PERMISSION_DENIED) return;
+    const reason = readOnlyReason(decoding.readVarString(decoder));
+    if (reason === 'frozen' && decoding.hasContent(decoder)) {
+      this.freeze(provider, decoding.readVarUint8Array(decoder));
+    } else if (reason) {
+      this.readOnly = true;
+      this.rerender();
+    }
+  }
+
+  private freeze(provider: WebsocketProvider, state: Uint8Array): void {
+    const mine = provider.doc;
+    const frozen = new Y.Doc();
+    Y.applyUpdate(frozen, state);
+    // Merged with the provider as origin, so the provider does not send it back.
+    Y.applyUpdate(mine, state, provider);
+    this.onFrozen(mine, frozen);
+    this.doc = frozen;
+    this.provider = null;
+    this.frozen = true;
+    this.readOnly = true;
+    this.synced = true;
+    frozen.on('update', this.rerender);
+    // Not from inside the provider's own message handler.
+    setTimeout(() => {
+      provider.destroy();
+      mine.destroy();
+    });
+    this.rerender();
   }
 
   private close(): void {

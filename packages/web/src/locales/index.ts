@@ -12,6 +12,7 @@ import { actionItemMessages } from './action-items.js';
 import { minutesMessages } from './minutes.js';
 import { accountsMessages } from './accounts.js';
 import { adminMessages } from './admin.js';
+import { agendaMessages } from './agenda.js';
 export const messages = {
   ...shellMessages,
   ...voteMessages,
@@ -21,6 +22,7 @@ export const messages = {
   ...minutesMessages,
   ...accountsMessages,
   ...adminMessages,
+  ...agendaMessages,
 } satisfies Record<string, Localised>;
 
 export type MessageKey = keyof typeof messages;

@@ -3,14 +3,19 @@
  * notes, links) that several committee members add, reorder and edit at once, with who is here and
  * which item they are on. Reordering changes an item's `order` (never delete + re-insert), so two
  * people moving items at the same time cannot duplicate or lose one. See core's agenda-doc.ts.
+ *
+ * Removing an item offers undo (a Yjs UndoManager that tracks removals only, so it never takes back
+ * typing or other members' edits). When another member starts the meeting the server freezes the
+ * agenda: the editor turns read-only at once, says so, hands back any edit of mine that missed the
+ * freeze (core's agendaHandBack) and fires `agenda-frozen` with it for the page.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
-import { AGENDA_ITEMS_KEY, PARTIES, agendaDocumentName, orderBetween } from '@yishi/core';
+import { AGENDA_ITEMS_KEY, PARTIES, agendaDocumentName, agendaHandBack, orderBetween, readAgendaSnapshot, type AgendaHandBackEntry } from '@yishi/core';
 import { css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import * as Y from 'yjs';
 import { YjsDocController } from '../../controllers/yjs-doc-controller.js';
 import { t } from '../../i18n.js';
@@ -19,9 +24,21 @@ import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { partyLabel } from './meeting-ui.js';
 import { optionLabel } from '../forms/option-label.js';
+import './agenda-frozen-notice.js';
+import type { YTextField } from './ytext-field.js';
 import './ytext-field.js';
 
 type ItemMap = Y.Map<unknown>;
+
+/** The transaction origin of a removal: the undo manager tracks these and nothing else. */
+const REMOVAL = Symbol('agenda-removal');
+
+/** What `agenda-frozen` carries: the edits of mine the frozen agenda lacks (empty when none). */
+export interface AgendaFrozenDetail {
+  handBack: AgendaHandBackEntry[];
+}
+
+const snapshotOf = (doc: Y.Doc) => readAgendaSnapshot(doc.getArray(AGENDA_ITEMS_KEY).toJSON());
 
 function newItemId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(10));
@@ -104,6 +121,28 @@ export class AgendaEditor extends YishiElement {
         font-size: 0.9rem;
         color: var(--yishi-muted);
       }
+      .undo-bar {
+        position: sticky;
+        bottom: 0.5rem;
+        z-index: 1;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.75rem;
+        margin: var(--yishi-gap) 0;
+        padding: 0.75rem 1rem;
+        background: var(--yishi-text);
+        color: var(--yishi-surface);
+        border-radius: var(--yishi-radius);
+        box-shadow: 0 2px 8px rgb(0 0 0 / 25%);
+      }
+      .undo-bar span {
+        flex: 1 1 12rem;
+        overflow-wrap: anywhere;
+      }
+      .undo-bar sl-button::part(base) {
+        min-height: var(--yishi-tap);
+      }
     `,
   ];
 
@@ -118,7 +157,34 @@ export class AgendaEditor extends YishiElement {
       const me = currentMe();
       return me ? { name: me.displayName } : null;
     },
+    (mine, frozen) => this.frozen(agendaHandBack(snapshotOf(mine), snapshotOf(frozen))),
   );
+  /** My edits that missed the freeze. */
+  @state() private handBack: AgendaHandBackEntry[] = [];
+  /** The item I removed last, while undo is offered. */
+  @state() private removed: { title: string } | null = null;
+  private undo: Y.UndoManager | null = null;
+
+  private frozen(handBack: AgendaHandBackEntry[]): void {
+    this.handBack = handBack;
+    this.removed = null;
+    this.dispatchEvent(new CustomEvent<AgendaFrozenDetail>('agenda-frozen', { detail: { handBack }, bubbles: true, composed: true }));
+  }
+
+  /** The undo manager of the current document (a new one when the document changes). */
+  private undoManager(doc: Y.Doc): Y.UndoManager {
+    if (this.undo?.doc !== doc) {
+      this.undo?.destroy();
+      this.undo = new Y.UndoManager(doc.getArray<ItemMap>(AGENDA_ITEMS_KEY), { trackedOrigins: new Set([REMOVAL]), captureTimeout: 0 });
+    }
+    return this.undo;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.undo?.destroy();
+    this.undo = null;
+  }
 
   private items(): ItemMap[] {
     const doc = this.live.doc;
@@ -130,7 +196,7 @@ export class AgendaEditor extends YishiElement {
       .map((x) => x.m);
   }
 
-  private addItem(): void {
+  private async addItem(): Promise<void> {
     const doc = this.live.doc;
     if (!doc) return;
     const items = this.items();
@@ -147,10 +213,12 @@ export class AgendaEditor extends YishiElement {
       item.set('links', new Y.Array<string>());
       doc.getArray<ItemMap>(AGENDA_ITEMS_KEY).push([item]);
     });
-    void this.updateComplete.then(() => {
-      const field = this.shadowRoot?.querySelector<HTMLElement>(`[data-item="${id}"] yishi-ytext-field`);
-      field?.shadowRoot?.querySelector<HTMLInputElement>('input')?.focus();
-    });
+    // The new item's title takes the cursor, once it and its text box are drawn.
+    this.requestUpdate();
+    await this.updateComplete;
+    const field = this.shadowRoot?.querySelector<YTextField>(`[data-item="${id}"] yishi-ytext-field`);
+    await field?.updateComplete;
+    field?.focus();
   }
 
   private move(item: ItemMap, direction: -1 | 1): void {
@@ -166,11 +234,36 @@ export class AgendaEditor extends YishiElement {
     item.set('order', next);
   }
 
-  private removeItem(item: ItemMap): void {
-    const array = this.live.doc?.getArray<ItemMap>(AGENDA_ITEMS_KEY);
-    if (!array) return;
+  private async removeItem(item: ItemMap): Promise<void> {
+    const doc = this.live.doc;
+    if (!doc) return;
+    const array = doc.getArray<ItemMap>(AGENDA_ITEMS_KEY);
     const index = array.toArray().indexOf(item);
-    if (index >= 0) array.delete(index, 1);
+    if (index < 0) return;
+    const title = item.get('title');
+    this.removed = { title: (title instanceof Y.Text ? title.toString().trim() : '') || t('agenda.untitled') };
+    this.undoManager(doc);
+    doc.transact(() => array.delete(index, 1), REMOVAL);
+    // The pressed button is gone with its item: the keyboard lands on the offer to undo.
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>('.undo-bar .undo')?.focus();
+  }
+
+  private async undoRemoval(): Promise<void> {
+    const doc = this.live.doc;
+    if (!doc) return;
+    const before = new Set(this.items().map((m) => m.get('id')));
+    this.undoManager(doc).undo();
+    this.removed = null;
+    const back = this.items().find((m) => !before.has(m.get('id')));
+    await this.updateComplete;
+    if (back) this.shadowRoot?.querySelector<HTMLElement>(`[data-item="${String(back.get('id'))}"] yishi-ytext-field`)?.focus();
+  }
+
+  private async dismissRemoval(): Promise<void> {
+    this.removed = null;
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>('.add-item')?.focus();
   }
 
   private setLinks(item: ItemMap, value: string): void {
@@ -194,9 +287,15 @@ export class AgendaEditor extends YishiElement {
     const live = this.live;
     const items = this.items();
     const peers = live.peers();
-    const canEdit = this.editable && live.status !== 'refused';
+    const canEdit = this.editable && !live.readOnly && !live.frozen && live.status !== 'refused';
     const totalMinutes = items.reduce((sum, m) => sum + (typeof m.get('minutes') === 'number' ? (m.get('minutes') as number) : 0), 0);
     const position = new Map(items.map((m, i) => [m.get('id') as string, i + 1]));
+    if (live.frozen) {
+      return html`<yishi-agenda-frozen-notice .handBack=${this.handBack}></yishi-agenda-frozen-notice>
+        <ol class="items">
+          ${items.map((item, i) => this.renderItem(item, i, items.length, false, []))}
+        </ol>`;
+    }
     return html`
       <p class="status ${live.status === 'connected' ? 'ok' : live.status === 'connecting' ? '' : 'bad'}" role="status" aria-live="polite">
         ${
@@ -209,7 +308,7 @@ export class AgendaEditor extends YishiElement {
                 : t('agenda.disconnected')
         }
       </p>
-      ${!this.editable ? html`<p class="muted">${t('agenda.readOnly')}</p>` : nothing}
+      ${!this.editable ? html`<p class="muted">${t('agenda.readOnly')}</p>` : live.readOnly ? html`<p class="muted">${t('agenda.readOnlyLive')}</p>` : nothing}
       ${
         peers.length > 0
           ? html`<ul class="presence" aria-label=${t('agenda.present')}>
@@ -238,7 +337,16 @@ export class AgendaEditor extends YishiElement {
         )}
       </ol>
       ${items.length > 0 ? html`<p class="muted">${t('agenda.totalMinutes', { count: items.length, minutes: totalMinutes })}</p>` : nothing}
-      ${canEdit && live.synced ? html`<div class="actions"><sl-button variant="primary" class="add-item" @click=${() => this.addItem()}>${t('agenda.add')}</sl-button></div>` : nothing}
+      ${
+        this.removed && canEdit
+          ? html`<div class="undo-bar" role="status">
+              <span>${t('agenda.removed', { title: this.removed.title })}</span>
+              <sl-button class="undo" variant="primary" @click=${() => void this.undoRemoval()}>${t('agenda.undoRemove')}</sl-button>
+              <sl-button variant="default" @click=${() => void this.dismissRemoval()}>${t('agenda.dismiss')}</sl-button>
+            </div>`
+          : nothing
+      }
+      ${canEdit && live.synced ? html`<div class="actions"><sl-button variant="primary" class="add-item" @click=${() => void this.addItem()}>${t('agenda.add')}</sl-button></div>` : nothing}
     `;
   }
 
@@ -264,7 +372,7 @@ export class AgendaEditor extends YishiElement {
             ? html`<div class="actions">
                 <sl-button size="small" ?disabled=${index === 0} @click=${() => this.move(item, -1)}>${t('agenda.up')}</sl-button>
                 <sl-button size="small" ?disabled=${index === count - 1} @click=${() => this.move(item, 1)}>${t('agenda.down')}</sl-button>
-                <sl-button size="small" variant="danger" outline @click=${() => this.removeItem(item)}>${t('agenda.remove')}</sl-button>
+                <sl-button size="small" variant="danger" outline @click=${() => void this.removeItem(item)}>${t('agenda.remove')}</sl-button>
               </div>`
             : nothing
         }

@@ -1,6 +1,12 @@
 /**
  * A text box bound to a collaborative Y.Text: typing becomes the smallest insert/delete, and edits
  * from others update the box while keeping the caret where it was relative to the text.
+ *
+ * Chinese is typed through an input method: pinyin ("dian") stays in the box, composing, until a
+ * character (点) is chosen. Nothing of a composition goes into the shared text before it ends, and
+ * others' edits meanwhile are not written into the box (that breaks the composition and leaves the
+ * pinyin in the text): they wait, and when the composition ends the chosen characters are put in at
+ * the place they were typed, moved by those edits.
  */
 import { css, html, type CSSResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
@@ -8,6 +14,15 @@ import type * as Y from 'yjs';
 import { YishiElement } from '../base/yishi-element.js';
 
 type Delta = Array<{ insert?: unknown; delete?: number; retain?: number }>;
+
+/** The smallest change turning `before` into `after`: from `at`, `removed` characters out and `inserted` in. */
+export function textChange(before: string, after: string): { at: number; removed: number; inserted: string } {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return { at: prefix, removed: before.length - prefix - suffix, inserted: after.slice(prefix, after.length - suffix) };
+}
 
 /** Where an index moves to after a change described by a Yjs delta. */
 export function transformIndex(index: number, delta: Delta): number {
@@ -75,12 +90,22 @@ export class YTextField extends YishiElement {
   @property({ type: Boolean }) readonly = false;
   @query('.box') private box!: HTMLInputElement | HTMLTextAreaElement;
   private bound: Y.Text | null = null;
+  /** While an input method composes: the box's text when it began, and others' edits since. */
+  private composing: { base: string; remote: Delta[] } | null = null;
+
+  override focus(options?: FocusOptions): void {
+    this.box?.focus(options);
+  }
 
   private readonly onRemote = (event: Y.YTextEvent, tr: Y.Transaction) => {
     if (tr.local) return;
     const box = this.box;
     if (!box) return;
     const delta = event.delta as Delta;
+    if (this.composing) {
+      this.composing.remote.push(delta);
+      return;
+    }
     const focused = this.shadowRoot?.activeElement === box;
     const start = box.selectionStart ?? 0;
     const end = box.selectionEnd ?? 0;
@@ -88,22 +113,46 @@ export class YTextField extends YishiElement {
     if (focused) box.setSelectionRange(transformIndex(start, delta), transformIndex(end, delta));
   };
 
-  private readonly onInput = () => {
+  private readonly onInput = (event: Event) => {
     const text = this.text;
-    if (!text || this.readonly) return;
-    const before = text.toString();
-    const after = this.box.value;
-    let prefix = 0;
-    while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
-    let suffix = 0;
-    while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix])
-      suffix++;
+    if (!text || this.readonly || this.composing || (event as InputEvent).isComposing) return;
+    const { at, removed, inserted } = textChange(text.toString(), this.box.value);
     text.doc?.transact(() => {
-      const removed = before.length - prefix - suffix;
-      if (removed > 0) text.delete(prefix, removed);
-      const inserted = after.slice(prefix, after.length - suffix);
-      if (inserted) text.insert(prefix, inserted);
+      if (removed > 0) text.delete(at, removed);
+      if (inserted) text.insert(at, inserted);
     });
+  };
+
+  private readonly onCompositionStart = () => {
+    this.composing ??= { base: this.box.value, remote: [] };
+  };
+
+  /** The composition's result goes in where it was typed, moved by others' edits made meanwhile. */
+  private readonly onCompositionEnd = () => {
+    const composing = this.composing;
+    this.composing = null;
+    const text = this.text;
+    const box = this.box;
+    if (!composing || !text || !box) return;
+    const change = textChange(composing.base, box.value);
+    let from = change.at;
+    let to = change.at + change.removed;
+    for (const delta of composing.remote) {
+      from = transformIndex(from, delta);
+      to = Math.max(from, transformIndex(to, delta));
+    }
+    if (!this.readonly && (change.removed > 0 || change.inserted)) {
+      text.doc?.transact(() => {
+        if (to > from) text.delete(from, to - from);
+        if (change.inserted) text.insert(from, change.inserted);
+      });
+    }
+    const value = text.toString();
+    if (box.value !== value) {
+      box.value = value;
+      const caret = this.readonly ? from : from + change.inserted.length;
+      box.setSelectionRange(caret, caret);
+    }
   };
 
   override updated(): void {
@@ -123,8 +172,22 @@ export class YTextField extends YishiElement {
 
   override render() {
     return this.multiline
-      ? html`<textarea class="box" aria-label=${this.label} ?readonly=${this.readonly} @input=${this.onInput}></textarea>`
-      : html`<input class="box" aria-label=${this.label} ?readonly=${this.readonly} @input=${this.onInput} />`;
+      ? html`<textarea
+          class="box"
+          aria-label=${this.label}
+          ?readonly=${this.readonly}
+          @input=${this.onInput}
+          @compositionstart=${this.onCompositionStart}
+          @compositionend=${this.onCompositionEnd}
+        ></textarea>`
+      : html`<input
+          class="box"
+          aria-label=${this.label}
+          ?readonly=${this.readonly}
+          @input=${this.onInput}
+          @compositionstart=${this.onCompositionStart}
+          @compositionend=${this.onCompositionEnd}
+        />`;
   }
 }
 

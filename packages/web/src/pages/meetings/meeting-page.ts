@@ -7,11 +7,13 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { meetingEndpoints, meetingKind, questionsOpen, recordingOpen, signInOpen, type MeetingView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/meetings/agenda-editor.js';
+import type { AgendaFrozenDetail } from '../../components/meetings/agenda-editor.js';
+import '../../components/meetings/agenda-frozen-notice.js';
 import '../../components/meetings/agenda-outcomes.js';
 import '../../components/meetings/ask-qr-code.js';
 import '../../components/meetings/meeting-status-badge.js';
@@ -75,6 +77,19 @@ export class MeetingPage extends YishiElement {
     () => [this.params.meetingId],
   );
   private readonly write = new WriteController(this);
+  /** Set when the live agenda was frozen while this page was open (by another member starting the meeting). */
+  @state() private agendaFrozen: AgendaFrozenDetail | null = null;
+
+  /**
+   * The agenda froze under the editor: the page shows the meeting as it is now, and keeps the notice
+   * and hand-back where the reader was, at the agenda.
+   */
+  private async onAgendaFrozen(event: CustomEvent<AgendaFrozenDetail>) {
+    this.agendaFrozen = event.detail;
+    await this.view.reload();
+    await this.updateComplete;
+    this.renderRoot.querySelector('yishi-agenda-frozen-notice')?.scrollIntoView({ block: 'start' });
+  }
 
   private async step(step: Step) {
     const spec = STEPS[step];
@@ -132,11 +147,16 @@ export class MeetingPage extends YishiElement {
       <h2>${t('meeting.agenda')}</h2>
       ${
         frozen || m.status === 'closed'
-          ? html`${frozen ? html`<p class="muted">${t('meeting.frozenNote', { time: formatDateTime(m.agendaFrozenAt!) })}</p>` : nothing}
+          ? html`${this.agendaFrozen ? html`<yishi-agenda-frozen-notice .handBack=${this.agendaFrozen.handBack}></yishi-agenda-frozen-notice>` : nothing}
+              ${frozen ? html`<p class="muted">${t('meeting.frozenNote', { time: formatDateTime(m.agendaFrozenAt!) })}</p>` : nothing}
               <yishi-agenda-outcomes .view=${v} @meeting-changed=${() => this.view.reload()}></yishi-agenda-outcomes>`
           : v.permissions.agenda !== 'none'
             ? html`<p class="muted">${t('agenda.live')}</p>
-                <yishi-agenda-editor .meetingId=${m.id} ?editable=${v.permissions.agenda === 'write'}></yishi-agenda-editor>`
+                <yishi-agenda-editor
+                  .meetingId=${m.id}
+                  ?editable=${v.permissions.agenda === 'write'}
+                  @agenda-frozen=${(e: CustomEvent<AgendaFrozenDetail>) => void this.onAgendaFrozen(e)}
+                ></yishi-agenda-editor>`
             : html`<p class="muted">${t('agenda.readOnly')}</p>`
       }
       ${
