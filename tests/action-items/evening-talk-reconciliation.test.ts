@@ -32,7 +32,7 @@ describe('evening talk → question list → numbered sign-off → reconciliatio
     for (let i = 1; i <= 35; i++) {
       const q = await staff.ok(eveningTalkEndpoints.submit, {
         params: { meetingId },
-        body: { text: `居民问题第${i}条：小区公共事务`, askerName: `${(i % 3) + 1}栋居民` },
+        body: { text: `居民问题第${i}条：小区公共事务`, category: 'other', askerName: `${(i % 3) + 1}栋居民` },
       });
       questionIds.push(q.id);
     }

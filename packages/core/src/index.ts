@@ -15,6 +15,7 @@ export * from './action-items/ledger.js';
 export * from './action-items/workdays.js';
 export * from './meetings/meeting-kinds.js';
 export * from './meetings/meetings.js';
+export * from './meetings/held-times.js';
 export * from './meetings/meetings.schema.js';
 export * from './meetings/agenda-doc.js';
 export * from './meetings/agenda-hand-back.js';

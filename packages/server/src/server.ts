@@ -16,8 +16,10 @@ import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { seedDemoIfEmpty } from './seed/index.js';
 import { createSmsSender } from './sms/create-sms-sender.js';
+import { closePdfRenderer } from './services/minutes-pdf.service.js';
 import { announceSetupLink } from './services/setup.service.js';
 import { startVoteScheduler } from './services/vote-scheduler.js';
+import { startNotifications } from './services/notification-runtime.js';
 
 export interface RunningServer {
   url: string;
@@ -41,6 +43,7 @@ export async function startServer(config: Config, clock: () => Date = () => new 
   const relay = config.redisUrl ? await createRedisRelay({ url: config.redisUrl, instanceId: INSTANCE_ID }) : null;
   const app = createApp(deps);
   const voteScheduler = startVoteScheduler(deps);
+  const notifications = startNotifications(deps);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
@@ -60,9 +63,11 @@ export async function startServer(config: Config, clock: () => Date = () => new 
       if (closed) return;
       closed = true;
       await voteScheduler.stop();
+      await notifications.stop();
       await collab.close();
       await relay?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closePdfRenderer();
       await db.destroy();
     },
   };

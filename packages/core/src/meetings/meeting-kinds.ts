@@ -37,6 +37,15 @@ export interface MinutesSectionSpec {
 /** How the minutes sum up who came: by party, naming a party that is missing, or a plain headcount. */
 export type MinutesAttendanceSummary = 'parties_present' | 'headcount';
 
+/**
+ * The body that issues the minutes (落款): the place whose organ it is, and the organ's name after
+ * the place's ("秀江街道" + "党工委").
+ */
+export interface MinutesIssuerSpec {
+  place: 'subdistrict' | 'community';
+  suffix: string;
+}
+
 export interface MeetingKindMinutesSpec {
   /**
    * Calendar days after the meeting day (China time) by the end of which the minutes must be
@@ -50,6 +59,8 @@ export interface MeetingKindMinutesSpec {
   /** The line heading of attendees without a party. */
   othersLabel: string;
   attendanceSummary: MinutesAttendanceSummary;
+  /** Who issues the minutes as an official document (落款), above the date and the seal. */
+  issuer: MinutesIssuerSpec;
 }
 
 export interface MeetingKindDashboardSpec<Counter extends string = string> {
@@ -117,6 +128,7 @@ const SPECS = {
       nobodySignedIn: '（未登记参会人员）',
       othersLabel: '其他',
       attendanceSummary: 'parties_present',
+      issuer: { place: 'subdistrict', suffix: '党工委' },
     },
     dashboard: {
       counter: 'fourParty',
@@ -150,6 +162,7 @@ const SPECS = {
       nobodySignedIn: '社区干部、服务站工作人员与居民群众参加（未逐一签到登记）。',
       othersLabel: '居民及其他',
       attendanceSummary: 'headcount',
+      issuer: { place: 'community', suffix: '居民委员会' },
     },
     dashboard: {
       counter: 'eveningTalk',

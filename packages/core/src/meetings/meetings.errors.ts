@@ -21,6 +21,7 @@ export const meetingMessages = {
   question_merge_self: { 'zh-CN': '不能与自己合并', en: 'A question cannot be merged into itself' },
   question_merge_target: { 'zh-CN': '只能合并到同一场夜谈中未被合并的问题', en: 'Merge only into an unmerged question of the same evening talk' },
   questions_not_open: { 'zh-CN': '这场夜谈目前不收集问题', en: 'This evening talk is not taking questions now' },
+  question_category_required: { 'zh-CN': '请选择问题类别', en: 'Choose what the question is about' },
 } as const;
 
 /** Parameters that are codes, shown to people in words (see errorMessage). */
@@ -42,4 +43,5 @@ export const meetingStatuses: Partial<Record<keyof typeof meetingMessages, numbe
   agenda_not_frozen: 409,
   question_closed: 409,
   questions_not_open: 409,
+  question_category_required: 400,
 };

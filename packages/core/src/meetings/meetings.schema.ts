@@ -45,7 +45,8 @@ export type RecordOutcomeInput = z.infer<typeof recordOutcomeSchema>;
 
 export const submitQuestionSchema = z.object({
   text: z.string().trim().min(2).max(1000),
-  category: z.enum(QUESTION_CATEGORIES).default('other'),
+  /** Chosen by the asker: no default, so a question is never filed under a category nobody picked. */
+  category: z.enum(QUESTION_CATEGORIES, { message: 'question_category_required' }),
   buildingId: z.string().min(1).max(40).nullable().default(null),
   /** Shown to the public as "anonymous"; staff still see nothing of who asked. */
   anonymous: z.boolean().default(false),
@@ -98,6 +99,9 @@ export const meetingSummarySchema = z.object({
   agendaFrozenAt: isoTimestamp.nullable(),
   /** The live agenda's Yjs document (`agenda-<id>`). */
   documentName: z.string(),
+  /** When the session was opened and closed: the meeting as held, which may differ from `startsAt` (see held-times.ts). */
+  startedAt: isoTimestamp.nullable(),
+  closedAt: isoTimestamp.nullable(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
@@ -178,7 +182,8 @@ export const questionViewSchema = z.object({
 export type QuestionView = z.infer<typeof questionViewSchema>;
 
 export const questionListSchema = z.object({ questions: z.array(questionViewSchema), counts: questionCountsSchema });
-export const questionSubmittedSchema = z.object({ id: z.string(), counts: questionCountsSchema });
+/** A question is in: its number (as read out in the hall and shown to the asker) and the new counts. */
+export const questionSubmittedSchema = z.object({ id: z.string(), number: z.number().int().min(1), counts: questionCountsSchema });
 export const questionHandledSchema = z.object({ counts: questionCountsSchema });
 export const questionListedSchema = z.object({ actionItemId: z.string(), counts: questionCountsSchema });
 

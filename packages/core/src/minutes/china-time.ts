@@ -16,6 +16,12 @@ export function formatChinaDate(instant: Date | string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日（周${WEEKDAYS[d.getUTCDay()]}）`;
 }
 
+/** 2026年11月21日: the date under an official document's issuing body (落款), no weekday. */
+export function formatDocumentDate(instant: Date | string): string {
+  const d = shifted(instant);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
 /** 14:05 */
 export function formatChinaTime(instant: Date | string): string {
   const d = shifted(instant);

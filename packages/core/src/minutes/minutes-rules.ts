@@ -4,7 +4,8 @@
  * Deadline: each kind's spec says how many calendar days after the meeting its minutes must be
  * published (`minutes.publicationDays`): a four-party council's outcome is posted "within 3 days after
  * the meeting" (议事会后3日内公示); an evening talk has no published deadline, so its minutes have none
- * either. The minutes are on time when published by the end of that day, China time.
+ * either. The minutes are on time when published by the end of that day, China time, counted from the
+ * day the meeting was held (its session opened), whatever day its notice had said.
  *
  * Versions: the draft is edited until the convener publishes it as version 1. A published version is
  * never changed (the database refuses it too); a correction publishes version N+1 with its reason.
@@ -19,16 +20,20 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The last instant (ISO) at which the minutes are still on time, or null when the kind has no deadline. */
-export function minutesDeadline(spec: Pick<MeetingKindSpec, 'minutes'>, meetingStartsAt: string): string | null {
+/**
+ * The last instant (ISO) at which the minutes are still on time, or null when the kind has no
+ * deadline. `heldAt` is when the meeting was held (meetings/held-times.ts heldStart), not when its
+ * notice said: a council brought forward a week is due three days after the day it was held.
+ */
+export function minutesDeadline(spec: Pick<MeetingKindSpec, 'minutes'>, heldAt: string): string | null {
   const days = spec.minutes.publicationDays;
   if (days === null) return null;
-  return endOfChinaDay(addDays(chinaDate(new Date(meetingStartsAt)), days)).toISOString();
+  return endOfChinaDay(addDays(chinaDate(new Date(heldAt)), days)).toISOString();
 }
 
-/** The publication deadline of a meeting of this kind (see minutesDeadline). */
-export function publicationDeadline(kind: MeetingKind, meetingStartsAt: string): string | null {
-  return minutesDeadline(meetingKind(kind), meetingStartsAt);
+/** The publication deadline of a meeting of this kind held at `heldAt` (see minutesDeadline). */
+export function publicationDeadline(kind: MeetingKind, heldAt: string): string | null {
+  return minutesDeadline(meetingKind(kind), heldAt);
 }
 
 export function timeLeft(deadline: string, now: Date): TimeLeft {

@@ -10,6 +10,7 @@
  *
  * The HTML renderer escapes everything: the text is user input and is published publicly.
  */
+import { formatDocumentDate } from './china-time.js';
 import type { MinutesBlock } from './minutes.js';
 import type { MinutesHeader } from './minutes.schema.js';
 
@@ -87,6 +88,14 @@ export function minutesHeaderLines(header: MinutesHeader): Array<[label: string,
     ['地点', header.place],
     ['召集人', header.convener],
   ];
+}
+
+/**
+ * The official document's closing as lines: the recorder, then the issuing body and the date of
+ * publication (落款), each left out when the header has none (minutes drafted before they existed).
+ */
+export function minutesClosingLines(header: MinutesHeader, publishedAt: string): string[] {
+  return [header.recorder ? `记录人：${header.recorder}` : '', header.issuer, formatDocumentDate(publishedAt)].filter((line) => line !== '');
 }
 
 /** Plain text of whole minutes: title, header lines, body, as pasted into a WeChat group. */

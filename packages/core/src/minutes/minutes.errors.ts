@@ -30,6 +30,11 @@ export const minutesMessages = {
     'zh-CN': '服务器未安装 Chromium，暂时无法生成 PDF，请使用“打印”另存为 PDF（{detail}）',
     en: 'Chromium is not available on the server, so no PDF can be made; use Print and save as PDF ({detail})',
   },
+  /** The server's PDF queue is full (published minutes, activation letters): try again shortly. */
+  pdf_busy: {
+    'zh-CN': '正在生成的 PDF 较多，请 {seconds} 秒后再试',
+    en: 'Many PDFs are being made right now; try again in {seconds} seconds',
+  },
   dashboard_bad_period: {
     'zh-CN': '统计期间无效：开始日期须早于结束日期，且不超过 3 年',
     en: 'Invalid period: the start must precede the end, at most 3 years apart',
@@ -50,6 +55,7 @@ export const minutesStatuses: Partial<Record<keyof typeof minutesMessages, numbe
   minutes_correction_unchanged: 409,
   minutes_immutable: 409,
   minutes_pdf_unavailable: 503,
+  pdf_busy: 503,
   minutes_empty: 400,
   minutes_reason_required: 400,
   dashboard_bad_period: 400,

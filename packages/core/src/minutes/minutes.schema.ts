@@ -50,10 +50,17 @@ export const minutesHeaderSchema = z.object({
   kind: z.enum(MEETING_KINDS),
   kindLabel: z.string(),
   compoundName: z.string(),
-  /** 2026年11月21日（周六） 14:00—16:00 */
+  /** When it was held: 2026年11月21日（周六） 14:00—16:00, with "（原定 …）" when it was scheduled for another time. */
   when: z.string(),
   place: z.string(),
   convener: z.string(),
+  // The official document's closing (headers stored before these existed read as empty).
+  /** The issuing body (落款): 秀江街道党工委, 宜阳社区居民委员会. */
+  issuer: z.string().default(''),
+  /** Who recorded the minutes (记录人). */
+  recorder: z.string().default(''),
+  /** The attendees who sign the printed minutes, in the order of the attendance list. */
+  signatories: z.array(z.object({ name: z.string(), organisation: z.string() })).default([]),
 });
 export type MinutesHeader = z.infer<typeof minutesHeaderSchema>;
 
@@ -112,6 +119,7 @@ export const minutesWorkSchema = z.object({
       meetingId: z.string(),
       kind: z.enum(MEETING_KINDS),
       title: z.string(),
+      /** When the meeting was held (its session opened). */
       startsAt: z.string(),
       state: z.enum(MINUTES_WORK_STATES),
       /** The latest published version, once there is one. */
@@ -135,6 +143,7 @@ export const publicMinutesListSchema = z.object({
       meetingId: z.string(),
       kind: z.enum(MEETING_KINDS),
       title: z.string(),
+      /** When the meeting was held (its session opened), which may differ from the day its notice gave. */
       meetingStartsAt: z.string(),
       version: z.number().int(),
       publishedAt: z.string(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../errors/domain-error.js';
+import { heldAtAnotherTime, heldStart } from '../meetings/held-times.js';
 import { generateMinutesDraft, type MeetingRecord } from './minutes.js';
 import { assertCorrection, assertFirstPublication, nextVersionNumber, publicationDeadline, publishedOnTime, timeLeft } from './minutes-rules.js';
 import { minutesBlocksToText, minutesPlainText, parseMinutesText, renderMinutesBodyHtml } from './minutes-text.js';
@@ -69,7 +70,9 @@ describe('generateMinutesDraft', () => {
   it('gives every agenda item its notes and outcome, votes, questions and action items', () => {
     expect(text).toContain('### 1. 地面停车位不足');
     expect(text).toContain('业主反映晚间停车难。');
-    expect(text).toContain('议定结果：达成一致（街道（社区）、业委会同意），责任单位：物业企业。两周内完成划线。');
+    // The department was present and did not agree: not "达成一致", and both sides are named.
+    expect(text).toContain('议定结果：部分同意（同意：街道（社区）、业委会；未同意：职能部门），责任单位：物业企业。两周内完成划线。');
+    expect(text).not.toContain('达成一致');
     expect(text).toContain('议定结果：提交业主表决。');
     expect(text).toContain('使用维修资金补种绿化：通过。参与面积 80.2%');
     // The merged duplicate is not counted again.
@@ -99,6 +102,98 @@ describe('generateMinutesDraft', () => {
 
   it('round-trips through the editable text format', () => {
     expect(parseMinutesText(text)).toEqual(doc.blocks);
+  });
+});
+
+describe('agreement and quorum in words', () => {
+  const agreedBy = (agreedParties: MeetingRecord['agendaItems'][number]['agreedParties']) =>
+    minutesBlocksToText(
+      generateMinutesDraft({ ...record, agendaItems: [{ ...record.agendaItems[0]!, agreedParties, responsibleUnit: null, outcomeNote: '' }] }).blocks,
+    );
+
+  it('"达成一致" only when every party present agreed', () => {
+    expect(agreedBy(['community', 'department', 'owners_committee'])).toContain('议定结果：达成一致（街道（社区）、职能部门、业委会同意）。');
+    expect(agreedBy(['owners_committee'])).toContain('议定结果：部分同意（同意：业委会；未同意：街道（社区）、职能部门）。');
+  });
+
+  it('without a signed-in party nobody can say all agreed: the parties that agreed are named', () => {
+    const text = minutesBlocksToText(
+      generateMinutesDraft({ ...record, attendance: [], agendaItems: [{ ...record.agendaItems[0]!, responsibleUnit: null, outcomeNote: '' }] }).blocks,
+    );
+    expect(text).toContain('议定结果：街道（社区）、业委会同意。');
+    expect(text).not.toContain('达成一致');
+  });
+
+  it('says so when the quorum was not reached, and when it was', () => {
+    const missing = minutesBlocksToText(
+      generateMinutesDraft({
+        ...record,
+        quorum: { rule: 'all_parties', present: ['community', 'department', 'owners_committee'], missing: ['property_manager'], reached: false },
+      }).blocks,
+    );
+    expect(missing).toContain('本次会议未达到法定人数（规则：四方均须有代表到场），缺：物业企业。');
+    const reached = minutesBlocksToText(
+      generateMinutesDraft({
+        ...record,
+        quorum: { rule: 'three_parties', present: ['community', 'department', 'owners_committee'], missing: ['property_manager'], reached: true },
+      }).blocks,
+    );
+    expect(reached).toContain('本次会议已达到法定人数（规则：含社区在内至少三方有代表到场）。');
+    expect(reached).not.toContain('未达到法定人数');
+  });
+});
+
+describe('a meeting held at another time than scheduled', () => {
+  // Scheduled for Wednesday 9 Dec 14:30; held a week early, Wednesday 2 Dec 09:00–11:05.
+  const moved: MeetingRecord = {
+    ...record,
+    scheduledStartsAt: '2026-12-09T06:30:00.000Z',
+    startsAt: '2026-12-02T01:00:00.000Z',
+    endsAt: '2026-12-02T03:05:00.000Z',
+  };
+
+  it('the header gives the time it was held, with the scheduled time beside it', () => {
+    expect(generateMinutesDraft(moved).header.when).toBe('2026年12月2日（周三） 09:00—11:05（原定 2026年12月9日（周三） 14:30）');
+  });
+  it('a meeting that began a few minutes late reads as held on time', () => {
+    const late = { ...record, scheduledStartsAt: '2026-11-18T06:20:00.000Z' };
+    expect(generateMinutesDraft(late).header.when).toBe('2026年11月18日（周三） 14:30—16:30');
+  });
+  it('a meeting that ran past midnight names the day it ended', () => {
+    expect(generateMinutesDraft({ ...record, startsAt: '2026-11-18T12:00:00.000Z', endsAt: '2026-11-18T16:30:00.000Z' }).header.when).toBe(
+      '2026年11月18日（周三） 20:00—2026年11月19日（周四） 00:30',
+    );
+  });
+  it('the deadline counts from the day it was held', () => {
+    const times = { startsAt: '2026-12-09T06:30:00.000Z', startedAt: '2026-12-02T01:00:00.000Z' };
+    expect(heldStart(times)).toBe('2026-12-02T01:00:00.000Z');
+    expect(publicationDeadline('four_party', heldStart(times))).toBe('2026-12-05T15:59:59.999Z');
+    expect(heldStart({ startsAt: times.startsAt, startedAt: null })).toBe(times.startsAt);
+  });
+  it('held at another time: another day, or more than a quarter of an hour off', () => {
+    const scheduled = '2026-12-09T06:30:00.000Z';
+    expect(heldAtAnotherTime({ startsAt: scheduled, startedAt: '2026-12-02T06:30:00.000Z' })).toBe(true);
+    expect(heldAtAnotherTime({ startsAt: scheduled, startedAt: '2026-12-09T07:00:00.000Z' })).toBe(true);
+    expect(heldAtAnotherTime({ startsAt: scheduled, startedAt: '2026-12-09T06:40:00.000Z' })).toBe(false);
+    expect(heldAtAnotherTime({ startsAt: scheduled, startedAt: null })).toBe(false);
+  });
+});
+
+describe('the official document', () => {
+  const places = { subdistrict: '秀江街道', community: '宜阳社区' };
+  it('names the issuing body its kind says, the recorder, and the attendees who sign', () => {
+    const doc = generateMinutesDraft({ ...record, places, recorder: '周丽' });
+    expect(doc.header.issuer).toBe('秀江街道党工委');
+    expect(doc.header.recorder).toBe('周丽');
+    expect(doc.header.signatories).toEqual([
+      { name: '周丽', organisation: '宜阳社区' },
+      { name: '黄伟', organisation: '区住房和城乡建设局' },
+      { name: '郑国华', organisation: '业委会' },
+      { name: '王大爷', organisation: '' },
+    ]);
+    const talk = generateMinutesDraft({ ...record, kind: 'evening_talk', attendance: [], places });
+    expect(talk.header.issuer).toBe('宜阳社区居民委员会');
+    expect(talk.header.signatories).toEqual([]);
   });
 });
 

@@ -8,7 +8,8 @@
  */
 import { RATING_LABELS, STATUS_LABELS, responsibleUnitLabel, type ActionItemStatus, type Rating } from '../action-items/action-items.js';
 import { meetingKind, type MeetingKind, type MeetingKindSpec, type MinutesAttendanceSummary, type MinutesSectionContent } from '../meetings/meeting-kinds.js';
-import { OUTCOME_LABELS, type OutcomeKind, type QuestionStatus } from '../meetings/meetings.js';
+import { heldAtAnotherTime } from '../meetings/held-times.js';
+import { OUTCOME_LABELS, type OutcomeKind, type QuestionStatus, type QuorumResult, type QuorumRule } from '../meetings/meetings.js';
 import { PARTIES, PARTY_LABELS, type Party } from '../roles/roles.js';
 import { formatChinaDate, formatChinaTime, formatDateOnly } from './china-time.js';
 import type { MinutesHeader } from './minutes.schema.js';
@@ -62,9 +63,11 @@ export interface MeetingRecord {
   compoundName: string;
   kind: MeetingKind;
   title: string;
-  /** ISO instants. */
+  /** ISO instants: when the meeting was held (its session opened and closed). */
   startsAt: string;
   endsAt: string | null;
+  /** When its notice said it would start; named beside the held time where the two differ. */
+  scheduledStartsAt?: string;
   place: string;
   /** Who convened and chaired, as it should be printed ("秀江街道党工委 李明"). */
   convener: string;
@@ -73,6 +76,12 @@ export interface MeetingRecord {
   votes: readonly MinutesVote[];
   questions: readonly MinutesQuestion[];
   actionItems: readonly MinutesActionItem[];
+  /** The kind's quorum over those signed in, or null (a kind without one). */
+  quorum?: QuorumResult | null;
+  /** The names of the places above the compound, from which the issuing body is named (落款). */
+  places?: { subdistrict: string; community: string };
+  /** Who wrote the minutes (记录人): the person who generated the draft. */
+  recorder?: string;
 }
 
 export type MinutesBlock =
@@ -105,9 +114,31 @@ export function minutesTitle(
   return `${record.compoundName}${spec.label['zh-CN']}纪要（${record.title}）`;
 }
 
-function whenText(startsAt: string, endsAt: string | null): string {
-  const start = `${formatChinaDate(startsAt)} ${formatChinaTime(startsAt)}`;
-  return endsAt ? `${start}—${formatChinaTime(endsAt)}` : start;
+/** When it was held (the end's day named only when it is another day), and the scheduled start where it differs. */
+function whenText(record: Pick<MeetingRecord, 'startsAt' | 'endsAt' | 'scheduledStartsAt'>): string {
+  const { startsAt, endsAt } = record;
+  let text = `${formatChinaDate(startsAt)} ${formatChinaTime(startsAt)}`;
+  if (endsAt) text += `—${formatChinaDate(endsAt) === formatChinaDate(startsAt) ? '' : `${formatChinaDate(endsAt)} `}${formatChinaTime(endsAt)}`;
+  const scheduled = record.scheduledStartsAt;
+  if (scheduled && heldAtAnotherTime({ startsAt: scheduled, startedAt: startsAt }))
+    text += `（原定 ${formatChinaDate(scheduled)} ${formatChinaTime(scheduled)}）`;
+  return text;
+}
+
+/** The quorum rules in the minutes' words. */
+const QUORUM_RULE_WORDS: Record<QuorumRule, string> = {
+  all_parties: '四方均须有代表到场',
+  three_parties: '含社区在内至少三方有代表到场',
+};
+
+function quorumText(quorum: QuorumResult): string {
+  const rule = QUORUM_RULE_WORDS[quorum.rule];
+  if (quorum.reached) return `本次会议已达到法定人数（规则：${rule}）。`;
+  return `本次会议未达到法定人数（规则：${rule}），缺：${partyNames(quorum.missing)}。`;
+}
+
+function partyNames(parties: readonly Party[]): string {
+  return parties.map((p) => PARTY_LABELS[p]['zh-CN']).join('、');
 }
 
 /** The sentence under the attendance list, as the kind sums it up. */
@@ -133,22 +164,38 @@ function attendanceBlocks(record: MeetingRecord, spec: MeetingKindSpec): Minutes
   }
   const others = record.attendance.filter((a) => a.party === null);
   if (others.length > 0) items.push(`${spec.minutes.othersLabel}：${others.map(personText).join('、')}`);
-  return [
+  const blocks: MinutesBlock[] = [
     { kind: 'list', items },
     { kind: 'paragraph', text: ATTENDANCE_SUMMARIES[spec.minutes.attendanceSummary](record.attendance) },
   ];
+  if (record.quorum) blocks.push({ kind: 'paragraph', text: quorumText(record.quorum) });
+  return blocks;
 }
 
 function personText(a: MinutesAttendee): string {
   return a.organisation ? `${a.name}（${a.organisation}）` : a.name;
 }
 
-function outcomeText(item: MinutesAgendaItem): string {
+/**
+ * An agreement in words. "达成一致" only when every party present agreed; otherwise the minutes name
+ * the parties that agreed and those present that did not. With no party signed in, nobody can say
+ * that all agreed, so only those that agreed are named.
+ */
+function agreementText(agreed: readonly Party[], present: ReadonlySet<Party>): string {
+  const agreedSet = new Set(agreed);
+  const inOrder = PARTIES.filter((p) => agreedSet.has(p));
+  const dissent = PARTIES.filter((p) => present.has(p) && !agreedSet.has(p));
+  if (present.size === 0) return `${partyNames(inOrder)}同意`;
+  if (dissent.length === 0) return `${OUTCOME_LABELS.agreed['zh-CN']}（${partyNames(inOrder)}同意）`;
+  return `部分同意（同意：${partyNames(inOrder)}；未同意：${partyNames(dissent)}）`;
+}
+
+function outcomeText(item: MinutesAgendaItem, present: ReadonlySet<Party>): string {
   if (!item.outcome) return '议定结果：未记录。';
-  let text = `议定结果：${OUTCOME_LABELS[item.outcome]['zh-CN']}`;
-  if (item.outcome === 'agreed' && item.agreedParties.length > 0) {
-    text += `（${item.agreedParties.map((p) => PARTY_LABELS[p]['zh-CN']).join('、')}同意）`;
-  }
+  let text =
+    item.outcome === 'agreed' && item.agreedParties.length > 0
+      ? `议定结果：${agreementText(item.agreedParties, present)}`
+      : `议定结果：${OUTCOME_LABELS[item.outcome]['zh-CN']}`;
   if (item.responsibleUnit) text += `，责任单位：${responsibleUnitLabel(item.responsibleUnit, 'zh-CN')}`;
   text += '。';
   if (item.outcomeNote.trim()) text += item.outcomeNote.trim();
@@ -157,6 +204,7 @@ function outcomeText(item: MinutesAgendaItem): string {
 
 function agendaBlocks(record: MeetingRecord): MinutesBlock[] {
   if (record.agendaItems.length === 0) return [{ kind: 'paragraph', text: '（本次会议没有议题）' }];
+  const present = new Set(record.attendance.map((a) => a.party).filter((p): p is Party => p !== null));
   const blocks: MinutesBlock[] = [];
   record.agendaItems.forEach((item, index) => {
     blocks.push({ kind: 'subheading', text: `${index + 1}. ${item.title || '（无标题）'}` });
@@ -164,7 +212,7 @@ function agendaBlocks(record: MeetingRecord): MinutesBlock[] {
       const text = paragraph.replace(/\s*\n\s*/g, ' ').trim();
       if (text) blocks.push({ kind: 'paragraph', text });
     }
-    blocks.push({ kind: 'paragraph', text: outcomeText(item) });
+    blocks.push({ kind: 'paragraph', text: outcomeText(item, present) });
   });
   return blocks;
 }
@@ -213,6 +261,13 @@ function actionItemBlocks(record: MeetingRecord): MinutesBlock[] {
   ];
 }
 
+/** The issuing body (落款) as the kind names it: "秀江街道党工委", "宜阳社区居民委员会"; '' without the places. */
+function issuerName(record: MeetingRecord, spec: MeetingKindSpec): string {
+  if (!record.places) return '';
+  const { place, suffix } = spec.minutes.issuer;
+  return `${record.places[place]}${suffix}`;
+}
+
 /** What each kind of section is written from: whether the record has anything for it, and its blocks. */
 const SECTIONS: Record<
   MinutesSectionContent,
@@ -244,9 +299,12 @@ export function generateMinutesDraft(record: MeetingRecord, spec: MeetingKindSpe
       kind: record.kind,
       kindLabel: spec.label['zh-CN'],
       compoundName: record.compoundName,
-      when: whenText(record.startsAt, record.endsAt),
+      when: whenText(record),
       place: record.place,
       convener: record.convener,
+      issuer: issuerName(record, spec),
+      recorder: record.recorder ?? '',
+      signatories: record.attendance.map((a) => ({ name: a.name, organisation: a.organisation })),
     },
     blocks,
   };

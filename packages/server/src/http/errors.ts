@@ -44,7 +44,7 @@ export function errorResponse(c: Context<AppEnv>, error: DomainError): Response 
   const headers: Record<string, string> =
     (error.code === 'login_locked' || error.code === 'too_many_attempts') && typeof error.params.minutes === 'number'
       ? { 'Retry-After': String(error.params.minutes * 60) }
-      : error.code === 'sms_too_soon' && typeof error.params.seconds === 'number'
+      : (error.code === 'sms_too_soon' || error.code === 'pdf_busy') && typeof error.params.seconds === 'number'
         ? { 'Retry-After': String(error.params.seconds) }
         : {};
   return c.json(errorBody(error, locale), statusOf(error.code), headers);

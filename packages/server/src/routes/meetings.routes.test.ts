@@ -183,7 +183,7 @@ describe('evening talk', () => {
   const ask = (
     cookie: string,
     meetingId: string,
-    body: { text: string; category?: 'facilities' | 'environment' | 'safety'; askerName?: string; anonymous?: boolean },
+    body: { text: string; category: 'facilities' | 'environment' | 'safety'; askerName?: string; anonymous?: boolean },
   ) => t.api(eveningTalkEndpoints.submit, { cookie, params: { meetingId }, body });
   const asked = async (cookie: string, meetingId: string, body: Parameters<typeof ask>[2]) => {
     const answer = await ask(cookie, meetingId, body);
@@ -290,7 +290,7 @@ describe('evening talk', () => {
     const { buildings } = await t.ok(meetingEndpoints.buildings, { cookie: await t.login('jumin'), params: { meetingId: id } });
     expect(buildings.map((b) => b.name)).toEqual(['1', '2', '3']);
     expect((await t.api(meetingEndpoints.buildings, { cookie: await t.login('cuiyuan'), params: { meetingId: id } })).status).toBe(403);
-    const question = { text: '什么时候修电梯' };
+    const question = { text: '什么时候修电梯', category: 'facilities' } as const;
     expect(refusal(await ask(cookie, id, question), 409).code).toBe('questions_not_open');
     await step('schedule', cookie, id);
     expect((await ask(await t.login('cuiyuan'), id, question)).status).toBe(403);

@@ -1,6 +1,8 @@
 import { actionItemEndpoints, minutesEndpoints } from '@yishi/core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { replacePdfRenderer } from '../services/minutes-pdf.service.js';
+import { PdfRenderer, type PdfBrowser, type PdfJob } from '../services/pdf-renderer.js';
 import { insertHeldMeeting } from '../testing/meeting-record.fixture.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -192,6 +194,90 @@ describe('PDF download without Chromium', () => {
     } finally {
       if (saved === undefined) delete process.env.YISHI_CHROMIUM;
       else process.env.YISHI_CHROMIUM = saved;
+    }
+  });
+});
+
+describe('public PDFs: one shared browser, a bounded queue, each published version made once', () => {
+  /** A stand-in for Chromium whose pages finish when the test lets them (no timing). */
+  function heldBrowser() {
+    const rendering: Array<{ job: PdfJob; finish: () => void }> = [];
+    let launches = 0;
+    const launch = async (): Promise<PdfBrowser> => {
+      launches += 1;
+      return {
+        connected: () => true,
+        close: async () => undefined,
+        render: (job) =>
+          new Promise((resolve) =>
+            rendering.push({ job, finish: () => resolve(new TextEncoder().encode(`%PDF-1.7 ${job.footerLabel}`) as Uint8Array<ArrayBuffer>) }),
+          ),
+      };
+    };
+    return { launch, rendering, launches: () => launches };
+  }
+  const pdf = (version?: number) => t.call('GET', `/api/public/meetings/${meetingId}/minutes.pdf${version ? `?version=${version}` : ''}`);
+
+  it('readers at once wait for one rendering; later readers get the kept PDF; a correction is a PDF of its own', async () => {
+    await generate();
+    const chief = await t.login('zhanzhang');
+    await publish(chief);
+    const browser = heldBrowser();
+    const restore = replacePdfRenderer(new PdfRenderer({ launch: browser.launch, concurrency: 2, maxQueued: 8, retryAfterSeconds: 10, idleMs: 0 }));
+    try {
+      const readers = [pdf(), pdf(), pdf(1)];
+      await expect.poll(() => browser.rendering.length).toBe(1);
+      browser.rendering[0]!.finish();
+      const answers = await Promise.all(readers);
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+      const bodies = await Promise.all(answers.map((r) => r.text()));
+      expect(new Set(bodies).size).toBe(1);
+      expect(bodies[0]).toContain('纪要 第 1 版');
+      // Read again later: no new rendering.
+      expect((await pdf()).status).toBe(200);
+      expect(browser.rendering).toHaveLength(1);
+
+      // Version 2: its own PDF; version 1's page now says it was corrected, so it is made again once.
+      await correct(chief, `${(await publicVersion()).body}\n补充。\n`, '补充说明');
+      const v2 = pdf(2);
+      await expect.poll(() => browser.rendering.length).toBe(2);
+      browser.rendering[1]!.finish();
+      expect(await (await v2).text()).toContain('纪要 第 2 版');
+      const v1 = pdf(1);
+      await expect.poll(() => browser.rendering.length).toBe(3);
+      browser.rendering[2]!.finish();
+      expect((await v1).status).toBe(200);
+      expect(browser.launches()).toBe(1);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('a full queue answers 503 with Retry-After at once, never a growing queue', async () => {
+    // Two meetings' minutes, so that two different PDFs are wanted at once.
+    await generate();
+    const chief = await t.login('zhanzhang');
+    await publish(chief);
+    await correct(chief, `${(await publicVersion()).body}\n补充。\n`, '补充说明');
+    const browser = heldBrowser();
+    const restore = replacePdfRenderer(new PdfRenderer({ launch: browser.launch, concurrency: 1, maxQueued: 1, retryAfterSeconds: 12, idleMs: 0 }));
+    try {
+      const rendering = pdf(1);
+      await expect.poll(() => browser.rendering.length).toBe(1);
+      const waiting = pdf(2);
+      // A third PDF finds one rendering and one waiting: refused at once, with when to come back.
+      const seeded = await t.deps.db.selectFrom('minutes_versions').select('meeting_id').where('meeting_id', '!=', meetingId).executeTakeFirstOrThrow();
+      const third = await t.call('GET', `/api/public/meetings/${seeded.meeting_id}/minutes.pdf`);
+      expect(third.status).toBe(503);
+      expect(third.headers.get('retry-after')).toBe('12');
+      expect(await third.json()).toMatchObject({ error: { code: 'pdf_busy', message: '正在生成的 PDF 较多，请 12 秒后再试' } });
+      browser.rendering[0]!.finish();
+      await expect.poll(() => browser.rendering.length).toBe(2);
+      browser.rendering[1]!.finish();
+      expect((await rendering).status).toBe(200);
+      expect((await waiting).status).toBe(200);
+    } finally {
+      await restore();
     }
   });
 });

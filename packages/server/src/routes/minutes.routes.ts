@@ -1,9 +1,9 @@
 /** Minutes: the staff's draft, publication and corrections, and what the public reads. */
-import { minutesEndpoints, minutesPlainText, type Role } from '@yishi/core';
+import { minutesClosingLines, minutesEndpoints, minutesPlainText, type Role } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import { placeOfMeeting } from '../services/meeting-access.js';
-import { renderPdf } from '../services/minutes-pdf.service.js';
+import { getMinutesPdf } from '../services/minutes-pdf.service.js';
 import { renderMinutesPrintHtml } from '../services/minutes-print.js';
 import {
   correctMinutes,
@@ -84,15 +84,14 @@ export const minutesRoutes = [
     access: publicAccess,
     handler: async ({ c, deps, params, query }) => {
       const v = await getPublicMinutesVersion(deps.db, params.meetingId, query.version);
-      const footer = [`第 ${v.version} 版${v.reason ? `（更正原因：${v.reason}）` : ''}`];
+      const footer = [...minutesClosingLines(v.header, v.publishedAt), '', `第 ${v.version} 版${v.reason ? `（更正原因：${v.reason}）` : ''}`];
       return c.text(minutesPlainText(v.header, v.body, footer));
     },
   }),
   defineRoute(minutesEndpoints.pdf, {
     access: publicAccess,
     handler: async ({ c, deps, params, query }) => {
-      const v = await getPublicMinutesVersion(deps.db, params.meetingId, query.version);
-      const pdf = await renderPdf(renderMinutesPrintHtml(v), `${v.header.compoundName} 纪要 第 ${v.version} 版`);
+      const { view: v, pdf } = await getMinutesPdf(deps.db, params.meetingId, query.version);
       return c.body(pdf, 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `inline; filename="minutes-${params.meetingId}-v${v.version}.pdf"`,

@@ -10,6 +10,7 @@ import {
   computeDashboard,
   dashboardPeriod,
   dashboardRows,
+  heldStart,
   meetingKind,
   publicationDeadline,
   timeLeft,
@@ -48,7 +49,14 @@ async function loadRows(db: Db, compoundIds: readonly string[]) {
   const latestRating = new Map(ratings.map((r) => [r.action_item_id, r.rating]));
   const minutes = await listFirstPublications(db, compoundIds);
   return {
-    meetings: meetings.map((m): DashboardMeetingRow => ({ id: m.id, compoundId: m.compound_id, kind: m.kind, status: m.status, startsAt: m.starts_at })),
+    // A meeting counts on the day it was held, not the day its notice said (core/meetings/held-times.ts).
+    meetings: meetings.map((m): DashboardMeetingRow => ({
+      id: m.id,
+      compoundId: m.compound_id,
+      kind: m.kind,
+      status: m.status,
+      startsAt: heldStart({ startsAt: m.starts_at, startedAt: m.started_at }),
+    })),
     questions: questions.map((q) => ({ meetingId: q.meeting_id, status: q.status })),
     actionItems: items.map((i): DashboardActionItemRow & { id: string } => ({
       id: i.id,
@@ -114,13 +122,14 @@ async function listPendingMinutes(deps: Deps, compounds: readonly ScopedCompound
   const now = deps.clock();
   return rows
     .map((m) => {
-      const deadline = publicationDeadline(m.kind, m.starts_at);
+      const heldAt = heldStart({ startsAt: m.starts_at, startedAt: m.started_at });
+      const deadline = publicationDeadline(m.kind, heldAt);
       return {
         meetingId: m.id,
         compoundName: names.get(m.compound_id) ?? '',
         kind: m.kind,
         title: m.title,
-        startsAt: m.starts_at,
+        startsAt: heldAt,
         deadline,
         timeLeft: deadline ? timeLeft(deadline, now) : null,
       };

@@ -87,14 +87,15 @@ export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string
   if (input.buildingId && !(await findBuildingOfCompound(deps.db, loaded.meeting.compound_id, input.buildingId))) throw new DomainError('validation_failed');
   const id = newId();
   const recordedForSomeoneElse = staff && input.askerName !== undefined;
-  await deps.db.transaction().execute(async (trx) => {
+  const number = await deps.db.transaction().execute(async (trx) => {
     // The meeting's lock serialises numbering (max + 1) and is where a talk closed meanwhile is seen.
     if (!questionsOpen((await lockMeeting(trx, meetingId)).status)) throw new DomainError('questions_not_open');
+    const next = await nextQuestionNumber(trx, meetingId);
     await insertQuestion(trx, {
       id,
       meeting_id: meetingId,
       compound_id: loaded.meeting.compound_id,
-      number: await nextQuestionNumber(trx, meetingId),
+      number: next,
       status: 'raised',
       asked_by_user_id: input.anonymous || recordedForSomeoneElse ? null : actor.userId,
       asker_name: recordedForSomeoneElse && !input.anonymous ? (input.askerName ?? null) : null,
@@ -112,8 +113,9 @@ export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string
       handled_at: null,
       created_at: deps.clock().toISOString(),
     });
+    return next;
   });
-  return { id, counts: await countQuestionsOf(deps.db, meetingId) };
+  return { id, number, counts: await countQuestionsOf(deps.db, meetingId) };
 }
 
 /** The error for a question someone else handled in the meantime, naming what it became. */

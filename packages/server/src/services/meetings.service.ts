@@ -75,6 +75,8 @@ export function meetingSummary(m: MeetingRow): MeetingSummary {
     status: m.status,
     agendaFrozenAt: m.agenda_frozen_at,
     documentName: agendaDocumentName(m.id),
+    startedAt: m.started_at,
+    closedAt: m.closed_at,
   };
 }
 

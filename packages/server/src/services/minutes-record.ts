@@ -2,11 +2,22 @@
  * Assembles the typed meeting record the minutes are written from, out of the tables of the
  * meetings, votes and action-items features. Only reads; the shape it fills is core's MeetingRecord.
  */
-import { DomainError, PARTIES, type MeetingRecord, type MinutesVoteOutcome, type Party, type StaffRole, type TallyResult } from '@yishi/core';
+import {
+  DomainError,
+  PARTIES,
+  heldStart,
+  meetingKind,
+  meetingQuorum,
+  type MeetingRecord,
+  type MinutesVoteOutcome,
+  type Party,
+  type StaffRole,
+  type TallyResult,
+} from '@yishi/core';
 import { listRatings } from '../db/repositories/action-items.repository.js';
 import { listAgendaItems, listAttendance, findMeeting, listQuestions } from '../db/repositories/meetings.repository.js';
 import { listActionItemsOfMeeting, listVotesOfMeeting } from '../db/repositories/minutes.repository.js';
-import { findCompound, type Db } from '../db/repositories/places.repository.js';
+import { findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
 import { findOfficeOfUser, findUserById } from '../db/repositories/users.repository.js';
 
 const isParty = (value: string | null): value is Party => value !== null && (PARTIES as readonly string[]).includes(value);
@@ -42,10 +53,11 @@ async function convenerLabel(db: Db, userId: string): Promise<string> {
   return office ? `${office} ${user.display_name}` : user.display_name;
 }
 
-export async function loadMeetingRecord(db: Db, meetingId: string): Promise<MeetingRecord> {
+/** The record of a held meeting; `recorder` is who writes the minutes from it (记录人). */
+export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''): Promise<MeetingRecord> {
   const meeting = await findMeeting(db, meetingId);
   if (!meeting) throw new DomainError('meeting_not_found');
-  const compound = await findCompound(db, meeting.compound_id);
+  const compound = await findCompoundWithPlaces(db, meeting.compound_id);
   if (!compound) throw new DomainError('compound_not_found');
   const agenda = await listAgendaItems(db, meetingId);
   const attendance = (await listAttendance(db, meetingId)).filter((a) => a.signed_in_at !== null);
@@ -62,15 +74,26 @@ export async function loadMeetingRecord(db: Db, meetingId: string): Promise<Meet
   );
   const latestRating = new Map(ratings.map((r) => [r.action_item_id, r.rating]));
 
-  const endsAt = meeting.closed_at ?? new Date(Date.parse(meeting.starts_at) + meeting.duration_minutes * 60_000).toISOString();
+  // As held: the session's opening and closing; a meeting closed without a recorded opening reads as scheduled.
+  const startsAt = heldStart({ startsAt: meeting.starts_at, startedAt: meeting.started_at });
+  const endsAt = meeting.closed_at ?? new Date(Date.parse(startsAt) + meeting.duration_minutes * 60_000).toISOString();
+  const quorum = meetingQuorum(
+    meetingKind(meeting.kind),
+    compound.quorumRule,
+    attendance.map((a) => (isParty(a.party) ? a.party : null)),
+  );
   return {
     meetingId,
     compoundName: compound.name,
     kind: meeting.kind,
     title: meeting.title,
-    startsAt: meeting.starts_at,
+    startsAt,
     endsAt,
+    scheduledStartsAt: meeting.starts_at,
     place: meeting.place,
+    quorum,
+    places: { subdistrict: compound.subdistrictName, community: compound.communityName },
+    recorder,
     convener: await convenerLabel(db, meeting.convener_user_id),
     attendance: attendance.map((a) => ({ name: a.name, party: isParty(a.party) ? a.party : null, organisation: a.organisation })),
     agendaItems: agenda.map((a) => ({

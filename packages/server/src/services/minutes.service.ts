@@ -10,6 +10,7 @@ import {
   assertCorrection,
   assertFirstPublication,
   generateMinutesDraft,
+  heldStart,
   minutesBlocksToText,
   minutesHeaderSchema,
   minutesDocumentName,
@@ -89,6 +90,11 @@ async function replaceDraftText(deps: Deps, trx: Db, meetingId: string, body: st
   stored.doc.destroy();
 }
 
+/** When a meeting was held (its session opened), which the deadline and the board go by. */
+function heldAt(meeting: { starts_at: string; started_at: string | null }): string {
+  return heldStart({ startsAt: meeting.starts_at, startedAt: meeting.started_at });
+}
+
 /** A header stored as JSON (frozen when the draft was generated), read back through its schema. */
 function readHeader(json: string): MinutesHeader {
   return minutesHeaderSchema.parse(JSON.parse(json));
@@ -118,7 +124,7 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string): P
   const { meeting } = loaded;
   const draft = await findMinutesDraft(deps.db, meetingId);
   const versions = (await listMinutesVersions(deps.db, meetingId)).map(toVersionView);
-  const deadline = publicationDeadline(loaded.kind, meeting.starts_at);
+  const deadline = publicationDeadline(loaded.kind, heldAt(meeting));
   const first = versions[0] ?? null;
   return {
     meeting: {
@@ -149,7 +155,7 @@ export async function generateMinutes(deps: Deps, actor: Actor, meetingId: strin
   if (loaded.meeting.status !== 'closed') throw new DomainError('minutes_meeting_not_closed');
   // After publication this only rewrites the draft (say, once action items carry their sign-off
   // numbers); the public text changes only through a correction with its reason.
-  const record = await loadMeetingRecord(deps.db, meetingId);
+  const record = await loadMeetingRecord(deps.db, meetingId, actor.displayName);
   const document = generateMinutesDraft(record);
   const now = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -178,7 +184,7 @@ export async function previewGeneratedMinutes(deps: Deps, actor: Actor, meetingI
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
   if (loaded.meeting.status !== 'closed') throw new DomainError('minutes_meeting_not_closed');
-  const document = generateMinutesDraft(await loadMeetingRecord(deps.db, meetingId));
+  const document = generateMinutesDraft(await loadMeetingRecord(deps.db, meetingId, actor.displayName));
   return { header: document.header, body: minutesBlocksToText(document.blocks) };
 }
 
@@ -214,7 +220,7 @@ async function insertVersion(
     header_json: JSON.stringify(header),
     body,
     reason,
-    deadline: publicationDeadline(loaded.kind, loaded.meeting.starts_at),
+    deadline: publicationDeadline(loaded.kind, heldAt(loaded.meeting)),
     published_at: deps.clock().toISOString(),
     published_by_user_id: actor.userId,
     published_by_name: actor.displayName,
@@ -279,7 +285,7 @@ export async function listPublicMinutes(db: Db, compoundId: string): Promise<Pub
       meetingId: latest.meeting_id,
       kind: latest.kind,
       title: latest.title,
-      meetingStartsAt: latest.starts_at,
+      meetingStartsAt: heldAt(latest),
       version: latest.version,
       publishedAt: latest.published_at,
       firstPublishedAt: first.published_at,
@@ -333,13 +339,13 @@ export async function listCompoundMinutesWork(deps: Deps, compoundId: string): P
   const published = new Map((await listPublicationsOfCompound(deps.db, compoundId)).map((v) => [v.meeting_id, v]));
   const now = deps.clock();
   const rows = meetings.map((m) => {
-    const deadline = publicationDeadline(m.kind, m.starts_at);
+    const deadline = publicationDeadline(m.kind, heldAt(m));
     const v = published.get(m.id);
     return {
       meetingId: m.id,
       kind: m.kind,
       title: m.title,
-      startsAt: m.starts_at,
+      startsAt: heldAt(m),
       state: v ? ('published' as const) : drafts.has(m.id) ? ('draft' as const) : ('none' as const),
       version: v ? Number(v.latest) : null,
       deadline,

@@ -20,6 +20,8 @@ export interface HeldMeetingOptions {
   title?: string;
   /** When the meeting started. */
   startsAt: Date;
+  /** When its notice said it would start (another day, say); by default when it started. */
+  scheduledFor?: Date;
   agenda?: Array<{ title: string; notes: string; outcome: 'agreed' | 'deferred' | 'owners_vote' | 'action_items'; agreedParties?: string[]; note?: string }>;
   questions?: Array<{ text: string; status: 'answered' | 'listed' | 'merged' | 'raised'; answer?: string; answeredBy?: string }>;
   actionItems?: Array<{
@@ -102,7 +104,7 @@ export async function insertHeldMeeting(
       compound_id: compound.id,
       kind,
       title: options.title ?? defaults.title,
-      starts_at: starts.toISOString(),
+      starts_at: (options.scheduledFor ?? starts).toISOString(),
       duration_minutes: 120,
       place: '都市春天服务站二楼会议室',
       status: 'closed',

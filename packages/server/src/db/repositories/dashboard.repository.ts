@@ -19,7 +19,11 @@ function idsOrNone(compoundIds: readonly string[]): string[] {
 }
 
 export function listMeetingsOfCompounds(db: Db, compoundIds: readonly string[]) {
-  return db.selectFrom('meetings').select(['id', 'compound_id', 'kind', 'status', 'starts_at']).where('compound_id', 'in', idsOrNone(compoundIds)).execute();
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'compound_id', 'kind', 'status', 'starts_at', 'started_at'])
+    .where('compound_id', 'in', idsOrNone(compoundIds))
+    .execute();
 }
 
 export function listQuestionsOfCompounds(db: Db, compoundIds: readonly string[]) {
@@ -50,7 +54,7 @@ export function listMeetingsWithoutMinutes(db: Db, compoundIds: readonly string[
   return db
     .selectFrom('meetings')
     .leftJoin('minutes_versions', 'minutes_versions.meeting_id', 'meetings.id')
-    .select(['meetings.id', 'meetings.compound_id', 'meetings.kind', 'meetings.title', 'meetings.starts_at'])
+    .select(['meetings.id', 'meetings.compound_id', 'meetings.kind', 'meetings.title', 'meetings.starts_at', 'meetings.started_at'])
     .where('meetings.compound_id', 'in', idsOrNone(compoundIds))
     .where('meetings.status', '=', 'closed')
     .where('minutes_versions.id', 'is', null)

@@ -54,6 +54,7 @@ export function listCompoundMinutesVersions(db: Db, compoundId: string) {
       'minutes_versions.body',
       'meetings.kind',
       'meetings.starts_at',
+      'meetings.started_at',
     ])
     .where('minutes_versions.compound_id', '=', compoundId)
     .orderBy('meetings.starts_at', 'desc')
