@@ -49,8 +49,38 @@ export interface Config {
   publicUrl: string | null;
   /** Where text messages go: the log (development) or a provider. See docs/operations.md. */
   sms: SmsConfig;
+  /** Notices by SMS, e-mail and staff group robots: the outbox worker and the scheduler. See docs/operations.md. */
+  notifications: NotificationsConfig;
   /** Tests only: every JSON answer is checked against its route's response schema (a mismatch is a 500). */
   checkResponses: boolean;
+}
+
+/** E-mail over SMTP (YISHI_SMTP_URL, YISHI_MAIL_FROM); null: no e-mail channel. */
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465. */
+  url: string;
+  /** The From address, e.g. `议事平台 <yishi@example.gov.cn>`. */
+  from: string;
+}
+
+export interface NotificationsConfig {
+  mail: MailConfig | null;
+  /** Hosts group-robot webhooks may point at (YISHI_ROBOT_HOSTS; default the official WeCom and DingTalk hosts). */
+  robotHosts: string[];
+  /** Text messages one person gets per Beijing day at most (YISHI_NOTIFY_SMS_DAILY_CAP). */
+  smsDailyCap: number;
+  /** Run the outbox worker and the scheduler in this process (YISHI_NOTIFY_WORKER=0 turns both off). */
+  worker: boolean;
+  /** How often an idle worker looks for due deliveries (YISHI_NOTIFY_POLL_MS). */
+  pollMs: number;
+  /** How long a claimed delivery is this instance's before another may take it over (YISHI_NOTIFY_LEASE_SECONDS). */
+  leaseMs: number;
+  /** Attempts before a delivery is given up as unreachable (YISHI_NOTIFY_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** Deliveries sent at once by one instance (YISHI_NOTIFY_CONCURRENCY). */
+  concurrency: number;
+  /** How often the scheduler looks for reminders and digests (YISHI_NOTIFY_SCHEDULE_SECONDS). */
+  scheduleMs: number;
 }
 
 /** YISHI_SMS_PROVIDER=log (default; codes are written to the server log, never for production) or tencent. */
@@ -128,6 +158,33 @@ function smsFrom(env: NodeJS.ProcessEnv): SmsConfig {
   };
 }
 
+function mailFrom(env: NodeJS.ProcessEnv): MailConfig | null {
+  const url = env.YISHI_SMTP_URL?.trim();
+  if (!url) return null;
+  if (!/^smtps?:\/\//i.test(url)) throw new Error('YISHI_SMTP_URL must be an smtp:// or smtps:// URL');
+  const from = env.YISHI_MAIL_FROM?.trim();
+  if (!from) throw new Error('YISHI_SMTP_URL needs YISHI_MAIL_FROM (the From address, e.g. "议事平台 <yishi@example.gov.cn>")');
+  return { url, from };
+}
+
+function notificationsFrom(env: NodeJS.ProcessEnv): NotificationsConfig {
+  const hosts = (env.YISHI_ROBOT_HOSTS ?? 'qyapi.weixin.qq.com,oapi.dingtalk.com')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  return {
+    mail: mailFrom(env),
+    robotHosts: hosts,
+    smsDailyCap: Math.max(0, intFrom(env.YISHI_NOTIFY_SMS_DAILY_CAP, 3)),
+    worker: env.YISHI_NOTIFY_WORKER !== '0',
+    pollMs: Math.max(50, intFrom(env.YISHI_NOTIFY_POLL_MS, 1000)),
+    leaseMs: Math.max(1, intFrom(env.YISHI_NOTIFY_LEASE_SECONDS, 60)) * 1000,
+    maxAttempts: Math.max(1, intFrom(env.YISHI_NOTIFY_MAX_ATTEMPTS, 8)),
+    concurrency: Math.max(1, intFrom(env.YISHI_NOTIFY_CONCURRENCY, 8)),
+    scheduleMs: Math.max(1, intFrom(env.YISHI_NOTIFY_SCHEDULE_SECONDS, 60)) * 1000,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   return {
     port: intFrom(env.PORT, 8787),
@@ -151,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     collabPingIntervalMs: Math.max(0, intFrom(env.YISHI_COLLAB_PING_SECONDS, 30)) * 1000,
     publicUrl: publicUrlFrom(env.YISHI_PUBLIC_URL),
     sms: smsFrom(env),
+    notifications: notificationsFrom(env),
     checkResponses: env.YISHI_CHECK_RESPONSES === '1',
   };
 }

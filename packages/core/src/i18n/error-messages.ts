@@ -11,6 +11,7 @@ import { actionItemMessages, actionItemParamLabels, actionItemStatuses } from '.
 import { meetingMessages, meetingParamLabels, meetingStatuses } from '../meetings/meetings.errors.js';
 import { minutesMessages, minutesStatuses } from '../minutes/minutes.errors.js';
 import { accountMessages, accountParamLabels, accountStatuses } from '../accounts/accounts.errors.js';
+import { notificationMessages, notificationStatuses } from '../notifications/notifications.errors.js';
 
 export type MessageTable = Record<string, Record<Locale, string>>;
 
@@ -134,6 +135,7 @@ const messages = {
   ...meetingMessages,
   ...minutesMessages,
   ...accountMessages,
+  ...notificationMessages,
 } as const satisfies MessageTable;
 
 export type ErrorCode = keyof typeof messages;
@@ -169,6 +171,7 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   ...meetingStatuses,
   ...minutesStatuses,
   ...accountStatuses,
+  ...notificationStatuses,
 };
 
 /** The HTTP status a code is answered with; a code not listed is a broken business rule (422). */

@@ -16,6 +16,8 @@ export interface UserTable {
   activated_at: string | null;
   privacy_consent_at: string | null;
   privacy_notice_version: string | null;
+  /** For notices by e-mail, set by the person alone (staff never see it); null when none. */
+  email: string | null;
 }
 
 export interface RoleAssignmentTable {

@@ -1,0 +1,549 @@
+/**
+ * Notifications as data. Each kind of event that tells people something (a vote opened, an action
+ * item overdue …) is one spec: its group and label on the preferences page, which channels are on by
+ * default, whether it may go by SMS (only what matters to residents) and to the compound's staff
+ * group robots, and its words in both languages with the page it links to. The server resolves the
+ * recipients and delivers; the code asks the spec, never the kind's name, so a new event is one entry
+ * in NOTIFICATION_KINDS plus its spec here (the registry is a Record over the union).
+ *
+ * Also here, pure: quiet hours (22:00–07:30 Beijing time hold SMS and e-mail until the morning), the
+ * retry back-off, the daily digest's shape and the group robots' markdown.
+ */
+import type { Locale } from '../i18n/locale.js';
+import { interpolate } from '../i18n/locale.js';
+
+export const NOTIFICATION_KINDS = [
+  'vote_opened',
+  'vote_closing',
+  'vote_result',
+  'meeting_scheduled',
+  'meeting_starting',
+  'minutes_published',
+  'proposal_threshold',
+  'proposal_answered',
+  'concern_recorded',
+  'concern_answered',
+  'concern_listed',
+  'item_assigned',
+  'item_due_tomorrow',
+  'item_overdue',
+  'item_rate',
+  'item_reopened',
+  'staff_digest',
+  'robot_test',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** A person's channels; group robots are configured per compound, not per person. */
+export const PERSONAL_CHANNELS = ['in_app', 'sms', 'email'] as const;
+export type PersonalChannel = (typeof PERSONAL_CHANNELS)[number];
+export const ROBOT_KINDS = ['wecom', 'dingtalk'] as const;
+export type RobotKind = (typeof ROBOT_KINDS)[number];
+/** Where one delivery goes: an outbox row's channel. */
+export type DeliveryChannel = 'sms' | 'email' | RobotKind;
+
+export const NOTIFICATION_GROUPS = ['votes', 'meetings', 'proposals', 'concerns', 'action_items', 'staff'] as const;
+export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
+
+/** The SMS templates notifications use (the server's SMS_TEMPLATES holds their registered wording). */
+export type NotificationSmsTemplate = 'vote_opened' | 'vote_closing' | 'concern_answered' | 'rate_request';
+
+/** What an event's words are filled from: texts as stored, instants as ISO strings. */
+export type NotificationParams = Readonly<Record<string, string>>;
+
+type Words = Readonly<Record<Locale, string>>;
+
+export interface NotificationKindSpec {
+  group: NotificationGroup;
+  /** On the preferences page and the robots page. */
+  label: Words;
+  /** Channels on for a person who changed nothing. */
+  defaults: Readonly<Record<PersonalChannel, boolean>>;
+  /** The SMS template, or null: SMS is only for what matters to residents. */
+  sms: NotificationSmsTemplate | null;
+  /** Staff group robots may carry it (chosen per robot). */
+  robot: boolean;
+  /** Whether people receive it at all (the digest and the robot test go to robots only). */
+  personal: boolean;
+  /** Title and body, with {placeholders} filled from the params (instants written in Beijing time). */
+  title: Words;
+  body: Words;
+  /** The page it links to, below the public URL: `/votes/{voteId}`. */
+  path: string;
+}
+
+const ON_ALL = { in_app: true, sms: true, email: true } as const;
+const NO_SMS = { in_app: true, sms: false, email: true } as const;
+const IN_APP = { in_app: true, sms: false, email: false } as const;
+
+export const NOTIFICATION_SPECS: Record<NotificationKind, NotificationKindSpec> = {
+  vote_opened: {
+    group: 'votes',
+    label: { 'zh-CN': '表决开始', en: 'A vote opens' },
+    defaults: ON_ALL,
+    sms: 'vote_opened',
+    robot: true,
+    personal: true,
+    title: { 'zh-CN': '表决开始：{title}', en: 'Vote open: {title}' },
+    body: {
+      'zh-CN': '{compound}的表决“{title}”已开始，{closesAt}截止。请及时投票。',
+      en: 'The vote "{title}" in {compound} is open until {closesAt}. Please cast your ballot.',
+    },
+    path: '/votes/{voteId}',
+  },
+  vote_closing: {
+    group: 'votes',
+    label: { 'zh-CN': '表决即将截止（我还没投票）', en: "A vote closes within 24 hours and I haven't voted" },
+    defaults: ON_ALL,
+    sms: 'vote_closing',
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '表决即将截止：{title}', en: 'Vote closing soon: {title}' },
+    body: {
+      'zh-CN': '表决“{title}”将于{closesAt}截止，您还没有投票。',
+      en: 'The vote "{title}" closes at {closesAt} and you have not voted yet.',
+    },
+    path: '/votes/{voteId}',
+  },
+  vote_result: {
+    group: 'votes',
+    label: { 'zh-CN': '表决结果公布', en: 'A vote result is published' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: true,
+    personal: true,
+    title: { 'zh-CN': '表决结果：{title}', en: 'Vote result: {title}' },
+    body: { 'zh-CN': '表决“{title}”已结束：{outcome}。', en: 'The vote "{title}" has closed: {outcome}.' },
+    path: '/votes/{voteId}',
+  },
+  meeting_scheduled: {
+    group: 'meetings',
+    label: { 'zh-CN': '会议安排（附议程）', en: 'A meeting is scheduled, with its agenda' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: true,
+    personal: true,
+    title: { 'zh-CN': '会议通知：{title}', en: 'Meeting: {title}' },
+    body: {
+      'zh-CN': '{startsAt}在{place}召开“{title}”。议程：{agenda}',
+      en: '"{title}" takes place at {place} on {startsAt}. Agenda: {agenda}',
+    },
+    path: '/meetings/{meetingId}',
+  },
+  meeting_starting: {
+    group: 'meetings',
+    label: { 'zh-CN': '会议两小时内开始', en: 'A meeting starts within 2 hours' },
+    defaults: IN_APP,
+    sms: null,
+    robot: true,
+    personal: true,
+    title: { 'zh-CN': '会议即将开始：{title}', en: 'Meeting soon: {title}' },
+    body: { 'zh-CN': '“{title}”将于{startsAt}在{place}开始。', en: '"{title}" starts at {startsAt} at {place}.' },
+    path: '/meetings/{meetingId}',
+  },
+  minutes_published: {
+    group: 'meetings',
+    label: { 'zh-CN': '会议纪要公布', en: 'Minutes are published' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '会议纪要已公布：{title}', en: 'Minutes published: {title}' },
+    body: { 'zh-CN': '“{title}”的会议纪要已公布，请查看。', en: 'The minutes of "{title}" have been published.' },
+    path: '/minutes/{meetingId}',
+  },
+  proposal_threshold: {
+    group: 'proposals',
+    label: { 'zh-CN': '提案附议达到门槛', en: 'A proposal reaches its seconding threshold' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: true,
+    personal: true,
+    title: { 'zh-CN': '提案附议已达标：{title}', en: 'Proposal seconded: {title}' },
+    body: {
+      'zh-CN': '提案“{title}”的附议已达到门槛，等待社区正式答复。',
+      en: 'The proposal "{title}" has reached its seconding threshold and awaits an official answer.',
+    },
+    path: '/proposals/{proposalId}',
+  },
+  proposal_answered: {
+    group: 'proposals',
+    label: { 'zh-CN': '提案得到正式答复', en: 'A proposal is answered officially' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '提案已答复：{title}', en: 'Proposal answered: {title}' },
+    body: { 'zh-CN': '提案“{title}”已有正式答复：{answer}', en: 'The proposal "{title}" has an official answer: {answer}' },
+    path: '/proposals/{proposalId}',
+  },
+  concern_recorded: {
+    group: 'concerns',
+    label: { 'zh-CN': '我反映的问题已登记', en: 'My concern is recorded' },
+    defaults: IN_APP,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '问题已登记：{title}', en: 'Concern recorded: {title}' },
+    body: { 'zh-CN': '您反映的问题“{title}”已登记，我们会尽快处理。', en: 'Your concern "{title}" has been recorded and will be handled.' },
+    path: '{path}',
+  },
+  concern_answered: {
+    group: 'concerns',
+    label: { 'zh-CN': '我反映的问题有了答复', en: 'My concern is answered' },
+    defaults: ON_ALL,
+    sms: 'concern_answered',
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '问题有答复：{title}', en: 'Concern answered: {title}' },
+    body: { 'zh-CN': '您反映的问题“{title}”有了答复：{answer}', en: 'Your concern "{title}" has an answer: {answer}' },
+    path: '{path}',
+  },
+  concern_listed: {
+    group: 'concerns',
+    label: { 'zh-CN': '我反映的问题列入整改清单', en: 'My concern becomes an action item' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '问题已列入整改：{title}', en: 'Concern listed for action: {title}' },
+    body: {
+      'zh-CN': '您反映的问题“{title}”已列入问题清单，{dueDate}前办结。',
+      en: 'Your concern "{title}" is on the action list, due by {dueDate}.',
+    },
+    path: '/action-items/{itemId}',
+  },
+  item_assigned: {
+    group: 'action_items',
+    label: { 'zh-CN': '整改事项交给我的单位', en: 'An action item is assigned to my unit' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '新的整改事项：{title}', en: 'New action item: {title}' },
+    body: {
+      'zh-CN': '整改事项“{title}”由{unit}负责，{dueDate}前办结。',
+      en: 'The action item "{title}" is assigned to {unit}, due by {dueDate}.',
+    },
+    path: '/action-items/{itemId}',
+  },
+  item_due_tomorrow: {
+    group: 'action_items',
+    label: { 'zh-CN': '整改事项明天到期', en: 'An action item is due tomorrow' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '明天到期：{title}', en: 'Due tomorrow: {title}' },
+    body: { 'zh-CN': '整改事项“{title}”（{unit}）明天（{dueDate}）到期。', en: 'The action item "{title}" ({unit}) is due tomorrow, {dueDate}.' },
+    path: '/action-items/{itemId}',
+  },
+  item_overdue: {
+    group: 'action_items',
+    label: { 'zh-CN': '整改事项逾期（每天提醒）', en: 'An action item is overdue (daily)' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '已逾期 {days} 个工作日：{title}', en: 'Overdue by {days} working days: {title}' },
+    body: {
+      'zh-CN': '整改事项“{title}”（{unit}）应于{dueDate}办结，已逾期 {days} 个工作日。',
+      en: 'The action item "{title}" ({unit}) was due on {dueDate} and is {days} working days overdue.',
+    },
+    path: '/action-items/{itemId}',
+  },
+  item_rate: {
+    group: 'action_items',
+    label: { 'zh-CN': '我反映的问题已销号，请评价', en: 'My concern is signed off: please rate it' },
+    defaults: ON_ALL,
+    sms: 'rate_request',
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '请评价：{title}', en: 'Please rate: {title}' },
+    body: {
+      'zh-CN': '您反映的问题“{title}”已整改销号（{number}），请对处理结果进行评价。',
+      en: 'Your concern "{title}" has been signed off ({number}). Please rate how it was handled.',
+    },
+    path: '/action-items/{itemId}',
+  },
+  item_reopened: {
+    group: 'action_items',
+    label: { 'zh-CN': '整改事项被重新打开', en: 'An action item is reopened' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '重新打开：{title}', en: 'Reopened: {title}' },
+    body: {
+      'zh-CN': '整改事项“{title}”（{unit}）因居民不满意被重新打开，请继续整改。',
+      en: 'The action item "{title}" ({unit}) was reopened after an unsatisfied rating; please continue.',
+    },
+    path: '/action-items/{itemId}',
+  },
+  staff_digest: {
+    group: 'staff',
+    label: { 'zh-CN': '每日 8:30 逾期和今日到期汇总', en: 'Daily 08:30 digest of overdue and due-today items' },
+    defaults: IN_APP,
+    sms: null,
+    robot: true,
+    personal: false,
+    title: { 'zh-CN': '{compound}整改日报（{date}）', en: '{compound} action digest ({date})' },
+    body: {
+      'zh-CN': '逾期 {overdue} 件，今日到期 {dueToday} 件。',
+      en: '{overdue} overdue, {dueToday} due today.',
+    },
+    path: '/compounds/{compoundId}/action-items',
+  },
+  robot_test: {
+    group: 'staff',
+    label: { 'zh-CN': '测试消息', en: 'Test message' },
+    defaults: IN_APP,
+    sms: null,
+    robot: false,
+    personal: false,
+    title: { 'zh-CN': '议事平台测试消息', en: 'Yishi test message' },
+    body: { 'zh-CN': '{compound}的群机器人“{name}”已接通议事平台。', en: 'The group robot "{name}" of {compound} is connected to Yishi.' },
+    path: '/compounds/{compoundId}/notifications',
+  },
+};
+
+export function notificationSpec(kind: NotificationKind): NotificationKindSpec {
+  return NOTIFICATION_SPECS[kind];
+}
+
+/** Kinds a person can receive and set preferences for, in the preferences page's order. */
+export const PERSONAL_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS.filter((k) => NOTIFICATION_SPECS[k].personal);
+/** Kinds a compound's group robot may be subscribed to. */
+export const ROBOT_EVENT_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS.filter((k) => NOTIFICATION_SPECS[k].robot);
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
+
+// ---- Beijing time ------------------------------------------------------------------------------
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** The Beijing calendar date (YYYY-MM-DD) and minutes since its midnight of an instant. */
+export function beijingClock(at: Date): { date: string; minutes: number } {
+  const shifted = new Date(at.getTime() + CHINA_OFFSET_MS);
+  return { date: shifted.toISOString().slice(0, 10), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
+}
+
+/** The instant of a Beijing wall-clock time on a Beijing date. */
+export function beijingInstant(date: string, minutes: number): Date {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) - CHINA_OFFSET_MS + minutes * 60_000);
+}
+
+/** The next Beijing date after `date`. */
+export function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 12月3日 18:00 / 3 Dec 18:00 (Beijing time). */
+export function formatNotificationTime(iso: string, locale: Locale): string {
+  const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
+  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  if (locale === 'zh-CN') return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}`;
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  return `${d.getUTCDate()} ${month} ${hm} (Beijing time)`;
+}
+
+/** A Beijing date YYYY-MM-DD as 12月3日 / 3 Dec. */
+export function formatNotificationDate(date: string, locale: Locale): string {
+  const [, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (locale === 'zh-CN') return `${m}月${d}日`;
+  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]}`;
+}
+
+// ---- quiet hours and retries -------------------------------------------------------------------
+
+/** Quiet hours in Beijing time: from 22:00 to 07:30 the next morning SMS and e-mail wait. */
+export const QUIET_HOURS = { from: 22 * 60, until: 7 * 60 + 30 } as const;
+
+/** When a message that could go at `at` may go: `at` itself, or 07:30 Beijing time if `at` falls in quiet hours. */
+export function afterQuietHours(at: Date): Date {
+  const { date, minutes } = beijingClock(at);
+  if (minutes >= QUIET_HOURS.from) return beijingInstant(nextDate(date), QUIET_HOURS.until);
+  if (minutes < QUIET_HOURS.until) return beijingInstant(date, QUIET_HOURS.until);
+  return at;
+}
+
+/**
+ * How long to wait before attempt `attempt + 1` after `attempt` failed (1-based): 30 s, 1 min, 2 min …
+ * doubling up to 1 hour; `jitter` in [0, 1) spreads retries of a burst by up to a fifth.
+ */
+export function retryDelayMs(attempt: number, jitter = 0): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+  return Math.round(base * (1 + jitter / 5));
+}
+
+// ---- words ------------------------------------------------------------------------------------
+
+const TIME_PARAMS = new Set(['closesAt', 'opensAt', 'startsAt']);
+const DATE_PARAMS = new Set(['dueDate', 'date']);
+
+/** The params as a reader sees them: instants in Beijing time, dates written out. */
+function shownParams(params: NotificationParams, locale: Locale): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (TIME_PARAMS.has(name) && value) shown[name] = formatNotificationTime(value, locale);
+    else if (DATE_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(value)) shown[name] = formatNotificationDate(value, locale);
+    else shown[name] = (locale === 'en' ? params[`${name}_en`] : undefined) ?? value;
+  }
+  return shown;
+}
+
+export interface RenderedNotification {
+  title: string;
+  body: string;
+  /** Below the public URL. */
+  path: string;
+}
+
+export function renderNotification(kind: NotificationKind, params: NotificationParams, locale: Locale): RenderedNotification {
+  const spec = NOTIFICATION_SPECS[kind];
+  const shown = shownParams(params, locale);
+  return {
+    title: interpolate(spec.title[locale], shown),
+    body: interpolate(spec.body[locale], shown),
+    path: interpolate(spec.path, params as Record<string, string>),
+  };
+}
+
+/** Cuts a text for an SMS parameter (providers limit each variable's length), marking the cut. */
+export function smsParam(text: string, max = 20): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** The parameters of an event's SMS template, in order, or null when the kind has none. */
+export function smsParamsOf(kind: NotificationKind, params: NotificationParams, url: string): string[] | null {
+  const template = NOTIFICATION_SPECS[kind].sms;
+  if (!template) return null;
+  const title = smsParam(params.title ?? '');
+  switch (template) {
+    case 'vote_opened':
+      return [smsParam(params.compound ?? '', 12), title, formatNotificationTime(params.closesAt ?? '', 'zh-CN'), url];
+    case 'vote_closing':
+      return [title, formatNotificationTime(params.closesAt ?? '', 'zh-CN'), url];
+    case 'concern_answered':
+      return [title, url];
+    case 'rate_request':
+      return [title, params.number ?? '', url];
+  }
+}
+
+// ---- the daily digest and the group robots ----------------------------------------------------
+
+export interface DigestItem {
+  title: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  /** Working days overdue; 0 for due today. */
+  overdueDays: number;
+}
+export interface DigestUnit {
+  /** The responsible unit in words (物业企业, 区住建局 …). */
+  unit: string;
+  overdue: DigestItem[];
+  dueToday: DigestItem[];
+}
+
+/** Markdown both robots render (a common subset: headings, bold, quotes, links). */
+export function robotMarkdown(
+  kind: NotificationKind,
+  params: NotificationParams,
+  url: string,
+  digest?: readonly DigestUnit[],
+): { title: string; text: string } {
+  const { title, body } = renderNotification(kind, params, 'zh-CN');
+  const lines = [`### ${escapeMarkdown(title)}`, '', escapeMarkdown(body)];
+  for (const unit of digest ?? []) {
+    lines.push('', `**${escapeMarkdown(unit.unit)}**`);
+    for (const item of unit.overdue)
+      lines.push(`> 逾期 ${item.overdueDays} 个工作日：${escapeMarkdown(item.title)}（应于${formatNotificationDate(item.dueDate, 'zh-CN')}办结）`);
+    for (const item of unit.dueToday) lines.push(`> 今日到期：${escapeMarkdown(item.title)}`);
+  }
+  lines.push('', `[查看详情](${url})`);
+  return { title, text: lines.join('\n') };
+}
+
+/** Keeps residents' words from being read as markup or links by the robots. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]()#>])/g, '\\$1').replace(/\n+/g, ' ');
+}
+
+// ---- robot webhook addresses ------------------------------------------------------------------
+
+/** The official hosts of the two robots' webhooks; operators may allow others (YISHI_ROBOT_HOSTS). */
+export const DEFAULT_ROBOT_HOSTS: Readonly<Record<RobotKind, string>> = { wecom: 'qyapi.weixin.qq.com', dingtalk: 'oapi.dingtalk.com' };
+
+/**
+ * Why a webhook address is refused, as an error code, or null when it is fine: https only, on a
+ * host the installation allows, with the key or token the robot's page shows.
+ */
+export function robotUrlProblem(
+  kind: RobotKind,
+  text: string,
+  allowedHosts: readonly string[],
+): 'robot_url_invalid' | 'robot_url_not_https' | 'robot_url_host' | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return 'robot_url_invalid';
+  }
+  if (url.protocol !== 'https:') return 'robot_url_not_https';
+  if (url.username || url.password) return 'robot_url_invalid';
+  if (!allowedHosts.includes(url.hostname.toLowerCase())) return 'robot_url_host';
+  const credential = kind === 'wecom' ? url.searchParams.get('key') : url.searchParams.get('access_token');
+  if (!credential) return 'robot_url_invalid';
+  return null;
+}
+
+/** The address with its key hidden (the key is what lets anyone post to the group). */
+export function maskRobotUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    for (const name of ['key', 'access_token']) {
+      const value = url.searchParams.get(name);
+      if (value) url.searchParams.set(name, value.length > 8 ? `${value.slice(0, 4)}…${value.slice(-4)}` : '…');
+    }
+    return decodeURIComponent(url.toString());
+  } catch {
+    return '…';
+  }
+}
+
+// ---- delivery outcomes ------------------------------------------------------------------------
+
+/** Why a person was not reached, in the order a summary lists them. */
+export const NOT_REACHED_REASONS = [
+  'pending',
+  'quiet_hours',
+  'no_account',
+  'no_phone',
+  'no_email',
+  'email_off',
+  'opted_out',
+  'daily_cap',
+  'provider_refused',
+  'unreachable',
+  'not_read',
+] as const;
+export type NotReachedReason = (typeof NOT_REACHED_REASONS)[number];
+
+export const NOT_REACHED_LABELS: Record<NotReachedReason, Words> = {
+  pending: { 'zh-CN': '正在发送', en: 'Being sent' },
+  quiet_hours: { 'zh-CN': '夜间免打扰，早上 7:30 发送', en: 'Held for quiet hours until 07:30' },
+  no_account: { 'zh-CN': '未激活账号，也没有手机号', en: 'No account and no phone number' },
+  no_phone: { 'zh-CN': '没有登记手机号', en: 'No phone number on record' },
+  no_email: { 'zh-CN': '没有填写电子邮箱', en: 'No e-mail address' },
+  email_off: { 'zh-CN': '平台未配置邮件发送', en: 'E-mail is not set up on this server' },
+  opted_out: { 'zh-CN': '本人关闭了此类通知', en: 'Turned this notice off' },
+  daily_cap: { 'zh-CN': '已达当天短信上限', en: 'Daily SMS limit reached' },
+  provider_refused: { 'zh-CN': '服务商拒绝发送', en: 'Refused by the provider' },
+  unreachable: { 'zh-CN': '多次重试仍未送达', en: 'Not delivered after several tries' },
+  not_read: { 'zh-CN': '站内通知未读（没有短信或邮件）', en: 'In-app notice not read yet (no SMS or e-mail)' },
+};

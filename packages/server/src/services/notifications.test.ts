@@ -1,0 +1,451 @@
+/**
+ * Notifications end to end inside the server, against real protocol peers: a real SMTP server
+ * (smtp-server) receives the mail, a local HTTPS server stands in for the WeCom and DingTalk webhooks
+ * and checks the payload and DingTalk's signature, text messages go through the log sender (and a
+ * refusing sender). Time is a fixed Beijing daytime unless a test moves it.
+ */
+import { beijingClock, beijingInstant, notificationEndpoints, type NotificationKind } from '@yishi/core';
+import type { KyselyPlugin } from 'kysely';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { claimDeliveries } from '../db/repositories/notifications.repository.js';
+import { SmtpMailSender } from '../notify/mail-sender.js';
+import { RobotSender } from '../notify/robot-sender.js';
+import type { NotificationChannels } from '../notify/channels.js';
+import { SmsSendError, type SmsSender } from '../sms/sms-sender.js';
+import { startTestRobotServer, type TestRobotServer } from '../testing/robot-test-server.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-test-server.js';
+import { createTestApp, openPeerApp, type TestApp } from '../testing/test-app.js';
+import { runNotificationSchedule } from './notification-scheduler.js';
+import { drainNotifications, runNotificationBatch } from './notification-worker.js';
+import { enqueueNotifications } from './notifications.service.js';
+
+let smtp: TestSmtpServer;
+let robots: TestRobotServer;
+let t: TestApp;
+let dsct: string;
+let now: Date;
+let channels: NotificationChannels;
+let mail: SmtpMailSender;
+
+/** 10:00 Beijing time today: outside quiet hours. */
+const DAYTIME = beijingInstant(beijingClock(new Date()).date, 10 * 60);
+
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+  robots = await startTestRobotServer();
+});
+afterAll(async () => {
+  await smtp.close();
+  await robots.close();
+});
+
+beforeEach(async () => {
+  smtp.received.length = 0;
+  robots.received.length = 0;
+  t = await createTestApp({
+    config: {
+      notifications: {
+        ...loadConfig({}).notifications,
+        mail: { url: smtp.url, from: '议事平台 <yishi@test.example>' },
+        robotHosts: robots.hosts,
+        maxAttempts: 3,
+      },
+      publicUrl: 'https://yishi.test.example',
+    },
+  });
+  now = DAYTIME;
+  t.deps.clock = () => now;
+  dsct = await t.compoundId('DSCT');
+  mail = new SmtpMailSender(t.deps.config.notifications.mail!);
+  channels = { sms: t.deps.sms, mail, robots: new RobotSender({ allowedHosts: robots.hosts, agent: robots.agent }) };
+});
+afterEach(async () => {
+  mail.close();
+  await t.close();
+});
+
+async function openVoteId(): Promise<string> {
+  const row = await t.deps.db.selectFrom('votes').select('id').where('compound_id', '=', dsct).where('status', '=', 'open').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function enqueue(event: Parameters<typeof enqueueNotifications>[2]) {
+  return t.deps.db.transaction().execute((trx) => enqueueNotifications(trx, t.deps, event));
+}
+
+async function userId(username: string): Promise<string> {
+  return (await t.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+}
+
+function deliveries(eventId: string) {
+  return t.deps.db.selectFrom('notification_deliveries').selectAll().where('event_id', '=', eventId).execute();
+}
+
+describe('a vote opening fans out in the same transaction, in a few statements', () => {
+  it('writes one notice per owner and an SMS for each phone, batched; a rolled-back transaction leaves nothing', async () => {
+    const voteId = await openVoteId();
+    const owners = await t.deps.db
+      .selectFrom('vote_electorate as ve')
+      .innerJoin('ownerships as o', 'o.unit_id', 've.unit_id')
+      .select('o.person_id')
+      .distinct()
+      .where('ve.vote_id', '=', voteId)
+      .where('ve.developer_held', '=', 0)
+      .execute();
+    let statements = 0;
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const result = await t.deps.db
+      .withPlugin(counter)
+      .transaction()
+      .execute((trx) => enqueueNotifications(trx, t.deps, { kind: 'vote_opened', voteId }));
+    expect(result.recipients).toBe(owners.length);
+    expect(owners.length).toBeGreaterThan(50);
+    // Constant, whatever the number of owners: resolve, event, notices, outbox, count.
+    expect(statements).toBeLessThanOrEqual(10);
+    const rows = await deliveries(result.eventId!);
+    expect(rows.filter((d) => d.channel === 'sms')).toHaveLength(owners.length);
+
+    // Inside a transaction that fails, nothing is left behind.
+    await expect(
+      t.deps.db.transaction().execute(async (trx) => {
+        await enqueueNotifications(trx, t.deps, { kind: 'vote_opened', voteId });
+        throw new Error('the opening failed');
+      }),
+    ).rejects.toThrow('the opening failed');
+    const events = await t.deps.db.selectFrom('notification_events').select('id').where('kind', '=', 'vote_opened').execute();
+    expect(events).toHaveLength(1);
+  });
+});
+
+describe('channels against real peers', () => {
+  it('delivers SMS through the sender, e-mail to the SMTP server with a stable Message-ID, and the in-app notice', async () => {
+    const yezhu = await t.login('yezhu');
+    await t.ok(notificationEndpoints.setEmail, { cookie: yezhu, body: { email: 'Wang.Jianguo@Example.com' } });
+    const voteId = await openVoteId();
+    const { eventId } = await enqueue({ kind: 'vote_opened', voteId });
+    const sent = await drainNotifications(t.deps, channels);
+    const rows = await deliveries(eventId!);
+    expect(sent).toBe(rows.length);
+    expect(rows.every((d) => d.status === 'sent')).toBe(true);
+
+    expect(smtp.received).toHaveLength(1);
+    const message = smtp.received[0]!;
+    const emailRow = rows.find((d) => d.channel === 'email')!;
+    expect(message.to).toEqual(['wang.jianguo@example.com']);
+    expect(message.messageId).toBe(`<${emailRow.id}.${eventId}@yishi.test.example>`);
+    expect(message.subject).toBe('表决开始：利用小区共有场地建设电动自行车充电棚');
+    expect(message.raw).toMatch(/multipart\/alternative/);
+    expect(message.raw).toMatch(/text\/html/);
+
+    const sms = t.smsLog.filter((line) => line.includes('利用小区共有场地'));
+    expect(sms.length).toBe(rows.filter((d) => d.channel === 'sms').length);
+    expect(sms.find((line) => line.includes('13800000001'))).toMatch(
+      /都市春天小区业主表决“利用小区共有场地建设电动自行车充电棚”已开始，\d+月\d+日 \d{2}:\d{2}截止。请登录议事平台投票：https:\/\/yishi\.test\.example\/votes\//,
+    );
+
+    const attempts = await t.deps.db.selectFrom('notification_attempts').selectAll().execute();
+    expect(attempts).toHaveLength(rows.length);
+    expect(attempts.every((a) => a.outcome === 'sent' && a.attempt === 1)).toBe(true);
+
+    // The bell: in both languages, read one, read all.
+    const list = await t.ok(notificationEndpoints.list, { cookie: yezhu, query: {} });
+    expect(list.unread).toBe(1);
+    expect(list.items[0]).toMatchObject({
+      kind: 'vote_opened',
+      title: '表决开始：利用小区共有场地建设电动自行车充电棚',
+      path: `/votes/${voteId}`,
+      readAt: null,
+    });
+    const english = await t.ok(notificationEndpoints.list, { cookie: yezhu, query: {}, headers: { 'accept-language': 'en' } });
+    expect(english.items[0]!.title).toBe('Vote open: 利用小区共有场地建设电动自行车充电棚');
+    expect(english.items[0]!.body).toMatch(/is open until \d+ \w{3} \d{2}:\d{2} \(Beijing time\)/);
+    const other = await t.login('yezhu2');
+    expect((await t.api(notificationEndpoints.markRead, { cookie: other, params: { notificationId: list.items[0]!.id } })).status).toBe(404);
+    expect(await t.ok(notificationEndpoints.markRead, { cookie: yezhu, params: { notificationId: list.items[0]!.id } })).toEqual({ marked: 1 });
+    expect(await t.ok(notificationEndpoints.unread, { cookie: yezhu })).toEqual({ unread: 0 });
+    await enqueue({ kind: 'vote_result', voteId });
+    expect((await t.ok(notificationEndpoints.unread, { cookie: yezhu })).unread).toBe(1);
+    expect(await t.ok(notificationEndpoints.markAllRead, { cookie: yezhu })).toEqual({ marked: 1 });
+  });
+
+  it('posts markdown to WeCom and a signed message to DingTalk; refuses a robot address that is not https, in words', async () => {
+    const chief = await t.login('zhanzhang');
+    const notHttps = await t.api(notificationEndpoints.addRobot, {
+      cookie: chief,
+      params: { compoundId: dsct },
+      body: { kind: 'wecom', name: '物业群', url: `http://${robots.hosts[0]}/cgi-bin/webhook/send?key=abc`, events: ['vote_opened'] },
+    });
+    expect(notHttps.status).toBe(400);
+    expect(notHttps.error!.code).toBe('robot_url_not_https');
+    expect(notHttps.error!.message).toContain('https://');
+    const otherHost = await t.api(notificationEndpoints.addRobot, {
+      cookie: chief,
+      params: { compoundId: dsct },
+      body: { kind: 'wecom', name: '物业群', url: 'https://example.com/cgi-bin/webhook/send?key=abc', events: ['vote_opened'] },
+    });
+    expect(otherHost.error!.code).toBe('robot_url_host');
+    const resident = await t.login('yezhu');
+    expect((await t.api(notificationEndpoints.robots, { cookie: resident, params: { compoundId: dsct } })).status).toBe(403);
+
+    const wecom = await t.ok(notificationEndpoints.addRobot, {
+      cookie: chief,
+      params: { compoundId: dsct },
+      body: { kind: 'wecom', name: '社区工作群', url: robots.wecomUrl('wecom-key-0001'), events: ['vote_opened', 'staff_digest'] },
+    });
+    expect(wecom.url).not.toContain('wecom-key-0001');
+    robots.secrets.set('ding-token-1', 'SECtest-secret-1');
+    await t.ok(notificationEndpoints.addRobot, {
+      cookie: chief,
+      params: { compoundId: dsct },
+      body: { kind: 'dingtalk', name: '街道钉钉群', url: robots.dingtalkUrl('ding-token-1'), secret: 'SECtest-secret-1', events: ['vote_opened'] },
+    });
+    // A robot whose secret does not match what DingTalk holds: refused, recorded, nothing else stops.
+    robots.secrets.set('ding-token-2', 'SECthe-real-one');
+    await t.ok(notificationEndpoints.addRobot, {
+      cookie: chief,
+      params: { compoundId: dsct },
+      body: { kind: 'dingtalk', name: '旧钉钉群', url: robots.dingtalkUrl('ding-token-2'), secret: 'SECa-stale-one', events: ['vote_opened'] },
+    });
+
+    const voteId = await openVoteId();
+    const { eventId } = await enqueue({ kind: 'vote_opened', voteId });
+    await drainNotifications(t.deps, channels);
+    expect(robots.received).toHaveLength(3);
+    const [toWecom, toDing, toStale] = ['qyapi', 'ding-token-1', 'ding-token-2'].map((k) =>
+      robots.received.find((r) => r.host.startsWith(k) || r.query.get('access_token') === k),
+    );
+    expect(toWecom!.refusal).toBeNull();
+    expect((toWecom!.body as { markdown: { content: string } }).markdown.content).toMatch(/^### 表决开始：利用小区共有场地建设电动自行车充电棚\n/);
+    expect(toDing!.refusal).toBeNull();
+    expect(toDing!.query.get('sign')).toBeTruthy();
+    expect((toDing!.body as { markdown: { title: string; text: string } }).markdown.text).toContain(`[查看详情](https://yishi.test.example/votes/${voteId})`);
+    expect(toStale!.refusal).toBe('sign');
+    const rows = await deliveries(eventId!);
+    const robotRows = rows.filter((d) => d.robot_id);
+    expect(robotRows.map((d) => d.status).sort()).toEqual(['failed', 'sent', 'sent']);
+    expect(robotRows.find((d) => d.status === 'failed')!.reason).toBe('provider_refused');
+    // Every SMS still went.
+    expect(rows.filter((d) => d.channel === 'sms').every((d) => d.status === 'sent')).toBe(true);
+
+    const listed = await t.ok(notificationEndpoints.robots, { cookie: chief, params: { compoundId: dsct } });
+    expect(listed.robots.find((r) => r.name === '旧钉钉群')!.last).toMatchObject({ status: 'failed', reason: 'provider_refused' });
+    expect(await t.ok(notificationEndpoints.testRobot, { cookie: chief, params: { compoundId: dsct, robotId: wecom.id } })).toEqual({ queued: true });
+    await drainNotifications(t.deps, channels);
+    expect((robots.received.at(-1)!.body as { markdown: { content: string } }).markdown.content).toContain('社区工作群');
+  });
+
+  it('retries with back-off on 451 and a refused connection, gives up with a reason on 550 and after the last attempt', async () => {
+    const yezhu = await t.login('yezhu');
+    await t.ok(notificationEndpoints.setEmail, { cookie: yezhu, body: { email: 'yezhu@example.com' } });
+    const voteId = await openVoteId();
+    const { eventId } = await enqueue({ kind: 'vote_result', voteId });
+    smtp.refuse(451);
+    expect(await runNotificationBatch(t.deps, channels)).toBe(1);
+    let [row] = await deliveries(eventId!);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(Date.parse(row!.next_attempt_at) - now.getTime()).toBeGreaterThanOrEqual(30_000);
+    // Not due yet: nothing is sent.
+    expect(await runNotificationBatch(t.deps, channels)).toBe(0);
+    now = new Date(now.getTime() + 5 * 60_000);
+    expect(await runNotificationBatch(t.deps, channels)).toBe(1);
+    [row] = await deliveries(eventId!);
+    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+    const attempts = await t.deps.db.selectFrom('notification_attempts').selectAll().where('delivery_id', '=', row!.id).orderBy('attempt').execute();
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.error_code])).toEqual([
+      [1, 'retry', 'SMTP451'],
+      [2, 'sent', null],
+    ]);
+
+    const second = await enqueue({ kind: 'vote_result', voteId });
+    smtp.refuse(550);
+    await drainNotifications(t.deps, channels);
+    expect((await deliveries(second.eventId!))[0]).toMatchObject({ status: 'failed', reason: 'provider_refused' });
+
+    // The mail server is down: three attempts (maxAttempts), then unreachable.
+    const third = await enqueue({ kind: 'vote_result', voteId });
+    const down = { ...channels, mail: new SmtpMailSender({ url: 'smtp://127.0.0.1:1', from: 'x@test.example' }) };
+    for (let i = 0; i < 3; i++) {
+      await runNotificationBatch(t.deps, down);
+      now = new Date(now.getTime() + 3 * 3600_000);
+    }
+    down.mail.close();
+    expect((await deliveries(third.eventId!))[0]).toMatchObject({ status: 'failed', reason: 'unreachable', attempts: 3 });
+  });
+
+  it('records a person with no phone and a refusing SMS provider with their reasons; the report says who was not reached and resend queues them', async () => {
+    const voteId = await openVoteId();
+    const owner = await t.deps.db.selectFrom('persons').select('id').where('phone', '=', '13900000005').executeTakeFirstOrThrow();
+    await t.deps.db.updateTable('persons').set({ phone: null }).where('id', '=', owner.id).execute();
+    const { eventId, recipients } = await enqueue({ kind: 'vote_opened', voteId });
+    let calls = 0;
+    const refusing: SmsSender = {
+      provider: 'test',
+      send: async (message) => {
+        calls++;
+        if (message.phone === '13900000007') throw new SmsSendError('number is blacklisted', 'FailedOperation.PhoneNumberInBlacklist', false);
+        return t.deps.sms.send(message);
+      },
+    };
+    await drainNotifications(t.deps, { ...channels, sms: refusing });
+    expect(calls).toBe(recipients - 1);
+    const chief = await t.login('zhanzhang');
+    const report = await t.ok(notificationEndpoints.deliveries, {
+      cookie: chief,
+      params: { compoundId: dsct },
+      query: { subjectKind: 'vote', subjectId: voteId },
+    });
+    const event = report.events.find((e) => e.eventId === eventId)!;
+    expect(event.recipients).toBe(recipients);
+    expect(event.reached).toBe(recipients - 2);
+    expect(event.notReached).toEqual([
+      { reason: 'no_account', label: '未激活账号，也没有手机号', count: 1 },
+      { reason: 'provider_refused', label: '服务商拒绝发送', count: 1 },
+    ]);
+    // The phone is on the roster again: resend reaches both.
+    await t.deps.db.updateTable('persons').set({ phone: '13900000005' }).where('id', '=', owner.id).execute();
+    expect(await t.ok(notificationEndpoints.resend, { cookie: chief, params: { compoundId: dsct, eventId: eventId! } })).toEqual({ requeued: 2 });
+    await drainNotifications(t.deps, channels);
+    const after = await t.ok(notificationEndpoints.deliveries, {
+      cookie: chief,
+      params: { compoundId: dsct },
+      query: { subjectKind: 'vote', subjectId: voteId },
+    });
+    expect(after.events.find((e) => e.eventId === eventId)!.reached).toBe(recipients);
+  });
+
+  it('holds SMS and e-mail in quiet hours until 07:30 Beijing time, and caps SMS per person per day', async () => {
+    const voteId = await openVoteId();
+    now = beijingInstant(beijingClock(DAYTIME).date, 23 * 60);
+    const { eventId } = await enqueue({ kind: 'vote_opened', voteId });
+    expect(await runNotificationBatch(t.deps, channels)).toBe(0);
+    const rows = await deliveries(eventId!);
+    const morning = beijingInstant(beijingClock(new Date(now.getTime() + 86_400_000)).date, 7 * 60 + 30);
+    expect(rows.every((d) => d.next_attempt_at === morning.toISOString())).toBe(true);
+    now = new Date(morning.getTime() + 60_000);
+    await drainNotifications(t.deps, channels);
+    expect((await deliveries(eventId!)).every((d) => d.status === 'sent')).toBe(true);
+    // Three a day (the default cap): the fourth is refused for the day, with its reason.
+    for (let i = 0; i < 3; i++) await enqueue({ kind: 'vote_opened', voteId });
+    await drainNotifications(t.deps, channels);
+    const capped = await t.deps.db
+      .selectFrom('notification_deliveries')
+      .select(['status', 'reason'])
+      .where('channel', '=', 'sms')
+      .where('address', '=', '13800000001')
+      .execute();
+    expect(capped.filter((d) => d.status === 'sent')).toHaveLength(3);
+    expect(capped.filter((d) => d.status === 'failed')).toEqual([{ status: 'failed', reason: 'daily_cap' }]);
+  });
+
+  it('honours preferences: SMS turned off is recorded as opted out', async () => {
+    const yezhu = await t.login('yezhu');
+    const settings = await t.ok(notificationEndpoints.saveSettings, { cookie: yezhu, body: { quietHours: true, kinds: { vote_opened: { sms: false } } } });
+    expect(settings.kinds.find((k) => k.kind === 'vote_opened')!.channels).toEqual({ in_app: true, sms: false, email: true });
+    expect(settings.emailAvailable).toBe(true);
+    expect(settings.phone).toBe('138****0001');
+    const bad = await t.api(notificationEndpoints.setEmail, { cookie: yezhu, body: { email: 'not an address' } });
+    expect(bad.status).toBe(400);
+    const { eventId } = await enqueue({ kind: 'vote_opened', voteId: await openVoteId() });
+    const mine = await t.deps.db
+      .selectFrom('notifications')
+      .select(['skipped', 'in_app'])
+      .where('event_id', '=', eventId!)
+      .where('user_id', '=', await userId('yezhu'))
+      .executeTakeFirstOrThrow();
+    expect(mine).toEqual({ skipped: 'sms:opted_out email:no_email', in_app: 1 });
+  });
+});
+
+describe('several instances', () => {
+  it('exactly one instance claims each delivery', async () => {
+    await enqueue({ kind: 'vote_opened', voteId: await openVoteId() });
+    // PostgreSQL: a second connection pool, as a second instance has. SQLite is one process per file.
+    const peer = t.dialect === 'postgres' ? openPeerApp(t) : { ...t, close: async () => undefined };
+    try {
+      const lease = new Date(now.getTime() + 60_000).toISOString();
+      const claims = await Promise.all(
+        ['a', 'b', 'a2', 'b2'].map((owner, i) =>
+          (i % 2 === 0 ? t : peer).deps.db
+            .transaction()
+            .execute((trx) => claimDeliveries(trx, { owner, now: now.toISOString(), leaseUntil: lease, limit: 40 })),
+        ),
+      );
+      const ids = claims.flat().map((d) => d.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const pending = await t.deps.db.selectFrom('notification_deliveries').select('id').execute();
+      expect(ids.length).toBe(Math.min(160, pending.length));
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('the scheduler creates each reminder once, however many instances run it', async () => {
+    const voteId = await openVoteId();
+    const vote = await t.deps.db.selectFrom('votes').select('closes_at').where('id', '=', voteId).executeTakeFirstOrThrow();
+    now = new Date(Date.parse(vote.closes_at) - 3 * 3600_000);
+    const peer = t.dialect === 'postgres' ? openPeerApp(t, { clock: () => now }) : { ...t, close: async () => undefined };
+    try {
+      await Promise.all([runNotificationSchedule(t.deps), runNotificationSchedule(peer.deps), runNotificationSchedule(t.deps)]);
+      const closing = await t.deps.db.selectFrom('notification_events').selectAll().where('kind', '=', 'vote_closing').execute();
+      expect(closing).toHaveLength(1);
+      // Only owners who have not voted are reminded.
+      const voted = await t.deps.db.selectFrom('ballots').select('unit_id').where('vote_id', '=', voteId).execute();
+      expect(closing[0]!.recipient_count).toBeGreaterThan(0);
+      const notices = await t.deps.db.selectFrom('notifications').select('person_id').where('event_id', '=', closing[0]!.id).execute();
+      const ownersOfVoted = await t.deps.db
+        .selectFrom('ownerships')
+        .select('person_id')
+        .where(
+          'unit_id',
+          'in',
+          voted.map((b) => b.unit_id!),
+        )
+        .execute();
+      const votedPersons = new Set(ownersOfVoted.map((o) => o.person_id));
+      expect(notices.filter((n) => votedPersons.has(n.person_id!) && !['13800000001'].includes(n.person_id!)).length).toBeLessThanOrEqual(1);
+      await runNotificationSchedule(peer.deps);
+      expect(await t.deps.db.selectFrom('notification_events').select('id').where('kind', '=', 'vote_closing').execute()).toHaveLength(1);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('sends overdue reminders counted in working days and one 08:30 digest per compound with a robot', async () => {
+    const chief = await t.login('zhanzhang');
+    await t.ok(notificationEndpoints.addRobot, {
+      cookie: chief,
+      params: { compoundId: dsct },
+      body: { kind: 'wecom', name: '站点群', url: robots.wecomUrl('digest-key'), events: ['staff_digest'] },
+    });
+    const item = await t.deps.db
+      .selectFrom('action_items')
+      .select(['id', 'due_date'])
+      .where('compound_id', '=', dsct)
+      .where('status', 'in', ['open', 'in_progress'])
+      .executeTakeFirstOrThrow();
+    // Make it due last Monday-ish: three weeks before "today".
+    const today = beijingClock(now).date;
+    const due = new Date(Date.parse(`${today}T04:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
+    await t.deps.db.updateTable('action_items').set({ due_date: due }).where('id', '=', item.id).execute();
+    // Before 08:30 nothing daily goes out.
+    now = beijingInstant(today, 8 * 60);
+    await runNotificationSchedule(t.deps);
+    expect(await t.deps.db.selectFrom('notification_events').select('id').where('kind', 'in', ['item_overdue', 'staff_digest']).execute()).toHaveLength(0);
+    now = beijingInstant(today, 8 * 60 + 31);
+    await runNotificationSchedule(t.deps);
+    await runNotificationSchedule(t.deps);
+    const kinds = (await t.deps.db.selectFrom('notification_events').select(['kind', 'params_json']).execute()).map((e) => e.kind as NotificationKind);
+    expect(kinds.filter((k) => k === 'staff_digest')).toHaveLength(1);
+    await drainNotifications(t.deps, channels);
+    const digest = robots.received.find((r) => r.query.get('key') === 'digest-key')!;
+    expect(digest.refusal).toBeNull();
+    expect((digest.body as { markdown: { content: string } }).markdown.content).toMatch(/整改日报[\s\S]*逾期 \d+ 个工作日/);
+  });
+});
