@@ -28,3 +28,4 @@ export * from './dashboard/index.js';
 export * from './meetings/meetings.contract.js';
 export * from './action-items/action-items.contract.js';
 export * from './auth/auth.contract.js';
+export * from './notifications/index.js';

@@ -20,6 +20,7 @@ import { staffRoutes } from './staff.routes.js';
 import { activationRoutes } from './activation.routes.js';
 import { accountRoutes } from './account.routes.js';
 import { activationLetterRoutes } from './activation-letters.routes.js';
+import { notificationRoutes } from './notifications.routes.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
@@ -39,4 +40,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...boardRoutes,
   ...dashboardRoutes,
   ...healthRoutes,
+  ...notificationRoutes,
 ];
