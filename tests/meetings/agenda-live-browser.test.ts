@@ -1,7 +1,7 @@
 import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
+import { chooseOption, expectNoSeriousA11yViolations, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -98,7 +98,8 @@ describe('live agenda in the browser', () => {
     const started = await convener.ok(meetingEndpoints.start, { params: { meetingId } });
     const page = await newPhonePage(browser);
     await page.goto(`${server.url}/hall/${councilId}`);
-    await page.getByText('请稍候，会议即将开始').waitFor();
+    // In session with nothing put up yet: it says so (never "please wait").
+    await page.getByText('会议进行中').first().waitFor();
     const [first, second] = started.agendaItems;
     await convener.ok(meetingEndpoints.setHallFocus, { params: { meetingId }, body: { agendaItemId: first!.id } });
     await page.locator('.now-text', { hasText: `1. ${first!.title}` }).waitFor({ timeout: 8000 });
@@ -126,6 +127,7 @@ describe('live agenda in the browser', () => {
     const resident = await loggedInPage('jumin');
     await resident.goto(`${server.url}/meetings/${nextTalkId}/ask`);
     await resident.getByLabel('问题内容').fill('单元门口的路灯晚上不亮');
+    await chooseOption(resident.locator('yishi-question-form'), 'category', '设施维修');
     await resident.getByRole('button', { name: '提交问题' }).click();
     await resident.getByText('谢谢！您的问题已提交').waitFor();
     await expectNoSeriousA11yViolations(resident);
@@ -145,6 +147,8 @@ describe('live agenda in the browser', () => {
     const other = page.locator('li.question', { hasText: '冬季落叶清扫' });
     await other.getByRole('button', { name: '现场答复' }).click();
     await other.getByLabel('答复内容').fill('下周起每天清扫两次');
+    // The answerer comes prefilled with the worker's name; emptied, the answer is refused.
+    await other.getByLabel('答复人（如“物业 吴涛”）').fill('');
     await other.getByRole('button', { name: '保存' }).click();
     await other.locator('sl-input.invalid[name="answeredByName"]').waitFor();
     await other.getByRole('button', { name: '取消' }).click();

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { minutesEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,6 +17,8 @@ import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, w
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
+/** Pictures committed with the documentation. */
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 /** Screenshots and the rendered PDF go here, to be looked at. */
 const ARTIFACTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -145,6 +148,42 @@ describe('QR-code poster', () => {
 });
 
 describe('PDF of the A4 print page', () => {
+  test('is an official document: issuing body and date under a space for the seal, the recorder, a signature line per attendee', async () => {
+    const council = await correctedCouncil();
+    const view = await new ApiClient(server.url).ok(minutesEndpoints.publicVersion, { params: { meetingId: council.meetingId }, query: { version: 2 } });
+    const res = await fetch(`${server.url}/api/public/meetings/${council.meetingId}/minutes.pdf?version=2`);
+    expect(res.status).toBe(200);
+    const file = join(ARTIFACTS, 'minutes-official.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain(`记录人：${view.header.recorder}`);
+    expect(view.header.recorder).not.toBe('');
+    expect(flat).toContain('参会人员签字');
+    for (const person of view.header.signatories) expect(flat).toContain(person.name);
+    expect(view.header.signatories.length).toBeGreaterThan(0);
+    expect(flat).toContain('（盖章）');
+    // The issuing body the council's kind names, and the date it was published, written out.
+    expect(flat).toContain('秀江街道党工委');
+    const published = new Date(Date.parse(view.publishedAt) + 8 * 3_600_000);
+    expect(flat).toContain(`${published.getUTCFullYear()}年${published.getUTCMonth() + 1}月${published.getUTCDate()}日`);
+    // The first page as a picture, for the documentation.
+    const pages = execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]!;
+    execFileSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', file, join(SCREENSHOTS, 'minutes-pdf')]);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', pages, '-l', pages, '-singlefile', file, join(ARTIFACTS, 'minutes-pdf-last')]);
+  });
+
+  test('three readers at once all get the same PDF', async () => {
+    const council = await correctedCouncil();
+    const url = `${server.url}/api/public/meetings/${council.meetingId}/minutes.pdf?version=1`;
+    const answers = await Promise.all([fetch(url), fetch(url), fetch(url)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    const bodies = await Promise.all(answers.map(async (r) => Buffer.from(await r.arrayBuffer())));
+    expect(bodies[0]!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bodies[1]!.equals(bodies[0]!)).toBe(true);
+    expect(bodies[2]!.equals(bodies[0]!)).toBe(true);
+  });
+
   test('Chromium renders the minutes with Chinese text (checked as text, and as a picture to look at)', async () => {
     const council = await correctedCouncil();
     const res = await fetch(`${server.url}/api/public/meetings/${council.meetingId}/minutes.pdf?version=2`);

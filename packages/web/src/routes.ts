@@ -95,6 +95,7 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/meetings/hall-page.js'),
     title: { 'zh-CN': '会场大屏', en: 'Hall screen' },
     public: true,
+    bare: true,
   },
   {
     path: '/compounds/:compoundId/votes',

@@ -21,6 +21,8 @@ export interface RouteDef {
   nav?: { roles: readonly NavAudience[]; label: Localised };
   /** Readable without logging in (public notice board). */
   public?: boolean;
+  /** Shown without the app's header, the page given the whole screen (the hall screen on a projector). */
+  bare?: boolean;
 }
 
 export type RouteParams = Record<string, string>;

@@ -116,6 +116,11 @@ export class YishiApp extends YishiElement {
       main:focus {
         outline: none;
       }
+      /* A bare page (the hall screen) has the whole window. */
+      main.bare {
+        max-width: none;
+        padding: 0;
+      }
       @media (max-width: 40rem) {
         .brand small,
         .who {
@@ -225,6 +230,13 @@ export class YishiApp extends YishiElement {
   override render() {
     const me = currentMe();
     const onLogin = this.route?.path === '/login';
+    const body = this.loadFailed
+      ? renderError(t('state.pageLoadFailed'), () => void this.resolveRoute())
+      : this.busy && !this.page
+        ? renderLoading()
+        : this.page;
+    // A bare page (RouteDef.bare) has no header, from its first paint on.
+    if (matchRoute(routes, location.pathname)?.route.bare) return html`<main id="main" class="bare" tabindex="-1">${body}</main>`;
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${t('shell.skip')}</a>
       <header>
@@ -258,9 +270,7 @@ export class YishiApp extends YishiElement {
           }
         </div>
       </header>
-      <main id="main" tabindex="-1">
-        ${this.loadFailed ? renderError(t('state.pageLoadFailed'), () => void this.resolveRoute()) : this.busy && !this.page ? renderLoading() : this.page}
-      </main>
+      <main id="main" tabindex="-1">${body}</main>
     `;
   }
 

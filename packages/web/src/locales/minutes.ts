@@ -15,6 +15,7 @@ export const minutesMessages = {
   'minutes.regenerateConfirm': { 'zh-CN': '重新生成会覆盖草稿中已修改的内容，确定吗？', en: 'Regenerating replaces the edited draft. Continue?' },
   'minutes.generated': { 'zh-CN': '草稿已生成', en: 'Draft generated' },
   'minutes.editorLabel': { 'zh-CN': '纪要正文（多人同时编辑，自动保存）', en: 'Minutes text (edited together, saved automatically)' },
+  'minutes.previewLabel': { 'zh-CN': '纪要预览', en: 'Minutes preview' },
   'minutes.formatHelp': {
     'zh-CN': '格式：“## ”开头为章节标题，“### ”开头为议题标题，“- ”开头为列表项，空行分段。',
     en: 'Format: "## " starts a section heading, "### " an item heading, "- " a list item; a blank line ends a paragraph.',
@@ -62,6 +63,8 @@ export const minutesMessages = {
   'minutes.header.when': { 'zh-CN': '时间', en: 'When' },
   'minutes.header.place': { 'zh-CN': '地点', en: 'Place' },
   'minutes.header.convener': { 'zh-CN': '召集人', en: 'Convened by' },
+  'minutes.header.recorder': { 'zh-CN': '记录人', en: 'Recorded by' },
+  'minutes.header.issuer': { 'zh-CN': '发布单位', en: 'Issued by' },
   'minutes.chineseOnly': { 'zh-CN': '', en: 'Minutes are official documents and are written in Chinese.' },
 
   // Minutes work list (staff)

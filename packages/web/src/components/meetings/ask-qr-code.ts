@@ -1,11 +1,13 @@
 /**
- * A QR code for an evening talk's question page, for the notice board and the printed notice:
- * residents scan it with WeChat and land on the page where they raise a question ("码上反映").
+ * A QR code for an evening talk's question page, for the notice board, the printed notice and the
+ * hall screen: residents scan it with WeChat and land on the page where they raise a question
+ * ("码上反映"). Its description and caption default to asking in advance; the hall screen says
+ * "ask from your phone" instead, and sizes it with `--yishi-qr-size`.
  */
 import QRCode from 'qrcode';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { t } from '../../i18n.js';
+import { t, type MessageKey } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
 
 @customElement('yishi-ask-qr-code')
@@ -17,8 +19,8 @@ export class AskQrCode extends YishiElement {
         margin: 0.5rem 0;
       }
       img {
-        width: 9rem;
-        height: 9rem;
+        width: var(--yishi-qr-size, 9rem);
+        height: var(--yishi-qr-size, 9rem);
         image-rendering: pixelated;
       }
       figcaption {
@@ -27,6 +29,9 @@ export class AskQrCode extends YishiElement {
     `,
   ];
   @property() meetingId = '';
+  /** The words of the image's description and of its caption (message keys, so they follow a language switch). */
+  @property({ attribute: false }) alt: MessageKey = 'meetingsBoard.qrAlt';
+  @property({ attribute: false }) caption: MessageKey = 'meetingsBoard.qrCaption';
   @state() private dataUrl = '';
 
   override updated(changed: PropertyValues<this>): void {
@@ -41,8 +46,8 @@ export class AskQrCode extends YishiElement {
   override render() {
     if (!this.dataUrl) return nothing;
     return html`<figure>
-      <img src=${this.dataUrl} alt=${t('meetingsBoard.qrAlt')} />
-      <figcaption>${t('meetingsBoard.qrCaption')}</figcaption>
+      <img src=${this.dataUrl} alt=${t(this.alt)} />
+      <figcaption>${t(this.caption)}</figcaption>
     </figure>`;
   }
 }

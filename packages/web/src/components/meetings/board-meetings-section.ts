@@ -1,19 +1,20 @@
 /**
  * Meeting notices on the public board: upcoming meetings with time, place and topics (the notice
  * the issue calls for), a link for residents to submit questions where the meeting's kind takes
- * them (evening talks), the calendar feed, and the question figures of recent meetings. Readable
- * without logging in.
+ * them (evening talks), the calendar feed, and the question figures of recent meetings, each at the
+ * time it was held (and the time its notice gave, where that was another). Readable without logging in.
  */
 import { meetingKind, publicMeetingEndpoints, type BoardMeeting } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { boardStyles } from '../board/board-styles.js';
 import { renderLoad } from '../common/load-state.js';
 import './ask-qr-code.js';
+import { meetingWhen } from './meeting-ui.js';
 
 function noticeTitle(m: BoardMeeting): string {
   return t('meetingsBoard.noticeTitle', { kind: pick(meetingKind(m.kind).label), title: m.title });
@@ -21,6 +22,7 @@ function noticeTitle(m: BoardMeeting): string {
 
 @customElement('yishi-board-meetings')
 export class BoardMeetingsSection extends YishiElement {
+  static override styles = [YishiElement.styles, boardStyles];
   @property() compoundId = '';
   private readonly data = new LoadController(
     this,
@@ -39,7 +41,7 @@ export class BoardMeetingsSection extends YishiElement {
             (m) =>
               html`<article class="card board-meeting">
                 <h3>${noticeTitle(m)}</h3>
-                <p>${t('meetingsBoard.whenLine', { time: formatDateTime(m.startsAt) })}<br />${t('meeting.whereLine', { place: m.place })}</p>
+                <p>${t('meetingsBoard.whenLine', { time: meetingWhen(m) })}<br />${t('meeting.whereLine', { place: m.place })}</p>
                 ${
                   m.topics.length
                     ? html`<p>${t('meetingsBoard.topics')}</p>
@@ -65,7 +67,7 @@ export class BoardMeetingsSection extends YishiElement {
                   ${d.recent.map(
                     (m) =>
                       html`<li>
-                        ${formatDateTime(m.startsAt)} ${noticeTitle(m)}
+                        ${meetingWhen(m)} ${noticeTitle(m)}
                         ${
                           m.questionCounts
                             ? html`<br /><span class="muted"

@@ -2,7 +2,8 @@
  * What the meetings pages and components share: building and party names in the reader's language,
  * and the `meeting-changed` event a component fires after a write so the page reloads the meeting.
  */
-import { PARTY_LABELS, PARTIES, type Party } from '@yishi/core';
+import { PARTY_LABELS, PARTIES, heldAtAnotherTime, type MeetingSummary, type Party } from '@yishi/core';
+import { formatDate, formatDateTime, formatTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 
 /** "3" → "3栋" / "Building 3"; a building with a name of its own ("A座") keeps it. */
@@ -21,6 +22,19 @@ export function partyList(parties: Iterable<Party>): string {
   return PARTIES.filter((p) => chosen.has(p))
     .map((p) => pick(PARTY_LABELS[p]))
     .join(t('meetings.listSeparator'));
+}
+
+/**
+ * When a meeting is or was held: before it opens, the scheduled time; from then on the time it was
+ * held ("2026年11月19日（周四） 09:00—10:50"), with the scheduled time beside it where the notice
+ * said another day or hour (core's heldAtAnotherTime).
+ */
+export function meetingWhen(m: Pick<MeetingSummary, 'startsAt' | 'startedAt' | 'closedAt'>): string {
+  if (!m.startedAt) return formatDateTime(m.startsAt);
+  let text = formatDateTime(m.startedAt);
+  if (m.closedAt) text += `—${formatDate(m.closedAt) === formatDate(m.startedAt) ? '' : `${formatDate(m.closedAt)} `}${formatTime(m.closedAt)}`;
+  if (heldAtAnotherTime(m)) text += t('meeting.scheduledFor', { time: formatDateTime(m.startsAt) });
+  return text;
 }
 
 /** Tells the meeting page that the meeting changed (it listens with `@meeting-changed` and reloads). */

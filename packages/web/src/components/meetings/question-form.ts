@@ -1,6 +1,9 @@
 /**
  * Raising an evening-talk question: text, category, building, anonymous; staff recording a question
- * from the floor also note who asked. Fires `question-submitted` once the question is in.
+ * from the floor also note who asked. The category is the asker's choice: nothing is chosen for
+ * them, and sending without one says so under the field. Once the question is in, a toast gives its
+ * number ("问题已提交，编号 12", as it will be read out in the hall) and `question-submitted` fires
+ * with the answer.
  */
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -9,16 +12,18 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
+import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, errorMessage, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
+import { currentLocale } from '../../state/preferences.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { buildingLabel } from './meeting-ui.js';
+import { focusControl } from '../forms/form-errors.js';
 import { optionLabel } from '../forms/option-label.js';
 
 type Field = 'text' | 'category' | 'buildingId' | 'askerName' | 'anonymous';
@@ -46,7 +51,14 @@ export class QuestionForm extends YishiElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const askerName = this.value('askerName');
-    const category = QUESTION_CATEGORIES.find((c) => c === this.value('category')) ?? 'other';
+    const category = QUESTION_CATEGORIES.find((c) => c === this.value('category'));
+    if (!category) {
+      this.write.clear();
+      // Core's words for it, the same the server gives when a question comes without one.
+      this.write.fieldErrors = { category: errorMessage('question_category_required', currentLocale()) };
+      await focusControl(this, 'category');
+      return;
+    }
     const anonymous = this.renderRoot.querySelector<HTMLInputElement>('sl-checkbox[name="anonymous"]')?.checked ?? false;
     const result = await this.write.run(
       () =>
@@ -60,10 +72,12 @@ export class QuestionForm extends YishiElement {
             ...(this.staff && askerName ? { askerName } : {}),
           },
         }),
-      { fields: FIELDS, errorAs: 'inline' },
+      { fields: FIELDS, errorAs: 'inline', success: (answer) => t('questions.recorded', { number: answer.number }) },
     );
     if (!result) return;
     form.reset();
+    // Shoelace selects keep their value through a form reset: the next question starts unchosen too.
+    for (const select of this.renderRoot.querySelectorAll<HTMLElement & { value: unknown }>('sl-select')) select.value = '';
     this.dispatchEvent(new CustomEvent('question-submitted', { detail: result, bubbles: true, composed: true }));
   }
 
@@ -84,7 +98,8 @@ export class QuestionForm extends YishiElement {
       <sl-select
         name="category"
         label=${t('questions.category')}
-        value=${QUESTION_CATEGORIES[0]}
+        placeholder=${t('questions.categoryPlaceholder')}
+        required
         class=${field('category').class}
         help-text=${field('category').help}
       >

@@ -21,10 +21,10 @@ import {
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { notify } from '../../app/notify.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
+import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
@@ -138,8 +138,8 @@ export class QuestionsPanel extends YishiElement {
                   staff
                   .meetingId=${view.meeting.id}
                   @question-submitted=${(e: CustomEvent) => {
+                    // The form's toast has said it, with the question's number.
                     this.showForm = false;
-                    notify(t('questions.recorded'), 'success');
                     e.stopPropagation();
                     void this.questions.reload();
                   }}
@@ -187,7 +187,7 @@ export class QuestionsPanel extends YishiElement {
     `;
   }
 
-  private field(name: Field, label: string, options: { multiline?: boolean; maxlength?: number } = {}) {
+  private field(name: Field, label: string, options: { multiline?: boolean; maxlength?: number; value?: string } = {}) {
     const error = this.write.fieldErrors[name];
     return options.multiline
       ? html`<sl-textarea name=${name} label=${label} rows="3" maxlength="2000" class=${error ? 'invalid' : ''} help-text=${error ?? ''}></sl-textarea>`
@@ -195,6 +195,7 @@ export class QuestionsPanel extends YishiElement {
           name=${name}
           label=${label}
           maxlength=${options.maxlength ?? 60}
+          value=${options.value ?? ''}
           autocomplete="off"
           class=${error ? 'invalid' : ''}
           help-text=${error ?? ''}
@@ -205,10 +206,13 @@ export class QuestionsPanel extends YishiElement {
     const kind = this.mode!.kind;
     const error = this.write.fieldErrors.intoQuestionId;
     const targets = all.filter((o) => o.id !== q.id && o.status !== 'merged');
+    // Most answers are the worker's own: their name is there, to keep, or to change for the official who spoke.
+    const answerer = currentMe()?.displayName ?? '';
     return html`<form class="fields" @submit=${(e: Event) => void this.act(e, q)} novalidate>
       ${
         kind === 'answer'
-          ? html`${this.field('answer', t('questions.answerText'), { multiline: true })} ${this.field('answeredByName', t('questions.answeredBy'))}`
+          ? html`${this.field('answer', t('questions.answerText'), { multiline: true })}
+            ${this.field('answeredByName', t('questions.answeredBy'), { value: answerer })}`
           : kind === 'list'
             ? html`${this.field('measures', t('questions.measures'), { multiline: true })} ${this.field('responsibleUnit', t('meeting.responsibleUnit'))}`
             : html`<sl-select

@@ -8,15 +8,16 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { meetingWhen } from '../../components/meetings/meeting-ui.js';
 import '../../components/meetings/question-form.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 
 @customElement('yishi-meeting-ask-page')
 export class MeetingAskPage extends YishiElement {
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private submitted = false;
+  /** The number of the question just submitted (as it will be read out in the hall). */
+  @state() private submitted: number | null = null;
   private readonly view = new LoadController(
     this,
     (signal) => api.call(meetingEndpoints.get, { params: { meetingId: this.params.meetingId ?? '' }, signal }),
@@ -27,11 +28,14 @@ export class MeetingAskPage extends YishiElement {
     return renderLoad(this.view, (v) => {
       return html`
         <h1>${t('questions.ask')}</h1>
-        <p class="lead"><a href=${`/meetings/${v.meeting.id}`}>${v.meeting.title}</a><br />${formatDateTime(v.meeting.startsAt)} · ${v.meeting.place}</p>
-        ${this.submitted ? html`<p class="card" role="status">${t('questions.thanks')}</p>` : nothing}
+        <p class="lead"><a href=${`/meetings/${v.meeting.id}`}>${v.meeting.title}</a><br />${meetingWhen(v.meeting)} · ${v.meeting.place}</p>
+        ${this.submitted !== null ? html`<p class="card" role="status">${t('questions.thanks', { number: this.submitted })}</p>` : nothing}
         ${
           questionsOpen(v.meeting.status)
-            ? html`<yishi-question-form .meetingId=${v.meeting.id} @question-submitted=${() => (this.submitted = true)}></yishi-question-form>`
+            ? html`<yishi-question-form
+                .meetingId=${v.meeting.id}
+                @question-submitted=${(e: CustomEvent<{ number: number }>) => (this.submitted = e.detail.number)}
+              ></yishi-question-form>`
             : html`<p class="state-empty">${t('questions.closed')}</p>`
         }
       `;

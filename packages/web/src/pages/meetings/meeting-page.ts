@@ -5,6 +5,7 @@
  * questions of an evening talk.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { meetingEndpoints, meetingKind, questionsOpen, recordingOpen, signInOpen, type MeetingView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -17,7 +18,7 @@ import '../../components/meetings/agenda-frozen-notice.js';
 import '../../components/meetings/agenda-outcomes.js';
 import '../../components/meetings/ask-qr-code.js';
 import '../../components/meetings/meeting-status-badge.js';
-import { partyLabel, partyList } from '../../components/meetings/meeting-ui.js';
+import { meetingWhen, partyLabel, partyList } from '../../components/meetings/meeting-ui.js';
 import '../../components/meetings/questions-panel.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
@@ -34,6 +35,12 @@ const STEPS = {
   freeze: { endpoint: meetingEndpoints.freezeAgenda, label: 'meeting.freeze' },
 } satisfies Record<string, { endpoint: unknown; label: MessageKey; confirm?: MessageKey }>;
 type Step = keyof typeof STEPS;
+
+/** The designed dialog's title and button for the steps that ask first (a browser's confirm() looks like an error and cannot be styled for elder mode). */
+const CONFIRM_DIALOGS: Partial<Record<Step, { title: MessageKey; button: MessageKey }>> = {
+  start: { title: 'meeting.startTitle', button: 'meeting.startConfirm' },
+  close: { title: 'meeting.closeTitle', button: 'meeting.closeConfirm' },
+};
 
 @customElement('yishi-meeting-page')
 export class MeetingPage extends YishiElement {
@@ -91,11 +98,18 @@ export class MeetingPage extends YishiElement {
     this.renderRoot.querySelector('yishi-agenda-frozen-notice')?.scrollIntoView({ block: 'start' });
   }
 
-  private async step(step: Step) {
+  /** The step waiting for its confirmation in the dialog. */
+  @state() private confirming: Step | null = null;
+
+  private async step(step: Step, confirmed = false) {
     const spec = STEPS[step];
-    if ('confirm' in spec && !confirm(t(spec.confirm))) return;
+    if ('confirm' in spec && !confirmed) {
+      this.confirming = step;
+      return;
+    }
     const meetingId = this.view.value!.meeting.id;
     const done = await this.write.run(() => api.call(spec.endpoint, { params: { meetingId } }), { success: t('meeting.done', { what: t(spec.label) }) });
+    this.confirming = null;
     if (done) await this.view.reload();
   }
 
@@ -125,10 +139,11 @@ export class MeetingPage extends YishiElement {
       <h1>${m.title}</h1>
       <p><yishi-meeting-status .status=${m.status}></yishi-meeting-status></p>
       <p class="lead">
-        ${t('meeting.whenLine', { time: formatDateTime(m.startsAt), duration: t('meetings.durationMinutes', { minutes: m.durationMinutes }) })}<br />${t(
-          'meeting.whereLine',
-          { place: m.place },
-        )}
+        ${
+          m.startedAt
+            ? t('meeting.heldLine', { time: meetingWhen(m) })
+            : t('meeting.whenLine', { time: formatDateTime(m.startsAt), duration: t('meetings.durationMinutes', { minutes: m.durationMinutes }) })
+        }<br />${t('meeting.whereLine', { place: m.place })}
       </p>
       <div class="actions">
         ${run && m.status === 'draft' ? this.stepButton('schedule', true) : nothing}
@@ -141,7 +156,15 @@ export class MeetingPage extends YishiElement {
         ${run && recordingOpen(m.status) ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
       </div>
 
-      ${kind.questions && v.permissions.record && questionsOpen(m.status) ? html`<yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>` : nothing}
+      ${this.renderConfirmDialog()}
+      ${
+        kind.questions && v.permissions.record && questionsOpen(m.status)
+          ? html`<yishi-ask-qr-code
+              .meetingId=${m.id}
+              .caption=${m.status === 'in_session' ? 'meetingHall.qrCaption' : 'meetingsBoard.qrCaption'}
+            ></yishi-ask-qr-code>`
+          : nothing
+      }
       ${kind.attendance === 'parties' ? this.renderAttendance(v) : nothing}
 
       <h2>${t('meeting.agenda')}</h2>
@@ -166,6 +189,25 @@ export class MeetingPage extends YishiElement {
           : nothing
       }
     `;
+  }
+
+  private renderConfirmDialog() {
+    const step = this.confirming;
+    const spec = step ? STEPS[step] : null;
+    const words = step ? CONFIRM_DIALOGS[step] : undefined;
+    return html`<sl-dialog
+      label=${words ? t(words.title) : ''}
+      ?open=${step !== null}
+      @sl-after-hide=${(e: Event) => {
+        if (e.target === e.currentTarget) this.confirming = null;
+      }}
+    >
+      ${spec && 'confirm' in spec ? html`<p>${t(spec.confirm)}</p>` : nothing}
+      <sl-button slot="footer" size="large" @click=${() => (this.confirming = null)}>${t('meeting.cancel')}</sl-button>
+      <sl-button slot="footer" size="large" variant="primary" ?loading=${this.write.busy} @click=${() => step && this.step(step, true)}
+        >${words ? t(words.button) : ''}</sl-button
+      >
+    </sl-dialog>`;
   }
 
   private renderAttendance(v: MeetingView) {

@@ -58,6 +58,10 @@ export class MinutesPage extends YishiElement {
         max-height: 40rem;
         overflow: auto;
       }
+      .preview:focus-visible {
+        outline: 3px solid var(--yishi-brand);
+        outline-offset: 2px;
+      }
       .status {
         font-size: 0.9375rem;
       }
@@ -197,7 +201,7 @@ export class MinutesPage extends YishiElement {
             ?readonly=${!text || this.live.status === 'refused'}
           ></yishi-minutes-text-field>
         </div>
-        <div class="preview" lang="zh-CN" aria-live="off">
+        <div class="preview" lang="zh-CN" aria-live="off" role="region" aria-label=${t('minutes.previewLabel')} tabindex="0">
           <h2>${m.draft.header.title}</h2>
           <yishi-minutes-body .body=${this.liveText()}></yishi-minutes-body>
         </div>

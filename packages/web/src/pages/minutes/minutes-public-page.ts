@@ -70,6 +70,18 @@ export class MinutesPublicPage extends YishiElement {
             <dd>${m.header.place}</dd>
             <dt>${t('minutes.header.convener')}</dt>
             <dd>${m.header.convener}</dd>
+            ${
+              m.header.recorder
+                ? html`<dt>${t('minutes.header.recorder')}</dt>
+                    <dd>${m.header.recorder}</dd>`
+                : nothing
+            }
+            ${
+              m.header.issuer
+                ? html`<dt>${t('minutes.header.issuer')}</dt>
+                    <dd>${m.header.issuer}</dd>`
+                : nothing
+            }
           </dl>
           ${
             m.version < m.latestVersion
