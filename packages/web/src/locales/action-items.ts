@@ -101,6 +101,27 @@ export const actionItemMessages = {
   'ai.update.rated': { 'zh-CN': '居民评价', en: 'Rated' },
   'ai.update.measures': { 'zh-CN': '更新措施', en: 'Measures updated' },
 
+  // The staff's words said plainly for residents (the badges keep the short staff word).
+  'ai.explain.heading': { 'zh-CN': '这些词是什么意思？', en: 'What do these words mean?' },
+  'ai.explain.status.open': { 'zh-CN': '待办理：已经收到，正在安排人处理。', en: 'Open: received; someone is being assigned to it.' },
+  'ai.explain.status.in_progress': { 'zh-CN': '办理中：正在处理。', en: 'In progress: it is being worked on.' },
+  'ai.explain.status.resolved': {
+    'zh-CN': '已办结待销号：已经处理完，等服务站核实后“销号”，也就是在台账上登记办结并编号。销号后您可以评价。',
+    en: 'Resolved, awaiting sign-off: the work is done; the service station checks it and “signs it off”, recording it as finished with a number. Then you can rate it.',
+  },
+  'ai.explain.status.signed_off': {
+    'zh-CN': '已销号：服务站已核实办结，并在台账上登记了编号。您可以评价办理结果，不满意会重新办理。',
+    en: 'Signed off: the station checked the work and recorded it with a number. You can rate the outcome; “dissatisfied” has it handled again.',
+  },
+  'ai.explain.triage.green': { 'zh-CN': '绿色：小问题，网格员当场处理。', en: 'Green: a small problem the grid worker fixes on the spot.' },
+  'ai.explain.triage.yellow': { 'zh-CN': '黄色：需要社区居委会协调有关单位处理。', en: 'Yellow: the community committee brings in those who can fix it.' },
+  'ai.explain.triage.red': { 'zh-CN': '红色：需要上报街道或政府部门处理。', en: 'Red: passed up to the subdistrict or a government department.' },
+  'ai.explain.overdue': { 'zh-CN': '已逾期：过了截止日期还没有办完。', en: 'Overdue: past its due date and not done yet.' },
+  'ai.residentPhotos': { 'zh-CN': '居民拍的照片', en: 'Photos from the resident' },
+  'ai.photoAlt': { 'zh-CN': '照片 {n}：{title}', en: 'Photo {n}: {title}' },
+  'ai.deadlineUrgent': { 'zh-CN': '紧急问题，须在 {time} 前解决', en: 'Urgent: to be solved by {time}' },
+  'ai.resolvePlanBy': { 'zh-CN': '拿出方案时限：{time}', en: 'Plan by: {time}' },
+
   'ledger.heading': { 'zh-CN': '整改台账', en: 'Action ledger' },
   'ledger.intro': {
     'zh-CN': '台账只增不改：每条记录都带有与上一条相连的校验码，任何改动都能被查出。',
@@ -128,9 +149,45 @@ export const actionItemMessages = {
   'concern.description': { 'zh-CN': '详细情况', en: 'Details' },
   'concern.location': { 'zh-CN': '位置（可选，如：3栋2单元门口）', en: 'Where (optional, e.g. entrance of 3-2)' },
   'concern.urgency': { 'zh-CN': '紧急程度', en: 'Urgency' },
-  'concern.notUrgent': { 'zh-CN': '不紧急', en: 'Not urgent' },
+  'concern.urgencyHelp': {
+    'zh-CN': '选“紧急”后，网格员按“1341”快速响应：10分钟内到场。确实紧急时再选。',
+    en: 'An urgent concern gets the “1341” rapid response: the grid worker is on site within 10 minutes. Choose it only when it really is urgent.',
+  },
+  'concern.notUrgent': { 'zh-CN': '不紧急：5个工作日内办结', en: 'Not urgent: resolved within 5 working days' },
   'concern.submit': { 'zh-CN': '提交', en: 'Submit' },
-  'concern.submitted': { 'zh-CN': '已提交，截止日期 {date}。', en: 'Submitted; due {date}.' },
+  'concern.submittedCalm': {
+    'zh-CN': '已提交。将在 {days} 个工作日内办结，截止 {date}。',
+    en: 'Submitted. It will be resolved within {days} working days, by {date}.',
+  },
+  'concern.submittedUrgent': {
+    'zh-CN': '已提交。网格员将在 {onSite} 前到场，{resolve} 前解决。',
+    en: 'Submitted. The grid worker will be on site by {onSite} and solve it by {resolve}.',
+  },
+  'concern.submittedPlan': {
+    'zh-CN': '已提交。网格员将在 {onSite} 前到场，{resolve} 前拿出处理方案，{date} 前办结。',
+    en: 'Submitted. The grid worker will be on site by {onSite}, have a plan by {resolve} and resolve it by {date}.',
+  },
+  'concern.photos': { 'zh-CN': '照片（可选，最多 {max} 张）', en: 'Photos (optional, up to {max})' },
+  'concern.photosHelp': {
+    'zh-CN': '拍下问题的样子，工作人员更容易找到和处理。照片会在手机上缩小后上传，并去掉拍摄地点、手机型号等信息。',
+    en: 'A photo of the problem helps staff find and fix it. Photos are made smaller on your phone before sending, without the place they were taken or the phone model.',
+  },
+  'concern.addPhoto': { 'zh-CN': '添加照片', en: 'Add photos' },
+  'concern.addMorePhoto': { 'zh-CN': '再添加照片（还可以加 {room} 张）', en: 'Add more photos ({room} more allowed)' },
+  'concern.photoWorking': { 'zh-CN': '正在处理照片，请稍候…', en: 'Preparing the photos…' },
+  'concern.photoAlt': { 'zh-CN': '第 {n} 张照片', en: 'Photo {n}' },
+  'concern.removePhoto': { 'zh-CN': '删除第 {n} 张', en: 'Remove photo {n}' },
+  'concern.photoLimit': { 'zh-CN': '每个问题最多附 {max} 张照片，多出的没有添加。', en: 'Up to {max} photos per concern; the rest were not added.' },
+  'concern.photoUnreadable': {
+    'zh-CN': '“{name}”打不开：它可能不是照片，或是这部手机的浏览器读不了的格式（如 HEIC）。请换一张，或在相机设置里选“兼容性最佳”后重拍。',
+    en: '“{name}” cannot be opened: it may not be a photo, or its format (such as HEIC) cannot be read by this browser. Choose another, or set the camera to “Most compatible” and take it again.',
+  },
+  'concern.photosPublic': { 'zh-CN': '可以在小区公示栏展示这些照片', en: 'These photos may be shown on the compound notice board' },
+  'concern.photosPublicHelp': {
+    'zh-CN': '不勾选时，只有工作人员和您自己能看到照片。公示栏不会显示您的姓名、电话和房号。',
+    en: 'If unticked, only staff and you see the photos. The board never shows your name, phone or flat.',
+  },
+  'concern.photoCount': { 'zh-CN': '{count} 张照片', en: '{count} photo(s)' },
   'concern.mine': { 'zh-CN': '我反映的问题', en: 'My concerns' },
   'concern.noneYet': { 'zh-CN': '您还没有反映过问题。', en: 'You have not reported any concerns yet.' },
   'concern.required': { 'zh-CN': '请填写问题和详细情况', en: 'Please fill in the problem and the details' },

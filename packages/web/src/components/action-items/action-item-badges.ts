@@ -3,7 +3,17 @@
  * red "已逾期 / Overdue" marker. Colour is never the only cue. The item shapes are core's
  * (ActionItemStaffView, ActionItemPublicView …), as the API answers them.
  */
-import { RATING_LABELS, STATUS_LABELS, TRIAGE_LABELS, type ActionItemPublicView, type ActionItemStatus, type Rating, type Triage } from '@yishi/core';
+import {
+  ACTION_ITEM_STATUSES,
+  RATING_LABELS,
+  STATUS_LABELS,
+  TRIAGE_LABELS,
+  TRIAGE_LEVELS,
+  type ActionItemPublicView,
+  type ActionItemStatus,
+  type Rating,
+  type Triage,
+} from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
@@ -68,6 +78,21 @@ export const badgeStyles = css`
     font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
     font-weight: 600;
   }
+  details.explain {
+    margin: 0.25rem 0 0.5rem;
+  }
+  details.explain summary {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--yishi-tap);
+    color: var(--yishi-brand);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  details.explain ul {
+    margin: 0.25rem 0 0;
+    padding-left: 1.25rem;
+  }
 `;
 
 export function triageBadge(triage: Triage) {
@@ -89,6 +114,38 @@ export function overdueBadge(overdue: boolean) {
 
 export function ratingLabel(rating: Rating): string {
   return pick(RATING_LABELS[rating]);
+}
+
+/**
+ * The staff words on an item's badges (绿色, 已办结待销号 …) said plainly, for residents: one
+ * sentence each for the colour, the status and, when it applies, 已逾期.
+ */
+export function explainedWords(item: Pick<ActionItemPublicView, 'triage' | 'status' | 'overdue'>) {
+  return html`<details class="explain">
+    <summary>${t('ai.explain.heading')}</summary>
+    <ul>
+      <li>${t(`ai.explain.triage.${item.triage}`)}</li>
+      <li>${t(`ai.explain.status.${item.status}`)}</li>
+      ${item.overdue ? html`<li>${t('ai.explain.overdue')}</li>` : nothing}
+    </ul>
+  </details>`;
+}
+
+/** Every colour and status word said plainly, once above a list (the public board). */
+export function wordsGlossary() {
+  return html`<details class="explain">
+    <summary>${t('ai.explain.heading')}</summary>
+    <ul>
+      ${TRIAGE_LEVELS.map((level) => html`<li>${t(`ai.explain.triage.${level}`)}</li>`)}
+      ${ACTION_ITEM_STATUSES.map((status) => html`<li>${t(`ai.explain.status.${status}`)}</li>`)}
+      <li>${t('ai.explain.overdue')}</li>
+    </ul>
+  </details>`;
+}
+
+/** The status in a plain sentence for residents (under a concern in their list). */
+export function statusExplained(status: ActionItemStatus): string {
+  return t(`ai.explain.status.${status}`);
 }
 
 /** "2026年11月23日（周一）", with the estimate warning when the holiday data does not reach that year. */

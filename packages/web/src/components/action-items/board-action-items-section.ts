@@ -11,7 +11,7 @@ import { renderEmpty, renderLoad } from '../common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { badgeStyles, dueText, labelled, overdueBadge, statusBadge, triageBadge } from './action-item-badges.js';
+import { badgeStyles, dueText, labelled, overdueBadge, statusBadge, triageBadge, wordsGlossary } from './action-item-badges.js';
 
 /** The kinds of update that say what was done (ratings and triage changes are not news for the board). */
 const NEWS = new Set<ActionItemUpdateKind>(['progress', 'on_site', 'resolved']);
@@ -48,6 +48,20 @@ export class BoardActionItemsSection extends YishiElement {
         color: var(--yishi-muted);
         margin-top: 0.25rem;
       }
+      /* Photos the resident agreed to show (without their metadata, re-encoded by the server). */
+      .photos {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-top: 0.5rem;
+      }
+      .photos img {
+        width: 6rem;
+        height: 6rem;
+        object-fit: cover;
+        border-radius: var(--yishi-radius);
+        border: 1px solid var(--yishi-border);
+      }
     `,
   ];
 
@@ -69,6 +83,7 @@ export class BoardActionItemsSection extends YishiElement {
   private renderItems(d: PublicActionItems) {
     if (d.items.length === 0) return renderEmpty(t('board.ai.empty'));
     return html`<p class="muted">${t('ai.summary', { total: d.counts.total, signed: d.counts.signedOff, overdue: d.counts.overdue })}</p>
+      ${wordsGlossary()}
       <ul>
         ${d.items.map((i) => {
           const latest = i.progress.filter((u) => NEWS.has(u.kind)).at(-1);
@@ -81,6 +96,18 @@ export class BoardActionItemsSection extends YishiElement {
               ${i.signOffNumber ? html`<span>${labelled(t('ai.colNumber'), html`<span class="number" data-sign-off-number>${i.signOffNumber}</span>`)}</span>` : nothing}
             </div>
             ${latest ? html`<div class="latest">${labelled(formatDate(latest.at), latest.text)}</div>` : nothing}
+            ${
+              i.photos.length > 0
+                ? html`<div class="photos">
+                    ${i.photos.map(
+                      (p, n) =>
+                        html`<a href=${p.url} target="_blank" rel="noopener"
+                          ><img src=${p.url} alt=${t('ai.photoAlt', { n: n + 1, title: i.title })} loading="lazy"
+                        /></a>`,
+                    )}
+                  </div>`
+                : nothing
+            }
           </li>`;
         })}
       </ul>`;

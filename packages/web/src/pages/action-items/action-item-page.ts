@@ -2,7 +2,9 @@
  * One action item. Staff see the whole record and the next step: dated progress (public), resolving
  * with evidence, changing the triage colour, and the numbered sign-off behind a confirmation dialog
  * (the number appears once the ledger has it). The resident who raised it — or any owner/resident
- * for items from meetings — rates the outcome here.
+ * for items from meetings — rates the outcome here, on choices as large as a tap target; residents
+ * get the staff words (绿色, 已办结待销号 …) explained. The resident's photos are shown to staff
+ * and to the resident, and to everyone when the resident agreed to show them on the board.
  */
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { optionLabel } from '../../components/forms/option-label.js';
@@ -34,6 +36,7 @@ import { renderLoad } from '../../components/common/load-state.js';
 import {
   badgeStyles,
   dueText,
+  explainedWords,
   labelled,
   missingFields,
   overdueBadge,
@@ -115,6 +118,41 @@ export class ActionItemPage extends YishiElement {
         font-weight: 600;
         margin: 0.25rem 0 0;
       }
+      .card > h2:first-child {
+        margin-top: 0;
+      }
+      ul.resident-photos {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, 8rem);
+        gap: 0.75rem;
+      }
+      ul.resident-photos a {
+        display: block;
+      }
+      ul.resident-photos img {
+        display: block;
+        width: 100%;
+        height: auto;
+        aspect-ratio: 1;
+        object-fit: cover;
+        border-radius: var(--yishi-radius);
+        border: 1px solid var(--yishi-border);
+      }
+      /* The rating choices as rows as wide as the form and at least a tap target tall (48 px in elder mode). */
+      sl-radio-group.rating sl-radio {
+        border: 1px solid var(--yishi-border);
+        border-radius: var(--yishi-radius);
+        padding: 0 0.75rem;
+        margin: 0 0 0.5rem;
+      }
+      sl-radio-group.rating sl-radio::part(base) {
+        width: 100%;
+        min-height: var(--yishi-tap);
+        align-items: center;
+      }
     `,
   ];
 
@@ -147,6 +185,7 @@ export class ActionItemPage extends YishiElement {
         ${triageBadge(item.triage)} ${statusBadge(item.status)} ${overdueBadge(item.overdue)}
         ${item.signOffNumber ? html`<span class="badge number" data-sign-off-number>${item.signOffNumber}</span>` : nothing}
       </div>
+      ${item.view === 'resident' ? explainedWords(item) : nothing}
       ${this.justSigned ? html`<sl-alert variant="success" open><p role="status" class="signed">${t('ai.signedOff', { number: this.justSigned })}</p></sl-alert>` : nothing}
       ${item.suggestedTriage && staff ? html`<sl-alert variant="warning" open><p>${t('ai.suggestEscalate', { level: triageLabel(item.suggestedTriage) })}</p></sl-alert>` : nothing}
       <section class="card">
@@ -157,7 +196,12 @@ export class ActionItemPage extends YishiElement {
           <dd>${formatDateTime(item.listedAt)}</dd>
           <dt>${t('ai.colDue')}</dt>
           <dd class=${item.overdue ? 'is-overdue' : ''}>
-            ${t('ai.deadline', { days: item.deadlineWorkdays, date: '' })}${dueText(item)} ${overdueBadge(item.overdue)}
+            ${
+              item.deadlineWorkdays === 0 && item.response?.resolveBy
+                ? html`${t('ai.deadlineUrgent', { time: formatDateTime(item.response.resolveBy) })}`
+                : html`${t('ai.deadline', { days: item.deadlineWorkdays, date: '' })}${dueText(item)}`
+            }
+            ${overdueBadge(item.overdue)}
           </dd>
           <dt>${t('ai.colUnit')}</dt>
           <dd>${pick(item.responsibleUnitLabel)}</dd>
@@ -194,7 +238,7 @@ export class ActionItemPage extends YishiElement {
           }
         </dl>
       </section>
-      ${this.renderResponse(item)}
+      ${this.renderPhotos(item)} ${this.renderResponse(item)}
       <h2>${t('ai.progress')}</h2>
       ${
         updates.length === 0
@@ -208,6 +252,24 @@ export class ActionItemPage extends YishiElement {
       ${item.view === 'staff' ? this.renderStaffSteps(item) : this.renderRating(item)}`;
   }
 
+  /** The resident's photos, each opening at full size. */
+  private renderPhotos(item: ActionItemDetail) {
+    if (item.photos.length === 0) return nothing;
+    return html`<section class="card" aria-labelledby="photos-heading">
+      <h2 id="photos-heading">${t('ai.residentPhotos')}</h2>
+      <ul class="resident-photos">
+        ${item.photos.map(
+          (p, i) =>
+            html`<li>
+              <a href=${p.url} target="_blank" rel="noopener"
+                ><img src=${p.url} width=${p.width} height=${p.height} alt=${t('ai.photoAlt', { n: i + 1, title: item.title })} loading="lazy"
+              /></a>
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
   private renderResponse(item: ActionItemDetail) {
     const r = item.response;
     if (!r) return nothing;
@@ -215,7 +277,15 @@ export class ActionItemPage extends YishiElement {
     return html`<section class="card">
       <h2>${t('ai.response')}</h2>
       ${r.onSiteBy ? html`<p>${t('ai.onSiteBy', { time: formatDateTime(r.onSiteBy) })}${met(r.onSiteMet)}</p>` : nothing}
-      ${r.resolveBy ? html`<p>${t('ai.resolveBy', { time: formatDateTime(r.resolveBy) })}${met(r.resolveMet)}</p>` : nothing}
+      ${
+        r.resolveBy
+          ? html`<p>
+              ${r.resolveKind === 'plan' ? t('ai.resolvePlanBy', { time: formatDateTime(r.resolveBy) }) : t('ai.resolveBy', { time: formatDateTime(r.resolveBy) })}${met(
+                r.resolveMet,
+              )}
+            </p>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -336,7 +406,13 @@ export class ActionItemPage extends YishiElement {
     return html`<h2>${t('ai.rate')}</h2>
       <form class="card fields" @submit=${(e: Event) => this.rate(e, item.id)} novalidate>
         <p>${t('ai.rateIntro')}</p>
-        <sl-radio-group name="rating" label=${t('ai.rate')} required class=${this.errors.rating ? 'invalid' : ''} help-text=${this.errors.rating ?? ''}>
+        <sl-radio-group
+          name="rating"
+          label=${t('ai.rate')}
+          required
+          class=${this.errors.rating ? 'rating invalid' : 'rating'}
+          help-text=${this.errors.rating ?? ''}
+        >
           ${RATINGS.map((r) => html`<sl-radio value=${r}>${ratingLabel(r)}</sl-radio>`)}
         </sl-radio-group>
         ${this.textarea('comment', t('ai.rateComment'), 2, false)}

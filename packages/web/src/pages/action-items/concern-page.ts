@@ -1,6 +1,10 @@
 /**
- * A resident reports a concern online (码上反映), reached from the board's QR code or link, and sees
- * the concerns they reported with progress, deadline and sign-off number — and rates them there.
+ * A resident reports a concern online (码上反映), reached from the board's QR code or link, with
+ * up to four photos, and sees the concerns they reported with progress, deadline and sign-off
+ * number — and rates them there. Photos are made small on the phone (shrink-photo.ts) and sent one
+ * by one as they are chosen, so a file that is not a photo is refused at once, beside the photo
+ * field; the server strips their metadata. The urgency options say what each promises, and the
+ * confirmation says the same deadline the item got. Staff words are explained in plain sentences.
  */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { optionLabel } from '../../components/forms/option-label.js';
@@ -8,22 +12,39 @@ import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import { RESPONSE_LEVELS, RESPONSE_LEVEL_LABELS, actionItemEndpoints } from '@yishi/core';
+import { CONCERN_PHOTO_MAX_COUNT, RESPONSE_LEVELS, RESPONSE_LEVEL_LABELS, actionItemEndpoints, type ConcernView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
-import { badgeStyles, dueText, labelled, missingFields, overdueBadge, statusBadge } from '../../components/action-items/action-item-badges.js';
+import {
+  badgeStyles,
+  dueText,
+  labelled,
+  missingFields,
+  overdueBadge,
+  statusBadge,
+  statusExplained,
+  triageBadge,
+} from '../../components/action-items/action-item-badges.js';
+import { PhotoUnreadable, shrinkPhoto } from '../../components/action-items/shrink-photo.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatDate } from '../../format/format.js';
+import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 
-type Field = 'title' | 'description' | 'location' | 'urgency';
+type Field = 'title' | 'description' | 'location' | 'urgency' | 'photoIds';
+
+/** A photo sent to the server and waiting for the concern: its id, and a preview made from the shrunk copy. */
+interface PendingPhoto {
+  id: string;
+  preview: string;
+}
 
 @customElement('yishi-concern-page')
 export class ConcernPage extends YishiElement {
@@ -41,14 +62,81 @@ export class ConcernPage extends YishiElement {
         padding: 0.75rem 0;
         border-top: 1px solid var(--yishi-border);
       }
+      ul.mine li:first-child {
+        border-top: 0;
+      }
+      ul.mine a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--yishi-tap);
+        font-weight: 600;
+      }
+      .explained {
+        margin: 0.25rem 0 0;
+        color: var(--yishi-muted);
+      }
+      fieldset.photos {
+        border: 1px solid var(--yishi-border);
+        border-radius: var(--yishi-radius);
+        padding: 0.75rem 1rem 1rem;
+        margin: 0;
+        min-width: 0;
+      }
+      fieldset.photos legend {
+        font-weight: 600;
+        padding: 0 0.25rem;
+      }
+      ul.thumbs {
+        list-style: none;
+        margin: 0.5rem 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, 8rem);
+        gap: 0.75rem;
+      }
+      ul.thumbs li {
+        display: grid;
+        gap: 0.35rem;
+      }
+      ul.thumbs img {
+        display: block;
+        width: 100%;
+        height: auto;
+        aspect-ratio: 1;
+        object-fit: cover;
+        border-radius: var(--yishi-radius);
+        border: 1px solid var(--yishi-border);
+      }
+      label.add-photo {
+        cursor: pointer;
+        gap: 0.4rem;
+      }
+      label.add-photo:focus-within {
+        outline: 3px solid var(--yishi-brand);
+        outline-offset: 2px;
+      }
+      .field-error {
+        color: var(--yishi-danger-text);
+        font-weight: 600;
+        margin: 0.5rem 0 0;
+      }
+      .hint {
+        color: var(--yishi-muted);
+        margin: 0.25rem 0 0;
+      }
     `,
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
-  /** The due date of the concern just reported (said in words above the form). */
-  @state() private submittedDue: string | null = null;
+  /** The concern just reported (its deadline said in words above the form). */
+  @state() private submitted: ConcernView | null = null;
   @state() private errors: FieldErrors<Field> = {};
+  @state() private photos: PendingPhoto[] = [];
+  /** Photos being shrunk and sent. */
+  @state() private photosBusy = 0;
+  @state() private photoError: string | null = null;
   private readonly write = new WriteController<Field>(this);
+  private readonly photoWrite = new WriteController(this);
   private readonly mine = new LoadController(
     this,
     (signal) => api.call(actionItemEndpoints.myConcerns, { params: { compoundId: this.compoundId }, signal }),
@@ -59,16 +147,17 @@ export class ConcernPage extends YishiElement {
     return this.params.compoundId ?? '';
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const photo of this.photos) URL.revokeObjectURL(photo.preview);
+  }
+
   override render() {
     const e = this.errors;
     return html`<h1>${t('concern.heading')}</h1>
       <p class="lead">${t('concern.intro')}</p>
       ${this.write.error ? html`<sl-alert variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
-      ${
-        this.submittedDue && !this.write.error
-          ? html`<sl-alert variant="success" open><p role="status">${t('concern.submitted', { date: formatDate(this.submittedDue) })}</p></sl-alert>`
-          : nothing
-      }
+      ${this.submitted && !this.write.error ? html`<sl-alert variant="success" open><p role="status">${this.confirmation(this.submitted)}</p></sl-alert>` : nothing}
       <form class="card fields" @submit=${(ev: Event) => void this.submit(ev)} novalidate>
         <sl-input name="title" label=${t('concern.title')} required maxlength="120" class=${e.title ? 'invalid' : ''} help-text=${e.title ?? ''}></sl-input>
         <sl-textarea
@@ -81,11 +170,12 @@ export class ConcernPage extends YishiElement {
           help-text=${e.description ?? ''}
         ></sl-textarea>
         <sl-input name="location" label=${t('concern.location')} maxlength="120" class=${e.location ? 'invalid' : ''} help-text=${e.location ?? ''}></sl-input>
-        ${html`<sl-select name="urgency" label=${t('concern.urgency')} value="none">
-          <sl-option value="none">${t('concern.notUrgent')}</sl-option>
+        ${html`<sl-select name="urgency" label=${t('concern.urgency')} value="none" help-text=${t('concern.urgencyHelp')}>
+          <sl-option value="none">${optionLabel(t('concern.notUrgent'))}</sl-option>
           ${RESPONSE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(RESPONSE_LEVEL_LABELS[l]))}</sl-option>`)}
         </sl-select>`}
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('concern.submit')}</sl-button>
+        ${this.renderPhotos()}
+        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${this.photosBusy > 0}>${t('concern.submit')}</sl-button>
       </form>
       <h2>${t('concern.mine')}</h2>
       ${renderLoad(this.mine, (v) =>
@@ -96,16 +186,107 @@ export class ConcernPage extends YishiElement {
                 (i) =>
                   html`<li class=${i.overdue ? 'is-overdue' : ''}>
                     <a href=${`/action-items/${i.id}`}>${i.title}</a><br />
-                    ${statusBadge(i.status)} ${overdueBadge(i.overdue)} ${labelled(t('ai.colDue'), dueText(i))}
+                    ${triageBadge(i.triage)} ${statusBadge(i.status)} ${overdueBadge(i.overdue)} ${labelled(t('ai.colDue'), dueText(i))}
                     ${i.signOffNumber ? html` · <span class="number">${i.signOffNumber}</span>` : nothing}
+                    ${i.photos.length > 0 ? html` · ${t('concern.photoCount', { count: i.photos.length })}` : nothing}
+                    <p class="explained">${statusExplained(i.status)}</p>
                   </li>`,
               )}
             </ul>`,
       )}`;
   }
 
-  private control(name: string): (HTMLElement & { value?: unknown }) | null {
-    return this.renderRoot.querySelector<HTMLElement & { value?: unknown }>(`[name="${name}"]`);
+  private renderPhotos() {
+    const room = CONCERN_PHOTO_MAX_COUNT - this.photos.length;
+    return html`<fieldset class="photos">
+      <legend>${t('concern.photos', { max: CONCERN_PHOTO_MAX_COUNT })}</legend>
+      <p class="hint">${t('concern.photosHelp')}</p>
+      ${
+        this.photos.length > 0
+          ? html`<ul class="thumbs">
+              ${this.photos.map(
+                (photo, i) =>
+                  html`<li>
+                    <img src=${photo.preview} alt=${t('concern.photoAlt', { n: i + 1 })} />
+                    <sl-button size="medium" @click=${() => this.removePhoto(photo)}>${t('concern.removePhoto', { n: i + 1 })}</sl-button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${
+        room > 0
+          ? html`<label class="link-button add-photo"
+              ><span aria-hidden="true">＋</span>${this.photos.length === 0 ? t('concern.addPhoto') : t('concern.addMorePhoto', { room })}<input
+                class="visually-hidden"
+                type="file"
+                name="photo"
+                accept="image/*"
+                multiple
+                ?disabled=${this.photosBusy > 0}
+                @change=${(ev: Event) => void this.addPhotos(ev)}
+            /></label>`
+          : nothing
+      }
+      <p class="hint" role="status">${this.photosBusy > 0 ? t('concern.photoWorking') : ''}</p>
+      ${this.photoError ? html`<p class="field-error" role="alert">${this.photoError}</p>` : nothing}
+      ${
+        this.photos.length > 0
+          ? html`<sl-checkbox name="photosPublic">${t('concern.photosPublic')}</sl-checkbox>
+              <p class="hint">${t('concern.photosPublicHelp')}</p>`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
+  /** What the resident was promised, in the same terms as the deadline the item got. */
+  private confirmation(concern: ConcernView): string {
+    const r = concern.response;
+    if (!r?.onSiteBy || !r.resolveBy) return t('concern.submittedCalm', { days: concern.deadlineWorkdays, date: formatDate(concern.dueDate) });
+    const times = { onSite: formatDateTime(r.onSiteBy), resolve: formatDateTime(r.resolveBy), date: formatDate(concern.dueDate) };
+    return r.resolveKind === 'plan' ? t('concern.submittedPlan', times) : t('concern.submittedUrgent', times);
+  }
+
+  private async addPhotos(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    const room = CONCERN_PHOTO_MAX_COUNT - this.photos.length;
+    this.photoError = files.length > room ? t('concern.photoLimit', { max: CONCERN_PHOTO_MAX_COUNT }) : null;
+    for (const file of files.slice(0, Math.max(0, room))) {
+      this.photosBusy += 1;
+      try {
+        let small: Blob;
+        try {
+          small = await shrinkPhoto(file);
+        } catch (error) {
+          if (!(error instanceof PhotoUnreadable)) throw error;
+          this.photoError = t('concern.photoUnreadable', { name: file.name });
+          continue;
+        }
+        const uploaded = await this.photoWrite.run(
+          () => api.upload(actionItemEndpoints.uploadConcernPhoto, { params: { compoundId: this.compoundId }, file: small, contentType: 'image/jpeg' }),
+          { errorAs: 'inline' },
+        );
+        if (!uploaded) {
+          this.photoError = this.photoWrite.error;
+          continue;
+        }
+        this.photos = [...this.photos, { id: uploaded.id, preview: URL.createObjectURL(small) }];
+      } finally {
+        this.photosBusy -= 1;
+      }
+    }
+  }
+
+  private removePhoto(photo: PendingPhoto): void {
+    URL.revokeObjectURL(photo.preview);
+    this.photos = this.photos.filter((p) => p !== photo);
+    this.photoError = null;
+  }
+
+  private control(name: string): (HTMLElement & { value?: unknown; checked?: boolean }) | null {
+    return this.renderRoot.querySelector<HTMLElement & { value?: unknown; checked?: boolean }>(`[name="${name}"]`);
   }
 
   private value(name: string): string {
@@ -116,7 +297,7 @@ export class ConcernPage extends YishiElement {
     event.preventDefault();
     // Taken now: once the event has been dispatched, its target (in a shadow root) is cleared.
     const form = event.target as HTMLFormElement;
-    this.submittedDue = null;
+    this.submitted = null;
     const values = { title: this.value('title'), description: this.value('description') };
     this.errors = missingFields(values, ['title', 'description']);
     if (Object.keys(this.errors).length > 0) return;
@@ -124,18 +305,30 @@ export class ConcernPage extends YishiElement {
       () =>
         api.call(actionItemEndpoints.reportConcern, {
           params: { compoundId: this.compoundId },
-          body: { ...values, location: this.value('location'), urgency: RESPONSE_LEVELS.find((l) => l === this.value('urgency')) ?? null },
+          body: {
+            ...values,
+            location: this.value('location'),
+            urgency: RESPONSE_LEVELS.find((l) => l === this.value('urgency')) ?? null,
+            photoIds: this.photos.map((p) => p.id),
+            photosPublic: this.control('photosPublic')?.checked === true,
+          },
         }),
-      { fields: ['title', 'description', 'location', 'urgency'], errorAs: 'inline' },
+      { fields: ['title', 'description', 'location', 'urgency', 'photoIds'], errorAs: 'inline' },
     );
     this.errors = this.write.fieldErrors;
+    if (this.errors.photoIds) this.photoError = this.errors.photoIds;
     if (!created) return;
-    this.submittedDue = created.dueDate;
+    this.submitted = created;
     form.reset();
     for (const name of ['title', 'description', 'location']) {
       const control = this.control(name);
       if (control) control.value = '';
     }
+    const urgency = this.control('urgency');
+    if (urgency) urgency.value = 'none';
+    for (const photo of this.photos) URL.revokeObjectURL(photo.preview);
+    this.photos = [];
+    this.photoError = null;
     await this.mine.reload();
   }
 }
