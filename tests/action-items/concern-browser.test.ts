@@ -61,6 +61,15 @@ describe('a concern with a photo, on a phone', () => {
       const view = page.locator('yishi-concern-page');
       await view.getByRole('heading', { level: 1, name: '反映问题' }).waitFor();
       await expectNoSeriousA11yViolations(page);
+      // A language switch re-words the page in place, the photo field and the urgency's promises included.
+      await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
+      await view.getByRole('heading', { level: 1, name: 'Report a concern' }).waitFor();
+      expect(await visibleText(view.locator('fieldset.photos'))).toContain('Photos (optional, up to 4)');
+      await view.locator('sl-select[name="urgency"]').getByRole('combobox').click();
+      await view.getByRole('option', { name: 'Urgent · ordinary: on site in 10 minutes, solved within 30 minutes' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('yishi-app header').getByRole('button', { name: '中文' }).click();
+      await view.getByRole('heading', { level: 1, name: '反映问题' }).waitFor();
 
       // A text file with a photo's name is not a photo: said in words, nothing added.
       const input = view.locator('input[name="photo"]');

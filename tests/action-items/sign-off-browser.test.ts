@@ -108,7 +108,8 @@ describe('numbered sign-off in the browser', () => {
       await page.getByLabel('一句话说明问题').fill('2栋单元门禁坏了');
       await page.getByLabel('详细情况').fill('门禁刷卡没有反应，老人进出不便');
       await page.getByRole('button', { name: '提交', exact: true }).click();
-      const done = page.getByRole('status').filter({ hasText: '已提交，截止日期' });
+      // Not urgent: 5 working days, said with its date.
+      const done = page.getByRole('status').filter({ hasText: '已提交。将在 5 个工作日内办结，截止' });
       await done.waitFor().catch(async (e: unknown) => {
         await page.screenshot({ path: '/tmp/ai-concern.png', fullPage: true });
         throw e;
