@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage, setElderModeSwitch } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -100,6 +100,18 @@ describe('dashboard', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
     } finally {
       await page.context().close();
+    }
+    // On a phone in elder mode the charts keep their words and patterns.
+    const phone = await newPhonePage(browser);
+    try {
+      await loginAs(phone, 'jiedao');
+      await phone.goto(`${server.url}/dashboard`);
+      await setElderModeSwitch(phone, true);
+      await poll(() => drawnColours(phone, 2).catch(() => ({}))).toMatchObject({ 超期未办结: await tokenColour(phone, '--yishi-danger-text') });
+      await expectNoSeriousA11yViolations(phone);
+      await phone.screenshot({ path: join(ARTIFACTS, 'dashboard-phone-elder.png'), fullPage: true });
+    } finally {
+      await phone.context().close();
     }
   });
 

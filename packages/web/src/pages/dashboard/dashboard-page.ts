@@ -126,7 +126,8 @@ export class DashboardPage extends YishiElement {
           type: 'pie',
           radius: ['35%', '65%'],
           center: ['50%', '45%'],
-          label: { formatter: '{b}\n{c}', fontSize: 14 },
+          // Labels wrap rather than being cut short on a phone.
+          label: { formatter: '{b}\n{c}', fontSize: 14, width: 64, overflow: 'break' },
           data: items.map(([name, value, colour]) => ({ name, value, itemStyle: { color: colour } })),
         },
       ],
@@ -139,7 +140,8 @@ export class DashboardPage extends YishiElement {
     const items: ChartOption = {
       tooltip: { trigger: 'axis' },
       grid: { left: 36, right: 12, top: 24, bottom: 40 },
-      xAxis: { type: 'category', data: bars.map(([key]) => t(key)) },
+      // Every bar keeps its words, also when the chart is phone-narrow.
+      xAxis: { type: 'category', data: bars.map(([key]) => t(key)), axisLabel: { interval: 0, fontSize: 13 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         {
