@@ -216,4 +216,23 @@ export const routes: RouteDef[] = [
       label: { 'zh-CN': '账号激活', en: 'Accounts' },
     },
   },
+  {
+    path: '/notifications',
+    tag: 'yishi-notifications-page',
+    load: () => import('./pages/notifications/notifications-page.js'),
+    title: { 'zh-CN': '我的通知', en: 'My notifications' },
+  },
+  {
+    path: '/account/notifications',
+    tag: 'yishi-notification-settings-page',
+    load: () => import('./pages/notifications/notification-settings-page.js'),
+    title: { 'zh-CN': '通知设置', en: 'Notification settings' },
+  },
+  {
+    path: '/compounds/:compoundId/notifications',
+    tag: 'yishi-compound-robots-page',
+    load: () => import('./pages/notifications/compound-robots-page.js'),
+    title: { 'zh-CN': '工作群机器人', en: 'Staff group robots' },
+    nav: { roles: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy'], label: { 'zh-CN': '工作群通知', en: 'Group robots' } },
+  },
 ];

@@ -12,8 +12,9 @@ const localised = z.object({ 'zh-CN': z.string(), en: z.string() });
 export const notificationItemSchema = z.object({
   id: z.string(),
   kind: kindSchema,
-  title: z.string(),
-  body: z.string(),
+  /** In both languages, so a language switch needs no new request. */
+  title: localised,
+  body: localised,
   /** The page it is about, below the app's origin: `/votes/…`. */
   path: z.string(),
   createdAt: z.string(),

@@ -253,7 +253,7 @@ export const NOTIFICATION_SPECS: Record<NotificationKind, NotificationKindSpec> 
     path: '/action-items/{itemId}',
   },
   item_rate: {
-    group: 'action_items',
+    group: 'concerns',
     label: { 'zh-CN': '我反映的问题已销号，请评价', en: 'My concern is signed off: please rate it' },
     defaults: ON_ALL,
     sms: 'rate_request',

@@ -21,7 +21,7 @@ import {
 const staffHere = rolesAt(COMPOUND_STAFF, compoundFromParams);
 
 export const notificationRoutes = [
-  defineRoute(notificationEndpoints.list, { access: anyUser, handler: ({ deps, actor, locale, query }) => listMyNotifications(deps, actor, locale, query) }),
+  defineRoute(notificationEndpoints.list, { access: anyUser, handler: ({ deps, actor, query }) => listMyNotifications(deps, actor, query) }),
   defineRoute(notificationEndpoints.unread, { access: anyUser, handler: ({ deps, actor }) => unreadCount(deps, actor) }),
   defineRoute(notificationEndpoints.markRead, {
     access: anyUser,

@@ -19,7 +19,6 @@ import {
   renderNotification,
   responsibleUnitLabel,
   type DigestUnit,
-  type Locale,
   type NotificationKind,
   type NotificationParams,
   type NotificationSettingsInput,
@@ -94,7 +93,12 @@ async function resolve(db: Db, event: NotificationEvent): Promise<Resolved | nul
       const compound = await repo.findCompoundName(db, vote.compound_id);
       const passed = vote.result_json ? (JSON.parse(vote.result_json) as { passed?: boolean }).passed : undefined;
       const params: Record<string, string> = { voteId: vote.id, title: vote.title, compound: compound?.name ?? '', closesAt: vote.closes_at };
-      if (passed !== undefined) Object.assign(params, { outcome: passed ? '通过' : '未通过', outcome_en: passed ? 'passed' : 'not passed' });
+      Object.assign(
+        params,
+        passed === undefined
+          ? { outcome: '结果见表决页面', outcome_en: 'see the vote page for the result' }
+          : { outcome: passed ? '通过' : '未通过', outcome_en: passed ? 'passed' : 'not passed' },
+      );
       const recipients = await repo.recipientsOfVote(db, vote.id, { notVoted: event.kind === 'vote_closing' });
       return { compoundId: vote.compound_id, subjectKind: 'vote', subjectId: vote.id, params, recipients };
     }
@@ -385,11 +389,21 @@ export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: Not
 
 // ---- my notification centre --------------------------------------------------------------------
 
-export async function listMyNotifications(deps: Deps, actor: Actor, locale: Locale, query: { before?: string; limit: number }) {
+export async function listMyNotifications(deps: Deps, actor: Actor, query: { before?: string; limit: number }) {
   const rows = await repo.listMyNotifications(deps.db, actor.userId, { before: query.before, limit: query.limit + 1 });
   const items = rows.slice(0, query.limit).map((row) => {
-    const words = renderNotification(row.kind, JSON.parse(row.params_json) as NotificationParams, locale);
-    return { id: row.id, kind: row.kind, title: words.title, body: words.body, path: words.path, createdAt: row.created_at, readAt: row.read_at };
+    const params = JSON.parse(row.params_json) as NotificationParams;
+    const zh = renderNotification(row.kind, params, 'zh-CN');
+    const en = renderNotification(row.kind, params, 'en');
+    return {
+      id: row.id,
+      kind: row.kind,
+      title: { 'zh-CN': zh.title, en: en.title },
+      body: { 'zh-CN': zh.body, en: en.body },
+      path: zh.path,
+      createdAt: row.created_at,
+      readAt: row.read_at,
+    };
   });
   return { unread: await repo.countUnread(deps.db, actor.userId), items, more: rows.length > query.limit };
 }

@@ -10,6 +10,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../api/client.js';
 import { YishiElement } from '../components/base/yishi-element.js';
+import '../components/notifications/notification-bell.js';
 import { renderError, renderLoading } from '../components/common/load-state.js';
 import { WriteController } from '../controllers/write-controller.js';
 import { pick, t } from '../i18n.js';
@@ -253,7 +254,8 @@ export class YishiApp extends YishiElement {
             >
             ${
               me
-                ? html`<span class="who">${me.displayName}</span>
+                ? html`<yishi-notification-bell></yishi-notification-bell>
+                    <span class="who">${me.displayName}</span>
                     <a class="account-link" href="/account">${t('shell.account')}</a>
                     <sl-button class="logout" size="medium" ?loading=${this.write.busy} @click=${this.logOut}>${t('shell.logout')}</sl-button>`
                 : onLogin

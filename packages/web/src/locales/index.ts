@@ -13,6 +13,7 @@ import { minutesMessages } from './minutes.js';
 import { accountsMessages } from './accounts.js';
 import { adminMessages } from './admin.js';
 import { agendaMessages } from './agenda.js';
+import { notificationMessages } from './notifications.js';
 export const messages = {
   ...shellMessages,
   ...voteMessages,
@@ -23,6 +24,7 @@ export const messages = {
   ...accountsMessages,
   ...adminMessages,
   ...agendaMessages,
+  ...notificationMessages,
 } satisfies Record<string, Localised>;
 
 export type MessageKey = keyof typeof messages;

@@ -17,6 +17,7 @@ import type { FieldErrors } from '../../api/field-errors.js';
 import { clearProblem, focusFirstProblem, renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import '../../components/notifications/account-email.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -207,6 +208,7 @@ export class AccountPage extends YishiElement {
       ${me ? html`<p class="lead">${t('account.intro', { name: me.displayName })}</p>` : nothing}
       <h2 id="password-heading">${t('account.passwordHeading')}</h2>
       ${this.renderPasswordForm()}
+      <yishi-account-email></yishi-account-email>
       <h2 id="devices-heading">${t('account.devicesHeading')}</h2>
       <p class="muted">${t('account.devicesIntro')}</p>
       ${renderLoad(this.sessions, (v) => this.renderSessions(v.sessions))}
