@@ -2,6 +2,7 @@ export * from './fraction.js';
 export * from './heads.js';
 export * from './rules.js';
 export * from './tally.js';
+export * from './progress.js';
 export * from './receipt.js';
 export * from './votes.js';
 export * from './votes.schema.js';

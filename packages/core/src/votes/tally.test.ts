@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ElectorateEntry } from './heads.js';
 import { countHeads } from './heads.js';
-import { tallyVote, type TallyBallot, type TallyInput } from './tally.js';
+import { describeCheck, tallyVote, type TallyBallot, type TallyInput } from './tally.js';
 import type { Art278Matter, VoteRule } from './rules.js';
 
 const YES_NO = [
@@ -34,7 +34,7 @@ describe('art. 278 participation: at least 2/3 of area and of heads', () => {
     const r = yesNo(art(5), electorate, ballots);
     expect(check(r, 'participation_area').ok).toBe(true);
     expect(check(r, 'participation_heads').ok).toBe(true);
-    expect(check(r, 'participation_area').text['zh-CN']).toBe('参与表决面积占比 66.7% ≥ 2/3 ✓（2000.00 / 3000.00 平方米）');
+    expect(check(r, 'participation_area').text['zh-CN']).toBe('参与表决面积占比 66.67% ≥ 2/3 ✓（2000.00 / 3000.00 平方米）');
     expect(r.passed).toBe(true);
   });
 
@@ -42,7 +42,7 @@ describe('art. 278 participation: at least 2/3 of area and of heads', () => {
     const ballots = electorate.slice(0, 19).map((u) => vote(u.voterKey, 'yes'));
     const r = yesNo(art(5), electorate, ballots);
     expect(check(r, 'participation_heads').ok).toBe(false);
-    expect(check(r, 'participation_heads').text['zh-CN']).toBe('参与表决人数占比 63.3% < 2/3 ✗（19 / 30 人）');
+    expect(check(r, 'participation_heads').text['zh-CN']).toBe('参与表决人数占比 63.33% < 2/3 ✗（19 / 30 人）');
     expect(r.passed).toBe(false);
     expect(r.summary['zh-CN']).toContain('未通过');
   });
@@ -57,8 +57,8 @@ describe('art. 278 participation: at least 2/3 of area and of heads', () => {
     const low = yesNo(art(5), e, [vote('a', 'yes'), vote('b', 'yes')]);
     expect(check(low, 'participation_heads').ok).toBe(true);
     expect(check(low, 'participation_area').ok).toBe(false);
-    // The percentage is rounded down when failing: it never reads as if it met the 2/3.
-    expect(check(low, 'participation_area').text['zh-CN']).toMatch(/^参与表决面积占比 66\.6% < 2\/3 ✗/);
+    // 66.6644…%: the figure never reads as if it met the 2/3.
+    expect(check(low, 'participation_area').text['zh-CN']).toMatch(/^参与表决面积占比 66\.66% < 2\/3 ✗/);
     const high = yesNo(art(5), e, [vote('a', 'yes'), vote('c', 'yes')]);
     expect(check(high, 'participation_area').ok).toBe(true);
   });
@@ -73,6 +73,44 @@ describe('art. 278 participation: at least 2/3 of area and of heads', () => {
     // 66.66 / 100 < 2/3 by 0.0066…; 66.67 / 100 ≥ 2/3.
     expect(check(yesNo(art(1), e, [vote('a', 'yes'), vote('b', 'yes')]), 'participation_area').ok).toBe(false);
     expect(check(yesNo(art(1), e, [vote('a', 'yes'), vote('c', 'yes')]), 'participation_area').ok).toBe(true);
+  });
+});
+
+describe('the words of a check', () => {
+  it('5 of 7 heads reads 71.43% with 5 / 7 beside it, never 71.5%', () => {
+    const electorate = units(7, 10_000);
+    const r = yesNo(
+      art(5),
+      electorate,
+      electorate.slice(0, 5).map((u) => vote(u.voterKey, 'yes')),
+    );
+    expect(check(r, 'participation_heads').text['zh-CN']).toBe('参与表决人数占比 71.43% ≥ 2/3 ✓（5 / 7 人）');
+    expect(check(r, 'participation_heads').text.en).toBe('Participating headcount 71.43% ≥ 2/3 ✓ (5 / 7 heads)');
+  });
+
+  it('are told again from the frozen figures (a result stored with older words reads as today)', () => {
+    const electorate = units(7, 10_000);
+    const r = yesNo(
+      art(5),
+      electorate,
+      electorate.slice(0, 5).map((u) => vote(u.voterKey, 'yes')),
+    );
+    for (const c of r.checks) expect(describeCheck({ ...c, text: { 'zh-CN': '71.5%', en: '71.5%' } }, null)).toEqual(c.text);
+    const election = tallyVote({
+      kind: 'election',
+      electorateKind: 'owners',
+      rule: { kind: 'simple_majority' },
+      options: [
+        { id: 'o1', label: '何秀英' },
+        { id: 'o2', label: '张建华' },
+      ],
+      seats: 1,
+      electorate: units(28, 10_000),
+      ballots: units(28, 10_000).map((u, i) => vote(u.voterKey, i < 16 ? 'o1' : 'o2')),
+    });
+    const first = election.checks.find((c) => c.optionId === 'o1')!;
+    expect(first.text['zh-CN']).toBe('“何秀英”赞成票占投票总数 57.14% > 1/2 ✓（16 / 28 票）');
+    expect(describeCheck(first, '何秀英')).toEqual(first.text);
   });
 });
 
@@ -91,7 +129,7 @@ describe('art. 278 approval', () => {
       expect(withYes(9, art(matter)).passed).toBe(true);
       const below = withYes(8, art(matter));
       expect(below.passed).toBe(false);
-      expect(check(below, 'approval_heads').text['zh-CN']).toBe('同意人数占参与表决人数 66.6% < 3/4 ✗（8 / 12 人）');
+      expect(check(below, 'approval_heads').text['zh-CN']).toBe('同意人数占参与表决人数 66.67% < 3/4 ✗（8 / 12 人）');
     }
   });
 
@@ -99,7 +137,7 @@ describe('art. 278 approval', () => {
     for (const matter of [1, 2, 3, 4, 5, 9] as const) {
       const half = withYes(6, art(matter));
       expect(half.passed).toBe(false);
-      expect(check(half, 'approval_area').text['zh-CN']).toBe('同意面积占参与表决面积 50.0% ≤ 1/2 ✗（540.00 / 1080.00 平方米）');
+      expect(check(half, 'approval_area').text['zh-CN']).toBe('同意面积占参与表决面积 50.00% ≤ 1/2 ✗（540.00 / 1080.00 平方米）');
       expect(withYes(7, art(matter)).passed).toBe(true);
     }
   });
@@ -133,10 +171,10 @@ describe('art. 278 approval', () => {
     const ballots = [vote('a', 'yes'), vote('b', 'yes'), vote('c', 'no')];
     const half = yesNo(art(4), e(20_000), ballots);
     expect(check(half, 'approval_heads').ok).toBe(true);
-    expect(check(half, 'approval_area').text['zh-CN']).toBe('同意面积占参与表决面积 50.0% ≤ 1/2 ✗（200.00 / 400.00 平方米）');
+    expect(check(half, 'approval_area').text['zh-CN']).toBe('同意面积占参与表决面积 50.00% ≤ 1/2 ✗（200.00 / 400.00 平方米）');
     expect(half.passed).toBe(false);
     const justOver = yesNo(art(4), e(19_999), ballots);
-    expect(check(justOver, 'approval_area').text['zh-CN']).toBe('同意面积占参与表决面积 50.1% > 1/2 ✓（200.00 / 399.99 平方米）');
+    expect(check(justOver, 'approval_area').text['zh-CN']).toBe('同意面积占参与表决面积 50.001% > 1/2 ✓（200.00 / 399.99 平方米）');
     expect(justOver.passed).toBe(true);
   });
 
@@ -238,7 +276,7 @@ describe('simple majority and custom rules', () => {
     expect(cast(3, 2).passed).toBe(true);
     expect(cast(2, 2).passed).toBe(false);
     expect(cast(2, 2, 'abstain').passed).toBe(false);
-    expect(check(cast(3, 2), 'approval_ballots').text.en).toBe('Approving ballots of ballots cast 60.0% > 1/2 ✓ (3 / 5 ballots)');
+    expect(check(cast(3, 2), 'approval_ballots').text.en).toBe('Approving ballots of ballots cast 60.00% > 1/2 ✓ (3 / 5 ballots)');
   });
 
   it('custom fraction: at least 3/5 of ballots with at least half turnout', () => {
@@ -361,6 +399,6 @@ describe('custom double threshold and receipt codes', () => {
       );
     expect(cast(3).passed).toBe(true);
     expect(cast(2).passed).toBe(false);
-    expect(check(cast(3), 'approval_area').text.en).toBe('Approving area of participating area 60.0% ≥ 3/5 ✓ (300.00 / 500.00 m²)');
+    expect(check(cast(3), 'approval_area').text.en).toBe('Approving area of participating area 60.00% ≥ 3/5 ✓ (300.00 / 500.00 m²)');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../i18n/locale.js';
 import { formatAreaCenti } from '../places/area.js';
-import { formatFraction, formatPercent, meets, type Comparison, type Fraction } from './fraction.js';
+import { formatFraction, formatPercent, meets, thresholdSign, type Comparison, type Fraction } from './fraction.js';
 import { headKeyOf, type ElectorateEntry } from './heads.js';
 import { thresholdsOf, type ElectorateKind, type VoteKind, type VoteRule } from './rules.js';
 
@@ -91,11 +91,6 @@ interface HeadState {
 
 const YES = 'yes';
 
-function sign(ok: boolean, comparison: Comparison): string {
-  if (ok) return comparison === 'at_least' ? '≥' : '>';
-  return comparison === 'at_least' ? '<' : '≤';
-}
-
 const CHECK_WORDS: Record<CheckKey, Words> = {
   participation_area: { 'zh-CN': '参与表决面积占比', en: 'Participating area' },
   participation_heads: { 'zh-CN': '参与表决人数占比', en: 'Participating headcount' },
@@ -105,40 +100,44 @@ const CHECK_WORDS: Record<CheckKey, Words> = {
   approval_ballots: { 'zh-CN': '同意票占投票总数', en: 'Approving ballots of ballots cast' },
 };
 
-function makeCheck(
-  key: CheckKey,
-  option: TallyOption | null,
-  num: number,
-  den: number,
-  threshold: Fraction,
-  comparison: Comparison,
-  unit: 'area' | 'heads' | 'ballots',
-): TallyCheck {
-  const ok = meets(num, den, threshold, comparison);
-  const pct = formatPercent(num, den, ok);
+/** What a check measures: floor area, heads or ballots (its key says which). */
+function measureOf(key: CheckKey): 'area' | 'heads' | 'ballots' {
+  return key.endsWith('_area') ? 'area' : key.endsWith('_heads') ? 'heads' : 'ballots';
+}
+
+/**
+ * A check in words, from its figures alone: "参与表决人数占比 71.43% ≥ 2/3 ✓（5 / 7 人）" — the
+ * percentage (printed so it never reads across the threshold, see formatPercent), the threshold,
+ * the verdict and the exact fraction. A result frozen at closing is told again with it, so the
+ * words follow the current wording while the figures stay as counted. `optionLabel` names the
+ * option whose approval is checked (none for participation and for "yes").
+ */
+export function describeCheck(check: Omit<TallyCheck, 'text'>, optionLabel: string | null): Words {
+  const { key, value, threshold, comparison, ok } = check;
+  const { num, den } = value;
+  const sign = thresholdSign(ok, comparison);
+  const pct = formatPercent(num, den, { threshold, sign });
   const mark = ok ? '✓' : '✗';
   const t = formatFraction(threshold);
-  const s = sign(ok, comparison);
+  const measure = measureOf(key);
   const amountsZh =
-    unit === 'area' ? `${formatAreaCenti(num)} / ${formatAreaCenti(den)} 平方米` : unit === 'heads' ? `${num} / ${den} 人` : `${num} / ${den} 票`;
+    measure === 'area' ? `${formatAreaCenti(num)} / ${formatAreaCenti(den)} 平方米` : measure === 'heads' ? `${num} / ${den} 人` : `${num} / ${den} 票`;
   const amountsEn =
-    unit === 'area' ? `${formatAreaCenti(num)} / ${formatAreaCenti(den)} m²` : unit === 'heads' ? `${num} / ${den} heads` : `${num} / ${den} ballots`;
+    measure === 'area' ? `${formatAreaCenti(num)} / ${formatAreaCenti(den)} m²` : measure === 'heads' ? `${num} / ${den} heads` : `${num} / ${den} ballots`;
   const words = CHECK_WORDS[key];
-  const prefixZh = option && option.id !== YES ? `“${option.label}”` : '';
-  const prefixEn = option && option.id !== YES ? `"${option.label}": ` : '';
-  const zhLabel = option && option.id !== YES ? words['zh-CN'].replace('同意', '赞成') : words['zh-CN'];
+  const named = optionLabel !== null && check.optionId !== null && check.optionId !== YES;
+  const prefixZh = named ? `“${optionLabel}”` : '';
+  const prefixEn = named ? `"${optionLabel}": ` : '';
+  const zhLabel = named ? words['zh-CN'].replace('同意', '赞成') : words['zh-CN'];
   return {
-    key,
-    optionId: option?.id ?? null,
-    ok,
-    value: { num, den },
-    threshold,
-    comparison,
-    text: {
-      'zh-CN': `${prefixZh}${zhLabel} ${pct}% ${s} ${t} ${mark}（${amountsZh}）`,
-      en: `${prefixEn}${words.en} ${pct}% ${s} ${t} ${mark} (${amountsEn})`,
-    },
+    'zh-CN': `${prefixZh}${zhLabel} ${pct}% ${sign} ${t} ${mark}（${amountsZh}）`,
+    en: `${prefixEn}${words.en} ${pct}% ${sign} ${t} ${mark} (${amountsEn})`,
   };
+}
+
+function makeCheck(key: CheckKey, option: TallyOption | null, num: number, den: number, threshold: Fraction, comparison: Comparison): TallyCheck {
+  const check = { key, optionId: option?.id ?? null, ok: meets(num, den, threshold, comparison), value: { num, den }, threshold, comparison };
+  return { ...check, text: describeCheck(check, option?.label ?? null) };
 }
 
 export function tallyVote(input: TallyInput): TallyResult {
@@ -206,10 +205,10 @@ export function tallyVote(input: TallyInput): TallyResult {
   if (thresholds.participation) {
     const { fraction, comparison } = thresholds.participation;
     if (thresholds.basis === 'area_and_heads') {
-      checks.push(makeCheck('participation_area', null, participatingArea, totalArea, fraction, comparison, 'area'));
-      checks.push(makeCheck('participation_heads', null, participatingHeads, allHeads.size, fraction, comparison, 'heads'));
+      checks.push(makeCheck('participation_area', null, participatingArea, totalArea, fraction, comparison));
+      checks.push(makeCheck('participation_heads', null, participatingHeads, allHeads.size, fraction, comparison));
     } else {
-      checks.push(makeCheck('participation_ballots', null, ballotsCast, entries.size, fraction, comparison, 'ballots'));
+      checks.push(makeCheck('participation_ballots', null, ballotsCast, entries.size, fraction, comparison));
     }
   }
   const participationOk = checks.every((c) => c.ok);
@@ -222,10 +221,10 @@ export function tallyVote(input: TallyInput): TallyResult {
     const optionChecks =
       thresholds.basis === 'area_and_heads'
         ? [
-            makeCheck('approval_area', option, optionArea.get(option.id) ?? 0, participatingArea, fraction, comparison, 'area'),
-            makeCheck('approval_heads', option, optionHeads.get(option.id) ?? 0, participatingHeads, fraction, comparison, 'heads'),
+            makeCheck('approval_area', option, optionArea.get(option.id) ?? 0, participatingArea, fraction, comparison),
+            makeCheck('approval_heads', option, optionHeads.get(option.id) ?? 0, participatingHeads, fraction, comparison),
           ]
-        : [makeCheck('approval_ballots', option, optionBallots.get(option.id) ?? 0, ballotsCast, fraction, comparison, 'ballots')];
+        : [makeCheck('approval_ballots', option, optionBallots.get(option.id) ?? 0, ballotsCast, fraction, comparison)];
     checks.push(...optionChecks);
     if (participationOk && optionChecks.every((c) => c.ok)) passing.add(option.id);
   }

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { endpoint } from '../contract/endpoint.js';
 import {
   ballotReceiptSchema,
+  ballotReceiptsSchema,
   castBallotSchema,
+  castBallotsSchema,
   compoundVotesSchema,
   createVoteSchema,
   doneSchema,
@@ -79,6 +81,18 @@ export const voteEndpoints = {
     status: 201,
     response: ballotReceiptSchema,
   }),
+  castBallots: endpoint({
+    method: 'post',
+    path: '/votes/:voteId/ballots/units',
+    summary: 'Cast the same choice for several of my units at once: one ballot per unit, each with its own receipt code, all or none',
+    description:
+      'For an owner of several units who confirmed one choice for all of them. Each unit gets its own ballot (its area counts with it) and receipt; the owner still counts as one head.',
+    tags: ['votes'],
+    params: voteParams,
+    body: castBallotsSchema,
+    status: 201,
+    response: ballotReceiptsSchema,
+  }),
   enterPaperBallot: endpoint({
     method: 'post',
     path: '/votes/:voteId/paper-ballots',
@@ -108,7 +122,7 @@ export const voteEndpoints = {
   receipts: endpoint({
     method: 'get',
     path: '/public/votes/:voteId/receipts',
-    summary: 'After closing: every receipt code with its choices, to check a ballot was counted as cast',
+    summary: 'After closing: every receipt code with its choices, to check a ballot was counted as cast (before closing: when it will be published)',
     tags: ['votes', 'public'],
     params: voteParams,
     response: publishedReceiptsSchema,
@@ -116,7 +130,7 @@ export const voteEndpoints = {
   publicResults: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/votes',
-    summary: 'Notice board: closed votes with results and the rule explained in words',
+    summary: 'Notice board: open votes with live turnout against the participation threshold (never choices), closed votes with results; the rule in words',
     tags: ['votes', 'public'],
     params: compoundParams,
     response: publicVotesSchema,

@@ -17,6 +17,10 @@ export const voteMessages = {
   vote_source_not_found: { 'zh-CN': '找不到表决的来源（提案或议题）', en: 'The proposal or agenda item this vote comes from was not found' },
   not_in_electorate: { 'zh-CN': '您（或该房屋）不在本次表决的投票人名单中', en: 'You (or this unit) are not on the roll of this vote' },
   ballot_unit_required: { 'zh-CN': '您有多套房屋，请选择为哪一套投票', en: 'You own several units; choose which one you are voting for' },
+  ballot_units_in_poll: {
+    'zh-CN': '这是按人投票的征询，每人一票，不按房屋投票',
+    en: 'This poll is one ballot per person, not one per unit',
+  },
   ballot_invalid_choice: { 'zh-CN': '选票中有无效的选项', en: 'The ballot contains an option that does not exist' },
   ballot_too_many_choices: { 'zh-CN': '最多只能选 {max} 项', en: 'Choose at most {max}' },
   ballot_abstain_exclusive: { 'zh-CN': '选择“弃权”时不能再选其他项', en: 'Abstain cannot be combined with other choices' },

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { COMPARISONS } from './fraction.js';
 import { ART278_MATTERS, ELECTORATE_KINDS, VOTE_KINDS } from './rules.js';
+import { PROGRESS_KEYS, type ParticipationProgress } from './progress.js';
 import { CHECK_KEYS, type TallyResult } from './tally.js';
 import { BALLOT_CHANNELS, VOTE_STATUSES } from './votes.js';
 
@@ -71,6 +72,18 @@ export const castBallotSchema = z.object({
   choices: z.array(z.string().min(1).max(40)).min(1).max(50),
 });
 export type CastBallotInput = z.output<typeof castBallotSchema>;
+
+/** The same choice for several of my units at once: one ballot per unit, confirmed once. */
+export const castBallotsSchema = z.object({
+  /** The units the owner confirmed, each named once (owners' votes only). */
+  unitIds: z
+    .array(z.string().min(1).max(40))
+    .min(1)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'each unit once' }),
+  choices: z.array(z.string().min(1).max(40)).min(1).max(50),
+});
+export type CastBallotsInput = z.output<typeof castBallotsSchema>;
 
 export const paperBallotSchema = z.object({
   unitId: z.string().min(1).max(40).optional(),
@@ -156,21 +169,6 @@ export const voteSummarySchema = z.object({
 });
 export type VoteSummary = z.infer<typeof voteSummarySchema>;
 
-export const compoundVotesSchema = z.object({
-  votes: z.array(voteSummarySchema.extend({ passed: z.boolean().nullable(), summaryText: wordsSchema.nullable() })),
-  /** Whether I organise votes here (drafts are listed only then). */
-  canManage: z.boolean(),
-});
-export type CompoundVotes = z.infer<typeof compoundVotesSchema>;
-export type ListedVote = CompoundVotes['votes'][number];
-
-/** Live turnout: how many took part, never how anyone voted. */
-export const turnoutSchema = z.object({
-  electorate: countsSchema,
-  participation: z.object({ ballots: z.number().int(), paperBallots: z.number().int(), heads: z.number().int(), areaCenti: z.number().int() }),
-});
-export type Turnout = z.infer<typeof turnoutSchema>;
-
 /** A unit I vote for (or me, in a residents' poll), whether it voted and my receipt code. */
 export const myVoterSchema = z.object({
   voterKey: z.string(),
@@ -181,6 +179,41 @@ export const myVoterSchema = z.object({
   channel: z.enum(BALLOT_CHANNELS).nullable(),
 });
 export type MyVoter = z.infer<typeof myVoterSchema>;
+
+export const compoundVotesSchema = z.object({
+  votes: z.array(
+    voteSummarySchema.extend({
+      passed: z.boolean().nullable(),
+      summaryText: wordsSchema.nullable(),
+      /** My units on this vote's roll and whether each has voted (empty for staff and for drafts). */
+      mine: z.array(myVoterSchema),
+    }),
+  ),
+  /** Whether I organise votes here (drafts are listed only then). */
+  canManage: z.boolean(),
+});
+export type CompoundVotes = z.infer<typeof compoundVotesSchema>;
+export type ListedVote = CompoundVotes['votes'][number];
+
+/** Participation so far against the rule's participation threshold, in figures and in words (core/votes/progress.ts). */
+export const participationProgressSchema = z.object({
+  key: z.enum(PROGRESS_KEYS),
+  value: fractionValueSchema,
+  threshold: fractionValueSchema.nullable(),
+  comparison: z.enum(COMPARISONS),
+  reached: z.boolean(),
+  missing: z.number().int(),
+  text: wordsSchema,
+}) satisfies z.ZodType<ParticipationProgress>;
+
+/** Live turnout: how many took part, never how anyone voted. */
+export const turnoutSchema = z.object({
+  electorate: countsSchema,
+  participation: z.object({ ballots: z.number().int(), paperBallots: z.number().int(), heads: z.number().int(), areaCenti: z.number().int() }),
+  /** Against the rule's participation threshold: area and heads (art. 278) or ballots. */
+  progress: z.array(participationProgressSchema),
+});
+export type Turnout = z.infer<typeof turnoutSchema>;
 
 export const voteViewSchema = z.object({
   vote: voteSummarySchema,
@@ -199,6 +232,8 @@ export const voteCreatedSchema = z.object({ id: z.string() });
 export const doneSchema = z.object({ ok: z.literal(true) });
 
 export const ballotReceiptSchema = z.object({
+  /** The unit voted for (or the person, in a residents' poll). */
+  voterKey: z.string(),
   receiptCode: z.string(),
   castAt: z.string(),
   voterLabel: z.string(),
@@ -207,6 +242,9 @@ export const ballotReceiptSchema = z.object({
   closesAt: z.string(),
 });
 export type BallotReceipt = z.infer<typeof ballotReceiptSchema>;
+
+/** One receipt per unit, in the order the units were given. */
+export const ballotReceiptsSchema = z.object({ receipts: z.array(ballotReceiptSchema) });
 
 export const paperBallotReceiptSchema = z.object({ receiptCode: z.string(), voterLabel: z.string() });
 
@@ -227,9 +265,19 @@ export type RollEntry = z.infer<typeof rollEntrySchema>;
 export const publishedReceiptsSchema = z.object({
   voteId: z.string(),
   title: z.string(),
+  status: z.enum(VOTE_STATUSES),
+  closesAt: z.string(),
+  /** The list is published when the vote closes; until then it is empty and the page says when. */
+  published: z.boolean(),
   receipts: z.array(z.object({ receiptCode: z.string(), choices: z.array(z.string()), choiceLabels: z.array(z.string()), channel: z.enum(BALLOT_CHANNELS) })),
 });
 export type PublishedReceipts = z.infer<typeof publishedReceiptsSchema>;
 
-export const publicVotesSchema = z.object({ votes: z.array(voteSummarySchema.extend({ result: tallyResultSchema.nullable() })) });
+export const publicVotesSchema = z.object({
+  /** Open votes, announced with their live turnout (counts only, never choices). */
+  open: z.array(voteSummarySchema.extend({ turnout: turnoutSchema })),
+  /** Closed votes with their results, newest first. */
+  votes: z.array(voteSummarySchema.extend({ result: tallyResultSchema.nullable() })),
+});
 export type PublicVote = z.infer<typeof publicVotesSchema>['votes'][number];
+export type PublicOpenVote = z.infer<typeof publicVotesSchema>['open'][number];

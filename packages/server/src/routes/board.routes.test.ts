@@ -56,6 +56,13 @@ describe('public notice board', () => {
     expect(rss).toContain('销号：DSCT-');
   });
 
+  it('announces open votes in the feed, with the closing time, beside the results of closed ones', async () => {
+    const rss = await (await t.call('GET', `/api/public/compounds/${dsct}/feed.rss`)).text();
+    expect(rss).toMatch(/表决公告：利用小区共有场地建设电动自行车充电棚/);
+    expect(rss).toMatch(/投票截止：2026年11月\d+日/);
+    expect(rss).toContain('表决结果：使用专项维修资金更换2栋电梯');
+  });
+
   it('draws QR codes for the poster: the board and the concern form', async () => {
     const res = await t.call('GET', `/api/public/compounds/${dsct}/qr.svg?target=concern`);
     expect(res.status).toBe(200);

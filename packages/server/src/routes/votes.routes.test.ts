@@ -55,7 +55,7 @@ describe('seeded votes on the public board', () => {
     const byTitle = new Map(votes.map((v) => [v.title, v]));
     const m5 = byTitle.get('使用专项维修资金更换2栋电梯')!.result!;
     expect(m5.passed).toBe(true);
-    expect(m5.checks.map((c) => c.text['zh-CN']).join('\n')).toMatch(/参与表决面积占比 \d+\.\d% ≥ 2\/3 ✓/);
+    expect(m5.checks.map((c) => c.text['zh-CN']).join('\n')).toMatch(/参与表决面积占比 \d+\.\d{2}% ≥ 2\/3 ✓（[\d.]+ \/ 14412\.30 平方米）/);
     const m6 = byTitle.get('续筹专项维修资金（每平方米 20 元）')!.result!;
     expect(m6.passed).toBe(false);
     expect(m6.checks.filter((c) => c.key.startsWith('participation')).every((c) => c.ok)).toBe(true);
@@ -130,9 +130,9 @@ describe('casting ballots', () => {
       const body = await (await t.call('GET', path, { cookie: staff })).text();
       expect(body).not.toMatch(/"choices"|choices_json|"result":\{/);
     }
-    const hidden = await t.api(voteEndpoints.receipts, { params: { voteId } });
-    expect(hidden.status).toBe(403);
-    expect(hidden.error?.code).toBe('vote_results_hidden');
+    // The public receipts list is empty until closing and says when it will be published.
+    const hidden = await t.ok(voteEndpoints.receipts, { params: { voteId } });
+    expect(hidden).toMatchObject({ status: 'open', published: false, receipts: [], closesAt: '2026-11-24T02:00:00.000Z' });
   });
 
   it("a named ballot shows each unit's choice on the roll after closing", async () => {
@@ -231,6 +231,98 @@ describe('casting ballots', () => {
     const owner = await t.login('loudong');
     expect((await cast(owner, voteId, { choices: ['o1', 'o2', 'o3'] })).error?.message).toBe('最多只能选 2 项');
     expect((await cast(owner, voteId, { choices: ['zzz'] })).error?.code).toBe('ballot_invalid_choice');
+  });
+});
+
+describe('an owner of several units', () => {
+  const castAll = (cookie: string, voteId: string, body: BodyInput<typeof voteEndpoints.castBallots>) =>
+    t.api(voteEndpoints.castBallots, { cookie, params: { voteId }, body });
+
+  it('casts the same choice for every unit in one step: a ballot and a receipt per unit, and still one head', async () => {
+    const staff = await t.login('zhanzhang');
+    const voteId = await createOpenVote(staff);
+    const owner = await t.login('yezhu');
+    const units = [await unitId('1-1-301'), await unitId('2-2-502')];
+    const cast = await castAll(owner, voteId, { unitIds: units, choices: ['yes'] });
+    expect(cast.status).toBe(201);
+    const { receipts } = cast.data!;
+    expect(receipts.map((r) => [r.voterKey, r.voterLabel, r.replaced])).toEqual([
+      [units[0], '1栋1单元301', false],
+      [units[1], '2栋2单元502', false],
+    ]);
+    expect(new Set(receipts.map((r) => r.receiptCode)).size).toBe(2);
+
+    const view = await t.ok(voteEndpoints.get, { cookie: owner, params: { voteId } });
+    expect(view.mine.map((m) => [m.label, m.voted, m.receiptCode])).toEqual([
+      ['1栋1单元301', true, receipts[0]!.receiptCode],
+      ['2栋2单元502', true, receipts[1]!.receiptCode],
+    ]);
+    // Two units' ballots and areas, one owner's head.
+    expect(view.turnout?.participation).toMatchObject({ ballots: 2, heads: 1 });
+    expect(view.turnout?.progress.find((p) => p.key === 'participation_heads')).toMatchObject({ value: { num: 1, den: 114 }, reached: false, missing: 75 });
+
+    expect((await closeNow(staff, voteId)).status).toBe(200);
+    const result = (await t.ok(voteEndpoints.get, { cookie: owner, params: { voteId } })).result!;
+    expect(result.participation).toMatchObject({ ballots: 2, heads: 1 });
+    expect(result.options.find((o) => o.id === 'yes')).toMatchObject({ ballots: 2, heads: 1 });
+  });
+
+  it('all or none: a unit that is not the caller’s refuses the whole step, and nothing is cast', async () => {
+    const staff = await t.login('zhanzhang');
+    const voteId = await createOpenVote(staff);
+    const owner = await t.login('yezhu');
+    const refused = await castAll(owner, voteId, { unitIds: [await unitId('1-1-301'), await unitId('1-1-101')], choices: ['no'] });
+    expect(refused.status).toBe(403);
+    expect(refused.error?.code).toBe('not_in_electorate');
+    expect((await t.ok(voteEndpoints.get, { cookie: owner, params: { voteId } })).mine.every((m) => !m.voted)).toBe(true);
+    // A unit named twice is a malformed request.
+    const unit = await unitId('1-1-301');
+    expect((await castAll(owner, voteId, { unitIds: [unit, unit], choices: ['no'] })).status).toBe(400);
+  });
+
+  it('the votes list says, per unit, which of my units have voted', async () => {
+    const staff = await t.login('zhanzhang');
+    const voteId = await createOpenVote(staff);
+    const owner = await t.login('yezhu');
+    expect((await cast(owner, voteId, { unitId: await unitId('1-1-301'), choices: ['yes'] })).status).toBe(201);
+    const { votes } = await t.ok(voteEndpoints.list, { cookie: owner, params: { compoundId: dsct } });
+    expect(votes.find((v) => v.id === voteId)!.mine.map((m) => [m.label, m.voted])).toEqual([
+      ['1栋1单元301', true],
+      ['2栋2单元502', false],
+    ]);
+    // Staff without units have none; closed votes list the units that were on the roll.
+    expect((await t.ok(voteEndpoints.list, { cookie: staff, params: { compoundId: dsct } })).votes.every((v) => v.mine.length === 0)).toBe(true);
+  });
+});
+
+describe('the notice board announces open votes', () => {
+  it('with the rule in words, the closing time and live turnout against 2/3 — never how anyone voted', async () => {
+    const { open } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct } });
+    const charging = open.find((v) => v.title === '利用小区共有场地建设电动自行车充电棚')!;
+    expect(charging.status).toBe('open');
+    expect(charging.ruleText['zh-CN']).toContain('民法典第二百七十八条第8项');
+    const [area, heads] = charging.turnout.progress;
+    expect(area!.text['zh-CN']).toMatch(/^参与表决面积 [\d.]+ \/ 14412\.30 平方米（\d+\.\d{2}%），需 ≥ 2\/3，还差 [\d.]+ 平方米$/);
+    expect(heads!.text['zh-CN']).toMatch(/^参与表决人数 \d+ \/ 114 人（\d+\.\d{2}%），需 ≥ 2\/3，还差 \d+ 人$/);
+    expect(charging).not.toHaveProperty('result');
+    expect(JSON.stringify(charging)).not.toMatch(/"choices"|"approval_/);
+  });
+
+  it('tells a frozen result in today’s words: percentages beside their exact fractions', async () => {
+    const { votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct } });
+    const head = votes.find((v) => v.title === '1栋楼栋长选举')!;
+    // Words stored at closing by an older version: the figures are the same, the words are told again.
+    const row = await t.deps.db.selectFrom('votes').select('result_json').where('id', '=', head.id).executeTakeFirstOrThrow();
+    const stored = JSON.parse(row.result_json!) as { checks: Array<{ text: { 'zh-CN': string; en: string } }> };
+    for (const c of stored.checks) c.text = { 'zh-CN': '57.2% > 1/2 ✓', en: '57.2% > 1/2 ✓' };
+    await t.deps.db
+      .updateTable('votes')
+      .set({ result_json: JSON.stringify(stored) })
+      .where('id', '=', head.id)
+      .execute();
+    const again = (await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct } })).votes.find((v) => v.id === head.id)!;
+    expect(again.result!.checks.map((c) => c.text['zh-CN'])).toEqual(head.result!.checks.map((c) => c.text['zh-CN']));
+    expect(again.result!.checks[0]!.text['zh-CN']).toMatch(/^“何秀英”赞成票占投票总数 \d+\.\d{2}% > 1\/2 ✓（\d+ \/ \d+ 票）$/);
   });
 });
 

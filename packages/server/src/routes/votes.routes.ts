@@ -2,7 +2,7 @@
 import { ROLES, voteEndpoints } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
-import { castBallot, enterPaperBallot } from '../services/ballots.service.js';
+import { castBallot, castBallots, enterPaperBallot } from '../services/ballots.service.js';
 import { VOTE_ORGANISERS, getReceipts, getRoll, getRollCsv, getVoteForActor, listPublicResults, listVotesForActor } from '../services/vote-views.service.js';
 import { closeVoteNow, createVote, openVote, placeOfVote } from '../services/votes.service.js';
 
@@ -41,6 +41,10 @@ export const voteRoutes = [
   defineRoute(voteEndpoints.castBallot, {
     access: rolesAt(['owner', 'resident'], voteFromParams),
     handler: ({ deps, actor, params, body }) => castBallot(deps, actor, params.voteId, body),
+  }),
+  defineRoute(voteEndpoints.castBallots, {
+    access: rolesAt(['owner'], voteFromParams),
+    handler: ({ deps, actor, params, body }) => castBallots(deps, actor, params.voteId, body),
   }),
   defineRoute(voteEndpoints.enterPaperBallot, {
     access: organisers,

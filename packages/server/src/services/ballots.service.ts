@@ -13,7 +13,15 @@
  * past its time) and is refused with `vote_closed`. Nothing accepted is ever left out.
  */
 import { randomBytes } from 'node:crypto';
-import { DomainError, formatReceiptCode, isSingleChoice, type CastBallotInput, type PaperBallotInput } from '@yishi/core';
+import {
+  DomainError,
+  formatReceiptCode,
+  isSingleChoice,
+  type BallotReceipt,
+  type CastBallotInput,
+  type CastBallotsInput,
+  type PaperBallotInput,
+} from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
@@ -102,71 +110,107 @@ async function closingAware<T>(deps: Deps, run: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function castBallot(deps: Deps, actor: Actor, voteId: string, input: CastBallotInput) {
+/**
+ * Runs `cast` in a casting transaction: the vote row held in share mode (closing waits for every
+ * ballot being cast, see closeVote), the vote re-read and checked to accept ballots at this moment.
+ */
+async function inCastingTransaction<T>(deps: Deps, voteId: string, cast: (trx: Db, vote: VoteRow, now: Date) => Promise<T>): Promise<T> {
   await loadVoteSettled(deps, voteId);
   return closingAware(deps, () =>
     withUniqueRetry(() =>
       deps.db.transaction().execute(async (trx) => {
-        // Ballots are cast side by side; closing the vote waits for them (see closeVote).
         await lockRow(trx, 'votes', voteId, 'share');
         const vote = await repo.findVote(trx, voteId);
         if (!vote) throw new DomainError('vote_not_found');
         const now = deps.clock();
         ensureAcceptsBallots(vote, now);
-        const voter = await resolveOnlineVoter(trx, vote, actor, input.unitId);
-        const choices = validateChoices(vote, input.choices);
-        const receiptCode = newReceiptCode();
-        const castAt = now.toISOString();
-        const existing = await repo.findBallotOfVoter(trx, voteId, voter);
-        if (existing) {
-          // The ballot row is updated (and so locked) before its history row is written: the history's
-          // foreign key takes a share lock on the ballot, and two casts each holding one while waiting
-          // to update it would deadlock on PostgreSQL. The loser of the version check starts over.
-          const changed = await repo.replaceBallot(trx, existing.id, existing.version, {
-            choices_json: JSON.stringify(choices),
-            channel: 'online',
-            cast_by_user_id: actor.userId,
-            entered_by_user_id: null,
-            slip_number: '',
-            receipt_code: receiptCode,
-            version: existing.version + 1,
-            cast_at: castAt,
-          });
-          if (Number(changed.numUpdatedRows) !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
-          await repo.appendBallotHistory(trx, {
-            id: newId(),
-            ballot_id: existing.id,
-            vote_id: voteId,
-            version: existing.version,
-            choices_json: existing.choices_json,
-            channel: existing.channel,
-            cast_by_user_id: existing.cast_by_user_id,
-            entered_by_user_id: existing.entered_by_user_id,
-            receipt_code: existing.receipt_code,
-            cast_at: existing.cast_at,
-            replaced_at: castAt,
-            replaced_by_user_id: actor.userId,
-          });
-        } else {
-          await repo.insertBallot(trx, {
-            id: newId(),
-            vote_id: voteId,
-            unit_id: voter.unitId,
-            person_id: voter.personId,
-            choices_json: JSON.stringify(choices),
-            channel: 'online',
-            cast_by_user_id: actor.userId,
-            entered_by_user_id: null,
-            slip_number: '',
-            receipt_code: receiptCode,
-            version: 1,
-            cast_at: castAt,
-          });
-        }
-        return { receiptCode, castAt, voterLabel: voter.label, replaced: existing !== undefined, closesAt: vote.closes_at };
+        return cast(trx, vote, now);
       }),
     ),
   );
+}
+
+/** Stores the online ballot of one voter in the caller's transaction: a new row, or the replacement of its current one. */
+async function storeOnlineBallot(trx: Db, actor: Actor, vote: VoteRow, voter: Voter & { label: string }, choices: string[], now: Date): Promise<BallotReceipt> {
+  const receiptCode = newReceiptCode();
+  const castAt = now.toISOString();
+  const existing = await repo.findBallotOfVoter(trx, vote.id, voter);
+  if (existing) {
+    // The ballot row is updated (and so locked) before its history row is written: the history's
+    // foreign key takes a share lock on the ballot, and two casts each holding one while waiting
+    // to update it would deadlock on PostgreSQL. The loser of the version check starts over.
+    const changed = await repo.replaceBallot(trx, existing.id, existing.version, {
+      choices_json: JSON.stringify(choices),
+      channel: 'online',
+      cast_by_user_id: actor.userId,
+      entered_by_user_id: null,
+      slip_number: '',
+      receipt_code: receiptCode,
+      version: existing.version + 1,
+      cast_at: castAt,
+    });
+    if (Number(changed.numUpdatedRows) !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    await repo.appendBallotHistory(trx, {
+      id: newId(),
+      ballot_id: existing.id,
+      vote_id: vote.id,
+      version: existing.version,
+      choices_json: existing.choices_json,
+      channel: existing.channel,
+      cast_by_user_id: existing.cast_by_user_id,
+      entered_by_user_id: existing.entered_by_user_id,
+      receipt_code: existing.receipt_code,
+      cast_at: existing.cast_at,
+      replaced_at: castAt,
+      replaced_by_user_id: actor.userId,
+    });
+  } else {
+    await repo.insertBallot(trx, {
+      id: newId(),
+      vote_id: vote.id,
+      unit_id: voter.unitId,
+      person_id: voter.personId,
+      choices_json: JSON.stringify(choices),
+      channel: 'online',
+      cast_by_user_id: actor.userId,
+      entered_by_user_id: null,
+      slip_number: '',
+      receipt_code: receiptCode,
+      version: 1,
+      cast_at: castAt,
+    });
+  }
+  return {
+    voterKey: (voter.unitId ?? voter.personId)!,
+    receiptCode,
+    castAt,
+    voterLabel: voter.label,
+    replaced: existing !== undefined,
+    closesAt: vote.closes_at,
+  };
+}
+
+export async function castBallot(deps: Deps, actor: Actor, voteId: string, input: CastBallotInput): Promise<BallotReceipt> {
+  return inCastingTransaction(deps, voteId, async (trx, vote, now) => {
+    const voter = await resolveOnlineVoter(trx, vote, actor, input.unitId);
+    return storeOnlineBallot(trx, actor, vote, voter, validateChoices(vote, input.choices), now);
+  });
+}
+
+/**
+ * The same choice for several of the caller's units, confirmed once: one ballot per unit, each with
+ * its own receipt, in one transaction — all are cast or none (a unit that is not the caller's on the
+ * roll refuses the whole step). The tally still counts the owner once (core/votes/heads.ts).
+ */
+export async function castBallots(deps: Deps, actor: Actor, voteId: string, input: CastBallotsInput): Promise<{ receipts: BallotReceipt[] }> {
+  return inCastingTransaction(deps, voteId, async (trx, vote, now) => {
+    if (vote.electorate_kind !== 'owners') throw new DomainError('ballot_units_in_poll');
+    const choices = validateChoices(vote, input.choices);
+    const receipts: BallotReceipt[] = [];
+    for (const unitId of input.unitIds)
+      receipts.push(await storeOnlineBallot(trx, actor, vote, await resolveOnlineVoter(trx, vote, actor, unitId), choices, now));
+    return { receipts };
+  });
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * The public notice board (公示栏) of a compound, as one summary and as a feed of notices: upcoming
- * meetings, published minutes (every version), vote results and signed-off action items. Nothing
+ * meetings, published minutes (every version), open votes and vote results, and signed-off action items. Nothing
  * personal is ever in it: no asker, no voter, no phone. Links are absolute (from the request's
  * origin) so the feed and the QR codes work wherever they are read.
  */
 import {
   DomainError,
   MEETING_KIND_LABELS,
+  describeRule,
   escapeHtml,
   formatChinaDateTime,
   responsibleUnitLabel,
@@ -16,6 +17,7 @@ import {
   type PublicCompound,
   type SatisfactionSummary,
   type TallyResult,
+  type VoteRule,
 } from '@yishi/core';
 import { Feed } from 'feed';
 import QRCode from 'qrcode';
@@ -68,6 +70,18 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
     });
   }
   for (const v of await listVotesOfCompound(db, compoundId)) {
+    // An open vote is announced (投票公告) with its rule and closing time; a closed one with its result.
+    if (v.status === 'open') {
+      notices.push({
+        id: `vote-open-${v.id}`,
+        kind: 'vote',
+        title: `表决公告：${v.title}`,
+        summary: `投票截止：${formatChinaDateTime(v.closes_at)}。${describeRule(JSON.parse(v.rule_json) as VoteRule, 'zh-CN')}`,
+        path: `/board/${compoundId}#votes`,
+        date: v.opened_at ?? '',
+      });
+      continue;
+    }
     if (v.status !== 'closed') continue;
     const result = v.result_json ? (JSON.parse(v.result_json) as TallyResult) : null;
     notices.push({

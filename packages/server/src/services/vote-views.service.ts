@@ -4,7 +4,7 @@
  * how a unit voted, only whether it voted; after closing the results and the receipt list (codes
  * with their choices, no units) are public.
  */
-import { COMPOUND_STAFF, DomainError, formatAreaCenti, type Locale, type MyVoter, type RollEntry, type TallyResult } from '@yishi/core';
+import { COMPOUND_STAFF, DomainError, describeCheck, formatAreaCenti, type Locale, type MyVoter, type RollEntry, type TallyResult } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
@@ -16,6 +16,7 @@ import {
   choicesOf,
   loadVoteSettled,
   localisedOptions,
+  optionsOf,
   ownersOnRoll,
   ruleOf,
   ruleWords,
@@ -27,9 +28,19 @@ import {
 
 export const VOTE_ORGANISERS = COMPOUND_STAFF;
 
+/**
+ * The frozen result as shown: option labels in the caller's language, and every check told again
+ * from its frozen figures (core's describeCheck), so a result closed under older wording reads like
+ * one closed today — the figures never change, only the words around them.
+ */
 function localiseResult(result: TallyResult, vote: VoteRow, locale: Locale): TallyResult {
   const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
-  return { ...result, options: result.options.map((o) => ({ ...o, label: labels.get(o.id) ?? o.label })) };
+  const asWritten = new Map(optionsOf(vote).map((o) => [o.id, o.label]));
+  return {
+    ...result,
+    options: result.options.map((o) => ({ ...o, label: labels.get(o.id) ?? o.label })),
+    checks: result.checks.map((c) => ({ ...c, text: describeCheck(c, c.optionId === null ? null : (asWritten.get(c.optionId) ?? c.optionId)) })),
+  };
 }
 
 export function resultOf(vote: VoteRow, locale: Locale): TallyResult | null {
@@ -67,34 +78,41 @@ function isOrganiser(actor: Actor, vote: VoteRow, chain: Parameters<typeof mayAc
   return mayAct(actor, VOTE_ORGANISERS, chain ?? { subdistrictId: '', compoundId: vote.compound_id });
 }
 
+/**
+ * The caller's own voters on a vote's roll — each unit they owned when it opened (or themselves, in
+ * a residents' poll) — with whether it has voted and its receipt code (only the voter sees it).
+ * Empty for a draft and for callers with no unit on the roll.
+ */
+export async function myVotersOf(deps: Deps, actor: Actor, vote: VoteRow): Promise<MyVoter[]> {
+  const mine: MyVoter[] = [];
+  if (vote.status === 'draft' || !actor.personId) return mine;
+  const keys = vote.electorate_kind === 'residents' ? [actor.personId] : actor.ownedUnits.map((u) => u.unitId);
+  for (const key of keys) {
+    const entry = await repo.findElectorateEntry(deps.db, vote.id, key);
+    if (!entry) continue;
+    if (entry.unit_id && !ownersOnRoll(entry).includes(actor.personId)) continue;
+    const ballot = await repo.findBallotOfVoter(deps.db, vote.id, voterOf(entry));
+    mine.push({
+      voterKey: key,
+      label: entry.label,
+      voted: !!ballot,
+      receiptCode: ballot?.receipt_code ?? null,
+      castAt: ballot?.cast_at ?? null,
+      channel: ballot?.channel ?? null,
+    });
+  }
+  return mine;
+}
+
 export async function getVoteForActor(deps: Deps, actor: Actor, voteId: string, locale: Locale, chain: Parameters<typeof mayAct>[2]) {
   const vote = await loadVoteSettled(deps, voteId);
   const organiser = isOrganiser(actor, vote, chain);
   if (vote.status === 'draft' && !organiser) throw new DomainError('vote_not_found');
-  const mine: MyVoter[] = [];
-  if (vote.status !== 'draft' && actor.personId) {
-    const keys = vote.electorate_kind === 'residents' ? [actor.personId] : actor.ownedUnits.map((u) => u.unitId);
-    for (const key of keys) {
-      const entry = await repo.findElectorateEntry(deps.db, vote.id, key);
-      if (!entry) continue;
-      if (entry.unit_id && !ownersOnRoll(entry).includes(actor.personId)) continue;
-      const ballot = await repo.findBallotOfVoter(deps.db, vote.id, voterOf(entry));
-      // The voter sees their own receipt code (to check it in the published list), never staff.
-      mine.push({
-        voterKey: key,
-        label: entry.label,
-        voted: !!ballot,
-        receiptCode: ballot?.receipt_code ?? null,
-        castAt: ballot?.cast_at ?? null,
-        channel: ballot?.channel ?? null,
-      });
-    }
-  }
   return {
     vote: await voteSummary(deps, vote, locale),
     turnout: vote.status === 'draft' ? null : await turnoutOf(deps.db, vote),
     result: resultOf(vote, locale),
-    mine,
+    mine: await myVotersOf(deps, actor, vote),
     canManage: organiser,
   };
 }
@@ -109,7 +127,7 @@ export async function listVotesForActor(deps: Deps, actor: Actor, compoundId: st
   for (const v of visible) {
     const summary = await voteSummary(deps, v, locale);
     const result = resultOf(v, locale);
-    out.push({ ...summary, passed: result?.passed ?? null, summaryText: result?.summary ?? null });
+    out.push({ ...summary, passed: result?.passed ?? null, summaryText: result?.summary ?? null, mine: await myVotersOf(deps, actor, v) });
   }
   return { votes: out, canManage: organiser };
 }
@@ -165,12 +183,17 @@ export async function getRollCsv(deps: Deps, voteId: string): Promise<string> {
 /** After closing: every receipt code with its choices, so each voter can check their ballot. */
 export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
   const vote = await loadVoteSettled(deps, voteId);
-  if (vote.status !== 'closed') throw new DomainError('vote_results_hidden');
+  // A draft is not public at all; an open vote's list is published when it closes, and says when.
+  if (vote.status === 'draft') throw new DomainError('vote_not_found');
+  const published = vote.status === 'closed';
   const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
-  const receipts = await repo.listReceipts(deps.db, voteId);
+  const receipts = published ? await repo.listReceipts(deps.db, voteId) : [];
   return {
     voteId,
     title: vote.title,
+    status: vote.status,
+    closesAt: vote.closes_at,
+    published,
     receipts: receipts.map((r) => {
       const choices = choicesOf(r);
       return { receiptCode: r.receipt_code, choices, choiceLabels: choices.map((c) => labels.get(c) ?? c), channel: r.channel };
@@ -178,12 +201,19 @@ export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
   };
 }
 
+/** The notice board's votes: open ones with live turnout, closed ones with their results. */
 export async function listPublicResults(deps: Deps, compoundId: string, locale: Locale) {
   // Public: no role check found the compound, so an unknown one is said here.
   if (!(await findCompoundChain(deps.db, compoundId))) throw new DomainError('compound_not_found');
   await settleDueVotes(deps);
+  // Open votes are announced with their turnout, soonest closing first; never their choices.
+  const openRows = (await repo.listVotesOfCompound(deps.db, compoundId))
+    .filter((v) => v.status === 'open')
+    .sort((a, b) => a.closes_at.localeCompare(b.closes_at));
+  const open = [];
+  for (const v of openRows) open.push({ ...(await voteSummary(deps, v, locale)), turnout: await turnoutOf(deps.db, v) });
   const rows = await repo.listClosedVotesOfCompound(deps.db, compoundId, 20);
   const votes = [];
   for (const v of rows) votes.push({ ...(await voteSummary(deps, v, locale)), result: resultOf(v, locale) });
-  return { votes };
+  return { open, votes };
 }

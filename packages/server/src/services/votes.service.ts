@@ -15,6 +15,7 @@ import {
   formatUnitLabel,
   headKeyOf,
   isSingleChoice,
+  participationProgress,
   tallyVote,
   type CreateVoteInput,
   type ElectorateEntry,
@@ -296,10 +297,11 @@ export async function turnoutOf(db: Db, vote: VoteRow) {
     votingHeads.add(headKeyOf(e, kind));
     votingArea += e.areaCenti;
   }
-  return {
+  const counts = {
     electorate: { voters: electorate.length, heads: heads.size, areaCenti: area },
     participation: { ballots, paperBallots: paper, heads: votingHeads.size, areaCenti: votingArea },
   };
+  return { ...counts, progress: participationProgress(ruleOf(vote), kind, counts.electorate, counts.participation) };
 }
 
 export function ruleWords(vote: VoteRow): Record<Locale, string> {
