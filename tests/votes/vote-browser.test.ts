@@ -44,9 +44,9 @@ describe('voting on a phone', () => {
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       await expectNoSeriousA11yViolations(page);
       await page.getByRole('button', { name: '开始投票' }).click();
-      // Two flats: first say which one.
-      await page.getByText('您有多套房屋，请选择为哪一套投票').waitFor();
-      await page.getByRole('button', { name: /1栋1单元301/ }).click();
+      // Two flats: first say which one (or all of them).
+      await page.getByText('您有 2 套房屋，请选择为哪一套投票').waitFor();
+      await page.getByRole('button', { name: /^1栋1单元301/ }).click();
       await page.getByRole('radio', { name: /同意/ }).click();
       expect(await page.getByRole('radio', { name: /同意/ }).getAttribute('aria-checked')).toBe('true');
       await expectNoSeriousA11yViolations(page);
@@ -84,7 +84,7 @@ describe('voting on a phone', () => {
       await section.getByRole('heading', { name: TITLE }).waitFor();
       // The vote just closed, with its checks spelled out (text inside nested shadow roots).
       const article = section.locator('article', { has: page.getByRole('heading', { name: TITLE }) });
-      await article.getByText(/^参与表决面积占比 \d+\.\d% [<≥] 2\/3 [✓✗]/).waitFor();
+      await article.getByText(/^参与表决面积占比 \d+\.\d{2}% [<≥] 2\/3 [✓✗]（[\d.]+ \/ 14412\.30 平方米）$/).waitFor();
       await article.getByText(/^[✓✗] (表决通过|未通过)/).waitFor();
       await section.getByRole('heading', { name: '使用专项维修资金更换2栋电梯' }).waitFor();
       await expectNoSeriousA11yViolations(page);

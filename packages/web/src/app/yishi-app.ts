@@ -122,6 +122,17 @@ export class YishiApp extends YishiElement {
         max-width: none;
         padding: 0;
       }
+      /* Printed pages (the notice board for the physical 公示栏) carry the page alone: no header, no skip link. */
+      @media print {
+        header,
+        .skip {
+          display: none;
+        }
+        main {
+          max-width: none;
+          padding: 0;
+        }
+      }
       @media (max-width: 40rem) {
         .brand small,
         .who {

@@ -12,6 +12,7 @@ import { actionItemMessages } from './action-items.js';
 import { minutesMessages } from './minutes.js';
 import { accountsMessages } from './accounts.js';
 import { adminMessages } from './admin.js';
+import { boardMessages } from './board.js';
 import { agendaMessages } from './agenda.js';
 import { notificationMessages } from './notifications.js';
 export const messages = {
@@ -23,6 +24,7 @@ export const messages = {
   ...minutesMessages,
   ...accountsMessages,
   ...adminMessages,
+  ...boardMessages,
   ...agendaMessages,
   ...notificationMessages,
 } satisfies Record<string, Localised>;

@@ -7,6 +7,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { boardStyles } from '../board/board-styles.js';
 import { renderEmpty, renderLoad } from '../common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDate } from '../../format/format.js';
@@ -20,6 +21,7 @@ const NEWS = new Set<ActionItemUpdateKind>(['progress', 'on_site', 'resolved']);
 export class BoardActionItemsSection extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    boardStyles,
     badgeStyles,
     css`
       ul {

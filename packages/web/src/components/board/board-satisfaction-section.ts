@@ -7,10 +7,12 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { formatDate } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { boardStyles } from './board-styles.js';
 import { renderLoad } from '../common/load-state.js';
 
 @customElement('yishi-board-satisfaction')
 export class BoardSatisfactionSection extends YishiElement {
+  static override styles = [YishiElement.styles, boardStyles];
   @property() compoundId = '';
   private readonly data = new LoadController(
     this,

@@ -12,6 +12,7 @@ import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { boardStyles } from '../board/board-styles.js';
 import { renderLoad } from '../common/load-state.js';
 
 const SHOWN = 5;
@@ -20,6 +21,7 @@ const SHOWN = 5;
 export class BoardMinutesSection extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    boardStyles,
     formStyles,
     css`
       ul.minutes {

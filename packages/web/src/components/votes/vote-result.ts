@@ -1,7 +1,8 @@
 /**
  * A closed vote's result: pass or fail in words (never colour alone), an accessible SVG bar chart
  * with the same figures in a table beside it, and every threshold check spelled out
- * ("参与表决面积占比 71.2% ≥ 2/3 ✓").
+ * ("参与表决面积占比 71.43% ≥ 2/3 ✓（…平方米）": the percentage never rounded across its threshold,
+ * the exact fraction beside it).
  */
 import type { VoteResultView } from '@yishi/core';
 import { css, html, nothing, svg } from 'lit';
@@ -56,6 +57,22 @@ export class VoteResult extends YishiElement {
       }
       h3 {
         margin-top: 1rem;
+      }
+      /* On paper the table carries the same figures as the chart, in less space. */
+      @media print {
+        svg {
+          display: none;
+        }
+        .verdict {
+          padding: 0.3rem 0.6rem;
+          margin: 0.3rem 0 0.5rem;
+        }
+        h3 {
+          margin-top: 0.5rem;
+        }
+        .checks li {
+          padding: 0.15rem 0;
+        }
       }
     `,
   ];

@@ -1,9 +1,4 @@
-/**
- * Small pieces of wording the vote and proposal pages share, in the reader's language: the colon
- * after a label ("表决规则：" / "Rule: "), and pass/fail said in words with a glyph (never by colour
- * alone).
- */
-import { t } from '../../i18n.js';
+/** Small pieces of wording the vote and proposal pages share, in the reader's language: the colon after a label ("表决规则：" / "Rule: ") and a remark in brackets. */
 import { currentLocale } from '../../state/preferences.js';
 
 /** The colon after a label: full-width in Chinese, ": " in English. */
@@ -11,7 +6,7 @@ export function colon(): string {
   return currentLocale() === 'en' ? ': ' : '：';
 }
 
-/** ✓ 通过 / ✗ 未通过. */
-export function verdictWords(passed: boolean): string {
-  return passed ? `✓ ${t('votes.passed')}` : `✗ ${t('votes.failed')}`;
+/** A remark in brackets: full-width in Chinese, "(…)" with a space before it in English. */
+export function bracketed(text: string): string {
+  return currentLocale() === 'en' ? ` (${text})` : `（${text}）`;
 }

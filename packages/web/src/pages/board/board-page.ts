@@ -1,14 +1,18 @@
 /**
  * The compound's public notice board (公示栏): no login, reached from a QR code or a group-chat
  * link. It renders every section registered in board-sections.ts, each fed by its own feature.
+ * It also prints, for the physical board: A4, without the app's header or buttons, ending with a
+ * QR code to the live board and the time it was printed.
  */
-import { boardEndpoints, type BoardSummary } from '@yishi/core';
-import { css, html } from 'lit';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import { boardEndpoints, endpointUrl, type BoardSummary } from '@yishi/core';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderError, renderLoading } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { boardSections } from './board-sections.js';
 
@@ -24,6 +28,42 @@ export class BoardPage extends YishiElement {
         /* minmax(0, …): a wide table inside a section scrolls within it instead of widening the page. */
         grid-template-columns: minmax(0, 1fr);
         gap: 1.25rem;
+      }
+      .printed {
+        display: none;
+        align-items: center;
+        gap: 0.75rem;
+        border-top: 1px solid #000;
+        padding-top: 0.4rem;
+        margin-top: 0.8rem;
+        font-size: 0.875rem;
+        break-inside: avoid;
+      }
+      .printed img {
+        width: 22mm;
+        height: 22mm;
+      }
+      /* The board printed for the physical 公示栏 (A4, see app.css): no buttons, compact, a QR code to the live board. */
+      @media print {
+        .no-print {
+          display: none !important;
+        }
+        .printed {
+          display: flex;
+        }
+        h1 {
+          font-size: 1.4rem;
+          margin-bottom: 0.2rem;
+        }
+        .lead {
+          margin-bottom: 0.4rem;
+        }
+        /* Two columns on A4 (cards never break across them): the board fits on a few sheets. */
+        .sections {
+          display: block;
+          columns: 2;
+          column-gap: 7mm;
+        }
       }
     `,
   ];
@@ -65,6 +105,7 @@ export class BoardPage extends YishiElement {
     return html`<h1>${compound ? html`${compound.name} · ` : ''}${t('board.heading')}</h1>
       ${compound ? html`<p class="place">${compound.subdistrictName} ${compound.communityName} · ${compound.address}</p>` : ''}
       <p class="lead">${t('board.intro')}</p>
+      ${compound ? html`<p class="no-print"><sl-button size="medium" @click=${() => window.print()}>${t('board.print')}</sl-button></p>` : nothing}
       ${
         status === 'error'
           ? renderError(t('state.pageLoadFailed'), () => void this.summary.reload())
@@ -73,6 +114,19 @@ export class BoardPage extends YishiElement {
             : value.sections.length === 0
               ? renderEmpty(t('board.empty'))
               : html`<div class="sections">${value.sections}</div>`
-      }`;
+      }
+      ${compound ? this.renderPrintedFooter(compound.id) : nothing}`;
+  }
+
+  /** On paper only: when it was printed, and a QR code and address of the live board (the paper goes stale, the page does not). */
+  private renderPrintedFooter(compoundId: string) {
+    const url = `${location.origin}/board/${compoundId}`;
+    return html`<footer class="printed">
+      <img src=${endpointUrl(boardEndpoints.qr, { params: { compoundId }, query: { target: 'board' } })} alt=${t('board.printQrAlt')} />
+      <div>
+        <p>${t('board.printScan')}${url}</p>
+        <p>${t('board.printedAt', { time: formatDateTime(new Date()) })}</p>
+      </div>
+    </footer>`;
   }
 }

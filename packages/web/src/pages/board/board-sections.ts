@@ -9,11 +9,12 @@ export interface BoardSection {
   load: () => Promise<unknown>;
 }
 
-// The order residents look for: what is coming, what was decided, what is being done about it.
+// The order residents look for: what is coming (meetings, votes open now), what was decided, what is being done about it.
 export const boardSections: BoardSection[] = [
   { tag: 'yishi-board-meetings', load: () => import('../../components/meetings/board-meetings-section.js') },
-  { tag: 'yishi-board-minutes', load: () => import('../../components/minutes/board-minutes-section.js') },
   { tag: 'yishi-board-votes', load: () => import('../../components/votes/board-votes-section.js') },
+  { tag: 'yishi-board-minutes', load: () => import('../../components/minutes/board-minutes-section.js') },
+  { tag: 'yishi-board-proposals', load: () => import('../../components/votes/board-proposals-section.js') },
   { tag: 'yishi-board-action-items', load: () => import('../../components/action-items/board-action-items-section.js') },
   { tag: 'yishi-board-satisfaction', load: () => import('../../components/board/board-satisfaction-section.js') },
 ];

@@ -44,6 +44,9 @@ export class VoteManagePage extends YishiElement {
         flex-wrap: wrap;
         gap: 0.5rem;
       }
+      ul.progress {
+        padding-left: 1.25rem;
+      }
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
@@ -108,15 +111,10 @@ export class VoteManagePage extends YishiElement {
         turnout
           ? html`<h2>${turnoutWords}</h2>
               <meter min="0" max=${turnout.electorate.voters} value=${turnout.participation.ballots} aria-label=${turnoutWords}></meter>
-              <p>
-                ${t('votes.turnoutDetail', {
-                  heads: turnout.participation.heads,
-                  totalHeads: turnout.electorate.heads,
-                  area: formatArea(turnout.participation.areaCenti),
-                  totalArea: formatArea(turnout.electorate.areaCenti),
-                })}
-                · ${t('votes.paper')} ${turnout.participation.paperBallots}
-              </p>
+              <ul class="progress">
+                ${turnout.progress.map((p) => html`<li>${pick(p.text)}</li>`)}
+              </ul>
+              <p>${t('votes.paperCount', { count: turnout.participation.paperBallots })}</p>
               ${vote.status === 'open' ? html`<p class="muted">${t('votes.liveNote')}</p>` : nothing}`
           : nothing
       }

@@ -1,8 +1,10 @@
 /**
- * One vote, for the owner holding a phone: the question, the rule in plain words, then voting one
- * screen at a time — (which unit →) choose → confirm → the receipt code, shown big. Large buttons,
- * one question per screen, nothing cast without an explicit "确认投票". When the vote is closed the
- * same page shows the result with its explanation.
+ * One vote, for the owner holding a phone: the question, the rule in plain words, live turnout
+ * against the rule's threshold, each of my units with whether it has voted, then voting one screen
+ * at a time — (which unit, or all of them with the same choice →) choose → confirm → the receipt
+ * codes, shown big, one per unit. Large buttons, one question per screen, nothing cast without an
+ * explicit "确认投票". The end of the flow says which of my units have still not voted and leads on
+ * to them. When the vote is closed the same page shows the result with its explanation.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
@@ -13,10 +15,10 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/votes/vote-result.js';
-import { colon } from '../../components/votes/vote-words.js';
+import { bracketed, colon } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatArea, formatDateTime } from '../../format/format.js';
+import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 
@@ -70,7 +72,7 @@ export class VotePage extends YishiElement {
       .nav {
         display: grid;
         gap: 0.75rem;
-        margin-top: 1.25rem;
+        margin: 1.25rem 0 1rem;
       }
       .nav sl-button::part(base) {
         font-size: 1.2rem;
@@ -87,7 +89,8 @@ export class VotePage extends YishiElement {
       }
       .receipt {
         font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
-        font-size: 2rem;
+        /* As big as a phone's width allows for the 14 characters on one line, elder mode included; never under 28 px. */
+        font-size: clamp(28px, calc((100vw - 4.5rem) / 9.4), 2rem);
         font-weight: 700;
         letter-spacing: 0.06em;
         text-align: center;
@@ -108,14 +111,57 @@ export class VotePage extends YishiElement {
         color: var(--yishi-muted);
         font-size: 1rem;
       }
+      ul.progress {
+        padding-left: 1.25rem;
+      }
+      .my-units ul,
+      .confirm-units {
+        margin: 0;
+        padding-left: 1.25rem;
+      }
+      .my-units h2 {
+        margin-top: 0;
+      }
+      .my-units li {
+        padding: 0.25rem 0;
+      }
+      .my-units li.voted strong {
+        color: var(--yishi-ok-text);
+      }
+      .my-units .code {
+        display: block;
+        color: var(--yishi-muted);
+        font-size: 1rem;
+      }
+      .unit-status {
+        font-weight: 400;
+        color: var(--yishi-muted);
+      }
+      .big-choice.all-units {
+        border-color: var(--yishi-brand);
+      }
+      .hint {
+        margin: -0.4rem 0 0.4rem;
+        color: var(--yishi-muted);
+        font-size: 1rem;
+      }
+      .receipt-for {
+        margin: 0.75rem 0 0;
+        font-weight: 700;
+      }
+      .confirm-units {
+        font-size: 1.25rem;
+        font-weight: 600;
+      }
     `,
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private step: Step = 'overview';
-  @state() private voter: MyVoter | null = null;
+  /** The units (or the person, in a residents' poll) this round of voting is for: one, or all of mine at once. */
+  @state() private voters: MyVoter[] = [];
   @state() private choices: string[] = [];
-  @state() private receipt: BallotReceipt | null = null;
+  @state() private receipts: BallotReceipt[] = [];
   private readonly write = new WriteController(this);
   // Option labels come in the reader's language: a switch of language reads the vote again.
   private readonly load = new LoadController(
@@ -142,16 +188,11 @@ export class VotePage extends YishiElement {
       <p class="muted"><strong>${t('votes.rule')}${colon()}</strong>${pick(vote.ruleText)}</p>
       <p class="muted">${vote.secret ? t('votes.secret') : t('votes.named')}</p>
       ${
-        turnout
+        turnout && vote.status === 'open'
           ? html`<p>${t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters })}</p>
-              <p class="progress">
-                ${t('votes.turnoutDetail', {
-                  heads: turnout.participation.heads,
-                  totalHeads: turnout.electorate.heads,
-                  area: formatArea(turnout.participation.areaCenti),
-                  totalArea: formatArea(turnout.electorate.areaCenti),
-                })}
-              </p>`
+              <ul class="progress">
+                ${turnout.progress.map((p) => html`<li>${pick(p.text)}</li>`)}
+              </ul>`
           : nothing
       }
       ${this.write.error ? this.renderError() : nothing} ${vote.status === 'open' ? this.renderMyBallots(v) : nothing}
@@ -160,28 +201,54 @@ export class VotePage extends YishiElement {
         vote.status === 'closed'
           ? html`<h2>${t('votes.results')}</h2>
               <yishi-vote-result .result=${v.result}></yishi-vote-result>
-              <p><a href=${`/votes/${vote.id}/receipts`}>${t('votes.receipts')}</a></p>`
+              <p><a class="link-button" href=${`/votes/${vote.id}/receipts`}>${t('votes.receipts')}</a></p>`
           : html`<p class="muted">${t('votes.resultsHidden')}</p>`
       }
       ${v.canManage ? html`<p><a class="link-button" href=${`/votes/${vote.id}/manage`}>${t('votes.manage')}</a></p>` : nothing}
     `;
   }
 
+  /** Each of my units with whether it has voted — in words and a glyph, never colour alone — and its receipt code. */
+  private renderMyUnits(mine: readonly MyVoter[]) {
+    const left = mine.filter((m) => !m.voted).length;
+    const summary =
+      left === 0
+        ? t('votes.unitsAllVoted', { count: mine.length })
+        : left === mine.length
+          ? t('votes.unitsNoneVoted', { count: mine.length })
+          : t('votes.unitsSummary', { voted: mine.length - left, left });
+    const heading = html`${t('votes.myUnits')}${mine.length > 1 ? html`<span class="muted">${bracketed(summary)}</span>` : nothing}`;
+    return html`<section class="card my-units" aria-labelledby="my-units">
+      <h2 id="my-units">${heading}</h2>
+      <ul>
+        ${mine.map(
+          (m) =>
+            html`<li class=${m.voted ? 'voted' : 'not-voted'}>
+              <span class="unit">${m.label}</span>${colon()}<strong>${m.voted ? `✓ ${t('votes.unitVoted')}` : `○ ${t('votes.unitNotVoted')}`}</strong>
+              ${m.voted && m.receiptCode ? html`<span class="code">${t('votes.receiptWas', { code: m.receiptCode })}</span>` : nothing}
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
   private renderMyBallots(v: VoteView) {
     if (v.mine.length === 0) return v.canManage ? nothing : html`<sl-alert variant="warning" open>${t('votes.notEligible')}</sl-alert>`;
-    const voted = v.mine.filter((m) => m.voted);
+    const notVoted = v.mine.filter((m) => !m.voted);
+    const someVoted = notVoted.length < v.mine.length;
     return html`
-      ${voted.map(
-        (m) =>
-          html`<div class="card">
-            <p><strong>✓ ${t('votes.youVoted', { unit: m.label })}</strong></p>
-            <p>${t('votes.receiptWas', { code: m.receiptCode ?? '' })}</p>
-          </div>`,
-      )}
+      ${this.renderMyUnits(v.mine)}
       <div class="nav">
-        <sl-button variant="primary" size="large" @click=${() => this.begin(v)}
-          >${voted.length === v.mine.length ? t('votes.changeBallot') : t('votes.start')}</sl-button
-        >
+        ${
+          notVoted.length === 0
+            ? html`<sl-button variant="primary" size="large" @click=${() => this.begin(v.mine)}>${t('votes.changeBallot')}</sl-button>`
+            : someVoted
+              ? html`<sl-button variant="primary" size="large" @click=${() => this.begin(notVoted)}
+                    >${t('votes.continue', { count: notVoted.length })}</sl-button
+                  >
+                  <sl-button size="large" @click=${() => this.begin(v.mine)}>${t('votes.changeBallot')}</sl-button>`
+              : html`<sl-button variant="primary" size="large" @click=${() => this.begin(v.mine)}>${t('votes.start')}</sl-button>`
+        }
       </div>
     `;
   }
@@ -190,29 +257,37 @@ export class VotePage extends YishiElement {
     return html`<sl-alert variant="danger" open><span role="alert">${this.write.error}</span></sl-alert>`;
   }
 
-  private begin(v: VoteView) {
+  /** Starts a round of voting among `among`: straight to the choice for one unit, else first which unit (or all). */
+  private begin(among: readonly MyVoter[]) {
     this.write.clear();
     this.choices = [];
-    if (v.mine.length === 1) {
-      this.voter = v.mine[0]!;
-      this.step = 'choose';
-    } else {
-      this.voter = null;
-      this.step = 'unit';
-    }
+    this.receipts = [];
+    this.voters = among.length === 1 ? [...among] : [];
+    this.step = among.length === 1 ? 'choose' : 'unit';
+    window.scrollTo(0, 0);
+  }
+
+  private pickVoters(voters: MyVoter[]) {
+    this.voters = voters;
+    this.step = 'choose';
     window.scrollTo(0, 0);
   }
 
   private renderFlow(v: VoteView) {
     const { vote } = v;
+    const units = this.voters.map((m) => m.label).join('、');
     if (this.step === 'unit') {
       return html`<h1>${vote.title}</h1>
-        <p class="question" id="which-unit">${t('votes.whichUnit')}</p>
+        <p class="question" id="which-unit">${t('votes.whichUnit', { count: v.mine.length })}</p>
         <div class="big-choices" role="group" aria-labelledby="which-unit">
+          <button class="big-choice all-units" aria-describedby="all-units-hint" @click=${() => this.pickVoters([...v.mine])}>
+            <span>${t('votes.allUnits', { count: v.mine.length })}</span>
+          </button>
+          <p class="hint" id="all-units-hint">${t('votes.allUnitsHint')}</p>
           ${v.mine.map(
             (m) =>
-              html`<button class="big-choice" @click=${() => ((this.voter = m), (this.step = 'choose'))}>
-                ${m.label}${m.voted ? html`<span class="muted">（${t('votes.voted')}）</span>` : nothing}
+              html`<button class="big-choice" @click=${() => this.pickVoters([m])}>
+                <span>${m.label}<span class="unit-status">${bracketed(m.voted ? t('votes.unitVoted') : t('votes.unitNotVoted'))}</span></span>
               </button>`,
           )}
         </div>
@@ -220,7 +295,7 @@ export class VotePage extends YishiElement {
     }
     if (this.step === 'choose') {
       const single = isSingleChoice(vote.kind);
-      return html`<p class="progress">${t('votes.step', { n: 1 })} · ${this.voter?.label ?? ''}</p>
+      return html`<p class="progress">${t('votes.step', { n: 1 })} · ${t('votes.votingFor', { units })}</p>
         <h1 class="question" id="question">${vote.title}</h1>
         <p>${single ? t('votes.chooseOne') : t('votes.chooseUpTo', { max: vote.maxChoices })}</p>
         <div class="big-choices" role=${single ? 'radiogroup' : 'group'} aria-labelledby="question">
@@ -245,24 +320,62 @@ export class VotePage extends YishiElement {
     }
     if (this.step === 'confirm') {
       const labels = vote.options.filter((o) => this.choices.includes(o.id)).map((o) => o.label);
+      const several = this.voters.length > 1;
       return html`<p class="progress">${t('votes.step', { n: 2 })}</p>
         <h1>${t('votes.confirmHeading')}</h1>
         <p>${vote.title}</p>
-        <p>${t('votes.confirmFor', { unit: this.voter?.label ?? '' })}</p>
+        ${
+          several
+            ? html`<p>${t('votes.confirmForAll', { count: this.voters.length })}</p>
+                <ul class="confirm-units">
+                  ${this.voters.map((m) => html`<li>${m.label}</li>`)}
+                </ul>`
+            : html`<p>${t('votes.confirmFor', { unit: units })}</p>`
+        }
         <p class="confirm-choice">${labels.join('、')}</p>
-        ${this.write.error ? this.renderError() : nothing}
+        ${several ? html`<p class="muted">${t('votes.allUnitsHint')}</p>` : nothing} ${this.write.error ? this.renderError() : nothing}
         <div class="nav">
           <sl-button variant="primary" size="large" ?loading=${this.write.busy} @click=${() => this.cast(v)}>${t('votes.confirmCast')}</sl-button>
           <sl-button size="large" ?disabled=${this.write.busy} @click=${() => (this.step = 'choose')}>${t('votes.back')}</sl-button>
         </div>`;
     }
+    return this.renderDone(v);
+  }
+
+  /** The end of the flow: a receipt per unit just voted for, and every one of my units' status — with a way on to the ones still to vote. */
+  private renderDone(v: VoteView) {
+    const { vote } = v;
+    const cast = new Map(this.receipts.map((r) => [r.voterKey, r]));
+    const mine = v.mine.map((m) => {
+      const r = cast.get(m.voterKey);
+      return r ? { ...m, voted: true, receiptCode: r.receiptCode, castAt: r.castAt, channel: 'online' as const } : m;
+    });
+    const notVoted = mine.filter((m) => !m.voted);
+    const several = this.receipts.length > 1;
     return html`<p class="progress">${t('votes.step', { n: 3 })}</p>
-      <h1 class="done-heading">✓ ${t('votes.doneHeading')}</h1>
-      <p>${this.receipt?.voterLabel ?? ''} · ${vote.title}</p>
-      <p class="receipt" aria-label=${t('votes.receiptWas', { code: this.receipt?.receiptCode ?? '' })}>${this.receipt?.receiptCode ?? ''}</p>
-      <p>${t('votes.receiptIntro')}</p>
+      <h1 class="done-heading">✓ ${several ? t('votes.doneHeadingAll', { count: this.receipts.length }) : t('votes.doneHeading')}</h1>
+      <p>${vote.title}</p>
+      ${this.receipts.map(
+        (r) =>
+          html`<p class="receipt-for">${t('votes.receiptFor', { unit: r.voterLabel })}</p>
+            <p class="receipt" aria-label=${`${t('votes.receiptFor', { unit: r.voterLabel })}${colon()}${r.receiptCode}`}>${r.receiptCode}</p>`,
+      )}
+      <p>${several ? t('votes.doneIntroAll') : t('votes.receiptIntro')}</p>
+      ${mine.length > 1 ? this.renderMyUnits(mine) : nothing}
+      ${notVoted.length > 0 ? html`<p class="still-to-vote" role="status"><strong>${notVoted.map((m) => t('votes.unitStillToVote', { unit: m.label })).join('；')}</strong></p>` : nothing}
       <p class="muted">${t('votes.doneChange')}</p>
       <div class="nav">
+        ${
+          notVoted.length === 1
+            ? html`<sl-button variant="primary" size="large" @click=${() => this.begin(notVoted)}
+                >${t('votes.voteFor', { unit: notVoted[0]!.label })}</sl-button
+              >`
+            : notVoted.length > 1
+              ? html`<sl-button variant="primary" size="large" @click=${() => this.begin(notVoted)}
+                  >${t('votes.continue', { count: notVoted.length })}</sl-button
+                >`
+              : nothing
+        }
         <sl-button size="large" @click=${() => ((this.step = 'overview'), void this.load.reload())}>${t('votes.backToVote')}</sl-button>
       </div>`;
   }
@@ -275,17 +388,23 @@ export class VotePage extends YishiElement {
   }
 
   private async cast(v: VoteView) {
-    const unitId = v.vote.electorateKind === 'owners' ? this.voter?.voterKey : undefined;
-    const receipt = await this.write.run(
-      () => api.call(voteEndpoints.castBallot, { params: { voteId: v.vote.id }, body: { choices: this.choices, ...(unitId ? { unitId } : {}) } }),
+    const params = { voteId: v.vote.id };
+    const choices = this.choices;
+    const owners = v.vote.electorateKind === 'owners';
+    const voters = this.voters;
+    const receipts = await this.write.run(
+      async () =>
+        owners && voters.length > 1
+          ? (await api.call(voteEndpoints.castBallots, { params, body: { unitIds: voters.map((m) => m.voterKey), choices } })).receipts
+          : [await api.call(voteEndpoints.castBallot, { params, body: { choices, ...(owners && voters[0] ? { unitId: voters[0].voterKey } : {}) } })],
       { errorAs: 'inline' },
     );
-    if (!receipt) {
+    if (!receipts) {
       // Refused: read the vote again — if it closed meanwhile the page now shows its result (and why the ballot was not taken).
       void this.load.reload();
       return;
     }
-    this.receipt = receipt;
+    this.receipts = receipts;
     this.step = 'done';
     window.scrollTo(0, 0);
   }

@@ -1,4 +1,4 @@
-/** Public after closing: every receipt code with its choice, and a box to find one's own code. */
+/** Public after closing: every receipt code with its choice, and a box to find one's own code; before closing, when that will be. */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { normaliseReceiptCode, voteEndpoints } from '@yishi/core';
 import { html, nothing } from 'lit';
@@ -8,6 +8,7 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 
@@ -24,6 +25,11 @@ export class VoteReceiptsPage extends YishiElement {
 
   override render() {
     return renderLoad(this.load, (r) => {
+      // Before closing the list is not published yet: say when, in words (not as a failure).
+      if (!r.published)
+        return html`<h1>${t('votes.receiptsHeading')}</h1>
+          <p class="lead">${r.title}</p>
+          <p class="card not-yet" role="status">${t('votes.receiptsNotYet', { time: formatDateTime(r.closesAt) })}</p>`;
       const code = normaliseReceiptCode(this.query);
       const found = code.length >= 14 ? r.receipts.find((x) => x.receiptCode === code) : undefined;
       return html`<h1>${t('votes.receiptsHeading')}</h1>

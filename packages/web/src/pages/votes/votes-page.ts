@@ -1,11 +1,14 @@
-/** A compound's votes: open ones first with a big "去投票", then closed ones with pass/fail in words. */
+/**
+ * A compound's votes: open ones first with a big "去投票" and, for an owner, which of their units
+ * have voted; then closed ones with pass/fail in words (said once: the summary carries the verdict).
+ */
 import { voteEndpoints, type ListedVote } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
-import { colon, verdictWords } from '../../components/votes/vote-words.js';
+import { colon } from '../../components/votes/vote-words.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
@@ -25,6 +28,10 @@ export class VotesPage extends YishiElement {
       }
       .status {
         font-weight: 700;
+      }
+      .mine {
+        margin: 0 0 0.5rem;
+        padding-left: 1.25rem;
       }
     `,
   ];
@@ -59,14 +66,23 @@ export class VotesPage extends YishiElement {
         ${v.status === 'closed' ? t('votes.closedAt', { time: formatDateTime(v.closedAt ?? v.closesAt) }) : t('votes.closesAt', { time: formatDateTime(v.closesAt) })}
       </p>
       ${
+        // The summary already says the verdict in words ("未通过：…", "当选：…"): a glyph beside it, not the verdict again.
         v.status === 'closed' && v.summaryText
-          ? html`<p class=${v.passed ? 'passed' : 'failed'}><strong>${verdictWords(v.passed === true)}</strong>${colon()}${pick(v.summaryText)}</p>`
+          ? html`<p class=${v.passed ? 'passed' : 'failed'}><strong>${v.passed ? '✓' : '✗'} ${pick(v.summaryText)}</strong></p>`
           : nothing
       }
+      ${v.status === 'open' && v.mine.length > 0 ? this.renderMine(v) : nothing}
       <div class="actions">
         <a class="link-button ${v.status === 'open' ? 'primary' : ''}" href=${`/votes/${v.id}`}>${v.status === 'open' ? t('votes.goVote') : t('votes.view')}</a>
       </div>
     </article>`;
+  }
+
+  /** Which of my units have voted in an open vote, in words beside the glyph. */
+  private renderMine(v: ListedVote) {
+    return html`<ul class="mine" aria-label=${t('votes.myUnits')}>
+      ${v.mine.map((m) => html`<li>${m.label}${colon()}${m.voted ? `✓ ${t('votes.unitVoted')}` : `○ ${t('votes.unitNotVoted')}`}</li>`)}
+    </ul>`;
   }
 }
 
