@@ -29,3 +29,4 @@ export * from './meetings/meetings.contract.js';
 export * from './action-items/action-items.contract.js';
 export * from './auth/auth.contract.js';
 export * from './notifications/index.js';
+export * from './home/index.js';

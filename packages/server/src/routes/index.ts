@@ -21,9 +21,11 @@ import { activationRoutes } from './activation.routes.js';
 import { accountRoutes } from './account.routes.js';
 import { activationLetterRoutes } from './activation-letters.routes.js';
 import { notificationRoutes } from './notifications.routes.js';
+import { homeRoutes } from './home.routes.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
+  ...homeRoutes,
   ...setupRoutes,
   ...placesRoutes,
   ...staffRoutes,

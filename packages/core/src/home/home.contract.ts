@@ -1,0 +1,16 @@
+/** The home page's "what needs me": one endpoint, about the caller. */
+import { endpoint } from '../contract/endpoint.js';
+import { homeSchema } from './home.schema.js';
+
+export const homeEndpoints = {
+  get: endpoint({
+    method: 'get',
+    path: '/me/home',
+    summary:
+      'What needs me: open votes my units have not voted in, my concerns, outcomes to rate; for staff overdue items, minutes to publish, meetings today, votes closing',
+    description:
+      'Each list holds at most 10 entries, overdue or soonest first, with the total. A part is null when the caller holds no role it is for. Staff sections follow the roles held at each compound (core/home HOME_STAFF_SECTIONS).',
+    tags: ['auth', 'home'],
+    response: homeSchema,
+  }),
+};

@@ -1,0 +1,115 @@
+/**
+ * The answer of `GET /api/me/home`: what needs the caller, each entry with what the page needs to
+ * say it in words and to link to the page where it is done. A part is null when the caller holds no
+ * role it is for (an owner who is no staff has no staff part).
+ */
+import { z } from 'zod';
+import { ACTION_ITEM_STATUSES, TRIAGE_LEVELS } from '../action-items/action-items.js';
+import { MEETING_KINDS } from '../meetings/meeting-kinds.js';
+import { MEETING_STATUSES } from '../meetings/meetings.js';
+import { timeLeftSchema } from '../minutes/minutes.schema.js';
+import { participationProgressSchema } from '../votes/votes.schema.js';
+
+const count = z.number().int().min(0);
+const where = { compoundId: z.string(), compoundName: z.string() };
+
+/** An open vote some of my units (or I, in a residents' poll) have not voted in yet. */
+export const homeBallotSchema = z.object({
+  voteId: z.string(),
+  title: z.string(),
+  ...where,
+  closesAt: z.string(),
+  timeLeft: timeLeftSchema,
+  /** The units not voted yet ("1栋1单元301"), or my name for a residents' poll. */
+  notVoted: z.array(z.object({ voterKey: z.string(), label: z.string() })),
+});
+
+/** A concern I reported, with where it stands. */
+export const homeConcernSchema = z.object({
+  itemId: z.string(),
+  title: z.string(),
+  ...where,
+  status: z.enum(ACTION_ITEM_STATUSES),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  signOffNumber: z.string().nullable(),
+  /** Signed off and not rated by me yet. */
+  awaitsMyRating: z.boolean(),
+});
+
+/** A signed-off item I may rate and have not: my own concern, or an item from a meeting of my compound. */
+export const homeRatingSchema = z.object({
+  itemId: z.string(),
+  title: z.string(),
+  ...where,
+  signOffNumber: z.string(),
+  signedOffAt: z.string(),
+  mine: z.boolean(),
+});
+
+export const homeDueItemSchema = z.object({
+  itemId: z.string(),
+  title: z.string(),
+  ...where,
+  status: z.enum(ACTION_ITEM_STATUSES),
+  triage: z.enum(TRIAGE_LEVELS),
+  dueDate: z.string(),
+  /** Past its due date (else due today). */
+  overdue: z.boolean(),
+});
+
+export const homeMinutesSchema = z.object({
+  meetingId: z.string(),
+  title: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  ...where,
+  /** When the meeting was held. */
+  heldAt: z.string(),
+  deadline: z.string(),
+  timeLeft: timeLeftSchema,
+});
+
+export const homeMeetingSchema = z.object({
+  meetingId: z.string(),
+  title: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  status: z.enum(MEETING_STATUSES),
+  ...where,
+  startsAt: z.string(),
+  place: z.string(),
+});
+
+export const homeVoteSchema = z.object({
+  voteId: z.string(),
+  title: z.string(),
+  ...where,
+  closesAt: z.string(),
+  timeLeft: timeLeftSchema,
+  /** Turnout against the rule's participation threshold (2/3 of area and heads for art. 278), in figures and words. */
+  progress: z.array(participationProgressSchema),
+});
+
+/** A list of at most HOME_LIST_LIMIT entries, and how many there are in all. */
+const listOf = <T extends z.ZodType>(entry: T) => z.object({ total: count, entries: z.array(entry) });
+
+export const homeSchema = z.object({
+  /** China date the answer is about. */
+  today: z.string(),
+  owner: z
+    .object({
+      ballots: listOf(homeBallotSchema),
+      concerns: listOf(homeConcernSchema),
+      toRate: listOf(homeRatingSchema),
+    })
+    .nullable(),
+  staff: z
+    .object({
+      dueItems: listOf(homeDueItemSchema),
+      minutes: listOf(homeMinutesSchema),
+      meetingsToday: listOf(homeMeetingSchema),
+      votesClosing: listOf(homeVoteSchema),
+    })
+    .nullable(),
+});
+export type Home = z.infer<typeof homeSchema>;
+export type HomeDueItem = z.infer<typeof homeDueItemSchema>;

@@ -1,0 +1,32 @@
+/**
+ * "What needs me" on the home page: for owners and residents, the open votes some of their units
+ * have not voted in, their own concerns, and the outcomes waiting for their rating; for staff, the
+ * overdue and due-today action items, the minutes still to publish with the time left, today's
+ * meetings and the votes closing soon with their turnout against the participation threshold.
+ * Which roles see which staff section is declared here, once; the server gathers the rows.
+ */
+import { ACTION_ITEM_WORKERS, REOPEN_WINDOW_DAYS } from '../action-items/action-items.js';
+import { COMPOUND_STAFF, STAFF_ROLES, type Role } from '../roles/roles.js';
+
+/** The staff sections and the roles (held at the compound) that see each. */
+export const HOME_STAFF_SECTIONS = {
+  /** Overdue and due-today items: those who work on items. */
+  dueItems: ACTION_ITEM_WORKERS,
+  /** Minutes to publish: the station and above, who publish them. */
+  minutes: COMPOUND_STAFF,
+  /** Today's meetings: every staff role. */
+  meetingsToday: STAFF_ROLES,
+  /** Votes closing soon, with turnout: the organisers. */
+  votesClosing: COMPOUND_STAFF,
+} as const satisfies Record<string, readonly Role[]>;
+export type HomeStaffSection = keyof typeof HOME_STAFF_SECTIONS;
+
+/** A vote closing within this many days is "closing soon". */
+export const HOME_VOTES_CLOSING_DAYS = 7;
+/**
+ * Items from meetings (which any owner or resident may rate) are asked about while a dissatisfied
+ * rating still reopens them; a resident's own concern until they have rated it.
+ */
+export const HOME_RATING_WINDOW_DAYS = REOPEN_WINDOW_DAYS;
+/** Each list shows at most this many entries and says how many there are in all. */
+export const HOME_LIST_LIMIT = 10;

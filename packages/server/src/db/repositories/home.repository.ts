@@ -1,0 +1,184 @@
+/**
+ * What the home page's "what needs me" reads: one statement per section, over all the caller's
+ * compounds at once (however many compounds a subdistrict has).
+ */
+import type { Db } from './places.repository.js';
+
+/** `in ()` is not SQL: an empty list asks for an id no row has. */
+function idsOrNone(ids: readonly string[]): string[] {
+  return ids.length > 0 ? [...ids] : ['-'];
+}
+
+/**
+ * Entries on the roll of open votes (closing after `nowIso`) for these voter keys (my unit ids, my
+ * person id) that have no ballot yet, soonest closing first.
+ */
+export function listUnvotedRollEntries(db: Db, voterKeys: readonly string[], nowIso: string) {
+  return db
+    .selectFrom('vote_electorate as ve')
+    .innerJoin('votes', 'votes.id', 've.vote_id')
+    .innerJoin('compounds', 'compounds.id', 'votes.compound_id')
+    .leftJoin('ballots', (join) =>
+      join
+        .onRef('ballots.vote_id', '=', 've.vote_id')
+        .on((eb) => eb.or([eb('ballots.unit_id', '=', eb.ref('ve.voter_key')), eb('ballots.person_id', '=', eb.ref('ve.voter_key'))])),
+    )
+    .select([
+      'votes.id as voteId',
+      'votes.title',
+      'votes.closes_at as closesAt',
+      'votes.compound_id as compoundId',
+      'compounds.name as compoundName',
+      've.voter_key as voterKey',
+      've.unit_id as unitId',
+      've.label',
+      've.owner_person_ids',
+    ])
+    .where('votes.status', '=', 'open')
+    .where('votes.closes_at', '>', nowIso)
+    .where('ve.voter_key', 'in', idsOrNone(voterKeys))
+    .where('ballots.id', 'is', null)
+    .orderBy('votes.closes_at')
+    .orderBy('ve.label')
+    .execute();
+}
+
+/** The concerns a person reported, newest first, with their compound's name. */
+export function listConcernsRaisedBy(db: Db, userId: string) {
+  return db
+    .selectFrom('action_items')
+    .innerJoin('compounds', 'compounds.id', 'action_items.compound_id')
+    .select([
+      'action_items.id',
+      'action_items.title',
+      'action_items.compound_id as compoundId',
+      'compounds.name as compoundName',
+      'action_items.status',
+      'action_items.due_date as dueDate',
+      'action_items.sign_off_number as signOffNumber',
+      'action_items.signed_off_at as signedOffAt',
+    ])
+    .where('action_items.raised_by_user_id', '=', userId)
+    .orderBy('action_items.listed_at', 'desc')
+    .execute();
+}
+
+/**
+ * Signed-off items the person may rate and has not rated for their current sign-off number: their
+ * own concerns, and items from meetings (no raiser) of these compounds signed off since `sinceIso`.
+ */
+export function listUnratedSignOffs(db: Db, input: { userId: string; compoundIds: readonly string[]; sinceIso: string }) {
+  return db
+    .selectFrom('action_items')
+    .innerJoin('compounds', 'compounds.id', 'action_items.compound_id')
+    .leftJoin('action_item_ratings as r', (join) =>
+      join.onRef('r.action_item_id', '=', 'action_items.id').onRef('r.sign_off_number', '=', 'action_items.sign_off_number').on('r.user_id', '=', input.userId),
+    )
+    .select([
+      'action_items.id',
+      'action_items.title',
+      'action_items.compound_id as compoundId',
+      'compounds.name as compoundName',
+      'action_items.sign_off_number as signOffNumber',
+      'action_items.signed_off_at as signedOffAt',
+      'action_items.raised_by_user_id as raisedBy',
+    ])
+    .where('action_items.status', '=', 'signed_off')
+    .where('r.id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('action_items.raised_by_user_id', '=', input.userId),
+        eb.and([
+          eb('action_items.raised_by_user_id', 'is', null),
+          eb('action_items.compound_id', 'in', idsOrNone(input.compoundIds)),
+          eb('action_items.signed_off_at', '>=', input.sinceIso),
+        ]),
+      ]),
+    )
+    .orderBy('action_items.signed_off_at', 'desc')
+    .execute();
+}
+
+/** Items of these compounds still open or in progress and due on or before `today` (a China date), earliest first. */
+export function listDueActionItems(db: Db, compoundIds: readonly string[], today: string) {
+  return db
+    .selectFrom('action_items')
+    .innerJoin('compounds', 'compounds.id', 'action_items.compound_id')
+    .select([
+      'action_items.id',
+      'action_items.title',
+      'action_items.compound_id as compoundId',
+      'compounds.name as compoundName',
+      'action_items.status',
+      'action_items.triage',
+      'action_items.due_date as dueDate',
+    ])
+    .where('action_items.compound_id', 'in', idsOrNone(compoundIds))
+    .where('action_items.status', 'in', ['open', 'in_progress'])
+    .where('action_items.due_date', '<=', today)
+    .orderBy('action_items.due_date')
+    .orderBy('action_items.listed_at')
+    .execute();
+}
+
+/** Held (closed) meetings of these compounds whose minutes have no published version yet. */
+export function listHeldMeetingsWithoutMinutes(db: Db, compoundIds: readonly string[]) {
+  return db
+    .selectFrom('meetings')
+    .innerJoin('compounds', 'compounds.id', 'meetings.compound_id')
+    .leftJoin('minutes_versions', 'minutes_versions.meeting_id', 'meetings.id')
+    .select([
+      'meetings.id',
+      'meetings.title',
+      'meetings.kind',
+      'meetings.compound_id as compoundId',
+      'compounds.name as compoundName',
+      'meetings.starts_at',
+      'meetings.started_at',
+    ])
+    .where('meetings.compound_id', 'in', idsOrNone(compoundIds))
+    .where('meetings.status', '=', 'closed')
+    .where('minutes_versions.id', 'is', null)
+    .execute();
+}
+
+/** Meetings of these compounds in session now, or scheduled to start between the two instants. */
+export function listMeetingsBetween(db: Db, compoundIds: readonly string[], fromIso: string, toIso: string) {
+  return db
+    .selectFrom('meetings')
+    .innerJoin('compounds', 'compounds.id', 'meetings.compound_id')
+    .select([
+      'meetings.id',
+      'meetings.title',
+      'meetings.kind',
+      'meetings.status',
+      'meetings.compound_id as compoundId',
+      'compounds.name as compoundName',
+      'meetings.starts_at as startsAt',
+      'meetings.place',
+    ])
+    .where('meetings.compound_id', 'in', idsOrNone(compoundIds))
+    .where((eb) =>
+      eb.or([
+        eb('meetings.status', '=', 'in_session'),
+        eb.and([eb('meetings.status', '=', 'scheduled'), eb('meetings.starts_at', '>=', fromIso), eb('meetings.starts_at', '<=', toIso)]),
+      ]),
+    )
+    .orderBy('meetings.starts_at')
+    .execute();
+}
+
+/** Open votes of these compounds closing between the two instants, soonest first (whole rows: their turnout is counted next). */
+export function listVotesClosingBetween(db: Db, compoundIds: readonly string[], fromIso: string, toIso: string) {
+  return db
+    .selectFrom('votes')
+    .innerJoin('compounds', 'compounds.id', 'votes.compound_id')
+    .selectAll('votes')
+    .select('compounds.name as compoundName')
+    .where('votes.compound_id', 'in', idsOrNone(compoundIds))
+    .where('votes.status', '=', 'open')
+    .where('votes.closes_at', '>', fromIso)
+    .where('votes.closes_at', '<=', toIso)
+    .orderBy('votes.closes_at')
+    .execute();
+}

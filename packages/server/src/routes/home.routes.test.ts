@@ -1,0 +1,132 @@
+/**
+ * "What needs me" (GET /api/me/home) on the demo neighbourhood: an owner sees the open vote his
+ * units have not voted in (per unit), his concern and what waits for his rating; a station chief sees
+ * the overdue items, today's meeting, then its minutes with the time left, and the vote closing with
+ * its turnout against 2/3. Each part only for the roles it is for.
+ */
+import { actionItemEndpoints, homeEndpoints, meetingEndpoints, voteEndpoints } from '@yishi/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeSampleAgenda } from '../testing/agenda-fixture.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+let dsct: string;
+let now: Date;
+beforeEach(async () => {
+  now = new Date('2026-11-16T02:00:00.000Z'); // Monday 10:00 in China
+  t = await createTestApp({ clock: () => now });
+  dsct = await t.compoundId('DSCT');
+});
+afterEach(() => t.close());
+
+const home = async (login: string) => t.ok(homeEndpoints.get, { cookie: await t.login(login) });
+
+describe('what needs an owner', () => {
+  it('the open vote, per unit not voted yet; a unit that votes drops off, and the vote with it once all have', async () => {
+    const cookie = await t.login('yezhu');
+    const before = await t.ok(homeEndpoints.get, { cookie });
+    expect(before.staff).toBeNull();
+    const [ballot] = before.owner!.ballots.entries;
+    expect(ballot).toMatchObject({ title: '利用小区共有场地建设电动自行车充电棚', compoundName: '都市春天小区', timeLeft: { overdue: false } });
+    expect(ballot!.notVoted.map((u) => u.label).sort()).toEqual(['1栋1单元301', '2栋2单元502']);
+
+    const [first, second] = ballot!.notVoted;
+    await t.ok(voteEndpoints.castBallot, { cookie, params: { voteId: ballot!.voteId }, body: { unitId: first!.voterKey, choices: ['yes'] } });
+    const after = await t.ok(homeEndpoints.get, { cookie });
+    expect(after.owner!.ballots.entries[0]!.notVoted).toEqual([second]);
+    await t.ok(voteEndpoints.castBallot, { cookie, params: { voteId: ballot!.voteId }, body: { unitId: second!.voterKey, choices: ['no'] } });
+    expect((await t.ok(homeEndpoints.get, { cookie })).owner!.ballots).toEqual({ total: 0, entries: [] });
+  });
+
+  it('my concerns with their status, and a signed-off outcome until I have rated it', async () => {
+    const cookie = await t.login('yezhu');
+    const reported = await t.ok(actionItemEndpoints.reportConcern, {
+      cookie,
+      params: { compoundId: dsct },
+      body: { title: '5栋单元门闭门器坏了', description: '门关不上，冬天很冷' },
+    });
+    const mine = (await t.ok(homeEndpoints.get, { cookie })).owner!.concerns.entries;
+    expect(mine.find((c) => c.itemId === reported.id)).toMatchObject({ status: 'open', overdue: false, awaitsMyRating: false });
+    // The seeded bin concern is resolved, waiting for the station's sign-off.
+    expect(mine.find((c) => c.title === '垃圾分类投放点有异味')).toMatchObject({ status: 'resolved' });
+
+    // A council outcome signed off today: any owner may rate it.
+    const staff = await t.login('zhanzhang');
+    const item = await t.ok(actionItemEndpoints.create, {
+      cookie: staff,
+      params: { compoundId: dsct },
+      body: { title: '东门增设快递柜', source: { kind: 'council_outcome', id: 'lockers' }, responsibleUnit: 'property_manager' },
+    });
+    await t.ok(actionItemEndpoints.resolve, { cookie: staff, params: { itemId: item.id }, body: { evidence: '快递柜已安装' } });
+    const signed = await t.ok(actionItemEndpoints.signOff, { cookie: staff, params: { itemId: item.id }, body: { resolution: '已安装并投入使用' } });
+    const toRate = (await t.ok(homeEndpoints.get, { cookie })).owner!.toRate.entries;
+    expect(toRate.find((r) => r.itemId === item.id)).toMatchObject({ signOffNumber: signed.signOffNumber, mine: false });
+    await t.ok(actionItemEndpoints.rate, { cookie, params: { itemId: item.id }, body: { rating: 'satisfied' } });
+    expect((await t.ok(homeEndpoints.get, { cookie })).owner!.toRate.entries.map((r) => r.itemId)).not.toContain(item.id);
+  });
+});
+
+describe('what needs the station', () => {
+  it('overdue items, soonest due first, and the vote closing with its turnout against 2/3', async () => {
+    const station = await home('zhanzhang');
+    expect(station.owner).toBeNull();
+    const overdue = station.staff!.dueItems;
+    const list = await t.ok(actionItemEndpoints.list, { cookie: await t.login('zhanzhang'), params: { compoundId: dsct }, query: { overdue: '1' } });
+    expect(overdue.total).toBe(list.items.length);
+    expect(overdue.entries.every((i) => i.overdue && i.dueDate < '2026-11-16')).toBe(true);
+    expect(overdue.entries.map((i) => i.dueDate)).toEqual([...overdue.entries.map((i) => i.dueDate)].sort());
+
+    const [vote] = station.staff!.votesClosing.entries;
+    expect(vote).toMatchObject({ title: '利用小区共有场地建设电动自行车充电棚', timeLeft: { overdue: false } });
+    expect(vote!.progress.map((p) => [p.key, p.threshold, p.reached])).toEqual([
+      ['participation_area', { num: 2, den: 3 }, false],
+      ['participation_heads', { num: 2, den: 3 }, false],
+    ]);
+    expect(vote!.progress[1]!.text['zh-CN']).toMatch(/^参与表决人数 \d+ \/ \d+ 人（[\d.]+%），需 ≥ 2\/3，还差 \d+ 人$/);
+  });
+
+  it("today's meeting, then once held its minutes with the time left to publish them", async () => {
+    const jiedao = await t.login('jiedao');
+    const created = await t.ok(meetingEndpoints.create, {
+      cookie: jiedao,
+      params: { compoundId: dsct },
+      body: { kind: 'four_party', title: '东门停车议事会', startsAt: '2026-11-16T11:00:00.000Z', place: '都市春天服务站' },
+    });
+    const params = { meetingId: created.meeting.id };
+    await storeSampleAgenda(t.deps.db, created.meeting.id, now);
+    // A draft is not a meeting of today yet; its notice makes it one.
+    expect((await home('zhanzhang')).staff!.meetingsToday.total).toBe(0);
+    await t.ok(meetingEndpoints.schedule, { cookie: jiedao, params });
+    const today = await home('zhanzhang');
+    expect(today.staff!.meetingsToday.entries).toEqual([
+      expect.objectContaining({ meetingId: created.meeting.id, title: '东门停车议事会', status: 'scheduled', place: '都市春天服务站' }),
+    ]);
+    // A building head (also an owner) sees today's meeting too, but no items to work on: those are not his.
+    const loudong = await home('loudong');
+    expect(loudong.owner).not.toBeNull();
+    expect(loudong.staff!.meetingsToday.total).toBe(1);
+    expect(loudong.staff!.dueItems.total).toBe(0);
+
+    for (const a of created.attendance) await t.ok(meetingEndpoints.signIn, { cookie: jiedao, params: { ...params, attendanceId: a.id }, body: {} });
+    now = new Date('2026-11-16T11:05:00.000Z');
+    await t.ok(meetingEndpoints.start, { cookie: jiedao, params });
+    now = new Date('2026-11-16T13:00:00.000Z');
+    await t.ok(meetingEndpoints.close, { cookie: jiedao, params });
+    const held = await home('zhanzhang');
+    expect(held.staff!.meetingsToday.total).toBe(0);
+    // Held on Monday at 19:05: due by the end of Thursday (3 days after), which from 21:00 on Monday is 3 days 2 hours.
+    expect(held.staff!.minutes.entries).toEqual([
+      expect.objectContaining({
+        meetingId: created.meeting.id,
+        kind: 'four_party',
+        heldAt: '2026-11-16T11:05:00.000Z',
+        timeLeft: expect.objectContaining({ overdue: false }),
+      }),
+    ]);
+    expect(held.staff!.minutes.entries[0]!.timeLeft.label['zh-CN']).toBe('还剩 3 天 2 小时');
+  });
+});
+
+it('asks for a login', async () => {
+  expect((await t.api(homeEndpoints.get, {})).status).toBe(401);
+});

@@ -1,0 +1,201 @@
+/**
+ * "What needs me" (GET /api/me/home): the rows of each section in one statement over all the
+ * caller's compounds (db/repositories/home.repository.ts), then core's rules — which roles see which
+ * staff section (core/home), overdue, minutes deadlines from when the meeting was held, time left,
+ * turnout against the participation threshold — and the votes' own services for turnout.
+ */
+import {
+  HOME_LIST_LIMIT,
+  HOME_RATING_WINDOW_DAYS,
+  HOME_STAFF_SECTIONS,
+  HOME_VOTES_CLOSING_DAYS,
+  chinaDate,
+  endOfChinaDay,
+  heldStart,
+  isOverdue,
+  participationProgress,
+  publicationDeadline,
+  timeLeft,
+  type Home,
+  type MyCompound,
+  type Role,
+} from '@yishi/core';
+import type { Actor } from '../auth/actor.js';
+import {
+  listConcernsRaisedBy,
+  listDueActionItems,
+  listHeldMeetingsWithoutMinutes,
+  listMeetingsBetween,
+  listUnratedSignOffs,
+  listUnvotedRollEntries,
+  listVotesClosingBetween,
+} from '../db/repositories/home.repository.js';
+import type { Deps } from '../deps.js';
+import { listCompoundsFor } from './compounds.service.js';
+import { ownersOnRoll, ruleOf, turnoutOf } from './votes.service.js';
+
+const DAY_MS = 86_400_000;
+
+function listOf<T>(all: readonly T[]): { total: number; entries: T[] } {
+  return { total: all.length, entries: all.slice(0, HOME_LIST_LIMIT) };
+}
+
+/** The compounds where I hold one of these roles. */
+function compoundsWith(compounds: readonly MyCompound[], roles: readonly Role[]): string[] {
+  return compounds.filter((c) => c.myRoles.some((r) => roles.includes(r))).map((c) => c.id);
+}
+
+export async function describeMyHome(deps: Deps, actor: Actor): Promise<Home> {
+  const now = deps.clock();
+  const compounds = await listCompoundsFor(deps, actor);
+  const livesSomewhere = actor.ownedUnits.length + actor.residentUnits.length > 0;
+  const [owner, staff] = await Promise.all([
+    livesSomewhere ? ownerPart(deps, actor, compounds, now) : null,
+    actor.grants.length > 0 ? staffPart(deps, compounds, now) : null,
+  ]);
+  return { today: chinaDate(now), owner, staff };
+}
+
+async function ownerPart(deps: Deps, actor: Actor, compounds: readonly MyCompound[], now: Date): Promise<NonNullable<Home['owner']>> {
+  const { db } = deps;
+  const today = chinaDate(now);
+  const personId = actor.personId;
+  const voterKeys = [...actor.ownedUnits.map((u) => u.unitId), ...(personId ? [personId] : [])];
+  const [roll, concerns, unrated] = await Promise.all([
+    listUnvotedRollEntries(db, voterKeys, now.toISOString()),
+    listConcernsRaisedBy(db, actor.userId),
+    listUnratedSignOffs(db, {
+      userId: actor.userId,
+      compoundIds: compoundsWith(compounds, ['owner', 'resident']),
+      sinceIso: new Date(now.getTime() - HOME_RATING_WINDOW_DAYS * DAY_MS).toISOString(),
+    }),
+  ]);
+
+  // A unit counts only while I am among the owners the roll froze when the vote opened.
+  const ballots = new Map<string, NonNullable<Home['owner']>['ballots']['entries'][number]>();
+  for (const entry of roll) {
+    if (entry.unitId ? !personId || !ownersOnRoll(entry).includes(personId) : entry.voterKey !== personId) continue;
+    const ballot = ballots.get(entry.voteId) ?? {
+      voteId: entry.voteId,
+      title: entry.title,
+      compoundId: entry.compoundId,
+      compoundName: entry.compoundName,
+      closesAt: entry.closesAt,
+      timeLeft: timeLeft(entry.closesAt, now),
+      notVoted: [],
+    };
+    ballot.notVoted.push({ voterKey: entry.voterKey, label: entry.label });
+    ballots.set(entry.voteId, ballot);
+  }
+
+  const toRate = new Set(unrated.map((i) => i.id));
+  const recent = new Date(now.getTime() - HOME_RATING_WINDOW_DAYS * DAY_MS).toISOString();
+  const mine = concerns
+    // Signed off and rated a while ago: done, off the home page.
+    .filter((c) => c.status !== 'signed_off' || toRate.has(c.id) || (c.signedOffAt ?? '') >= recent)
+    .map((c) => ({
+      itemId: c.id,
+      title: c.title,
+      compoundId: c.compoundId,
+      compoundName: c.compoundName,
+      status: c.status,
+      dueDate: c.dueDate,
+      overdue: isOverdue({ status: c.status, dueDate: c.dueDate }, today),
+      signOffNumber: c.signOffNumber,
+      awaitsMyRating: toRate.has(c.id),
+    }));
+
+  return {
+    ballots: listOf([...ballots.values()]),
+    concerns: listOf(mine),
+    toRate: listOf(
+      unrated.map((i) => ({
+        itemId: i.id,
+        title: i.title,
+        compoundId: i.compoundId,
+        compoundName: i.compoundName,
+        signOffNumber: i.signOffNumber ?? '',
+        signedOffAt: i.signedOffAt ?? '',
+        mine: i.raisedBy === actor.userId,
+      })),
+    ),
+  };
+}
+
+async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date): Promise<NonNullable<Home['staff']>> {
+  const { db } = deps;
+  const today = chinaDate(now);
+  const within = (section: keyof typeof HOME_STAFF_SECTIONS) => compoundsWith(compounds, HOME_STAFF_SECTIONS[section]);
+  const dayEnd = endOfChinaDay(today);
+  const dayStart = new Date(dayEnd.getTime() + 1 - DAY_MS);
+  const [due, unpublished, meetings, votes] = await Promise.all([
+    listDueActionItems(db, within('dueItems'), today),
+    listHeldMeetingsWithoutMinutes(db, within('minutes')),
+    listMeetingsBetween(db, within('meetingsToday'), dayStart.toISOString(), dayEnd.toISOString()),
+    listVotesClosingBetween(db, within('votesClosing'), now.toISOString(), new Date(now.getTime() + HOME_VOTES_CLOSING_DAYS * DAY_MS).toISOString()),
+  ]);
+
+  const minutes = unpublished
+    .map((m) => {
+      // The deadline runs from when the meeting was held; kinds without one (evening talks) are not due.
+      const heldAt = heldStart({ startsAt: m.starts_at, startedAt: m.started_at });
+      const deadline = publicationDeadline(m.kind, heldAt);
+      return deadline
+        ? {
+            meetingId: m.id,
+            title: m.title,
+            kind: m.kind,
+            compoundId: m.compoundId,
+            compoundName: m.compoundName,
+            heldAt,
+            deadline,
+            timeLeft: timeLeft(deadline, now),
+          }
+        : null;
+    })
+    .filter((m) => m !== null)
+    .sort((a, b) => a.deadline.localeCompare(b.deadline));
+
+  const closing = [];
+  for (const vote of votes) {
+    const turnout = await turnoutOf(db, vote);
+    closing.push({
+      voteId: vote.id,
+      title: vote.title,
+      compoundId: vote.compound_id,
+      compoundName: vote.compoundName,
+      closesAt: vote.closes_at,
+      timeLeft: timeLeft(vote.closes_at, now),
+      progress: participationProgress(ruleOf(vote), vote.electorate_kind, turnout.electorate, turnout.participation),
+    });
+  }
+
+  return {
+    dueItems: listOf(
+      due.map((i) => ({
+        itemId: i.id,
+        title: i.title,
+        compoundId: i.compoundId,
+        compoundName: i.compoundName,
+        status: i.status,
+        triage: i.triage,
+        dueDate: i.dueDate,
+        overdue: i.dueDate < today,
+      })),
+    ),
+    minutes: listOf(minutes),
+    meetingsToday: listOf(
+      meetings.map((m) => ({
+        meetingId: m.id,
+        title: m.title,
+        kind: m.kind,
+        status: m.status,
+        compoundId: m.compoundId,
+        compoundName: m.compoundName,
+        startsAt: m.startsAt,
+        place: m.place,
+      })),
+    ),
+    votesClosing: listOf(closing),
+  };
+}
