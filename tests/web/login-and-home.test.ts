@@ -4,8 +4,26 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginAs, visibleText, withPhonePage } from '../support/browser.js';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  loginAs,
+  loginWithSessionCookie,
+  newPhonePage,
+  setElderModeSwitch,
+  visibleText,
+  withPhonePage,
+} from '../support/browser.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const ARTIFACTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+const DESKTOP = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
 
 let server: TestServer;
 let browser: Browser;
@@ -177,6 +195,79 @@ describe('login and per-role home', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL((u) => u.pathname === '/');
       await page.locator('yishi-home-page').getByRole('heading', { level: 1, name: '王建国，您好' }).waitFor();
+    });
+  });
+
+  test('the station chief is told what needs him: overdue items, the vote closing with its turnout against 2/3; each entry opens its page', async () => {
+    for (const viewport of [DESKTOP, null]) {
+      const page = await newPhonePage(browser, viewport ?? {});
+      try {
+        await loginWithSessionCookie(page, server.url, 'zhanzhang');
+        await page.goto(`${server.url}/`);
+        const todo = page.locator('yishi-home-todo');
+        await todo.getByRole('heading', { level: 2, name: '需要您处理的事项' }).waitFor();
+        const due = todo.locator('[data-section="due"]');
+        await due.getByRole('heading', { name: /^已逾期和今天到期的整改事项（\d+）$/ }).waitFor();
+        expect(await visibleText(due)).toContain('已逾期');
+        const votes = todo.locator('[data-section="votes"]');
+        const voteText = await visibleText(votes);
+        expect(voteText).toContain('利用小区共有场地建设电动自行车充电棚');
+        expect(voteText).toMatch(/参与表决面积 [\d.]+ \/ [\d.]+ 平方米（[\d.]+%），需 ≥ 2\/3，还差/);
+        expect(voteText).toMatch(/参与表决人数 \d+ \/ \d+ 人/);
+        await expectNoSeriousA11yViolations(page);
+        await page.screenshot({ path: join(SCREENSHOTS, viewport ? 'home-staff.png' : 'home-staff-phone.png'), fullPage: true });
+        if (viewport) continue;
+        // Each entry links to the page where it is done.
+        const first = due.getByRole('link').first();
+        const title = (await first.textContent())?.trim() ?? '';
+        await first.click();
+        await page.locator('yishi-action-item-page').getByRole('heading', { level: 1, name: title }).waitFor();
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+
+  test('the owner is told which of his units have not voted, his concern and where it stands, in words; English without a reload', async () => {
+    await withPage(async (page) => {
+      await loginWithSessionCookie(page, server.url, 'yezhu');
+      await page.goto(`${server.url}/`);
+      const todo = page.locator('yishi-home-todo');
+      const ballots = todo.locator('[data-section="ballots"]');
+      await ballots.waitFor();
+      const ballotText = await visibleText(ballots);
+      expect(ballotText).toContain('还没有投票的房屋：1栋1单元301、2栋2单元502');
+      expect(ballotText).toMatch(/截止时间 .+，还剩 \d+ 天/);
+      const concerns = await visibleText(todo.locator('[data-section="concerns"]'));
+      expect(concerns).toContain('垃圾分类投放点有异味');
+      // The staff's 已办结待销号 said plainly.
+      expect(concerns).toContain('已办结待销号：已经处理完，等服务站核实后“销号”');
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: join(SCREENSHOTS, 'home-owner.png'), fullPage: true });
+      await setElderModeSwitch(page, true);
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: join(ARTIFACTS, 'home-owner-elder.png'), fullPage: true });
+      await setElderModeSwitch(page, false);
+
+      await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
+      await todo.getByRole('heading', { level: 2, name: 'What needs you' }).waitFor();
+      expect(await visibleText(ballots)).toContain('Not voted yet: 1栋1单元301, 2栋2单元502');
+      await page.locator('yishi-app header').getByRole('button', { name: '中文' }).click();
+      await todo.getByRole('heading', { level: 2, name: '需要您处理的事项' }).waitFor();
+
+      await ballots.getByRole('link', { name: '去投票' }).click();
+      await page.waitForURL(/\/votes\/[^/]+$/);
+    });
+  });
+
+  test('nothing to do is said in words', async () => {
+    await withPage(async (page) => {
+      await loginWithSessionCookie(page, server.url, 'cuiyuan');
+      await page.goto(`${server.url}/`);
+      const empty = page.locator('yishi-home-todo [data-empty]');
+      await empty.waitFor();
+      expect(await empty.textContent()).toContain('没有需要您处理的事项');
+      await expectNoSeriousA11yViolations(page);
     });
   });
 

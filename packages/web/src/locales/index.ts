@@ -12,6 +12,7 @@ import { actionItemMessages } from './action-items.js';
 import { minutesMessages } from './minutes.js';
 import { accountsMessages } from './accounts.js';
 import { adminMessages } from './admin.js';
+import { homeMessages } from './home.js';
 import { boardMessages } from './board.js';
 import { agendaMessages } from './agenda.js';
 import { notificationMessages } from './notifications.js';
@@ -24,6 +25,7 @@ export const messages = {
   ...minutesMessages,
   ...accountsMessages,
   ...adminMessages,
+  ...homeMessages,
   ...boardMessages,
   ...agendaMessages,
   ...notificationMessages,

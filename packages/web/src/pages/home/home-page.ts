@@ -1,10 +1,12 @@
 /**
- * The per-role home: a greeting, the roles I hold, and for each of my compounds the actions my
- * roles there allow. The actions come from the page registry (routes.ts `nav`), so a feature that
+ * The per-role home: a greeting, what needs me now (components/home/home-todo.ts: votes to cast,
+ * my concerns, outcomes to rate; for staff overdue items, minutes to publish, today's meetings,
+ * votes closing), the roles I hold, and for each of my compounds the actions my roles there allow. The actions come from the page registry (routes.ts `nav`), so a feature that
  * registers a page with `nav.roles` shows up here for exactly those roles without touching this file.
  * Administrators (subdistrict committee, community staff) also get the "开始使用" checklist until
  * their compounds are set up.
  */
+import '../../components/home/home-todo.js';
 import '../../components/home/setup-checklist.js';
 import { ROLE_LABELS, type Me, type MyCompound, type MyGrant, type Role, type StaffRole } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -79,6 +81,10 @@ export class HomePage extends YishiElement {
         display: block;
         margin-top: 1.25rem;
       }
+      yishi-home-todo {
+        display: block;
+        margin-top: 1rem;
+      }
       .compound .where {
         color: var(--yishi-muted);
         font-size: 0.9375rem;
@@ -95,6 +101,7 @@ export class HomePage extends YishiElement {
     const ownedCount = me.ownedUnitIds.length;
     return html`
       <h1>${t('home.greeting', { name: me.displayName })}</h1>
+      <yishi-home-todo></yishi-home-todo>
       <h2>${t('home.roles')}</h2>
       <ul class="roles">
         ${me.grants.map((grant) => html`<li>${describeGrant(grant)}</li>`)} ${ownedCount > 0 ? html`<li>${pick(ROLE_LABELS.owner)}</li>` : nothing}
