@@ -64,6 +64,8 @@ export interface MailConfig {
 }
 
 export interface NotificationsConfig {
+  /** Record notices at all (YISHI_NOTIFICATIONS=off stops recording new ones; the benchmark compares with and without). */
+  enabled: boolean;
   mail: MailConfig | null;
   /** Hosts group-robot webhooks may point at (YISHI_ROBOT_HOSTS; default the official WeCom and DingTalk hosts). */
   robotHosts: string[];
@@ -173,6 +175,7 @@ function notificationsFrom(env: NodeJS.ProcessEnv): NotificationsConfig {
     .map((h) => h.trim().toLowerCase())
     .filter(Boolean);
   return {
+    enabled: (env.YISHI_NOTIFICATIONS ?? 'on').trim().toLowerCase() !== 'off',
     mail: mailFrom(env),
     robotHosts: hosts,
     smsDailyCap: Math.max(0, intFrom(env.YISHI_NOTIFY_SMS_DAILY_CAP, 3)),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ElectorateEntry } from './heads.js';
 import { countHeads } from './heads.js';
-import { describeCheck, tallyVote, type TallyBallot, type TallyInput } from './tally.js';
+import { describeCheck, tallyVote, type TallyBallot, type TallyCheck, type TallyInput } from './tally.js';
 import type { Art278Matter, VoteRule } from './rules.js';
 
 const YES_NO = [
@@ -95,7 +95,10 @@ describe('the words of a check', () => {
       electorate,
       electorate.slice(0, 5).map((u) => vote(u.voterKey, 'yes')),
     );
-    for (const c of r.checks) expect(describeCheck({ ...c, text: { 'zh-CN': '71.5%', en: '71.5%' } }, null)).toEqual(c.text);
+    for (const c of r.checks) {
+      const stored: TallyCheck = { ...c, text: { 'zh-CN': '71.5%', en: '71.5%' } };
+      expect(describeCheck(stored, null)).toEqual(c.text);
+    }
     const election = tallyVote({
       kind: 'election',
       electorateKind: 'owners',

@@ -325,6 +325,7 @@ function planFor(
  * feature's service right where the thing happens (a vote opens, an item is signed off …).
  */
 export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: NotificationEvent): Promise<EnqueueResult> {
+  if (!deps.config.notifications.enabled) return { eventId: null, recipients: 0, deliveries: 0 };
   if (event.dedupeKey && (await repo.eventKeyExists(trx, event.dedupeKey))) return { eventId: null, recipients: 0, deliveries: 0 };
   const resolved = await resolve(trx, event);
   if (!resolved) return { eventId: null, recipients: 0, deliveries: 0 };
