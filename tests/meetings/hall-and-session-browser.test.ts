@@ -229,6 +229,27 @@ describe('a meeting held at another time than scheduled', () => {
   });
 });
 
+describe('an outcome agreed by some parties only', () => {
+  it('the meeting page says 部分同意 and names who did not agree, as the minutes do; never 达成一致', async () => {
+    const { meetingId: held } = await insertHeldMeeting(server.deps, {
+      startsAt: new Date(Date.now() - 30 * 3_600_000),
+      title: '部分同意测试议事会',
+      vote: null,
+      actionItems: [],
+      agenda: [{ title: '车位划线', notes: '', outcome: 'agreed', agreedParties: ['community', 'owners_committee', 'property_manager'] }],
+    });
+    const page = await pageAs('zhanzhang', DESKTOP);
+    await page.goto(`${server.url}/meetings/${held}`);
+    const item = page.locator('yishi-agenda-outcomes li', { hasText: '车位划线' });
+    await item.waitFor();
+    const text = (await item.textContent())!.replace(/\s+/g, ' ');
+    expect(text).toContain('部分同意');
+    expect(text).not.toContain('达成一致');
+    expect(text).toMatch(/未同意的出席方：\s*职能部门/);
+    await page.context().close();
+  });
+});
+
 describe('the agenda in English', () => {
   it('durations read in English', async () => {
     const page = await pageAs('zhanzhang', DESKTOP);

@@ -6,6 +6,7 @@ import {
   MEETING_RUNNER_ROLES,
   QUESTION_ASKERS,
   agendaAccess,
+  agreementOf,
   countQuestions,
   evaluateQuorum,
   nextMeetingStatus,
@@ -116,5 +117,14 @@ describe('iCalendar', () => {
     expect(ics).toContain('LOCATION:服务站\\, 二楼\r\n');
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('how far an agreement reaches', () => {
+  it('is "all" only when every party present agreed', () => {
+    expect(agreementOf(['community', 'department'], ['department', 'community', null]).reach).toBe('all');
+    const partial = agreementOf(['property_manager', 'community'], ['community', 'department', 'property_manager']);
+    expect(partial).toEqual({ reach: 'partial', agreed: ['community', 'property_manager'], dissent: ['department'] });
+    expect(agreementOf(['community'], [null]).reach).toBe('named');
   });
 });

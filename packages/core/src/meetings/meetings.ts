@@ -131,6 +131,26 @@ export const OUTCOME_LABELS: Record<OutcomeKind, Record<Locale, string>> = {
   action_items: { 'zh-CN': '转为整改事项', en: 'Turned into action items' },
 };
 
+/**
+ * How far an "agreed" outcome reaches: every party present agreed ("all"), some did not ("partial"),
+ * or no party signed in, so nobody can say all agreed ("named": only those that agreed are named).
+ * The minutes and the meeting page both say "达成一致" only for "all".
+ */
+export interface Agreement {
+  reach: 'all' | 'partial' | 'named';
+  agreed: Party[];
+  dissent: Party[];
+}
+
+export function agreementOf(agreed: Iterable<Party>, present: Iterable<Party | null>): Agreement {
+  const agreedSet = new Set(agreed);
+  const presentSet = new Set([...present].filter((p): p is Party => p !== null));
+  const inOrder = PARTIES.filter((p) => agreedSet.has(p));
+  const dissent = PARTIES.filter((p) => presentSet.has(p) && !agreedSet.has(p));
+  const reach = presentSet.size === 0 ? 'named' : dissent.length === 0 ? 'all' : 'partial';
+  return { reach, agreed: inOrder, dissent };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Residents' questions (the kinds whose spec has `questions`: the evening talk)
 

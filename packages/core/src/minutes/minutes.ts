@@ -9,7 +9,7 @@
 import { RATING_LABELS, STATUS_LABELS, responsibleUnitLabel, type ActionItemStatus, type Rating } from '../action-items/action-items.js';
 import { meetingKind, type MeetingKind, type MeetingKindSpec, type MinutesAttendanceSummary, type MinutesSectionContent } from '../meetings/meeting-kinds.js';
 import { heldAtAnotherTime } from '../meetings/held-times.js';
-import { OUTCOME_LABELS, type OutcomeKind, type QuestionStatus, type QuorumResult, type QuorumRule } from '../meetings/meetings.js';
+import { OUTCOME_LABELS, agreementOf, type OutcomeKind, type QuestionStatus, type QuorumResult, type QuorumRule } from '../meetings/meetings.js';
 import { PARTIES, PARTY_LABELS, type Party } from '../roles/roles.js';
 import { formatChinaDate, formatChinaTime, formatDateOnly } from './china-time.js';
 import type { MinutesHeader } from './minutes.schema.js';
@@ -176,18 +176,12 @@ function personText(a: MinutesAttendee): string {
   return a.organisation ? `${a.name}（${a.organisation}）` : a.name;
 }
 
-/**
- * An agreement in words. "达成一致" only when every party present agreed; otherwise the minutes name
- * the parties that agreed and those present that did not. With no party signed in, nobody can say
- * that all agreed, so only those that agreed are named.
- */
+/** An agreement in words: "达成一致" only when every party present agreed (core meetings agreementOf). */
 function agreementText(agreed: readonly Party[], present: ReadonlySet<Party>): string {
-  const agreedSet = new Set(agreed);
-  const inOrder = PARTIES.filter((p) => agreedSet.has(p));
-  const dissent = PARTIES.filter((p) => present.has(p) && !agreedSet.has(p));
-  if (present.size === 0) return `${partyNames(inOrder)}同意`;
-  if (dissent.length === 0) return `${OUTCOME_LABELS.agreed['zh-CN']}（${partyNames(inOrder)}同意）`;
-  return `部分同意（同意：${partyNames(inOrder)}；未同意：${partyNames(dissent)}）`;
+  const agreement = agreementOf(agreed, present);
+  if (agreement.reach === 'named') return `${partyNames(agreement.agreed)}同意`;
+  if (agreement.reach === 'all') return `${OUTCOME_LABELS.agreed['zh-CN']}（${partyNames(agreement.agreed)}同意）`;
+  return `部分同意（同意：${partyNames(agreement.agreed)}；未同意：${partyNames(agreement.dissent)}）`;
 }
 
 function outcomeText(item: MinutesAgendaItem, present: ReadonlySet<Party>): string {

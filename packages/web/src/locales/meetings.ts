@@ -57,6 +57,8 @@ export const meetingsMessages = {
   'meeting.noOutcome': { 'zh-CN': '尚未记录结果', en: 'No outcome recorded yet' },
   'meeting.recordOutcome': { 'zh-CN': '记录结果', en: 'Record outcome' },
   'meeting.agreedBy': { 'zh-CN': '同意方：{parties}', en: 'Agreed by: {parties}' },
+  'meeting.notAgreedBy': { 'zh-CN': '未同意的出席方：{parties}', en: 'Present but not agreeing: {parties}' },
+  'meeting.partlyAgreed': { 'zh-CN': '部分同意', en: 'Partly agreed' },
   'meeting.outcomeNote': { 'zh-CN': '说明', en: 'Note' },
   'meeting.responsibleUnit': { 'zh-CN': '责任单位', en: 'Responsible unit' },
   'meeting.actionItemLink': { 'zh-CN': '已转为整改事项', en: 'Turned into an action item' },

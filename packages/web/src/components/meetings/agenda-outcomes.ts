@@ -13,6 +13,7 @@ import {
   OUTCOME_KINDS,
   OUTCOME_LABELS,
   PARTIES,
+  agreementOf,
   meetingEndpoints,
   meetingKind,
   recordingOpen,
@@ -111,6 +112,26 @@ export class AgendaOutcomes extends YishiElement {
     if (shown) announceMeetingChanged(this);
   }
 
+  /** "达成一致" only when every party present agreed; otherwise "部分同意" (core agreementOf, as the minutes say). */
+  private agreement(item: AgendaItemView) {
+    return agreementOf(
+      item.agreedParties,
+      this.view.attendance.filter((a) => a.signedInAt !== null).map((a) => a.party),
+    );
+  }
+
+  private outcomeLabel(item: AgendaItemView) {
+    if (item.outcome !== 'agreed' || item.agreedParties.length === 0 || this.agreement(item).reach !== 'partial') return pick(OUTCOME_LABELS[item.outcome!]);
+    return t('meeting.partlyAgreed');
+  }
+
+  private agreementLine(item: AgendaItemView) {
+    const { agreed, dissent } = this.agreement(item);
+    return html`<br />${t('meeting.agreedBy', { parties: partyList(agreed) })}${
+        dissent.length > 0 ? html`<br />${t('meeting.notAgreedBy', { parties: partyList(dissent) })}` : nothing
+      }`;
+  }
+
   override render() {
     const { view } = this;
     const { outcomes } = meetingKind(view.meeting.kind);
@@ -128,9 +149,8 @@ export class AgendaOutcomes extends YishiElement {
               outcomes
                 ? html`<p>
                     ${t('meeting.outcomeLead')}
-                    ${item.outcome ? html`<span class="outcome">${pick(OUTCOME_LABELS[item.outcome])}</span>` : html`<span class="muted">${t('meeting.noOutcome')}</span>`}
-                    ${item.outcome === 'agreed' ? html`<br />${t('meeting.agreedBy', { parties: partyList(item.agreedParties) })}` : nothing}
-                    ${item.outcomeNote ? html`<br />${item.outcomeNote}` : nothing}
+                    ${item.outcome ? html`<span class="outcome">${this.outcomeLabel(item)}</span>` : html`<span class="muted">${t('meeting.noOutcome')}</span>`}
+                    ${item.outcome === 'agreed' ? this.agreementLine(item) : nothing} ${item.outcomeNote ? html`<br />${item.outcomeNote}` : nothing}
                     ${item.actionItemId ? html`<br /><a href=${`/action-items/${item.actionItemId}`}>${t('meeting.actionItemLink')}</a>` : nothing}
                   </p>`
                 : nothing
