@@ -225,15 +225,23 @@ describe('minutes editor', () => {
       // The preview follows the live text; the server stores every keystroke as it comes.
       await poll(() => editor.getByRole('heading', { name: '附记' }).count()).toBe(1);
       await editor.getByRole('button', { name: '审核并公示' }).click();
-      const dialog = editor.locator('sl-dialog');
+      const dialog = editor.locator('sl-dialog[open]');
       await poll(() => dialog.getByText(/不能再修改或删除/).isVisible()).toBe(true);
       await dialog.getByRole('button', { name: '确认公示' }).click();
       await poll(() => editor.getByRole('link', { name: '第 1 版' }).count()).toBe(1);
       await page.screenshot({ path: join(ARTIFACTS, 'minutes-editor.png'), fullPage: true });
       // Regenerating from the record with the document open goes through the shared text: the
       // typed note is replaced in the editor, and version 1 keeps it.
-      page.once('dialog', (dialog) => void dialog.accept());
+      // It asks first in a designed dialog (never the browser's confirm()); cancelling keeps the note.
+      page.on('dialog', () => expect.fail('the browser confirm() must not be used'));
       await editor.getByRole('button', { name: '重新生成草稿' }).click();
+      const ask = editor.locator('sl-dialog[open]');
+      await poll(() => ask.getByText(/会被替换，不能撤销/).isVisible()).toBe(true);
+      await ask.getByRole('button', { name: '取消' }).click();
+      await poll(() => editor.locator('sl-dialog[open]').count()).toBe(0);
+      expect(await box.inputValue()).toContain('附记');
+      await editor.getByRole('button', { name: '重新生成草稿' }).click();
+      await editor.locator('sl-dialog[open]').getByRole('button', { name: '替换为重新生成的草稿' }).click();
       await poll(async () => (await box.inputValue()).includes('附记')).toBe(false);
       await poll(async () => (await box.inputValue()).includes('## 一、参会人员')).toBe(true);
     });

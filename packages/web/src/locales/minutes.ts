@@ -12,7 +12,12 @@ export const minutesMessages = {
   },
   'minutes.generate': { 'zh-CN': '从会议记录生成草稿', en: 'Generate the draft from the record' },
   'minutes.regenerate': { 'zh-CN': '重新生成草稿', en: 'Regenerate the draft' },
-  'minutes.regenerateConfirm': { 'zh-CN': '重新生成会覆盖草稿中已修改的内容，确定吗？', en: 'Regenerating replaces the edited draft. Continue?' },
+  'minutes.regenerateConfirm': {
+    'zh-CN': '将按会议记录重新生成草稿，草稿中已修改的内容（包括其他同事正在改的）会被替换，不能撤销。',
+    en: "The draft is made again from the meeting record. Edits in it, colleagues' included, are replaced and cannot be undone.",
+  },
+  'minutes.regenerateTitle': { 'zh-CN': '重新生成草稿？', en: 'Regenerate the draft?' },
+  'minutes.regenerateButton': { 'zh-CN': '替换为重新生成的草稿', en: 'Replace with a new draft' },
   'minutes.generated': { 'zh-CN': '草稿已生成', en: 'Draft generated' },
   'minutes.editorLabel': { 'zh-CN': '纪要正文（多人同时编辑，自动保存）', en: 'Minutes text (edited together, saved automatically)' },
   'minutes.previewLabel': { 'zh-CN': '纪要预览', en: 'Minutes preview' },

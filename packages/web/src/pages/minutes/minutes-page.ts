@@ -75,6 +75,8 @@ export class MinutesPage extends YishiElement {
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private confirming = false;
+  /** Regenerating replaces the edited draft: asked first in a designed dialog. */
+  @state() private askingRegenerate = false;
   @state() private reason = '';
   /** Every change goes through here; a correction's reason is its one field. */
   private readonly write = new WriteController<'reason'>(this);
@@ -121,7 +123,8 @@ export class MinutesPage extends YishiElement {
    */
   private async regenerate(): Promise<void> {
     const text = this.live.doc?.getText(MINUTES_TEXT_KEY);
-    if (!text || !confirm(t('minutes.regenerateConfirm'))) return;
+    this.askingRegenerate = false;
+    if (!text) return;
     await this.write.run(
       async () => {
         const fresh = await api.call(minutesEndpoints.generated, { params: { meetingId: this.meetingId } });
@@ -209,7 +212,7 @@ export class MinutesPage extends YishiElement {
       <div class="actions">
         ${
           m.may.write
-            ? html`<sl-button ?disabled=${this.write.busy || this.live.status !== 'connected'} @click=${() => void this.regenerate()}
+            ? html`<sl-button ?disabled=${this.write.busy || this.live.status !== 'connected'} @click=${() => (this.askingRegenerate = true)}
                 >${t('minutes.regenerate')}</sl-button
               >`
             : nothing
@@ -249,6 +252,17 @@ export class MinutesPage extends YishiElement {
         <p>${t('minutes.publishConfirmBody')}</p>
         <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('minutes.cancel')}</sl-button>
         <sl-button slot="footer" variant="primary" @click=${() => this.publish()}>${t('minutes.publishConfirm')}</sl-button>
+      </sl-dialog>
+      <sl-dialog
+        label=${t('minutes.regenerateTitle')}
+        ?open=${this.askingRegenerate}
+        @sl-after-hide=${(e: Event) => {
+          if (e.target === e.currentTarget) this.askingRegenerate = false;
+        }}
+      >
+        <p>${t('minutes.regenerateConfirm')}</p>
+        <sl-button slot="footer" @click=${() => (this.askingRegenerate = false)}>${t('minutes.cancel')}</sl-button>
+        <sl-button slot="footer" variant="danger" @click=${() => void this.regenerate()}>${t('minutes.regenerateButton')}</sl-button>
       </sl-dialog>
     `;
   }
