@@ -22,7 +22,7 @@ beforeAll(async () => {
   const staff = await new ApiClient(server.url).login('shequ');
   const item = await staff.ok(actionItemEndpoints.create, {
     params: { compoundId: dsct },
-    body: { title: '5栋北侧围墙破损', source: { kind: 'council_outcome', id: 'wall' }, responsibleUnit: 'property_manager' },
+    body: { title: '5栋北侧围墙破损', source: { kind: 'council_outcome' }, responsibleUnit: 'property_manager' },
   });
   itemId = item.id;
   await staff.ok(actionItemEndpoints.resolve, { params: { itemId }, body: { evidence: '围墙已修补，附照片' } });

@@ -25,7 +25,7 @@ async function prepareResolvedItems(api: ApiClient, count: number): Promise<{ co
   const compoundId = compounds.find((c) => c.code === 'CY')!.id;
   const ids: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const item = await api.ok(actionItemEndpoints.create, { params: { compoundId }, body: { title: `事项 ${i}`, source: { kind: 'proposal', id: `p-${i}` } } });
+    const item = await api.ok(actionItemEndpoints.create, { params: { compoundId }, body: { title: `事项 ${i}`, source: { kind: 'proposal' } } });
     ids.push(item.id);
   }
   await Promise.all(ids.map((itemId) => api.ok(actionItemEndpoints.resolve, { params: { itemId }, body: { evidence: '已处理' } })));

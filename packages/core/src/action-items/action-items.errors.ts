@@ -1,6 +1,6 @@
 /** Errors of action items, sign-off and the ledger, in both interface languages. */
 import type { MessageTable } from '../i18n/error-messages.js';
-import { STATUS_LABELS, TRIAGE_LABELS } from './action-items.js';
+import { SOURCE_RECORD_LABELS, STATUS_LABELS, TRIAGE_LABELS } from './action-items.js';
 
 export const actionItemMessages = {
   action_item_not_found: { 'zh-CN': '找不到该整改事项', en: 'Action item not found' },
@@ -50,6 +50,18 @@ export const actionItemMessages = {
     'zh-CN': '有照片已失效（超过一天没有提交），请删除后重新添加。',
     en: 'A photo has expired (not sent within a day); please remove it and add it again.',
   },
+  action_item_source_not_found: {
+    'zh-CN': '本小区找不到作为来源的{kind}（{id}）。来源只能是本小区会议、提案中已有的记录。',
+    en: 'This compound has no {kind} with id {id} to list the item from. The source must be a record of this compound.',
+  },
+  action_item_source_meeting_not_found: {
+    'zh-CN': '本小区找不到这次会议（{meetingId}），不能把事项记在它名下。',
+    en: 'This compound has no meeting {meetingId}; the item cannot be listed under it.',
+  },
+  action_item_source_other_meeting: {
+    'zh-CN': '作为来源的{kind}属于另一次会议，不是所选的会议（{meetingId}）。',
+    en: 'The {kind} given as the source belongs to another meeting, not to the meeting chosen ({meetingId}).',
+  },
   concern_photos_too_many: { 'zh-CN': '每个问题最多附 4 张照片', en: 'Up to 4 photos per concern' },
 } as const satisfies MessageTable;
 
@@ -57,6 +69,8 @@ export const actionItemMessages = {
 export const actionItemParamLabels = {
   action_item_bad_transition: { status: STATUS_LABELS },
   triage_skip: { from: TRIAGE_LABELS, to: TRIAGE_LABELS },
+  action_item_source_not_found: { kind: SOURCE_RECORD_LABELS },
+  action_item_source_other_meeting: { kind: SOURCE_RECORD_LABELS },
 };
 
 /** The HTTP status each code is answered with (a code not listed is a broken business rule: 422). */

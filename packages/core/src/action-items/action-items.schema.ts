@@ -39,7 +39,17 @@ export const createActionItemSchema = z.object({
   measures: text(4000).default(''),
   deadlineWorkdays: z.number().int().min(1).max(60).optional(),
   triage: z.enum(TRIAGE_LEVELS).optional(),
-  source: z.object({ kind: z.enum(ACTION_ITEM_SOURCES), id: z.string().min(1).max(60), meetingId: z.string().max(60).nullable().optional() }),
+  /**
+   * Where the item comes from. `id` names a record of the same compound (a question, an agenda item,
+   * a proposal) and `meetingId` a meeting of it; both are checked. Without `id` the item is listed by
+   * hand from something Yishi holds no record of (a council held on paper): the server gives it a
+   * fresh source id, as it does for residents' concerns.
+   */
+  source: z.object({
+    kind: z.enum(ACTION_ITEM_SOURCES),
+    id: z.string().min(1).max(60).optional(),
+    meetingId: z.string().min(1).max(60).nullable().optional(),
+  }),
 });
 export type CreateActionItemInput = z.infer<typeof createActionItemSchema>;
 

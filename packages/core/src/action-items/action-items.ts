@@ -62,6 +62,14 @@ export const SOURCE_LABELS: Record<ActionItemSourceKind, Record<Locale, string>>
   concern: { 'zh-CN': '居民线上反映', en: 'Concern reported online' },
 };
 
+/** The record a source id names, in words ("本小区找不到作为来源的提案"). */
+export const SOURCE_RECORD_LABELS: Record<ActionItemSourceKind, Record<Locale, string>> = {
+  evening_question: { 'zh-CN': '居民夜谈问题', en: 'evening-talk question' },
+  council_outcome: { 'zh-CN': '议事会议题', en: 'council agenda item' },
+  proposal: { 'zh-CN': '提案', en: 'proposal' },
+  concern: { 'zh-CN': '居民反映', en: 'concern' },
+};
+
 // ---- lifecycle ----------------------------------------------------------------------------------
 
 export type ActionItemEvent = 'start' | 'resolve' | 'return' | 'sign_off' | 'reopen';

@@ -3,6 +3,7 @@
  * (forms), and the response schemas the server's answers are checked against and the web app reads.
  */
 import { z } from 'zod';
+import { responsibleUnitSchema } from '../action-items/action-items.schema.js';
 import { PARTIES } from '../roles/roles.js';
 import { MEETING_KINDS } from './meeting-kinds.js';
 import { MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES, QUESTION_STATUSES, QUORUM_RULES } from './meetings.js';
@@ -64,7 +65,8 @@ export type AnswerQuestionInput = z.infer<typeof answerQuestionSchema>;
 
 export const listQuestionSchema = z.object({
   measures: z.string().trim().max(2000).default(''),
-  responsibleUnit: z.string().trim().max(60).optional(),
+  /** The same codes as an action item's (a party, or `department:<name>`): the question becomes one. */
+  responsibleUnit: responsibleUnitSchema.optional(),
 });
 export type ListQuestionInput = z.infer<typeof listQuestionSchema>;
 

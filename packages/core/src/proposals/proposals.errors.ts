@@ -12,6 +12,14 @@ export const proposalMessages = {
   proposal_not_seconding: { 'zh-CN': '该提案已不再征集附议', en: 'This proposal no longer collects seconds' },
   proposal_bad_transition: { 'zh-CN': '提案当前状态为“{status}”，不能进行此操作', en: 'The proposal is "{status}"; this step is not possible' },
   proposal_merge_self: { 'zh-CN': '不能合并到提案本身', en: 'A proposal cannot be merged into itself' },
+  proposal_merge_target_not_found: {
+    'zh-CN': '本小区找不到要合并到的那条提案，请从本小区的提案中选择。',
+    en: 'This compound has no such proposal to merge into; choose one of this compound’s proposals.',
+  },
+  proposal_agenda_item_not_found: {
+    'zh-CN': '本小区的会议中找不到这个议题，不能把提案列入它。',
+    en: 'No meeting of this compound has that agenda item; the proposal cannot be put on it.',
+  },
 } as const satisfies MessageTable;
 
 /** Parameters that are codes, shown to people in words (see errorMessage). */

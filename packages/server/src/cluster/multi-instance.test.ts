@@ -185,7 +185,7 @@ describe.skipIf(testPostgresUrl() === null)(
         const { id } = await json<{ id: string }>(
           await via(i).call('POST', `/api/compounds/${dsct}/action-items`, {
             cookie,
-            json: { title: `${i + 1}号楼道灯不亮`, source: { kind: 'proposal', id: `p${i}` } },
+            json: { title: `${i + 1}号楼道灯不亮`, source: { kind: 'proposal' } },
           }),
           201,
         );

@@ -21,7 +21,7 @@ async function json<T = unknown>(res: Response, status: number): Promise<T> {
 
 async function resolvedItem(cookie: string, compoundId: string, title: string): Promise<string> {
   const { id } = await json<{ id: string }>(
-    await t.call('POST', `/api/compounds/${compoundId}/action-items`, { cookie, json: { title, source: { kind: 'proposal', id: title } } }),
+    await t.call('POST', `/api/compounds/${compoundId}/action-items`, { cookie, json: { title, source: { kind: 'proposal' } } }),
     201,
   );
   await json(await t.call('POST', `/api/action-items/${id}/resolve`, { cookie, json: { evidence: '已处理' } }), 200);

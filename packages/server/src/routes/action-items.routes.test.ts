@@ -1,4 +1,4 @@
-import { actionItemEndpoints, ledgerEndpoints, type BodyInput } from '@yishi/core';
+import { actionItemEndpoints, ledgerEndpoints, meetingEndpoints, type BodyInput } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -24,7 +24,7 @@ function listItem(cookie: string, title = '3栋门口路灯不亮', extra: Parti
     body: {
       title,
       description: '居民夜谈提出',
-      source: { kind: 'council_outcome', id: 'outcome-1', meetingId: 'meeting-x' },
+      source: { kind: 'council_outcome' },
       responsibleUnit: 'property_manager',
       ...extra,
     },
@@ -162,13 +162,19 @@ describe('action items', () => {
 
   it('reconciles a meeting from its action items', async () => {
     const cookie = await t.login('shequ');
-    const a = await listItem(cookie, '事项一');
-    await listItem(cookie, '事项二', {}, dsct);
+    const talk = await t.ok(meetingEndpoints.create, {
+      cookie,
+      params: { compoundId: cy },
+      body: { kind: 'evening_talk', title: '翠苑居民夜谈', startsAt: '2026-11-20T11:00:00.000Z', place: '翠苑服务站' },
+    });
+    const meetingId = talk.meeting.id;
+    const a = await listItem(cookie, '事项一', { source: { kind: 'council_outcome', meetingId } });
+    await listItem(cookie, '事项二', { source: { kind: 'council_outcome', meetingId } });
     await resolveAndSign(cookie, a.id);
-    const rec = await t.ok(actionItemEndpoints.reconciliation, { cookie, params: { meetingId: 'meeting-x' } });
+    const rec = await t.ok(actionItemEndpoints.reconciliation, { cookie, params: { meetingId } });
     expect(rec.counts).toMatchObject({ actionItems: 2, signedOff: 1 });
     expect(rec.reconciled).toBe(false);
-    expect(rec.meeting).toMatchObject({ id: 'meeting-x', kind: null });
+    expect(rec.meeting).toMatchObject({ id: meetingId, kind: 'evening_talk' });
     expect(rec.otherItems.map((i) => i.signOffNumber).sort()).toEqual(['CY-2026-0001', null]);
     expect((await t.api(actionItemEndpoints.reconciliation, { cookie, params: { meetingId: 'nope' } })).status).toBe(404);
   });

@@ -55,7 +55,7 @@ describe('what needs an owner', () => {
     const item = await t.ok(actionItemEndpoints.create, {
       cookie: staff,
       params: { compoundId: dsct },
-      body: { title: '东门增设快递柜', source: { kind: 'council_outcome', id: 'lockers' }, responsibleUnit: 'property_manager' },
+      body: { title: '东门增设快递柜', source: { kind: 'council_outcome' }, responsibleUnit: 'property_manager' },
     });
     await t.ok(actionItemEndpoints.resolve, { cookie: staff, params: { itemId: item.id }, body: { evidence: '快递柜已安装' } });
     const signed = await t.ok(actionItemEndpoints.signOff, { cookie: staff, params: { itemId: item.id }, body: { resolution: '已安装并投入使用' } });

@@ -13,7 +13,7 @@ beforeEach(async () => {
   dsct = await t.compoundId('CY');
   cookie = await t.login('cuiyuan');
   for (const title of ['路灯不亮', '垃圾清运不及时', '楼道堆物']) {
-    const { id } = await t.ok(actionItemEndpoints.create, { cookie, params: { compoundId: dsct }, body: { title, source: { kind: 'proposal', id: title } } });
+    const { id } = await t.ok(actionItemEndpoints.create, { cookie, params: { compoundId: dsct }, body: { title, source: { kind: 'proposal' } } });
     await t.ok(actionItemEndpoints.resolve, { cookie, params: { itemId: id }, body: { evidence: '已处理' } });
     await t.ok(actionItemEndpoints.signOff, { cookie, params: { itemId: id }, body: { resolution: '已办结' } });
   }

@@ -215,7 +215,7 @@ describe('evening talk', () => {
         await t.ok(eveningTalkEndpoints.list, {
           cookie,
           params: { meetingId: id, questionId: q.id },
-          body: { measures: '五个工作日内整改', responsibleUnit: '物业' },
+          body: { measures: '五个工作日内整改', responsibleUnit: 'property_manager' },
         }),
       );
     }
@@ -246,7 +246,7 @@ describe('evening talk', () => {
     const q = (await questionsOf(cookie, id)).questions[0]!;
     const other = await t.login('jiedao');
     const params = { meetingId: id, questionId: q.id };
-    const listing = { measures: '五个工作日内整改', responsibleUnit: '物业' };
+    const listing = { measures: '五个工作日内整改', responsibleUnit: 'property_manager' };
     const attempts = await Promise.all([
       t.api(eveningTalkEndpoints.list, { cookie, params, body: listing }),
       t.api(eveningTalkEndpoints.list, { cookie: other, params, body: listing }),

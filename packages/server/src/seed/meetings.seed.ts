@@ -228,7 +228,7 @@ export async function seedMeetings(deps: Deps): Promise<void> {
             title: text.length > 40 ? `${text.slice(0, 40)}…` : text,
             description: text,
             source: { kind: 'evening_question', id, meetingId },
-            responsibleUnit: '物业',
+            responsibleUnit: 'property_manager',
             createdByUserId: user('shequ'),
             measures: '物业会同社区五个工作日内整改并回复居民',
           });

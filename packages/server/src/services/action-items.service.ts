@@ -39,6 +39,8 @@ import {
   insertActionItem,
   insertActionItemUpdate,
   insertRating,
+  isMeetingOfCompound,
+  findSourceRecord,
   nextSignOffSequence,
   updateActionItemIfStatus,
 } from '../db/repositories/action-items.repository.js';
@@ -48,6 +50,7 @@ import type { Deps } from '../deps.js';
 import { newConcernView, staffItemView } from './action-items.view.js';
 import { attachConcernPhotos } from './concern-photos.service.js';
 import { appendLedgerEntry } from './ledger.service.js';
+import { enqueueNotifications } from './notifications.service.js';
 
 export interface NewActionItemInput {
   compoundId: string;
@@ -73,7 +76,7 @@ export interface NewActionItemInput {
  */
 export async function createActionItem(
   trx: Db,
-  deps: Pick<Deps, 'clock'>,
+  deps: Pick<Deps, 'clock' | 'config'>,
   input: NewActionItemInput,
 ): Promise<{ id: string; dueDate: string; dueDateProvisional: boolean; item: ActionItemRow }> {
   const compound = await findCompoundCode(trx, input.compoundId);
@@ -144,19 +147,38 @@ export async function createActionItem(
       dueDateProvisional: deadline.calendarMissing,
     },
   });
+  if (item.responsible_unit) await enqueueNotifications(trx, deps, { kind: 'item_assigned', itemId: id, causedByUserId: input.createdByUserId });
   return { id, dueDate: deadline.dueDate, dueDateProvisional: deadline.calendarMissing, item };
 }
 
 // ---- listing by hand and concerns -----------------------------------------------------------------
 
+/**
+ * The source of an item listed by hand, checked: a named record must exist in this compound (another
+ * compound's question, agenda item or proposal is answered as not found, so nothing of it leaks), a
+ * named meeting too, and a record inside a meeting must be of the meeting named. Without a record the
+ * source gets a fresh id (shown publicly, like a concern's).
+ */
+async function checkedSource(trx: Db, compoundId: string, source: CreateActionItemInput['source']): Promise<NewActionItemInput['source']> {
+  const meetingId = source.meetingId ?? null;
+  if (meetingId !== null && !(await isMeetingOfCompound(trx, meetingId, compoundId)))
+    throw new DomainError('action_item_source_meeting_not_found', { meetingId });
+  if (source.id === undefined) return { kind: source.kind, id: newId(), meetingId };
+  const record = await findSourceRecord(trx, source.kind, source.id);
+  if (!record || record.compoundId !== compoundId) throw new DomainError('action_item_source_not_found', { kind: source.kind, id: source.id });
+  if (meetingId !== null && record.meetingId !== null && record.meetingId !== meetingId)
+    throw new DomainError('action_item_source_other_meeting', { kind: source.kind, meetingId });
+  return { kind: source.kind, id: source.id, meetingId: meetingId ?? record.meetingId };
+}
+
 /** Staff list an item by hand (a council outcome, a passed proposal …): answered as staff see it. */
 export async function listActionItemByHand(deps: Deps, actor: Actor, compoundId: string, input: CreateActionItemInput): Promise<ActionItemStaffView> {
-  const created = await deps.db.transaction().execute((trx) =>
+  const created = await deps.db.transaction().execute(async (trx) =>
     createActionItem(trx, deps, {
       compoundId,
       title: input.title,
       description: input.description,
-      source: { kind: input.source.kind, id: input.source.id, meetingId: input.source.meetingId ?? null },
+      source: await checkedSource(trx, compoundId, input.source),
       responsibleUnit: input.responsibleUnit ?? null,
       ...(input.deadlineWorkdays ? { deadlineWorkdays: input.deadlineWorkdays } : {}),
       createdByUserId: actor.userId,
@@ -183,6 +205,7 @@ export async function reportConcern(deps: Deps, actor: Actor, compoundId: string
       location: input.location,
     });
     await attachConcernPhotos(trx, { userId: actor.userId, compoundId, actionItemId: listed.id, photoIds: input.photoIds, public: input.photosPublic });
+    await enqueueNotifications(trx, deps, { kind: 'concern_recorded', itemId: listed.id, causedByUserId: actor.userId });
     return listed;
   });
   return newConcernView(deps, created.item);
@@ -252,6 +275,9 @@ export async function addProgress(
     if (input.onSite && !item.on_site_at) changes.on_site_at = now;
     const saved = await saveStatus(trx, item, changes);
     await insertActionItemUpdate(trx, update(item.id, actor, now, input.onSite ? 'on_site' : 'progress', { text: input.text, photos: input.photos }));
+    // The first public word on a resident's concern is its answer.
+    if (item.status === 'open' && item.raised_by_user_id)
+      await enqueueNotifications(trx, deps, { kind: 'concern_answered', itemId: item.id, causedByUserId: actor.userId });
     return saved;
   });
 }
@@ -273,6 +299,8 @@ export async function editActionItem(
     const saved = await saveStatus(trx, item, changes);
     if (input.measures !== undefined && input.measures !== item.measures)
       await insertActionItemUpdate(trx, update(item.id, actor, now, 'measures', { text: input.measures }));
+    if (saved.responsible_unit && saved.responsible_unit !== item.responsible_unit)
+      await enqueueNotifications(trx, deps, { kind: 'item_assigned', itemId: item.id, causedByUserId: actor.userId });
     return saved;
   });
 }
@@ -360,6 +388,7 @@ export async function signOffActionItem(deps: Deps, itemId: string, actor: Actor
         reopenCount: item.reopen_count,
       },
     });
+    await enqueueNotifications(trx, deps, { kind: 'item_rate', itemId: item.id, causedByUserId: actor.userId });
     return { saved, number, nowIso };
   });
   return { signOffNumber: signed.number, signedOffAt: signed.nowIso, signedOffBy: actor.displayName, item: await staffItemView(deps, signed.saved) };
@@ -427,6 +456,7 @@ export function rateActionItem(
         createdAt: nowIso,
         payload: { title: item.title, previousSignOffNumber: item.sign_off_number, reason: 'dissatisfied_rating', comment: input.comment },
       });
+      await enqueueNotifications(trx, deps, { kind: 'item_reopened', itemId: item.id, causedByUserId: actor.userId });
     }
     return { rating: input.rating, reopened: reopens };
   });

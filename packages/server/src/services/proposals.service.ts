@@ -25,8 +25,10 @@ import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
 import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/proposals.repository.js';
+import { findAgendaItemOfCompound } from '../db/repositories/votes.repository.js';
 import type { ProposalRow } from '../db/tables/proposals.table.js';
 import type { Deps } from '../deps.js';
+import { enqueueNotifications } from './notifications.service.js';
 
 /** The place a proposal is about: its compound, and its building for a building-scoped proposal. */
 export async function placeOfProposal(db: Db, proposalId: string): Promise<PlaceChain | undefined> {
@@ -134,6 +136,7 @@ export async function secondProposal(deps: Deps, actor: Actor, proposalId: strin
         created_at: now,
       });
       status = 'qualified';
+      await enqueueNotifications(trx, deps, { kind: 'proposal_threshold', proposalId, causedByUserId: actor.userId });
     }
     return { seconds, status, needed: secondsNeeded(seconds, proposal.units_in_scope, threshold) };
   });
@@ -156,7 +159,7 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
     if (input.action === 'merge') {
       if (input.intoProposalId === proposalId) throw new DomainError('proposal_merge_self');
       const into = await repo.findProposal(trx, input.intoProposalId);
-      if (!into || into.compound_id !== proposal.compound_id) throw new DomainError('proposal_not_found');
+      if (!into || into.compound_id !== proposal.compound_id) throw new DomainError('proposal_merge_target_not_found');
       // Into a proposal that was itself merged away would make chains, or a loop of two.
       if (into.status === 'merged') throw new DomainError('proposal_bad_transition', { status: 'merged' });
       await repo.updateProposal(trx, proposalId, from, { status: to, merged_into_id: into.id, updated_at: now });
@@ -165,6 +168,9 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
       await repo.updateProposal(trx, proposalId, from, { status: to, decision_reason: input.reason, updated_at: now });
       note = input.reason;
     } else {
+      // The agenda item must be one of this compound's meetings', or the proposal would show on another compound's agenda.
+      if (input.agendaItemId !== null && !(await findAgendaItemOfCompound(trx, input.agendaItemId, proposal.compound_id)))
+        throw new DomainError('proposal_agenda_item_not_found');
       await repo.updateProposal(trx, proposalId, from, { status: to, agenda_item_id: input.agendaItemId, updated_at: now });
       note = input.note;
     }
@@ -177,6 +183,7 @@ export async function decideProposal(deps: Deps, actor: Actor, proposalId: strin
       note,
       created_at: now,
     });
+    await enqueueNotifications(trx, deps, { kind: 'proposal_answered', proposalId, causedByUserId: actor.userId });
   });
   return { ok: true } as const;
 }

@@ -69,6 +69,7 @@ export const actionItemMessages = {
   'ai.newItem': { 'zh-CN': '新增整改事项（提案、议事会决定等）', en: 'List a new action item (proposal, council decision …)' },
   'ai.sourceProposal': { 'zh-CN': '通过的提案', en: 'Passed proposal' },
   'ai.sourceCouncil': { 'zh-CN': '四方议事会议定事项', en: 'Four-party council outcome' },
+  'ai.unit.none': { 'zh-CN': '暂不指定', en: 'Not assigned yet' },
   'ai.unit.property_manager': { 'zh-CN': '物业企业', en: 'Property manager' },
   'ai.unit.community': { 'zh-CN': '社区', en: 'Community' },
   'ai.unit.owners_committee': { 'zh-CN': '业委会', en: "Owners' committee" },

@@ -1,5 +1,5 @@
 /** Storage of action items, their dated updates, ratings and the sign-off counters. */
-import type { ActionItemStatus, Triage } from '@yishi/core';
+import type { ActionItemSourceKind, ActionItemStatus, Triage } from '@yishi/core';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from './places.repository.js';
 import type { ActionItemRatingTable, ActionItemTable, ActionItemUpdateTable, NewActionItem } from '../tables/action-items.table.js';
@@ -60,6 +60,35 @@ export function listActionItems(db: Db, filter: ActionItemFilter) {
 export async function findCompoundOfMeetingItems(db: Db, meetingId: string): Promise<string | undefined> {
   const row = await db.selectFrom('action_items').select('compound_id').where('source_meeting_id', '=', meetingId).limit(1).executeTakeFirst();
   return row?.compound_id;
+}
+
+/**
+ * The record an action item's source names, with the compound and meeting it belongs to: a question
+ * or an agenda item (through its meeting) or a proposal. Undefined when there is no such record.
+ */
+export async function findSourceRecord(db: Db, kind: ActionItemSourceKind, id: string): Promise<{ compoundId: string; meetingId: string | null } | undefined> {
+  if (kind === 'evening_question' || kind === 'council_outcome') {
+    const table = kind === 'evening_question' ? 'meeting_questions' : 'meeting_agenda_items';
+    const row = await db
+      .selectFrom(table)
+      .innerJoin('meetings', 'meetings.id', `${table}.meeting_id`)
+      .select(['meetings.compound_id as compoundId', 'meetings.id as meetingId'])
+      .where(`${table}.id`, '=', id)
+      .executeTakeFirst();
+    return row;
+  }
+  if (kind === 'proposal') {
+    const row = await db.selectFrom('proposals').select('compound_id').where('id', '=', id).executeTakeFirst();
+    return row && { compoundId: row.compound_id, meetingId: null };
+  }
+  // A concern is the item itself: its source id names no other record.
+  return undefined;
+}
+
+/** Whether a meeting with this id is one of the compound's. */
+export async function isMeetingOfCompound(db: Db, meetingId: string, compoundId: string): Promise<boolean> {
+  const row = await db.selectFrom('meetings').select('id').where('id', '=', meetingId).where('compound_id', '=', compoundId).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Who asked an evening-talk question under their own account (null: anonymous or recorded from the floor). */

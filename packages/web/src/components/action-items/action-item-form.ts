@@ -11,7 +11,7 @@ import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/details/details.js';
 import { DEFAULT_DEADLINE_WORKDAYS, actionItemEndpoints, type ActionItemSourceKind } from '@yishi/core';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
@@ -20,9 +20,8 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { t, type MessageKey } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { missingFields } from './action-item-badges.js';
+import './responsible-unit-field.js';
 
-const UNITS = ['property_manager', 'community', 'owners_committee', 'grid', 'department'] as const;
-type Unit = (typeof UNITS)[number];
 /** Items listed by hand come from a passed proposal or a council outcome recorded elsewhere. */
 const SOURCE_KINDS = ['proposal', 'council_outcome'] as const satisfies readonly ActionItemSourceKind[];
 type Source = (typeof SOURCE_KINDS)[number];
@@ -34,7 +33,6 @@ export class ActionItemForm extends YishiElement {
   static override styles = [YishiElement.styles, formStyles];
 
   @property() compoundId = '';
-  @state() private unit: Unit = 'property_manager';
   @state() private source: Source = 'proposal';
   @state() private errors: FieldErrors<Field> = {};
   private readonly write = new WriteController<Field>(this);
@@ -59,26 +57,7 @@ export class ActionItemForm extends YishiElement {
           class=${e.description ? 'invalid' : ''}
           help-text=${e.description ?? ''}
         ></sl-textarea>
-        ${html`<sl-select
-          name="unit"
-          label=${t('ai.colUnit')}
-          value=${this.unit}
-          @sl-change=${(ev: Event) => (this.unit = UNITS.find((u) => u === (ev.target as HTMLSelectElement).value) ?? this.unit)}
-        >
-          ${UNITS.map((u) => html`<sl-option value=${u}>${optionLabel(t(`ai.unit.${u}`))}</sl-option>`)}
-        </sl-select>`}
-        ${
-          this.unit === 'department'
-            ? html`<sl-input
-                name="department"
-                label=${t('ai.departmentName')}
-                required
-                maxlength="40"
-                class=${e.department || e.responsibleUnit ? 'invalid' : ''}
-                help-text=${e.department ?? e.responsibleUnit ?? ''}
-              ></sl-input>`
-            : nothing
-        }
+        <yishi-responsible-unit-field error=${e.department ?? e.responsibleUnit ?? ''}></yishi-responsible-unit-field>
         <sl-textarea name="measures" label=${t('ai.measures')} rows="2" class=${e.measures ? 'invalid' : ''} help-text=${e.measures ?? ''}></sl-textarea>
         <sl-input
           name="workdays"
@@ -101,7 +80,8 @@ export class ActionItemForm extends YishiElement {
 
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
-    const values = { title: this.value('title'), department: this.unit === 'department' ? this.value('department') : '-' };
+    const unit = this.renderRoot.querySelector('yishi-responsible-unit-field');
+    const values = { title: this.value('title'), department: unit?.departmentMissing ? '' : '-' };
     this.errors = missingFields(values, ['title', 'department']);
     if (Object.keys(this.errors).length > 0) return;
     const created = await this.write.run(
@@ -112,9 +92,10 @@ export class ActionItemForm extends YishiElement {
             title: values.title,
             description: this.value('description'),
             measures: this.value('measures'),
-            responsibleUnit: this.unit === 'department' ? `department:${values.department}` : this.unit,
+            responsibleUnit: unit?.value || null,
             deadlineWorkdays: Number(this.value('workdays')) || DEFAULT_DEADLINE_WORKDAYS,
-            source: { kind: this.source, id: `manual-${Date.now()}` },
+            // Listed from a record Yishi does not hold (a council on paper): the server gives the source its id.
+            source: { kind: this.source },
           },
         }),
       { fields: ['title', 'description', 'measures', 'deadlineWorkdays', 'responsibleUnit'] },

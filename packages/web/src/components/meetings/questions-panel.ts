@@ -30,6 +30,7 @@ import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
 import { announceMeetingChanged, buildingLabel } from './meeting-ui.js';
 import './question-form.js';
+import '../action-items/responsible-unit-field.js';
 
 type Mode = { id: string; kind: 'answer' | 'list' | 'merge' } | null;
 type Field = 'answer' | 'answeredByName' | 'measures' | 'responsibleUnit' | 'intoQuestionId';
@@ -86,7 +87,7 @@ export class QuestionsPanel extends YishiElement {
     if (kind === 'answer')
       return api.call(eveningTalkEndpoints.answer, { params, body: { answer: this.value('answer'), answeredByName: this.value('answeredByName') } });
     if (kind === 'list') {
-      const unit = this.value('responsibleUnit');
+      const unit = this.renderRoot.querySelector('yishi-responsible-unit-field')?.value ?? '';
       return api.call(eveningTalkEndpoints.list, { params, body: { measures: this.value('measures'), ...(unit ? { responsibleUnit: unit } : {}) } });
     }
     return api.call(eveningTalkEndpoints.merge, { params, body: { intoQuestionId: this.value('intoQuestionId') } });
@@ -214,7 +215,8 @@ export class QuestionsPanel extends YishiElement {
           ? html`${this.field('answer', t('questions.answerText'), { multiline: true })}
             ${this.field('answeredByName', t('questions.answeredBy'), { value: answerer })}`
           : kind === 'list'
-            ? html`${this.field('measures', t('questions.measures'), { multiline: true })} ${this.field('responsibleUnit', t('meeting.responsibleUnit'))}`
+            ? html`${this.field('measures', t('questions.measures'), { multiline: true })}
+                <yishi-responsible-unit-field optional error=${this.write.fieldErrors.responsibleUnit ?? ''}></yishi-responsible-unit-field>`
             : html`<sl-select
                 name="intoQuestionId"
                 label=${t('questions.mergeTarget')}
