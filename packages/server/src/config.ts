@@ -41,6 +41,18 @@ export interface Config {
   /** Live-document sockets are pinged this often and dropped when they miss one (YISHI_COLLAB_PING_SECONDS; 0 = off). */
   collabPingIntervalMs: number;
   /**
+   * Bytes that may wait to be sent to one live-document socket (YISHI_COLLAB_MAX_BUFFERED_KIB); a socket
+   * that stopped reading with more waiting is closed with 4509 and its client reconnects later.
+   */
+  collabMaxBufferedBytes: number;
+  /** Live-document sockets one person may have open on one instance (YISHI_COLLAB_MAX_SOCKETS_PER_USER); the next is refused with 4429. */
+  collabMaxSocketsPerUser: number;
+  /**
+   * Every this long each instance checks that the sessions behind its open sockets still exist
+   * (YISHI_COLLAB_SESSION_CHECK_SECONDS; 0 = off): the bound when a logout's relay message is lost.
+   */
+  collabSessionCheckMs: number;
+  /**
    * The address people reach Yishi at (YISHI_PUBLIC_URL, e.g. `https://yishi.example.gov.cn`), used in
    * every link the server hands out: the setup link, invitations, activation letters and their QR
    * codes. Never taken from a request's Host header, which the client controls. Null when not set:
@@ -209,6 +221,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl: env.YISHI_REDIS_URL?.trim() || null,
     collabDurability: env.YISHI_COLLAB_DURABILITY === 'commit' ? 'commit' : 'process',
     collabPingIntervalMs: Math.max(0, intFrom(env.YISHI_COLLAB_PING_SECONDS, 30)) * 1000,
+    collabMaxBufferedBytes: Math.max(64, intFrom(env.YISHI_COLLAB_MAX_BUFFERED_KIB, 2048)) * 1024,
+    collabMaxSocketsPerUser: Math.max(1, intFrom(env.YISHI_COLLAB_MAX_SOCKETS_PER_USER, 8)),
+    collabSessionCheckMs: Math.max(0, intFrom(env.YISHI_COLLAB_SESSION_CHECK_SECONDS, 15)) * 1000,
     publicUrl: publicUrlFrom(env.YISHI_PUBLIC_URL),
     sms: smsFrom(env),
     notifications: notificationsFrom(env),

@@ -47,7 +47,14 @@ export async function startServer(config: Config, clock: () => Date = () => new 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
-  const collab = attachCollab(server as Server, deps, { durability: config.collabDurability, pingIntervalMs: config.collabPingIntervalMs }, relay);
+  const collabOptions = {
+    durability: config.collabDurability,
+    pingIntervalMs: config.collabPingIntervalMs,
+    maxBufferedBytes: config.collabMaxBufferedBytes,
+    maxSocketsPerUser: config.collabMaxSocketsPerUser,
+    sessionCheckIntervalMs: config.collabSessionCheckMs,
+  };
+  const collab = attachCollab(server as Server, deps, collabOptions, relay);
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   // Links the server hands out name YISHI_PUBLIC_URL; without it, the address this server listens on.

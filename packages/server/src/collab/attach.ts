@@ -86,12 +86,14 @@ export function attachCollab(server: Server, deps: Deps, options: Partial<Collab
       return refuse(socket, 404, 'Not Found');
     }
     const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
+    // A logout checked while we look the session up must not miss this socket (hub.connect).
+    const mark = hub.checkMark();
     const lookup = token && /^[\w-]{20,100}$/.test(token) ? actorForToken(deps, token) : Promise.resolve(null);
     lookup.then(
       (actor) => {
         if (!actor) return refuse(socket, 401, 'Unauthorized');
         wss.handleUpgrade(req, socket, head, (ws) => {
-          hub.connect(ws, actor, name).catch((error: unknown) => {
+          hub.connect(ws, actor, name, mark).catch((error: unknown) => {
             console.error('[yishi collab] connection failed', error);
             ws.terminate();
           });

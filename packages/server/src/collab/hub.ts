@@ -27,11 +27,11 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Actor } from '../auth/actor.js';
 import type { Deps } from '../deps.js';
-import { loadActor } from '../services/auth.service.js';
 import { CloseCode } from './close-codes.js';
 import { compactDocument, loadStoredDocument, type AppendDurability } from './persistence.js';
 import { authorizeDocument, type DocumentAccess } from './registry.js';
 import type { CollabRelay } from './relay.js';
+import { answeredPing, SocketGuard } from './socket-guard.js';
 import { type Connection, FROM_RELAY, LiveDocument, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, readOnlyNotice, send } from './live-document.js';
 
 export interface CollabOptions {
@@ -48,6 +48,15 @@ export interface CollabOptions {
    * (a phone that lost its signal leaves a half-open connection behind). 0 turns it off.
    */
   pingIntervalMs: number;
+  /**
+   * Most bytes waiting to be sent to one socket: one that stopped reading with more than this waiting
+   * is closed with 4509 (slow consumer) instead of the server holding everything sent to it.
+   */
+  maxBufferedBytes: number;
+  /** Most sockets one person may have open on this instance; the next is refused with 4429. */
+  maxSocketsPerUser: number;
+  /** Every this long the sessions behind all sockets are checked (see socket-guard.ts). 0 turns it off. */
+  sessionCheckIntervalMs: number;
 }
 
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
@@ -56,12 +65,16 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   compactEvery: 200,
   durability: 'process',
   pingIntervalMs: 30_000,
+  maxBufferedBytes: 2 * 1024 * 1024,
+  maxSocketsPerUser: 8,
+  sessionCheckIntervalMs: 15_000,
 };
 
 export class CollabHub {
   private readonly documents = new Map<string, LiveDocument>();
   private closing = false;
-  private readonly heartbeat: NodeJS.Timeout | null;
+  /** The per-person socket cap, the heartbeat, and the checks that end live access with a session or a role. */
+  private readonly guard: SocketGuard;
   /** Documents this instance locked (see `lock`); one loaded meanwhile starts locked. */
   private readonly lockedNames = new Set<string>();
   /** Counts re-authorizations, so a socket authorized while one ran is authorized again (see `connect`). */
@@ -72,8 +85,7 @@ export class CollabHub {
     readonly options: CollabOptions = DEFAULT_COLLAB_OPTIONS,
     readonly relay: CollabRelay | null = null,
   ) {
-    this.heartbeat = options.pingIntervalMs > 0 ? setInterval(() => this.pingAll(), options.pingIntervalMs) : null;
-    this.heartbeat?.unref();
+    this.guard = new SocketGuard(this);
     relay?.setHandlers({
       update: (name, update) => this.fromRelay(name, (live) => Y.applyUpdate(live.doc, update, FROM_RELAY)),
       awareness: (name, update) => this.fromRelay(name, (live) => awarenessProtocol.applyAwarenessUpdate(live.awareness, update, FROM_RELAY)),
@@ -84,26 +96,23 @@ export class CollabHub {
         }),
       lock: (name) => this.lockHere(name),
       refresh: (name) => void this.refreshHere(name),
-      resync: () => void this.resync(),
+      resync: () => void this.resync().then(() => this.guard.recheckEveryone()),
+      userChanged: (userId) => void this.guard.recheckUser(userId),
     });
   }
 
-  /** Drops the sockets that did not answer the last ping, and pings the others. */
-  private pingAll(): void {
-    for (const live of this.documents.values()) {
-      for (const ws of live.connections.keys()) {
-        if (awaitingPong.has(ws)) {
-          ws.terminate();
-          continue;
-        }
-        awaitingPong.add(ws);
-        try {
-          ws.ping();
-        } catch {
-          ws.terminate();
-        }
-      }
-    }
+  /**
+   * A person's sessions or roles changed (logout, password change, a session ended, a role revoked):
+   * their sockets are checked again here, at once, and on every other instance through the relay.
+   */
+  async userChanged(userId: string): Promise<void> {
+    this.relay?.publishUserChanged(userId);
+    await this.guard.recheckUser(userId);
+  }
+
+  /** Taken before an upgrade's session is looked up, and handed to `connect`. */
+  checkMark(): number {
+    return this.guard.mark();
   }
 
   /** Applies a relay message to a document this instance holds (after it has loaded). */
@@ -145,13 +154,27 @@ export class CollabHub {
     return (await this.relay.ping()) ? 'ok' : 'unreachable';
   }
 
+  /** Every open socket with its document, or one person's (re-authorization; tests). */
+  connections(userId?: string): Array<{ live: LiveDocument; conn: Connection }> {
+    const found: Array<{ live: LiveDocument; conn: Connection }> = [];
+    for (const live of this.documents.values()) {
+      for (const conn of live.connections.values()) if (userId === undefined || conn.userId === userId) found.push({ live, conn });
+    }
+    return found;
+  }
+
   /** Documents currently held in memory (for tests and the health page). */
   loadedDocuments(): string[] {
     return [...this.documents.keys()];
   }
 
-  /** Takes an upgraded socket: authorizes it for the document, then joins it to the live copy. */
-  async connect(ws: WebSocket, actor: Actor, name: string): Promise<void> {
+  /**
+   * Takes an upgraded socket: authorizes it for the document, then joins it to the live copy. `mark`
+   * is `checkMark()` from before the actor's session was looked up.
+   */
+  async connect(ws: WebSocket, actor: Actor, name: string, mark = this.guard.mark()): Promise<void> {
+    const userId = actor.userId;
+    if (!this.guard.admit(userId)) return ws.close(CloseCode.TooManySockets, 'too many sockets');
     // Messages that arrive while we authorize and load wait here, in order. (One listener for the
     // socket's whole life, its state in plain variables: every closure and context kept per socket
     // counts on a server holding thousands of idle ones.)
@@ -167,6 +190,10 @@ export class CollabHub {
     });
     ws.on('error', terminateOnError);
     ws.on('pong', answeredPing);
+    ws.on('close', () => {
+      this.guard.release(userId);
+      if (live && conn) this.disconnect(live, conn);
+    });
 
     let access: DocumentAccess;
     const refreshesBefore = this.refreshes;
@@ -181,14 +208,14 @@ export class CollabHub {
     if (this.closing || ws.readyState !== ws.OPEN) return ws.close(CloseCode.ServerClosing, 'closing');
 
     live = this.documentFor(name);
-    conn = { ws, userId: actor.userId, sessionId: actor.sessionId, access, clientIds: [] };
+    conn = { ws, userId, sessionId: actor.sessionId, access, clientIds: [] };
     live.connections.set(ws, conn);
-    ws.on('close', () => this.disconnect(live!, conn!));
-    // A re-authorization (a freeze) that ran while we authorized did not see this socket: decide again.
-    if (this.refreshes !== refreshesBefore) {
-      const again = await authorizeDocument(this.deps, actor, name).catch(() => 'none' as const);
+    // A re-authorization (a freeze, a logout, a revoked role) that ran while we looked up the session
+    // or authorized did not see this socket: decide again.
+    if (this.refreshes !== refreshesBefore || this.guard.checkedSince(mark)) {
+      const again = await this.guard.recheck(conn, name).catch(() => 'none' as const);
       if (again === 'write' || again === 'read' || again === 'frozen') conn.access = again;
-      else return ws.close(again === 'not_found' ? CloseCode.UnknownDocument : CloseCode.Forbidden, 'access revoked');
+      else return this.guard.apply(live, conn, again);
     }
     try {
       await live.ready;
@@ -200,19 +227,20 @@ export class CollabHub {
     if (ws.readyState !== ws.OPEN) return;
 
     // First sync: our state vector (the client answers with what we lack) and who is here.
+    const cap = this.options.maxBufferedBytes;
     await live.enqueue(() => {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeSyncStep1(encoder, live.doc);
-      send(ws, encoding.toUint8Array(encoder));
+      send(ws, encoding.toUint8Array(encoder), cap);
       const states = [...live.awareness.getStates().keys()];
       if (states.length > 0) {
         const aw = encoding.createEncoder();
         encoding.writeVarUint(aw, MESSAGE_AWARENESS);
         encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(live.awareness, states));
-        send(ws, encoding.toUint8Array(aw));
+        send(ws, encoding.toUint8Array(aw), cap);
       }
-      if (conn.access !== 'write') send(ws, readOnlyNotice(conn.access, live.doc));
+      if (conn.access !== 'write') send(ws, readOnlyNotice(conn.access, live.doc), cap);
     });
     const queued = early;
     early = null;
@@ -236,7 +264,7 @@ export class CollabHub {
               const encoder = encoding.createEncoder();
               encoding.writeVarUint(encoder, MESSAGE_SYNC);
               syncProtocol.writeSyncStep2(encoder, live.doc, stateVector);
-              send(conn.ws, encoding.toUint8Array(encoder));
+              send(conn.ws, encoding.toUint8Array(encoder), this.options.maxBufferedBytes);
             })
             .catch((error: unknown) => live.storageFailed(error));
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
@@ -254,7 +282,7 @@ export class CollabHub {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
         encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(live.awareness, [...live.awareness.getStates().keys()]));
-        send(conn.ws, encoding.toUint8Array(encoder));
+        send(conn.ws, encoding.toUint8Array(encoder), this.options.maxBufferedBytes);
       } else {
         throw new Error(`unknown message type ${type}`);
       }
@@ -347,28 +375,16 @@ export class CollabHub {
     const live = this.documents.get(name);
     if (!live) return;
     const decided = await Promise.all(
-      [...live.connections.values()].map(async (conn) => {
-        const actor = await loadActor(this.deps, conn.userId, conn.sessionId).catch(() => null);
-        const access = actor ? await authorizeDocument(this.deps, actor, name).catch(() => 'none' as const) : 'none';
-        return { conn, access };
-      }),
+      [...live.connections.values()].map(async (conn) => ({ conn, access: await this.guard.recheck(conn, name).catch(() => 'none' as const) })),
     );
     if (this.documents.get(name) !== live) return;
-    for (const { conn, access } of decided) {
-      if (access === 'none' || access === 'not_found') {
-        conn.ws.close(access === 'not_found' ? CloseCode.UnknownDocument : CloseCode.Forbidden, 'access revoked');
-        continue;
-      }
-      const before = conn.access;
-      conn.access = access;
-      if (access !== 'write' && access !== before) send(conn.ws, readOnlyNotice(access, live.doc));
-    }
+    for (const { conn, access } of decided) this.guard.apply(live, conn, access);
     live.unlock();
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.guard.stop();
     const docs = [...this.documents.values()];
     for (const live of docs) {
       if (live.idleTimer) clearTimeout(live.idleTimer);
@@ -381,13 +397,6 @@ export class CollabHub {
 
 function terminateOnError(this: WebSocket): void {
   this.terminate();
-}
-
-/** Sockets pinged and not yet answered (module-level: no closure per socket). */
-const awaitingPong = new WeakSet<WebSocket>();
-
-function answeredPing(this: WebSocket): void {
-  awaitingPong.delete(this);
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -265,7 +265,8 @@ export class LiveDocument {
   }
 
   broadcast(message: Uint8Array, except?: WebSocket): void {
-    for (const ws of this.connections.keys()) if (ws !== except) send(ws, message);
+    const cap = this.hub.options.maxBufferedBytes;
+    for (const ws of this.connections.keys()) if (ws !== except) send(ws, message, cap);
   }
 }
 
@@ -289,8 +290,15 @@ export function readOnlyNotice(access: 'read' | 'frozen', doc: Y.Doc): Uint8Arra
   return encoding.toUint8Array(encoder);
 }
 
-export function send(ws: WebSocket, message: Uint8Array): void {
+/**
+ * Sends a message unless the socket has stopped reading: with more than `maxBuffered` bytes still
+ * waiting for it (`bufferedAmount`: what the socket has not taken yet), it is closed with 4509 rather
+ * than the server keeping everything sent to it. The check comes before the send, so a first sync
+ * larger than the cap still goes out, and a socket never holds more than the cap plus one message.
+ */
+export function send(ws: WebSocket, message: Uint8Array, maxBuffered: number): void {
   if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > maxBuffered) return ws.close(CloseCode.SlowConsumer, 'too slow');
   try {
     ws.send(message);
   } catch {

@@ -18,6 +18,7 @@ function recorder() {
     },
     refresh: (doc) => log.push(`refresh ${doc}`),
     resync: () => log.push('resync'),
+    userChanged: (user) => log.push(`user ${user}`),
   };
   return { log, handlers, setLockDelay: (ms: number) => (lockDelay = ms) };
 }
@@ -36,6 +37,8 @@ describe('relay wire format', () => {
     expect(decodeRelayMessage(update)).toEqual({ type: RelayMessageType.Update, sender: 'a', doc: 'agenda:1', payload: new Uint8Array([1, 2, 3]) });
     const lock = encodeRelayMessage({ type: RelayMessageType.Lock, sender: 'b', doc: '会议', requestId: 'r1' });
     expect(decodeRelayMessage(lock)).toEqual({ type: RelayMessageType.Lock, sender: 'b', doc: '会议', requestId: 'r1' });
+    const user = encodeRelayMessage({ type: RelayMessageType.UserChanged, sender: 'c', user: 'u-1' });
+    expect(decodeRelayMessage(user)).toEqual({ type: RelayMessageType.UserChanged, sender: 'c', user: 'u-1' });
     expect(() => decodeRelayMessage(new Uint8Array([1, 97, 9, 0]))).toThrow();
     expect(() => decodeRelayMessage(update.slice(0, update.length - 2))).toThrow();
   });
@@ -76,6 +79,13 @@ describe('Redis relay between two instances', () => {
     await b.leave('doc-1');
     expect(await a.heldElsewhere('doc-1')).toBe(false);
     recA.log.length = 0;
+    recB.log.length = 0;
+  });
+
+  it("tells every other instance, holding documents or not, that a person's sessions or roles changed", async () => {
+    a.publishUserChanged('user-7');
+    await until(() => recB.log.includes('user user-7'), 'user change');
+    expect(recA.log).not.toContain('user user-7');
     recB.log.length = 0;
   });
 

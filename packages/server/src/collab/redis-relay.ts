@@ -1,7 +1,8 @@
 /**
  * The collaboration relay on Redis pub/sub (Debian's redis-server): one channel per live document
- * (`<prefix>doc:<name>`) that every instance holding the document subscribes to, and one channel per
- * instance (`<prefix>instance:<id>`) for answers to lock requests. Redis pub/sub is fire-and-forget:
+ * (`<prefix>doc:<name>`) that every instance holding the document subscribes to, one channel per
+ * instance (`<prefix>instance:<id>`) for answers to lock requests, and one channel every instance
+ * subscribes to (`<prefix>users`) for changes of a person's sessions or roles. Redis pub/sub is fire-and-forget:
  * when the subscriber connection drops, messages published meanwhile are lost, so on reconnecting the
  * hub re-reads every held document from the database (updates are stored before they are published,
  * and applying a Yjs update twice is harmless).
@@ -31,6 +32,7 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
   const instanceId = options.instanceId ?? randomUUID();
   const docChannel = (doc: string) => `${prefix}doc:${doc}`;
   const instanceChannel = `${prefix}instance:${instanceId}`;
+  const usersChannel = `${prefix}users`;
   const lockKey = (doc: string) => `${prefix}lock:${doc}`;
 
   // A subscribed connection can do nothing else, so commands go through a second one.
@@ -64,6 +66,8 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
         return handlers.awarenessQuery(message.doc);
       case RelayMessageType.Refresh:
         return handlers.refresh(message.doc);
+      case RelayMessageType.UserChanged:
+        return handlers.userChanged(message.user);
       case RelayMessageType.Lock: {
         const { doc, requestId, sender } = message;
         void handlers
@@ -99,7 +103,7 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
       .catch((error: unknown) => console.error('[yishi relay] resubscribe failed', error))
       .then(() => handlers?.resync());
   });
-  await subscriber.subscribe(instanceChannel);
+  await subscriber.subscribe(instanceChannel, usersChannel);
 
   /** How many other instances are subscribed to a document's channel. */
   const othersHolding = async (doc: string): Promise<number> => {
@@ -125,6 +129,7 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
     publishUpdate: (doc, payload) => publish(doc, { type: RelayMessageType.Update, sender: instanceId, doc, payload }),
     publishAwareness: (doc, payload) => publish(doc, { type: RelayMessageType.Awareness, sender: instanceId, doc, payload }),
     queryAwareness: (doc) => publish(doc, { type: RelayMessageType.AwarenessQuery, sender: instanceId, doc }),
+    publishUserChanged: (user) => publish('', { type: RelayMessageType.UserChanged, sender: instanceId, user }, usersChannel),
     lockEverywhere: async (doc, timeoutMs = DEFAULT_LOCK_TIMEOUT_MS) => {
       // The key first: an instance that loads the document from now on starts locked.
       await commands.set(lockKey(doc), instanceId, 'PX', lockTtlMs);

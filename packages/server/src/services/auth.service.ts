@@ -18,6 +18,7 @@ import {
   findSession,
   insertLoginFailure,
   insertSession,
+  liveSessionIds,
   pruneLoginFailures,
   touchSession,
 } from '../db/repositories/sessions.repository.js';
@@ -166,6 +167,23 @@ export async function actorForToken(deps: Deps, token: string): Promise<Actor | 
   }
   const actor = await loadActor(deps, session.user_id, sessionId);
   return actor;
+}
+
+/**
+ * The actor behind one session of a user, or null when the session has ended (logged out, ended from
+ * "my sessions", ended by a password change, expired). Unlike a request it does not extend the
+ * session: an open live-document socket is checked again with this (collab/socket-guard.ts).
+ */
+export async function actorForSession(deps: Deps, userId: string, sessionId: string): Promise<Actor | null> {
+  const session = await findSession(deps.db, sessionId);
+  const now = deps.clock().toISOString();
+  if (!session || session.user_id !== userId || session.expires_at <= now || session.absolute_expires_at <= now) return null;
+  return loadActor(deps, userId, sessionId);
+}
+
+/** Which of these sessions have not ended (the periodic check of open live-document sockets). */
+export function liveSessions(deps: Deps, sessionIds: readonly string[]): Promise<Set<string>> {
+  return liveSessionIds(deps.db, sessionIds, deps.clock().toISOString());
 }
 
 export async function loadActor(deps: Deps, userId: string, sessionId = ''): Promise<Actor | null> {

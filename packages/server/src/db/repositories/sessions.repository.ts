@@ -20,6 +20,22 @@ export function findSession(db: Db, id: string) {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Which of these sessions still exist and have not expired (the collab server's periodic check). */
+export async function liveSessionIds(db: Db, ids: readonly string[], now: string): Promise<Set<string>> {
+  const live = new Set<string>();
+  for (let at = 0; at < ids.length; at += 500) {
+    const rows = await db
+      .selectFrom('sessions')
+      .select('id')
+      .where('id', 'in', ids.slice(at, at + 500))
+      .where('expires_at', '>', now)
+      .where('absolute_expires_at', '>', now)
+      .execute();
+    for (const row of rows) live.add(row.id);
+  }
+  return live;
+}
+
 export function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string) {
   return db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
 }
