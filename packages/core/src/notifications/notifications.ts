@@ -65,6 +65,11 @@ export interface NotificationKindSpec {
   robot: boolean;
   /** Whether people receive it at all (the digest and the robot test go to robots only). */
   personal: boolean;
+  /**
+   * A receipt: it goes to the person who caused the event as well. Every other kind leaves out the
+   * one who did the thing (the organiser opening a vote is not told that it opened).
+   */
+  receipt?: boolean;
   /** Title and body, with {placeholders} filled from the params (instants written in Beijing time). */
   title: Words;
   body: Words;
@@ -184,6 +189,8 @@ export const NOTIFICATION_SPECS: Record<NotificationKind, NotificationKindSpec> 
     sms: null,
     robot: false,
     personal: true,
+    // The resident who raised it keeps it in their notification centre, with the link to follow it.
+    receipt: true,
     title: { 'zh-CN': '问题已登记：{title}', en: 'Concern recorded: {title}' },
     body: { 'zh-CN': '您反映的问题“{title}”已登记，我们会尽快处理。', en: 'Your concern "{title}" has been recorded and will be handled.' },
     path: '{path}',

@@ -26,8 +26,8 @@ export const voteRoutes = [
   }),
   defineRoute(voteEndpoints.open, {
     access: organisers,
-    handler: async ({ deps, params }) => {
-      await openVote(deps, params.voteId);
+    handler: async ({ deps, actor, params }) => {
+      await openVote(deps, params.voteId, actor);
       return { ok: true } as const;
     },
   }),

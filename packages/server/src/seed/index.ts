@@ -23,7 +23,9 @@ const SEED_LOCK_KEY = 278_2026;
 async function seedIfEmpty(deps: Deps): Promise<boolean> {
   const existing = await deps.db.selectFrom('subdistricts').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
-  for (const step of SEED_STEPS) await step(deps);
+  // The demo's past is not news: its votes, meetings and items notify nobody (what happens from now on does).
+  const quiet: Deps = { ...deps, config: { ...deps.config, notifications: { ...deps.config.notifications, enabled: false } } };
+  for (const step of SEED_STEPS) await step(quiet);
   return true;
 }
 

@@ -35,6 +35,7 @@ import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import { createActionItem } from './action-items.service.js';
 import { assertKindOffers, holdsAny, loadMeeting, lockMeeting, type LoadedMeeting } from './meeting-access.js';
+import { enqueueNotifications } from './notifications.service.js';
 
 const takesQuestions = (spec: MeetingKindSpec): boolean => spec.questions;
 
@@ -113,6 +114,7 @@ export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string
       handled_at: null,
       created_at: deps.clock().toISOString(),
     });
+    await enqueueNotifications(trx, deps, { kind: 'concern_recorded', questionId: id, causedByUserId: actor.userId });
     return next;
   });
   return { id, number, counts: await countQuestionsOf(deps.db, meetingId) };
@@ -144,12 +146,16 @@ async function loadForHandling(
 
 export async function answerQuestion(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: AnswerQuestionInput) {
   const { question } = await loadForHandling(deps, actor, meetingId, questionId);
-  const claimed = await claimRaisedQuestion(deps.db, question.id, {
-    status: 'answered',
-    answer: input.answer,
-    answered_by: actor.userId,
-    answered_by_name: input.answeredByName,
-    handled_at: deps.clock().toISOString(),
+  const claimed = await deps.db.transaction().execute(async (trx) => {
+    const done = await claimRaisedQuestion(trx, question.id, {
+      status: 'answered',
+      answer: input.answer,
+      answered_by: actor.userId,
+      answered_by_name: input.answeredByName,
+      handled_at: deps.clock().toISOString(),
+    });
+    if (done) await enqueueNotifications(trx, deps, { kind: 'concern_answered', questionId: question.id, causedByUserId: actor.userId });
+    return done;
   });
   if (!claimed) throw await questionNoLongerRaised(deps, meetingId, question.id);
   return { counts: await countQuestionsOf(deps.db, meetingId) };
@@ -173,6 +179,7 @@ export async function listQuestionForFollowUp(deps: Deps, actor: Actor, meetingI
       measures: input.measures,
     });
     await updateQuestion(trx, question.id, { action_item_id: created.id });
+    await enqueueNotifications(trx, deps, { kind: 'concern_listed', questionId: question.id, causedByUserId: actor.userId });
     return created.id;
   });
   return { actionItemId, counts: await countQuestionsOf(deps.db, meetingId) };

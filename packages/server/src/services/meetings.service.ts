@@ -61,6 +61,7 @@ import type { AgendaItemRow, AttendanceRow, MeetingRow } from '../db/tables/meet
 import type { Deps } from '../deps.js';
 import { createActionItem } from './action-items.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
+import { enqueueNotifications } from './notifications.service.js';
 import { assertKindOffers, assertRunner, attendedByParties, holdsAny, loadMeeting, lockMeeting } from './meeting-access.js';
 
 export function meetingSummary(m: MeetingRow): MeetingSummary {
@@ -263,6 +264,8 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
     if (action === 'start') await writeAgendaRows(trx, meetingId, nowIso);
     const set = { status: to, ...stamp, ...(action === 'start' ? { agenda_frozen_at: nowIso } : {}), updated_at: nowIso };
     if (!(await updateMeetingIfStatus(trx, meetingId, from, set))) throw new DomainError('meeting_bad_transition', { from, action });
+    // Publishing the notice is when participants learn of the meeting, with its agenda as it stands.
+    if (action === 'schedule') await enqueueNotifications(trx, deps, { kind: 'meeting_scheduled', meetingId, causedByUserId: actor.userId });
   };
   if (action === 'start') {
     await withLockedAgenda(deps, meetingId, async () => {

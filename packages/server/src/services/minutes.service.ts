@@ -53,6 +53,7 @@ import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
 import { holdsAny, loadMeeting, type LoadedMeeting } from './meeting-access.js';
 import { loadMeetingRecord } from './minutes-record.js';
+import { enqueueNotifications } from './notifications.service.js';
 
 function mayWrite(loaded: LoadedMeeting): boolean {
   return holdsAny(loaded.roles, minutesWriters(loaded.kind));
@@ -244,6 +245,7 @@ export async function publishMinutes(deps: Deps, actor: Actor, meetingId: string
       const body = await readDraftText(trx, meetingId);
       assertFirstPublication(versions, body);
       await insertVersion(deps, trx, actor, loaded, readHeader(draft.header_json), body, null, 1);
+      await enqueueNotifications(trx, deps, { kind: 'minutes_published', meetingId, causedByUserId: actor.userId });
     });
   } finally {
     await hub?.refresh(name);

@@ -1,8 +1,8 @@
 /**
  * Notifications enter here: a feature service calls `enqueueNotifications(trx, deps, event)` inside
  * its own transaction, so the notices exist exactly when the thing they tell of does (a rolled-back
- * vote opening leaves no notice behind). The event's recipients are resolved here with a few
- * set-based reads; each person gets a notice row (in-app, and the record of which channels were not
+ * vote opening leaves no notice behind). The event's recipients are resolved with a few set-based
+ * reads (notification-recipients.ts), leaving out whoever caused it; each person gets a notice row (in-app, and the record of which channels were not
  * used and why) and one outbox row per SMS or e-mail to send; the compound's group robots get theirs.
  * Inserts are chunked: a vote for 10,000 owners is a handful of statements. The outbox worker
  * (notification-worker.ts) sends.
@@ -13,17 +13,12 @@ import {
   DomainError,
   NOTIFICATION_SPECS,
   PERSONAL_KINDS,
-  PROPOSAL_STATUS_LABELS,
   afterQuietHours,
-  parseResponsibleUnit,
   renderNotification,
-  responsibleUnitLabel,
-  type DigestUnit,
   type NotificationKind,
   type NotificationParams,
   type NotificationSettingsInput,
   type PersonalChannel,
-  type Role,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { newId } from '../db/ids.js';
@@ -31,219 +26,11 @@ import * as repo from '../db/repositories/notifications.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import type { NewNotification, NewNotificationDelivery } from '../db/tables/notifications.table.js';
 import type { Deps } from '../deps.js';
+import { resolveEvent, type NotificationEvent } from './notification-recipients.js';
 
-/** What happened, named by the feature that calls enqueueNotifications; recipients are found from it. */
-export type NotificationEvent = (
-  | { kind: 'vote_opened' | 'vote_closing' | 'vote_result'; voteId: string }
-  | { kind: 'meeting_scheduled' | 'meeting_starting' | 'minutes_published'; meetingId: string }
-  | { kind: 'proposal_threshold' | 'proposal_answered'; proposalId: string }
-  | { kind: 'concern_recorded' | 'concern_answered' | 'concern_listed'; questionId: string }
-  | { kind: 'concern_recorded' | 'concern_answered' | 'concern_listed'; itemId: string }
-  | { kind: 'item_assigned' | 'item_due_tomorrow' | 'item_rate' | 'item_reopened'; itemId: string }
-  | { kind: 'item_overdue'; itemId: string; overdueDays: number }
-  | { kind: 'staff_digest'; compoundId: string; date: string; units: DigestUnit[] }
-  | { kind: 'robot_test'; robotId: string }
-) & {
-  /** A scheduled occurrence's unique key: a second enqueue with the same key does nothing. */
-  dedupeKey?: string;
-  causedByUserId?: string | null;
-};
+export type { NotificationEvent } from './notification-recipients.js';
 
 export type NotifyDeps = Pick<Deps, 'config' | 'clock'>;
-
-interface Resolved {
-  compoundId: string | null;
-  subjectKind: string;
-  subjectId: string;
-  params: Record<string, string>;
-  recipients: repo.RecipientRow[];
-  /** Robot ids, for robot_test only (other events find the compound's robots by their events). */
-  robotIds?: string[];
-}
-
-const STATION: readonly Role[] = ['station_chief', 'station_deputy'];
-
-function cut(text: string, max = 40): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/** Accounts of a responsible unit at the compound (the party's representatives, the community's staff …). */
-async function usersOfUnit(db: Db, compoundId: string, unitText: string | null): Promise<string[]> {
-  const unit = parseResponsibleUnit(unitText);
-  if (!unit) return [];
-  if (unit.kind === 'department') return repo.staffUserIdsAt(db, compoundId, ['party_rep'], { party: 'department', organisation: unit.name });
-  switch (unit.party) {
-    case 'community':
-      return repo.staffUserIdsAt(db, compoundId, ['community_staff']);
-    case 'grid':
-      return repo.staffUserIdsAt(db, compoundId, ['grid_worker']);
-    default:
-      return repo.staffUserIdsAt(db, compoundId, ['party_rep'], { party: unit.party });
-  }
-}
-
-async function resolve(db: Db, event: NotificationEvent): Promise<Resolved | null> {
-  switch (event.kind) {
-    case 'vote_opened':
-    case 'vote_closing':
-    case 'vote_result': {
-      const vote = await repo.findVoteForNotice(db, event.voteId);
-      if (!vote) return null;
-      const compound = await repo.findCompoundName(db, vote.compound_id);
-      const passed = vote.result_json ? (JSON.parse(vote.result_json) as { passed?: boolean }).passed : undefined;
-      const params: Record<string, string> = { voteId: vote.id, title: vote.title, compound: compound?.name ?? '', closesAt: vote.closes_at };
-      Object.assign(
-        params,
-        passed === undefined
-          ? { outcome: '结果见表决页面', outcome_en: 'see the vote page for the result' }
-          : { outcome: passed ? '通过' : '未通过', outcome_en: passed ? 'passed' : 'not passed' },
-      );
-      const recipients = await repo.recipientsOfVote(db, vote.id, { notVoted: event.kind === 'vote_closing' });
-      return { compoundId: vote.compound_id, subjectKind: 'vote', subjectId: vote.id, params, recipients };
-    }
-    case 'meeting_scheduled':
-    case 'meeting_starting':
-    case 'minutes_published': {
-      const meeting = await repo.findMeetingForNotice(db, event.meetingId);
-      if (!meeting) return null;
-      const agenda = await repo.agendaTitlesOf(db, meeting.id);
-      const users = [...(await repo.attendeeUserIds(db, meeting.id)), ...(await repo.memberUserIdsOfCompound(db, meeting.compound_id))];
-      return {
-        compoundId: meeting.compound_id,
-        subjectKind: 'meeting',
-        subjectId: meeting.id,
-        params: {
-          meetingId: meeting.id,
-          title: meeting.title,
-          startsAt: meeting.starts_at,
-          place: meeting.place,
-          agenda: agenda.length ? cut(agenda.map((t, i) => `${i + 1}. ${t}`).join(' '), 120) : '—',
-        },
-        recipients: await repo.recipientsOfUsers(db, users),
-      };
-    }
-    case 'proposal_threshold':
-    case 'proposal_answered': {
-      const proposal = await repo.findProposalForNotice(db, event.proposalId);
-      if (!proposal) return null;
-      const users =
-        event.kind === 'proposal_threshold'
-          ? [proposal.author_user_id, ...(await repo.staffUserIdsAt(db, proposal.compound_id, [...STATION, 'community_staff']))]
-          : [proposal.author_user_id, ...(await repo.seconderUserIds(db, proposal.id))];
-      const status = PROPOSAL_STATUS_LABELS[proposal.status];
-      return {
-        compoundId: proposal.compound_id,
-        subjectKind: 'proposal',
-        subjectId: proposal.id,
-        params: {
-          proposalId: proposal.id,
-          title: proposal.title,
-          answer: cut(proposal.decision_reason ? `${status['zh-CN']}：${proposal.decision_reason}` : status['zh-CN'], 80),
-          answer_en: cut(proposal.decision_reason ? `${status.en}: ${proposal.decision_reason}` : status.en, 80),
-        },
-        recipients: await repo.recipientsOfUsers(db, users),
-      };
-    }
-    case 'concern_recorded':
-    case 'concern_answered':
-    case 'concern_listed': {
-      if ('questionId' in event) {
-        const question = await repo.findQuestionForNotice(db, event.questionId);
-        if (!question) return null;
-        const item = question.action_item_id ? await repo.findItemForNotice(db, question.action_item_id) : undefined;
-        return {
-          compoundId: question.compound_id,
-          subjectKind: 'question',
-          subjectId: question.id,
-          params: {
-            questionId: question.id,
-            itemId: item?.id ?? '',
-            title: cut(question.text, 30),
-            answer: cut(question.answer ?? '', 80),
-            dueDate: item?.due_date ?? '',
-            path: item ? `/action-items/${item.id}` : `/meetings/${question.meeting_id}`,
-          },
-          recipients: await repo.recipientsOfUsers(db, question.asked_by_user_id ? [question.asked_by_user_id] : []),
-        };
-      }
-      const item = await repo.findItemForNotice(db, event.itemId);
-      if (!item) return null;
-      return {
-        compoundId: item.compound_id,
-        subjectKind: 'action_item',
-        subjectId: item.id,
-        params: { itemId: item.id, title: cut(item.title, 30), answer: '', dueDate: item.due_date, path: `/action-items/${item.id}` },
-        recipients: await repo.recipientsOfUsers(db, item.raised_by_user_id ? [item.raised_by_user_id] : []),
-      };
-    }
-    case 'item_assigned':
-    case 'item_due_tomorrow':
-    case 'item_overdue':
-    case 'item_rate':
-    case 'item_reopened': {
-      const item = await repo.findItemForNotice(db, event.itemId);
-      if (!item) return null;
-      let users: string[];
-      if (event.kind === 'item_rate') {
-        let raiser = item.raised_by_user_id;
-        if (!raiser && item.source_kind === 'evening_question') raiser = (await repo.findQuestionForNotice(db, item.source_id))?.asked_by_user_id ?? null;
-        users = raiser ? [raiser] : [];
-      } else {
-        users = await usersOfUnit(db, item.compound_id, item.responsible_unit);
-        if (event.kind !== 'item_assigned' || users.length === 0) users.push(...(await repo.staffUserIdsAt(db, item.compound_id, STATION)));
-      }
-      return {
-        compoundId: item.compound_id,
-        subjectKind: 'action_item',
-        subjectId: item.id,
-        params: {
-          itemId: item.id,
-          title: cut(item.title, 30),
-          unit: responsibleUnitLabel(item.responsible_unit, 'zh-CN'),
-          unit_en: responsibleUnitLabel(item.responsible_unit, 'en'),
-          dueDate: item.due_date,
-          number: item.sign_off_number ?? '',
-          days: 'overdueDays' in event ? String(event.overdueDays) : '0',
-        },
-        recipients: await repo.recipientsOfUsers(db, users),
-      };
-    }
-    case 'staff_digest': {
-      const compound = await repo.findCompoundName(db, event.compoundId);
-      if (!compound) return null;
-      const overdue = event.units.reduce((n, u) => n + u.overdue.length, 0);
-      const dueToday = event.units.reduce((n, u) => n + u.dueToday.length, 0);
-      return {
-        compoundId: compound.id,
-        subjectKind: 'compound',
-        subjectId: compound.id,
-        params: {
-          compoundId: compound.id,
-          compound: compound.name,
-          date: event.date,
-          overdue: String(overdue),
-          dueToday: String(dueToday),
-          digest: JSON.stringify(event.units),
-        },
-        recipients: [],
-      };
-    }
-    case 'robot_test': {
-      const robot = await repo.findRobot(db, event.robotId);
-      if (!robot) return null;
-      const compound = await repo.findCompoundName(db, robot.compound_id);
-      return {
-        compoundId: robot.compound_id,
-        subjectKind: 'robot',
-        subjectId: robot.id,
-        params: { compoundId: robot.compound_id, compound: compound?.name ?? '', name: robot.name },
-        recipients: [],
-        robotIds: [robot.id],
-      };
-    }
-  }
-}
 
 /** The channels a person gets for a kind: the kind's defaults with their own changes. */
 export function channelsFor(kind: NotificationKind, channelsJson: string | null): Record<PersonalChannel, boolean> {
@@ -327,7 +114,7 @@ function planFor(
 export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: NotificationEvent): Promise<EnqueueResult> {
   if (!deps.config.notifications.enabled) return { eventId: null, recipients: 0, deliveries: 0 };
   if (event.dedupeKey && (await repo.eventKeyExists(trx, event.dedupeKey))) return { eventId: null, recipients: 0, deliveries: 0 };
-  const resolved = await resolve(trx, event);
+  const resolved = await resolveEvent(trx, event);
   if (!resolved) return { eventId: null, recipients: 0, deliveries: 0 };
   const now = deps.clock();
   const nowIso = now.toISOString();
@@ -349,11 +136,13 @@ export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: Not
   const notifications: NewNotification[] = [];
   const deliveries: NewNotificationDelivery[] = [];
   if (spec.personal) {
+    // Whoever did the thing is not told of it, unless the notice is their receipt.
+    const cause = spec.receipt ? null : (event.causedByUserId ?? null);
     const seen = new Set<string>();
     const ctx = { now, nowIso, mailOn: deps.config.notifications.mail !== null };
     for (const r of resolved.recipients) {
       const key = r.personId ?? `u:${r.userId}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key) || (cause !== null && r.userId === cause)) continue;
       seen.add(key);
       const plan = planFor(event.kind, eventId, r, ctx);
       if (!plan) continue;

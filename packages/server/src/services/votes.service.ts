@@ -33,6 +33,7 @@ import { findProposal } from '../db/repositories/proposals.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteElectorateRow, VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
+import { enqueueNotifications } from './notifications.service.js';
 import { recordProposalPutToVote } from './proposals.service.js';
 
 export function optionsOf(vote: Pick<VoteRow, 'options_json'>): VoteOption[] {
@@ -115,7 +116,7 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
     if (input.sourceKind === 'proposal') await recordProposalPutToVote(trx, actor, input.sourceId!, { voteId: id, title: input.title, now });
   });
   // A vote whose opening time is already past opens at once.
-  if (input.opensAt && Date.parse(input.opensAt) <= deps.clock().getTime()) await openVote(deps, id);
+  if (input.opensAt && Date.parse(input.opensAt) <= deps.clock().getTime()) await openVote(deps, id, actor);
   return { id };
 }
 
@@ -151,7 +152,8 @@ async function buildElectorate(db: Db, vote: VoteRow) {
   }));
 }
 
-export async function openVote(deps: Deps, voteId: string) {
+/** Opens a draft; `by` is the organiser opening it, or null when the scheduler opens it at its time. Its owners are told in the same transaction. */
+export async function openVote(deps: Deps, voteId: string, by: Actor | null = null) {
   await deps.db.transaction().execute(async (trx) => {
     await lockRow(trx, 'votes', voteId);
     const vote = await repo.findVote(trx, voteId);
@@ -163,6 +165,7 @@ export async function openVote(deps: Deps, voteId: string) {
     if (electorate.length === 0) throw new DomainError('vote_empty_electorate');
     await repo.insertElectorate(trx, electorate);
     await repo.updateVote(trx, voteId, 'draft', { status: 'open', opened_at: now.toISOString(), updated_at: now.toISOString() });
+    await enqueueNotifications(trx, deps, { kind: 'vote_opened', voteId, causedByUserId: by?.userId ?? null });
   });
 }
 
@@ -222,7 +225,10 @@ export async function closeVote(deps: Deps, voteId: string, by: Actor | null): P
       result_json: JSON.stringify(result),
       updated_at: now.toISOString(),
     });
-    if (Number(changed.numUpdatedRows) === 1) return true;
+    if (Number(changed.numUpdatedRows) === 1) {
+      await enqueueNotifications(trx, deps, { kind: 'vote_result', voteId, causedByUserId: by?.userId ?? null });
+      return true;
+    }
     if (by) throw new DomainError('vote_already_closed');
     return false;
   });

@@ -5,7 +5,7 @@
  * preferences, e-mail addresses, group robots and the delivery record.
  */
 import { sql } from 'kysely';
-import type { Role } from '@yishi/core';
+import type { ActionItemUpdateKind, ProposalStatus, Role } from '@yishi/core';
 import { dialectOf } from '../dialect.js';
 import type { CompoundRobotTable, DeliveryStatus, NewNotification, NewNotificationDelivery, NotificationEventTable } from '../tables/notifications.table.js';
 import type { Db } from './places.repository.js';
@@ -229,6 +229,29 @@ export function findQuestionForNotice(db: Db, questionId: string) {
     .select(['id', 'compound_id', 'meeting_id', 'text', 'answer', 'asked_by_user_id', 'action_item_id'])
     .where('id', '=', questionId)
     .executeTakeFirst();
+}
+
+/** The note of a proposal's latest step to `status` (a decline's reason, an agenda or merge note). */
+export async function latestProposalNote(db: Db, proposalId: string, status: ProposalStatus): Promise<string | null> {
+  const row = await db
+    .selectFrom('proposal_events')
+    .select('note')
+    .where('proposal_id', '=', proposalId)
+    .where('status', '=', status)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row?.note || null;
+}
+/** The text of an action item's latest update of one of the kinds. */
+export async function latestItemUpdateText(db: Db, itemId: string, kinds: readonly ActionItemUpdateKind[]): Promise<string | null> {
+  const row = await db
+    .selectFrom('action_item_updates')
+    .select('text')
+    .where('action_item_id', '=', itemId)
+    .where('kind', 'in', [...kinds])
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row?.text || null;
 }
 
 /** Open action items of a compound (or all compounds) with a due date up to `until`. */
