@@ -3,6 +3,7 @@
  * changing or removing any row shows up when the chain is recomputed. Core stays free of IO and of
  * node:crypto: callers pass a sha256 that maps a UTF-8 string to lowercase hex.
  */
+import type { Locale } from '../i18n/locale.js';
 import type { LedgerVerification } from './action-items.schema.js';
 
 export type Sha256Hex = (text: string) => string;
@@ -11,6 +12,13 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export const LEDGER_ENTRY_KINDS = ['listed', 'signed_off', 'reopened'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+
+/** What each kind of entry is called on the ledger and in its exports. */
+export const LEDGER_KIND_LABELS: Record<LedgerEntryKind, Record<Locale, string>> = {
+  listed: { 'zh-CN': '列入清单', en: 'Listed' },
+  signed_off: { 'zh-CN': '销号', en: 'Signed off' },
+  reopened: { 'zh-CN': '不满意重新办理', en: 'Reopened after a dissatisfied rating' },
+};
 
 /** The fields of an entry that the hash covers (everything but the hash itself). */
 export interface LedgerEntryContent {

@@ -253,15 +253,19 @@ type Label = Record<Locale, string>;
 export function dashboardRows(
   f: DashboardFigures,
   kinds: MeetingKindRegistry<string> = MEETING_KIND_SPECS,
-): Array<{ key: string; label: Label; value: string | number }> {
-  const row = (key: string, zh: string, en: string, value: string | number | null) => ({ key, label: { 'zh-CN': zh, en }, value: value ?? '—' });
+): Array<{ key: string; label: Label; value: string | number; rate?: Rate }> {
+  // A rate row shows its text ("94.3%") and keeps the rate, so a spreadsheet can hold it as a number.
+  const row = (key: string, zh: string, en: string, value: string | number | null | Rate) =>
+    typeof value === 'object' && value !== null
+      ? { key, label: { 'zh-CN': zh, en }, value: value.text, rate: value }
+      : { key, label: { 'zh-CN': zh, en }, value: value ?? '—' };
   const held = new Map(Object.entries(f.meetings));
   return [
     ...Object.values(kinds).map(({ dashboard }) => ({ key: `meetings.${dashboard.counter}`, label: dashboard.held, value: held.get(dashboard.counter) ?? 0 })),
     row('questions.raised', '居民提出问题（个）', 'Questions raised', f.questions.raised),
     row('questions.answeredOnTheSpot', '现场答复（个）', 'Answered on the spot', f.questions.answeredOnTheSpot),
     row('questions.listed', '列入问题清单（个）', 'Put on the question list', f.questions.listed),
-    row('questions.answeredRate', '现场答复率', 'Answered on the spot (rate)', f.questions.answeredRate.text),
+    row('questions.answeredRate', '现场答复率', 'Answered on the spot (rate)', f.questions.answeredRate),
     row('actionItems.listed', '新增整改事项（项）', 'Action items listed', f.actionItems.listed),
     row('actionItems.signedOff', '已销号（项）', 'Signed off', f.actionItems.signedOff),
     row('actionItems.signedOffOnTime', '按期销号（项）', 'Signed off on time', f.actionItems.signedOffOnTime),
@@ -271,14 +275,14 @@ export function dashboardRows(
       'actionItems.onTimeRate',
       '按期销号率（按期销号 ÷ 已销号与超期未办结）',
       'Signed off on time (rate: on time ÷ signed off and overdue open)',
-      f.actionItems.onTimeRate.text,
+      f.actionItems.onTimeRate,
     ),
     row('actionItems.avgWorkdaysToSignOff', '平均销号用时（工作日）', 'Average working days to sign-off', f.actionItems.avgWorkdaysToSignOff),
     row('satisfaction.rated', '参与评价（次）', 'Ratings given', f.satisfaction.rated),
-    row('satisfaction.rate', '满意率（满意+基本满意）', 'Satisfaction rate (satisfied + basically satisfied)', f.satisfaction.rate.text),
+    row('satisfaction.rate', '满意率（满意+基本满意）', 'Satisfaction rate (satisfied + basically satisfied)', f.satisfaction.rate),
     row('minutes.due', '应公示纪要（份）', 'Minutes due', f.minutes.due),
     row('minutes.publishedOnTime', '3日内按时公示（份）', 'Published within 3 days', f.minutes.publishedOnTime),
     row('minutes.overdueUnpublished', '超期未公示（份）', 'Overdue, not published', f.minutes.overdueUnpublished),
-    row('minutes.onTimeRate', '纪要按时公示率', 'Minutes published on time (rate)', f.minutes.onTimeRate.text),
+    row('minutes.onTimeRate', '纪要按时公示率', 'Minutes published on time (rate)', f.minutes.onTimeRate),
   ];
 }

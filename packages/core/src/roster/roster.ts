@@ -17,6 +17,7 @@ import Papa from 'papaparse';
 import type { ErrorCode } from '../i18n/error-messages.js';
 import { parseAreaCenti } from '../places/area.js';
 import type { AreaSource } from '../places/places.js';
+import { unescapeCsvCell } from '../util/csv.js';
 
 // The roster's API shapes and endpoints (exported here: core's index names this file).
 export * from './roster.schema.js';
@@ -191,11 +192,12 @@ export function normaliseEntrance(text: string): string {
 
 /**
  * CSV or tab-separated text (Excel's "Unicode text") as rows of cells. The delimiter is detected;
- * empty lines are kept so that row numbers stay the spreadsheet's.
+ * empty lines are kept so that row numbers stay the spreadsheet's. The apostrophe our export puts
+ * before a formula-like cell is taken off, so an exported roster imports unchanged.
  */
 export function csvRows(text: string): string[][] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
-  return parsed.data;
+  return parsed.data.map((row) => row.map(unescapeCsvCell));
 }
 
 /** A problem with one cell, located by its field's column. */

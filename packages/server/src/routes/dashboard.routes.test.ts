@@ -60,13 +60,13 @@ describe('dashboard', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const bytes = new Uint8Array(await res.arrayBuffer());
-    // A zip file (PK\x03\x04) whose shared strings carry the Chinese labels and the rate.
+    // A zip file (PK\x03\x04) whose shared strings carry the Chinese labels, and the rate as a number (66.7% = 0.667).
     expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     const { unzipSync, strFromU8 } = await import('fflate');
     const files = unzipSync(bytes);
     const strings = strFromU8(files['xl/sharedStrings.xml']!);
     expect(strings).toContain('纪要按时公示率');
-    expect(strings).toContain('66.7%');
+    expect(strFromU8(files['xl/worksheets/sheet1.xml']!)).toContain('<v>0.667</v>');
     expect(Object.keys(files).filter((f) => f.startsWith('xl/worksheets/sheet'))).toHaveLength(3);
   });
 });

@@ -13,7 +13,10 @@ function attachment(compoundId: string, ext: 'csv' | 'xlsx'): string {
 }
 
 export const ledgerRoutes = [
-  defineRoute(ledgerEndpoints.entries, { access, handler: async ({ deps, params }) => ({ entries: await listLedgerRows(deps.db, params.compoundId) }) }),
+  defineRoute(ledgerEndpoints.entries, {
+    access,
+    handler: async ({ deps, params, locale }) => ({ entries: await listLedgerRows(deps.db, params.compoundId, locale) }),
+  }),
   defineRoute(ledgerEndpoints.verify, { access, handler: ({ deps, params }) => verifyLedger(deps.db, params.compoundId) }),
   defineRoute(ledgerEndpoints.csv, {
     access,

@@ -18,9 +18,10 @@ import {
   type DashboardMeetingRow,
   type DashboardQuery,
   type DashboardView,
+  type Rate,
   type SatisfactionSummary,
 } from '@yishi/core';
-import writeXlsxFile from 'write-excel-file/node';
+import writeXlsxFile, { type Cell } from 'write-excel-file/node';
 import {
   listActionItemsOfCompounds,
   listCompoundsInScope,
@@ -33,6 +34,7 @@ import { listFirstPublications } from '../db/repositories/minutes.repository.js'
 import { resolvePlaceChain, type Db } from '../db/repositories/places.repository.js';
 import type { PlaceChain } from '../auth/actor.js';
 import type { Deps } from '../deps.js';
+import { workbookDate, workbookHeading, workbookNumber, workbookPercent, workbookText } from './workbook-cells.js';
 
 /** The subdistrict or community a dashboard request is about (where its access is checked). */
 export function placeOfScope(db: Db, query: Pick<DashboardQuery, 'scope' | 'id'>): Promise<PlaceChain | undefined> {
@@ -137,33 +139,46 @@ async function listPendingMinutes(deps: Deps, compounds: readonly ScopedCompound
     .sort((a, b) => Number(b.timeLeft?.overdue ?? false) - Number(a.timeLeft?.overdue ?? false));
 }
 
-const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
 /** Meetings held per month: one column per kind, as its spec names its counter. */
 const MONTH_COUNTERS = MEETING_KINDS.map((kind) => meetingKind(kind).dashboard);
 const MONTH_HEADER = ['月份', ...MONTH_COUNTERS.map((c) => c.series['zh-CN']), '提出问题', '现场答复', '列入清单', '销号', '按期销号'];
 
-/** The dashboard as an Excel workbook in Chinese (totals, per compound, per month), with its period. */
+/** A figure of `dashboardRows` as a cell: a rate as a number with a % format, a count as a number, "—" as text. */
+function figureCell(row: { value: string | number; rate?: Rate }): Cell {
+  if (row.rate) return workbookPercent(row.rate.permille === null ? null : row.rate.permille / 1000) ?? workbookText(row.rate.text);
+  return typeof row.value === 'number' ? workbookNumber(row.value) : workbookText(row.value);
+}
+
+/** A China date (YYYY-MM-DD, or YYYY-MM for a month) as a date cell. */
+function dateCell(day: string, format: 'yyyy-mm-dd' | 'yyyy-mm'): Cell {
+  return workbookDate(new Date(`${day.length === 7 ? `${day}-01` : day}T00:00:00Z`), format);
+}
+
+/**
+ * The dashboard as an Excel workbook in Chinese (totals, per compound, per month), with its period:
+ * dates and months are date cells, counts numbers, rates numbers with a % format.
+ */
 export async function getDashboardWorkbook(deps: Deps, request: DashboardQuery): Promise<{ bytes: Uint8Array<ArrayBuffer>; period: DashboardView['period'] }> {
   const d = await getDashboard(deps, request);
   const rows = dashboardRows(d.figures);
   const scopeName = d.compoundId ? (d.compounds.find((c) => c.id === d.compoundId)?.name ?? '') : '全部小区';
-  const totals = [
-    [bold('统计期间'), { value: `${d.period.from} 至 ${d.period.to}` }],
-    [bold('范围'), { value: scopeName }],
-    [bold('指标'), bold('数值')],
-    ...rows.map((r) => [{ value: r.label['zh-CN'] }, { value: r.value }]),
+  const totals: Cell[][] = [
+    [workbookHeading('统计期间自'), dateCell(d.period.from, 'yyyy-mm-dd')],
+    [workbookHeading('统计期间至'), dateCell(d.period.to, 'yyyy-mm-dd')],
+    [workbookHeading('范围'), workbookText(scopeName)],
+    [workbookHeading('指标'), workbookHeading('数值')],
+    ...rows.map((r) => [workbookText(r.label['zh-CN']), figureCell(r)]),
   ];
-  const perCompound = [
-    [bold('小区'), ...rows.map((r) => bold(r.label['zh-CN']))],
-    ...d.byCompound.map((c) => [{ value: c.name }, ...dashboardRows(c.figures).map((r) => ({ value: r.value }))]),
+  const perCompound: Cell[][] = [
+    [workbookHeading('小区'), ...rows.map((r) => workbookHeading(r.label['zh-CN']))],
+    ...d.byCompound.map((c) => [workbookText(c.name), ...dashboardRows(c.figures).map(figureCell)]),
   ];
-  const perMonth = [
-    MONTH_HEADER.map(bold),
-    ...d.months.map((m) =>
-      [m.month, ...MONTH_COUNTERS.map((c) => m[c.counter]), m.questionsRaised, m.answeredOnTheSpot, m.listed, m.signedOff, m.signedOffOnTime].map((value) => ({
-        value,
-      })),
-    ),
+  const perMonth: Cell[][] = [
+    MONTH_HEADER.map(workbookHeading),
+    ...d.months.map((m) => [
+      dateCell(m.month, 'yyyy-mm'),
+      ...[...MONTH_COUNTERS.map((c) => m[c.counter]), m.questionsRaised, m.answeredOnTheSpot, m.listed, m.signedOff, m.signedOffOnTime].map(workbookNumber),
+    ]),
   ];
   const buffer = await writeXlsxFile([
     { data: totals, sheet: '汇总', columns: [{ width: 34 }, { width: 24 }] },

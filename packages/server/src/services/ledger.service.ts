@@ -7,15 +7,20 @@
 import { createHash } from 'node:crypto';
 import {
   GENESIS_HASH,
+  LEDGER_KIND_LABELS,
+  SOURCE_LABELS,
   STATUS_LABELS,
   canonicalJson,
+  responsibleUnitLabel,
+  toCsv,
+  type Locale,
   ledgerEntryHash,
   verifyLedgerChain,
   type LedgerEntryKind,
   type LedgerRow,
   type LedgerVerification,
 } from '@yishi/core';
-import writeXlsxFile from 'write-excel-file/node';
+import writeXlsxFile, { type Cell } from 'write-excel-file/node';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import {
@@ -26,6 +31,7 @@ import {
   listLedgerEntries,
   listLedgerWithItems,
 } from '../db/repositories/ledger.repository.js';
+import { workbookDate, workbookHeading, workbookText } from './workbook-cells.js';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -117,9 +123,6 @@ export async function verifyLedgerCommand(db: Db, out: (line: string) => void = 
 
 // ---- reading out --------------------------------------------------------------------------------
 
-const KIND_WORDS: Record<LedgerEntryKind, string> = { listed: '列入清单', signed_off: '销号', reopened: '不满意重新办理' };
-const SOURCE_WORDS: Record<string, string> = { evening_question: '居民夜谈', council_outcome: '四方议事会', proposal: '提案', concern: '居民反映' };
-
 export const LEDGER_COLUMNS = [
   '序号',
   '记录类型',
@@ -137,7 +140,6 @@ export const LEDGER_COLUMNS = [
 
 /** The parts of an entry's stored details that the ledger shows (entries of each kind carry some). */
 type Payload = {
-  source?: { kind?: string };
   responsibleUnit?: string | null;
   dueDate?: string;
   resolution?: string;
@@ -145,25 +147,30 @@ type Payload = {
   comment?: string;
 };
 
-/** The ledger of a compound, oldest first, each entry with its item's title and current status. */
-export async function listLedgerRows(db: Db, compoundId: string): Promise<LedgerRow[]> {
+/**
+ * The ledger of a compound, oldest first, each entry with its item's title and current status, in
+ * words of `locale`: the source and the responsible unit as core names them (every entry carries its
+ * item's source, also sign-offs, whose stored details do not repeat it).
+ */
+export async function listLedgerRows(db: Db, compoundId: string, locale: Locale = 'zh-CN'): Promise<LedgerRow[]> {
   const entries = await listLedgerWithItems(db, compoundId);
   return entries.map((e) => {
     const p = JSON.parse(e.payload) as Payload;
+    const unit = p.responsibleUnit !== undefined ? p.responsibleUnit : e.responsibleUnit;
     return {
       seq: Number(e.seq),
       kind: e.kind,
-      kindWord: KIND_WORDS[e.kind],
+      kindWord: LEDGER_KIND_LABELS[e.kind][locale],
       signOffNumber: e.signOffNumber,
       actionItemId: e.actionItemId,
       title: e.title,
-      source: p.source?.kind ? (SOURCE_WORDS[p.source.kind] ?? p.source.kind) : '',
-      responsibleUnit: p.responsibleUnit ?? '',
+      source: SOURCE_LABELS[e.sourceKind][locale],
+      responsibleUnit: responsibleUnitLabel(unit, locale),
       dueDate: p.dueDate ?? '',
       resolution: p.resolution ?? p.comment ?? '',
       signedOffBy: p.signedOffBy?.name ?? '',
       status: e.status,
-      statusWord: STATUS_LABELS[e.status]['zh-CN'],
+      statusWord: STATUS_LABELS[e.status][locale],
       createdAt: e.createdAt,
       hash: e.hash,
     };
@@ -172,10 +179,13 @@ export async function listLedgerRows(db: Db, compoundId: string): Promise<Ledger
 
 /** The time as read in China, 2026-11-21 14:05. */
 function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-function cells(r: LedgerRow): (string | number)[] {
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The cells of one entry; the CSV writes them as text, the workbook turns the two dates into date cells. */
+function cells(r: LedgerRow): [number, ...string[]] {
   return [
     r.seq,
     r.kindWord,
@@ -192,28 +202,30 @@ function cells(r: LedgerRow): (string | number)[] {
   ];
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  // A leading = + - @ would make Excel run the cell as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The ledger as CSV text: a BOM (Excel then reads UTF-8), Chinese column names, CRLF lines. */
+/** The ledger as CSV (core's one writer: BOM, formulas neutralised), Chinese column names and words. */
 export async function ledgerCsv(db: Db, compoundId: string): Promise<string> {
   const rows = await listLedgerRows(db, compoundId);
-  const lines = [LEDGER_COLUMNS.join(','), ...rows.map((r) => cells(r).map(csvCell).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv([LEDGER_COLUMNS, ...rows.map(cells)]);
 }
 
-/** The ledger as an Excel workbook with the same columns as the CSV. */
+/**
+ * The ledger as an Excel workbook with the same columns as the CSV: the due date and the time of the
+ * entry are date cells (in China time, which the serial number of a spreadsheet date has no zone for),
+ * everything else text cells (`workbookText`), never formulas.
+ */
 export async function ledgerWorkbook(db: Db, compoundId: string): Promise<Uint8Array<ArrayBuffer>> {
   const rows = await listLedgerRows(db, compoundId);
-  const header = LEDGER_COLUMNS.map((value) => ({ value, fontWeight: 'bold' as const }));
-  const data = [header, ...rows.map((r) => cells(r).map((value) => ({ value })))];
-  const buffer = await writeXlsxFile(data, {
+  const header = LEDGER_COLUMNS.map(workbookHeading);
+  const data = rows.map((r) => {
+    const [seq, ...texts] = cells(r);
+    const row: Cell[] = [{ value: seq, type: Number }, ...texts.map(workbookText)];
+    row[6] = r.dueDate ? workbookDate(new Date(`${r.dueDate}T00:00:00Z`), 'yyyy-mm-dd') : null;
+    row[10] = workbookDate(new Date(Date.parse(r.createdAt) + CHINA_OFFSET_MS), 'yyyy-mm-dd hh:mm');
+    return row;
+  });
+  const buffer = await writeXlsxFile([header, ...data], {
     sheet: '整改台账',
-    columns: [6, 14, 16, 30, 12, 14, 12, 30, 10, 12, 17, 20].map((width) => ({ width })),
+    columns: [6, 14, 16, 30, 16, 14, 12, 30, 10, 12, 17, 20].map((width) => ({ width })),
   }).toBuffer();
   return new Uint8Array(buffer);
 }

@@ -14,6 +14,7 @@ import {
   rosterParser,
   rosterProblem,
   ROSTER_TEMPLATE_HEADER,
+  toCsv,
   type AreaSource,
   type RosterColumns,
   type RosterField,
@@ -252,17 +253,12 @@ async function applyRows(
 
 const AREA_SOURCE_WORDS: Record<AreaSource, string> = { registered: '登记', surveyed: '测绘', contract: '合同' };
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
- * The compound's roster as a CSV file: the header and rows the import reads, so an export imported
- * again changes nothing. The BOM makes Excel read the file as UTF-8 instead of the system code page.
+ * The compound's roster as a CSV file (core's `toCsv`: BOM, formulas neutralised): the header and
+ * rows the import reads, so an export imported again changes nothing.
  */
 export async function rosterCsv(deps: Deps, compoundId: string): Promise<string> {
-  const lines = [ROSTER_TEMPLATE_HEADER, ...(await rosterExportRows(deps, compoundId))].map((cells) => cells.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv([ROSTER_TEMPLATE_HEADER, ...(await rosterExportRows(deps, compoundId))]);
 }
 
 /** The compound's roster as rows under ROSTER_TEMPLATE_HEADER. */

@@ -46,6 +46,8 @@ export function listLedgerWithItems(db: Db, compoundId: string) {
       'ledger_entries.hash',
       'action_items.title',
       'action_items.status',
+      'action_items.source_kind as sourceKind',
+      'action_items.responsible_unit as responsibleUnit',
     ])
     .where('ledger_entries.compound_id', '=', compoundId)
     .orderBy('ledger_entries.seq')

@@ -15,6 +15,7 @@ import {
   rosterEndpoints,
   rosterInvalidDetailsSchema,
   rosterProblemReason,
+  toCsv,
   type RosterImportProgress,
   type RosterImportSummary,
   type RosterInvalidDetails,
@@ -157,8 +158,7 @@ export class RosterImportPage extends YishiElement {
 
   private template(): string {
     if (!this.templateUrl) {
-      // The BOM makes Excel open the file as UTF-8.
-      const text = `\uFEFF${ROSTER_TEMPLATE_HEADER.join(',')}\r\n${TEMPLATE_EXAMPLE.join(',')}\r\n`;
+      const text = toCsv([ROSTER_TEMPLATE_HEADER, TEMPLATE_EXAMPLE]);
       this.templateUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
     }
     return this.templateUrl;

@@ -20,6 +20,7 @@ import {
   ROLE_LABELS,
   grantInputSchema,
   staffEndpoints,
+  toCsv,
   type GrantView,
   type Invitation,
   type Party,
@@ -78,10 +79,6 @@ function placeGroups(places: Place[]): Array<{ label: string; places: Place[] }>
     groups.push({ label: compound?.label ?? members[0]!.label, places: members });
   }
   return groups;
-}
-
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 @customElement('yishi-staff-page')
@@ -536,8 +533,7 @@ export class StaffPage extends YishiElement {
       g.grantedAt ? formatDate(g.grantedAt) : '',
       g.grantedBy ?? '',
     ]);
-    // The BOM makes Excel open the file as UTF-8.
-    const text = `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+    const text = toCsv([header, ...rows]);
     saveFile(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${t('admin.staff.exportName')}.csv`);
   }
 
