@@ -4,7 +4,7 @@
  * how a unit voted, only whether it voted; after closing the results and the receipt list (codes
  * with their choices, no units) are public.
  */
-import { COMPOUND_STAFF, DomainError, describeCheck, formatAreaCenti, type Locale, type MyVoter, type RollEntry, type TallyResult } from '@yishi/core';
+import { COMPOUND_STAFF, DomainError, describeCheck, formatAreaCenti, toCsv, type Locale, type MyVoter, type RollEntry, type TallyResult } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
@@ -159,25 +159,17 @@ export async function getRoll(deps: Deps, voteId: string): Promise<{ entries: Ro
 /** The roll as CSV for Excel (UTF-8 with a byte-order mark, CRLF lines), in Chinese like the paper roll. */
 export async function getRollCsv(deps: Deps, voteId: string): Promise<string> {
   const { entries } = await getRoll(deps, voteId);
-  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const named = entries.some((e) => e.choices !== undefined);
-  const lines = [['房屋', '面积（平方米）', '是否已投票', '方式', '投票时间', ...(named ? ['选择'] : [])].join(',')];
-  for (const e of entries) {
-    const choices = e.choices ? e.choices.join('、') : '';
-    lines.push(
-      [
-        e.label,
-        formatAreaCenti(e.areaCenti),
-        e.voted ? '是' : '否',
-        e.channel === 'paper' ? '纸质' : e.channel === 'online' ? '网上' : '',
-        e.castAt ? formatBeijing(e.castAt) : '',
-        ...(named ? [choices] : []),
-      ]
-        .map(cell)
-        .join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const header = ['房屋', '面积（平方米）', '是否已投票', '方式', '投票时间', ...(named ? ['选择'] : [])];
+  const rows = entries.map((e) => [
+    e.label,
+    formatAreaCenti(e.areaCenti),
+    e.voted ? '是' : '否',
+    e.channel === 'paper' ? '纸质' : e.channel === 'online' ? '网上' : '',
+    e.castAt ? formatBeijing(e.castAt) : '',
+    ...(named ? [e.choices ? e.choices.join('、') : ''] : []),
+  ]);
+  return toCsv([header, ...rows]);
 }
 
 /** After closing: every receipt code with its choices, so each voter can check their ballot. */
