@@ -42,6 +42,14 @@ describe('voting on a phone', () => {
       await loginAs(page, server.url, 'yezhu');
       await page.goto(`${server.url}/votes/${voteId}`);
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // Before voting, the page says in words what the secret ballot covers and what it does not.
+      const secrecy = page.locator('section.secrecy');
+      await secrecy.getByRole('heading', { name: '不记名投票保护什么，不保护什么' }).waitFor();
+      const words = (await secrecy.textContent()) ?? '';
+      expect(words).toContain('工作人员能看到哪些户已投票');
+      expect(words).toContain('但看不到每户选了什么');
+      expect(words).toContain('参与户数少于 10 户时，连各选项的票数、人数和面积也不公布');
+      expect(words).toContain('您把回执码给谁看，谁就能在清单上查到您投了什么');
       await expectNoSeriousA11yViolations(page);
       await page.getByRole('button', { name: '开始投票' }).click();
       // Two flats: first say which one (or all of them).

@@ -4,6 +4,7 @@ export * from './rules.js';
 export * from './tally.js';
 export * from './progress.js';
 export * from './receipt.js';
+export * from './secrecy.js';
 export * from './votes.js';
 export * from './votes.schema.js';
 export * from './votes.contract.js';

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { COMPARISONS } from './fraction.js';
 import { ART278_MATTERS, ELECTORATE_KINDS, VOTE_KINDS } from './rules.js';
 import { PROGRESS_KEYS, type ParticipationProgress } from './progress.js';
-import { CHECK_KEYS, type TallyResult } from './tally.js';
+import type { PublishedResult } from './secrecy.js';
+import { CHECK_KEYS } from './tally.js';
 import { BALLOT_CHANNELS, VOTE_STATUSES } from './votes.js';
 
 const fractionSchema = z
@@ -106,7 +107,11 @@ export const voteOptionSchema = z.object({ id: z.string(), label: z.string() });
 const fractionValueSchema = z.object({ num: z.number().int(), den: z.number().int() });
 const countsSchema = z.object({ voters: z.number().int(), heads: z.number().int(), areaCenti: z.number().int() });
 
-/** The tally frozen at closing (core/votes/tally.ts), option labels in the caller's language. */
+/**
+ * The tally frozen at closing (core/votes/tally.ts) as published (core/votes/secrecy.ts), option
+ * labels in the caller's language. A secret vote with few voters has no per-option figures (null)
+ * and no approval checks; `totalsWithheld` says why in words.
+ */
 export const tallyResultSchema = z.object({
   electorate: countsSchema,
   participation: z.object({ ballots: z.number().int(), heads: z.number().int(), areaCenti: z.number().int() }),
@@ -114,9 +119,9 @@ export const tallyResultSchema = z.object({
     z.object({
       id: z.string(),
       label: z.string(),
-      ballots: z.number().int(),
-      heads: z.number().int(),
-      areaCenti: z.number().int(),
+      ballots: z.number().int().nullable(),
+      heads: z.number().int().nullable(),
+      areaCenti: z.number().int().nullable(),
       passes: z.boolean(),
       elected: z.boolean(),
     }),
@@ -137,7 +142,8 @@ export const tallyResultSchema = z.object({
   tiedAtCutoff: z.array(z.string()),
   summary: wordsSchema,
   ignoredBallots: z.number().int(),
-}) satisfies z.ZodType<TallyResult>;
+  totalsWithheld: z.object({ minVoters: z.number().int(), text: wordsSchema }).nullable(),
+}) satisfies z.ZodType<PublishedResult>;
 export type VoteResultView = z.infer<typeof tallyResultSchema>;
 
 /** A vote as every audience sees it: the question, its options, the rule (and in words), its times. */
@@ -269,6 +275,8 @@ export const publishedReceiptsSchema = z.object({
   closesAt: z.string(),
   /** The list is published when the vote closes; until then it is empty and the page says when. */
   published: z.boolean(),
+  /** A secret vote with few voters: the codes only (each proves its ballot was counted), the choices withheld, and why. */
+  choicesWithheld: wordsSchema.nullable(),
   receipts: z.array(z.object({ receiptCode: z.string(), choices: z.array(z.string()), choiceLabels: z.array(z.string()), channel: z.enum(BALLOT_CHANNELS) })),
 });
 export type PublishedReceipts = z.infer<typeof publishedReceiptsSchema>;

@@ -75,7 +75,8 @@ describe('seeded votes on the public board', () => {
 describe('casting ballots', () => {
   it('an owner of two units chooses the unit, gets a receipt, may change the ballot; the latest counts and the replaced one is kept', async () => {
     const staff = await t.login('zhanzhang');
-    const voteId = await createOpenVote(staff);
+    // Named: a secret vote this small publishes no choices on the receipt list (secret-votes.routes.test.ts).
+    const voteId = await createOpenVote(staff, { secret: false });
     const owner = await t.login('yezhu');
     const refused = await cast(owner, voteId, { choices: ['yes'] });
     expect(refused.status).toBe(422);
@@ -179,7 +180,7 @@ describe('casting ballots', () => {
 
   it('closes on time by itself: once the time has passed a ballot is refused with the closing time, and the result is published', async () => {
     const staff = await t.login('zhanzhang');
-    const voteId = await createOpenVote(staff);
+    const voteId = await createOpenVote(staff, { secret: false });
     const owner = await t.login('loudong');
     expect((await cast(owner, voteId, { choices: ['yes'] })).status).toBe(201);
     now = new Date(now.getTime() + 3 * 86_400_000); // exactly the closing time: no timer has run
@@ -240,7 +241,7 @@ describe('an owner of several units', () => {
 
   it('casts the same choice for every unit in one step: a ballot and a receipt per unit, and still one head', async () => {
     const staff = await t.login('zhanzhang');
-    const voteId = await createOpenVote(staff);
+    const voteId = await createOpenVote(staff, { secret: false });
     const owner = await t.login('yezhu');
     const units = [await unitId('1-1-301'), await unitId('2-2-502')];
     const cast = await castAll(owner, voteId, { unitIds: units, choices: ['yes'] });

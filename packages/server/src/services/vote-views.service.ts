@@ -4,7 +4,21 @@
  * how a unit voted, only whether it voted; after closing the results and the receipt list (codes
  * with their choices, no units) are public.
  */
-import { COMPOUND_STAFF, DomainError, describeCheck, formatAreaCenti, toCsv, type Locale, type MyVoter, type RollEntry, type TallyResult } from '@yishi/core';
+import {
+  COMPOUND_STAFF,
+  DomainError,
+  describeCheck,
+  formatAreaCenti,
+  publishedResult,
+  secretTotalsWithheld,
+  toCsv,
+  withheldChoicesWords,
+  type Locale,
+  type MyVoter,
+  type PublishedResult,
+  type RollEntry,
+  type TallyResult,
+} from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
@@ -43,8 +57,13 @@ function localiseResult(result: TallyResult, vote: VoteRow, locale: Locale): Tal
   };
 }
 
-export function resultOf(vote: VoteRow, locale: Locale): TallyResult | null {
-  return vote.status === 'closed' && vote.result_json ? localiseResult(JSON.parse(vote.result_json) as TallyResult, vote, locale) : null;
+/**
+ * The one way a result leaves the server (vote page, lists, the board, staff's management page): a
+ * secret vote with few voters without its per-option figures (core publishedResult says why).
+ */
+export function resultOf(vote: VoteRow, locale: Locale): PublishedResult | null {
+  if (vote.status !== 'closed' || !vote.result_json) return null;
+  return publishedResult(localiseResult(JSON.parse(vote.result_json) as TallyResult, vote, locale), vote.secret === 1);
 }
 
 export async function voteSummary(deps: Deps, vote: VoteRow, locale: Locale) {
@@ -180,14 +199,18 @@ export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
   const published = vote.status === 'closed';
   const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
   const receipts = published ? await repo.listReceipts(deps.db, voteId) : [];
+  // The choices of a small secret vote's receipts add up to the per-option counts withheld from its result.
+  const counted = resultOf(vote, locale)?.participation.ballots ?? receipts.length;
+  const withheld = published && secretTotalsWithheld(vote.secret === 1, counted);
   return {
     voteId,
     title: vote.title,
     status: vote.status,
     closesAt: vote.closes_at,
     published,
+    choicesWithheld: withheld ? withheldChoicesWords(counted) : null,
     receipts: receipts.map((r) => {
-      const choices = choicesOf(r);
+      const choices = withheld ? [] : choicesOf(r);
       return { receiptCode: r.receipt_code, choices, choiceLabels: choices.map((c) => labels.get(c) ?? c), channel: r.channel };
     }),
   };

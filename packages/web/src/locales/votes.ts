@@ -21,6 +21,20 @@ export const voteMessages = {
     'zh-CN': '不记名投票：任何人（包括工作人员）都看不到您投了什么，只能看到是否已投。',
     en: 'Secret ballot: nobody, staff included, can see how you voted — only whether you voted.',
   },
+  'votes.secrecyHeading': { 'zh-CN': '不记名投票保护什么，不保护什么', en: 'What the secret ballot protects, and what it does not' },
+  'votes.secrecyCovers': {
+    'zh-CN':
+      '保护：工作人员能看到哪些户已投票（为了统计参与率、收纸质票），但看不到每户选了什么；系统里没有把选择和房号连在一起的页面或导出。参与户数少于 {min} 户时，连各选项的票数、人数和面积也不公布，以免对照名册上的面积推算出每户的选择；只公布是否通过。',
+    en: 'Protected: staff see which units have voted (to follow turnout and take paper ballots), never what each chose; no page or export links a choice to a unit. With fewer than {min} voters not even the ballots, heads and area per option are published, so nobody can work out choices from the floor areas on the roll; only the verdict is.',
+  },
+  'votes.secrecyNot': {
+    'zh-CN':
+      '不保护：结束后公布的回执码清单写明每张票的选择（参与少于 {min} 户时不写）。您把回执码给谁看，谁就能在清单上查到您投了什么——请不要因别人要求而出示回执码。表决结果本身也会透露一些信息：例如全体一致时，人人都知道每户的选择。',
+    en: 'Not protected: the receipt list published after closing shows each ballot’s choice (not with fewer than {min} voters). Whoever you show your receipt code to can look up your choice there — do not show it because someone asks. The verdict itself can tell something too: a unanimous result shows everyone’s choice.',
+  },
+  'votes.chosenOptions': { 'zh-CN': '通过（当选）的选项：{options}', en: 'Chosen: {options}' },
+  'votes.receiptsWithheldOption': { 'zh-CN': '（不公布）', en: '(withheld)' },
+  'votes.receiptCounted': { 'zh-CN': '找到了：这张选票已计入结果。', en: 'Found: this ballot was counted.' },
   'votes.named': { 'zh-CN': '记名投票：结束后公布每户的选择。', en: 'Named ballot: each unit’s choice is published after closing.' },
   'votes.turnout': { 'zh-CN': '已投票 {ballots} 户 / 共 {voters} 户', en: '{ballots} of {voters} units have voted' },
   'votes.notEligible': { 'zh-CN': '您不在本次表决的投票人名单中。', en: 'You are not on the roll of this vote.' },

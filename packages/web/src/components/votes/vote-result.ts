@@ -2,7 +2,8 @@
  * A closed vote's result: pass or fail in words (never colour alone), an accessible SVG bar chart
  * with the same figures in a table beside it, and every threshold check spelled out
  * ("参与表决面积占比 71.43% ≥ 2/3 ✓（…平方米）": the percentage never rounded across its threshold,
- * the exact fraction beside it).
+ * the exact fraction beside it). A secret vote with few voters comes without per-option figures:
+ * then the verdict, why the figures are withheld, and what was chosen.
  */
 import type { VoteResultView } from '@yishi/core';
 import { css, html, nothing, svg } from 'lit';
@@ -82,14 +83,15 @@ export class VoteResult extends YishiElement {
   override render() {
     const r = this.result;
     if (!r) return nothing;
-    const max = Math.max(1, ...r.options.map((o) => o.ballots));
+    if (r.totalsWithheld) return withheldResult(r, r.totalsWithheld.text);
+    const max = Math.max(1, ...r.options.map((o) => o.ballots ?? 0));
     const rowH = 44;
     const height = r.options.length * rowH + 8;
     return html`
       <p class="verdict ${r.passed ? 'passed' : 'failed'}" role="status">${r.passed ? '✓' : '✗'} ${pick(r.summary)}</p>
       <svg viewBox="0 0 320 ${height}" role="img" aria-label=${t('votes.chartLabel')}>
         ${r.options.map((o, i) => {
-          const w = Math.max(Math.round((o.ballots / max) * 190), 2);
+          const w = Math.max(Math.round(((o.ballots ?? 0) / max) * 190), 2);
           const y = i * rowH + 4;
           return svg`<g>
             <text x="0" y=${y + 24}>${o.label.length > 6 ? `${o.label.slice(0, 6)}…` : o.label}</text>
@@ -115,7 +117,7 @@ export class VoteResult extends YishiElement {
                   <th scope="row">${o.label}${o.elected ? html` <span class="tag ok">✓ ${t('votes.elected')}</span>` : nothing}</th>
                   <td class="num">${o.ballots}</td>
                   <td class="num">${o.heads}</td>
-                  <td class="num">${formatArea(o.areaCenti)}</td>
+                  <td class="num">${o.areaCenti === null ? '' : formatArea(o.areaCenti)}</td>
                 </tr>`,
             )}
           </tbody>
@@ -127,6 +129,20 @@ export class VoteResult extends YishiElement {
       </ul>
     `;
   }
+}
+
+/** A small secret vote: the verdict, why the figures are not shown, what was chosen, and the turnout checks. */
+function withheldResult(r: VoteResultView, why: { 'zh-CN': string; en: string }) {
+  const chosen = r.options.filter((o) => o.elected || (o.id !== 'yes' && o.passes));
+  return html`
+    <p class="verdict ${r.passed ? 'passed' : 'failed'}" role="status">${r.passed ? '✓' : '✗'} ${pick(r.summary)}</p>
+    <p class="withheld">${pick(why)}</p>
+    ${chosen.length > 0 ? html`<p>${t('votes.chosenOptions', { options: chosen.map((o) => o.label).join('、') })}</p>` : nothing}
+    <h3>${t('votes.why')}</h3>
+    <ul class="checks">
+      ${r.checks.map((c) => html`<li class=${c.ok ? '' : 'failed'}>${pick(c.text)}</li>`)}
+    </ul>
+  `;
 }
 
 declare global {

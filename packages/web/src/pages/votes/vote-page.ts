@@ -8,7 +8,7 @@
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import { isSingleChoice, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
+import { SECRET_TOTALS_MIN_VOTERS, isSingleChoice, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -186,7 +186,7 @@ export class VotePage extends YishiElement {
       ${vote.buildingName ? html`<p>${t('votes.building', { name: vote.buildingName })}</p>` : nothing}
       ${vote.description ? html`<p>${vote.description}</p>` : nothing}
       <p class="muted"><strong>${t('votes.rule')}${colon()}</strong>${pick(vote.ruleText)}</p>
-      <p class="muted">${vote.secret ? t('votes.secret') : t('votes.named')}</p>
+      ${vote.secret ? this.renderSecrecy() : html`<p class="muted">${t('votes.named')}</p>`}
       ${
         turnout && vote.status === 'open'
           ? html`<p>${t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters })}</p>
@@ -206,6 +206,19 @@ export class VotePage extends YishiElement {
       }
       ${v.canManage ? html`<p><a class="link-button" href=${`/votes/${vote.id}/manage`}>${t('votes.manage')}</a></p>` : nothing}
     `;
+  }
+
+  /** What the secret ballot covers and what it does not, in words, before anyone votes. */
+  private renderSecrecy() {
+    const min = SECRET_TOTALS_MIN_VOTERS;
+    return html`<section class="secrecy" aria-labelledby="secrecy-heading">
+      <p class="muted">${t('votes.secret')}</p>
+      <h2 id="secrecy-heading">${t('votes.secrecyHeading')}</h2>
+      <ul>
+        <li>${t('votes.secrecyCovers', { min })}</li>
+        <li>${t('votes.secrecyNot', { min })}</li>
+      </ul>
+    </section>`;
   }
 
   /** Each of my units with whether it has voted — in words and a glyph, never colour alone — and its receipt code. */

@@ -43,10 +43,21 @@ export class VoteReceiptsPage extends YishiElement {
         <div role="status" aria-live="polite">
           ${
             code.length >= 14
-              ? html`<p><strong>${found ? t('votes.receiptFound', { choice: found.choiceLabels.join(' / ') }) : t('votes.receiptMissing')}</strong></p>`
+              ? html`<p>
+                  <strong
+                    >${
+                      found
+                        ? r.choicesWithheld
+                          ? t('votes.receiptCounted')
+                          : t('votes.receiptFound', { choice: found.choiceLabels.join(' / ') })
+                        : t('votes.receiptMissing')
+                    }</strong
+                  >
+                </p>`
               : nothing
           }
         </div>
+        ${r.choicesWithheld ? html`<p class="card" role="note">${pick(r.choicesWithheld)}</p>` : nothing}
         <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
           <table>
             <thead>
@@ -60,7 +71,7 @@ export class VoteReceiptsPage extends YishiElement {
                 (x) =>
                   html`<tr>
                     <td><code>${x.receiptCode}</code></td>
-                    <td>${x.choiceLabels.join(' / ')}</td>
+                    <td>${r.choicesWithheld ? t('votes.receiptsWithheldOption') : x.choiceLabels.join(' / ')}</td>
                   </tr>`,
               )}
             </tbody>
