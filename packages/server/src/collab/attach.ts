@@ -22,6 +22,17 @@ export function collabHubFor(deps: Pick<Deps, 'db'>): CollabHub | undefined {
   return hubs.get(deps.db);
 }
 
+/**
+ * A person's sessions or roles changed (logout, password change or reset, a session ended, a role
+ * revoked): their open live-document sockets are checked again, here at once and on every other
+ * instance through the relay (socket-guard.ts). Called after the change is committed; never fails it.
+ */
+export async function recheckLiveAccess(deps: Pick<Deps, 'db'>, userId: string): Promise<void> {
+  await collabHubFor(deps)
+    ?.userChanged(userId)
+    .catch((error: unknown) => console.error('[yishi collab] re-checking sockets failed', error));
+}
+
 export interface AttachedCollab {
   hub: CollabHub;
   close: () => Promise<void>;

@@ -1,7 +1,11 @@
-/** Account care for the logged-in person: their password and the devices they are logged in on. */
+/**
+ * Account care for the logged-in person: their password and the devices they are logged in on. A
+ * session that ends here also closes the live-document sockets it opened (collab/socket-guard.ts).
+ */
 import { DomainError } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { assertPasswordAllowed } from '../auth/password-policy.js';
+import { recheckLiveAccess } from '../collab/attach.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { deleteSessionOfUser, deleteSessionsOfUser, listSessionsOfUser, updateUser } from '../db/repositories/accounts.repository.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -24,6 +28,7 @@ export async function changePassword(deps: Deps, actor: Actor, input: { oldPassw
     await updateUser(trx, user.id, { password_hash: passwordHash });
     await deleteSessionsOfUser(trx, user.id, actor.sessionId);
   });
+  await recheckLiveAccess(deps, user.id);
 }
 
 /** A login name besides the phone (staff who share a desk phone like one); unique across the installation. */
@@ -85,9 +90,11 @@ export async function listMySessions(deps: Deps, actor: Actor) {
 export async function endMySession(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
   const result = await deleteSessionOfUser(deps.db, actor.userId, sessionId);
   if (Number(result.numDeletedRows) === 0) throw new DomainError('session_not_found');
+  await recheckLiveAccess(deps, actor.userId);
 }
 
 /** Signs out everywhere else; the session making the request stays. */
 export async function endOtherSessions(deps: Deps, actor: Actor): Promise<void> {
   await deleteSessionsOfUser(deps.db, actor.userId, actor.sessionId);
+  await recheckLiveAccess(deps, actor.userId);
 }

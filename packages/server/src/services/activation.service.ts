@@ -21,6 +21,7 @@ import type { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/password.js';
+import { recheckLiveAccess } from '../collab/attach.js';
 import { publicUrlOf } from '../config.js';
 import { newId } from '../db/ids.js';
 import {
@@ -231,6 +232,8 @@ export async function activateAccount(deps: Deps, input: ActivateInput, client: 
     await voidOpenCodes(trx, { personId: target.personId, userId: id }, ['letter', 'staff', 'invitation', 'sms'], now);
     return id;
   });
+  // The sessions the reset ended lose their live-document sockets too.
+  if (target.kind === 'reset') await recheckLiveAccess(deps, userId);
   return startSession(deps, userId, client);
 }
 

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, ROLE_LABELS, formatUnitLabel, type LoginInput, type Locale, type Me } from '@yishi/core';
 import type { Actor, Grant } from '../auth/actor.js';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.js';
+import { recheckLiveAccess } from '../collab/attach.js';
 import { resolvePlaceChain } from '../db/repositories/places.repository.js';
 import {
   clearLoginFailures,
@@ -146,8 +147,12 @@ export async function startSession(deps: Deps, userId: string, client: ClientInf
   return { token, userId, expiresAt };
 }
 
+/** Ends the session; the live-document sockets it opened are closed (4401), on every instance. */
 export async function logout(deps: Deps, token: string): Promise<void> {
-  await deleteSession(deps.db, hashToken(token));
+  const session = await findSession(deps.db, hashToken(token));
+  if (!session) return;
+  await deleteSession(deps.db, session.id);
+  await recheckLiveAccess(deps, session.user_id);
 }
 
 /** The actor behind a session token, or null when the session is unknown or has expired. */

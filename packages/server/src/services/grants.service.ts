@@ -21,6 +21,7 @@ import {
 } from '@yishi/core';
 import type { Actor, PlaceChain } from '../auth/actor.js';
 import { mayAct, rolesAt } from '../auth/authorize.js';
+import { recheckLiveAccess } from '../collab/attach.js';
 import { publicUrlOf } from '../config.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
@@ -243,9 +244,10 @@ export async function placeOfGrant(db: Db, grantId: string): Promise<PlaceChain 
   return grant ? resolvePlaceChain(db, grant.scope_kind, grant.scope_id) : undefined;
 }
 
+/** Revokes a grant; the person's live-document sockets that only it allowed are closed (4403), on every instance. */
 export async function revokeGrant(deps: Deps, actor: Actor, grantId: string, chain: PlaceChain): Promise<void> {
   const now = deps.clock().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  const userId = await deps.db.transaction().execute(async (trx) => {
     const grant = await findGrant(trx, grantId);
     if (!grant) throw new DomainError('grant_not_found');
     assertMayManage(actor, chain, grant.role as StaffRole);
@@ -267,7 +269,9 @@ export async function revokeGrant(deps: Deps, actor: Actor, grantId: string, cha
       organisation: grant.organisation,
       title: grant.title,
     });
+    return grant.user_id;
   });
+  await recheckLiveAccess(deps, userId);
 }
 
 /** A new invitation for the person of a grant whose account is not set up yet (the old link stops working). */
