@@ -17,6 +17,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
+/**
+ * Words for a refusal that any live document can meet (server collab/close-codes.ts): the session
+ * ended (logout, password change, ended elsewhere) or too many sockets of one person; null when the
+ * page says its own words.
+ */
+export function commonRefusalKey(code: number | null): 'collab.sessionEnded' | 'collab.tooManySockets' | null {
+  return code === 4401 ? 'collab.sessionEnded' : code === 4429 ? 'collab.tooManySockets' : null;
+}
+
 export type CollabStatus = 'connecting' | 'connected' | 'disconnected' | 'refused';
 
 export interface Presence {

@@ -73,6 +73,14 @@ export const meetingsMessages = {
   'agenda.connected': { 'zh-CN': '已连接，修改会实时同步', en: 'Connected; changes sync live' },
   'agenda.disconnected': { 'zh-CN': '连接中断，您的修改会在恢复后自动同步', en: 'Disconnected; your changes will sync when the connection returns' },
   'agenda.refused': { 'zh-CN': '无法打开议程（代码 {code}）', en: 'The agenda cannot be opened (code {code})' },
+  'collab.sessionEnded': {
+    'zh-CN': '您已退出登录（或登录已在别处结束），请重新登录后继续编辑',
+    en: 'You are logged out (or your session was ended elsewhere); log in again to keep editing',
+  },
+  'collab.tooManySockets': {
+    'zh-CN': '您同时打开的编辑页面太多，请关闭其他标签页后刷新本页',
+    en: 'Too many editing pages are open at once; close other tabs and reload this page',
+  },
   'agenda.add': { 'zh-CN': '添加议题', en: 'Add an item' },
   'agenda.empty': { 'zh-CN': '还没有议题，点“添加议题”开始。', en: 'No items yet; press “Add an item” to start.' },
   'agenda.item': { 'zh-CN': '议题 {n}', en: 'Item {n}' },

@@ -17,7 +17,7 @@ import { AGENDA_ITEMS_KEY, PARTIES, agendaDocumentName, agendaHandBack, orderBet
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import * as Y from 'yjs';
-import { YjsDocController } from '../../controllers/yjs-doc-controller.js';
+import { commonRefusalKey, YjsDocController } from '../../controllers/yjs-doc-controller.js';
 import { t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
@@ -300,7 +300,7 @@ export class AgendaEditor extends YishiElement {
       <p class="status ${live.status === 'connected' ? 'ok' : live.status === 'connecting' ? '' : 'bad'}" role="status" aria-live="polite">
         ${
           live.status === 'refused'
-            ? t('agenda.refused', { code: live.refusal ?? 0 })
+            ? t(commonRefusalKey(live.refusal) ?? 'agenda.refused', { code: live.refusal ?? 0 })
             : live.status === 'connected'
               ? t('agenda.connected')
               : live.status === 'connecting'

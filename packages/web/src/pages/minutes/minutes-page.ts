@@ -21,7 +21,7 @@ import type { MinutesTextField } from '../../components/minutes/minutes-text-fie
 import '../../components/minutes/minutes-text-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { YjsDocController } from '../../controllers/yjs-doc-controller.js';
+import { commonRefusalKey, YjsDocController } from '../../controllers/yjs-doc-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
@@ -190,7 +190,7 @@ export class MinutesPage extends YishiElement {
     const peers = this.live.peers().map((p) => p.name);
     return html`
       <p class="status" role="status">
-        ${t(CONNECTION_WORDS[this.live.status])}${peers.length > 1 ? html` · ${t('minutes.editing', { names: peers.join('、') })}` : nothing}
+        ${t((this.live.status === 'refused' && commonRefusalKey(this.live.refusal)) || CONNECTION_WORDS[this.live.status])}${peers.length > 1 ? html` · ${t('minutes.editing', { names: peers.join('、') })}` : nothing}
       </p>
       <div class="editor-grid">
         <div>
