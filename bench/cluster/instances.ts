@@ -37,7 +37,8 @@ export interface Instance {
 export async function spawnInstance(label: string, db: string, redisUrl: string | null, traceFile?: string): Promise<Instance> {
   const server = await spawnServer({
     dbPath: db,
-    env: { YISHI_REDIS_URL: redisUrl ?? undefined, BENCH_TRACE_FILE: traceFile },
+    // Every editor of the bench uses one login: lift the per-person socket cap (8 in production).
+    env: { YISHI_REDIS_URL: redisUrl ?? undefined, BENCH_TRACE_FILE: traceFile, YISHI_COLLAB_MAX_SOCKETS_PER_USER: '100000' },
     preload: traceFile ? [fileURLToPath(new URL('./trace.ts', import.meta.url))] : [],
     onStderr: (text) => process.stderr.write(text.replace(/^(?=.)/gm, `[${label}] `)),
   });

@@ -42,7 +42,9 @@ async function startYishi(onPostgres: boolean): Promise<{ port: number; cookie: 
   const { newId } = await import('../../packages/server/src/db/ids.js');
   const { hashToken } = await import('../../packages/server/src/services/auth.service.js');
   const path = onPostgres ? await newPgDatabase() : (dbPath ?? join(mkdtempSync(join(tmpdir(), 'yishi-bench-')), 'bench.db'));
-  const running = await startServer(testConfig({ databasePath: path, port, host: '127.0.0.1', seedDemo: true }));
+  // Every editor of the bench uses one login: lift the per-person socket cap (8 in production).
+  const config = testConfig({ databasePath: path, port, host: '127.0.0.1', seedDemo: true, collabMaxSocketsPerUser: 100_000 });
+  const running = await startServer(config);
   cleanups.unshift(() => running.close());
   const { db } = running.deps;
   // BENCH_COLLAB_DURABILITY=commit: every live update fsynced before it is sent (see persistence.ts).
