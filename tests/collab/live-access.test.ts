@@ -96,17 +96,23 @@ async function afterChange(url: string, name: string, cookie: string, change: ()
   return { code, stored: await storedTitles(h.server, name) };
 }
 
+/** A server with no periodic session check (unless overridden), a scheduled council and its agenda. */
+async function councilAgenda(overrides: Parameters<typeof startHarness>[0] = IMMEDIATE_ONLY) {
+  h = await startHarness(overrides);
+  const { meetingId, convener } = await scheduledCouncil(h);
+  const name = `agenda-${meetingId}`;
+  return { name, url: `${h.wsUrl()}/${name}`, convener };
+}
+
 describe('live access ends with the session', () => {
   it('logout closes that session’s sockets with 4401 and a further update is not applied; the person’s other session keeps editing', async () => {
-    h = await startHarness(IMMEDIATE_ONLY);
-    const { meetingId } = await scheduledCouncil(h);
-    const name = `agenda-${meetingId}`;
+    const { name, url } = await councilAgenda();
     const phone = await h.login('zhanzhang');
     const desk = await h.login('zhanzhang');
     const deskEditor = h.connect(desk, name);
     await waitForSync(deskEditor.provider);
 
-    const { code, stored } = await afterChange(`${h.wsUrl()}/${name}`, name, phone, async () => {
+    const { code, stored } = await afterChange(url, name, phone, async () => {
       expect((await h.api('POST', '/api/auth/logout', phone)).status).toBe(204);
     });
     expect(code).toBe(CloseCode.SessionEnded);
@@ -126,14 +132,12 @@ describe('live access ends with the session', () => {
   });
 
   it('a password change closes the sockets of the other sessions (4401), not those of the session that changed it', async () => {
-    h = await startHarness(IMMEDIATE_ONLY);
-    const { meetingId } = await scheduledCouncil(h);
-    const name = `agenda-${meetingId}`;
+    const { name, url } = await councilAgenda();
     const old = await h.login('zhanzhang');
     const current = await h.login('zhanzhang');
     const own = h.connect(current, name);
     await waitForSync(own.provider);
-    const { code, stored } = await afterChange(`${h.wsUrl()}/${name}`, name, old, async () => {
+    const { code, stored } = await afterChange(url, name, old, async () => {
       const res = await h.api('PUT', '/api/me/password', current, { oldPassword: 'yishi2026', newPassword: 'Qingshui-Lane-2026' });
       expect(res.status).toBe(204);
     });
@@ -143,14 +147,12 @@ describe('live access ends with the session', () => {
   });
 
   it('a session ended from "my sessions" closes its sockets (4401)', async () => {
-    h = await startHarness(IMMEDIATE_ONLY);
-    const { meetingId } = await scheduledCouncil(h);
-    const name = `agenda-${meetingId}`;
+    const { name, url } = await councilAgenda();
     const lost = await h.login('zhanzhang');
     const current = await h.login('zhanzhang');
     const listed = (await (await h.api('GET', '/api/me/sessions', current)).json()) as { sessions: Array<{ id: string; current: boolean }> };
     const lostId = listed.sessions.find((s) => !s.current)!.id;
-    const { code, stored } = await afterChange(`${h.wsUrl()}/${name}`, name, lost, async () => {
+    const { code, stored } = await afterChange(url, name, lost, async () => {
       expect((await h.api('DELETE', `/api/me/sessions/${encodeURIComponent(lostId)}`, current)).status).toBe(204);
     });
     expect(code).toBe(CloseCode.SessionEnded);
@@ -160,9 +162,7 @@ describe('live access ends with the session', () => {
 
 describe('live access ends with the role', () => {
   it('a station chief whose grant the subdistrict revokes is closed with 4403; another committee member carries on', async () => {
-    h = await startHarness(IMMEDIATE_ONLY);
-    const { meetingId, convener } = await scheduledCouncil(h);
-    const name = `agenda-${meetingId}`;
+    const { name, url, convener } = await councilAgenda();
     const grant = await h.server.deps.db
       .selectFrom('role_assignments')
       .select('id')
@@ -171,7 +171,7 @@ describe('live access ends with the role', () => {
       .executeTakeFirstOrThrow();
     const other = h.connect(await h.login('wuye'), name);
     await waitForSync(other.provider);
-    const { code, stored } = await afterChange(`${h.wsUrl()}/${name}`, name, await h.login('zhanzhang'), async () => {
+    const { code, stored } = await afterChange(url, name, await h.login('zhanzhang'), async () => {
       expect((await h.api('DELETE', `/api/grants/${grant.id}`, convener)).status).toBe(204);
     });
     expect(code).toBe(CloseCode.Forbidden);
@@ -185,12 +185,10 @@ describe('live access ends with the role', () => {
 describe('on every instance', () => {
   it('a logout on instance A closes the socket on instance B (another process) through the relay', async () => {
     redis = await startTestRedis();
-    h = await startHarness({ redisUrl: redis.url });
-    // No periodic check on B: only the relay can tell it.
+    const { name } = await councilAgenda({ redisUrl: redis.url, collabSessionCheckMs: 0 });
+    // No periodic check on B either: only the relay can tell it.
     const b = await spawnServer({ dbPath: h.dbPath, seedDemo: false, env: { YISHI_REDIS_URL: redis.url, YISHI_COLLAB_SESSION_CHECK_SECONDS: '0' } });
     children.push(b);
-    const { meetingId } = await scheduledCouncil(h);
-    const name = `agenda-${meetingId}`;
     const cookie = await h.login('zhanzhang');
     const { code, stored } = await afterChange(`${b.url.replace(/^http/, 'ws')}/collab/${name}`, name, cookie, async () => {
       expect((await h.api('POST', '/api/auth/logout', cookie)).status).toBe(204);
@@ -201,11 +199,9 @@ describe('on every instance', () => {
 
   it('without the relay message, the periodic session check closes it', async () => {
     // Two instances on one database and no Redis: B learns of the logout only by checking.
-    h = await startHarness({ collabSessionCheckMs: 100 });
+    const { name } = await councilAgenda({ collabSessionCheckMs: 100 });
     const b = await startServer({ ...h.server.deps.config, port: 0, seedDemo: false, publicUrl: null });
     others.push(b);
-    const { meetingId } = await scheduledCouncil(h);
-    const name = `agenda-${meetingId}`;
     const cookie = await h.login('zhanzhang');
     const editor = await RawEditor.open(`${b.url.replace(/^http/, 'ws')}/collab/${name}`, cookie);
     addItem(editor.doc, 'before', '改变之前', 1);
