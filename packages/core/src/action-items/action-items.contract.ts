@@ -125,6 +125,19 @@ export const actionItemEndpoints = {
     status: 201,
     response: actionItemStaffViewSchema,
   }),
+  uploadEvidencePhoto: endpoint({
+    method: 'post',
+    path: '/action-items/:itemId/photos',
+    summary: 'Upload one photo of the work (the page resizes it first); send its id with a progress update or the resolution',
+    description:
+      'The body is the image itself (image/jpeg, image/png or image/webp, at most 1.5 MB). The server checks that the bytes are a picture, turns it upright and re-encodes it as JPEG without metadata (no GPS position, no phone model). Photos not sent within a day are deleted. Links to pictures elsewhere are not taken.',
+    tags,
+    params: itemParams,
+    body: concernPhotoUploadSchema,
+    bodyKind: 'image',
+    status: 201,
+    response: concernPhotoSchema,
+  }),
   resolve: endpoint({
     method: 'post',
     path: '/action-items/:itemId/resolve',

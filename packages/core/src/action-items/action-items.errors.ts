@@ -62,6 +62,14 @@ export const actionItemMessages = {
     'zh-CN': '作为来源的{kind}属于另一次会议，不是所选的会议（{meetingId}）。',
     en: 'The {kind} given as the source belongs to another meeting, not to the meeting chosen ({meetingId}).',
   },
+  evidence_photo_not_uploaded: {
+    'zh-CN': '照片须在本页选择并上传，不能填写网址或其他网站上的图片。',
+    en: 'Choose and upload the photo on this page; links and pictures on other sites are not accepted.',
+  },
+  evidence_photos_too_many: {
+    'zh-CN': '附的照片太多了：进展最多 4 张，办结最多 6 张',
+    en: 'Too many photos: up to 4 with a progress update, 6 with the resolution',
+  },
   concern_photos_too_many: { 'zh-CN': '每个问题最多附 4 张照片', en: 'Up to 4 photos per concern' },
 } as const satisfies MessageTable;
 

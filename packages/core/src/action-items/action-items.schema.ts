@@ -11,6 +11,7 @@ import {
   ACTION_ITEM_UPDATE_KINDS,
   CONCERN_PHOTO_MAX_COUNT,
   CONCERN_PHOTO_TYPES,
+  EVIDENCE_PHOTO_MAX_COUNT,
   RATINGS,
   RESPONSE_LEVELS,
   TRIAGE_LEVELS,
@@ -18,11 +19,12 @@ import {
 import { LEDGER_ENTRY_KINDS } from './ledger.js';
 
 const text = (max: number) => z.string().trim().max(max);
-/** A photo as an https URL or a small data: URL (evidence photos taken on a phone, resized by the page). */
-const photo = z
-  .string()
-  .max(400_000)
-  .regex(/^(https?:\/\/|data:image\/(png|jpeg|webp);base64,)/);
+/**
+ * An evidence photo: the id of a photo uploaded first (POST /action-items/:itemId/photos), checked and
+ * cleaned there. A link (https:, data:) is refused in words: a picture on another site is unchecked,
+ * can change after the sign-off and tells that site who looked at the ledger.
+ */
+const photo = z.string().regex(/^[0-9a-z]{8,40}$/, 'evidence_photo_not_uploaded');
 
 export const responsibleUnitSchema = z
   .string()
@@ -86,14 +88,16 @@ export const updateActionItemSchema = z.object({
 
 export const progressUpdateSchema = z.object({
   text: text(2000).min(1),
-  photos: z.array(photo).max(4).default([]),
+  /** Photos uploaded first, by their ids. */
+  photos: z.array(photo).max(CONCERN_PHOTO_MAX_COUNT, 'evidence_photos_too_many').default([]),
   /** Marks the grid worker's arrival on site (the "1" of 1341). */
   onSite: z.boolean().optional(),
 });
 
 export const resolveActionItemSchema = z.object({
   evidence: text(4000).min(1),
-  photos: z.array(photo).max(6).default([]),
+  /** Photos uploaded first, by their ids. */
+  photos: z.array(photo).max(EVIDENCE_PHOTO_MAX_COUNT, 'evidence_photos_too_many').default([]),
 });
 
 export const returnActionItemSchema = z.object({ reason: text(1000).min(1) });

@@ -239,6 +239,10 @@ export const CONCERN_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as 
 export const CONCERN_PHOTO_MAX_PENDING = 12;
 
 /** Where a stored photo is served. */
+/** Staff's photos of the work: at most this many with a resolution (a progress update takes CONCERN_PHOTO_MAX_COUNT). */
+export const EVIDENCE_PHOTO_MAX_COUNT = 6;
+
+/** Where a photo (a resident's or staff's evidence) is served; the only photo addresses items carry. */
 export function concernPhotoUrl(photoId: string): string {
   return `/api/action-item-photos/${encodeURIComponent(photoId)}`;
 }

@@ -31,7 +31,7 @@ import type { ProposalEventTable, ProposalSecondTable, ProposalSettingsTable, Pr
 import type { BuildingTable, CommunityTable, CompoundTable, GridTable, SubdistrictTable, UnitTable } from './tables/places.table.js';
 
 import type { MinutesDraftTable, MinutesVersionTable } from './tables/minutes.table.js';
-import type { ConcernPhotoTable } from './tables/concern-photos.table.js';
+import type { PhotoTable } from './tables/photos.table.js';
 import type {
   CompoundRobotTable,
   NotificationAttemptTable,
@@ -84,7 +84,7 @@ export interface Database {
   action_items: ActionItemTable;
   action_item_updates: ActionItemUpdateTable;
   action_item_ratings: ActionItemRatingTable;
-  concern_photos: ConcernPhotoTable;
+  photos: PhotoTable;
   sign_off_counters: SignOffCounterTable;
   ledger_heads: LedgerHeadTable;
   ledger_entries: LedgerEntryTable;

@@ -25,7 +25,7 @@ import {
   placeOfMeeting,
   reconcileMeeting,
 } from '../services/action-items.view.js';
-import { serveConcernPhoto, uploadConcernPhoto } from '../services/concern-photos.service.js';
+import { servePhoto, uploadConcernPhoto, uploadEvidencePhoto } from '../services/photos.service.js';
 
 /** The compound of the action item named by :itemId. */
 const itemFromParams: PlaceLookup<{ itemId: string }> = ({ db, params }) => placeOfActionItem(db, params.itemId);
@@ -64,8 +64,8 @@ export const actionItemRoutes = [
   defineRoute(actionItemEndpoints.photo, {
     access: publicAccess,
     finerAccess:
-      'A photo the resident agreed to show on the board is public; any other only for the staff of its compound and the resident who took it (404 otherwise).',
-    handler: ({ deps, actor, params }) => serveConcernPhoto(deps, actor, params.photoId),
+      'A photo the resident agreed to show on the board, and evidence sent with an item’s progress, are public; any other only for the staff of its compound and the person who took it (404 otherwise).',
+    handler: ({ deps, actor, params }) => servePhoto(deps, actor, params.photoId),
   }),
   defineRoute(actionItemEndpoints.myConcerns, {
     access: rolesAt(CONCERN_ROLES, compoundFromParams),
@@ -77,6 +77,10 @@ export const actionItemRoutes = [
   }),
   defineRoute(actionItemEndpoints.edit, { access: workers, handler: ({ deps, actor, params, body }) => editActionItem(deps, params.itemId, actor, body) }),
   defineRoute(actionItemEndpoints.progress, { access: workers, handler: ({ deps, actor, params, body }) => addProgress(deps, params.itemId, actor, body) }),
+  defineRoute(actionItemEndpoints.uploadEvidencePhoto, {
+    access: workers,
+    handler: ({ deps, actor, params, body }) => uploadEvidencePhoto(deps, actor, params.itemId, body),
+  }),
   defineRoute(actionItemEndpoints.resolve, {
     access: workers,
     handler: ({ deps, actor, params, body }) => resolveActionItem(deps, params.itemId, actor, body),

@@ -3,6 +3,7 @@
  * signed off with numbers (DSCT-<year>-0001 …) and rated, one resolved awaiting sign-off, some in
  * progress (one of them overdue, in red), one just listed. Times are set relative to "now".
  */
+import sharp from 'sharp';
 import type { Actor } from '../auth/actor.js';
 import { listCompounds } from '../db/repositories/places.repository.js';
 import { findUserByLogin } from '../db/repositories/users.repository.js';
@@ -16,6 +17,7 @@ import {
   signOffActionItem,
   type NewActionItemInput,
 } from '../services/action-items.service.js';
+import { uploadEvidencePhoto } from '../services/photos.service.js';
 
 const DAY = 86_400_000;
 
@@ -101,9 +103,20 @@ export async function seedActionItems(deps: Deps): Promise<void> {
     measures: '业委会提出补种方案，使用公共收益',
   });
 
+  // Evidence photos go in the way staff's do: uploaded, checked and re-encoded, then sent with the step by id.
+  const photo = async (d: Deps, itemId: string, actor: Actor, scene: Scene) => [(await uploadEvidencePhoto(d, actor, itemId, await scenePhoto(scene))).id];
+
   const steps: Step[] = [
-    { daysAgo: 23, run: (d) => addProgress(d, lamp.id, who('wuye'), { text: '物业电工已到场排查，确认为线路老化', photos: [] }) },
-    { daysAgo: 22, run: (d) => resolveActionItem(d, lamp.id, who('wuye'), { evidence: '更换东门两处灯具及线路，夜间照明恢复', photos: [] }) },
+    {
+      daysAgo: 23,
+      run: async (d) =>
+        addProgress(d, lamp.id, who('wuye'), { text: '物业电工已到场排查，确认为线路老化', photos: await photo(d, lamp.id, who('wuye'), 'dark') }),
+    },
+    {
+      daysAgo: 22,
+      run: async (d) =>
+        resolveActionItem(d, lamp.id, who('wuye'), { evidence: '更换东门两处灯具及线路，夜间照明恢复', photos: await photo(d, lamp.id, who('wuye'), 'lit') }),
+    },
     { daysAgo: 21, run: (d) => signOffActionItem(d, lamp.id, who('zhanzhang'), { resolution: '路灯已修复，经居民代表现场确认' }) },
     { daysAgo: 22, run: (d) => addProgress(d, corridor.id, who('loudong'), { text: '楼栋长已逐户劝导，12户已自行清理', photos: [] }) },
     { daysAgo: 20, run: (d) => resolveActionItem(d, corridor.id, who('wuye'), { evidence: '剩余杂物由物业统一清运完毕', photos: [] }) },
@@ -117,8 +130,33 @@ export async function seedActionItems(deps: Deps): Promise<void> {
     { daysAgo: 11, run: (d) => rateActionItem(d, lift.id, who('jumin'), { rating: 'satisfied', comment: '处理及时' }) },
     { daysAgo: 15, run: (d) => addProgress(d, garage.id, who('zhujian'), { text: '住建局已联系施工单位勘察排水管线', photos: [] }) },
     { daysAgo: 3, run: (d) => addProgress(d, charging.id, who('wuye'), { text: '已选定安装位置，正在报供电部门', photos: [] }) },
-    { daysAgo: 1, run: (d) => resolveActionItem(d, bins.id, who('wangge'), { evidence: '投放点已清洗消毒，增加每日清运一次', photos: [] }) },
+    {
+      daysAgo: 1,
+      run: async (d) =>
+        resolveActionItem(d, bins.id, who('wangge'), {
+          evidence: '投放点已清洗消毒，增加每日清运一次',
+          photos: await photo(d, bins.id, who('wangge'), 'bins'),
+        }),
+    },
   ];
   // In time order, so the ledger reads as it happened.
   for (const step of [...steps].sort((a, b) => b.daysAgo - a.daysAgo)) await step.run(at(step.daysAgo, 3));
+}
+
+type Scene = 'dark' | 'lit' | 'bins';
+
+/** A small made-up photo of the work (a street lamp off or on, clean bins): drawn, not taken, so it carries nothing personal. */
+async function scenePhoto(scene: Scene): Promise<{ bytes: Uint8Array; contentType: 'image/jpeg' }> {
+  const sky = scene === 'dark' ? '#1d2733' : '#2f4b6e';
+  const drawing =
+    scene === 'bins'
+      ? '<rect x="90" y="250" width="120" height="170" rx="10" fill="#2e8b57"/><rect x="250" y="250" width="120" height="170" rx="10" fill="#4682b4"/><rect x="410" y="250" width="120" height="170" rx="10" fill="#b8860b"/>'
+      : `<rect x="310" y="120" width="16" height="320" fill="#6b6b6b"/><rect x="260" y="100" width="116" height="30" rx="12" fill="#8a8a8a"/>${
+          scene === 'lit'
+            ? '<circle cx="318" cy="150" r="70" fill="#ffe9a8" opacity="0.55"/><circle cx="318" cy="140" r="18" fill="#fff6cc"/>'
+            : '<circle cx="318" cy="140" r="18" fill="#444"/>'
+        }`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect width="640" height="480" fill="${sky}"/><rect y="420" width="640" height="60" fill="#555"/>${drawing}</svg>`;
+  const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+  return { bytes, contentType: 'image/jpeg' };
 }

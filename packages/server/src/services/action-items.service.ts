@@ -48,7 +48,7 @@ import { findCompoundChain, type Db } from '../db/repositories/places.repository
 import type { ActionItemRow, ActionItemUpdateTable } from '../db/tables/action-items.table.js';
 import type { Deps } from '../deps.js';
 import { newConcernView, staffItemView } from './action-items.view.js';
-import { attachConcernPhotos } from './concern-photos.service.js';
+import { attachConcernPhotos, attachEvidencePhotos } from './photos.service.js';
 import { appendLedgerEntry } from './ledger.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 
@@ -259,7 +259,7 @@ function update(
   };
 }
 
-/** A dated, public progress update; the first one on an open item starts it. */
+/** A dated, public progress update with the photos uploaded for it; the first one on an open item starts it. */
 export async function addProgress(
   deps: Deps,
   itemId: string,
@@ -274,7 +274,8 @@ export async function addProgress(
     if (item.status === 'open') changes.status = transition('open', 'start');
     if (input.onSite && !item.on_site_at) changes.on_site_at = now;
     const saved = await saveStatus(trx, item, changes);
-    await insertActionItemUpdate(trx, update(item.id, actor, now, input.onSite ? 'on_site' : 'progress', { text: input.text, photos: input.photos }));
+    const photos = await attachEvidencePhotos(trx, { userId: actor.userId, compoundId: item.compound_id, actionItemId: item.id, photoIds: input.photos });
+    await insertActionItemUpdate(trx, update(item.id, actor, now, input.onSite ? 'on_site' : 'progress', { text: input.text, photos }));
     // The first public word on a resident's concern is its answer.
     if (item.status === 'open' && item.raised_by_user_id)
       await enqueueNotifications(trx, deps, { kind: 'concern_answered', itemId: item.id, causedByUserId: actor.userId });
@@ -309,14 +310,15 @@ export async function resolveActionItem(deps: Deps, itemId: string, actor: Actor
   return onItem(deps, itemId, async (trx, item) => {
     const status = transition(item.status, 'resolve');
     const now = deps.clock().toISOString();
+    const photos = await attachEvidencePhotos(trx, { userId: actor.userId, compoundId: item.compound_id, actionItemId: item.id, photoIds: input.photos });
     const saved = await saveStatus(trx, item, {
       status,
       resolved_at: now,
       evidence: input.evidence,
-      evidence_photos: JSON.stringify(input.photos),
+      evidence_photos: JSON.stringify(photos),
       updated_at: now,
     });
-    await insertActionItemUpdate(trx, update(item.id, actor, now, 'resolved', { text: input.evidence, photos: input.photos }));
+    await insertActionItemUpdate(trx, update(item.id, actor, now, 'resolved', { text: input.evidence, photos }));
     return saved;
   });
 }

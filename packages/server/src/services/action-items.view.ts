@@ -8,6 +8,7 @@ import {
   DomainError,
   RESPONSE_LEVEL_SPECS,
   chinaDate,
+  concernPhotoUrl,
   isOverdue,
   responsibleUnitLabel,
   suggestedEscalation,
@@ -35,19 +36,23 @@ import {
 import { findMeeting, listAgendaItems, listQuestions } from '../db/repositories/meetings.repository.js';
 import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import type { ActionItemRatingRow, ActionItemRow, ActionItemUpdateRow } from '../db/tables/action-items.table.js';
-import type { ConcernPhotoMeta } from '../db/tables/concern-photos.table.js';
-import { listConcernPhotos } from '../db/repositories/concern-photos.repository.js';
-import { concernPhotoView } from './concern-photos.service.js';
+import type { PhotoMeta } from '../db/tables/photos.table.js';
+import { listPhotosOfItems } from '../db/repositories/photos.repository.js';
+import { photoView } from './photos.service.js';
 import type { Deps } from '../deps.js';
 
 type RatingRow = Pick<ActionItemRatingRow, 'action_item_id' | 'sign_off_number' | 'rating' | 'comment' | 'reopened' | 'created_at'>;
-type PhotoRow = Pick<ConcernPhotoMeta, 'action_item_id' | 'id' | 'width' | 'height' | 'public'>;
+type PhotoRow = Pick<PhotoMeta, 'action_item_id' | 'id' | 'width' | 'height' | 'public'>;
 
-/** Evidence and progress photos, stored as a JSON list of URLs. */
+/** Our own photo addresses: evidence photos before 20261231090000_photos were unchecked links, never shown again. */
+const OWN_PHOTO_PREFIX = concernPhotoUrl('');
+const isOwnPhoto = (url: string) => url.startsWith(OWN_PHOTO_PREFIX) && /^[0-9a-z]+$/.test(url.slice(OWN_PHOTO_PREFIX.length));
+
+/** Evidence and progress photos, stored as a JSON list of the URLs of photos we checked. */
 function photoUrls(text: string): string[] {
   try {
     const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && isOwnPhoto(v)) : [];
   } catch {
     return [];
   }
@@ -103,7 +108,7 @@ function baseView(item: ActionItemRow, ratings: readonly RatingRow[], today: str
     resolution: item.resolution,
     reopenCount: item.reopen_count,
     ratingSummary: ratingSummary(ratings),
-    photos: photos.map(concernPhotoView),
+    photos: photos.map(photoView),
   };
 }
 
@@ -183,7 +188,11 @@ type View<V> = (item: ActionItemRow, updates: readonly ActionItemUpdateRow[], ra
 /** Loads the updates, ratings and photos of the items (three statements however many items); answers a function that shows one of them in a view. */
 async function withDetails(deps: Deps, items: readonly ActionItemRow[]) {
   const ids = items.map((i) => i.id);
-  const [updates, ratings, photos] = await Promise.all([listActionItemUpdates(deps.db, ids), listRatings(deps.db, ids), listConcernPhotos(deps.db, ids)]);
+  const [updates, ratings, photos] = await Promise.all([
+    listActionItemUpdates(deps.db, ids),
+    listRatings(deps.db, ids),
+    listPhotosOfItems(deps.db, ids, 'concern'),
+  ]);
   const byItem = <T extends { action_item_id: string }>(rows: readonly T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.action_item_id, [...(map.get(row.action_item_id) ?? []), row]);

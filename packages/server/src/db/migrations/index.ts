@@ -13,6 +13,7 @@ import * as collabLog from './20261121150000_collab_log.js';
 import * as accounts from './20261202090000_accounts.js';
 import * as concernPhotos from './20261214120000_concern_photos.js';
 import * as notifications from './20261220090000_notifications.js';
+import * as photos from './20261231090000_photos.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261202090000_accounts': accounts,
   '20261214120000_concern_photos': concernPhotos,
   '20261220090000_notifications': notifications,
+  '20261231090000_photos': photos,
 };

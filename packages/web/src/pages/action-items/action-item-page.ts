@@ -17,6 +17,8 @@ import '@shoelace-style/shoelace/dist/components/radio/radio.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import {
+  CONCERN_PHOTO_MAX_COUNT,
+  EVIDENCE_PHOTO_MAX_COUNT,
   RATINGS,
   SIGN_OFF_ROLES,
   SOURCE_LABELS,
@@ -45,14 +47,13 @@ import {
   triageBadge,
   triageLabel,
 } from '../../components/action-items/action-item-badges.js';
+import '../../components/action-items/photo-picker.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentMe, rolesAt } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
-
-const MAX_PHOTO_BYTES = 300 * 1024;
 
 /** Every field of the step forms (a page shows the forms of one status at a time). */
 const FIELDS = ['text', 'evidence', 'photos', 'to', 'reason', 'resolution', 'rating', 'comment'] as const;
@@ -159,7 +160,8 @@ export class ActionItemPage extends YishiElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private confirming = false;
   @state() private justSigned: string | null = null;
-  @state() private photos: string[] = [];
+  /** Photos still being sent by a step form's photo picker: its submit waits. */
+  @state() private photosBusy = false;
   @state() private errors: FieldErrors<Field> = {};
   private pendingResolution = '';
   private readonly write = new WriteController<Field>(this);
@@ -300,7 +302,7 @@ export class ActionItemPage extends YishiElement {
     if (u.kind === 'rated' && rating) extra = html` ${ratingLabel(rating)}`;
     return html`<li>
       <div class="when">${formatDateTime(u.at)} · <strong>${t(`ai.update.${u.kind}`)}</strong>${extra}${u.author ? html` · ${u.author}` : nothing}</div>
-      ${u.text ? html`<div>${u.text}</div>` : nothing} ${u.photos.map((p) => html`<img class="photo" src=${p} alt="" />`)}
+      ${u.text ? html`<div>${u.text}</div>` : nothing} ${this.evidencePhotos(u.photos)}
     </li>`;
   }
 
@@ -324,7 +326,7 @@ export class ActionItemPage extends YishiElement {
       return html`<h2>${t('ai.signOffHeading')}</h2>
         <section class="card">
           ${item.evidence ? html`<p>${labelled(html`<strong>${t('ai.evidence')}</strong>`, item.evidence)}</p>` : nothing}
-          ${item.evidencePhotos.map((p) => html`<img class="photo" src=${p} alt="" />`)}
+          ${this.evidencePhotos(item.evidencePhotos)}
           ${
             maySign
               ? html`<form class="fields" @submit=${(e: Event) => this.askSignOff(e)} novalidate>
@@ -355,30 +357,30 @@ export class ActionItemPage extends YishiElement {
       <form
         class="card fields"
         @submit=${(e: Event) =>
-          this.step(e, ['text'], (v) =>
-            api.call(actionItemEndpoints.progress, { params: { itemId: item.id }, body: { text: v.text ?? '', onSite: v.onSite === 'on' } }),
+          this.step(e, ['text'], (v, form) =>
+            api.call(actionItemEndpoints.progress, {
+              params: { itemId: item.id },
+              body: { text: v.text ?? '', onSite: v.onSite === 'on', photos: this.photoIds(form) },
+            }),
           )}
         novalidate
       >
         ${this.textarea('text', t('ai.progressText'), 2)}
         ${item.urgency ? html`<sl-checkbox name="onSite" value="on">${t('ai.onSite')}</sl-checkbox>` : nothing}
-        <sl-button type="submit" ?loading=${this.write.busy}>${t('ai.save')}</sl-button>
+        ${this.photoPicker(item.id, CONCERN_PHOTO_MAX_COUNT)}
+        <sl-button type="submit" ?loading=${this.write.busy} ?disabled=${this.photosBusy}>${t('ai.save')}</sl-button>
       </form>
       <h2>${t('ai.resolve')}</h2>
       <form
         class="card fields"
         @submit=${(e: Event) =>
-          this.step(e, ['evidence'], (v) =>
-            api.call(actionItemEndpoints.resolve, { params: { itemId: item.id }, body: { evidence: v.evidence ?? '', photos: this.photos } }),
+          this.step(e, ['evidence'], (v, form) =>
+            api.call(actionItemEndpoints.resolve, { params: { itemId: item.id }, body: { evidence: v.evidence ?? '', photos: this.photoIds(form) } }),
           )}
         novalidate
       >
-        ${this.textarea('evidence', t('ai.evidence'), 3)}
-        <label
-          >${t('ai.photos')} <input type="file" accept="image/png,image/jpeg,image/webp" multiple @change=${(e: Event) => void this.readPhotos(e)}
-        /></label>
-        ${this.errors.photos ? html`<p class="field-error" role="alert">${this.errors.photos}</p>` : nothing}
-        <sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('ai.resolve')}</sl-button>
+        ${this.textarea('evidence', t('ai.evidence'), 3)} ${this.photoPicker(item.id, EVIDENCE_PHOTO_MAX_COUNT)}
+        <sl-button type="submit" variant="primary" ?loading=${this.write.busy} ?disabled=${this.photosBusy}>${t('ai.resolve')}</sl-button>
       </form>
       <h2>${t('ai.triageChange')}</h2>
       <form
@@ -434,7 +436,7 @@ export class ActionItemPage extends YishiElement {
   private async step<T>(
     event: Event,
     required: readonly Field[],
-    send: (values: Values) => Promise<T>,
+    send: (values: Values, form: HTMLFormElement) => Promise<T>,
     success: string | null = t('ai.saved'),
   ): Promise<T | undefined> {
     event.preventDefault();
@@ -442,11 +444,11 @@ export class ActionItemPage extends YishiElement {
     const values = this.values(form);
     this.errors = missingFields(values, required);
     if (Object.keys(this.errors).length > 0) return undefined;
-    const result = await this.write.run(() => send(values), { success: success ?? undefined, fields: FIELDS });
+    const result = await this.write.run(() => send(values, form), { success: success ?? undefined, fields: FIELDS });
     this.errors = this.write.fieldErrors;
     if (result === undefined) return undefined;
-    this.photos = [];
-    for (const el of form.querySelectorAll<HTMLElement & { value?: string }>('sl-textarea, input[type=file]')) el.value = '';
+    form.querySelector('yishi-photo-picker')?.clear();
+    for (const el of form.querySelectorAll<HTMLElement & { value?: string }>('sl-textarea')) el.value = '';
     await this.item.reload();
     return result;
   }
@@ -466,26 +468,29 @@ export class ActionItemPage extends YishiElement {
     if (rated) notify(rated.reopened ? t('ai.ratedReopened') : t('ai.saved'), 'success');
   }
 
-  private async readPhotos(e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement;
-    const files = [...(input.files ?? [])].slice(0, 4);
-    this.errors = {};
-    if (files.some((f) => f.size > MAX_PHOTO_BYTES)) {
-      this.errors = { photos: t('ai.photoTooLarge') };
-      input.value = '';
-      this.photos = [];
-      return;
-    }
-    this.photos = await Promise.all(
-      files.map(
-        (f) =>
-          new Promise<string>((resolve, reject) => {
-            const reader = new FileReader();
-            reader.onload = () => resolve(String(reader.result));
-            reader.onerror = () => reject(reader.error);
-            reader.readAsDataURL(f);
-          }),
-      ),
+  /** Staff's photos of the work: made small on the phone and uploaded as chosen, sent with the step by id. */
+  private photoPicker(itemId: string, max: number) {
+    return html`<yishi-photo-picker
+      legend=${t('ai.photos', { max })}
+      help=${t('ai.photosHelp')}
+      max=${max}
+      limitMessage=${t('ai.photoLimit', { max })}
+      .upload=${(file: Blob) => api.upload(actionItemEndpoints.uploadEvidencePhoto, { params: { itemId }, file, contentType: 'image/jpeg' })}
+      .error=${this.errors.photos ?? null}
+      @yishi-photos-change=${(ev: CustomEvent<{ busy: boolean }>) => (this.photosBusy = ev.detail.busy)}
+    ></yishi-photo-picker>`;
+  }
+
+  /** The ids of the photos chosen in a step form. */
+  private photoIds(form: HTMLFormElement): string[] {
+    return form.querySelector('yishi-photo-picker')?.ids ?? [];
+  }
+
+  /** Photos of the work, each opening at full size. */
+  private evidencePhotos(urls: readonly string[]) {
+    return urls.map(
+      (url, i) =>
+        html`<a href=${url} target="_blank" rel="noopener"><img class="photo" src=${url} alt=${t('ai.evidencePhotoAlt', { n: i + 1 })} loading="lazy" /></a>`,
     );
   }
 

@@ -31,7 +31,7 @@ import {
   statusExplained,
   triageBadge,
 } from '../../components/action-items/action-item-badges.js';
-import { PhotoUnreadable, shrinkPhoto } from '../../components/action-items/shrink-photo.js';
+import '../../components/action-items/photo-picker.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
@@ -39,12 +39,6 @@ import { pick, t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type Field = 'title' | 'description' | 'location' | 'urgency' | 'photoIds';
-
-/** A photo sent to the server and waiting for the concern: its id, and a preview made from the shrunk copy. */
-interface PendingPhoto {
-  id: string;
-  preview: string;
-}
 
 @customElement('yishi-concern-page')
 export class ConcernPage extends YishiElement {
@@ -75,51 +69,6 @@ export class ConcernPage extends YishiElement {
         margin: 0.25rem 0 0;
         color: var(--yishi-muted);
       }
-      fieldset.photos {
-        border: 1px solid var(--yishi-border);
-        border-radius: var(--yishi-radius);
-        padding: 0.75rem 1rem 1rem;
-        margin: 0;
-        min-width: 0;
-      }
-      fieldset.photos legend {
-        font-weight: 600;
-        padding: 0 0.25rem;
-      }
-      ul.thumbs {
-        list-style: none;
-        margin: 0.5rem 0;
-        padding: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, 8rem);
-        gap: 0.75rem;
-      }
-      ul.thumbs li {
-        display: grid;
-        gap: 0.35rem;
-      }
-      ul.thumbs img {
-        display: block;
-        width: 100%;
-        height: auto;
-        aspect-ratio: 1;
-        object-fit: cover;
-        border-radius: var(--yishi-radius);
-        border: 1px solid var(--yishi-border);
-      }
-      label.add-photo {
-        cursor: pointer;
-        gap: 0.4rem;
-      }
-      label.add-photo:focus-within {
-        outline: 3px solid var(--yishi-brand);
-        outline-offset: 2px;
-      }
-      .field-error {
-        color: var(--yishi-danger-text);
-        font-weight: 600;
-        margin: 0.5rem 0 0;
-      }
       .hint {
         color: var(--yishi-muted);
         margin: 0.25rem 0 0;
@@ -131,12 +80,11 @@ export class ConcernPage extends YishiElement {
   /** The concern just reported (its deadline said in words above the form). */
   @state() private submitted: ConcernView | null = null;
   @state() private errors: FieldErrors<Field> = {};
-  @state() private photos: PendingPhoto[] = [];
-  /** Photos being shrunk and sent. */
-  @state() private photosBusy = 0;
+  /** How many photos are chosen, and whether some are still being sent (told by the photo picker). */
+  @state() private photoCount = 0;
+  @state() private photosBusy = false;
   @state() private photoError: string | null = null;
   private readonly write = new WriteController<Field>(this);
-  private readonly photoWrite = new WriteController(this);
   private readonly mine = new LoadController(
     this,
     (signal) => api.call(actionItemEndpoints.myConcerns, { params: { compoundId: this.compoundId }, signal }),
@@ -145,11 +93,6 @@ export class ConcernPage extends YishiElement {
 
   private get compoundId(): string {
     return this.params.compoundId ?? '';
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const photo of this.photos) URL.revokeObjectURL(photo.preview);
   }
 
   override render() {
@@ -175,7 +118,7 @@ export class ConcernPage extends YishiElement {
           ${RESPONSE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(RESPONSE_LEVEL_LABELS[l]))}</sl-option>`)}
         </sl-select>`}
         ${this.renderPhotos()}
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${this.photosBusy > 0}>${t('concern.submit')}</sl-button>
+        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${this.photosBusy}>${t('concern.submit')}</sl-button>
       </form>
       <h2>${t('concern.mine')}</h2>
       ${renderLoad(this.mine, (v) =>
@@ -197,46 +140,26 @@ export class ConcernPage extends YishiElement {
   }
 
   private renderPhotos() {
-    const room = CONCERN_PHOTO_MAX_COUNT - this.photos.length;
-    return html`<fieldset class="photos">
-      <legend>${t('concern.photos', { max: CONCERN_PHOTO_MAX_COUNT })}</legend>
-      <p class="hint">${t('concern.photosHelp')}</p>
+    return html`<yishi-photo-picker
+      legend=${t('concern.photos', { max: CONCERN_PHOTO_MAX_COUNT })}
+      help=${t('concern.photosHelp')}
+      max=${CONCERN_PHOTO_MAX_COUNT}
+      limitMessage=${t('concern.photoLimit', { max: CONCERN_PHOTO_MAX_COUNT })}
+      .upload=${(file: Blob) =>
+        api.upload(actionItemEndpoints.uploadConcernPhoto, { params: { compoundId: this.compoundId }, file, contentType: 'image/jpeg' })}
+      .error=${this.photoError}
+      @yishi-photos-change=${(ev: CustomEvent<{ count: number; busy: boolean }>) => {
+        this.photoCount = ev.detail.count;
+        this.photosBusy = ev.detail.busy;
+      }}
+    >
       ${
-        this.photos.length > 0
-          ? html`<ul class="thumbs">
-              ${this.photos.map(
-                (photo, i) =>
-                  html`<li>
-                    <img src=${photo.preview} alt=${t('concern.photoAlt', { n: i + 1 })} />
-                    <sl-button size="medium" @click=${() => this.removePhoto(photo)}>${t('concern.removePhoto', { n: i + 1 })}</sl-button>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      ${
-        room > 0
-          ? html`<label class="link-button add-photo"
-              ><span aria-hidden="true">＋</span>${this.photos.length === 0 ? t('concern.addPhoto') : t('concern.addMorePhoto', { room })}<input
-                class="visually-hidden"
-                type="file"
-                name="photo"
-                accept="image/*"
-                multiple
-                ?disabled=${this.photosBusy > 0}
-                @change=${(ev: Event) => void this.addPhotos(ev)}
-            /></label>`
-          : nothing
-      }
-      <p class="hint" role="status">${this.photosBusy > 0 ? t('concern.photoWorking') : ''}</p>
-      ${this.photoError ? html`<p class="field-error" role="alert">${this.photoError}</p>` : nothing}
-      ${
-        this.photos.length > 0
+        this.photoCount > 0
           ? html`<sl-checkbox name="photosPublic">${t('concern.photosPublic')}</sl-checkbox>
               <p class="hint">${t('concern.photosPublicHelp')}</p>`
           : nothing
       }
-    </fieldset>`;
+    </yishi-photo-picker>`;
   }
 
   /** What the resident was promised, in the same terms as the deadline the item got. */
@@ -247,42 +170,8 @@ export class ConcernPage extends YishiElement {
     return r.resolveKind === 'plan' ? t('concern.submittedPlan', times) : t('concern.submittedUrgent', times);
   }
 
-  private async addPhotos(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    const room = CONCERN_PHOTO_MAX_COUNT - this.photos.length;
-    this.photoError = files.length > room ? t('concern.photoLimit', { max: CONCERN_PHOTO_MAX_COUNT }) : null;
-    for (const file of files.slice(0, Math.max(0, room))) {
-      this.photosBusy += 1;
-      try {
-        let small: Blob;
-        try {
-          small = await shrinkPhoto(file);
-        } catch (error) {
-          if (!(error instanceof PhotoUnreadable)) throw error;
-          this.photoError = t('concern.photoUnreadable', { name: file.name });
-          continue;
-        }
-        const uploaded = await this.photoWrite.run(
-          () => api.upload(actionItemEndpoints.uploadConcernPhoto, { params: { compoundId: this.compoundId }, file: small, contentType: 'image/jpeg' }),
-          { errorAs: 'inline' },
-        );
-        if (!uploaded) {
-          this.photoError = this.photoWrite.error;
-          continue;
-        }
-        this.photos = [...this.photos, { id: uploaded.id, preview: URL.createObjectURL(small) }];
-      } finally {
-        this.photosBusy -= 1;
-      }
-    }
-  }
-
-  private removePhoto(photo: PendingPhoto): void {
-    URL.revokeObjectURL(photo.preview);
-    this.photos = this.photos.filter((p) => p !== photo);
-    this.photoError = null;
+  private get picker() {
+    return this.renderRoot.querySelector('yishi-photo-picker');
   }
 
   private control(name: string): (HTMLElement & { value?: unknown; checked?: boolean }) | null {
@@ -309,7 +198,7 @@ export class ConcernPage extends YishiElement {
             ...values,
             location: this.value('location'),
             urgency: RESPONSE_LEVELS.find((l) => l === this.value('urgency')) ?? null,
-            photoIds: this.photos.map((p) => p.id),
+            photoIds: this.picker?.ids ?? [],
             photosPublic: this.control('photosPublic')?.checked === true,
           },
         }),
@@ -326,8 +215,7 @@ export class ConcernPage extends YishiElement {
     }
     const urgency = this.control('urgency');
     if (urgency) urgency.value = 'none';
-    for (const photo of this.photos) URL.revokeObjectURL(photo.preview);
-    this.photos = [];
+    this.picker?.clear();
     this.photoError = null;
     await this.mine.reload();
   }
