@@ -97,17 +97,18 @@ export class CollabHub {
       lock: (name) => this.lockHere(name),
       refresh: (name) => void this.refreshHere(name),
       resync: () => void this.resync().then(() => this.guard.recheckEveryone()),
-      userChanged: (userId) => void this.guard.recheckUser(userId),
+      userChanged: (userId) => this.guard.recheckUser(userId),
     });
   }
 
   /**
    * A person's sessions or roles changed (logout, password change, a session ended, a role revoked):
-   * their sockets are checked again here, at once, and on every other instance through the relay.
+   * their sockets are checked again here and on every other instance through the relay; resolves once
+   * all have done so (an instance that does not answer within 3 s is taken to be gone).
    */
   async userChanged(userId: string): Promise<void> {
-    this.relay?.publishUserChanged(userId);
-    await this.guard.recheckUser(userId);
+    const elsewhere = this.relay?.publishUserChanged(userId).catch((error: unknown) => console.error('[yishi relay] user change not relayed', error));
+    await Promise.all([elsewhere, this.guard.recheckUser(userId)]);
   }
 
   /** Taken before an upgrade's session is looked up, and handed to `connect`. */

@@ -18,7 +18,11 @@ function recorder() {
     },
     refresh: (doc) => log.push(`refresh ${doc}`),
     resync: () => log.push('resync'),
-    userChanged: (user) => log.push(`user ${user}`),
+    userChanged: async (user) => {
+      log.push(`user ${user}`);
+      await new Promise((resolve) => setTimeout(resolve, lockDelay));
+      log.push(`checked ${user}`);
+    },
   };
   return { log, handlers, setLockDelay: (ms: number) => (lockDelay = ms) };
 }
@@ -37,8 +41,8 @@ describe('relay wire format', () => {
     expect(decodeRelayMessage(update)).toEqual({ type: RelayMessageType.Update, sender: 'a', doc: 'agenda:1', payload: new Uint8Array([1, 2, 3]) });
     const lock = encodeRelayMessage({ type: RelayMessageType.Lock, sender: 'b', doc: '会议', requestId: 'r1' });
     expect(decodeRelayMessage(lock)).toEqual({ type: RelayMessageType.Lock, sender: 'b', doc: '会议', requestId: 'r1' });
-    const user = encodeRelayMessage({ type: RelayMessageType.UserChanged, sender: 'c', user: 'u-1' });
-    expect(decodeRelayMessage(user)).toEqual({ type: RelayMessageType.UserChanged, sender: 'c', user: 'u-1' });
+    const user = encodeRelayMessage({ type: RelayMessageType.UserChanged, sender: 'c', user: 'u-1', requestId: 'r2' });
+    expect(decodeRelayMessage(user)).toEqual({ type: RelayMessageType.UserChanged, sender: 'c', user: 'u-1', requestId: 'r2' });
     expect(() => decodeRelayMessage(new Uint8Array([1, 97, 9, 0]))).toThrow();
     expect(() => decodeRelayMessage(update.slice(0, update.length - 2))).toThrow();
   });
@@ -82,10 +86,13 @@ describe('Redis relay between two instances', () => {
     recB.log.length = 0;
   });
 
-  it("tells every other instance, holding documents or not, that a person's sessions or roles changed", async () => {
-    a.publishUserChanged('user-7');
-    await until(() => recB.log.includes('user user-7'), 'user change');
+  it("tells every other instance, holding documents or not, that a person's sessions or roles changed, and waits until each has checked", async () => {
+    recB.setLockDelay(300);
+    await a.publishUserChanged('user-7');
+    // Resolved only after b had checked the person's sockets (b logs 'checked' at the end of its delay).
+    expect(recB.log).toEqual(['user user-7', 'checked user-7']);
     expect(recA.log).not.toContain('user user-7');
+    recB.setLockDelay(0);
     recB.log.length = 0;
   });
 

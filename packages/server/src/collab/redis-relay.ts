@@ -46,7 +46,7 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
 
   let handlers: RelayHandlers | null = null;
   const joined = new Set<string>();
-  /** Lock requests this instance is waiting on: request id → answers still expected. */
+  /** Requests this instance is waiting on (locks, user checks): request id → answers still expected. */
   const pendingLocks = new Map<string, { remaining: number; done: () => void }>();
 
   const publish = (doc: string, message: RelayMessage, channel = docChannel(doc)) => {
@@ -66,8 +66,14 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
         return handlers.awarenessQuery(message.doc);
       case RelayMessageType.Refresh:
         return handlers.refresh(message.doc);
-      case RelayMessageType.UserChanged:
-        return handlers.userChanged(message.user);
+      case RelayMessageType.UserChanged: {
+        const { user, requestId, sender } = message;
+        void handlers
+          .userChanged(user)
+          .catch((error: unknown) => console.error('[yishi relay] re-checking sockets failed', user, error))
+          .then(() => publish('', { type: RelayMessageType.UserChecked, sender: instanceId, user, requestId }, `${prefix}instance:${sender}`));
+        return;
+      }
       case RelayMessageType.Lock: {
         const { doc, requestId, sender } = message;
         void handlers
@@ -76,7 +82,8 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
           .then(() => publish(doc, { type: RelayMessageType.Locked, sender: instanceId, doc, requestId }, `${prefix}instance:${sender}`));
         return;
       }
-      case RelayMessageType.Locked: {
+      case RelayMessageType.Locked:
+      case RelayMessageType.UserChecked: {
         const pending = pendingLocks.get(message.requestId);
         if (pending && --pending.remaining <= 0) pending.done();
         return;
@@ -105,10 +112,36 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
   });
   await subscriber.subscribe(instanceChannel, usersChannel);
 
-  /** How many other instances are subscribed to a document's channel. */
-  const othersHolding = async (doc: string): Promise<number> => {
-    const reply = (await commands.pubsub('NUMSUB', docChannel(doc))) as [string, number | string];
-    return Math.max(0, Number(reply[1] ?? 0) - (joined.has(doc) ? 1 : 0));
+  /** How many other instances are subscribed to a channel (a document's: those holding it; the users channel: all). */
+  const othersOn = async (channel: string, self: boolean): Promise<number> => {
+    const reply = (await commands.pubsub('NUMSUB', channel)) as [string, number | string];
+    return Math.max(0, Number(reply[1] ?? 0) - (self ? 1 : 0));
+  };
+  const othersHolding = (doc: string) => othersOn(docChannel(doc), joined.has(doc));
+
+  /**
+   * Publishes a request (built with its id) and resolves when `expected` instances have answered it,
+   * or after `timeoutMs` (an instance that does not answer is gone).
+   */
+  const askAndWait = (what: string, subject: string, expected: number, timeoutMs: number, request: (requestId: string) => void): Promise<void> => {
+    if (expected === 0) return Promise.resolve();
+    const requestId = randomUUID();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        pendingLocks.delete(requestId);
+        console.warn(`[yishi relay] ${what} answers missing after timeout`, subject);
+        resolve();
+      }, timeoutMs);
+      pendingLocks.set(requestId, {
+        remaining: expected,
+        done: () => {
+          clearTimeout(timer);
+          pendingLocks.delete(requestId);
+          resolve();
+        },
+      });
+      request(requestId);
+    });
   };
 
   return {
@@ -129,29 +162,17 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Coll
     publishUpdate: (doc, payload) => publish(doc, { type: RelayMessageType.Update, sender: instanceId, doc, payload }),
     publishAwareness: (doc, payload) => publish(doc, { type: RelayMessageType.Awareness, sender: instanceId, doc, payload }),
     queryAwareness: (doc) => publish(doc, { type: RelayMessageType.AwarenessQuery, sender: instanceId, doc }),
-    publishUserChanged: (user) => publish('', { type: RelayMessageType.UserChanged, sender: instanceId, user }, usersChannel),
+    publishUserChanged: async (user, timeoutMs = DEFAULT_LOCK_TIMEOUT_MS) => {
+      const others = await othersOn(usersChannel, true);
+      await askAndWait('user check', user, others, timeoutMs, (requestId) =>
+        publish('', { type: RelayMessageType.UserChanged, sender: instanceId, user, requestId }, usersChannel),
+      );
+    },
     lockEverywhere: async (doc, timeoutMs = DEFAULT_LOCK_TIMEOUT_MS) => {
       // The key first: an instance that loads the document from now on starts locked.
       await commands.set(lockKey(doc), instanceId, 'PX', lockTtlMs);
       const others = await othersHolding(doc);
-      if (others === 0) return;
-      const requestId = randomUUID();
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          pendingLocks.delete(requestId);
-          console.warn('[yishi relay] lock answers missing after timeout', doc);
-          resolve();
-        }, timeoutMs);
-        pendingLocks.set(requestId, {
-          remaining: others,
-          done: () => {
-            clearTimeout(timer);
-            pendingLocks.delete(requestId);
-            resolve();
-          },
-        });
-        publish(doc, { type: RelayMessageType.Lock, sender: instanceId, doc, requestId });
-      });
+      await askAndWait('lock', doc, others, timeoutMs, (requestId) => publish(doc, { type: RelayMessageType.Lock, sender: instanceId, doc, requestId }));
     },
     unlockEverywhere: async (doc) => {
       await commands.del(lockKey(doc));

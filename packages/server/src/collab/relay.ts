@@ -9,7 +9,7 @@
  * - lock requests before an agenda is frozen or minutes are published (every holder stops applying
  *   updates and finishes storing what it has, then answers), and the refresh after them;
  * - to EVERY instance: a person's sessions or roles changed (logout, password change, a revoked
- *   role), so each checks that person's sockets again (socket-guard.ts).
+ *   role), so each checks that person's sockets again (socket-guard.ts) and answers once done.
  *
  * The hub talks to this interface only; `redis-relay.ts` implements it on Redis pub/sub. With no
  * relay configured (one instance, the SQLite default) the hub works alone.
@@ -31,8 +31,8 @@ export interface RelayHandlers {
   refresh: (doc: string) => void;
   /** The relay lost messages (it reconnected): catch up every held document from the database. */
   resync: () => void;
-  /** Another instance changed this person's sessions or roles: check their sockets here again. */
-  userChanged: (userId: string) => void;
+  /** Another instance changed this person's sessions or roles: check their sockets here again (resolves when done). */
+  userChanged: (userId: string) => Promise<void>;
 }
 
 export interface CollabRelay {
@@ -45,8 +45,11 @@ export interface CollabRelay {
   publishUpdate: (doc: string, update: Uint8Array) => void;
   publishAwareness: (doc: string, update: Uint8Array) => void;
   queryAwareness: (doc: string) => void;
-  /** Tells every other instance that this person's sessions or roles changed. */
-  publishUserChanged: (userId: string) => void;
+  /**
+   * Tells every other instance that this person's sessions or roles changed; resolves when all of them
+   * have checked the person's sockets (or after `timeoutMs`: an instance that does not answer is gone).
+   */
+  publishUserChanged: (userId: string, timeoutMs?: number) => Promise<void>;
   /**
    * Asks every other instance holding the document to lock it and store what it has; resolves when
    * all of them have answered (or after `timeoutMs`: an instance that does not answer is gone).
@@ -67,20 +70,20 @@ export interface CollabRelay {
 // One binary message per publish: sender id, type, then the type's fields (lib0 encoding, as the
 // y-websocket protocol itself uses).
 
-export const RelayMessageType = { Update: 0, Awareness: 1, AwarenessQuery: 2, Lock: 3, Locked: 4, Refresh: 5, UserChanged: 6 } as const;
+export const RelayMessageType = { Update: 0, Awareness: 1, AwarenessQuery: 2, Lock: 3, Locked: 4, Refresh: 5, UserChanged: 6, UserChecked: 7 } as const;
 type T = typeof RelayMessageType;
 
 export type RelayMessage =
   | { type: T['Update'] | T['Awareness']; sender: string; doc: string; payload: Uint8Array }
   | { type: T['AwarenessQuery'] | T['Refresh']; sender: string; doc: string }
   | { type: T['Lock'] | T['Locked']; sender: string; doc: string; requestId: string }
-  | { type: T['UserChanged']; sender: string; user: string };
+  | { type: T['UserChanged'] | T['UserChecked']; sender: string; user: string; requestId: string };
 
 export function encodeRelayMessage(message: RelayMessage): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, message.sender);
   encoding.writeVarUint(encoder, message.type);
-  // The document's name, or for UserChanged the person's id.
+  // The document's name, or for UserChanged/UserChecked the person's id.
   encoding.writeVarString(encoder, 'user' in message ? message.user : message.doc);
   if ('payload' in message) encoding.writeVarUint8Array(encoder, message.payload);
   if ('requestId' in message) encoding.writeVarString(encoder, message.requestId);
@@ -104,7 +107,8 @@ export function decodeRelayMessage(bytes: Uint8Array): RelayMessage {
     case RelayMessageType.Locked:
       return { type, sender, doc, requestId: decoding.readVarString(decoder) };
     case RelayMessageType.UserChanged:
-      return { type, sender, user: doc };
+    case RelayMessageType.UserChecked:
+      return { type, sender, user: doc, requestId: decoding.readVarString(decoder) };
     default:
       throw new Error(`unknown relay message type ${String(type)}`);
   }

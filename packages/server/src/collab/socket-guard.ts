@@ -5,9 +5,10 @@
  * - live access ends with the session or the role that allowed it: when a person's sessions or
  *   grants change (logout, password change or reset, a session ended from "my sessions", a revoked
  *   role), the service that changed them calls `hub.userChanged(userId)`. This instance checks that
- *   person's sockets at once and the relay tells every other instance to do the same, so a socket is
- *   closed within a relay round trip (4401 when its session ended, 4403 when it lost the document;
- *   one that may still read is told it may no longer write);
+ *   person's sockets, the relay asks every other instance to do the same, and the call resolves when
+ *   all have answered (3 s at most) — so when the logout is answered, no socket of that session is
+ *   open anywhere (4401 when its session ended, 4403 when it lost the document; one that may still
+ *   read is told it may no longer write);
  * - the relay is fire-and-forget, so as a bound every instance also checks, every
  *   `sessionCheckIntervalMs`, that the sessions behind all its sockets still exist (one query), and
  *   checks every socket again when the relay reconnects;
