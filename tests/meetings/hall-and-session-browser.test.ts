@@ -229,6 +229,24 @@ describe('a meeting held at another time than scheduled', () => {
   });
 });
 
+describe("the board's meeting calendar", () => {
+  it('is offered to subscribe (webcal://) and as its https address, both on the server address, reaching the same calendar', async () => {
+    const dsct = await compoundIdByCode(server.deps, 'DSCT');
+    const page = await pageAs('zhanzhang', DESKTOP);
+    await page.goto(`${server.url}/board/${dsct}`);
+    const section = page.locator('yishi-board-meetings');
+    const subscribe = section.getByRole('link', { name: /订阅会议日历/ });
+    await subscribe.waitFor();
+    const https = await section.getByRole('link', { name: /会议日历网址/ }).getAttribute('href');
+    expect(https).toBe(`${server.url}/api/public/compounds/${dsct}/meetings.ics`);
+    expect(await subscribe.getAttribute('href')).toBe(https!.replace(/^http:/, 'webcal:'));
+    const calendar = await fetch(https!);
+    expect(calendar.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(await calendar.text()).toContain('BEGIN:VEVENT');
+    await page.context().close();
+  });
+});
+
 describe('an outcome agreed by some parties only', () => {
   it('the meeting page says 部分同意 and names who did not agree, as the minutes do; never 达成一致', async () => {
     const { meetingId: held } = await insertHeldMeeting(server.deps, {

@@ -21,7 +21,6 @@ export * from './meetings/meetings.schema.js';
 export * from './meetings/agenda-doc.js';
 export * from './meetings/agenda-hand-back.js';
 export * from './collab/read-only.js';
-export * from './meetings/icalendar.js';
 export * from './votes/index.js';
 export * from './proposals/index.js';
 export * from './minutes/index.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.js';
 import { readAgendaSnapshot, orderBetween } from './agenda-doc.js';
-import { escapeICalText, foldICalLine, renderICalendar } from './icalendar.js';
 import {
   MEETING_RUNNER_ROLES,
   QUESTION_ASKERS,
@@ -88,35 +87,6 @@ describe('agenda snapshot', () => {
     expect(items[1]).toMatchObject({ title: '停车难', minutes: 20, party: 'property_manager', links: ['concern:1'] });
     expect(orderBetween(1, 2)).toBe(1.5);
     expect(orderBetween(undefined, 1)).toBe(0);
-  });
-});
-
-describe('iCalendar', () => {
-  it('escapes text and folds long Chinese lines at 75 octets without splitting characters', () => {
-    expect(escapeICalText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
-    const folded = foldICalLine(`SUMMARY:${'议'.repeat(60)}`);
-    for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-    expect(
-      folded
-        .split('\r\n')
-        .map((l, i) => (i === 0 ? l : l.slice(1)))
-        .join(''),
-    ).toBe(`SUMMARY:${'议'.repeat(60)}`);
-    const ics = renderICalendar('都市春天', [
-      {
-        uid: 'm1@yishi',
-        start: new Date('2026-11-28T11:00:00Z'),
-        end: new Date('2026-11-28T13:00:00Z'),
-        stamp: new Date('2026-11-21T00:00:00Z'),
-        summary: '议事会',
-        location: '服务站, 二楼',
-        description: '议题：停车',
-      },
-    ]);
-    expect(ics).toContain('DTSTART:20261128T110000Z\r\n');
-    expect(ics).toContain('LOCATION:服务站\\, 二楼\r\n');
-    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
-    expect(ics.replace(/\r\n/g, '')).not.toContain('\n');
   });
 });
 

@@ -36,14 +36,18 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
 /**
  * Cross-site request forgery: state-changing requests must come from our own pages. Browsers send
  * Origin on every such fetch; one from another site is refused. Together with SameSite=Lax cookies
- * and JSON-only bodies this closes the classic CSRF routes.
+ * and JSON-only bodies this closes the classic CSRF routes. Our own pages are the address the request
+ * reached this process at, and the configured public URL: behind a proxy that terminates HTTPS the
+ * process sees http://, while the browser's pages are https://.
  */
 export function sameOriginWrites(trustedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (UNSAFE.has(c.req.method)) {
       const origin = c.req.header('origin');
       const own = new URL(c.req.url).origin;
-      if (origin !== undefined && origin !== own && !trustedOrigins.includes(origin)) throw new DomainError('forbidden_origin');
+      const publicUrl = c.get('deps').config.publicUrl;
+      const ours = origin === own || (publicUrl !== null && origin === new URL(publicUrl).origin);
+      if (origin !== undefined && !ours && !trustedOrigins.includes(origin)) throw new DomainError('forbidden_origin');
       if (origin === undefined && c.req.header('sec-fetch-site') === 'cross-site') throw new DomainError('forbidden_origin');
     }
     await next();

@@ -1,5 +1,6 @@
 import { boardEndpoints, minutesEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { publicUrlOf } from '../config.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 const NOW = new Date('2026-11-20T02:00:00.000Z');
@@ -47,9 +48,10 @@ describe('public notice board', () => {
     expect(atom.status).toBe(200);
     expect(atom.headers.get('content-type')).toContain('application/atom+xml');
     const xml = await atom.text();
-    expect(xml).toContain('<title>都市春天小区公示栏</title>');
+    expect(xml).toContain('<title type="text">都市春天小区公示栏</title>');
     expect(xml).toMatch(/纪要更正（第 2 版）/);
-    expect(xml).toContain('http://localhost/minutes/');
+    // Links on the configured public URL (here the default: the server's own address).
+    expect(xml).toContain(`${publicUrlOf(t.deps.config)}/minutes/`);
     expect(xml).not.toMatch(/138\d{8}/);
     const rss = await (await t.call('GET', `/api/public/compounds/${dsct}/feed.rss`)).text();
     expect(rss).toContain('<rss version="2.0"');

@@ -1,21 +1,24 @@
-/** The public notice board: summary, satisfaction, feeds and QR codes. No login, nothing personal. */
+/**
+ * The public notice board: summary, satisfaction, feeds and QR codes. No login, nothing personal.
+ * Every absolute link is on the configured public URL, never on the request's Host header.
+ */
 import { boardEndpoints } from '@yishi/core';
+import { conditionalBody } from '../http/conditional.js';
 import { defineRoute, publicAccess } from '../http/route.js';
+import { feedUpdated, renderAtom, renderRss, type BoardFeed } from '../services/board-feeds.js';
 import { buildFeed, compoundQrSvg, getBoardSummary, getPublicSatisfaction, renderPosterHtml } from '../services/board.service.js';
 
-/** The origin links in feeds and QR codes point to: the host the reader reached us at. */
-function originOf(url: string): string {
-  return new URL(url).origin;
-}
-
-type Feed = Awaited<ReturnType<typeof buildFeed>>;
-
-function feedRoute(endpoint: typeof boardEndpoints.atom | typeof boardEndpoints.rss, render: (feed: Feed) => string) {
+/** A feed with an ETag and Last-Modified: readers that poll get 304 while nothing changed. */
+function feedRoute(endpoint: typeof boardEndpoints.atom | typeof boardEndpoints.rss, render: (feed: BoardFeed) => string) {
   return defineRoute(endpoint, {
     access: publicAccess,
     handler: async ({ c, deps, params }) => {
-      const feed = await buildFeed(deps, params.compoundId, originOf(c.req.url));
-      return c.body(render(feed), 200, { 'Content-Type': `${endpoint.produces}; charset=utf-8`, 'Cache-Control': 'public, max-age=300' });
+      const feed = await buildFeed(deps, params.compoundId);
+      return conditionalBody(c, render(feed), {
+        contentType: `${endpoint.produces}; charset=utf-8`,
+        cacheControl: 'public, max-age=300',
+        lastModified: feedUpdated(feed),
+      });
     },
   });
 }
@@ -38,17 +41,17 @@ export const boardRoutes = [
     },
   }),
   // The same notices as Atom and as RSS 2.0, for feed readers and for WeChat-group bots.
-  feedRoute(boardEndpoints.atom, (feed) => feed.atom1()),
-  feedRoute(boardEndpoints.rss, (feed) => feed.rss2()),
+  feedRoute(boardEndpoints.atom, renderAtom),
+  feedRoute(boardEndpoints.rss, renderRss),
   defineRoute(boardEndpoints.qr, {
     access: publicAccess,
     handler: async ({ c, deps, params, query }) => {
-      const svg = await compoundQrSvg(deps, params.compoundId, query.target, originOf(c.req.url));
+      const svg = await compoundQrSvg(deps, params.compoundId, query.target);
       return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' });
     },
   }),
   defineRoute(boardEndpoints.poster, {
     access: publicAccess,
-    handler: async ({ c, deps, params }) => c.html(await renderPosterHtml(deps, params.compoundId, originOf(c.req.url))),
+    handler: async ({ c, deps, params }) => c.html(await renderPosterHtml(deps, params.compoundId)),
   }),
 ];

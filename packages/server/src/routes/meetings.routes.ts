@@ -9,6 +9,7 @@ import {
   meetingEndpoints,
   publicMeetingEndpoints,
 } from '@yishi/core';
+import { conditionalBody } from '../http/conditional.js';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import { answerQuestion, getQuestions, listQuestionForFollowUp, mergeQuestion, submitQuestion } from '../services/evening-talk.service.js';
@@ -134,10 +135,14 @@ export const meetingRoutes = [
   defineRoute(publicMeetingEndpoints.calendar, {
     access: publicAccess,
     handler: async ({ c, deps, params }) => {
-      const body = await meetingsCalendar(deps, params.compoundId);
-      c.header('Content-Type', 'text/calendar; charset=utf-8');
-      c.header('Content-Disposition', `inline; filename="meetings-${params.compoundId}.ics"`);
-      return c.body(body);
+      const calendar = await meetingsCalendar(deps, params.compoundId);
+      // Calendar apps poll: an ETag and Last-Modified let them get 304 while nothing changed.
+      return conditionalBody(c, calendar.text, {
+        contentType: 'text/calendar; charset=utf-8',
+        cacheControl: 'public, max-age=300',
+        lastModified: calendar.lastModified,
+        headers: { 'Content-Disposition': `inline; filename="meetings-${params.compoundId}.ics"` },
+      });
     },
   }),
 ];

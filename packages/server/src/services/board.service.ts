@@ -1,8 +1,9 @@
 /**
  * The public notice board (公示栏) of a compound, as one summary and as a feed of notices: upcoming
  * meetings, published minutes (every version), open votes and vote results, and signed-off action items. Nothing
- * personal is ever in it: no asker, no voter, no phone. Links are absolute (from the request's
- * origin) so the feed and the QR codes work wherever they are read.
+ * personal is ever in it: no asker, no voter, no phone. Links are absolute, on the configured public
+ * URL (`publicUrlOf`, never the request's Host header, which the client chooses), so the feed, the QR
+ * codes and the poster work wherever they are read.
  */
 import {
   DomainError,
@@ -19,14 +20,15 @@ import {
   type TallyResult,
   type VoteRule,
 } from '@yishi/core';
-import { Feed } from 'feed';
 import QRCode from 'qrcode';
+import { publicUrlOf } from '../config.js';
 import { listActionItems } from '../db/repositories/action-items.repository.js';
 import { listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
 import { listCompoundMinutesVersions } from '../db/repositories/minutes.repository.js';
 import { findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
 import { listVotesOfCompound } from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
+import type { BoardFeed } from './board-feeds.js';
 import { getSatisfactionSummary } from './dashboard.service.js';
 
 export function boardPaths(compoundId: string): BoardLinks {
@@ -122,31 +124,16 @@ export async function getPublicSatisfaction(deps: Deps, compoundId: string): Pro
 }
 
 /** A compound's QR code for its poster: the online board, or the form to raise a concern. */
-export async function compoundQrSvg(deps: Deps, compoundId: string, target: 'board' | 'concern', origin: string): Promise<string> {
+export async function compoundQrSvg(deps: Deps, compoundId: string, target: 'board' | 'concern'): Promise<string> {
   await findPublicCompound(deps.db, compoundId);
   const paths = boardPaths(compoundId);
-  return qrSvg(`${origin}${target === 'concern' ? paths.concern : paths.board}`);
+  return qrSvg(`${publicUrlOf(deps.config)}${target === 'concern' ? paths.concern : paths.board}`);
 }
 
-export async function buildFeed(deps: Deps, compoundId: string, origin: string): Promise<Feed> {
+/** What the Atom and RSS feeds of a compound's board are made of (board-feeds.ts writes them). */
+export async function buildFeed(deps: Deps, compoundId: string): Promise<BoardFeed> {
   const compound = await findPublicCompound(deps.db, compoundId);
-  const notices = await listNotices(deps.db, compoundId);
-  const paths = boardPaths(compoundId);
-  const feed = new Feed({
-    id: `${origin}${paths.board}`,
-    title: `${compound.name}公示栏`,
-    description: `${compound.subdistrictName}${compound.communityName}${compound.name}：会议通知、会议纪要、表决结果和整改销号公示`,
-    link: `${origin}${paths.board}`,
-    language: 'zh-CN',
-    updated: notices[0] ? new Date(notices[0].date) : new Date(0),
-    generator: false,
-    feedLinks: { atom: `${origin}${paths.atom}`, rss: `${origin}${paths.rss}` },
-    copyright: `${compound.communityName}`,
-  });
-  for (const n of notices) {
-    feed.addItem({ id: `${origin}${paths.board}#${n.id}`, title: n.title, link: `${origin}${n.path}`, description: n.summary, date: new Date(n.date) });
-  }
-  return feed;
+  return { compound, notices: await listNotices(deps.db, compoundId), base: publicUrlOf(deps.config), paths: boardPaths(compoundId) };
 }
 
 /** A QR code (SVG) that opens a path of the web app; the error correction survives a worn printout. */
@@ -155,7 +142,8 @@ export function qrSvg(url: string): Promise<string> {
 }
 
 /** The A4 poster for the service station's physical board: two QR codes, big type, no script. */
-export async function renderPosterHtml(deps: Deps, compoundId: string, origin: string): Promise<string> {
+export async function renderPosterHtml(deps: Deps, compoundId: string): Promise<string> {
+  const origin = publicUrlOf(deps.config);
   const compound = await findPublicCompound(deps.db, compoundId);
   const paths = boardPaths(compoundId);
   const boardQr = await qrSvg(`${origin}${paths.board}`);

@@ -13,13 +13,13 @@ import {
   meetingQuorum,
   partyOrNull,
   readAgendaSnapshot,
-  renderICalendar,
   type BoardMeeting,
   type HallState,
   type PublicMeetings,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { loadStoredDocument } from '../collab/persistence.js';
+import { publicUrlOf } from '../config.js';
 import {
   findAgendaItem,
   findQuestion,
@@ -34,6 +34,7 @@ import type { Deps } from '../deps.js';
 import { countQuestionsOf } from './evening-talk.service.js';
 import { attendedByParties, holdsAny, loadMeeting } from './meeting-access.js';
 import { meetingSummary } from './meetings.service.js';
+import { renderMeetingsCalendar, type CalendarMeeting } from './meetings-calendar.js';
 
 /** Topics of a meeting: the frozen rows once there are any, else the live document's titles. */
 async function topicsOf(deps: Deps, meeting: MeetingRow): Promise<string[]> {
@@ -60,15 +61,21 @@ export async function publicMeetings(deps: Deps, compoundId: string): Promise<Pu
     compound: { id: compound.id, name: compound.name },
     upcoming: await Promise.all(upcoming.map(describe)),
     recent: await Promise.all(recent.map(describe)),
-    calendarUrl: `/api/public/compounds/${compound.id}/meetings.ics`,
+    // Absolute, on the public URL: the board offers it as https:// and as webcal:// to subscribe.
+    calendarUrl: `${publicUrlOf(deps.config)}/api/public/compounds/${compound.id}/meetings.ics`,
   };
 }
 
-export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<string> {
+/**
+ * The compound's meetings calendar: every meeting with a notice out (scheduled, in session or held),
+ * each with its board link on the public URL; and when it last changed (the feed's Last-Modified).
+ */
+export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<{ text: string; lastModified: Date | null }> {
   const compound = await findCompound(deps.db, compoundId);
   if (!compound) throw new DomainError('compound_not_found');
-  const meetings = (await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session'])).reverse();
-  const events = [];
+  const meetings = (await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session', 'closed'])).reverse();
+  const board = `${publicUrlOf(deps.config)}/board/${compound.id}#meetings`;
+  const events: CalendarMeeting[] = [];
   for (const m of meetings) {
     const start = new Date(m.starts_at);
     const topics = await topicsOf(deps, m);
@@ -76,13 +83,17 @@ export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<
       uid: `${m.id}@yishi`,
       start,
       end: new Date(start.getTime() + m.duration_minutes * 60_000),
-      stamp: new Date(m.updated_at),
+      changedAt: new Date(m.updated_at),
+      sequence: m.revision,
+      cancelled: false,
       summary: `${MEETING_KIND_LABELS[m.kind]['zh-CN']}：${m.title}`,
       location: m.place,
       description: topics.length ? `议题：\n${topics.map((t, i) => `${i + 1}. ${t}`).join('\n')}` : '',
+      url: board,
     });
   }
-  return renderICalendar(`${compound.name} 议事会议`, events);
+  const lastModified = meetings.reduce<string | null>((latest, m) => (latest === null || m.updated_at > latest ? m.updated_at : latest), null);
+  return { text: renderMeetingsCalendar(`${compound.name} 议事会议`, events), lastModified: lastModified ? new Date(lastModified) : null };
 }
 
 /** The projector page: what is being discussed now, and the live counts. Polled every few seconds. */

@@ -165,6 +165,11 @@ export const meetingsMessages = {
   'meetingsBoard.meetings': { 'zh-CN': '会议通知', en: 'Meeting notices' },
   'meetingsBoard.noMeetings': { 'zh-CN': '近期没有会议', en: 'No upcoming meetings' },
   'meetingsBoard.topics': { 'zh-CN': '议题：', en: 'Topics:' },
+  'meetingsBoard.subscribe': {
+    'zh-CN': '订阅会议日历（手机、电脑日历自动更新）',
+    en: 'Subscribe to the meeting calendar (your calendar app keeps it up to date)',
+  },
+  'meetingsBoard.calendarHttps': { 'zh-CN': '会议日历网址（https，可粘贴到日历应用）', en: 'Calendar address (https, to paste into a calendar app)' },
   'meetingsBoard.noticeTitle': { 'zh-CN': '{kind}：{title}', en: '{kind}: {title}' },
   'meetingsBoard.whenLine': { 'zh-CN': '时间：{time}', en: 'When: {time}' },
   'meetingsBoard.recent': { 'zh-CN': '最近开过的会', en: 'Recent meetings' },

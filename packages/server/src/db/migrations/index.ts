@@ -14,6 +14,7 @@ import * as accounts from './20261202090000_accounts.js';
 import * as concernPhotos from './20261214120000_concern_photos.js';
 import * as notifications from './20261220090000_notifications.js';
 import * as photos from './20261231090000_photos.js';
+import * as meetingRevision from './20261231120000_meeting_revision.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261214120000_concern_photos': concernPhotos,
   '20261220090000_notifications': notifications,
   '20261231090000_photos': photos,
+  '20261231120000_meeting_revision': meetingRevision,
 };

@@ -1,6 +1,7 @@
 /** The meetings feature's SQL: meetings, their agenda rows, attendance and evening-talk questions. */
 import type { MeetingStatus, QuorumRule } from '@yishi/core';
-import type { Updateable } from 'kysely';
+import type { ExpressionBuilder, Updateable } from 'kysely';
+import type { Database } from '../database.js';
 import type { MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable, NewMeeting } from '../tables/meetings.table.js';
 import type { Db } from './places.repository.js';
 
@@ -18,8 +19,13 @@ export async function insertMeeting(db: Db, row: NewMeeting): Promise<void> {
   await db.insertInto('meetings').values(row).execute();
 }
 
+/** Every change raises the meeting's revision (the calendar's SEQUENCE), also on other instances. */
+function withNextRevision(set: Updateable<MeetingTable>) {
+  return (eb: ExpressionBuilder<Database, 'meetings'>) => ({ ...set, revision: eb('revision', '+', 1) });
+}
+
 export async function updateMeeting(db: Db, id: string, set: Updateable<MeetingTable>): Promise<void> {
-  await db.updateTable('meetings').set(set).where('id', '=', id).execute();
+  await db.updateTable('meetings').set(withNextRevision(set)).where('id', '=', id).execute();
 }
 
 /**
@@ -27,7 +33,7 @@ export async function updateMeeting(db: Db, id: string, set: Updateable<MeetingT
  * another request moved it on first, so the caller refuses instead of acting a second time.
  */
 export async function updateMeetingIfStatus(db: Db, id: string, expectedStatus: MeetingStatus, set: Updateable<MeetingTable>): Promise<boolean> {
-  const result = await db.updateTable('meetings').set(set).where('id', '=', id).where('status', '=', expectedStatus).executeTakeFirst();
+  const result = await db.updateTable('meetings').set(withNextRevision(set)).where('id', '=', id).where('status', '=', expectedStatus).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

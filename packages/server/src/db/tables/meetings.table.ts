@@ -1,5 +1,5 @@
 import type { MeetingKind, MeetingStatus, OutcomeKind, Party, QuestionCategory, QuestionStatus } from '@yishi/core';
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export interface MeetingTable {
   id: string;
@@ -19,6 +19,8 @@ export interface MeetingTable {
   /** What the hall screen shows now. */
   hall_agenda_item_id: string | null;
   hall_question_id: string | null;
+  /** Raised by one on every change (the repository does it): the calendar's SEQUENCE. */
+  revision: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -16,6 +16,15 @@ import { renderLoad } from '../common/load-state.js';
 import './ask-qr-code.js';
 import { meetingWhen } from './meeting-ui.js';
 
+/**
+ * The calendar's address as webcal://: phones and desktop calendar apps subscribe to it (and keep it
+ * up to date) instead of importing a copy once. The https:// address stays beside it for apps that
+ * take a pasted link.
+ */
+function webcalUrl(calendarUrl: string): string {
+  return calendarUrl.replace(/^https?:/, 'webcal:');
+}
+
 function noticeTitle(m: BoardMeeting): string {
   return t('meetingsBoard.noticeTitle', { kind: pick(meetingKind(m.kind).label), title: m.title });
 }
@@ -59,7 +68,10 @@ export class BoardMeetingsSection extends YishiElement {
               </article>`,
           )}
         </div>
-        <p><a href=${d.calendarUrl}>${t('meetings.calendar')}</a></p>
+        <p class="calendar-links">
+          <a href=${webcalUrl(d.calendarUrl)}>${t('meetingsBoard.subscribe')}</a><br />
+          <a href=${d.calendarUrl}>${t('meetingsBoard.calendarHttps')}</a>
+        </p>
         ${
           d.recent.length
             ? html`<h3>${t('meetingsBoard.recent')}</h3>
