@@ -29,7 +29,7 @@ export function collabHubFor(deps: Pick<Deps, 'db'>): CollabHub | undefined {
  */
 export async function recheckLiveAccess(deps: Pick<Deps, 'db'>, userId: string): Promise<void> {
   await collabHubFor(deps)
-    ?.userChanged(userId)
+    ?.guard.userChanged(userId)
     .catch((error: unknown) => console.error('[yishi collab] re-checking sockets failed', error));
 }
 
@@ -98,7 +98,7 @@ export function attachCollab(server: Server, deps: Deps, options: Partial<Collab
     }
     const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
     // A logout checked while we look the session up must not miss this socket (hub.connect).
-    const mark = hub.checkMark();
+    const mark = hub.guard.mark();
     const lookup = token && /^[\w-]{20,100}$/.test(token) ? actorForToken(deps, token) : Promise.resolve(null);
     lookup.then(
       (actor) => {

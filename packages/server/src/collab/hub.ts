@@ -74,7 +74,7 @@ export class CollabHub {
   private readonly documents = new Map<string, LiveDocument>();
   private closing = false;
   /** The per-person socket cap, the heartbeat, and the checks that end live access with a session or a role. */
-  private readonly guard: SocketGuard;
+  readonly guard: SocketGuard;
   /** Documents this instance locked (see `lock`); one loaded meanwhile starts locked. */
   private readonly lockedNames = new Set<string>();
   /** Counts re-authorizations, so a socket authorized while one ran is authorized again (see `connect`). */
@@ -99,21 +99,6 @@ export class CollabHub {
       resync: () => void this.resync().then(() => this.guard.recheckEveryone()),
       userChanged: (userId) => this.guard.recheckUser(userId),
     });
-  }
-
-  /**
-   * A person's sessions or roles changed (logout, password change, a session ended, a role revoked):
-   * their sockets are checked again here and on every other instance through the relay; resolves once
-   * all have done so (an instance that does not answer within 3 s is taken to be gone).
-   */
-  async userChanged(userId: string): Promise<void> {
-    const elsewhere = this.relay?.publishUserChanged(userId).catch((error: unknown) => console.error('[yishi relay] user change not relayed', error));
-    await Promise.all([elsewhere, this.guard.recheckUser(userId)]);
-  }
-
-  /** Taken before an upgrade's session is looked up, and handed to `connect`. */
-  checkMark(): number {
-    return this.guard.mark();
   }
 
   /** Applies a relay message to a document this instance holds (after it has loaded). */
@@ -171,7 +156,7 @@ export class CollabHub {
 
   /**
    * Takes an upgraded socket: authorizes it for the document, then joins it to the live copy. `mark`
-   * is `checkMark()` from before the actor's session was looked up.
+   * is `guard.mark()` from before the actor's session was looked up.
    */
   async connect(ws: WebSocket, actor: Actor, name: string, mark = this.guard.mark()): Promise<void> {
     const userId = actor.userId;

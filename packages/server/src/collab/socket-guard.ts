@@ -4,7 +4,7 @@
  * - at most `maxSocketsPerUser` sockets per person on this instance; the next is refused with 4429;
  * - live access ends with the session or the role that allowed it: when a person's sessions or
  *   grants change (logout, password change or reset, a session ended from "my sessions", a revoked
- *   role), the service that changed them calls `hub.userChanged(userId)`. This instance checks that
+ *   role), the service that changed them calls `guard.userChanged(userId)`. This instance checks that
  *   person's sockets, the relay asks every other instance to do the same, and the call resolves when
  *   all have answered (3 s at most) — so when the logout is answered, no socket of that session is
  *   open anywhere (4401 when its session ended, 4403 when it lost the document; one that may still
@@ -81,6 +81,15 @@ export class SocketGuard {
     const before = conn.access;
     conn.access = access;
     if (access !== 'write' && access !== before) send(conn.ws, readOnlyNotice(access, live.doc), this.hub.options.maxBufferedBytes);
+  }
+
+  /**
+   * A person's sessions or roles changed: their sockets are checked again here and on every other
+   * instance through the relay; resolves once all have done so (3 s at most for the others).
+   */
+  async userChanged(userId: string): Promise<void> {
+    const elsewhere = this.hub.relay?.publishUserChanged(userId).catch((error: unknown) => console.error('[yishi relay] user change not relayed', error));
+    await Promise.all([elsewhere, this.recheckUser(userId)]);
   }
 
   /** Checks every socket of one person on this instance again (their sessions or roles changed). */
