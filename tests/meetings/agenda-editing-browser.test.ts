@@ -2,7 +2,8 @@
  * The live agenda on committee members' phones: what happens when another member starts the meeting
  * (every editor turns read-only at once and says so; an edit that missed the freeze is handed back in
  * words), adding an item (the cursor lands in its title), deleting one (undo is offered), and typing
- * Chinese through an input method (the pinyin is not sent, and a remote edit does not break it).
+ * Chinese through an input method (the pinyin is not sent, and a remote edit does not break it), and
+ * a phone signed out from another device (editing stops, and the page says why).
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,6 +156,18 @@ describe('the live agenda on a phone', () => {
     await page.getByRole('button', { name: '添加议题' }).click();
     await page.keyboard.type('非机动车棚改造');
     await expect.poll(() => page.getByLabel('议题 3 议题名称').inputValue()).toBe('非机动车棚改造');
+    await page.context().close();
+  });
+
+  it('a phone signed out from another device stops editing at once and says why', async () => {
+    const meetingId = await councilWithAgenda('楼道照明议事会', ['楼道灯更换']);
+    const page = await openAgenda('zhanzhang', meetingId);
+    await expect.poll(() => page.getByRole('button', { name: '添加议题' }).count()).toBe(1);
+    // At the desk, the same person signs out everywhere else ("我的登录设备").
+    const desk = await new ApiClient(server.url).login('zhanzhang');
+    expect((await desk.call('POST', '/api/me/sessions/end-others')).status).toBe(204);
+    await page.getByText('您已退出登录（或登录已在别处结束），请重新登录后继续编辑').waitFor();
+    expect(await page.getByRole('button', { name: '添加议题' }).count()).toBe(0);
     await page.context().close();
   });
 
