@@ -1,4 +1,4 @@
-import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
+import { actionItemEndpoints, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, expectNoSeriousA11yViolations, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
@@ -154,10 +154,15 @@ describe('live agenda in the browser', () => {
     await other.getByRole('button', { name: '取消' }).click();
     await other.getByRole('button', { name: '列入问题清单' }).click();
     await other.getByLabel('整改措施').fill('物业五个工作日内增加清扫频次');
+    // The responsible unit is the action-item form's choice, in words, sent as its code (never free text).
+    await chooseOption(other, 'unit', '物业企业');
     await other.getByRole('button', { name: '保存' }).click();
     await other.getByText('已列入问题清单').waitFor();
-    const { counts } = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: nextTalkId } });
+    const { counts, questions } = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: nextTalkId } });
     expect(counts).toMatchObject({ raised: 3, answered: 1, listed: 1, open: 1 });
+    const itemId = questions.find((q) => q.text.includes('冬季落叶清扫'))!.actionItemId!;
+    const listed = await staff.ok(actionItemEndpoints.get, { params: { itemId } });
+    expect(listed).toMatchObject({ responsibleUnit: 'property_manager', responsibleUnitLabel: { 'zh-CN': '物业企业' } });
     await page.context().close();
   });
 

@@ -6,6 +6,7 @@
 import { actionItemEndpoints, type BodyInput } from '@yishi/core';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { phonePhoto } from '../testing/phone-photo.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -24,15 +25,6 @@ function report(cookie: string, body: Partial<BodyInput<typeof actionItemEndpoin
     params: { compoundId: dsct },
     body: { title: '3栋门口积水', description: '下雨后单元门口积水，老人出入不便', ...body },
   });
-}
-
-/** A phone photo: 3000×2000 pixels taken sideways (EXIF orientation 6), with the phone model and a GPS position. */
-function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#3b6e8f' } })
-    .jpeg()
-    .withExif({ IFD0: { Make: 'Huawei', Model: 'P60 Pro' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 0/1' } })
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
 }
 
 function upload(cookie: string | undefined, bytes: Uint8Array, contentType = 'image/jpeg') {

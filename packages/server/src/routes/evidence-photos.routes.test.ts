@@ -7,6 +7,7 @@
 import { actionItemEndpoints } from '@yishi/core';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { phonePhoto } from '../testing/phone-photo.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -16,15 +17,6 @@ beforeEach(async () => {
   cy = await t.compoundId('CY');
 });
 afterEach(() => t.close());
-
-/** A phone photo taken sideways (EXIF orientation 6) with the phone model and a GPS position. */
-function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 1200, height: 800, channels: 3, background: '#8f6e3b' } })
-    .jpeg()
-    .withExif({ IFD0: { Make: 'Xiaomi', Model: '14' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 0/1' } })
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
-}
 
 function upload(cookie: string | undefined, itemId: string, bytes: Uint8Array, contentType = 'image/jpeg') {
   const headers: Record<string, string> = { 'content-type': contentType, origin: 'http://localhost' };
@@ -43,7 +35,7 @@ describe('evidence photos', () => {
     const res = await upload(chief, item.id, await phonePhoto());
     expect(res.status, await res.clone().text()).toBe(201);
     const photo = actionItemEndpoints.uploadEvidencePhoto.response.parse(await res.json());
-    expect(photo).toMatchObject({ width: 800, height: 1200 }); // turned upright
+    expect(photo).toMatchObject({ width: 1067, height: 1600 }); // turned upright, at most 1600 px
 
     const progressed = await t.ok(actionItemEndpoints.progress, {
       cookie: chief,

@@ -70,6 +70,7 @@ export class QuestionsPanel extends YishiElement {
   @property({ attribute: false }) view!: MeetingView;
   @state() private mode: Mode = null;
   @state() private showForm = false;
+  @state() private unitError = '';
   private readonly write = new WriteController<Field>(this);
 
   private readonly questions = new LoadController(
@@ -96,6 +97,9 @@ export class QuestionsPanel extends YishiElement {
   private async act(event: Event, q: QuestionView) {
     event.preventDefault();
     if (!this.mode) return;
+    // A department chosen but not named would list the item with no responsible unit: say so instead.
+    this.unitError = this.mode.kind === 'list' && this.renderRoot.querySelector('yishi-responsible-unit-field')?.departmentMissing ? t('ai.required') : '';
+    if (this.unitError) return;
     const done = await this.write.run(() => this.handle(q, this.mode!.kind), { fields: FIELDS });
     if (!done) return;
     this.mode = null;
@@ -216,7 +220,10 @@ export class QuestionsPanel extends YishiElement {
             ${this.field('answeredByName', t('questions.answeredBy'), { value: answerer })}`
           : kind === 'list'
             ? html`${this.field('measures', t('questions.measures'), { multiline: true })}
-                <yishi-responsible-unit-field optional error=${this.write.fieldErrors.responsibleUnit ?? ''}></yishi-responsible-unit-field>`
+                <yishi-responsible-unit-field
+                  optional
+                  error=${this.unitError || (this.write.fieldErrors.responsibleUnit ?? '')}
+                ></yishi-responsible-unit-field>`
             : html`<sl-select
                 name="intoQuestionId"
                 label=${t('questions.mergeTarget')}
