@@ -15,6 +15,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { photoGridStyles } from './photo-grid-styles.js';
 import { PhotoUnreadable, shrinkPhoto } from './shrink-photo.js';
 
 /** A photo sent to the server and waiting for the form: its id, and a preview made from the shrunk copy. */
@@ -27,6 +28,7 @@ interface PendingPhoto {
 export class PhotoPicker extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    photoGridStyles,
     css`
       fieldset.photos {
         border: 1px solid var(--yishi-border);
@@ -40,25 +42,11 @@ export class PhotoPicker extends YishiElement {
         padding: 0 0.25rem;
       }
       ul.thumbs {
-        list-style: none;
         margin: 0.5rem 0;
-        padding: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, 8rem);
-        gap: 0.75rem;
       }
       ul.thumbs li {
         display: grid;
         gap: 0.35rem;
-      }
-      ul.thumbs img {
-        display: block;
-        width: 100%;
-        height: auto;
-        aspect-ratio: 1;
-        object-fit: cover;
-        border-radius: var(--yishi-radius);
-        border: 1px solid var(--yishi-border);
       }
       label.add-photo {
         cursor: pointer;
@@ -127,7 +115,7 @@ export class PhotoPicker extends YishiElement {
       ${this.help ? html`<p class="hint">${this.help}</p>` : nothing}
       ${
         this.photos.length > 0
-          ? html`<ul class="thumbs">
+          ? html`<ul class="thumbs photo-grid">
               ${this.photos.map(
                 (photo, i) =>
                   html`<li>

@@ -48,6 +48,7 @@ import {
   triageLabel,
 } from '../../components/action-items/action-item-badges.js';
 import '../../components/action-items/photo-picker.js';
+import { photoGridStyles } from '../../components/action-items/photo-grid-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
@@ -66,6 +67,7 @@ export class ActionItemPage extends YishiElement {
     YishiElement.styles,
     formStyles,
     badgeStyles,
+    photoGridStyles,
     css`
       .badges {
         display: flex;
@@ -122,25 +124,8 @@ export class ActionItemPage extends YishiElement {
       .card > h2:first-child {
         margin-top: 0;
       }
-      ul.resident-photos {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, 8rem);
-        gap: 0.75rem;
-      }
       ul.resident-photos a {
         display: block;
-      }
-      ul.resident-photos img {
-        display: block;
-        width: 100%;
-        height: auto;
-        aspect-ratio: 1;
-        object-fit: cover;
-        border-radius: var(--yishi-radius);
-        border: 1px solid var(--yishi-border);
       }
       /* The rating choices as rows as wide as the form and at least a tap target tall (48 px in elder mode). */
       sl-radio-group.rating sl-radio {
@@ -259,7 +244,7 @@ export class ActionItemPage extends YishiElement {
     if (item.photos.length === 0) return nothing;
     return html`<section class="card" aria-labelledby="photos-heading">
       <h2 id="photos-heading">${t('ai.residentPhotos')}</h2>
-      <ul class="resident-photos">
+      <ul class="resident-photos photo-grid">
         ${item.photos.map(
           (p, i) =>
             html`<li>
