@@ -6,12 +6,19 @@
 import { z } from 'zod';
 import { endpoint } from '../contract/endpoint.js';
 import { satisfactionSummarySchema } from '../dashboard/dashboard.schema.js';
-import { boardSummarySchema, qrQuerySchema } from './board.schema.js';
+import { boardSummarySchema, qrQuerySchema, siteSchema } from './board.schema.js';
 
 const compoundParams = z.object({ compoundId: z.string().min(1).max(40) });
 const tags = ['board', 'public'];
 
 export const boardEndpoints = {
+  site: endpoint({
+    method: 'get',
+    path: '/public/site',
+    summary: 'The public address of this installation (YISHI_PUBLIC_URL), for links and QR codes the web app prints',
+    tags,
+    response: siteSchema,
+  }),
   summary: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/board',

@@ -21,7 +21,7 @@ export const noticeSchema = z.object({
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
-/** Where the board's pieces are, below the origin the reader reached us at. */
+/** Where the board's pieces are: paths below the public URL (siteSchema). */
 export const boardLinksSchema = z.object({
   board: z.string(),
   poster: z.string(),
@@ -51,6 +51,13 @@ export const boardSummarySchema = z.object({
   satisfaction: satisfactionSummarySchema,
 });
 export type BoardSummary = z.infer<typeof boardSummarySchema>;
+
+/**
+ * The address people reach Yishi at (YISHI_PUBLIC_URL): the web app prints it and puts it in QR
+ * codes, so a page opened at another address (a LAN IP, a proxy's) still prints the public one.
+ */
+export const siteSchema = z.object({ publicUrl: z.string() });
+export type Site = z.infer<typeof siteSchema>;
 
 /** What the poster's QR code opens: the online board, or the form to raise a concern. */
 export const qrQuerySchema = z.object({ target: z.enum(['board', 'concern']).default('board') });

@@ -6,7 +6,7 @@ import { boardEndpoints } from '@yishi/core';
 import { conditionalBody } from '../http/conditional.js';
 import { defineRoute, publicAccess } from '../http/route.js';
 import { feedUpdated, renderAtom, renderRss, type BoardFeed } from '../services/board-feeds.js';
-import { buildFeed, compoundQrSvg, getBoardSummary, getPublicSatisfaction, renderPosterHtml } from '../services/board.service.js';
+import { buildFeed, compoundQrSvg, getBoardSummary, getPublicSatisfaction, getSite, renderPosterHtml } from '../services/board.service.js';
 
 /** A feed with an ETag and Last-Modified: readers that poll get 304 while nothing changed. */
 function feedRoute(endpoint: typeof boardEndpoints.atom | typeof boardEndpoints.rss, render: (feed: BoardFeed) => string) {
@@ -24,6 +24,13 @@ function feedRoute(endpoint: typeof boardEndpoints.atom | typeof boardEndpoints.
 }
 
 export const boardRoutes = [
+  defineRoute(boardEndpoints.site, {
+    access: publicAccess,
+    handler: ({ c, deps }) => {
+      c.header('Cache-Control', 'public, max-age=300');
+      return getSite(deps);
+    },
+  }),
   defineRoute(boardEndpoints.summary, {
     access: publicAccess,
     handler: async ({ c, deps, params }) => {

@@ -90,6 +90,8 @@ describe('with YISHI_PUBLIC_URL set to https', () => {
     }
     const meetings = (await (await forged(t, `/api/public/compounds/${dsct}/meetings`)).json()) as { calendarUrl: string };
     expect(meetings.calendarUrl).toBe(`${PUBLIC_URL}/api/public/compounds/${dsct}/meetings.ics`);
+    // The web app asks for the address it prints (poster, printed board, ask-a-question QR codes).
+    expect(await (await forged(t, '/api/public/site')).json()).toEqual({ publicUrl: PUBLIC_URL });
   });
 
   it('accepts writes from pages on the public https address, which the process behind a TLS proxy sees as http', async () => {

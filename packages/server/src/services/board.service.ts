@@ -17,6 +17,7 @@ import {
   type Notice,
   type PublicCompound,
   type SatisfactionSummary,
+  type Site,
   type TallyResult,
   type VoteRule,
 } from '@yishi/core';
@@ -30,6 +31,11 @@ import { listVotesOfCompound } from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
 import type { BoardFeed } from './board-feeds.js';
 import { getSatisfactionSummary } from './dashboard.service.js';
+
+/** The public address the web app prints and encodes (the same every link of the server names). */
+export function getSite(deps: Deps): Site {
+  return { publicUrl: publicUrlOf(deps.config) };
+}
 
 export function boardPaths(compoundId: string): BoardLinks {
   return {

@@ -7,6 +7,7 @@
 import QRCode from 'qrcode';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { publicUrl } from '../../api/public-url.js';
 import { t, type MessageKey } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
 
@@ -36,11 +37,14 @@ export class AskQrCode extends YishiElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (!changed.has('meetingId') || !this.meetingId) return;
-    const url = `${location.origin}/meetings/${encodeURIComponent(this.meetingId)}/ask`;
-    QRCode.toDataURL(url, { margin: 1, width: 288, errorCorrectionLevel: 'M' }).then(
-      (data) => (this.dataUrl = data),
-      () => (this.dataUrl = ''),
-    );
+    const meetingId = this.meetingId;
+    // The public address, not the one this page was opened at (a hall PC on the LAN, say).
+    publicUrl()
+      .then((base) => QRCode.toDataURL(`${base}/meetings/${encodeURIComponent(meetingId)}/ask`, { margin: 1, width: 288, errorCorrectionLevel: 'M' }))
+      .then(
+        (data) => (this.dataUrl = data),
+        () => (this.dataUrl = ''),
+      );
   }
 
   override render() {

@@ -9,6 +9,7 @@ import { boardEndpoints, endpointUrl, type BoardSummary } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { publicUrl } from '../../api/public-url.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderError, renderLoading } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -78,11 +79,12 @@ export class BoardPage extends YishiElement {
   private readonly summary = new LoadController(
     this,
     async (signal) => {
-      const [summary] = await Promise.all([
+      const [summary, base] = await Promise.all([
         api.call(boardEndpoints.summary, { params: { compoundId: this.compoundId }, signal }),
+        publicUrl(),
         ...boardSections.map((s) => s.load()),
       ]);
-      return { summary, sections: this.createSections(this.compoundId) };
+      return { summary, base, sections: this.createSections(this.compoundId) };
     },
     () => [this.compoundId],
   );
@@ -115,12 +117,12 @@ export class BoardPage extends YishiElement {
               ? renderEmpty(t('board.empty'))
               : html`<div class="sections">${value.sections}</div>`
       }
-      ${compound ? this.renderPrintedFooter(compound.id) : nothing}`;
+      ${compound && value ? this.renderPrintedFooter(compound.id, value.base) : nothing}`;
   }
 
   /** On paper only: when it was printed, and a QR code and address of the live board (the paper goes stale, the page does not). */
-  private renderPrintedFooter(compoundId: string) {
-    const url = `${location.origin}/board/${compoundId}`;
+  private renderPrintedFooter(compoundId: string, base: string) {
+    const url = `${base}/board/${compoundId}`;
     return html`<footer class="printed">
       <img src=${endpointUrl(boardEndpoints.qr, { params: { compoundId }, query: { target: 'board' } })} alt=${t('board.printQrAlt')} />
       <div>

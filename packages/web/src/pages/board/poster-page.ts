@@ -7,6 +7,7 @@ import { boardEndpoints, endpointUrl, type BoardSummary } from '@yishi/core';
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { publicUrl } from '../../api/public-url.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -35,9 +36,13 @@ export class PosterPage extends YishiElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
+  /** The printed addresses are the public ones the QR codes hold, not this page's own origin. */
   private readonly data = new LoadController(
     this,
-    (signal) => api.call(boardEndpoints.summary, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
+    async (signal) => ({
+      ...(await api.call(boardEndpoints.summary, { params: { compoundId: this.params.compoundId ?? '' }, signal })),
+      base: await publicUrl(),
+    }),
     () => [this.params.compoundId],
   );
 
@@ -45,7 +50,7 @@ export class PosterPage extends YishiElement {
     return renderLoad(this.data, (d) => this.renderPoster(d));
   }
 
-  private renderPoster(d: BoardSummary) {
+  private renderPoster(d: BoardSummary & { base: string }) {
     const params = { compoundId: d.compound.id };
     return html`
       <h1>${t('poster.title', { name: d.compound.name })}</h1>
@@ -54,13 +59,13 @@ export class PosterPage extends YishiElement {
           <img src=${endpointUrl(boardEndpoints.qr, { params, query: { target: 'board' } })} alt=${t('poster.qrBoardAlt')} />
           <h2>${t('poster.scanBoard')}</h2>
           <p>${t('poster.scanBoardHelp')}</p>
-          <p class="url muted">${location.origin}${d.links.board}</p>
+          <p class="url muted">${d.base}${d.links.board}</p>
         </section>
         <section class="card">
           <img src=${endpointUrl(boardEndpoints.qr, { params, query: { target: 'concern' } })} alt=${t('poster.qrConcernAlt')} />
           <h2>${t('poster.scanConcern')}</h2>
           <p>${t('poster.scanConcernHelp')}</p>
-          <p class="url muted">${location.origin}${d.links.concern}</p>
+          <p class="url muted">${d.base}${d.links.concern}</p>
         </section>
       </div>
       <p class="muted">${t('poster.footer', { community: d.compound.communityName, subdistrict: d.compound.subdistrictName })}</p>

@@ -1,0 +1,53 @@
+/**
+ * The web app prints the configured public address (YISHI_PUBLIC_URL), not the one the page was
+ * opened at: here the server listens on 127.0.0.1 and is configured as https://yishi.example.gov.cn,
+ * as behind a TLS proxy or when staff open the board at a LAN address. The poster's addresses, the
+ * printed board's footer and the evening talk's ask-a-question QR code (read back with jsQR) all
+ * name the public address.
+ */
+import jsQRModule from 'jsqr';
+import type { Browser } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPhonePage } from '../support/browser.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+// jsqr is a CommonJS bundle: its function is the module itself at run time, `default` in its types.
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
+
+const PUBLIC_URL = 'https://yishi.example.gov.cn';
+let server: TestServer;
+let browser: Browser;
+let dsct: string;
+beforeAll(async () => {
+  server = await startTestServer({ config: { publicUrl: PUBLIC_URL } });
+  browser = await launchBrowser();
+  dsct = await compoundIdByCode(server.deps, 'DSCT');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('absolute addresses on the web pages', () => {
+  it('the poster page prints the public addresses its QR codes hold', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${server.url}/board/${dsct}/poster`);
+    const urls = page.locator('yishi-poster-page .url');
+    await expect.poll(() => urls.allTextContents()).toEqual([`${PUBLIC_URL}/board/${dsct}`, `${PUBLIC_URL}/compounds/${dsct}/concerns`]);
+    await page.context().close();
+  });
+
+  it("the board's printed footer and an evening talk's ask-a-question QR code name the public address", async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${server.url}/board/${dsct}`);
+    await expect.poll(() => page.locator('yishi-board-page .printed p').first().textContent()).toContain(`${PUBLIC_URL}/board/${dsct}`);
+    const qr = page.locator('yishi-board-meetings yishi-ask-qr-code img').first();
+    await qr.waitFor();
+    const dataUrl = (await qr.getAttribute('src'))!;
+    const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+    const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+    expect(text).toMatch(new RegExp(`^${PUBLIC_URL.replace(/\./g, '\\.')}/meetings/[\\w-]+/ask$`));
+    await page.context().close();
+  });
+});
