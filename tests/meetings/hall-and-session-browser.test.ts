@@ -247,6 +247,32 @@ describe("the board's meeting calendar", () => {
   });
 });
 
+describe('a meeting that will not take place', () => {
+  it('the convener cancels it after asking in a dialog; the board says it is cancelled and the calendar keeps it as CANCELLED', async () => {
+    const dsct = await compoundIdByCode(server.deps, 'DSCT');
+    const staff = await new ApiClient(server.url).login('zhanzhang');
+    const { meeting } = await staff.ok(meetingEndpoints.create, {
+      params: { compoundId: dsct },
+      body: { kind: 'evening_talk', title: '取消测试夜谈', startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), place: '服务站' },
+    });
+    await staff.ok(meetingEndpoints.schedule, { params: { meetingId: meeting.id } });
+    const page = await pageAs('zhanzhang', DESKTOP);
+    await page.goto(`${server.url}/meetings/${meeting.id}`);
+    await page.getByRole('button', { name: '取消会议' }).click();
+    await page.locator('sl-dialog[open]').getByRole('button', { name: '确定取消会议' }).click();
+    await expect.poll(() => visibleText(page)).toContain('已取消');
+    await page.goto(`${server.url}/board/${dsct}`);
+    const card = page.locator('yishi-board-meetings article', { hasText: '取消测试夜谈' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('本次会议已取消');
+    expect(await card.locator('yishi-ask-qr-code').count()).toBe(0);
+    const ics = await (await fetch(`${server.url}/api/public/compounds/${dsct}/meetings.ics`)).text();
+    const event = ics.split('BEGIN:VEVENT').find((e) => e.includes(`UID:${meeting.id}@yishi`));
+    expect(event).toContain('STATUS:CANCELLED');
+    await page.context().close();
+  });
+});
+
 describe('an outcome agreed by some parties only', () => {
   it('the meeting page says 部分同意 and names who did not agree, as the minutes do; never 达成一致', async () => {
     const { meetingId: held } = await insertHeldMeeting(server.deps, {

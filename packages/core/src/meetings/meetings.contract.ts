@@ -96,6 +96,10 @@ export const meetingEndpoints = {
   schedule: stepEndpoint('schedule', 'Publish the notice: draft → scheduled (shown on the public board and in the calendar feed)'),
   start: stepEndpoint('start', 'Open the session: scheduled → in session; freezes the agenda into rows with stable ids'),
   close: stepEndpoint('close', 'Close the session: in session → closed'),
+  cancel: stepEndpoint(
+    'cancel',
+    'Cancel a meeting whose notice is out: scheduled → cancelled (it stays on the board and in the calendar feed, marked cancelled)',
+  ),
   reopenAgenda: endpoint({
     method: 'post',
     path: '/meetings/:meetingId/agenda/reopen',

@@ -9,16 +9,19 @@ import type { Locale } from '../i18n/locale.js';
 import { PARTIES, type Party, type Role } from '../roles/roles.js';
 import { MEETING_KINDS, meetingKind, type MeetingKind, type MeetingKindSpec, type MeetingQuorum } from './meeting-kinds.js';
 
-export const MEETING_STATUSES = ['draft', 'scheduled', 'in_session', 'closed'] as const;
+export const MEETING_STATUSES = ['draft', 'scheduled', 'in_session', 'closed', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-export const MEETING_ACTIONS = ['schedule', 'start', 'close'] as const;
+export const MEETING_ACTIONS = ['schedule', 'start', 'close', 'cancel'] as const;
 export type MeetingAction = (typeof MEETING_ACTIONS)[number];
 
 const TRANSITIONS: Record<MeetingAction, { from: MeetingStatus; to: MeetingStatus }> = {
   schedule: { from: 'draft', to: 'scheduled' },
   start: { from: 'scheduled', to: 'in_session' },
   close: { from: 'in_session', to: 'closed' },
+  // A meeting whose notice is out and that will not take place: it stays on the board and in the
+  // calendar, marked cancelled, so subscribers' calendars show it cancelled instead of losing it.
+  cancel: { from: 'scheduled', to: 'cancelled' },
 };
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, Record<Locale, string>> = {
@@ -26,6 +29,7 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, Record<Locale, string>
   scheduled: { 'zh-CN': '已发布通知', en: 'Scheduled' },
   in_session: { 'zh-CN': '会议进行中', en: 'In session' },
   closed: { 'zh-CN': '已结束', en: 'Closed' },
+  cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
 };
 
 /** What the steps are called in messages (the lifecycle actions and the agenda's freeze and reopen). */
@@ -33,6 +37,7 @@ export const MEETING_STEP_LABELS: Record<MeetingAction | 'freeze' | 'reopen', Re
   schedule: { 'zh-CN': '发布会议通知', en: 'publish the notice' },
   start: { 'zh-CN': '开始会议', en: 'start the meeting' },
   close: { 'zh-CN': '结束会议', en: 'close the meeting' },
+  cancel: { 'zh-CN': '取消会议', en: 'cancel the meeting' },
   freeze: { 'zh-CN': '锁定议程', en: 'freeze the agenda' },
   reopen: { 'zh-CN': '重新开放议程', en: 'reopen the agenda' },
 };
@@ -78,7 +83,7 @@ export function agendaAccess(kind: MeetingKind, status: MeetingStatus, frozen: b
   const editor = meetingKind(kind).agendaEditors.some((r) => roles.has(r));
   const reader = editor || AGENDA_READERS.some((r) => roles.has(r));
   if (!reader) return 'none';
-  if (!editor || frozen || status === 'closed') return 'read';
+  if (!editor || frozen || status === 'closed' || status === 'cancelled') return 'read';
   return 'write';
 }
 

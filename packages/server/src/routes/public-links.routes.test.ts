@@ -228,6 +228,30 @@ describe('feeds and the calendar', () => {
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
   });
 
+  it('a cancelled meeting stays in the calendar as CANCELLED with a higher SEQUENCE, and the board and feed say so', async () => {
+    const path = `/api/public/compounds/${dsct}/meetings.ics`;
+    const { upcoming } = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
+    const meeting = upcoming.find((m) => m.status === 'scheduled')!;
+    const eventOf = async () =>
+      parseCalendar(await (await t.call('GET', path)).text())
+        .getAllSubcomponents('vevent')
+        .find((e) => e.getFirstPropertyValue('uid') === `${meeting.id}@yishi`)!;
+    const before = await eventOf();
+    const cancelled = await t.ok(meetingEndpoints.cancel, { cookie: staff, params: { meetingId: meeting.id } });
+    expect(cancelled.meeting.status).toBe('cancelled');
+    const after = await eventOf();
+    expect(after.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(Number(after.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(before.getFirstPropertyValue('sequence')));
+    expect(after.getFirstPropertyValue('url')).toBe(`${PUBLIC_URL}/board/${dsct}#meetings`);
+    const board = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
+    expect(board.upcoming.find((m) => m.id === meeting.id)?.status).toBe('cancelled');
+    expect(await (await t.call('GET', `/api/public/compounds/${dsct}/feed.atom`)).text()).toContain(`会议取消：`);
+    // Only a meeting whose notice is out can be cancelled, once.
+    const again = await t.api(meetingEndpoints.cancel, { cookie: staff, params: { meetingId: meeting.id } });
+    expect(again.status).toBe(409);
+    expect(again.error?.code).toBe('meeting_bad_transition');
+  });
+
   it('an empty calendar is still a valid VCALENDAR with PRODID and VERSION', async () => {
     const communityId = (await t.deps.db.selectFrom('compounds').select('community_id').where('id', '=', dsct).executeTakeFirstOrThrow()).community_id;
     const { id } = await t.ok(placeEndpoints.addCompound, {

@@ -57,14 +57,15 @@ async function findPublicCompound(db: Db, compoundId: string): Promise<PublicCom
 /** Every notice of a compound, newest first. */
 export async function listNotices(db: Db, compoundId: string, limit = 50): Promise<Notice[]> {
   const notices: Notice[] = [];
-  for (const m of await listMeetingsOfCompound(db, compoundId, ['scheduled'])) {
+  for (const m of await listMeetingsOfCompound(db, compoundId, ['scheduled', 'cancelled'])) {
+    const cancelled = m.status === 'cancelled';
     notices.push({
-      id: `meeting-${m.id}`,
+      id: cancelled ? `meeting-cancelled-${m.id}` : `meeting-${m.id}`,
       kind: 'meeting',
-      title: `会议通知：${MEETING_KIND_LABELS[m.kind]['zh-CN']}·${m.title}`,
-      summary: `时间：${formatChinaDateTime(m.starts_at)}；地点：${m.place}`,
+      title: `${cancelled ? '会议取消' : '会议通知'}：${MEETING_KIND_LABELS[m.kind]['zh-CN']}·${m.title}`,
+      summary: `${cancelled ? '原定' : ''}时间：${formatChinaDateTime(m.starts_at)}；地点：${m.place}`,
       path: `/board/${compoundId}#meetings`,
-      date: m.scheduled_at ?? m.starts_at,
+      date: cancelled ? m.updated_at : (m.scheduled_at ?? m.starts_at),
     });
   }
   for (const v of await listCompoundMinutesVersions(db, compoundId)) {

@@ -49,8 +49,10 @@ async function topicsOf(deps: Deps, meeting: MeetingRow): Promise<string[]> {
 export async function publicMeetings(deps: Deps, compoundId: string): Promise<PublicMeetings> {
   const compound = await findCompound(deps.db, compoundId);
   if (!compound) throw new DomainError('compound_not_found');
-  const meetings = await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session', 'closed']);
-  const upcoming = meetings.filter((m) => m.status !== 'closed').reverse();
+  const meetings = await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session', 'closed', 'cancelled']);
+  // A cancelled meeting stays among the upcoming ones, marked, until its time has passed.
+  const now = deps.clock().toISOString();
+  const upcoming = meetings.filter((m) => m.status === 'scheduled' || m.status === 'in_session' || (m.status === 'cancelled' && m.starts_at >= now)).reverse();
   const recent = meetings.filter((m) => m.status === 'closed').slice(0, 5);
   const describe = async (m: MeetingRow): Promise<BoardMeeting> => ({
     ...meetingSummary(m),
@@ -67,13 +69,13 @@ export async function publicMeetings(deps: Deps, compoundId: string): Promise<Pu
 }
 
 /**
- * The compound's meetings calendar: every meeting with a notice out (scheduled, in session or held),
+ * The compound's meetings calendar: every meeting with a notice out (scheduled, in session, held or cancelled),
  * each with its board link on the public URL; and when it last changed (the feed's Last-Modified).
  */
 export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<{ text: string; lastModified: Date | null }> {
   const compound = await findCompound(deps.db, compoundId);
   if (!compound) throw new DomainError('compound_not_found');
-  const meetings = (await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session', 'closed'])).reverse();
+  const meetings = (await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session', 'closed', 'cancelled'])).reverse();
   const board = `${publicUrlOf(deps.config)}/board/${compound.id}#meetings`;
   const events: CalendarMeeting[] = [];
   for (const m of meetings) {
@@ -85,7 +87,7 @@ export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<
       end: new Date(start.getTime() + m.duration_minutes * 60_000),
       changedAt: new Date(m.updated_at),
       sequence: m.revision,
-      cancelled: false,
+      cancelled: m.status === 'cancelled',
       summary: `${MEETING_KIND_LABELS[m.kind]['zh-CN']}：${m.title}`,
       location: m.place,
       description: topics.length ? `议题：\n${topics.map((t, i) => `${i + 1}. ${t}`).join('\n')}` : '',

@@ -256,7 +256,8 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
   // counts is the one under the row lock below.
   nextMeetingStatus(loaded.meeting.status, action);
   const nowIso = deps.clock().toISOString();
-  const stamp = action === 'schedule' ? { scheduled_at: nowIso } : action === 'start' ? { started_at: nowIso } : { closed_at: nowIso };
+  const stamp =
+    action === 'schedule' ? { scheduled_at: nowIso } : action === 'start' ? { started_at: nowIso } : action === 'close' ? { closed_at: nowIso } : {};
   const step = async (trx: Db): Promise<void> => {
     const from: MeetingStatus = (await lockMeeting(trx, meetingId)).status;
     const to = nextMeetingStatus(from, action);
@@ -278,9 +279,14 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
   return getMeeting(deps, actor, meetingId);
 }
 
+/** A meeting that is over: held and closed, or cancelled. Its agenda and attendance no longer change. */
+function isOver(status: MeetingStatus): boolean {
+  return status === 'closed' || status === 'cancelled';
+}
+
 function assertFreezable(meeting: MeetingRow): void {
   if (meeting.agenda_frozen_at) throw new DomainError('agenda_frozen');
-  if (meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'freeze' });
+  if (isOver(meeting.status)) throw new DomainError('meeting_bad_transition', { from: meeting.status, action: 'freeze' });
 }
 
 /** Freezes again after a reopen (the convener edited the agenda during the session). */
@@ -306,7 +312,7 @@ export async function reopenAgenda(deps: Deps, actor: Actor, meetingId: string) 
   await deps.db.transaction().execute(async (trx) => {
     const meeting = await lockMeeting(trx, meetingId);
     if (!meeting.agenda_frozen_at) throw new DomainError('agenda_not_frozen');
-    if (meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'reopen' });
+    if (isOver(meeting.status)) throw new DomainError('meeting_bad_transition', { from: meeting.status, action: 'reopen' });
     await updateMeeting(trx, meetingId, { agenda_frozen_at: null, updated_at: deps.clock().toISOString() });
   });
   await collabHubFor(deps)?.refresh(agendaDocumentName(meetingId));
@@ -373,10 +379,11 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertKindOffers(loaded, attendedByParties);
   assertRunner(loaded);
-  if (loaded.meeting.status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'invite' });
+  if (isOver(loaded.meeting.status)) throw new DomainError('meeting_bad_transition', { from: loaded.meeting.status, action: 'invite' });
   const nowIso = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    if ((await lockMeeting(trx, meetingId)).status === 'closed') throw new DomainError('meeting_bad_transition', { from: 'closed', action: 'invite' });
+    const { status } = await lockMeeting(trx, meetingId);
+    if (isOver(status)) throw new DomainError('meeting_bad_transition', { from: status, action: 'invite' });
     await insertAttendance(trx, {
       id: newId(),
       meeting_id: meetingId,

@@ -26,6 +26,13 @@ export const meetingsMessages = {
   'meeting.heldLine': { 'zh-CN': '时间：{time}', en: 'When: {time}' },
   'meeting.scheduledFor': { 'zh-CN': '（原定 {time}）', en: ' (scheduled for {time})' },
   'meeting.closeTitle': { 'zh-CN': '结束会议', en: 'Close the session' },
+  'meeting.cancelMeeting': { 'zh-CN': '取消会议', en: 'Cancel the meeting' },
+  'meeting.cancelMeetingTitle': { 'zh-CN': '取消会议', en: 'Cancel the meeting' },
+  'meeting.cancelMeetingConfirm': { 'zh-CN': '确定取消会议', en: 'Cancel it' },
+  'meeting.confirmCancelMeeting': {
+    'zh-CN': '确定取消这次会议吗？公示栏和订阅的日历会显示“已取消”，取消后不能恢复。',
+    en: 'Cancel this meeting? The board and subscribed calendars will show it as cancelled; this cannot be undone.',
+  },
   'meeting.startTitle': { 'zh-CN': '开始会议', en: 'Open the session' },
   'meeting.closeConfirm': { 'zh-CN': '确定结束', en: 'Close it' },
   'meeting.startConfirm': { 'zh-CN': '确定开始', en: 'Open it' },
@@ -165,6 +172,7 @@ export const meetingsMessages = {
   'meetingsBoard.meetings': { 'zh-CN': '会议通知', en: 'Meeting notices' },
   'meetingsBoard.noMeetings': { 'zh-CN': '近期没有会议', en: 'No upcoming meetings' },
   'meetingsBoard.topics': { 'zh-CN': '议题：', en: 'Topics:' },
+  'meetingsBoard.cancelled': { 'zh-CN': '本次会议已取消', en: 'This meeting has been cancelled' },
   'meetingsBoard.subscribe': {
     'zh-CN': '订阅会议日历（手机、电脑日历自动更新）',
     en: 'Subscribe to the meeting calendar (your calendar app keeps it up to date)',

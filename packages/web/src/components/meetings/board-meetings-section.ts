@@ -50,6 +50,7 @@ export class BoardMeetingsSection extends YishiElement {
             (m) =>
               html`<article class="card board-meeting">
                 <h3>${noticeTitle(m)}</h3>
+                ${m.status === 'cancelled' ? html`<p class="cancelled"><strong>${t('meetingsBoard.cancelled')}</strong></p>` : nothing}
                 <p>${t('meetingsBoard.whenLine', { time: meetingWhen(m) })}<br />${t('meeting.whereLine', { place: m.place })}</p>
                 ${
                   m.topics.length
@@ -60,7 +61,7 @@ export class BoardMeetingsSection extends YishiElement {
                     : nothing
                 }
                 ${
-                  meetingKind(m.kind).questions
+                  meetingKind(m.kind).questions && m.status !== 'cancelled'
                     ? html`<p><a href=${`/meetings/${m.id}/ask`}>${t('meetingsBoard.askQuestion')}</a></p>
                         <yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>`
                     : nothing

@@ -34,6 +34,10 @@ export class MeetingStatusBadge extends YishiElement {
       .closed {
         color: var(--yishi-text);
       }
+      .cancelled {
+        color: var(--yishi-muted);
+        text-decoration: line-through;
+      }
     `,
   ];
   @property() status: MeetingStatus = 'draft';

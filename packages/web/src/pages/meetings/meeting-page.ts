@@ -31,6 +31,7 @@ const STEPS = {
   schedule: { endpoint: meetingEndpoints.schedule, label: 'meeting.schedule' },
   start: { endpoint: meetingEndpoints.start, label: 'meeting.start', confirm: 'meeting.confirmStart' },
   close: { endpoint: meetingEndpoints.close, label: 'meeting.close', confirm: 'meeting.confirmClose' },
+  cancel: { endpoint: meetingEndpoints.cancel, label: 'meeting.cancelMeeting', confirm: 'meeting.confirmCancelMeeting' },
   reopen: { endpoint: meetingEndpoints.reopenAgenda, label: 'meeting.reopen' },
   freeze: { endpoint: meetingEndpoints.freezeAgenda, label: 'meeting.freeze' },
 } satisfies Record<string, { endpoint: unknown; label: MessageKey; confirm?: MessageKey }>;
@@ -40,6 +41,7 @@ type Step = keyof typeof STEPS;
 const CONFIRM_DIALOGS: Partial<Record<Step, { title: MessageKey; button: MessageKey }>> = {
   start: { title: 'meeting.startTitle', button: 'meeting.startConfirm' },
   close: { title: 'meeting.closeTitle', button: 'meeting.closeConfirm' },
+  cancel: { title: 'meeting.cancelMeetingTitle', button: 'meeting.cancelMeetingConfirm' },
 };
 
 @customElement('yishi-meeting-page')
@@ -147,12 +149,12 @@ export class MeetingPage extends YishiElement {
       </p>
       <div class="actions">
         ${run && m.status === 'draft' ? this.stepButton('schedule', true) : nothing}
-        ${run && m.status === 'scheduled' ? this.stepButton('start', true) : nothing}
+        ${run && m.status === 'scheduled' ? this.stepButton('start', true) : nothing} ${run && m.status === 'scheduled' ? this.stepButton('cancel') : nothing}
         ${run && m.status === 'in_session' ? this.stepButton('close', true) : nothing}
         ${run && frozen && m.status === 'in_session' ? this.stepButton('reopen') : nothing}
         ${run && !frozen && m.status === 'in_session' ? this.stepButton('freeze') : nothing}
-        ${m.status !== 'draft' ? html`<a class="link-button" href=${`/hall/${m.id}`} target="_blank" rel="noopener">${t('meeting.hallScreen')}</a>` : nothing}
-        ${kind.questions && m.status !== 'draft' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
+        ${m.status !== 'draft' && m.status !== 'cancelled' ? html`<a class="link-button" href=${`/hall/${m.id}`} target="_blank" rel="noopener">${t('meeting.hallScreen')}</a>` : nothing}
+        ${kind.questions && m.status !== 'draft' && m.status !== 'cancelled' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
         ${run && recordingOpen(m.status) ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
       </div>
 
