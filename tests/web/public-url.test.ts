@@ -2,14 +2,14 @@
  * The web app prints the configured public address (YISHI_PUBLIC_URL), not the one the page was
  * opened at: here the server listens on 127.0.0.1 and is configured as https://yishi.example.gov.cn,
  * as behind a TLS proxy or when staff open the board at a LAN address. The poster's addresses, the
- * printed board's footer and the evening talk's ask-a-question QR code (read back with jsQR) all
- * name the public address.
+ * printed board's footer, the evening talk's ask-a-question QR code (read back with jsQR) and the
+ * words staff read out with a one-time code all name the public address.
  */
 import jsQRModule from 'jsqr';
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage } from '../support/browser.js';
+import { launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 // jsqr is a CommonJS bundle: its function is the module itself at run time, `default` in its types.
@@ -48,6 +48,23 @@ describe('absolute addresses on the web pages', () => {
     const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
     const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
     expect(text).toMatch(new RegExp(`^${PUBLIC_URL.replace(/\./g, '\\.')}/meetings/[\\w-]+/ask$`));
+    await page.context().close();
+  });
+
+  it('the words staff read out with a one-time code name the public address', async () => {
+    const page = await newPhonePage(browser);
+    await loginWithSessionCookie(page, server.url, 'zhanzhang');
+    await page.goto(`${server.url}/compounds/${dsct}/activation`);
+    const activation = page.locator('yishi-activation-page');
+    await activation
+      .locator('li.person')
+      .getByRole('button', { name: /发放一次性码/ })
+      .first()
+      .click();
+    const say = activation.locator('sl-dialog.issued yishi-code-handover .say');
+    await say.waitFor();
+    expect(await say.textContent()).toContain('yishi.example.gov.cn/activate');
+    expect(await say.textContent()).not.toContain('127.0.0.1');
     await page.context().close();
   });
 });

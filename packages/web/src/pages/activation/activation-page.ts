@@ -538,7 +538,7 @@ export class ActivationPage extends YishiElement {
                 .code=${c.code}
                 .link=${c.link}
                 .expiresAt=${c.expiresAt}
-                .say=${t('admin.activation.say', { url: `${location.host}/activate` })}
+                .say=${t('admin.activation.say', { url: `${new URL(c.link).host}/activate` })}
                 .qrLabel=${t('admin.activation.qrAlt', { name: c.name })}
               ></yishi-code-handover>
               <p class="never muted">${t('admin.activation.neverPassword')}</p>`
