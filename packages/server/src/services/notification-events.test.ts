@@ -20,6 +20,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { insertHeldMeeting } from '../testing/meeting-record.fixture.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { runNotificationSchedule } from './notification-scheduler.js';
 import { settleDueVotes } from './votes.service.js';
 
 let t: TestApp;
@@ -140,6 +141,29 @@ describe('votes', () => {
     t.deps.clock = () => later;
     expect((await settleDueVotes(t.deps)).opened).toBe(1);
     expect(await noticed('vote_opened', voteId)).toEqual(await ownerLogins());
+  });
+
+  it('closing within 24 hours (the scheduler): only owners with a unit that has not voted are reminded', async () => {
+    const staff = await t.login('zhanzhang');
+    const voteId = await create(staff);
+    await t.ok(voteEndpoints.open, { cookie: staff, params: { voteId } });
+    await t.ok(voteEndpoints.castBallot, { cookie: await t.login('yezhu2'), params: { voteId }, body: { choices: ['yes'] } });
+    // yezhu votes for one of his two flats only: the other still waits for him.
+    const yezhu = await t.login('yezhu');
+    const flat = await t.deps.db
+      .selectFrom('ownerships as o')
+      .innerJoin('users as u', 'u.person_id', 'o.person_id')
+      .select('o.unit_id')
+      .where('u.username', '=', 'yezhu')
+      .executeTakeFirstOrThrow();
+    await t.ok(voteEndpoints.castBallot, { cookie: yezhu, params: { voteId }, body: { unitId: flat.unit_id, choices: ['no'] } });
+    const later = new Date(Date.now() + 2.5 * DAY);
+    t.deps.clock = () => later;
+    await runNotificationSchedule(t.deps);
+    const reminded = await noticed('vote_closing', voteId);
+    expect(reminded).toContain('yezhu');
+    expect(reminded).not.toContain('yezhu2');
+    expect(reminded).toEqual((await ownerLogins()).filter((login) => login !== 'yezhu2'));
   });
 
   it('result published when the organiser closes it: the owners are told whether it passed', async () => {

@@ -43,6 +43,11 @@ export interface Resolved {
   recipients: repo.RecipientRow[];
   /** Robot ids, for robot_test only (other events find the compound's robots by their events). */
   robotIds?: string[];
+  /**
+   * A vote's roll: `recipients` holds only those who changed their settings; everyone else is
+   * written set-based from the roll (repo.insertVoteNoticesBulk).
+   */
+  voteRoll?: { voteId: string; residents: boolean; notVoted: boolean };
 }
 
 const STATION: readonly Role[] = ['station_chief', 'station_deputy'];
@@ -93,8 +98,9 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
           ? { outcome: '结果见表决页面', outcome_en: 'see the vote page for the result' }
           : { outcome: passed ? '通过' : '未通过', outcome_en: passed ? 'passed' : 'not passed' },
       );
-      const recipients = await repo.recipientsOfVote(db, vote.id, { notVoted: event.kind === 'vote_closing' });
-      return { compoundId: vote.compound_id, subjectKind: 'vote', subjectId: vote.id, params, recipients };
+      const roll = { residents: vote.electorate_kind === 'residents', notVoted: event.kind === 'vote_closing' };
+      const recipients = await repo.recipientsOfVote(db, vote.id, roll);
+      return { compoundId: vote.compound_id, subjectKind: 'vote', subjectId: vote.id, params, recipients, voteRoll: { voteId: vote.id, ...roll } };
     }
     case 'meeting_scheduled':
     case 'meeting_starting':

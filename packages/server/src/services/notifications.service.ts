@@ -108,6 +108,46 @@ function planFor(
 }
 
 /**
+ * How people with default settings are noticed, by what they have — the same planFor, asked once for
+ * each of the eight cases — for the set-based insert of a vote's roll.
+ */
+function bulkPlan(kind: NotificationKind, eventId: string, ctx: { now: Date; nowIso: string; mailOn: boolean }): repo.BulkNoticePlan {
+  const variants: repo.BulkNoticeVariant[] = [];
+  let sms = false;
+  let email = false;
+  for (const account of [true, false])
+    for (const phone of [true, false])
+      for (const hasEmail of [true, false]) {
+        const plan = planFor(
+          kind,
+          eventId,
+          {
+            personId: 'p',
+            userId: account ? 'u' : null,
+            personPhone: phone ? '1' : null,
+            userPhone: null,
+            email: hasEmail ? 'e' : null,
+            locale: null,
+            quietHours: null,
+            channelsJson: null,
+          },
+          ctx,
+        );
+        variants.push({
+          account,
+          phone,
+          email: hasEmail,
+          listed: plan !== null,
+          inApp: plan?.notification.in_app === 1,
+          skipped: plan?.notification.skipped ?? '',
+        });
+        sms ||= plan?.deliveries.some((d) => d.channel === 'sms') ?? false;
+        email ||= plan?.deliveries.some((d) => d.channel === 'email') ?? false;
+      }
+  return { eventId, kind, nowIso: ctx.nowIso, heldAt: afterQuietHours(ctx.now).toISOString(), variants, sms, email };
+}
+
+/**
  * Records an event and everything it sends, inside the caller's transaction. Call it from the
  * feature's service right where the thing happens (a vote opens, an item is signed off …).
  */
@@ -135,11 +175,16 @@ export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: Not
   const spec = NOTIFICATION_SPECS[event.kind];
   const notifications: NewNotification[] = [];
   const deliveries: NewNotificationDelivery[] = [];
+  let bulk = { notices: 0, deliveries: 0 };
   if (spec.personal) {
     // Whoever did the thing is not told of it, unless the notice is their receipt.
     const cause = spec.receipt ? null : (event.causedByUserId ?? null);
     const seen = new Set<string>();
     const ctx = { now, nowIso, mailOn: deps.config.notifications.mail !== null };
+    if (resolved.voteRoll) {
+      const { voteId, ...roll } = resolved.voteRoll;
+      bulk = await repo.insertVoteNoticesBulk(trx, voteId, { ...roll, exceptUserId: cause }, bulkPlan(event.kind, eventId, ctx));
+    }
     for (const r of resolved.recipients) {
       const key = r.personId ?? `u:${r.userId}`;
       if (seen.has(key) || (cause !== null && r.userId === cause)) continue;
@@ -173,8 +218,9 @@ export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: Not
   }
   await repo.insertNotifications(trx, notifications);
   await repo.insertDeliveries(trx, deliveries);
-  if (notifications.length > 0) await repo.setRecipientCount(trx, eventId, notifications.length);
-  return { eventId, recipients: notifications.length, deliveries: deliveries.length };
+  const recipients = notifications.length + bulk.notices;
+  if (recipients > 0) await repo.setRecipientCount(trx, eventId, recipients);
+  return { eventId, recipients, deliveries: deliveries.length + bulk.deliveries };
 }
 
 // ---- my notification centre --------------------------------------------------------------------

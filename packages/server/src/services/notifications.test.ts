@@ -94,12 +94,13 @@ describe('a vote opening fans out in the same transaction, in a few statements',
       .where('ve.developer_held', '=', 0)
       .execute();
     let statements = 0;
+    // Counted as they come back (a subquery is built through the same plugin, but is no statement of its own).
     const counter: KyselyPlugin = {
-      transformQuery: (args) => {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
         statements++;
-        return args.node;
+        return args.result;
       },
-      transformResult: async (args) => args.result,
     };
     const result = await t.deps.db
       .withPlugin(counter)

@@ -4,8 +4,8 @@
  * statements), the worker's claim with a lease (FOR UPDATE SKIP LOCKED on PostgreSQL), attempts,
  * preferences, e-mail addresses, group robots and the delivery record.
  */
-import { sql } from 'kysely';
-import type { ActionItemUpdateKind, ProposalStatus, Role } from '@yishi/core';
+import { sql, type RawBuilder } from 'kysely';
+import type { ActionItemUpdateKind, NotificationKind, ProposalStatus, Role } from '@yishi/core';
 import { dialectOf } from '../dialect.js';
 import type { CompoundRobotTable, DeliveryStatus, NewNotification, NewNotificationDelivery, NotificationEventTable } from '../tables/notifications.table.js';
 import type { Db } from './places.repository.js';
@@ -31,52 +31,210 @@ export interface RecipientRow {
   channelsJson: string | null;
 }
 
-/** The owners of a vote's units on its frozen roll (or the persons of a residents' poll), with their accounts and settings. */
-export async function recipientsOfVote(db: Db, voteId: string, options: { notVoted?: boolean } = {}): Promise<RecipientRow[]> {
-  let owners = db
+export interface VoteRollOptions {
+  /** A residents' poll: its roll lists persons; otherwise units, whose owners are told. */
+  residents: boolean;
+  /** Only those whose unit (or who themself) has no ballot yet. */
+  notVoted?: boolean;
+  exceptUserId?: string | null;
+}
+
+const RECIPIENT_COLUMNS = [
+  'p.id as personId',
+  'u.id as userId',
+  'p.phone as personPhone',
+  'u.phone as userPhone',
+  'u.email as email',
+  'u.locale as locale',
+  's.quiet_hours as quietHours',
+  's.channels_json as channelsJson',
+] as const;
+
+/** A settings row that says nothing but the defaults counts as none. */
+const DEFAULT_SETTINGS = sql<boolean>`(s.user_id is null or (s.channels_json = '{}' and s.quiet_hours = 1))`;
+
+/** No ballot yet from the roll entry `ve` (its unit, or the person in a residents' poll). */
+function notVotedYet(options: VoteRollOptions) {
+  return options.residents
+    ? sql<boolean>`not exists (select 1 from ballots b where b.vote_id = ve.vote_id and b.person_id = ve.person_id)`
+    : sql<boolean>`not exists (select 1 from ballots b where b.vote_id = ve.vote_id and b.unit_id = ve.unit_id)`;
+}
+
+/**
+ * Those on a vote's frozen roll who keep the default notification settings (written set-based by
+ * insertVoteNoticesBulk): the owners of its units, or the persons of a residents' poll (their roll
+ * entries name them; a unit's owners come from ownerships). A person owning two units is here twice.
+ */
+function defaultRecipientsOfVote(db: Db, voteId: string, options: VoteRollOptions) {
+  let query = db
     .selectFrom('vote_electorate as ve')
-    .innerJoin('ownerships as o', 'o.unit_id', 've.unit_id')
-    .innerJoin('persons as p', 'p.id', 'o.person_id')
+    .leftJoin('ownerships as o', 'o.unit_id', 've.unit_id')
+    .innerJoin('persons as p', (j) => j.on(sql<boolean>`p.id = coalesce(o.person_id, ve.person_id)`))
     .leftJoin('users as u', (j) => j.onRef('u.person_id', '=', 'p.id').on('u.disabled', '=', 0))
     .leftJoin('notification_settings as s', 's.user_id', 'u.id')
-    .select([
-      'p.id as personId',
-      'u.id as userId',
-      'p.phone as personPhone',
-      'u.phone as userPhone',
-      'u.email as email',
-      'u.locale as locale',
-      's.quiet_hours as quietHours',
-      's.channels_json as channelsJson',
-    ])
+    .select(RECIPIENT_COLUMNS)
     .where('ve.vote_id', '=', voteId)
-    .where('ve.developer_held', '=', 0);
-  if (options.notVoted)
-    owners = owners.where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('ballots as b').select('b.id').whereRef('b.vote_id', '=', 've.vote_id').whereRef('b.unit_id', '=', 've.unit_id'))),
-    );
-  let persons = db
-    .selectFrom('vote_electorate as ve')
-    .innerJoin('persons as p', 'p.id', 've.person_id')
-    .leftJoin('users as u', (j) => j.onRef('u.person_id', '=', 'p.id').on('u.disabled', '=', 0))
-    .leftJoin('notification_settings as s', 's.user_id', 'u.id')
-    .select([
-      'p.id as personId',
-      'u.id as userId',
-      'p.phone as personPhone',
-      'u.phone as userPhone',
-      'u.email as email',
-      'u.locale as locale',
-      's.quiet_hours as quietHours',
-      's.channels_json as channelsJson',
-    ])
-    .where('ve.vote_id', '=', voteId)
-    .where('ve.unit_id', 'is', null);
-  if (options.notVoted)
-    persons = persons.where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('ballots as b').select('b.id').whereRef('b.vote_id', '=', 've.vote_id').whereRef('b.person_id', '=', 've.person_id'))),
-    );
-  return owners.unionAll(persons).execute();
+    .where(options.residents ? sql<boolean>`ve.unit_id is null` : sql<boolean>`ve.developer_held = 0`)
+    .where(DEFAULT_SETTINGS);
+  if (options.notVoted) query = query.where(notVotedYet(options));
+  if (options.exceptUserId) {
+    const cause = options.exceptUserId;
+    query = query.where((eb) => eb.or([eb('u.id', 'is', null), eb('u.id', '<>', cause)]));
+  }
+  return query;
+}
+
+/**
+ * The vote's recipients who changed their notification settings, planned one by one (everyone
+ * else: insertVoteNoticesBulk). Read from the few settings rows towards the roll.
+ */
+export async function recipientsOfVote(db: Db, voteId: string, options: VoteRollOptions): Promise<RecipientRow[]> {
+  let query = db
+    .selectFrom('notification_settings as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('persons as p', 'p.id', 'u.person_id')
+    .leftJoin('ownerships as o', 'o.person_id', 'p.id')
+    .innerJoin('vote_electorate as ve', (j) =>
+      j
+        .on('ve.vote_id', '=', voteId)
+        .on(options.residents ? sql<boolean>`ve.voter_key = p.id` : sql<boolean>`ve.voter_key = o.unit_id and ve.developer_held = 0`),
+    )
+    .select(RECIPIENT_COLUMNS)
+    .where('u.disabled', '=', 0)
+    .where(sql<boolean>`not ${DEFAULT_SETTINGS}`);
+  if (options.notVoted) query = query.where(notVotedYet(options));
+  return query.execute();
+}
+
+/** How a person with default settings is noticed, by what they have (an account, a phone, an e-mail address). */
+export interface BulkNoticeVariant {
+  account: boolean;
+  phone: boolean;
+  email: boolean;
+  /** Whether they get a notice row at all (someone without an account only through a text message). */
+  listed: boolean;
+  inApp: boolean;
+  skipped: string;
+}
+
+export interface BulkNoticePlan {
+  eventId: string;
+  kind: NotificationKind;
+  nowIso: string;
+  /** When their SMS and e-mail may go (after quiet hours, the default). */
+  heldAt: string;
+  variants: readonly BulkNoticeVariant[];
+  /** A text message to each listed person with a phone; an e-mail to each account with an address. */
+  sms: boolean;
+  email: boolean;
+}
+
+/**
+ * The notices and outbox rows of a vote's recipients with default settings, as three INSERT … SELECT
+ * statements over the frozen roll: nothing travels through the application, so a vote for 10,000
+ * owners costs the database about what freezing its roll did. Ids are the event's id and the
+ * account's (or person's) id, unique per event. Answers how many notices and outbox rows it wrote.
+ */
+export async function insertVoteNoticesBulk(
+  db: Db,
+  voteId: string,
+  options: VoteRollOptions,
+  plan: BulkNoticePlan,
+): Promise<{ notices: number; deliveries: number }> {
+  const source = () =>
+    db
+      .selectFrom(defaultRecipientsOfVote(db, voteId, options).as('r0'))
+      .select([
+        'r0.personId',
+        'r0.userId',
+        sql<string | null>`coalesce(r0."personPhone", r0."userPhone")`.as('phone'),
+        'r0.email',
+        sql<string>`case when r0.locale = 'en' then 'en' else 'zh-CN' end`.as('locale'),
+      ])
+      .as('r');
+  const text = (value: string) => sql<string>`cast(${value} as text)`;
+  const key = sql<string>`coalesce(r."userId", r."personId")`;
+  const noticeId = sql<string>`${text(plan.eventId)} || '.' || ${key}`;
+  const has = (column: 'userId' | 'phone' | 'email', yes: boolean) => sql`r.${sql.ref(column)} is ${yes ? sql`not null` : sql`null`}`;
+  const variantCase = <T>(value: (v: BulkNoticeVariant) => T) =>
+    sql`case ${sql.join(
+      plan.variants.map((v) => sql`when ${has('userId', v.account)} and ${has('phone', v.phone)} and ${has('email', v.email)} then ${sql.lit(value(v))}`),
+      sql` `,
+    )} end`;
+  const listedSomehow = plan.variants.filter((v) => v.listed);
+  const listed = sql<boolean>`(${sql.join(
+    listedSomehow.length
+      ? listedSomehow.map((v) => sql`(${has('userId', v.account)} and ${has('phone', v.phone)} and ${has('email', v.email)})`)
+      : [sql`1 = 0`],
+    sql` or `,
+  )})`;
+
+  const inserted = await db
+    .insertInto('notifications')
+    .columns(['id', 'event_id', 'kind', 'person_id', 'user_id', 'in_app', 'skipped', 'read_at', 'created_at'])
+    .expression(
+      db
+        .selectFrom(source())
+        .select([
+          noticeId.as('id'),
+          text(plan.eventId).as('event_id'),
+          text(plan.kind).as('kind'),
+          'r.personId',
+          'r.userId',
+          variantCase((v) => (v.inApp ? 1 : 0)).as('in_app'),
+          variantCase((v) => v.skipped).as('skipped'),
+          sql<null>`null`.as('read_at'),
+          text(plan.nowIso).as('created_at'),
+        ])
+        .where(listed)
+        // In key order: each row lands next to the one before it in the primary key.
+        .orderBy(key),
+    )
+    // The owner of two units is on the roll twice: one notice.
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  // The outbox rows come from the notices just written (two key lookups each), not from the roll again.
+  const columns = ['id', 'event_id', 'notification_id', 'person_id', 'channel', 'address', 'locale', 'status', 'next_attempt_at', 'created_at'] as const;
+  const written = (channel: 'sms' | 'email', address: RawBuilder<string | null>) =>
+    db
+      .selectFrom('notifications as n')
+      .leftJoin('persons as p', 'p.id', 'n.person_id')
+      .leftJoin('users as u', 'u.id', 'n.user_id')
+      .select([
+        sql<string>`n.id || ${sql.lit(`.${channel}`)}`.as('id'),
+        'n.event_id',
+        'n.id as notification_id',
+        'n.person_id',
+        text(channel).as('channel'),
+        address.as('address'),
+        sql<string>`case when u.locale = 'en' then 'en' else 'zh-CN' end`.as('locale'),
+        text('pending').as('status'),
+        text(plan.heldAt).as('next_attempt_at'),
+        text(plan.nowIso).as('created_at'),
+      ])
+      .where('n.event_id', '=', plan.eventId)
+      // Only the notices written here: their ids have a dot, the application's never do.
+      .where('n.id', 'like', '%.%')
+      .where(address, 'is not', null)
+      .orderBy('n.id');
+  let deliveries = 0;
+  if (plan.sms) {
+    const result = await db
+      .insertInto('notification_deliveries')
+      .columns(columns)
+      .expression(written('sms', sql`coalesce(p.phone, u.phone)`))
+      .executeTakeFirst();
+    deliveries += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  if (plan.email) {
+    const result = await db
+      .insertInto('notification_deliveries')
+      .columns(columns)
+      .expression(written('email', sql`u.email`))
+      .executeTakeFirst();
+    deliveries += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return { notices: Number(inserted.numInsertedOrUpdatedRows ?? 0), deliveries };
 }
 
 /** Accounts by id, with the person behind each (for their phone) and their settings. */
@@ -194,7 +352,7 @@ export function findCompoundName(db: Db, compoundId: string) {
 export function findVoteForNotice(db: Db, voteId: string) {
   return db
     .selectFrom('votes')
-    .select(['id', 'compound_id', 'title', 'status', 'closes_at', 'opened_at', 'result_json'])
+    .select(['id', 'compound_id', 'title', 'status', 'electorate_kind', 'closes_at', 'opened_at', 'result_json'])
     .where('id', '=', voteId)
     .executeTakeFirst();
 }
