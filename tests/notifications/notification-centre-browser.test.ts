@@ -6,8 +6,11 @@
  * address that is not https in words under the field. Screenshots of each, phone, elder and desktop.
  */
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { proposalEndpoints } from '@yishi/core';
 import { loadConfig } from '../../packages/server/src/config.js';
 import { enqueueNotifications, type NotificationEvent } from '../../packages/server/src/services/notifications.service.js';
 import {
@@ -19,9 +22,11 @@ import {
   setElderModeSwitch,
   visibleText,
 } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
-const SHOTS = process.env.YISHI_SHOTS ?? '/tmp/yishi-shots/notifications';
+/** Screenshots go to $YISHI_ARTIFACTS (docs/screenshots when the docs are refreshed). */
+const SHOTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
 let server: TestServer;
 let browser: Browser;
 let dsct: string;
@@ -41,12 +46,18 @@ beforeAll(async () => {
     .where('title', '=', '使用专项维修资金更换2栋电梯')
     .executeTakeFirstOrThrow();
   const proposal = await server.deps.db.selectFrom('proposals').select('id').where('compound_id', '=', dsct).orderBy('created_at').executeTakeFirstOrThrow();
+  // The demo's past notified nobody: its open vote and its result are told now, as the services would have.
   const events: NotificationEvent[] = [
-    { kind: 'proposal_answered', proposalId: proposal.id },
     { kind: 'vote_opened', voteId: vote.id },
     { kind: 'vote_result', voteId: closed.id },
   ];
   for (const event of events) await server.deps.db.transaction().execute((trx) => enqueueNotifications(trx, server.deps, event));
+  // The station chief answers the proposal yezhu seconded: its notice comes from the decision itself.
+  const chief = await new ApiClient(server.url).login('zhanzhang');
+  await chief.ok(proposalEndpoints.decide, {
+    params: { proposalId: proposal.id },
+    body: { action: 'put_on_agenda', agendaItemId: null, note: '列入下次四方共治议事会议程' },
+  });
   const yezhu = await server.deps.db.selectFrom('users').select('id').where('username', '=', 'yezhu').executeTakeFirstOrThrow();
   unread = (await server.deps.db.selectFrom('notifications').select('id').where('user_id', '=', yezhu.id).where('in_app', '=', 1).execute()).length;
 });

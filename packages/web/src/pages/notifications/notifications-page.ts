@@ -44,6 +44,7 @@ export class NotificationsPage extends YishiElement {
         gap: 0.75rem;
       }
       li.card {
+        position: relative;
         margin: 0;
         display: grid;
         gap: 0.25rem;
@@ -57,10 +58,15 @@ export class NotificationsPage extends YishiElement {
         font-size: 1.05rem;
         overflow-wrap: anywhere;
       }
-      .title a {
-        display: inline-flex;
-        align-items: center;
-        min-height: var(--yishi-tap);
+      /* The whole card opens the notice (a target far larger than a tap), the title stays plain text height. */
+      .title a::after {
+        content: '';
+        position: absolute;
+        inset: 0;
+      }
+      .meta sl-button {
+        position: relative;
+        z-index: 1;
       }
       .body {
         margin: 0;
