@@ -103,6 +103,52 @@ async function resolvePath(t: TestApp, route: RouteDef): Promise<string> {
           .where('buildings.name', '=', '1')
           .executeTakeFirstOrThrow()
       ).id,
+    // A staff group robot of DSCT (the demo has none: one is added the first time a route needs it).
+    robotId: async () => {
+      const robot = await db.selectFrom('compound_robots').select('id').where('compound_id', '=', compoundId).executeTakeFirst();
+      if (robot) return robot.id;
+      const at = new Date().toISOString();
+      const id = `matrix-robot-${randomBytes(4).toString('hex')}`;
+      await db
+        .insertInto('compound_robots')
+        .values({
+          id,
+          compound_id: compoundId,
+          kind: 'wecom',
+          name: '都市春天工作群',
+          url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix',
+          secret: null,
+          events_json: '[]',
+          enabled: 1,
+          created_by_user_id: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      return id;
+    },
+    // A notification event of DSCT: the opening of its open vote (recorded here if the demo has none).
+    eventId: async () => {
+      const event = await db.selectFrom('notification_events').select('id').where('compound_id', '=', compoundId).executeTakeFirst();
+      if (event) return event.id;
+      const vote = await db.selectFrom('votes').select('id').where('compound_id', '=', compoundId).where('status', '=', 'open').executeTakeFirstOrThrow();
+      const id = `matrix-event-${randomBytes(4).toString('hex')}`;
+      await db
+        .insertInto('notification_events')
+        .values({
+          id,
+          kind: 'vote_opened',
+          compound_id: compoundId,
+          subject_kind: 'vote',
+          subject_id: vote.id,
+          dedupe_key: null,
+          params_json: '{}',
+          caused_by_user_id: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      return id;
+    },
     questionId: async () => (await db.selectFrom('meeting_questions').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow()).id,
   };
   let path = route.path;
@@ -122,6 +168,7 @@ async function resolvePath(t: TestApp, route: RouteDef): Promise<string> {
     path = path.replace(`:${name}`, value);
   }
   if (route.path.startsWith('/dashboard')) path += `?scope=community&id=${community.community_id}`;
+  if (route.path.endsWith('/notification-deliveries')) path += `?subjectKind=vote&subjectId=${await values.voteId!()}`;
   return `/api${path}`;
 }
 
