@@ -37,6 +37,7 @@ import type {
   NotificationAttemptTable,
   NotificationDeliveryTable,
   NotificationEventTable,
+  NotificationFanoutTable,
   NotificationSettingsTable,
   NotificationTable,
   SmsDailyCountTable,
@@ -96,6 +97,7 @@ export interface Database {
   notification_deliveries: NotificationDeliveryTable;
   notification_attempts: NotificationAttemptTable;
   notification_settings: NotificationSettingsTable;
+  notification_fanouts: NotificationFanoutTable;
   compound_robots: CompoundRobotTable;
   sms_daily_counts: SmsDailyCountTable;
 }

@@ -41,6 +41,8 @@ export async function deliveryReport(deps: Deps, compoundId: string, subjectKind
   for (const event of events) {
     const notices = await repo.notificationsOfEvent(deps.db, event.id);
     const deliveries = await repo.deliveriesOfEvent(deps.db, event.id);
+    // SMS and e-mail rows the worker has yet to write: everyone without one is still being sent to.
+    const owed = await repo.fanoutPending(deps.db, event.id);
     const byNotice = new Map<string, Delivery[]>();
     for (const d of deliveries) if (d.notification_id) byNotice.set(d.notification_id, [...(byNotice.get(d.notification_id) ?? []), d]);
     let reached = 0;
@@ -51,7 +53,7 @@ export async function deliveryReport(deps: Deps, compoundId: string, subjectKind
         reached++;
         continue;
       }
-      const reason = reasonFor(notice, mine, now);
+      const reason = owed && mine.length === 0 ? 'pending' : reasonFor(notice, mine, now);
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
     const channels = (['sms', 'email', 'wecom', 'dingtalk'] as const)
@@ -97,6 +99,8 @@ export async function resendEvent(deps: Deps, compoundId: string, eventId: strin
   const spec = NOTIFICATION_SPECS[event.kind];
   const now = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
+    // Its first messages are not all written yet: nothing to send again.
+    if (await repo.fanoutPending(trx, eventId)) return { requeued: 0 };
     const notices = await repo.notificationsOfEvent(trx, eventId);
     const deliveries = await repo.deliveriesOfEvent(trx, eventId);
     const byNotice = new Map<string, Delivery[]>();

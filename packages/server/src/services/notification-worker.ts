@@ -142,7 +142,26 @@ async function sendOne(
  * Answers how many it claimed; tests call it directly, the worker loop calls it until a batch comes
  * back short.
  */
+/**
+ * Writes the SMS and e-mail rows that events' set-based notices owe (a vote's roll): each event's in
+ * one transaction with the removal of its fan-out row, so they are written once, by one instance
+ * (SKIP LOCKED on PostgreSQL), also after a crash. Answers how many rows it wrote.
+ */
+export async function writeOwedDeliveries(deps: Pick<Deps, 'db'>): Promise<number> {
+  let written = 0;
+  for (;;) {
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const [fanout] = await repo.claimFanouts(trx, 1);
+      if (!fanout) return null;
+      return repo.writeOwedDeliveries(trx, fanout);
+    });
+    if (done === null) return written;
+    written += done;
+  }
+}
+
 export async function runNotificationBatch(deps: Deps, channels: NotificationChannels, owner = INSTANCE_ID, limit?: number): Promise<number> {
+  await writeOwedDeliveries(deps);
   const settings = deps.config.notifications;
   const batch = limit ?? settings.concurrency * 4;
   const now = deps.clock();

@@ -47,6 +47,7 @@ export interface EnqueueResult {
   /** Null when the event's key existed already (the scheduler's occurrence was created before) or its subject is gone. */
   eventId: string | null;
   recipients: number;
+  /** Outbox rows written now; a vote roll's SMS and e-mail rows follow from the worker (repo.writeOwedDeliveries). */
   deliveries: number;
 }
 
@@ -175,7 +176,7 @@ export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: Not
   const spec = NOTIFICATION_SPECS[event.kind];
   const notifications: NewNotification[] = [];
   const deliveries: NewNotificationDelivery[] = [];
-  let bulk = { notices: 0, deliveries: 0 };
+  let bulk = { notices: 0 };
   if (spec.personal) {
     // Whoever did the thing is not told of it, unless the notice is their receipt.
     const cause = spec.receipt ? null : (event.causedByUserId ?? null);
@@ -220,7 +221,7 @@ export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: Not
   await repo.insertDeliveries(trx, deliveries);
   const recipients = notifications.length + bulk.notices;
   if (recipients > 0) await repo.setRecipientCount(trx, eventId, recipients);
-  return { eventId, recipients, deliveries: deliveries.length + bulk.deliveries };
+  return { eventId, recipients, deliveries: deliveries.length };
 }
 
 // ---- my notification centre --------------------------------------------------------------------

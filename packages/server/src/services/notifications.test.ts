@@ -17,7 +17,7 @@ import { startTestRobotServer, type TestRobotServer } from '../testing/robot-tes
 import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-test-server.js';
 import { createTestApp, openPeerApp, type TestApp } from '../testing/test-app.js';
 import { runNotificationSchedule } from './notification-scheduler.js';
-import { drainNotifications, runNotificationBatch } from './notification-worker.js';
+import { drainNotifications, runNotificationBatch, writeOwedDeliveries } from './notification-worker.js';
 import { enqueueNotifications } from './notifications.service.js';
 
 let smtp: TestSmtpServer;
@@ -108,8 +108,14 @@ describe('a vote opening fans out in the same transaction, in a few statements',
       .execute((trx) => enqueueNotifications(trx, t.deps, { kind: 'vote_opened', voteId }));
     expect(result.recipients).toBe(owners.length);
     expect(owners.length).toBeGreaterThan(50);
-    // Constant, whatever the number of owners: resolve, event, notices, outbox, count.
+    // Constant, whatever the number of owners: resolve, event, notices, what they owe, count.
     expect(statements).toBeLessThanOrEqual(10);
+    // Their SMS rows are owed, and written by the worker in one step of its own (a few statements too).
+    expect(await deliveries(result.eventId!)).toHaveLength(0);
+    statements = 0;
+    expect(await writeOwedDeliveries({ db: t.deps.db.withPlugin(counter) })).toBe(owners.length);
+    expect(statements).toBeLessThanOrEqual(6);
+    expect(await writeOwedDeliveries(t.deps)).toBe(0);
     const rows = await deliveries(result.eventId!);
     expect(rows.filter((d) => d.channel === 'sms')).toHaveLength(owners.length);
 
@@ -361,6 +367,7 @@ describe('channels against real peers', () => {
 describe('several instances', () => {
   it('exactly one instance claims each delivery', async () => {
     await enqueue({ kind: 'vote_opened', voteId: await openVoteId() });
+    await writeOwedDeliveries(t.deps);
     // PostgreSQL: a second connection pool, as a second instance has. SQLite is one process per file.
     const peer = t.dialect === 'postgres' ? openPeerApp(t) : { ...t, close: async () => undefined };
     try {

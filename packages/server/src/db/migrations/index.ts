@@ -16,6 +16,7 @@ import * as notifications from './20261220090000_notifications.js';
 import * as photos from './20261231090000_photos.js';
 import * as meetingRevision from './20261231120000_meeting_revision.js';
 import * as notificationUnreadIndex from './20270101090000_notification_unread_index.js';
+import * as notificationFanouts from './20270101100000_notification_fanouts.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261231090000_photos': photos,
   '20261231120000_meeting_revision': meetingRevision,
   '20270101090000_notification_unread_index': notificationUnreadIndex,
+  '20270101100000_notification_fanouts': notificationFanouts,
 };

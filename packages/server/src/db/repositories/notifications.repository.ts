@@ -7,9 +7,16 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ActionItemUpdateKind, NotificationKind, ProposalStatus, Role } from '@yishi/core';
 import { dialectOf } from '../dialect.js';
-import type { CompoundRobotTable, DeliveryStatus, NewNotification, NewNotificationDelivery, NotificationEventTable } from '../tables/notifications.table.js';
+import type {
+  CompoundRobotTable,
+  DeliveryStatus,
+  NewNotification,
+  NewNotificationDelivery,
+  NotificationEventTable,
+  NotificationFanoutTable,
+} from '../tables/notifications.table.js';
 import type { Db } from './places.repository.js';
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const CHUNK = 1000;
@@ -130,17 +137,13 @@ export interface BulkNoticePlan {
 }
 
 /**
- * The notices and outbox rows of a vote's recipients with default settings, as three INSERT … SELECT
- * statements over the frozen roll: nothing travels through the application, so a vote for 10,000
- * owners costs the database about what freezing its roll did. Ids are the event's id and the
- * account's (or person's) id, unique per event. Answers how many notices and outbox rows it wrote.
+ * The notices of a vote's recipients with default settings, as one INSERT … SELECT over the frozen
+ * roll (nothing travels through the application), and the one row saying which SMS and e-mail rows
+ * they owe: the outbox worker writes those right after, from the notices, so a vote for 10,000 owners
+ * costs its opening transaction about what freezing its roll did. Ids are the event's id and the
+ * account's (or person's) id, unique per event. Answers how many notices it wrote.
  */
-export async function insertVoteNoticesBulk(
-  db: Db,
-  voteId: string,
-  options: VoteRollOptions,
-  plan: BulkNoticePlan,
-): Promise<{ notices: number; deliveries: number }> {
+export async function insertVoteNoticesBulk(db: Db, voteId: string, options: VoteRollOptions, plan: BulkNoticePlan): Promise<{ notices: number }> {
   const source = () =>
     db
       .selectFrom(defaultRecipientsOfVote(db, voteId, options).as('r0'))
@@ -193,9 +196,37 @@ export async function insertVoteNoticesBulk(
     // The owner of two units is on the roll twice: one notice.
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
-  // The outbox rows come from the notices just written (two key lookups each), not from the roll again.
+  const notices = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+  // Their SMS and e-mail rows are owed: the outbox worker writes them (writeOwedDeliveries).
+  if (notices > 0 && (plan.sms || plan.email))
+    await db
+      .insertInto('notification_fanouts')
+      .values({ event_id: plan.eventId, sms: plan.sms ? 1 : 0, email: plan.email ? 1 : 0, held_at: plan.heldAt, created_at: plan.nowIso })
+      .execute();
+  return { notices };
+}
+
+/** Events whose set-based notices still owe their outbox rows, oldest first; on PostgreSQL each locked for this instance alone. */
+export async function claimFanouts(db: Db, limit: number) {
+  let query = db.selectFrom('notification_fanouts').selectAll().orderBy('created_at').limit(limit);
+  if (dialectOf(db) === 'postgres') query = query.forUpdate().skipLocked();
+  return query.execute();
+}
+
+/** Whether an event's set-based notices still owe their outbox rows. */
+export async function fanoutPending(db: Db, eventId: string): Promise<boolean> {
+  return (await db.selectFrom('notification_fanouts').select('event_id').where('event_id', '=', eventId).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Writes the SMS and e-mail rows an event's set-based notices owe — from the notices (two key
+ * lookups each), in key order — and deletes the fan-out row, in the caller's transaction. Answers
+ * how many rows it wrote.
+ */
+export async function writeOwedDeliveries(db: Db, fanout: Selectable<NotificationFanoutTable>): Promise<number> {
+  const text = (value: string) => sql<string>`cast(${value} as text)`;
   const columns = ['id', 'event_id', 'notification_id', 'person_id', 'channel', 'address', 'locale', 'status', 'next_attempt_at', 'created_at'] as const;
-  const written = (channel: 'sms' | 'email', address: RawBuilder<string | null>) =>
+  const owed = (channel: 'sms' | 'email', address: RawBuilder<string | null>) =>
     db
       .selectFrom('notifications as n')
       .leftJoin('persons as p', 'p.id', 'n.person_id')
@@ -209,32 +240,35 @@ export async function insertVoteNoticesBulk(
         address.as('address'),
         sql<string>`case when u.locale = 'en' then 'en' else 'zh-CN' end`.as('locale'),
         text('pending').as('status'),
-        text(plan.heldAt).as('next_attempt_at'),
-        text(plan.nowIso).as('created_at'),
+        text(fanout.held_at).as('next_attempt_at'),
+        text(fanout.created_at).as('created_at'),
       ])
-      .where('n.event_id', '=', plan.eventId)
-      // Only the notices written here: their ids have a dot, the application's never do.
+      .where('n.event_id', '=', fanout.event_id)
+      // Only the set-based notices: their ids have a dot, the application's never do.
       .where('n.id', 'like', '%.%')
       .where(address, 'is not', null)
       .orderBy('n.id');
-  let deliveries = 0;
-  if (plan.sms) {
+  let written = 0;
+  if (fanout.sms === 1) {
     const result = await db
       .insertInto('notification_deliveries')
       .columns(columns)
-      .expression(written('sms', sql`coalesce(p.phone, u.phone)`))
+      .expression(owed('sms', sql`coalesce(p.phone, u.phone)`))
+      .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
-    deliveries += Number(result.numInsertedOrUpdatedRows ?? 0);
+    written += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
-  if (plan.email) {
+  if (fanout.email === 1) {
     const result = await db
       .insertInto('notification_deliveries')
       .columns(columns)
-      .expression(written('email', sql`u.email`))
+      .expression(owed('email', sql`u.email`))
+      .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
-    deliveries += Number(result.numInsertedOrUpdatedRows ?? 0);
+    written += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
-  return { notices: Number(inserted.numInsertedOrUpdatedRows ?? 0), deliveries };
+  await db.deleteFrom('notification_fanouts').where('event_id', '=', fanout.event_id).execute();
+  return written;
 }
 
 /** Accounts by id, with the person behind each (for their phone) and their settings. */

@@ -85,6 +85,15 @@ export interface CompoundRobotTable {
   updated_at: string;
 }
 
+/** SMS and e-mail rows still owed to an event's set-based notices (written by the outbox worker). */
+export interface NotificationFanoutTable {
+  event_id: string;
+  sms: number;
+  email: number;
+  held_at: string;
+  created_at: string;
+}
+
 export interface SmsDailyCountTable {
   person_key: string;
   day: string;
