@@ -112,6 +112,16 @@ describe('a vote opening fans out in the same transaction, in a few statements',
     expect(statements).toBeLessThanOrEqual(10);
     // Their SMS rows are owed, and written by the worker in one step of its own (a few statements too).
     expect(await deliveries(result.eventId!)).toHaveLength(0);
+    // Meanwhile staff read everyone as being sent to, and there is nothing to resend yet.
+    const chief = await t.login('zhanzhang');
+    const report = await t.ok(notificationEndpoints.deliveries, {
+      cookie: chief,
+      params: { compoundId: dsct },
+      query: { subjectKind: 'vote', subjectId: voteId },
+    });
+    const owed = report.events.find((e) => e.eventId === result.eventId)!;
+    expect(owed.notReached).toEqual([{ reason: 'pending', label: '正在发送', count: owners.length }]);
+    expect(await t.ok(notificationEndpoints.resend, { cookie: chief, params: { compoundId: dsct, eventId: result.eventId! } })).toEqual({ requeued: 0 });
     statements = 0;
     expect(await writeOwedDeliveries({ db: t.deps.db.withPlugin(counter) })).toBe(owners.length);
     expect(statements).toBeLessThanOrEqual(6);
