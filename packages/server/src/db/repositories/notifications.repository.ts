@@ -307,16 +307,7 @@ export async function recipientsOfPersons(db: Db, personIds: readonly string[]):
     .selectFrom('persons as p')
     .leftJoin('users as u', 'u.person_id', 'p.id')
     .leftJoin('notification_settings as s', 's.user_id', 'u.id')
-    .select([
-      'p.id as personId',
-      'u.id as userId',
-      'p.phone as personPhone',
-      'u.phone as userPhone',
-      'u.email as email',
-      'u.locale as locale',
-      's.quiet_hours as quietHours',
-      's.channels_json as channelsJson',
-    ])
+    .select(RECIPIENT_COLUMNS)
     .where('p.id', 'in', [...personIds])
     .execute();
 }
