@@ -245,7 +245,7 @@ describe('from an empty database to the first vote, in the browser', () => {
     await chief.getByRole('heading', { name: /已投票 2 户 \/ 共 3 户/ }).waitFor();
     await chief.getByRole('button', { name: '立即结束并计票' }).click();
     await chief.getByRole('button', { name: '立即结束并计票' }).last().click();
-    await chief.getByRole('heading', { name: '表决结果' }).waitFor();
+    await chief.getByRole('heading', { name: '表决结果', exact: true }).waitFor();
     await chief.screenshot({ path: `${SHOTS}/result.png`, fullPage: true });
 
     // Two of three owners took part with 179.68 of 264.68 ㎡: heads 2/3 ≥ 2/3 and area 67.89% ≥ 2/3;

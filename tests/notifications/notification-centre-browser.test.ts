@@ -30,6 +30,7 @@ const SHOTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
 let server: TestServer;
 let browser: Browser;
 let dsct: string;
+let openVoteId: string;
 /** yezhu's unread notices after the setup (an owner on the vote's roll, a seconder of the first proposal). */
 let unread: number;
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   dsct = await compoundIdByCode(server.deps, 'DSCT');
   const vote = await server.deps.db.selectFrom('votes').select('id').where('compound_id', '=', dsct).where('status', '=', 'open').executeTakeFirstOrThrow();
+  openVoteId = vote.id;
   const closed = await server.deps.db
     .selectFrom('votes')
     .select('id')
@@ -268,6 +270,36 @@ describe("the compound's group robots", () => {
       await desktop.screenshot({ path: `${SHOTS}/notifications-robots-desktop.png`, fullPage: true });
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe("who was notified, on the vote's management page", () => {
+  test('the station chief sees how many owners the opening reached and why the others were not (yet)', async () => {
+    const event = await server.deps.db
+      .selectFrom('notification_events')
+      .select(['id', 'recipient_count'])
+      .where('kind', '=', 'vote_opened')
+      .where('subject_id', '=', openVoteId)
+      .executeTakeFirstOrThrow();
+    const phone = await newPhonePage(browser);
+    try {
+      await loginWithSessionCookie(phone, server.url, 'zhanzhang');
+      await phone.goto(`${server.url}/votes/${openVoteId}/manage`);
+      const summary = phone.locator('yishi-delivery-summary');
+      await expect.poll(() => visibleText(summary)).toContain('人已收到“表决开始”');
+      const text = await visibleText(summary);
+      expect(text).toContain('通知送达情况');
+      expect(text).toMatch(new RegExp(`${event.recipient_count.toLocaleString('en')} 人中 \\d+ 人已收到“表决开始”`));
+      // No worker runs in this test: the owners' text messages are still owed, and said so.
+      expect(text).toContain('正在发送');
+      // Nothing to send again while it is still being sent.
+      expect(await summary.locator('sl-button').count()).toBe(0);
+      await expectNoSeriousA11yViolations(phone);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await summary.screenshot({ path: `${SHOTS}/notifications-delivery-phone.png` });
+    } finally {
+      await phone.context().close();
     }
   });
 });

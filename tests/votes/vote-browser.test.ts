@@ -80,7 +80,7 @@ describe('voting on a phone', () => {
       await page.getByRole('button', { name: '立即结束并计票' }).click();
       await page.getByText('确定现在结束表决吗？结束后不能再投票。').waitFor();
       await page.getByRole('button', { name: '立即结束并计票' }).click();
-      await page.getByRole('heading', { name: '表决结果' }).waitFor();
+      await page.getByRole('heading', { name: '表决结果', exact: true }).waitFor();
       expect(await page.getByText('已结束').first().isVisible()).toBe(true);
     });
   });

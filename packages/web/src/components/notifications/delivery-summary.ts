@@ -112,7 +112,8 @@ export class DeliverySummary extends YishiElement {
         }
         ${event.robots.map((r) => html`<p class="muted">${t('delivery.robot', { name: r.name, status: t(`robots.status.${r.status}`) })}</p>`)}
         ${
-          missing > 0
+          // Messages still on their way (being sent, held for quiet hours) are not sent again.
+          event.notReached.some((r) => r.reason !== 'pending' && r.reason !== 'quiet_hours')
             ? html`<div>
                 <sl-button size="medium" ?loading=${this.write.busy} @click=${() => void this.resend(event.eventId)}>${t('delivery.resend')}</sl-button>
               </div>`

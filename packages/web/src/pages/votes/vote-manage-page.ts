@@ -13,6 +13,7 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
+import '../../components/notifications/delivery-summary.js';
 import '../../components/votes/vote-result.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -125,6 +126,7 @@ export class VoteManagePage extends YishiElement {
           : nothing
       }
       ${vote.status === 'open' ? this.renderPaper(view, roll) : nothing}
+      ${vote.status === 'draft' ? nothing : html`<yishi-delivery-summary compound-id=${vote.compoundId} subject-kind="vote" subject-id=${vote.id}></yishi-delivery-summary>`}
       ${
         roll.length
           ? html`<h2>${t('votes.roll')}</h2>
