@@ -23,7 +23,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const dsct = await compoundIdByCode(server.deps, 'DSCT');
   const staff = await new ApiClient(server.url).login('shequ');
-  itemId = (await staff.ok(actionItemEndpoints.create, { params: { compoundId: dsct }, body: { title: '6栋北侧围墙破损', source: { kind: 'council_outcome' } } })).id;
+  itemId = (
+    await staff.ok(actionItemEndpoints.create, { params: { compoundId: dsct }, body: { title: '6栋北侧围墙破损', source: { kind: 'council_outcome' } } })
+  ).id;
   const wall = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="2000"><rect width="3000" height="2000" fill="#9a8f7a"/><rect y="1400" width="3000" height="600" fill="#5a5a4a"/></svg>`,
   );
