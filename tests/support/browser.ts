@@ -124,7 +124,9 @@ export async function a11yViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** Serious or critical axe findings fail; the page is checked once its opening animations (a dialog fading in, a toast) have ended, as a reader sees it. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  await animationsSettled(page);
   const serious = (await a11yViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
 }
