@@ -9,3 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 }
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('meetings').dropColumn('revision').execute();
+}

@@ -7,3 +7,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('notifications_unread_idx').execute();
 }
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex('notifications_unread_idx').on('notifications').columns(['user_id', 'read_at']).execute();
+}

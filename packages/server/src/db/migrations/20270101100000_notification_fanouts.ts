@@ -14,3 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 }
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('notification_fanouts').execute();
+}
