@@ -234,7 +234,7 @@ describe('roster import page', () => {
         }).observe(host.shadowRoot!, { subtree: true, childList: true, characterData: true });
       });
       await chooseFile(page, '大花名册.csv', bigRoster(20_000));
-      await roster.getByRole('heading', { name: '检查通过：导入后将会' }).waitFor();
+      await roster.getByRole('heading', { name: '检查通过：导入后将会' }).waitFor({ timeout: 60_000 });
       // The check said how far it was, more than once, before it said it was done.
       const checking = await page.evaluate(() => (window as unknown as { rosterTexts: string[] }).rosterTexts);
       expect(checking.length, checking.join(' | ')).toBeGreaterThan(1);
