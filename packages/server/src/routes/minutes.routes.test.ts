@@ -260,11 +260,14 @@ describe('public PDFs: one shared browser, a bounded queue, each published versi
     await publish(chief);
     await correct(chief, `${(await publicVersion()).body}\n补充。\n`, '补充说明');
     const browser = heldBrowser();
-    const restore = replacePdfRenderer(new PdfRenderer({ launch: browser.launch, concurrency: 1, maxQueued: 1, retryAfterSeconds: 12, idleMs: 0 }));
+    const renderer = new PdfRenderer({ launch: browser.launch, concurrency: 1, maxQueued: 1, retryAfterSeconds: 12, idleMs: 0 });
+    const restore = replacePdfRenderer(renderer);
     try {
       const rendering = pdf(1);
       await expect.poll(() => browser.rendering.length).toBe(1);
       const waiting = pdf(2);
+      // The second request reads the database before it queues (slower on PostgreSQL): wait until it waits.
+      await expect.poll(() => renderer.stats().queued).toBe(1);
       // A third PDF finds one rendering and one waiting: refused at once, with when to come back.
       const seeded = await t.deps.db.selectFrom('minutes_versions').select('meeting_id').where('meeting_id', '!=', meetingId).executeTakeFirstOrThrow();
       const third = await t.call('GET', `/api/public/meetings/${seeded.meeting_id}/minutes.pdf`);
