@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'vote_result',
   'meeting_scheduled',
   'meeting_starting',
+  'meeting_cancelled',
   'minutes_published',
   'proposal_threshold',
   'proposal_answered',
@@ -144,6 +145,20 @@ export const NOTIFICATION_SPECS: Record<NotificationKind, NotificationKindSpec> 
     personal: true,
     title: { 'zh-CN': '会议即将开始：{title}', en: 'Meeting soon: {title}' },
     body: { 'zh-CN': '“{title}”将于{startsAt}在{place}开始。', en: '"{title}" starts at {startsAt} at {place}.' },
+    path: '/meetings/{meetingId}',
+  },
+  meeting_cancelled: {
+    group: 'meetings',
+    label: { 'zh-CN': '会议取消', en: 'A meeting is cancelled' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: true,
+    personal: true,
+    title: { 'zh-CN': '会议取消：{title}', en: 'Meeting cancelled: {title}' },
+    body: {
+      'zh-CN': '原定{startsAt}在{place}召开的“{title}”已取消，请勿前往。',
+      en: '"{title}", planned for {startsAt} at {place}, is cancelled.',
+    },
     path: '/meetings/{meetingId}',
   },
   minutes_published: {

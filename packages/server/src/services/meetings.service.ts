@@ -267,6 +267,8 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
     if (!(await updateMeetingIfStatus(trx, meetingId, from, set))) throw new DomainError('meeting_bad_transition', { from, action });
     // Publishing the notice is when participants learn of the meeting, with its agenda as it stands.
     if (action === 'schedule') await enqueueNotifications(trx, deps, { kind: 'meeting_scheduled', meetingId, causedByUserId: actor.userId });
+    // Those told of the meeting are told it will not take place.
+    if (action === 'cancel') await enqueueNotifications(trx, deps, { kind: 'meeting_cancelled', meetingId, causedByUserId: actor.userId });
   };
   if (action === 'start') {
     await withLockedAgenda(deps, meetingId, async () => {

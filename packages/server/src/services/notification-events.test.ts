@@ -209,6 +209,33 @@ describe('meetings', () => {
     expect(notice.body['zh-CN']).toContain('议程：1. 地下车库停车位 2. 路灯维修');
   });
 
+  it('cancelled: those told of the meeting are told it will not take place; the one who cancelled is not', async () => {
+    const cookie = await t.login('jiedao');
+    const created = await t.ok(meetingEndpoints.create, {
+      cookie,
+      params: { compoundId: dsct },
+      body: { kind: 'four_party', title: '取消测试议事会', startsAt: inDays(7), place: '都市春天服务站二楼' },
+    });
+    const meetingId = created.meeting.id;
+    await t.ok(meetingEndpoints.schedule, { cookie, params: { meetingId } });
+    const scheduled = await noticed('meeting_scheduled', meetingId);
+    const chief = await t.login('zhanzhang');
+    await failsThenWorks(async () => {
+      const answer = await t.api(meetingEndpoints.cancel, { cookie: chief, params: { meetingId } });
+      if (!answer.ok) expect(await eventsOf('meeting_cancelled', meetingId)).toBe(0);
+      return answer;
+    });
+    const told = await noticed('meeting_cancelled', meetingId);
+    expect(told).toEqual(expect.arrayContaining(['chengguan', 'yeweihui', 'yezhu', 'jumin']));
+    expect(told).not.toContain('zhanzhang');
+    expect(told).not.toContain('cuiyuan');
+    expect(told.every((who) => scheduled.includes(who) || who === 'jiedao')).toBe(true);
+    const notice = await noticeOf('yezhu', 'meeting_cancelled');
+    expect(notice.path).toBe(`/meetings/${meetingId}`);
+    expect(notice.title['zh-CN']).toBe('会议取消：取消测试议事会');
+    expect(notice.body['zh-CN']).toMatch(/^原定.+在都市春天服务站二楼召开的“取消测试议事会”已取消，请勿前往。$/);
+  });
+
   it('minutes published: attendees and residents are told, with a link to the minutes; the publisher is not', async () => {
     const { meetingId } = await insertHeldMeeting(t.deps, { startsAt: new Date(Date.now() - 2 * DAY) });
     await t.ok(minutesEndpoints.generate, { cookie: await t.login('fuzhan'), params: { meetingId } });

@@ -21,7 +21,7 @@ import type { Db } from '../db/repositories/places.repository.js';
 /** What happened, named by the feature that calls enqueueNotifications; recipients are found from it. */
 export type NotificationEvent = (
   | { kind: 'vote_opened' | 'vote_closing' | 'vote_result'; voteId: string }
-  | { kind: 'meeting_scheduled' | 'meeting_starting' | 'minutes_published'; meetingId: string }
+  | { kind: 'meeting_scheduled' | 'meeting_starting' | 'meeting_cancelled' | 'minutes_published'; meetingId: string }
   | { kind: 'proposal_threshold' | 'proposal_answered'; proposalId: string }
   | { kind: 'concern_recorded' | 'concern_answered' | 'concern_listed'; questionId: string }
   | { kind: 'concern_recorded' | 'concern_answered' | 'concern_listed'; itemId: string }
@@ -104,6 +104,7 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
     }
     case 'meeting_scheduled':
     case 'meeting_starting':
+    case 'meeting_cancelled':
     case 'minutes_published': {
       const meeting = await repo.findMeetingForNotice(db, event.meetingId);
       if (!meeting) return null;
