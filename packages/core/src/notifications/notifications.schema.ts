@@ -4,7 +4,8 @@
  * (validation, OpenAPI) and the web app.
  */
 import { z } from 'zod';
-import { NOT_REACHED_REASONS, NOTIFICATION_GROUPS, NOTIFICATION_KINDS, ROBOT_KINDS } from './notifications.js';
+import { NOT_REACHED_REASONS } from './delivery-outcomes.js';
+import { NOTIFICATION_GROUPS, NOTIFICATION_KINDS, ROBOT_KINDS } from './notifications.js';
 
 const kindSchema = z.enum(NOTIFICATION_KINDS);
 const localised = z.object({ 'zh-CN': z.string(), en: z.string() });

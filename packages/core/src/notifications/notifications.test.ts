@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NOTIFICATION_KINDS,
-  NOTIFICATION_SPECS,
-  afterQuietHours,
-  beijingInstant,
-  escapeMarkdown,
-  maskRobotUrl,
-  renderNotification,
-  retryDelayMs,
-  robotMarkdown,
-  robotUrlProblem,
-  smsParamsOf,
-} from './notifications.js';
+import { afterQuietHours, beijingInstant, retryDelayMs } from './notification-time.js';
+import { escapeMarkdown, maskRobotUrl, robotMarkdown, robotUrlProblem } from './notification-robots.js';
+import { NOTIFICATION_KINDS, NOTIFICATION_SPECS, renderNotification, smsParamsOf } from './notifications.js';
 
 const HOSTS = ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'];
 

@@ -6,11 +6,13 @@
  * recipients and delivers; the code asks the spec, never the kind's name, so a new event is one entry
  * in NOTIFICATION_KINDS plus its spec here (the registry is a Record over the union).
  *
- * Also here, pure: quiet hours (22:00–07:30 Beijing time hold SMS and e-mail until the morning), the
- * retry back-off, the daily digest's shape and the group robots' markdown.
+ * Beside it, pure: timing (notification-time.ts: Beijing dates, quiet hours, back-off), the daily
+ * digest and the group robots (notification-robots.ts), and why a person was not reached
+ * (delivery-outcomes.ts).
  */
 import type { Locale } from '../i18n/locale.js';
 import { interpolate } from '../i18n/locale.js';
+import { formatNotificationDate, formatNotificationTime } from './notification-time.js';
 
 export const NOTIFICATION_KINDS = [
   'vote_opened',
@@ -342,64 +344,6 @@ export function isNotificationKind(value: string): value is NotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(value);
 }
 
-// ---- Beijing time ------------------------------------------------------------------------------
-
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-/** The Beijing calendar date (YYYY-MM-DD) and minutes since its midnight of an instant. */
-export function beijingClock(at: Date): { date: string; minutes: number } {
-  const shifted = new Date(at.getTime() + CHINA_OFFSET_MS);
-  return { date: shifted.toISOString().slice(0, 10), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
-}
-
-/** The instant of a Beijing wall-clock time on a Beijing date. */
-export function beijingInstant(date: string, minutes: number): Date {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) - CHINA_OFFSET_MS + minutes * 60_000);
-}
-
-/** The next Beijing date after `date`. */
-export function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/** 12月3日 18:00 / 3 Dec 18:00 (Beijing time). */
-export function formatNotificationTime(iso: string, locale: Locale): string {
-  const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
-  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  if (locale === 'zh-CN') return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}`;
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  return `${d.getUTCDate()} ${month} ${hm} (Beijing time)`;
-}
-
-/** A Beijing date YYYY-MM-DD as 12月3日 / 3 Dec. */
-export function formatNotificationDate(date: string, locale: Locale): string {
-  const [, m, d] = date.split('-').map(Number) as [number, number, number];
-  if (locale === 'zh-CN') return `${m}月${d}日`;
-  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]}`;
-}
-
-// ---- quiet hours and retries -------------------------------------------------------------------
-
-/** Quiet hours in Beijing time: from 22:00 to 07:30 the next morning SMS and e-mail wait. */
-export const QUIET_HOURS = { from: 22 * 60, until: 7 * 60 + 30 } as const;
-
-/** When a message that could go at `at` may go: `at` itself, or 07:30 Beijing time if `at` falls in quiet hours. */
-export function afterQuietHours(at: Date): Date {
-  const { date, minutes } = beijingClock(at);
-  if (minutes >= QUIET_HOURS.from) return beijingInstant(nextDate(date), QUIET_HOURS.until);
-  if (minutes < QUIET_HOURS.until) return beijingInstant(date, QUIET_HOURS.until);
-  return at;
-}
-
-/**
- * How long to wait before attempt `attempt + 1` after `attempt` failed (1-based): 30 s, 1 min, 2 min …
- * doubling up to 1 hour; `jitter` in [0, 1) spreads retries of a burst by up to a fifth.
- */
-export function retryDelayMs(attempt: number, jitter = 0): number {
-  const base = Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
-  return Math.round(base * (1 + jitter / 5));
-}
-
 // ---- words ------------------------------------------------------------------------------------
 
 const TIME_PARAMS = new Set(['closesAt', 'opensAt', 'startsAt']);
@@ -455,117 +399,3 @@ export function smsParamsOf(kind: NotificationKind, params: NotificationParams, 
       return [title, params.number ?? '', url];
   }
 }
-
-// ---- the daily digest and the group robots ----------------------------------------------------
-
-export interface DigestItem {
-  title: string;
-  /** YYYY-MM-DD */
-  dueDate: string;
-  /** Working days overdue; 0 for due today. */
-  overdueDays: number;
-}
-export interface DigestUnit {
-  /** The responsible unit in words (物业企业, 区住建局 …). */
-  unit: string;
-  overdue: DigestItem[];
-  dueToday: DigestItem[];
-}
-
-/** Markdown both robots render (a common subset: headings, bold, quotes, links). */
-export function robotMarkdown(
-  kind: NotificationKind,
-  params: NotificationParams,
-  url: string,
-  digest?: readonly DigestUnit[],
-): { title: string; text: string } {
-  const { title, body } = renderNotification(kind, params, 'zh-CN');
-  const lines = [`### ${escapeMarkdown(title)}`, '', escapeMarkdown(body)];
-  for (const unit of digest ?? []) {
-    lines.push('', `**${escapeMarkdown(unit.unit)}**`);
-    for (const item of unit.overdue)
-      lines.push(`> 逾期 ${item.overdueDays} 个工作日：${escapeMarkdown(item.title)}（应于${formatNotificationDate(item.dueDate, 'zh-CN')}办结）`);
-    for (const item of unit.dueToday) lines.push(`> 今日到期：${escapeMarkdown(item.title)}`);
-  }
-  lines.push('', `[查看详情](${url})`);
-  return { title, text: lines.join('\n') };
-}
-
-/** Keeps residents' words from being read as markup or links by the robots. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]()#>])/g, '\\$1').replace(/\n+/g, ' ');
-}
-
-// ---- robot webhook addresses ------------------------------------------------------------------
-
-/** The official hosts of the two robots' webhooks; operators may allow others (YISHI_ROBOT_HOSTS). */
-export const DEFAULT_ROBOT_HOSTS: Readonly<Record<RobotKind, string>> = { wecom: 'qyapi.weixin.qq.com', dingtalk: 'oapi.dingtalk.com' };
-
-/**
- * Why a webhook address is refused, as an error code, or null when it is fine: https only, on a
- * host the installation allows, with the key or token the robot's page shows.
- */
-export function robotUrlProblem(
-  kind: RobotKind,
-  text: string,
-  allowedHosts: readonly string[],
-): 'robot_url_invalid' | 'robot_url_not_https' | 'robot_url_host' | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return 'robot_url_invalid';
-  }
-  if (url.protocol !== 'https:') return 'robot_url_not_https';
-  if (url.username || url.password) return 'robot_url_invalid';
-  if (!allowedHosts.includes(url.hostname.toLowerCase())) return 'robot_url_host';
-  const credential = kind === 'wecom' ? url.searchParams.get('key') : url.searchParams.get('access_token');
-  if (!credential) return 'robot_url_invalid';
-  return null;
-}
-
-/** The address with its key hidden (the key is what lets anyone post to the group). */
-export function maskRobotUrl(text: string): string {
-  try {
-    const url = new URL(text);
-    for (const name of ['key', 'access_token']) {
-      const value = url.searchParams.get(name);
-      if (value) url.searchParams.set(name, value.length > 8 ? `${value.slice(0, 4)}…${value.slice(-4)}` : '…');
-    }
-    return decodeURIComponent(url.toString());
-  } catch {
-    return '…';
-  }
-}
-
-// ---- delivery outcomes ------------------------------------------------------------------------
-
-/** Why a person was not reached, in the order a summary lists them. */
-export const NOT_REACHED_REASONS = [
-  'pending',
-  'quiet_hours',
-  'no_account',
-  'no_phone',
-  'no_email',
-  'email_off',
-  'opted_out',
-  'daily_cap',
-  'provider_refused',
-  'unreachable',
-  'not_read',
-] as const;
-export type NotReachedReason = (typeof NOT_REACHED_REASONS)[number];
-
-export const NOT_REACHED_LABELS: Record<NotReachedReason, Words> = {
-  pending: { 'zh-CN': '正在发送', en: 'Being sent' },
-  quiet_hours: { 'zh-CN': '夜间免打扰，早上 7:30 发送', en: 'Held for quiet hours until 07:30' },
-  no_account: { 'zh-CN': '未激活账号，也没有手机号', en: 'No account and no phone number' },
-  no_phone: { 'zh-CN': '没有登记手机号', en: 'No phone number on record' },
-  no_email: { 'zh-CN': '没有填写电子邮箱', en: 'No e-mail address' },
-  email_off: { 'zh-CN': '平台未配置邮件发送', en: 'E-mail is not set up on this server' },
-  opted_out: { 'zh-CN': '本人关闭了此类通知', en: 'Turned this notice off' },
-  daily_cap: { 'zh-CN': '已达当天短信上限', en: 'Daily SMS limit reached' },
-  provider_refused: { 'zh-CN': '服务商拒绝发送', en: 'Refused by the provider' },
-  unreachable: { 'zh-CN': '多次重试仍未送达', en: 'Not delivered after several tries' },
-  not_read: { 'zh-CN': '站内通知未读（没有短信或邮件）', en: 'In-app notice not read yet (no SMS or e-mail)' },
-};
