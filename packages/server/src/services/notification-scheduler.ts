@@ -11,11 +11,10 @@ import { beijingClock, isWorkingDay, nextDate, responsibleUnitLabel, workdaysBet
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
 import * as repo from '../db/repositories/notifications.repository.js';
 import type { Deps } from '../deps.js';
+import { startPeriodic, type Periodic } from './periodic.js';
 import { enqueueNotifications, type NotificationEvent } from './notifications.service.js';
 
-export interface NotificationScheduler {
-  stop: () => Promise<void>;
-}
+export type NotificationScheduler = Periodic;
 
 /** The Beijing minute of the day the daily reminders and digests go out: 08:30. */
 export const DAILY_AT_MINUTES = 8 * 60 + 30;
@@ -77,25 +76,5 @@ export async function runNotificationSchedule(deps: Deps): Promise<number> {
 }
 
 export function startNotificationScheduler(deps: Deps, intervalMs = deps.config.notifications.scheduleMs): NotificationScheduler {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = running.then(() =>
-      stopped
-        ? undefined
-        : runNotificationSchedule(deps).catch((error: unknown) => {
-            console.error('[yishi] notification scheduler', error);
-          }),
-    );
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic('notification scheduler', () => runNotificationSchedule(deps), intervalMs);
 }

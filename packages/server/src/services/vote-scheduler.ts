@@ -5,33 +5,11 @@
  * loadVoteSettled and castBallot), so a late ballot is refused even if the timer has not fired.
  */
 import type { Deps } from '../deps.js';
+import { startPeriodic, type Periodic } from './periodic.js';
 import { settleDueVotes } from './votes.service.js';
 
-export interface VoteScheduler {
-  stop: () => Promise<void>;
-}
+export type VoteScheduler = Periodic;
 
 export function startVoteScheduler(deps: Deps, intervalMs = 5_000): VoteScheduler {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    // One settle at a time; a slow tick is not overlapped by the next.
-    running = running.then(() =>
-      stopped
-        ? undefined
-        : settleDueVotes(deps).catch((error: unknown) => {
-            console.error('[yishi] vote scheduler', error);
-          }),
-    );
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic('vote scheduler', () => settleDueVotes(deps), intervalMs);
 }
