@@ -10,3 +10,5 @@ export * from './votes.schema.js';
 export * from './votes.contract.js';
 export * from './votes.errors.js';
 export * from './yes-no.js';
+export * from './ballot-log.js';
+export * from './timeline.js';

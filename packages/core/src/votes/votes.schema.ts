@@ -246,13 +246,15 @@ export const ballotReceiptSchema = z.object({
   /** An earlier ballot of this voter was replaced (and kept in the history). */
   replaced: z.boolean(),
   closesAt: z.string(),
+  /** Its position in the vote's ballot log (published after closing with the log itself). */
+  logPosition: z.number().int().min(1),
 });
 export type BallotReceipt = z.infer<typeof ballotReceiptSchema>;
 
 /** One receipt per unit, in the order the units were given. */
 export const ballotReceiptsSchema = z.object({ receipts: z.array(ballotReceiptSchema) });
 
-export const paperBallotReceiptSchema = z.object({ receiptCode: z.string(), voterLabel: z.string() });
+export const paperBallotReceiptSchema = z.object({ receiptCode: z.string(), voterLabel: z.string(), logPosition: z.number().int().min(1) });
 
 export const rollEntrySchema = z.object({
   voterKey: z.string(),

@@ -26,7 +26,16 @@ import type {
 import type { MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable } from './tables/meetings.table.js';
 import type { CollabLogTable, CollabSnapshotTable } from './tables/collab.table.js';
 import type { OwnershipTable, PersonTable, ResidencyTable } from './tables/people.table.js';
-import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from './tables/votes.table.js';
+import type {
+  BallotHistoryTable,
+  BallotLogHeadTable,
+  BallotLogTable,
+  BallotTable,
+  CompoundVoteSettingsTable,
+  VoteElectorateTable,
+  VoteNoticeTable,
+  VoteTable,
+} from './tables/votes.table.js';
 import type { ProposalEventTable, ProposalSecondTable, ProposalSettingsTable, ProposalTable } from './tables/proposals.table.js';
 import type { BuildingTable, CommunityTable, CompoundTable, GridTable, SubdistrictTable, UnitTable } from './tables/places.table.js';
 
@@ -70,6 +79,10 @@ export interface Database {
   vote_electorate: VoteElectorateTable;
   ballots: BallotTable;
   ballot_history: BallotHistoryTable;
+  ballot_log: BallotLogTable;
+  ballot_log_heads: BallotLogHeadTable;
+  compound_vote_settings: CompoundVoteSettingsTable;
+  vote_notices: VoteNoticeTable;
   proposal_settings: ProposalSettingsTable;
   proposals: ProposalTable;
   proposal_seconds: ProposalSecondTable;

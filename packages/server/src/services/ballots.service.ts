@@ -30,6 +30,7 @@ import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
+import { appendBallotLog } from './ballot-log.service.js';
 import { loadVoteSettled, optionsOf, ownersOnRoll, settleDueVotes, voterOf, type Voter } from './votes.service.js';
 
 /** "2026-11-21 18:00" in Beijing time, for messages. */
@@ -135,6 +136,15 @@ async function storeOnlineBallot(trx: Db, actor: Actor, vote: VoteRow, voter: Vo
   const receiptCode = newReceiptCode();
   const castAt = now.toISOString();
   const existing = await repo.findBallotOfVoter(trx, vote.id, voter);
+  const logged = await appendBallotLog(trx, {
+    voteId: vote.id,
+    kind: existing ? 'replaced' : 'cast',
+    receiptCode,
+    supersedes: existing?.receipt_code ?? null,
+    choices,
+    channel: 'online',
+    recordedAt: castAt,
+  });
   if (existing) {
     // The ballot row is updated (and so locked) before its history row is written: the history's
     // foreign key takes a share lock on the ballot, and two casts each holding one while waiting
@@ -148,6 +158,8 @@ async function storeOnlineBallot(trx: Db, actor: Actor, vote: VoteRow, voter: Vo
       receipt_code: receiptCode,
       version: existing.version + 1,
       cast_at: castAt,
+      proxy_id: null,
+      log_position: logged.position,
     });
     if (Number(changed.numUpdatedRows) !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
     await repo.appendBallotHistory(trx, {
@@ -178,6 +190,8 @@ async function storeOnlineBallot(trx: Db, actor: Actor, vote: VoteRow, voter: Vo
       receipt_code: receiptCode,
       version: 1,
       cast_at: castAt,
+      proxy_id: null,
+      log_position: logged.position,
     });
   }
   return {
@@ -187,6 +201,7 @@ async function storeOnlineBallot(trx: Db, actor: Actor, vote: VoteRow, voter: Vo
     voterLabel: voter.label,
     replaced: existing !== undefined,
     closesAt: vote.closes_at,
+    logPosition: logged.position,
   };
 }
 
@@ -234,6 +249,8 @@ export async function enterPaperBallot(deps: Deps, actor: Actor, voteId: string,
       const voter = voterOf(entry);
       if (await repo.findBallotOfVoter(trx, voteId, voter)) throw new DomainError('ballot_exists_online');
       const receiptCode = newReceiptCode();
+      const castAt = now.toISOString();
+      const logged = await appendBallotLog(trx, { voteId, kind: 'cast', receiptCode, supersedes: null, choices, channel: 'paper', recordedAt: castAt });
       try {
         await repo.insertBallot(trx, {
           id: newId(),
@@ -247,13 +264,15 @@ export async function enterPaperBallot(deps: Deps, actor: Actor, voteId: string,
           slip_number: input.slipNumber,
           receipt_code: receiptCode,
           version: 1,
-          cast_at: now.toISOString(),
+          cast_at: castAt,
+          proxy_id: null,
+          log_position: logged.position,
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw new DomainError('ballot_exists_online');
         throw error;
       }
-      return { receiptCode, voterLabel: entry.label };
+      return { receiptCode, voterLabel: entry.label, logPosition: logged.position };
     }),
   );
 }

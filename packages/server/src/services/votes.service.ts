@@ -95,6 +95,7 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
       id,
       compound_id: compoundId,
       building_id: input.buildingId,
+      statutory: 0,
       title: input.title,
       description: input.description,
       kind: input.kind,

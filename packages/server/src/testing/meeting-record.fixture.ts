@@ -229,6 +229,7 @@ export async function insertHeldMeeting(
         id: newId(),
         compound_id: compound.id,
         building_id: null,
+        statutory: 0,
         title: vote.title,
         description: '',
         kind: 'yes_no',

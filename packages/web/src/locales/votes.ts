@@ -9,6 +9,7 @@ export const voteMessages = {
   'votes.proposals': { 'zh-CN': '居民提案', en: 'Proposals' },
   'votes.empty': { 'zh-CN': '目前没有表决。', en: 'No votes yet.' },
   'votes.status.draft': { 'zh-CN': '未开始', en: 'Not open yet' },
+  'votes.status.announced': { 'zh-CN': '已公告，待投票', en: 'Announced, voting not open yet' },
   'votes.status.open': { 'zh-CN': '进行中', en: 'Open' },
   'votes.status.closed': { 'zh-CN': '已结束', en: 'Closed' },
   'votes.closesAt': { 'zh-CN': '截止时间：{time}', en: 'Closes {time}' },

@@ -17,6 +17,7 @@ import * as photos from './20261231090000_photos.js';
 import * as meetingRevision from './20261231120000_meeting_revision.js';
 import * as notificationUnreadIndex from './20270101090000_notification_unread_index.js';
 import * as notificationFanouts from './20270101100000_notification_fanouts.js';
+import * as ownersDecisions from './20270102090000_owners_decisions.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261231120000_meeting_revision': meetingRevision,
   '20270101090000_notification_unread_index': notificationUnreadIndex,
   '20270101100000_notification_fanouts': notificationFanouts,
+  '20270102090000_owners_decisions': ownersDecisions,
 };

@@ -1,4 +1,4 @@
-import type { BallotChannel, ElectorateKind, VoteKind, VoteStatus } from '@yishi/core';
+import type { BallotLogKind, ElectorateKind, StoredBallotChannel, VoteKind, VoteStatus } from '@yishi/core';
 import type { Selectable } from 'kysely';
 
 export interface VoteTable {
@@ -34,6 +34,16 @@ export interface VoteTable {
   created_by_user_id: string;
   created_at: string;
   updated_at: string;
+  /** 1: an owners'-assembly vote (an art. 278 matter) that follows the statutory timeline (core/votes/timeline.ts). */
+  statutory: number;
+  /** When the voting notice (投票通知公告) was published and the roll frozen for checking. */
+  announced_at: string | null;
+  /** The end of the roll check (名册核对). */
+  roll_check_ends_at: string | null;
+  /** The end of the 询异 window after the preliminary result. */
+  objection_ends_at: string | null;
+  /** When the final result was published (a statutory vote's result is preliminary until then). */
+  finalised_at: string | null;
 }
 
 export interface VoteElectorateTable {
@@ -54,13 +64,17 @@ export interface BallotTable {
   unit_id: string | null;
   person_id: string | null;
   choices_json: string;
-  channel: BallotChannel;
+  channel: StoredBallotChannel;
   cast_by_user_id: string | null;
   entered_by_user_id: string | null;
   slip_number: string;
   receipt_code: string;
   version: number;
   cast_at: string;
+  /** The proxy authorisation it was cast under (told as channel `proxy`), or null. */
+  proxy_id: string | null;
+  /** Its position in the vote's ballot log (null only for ballots from before the log). */
+  log_position: number | null;
 }
 
 export interface BallotHistoryTable {
@@ -69,13 +83,58 @@ export interface BallotHistoryTable {
   vote_id: string;
   version: number;
   choices_json: string;
-  channel: BallotChannel;
+  channel: StoredBallotChannel;
   cast_by_user_id: string | null;
   entered_by_user_id: string | null;
   receipt_code: string;
   cast_at: string;
   replaced_at: string;
   replaced_by_user_id: string | null;
+}
+
+export interface CompoundVoteSettingsTable {
+  compound_id: string;
+  notice_days: number;
+  roll_check_days: number;
+  objection_days: number;
+  proxy_cap: number;
+  updated_by_user_id: string | null;
+  updated_at: string;
+}
+
+/** A notice a stage of a vote published (append-only): announcement, roll check, extension, preliminary and final result … */
+export interface VoteNoticeTable {
+  id: string;
+  vote_id: string;
+  compound_id: string;
+  kind: string;
+  /** JSON { 'zh-CN', en }. */
+  title_json: string;
+  /** JSON { 'zh-CN', en }. */
+  body_json: string;
+  reason: string;
+  published_at: string;
+  published_by_user_id: string | null;
+}
+
+/** One entry of a vote's append-only ballot log (core/votes/ballot-log.ts). */
+export interface BallotLogTable {
+  vote_id: string;
+  position: number;
+  kind: BallotLogKind;
+  receipt_code: string;
+  supersedes: string | null;
+  choices_json: string;
+  channel: string;
+  recorded_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface BallotLogHeadTable {
+  vote_id: string;
+  last_position: number;
+  last_hash: string;
 }
 
 export type VoteRow = Selectable<VoteTable>;

@@ -14,7 +14,7 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 
-const ORDER = { open: 0, draft: 1, closed: 2 } as const;
+const ORDER = { open: 0, announced: 1, draft: 2, closed: 3 } as const;
 
 @customElement('yishi-votes-page')
 export class VotesPage extends YishiElement {
