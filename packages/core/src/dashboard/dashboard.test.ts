@@ -38,7 +38,7 @@ const input: DashboardInput = {
 describe('computeDashboard', () => {
   const { figures, months } = computeDashboard(input);
   it('counts meetings held in the period by kind', () => {
-    expect(figures.meetings).toEqual({ fourParty: 3, eveningTalk: 1, total: 4 });
+    expect(figures.meetings).toEqual({ fourParty: 3, eveningTalk: 1, ownersCommittee: 0, total: 4 });
   });
   it('counts questions of held talks, merged duplicates once', () => {
     expect(figures.questions).toMatchObject({ raised: 3, answeredOnTheSpot: 2, listed: 1 });

@@ -44,13 +44,26 @@ describe('the meeting-kind registry', () => {
       expect(spec.runners.length).toBeGreaterThan(0);
       for (const role of spec.runners) expect(spec.agendaEditors).toContain(role);
       for (const role of spec.runners) expect(MEETING_RUNNER_ROLES).toContain(role);
+      if (spec.members?.run) expect(MEETING_RUNNER_ROLES).toContain('party_rep');
     });
 
     it('has capabilities that fit together', () => {
-      // A quorum by party, outcomes agreed by parties and a summary by party need parties signed in.
-      if (spec.quorum === 'party_rule' || spec.outcomes || spec.minutes.attendanceSummary === 'parties_present') {
+      // A quorum by party, outcomes agreed by parties and a summary by party need parties signed in;
+      // a quorum, decisions and signatures by members need members, and members need a kind attended by them.
+      if (spec.quorum === 'party_rule' || spec.outcomeKinds.includes('agreed') || spec.minutes.attendanceSummary === 'parties_present') {
         expect(spec.attendance).toBe('parties');
       }
+      const byMembers =
+        spec.quorum === 'member_majority' ||
+        spec.outcomeKinds.includes('members_resolved') ||
+        spec.minutes.memberSignatures ||
+        spec.minutes.attendanceSummary === 'members_present';
+      if (byMembers) expect(spec.attendance).toBe('members');
+      expect(spec.members !== null).toBe(spec.attendance === 'members');
+      // Outcomes are recorded where the kind has any, and only of the kinds it names.
+      expect(spec.outcomes).toBe(spec.outcomeKinds.length > 0);
+      // A notice period is whole days.
+      if (spec.noticeDays !== null) expect(Number.isInteger(spec.noticeDays) && spec.noticeDays > 0).toBe(true);
       const section = (content: string) => spec.minutes.sections.find((s) => s.content === content);
       // Residents' questions always have their section in the minutes, even when none came.
       if (spec.questions) expect(section('questions')).toMatchObject({ heading: '居民问题及答复', always: true });
@@ -90,23 +103,25 @@ describe('the meeting-kind registry', () => {
   it('names the kinds that offer something, for the error when a meeting does not', () => {
     expect(meetingKindsWhere((s) => s.questions)).toEqual(['evening_talk']);
     expect(meetingKindsWhere((s) => s.attendance === 'parties')).toEqual(['four_party']);
+    expect(meetingKindsWhere((s) => s.attendance === 'members')).toEqual(['owners_committee']);
+    expect(meetingKindsWhere((s) => s.noticeDays !== null)).toEqual(['owners_committee']);
   });
 });
 
 /**
  * The seam: a kind the registry does not have yet is one spec, and the functions that take a spec
  * (the minutes draft, the deadline, the quorum, the dashboard's counting and rows) handle it without
- * a change. Here, a committee meeting built from the council's spec with its own name, sections,
- * wording and counter.
+ * a change. Here, a building council (楼栋议事会) built from the council's spec with its own name,
+ * sections, wording and counter.
  */
 describe('a kind that is only a spec', () => {
-  const committee: MeetingKindSpec = {
+  const building: MeetingKindSpec = {
     ...MEETING_KIND_SPECS.four_party,
-    label: { 'zh-CN': '业委会会议', en: "Owners' committee meeting" },
+    label: { 'zh-CN': '楼栋议事会', en: 'Building council' },
     minutes: {
       ...MEETING_KIND_SPECS.four_party.minutes,
       sections: [
-        { content: 'attendance', heading: '出席委员', always: true },
+        { content: 'attendance', heading: '出席人员', always: true },
         { content: 'agenda', heading: '议题及决定', always: true },
         { content: 'action_items', heading: '落实事项', always: false },
       ],
@@ -114,12 +129,12 @@ describe('a kind that is only a spec', () => {
       attendanceSummary: 'headcount',
     },
     dashboard: {
-      counter: 'ownersCommittee',
-      series: { 'zh-CN': '业委会会议', en: "Owners' committee" },
-      held: { 'zh-CN': '召开业委会会议（场）', en: "Owners' committee meetings held" },
+      counter: 'buildingCouncil',
+      series: { 'zh-CN': '楼栋议事会', en: 'Building councils' },
+      held: { 'zh-CN': '召开楼栋议事会（场）', en: 'Building councils held' },
     },
   };
-  const kinds = { ...MEETING_KIND_SPECS, owners_committee: committee };
+  const kinds = { ...MEETING_KIND_SPECS, building_council: building };
 
   const record: MeetingRecord = {
     meetingId: 'm1',
@@ -141,11 +156,11 @@ describe('a kind that is only a spec', () => {
   };
 
   it('writes its minutes with its own name, sections and wording', () => {
-    const doc = generateMinutesDraft(record, committee);
+    const doc = generateMinutesDraft(record, building);
     const text = minutesBlocksToText(doc.blocks);
-    expect(doc.header.title).toBe('都市春天小区业委会会议纪要（续聘物业服务企业）');
-    expect(doc.header.kindLabel).toBe('业委会会议');
-    expect(text).toContain('## 一、出席委员');
+    expect(doc.header.title).toBe('都市春天小区楼栋议事会纪要（续聘物业服务企业）');
+    expect(doc.header.kindLabel).toBe('楼栋议事会');
+    expect(text).toContain('## 一、出席人员');
     expect(text).toContain('- 列席：王大爷');
     expect(text).toContain('共 2 人参加。');
     expect(text).toContain('## 二、议题及决定');
@@ -155,9 +170,9 @@ describe('a kind that is only a spec', () => {
   });
 
   it('has its deadline and quorum from its spec', () => {
-    expect(minutesDeadline(committee, record.startsAt)).toBe('2026-11-21T15:59:59.999Z');
-    expect(minutesDeadline({ ...committee, minutes: { ...committee.minutes, publicationDays: null } }, record.startsAt)).toBeNull();
-    expect(meetingQuorum(committee, 'all_parties', ['community'])).toMatchObject({ reached: false });
+    expect(minutesDeadline(building, record.startsAt)).toBe('2026-11-21T15:59:59.999Z');
+    expect(minutesDeadline({ ...building, minutes: { ...building.minutes, publicationDays: null } }, record.startsAt)).toBeNull();
+    expect(meetingQuorum(building, 'all_parties', ['community'])).toMatchObject({ reached: false });
     expect(meetingQuorum({ quorum: null }, 'all_parties', [])).toBeNull();
   });
 
@@ -167,8 +182,8 @@ describe('a kind that is only a spec', () => {
       to: '2026-11-30',
       now: new Date('2026-11-30T02:00:00Z'),
       meetings: [
-        { id: 'c1', compoundId: 'x', kind: 'owners_committee', status: 'closed', startsAt: '2026-11-03T06:00:00Z' },
-        { id: 'c2', compoundId: 'x', kind: 'owners_committee', status: 'closed', startsAt: '2026-11-17T06:00:00Z' },
+        { id: 'c1', compoundId: 'x', kind: 'building_council', status: 'closed', startsAt: '2026-11-03T06:00:00Z' },
+        { id: 'c2', compoundId: 'x', kind: 'building_council', status: 'closed', startsAt: '2026-11-17T06:00:00Z' },
         { id: 'f1', compoundId: 'x', kind: 'four_party', status: 'closed', startsAt: '2026-11-10T06:00:00Z' },
       ],
       questions: [],
@@ -180,13 +195,13 @@ describe('a kind that is only a spec', () => {
       ],
     };
     const { figures, months } = computeDashboard(input, kinds);
-    expect(figures.meetings).toEqual({ fourParty: 1, eveningTalk: 0, ownersCommittee: 2, total: 3 });
-    expect(months).toEqual([expect.objectContaining({ month: '2026-11', fourParty: 1, eveningTalk: 0, ownersCommittee: 2 })]);
+    expect(figures.meetings).toEqual({ fourParty: 1, eveningTalk: 0, ownersCommittee: 0, buildingCouncil: 2, total: 3 });
+    expect(months).toEqual([expect.objectContaining({ month: '2026-11', fourParty: 1, eveningTalk: 0, buildingCouncil: 2 })]);
     expect(figures.minutes).toMatchObject({ due: 3, publishedOnTime: 1, publishedLate: 1, overdueUnpublished: 1 });
     const rows = dashboardRows(figures, kinds);
-    expect(rows.find((r) => r.key === 'meetings.ownersCommittee')).toEqual({
-      key: 'meetings.ownersCommittee',
-      label: { 'zh-CN': '召开业委会会议（场）', en: "Owners' committee meetings held" },
+    expect(rows.find((r) => r.key === 'meetings.buildingCouncil')).toEqual({
+      key: 'meetings.buildingCouncil',
+      label: { 'zh-CN': '召开楼栋议事会（场）', en: 'Building councils held' },
       value: 2,
     });
   });

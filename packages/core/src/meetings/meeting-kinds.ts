@@ -10,19 +10,36 @@
  * whatever the interface language.
  */
 import type { Locale } from '../i18n/locale.js';
-import type { Role } from '../roles/roles.js';
+import type { Party, Role } from '../roles/roles.js';
+import type { OutcomeKind } from './meetings.js';
 
-export const MEETING_KINDS = ['four_party', 'evening_talk'] as const;
+export const MEETING_KINDS = ['four_party', 'evening_talk', 'owners_committee'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /**
  * How people attend. `parties`: the compound's party representatives are invited when the meeting is
- * created and signed in at the door, by party. `open`: anyone comes, nobody signs in.
+ * created and signed in at the door, by party. `members`: the kind's members (its `members` spec) are
+ * invited and each signs in, in person. `open`: anyone comes, nobody signs in.
  */
-export type MeetingAttendance = 'parties' | 'open';
+export type MeetingAttendance = 'parties' | 'members' | 'open';
 
-/** When a meeting is quorate. `party_rule`: the compound's rule over the parties signed in (evaluateQuorum). */
-export type MeetingQuorum = 'party_rule';
+/**
+ * When a meeting is quorate. `party_rule`: the compound's rule over the parties signed in
+ * (evaluateQuorum). `member_majority`: more than half of all the members signed in (member-rules.ts).
+ */
+export type MeetingQuorum = 'party_rule' | 'member_majority';
+
+/**
+ * The members of a kind attended by members: the people whose four-party representative grant at the
+ * compound names `party` (an owners' committee's members are the representatives of the owners'
+ * committee). `run`: the members themselves also run the meeting, beside the kind's `runners`.
+ */
+export interface MeetingMembersSpec {
+  party: Party;
+  run: boolean;
+  /** The members' title in the minutes and on the page (委员). */
+  title: Record<Locale, string>;
+}
 
 /** What a section of the minutes is written from (core/minutes turns each into blocks). */
 export type MinutesSectionContent = 'attendance' | 'agenda' | 'votes' | 'questions' | 'action_items';
@@ -34,15 +51,18 @@ export interface MinutesSectionSpec {
   always: boolean;
 }
 
-/** How the minutes sum up who came: by party, naming a party that is missing, or a plain headcount. */
-export type MinutesAttendanceSummary = 'parties_present' | 'headcount';
+/**
+ * How the minutes sum up who came: by party, naming a party that is missing; members expected and
+ * present, naming the absent; or a plain headcount.
+ */
+export type MinutesAttendanceSummary = 'parties_present' | 'members_present' | 'headcount';
 
 /**
  * The body that issues the minutes (落款): the place whose organ it is, and the organ's name after
- * the place's ("秀江街道" + "党工委").
+ * the place's ("秀江街道" + "党工委", "都市春天小区" + "业主委员会").
  */
 export interface MinutesIssuerSpec {
-  place: 'subdistrict' | 'community';
+  place: 'subdistrict' | 'community' | 'compound';
   suffix: string;
 }
 
@@ -61,6 +81,11 @@ export interface MeetingKindMinutesSpec {
   attendanceSummary: MinutesAttendanceSummary;
   /** Who issues the minutes as an official document (落款), above the date and the seal. */
   issuer: MinutesIssuerSpec;
+  /**
+   * Each member who attended confirms the draft in the app (我已核对，确认签字) before it can be
+   * published; a signature is of the text as it stood, so a changed draft is signed again.
+   */
+  memberSignatures: boolean;
 }
 
 export interface MeetingKindDashboardSpec<Counter extends string = string> {
@@ -82,8 +107,16 @@ export interface MeetingKindSpec<Counter extends string = string> {
   /** Committee members who co-edit the agenda and write the draft minutes (besides the runners). */
   agendaEditors: readonly Role[];
   attendance: MeetingAttendance;
+  /** Who the members are, for a kind attended by members; null otherwise. */
+  members: MeetingMembersSpec | null;
   /** null: no quorum. */
   quorum: MeetingQuorum | null;
+  /**
+   * Calendar days (China dates) by which the notice with its agenda must come before the meeting's
+   * day, or null for no notice period. A kind with one freezes its agenda when the notice goes out:
+   * what is decided is what was announced.
+   */
+  noticeDays: number | null;
   /**
    * Residents raise questions: the ask page and its QR code, staff answer, list or merge them, the
    * hall screen and the board show their counts.
@@ -91,6 +124,8 @@ export interface MeetingKindSpec<Counter extends string = string> {
   questions: boolean;
   /** Each frozen agenda item gets an outcome, with the parties that agreed. */
   outcomes: boolean;
+  /** The outcomes an item of this kind can have (agreed by parties, decided by the members …). */
+  outcomeKinds: readonly OutcomeKind[];
   minutes: MeetingKindMinutesSpec;
   dashboard: MeetingKindDashboardSpec<Counter>;
   /** The duration a new meeting of this kind is proposed with. */
@@ -113,9 +148,12 @@ const SPECS = {
     runners: ['subdistrict_committee', 'station_chief'],
     agendaEditors: ['subdistrict_committee', 'station_chief', 'station_deputy', 'party_rep', 'community_staff'],
     attendance: 'parties',
+    members: null,
     quorum: 'party_rule',
+    noticeDays: null,
     questions: false,
     outcomes: true,
+    outcomeKinds: ['agreed', 'deferred', 'owners_vote', 'action_items'],
     minutes: {
       publicationDays: 3,
       sections: [
@@ -129,6 +167,7 @@ const SPECS = {
       othersLabel: '其他',
       attendanceSummary: 'parties_present',
       issuer: { place: 'subdistrict', suffix: '党工委' },
+      memberSignatures: false,
     },
     dashboard: {
       counter: 'fourParty',
@@ -147,9 +186,12 @@ const SPECS = {
     runners: ['subdistrict_committee', 'community_staff', 'station_chief'],
     agendaEditors: ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy'],
     attendance: 'open',
+    members: null,
     quorum: null,
+    noticeDays: null,
     questions: true,
     outcomes: false,
+    outcomeKinds: [],
     minutes: {
       publicationDays: null,
       sections: [
@@ -163,11 +205,52 @@ const SPECS = {
       othersLabel: '居民及其他',
       attendanceSummary: 'headcount',
       issuer: { place: 'community', suffix: '居民委员会' },
+      memberSignatures: false,
     },
     dashboard: {
       counter: 'eveningTalk',
       series: { 'zh-CN': '居民夜谈', en: 'Evening talks' },
       held: { 'zh-CN': '召开居民夜谈（场）', en: 'Evening talks held' },
+    },
+    defaultDurationMinutes: 90,
+  },
+  /**
+   * Owners' committee meeting (业委会会议): the committee's members meet, guided by community staff
+   * (and the station chief), who may also convene it for them. Its members are the compound's
+   * owners'-committee representatives. The notice with its agenda is out at least 7 days before the
+   * meeting (会议召开7日前通知全体委员并告知议题). It is quorate when more than half of all the members
+   * attend, and a decision needs more than half of all the members, not of those present; members
+   * attend and agree in person, nobody on their behalf. Each member who attended signs the minutes,
+   * which are posted within 3 days.
+   */
+  owners_committee: {
+    label: { 'zh-CN': '业委会会议', en: "Owners' committee meeting" },
+    runners: ['community_staff', 'station_chief'],
+    agendaEditors: ['community_staff', 'station_chief', 'station_deputy'],
+    attendance: 'members',
+    members: { party: 'owners_committee', run: true, title: { 'zh-CN': '委员', en: 'member' } },
+    quorum: 'member_majority',
+    noticeDays: 7,
+    questions: false,
+    outcomes: true,
+    outcomeKinds: ['members_resolved', 'deferred', 'owners_vote', 'action_items'],
+    minutes: {
+      publicationDays: 3,
+      sections: [
+        { content: 'attendance', heading: '出席委员', always: true },
+        { content: 'agenda', heading: '议题及决定', always: true },
+        ACTION_ITEMS_SECTION,
+      ],
+      nobodySignedIn: '（无委员签到）',
+      othersLabel: '列席',
+      attendanceSummary: 'members_present',
+      issuer: { place: 'compound', suffix: '业主委员会' },
+      memberSignatures: true,
+    },
+    dashboard: {
+      counter: 'ownersCommittee',
+      series: { 'zh-CN': '业委会会议', en: "Owners' committee" },
+      held: { 'zh-CN': '召开业委会会议（场）', en: "Owners' committee meetings held" },
     },
     defaultDurationMinutes: 90,
   },

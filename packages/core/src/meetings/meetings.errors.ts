@@ -1,5 +1,6 @@
+import { PARTY_LABELS } from '../roles/roles.js';
 import { MEETING_KIND_LABELS } from './meeting-kinds.js';
-import { MEETING_STATUS_LABELS, MEETING_STEP_LABELS, QUESTION_STATUS_LABELS } from './meetings.js';
+import { MEETING_STATUS_LABELS, MEETING_STEP_LABELS, OUTCOME_LABELS, QUESTION_STATUS_LABELS } from './meetings.js';
 
 /** Error messages of the meetings feature (merged into ../i18n/error-messages.ts). */
 export const meetingMessages = {
@@ -22,6 +23,31 @@ export const meetingMessages = {
   question_merge_target: { 'zh-CN': '只能合并到同一场夜谈中未被合并的问题', en: 'Merge only into an unmerged question of the same evening talk' },
   questions_not_open: { 'zh-CN': '这场夜谈目前不收集问题', en: 'This evening talk is not taking questions now' },
   question_category_required: { 'zh-CN': '请选择问题类别', en: 'Choose what the question is about' },
+  meeting_notice_too_short: {
+    'zh-CN': '会议通知和议程须至少在会议 {days} 天前发布：按通知日 {noticeDate} 计，会议最早可定在 {earliest} 召开',
+    en: 'The notice and agenda must be out at least {days} days before the meeting: counted from the notice on {noticeDate}, it can be held on {earliest} at the earliest',
+  },
+  meeting_agenda_empty: {
+    'zh-CN': '请先拟定议程：{kind}的议程随会议通知一起公布',
+    en: 'Write the agenda first: a {kind} publishes its agenda with the notice',
+  },
+  agenda_announced: {
+    'zh-CN': '议程已随会议通知公布，会前不能修改；如需改变议题，请取消本次会议并重新发布通知',
+    en: 'The agenda went out with the notice and cannot change before the meeting; to change the topics, cancel this meeting and publish a new notice',
+  },
+  meeting_no_members: {
+    'zh-CN': '本小区还没有{party}委员（{party}一方的四方代表），请先由站长授予',
+    en: 'This compound has no members of the {party} yet (its four-party representatives); the station chief grants them first',
+  },
+  outcome_not_for_kind: { 'zh-CN': '{kind}不记录“{outcome}”这种结果', en: 'A {kind} does not record the outcome "{outcome}"' },
+  outcome_member_absent: {
+    'zh-CN': '只能记录本人到场签到的委员同意，{name}未签到（不得委托他人表决）',
+    en: 'Only members present in person can agree, and {name} is not signed in (nobody votes for another)',
+  },
+  outcome_no_quorum: {
+    'zh-CN': '出席委员未过半数（{present} / {members}，需 ≥ {needed}），会议不能作出决定',
+    en: 'Not more than half of the members are present ({present} / {members}, needs ≥ {needed}); the meeting cannot decide',
+  },
 } as const;
 
 /** Parameters that are codes, shown to people in words (see errorMessage). */
@@ -29,6 +55,9 @@ export const meetingParamLabels = {
   meeting_bad_transition: { from: MEETING_STATUS_LABELS, action: MEETING_STEP_LABELS },
   meeting_wrong_kind: { kind: MEETING_KIND_LABELS },
   question_closed: { status: QUESTION_STATUS_LABELS },
+  meeting_agenda_empty: { kind: MEETING_KIND_LABELS },
+  meeting_no_members: { party: PARTY_LABELS },
+  outcome_not_for_kind: { kind: MEETING_KIND_LABELS, outcome: OUTCOME_LABELS },
 };
 
 /** The HTTP status each code is answered with (a code not listed is a broken business rule: 422). */
@@ -44,4 +73,5 @@ export const meetingStatuses: Partial<Record<keyof typeof meetingMessages, numbe
   question_closed: 409,
   questions_not_open: 409,
   question_category_required: 400,
+  agenda_announced: 409,
 };

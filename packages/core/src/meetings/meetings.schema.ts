@@ -38,6 +38,8 @@ export const recordOutcomeSchema = z
   .object({
     outcome: z.enum(OUTCOME_KINDS),
     agreedParties: z.array(z.enum(PARTIES)).max(4).default([]),
+    /** A members' decision: the attendance ids of the members present who agreed (the rest did not). */
+    agreedMembers: z.array(z.string().min(1).max(40)).max(100).default([]),
     note: z.string().trim().max(2000).default(''),
     responsibleUnit: z.string().trim().max(60).optional(),
   })
@@ -88,6 +90,12 @@ export const hallFocusSchema = z.object({
 
 const isoTimestamp = z.string();
 const party = z.enum(PARTIES);
+const count = z.number().int().min(0);
+
+/** A decision of a kind attended by members: how many agreed of all the members, how many it needs, passed. */
+export const memberDecisionSchema = z.object({ agreed: count, members: count, needed: count, passed: z.boolean() });
+/** The quorum of a kind attended by members: more than half of all of them signed in. */
+export const memberQuorumSchema = z.object({ members: count, present: count, needed: count, reached: z.boolean() });
 
 export const meetingSummarySchema = z.object({
   id: z.string(),
@@ -121,6 +129,10 @@ export const agendaItemViewSchema = z.object({
   links: z.array(z.string()),
   outcome: z.enum(OUTCOME_KINDS).nullable(),
   agreedParties: z.array(party),
+  /** A members' decision: the attendance ids of the members who agreed. */
+  agreedMembers: z.array(z.string()),
+  /** A members' decision counted against ALL the members (member-rules.ts memberDecision); null for other outcomes. */
+  decision: memberDecisionSchema.nullable(),
   outcomeNote: z.string(),
   actionItemId: z.string().nullable(),
 });
@@ -138,8 +150,6 @@ export const attendanceViewSchema = z.object({
 export type AttendanceView = z.infer<typeof attendanceViewSchema>;
 
 export const quorumSchema = z.object({ rule: z.enum(QUORUM_RULES), present: z.array(party), missing: z.array(party), reached: z.boolean() });
-
-const count = z.number().int().min(0);
 export const questionCountsSchema = z.object({ raised: count, answered: count, listed: count, open: count, merged: count });
 
 export const meetingViewSchema = z.object({
@@ -149,9 +159,11 @@ export const meetingViewSchema = z.object({
     hall: z.object({ agendaItemId: z.string().nullable(), questionId: z.string().nullable() }),
   }),
   agendaItems: z.array(agendaItemViewSchema),
-  /** Four-party councils: the invited and who signed in. */
+  /** Four-party councils: the invited and who signed in; owners' committee meetings: the members. */
   attendance: z.array(attendanceViewSchema),
   quorum: quorumSchema.nullable(),
+  /** A kind attended by members: more than half of all the members signed in. */
+  memberQuorum: memberQuorumSchema.nullable(),
   questionCounts: questionCountsSchema.nullable(),
   /** What the caller may do: run the meeting, record attendance and questions, edit the agenda, ask. */
   permissions: z.object({ run: z.boolean(), record: z.boolean(), agenda: z.enum(['write', 'read', 'none']), ask: z.boolean() }),

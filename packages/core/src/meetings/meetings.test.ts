@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.js';
 import { readAgendaSnapshot, orderBetween } from './agenda-doc.js';
+import { meetingKind } from './meeting-kinds.js';
 import {
   MEETING_RUNNER_ROLES,
   QUESTION_ASKERS,
@@ -12,6 +13,7 @@ import {
   partyOrNull,
   questionsOpen,
   recordingOpen,
+  runsMeeting,
   signInOpen,
 } from './meetings.js';
 
@@ -33,7 +35,7 @@ describe('what each status allows', () => {
     expect(statuses.filter(recordingOpen)).toEqual(['in_session', 'closed']);
   });
   it('names who runs meetings of some kind and who may ask, each once', () => {
-    expect(MEETING_RUNNER_ROLES).toEqual(['subdistrict_committee', 'station_chief', 'community_staff']);
+    expect(MEETING_RUNNER_ROLES).toEqual(['subdistrict_committee', 'station_chief', 'community_staff', 'party_rep']);
     expect(QUESTION_ASKERS.slice(0, 2)).toEqual(['owner', 'resident']);
     expect(new Set(QUESTION_ASKERS).size).toBe(QUESTION_ASKERS.length);
   });
@@ -72,6 +74,23 @@ describe('agenda access', () => {
     expect(agendaAccess('four_party', 'in_session', true, new Set(['party_rep']))).toBe('read');
     expect(agendaAccess('four_party', 'scheduled', false, new Set(['building_head']))).toBe('read');
     expect(agendaAccess('four_party', 'scheduled', false, new Set(['owner', 'resident']))).toBe('none');
+  });
+  it("an owners' committee meeting's agenda is written by its members, not by the other parties' representatives", () => {
+    const rep = new Set(['party_rep'] as const);
+    expect(agendaAccess('owners_committee', 'draft', false, rep, new Set(['owners_committee']))).toBe('write');
+    expect(agendaAccess('owners_committee', 'draft', false, rep, new Set(['property_manager']))).toBe('none');
+    expect(agendaAccess('owners_committee', 'draft', false, new Set(['community_staff']))).toBe('write');
+  });
+});
+
+describe('who runs a meeting', () => {
+  const committee = meetingKind('owners_committee');
+  it("the committee's members run their own meeting beside community staff; other parties' representatives do not", () => {
+    expect(runsMeeting(committee, { roles: new Set(['party_rep']), parties: new Set(['owners_committee']) })).toBe(true);
+    expect(runsMeeting(committee, { roles: new Set(['party_rep']), parties: new Set(['property_manager']) })).toBe(false);
+    expect(runsMeeting(committee, { roles: new Set(['community_staff']), parties: new Set() })).toBe(true);
+    // A council is run by its convener side only, whatever party someone represents.
+    expect(runsMeeting(meetingKind('four_party'), { roles: new Set(['party_rep']), parties: new Set(['owners_committee']) })).toBe(false);
   });
 });
 

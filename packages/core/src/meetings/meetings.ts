@@ -7,7 +7,7 @@
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { PARTIES, type Party, type Role } from '../roles/roles.js';
-import { MEETING_KINDS, meetingKind, type MeetingKind, type MeetingKindSpec, type MeetingQuorum } from './meeting-kinds.js';
+import { MEETING_KINDS, meetingKind, type MeetingKind, type MeetingKindSpec } from './meeting-kinds.js';
 
 export const MEETING_STATUSES = ['draft', 'scheduled', 'in_session', 'closed', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -49,11 +49,45 @@ export function nextMeetingStatus(current: MeetingStatus, action: MeetingAction)
   return step.to;
 }
 
+/** The role whose grants name the members of a kind attended by members (a party's representative). */
+export const MEMBER_ROLE: Role = 'party_rep';
+
+/**
+ * Who someone is at a compound, as the meeting rules see them: the roles they hold there, and the
+ * parties they represent there (their representative grants' parties).
+ */
+export interface MeetingHats {
+  roles: ReadonlySet<Role>;
+  parties: ReadonlySet<Party>;
+}
+
+/** A member of the meeting's kind: they represent its members' party at the compound. */
+export function isMeetingMember(spec: Pick<MeetingKindSpec, 'members'>, parties: ReadonlySet<Party>): boolean {
+  return spec.members !== null && parties.has(spec.members.party);
+}
+
+/** Runs a meeting of this kind: holds one of its runner roles, or is a member of a kind its members run. */
+export function runsMeeting(spec: Pick<MeetingKindSpec, 'runners' | 'members'>, hats: MeetingHats): boolean {
+  return spec.runners.some((r) => hats.roles.has(r)) || (spec.members?.run === true && isMeetingMember(spec, hats.parties));
+}
+
+/** Edits the agenda (and writes the minutes) of a meeting of this kind: its agenda editors, and its members. */
+export function editsMeetingAgenda(spec: Pick<MeetingKindSpec, 'agendaEditors' | 'members'>, hats: MeetingHats): boolean {
+  return spec.agendaEditors.some((r) => hats.roles.has(r)) || isMeetingMember(spec, hats.parties);
+}
+
 /**
  * Everyone who runs meetings of some kind (a route's role check; the meeting's own kind decides,
- * through its spec's `runners`).
+ * through its spec's `runners` and members).
  */
-export const MEETING_RUNNER_ROLES: readonly Role[] = [...new Set(MEETING_KINDS.flatMap((kind) => meetingKind(kind).runners))];
+export const MEETING_RUNNER_ROLES: readonly Role[] = [
+  ...new Set(
+    MEETING_KINDS.flatMap((kind) => {
+      const spec = meetingKind(kind);
+      return spec.members?.run ? [...spec.runners, MEMBER_ROLE] : spec.runners;
+    }),
+  ),
+];
 
 /** Staff who may watch the agenda being edited without changing it. */
 export const AGENDA_READERS: readonly Role[] = ['building_head', 'grid_worker'];
@@ -78,9 +112,15 @@ export function partyOrNull(value: string | null): Party | null {
   return PARTIES.find((p) => p === value) ?? null;
 }
 
-/** What a person holding `roles` may do with the agenda document of a meeting. */
-export function agendaAccess(kind: MeetingKind, status: MeetingStatus, frozen: boolean, roles: ReadonlySet<Role>): AgendaAccess {
-  const editor = meetingKind(kind).agendaEditors.some((r) => roles.has(r));
+/** What a person holding `roles` (and representing `parties`) may do with the agenda document of a meeting. */
+export function agendaAccess(
+  kind: MeetingKind,
+  status: MeetingStatus,
+  frozen: boolean,
+  roles: ReadonlySet<Role>,
+  parties: ReadonlySet<Party> = new Set(),
+): AgendaAccess {
+  const editor = editsMeetingAgenda(meetingKind(kind), { roles, parties });
   const reader = editor || AGENDA_READERS.some((r) => roles.has(r));
   if (!reader) return 'none';
   if (!editor || frozen || status === 'closed' || status === 'cancelled') return 'read';
@@ -114,23 +154,23 @@ export function evaluateQuorum(rule: string, signedInParties: Iterable<Party | n
   return { rule: effective, present: ordered, missing, reached };
 }
 
-const QUORUMS: Record<MeetingQuorum, (compoundRule: string, signedInParties: Iterable<Party | null>) => QuorumResult> = {
-  party_rule: evaluateQuorum,
-};
-
-/** The quorum of a meeting of this kind, or null when its kind has none. */
+/**
+ * The party quorum of a meeting of this kind, or null when its kind has none by party (a kind attended
+ * by members counts its members instead: member-rules.ts memberQuorum).
+ */
 export function meetingQuorum(spec: Pick<MeetingKindSpec, 'quorum'>, compoundRule: string, signedInParties: Iterable<Party | null>): QuorumResult | null {
-  return spec.quorum ? QUORUMS[spec.quorum](compoundRule, signedInParties) : null;
+  return spec.quorum === 'party_rule' ? evaluateQuorum(compoundRule, signedInParties) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Agenda outcomes
 
-export const OUTCOME_KINDS = ['agreed', 'deferred', 'owners_vote', 'action_items'] as const;
+export const OUTCOME_KINDS = ['agreed', 'members_resolved', 'deferred', 'owners_vote', 'action_items'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 export const OUTCOME_LABELS: Record<OutcomeKind, Record<Locale, string>> = {
   agreed: { 'zh-CN': '达成一致', en: 'Agreed' },
+  members_resolved: { 'zh-CN': '委员表决', en: "Put to the members' decision" },
   deferred: { 'zh-CN': '暂缓', en: 'Deferred' },
   owners_vote: { 'zh-CN': '提交业主表决', en: "Put to an owners' vote" },
   action_items: { 'zh-CN': '转为整改事项', en: 'Turned into action items' },

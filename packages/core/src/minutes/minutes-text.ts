@@ -10,7 +10,7 @@
  *
  * The HTML renderer escapes everything: the text is user input and is published publicly.
  */
-import { formatDocumentDate } from './china-time.js';
+import { formatChinaDateTime, formatDocumentDate } from './china-time.js';
 import type { MinutesBlock } from './minutes.js';
 import type { MinutesHeader } from './minutes.schema.js';
 
@@ -95,7 +95,16 @@ export function minutesHeaderLines(header: MinutesHeader): Array<[label: string,
  * publication (落款), each left out when the header has none (minutes drafted before they existed).
  */
 export function minutesClosingLines(header: MinutesHeader, publishedAt: string): string[] {
-  return [header.recorder ? `记录人：${header.recorder}` : '', header.issuer, formatDocumentDate(publishedAt)].filter((line) => line !== '');
+  return [header.recorder ? `记录人：${header.recorder}` : '', signedLine(header), header.issuer, formatDocumentDate(publishedAt)].filter(
+    (line) => line !== '',
+  );
+}
+
+/** The members who confirmed the minutes in the app, with when: "签字确认：郑国华（2026年11月20日（周五） 10:00）、…"; '' when none did. */
+export function signedLine(header: MinutesHeader): string {
+  const signed = header.signatories.filter((s) => s.signedAt !== null);
+  if (signed.length === 0) return '';
+  return `签字确认：${signed.map((s) => `${s.name}（${formatChinaDateTime(s.signedAt!)}）`).join('、')}`;
 }
 
 /** Plain text of whole minutes: title, header lines, body, as pasted into a WeChat group. */

@@ -15,6 +15,7 @@ import {
   publicMinutesSchema,
   publishMinutesSchema,
   saveMinutesDraftSchema,
+  signMinutesSchema,
   staffMinutesSchema,
 } from './minutes.schema.js';
 
@@ -66,6 +67,18 @@ export const minutesEndpoints = {
     tags: ['minutes'],
     params: meetingParams,
     body: publishMinutesSchema,
+    status: 201,
+    response: staffMinutesSchema,
+  }),
+  sign: endpoint({
+    method: 'post',
+    path: '/meetings/:meetingId/minutes/signature',
+    summary: 'A member who attended confirms the draft as it stands (我已核对，确认签字), recorded with the time',
+    description:
+      "Owners' committee meetings: the minutes are published only once every member who attended has signed the current draft; a changed draft is signed again.",
+    tags: ['minutes'],
+    params: meetingParams,
+    body: signMinutesSchema,
     status: 201,
     response: staffMinutesSchema,
   }),

@@ -18,6 +18,14 @@ export const minutesMessages = {
   },
   minutes_not_published: { 'zh-CN': '纪要尚未公示，直接修改草稿即可', en: 'The minutes are not published yet; edit the draft instead' },
   minutes_reason_required: { 'zh-CN': '请填写更正原因', en: 'Give the reason for the correction' },
+  minutes_signatures_missing: {
+    'zh-CN': '还有出席委员未核对签字：{names}。每位出席委员签字确认后才能公示',
+    en: 'Members who attended have not signed yet: {names}. The minutes are published once every one of them has signed',
+  },
+  minutes_sign_not_attendee: {
+    'zh-CN': '只有出席本次会议的委员本人可以签字确认纪要',
+    en: 'Only a member who attended the meeting signs the minutes, for themself',
+  },
   minutes_correction_unchanged: {
     'zh-CN': '更正内容与第 {version} 版相同',
     en: 'The correction is the same as version {version}',
@@ -51,6 +59,8 @@ export const minutesStatuses: Partial<Record<keyof typeof minutesMessages, numbe
   minutes_not_found: 404,
   minutes_version_not_found: 404,
   minutes_already_published: 409,
+  minutes_signatures_missing: 409,
+  minutes_sign_not_attendee: 403,
   minutes_draft_live: 409,
   minutes_correction_unchanged: 409,
   minutes_immutable: 409,

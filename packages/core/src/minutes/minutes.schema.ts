@@ -14,6 +14,9 @@ export const saveMinutesDraftSchema = z.object({
 });
 export type SaveMinutesDraftInput = z.infer<typeof saveMinutesDraftSchema>;
 
+/** A member confirms the draft they read (我已核对，确认签字). */
+export const signMinutesSchema = z.object({ confirm: z.literal(true) });
+
 export const publishMinutesSchema = z.object({
   /** The convener confirms the text they read (guards against publishing a text changed meanwhile). */
   confirm: z.literal(true),
@@ -59,8 +62,11 @@ export const minutesHeaderSchema = z.object({
   issuer: z.string().default(''),
   /** Who recorded the minutes (记录人). */
   recorder: z.string().default(''),
-  /** The attendees who sign the printed minutes, in the order of the attendance list. */
-  signatories: z.array(z.object({ name: z.string(), organisation: z.string() })).default([]),
+  /**
+   * The attendees who sign the printed minutes, in the order of the attendance list; for a kind whose
+   * members sign in the app, when each confirmed the published text (我已核对，确认签字).
+   */
+  signatories: z.array(z.object({ name: z.string(), organisation: z.string(), signedAt: z.string().nullable().default(null) })).default([]),
 });
 export type MinutesHeader = z.infer<typeof minutesHeaderSchema>;
 
@@ -101,7 +107,21 @@ export const staffMinutesSchema = z.object({
   /** While nothing is published and there is a deadline. */
   timeLeft: timeLeftSchema.nullable(),
   publishedOnTime: z.boolean().nullable(),
-  may: z.object({ write: z.boolean(), publish: z.boolean() }),
+  /**
+   * A kind whose attending members sign the minutes in the app: each member signed in at the meeting,
+   * whether they confirmed the draft as it stands now (`signedAt`), or an earlier text of it
+   * (`stale`: the draft changed after they signed, so they sign again). Null for other kinds.
+   */
+  signatures: z
+    .object({
+      signers: z.array(
+        z.object({ attendanceId: z.string(), userId: z.string().nullable(), name: z.string(), signedAt: z.string().nullable(), stale: z.boolean() }),
+      ),
+      /** Every attending member signed the current draft: it may be published. */
+      complete: z.boolean(),
+    })
+    .nullable(),
+  may: z.object({ write: z.boolean(), publish: z.boolean(), sign: z.boolean() }),
 });
 export type StaffMinutes = z.infer<typeof staffMinutesSchema>;
 

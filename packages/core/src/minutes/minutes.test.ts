@@ -186,10 +186,10 @@ describe('the official document', () => {
     expect(doc.header.issuer).toBe('秀江街道党工委');
     expect(doc.header.recorder).toBe('周丽');
     expect(doc.header.signatories).toEqual([
-      { name: '周丽', organisation: '宜阳社区' },
-      { name: '黄伟', organisation: '区住房和城乡建设局' },
-      { name: '郑国华', organisation: '业委会' },
-      { name: '王大爷', organisation: '' },
+      { name: '周丽', organisation: '宜阳社区', signedAt: null },
+      { name: '黄伟', organisation: '区住房和城乡建设局', signedAt: null },
+      { name: '郑国华', organisation: '业委会', signedAt: null },
+      { name: '王大爷', organisation: '', signedAt: null },
     ]);
     const talk = generateMinutesDraft({ ...record, kind: 'evening_talk', attendance: [], places });
     expect(talk.header.issuer).toBe('宜阳社区居民委员会');

@@ -9,6 +9,7 @@
 import { RATING_LABELS, STATUS_LABELS, responsibleUnitLabel, type ActionItemStatus, type Rating } from '../action-items/action-items.js';
 import { meetingKind, type MeetingKind, type MeetingKindSpec, type MinutesAttendanceSummary, type MinutesSectionContent } from '../meetings/meeting-kinds.js';
 import { heldAtAnotherTime } from '../meetings/held-times.js';
+import { memberDecision, memberDecisionCount, memberDecisionResult, memberQuorumText, type MemberQuorum } from '../meetings/member-rules.js';
 import { OUTCOME_LABELS, agreementOf, type OutcomeKind, type QuestionStatus, type QuorumResult, type QuorumRule } from '../meetings/meetings.js';
 import { PARTIES, PARTY_LABELS, type Party } from '../roles/roles.js';
 import { formatChinaDate, formatChinaTime, formatDateOnly } from './china-time.js';
@@ -27,6 +28,8 @@ export interface MinutesAgendaItem {
   outcomeNote: string;
   agreedParties: readonly Party[];
   responsibleUnit: string | null;
+  /** A members' decision: the names of the members who agreed, and how many members there are in all. */
+  memberDecision?: { agreed: readonly string[]; members: number } | null;
 }
 
 export const MINUTES_VOTE_OUTCOMES = ['passed', 'not_passed', 'invalid', 'open'] as const;
@@ -78,6 +81,8 @@ export interface MeetingRecord {
   actionItems: readonly MinutesActionItem[];
   /** The kind's quorum over those signed in, or null (a kind without one). */
   quorum?: QuorumResult | null;
+  /** A kind attended by members: how many members there are, the absent ones' names, and the quorum. */
+  members?: { total: number; absent: readonly string[]; quorum: MemberQuorum } | null;
   /** The names of the places above the compound, from which the issuing body is named (落款). */
   places?: { subdistrict: string; community: string };
   /** Who wrote the minutes (记录人): the person who generated the draft. */
@@ -142,7 +147,8 @@ function partyNames(parties: readonly Party[]): string {
 }
 
 /** The sentence under the attendance list, as the kind sums it up. */
-const ATTENDANCE_SUMMARIES: Record<MinutesAttendanceSummary, (attendance: readonly MinutesAttendee[]) => string> = {
+const ATTENDANCE_SUMMARIES: Record<MinutesAttendanceSummary, (attendance: readonly MinutesAttendee[], record: MeetingRecord) => string> = {
+  members_present: (attendance, record) => `应到委员 ${record.members?.total ?? attendance.length} 人，实到 ${attendance.length} 人。`,
   parties_present: (attendance) => {
     const present = new Set(attendance.map((a) => a.party).filter((p): p is Party => p !== null));
     const missing = PARTIES.filter((p) => !present.has(p));
@@ -153,10 +159,18 @@ const ATTENDANCE_SUMMARIES: Record<MinutesAttendanceSummary, (attendance: readon
   headcount: (attendance) => `共 ${attendance.length} 人参加。`,
 };
 
-function attendanceBlocks(record: MeetingRecord, spec: MeetingKindSpec): MinutesBlock[] {
-  // A kind open to every resident has nobody signed in; its spec says how the minutes put that.
-  if (record.attendance.length === 0) return [{ kind: 'paragraph', text: spec.minutes.nobodySignedIn }];
+/** Who came, line by line: the members present and absent (a kind attended by members), or by party. */
+function attendanceLines(record: MeetingRecord, spec: MeetingKindSpec): string[] {
   const items: string[] = [];
+  if (spec.members && record.members) {
+    const title = spec.members.title['zh-CN'];
+    const members = record.attendance.filter((a) => a.party === spec.members?.party);
+    if (members.length > 0) items.push(`出席${title}：${members.map((a) => a.name).join('、')}`);
+    if (record.members.absent.length > 0) items.push(`缺席${title}：${record.members.absent.join('、')}`);
+    const others = record.attendance.filter((a) => a.party !== spec.members?.party);
+    if (others.length > 0) items.push(`${spec.minutes.othersLabel}：${others.map(personText).join('、')}`);
+    return items;
+  }
   for (const party of PARTIES) {
     const people = record.attendance.filter((a) => a.party === party);
     if (people.length === 0) continue;
@@ -164,11 +178,19 @@ function attendanceBlocks(record: MeetingRecord, spec: MeetingKindSpec): Minutes
   }
   const others = record.attendance.filter((a) => a.party === null);
   if (others.length > 0) items.push(`${spec.minutes.othersLabel}：${others.map(personText).join('、')}`);
+  return items;
+}
+
+function attendanceBlocks(record: MeetingRecord, spec: MeetingKindSpec): MinutesBlock[] {
+  // A kind open to every resident has nobody signed in; its spec says how the minutes put that.
+  if (record.attendance.length === 0 && !record.members) return [{ kind: 'paragraph', text: spec.minutes.nobodySignedIn }];
+  const items = attendanceLines(record, spec);
   const blocks: MinutesBlock[] = [
-    { kind: 'list', items },
-    { kind: 'paragraph', text: ATTENDANCE_SUMMARIES[spec.minutes.attendanceSummary](record.attendance) },
+    ...(items.length > 0 ? [{ kind: 'list' as const, items }] : [{ kind: 'paragraph' as const, text: spec.minutes.nobodySignedIn }]),
+    { kind: 'paragraph', text: ATTENDANCE_SUMMARIES[spec.minutes.attendanceSummary](record.attendance, record) },
   ];
   if (record.quorum) blocks.push({ kind: 'paragraph', text: quorumText(record.quorum) });
+  if (record.members) blocks.push({ kind: 'paragraph', text: memberQuorumText(record.members.quorum, 'zh-CN') });
   return blocks;
 }
 
@@ -184,12 +206,21 @@ function agreementText(agreed: readonly Party[], present: ReadonlySet<Party>): s
   return `部分同意（同意：${partyNames(agreement.agreed)}；未同意：${partyNames(agreement.dissent)}）`;
 }
 
+/** A members' decision in words: "通过。3 / 5 名委员同意（过半数：需 ≥ 3），同意委员：A、B、C". */
+function decisionText(decided: NonNullable<MinutesAgendaItem['memberDecision']>): string {
+  const d = memberDecision(decided.agreed.length, decided.members);
+  const names = decided.agreed.length > 0 ? `，同意委员：${decided.agreed.join('、')}` : '';
+  return `${memberDecisionResult(d, 'zh-CN')}。${memberDecisionCount(d, 'zh-CN')}${names}`;
+}
+
 function outcomeText(item: MinutesAgendaItem, present: ReadonlySet<Party>): string {
   if (!item.outcome) return '议定结果：未记录。';
   let text =
-    item.outcome === 'agreed' && item.agreedParties.length > 0
-      ? `议定结果：${agreementText(item.agreedParties, present)}`
-      : `议定结果：${OUTCOME_LABELS[item.outcome]['zh-CN']}`;
+    item.outcome === 'members_resolved' && item.memberDecision
+      ? `表决结果：${decisionText(item.memberDecision)}`
+      : item.outcome === 'agreed' && item.agreedParties.length > 0
+        ? `议定结果：${agreementText(item.agreedParties, present)}`
+        : `议定结果：${OUTCOME_LABELS[item.outcome]['zh-CN']}`;
   if (item.responsibleUnit) text += `，责任单位：${responsibleUnitLabel(item.responsibleUnit, 'zh-CN')}`;
   text += '。';
   if (item.outcomeNote.trim()) text += item.outcomeNote.trim();
@@ -259,7 +290,7 @@ function actionItemBlocks(record: MeetingRecord): MinutesBlock[] {
 function issuerName(record: MeetingRecord, spec: MeetingKindSpec): string {
   if (!record.places) return '';
   const { place, suffix } = spec.minutes.issuer;
-  return `${record.places[place]}${suffix}`;
+  return `${place === 'compound' ? record.compoundName : record.places[place]}${suffix}`;
 }
 
 /** What each kind of section is written from: whether the record has anything for it, and its blocks. */
@@ -267,7 +298,7 @@ const SECTIONS: Record<
   MinutesSectionContent,
   { has: (record: MeetingRecord) => boolean; blocks: (record: MeetingRecord, spec: MeetingKindSpec) => MinutesBlock[] }
 > = {
-  attendance: { has: (r) => r.attendance.length > 0, blocks: attendanceBlocks },
+  attendance: { has: (r) => r.attendance.length > 0 || Boolean(r.members), blocks: attendanceBlocks },
   agenda: { has: (r) => r.agendaItems.length > 0, blocks: agendaBlocks },
   votes: { has: (r) => r.votes.length > 0, blocks: voteBlocks },
   questions: { has: (r) => r.questions.length > 0, blocks: questionBlocks },
@@ -298,7 +329,7 @@ export function generateMinutesDraft(record: MeetingRecord, spec: MeetingKindSpe
       convener: record.convener,
       issuer: issuerName(record, spec),
       recorder: record.recorder ?? '',
-      signatories: record.attendance.map((a) => ({ name: a.name, organisation: a.organisation })),
+      signatories: record.attendance.map((a) => ({ name: a.name, organisation: a.organisation, signedAt: null })),
     },
     blocks,
   };

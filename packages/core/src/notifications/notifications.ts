@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'meeting_starting',
   'meeting_cancelled',
   'minutes_published',
+  'minutes_sign_requested',
   'proposal_threshold',
   'proposal_answered',
   'concern_recorded',
@@ -173,6 +174,20 @@ export const NOTIFICATION_SPECS: Record<NotificationKind, NotificationKindSpec> 
     title: { 'zh-CN': '会议纪要已公布：{title}', en: 'Minutes published: {title}' },
     body: { 'zh-CN': '“{title}”的会议纪要已公布，请查看。', en: 'The minutes of "{title}" have been published.' },
     path: '/minutes/{meetingId}',
+  },
+  minutes_sign_requested: {
+    group: 'meetings',
+    label: { 'zh-CN': '请核对并签字确认会议纪要（我出席的业委会会议）', en: 'Minutes to check and sign (committee meetings I attended)' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '请核对签字：{title}', en: 'Please check and sign: {title}' },
+    body: {
+      'zh-CN': '“{title}”的会议纪要草稿已生成，请核对后在议事平台确认签字；纪要须于{dueDate}前公示。',
+      en: 'The draft minutes of "{title}" are ready: check them and sign in the app; they must be published by {dueDate}.',
+    },
+    path: '/meetings/{meetingId}/minutes',
   },
   proposal_threshold: {
     group: 'proposals',
