@@ -6,6 +6,7 @@
  */
 import { interpolate, type Locale } from './locale.js';
 import { voteMessages, voteStatuses } from '../votes/votes.errors.js';
+import { objectionMessages, objectionStatuses } from '../votes/objections.errors.js';
 import { proposalMessages, proposalParamLabels, proposalStatuses } from '../proposals/proposals.errors.js';
 import { actionItemMessages, actionItemParamLabels, actionItemStatuses } from '../action-items/action-items.errors.js';
 import { meetingMessages, meetingParamLabels, meetingStatuses } from '../meetings/meetings.errors.js';
@@ -130,6 +131,7 @@ const baseMessages = {
 const messages = {
   ...baseMessages,
   ...voteMessages,
+  ...objectionMessages,
   ...proposalMessages,
   ...actionItemMessages,
   ...meetingMessages,
@@ -166,6 +168,7 @@ const baseStatuses: Partial<Record<keyof typeof baseMessages, number>> = {
 const statuses: Partial<Record<ErrorCode, number>> = {
   ...baseStatuses,
   ...voteStatuses,
+  ...objectionStatuses,
   ...proposalStatuses,
   ...actionItemStatuses,
   ...meetingStatuses,

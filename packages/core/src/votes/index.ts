@@ -12,3 +12,6 @@ export * from './votes.errors.js';
 export * from './yes-no.js';
 export * from './ballot-log.js';
 export * from './timeline.js';
+export * from './objections.schema.js';
+export * from './objections.contract.js';
+export * from './objections.errors.js';

@@ -36,6 +36,7 @@ import type {
   VoteNoticeTable,
   VoteTable,
 } from './tables/votes.table.js';
+import type { BallotDisputeTable, RollObjectionTable } from './tables/vote-objections.table.js';
 import type { ProposalEventTable, ProposalSecondTable, ProposalSettingsTable, ProposalTable } from './tables/proposals.table.js';
 import type { BuildingTable, CommunityTable, CompoundTable, GridTable, SubdistrictTable, UnitTable } from './tables/places.table.js';
 
@@ -83,6 +84,8 @@ export interface Database {
   ballot_log_heads: BallotLogHeadTable;
   compound_vote_settings: CompoundVoteSettingsTable;
   vote_notices: VoteNoticeTable;
+  roll_objections: RollObjectionTable;
+  ballot_disputes: BallotDisputeTable;
   proposal_settings: ProposalSettingsTable;
   proposals: ProposalTable;
   proposal_seconds: ProposalSecondTable;

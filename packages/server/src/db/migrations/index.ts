@@ -18,6 +18,7 @@ import * as meetingRevision from './20261231120000_meeting_revision.js';
 import * as notificationUnreadIndex from './20270101090000_notification_unread_index.js';
 import * as notificationFanouts from './20270101100000_notification_fanouts.js';
 import * as ownersDecisions from './20270102090000_owners_decisions.js';
+import * as rollObjectionsDisputes from './20270102100000_roll_objections_disputes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20270101090000_notification_unread_index': notificationUnreadIndex,
   '20270101100000_notification_fanouts': notificationFanouts,
   '20270102090000_owners_decisions': ownersDecisions,
+  '20270102100000_roll_objections_disputes': rollObjectionsDisputes,
 };

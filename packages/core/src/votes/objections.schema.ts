@@ -1,0 +1,187 @@
+/**
+ * Owners' objections to an owners'-assembly vote (issue 17): to their own entry on the frozen roll
+ * while it is published for checking (名册核对), and to a published ballot, named by its receipt
+ * code, in the 询异 window after the preliminary result. The vote's organisers resolve each with a
+ * recorded reason; the owner sees the resolution and is told of it.
+ */
+import { z } from 'zod';
+import { wordsSchema } from './votes.schema.js';
+
+export const OBJECTION_STATUSES = ['open', 'upheld', 'rejected'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+export const OBJECTION_OUTCOMES = ['upheld', 'rejected'] as const;
+export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
+
+/** What an owner says is wrong with their own entry on the roll. */
+export const ROLL_OBJECTION_KINDS = [
+  /** The unit is not theirs (or not theirs alone). */
+  'not_mine',
+  /** The area counted is wrong. */
+  'area_wrong',
+  /** A co-owner is missing from the title. */
+  'owner_missing',
+  /** A unit they bought is counted as the developer's. */
+  'developer_sold',
+  'other',
+] as const;
+export type RollObjectionKind = (typeof ROLL_OBJECTION_KINDS)[number];
+
+/** What an owner says is wrong with a published ballot. */
+export const BALLOT_DISPUTE_KINDS = [
+  /** "This receipt is not mine" (a ballot shown for my unit that I did not cast). */
+  'not_mine',
+  /** "My ballot is shown as 反对 but I chose 同意". */
+  'wrong_choice',
+  /** "A unit was counted that did not vote". */
+  'not_voted',
+  'other',
+] as const;
+export type BallotDisputeKind = (typeof BALLOT_DISPUTE_KINDS)[number];
+
+/** How an entry of the roll counts as heads (业主人数). */
+export const HEAD_RULES = [
+  /** One unit, one owner (or one set of co-owners): 1 head. */
+  'single',
+  /** The same owner(s) hold several units: together 1 head. */
+  'same_owner',
+  /** Unsold developer units: together 1 head. */
+  'developer',
+] as const;
+export type HeadRule = (typeof HEAD_RULES)[number];
+
+/** The values of a roll entry an upheld objection may correct. */
+export const rollEntryValuesSchema = z.object({
+  areaCenti: z.number().int().min(0),
+  developerHeld: z.boolean(),
+  /** How many owners the title names (their names are never published). */
+  ownerCount: z.number().int().min(0),
+});
+export type RollEntryValues = z.infer<typeof rollEntryValuesSchema>;
+
+export const rollObjectionSchema = z.object({
+  id: z.string(),
+  voteId: z.string(),
+  voterKey: z.string(),
+  unitLabel: z.string(),
+  kind: z.enum(ROLL_OBJECTION_KINDS),
+  text: z.string(),
+  claimedAreaCenti: z.number().int().nullable(),
+  status: z.enum(OBJECTION_STATUSES),
+  /** Who raised it: for organisers (and the owner themselves); null on the public record. */
+  raisedByName: z.string().nullable(),
+  createdAt: z.string(),
+  resolutionReason: z.string(),
+  resolvedAt: z.string().nullable(),
+  before: rollEntryValuesSchema.nullable(),
+  after: rollEntryValuesSchema.nullable(),
+});
+export type RollObjectionView = z.infer<typeof rollObjectionSchema>;
+
+export const ballotDisputeSchema = z.object({
+  id: z.string(),
+  voteId: z.string(),
+  receiptCode: z.string(),
+  kind: z.enum(BALLOT_DISPUTE_KINDS),
+  text: z.string(),
+  status: z.enum(OBJECTION_STATUSES),
+  raisedByName: z.string().nullable(),
+  createdAt: z.string(),
+  resolutionReason: z.string(),
+  resolvedAt: z.string().nullable(),
+  /** The choices an upheld correction of a paper ballot set (option labels in the caller's language). */
+  correctedChoices: z.array(z.string()).nullable(),
+  correctedChoiceLabels: z.array(z.string()).nullable(),
+  correctionLogPosition: z.number().int().nullable(),
+});
+export type BallotDisputeView = z.infer<typeof ballotDisputeSchema>;
+
+export const publicRollEntrySchema = z.object({
+  voterKey: z.string(),
+  label: z.string(),
+  areaCenti: z.number().int(),
+  developerHeld: z.boolean(),
+  headRule: z.enum(HEAD_RULES),
+  /** Heads are numbered 1…n in roll order; entries of one head share its number. */
+  headNumber: z.number().int().min(1),
+  /** "计 1 人" / "与 2-1-301 等合计 1 人" … in both languages. */
+  headText: wordsSchema,
+  /** The signed-in caller's own entry. */
+  mine: z.boolean(),
+  /** Owner names: only on the caller's own entries. */
+  ownerNames: z.array(z.string()).nullable(),
+});
+export type PublicRollEntry = z.infer<typeof publicRollEntrySchema>;
+
+export const rollCheckSchema = z.object({
+  voteId: z.string(),
+  compoundId: z.string(),
+  title: z.string(),
+  status: z.string(),
+  /** Whether the roll has been frozen (the vote announced or opened). */
+  frozen: z.boolean(),
+  rollCheckEndsAt: z.string().nullable(),
+  /** Objections are taken now. */
+  accepting: z.boolean(),
+  /** How heads are counted, in words. */
+  headRulesText: wordsSchema,
+  totals: z.object({ units: z.number().int(), heads: z.number().int(), areaCenti: z.number().int() }),
+  entries: z.array(publicRollEntrySchema),
+  /** The caller's own objections (empty for visitors). */
+  myObjections: z.array(rollObjectionSchema),
+  /** Upheld corrections, for everyone (no names). */
+  corrections: z.array(rollObjectionSchema),
+});
+export type RollCheck = z.infer<typeof rollCheckSchema>;
+
+export const createRollObjectionSchema = z.object({
+  voterKey: z.string().min(1).max(40),
+  kind: z.enum(ROLL_OBJECTION_KINDS),
+  text: z.string().trim().min(1).max(1000),
+  /** The area the owner says is right, in m² (two decimals at most). */
+  claimedAreaCenti: z.number().int().min(1).max(100_000_000).nullable().default(null),
+});
+export type CreateRollObjectionInput = z.infer<typeof createRollObjectionSchema>;
+
+export const rollCorrectionSchema = z.object({
+  areaCenti: z.number().int().min(1).max(100_000_000).optional(),
+  developerHeld: z.boolean().optional(),
+  /** Take the unit's owners again from the compound's register (after staff fixed it there). */
+  refreshOwners: z.boolean().optional(),
+});
+export type RollCorrection = z.infer<typeof rollCorrectionSchema>;
+
+export const resolveRollObjectionSchema = z.object({
+  outcome: z.enum(OBJECTION_OUTCOMES),
+  reason: z.string().trim().min(1).max(1000),
+  correction: rollCorrectionSchema.nullable().default(null),
+});
+export type ResolveRollObjectionInput = z.infer<typeof resolveRollObjectionSchema>;
+
+export const createBallotDisputeSchema = z.object({
+  /** As typed: normalised on the server (lower case, spaces and O for 0 are fine). */
+  receiptCode: z.string().trim().min(4).max(40),
+  kind: z.enum(BALLOT_DISPUTE_KINDS),
+  text: z.string().trim().min(1).max(1000),
+});
+export type CreateBallotDisputeInput = z.infer<typeof createBallotDisputeSchema>;
+
+export const resolveBallotDisputeSchema = z.object({
+  outcome: z.enum(OBJECTION_OUTCOMES),
+  reason: z.string().trim().min(1).max(1000),
+  /** Upheld, for a paper ballot entered wrongly: the choices the signed slip shows. */
+  correctedChoices: z.array(z.string().min(1).max(40)).min(1).max(50).nullable().default(null),
+});
+export type ResolveBallotDisputeInput = z.infer<typeof resolveBallotDisputeSchema>;
+
+export const voteObjectionsSchema = z.object({
+  voteId: z.string(),
+  /** The caller organises this vote: they see every objection and may resolve them. */
+  canResolve: z.boolean(),
+  rollCheckEndsAt: z.string().nullable(),
+  objectionEndsAt: z.string().nullable(),
+  /** Disputes are taken now (a statutory vote, closed, before the end of its 询异 window). */
+  disputesOpen: z.boolean(),
+  rollObjections: z.array(rollObjectionSchema),
+  disputes: z.array(ballotDisputeSchema),
+});
+export type VoteObjections = z.infer<typeof voteObjectionsSchema>;

@@ -1,0 +1,118 @@
+/** Storage of roll correction requests (名册核对) and ballot disputes (询异), and the corrections they apply. */
+import type { Insertable, Updateable } from 'kysely';
+import type { BallotDisputeTable, RollObjectionTable } from '../tables/vote-objections.table.js';
+import type { BallotTable, VoteElectorateTable, VoteNoticeTable } from '../tables/votes.table.js';
+import type { Db } from './places.repository.js';
+
+export function insertRollObjection(db: Db, row: Insertable<RollObjectionTable>) {
+  return db.insertInto('roll_objections').values(row).execute();
+}
+
+export function findRollObjection(db: Db, id: string) {
+  return db.selectFrom('roll_objections').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A vote's roll objections with who raised them, oldest first (optionally only one user's). */
+export function listRollObjections(db: Db, voteId: string, raisedByUserId?: string) {
+  let query = db
+    .selectFrom('roll_objections')
+    .leftJoin('users', 'users.id', 'roll_objections.raised_by_user_id')
+    .leftJoin('persons', 'persons.id', 'roll_objections.raised_by_person_id')
+    .selectAll('roll_objections')
+    .select(['persons.name as person_name', 'users.display_name as user_name'])
+    .where('roll_objections.vote_id', '=', voteId);
+  if (raisedByUserId) query = query.where('roll_objections.raised_by_user_id', '=', raisedByUserId);
+  return query.orderBy('roll_objections.created_at').orderBy('roll_objections.id').execute();
+}
+
+/** Resolves an open objection (compare-and-set on its status: a second resolution changes nothing). */
+export function resolveRollObjectionRow(db: Db, id: string, values: Updateable<RollObjectionTable>) {
+  return db.updateTable('roll_objections').set(values).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+}
+
+export async function countOpenRollObjections(db: Db, voteId: string): Promise<number> {
+  const row = await db
+    .selectFrom('roll_objections')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('vote_id', '=', voteId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function updateElectorateEntry(db: Db, voteId: string, voterKey: string, values: Partial<Insertable<VoteElectorateTable>>) {
+  return db.updateTable('vote_electorate').set(values).where('vote_id', '=', voteId).where('voter_key', '=', voterKey).executeTakeFirst();
+}
+
+/** The unit's owners as the compound's register has them now. */
+export async function listCurrentOwnerIds(db: Db, unitId: string): Promise<string[]> {
+  const rows = await db.selectFrom('ownerships').select('person_id').where('unit_id', '=', unitId).execute();
+  return rows.map((r) => r.person_id);
+}
+
+export async function listPersonNames(db: Db, personIds: readonly string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('persons')
+    .select(['id', 'name'])
+    .where('id', 'in', [...personIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function insertBallotDispute(db: Db, row: Insertable<BallotDisputeTable>) {
+  return db.insertInto('ballot_disputes').values(row).execute();
+}
+
+export function findBallotDispute(db: Db, id: string) {
+  return db.selectFrom('ballot_disputes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listBallotDisputes(db: Db, voteId: string, raisedByUserId?: string) {
+  let query = db
+    .selectFrom('ballot_disputes')
+    .leftJoin('users', 'users.id', 'ballot_disputes.raised_by_user_id')
+    .selectAll('ballot_disputes')
+    .select(['users.display_name as user_name'])
+    .where('ballot_disputes.vote_id', '=', voteId);
+  if (raisedByUserId) query = query.where('ballot_disputes.raised_by_user_id', '=', raisedByUserId);
+  return query.orderBy('ballot_disputes.created_at').orderBy('ballot_disputes.id').execute();
+}
+
+export function resolveBallotDisputeRow(db: Db, id: string, values: Updateable<BallotDisputeTable>) {
+  return db.updateTable('ballot_disputes').set(values).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+}
+
+export async function countOpenBallotDisputes(db: Db, voteId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ballot_disputes')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('vote_id', '=', voteId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The ballot a receipt code names in a vote (the current receipt of its row). */
+export function findBallotByReceipt(db: Db, voteId: string, receiptCode: string) {
+  return db.selectFrom('ballots').selectAll().where('vote_id', '=', voteId).where('receipt_code', '=', receiptCode).executeTakeFirst();
+}
+
+/** Whether a receipt code was ever given in this vote (a replaced ballot's old receipt is in its history). */
+export async function receiptWasIssued(db: Db, voteId: string, receiptCode: string): Promise<boolean> {
+  const history = await db.selectFrom('ballot_history').select('id').where('vote_id', '=', voteId).where('receipt_code', '=', receiptCode).executeTakeFirst();
+  return history !== undefined;
+}
+
+export function correctBallotRow(db: Db, ballotId: string, version: number, values: Partial<Insertable<BallotTable>>) {
+  return db.updateTable('ballots').set(values).where('id', '=', ballotId).where('version', '=', version).executeTakeFirst();
+}
+
+/** Stores a recomputed preliminary result of a closed vote. */
+export function updateVoteResult(db: Db, voteId: string, resultJson: string, now: string) {
+  return db.updateTable('votes').set({ result_json: resultJson, updated_at: now }).where('id', '=', voteId).where('status', '=', 'closed').executeTakeFirst();
+}
+
+export function insertVoteNotice(db: Db, row: Insertable<VoteNoticeTable>) {
+  return db.insertInto('vote_notices').values(row).execute();
+}
