@@ -31,3 +31,4 @@ export * from './action-items/action-items.contract.js';
 export * from './auth/auth.contract.js';
 export * from './notifications/index.js';
 export * from './home/index.js';
+export * from './evidence/evidence.contract.js';

@@ -7,6 +7,7 @@
 import { interpolate, type Locale } from './locale.js';
 import { voteMessages, voteStatuses } from '../votes/votes.errors.js';
 import { objectionMessages, objectionStatuses } from '../votes/objections.errors.js';
+import { timelineMessages, timelineStatuses } from '../votes/timeline.errors.js';
 import { proposalMessages, proposalParamLabels, proposalStatuses } from '../proposals/proposals.errors.js';
 import { actionItemMessages, actionItemParamLabels, actionItemStatuses } from '../action-items/action-items.errors.js';
 import { meetingMessages, meetingParamLabels, meetingStatuses } from '../meetings/meetings.errors.js';
@@ -132,6 +133,7 @@ const messages = {
   ...baseMessages,
   ...voteMessages,
   ...objectionMessages,
+  ...timelineMessages,
   ...proposalMessages,
   ...actionItemMessages,
   ...meetingMessages,
@@ -169,6 +171,7 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   ...baseStatuses,
   ...voteStatuses,
   ...objectionStatuses,
+  ...timelineStatuses,
   ...proposalStatuses,
   ...actionItemStatuses,
   ...meetingStatuses,

@@ -15,6 +15,8 @@ import { interpolate } from '../i18n/locale.js';
 import { formatNotificationDate, formatNotificationTime } from './notification-time.js';
 
 export const NOTIFICATION_KINDS = [
+  'vote_announced',
+  'vote_extended',
   'vote_opened',
   'vote_closing',
   'vote_result',
@@ -86,6 +88,34 @@ const NO_SMS = { in_app: true, sms: false, email: true } as const;
 const IN_APP = { in_app: true, sms: false, email: false } as const;
 
 export const NOTIFICATION_SPECS: Record<NotificationKind, NotificationKindSpec> = {
+  vote_announced: {
+    group: 'votes',
+    label: { 'zh-CN': '业主大会表决通知公告（请核对名册）', en: "An owners'-assembly vote is announced (check the roll)" },
+    defaults: NO_SMS,
+    sms: null,
+    robot: true,
+    personal: true,
+    title: { 'zh-CN': '投票通知：{title}', en: 'Voting notice: {title}' },
+    body: {
+      'zh-CN': '{compound}的表决“{title}”将于{opensAt}开始投票，{closesAt}截止。名册核对期至{rollCheckEndsAt}，请核对本户信息。',
+      en: 'The vote "{title}" in {compound} opens at {opensAt} and closes at {closesAt}. Please check your entry on the roll by {rollCheckEndsAt}.',
+    },
+    path: '/votes/{voteId}',
+  },
+  vote_extended: {
+    group: 'votes',
+    label: { 'zh-CN': '表决延期', en: 'A vote is extended' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: true,
+    personal: true,
+    title: { 'zh-CN': '表决延期：{title}', en: 'Vote extended: {title}' },
+    body: {
+      'zh-CN': '表决“{title}”延期至{closesAt}截止。理由：{reason}',
+      en: 'The vote "{title}" now closes at {closesAt}. Reason: {reason}',
+    },
+    path: '/votes/{voteId}',
+  },
   vote_opened: {
     group: 'votes',
     label: { 'zh-CN': '表决开始', en: 'A vote opens' },
@@ -361,7 +391,7 @@ export function isNotificationKind(value: string): value is NotificationKind {
 
 // ---- words ------------------------------------------------------------------------------------
 
-const TIME_PARAMS = new Set(['closesAt', 'opensAt', 'startsAt']);
+const TIME_PARAMS = new Set(['closesAt', 'opensAt', 'startsAt', 'rollCheckEndsAt']);
 const DATE_PARAMS = new Set(['dueDate', 'date']);
 
 /** The params as a reader sees them: instants in Beijing time, dates written out. */

@@ -15,3 +15,7 @@ export * from './timeline.js';
 export * from './objections.schema.js';
 export * from './objections.contract.js';
 export * from './objections.errors.js';
+export * from './timeline-notices.js';
+export * from './timeline.schema.js';
+export * from './timeline.contract.js';
+export * from './timeline.errors.js';

@@ -10,6 +10,7 @@ import { PROGRESS_KEYS, type ParticipationProgress } from './progress.js';
 import type { PublishedResult } from './secrecy.js';
 import { CHECK_KEYS } from './tally.js';
 import { BALLOT_CHANNELS, VOTE_STATUSES } from './votes.js';
+import { voteTimelineSchema } from './timeline.schema.js';
 
 const fractionSchema = z
   .object({ num: z.number().int().min(0), den: z.number().int().min(1).max(1_000_000) })
@@ -229,6 +230,8 @@ export const voteViewSchema = z.object({
   result: tallyResultSchema.nullable(),
   mine: z.array(myVoterSchema),
   canManage: z.boolean(),
+  /** The stages with their dates and notices (core/votes/timeline.ts). */
+  timeline: voteTimelineSchema,
 });
 export type VoteView = z.infer<typeof voteViewSchema>;
 

@@ -6,6 +6,7 @@ import type { RouteDef } from '../http/route.js';
 import { authRoutes } from './auth.routes.js';
 import { compoundRoutes } from './compounds.routes.js';
 import { voteRoutes } from './votes.routes.js';
+import { voteNavigatorRoutes } from './vote-navigator.routes.js';
 import { proposalRoutes } from './proposals.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { actionItemRoutes } from './action-items.routes.js';
@@ -22,6 +23,7 @@ import { accountRoutes } from './account.routes.js';
 import { activationLetterRoutes } from './activation-letters.routes.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { homeRoutes } from './home.routes.js';
+import { evidenceRoutes } from './evidence.routes.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
@@ -34,6 +36,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...activationLetterRoutes,
   ...compoundRoutes,
   ...voteRoutes,
+  ...voteNavigatorRoutes,
   ...proposalRoutes,
   ...meetingRoutes,
   ...actionItemRoutes,
@@ -43,4 +46,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...dashboardRoutes,
   ...healthRoutes,
   ...notificationRoutes,
+  ...evidenceRoutes,
 ];

@@ -20,7 +20,8 @@ import type { Db } from '../db/repositories/places.repository.js';
 
 /** What happened, named by the feature that calls enqueueNotifications; recipients are found from it. */
 export type NotificationEvent = (
-  | { kind: 'vote_opened' | 'vote_closing' | 'vote_result'; voteId: string }
+  | { kind: 'vote_announced' | 'vote_opened' | 'vote_closing' | 'vote_result'; voteId: string }
+  | { kind: 'vote_extended'; voteId: string; reason: string }
   | { kind: 'meeting_scheduled' | 'meeting_starting' | 'meeting_cancelled' | 'minutes_published'; meetingId: string }
   | { kind: 'proposal_threshold' | 'proposal_answered'; proposalId: string }
   | { kind: 'concern_recorded' | 'concern_answered' | 'concern_listed'; questionId: string }
@@ -84,6 +85,8 @@ async function usersOfUnit(db: Db, compoundId: string, unitText: string | null):
 
 export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Resolved | null> {
   switch (event.kind) {
+    case 'vote_announced':
+    case 'vote_extended':
     case 'vote_opened':
     case 'vote_closing':
     case 'vote_result': {
@@ -92,6 +95,10 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
       const compound = await repo.findCompoundName(db, vote.compound_id);
       const passed = vote.result_json ? (JSON.parse(vote.result_json) as { passed?: boolean }).passed : undefined;
       const params: Record<string, string> = { voteId: vote.id, title: vote.title, compound: compound?.name ?? '', closesAt: vote.closes_at };
+      // The announcement names the opening and the roll check; an extension its reason.
+      if (vote.opens_at) params.opensAt = vote.opens_at;
+      if (vote.roll_check_ends_at) params.rollCheckEndsAt = vote.roll_check_ends_at;
+      if (event.kind === 'vote_extended') params.reason = cut(event.reason, 120);
       Object.assign(
         params,
         passed === undefined

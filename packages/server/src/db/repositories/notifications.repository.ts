@@ -23,7 +23,7 @@ export function findCompoundName(db: Db, compoundId: string) {
 export function findVoteForNotice(db: Db, voteId: string) {
   return db
     .selectFrom('votes')
-    .select(['id', 'compound_id', 'title', 'status', 'electorate_kind', 'closes_at', 'opened_at', 'result_json'])
+    .select(['id', 'compound_id', 'title', 'status', 'electorate_kind', 'opens_at', 'closes_at', 'opened_at', 'roll_check_ends_at', 'result_json'])
     .where('id', '=', voteId)
     .executeTakeFirst();
 }
