@@ -31,12 +31,20 @@ function fileNameOf(headers: Headers, fallback: string): string {
 }
 
 export async function postForFile(path: string, body: unknown, fallbackName: string): Promise<DownloadedFile> {
+  return fetchFile(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, 'application/pdf', fallbackName);
+}
+
+/** A file the server makes on a GET (an evidence bundle): the same errors as postForFile. */
+export function getForFile(path: string, accept: string, fallbackName: string): Promise<DownloadedFile> {
+  return fetchFile(path, { method: 'GET' }, accept, fallbackName);
+}
+
+async function fetchFile(path: string, init: RequestInit, accept: string, fallbackName: string): Promise<DownloadedFile> {
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'POST',
-      headers: { Accept: 'application/pdf, application/json', 'Accept-Language': currentLocale(), 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
+      ...init,
+      headers: { ...(init.headers as Record<string, string> | undefined), Accept: `${accept}, application/json`, 'Accept-Language': currentLocale() },
       credentials: 'same-origin',
     });
   } catch {

@@ -16,6 +16,7 @@ import { homeMessages } from './home.js';
 import { boardMessages } from './board.js';
 import { agendaMessages } from './agenda.js';
 import { notificationMessages } from './notifications.js';
+import { evidenceMessages } from './evidence.js';
 export const messages = {
   ...shellMessages,
   ...voteMessages,
@@ -29,6 +30,7 @@ export const messages = {
   ...boardMessages,
   ...agendaMessages,
   ...notificationMessages,
+  ...evidenceMessages,
 } satisfies Record<string, Localised>;
 
 export type MessageKey = keyof typeof messages;

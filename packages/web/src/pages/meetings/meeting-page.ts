@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import '../../components/evidence/evidence-download.js';
 import '../../components/meetings/agenda-editor.js';
 import type { AgendaFrozenDetail } from '../../components/meetings/agenda-editor.js';
 import '../../components/meetings/agenda-frozen-notice.js';
@@ -190,6 +191,7 @@ export class MeetingPage extends YishiElement {
               <yishi-questions-panel .view=${v} @meeting-changed=${() => this.view.reload()}></yishi-questions-panel>`
           : nothing
       }
+      ${m.status === 'closed' && v.permissions.run ? html`<yishi-evidence-download subject="meeting" subject-id=${m.id}></yishi-evidence-download>` : nothing}
     `;
   }
 
