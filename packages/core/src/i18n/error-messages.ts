@@ -6,6 +6,7 @@
  */
 import { interpolate, type Locale } from './locale.js';
 import { voteMessages, voteStatuses } from '../votes/votes.errors.js';
+import { navigatorMessages, navigatorStatuses } from '../votes/navigator.errors.js';
 import { objectionMessages, objectionStatuses } from '../votes/objections.errors.js';
 import { timelineMessages, timelineStatuses } from '../votes/timeline.errors.js';
 import { proposalMessages, proposalParamLabels, proposalStatuses } from '../proposals/proposals.errors.js';
@@ -132,6 +133,7 @@ const baseMessages = {
 const messages = {
   ...baseMessages,
   ...voteMessages,
+  ...navigatorMessages,
   ...objectionMessages,
   ...timelineMessages,
   ...proposalMessages,
@@ -170,6 +172,7 @@ const baseStatuses: Partial<Record<keyof typeof baseMessages, number>> = {
 const statuses: Partial<Record<ErrorCode, number>> = {
   ...baseStatuses,
   ...voteStatuses,
+  ...navigatorStatuses,
   ...objectionStatuses,
   ...timelineStatuses,
   ...proposalStatuses,

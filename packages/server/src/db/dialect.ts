@@ -1,5 +1,5 @@
 /** The few places where app code must know which database it runs on. */
-import { PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { DialectName } from './connect.js';
 import type { Db } from './repositories/places.repository.js';
 
@@ -23,4 +23,15 @@ export async function lockRow(
 ): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
   await sql`select 1 from ${sql.table(table)} where id = ${id} for ${sql.raw(mode === 'share' ? 'share' : 'update')}`.execute(db);
+}
+
+/**
+ * The elements of a JSON array of strings stored as text (a roll entry's owners), as a table with one
+ * `value` column to join: SQLite json_each, PostgreSQL jsonb_array_elements_text (a function in FROM
+ * may refer to the tables before it in both).
+ */
+export function jsonTextElements(db: Db, column: string): RawBuilder<{ value: string }> {
+  return dialectOf(db) === 'postgres'
+    ? sql<{ value: string }>`jsonb_array_elements_text(${sql.ref(column)}::jsonb)`
+    : sql<{ value: string }>`json_each(${sql.ref(column)})`;
 }

@@ -7,6 +7,7 @@ import { authRoutes } from './auth.routes.js';
 import { compoundRoutes } from './compounds.routes.js';
 import { voteRoutes } from './votes.routes.js';
 import { voteNavigatorRoutes } from './vote-navigator.routes.js';
+import { voteNavigatorRoutes } from './vote-navigator.routes.js';
 import { proposalRoutes } from './proposals.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { actionItemRoutes } from './action-items.routes.js';
@@ -36,6 +37,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...activationLetterRoutes,
   ...compoundRoutes,
   ...voteRoutes,
+  ...voteNavigatorRoutes,
   ...voteNavigatorRoutes,
   ...proposalRoutes,
   ...meetingRoutes,

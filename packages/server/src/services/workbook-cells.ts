@@ -28,3 +28,8 @@ export function workbookPercent(rate: number | null): CellObject | null {
 export function workbookNumber(value: number | null): CellObject | null {
   return value === null ? null : { value, type: Number };
 }
+
+/** A floor area (integer hundredths of m²) as a number shown with two decimals, so a column sums. */
+export function workbookArea(centi: number): CellObject {
+  return { value: centi / 100, type: Number, format: '0.00' };
+}

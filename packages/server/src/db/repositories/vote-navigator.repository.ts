@@ -1,0 +1,66 @@
+/**
+ * Reads of the turnout navigator, each one statement over a vote's whole frozen roll (a 10,000-unit
+ * compound is a few statements, never one per unit). Whether a unit voted comes from
+ * votes.repository's listBallotPresence, the same read the live turnout counts.
+ */
+import { sql } from 'kysely';
+import { jsonTextElements } from '../dialect.js';
+import type { Db } from './places.repository.js';
+
+/** The frozen roll with each unit's building (none for the persons of a residents' poll: see listHomeBuildings). */
+export function listRollWithBuildings(db: Db, voteId: string) {
+  return db
+    .selectFrom('vote_electorate as ve')
+    .leftJoin('units as u', 'u.id', 've.unit_id')
+    .leftJoin('buildings as b', 'b.id', 'u.building_id')
+    .select([
+      've.voter_key as voterKey',
+      've.label',
+      've.owner_person_ids as ownerPersonIds',
+      've.area_centi as areaCenti',
+      've.developer_held as developerHeld',
+      'b.id as buildingId',
+      'b.name as buildingName',
+    ])
+    .where('ve.vote_id', '=', voteId)
+    .execute();
+}
+
+/**
+ * Where the persons of a residents' poll live or own now, in the vote's compound (and its building,
+ * for a building's poll): one row per person and unit, owned units first (one statement).
+ */
+export function listHomeBuildings(db: Db, voteId: string, compoundId: string, buildingId: string | null) {
+  const links = db
+    .selectFrom('ownerships')
+    .select(['person_id', 'unit_id', sql<number>`0`.as('rank')])
+    .unionAll(db.selectFrom('residencies').select(['person_id', 'unit_id', sql<number>`1`.as('rank')]));
+  let query = db
+    .selectFrom('vote_electorate as ve')
+    .innerJoin(links.as('h'), 'h.person_id', 've.person_id')
+    .innerJoin('units as u', 'u.id', 'h.unit_id')
+    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    .select(['ve.voter_key as voterKey', 'b.id as buildingId', 'b.name as buildingName'])
+    .where('ve.vote_id', '=', voteId)
+    .where('u.compound_id', '=', compoundId);
+  if (buildingId) query = query.where('u.building_id', '=', buildingId);
+  return query.orderBy('h.rank').orderBy('b.name').execute();
+}
+
+/**
+ * The people to ask for at each door: a unit's owners as frozen on the roll (read from the entry's
+ * JSON list in the statement), or the person of a residents' poll. Optionally only the units of some
+ * buildings.
+ */
+export function listRollPeople(db: Db, voteId: string, residents: boolean, buildingIds: readonly string[] | null) {
+  const base = db.selectFrom('vote_electorate as ve');
+  const joined = residents
+    ? base.innerJoin('persons as p', 'p.id', 've.person_id')
+    : base.innerJoin(jsonTextElements(db, 've.owner_person_ids').as('o'), (j) => j.onTrue()).innerJoin('persons as p', 'p.id', 'o.value');
+  let query = joined.select(['ve.voter_key as voterKey', 'p.name', 'p.phone']).where('ve.vote_id', '=', voteId);
+  if (buildingIds && !residents) {
+    if (buildingIds.length === 0) return Promise.resolve([]);
+    query = query.where('ve.unit_id', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.building_id', 'in', buildingIds));
+  }
+  return query.orderBy('ve.voter_key').orderBy('p.name').execute();
+}
