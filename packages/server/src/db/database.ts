@@ -40,7 +40,7 @@ import type { BallotDisputeTable, RollObjectionTable } from './tables/vote-objec
 import type { ProposalEventTable, ProposalSecondTable, ProposalSettingsTable, ProposalTable } from './tables/proposals.table.js';
 import type { BuildingTable, CommunityTable, CompoundTable, GridTable, SubdistrictTable, UnitTable } from './tables/places.table.js';
 
-import type { MinutesDraftTable, MinutesVersionTable } from './tables/minutes.table.js';
+import type { MinutesDraftTable, MinutesSignatureTable, MinutesVersionTable } from './tables/minutes.table.js';
 import type { PhotoTable } from './tables/photos.table.js';
 import type {
   CompoundRobotTable,
@@ -107,6 +107,7 @@ export interface Database {
   ledger_entries: LedgerEntryTable;
   minutes_drafts: MinutesDraftTable;
   minutes_versions: MinutesVersionTable;
+  minutes_signatures: MinutesSignatureTable;
   // notifications
   notification_events: NotificationEventTable;
   notifications: NotificationTable;

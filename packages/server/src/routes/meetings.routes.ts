@@ -21,7 +21,6 @@ import {
   createMeeting,
   freezeAgenda,
   listMeetings,
-  recordOutcome,
   reopenAgenda,
   setQuorumRule,
   showMeeting,
@@ -29,6 +28,7 @@ import {
   transitionMeeting,
   updateMeetingDetails,
 } from '../services/meetings.service.js';
+import { recordOutcome } from '../services/meeting-outcomes.service.js';
 
 /** The compound of the meeting named by :meetingId. */
 export const meetingFromParams: PlaceLookup<{ meetingId: string }> = ({ db, params }) => placeOfMeeting(db, params.meetingId);
@@ -38,7 +38,8 @@ const inCompound = rolesAt(ROLES, meetingFromParams);
 /** Those who run a meeting of some kind; the service checks the meeting's own kind. */
 const runners = rolesAt(MEETING_RUNNER_ROLES, meetingFromParams);
 const recorders = rolesAt(MEETING_RECORDERS, meetingFromParams);
-const BY_KIND = 'A four-party council is run by the subdistrict committee or the station chief; an evening talk also by community staff.';
+const BY_KIND =
+  "A four-party council is run by the subdistrict committee or the station chief; an evening talk also by community staff; an owners' committee meeting by its members (the owners' committee's representatives) and community staff or the station chief.";
 
 export const meetingRoutes = [
   defineRoute(meetingEndpoints.settings, {
@@ -88,12 +89,12 @@ export const meetingRoutes = [
   }),
   defineRoute(meetingEndpoints.signIn, {
     access: rolesAt([...MEETING_RECORDERS, 'party_rep'], meetingFromParams),
-    finerAccess: 'Staff who record the meeting sign anyone in; a representative signs only themself in.',
+    finerAccess: 'Staff who record the meeting sign anyone in at the door; a representative (or committee member) signs only themself in.',
     handler: ({ deps, actor, params, body }) => signIn(deps, actor, params.meetingId, params.attendanceId, body.present),
   }),
   defineRoute(meetingEndpoints.recordOutcome, {
     access: runners,
-    finerAccess: `Four-party councils only. ${BY_KIND}`,
+    finerAccess: `Councils and owners' committee meetings only. ${BY_KIND}`,
     handler: ({ deps, actor, params, body }) => recordOutcome(deps, actor, params.meetingId, params.itemId, body),
   }),
   defineRoute(meetingEndpoints.buildings, {

@@ -15,6 +15,7 @@ import {
   previewGeneratedMinutes,
   publishMinutes,
   saveMinutesDraft,
+  signMinutes,
 } from '../services/minutes.service.js';
 
 /** The compound of the meeting named by :meetingId. */
@@ -25,9 +26,9 @@ const MINUTES_STAFF: readonly Role[] = ['subdistrict_committee', 'community_staf
 const staff = rolesAt(MINUTES_STAFF, meetingPlace);
 
 const WRITERS_RULE =
-  "Writers are the meeting's agenda editors: for a four-party council also the four parties' representatives, for an evening talk only community staff and the station team.";
+  "Writers are the meeting's agenda editors: for a four-party council also the four parties' representatives, for an evening talk only community staff and the station team, for an owners' committee meeting its members (the owners' committee's representatives) with community staff and the station team.";
 const PUBLISHERS_RULE =
-  'Only the convener side publishes and corrects: the subdistrict party committee or the station chief (for an evening talk also community staff).';
+  "Only the convener side publishes and corrects: the subdistrict party committee or the station chief (for an evening talk also community staff; for an owners' committee meeting its members, community staff or the station chief, once every attending member has signed).";
 
 export const minutesRoutes = [
   defineRoute(minutesEndpoints.get, {
@@ -54,6 +55,11 @@ export const minutesRoutes = [
     access: staff,
     finerAccess: PUBLISHERS_RULE,
     handler: ({ deps, actor, params }) => publishMinutes(deps, actor, params.meetingId),
+  }),
+  defineRoute(minutesEndpoints.sign, {
+    access: rolesAt(['party_rep'], meetingPlace),
+    finerAccess: "Owners' committee meetings only: a member who was signed in at the meeting signs, for themself.",
+    handler: ({ deps, actor, params }) => signMinutes(deps, actor, params.meetingId),
   }),
   defineRoute(minutesEndpoints.correct, {
     access: staff,

@@ -10,12 +10,14 @@ import { seedVotes } from './votes.seed.js';
 import { seedActionItems } from './action-items.seed.js';
 import { seedMeetings } from './meetings.seed.js';
 import { seedMinutes } from './minutes.seed.js';
+import { seedCommitteeMeetings } from './committee.seed.js';
 
 const SEED_STEPS: Array<(deps: Deps) => Promise<void>> = [seedDemoFoundation];
 SEED_STEPS.push(seedVotes);
 SEED_STEPS.push(seedActionItems);
 SEED_STEPS.push(seedMeetings);
 SEED_STEPS.push(seedMinutes);
+SEED_STEPS.push(seedCommitteeMeetings);
 
 /** Any constant both instances agree on: the key of the PostgreSQL advisory lock held while seeding. */
 const SEED_LOCK_KEY = 278_2026;

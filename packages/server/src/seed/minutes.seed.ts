@@ -80,8 +80,9 @@ export async function seedMinutes(deps: Deps): Promise<void> {
   // Oldest first: minutes come out in the order the meetings were held.
   const held = (await listMeetingsOfCompound(deps.db, compound.id, ['closed'])).reverse();
   // Who writes and who publishes each kind's minutes in the demo (a kind added later names its own).
-  const secretary: Record<MeetingKind, Actor> = { four_party: await actorOf('fuzhan'), evening_talk: await actorOf('shequ') };
-  const convener: Record<MeetingKind, Actor> = { four_party: await actorOf('zhanzhang'), evening_talk: await actorOf('shequ') };
+  const committee = await actorOf('yeweihui');
+  const secretary: Record<MeetingKind, Actor> = { four_party: await actorOf('fuzhan'), evening_talk: await actorOf('shequ'), owners_committee: committee };
+  const convener: Record<MeetingKind, Actor> = { four_party: await actorOf('zhanzhang'), evening_talk: await actorOf('shequ'), owners_committee: committee };
   // The correction is of a party's stated agreement with an outcome: the latest meeting that records them.
   let lastCouncil: { id: string; kind: MeetingKind } | null = null;
   for (const meeting of held) {

@@ -1,5 +1,18 @@
 /** Loading a meeting with the place chain and the caller's roles there, shared by the meeting services. */
-import { DomainError, meetingKind, meetingKindsWhere, type MeetingKind, type MeetingKindSpec, type Role } from '@yishi/core';
+import {
+  DomainError,
+  MEMBER_ROLE,
+  editsMeetingAgenda,
+  isMeetingMember,
+  meetingKind,
+  meetingKindsWhere,
+  runsMeeting,
+  type MeetingHats,
+  type MeetingKind,
+  type MeetingKindSpec,
+  type Party,
+  type Role,
+} from '@yishi/core';
 import type { Actor, PlaceChain } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
 import { lockRow } from '../db/dialect.js';
@@ -13,6 +26,20 @@ export interface LoadedMeeting {
   /** What the meeting's kind has and who runs it (core's meeting-kind spec). */
   spec: MeetingKindSpec;
   roles: Set<Role>;
+  /** The parties the caller represents at the meeting's compound (their representative grants there). */
+  parties: Set<Party>;
+}
+
+/** The parties someone represents at a compound: the parties of their representative grants there. */
+export function partiesAt(actor: Actor | null, compoundId: string): Set<Party> {
+  const parties = new Set<Party>();
+  for (const g of actor?.grants ?? []) if (g.role === MEMBER_ROLE && g.compoundId === compoundId && g.party) parties.add(g.party);
+  return parties;
+}
+
+/** Who someone is at a compound as the meeting rules see them: their roles and parties there. */
+export function hatsAt(actor: Actor, chain: PlaceChain, compoundId: string): MeetingHats {
+  return { roles: rolesAt(actor, chain), parties: partiesAt(actor, compoundId) };
 }
 
 export async function loadMeeting(db: Db, meetingId: string, actor: Actor | null): Promise<LoadedMeeting> {
@@ -20,7 +47,13 @@ export async function loadMeeting(db: Db, meetingId: string, actor: Actor | null
   if (!meeting) throw new DomainError('meeting_not_found');
   const chain = await findCompoundChain(db, meeting.compound_id);
   if (!chain) throw new DomainError('meeting_not_found');
-  return { meeting, kind: meeting.kind, spec: meetingKind(meeting.kind), roles: actor ? rolesAt(actor, chain) : new Set() };
+  return {
+    meeting,
+    kind: meeting.kind,
+    spec: meetingKind(meeting.kind),
+    roles: actor ? rolesAt(actor, chain) : new Set(),
+    parties: partiesAt(actor, meeting.compound_id),
+  };
 }
 
 /** The place a request about a meeting is about (its compound), for the routes' role checks. */
@@ -46,14 +79,34 @@ export function holdsAny(roles: ReadonlySet<Role>, allowed: readonly Role[]): bo
   return allowed.some((r) => roles.has(r));
 }
 
+/** Runs this meeting: one of its kind's runners, or a member of a kind its members run. */
+export function mayRun(loaded: LoadedMeeting): boolean {
+  return runsMeeting(loaded.spec, loaded);
+}
+
+/** Edits this meeting's agenda and writes its minutes: its kind's agenda editors, and its members. */
+export function mayEditAgenda(loaded: LoadedMeeting): boolean {
+  return editsMeetingAgenda(loaded.spec, loaded);
+}
+
+/** A member of this meeting's kind at its compound (an owners' committee member). */
+export function isMember(loaded: LoadedMeeting): boolean {
+  return isMeetingMember(loaded.spec, loaded.parties);
+}
+
 /** The convener side: creates, publishes, opens, closes, and reopens a frozen agenda. */
 export function assertRunner(loaded: LoadedMeeting): void {
-  if (!holdsAny(loaded.roles, loaded.spec.runners)) throw new DomainError('forbidden');
+  if (!mayRun(loaded)) throw new DomainError('forbidden');
 }
 
 /** Kinds whose attendees are invited and signed in at the door, by party (the sign-in list, the quorum). */
 export function attendedByParties(spec: MeetingKindSpec): boolean {
   return spec.attendance === 'parties';
+}
+
+/** Kinds with a sign-in list: by party (a council) or by member (an owners' committee meeting). */
+export function hasSignIn(spec: MeetingKindSpec): boolean {
+  return spec.attendance !== 'open';
 }
 
 /**

@@ -9,38 +9,35 @@ import {
   AGENDA_ITEMS_KEY,
   DomainError,
   MEETING_RECORDERS,
-  MEETING_RUNNER_ROLES,
-  PARTIES,
   agendaAccess,
   agendaDocumentName,
+  assertNoticePeriod,
+  editsMeetingAgenda,
   meetingKind,
   meetingQuorum,
+  memberQuorum,
   nextMeetingStatus,
+  runsMeeting,
   partyOrNull,
   readAgendaSnapshot,
-  recordingOpen,
   signInOpen,
   type AddAttendeeInput,
-  type AgendaItemView,
   type AttendanceView,
   type CreateMeetingInput,
   type MeetingAction,
   type MeetingStatus,
   type MeetingSummary,
   type MeetingView,
+  type Party,
   type QuorumRule,
-  type RecordOutcomeInput,
   type UpdateMeetingInput,
 } from '@yishi/core';
-import { z } from 'zod';
 import type { Actor, PlaceChain } from '../auth/actor.js';
-import { rolesAt } from '../auth/authorize.js';
 import { collabHubFor } from '../collab/attach.js';
 import { loadStoredDocument } from '../collab/persistence.js';
 import { newId } from '../db/ids.js';
 import {
   deleteAgendaItem,
-  findAgendaItem,
   findAttendance,
   insertAgendaItem,
   insertAttendance,
@@ -57,12 +54,12 @@ import {
   updateQuorumRule,
 } from '../db/repositories/meetings.repository.js';
 import { findCompound, findCompoundChain, type Db } from '../db/repositories/places.repository.js';
-import type { AgendaItemRow, AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
+import type { AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
-import { createActionItem } from './action-items.service.js';
+import { agendaItemView } from './meeting-outcomes.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
 import { enqueueNotifications } from './notifications.service.js';
-import { assertKindOffers, assertRunner, attendedByParties, holdsAny, loadMeeting, lockMeeting } from './meeting-access.js';
+import { assertKindOffers, assertRunner, attendedByParties, hasSignIn, hatsAt, holdsAny, loadMeeting, lockMeeting, mayRun } from './meeting-access.js';
 
 export function meetingSummary(m: MeetingRow): MeetingSummary {
   return {
@@ -78,27 +75,6 @@ export function meetingSummary(m: MeetingRow): MeetingSummary {
     documentName: agendaDocumentName(m.id),
     startedAt: m.started_at,
     closedAt: m.closed_at,
-  };
-}
-
-// JSON columns, written only by this service; read back as what they hold.
-const linksJson = z.array(z.string());
-const partiesJson = z.array(z.enum(PARTIES));
-
-export function agendaItemView(row: AgendaItemRow): AgendaItemView {
-  return {
-    id: row.id,
-    docItemId: row.doc_item_id,
-    position: row.position,
-    title: row.title,
-    party: row.party,
-    minutes: row.minutes,
-    notes: row.notes,
-    links: linksJson.parse(JSON.parse(row.links)),
-    outcome: row.outcome,
-    agreedParties: partiesJson.parse(JSON.parse(row.agreed_parties)),
-    outcomeNote: row.outcome_note,
-    actionItemId: row.action_item_id,
   };
 }
 
@@ -118,9 +94,11 @@ export async function createMeeting(deps: Deps, actor: Actor, compoundId: string
   const chain = await findCompoundChain(deps.db, compoundId);
   if (!chain) throw new DomainError('compound_not_found');
   const spec = meetingKind(input.kind);
-  if (!holdsAny(rolesAt(actor, chain), spec.runners)) throw new DomainError('forbidden');
+  if (!runsMeeting(spec, hatsAt(actor, chain, compoundId))) throw new DomainError('forbidden');
   const now = deps.clock();
   if (new Date(input.startsAt).getTime() < now.getTime()) throw new DomainError('meeting_starts_in_past');
+  // A kind with a notice period: a meeting whose notice, if it went out today, would come too late.
+  assertNoticePeriod(spec, now, new Date(input.startsAt));
   const id = newId();
   const nowIso = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -144,13 +122,22 @@ export async function createMeeting(deps: Deps, actor: Actor, compoundId: string
       updated_at: nowIso,
     });
     if (attendedByParties(spec)) await invitePartyReps(trx, id, compoundId, nowIso);
+    // A kind attended by members invites its members: the representatives of its members' party.
+    if (spec.members) {
+      const invited = await invitePartyReps(trx, id, compoundId, nowIso, spec.members.party);
+      if (invited === 0) throw new DomainError('meeting_no_members', { party: spec.members.party });
+    }
   });
   return getMeeting(deps, actor, id);
 }
 
-/** A meeting attended by parties invites every named representative of the four parties at the compound. */
-async function invitePartyReps(trx: Db, meetingId: string, compoundId: string, nowIso: string): Promise<void> {
-  for (const rep of await listPartyReps(trx, compoundId)) {
+/**
+ * A meeting attended by parties invites every named representative of the four parties at the
+ * compound; with `party`, only that party's (the members). Answers how many it invited.
+ */
+async function invitePartyReps(trx: Db, meetingId: string, compoundId: string, nowIso: string, party?: Party): Promise<number> {
+  const reps = (await listPartyReps(trx, compoundId)).filter((rep) => party === undefined || rep.party === party);
+  for (const rep of reps) {
     await insertAttendance(trx, {
       id: newId(),
       meeting_id: meetingId,
@@ -164,14 +151,19 @@ async function invitePartyReps(trx: Db, meetingId: string, compoundId: string, n
       created_at: nowIso,
     });
   }
+  return reps.length;
 }
 
-/** A compound's meetings, newest first; drafts only for those who run meetings there. */
+/** A compound's meetings, newest first; drafts and cancelled ones only for those who run its kind or edit its agenda. */
 export async function listMeetings(deps: Deps, actor: Actor, place: PlaceChain, compoundId: string) {
-  const roles = rolesAt(actor, place);
-  const runner = holdsAny(roles, MEETING_RUNNER_ROLES);
-  const rows = await listMeetingsOfCompound(deps.db, compoundId, runner ? undefined : ['scheduled', 'in_session', 'closed']);
-  return { meetings: rows.map(meetingSummary) };
+  const hats = hatsAt(actor, place, compoundId);
+  const rows = await listMeetingsOfCompound(deps.db, compoundId);
+  const visible = rows.filter((m) => {
+    if (m.status !== 'draft' && m.status !== 'cancelled') return true;
+    const spec = meetingKind(m.kind);
+    return runsMeeting(spec, hats) || editsMeetingAgenda(spec, hats);
+  });
+  return { meetings: visible.map(meetingSummary) };
 }
 
 /** The subdistrict committee sets how a compound's councils reach quorum. */
@@ -197,26 +189,28 @@ export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: str
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   const { meeting, kind, spec, roles } = loaded;
   const compound = await findCompound(deps.db, meeting.compound_id);
-  const attendance = attendedByParties(spec) ? await listAttendance(deps.db, meetingId) : [];
+  const attendance = hasSignIn(spec) ? await listAttendance(deps.db, meetingId) : [];
   const signedIn = attendance.filter((a) => a.signed_in_at !== null);
+  const members = spec.members ? attendance.length : null;
   return {
     meeting: {
       ...meetingSummary(meeting),
       compoundName: compound?.name ?? '',
       hall: { agendaItemId: meeting.hall_agenda_item_id, questionId: meeting.hall_question_id },
     },
-    agendaItems: (await listAgendaItems(deps.db, meetingId)).map(agendaItemView),
+    agendaItems: (await listAgendaItems(deps.db, meetingId)).map((row) => agendaItemView(row, members)),
     attendance: attendance.map(attendanceView),
     quorum: meetingQuorum(
       spec,
       compound?.quorum_rule ?? 'all_parties',
       signedIn.map((a) => partyOrNull(a.party)),
     ),
+    memberQuorum: spec.quorum === 'member_majority' ? memberQuorum(attendance.length, signedIn.length) : null,
     questionCounts: spec.questions ? await countQuestionsOf(deps.db, meetingId) : null,
     permissions: {
-      run: holdsAny(roles, spec.runners),
+      run: mayRun(loaded),
       record: holdsAny(roles, MEETING_RECORDERS),
-      agenda: agendaAccess(kind, meeting.status, meeting.agenda_frozen_at !== null, roles),
+      agenda: agendaAccess(kind, meeting.status, meeting.agenda_frozen_at !== null, roles, loaded.parties),
       ask: spec.questions && roles.size > 0,
     },
   };
@@ -230,8 +224,10 @@ export async function updateMeetingDetails(deps: Deps, actor: Actor, meetingId: 
   if (startsAt && startsAt.getTime() < deps.clock().getTime()) throw new DomainError('meeting_starts_in_past');
   await deps.db.transaction().execute(async (trx) => {
     // Not after an opening that another request (or server instance) has just committed.
-    const { status } = await lockMeeting(trx, meetingId);
+    const { status, scheduled_at } = await lockMeeting(trx, meetingId);
     if (status !== 'draft' && status !== 'scheduled') throw new DomainError('meeting_not_editable');
+    // A notice period counts from the notice that went out, or from today for a draft.
+    if (startsAt) assertNoticePeriod(loaded.spec, scheduled_at ? new Date(scheduled_at) : deps.clock(), startsAt);
     await updateMeeting(trx, meetingId, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(startsAt ? { starts_at: startsAt.toISOString() } : {}),
@@ -255,22 +251,31 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
   // Refuse at once when the step is already impossible (no agenda lock for nothing); the check that
   // counts is the one under the row lock below.
   nextMeetingStatus(loaded.meeting.status, action);
-  const nowIso = deps.clock().toISOString();
+  const now = deps.clock();
+  const nowIso = now.toISOString();
+  const { spec } = loaded;
+  // A kind with a notice period publishes its agenda with the notice: the notice freezes it, what
+  // is decided is what was announced. Going into session freezes every kind's agenda.
+  const freezes = action === 'start' || (action === 'schedule' && spec.noticeDays !== null);
+  if (action === 'schedule') assertNoticePeriod(spec, now, new Date(loaded.meeting.starts_at));
   const stamp =
     action === 'schedule' ? { scheduled_at: nowIso } : action === 'start' ? { started_at: nowIso } : action === 'close' ? { closed_at: nowIso } : {};
   const step = async (trx: Db): Promise<void> => {
     const from: MeetingStatus = (await lockMeeting(trx, meetingId)).status;
     const to = nextMeetingStatus(from, action);
-    // Going into session freezes the agenda: the document becomes rows with stable ids.
-    if (action === 'start') await writeAgendaRows(trx, meetingId, nowIso);
-    const set = { status: to, ...stamp, ...(action === 'start' ? { agenda_frozen_at: nowIso } : {}), updated_at: nowIso };
+    // Freezing: the document becomes rows with stable ids.
+    if (freezes) await writeAgendaRows(trx, meetingId, nowIso);
+    if (action === 'schedule' && freezes && (await listAgendaItems(trx, meetingId)).length === 0) {
+      throw new DomainError('meeting_agenda_empty', { kind: loaded.kind });
+    }
+    const set = { status: to, ...stamp, ...(freezes ? { agenda_frozen_at: nowIso } : {}), updated_at: nowIso };
     if (!(await updateMeetingIfStatus(trx, meetingId, from, set))) throw new DomainError('meeting_bad_transition', { from, action });
     // Publishing the notice is when participants learn of the meeting, with its agenda as it stands.
     if (action === 'schedule') await enqueueNotifications(trx, deps, { kind: 'meeting_scheduled', meetingId, causedByUserId: actor.userId });
     // Those told of the meeting are told it will not take place.
     if (action === 'cancel') await enqueueNotifications(trx, deps, { kind: 'meeting_cancelled', meetingId, causedByUserId: actor.userId });
   };
-  if (action === 'start') {
+  if (freezes) {
     await withLockedAgenda(deps, meetingId, async () => {
       await deps.db.transaction().execute(step);
     });
@@ -315,6 +320,8 @@ export async function reopenAgenda(deps: Deps, actor: Actor, meetingId: string) 
     const meeting = await lockMeeting(trx, meetingId);
     if (!meeting.agenda_frozen_at) throw new DomainError('agenda_not_frozen');
     if (isOver(meeting.status)) throw new DomainError('meeting_bad_transition', { from: meeting.status, action: 'reopen' });
+    // An agenda announced with the notice stays as announced until the meeting.
+    if (loaded.spec.noticeDays !== null && meeting.status === 'scheduled') throw new DomainError('agenda_announced');
     await updateMeeting(trx, meetingId, { agenda_frozen_at: null, updated_at: deps.clock().toISOString() });
   });
   await collabHubFor(deps)?.refresh(agendaDocumentName(meetingId));
@@ -405,7 +412,7 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
 /** Sign-in at the door: staff sign anyone in; a representative may sign themself in. */
 export async function signIn(deps: Deps, actor: Actor, meetingId: string, attendanceId: string, present: boolean) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
-  assertKindOffers(loaded, attendedByParties);
+  assertKindOffers(loaded, hasSignIn);
   const row = await findAttendance(deps.db, meetingId, attendanceId);
   if (!row) throw new DomainError('attendance_not_found');
   if (!holdsAny(loaded.roles, MEETING_RECORDERS) && row.user_id !== actor.userId) throw new DomainError('forbidden');
@@ -419,44 +426,4 @@ export async function signIn(deps: Deps, actor: Actor, meetingId: string, attend
     );
   });
   return getMeeting(deps, actor, meetingId);
-}
-
-export async function recordOutcome(deps: Deps, actor: Actor, meetingId: string, itemId: string, input: RecordOutcomeInput) {
-  const loaded = await loadMeeting(deps.db, meetingId, actor);
-  assertKindOffers(loaded, (spec) => spec.outcomes);
-  assertRunner(loaded);
-  const status = loaded.meeting.status;
-  if (!recordingOpen(status)) throw new DomainError('meeting_bad_transition', { from: status, action: 'outcome' });
-  if (!(await findAgendaItem(deps.db, meetingId, itemId))) throw new DomainError('agenda_item_not_found');
-  if (input.outcome === 'agreed' && input.agreedParties.length === 0) throw new DomainError('outcome_needs_parties');
-  const now = deps.clock();
-  await deps.db.transaction().execute(async (trx) => {
-    // The item is read again under the meeting's lock: two recorders choosing "action items" at once
-    // list one action item (one ledger entry), not one each.
-    await lockMeeting(trx, meetingId);
-    const item = await findAgendaItem(trx, meetingId, itemId);
-    if (!item) throw new DomainError('agenda_item_not_found');
-    let actionItemId = item.action_item_id;
-    if (input.outcome === 'action_items' && !actionItemId) {
-      const created = await createActionItem(trx, deps, {
-        compoundId: loaded.meeting.compound_id,
-        title: item.title,
-        description: input.note || item.notes || item.title,
-        source: { kind: 'council_outcome', id: item.id, meetingId },
-        responsibleUnit: input.responsibleUnit ?? null,
-        createdByUserId: actor.userId,
-      });
-      actionItemId = created.id;
-    }
-    await updateAgendaItem(trx, item.id, {
-      outcome: input.outcome,
-      agreed_parties: JSON.stringify(input.outcome === 'agreed' ? [...new Set(input.agreedParties)] : []),
-      outcome_note: input.note,
-      outcome_recorded_by: actor.userId,
-      outcome_recorded_at: now.toISOString(),
-      action_item_id: actionItemId,
-    });
-  });
-  const updated = await findAgendaItem(deps.db, meetingId, itemId);
-  return { item: agendaItemView(updated!) };
 }

@@ -8,6 +8,7 @@ import {
   heldStart,
   meetingKind,
   meetingQuorum,
+  memberQuorum,
   type MeetingRecord,
   type MinutesVoteOutcome,
   type Party,
@@ -15,6 +16,7 @@ import {
   type TallyResult,
 } from '@yishi/core';
 import { listRatings } from '../db/repositories/action-items.repository.js';
+import { agreedMembersOf } from './meeting-outcomes.service.js';
 import { listAgendaItems, listAttendance, findMeeting, listQuestions } from '../db/repositories/meetings.repository.js';
 import { listActionItemsOfMeeting, listVotesOfMeeting } from '../db/repositories/minutes.repository.js';
 import { findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
@@ -60,7 +62,18 @@ export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''
   const compound = await findCompoundWithPlaces(db, meeting.compound_id);
   if (!compound) throw new DomainError('compound_not_found');
   const agenda = await listAgendaItems(db, meetingId);
-  const attendance = (await listAttendance(db, meetingId)).filter((a) => a.signed_in_at !== null);
+  const invited = await listAttendance(db, meetingId);
+  const attendance = invited.filter((a) => a.signed_in_at !== null);
+  const spec = meetingKind(meeting.kind);
+  // A kind attended by members: all of them count (the absent too), and decisions name who agreed.
+  const members = spec.members
+    ? {
+        total: invited.length,
+        absent: invited.filter((a) => a.signed_in_at === null).map((a) => a.name),
+        quorum: memberQuorum(invited.length, attendance.length),
+      }
+    : null;
+  const nameOf = new Map(invited.map((a) => [a.id, a.name]));
   const questions = await listQuestions(db, meetingId);
   const votes = await listVotesOfMeeting(
     db,
@@ -78,7 +91,7 @@ export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''
   const startsAt = heldStart({ startsAt: meeting.starts_at, startedAt: meeting.started_at });
   const endsAt = meeting.closed_at ?? new Date(Date.parse(startsAt) + meeting.duration_minutes * 60_000).toISOString();
   const quorum = meetingQuorum(
-    meetingKind(meeting.kind),
+    spec,
     compound.quorumRule,
     attendance.map((a) => (isParty(a.party) ? a.party : null)),
   );
@@ -92,6 +105,7 @@ export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''
     scheduledStartsAt: meeting.starts_at,
     place: meeting.place,
     quorum,
+    members,
     places: { subdistrict: compound.subdistrictName, community: compound.communityName },
     recorder,
     convener: await convenerLabel(db, meeting.convener_user_id),
@@ -103,6 +117,8 @@ export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''
       outcomeNote: a.outcome_note,
       agreedParties: parseParties(a.agreed_parties),
       responsibleUnit: null,
+      memberDecision:
+        members && a.outcome === 'members_resolved' ? { agreed: agreedMembersOf(a).map((id) => nameOf.get(id) ?? ''), members: members.total } : null,
     })),
     votes: votes.map((v) => ({ title: v.title, ...voteOutcome(v.status, v.result_json) })),
     questions: questions.map((q) => ({ text: q.text, status: q.status, answer: q.answer, answeredBy: q.answered_by_name })),

@@ -7,10 +7,12 @@
 import {
   DomainError,
   MINUTES_TEXT_KEY,
+  chinaDate,
   assertCorrection,
   assertFirstPublication,
   generateMinutesDraft,
   heldStart,
+  latestVersion,
   minutesBlocksToText,
   minutesHeaderSchema,
   minutesDocumentName,
@@ -51,15 +53,18 @@ import type { MinutesVersionRow } from '../db/tables/minutes.table.js';
 import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
-import { holdsAny, loadMeeting, type LoadedMeeting } from './meeting-access.js';
+import { assertKindOffers, holdsAny, isMember, loadMeeting, mayRun, type LoadedMeeting } from './meeting-access.js';
 import { loadMeetingRecord } from './minutes-record.js';
+import { draftHash, maySign, recordSignature, signatureState, signedHeaderFor } from './minutes-signatures.js';
 import { enqueueNotifications } from './notifications.service.js';
 
+/** The secretary and committee (the agenda's editors), and a kind's members: they write the draft. */
 function mayWrite(loaded: LoadedMeeting): boolean {
-  return holdsAny(loaded.roles, minutesWriters(loaded.kind));
+  return holdsAny(loaded.roles, minutesWriters(loaded.kind)) || isMember(loaded);
 }
+/** The convener side, who publish: the kind's runners (and its members where they run it). */
 function mayPublish(loaded: LoadedMeeting): boolean {
-  return holdsAny(loaded.roles, minutesPublishers(loaded.kind));
+  return holdsAny(loaded.roles, minutesPublishers(loaded.kind)) || mayRun(loaded);
 }
 
 async function readDraftText(db: Db, meetingId: string): Promise<string> {
@@ -127,6 +132,8 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string): P
   const versions = (await listMinutesVersions(deps.db, meetingId)).map(toVersionView);
   const deadline = publicationDeadline(loaded.kind, heldAt(meeting));
   const first = versions[0] ?? null;
+  const body = draft ? await readDraftText(deps.db, meetingId) : null;
+  const signatures = await signatureState(deps.db, loaded, body);
   return {
     meeting: {
       id: meeting.id,
@@ -138,14 +145,18 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string): P
       place: meeting.place,
     },
     documentName: minutesDocumentName(meetingId),
-    draft: draft
-      ? { header: readHeader(draft.header_json), body: await readDraftText(deps.db, meetingId), generatedAt: draft.generated_at, updatedAt: draft.updated_at }
-      : null,
+    draft: draft ? { header: readHeader(draft.header_json), body: body ?? '', generatedAt: draft.generated_at, updatedAt: draft.updated_at } : null,
     versions,
     deadline,
     timeLeft: deadline && !first ? timeLeft(deadline, deps.clock()) : null,
     publishedOnTime: publishedOnTime(deadline, first?.publishedAt ?? null),
-    may: { write: writer, publish: publisher && draft !== null },
+    signatures,
+    may: {
+      write: writer,
+      // Where members sign, once every one who attended has signed the draft as it stands.
+      publish: publisher && draft !== null && (signatures === null || signatures.complete || versions.length > 0),
+      sign: maySign(signatures, actor, draft !== null, versions.length > 0),
+    },
   };
 }
 
@@ -158,7 +169,9 @@ export async function generateMinutes(deps: Deps, actor: Actor, meetingId: strin
   // numbers); the public text changes only through a correction with its reason.
   const record = await loadMeetingRecord(deps.db, meetingId, actor.displayName);
   const document = generateMinutesDraft(record);
+  const text = minutesBlocksToText(document.blocks);
   const now = deps.clock().toISOString();
+  const deadline = publicationDeadline(loaded.kind, heldAt(loaded.meeting));
   await deps.db.transaction().execute(async (trx) => {
     // One writer of a meeting's draft at a time (across server instances too): the draft row is
     // read-then-written and the document's next update number is the last one + 1.
@@ -171,7 +184,17 @@ export async function generateMinutes(deps: Deps, actor: Actor, meetingId: strin
       generated_by_user_id: actor.userId,
       updated_at: now,
     });
-    await replaceDraftText(deps, trx, meetingId, minutesBlocksToText(document.blocks), actor.userId);
+    await replaceDraftText(deps, trx, meetingId, text, actor.userId);
+    // Where members sign: those who attended are asked to check and sign this text (once per text).
+    if (loaded.spec.minutes.memberSignatures && (await listMinutesVersions(trx, meetingId)).length === 0) {
+      await enqueueNotifications(trx, deps, {
+        kind: 'minutes_sign_requested',
+        meetingId,
+        dueDate: deadline ? chinaDate(new Date(deadline)) : '',
+        causedByUserId: actor.userId,
+        dedupeKey: `minutes_sign_requested:${meetingId}:${draftHash(text)}`,
+      });
+    }
   });
   return getMinutes(deps, actor, meetingId);
 }
@@ -228,28 +251,54 @@ async function insertVersion(
   });
 }
 
+/**
+ * Works on the draft text as stored once every edit received so far is in (the live document is
+ * held meanwhile), in a transaction holding the meeting's row lock: what is published or signed is
+ * the text as it stands, missing nothing.
+ */
+async function withStoredDraft(deps: Deps, meetingId: string, work: (trx: Db, body: string) => Promise<void>): Promise<void> {
+  const hub = collabHubFor(deps);
+  const name = minutesDocumentName(meetingId);
+  await hub?.lock(name);
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'meetings', meetingId);
+      await work(trx, await readDraftText(trx, meetingId));
+    });
+  } finally {
+    await hub?.refresh(name);
+  }
+}
+
 /** The convener approves the draft as it stands and publishes it as version 1. */
 export async function publishMinutes(deps: Deps, actor: Actor, meetingId: string): Promise<StaffMinutes> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!mayPublish(loaded)) throw new DomainError('forbidden');
   const draft = await findMinutesDraft(deps.db, meetingId);
   if (!draft) throw new DomainError('minutes_no_draft');
-  const hub = collabHubFor(deps);
-  const name = minutesDocumentName(meetingId);
-  // Wait until every edit received so far is stored, so the published text misses nothing.
-  await hub?.lock(name);
-  try {
-    await deps.db.transaction().execute(async (trx) => {
-      await lockRow(trx, 'meetings', meetingId);
-      const versions = await listMinutesVersions(trx, meetingId);
-      const body = await readDraftText(trx, meetingId);
-      assertFirstPublication(versions, body);
-      await insertVersion(deps, trx, actor, loaded, readHeader(draft.header_json), body, null, 1);
-      await enqueueNotifications(trx, deps, { kind: 'minutes_published', meetingId, causedByUserId: actor.userId });
-    });
-  } finally {
-    await hub?.refresh(name);
-  }
+  await withStoredDraft(deps, meetingId, async (trx, body) => {
+    assertFirstPublication(await listMinutesVersions(trx, meetingId), body);
+    // Where members sign, every one who attended has signed this very text; the header names them.
+    const header = await signedHeaderFor(trx, loaded, readHeader(draft.header_json), body);
+    await insertVersion(deps, trx, actor, loaded, header, body, null, 1);
+    await enqueueNotifications(trx, deps, { kind: 'minutes_published', meetingId, causedByUserId: actor.userId });
+  });
+  return getMinutes(deps, actor, meetingId);
+}
+
+/**
+ * A member who attended confirms the draft as it stands (我已核对，确认签字), recorded with the time.
+ * Before publication only; a draft changed afterwards is signed again.
+ */
+export async function signMinutes(deps: Deps, actor: Actor, meetingId: string): Promise<StaffMinutes> {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  assertKindOffers(loaded, (spec) => spec.minutes.memberSignatures);
+  if (!(await findMinutesDraft(deps.db, meetingId))) throw new DomainError('minutes_no_draft');
+  await withStoredDraft(deps, meetingId, async (trx, body) => {
+    const versions = await listMinutesVersions(trx, meetingId);
+    if (versions.length > 0) throw new DomainError('minutes_already_published', { version: latestVersion(versions) });
+    await recordSignature(trx, loaded, actor, body, deps.clock().toISOString());
+  });
   return getMinutes(deps, actor, meetingId);
 }
 

@@ -28,6 +28,7 @@ export type NotificationEvent = (
   | { kind: 'concern_recorded' | 'concern_answered' | 'concern_listed'; itemId: string }
   | { kind: 'item_assigned' | 'item_due_tomorrow' | 'item_rate' | 'item_reopened'; itemId: string }
   | { kind: 'item_overdue'; itemId: string; overdueDays: number }
+  | { kind: 'minutes_sign_requested'; meetingId: string; dueDate: string }
   | { kind: 'staff_digest'; compoundId: string; date: string; units: DigestUnit[] }
   | { kind: 'robot_test'; robotId: string }
 ) & {
@@ -142,6 +143,18 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
       const status = PROPOSAL_STATUS_LABELS[proposal.status];
       // The answer in the decider's words: the decline's reason, the agenda or merge note.
       const note = event.kind === 'proposal_answered' ? ((await repo.latestProposalNote(db, proposal.id, proposal.status)) ?? '') : '';
+    case 'minutes_sign_requested': {
+      // The members who attended, each asked to check and sign the draft.
+      const meeting = await repo.findMeetingForNotice(db, event.meetingId);
+      if (!meeting) return null;
+      return {
+        compoundId: meeting.compound_id,
+        subjectKind: 'meeting',
+        subjectId: meeting.id,
+        params: { meetingId: meeting.id, title: meeting.title, dueDate: event.dueDate },
+        recipients: await repo.recipientsOfUsers(db, await repo.signedInAttendeeUserIds(db, meeting.id)),
+      };
+    }
       return {
         compoundId: proposal.compound_id,
         subjectKind: 'proposal',

@@ -79,6 +79,7 @@ const KIND_DEFAULTS: Record<
     actionItemSource: 'council_outcome',
   },
   evening_talk: { convener: 'shequ', title: '11月居民夜谈', agenda: [], vote: undefined, actionItems: [], actionItemSource: 'evening_question' },
+  owners_committee: { convener: 'yeweihui', title: '业委会例会', agenda: [], vote: undefined, actionItems: [], actionItemSource: 'council_outcome' },
 };
 
 export async function insertHeldMeeting(

@@ -19,6 +19,7 @@ import * as notificationUnreadIndex from './20270101090000_notification_unread_i
 import * as notificationFanouts from './20270101100000_notification_fanouts.js';
 import * as ownersDecisions from './20270102090000_owners_decisions.js';
 import * as rollObjectionsDisputes from './20270102100000_roll_objections_disputes.js';
+import * as committeeMeetings from './20270102120000_committee_meetings.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20270101100000_notification_fanouts': notificationFanouts,
   '20270102090000_owners_decisions': ownersDecisions,
   '20270102100000_roll_objections_disputes': rollObjectionsDisputes,
+  '20270102120000_committee_meetings': committeeMeetings,
 };

@@ -2,7 +2,14 @@
 import type { MeetingStatus, QuorumRule } from '@yishi/core';
 import type { ExpressionBuilder, Updateable } from 'kysely';
 import type { Database } from '../database.js';
-import type { MeetingAgendaItemTable, MeetingAttendanceTable, MeetingQuestionTable, MeetingTable, NewMeeting } from '../tables/meetings.table.js';
+import type {
+  MeetingAgendaItemTable,
+  MeetingAttendanceTable,
+  MeetingQuestionTable,
+  MeetingTable,
+  NewAgendaItem,
+  NewMeeting,
+} from '../tables/meetings.table.js';
 import type { Db } from './places.repository.js';
 
 export function findMeeting(db: Db, id: string) {
@@ -45,7 +52,7 @@ export function findAgendaItem(db: Db, meetingId: string, itemId: string) {
   return db.selectFrom('meeting_agenda_items').selectAll().where('meeting_id', '=', meetingId).where('id', '=', itemId).executeTakeFirst();
 }
 
-export async function insertAgendaItem(db: Db, row: MeetingAgendaItemTable): Promise<void> {
+export async function insertAgendaItem(db: Db, row: NewAgendaItem): Promise<void> {
   await db.insertInto('meeting_agenda_items').values(row).execute();
 }
 

@@ -2,7 +2,7 @@
  * The minutes feature's SQL: drafts, published versions (insert-only), the compound's minutes work,
  * and the reads the meeting record is assembled from (votes, questions, action items of a meeting).
  */
-import type { MinutesDraftTable, NewMinutesVersion } from '../tables/minutes.table.js';
+import type { MinutesDraftTable, MinutesSignatureTable, NewMinutesVersion } from '../tables/minutes.table.js';
 import type { Db } from './places.repository.js';
 
 export function findMinutesDraft(db: Db, meetingId: string) {
@@ -24,6 +24,15 @@ export async function upsertMinutesDraft(db: Db, row: MinutesDraftTable): Promis
 
 export async function touchMinutesDraft(db: Db, meetingId: string, updatedAt: string): Promise<void> {
   await db.updateTable('minutes_drafts').set({ updated_at: updatedAt }).where('meeting_id', '=', meetingId).execute();
+}
+
+/** Every signature of a meeting's minutes, oldest first (a member who signed again has several). */
+export function listMinutesSignatures(db: Db, meetingId: string) {
+  return db.selectFrom('minutes_signatures').selectAll().where('meeting_id', '=', meetingId).orderBy('signed_at').execute();
+}
+
+export async function insertMinutesSignature(db: Db, row: MinutesSignatureTable): Promise<void> {
+  await db.insertInto('minutes_signatures').values(row).execute();
 }
 
 export function listMinutesVersions(db: Db, meetingId: string) {

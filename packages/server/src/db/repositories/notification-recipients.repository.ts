@@ -349,6 +349,18 @@ export async function attendeeUserIds(db: Db, meetingId: string): Promise<string
   return rows.map((r) => r.user_id!);
 }
 
+/** The accounts of those signed in at a meeting (an owners' committee meeting's attending members). */
+export async function signedInAttendeeUserIds(db: Db, meetingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('meeting_attendance')
+    .select('user_id')
+    .where('meeting_id', '=', meetingId)
+    .where('user_id', 'is not', null)
+    .where('signed_in_at', 'is not', null)
+    .execute();
+  return rows.map((r) => r.user_id!);
+}
+
 export async function seconderUserIds(db: Db, proposalId: string): Promise<string[]> {
   const rows = await db.selectFrom('proposal_seconds').select('user_id').where('proposal_id', '=', proposalId).execute();
   return rows.map((r) => r.user_id);

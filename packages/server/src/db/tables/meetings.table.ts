@@ -41,6 +41,8 @@ export interface MeetingAgendaItemTable {
   outcome: OutcomeKind | null;
   /** JSON array of parties. */
   agreed_parties: string;
+  /** A members' decision: JSON array of the attendance ids of the members who agreed. */
+  agreed_members: Generated<string>;
   outcome_note: string;
   outcome_recorded_by: string | null;
   outcome_recorded_at: string | null;
@@ -93,5 +95,6 @@ export interface MeetingQuestionTable {
 export type MeetingRow = Selectable<MeetingTable>;
 export type NewMeeting = Insertable<MeetingTable>;
 export type AgendaItemRow = Selectable<MeetingAgendaItemTable>;
+export type NewAgendaItem = Insertable<MeetingAgendaItemTable>;
 export type AttendanceRow = Selectable<MeetingAttendanceTable>;
 export type QuestionRow = Selectable<MeetingQuestionTable>;

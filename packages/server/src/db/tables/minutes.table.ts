@@ -32,6 +32,22 @@ export interface MinutesVersionTable {
   published_by_name: string;
 }
 
+/**
+ * A member's confirmation of the minutes of a meeting they attended (我已核对，确认签字), of the draft
+ * text as it stood (its SHA-256): one row per member and text, so a changed draft is signed again and
+ * the earlier signatures stay on record.
+ */
+export interface MinutesSignatureTable {
+  id: string;
+  meeting_id: string;
+  attendance_id: string;
+  user_id: string;
+  name: string;
+  body_sha256: string;
+  signed_at: string;
+}
+
+export type MinutesSignatureRow = Selectable<MinutesSignatureTable>;
 export type MinutesDraftRow = Selectable<MinutesDraftTable>;
 export type MinutesVersionRow = Selectable<MinutesVersionTable>;
 export type NewMinutesVersion = Insertable<MinutesVersionTable>;
