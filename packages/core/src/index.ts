@@ -23,6 +23,7 @@ export * from './meetings/agenda-doc.js';
 export * from './meetings/agenda-hand-back.js';
 export * from './collab/read-only.js';
 export * from './votes/index.js';
+export * from './anchors/index.js';
 export * from './proposals/index.js';
 export * from './minutes/index.js';
 export * from './dashboard/index.js';

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * Operations commands: `yishi migrate`, `yishi seed`, `yishi setup …`, `yishi backup FILE`,
- * `yishi restore FILE`, `yishi verify-ledger`. See docs/operations.md.
+ * `yishi restore FILE`, `yishi verify-ledger [--heads FILE]`, `yishi recount ROLL BALLOTS`. See
+ * docs/operations.md and docs/recount.md.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DomainError, errorMessage, setupSchema } from '@yishi/core';
 import { loadConfig } from './config.js';
@@ -11,7 +13,9 @@ import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { backupDatabase, restoreDatabase } from './ops/backup.js';
 import { readSecret } from './ops/read-secret.js';
+import { recountCommand } from './ops/recount.js';
 import { seedDemoIfEmpty } from './seed/index.js';
+import { parseHeadsFile, verifyAnchorsCommand, verifyBallotLogsCommand } from './services/anchors.service.js';
 import { verifyLedgerCommand } from './services/ledger.service.js';
 import { completeSetup } from './services/setup.service.js';
 import { createSmsSender } from './sms/create-sms-sender.js';
@@ -27,7 +31,12 @@ const USAGE = `Usage: yishi <command>   (YISHI_DB selects the database file or p
                                create the subdistrict and its first administrator; the password is
                                read from standard input (never from the command line)
   backup FILE | restore FILE   SQLite only
-  verify-ledger                recompute every compound's sign-off hash chain`;
+  verify-ledger [--heads FILE] recompute every compound's sign-off hash chain and every vote's ballot
+                               log, and hold them against the heads published on the board (from the
+                               database, and from FILE: a copy downloaded from the board)
+  recount ROLL.json BALLOTS.json
+                               recompute a closed vote's result from its published files alone (no
+                               database); exit 0 match, 1 mismatch, 2 bad input (docs/recount.md)`;
 
 async function setup(deps: Deps): Promise<void> {
   const { values } = parseArgs({ args: rest, options: { subdistrict: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' } }, strict: true });
@@ -48,6 +57,11 @@ async function setup(deps: Deps): Promise<void> {
 }
 
 async function run(): Promise<void> {
+  // Works on the published files alone, without any database.
+  if (command === 'recount') {
+    process.exitCode = recountCommand(rest);
+    return;
+  }
   // These two work on the file itself, without opening it through the app.
   if (command === 'backup' || command === 'restore') {
     if (!argument) throw new Error(`Usage: yishi ${command} FILE`);
@@ -81,9 +95,13 @@ async function run(): Promise<void> {
         await migrateToLatest(db);
         await setup(deps);
         break;
-      case 'verify-ledger':
-        process.exitCode = await verifyLedgerCommand(db);
+      case 'verify-ledger': {
+        const { values } = parseArgs({ args: rest, options: { heads: { type: 'string' } }, strict: true });
+        const fromFile = values.heads ? parseHeadsFile(readFileSync(values.heads, 'utf8')) : null;
+        const codes = [await verifyLedgerCommand(db), await verifyBallotLogsCommand(db), await verifyAnchorsCommand(db, fromFile)];
+        process.exitCode = Math.max(...codes);
         break;
+      }
       default:
         console.log(USAGE);
         process.exitCode = command ? 2 : 0;

@@ -23,3 +23,6 @@ export * from './timeline-notices.js';
 export * from './timeline.schema.js';
 export * from './timeline.contract.js';
 export * from './timeline.errors.js';
+export * from './open-ballot.schema.js';
+export * from './open-ballot.contract.js';
+export * from './recount.js';

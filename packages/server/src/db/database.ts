@@ -42,6 +42,7 @@ import type { BuildingTable, CommunityTable, CompoundTable, GridTable, Subdistri
 
 import type { MinutesDraftTable, MinutesSignatureTable, MinutesVersionTable } from './tables/minutes.table.js';
 import type { PhotoTable } from './tables/photos.table.js';
+import type { PublishedHeadTable } from './tables/anchors.table.js';
 import type {
   CompoundRobotTable,
   NotificationAttemptTable,
@@ -82,6 +83,7 @@ export interface Database {
   ballot_history: BallotHistoryTable;
   ballot_log: BallotLogTable;
   ballot_log_heads: BallotLogHeadTable;
+  published_heads: PublishedHeadTable;
   compound_vote_settings: CompoundVoteSettingsTable;
   vote_notices: VoteNoticeTable;
   roll_objections: RollObjectionTable;

@@ -25,6 +25,8 @@ import { activationLetterRoutes } from './activation-letters.routes.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { homeRoutes } from './home.routes.js';
 import { evidenceRoutes } from './evidence.routes.js';
+import { openBallotRoutes } from './open-ballot.routes.js';
+import { anchorRoutes } from './anchors.routes.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
@@ -49,4 +51,6 @@ export const allRoutes: readonly RouteDef[] = [
   ...healthRoutes,
   ...notificationRoutes,
   ...evidenceRoutes,
+  ...openBallotRoutes,
+  ...anchorRoutes,
 ];

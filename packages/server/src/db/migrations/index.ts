@@ -20,6 +20,7 @@ import * as notificationFanouts from './20270101100000_notification_fanouts.js';
 import * as ownersDecisions from './20270102090000_owners_decisions.js';
 import * as rollObjectionsDisputes from './20270102100000_roll_objections_disputes.js';
 import * as committeeMeetings from './20270102120000_committee_meetings.js';
+import * as publishedHeads from './20270102130000_published_heads.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20270102090000_owners_decisions': ownersDecisions,
   '20270102100000_roll_objections_disputes': rollObjectionsDisputes,
   '20270102120000_committee_meetings': committeeMeetings,
+  '20270102130000_published_heads': publishedHeads,
 };

@@ -1,0 +1,3 @@
+export * from './anchors.js';
+export * from './anchors.schema.js';
+export * from './anchors.contract.js';

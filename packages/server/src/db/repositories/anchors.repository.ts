@@ -1,0 +1,71 @@
+/** Storage of the published heads (core/anchors) and the current heads of the chains they anchor. */
+import type { PublishedHeadTable } from '../tables/anchors.table.js';
+import type { Db } from './places.repository.js';
+
+export function insertPublishedHead(db: Db, row: PublishedHeadTable) {
+  return db.insertInto('published_heads').values(row).execute();
+}
+
+/** The newest published head of one chain (what changed since is published next). */
+export function findLatestPublishedHead(db: Db, chain: PublishedHeadTable['chain'], scopeId: string) {
+  return db
+    .selectFrom('published_heads')
+    .select(['seq', 'hash'])
+    .where('chain', '=', chain)
+    .where('scope_id', '=', scopeId)
+    .orderBy('seq', 'desc')
+    .orderBy('published_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Every published head of a compound's chains, newest first. */
+export function listPublishedHeadsOfCompound(db: Db, compoundId: string, limit: number) {
+  return db
+    .selectFrom('published_heads')
+    .selectAll()
+    .where('compound_id', '=', compoundId)
+    .orderBy('published_at', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Every published head of every chain (`yishi verify-ledger`). */
+export function listAllPublishedHeads(db: Db) {
+  return db.selectFrom('published_heads').selectAll().orderBy('chain').orderBy('scope_id').orderBy('seq').execute();
+}
+
+/** The current head of every compound's ledger. */
+export function listLedgerHeads(db: Db) {
+  return db.selectFrom('ledger_heads').select(['compound_id', 'last_seq', 'last_hash']).execute();
+}
+
+/** The current head of every vote's ballot log, with the vote's compound. */
+export function listBallotLogHeads(db: Db, voteId?: string) {
+  let q = db
+    .selectFrom('ballot_log_heads')
+    .innerJoin('votes', 'votes.id', 'ballot_log_heads.vote_id')
+    .select(['ballot_log_heads.vote_id', 'ballot_log_heads.last_position', 'ballot_log_heads.last_hash', 'votes.compound_id']);
+  if (voteId) q = q.where('ballot_log_heads.vote_id', '=', voteId);
+  return q.execute();
+}
+
+/** The hash at each position of a chain, for holding it against published heads. */
+export function listLedgerHashes(db: Db, compoundId: string) {
+  return db.selectFrom('ledger_entries').select(['seq', 'hash']).where('compound_id', '=', compoundId).orderBy('seq').execute();
+}
+
+export function listBallotLogHashes(db: Db, voteId: string) {
+  return db.selectFrom('ballot_log').select(['position as seq', 'hash']).where('vote_id', '=', voteId).orderBy('position').execute();
+}
+
+/** Names for the board: compounds and vote titles by id. */
+export function findCompoundName(db: Db, compoundId: string) {
+  return db.selectFrom('compounds').select(['id', 'name']).where('id', '=', compoundId).executeTakeFirst();
+}
+
+export function listVoteTitles(db: Db, voteIds: readonly string[]) {
+  if (voteIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('votes').select(['id', 'title']).where('id', 'in', voteIds).execute();
+}
