@@ -52,3 +52,83 @@ export function describeVotePeriods(p: VotePeriods, locale: Locale): string {
     ? `业主大会表决：投票通知公告后满 ${p.noticeDays} 日方可开始投票；公告之日起 ${p.rollCheckDays} 日内公示表决名册供业主核对；投票结束后公示初步统计结果，${p.objectionDays} 日内业主可凭投票回执询异；每位受托人最多代理 ${p.proxyCap} 户。`
     : `Owners'-assembly votes: voting opens no sooner than ${p.noticeDays} days after the notice; the roll is published for owners to check for ${p.rollCheckDays} days from the notice; after voting the preliminary result is published and owners may dispute a ballot by its receipt for ${p.objectionDays} days; one proxy may act for at most ${p.proxyCap} ${p.proxyCap === 1 ? 'unit' : 'units'}.`;
 }
+
+/** The earliest instant a vote announced at `announcedAt` may open. */
+export function earliestOpening(announcedAt: string, p: Pick<VotePeriods, 'noticeDays'>): string {
+  return addCalendarDays(announcedAt, p.noticeDays);
+}
+
+/** An instant as Beijing time, `2026-12-20 10:00` (the form the refusals and notices name). */
+export function formatBeijingMinute(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+// ---- the stages as shown ------------------------------------------------------------------------
+
+/** The published stages of a statutory vote, in order (the government platforms' sequence). */
+export const VOTE_STAGE_KEYS = ['announcement', 'roll_check', 'voting', 'preliminary_result', 'objection', 'final_result'] as const;
+export type VoteStageKey = (typeof VOTE_STAGE_KEYS)[number];
+
+/** Where a vote stands: the stage under way now (`waiting`: the roll check is over, voting not yet open). */
+export const VOTE_PHASES = ['draft', 'roll_check', 'waiting', 'voting', 'objection', 'awaiting_final', 'final'] as const;
+export type VotePhase = (typeof VOTE_PHASES)[number];
+
+export interface VoteTimelineInput {
+  statutory: boolean;
+  status: 'draft' | 'announced' | 'open' | 'closed';
+  announcedAt: string | null;
+  rollCheckEndsAt: string | null;
+  opensAt: string | null;
+  openedAt: string | null;
+  closesAt: string;
+  closedAt: string | null;
+  objectionEndsAt: string | null;
+  finalisedAt: string | null;
+}
+
+export interface VoteStage {
+  key: VoteStageKey;
+  startsAt: string | null;
+  endsAt: string | null;
+  state: 'done' | 'current' | 'upcoming';
+}
+
+/** The vote's phase at `now`. A non-statutory vote has no notice and no 询异: draft, voting, final. */
+export function votePhase(v: VoteTimelineInput, now: Date): VotePhase {
+  const t = now.getTime();
+  if (v.status === 'draft') return 'draft';
+  if (v.status === 'announced') return v.rollCheckEndsAt && Date.parse(v.rollCheckEndsAt) > t ? 'roll_check' : 'waiting';
+  if (v.status === 'open') return 'voting';
+  if (!v.statutory || v.finalisedAt) return 'final';
+  return v.objectionEndsAt && Date.parse(v.objectionEndsAt) > t ? 'objection' : 'awaiting_final';
+}
+
+/** Which phases each stage is under way in, and from which on it is done. */
+const STAGE_STATES: Record<VoteStageKey, { current: readonly VotePhase[]; done: readonly VotePhase[] }> = {
+  announcement: { current: ['roll_check', 'waiting'], done: ['voting', 'objection', 'awaiting_final', 'final'] },
+  roll_check: { current: ['roll_check'], done: ['waiting', 'voting', 'objection', 'awaiting_final', 'final'] },
+  voting: { current: ['voting'], done: ['objection', 'awaiting_final', 'final'] },
+  preliminary_result: { current: [], done: ['objection', 'awaiting_final', 'final'] },
+  objection: { current: ['objection', 'awaiting_final'], done: ['final'] },
+  final_result: { current: [], done: ['final'] },
+};
+
+/** The stages with their dates and which is under way (statutory votes; others have voting and result only). */
+export function voteStages(v: VoteTimelineInput, now: Date): VoteStage[] {
+  const phase = votePhase(v, now);
+  const closedAt = v.closedAt ?? (v.status === 'closed' ? v.closesAt : null);
+  const all: Omit<VoteStage, 'state'>[] = [
+    { key: 'announcement', startsAt: v.announcedAt, endsAt: v.opensAt },
+    { key: 'roll_check', startsAt: v.announcedAt, endsAt: v.rollCheckEndsAt },
+    { key: 'voting', startsAt: v.openedAt ?? v.opensAt, endsAt: closedAt ?? v.closesAt },
+    { key: 'preliminary_result', startsAt: closedAt, endsAt: null },
+    { key: 'objection', startsAt: closedAt, endsAt: v.objectionEndsAt },
+    { key: 'final_result', startsAt: v.statutory ? v.finalisedAt : closedAt, endsAt: null },
+  ];
+  const shown = v.statutory ? all : all.filter((s) => s.key === 'voting' || s.key === 'final_result');
+  return shown.map((s) => {
+    const states = STAGE_STATES[s.key];
+    const state: VoteStage['state'] = states.done.includes(phase) ? 'done' : states.current.includes(phase) ? 'current' : 'upcoming';
+    return { ...s, state };
+  });
+}

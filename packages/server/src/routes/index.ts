@@ -6,7 +6,7 @@ import type { RouteDef } from '../http/route.js';
 import { authRoutes } from './auth.routes.js';
 import { compoundRoutes } from './compounds.routes.js';
 import { voteRoutes } from './votes.routes.js';
-import { voteNavigatorRoutes } from './vote-navigator.routes.js';
+import { voteTimelineRoutes } from './vote-timeline.routes.js';
 import { voteNavigatorRoutes } from './vote-navigator.routes.js';
 import { proposalRoutes } from './proposals.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
@@ -39,7 +39,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...activationLetterRoutes,
   ...compoundRoutes,
   ...voteRoutes,
-  ...voteNavigatorRoutes,
+  ...voteTimelineRoutes,
   ...voteNavigatorRoutes,
   ...proposalRoutes,
   ...meetingRoutes,

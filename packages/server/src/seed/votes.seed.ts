@@ -1,10 +1,12 @@
 /**
  * Demo votes and proposals in 都市春天: three closed votes with realistic turnout (an art. 278
  * matter-5 vote that passes, a matter-6 vote that fails the 3/4 approval, and the election of 1栋's
- * building head), one open vote the demo owner 王建国 (yezhu) can vote in, and two proposals, one
- * of them qualified. Ballots are entered through the same code paths as real ones, at past times.
+ * building head), one open vote the demo owner 王建国 (yezhu) can vote in, one in its 询异 window and
+ * one in its notice period (the owners'-assembly timeline, services/vote-timeline.service.ts), and two
+ * proposals, one of them qualified. Ballots are entered through the same code paths as real ones, at
+ * past times.
  */
-import type { CreateVoteInput } from '@yishi/core';
+import { followsStatutoryTimeline, type CreateVoteInput } from '@yishi/core';
 import { listBuildingsWithCounts, listCompounds } from '../db/repositories/places.repository.js';
 import { findUserByLogin } from '../db/repositories/users.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
@@ -13,6 +15,7 @@ import { loadActor } from '../services/auth.service.js';
 import { secondProposal, setSecondingThreshold, submitProposal } from '../services/proposals.service.js';
 import { enterPaperBallot } from '../services/ballots.service.js';
 import { closeVote, createVote, openVote } from '../services/votes.service.js';
+import { announceVote, finaliseVote } from '../services/vote-timeline.service.js';
 
 const DAY = 86_400_000;
 
@@ -53,7 +56,11 @@ async function castDemoBallots(deps: Deps, voteId: string, at: Date, turnout: nu
   }
 }
 
-/** A vote that opened `daysAgo` days ago, was filled by `fill` a day later, and closed on time a week after opening. */
+/**
+ * A vote that opened `daysAgo` days ago, was filled by `fill` a day later, and closed on time a week
+ * after opening. An owners'-assembly vote (art. 278) was announced 15 days before it opened and, once
+ * its 询异 window had passed, finalised; one still inside the window keeps its preliminary result.
+ */
 async function pastVote(
   deps: Deps,
   compoundId: string,
@@ -63,14 +70,22 @@ async function pastVote(
 ) {
   const opened = new Date(deps.clock().getTime() - daysAgo * DAY);
   const closes = new Date(opened.getTime() + 7 * DAY);
-  let now = opened;
+  const statutory = followsStatutoryTimeline(input.rule, input.electorateKind);
+  let now = statutory ? new Date(opened.getTime() - 15 * DAY) : opened;
   const past: Deps = { ...deps, clock: () => now };
   const staff = await actorOf(deps, 'zhanzhang');
   const { id } = await createVote(past, staff, compoundId, { ...input, opensAt: null, closesAt: closes.toISOString() });
+  if (statutory) await announceVote(past, id, staff);
+  now = opened;
   await openVote(past, id);
   await fill(id, new Date(opened.getTime() + DAY));
   now = closes;
   await closeVote(past, id, null);
+  const objectionEndsAt = (await repo.findVote(deps.db, id))?.objection_ends_at;
+  if (objectionEndsAt && Date.parse(objectionEndsAt) <= deps.clock().getTime()) {
+    now = new Date(objectionEndsAt);
+    await finaliseVote(past, id, staff);
+  }
 }
 
 export async function seedVotes(deps: Deps): Promise<void> {
@@ -130,9 +145,25 @@ export async function seedVotes(deps: Deps): Promise<void> {
     (id, at) => castDemoBallots(deps, id, at, 0.7, (r) => [r < 0.7 ? 'o1' : 'o2'], 37),
   );
 
-  // Open now, closing in a week: the demo owner can vote; some neighbours already have.
+  // In its 询异 window: closed two days ago, its preliminary result published, disputes possible for five more days.
+  await pastVote(
+    deps,
+    compoundId,
+    9,
+    {
+      ...base,
+      title: '修订《业主大会议事规则》',
+      description: '增加线上表决与电子投票回执的规定，明确询异期和最终结果公告的程序。',
+      kind: 'yes_no',
+      rule: { kind: 'art278', matter: 1 },
+    },
+    (id, at) => castDemoBallots(deps, id, at, 0.78, (r) => [r < 0.85 ? 'yes' : r < 0.95 ? 'no' : 'abstain'], 61),
+  );
+
+  // Open now, closing in a week (announced 15 days ago): the demo owner can vote; some neighbours already have.
   const staff = await actorOf(deps, 'zhanzhang');
-  const { id: openId } = await createVote(deps, staff, compoundId, {
+  const announcedAgo: Deps = { ...deps, clock: () => new Date(deps.clock().getTime() - 15 * DAY) };
+  const { id: openId } = await createVote(announcedAgo, staff, compoundId, {
     ...base,
     title: '利用小区共有场地建设电动自行车充电棚',
     description: '在3栋北侧共有绿地边建设充电棚（约 60 个车位），由物业委托运营，收益归全体业主。',
@@ -141,7 +172,21 @@ export async function seedVotes(deps: Deps): Promise<void> {
     opensAt: null,
     closesAt: new Date(deps.clock().getTime() + 7 * DAY).toISOString(),
   });
+  await announceVote(announcedAgo, openId, staff);
   await openVote(deps, openId);
+
+  // In its notice period: announced two days ago, the roll published for checking, voting opens in 13 days.
+  const twoDaysAgo: Deps = { ...deps, clock: () => new Date(deps.clock().getTime() - 2 * DAY) };
+  const { id: noticeId } = await createVote(twoDaysAgo, staff, compoundId, {
+    ...base,
+    title: '续聘物业服务企业（2027—2029 年）',
+    description: '续聘现物业服务企业三年，物业费标准不变（每月每平方米 1.8 元）。',
+    kind: 'yes_no',
+    rule: { kind: 'art278', matter: 4 },
+    opensAt: null,
+    closesAt: new Date(deps.clock().getTime() + 27 * DAY).toISOString(),
+  });
+  await announceVote(twoDaysAgo, noticeId, staff);
   const yezhu = await actorOf(deps, 'yezhu');
   const mine = new Set(yezhu.ownedUnits.map((u) => u.unitId));
   const random = sequence(51);

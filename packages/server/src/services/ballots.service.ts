@@ -40,7 +40,7 @@ export function formatBeijing(iso: string): string {
 }
 
 function ensureAcceptsBallots(vote: VoteRow, now: Date): void {
-  if (vote.status === 'draft') throw new DomainError('vote_not_open');
+  if (vote.status === 'draft' || vote.status === 'announced') throw new DomainError('vote_not_open');
   if (vote.status === 'closed') throw new DomainError('vote_closed', { closedAt: formatBeijing(vote.closed_at ?? vote.closes_at) });
   if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_closed', { closedAt: formatBeijing(vote.closes_at) });
 }

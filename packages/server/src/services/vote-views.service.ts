@@ -26,6 +26,7 @@ import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { formatBeijing } from './ballots.service.js';
+import { timelineOf } from './vote-timeline.service.js';
 import {
   choicesOf,
   loadVoteSettled,
@@ -133,6 +134,7 @@ export async function getVoteForActor(deps: Deps, actor: Actor, voteId: string, 
     result: resultOf(vote, locale),
     mine: await myVotersOf(deps, actor, vote),
     canManage: organiser,
+    timeline: await timelineOf(deps, vote),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   DomainError,
   YES_NO_OPTIONS,
   describeRule,
+  followsStatutoryTimeline,
   formatUnitLabel,
   headKeyOf,
   isSingleChoice,
@@ -35,6 +36,7 @@ import type { VoteElectorateRow, VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { recordProposalPutToVote } from './proposals.service.js';
+import { assertMayOpen, finaliseDueVotes, publishPreliminaryResult } from './vote-timeline.service.js';
 
 export function optionsOf(vote: Pick<VoteRow, 'options_json'>): VoteOption[] {
   return JSON.parse(vote.options_json) as VoteOption[];
@@ -90,12 +92,14 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
       ? YES_NO_OPTIONS.map((o) => ({ id: o.id, label: o.label['zh-CN'] }))
       : input.options.map((label, i) => ({ id: `o${i + 1}`, label }));
   const id = newId();
+  // An owners' vote on an art. 278 matter follows the statutory timeline: announced before it opens.
+  const statutory = followsStatutoryTimeline(input.rule, input.electorateKind);
   await db.transaction().execute(async (trx) => {
     await repo.insertVote(trx, {
       id,
       compound_id: compoundId,
       building_id: input.buildingId,
-      statutory: 0,
+      statutory: statutory ? 1 : 0,
       title: input.title,
       description: input.description,
       kind: input.kind,
@@ -116,13 +120,13 @@ export async function createVote(deps: Deps, actor: Actor, compoundId: string, i
     // The proposal records that it was put to this vote (a soft link both ways).
     if (input.sourceKind === 'proposal') await recordProposalPutToVote(trx, actor, input.sourceId!, { voteId: id, title: input.title, now });
   });
-  // A vote whose opening time is already past opens at once.
-  if (input.opensAt && Date.parse(input.opensAt) <= deps.clock().getTime()) await openVote(deps, id, actor);
+  // A vote whose opening time is already past opens at once (a statutory one is announced first).
+  if (!statutory && input.opensAt && Date.parse(input.opensAt) <= deps.clock().getTime()) await openVote(deps, id, actor);
   return { id };
 }
 
-/** The electorate as it stands now, in the shape the tally reads. */
-async function buildElectorate(db: Db, vote: VoteRow) {
+/** The electorate as it stands now, in the shape the tally reads (frozen at opening, or at the announcement of a statutory vote). */
+export async function buildElectorate(db: Db, vote: VoteRow) {
   if (vote.electorate_kind === 'residents') {
     const persons = await repo.listPersonsInScope(db, vote.compound_id, vote.building_id);
     const seen = new Map<string, { personId: string; name: string; unitLabel: string }>();
@@ -159,13 +163,17 @@ export async function openVote(deps: Deps, voteId: string, by: Actor | null = nu
     await lockRow(trx, 'votes', voteId);
     const vote = await repo.findVote(trx, voteId);
     if (!vote) throw new DomainError('vote_not_found');
-    if (vote.status !== 'draft') throw new DomainError('vote_not_draft');
+    if (vote.status !== 'draft' && vote.status !== 'announced') throw new DomainError('vote_not_draft');
     const now = deps.clock();
     if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_close_before_open');
-    const electorate = await buildElectorate(trx, vote);
-    if (electorate.length === 0) throw new DomainError('vote_empty_electorate');
-    await repo.insertElectorate(trx, electorate);
-    await repo.updateVote(trx, voteId, 'draft', { status: 'open', opened_at: now.toISOString(), updated_at: now.toISOString() });
+    await assertMayOpen(trx, vote, now);
+    // A statutory vote's roll was frozen when it was announced.
+    if (vote.status === 'draft') {
+      const electorate = await buildElectorate(trx, vote);
+      if (electorate.length === 0) throw new DomainError('vote_empty_electorate');
+      await repo.insertElectorate(trx, electorate);
+    }
+    await repo.updateVote(trx, voteId, vote.status, { status: 'open', opened_at: now.toISOString(), updated_at: now.toISOString() });
     await enqueueNotifications(trx, deps, { kind: 'vote_opened', voteId, causedByUserId: by?.userId ?? null });
   });
 }
@@ -227,7 +235,9 @@ export async function closeVote(deps: Deps, voteId: string, by: Actor | null): P
       updated_at: now.toISOString(),
     });
     if (Number(changed.numUpdatedRows) === 1) {
-      await enqueueNotifications(trx, deps, { kind: 'vote_result', voteId, causedByUserId: by?.userId ?? null });
+      // A statutory vote's result is preliminary (its 询异 window opens); the owners are told the final one.
+      if (vote.statutory === 1) await publishPreliminaryResult(trx, vote, result, closedAt, by);
+      else await enqueueNotifications(trx, deps, { kind: 'vote_result', voteId, causedByUserId: by?.userId ?? null });
       return true;
     }
     if (by) throw new DomainError('vote_already_closed');
@@ -257,6 +267,7 @@ export async function settleDueVotes(deps: Deps): Promise<{ opened: number; clos
       if (!(error instanceof DomainError) && !isTransientConflict(error)) throw error;
     }
   }
+  await finaliseDueVotes(deps);
   return { opened, closed };
 }
 
@@ -272,8 +283,11 @@ export async function loadVoteSettled(deps: Deps, voteId: string): Promise<VoteR
   if (!vote) throw new DomainError('vote_not_found');
   const now = deps.clock().getTime();
   const dueToClose = vote.status === 'open' && Date.parse(vote.closes_at) <= now;
-  const dueToOpen = vote.status === 'draft' && vote.opens_at !== null && Date.parse(vote.opens_at) <= now;
-  if (dueToClose || dueToOpen) {
+  const dueToOpen =
+    (vote.status === 'announced' || (vote.status === 'draft' && vote.statutory === 0)) && vote.opens_at !== null && Date.parse(vote.opens_at) <= now;
+  const dueToFinalise =
+    vote.status === 'closed' && vote.statutory === 1 && !vote.finalised_at && vote.objection_ends_at !== null && Date.parse(vote.objection_ends_at) <= now;
+  if (dueToClose || dueToOpen || dueToFinalise) {
     await settleDueVotes(deps);
     vote = (await repo.findVote(deps.db, voteId))!;
   }

@@ -5,6 +5,7 @@
 import type { Localised } from '../i18n.js';
 import { shellMessages } from './shell.js';
 import { voteMessages } from './votes.js';
+import { voteTimelineMessages } from './vote-timeline.js';
 import { foundationMessages } from './foundation.js';
 import { meetingsMessages } from './meetings.js';
 import { actionItemMessages } from './action-items.js';
@@ -20,6 +21,7 @@ import { evidenceMessages } from './evidence.js';
 export const messages = {
   ...shellMessages,
   ...voteMessages,
+  ...voteTimelineMessages,
   ...foundationMessages,
   ...meetingsMessages,
   ...actionItemMessages,

@@ -35,7 +35,9 @@ export function listDueVotes(db: Db, nowIso: string) {
     .where((eb) =>
       eb.or([
         eb.and([eb('status', '=', 'open'), eb('closes_at', '<=', nowIso)]),
-        eb.and([eb('status', '=', 'draft'), eb('opens_at', 'is not', null), eb('opens_at', '<=', nowIso)]),
+        // A statutory draft waits for its announcement; an announced vote opens at its time.
+        eb.and([eb('status', '=', 'draft'), eb('statutory', '=', 0), eb('opens_at', 'is not', null), eb('opens_at', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'announced'), eb('opens_at', '<=', nowIso)]),
       ]),
     )
     .execute();

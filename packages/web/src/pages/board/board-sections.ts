@@ -13,6 +13,7 @@ export interface BoardSection {
 export const boardSections: BoardSection[] = [
   { tag: 'yishi-board-meetings', load: () => import('../../components/meetings/board-meetings-section.js') },
   { tag: 'yishi-board-votes', load: () => import('../../components/votes/board-votes-section.js') },
+  { tag: 'yishi-board-vote-notices', load: () => import('../../components/votes/board-vote-notices-section.js') },
   { tag: 'yishi-board-minutes', load: () => import('../../components/minutes/board-minutes-section.js') },
   { tag: 'yishi-board-proposals', load: () => import('../../components/votes/board-proposals-section.js') },
   { tag: 'yishi-board-action-items', load: () => import('../../components/action-items/board-action-items-section.js') },

@@ -19,8 +19,10 @@ import {
   VOTE_KINDS,
   compoundEndpoints,
   isSingleChoice,
+  VOTE_PERIOD_DEFAULTS,
   proposalEndpoints,
   voteEndpoints,
+  voteTimelineEndpoints,
   type BodyInput,
   type Fraction,
   type VoteKind,
@@ -69,6 +71,8 @@ export class VoteCreatePage extends YishiElement {
   @state() private picked: Picked = { kind: 'yes_no', scope: 'compound', rule: 'art278', matter: '9', basis: 'area_and_heads', comparison: 'more_than' };
   @state() private buildings: Array<{ id: string; name: string }> = [];
   @state() private proposal: { id: string; title: string } | null = null;
+  /** The compound's notice period: an art. 278 vote opens no sooner after its notice. */
+  @state() private noticeDays = VOTE_PERIOD_DEFAULTS.noticeDays;
   private readonly agendaItemId = new URLSearchParams(location.search).get('agendaItemId');
   private readonly write = new WriteController<Field>(this);
 
@@ -88,6 +92,10 @@ export class VoteCreatePage extends YishiElement {
       (o) => (this.buildings = o.buildings),
       () => undefined,
     );
+    void api.call(voteTimelineEndpoints.settings, { params: { compoundId } }).then(
+      (s) => (this.noticeDays = s.periods.noticeDays),
+      () => undefined,
+    );
     const proposalId = new URLSearchParams(location.search).get('proposalId');
     if (proposalId) {
       void api.call(proposalEndpoints.get, { params: { proposalId } }).then(
@@ -98,7 +106,10 @@ export class VoteCreatePage extends YishiElement {
   }
 
   override render() {
-    const inAWeek = new Date(Date.now() + 7 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+    // An art. 278 vote opens after its notice period (announced today, say): proposed opening and a week of voting after it.
+    const statutory = this.ruleKind === 'art278';
+    const opensOn = new Date(Date.now() + (this.noticeDays * 86_400_000 + 3_600_000) + 8 * 3_600_000).toISOString().slice(0, 16);
+    const inAWeek = new Date(Date.now() + ((statutory ? this.noticeDays : 0) + 7) * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
     const e = this.write.fieldErrors;
     return html`<h1>${t('votes.create')}</h1>
       ${this.proposal ? html`<p class="lead">${t('votes.form.source', { title: this.proposal.title })}</p>` : nothing}
@@ -172,6 +183,12 @@ export class VoteCreatePage extends YishiElement {
               )
             : nothing
         }
+        ${
+          statutory
+            ? html`<sl-alert variant="primary" open><p>${t('timeline.createHint', { days: this.noticeDays, time: opensOn.replace('T', ' ') })}</p></sl-alert>
+                <sl-input name="opensAt" type="datetime-local" label=${t('votes.form.opensAt')} required value=${opensOn}></sl-input>`
+            : nothing
+        }
         <sl-input
           name="closesAt"
           type="datetime-local"
@@ -182,7 +199,7 @@ export class VoteCreatePage extends YishiElement {
           help-text=${e.closesAt ?? ''}
         ></sl-input>
         <sl-checkbox name="secret" checked>${t('votes.form.secret')}</sl-checkbox>
-        <sl-checkbox name="openNow" checked>${t('votes.form.opensNow')}</sl-checkbox>
+        ${statutory ? nothing : html`<sl-checkbox name="openNow" checked>${t('votes.form.opensNow')}</sl-checkbox>`}
         ${this.write.error || e.sourceId ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error ?? e.sourceId}</p></sl-alert>` : nothing}
         <div>
           <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('votes.form.submit')}</sl-button>
@@ -244,6 +261,12 @@ export class VoteCreatePage extends YishiElement {
     };
   }
 
+  /** The proposed or chosen opening of an art. 278 vote (Beijing wall-clock time), or none when unreadable. */
+  private opensAt(): string | null {
+    const opensAt = new Date(`${this.value('opensAt')}:00+08:00`);
+    return Number.isNaN(opensAt.getTime()) ? null : opensAt.toISOString();
+  }
+
   private async submit(event: Event) {
     event.preventDefault();
     const compoundId = this.params.compoundId ?? '';
@@ -270,7 +293,7 @@ export class VoteCreatePage extends YishiElement {
       buildingId: scope === 'compound' ? null : scope,
       rule: this.rule(),
       secret: this.checked('secret'),
-      opensAt: this.checked('openNow') ? new Date().toISOString() : null,
+      opensAt: this.ruleKind === 'art278' ? this.opensAt() : this.checked('openNow') ? new Date().toISOString() : null,
       // An empty or unreadable time goes as sent, for the server to name the field.
       closesAt: Number.isNaN(closesAt.getTime()) ? this.value('closesAt') : closesAt.toISOString(),
       ...source,

@@ -15,6 +15,7 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/notifications/delivery-summary.js';
 import '../../components/votes/vote-result.js';
+import '../../components/votes/vote-stepper.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
@@ -94,7 +95,7 @@ export class VoteManagePage extends YishiElement {
       <p><strong>${t(`votes.status.${vote.status}`)}</strong> · ${t('votes.closesAt', { time: formatDateTime(vote.closesAt) })}</p>
       <div class="actions">
         <a class="link-button" href=${`/votes/${vote.id}`}>${t('votes.view')}</a>
-        ${vote.status === 'draft' ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.act('open')}>${t('votes.open')}</sl-button>` : nothing}
+        ${vote.status === 'draft' && !view.timeline.statutory ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.act('open')}>${t('votes.open')}</sl-button>` : nothing}
         ${vote.status === 'open' && !this.askClose ? html`<sl-button variant="danger" @click=${() => (this.askClose = true)}>${t('votes.close')}</sl-button>` : nothing}
       </div>
       ${
@@ -108,6 +109,7 @@ export class VoteManagePage extends YishiElement {
             </div>`
           : nothing
       }
+      <yishi-vote-stepper .view=${view} @vote-changed=${() => this.load.reload()}></yishi-vote-stepper>
       ${
         turnout
           ? html`<h2>${turnoutWords}</h2>

@@ -15,6 +15,7 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/votes/vote-result.js';
+import '../../components/votes/vote-timeline.js';
 import { bracketed, colon } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
@@ -186,6 +187,7 @@ export class VotePage extends YishiElement {
       ${vote.buildingName ? html`<p>${t('votes.building', { name: vote.buildingName })}</p>` : nothing}
       ${vote.description ? html`<p>${vote.description}</p>` : nothing}
       <p class="muted"><strong>${t('votes.rule')}${colon()}</strong>${pick(vote.ruleText)}</p>
+      ${v.timeline.statutory ? html`<yishi-vote-timeline .timeline=${v.timeline}></yishi-vote-timeline>` : nothing}
       ${vote.secret ? this.renderSecrecy() : html`<p class="muted">${t('votes.named')}</p>`}
       ${
         turnout && vote.status === 'open'

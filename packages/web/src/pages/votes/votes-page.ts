@@ -9,6 +9,7 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
 import { colon } from '../../components/votes/vote-words.js';
+import '../../components/votes/vote-settings.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
@@ -53,7 +54,8 @@ export class VotesPage extends YishiElement {
             <a class="link-button" href=${`/compounds/${compoundId}/proposals`}>${t('votes.proposals')}</a>
           </div>
           <h2 class="visually-hidden">${t('votes.listHeading')}</h2>
-          ${sorted.length === 0 ? renderEmpty(t('votes.empty')) : sorted.map((v) => this.renderVote(v))}`;
+          ${sorted.length === 0 ? renderEmpty(t('votes.empty')) : sorted.map((v) => this.renderVote(v))}
+          ${canManage ? html`<yishi-vote-settings compound-id=${compoundId}></yishi-vote-settings>` : nothing}`;
       })}`;
   }
 

@@ -1,0 +1,60 @@
+/**
+ * Notice-board section: the compound's vote notices as published (投票通知公告, 延期公示, 初步统计结果
+ * 公示, 表决结果公告), newest first, each with its time and the vote it belongs to.
+ */
+import { voteTimelineEndpoints, type PublicVoteNotices } from '@yishi/core';
+import { css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { formatDateTime } from '../../format/format.js';
+import { pick, t } from '../../i18n.js';
+import { YishiElement } from '../base/yishi-element.js';
+import { boardStyles } from '../board/board-styles.js';
+import { renderEmpty, renderLoad } from '../common/load-state.js';
+
+@customElement('yishi-board-vote-notices')
+export class BoardVoteNoticesSection extends YishiElement {
+  static override styles = [
+    YishiElement.styles,
+    boardStyles,
+    css`
+      .notice h3 {
+        font-size: 1.1rem;
+        margin: 0 0 0.25rem;
+      }
+      .notice p {
+        margin: 0.25rem 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) compoundId = '';
+  private readonly load = new LoadController(
+    this,
+    (signal) => api.call(voteTimelineEndpoints.publicNotices, { params: { compoundId: this.compoundId }, signal }),
+    () => [this.compoundId],
+  );
+
+  override render() {
+    return html`<section id="vote-notices" aria-labelledby="board-vote-notices">
+      <h2 id="board-vote-notices">${t('timeline.boardHeading')}</h2>
+      ${renderLoad(this.load, ({ notices }) => (notices.length === 0 ? renderEmpty(t('timeline.boardEmpty')) : notices.slice(0, 8).map((n) => this.renderNotice(n))))}
+    </section>`;
+  }
+
+  private renderNotice(n: PublicVoteNotices['notices'][number]) {
+    return html`<article class="card notice">
+      <h3>${pick(n.title)}</h3>
+      <p class="muted">${t('timeline.publishedAt', { time: formatDateTime(n.publishedAt) })}</p>
+      <p>${pick(n.body)}</p>
+      <p class="no-print"><a href=${`/votes/${n.voteId}`}>${n.voteTitle}</a></p>
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-board-vote-notices': BoardVoteNoticesSection;
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The staff's stepper of an owners'-assembly vote: the stages (yishi-vote-timeline) and the next
+ * action — announce, open, extend, finalise — each behind a confirmation dialog that says what it
+ * does and that it is published. On the management page: `<yishi-vote-stepper .view=${view}
+ * @vote-changed=${reload}>`. A vote that follows no timeline shows only extension here (the page
+ * opens and closes it as before).
+ */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import { voteEndpoints, voteTimelineEndpoints, type VoteView } from '@yishi/core';
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { WriteController } from '../../controllers/write-controller.js';
+import { formatDateTime } from '../../format/format.js';
+import { t } from '../../i18n.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { YishiElement } from '../base/yishi-element.js';
+import './vote-timeline.js';
+
+type Action = 'announce' | 'open' | 'extend' | 'finalise';
+
+/** A Beijing wall-clock value for a datetime-local input. */
+function beijingInput(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+@customElement('yishi-vote-stepper')
+export class VoteStepper extends YishiElement {
+  static override styles = [
+    YishiElement.styles,
+    formStyles,
+    css`
+      .next {
+        display: grid;
+        gap: 0.5rem;
+        margin-top: 0.75rem;
+      }
+      .next h3 {
+        margin: 0;
+        font-size: 1rem;
+      }
+      sl-dialog::part(body) {
+        display: grid;
+        gap: 0.75rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) view: VoteView | null = null;
+  @state() private asking: Action | null = null;
+  private readonly write = new WriteController<'closesAt' | 'reason'>(this);
+
+  /** The action the vote waits for, or null. */
+  private nextAction(v: VoteView): Action | null {
+    const { status } = v.vote;
+    const { statutory, phase } = v.timeline;
+    if (status === 'draft' && statutory) return 'announce';
+    if (status === 'announced') return 'open';
+    if (status === 'open') return 'extend';
+    if (phase === 'objection' || phase === 'awaiting_final') return 'finalise';
+    return null;
+  }
+
+  override render() {
+    const v = this.view;
+    if (!v) return nothing;
+    const action = this.nextAction(v);
+    return html`<yishi-vote-timeline .timeline=${v.timeline}></yishi-vote-timeline> ${
+        action
+          ? html`<div class="next">
+              <h3>${t('timeline.next')}</h3>
+              ${this.hint(v, action)}
+              <div class="actions">
+                <sl-button variant=${action === 'extend' ? 'default' : 'primary'} size="large" @click=${() => (this.asking = action)}
+                  >${t(`timeline.${action}`)}</sl-button
+                >
+              </div>
+            </div>`
+          : nothing
+      }
+      ${this.renderDialog(v)}`;
+  }
+
+  private hint(v: VoteView, action: Action) {
+    const tl = v.timeline;
+    if (action === 'open' && v.vote.opensAt)
+      return html`<p class="muted">${t('timeline.opensOn', { time: formatDateTime(v.vote.opensAt), days: tl.noticeDays })}</p>`;
+    if (action === 'finalise' && tl.objectionEndsAt)
+      return html`<p class="muted">${t('timeline.finaliseAfter', { time: formatDateTime(tl.objectionEndsAt) })}</p>`;
+    return nothing;
+  }
+
+  private renderDialog(v: VoteView) {
+    const action = this.asking;
+    const e = this.write.fieldErrors;
+    const words =
+      action === 'announce'
+        ? t('timeline.announceConfirm', { rollCheckDays: v.timeline.rollCheckDays, noticeDays: v.timeline.noticeDays })
+        : action
+          ? t(`timeline.${action}Confirm`)
+          : '';
+    return html`<sl-dialog
+      label=${action ? t(`timeline.${action}`) : ''}
+      ?open=${action !== null}
+      @sl-after-hide=${(ev: Event) => {
+        if (ev.target === ev.currentTarget) this.asking = null;
+      }}
+    >
+      <p>${words}</p>
+      ${
+        action === 'extend'
+          ? html`<sl-input
+                name="closesAt"
+                type="datetime-local"
+                label=${t('timeline.newClosesAt')}
+                value=${beijingInput(new Date(Date.parse(v.vote.closesAt) + 3 * 86_400_000).toISOString())}
+                class=${e.closesAt ? 'invalid' : ''}
+                help-text=${e.closesAt ?? ''}
+              ></sl-input>
+              <sl-textarea
+                name="reason"
+                label=${t('timeline.extendReason')}
+                maxlength="500"
+                class=${e.reason ? 'invalid' : ''}
+                help-text=${e.reason ?? ''}
+              ></sl-textarea>`
+          : nothing
+      }
+      ${this.write.error ? html`<p role="alert" class="form-error">${this.write.error}</p>` : nothing}
+      <sl-button slot="footer" @click=${() => (this.asking = null)}>${t('timeline.cancel')}</sl-button>
+      <sl-button slot="footer" variant="primary" class="confirm" ?loading=${this.write.busy} @click=${() => action && this.act(v, action)}
+        >${t('timeline.confirm')}</sl-button
+      >
+    </sl-dialog>`;
+  }
+
+  private field(name: string): string {
+    return this.renderRoot.querySelector<HTMLInputElement>(`sl-dialog [name="${name}"]`)?.value ?? '';
+  }
+
+  private async act(v: VoteView, action: Action) {
+    const params = { voteId: v.vote.id };
+    const done = await this.write.run(
+      () => {
+        switch (action) {
+          case 'announce':
+            return api.call(voteTimelineEndpoints.announce, { params });
+          case 'open':
+            return api.call(voteEndpoints.open, { params });
+          case 'finalise':
+            return api.call(voteTimelineEndpoints.finalise, { params });
+          case 'extend': {
+            // datetime-local is Beijing wall-clock time.
+            const closesAt = new Date(`${this.field('closesAt')}:00+08:00`);
+            const body = { closesAt: Number.isNaN(closesAt.getTime()) ? this.field('closesAt') : closesAt.toISOString(), reason: this.field('reason') };
+            return api.call(voteTimelineEndpoints.extend, { params, body });
+          }
+        }
+      },
+      { success: t(`timeline.done.${action}`), fields: ['closesAt', 'reason'], errorAs: 'inline' },
+    );
+    if (!done) return;
+    this.asking = null;
+    this.dispatchEvent(new CustomEvent('vote-changed', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-vote-stepper': VoteStepper;
+  }
+}
