@@ -61,10 +61,6 @@ export const objectionMessages = {
     'zh-CN': '询异期已结束，结果已确定，不能再更正选票',
     en: 'The dispute window is over and the result is final; ballots can no longer be corrected',
   },
-  disputes_unresolved: {
-    'zh-CN': '还有 {count} 条询异未处理，处理完毕后才能公布最终结果',
-    en: '{count} dispute(s) are still unresolved; the final result can be published once they are resolved',
-  },
 } as const satisfies MessageTable;
 
 export const objectionStatuses: Partial<Record<keyof typeof objectionMessages, number>> = {
@@ -85,5 +81,4 @@ export const objectionStatuses: Partial<Record<keyof typeof objectionMessages, n
   ballot_dispute_not_found: 404,
   dispute_correction_paper_only: 400,
   dispute_correction_window_closed: 409,
-  disputes_unresolved: 409,
 };

@@ -15,7 +15,7 @@ export interface NoticeText {
 }
 
 /** The kinds of notice a vote's stages publish (vote_notices.kind). */
-export const VOTE_NOTICE_KINDS = ['announcement', 'extension', 'preliminary_result', 'final_result'] as const;
+export const VOTE_NOTICE_KINDS = ['announcement', 'roll_correction', 'extension', 'preliminary_result', 'corrected_result', 'final_result'] as const;
 export type VoteNoticeKind = (typeof VOTE_NOTICE_KINDS)[number];
 
 const when = (iso: string, locale: Locale) => formatNotificationTime(iso, locale);

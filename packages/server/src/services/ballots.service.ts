@@ -45,7 +45,7 @@ function ensureAcceptsBallots(vote: VoteRow, now: Date): void {
   if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_closed', { closedAt: formatBeijing(vote.closes_at) });
 }
 
-function validateChoices(vote: VoteRow, choices: readonly string[]): string[] {
+export function validateChoices(vote: VoteRow, choices: readonly string[]): string[] {
   const ids = new Set(optionsOf(vote).map((o) => o.id));
   const unique = [...new Set(choices)];
   if (unique.some((c) => !ids.has(c))) throw new DomainError('ballot_invalid_choice');
