@@ -282,7 +282,7 @@ export const publishedReceiptsSchema = z.object({
   published: z.boolean(),
   /** A secret vote with few voters: the codes only (each proves its ballot was counted), the choices withheld, and why. */
   choicesWithheld: wordsSchema.nullable(),
-  receipts: z.array(z.object({ receiptCode: z.string(), choices: z.array(z.string()), choiceLabels: z.array(z.string()), channel: z.enum(BALLOT_CHANNELS) })),
+  receipts: z.array(z.object({ receiptCode: z.string(), logPosition: z.number().int().nullable(), choices: z.array(z.string()), choiceLabels: z.array(z.string()), channel: z.enum(BALLOT_CHANNELS) })),
 });
 export type PublishedReceipts = z.infer<typeof publishedReceiptsSchema>;
 

@@ -130,6 +130,8 @@ export async function publishedHeadsOf(db: Db, compoundId: string): Promise<Publ
     seen.add(key);
     return true;
   });
+  // The compound's ledger first, then the votes' logs, newest first.
+  latest.sort((a, b) => (a.chain === b.chain ? 0 : a.chain === 'ledger' ? -1 : 1));
   return { format: PUBLISHED_HEADS_FORMAT, compoundId, compoundName: compound.name, heads, latest: latest.slice(0, 21) };
 }
 

@@ -213,7 +213,7 @@ export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
     choicesWithheld: withheld ? withheldChoicesWords(counted) : null,
     receipts: receipts.map((r) => {
       const choices = withheld ? [] : choicesOf(r);
-      return { receiptCode: r.receipt_code, choices, choiceLabels: choices.map((c) => labels.get(c) ?? c), channel: r.channel };
+      return { receiptCode: r.receipt_code, logPosition: r.log_position === null ? null : Number(r.log_position), choices, choiceLabels: choices.map((c) => labels.get(c) ?? c), channel: r.channel };
     }),
   };
 }

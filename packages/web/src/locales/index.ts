@@ -18,6 +18,7 @@ import { boardMessages } from './board.js';
 import { agendaMessages } from './agenda.js';
 import { notificationMessages } from './notifications.js';
 import { evidenceMessages } from './evidence.js';
+import { openBallotMessages } from './open-ballot.js';
 export const messages = {
   ...shellMessages,
   ...voteMessages,
@@ -33,6 +34,7 @@ export const messages = {
   ...agendaMessages,
   ...notificationMessages,
   ...evidenceMessages,
+  ...openBallotMessages,
 } satisfies Record<string, Localised>;
 
 export type MessageKey = keyof typeof messages;

@@ -158,7 +158,7 @@ export function listBallotPresence(db: Db, voteId: string) {
 }
 
 export function listReceipts(db: Db, voteId: string) {
-  return db.selectFrom('ballots').select(['receipt_code', 'choices_json', 'channel']).where('vote_id', '=', voteId).orderBy('receipt_code').execute();
+  return db.selectFrom('ballots').select(['receipt_code', 'choices_json', 'log_position', 'channel']).where('vote_id', '=', voteId).orderBy('receipt_code').execute();
 }
 
 export function listNamedBallots(db: Db, voteId: string) {

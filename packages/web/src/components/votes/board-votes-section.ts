@@ -18,6 +18,7 @@ import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { colon } from './vote-words.js';
 import './vote-result.js';
+import './open-ballot-files.js';
 
 /** A share as a CSS width, for the picture only (the words beside it carry the exact figures). */
 function widthOf(f: { num: number; den: number }): string {
@@ -104,6 +105,7 @@ export class BoardVotesSection extends YishiElement {
       <p class="muted">${t('votes.closedAt', { time: formatDateTime(v.closedAt ?? v.closesAt) })} · ${pick(v.ruleText)}</p>
       <yishi-vote-result .result=${v.result}></yishi-vote-result>
       <p class="no-print"><a href=${`/votes/${v.id}/receipts`}>${t('votes.receipts')}</a></p>
+      <yishi-open-ballot-files vote-id=${v.id}></yishi-open-ballot-files>
     </article>`;
   }
 }

@@ -18,4 +18,5 @@ export const boardSections: BoardSection[] = [
   { tag: 'yishi-board-proposals', load: () => import('../../components/votes/board-proposals-section.js') },
   { tag: 'yishi-board-action-items', load: () => import('../../components/action-items/board-action-items-section.js') },
   { tag: 'yishi-board-satisfaction', load: () => import('../../components/board/board-satisfaction-section.js') },
+  { tag: 'yishi-board-anchors', load: () => import('../../components/board/anchors-section.js') },
 ];

@@ -16,6 +16,7 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/votes/vote-result.js';
 import '../../components/votes/vote-timeline.js';
+import '../../components/votes/receipt-position.js';
 import { bracketed, colon } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
@@ -373,7 +374,8 @@ export class VotePage extends YishiElement {
       ${this.receipts.map(
         (r) =>
           html`<p class="receipt-for">${t('votes.receiptFor', { unit: r.voterLabel })}</p>
-            <p class="receipt" aria-label=${`${t('votes.receiptFor', { unit: r.voterLabel })}${colon()}${r.receiptCode}`}>${r.receiptCode}</p>`,
+            <p class="receipt" aria-label=${`${t('votes.receiptFor', { unit: r.voterLabel })}${colon()}${r.receiptCode}`}>${r.receiptCode}</p>
+            <yishi-receipt-position .position=${r.logPosition} hint></yishi-receipt-position>`,
       )}
       <p>${several ? t('votes.doneIntroAll') : t('votes.receiptIntro')}</p>
       ${mine.length > 1 ? this.renderMyUnits(mine) : nothing}

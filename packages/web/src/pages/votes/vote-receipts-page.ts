@@ -4,6 +4,8 @@ import { normaliseReceiptCode, voteEndpoints } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import '../../components/votes/open-ballot-files.js';
+import '../../components/votes/receipt-position.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
@@ -57,7 +59,9 @@ export class VoteReceiptsPage extends YishiElement {
               : nothing
           }
         </div>
+        ${found ? html`<yishi-receipt-position .position=${found.logPosition}></yishi-receipt-position>` : nothing}
         ${r.choicesWithheld ? html`<p class="card" role="note">${pick(r.choicesWithheld)}</p>` : nothing}
+        <yishi-open-ballot-files vote-id=${r.voteId}></yishi-open-ballot-files>
         <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
           <table>
             <thead>

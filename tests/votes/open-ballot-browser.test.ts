@@ -1,0 +1,66 @@
+/**
+ * The verifiable open ballot and the anchored heads in a real Chromium, read anonymously on a phone:
+ * the board's 存证 section with the ledger's and the closed votes' heads and the JSON to download,
+ * and a closed vote's receipts page where a found receipt names its position in the ballot log and
+ * the files to recount it are linked. Screenshots go to $YISHI_ARTIFACTS (default /tmp/yishi-artifacts).
+ */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, visibleText, withPhonePage } from '../support/browser.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const ARTIFACTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+const LIFT_VOTE = '使用专项维修资金更换2栋电梯';
+
+let server: TestServer;
+let browser: Browser;
+let dsct: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  dsct = await compoundIdByCode(server.deps, 'DSCT');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('open ballot and anchored heads on a phone', () => {
+  test('the board shows the 存证 heads with their JSON; a found receipt names its log position and the recount files are linked', async () => {
+    const board = (await (await fetch(`${server.url}/api/public/compounds/${dsct}/votes`)).json()) as { votes: Array<{ id: string; title: string }> };
+    const voteId = board.votes.find((v) => v.title === LIFT_VOTE)!.id;
+    const files = (await (await fetch(`${server.url}/api/public/votes/${voteId}/open-ballot/ballots.json`)).json()) as {
+      ballots: Array<{ receiptCode: string; logPosition: number }>;
+    };
+    const mine = files.ballots[0]!;
+
+    await withPhonePage(browser, async (page) => {
+      await page.goto(`${server.url}/board/${dsct}`);
+      const anchors = page.locator('yishi-board-anchors');
+      await anchors.getByRole('heading', { name: '存证' }).waitFor();
+      await anchors.locator('li').first().waitFor();
+      const text = await visibleText(anchors);
+      expect(text).toMatch(/整改销号台账 · \d+ 条记录 · \d{4}年\d{1,2}月\d{1,2}日（周.） 公布\s*[0-9a-f]{64}/);
+      expect(text).toContain(`投票日志：${LIFT_VOTE}`);
+      const download = anchors.getByRole('link', { name: '下载存证（JSON）' });
+      expect(await download.getAttribute('href')).toBe(`/api/public/compounds/${dsct}/anchors`);
+      await anchors.scrollIntoViewIfNeeded();
+      await anchors.screenshot({ path: join(ARTIFACTS, 'board-anchors-phone.png') });
+
+      await page.goto(`${server.url}/votes/${voteId}/receipts`);
+      await page.getByLabel('输入您的回执码').fill(mine.receiptCode);
+      await page.getByText(`您的选票是本次投票日志中的第 ${mine.logPosition} 条记录`).waitFor();
+      const links = page.locator('yishi-open-ballot-files');
+      expect(await links.getByRole('link', { name: '下载名册（JSON）' }).getAttribute('href')).toBe(`/api/public/votes/${voteId}/open-ballot/roll.json`);
+      expect(await links.getByRole('link', { name: '下载选票和日志（JSON）' }).getAttribute('href')).toBe(
+        `/api/public/votes/${voteId}/open-ballot/ballots.json`,
+      );
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: join(ARTIFACTS, 'vote-receipts-position-phone.png') });
+    });
+  }, 90_000);
+});
