@@ -37,7 +37,12 @@ afterAll(async () => {
 async function createOpenVote(staff: ApiClient, closesAt: Date, title: string): Promise<string> {
   const { id } = await staff.ok(voteEndpoints.create, {
     params: { compoundId },
-    body: { title, kind: 'yes_no', rule: { kind: 'art278', matter: 5 }, closesAt: closesAt.toISOString() },
+    body: {
+      title,
+      kind: 'yes_no',
+      rule: { kind: 'custom', basis: 'area_and_heads', participation: { num: 2, den: 3 }, approval: { num: 1, den: 2 }, approvalComparison: 'more_than' },
+      closesAt: closesAt.toISOString(),
+    },
   });
   await staff.ok(voteEndpoints.open, { params: { voteId: id } });
   return id;

@@ -161,7 +161,12 @@ describe('an owner of two flats votes on a phone', () => {
   test('in elder mode, with large tap targets', async () => {
     const { id } = await staff.ok(voteEndpoints.create, {
       params: { compoundId: dsct },
-      body: { title: '小区东门增设快递柜', kind: 'yes_no', rule: { kind: 'art278', matter: 8 }, closesAt: new Date(Date.now() + 5 * 86_400_000).toISOString() },
+      body: {
+        title: '小区东门增设快递柜',
+        kind: 'yes_no',
+        rule: { kind: 'custom', basis: 'area_and_heads', participation: { num: 2, den: 3 }, approval: { num: 3, den: 4 }, approvalComparison: 'at_least' },
+        closesAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      },
     });
     await staff.ok(voteEndpoints.open, { params: { voteId: id } });
     const heads = (await turnout(id)).heads;

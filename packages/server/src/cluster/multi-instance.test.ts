@@ -58,7 +58,13 @@ async function openVote(cookie: string, title: string, closesAt = new Date(now.g
   const { id } = await json<{ id: string }>(
     await a.call('POST', `/api/compounds/${dsct}/votes`, {
       cookie,
-      json: { title, kind: 'yes_no', rule: { kind: 'art278', matter: 4 }, closesAt: closesAt.toISOString() },
+      // art. 278 matter 4's thresholds without its statutory notice period: it opens at once.
+      json: {
+        title,
+        kind: 'yes_no',
+        rule: { kind: 'custom', basis: 'area_and_heads', participation: { num: 2, den: 3 }, approval: { num: 1, den: 2 }, approvalComparison: 'more_than' },
+        closesAt: closesAt.toISOString(),
+      },
     }),
     201,
   );

@@ -28,7 +28,7 @@ async function resolvedItem(cookie: string, compoundId: string, title: string): 
   return id;
 }
 
-/** A yes/no art. 278 vote on the compound's door system, created and opened by `staff`. */
+/** A yes/no vote (art. 278 thresholds) on the compound's door system, created and opened by `staff`. */
 async function openDoorVote(compoundId: string, staff: string): Promise<{ id: string }> {
   const created = await json<{ id: string }>(
     await t.call('POST', `/api/compounds/${compoundId}/votes`, {
@@ -36,7 +36,8 @@ async function openDoorVote(compoundId: string, staff: string): Promise<{ id: st
       json: {
         title: '是否同意更换小区门禁系统',
         kind: 'yes_no',
-        rule: { kind: 'art278', matter: 4 },
+        // The thresholds of art. 278 matter 4 without its statutory notice period: it opens at once.
+        rule: { kind: 'custom', basis: 'area_and_heads', participation: { num: 2, den: 3 }, approval: { num: 1, den: 2 }, approvalComparison: 'more_than' },
         closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
       },
     }),

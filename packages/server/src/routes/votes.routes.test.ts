@@ -33,7 +33,8 @@ async function createOpenVote(cookie: string, extra: Partial<BodyInput<typeof vo
     body: {
       title: '是否同意更换小区门禁系统',
       kind: 'yes_no',
-      rule: { kind: 'art278', matter: 4 },
+      // Area and heads like art. 278 matter 4, without its statutory timeline (vote-timeline.routes.test.ts): it opens at once.
+      rule: { kind: 'custom', basis: 'area_and_heads', participation: { num: 2, den: 3 }, approval: { num: 1, den: 2 }, approvalComparison: 'more_than' },
       closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
       ...extra,
     },

@@ -146,16 +146,19 @@ export async function seedVotes(deps: Deps): Promise<void> {
   );
 
   // In its 询异 window: closed two days ago, its preliminary result published, disputes possible for five more days.
+  // (3栋's owners decide on their lift: a building's vote, so the demo seeds quickly.)
+  const building3 = (await listBuildingsWithCounts(db, compoundId)).find((b) => b.name === '3') ?? building1;
   await pastVote(
     deps,
     compoundId,
     9,
     {
       ...base,
-      title: '修订《业主大会议事规则》',
-      description: '增加线上表决与电子投票回执的规定，明确询异期和最终结果公告的程序。',
+      title: `${building3.name}栋加装电梯`,
+      description: '加装一部电梯，费用由本栋业主按楼层分摊，不使用专项维修资金。',
       kind: 'yes_no',
-      rule: { kind: 'art278', matter: 1 },
+      buildingId: building3.id,
+      rule: { kind: 'art278', matter: 9 },
     },
     (id, at) => castDemoBallots(deps, id, at, 0.78, (r) => [r < 0.85 ? 'yes' : r < 0.95 ? 'no' : 'abstain'], 61),
   );

@@ -1,0 +1,92 @@
+/**
+ * In a real Chromium: the station chief publishes the voting notice of an art. 278 vote from the
+ * management page's stepper (a dialog says what it does and that it is published), and the demo
+ * owner 王建国 reads on his phone, in plain words and in elder mode, when voting opens and that he
+ * should check the roll first.
+ */
+import { fileURLToPath } from 'node:url';
+import { voteEndpoints } from '@yishi/core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  animationsSettled,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  loginWithSessionCookie,
+  newPhonePage,
+  setElderModeSwitch,
+  withPhonePage,
+} from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const TITLE = '使用专项维修资金更换消防水泵';
+
+let server: TestServer;
+let browser: Browser;
+let voteId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const dsct = await compoundIdByCode(server.deps, 'DSCT');
+  const staff = await new ApiClient(server.url).login('zhanzhang');
+  voteId = (
+    await staff.ok(voteEndpoints.create, {
+      params: { compoundId: dsct },
+      body: { title: TITLE, kind: 'yes_no', rule: { kind: 'art278', matter: 5 }, closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+    })
+  ).id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the statutory timeline', () => {
+  test('the stepper announces the vote after a confirmation; the owner reads the timeline in plain words', async () => {
+    const page = await newPhonePage(browser, { viewport: { width: 1024, height: 1000 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false });
+    try {
+      await loginWithSessionCookie(page, server.url, 'zhanzhang');
+      await page.goto(`${server.url}/votes/${voteId}/manage`);
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // A statutory draft has no "open" button: its next step is the notice.
+      expect(await page.getByRole('button', { name: '立即开始' }).count()).toBe(0);
+      await page.getByRole('button', { name: '发布投票通知公告' }).click();
+      const dialog = page.getByRole('dialog', { name: '发布投票通知公告' });
+      await dialog.waitFor();
+      expect(await page.locator('yishi-vote-stepper sl-dialog').textContent()).toContain('公告发布后不能撤回');
+      await animationsSettled(page);
+      await expectNoSeriousA11yViolations(page);
+      await page.locator('yishi-vote-stepper sl-dialog').getByRole('button', { name: '确认发布' }).click();
+      const summary = page.locator('yishi-vote-timeline .summary');
+      await expect.poll(async () => (await summary.textContent()) ?? '').toMatch(/^投票将于 \d+月\d+日 \d\d:\d\d 开始；在此之前请核对名册/);
+      await page.getByRole('button', { name: '开始投票' }).waitFor();
+      await animationsSettled(page);
+      await expectNoSeriousA11yViolations(page);
+      // The stepper at the top of the page (the roll below it runs to every unit).
+      await page.screenshot({ path: `${SCREENSHOTS}/vote-timeline-manage.png` });
+    } finally {
+      await page.context().close();
+    }
+
+    await withPhonePage(browser, async (phone) => {
+      await loginWithSessionCookie(phone, server.url, 'yezhu');
+      await phone.goto(`${server.url}/votes/${voteId}`);
+      await phone.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      const timeline = phone.locator('yishi-vote-timeline');
+      await timeline.getByRole('heading', { name: '表决进程' }).waitFor();
+      expect(await timeline.locator('.summary').textContent()).toMatch(/^投票将于 .+ 开始；在此之前请核对名册（核对期至 .+）。$/);
+      expect(await timeline.locator('li[aria-current="step"]').count()).toBeGreaterThan(0);
+      await timeline.getByText('已发布的公告（1）').click();
+      await timeline.getByRole('heading', { name: `投票通知公告：${TITLE}` }).waitFor();
+      await expectNoSeriousA11yViolations(phone);
+      await phone.screenshot({ path: `${SCREENSHOTS}/vote-timeline-owner-phone.png`, fullPage: true });
+      await setElderModeSwitch(phone, true);
+      await expectNoSeriousA11yViolations(phone);
+      // No sideways scrolling on a 360 px phone, elder mode included.
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    });
+  });
+});
