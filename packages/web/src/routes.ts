@@ -121,6 +121,13 @@ export const routes: RouteDef[] = [
     title: { 'zh-CN': '管理表决', en: 'Manage vote' },
   },
   {
+    path: '/votes/:voteId/roll-check',
+    tag: 'yishi-roll-check-page',
+    load: () => import('./pages/votes/roll-check-page.js'),
+    title: { 'zh-CN': '表决名册核对', en: 'Check the roll' },
+    public: true,
+  },
+  {
     path: '/votes/:voteId/receipts',
     tag: 'yishi-vote-receipts-page',
     load: () => import('./pages/votes/vote-receipts-page.js'),

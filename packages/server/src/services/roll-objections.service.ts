@@ -146,7 +146,10 @@ export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: stri
     totals: { units: rows.length, heads, areaCenti: rows.reduce((sum, r) => sum + r.area_centi, 0) },
     entries,
     myObjections: actor ? all.filter((o) => o.raised_by_user_id === actor.userId).map((o) => rollObjectionView(o, labels.get(o.voter_key) ?? '', true)) : [],
-    corrections: all.filter((o) => o.status === 'upheld').map((o) => rollObjectionView(o, labels.get(o.voter_key) ?? '', false)),
+    // Public: what was corrected and why, in staff's words; never the owner's own text, which may name people.
+    corrections: all
+      .filter((o) => o.status === 'upheld')
+      .map((o) => ({ ...rollObjectionView(o, labels.get(o.voter_key) ?? '', false), text: '', claimedAreaCenti: null })),
   };
 }
 

@@ -15,6 +15,7 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/notifications/delivery-summary.js';
 import '../../components/votes/vote-result.js';
+import '../../components/votes/vote-objections-panel.js';
 import '../../components/votes/vote-stepper.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -129,6 +130,7 @@ export class VoteManagePage extends YishiElement {
       }
       ${vote.status === 'open' ? this.renderPaper(view, roll) : nothing}
       ${vote.status === 'draft' ? nothing : html`<yishi-delivery-summary compound-id=${vote.compoundId} subject-kind="vote" subject-id=${vote.id}></yishi-delivery-summary>`}
+      ${vote.status === 'draft' ? nothing : html`<yishi-vote-objections-panel vote-id=${vote.id} .options=${vote.options} @objection-resolved=${() => this.load.reload()}></yishi-vote-objections-panel>`}
       ${
         roll.length
           ? html`<h2>${t('votes.roll')}</h2>

@@ -4,6 +4,7 @@ import { normaliseReceiptCode, voteEndpoints } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import '../../components/votes/ballot-dispute-form.js';
 import '../../components/votes/open-ballot-files.js';
 import '../../components/votes/receipt-position.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
@@ -18,12 +19,18 @@ import { currentLocale } from '../../state/preferences.js';
 export class VoteReceiptsPage extends YishiElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private query = '';
+  /** The 询异 window is open to the reader: each receipt offers a dispute. */
+  @state() private disputable = false;
   // Choices come in the reader's language (同意 / Yes): a switch of language reads them again.
   private readonly load = new LoadController(
     this,
     (signal) => api.call(voteEndpoints.receipts, { params: { voteId: this.params.voteId ?? '' }, signal }),
     () => [this.params.voteId, currentLocale()],
   );
+
+  private get disputes() {
+    return this.renderRoot.querySelector('yishi-ballot-dispute-form');
+  }
 
   override render() {
     return renderLoad(this.load, (r) => {
@@ -68,6 +75,7 @@ export class VoteReceiptsPage extends YishiElement {
               <tr>
                 <th scope="col">${t('votes.receiptWas', { code: '' }).replace(/[:：]\s*$/, '')}</th>
                 <th scope="col">${t('votes.option')}</th>
+                ${this.disputable ? html`<th scope="col"><span class="visually-hidden">${t('objections.disputeThis')}</span></th>` : nothing}
               </tr>
             </thead>
             <tbody>
@@ -76,11 +84,16 @@ export class VoteReceiptsPage extends YishiElement {
                   html`<tr>
                     <td><code>${x.receiptCode}</code></td>
                     <td>${r.choicesWithheld ? t('votes.receiptsWithheldOption') : x.choiceLabels.join(' / ')}</td>
+                    ${this.disputable ? html`<td><sl-button @click=${() => this.disputes?.ask(x.receiptCode)}>${t('objections.disputeThis')}</sl-button></td>` : nothing}
                   </tr>`,
               )}
             </tbody>
           </table>
-        </div>`;
+        </div>
+        <yishi-ballot-dispute-form
+          vote-id=${r.voteId}
+          @disputes-open=${(e: CustomEvent<boolean>) => (this.disputable = e.detail)}
+        ></yishi-ballot-dispute-form>`;
     });
   }
 }

@@ -1,0 +1,222 @@
+/**
+ * 名册核对: the vote's frozen roll as published — each unit, its area and how it counts as owner
+ * heads, no names — with the signed-in owner's own units highlighted (their names shown) and a
+ * "我要更正" form for each, while the roll check lasts; their requests and the answers below, and
+ * the corrections made to the roll for everyone.
+ */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import { ROLL_OBJECTION_KINDS, objectionEndpoints, type PublicRollEntry, type RollCheck, type RollObjectionKind } from '@yishi/core';
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { YishiElement } from '../../components/base/yishi-element.js';
+import { renderLoad } from '../../components/common/load-state.js';
+import { objectionStyles, rollObjectionItem } from '../../components/votes/objection-items.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
+import { formatArea, formatDateTime } from '../../format/format.js';
+import { pick, t } from '../../i18n.js';
+import { currentMe } from '../../state/session.js';
+import { formStyles } from '../../styles/form-styles.js';
+
+@customElement('yishi-roll-check-page')
+export class RollCheckPage extends YishiElement {
+  static override styles = [
+    YishiElement.styles,
+    formStyles,
+    objectionStyles,
+    css`
+      ul.roll {
+        list-style: none;
+        margin: 1rem 0 0;
+        padding: 0;
+        border: 1px solid var(--yishi-border);
+        border-radius: var(--yishi-radius);
+        background: var(--yishi-surface);
+      }
+      ul.roll > li {
+        padding: 0.5rem 0.75rem;
+        border-top: 1px solid var(--yishi-border);
+        overflow-wrap: anywhere;
+      }
+      ul.roll > li:first-child {
+        border-top: none;
+      }
+      ul.roll p {
+        margin: 0.125rem 0;
+      }
+      ul.roll > li.mine {
+        background: var(--yishi-background);
+        border-left: 4px solid var(--yishi-brand);
+      }
+      ul.roll sl-button {
+        margin: 0.5rem 0 0.25rem;
+      }
+      .mine-tag {
+        display: inline-block;
+        font-weight: 600;
+        color: var(--yishi-brand);
+      }
+      form.fields sl-button {
+        justify-self: start;
+      }
+      h2 {
+        margin-top: 1.5rem;
+      }
+    `,
+  ];
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @state() private filter = '';
+  @state() private onlyMine = false;
+  @state() private asking: PublicRollEntry | null = null;
+  @state() private kind: RollObjectionKind = 'area_wrong';
+  private readonly write = new WriteController<'text' | 'claimedAreaCenti'>(this);
+  private readonly load = new LoadController(
+    this,
+    (signal) => api.call(objectionEndpoints.rollCheck, { params: { voteId: this.params.voteId ?? '' }, signal }),
+    () => [this.params.voteId, currentMe()?.userId],
+  );
+
+  override render() {
+    return renderLoad(this.load, (r) => this.renderRoll(r));
+  }
+
+  private renderRoll(r: RollCheck) {
+    const mine = r.entries.filter((e) => e.mine);
+    const query = this.filter.trim();
+    const shown = r.entries.filter((e) => (!this.onlyMine || e.mine) && (!query || e.label.includes(query)));
+    const period = !r.rollCheckEndsAt
+      ? t('objections.rollNotYet')
+      : r.accepting
+        ? t('objections.rollOpenUntil', { time: formatDateTime(r.rollCheckEndsAt) })
+        : t('objections.rollClosed', { time: formatDateTime(r.rollCheckEndsAt) });
+    return html`<h1>${t('objections.rollHeading')}</h1>
+      <p class="lead">${r.title}</p>
+      <p>${t('objections.rollIntro')}</p>
+      <p class="card" role="note"><strong>${period}</strong></p>
+      <p class="card" role="note">${pick(r.headRulesText)}</p>
+      <p><strong>${t('objections.totals', { units: r.totals.units, heads: r.totals.heads, area: formatArea(r.totals.areaCenti) })}</strong></p>
+      ${currentMe() ? (mine.length === 0 ? html`<p role="note">${t('objections.noneOfMine')}</p>` : nothing) : html`<p class="muted">${t('objections.signInToCheck')}</p>`}
+      <div class="actions">
+        <sl-input size="large" label=${t('objections.filter')} @sl-input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}></sl-input>
+        ${
+          mine.length
+            ? html`<sl-checkbox size="large" ?checked=${this.onlyMine} @sl-change=${(e: Event) => (this.onlyMine = (e.target as HTMLInputElement).checked)}
+                >${t('objections.onlyMine')}</sl-checkbox
+              >`
+            : nothing
+        }
+      </div>
+      <ul class="roll" aria-label=${t('objections.rollHeading')}>
+        ${shown.map((e) => this.renderEntry(e, r.accepting))}
+      </ul>
+      ${
+        r.myObjections.length
+          ? html`<h2>${t('objections.myRequests')}</h2>
+              <ul class="objections">
+                ${r.myObjections.map((o) => rollObjectionItem(o))}
+              </ul>`
+          : nothing
+      }
+      ${
+        r.corrections.length
+          ? html`<h2>${t('objections.corrections')}</h2>
+              <ul class="objections">
+                ${r.corrections.map((o) => rollObjectionItem(o))}
+              </ul>`
+          : nothing
+      }
+      ${this.renderDialog(r)}`;
+  }
+
+  private renderEntry(e: PublicRollEntry, accepting: boolean) {
+    return html`<li class=${e.mine ? 'mine' : ''}>
+      <p><strong class="unit">${e.label}</strong> ${e.mine ? html`<span class="mine-tag">★ ${t('objections.mine')}</span>` : nothing}</p>
+      <p>${formatArea(e.areaCenti)} · ${pick(e.headText)}</p>
+      ${e.mine && e.ownerNames?.length ? html`<p class="muted">${t('objections.owners', { names: e.ownerNames.join('、') })}</p>` : nothing}
+      ${e.mine && accepting ? html`<sl-button size="large" variant="primary" @click=${() => this.ask(e)}>${t('objections.askCorrection')}</sl-button>` : nothing}
+    </li>`;
+  }
+
+  private ask(entry: PublicRollEntry) {
+    this.write.clear();
+    this.kind = 'area_wrong';
+    this.asking = entry;
+  }
+
+  private renderDialog(r: RollCheck) {
+    const entry = this.asking;
+    return html`<sl-dialog
+      label=${entry ? t('objections.formHeading', { unit: entry.label }) : ''}
+      ?open=${entry !== null}
+      @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.asking = null)}
+    >
+      ${
+        entry
+          ? html`<form class="fields" @submit=${(e: Event) => this.submit(e, r, entry)}>
+              <sl-select
+                size="large"
+                name="kind"
+                label=${t('objections.kind')}
+                value=${this.kind}
+                hoist
+                @sl-change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as RollObjectionKind)}
+              >
+                ${ROLL_OBJECTION_KINDS.map((k) => html`<sl-option value=${k}>${t(`objections.kind.${k}`)}</sl-option>`)}
+              </sl-select>
+              ${
+                this.kind === 'area_wrong'
+                  ? html`<sl-input
+                      size="large"
+                      name="area"
+                      type="number"
+                      inputmode="decimal"
+                      step="0.01"
+                      min="0.01"
+                      label=${t('objections.claimedArea')}
+                    ></sl-input>`
+                  : nothing
+              }
+              <sl-textarea size="large" name="text" required maxlength="1000" rows="3" label=${t('objections.text')}></sl-textarea>
+              ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
+            </form>`
+          : nothing
+      }
+      <sl-button slot="footer" size="large" @click=${() => (this.asking = null)}>${t('objections.cancel')}</sl-button>
+      <sl-button slot="footer" size="large" variant="primary" ?loading=${this.write.busy} @click=${() => this.submit(null, r, entry!)}
+        >${t('objections.submit')}</sl-button
+      >
+    </sl-dialog>`;
+  }
+
+  private async submit(event: Event | null, r: RollCheck, entry: PublicRollEntry) {
+    event?.preventDefault();
+    const form = this.renderRoot.querySelector<HTMLFormElement>('sl-dialog form');
+    const text = form?.querySelector<HTMLTextAreaElement>('[name=text]')?.value ?? '';
+    const area = form?.querySelector<HTMLInputElement>('[name=area]')?.value ?? '';
+    const claimedAreaCenti = area ? Math.round(Number(area) * 100) : null;
+    const saved = await this.write.run(
+      () =>
+        api.call(objectionEndpoints.raiseRollObjection, {
+          params: { voteId: r.voteId },
+          body: { voterKey: entry.voterKey, kind: this.kind, text, claimedAreaCenti },
+        }),
+      { success: t('objections.submitted'), errorAs: 'inline', fields: ['text', 'claimedAreaCenti'] },
+    );
+    if (!saved) return;
+    this.asking = null;
+    await this.load.reload();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-roll-check-page': RollCheckPage;
+  }
+}
