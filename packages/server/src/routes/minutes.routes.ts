@@ -3,6 +3,8 @@ import { minutesClosingLines, minutesEndpoints, minutesPlainText, type Role } fr
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import { placeOfMeeting } from '../services/meeting-access.js';
+import { publicUrlOf } from '../config.js';
+import { meetingAnchorsPrintHtml } from '../services/anchors-print.js';
 import { getMinutesPdf } from '../services/minutes-pdf.service.js';
 import { renderMinutesPrintHtml } from '../services/minutes-print.js';
 import {
@@ -84,7 +86,12 @@ export const minutesRoutes = [
   }),
   defineRoute(minutesEndpoints.print, {
     access: publicAccess,
-    handler: async ({ c, deps, params, query }) => c.html(renderMinutesPrintHtml(await getPublicMinutesVersion(deps.db, params.meetingId, query.version))),
+    handler: async ({ c, deps, params, query }) => c.html(
+        renderMinutesPrintHtml(
+          await getPublicMinutesVersion(deps.db, params.meetingId, query.version),
+          await meetingAnchorsPrintHtml(deps.db, params.meetingId, publicUrlOf(deps.config)),
+        ),
+      ),
   }),
   defineRoute(minutesEndpoints.text, {
     access: publicAccess,
@@ -97,7 +104,7 @@ export const minutesRoutes = [
   defineRoute(minutesEndpoints.pdf, {
     access: publicAccess,
     handler: async ({ c, deps, params, query }) => {
-      const { view: v, pdf } = await getMinutesPdf(deps.db, params.meetingId, query.version);
+      const { view: v, pdf } = await getMinutesPdf(deps.db, params.meetingId, query.version, publicUrlOf(deps.config));
       return c.body(pdf, 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `inline; filename="minutes-${params.meetingId}-v${v.version}.pdf"`,

@@ -4,7 +4,7 @@
  * against a head published before, it is caught; and when the attacker rewinds the published heads
  * table too, a copy of the heads kept outside the database still catches it.
  */
-import { anchorEndpoints, ballotLogEntryHash, GENESIS_HASH, ledgerEntryHash, voteEndpoints } from '@yishi/core';
+import { anchorEndpoints, ballotLogEntryHash, GENESIS_HASH, ledgerEntryHash, minutesEndpoints, voteEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dropAppendOnlyTriggers } from '../db/migrations/dialect.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -158,5 +158,24 @@ describe('anchored heads', () => {
       .execute();
     const cut = await verify();
     expect(cut.text).toMatch(new RegExp(`BROKEN  ballot_log ${voteId} \\(database\\): the chain has only ${rows.length - 1} entries`));
+  });
+
+  it('a published minutes print shows the latest heads with a QR code to the board', async () => {
+    await publishChangedHeads(t.deps.db, now);
+    const minutes = await t.deps.db
+      .selectFrom('minutes_versions')
+      .innerJoin('meetings', 'meetings.id', 'minutes_versions.meeting_id')
+      .select('meetings.id')
+      .where('meetings.compound_id', '=', dsct)
+      .executeTakeFirstOrThrow();
+    const res = await t.app.request(`/api${minutesEndpoints.print.path.replace(':meetingId', minutes.id)}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const ledger = (await t.ok(anchorEndpoints.heads, { params: { compoundId: dsct } })).latest.find((h) => h.chain === 'ledger')!;
+    expect(html).toContain('存证（链头）');
+    expect(html).toContain(
+      `整改销号台账：${ledger.seq} 条记录，2026-11-21 公布<br><span style="font-family:monospace;font-size:8pt;overflow-wrap:anywhere">${ledger.hash}</span>`,
+    );
+    expect(html).toMatch(/<svg style="flex:none;width:24mm;height:24mm" role="img" aria-label="存证二维码"/);
   });
 });

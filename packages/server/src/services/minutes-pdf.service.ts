@@ -14,6 +14,8 @@
 import { existsSync } from 'node:fs';
 import { DomainError, escapeHtml, type PublicMinutes } from '@yishi/core';
 import type { Db } from '../db/repositories/places.repository.js';
+import { meetingAnchorsPrintHtml } from './anchors-print.js';
+import { sha256Hex } from './ledger.service.js';
 import { renderMinutesPrintHtml } from './minutes-print.js';
 import { getPublicMinutesVersion } from './minutes.service.js';
 import { PdfRenderer, type PdfBrowser, type PdfJob } from './pdf-renderer.js';
@@ -157,10 +159,12 @@ class PdfCache {
 const minutesPdfCache = new PdfCache(64 * 1024 * 1024);
 
 /** The PDF of a published minutes version (the latest unless `version`), made once per version. */
-export async function getMinutesPdf(db: Db, meetingId: string, version?: number): Promise<{ view: PublicMinutes; pdf: Uint8Array<ArrayBuffer> }> {
+export async function getMinutesPdf(db: Db, meetingId: string, version?: number, publicUrl?: string): Promise<{ view: PublicMinutes; pdf: Uint8Array<ArrayBuffer> }> {
   const view = await getPublicMinutesVersion(db, meetingId, version);
   // A version never changes; whether a later one supersedes it (a note on its page) is the latest number.
-  const key = `${view.minutesId}@${view.latestVersion}`;
-  const pdf = await minutesPdfCache.get(key, () => renderPdf(renderMinutesPrintHtml(view), `${view.header.compoundName} 纪要 第 ${view.version} 版`));
+  // The compound's anchored heads are printed too (when the public address is known): a new head, a new PDF.
+  const anchors = publicUrl ? await meetingAnchorsPrintHtml(db, meetingId, publicUrl) : '';
+  const key = `${view.minutesId}@${view.latestVersion}#${sha256Hex(anchors)}`;
+  const pdf = await minutesPdfCache.get(key, () => renderPdf(renderMinutesPrintHtml(view, anchors), `${view.header.compoundName} 纪要 第 ${view.version} 版`));
   return { view, pdf };
 }

@@ -75,7 +75,8 @@ function renderClosing(header: MinutesHeader, publishedAt: string): string {
 </section>`;
 }
 
-export function renderMinutesPrintHtml(view: MinutesVersionView & { latestVersion: number }): string {
+/** `anchorsHtml`: the compound's anchored heads with their QR code (services/anchors-print.ts), printed above the foot. */
+export function renderMinutesPrintHtml(view: MinutesVersionView & { latestVersion: number }, anchorsHtml = ''): string {
   const meta = minutesHeaderLines(view.header)
     .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
@@ -96,7 +97,7 @@ export function renderMinutesPrintHtml(view: MinutesVersionView & { latestVersio
 ${superseded}${correction}
 ${view.html}
 ${renderClosing(view.header, view.publishedAt)}
-<p class="foot">第 ${view.version} 版 · ${escapeHtml(formatChinaDateTime(view.publishedAt))} 由 ${escapeHtml(view.publishedBy)} 审核公示 · 议事平台</p>
+${anchorsHtml}<p class="foot">第 ${view.version} 版 · ${escapeHtml(formatChinaDateTime(view.publishedAt))} 由 ${escapeHtml(view.publishedBy)} 审核公示 · 议事平台</p>
 </main>
 </body>
 </html>`;

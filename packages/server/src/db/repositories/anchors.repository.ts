@@ -69,3 +69,8 @@ export function listVoteTitles(db: Db, voteIds: readonly string[]) {
   if (voteIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('votes').select(['id', 'title']).where('id', 'in', voteIds).execute();
 }
+
+/** The compound of a meeting (whose minutes print the compound's heads). */
+export function findMeetingCompound(db: Db, meetingId: string) {
+  return db.selectFrom('meetings').select('compound_id').where('id', '=', meetingId).executeTakeFirst();
+}
