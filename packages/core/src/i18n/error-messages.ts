@@ -6,6 +6,7 @@
  */
 import { interpolate, type Locale } from './locale.js';
 import { voteMessages, voteStatuses } from '../votes/votes.errors.js';
+import { proxyMessages, proxyStatuses } from '../votes/proxies.errors.js';
 import { navigatorMessages, navigatorStatuses } from '../votes/navigator.errors.js';
 import { objectionMessages, objectionStatuses } from '../votes/objections.errors.js';
 import { timelineMessages, timelineStatuses } from '../votes/timeline.errors.js';
@@ -133,6 +134,7 @@ const baseMessages = {
 const messages = {
   ...baseMessages,
   ...voteMessages,
+  ...proxyMessages,
   ...navigatorMessages,
   ...objectionMessages,
   ...timelineMessages,
@@ -172,6 +174,7 @@ const baseStatuses: Partial<Record<keyof typeof baseMessages, number>> = {
 const statuses: Partial<Record<ErrorCode, number>> = {
   ...baseStatuses,
   ...voteStatuses,
+  ...proxyStatuses,
   ...navigatorStatuses,
   ...objectionStatuses,
   ...timelineStatuses,

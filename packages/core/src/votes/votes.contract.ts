@@ -13,7 +13,7 @@ import {
   compoundVotesSchema,
   createVoteSchema,
   doneSchema,
-  paperBallotReceiptSchema,
+  paperEntryCreatedSchema,
   paperBallotSchema,
   publicVotesSchema,
   publishedReceiptsSchema,
@@ -96,12 +96,12 @@ export const voteEndpoints = {
   enterPaperBallot: endpoint({
     method: 'post',
     path: '/votes/:voteId/paper-ballots',
-    summary: 'Enter a paper ballot for a unit (recorded with the staff member who entered it)',
+    summary: 'Enter a paper ballot for a unit with its slip number and photo: a pending entry that counts once a second staff member confirms it',
     tags: ['votes'],
     params: voteParams,
     body: paperBallotSchema,
     status: 201,
-    response: paperBallotReceiptSchema,
+    response: paperEntryCreatedSchema,
   }),
   roll: endpoint({
     method: 'get',

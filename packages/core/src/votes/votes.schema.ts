@@ -91,8 +91,10 @@ export const paperBallotSchema = z.object({
   unitId: z.string().min(1).max(40).optional(),
   personId: z.string().min(1).max(40).optional(),
   choices: z.array(z.string().min(1).max(40)).min(1).max(50),
-  /** The number written on the paper slip, kept for the audit. */
+  /** The number written on the paper slip (required: the service says so in words when it is missing). */
   slipNumber: z.string().trim().max(40).default(''),
+  /** The uploaded photo of the signed slip (proxyEndpoints.uploadPhoto; required, said in words when missing). */
+  photoId: z.string().max(40).default(''),
 });
 export type PaperBallotInput = z.output<typeof paperBallotSchema>;
 
@@ -259,6 +261,9 @@ export const ballotReceiptsSchema = z.object({ receipts: z.array(ballotReceiptSc
 
 export const paperBallotReceiptSchema = z.object({ receiptCode: z.string(), voterLabel: z.string(), logPosition: z.number().int().min(1) });
 
+/** A paper slip entered: pending until a second staff member confirms it (proxyEndpoints.confirmPaper); it does not count yet. */
+export const paperEntryCreatedSchema = z.object({ entryId: z.string(), voterLabel: z.string(), status: z.literal('pending') });
+
 export const rollEntrySchema = z.object({
   voterKey: z.string(),
   label: z.string(),
@@ -282,7 +287,15 @@ export const publishedReceiptsSchema = z.object({
   published: z.boolean(),
   /** A secret vote with few voters: the codes only (each proves its ballot was counted), the choices withheld, and why. */
   choicesWithheld: wordsSchema.nullable(),
-  receipts: z.array(z.object({ receiptCode: z.string(), logPosition: z.number().int().nullable(), choices: z.array(z.string()), choiceLabels: z.array(z.string()), channel: z.enum(BALLOT_CHANNELS) })),
+  receipts: z.array(
+    z.object({
+      receiptCode: z.string(),
+      logPosition: z.number().int().nullable(),
+      choices: z.array(z.string()),
+      choiceLabels: z.array(z.string()),
+      channel: z.enum(BALLOT_CHANNELS),
+    }),
+  ),
 });
 export type PublishedReceipts = z.infer<typeof publishedReceiptsSchema>;
 

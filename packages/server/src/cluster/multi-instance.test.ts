@@ -11,6 +11,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeSampleAgenda } from '../testing/agenda-fixture.js';
+import { uploadVotePhoto } from '../testing/paper-slips.js';
 import { settleDueVotes } from '../services/votes.service.js';
 import { createTestApp, openPeerApp, testPostgresUrl, type TestApp } from '../testing/test-app.js';
 
@@ -124,14 +125,25 @@ describe.skipIf(testPostgresUrl() === null)(
       const ownerUnit = units.find((u) => u.building === '1' && u.entrance === '1' && u.room === '301')!;
       // Paper slips for 40 units, each entered on both instances at once (two volunteers, one pile).
       const paperUnits = units.filter((u) => u.id !== ownerUnit.id).slice(0, 40);
-      const paper = await Promise.all(
-        paperUnits.flatMap((u, i) => [
-          a.call('POST', `/api/votes/${voteId}/paper-ballots`, { cookie: staff, json: { unitId: u.id, choices: ['yes'], slipNumber: `A-${i}` } }),
-          b.call('POST', `/api/votes/${voteId}/paper-ballots`, { cookie: staff, json: { unitId: u.id, choices: ['no'], slipNumber: `B-${i}` } }),
-        ]),
+      // Each pair shares the photo of its slip; one entry per unit waits for review, the other is refused.
+      for (let i = 0; i < paperUnits.length; i += 1) {
+        const photoId = await uploadVotePhoto(a, staff, voteId);
+        const u = paperUnits[i]!;
+        const pair = await Promise.all([
+          a.call('POST', `/api/votes/${voteId}/paper-ballots`, { cookie: staff, json: { unitId: u.id, choices: ['yes'], slipNumber: `A-${i}`, photoId } }),
+          b.call('POST', `/api/votes/${voteId}/paper-ballots`, { cookie: staff, json: { unitId: u.id, choices: ['no'], slipNumber: `B-${i}`, photoId } }),
+        ]);
+        expect(statuses(pair)).toEqual([201, 409]);
+        expect(await errorCode(pair.find((r) => r.status === 409)!)).toBe('paper_entry_pending');
+      }
+      // The station chief confirms every entry, on both instances at once: each becomes one ballot.
+      const reviewer = await b.login('zhanzhang');
+      const entries = await a.deps.db.selectFrom('paper_ballot_entries').select('id').where('vote_id', '=', voteId).execute();
+      expect(entries).toHaveLength(paperUnits.length);
+      const confirms = await Promise.all(
+        entries.flatMap((e) => [a, b].map((x) => x.call('POST', `/api/votes/${voteId}/paper-ballots/${e.id}/confirm`, { cookie: reviewer }))),
       );
-      for (let i = 0; i < paperUnits.length; i += 1) expect(statuses(paper.slice(2 * i, 2 * i + 2))).toEqual([201, 409]);
-      for (const refused of paper.filter((r) => r.status === 409)) expect(await errorCode(refused)).toBe('ballot_exists_online');
+      for (let i = 0; i < entries.length; i += 1) expect(statuses(confirms.slice(2 * i, 2 * i + 2))).toEqual([201, 409]);
 
       // 王建国 changes his mind on six phones at once, the requests spread over both instances.
       const owner = await a.login('yezhu');
@@ -359,8 +371,15 @@ describe.skipIf(testPostgresUrl() === null)(
       const ids: string[] = [];
       for (let i = 0; i < 5; i += 1) ids.push(await openVote(staff, `第${i + 1}项表决`, closesAt));
       const unit = (await unitsOf(dsct))[0]!;
-      for (const id of ids)
-        await json(await b.call('POST', `/api/votes/${id}/paper-ballots`, { cookie: staff, json: { unitId: unit.id, choices: ['yes'] } }), 201);
+      const reviewer = await a.login('zhanzhang');
+      for (const id of ids) {
+        const photoId = await uploadVotePhoto(b, staff, id);
+        const { entryId } = await json<{ entryId: string }>(
+          await b.call('POST', `/api/votes/${id}/paper-ballots`, { cookie: staff, json: { unitId: unit.id, choices: ['yes'], slipNumber: 'S-1', photoId } }),
+          201,
+        );
+        await json(await a.call('POST', `/api/votes/${id}/paper-ballots/${entryId}/confirm`, { cookie: reviewer }), 201);
+      }
       now = new Date(closesAt.getTime() + 10_000);
       // Both instances' timers fire together, three times over.
       const rounds = await Promise.all([a, b, a, b, a, b].map((instance) => settleDueVotes(instance.deps)));

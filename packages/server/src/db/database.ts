@@ -43,6 +43,7 @@ import type { BuildingTable, CommunityTable, CompoundTable, GridTable, Subdistri
 import type { MinutesDraftTable, MinutesSignatureTable, MinutesVersionTable } from './tables/minutes.table.js';
 import type { PhotoTable } from './tables/photos.table.js';
 import type { PublishedHeadTable } from './tables/anchors.table.js';
+import type { PaperBallotEntryTable, VoteProxyTable, VoteProxyUnitTable } from './tables/vote-proxies.table.js';
 import type {
   CompoundRobotTable,
   NotificationAttemptTable,
@@ -86,6 +87,9 @@ export interface Database {
   published_heads: PublishedHeadTable;
   compound_vote_settings: CompoundVoteSettingsTable;
   vote_notices: VoteNoticeTable;
+  vote_proxies: VoteProxyTable;
+  vote_proxy_units: VoteProxyUnitTable;
+  paper_ballot_entries: PaperBallotEntryTable;
   roll_objections: RollObjectionTable;
   ballot_disputes: BallotDisputeTable;
   proposal_settings: ProposalSettingsTable;

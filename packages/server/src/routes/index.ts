@@ -6,9 +6,9 @@ import type { RouteDef } from '../http/route.js';
 import { authRoutes } from './auth.routes.js';
 import { compoundRoutes } from './compounds.routes.js';
 import { voteRoutes } from './votes.routes.js';
-import { voteObjectionRoutes } from './vote-objections.routes.js';
 import { voteTimelineRoutes } from './vote-timeline.routes.js';
 import { voteNavigatorRoutes } from './vote-navigator.routes.js';
+import { voteProxyRoutes } from './vote-proxies.routes.js';
 import { proposalRoutes } from './proposals.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { actionItemRoutes } from './action-items.routes.js';
@@ -40,9 +40,9 @@ export const allRoutes: readonly RouteDef[] = [
   ...activationLetterRoutes,
   ...compoundRoutes,
   ...voteRoutes,
-  ...voteObjectionRoutes,
   ...voteTimelineRoutes,
   ...voteNavigatorRoutes,
+  ...voteProxyRoutes,
   ...proposalRoutes,
   ...meetingRoutes,
   ...actionItemRoutes,

@@ -6,6 +6,7 @@
  */
 import { SECRET_TOTALS_MIN_VOTERS, boardEndpoints, formatAreaCenti, voteEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enterConfirmedPaperBallot } from '../testing/paper-slips.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -18,9 +19,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-/** A secret yes/no vote in 都市春天 with `yes` + `no` paper ballots entered by the station chief, closed. */
+/** A secret yes/no vote in 都市春天 with `yes` + `no` paper ballots entered by the station chief and confirmed by the deputy, closed. */
 async function closedSecretVote(yes: number, no: number) {
   const staff = await t.login('zhanzhang');
+  const reviewer = await t.login('fuzhan');
   const { id: voteId } = await t.ok(voteEndpoints.create, {
     cookie: staff,
     params: { compoundId: dsct },
@@ -36,8 +38,7 @@ async function closedSecretVote(yes: number, no: number) {
   const { entries } = await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } });
   // Units of different areas, as in the attack: each split of the voters has its own area total.
   const voters = entries.filter((e) => !e.developerHeld).slice(0, yes + no);
-  for (const [i, e] of voters.entries())
-    await t.ok(voteEndpoints.enterPaperBallot, { cookie: staff, params: { voteId }, body: { unitId: e.voterKey, choices: [i < yes ? 'yes' : 'no'] } });
+  for (const [i, e] of voters.entries()) await enterConfirmedPaperBallot(t, voteId, staff, reviewer, { unitId: e.voterKey, choices: [i < yes ? 'yes' : 'no'] });
   await t.ok(voteEndpoints.close, { cookie: staff, params: { voteId } });
   const yesArea = voters.slice(0, yes).reduce((sum, e) => sum + e.areaCenti, 0);
   return { staff, voteId, yesArea };

@@ -1,5 +1,6 @@
 import { endpointUrl, voteEndpoints, type BodyInput } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enterConfirmedPaperBallot } from '../testing/paper-slips.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -158,15 +159,13 @@ describe('casting ballots', () => {
     expect(view.canManage).toBe(true);
   });
 
-  it('paper ballots are entered by staff, recorded with them, and never overwrite a cast ballot', async () => {
+  it('paper ballots are entered by staff, confirmed by a second, recorded with both, and never overwrite a cast ballot', async () => {
     const staff = await t.login('fuzhan');
+    const reviewer = await t.login('zhanzhang');
     const voteId = await createOpenVote(staff);
     const unit = await unitId('3-1-201');
-    const paper = (body: BodyInput<typeof voteEndpoints.enterPaperBallot>, cookie = staff) =>
-      t.api(voteEndpoints.enterPaperBallot, { cookie, params: { voteId }, body });
-    const entered = await paper({ unitId: unit, choices: ['yes'], slipNumber: 'P-017' });
-    expect(entered.status).toBe(201);
-    expect(entered.data?.voterLabel).toBe('3栋1单元201');
+    const receipt = await enterConfirmedPaperBallot(t, voteId, staff, reviewer, { unitId: unit, choices: ['yes'], slipNumber: 'P-017' });
+    expect(receipt.voterLabel).toBe('3栋1单元201');
     const row = await t.deps.db
       .selectFrom('ballots')
       .innerJoin('users', 'users.id', 'ballots.entered_by_user_id')
@@ -174,9 +173,11 @@ describe('casting ballots', () => {
       .where('vote_id', '=', voteId)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ channel: 'paper', username: 'fuzhan', slip_number: 'P-017' });
-    expect((await paper({ unitId: unit, choices: ['no'] })).status).toBe(409);
+    const paper = (cookie = staff) =>
+      t.api(voteEndpoints.enterPaperBallot, { cookie, params: { voteId }, body: { unitId: unit, choices: ['no'], slipNumber: 'P-018', photoId: 'x' } });
+    expect((await paper()).status).toBe(409);
     // Owners cannot enter paper ballots.
-    expect((await paper({ unitId: unit, choices: ['no'] }, await t.login('yezhu'))).status).toBe(403);
+    expect((await paper(await t.login('yezhu'))).status).toBe(403);
   });
 
   it('closes on time by itself: once the time has passed a ballot is refused with the closing time, and the result is published', async () => {

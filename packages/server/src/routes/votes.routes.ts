@@ -2,7 +2,8 @@
 import { ROLES, voteEndpoints } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
-import { castBallot, castBallots, enterPaperBallot } from '../services/ballots.service.js';
+import { castBallot, castBallots } from '../services/ballots.service.js';
+import { enterPaperBallot } from '../services/paper-ballots.service.js';
 import { VOTE_ORGANISERS, getReceipts, getRoll, getRollCsv, getVoteForActor, listPublicResults, listVotesForActor } from '../services/vote-views.service.js';
 import { closeVoteNow, createVote, openVote, placeOfVote } from '../services/votes.service.js';
 

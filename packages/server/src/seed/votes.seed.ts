@@ -13,7 +13,7 @@ import * as repo from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
 import { loadActor } from '../services/auth.service.js';
 import { secondProposal, setSecondingThreshold, submitProposal } from '../services/proposals.service.js';
-import { enterPaperBallot } from '../services/ballots.service.js';
+import { enterDemoPaperBallot } from './paper-ballots.seed.js';
 import { closeVote, createVote, openVote } from '../services/votes.service.js';
 import { announceVote, finaliseVote } from '../services/vote-timeline.service.js';
 
@@ -36,19 +36,21 @@ async function actorOf(deps: Deps, username: string) {
 
 /**
  * Fills a vote with ballots: `turnout` of the roll votes, each choosing by `pick`. The demo's owners
- * have no accounts, so their ballots are paper slips the station deputy enters, as on a real
- * collection day (the same service the paper-ballot form calls, at the vote's own time).
+ * have no accounts, so their ballots are paper slips the station deputy enters with a photo and the
+ * station chief confirms, as on a real collection day (the same services the paper-ballot panel
+ * calls, at the vote's own time).
  */
 async function castDemoBallots(deps: Deps, voteId: string, at: Date, turnout: number, pick: (r: number) => string[], seed: number) {
   const random = sequence(seed);
   const clerk = await actorOf(deps, 'fuzhan');
+  const reviewer = await actorOf(deps, 'zhanzhang');
   const atThatTime: Deps = { ...deps, clock: () => at };
   let n = 0;
   for (const entry of await repo.listElectorate(deps.db, voteId)) {
     if (random() >= turnout) continue;
     n += 1;
     const voter = entry.unit_id ? { unitId: entry.unit_id } : { personId: entry.person_id! };
-    await enterPaperBallot(atThatTime, clerk, voteId, {
+    await enterDemoPaperBallot(atThatTime, clerk, reviewer, voteId, {
       ...voter,
       choices: pick(random()),
       slipNumber: `P-${String(seed).padStart(2, '0')}${String(n).padStart(3, '0')}`,
@@ -195,10 +197,11 @@ export async function seedVotes(deps: Deps): Promise<void> {
   const random = sequence(51);
   const clerk = await actorOf(deps, 'fuzhan');
   let slip = 0;
-  for (const entry of await repo.listElectorate(db, openId)) {
-    if (mine.has(entry.voter_key) || random() > 0.3) continue;
+  const collected = (await repo.listElectorate(db, openId)).filter((entry) => !mine.has(entry.voter_key) && random() <= 0.3);
+  for (const [i, entry] of collected.entries()) {
     slip += 1;
-    await enterPaperBallot(deps, clerk, openId, {
+    // The last two slips of the day wait for the station chief's review (待复核).
+    await enterDemoPaperBallot(deps, clerk, i >= collected.length - 2 ? null : staff, openId, {
       unitId: entry.unit_id!,
       choices: [random() < 0.75 ? 'yes' : 'no'],
       slipNumber: `K-${String(slip).padStart(3, '0')}`,

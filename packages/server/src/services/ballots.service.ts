@@ -1,5 +1,6 @@
 /**
- * Casting ballots, online by owners (or residents in a residents' poll) and on paper by staff.
+ * Casting ballots online by owners (or residents in a residents' poll). Paper slips are entered and
+ * confirmed by two staff members (./paper-ballots.service.ts); proxies cast through ./proxies.service.ts.
  *
  * One valid ballot per unit (per person in residents' polls) is held by the unique indexes on
  * ballots(vote_id, unit_id) and ballots(vote_id, person_id); this code reads the current row and
@@ -20,7 +21,6 @@ import {
   type BallotReceipt,
   type CastBallotInput,
   type CastBallotsInput,
-  type PaperBallotInput,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
@@ -31,7 +31,7 @@ import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { appendBallotLog } from './ballot-log.service.js';
-import { loadVoteSettled, optionsOf, ownersOnRoll, settleDueVotes, voterOf, type Voter } from './votes.service.js';
+import { loadVoteSettled, optionsOf, ownersOnRoll, settleDueVotes, type Voter } from './votes.service.js';
 
 /** "2026-11-21 18:00" in Beijing time, for messages. */
 export function formatBeijing(iso: string): string {
@@ -55,7 +55,7 @@ export function validateChoices(vote: VoteRow, choices: readonly string[]): stri
   return unique;
 }
 
-function newReceiptCode(): string {
+export function newReceiptCode(): string {
   return formatReceiptCode(randomBytes(12));
 }
 
@@ -115,7 +115,7 @@ async function closingAware<T>(deps: Deps, run: () => Promise<T>): Promise<T> {
  * Runs `cast` in a casting transaction: the vote row held in share mode (closing waits for every
  * ballot being cast, see closeVote), the vote re-read and checked to accept ballots at this moment.
  */
-async function inCastingTransaction<T>(deps: Deps, voteId: string, cast: (trx: Db, vote: VoteRow, now: Date) => Promise<T>): Promise<T> {
+export async function inCastingTransaction<T>(deps: Deps, voteId: string, cast: (trx: Db, vote: VoteRow, now: Date) => Promise<T>): Promise<T> {
   await loadVoteSettled(deps, voteId);
   return closingAware(deps, () =>
     withUniqueRetry(() =>
@@ -226,53 +226,4 @@ export async function castBallots(deps: Deps, actor: Actor, voteId: string, inpu
       receipts.push(await storeOnlineBallot(trx, actor, vote, await resolveOnlineVoter(trx, vote, actor, unitId), choices, now));
     return { receipts };
   });
-}
-
-/**
- * A paper ballot entered by staff for an owner who voted on paper. The first ballot of a unit
- * counts: staff cannot overwrite a ballot already cast (online or paper) — only the owner can
- * change their own ballot, online.
- */
-export async function enterPaperBallot(deps: Deps, actor: Actor, voteId: string, input: PaperBallotInput) {
-  await loadVoteSettled(deps, voteId);
-  return closingAware(deps, () =>
-    deps.db.transaction().execute(async (trx) => {
-      await lockRow(trx, 'votes', voteId, 'share');
-      const vote = await repo.findVote(trx, voteId);
-      if (!vote) throw new DomainError('vote_not_found');
-      const now = deps.clock();
-      ensureAcceptsBallots(vote, now);
-      const voterKey = vote.electorate_kind === 'residents' ? input.personId : input.unitId;
-      const entry = voterKey ? await repo.findElectorateEntry(trx, voteId, voterKey) : undefined;
-      if (!entry) throw new DomainError('not_in_electorate');
-      const choices = validateChoices(vote, input.choices);
-      const voter = voterOf(entry);
-      if (await repo.findBallotOfVoter(trx, voteId, voter)) throw new DomainError('ballot_exists_online');
-      const receiptCode = newReceiptCode();
-      const castAt = now.toISOString();
-      const logged = await appendBallotLog(trx, { voteId, kind: 'cast', receiptCode, supersedes: null, choices, channel: 'paper', recordedAt: castAt });
-      try {
-        await repo.insertBallot(trx, {
-          id: newId(),
-          vote_id: voteId,
-          unit_id: voter.unitId,
-          person_id: voter.personId,
-          choices_json: JSON.stringify(choices),
-          channel: 'paper',
-          cast_by_user_id: null,
-          entered_by_user_id: actor.userId,
-          slip_number: input.slipNumber,
-          receipt_code: receiptCode,
-          version: 1,
-          cast_at: castAt,
-          proxy_id: null,
-          log_position: logged.position,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new DomainError('ballot_exists_online');
-        throw error;
-      }
-      return { receiptCode, voterLabel: entry.label, logPosition: logged.position };
-    }),
-  );
 }

@@ -45,6 +45,7 @@ async function uploadPhoto(deps: Deps, actor: Actor, target: { compoundId: strin
     position: 0,
     public: 0,
     purpose: target.purpose,
+    vote_id: null,
     content_type: 'image/jpeg',
     width: clean.width,
     height: clean.height,
@@ -65,6 +66,11 @@ export async function uploadEvidencePhoto(deps: Deps, actor: Actor, itemId: stri
   const item = await findActionItem(deps.db, itemId);
   if (!item) throw new DomainError('action_item_not_found');
   return uploadPhoto(deps, actor, { compoundId: item.compound_id, purpose: 'evidence' }, body);
+}
+
+/** A photo for a vote, about to be sent with an authorisation form (委托书) or a paper slip entry. */
+export function uploadVotePhoto(deps: Deps, actor: Actor, compoundId: string, body: ImageBody): Promise<ConcernPhoto> {
+  return uploadPhoto(deps, actor, { compoundId, purpose: 'vote' }, body);
 }
 
 /**

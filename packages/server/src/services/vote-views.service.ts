@@ -22,12 +22,14 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
+import { receiptPositions } from '../db/repositories/open-ballot.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { formatBeijing } from './ballots.service.js';
 import { timelineOf } from './vote-timeline.service.js';
 import {
+  channelOf,
   choicesOf,
   loadVoteSettled,
   localisedOptions,
@@ -118,7 +120,7 @@ export async function myVotersOf(deps: Deps, actor: Actor, vote: VoteRow): Promi
       voted: !!ballot,
       receiptCode: ballot?.receipt_code ?? null,
       castAt: ballot?.cast_at ?? null,
-      channel: ballot?.channel ?? null,
+      channel: ballot ? channelOf(ballot) : null,
     });
   }
   return mine;
@@ -169,7 +171,7 @@ export async function getRoll(deps: Deps, voteId: string): Promise<{ entries: Ro
         areaCenti: e.area_centi,
         developerHeld: e.developer_held === 1,
         voted: !!ballot,
-        channel: ballot?.channel ?? null,
+        channel: ballot ? channelOf(ballot) : null,
         castAt: ballot?.cast_at ?? null,
         ...(named ? { choices: named.get(e.voter_key) ?? null } : {}),
       };
@@ -186,7 +188,7 @@ export async function getRollCsv(deps: Deps, voteId: string): Promise<string> {
     e.label,
     formatAreaCenti(e.areaCenti),
     e.voted ? '是' : '否',
-    e.channel === 'paper' ? '纸质' : e.channel === 'online' ? '网上' : '',
+    e.channel === 'paper' ? '纸质' : e.channel === 'proxy' ? '委托' : e.channel === 'online' ? '网上' : '',
     e.castAt ? formatBeijing(e.castAt) : '',
     ...(named ? [e.choices ? e.choices.join('、') : ''] : []),
   ]);
@@ -201,6 +203,7 @@ export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
   const published = vote.status === 'closed';
   const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
   const receipts = published ? await repo.listReceipts(deps.db, voteId) : [];
+  const positions = published ? await receiptPositions(deps.db, voteId) : new Map<string, number>();
   // The choices of a small secret vote's receipts add up to the per-option counts withheld from its result.
   const counted = resultOf(vote, locale)?.participation.ballots ?? receipts.length;
   const withheld = published && secretTotalsWithheld(vote.secret === 1, counted);
@@ -212,8 +215,9 @@ export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
     published,
     choicesWithheld: withheld ? withheldChoicesWords(counted) : null,
     receipts: receipts.map((r) => {
+      const logPosition = positions.get(r.receipt_code) ?? null;
       const choices = withheld ? [] : choicesOf(r);
-      return { receiptCode: r.receipt_code, logPosition: r.log_position === null ? null : Number(r.log_position), choices, choiceLabels: choices.map((c) => labels.get(c) ?? c), channel: r.channel };
+      return { receiptCode: r.receipt_code, logPosition, choices, choiceLabels: choices.map((c) => labels.get(c) ?? c), channel: channelOf(r) };
     }),
   };
 }

@@ -18,11 +18,13 @@ import {
   isSingleChoice,
   participationProgress,
   tallyVote,
+  type BallotChannel,
   type CreateVoteInput,
   type ElectorateEntry,
   type Locale,
   type TallyResult,
   type VoteOption,
+  type StoredBallotChannel,
   type VoteRule,
 } from '@yishi/core';
 import type { Actor, PlaceChain } from '../auth/actor.js';
@@ -59,6 +61,11 @@ export function voterOf(entry: Pick<VoteElectorateRow, 'unit_id' | 'person_id'>)
 /** The key a ballot row and the roll share: the unit's id, or the person's in a residents' poll. */
 export function voterKeyOf(ballot: { unit_id: string | null; person_id: string | null }): string {
   return (ballot.unit_id ?? ballot.person_id)!;
+}
+
+/** How a ballot reached the box as told (roll, receipts, turnout): a proxy ballot is stored as online with its proxy_id. */
+export function channelOf(ballot: { channel: StoredBallotChannel; proxy_id: string | null }): BallotChannel {
+  return ballot.proxy_id ? 'proxy' : ballot.channel;
 }
 
 export function choicesOf(ballot: { choices_json: string }): string[] {
@@ -314,7 +321,7 @@ export async function turnoutOf(db: Db, vote: VoteRow) {
     const e = byKey.get(voterKeyOf(b));
     if (!e) continue;
     ballots += 1;
-    if (b.channel === 'paper') paper += 1;
+    if (channelOf(b) === 'paper') paper += 1;
     votingHeads.add(headKeyOf(e, kind));
     votingArea += e.areaCenti;
   }

@@ -19,6 +19,7 @@ import * as notificationUnreadIndex from './20270101090000_notification_unread_i
 import * as notificationFanouts from './20270101100000_notification_fanouts.js';
 import * as ownersDecisions from './20270102090000_owners_decisions.js';
 import * as rollObjectionsDisputes from './20270102100000_roll_objections_disputes.js';
+import * as proxiesPaper from './20270102110000_proxies_paper.js';
 import * as committeeMeetings from './20270102120000_committee_meetings.js';
 import * as publishedHeads from './20270102130000_published_heads.js';
 
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '20270101100000_notification_fanouts': notificationFanouts,
   '20270102090000_owners_decisions': ownersDecisions,
   '20270102100000_roll_objections_disputes': rollObjectionsDisputes,
+  '20270102110000_proxies_paper': proxiesPaper,
   '20270102120000_committee_meetings': committeeMeetings,
   '20270102130000_published_heads': publishedHeads,
 };

@@ -10,6 +10,7 @@ const META = [
   'position',
   'public',
   'purpose',
+  'vote_id',
   'content_type',
   'width',
   'height',
@@ -46,6 +47,7 @@ export function listPendingPhotos(db: Db, userId: string, since: string) {
     .select(META)
     .where('uploaded_by_user_id', '=', userId)
     .where('action_item_id', 'is', null)
+    .where('vote_id', 'is', null)
     .where('created_at', '>=', since)
     .execute();
 }
@@ -70,6 +72,27 @@ export async function attachPhoto(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Makes a pending vote photo of this person part of the vote; false when it is not theirs, not pending or of another compound. */
+export async function claimVotePhoto(db: Db, photo: { id: string; userId: string; compoundId: string; voteId: string }): Promise<boolean> {
+  const result = await db
+    .updateTable('photos')
+    .set({ vote_id: photo.voteId })
+    .where('id', '=', photo.id)
+    .where('uploaded_by_user_id', '=', photo.userId)
+    .where('compound_id', '=', photo.compoundId)
+    .where('purpose', '=', 'vote')
+    .where('action_item_id', 'is', null)
+    .where('vote_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Photos by id, without bytes. */
+export function listPhotoMeta(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('photos').select(META).where('id', 'in', ids).execute();
+}
+
 /** The next position for an item's photos of a purpose (evidence photos arrive over several updates). */
 export async function countPhotosOfItem(db: Db, itemId: string, purpose: PhotoPurpose): Promise<number> {
   const row = await db
@@ -83,5 +106,5 @@ export async function countPhotosOfItem(db: Db, itemId: string, purpose: PhotoPu
 
 /** Deletes photos uploaded before `before` and never sent. */
 export async function deleteExpiredPendingPhotos(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('photos').where('action_item_id', 'is', null).where('created_at', '<', before).execute();
+  await db.deleteFrom('photos').where('action_item_id', 'is', null).where('vote_id', 'is', null).where('created_at', '<', before).execute();
 }

@@ -154,11 +154,11 @@ export function listBallotsForTally(db: Db, voteId: string) {
 
 /** Whether and how each voter voted, without the choice. */
 export function listBallotPresence(db: Db, voteId: string) {
-  return db.selectFrom('ballots').select(['unit_id', 'person_id', 'channel', 'cast_at', 'version']).where('vote_id', '=', voteId).execute();
+  return db.selectFrom('ballots').select(['unit_id', 'person_id', 'channel', 'proxy_id', 'cast_at', 'version']).where('vote_id', '=', voteId).execute();
 }
 
 export function listReceipts(db: Db, voteId: string) {
-  return db.selectFrom('ballots').select(['receipt_code', 'choices_json', 'log_position', 'channel']).where('vote_id', '=', voteId).orderBy('receipt_code').execute();
+  return db.selectFrom('ballots').select(['receipt_code', 'choices_json', 'channel', 'proxy_id']).where('vote_id', '=', voteId).orderBy('receipt_code').execute();
 }
 
 export function listNamedBallots(db: Db, voteId: string) {

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 
 /** What a photo shows: a resident's concern, or staff's evidence of the work on an item. */
-export type PhotoPurpose = 'concern' | 'evidence';
+export type PhotoPurpose = 'concern' | 'evidence' | 'vote';
 
 /**
  * A photo re-encoded without metadata: a resident's of their concern, or staff's evidence on an action
@@ -17,6 +17,8 @@ export interface PhotoTable {
   /** 1 when it may be shown on the public notice board (a resident's agreement; evidence always). */
   public: number;
   purpose: PhotoPurpose;
+  /** A vote's photo (a signed authorisation form or paper slip): it belongs to the vote once used. */
+  vote_id: string | null;
   content_type: string;
   width: number;
   height: number;
