@@ -9,6 +9,7 @@ import { voteRoutes } from './votes.routes.js';
 import { voteTimelineRoutes } from './vote-timeline.routes.js';
 import { voteNavigatorRoutes } from './vote-navigator.routes.js';
 import { voteProxyRoutes } from './vote-proxies.routes.js';
+import { voteProxyRoutes } from './vote-proxies.routes.js';
 import { proposalRoutes } from './proposals.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { actionItemRoutes } from './action-items.routes.js';
@@ -42,6 +43,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...voteRoutes,
   ...voteTimelineRoutes,
   ...voteNavigatorRoutes,
+  ...voteProxyRoutes,
   ...voteProxyRoutes,
   ...proposalRoutes,
   ...meetingRoutes,

@@ -18,11 +18,13 @@ import { loadStoredDocument } from '../collab/persistence.js';
 import * as repo from '../db/repositories/notifications.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import { resolveProxyEvent } from './vote-proxy-notices.js';
+import { resolveProxyEvent } from './vote-proxy-notices.js';
 
 /** What happened, named by the feature that calls enqueueNotifications; recipients are found from it. */
 export type NotificationEvent = (
   | { kind: 'vote_announced' | 'vote_opened' | 'vote_closing' | 'vote_result'; voteId: string }
   | { kind: 'vote_extended'; voteId: string; reason: string }
+  | { kind: 'vote_proxy_confirmed' | 'vote_proxy_voted'; proxyId: string }
   | { kind: 'vote_proxy_confirmed' | 'vote_proxy_voted'; proxyId: string }
   | { kind: 'meeting_scheduled' | 'meeting_starting' | 'meeting_cancelled' | 'minutes_published'; meetingId: string }
   | { kind: 'proposal_threshold' | 'proposal_answered'; proposalId: string }
@@ -112,6 +114,9 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
       const recipients = await repo.recipientsOfVote(db, vote.id, roll);
       return { compoundId: vote.compound_id, subjectKind: 'vote', subjectId: vote.id, params, recipients, voteRoll: { voteId: vote.id, ...roll } };
     }
+    case 'vote_proxy_confirmed':
+    case 'vote_proxy_voted':
+      return resolveProxyEvent(db, event);
     case 'vote_proxy_confirmed':
     case 'vote_proxy_voted':
       return resolveProxyEvent(db, event);
