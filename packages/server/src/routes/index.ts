@@ -6,6 +6,7 @@ import type { RouteDef } from '../http/route.js';
 import { authRoutes } from './auth.routes.js';
 import { compoundRoutes } from './compounds.routes.js';
 import { voteRoutes } from './votes.routes.js';
+import { voteObjectionRoutes } from './vote-objections.routes.js';
 import { voteTimelineRoutes } from './vote-timeline.routes.js';
 import { voteNavigatorRoutes } from './vote-navigator.routes.js';
 import { voteProxyRoutes } from './vote-proxies.routes.js';
@@ -41,6 +42,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...activationLetterRoutes,
   ...compoundRoutes,
   ...voteRoutes,
+  ...voteObjectionRoutes,
   ...voteTimelineRoutes,
   ...voteNavigatorRoutes,
   ...voteProxyRoutes,

@@ -17,6 +17,7 @@ import {
 import { loadStoredDocument } from '../collab/persistence.js';
 import * as repo from '../db/repositories/notifications.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
+import { resolveObjectionEvent } from './vote-objection-notices.js';
 import { resolveProxyEvent } from './vote-proxy-notices.js';
 import { resolveProxyEvent } from './vote-proxy-notices.js';
 
@@ -24,6 +25,8 @@ import { resolveProxyEvent } from './vote-proxy-notices.js';
 export type NotificationEvent = (
   | { kind: 'vote_announced' | 'vote_opened' | 'vote_closing' | 'vote_result'; voteId: string }
   | { kind: 'vote_extended'; voteId: string; reason: string }
+  | { kind: 'roll_objection_resolved'; objectionId: string }
+  | { kind: 'ballot_dispute_resolved'; disputeId: string }
   | { kind: 'vote_proxy_confirmed' | 'vote_proxy_voted'; proxyId: string }
   | { kind: 'vote_proxy_confirmed' | 'vote_proxy_voted'; proxyId: string }
   | { kind: 'meeting_scheduled' | 'meeting_starting' | 'meeting_cancelled' | 'minutes_published'; meetingId: string }
@@ -120,6 +123,9 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
     case 'vote_proxy_confirmed':
     case 'vote_proxy_voted':
       return resolveProxyEvent(db, event);
+    case 'roll_objection_resolved':
+    case 'ballot_dispute_resolved':
+      return resolveObjectionEvent(db, event);
     case 'meeting_scheduled':
     case 'meeting_starting':
     case 'meeting_cancelled':
