@@ -50,17 +50,30 @@ export function listHomeBuildings(db: Db, voteId: string, compoundId: string, bu
 /**
  * The people to ask for at each door: a unit's owners as frozen on the roll (read from the entry's
  * JSON list in the statement), or the person of a residents' poll. Optionally only the units of some
- * buildings.
+ * buildings. The roll's owners are expanded first, once (a materialized CTE), then joined to persons:
+ * right after a big vote opens the planner has no statistics of its roll yet, and joining inside the
+ * expansion read every person once per unit (30 s for 10,000 units on PostgreSQL).
  */
 export function listRollPeople(db: Db, voteId: string, residents: boolean, buildingIds: readonly string[] | null) {
-  const base = db.selectFrom('vote_electorate as ve');
-  const joined = residents
-    ? base.innerJoin('persons as p', 'p.id', 've.person_id')
-    : base.innerJoin(jsonTextElements(db, 've.owner_person_ids').as('o'), (j) => j.onTrue()).innerJoin('persons as p', 'p.id', 'o.value');
-  let query = joined.select(['ve.voter_key as voterKey', 'p.name', 'p.phone']).where('ve.vote_id', '=', voteId);
-  if (buildingIds && !residents) {
-    if (buildingIds.length === 0) return Promise.resolve([]);
-    query = query.where('ve.unit_id', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.building_id', 'in', buildingIds));
-  }
-  return query.orderBy('ve.voter_key').orderBy('p.name').execute();
+  if (buildingIds && buildingIds.length === 0 && !residents) return Promise.resolve([]);
+  return db
+    .with(
+      (cte) => cte('roll_people').materialized(),
+      (qc) => {
+        const base = qc.selectFrom('vote_electorate as ve');
+        let query = residents
+          ? base.select(['ve.voter_key as voterKey', 've.person_id as personId'])
+          : base.innerJoin(jsonTextElements(db, 've.owner_person_ids').as('o'), (j) => j.onTrue()).select(['ve.voter_key as voterKey', 'o.value as personId']);
+        query = query.where('ve.vote_id', '=', voteId);
+        if (buildingIds && !residents)
+          query = query.where('ve.unit_id', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.building_id', 'in', buildingIds));
+        return query;
+      },
+    )
+    .selectFrom('roll_people as r')
+    .innerJoin('persons as p', 'p.id', 'r.personId')
+    .select(['r.voterKey', 'p.name', 'p.phone'])
+    .orderBy('r.voterKey')
+    .orderBy('p.name')
+    .execute();
 }
