@@ -159,7 +159,12 @@ class PdfCache {
 const minutesPdfCache = new PdfCache(64 * 1024 * 1024);
 
 /** The PDF of a published minutes version (the latest unless `version`), made once per version. */
-export async function getMinutesPdf(db: Db, meetingId: string, version?: number, publicUrl?: string): Promise<{ view: PublicMinutes; pdf: Uint8Array<ArrayBuffer> }> {
+export async function getMinutesPdf(
+  db: Db,
+  meetingId: string,
+  version?: number,
+  publicUrl?: string,
+): Promise<{ view: PublicMinutes; pdf: Uint8Array<ArrayBuffer> }> {
   const view = await getPublicMinutesVersion(db, meetingId, version);
   // A version never changes; whether a later one supersedes it (a note on its page) is the latest number.
   // The compound's anchored heads are printed too (when the public address is known): a new head, a new PDF.

@@ -10,3 +10,14 @@ export function listCountedBallots(db: Db, voteId: string) {
     .orderBy('receipt_code')
     .execute();
 }
+
+/** Each counted ballot's position in the ballot log, by receipt code (the published receipts name it). */
+export async function receiptPositions(db: Db, voteId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('ballots')
+    .select(['receipt_code', 'log_position'])
+    .where('vote_id', '=', voteId)
+    .where('log_position', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.receipt_code, Number(r.log_position)]));
+}
