@@ -53,8 +53,9 @@ describe("an owners' committee meeting's minutes", () => {
     expect(text).toContain('## 一、出席委员');
     expect(text).toContain('- 出席委员：郑国华、钱玉兰、冯德明');
     expect(text).toContain('- 缺席委员：蒋春梅、沈永刚');
-    expect(text).toContain('应到委员 5 人，实到 3 人。');
-    expect(text).toContain('已过半数（需 ≥ 3 人）');
+    expect(text).toContain('应到委员 5 人，实到 3 人，已过半数（需 ≥ 3 人），可以开会议事。');
+    // Said once.
+    expect(text.split('应到委员').length).toBe(2);
   });
 
   it('count each decision against all the members: 3 of 5 passes, 2 of 5 does not, though 2 of the 3 present agreed', () => {

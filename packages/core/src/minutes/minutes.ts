@@ -148,7 +148,8 @@ function partyNames(parties: readonly Party[]): string {
 
 /** The sentence under the attendance list, as the kind sums it up. */
 const ATTENDANCE_SUMMARIES: Record<MinutesAttendanceSummary, (attendance: readonly MinutesAttendee[], record: MeetingRecord) => string> = {
-  members_present: (attendance, record) => `应到委员 ${record.members?.total ?? attendance.length} 人，实到 ${attendance.length} 人。`,
+  // Members expected and present, and whether that is more than half: the quorum in one sentence.
+  members_present: (attendance, record) => (record.members ? memberQuorumText(record.members.quorum, 'zh-CN') : `共 ${attendance.length} 人参加。`),
   parties_present: (attendance) => {
     const present = new Set(attendance.map((a) => a.party).filter((p): p is Party => p !== null));
     const missing = PARTIES.filter((p) => !present.has(p));
@@ -190,7 +191,6 @@ function attendanceBlocks(record: MeetingRecord, spec: MeetingKindSpec): Minutes
     { kind: 'paragraph', text: ATTENDANCE_SUMMARIES[spec.minutes.attendanceSummary](record.attendance, record) },
   ];
   if (record.quorum) blocks.push({ kind: 'paragraph', text: quorumText(record.quorum) });
-  if (record.members) blocks.push({ kind: 'paragraph', text: memberQuorumText(record.members.quorum, 'zh-CN') });
   return blocks;
 }
 

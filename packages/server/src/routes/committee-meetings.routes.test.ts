@@ -5,11 +5,11 @@
  * signed by each attending member in the app before they are published, within 3 days.
  *
  * The demo committee of 都市春天 has five members: the chair 郑国华 (yeweihui) and four owners the
- * committee seed grants (logging in with their phones).
+ * committee seed grants (weiyuan1 … weiyuan4).
  */
 import { meetingEndpoints, minutesEndpoints, type MeetingView } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MEMBER_PHONES } from '../seed/committee.seed.js';
+import { MEMBER_LOGINS } from '../seed/committee.seed.js';
 import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -56,7 +56,7 @@ async function scheduled() {
 }
 
 /** The five members' logins: the chair, then the four the seed granted. */
-const MEMBERS = ['yeweihui', ...MEMBER_PHONES];
+const MEMBERS = ['yeweihui', ...MEMBER_LOGINS];
 
 /** Held on the day, with the first `present` members each signing themselves in. */
 async function inSession(present: number) {
@@ -67,11 +67,7 @@ async function inSession(present: number) {
   const started = await t.ok(meetingEndpoints.start, { cookie: s.cookie, params: { meetingId: s.meetingId } });
   for (const login of MEMBERS.slice(0, present)) {
     const cookie = await t.login(login);
-    const me = await t.deps.db
-      .selectFrom('users')
-      .select('id')
-      .where((eb) => eb.or([eb('username', '=', login), eb('phone', '=', login)]))
-      .executeTakeFirstOrThrow();
+    const me = await t.deps.db.selectFrom('users').select('id').where('username', '=', login).executeTakeFirstOrThrow();
     const row = started.attendance.find((a) => a.userId === me.id)!;
     await t.ok(meetingEndpoints.signIn, { cookie, params: { meetingId: s.meetingId, attendanceId: row.id }, body: {} });
   }
@@ -136,13 +132,13 @@ describe('the notice and agenda 7 days ahead', () => {
       .selectFrom('notifications as n')
       .innerJoin('notification_events as e', 'e.id', 'n.event_id')
       .innerJoin('users as u', 'u.id', 'n.user_id')
-      .select(['u.phone'])
+      .select(['u.username'])
       .where('n.kind', '=', 'meeting_scheduled')
       .where('e.subject_id', '=', meetingId)
       .execute();
-    const phones = told.map((r) => r.phone);
+    const logins = told.map((r) => r.username);
     // Every member but the chair, who published it.
-    for (const phone of MEMBER_PHONES) expect(phones).toContain(phone);
+    for (const login of MEMBER_LOGINS) expect(logins).toContain(login);
   });
 
   it("is run by the committee's members and community staff, not by other parties' representatives", async () => {
@@ -208,7 +204,7 @@ describe('quorum and decisions: more than half of ALL the members', () => {
     );
     expect(parties.message).toBe('业委会会议不记录“达成一致”这种结果');
     // A member signs only themself in.
-    const other = await t.login(MEMBER_PHONES[3]!);
+    const other = await t.login(MEMBER_LOGINS[3]!);
     expect(refusal(await t.api(meetingEndpoints.signIn, { cookie: other, params: { meetingId, attendanceId: absent.id }, body: {} }), 403).code).toBe(
       'forbidden',
     );
@@ -239,7 +235,7 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
     const { meetingId, minutes } = await drafted();
     const text = minutes.draft!.body;
     expect(text).toContain('## 一、出席委员');
-    expect(text).toContain('应到委员 5 人，实到 3 人。');
+    expect(text).toContain('应到委员 5 人，实到 3 人，已过半数（需 ≥ 3 人），可以开会议事。');
     expect(text).toContain('表决结果：通过。3 / 5 名委员同意（过半数：需 ≥ 3）');
     // Posted within 3 days: by the end of Tuesday 1 Dec, China time.
     expect(minutes.deadline).toBe('2026-12-01T15:59:59.999Z');
@@ -252,11 +248,11 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
       .selectFrom('notifications as n')
       .innerJoin('notification_events as e', 'e.id', 'n.event_id')
       .innerJoin('users as u', 'u.id', 'n.user_id')
-      .select('u.phone')
+      .select('u.username')
       .where('n.kind', '=', 'minutes_sign_requested')
       .where('e.subject_id', '=', meetingId)
       .execute();
-    expect(asked.map((r) => r.phone).sort()).toEqual(MEMBER_PHONES.slice(0, 2).sort());
+    expect(asked.map((r) => r.username).sort()).toEqual(MEMBER_LOGINS.slice(0, 2).sort());
   });
 
   it('cannot be published until every attending member has signed the text as it stands', async () => {
@@ -266,7 +262,7 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
     expect(missing.message).toContain('郑国华');
 
     // A member who did not attend cannot sign.
-    expect(refusal(await sign(MEMBER_PHONES[3]!, meetingId), 403).code).toBe('minutes_sign_not_attendee');
+    expect(refusal(await sign(MEMBER_LOGINS[3]!, meetingId), 403).code).toBe('minutes_sign_not_attendee');
     const first = await sign('yeweihui', meetingId);
     expect(first.status).toBe(201);
     expect(first.data!.signatures!.signers.find((s) => s.name === '郑国华')).toMatchObject({ signedAt: now.toISOString(), stale: false });
@@ -276,7 +272,7 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
     const saved = await t.ok(minutesEndpoints.saveDraft, { cookie, params: { meetingId }, body: { body } });
     expect(saved.signatures!.signers.find((s) => s.name === '郑国华')).toMatchObject({ signedAt: null, stale: true });
 
-    for (const login of ['yeweihui', ...MEMBER_PHONES.slice(0, 2)]) expect((await sign(login, meetingId)).status).toBe(201);
+    for (const login of ['yeweihui', ...MEMBER_LOGINS.slice(0, 2)]) expect((await sign(login, meetingId)).status).toBe(201);
     const ready = await t.ok(minutesEndpoints.get, { cookie, params: { meetingId } });
     expect(ready.signatures?.complete).toBe(true);
     expect(ready.may.publish).toBe(true);
@@ -293,7 +289,7 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
     const text = await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes.txt`)).text();
     expect(text).toMatch(/签字确认：.*郑国华（2026年11月29日（周日） 0\d:\d\d）/);
     // Signing is over once published.
-    expect(refusal(await sign(MEMBER_PHONES[0]!, meetingId), 409).code).toBe('minutes_already_published');
+    expect(refusal(await sign(MEMBER_LOGINS[0]!, meetingId), 409).code).toBe('minutes_already_published');
   });
 
   it('has no signatures for kinds without them', async () => {

@@ -21,14 +21,15 @@ describe('dashboard', () => {
     const cookie = await t.login('jiedao');
     const body = await t.ok(dashboardEndpoints.get, { cookie, query: { scope: 'subdistrict', id: subdistrictId } });
     expect(body.period).toEqual({ from: '2026-01-01', to: '2026-11-20' });
-    expect(body.figures.meetings).toMatchObject({ fourParty: 3, eveningTalk: 2 });
+    expect(body.figures.meetings).toMatchObject({ fourParty: 3, eveningTalk: 2, ownersCommittee: 1 });
     // 35 questions (30 answered, 5 listed) and 8 (6 answered, 1 listed, 1 merged duplicate).
     expect(body.figures.questions).toMatchObject({ raised: 42, answeredOnTheSpot: 36, listed: 6 });
     // The action-items seed signs off three items, all within their deadline.
     expect(body.figures.actionItems).toMatchObject({ signedOff: 3, signedOffOnTime: 3 });
     expect(body.figures.actionItems.avgWorkdaysToSignOff).toBeGreaterThan(0);
     expect(body.figures.satisfaction.rated).toBeGreaterThan(0);
-    expect(body.figures.minutes).toMatchObject({ due: 3, publishedOnTime: 2, publishedLate: 1, onTimeRate: { text: '66.7%' } });
+    // Three councils (one published late) and the owners' committee meeting, published two days after.
+    expect(body.figures.minutes).toMatchObject({ due: 4, publishedOnTime: 3, publishedLate: 1, onTimeRate: { text: '75.0%' } });
     expect(body.months.map((m) => m.month)[0]).toBe('2026-01');
     expect(body.byCompound.map((c) => c.name).sort()).toEqual(['翠苑小区', '都市春天小区'].sort());
   });
@@ -60,13 +61,13 @@ describe('dashboard', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const bytes = new Uint8Array(await res.arrayBuffer());
-    // A zip file (PK\x03\x04) whose shared strings carry the Chinese labels, and the rate as a number (66.7% = 0.667).
+    // A zip file (PK\x03\x04) whose shared strings carry the Chinese labels, and the rate as a number (75.0% = 0.75).
     expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     const { unzipSync, strFromU8 } = await import('fflate');
     const files = unzipSync(bytes);
     const strings = strFromU8(files['xl/sharedStrings.xml']!);
     expect(strings).toContain('纪要按时公示率');
-    expect(strFromU8(files['xl/worksheets/sheet1.xml']!)).toContain('<v>0.667</v>');
+    expect(strFromU8(files['xl/worksheets/sheet1.xml']!)).toContain('<v>0.75</v>');
     expect(Object.keys(files).filter((f) => f.startsWith('xl/worksheets/sheet'))).toHaveLength(3);
   });
 });

@@ -50,7 +50,14 @@ describe('four-party council lifecycle', () => {
   it('is created as a draft with the four parties invited, then scheduled, opened (agenda frozen) and closed', async () => {
     const { cookie, view: created, id } = await createdMeeting('jiedao', 'four_party');
     expect(created.meeting.status).toBe('draft');
-    expect(created.attendance.map((a) => a.party).sort()).toEqual(['community', 'department', 'department', 'owners_committee', 'property_manager']);
+    // Every representative: the owners' committee's are its five members.
+    expect(created.attendance.map((a) => a.party).sort()).toEqual([
+      'community',
+      'department',
+      'department',
+      ...Array<string>(5).fill('owners_committee'),
+      'property_manager',
+    ]);
     expect(created.quorum).toMatchObject({ reached: false, rule: 'all_parties' });
 
     await seedAgenda(id);

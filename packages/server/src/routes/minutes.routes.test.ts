@@ -87,7 +87,7 @@ describe('publication and corrections', () => {
     await generate();
     const wuye = await t.login('wuye');
     const edited = await t.ok(minutesEndpoints.saveDraft, { cookie: wuye, ...meeting(), body: { body: '## 一、参会人员\n\n- 四方代表均出席\n' } });
-    expect(edited.may).toEqual({ write: true, publish: false });
+    expect(edited.may).toEqual({ write: true, publish: false, sign: false });
     expect((await publish(wuye)).status).toBe(403);
 
     const chief = await t.login('zhanzhang');

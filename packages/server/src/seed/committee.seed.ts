@@ -1,6 +1,7 @@
 /**
  * Demo owners' committee (业委会) of 都市春天小区, after the other seeds: besides its chair 郑国华, four
- * owners from the roster are granted as members by the station chief and accept their invitations;
+ * owners from the roster are granted as members by the station chief, accept their invitations and
+ * choose login names (weiyuan1 … weiyuan4);
  * then one committee meeting, through the services a member uses: created and its notice with the
  * agenda published eight days ahead, four of the five members signed in, two decisions (one passed by
  * 4 of 5, one not passed with 2 of 5 agreeing though both were a majority of those present), closed,
@@ -17,6 +18,7 @@ import { findCompoundByCode } from '../db/repositories/place-tree.repository.js'
 import { findCompoundChain } from '../db/repositories/places.repository.js';
 import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
+import { setUsername } from '../services/account.service.js';
 import { activateAccount } from '../services/activation.service.js';
 import { loadActor, logout } from '../services/auth.service.js';
 import { grantRole } from '../services/grants.service.js';
@@ -30,6 +32,8 @@ const DAY = 24 * HOUR;
 
 /** Roster owners of 都市春天 who sit on its owners' committee besides the chair (their roster phones). */
 export const MEMBER_PHONES = ['13900000011', '13900000023', '13900000037', '13900000052'];
+/** The demo login names they choose, in the same order. */
+export const MEMBER_LOGINS = ['weiyuan1', 'weiyuan2', 'weiyuan3', 'weiyuan4'];
 
 /** 19:30 China time, `days` from now. */
 function eveningOf(now: Date, days: number): Date {
@@ -72,7 +76,7 @@ export async function seedCommitteeMeetings(deps: Deps): Promise<void> {
 
   // The members: granted by the station chief, each accepting the invitation.
   const members: Actor[] = [chair];
-  for (const phone of MEMBER_PHONES) {
+  for (const [i, phone] of MEMBER_PHONES.entries()) {
     const person = await findPersonByPhone(deps.db, phone);
     if (!person) throw new Error(`seed: no roster owner with phone ${phone}`);
     const granted = await grantRole(deps, chief, { kind: 'compound', id: compound.id }, chain, {
@@ -93,6 +97,7 @@ export async function seedCommitteeMeetings(deps: Deps): Promise<void> {
     }
     const actor = await loadActor(deps, granted.grant.userId);
     if (!actor) throw new Error(`seed: member ${person.name} has no account`);
+    await setUsername(deps, actor, MEMBER_LOGINS[i]!);
     members.push(actor);
   }
 

@@ -9,6 +9,7 @@ import { voteObjectionMessages } from './vote-objections.js';
 import { voteTimelineMessages } from './vote-timeline.js';
 import { foundationMessages } from './foundation.js';
 import { meetingsMessages } from './meetings.js';
+import { committeeMessages } from './committee.js';
 import { actionItemMessages } from './action-items.js';
 
 import { minutesMessages } from './minutes.js';
@@ -27,6 +28,7 @@ export const messages = {
   ...voteTimelineMessages,
   ...foundationMessages,
   ...meetingsMessages,
+  ...committeeMessages,
   ...actionItemMessages,
   ...minutesMessages,
   ...accountsMessages,

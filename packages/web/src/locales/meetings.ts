@@ -2,8 +2,8 @@
 export const meetingsMessages = {
   'meetings.title': { 'zh-CN': '议事会议', en: 'Meetings' },
   'meetings.intro': {
-    'zh-CN': '四方共治议事会由街道党工委召集；居民夜谈由社区干部主持。发布通知后会议会出现在小区公示栏。',
-    en: 'Four-party councils are convened by the subdistrict party committee; evening talks are run by community staff. Once the notice is published the meeting shows on the notice board.',
+    'zh-CN': '四方共治议事会由街道党工委召集；居民夜谈由社区干部主持；业委会会议由业委会委员召开，社区指导。发布通知后会议会出现在小区公示栏。',
+    en: "Four-party councils are convened by the subdistrict party committee; evening talks are run by community staff; owners' committee meetings by the committee's members, guided by the community. Once the notice is published the meeting shows on the notice board.",
   },
   'meetings.none': { 'zh-CN': '还没有会议', en: 'No meetings yet' },
   'meetings.new': { 'zh-CN': '新建会议', en: 'New meeting' },

@@ -3,7 +3,7 @@
  * without a 401 so public pages log no failed request), cached for the page's lifetime. Logging in
  * or out refreshes it and tells listeners.
  */
-import { authEndpoints, type Me, type Role } from '@yishi/core';
+import { MEMBER_ROLE, authEndpoints, type Me, type MeetingHats, type Party, type Role } from '@yishi/core';
 import { api } from '../api/client.js';
 
 export const SESSION_CHANGED = 'yishi-session-changed';
@@ -56,6 +56,13 @@ export function onSessionChange(listener: () => void): () => void {
 /** The roles I hold at a compound (from /api/me); empty when none. */
 export function rolesAt(compoundId: string): readonly Role[] {
   return currentMe()?.compounds.find((c) => c.id === compoundId)?.myRoles ?? [];
+}
+
+/** Who I am at a compound as the meeting rules see me: my roles there and the parties I represent there. */
+export function meetingHatsAt(compoundId: string): MeetingHats {
+  const parties = new Set<Party>();
+  for (const g of currentMe()?.grants ?? []) if (g.role === MEMBER_ROLE && g.compoundId === compoundId && g.party) parties.add(g.party);
+  return { roles: new Set(rolesAt(compoundId)), parties };
 }
 
 /** Whether I hold one of these roles at a compound (from /api/me). */

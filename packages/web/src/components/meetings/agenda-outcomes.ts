@@ -10,12 +10,12 @@ import '@shoelace-style/shoelace/dist/components/radio/radio.js';
 import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import {
-  OUTCOME_KINDS,
   OUTCOME_LABELS,
   PARTIES,
   agreementOf,
   meetingEndpoints,
   meetingKind,
+  memberDecisionCount,
   recordingOpen,
   type AgendaItemView,
   type MeetingView,
@@ -28,6 +28,7 @@ import { api } from '../../api/client.js';
 import { formErrorStyles } from '../forms/form-errors.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
+import { currentLocale } from '../../state/preferences.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { announceMeetingChanged, partyLabel, partyList } from './meeting-ui.js';
@@ -35,11 +36,13 @@ import { announceMeetingChanged, partyLabel, partyList } from './meeting-ui.js';
 interface Draft {
   outcome: OutcomeKind;
   parties: ReadonlySet<Party>;
+  /** A members' decision: the attendance ids of the members who agreed. */
+  members: ReadonlySet<string>;
   note: string;
   unit: string;
 }
 
-type Field = 'outcome' | 'agreedParties' | 'note' | 'responsibleUnit';
+type Field = 'outcome' | 'agreedParties' | 'agreedMembers' | 'note' | 'responsibleUnit';
 
 @customElement('yishi-agenda-outcomes')
 export class AgendaOutcomes extends YishiElement {
@@ -56,6 +59,12 @@ export class AgendaOutcomes extends YishiElement {
       }
       .outcome {
         font-weight: 600;
+      }
+      .outcome.passed {
+        color: var(--yishi-ok-text);
+      }
+      .outcome.failed {
+        color: var(--yishi-danger-text);
       }
       form.fields {
         margin-top: 0.75rem;
@@ -77,13 +86,20 @@ export class AgendaOutcomes extends YishiElement {
 
   @property({ attribute: false }) view!: MeetingView;
   @state() private editing: string | null = null;
-  @state() private draft: Draft = { outcome: 'agreed', parties: new Set(), note: '', unit: '' };
+  @state() private draft: Draft = { outcome: 'agreed', parties: new Set(), members: new Set(), note: '', unit: '' };
   private readonly write = new WriteController<Field>(this);
 
   private edit(item: AgendaItemView) {
     this.write.clear();
     this.editing = item.id;
-    this.draft = { outcome: item.outcome ?? 'agreed', parties: new Set(item.agreedParties), note: item.outcomeNote, unit: '' };
+    const kinds = meetingKind(this.view.meeting.kind).outcomeKinds;
+    this.draft = {
+      outcome: item.outcome ?? kinds[0] ?? 'agreed',
+      parties: new Set(item.agreedParties),
+      members: new Set(item.agreedMembers),
+      note: item.outcomeNote,
+      unit: '',
+    };
   }
 
   private async save(item: AgendaItemView) {
@@ -92,12 +108,18 @@ export class AgendaOutcomes extends YishiElement {
       () =>
         api.call(meetingEndpoints.recordOutcome, {
           params: { meetingId: this.view.meeting.id, itemId: item.id },
-          body: { outcome: d.outcome, agreedParties: [...d.parties], note: d.note, ...(d.unit ? { responsibleUnit: d.unit } : {}) },
+          body: {
+            outcome: d.outcome,
+            agreedParties: d.outcome === 'agreed' ? [...d.parties] : [],
+            agreedMembers: d.outcome === 'members_resolved' ? [...d.members] : [],
+            note: d.note,
+            ...(d.unit ? { responsibleUnit: d.unit } : {}),
+          },
         }),
       {
         success: t('meeting.done', { what: t('meeting.recordOutcome') }),
-        fields: ['outcome', 'agreedParties', 'note', 'responsibleUnit'],
-        fieldOfCode: { outcome_needs_parties: 'agreedParties' },
+        fields: ['outcome', 'agreedParties', 'agreedMembers', 'note', 'responsibleUnit'],
+        fieldOfCode: { outcome_needs_parties: 'agreedParties', outcome_member_absent: 'agreedMembers', outcome_no_quorum: 'agreedMembers' },
       },
     );
     if (!saved) return;
@@ -118,6 +140,16 @@ export class AgendaOutcomes extends YishiElement {
       item.agreedParties,
       this.view.attendance.filter((a) => a.signedInAt !== null).map((a) => a.party),
     );
+  }
+
+  /** A members' decision: passed or not, "3 / 5 名委员同意（过半数：需 ≥ 3）", and who agreed. */
+  private decisionLine(item: AgendaItemView) {
+    const d = item.decision;
+    if (!d) return nothing;
+    const names = this.view.attendance.filter((a) => item.agreedMembers.includes(a.id)).map((a) => a.name);
+    return html`<span class="outcome ${d.passed ? 'passed' : 'failed'}">${d.passed ? t('committee.passed') : t('committee.notPassed')}</span>
+      <br />${memberDecisionCount(d, currentLocale())}
+      <br />${names.length > 0 ? t('committee.agreedMembers', { names: names.join(t('meetings.listSeparator')) }) : t('committee.noneAgreed')}`;
   }
 
   private outcomeLabel(item: AgendaItemView) {
@@ -149,7 +181,13 @@ export class AgendaOutcomes extends YishiElement {
               outcomes
                 ? html`<p>
                     ${t('meeting.outcomeLead')}
-                    ${item.outcome ? html`<span class="outcome">${this.outcomeLabel(item)}</span>` : html`<span class="muted">${t('meeting.noOutcome')}</span>`}
+                    ${
+                      item.outcome === 'members_resolved'
+                        ? this.decisionLine(item)
+                        : item.outcome
+                          ? html`<span class="outcome">${this.outcomeLabel(item)}</span>`
+                          : html`<span class="muted">${t('meeting.noOutcome')}</span>`
+                    }
                     ${item.outcome === 'agreed' ? this.agreementLine(item) : nothing} ${item.outcomeNote ? html`<br />${item.outcomeNote}` : nothing}
                     ${item.actionItemId ? html`<br /><a href=${`/action-items/${item.actionItemId}`}>${t('meeting.actionItemLink')}</a>` : nothing}
                   </p>`
@@ -171,9 +209,35 @@ export class AgendaOutcomes extends YishiElement {
     </ol>`;
   }
 
+  /** The members present to tick, with the rule: more than half of ALL the members, in person only. */
+  private renderMembers(d: Draft) {
+    const q = this.view.memberQuorum;
+    const present = this.view.attendance.filter((a) => a.signedInAt !== null);
+    const error = this.write.fieldErrors.agreedMembers;
+    return html`<fieldset class="parties">
+      <legend>${t('committee.whoAgreed')}</legend>
+      ${q ? html`<p class="muted">${t('committee.ruleAll', { members: q.members, needed: q.needed })}</p>` : nothing}
+      ${present.map(
+        (a) =>
+          html`<sl-checkbox
+            .checked=${d.members.has(a.id)}
+            @sl-change=${(e: Event) => {
+              const next = new Set(d.members);
+              if ((e.target as HTMLInputElement).checked) next.add(a.id);
+              else next.delete(a.id);
+              this.draft = { ...d, members: next };
+            }}
+            >${a.name}</sl-checkbox
+          >`,
+      )}
+      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
+    </fieldset>`;
+  }
+
   private renderForm(item: AgendaItemView) {
     const d = this.draft;
     const errors = this.write.fieldErrors;
+    const kinds = meetingKind(this.view.meeting.kind).outcomeKinds;
     return html`<form class="fields" @submit=${(e: Event) => (e.preventDefault(), void this.save(item))} novalidate>
       <sl-radio-group
         label=${t('meeting.outcome')}
@@ -181,10 +245,11 @@ export class AgendaOutcomes extends YishiElement {
         .value=${d.outcome}
         class=${errors.outcome ? 'invalid' : ''}
         help-text=${errors.outcome ?? ''}
-        @sl-change=${(e: Event) => (this.draft = { ...d, outcome: OUTCOME_KINDS.find((k) => k === (e.target as HTMLInputElement).value) ?? d.outcome })}
+        @sl-change=${(e: Event) => (this.draft = { ...d, outcome: kinds.find((k) => k === (e.target as HTMLInputElement).value) ?? d.outcome })}
       >
-        ${OUTCOME_KINDS.map((k) => html`<sl-radio value=${k}>${pick(OUTCOME_LABELS[k])}</sl-radio>`)}
+        ${kinds.map((k) => html`<sl-radio value=${k}>${pick(OUTCOME_LABELS[k])}</sl-radio>`)}
       </sl-radio-group>
+      ${d.outcome === 'members_resolved' ? this.renderMembers(d) : nothing}
       ${
         d.outcome === 'agreed'
           ? html`<fieldset class="parties">

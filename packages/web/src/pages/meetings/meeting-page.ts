@@ -6,7 +6,7 @@
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import { meetingEndpoints, meetingKind, questionsOpen, recordingOpen, signInOpen, type MeetingView } from '@yishi/core';
+import { earliestMeetingDate, meetingEndpoints, meetingKind, memberQuorumText, questionsOpen, recordingOpen, signInOpen, type MeetingView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -23,8 +23,9 @@ import { meetingWhen, partyLabel, partyList } from '../../components/meetings/me
 import '../../components/meetings/questions-panel.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatDateTime, formatTime } from '../../format/format.js';
+import { formatDate, formatDateTime, formatTime } from '../../format/format.js';
 import { pick, t, type MessageKey } from '../../i18n.js';
+import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
 
 /** The runner's buttons: which endpoint, its words, and a confirmation for the steps that cannot be undone. */
@@ -159,7 +160,7 @@ export class MeetingPage extends YishiElement {
         ${run && recordingOpen(m.status) ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
       </div>
 
-      ${this.renderConfirmDialog()}
+      ${this.renderNoticeRule(v)} ${this.renderConfirmDialog()}
       ${
         kind.questions && v.permissions.record && questionsOpen(m.status)
           ? html`<yishi-ask-qr-code
@@ -168,7 +169,7 @@ export class MeetingPage extends YishiElement {
             ></yishi-ask-qr-code>`
           : nothing
       }
-      ${kind.attendance === 'parties' ? this.renderAttendance(v) : nothing}
+      ${kind.attendance !== 'open' ? this.renderAttendance(v) : nothing}
 
       <h2>${t('meeting.agenda')}</h2>
       ${
@@ -214,12 +215,27 @@ export class MeetingPage extends YishiElement {
     </sl-dialog>`;
   }
 
+  /** A kind with a notice period, still a draft: how far ahead its notice goes out, and that it fixes the agenda. */
+  private renderNoticeRule(v: MeetingView) {
+    const spec = meetingKind(v.meeting.kind);
+    const earliest = earliestMeetingDate(spec, new Date());
+    if (v.meeting.status !== 'draft' || !earliest || !v.permissions.run) return nothing;
+    return html`<p class="muted" role="note">
+      ${t('committee.noticeRule', { kind: pick(spec.label), days: spec.noticeDays ?? 0, date: formatDate(`${earliest}T04:00:00.000Z`) })}
+    </p>`;
+  }
+
+  /** Who attends: the parties' representatives by party (a council), or the members, each in person (an owners' committee meeting). */
   private renderAttendance(v: MeetingView) {
     const q = v.quorum;
+    const mq = v.memberQuorum;
     const me = currentMe();
     const open = signInOpen(v.meeting.status);
+    const members = meetingKind(v.meeting.kind).members !== null;
     return html`
-      <h2>${t('meeting.attendance')}</h2>
+      <h2>${members ? t('committee.members') : t('meeting.attendance')}</h2>
+      ${members ? html`<p class="muted">${t('committee.inPerson')}</p>` : nothing}
+      ${mq ? html`<p class="quorum ${mq.reached ? 'ok' : 'no'}" role="status">${memberQuorumText(mq, currentLocale())}</p>` : nothing}
       ${
         q
           ? html`<p class="quorum ${q.reached ? 'ok' : 'no'}" role="status">
@@ -232,7 +248,7 @@ export class MeetingPage extends YishiElement {
         ${v.attendance.map(
           (a) =>
             html`<li>
-              <span><strong>${a.name}</strong> · ${partyLabel(a.party)}${a.organisation ? ` · ${a.organisation}` : ''}</span>
+              <span><strong>${a.name}</strong>${members ? nothing : ` · ${partyLabel(a.party)}`}${a.organisation ? ` · ${a.organisation}` : ''}</span>
               <span>
                 ${
                   a.signedInAt

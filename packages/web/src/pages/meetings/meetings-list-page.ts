@@ -7,7 +7,16 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
-import { MEETING_KINDS, endpointUrl, meetingEndpoints, meetingKind, publicMeetingEndpoints, type MeetingKind } from '@yishi/core';
+import {
+  MEETING_KINDS,
+  earliestMeetingDate,
+  endpointUrl,
+  meetingEndpoints,
+  meetingKind,
+  publicMeetingEndpoints,
+  runsMeeting,
+  type MeetingKind,
+} from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -19,9 +28,9 @@ import '../../components/meetings/meeting-status-badge.js';
 import { optionLabel } from '../../components/forms/option-label.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatDateTime } from '../../format/format.js';
+import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { rolesAt } from '../../state/session.js';
+import { meetingHatsAt } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type Field = 'kind' | 'title' | 'startsAt' | 'durationMinutes' | 'place';
@@ -57,8 +66,18 @@ export class MeetingsListPage extends YishiElement {
   @state() private chosenKind: MeetingKind | null = null;
 
   private kindsIRun(): MeetingKind[] {
-    const roles = rolesAt(this.params.compoundId ?? '');
-    return MEETING_KINDS.filter((k) => meetingKind(k).runners.some((r) => roles.includes(r)));
+    const hats = meetingHatsAt(this.params.compoundId ?? '');
+    return MEETING_KINDS.filter((k) => runsMeeting(meetingKind(k), hats));
+  }
+
+  /** A kind with a notice period: how far ahead, and the earliest day if the notice went out today. */
+  private noticeRule(kind: MeetingKind) {
+    const spec = meetingKind(kind);
+    const earliest = earliestMeetingDate(spec, new Date());
+    if (!earliest) return nothing;
+    return html`<p class="muted" role="note">
+      ${t('committee.noticeRule', { kind: pick(spec.label), days: spec.noticeDays ?? 0, date: formatDate(`${earliest}T04:00:00.000Z`) })}
+    </p>`;
   }
 
   private formKind(kinds: readonly MeetingKind[]): MeetingKind | undefined {
@@ -158,7 +177,8 @@ export class MeetingsListPage extends YishiElement {
                 >
                   ${kinds.map((k) => html`<sl-option value=${k}>${optionLabel(pick(meetingKind(k).label))}</sl-option>`)}
                 </sl-select>
-                ${this.field('title', t('meetings.titleField'))} ${this.field('startsAt', t('meetings.startsAt'), { type: 'datetime-local' })}
+                ${this.noticeRule(formKind)} ${this.field('title', t('meetings.titleField'))}
+                ${this.field('startsAt', t('meetings.startsAt'), { type: 'datetime-local' })}
                 ${this.field('durationMinutes', t('meetings.duration'), { type: 'number', min: 15, max: 600, value: String(meetingKind(formKind).defaultDurationMinutes) })}
                 ${this.field('place', t('meetings.place'))}
                 ${this.write.error ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}

@@ -16,6 +16,7 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
 import '../../components/minutes/minutes-body.js';
+import '../../components/minutes/minutes-signatures.js';
 import { minutesVersionLinks } from '../../components/minutes/minutes-links.js';
 import type { MinutesTextField } from '../../components/minutes/minutes-text-field.js';
 import '../../components/minutes/minutes-text-field.js';
@@ -75,6 +76,8 @@ export class MinutesPage extends YishiElement {
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private confirming = false;
+  /** Signing is asked first: the member confirms they checked the text. */
+  @state() private askingSign = false;
   /** Regenerating replaces the edited draft: asked first in a designed dialog. */
   @state() private askingRegenerate = false;
   @state() private reason = '';
@@ -145,6 +148,47 @@ export class MinutesPage extends YishiElement {
       () => api.call(minutesEndpoints.publish, { params: { meetingId: this.meetingId }, body: { confirm: true } }),
       t('minutes.published', { version: 1 }),
     );
+  }
+
+  private sign(): void {
+    this.askingSign = false;
+    void this.change(() => api.call(minutesEndpoints.sign, { params: { meetingId: this.meetingId }, body: { confirm: true } }), t('committee.signed'));
+  }
+
+  /** Where members sign: each attending member's signature of the draft as it stands, and my button. */
+  private renderSignatures(m: StaffMinutes) {
+    const s = m.signatures;
+    if (!s || !m.draft) return nothing;
+    const missing = s.signers.filter((x) => x.signedAt === null).map((x) => x.name);
+    return html`<section aria-labelledby="signatures">
+      <h2 id="signatures">${t('committee.signatures')}</h2>
+      <p class="muted">${t('committee.signaturesHelp')}</p>
+      <yishi-minutes-signatures .signers=${s.signers}></yishi-minutes-signatures>
+      ${
+        m.versions.length === 0 && missing.length > 0
+          ? html`<p role="status">${t('committee.waitingSignatures', { names: missing.join(t('meetings.listSeparator')) })}</p>`
+          : nothing
+      }
+      ${
+        m.may.sign
+          ? html`<div class="actions">
+              <sl-button variant="primary" size="large" ?loading=${this.write.busy} @click=${() => (this.askingSign = true)}>${t('committee.sign')}</sl-button>
+            </div>`
+          : nothing
+      }
+      <sl-dialog
+        class="sign"
+        label=${t('committee.signTitle')}
+        ?open=${this.askingSign}
+        @sl-after-hide=${(e: Event) => {
+          if (e.target === e.currentTarget) this.askingSign = false;
+        }}
+      >
+        <p>${t('committee.signConfirm')}</p>
+        <sl-button slot="footer" size="large" @click=${() => (this.askingSign = false)}>${t('minutes.cancel')}</sl-button>
+        <sl-button slot="footer" size="large" variant="primary" @click=${() => this.sign()}>${t('committee.sign')}</sl-button>
+      </sl-dialog>
+    </section>`;
   }
 
   private async correct(versions: number): Promise<void> {
@@ -221,7 +265,9 @@ export class MinutesPage extends YishiElement {
           m.versions.length === 0
             ? m.may.publish
               ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => (this.confirming = true)}>${t('minutes.publish')}</sl-button>`
-              : html`<p class="muted">${t('minutes.onlyConvener')}</p>`
+              : m.signatures && !m.signatures.complete
+                ? nothing
+                : html`<p class="muted">${t('minutes.onlyConvener')}</p>`
             : nothing
         }
       </div>
@@ -273,7 +319,7 @@ export class MinutesPage extends YishiElement {
       (m) => html`
         <p><a href=${`/meetings/${m.meeting.id}`}>${t('minutes.backToMeeting')}</a></p>
         <h1>${t('minutes.labelled', { label: t('minutes.title'), value: m.meeting.title })}</h1>
-        ${this.renderDeadline(m)} ${this.renderEditor(m)}
+        ${this.renderDeadline(m)} ${this.renderEditor(m)} ${this.renderSignatures(m)}
         ${
           m.versions.length > 0
             ? html`<h2>${t('minutes.versions')}</h2>

@@ -9,6 +9,7 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/minutes/minutes-body.js';
+import '../../components/minutes/minutes-signatures.js';
 import { minutesVersionLinks } from '../../components/minutes/minutes-links.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
@@ -93,6 +94,12 @@ export class MinutesPublicPage extends YishiElement {
           }
           ${m.reason ? html`<p class="notice" role="note">${t('minutes.versionReason', { reason: m.reason })}</p>` : nothing}
           <yishi-minutes-body .body=${m.body}></yishi-minutes-body>
+          ${
+            m.header.signatories.some((x) => x.signedAt !== null)
+              ? html`<h2>${t('committee.signatures')}</h2>
+                  <yishi-minutes-signatures .signers=${m.header.signatories}></yishi-minutes-signatures>`
+              : nothing
+          }
           <p class="muted">
             ${t('minutes.versionLabel', { version: m.version })} · ${t('minutes.publishedAt', { date: formatDateTime(m.publishedAt), name: m.publishedBy })}
           </p>
