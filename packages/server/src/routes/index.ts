@@ -10,7 +10,6 @@ import { voteObjectionRoutes } from './vote-objections.routes.js';
 import { voteTimelineRoutes } from './vote-timeline.routes.js';
 import { voteNavigatorRoutes } from './vote-navigator.routes.js';
 import { voteProxyRoutes } from './vote-proxies.routes.js';
-import { voteProxyRoutes } from './vote-proxies.routes.js';
 import { proposalRoutes } from './proposals.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { actionItemRoutes } from './action-items.routes.js';
@@ -45,7 +44,6 @@ export const allRoutes: readonly RouteDef[] = [
   ...voteObjectionRoutes,
   ...voteTimelineRoutes,
   ...voteNavigatorRoutes,
-  ...voteProxyRoutes,
   ...voteProxyRoutes,
   ...proposalRoutes,
   ...meetingRoutes,

@@ -243,7 +243,7 @@ describe('询异: disputes of published ballots', () => {
     expect(history.map((h) => h.choices_json)).toContain('["no"]');
 
     const yesAfter = (await t.ok(voteEndpoints.get, { cookie: staff, params: { voteId } })).result!.options.find((o) => o.id === 'yes')!;
-    expect(yesAfter.ballots).toBe(yesBefore.ballots + 1);
+    expect(yesAfter.ballots).toBe(yesBefore.ballots! + 1);
     const receipts = await t.ok(voteEndpoints.receipts, { params: { voteId } });
     expect(receipts.receipts.find((r) => r.receiptCode === paperReceipt)!.choices).toEqual(['yes']);
     const [notice] = await noticesOf(voteId, 'corrected_result');

@@ -19,7 +19,6 @@ import * as repo from '../db/repositories/notifications.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import { resolveObjectionEvent } from './vote-objection-notices.js';
 import { resolveProxyEvent } from './vote-proxy-notices.js';
-import { resolveProxyEvent } from './vote-proxy-notices.js';
 
 /** What happened, named by the feature that calls enqueueNotifications; recipients are found from it. */
 export type NotificationEvent = (
@@ -27,7 +26,6 @@ export type NotificationEvent = (
   | { kind: 'vote_extended'; voteId: string; reason: string }
   | { kind: 'roll_objection_resolved'; objectionId: string }
   | { kind: 'ballot_dispute_resolved'; disputeId: string }
-  | { kind: 'vote_proxy_confirmed' | 'vote_proxy_voted'; proxyId: string }
   | { kind: 'vote_proxy_confirmed' | 'vote_proxy_voted'; proxyId: string }
   | { kind: 'meeting_scheduled' | 'meeting_starting' | 'meeting_cancelled' | 'minutes_published'; meetingId: string }
   | { kind: 'proposal_threshold' | 'proposal_answered'; proposalId: string }
@@ -120,9 +118,6 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
     case 'vote_proxy_confirmed':
     case 'vote_proxy_voted':
       return resolveProxyEvent(db, event);
-    case 'vote_proxy_confirmed':
-    case 'vote_proxy_voted':
-      return resolveProxyEvent(db, event);
     case 'roll_objection_resolved':
     case 'ballot_dispute_resolved':
       return resolveObjectionEvent(db, event);
@@ -148,17 +143,6 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
         recipients: await repo.recipientsOfUsers(db, users),
       };
     }
-    case 'proposal_threshold':
-    case 'proposal_answered': {
-      const proposal = await repo.findProposalForNotice(db, event.proposalId);
-      if (!proposal) return null;
-      const users =
-        event.kind === 'proposal_threshold'
-          ? [proposal.author_user_id, ...(await repo.staffUserIdsAt(db, proposal.compound_id, [...STATION, 'community_staff']))]
-          : [proposal.author_user_id, ...(await repo.seconderUserIds(db, proposal.id))];
-      const status = PROPOSAL_STATUS_LABELS[proposal.status];
-      // The answer in the decider's words: the decline's reason, the agenda or merge note.
-      const note = event.kind === 'proposal_answered' ? ((await repo.latestProposalNote(db, proposal.id, proposal.status)) ?? '') : '';
     case 'minutes_sign_requested': {
       // The members who attended, each asked to check and sign the draft.
       const meeting = await repo.findMeetingForNotice(db, event.meetingId);
@@ -171,6 +155,17 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
         recipients: await repo.recipientsOfUsers(db, await repo.signedInAttendeeUserIds(db, meeting.id)),
       };
     }
+    case 'proposal_threshold':
+    case 'proposal_answered': {
+      const proposal = await repo.findProposalForNotice(db, event.proposalId);
+      if (!proposal) return null;
+      const users =
+        event.kind === 'proposal_threshold'
+          ? [proposal.author_user_id, ...(await repo.staffUserIdsAt(db, proposal.compound_id, [...STATION, 'community_staff']))]
+          : [proposal.author_user_id, ...(await repo.seconderUserIds(db, proposal.id))];
+      const status = PROPOSAL_STATUS_LABELS[proposal.status];
+      // The answer in the decider's words: the decline's reason, the agenda or merge note.
+      const note = event.kind === 'proposal_answered' ? ((await repo.latestProposalNote(db, proposal.id, proposal.status)) ?? '') : '';
       return {
         compoundId: proposal.compound_id,
         subjectKind: 'proposal',
