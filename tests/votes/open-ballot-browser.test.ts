@@ -51,6 +51,14 @@ describe('open ballot and anchored heads on a phone', () => {
       await anchors.scrollIntoViewIfNeeded();
       await anchors.screenshot({ path: join(ARTIFACTS, 'board-anchors-phone.png') });
 
+      // The result notice carries its ballot log's published head (printed with it) and the QR code to the 存证 section.
+      const result = page.locator('yishi-board-votes article', { has: page.getByRole('heading', { name: LIFT_VOTE }) });
+      const anchor = result.locator('yishi-open-ballot-files .anchor');
+      await anchor.waitFor();
+      expect(await visibleText(anchor)).toMatch(/存证：本次投票日志共 \d+ 条记录，.* 在公示栏公布，末条哈希：\s*[0-9a-f]{64}/);
+      await anchor.getByRole('img', { name: '扫码查看公示栏存证' }).waitFor();
+      await result.screenshot({ path: join(ARTIFACTS, 'board-result-anchor-phone.png') });
+
       await page.goto(`${server.url}/votes/${voteId}/receipts`);
       await page.getByLabel('输入您的回执码').fill(mine.receiptCode);
       await page.getByText(`您的选票是本次投票日志中的第 ${mine.logPosition} 条记录`).waitFor();

@@ -15,6 +15,11 @@ export const openBallotMessages = {
   'openBallot.ballotsJson': { 'zh-CN': '下载选票和日志（JSON）', en: 'Ballots and log (JSON)' },
   'openBallot.rollCsv': { 'zh-CN': '名册（Excel 可打开的 CSV）', en: 'Roll (CSV)' },
   'openBallot.ballotsCsv': { 'zh-CN': '选票（Excel 可打开的 CSV）', en: 'Ballots (CSV)' },
+  'openBallot.anchor': {
+    'zh-CN': '存证：本次投票日志共 {n} 条记录，{date} 在公示栏公布，末条哈希：',
+    en: 'Anchor: this vote’s ballot log has {n} entries, published on the board {date}; last hash:',
+  },
+  'openBallot.anchorQr': { 'zh-CN': '扫码查看公示栏存证', en: 'QR code: the anchored heads on the board' },
   'anchors.heading': { 'zh-CN': '存证', en: 'Anchored records' },
   'anchors.intro': {
     'zh-CN':

@@ -105,7 +105,7 @@ export class BoardVotesSection extends YishiElement {
       <p class="muted">${t('votes.closedAt', { time: formatDateTime(v.closedAt ?? v.closesAt) })} · ${pick(v.ruleText)}</p>
       <yishi-vote-result .result=${v.result}></yishi-vote-result>
       <p class="no-print"><a href=${`/votes/${v.id}/receipts`}>${t('votes.receipts')}</a></p>
-      <yishi-open-ballot-files vote-id=${v.id}></yishi-open-ballot-files>
+      <yishi-open-ballot-files vote-id=${v.id} compound-id=${v.compoundId}></yishi-open-ballot-files>
     </article>`;
   }
 }

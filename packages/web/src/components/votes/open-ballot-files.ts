@@ -1,9 +1,29 @@
-/** Under a closed vote's result and on its receipts page: the published files to recount it, JSON and CSV, and how. */
-import { endpointUrl, openBallotEndpoints } from '@yishi/core';
-import { css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+/**
+ * Under a closed vote's result and on its receipts page: the published files to recount it, JSON and
+ * CSV, and how. On the board (given the compound) also the result notice's anchor: the ballot log's
+ * published head and a QR code to the board's 存证 section — printed with the notice, a copy of the
+ * head kept outside the database.
+ */
+import { anchorEndpoints, endpointUrl, openBallotEndpoints, type PublishedHeads } from '@yishi/core';
+import QRCode from 'qrcode';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { publicUrl } from '../../api/public-url.js';
+import { formatDate } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
+
+/** One request per compound for all the votes on a board. */
+const headsOf = new Map<string, Promise<PublishedHeads | null>>();
+function compoundHeads(compoundId: string): Promise<PublishedHeads | null> {
+  let heads = headsOf.get(compoundId);
+  if (!heads) {
+    heads = api.call(anchorEndpoints.heads, { params: { compoundId } }).catch(() => null);
+    headsOf.set(compoundId, heads);
+  }
+  return heads;
+}
 
 @customElement('yishi-open-ballot-files')
 export class OpenBallotFiles extends YishiElement {
@@ -30,25 +50,73 @@ export class OpenBallotFiles extends YishiElement {
       p {
         margin: 0.25rem 0;
       }
+      .anchor {
+        display: flex;
+        gap: 0.75rem;
+        align-items: flex-start;
+        font-size: 0.9rem;
+      }
+      .anchor img {
+        flex: none;
+        width: 96px;
+        height: 96px;
+      }
+      .anchor code {
+        overflow-wrap: anywhere;
+      }
       @media print {
-        :host {
+        .files {
           display: none;
         }
       }
     `,
   ];
   @property({ attribute: 'vote-id' }) voteId = '';
+  /** On the board: the compound, whose published heads name this vote's. */
+  @property({ attribute: 'compound-id' }) compoundId = '';
+  @state() private head: PublishedHeads['latest'][number] | null = null;
+  @state() private qr = '';
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('compoundId') || changed.has('voteId')) && this.compoundId && this.voteId) void this.loadHead(this.compoundId, this.voteId);
+  }
+
+  private async loadHead(compoundId: string, voteId: string): Promise<void> {
+    const heads = await compoundHeads(compoundId);
+    const head = heads?.heads.find((h) => h.chain === 'ballot_log' && h.scopeId === voteId) ?? null;
+    if (!head) return;
+    const base = await publicUrl();
+    this.qr = await QRCode.toDataURL(`${base}/board/${encodeURIComponent(compoundId)}#anchors`, { margin: 1, width: 192, errorCorrectionLevel: 'M' }).catch(
+      () => '',
+    );
+    this.head = head;
+  }
+
+  private renderAnchor() {
+    const h = this.head;
+    if (!h) return nothing;
+    return html`<div class="anchor">
+      ${this.qr ? html`<img src=${this.qr} alt=${t('openBallot.anchorQr')} />` : nothing}
+      <p>
+        ${t('openBallot.anchor', { n: h.seq, date: formatDate(h.publishedOn) })}<br />
+        <code>${h.hash}</code>
+      </p>
+    </div>`;
+  }
 
   override render() {
     const params = { voteId: this.voteId };
     const link = (endpoint: Parameters<typeof endpointUrl>[0], label: string) =>
       html`<li><a href=${endpointUrl(endpoint, { params })} download>${label}</a></li>`;
-    return html`<h3>${t('openBallot.filesHeading')}</h3>
-      <p class="muted">${t('openBallot.filesIntro')}</p>
-      <ul>
-        ${link(openBallotEndpoints.roll, t('openBallot.rollJson'))} ${link(openBallotEndpoints.ballots, t('openBallot.ballotsJson'))}
-        ${link(openBallotEndpoints.rollCsv, t('openBallot.rollCsv'))} ${link(openBallotEndpoints.ballotsCsv, t('openBallot.ballotsCsv'))}
-      </ul>`;
+    return html`<div class="files">
+        <h3>${t('openBallot.filesHeading')}</h3>
+        <p class="muted">${t('openBallot.filesIntro')}</p>
+        <ul>
+          ${link(openBallotEndpoints.roll, t('openBallot.rollJson'))} ${link(openBallotEndpoints.ballots, t('openBallot.ballotsJson'))}
+          ${link(openBallotEndpoints.rollCsv, t('openBallot.rollCsv'))} ${link(openBallotEndpoints.ballotsCsv, t('openBallot.ballotsCsv'))}
+        </ul>
+      </div>
+      ${this.renderAnchor()}`;
   }
 }
 
