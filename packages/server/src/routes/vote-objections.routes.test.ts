@@ -163,7 +163,7 @@ describe('the roll check (名册核对)', () => {
     expect(view.result!.options.find((o) => o.id === 'yes')!.areaCenti).toBe(15000);
   });
 
-  it('a rejection is recorded with its reason and shown to the owner; another owner sees none, staff see all', async () => {
+  it('a rejection is recorded with its reason and shown to the owner; another owner sees none, staff see all; voting opens only once all are resolved', async () => {
     const staff = await t.login('zhanzhang');
     const voteId = await announcedVote(staff);
     const owner = await t.login('yezhu');
@@ -184,6 +184,16 @@ describe('the roll check (名册核对)', () => {
     expect(all.rollObjections.map((o) => o.raisedByName)).toEqual(['王建国', '王建国']);
     expect(await openRollObjectionCount(t.deps.db, voteId)).toBe(1);
     expect(b.data!.status).toBe('open');
+
+    // The notice period over, voting does not open while a request is unanswered; once it is, it does.
+    now = new Date(now.getTime() + 15 * DAY);
+    const chief = await t.login('zhanzhang');
+    const refused = await t.api(voteEndpoints.open, { cookie: chief, params: { voteId } });
+    expect(refused.status).toBe(409);
+    expect(refused.error?.code).toBe('roll_objections_unresolved');
+    expect(refused.error?.message).toBe('还有 1 条名册更正申请未处理，处理完毕后才能开始投票');
+    await resolveObjection(chief, voteId, b.data!.id, { outcome: 'rejected', reason: '经核对，不动产登记簿记载面积无误' });
+    expect(await t.ok(voteEndpoints.open, { cookie: chief, params: { voteId } })).toEqual({ ok: true });
   });
 });
 

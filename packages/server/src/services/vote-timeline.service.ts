@@ -43,6 +43,7 @@ import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { openDisputeCount } from './ballot-disputes.service.js';
+import { openRollObjectionCount } from './roll-objections.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { votePeriodsOf } from './vote-settings.service.js';
 import { buildElectorate, loadVoteSettled, ruleWords, turnoutOf } from './votes.service.js';
@@ -175,7 +176,8 @@ export async function announceVote(deps: Deps, voteId: string, by: Actor): Promi
 
 /**
  * The guard on opening a statutory vote (by an organiser or by the scheduler): announced, the notice
- * period over (物业管理条例第十四条), the roll check ended. Says why and from when it can open.
+ * period over (物业管理条例第十四条), the roll check ended, every roll correction request resolved.
+ * Says why and from when it can open.
  */
 export async function assertMayOpen(db: Db, vote: VoteRow, now: Date): Promise<void> {
   if (vote.statutory !== 1) return;
@@ -186,6 +188,9 @@ export async function assertMayOpen(db: Db, vote: VoteRow, now: Date): Promise<v
   if (now.getTime() < Date.parse(earliest)) throw new DomainError('vote_notice_period', { days: noticeDays, earliest: formatBeijingMinute(earliest) });
   if (vote.roll_check_ends_at && now.getTime() < Date.parse(vote.roll_check_ends_at))
     throw new DomainError('vote_roll_check_running', { until: formatBeijingMinute(vote.roll_check_ends_at) });
+  // Every owner's correction request to the roll is answered before anyone votes on it.
+  const unresolved = await openRollObjectionCount(db, vote.id);
+  if (unresolved > 0) throw new DomainError('roll_objections_unresolved', { count: unresolved });
 }
 
 // ---- extend -------------------------------------------------------------------------------------
