@@ -65,6 +65,8 @@ describe('voting on a phone', () => {
       await page.getByRole('heading', { name: /投票成功/ }).waitFor();
       receipt = ((await page.locator('.receipt').textContent()) ?? '').trim();
       expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      // The receipt names its place in the ballot log, published after closing.
+      await page.getByText(/^您的选票是本次投票日志中的第 \d+ 条记录$/).waitFor();
       // The receipt is big enough to read and copy: at least 28 px type on a 360 px screen.
       const size = await page.locator('.receipt').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
       expect(size).toBeGreaterThanOrEqual(28);
