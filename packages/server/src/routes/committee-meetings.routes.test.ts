@@ -288,6 +288,9 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
     expect(v1.header.signatories.every((s) => s.signedAt !== null)).toBe(true);
     const text = await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes.txt`)).text();
     expect(text).toMatch(/签字确认：.*郑国华（2026年11月29日（周日） 0\d:\d\d）/);
+    // The print page (and so the PDF) shows in each signature cell when the member signed in the app.
+    const print = await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes/print`)).text();
+    expect(print.match(/已在线核对签字 2026年11月29日/g)).toHaveLength(3);
     // Signing is over once published.
     expect(refusal(await sign(MEMBER_LOGINS[0]!, meetingId), 409).code).toBe('minutes_already_published');
   });

@@ -123,13 +123,14 @@ export async function seedCommitteeMeetings(deps: Deps): Promise<void> {
   );
   await transitionMeeting(at(noticeAt), chair, meetingId, 'schedule');
 
-  // Four of the five sign themselves in at the door; the fifth is away.
+  // Four of the five sign themselves in at the door; the fifth is away. Then the chair opens it.
   const present = members.slice(0, 4);
-  const view = await transitionMeeting(at(held.getTime() - 20 * 60_000), chair, meetingId, 'start');
+  const invited = created.attendance;
   for (const member of present) {
-    const row = view.attendance.find((a) => a.userId === member.userId)!;
+    const row = invited.find((a) => a.userId === member.userId)!;
     await signIn(at(held.getTime() - 10 * 60_000), member, meetingId, row.id, true);
   }
+  const view = await transitionMeeting(at(held.getTime()), chair, meetingId, 'start');
   const attendanceOf = (actor: Actor) => view.attendance.find((a) => a.userId === actor.userId)!.id;
   const [contract, gate] = view.agendaItems;
   await recordOutcome(at(held.getTime() + 40 * 60_000), chair, meetingId, contract!.id, {
@@ -148,6 +149,6 @@ export async function seedCommitteeMeetings(deps: Deps): Promise<void> {
 
   // Minutes: drafted the next morning, each member present signs in the app, published two days after.
   await generateMinutes(at(held.getTime() + 14 * HOUR), chair, meetingId);
-  for (const [i, member] of present.entries()) await signMinutes(at(held.getTime() + (20 + i * 3) * HOUR), member, meetingId);
+  for (const [i, member] of present.entries()) await signMinutes(at(held.getTime() + (15 + i) * HOUR), member, meetingId);
   await publishMinutes(at(held.getTime() + 2 * DAY), chair, meetingId);
 }

@@ -48,6 +48,7 @@ table.sign th { text-align: left; font-weight: 700; border-bottom: 0.6pt solid #
 table.sign td { height: 11mm; vertical-align: bottom; padding: 1mm 2mm; border-bottom: 0.4pt solid #999; }
 table.sign tr { break-inside: avoid; page-break-inside: avoid; }
 table.sign .sig { width: 42%; }
+table.sign .signed { font-size: 9.5pt; color: #333; }
 .issue { display: flex; justify-content: flex-end; margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; }
 .issue-block { position: relative; min-width: 64mm; padding: 14mm 4mm 0; text-align: center; }
 .seal { position: absolute; left: 50%; top: -4mm; width: 40mm; height: 40mm; margin-left: -20mm; border: 0.6pt dashed #888; border-radius: 50%; display: flex; align-items: flex-start; justify-content: center; padding-top: 5mm; box-sizing: border-box; color: #777; font-size: 9pt; }
@@ -60,12 +61,17 @@ table.sign .sig { width: 42%; }
 /** How many blank signature rows a meeting without a sign-in list gets (an evening talk). */
 const BLANK_SIGNATURE_ROWS = 8;
 
+/** A member who confirmed the minutes in the app (an owners' committee meeting): when, in the signature cell. */
+function signedInApp(signedAt: string | null): string {
+  return signedAt ? `<span class="signed">已在线核对签字 ${escapeHtml(formatChinaDateTime(signedAt))}</span>` : '';
+}
+
 /** Recorder, a signature row per attendee, and the closing: issuing body and date under the seal's space. */
 function renderClosing(header: MinutesHeader, publishedAt: string): string {
   const e = escapeHtml;
   const rows =
     header.signatories.length > 0
-      ? header.signatories.map((s) => `<tr><td>${e(s.name)}</td><td>${e(s.organisation)}</td><td class="sig"></td></tr>`)
+      ? header.signatories.map((s) => `<tr><td>${e(s.name)}</td><td>${e(s.organisation)}</td><td class="sig">${signedInApp(s.signedAt)}</td></tr>`)
       : Array.from({ length: BLANK_SIGNATURE_ROWS }, () => '<tr><td></td><td></td><td class="sig"></td></tr>');
   return `<section class="closing">
 <p class="recorder">记录人：${header.recorder ? e(header.recorder) : '＿＿＿＿＿＿'}</p>
