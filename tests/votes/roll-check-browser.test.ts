@@ -1,6 +1,6 @@
 /**
  * The roll check (名册核对) in a real Chromium on a 360×740 phone: an owners'-assembly vote is
- * announced; the demo owner 王建国, in elder mode, finds his two flats highlighted on the published
+ * announced and a visitor finds its roll, without names, from the notice board; the demo owner 王建国, in elder mode, finds his two flats highlighted on the published
  * roll (named only to him), asks for a correction of one flat's area, and sees it waiting; the
  * station chief resolves it from the manage page, and the owner sees the answer and the corrected area.
  */
@@ -44,6 +44,20 @@ afterAll(async () => {
 });
 
 describe('the roll check on a phone', () => {
+  test('a visitor reaches the published roll from the notice board: areas and how heads count, no names', async () => {
+    await withPhonePage(browser, async (page) => {
+      await page.goto(`${server.url}/board/${await compoundIdByCode(server.deps, 'DSCT')}`);
+      const notice = page.locator('article.notice', { hasText: `投票通知公告：${TITLE}` });
+      await notice.getByRole('link', { name: '核对表决名册' }).click();
+      await page.getByRole('heading', { level: 1, name: '表决名册核对' }).waitFor();
+      const text = await visibleText(page);
+      expect(text).toContain('开发商未售出的房屋合计计为 1 人');
+      expect(text).toContain('登录后可以查看并更正您名下房屋的记录');
+      expect(text).not.toContain('王建国');
+      expect(await page.getByRole('button', { name: '我要更正' }).count()).toBe(0);
+    });
+  });
+
   test('an owner in elder mode asks for a correction of his own entry; the station chief upholds it; the owner sees the answer', async () => {
     await withPhonePage(browser, async (page) => {
       await loginWithSessionCookie(page, server.url, 'yezhu');

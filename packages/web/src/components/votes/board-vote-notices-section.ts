@@ -3,7 +3,7 @@
  * 公示, 表决结果公告), newest first, each with its time and the vote it belongs to.
  */
 import { voteTimelineEndpoints, type PublicVoteNotices } from '@yishi/core';
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -49,6 +49,11 @@ export class BoardVoteNoticesSection extends YishiElement {
       <p class="muted">${t('timeline.publishedAt', { time: formatDateTime(n.publishedAt) })}</p>
       <p>${pick(n.body)}</p>
       <p class="no-print"><a href=${`/votes/${n.voteId}`}>${n.voteTitle}</a></p>
+      ${
+        n.kind === 'announcement' || n.kind === 'roll_correction'
+          ? html`<p class="no-print"><a href=${`/votes/${n.voteId}/roll-check`}>${t('objections.rollLink')}</a></p>`
+          : nothing
+      }
     </article>`;
   }
 }
