@@ -21,18 +21,18 @@ import {
 import { newId } from '../db/ids.js';
 import {
   findCompoundName,
-  findLatestPublishedHead,
   insertPublishedHead,
   listAllPublishedHeads,
   listBallotLogHashes,
   listBallotLogHeads,
   listLedgerHashes,
+  listLatestPublishedSeqs,
   listLedgerHeads,
+  listPublishedOn,
   listPublishedHeadsOfCompound,
   listVoteTitles,
 } from '../db/repositories/anchors.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
-import * as votes from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
 import { verifyBallotLogOf } from './ballot-log.service.js';
 import { startPeriodic, type Periodic } from './periodic.js';
@@ -47,40 +47,41 @@ interface CurrentHead {
   final: boolean;
 }
 
-async function currentHeads(db: Db, voteId?: string): Promise<CurrentHead[]> {
+async function currentHeads(db: Db): Promise<CurrentHead[]> {
   const out: CurrentHead[] = [];
-  if (!voteId) {
-    for (const h of await listLedgerHeads(db)) {
-      out.push({ chain: 'ledger', scopeId: h.compound_id, compoundId: h.compound_id, seq: Number(h.last_seq), hash: h.last_hash, final: false });
-    }
+  for (const h of await listLedgerHeads(db)) {
+    out.push({ chain: 'ledger', scopeId: h.compound_id, compoundId: h.compound_id, seq: Number(h.last_seq), hash: h.last_hash, final: false });
   }
-  for (const h of await listBallotLogHeads(db, voteId)) {
-    const vote = await votes.findVote(db, h.vote_id);
+  for (const h of await listBallotLogHeads(db)) {
     out.push({
       chain: 'ballot_log',
       scopeId: h.vote_id,
       compoundId: h.compound_id,
       seq: Number(h.last_position),
       hash: h.last_hash,
-      final: vote?.status === 'closed',
+      final: h.status === 'closed',
     });
   }
   return out;
 }
 
 /**
- * Records the current head of every chain that changed since its last published head: a chain
- * whose last head was published today waits for tomorrow, unless it is a closed vote's log.
- * Returns how many heads were published.
+ * Records the current head of every chain that grew since its last published head: a chain whose
+ * head was published today waits for tomorrow, unless it is a closed vote's log. A chain that is
+ * not longer than its published head is never published again (a shorter or rewritten chain must
+ * not get a fresh head that hides it: verify-ledger reports it). Returns how many were published.
  */
-export async function publishChangedHeads(db: Db, now: Date, options: { voteId?: string } = {}): Promise<number> {
+export async function publishChangedHeads(db: Db, now: Date): Promise<number> {
   const today = chinaDate(now);
-  let published = 0;
-  for (const head of await currentHeads(db, options.voteId)) {
-    if (head.seq === 0) continue;
-    const last = await findLatestPublishedHead(db, head.chain, head.scopeId);
-    if (last && Number(last.seq) === head.seq && last.hash === head.hash) continue;
-    if (last && !head.final && (await publishedToday(db, head, today))) continue;
+  const key = (chain: string, scopeId: string) => `${chain}:${scopeId}`;
+  const published = new Map((await listLatestPublishedSeqs(db)).map((r) => [key(r.chain, r.scope_id), Number(r.seq)]));
+  const publishedToday = new Set((await listPublishedOn(db, today)).map((r) => key(r.chain, r.scope_id)));
+  let count = 0;
+  for (const head of await currentHeads(db)) {
+    const k = key(head.chain, head.scopeId);
+    const last = published.get(k);
+    if (head.seq === 0 || (last !== undefined && head.seq <= last)) continue;
+    if (last !== undefined && !head.final && publishedToday.has(k)) continue;
     await insertPublishedHead(db, {
       id: newId(),
       chain: head.chain,
@@ -91,14 +92,9 @@ export async function publishChangedHeads(db: Db, now: Date, options: { voteId?:
       published_on: today,
       published_at: now.toISOString(),
     });
-    published += 1;
+    count += 1;
   }
-  return published;
-}
-
-async function publishedToday(db: Db, head: CurrentHead, today: string): Promise<boolean> {
-  const rows = await listPublishedHeadsOfCompound(db, head.compoundId, 1000);
-  return rows.some((r) => r.chain === head.chain && r.scope_id === head.scopeId && r.published_on === today);
+  return count;
 }
 
 /** The periodic job: every few minutes (closed votes at once), each other chain at most once a China day. */

@@ -96,6 +96,8 @@ describe('anchored heads', () => {
     await publishChangedHeads(t.deps.db, now);
     await truncateLedger();
     expect((await verifyLedger(t.deps.db, dsct)).ok).toBe(true);
+    // The next day's publication does not publish the shorter chain's head (it would hide the cut).
+    expect(await publishChangedHeads(t.deps.db, new Date(now.getTime() + 86_400_000))).toBe(0);
     const { code, text } = await verify();
     expect(code).toBe(1);
     expect(text).toMatch(/fewer than the published head .*: entries were deleted/);

@@ -6,17 +6,18 @@ export function insertPublishedHead(db: Db, row: PublishedHeadTable) {
   return db.insertInto('published_heads').values(row).execute();
 }
 
-/** The newest published head of one chain (what changed since is published next). */
-export function findLatestPublishedHead(db: Db, chain: PublishedHeadTable['chain'], scopeId: string) {
+/** The longest published head of every chain (a chain is published again only once it has grown). */
+export function listLatestPublishedSeqs(db: Db) {
   return db
     .selectFrom('published_heads')
-    .select(['seq', 'hash'])
-    .where('chain', '=', chain)
-    .where('scope_id', '=', scopeId)
-    .orderBy('seq', 'desc')
-    .orderBy('published_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .select((eb) => ['chain', 'scope_id', eb.fn.max<number>('seq').as('seq')])
+    .groupBy(['chain', 'scope_id'])
+    .execute();
+}
+
+/** The chains published on a China date (each is published at most once a day, but for a closed vote). */
+export function listPublishedOn(db: Db, date: string) {
+  return db.selectFrom('published_heads').select(['chain', 'scope_id']).where('published_on', '=', date).execute();
 }
 
 /** Every published head of a compound's chains, newest first. */
@@ -46,7 +47,7 @@ export function listBallotLogHeads(db: Db, voteId?: string) {
   let q = db
     .selectFrom('ballot_log_heads')
     .innerJoin('votes', 'votes.id', 'ballot_log_heads.vote_id')
-    .select(['ballot_log_heads.vote_id', 'ballot_log_heads.last_position', 'ballot_log_heads.last_hash', 'votes.compound_id']);
+    .select(['ballot_log_heads.vote_id', 'ballot_log_heads.last_position', 'ballot_log_heads.last_hash', 'votes.compound_id', 'votes.status']);
   if (voteId) q = q.where('ballot_log_heads.vote_id', '=', voteId);
   return q.execute();
 }
