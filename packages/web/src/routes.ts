@@ -121,6 +121,12 @@ export const routes: RouteDef[] = [
     title: { 'zh-CN': '管理表决', en: 'Manage vote' },
   },
   {
+    path: '/votes/:voteId/navigator',
+    tag: 'yishi-vote-navigator-page',
+    load: () => import('./pages/votes/vote-navigator-page.js'),
+    title: { 'zh-CN': '走访动员', en: 'Turnout navigator' },
+  },
+  {
     path: '/votes/:voteId/roll-check',
     tag: 'yishi-roll-check-page',
     load: () => import('./pages/votes/roll-check-page.js'),

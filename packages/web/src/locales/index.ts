@@ -5,6 +5,7 @@
 import type { Localised } from '../i18n.js';
 import { shellMessages } from './shell.js';
 import { voteMessages } from './votes.js';
+import { voteNavigatorMessages } from './vote-navigator.js';
 import { voteObjectionMessages } from './vote-objections.js';
 import { voteTimelineMessages } from './vote-timeline.js';
 import { foundationMessages } from './foundation.js';
@@ -24,6 +25,7 @@ import { openBallotMessages } from './open-ballot.js';
 export const messages = {
   ...shellMessages,
   ...voteMessages,
+  ...voteNavigatorMessages,
   ...voteObjectionMessages,
   ...voteTimelineMessages,
   ...foundationMessages,

@@ -96,6 +96,7 @@ export class VoteManagePage extends YishiElement {
       <p><strong>${t(`votes.status.${vote.status}`)}</strong> · ${t('votes.closesAt', { time: formatDateTime(vote.closesAt) })}</p>
       <div class="actions">
         <a class="link-button" href=${`/votes/${vote.id}`}>${t('votes.view')}</a>
+        ${vote.status === 'draft' ? nothing : html`<a class="link-button" href=${`/votes/${vote.id}/navigator`}>${t('nav.link')}</a>`}
         ${vote.status === 'draft' && !view.timeline.statutory ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.act('open')}>${t('votes.open')}</sl-button>` : nothing}
         ${vote.status === 'open' && !this.askClose ? html`<sl-button variant="danger" @click=${() => (this.askClose = true)}>${t('votes.close')}</sl-button>` : nothing}
       </div>

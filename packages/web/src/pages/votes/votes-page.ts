@@ -14,6 +14,7 @@ import { voteStyles } from '../../components/votes/vote-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { holdsRoleAt } from '../../state/session.js';
 
 const ORDER = { open: 0, announced: 1, draft: 2, closed: 3 } as const;
 
@@ -76,8 +77,15 @@ export class VotesPage extends YishiElement {
       ${v.status === 'open' && v.mine.length > 0 ? this.renderMine(v) : nothing}
       <div class="actions">
         <a class="link-button ${v.status === 'open' ? 'primary' : ''}" href=${`/votes/${v.id}`}>${v.status === 'open' ? t('votes.goVote') : t('votes.view')}</a>
+        ${this.navigates(v) ? html`<a class="link-button" href=${`/votes/${v.id}/navigator`}>${t('nav.link')}</a>` : nothing}
       </div>
     </article>`;
+  }
+
+  /** The turnout navigator of an open vote: for its organisers, and building heads on a vote of the whole compound. */
+  private navigates(v: ListedVote): boolean {
+    if (v.status !== 'open') return false;
+    return this.load.value?.canManage === true || (v.buildingId === null && holdsRoleAt(v.compoundId, ['building_head']));
   }
 
   /** Which of my units have voted in an open vote, in words beside the glyph. */
