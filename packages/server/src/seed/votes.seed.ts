@@ -148,18 +148,17 @@ export async function seedVotes(deps: Deps): Promise<void> {
   );
 
   // In its 询异 window: closed two days ago, its preliminary result published, disputes possible for five more days.
-  // (3栋's owners decide on their lift: a building's vote, so the demo seeds quickly.)
-  const building3 = (await listBuildingsWithCounts(db, compoundId)).find((b) => b.name === '3') ?? building1;
+  // (1栋's owners — the demo owner's building — decide on their lift: a building's vote, so the demo seeds quickly.)
   await pastVote(
     deps,
     compoundId,
     9,
     {
       ...base,
-      title: `${building3.name}栋加装电梯`,
+      title: '1栋加装电梯',
       description: '加装一部电梯，费用由本栋业主按楼层分摊，不使用专项维修资金。',
       kind: 'yes_no',
-      buildingId: building3.id,
+      buildingId: building1.id,
       rule: { kind: 'art278', matter: 9 },
     },
     (id, at) => castDemoBallots(deps, id, at, 0.78, (r) => [r < 0.85 ? 'yes' : r < 0.95 ? 'no' : 'abstain'], 61),

@@ -39,7 +39,7 @@ export class BoardVoteNoticesSection extends YishiElement {
   override render() {
     return html`<section id="vote-notices" aria-labelledby="board-vote-notices">
       <h2 id="board-vote-notices">${t('timeline.boardHeading')}</h2>
-      ${renderLoad(this.load, ({ notices }) => (notices.length === 0 ? renderEmpty(t('timeline.boardEmpty')) : notices.slice(0, 8).map((n) => this.renderNotice(n))))}
+      ${renderLoad(this.load, ({ notices }) => (notices.length === 0 ? renderEmpty(t('timeline.boardEmpty')) : notices.slice(0, 6).map((n) => this.renderNotice(n))))}
     </section>`;
   }
 
