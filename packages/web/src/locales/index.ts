@@ -6,6 +6,7 @@ import type { Localised } from '../i18n.js';
 import { shellMessages } from './shell.js';
 import { voteMessages } from './votes.js';
 import { voteNavigatorMessages } from './vote-navigator.js';
+import { voteProxyMessages } from './vote-proxies.js';
 import { voteObjectionMessages } from './vote-objections.js';
 import { voteTimelineMessages } from './vote-timeline.js';
 import { foundationMessages } from './foundation.js';
@@ -26,6 +27,7 @@ export const messages = {
   ...shellMessages,
   ...voteMessages,
   ...voteNavigatorMessages,
+  ...voteProxyMessages,
   ...voteObjectionMessages,
   ...voteTimelineMessages,
   ...foundationMessages,

@@ -1,12 +1,11 @@
 /**
  * Staff watch and run a vote: live turnout (refreshed every 5 s), open/close, the roll (who has
- * voted — never how, for a secret ballot) and paper-ballot entry for owners who voted on paper.
+ * voted — never how, for a secret ballot) and paper ballots entered and reviewed by two staff members
+ * (components/votes/paper-ballots-panel.ts).
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import { voteEndpoints, type RollEntry, type VoteView } from '@yishi/core';
+import { proxyEndpoints, voteEndpoints, type RollEntry, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -14,7 +13,9 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/notifications/delivery-summary.js';
+import '../../components/evidence/evidence-download.js';
 import '../../components/votes/vote-result.js';
+import '../../components/votes/paper-ballots-panel.js';
 import '../../components/votes/vote-objections-panel.js';
 import '../../components/votes/vote-stepper.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
@@ -29,6 +30,8 @@ interface Managed {
   view: VoteView;
   /** Empty for a draft: nobody is on the roll until the vote opens. */
   roll: RollEntry[];
+  /** Paper slips waiting for a second staff member (they do not count if the vote closes first). */
+  paperPending: number;
 }
 
 @customElement('yishi-vote-manage-page')
@@ -38,15 +41,6 @@ export class VoteManagePage extends YishiElement {
     formStyles,
     voteStyles,
     css`
-      .paper {
-        display: grid;
-        gap: 0.75rem;
-      }
-      .choice-row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
       ul.progress {
         padding-left: 1.25rem;
       }
@@ -54,8 +48,6 @@ export class VoteManagePage extends YishiElement {
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private filter = '';
-  @state() private paperUnit = '';
-  @state() private paperSaved = '';
   @state() private askClose = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly write = new WriteController(this);
@@ -70,13 +62,15 @@ export class VoteManagePage extends YishiElement {
     const params = { voteId: this.params.voteId ?? '' };
     const view = await api.call(voteEndpoints.get, { params, signal });
     const roll = view.vote.status === 'draft' ? [] : (await api.call(voteEndpoints.roll, { params, signal })).entries;
-    return { view, roll };
+    const paperPending = view.vote.status === 'open' ? (await api.call(proxyEndpoints.paperEntries, { params, signal })).pending : 0;
+    return { view, roll, paperPending };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.timer = setInterval(() => {
-      if (this.load.value?.view.vote.status === 'open') void this.load.reload();
+      // Not while a paper slip is being entered or reviewed: a reload redraws the page and would lose it.
+      if (this.load.value?.view.vote.status === 'open' && !this.renderRoot.querySelector('yishi-paper-ballots-panel')?.editing) void this.load.reload();
     }, 5_000);
   }
   override disconnectedCallback(): void {
@@ -88,7 +82,7 @@ export class VoteManagePage extends YishiElement {
     return renderLoad(this.load, (m) => this.renderView(m));
   }
 
-  private renderView({ view, roll }: Managed) {
+  private renderView({ view, roll, paperPending }: Managed) {
     const { vote, turnout } = view;
     const shown = roll.filter((e) => e.label.includes(this.filter.trim()));
     const turnoutWords = turnout ? t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters }) : '';
@@ -104,6 +98,7 @@ export class VoteManagePage extends YishiElement {
         vote.status === 'open' && this.askClose
           ? html`<div class="card" role="alertdialog" aria-labelledby="ask-close">
               <p id="ask-close"><strong>${t('votes.closeConfirm')}</strong></p>
+              ${paperPending ? html`<p>${t('paper.closePending', { count: paperPending })}</p>` : nothing}
               <div class="actions">
                 <sl-button variant="danger" ?loading=${this.write.busy} @click=${() => this.act('close')}>${t('votes.close')}</sl-button>
                 <sl-button @click=${() => (this.askClose = false)}>${t('votes.back')}</sl-button>
@@ -129,9 +124,10 @@ export class VoteManagePage extends YishiElement {
               <yishi-vote-result .result=${view.result}></yishi-vote-result>`
           : nothing
       }
-      ${vote.status === 'open' ? this.renderPaper(view, roll) : nothing}
+      <yishi-paper-ballots-panel .view=${view} .roll=${roll} @paper-changed=${() => this.load.reload()}></yishi-paper-ballots-panel>
       ${vote.status === 'draft' ? nothing : html`<yishi-delivery-summary compound-id=${vote.compoundId} subject-kind="vote" subject-id=${vote.id}></yishi-delivery-summary>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-vote-objections-panel vote-id=${vote.id} .options=${vote.options} @objection-resolved=${() => this.load.reload()}></yishi-vote-objections-panel>`}
+      ${vote.status === 'draft' ? nothing : html`<yishi-evidence-download subject="vote" subject-id=${vote.id}></yishi-evidence-download>`}
       ${
         roll.length
           ? html`<h2>${t('votes.roll')}</h2>
@@ -153,7 +149,7 @@ export class VoteManagePage extends YishiElement {
                           <th scope="row">${e.label}</th>
                           <td class="num">${formatArea(e.areaCenti)}</td>
                           <td>
-                            ${e.voted ? `✓ ${t('votes.voted')} · ${e.channel === 'paper' ? t('votes.paper') : t('votes.online')}` : t('votes.notVoted')}
+                            ${e.voted ? `✓ ${t('votes.voted')} · ${e.channel === 'paper' ? t('votes.paper') : e.channel === 'proxy' ? t('proxy.channel') : t('votes.online')}` : t('votes.notVoted')}
                             ${e.choices ? html` · ${e.choices.map((c) => vote.options.find((o) => o.id === c)?.label ?? c).join(' / ')}` : nothing}
                           </td>
                         </tr>`,
@@ -163,41 +159,6 @@ export class VoteManagePage extends YishiElement {
               </div>`
           : nothing
       }`;
-  }
-
-  private renderPaper(view: VoteView, roll: RollEntry[]) {
-    const notVoted = roll.filter((e) => !e.voted);
-    return html`<h2>${t('votes.enterPaper')}</h2>
-      <div class="card paper">
-        <sl-select
-          label=${t('votes.paperUnit')}
-          value=${this.paperUnit}
-          placeholder="—"
-          hoist
-          @sl-change=${(e: Event) => (this.paperUnit = (e.target as HTMLSelectElement).value)}
-        >
-          ${notVoted.map((e) => html`<sl-option value=${e.voterKey}>${e.label}</sl-option>`)}
-        </sl-select>
-        <sl-input id="slip" label=${t('votes.paperSlip')} maxlength="40"></sl-input>
-        <div class="choice-row">
-          ${view.vote.options.map((o) => html`<sl-button ?disabled=${!this.paperUnit || this.write.busy} @click=${() => this.enterPaper(view, o.id)}>${o.label}</sl-button>`)}
-        </div>
-        ${this.paperSaved ? html`<p role="status">${this.paperSaved}</p>` : nothing}
-      </div>`;
-  }
-
-  private async enterPaper(view: VoteView, choice: string) {
-    const slip = this.renderRoot.querySelector<HTMLInputElement>('#slip');
-    const voter = view.vote.electorateKind === 'residents' ? { personId: this.paperUnit } : { unitId: this.paperUnit };
-    this.paperSaved = '';
-    const saved = await this.write.run(() =>
-      api.call(voteEndpoints.enterPaperBallot, { params: { voteId: view.vote.id }, body: { ...voter, choices: [choice], slipNumber: slip?.value ?? '' } }),
-    );
-    if (!saved) return;
-    this.paperSaved = t('votes.paperSaved', { unit: saved.voterLabel, code: saved.receiptCode });
-    this.paperUnit = '';
-    if (slip) slip.value = '';
-    await this.load.reload();
   }
 
   private async act(action: 'open' | 'close') {

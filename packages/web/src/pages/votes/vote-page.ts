@@ -15,6 +15,7 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/votes/vote-result.js';
+import '../../components/votes/proxy-panel.js';
 import '../../components/votes/vote-timeline.js';
 import '../../components/votes/receipt-position.js';
 import { bracketed, colon } from '../../components/votes/vote-words.js';
@@ -200,6 +201,7 @@ export class VotePage extends YishiElement {
       }
       ${this.write.error ? this.renderError() : nothing} ${vote.status === 'open' ? this.renderMyBallots(v) : nothing}
       ${vote.status === 'draft' ? html`<p>${t('votes.notOpenYet')}</p>` : nothing}
+      <yishi-proxy-panel .view=${v} @proxy-changed=${() => this.load.reload()}></yishi-proxy-panel>
       ${
         vote.status === 'closed'
           ? html`<h2>${t('votes.results')}</h2>

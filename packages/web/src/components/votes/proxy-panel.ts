@@ -1,0 +1,316 @@
+/**
+ * Voting by proxy (委托投票) on the vote page of an owners' vote. An owner authorises someone with an
+ * account (by phone) for some of their units with a photo of the signed form, then confirms with the
+ * SMS code sent to them; sees each authorisation with who voted for each unit (the proxy's receipt
+ * too) and may revoke it (a dialog says a proxy ballot already cast is withdrawn). A proxy sees the
+ * units they vote for ("代理 1栋1单元101（委托人 张*）") and casts for each, after a confirmation step.
+ */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import { proxyEndpoints, type MyProxies, type ProxyView, type VoteView } from '@yishi/core';
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../../api/client.js';
+import { LoadController } from '../../controllers/load-controller.js';
+import { WriteController } from '../../controllers/write-controller.js';
+import { t } from '../../i18n.js';
+import { formStyles } from '../../styles/form-styles.js';
+import '../action-items/photo-picker.js';
+import type { PhotoPicker } from '../action-items/photo-picker.js';
+import { YishiElement } from '../base/yishi-element.js';
+import { renderLoad } from '../common/load-state.js';
+
+interface Casting {
+  proxy: ProxyView;
+  unitId: string;
+  label: string;
+  choice: string;
+}
+
+@customElement('yishi-proxy-panel')
+export class ProxyPanel extends YishiElement {
+  static override styles = [
+    YishiElement.styles,
+    formStyles,
+    css`
+      section {
+        display: grid;
+        gap: 0.75rem;
+      }
+      form,
+      .card {
+        display: grid;
+        gap: 0.75rem;
+      }
+      ul.units {
+        margin: 0;
+        padding-left: 1.25rem;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .badge {
+        font-weight: 600;
+      }
+      img.form-photo {
+        max-width: 8rem;
+        border: 1px solid var(--yishi-border);
+        border-radius: var(--yishi-radius);
+      }
+    `,
+  ];
+  @property({ attribute: false }) view: VoteView | null = null;
+  /** An authorisation waiting for its SMS code, and where the code went. */
+  @state() private sentTo: { id: string; phone: string } | null = null;
+  @state() private revoking: ProxyView | null = null;
+  @state() private casting: Casting | null = null;
+  @state() private done = '';
+  private readonly write = new WriteController<'unitIds' | 'proxyPhone' | 'formPhotoId' | 'code'>(this);
+  private readonly load = new LoadController(
+    this,
+    (signal) => api.call(proxyEndpoints.mine, { params: { voteId: this.view?.vote.id ?? '' }, signal }),
+    () => [this.view?.vote.id],
+  );
+
+  private get voteId(): string {
+    return this.view?.vote.id ?? '';
+  }
+
+  override render() {
+    const v = this.view;
+    if (!v || v.vote.electorateKind !== 'owners' || v.vote.status === 'draft') return nothing;
+    return renderLoad(this.load, (m) => this.renderPanel(v, m));
+  }
+
+  private renderPanel(v: VoteView, m: MyProxies) {
+    if (!m.allowed) return nothing;
+    const live = v.vote.status === 'announced' || v.vote.status === 'open';
+    const delegated = new Set(m.given.filter((g) => g.status !== 'revoked').flatMap((g) => g.units.map((u) => u.unitId)));
+    const free = v.mine.filter((u) => !delegated.has(u.voterKey) && !u.voted);
+    if (m.given.length === 0 && m.held.length === 0 && (!live || free.length === 0)) return nothing;
+    return html`<section aria-labelledby="proxy-heading">
+      <h2 id="proxy-heading">${t('proxy.heading')}</h2>
+      ${this.done ? html`<p role="status"><strong>${this.done}</strong></p>` : nothing} ${m.held.length ? this.renderHeld(v, m.held, live) : nothing}
+      ${m.given.length ? this.renderGiven(m.given, live) : nothing} ${live && free.length ? this.renderAuthorise(free, m.cap) : nothing}
+      ${this.renderRevokeDialog()} ${this.renderCastDialog(v)}
+    </section>`;
+  }
+
+  private renderHeld(v: VoteView, held: ProxyView[], live: boolean) {
+    return html`<h3>${t('proxy.held')}</h3>
+      ${held.flatMap((p) =>
+        p.units.map(
+          (u) =>
+            html`<div class="card">
+              <p><strong>${t('proxy.heldUnit', { unit: u.label, name: p.principalName })}</strong></p>
+              ${u.votedBy === 'principal' ? html`<p>${t('proxy.principalVoted')}</p>` : nothing}
+              ${u.proxyReceiptCode ? html`<p>${t('proxy.myProxyReceipt', { code: u.proxyReceiptCode })}</p>` : nothing}
+              ${
+                live && v.vote.status === 'open' && u.votedBy !== 'principal'
+                  ? html`<div class="choices" role="group" aria-label=${t('proxy.castFor', { unit: u.label })}>
+                      ${v.vote.options.map(
+                        (o) =>
+                          html`<sl-button size="large" @click=${() => (this.casting = { proxy: p, unitId: u.unitId, label: u.label, choice: o.id })}
+                            >${o.label}</sl-button
+                          >`,
+                      )}
+                    </div>`
+                  : nothing
+              }
+            </div>`,
+        ),
+      )}`;
+  }
+
+  private renderGiven(given: ProxyView[], live: boolean) {
+    return html`<h3>${t('proxy.given')}</h3>
+      ${given.map(
+        (g) =>
+          html`<div class="card">
+            <p>
+              ${t('proxy.to', { name: g.proxyName })} ·
+              <span class="badge">${t(`proxy.status.${g.status}`)}</span> ${g.confirmedVia === 'in_person' ? html` · ${t('proxy.inPerson')}` : nothing}
+            </p>
+            <ul class="units">
+              ${g.units.map(
+                (u) =>
+                  html`<li>
+                    ${
+                      u.votedBy === 'proxy'
+                        ? t('proxy.unitByProxy', { unit: u.label, code: u.proxyReceiptCode ?? '' })
+                        : u.votedBy === 'principal'
+                          ? t('proxy.unitByPrincipal', { unit: u.label })
+                          : t('proxy.unitNotVoted', { unit: u.label })
+                    }
+                  </li>`,
+              )}
+            </ul>
+            ${g.status === 'pending' && live ? this.renderCode(g) : nothing}
+            ${
+              g.status !== 'revoked' && live
+                ? html`<div><sl-button size="large" variant="danger" outline @click=${() => (this.revoking = g)}>${t('proxy.revoke')}</sl-button></div>`
+                : nothing
+            }
+          </div>`,
+      )}`;
+  }
+
+  private renderCode(g: ProxyView) {
+    const sent = this.sentTo?.id === g.id ? this.sentTo : null;
+    return html`<form @submit=${(e: Event) => this.confirm(e, g)}>
+      ${sent ? html`<p role="status">${t('proxy.codeSent', { phone: sent.phone })}</p>` : nothing}
+      <sl-input
+        size="large"
+        name="code"
+        label=${t('proxy.code')}
+        inputmode="numeric"
+        autocomplete="one-time-code"
+        maxlength="6"
+        required
+        help-text=${this.write.fieldErrors.code ?? ''}
+      ></sl-input>
+      <div class="choices">
+        <sl-button size="large" variant="primary" type="submit" ?loading=${this.write.busy}>${t('proxy.confirm')}</sl-button>
+        <sl-button size="large" @click=${() => this.resend(g)}>${t('proxy.resend')}</sl-button>
+      </div>
+    </form>`;
+  }
+
+  private renderAuthorise(free: VoteView['mine'], cap: number) {
+    const errors = this.write.fieldErrors;
+    return html`<form class="card" @submit=${(e: Event) => this.authorise(e)} novalidate>
+      <p>${t('proxy.intro')}</p>
+      <p class="muted">${t('proxy.cap', { cap })}</p>
+      <fieldset>
+        <legend>${t('proxy.units')}</legend>
+        ${free.map((u) => html`<sl-checkbox size="large" name="unit" value=${u.voterKey} ?checked=${free.length === 1}>${u.label}</sl-checkbox>`)}
+        ${errors.unitIds ? html`<p class="form-error" role="alert">${errors.unitIds}</p>` : nothing}
+      </fieldset>
+      <sl-input
+        size="large"
+        name="phone"
+        type="tel"
+        inputmode="numeric"
+        maxlength="11"
+        required
+        label=${t('proxy.phone')}
+        help-text=${errors.proxyPhone ?? t('proxy.phoneHelp')}
+      ></sl-input>
+      <yishi-photo-picker
+        legend=${t('proxy.form')}
+        help=${t('proxy.formHelp')}
+        max="1"
+        .upload=${(file: Blob) => api.upload(proxyEndpoints.uploadPhoto, { params: { voteId: this.voteId }, file, contentType: 'image/jpeg' })}
+        .error=${errors.formPhotoId ?? null}
+      ></yishi-photo-picker>
+      ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
+      <div><sl-button size="large" variant="primary" type="submit" ?loading=${this.write.busy}>${t('proxy.submit')}</sl-button></div>
+    </form>`;
+  }
+
+  private renderRevokeDialog() {
+    const g = this.revoking;
+    return html`<sl-dialog
+      label=${t('proxy.revokeTitle')}
+      ?open=${g !== null}
+      @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.revoking = null)}
+    >
+      ${
+        g
+          ? html`<p>${t('proxy.to', { name: g.proxyName })}：${g.units.map((u) => u.label).join('、')}</p>
+              <p><strong>${t('proxy.revokeWarn')}</strong></p>`
+          : nothing
+      }
+      <sl-button slot="footer" size="large" @click=${() => (this.revoking = null)}>${t('proxy.cancel')}</sl-button>
+      <sl-button slot="footer" size="large" variant="danger" ?loading=${this.write.busy} @click=${() => this.revoke()}>${t('proxy.revoke')}</sl-button>
+    </sl-dialog>`;
+  }
+
+  private renderCastDialog(v: VoteView) {
+    const c = this.casting;
+    const choice = c ? (v.vote.options.find((o) => o.id === c.choice)?.label ?? c.choice) : '';
+    return html`<sl-dialog
+      label=${c ? t('proxy.castFor', { unit: c.label }) : ''}
+      ?open=${c !== null}
+      @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.casting = null)}
+    >
+      ${c ? html`<p><strong>${t('proxy.castConfirm', { name: c.proxy.principalName, unit: c.label, choice })}</strong></p>` : nothing}
+      <sl-button slot="footer" size="large" @click=${() => (this.casting = null)}>${t('proxy.cancel')}</sl-button>
+      <sl-button slot="footer" size="large" variant="primary" ?loading=${this.write.busy} @click=${() => this.cast()}>${t('proxy.cast')}</sl-button>
+    </sl-dialog>`;
+  }
+
+  private async authorise(e: Event) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const unitIds = [...form.querySelectorAll('sl-checkbox')].filter((c) => c.checked).map((c) => c.value);
+    const proxyPhone = (form.querySelector<HTMLInputElement>('sl-input[name=phone]')?.value ?? '').trim();
+    const picker = form.querySelector<PhotoPicker>('yishi-photo-picker');
+    const missing = unitIds.length === 0 ? { unitIds: t('proxy.needUnit') } : !picker?.ids[0] ? { formPhotoId: t('proxy.needPhoto') } : null;
+    if (missing || !picker) {
+      this.write.fieldErrors = missing ?? {};
+      this.requestUpdate();
+      return;
+    }
+    const sent = await this.write.run(
+      () => api.call(proxyEndpoints.create, { params: { voteId: this.voteId }, body: { unitIds, proxyPhone, formPhotoId: picker.ids[0]! } }),
+      { fields: ['unitIds', 'proxyPhone', 'formPhotoId'], errorAs: 'inline' },
+    );
+    if (!sent) return;
+    this.sentTo = { id: sent.proxy.id, phone: sent.smsSentTo };
+    this.done = '';
+    await this.load.reload();
+  }
+
+  private async confirm(e: Event, g: ProxyView) {
+    e.preventDefault();
+    const code = ((e.target as HTMLFormElement).querySelector<HTMLInputElement>('sl-input[name=code]')?.value ?? '').trim();
+    const ok = await this.write.run(() => api.call(proxyEndpoints.confirm, { params: { voteId: this.voteId, proxyId: g.id }, body: { code } }), {
+      fields: ['code'],
+      fieldOfCode: { proxy_code_wrong: 'code', proxy_code_expired: 'code' },
+      errorAs: 'inline',
+    });
+    if (!ok) return;
+    this.sentTo = null;
+    this.done = t('proxy.confirmed');
+    await this.load.reload();
+  }
+
+  private async resend(g: ProxyView) {
+    const sent = await this.write.run(() => api.call(proxyEndpoints.resendCode, { params: { voteId: this.voteId, proxyId: g.id } }));
+    if (sent) this.sentTo = { id: g.id, phone: sent.smsSentTo };
+  }
+
+  private async revoke() {
+    const g = this.revoking;
+    if (!g) return;
+    const ok = await this.write.run(() => api.call(proxyEndpoints.revoke, { params: { voteId: this.voteId, proxyId: g.id } }));
+    this.revoking = null;
+    if (!ok) return;
+    this.done = t('proxy.revoked');
+    await this.load.reload();
+    this.dispatchEvent(new CustomEvent('proxy-changed', { bubbles: true, composed: true }));
+  }
+
+  private async cast() {
+    const c = this.casting;
+    if (!c) return;
+    const receipt = await this.write.run(() =>
+      api.call(proxyEndpoints.cast, { params: { voteId: this.voteId }, body: { unitId: c.unitId, choices: [c.choice] } }),
+    );
+    this.casting = null;
+    if (!receipt) return;
+    this.done = t('proxy.castDone', { code: receipt.receiptCode });
+    await this.load.reload();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-proxy-panel': ProxyPanel;
+  }
+}

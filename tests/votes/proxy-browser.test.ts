@@ -1,0 +1,100 @@
+/**
+ * Proxies and paper ballots in a real Chromium on a 360×740 phone: the demo owner 王建国 authorises
+ * 刘洋 for his flat 1栋1单元301 with a photo of the signed form and confirms with the SMS code; 刘洋
+ * finds "代理 1栋1单元301（委托人 王*国）" on the vote page and votes for it after a confirmation;
+ * the station chief reviews a paper slip the deputy entered, with its photo (四眼复核).
+ */
+import { proxyEndpoints, voteEndpoints } from '@yishi/core';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const TITLE = '利用小区共有场地建设电动自行车充电棚';
+
+let server: TestServer;
+let browser: Browser;
+let voteId: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ captureSms: true });
+  browser = await launchBrowser();
+  const dsct = await compoundIdByCode(server.deps, 'DSCT');
+  const staff = await new ApiClient(server.url).login('zhanzhang');
+  const { votes } = await staff.ok(voteEndpoints.list, { params: { compoundId: dsct } });
+  voteId = votes.find((v) => v.title === TITLE && v.status === 'open')!.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const withPage = (run: (page: Page) => Promise<void>) => withPhonePage(browser, run);
+
+describe('voting by proxy on a phone', () => {
+  test('an owner authorises a proxy and confirms by SMS code; the proxy votes for the unit; staff review a paper slip with its photo', async () => {
+    await withPage(async (page) => {
+      await loginWithSessionCookie(page, server.url, 'yezhu');
+      await page.goto(`${server.url}/votes/${voteId}`);
+      const panel = page.locator('yishi-proxy-panel');
+      await panel.getByRole('heading', { name: '委托投票' }).waitFor();
+      await panel.locator('sl-checkbox', { hasText: '1栋1单元301' }).click();
+      await panel.getByRole('textbox', { name: '受托人手机号' }).fill('13800000002');
+      const form = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f5f2ea' } })
+        .jpeg()
+        .toBuffer();
+      await panel.locator('input[type=file]').setInputFiles({ name: 'weituoshu.jpg', mimeType: 'image/jpeg', buffer: form });
+      await panel.getByRole('img', { name: /第 1 张/ }).waitFor();
+      await panel.getByRole('button', { name: '提交委托，发送验证码' }).click();
+      await panel.getByText('验证码已发送到 138****0001').waitFor();
+      await panel.getByText('待确认（受托人暂不能投票）').waitFor();
+      const code = /验证码为(\d{6})/.exec(server.smsLog.at(-1) ?? '')![1]!;
+      await panel.getByRole('textbox', { name: '短信验证码' }).fill(code);
+      await panel.getByRole('button', { name: '确认委托' }).click();
+      await panel.getByText('委托已生效，已通知受托人').waitFor();
+      await expectNoSeriousA11yViolations(page);
+    });
+
+    await withPage(async (page) => {
+      await loginWithSessionCookie(page, server.url, 'yezhu2');
+      await page.goto(`${server.url}/votes/${voteId}`);
+      const panel = page.locator('yishi-proxy-panel');
+      const card = panel.locator('.card', { hasText: '代理 1栋1单元301（委托人 王*国）' });
+      await card.waitFor();
+      await card.getByRole('button', { name: '同意' }).click();
+      await panel.getByText('确认代 王*国 为 1栋1单元301 投“同意”？').waitFor();
+      await panel.getByRole('button', { name: '确认投票' }).click();
+      const done = panel.getByText(/已代为投票/);
+      await done.waitFor();
+      const code = /回执码 ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})（委托人也能看到）/.exec((await done.textContent()) ?? '')?.[1];
+      expect(code).toBeTruthy();
+      // The owner sees the proxy's receipt with the unit.
+      const given = await (await new ApiClient(server.url).login('yezhu')).ok(proxyEndpoints.mine, { params: { voteId } });
+      expect(given.given[0]!.units[0]).toMatchObject({ label: '1栋1单元301', votedBy: 'proxy', proxyReceiptCode: code });
+      await card.getByText(/^回执码 /).waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await panel.screenshot({ path: `${SCREENSHOTS}/proxy-phone.png` });
+    });
+
+    await withPage(async (page) => {
+      await loginWithSessionCookie(page, server.url, 'zhanzhang');
+      await page.goto(`${server.url}/votes/${voteId}/manage`);
+      await setElderModeSwitch(page, true);
+      const panel = page.locator('yishi-paper-ballots-panel');
+      const review = panel.locator('section', { has: page.getByRole('heading', { name: '待复核（2）' }) });
+      await review.waitFor();
+      const first = review.locator('li').first();
+      await first.getByRole('img', { name: /纸质选票照片/ }).waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await review.screenshot({ path: `${SCREENSHOTS}/paper-review.png` });
+      await first.getByRole('button', { name: '核对无误，计入' }).click();
+      await panel.getByText(/请再对照一次照片/).waitFor();
+      await panel.locator('sl-dialog').getByRole('button', { name: '核对无误，计入' }).click();
+      await panel.getByRole('heading', { name: '待复核（1）' }).waitFor();
+    });
+  });
+});
