@@ -121,17 +121,18 @@ describe('voting on a phone', () => {
     });
   });
 
-  test('staff create an art. 278 vote through the form; it opens at once and shows on the manage page', async () => {
+  test('staff create an art. 278 vote through the form: it proposes the opening after the 15-day notice, and the next step is the notice', async () => {
     await withPage(async (page) => {
       await loginAs(page, server.url, 'zhanzhang');
       await page.goto(`${server.url}/compounds/${dsct}/votes/new`);
       await page.getByRole('heading', { level: 1, name: '发起表决' }).waitFor();
+      await page.getByText(/须先发布投票通知公告，公告满 15 日后方可开始投票/).waitFor();
       await page.getByLabel('表决事项').fill('选聘新的物业服务企业');
       await page.getByRole('button', { name: '创建表决' }).click();
       await page.waitForURL(/\/votes\/[^/]+\/manage$/);
       await page.getByRole('heading', { level: 1, name: '选聘新的物业服务企业' }).waitFor();
-      await page.getByText('进行中').first().waitFor();
-      await page.getByRole('heading', { name: /已投票 0 户 \/ 共 120 户/ }).waitFor();
+      await page.getByText('未开始').first().waitFor();
+      await page.getByRole('button', { name: '发布投票通知公告' }).waitFor();
     });
   });
 });

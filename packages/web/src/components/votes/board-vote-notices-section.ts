@@ -36,8 +36,9 @@ export class BoardVoteNoticesSection extends YishiElement {
     () => [this.compoundId],
   );
 
+  // Not on the printed board, which must stay a few A4 pages: its votes section prints the open votes and the results.
   override render() {
-    return html`<section id="vote-notices" aria-labelledby="board-vote-notices">
+    return html`<section id="vote-notices" class="no-print" aria-labelledby="board-vote-notices">
       <h2 id="board-vote-notices">${t('timeline.boardHeading')}</h2>
       ${renderLoad(this.load, ({ notices }) => (notices.length === 0 ? renderEmpty(t('timeline.boardEmpty')) : notices.slice(0, 6).map((n) => this.renderNotice(n))))}
     </section>`;
