@@ -131,7 +131,7 @@ describe('dashboard', () => {
         .evaluateAll((charts) => charts.map((c) => c.shadowRoot?.querySelectorAll('svg path').length ?? 0));
       for (const n of counts) expect(n).toBeGreaterThan(2);
       const table = view.getByRole('table');
-      await poll(() => table.getByRole('row', { name: /纪要按时公示率 66\.7%/ }).count()).toBe(1);
+      await poll(() => table.getByRole('row', { name: /纪要按时公示率 75\.0%/ }).count()).toBe(1);
       await poll(() => table.getByRole('row', { name: /居民提出问题（个） 42/ }).count()).toBe(1);
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
