@@ -62,6 +62,8 @@ describe('voting by proxy on a phone', () => {
     await withPage(async (page) => {
       await loginWithSessionCookie(page, server.url, 'yezhu2');
       await page.goto(`${server.url}/votes/${voteId}`);
+      // The proxy reads it in elder mode: bigger type, 48 px tap targets.
+      await setElderModeSwitch(page, true);
       const panel = page.locator('yishi-proxy-panel');
       const card = panel.locator('.card', { hasText: '代理 1栋1单元301（委托人 王*国）' });
       await card.waitFor();

@@ -38,7 +38,11 @@ export class PaperBallotsPanel extends YishiElement {
       form.card,
       .entry {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.75rem;
+      }
+      fieldset {
+        min-width: 0;
       }
       ul.entries {
         list-style: none;

@@ -37,12 +37,17 @@ export class ProxyPanel extends YishiElement {
     css`
       section {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.75rem;
       }
       form,
       .card {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.75rem;
+      }
+      fieldset {
+        min-width: 0;
       }
       ul.units {
         margin: 0;
