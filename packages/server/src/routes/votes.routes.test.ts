@@ -110,7 +110,9 @@ describe('casting ballots', () => {
     // After closing the published receipts list has the latest code with its choice.
     expect((await closeNow(staff, voteId)).status).toBe(200);
     const receipts = await t.ok(voteEndpoints.receipts, { params: { voteId } });
-    expect(receipts.receipts).toEqual([{ receiptCode: second.receiptCode, logPosition: second.logPosition, choices: ['no'], choiceLabels: ['反对'], channel: 'online' }]);
+    expect(receipts.receipts).toEqual([
+      { receiptCode: second.receiptCode, logPosition: second.logPosition, choices: ['no'], choiceLabels: ['反对'], channel: 'online' },
+    ]);
     // Closing twice says so.
     expect((await closeNow(staff, voteId)).error?.code).toBe('vote_already_closed');
   });
