@@ -86,7 +86,8 @@ export const minutesRoutes = [
   }),
   defineRoute(minutesEndpoints.print, {
     access: publicAccess,
-    handler: async ({ c, deps, params, query }) => c.html(
+    handler: async ({ c, deps, params, query }) =>
+      c.html(
         renderMinutesPrintHtml(
           await getPublicMinutesVersion(deps.db, params.meetingId, query.version),
           await meetingAnchorsPrintHtml(deps.db, params.meetingId, publicUrlOf(deps.config)),
