@@ -1,4 +1,4 @@
-import { voteEndpoints, voteTimelineEndpoints, type BodyInput } from '@yishi/core';
+import { notificationEndpoints, voteEndpoints, voteTimelineEndpoints, type BodyInput } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settleDueVotes } from '../services/votes.service.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -12,7 +12,8 @@ beforeEach(async () => {
   now = new Date('2026-11-21T02:00:00Z');
   t = await createTestApp({ clock: () => now });
   dsct = await t.compoundId('DSCT');
-});
+  // Seeding the demo takes seconds on a busy machine.
+}, 30_000);
 afterEach(() => t.close());
 
 const later = (days: number) => new Date(now.getTime() + days * DAY);
@@ -70,6 +71,12 @@ describe('the statutory timeline of an art. 278 vote', () => {
     expect(announced.timeline.notices.map((n) => n.kind)).toEqual(['announcement']);
     expect(announced.timeline.notices[0]!.body['zh-CN']).toMatch(/投票时间：12月6日 10:00 至 12月21日 10:00.*名册核对期至 11月28日 10:00/);
     expect(await noticed('vote_announced', voteId)).toBeGreaterThan(0);
+    // The owner is told when voting opens and until when to check the roll, with a link to the vote.
+    const { items } = await t.ok(notificationEndpoints.list, { cookie: owner, query: { limit: 100 } });
+    const told = items.find((n) => n.kind === 'vote_announced' && n.path === `/votes/${voteId}`);
+    expect(told?.title['zh-CN']).toBe('投票通知：使用专项维修资金维修屋面防水');
+    expect(told?.body['zh-CN']).toContain('将于12月6日 10:00开始投票');
+    expect(told?.body['zh-CN']).toContain('名册核对期至11月28日 10:00');
     // The roll is frozen at the announcement.
     const rollSize = (await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } })).entries.length;
     expect(rollSize).toBeGreaterThan(0);
@@ -193,9 +200,7 @@ describe("the compound's vote periods", () => {
     const v = await view(staff, voteId);
     expect(v.vote.opensAt).toBe(later(20).toISOString());
     expect(v.timeline.rollCheckEndsAt).toBe(later(10).toISOString());
-  });
-
-  it('an unknown compound has no notices', async () => {
+    // An unknown compound has no notices.
     expect((await t.api(voteTimelineEndpoints.publicNotices, { params: { compoundId: 'nope' } })).status).toBe(404);
   });
 });
