@@ -91,7 +91,8 @@ async function createVote(body: Partial<BodyInput<typeof voteEndpoints.create>>,
 
 /** The demo's open vote on the whole compound. */
 async function demoVote(): Promise<string> {
-  return (await t.deps.db.selectFrom('votes').select('id').where('compound_id', '=', dsct).where('status', '=', 'open').executeTakeFirstOrThrow()).id;
+  const vote = t.deps.db.selectFrom('votes').select('id').where('compound_id', '=', dsct).where('title', '=', '利用小区共有场地建设电动自行车充电棚');
+  return (await vote.executeTakeFirstOrThrow()).id;
 }
 
 const summary = (voteId: string, cookie = staff) => t.ok(navigatorEndpoints.summary, { cookie, params: { voteId } });
