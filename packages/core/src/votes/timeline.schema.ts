@@ -76,6 +76,8 @@ export type VoteTimeline = z.infer<typeof voteTimelineSchema>;
 
 /** The notice board's vote notices, newest first. */
 export const publicVoteNoticesSchema = z.object({
+  /** The compound's rule profile in words (describeVotePeriods). */
+  profile: words,
   notices: z.array(voteNoticeSchema.extend({ voteId: z.string(), voteTitle: z.string() })),
 });
 export type PublicVoteNotices = z.infer<typeof publicVoteNoticesSchema>;

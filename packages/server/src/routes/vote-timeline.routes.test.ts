@@ -138,7 +138,8 @@ describe('the statutory timeline of an art. 278 vote', () => {
     expect((await t.api(voteTimelineEndpoints.finalise, { cookie: staff, params: { voteId } })).error?.code).toBe('vote_not_preliminary');
 
     // The board lists the notices, newest first.
-    const { notices } = await t.ok(voteTimelineEndpoints.publicNotices, { params: { compoundId: dsct } });
+    const { notices, profile } = await t.ok(voteTimelineEndpoints.publicNotices, { params: { compoundId: dsct } });
+    expect(profile['zh-CN']).toContain('满 15 日方可开始投票');
     expect(notices.filter((n) => n.voteId === voteId).map((n) => n.kind)).toEqual(['final_result', 'preliminary_result', 'extension', 'announcement']);
     expect(notices[0]!.voteTitle).toBe('使用专项维修资金维修屋面防水');
   });

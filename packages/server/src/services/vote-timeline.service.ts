@@ -120,7 +120,8 @@ function byPublication(a: { published_at: string; kind: string }, b: { published
 export async function listPublicVoteNotices(deps: Deps, compoundId: string) {
   if (!(await findCompoundChain(deps.db, compoundId))) throw new DomainError('compound_not_found');
   const rows = (await notices.listNoticesOfCompound(deps.db, compoundId, 30)).sort((a, b) => byPublication(b, a));
-  return { notices: rows.map((r) => ({ ...noticeView(r), voteId: r.vote_id, voteTitle: r.vote_title })) };
+  const profile = profileOf(await votePeriodsOf(deps.db, compoundId));
+  return { profile, notices: rows.map((r) => ({ ...noticeView(r), voteId: r.vote_id, voteTitle: r.vote_title })) };
 }
 
 // ---- announce -----------------------------------------------------------------------------------

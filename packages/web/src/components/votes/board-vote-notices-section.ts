@@ -40,7 +40,12 @@ export class BoardVoteNoticesSection extends YishiElement {
   override render() {
     return html`<section id="vote-notices" class="no-print" aria-labelledby="board-vote-notices">
       <h2 id="board-vote-notices">${t('timeline.boardHeading')}</h2>
-      ${renderLoad(this.load, ({ notices }) => (notices.length === 0 ? renderEmpty(t('timeline.boardEmpty')) : notices.slice(0, 6).map((n) => this.renderNotice(n))))}
+      ${renderLoad(
+        this.load,
+        ({ profile, notices }) =>
+          html`<p class="muted">${pick(profile)}</p>
+            ${notices.length === 0 ? renderEmpty(t('timeline.boardEmpty')) : notices.slice(0, 6).map((n) => this.renderNotice(n))}`,
+      )}
     </section>`;
   }
 
