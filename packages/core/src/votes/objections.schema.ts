@@ -81,6 +81,8 @@ export const ballotDisputeSchema = z.object({
   id: z.string(),
   voteId: z.string(),
   receiptCode: z.string(),
+  /** The disputed ballot is a paper one entered by staff: only its choices can be corrected (from the signed slip). */
+  paperBallot: z.boolean(),
   kind: z.enum(BALLOT_DISPUTE_KINDS),
   text: z.string(),
   status: z.enum(OBJECTION_STATUSES),

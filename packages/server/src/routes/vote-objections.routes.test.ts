@@ -18,7 +18,8 @@ beforeEach(async () => {
   now = new Date('2026-11-21T02:00:00Z');
   t = await createTestApp({ clock: () => now });
   dsct = await t.compoundId('DSCT');
-});
+  // Seeding the demo takes a few seconds, longer on a loaded machine.
+}, 60_000);
 afterEach(() => t.close());
 
 const unitId = (label: string) => unitIdOf(t.deps.db, dsct, label);
@@ -215,7 +216,7 @@ describe('询异: disputes of published ballots', () => {
     const typed = paperReceipt.toLowerCase().replace(/-/g, ' ');
     const raised = await dispute(owner, voteId, { receiptCode: typed, kind: 'not_voted', text: '3栋1单元201 的业主说他没有投票' });
     expect(raised.status).toBe(201);
-    expect(raised.data).toMatchObject({ receiptCode: paperReceipt, status: 'open' });
+    expect(raised.data).toMatchObject({ receiptCode: paperReceipt, paperBallot: true, status: 'open' });
     expect(await openDisputeCount(t.deps.db, voteId)).toBe(1);
 
     const unknown = await dispute(owner, voteId, { receiptCode: '0000-0000-0000', kind: 'other', text: '?' });
@@ -267,6 +268,7 @@ describe('询异: disputes of published ballots', () => {
     now = new Date(now.getTime() + 60_000);
     const b = await dispute(owner, voteId, { receiptCode: onlineReceipt, kind: 'wrong_choice', text: '我选的是反对' });
     expect(await openDisputeCount(t.deps.db, voteId)).toBe(2);
+    expect(a.data!.paperBallot).toBe(false);
     const wrongKind = await resolveDispute(staff, voteId, a.data!.id, { outcome: 'upheld', reason: '改一下', correctedChoices: ['no'] });
     expect(wrongKind.error?.code).toBe('dispute_correction_paper_only');
     const rejected = await resolveDispute(staff, voteId, a.data!.id, { outcome: 'rejected', reason: '投票记录显示该回执由您的账号在 11 月 21 日网上投出' });

@@ -47,13 +47,19 @@ function disputesOpen(vote: VoteRow, now: Date): boolean {
 
 type DisputeListRow = Awaited<ReturnType<typeof objections.listBallotDisputes>>[number];
 
-function disputeView(row: BallotDisputeRow | DisputeListRow, vote: VoteRow, locale: Locale, withName: boolean): BallotDisputeView {
+/** A paper ballot entered by staff (not a proxy's): the one kind whose choices a dispute can correct. */
+function isPaper(ballot: { channel: string | null; proxy_id: string | null } | undefined): boolean {
+  return ballot?.channel === 'paper' && !ballot.proxy_id;
+}
+
+function disputeView(row: BallotDisputeRow | DisputeListRow, vote: VoteRow, locale: Locale, withName: boolean, paperBallot: boolean): BallotDisputeView {
   const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
   const corrected = row.corrected_choices_json ? (JSON.parse(row.corrected_choices_json) as string[]) : null;
   return {
     id: row.id,
     voteId: row.vote_id,
     receiptCode: row.receipt_code,
+    paperBallot,
     kind: row.kind,
     text: row.text,
     status: row.status,
@@ -89,7 +95,8 @@ export async function raiseDispute(deps: Deps, actor: Actor, voteId: string, inp
   }
   if (!(await isOnRoll(deps.db, actor, voteId))) throw new DomainError('dispute_not_on_roll');
   const receiptCode = normaliseReceiptCode(input.receiptCode);
-  if (!(await objections.findBallotByReceipt(deps.db, voteId, receiptCode))) throw new DomainError('dispute_receipt_unknown', { receiptCode });
+  const ballot = await objections.findBallotByReceipt(deps.db, voteId, receiptCode);
+  if (!ballot) throw new DomainError('dispute_receipt_unknown', { receiptCode });
   const row: BallotDisputeRow = {
     id: newId(),
     vote_id: voteId,
@@ -107,13 +114,13 @@ export async function raiseDispute(deps: Deps, actor: Actor, voteId: string, inp
     created_at: now.toISOString(),
   };
   await objections.insertBallotDispute(deps.db, row);
-  return disputeView({ ...row, user_name: actor.displayName }, vote, locale, true);
+  return disputeView({ ...row, user_name: actor.displayName }, vote, locale, true, isPaper(ballot));
 }
 
 /** Corrects a paper ballot from its signed slip: log entry, ballot row and history, recomputed preliminary result. */
 async function correctPaperBallot(trx: Db, vote: VoteRow, receiptCode: string, choices: string[], actor: Actor, now: string): Promise<number> {
   const ballot = await objections.findBallotByReceipt(trx, vote.id, receiptCode);
-  if (!ballot || ballot.channel !== 'paper' || ballot.proxy_id) throw new DomainError('dispute_correction_paper_only');
+  if (!ballot || !isPaper(ballot)) throw new DomainError('dispute_correction_paper_only');
   const logged = await appendBallotLog(trx, {
     voteId: vote.id,
     kind: 'corrected',
@@ -202,7 +209,8 @@ export async function resolveDispute(
     const changed = await objections.resolveBallotDisputeRow(trx, disputeId, resolved);
     if (Number(changed.numUpdatedRows) !== 1) throw new DomainError('objection_already_resolved');
     await enqueueNotifications(trx, deps, { kind: 'ballot_dispute_resolved', disputeId, causedByUserId: actor.userId });
-    return disputeView({ ...dispute, ...resolved }, vote, locale, true);
+    const paper = isPaper(await objections.findBallotByReceipt(trx, voteId, dispute.receipt_code));
+    return disputeView({ ...dispute, ...resolved }, vote, locale, true, paper);
   });
 }
 
@@ -220,6 +228,8 @@ export async function listVoteObjections(deps: Deps, actor: Actor, voteId: strin
     objectionEndsAt: vote.objection_ends_at,
     disputesOpen: disputesOpen(vote, deps.clock()),
     rollObjections: (await objections.listRollObjections(deps.db, voteId, mineOnly)).map((o) => rollObjectionView(o, labels.get(o.voter_key) ?? '', true)),
-    disputes: (await objections.listBallotDisputes(deps.db, voteId, mineOnly)).map((d) => disputeView(d, vote, locale, true)),
+    disputes: (await objections.listBallotDisputes(deps.db, voteId, mineOnly)).map((d) =>
+      disputeView(d, vote, locale, true, isPaper({ channel: d.ballot_channel, proxy_id: d.ballot_proxy_id })),
+    ),
   };
 }

@@ -72,8 +72,11 @@ export function listBallotDisputes(db: Db, voteId: string, raisedByUserId?: stri
   let query = db
     .selectFrom('ballot_disputes')
     .leftJoin('users', 'users.id', 'ballot_disputes.raised_by_user_id')
+    .leftJoin('ballots', (join) =>
+      join.onRef('ballots.receipt_code', '=', 'ballot_disputes.receipt_code').onRef('ballots.vote_id', '=', 'ballot_disputes.vote_id'),
+    )
     .selectAll('ballot_disputes')
-    .select(['users.display_name as user_name'])
+    .select(['users.display_name as user_name', 'ballots.channel as ballot_channel', 'ballots.proxy_id as ballot_proxy_id'])
     .where('ballot_disputes.vote_id', '=', voteId);
   if (raisedByUserId) query = query.where('ballot_disputes.raised_by_user_id', '=', raisedByUserId);
   return query.orderBy('ballot_disputes.created_at').orderBy('ballot_disputes.id').execute();

@@ -98,7 +98,7 @@ export class VoteObjectionsPanel extends YishiElement {
                 <sl-radio value="upheld">${t('objections.uphold')}</sl-radio>
                 <sl-radio value="rejected">${t('objections.reject')}</sl-radio>
               </sl-radio-group>
-              ${this.outcome === 'upheld' ? ('roll' in r ? this.renderRollCorrection(r.roll) : this.renderChoiceCorrection()) : nothing}
+              ${this.outcome === 'upheld' ? ('roll' in r ? this.renderRollCorrection(r.roll) : r.dispute.paperBallot ? this.renderChoiceCorrection() : nothing) : nothing}
               <sl-textarea size="large" name="reason" required maxlength="1000" rows="3" label=${t('objections.reasonLabel')}></sl-textarea>
               <p><strong>${t('objections.confirmResolve')}</strong></p>
               ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
@@ -169,7 +169,7 @@ export class VoteObjectionsPanel extends YishiElement {
         options,
       );
     } else {
-      const correctedChoices = upheld && this.choice ? [this.choice] : null;
+      const correctedChoices = upheld && r.dispute.paperBallot && this.choice ? [this.choice] : null;
       done = await this.write.run(
         () =>
           api.call(objectionEndpoints.resolveDispute, {

@@ -1,7 +1,7 @@
 /** Public after closing: every receipt code with its choice, and a box to find one's own code; before closing, when that will be. */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { normaliseReceiptCode, voteEndpoints } from '@yishi/core';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import '../../components/votes/ballot-dispute-form.js';
@@ -17,6 +17,14 @@ import { currentLocale } from '../../state/preferences.js';
 
 @customElement('yishi-vote-receipts-page')
 export class VoteReceiptsPage extends YishiElement {
+  static override styles = [
+    YishiElement.styles,
+    css`
+      .receipt-code {
+        white-space: nowrap;
+      }
+    `,
+  ];
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private query = '';
   /** The 询异 window is open to the reader: each receipt offers a dispute. */
@@ -75,16 +83,17 @@ export class VoteReceiptsPage extends YishiElement {
               <tr>
                 <th scope="col">${t('votes.receiptWas', { code: '' }).replace(/[:：]\s*$/, '')}</th>
                 <th scope="col">${t('votes.option')}</th>
-                ${this.disputable ? html`<th scope="col"><span class="visually-hidden">${t('objections.disputeThis')}</span></th>` : nothing}
               </tr>
             </thead>
             <tbody>
               ${r.receipts.map(
                 (x) =>
                   html`<tr>
-                    <td><code>${x.receiptCode}</code></td>
+                    <td>
+                      <code class="receipt-code">${x.receiptCode}</code>
+                      ${this.disputable ? html`<br /><sl-button @click=${() => this.disputes?.ask(x.receiptCode)}>${t('objections.disputeThis')}</sl-button>` : nothing}
+                    </td>
                     <td>${r.choicesWithheld ? t('votes.receiptsWithheldOption') : x.choiceLabels.join(' / ')}</td>
-                    ${this.disputable ? html`<td><sl-button @click=${() => this.disputes?.ask(x.receiptCode)}>${t('objections.disputeThis')}</sl-button></td>` : nothing}
                   </tr>`,
               )}
             </tbody>

@@ -1,0 +1,88 @@
+/**
+ * 询异 in a real Chromium on a 360×740 phone, on a server whose clock the test moves: an owners'-
+ * assembly vote is announced, opened 15 days later and closed; the demo owner 王建国 questions a
+ * published receipt from the list and sees his dispute waiting; the station chief answers it (an
+ * online ballot: no choice to correct, only a reason) and the owner reads the answer.
+ */
+import { fileURLToPath } from 'node:url';
+import { voteEndpoints, voteTimelineEndpoints } from '@yishi/core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { animationsSettled, launchBrowser, loginWithSessionCookie, withPhonePage, expectNoSeriousA11yViolations } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+let server: TestServer;
+let browser: Browser;
+let now = new Date();
+let voteId = '';
+beforeAll(async () => {
+  server = await startTestServer({ clock: () => now });
+  browser = await launchBrowser();
+  let staff = await new ApiClient(server.url).login('zhanzhang');
+  const created = await staff.ok(voteEndpoints.create, {
+    params: { compoundId: await compoundIdByCode(server.deps, 'DSCT') },
+    body: {
+      title: '是否同意使用专项维修资金维修2栋外墙',
+      kind: 'yes_no',
+      rule: { kind: 'art278', matter: 5 },
+      closesAt: new Date(now.getTime() + 20 * 86_400_000).toISOString(),
+    },
+  });
+  voteId = created.id;
+  await staff.ok(voteTimelineEndpoints.announce, { params: { voteId } });
+  // The notice period over (sessions that idle this long end: sign in again).
+  now = new Date(now.getTime() + 15 * 86_400_000 + 60_000);
+  staff = await new ApiClient(server.url).login('zhanzhang');
+  await staff.ok(voteEndpoints.open, { params: { voteId } });
+  const owner = await new ApiClient(server.url).login('yezhu');
+  const view = await owner.ok(voteEndpoints.get, { params: { voteId } });
+  await owner.ok(voteEndpoints.castBallot, { params: { voteId }, body: { unitId: view.mine[0]!.voterKey, choices: ['yes'] } });
+  await staff.ok(voteEndpoints.close, { params: { voteId } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('an owner questions a published receipt on his phone; the station chief answers with a reason; the owner reads it', async () => {
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'yezhu');
+    await page.goto(`${server.url}/votes/${voteId}/receipts`);
+    await page.getByRole('heading', { name: '询异：对选票有疑问' }).waitFor();
+    await page.getByRole('button', { name: '对这张选票有疑问' }).first().click();
+    await page.getByRole('dialog', { name: '询异：对选票有疑问' }).waitFor();
+    const dialog = page.locator('sl-dialog[open]');
+    expect(await dialog.locator('sl-input[name=receiptCode] input').inputValue()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await dialog.locator('sl-textarea[name=text] textarea').fill('我投的是反对，公示的是同意');
+    await animationsSettled(page);
+    await expectNoSeriousA11yViolations(page);
+    await dialog.getByRole('button', { name: '提交询异' }).click();
+    await page.getByRole('heading', { name: '我的询异' }).waitFor();
+    await page.getByText('… 待处理').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/vote-dispute-phone.png`, fullPage: true });
+  });
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'zhanzhang');
+    await page.goto(`${server.url}/votes/${voteId}/manage`);
+    const panel = page.locator('yishi-vote-objections-panel');
+    await panel.getByText('我投的是反对，公示的是同意').waitFor();
+    await panel.getByRole('button', { name: '处理' }).click();
+    await page.getByRole('dialog', { name: /^处理：/ }).waitFor();
+    const dialog = panel.locator('sl-dialog[open]');
+    // An online ballot: nothing to correct from a slip, the reason says what was found.
+    expect(await dialog.getByText('纸质票录入有误').count()).toBe(0);
+    await dialog.locator('sl-radio', { hasText: '不予认定' }).click();
+    await dialog.locator('sl-textarea[name=reason] textarea').fill('投票记录显示该回执由您本人的账号在网上投出，选择为同意');
+    await animationsSettled(page);
+    await expectNoSeriousA11yViolations(page);
+    await dialog.getByRole('button', { name: '处理', exact: true }).click();
+    await panel.getByText('✗ 未认定').waitFor();
+  });
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'yezhu');
+    await page.goto(`${server.url}/votes/${voteId}/receipts`);
+    await page.getByText('处理理由：投票记录显示该回执由您本人的账号在网上投出，选择为同意').waitFor();
+  });
+});
