@@ -164,6 +164,11 @@ export const meetingViewSchema = z.object({
   quorum: quorumSchema.nullable(),
   /** A kind attended by members: more than half of all the members signed in. */
   memberQuorum: memberQuorumSchema.nullable(),
+  /**
+   * A kind whose attending members sign the minutes, once held: each one, and when they signed the
+   * minutes (the published text, or the draft as it stands; null: not yet).
+   */
+  minutesSignatures: z.array(z.object({ name: z.string(), signedAt: isoTimestamp.nullable(), stale: z.boolean() })).nullable(),
   questionCounts: questionCountsSchema.nullable(),
   /** What the caller may do: run the meeting, record attendance and questions, edit the agenda, ask. */
   permissions: z.object({ run: z.boolean(), record: z.boolean(), agenda: z.enum(['write', 'read', 'none']), ask: z.boolean() }),

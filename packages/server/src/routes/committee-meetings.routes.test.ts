@@ -41,14 +41,19 @@ const create = async (login: string, startsAt = IN_A_WEEK) =>
     body: { kind: 'owners_committee', title: '续聘物业', startsAt, place: '业委会办公室' },
   });
 
-/** A committee meeting created by its chair, its agenda written, its notice published today. */
-async function scheduled() {
-  const cookie = await t.login('yeweihui');
-  const created = await t.ok(meetingEndpoints.create, {
+/** A draft committee meeting a week ahead, created by its chair. */
+async function drafted(cookie: string) {
+  return t.ok(meetingEndpoints.create, {
     cookie,
     params: { compoundId: dsct },
     body: { kind: 'owners_committee', title: '续聘物业', startsAt: IN_A_WEEK, place: '业委会办公室' },
   });
+}
+
+/** A committee meeting created by its chair, its agenda written, its notice published today. */
+async function scheduled() {
+  const cookie = await t.login('yeweihui');
+  const created = await drafted(cookie);
   const meetingId = created.meeting.id;
   await storeSampleAgenda(t.deps.db, meetingId, now);
   await t.ok(meetingEndpoints.schedule, { cookie, params: { meetingId } });
@@ -94,11 +99,7 @@ describe('the notice and agenda 7 days ahead', () => {
 
   it('publishes the notice only with an agenda, which it freezes: the agenda stays as announced', async () => {
     const cookie = await t.login('yeweihui');
-    const created = await t.ok(meetingEndpoints.create, {
-      cookie,
-      params: { compoundId: dsct },
-      body: { kind: 'owners_committee', title: '续聘物业', startsAt: IN_A_WEEK, place: '业委会办公室' },
-    });
+    const created = await drafted(cookie);
     const meetingId = created.meeting.id;
     expect(refusal(await t.api(meetingEndpoints.schedule, { cookie, params: { meetingId } }), 422).code).toBe('meeting_agenda_empty');
     await storeSampleAgenda(t.deps.db, meetingId, now);
@@ -213,7 +214,7 @@ describe('quorum and decisions: more than half of ALL the members', () => {
 
 describe('minutes signed by each attending member, posted within 3 days', () => {
   /** Held with the chair and two members present, one decision passed, closed, the draft generated. */
-  async function drafted() {
+  async function withDraftMinutes() {
     const s = await inSession(3);
     const present = signedIn(s.view);
     await t.ok(meetingEndpoints.recordOutcome, {
@@ -232,7 +233,7 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
   const publish = (cookie: string, meetingId: string) => t.api(minutesEndpoints.publish, { cookie, params: { meetingId }, body: { confirm: true } });
 
   it('writes the decision against all the members and asks the members present to sign', async () => {
-    const { meetingId, minutes } = await drafted();
+    const { meetingId, minutes } = await withDraftMinutes();
     const text = minutes.draft!.body;
     expect(text).toContain('## 一、出席委员');
     expect(text).toContain('应到委员 5 人，实到 3 人，已过半数（需 ≥ 3 人），可以开会议事。');
@@ -241,6 +242,9 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
     expect(minutes.deadline).toBe('2026-12-01T15:59:59.999Z');
     expect(minutes.signatures).toMatchObject({ complete: false });
     expect(minutes.signatures!.signers).toHaveLength(3);
+    // Before a draft the meeting page lists nobody signed; now it lists the three, none signed yet.
+    const meeting = await t.ok(meetingEndpoints.get, { cookie: await t.login('yeweihui'), params: { meetingId } });
+    expect(meeting.minutesSignatures?.map((x) => x.signedAt)).toEqual([null, null, null]);
     // The chair attended too: they may sign, not yet publish.
     expect(minutes.may).toMatchObject({ publish: false, sign: true });
     // The three who attended are asked to sign (the chair generated the draft).
@@ -256,7 +260,7 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
   });
 
   it('cannot be published until every attending member has signed the text as it stands', async () => {
-    const { cookie, meetingId } = await drafted();
+    const { cookie, meetingId } = await withDraftMinutes();
     const missing = refusal(await publish(cookie, meetingId), 409);
     expect(missing.code).toBe('minutes_signatures_missing');
     expect(missing.message).toContain('郑国华');
@@ -291,6 +295,9 @@ describe('minutes signed by each attending member, posted within 3 days', () => 
     // The print page (and so the PDF) shows in each signature cell when the member signed in the app.
     const print = await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes/print`)).text();
     expect(print.match(/已在线核对签字 2026年11月29日/g)).toHaveLength(3);
+    // The meeting page shows every resident who signed the minutes.
+    const seen = await t.ok(meetingEndpoints.get, { cookie: await t.login('yezhu'), params: { meetingId } });
+    expect(seen.minutesSignatures?.map((x) => x.signedAt !== null)).toEqual([true, true, true]);
     // Signing is over once published.
     expect(refusal(await sign(MEMBER_LOGINS[0]!, meetingId), 409).code).toBe('minutes_already_published');
   });

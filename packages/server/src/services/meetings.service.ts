@@ -57,6 +57,7 @@ import { findCompound, findCompoundChain, type Db } from '../db/repositories/pla
 import type { AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
 import { agendaItemView } from './meeting-outcomes.service.js';
+import { minutesSignaturesOf } from './minutes.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { assertKindOffers, assertRunner, attendedByParties, hasSignIn, hatsAt, holdsAny, loadMeeting, lockMeeting, mayRun } from './meeting-access.js';
@@ -206,6 +207,10 @@ export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: str
       signedIn.map((a) => partyOrNull(a.party)),
     ),
     memberQuorum: spec.quorum === 'member_majority' ? memberQuorum(attendance.length, signedIn.length) : null,
+    minutesSignatures:
+      meeting.status === 'closed'
+        ? ((await minutesSignaturesOf(deps.db, loaded))?.signers.map(({ name, signedAt, stale }) => ({ name, signedAt, stale })) ?? null)
+        : null,
     questionCounts: spec.questions ? await countQuestionsOf(deps.db, meetingId) : null,
     permissions: {
       run: mayRun(loaded),

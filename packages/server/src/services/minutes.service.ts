@@ -55,7 +55,7 @@ import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
 import { assertKindOffers, holdsAny, isMember, loadMeeting, mayRun, type LoadedMeeting } from './meeting-access.js';
 import { loadMeetingRecord } from './minutes-record.js';
-import { draftHash, maySign, recordSignature, signatureState, signedHeaderFor } from './minutes-signatures.js';
+import { draftHash, maySign, recordSignature, signatureState, signedHeaderFor, type SignatureState } from './minutes-signatures.js';
 import { enqueueNotifications } from './notifications.service.js';
 
 /** The secretary and committee (the agenda's editors), and a kind's members: they write the draft. */
@@ -119,6 +119,17 @@ export function toVersionView(row: MinutesVersionRow): MinutesVersionView {
     publishedAt: row.published_at,
     publishedBy: row.published_by_name,
   };
+}
+
+/**
+ * Where members sign the minutes: who has signed them — the first published version once there is
+ * one, else the draft as it stands (nobody before there is a draft). Null for other kinds.
+ */
+export async function minutesSignaturesOf(db: Db, loaded: LoadedMeeting): Promise<SignatureState | null> {
+  if (!loaded.spec.minutes.memberSignatures) return null;
+  const first = (await listMinutesVersions(db, loaded.meeting.id))[0];
+  const body = first ? first.body : (await findMinutesDraft(db, loaded.meeting.id)) ? await readDraftText(db, loaded.meeting.id) : null;
+  return signatureState(db, loaded, body);
 }
 
 /** The staff view of a meeting's minutes: draft, versions, deadline and what the caller may do. */

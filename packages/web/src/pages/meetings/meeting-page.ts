@@ -21,6 +21,7 @@ import '../../components/meetings/ask-qr-code.js';
 import '../../components/meetings/meeting-status-badge.js';
 import { meetingWhen, partyLabel, partyList } from '../../components/meetings/meeting-ui.js';
 import '../../components/meetings/questions-panel.js';
+import '../../components/minutes/minutes-signatures.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate, formatDateTime, formatTime } from '../../format/format.js';
@@ -185,6 +186,12 @@ export class MeetingPage extends YishiElement {
                   @agenda-frozen=${(e: CustomEvent<AgendaFrozenDetail>) => void this.onAgendaFrozen(e)}
                 ></yishi-agenda-editor>`
             : html`<p class="muted">${t('agenda.readOnly')}</p>`
+      }
+      ${
+        v.minutesSignatures
+          ? html`<h2>${t('committee.signatures')}</h2>
+              <yishi-minutes-signatures .signers=${v.minutesSignatures}></yishi-minutes-signatures>`
+          : nothing
       }
       ${
         kind.questions
