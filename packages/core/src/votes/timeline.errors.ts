@@ -22,6 +22,10 @@ export const timelineMessages = {
     'zh-CN': '延期后的截止时间须晚于原截止时间 {closesAt}',
     en: 'The new closing time must be later than the current one, {closesAt} (Beijing time)',
   },
+  vote_extend_reason: {
+    'zh-CN': '请写明延期理由（至少 4 个字），理由会随延期公示一起公布',
+    en: 'Give the reason for the extension (at least 4 characters); it is published with the notice',
+  },
   vote_not_preliminary: {
     'zh-CN': '该表决没有待确认的初步结果，不能公布最终结果',
     en: 'This vote has no preliminary result waiting, so there is no final result to publish',
@@ -42,6 +46,7 @@ export const timelineStatuses: Partial<Record<keyof typeof timelineMessages, num
   vote_roll_check_running: 409,
   vote_not_statutory: 409,
   vote_extend_not_later: 400,
+  vote_extend_reason: 400,
   vote_not_preliminary: 409,
   vote_objection_window: 409,
   vote_open_disputes: 409,

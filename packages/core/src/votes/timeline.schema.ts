@@ -30,8 +30,8 @@ export type VoteSettings = z.infer<typeof voteSettingsSchema>;
 
 export const extendVoteSchema = z.object({
   closesAt: z.iso.datetime({ offset: true }),
-  /** Why the vote is extended; published with the notice. */
-  reason: z.string().trim().min(4).max(500),
+  /** Why the vote is extended; published with the notice (at least 4 characters: the service says so in words). */
+  reason: z.string().trim().max(500),
 });
 export type ExtendVoteInput = z.output<typeof extendVoteSchema>;
 

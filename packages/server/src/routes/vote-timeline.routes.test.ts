@@ -102,7 +102,9 @@ describe('the statutory timeline of an art. 278 vote', () => {
 
     // Extension: a reason of at least 4 characters, a later closing time; published and told.
     const extend = (body: BodyInput<typeof voteTimelineEndpoints.extend>) => t.api(voteTimelineEndpoints.extend, { cookie: staff, params: { voteId }, body });
-    expect((await extend({ closesAt: later(20).toISOString(), reason: '太短' })).status).toBe(400);
+    const short = await extend({ closesAt: later(20).toISOString(), reason: ' 太短 ' });
+    expect(short.status).toBe(400);
+    expect(short.error?.message).toBe('请写明延期理由（至少 4 个字），理由会随延期公示一起公布');
     const sooner = await extend({ closesAt: later(5).toISOString(), reason: '参与面积尚未达到三分之二' });
     expect(sooner.error?.code).toBe('vote_extend_not_later');
     expect(sooner.error?.message).toBe('延期后的截止时间须晚于原截止时间 2026-12-21 10:00');

@@ -203,6 +203,7 @@ export async function extendVote(deps: Deps, voteId: string, by: Actor, input: E
     const vote = await lockedVote(trx, voteId);
     if (vote.status === 'closed') throw new DomainError('vote_already_closed');
     if (vote.status !== 'open') throw new DomainError('vote_not_open');
+    if ([...input.reason].length < 4) throw new DomainError('vote_extend_reason');
     const closesAt = new Date(input.closesAt).toISOString();
     if (Date.parse(closesAt) <= Date.parse(vote.closes_at)) throw new DomainError('vote_extend_not_later', { closesAt: formatBeijingMinute(vote.closes_at) });
     const now = deps.clock().toISOString();

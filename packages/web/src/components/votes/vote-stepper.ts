@@ -160,7 +160,12 @@ export class VoteStepper extends YishiElement {
           }
         }
       },
-      { success: t(`timeline.done.${action}`), fields: ['closesAt', 'reason'], errorAs: 'inline' },
+      {
+        success: t(`timeline.done.${action}`),
+        fields: ['closesAt', 'reason'],
+        fieldOfCode: { vote_extend_reason: 'reason', vote_extend_not_later: 'closesAt' },
+        errorAs: 'inline',
+      },
     );
     if (!done) return;
     this.asking = null;
