@@ -6,6 +6,10 @@ export const objectionMessages = {
     'zh-CN': '该表决当前不在名册核对期，不能对名册提出更正',
     en: 'The roll of this vote is not published for checking now, so no correction can be raised',
   },
+  roll_check_owners_only: {
+    'zh-CN': '按人参与的居民征询不公示名册（名册上是居民姓名），只有业主表决公示名册',
+    en: "A residents' poll publishes no roll (it lists residents by name); only owners' votes do",
+  },
   roll_check_ended: {
     'zh-CN': '名册核对期已于 {endsAt} 结束，不能再对名册提出更正',
     en: 'The roll check ended at {endsAt}; no more corrections can be raised',
@@ -66,6 +70,7 @@ export const objectionMessages = {
 export const objectionStatuses: Partial<Record<keyof typeof objectionMessages, number>> = {
   roll_check_not_open: 409,
   roll_check_ended: 409,
+  roll_check_owners_only: 409,
   roll_objection_not_own: 403,
   roll_entry_not_found: 404,
   roll_objection_not_found: 404,

@@ -96,6 +96,22 @@ describe('the roll check (名册核对)', () => {
       ['1栋1单元301', ['王建国']],
       ['2栋2单元502', ['王建国']],
     ]);
+
+    // A residents' poll lists people by name: its roll is never published.
+    const poll = await t.ok(voteEndpoints.create, {
+      cookie: staff,
+      params: { compoundId: dsct },
+      body: {
+        title: '是否同意增设快递柜',
+        kind: 'yes_no',
+        electorateKind: 'residents',
+        rule: { kind: 'simple_majority' },
+        closesAt: new Date(now.getTime() + 3 * DAY).toISOString(),
+      },
+    });
+    await t.ok(voteEndpoints.open, { cookie: staff, params: { voteId: poll.id } });
+    const refused = await t.api(objectionEndpoints.rollCheck, { params: { voteId: poll.id } });
+    expect(refused.error?.code).toBe('roll_check_owners_only');
   });
 
   it('takes an objection from the owner of the unit, refuses another owner and the end of the period, with words naming it', async () => {

@@ -129,6 +129,8 @@ export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: stri
   const vote = await votes.findVote(deps.db, voteId);
   // A draft's roll is not frozen yet: there is nothing to check.
   if (!vote || vote.status === 'draft') throw new DomainError('vote_not_found');
+  // A residents' poll's roll is people by name: never published.
+  if (vote.electorate_kind === 'residents') throw new DomainError('roll_check_owners_only');
   const rows = await votes.listElectorate(deps.db, voteId);
   const ownIds = rows.filter((r) => ownsEntry(actor, r)).flatMap((r) => ownersOnRoll(r));
   const { entries, heads } = publicEntries(vote, rows, actor, await objections.listPersonNames(deps.db, ownIds));

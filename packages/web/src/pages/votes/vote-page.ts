@@ -209,7 +209,7 @@ export class VotePage extends YishiElement {
               <p><a class="link-button" href=${`/votes/${vote.id}/receipts`}>${t('votes.receipts')}</a></p>`
           : html`<p class="muted">${t('votes.resultsHidden')}</p>`
       }
-      ${vote.status === 'draft' ? nothing : html`<p><a class="link-button" href=${`/votes/${vote.id}/roll-check`}>${t('objections.rollLink')}</a></p>`}
+      ${vote.status === 'draft' || vote.electorateKind !== 'owners' ? nothing : html`<p><a class="link-button" href=${`/votes/${vote.id}/roll-check`}>${t('objections.rollLink')}</a></p>`}
       ${v.canManage ? html`<p><a class="link-button" href=${`/votes/${vote.id}/manage`}>${t('votes.manage')}</a></p>` : nothing}
     `;
   }
