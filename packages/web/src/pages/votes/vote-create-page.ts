@@ -186,7 +186,7 @@ export class VoteCreatePage extends YishiElement {
         ${
           statutory
             ? html`<sl-alert variant="primary" open><p>${t('timeline.createHint', { days: this.noticeDays, time: opensOn.replace('T', ' ') })}</p></sl-alert>
-                <sl-input name="opensAt" type="datetime-local" label=${t('votes.form.opensAt')} required value=${opensOn}></sl-input>`
+                <sl-input name="opensAt" type="datetime-local" label=${t('timeline.opensAt')} required value=${opensOn}></sl-input>`
             : nothing
         }
         <sl-input
