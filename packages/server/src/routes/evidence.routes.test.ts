@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { evidenceEndpoints, endpointUrl, meetingEndpoints, voteEndpoints } from '@yishi/core';
+import { evidenceEndpoints, endpointUrl, meetingEndpoints, proxyEndpoints, voteEndpoints } from '@yishi/core';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enterConfirmedPaperBallot } from '../testing/paper-slips.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -38,6 +39,12 @@ describe("a vote's evidence bundle", () => {
     await t.ok(voteEndpoints.open, { cookie: staff, params: { voteId } });
     const receipt = await t.ok(voteEndpoints.castBallot, { cookie: await t.login('yezhu2'), params: { voteId }, body: { choices: ['yes'] } });
     await t.ok(voteEndpoints.castBallot, { cookie: await t.login('loudong'), params: { voteId }, body: { choices: ['no'] } });
+    const unvoted = (await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } })).entries.find((e) => !e.voted && !e.developerHeld)!;
+    const paper = await enterConfirmedPaperBallot(t, voteId, await t.login('fuzhan'), staff, {
+      unitId: unvoted.voterKey,
+      choices: ['yes'],
+      slipNumber: 'P-007',
+    });
     await t.ok(voteEndpoints.close, { cookie: staff, params: { voteId } });
 
     const res = await download(staff, voteId);
@@ -61,9 +68,18 @@ describe("a vote's evidence bundle", () => {
     expect(online).toMatch(new RegExp(`${receipt.receiptCode},[^\\n]*,同意,`));
     const log = JSON.parse(strFromU8(files['06-proofs/ballot-log.json']!)) as Array<{ position: number; receiptCode: string }>;
     expect(log.find((e) => e.receiptCode === receipt.receiptCode)?.position).toBe(receipt.logPosition);
-    expect(JSON.parse(strFromU8(files['06-proofs/ballot-log-verification.json']!))).toMatchObject({ ok: true, entries: 2 });
+    expect(JSON.parse(strFromU8(files['06-proofs/ballot-log-verification.json']!))).toMatchObject({ ok: true, entries: 3 });
     expect(JSON.parse(strFromU8(files['04-tally/recount.json']!))).toMatchObject({ matchesFrozenResult: true });
     expect(strFromU8(files['02-roll/roll.csv']!)).toContain('计入人数');
+    // The paper ballot: listed with its slip number, both staff members recorded, the photo of the slip as uploaded.
+    expect(strFromU8(files['03-ballots/ballots-paper.csv']!)).toContain(paper.receiptCode);
+    const entries = JSON.parse(strFromU8(files['03-ballots/paper-entries.json']!)) as Array<{ slip_number: string; reviewed_by_user_id: string | null }>;
+    expect(entries).toEqual([expect.objectContaining({ slip_number: 'P-007', reviewed_by_user_id: expect.any(String) })]);
+    const [listed] = (await t.ok(proxyEndpoints.paperEntries, { cookie: staff, params: { voteId } })).entries;
+    const served = new Uint8Array(await (await t.call('GET', listed!.photo.url, { cookie: staff })).arrayBuffer());
+    expect(sha256(files['03-ballots/paper-slips/P-007.jpg']!)).toBe(sha256(served));
+    // After closing, the files anyone may recount from are in the bundle too.
+    expect(JSON.parse(strFromU8(files['05-published/ballots.json']!))).toMatchObject({ ballots: expect.any(Array) });
   });
 
   it('is for the organisers only; an owner is refused', async () => {

@@ -32,6 +32,8 @@ export const evidenceRoutes = [
   }),
   defineRoute(evidenceEndpoints.meeting, {
     access: rolesAt(MEETING_STAFF, meetingPlace),
+    finerAccess:
+      "Those who run the meeting's kind (its spec's runners): the convener side of a four-party council, community staff and the station team for an evening talk, the members and community staff for an owners' committee meeting.",
     handler: async ({ deps, actor, params, locale }) => {
       const { title, zip } = await meetingEvidenceBundle(deps, actor, params.meetingId, locale);
       return zipAnswer(zip, `meeting-${params.meetingId}-evidence`, title);

@@ -12,6 +12,7 @@ import { readBallotLog } from '../ballot-log.service.js';
 import { sha256Hex } from '../ledger.service.js';
 import { electorateEntries, loadVoteSettled, optionsOf, ruleWords, tallyFromDb } from '../votes.service.js';
 import { jsonFile, packBundle, textFile, type EvidenceFile } from './bundle.js';
+import { disputes, openBallot, paperEntries, proxies, publishedHeads, rollObjections } from './vote-evidence-parts.js';
 
 export interface VoteEvidenceContext {
   deps: Deps;
@@ -157,7 +158,20 @@ const proofs: VoteEvidenceSection = async ({ deps, vote }) => {
 };
 
 /** The sections in the order the bundle lists them. */
-export const VOTE_SECTIONS: VoteEvidenceSection[] = [voteRecord, notices, roll, ballots, tally, proofs];
+export const VOTE_SECTIONS: VoteEvidenceSection[] = [
+  voteRecord,
+  notices,
+  roll,
+  rollObjections,
+  ballots,
+  proxies,
+  paperEntries,
+  tally,
+  disputes,
+  openBallot,
+  proofs,
+  publishedHeads,
+];
 
 export async function voteEvidenceBundle(deps: Deps, voteId: string, locale: Locale): Promise<{ title: string; zip: Uint8Array }> {
   const vote = await loadVoteSettled(deps, voteId);
