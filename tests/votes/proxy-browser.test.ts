@@ -97,6 +97,25 @@ describe('voting by proxy on a phone', () => {
       await panel.getByText(/请再对照一次照片/).waitFor();
       await panel.locator('sl-dialog').getByRole('button', { name: '核对无误，计入' }).click();
       await panel.getByRole('heading', { name: '待复核（1）' }).waitFor();
+
+      // An owner brought a signed form to the office: the station chief records it, confirmed at once.
+      const staffPanel = page.locator('yishi-proxy-staff-panel');
+      await staffPanel.getByRole('heading', { name: '委托投票登记（1）' }).waitFor();
+      await staffPanel.getByRole('textbox', { name: '委托人（业主）手机号' }).fill('13700000010');
+      await staffPanel.getByRole('textbox', { name: '查找房屋（输入房号）' }).fill('1栋2单元602');
+      await staffPanel.locator('sl-select[name="unit"]').click();
+      await staffPanel.getByRole('option', { name: '1栋2单元602' }).click();
+      await staffPanel.getByRole('textbox', { name: '受托人手机号' }).fill('13600000001');
+      const form = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f5f2ea' } })
+        .jpeg()
+        .toBuffer();
+      await staffPanel.locator('input[type=file]').setInputFiles({ name: 'weituoshu.jpg', mimeType: 'image/jpeg', buffer: form });
+      await staffPanel.getByRole('img', { name: /第 1 张/ }).waitFor();
+      await staffPanel.getByRole('button', { name: '登记委托' }).click();
+      await staffPanel.getByText(/请确认已核对委托人身份和签字的委托书/).waitFor();
+      await staffPanel.locator('sl-dialog').getByRole('button', { name: '登记委托' }).click();
+      await staffPanel.getByRole('heading', { name: '委托投票登记（2）' }).waitFor();
+      await staffPanel.getByText('1栋2单元602：委托人 何*英 → 受托人 赵磊').waitFor();
     });
   });
 });

@@ -48,6 +48,24 @@ export const voteProxyMessages = {
   'proxy.principalVoted': { 'zh-CN': '委托人已亲自投票，以委托人的投票为准', en: 'The owner voted in person; their ballot counts' },
   'proxy.myProxyReceipt': { 'zh-CN': '回执码 {code}', en: 'Receipt {code}' },
   'proxy.channel': { 'zh-CN': '委托', en: 'Proxy' },
+  // Staff: authorisations of the vote, and one brought in person
+  'proxyStaff.heading': { 'zh-CN': '委托投票登记（{count}）', en: 'Proxy authorisations ({count})' },
+  'proxyStaff.empty': { 'zh-CN': '本次表决还没有委托', en: 'No proxy authorisation in this vote yet' },
+  'proxyStaff.line': { 'zh-CN': '{units}：委托人 {principal} → 受托人 {proxy}', en: '{units}: owner {principal} → proxy {proxy}' },
+  'proxyStaff.inPersonHeading': { 'zh-CN': '现场办理委托', en: 'Record an authorisation brought in person' },
+  'proxyStaff.inPersonIntro': {
+    'zh-CN': '业主带着签字的授权委托书来办理时使用：核对身份和委托书后登记，委托立即生效，并记录经办人。',
+    en: 'When an owner brings the signed form: check who they are and the form, then record it; it is in force at once, recorded with you.',
+  },
+  'proxyStaff.units': { 'zh-CN': '委托的房屋', en: 'Units' },
+  'proxyStaff.principalPhone': { 'zh-CN': '委托人（业主）手机号', en: "Owner's phone" },
+  'proxyStaff.submit': { 'zh-CN': '登记委托', en: 'Record it' },
+  'proxyStaff.confirmTitle': { 'zh-CN': '登记这份委托？', en: 'Record this authorisation?' },
+  'proxyStaff.confirmWarn': {
+    'zh-CN': '请确认已核对委托人身份和签字的委托书。登记后委托立即生效，受托人会收到通知；之后只能撤销，不能修改。',
+    en: 'Make sure you checked the owner and the signed form. It is in force at once and the proxy is told; afterwards it can only be revoked.',
+  },
+  'proxyStaff.done': { 'zh-CN': '委托已登记生效', en: 'Authorisation recorded' },
   // Paper ballots, four eyes
   'paper.heading': { 'zh-CN': '录入纸质票', en: 'Enter a paper ballot' },
   'paper.intro': {

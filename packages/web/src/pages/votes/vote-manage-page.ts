@@ -16,6 +16,7 @@ import '../../components/notifications/delivery-summary.js';
 import '../../components/evidence/evidence-download.js';
 import '../../components/votes/vote-result.js';
 import '../../components/votes/paper-ballots-panel.js';
+import '../../components/votes/proxy-staff-panel.js';
 import '../../components/votes/vote-objections-panel.js';
 import '../../components/votes/vote-stepper.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
@@ -69,8 +70,13 @@ export class VoteManagePage extends YishiElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.timer = setInterval(() => {
-      // Not while a paper slip is being entered or reviewed: a reload redraws the page and would lose it.
-      if (this.load.value?.view.vote.status === 'open' && !this.renderRoot.querySelector('yishi-paper-ballots-panel')?.editing) void this.load.reload();
+      // Not while a paper slip or an authorisation is being entered or reviewed: a reload redraws the page and would lose it.
+      if (
+        this.load.value?.view.vote.status === 'open' &&
+        !this.renderRoot.querySelector('yishi-paper-ballots-panel')?.editing &&
+        !this.renderRoot.querySelector('yishi-proxy-staff-panel')?.editing
+      )
+        void this.load.reload();
     }, 5_000);
   }
   override disconnectedCallback(): void {
@@ -125,6 +131,7 @@ export class VoteManagePage extends YishiElement {
           : nothing
       }
       <yishi-paper-ballots-panel .view=${view} .roll=${roll} @paper-changed=${() => this.load.reload()}></yishi-paper-ballots-panel>
+      <yishi-proxy-staff-panel .view=${view} .roll=${roll} @proxy-changed=${() => this.load.reload()}></yishi-proxy-staff-panel>
       ${vote.status === 'draft' ? nothing : html`<yishi-delivery-summary compound-id=${vote.compoundId} subject-kind="vote" subject-id=${vote.id}></yishi-delivery-summary>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-vote-objections-panel vote-id=${vote.id} .options=${vote.options} @objection-resolved=${() => this.load.reload()}></yishi-vote-objections-panel>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-evidence-download subject="vote" subject-id=${vote.id}></yishi-evidence-download>`}
