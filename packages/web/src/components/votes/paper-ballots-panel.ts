@@ -9,10 +9,8 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import '@shoelace-style/shoelace/dist/components/radio/radio.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { proxyEndpoints, voteEndpoints, type PaperEntry, type RollEntry, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -23,6 +21,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 import '../action-items/photo-picker.js';
+import { unitFinder } from './unit-finder.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
@@ -107,30 +106,20 @@ export class PaperBallotsPanel extends YishiElement {
 
   private renderEntry(v: VoteView) {
     const errors = this.write.fieldErrors;
-    const typed = this.search.trim();
-    const candidates = this.roll.filter((e) => !e.voted && (!typed || e.label.includes(typed))).slice(0, 50);
     const single = v.vote.maxChoices === 1;
     return html`<h2>${t('paper.heading')}</h2>
       <form class="card" novalidate @submit=${(e: Event) => this.enter(e, v)}>
         <p class="muted">${t('paper.intro')}</p>
-        <sl-input
-          size="large"
-          label=${t('paper.search')}
-          .value=${this.search}
-          @sl-input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
-        ></sl-input>
-        <sl-select
-          size="large"
-          label=${t('paper.unit')}
-          value=${this.unit}
-          placeholder="—"
-          hoist
-          required
-          help-text=${errors.unitId ?? ''}
-          @sl-change=${(e: Event) => (this.unit = (e.target as HTMLSelectElement).value as string)}
-        >
-          ${candidates.map((e) => html`<sl-option value=${e.voterKey}>${e.label}</sl-option>`)}
-        </sl-select>
+        ${unitFinder({
+          roll: this.roll,
+          eligible: (e) => !e.voted,
+          search: this.search,
+          unit: this.unit,
+          label: t('paper.unit'),
+          error: errors.unitId,
+          onSearch: (typed) => (this.search = typed),
+          onChoose: (key) => (this.unit = key),
+        })}
         ${
           single
             ? html`<sl-radio-group size="large" name="choice" label=${t('paper.choice')} required help-text=${errors.choices ?? ''}>

@@ -7,8 +7,6 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import { proxyEndpoints, type ProxyView, type RollEntry, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -18,6 +16,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 import '../action-items/photo-picker.js';
+import { unitFinder } from './unit-finder.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
@@ -115,8 +114,6 @@ export class ProxyStaffPanel extends YishiElement {
 
   private renderForm(v: VoteView) {
     const errors = this.write.fieldErrors;
-    const typed = this.search.trim();
-    const units = this.roll.filter((e) => !e.developerHeld && (!typed || e.label.includes(typed))).slice(0, 50);
     return html`<form class="card" novalidate @submit=${(e: Event) => this.ask(e)}>
       <h3>${t('proxyStaff.inPersonHeading')}</h3>
       <p class="muted">${t('proxyStaff.inPersonIntro')}</p>
@@ -130,25 +127,16 @@ export class ProxyStaffPanel extends YishiElement {
         label=${t('proxyStaff.principalPhone')}
         help-text=${errors.principalPhone ?? ''}
       ></sl-input>
-      <sl-input
-        size="large"
-        label=${t('paper.search')}
-        .value=${this.search}
-        @sl-input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
-      ></sl-input>
-      <sl-select
-        size="large"
-        name="unit"
-        label=${t('proxyStaff.units')}
-        value=${this.unit}
-        placeholder="—"
-        hoist
-        required
-        help-text=${errors.unitIds ?? ''}
-        @sl-change=${(e: Event) => (this.unit = (e.target as HTMLSelectElement).value as string)}
-      >
-        ${units.map((e) => html`<sl-option value=${e.voterKey}>${e.label}</sl-option>`)}
-      </sl-select>
+      ${unitFinder({
+        roll: this.roll,
+        eligible: (e) => !e.developerHeld,
+        search: this.search,
+        unit: this.unit,
+        label: t('proxyStaff.units'),
+        error: errors.unitIds,
+        onSearch: (typed) => (this.search = typed),
+        onChoose: (key) => (this.unit = key),
+      })}
       <sl-input
         size="large"
         name="proxy"
