@@ -7,7 +7,7 @@ import { placeOfMeeting } from '../services/meeting-access.js';
 import { VOTE_ORGANISERS } from '../services/vote-views.service.js';
 import { voteFromParams } from './votes.routes.js';
 
-function zipAnswer(zip: Uint8Array, name: string, title: string): Response {
+function zipAnswer(zip: Uint8Array<ArrayBuffer>, name: string, title: string): Response {
   return new Response(zip, {
     headers: {
       'Content-Type': evidenceEndpoints.vote.produces,

@@ -46,7 +46,9 @@ export interface TestApp {
 
 export async function createTestApp(options: { seed?: boolean; clock?: () => Date; config?: Partial<Config> } = {}): Promise<TestApp> {
   // The demo as of now: on PostgreSQL a copy of this run's seeded template (see below).
-  const store = options.seed !== false && !options.clock ? await createSeededTestDatabase() : await createTestDatabase();
+  // A test with its own clock gets the demo as seeded at that clock's instant: also a template copy,
+  // one template per instant (the seed's dates follow its clock, and it is otherwise the same).
+  const store = options.seed !== false ? await createSeededTestDatabase(options.clock?.() ?? null) : await createTestDatabase();
   const dbPath = store.url;
   const { db, dialect } = openDatabase(dbPath);
   await migrateToLatest(db);
@@ -162,18 +164,19 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
 }
 
 /**
- * A new database holding the migrated demo neighbourhood, seeded with the real clock. On PostgreSQL,
- * when scripts/test-pg.sh names the run (YISHI_TEST_PG_RUN), it is a copy (CREATE DATABASE …
- * TEMPLATE) of a template seeded once per run: about 0.1 s instead of 1 s for each test app or
- * server. Elsewhere it is an empty database and the caller's own seeding does the work (callers
- * migrate and seed-if-empty either way).
+ * A new database holding the migrated demo neighbourhood, seeded with the real clock (`seededAt`
+ * null) or as of a test's instant. It is a copy of a template seeded once per instant: on SQLite a
+ * file this test process seeded, on PostgreSQL (when scripts/test-pg.sh names the run,
+ * YISHI_TEST_PG_RUN) a database copied with CREATE DATABASE … TEMPLATE. The seed goes through the
+ * services, password hashing included, and takes one or two seconds; a copy a few milliseconds.
+ * Elsewhere it is an empty database and the caller's own seeding does the work (callers migrate and
+ * seed-if-empty either way).
  */
-export async function createSeededTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createSeededTestDatabase(seededAt: Date | null = null): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = testPostgresUrl();
+  const key = seededAt ? seededAt.toISOString().replace(/\D/g, '') : 'now';
   if (!adminUrl) {
-    // SQLite: a copy of a file this test process seeded once (the seed goes through the services,
-    // password hashing included, and takes a second or two).
-    const template = await seededSqliteTemplate();
+    const template = await seededSqliteTemplate(key, seededAt);
     const dir = mkdtempSync(join(tmpdir(), 'yishi-test-'));
     const url = join(dir, 'test.db');
     copyFileSync(template, url);
@@ -181,50 +184,65 @@ export async function createSeededTestDatabase(): Promise<{ url: string; drop: (
   }
   const run = process.env.YISHI_TEST_PG_RUN;
   if (!run || !/^\w+$/.test(run)) return createTestDatabase();
-  return createPostgresDatabase(adminUrl, 'yishi_test', await seededTemplate(adminUrl, `yishi_tpl_${run}`));
+  return createPostgresDatabase(adminUrl, 'yishi_test', await seededTemplate(adminUrl, run, key, seededAt));
 }
 
-let sqliteTemplate: Promise<string> | null = null;
+/** The clock a template is seeded with: fixed at the test's instant, or the real one. */
+function seedClock(seededAt: Date | null): () => Date {
+  return seededAt ? () => new Date(seededAt) : () => new Date();
+}
 
-/** This process's seeded SQLite file; closing the database folds its WAL in, so the file alone is whole. */
-function seededSqliteTemplate(): Promise<string> {
-  sqliteTemplate ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'yishi-template-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const path = join(dir, 'template.db');
-    const { db } = openDatabase(path);
-    try {
-      await migrateToLatest(db);
-      await seedDemoIfEmpty({ db, config: testConfig({ databasePath: path }), clock: () => new Date(), sms: new LogSmsSender(() => undefined) });
-    } finally {
-      await db.destroy();
-    }
-    return path;
-  })();
-  return sqliteTemplate;
+const sqliteTemplates = new Map<string, Promise<string>>();
+
+/** This process's seeded SQLite file for an instant; closing the database folds its WAL in, so the file alone is whole. */
+function seededSqliteTemplate(key: string, seededAt: Date | null): Promise<string> {
+  let ready = sqliteTemplates.get(key);
+  if (!ready) {
+    ready = (async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'yishi-template-'));
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      const path = join(dir, 'template.db');
+      const { db } = openDatabase(path);
+      try {
+        await migrateToLatest(db);
+        await seedDemoIfEmpty({ db, config: testConfig({ databasePath: path }), clock: seedClock(seededAt), sms: new LogSmsSender(() => undefined) });
+      } finally {
+        await db.destroy();
+      }
+      return path;
+    })();
+    sqliteTemplates.set(key, ready);
+  }
+  return ready;
 }
 
 const TEMPLATE_LOCK_KEY = 278_2027;
-let templateReady: Promise<string> | null = null;
+const pgTemplates = new Map<string, Promise<string>>();
 
-/** This run's seeded template, built once by whichever test process asks first (the others wait). */
-function seededTemplate(adminUrl: string, template: string): Promise<string> {
-  templateReady ??= withAdmin(adminUrl, async (admin) => {
+/** This run's seeded template for an instant, built once by whichever test process asks first (the others wait). */
+function seededTemplate(adminUrl: string, run: string, key: string, seededAt: Date | null): Promise<string> {
+  const template = `yishi_tpl_${run}_${key}`;
+  let ready = pgTemplates.get(template);
+  if (ready) return ready;
+  ready = withAdmin(adminUrl, async (admin) => {
     await admin.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
     try {
       const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
       if (exists.rowCount) return template;
-      // Templates of earlier runs go first.
-      const stale = await admin.query(`select datname from pg_database where datname like 'yishi\\_tpl\\_%'`);
+      // Templates of earlier runs go first (this run's other instants stay).
+      const stale = await admin.query(`select datname from pg_database where datname like 'yishi\\_tpl\\_%' and datname not like $1`, [
+        `yishi\\_tpl\\_${run}\\_%`,
+      ]);
       for (const row of stale.rows as Array<{ datname: string }>) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       // Built under another name and renamed when complete: a half-built template is never copied.
       const building = `${template}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${building}`);
       const url = databaseUrl(adminUrl, building);
       const { db } = openDatabase(url);
       try {
         await migrateToLatest(db);
-        await seedDemoIfEmpty({ db, config: testConfig({ databasePath: url }), clock: () => new Date(), sms: new LogSmsSender(() => undefined) });
+        await seedDemoIfEmpty({ db, config: testConfig({ databasePath: url }), clock: seedClock(seededAt), sms: new LogSmsSender(() => undefined) });
       } finally {
         await db.destroy();
       }
@@ -234,5 +252,6 @@ function seededTemplate(adminUrl: string, template: string): Promise<string> {
       await admin.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
     }
   });
-  return templateReady;
+  pgTemplates.set(template, ready);
+  return ready;
 }

@@ -60,7 +60,7 @@ td.hash { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 7pt; word-
 }
 
 /** The ZIP: the files, summary.pdf, manifest.json and SHA256SUMS. */
-export async function packBundle(input: BundleInput): Promise<Uint8Array> {
+export async function packBundle(input: BundleInput): Promise<Uint8Array<ArrayBuffer>> {
   const listed = input.files.map((f) => ({ path: f.path, sha256: sha256Bytes(f.bytes), bytes: f.bytes.byteLength, description: f.description }));
   const pdf = await renderPdf(summaryHtml(input, listed), `${input.subject.title} 存证材料`);
   const all = [...listed, { path: 'summary.pdf', sha256: sha256Bytes(pdf), bytes: pdf.byteLength, description: '材料摘要（PDF）' }];
@@ -77,5 +77,6 @@ export async function packBundle(input: BundleInput): Promise<Uint8Array> {
   entries['summary.pdf'] = pdf;
   entries['manifest.json'] = strToU8(manifestText);
   entries['SHA256SUMS'] = strToU8(sums);
-  return zipSync(entries, { level: 6, mtime: new Date(input.generatedAt) });
+  // A fresh ArrayBuffer-backed copy: what a Response body is typed to take.
+  return new Uint8Array(zipSync(entries, { level: 6, mtime: new Date(input.generatedAt) }));
 }

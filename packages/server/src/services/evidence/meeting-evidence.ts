@@ -17,7 +17,12 @@ import { loadVoteSettled } from '../votes.service.js';
 import { jsonFile, packBundle, textFile, type EvidenceFile } from './bundle.js';
 import { VOTE_SECTIONS } from './vote-evidence.js';
 
-export async function meetingEvidenceBundle(deps: Deps, actor: Actor, meetingId: string, locale: Locale): Promise<{ title: string; zip: Uint8Array }> {
+export async function meetingEvidenceBundle(
+  deps: Deps,
+  actor: Actor,
+  meetingId: string,
+  locale: Locale,
+): Promise<{ title: string; zip: Uint8Array<ArrayBuffer> }> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertRunner(loaded);
   const { meeting } = loaded;

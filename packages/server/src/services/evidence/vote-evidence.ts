@@ -173,7 +173,7 @@ export const VOTE_SECTIONS: VoteEvidenceSection[] = [
   publishedHeads,
 ];
 
-export async function voteEvidenceBundle(deps: Deps, voteId: string, locale: Locale): Promise<{ title: string; zip: Uint8Array }> {
+export async function voteEvidenceBundle(deps: Deps, voteId: string, locale: Locale): Promise<{ title: string; zip: Uint8Array<ArrayBuffer> }> {
   const vote = await loadVoteSettled(deps, voteId);
   const ctx = { deps, vote, locale };
   const files: EvidenceFile[] = [];
