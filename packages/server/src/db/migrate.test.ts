@@ -51,9 +51,12 @@ describe.skipIf(testPostgresUrl() === null)('migrations on PostgreSQL', () => {
       const triggers = await sql<{ tgname: string }>`select tgname from pg_trigger where not tgisinternal order by tgname`.execute(db);
       expect(triggers.rows.map((r) => r.tgname)).toEqual([
         'ballot_history_no_change',
+        'ballot_log_no_change',
         'grant_events_no_change',
         'ledger_entries_no_change',
         'minutes_versions_no_change',
+        'published_heads_no_change',
+        'vote_notices_no_change',
       ]);
       // counts come back as numbers, not the strings node-postgres gives for int8 by default
       const count = await db
