@@ -10,6 +10,7 @@ import type { VoteRow } from '../../db/tables/votes.table.js';
 import type { Deps } from '../../deps.js';
 import { readBallotLog } from '../ballot-log.service.js';
 import { sha256Hex } from '../ledger.service.js';
+import { timelineInput } from '../vote-timeline.service.js';
 import { electorateEntries, loadVoteSettled, optionsOf, ruleWords, tallyFromDb } from '../votes.service.js';
 import { jsonFile, packBundle, textFile, type EvidenceFile } from './bundle.js';
 import { disputes, openBallot, paperEntries, proxies, publishedHeads, rollObjections } from './vote-evidence-parts.js';
@@ -41,16 +42,7 @@ const voteRecord: VoteEvidenceSection = async ({ vote }) => [
       rule: JSON.parse(vote.rule_json) as unknown,
       ruleText: ruleWords(vote),
       secret: vote.secret === 1,
-      statutory: vote.statutory === 1,
-      status: vote.status,
-      announcedAt: vote.announced_at,
-      rollCheckEndsAt: vote.roll_check_ends_at,
-      opensAt: vote.opens_at,
-      openedAt: vote.opened_at,
-      closesAt: vote.closes_at,
-      closedAt: vote.closed_at,
-      objectionEndsAt: vote.objection_ends_at,
-      finalisedAt: vote.finalised_at,
+      ...timelineInput(vote),
       createdAt: vote.created_at,
     },
     '表决事项、规则、选项及各阶段时间',
