@@ -151,8 +151,22 @@ async function resolvePath(t: TestApp, route: RouteDef): Promise<string> {
     },
     // A slip of the vote above waiting for review (the demo's open vote has two), and an authorisation of it (the demo has none: 404 in words).
     entryId: async () =>
-      (await db.selectFrom('paper_ballot_entries').select('id').where('vote_id', '=', await values.voteId!()).orderBy('status', 'desc').executeTakeFirst())?.id ?? 'no-entry',
-    proxyId: async () => (await db.selectFrom('vote_proxies').select('id').where('vote_id', '=', await values.voteId!()).executeTakeFirst())?.id ?? 'no-proxy',
+      (
+        await db
+          .selectFrom('paper_ballot_entries')
+          .select('id')
+          .where('vote_id', '=', await values.voteId!())
+          .orderBy('status', 'desc')
+          .executeTakeFirst()
+      )?.id ?? 'no-entry',
+    proxyId: async () =>
+      (
+        await db
+          .selectFrom('vote_proxies')
+          .select('id')
+          .where('vote_id', '=', await values.voteId!())
+          .executeTakeFirst()
+      )?.id ?? 'no-proxy',
     // A roll correction request and a 询异 dispute of the vote above (the demo has none: 404 in words).
     objectionId: async () =>
       (

@@ -14,14 +14,7 @@
  * past its time) and is refused with `vote_closed`. Nothing accepted is ever left out.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  DomainError,
-  formatReceiptCode,
-  isSingleChoice,
-  type BallotReceipt,
-  type CastBallotInput,
-  type CastBallotsInput,
-} from '@yishi/core';
+import { DomainError, formatReceiptCode, isSingleChoice, type BallotReceipt, type CastBallotInput, type CastBallotsInput } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';

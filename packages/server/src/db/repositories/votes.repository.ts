@@ -158,7 +158,12 @@ export function listBallotPresence(db: Db, voteId: string) {
 }
 
 export function listReceipts(db: Db, voteId: string) {
-  return db.selectFrom('ballots').select(['receipt_code', 'choices_json', 'channel', 'proxy_id']).where('vote_id', '=', voteId).orderBy('receipt_code').execute();
+  return db
+    .selectFrom('ballots')
+    .select(['receipt_code', 'choices_json', 'channel', 'proxy_id'])
+    .where('vote_id', '=', voteId)
+    .orderBy('receipt_code')
+    .execute();
 }
 
 export function listNamedBallots(db: Db, voteId: string) {
