@@ -28,8 +28,9 @@ describe('public notice board', () => {
 
   it('lists published minutes, the latest version of each meeting, with the correction', async () => {
     const body = await t.ok(minutesEndpoints.publicList, { params: { compoundId: dsct } });
-    // Five held meetings in the demo: three councils, two evening talks.
-    expect(body.minutes).toHaveLength(5);
+    // Six held meetings in the demo: three councils, two evening talks, one owners' committee meeting.
+    expect(body.minutes).toHaveLength(6);
+    expect(body.minutes.filter((m) => m.kind === 'owners_committee')).toHaveLength(1);
     const corrected = body.minutes.filter((m) => m.version === 2);
     expect(corrected).toHaveLength(1);
     expect(corrected[0]!.reason).toContain('补正');

@@ -22,7 +22,9 @@ describe('compound overview', () => {
     expect(body.stats.totalAreaCenti).toBeGreaterThan(120 * 8000);
     expect(body.parties.department.map((p) => p.organisation).sort()).toEqual(['区住房和城乡建设局', '区城市管理局'].sort());
     expect(body.parties.property_manager[0]?.name).toBe('吴涛');
-    expect(body.parties.owners_committee[0]?.name).toBe('郑国华');
+    // The owners' committee's five members represent it (its chair 郑国华 among them).
+    expect(body.parties.owners_committee.map((p) => p.name)).toContain('郑国华');
+    expect(body.parties.owners_committee).toHaveLength(5);
     expect(body.parties.community[0]?.name).toBe('周丽');
     expect(body.station.map((s) => [s.role, s.name])).toContainEqual(['station_chief', '陈志强']);
   });
