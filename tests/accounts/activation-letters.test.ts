@@ -40,8 +40,9 @@ describe('activation letters', () => {
       .executeTakeFirstOrThrow();
     const head = await t.login('loudong');
     const { pdf, count } = await printLetters(head, building1.id);
-    // 1栋 has 40 units; 王建国 (yezhu), 刘洋 (yezhu2) and 何秀英 herself have accounts; 陈静 co-owns 101.
-    expect(count).toBe(40 - 3 + 1);
+    // 1栋 has 40 units; 王建国 (yezhu), 刘洋 (yezhu2) and 何秀英 herself have accounts, and so do three
+    // owners' committee members who live there (weiyuan1–3); 陈静 co-owns 101.
+    expect(count).toBe(40 - 3 - 3 + 1);
     expect(String.fromCharCode(...pdf.slice(0, 5))).toBe('%PDF-');
 
     const text = pdfText(pdf);
