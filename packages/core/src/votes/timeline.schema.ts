@@ -61,6 +61,10 @@ export const voteTimelineSchema = z.object({
   summary: words,
   /** The earliest the vote may open (announced statutory votes), else null. */
   earliestOpensAt: z.string().nullable(),
+  /** Whether an organiser may open it now (announced, the notice period and the roll check over, no correction pending). */
+  mayOpenNow: z.boolean(),
+  /** Whether an organiser may publish the final result now (询异 window over, no dispute open). */
+  mayFinaliseNow: z.boolean(),
   announcedAt: z.string().nullable(),
   rollCheckEndsAt: z.string().nullable(),
   objectionEndsAt: z.string().nullable(),

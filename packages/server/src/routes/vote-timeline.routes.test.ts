@@ -91,6 +91,8 @@ describe('the statutory timeline of an art. 278 vote', () => {
     expect(refused.error?.message).toBe('业主大会表决须在投票通知公告满 15 日后方可开始投票（《物业管理条例》第十四条）；最早可于 2026-12-06 10:00 开始投票');
     const refusedEn = await t.api(voteEndpoints.open, { cookie: staff, params: { voteId }, headers: { 'accept-language': 'en' } });
     expect(refusedEn.error?.message).toContain('it can open from 2026-12-06 10:00');
+    // The organiser's button says the same: not yet.
+    expect((await view(staff, voteId)).timeline.mayOpenNow).toBe(false);
 
     // On its day the scheduler opens it.
     await at(new Date('2026-12-06T02:00:00Z'));
@@ -130,6 +132,7 @@ describe('the statutory timeline of an art. 278 vote', () => {
     const tooSoon = await t.api(voteTimelineEndpoints.finalise, { cookie: staff, params: { voteId } });
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.error?.message).toBe('询异期至 2026-12-13 10:00 结束，期满后方可公布最终结果');
+    expect((await view(staff, voteId)).timeline.mayFinaliseNow).toBe(false);
 
     await at(later(8));
     await t.ok(voteTimelineEndpoints.finalise, { cookie: staff, params: { voteId } });

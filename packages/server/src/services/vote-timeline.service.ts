@@ -279,6 +279,25 @@ export function timelineInput(vote: VoteRow): VoteTimelineInput {
   };
 }
 
+/** The opening guard's answer as a yes or no, for the organiser's button. */
+async function mayOpenNow(db: Db, vote: VoteRow, now: Date): Promise<boolean> {
+  if (vote.status !== 'announced' && !(vote.status === 'draft' && vote.statutory === 0)) return false;
+  try {
+    await assertMayOpen(db, vote, now);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
+}
+
+/** What finaliseVote checks, as a yes or no. */
+async function mayFinaliseNow(db: Db, vote: VoteRow, now: Date): Promise<boolean> {
+  if (vote.status !== 'closed' || vote.statutory !== 1 || vote.finalised_at || !vote.result_json) return false;
+  if (vote.objection_ends_at && now.getTime() < Date.parse(vote.objection_ends_at)) return false;
+  return (await openDisputeCount(db, vote.id)) === 0;
+}
+
 export async function timelineOf(deps: Deps, vote: VoteRow): Promise<VoteTimeline> {
   const now = deps.clock();
   const input = timelineInput(vote);
@@ -290,6 +309,8 @@ export async function timelineOf(deps: Deps, vote: VoteRow): Promise<VoteTimelin
     stages: voteStages(input, now),
     summary: { 'zh-CN': timelineSummary(input, phase, 'zh-CN'), en: timelineSummary(input, phase, 'en') },
     earliestOpensAt: vote.announced_at ? earliestOpening(vote.announced_at, periods) : null,
+    mayOpenNow: await mayOpenNow(deps.db, vote, now),
+    mayFinaliseNow: await mayFinaliseNow(deps.db, vote, now),
     announcedAt: vote.announced_at,
     rollCheckEndsAt: vote.roll_check_ends_at,
     objectionEndsAt: vote.objection_ends_at,

@@ -74,7 +74,11 @@ export class VoteStepper extends YishiElement {
               <h3>${t('timeline.next')}</h3>
               ${this.hint(v, action)}
               <div class="actions">
-                <sl-button variant=${action === 'extend' ? 'default' : 'primary'} size="large" @click=${() => (this.asking = action)}
+                <sl-button
+                  variant=${action === 'extend' ? 'default' : 'primary'}
+                  size="large"
+                  ?disabled=${(action === 'open' && !v.timeline.mayOpenNow) || (action === 'finalise' && !v.timeline.mayFinaliseNow)}
+                  @click=${() => (this.asking = action)}
                   >${t(`timeline.${action}`)}</sl-button
                 >
               </div>
