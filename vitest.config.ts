@@ -7,6 +7,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // Chromium-driven tests to the SQLite run. vitest's --exclude does not reach into projects.
 const leftOut = (process.env.YISHI_TEST_EXCLUDE ?? '').split(',').filter(Boolean);
 
+// Names this run: test processes share the demo databases they seed (packages/server/src/testing/test-app.ts).
+process.env.YISHI_TEST_RUN ??= `run${Date.now()}`;
+
 // Tests run against the TypeScript sources of the workspace packages, not their builds.
 const alias = {
   '@yishi/core': here('./packages/core/src/index.ts'),

@@ -6,7 +6,7 @@
  * database (scripts/test-pg.sh sets it), each test app creates its own database
  * `yishi_test_<random>` on that server and drops it on close.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { endpointUrl, type Answer, type Endpoint, type EndpointInput } from '@yishi/core';
@@ -194,26 +194,55 @@ function seedClock(seededAt: Date | null): () => Date {
 
 const sqliteTemplates = new Map<string, Promise<string>>();
 
-/** This process's seeded SQLite file for an instant; closing the database folds its WAL in, so the file alone is whole. */
+/**
+ * This run's seeded SQLite file for an instant. Test files run in processes of their own, so the
+ * file is shared through a folder named by the run (YISHI_TEST_RUN, set in vitest.config.ts): the
+ * first process to need an instant seeds it into a file of its own and renames it into place (a
+ * rename is atomic; two processes racing both build, and either file is whole). Without a run name,
+ * each process seeds its own. Closing the database folds its WAL in, so the file alone is whole.
+ */
 function seededSqliteTemplate(key: string, seededAt: Date | null): Promise<string> {
   let ready = sqliteTemplates.get(key);
   if (!ready) {
     ready = (async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'yishi-template-'));
-      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-      const path = join(dir, 'template.db');
-      const { db } = openDatabase(path);
+      const run = process.env.YISHI_TEST_RUN;
+      const shared = run && /^\w+$/.test(run) ? sharedTemplateFolder(run) : null;
+      const dir = shared ?? mkdtempSync(join(tmpdir(), 'yishi-template-'));
+      if (!shared) process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      const path = join(dir, `${key}.db`);
+      if (existsSync(path)) return path;
+      const building = join(dir, `${key}.${process.pid}.building.db`);
+      const { db } = openDatabase(building);
       try {
         await migrateToLatest(db);
-        await seedDemoIfEmpty({ db, config: testConfig({ databasePath: path }), clock: seedClock(seededAt), sms: new LogSmsSender(() => undefined) });
+        await seedDemoIfEmpty({ db, config: testConfig({ databasePath: building }), clock: seedClock(seededAt), sms: new LogSmsSender(() => undefined) });
       } finally {
         await db.destroy();
       }
+      renameSync(building, path);
       return path;
     })();
     sqliteTemplates.set(key, ready);
   }
   return ready;
+}
+
+/** The run's template folder; folders of runs that ended hours ago go (a run takes minutes). */
+function sharedTemplateFolder(run: string): string {
+  const dir = join(tmpdir(), `yishi-templates-${run}`);
+  if (!existsSync(dir)) {
+    for (const name of readdirSync(tmpdir())) {
+      if (!name.startsWith('yishi-templates-') || name === `yishi-templates-${run}`) continue;
+      const other = join(tmpdir(), name);
+      try {
+        if (Date.now() - statSync(other).mtimeMs > 3 * 3_600_000) rmSync(other, { recursive: true, force: true });
+      } catch {
+        // another run removed it first
+      }
+    }
+    mkdirSync(dir, { recursive: true });
+  }
+  return dir;
 }
 
 const TEMPLATE_LOCK_KEY = 278_2027;
