@@ -8,7 +8,8 @@
  *   row and units) → a station chief granted, who activates by invitation → activation letters as a
  *   PDF (text read back, QR code decoded) → one owner activates by the letter's code, another by an
  *   SMS code → the chief opens a vote with art. 278's thresholds, both owners vote, it closes with
- *   the right result.
+ *   the right result → an owners'-assembly vote is announced on the same roster, its roll published for
+ *   checking, and voting refused before the notice period ends.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -279,5 +280,33 @@ describe('from an empty database to the first vote, in the browser', () => {
     const shown = await visibleText(chief);
     expect(shown).toContain('表决通过');
     expect(shown).toContain('为保护投票秘密，不公布各选项的票数、人数和面积');
+  });
+
+  test("an owners'-assembly vote on the new roster: the chief announces it, owner A finds his flat on the published roll, and voting cannot open before the notice period ends", async () => {
+    const chief = await pageOf('chief');
+    await chief.goto(`${server.url}/compounds/${compoundId}/votes/new`);
+    await chief.getByText(/须先发布投票通知公告，公告满 15 日后方可开始投票/).waitFor();
+    await chief.getByLabel('表决事项').fill('选聘新的物业服务企业');
+    await chief.getByRole('button', { name: '创建表决' }).click();
+    await chief.waitForURL(/\/votes\/[^/]+\/manage$/);
+    const statutoryId = new URL(chief.url()).pathname.split('/')[2]!;
+    await chief.getByRole('button', { name: '发布投票通知公告' }).click();
+    await chief.locator('yishi-vote-stepper sl-dialog').getByRole('button', { name: '确认发布' }).click();
+    await chief.locator('yishi-vote-timeline .summary', { hasText: /^投票将于/ }).waitFor();
+    // The next step waits for the notice period, and the server says until when.
+    expect(await chief.getByRole('button', { name: '开始投票' }).isDisabled()).toBe(true);
+    const refused = await chief.request.post(`${server.url}/api/votes/${statutoryId}/open`, { headers: { origin: server.url } });
+    expect(refused.status()).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /公告满 15 日后方可开始投票.*最早可于 \d{4}-\d\d-\d\d \d\d:\d\d 开始投票/,
+    );
+
+    // The roll frozen from the imported roster, published for checking: owner A's flat is his.
+    const a = await pageOf('ownerA');
+    await a.goto(`${server.url}/votes/${statutoryId}/roll-check`);
+    await a.getByRole('heading', { level: 1, name: '表决名册核对' }).waitFor();
+    await a.locator('li.mine').first().waitFor();
+    expect(await a.locator('li.mine').first().textContent()).toContain(`登记业主：${OWNER_A.name}`);
+    expect(await a.locator('ul.roll > li').count()).toBe(3);
   });
 });
