@@ -45,6 +45,8 @@ export function headKeyOf(entry: ElectorateEntry, electorateKind: ElectorateKind
   if (electorateKind === 'residents') return `person:${entry.voterKey}`;
   if (entry.developerHeld) return DEVELOPER_HEAD;
   if (entry.ownerPersonIds.length === 0) return `unit:${entry.voterKey}`;
+  // One owner on the title (most units): no set to build and sort.
+  if (entry.ownerPersonIds.length === 1) return `owners:${entry.ownerPersonIds[0]}`;
   return `owners:${[...new Set(entry.ownerPersonIds)].sort().join('+')}`;
 }
 

@@ -82,14 +82,10 @@ export interface TallyResult {
   ignoredBallots: number;
 }
 
-interface HeadState {
-  votingArea: number;
-  votingUnits: number;
-  supportArea: Map<string, number>;
-  supportUnits: Map<string, number>;
-}
-
 const YES = 'yes';
+
+/** headKeyOf's text for a head of owners (heads.ts). */
+const SOLE_OWNER_PREFIX = 'owners:';
 
 const CHECK_WORDS: Record<CheckKey, Words> = {
   participation_area: { 'zh-CN': '参与表决面积占比', en: 'Participating area' },
@@ -142,63 +138,122 @@ function makeCheck(key: CheckKey, option: TallyOption | null, num: number, den: 
 
 export function tallyVote(input: TallyInput): TallyResult {
   const thresholds = thresholdsOf(input.rule);
-  const entries = new Map<string, ElectorateEntry>();
-  for (const entry of input.electorate) entries.set(entry.voterKey, entry);
+  // Entries by position, a voter key naming the last entry given for it (as a Map would keep it).
+  const entryIndex = new Map<string, number>();
+  for (let i = 0; i < input.electorate.length; i += 1) entryIndex.set(input.electorate[i]!.voterKey, i);
+  const voters = entryIndex.size;
 
-  // Electorate totals.
-  const allHeads = new Set<string>();
+  // Electorate totals, and each entry's head as a small integer (heads.ts decides who is one head).
+  // Most units have one owner on the title: those heads are keyed by the owner's id as given (its
+  // hash is computed once per string), the rest by headKeyOf's text; both name the same heads.
+  const headIds = new Map<string, number>();
+  const soleOwnerHeads = new Map<string, number>();
+  let headCount = 0;
+  const headOf = (entry: ElectorateEntry): number => {
+    let map = headIds;
+    let key: string;
+    if (input.electorateKind === 'owners' && !entry.developerHeld && entry.ownerPersonIds.length === 1) {
+      map = soleOwnerHeads;
+      key = entry.ownerPersonIds[0]!;
+    } else {
+      key = headKeyOf(entry, input.electorateKind);
+      if (key.startsWith(SOLE_OWNER_PREFIX) && !key.includes('+')) {
+        map = soleOwnerHeads;
+        key = key.slice(SOLE_OWNER_PREFIX.length);
+      }
+    }
+    let head = map.get(key);
+    if (head === undefined) {
+      head = headCount;
+      headCount += 1;
+      map.set(key, head);
+    }
+    return head;
+  };
+  const headOfEntry = new Int32Array(input.electorate.length);
   let totalArea = 0;
-  for (const entry of entries.values()) {
-    allHeads.add(headKeyOf(entry, input.electorateKind));
+  for (const i of entryIndex.values()) {
+    const entry = input.electorate[i]!;
+    headOfEntry[i] = headOf(entry);
     totalArea += entry.areaCenti;
   }
 
   // The latest ballot per voter counts (the database allows one row per voter anyway).
-  const latest = new Map<string, TallyBallot>();
+  const ballotOf: Array<TallyBallot | undefined> = new Array(input.electorate.length);
   let ignoredBallots = 0;
+  let ballotsCast = 0;
   for (const ballot of input.ballots) {
-    if (!entries.has(ballot.voterKey)) ignoredBallots += 1;
-    else latest.set(ballot.voterKey, ballot);
+    const i = entryIndex.get(ballot.voterKey);
+    if (i === undefined) ignoredBallots += 1;
+    else {
+      if (ballotOf[i] === undefined) ballotsCast += 1;
+      ballotOf[i] = ballot;
+    }
   }
 
-  const optionIds = new Set(input.options.map((o) => o.id));
-  const optionBallots = new Map<string, number>();
-  const optionArea = new Map<string, number>();
-  const heads = new Map<string, HeadState>();
+  // What each head put to the vote: its voting area and units. Integers below 2^53 stay exact in a
+  // Float64Array (100,000 units of 10,000 m² are 10^11 hundredths).
+  const headVotingArea = new Float64Array(headCount);
+  const headVotingUnits = new Int32Array(headCount);
   let participatingArea = 0;
-  for (const [voterKey, ballot] of latest) {
-    const entry = entries.get(voterKey)!;
-    participatingArea += entry.areaCenti;
-    const headKey = headKeyOf(entry, input.electorateKind);
-    let head = heads.get(headKey);
-    if (!head) {
-      head = { votingArea: 0, votingUnits: 0, supportArea: new Map(), supportUnits: new Map() };
-      heads.set(headKey, head);
-    }
-    head.votingArea += entry.areaCenti;
-    head.votingUnits += 1;
-    for (const choice of new Set(ballot.choices)) {
-      if (!optionIds.has(choice)) continue;
-      optionBallots.set(choice, (optionBallots.get(choice) ?? 0) + 1);
-      optionArea.set(choice, (optionArea.get(choice) ?? 0) + entry.areaCenti);
-      head.supportArea.set(choice, (head.supportArea.get(choice) ?? 0) + entry.areaCenti);
-      head.supportUnits.set(choice, (head.supportUnits.get(choice) ?? 0) + 1);
-    }
+  let participatingHeads = 0;
+  for (const i of entryIndex.values()) {
+    if (ballotOf[i] === undefined) continue;
+    const head = headOfEntry[i]!;
+    if (headVotingUnits[head] === 0) participatingHeads += 1;
+    headVotingUnits[head] = headVotingUnits[head]! + 1;
+    const area = input.electorate[i]!.areaCenti;
+    headVotingArea[head] = headVotingArea[head]! + area;
+    participatingArea += area;
   }
 
+  const optionIndex = new Map<string, number>(input.options.map((o, k) => [o.id, k]));
+  const k = input.options.length;
+  const optionBallotCount = new Array<number>(k).fill(0);
+  const optionAreaSum = new Array<number>(k).fill(0);
+  const optionHeadCount = new Array<number>(k).fill(0);
+  // A head of one voting unit supports exactly what its ballot chose; a head of several (one owner's
+  // flats, the developer's) sums area and units per option first (heads.ts, rule 3).
+  const several = new Map<number, { area: Float64Array; units: Int32Array }>();
+  for (const i of entryIndex.values()) {
+    const ballot = ballotOf[i];
+    if (ballot === undefined) continue;
+    const area = input.electorate[i]!.areaCenti;
+    const head = headOfEntry[i]!;
+    const single = headVotingUnits[head] === 1;
+    let sums = single ? undefined : several.get(head);
+    if (!single && !sums) {
+      sums = { area: new Float64Array(k), units: new Int32Array(k) };
+      several.set(head, sums);
+    }
+    const chosen = ballot.choices.length === 1 ? ballot.choices : new Set(ballot.choices);
+    for (const choice of chosen) {
+      const o = optionIndex.get(choice);
+      if (o === undefined) continue;
+      optionBallotCount[o] = optionBallotCount[o]! + 1;
+      optionAreaSum[o] = optionAreaSum[o]! + area;
+      if (single) optionHeadCount[o] = optionHeadCount[o]! + 1;
+      else {
+        sums!.area[o] = sums!.area[o]! + area;
+        sums!.units[o] = sums!.units[o]! + 1;
+      }
+    }
+  }
   // A head supports an option when more than half of its voting area chose it (see heads.ts, rule 3);
   // without areas (residents' polls) more than half of its ballots — which, for one person, is theirs.
-  const optionHeads = new Map<string, number>();
-  for (const head of heads.values()) {
-    for (const option of input.options) {
-      const supports =
-        head.votingArea > 0 ? (head.supportArea.get(option.id) ?? 0) * 2 > head.votingArea : (head.supportUnits.get(option.id) ?? 0) * 2 > head.votingUnits;
-      if (supports) optionHeads.set(option.id, (optionHeads.get(option.id) ?? 0) + 1);
+  for (const [head, sums] of several) {
+    const votingArea = headVotingArea[head]!;
+    const votingUnits = headVotingUnits[head]!;
+    for (let o = 0; o < k; o += 1) {
+      const supports = votingArea > 0 ? sums.area[o]! * 2 > votingArea : sums.units[o]! * 2 > votingUnits;
+      if (supports) optionHeadCount[o] = optionHeadCount[o]! + 1;
     }
   }
+  const byId = (counts: number[]) => new Map(input.options.map((o, i) => [o.id, counts[i]!]));
+  const optionBallots = byId(optionBallotCount);
+  const optionArea = byId(optionAreaSum);
+  const optionHeads = byId(optionHeadCount);
 
-  const ballotsCast = latest.size;
-  const participatingHeads = heads.size;
   const checks: TallyCheck[] = [];
 
   // Participation.
@@ -206,9 +261,9 @@ export function tallyVote(input: TallyInput): TallyResult {
     const { fraction, comparison } = thresholds.participation;
     if (thresholds.basis === 'area_and_heads') {
       checks.push(makeCheck('participation_area', null, participatingArea, totalArea, fraction, comparison));
-      checks.push(makeCheck('participation_heads', null, participatingHeads, allHeads.size, fraction, comparison));
+      checks.push(makeCheck('participation_heads', null, participatingHeads, headCount, fraction, comparison));
     } else {
-      checks.push(makeCheck('participation_ballots', null, ballotsCast, entries.size, fraction, comparison));
+      checks.push(makeCheck('participation_ballots', null, ballotsCast, voters, fraction, comparison));
     }
   }
   const participationOk = checks.every((c) => c.ok);
@@ -265,7 +320,7 @@ export function tallyVote(input: TallyInput): TallyResult {
 
   const passed = input.kind === 'yes_no' ? passing.has(YES) : winners.length > 0;
   return {
-    electorate: { voters: entries.size, heads: allHeads.size, areaCenti: totalArea },
+    electorate: { voters, heads: headCount, areaCenti: totalArea },
     participation: { ballots: ballotsCast, heads: participatingHeads, areaCenti: participatingArea },
     options,
     checks,
