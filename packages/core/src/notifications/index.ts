@@ -1,4 +1,5 @@
 export * from './notifications.js';
+export * from './notification-specs.js';
 export * from './notification-time.js';
 export * from './notification-robots.js';
 export * from './delivery-outcomes.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { afterQuietHours, beijingInstant, retryDelayMs } from './notification-time.js';
 import { escapeMarkdown, maskRobotUrl, robotMarkdown, robotUrlProblem } from './notification-robots.js';
-import { NOTIFICATION_KINDS, NOTIFICATION_SPECS, renderNotification, smsParamsOf } from './notifications.js';
+import { NOTIFICATION_SPECS } from './notification-specs.js';
+import { NOTIFICATION_KINDS, renderNotification, smsParamsOf } from './notifications.js';
 
 const HOSTS = ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'];
 
