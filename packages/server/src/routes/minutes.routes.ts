@@ -7,13 +7,11 @@ import { publicUrlOf } from '../config.js';
 import { meetingAnchorsPrintHtml } from '../services/anchors-print.js';
 import { getMinutesPdf } from '../services/minutes-pdf.service.js';
 import { renderMinutesPrintHtml } from '../services/minutes-print.js';
+import { getPublicMinutesVersion, listCompoundMinutesWork, listPublicMinutes } from '../services/minutes-publications.js';
 import {
   correctMinutes,
   generateMinutes,
   getMinutes,
-  getPublicMinutesVersion,
-  listCompoundMinutesWork,
-  listPublicMinutes,
   previewGeneratedMinutes,
   publishMinutes,
   saveMinutesDraft,

@@ -17,7 +17,7 @@ import type { Db } from '../db/repositories/places.repository.js';
 import { meetingAnchorsPrintHtml } from './anchors-print.js';
 import { sha256Hex } from './ledger.service.js';
 import { renderMinutesPrintHtml } from './minutes-print.js';
-import { getPublicMinutesVersion } from './minutes.service.js';
+import { getPublicMinutesVersion } from './minutes-publications.js';
 import { PdfRenderer, type PdfBrowser, type PdfJob } from './pdf-renderer.js';
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,0 +1,145 @@
+/**
+ * Published minutes as they are read: a version as the page shows it, the notice board's list (the
+ * latest version of each meeting with its history and an extract), one public version, and the
+ * minutes work of a compound for its staff (what is published, drafted or overdue). Only reads;
+ * writing and publishing live in ./minutes.service.ts.
+ */
+import {
+  DomainError,
+  heldStart,
+  minutesHeaderSchema,
+  publicationDeadline,
+  publishedOnTime,
+  renderMinutesBodyHtml,
+  timeLeft,
+  type MinutesHeader,
+  type MinutesVersionView,
+  type MinutesWork,
+  type PublicMinutes,
+  type PublicMinutesList,
+} from '@yishi/core';
+import { findMeeting, listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
+import {
+  findMinutesVersion,
+  listCompoundMinutesVersions,
+  listDraftsOfCompound,
+  listMinutesVersions,
+  listPublicationsOfCompound,
+} from '../db/repositories/minutes.repository.js';
+import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
+import type { MinutesVersionRow } from '../db/tables/minutes.table.js';
+import type { Deps } from '../deps.js';
+
+/** When a meeting was held (its session opened), which the deadline and the board go by. */
+export function heldAt(meeting: { starts_at: string; started_at: string | null }): string {
+  return heldStart({ startsAt: meeting.starts_at, startedAt: meeting.started_at });
+}
+
+/** A header stored as JSON (frozen when the draft was generated), read back through its schema. */
+export function readHeader(json: string): MinutesHeader {
+  return minutesHeaderSchema.parse(JSON.parse(json));
+}
+
+export function toVersionView(row: MinutesVersionRow): MinutesVersionView {
+  return {
+    minutesId: row.id,
+    meetingId: row.meeting_id,
+    version: row.version,
+    title: row.title,
+    header: readHeader(row.header_json),
+    body: row.body,
+    html: renderMinutesBodyHtml(row.body),
+    reason: row.reason,
+    publishedAt: row.published_at,
+    publishedBy: row.published_by_name,
+  };
+}
+
+/** Published minutes of a compound for the notice board: the latest version of each meeting, with its history. */
+export async function listPublicMinutes(db: Db, compoundId: string): Promise<PublicMinutesList> {
+  if (!(await findCompoundChain(db, compoundId))) throw new DomainError('compound_not_found');
+  const rows = await listCompoundMinutesVersions(db, compoundId);
+  const byMeeting = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const list = byMeeting.get(row.meeting_id);
+    if (list) list.push(row);
+    else byMeeting.set(row.meeting_id, [row]);
+  }
+  const minutes = [...byMeeting.values()].map((versions) => {
+    const latest = versions[0]!;
+    const first = versions[versions.length - 1]!;
+    return {
+      meetingId: latest.meeting_id,
+      kind: latest.kind,
+      title: latest.title,
+      meetingStartsAt: heldAt(latest),
+      version: latest.version,
+      publishedAt: latest.published_at,
+      firstPublishedAt: first.published_at,
+      publishedOnTime: publishedOnTime(latest.deadline, first.published_at),
+      reason: latest.reason,
+      excerpt: excerpt(latest.body),
+      versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.reason })).reverse(),
+    };
+  });
+  return { minutes };
+}
+
+/** A short extract for the board: from the second section on (the first lists who attended). */
+function excerpt(body: string): string {
+  const lines = body.split('\n');
+  const second = lines.findIndex((line, i) => i > 0 && line.startsWith('## '));
+  // Chinese runs on without spaces; list items are separated like a spoken list (；).
+  const text = (second > 0 ? lines.slice(second) : lines)
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => (line.startsWith('- ') ? `${line.slice(2).trim()}；` : line.trim()))
+    .join('');
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+/**
+ * One published version, public. Without `version`, the latest. Published minutes exist only for
+ * meetings of a real compound; a read of an unknown meeting is 404.
+ */
+export async function getPublicMinutesVersion(db: Db, meetingId: string, version?: number): Promise<PublicMinutes> {
+  if (!(await findMeeting(db, meetingId))) throw new DomainError('minutes_not_found');
+  const versions = await listMinutesVersions(db, meetingId);
+  if (versions.length === 0) throw new DomainError('minutes_not_found');
+  const row = version === undefined ? versions[versions.length - 1]! : await findMinutesVersion(db, meetingId, version);
+  if (!row) throw new DomainError('minutes_version_not_found', { version: version ?? 0 });
+  return {
+    ...toVersionView(row),
+    compoundId: row.compound_id,
+    latestVersion: versions[versions.length - 1]!.version,
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.reason, publishedBy: v.published_by_name })),
+  };
+}
+
+/**
+ * The minutes work of a compound for its staff: every held meeting with the state of its minutes
+ * (none, draft, published), the deadline and time left while unpublished — overdue ones first, so
+ * the convener sees them — and whether the first version came out on time.
+ */
+export async function listCompoundMinutesWork(deps: Deps, compoundId: string): Promise<MinutesWork> {
+  const meetings = await listMeetingsOfCompound(deps.db, compoundId, ['closed']);
+  const drafts = new Set((await listDraftsOfCompound(deps.db, compoundId)).map((d) => d.meeting_id));
+  const published = new Map((await listPublicationsOfCompound(deps.db, compoundId)).map((v) => [v.meeting_id, v]));
+  const now = deps.clock();
+  const rows = meetings.map((m) => {
+    const deadline = publicationDeadline(m.kind, heldAt(m));
+    const v = published.get(m.id);
+    return {
+      meetingId: m.id,
+      kind: m.kind,
+      title: m.title,
+      startsAt: heldAt(m),
+      state: v ? ('published' as const) : drafts.has(m.id) ? ('draft' as const) : ('none' as const),
+      version: v ? Number(v.latest) : null,
+      deadline,
+      timeLeft: !v && deadline ? timeLeft(deadline, now) : null,
+      publishedOnTime: v ? publishedOnTime(deadline, v.firstPublishedAt) : null,
+    };
+  });
+  const rank = (r: (typeof rows)[number]) => (r.state === 'published' ? 2 : r.timeLeft?.overdue ? 0 : 1);
+  return { minutes: rows.sort((a, b) => rank(a) - rank(b)) };
+}
