@@ -15,6 +15,7 @@ import {
   type Locale,
   type ResolveBallotDisputeInput,
   type VoteObjections,
+  formatBeijingMinute,
 } from '@yishi/core';
 import type { Actor, PlaceChain } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
@@ -27,7 +28,7 @@ import type { BallotDisputeRow } from '../db/tables/vote-objections.table.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { appendBallotLog } from './ballot-log.service.js';
-import { formatBeijing, validateChoices } from './ballots.service.js';
+import { validateChoices } from './ballots.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { rollObjectionView } from './roll-objections.service.js';
 import { publishVoteNotice } from './vote-objection-notices.js';
@@ -90,7 +91,8 @@ export async function raiseDispute(deps: Deps, actor: Actor, voteId: string, inp
   if (vote.statutory !== 1) throw new DomainError('dispute_not_statutory');
   const now = deps.clock();
   if (!disputesOpen(vote, now)) {
-    if (vote.status === 'closed' && vote.objection_ends_at) throw new DomainError('dispute_window_ended', { endsAt: formatBeijing(vote.objection_ends_at) });
+    if (vote.status === 'closed' && vote.objection_ends_at)
+      throw new DomainError('dispute_window_ended', { endsAt: formatBeijingMinute(vote.objection_ends_at) });
     throw new DomainError('dispute_window_not_open');
   }
   if (!(await isOnRoll(deps.db, actor, voteId))) throw new DomainError('dispute_not_on_roll');

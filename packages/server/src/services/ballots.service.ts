@@ -14,7 +14,15 @@
  * past its time) and is refused with `vote_closed`. Nothing accepted is ever left out.
  */
 import { randomBytes } from 'node:crypto';
-import { DomainError, formatReceiptCode, isSingleChoice, type BallotReceipt, type CastBallotInput, type CastBallotsInput } from '@yishi/core';
+import {
+  DomainError,
+  formatBeijingMinute,
+  formatReceiptCode,
+  isSingleChoice,
+  type BallotReceipt,
+  type CastBallotInput,
+  type CastBallotsInput,
+} from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
@@ -26,16 +34,10 @@ import type { Deps } from '../deps.js';
 import { appendBallotLog } from './ballot-log.service.js';
 import { loadVoteSettled, optionsOf, ownersOnRoll, settleDueVotes, type Voter } from './votes.service.js';
 
-/** "2026-11-21 18:00" in Beijing time, for messages. */
-export function formatBeijing(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
-}
-
 function ensureAcceptsBallots(vote: VoteRow, now: Date): void {
   if (vote.status === 'draft' || vote.status === 'announced') throw new DomainError('vote_not_open');
-  if (vote.status === 'closed') throw new DomainError('vote_closed', { closedAt: formatBeijing(vote.closed_at ?? vote.closes_at) });
-  if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_closed', { closedAt: formatBeijing(vote.closes_at) });
+  if (vote.status === 'closed') throw new DomainError('vote_closed', { closedAt: formatBeijingMinute(vote.closed_at ?? vote.closes_at) });
+  if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_closed', { closedAt: formatBeijingMinute(vote.closes_at) });
 }
 
 export function validateChoices(vote: VoteRow, choices: readonly string[]): string[] {

@@ -17,6 +17,7 @@ import {
   type RollCheck,
   type RollEntryValues,
   type RollObjectionView,
+  formatBeijingMinute,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
@@ -27,7 +28,6 @@ import * as votes from '../db/repositories/votes.repository.js';
 import type { RollObjectionRow } from '../db/tables/vote-objections.table.js';
 import type { VoteElectorateRow, VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
-import { formatBeijing } from './ballots.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { publishVoteNotice } from './vote-objection-notices.js';
 import { electorateEntries, ownersOnRoll } from './votes.service.js';
@@ -162,7 +162,7 @@ export async function raiseRollObjection(deps: Deps, actor: Actor, voteId: strin
   const now = deps.clock();
   if (!acceptingObjections(vote, now)) {
     if (vote.roll_check_ends_at && (vote.status !== 'announced' || now.getTime() >= Date.parse(vote.roll_check_ends_at)))
-      throw new DomainError('roll_check_ended', { endsAt: formatBeijing(vote.roll_check_ends_at) });
+      throw new DomainError('roll_check_ended', { endsAt: formatBeijingMinute(vote.roll_check_ends_at) });
     throw new DomainError('roll_check_not_open');
   }
   const entry = await votes.findElectorateEntry(deps.db, voteId, input.voterKey);

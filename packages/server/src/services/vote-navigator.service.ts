@@ -27,6 +27,7 @@ import {
   type NavigatorEntry,
   type NavigatorMissing,
   type NavigatorUnitView,
+  formatBeijingMinute,
 } from '@yishi/core';
 import writeXlsxFile, { type Cell } from 'write-excel-file/node';
 import type { Actor, PlaceChain } from '../auth/actor.js';
@@ -36,7 +37,6 @@ import { listHomeBuildings, listRollPeople, listRollWithBuildings } from '../db/
 import { findBuildingOfCompound, listBallotPresence } from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
-import { formatBeijing } from './ballots.service.js';
 import { VOTE_ORGANISERS } from './vote-views.service.js';
 import { loadVoteSettled, placeOfVote, ruleOf, voterKeyOf } from './votes.service.js';
 import { workbookArea, workbookHeading, workbookText } from './workbook-cells.js';
@@ -220,8 +220,8 @@ export async function visitingListWorkbook(deps: Deps, actor: Actor, voteId: str
   const taken = new Set<string>();
   const sheets = groups.map((b) => {
     const title = zh
-      ? `${list.vote.title} · ${b.name}未投票 ${b.units.length} 户 · 截至 ${formatBeijing(list.asOf)}`
-      : `${list.vote.title} · ${b.name}: ${b.units.length} not yet voted · as of ${formatBeijing(list.asOf)}`;
+      ? `${list.vote.title} · ${b.name}未投票 ${b.units.length} 户 · 截至 ${formatBeijingMinute(list.asOf)}`
+      : `${list.vote.title} · ${b.name}: ${b.units.length} not yet voted · as of ${formatBeijingMinute(list.asOf)}`;
     const data: Cell[][] = [
       [workbookHeading(title)],
       COLUMNS[locale].map(workbookHeading),

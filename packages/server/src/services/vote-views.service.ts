@@ -18,6 +18,7 @@ import {
   type PublishedResult,
   type RollEntry,
   type TallyResult,
+  formatBeijingMinute,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
@@ -26,7 +27,6 @@ import { receiptPositions } from '../db/repositories/open-ballot.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
-import { formatBeijing } from './ballots.service.js';
 import { timelineOf } from './vote-timeline.service.js';
 import {
   channelOf,
@@ -189,7 +189,7 @@ export async function getRollCsv(deps: Deps, voteId: string): Promise<string> {
     formatAreaCenti(e.areaCenti),
     e.voted ? '是' : '否',
     e.channel === 'paper' ? '纸质' : e.channel === 'proxy' ? '委托' : e.channel === 'online' ? '网上' : '',
-    e.castAt ? formatBeijing(e.castAt) : '',
+    e.castAt ? formatBeijingMinute(e.castAt) : '',
     ...(named ? [e.choices ? e.choices.join('、') : ''] : []),
   ]);
   return toCsv([header, ...rows]);
