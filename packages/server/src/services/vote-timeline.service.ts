@@ -180,9 +180,9 @@ export async function announceVote(deps: Deps, voteId: string, by: Actor): Promi
  * period over (物业管理条例第十四条), the roll check ended, every roll correction request resolved.
  * Says why and from when it can open.
  */
-export async function assertMayOpen(db: Db, vote: VoteRow, now: Date): Promise<void> {
+export async function assertMayOpen(db: Db, vote: VoteRow, now: Date, known?: VotePeriods): Promise<void> {
   if (vote.statutory !== 1) return;
-  const periods = await votePeriodsOf(db, vote.compound_id);
+  const periods = known ?? (await votePeriodsOf(db, vote.compound_id));
   const noticeDays = Math.max(MIN_NOTICE_DAYS, periods.noticeDays);
   if (vote.status === 'draft' || !vote.announced_at) throw new DomainError('vote_needs_announcement', { days: noticeDays });
   const earliest = earliestOpening(vote.announced_at, { noticeDays });
@@ -232,18 +232,23 @@ export async function publishPreliminaryResult(trx: Db, vote: VoteRow, result: T
  * Publishes the final result once the 询异 window has ended and no dispute is open; the owners are
  * told the result now (not at closing). `by` null: the scheduler. Returns whether it finalised.
  */
+/** The guard on publishing the final result: a preliminary result, its 询异 window over, no dispute open. */
+async function assertMayFinalise(db: Db, vote: VoteRow, now: Date): Promise<void> {
+  if (vote.status !== 'closed' || vote.statutory !== 1 || vote.finalised_at || !vote.result_json) throw new DomainError('vote_not_preliminary');
+  if (vote.objection_ends_at && now.getTime() < Date.parse(vote.objection_ends_at))
+    throw new DomainError('vote_objection_window', { until: formatBeijingMinute(vote.objection_ends_at) });
+  const open = await openDisputeCount(db, vote.id);
+  if (open > 0) throw new DomainError('vote_open_disputes', { count: open });
+}
+
 export async function finaliseVote(deps: Deps, voteId: string, by: Actor | null): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     const vote = await lockedVote(trx, voteId);
-    if (vote.status !== 'closed' || vote.statutory !== 1 || vote.finalised_at || !vote.result_json) throw new DomainError('vote_not_preliminary');
     const now = deps.clock();
-    if (vote.objection_ends_at && now.getTime() < Date.parse(vote.objection_ends_at))
-      throw new DomainError('vote_objection_window', { until: formatBeijingMinute(vote.objection_ends_at) });
-    const open = await openDisputeCount(trx, voteId);
-    if (open > 0) throw new DomainError('vote_open_disputes', { count: open });
+    await assertMayFinalise(trx, vote, now);
     const at = now.toISOString();
     await repo.updateVote(trx, voteId, 'closed', { finalised_at: at, updated_at: at });
-    await publishNotice(trx, vote, 'final_result', finalNotice(resultFacts(vote, JSON.parse(vote.result_json) as TallyResult)), at, by);
+    await publishNotice(trx, vote, 'final_result', finalNotice(resultFacts(vote, JSON.parse(vote.result_json!) as TallyResult)), at, by);
     await enqueueNotifications(trx, deps, { kind: 'vote_result', voteId, causedByUserId: by?.userId ?? null });
     return true;
   });
@@ -279,23 +284,15 @@ export function timelineInput(vote: VoteRow): VoteTimelineInput {
   };
 }
 
-/** The opening guard's answer as a yes or no, for the organiser's button. */
-async function mayOpenNow(db: Db, vote: VoteRow, now: Date): Promise<boolean> {
-  if (vote.status !== 'announced' && !(vote.status === 'draft' && vote.statutory === 0)) return false;
+/** Whether a guard lets the step through now: the organiser's buttons ask the same guards the steps do. */
+async function passes(guard: () => Promise<void>): Promise<boolean> {
   try {
-    await assertMayOpen(db, vote, now);
+    await guard();
     return true;
   } catch (error) {
     if (error instanceof DomainError) return false;
     throw error;
   }
-}
-
-/** What finaliseVote checks, as a yes or no. */
-async function mayFinaliseNow(db: Db, vote: VoteRow, now: Date): Promise<boolean> {
-  if (vote.status !== 'closed' || vote.statutory !== 1 || vote.finalised_at || !vote.result_json) return false;
-  if (vote.objection_ends_at && now.getTime() < Date.parse(vote.objection_ends_at)) return false;
-  return (await openDisputeCount(db, vote.id)) === 0;
 }
 
 export async function timelineOf(deps: Deps, vote: VoteRow): Promise<VoteTimeline> {
@@ -309,8 +306,8 @@ export async function timelineOf(deps: Deps, vote: VoteRow): Promise<VoteTimelin
     stages: voteStages(input, now),
     summary: { 'zh-CN': timelineSummary(input, phase, 'zh-CN'), en: timelineSummary(input, phase, 'en') },
     earliestOpensAt: vote.announced_at ? earliestOpening(vote.announced_at, periods) : null,
-    mayOpenNow: await mayOpenNow(deps.db, vote, now),
-    mayFinaliseNow: await mayFinaliseNow(deps.db, vote, now),
+    mayOpenNow: vote.status === 'announced' && (await passes(() => assertMayOpen(deps.db, vote, now, periods))),
+    mayFinaliseNow: vote.status === 'closed' && (await passes(() => assertMayFinalise(deps.db, vote, now))),
     announcedAt: vote.announced_at,
     rollCheckEndsAt: vote.roll_check_ends_at,
     objectionEndsAt: vote.objection_ends_at,
