@@ -11,6 +11,7 @@ import {
   SOURCE_LABELS,
   STATUS_LABELS,
   canonicalJson,
+  formatBeijingMinute,
   responsibleUnitLabel,
   toCsv,
   type Locale,
@@ -177,11 +178,6 @@ export async function listLedgerRows(db: Db, compoundId: string, locale: Locale 
   });
 }
 
-/** The time as read in China, 2026-11-21 14:05. */
-function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The cells of one entry; the CSV writes them as text, the workbook turns the two dates into date cells. */
@@ -197,7 +193,7 @@ function cells(r: LedgerRow): [number, ...string[]] {
     r.resolution,
     r.signedOffBy,
     r.statusWord,
-    chinaTime(r.createdAt),
+    formatBeijingMinute(r.createdAt),
     r.hash,
   ];
 }
