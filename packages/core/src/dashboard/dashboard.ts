@@ -23,14 +23,16 @@
  * The kinds come from the registry of meeting-kind specs; `computeDashboard` and `dashboardRows` also
  * take another registry, which is how a kind not in the registry yet is tried out in a test.
  */
-import { isOverdue, type ActionItemStatus, type Rating } from '../action-items/action-items.js';
-import { chinaDate, workdaysBetween } from '../action-items/workdays.js';
+import { chinaDate } from '../action-items/workdays.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { MEETING_KIND_SPECS, type MeetingCounter, type MeetingKind, type MeetingKindRegistry, type MeetingKindSpec } from '../meetings/meeting-kinds.js';
 import type { MeetingStatus, QuestionStatus } from '../meetings/meetings.js';
 import { minutesDeadline, publishedOnTime } from '../minutes/minutes-rules.js';
 import type { DashboardFigures, DashboardMonth, Rate } from './dashboard.schema.js';
+import { inPeriod, tallyActionItems, type ActionItemTallies, type DashboardActionItemRow } from './dashboard-tallies.js';
+
+export type { DashboardActionItemRow } from './dashboard-tallies.js';
 
 export interface DashboardMeetingRow<K extends string = MeetingKind> {
   id: string;
@@ -43,16 +45,8 @@ export interface DashboardMeetingRow<K extends string = MeetingKind> {
 export interface DashboardQuestionRow {
   meetingId: string;
   status: QuestionStatus;
-}
-
-export interface DashboardActionItemRow {
-  compoundId: string;
-  status: ActionItemStatus;
-  /** China date the item was listed. */
-  listedOn: string;
-  dueDate: string;
-  signedOffAt: string | null;
-  rating: Rating | null;
+  /** Questions of the meeting with this status (1 for a plain row). */
+  count?: number;
 }
 
 export interface DashboardMinutesRow {
@@ -67,7 +61,8 @@ export interface DashboardInput<K extends string = MeetingKind> {
   now: Date;
   meetings: readonly DashboardMeetingRow<K>[];
   questions: readonly DashboardQuestionRow[];
-  actionItems: readonly DashboardActionItemRow[];
+  /** Plain rows, or their tallies as the server aggregates them in SQL (dashboard-tallies.ts). */
+  actionItems: readonly DashboardActionItemRow[] | ActionItemTallies;
   minutes: readonly DashboardMinutesRow[];
 }
 
@@ -89,8 +84,8 @@ export function dashboardPeriod(from: string | undefined, to: string | undefined
   return period;
 }
 
-function inPeriod(date: string, from: string, to: string): boolean {
-  return date >= from && date <= to;
+function isTallies(items: DashboardInput<string>['actionItems']): items is ActionItemTallies {
+  return !Array.isArray(items);
 }
 
 /** A zero for every kind's counter. */
@@ -164,40 +159,31 @@ export function computeDashboard(input: DashboardInput<string>, kinds: MeetingKi
     const meeting = heldById.get(q.meetingId);
     if (!meeting || q.status === 'merged') continue;
     const month = monthOf(chinaDate(new Date(meeting.startsAt)));
-    raised += 1;
-    month.questionsRaised += 1;
+    const count = q.count ?? 1;
+    raised += count;
+    month.questionsRaised += count;
     if (q.status === 'answered') {
-      answered += 1;
-      month.answeredOnTheSpot += 1;
+      answered += count;
+      month.answeredOnTheSpot += count;
     } else if (q.status === 'listed') {
-      listed += 1;
-      month.listed += 1;
+      listed += count;
+      month.listed += count;
     }
   }
 
-  let itemsListed = 0;
-  let overdue = 0;
-  const signed: Array<{ item: DashboardActionItemRow; signedOn: string }> = [];
-  for (const item of input.actionItems) {
-    if (inPeriod(item.listedOn, from, to)) itemsListed += 1;
-    if (item.listedOn <= asOf && isOverdue(item, asOf)) overdue += 1;
-    if (item.status === 'signed_off' && item.signedOffAt) {
-      const signedOn = chinaDate(new Date(item.signedOffAt));
-      if (inPeriod(signedOn, from, to)) signed.push({ item, signedOn });
-    }
-  }
+  const items = isTallies(input.actionItems) ? input.actionItems : tallyActionItems(input.actionItems, { from, to, asOf });
+  let signedOff = 0;
   let onTime = 0;
-  let workdays = 0;
   const ratings = { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 };
-  for (const { item, signedOn } of signed) {
-    const month = monthOf(signedOn);
-    month.signedOff += 1;
-    if (signedOn <= item.dueDate) {
-      onTime += 1;
-      month.signedOffOnTime += 1;
+  for (const group of items.signedOff) {
+    const month = monthOf(group.signedOn);
+    signedOff += group.count;
+    month.signedOff += group.count;
+    if (group.onTime) {
+      onTime += group.count;
+      month.signedOffOnTime += group.count;
     }
-    workdays += Math.max(0, workdaysBetween(item.listedOn, signedOn));
-    if (item.rating) ratings[item.rating] += 1;
+    if (group.rating) ratings[group.rating] += group.count;
   }
   const rated = ratings.satisfied + ratings.basically_satisfied + ratings.dissatisfied;
 
@@ -223,13 +209,13 @@ export function computeDashboard(input: DashboardInput<string>, kinds: MeetingKi
       meetings,
       questions: { raised, answeredOnTheSpot: answered, listed, answeredRate: rate(answered, raised) },
       actionItems: {
-        listed: itemsListed,
-        signedOff: signed.length,
+        listed: items.listed,
+        signedOff,
         signedOffOnTime: onTime,
-        signedOffLate: signed.length - onTime,
-        overdue,
-        onTimeRate: rate(onTime, signed.length + overdue),
-        avgWorkdaysToSignOff: signed.length === 0 ? null : Math.round((workdays * 10) / signed.length) / 10,
+        signedOffLate: signedOff - onTime,
+        overdue: items.overdue,
+        onTimeRate: rate(onTime, signedOff + items.overdue),
+        avgWorkdaysToSignOff: signedOff === 0 ? null : Math.round((items.workdaysToSignOff * 10) / signedOff) / 10,
       },
       satisfaction: {
         rated,

@@ -35,3 +35,13 @@ export function jsonTextElements(db: Db, column: string): RawBuilder<{ value: st
     ? sql<{ value: string }>`jsonb_array_elements_text(${sql.ref(column)}::jsonb)`
     : sql<{ value: string }>`json_each(${sql.ref(column)})`;
 }
+
+/**
+ * The China calendar date (YYYY-MM-DD, UTC+8 all year) of an ISO instant stored as text, as core's
+ * `chinaDate` reads it: SQLite date(…, '+8 hours'), PostgreSQL the instant shifted by 8 hours from UTC.
+ */
+export function chinaDay(db: Db, column: string): RawBuilder<string> {
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`to_char((cast(${sql.ref(column)} as timestamptz) at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`
+    : sql<string>`date(${sql.ref(column)}, '+8 hours')`;
+}

@@ -1,7 +1,7 @@
 /**
- * The governance dashboard: loads the rows of the meetings, action-items and minutes tables for the
- * compounds in scope and lets core compute the figures (core/dashboard), so the screen, the
- * spreadsheet and the public satisfaction summary agree to the decimal.
+ * The governance dashboard: loads the meetings of the compounds in scope and counts of their
+ * questions and action items (aggregated in SQL) and lets core compute the figures (core/dashboard),
+ * so the screen, the spreadsheet and the public satisfaction summary agree to the decimal.
  */
 import {
   DomainError,
@@ -14,7 +14,10 @@ import {
   meetingKind,
   publicationDeadline,
   timeLeft,
-  type DashboardActionItemRow,
+  addTallies,
+  workdaysFromDays,
+  type ActionItemTallies,
+  type DashboardInput,
   type DashboardMeetingRow,
   type DashboardQuery,
   type DashboardView,
@@ -23,12 +26,13 @@ import {
 } from '@yishi/core';
 import writeXlsxFile, { type Cell } from 'write-excel-file/node';
 import {
-  listActionItemsOfCompounds,
+  countListedAndOverdue,
+  countQuestionsOfCompounds,
+  countSignOffListingDays,
+  countSignOffs,
   listCompoundsInScope,
   listMeetingsOfCompounds,
   listMeetingsWithoutMinutes,
-  listQuestionsOfCompounds,
-  listRatingsOfCompounds,
 } from '../db/repositories/dashboard.repository.js';
 import { listFirstPublications } from '../db/repositories/minutes.repository.js';
 import { resolvePlaceChain, type Db } from '../db/repositories/places.repository.js';
@@ -43,13 +47,38 @@ export function placeOfScope(db: Db, query: Pick<DashboardQuery, 'scope' | 'id'>
 
 type ScopedCompound = Awaited<ReturnType<typeof listCompoundsInScope>>[number];
 
-async function loadRows(db: Db, compoundIds: readonly string[]) {
+/**
+ * What the figures of the compounds need for the period: the meetings and their first publications
+ * as rows (a few per month), the questions counted per meeting and status, and the action items as
+ * tallies per compound from SQL aggregates (core/dashboard-tallies.ts), never a row per item.
+ */
+async function loadCounts(db: Db, compoundIds: readonly string[], period: { from: string; to: string }, now: Date) {
+  const today = chinaDate(now);
+  const itemPeriod = { ...period, asOf: today < period.to ? today : period.to };
   const meetings = await listMeetingsOfCompounds(db, compoundIds);
-  const questions = await listQuestionsOfCompounds(db, compoundIds);
-  const items = await listActionItemsOfCompounds(db, compoundIds);
-  const ratings = await listRatingsOfCompounds(db, compoundIds);
-  const latestRating = new Map(ratings.map((r) => [r.action_item_id, r.rating]));
+  const questions = await countQuestionsOfCompounds(db, compoundIds);
+  const listed = await countListedAndOverdue(db, compoundIds, itemPeriod);
+  const signOffs = await countSignOffs(db, compoundIds, itemPeriod);
+  const listingDays = await countSignOffListingDays(db, compoundIds, itemPeriod);
   const minutes = await listFirstPublications(db, compoundIds);
+  const tallies = new Map(
+    compoundIds.map((id): [string, ActionItemTallies] => {
+      const own = signOffs.filter((g) => g.compoundId === id);
+      const counts = listed.find((c) => c.compoundId === id);
+      return [
+        id,
+        {
+          listed: counts?.listed ?? 0,
+          overdue: counts?.overdue ?? 0,
+          signedOff: own.map(({ signedOn, onTime, rating, count }) => ({ signedOn, onTime, rating, count })),
+          workdaysToSignOff: workdaysFromDays(
+            own.filter((g) => g.forward).map((g) => ({ date: g.signedOn, count: g.count })),
+            listingDays.filter((d) => d.compoundId === id),
+          ),
+        },
+      ];
+    }),
+  );
   return {
     // A meeting counts on the day it was held, not the day its notice said (core/meetings/held-times.ts).
     meetings: meetings.map((m): DashboardMeetingRow => ({
@@ -59,30 +88,24 @@ async function loadRows(db: Db, compoundIds: readonly string[]) {
       status: m.status,
       startsAt: heldStart({ startsAt: m.starts_at, startedAt: m.started_at }),
     })),
-    questions: questions.map((q) => ({ meetingId: q.meeting_id, status: q.status })),
-    actionItems: items.map((i): DashboardActionItemRow & { id: string } => ({
-      id: i.id,
-      compoundId: i.compound_id,
-      status: i.status,
-      listedOn: chinaDate(new Date(i.listed_at)),
-      dueDate: i.due_date,
-      signedOffAt: i.signed_off_at,
-      rating: latestRating.get(i.id) ?? null,
-    })),
+    questions: questions.map((q) => ({ meetingId: q.meeting_id, status: q.status, count: q.count })),
+    tallies,
     minutes: minutes.map((m) => ({ meetingId: m.meetingId, firstPublishedAt: m.firstPublishedAt })),
   };
 }
 
-type Rows = Awaited<ReturnType<typeof loadRows>>;
+type Counts = Awaited<ReturnType<typeof loadCounts>>;
 
-function onlyCompound(rows: Rows, compoundId: string): Rows {
-  const meetings = rows.meetings.filter((m) => m.compoundId === compoundId);
+/** The counts of some of the compounds (one, or all of them for the totals) as core's input. */
+function countsOf(counts: Counts, compoundIds: readonly string[]): Pick<DashboardInput, 'meetings' | 'questions' | 'actionItems' | 'minutes'> {
+  const wanted = new Set(compoundIds);
+  const meetings = counts.meetings.filter((m) => wanted.has(m.compoundId));
   const ids = new Set(meetings.map((m) => m.id));
   return {
     meetings,
-    questions: rows.questions.filter((q) => ids.has(q.meetingId)),
-    actionItems: rows.actionItems.filter((i) => i.compoundId === compoundId),
-    minutes: rows.minutes.filter((m) => ids.has(m.meetingId)),
+    questions: counts.questions.filter((q) => ids.has(q.meetingId)),
+    actionItems: addTallies(compoundIds.map((id) => counts.tallies.get(id)!)),
+    minutes: counts.minutes.filter((m) => ids.has(m.meetingId)),
   };
 }
 
@@ -92,11 +115,9 @@ export async function getDashboard(deps: Deps, request: DashboardQuery): Promise
   const all = await listCompoundsInScope(deps.db, request.scope, request.id);
   const compounds = request.compoundId ? all.filter((c) => c.id === request.compoundId) : all;
   if (request.compoundId && compounds.length === 0) throw new DomainError('compound_not_found');
-  const rows = await loadRows(
-    deps.db,
-    compounds.map((c) => c.id),
-  );
-  const total = computeDashboard({ ...period, now, ...rows });
+  const ids = compounds.map((c) => c.id);
+  const counts = await loadCounts(deps.db, ids, period, now);
+  const total = computeDashboard({ ...period, now, ...countsOf(counts, ids) });
   return {
     scope: { kind: request.scope, id: request.id },
     period,
@@ -104,7 +125,7 @@ export async function getDashboard(deps: Deps, request: DashboardQuery): Promise
     compounds: all.map((c) => ({ id: c.id, name: c.name, code: c.code, communityName: c.communityName })),
     figures: total.figures,
     months: total.months,
-    byCompound: compounds.map((c) => ({ compoundId: c.id, name: c.name, figures: computeDashboard({ ...period, now, ...onlyCompound(rows, c.id) }).figures })),
+    byCompound: compounds.map((c) => ({ compoundId: c.id, name: c.name, figures: computeDashboard({ ...period, now, ...countsOf(counts, [c.id]) }).figures })),
     pendingMinutes: await listPendingMinutes(deps, compounds),
     generatedAt: now.toISOString(),
   };
@@ -193,8 +214,8 @@ export async function getSatisfactionSummary(deps: Deps, compoundId: string): Pr
   const now = deps.clock();
   const to = chinaDate(now);
   const from = chinaDate(new Date(now.getTime() - 364 * 86_400_000));
-  const rows = await loadRows(deps.db, [compoundId]);
-  const { figures } = computeDashboard({ from, to, now, ...rows });
+  const counts = await loadCounts(deps.db, [compoundId], { from, to }, now);
+  const { figures } = computeDashboard({ from, to, now, ...countsOf(counts, [compoundId]) });
   return {
     period: { from, to },
     satisfaction: figures.satisfaction,

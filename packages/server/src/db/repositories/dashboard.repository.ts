@@ -1,7 +1,11 @@
 /**
- * What the dashboard reads: the compounds in a subdistrict or community, and the plain rows of
- * meetings, questions, action items and ratings of those compounds that core/dashboard counts.
+ * What the dashboard reads: the compounds in a subdistrict or community, the meetings of those
+ * compounds, and the questions and action items as counts grouped in SQL (core/dashboard-tallies.ts
+ * says what is counted), never a row per item.
  */
+import type { Rating } from '@yishi/core';
+import { sql } from 'kysely';
+import { chinaDay } from '../dialect.js';
 import type { Db } from './places.repository.js';
 
 export function listCompoundsInScope(db: Db, scope: 'subdistrict' | 'community', id: string) {
@@ -26,27 +30,88 @@ export function listMeetingsOfCompounds(db: Db, compoundIds: readonly string[]) 
     .execute();
 }
 
-export function listQuestionsOfCompounds(db: Db, compoundIds: readonly string[]) {
-  return db.selectFrom('meeting_questions').select(['meeting_id', 'status']).where('compound_id', 'in', idsOrNone(compoundIds)).execute();
-}
-
-export function listActionItemsOfCompounds(db: Db, compoundIds: readonly string[]) {
-  return db
-    .selectFrom('action_items')
-    .select(['id', 'compound_id', 'status', 'listed_at', 'due_date', 'signed_off_at'])
+/** Questions per meeting and status (core counts those of the meetings held in the period). */
+export async function countQuestionsOfCompounds(db: Db, compoundIds: readonly string[]) {
+  const rows = await db
+    .selectFrom('meeting_questions')
+    .select((eb) => ['meeting_id', 'status', eb.fn.countAll().as('count')])
     .where('compound_id', 'in', idsOrNone(compoundIds))
+    .groupBy(['meeting_id', 'status'])
     .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
-/** Every rating of the compounds' items, oldest first (so the last one of an item is its latest). */
-export function listRatingsOfCompounds(db: Db, compoundIds: readonly string[]) {
-  return db
-    .selectFrom('action_item_ratings')
-    .innerJoin('action_items', 'action_items.id', 'action_item_ratings.action_item_id')
-    .select(['action_item_ratings.action_item_id', 'action_item_ratings.rating', 'action_item_ratings.created_at'])
-    .where('action_items.compound_id', 'in', idsOrNone(compoundIds))
-    .orderBy('action_item_ratings.created_at')
-    .execute();
+/** The period of the action-item counts: China dates, `asOf` its last day or today if earlier. */
+export interface ItemPeriod {
+  from: string;
+  to: string;
+  asOf: string;
+}
+
+/** The day before and after a date: an instant's UTC date is its China date or the day before. */
+function dayAfter(date: string, days = 1): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Per compound: items listed in the period, and items listed by `asOf`, still open and past their due
+ * date on it. The text range on `listed_at` narrows by UTC date (a day wider) before the China date is
+ * computed for the rows left.
+ */
+export async function countListedAndOverdue(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
+  const listedOn = chinaDay(db, 'listed_at');
+  const { rows } = await sql<{ compound_id: string; listed: number | string | null; overdue: number | string | null }>`
+    select compound_id,
+      sum(case when listed_at >= ${dayAfter(period.from, -1)} and listed_at < ${dayAfter(period.to)}
+               and ${listedOn} >= ${period.from} and ${listedOn} <= ${period.to} then 1 else 0 end) as listed,
+      sum(case when status in ('open', 'in_progress') and due_date < ${period.asOf} and ${listedOn} <= ${period.asOf} then 1 else 0 end) as overdue
+    from action_items
+    where compound_id in (${sql.join(idsOrNone(compoundIds))})
+    group by compound_id`.execute(db);
+  return rows.map((r) => ({ compoundId: r.compound_id, listed: Number(r.listed ?? 0), overdue: Number(r.overdue ?? 0) }));
+}
+
+/** The items signed off in the period (current status signed off), with their China days and latest rating. */
+function signedOffInPeriod(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
+  const signedOn = chinaDay(db, 'i.signed_off_at');
+  return sql`(
+    select i.compound_id, ${signedOn} as signed_on, ${chinaDay(db, 'i.listed_at')} as listed_on, i.due_date,
+      (select r.rating from action_item_ratings r where r.action_item_id = i.id order by r.created_at desc, r.id desc limit 1) as rating
+    from action_items i
+    where i.compound_id in (${sql.join(idsOrNone(compoundIds))}) and i.status = 'signed_off'
+      and i.signed_off_at >= ${dayAfter(period.from, -1)} and i.signed_off_at < ${dayAfter(period.to)}
+      and ${signedOn} >= ${period.from} and ${signedOn} <= ${period.to}
+  ) s`;
+}
+
+/**
+ * Sign-offs in the period per compound, China day, on time or not, latest rating and whether the day
+ * is not before the listing (only those count working days): a few hundred rows for a year.
+ */
+export async function countSignOffs(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
+  const { rows } = await sql<{ compound_id: string; signed_on: string; on_time: number; forward: number; rating: Rating | null; count: number | string }>`
+    select compound_id, signed_on, case when signed_on <= due_date then 1 else 0 end as on_time,
+      case when listed_on <= signed_on then 1 else 0 end as forward, rating, count(*) as count
+    from ${signedOffInPeriod(db, compoundIds, period)}
+    group by compound_id, signed_on, case when signed_on <= due_date then 1 else 0 end, case when listed_on <= signed_on then 1 else 0 end, rating`.execute(db);
+  return rows.map((r) => ({
+    compoundId: r.compound_id,
+    signedOn: r.signed_on,
+    onTime: Number(r.on_time) === 1,
+    forward: Number(r.forward) === 1,
+    rating: r.rating,
+    count: Number(r.count),
+  }));
+}
+
+/** How many of the period's sign-offs (those not before their listing) were listed on each China day, per compound. */
+export async function countSignOffListingDays(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
+  const { rows } = await sql<{ compound_id: string; listed_on: string; count: number | string }>`
+    select compound_id, listed_on, count(*) as count
+    from ${signedOffInPeriod(db, compoundIds, period)}
+    where listed_on <= signed_on
+    group by compound_id, listed_on`.execute(db);
+  return rows.map((r) => ({ compoundId: r.compound_id, date: r.listed_on, count: Number(r.count) }));
 }
 
 /** Held (closed) meetings of the compounds with no published minutes yet, oldest first. */
