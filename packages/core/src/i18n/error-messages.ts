@@ -82,6 +82,11 @@ const baseMessages = {
   },
   validation_failed: { 'zh-CN': '填写的内容有误：{problem}', en: 'Some fields are invalid: {problem}' },
   validation_check: { 'zh-CN': '请检查后重试', en: 'please check and retry' },
+  page_cursor_invalid: {
+    'zh-CN': '翻页位置（after）无效：请从列表第一页重新加载',
+    en: 'The paging position (after) is not valid: reload the list from its first page',
+  },
+  page_limit_invalid: { 'zh-CN': '每页条数（limit）应为 1 到 200 之间的整数', en: 'Items per page (limit) must be a whole number from 1 to 200' },
   not_found: { 'zh-CN': '找不到该页面或资源', en: 'Not found' },
   method_not_allowed: { 'zh-CN': '不支持该操作', en: 'Method not allowed' },
   internal_error: {
@@ -153,6 +158,8 @@ const baseStatuses: Partial<Record<keyof typeof baseMessages, number>> = {
   bad_json: 400,
   json_too_deep: 400,
   validation_failed: 400,
+  page_cursor_invalid: 400,
+  page_limit_invalid: 400,
   roster_invalid: 400,
   roster_empty: 400,
   bad_spreadsheet: 400,

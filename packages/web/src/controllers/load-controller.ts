@@ -11,22 +11,24 @@ import { forgetSession } from '../state/session.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-export class LoadController<T> implements ReactiveController {
-  status: LoadStatus = 'idle';
-  value: T | undefined;
-  error: ApiError | null = null;
+/**
+ * What every loading controller shares: it refetches when its `deps` change, each request supersedes
+ * the one before (aborted; a late answer is dropped), and a 401 sends the visitor to the login page.
+ */
+export abstract class Loader implements ReactiveController {
   private generation = 0;
   private lastDeps: readonly unknown[] | null = null;
   private abort: AbortController | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly fetcher: (signal: AbortSignal) => Promise<T>,
+    protected readonly host: ReactiveControllerHost,
     /** Values the fetch depends on (route params); a change refetches. */
     private readonly deps: () => readonly unknown[] = () => [],
   ) {
     host.addController(this);
   }
+
+  abstract reload(): Promise<void>;
 
   hostConnected(): void {
     this.lastDeps = null;
@@ -44,29 +46,57 @@ export class LoadController<T> implements ReactiveController {
     this.generation++;
   }
 
-  async reload(): Promise<void> {
+  /**
+   * Runs one request, superseding any before it: `{ value }`, or undefined when a newer request took
+   * over, or when it failed (then `failed` got the error, except a 401, which goes to the login page).
+   */
+  protected async attempt<V>(work: (signal: AbortSignal) => Promise<V>, failed: (error: ApiError) => void): Promise<{ value: V } | undefined> {
     const generation = ++this.generation;
     this.abort?.abort();
     const abort = new AbortController();
     this.abort = abort;
-    this.status = 'loading';
-    this.error = null;
-    this.host.requestUpdate();
     try {
-      const value = await this.fetcher(abort.signal);
-      if (generation !== this.generation) return;
-      this.value = value;
-      this.status = 'ready';
+      const value = await work(abort.signal);
+      return generation === this.generation ? { value } : undefined;
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) return undefined;
       if (error instanceof ApiError && error.status === 401) {
         forgetSession();
         navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
-        return;
+        return undefined;
       }
-      this.error = error instanceof ApiError ? error : new ApiError(0, 'client_error', String((error as Error)?.message ?? error));
-      this.status = 'error';
+      failed(error instanceof ApiError ? error : new ApiError(0, 'client_error', String((error as Error)?.message ?? error)));
+      this.host.requestUpdate();
+      return undefined;
     }
+  }
+}
+
+export class LoadController<T> extends Loader {
+  status: LoadStatus = 'idle';
+  value: T | undefined;
+  error: ApiError | null = null;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly fetcher: (signal: AbortSignal) => Promise<T>,
+    /** Values the fetch depends on (route params); a change refetches. */
+    deps: () => readonly unknown[] = () => [],
+  ) {
+    super(host, deps);
+  }
+
+  async reload(): Promise<void> {
+    this.status = 'loading';
+    this.error = null;
+    this.host.requestUpdate();
+    const answer = await this.attempt(this.fetcher, (error) => {
+      this.error = error;
+      this.status = 'error';
+    });
+    if (!answer) return;
+    this.value = answer.value;
+    this.status = 'ready';
     this.host.requestUpdate();
   }
 }

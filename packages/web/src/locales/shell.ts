@@ -16,6 +16,8 @@ export const shellMessages = {
   'state.retry': { 'zh-CN': '重试', en: 'Try again' },
   'state.errorTitle': { 'zh-CN': '没能加载', en: 'Could not load' },
   'state.empty': { 'zh-CN': '暂无内容', en: 'Nothing here yet' },
+  'state.loadMore': { 'zh-CN': '已显示 {count} 条，加载更多', en: '{count} shown — load more' },
+  'state.listEnd': { 'zh-CN': '共 {count} 条，已全部显示', en: 'All {count} shown' },
   'state.pageLoadFailed': {
     'zh-CN': '页面加载失败，请检查网络后刷新',
     en: 'The page failed to load; check your connection and reload',
