@@ -1,16 +1,27 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { keepRecentAssets } from './build/keep-recent-assets.js';
+import { lightContracts } from './build/light-contracts.js';
+import { shoelaceSetup } from './build/shoelace-setup.js';
+import { splitStrings } from './build/split-strings.js';
 import { shoelaceSystemIcons } from './build/system-icons.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The web app bundles core from its TypeScript source: only what the pages import ends up shipped.
 export default defineConfig({
-  plugins: [shoelaceSystemIcons(), keepRecentAssets(here('./dist'))],
+  plugins: [
+    lightContracts(here('../core/src/index.ts')),
+    splitStrings(here('./src/locales'), here('./src/i18n.ts')),
+    shoelaceSetup(here('./src/app/shoelace-setup.ts')),
+    shoelaceSystemIcons(),
+    keepRecentAssets(here('./dist')),
+  ],
   resolve: { alias: { '@yishi/core': here('../core/src/index.ts') } },
   build: {
     outDir: 'dist',
+    // dist/.vite/manifest.json: which chunks each page needs (tests/web/bundle-budget.test.ts weighs them).
+    manifest: true,
     // Not emptied: see build/keep-recent-assets.ts.
     emptyOutDir: false,
     target: 'es2022',

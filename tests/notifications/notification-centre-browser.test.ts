@@ -118,10 +118,10 @@ describe('the bell and my notifications', () => {
   });
 
   test('the list follows a language switch without a reload', async () => {
-    await phone.locator('yishi-app header sl-button.language').click();
+    await phone.locator('yishi-app header button.language').click();
     await expect.poll(() => visibleText(phone, 'yishi-notifications-page')).toContain('Vote open: 利用小区共有场地建设电动自行车充电棚');
     expect(await bell(phone).getAttribute('aria-label')).toBe('Notifications, 3 unread');
-    await phone.locator('yishi-app header sl-button.language').click();
+    await phone.locator('yishi-app header button.language').click();
     await expect.poll(() => visibleText(phone, 'yishi-notifications-page')).toContain('表决开始');
   });
 

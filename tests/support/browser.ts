@@ -134,8 +134,7 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
 /** Turns elder mode on or off through the switch in the header, as a visitor would. */
 export async function setElderModeSwitch(page: Page, on: boolean): Promise<void> {
   const toggle = page.locator('yishi-app header').getByRole('switch', { name: /长辈版|Large text/ });
-  // The checkbox itself is visually hidden under Shoelace's drawn switch; tap the drawn switch.
-  if ((await toggle.isChecked()) !== on) await page.locator('yishi-app header sl-switch').click();
+  if ((await toggle.isChecked()) !== on) await toggle.click();
   await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(on);
 }
 

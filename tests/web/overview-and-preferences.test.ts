@@ -70,7 +70,7 @@ describe('compound overview', () => {
     await withPage(async (page) => {
       await loginAs(page, server.url, 'cuiyuan');
       await page.goto(`${server.url}/compounds/${dsct}`);
-      await page.locator('yishi-compound-overview-page sl-alert').waitFor();
+      await page.locator('yishi-compound-overview-page .state-error').waitFor();
       expect(await visibleText(page)).toContain('您没有权限进行此操作');
       await page.locator('yishi-compound-overview-page').getByRole('button', { name: '重试' }).waitFor();
     });
@@ -120,7 +120,7 @@ describe('elder mode on a 360×740 phone', () => {
         const lead = login.querySelector('p.lead')!;
         const button = login.querySelector('sl-button[type=submit]')!.getBoundingClientRect();
         const input = login.querySelector('sl-input')!.shadowRoot!.querySelector('input')!.getBoundingClientRect();
-        const header = app.querySelector('sl-button.language')!.getBoundingClientRect();
+        const header = app.querySelector('button.language')!.getBoundingClientRect();
         return {
           rootSize,
           leadSize: px(getComputedStyle(lead).fontSize),

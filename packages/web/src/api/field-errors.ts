@@ -1,29 +1,12 @@
 /**
- * Which form field a problem belongs to, in the reader's language: from a core schema checked in
- * the browser before sending (its messages are error codes such as `phone_invalid`), or from the
- * server's validation details (`[{ path, message }]`, already in the caller's language). A form
- * shows each under its field, so nobody has to guess which box is wrong.
+ * Which form field a problem belongs to, in the reader's language: from the server's validation
+ * details (`[{ path, message }]`, already in the caller's language), or (schema-field-errors.ts)
+ * from a core schema checked in the browser before sending. A form shows each under its field, so
+ * nobody has to guess which box is wrong.
  */
-import { errorMessage, isErrorCode } from '@yishi/core';
-import { currentLocale } from '../state/preferences.js';
 import { ApiError } from './client.js';
 
 export type FieldErrors<F extends string = string> = Partial<Record<F, string>>;
-
-interface Issue {
-  readonly path: ReadonlyArray<PropertyKey>;
-  readonly message: string;
-}
-
-/** The first problem of each field from a failed `schema.safeParse(…)`; form-wide ones under ''. */
-export function schemaFieldErrors(issues: readonly Issue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.path.map(String).join('.');
-    errors[field] ??= isErrorCode(issue.message) ? errorMessage(issue.message, currentLocale()) : issue.message;
-  }
-  return errors;
-}
 
 export interface SortedError<F extends string> {
   fields: FieldErrors<F>;

@@ -1,11 +1,14 @@
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-
 type Variant = 'primary' | 'success' | 'neutral' | 'warning' | 'danger';
 
-/** A toast at the corner of the screen (Shoelace's toast stack); text only, escaped. */
+/**
+ * A toast at the corner of the screen (Shoelace's toast stack); text only, escaped. Shoelace's
+ * alert is loaded on the first toast, not with the shell.
+ */
 export function notify(message: string, variant: Variant = 'primary', duration = 5000): void {
-  const alert = Object.assign(document.createElement('sl-alert'), { variant, closable: true, duration });
-  alert.textContent = message;
-  document.body.append(alert);
-  void alert.toast();
+  void import('@shoelace-style/shoelace/dist/components/alert/alert.js').then(() => {
+    const alert = Object.assign(document.createElement('sl-alert'), { variant, closable: true, duration });
+    alert.textContent = message;
+    document.body.append(alert);
+    void alert.toast();
+  });
 }

@@ -3,19 +3,17 @@
  * in <main>, and the route guard (pages that are not public send anonymous visitors to
  * /login?next=…). Pages come from the registry in routes.ts and are loaded on first visit.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/switch/switch.js';
 import { authEndpoints } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../api/client.js';
 import { YishiElement } from '../components/base/yishi-element.js';
-import '../components/notifications/notification-bell.js';
 import { renderError, renderLoading } from '../components/common/load-state.js';
+import '../components/notifications/notification-bell.js';
 import { WriteController } from '../controllers/write-controller.js';
-import { pick, t } from '../i18n.js';
+import { pick, switchLocale, t } from '../i18n.js';
 import { routes } from '../routes.js';
-import { currentLocale, isElderMode, setElderMode, setLocale } from '../state/preferences.js';
+import { currentLocale, isElderMode, setElderMode } from '../state/preferences.js';
 import { currentMe, loadMe, logOut, onSessionChange } from '../state/session.js';
 import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, type RouteDef, type RouteParams } from './router.js';
 
@@ -86,15 +84,66 @@ export class YishiApp extends YishiElement {
         align-items: center;
         gap: 0.5rem;
       }
-      sl-switch {
-        font-weight: 600;
-      }
-      sl-switch::part(base) {
+      /* The shell draws its own button and switch (no Shoelace in the first download); they look like the pages' Shoelace ones. */
+      .tool-button {
         min-height: var(--yishi-tap);
-        width: 100%;
-      }
-      sl-switch::part(label) {
+        padding: 0 1rem;
+        border: 1px solid var(--sl-color-neutral-300, #cbd5e1);
+        border-radius: var(--sl-border-radius-medium, 0.25rem);
+        background: var(--yishi-surface);
+        color: var(--yishi-text);
+        font: inherit;
         font-size: 1rem;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      .tool-button:hover {
+        background: var(--sl-color-primary-50);
+        border-color: var(--sl-color-primary-300);
+        color: var(--sl-color-primary-700);
+      }
+      .tool-button[disabled] {
+        opacity: 0.5;
+        cursor: wait;
+      }
+      .elder-switch {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.5rem;
+        min-height: var(--yishi-tap);
+        font-weight: 600;
+        cursor: pointer;
+      }
+      .elder-switch input {
+        appearance: none;
+        margin: 0;
+        flex: none;
+        position: relative;
+        width: calc(var(--sl-toggle-size-medium) * 2);
+        height: var(--sl-toggle-size-medium);
+        border-radius: var(--sl-toggle-size-medium);
+        border: 2px solid var(--sl-color-neutral-400, #94a3b8);
+        background: var(--sl-color-neutral-400, #94a3b8);
+        cursor: pointer;
+        transition: background 0.15s;
+      }
+      .elder-switch input::before {
+        content: '';
+        position: absolute;
+        top: 0;
+        left: 0;
+        width: calc(var(--sl-toggle-size-medium) - 4px);
+        height: calc(var(--sl-toggle-size-medium) - 4px);
+        border-radius: 50%;
+        background: #fff;
+        transition: transform 0.15s;
+      }
+      .elder-switch input:checked {
+        background: var(--yishi-brand);
+        border-color: var(--yishi-brand);
+      }
+      .elder-switch input:checked::before {
+        transform: translateX(var(--sl-toggle-size-medium));
       }
       .who {
         color: var(--yishi-muted);
@@ -228,7 +277,7 @@ export class YishiApp extends YishiElement {
 
   private async switchLanguage(): Promise<void> {
     const next = currentLocale() === 'zh-CN' ? 'en' : 'zh-CN';
-    setLocale(next);
+    await switchLocale(next);
     // The choice is kept on this device either way; the server only localises its messages.
     await api.call(authEndpoints.setLocale, { body: { locale: next } }).catch(() => undefined);
     if (currentMe()) void loadMe({ force: true });
@@ -255,20 +304,21 @@ export class YishiApp extends YishiElement {
         <div class="bar">
           <a class="brand" href="/">${t('app.name')} <small>${t('app.tagline')}</small></a>
           <div class="tools">
-            <sl-button
-              class="language"
-              size="medium"
+            <button
+              type="button"
+              class="language tool-button"
               lang=${currentLocale() === 'zh-CN' ? 'en' : 'zh-CN'}
               title=${t('shell.languageLabel')}
               @click=${this.switchLanguage}
-              >${t('shell.language')}</sl-button
             >
+              ${t('shell.language')}
+            </button>
             ${
               me
                 ? html`<yishi-notification-bell></yishi-notification-bell>
                     <span class="who">${me.displayName}</span>
                     <a class="account-link" href="/account">${t('shell.account')}</a>
-                    <sl-button class="logout" size="medium" ?loading=${this.write.busy} @click=${this.logOut}>${t('shell.logout')}</sl-button>`
+                    <button type="button" class="logout tool-button" ?disabled=${this.write.busy} @click=${this.logOut}>${t('shell.logout')}</button>`
                 : onLogin
                   ? nothing
                   : html`<a class="link-button" href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('shell.login')}</a>`
@@ -277,8 +327,13 @@ export class YishiApp extends YishiElement {
           ${
             onLogin
               ? nothing /* the login page shows its own, larger switch */
-              : html`<sl-switch class="elder-switch" ?checked=${isElderMode()} @sl-change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
-                  >${t('shell.elder')}</sl-switch
+              : html`<label class="elder-switch"
+                  ><input
+                    type="checkbox"
+                    role="switch"
+                    .checked=${isElderMode()}
+                    @change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
+                  />${t('shell.elder')}</label
                 >`
           }
         </div>

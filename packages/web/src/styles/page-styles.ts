@@ -154,12 +154,38 @@ export const pageStyles = css`
     color: var(--yishi-muted);
     padding: 1.5rem 0;
   }
-  .state-loading sl-spinner {
-    font-size: 1.5rem;
-    --track-width: 3px;
+  .state-loading .spinner {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    border: 3px solid var(--yishi-border);
+    border-top-color: var(--yishi-brand);
+    border-radius: 50%;
+    animation: yishi-spin 1s linear infinite;
+  }
+  @keyframes yishi-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .state-loading .spinner {
+      animation-duration: 3s;
+    }
+  }
+  .state-error {
+    padding: 1rem;
+    background: var(--yishi-surface);
+    border: 1px solid var(--yishi-border);
+    border-top: 3px solid var(--yishi-danger-text);
+    border-radius: var(--yishi-radius);
   }
   .state-error p {
     margin: 0.25rem 0 0.75rem;
+  }
+  button.link-button {
+    font: inherit;
+    cursor: pointer;
   }
   .state-empty {
     color: var(--yishi-muted);

@@ -5,7 +5,6 @@
  * head kept outside the database.
  */
 import { anchorEndpoints, endpointUrl, openBallotEndpoints, type PublishedHeads } from '@yishi/core';
-import QRCode from 'qrcode';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -86,6 +85,8 @@ export class OpenBallotFiles extends YishiElement {
     const head = heads?.heads.find((h) => h.chain === 'ballot_log' && h.scopeId === voteId) ?? null;
     if (!head) return;
     const base = await publicUrl();
+    // The QR library comes with the first QR shown, not with the board.
+    const { default: QRCode } = await import('qrcode');
     this.qr = await QRCode.toDataURL(`${base}/board/${encodeURIComponent(compoundId)}#anchors`, { margin: 1, width: 192, errorCorrectionLevel: 'M' }).catch(
       () => '',
     );

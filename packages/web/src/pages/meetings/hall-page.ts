@@ -18,8 +18,8 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import '../../components/meetings/ask-qr-code.js';
 import { meetingWhen, partyLabel, partyList } from '../../components/meetings/meeting-ui.js';
 import { formatDateTime } from '../../format/format.js';
-import { pick, t } from '../../i18n.js';
-import { currentLocale, setLocale } from '../../state/preferences.js';
+import { pick, switchLocale, t } from '../../i18n.js';
+import { currentLocale } from '../../state/preferences.js';
 
 export const HALL_POLL_MS = 3000;
 
@@ -265,7 +265,10 @@ export class HallPage extends YishiElement {
       <div class="foot">
         <p role="status">${this.failed ? t('meetingHall.offline') : t('meetingHall.updated')}</p>
         <div class="tools">
-          <sl-button size="medium" lang=${currentLocale() === 'zh-CN' ? 'en' : 'zh-CN'} @click=${() => setLocale(currentLocale() === 'zh-CN' ? 'en' : 'zh-CN')}
+          <sl-button
+            size="medium"
+            lang=${currentLocale() === 'zh-CN' ? 'en' : 'zh-CN'}
+            @click=${() => void switchLocale(currentLocale() === 'zh-CN' ? 'en' : 'zh-CN')}
             >${t('shell.language')}</sl-button
           >
           ${this.fullscreen ? nothing : html`<sl-button size="medium" @click=${() => this.enterFullscreen()}>${t('meetingHall.fullscreen')}</sl-button>`}
