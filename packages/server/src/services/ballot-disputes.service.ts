@@ -197,6 +197,8 @@ export async function resolveDispute(
     let position: number | null = null;
     if (input.outcome === 'upheld' && input.correctedChoices) {
       if (vote.status !== 'closed' || vote.finalised_at) throw new DomainError('dispute_correction_window_closed');
+      // Closed but not yet counted (votes.service closeVote): the correction waits for the preliminary result it corrects.
+      if (!vote.result_json) throw new DomainError('vote_counting');
       corrected = validateChoices(vote, input.correctedChoices);
       position = await correctPaperBallot(trx, vote, dispute.receipt_code, corrected, actor, now);
     }

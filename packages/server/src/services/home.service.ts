@@ -32,7 +32,8 @@ import {
 } from '../db/repositories/home.repository.js';
 import type { Deps } from '../deps.js';
 import { listCompoundsFor } from './compounds.service.js';
-import { ownersOnRoll, ruleOf, turnoutOf } from './votes.service.js';
+import { turnoutOf } from './vote-turnout.js';
+import { ownersOnRoll, ruleOf } from './votes.service.js';
 
 const DAY_MS = 86_400_000;
 

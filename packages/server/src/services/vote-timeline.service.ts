@@ -46,7 +46,8 @@ import { openDisputeCount } from './ballot-disputes.service.js';
 import { openRollObjectionCount } from './roll-objections.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { votePeriodsOf } from './vote-settings.service.js';
-import { buildElectorate, loadVoteSettled, ruleWords, turnoutOf } from './votes.service.js';
+import { turnoutOf } from './vote-turnout.js';
+import { buildElectorate, loadVoteSettled, ruleWords } from './votes.service.js';
 
 // ---- the compound's periods ---------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { timelineOf } from './vote-timeline.service.js';
+import { turnoutOf } from './vote-turnout.js';
 import {
   channelOf,
   choicesOf,
@@ -38,7 +39,6 @@ import {
   ruleOf,
   ruleWords,
   settleDueVotes,
-  turnoutOf,
   voterKeyOf,
   voterOf,
 } from './votes.service.js';

@@ -27,7 +27,7 @@ export function listClosedVotesOfCompound(db: Db, compoundId: string, limit: num
     .execute();
 }
 
-/** Open votes whose closing time has come, and drafts whose opening time has come. */
+/** Open votes whose closing time has come, closed ones whose result is not written yet, and drafts whose opening time has come. */
 export function listDueVotes(db: Db, nowIso: string) {
   return db
     .selectFrom('votes')
@@ -35,6 +35,8 @@ export function listDueVotes(db: Db, nowIso: string) {
     .where((eb) =>
       eb.or([
         eb.and([eb('status', '=', 'open'), eb('closes_at', '<=', nowIso)]),
+        // Closing stopped between its steps (votes.service closeVote): finished by whoever finds it.
+        eb.and([eb('status', '=', 'closed'), eb('result_json', 'is', null)]),
         // A statutory draft waits for its announcement; an announced vote opens at its time.
         eb.and([eb('status', '=', 'draft'), eb('statutory', '=', 0), eb('opens_at', 'is not', null), eb('opens_at', '<=', nowIso)]),
         eb.and([eb('status', '=', 'announced'), eb('opens_at', '<=', nowIso)]),
@@ -45,6 +47,17 @@ export function listDueVotes(db: Db, nowIso: string) {
 
 export function updateVote(db: Db, voteId: string, fromStatus: VoteStatus, values: Partial<Insertable<VoteTable>>) {
   return db.updateTable('votes').set(values).where('id', '=', voteId).where('status', '=', fromStatus).executeTakeFirst();
+}
+
+/** The frozen result of a closed vote, written once: a second writer (another instance finishing the same close) changes nothing. */
+export function writeVoteResult(db: Db, voteId: string, resultJson: string, nowIso: string) {
+  return db
+    .updateTable('votes')
+    .set({ result_json: resultJson, updated_at: nowIso })
+    .where('id', '=', voteId)
+    .where('status', '=', 'closed')
+    .where('result_json', 'is', null)
+    .executeTakeFirst();
 }
 
 /** A building-scoped vote's building, if it is in the compound. */
@@ -116,6 +129,11 @@ export function listElectorate(db: Db, voteId: string) {
   return db.selectFrom('vote_electorate').selectAll().where('vote_id', '=', voteId).orderBy('label').execute();
 }
 
+/** The roll as the tally reads it: only the columns it needs, in no particular order (the tally does not depend on it). */
+export function listElectorateForTally(db: Db, voteId: string) {
+  return db.selectFrom('vote_electorate').select(['voter_key', 'owner_person_ids', 'area_centi', 'developer_held']).where('vote_id', '=', voteId).execute();
+}
+
 export function findElectorateEntry(db: Db, voteId: string, voterKey: string) {
   return db.selectFrom('vote_electorate').selectAll().where('vote_id', '=', voteId).where('voter_key', '=', voterKey).executeTakeFirst();
 }
@@ -155,6 +173,11 @@ export function listBallotsForTally(db: Db, voteId: string) {
 /** Whether and how each voter voted, without the choice. */
 export function listBallotPresence(db: Db, voteId: string) {
   return db.selectFrom('ballots').select(['unit_id', 'person_id', 'channel', 'proxy_id', 'cast_at', 'version']).where('vote_id', '=', voteId).execute();
+}
+
+/** Who voted and by which channel, nothing more (live turnout). */
+export function listBallotChannels(db: Db, voteId: string) {
+  return db.selectFrom('ballots').select(['unit_id', 'person_id', 'channel', 'proxy_id']).where('vote_id', '=', voteId).execute();
 }
 
 export function listReceipts(db: Db, voteId: string) {
