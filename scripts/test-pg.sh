@@ -21,6 +21,12 @@ if [ -z "${YISHI_TEST_PG:-}" ]; then
   fi
   # PostgreSQL refuses to run as root: run it as the postgres user when we are root.
   as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  # Runs of this script at the same time share the server: each holds a shared lock (fd 9) while it
+  # runs, and the last one to end stops a server that one of them started (one started otherwise is
+  # left); starting it is one run at a time (fd 8).
+  exec 8>"$PG_DATA.start.lock" 9>"$PG_DATA.lock"
+  flock -s 9
+  flock -x 8
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
     mkdir -p "$PG_DATA"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DATA"
@@ -29,10 +35,11 @@ if [ -z "${YISHI_TEST_PG:-}" ]; then
   if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
     # Test server only: durability is not what these tests measure, so fsync is off for speed.
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w start \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
-    # A server this script started is stopped again when the tests end (one already running is left).
-    trap 'as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null' EXIT
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null 8>&- 9>&-
+    touch "$PG_DATA.started-by-tests"
   fi
+  flock -u 8
+  trap 'if flock -n -x 9 && [ -f "$PG_DATA.started-by-tests" ]; then as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null; rm -f "$PG_DATA.started-by-tests"; fi' EXIT
   export YISHI_TEST_PG="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
 fi
 # Names this run: test apps copy one demo database seeded at its start (testing/test-app.ts).

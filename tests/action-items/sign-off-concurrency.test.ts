@@ -6,12 +6,12 @@
 import { actionItemEndpoints, ledgerEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
-import { newTestDatabase, type TestDatabase } from '../support/database.js';
+import { newSeededTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
 let server: ChildServer | null = null;
 beforeEach(async () => {
-  database = await newTestDatabase();
+  database = await newSeededTestDatabase();
 });
 afterEach(async () => {
   await server?.kill('SIGTERM');

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
-import { newTestDatabase, type TestDatabase } from '../support/database.js';
+import { newSeededTestDatabase, type TestDatabase } from '../support/database.js';
 import { waitForSync } from '../collab/collab-helpers.js';
 import { agendaEditingCrash, checkAgendaSurvived, connect, itemIds, type AgendaCrashOutcome } from '../resilience/agenda-crash.js';
 import { ballotStormCrash, checkStormSurvived } from '../resilience/ballot-storm.js';
@@ -13,9 +13,9 @@ import { ballotStormCrash, checkStormSurvived } from '../resilience/ballot-storm
 let databases: TestDatabase[] = [];
 let servers: ChildServer[] = [];
 const track = (s: ChildServer) => servers.push(s);
-/** A fresh database (SQLite file or PostgreSQL), dropped after the test. */
+/** A fresh copy of the run's demo database (SQLite file or PostgreSQL), dropped after the test. */
 async function freshDatabase(): Promise<string> {
-  const database = await newTestDatabase();
+  const database = await newSeededTestDatabase();
   databases.push(database);
   return database.url;
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { crashTestDatabase } from '../support/database.js';
 import { agendaEditingCrash, checkAgendaSurvived } from './agenda-crash.js';
 
-const database = crashTestDatabase();
+const database = crashTestDatabase({ seeded: true });
 
 describe('SIGKILL in the middle of agenda editing', () => {
   it('keeps every update any client had received from the server', async () => {

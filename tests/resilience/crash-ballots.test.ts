@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { crashTestDatabase } from '../support/database.js';
 import { ballotStormCrash, checkStormSurvived } from './ballot-storm.js';
 
-const database = crashTestDatabase();
+const database = crashTestDatabase({ seeded: true });
 
 describe('SIGKILL in the middle of a ballot storm', () => {
   it('keeps every acknowledged ballot, counted, and nothing that was not sent', async () => {

@@ -11,12 +11,12 @@ import { compoundEndpoints, rosterImportEventSchema } from '@yishi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigRoster } from '../../packages/server/src/testing/big-roster.js';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
-import { newTestDatabase, type TestDatabase } from '../support/database.js';
+import { newSeededTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
 let server: ChildServer;
 beforeAll(async () => {
-  database = await newTestDatabase();
+  database = await newSeededTestDatabase();
   server = await spawnServer({ dbPath: database.url });
 });
 afterAll(async () => {

@@ -30,14 +30,15 @@ export function newSeededTestDatabase(): Promise<TestDatabase> {
 }
 
 /**
- * For crash tests: a fresh database for each test of the file, and after each test every server
- * process the test handed to `track` is killed (SIGKILL) and the database dropped.
+ * For crash tests: a fresh database for each test of the file (`seeded`: a copy of the run's demo
+ * database, as newSeededTestDatabase), and after each test every server process the test handed to
+ * `track` is killed (SIGKILL) and the database dropped.
  */
-export function crashTestDatabase(): { readonly url: string; track: (server: ChildServer) => void } {
+export function crashTestDatabase(options: { seeded?: boolean } = {}): { readonly url: string; track: (server: ChildServer) => void } {
   let database: TestDatabase | null = null;
   const servers: ChildServer[] = [];
   beforeEach(async () => {
-    database = await newTestDatabase();
+    database = options.seeded ? await newSeededTestDatabase() : await newTestDatabase();
   });
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.kill('SIGKILL')));

@@ -11,7 +11,7 @@ import { voteEndpoints } from '@yishi/core';
 import { openDatabase } from '@yishi/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
-import { newTestDatabase, type TestDatabase } from '../support/database.js';
+import { newSeededTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
 let a: ChildServer;
@@ -20,7 +20,7 @@ let db: ReturnType<typeof openDatabase>;
 let compoundId: string;
 
 beforeAll(async () => {
-  database = await newTestDatabase();
+  database = await newSeededTestDatabase();
   a = await spawnServer({ dbPath: database.url });
   b = await spawnServer({ dbPath: database.url, seedDemo: false });
   db = openDatabase(database.url);

@@ -258,11 +258,15 @@ function seededTemplate(adminUrl: string, run: string, key: string, seededAt: Da
     try {
       const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
       if (exists.rowCount) return template;
-      // Templates of earlier runs go first (this run's other instants stay).
-      const stale = await admin.query(`select datname from pg_database where datname like 'yishi\\_tpl\\_%' and datname not like $1`, [
+      // Templates of runs that started over three hours ago go first (runs named `run<epoch seconds>_…`
+      // by scripts/test-pg.sh); a run going on at the same time keeps its own.
+      const others = await admin.query(`select datname from pg_database where datname like 'yishi\\_tpl\\_run%' and datname not like $1`, [
         `yishi\\_tpl\\_${run}\\_%`,
       ]);
-      for (const row of stale.rows as Array<{ datname: string }>) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+      for (const { datname } of others.rows as Array<{ datname: string }>) {
+        const startedAt = Number(/^yishi_tpl_run(\d+)_/.exec(datname)?.[1] ?? Number.NaN) * 1000;
+        if (Date.now() - startedAt > 3 * 3_600_000) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      }
       // Built under another name and renamed when complete: a half-built template is never copied.
       const building = `${template}_building`;
       await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
