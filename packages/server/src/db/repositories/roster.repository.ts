@@ -7,6 +7,7 @@ import type { Insertable } from 'kysely';
 import type { RosterImportTable } from '../tables/accounts.table.js';
 import type { BuildingTable, NewUnit, UnitUpdate } from '../tables/places.table.js';
 import type { PersonTable } from '../tables/people.table.js';
+import { CHUNK, insertChunked } from './chunked-insert.js';
 import type { Db } from './places.repository.js';
 
 /** Owners or residents: the two ways a person is linked to a unit. */
@@ -16,16 +17,16 @@ export function listGridsOfCompound(db: Db, compoundId: string) {
   return db.selectFrom('grids').select(['id', 'name']).where('compound_id', '=', compoundId).execute();
 }
 
-export async function insertGrid(db: Db, row: { id: string; compound_id: string; name: string }): Promise<void> {
-  await db.insertInto('grids').values(row).execute();
+export async function insertGrids(db: Db, rows: ReadonlyArray<{ id: string; compound_id: string; name: string }>): Promise<void> {
+  await insertChunked(rows, (chunk) => db.insertInto('grids').values(chunk).execute());
 }
 
 export function listRosterBuildings(db: Db, compoundId: string) {
   return db.selectFrom('buildings').select(['id', 'name', 'grid_id']).where('compound_id', '=', compoundId).execute();
 }
 
-export async function insertBuilding(db: Db, row: Insertable<BuildingTable>): Promise<void> {
-  await db.insertInto('buildings').values(row).execute();
+export async function insertBuildings(db: Db, rows: ReadonlyArray<Insertable<BuildingTable>>): Promise<void> {
+  await insertChunked(rows, (chunk) => db.insertInto('buildings').values(chunk).execute());
 }
 
 export async function setBuildingGrid(db: Db, buildingId: string, gridId: string): Promise<void> {
@@ -42,30 +43,42 @@ export function listRosterUnits(db: Db, compoundId: string) {
     .execute();
 }
 
-export async function insertUnit(db: Db, row: NewUnit): Promise<void> {
-  await db.insertInto('units').values(row).execute();
+export async function insertUnits(db: Db, rows: readonly NewUnit[]): Promise<void> {
+  await insertChunked(rows, (chunk) => db.insertInto('units').values(chunk).execute());
 }
 
 export async function updateUnit(db: Db, unitId: string, set: UnitUpdate): Promise<void> {
   await db.updateTable('units').set(set).where('id', '=', unitId).execute();
 }
 
-/** The persons linked to a unit as its owners (or residents). */
-export function listUnitPersons(db: Db, table: UnitLinkTable, unitId: string) {
+/** The persons linked to the compound's units as owners (or residents), with the unit each is linked to. */
+export function listUnitPersonsOfCompound(db: Db, table: UnitLinkTable, compoundId: string) {
   return db
     .selectFrom(table)
+    .innerJoin('units', 'units.id', `${table}.unit_id`)
     .innerJoin('persons', 'persons.id', `${table}.person_id`)
-    .select(['persons.id', 'persons.name', 'persons.phone'])
-    .where(`${table}.unit_id`, '=', unitId)
+    .select([`${table}.unit_id as unitId`, 'persons.id', 'persons.name', 'persons.phone'])
+    .where('units.compound_id', '=', compoundId)
     .execute();
 }
 
-export function findPersonByPhone(db: Db, phone: string) {
-  return db.selectFrom('persons').select(['id', 'name']).where('phone', '=', phone).executeTakeFirst();
+/** The persons with any of these phones (in this compound or any other), a few statements for thousands of phones. */
+export async function findPersonsByPhones(db: Db, phones: readonly string[]): Promise<Array<{ id: string; name: string; phone: string | null }>> {
+  const found: Array<{ id: string; name: string; phone: string | null }> = [];
+  for (let i = 0; i < phones.length; i += CHUNK) {
+    found.push(
+      ...(await db
+        .selectFrom('persons')
+        .select(['id', 'name', 'phone'])
+        .where('phone', 'in', phones.slice(i, i + CHUNK))
+        .execute()),
+    );
+  }
+  return found;
 }
 
-export async function insertPerson(db: Db, row: Insertable<PersonTable>): Promise<void> {
-  await db.insertInto('persons').values(row).execute();
+export async function insertPersons(db: Db, rows: ReadonlyArray<Insertable<PersonTable>>): Promise<void> {
+  await insertChunked(rows, (chunk) => db.insertInto('persons').values(chunk).execute());
 }
 
 export async function unlinkPersons(db: Db, table: UnitLinkTable, unitId: string, personIds: readonly string[]): Promise<void> {
@@ -76,8 +89,12 @@ export async function unlinkPersons(db: Db, table: UnitLinkTable, unitId: string
     .execute();
 }
 
-export async function linkPerson(db: Db, table: UnitLinkTable, row: { unit_id: string; person_id: string; created_at: string }): Promise<void> {
-  await db.insertInto(table).values(row).execute();
+export async function linkPersons(
+  db: Db,
+  table: UnitLinkTable,
+  rows: ReadonlyArray<{ unit_id: string; person_id: string; created_at: string }>,
+): Promise<void> {
+  await insertChunked(rows, (chunk) => db.insertInto(table).values(chunk).execute());
 }
 
 export async function insertRosterImport(db: Db, row: Insertable<RosterImportTable>): Promise<void> {
