@@ -79,6 +79,15 @@ describe('voting on a phone', () => {
       await loginAs(page, server.url, 'zhanzhang');
       await page.goto(`${server.url}/votes/${voteId}/manage`);
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // The roll comes a page at a time (100 of the 120 units), the rest when its end scrolls into view; typing a number asks the server.
+      const roll = page.locator('yishi-vote-roll');
+      await roll.getByRole('button', { name: '已显示 100 条，加载更多' }).waitFor();
+      await roll.getByRole('button', { name: '已显示 100 条，加载更多' }).scrollIntoViewIfNeeded();
+      await roll.getByText('共 120 条，已全部显示').waitFor();
+      expect(await roll.locator('tbody tr').count()).toBe(120);
+      await roll.getByRole('textbox', { name: '查找房屋' }).fill('1栋1单元301');
+      await roll.getByText('共 1 条，已全部显示').waitFor();
+      expect(await roll.locator('tbody tr').first().innerText()).toContain('1栋1单元301');
       await page.getByRole('button', { name: '立即结束并计票' }).click();
       await page.getByText('确定现在结束表决吗？结束后不能再投票。').waitFor();
       await page.getByRole('button', { name: '立即结束并计票' }).click();

@@ -5,15 +5,16 @@
  */
 import { endpoint } from '../contract/endpoint.js';
 import { compoundParamsSchema } from '../places/compounds.contract.js';
-import { rosterImportQuerySchema, rosterImportSummarySchema, rosterUnitsSchema, rosterUploadSchema } from './roster.schema.js';
+import { rosterImportQuerySchema, rosterImportSummarySchema, rosterUnitsQuerySchema, rosterUnitsSchema, rosterUploadSchema } from './roster.schema.js';
 
 export const rosterEndpoints = {
   units: endpoint({
     method: 'get',
     path: '/compounds/:compoundId/units',
-    summary: 'The roster: every unit with its area and owners',
+    summary: 'The roster, a page at a time: each unit with its area and owners',
     tags: ['roster'],
     params: compoundParamsSchema,
+    query: rosterUnitsQuerySchema,
     response: rosterUnitsSchema,
   }),
   csv: endpoint({

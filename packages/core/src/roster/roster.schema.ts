@@ -3,6 +3,7 @@
  * text, read by the server), the dry-run switch, what an import did, and the roster as a table.
  */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { AREA_SOURCES } from '../places/places.js';
 
 const count = z.number().int().min(0);
@@ -32,22 +33,21 @@ export const rosterImportSummarySchema = z.object({
 });
 export type RosterImportSummary = z.infer<typeof rosterImportSummarySchema>;
 
-/** The roster: every unit with its area and owners (names and phones: for the roster's keepers only). */
-export const rosterUnitsSchema = z.object({
-  units: z.array(
-    z.object({
-      id: z.string(),
-      building: z.string(),
-      entrance: z.string(),
-      room: z.string(),
-      /** Exclusive floor area in hundredths of m² (exact). */
-      areaCenti: count,
-      areaSource: z.enum(AREA_SOURCES),
-      developerHeld: z.boolean(),
-      owners: z.array(z.object({ personId: z.string(), name: z.string(), phone: z.string().nullable() })),
-    }),
-  ),
-});
+/** The roster, a page at a time in building, entrance and room order: each unit with its area and owners (names and phones: for the roster's keepers only). */
+export const rosterUnitsQuerySchema = pageQuerySchema(100);
+export const rosterUnitsSchema = pageSchema(
+  z.object({
+    id: z.string(),
+    building: z.string(),
+    entrance: z.string(),
+    room: z.string(),
+    /** Exclusive floor area in hundredths of m² (exact). */
+    areaCenti: count,
+    areaSource: z.enum(AREA_SOURCES),
+    developerHeld: z.boolean(),
+    owners: z.array(z.object({ personId: z.string(), name: z.string(), phone: z.string().nullable() })),
+  }),
+);
 export type RosterUnits = z.infer<typeof rosterUnitsSchema>;
 
 /**

@@ -18,6 +18,7 @@ import {
   publicVotesSchema,
   publishedReceiptsSchema,
   voteCreatedSchema,
+  voteRollQuerySchema,
   voteRollSchema,
   voteViewSchema,
 } from './votes.schema.js';
@@ -106,9 +107,10 @@ export const voteEndpoints = {
   roll: endpoint({
     method: 'get',
     path: '/votes/:voteId/roll',
-    summary: 'The frozen roll: who may vote and whether they voted (never how, for a secret ballot)',
+    summary: 'The frozen roll, a page at a time in label order: who may vote and whether they voted (never how, for a secret ballot)',
     tags: ['votes'],
     params: voteParams,
+    query: voteRollQuerySchema,
     response: voteRollSchema,
   }),
   rollCsv: endpoint({

@@ -4,6 +4,7 @@
  * against them, the web app reads its types from them).
  */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { COMPARISONS } from './fraction.js';
 import { ART278_MATTERS, ELECTORATE_KINDS, VOTE_KINDS } from './rules.js';
 import { PROGRESS_KEYS, type ParticipationProgress } from './progress.js';
@@ -275,7 +276,9 @@ export const rollEntrySchema = z.object({
   /** Only for a named ballot after closing: what the voter chose (null: did not vote). */
   choices: z.array(z.string()).nullable().optional(),
 });
-export const voteRollSchema = z.object({ entries: z.array(rollEntrySchema) });
+/** One page of the roll in label order; `q` narrows it to the units whose label contains the text typed (a unit finder). */
+export const voteRollQuerySchema = pageQuerySchema(100).extend({ q: z.string().trim().max(40).optional() });
+export const voteRollSchema = pageSchema(rollEntrySchema);
 export type RollEntry = z.infer<typeof rollEntrySchema>;
 
 export const publishedReceiptsSchema = z.object({

@@ -57,11 +57,24 @@ describe('compound overview', () => {
   });
 
   it('the roster with phone numbers is for compound staff only', async () => {
-    const units = async (login: string) => t.api(rosterEndpoints.units, { cookie: await t.login(login), params: { compoundId: dsct } });
-    const roster = await units('zhanzhang');
-    expect(roster.status).toBe(200);
-    expect(roster.data!.units).toHaveLength(120);
-    expect(roster.data!.units.filter((u) => u.developerHeld)).toHaveLength(6);
+    const units = async (login: string, after?: string) =>
+      t.api(rosterEndpoints.units, { cookie: await t.login(login), params: { compoundId: dsct }, query: { limit: 50, after } });
+    // 120 units in pages of 50: each exactly once, in building, entrance and room order.
+    const pages = [];
+    let after: string | undefined;
+    do {
+      const roster = await units('zhanzhang', after);
+      expect(roster.status).toBe(200);
+      pages.push(roster.data!.items);
+      after = roster.data!.next ?? undefined;
+    } while (after);
+    expect(pages.map((p) => p.length)).toEqual([50, 50, 20]);
+    const all = pages.flat();
+    expect(new Set(all.map((u) => u.id)).size).toBe(120);
+    const keys = all.map((u) => [u.building, u.entrance, u.room].join('|'));
+    expect(keys).toEqual([...keys].sort());
+    expect(all.filter((u) => u.developerHeld)).toHaveLength(6);
+    expect(all.find((u) => !u.developerHeld)?.owners.length).toBeGreaterThan(0);
     expect((await units('yezhu')).status).toBe(403);
     expect((await units('loudong')).status).toBe(403);
   });

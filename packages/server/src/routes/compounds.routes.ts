@@ -22,7 +22,7 @@ export const compoundRoutes = [
   }),
   defineRoute(rosterEndpoints.units, {
     access: rosterManagers,
-    handler: ({ deps, params }) => listRosterUnits(deps, params.compoundId),
+    handler: ({ deps, params, query }) => listRosterUnits(deps, params.compoundId, query),
   }),
   defineRoute(rosterEndpoints.csv, {
     access: rosterManagers,

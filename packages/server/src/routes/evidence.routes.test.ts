@@ -39,7 +39,7 @@ describe("a vote's evidence bundle", () => {
     await t.ok(voteEndpoints.open, { cookie: staff, params: { voteId } });
     const receipt = await t.ok(voteEndpoints.castBallot, { cookie: await t.login('yezhu2'), params: { voteId }, body: { choices: ['yes'] } });
     await t.ok(voteEndpoints.castBallot, { cookie: await t.login('loudong'), params: { voteId }, body: { choices: ['no'] } });
-    const unvoted = (await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } })).entries.find((e) => !e.voted && !e.developerHeld)!;
+    const unvoted = (await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } })).items.find((e) => !e.voted && !e.developerHeld)!;
     const paper = await enterConfirmedPaperBallot(t, voteId, await t.login('fuzhan'), staff, {
       unitId: unvoted.voterKey,
       choices: ['yes'],

@@ -31,7 +31,7 @@ async function openVote(cookie: string) {
 }
 
 async function firstUnits(cookie: string, voteId: string, n: number) {
-  return (await t.ok(voteEndpoints.roll, { cookie, params: { voteId } })).entries.filter((e) => !e.developerHeld).slice(0, n);
+  return (await t.ok(voteEndpoints.roll, { cookie, params: { voteId } })).items.filter((e) => !e.developerHeld).slice(0, n);
 }
 
 const entries = (cookie: string, voteId: string) => t.ok(proxyEndpoints.paperEntries, { cookie, params: { voteId } });
@@ -60,7 +60,7 @@ describe('paper ballots with four eyes', () => {
     const entryId = entered.data!.entryId;
     // Pending: not a ballot, not in the turnout, not in the roll.
     expect(await participation(chief, voteId)).toMatchObject({ ballots: 0, paperBallots: 0 });
-    expect((await t.ok(voteEndpoints.roll, { cookie: chief, params: { voteId } })).entries.find((e) => e.voterKey === unit!.voterKey)?.voted).toBe(false);
+    expect((await t.ok(voteEndpoints.roll, { cookie: chief, params: { voteId } })).items.find((e) => e.voterKey === unit!.voterKey)?.voted).toBe(false);
     // A second slip for the same unit waits for the first to be reviewed.
     const again = await enter({ slipNumber: 'P-002', photoId: await uploadVotePhoto(t, clerk, voteId) });
     expect(again.error?.code).toBe('paper_entry_pending');
@@ -119,7 +119,7 @@ describe('paper ballots with four eyes', () => {
     expect(await participation(chief, voteId)).toMatchObject({ ballots: 0 });
 
     // 王建国 voted online after his slip was entered: the slip cannot overwrite his ballot.
-    const roll = (await t.ok(voteEndpoints.roll, { cookie: chief, params: { voteId } })).entries;
+    const roll = (await t.ok(voteEndpoints.roll, { cookie: chief, params: { voteId } })).items;
     const his = roll.find((e) => e.label === '1栋1单元301')!;
     const slip = await enter(his.voterKey, 'P-011');
     await t.ok(voteEndpoints.castBallot, { cookie: await t.login('yezhu'), params: { voteId }, body: { unitId: his.voterKey, choices: ['yes'] } });

@@ -35,7 +35,7 @@ async function closedSecretVote(yes: number, no: number) {
     },
   });
   await t.ok(voteEndpoints.open, { cookie: staff, params: { voteId } });
-  const { entries } = await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } });
+  const { items: entries } = await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } });
   // Units of different areas, as in the attack: each split of the voters has its own area total.
   const voters = entries.filter((e) => !e.developerHeld).slice(0, yes + no);
   for (const [i, e] of voters.entries()) await enterConfirmedPaperBallot(t, voteId, staff, reviewer, { unitId: e.voterKey, choices: [i < yes ? 'yes' : 'no'] });

@@ -44,7 +44,7 @@ async function importBuilding9() {
     body: BUILDING_9,
   });
   expect(res.status).toBe(200);
-  const { units } = await t.ok(rosterEndpoints.units, { cookie: staff, params: { compoundId: dsct } });
+  const { items: units } = await t.ok(rosterEndpoints.units, { cookie: staff, params: { compoundId: dsct }, query: { limit: 200 } });
   const mine = units.filter((u) => u.building === '9');
   const building = await t.deps.db.selectFrom('buildings').select('id').where('compound_id', '=', dsct).where('name', '=', '9').executeTakeFirstOrThrow();
   return { buildingId: building.id, unit: (room: string) => mine.find((u) => u.room === room)! };
@@ -167,8 +167,8 @@ describe('the gauge and the buildings', () => {
 
     // Never a choice, nor when or how anyone voted — not even for this named ballot once closed.
     expect((await t.api(voteEndpoints.close, { cookie: staff, params: { voteId } })).status).toBe(200);
-    const roll = await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } });
-    expect(roll.entries.find((e) => e.label === '9栋1单元101')?.choices).toEqual(['yes']);
+    const roll = await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId }, query: { q: '9栋1单元101' } });
+    expect(roll.items.find((e) => e.label === '9栋1单元101')?.choices).toEqual(['yes']);
     for (const path of [`/api/votes/${voteId}/navigator`, `/api/votes/${voteId}/navigator/missing`, `/api/votes/${voteId}/navigator/visiting-list.csv`]) {
       const text = await (await t.call('GET', path, { cookie: staff })).text();
       expect(text).not.toMatch(/choice|"yes"|同意|反对|channel|online|paper|castAt|cast_at|receipt|网上|纸质/i);

@@ -35,7 +35,9 @@ async function openVote(cookie: string, extra: Partial<BodyInput<typeof voteEndp
     },
   });
   await t.ok(voteEndpoints.open, { cookie, params: { voteId: created.id } });
-  rollLabels ??= new Map((await t.ok(voteEndpoints.roll, { cookie, params: { voteId: created.id } })).entries.map((e) => [e.label, e.voterKey]));
+  rollLabels ??= new Map(
+    (await t.ok(voteEndpoints.roll, { cookie, params: { voteId: created.id }, query: { limit: 200 } })).items.map((e) => [e.label, e.voterKey]),
+  );
   return created.id;
 }
 
@@ -47,7 +49,7 @@ const mine = (cookie: string, voteId: string) => t.ok(proxyEndpoints.mine, { coo
 const proxyCast = (cookie: string, voteId: string, unit: string, choice: string) =>
   t.api(proxyEndpoints.cast, { cookie, params: { voteId }, body: { unitId: unit, choices: [choice] } });
 const rollEntry = async (cookie: string, voteId: string, unit: string) =>
-  (await t.ok(voteEndpoints.roll, { cookie, params: { voteId } })).entries.find((e) => e.voterKey === unit)!;
+  (await t.ok(voteEndpoints.roll, { cookie, params: { voteId }, query: { limit: 200 } })).items.find((e) => e.voterKey === unit)!;
 const logKinds = async (voteId: string) =>
   (await t.deps.db.selectFrom('ballot_log').select(['kind', 'channel']).where('vote_id', '=', voteId).orderBy('position').execute()).map(
     (r) => `${r.kind}:${r.channel}`,

@@ -78,7 +78,7 @@ describe('the statutory timeline of an art. 278 vote', () => {
     expect(told?.body['zh-CN']).toContain('将于12月6日 10:00开始投票');
     expect(told?.body['zh-CN']).toContain('名册核对期至11月28日 10:00');
     // The roll is frozen at the announcement.
-    const rollSize = (await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } })).entries.length;
+    const rollSize = (await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId } })).items.length;
     expect(rollSize).toBeGreaterThan(0);
 
     // No ballots before voting opens; no opening before the 15 days are over, with the date.

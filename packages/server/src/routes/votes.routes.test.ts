@@ -48,7 +48,7 @@ async function createOpenVote(cookie: string, extra: Partial<BodyInput<typeof vo
 
 const cast = (cookie: string, voteId: string, body: BodyInput<typeof voteEndpoints.castBallot>) =>
   t.api(voteEndpoints.castBallot, { cookie, params: { voteId }, body });
-const roll = (cookie: string, voteId: string) => t.ok(voteEndpoints.roll, { cookie, params: { voteId } });
+const roll = (cookie: string, voteId: string, q?: string) => t.ok(voteEndpoints.roll, { cookie, params: { voteId }, query: { q } });
 const closeNow = (cookie: string, voteId: string) => t.api(voteEndpoints.close, { cookie, params: { voteId } });
 
 describe('seeded votes on the public board', () => {
@@ -122,7 +122,7 @@ describe('casting ballots', () => {
     const voteId = await createOpenVote(staff);
     const liu = await t.login('yezhu2');
     expect((await cast(liu, voteId, { choices: ['yes'] })).status).toBe(201);
-    const unit = (await roll(staff, voteId)).entries.find((e) => e.label === '1栋1单元101');
+    const unit = (await roll(staff, voteId, '1栋1单元101')).items.find((e) => e.label === '1栋1单元101');
     expect(unit).toMatchObject({ voted: true, channel: 'online' });
     expect(unit).not.toHaveProperty('choices');
   });
@@ -145,7 +145,7 @@ describe('casting ballots', () => {
     const voteId = await createOpenVote(staff, { secret: false, rule: { kind: 'simple_majority' } });
     await cast(await t.login('loudong'), voteId, { choices: ['no'] });
     await closeNow(staff, voteId);
-    expect((await roll(staff, voteId)).entries.find((e) => e.label === '1栋2单元602')?.choices).toEqual(['no']);
+    expect((await roll(staff, voteId, '1栋2单元602')).items.find((e) => e.label === '1栋2单元602')?.choices).toEqual(['no']);
   });
 
   it("building-scoped vote: only that building's owners vote; others are refused", async () => {
@@ -155,7 +155,7 @@ describe('casting ballots', () => {
     expect((await cast(await t.login('loudong'), voteId, { choices: ['o1'] })).status).toBe(201);
     const outsider = await cast(await t.login('yeweihui'), voteId, { choices: ['o2'] });
     expect(outsider.status).toBe(403);
-    expect((await roll(staff, voteId)).entries).toHaveLength(40);
+    expect((await roll(staff, voteId)).items).toHaveLength(40);
     const view = await t.ok(voteEndpoints.get, { cookie: staff, params: { voteId } });
     expect(view.vote).toMatchObject({ buildingId: b1.id, buildingName: '1', kind: 'election' });
     expect(view.canManage).toBe(true);
@@ -389,5 +389,39 @@ describe('roll export', () => {
     expect(lines.find((l) => l.startsWith('1栋2单元602,'))).toMatch(/^1栋2单元602,[\d.]+,是,网上,2026-11-21 10:00$/);
     expect(text).not.toContain('反对');
     expect((await t.api(voteEndpoints.rollCsv, { cookie: await t.login('yezhu'), params: { voteId } })).status).toBe(403);
+  });
+});
+
+describe('the roll a page at a time', () => {
+  it('pages through every entry exactly once in label order, ties on the label included, and narrows to the labels typed', async () => {
+    const staff = await t.login('zhanzhang');
+    const voteId = await createOpenVote(staff);
+    await cast(await t.login('loudong'), voteId, { choices: ['no'] });
+    // Seven entries share one label: the voter key breaks the tie, so a page boundary inside them loses or repeats none.
+    const tied = await t.deps.db.selectFrom('vote_electorate').select('voter_key').where('vote_id', '=', voteId).orderBy('voter_key').limit(7).execute();
+    const tiedKeys = tied.map((r) => r.voter_key);
+    await t.deps.db.updateTable('vote_electorate').set({ label: '0同名' }).where('vote_id', '=', voteId).where('voter_key', 'in', tiedKeys).execute();
+
+    const seen: string[] = [];
+    const pages: number[] = [];
+    let after: string | undefined;
+    do {
+      const page = await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId }, query: { limit: 3, after } });
+      seen.push(...page.items.map((e) => `${e.label}|${e.voterKey}`));
+      pages.push(page.items.length);
+      after = page.next ?? undefined;
+    } while (after);
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen).toEqual([...seen].sort());
+    expect(seen.slice(0, 7)).toEqual(tiedKeys.map((k) => `0同名|${k}`));
+    expect(pages.slice(0, -1).every((n) => n === 3)).toBe(true);
+
+    const typed = await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId }, query: { q: '1栋2单元60' } });
+    expect(typed.items.map((e) => e.label)).toEqual(['1栋2单元601', '1栋2单元602']);
+    expect(typed.items[1]).toMatchObject({ voted: true, channel: 'online' });
+    expect(typed.next).toBeNull();
+    const bad = await t.api(voteEndpoints.roll, { cookie: staff, params: { voteId }, query: { after: 'bm90LWEtY3Vyc29y' } });
+    expect(bad.status).toBe(400);
   });
 });

@@ -4,7 +4,8 @@ import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import { castBallot, castBallots } from '../services/ballots.service.js';
 import { enterPaperBallot } from '../services/paper-ballots.service.js';
-import { VOTE_ORGANISERS, getReceipts, getRoll, getRollCsv, getVoteForActor, listPublicResults, listVotesForActor } from '../services/vote-views.service.js';
+import { VOTE_ORGANISERS, getReceipts, getRollCsv, getVoteForActor, listPublicResults, listVotesForActor } from '../services/vote-views.service.js';
+import { getRollPage } from '../services/vote-roll.service.js';
 import { closeVoteNow, createVote, openVote, placeOfVote } from '../services/votes.service.js';
 
 /** The place a vote is about: its compound, and its building for building-scoped votes. */
@@ -53,7 +54,7 @@ export const voteRoutes = [
   }),
   defineRoute(voteEndpoints.roll, {
     access: organisers,
-    handler: ({ deps, params }) => getRoll(deps, params.voteId),
+    handler: ({ deps, params, query }) => getRollPage(deps, params.voteId, query),
   }),
   defineRoute(voteEndpoints.rollCsv, {
     access: organisers,

@@ -1,5 +1,14 @@
 /** The compounds a person works, owns or lives in, and one compound's overview. */
-import { DomainError, groupBy, type CompoundOverview, type CompoundRepresentative, type MyCompound, type Party, type RosterUnits } from '@yishi/core';
+import {
+  DomainError,
+  groupBy,
+  type CompoundOverview,
+  type CompoundRepresentative,
+  type MyCompound,
+  type PageRequest,
+  type Party,
+  type RosterUnits,
+} from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
 import {
@@ -7,8 +16,8 @@ import {
   findCompoundWithPlaces,
   listBuildingsWithCounts,
   listCompounds,
-  listOwnershipsOfCompound,
-  listUnits,
+  listOwnershipsOfUnits,
+  readUnitsPage,
   sumUnitsOfCompound,
 } from '../db/repositories/places.repository.js';
 import { listCompoundRepresentatives } from '../db/repositories/users.repository.js';
@@ -55,12 +64,18 @@ export async function getCompoundOverview(deps: Deps, compoundId: string): Promi
   };
 }
 
-/** The roster as a table: every unit with its area and owners. */
-export async function listRosterUnits(deps: Deps, compoundId: string): Promise<RosterUnits> {
-  const units = await listUnits(deps.db, compoundId);
-  const byUnit = groupBy(await listOwnershipsOfCompound(deps.db, compoundId), (o) => o.unitId);
+/** The roster as a table, a page at a time: each unit with its area and owners. */
+export async function listRosterUnits(deps: Deps, compoundId: string, page: PageRequest): Promise<RosterUnits> {
+  const { rows, next } = await readUnitsPage(deps.db, compoundId, page);
+  const byUnit = groupBy(
+    await listOwnershipsOfUnits(
+      deps.db,
+      rows.map((u) => u.id),
+    ),
+    (o) => o.unitId,
+  );
   return {
-    units: units.map((u) => ({
+    items: rows.map((u) => ({
       id: u.id,
       building: u.building,
       entrance: u.entrance,
@@ -70,5 +85,6 @@ export async function listRosterUnits(deps: Deps, compoundId: string): Promise<R
       developerHeld: u.developer_held === 1,
       owners: (byUnit.get(u.id) ?? []).map((o) => ({ personId: o.personId, name: o.name, phone: o.phone })),
     })),
+    next,
   };
 }

@@ -1,6 +1,8 @@
+import type { PageRequest } from '@yishi/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { PlaceChain } from '../../auth/actor.js';
 import type { Database } from '../database.js';
+import { asc, readPage } from '../keyset.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -146,6 +148,29 @@ export function listUnits(db: Db, compoundId: string) {
     .execute();
 }
 
+/** One page of the compound's units in roster order (building name, entrance, room; the id breaks ties). */
+export function readUnitsPage(db: Db, compoundId: string, page: PageRequest) {
+  const query = db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.area_source', 'units.developer_held'])
+    .where('units.compound_id', '=', compoundId);
+  return readPage(query, [asc('buildings.name', 'building'), asc('units.entrance'), asc('units.room'), asc('units.id')], page);
+}
+
+/** The owners of these units (a page of the roster), by name. */
+export function listOwnershipsOfUnits(db: Db, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('ownerships')
+    .innerJoin('persons', 'persons.id', 'ownerships.person_id')
+    .select(['ownerships.unit_id as unitId', 'persons.id as personId', 'persons.name', 'persons.phone'])
+    .where('ownerships.unit_id', 'in', unitIds)
+    .orderBy('ownerships.unit_id')
+    .orderBy('persons.name')
+    .execute();
+}
+
 export function listOwnershipsOfCompound(db: Db, compoundId: string) {
   return db
     .selectFrom('ownerships')
@@ -160,4 +185,18 @@ export function listOwnershipsOfCompound(db: Db, compoundId: string) {
 
 export function findUnitBuilding(db: Db, unitId: string) {
   return db.selectFrom('units').select(['id', 'building_id', 'compound_id']).where('id', '=', unitId).executeTakeFirst();
+}
+
+/** The place a vote is about, in one statement: its compound's chain, and its building for a building-scoped vote. */
+export async function findVotePlace(db: Db, voteId: string): Promise<PlaceChain | undefined> {
+  const row = await db
+    .selectFrom('votes')
+    .innerJoin('compounds', 'compounds.id', 'votes.compound_id')
+    .innerJoin('communities', 'communities.id', 'compounds.community_id')
+    .select(['compounds.id as compoundId', 'communities.id as communityId', 'communities.subdistrict_id as subdistrictId', 'votes.building_id as buildingId'])
+    .where('votes.id', '=', voteId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { buildingId, ...chain } = row;
+  return buildingId ? { ...chain, buildingId } : chain;
 }

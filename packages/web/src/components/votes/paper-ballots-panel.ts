@@ -12,7 +12,7 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import '@shoelace-style/shoelace/dist/components/radio/radio.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import { proxyEndpoints, voteEndpoints, type PaperEntry, type RollEntry, type VoteView } from '@yishi/core';
+import { proxyEndpoints, voteEndpoints, type PaperEntry, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -21,7 +21,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 import '../action-items/photo-picker.js';
-import { unitFinder } from './unit-finder.js';
+import { RollFinder, unitFinder } from './unit-finder.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
@@ -64,12 +64,16 @@ export class PaperBallotsPanel extends YishiElement {
     `,
   ];
   @property({ attribute: false }) view: VoteView | null = null;
-  @property({ attribute: false }) roll: RollEntry[] = [];
   @state() private search = '';
   @state() private unit = '';
   @state() private saved = '';
   @state() private reviewing: Reviewing | null = null;
   private readonly write = new WriteController<'unitId' | 'slipNumber' | 'photoId' | 'choices' | 'reason'>(this);
+  private readonly finder = new RollFinder(
+    this,
+    () => this.view,
+    (v) => v.vote.status === 'open',
+  );
   private readonly load = new LoadController(
     this,
     (signal) => api.call(proxyEndpoints.paperEntries, { params: { voteId: this.view?.vote.id ?? '' }, signal }),
@@ -111,7 +115,7 @@ export class PaperBallotsPanel extends YishiElement {
       <form class="card" novalidate @submit=${(e: Event) => this.enter(e, v)}>
         <p class="muted">${t('paper.intro')}</p>
         ${unitFinder({
-          roll: this.roll,
+          finder: this.finder,
           eligible: (e) => !e.voted,
           search: this.search,
           unit: this.unit,

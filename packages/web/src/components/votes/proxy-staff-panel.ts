@@ -7,7 +7,7 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { proxyEndpoints, type ProxyView, type RollEntry, type VoteView } from '@yishi/core';
+import { proxyEndpoints, type ProxyView, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -16,7 +16,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 import '../action-items/photo-picker.js';
-import { unitFinder } from './unit-finder.js';
+import { RollFinder, unitFinder } from './unit-finder.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
@@ -53,12 +53,16 @@ export class ProxyStaffPanel extends YishiElement {
     `,
   ];
   @property({ attribute: false }) view: VoteView | null = null;
-  @property({ attribute: false }) roll: RollEntry[] = [];
   @state() private asking: Asking | null = null;
   @state() private done = '';
   @state() private search = '';
   @state() private unit = '';
   private readonly write = new WriteController<'unitIds' | 'principalPhone' | 'proxyPhone' | 'formPhotoId'>(this);
+  private readonly finder = new RollFinder(
+    this,
+    () => this.view,
+    (v) => v.vote.electorateKind === 'owners' && (v.vote.status === 'announced' || v.vote.status === 'open'),
+  );
   private readonly load = new LoadController(
     this,
     (signal) => api.call(proxyEndpoints.list, { params: { voteId: this.view?.vote.id ?? '' }, signal }),
@@ -128,7 +132,7 @@ export class ProxyStaffPanel extends YishiElement {
         help-text=${errors.principalPhone ?? ''}
       ></sl-input>
       ${unitFinder({
-        roll: this.roll,
+        finder: this.finder,
         eligible: (e) => !e.developerHeld,
         search: this.search,
         unit: this.unit,
@@ -176,7 +180,7 @@ export class ProxyStaffPanel extends YishiElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const value = (name: string) => (form.querySelector<HTMLInputElement>(`sl-input[name=${name}]`)?.value ?? '').trim();
-    const unit = this.roll.find((r) => r.voterKey === this.unit);
+    const unit = this.finder.find(this.unit);
     const formPhotoId = form.querySelector<PhotoPicker>('yishi-photo-picker')?.ids[0] ?? '';
     this.write.clear();
     if (!unit || !formPhotoId) {

@@ -1,20 +1,19 @@
 /**
- * Staff watch and run a vote: live turnout (refreshed every 5 s), open/close, the roll (who has
- * voted — never how, for a secret ballot) and paper ballots entered and reviewed by two staff members
- * (components/votes/paper-ballots-panel.ts).
+ * Staff watch and run a vote: live turnout (refreshed every 5 s), open/close, the roll a page at a
+ * time (components/votes/vote-roll.ts: who has voted — never how, for a secret ballot) and paper
+ * ballots entered and reviewed by two staff members (components/votes/paper-ballots-panel.ts).
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { proxyEndpoints, voteEndpoints, type RollEntry, type VoteView } from '@yishi/core';
+import { proxyEndpoints, voteEndpoints, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
-import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/notifications/delivery-summary.js';
 import '../../components/evidence/evidence-download.js';
 import '../../components/votes/vote-result.js';
+import '../../components/votes/vote-roll.js';
 import '../../components/votes/paper-ballots-panel.js';
 import '../../components/votes/proxy-staff-panel.js';
 import '../../components/votes/vote-objections-panel.js';
@@ -22,15 +21,13 @@ import '../../components/votes/vote-stepper.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatArea, formatDateTime } from '../../format/format.js';
+import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 interface Managed {
   view: VoteView;
-  /** Empty for a draft: nobody is on the roll until the vote opens. */
-  roll: RollEntry[];
   /** Paper slips waiting for a second staff member (they do not count if the vote closes first). */
   paperPending: number;
 }
@@ -48,7 +45,6 @@ export class VoteManagePage extends YishiElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private filter = '';
   @state() private askClose = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly write = new WriteController(this);
@@ -62,9 +58,8 @@ export class VoteManagePage extends YishiElement {
   private async fetch(signal: AbortSignal): Promise<Managed> {
     const params = { voteId: this.params.voteId ?? '' };
     const view = await api.call(voteEndpoints.get, { params, signal });
-    const roll = view.vote.status === 'draft' ? [] : (await api.call(voteEndpoints.roll, { params, signal })).entries;
     const paperPending = view.vote.status === 'open' ? (await api.call(proxyEndpoints.paperEntries, { params, signal })).pending : 0;
-    return { view, roll, paperPending };
+    return { view, paperPending };
   }
 
   override connectedCallback(): void {
@@ -88,9 +83,8 @@ export class VoteManagePage extends YishiElement {
     return renderLoad(this.load, (m) => this.renderView(m));
   }
 
-  private renderView({ view, roll, paperPending }: Managed) {
+  private renderView({ view, paperPending }: Managed) {
     const { vote, turnout } = view;
-    const shown = roll.filter((e) => e.label.includes(this.filter.trim()));
     const turnoutWords = turnout ? t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters }) : '';
     return html`<h1>${vote.title}</h1>
       <p><strong>${t(`votes.status.${vote.status}`)}</strong> · ${t('votes.closesAt', { time: formatDateTime(vote.closesAt) })}</p>
@@ -130,42 +124,12 @@ export class VoteManagePage extends YishiElement {
               <yishi-vote-result .result=${view.result}></yishi-vote-result>`
           : nothing
       }
-      <yishi-paper-ballots-panel .view=${view} .roll=${roll} @paper-changed=${() => this.load.reload()}></yishi-paper-ballots-panel>
-      <yishi-proxy-staff-panel .view=${view} .roll=${roll} @proxy-changed=${() => this.load.reload()}></yishi-proxy-staff-panel>
+      <yishi-paper-ballots-panel .view=${view} @paper-changed=${() => this.load.reload()}></yishi-paper-ballots-panel>
+      <yishi-proxy-staff-panel .view=${view} @proxy-changed=${() => this.load.reload()}></yishi-proxy-staff-panel>
       ${vote.status === 'draft' ? nothing : html`<yishi-delivery-summary compound-id=${vote.compoundId} subject-kind="vote" subject-id=${vote.id}></yishi-delivery-summary>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-vote-objections-panel vote-id=${vote.id} .options=${vote.options} @objection-resolved=${() => this.load.reload()}></yishi-vote-objections-panel>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-evidence-download subject="vote" subject-id=${vote.id}></yishi-evidence-download>`}
-      ${
-        roll.length
-          ? html`<h2>${t('votes.roll')}</h2>
-              <p><a href=${`/api/votes/${vote.id}/roll.csv`} download>${t('votes.rollExport')}</a></p>
-              <sl-input label=${t('votes.filterUnit')} @sl-input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}></sl-input>
-              <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">${t('votes.paperUnit')}</th>
-                      <th scope="col" class="num">${t('votes.area')}</th>
-                      <th scope="col">${t('votes.ballots')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${shown.map(
-                      (e) =>
-                        html`<tr>
-                          <th scope="row">${e.label}</th>
-                          <td class="num">${formatArea(e.areaCenti)}</td>
-                          <td>
-                            ${e.voted ? `✓ ${t('votes.voted')} · ${e.channel === 'paper' ? t('votes.paper') : e.channel === 'proxy' ? t('proxy.channel') : t('votes.online')}` : t('votes.notVoted')}
-                            ${e.choices ? html` · ${e.choices.map((c) => vote.options.find((o) => o.id === c)?.label ?? c).join(' / ')}` : nothing}
-                          </td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
-          : nothing
-      }`;
+      ${vote.status === 'draft' ? nothing : html`<yishi-vote-roll .vote=${vote}></yishi-vote-roll>`}`;
   }
 
   private async act(action: 'open' | 'close') {
