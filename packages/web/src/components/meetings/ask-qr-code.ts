@@ -4,7 +4,6 @@
  * ("码上反映"). Its description and caption default to asking in advance; the hall screen says
  * "ask from your phone" instead, and sizes it with `--yishi-qr-size`.
  */
-import QRCode from 'qrcode';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { publicUrl } from '../../api/public-url.js';
@@ -39,8 +38,11 @@ export class AskQrCode extends YishiElement {
     if (!changed.has('meetingId') || !this.meetingId) return;
     const meetingId = this.meetingId;
     // The public address, not the one this page was opened at (a hall PC on the LAN, say).
-    publicUrl()
-      .then((base) => QRCode.toDataURL(`${base}/meetings/${encodeURIComponent(meetingId)}/ask`, { margin: 1, width: 288, errorCorrectionLevel: 'M' }))
+    // The QR library comes with the first QR shown, not with the board.
+    Promise.all([publicUrl(), import('qrcode')])
+      .then(([base, { default: QRCode }]) =>
+        QRCode.toDataURL(`${base}/meetings/${encodeURIComponent(meetingId)}/ask`, { margin: 1, width: 288, errorCorrectionLevel: 'M' }),
+      )
       .then(
         (data) => (this.dataUrl = data),
         () => (this.dataUrl = ''),
