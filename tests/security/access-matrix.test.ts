@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { isErrorCode, type Role } from '@yishi/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../../packages/server/src/routes/index.js';
 import type { RouteDef } from '../../packages/server/src/http/route.js';
 import { hashToken } from '../../packages/server/src/services/auth.service.js';
@@ -230,6 +230,11 @@ async function wrongAnswerForAllowed(route: RouteDef, res: Response): Promise<st
 }
 
 describe('access matrix: every role-checked route × every demo account', () => {
+  // Reads share one app (a read changes nothing another read's access depends on); each write gets a fresh one.
+  let readsApp: Promise<TestApp> | null = null;
+  const appFor = (route: RouteDef) => (route.method === 'get' ? (readsApp ??= createTestApp()) : createTestApp());
+  afterAll(async () => (await readsApp)?.close());
+
   it('covers the routes', () => {
     expect(roleRoutes.length).toBeGreaterThan(40);
   });
@@ -237,7 +242,7 @@ describe('access matrix: every role-checked route × every demo account', () => 
   for (const route of roleRoutes) {
     const declared = route.access.kind === 'roles' ? route.access.roles : [];
     it(`${route.method.toUpperCase()} ${route.path}`, async () => {
-      const t = await createTestApp();
+      const t = await appFor(route);
       try {
         const path = await resolvePath(t, route);
         const call = async (cookie?: string) => {
@@ -267,7 +272,7 @@ describe('access matrix: every role-checked route × every demo account', () => 
         if (route.method === 'get' && !succeeded) failures.push('no allowed caller got 200');
         expect(failures).toEqual([]);
       } finally {
-        await t.close();
+        if (route.method !== 'get') await t.close();
       }
     });
   }
