@@ -21,7 +21,7 @@ export const ledgerRoutes = [
   defineRoute(ledgerEndpoints.csv, {
     access,
     handler: async ({ deps, params }) =>
-      new Response(await ledgerCsv(deps.db, params.compoundId), {
+      new Response(ledgerCsv(deps.db, params.compoundId), {
         headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(params.compoundId, 'csv') },
       }),
   }),

@@ -24,7 +24,7 @@ import {
   type Rate,
   type SatisfactionSummary,
 } from '@yishi/core';
-import writeXlsxFile, { type Cell } from 'write-excel-file/node';
+import type { Cell } from 'write-excel-file/node';
 import {
   countListedAndOverdue,
   countQuestionsOfCompounds,
@@ -38,6 +38,7 @@ import { listFirstPublications } from '../db/repositories/minutes.repository.js'
 import { resolvePlaceChain, type Db } from '../db/repositories/places.repository.js';
 import type { PlaceChain } from '../auth/actor.js';
 import type { Deps } from '../deps.js';
+import { workbookInWorker } from '../workers/workbook.js';
 import { workbookDate, workbookHeading, workbookNumber, workbookPercent, workbookText } from './workbook-cells.js';
 
 /** The subdistrict or community a dashboard request is about (where its access is checked). */
@@ -177,7 +178,8 @@ function dateCell(day: string, format: 'yyyy-mm-dd' | 'yyyy-mm'): Cell {
 
 /**
  * The dashboard as an Excel workbook in Chinese (totals, per compound, per month), with its period:
- * dates and months are date cells, counts numbers, rates numbers with a % format.
+ * dates and months are date cells, counts numbers, rates numbers with a % format. Zipped in a worker
+ * thread (a subdistrict's workbook has a row per compound).
  */
 export async function getDashboardWorkbook(deps: Deps, request: DashboardQuery): Promise<{ bytes: Uint8Array<ArrayBuffer>; period: DashboardView['period'] }> {
   const d = await getDashboard(deps, request);
@@ -201,12 +203,12 @@ export async function getDashboardWorkbook(deps: Deps, request: DashboardQuery):
       ...[...MONTH_COUNTERS.map((c) => m[c.counter]), m.questionsRaised, m.answeredOnTheSpot, m.listed, m.signedOff, m.signedOffOnTime].map(workbookNumber),
     ]),
   ];
-  const buffer = await writeXlsxFile([
+  const bytes = await workbookInWorker([
     { data: totals, sheet: '汇总', columns: [{ width: 34 }, { width: 24 }] },
     { data: perCompound, sheet: '分小区', columns: [{ width: 16 }, ...rows.map(() => ({ width: 14 }))] },
     { data: perMonth, sheet: '分月', columns: MONTH_HEADER.map(() => ({ width: 12 })) },
-  ]).toBuffer();
-  return { bytes: new Uint8Array(buffer), period: d.period };
+  ]);
+  return { bytes, period: d.period };
 }
 
 /** The public satisfaction summary of one compound: the last 12 months of ratings and sign-offs. */

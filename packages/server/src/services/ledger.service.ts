@@ -13,7 +13,6 @@ import {
   canonicalJson,
   formatBeijingMinute,
   responsibleUnitLabel,
-  toCsv,
   type Locale,
   ledgerEntryHash,
   verifyLedgerChain,
@@ -21,7 +20,7 @@ import {
   type LedgerRow,
   type LedgerVerification,
 } from '@yishi/core';
-import writeXlsxFile, { type Cell } from 'write-excel-file/node';
+import type { Cell } from 'write-excel-file/node';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import {
@@ -31,7 +30,10 @@ import {
   listCompoundsByCode,
   listLedgerEntries,
   listLedgerWithItems,
+  listLedgerWithItemsAfter,
 } from '../db/repositories/ledger.repository.js';
+import { WorkerWorkbook } from '../workers/workbook.js';
+import { csvStream, keysetPages } from './export-pages.js';
 import { workbookDate, workbookHeading, workbookText } from './workbook-cells.js';
 
 export function sha256Hex(text: string): string {
@@ -154,28 +156,39 @@ type Payload = {
  * item's source, also sign-offs, whose stored details do not repeat it).
  */
 export async function listLedgerRows(db: Db, compoundId: string, locale: Locale = 'zh-CN'): Promise<LedgerRow[]> {
-  const entries = await listLedgerWithItems(db, compoundId);
-  return entries.map((e) => {
-    const p = JSON.parse(e.payload) as Payload;
-    const unit = p.responsibleUnit !== undefined ? p.responsibleUnit : e.responsibleUnit;
-    return {
-      seq: Number(e.seq),
-      kind: e.kind,
-      kindWord: LEDGER_KIND_LABELS[e.kind][locale],
-      signOffNumber: e.signOffNumber,
-      actionItemId: e.actionItemId,
-      title: e.title,
-      source: SOURCE_LABELS[e.sourceKind][locale],
-      responsibleUnit: responsibleUnitLabel(unit, locale),
-      dueDate: p.dueDate ?? '',
-      resolution: p.resolution ?? p.comment ?? '',
-      signedOffBy: p.signedOffBy?.name ?? '',
-      status: e.status,
-      statusWord: STATUS_LABELS[e.status][locale],
-      createdAt: e.createdAt,
-      hash: e.hash,
-    };
-  });
+  return (await listLedgerWithItems(db, compoundId)).map((e) => ledgerRowOf(e, locale));
+}
+
+type LedgerEntryWithItem = Awaited<ReturnType<typeof listLedgerWithItems>>[number];
+
+function ledgerRowOf(e: LedgerEntryWithItem, locale: Locale): LedgerRow {
+  const p = JSON.parse(e.payload) as Payload;
+  const unit = p.responsibleUnit !== undefined ? p.responsibleUnit : e.responsibleUnit;
+  return {
+    seq: Number(e.seq),
+    kind: e.kind,
+    kindWord: LEDGER_KIND_LABELS[e.kind][locale],
+    signOffNumber: e.signOffNumber,
+    actionItemId: e.actionItemId,
+    title: e.title,
+    source: SOURCE_LABELS[e.sourceKind][locale],
+    responsibleUnit: responsibleUnitLabel(unit, locale),
+    dueDate: p.dueDate ?? '',
+    resolution: p.resolution ?? p.comment ?? '',
+    signedOffBy: p.signedOffBy?.name ?? '',
+    status: e.status,
+    statusWord: STATUS_LABELS[e.status][locale],
+    createdAt: e.createdAt,
+    hash: e.hash,
+  };
+}
+
+/** The ledger's rows in Chinese, a page at a time (see export-pages.ts). */
+function ledgerRowPages(db: Db, compoundId: string): AsyncGenerator<LedgerRow[]> {
+  return keysetPages(
+    async (after: number | undefined, limit) => (await listLedgerWithItemsAfter(db, compoundId, after, limit)).map((e) => ledgerRowOf(e, 'zh-CN')),
+    (row) => row.seq,
+  );
 }
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -198,30 +211,37 @@ function cells(r: LedgerRow): [number, ...string[]] {
   ];
 }
 
-/** The ledger as CSV (core's one writer: BOM, formulas neutralised), Chinese column names and words. */
-export async function ledgerCsv(db: Db, compoundId: string): Promise<string> {
-  const rows = await listLedgerRows(db, compoundId);
-  return toCsv([LEDGER_COLUMNS, ...rows.map(cells)]);
+/** The ledger as CSV (core's one writer: BOM, formulas neutralised), Chinese column names and words, streamed page by page. */
+export function ledgerCsv(db: Db, compoundId: string): ReadableStream<Uint8Array> {
+  return csvStream(LEDGER_COLUMNS, mapPages(ledgerRowPages(db, compoundId), cells));
+}
+
+async function* mapPages<R, T>(pages: AsyncIterable<R[]>, map: (row: R) => T): AsyncGenerator<T[]> {
+  for await (const page of pages) yield page.map(map);
 }
 
 /**
  * The ledger as an Excel workbook with the same columns as the CSV: the due date and the time of the
  * entry are date cells (in China time, which the serial number of a spreadsheet date has no zone for),
- * everything else text cells (`workbookText`), never formulas.
+ * everything else text cells (`workbookText`), never formulas. Read a page at a time and written in
+ * a worker thread (workers/workbook.ts).
  */
 export async function ledgerWorkbook(db: Db, compoundId: string): Promise<Uint8Array<ArrayBuffer>> {
-  const rows = await listLedgerRows(db, compoundId);
-  const header = LEDGER_COLUMNS.map(workbookHeading);
-  const data = rows.map((r) => {
-    const [seq, ...texts] = cells(r);
-    const row: Cell[] = [{ value: seq, type: Number }, ...texts.map(workbookText)];
-    row[6] = r.dueDate ? workbookDate(new Date(`${r.dueDate}T00:00:00Z`), 'yyyy-mm-dd') : null;
-    row[10] = workbookDate(new Date(Date.parse(r.createdAt) + CHINA_OFFSET_MS), 'yyyy-mm-dd hh:mm');
-    return row;
-  });
-  const buffer = await writeXlsxFile([header, ...data], {
-    sheet: '整改台账',
-    columns: [6, 14, 16, 30, 16, 14, 12, 30, 10, 12, 17, 20].map((width) => ({ width })),
-  }).toBuffer();
-  return new Uint8Array(buffer);
+  const book = new WorkerWorkbook([{ sheet: '整改台账', columns: [6, 14, 16, 30, 16, 14, 12, 30, 10, 12, 17, 20].map((width) => ({ width })) }]);
+  try {
+    book.add(0, [LEDGER_COLUMNS.map(workbookHeading)]);
+    for await (const page of ledgerRowPages(db, compoundId)) book.add(0, page.map(ledgerCells));
+  } catch (error) {
+    book.abandon();
+    throw error;
+  }
+  return book.finish();
+}
+
+function ledgerCells(r: LedgerRow): Cell[] {
+  const [seq, ...texts] = cells(r);
+  const row: Cell[] = [{ value: seq, type: Number }, ...texts.map(workbookText)];
+  row[6] = r.dueDate ? workbookDate(new Date(`${r.dueDate}T00:00:00Z`), 'yyyy-mm-dd') : null;
+  row[10] = workbookDate(new Date(Date.parse(r.createdAt) + CHINA_OFFSET_MS), 'yyyy-mm-dd hh:mm');
+  return row;
 }

@@ -29,7 +29,7 @@ import {
   type NavigatorUnitView,
   formatBeijingMinute,
 } from '@yishi/core';
-import writeXlsxFile, { type Cell } from 'write-excel-file/node';
+import type { Cell } from 'write-excel-file/node';
 import type { Actor, PlaceChain } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -37,6 +37,7 @@ import { listHomeBuildings, listRollPeople, listRollWithBuildings } from '../db/
 import { findBuildingOfCompound, listBallotPresence } from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
+import { workbookInWorker } from '../workers/workbook.js';
 import { VOTE_ORGANISERS } from './vote-views.service.js';
 import { loadVoteSettled, placeOfVote, ruleOf, voterKeyOf } from './votes.service.js';
 import { workbookArea, workbookHeading, workbookText } from './workbook-cells.js';
@@ -211,7 +212,8 @@ function sheetName(name: string, taken: Set<string>): string {
 
 /**
  * The visiting list as an Excel workbook: one sheet per building (each printed for its building
- * head), headed by the vote and the time the list was read; text cells, never formulas.
+ * head), headed by the vote and the time the list was read; text cells, never formulas. Zipped in
+ * a worker thread (workers/workbook.ts): thousands of units would hold the event loop.
  */
 export async function visitingListWorkbook(deps: Deps, actor: Actor, voteId: string, chain: PlaceChain, buildingId: string | undefined, locale: Locale) {
   const list = await missingOf(deps, actor, voteId, chain, buildingId, locale);
@@ -237,6 +239,5 @@ export async function visitingListWorkbook(deps: Deps, actor: Actor, voteId: str
     ];
     return { data, sheet: sheetName(b.name, taken), columns: [8, 18, 12, 20, 40, 12, 24].map((width) => ({ width })) };
   });
-  const buffer = await writeXlsxFile(sheets).toBuffer();
-  return { body: new Uint8Array(buffer), building: buildingId ? (list.buildings[0]?.name ?? null) : null } satisfies VisitingListFile;
+  return { body: await workbookInWorker(sheets), building: buildingId ? (list.buildings[0]?.name ?? null) : null } satisfies VisitingListFile;
 }

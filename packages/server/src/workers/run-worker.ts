@@ -18,15 +18,23 @@ export function workerModule(from: string, name: string): URL {
 /** Reads an uploaded spreadsheet's bytes into rows of text (spreadsheet.worker.ts). */
 export const SPREADSHEET_WORKER = workerModule(import.meta.url, 'spreadsheet.worker');
 
-export function runWorker<T>(module: URL, data: unknown, transferList: ArrayBuffer[] = []): Promise<T> {
-  // From source the worker first registers tsx's loader in its own thread, then imports the module.
-  const worker = module.pathname.endsWith('.ts')
+/** A worker thread running `module` with `data` (from source, through tsx's loader registered in its own thread). */
+export function startWorker(module: URL, data: unknown, transferList: ArrayBuffer[] = []): Worker {
+  return module.pathname.endsWith('.ts')
     ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`, {
         eval: true,
         workerData: data,
         transferList,
       })
     : new Worker(module, { workerData: data, transferList });
+}
+
+export function runWorker<T>(module: URL, data: unknown, transferList: ArrayBuffer[] = []): Promise<T> {
+  return answerOf<T>(startWorker(module, data, transferList), module);
+}
+
+/** The one answer of a worker (see answerFromWorker), after which it is stopped. */
+export function answerOf<T>(worker: Worker, module: URL): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     worker.once('message', (answer: WorkerAnswer<T>) => {
       if (answer.ok) resolve(answer.value);

@@ -31,7 +31,7 @@ export function listLedgerEntries(db: Db, compoundId: string) {
 }
 
 /** Ledger entries with the title of their item, for the ledger page and the exports. */
-export function listLedgerWithItems(db: Db, compoundId: string) {
+function ledgerWithItems(db: Db, compoundId: string) {
   return db
     .selectFrom('ledger_entries')
     .innerJoin('action_items', 'action_items.id', 'ledger_entries.action_item_id')
@@ -50,7 +50,18 @@ export function listLedgerWithItems(db: Db, compoundId: string) {
       'action_items.responsible_unit as responsibleUnit',
     ])
     .where('ledger_entries.compound_id', '=', compoundId)
-    .orderBy('ledger_entries.seq')
+    .orderBy('ledger_entries.seq');
+}
+
+export function listLedgerWithItems(db: Db, compoundId: string) {
+  return ledgerWithItems(db, compoundId).execute();
+}
+
+/** Up to `limit` entries after number `afterSeq` (from the first when undefined), in order: a page of an export. */
+export function listLedgerWithItemsAfter(db: Db, compoundId: string, afterSeq: number | undefined, limit: number) {
+  return ledgerWithItems(db, compoundId)
+    .where('ledger_entries.seq', '>', afterSeq ?? 0)
+    .limit(limit)
     .execute();
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Large exports (the ledger, the vote roll, the visiting list) read their rows a page at a time and
+ * let the event loop run between pages, so no request holds the server for the whole file: a CSV is
+ * streamed as its pages come (`csvStream`), a workbook is written in a worker (workers/workbook.ts).
+ */
+import { toCsv, type CsvValue } from '@yishi/core';
+
+/** Rows an export reads at a time: a page costs a few milliseconds to read and write. */
+export const EXPORT_PAGE = 2000;
+
+/** Lets the event loop run (other requests, timers) before the export reads on. */
+export function letOthersRun(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The pages of a list read by keyset: `read(after, limit)` answers the rows after the key `after`
+ * (undefined for the first page), in key order; `keyOf` is a row's key.
+ */
+export async function* keysetPages<R, K>(
+  read: (after: K | undefined, limit: number) => Promise<R[]>,
+  keyOf: (row: R) => K,
+  limit = EXPORT_PAGE,
+): AsyncGenerator<R[]> {
+  let after: K | undefined;
+  for (;;) {
+    const rows = await read(after, limit);
+    if (rows.length > 0) yield rows;
+    if (rows.length < limit) return;
+    after = keyOf(rows.at(-1)!);
+    await letOthersRun();
+  }
+}
+
+/**
+ * A CSV file (core's `toCsv`: BOM, formulas neutralised) streamed page by page: the header first,
+ * then each page's rows as they are read.
+ */
+export function csvStream(header: readonly CsvValue[], pages: AsyncIterable<ReadonlyArray<readonly CsvValue[]>>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = pages[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(toCsv([header])));
+        return;
+      }
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      // Each page without the BOM toCsv puts first.
+      else if (value.length > 0) controller.enqueue(encoder.encode(toCsv(value).slice(1)));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
