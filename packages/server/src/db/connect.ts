@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { OldestFirstPool } from './oldest-first-pool.js';
@@ -45,14 +45,19 @@ export function sqliteHandleOf(db: Kysely<Database>): SqliteDatabase.Database | 
   return sqliteHandles.get(db);
 }
 
-export function openSqlite(path: string): OpenedSqlite {
+/** `log`: Kysely's query log (tests count the statements a request runs with it). */
+export interface OpenOptions {
+  log?: LogConfig;
+}
+
+export function openSqlite(path: string, options: OpenOptions = {}): OpenedSqlite {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: options.log });
   sqliteHandles.set(db, sqlite);
   return { db, sqlite };
 }
@@ -73,19 +78,19 @@ function setPgTypeParsers(): void {
   });
 }
 
-export function openPostgres(url: string, options: { max?: number } = {}): OpenedDatabase {
+export function openPostgres(url: string, options: OpenOptions & { max?: number } = {}): OpenedDatabase {
   setPgTypeParsers();
   const max = options.max ?? 10;
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new OldestFirstPool(pool, max) }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new OldestFirstPool(pool, max) }), log: options.log });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }
 
 /** Opens YISHI_DB: a `postgres://` URL or a SQLite file path. */
-export function openDatabase(urlOrPath: string): OpenedDatabase {
-  if (isPostgresUrl(urlOrPath)) return openPostgres(urlOrPath);
-  const { db } = openSqlite(urlOrPath);
+export function openDatabase(urlOrPath: string, options: OpenOptions = {}): OpenedDatabase {
+  if (isPostgresUrl(urlOrPath)) return openPostgres(urlOrPath, options);
+  const { db } = openSqlite(urlOrPath, options);
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }

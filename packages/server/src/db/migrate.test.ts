@@ -52,10 +52,15 @@ describe.skipIf(testPostgresUrl() === null)('migrations on PostgreSQL', () => {
       expect(triggers.rows.map((r) => r.tgname)).toEqual([
         'ballot_history_no_change',
         'ballot_log_no_change',
+        'buildings_access_version',
         'grant_events_no_change',
         'ledger_entries_no_change',
         'minutes_versions_no_change',
+        'ownerships_access_version',
         'published_heads_no_change',
+        'residencies_access_version',
+        'role_assignments_access_version',
+        'units_access_version',
         'vote_notices_no_change',
       ]);
       // counts come back as numbers, not the strings node-postgres gives for int8 by default

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, ROLE_LABELS, formatUnitLabel, type LoginInput, type Locale, type Me } from '@yishi/core';
 import type { Actor, Grant } from '../auth/actor.js';
+import { forgetActor, keepActor, keptActor } from '../auth/actor-cache.js';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.js';
 import { recheckLiveAccess } from '../collab/attach.js';
 import { resolvePlaceChain } from '../db/repositories/places.repository.js';
@@ -17,6 +18,7 @@ import {
   markLoginFailure,
   deleteSession,
   findSession,
+  findSessionWithAccount,
   insertLoginFailure,
   insertSession,
   liveSessionIds,
@@ -152,25 +154,42 @@ export async function logout(deps: Deps, token: string): Promise<void> {
   const session = await findSession(deps.db, hashToken(token));
   if (!session) return;
   await deleteSession(deps.db, session.id);
+  forgetActor(deps.db, session.id);
   await recheckLiveAccess(deps, session.user_id);
 }
 
-/** The actor behind a session token, or null when the session is unknown or has expired. */
+/**
+ * The actor behind a session token, or null when the session is unknown or has expired. One statement
+ * reads the session with its account; the actor kept from an earlier request serves while the
+ * account's grants and units are unchanged (auth/actor-cache.ts), and is built again otherwise.
+ */
 export async function actorForToken(deps: Deps, token: string): Promise<Actor | null> {
   const { db, clock, config } = deps;
   const sessionId = hashToken(token);
-  const session = await findSession(db, sessionId);
+  const session = await findSessionWithAccount(db, sessionId);
   if (!session) return null;
   const now = clock();
   if (session.expires_at <= now.toISOString() || session.absolute_expires_at <= now.toISOString()) {
     await deleteSession(db, sessionId);
+    forgetActor(db, sessionId);
     return null;
   }
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
     const expiresAt = new Date(Math.min(now.getTime() + config.sessionIdleDays * DAY_MS, new Date(session.absolute_expires_at).getTime()));
     await touchSession(db, sessionId, now.toISOString(), expiresAt.toISOString());
   }
+  if (session.disabled) return null;
+  const stamp = {
+    userId: session.user_id,
+    personId: session.person_id,
+    accessVersion: Number(session.access_version),
+    displayName: session.display_name,
+    locale: localeOf(session.locale),
+  };
+  const kept = keptActor(db, sessionId, stamp, now.getTime());
+  if (kept) return kept;
   const actor = await loadActor(deps, session.user_id, sessionId);
+  if (actor) keepActor(db, sessionId, stamp, actor, now.getTime());
   return actor;
 }
 
@@ -189,6 +208,10 @@ export async function actorForSession(deps: Deps, userId: string, sessionId: str
 /** Which of these sessions have not ended (the periodic check of open live-document sockets). */
 export function liveSessions(deps: Deps, sessionIds: readonly string[]): Promise<Set<string>> {
   return liveSessionIds(deps.db, sessionIds, deps.clock().toISOString());
+}
+
+function localeOf(stored: string): Locale {
+  return stored === 'en' ? 'en' : 'zh-CN';
 }
 
 export async function loadActor(deps: Deps, userId: string, sessionId = ''): Promise<Actor | null> {
@@ -215,7 +238,7 @@ export async function loadActor(deps: Deps, userId: string, sessionId = ''): Pro
     userId: user.id,
     personId: user.person_id,
     displayName: user.display_name,
-    locale: (user.locale === 'en' ? 'en' : 'zh-CN') satisfies Locale,
+    locale: localeOf(user.locale),
     grants,
     ownedUnits,
     residentUnits,

@@ -5,8 +5,10 @@
  * stored on the ballot row and named on its receipt.
  */
 import { GENESIS_HASH, ballotLogEntryHash, verifyBallotLog, type BallotLogEntry, type BallotLogKind, type BallotLogVerification } from '@yishi/core';
-import { advanceBallotLogHead, findBallotLogHead, insertBallotLogEntry, listBallotLog } from '../db/repositories/ballot-log.repository.js';
+import { setLogHead } from '../db/repositories/ballot-cast.repository.js';
+import { advanceBallotLogHead, findBallotLogHead, insertBallotLogEntry, insertBallotLogRow, listBallotLog } from '../db/repositories/ballot-log.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
+import type { BallotLogTable } from '../db/tables/votes.table.js';
 import { sha256Hex } from './ledger.service.js';
 
 export interface BallotLogAppend {
@@ -20,12 +22,10 @@ export interface BallotLogAppend {
   recordedAt: string;
 }
 
-/** Appends one entry; returns its position and hash. */
-export async function appendBallotLog(trx: Db, entry: BallotLogAppend): Promise<{ position: number; hash: string }> {
-  const { position, prevHash } = await advanceBallotLogHead(trx, entry.voteId, GENESIS_HASH);
+/** The stored entry at this position, chained to the previous hash. */
+function entryRow(entry: BallotLogAppend, position: number, prevHash: string): BallotLogTable {
   const content = { ...entry, choices: [...entry.choices], position, prevHash };
-  const hash = ballotLogEntryHash(content, sha256Hex);
-  await insertBallotLogEntry(trx, {
+  return {
     vote_id: entry.voteId,
     position,
     kind: entry.kind,
@@ -35,9 +35,31 @@ export async function appendBallotLog(trx: Db, entry: BallotLogAppend): Promise<
     channel: entry.channel,
     recorded_at: entry.recordedAt,
     prev_hash: prevHash,
-    hash,
-  });
-  return { position, hash };
+    hash: ballotLogEntryHash(content, sha256Hex),
+  };
+}
+
+/** Appends one entry; returns its position and hash. */
+export async function appendBallotLog(trx: Db, entry: BallotLogAppend): Promise<{ position: number; hash: string }> {
+  const { position, prevHash } = await advanceBallotLogHead(trx, entry.voteId, GENESIS_HASH);
+  const row = entryRow(entry, position, prevHash);
+  await insertBallotLogEntry(trx, row);
+  return { position, hash: row.hash };
+}
+
+/**
+ * Appends one entry after the head the caller read and holds in its transaction (findCastingState):
+ * two statements, the head moved and the entry written.
+ */
+export async function appendBallotLogAfter(
+  trx: Db,
+  head: { position: number; hash: string },
+  entry: BallotLogAppend,
+): Promise<{ position: number; hash: string }> {
+  const row = entryRow(entry, head.position + 1, head.hash);
+  await setLogHead(trx, entry.voteId, row.position, row.hash);
+  await insertBallotLogRow(trx, row);
+  return { position: row.position, hash: row.hash };
 }
 
 /** A vote's log as core reads it. */

@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   DomainError,
+  GENESIS_HASH,
   formatBeijingMinute,
   formatReceiptCode,
   isSingleChoice,
@@ -26,13 +27,14 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
+import { ensureLogHead, findCastingState, type CastingState, type RollEntryWithBallot } from '../db/repositories/ballot-cast.repository.js';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
-import { appendBallotLog } from './ballot-log.service.js';
-import { loadVoteSettled, optionsOf, ownersOnRoll, settleDueVotes, type Voter } from './votes.service.js';
+import { appendBallotLogAfter } from './ballot-log.service.js';
+import { loadVoteSettled, optionsOf, ownersOnRoll, settleDueVotes } from './votes.service.js';
 
 function ensureAcceptsBallots(vote: VoteRow, now: Date): void {
   if (vote.status === 'draft' || vote.status === 'announced') throw new DomainError('vote_not_open');
@@ -54,27 +56,28 @@ export function newReceiptCode(): string {
   return formatReceiptCode(randomBytes(12));
 }
 
-/** Which electorate entry the caller votes for; checks they are on the frozen roll. */
-async function resolveOnlineVoter(db: Db, vote: VoteRow, actor: Actor, unitId: string | undefined): Promise<Voter & { label: string }> {
-  if (!actor.personId) throw new DomainError('not_in_electorate');
+/** The roll keys the caller may vote for: their person (residents' polls), the unit they chose, or every unit they own. */
+function candidateKeys(actor: Actor, unitId: string | undefined): string[] {
+  if (!actor.personId) return [];
+  return [actor.personId, ...(unitId ? [unitId] : actor.ownedUnits.map((u) => u.unitId))];
+}
+
+/** Which entry of the frozen roll the caller votes for (read with the vote, findCastingState). */
+function resolveOnlineVoter(vote: VoteRow, entries: readonly RollEntryWithBallot[], actor: Actor, unitId: string | undefined): RollEntryWithBallot {
+  const personId = actor.personId;
+  if (!personId) throw new DomainError('not_in_electorate');
   if (vote.electorate_kind === 'residents') {
-    const entry = await repo.findElectorateEntry(db, vote.id, actor.personId);
+    const entry = entries.find((e) => e.voterKey === personId);
     if (!entry) throw new DomainError('not_in_electorate');
-    return { unitId: null, personId: actor.personId, label: entry.label };
+    return entry;
   }
-  let chosen = unitId;
-  if (!chosen) {
-    const mine = [];
-    for (const u of actor.ownedUnits) if (await repo.findElectorateEntry(db, vote.id, u.unitId)) mine.push(u.unitId);
-    if (mine.length === 0) throw new DomainError('not_in_electorate');
-    if (mine.length > 1) throw new DomainError('ballot_unit_required');
-    chosen = mine[0]!;
-  }
-  const entry = await repo.findElectorateEntry(db, vote.id, chosen);
   // On the roll means: the unit is in the frozen electorate and the caller was one of its owners
   // when the vote opened (a sale after opening does not hand the ballot to the buyer).
-  if (!entry || !ownersOnRoll(entry).includes(actor.personId)) throw new DomainError('not_in_electorate');
-  return { unitId: chosen, personId: null, label: entry.label };
+  const mine = entries.filter((e) => e.unitId !== null && (unitId === undefined || e.unitId === unitId));
+  if (unitId === undefined && mine.length > 1) throw new DomainError('ballot_unit_required');
+  const entry = mine[0];
+  if (!entry || !ownersOnRoll({ owner_person_ids: entry.ownerPersonIds }).includes(personId)) throw new DomainError('not_in_electorate');
+  return entry;
 }
 
 /**
@@ -106,32 +109,70 @@ async function closingAware<T>(deps: Deps, run: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Runs `cast` in a casting transaction: the vote row held in share mode (closing waits for every
- * ballot being cast, see closeVote), the vote re-read and checked to accept ballots at this moment.
- */
-export async function inCastingTransaction<T>(deps: Deps, voteId: string, cast: (trx: Db, vote: VoteRow, now: Date) => Promise<T>): Promise<T> {
-  await loadVoteSettled(deps, voteId);
-  return closingAware(deps, () =>
-    withUniqueRetry(() =>
-      deps.db.transaction().execute(async (trx) => {
-        await lockRow(trx, 'votes', voteId, 'share');
-        const vote = await repo.findVote(trx, voteId);
-        if (!vote) throw new DomainError('vote_not_found');
-        const now = deps.clock();
-        ensureAcceptsBallots(vote, now);
-        return cast(trx, vote, now);
-      }),
-    ),
-  );
+/** A casting transaction found the vote not open yet: it may be due to open (see castingTransaction). */
+class NotOpenYet extends Error {}
+
+function ensureOpenNow(vote: VoteRow | undefined, now: Date): VoteRow {
+  if (!vote) throw new DomainError('vote_not_found');
+  if (vote.status === 'draft' || vote.status === 'announced') throw new NotOpenYet();
+  ensureAcceptsBallots(vote, now);
+  return vote;
 }
 
-/** Stores the online ballot of one voter in the caller's transaction: a new row, or the replacement of its current one. */
-async function storeOnlineBallot(trx: Db, actor: Actor, vote: VoteRow, voter: Voter & { label: string }, choices: string[], now: Date): Promise<BallotReceipt> {
+/**
+ * Runs `step` as a casting transaction: it reads the vote (held in share mode on PostgreSQL, so
+ * closing waits for every ballot being cast, see closeVote) and checks with ensureOpenNow that it
+ * accepts ballots at this moment. A vote found not open yet may be one whose opening time has come
+ * without the scheduler having opened it: it is settled (loadVoteSettled opens it) and the step runs
+ * once more; a vote found past its closing time is settled after the refusal (closingAware).
+ */
+async function castingTransaction<T>(deps: Deps, voteId: string, step: (trx: Db, now: Date) => Promise<T>): Promise<T> {
+  const attempt = () => closingAware(deps, () => withUniqueRetry(() => deps.db.transaction().execute((trx) => step(trx, deps.clock()))));
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!(error instanceof NotOpenYet)) throw error;
+  }
+  if ((await loadVoteSettled(deps, voteId)).status !== 'open') throw new DomainError('vote_not_open');
+  return attempt().catch((error: unknown) => {
+    throw error instanceof NotOpenYet ? new DomainError('vote_not_open') : error;
+  });
+}
+
+/** Runs `cast` in a casting transaction with the vote read and checked (paper slips, proxies). */
+export function inCastingTransaction<T>(deps: Deps, voteId: string, cast: (trx: Db, vote: VoteRow, now: Date) => Promise<T>): Promise<T> {
+  return castingTransaction(deps, voteId, async (trx, now) => {
+    await lockRow(trx, 'votes', voteId, 'share');
+    return cast(trx, ensureOpenNow(await repo.findVote(trx, voteId), now), now);
+  });
+}
+
+/**
+ * An online cast's transaction: the vote, its log head and the caller's roll entries with their
+ * ballots in one read (findCastingState; a vote without a log head yet gets one first).
+ */
+function inOnlineCasting<T>(deps: Deps, voteId: string, keys: readonly string[], cast: (trx: Db, state: CastingState, now: Date) => Promise<T>): Promise<T> {
+  return castingTransaction(deps, voteId, async (trx, now) => {
+    let state = await findCastingState(trx, voteId, keys);
+    if (!state) {
+      await ensureLogHead(trx, voteId, GENESIS_HASH);
+      state = await findCastingState(trx, voteId, keys);
+    }
+    ensureOpenNow(state?.vote, now);
+    return cast(trx, state!, now);
+  });
+}
+
+/**
+ * Stores the online ballot of one roll entry in the caller's transaction: a new row, or the
+ * replacement of its current one, after the log head the state holds (which it moves on).
+ */
+async function storeOnlineBallot(trx: Db, actor: Actor, state: CastingState, entry: RollEntryWithBallot, choices: string[], now: Date): Promise<BallotReceipt> {
+  const { vote } = state;
   const receiptCode = newReceiptCode();
   const castAt = now.toISOString();
-  const existing = await repo.findBallotOfVoter(trx, vote.id, voter);
-  const logged = await appendBallotLog(trx, {
+  const existing = entry.ballot;
+  const logged = await appendBallotLogAfter(trx, state.head, {
     voteId: vote.id,
     kind: existing ? 'replaced' : 'cast',
     receiptCode,
@@ -140,6 +181,7 @@ async function storeOnlineBallot(trx: Db, actor: Actor, vote: VoteRow, voter: Vo
     channel: 'online',
     recordedAt: castAt,
   });
+  state.head = { position: logged.position, hash: logged.hash };
   if (existing) {
     // The ballot row is updated (and so locked) before its history row is written: the history's
     // foreign key takes a share lock on the ballot, and two casts each holding one while waiting
@@ -175,8 +217,8 @@ async function storeOnlineBallot(trx: Db, actor: Actor, vote: VoteRow, voter: Vo
     await repo.insertBallot(trx, {
       id: newId(),
       vote_id: vote.id,
-      unit_id: voter.unitId,
-      person_id: voter.personId,
+      unit_id: entry.unitId,
+      person_id: entry.unitId === null ? entry.personId : null,
       choices_json: JSON.stringify(choices),
       channel: 'online',
       cast_by_user_id: actor.userId,
@@ -190,20 +232,20 @@ async function storeOnlineBallot(trx: Db, actor: Actor, vote: VoteRow, voter: Vo
     });
   }
   return {
-    voterKey: (voter.unitId ?? voter.personId)!,
+    voterKey: entry.voterKey,
     receiptCode,
     castAt,
-    voterLabel: voter.label,
-    replaced: existing !== undefined,
+    voterLabel: entry.label,
+    replaced: existing !== null,
     closesAt: vote.closes_at,
     logPosition: logged.position,
   };
 }
 
 export async function castBallot(deps: Deps, actor: Actor, voteId: string, input: CastBallotInput): Promise<BallotReceipt> {
-  return inCastingTransaction(deps, voteId, async (trx, vote, now) => {
-    const voter = await resolveOnlineVoter(trx, vote, actor, input.unitId);
-    return storeOnlineBallot(trx, actor, vote, voter, validateChoices(vote, input.choices), now);
+  return inOnlineCasting(deps, voteId, candidateKeys(actor, input.unitId), async (trx, state, now) => {
+    const entry = resolveOnlineVoter(state.vote, state.entries, actor, input.unitId);
+    return storeOnlineBallot(trx, actor, state, entry, validateChoices(state.vote, input.choices), now);
   });
 }
 
@@ -213,12 +255,13 @@ export async function castBallot(deps: Deps, actor: Actor, voteId: string, input
  * roll refuses the whole step). The tally still counts the owner once (core/votes/heads.ts).
  */
 export async function castBallots(deps: Deps, actor: Actor, voteId: string, input: CastBallotsInput): Promise<{ receipts: BallotReceipt[] }> {
-  return inCastingTransaction(deps, voteId, async (trx, vote, now) => {
-    if (vote.electorate_kind !== 'owners') throw new DomainError('ballot_units_in_poll');
-    const choices = validateChoices(vote, input.choices);
+  const keys = actor.personId ? input.unitIds : [];
+  return inOnlineCasting(deps, voteId, keys, async (trx, state, now) => {
+    if (state.vote.electorate_kind !== 'owners') throw new DomainError('ballot_units_in_poll');
+    const choices = validateChoices(state.vote, input.choices);
     const receipts: BallotReceipt[] = [];
     for (const unitId of input.unitIds)
-      receipts.push(await storeOnlineBallot(trx, actor, vote, await resolveOnlineVoter(trx, vote, actor, unitId), choices, now));
+      receipts.push(await storeOnlineBallot(trx, actor, state, resolveOnlineVoter(state.vote, state.entries, actor, unitId), choices, now));
     return { receipts };
   });
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { endpointUrl, type Answer, type Endpoint, type EndpointInput } from '@yishi/core';
 import { createApp } from '../app.js';
 import { testConfig, type Config } from '../config.js';
-import { type DialectName, openDatabase } from '../db/connect.js';
+import { type DialectName, type OpenOptions, openDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Deps } from '../deps.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
@@ -44,13 +44,15 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-export async function createTestApp(options: { seed?: boolean; clock?: () => Date; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; clock?: () => Date; config?: Partial<Config>; log?: OpenOptions['log'] } = {},
+): Promise<TestApp> {
   // The demo as of now: on PostgreSQL a copy of this run's seeded template (see below).
   // A test with its own clock gets the demo as seeded at that clock's instant: also a template copy,
   // one template per instant (the seed's dates follow its clock, and it is otherwise the same).
   const store = options.seed !== false ? await createSeededTestDatabase(options.clock?.() ?? null) : await createTestDatabase();
   const dbPath = store.url;
-  const { db, dialect } = openDatabase(dbPath);
+  const { db, dialect } = openDatabase(dbPath, { log: options.log });
   await migrateToLatest(db);
   const smsLog: string[] = [];
   const deps: Deps = {

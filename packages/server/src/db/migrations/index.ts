@@ -22,6 +22,7 @@ import * as rollObjectionsDisputes from './20270102100000_roll_objections_disput
 import * as proxiesPaper from './20270102110000_proxies_paper.js';
 import * as committeeMeetings from './20270102120000_committee_meetings.js';
 import * as publishedHeads from './20270102130000_published_heads.js';
+import * as accessVersion from './20270103090000_access_version.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20270102110000_proxies_paper': proxiesPaper,
   '20270102120000_committee_meetings': committeeMeetings,
   '20270102130000_published_heads': publishedHeads,
+  '20270103090000_access_version': accessVersion,
 };

@@ -22,9 +22,15 @@ export async function advanceBallotLogHead(db: Db, voteId: string, genesisHash: 
   return { position: Number(head.last_position), prevHash: head.last_hash };
 }
 
+/** Writes the entry and moves the head's hash to it (after advanceBallotLogHead). */
 export async function insertBallotLogEntry(db: Db, entry: BallotLogTable): Promise<void> {
-  await db.insertInto('ballot_log').values(entry).execute();
+  await insertBallotLogRow(db, entry);
   await db.updateTable('ballot_log_heads').set({ last_hash: entry.hash }).where('vote_id', '=', entry.vote_id).execute();
+}
+
+/** The entry alone (the caller moves the head itself, see ballot-cast.repository.ts). */
+export async function insertBallotLogRow(db: Db, entry: BallotLogTable): Promise<void> {
+  await db.insertInto('ballot_log').values(entry).execute();
 }
 
 /** A vote's log in position order. */

@@ -18,6 +18,8 @@ export interface UserTable {
   privacy_notice_version: string | null;
   /** For notices by e-mail, set by the person alone (staff never see it); null when none. */
   email: string | null;
+  /** Moved on by the database whenever the account's grants or units change (migration 20270103090000). */
+  access_version: Generated<number>;
 }
 
 export interface RoleAssignmentTable {

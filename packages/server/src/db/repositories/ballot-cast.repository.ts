@@ -1,0 +1,101 @@
+/**
+ * What casting an online ballot reads, in one statement: the vote, its ballot log head, the caller's
+ * entries on the frozen roll and each entry's current ballot. On PostgreSQL the vote row is held in
+ * share mode (closing waits for the ballots being cast, see ballots.service.ts) and the log head for
+ * update (the appends of one vote run one at a time, as advanceBallotLogHead's UPDATE does for the
+ * other channels), so the head read here is the head the entry is chained to.
+ */
+import { sql } from 'kysely';
+import { dialectOf } from '../dialect.js';
+import type { BallotRow, VoteRow } from '../tables/votes.table.js';
+import type { Db } from './places.repository.js';
+
+/** The current ballot's columns a replacement needs (its history row, the version check). */
+export type CurrentBallot = Pick<
+  BallotRow,
+  'id' | 'version' | 'receipt_code' | 'choices_json' | 'channel' | 'cast_by_user_id' | 'entered_by_user_id' | 'cast_at'
+>;
+
+export interface RollEntryWithBallot {
+  voterKey: string;
+  unitId: string | null;
+  personId: string | null;
+  label: string;
+  ownerPersonIds: string;
+  ballot: CurrentBallot | null;
+}
+
+export interface CastingState {
+  vote: VoteRow;
+  head: { position: number; hash: string };
+  /** The entries among the asked voter keys, each with its current ballot (none when not on the roll). */
+  entries: RollEntryWithBallot[];
+}
+
+const BALLOT_COLUMNS = ['id', 'version', 'receipt_code', 'choices_json', 'channel', 'cast_by_user_id', 'entered_by_user_id', 'cast_at'] as const;
+
+/**
+ * The casting state of a vote for these voter keys (unit ids of an owner, or a person id in a
+ * residents' poll); undefined when the vote does not exist or its log has no head yet (ensureLogHead).
+ */
+export async function findCastingState(db: Db, voteId: string, voterKeys: readonly string[]): Promise<CastingState | undefined> {
+  // A key that is nobody's keeps the IN list valid for a caller with no units.
+  const keys = voterKeys.length > 0 ? [...voterKeys] : [''];
+  const ballotColumns = (alias: 'bu' | 'bp') => BALLOT_COLUMNS.map((c) => `${alias}.${c} as ${alias}_${c}` as const);
+  let query = db
+    .selectFrom('votes as v')
+    .innerJoin('ballot_log_heads as h', 'h.vote_id', 'v.id')
+    .leftJoin('vote_electorate as e', (join) => join.onRef('e.vote_id', '=', 'v.id').on('e.voter_key', 'in', keys))
+    // Owners' votes hold a ballot per unit, residents' polls one per person: two joins, each on its index.
+    .leftJoin('ballots as bu', (join) => join.onRef('bu.vote_id', '=', 'v.id').onRef('bu.unit_id', '=', 'e.unit_id'))
+    .leftJoin('ballots as bp', (join) => join.onRef('bp.vote_id', '=', 'v.id').onRef('bp.person_id', '=', 'e.person_id'))
+    .selectAll('v')
+    .select(['h.last_position as head_position', 'h.last_hash as head_hash'])
+    .select(['e.voter_key as e_voter_key', 'e.unit_id as e_unit_id', 'e.person_id as e_person_id', 'e.label as e_label', 'e.owner_person_ids as e_owners'])
+    .select(ballotColumns('bu'))
+    .select(ballotColumns('bp'))
+    .where('v.id', '=', voteId);
+  if (dialectOf(db) === 'postgres') query = query.modifyEnd(sql`for share of v for update of h`);
+  const rows = await query.execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const { head_position, head_hash, e_voter_key: _k, e_unit_id: _u, e_person_id: _p, e_label: _l, e_owners: _o, ...rest } = first;
+  const vote = Object.fromEntries(Object.entries(rest).filter(([key]) => !key.startsWith('bu_') && !key.startsWith('bp_'))) as unknown as VoteRow;
+  const entries: RollEntryWithBallot[] = [];
+  for (const row of rows) {
+    if (row.e_voter_key === null) continue;
+    const alias = row.bu_id !== null ? 'bu' : row.bp_id !== null ? 'bp' : null;
+    const ballot = alias
+      ? (Object.fromEntries(BALLOT_COLUMNS.map((c) => [c, (row as Record<string, unknown>)[`${alias}_${c}`]])) as unknown as CurrentBallot)
+      : null;
+    entries.push({
+      voterKey: row.e_voter_key,
+      unitId: row.e_unit_id,
+      personId: row.e_person_id,
+      label: row.e_label!,
+      ownerPersonIds: row.e_owners!,
+      ballot: ballot && { ...ballot, version: Number(ballot.version) },
+    });
+  }
+  return { vote, head: { position: Number(head_position), hash: head_hash }, entries };
+}
+
+/** Gives an existing vote its log head (position 0, the genesis hash) if it has none yet. */
+export async function ensureLogHead(db: Db, voteId: string, genesisHash: string): Promise<void> {
+  await db
+    .insertInto('ballot_log_heads')
+    .columns(['vote_id', 'last_position', 'last_hash'])
+    .expression(
+      db
+        .selectFrom('votes')
+        .select((eb) => ['id as vote_id', eb.lit(0).as('last_position'), eb.val(genesisHash).as('last_hash')])
+        .where('id', '=', voteId),
+    )
+    .onConflict((oc) => oc.column('vote_id').doNothing())
+    .execute();
+}
+
+/** Moves the head to the entry just written (the caller read it in findCastingState). */
+export async function setLogHead(db: Db, voteId: string, position: number, hash: string): Promise<void> {
+  await db.updateTable('ballot_log_heads').set({ last_position: position, last_hash: hash }).where('vote_id', '=', voteId).execute();
+}

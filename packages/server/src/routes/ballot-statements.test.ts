@@ -1,0 +1,148 @@
+/**
+ * The cost of casting a ballot, counted in SQL statements rather than time (issue 18): every
+ * statement the app runs — BEGIN and COMMIT included — goes through Kysely's query log, and one
+ * accepted ballot request may run at most BALLOT_STATEMENTS of them, first cast or re-cast. The
+ * actor behind a session is kept between requests and checked against the database on each one;
+ * the second half shows that a change made in the database (by this instance or any other) takes
+ * effect on the very next request.
+ */
+import { voteEndpoints } from '@yishi/core';
+import type { LogEvent } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../db/ids.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+const BALLOT_STATEMENTS = 9;
+
+let t: TestApp;
+let dsct: string;
+let now: Date;
+let counting: string[] | null = null;
+const log = (event: LogEvent) => {
+  if (event.level === 'query') counting?.push(event.query.sql);
+};
+
+beforeEach(async () => {
+  now = new Date('2026-11-21T02:00:00Z');
+  t = await createTestApp({ clock: () => now, log });
+  dsct = await t.compoundId('DSCT');
+}, 60_000); // the first app of a run seeds the demo it copies
+afterEach(() => t.close());
+
+/** A vote without the statutory timeline (it opens at once), open for three days from `now`. */
+const MAJORITY = {
+  kind: 'custom',
+  basis: 'area_and_heads',
+  participation: { num: 2, den: 3 },
+  approval: { num: 1, den: 2 },
+  approvalComparison: 'more_than',
+} as const;
+
+async function openVote(): Promise<string> {
+  const staff = await t.login('zhanzhang');
+  const closesAt = new Date(now.getTime() + 3 * 86_400_000).toISOString();
+  const body = { title: '是否同意加装电动车充电桩', kind: 'yes_no', rule: MAJORITY, closesAt } as const;
+  const { id } = await t.ok(voteEndpoints.create, { cookie: staff, params: { compoundId: dsct }, body });
+  await t.ok(voteEndpoints.open, { cookie: staff, params: { voteId: id } });
+  return id;
+}
+
+/** The statements one request runs, with its answer. */
+async function counted<T>(request: () => Promise<T>): Promise<{ answer: T; statements: string[] }> {
+  counting = [];
+  try {
+    const answer = await request();
+    return { answer, statements: counting };
+  } finally {
+    counting = null;
+  }
+}
+
+const cast = (cookie: string, voteId: string, choices: string[]) => t.api(voteEndpoints.castBallot, { cookie, params: { voteId }, body: { choices } });
+
+describe('statements per accepted ballot', () => {
+  it(`a cast and a re-cast each run at most ${BALLOT_STATEMENTS} statements, BEGIN and COMMIT included`, async () => {
+    const voteId = await openVote();
+    // Another owner's ballot first: the vote's log already has a head, as for all but its first ballot.
+    expect((await cast(await t.login('yezhu2'), voteId, ['yes'])).status).toBe(201);
+    const owner = await t.login('loudong');
+    // The session's first request builds its actor; later ones only check it against the database.
+    await t.ok(voteEndpoints.get, { cookie: owner, params: { voteId } });
+
+    const first = await counted(() => cast(owner, voteId, ['yes']));
+    expect(first.answer.status).toBe(201);
+    expect(first.answer.data!.replaced).toBe(false);
+    expect(first.statements.map((s) => s.split(' ')[0]!.toLowerCase())).toContain('begin');
+    expect(first.statements.map((s) => s.split(' ')[0]!.toLowerCase())).toContain('commit');
+    expect(first.statements.length, first.statements.join('\n')).toBeLessThanOrEqual(BALLOT_STATEMENTS);
+
+    const again = await counted(() => cast(owner, voteId, ['no']));
+    expect(again.answer.status).toBe(201);
+    expect(again.answer.data!.replaced).toBe(true);
+    expect(again.statements.length, again.statements.join('\n')).toBeLessThanOrEqual(BALLOT_STATEMENTS);
+
+    // Nothing was skipped: the replaced ballot is in the history, both are in the log, and the latest counts.
+    const history = await t.deps.db.selectFrom('ballot_history').select('receipt_code').where('vote_id', '=', voteId).execute();
+    expect(history.map((h) => h.receipt_code)).toEqual([first.answer.data!.receiptCode]);
+    const logged = await t.deps.db
+      .selectFrom('ballot_log')
+      .select(['position', 'kind', 'receipt_code'])
+      .where('vote_id', '=', voteId)
+      .orderBy('position')
+      .execute();
+    expect(logged.map((l) => [Number(l.position), l.kind])).toEqual([
+      [1, 'cast'],
+      [2, 'cast'],
+      [3, 'replaced'],
+    ]);
+    expect(logged[2]!.receipt_code).toBe(again.answer.data!.receiptCode);
+  });
+
+  it('the first ballot of a vote and a ballot for a chosen unit stay within the bound too', async () => {
+    const voteId = await openVote();
+    const owner = await t.login('yezhu');
+    const { mine } = await t.ok(voteEndpoints.get, { cookie: owner, params: { voteId } });
+    const unitId = mine[0]!.voterKey;
+    const first = await counted(() => t.api(voteEndpoints.castBallot, { cookie: owner, params: { voteId }, body: { choices: ['yes'], unitId } }));
+    expect(first.answer.status).toBe(201);
+    expect(first.statements.length, first.statements.join('\n')).toBeLessThanOrEqual(BALLOT_STATEMENTS + 1);
+  });
+});
+
+describe('the actor kept between requests follows the database at once', () => {
+  it('an ownership removed, a grant added, an account disabled and a session ended each take effect on the next request', async () => {
+    const voteId = await openVote();
+    const owner = await t.login('loudong');
+    expect((await cast(owner, voteId, ['yes'])).status).toBe(201);
+    const { userId, personId } = await t.deps.db
+      .selectFrom('users')
+      .select(['id as userId', 'person_id as personId'])
+      .where('username', '=', 'loudong')
+      .executeTakeFirstOrThrow();
+
+    // A grant written straight into the database (as another instance would): the roll opens at once.
+    expect((await t.api(voteEndpoints.roll, { cookie: owner, params: { voteId } })).status).toBe(403);
+    await t.deps.db
+      .insertInto('role_assignments')
+      .values({ id: newId(), user_id: userId, role: 'station_chief', scope_kind: 'compound', scope_id: dsct, party: null, organisation: null, title: null })
+      .execute();
+    expect((await t.api(voteEndpoints.roll, { cookie: owner, params: { voteId } })).status).toBe(200);
+    await t.deps.db.deleteFrom('role_assignments').where('user_id', '=', userId).execute();
+    expect((await t.api(voteEndpoints.roll, { cookie: owner, params: { voteId } })).status).toBe(403);
+
+    // The flat sold: without an ownership in the compound the owner may not cast here any more.
+    const owned = await t.deps.db.selectFrom('ownerships').selectAll().where('person_id', '=', personId!).execute();
+    await t.deps.db.deleteFrom('ownerships').where('person_id', '=', personId!).execute();
+    expect((await cast(owner, voteId, ['no'])).status).toBe(403);
+    await t.deps.db.insertInto('ownerships').values(owned).execute();
+    expect((await cast(owner, voteId, ['no'])).status).toBe(201);
+
+    await t.deps.db.updateTable('users').set({ disabled: 1 }).where('id', '=', userId).execute();
+    expect((await cast(owner, voteId, ['yes'])).status).toBe(401);
+    await t.deps.db.updateTable('users').set({ disabled: 0 }).where('id', '=', userId).execute();
+    expect((await cast(owner, voteId, ['yes'])).status).toBe(201);
+
+    expect((await t.call('POST', '/api/auth/logout', { cookie: owner, json: {} })).status).toBeLessThan(300);
+    expect((await cast(owner, voteId, ['no'])).status).toBe(401);
+  });
+});
