@@ -8,10 +8,10 @@ import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '@yishi/core';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.js';
+import { apiBodyLimit } from './http/body.js';
 import type { AppEnv } from './http/context.js';
 import { errorResponse, handleError } from './http/errors.js';
 import { CONTENT_SECURITY_POLICY, requestContext, sameOriginWrites } from './http/middleware.js';
@@ -38,11 +38,8 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
   app.use('*', requestContext(deps));
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: deps.config.maxBodyBytes,
-      onError: () => {
-        throw new DomainError('body_too_large', { limit: `${Math.round(deps.config.maxBodyBytes / 1024 / 1024)} MB` });
-      },
+    apiBodyLimit(deps.config.maxBodyBytes, () => {
+      throw new DomainError('body_too_large', { limit: `${Math.round(deps.config.maxBodyBytes / 1024 / 1024)} MB` });
     }),
   );
   app.use('/api/*', sameOriginWrites(deps.config.trustedOrigins));

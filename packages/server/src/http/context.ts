@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Locale } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import type { Deps } from '../deps.js';
@@ -9,5 +10,7 @@ export interface AppEnv {
     locale: Locale;
     actor: Actor | null;
     sessionToken: string | null;
+    /** Node's request whose body a body reader reads directly (set by apiBodyLimit when served by node). */
+    nodeBody: IncomingMessage | undefined;
   };
 }

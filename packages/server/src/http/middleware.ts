@@ -1,6 +1,7 @@
 import { DomainError, pickLocale, type Locale } from '@yishi/core';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { dialectOf } from '../db/dialect.js';
 import { inArrivalOrder } from '../db/oldest-first-pool.js';
 import type { Deps } from '../deps.js';
 import { LOCALE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
@@ -11,26 +12,28 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Puts deps, the caller's language and the logged-in actor (or null) on the context. The actor is
- * loaded for API requests only: a page's scripts, styles and icons need no session lookup. The
- * request is numbered on arrival so that PostgreSQL connections go to the oldest request first.
+ * loaded for API requests only: a page's scripts, styles and icons need no session lookup. On
+ * PostgreSQL the request is numbered on arrival so that connections go to the oldest request first;
+ * SQLite's one connection has no pool to order, and the request skips that async context.
  */
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
-  return (c, next) =>
-    inArrivalOrder(async () => {
-      c.set('deps', deps);
-      const token = getCookie(c, SESSION_COOKIE) ?? null;
-      c.set('sessionToken', token);
-      const wantsActor = c.req.path.startsWith('/api/') && token !== null && /^[\w-]{20,100}$/.test(token);
-      const actor = wantsActor ? await actorForToken(deps, token) : null;
-      c.set('actor', actor);
-      // The explicit choice (cookie) first, then the browser's languages, then the account's setting.
-      const cookieLocale = getCookie(c, LOCALE_COOKIE);
-      const acceptLanguage = c.req.header('accept-language');
-      const locale: Locale =
-        cookieLocale === 'en' || cookieLocale === 'zh-CN' ? cookieLocale : acceptLanguage ? pickLocale(acceptLanguage) : (actor?.locale ?? 'zh-CN');
-      c.set('locale', locale);
-      await next();
-    });
+  const ordered = dialectOf(deps.db) === 'postgres';
+  const handle: MiddlewareHandler<AppEnv> = async (c, next) => {
+    c.set('deps', deps);
+    const token = getCookie(c, SESSION_COOKIE) ?? null;
+    c.set('sessionToken', token);
+    const wantsActor = c.req.path.startsWith('/api/') && token !== null && /^[\w-]{20,100}$/.test(token);
+    const actor = wantsActor ? await actorForToken(deps, token) : null;
+    c.set('actor', actor);
+    // The explicit choice (cookie) first, then the browser's languages, then the account's setting.
+    const cookieLocale = getCookie(c, LOCALE_COOKIE);
+    const acceptLanguage = c.req.header('accept-language');
+    const locale: Locale =
+      cookieLocale === 'en' || cookieLocale === 'zh-CN' ? cookieLocale : acceptLanguage ? pickLocale(acceptLanguage) : (actor?.locale ?? 'zh-CN');
+    c.set('locale', locale);
+    await next();
+  };
+  return ordered ? (c, next) => inArrivalOrder(() => handle(c, next)) : handle;
 }
 
 /**
