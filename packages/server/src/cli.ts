@@ -18,6 +18,7 @@ import { seedDemoIfEmpty } from './seed/index.js';
 import { parseHeadsFile, verifyAnchorsCommand, verifyBallotLogsCommand } from './services/anchors.service.js';
 import { verifyLedgerCommand } from './services/ledger.service.js';
 import { completeSetup } from './services/setup.service.js';
+import { generateBigCompound } from './testing/big-compound.js';
 import { createSmsSender } from './sms/create-sms-sender.js';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -36,7 +37,11 @@ const USAGE = `Usage: yishi <command>   (YISHI_DB selects the database file or p
                                database, and from FILE: a copy downloaded from the board)
   recount ROLL.json BALLOTS.json
                                recompute a closed vote's result from its published files alone (no
-                               database); exit 0 match, 1 mismatch, 2 bad input (docs/recount.md)`;
+                               database); exit 0 match, 1 mismatch, 2 bad input (docs/recount.md)
+  generate-compound [--units N] [--action-items N] [--db PATH|URL]
+                               seed the demo if the database is empty, then add the synthetic large
+                               compound 万家花园 (WJHY) for scale tests and benchmarks (defaults
+                               10000 units, 40000 action items; docs/benchmarks.md)`;
 
 async function setup(deps: Deps): Promise<void> {
   const { values } = parseArgs({ args: rest, options: { subdistrict: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' } }, strict: true });
@@ -75,7 +80,11 @@ async function run(): Promise<void> {
     }
     return;
   }
-  const { db } = openDatabase(config.databasePath);
+  const generateArgs =
+    command === 'generate-compound'
+      ? parseArgs({ args: rest, options: { units: { type: 'string' }, 'action-items': { type: 'string' }, db: { type: 'string' } }, strict: true }).values
+      : null;
+  const { db } = openDatabase(generateArgs?.db ?? config.databasePath);
   const deps: Deps = { db, config, clock: () => new Date(), sms: createSmsSender(config.sms) };
   try {
     switch (command) {
@@ -100,6 +109,20 @@ async function run(): Promise<void> {
         const fromFile = values.heads ? parseHeadsFile(readFileSync(values.heads, 'utf8')) : null;
         const codes = [await verifyLedgerCommand(db), await verifyBallotLogsCommand(db), await verifyAnchorsCommand(db, fromFile)];
         process.exitCode = Math.max(...codes);
+        break;
+      }
+      case 'generate-compound': {
+        await migrateToLatest(db);
+        await seedDemoIfEmpty(deps);
+        const started = Date.now();
+        const made = await generateBigCompound(deps, {
+          units: Number(generateArgs?.units ?? 10_000),
+          actionItems: Number(generateArgs?.['action-items'] ?? 40_000),
+          onProgress: (done, total) => process.stdout.write(`\raction items ${done}/${total}`),
+        });
+        console.log(
+          `\nGenerated 万家花园 (WJHY) ${made.compoundId} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(made.counts)}; vote ${made.voteId}.`,
+        );
         break;
       }
       default:

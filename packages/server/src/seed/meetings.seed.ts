@@ -289,7 +289,8 @@ export async function seedMeetings(deps: Deps): Promise<void> {
   });
 }
 
-async function seedOpenQuestion(
+/** A question raised at a meeting and not yet handled; answers its id (the big-compound generator lists many). */
+export async function seedOpenQuestion(
   trx: Db,
   meetingId: string,
   compoundId: string,
@@ -299,9 +300,10 @@ async function seedOpenQuestion(
   category: QuestionCategory,
   text: string,
   now: Date,
-) {
+): Promise<string> {
+  const id = newId();
   await insertQuestion(trx, {
-    id: newId(),
+    id,
     meeting_id: meetingId,
     compound_id: compoundId,
     number,
@@ -322,4 +324,5 @@ async function seedOpenQuestion(
     handled_at: null,
     created_at: now.toISOString(),
   });
+  return id;
 }

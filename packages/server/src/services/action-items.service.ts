@@ -307,20 +307,29 @@ export async function editActionItem(
 }
 
 export async function resolveActionItem(deps: Deps, itemId: string, actor: Actor, input: { evidence: string; photos: string[] }): Promise<ActionItemStaffView> {
-  return onItem(deps, itemId, async (trx, item) => {
-    const status = transition(item.status, 'resolve');
-    const now = deps.clock().toISOString();
-    const photos = await attachEvidencePhotos(trx, { userId: actor.userId, compoundId: item.compound_id, actionItemId: item.id, photoIds: input.photos });
-    const saved = await saveStatus(trx, item, {
-      status,
-      resolved_at: now,
-      evidence: input.evidence,
-      evidence_photos: JSON.stringify(photos),
-      updated_at: now,
-    });
-    await insertActionItemUpdate(trx, update(item.id, actor, now, 'resolved', { text: input.evidence, photos }));
-    return saved;
+  return onItem(deps, itemId, (trx, item) => resolveInTransaction(trx, deps, item, actor, input));
+}
+
+/** Resolving, inside the caller's transaction (the route's step above; the big-compound generator batches many). */
+export async function resolveInTransaction(
+  trx: Db,
+  deps: Pick<Deps, 'clock'>,
+  item: ActionItemRow,
+  actor: Actor,
+  input: { evidence: string; photos: string[] },
+): Promise<ActionItemRow> {
+  const status = transition(item.status, 'resolve');
+  const now = deps.clock().toISOString();
+  const photos = await attachEvidencePhotos(trx, { userId: actor.userId, compoundId: item.compound_id, actionItemId: item.id, photoIds: input.photos });
+  const saved = await saveStatus(trx, item, {
+    status,
+    resolved_at: now,
+    evidence: input.evidence,
+    evidence_photos: JSON.stringify(photos),
+    updated_at: now,
   });
+  await insertActionItemUpdate(trx, update(item.id, actor, now, 'resolved', { text: input.evidence, photos }));
+  return saved;
 }
 
 /** The signing official finds the evidence insufficient: back to work, with the reason. */
@@ -351,49 +360,57 @@ export async function changeActionItemTriage(deps: Deps, itemId: string, actor: 
  * unique indexes on the number are the backstop against any double use.
  */
 export async function signOffActionItem(deps: Deps, itemId: string, actor: Actor, input: { resolution: string }): Promise<SignOffResult> {
-  const signed = await deps.db.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, itemId);
-    const status = transition(item.status, 'sign_off');
-    if (input.resolution.trim().length === 0) throw new DomainError('sign_off_resolution_required');
-    const compound = await findCompoundCode(trx, item.compound_id);
-    if (!compound) throw new DomainError('compound_not_found');
-    const now = deps.clock();
-    const nowIso = now.toISOString();
-    const year = Number(chinaDate(now).slice(0, 4));
-    const sequence = await nextSignOffSequence(trx, item.compound_id, year);
-    const number = formatSignOffNumber(compound.code, year, sequence);
-    const saved = await saveStatus(trx, item, {
-      status,
-      sign_off_number: number,
-      signed_off_at: nowIso,
-      signed_off_by_user_id: actor.userId,
-      signed_off_by_name: actor.displayName,
-      resolution: input.resolution,
-      updated_at: nowIso,
-    });
-    await insertActionItemUpdate(trx, update(item.id, actor, nowIso, 'signed_off', { text: input.resolution, to: number }));
-    await appendLedgerEntry(trx, {
-      compoundId: item.compound_id,
-      kind: 'signed_off',
-      actionItemId: item.id,
-      signOffNumber: number,
-      createdAt: nowIso,
-      payload: {
-        title: item.title,
-        resolution: input.resolution,
-        evidence: item.evidence,
-        signedOffBy: { userId: actor.userId, name: actor.displayName },
-        dueDate: item.due_date,
-        onTime: chinaDate(new Date(item.resolved_at ?? nowIso)) <= item.due_date,
-        triage: item.triage,
-        responsibleUnit: item.responsible_unit,
-        reopenCount: item.reopen_count,
-      },
-    });
-    await enqueueNotifications(trx, deps, { kind: 'item_rate', itemId: item.id, causedByUserId: actor.userId });
-    return { saved, number, nowIso };
-  });
+  const signed = await deps.db.transaction().execute(async (trx) => signOffInTransaction(trx, deps, await loadItem(trx, itemId), actor, input));
   return { signOffNumber: signed.number, signedOffAt: signed.nowIso, signedOffBy: actor.displayName, item: await staffItemView(deps, signed.saved) };
+}
+
+/** The sign-off inside the caller's transaction (the route's step above; the big-compound generator batches many). */
+export async function signOffInTransaction(
+  trx: Db,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  item: ActionItemRow,
+  actor: Actor,
+  input: { resolution: string },
+): Promise<{ saved: ActionItemRow; number: string; nowIso: string }> {
+  const status = transition(item.status, 'sign_off');
+  if (input.resolution.trim().length === 0) throw new DomainError('sign_off_resolution_required');
+  const compound = await findCompoundCode(trx, item.compound_id);
+  if (!compound) throw new DomainError('compound_not_found');
+  const now = deps.clock();
+  const nowIso = now.toISOString();
+  const year = Number(chinaDate(now).slice(0, 4));
+  const sequence = await nextSignOffSequence(trx, item.compound_id, year);
+  const number = formatSignOffNumber(compound.code, year, sequence);
+  const saved = await saveStatus(trx, item, {
+    status,
+    sign_off_number: number,
+    signed_off_at: nowIso,
+    signed_off_by_user_id: actor.userId,
+    signed_off_by_name: actor.displayName,
+    resolution: input.resolution,
+    updated_at: nowIso,
+  });
+  await insertActionItemUpdate(trx, update(item.id, actor, nowIso, 'signed_off', { text: input.resolution, to: number }));
+  await appendLedgerEntry(trx, {
+    compoundId: item.compound_id,
+    kind: 'signed_off',
+    actionItemId: item.id,
+    signOffNumber: number,
+    createdAt: nowIso,
+    payload: {
+      title: item.title,
+      resolution: input.resolution,
+      evidence: item.evidence,
+      signedOffBy: { userId: actor.userId, name: actor.displayName },
+      dueDate: item.due_date,
+      onTime: chinaDate(new Date(item.resolved_at ?? nowIso)) <= item.due_date,
+      triage: item.triage,
+      responsibleUnit: item.responsible_unit,
+      reopenCount: item.reopen_count,
+    },
+  });
+  await enqueueNotifications(trx, deps, { kind: 'item_rate', itemId: item.id, causedByUserId: actor.userId });
+  return { saved, number, nowIso };
 }
 
 /**
