@@ -23,7 +23,7 @@ import {
 } from '@yishi/core';
 import QRCode from 'qrcode';
 import { publicUrlOf } from '../config.js';
-import { listActionItems } from '../db/repositories/action-items.repository.js';
+import { listLatestSignOffs } from '../db/repositories/board.repository.js';
 import { listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
 import { listCompoundMinutesVersions } from '../db/repositories/minutes.repository.js';
 import { findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
@@ -102,7 +102,8 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
       date: v.closed_at ?? '',
     });
   }
-  for (const item of await listActionItems(db, { compoundId, status: 'signed_off' })) {
+  // Only the newest few of the sign-offs can be among the `limit` newest notices.
+  for (const item of await listLatestSignOffs(db, compoundId, limit)) {
     notices.push({
       id: `sign-off-${item.id}`,
       kind: 'sign_off',

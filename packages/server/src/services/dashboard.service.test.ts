@@ -6,10 +6,10 @@
  * which must not grow with the items.
  */
 import { chinaDate, computeDashboard, heldStart, type DashboardQuery, type Rating } from '@yishi/core';
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFirstPublications } from '../db/repositories/minutes.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
+import { countingDb } from '../testing/statement-counter.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { getDashboard, getSatisfactionSummary } from './dashboard.service.js';
 
@@ -17,22 +17,6 @@ const NOW = new Date('2026-11-20T02:00:00.000Z');
 let t: TestApp;
 let compoundIds: string[];
 let query: DashboardQuery;
-
-/** Statements run and rows answered through a Kysely instance. */
-function counting(db: Db) {
-  const seen = { statements: 0, rows: 0 };
-  const plugin: KyselyPlugin = {
-    transformQuery: ({ node }: { node: RootOperationNode }) => {
-      seen.statements += 1;
-      return node;
-    },
-    transformResult: async ({ result }) => {
-      seen.rows += result.rows.length;
-      return result;
-    },
-  };
-  return { db: db.withPlugin(plugin), seen };
-}
 
 /** A deterministic spread of items: statuses, listing and sign-off instants (some at 16:00–24:00 UTC), due dates, ratings. */
 async function addItems(count: number, salt: number, days = 380): Promise<void> {
@@ -166,9 +150,9 @@ describe('dashboard aggregates', () => {
 
   it('reads a number of statements and rows that does not grow with the action items', async () => {
     const measure = async () => {
-      const { db, seen } = counting(t.deps.db);
+      const { db, seen } = countingDb(t.deps.db);
       await getDashboard({ ...t.deps, db }, query);
-      return { ...seen };
+      return { statements: seen.statements, rows: seen.rows };
     };
     const before = await measure();
     // 1,000 more items listed over three days and signed off on the days around them add a row per

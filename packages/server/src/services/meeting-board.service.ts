@@ -9,6 +9,8 @@ import {
   MEETING_KIND_LABELS,
   MEETING_RECORDERS,
   agendaDocumentName,
+  countQuestions,
+  groupBy,
   meetingKind,
   meetingQuorum,
   partyOrNull,
@@ -28,6 +30,7 @@ import {
   listMeetingsOfCompound,
   updateMeeting,
 } from '../db/repositories/meetings.repository.js';
+import { listAgendaTitlesOfMeetings, listQuestionStatusesOfMeetings } from '../db/repositories/board.repository.js';
 import { findCompound } from '../db/repositories/places.repository.js';
 import type { MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
@@ -36,10 +39,9 @@ import { attendedByParties, holdsAny, loadMeeting } from './meeting-access.js';
 import { meetingSummary } from './meetings.service.js';
 import { renderMeetingsCalendar, type CalendarMeeting } from './meetings-calendar.js';
 
-/** Topics of a meeting: the frozen rows once there are any, else the live document's titles. */
-async function topicsOf(deps: Deps, meeting: MeetingRow): Promise<string[]> {
-  const rows = await listAgendaItems(deps.db, meeting.id);
-  if (rows.length > 0) return rows.map((r) => r.title);
+/** Topics of a meeting: the titles of its frozen rows once there are any (read for all meetings at once), else the live document's. */
+async function topicsOf(deps: Deps, meeting: MeetingRow, frozen: readonly string[]): Promise<string[]> {
+  if (frozen.length > 0) return [...frozen];
   const stored = await loadStoredDocument(deps.db, agendaDocumentName(meeting.id));
   const items = readAgendaSnapshot(stored.doc.getArray(AGENDA_ITEMS_KEY).toJSON());
   stored.doc.destroy();
@@ -54,10 +56,18 @@ export async function publicMeetings(deps: Deps, compoundId: string): Promise<Pu
   const now = deps.clock().toISOString();
   const upcoming = meetings.filter((m) => m.status === 'scheduled' || m.status === 'in_session' || (m.status === 'cancelled' && m.starts_at >= now)).reverse();
   const recent = meetings.filter((m) => m.status === 'closed').slice(0, 5);
+  // The topics and question counts of all of them in two statements, not two per meeting.
+  const shown = [...upcoming, ...recent].map((m) => m.id);
+  const titles = groupBy(await listAgendaTitlesOfMeetings(deps.db, shown), (r) => r.meeting_id);
+  const questions = groupBy(await listQuestionStatusesOfMeetings(deps.db, shown), (q) => q.meeting_id);
   const describe = async (m: MeetingRow): Promise<BoardMeeting> => ({
     ...meetingSummary(m),
-    topics: await topicsOf(deps, m),
-    questionCounts: meetingKind(m.kind).questions ? await countQuestionsOf(deps.db, m.id) : null,
+    topics: await topicsOf(
+      deps,
+      m,
+      (titles.get(m.id) ?? []).map((r) => r.title),
+    ),
+    questionCounts: meetingKind(m.kind).questions ? countQuestions(questions.get(m.id) ?? []) : null,
   });
   return {
     compound: { id: compound.id, name: compound.name },
@@ -77,10 +87,21 @@ export async function meetingsCalendar(deps: Deps, compoundId: string): Promise<
   if (!compound) throw new DomainError('compound_not_found');
   const meetings = (await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session', 'closed', 'cancelled'])).reverse();
   const board = `${publicUrlOf(deps.config)}/board/${compound.id}#meetings`;
+  const titles = groupBy(
+    await listAgendaTitlesOfMeetings(
+      deps.db,
+      meetings.map((m) => m.id),
+    ),
+    (r) => r.meeting_id,
+  );
   const events: CalendarMeeting[] = [];
   for (const m of meetings) {
     const start = new Date(m.starts_at);
-    const topics = await topicsOf(deps, m);
+    const topics = await topicsOf(
+      deps,
+      m,
+      (titles.get(m.id) ?? []).map((r) => r.title),
+    );
     events.push({
       uid: `${m.id}@yishi`,
       start,
