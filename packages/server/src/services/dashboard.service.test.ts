@@ -8,7 +8,6 @@
 import { chinaDate, computeDashboard, heldStart, type DashboardQuery, type Rating } from '@yishi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFirstPublications } from '../db/repositories/minutes.repository.js';
-import type { Db } from '../db/repositories/places.repository.js';
 import { countingDb } from '../testing/statement-counter.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { getDashboard, getSatisfactionSummary } from './dashboard.service.js';
