@@ -17,6 +17,7 @@ import {
   paperBallotSchema,
   publicVotesSchema,
   publishedReceiptsSchema,
+  receiptsQuerySchema,
   voteCreatedSchema,
   voteRollQuerySchema,
   voteRollSchema,
@@ -124,9 +125,11 @@ export const voteEndpoints = {
   receipts: endpoint({
     method: 'get',
     path: '/public/votes/:voteId/receipts',
-    summary: 'After closing: every receipt code with its choices, to check a ballot was counted as cast (before closing: when it will be published)',
+    summary:
+      'After closing: the receipt codes with their choices, a page at a time in code order (code=… finds one), to check a ballot was counted as cast (before closing: when it will be published)',
     tags: ['votes', 'public'],
     params: voteParams,
+    query: receiptsQuerySchema,
     response: publishedReceiptsSchema,
   }),
   publicResults: endpoint({

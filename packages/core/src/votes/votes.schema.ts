@@ -281,7 +281,17 @@ export const voteRollQuerySchema = pageQuerySchema(100).extend({ q: z.string().t
 export const voteRollSchema = pageSchema(rollEntrySchema);
 export type RollEntry = z.infer<typeof rollEntrySchema>;
 
-export const publishedReceiptsSchema = z.object({
+/** A page of the published receipts in code order; `code` looks up one receipt code (a voter checking theirs). */
+export const receiptsQuerySchema = pageQuerySchema(100).extend({ code: z.string().trim().max(40).optional() });
+export const publishedReceiptsSchema = pageSchema(
+  z.object({
+    receiptCode: z.string(),
+    logPosition: z.number().int().nullable(),
+    choices: z.array(z.string()),
+    choiceLabels: z.array(z.string()),
+    channel: z.enum(BALLOT_CHANNELS),
+  }),
+).extend({
   voteId: z.string(),
   title: z.string(),
   status: z.enum(VOTE_STATUSES),
@@ -290,15 +300,6 @@ export const publishedReceiptsSchema = z.object({
   published: z.boolean(),
   /** A secret vote with few voters: the codes only (each proves its ballot was counted), the choices withheld, and why. */
   choicesWithheld: wordsSchema.nullable(),
-  receipts: z.array(
-    z.object({
-      receiptCode: z.string(),
-      logPosition: z.number().int().nullable(),
-      choices: z.array(z.string()),
-      choiceLabels: z.array(z.string()),
-      channel: z.enum(BALLOT_CHANNELS),
-    }),
-  ),
 });
 export type PublishedReceipts = z.infer<typeof publishedReceiptsSchema>;
 

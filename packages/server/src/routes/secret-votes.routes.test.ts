@@ -79,8 +79,8 @@ describe('a secret vote’s per-option totals', () => {
 
     // The receipt list proves each ballot was counted, without the choices that would add up to the totals.
     const receipts = await t.ok(voteEndpoints.receipts, { params: { voteId } });
-    expect(receipts.receipts).toHaveLength(4);
-    expect(receipts.receipts.every((r) => r.choices.length === 0 && r.choiceLabels.length === 0)).toBe(true);
+    expect(receipts.items).toHaveLength(4);
+    expect(receipts.items.every((r) => r.choices.length === 0 && r.choiceLabels.length === 0)).toBe(true);
     expect(receipts.choicesWithheld?.['zh-CN']).toContain('清单只列回执码，不列选择');
   });
 
@@ -93,6 +93,23 @@ describe('a secret vote’s per-option totals', () => {
     expect(result!.checks.map((c) => c.key)).toContain('approval_ballots');
     const receipts = await t.ok(voteEndpoints.receipts, { params: { voteId } });
     expect(receipts.choicesWithheld).toBeNull();
-    expect(receipts.receipts.filter((r) => r.choices[0] === 'yes')).toHaveLength(8);
+    expect(receipts.items.filter((r) => r.choices[0] === 'yes')).toHaveLength(8);
+
+    // A page at a time in code order, each receipt exactly once; one code is looked up alone.
+    const pages: (typeof receipts.items)[] = [];
+    let after: string | undefined;
+    do {
+      const page = await t.ok(voteEndpoints.receipts, { params: { voteId }, query: { limit: 5, after } });
+      expect(page).toMatchObject({ published: true, choicesWithheld: null });
+      pages.push(page.items);
+      after = page.next ?? undefined;
+    } while (after);
+    expect(pages.map((p) => p.length)).toEqual([5, 5, 2]);
+    const codes = pages.flat().map((r) => r.receiptCode);
+    expect(codes).toEqual(receipts.items.map((r) => r.receiptCode));
+    expect(codes).toEqual([...codes].sort());
+    const one = await t.ok(voteEndpoints.receipts, { params: { voteId }, query: { code: codes[7]!.toLowerCase() } });
+    expect(one.items).toEqual([receipts.items[7]]);
+    expect((await t.ok(voteEndpoints.receipts, { params: { voteId }, query: { code: 'NOPE-NOPE-NOPE' } })).items).toEqual([]);
   });
 });

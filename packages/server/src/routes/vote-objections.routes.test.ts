@@ -272,7 +272,7 @@ describe('询异: disputes of published ballots', () => {
     const yesAfter = (await t.ok(voteEndpoints.get, { cookie: staff, params: { voteId } })).result!.options.find((o) => o.id === 'yes')!;
     expect(yesAfter.ballots).toBe(yesBefore.ballots! + 1);
     const receipts = await t.ok(voteEndpoints.receipts, { params: { voteId } });
-    expect(receipts.receipts.find((r) => r.receiptCode === paperReceipt)!.choices).toEqual(['yes']);
+    expect(receipts.items.find((r) => r.receiptCode === paperReceipt)!.choices).toEqual(['yes']);
     const [notice] = await noticesOf(voteId, 'corrected_result');
     expect(JSON.parse(notice!.body_json)['zh-CN']).toContain(`回执码 ${paperReceipt}`);
     expect(await noticeKindsOf('yezhu')).toContain('ballot_dispute_resolved');

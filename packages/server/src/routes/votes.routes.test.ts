@@ -110,7 +110,7 @@ describe('casting ballots', () => {
     // After closing the published receipts list has the latest code with its choice.
     expect((await closeNow(staff, voteId)).status).toBe(200);
     const receipts = await t.ok(voteEndpoints.receipts, { params: { voteId } });
-    expect(receipts.receipts).toEqual([
+    expect(receipts.items).toEqual([
       { receiptCode: second.receiptCode, logPosition: second.logPosition, choices: ['no'], choiceLabels: ['反对'], channel: 'online' },
     ]);
     // Closing twice says so.
@@ -137,7 +137,7 @@ describe('casting ballots', () => {
     }
     // The public receipts list is empty until closing and says when it will be published.
     const hidden = await t.ok(voteEndpoints.receipts, { params: { voteId } });
-    expect(hidden).toMatchObject({ status: 'open', published: false, receipts: [], closesAt: '2026-11-24T02:00:00.000Z' });
+    expect(hidden).toMatchObject({ status: 'open', published: false, items: [], closesAt: '2026-11-24T02:00:00.000Z' });
   });
 
   it("a named ballot shows each unit's choice on the roll after closing", async () => {

@@ -66,7 +66,7 @@ export const voteRoutes = [
   }),
   defineRoute(voteEndpoints.receipts, {
     access: publicAccess,
-    handler: ({ deps, params, locale }) => getReceipts(deps, params.voteId, locale),
+    handler: ({ deps, params, locale, query }) => getReceipts(deps, params.voteId, locale, query),
   }),
   defineRoute(voteEndpoints.publicResults, {
     access: publicAccess,

@@ -15,6 +15,7 @@ import {
   withheldChoicesWords,
   type Locale,
   type MyVoter,
+  type PageRequest,
   type PublishedResult,
   type RollEntry,
   type TallyResult,
@@ -23,7 +24,7 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
-import { receiptPositions } from '../db/repositories/open-ballot.repository.js';
+import { readReceiptsPage } from '../db/repositories/open-ballot.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
@@ -195,17 +196,16 @@ export async function getRollCsv(deps: Deps, voteId: string): Promise<string> {
   return toCsv([header, ...rows]);
 }
 
-/** After closing: every receipt code with its choices, so each voter can check their ballot. */
-export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
+/** After closing: the receipt codes with their choices, a page at a time (or the one `code` names), so each voter can check their ballot. */
+export async function getReceipts(deps: Deps, voteId: string, locale: Locale, query: PageRequest & { code?: string | undefined }) {
   const vote = await loadVoteSettled(deps, voteId);
   // A draft is not public at all; an open vote's list is published when it closes, and says when.
   if (vote.status === 'draft') throw new DomainError('vote_not_found');
   const published = vote.status === 'closed';
   const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
-  const receipts = published ? await repo.listReceipts(deps.db, voteId) : [];
-  const positions = published ? await receiptPositions(deps.db, voteId) : new Map<string, number>();
+  const { rows, next } = published ? await readReceiptsPage(deps.db, voteId, query.code, query) : { rows: [], next: null };
   // The choices of a small secret vote's receipts add up to the per-option counts withheld from its result.
-  const counted = resultOf(vote, locale)?.participation.ballots ?? receipts.length;
+  const counted = resultOf(vote, locale)?.participation.ballots ?? 0;
   const withheld = published && secretTotalsWithheld(vote.secret === 1, counted);
   return {
     voteId,
@@ -214,11 +214,12 @@ export async function getReceipts(deps: Deps, voteId: string, locale: Locale) {
     closesAt: vote.closes_at,
     published,
     choicesWithheld: withheld ? withheldChoicesWords(counted) : null,
-    receipts: receipts.map((r) => {
-      const logPosition = positions.get(r.receipt_code) ?? null;
+    items: rows.map((r) => {
       const choices = withheld ? [] : choicesOf(r);
+      const logPosition = r.log_position === null ? null : Number(r.log_position);
       return { receiptCode: r.receipt_code, logPosition, choices, choiceLabels: choices.map((c) => labels.get(c) ?? c), channel: channelOf(r) };
     }),
+    next,
   };
 }
 

@@ -1,4 +1,6 @@
 /** What a closed vote publishes for its recount (services/open-ballot.service.ts). */
+import { normaliseReceiptCode, type PageRequest } from '@yishi/core';
+import { asc, readPage } from '../keyset.js';
 import type { Db } from './places.repository.js';
 
 /** The counted ballots with what the published files need: receipt, choices, channel, proxy, log position. */
@@ -11,13 +13,9 @@ export function listCountedBallots(db: Db, voteId: string) {
     .execute();
 }
 
-/** Each counted ballot's position in the ballot log, by receipt code (the published receipts name it). */
-export async function receiptPositions(db: Db, voteId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('ballots')
-    .select(['receipt_code', 'log_position'])
-    .where('vote_id', '=', voteId)
-    .where('log_position', 'is not', null)
-    .execute();
-  return new Map(rows.map((r) => [r.receipt_code, Number(r.log_position)]));
+/** One page of a vote's receipts in code order (codes are unique), or the one receipt `code` names. */
+export function readReceiptsPage(db: Db, voteId: string, code: string | undefined, page: PageRequest) {
+  let query = db.selectFrom('ballots').select(['receipt_code', 'choices_json', 'channel', 'proxy_id', 'log_position']).where('vote_id', '=', voteId);
+  if (code !== undefined) query = query.where('receipt_code', '=', normaliseReceiptCode(code));
+  return readPage(query, [asc('receipt_code')], page);
 }
