@@ -6,9 +6,9 @@
  *   voter's head (core headKeyOf) and area — is read once per vote and kept (the most recent votes
  *   per database handle). A roll still open to corrections (an announced vote) is read each time.
  * - Participation changes with every ballot, and every write of a ballot moves the vote's ballot log
- *   head (ballot-log.service.ts). The figures are kept with the head position they were counted at:
- *   a view reads the head (one key lookup) and recounts only when it has moved. The head is read
- *   before the ballots, so the figures kept are never older than the position they are kept under.
+ *   head (ballot-log.service.ts) and stores its position on the ballot row. Who has voted is kept
+ *   with the head position it was counted up to: a view reads the head (one key lookup) and, when it
+ *   has moved, reads only the ballots written since (countOn).
  *
  * Nothing is kept from inside a transaction (it might roll back), nor across database handles.
  */
@@ -35,11 +35,19 @@ interface Participation {
   areaCenti: number;
 }
 
+/** Who has voted, per voter of the roll (0 not, 1 online or by proxy, 2 on paper), and the figures that follow. */
+interface Counted {
+  voted: Uint8Array;
+  /** Voting units per head. */
+  headUnits: Int32Array;
+  figures: Participation;
+}
+
 interface Kept {
   roll: RollIndex;
-  /** The ballot log position the participation was counted at (-1: none counted yet). */
+  /** The ballot log position counted up to (-1: nothing counted yet). */
   position: number;
-  participation: Participation | null;
+  counted: Counted | null;
 }
 
 /** Votes kept per database handle: the most recently viewed first to stay. */
@@ -68,22 +76,53 @@ async function readRoll(db: Db, vote: VoteRow): Promise<RollIndex> {
   return { positionOf, headOf, areaOf, heads: headIds.size, areaCenti };
 }
 
-async function countParticipation(db: Db, voteId: string, roll: RollIndex): Promise<Participation> {
-  const voted = new Uint8Array(roll.heads);
-  const counted: Participation = { ballots: 0, paperBallots: 0, heads: 0, areaCenti: 0 };
-  for (const ballot of await repo.listBallotChannels(db, voteId)) {
+type BallotChannelRow = Awaited<ReturnType<typeof repo.listBallotChannels>>[number];
+
+/** Counts ballots in (a ballot seen again — replaced, corrected — changes only its channel). */
+function countIn(roll: RollIndex, counted: Counted, ballots: readonly BallotChannelRow[]): void {
+  const { voted, headUnits, figures } = counted;
+  for (const ballot of ballots) {
     const i = roll.positionOf.get(voterKeyOf(ballot));
     if (i === undefined) continue;
-    counted.ballots += 1;
-    if (channelOf(ballot) === 'paper') counted.paperBallots += 1;
-    const head = roll.headOf[i]!;
-    if (voted[head] === 0) {
-      voted[head] = 1;
-      counted.heads += 1;
+    const before = voted[i]!;
+    const now = channelOf(ballot) === 'paper' ? 2 : 1;
+    if (before === now) continue;
+    voted[i] = now;
+    if (before === 0) {
+      figures.ballots += 1;
+      figures.areaCenti += roll.areaOf[i]!;
+      const head = roll.headOf[i]!;
+      if (headUnits[head] === 0) figures.heads += 1;
+      headUnits[head] = headUnits[head]! + 1;
     }
-    counted.areaCenti += roll.areaOf[i]!;
+    if (before === 2) figures.paperBallots -= 1;
+    if (now === 2) figures.paperBallots += 1;
   }
+}
+
+async function countAll(db: Db, voteId: string, roll: RollIndex): Promise<Counted> {
+  const counted = {
+    voted: new Uint8Array(roll.headOf.length),
+    headUnits: new Int32Array(roll.heads),
+    figures: { ballots: 0, paperBallots: 0, heads: 0, areaCenti: 0 },
+  };
+  countIn(roll, counted, await repo.listBallotChannels(db, voteId));
   return counted;
+}
+
+/**
+ * The kept count brought up to the log head: only the ballots written since the position counted
+ * (every write of a ballot stores its log position on the row). A withdrawal removes a row, which
+ * reading on cannot see: then everything is counted again.
+ */
+async function countOn(db: Db, voteId: string, keep: Kept): Promise<void> {
+  const head = Number((await findBallotLogHead(db, voteId))?.last_position ?? 0);
+  if (keep.counted !== null && keep.position === head) return;
+  // Positions are handed out under the head's row lock and committed in order, so the ballots read
+  // after the head include every one up to it; one read twice (written after the head was read) counts once.
+  if (keep.counted === null || (await repo.hasWithdrawalSince(db, voteId, keep.position))) keep.counted = await countAll(db, voteId, keep.roll);
+  else countIn(keep.roll, keep.counted, await repo.listBallotChannelsSince(db, voteId, keep.position));
+  keep.position = head;
 }
 
 /** The roll index, kept once the roll is frozen (the vote open or closed) and the read is outside a transaction. */
@@ -95,7 +134,7 @@ async function rollOf(db: Db, vote: VoteRow): Promise<{ roll: RollIndex; keep: K
   let entry = votes.get(vote.id);
   if (entry) votes.delete(vote.id);
   else {
-    entry = { roll: await readRoll(db, vote), position: -1, participation: null };
+    entry = { roll: await readRoll(db, vote), position: -1, counted: null };
     if (votes.size >= KEPT_VOTES) votes.delete(votes.keys().next().value!);
   }
   votes.set(vote.id, entry);
@@ -106,19 +145,10 @@ async function rollOf(db: Db, vote: VoteRow): Promise<{ roll: RollIndex; keep: K
 export async function turnoutOf(db: Db, vote: VoteRow) {
   const { roll, keep } = await rollOf(db, vote);
   let participation: Participation;
-  if (!keep) participation = await countParticipation(db, vote.id, roll);
-  else {
-    // The head first: the ballots read after it are at least as recent as the position they are kept under.
-    const position = (await findBallotLogHead(db, vote.id))?.last_position ?? 0;
-    if (keep.participation === null || keep.position !== Number(position)) {
-      keep.participation = await countParticipation(db, vote.id, roll);
-      keep.position = Number(position);
-    }
-    participation = keep.participation;
-  }
-  const counts = {
-    electorate: { voters: roll.positionOf.size, heads: roll.heads, areaCenti: roll.areaCenti },
-    participation: { ...participation },
-  };
+  if (keep) {
+    await countOn(db, vote.id, keep);
+    participation = { ...keep.counted!.figures };
+  } else participation = (await countAll(db, vote.id, roll)).figures;
+  const counts = { electorate: { voters: roll.positionOf.size, heads: roll.heads, areaCenti: roll.areaCenti }, participation };
   return { ...counts, progress: participationProgress(ruleOf(vote), vote.electorate_kind, counts.electorate, counts.participation) };
 }

@@ -180,6 +180,29 @@ export function listBallotChannels(db: Db, voteId: string) {
   return db.selectFrom('ballots').select(['unit_id', 'person_id', 'channel', 'proxy_id']).where('vote_id', '=', voteId).execute();
 }
 
+/** The ballots written after a ballot log position (cast, replaced or corrected since), for turnout counted on. */
+export function listBallotChannelsSince(db: Db, voteId: string, afterPosition: number) {
+  return db
+    .selectFrom('ballots')
+    .select(['unit_id', 'person_id', 'channel', 'proxy_id'])
+    .where('vote_id', '=', voteId)
+    .where('log_position', '>', afterPosition)
+    .execute();
+}
+
+/** Whether a ballot was withdrawn (its row removed) after a ballot log position. */
+export async function hasWithdrawalSince(db: Db, voteId: string, afterPosition: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('ballot_log')
+    .select('position')
+    .where('vote_id', '=', voteId)
+    .where('position', '>', afterPosition)
+    .where('kind', '=', 'withdrawn')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function listReceipts(db: Db, voteId: string) {
   return db
     .selectFrom('ballots')
