@@ -8,6 +8,14 @@
  * Build first, then run:
  *   npm run build -w @yishi/core && npm run build -w @yishi/web
  *   npx tsx bench/pages.bench.ts            # BENCH_RUNS=5 for more runs (median reported)
+ *   BENCH_BEFORE_DIST=/tmp/old-dist npx tsx bench/pages.bench.ts   # also an older build, same run
+ *
+ * Pages: the voting page (owner), the public board (anonymous), a meeting page (the station chief)
+ * and the dashboard (community staff). JS gzip KiB: the scripts the page loaded, each gzipped (level
+ * 9) from the build, against issue 18's budgets (voting page 30 KiB, board 45 KiB). Then Lighthouse
+ * (its default mobile preset: emulated phone, simulated slow 4G and 4× CPU) on the board: performance
+ * score, cumulative layout shift, total blocking time, largest contentful paint; median of
+ * LIGHTHOUSE_RUNS (3). Chromium at /usr/bin/chromium (YISHI_CHROMIUM).
  *
  * Transferred bytes: the sum of encodedDataLength of Network.loadingFinished (headers + compressed
  * bodies, as on the wire). FCP: the browser's first-contentful-paint entry. Content: when the page's
@@ -19,52 +27,97 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer, testConfig } from '../packages/server/src/index.js';
 import { hashToken } from '../packages/server/src/services/auth.service.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const WEB_DIST = fileURLToPath(new URL('../packages/web/dist', import.meta.url));
+const BEFORE_DIST = process.env.BENCH_BEFORE_DIST;
+const BUDGET_KIB: Record<string, number> = { 'voting page (owner)': 30, 'public board (anonymous)': 45 };
 const CHROMIUM = process.env.YISHI_CHROMIUM ?? '/usr/bin/chromium';
 const PROFILE = { latencyMs: 150, downKbps: 1600, upKbps: 750, cpuSlowdown: 4 };
 
-if (!existsSync(join(WEB_DIST, 'index.html'))) {
-  console.error(`The web app is not built (${WEB_DIST}). Run: npm run build -w @yishi/core && npm run build -w @yishi/web`);
-  process.exit(1);
+for (const dist of [WEB_DIST, BEFORE_DIST].filter((d): d is string => d !== undefined)) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.error(`The web app is not built (${dist}). Run: npm run build -w @yishi/core && npm run build -w @yishi/web`);
+    process.exit(1);
+  }
 }
 
 interface Sample {
   requests: number;
   bytes: number;
+  /** Scripts loaded, and their gzip (level 9) bytes from the build. */
+  scripts: number;
+  jsGzip: number;
   fcp: number;
   content: number;
   load: number;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'yishi-pages-bench-'));
-const running = await startServer(testConfig({ databasePath: join(dir, 'bench.db'), port: 0, host: '127.0.0.1', seedDemo: true, webDist: WEB_DIST }));
-const { db } = running.deps;
-const dsct = await db.selectFrom('compounds').select(['id', 'name']).where('code', '=', 'DSCT').executeTakeFirstOrThrow();
-const openVote = await db.selectFrom('votes').select(['id', 'title']).where('status', '=', 'open').where('compound_id', '=', dsct.id).executeTakeFirstOrThrow();
+/** One build served by its own server over a fresh demo database. */
+async function serve(webDist: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'yishi-pages-bench-'));
+  const running = await startServer(testConfig({ databasePath: join(dir, 'bench.db'), port: 0, host: '127.0.0.1', seedDemo: true, webDist }));
+  const { db } = running.deps;
+  const dsct = await db.selectFrom('compounds').select(['id', 'name']).where('code', '=', 'DSCT').executeTakeFirstOrThrow();
+  const openVote = await db
+    .selectFrom('votes')
+    .select(['id', 'title'])
+    .where('status', '=', 'open')
+    .where('compound_id', '=', dsct.id)
+    .executeTakeFirstOrThrow();
+  const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('compound_id', '=', dsct.id).orderBy('id').executeTakeFirstOrThrow();
 
-/** A session for the demo owner, written straight into the database (no login form in the timing). */
-async function ownerSession(): Promise<string> {
-  const user = await db.selectFrom('users').select('id').where('username', '=', 'yezhu').executeTakeFirstOrThrow();
-  const token = randomBytes(32).toString('base64url');
-  const now = new Date();
-  const later = new Date(now.getTime() + 86_400_000).toISOString();
-  await db
-    .insertInto('sessions')
-    .values({
-      id: hashToken(token),
-      user_id: user.id,
-      created_at: now.toISOString(),
-      expires_at: later,
-      absolute_expires_at: later,
-      last_seen_at: now.toISOString(),
-    })
-    .execute();
-  return token;
+  /** A session for a demo user, written straight into the database (no login form in the timing). */
+  async function session(username: string): Promise<string> {
+    const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const later = new Date(now.getTime() + 86_400_000).toISOString();
+    await db
+      .insertInto('sessions')
+      .values({
+        id: hashToken(token),
+        user_id: user.id,
+        created_at: now.toISOString(),
+        expires_at: later,
+        absolute_expires_at: later,
+        last_seen_at: now.toISOString(),
+      })
+      .execute();
+    return token;
+  }
+
+  const cases: PageCase[] = [
+    { name: 'voting page (owner)', path: `/votes/${openVote.id}`, text: openVote.title, user: 'yezhu' },
+    { name: 'public board (anonymous)', path: `/board/${dsct.id}`, text: dsct.name, user: null },
+    { name: 'meeting page (station chief)', path: `/meetings/${meeting.id}`, text: meeting.title, user: 'zhanzhang' },
+    { name: 'dashboard (community staff)', path: '/dashboard', text: '议事工作统计', user: 'shequ' },
+  ];
+  return {
+    url: running.url,
+    cases,
+    session,
+    async close() {
+      await running.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface PageCase {
+  name: string;
+  path: string;
+  text: string;
+  /** Logged in as this demo user; null for an anonymous visitor. */
+  user: string | null;
 }
 
 const browser = await chromium.launch({
@@ -82,8 +135,14 @@ const browser = await chromium.launch({
   ],
 });
 
+/** Gzipped (level 9) bytes of a built script, as the budget test counts them. */
+function gzipOf(webDist: string, pathname: string): number {
+  const file = join(webDist, pathname);
+  return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
+}
+
 /** Loads `path` in `context` under the throttled profile; the page stays open for a warm reload. */
-async function measure(context: BrowserContext, path: string, expectText: string): Promise<Sample> {
+async function measure(context: BrowserContext, base: string, webDist: string, path: string, expectText: string): Promise<Sample> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -97,11 +156,15 @@ async function measure(context: BrowserContext, path: string, expectText: string
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
     let bytes = 0;
     let requests = 0;
+    const scripts = new Set<string>();
+    cdp.on('Network.responseReceived', (e: { type: string; response: { url: string } }) => {
+      if (e.type === 'Script') scripts.add(new URL(e.response.url).pathname);
+    });
     cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
       bytes += e.encodedDataLength;
       requests++;
     });
-    await page.goto(`${running.url}${path}`, { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: 120_000 });
     // The page's own data on screen: search the text through every shadow root, each frame.
     // (No named inner functions: the bundler would wrap them in a helper the page does not have.)
     const content = await page.waitForFunction(
@@ -125,7 +188,8 @@ async function measure(context: BrowserContext, path: string, expectText: string
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       load: performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? NaN,
     })`)) as { fcp: number; load: number };
-    return { requests, bytes, fcp: timing.fcp, content: contentAt, load: timing.load };
+    const jsGzip = [...scripts].reduce((sum, pathname) => sum + gzipOf(webDist, pathname), 0);
+    return { requests, bytes, scripts: scripts.size, jsGzip, fcp: timing.fcp, content: contentAt, load: timing.load };
   } finally {
     await page.close();
   }
@@ -137,69 +201,123 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-interface PageCase {
-  name: string;
-  path: string;
-  text: string;
-  owner: boolean;
+interface LighthouseSample {
+  score: number;
+  cls: number;
+  tbt: number;
+  lcp: number;
+  fcp: number;
 }
-const cases: PageCase[] = [
-  { name: 'voting page (owner)', path: `/votes/${openVote.id}`, text: openVote.title, owner: true },
-  { name: 'public board (anonymous)', path: `/board/${dsct.id}`, text: dsct.name, owner: false },
-];
 
+/** Lighthouse's default (mobile) run of the performance category, in its own Chromium. */
+async function lighthouseRun(url: string): Promise<LighthouseSample> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    if (!result) throw new Error('Lighthouse returned nothing');
+    const { lhr } = result;
+    const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+    return {
+      score: (lhr.categories.performance?.score ?? NaN) * 100,
+      cls: audit('cumulative-layout-shift'),
+      tbt: audit('total-blocking-time'),
+      lcp: audit('largest-contentful-paint'),
+      fcp: audit('first-contentful-paint'),
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+const builds = [...(BEFORE_DIST ? [{ label: 'before', dist: BEFORE_DIST }] : []), { label: BEFORE_DIST ? 'after' : 'this build', dist: WEB_DIST }];
 const rows: string[][] = [];
+const lighthouseRows: string[][] = [];
 try {
-  for (const c of cases) {
-    const cold: Sample[] = [];
-    const warm: Sample[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({
-        viewport: { width: 360, height: 740 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      try {
-        if (c.owner) {
-          const { hostname } = new URL(running.url);
-          await context.addCookies([{ name: 'yishi_session', value: await ownerSession(), domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  for (const build of builds) {
+    const server = await serve(build.dist);
+    try {
+      for (const c of server.cases) {
+        const cold: Sample[] = [];
+        const warm: Sample[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          const context = await browser.newContext({
+            viewport: { width: 360, height: 740 },
+            deviceScaleFactor: 2,
+            isMobile: true,
+            hasTouch: true,
+            locale: 'zh-CN',
+            timezoneId: 'Asia/Shanghai',
+          });
+          try {
+            if (c.user) {
+              const { hostname } = new URL(server.url);
+              await context.addCookies([
+                { name: 'yishi_session', value: await server.session(c.user), domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
+              ]);
+            }
+            cold.push(await measure(context, server.url, build.dist, c.path, c.text));
+            warm.push(await measure(context, server.url, build.dist, c.path, c.text));
+          } finally {
+            await context.close();
+          }
         }
-        cold.push(await measure(context, c.path, c.text));
-        warm.push(await measure(context, c.path, c.text));
-      } finally {
-        await context.close();
+        for (const [cache, samples] of [
+          ['cold', cold],
+          ['warm', warm],
+        ] as const) {
+          const budget = BUDGET_KIB[c.name];
+          const js = median(samples.map((s) => s.jsGzip)) / 1024;
+          rows.push([
+            build.label,
+            c.name,
+            cache,
+            String(median(samples.map((s) => s.requests))),
+            (median(samples.map((s) => s.bytes)) / 1024).toFixed(1),
+            cache === 'cold' ? String(median(samples.map((s) => s.scripts))) : '',
+            cache === 'cold' ? js.toFixed(1) : '',
+            cache === 'cold' && budget ? `${budget} (${(js / budget).toFixed(2)}×)` : '',
+            median(samples.map((s) => s.fcp)).toFixed(0),
+            median(samples.map((s) => s.content)).toFixed(0),
+            median(samples.map((s) => s.load)).toFixed(0),
+          ]);
+        }
       }
-    }
-    for (const [cache, samples] of [
-      ['cold', cold],
-      ['warm', warm],
-    ] as const) {
-      rows.push([
-        c.name,
-        cache,
-        String(median(samples.map((s) => s.requests))),
-        (median(samples.map((s) => s.bytes)) / 1024).toFixed(1),
+      const board = server.cases.find((c) => c.user === null)!;
+      const samples: LighthouseSample[] = [];
+      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) samples.push(await lighthouseRun(`${server.url}${board.path}`));
+      lighthouseRows.push([
+        build.label,
+        median(samples.map((s) => s.score)).toFixed(0),
+        `${Math.min(...samples.map((s) => s.score)).toFixed(0)}–${Math.max(...samples.map((s) => s.score)).toFixed(0)}`,
+        median(samples.map((s) => s.cls)).toFixed(3),
+        Math.max(...samples.map((s) => s.cls)).toFixed(3),
+        median(samples.map((s) => s.tbt)).toFixed(0),
         median(samples.map((s) => s.fcp)).toFixed(0),
-        median(samples.map((s) => s.content)).toFixed(0),
-        median(samples.map((s) => s.load)).toFixed(0),
+        median(samples.map((s) => s.lcp)).toFixed(0),
       ]);
+    } finally {
+      await server.close();
     }
   }
 } finally {
   await browser.close();
-  await running.close();
-  rmSync(dir, { recursive: true, force: true });
 }
 
-const header = ['page', 'cache', 'requests', 'transferred KiB', 'FCP ms', 'content ms', 'load ms'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
+function printTable(header: string[], body: string[][], leftColumns: number): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`| ${widths.map((w, i) => (i < leftColumns ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`);
+  for (const row of body) console.log(line(row));
+}
+
 console.log(
   `\nPages in Chromium, phone profile: ${PROFILE.latencyMs} ms RTT, ${PROFILE.downKbps / 1000} Mbps down / ${PROFILE.upKbps} kbps up, CPU ${PROFILE.cpuSlowdown}× slower; median of ${RUNS} runs (cold = fresh context, warm = reload in the same context)\n`,
 );
-console.log(line(header));
-console.log(`| ${widths.map((w, i) => (i < 2 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`);
-for (const row of rows) console.log(line(row));
+printTable(
+  ['build', 'page', 'cache', 'requests', 'transferred KiB', 'scripts', 'JS gzip KiB', 'budget KiB (ratio)', 'FCP ms', 'content ms', 'load ms'],
+  rows,
+  3,
+);
+console.log(`\nLighthouse (mobile preset, simulated throttling) on the public board; median of ${LIGHTHOUSE_RUNS} runs\n`);
+printTable(['build', 'performance', 'range', 'CLS', 'CLS max', 'TBT ms', 'FCP ms', 'LCP ms'], lighthouseRows, 1);

@@ -11,11 +11,14 @@
  *   `t(\`votes.status.${status}\`)`), so a module's words are there before it runs (the loader
  *   awaits them at the top level) and a page loads the words of the features it shows, in the
  *   current language only. Switching the language loads the other language's words of the
- *   features already loaded (i18n.ts, switchLocale).
+ *   features already loaded (i18n.ts, switchLocale);
+ * - has index.html preload the shell's words in the default language (zh-CN), which the shell would
+ *   otherwise ask for only once its own code has run: one round trip fewer for most visitors.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { transformWithEsbuild, type Plugin } from 'vite';
+import type { OutputBundle, OutputChunk } from 'rollup';
+import { transformWithEsbuild, type HtmlTagDescriptor, type Plugin } from 'vite';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 type Table = Record<string, Record<(typeof LOCALES)[number], string>>;
@@ -40,6 +43,23 @@ export function featuresNamed(source: string, featureOfKey: ReadonlyMap<string, 
     else if (match[3] === '${' || text.endsWith('.')) for (const f of prefixes.get(text) ?? []) found.add(f);
   }
   return found;
+}
+
+/** The words chunks (`strings-<feature>.<locale>-…`) the entry chunk and its static imports load. */
+function shellWords(bundle: OutputBundle, entry: OutputChunk, locale: string): string[] {
+  const seen = new Set<string>();
+  const words = new Set<string>();
+  const visit = (chunk: OutputChunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const file of chunk.dynamicImports) if (file.includes(`.${locale}-`) && /(^|\/)strings-/.test(file)) words.add(file);
+    for (const file of chunk.imports) {
+      const next = bundle[file];
+      if (next?.type === 'chunk') visit(next);
+    }
+  };
+  visit(entry);
+  return [...words];
 }
 
 export function splitStrings(localesDir: string, i18nModule: string): Plugin {
@@ -86,6 +106,21 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
           },
         },
       };
+    },
+    // The dev server reads the words again after an edit of a locale file.
+    watchChange(id) {
+      if (id.startsWith(localesDir)) tables = index = undefined;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx): HtmlTagDescriptor[] {
+        if (!ctx.bundle || !ctx.chunk) return [];
+        return shellWords(ctx.bundle, ctx.chunk, LOCALES[0]).map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head',
+        }));
+      },
     },
     resolveId(id) {
       return LANG.test(id) && localeFile(id.replace(LANG, '')) ? id : null;

@@ -18,7 +18,9 @@ export class AskQrCode extends YishiElement {
       figure {
         margin: 0.5rem 0;
       }
-      img {
+      img,
+      .qr-space {
+        display: block;
         width: var(--yishi-qr-size, 9rem);
         height: var(--yishi-qr-size, 9rem);
         image-rendering: pixelated;
@@ -33,6 +35,7 @@ export class AskQrCode extends YishiElement {
   @property({ attribute: false }) alt: MessageKey = 'meetingsBoard.qrAlt';
   @property({ attribute: false }) caption: MessageKey = 'meetingsBoard.qrCaption';
   @state() private dataUrl = '';
+  @state() private failed = false;
 
   override updated(changed: PropertyValues<this>): void {
     if (!changed.has('meetingId') || !this.meetingId) return;
@@ -45,14 +48,15 @@ export class AskQrCode extends YishiElement {
       )
       .then(
         (data) => (this.dataUrl = data),
-        () => (this.dataUrl = ''),
+        () => ((this.dataUrl = ''), (this.failed = true)),
       );
   }
 
   override render() {
-    if (!this.dataUrl) return nothing;
+    if (this.failed || !this.meetingId) return nothing;
+    // The code's room is kept while it is drawn, so the words below it do not jump.
     return html`<figure>
-      <img src=${this.dataUrl} alt=${t(this.alt)} />
+      ${this.dataUrl ? html`<img src=${this.dataUrl} alt=${t(this.alt)} />` : html`<div class="qr-space" aria-hidden="true"></div>`}
       <figcaption>${t(this.caption)}</figcaption>
     </figure>`;
   }

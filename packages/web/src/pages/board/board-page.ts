@@ -4,10 +4,9 @@
  * It also prints, for the physical board: A4, without the app's header or buttons, ending with a
  * QR code to the live board and the time it was printed.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { boardEndpoints, endpointUrl, type BoardSummary } from '@yishi/core';
 import { css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { publicUrl } from '../../api/public-url.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
@@ -19,11 +18,21 @@ import { boardSections } from './board-sections.js';
 
 type SectionElement = HTMLElement & { compoundId?: string };
 
+/** At most this long the board waits for its slowest section before showing them all. */
+const REVEAL_WAIT_MS = 5000;
+
 @customElement('yishi-board-page')
 export class BoardPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
     css`
+      /* The place line keeps its height while the board loads, so the words below do not jump. */
+      .place {
+        min-height: calc(var(--yishi-line) * 1em);
+      }
+      .sections[hidden] {
+        display: none;
+      }
       .sections {
         display: grid;
         /* minmax(0, …): a wide table inside a section scrolls within it instead of widening the page. */
@@ -89,6 +98,41 @@ export class BoardPage extends YishiElement {
     () => [this.compoundId],
   );
 
+  /** The sections on screen: shown together once none is loading (revealWhenLoaded). */
+  @state() private revealed: SectionElement[] | null = null;
+  private watched: SectionElement[] | null = null;
+
+  protected override updated(): void {
+    const sections = this.summary.value?.sections;
+    if (sections && sections !== this.watched) {
+      this.watched = sections;
+      void this.revealWhenLoaded(sections);
+    }
+  }
+
+  /**
+   * Shows the sections together once none of them is still loading (or after a few seconds), so a
+   * section filling in never pushes the ones below it down the screen (layout shift on a phone).
+   */
+  private async revealWhenLoaded(sections: SectionElement[]): Promise<void> {
+    await Promise.all(sections.map((s) => (s as SectionElement & { updateComplete?: Promise<unknown> }).updateComplete));
+    const loading = () => sections.some((s) => s.shadowRoot?.querySelector('.state-loading'));
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!loading()) finish();
+      });
+      const timer = setTimeout(() => finish(), REVEAL_WAIT_MS);
+      const finish = () => {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      };
+      for (const s of sections) if (s.shadowRoot) observer.observe(s.shadowRoot, { childList: true, subtree: true });
+      if (!loading()) finish();
+    });
+    if (this.watched === sections) this.revealed = sections;
+  }
+
   /** One element per registered section, made once per compound (the sections fetch their own data). */
   private createSections(compoundId: string): SectionElement[] {
     return boardSections.map((s) => {
@@ -105,9 +149,9 @@ export class BoardPage extends YishiElement {
         ${renderError(t('board.notFound'))}`;
     const compound: BoardSummary['compound'] | undefined = status === 'ready' ? value?.summary.compound : undefined;
     return html`<h1>${compound ? html`${compound.name} · ` : ''}${t('board.heading')}</h1>
-      ${compound ? html`<p class="place">${compound.subdistrictName} ${compound.communityName} · ${compound.address}</p>` : ''}
+      <p class="place">${compound ? `${compound.subdistrictName} ${compound.communityName} · ${compound.address}` : ''}</p>
       <p class="lead">${t('board.intro')}</p>
-      ${compound ? html`<p class="no-print"><sl-button size="medium" @click=${() => window.print()}>${t('board.print')}</sl-button></p>` : nothing}
+      <p class="no-print"><button type="button" class="link-button" @click=${() => window.print()}>${t('board.print')}</button></p>
       ${
         status === 'error'
           ? renderError(t('state.pageLoadFailed'), () => void this.summary.reload())
@@ -115,7 +159,8 @@ export class BoardPage extends YishiElement {
             ? renderLoading()
             : value.sections.length === 0
               ? renderEmpty(t('board.empty'))
-              : html`<div class="sections">${value.sections}</div>`
+              : html`${this.revealed === value.sections ? nothing : renderLoading()}
+                  <div class="sections" ?hidden=${this.revealed !== value.sections}>${value.sections}</div>`
       }
       ${compound && value ? this.renderPrintedFooter(compound.id, value.base) : nothing}`;
   }
