@@ -4,6 +4,7 @@
  * (validation, OpenAPI) and the web app.
  */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { NOT_REACHED_REASONS } from './delivery-outcomes.js';
 import { NOTIFICATION_GROUPS, NOTIFICATION_KINDS, ROBOT_KINDS } from './notifications.js';
 
@@ -21,16 +22,9 @@ export const notificationItemSchema = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
-export const notificationListSchema = z.object({
-  unread: z.number().int().min(0),
-  items: z.array(notificationItemSchema),
-  /** More, older ones exist: ask again with `before` set to the last item's createdAt. */
-  more: z.boolean(),
-});
-export const notificationListQuerySchema = z.object({
-  before: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-});
+/** A page of my notifications, newest first (the id breaks ties in time), with the unread count. */
+export const notificationListSchema = pageSchema(notificationItemSchema).extend({ unread: z.number().int().min(0) });
+export const notificationListQuerySchema = pageQuerySchema(30);
 export const unreadCountSchema = z.object({ unread: z.number().int().min(0) });
 export const markedSchema = z.object({ marked: z.number().int().min(0) });
 

@@ -18,6 +18,7 @@ import {
   type NotificationKind,
   type NotificationParams,
   type NotificationSettingsInput,
+  type PageRequest,
   type PersonalChannel,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
@@ -226,9 +227,9 @@ export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: Not
 
 // ---- my notification centre --------------------------------------------------------------------
 
-export async function listMyNotifications(deps: Deps, actor: Actor, query: { before?: string; limit: number }) {
-  const rows = await repo.listMyNotifications(deps.db, actor.userId, { before: query.before, limit: query.limit + 1 });
-  const items = rows.slice(0, query.limit).map((row) => {
+export async function listMyNotifications(deps: Deps, actor: Actor, page: PageRequest) {
+  const { rows, next } = await repo.readMyNotificationsPage(deps.db, actor.userId, page);
+  const items = rows.map((row) => {
     const params = JSON.parse(row.params_json) as NotificationParams;
     const zh = renderNotification(row.kind, params, 'zh-CN');
     const en = renderNotification(row.kind, params, 'en');
@@ -242,7 +243,7 @@ export async function listMyNotifications(deps: Deps, actor: Actor, query: { bef
       readAt: row.read_at,
     };
   });
-  return { unread: await repo.countUnread(deps.db, actor.userId), items, more: rows.length > query.limit };
+  return { unread: await repo.countUnread(deps.db, actor.userId), items, next };
 }
 
 export async function unreadCount(deps: Deps, actor: Actor) {

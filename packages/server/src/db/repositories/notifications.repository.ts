@@ -6,11 +6,12 @@
  * notification-recipients.repository.ts and the worker's claim in notification-outbox.repository.ts;
  * both are re-exported here, so a service reads notifications through one module.
  */
-import type { ActionItemUpdateKind, ProposalStatus } from '@yishi/core';
+import type { ActionItemUpdateKind, PageRequest, ProposalStatus } from '@yishi/core';
 import type { CompoundRobotTable, NewNotification, NewNotificationDelivery, NotificationEventTable } from '../tables/notifications.table.js';
 import type { Db } from './places.repository.js';
 import type { Insertable, Updateable } from 'kysely';
 import { insertChunked } from './chunked-insert.js';
+import { desc, readPage } from '../keyset.js';
 
 export * from './notification-recipients.repository.js';
 export * from './notification-outbox.repository.js';
@@ -162,15 +163,15 @@ export function eventsByIds(db: Db, ids: readonly string[]) {
 
 // ---- my notifications ----------------------------------------------------------------------------
 
-export function listMyNotifications(db: Db, userId: string, input: { before?: string; limit: number }) {
-  let query = db
+/** One page of my in-app notifications, newest first; the id breaks ties (a fan-out writes many at one instant). */
+export function readMyNotificationsPage(db: Db, userId: string, page: PageRequest) {
+  const query = db
     .selectFrom('notifications as n')
     .innerJoin('notification_events as e', 'e.id', 'n.event_id')
     .select(['n.id', 'n.kind', 'n.created_at', 'n.read_at', 'e.params_json'])
     .where('n.user_id', '=', userId)
     .where('n.in_app', '=', 1);
-  if (input.before) query = query.where('n.created_at', '<', input.before);
-  return query.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(input.limit).execute();
+  return readPage(query, [desc('n.created_at', 'created_at'), desc('n.id', 'id')], page);
 }
 
 export async function countUnread(db: Db, userId: string): Promise<number> {

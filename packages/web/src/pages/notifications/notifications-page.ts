@@ -96,12 +96,13 @@ export class NotificationsPage extends YishiElement {
   ];
 
   @state() private older: Item[] = [];
-  @state() private more = false;
+  /** The cursor of the next, older page; null after the last. */
+  @state() private next: string | null = null;
   private readonly write = new WriteController(this);
   private readonly load = new LoadController(this, async (signal) => {
     const answer = await api.call(notificationEndpoints.list, { query: { limit: 30 }, signal });
     this.older = [];
-    this.more = answer.more;
+    this.next = answer.next;
     return answer;
   });
 
@@ -110,12 +111,12 @@ export class NotificationsPage extends YishiElement {
   }
 
   private async loadMore(): Promise<void> {
-    const last = this.items().at(-1);
-    if (!last) return;
-    const answer = await this.write.run(() => api.call(notificationEndpoints.list, { query: { before: last.createdAt, limit: 30 } }));
+    const after = this.next;
+    if (!after) return;
+    const answer = await this.write.run(() => api.call(notificationEndpoints.list, { query: { after, limit: 30 } }));
     if (!answer) return;
     this.older = [...this.older, ...answer.items];
-    this.more = answer.more;
+    this.next = answer.next;
   }
 
   private markLocally(ids: Set<string> | 'all'): void {
@@ -185,7 +186,7 @@ export class NotificationsPage extends YishiElement {
             </li>`,
         )}
       </ul>
-      ${this.more ? html`<sl-button class="more" size="large" ?loading=${this.write.busy} @click=${() => void this.loadMore()}>${t('notify.more')}</sl-button>` : nothing}`;
+      ${this.next ? html`<sl-button class="more" size="large" ?loading=${this.write.busy} @click=${() => void this.loadMore()}>${t('notify.more')}</sl-button>` : nothing}`;
   }
 }
 
