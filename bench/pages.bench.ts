@@ -209,13 +209,17 @@ interface LighthouseSample {
   fcp: number;
 }
 
-/** Lighthouse's default (mobile) run of the performance category, in its own Chromium. */
-async function lighthouseRun(url: string): Promise<LighthouseSample> {
+/** Lighthouse's default (mobile) run of the performance category, in its own Chromium; null when the run failed (its runtimeError). */
+async function lighthouseRun(url: string): Promise<LighthouseSample | null> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     if (!result) throw new Error('Lighthouse returned nothing');
     const { lhr } = result;
+    if (lhr.runtimeError) {
+      console.error(`Lighthouse run failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      return null;
+    }
     const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     return {
       score: (lhr.categories.performance?.score ?? NaN) * 100,
@@ -284,9 +288,14 @@ try {
       }
       const board = server.cases.find((c) => c.user === null)!;
       const samples: LighthouseSample[] = [];
-      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) samples.push(await lighthouseRun(`${server.url}${board.path}`));
+      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+        const sample = await lighthouseRun(`${server.url}${board.path}`);
+        if (sample && Number.isFinite(sample.score)) samples.push(sample);
+      }
+      if (samples.length === 0) throw new Error('every Lighthouse run failed');
       lighthouseRows.push([
         build.label,
+        `${samples.length}/${LIGHTHOUSE_RUNS}`,
         median(samples.map((s) => s.score)).toFixed(0),
         `${Math.min(...samples.map((s) => s.score)).toFixed(0)}–${Math.max(...samples.map((s) => s.score)).toFixed(0)}`,
         median(samples.map((s) => s.cls)).toFixed(3),
@@ -319,5 +328,5 @@ printTable(
   rows,
   3,
 );
-console.log(`\nLighthouse (mobile preset, simulated throttling) on the public board; median of ${LIGHTHOUSE_RUNS} runs\n`);
-printTable(['build', 'performance', 'range', 'CLS', 'CLS max', 'TBT ms', 'FCP ms', 'LCP ms'], lighthouseRows, 1);
+console.log(`\nLighthouse (mobile preset, simulated throttling) on the public board; median of the runs that completed (of ${LIGHTHOUSE_RUNS})\n`);
+printTable(['build', 'runs', 'performance', 'range', 'CLS', 'CLS max', 'TBT ms', 'FCP ms', 'LCP ms'], lighthouseRows, 1);

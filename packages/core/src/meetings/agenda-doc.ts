@@ -12,7 +12,6 @@
  *     notes    Y.Text   collaborative notes
  *     links    Y.Array<string>  links to concerns and proposals ("concern:<id>", "proposal:<id>", URLs)
  */
-import { z } from 'zod';
 import { PARTIES, type Party } from '../roles/roles.js';
 
 export const AGENDA_ITEMS_KEY = 'items';
@@ -32,15 +31,15 @@ export interface AgendaItemSnapshot {
   order: number;
 }
 
-const itemSchema = z.object({
-  id: z.string().min(1).max(64),
-  title: z.unknown().optional(),
-  party: z.unknown().optional(),
-  minutes: z.unknown().optional(),
-  order: z.unknown().optional(),
-  notes: z.unknown().optional(),
-  links: z.unknown().optional(),
-});
+/**
+ * An item's fields when it is an object with an id of 1–64 characters; null otherwise. Checked by
+ * hand, not with a zod schema: the meeting page reads agendas too, and would otherwise carry zod.
+ */
+function itemFields(raw: unknown): (Record<string, unknown> & { id: string }) | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const fields = raw as Record<string, unknown>;
+  return typeof fields.id === 'string' && fields.id.length >= 1 && fields.id.length <= 64 ? (fields as Record<string, unknown> & { id: string }) : null;
+}
 
 function text(value: unknown, max: number): string {
   return typeof value === 'string' ? value.slice(0, max) : '';
@@ -55,10 +54,9 @@ export function readAgendaSnapshot(itemsJson: unknown): AgendaItemSnapshot[] {
   const seen = new Set<string>();
   const out: Array<AgendaItemSnapshot & { index: number }> = [];
   itemsJson.forEach((raw, index) => {
-    const parsed = itemSchema.safeParse(raw);
-    if (!parsed.success || seen.has(parsed.data.id)) return;
-    seen.add(parsed.data.id);
-    const d = parsed.data;
+    const d = itemFields(raw);
+    if (!d || seen.has(d.id)) return;
+    seen.add(d.id);
     const minutes = typeof d.minutes === 'number' && Number.isFinite(d.minutes) ? Math.max(0, Math.min(600, Math.round(d.minutes))) : 0;
     const party = PARTIES.find((p) => p === d.party) ?? '';
     out.push({

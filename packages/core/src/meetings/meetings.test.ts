@@ -107,6 +107,11 @@ describe('agenda snapshot', () => {
     expect(orderBetween(1, 2)).toBe(1.5);
     expect(orderBetween(undefined, 1)).toBe(0);
   });
+
+  it('skips what a misbehaving client wrote: no object, an id that is not 1–64 characters of text', () => {
+    const items = readAgendaSnapshot([null, 'x', ['id'], { id: 7 }, { id: '' }, { id: 'x'.repeat(65) }, { id: 'x'.repeat(64), title: 42, links: 'no' }]);
+    expect(items).toEqual([{ docItemId: 'x'.repeat(64), title: '', party: '', minutes: 0, notes: '', links: [], order: 6 }]);
+  });
 });
 
 describe('how far an agreement reaches', () => {

@@ -12,14 +12,15 @@
  * number (labels, legend, the table).
  */
 import { BarChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+// The plain legend (no scrolling one) and the grid without its own axis pointer (the tooltip brings it).
+import { AriaComponent, GridSimpleComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 
-echarts.use([BarChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, PieChart, AriaComponent, GridSimpleComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
