@@ -23,6 +23,7 @@ import * as proxiesPaper from './20270102110000_proxies_paper.js';
 import * as committeeMeetings from './20270102120000_committee_meetings.js';
 import * as publishedHeads from './20270102130000_published_heads.js';
 import * as accessVersion from './20270103090000_access_version.js';
+import * as itemPeriodIndexes from './20270103100000_item_period_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20270102120000_committee_meetings': committeeMeetings,
   '20270102130000_published_heads': publishedHeads,
   '20270103090000_access_version': accessVersion,
+  '20270103100000_item_period_indexes': itemPeriodIndexes,
 };

@@ -48,39 +48,49 @@ export interface ItemPeriod {
   asOf: string;
 }
 
-/** The day before and after a date: an instant's UTC date is its China date or the day before. */
-function dayAfter(date: string, days = 1): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
- * Per compound: items listed in the period, and items listed by `asOf`, still open and past their due
- * date on it. The text range on `listed_at` narrows by UTC date (a day wider) before the China date is
- * computed for the rows left.
+ * The first instant of a China day as stored text. Instants are stored as toISOString() writes them
+ * (UTC, ending in Z), which sort as text in time order: a China day, or a period of them, is a text
+ * range, read from an index of the column.
  */
-export async function countListedAndOverdue(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
-  const listedOn = chinaDay(db, 'listed_at');
-  const { rows } = await sql<{ compound_id: string; listed: number | string | null; overdue: number | string | null }>`
-    select compound_id,
-      sum(case when listed_at >= ${dayAfter(period.from, -1)} and listed_at < ${dayAfter(period.to)}
-               and ${listedOn} >= ${period.from} and ${listedOn} <= ${period.to} then 1 else 0 end) as listed,
-      sum(case when status in ('open', 'in_progress') and due_date < ${period.asOf} and ${listedOn} <= ${period.asOf} then 1 else 0 end) as overdue
-    from action_items
-    where compound_id in (${sql.join(idsOrNone(compoundIds))})
-    group by compound_id`.execute(db);
-  return rows.map((r) => ({ compoundId: r.compound_id, listed: Number(r.listed ?? 0), overdue: Number(r.overdue ?? 0) }));
+function startOfChinaDay(date: string, days = 0): string {
+  return new Date(Date.parse(`${date}T00:00:00.000+08:00`) + days * 86_400_000).toISOString();
 }
 
-/** The items signed off in the period (current status signed off), with their China days and latest rating. */
-function signedOffInPeriod(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
-  const signedOn = chinaDay(db, 'i.signed_off_at');
+/** Per compound: items listed in the period, and items listed by `asOf`, still open and past their due date on it. */
+export async function countListedAndOverdue(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
+  const listed = await db
+    .selectFrom('action_items')
+    .select((eb) => ['compound_id', eb.fn.countAll().as('n')])
+    .where('compound_id', 'in', idsOrNone(compoundIds))
+    .where('listed_at', '>=', startOfChinaDay(period.from))
+    .where('listed_at', '<', startOfChinaDay(period.to, 1))
+    .groupBy('compound_id')
+    .execute();
+  // Listed by `asOf` is counted, not filtered on: the open items by due date are the range to read.
+  const listedBy = startOfChinaDay(period.asOf, 1);
+  const overdue = await db
+    .selectFrom('action_items')
+    .select((eb) => ['compound_id', eb.fn.sum<number | string>(eb.case().when('listed_at', '<', listedBy).then(1).else(0).end()).as('n')])
+    .where('compound_id', 'in', idsOrNone(compoundIds))
+    .where('status', 'in', ['open', 'in_progress'])
+    .where('due_date', '<', period.asOf)
+    .groupBy('compound_id')
+    .execute();
+  const count = (rows: ReadonlyArray<{ compound_id: string; n: unknown }>, id: string) => Number(rows.find((r) => r.compound_id === id)?.n ?? 0);
+  return compoundIds.map((id) => ({ compoundId: id, listed: count(listed, id), overdue: count(overdue, id) }));
+}
+
+/** The items signed off in the period (current status signed off), with their China days and (`rated`) latest rating. */
+function signedOffInPeriod(db: Db, compoundIds: readonly string[], period: ItemPeriod, rated: boolean) {
+  const rating = rated
+    ? sql`(select r.rating from action_item_ratings r where r.action_item_id = i.id order by r.created_at desc, r.id desc limit 1)`
+    : sql`null`;
   return sql`(
-    select i.compound_id, ${signedOn} as signed_on, ${chinaDay(db, 'i.listed_at')} as listed_on, i.due_date,
-      (select r.rating from action_item_ratings r where r.action_item_id = i.id order by r.created_at desc, r.id desc limit 1) as rating
+    select i.compound_id, ${chinaDay(db, 'i.signed_off_at')} as signed_on, ${chinaDay(db, 'i.listed_at')} as listed_on, i.due_date, ${rating} as rating
     from action_items i
     where i.compound_id in (${sql.join(idsOrNone(compoundIds))}) and i.status = 'signed_off'
-      and i.signed_off_at >= ${dayAfter(period.from, -1)} and i.signed_off_at < ${dayAfter(period.to)}
-      and ${signedOn} >= ${period.from} and ${signedOn} <= ${period.to}
+      and i.signed_off_at >= ${startOfChinaDay(period.from)} and i.signed_off_at < ${startOfChinaDay(period.to, 1)}
   ) s`;
 }
 
@@ -92,7 +102,7 @@ export async function countSignOffs(db: Db, compoundIds: readonly string[], peri
   const { rows } = await sql<{ compound_id: string; signed_on: string; on_time: number; forward: number; rating: Rating | null; count: number | string }>`
     select compound_id, signed_on, case when signed_on <= due_date then 1 else 0 end as on_time,
       case when listed_on <= signed_on then 1 else 0 end as forward, rating, count(*) as count
-    from ${signedOffInPeriod(db, compoundIds, period)}
+    from ${signedOffInPeriod(db, compoundIds, period, true)}
     group by compound_id, signed_on, case when signed_on <= due_date then 1 else 0 end, case when listed_on <= signed_on then 1 else 0 end, rating`.execute(db);
   return rows.map((r) => ({
     compoundId: r.compound_id,
@@ -108,7 +118,7 @@ export async function countSignOffs(db: Db, compoundIds: readonly string[], peri
 export async function countSignOffListingDays(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
   const { rows } = await sql<{ compound_id: string; listed_on: string; count: number | string }>`
     select compound_id, listed_on, count(*) as count
-    from ${signedOffInPeriod(db, compoundIds, period)}
+    from ${signedOffInPeriod(db, compoundIds, period, false)}
     where listed_on <= signed_on
     group by compound_id, listed_on`.execute(db);
   return rows.map((r) => ({ compoundId: r.compound_id, date: r.listed_on, count: Number(r.count) }));
