@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { endpoint } from '../contract/endpoint.js';
-import { navigatorMissingSchema, navigatorQuerySchema, navigatorSchema } from './navigator.schema.js';
+import { navigatorMissingPageSchema, navigatorMissingQuerySchema, navigatorQuerySchema, navigatorSchema } from './navigator.schema.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const voteParams = z.object({ voteId: z.string().min(1).max(40) });
@@ -26,12 +26,12 @@ export const navigatorEndpoints = {
   missing: endpoint({
     method: 'get',
     path: '/votes/:voteId/navigator/missing',
-    summary: 'The units not yet voted, per building: label, area, owners to ask for (phones for organisers only)',
+    summary: 'The units not yet voted, a page at a time building by building: label, area, owners to ask for (phones for organisers only)',
     description: WHO,
     tags: ['votes'],
     params: voteParams,
-    query: navigatorQuerySchema,
-    response: navigatorMissingSchema,
+    query: navigatorMissingQuerySchema,
+    response: navigatorMissingPageSchema,
   }),
   visitingListCsv: endpoint({
     method: 'get',

@@ -4,6 +4,7 @@
  * anyone voted.
  */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { ELECTORATE_KINDS } from './rules.js';
 import { participationProgressSchema, wordsSchema } from './votes.schema.js';
 import { VOTE_STATUSES } from './votes.js';
@@ -72,9 +73,29 @@ export const navigatorUnitSchema = z.object({
 });
 export type NavigatorUnitView = z.infer<typeof navigatorUnitSchema>;
 
+/** The units not yet voted, grouped by building: what the visiting lists and the printed list hold (groupMissingPages builds it from pages). */
 export const navigatorMissingSchema = z.object({
   /** Whether phones are given (the vote's organisers only). */
   phones: z.boolean(),
   buildings: z.array(z.object({ id: z.string().nullable(), name: z.string(), units: z.array(navigatorUnitSchema) })),
 });
 export type NavigatorMissing = z.infer<typeof navigatorMissingSchema>;
+
+/** A page of the units not yet voted: building by building (by name; unknown last), each by label. */
+export const navigatorMissingQuerySchema = navigatorQuerySchema.extend(pageQuerySchema(100).shape);
+export const navigatorMissingPageSchema = pageSchema(navigatorUnitSchema.extend({ buildingId: z.string().nullable(), buildingName: z.string() })).extend({
+  /** Whether phones are given (the vote's organisers only). */
+  phones: z.boolean(),
+});
+export type NavigatorMissingPage = z.infer<typeof navigatorMissingPageSchema>;
+
+/** The units of pages read one after another, grouped by building again (in the pages' order). */
+export function groupMissingPages(pages: readonly NavigatorMissingPage[]): NavigatorMissing {
+  const groups = new Map<string | null, NavigatorMissing['buildings'][number]>();
+  for (const { buildingId, buildingName, ...unit } of pages.flatMap((p) => p.items)) {
+    let group = groups.get(buildingId);
+    if (!group) groups.set(buildingId, (group = { id: buildingId, name: buildingName, units: [] }));
+    group.units.push(unit);
+  }
+  return { phones: pages[0]?.phones ?? false, buildings: [...groups.values()] };
+}

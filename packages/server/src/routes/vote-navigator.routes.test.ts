@@ -4,7 +4,7 @@
  * building and building heads only their own, nobody ever sees a choice, and the visiting list holds
  * the units still to visit with a box to tick and no phone numbers.
  */
-import { endpointUrl, navigatorEndpoints, rosterEndpoints, voteEndpoints, type BodyInput } from '@yishi/core';
+import { endpointUrl, groupMissingPages, navigatorEndpoints, rosterEndpoints, voteEndpoints, type BodyInput } from '@yishi/core';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,8 +96,18 @@ async function demoVote(): Promise<string> {
 }
 
 const summary = (voteId: string, cookie = staff) => t.ok(navigatorEndpoints.summary, { cookie, params: { voteId } });
-const missing = (voteId: string, cookie = staff, buildingId?: string) =>
-  t.ok(navigatorEndpoints.missing, { cookie, params: { voteId }, query: { buildingId } });
+/** The whole missing list, read in pages of 7 (every test here pages through it) and grouped by building again. */
+async function missing(voteId: string, cookie = staff, buildingId?: string) {
+  const pages = [];
+  let after: string | undefined;
+  do {
+    const page = await t.ok(navigatorEndpoints.missing, { cookie, params: { voteId }, query: { buildingId, after, limit: 7 } });
+    expect(page.items.length).toBeLessThanOrEqual(7);
+    pages.push(page);
+    after = page.next ?? undefined;
+  } while (after);
+  return groupMissingPages(pages);
+}
 
 async function csvOf(voteId: string, cookie: string, buildingId?: string): Promise<string[][]> {
   const res = await t.call('GET', endpointUrl(navigatorEndpoints.visitingListCsv, { params: { voteId }, query: { buildingId } }), { cookie });
@@ -203,6 +213,13 @@ describe('who sees what', () => {
     expect(all.buildings.reduce((sum, b) => sum + b.voters, 0)).toBe(120);
     const staffList = await missing(voteId);
     expect(staffList.phones).toBe(true);
+    // Pages of 7 hold what one page of 200 does, each unit once, in the same order (building, then label).
+    const whole = await t.ok(navigatorEndpoints.missing, { params: { voteId }, cookie: staff, query: { limit: 200 } });
+    expect(whole.next).toBeNull();
+    expect(staffList).toEqual(groupMissingPages([whole]));
+    const keys = staffList.buildings.flatMap((b) => b.units.map((u) => u.voterKey));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBe(all.buildings.reduce((sum, b) => sum + b.voters - b.voted, 0));
     expect(staffList.buildings.flatMap((b) => b.units.flatMap((u) => u.people)).some((p) => /^1\d{10}$/.test(p.phone ?? ''))).toBe(true);
 
     const loudong = await t.login('loudong');

@@ -4,7 +4,7 @@ import { defineRoute, rolesAt, type PlaceLookup } from '../http/route.js';
 import { VOTE_ORGANISERS } from '../services/vote-views.service.js';
 import {
   getNavigator,
-  getNavigatorMissing,
+  getNavigatorMissingPage,
   placeOfNavigator,
   visitingListCsv,
   visitingListWorkbook,
@@ -32,7 +32,7 @@ export const voteNavigatorRoutes = [
   }),
   defineRoute(navigatorEndpoints.missing, {
     access,
-    handler: ({ deps, actor, params, query, place, locale }) => getNavigatorMissing(deps, actor, params.voteId, place!, query.buildingId, locale),
+    handler: ({ deps, actor, params, query, place, locale }) => getNavigatorMissingPage(deps, actor, params.voteId, place!, query, locale),
   }),
   defineRoute(navigatorEndpoints.visitingListCsv, {
     access,

@@ -16,6 +16,9 @@
  */
 import {
   DomainError,
+  compareLabels,
+  decodeCursor,
+  encodeCursor,
   formatAreaCenti,
   formatBuildingName,
   navigatorBuildings,
@@ -25,7 +28,10 @@ import {
   type Locale,
   type Navigator,
   type NavigatorEntry,
+  type CursorValue,
   type NavigatorMissing,
+  type NavigatorMissingPage,
+  type PageRequest,
   type NavigatorUnitView,
   formatBeijingMinute,
 } from '@yishi/core';
@@ -153,17 +159,58 @@ async function missingOf(deps: Deps, actor: Actor, voteId: string, chain: PlaceC
   };
 }
 
-/** The units not yet voted, per building, with the people to ask for. */
-export async function getNavigatorMissing(
+type MissingItem = NavigatorMissingPage['items'][number];
+
+/** The order of the missing list: building by building (by name, unknown last), then by label, the voter key breaking ties. */
+function missingKey(u: Pick<MissingItem, 'buildingId' | 'buildingName' | 'label' | 'voterKey'>): CursorValue[] {
+  return [u.buildingId === null ? 1 : 0, u.buildingName, u.label, u.voterKey];
+}
+
+function compareMissing(a: readonly CursorValue[], b: readonly CursorValue[]): number {
+  return (
+    Number(a[0]) - Number(b[0]) ||
+    compareLabels(String(a[1]), String(b[1])) ||
+    compareLabels(String(a[2]), String(b[2])) ||
+    (String(a[3]) < String(b[3]) ? -1 : String(a[3]) > String(b[3]) ? 1 : 0)
+  );
+}
+
+/**
+ * The units not yet voted, a page at a time. Whether a unit's head already counts needs the whole
+ * roll (as the gauge does), so the roll is read as for the summary; only the page's units travel, and
+ * only their people are read. The cursor holds the last unit's sort key, so a unit that votes between
+ * two pages shifts nothing.
+ */
+export async function getNavigatorMissingPage(
   deps: Deps,
   actor: Actor,
   voteId: string,
   chain: PlaceChain,
-  buildingId: string | undefined,
+  query: PageRequest & { buildingId?: string | undefined },
   locale: Locale,
-): Promise<NavigatorMissing> {
-  const { phones, buildings } = await missingOf(deps, actor, voteId, chain, buildingId, locale);
-  return { phones, buildings };
+): Promise<NavigatorMissingPage> {
+  const vote = await openRoll(deps, voteId);
+  const sight = sightOf(actor, vote, chain, query.buildingId);
+  const groups = navigatorMissing(vote.electorate_kind, await rollOf(deps.db, vote, locale), sight.buildings);
+  const units = groups
+    .flatMap((g) => g.units.map((u) => ({ ...u, buildingId: g.id, buildingName: g.name })))
+    .sort((a, b) => compareMissing(missingKey(a), missingKey(b)));
+  let from = 0;
+  if (query.after !== undefined) {
+    const after = decodeCursor(query.after);
+    if (!after || after.length !== 4) throw new DomainError('page_cursor_invalid');
+    from = units.findIndex((u) => compareMissing(missingKey(u), after) > 0);
+    if (from < 0) from = units.length;
+  }
+  const page = units.slice(from, from + query.limit);
+  const next = from + query.limit < units.length ? encodeCursor(missingKey(page.at(-1)!)) : null;
+  const only = sight.buildings ? [...sight.buildings].filter((id): id is string => id !== null) : null;
+  const people = new Map<string, Array<{ name: string; phone: string | null }>>();
+  const keys = page.map((u) => u.voterKey);
+  for (const p of await listRollPeople(deps.db, vote.id, vote.electorate_kind === 'residents', only, keys)) {
+    people.set(p.voterKey, [...(people.get(p.voterKey) ?? []), { name: p.name, phone: sight.phones ? p.phone : null }]);
+  }
+  return { phones: sight.phones, items: page.map((u) => ({ ...u, people: people.get(u.voterKey) ?? [] })), next };
 }
 
 const COLUMNS: Record<Locale, string[]> = {

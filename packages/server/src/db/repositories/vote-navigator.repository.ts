@@ -50,12 +50,13 @@ export function listHomeBuildings(db: Db, voteId: string, compoundId: string, bu
 /**
  * The people to ask for at each door: a unit's owners as frozen on the roll (read from the entry's
  * JSON list in the statement), or the person of a residents' poll. Optionally only the units of some
- * buildings. The roll's owners are expanded first, once (a materialized CTE), then joined to persons:
- * right after a big vote opens the planner has no statistics of its roll yet, and joining inside the
- * expansion read every person once per unit (30 s for 10,000 units on PostgreSQL).
+ * buildings, or only some units (a page of the missing list). The roll's owners are expanded first,
+ * once (a materialized CTE), then joined to persons: right after a big vote opens the planner has no
+ * statistics of its roll yet, and joining inside the expansion read every person once per unit (30 s
+ * for 10,000 units on PostgreSQL).
  */
-export function listRollPeople(db: Db, voteId: string, residents: boolean, buildingIds: readonly string[] | null) {
-  if (buildingIds && buildingIds.length === 0 && !residents) return Promise.resolve([]);
+export function listRollPeople(db: Db, voteId: string, residents: boolean, buildingIds: readonly string[] | null, voterKeys?: readonly string[]) {
+  if ((buildingIds && buildingIds.length === 0 && !residents) || voterKeys?.length === 0) return Promise.resolve([]);
   return db
     .with(
       (cte) => cte('roll_people').materialized(),
@@ -65,6 +66,7 @@ export function listRollPeople(db: Db, voteId: string, residents: boolean, build
           ? base.select(['ve.voter_key as voterKey', 've.person_id as personId'])
           : base.innerJoin(jsonTextElements(db, 've.owner_person_ids').as('o'), (j) => j.onTrue()).select(['ve.voter_key as voterKey', 'o.value as personId']);
         query = query.where('ve.vote_id', '=', voteId);
+        if (voterKeys) query = query.where('ve.voter_key', 'in', voterKeys);
         if (buildingIds && !residents)
           query = query.where('ve.unit_id', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.building_id', 'in', buildingIds));
         return query;

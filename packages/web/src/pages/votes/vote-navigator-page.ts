@@ -8,7 +8,16 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
-import { endpointUrl, formatAreaGrouped, navigatorEndpoints, type Navigator, type NavigatorBuildingView, type NavigatorMissing } from '@yishi/core';
+import {
+  endpointUrl,
+  formatAreaGrouped,
+  groupMissingPages,
+  navigatorEndpoints,
+  type Navigator,
+  type NavigatorBuildingView,
+  type NavigatorMissing,
+  type NavigatorMissingPage,
+} from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api, type ApiError } from '../../api/client.js';
@@ -116,12 +125,27 @@ export class VoteNavigatorPage extends YishiElement {
     if (!this.groups.has(key)) this.groups = new Map(this.groups).set(key, 'loading');
     let value: Group | ApiError;
     try {
-      const list = await api.call(navigatorEndpoints.missing, { params: { voteId: this.voteId }, query: { buildingId: key || undefined } });
+      const list = await this.readMissing(key || undefined);
       value = list.buildings.find((b) => keyOf(b) === key) ?? { id: key || null, name: '', units: [] };
     } catch (error) {
       value = error as ApiError;
     }
     this.groups = new Map(this.groups).set(key, value);
+  }
+
+  /**
+   * The units not yet voted of one building (or, to print, all the reader may see), page after page:
+   * each answer stays small, and an open building holds only its own units.
+   */
+  private async readMissing(buildingId: string | undefined): Promise<NavigatorMissing> {
+    const pages: NavigatorMissingPage[] = [];
+    let after: string | undefined;
+    do {
+      const page = await api.call(navigatorEndpoints.missing, { params: { voteId: this.voteId }, query: { buildingId, after, limit: 200 } });
+      pages.push(page);
+      after = page.next ?? undefined;
+    } while (after);
+    return groupMissingPages(pages);
   }
 
   private toggle(key: string, event: Event): void {
@@ -136,7 +160,7 @@ export class VoteNavigatorPage extends YishiElement {
   private async print(): Promise<void> {
     this.printing = true;
     try {
-      this.printList = await api.call(navigatorEndpoints.missing, { params: { voteId: this.voteId }, query: {} });
+      this.printList = await this.readMissing(undefined);
       await this.updateComplete;
       window.print();
     } finally {
