@@ -11,14 +11,17 @@ import {
   actionItemListQuerySchema,
   actionItemListSchema,
   actionItemStaffViewSchema,
+  concernListQuerySchema,
   concernListSchema,
   concernPhotoSchema,
   concernPhotoUploadSchema,
   concernViewSchema,
   createActionItemSchema,
+  ledgerQuerySchema,
   ledgerSchema,
   ledgerVerificationSchema,
   progressUpdateSchema,
+  publicActionItemsQuerySchema,
   publicActionItemsSchema,
   rateActionItemSchema,
   ratingResultSchema,
@@ -41,7 +44,7 @@ export const actionItemEndpoints = {
   list: endpoint({
     method: 'get',
     path: '/compounds/:compoundId/action-items',
-    summary: 'Action items of a compound, with filters; overdue items carry overdue: true',
+    summary: 'Action items of a compound, a page at a time (after, limit), most urgent first, with filters; overdue items carry overdue: true',
     tags,
     params: compoundParams,
     query: actionItemListQuerySchema,
@@ -93,9 +96,10 @@ export const actionItemEndpoints = {
   myConcerns: endpoint({
     method: 'get',
     path: '/compounds/:compoundId/concerns/mine',
-    summary: 'The concerns I reported, with their progress and whether I may rate them',
+    summary: 'The concerns I reported, newest first, a page at a time, with their progress and whether I may rate them',
     tags,
     params: compoundParams,
+    query: concernListQuerySchema,
     response: concernListSchema,
   }),
   get: endpoint({
@@ -187,9 +191,11 @@ export const actionItemEndpoints = {
   board: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/action-items',
-    summary: "The compound's action items for the public board: status, deadline, progress, sign-off number; no personal data",
+    summary:
+      "The compound's action items for the public board, a page at a time, most urgent first: status, deadline, progress, sign-off number; no personal data",
     tags: ['action-items', 'public'],
     params: compoundParams,
+    query: publicActionItemsQuerySchema,
     response: publicActionItemsSchema,
   }),
   reconciliation: endpoint({
@@ -208,9 +214,10 @@ export const ledgerEndpoints = {
   entries: endpoint({
     method: 'get',
     path: '/compounds/:compoundId/ledger',
-    summary: 'The append-only ledger of a compound, oldest first',
+    summary: 'The append-only ledger of a compound, oldest first, a page at a time',
     tags: ['ledger'],
     params: compoundParams,
+    query: ledgerQuerySchema,
     response: ledgerSchema,
   }),
   verify: endpoint({

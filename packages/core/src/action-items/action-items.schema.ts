@@ -3,6 +3,7 @@
  * web app (forms), and the answers, which the server is held to and the web app reads.
  */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { MEETING_KINDS } from '../meetings/meeting-kinds.js';
 import { MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES } from '../meetings/meetings.js';
 import {
@@ -108,7 +109,8 @@ export const signOffSchema = z.object({ resolution: text(2000).min(1) });
 
 export const rateActionItemSchema = z.object({ rating: z.enum(RATINGS), comment: text(500).default('') });
 
-export const actionItemListQuerySchema = z.object({
+/** The staff list: keyset-paged in the urgency order (overdue, open, awaiting sign-off by due date; signed off, latest first), with filters. */
+export const actionItemListQuerySchema = pageQuerySchema().extend({
   status: z.enum(ACTION_ITEM_STATUSES).optional(),
   triage: z.enum(TRIAGE_LEVELS).optional(),
   overdue: z.enum(['1', '0', 'true', 'false']).optional(),
@@ -214,18 +216,24 @@ export const actionItemDetailSchema = z.discriminatedUnion('view', [
 ]);
 export type ActionItemDetail = z.infer<typeof actionItemDetailSchema>;
 
-export const actionItemListSchema = z.object({ items: z.array(actionItemStaffViewSchema) });
-export const concernListSchema = z.object({ items: z.array(concernViewSchema) });
+/** Counts of the whole filtered list (not of the page), for the summary line above it. */
+const listCountsSchema = z.object({ total: count, signedOff: count, overdue: count });
+export const actionItemListSchema = pageSchema(actionItemStaffViewSchema).extend({ counts: listCountsSchema });
+export type ActionItemList = z.infer<typeof actionItemListSchema>;
+/** A resident's own concerns, newest first, a page at a time. */
+export const concernListQuerySchema = pageQuerySchema(20);
+export const concernListSchema = pageSchema(concernViewSchema);
 
 export const signOffResultSchema = z.object({ signOffNumber: z.string(), signedOffAt: z.string(), signedOffBy: z.string(), item: actionItemStaffViewSchema });
 export type SignOffResult = z.infer<typeof signOffResultSchema>;
 
 export const ratingResultSchema = z.object({ rating: z.enum(RATINGS), reopened: z.boolean() });
 
-export const publicActionItemsSchema = z.object({
+/** The board's list: the first page in the urgency order (as the staff list), counts of all the compound's items. */
+export const publicActionItemsQuerySchema = pageQuerySchema(20);
+export const publicActionItemsSchema = pageSchema(actionItemPublicViewSchema).extend({
   compound: z.object({ id: z.string(), name: z.string(), code: z.string() }),
   counts: z.object({ total: count, signedOff: count, open: count, overdue: count }),
-  items: z.array(actionItemPublicViewSchema),
 });
 export type PublicActionItems = z.infer<typeof publicActionItemsSchema>;
 
@@ -294,7 +302,9 @@ export const ledgerRowSchema = z.object({
   hash: z.string(),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
-export const ledgerSchema = z.object({ entries: z.array(ledgerRowSchema) });
+/** The ledger, oldest first, a page at a time (the exports hold it whole). */
+export const ledgerQuerySchema = pageQuerySchema(100);
+export const ledgerSchema = pageSchema(ledgerRowSchema);
 
 export const ledgerVerificationSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), entries: count, headHash: z.string() }),

@@ -140,7 +140,7 @@ describe('action items', () => {
     const seqOf = (n: string) => Number(n.split('-')[2]);
     expect(seqOf(again.signOffNumber)).toBe(seqOf(signed.signOffNumber) + 1);
     const ledger = await t.ok(ledgerEndpoints.entries, { cookie: staff, params: { compoundId: dsct } });
-    expect(ledger.entries.filter((e) => e.actionItemId === concernId).map((e) => e.kind)).toEqual(['listed', 'signed_off', 'reopened', 'signed_off']);
+    expect(ledger.items.filter((e) => e.actionItemId === concernId).map((e) => e.kind)).toEqual(['listed', 'signed_off', 'reopened', 'signed_off']);
   });
 
   it('a resident sees their own concerns and, on an item, the public view with their rating', async () => {

@@ -38,16 +38,19 @@ const signers = rolesAt(SIGN_OFF_ROLES, itemFromParams);
 export const actionItemRoutes = [
   defineRoute(actionItemEndpoints.list, {
     access: rolesAt(ACTION_ITEM_VIEWERS, compoundFromParams),
-    handler: async ({ deps, params, query }) => ({
-      items: await listStaffItems(deps, {
-        compoundId: params.compoundId,
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.triage ? { triage: query.triage } : {}),
-        ...(query.meetingId ? { meetingId: query.meetingId } : {}),
-        ...(query.q ? { q: query.q } : {}),
-        ...(query.overdue ? { overdue: query.overdue === '1' || query.overdue === 'true' } : {}),
-      }),
-    }),
+    handler: ({ deps, params, query }) =>
+      listStaffItems(
+        deps,
+        {
+          compoundId: params.compoundId,
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.triage ? { triage: query.triage } : {}),
+          ...(query.meetingId ? { meetingId: query.meetingId } : {}),
+          ...(query.q ? { q: query.q } : {}),
+          ...(query.overdue ? { overdue: query.overdue === '1' || query.overdue === 'true' } : {}),
+        },
+        query,
+      ),
   }),
   defineRoute(actionItemEndpoints.create, {
     access: rolesAt(ACTION_ITEM_WORKERS, compoundFromParams),
@@ -69,7 +72,7 @@ export const actionItemRoutes = [
   }),
   defineRoute(actionItemEndpoints.myConcerns, {
     access: rolesAt(CONCERN_ROLES, compoundFromParams),
-    handler: async ({ deps, actor, params }) => ({ items: await listMyConcerns(deps, actor, params.compoundId) }),
+    handler: ({ deps, actor, params, query }) => listMyConcerns(deps, actor, params.compoundId, query),
   }),
   defineRoute(actionItemEndpoints.get, {
     access: rolesAt([...ACTION_ITEM_VIEWERS, ...CONCERN_ROLES], itemFromParams),
@@ -104,7 +107,7 @@ export const actionItemRoutes = [
     finerAccess: 'A concern is rated only by the resident who raised it; an item from a meeting by any owner or resident of the compound, once per sign-off.',
     handler: ({ deps, actor, params, body }) => rateActionItem(deps, params.itemId, actor, body),
   }),
-  defineRoute(actionItemEndpoints.board, { access: publicAccess, handler: ({ deps, params }) => getPublicBoardItems(deps, params.compoundId) }),
+  defineRoute(actionItemEndpoints.board, { access: publicAccess, handler: ({ deps, params, query }) => getPublicBoardItems(deps, params.compoundId, query) }),
   defineRoute(actionItemEndpoints.reconciliation, {
     access: rolesAt(ACTION_ITEM_VIEWERS, meetingFromParams),
     handler: ({ deps, params }) => reconcileMeeting(deps, params.meetingId),

@@ -2,7 +2,7 @@
 import { COMPOUND_STAFF, ledgerEndpoints, type Role } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, rolesAt } from '../http/route.js';
-import { ledgerCsv, ledgerWorkbook, listLedgerRows, verifyLedger } from '../services/ledger.service.js';
+import { ledgerCsv, ledgerWorkbook, pageLedgerRows, verifyLedger } from '../services/ledger.service.js';
 
 const LEDGER_READERS: readonly Role[] = [...COMPOUND_STAFF, 'grid_worker', 'party_rep', 'building_head'];
 const access = rolesAt(LEDGER_READERS, compoundFromParams);
@@ -15,7 +15,7 @@ function attachment(compoundId: string, ext: 'csv' | 'xlsx'): string {
 export const ledgerRoutes = [
   defineRoute(ledgerEndpoints.entries, {
     access,
-    handler: async ({ deps, params, locale }) => ({ entries: await listLedgerRows(deps.db, params.compoundId, locale) }),
+    handler: ({ deps, params, query, locale }) => pageLedgerRows(deps.db, params.compoundId, query, locale),
   }),
   defineRoute(ledgerEndpoints.verify, { access, handler: ({ deps, params }) => verifyLedger(deps.db, params.compoundId) }),
   defineRoute(ledgerEndpoints.csv, {

@@ -13,10 +13,13 @@ import {
   responsibleUnitLabel,
   suggestedEscalation,
   type ActionItemDetail,
+  type ActionItemList,
   type ActionItemPublicView,
   type ActionItemStaffView,
   type ActionItemUpdateView,
   type ConcernView,
+  type Page,
+  type PageRequest,
   type PublicActionItems,
   type RatingSummary,
   type Reconciliation,
@@ -28,10 +31,13 @@ import {
   findCompoundCode,
   findCompoundOfMeetingItems,
   findRating,
+  countActionItems,
   listActionItems,
   listActionItemUpdates,
   listRatings,
-  type ActionItemFilter,
+  pageActionItemsByUrgency,
+  pageActionItemsNewestFirst,
+  type UrgencyFilter,
 } from '../db/repositories/action-items.repository.js';
 import { findMeeting, listAgendaItems, listQuestions } from '../db/repositories/meetings.repository.js';
 import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
@@ -215,20 +221,15 @@ async function viewOf<V>(deps: Deps, item: ActionItemRow, view: View<V>): Promis
   return (await withDetails(deps, [item]))(item, view);
 }
 
-const STATUS_ORDER: Record<string, number> = { open: 1, in_progress: 1, resolved: 2, signed_off: 3 };
-
-/** Overdue first, then what is still open by due date, then awaiting sign-off, then the signed off (newest first). */
-function byUrgency(a: { overdue: boolean; status: string; dueDate: string; signedOffAt: string | null }, b: typeof a): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  const rank = (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9);
-  if (rank !== 0) return rank;
-  if (a.status === 'signed_off') return (b.signedOffAt ?? '').localeCompare(a.signedOffAt ?? '');
-  return a.dueDate.localeCompare(b.dueDate);
-}
-
-export async function listStaffItems(deps: Deps, filter: ActionItemFilter & { overdue?: boolean }): Promise<ActionItemStaffView[]> {
-  const items = await viewsOf(deps, await listActionItems(deps.db, filter), staffView);
-  return items.filter((i) => filter.overdue === undefined || i.overdue === filter.overdue).sort(byUrgency);
+/**
+ * One page of the compound's items for staff, most urgent first (overdue, open and awaiting sign-off
+ * by due date, then the signed off, latest first: the order is SQL's, see pageActionItemsByUrgency),
+ * with the counts of the whole filtered list.
+ */
+export async function listStaffItems(deps: Deps, filter: UrgencyFilter, page: PageRequest): Promise<ActionItemList> {
+  const today = todayIn(deps);
+  const [{ rows, next }, counts] = await Promise.all([pageActionItemsByUrgency(deps.db, filter, today, page), countActionItems(deps.db, filter, today)]);
+  return { items: await viewsOf(deps, rows, staffView), next, counts };
 }
 
 /**
@@ -245,27 +246,28 @@ export async function newConcernView(deps: Deps, item: ActionItemRow): Promise<C
   return { ...(await viewOf(deps, item, ownerView)), mine: true };
 }
 
-/** The compound's items for the public notice board, with counts. */
-export async function getPublicBoardItems(deps: Deps, compoundId: string): Promise<PublicActionItems> {
+/** The compound's items for the public notice board, a page at a time in the staff list's order, with counts of them all. */
+export async function getPublicBoardItems(deps: Deps, compoundId: string, page: PageRequest): Promise<PublicActionItems> {
   const compound = await findCompoundCode(deps.db, compoundId);
   if (!compound) throw new DomainError('compound_not_found');
-  const items = (await viewsOf(deps, await listActionItems(deps.db, { compoundId }), publicView)).sort(byUrgency);
+  const today = todayIn(deps);
+  const [{ rows, next }, counts] = await Promise.all([
+    pageActionItemsByUrgency(deps.db, { compoundId }, today, page),
+    countActionItems(deps.db, { compoundId }, today),
+  ]);
   return {
     compound,
-    counts: {
-      total: items.length,
-      signedOff: items.filter((i) => i.status === 'signed_off').length,
-      open: items.filter((i) => i.status !== 'signed_off').length,
-      overdue: items.filter((i) => i.overdue).length,
-    },
-    items,
+    counts: { total: counts.total, signedOff: counts.signedOff, open: counts.total - counts.signedOff, overdue: counts.overdue },
+    items: await viewsOf(deps, rows, publicView),
+    next,
   };
 }
 
-/** The concerns a resident reported in a compound, newest first. */
-export async function listMyConcerns(deps: Deps, actor: Actor, compoundId: string): Promise<ConcernView[]> {
-  const items = await viewsOf(deps, await listActionItems(deps.db, { compoundId, raisedByUserId: actor.userId }), ownerView);
-  return items.map((i) => ({ ...i, mine: true }));
+/** The concerns a resident reported in a compound, newest first, a page at a time. */
+export async function listMyConcerns(deps: Deps, actor: Actor, compoundId: string, page: PageRequest): Promise<Page<ConcernView>> {
+  const { rows, next } = await pageActionItemsNewestFirst(deps.db, { compoundId, raisedByUserId: actor.userId }, page);
+  const items = await viewsOf(deps, rows, ownerView);
+  return { items: items.map((i) => ({ ...i, mine: true })), next };
 }
 
 /** One item for the caller: the staff record for those who work on items, else the public view with the caller's own rating. */

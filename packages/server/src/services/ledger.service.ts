@@ -19,6 +19,8 @@ import {
   type LedgerEntryKind,
   type LedgerRow,
   type LedgerVerification,
+  type Page,
+  type PageRequest,
 } from '@yishi/core';
 import type { Cell } from 'write-excel-file/node';
 import { newId } from '../db/ids.js';
@@ -29,8 +31,9 @@ import {
   insertLedgerEntry,
   listCompoundsByCode,
   listLedgerEntries,
-  listLedgerWithItems,
+  pageLedgerWithItems,
   listLedgerWithItemsAfter,
+  type listLedgerWithItems,
 } from '../db/repositories/ledger.repository.js';
 import { WorkerWorkbook } from '../workers/workbook.js';
 import { csvStream, keysetPages } from './export-pages.js';
@@ -155,8 +158,9 @@ type Payload = {
  * words of `locale`: the source and the responsible unit as core names them (every entry carries its
  * item's source, also sign-offs, whose stored details do not repeat it).
  */
-export async function listLedgerRows(db: Db, compoundId: string, locale: Locale = 'zh-CN'): Promise<LedgerRow[]> {
-  return (await listLedgerWithItems(db, compoundId)).map((e) => ledgerRowOf(e, locale));
+export async function pageLedgerRows(db: Db, compoundId: string, page: PageRequest, locale: Locale = 'zh-CN'): Promise<Page<LedgerRow>> {
+  const { rows, next } = await pageLedgerWithItems(db, compoundId, page);
+  return { items: rows.map((e) => ledgerRowOf(e, locale)), next };
 }
 
 type LedgerEntryWithItem = Awaited<ReturnType<typeof listLedgerWithItems>>[number];

@@ -1,8 +1,12 @@
 /** Storage of action items, their dated updates, ratings and the sign-off counters. */
-import type { ActionItemSourceKind, ActionItemStatus, Triage } from '@yishi/core';
-import type { Insertable, Updateable } from 'kysely';
+import { DomainError, encodeCursor, type ActionItemSourceKind, type ActionItemStatus, type CursorValue, type PageRequest, type Triage } from '@yishi/core';
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { cursorValues, desc, readPage } from '../keyset.js';
+import type { Database } from '../database.js';
 import type { Db } from './places.repository.js';
-import type { ActionItemRatingTable, ActionItemTable, ActionItemUpdateTable, NewActionItem } from '../tables/action-items.table.js';
+import type { ActionItemRatingTable, ActionItemRow, ActionItemTable, ActionItemUpdateTable, NewActionItem } from '../tables/action-items.table.js';
+
+type ActionItemRowWithRank = ActionItemRow & { urgency_rank: number };
 
 export async function insertActionItem(db: Db, row: NewActionItem): Promise<void> {
   await db.insertInto('action_items').values(row).execute();
@@ -40,8 +44,8 @@ export interface ActionItemFilter {
   raisedByUserId?: string;
 }
 
-export function listActionItems(db: Db, filter: ActionItemFilter) {
-  let query = db.selectFrom('action_items').selectAll();
+function filtered(db: Db, filter: ActionItemFilter) {
+  let query = db.selectFrom('action_items');
   if (filter.compoundId) query = query.where('compound_id', '=', filter.compoundId);
   if (filter.meetingId) query = query.where('source_meeting_id', '=', filter.meetingId);
   if (filter.status) query = query.where('status', '=', filter.status);
@@ -53,7 +57,84 @@ export function listActionItems(db: Db, filter: ActionItemFilter) {
     const pattern = `%${filter.q.replace(/[%_\\]/g, '').toLowerCase()}%`;
     query = query.where((eb) => eb(eb.fn<string>('lower', ['title']), 'like', pattern));
   }
-  return query.orderBy('listed_at', 'desc').orderBy('id').execute();
+  return query;
+}
+
+/** Every item the filter names, newest first (a meeting's items; lists of a compound are paged below). */
+export function listActionItems(db: Db, filter: ActionItemFilter) {
+  return filtered(db, filter).selectAll().orderBy('listed_at', 'desc').orderBy('id').execute();
+}
+
+/** A resident's own concerns, one page, newest first. */
+export function pageActionItemsNewestFirst(db: Db, filter: ActionItemFilter, page: PageRequest) {
+  return readPage(filtered(db, filter).selectAll(), [desc('listed_at'), desc('id')], page);
+}
+
+// ---- the urgency order ----------------------------------------------------------------------------
+// Overdue first (rank 0), then what is still open (1), then awaiting sign-off (2), each by due date,
+// then the signed off (3), the latest sign-off first; the id breaks ties. Overdue depends on the day,
+// so the rank is computed in SQL from `today` (China date), as core's isOverdue does.
+
+const STILL_OPEN = sql`status in ('open', 'in_progress')`;
+const isOverdueSql = (today: string) => sql<boolean>`(${STILL_OPEN} and due_date < ${today})`;
+const rankSql = (today: string) => sql<number>`(case when ${isOverdueSql(today)} then 0 when ${STILL_OPEN} then 1 when status = 'resolved' then 2 else 3 end)`;
+const dueKey = sql<string>`(case when status <> 'signed_off' then due_date end)`;
+const signedKey = sql<string>`(case when status = 'signed_off' then signed_off_at end)`;
+
+export interface UrgencyFilter extends ActionItemFilter {
+  overdue?: boolean;
+}
+
+function urgencyFiltered(db: Db, filter: UrgencyFilter, today: string) {
+  const query = filtered(db, filter);
+  if (filter.overdue === undefined) return query;
+  return query.where(filter.overdue ? isOverdueSql(today) : sql<boolean>`not ${isOverdueSql(today)}`);
+}
+
+/** "After the item with rank r, key k (due date, or sign-off time when signed off) and id" in the urgency order. */
+function afterUrgency(today: string, [rank, key, id]: CursorValue[]) {
+  const r = Number(rank);
+  if (r === 3) return sql<boolean>`(${rankSql(today)} = 3 and (signed_off_at < ${key} or (signed_off_at = ${key} and id > ${id})))`;
+  return sql<boolean>`(${rankSql(today)} > ${r} or (${rankSql(today)} = ${r} and (due_date > ${key} or (due_date = ${key} and id > ${id}))))`;
+}
+
+/** One page of the compound's items in the urgency order, with the counts of the whole filtered list. */
+export async function pageActionItemsByUrgency(db: Db, filter: UrgencyFilter, today: string, page: PageRequest) {
+  let query = urgencyFiltered(db, filter, today).selectAll().select(rankSql(today).as('urgency_rank')) as SelectQueryBuilder<
+    Database,
+    'action_items',
+    ActionItemRowWithRank
+  >;
+  if (page.after !== undefined) {
+    // Three values (rank, key, id), the rank one of 0–3: anything else was not handed out by this list.
+    const values = cursorValues([desc('r'), desc('k'), desc('id')], page.after);
+    if (![0, 1, 2, 3].includes(Number(values[0]))) throw new DomainError('page_cursor_invalid');
+    query = query.where(afterUrgency(today, values));
+  }
+  const rows = await query
+    .orderBy(rankSql(today))
+    .orderBy(dueKey)
+    .orderBy(signedKey, 'desc')
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
+  const more = rows.length > page.limit;
+  if (more) rows.length = page.limit;
+  const last = rows.at(-1);
+  const next = more && last ? encodeCursor([Number(last.urgency_rank), last.status === 'signed_off' ? last.signed_off_at : last.due_date, last.id]) : null;
+  return { rows, next };
+}
+
+/** How many items the filter names, how many are signed off and how many overdue (one statement). */
+export async function countActionItems(db: Db, filter: UrgencyFilter, today: string) {
+  const row = await urgencyFiltered(db, filter, today)
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('total'),
+      eb.fn.sum<number | string | null>(sql`case when status = 'signed_off' then 1 else 0 end`).as('signed_off'),
+      eb.fn.sum<number | string | null>(sql`case when ${isOverdueSql(today)} then 1 else 0 end`).as('overdue'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), signedOff: Number(row.signed_off ?? 0), overdue: Number(row.overdue ?? 0) };
 }
 
 /** The compound of the items listed under a meeting id (items listed by hand may name a meeting the database does not hold). */

@@ -1,4 +1,6 @@
 /** Storage of the append-only ledger chain: its per-compound head row and its entries. */
+import type { PageRequest } from '@yishi/core';
+import { asc, readPage } from '../keyset.js';
 import type { Db } from './places.repository.js';
 import type { LedgerEntryTable } from '../tables/action-items.table.js';
 
@@ -49,18 +51,23 @@ function ledgerWithItems(db: Db, compoundId: string) {
       'action_items.source_kind as sourceKind',
       'action_items.responsible_unit as responsibleUnit',
     ])
-    .where('ledger_entries.compound_id', '=', compoundId)
-    .orderBy('ledger_entries.seq');
+    .where('ledger_entries.compound_id', '=', compoundId);
 }
 
 export function listLedgerWithItems(db: Db, compoundId: string) {
-  return ledgerWithItems(db, compoundId).execute();
+  return ledgerWithItems(db, compoundId).orderBy('ledger_entries.seq').execute();
+}
+
+/** One page of the ledger with the titles, oldest first (the seq is unique within a compound: it is the whole key). */
+export function pageLedgerWithItems(db: Db, compoundId: string, page: PageRequest) {
+  return readPage(ledgerWithItems(db, compoundId), [asc('ledger_entries.seq', 'seq')], page);
 }
 
 /** Up to `limit` entries after number `afterSeq` (from the first when undefined), in order: a page of an export. */
 export function listLedgerWithItemsAfter(db: Db, compoundId: string, afterSeq: number | undefined, limit: number) {
   return ledgerWithItems(db, compoundId)
     .where('ledger_entries.seq', '>', afterSeq ?? 0)
+    .orderBy('ledger_entries.seq')
     .limit(limit)
     .execute();
 }

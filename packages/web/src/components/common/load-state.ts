@@ -23,8 +23,8 @@ export function renderEmpty(text: string = t('state.empty')): TemplateResult {
   return html`<p class="state state-empty">${text}</p>`;
 }
 
-/** Renders a LoadController: loading → spinner, error → message + retry, ready → `ready(value)`. */
-export function renderLoad<T>(load: LoadController<T>, ready: (value: T) => unknown): unknown {
+/** Renders a LoadController (or a PagedController's first page): loading → spinner, error → message + retry, ready → `ready(value)`. */
+export function renderLoad<T>(load: Pick<LoadController<T>, 'status' | 'error' | 'value' | 'reload'>, ready: (value: T) => unknown): unknown {
   if (load.status === 'error' && load.error) return renderError(load.error.message, () => void load.reload());
   if (load.status === 'ready' && load.value !== undefined) return ready(load.value);
   return renderLoading();

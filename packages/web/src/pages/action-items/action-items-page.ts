@@ -1,6 +1,8 @@
 /**
  * The staff list of a compound's action items (整改事项): filter by status, colour and overdue;
- * overdue rows are red AND say 已逾期. Links to each item, the ledger and the public board.
+ * overdue rows are red AND say 已逾期. Most urgent first, a page at a time (加载更多, or on scrolling
+ * to the end); the summary counts the whole filtered list. Links to each item, the ledger and the
+ * public board.
  */
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import { optionLabel } from '../../components/forms/option-label.js';
@@ -13,6 +15,7 @@ import {
   TRIAGE_LABELS,
   TRIAGE_LEVELS,
   actionItemEndpoints,
+  type ActionItemList,
   type ActionItemStaffView,
   type ActionItemStatus,
   type Triage,
@@ -26,7 +29,8 @@ import { navigate } from '../../app/router.js';
 import { rolesAt } from '../../state/session.js';
 import { badgeStyles, dueText, overdueBadge, statusBadge, triageBadge } from '../../components/action-items/action-item-badges.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { renderMore } from '../../components/common/load-more.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { pick, t } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 
@@ -56,12 +60,12 @@ export class ActionItemsPage extends YishiElement {
   @state() private status: ActionItemStatus | null = null;
   @state() private triage: Triage | null = null;
   @state() private overdueOnly = false;
-  private readonly items = new LoadController(
+  private readonly items = new PagedController<ActionItemStaffView, ActionItemList>(
     this,
-    (signal) =>
+    (after, signal) =>
       api.call(actionItemEndpoints.list, {
         params: { compoundId: this.compoundId },
-        query: { status: this.status ?? undefined, triage: this.triage ?? undefined, overdue: this.overdueOnly ? '1' : undefined },
+        query: { status: this.status ?? undefined, triage: this.triage ?? undefined, overdue: this.overdueOnly ? '1' : undefined, after },
         signal,
       }),
     () => [this.compoundId, this.status, this.triage, this.overdueOnly],
@@ -105,7 +109,7 @@ export class ActionItemsPage extends YishiElement {
           >${t('ai.filterOverdue')}</sl-checkbox
         >
       </div>
-      ${renderLoad(this.items, (v) => this.renderTable(v.items))}`;
+      ${renderLoad(this.items, (v) => this.renderTable(this.items.items, v.counts))} ${renderMore(this.items)}`;
   }
 
   /** The option chosen in a filter, or null for "all". */
@@ -114,11 +118,9 @@ export class ActionItemsPage extends YishiElement {
     return values.find((v) => v === value) ?? null;
   }
 
-  private renderTable(items: ActionItemStaffView[]) {
+  private renderTable(items: ActionItemStaffView[], counts: ActionItemList['counts']) {
     if (items.length === 0) return renderEmpty(t('ai.empty'));
-    const overdue = items.filter((i) => i.overdue).length;
-    const signed = items.filter((i) => i.status === 'signed_off').length;
-    return html`<p class="muted" role="status">${t('ai.summary', { total: items.length, signed, overdue })}</p>
+    return html`<p class="muted" role="status">${t('ai.summary', { total: counts.total, signed: counts.signedOff, overdue: counts.overdue })}</p>
       <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
         <table>
           <thead>

@@ -32,7 +32,8 @@ import {
   triageBadge,
 } from '../../components/action-items/action-item-badges.js';
 import '../../components/action-items/photo-picker.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { renderMore } from '../../components/common/load-more.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
@@ -85,9 +86,9 @@ export class ConcernPage extends YishiElement {
   @state() private photosBusy = false;
   @state() private photoError: string | null = null;
   private readonly write = new WriteController<Field>(this);
-  private readonly mine = new LoadController(
+  private readonly mine = new PagedController<ConcernView>(
     this,
-    (signal) => api.call(actionItemEndpoints.myConcerns, { params: { compoundId: this.compoundId }, signal }),
+    (after, signal) => api.call(actionItemEndpoints.myConcerns, { params: { compoundId: this.compoundId }, query: { after }, signal }),
     () => [this.compoundId],
   );
 
@@ -121,11 +122,11 @@ export class ConcernPage extends YishiElement {
         <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${this.photosBusy}>${t('concern.submit')}</sl-button>
       </form>
       <h2>${t('concern.mine')}</h2>
-      ${renderLoad(this.mine, (v) =>
-        v.items.length === 0
+      ${renderLoad(this.mine, () =>
+        this.mine.items.length === 0
           ? renderEmpty(t('concern.noneYet'))
           : html`<ul class="mine card">
-              ${v.items.map(
+              ${this.mine.items.map(
                 (i) =>
                   html`<li class=${i.overdue ? 'is-overdue' : ''}>
                     <a href=${`/action-items/${i.id}`}>${i.title}</a><br />
@@ -136,7 +137,8 @@ export class ConcernPage extends YishiElement {
                   </li>`,
               )}
             </ul>`,
-      )}`;
+      )}
+      ${renderMore(this.mine)}`;
   }
 
   private renderPhotos() {

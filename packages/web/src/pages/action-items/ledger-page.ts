@@ -1,6 +1,7 @@
 /**
  * The ledger (台账) of a compound: every entry in order — listed, signed off with its number,
- * reopened — with a verify button that recomputes the hash chain, and exports to CSV and Excel.
+ * reopened — a page at a time (加载更多, or on scrolling to the end), with a verify button that
+ * recomputes the hash chain, and exports of the whole ledger to CSV and Excel.
  */
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -11,7 +12,8 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
 import { badgeStyles } from '../../components/action-items/action-item-badges.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { renderMore } from '../../components/common/load-more.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
@@ -38,9 +40,9 @@ export class LedgerPage extends YishiElement {
   @state() private verification: LedgerVerification | null = null;
   /** Verifying only reads, but it is an action on a button: the write controller keeps it busy and says a refusal. */
   private readonly verifying = new WriteController(this);
-  private readonly ledger = new LoadController(
+  private readonly ledger = new PagedController<LedgerRow>(
     this,
-    (signal) => api.call(ledgerEndpoints.entries, { params: { compoundId: this.compoundId }, signal }),
+    (after, signal) => api.call(ledgerEndpoints.entries, { params: { compoundId: this.compoundId }, query: { after }, signal }),
     () => [this.compoundId],
   );
 
@@ -58,7 +60,7 @@ export class LedgerPage extends YishiElement {
         <a class="link-button" href=${endpointUrl(ledgerEndpoints.xlsx, { params })} download>${t('ledger.exportXlsx')}</a>
         <a class="link-button" href=${`/compounds/${this.compoundId}/action-items`}>${t('ai.listHeading')}</a>
       </div>
-      ${this.renderVerification()} ${renderLoad(this.ledger, (v) => this.renderTable(v.entries))}`;
+      ${this.renderVerification()} ${renderLoad(this.ledger, () => this.renderTable(this.ledger.items))} ${renderMore(this.ledger)}`;
   }
 
   private renderVerification() {

@@ -1,0 +1,108 @@
+/**
+ * The action-item lists and the ledger page through a generated compound (testing/big-compound.ts,
+ * small here; tests/heavy/big-compound-lists.test.ts runs the 10,000-unit one): every item exactly
+ * once although many share their sort keys (listed at the same instant, due the same day), in the
+ * list's order, and a bad cursor or limit is refused in words.
+ */
+import { actionItemEndpoints, encodeCursor, ledgerEndpoints, type ActionItemStaffView, type LedgerRow } from '@yishi/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIG_COMPOUND_OWNER, generateBigCompound, type BigCompound } from '../testing/big-compound.js';
+import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+let made: BigCompound;
+let staff: string;
+const ITEMS = 600;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  made = await generateBigCompound(t.deps, { units: 300, actionItems: ITEMS, batch: 100 });
+  staff = await t.login('jiedao');
+}, 300_000);
+afterAll(() => t?.close());
+
+const url = listUrl;
+const rank = (i: { status: string; overdue: boolean }) => (i.overdue ? 0 : i.status === 'signed_off' ? 3 : i.status === 'resolved' ? 2 : 1);
+
+describe('keyset-paged action-item lists on a generated compound', () => {
+  it('the staff list: every item once, most urgent first, with counts of the whole list', async () => {
+    const path = `/compounds/${made.compoundId}/action-items`;
+    const read = await pageThrough<ActionItemStaffView>((after) => t.call('GET', url(path, { after, limit: 7 }), { cookie: staff }));
+    expect(read.statuses.every((s) => s === 200)).toBe(true);
+    expect(read.items).toHaveLength(ITEMS);
+    expect(repeated(read.items.map((i) => i.id))).toEqual([]);
+    expect(read.pages).toBe(Math.ceil(ITEMS / 7));
+    const ranks = read.items.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Within the signed off, the latest sign-off first; before them, the earliest due date first.
+    const signed = read.items.filter((i) => i.status === 'signed_off').map((i) => i.signedOffAt!);
+    expect(signed).toEqual([...signed].sort().reverse());
+    const open = read.items.filter((i) => rank(i) === 1).map((i) => i.dueDate);
+    expect(open).toEqual([...open].sort());
+    const first = await t.ok(actionItemEndpoints.list, { cookie: staff, params: { compoundId: made.compoundId } });
+    expect(first.items).toHaveLength(50);
+    expect(first.counts).toEqual({
+      total: ITEMS,
+      signedOff: read.items.filter((i) => i.status === 'signed_off').length,
+      overdue: read.items.filter((i) => i.overdue).length,
+    });
+    expect(first.counts.signedOff).toBe(made.counts.signedOff);
+  });
+
+  it('filters page too, and their counts are of the filtered list', async () => {
+    const path = `/compounds/${made.compoundId}/action-items`;
+    const filters: Array<{ status?: 'signed_off'; overdue?: '1' | '0'; q?: string; triage?: 'red' }> = [
+      { status: 'signed_off' },
+      { overdue: '1' },
+      { overdue: '0' },
+      { q: '电梯' },
+      { triage: 'red' },
+    ];
+    for (const query of filters) {
+      const read = await pageThrough<ActionItemStaffView>((after) => t.call('GET', url(path, { ...query, after, limit: 11 }), { cookie: staff }));
+      const counts = (await t.ok(actionItemEndpoints.list, { cookie: staff, params: { compoundId: made.compoundId }, query })).counts;
+      expect(read.items.length, JSON.stringify(query)).toBe(counts.total);
+      expect(repeated(read.items.map((i) => i.id))).toEqual([]);
+      if (query.status) expect(read.items.every((i) => i.status === query.status)).toBe(true);
+      if (query.overdue) expect(read.items.every((i) => i.overdue === (query.overdue === '1'))).toBe(true);
+      if (query.q) expect(read.items.every((i) => i.title.includes(query.q!))).toBe(true);
+    }
+  });
+
+  it('the public board and the ledger page through everything once; the ledger in its sequence', async () => {
+    const board = await pageThrough<{ id: string }>((after) => t.call('GET', url(`/public/compounds/${made.compoundId}/action-items`, { after, limit: 13 })));
+    expect(board.items).toHaveLength(ITEMS);
+    expect(repeated(board.items.map((i) => i.id))).toEqual([]);
+    const ledger = await pageThrough<LedgerRow>((after) => t.call('GET', url(`/compounds/${made.compoundId}/ledger`, { after, limit: 50 }), { cookie: staff }));
+    expect(ledger.items.map((e) => e.seq)).toEqual(Array.from({ length: ITEMS + made.counts.signedOff }, (_, i) => i + 1));
+    expect((await t.ok(ledgerEndpoints.entries, { cookie: staff, params: { compoundId: made.compoundId } })).items).toHaveLength(100);
+  });
+
+  it("a resident's own concerns, newest first, in pages of items listed at the same instant", async () => {
+    const owner = await t.login(BIG_COMPOUND_OWNER.login, BIG_COMPOUND_OWNER.password);
+    const read = await pageThrough<{ id: string; listedAt: string }>((after) =>
+      t.call('GET', url(`/compounds/${made.compoundId}/concerns/mine`, { after, limit: 3 }), { cookie: owner }),
+    );
+    expect(read.items).toHaveLength(made.counts.ownerConcerns);
+    expect(repeated(read.items.map((i) => i.id))).toEqual([]);
+    const times = read.items.map((i) => i.listedAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it('refuses a cursor it did not hand out and a limit out of range, in the caller’s language', async () => {
+    const path = `/compounds/${made.compoundId}/action-items`;
+    const bad = await t.call('GET', url(path, { after: 'bm90LWEtY3Vyc29y' }), { cookie: staff });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('翻页位置');
+    // A cursor of the ledger (one key) is not one of this list (three).
+    const foreign = await t.call('GET', url(path, { after: encodeCursor([5]) }), { cookie: staff, headers: { 'accept-language': 'en' } });
+    expect(foreign.status).toBe(400);
+    expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('page_cursor_invalid');
+    for (const limit of [0, 201, 'x']) {
+      const res = await t.call('GET', url(`/compounds/${made.compoundId}/ledger`, { limit }), { cookie: staff, headers: { 'accept-language': 'en' } });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain('1 to 200');
+    }
+  });
+});
