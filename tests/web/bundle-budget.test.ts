@@ -38,9 +38,10 @@ describe('gzipped JS a phone downloads', () => {
     });
   }
 
-  test('the shell is the entry and what it imports, without Shoelace', () => {
+  test('the shell (the entry and what it imports) and the board, without Shoelace', () => {
     expect(shellFiles.length).toBeGreaterThan(0);
-    for (const file of shellFiles) {
+    const board = pages[1];
+    for (const file of [...shellFiles, ...pageWeight(DIST, manifest, board.page, board.opens).files]) {
       // Shoelace components define themselves by tag name: `….define("sl-button")`.
       expect(code(file), file).not.toMatch(/\.define\(["'`]sl-/);
     }
