@@ -74,9 +74,12 @@ export function formatAreaGrouped(centi: number): string {
   return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${decimals}`;
 }
 
+/** One collator for every comparison: localeCompare with options builds one per call (thousands of labels take seconds). */
+const LABELS = new Intl.Collator('zh-CN', { numeric: true });
+
 /** Buildings and units sorted as people count them: 2栋 before 10栋, 2单元201 before 2单元1001. */
 export function compareLabels(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-CN', { numeric: true });
+  return LABELS.compare(a, b);
 }
 
 function headlineOf(progress: ParticipationProgress[], electorateKind: ElectorateKind): Words {

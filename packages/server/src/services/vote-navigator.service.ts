@@ -192,15 +192,19 @@ export async function getNavigatorMissingPage(
   const vote = await openRoll(deps, voteId);
   const sight = sightOf(actor, vote, chain, query.buildingId);
   const groups = navigatorMissing(vote.electorate_kind, await rollOf(deps.db, vote, locale), sight.buildings);
-  const units = groups
-    .flatMap((g) => g.units.map((u) => ({ ...u, buildingId: g.id, buildingName: g.name })))
-    .sort((a, b) => compareMissing(missingKey(a), missingKey(b)));
+  // Already in this order: groups by name, units by label, equal labels in roll order, which is the voter key's.
+  const units = groups.flatMap((g) => g.units.map((u) => ({ ...u, buildingId: g.id, buildingName: g.name })));
   let from = 0;
   if (query.after !== undefined) {
     const after = decodeCursor(query.after);
     if (!after || after.length !== 4) throw new DomainError('page_cursor_invalid');
-    from = units.findIndex((u) => compareMissing(missingKey(u), after) > 0);
-    if (from < 0) from = units.length;
+    // The first unit after the cursor's, by halving.
+    let high = units.length;
+    while (from < high) {
+      const middle = (from + high) >> 1;
+      if (compareMissing(missingKey(units[middle]!), after) > 0) high = middle;
+      else from = middle + 1;
+    }
   }
   const page = units.slice(from, from + query.limit);
   const next = from + query.limit < units.length ? encodeCursor(missingKey(page.at(-1)!)) : null;

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { jsonTextElements } from '../dialect.js';
 import type { Db } from './places.repository.js';
 
-/** The frozen roll with each unit's building (none for the persons of a residents' poll: see listHomeBuildings). */
+/** The frozen roll with each unit's building (none for the persons of a residents' poll: see listHomeBuildings), in voter-key order (the key's index order). */
 export function listRollWithBuildings(db: Db, voteId: string) {
   return db
     .selectFrom('vote_electorate as ve')
@@ -23,6 +23,7 @@ export function listRollWithBuildings(db: Db, voteId: string) {
       'b.name as buildingName',
     ])
     .where('ve.vote_id', '=', voteId)
+    .orderBy('ve.voter_key')
     .execute();
 }
 
