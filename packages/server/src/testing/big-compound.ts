@@ -1,9 +1,9 @@
 /**
  * A synthetic large compound for scale tests and benchmarks (issue 18): 万家花园 (code WJHY) in the
  * demo's community, with `units` flats (big-roster.ts: 100 to a building), `actionItems` action items
- * over the past three years with their ledger — about 72 % signed off with gapless numbers, 18 %
- * resolved awaiting sign-off, the rest open (overdue unless listed in the last days) — the evening talks whose questions became some of them,
- * an owner (13500000000, password yishi2026, login wjhy_owner) who reported many concerns, and an
+ * over the past three years with their ledger — about 80 % signed off with gapless numbers, 10 %
+ * resolved awaiting sign-off, 10 % open (overdue unless listed in the last days) — the evening
+ * talks whose questions became some of them, an owner (13500000000, password yishi2026, login wjhy_owner) who reported many concerns, and an
  * owners'-assembly vote on the whole roll, open now. Notifications are the ones the services enqueue
  * on the way (the sign-offs' rating invitations, the vote's notice).
  *
