@@ -14,7 +14,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { sqliteHandleOf } from '../db/connect.js';
-import { beforeNextStatement, runBeforeNextStatement } from '../db/sqlite-dialect.js';
+import { beforeNextStatement, durableSynchronousOf, runBeforeNextStatement, runBeforeNextWrite } from '../db/sqlite-dialect.js';
 import type { Database } from '../db/database.js';
 import { dialectOf, lockRow } from '../db/dialect.js';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -112,7 +112,8 @@ async function sqliteState(db: Kysely<Database>): Promise<SqliteState> {
   if (state) return state;
   const handle = sqliteHandleOf(db);
   if (handle) {
-    const synchronous = Number(handle.pragma('synchronous', { simple: true }));
+    // As opened: a group commit of ballots may have it relaxed right now (db/group-commit.ts).
+    const synchronous = durableSynchronousOf(handle);
     const insert = handle.prepare(INSERT_SQL);
     const insertRows = (name: string, updates: readonly NewUpdate[], createdAt: string) => {
       for (const u of updates) insert.run(name, asBuffer(u.update), u.userId, createdAt);
@@ -233,6 +234,8 @@ function fastAppend(state: SqliteState, fast: FastPath, name: string, updates: r
   } else if (!relax && state.relaxed) {
     runBeforeNextStatement(fast.handle);
   }
+  // Relaxed by group commits of ballots: this append commits with the durable setting.
+  if (!relax) runBeforeNextWrite(fast.handle);
   fast.insertMany(name, updates, createdAt);
   if (relax) syncWalSoon(state);
 }
@@ -262,6 +265,7 @@ export async function compactDocument(db: Kysely<Database>, name: string, now: D
   return db.connection().execute(async (conn) => {
     // Our own switch below; a restore pending from an append must not fire at BEGIN.
     runBeforeNextStatement(fast.handle);
+    runBeforeNextWrite(fast.handle);
     fast.handle.pragma('synchronous = NORMAL');
     try {
       return await conn.transaction().execute(fold);

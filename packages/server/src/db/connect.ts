@@ -14,7 +14,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { OldestFirstPool } from './oldest-first-pool.js';
-import { withStatementCache } from './sqlite-dialect.js';
+import { recordDurableSynchronous, withStatementCache } from './sqlite-dialect.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -56,6 +56,7 @@ export function openSqlite(path: string, options: OpenOptions = {}): OpenedSqlit
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
+  recordDurableSynchronous(sqlite, 2);
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: options.log });
   sqliteHandles.set(db, sqlite);

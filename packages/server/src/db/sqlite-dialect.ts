@@ -27,6 +27,45 @@ export function runBeforeNextStatement(database: SqliteDatabase.Database): void 
   work();
 }
 
+/** The `synchronous` level a connection was opened with (connect.ts), whatever it runs with now. */
+const durableLevels = new WeakMap<object, number>();
+
+export function recordDurableSynchronous(database: SqliteDatabase.Database, level: number): void {
+  durableLevels.set(database, level);
+}
+
+export function durableSynchronousOf(database: SqliteDatabase.Database): number {
+  return durableLevels.get(database) ?? Number(database.pragma('synchronous', { simple: true }));
+}
+
+/**
+ * A connection relaxed to synchronous=NORMAL for group commits (db/group-commit.ts): its durable
+ * setting is put back before the next statement that writes, unless a group commit holds it.
+ */
+export interface Relaxed {
+  holding: boolean;
+  restore: () => void;
+}
+const relaxed = new WeakMap<object, Relaxed>();
+
+/** The connection's relaxation, relaxing it now with `relax` if it is not relaxed yet. */
+export function relaxUntilNextWrite(database: SqliteDatabase.Database, relax: () => void, restore: () => void): Relaxed {
+  let state = relaxed.get(database);
+  if (!state) {
+    relax();
+    relaxed.set(database, (state = { holding: false, restore }));
+  }
+  return state;
+}
+
+/** Puts the durable setting back now if the connection is relaxed and no group commit holds it (before a write of any other kind). */
+export function runBeforeNextWrite(database: SqliteDatabase.Database): void {
+  const state = relaxed.get(database);
+  if (!state || state.holding) return;
+  relaxed.delete(database);
+  state.restore();
+}
+
 export function withStatementCache(database: SqliteDatabase.Database, size = 500): SqliteDatabase.Database {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return new Proxy(database, {
@@ -42,6 +81,7 @@ export function withStatementCache(database: SqliteDatabase.Database, size = 500
           if (cache.size >= size) cache.delete(cache.keys().next().value!);
         }
         cache.set(source, statement);
+        if (!statement.reader) runBeforeNextWrite(target);
         return statement;
       };
     },

@@ -1,6 +1,7 @@
 /**
  * The cost of casting a ballot, counted in SQL statements rather than time (issue 18): every
- * statement the app runs — BEGIN and COMMIT included — goes through Kysely's query log, and one
+ * statement the app runs — BEGIN and COMMIT included — goes through Kysely's query log (and on
+ * SQLite the PRAGMAs of a group commit, run on the raw handle, are counted beside it), and one
  * accepted ballot request may run at most BALLOT_STATEMENTS of them, first cast or re-cast. The
  * actor behind a session is kept between requests and checked against the database on each one;
  * the second half shows that a change made in the database (by this instance or any other) takes
@@ -9,6 +10,7 @@
 import { voteEndpoints } from '@yishi/core';
 import type { LogEvent } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteHandleOf } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -25,6 +27,15 @@ const log = (event: LogEvent) => {
 beforeEach(async () => {
   now = new Date('2026-11-21T02:00:00Z');
   t = await createTestApp({ clock: () => now, log });
+  // SQLite: the PRAGMAs a group commit runs on the raw handle (db/group-commit.ts) count too.
+  const raw = sqliteHandleOf(t.deps.db);
+  if (raw) {
+    const pragma = raw.pragma.bind(raw);
+    raw.pragma = ((source: string, options?: { simple?: boolean }) => {
+      counting?.push(`PRAGMA ${source}`);
+      return pragma(source, options);
+    }) as typeof raw.pragma;
+  }
   dsct = await t.compoundId('DSCT');
 }, 60_000); // the first app of a run seeds the demo it copies
 afterEach(() => t.close());

@@ -27,6 +27,7 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
+import { groupCommitTransaction } from '../db/group-commit.js';
 import { ensureLogHead, findCastingState, type CastingState, type RollEntryWithBallot } from '../db/repositories/ballot-cast.repository.js';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -127,7 +128,8 @@ function ensureOpenNow(vote: VoteRow | undefined, now: Date): VoteRow {
  * once more; a vote found past its closing time is settled after the refusal (closingAware).
  */
 async function castingTransaction<T>(deps: Deps, voteId: string, step: (trx: Db, now: Date) => Promise<T>): Promise<T> {
-  const attempt = () => closingAware(deps, () => withUniqueRetry(() => deps.db.transaction().execute((trx) => step(trx, deps.clock()))));
+  // Durable before it returns, the fsync shared with the ballots committed beside it (db/group-commit.ts).
+  const attempt = () => closingAware(deps, () => withUniqueRetry(() => groupCommitTransaction(deps.db, (trx) => step(trx, deps.clock()))));
   try {
     return await attempt();
   } catch (error) {
@@ -153,10 +155,10 @@ export function inCastingTransaction<T>(deps: Deps, voteId: string, cast: (trx: 
  */
 function inOnlineCasting<T>(deps: Deps, voteId: string, keys: readonly string[], cast: (trx: Db, state: CastingState, now: Date) => Promise<T>): Promise<T> {
   return castingTransaction(deps, voteId, async (trx, now) => {
-    let state = await findCastingState(trx, voteId, keys);
+    let state = await findCastingState(trx, voteId, keys, GENESIS_HASH);
     if (!state) {
       await ensureLogHead(trx, voteId, GENESIS_HASH);
-      state = await findCastingState(trx, voteId, keys);
+      state = await findCastingState(trx, voteId, keys, GENESIS_HASH);
     }
     ensureOpenNow(state?.vote, now);
     return cast(trx, state!, now);

@@ -3,7 +3,9 @@
  * entries on the frozen roll and each entry's current ballot. On PostgreSQL the vote row is held in
  * share mode (closing waits for the ballots being cast, see ballots.service.ts) and the log head for
  * update (the appends of one vote run one at a time, as advanceBallotLogHead's UPDATE does for the
- * other channels), so the head read here is the head the entry is chained to.
+ * other channels), so the head read here is the head the entry is chained to. SQLite runs one
+ * transaction at a time on its connection (and another process's write in between makes the commit
+ * fail as a busy snapshot, retried by the caller).
  */
 import { sql } from 'kysely';
 import { dialectOf } from '../dialect.js';
@@ -34,17 +36,26 @@ export interface CastingState {
 
 const BALLOT_COLUMNS = ['id', 'version', 'receipt_code', 'choices_json', 'channel', 'cast_by_user_id', 'entered_by_user_id', 'cast_at'] as const;
 
+/** The votes joined to their log head: inner join on PostgreSQL (its row is locked, so it must exist), left join on SQLite. */
+function votesWithHead(db: Db, postgres: boolean) {
+  const votes = db.selectFrom('votes as v');
+  const left = votes.leftJoin('ballot_log_heads as h', 'h.vote_id', 'v.id');
+  return postgres ? (votes.innerJoin('ballot_log_heads as h', 'h.vote_id', 'v.id') as unknown as typeof left) : left;
+}
+
 /**
  * The casting state of a vote for these voter keys (unit ids of an owner, or a person id in a
- * residents' poll); undefined when the vote does not exist or its log has no head yet (ensureLogHead).
+ * residents' poll); undefined when the vote does not exist or, on PostgreSQL, its log has no head
+ * yet (ensureLogHead).
  */
-export async function findCastingState(db: Db, voteId: string, voterKeys: readonly string[]): Promise<CastingState | undefined> {
+export async function findCastingState(db: Db, voteId: string, voterKeys: readonly string[], genesisHash: string): Promise<CastingState | undefined> {
   // A key that is nobody's keeps the IN list valid for a caller with no units.
   const keys = voterKeys.length > 0 ? [...voterKeys] : [''];
   const ballotColumns = (alias: 'bu' | 'bp') => BALLOT_COLUMNS.map((c) => `${alias}.${c} as ${alias}_${c}` as const);
-  let query = db
-    .selectFrom('votes as v')
-    .innerJoin('ballot_log_heads as h', 'h.vote_id', 'v.id')
+  const postgres = dialectOf(db) === 'postgres';
+  // PostgreSQL locks the head row in this read, so it must exist (ensureLogHead); SQLite's one
+  // connection needs no lock, and a vote without a head yet starts from the genesis hash.
+  let query = votesWithHead(db, postgres)
     .leftJoin('vote_electorate as e', (join) => join.onRef('e.vote_id', '=', 'v.id').on('e.voter_key', 'in', keys))
     // Owners' votes hold a ballot per unit, residents' polls one per person: two joins, each on its index.
     .leftJoin('ballots as bu', (join) => join.onRef('bu.vote_id', '=', 'v.id').onRef('bu.unit_id', '=', 'e.unit_id'))
@@ -55,7 +66,7 @@ export async function findCastingState(db: Db, voteId: string, voterKeys: readon
     .select(ballotColumns('bu'))
     .select(ballotColumns('bp'))
     .where('v.id', '=', voteId);
-  if (dialectOf(db) === 'postgres') query = query.modifyEnd(sql`for share of v for update of h`);
+  if (postgres) query = query.modifyEnd(sql`for share of v for update of h`);
   const rows = await query.execute();
   const first = rows[0];
   if (!first) return undefined;
@@ -77,7 +88,7 @@ export async function findCastingState(db: Db, voteId: string, voterKeys: readon
       ballot: ballot && { ...ballot, version: Number(ballot.version) },
     });
   }
-  return { vote, head: { position: Number(head_position), hash: head_hash }, entries };
+  return { vote, head: head_hash === null ? { position: 0, hash: genesisHash } : { position: Number(head_position), hash: head_hash }, entries };
 }
 
 /** Gives an existing vote its log head (position 0, the genesis hash) if it has none yet. */
@@ -95,7 +106,13 @@ export async function ensureLogHead(db: Db, voteId: string, genesisHash: string)
     .execute();
 }
 
-/** Moves the head to the entry just written (the caller read it in findCastingState). */
+/** Moves the head to the entry just written (the caller read it in findCastingState), creating it for a vote's first entry on SQLite. */
 export async function setLogHead(db: Db, voteId: string, position: number, hash: string): Promise<void> {
-  await db.updateTable('ballot_log_heads').set({ last_position: position, last_hash: hash }).where('vote_id', '=', voteId).execute();
+  await db
+    .insertInto('ballot_log_heads')
+    .values({ vote_id: voteId, last_position: position, last_hash: hash })
+    .onConflict((oc) =>
+      oc.column('vote_id').doUpdateSet((eb) => ({ last_position: eb.ref('excluded.last_position'), last_hash: eb.ref('excluded.last_hash') })),
+    )
+    .execute();
 }
