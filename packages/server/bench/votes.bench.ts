@@ -1,58 +1,271 @@
 /**
- * Voting benchmark, on SQLite and — with BENCH_PG set — on PostgreSQL in the same run. From the
- * repository root:
+ * Ballots over HTTP against a ceiling (issue 18), on SQLite and — with BENCH_PG set — on PostgreSQL
+ * in the same run. From the repository root (core built first: `npm run build -w @yishi/core`):
  *
- *   npx tsx packages/server/bench/votes.bench.ts [--seconds 5] [--clients 32]
+ *   npx tsx packages/server/bench/votes.bench.ts [--seconds 8] [--warmup 3] [--rounds 2] [--clients 32]
  *   BENCH_PG=$(bench/pg-server.sh start) npx tsx packages/server/bench/votes.bench.ts
  *
- * BENCH_PG is the URL of an admin database on a PostgreSQL server with durable settings
- * (bench/pg-server.sh starts one: fsync and synchronous_commit on); a fresh database is created on
- * it for the run and dropped after. For each storage:
- *
- * 1. Accepted ballots per second over HTTP: the real server in its own process (main.ts; SQLite with
- *    WAL and synchronous=FULL, or PostgreSQL with synchronous_commit on, so every 201 is a durable
- *    commit) with the demo compound, one open art. 278 vote, `clients` concurrent owners (HTTP
- *    clients in this process) casting and re-casting ballots for the given number of seconds.
- * 2. The raw insert rate of the same database in the same run: one INSERT per autocommit (durable)
- *    transaction, no HTTP, no validation — the ceiling the API is compared to. SQLite has one writer;
- *    PostgreSQL is measured with one connection and with as many as the server's pool (10), where
- *    concurrent commits share a disk flush: the larger figure is its ceiling.
- * 3. Tally time for a vote with 100,000 units: in memory (tallyVote, once), and from the database
- *    (reading the frozen electorate and 70,000 ballots, then tallying), as closing a vote does.
+ * Two servers, each in its own process, on the same kind of fresh storage:
+ * - Yishi (src/main.ts with the demo compound; SQLite in WAL mode with synchronous=FULL, or a new
+ *   database on the durable PostgreSQL that BENCH_PG names): `clients` owners of one flat each, logged
+ *   in, cast and re-cast ballots on one open vote — every 201 a durable commit with the receipt, the
+ *   ballot log entry and, for a re-cast, the history row;
+ * - the ceiling (votes-ceiling-server.ts): hono + @hono/node-server + better-sqlite3 (or pg) doing a
+ *   session lookup and one durable upsert of the unit's ballot.
+ * This process only generates the load, with autocannon: one connection per owner, each sending its
+ * owner's cookie. Each server is warmed up first; then `rounds` rounds alternate between them (Yishi,
+ * ceiling, Yishi, …) so that a change in the machine's load falls on both. Printed per storage: accepted
+ * ballots per second for each, the ratio, latencies, and the server's CPU time per accepted ballot
+ * (from /proc, the server process only).
  */
-import { tallyVote } from '@yishi/core';
-import { bigVote, measureStorage, postgresStorage, sqliteStorage, type StorageFigures } from './votes-storage.js';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hash } from '@node-rs/argon2';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/connect.js';
+import { createPostgresDatabase } from '../src/testing/pg-database.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
-const SECONDS = arg('seconds', 5);
+const SECONDS = arg('seconds', 8);
+const WARMUP = arg('warmup', 3);
+const ROUNDS = arg('rounds', 2);
 const CLIENTS = arg('clients', 32);
 const PG_ADMIN = process.env.BENCH_PG || null;
+const PASSWORD = 'yishi2026';
 
-const columns: StorageFigures[] = [];
-columns.push(await measureStorage(await sqliteStorage(), { seconds: SECONDS, clients: CLIENTS }));
-if (PG_ADMIN) columns.push(await measureStorage(await postgresStorage(PG_ADMIN), { seconds: SECONDS, clients: CLIENTS }));
+interface Server {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
 
-const big = bigVote();
-const memStart = performance.now();
-const memResult = tallyVote({ ...big.input, electorate: big.electorate, ballots: big.ballots });
-const memMs = performance.now() - memStart;
+/** Starts a server script in its own process and waits for its `serving http://…` line. */
+async function spawnServer(script: string, env: Record<string, string>): Promise<Server> {
+  // BENCH_PROF=<dir>: the servers write V8 CPU profiles there when they stop.
+  const profile = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /serving (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${out}`)));
+  });
+  child.stdout!.resume();
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** CPU time the process has used so far, in ms (user + system, from /proc/<pid>/stat; 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Target {
+  name: 'Yishi' | 'ceiling';
+  server: Server;
+  path: string;
+  cookies: string[];
+}
+
+interface Round {
+  accepted: number;
+  other: number;
+  seconds: number;
+  cpuMs: number;
+  p50: number;
+  p99: number;
+}
+
+/** Each connection is one owner: it takes the next cookie on its first request and alternates its choice. */
+async function load(target: Target, seconds: number): Promise<Round> {
+  let next = 0;
+  const cpuBefore = cpuMs(target.server.pid);
+  const result = await autocannon({
+    url: target.server.url,
+    connections: target.cookies.length,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: target.path,
+        setupRequest: (request, context: { cookie?: string; n?: number }) => {
+          context.cookie ??= target.cookies[next++ % target.cookies.length]!;
+          context.n = (context.n ?? 0) + 1;
+          return {
+            ...request,
+            headers: { ...request.headers, 'content-type': 'application/json', cookie: context.cookie },
+            body: JSON.stringify({ choices: [context.n % 3 === 0 ? 'no' : 'yes'] }),
+          };
+        },
+      },
+    ],
+  });
+  return {
+    accepted: result['2xx'],
+    other: result.non2xx + result.errors + result.timeouts,
+    seconds: result.duration,
+    cpuMs: cpuMs(target.server.pid) - cpuBefore,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
+}
+
+/** Yishi on a fresh demo database: `clients` single-flat owners with accounts and sessions, one open vote. */
+async function startYishi(databaseUrl: string): Promise<Target> {
+  const server = await spawnServer('packages/server/src/main.ts', {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    YISHI_DB: databaseUrl,
+    YISHI_WEB_DIST: '',
+    YISHI_SEED_DEMO: '1',
+  });
+  const { db } = openDatabase(databaseUrl);
+  try {
+    const post = (path: string, body: unknown, cookie = '') =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+    const login = async (name: string) => {
+      const res = await post('/api/auth/login', { login: name, password: PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${name}: ${res.status}`);
+      return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    };
+    const compoundId = (await db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow()).id;
+    const owners = await db
+      .selectFrom('ownerships')
+      .innerJoin('units', 'units.id', 'ownerships.unit_id')
+      .leftJoin('users', 'users.person_id', 'ownerships.person_id')
+      .select('ownerships.person_id as personId')
+      .where('units.compound_id', '=', compoundId)
+      .where('users.id', 'is', null)
+      .groupBy('ownerships.person_id')
+      .having((eb) => eb.fn.countAll(), '=', 1)
+      .orderBy('ownerships.person_id')
+      .limit(CLIENTS)
+      .execute();
+    if (owners.length < CLIENTS) throw new Error(`only ${owners.length} single-flat owners without an account`);
+    const passwordHash = await hash(PASSWORD);
+    const createdAt = new Date().toISOString();
+    await db
+      .insertInto('users')
+      .values(
+        owners.map((o, i) => ({
+          id: `bench-${i}`,
+          person_id: o.personId,
+          username: `bench${i}`,
+          phone: null,
+          display_name: `业主${i}`,
+          password_hash: passwordHash,
+          locale: 'zh-CN',
+          disabled: 0,
+          created_at: createdAt,
+        })),
+      )
+      .execute();
+    const cookies = await Promise.all(owners.map((_, i) => login(`bench${i}`)));
+    const staff = await login('zhanzhang');
+    // A majority vote without the statutory timeline: it opens at once.
+    const rule = { kind: 'custom', basis: 'area_and_heads', participation: { num: 2, den: 3 }, approval: { num: 1, den: 2 }, approvalComparison: 'more_than' };
+    const vote = { title: '基准测试', kind: 'yes_no', rule, closesAt: new Date(Date.now() + 3_600_000).toISOString() };
+    const created = await post(`/api/compounds/${compoundId}/votes`, vote, staff);
+    if (created.status !== 201) throw new Error(`create vote: ${created.status} ${await created.text()}`);
+    const { id } = (await created.json()) as { id: string };
+    const opened = await post(`/api/votes/${id}/open`, {}, staff);
+    if (opened.status !== 200) throw new Error(`open vote: ${opened.status} ${await opened.text()}`);
+    return { name: 'Yishi', server, path: `/api/votes/${id}/ballots`, cookies };
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function startCeiling(databaseUrl: string): Promise<Target> {
+  const server = await spawnServer('packages/server/bench/votes-ceiling-server.ts', { CEILING_DB: databaseUrl, CEILING_SESSIONS: String(CLIENTS) });
+  const cookies = Array.from({ length: CLIENTS }, (_, i) => `yishi_session=ceiling-session-${i}`);
+  return { name: 'ceiling', server, path: '/api/votes/ceiling-vote/ballots', cookies };
+}
+
+interface Figures {
+  perSecond: number;
+  other: number;
+  cpuPerBallot: number;
+  p50: number;
+  p99: number;
+}
+
+function summarise(rounds: Round[]): Figures {
+  const accepted = rounds.reduce((sum, r) => sum + r.accepted, 0);
+  return {
+    perSecond: accepted / rounds.reduce((sum, r) => sum + r.seconds, 0),
+    other: rounds.reduce((sum, r) => sum + r.other, 0),
+    cpuPerBallot: rounds.reduce((sum, r) => sum + r.cpuMs, 0) / accepted,
+    p50: Math.max(...rounds.map((r) => r.p50)),
+    p99: Math.max(...rounds.map((r) => r.p99)),
+  };
+}
+
+async function measure(label: string, yishiDb: string, ceilingDb: string): Promise<{ label: string; yishi: Figures; ceiling: Figures }> {
+  const yishi = await startYishi(yishiDb);
+  const ceiling = await startCeiling(ceilingDb);
+  try {
+    await load(yishi, WARMUP);
+    await load(ceiling, WARMUP);
+    const rounds = { Yishi: [] as Round[], ceiling: [] as Round[] };
+    for (let i = 0; i < ROUNDS; i += 1) for (const target of [yishi, ceiling]) rounds[target.name].push(await load(target, SECONDS));
+    return { label, yishi: summarise(rounds.Yishi), ceiling: summarise(rounds.ceiling) };
+  } finally {
+    await yishi.server.stop();
+    await ceiling.server.stop();
+  }
+}
+
+const load1 = loadavg()[0]!;
+const columns = [];
+{
+  const dir = mkdtempSync(join(tmpdir(), 'yishi-votes-bench-'));
+  try {
+    columns.push(await measure('SQLite', join(dir, 'yishi.db'), join(dir, 'ceiling.db')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (PG_ADMIN) {
+  const yishiDb = await createPostgresDatabase(PG_ADMIN, 'yishi_bench');
+  const ceilingDb = await createPostgresDatabase(PG_ADMIN, 'yishi_bench_ceiling');
+  try {
+    columns.push(await measure('PostgreSQL', yishiDb.url, ceilingDb.url));
+  } finally {
+    await yishiDb.drop();
+    await ceilingDb.drop();
+  }
+}
 
 const n = (value: number) => Math.round(value).toLocaleString('en');
-const rows: Array<[string, (c: StorageFigures) => string]> = [
-  ['durability', (c) => c.durability],
-  [`ballots accepted over HTTP, ${CLIENTS} concurrent owners`, (c) => `${n(c.httpPerSecond)} /s`],
-  ['  accepted / refused', (c) => `${n(c.accepted)} / ${n(c.refused)}`],
-  ['  latency p50 / p99', (c) => `${c.p50.toFixed(1)} / ${c.p99.toFixed(1)} ms`],
-  ['raw durable inserts, same database, 1 writer', (c) => `${n(c.rawOneWriter)} /s`],
-  ['raw durable inserts, 10 writers', (c) => (c.rawPoolWriters === null ? '(one writer only)' : `${n(c.rawPoolWriters)} /s`)],
-  ['HTTP as a fraction of the storage limit', (c) => `${((c.httpPerSecond / c.rawLimit) * 100).toFixed(1)} %`],
-  [`tally of ${n(big.electorate.length)} units read from the database`, (c) => `${n(c.tallyFromDbMs)} ms (passed ${c.tallyPassed})`],
+const rows: Array<[string, (c: (typeof columns)[number]) => string]> = [
+  [`Yishi: ballots accepted over HTTP, ${CLIENTS} owners`, (c) => `${n(c.yishi.perSecond)} /s`],
+  ['ceiling: session lookup + durable upsert', (c) => `${n(c.ceiling.perSecond)} /s`],
+  ['Yishi / ceiling', (c) => (c.yishi.perSecond / c.ceiling.perSecond).toFixed(2)],
+  ['server CPU per accepted ballot, Yishi / ceiling', (c) => `${c.yishi.cpuPerBallot.toFixed(2)} / ${c.ceiling.cpuPerBallot.toFixed(2)} ms`],
+  ['latency p50 (worst round), Yishi / ceiling', (c) => `${c.yishi.p50} / ${c.ceiling.p50} ms`],
+  ['latency p99 (worst round), Yishi / ceiling', (c) => `${c.yishi.p99} / ${c.ceiling.p99} ms`],
+  ['answers other than 2xx, Yishi / ceiling', (c) => `${c.yishi.other} / ${c.ceiling.other}`],
 ];
-
-console.log(`Yishi votes benchmark — ${new Date().toISOString()}, node ${process.version}, ${SECONDS}s per phase`);
+console.log(
+  `Yishi ballots benchmark — ${new Date().toISOString()}, node ${process.version}, warm-up ${WARMUP}s, ${ROUNDS} rounds of ${SECONDS}s each, load average ${load1.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
+);
 console.log(
   `command: ${PG_ADMIN ? 'BENCH_PG=<admin url> ' : ''}npx tsx packages/server/bench/votes.bench.ts${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
 );
@@ -60,9 +273,3 @@ const width = Math.max(...rows.map(([label]) => label.length)) + 2;
 const columnWidth = Math.max(...rows.flatMap(([, value]) => columns.map((c) => value(c).length))) + 2;
 console.log(['measure'.padEnd(width), ...columns.map((c) => c.label.padEnd(columnWidth))].join('').trimEnd());
 for (const [label, value] of rows) console.log([label.padEnd(width), ...columns.map((c) => value(c).padEnd(columnWidth))].join('').trimEnd());
-for (const c of columns)
-  if (/=off/.test(c.durability))
-    console.log(`WARNING: ${c.label} runs with ${c.durability}: its commits are not durable, its figures flatter it (use bench/pg-server.sh)`);
-console.log(
-  `tally of ${n(big.electorate.length)} units, ${n(big.ballots.length)} ballots, in memory: ${memMs.toFixed(0)} ms (heads ${memResult.electorate.heads}, passed ${memResult.passed})`,
-);
