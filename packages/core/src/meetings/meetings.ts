@@ -6,7 +6,7 @@
  */
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
-import { PARTIES, type Party, type Role } from '../roles/roles.js';
+import { MEMBER_ROLE, PARTIES, type Party, type Role } from '../roles/roles.js';
 import { MEETING_KINDS, meetingKind, type MeetingKind, type MeetingKindSpec } from './meeting-kinds.js';
 
 export const MEETING_STATUSES = ['draft', 'scheduled', 'in_session', 'closed', 'cancelled'] as const;
@@ -48,9 +48,6 @@ export function nextMeetingStatus(current: MeetingStatus, action: MeetingAction)
   if (step.from !== current) throw new DomainError('meeting_bad_transition', { from: current, action });
   return step.to;
 }
-
-/** The role whose grants name the members of a kind attended by members (a party's representative). */
-export const MEMBER_ROLE: Role = 'party_rep';
 
 /**
  * Who someone is at a compound, as the meeting rules see them: the roles they hold there, and the
