@@ -91,7 +91,7 @@ describe('evening talk → question list → numbered sign-off → reconciliatio
 
     // Still reconciled after the ratings; the board shows the numbers to anybody.
     expect((await reconciliation()).reconciled).toBe(true);
-    const board = await new ApiClient(server.url).ok(actionItemEndpoints.board, { params: { compoundId: dsct } });
+    const board = await new ApiClient(server.url).ok(actionItemEndpoints.board, { params: { compoundId: dsct }, query: { limit: 200 } });
     for (const n of numbers) expect(board.items.some((i) => i.signOffNumber === n)).toBe(true);
     const ledger = await staff.ok(ledgerEndpoints.verify, { params: { compoundId: dsct } });
     expect(ledger.ok).toBe(true);

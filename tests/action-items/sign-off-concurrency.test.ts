@@ -35,7 +35,8 @@ async function prepareResolvedItems(api: ApiClient, count: number): Promise<{ co
 const sequenceOf = (n: string) => Number(n.split('-')[2]);
 const signOff = (api: ApiClient, itemId: string) => api.api(actionItemEndpoints.signOff, { params: { itemId }, body: { resolution: '已办结' } });
 const verifyLedger = (api: ApiClient, compoundId: string) => api.ok(ledgerEndpoints.verify, { params: { compoundId } });
-const listItems = (api: ApiClient, compoundId: string) => api.ok(actionItemEndpoints.list, { params: { compoundId } });
+// The compound's 100 items on one page (the largest a page may be).
+const listItems = (api: ApiClient, compoundId: string) => api.ok(actionItemEndpoints.list, { params: { compoundId }, query: { limit: 200 } });
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('sign-off numbers under concurrency and crashes', () => {
