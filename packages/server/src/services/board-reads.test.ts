@@ -14,7 +14,7 @@ let dsct: string;
 beforeAll(async () => {
   t = await createTestApp({ clock: () => new Date('2026-11-16T02:00:00.000Z') });
   dsct = await t.compoundId('DSCT');
-}, 60_000);
+}, 180_000);
 afterAll(() => t.close());
 
 describe('the public board reads', () => {

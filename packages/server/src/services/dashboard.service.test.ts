@@ -5,9 +5,9 @@
  * sign-offs before their listing; then the number of statements and of rows the dashboard reads,
  * which must not grow with the items.
  */
-import { chinaDate, computeDashboard, heldStart, type DashboardQuery, type Rating } from '@yishi/core';
+import { chinaDate, type DashboardQuery, type Rating } from '@yishi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFirstPublications } from '../db/repositories/minutes.repository.js';
+import { dashboardFromRows } from '../testing/dashboard-reference.js';
 import { countingDb } from '../testing/statement-counter.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { getDashboard, getSatisfactionSummary } from './dashboard.service.js';
@@ -75,44 +75,7 @@ async function addItems(count: number, salt: number, days = 380): Promise<void> 
 }
 
 /** The figures as the dashboard first computed them: every row of every action item and rating. */
-async function reference(ids: readonly string[], from: string, to: string) {
-  const db = t.deps.db;
-  const meetings = await db
-    .selectFrom('meetings')
-    .select(['id', 'compound_id', 'kind', 'status', 'starts_at', 'started_at'])
-    .where('compound_id', 'in', ids)
-    .execute();
-  const questions = await db.selectFrom('meeting_questions').select(['meeting_id', 'status']).where('compound_id', 'in', ids).execute();
-  const items = await db
-    .selectFrom('action_items')
-    .select(['id', 'compound_id', 'status', 'listed_at', 'due_date', 'signed_off_at'])
-    .where('compound_id', 'in', ids)
-    .execute();
-  const ratings = await db.selectFrom('action_item_ratings').select(['action_item_id', 'rating']).orderBy('created_at').orderBy('id').execute();
-  const latest = new Map(ratings.map((r) => [r.action_item_id, r.rating]));
-  return computeDashboard({
-    from,
-    to,
-    now: NOW,
-    meetings: meetings.map((m) => ({
-      id: m.id,
-      compoundId: m.compound_id,
-      kind: m.kind,
-      status: m.status,
-      startsAt: heldStart({ startsAt: m.starts_at, startedAt: m.started_at }),
-    })),
-    questions: questions.map((q) => ({ meetingId: q.meeting_id, status: q.status })),
-    actionItems: items.map((i) => ({
-      compoundId: i.compound_id,
-      status: i.status,
-      listedOn: chinaDate(new Date(i.listed_at)),
-      dueDate: i.due_date,
-      signedOffAt: i.signed_off_at,
-      rating: latest.get(i.id) ?? null,
-    })),
-    minutes: (await listFirstPublications(db, ids)).map((m) => ({ meetingId: m.meetingId, firstPublishedAt: m.firstPublishedAt })),
-  });
-}
+const reference = (ids: readonly string[], from: string, to: string) => dashboardFromRows(t.deps.db, ids, from, to, NOW);
 
 beforeAll(async () => {
   t = await createTestApp({ clock: () => NOW });
@@ -120,7 +83,7 @@ beforeAll(async () => {
   compoundIds = (await t.deps.db.selectFrom('compounds').select('id').execute()).map((c) => c.id);
   query = { scope: 'subdistrict', id: community.subdistrict_id, from: '2026-01-01', to: '2026-11-20' };
   await addItems(400, 11);
-}, 60_000);
+}, 180_000);
 afterAll(() => t.close());
 
 describe('dashboard aggregates', () => {

@@ -1,15 +1,17 @@
 /**
  * The action items on the public notice board: status, deadline, progress and sign-off number of
- * each, no personal data. Overdue items are red and say 已逾期. Ends with a link to report a concern.
+ * each, no personal data. Overdue items are red and say 已逾期. A page at a time, most urgent first
+ * (a compound may have 40,000): "加载更多" under the list asks for the next. Ends with a link to
+ * report a concern.
  */
-import { actionItemEndpoints, type ActionItemUpdateKind, type PublicActionItems } from '@yishi/core';
+import { actionItemEndpoints, type ActionItemPublicView, type ActionItemUpdateKind, type PublicActionItems } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { boardStyles } from '../board/board-styles.js';
-import { renderEmpty, renderLoad } from '../common/load-state.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { renderEmpty, renderError, renderLoad } from '../common/load-state.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { badgeStyles, dueText, labelled, overdueBadge, statusBadge, triageBadge, wordsGlossary } from './action-item-badges.js';
@@ -68,9 +70,9 @@ export class BoardActionItemsSection extends YishiElement {
   ];
 
   @property({ attribute: false }) compoundId = '';
-  private readonly data = new LoadController(
+  private readonly data = new PagedController<ActionItemPublicView, PublicActionItems>(
     this,
-    (signal) => api.call(actionItemEndpoints.board, { params: { compoundId: this.compoundId }, signal }),
+    (after, signal) => api.call(actionItemEndpoints.board, { params: { compoundId: this.compoundId }, query: after ? { after } : {}, signal }),
     () => [this.compoundId],
   );
 
@@ -83,11 +85,11 @@ export class BoardActionItemsSection extends YishiElement {
   }
 
   private renderItems(d: PublicActionItems) {
-    if (d.items.length === 0) return renderEmpty(t('board.ai.empty'));
+    if (this.data.items.length === 0) return renderEmpty(t('board.ai.empty'));
     return html`<p class="muted">${t('ai.summary', { total: d.counts.total, signed: d.counts.signedOff, overdue: d.counts.overdue })}</p>
       ${wordsGlossary()}
       <ul>
-        ${d.items.map((i) => {
+        ${this.data.items.map((i) => {
           const latest = i.progress.filter((u) => NEWS.has(u.kind)).at(-1);
           return html`<li class=${i.overdue ? 'is-overdue' : ''} data-item=${i.id}>
             <div class="title">${i.title}</div>
@@ -112,6 +114,22 @@ export class BoardActionItemsSection extends YishiElement {
             }
           </li>`;
         })}
-      </ul>`;
+      </ul>
+      ${this.renderMore()}`;
+  }
+
+  /**
+   * The list's end: a plain button for the next page (the board loads no Shoelace), the page's
+   * error with a retry, or how many there are once all are shown.
+   */
+  private renderMore() {
+    const list = this.data;
+    if (list.moreError) return renderError(list.moreError.message, () => void list.loadMore());
+    if (!list.hasMore) return html`<p class="muted" data-list-end>${t('state.listEnd', { count: list.items.length })}</p>`;
+    return html`<p role="status" aria-live="polite">
+      <button type="button" class="link-button" data-load-more ?disabled=${list.loadingMore} @click=${() => void list.loadMore()}>
+        ${list.loadingMore ? t('state.loading') : t('state.loadMore', { count: list.items.length })}
+      </button>
+    </p>`;
   }
 }

@@ -1,0 +1,215 @@
+/**
+ * The dashboard, the public board and the exports on the synthetic 10,000-unit compound with 40,000
+ * action items (issue 18; testing/big-compound.ts, `cli.js generate-compound`). In-process, through
+ * the app's own request handling (hono's app.request), on a copy of a generated database:
+ *
+ * - dashboard: GET /dashboard for the compound, median of 9 after 2 warm-ups, against the counting
+ *   as first written (every action item and rating read, core's computeDashboard over the rows) in
+ *   the same run;
+ * - board: bytes of every API answer the board page reads (gzip, as the server sends them);
+ * - exports: the longest the event loop was held while each export ran (perf_hooks
+ *   monitorEventLoopDelay, 10 ms resolution, worst of 3 runs), and ledger.xlsx the way it was written
+ *   before (every entry read at once, the workbook zipped on the main thread) in the same run.
+ *
+ *   node packages/server/dist/cli.js generate-compound --db /tmp/wjhy.db      # once (about 5 minutes)
+ *   BENCH_DB=/tmp/wjhy.db npx tsx packages/server/bench/board-scale.bench.ts
+ *   BENCH_DB=postgres://…/wjhy npx tsx packages/server/bench/board-scale.bench.ts  # the same on PostgreSQL
+ */
+import { copyFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { dashboardPeriod } from '@yishi/core';
+import writeXlsxFile from 'write-excel-file/node';
+import { createApp } from '../src/app.js';
+import { testConfig } from '../src/config.js';
+import { isPostgresUrl, openDatabase } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { Db } from '../src/db/repositories/places.repository.js';
+import type { Deps } from '../src/deps.js';
+import { DEMO_PASSWORD } from '../src/seed/demo-foundation.seed.js';
+import { listLedgerWithItems } from '../src/db/repositories/ledger.repository.js';
+import { LEDGER_COLUMNS } from '../src/services/ledger.service.js';
+import { workbookDate, workbookHeading, workbookText } from '../src/services/workbook-cells.js';
+import { LogSmsSender } from '../src/sms/log-sms-sender.js';
+import { BIG_COMPOUND_CODE } from '../src/testing/big-compound.js';
+import { dashboardFromRows } from '../src/testing/dashboard-reference.js';
+
+const source = process.env.BENCH_DB ?? '/tmp/wjhy.db';
+let url = source;
+if (!isPostgresUrl(source)) {
+  url = `/tmp/board-bench-${process.pid}.db`;
+  copyFileSync(source, url);
+}
+const { db, dialect } = openDatabase(url);
+// As the server does when it starts (the generated file may predate the latest indexes).
+await migrateToLatest(db);
+const deps: Deps = { db, config: testConfig({ databasePath: url }), clock: () => new Date(), sms: new LogSmsSender(() => {}) };
+const app = createApp(deps);
+
+const compound = await db
+  .selectFrom('compounds')
+  .innerJoin('communities', 'communities.id', 'compounds.community_id')
+  .select(['compounds.id', 'compounds.community_id'])
+  .where('compounds.code', '=', BIG_COMPOUND_CODE)
+  .executeTakeFirstOrThrow();
+const vote = await db.selectFrom('votes').select('id').where('compound_id', '=', compound.id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+const items = await db
+  .selectFrom('action_items')
+  .select((eb) => eb.fn.countAll().as('n'))
+  .where('compound_id', '=', compound.id)
+  .executeTakeFirstOrThrow();
+
+async function login(name: string): Promise<string> {
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: name, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${name}: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+const staff = await login('shequ');
+
+async function get(path: string, cookie?: string): Promise<{ status: number; bytes: number }> {
+  const res = await app.request(path, { headers: { 'accept-encoding': 'gzip', ...(cookie ? { cookie } : {}) } });
+  const body = await res.arrayBuffer();
+  return { status: res.status, bytes: body.byteLength };
+}
+
+async function median(run: () => Promise<unknown>, warm = 2, times = 9): Promise<number> {
+  for (let i = 0; i < warm; i++) await run();
+  const spans: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await run();
+    spans.push(performance.now() - start);
+  }
+  return spans.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+}
+
+/** The longest the event loop was held while `run` ran, in ms (worst of `times`). */
+async function longestBlock(run: () => Promise<unknown>, times = 3): Promise<number> {
+  let worst = 0;
+  for (let i = 0; i < times; i++) {
+    const h = monitorEventLoopDelay({ resolution: 10 });
+    h.enable();
+    await run();
+    // One more turn so a block at the very end is recorded.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    h.disable();
+    worst = Math.max(worst, h.max / 1e6);
+  }
+  return worst;
+}
+
+/**
+ * The dashboard as first computed (testing/dashboard-reference.ts): the rows read and counted once
+ * (it counted them twice, for the total and for the compound: this reference is the lighter one).
+ */
+function dashboardAsBefore(database: Db, compoundId: string) {
+  const now = new Date();
+  const period = dashboardPeriod(undefined, undefined, now);
+  return dashboardFromRows(database, [compoundId], period.from, period.to, now);
+}
+
+/**
+ * ledger.xlsx as first written: every entry read at once, its details parsed, twelve cells a row
+ * built and the workbook zipped on the main thread (the words of the codes left out: the same work).
+ */
+async function ledgerXlsxAsBefore(): Promise<number> {
+  const entries = await listLedgerWithItems(db, compound.id);
+  const rows = entries.map((e) => {
+    const p = JSON.parse(e.payload) as { dueDate?: string; resolution?: string; comment?: string; signedOffBy?: { name?: string } };
+    return [
+      { value: Number(e.seq), type: Number },
+      ...[
+        e.kind,
+        e.signOffNumber ?? '',
+        e.title,
+        e.sourceKind,
+        e.responsibleUnit ?? '',
+        p.resolution ?? p.comment ?? '',
+        p.signedOffBy?.name ?? '',
+        e.status,
+        e.hash,
+      ].map(workbookText),
+      p.dueDate ? workbookDate(new Date(`${p.dueDate}T00:00:00Z`), 'yyyy-mm-dd') : null,
+      workbookDate(new Date(e.createdAt), 'yyyy-mm-dd hh:mm'),
+    ];
+  });
+  const buffer = await writeXlsxFile([LEDGER_COLUMNS.map(workbookHeading), ...rows], { sheet: '整改台账' }).toBuffer();
+  return buffer.byteLength;
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+console.log(`${dialect}: compound ${BIG_COMPOUND_CODE} with ${Number(items.n).toLocaleString('en-US')} action items; load average ${load()}`);
+
+// ---- dashboard ----
+const only = process.env.BENCH_ONLY; // dashboard | board | exports
+if (!only || only === 'dashboard') {
+  const dashboardPath = `/api/dashboard?scope=community&id=${compound.community_id}&compoundId=${compound.id}`;
+  const dashboardStatus = await get(dashboardPath, staff);
+  const dashboardMs = await median(() => get(dashboardPath, staff));
+  const beforeMs = await median(() => dashboardAsBefore(db, compound.id));
+  console.log(`dashboard GET (status ${dashboardStatus.status}, ${dashboardStatus.bytes} B gzip)  median ${dashboardMs.toFixed(1)} ms`);
+  console.log(
+    `dashboard as before (rows of every item, computed in JS)  median ${beforeMs.toFixed(1)} ms   ratio now/before ${(dashboardMs / beforeMs).toFixed(3)}`,
+  );
+}
+
+// ---- board ----
+if (!only || only === 'board') {
+  const boardPaths = [
+    ['summary', `/api/public/compounds/${compound.id}/board`],
+    ['meetings', `/api/public/compounds/${compound.id}/meetings`],
+    ['votes', `/api/public/compounds/${compound.id}/votes`],
+    ['vote notices', `/api/public/compounds/${compound.id}/vote-notices`],
+    ['minutes', `/api/public/compounds/${compound.id}/minutes`],
+    ['proposals', `/api/public/compounds/${compound.id}/proposals`],
+    ['action items (first page)', `/api/public/compounds/${compound.id}/action-items`],
+    ['satisfaction', `/api/public/compounds/${compound.id}/satisfaction`],
+    ['anchors', `/api/public/compounds/${compound.id}/anchors`],
+  ] as const;
+  let boardTotal = 0;
+  for (const [name, path] of boardPaths) {
+    const r = await get(path);
+    const ms = await median(() => get(path), 1, 5);
+    boardTotal += r.bytes;
+    console.log(`board ${name.padEnd(26)} status ${r.status}  ${(r.bytes / 1024).toFixed(1).padStart(7)} KiB gzip  median ${ms.toFixed(1)} ms`);
+  }
+  console.log(`board API answers in total ${(boardTotal / 1024).toFixed(1)} KiB gzip`);
+}
+
+// ---- exports ----
+if (!only || only === 'exports') {
+  // The machine's own share: the longest delay while the process does nothing for 2 s (a loaded
+  // machine delays a timer by itself; an export's figure is only meaningful above this one).
+  const idle = await longestBlock(() => new Promise((resolve) => setTimeout(resolve, 2000)));
+  console.log(`idle 2 s (the machine's own delay)          longest event-loop block ${idle.toFixed(0)} ms`);
+  const exports = [
+    ['ledger.xlsx', `/api/compounds/${compound.id}/ledger.xlsx`],
+    ['ledger.csv', `/api/compounds/${compound.id}/ledger.csv`],
+    ['dashboard.xlsx', `/api/dashboard.xlsx?scope=community&id=${compound.community_id}`],
+    ['vote roll.csv', `/api/votes/${vote.id}/roll.csv`],
+    ['visiting-list.xlsx', `/api/votes/${vote.id}/navigator/visiting-list.xlsx`],
+    ['visiting-list.csv', `/api/votes/${vote.id}/navigator/visiting-list.csv`],
+  ] as const;
+  for (const [name, path] of exports) {
+    const r = await get(path, staff);
+    const block = await longestBlock(() => get(path, staff));
+    console.log(
+      `export ${name.padEnd(20)} status ${r.status}  ${(r.bytes / 1024).toFixed(0).padStart(6)} KiB  longest event-loop block ${block.toFixed(0)} ms`,
+    );
+  }
+  const beforeBlock = await longestBlock(ledgerXlsxAsBefore);
+  const nowBlock = await longestBlock(() => get(exports[0][1], staff));
+  console.log(
+    `ledger.xlsx as before (all at once, zipped on the main thread): longest block ${beforeBlock.toFixed(0)} ms; now ${nowBlock.toFixed(0)} ms; ratio ${(nowBlock / beforeBlock).toFixed(3)}`,
+  );
+}
+
+await db.destroy();
