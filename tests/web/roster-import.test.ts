@@ -257,7 +257,7 @@ describe('roster import page', () => {
       await loginAs(page, server.url, 'yezhu');
       await page.goto(`${server.url}/compounds/${dsct}/roster`);
       await chooseFile(page, 'any.csv', `${HEADER}\n4,1,103,95.50,登记,周强,13900004444,否\n`);
-      await page.locator('yishi-roster-import-page sl-alert').waitFor();
+      await page.locator('yishi-roster-import-page .state-error').waitFor();
       expect(await visibleText(page, 'yishi-roster-import-page')).toContain('您没有权限进行此操作');
     } finally {
       await page.context().close();
