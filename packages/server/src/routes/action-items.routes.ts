@@ -10,12 +10,11 @@ import {
   changeActionItemTriage,
   editActionItem,
   listActionItemByHand,
-  rateActionItem,
   reportConcern,
   resolveActionItem,
   returnActionItem,
-  signOffActionItem,
 } from '../services/action-items.service.js';
+import { rateActionItem, signOffActionItem } from '../services/action-item-sign-off.service.js';
 import {
   getActionItemFor,
   getPublicBoardItems,

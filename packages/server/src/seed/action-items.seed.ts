@@ -9,14 +9,8 @@ import { listCompounds } from '../db/repositories/places.repository.js';
 import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
 import { loadActor } from '../services/auth.service.js';
-import {
-  addProgress,
-  createActionItem,
-  rateActionItem,
-  resolveActionItem,
-  signOffActionItem,
-  type NewActionItemInput,
-} from '../services/action-items.service.js';
+import { addProgress, createActionItem, resolveActionItem, type NewActionItemInput } from '../services/action-items.service.js';
+import { rateActionItem, signOffActionItem } from '../services/action-item-sign-off.service.js';
 import { uploadEvidencePhoto } from '../services/photos.service.js';
 
 const DAY = 86_400_000;

@@ -10,9 +10,7 @@ import {
   chinaDate,
   changeTriage,
   concernDeadline,
-  formatSignOffNumber,
   initialTriage,
-  ratingReopens,
   responseTargets,
   transition,
   type ActionItemSourceKind,
@@ -20,28 +18,22 @@ import {
   type ActionItemUpdateKind,
   type ConcernView,
   type CreateActionItemInput,
-  type Rating,
   type ResponseLevel,
   type Role,
-  type SignOffResult,
   type SubmitConcernInput,
   type Triage,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
-import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
 import {
   findActionItem,
   findCompoundCode,
   findQuestionAsker,
-  findRating,
   insertActionItem,
   insertActionItemUpdate,
-  insertRating,
   isMeetingOfCompound,
   findSourceRecord,
-  nextSignOffSequence,
   updateActionItemIfStatus,
 } from '../db/repositories/action-items.repository.js';
 import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
@@ -212,21 +204,22 @@ export async function reportConcern(deps: Deps, actor: Actor, compoundId: string
 }
 
 // ---- steps of the lifecycle -------------------------------------------------------------------------
-// Each step runs in its own transaction and answers the item as it saved it, as staff see it.
+// Each step runs in its own transaction and answers the item as it saved it, as staff see it. The
+// numbered sign-off and the residents' rating are in action-item-sign-off.service.ts.
 
-async function loadItem(db: Db, id: string): Promise<ActionItemRow> {
+export async function loadItem(db: Db, id: string): Promise<ActionItemRow> {
   const item = await findActionItem(db, id);
   if (!item) throw new DomainError('action_item_not_found');
   return item;
 }
 
-async function rolesOf(db: Db, actor: Actor, compoundId: string): Promise<Set<Role>> {
+export async function rolesOf(db: Db, actor: Actor, compoundId: string): Promise<Set<Role>> {
   const chain = await findCompoundChain(db, compoundId);
   return chain ? rolesAt(actor, chain) : new Set();
 }
 
 /** Saves the changes if nobody changed the item's status meanwhile; answers the item as saved. */
-async function saveStatus(trx: Db, item: ActionItemRow, changes: Partial<ActionItemRow>): Promise<ActionItemRow> {
+export async function saveStatus(trx: Db, item: ActionItemRow, changes: Partial<ActionItemRow>): Promise<ActionItemRow> {
   const ok = await updateActionItemIfStatus(trx, item.id, item.status, changes);
   if (!ok) throw new DomainError('action_item_conflict');
   return { ...item, ...changes };
@@ -238,7 +231,8 @@ async function onItem(deps: Deps, itemId: string, step: (trx: Db, item: ActionIt
   return staffItemView(deps, saved);
 }
 
-function update(
+/** A dated entry of an item's timeline, by `actor` (null: the system). */
+export function update(
   itemId: string,
   actor: Actor | null,
   now: string,
@@ -351,132 +345,5 @@ export async function changeActionItemTriage(deps: Deps, itemId: string, actor: 
     const saved = await saveStatus(trx, item, { triage: change.to, updated_at: now });
     await insertActionItemUpdate(trx, update(item.id, actor, now, 'triage', { text: change.reason, from: change.from, to: change.to }));
     return saved;
-  });
-}
-
-/**
- * The numbered sign-off (销号). The counter increment, the item's number and the ledger entry are
- * one transaction: a crash or a conflict anywhere leaves none of them, so numbers stay gapless; the
- * unique indexes on the number are the backstop against any double use.
- */
-export async function signOffActionItem(deps: Deps, itemId: string, actor: Actor, input: { resolution: string }): Promise<SignOffResult> {
-  const signed = await deps.db.transaction().execute(async (trx) => signOffInTransaction(trx, deps, await loadItem(trx, itemId), actor, input));
-  return { signOffNumber: signed.number, signedOffAt: signed.nowIso, signedOffBy: actor.displayName, item: await staffItemView(deps, signed.saved) };
-}
-
-/** The sign-off inside the caller's transaction (the route's step above; the big-compound generator batches many). */
-export async function signOffInTransaction(
-  trx: Db,
-  deps: Pick<Deps, 'clock' | 'config'>,
-  item: ActionItemRow,
-  actor: Actor,
-  input: { resolution: string },
-): Promise<{ saved: ActionItemRow; number: string; nowIso: string }> {
-  const status = transition(item.status, 'sign_off');
-  if (input.resolution.trim().length === 0) throw new DomainError('sign_off_resolution_required');
-  const compound = await findCompoundCode(trx, item.compound_id);
-  if (!compound) throw new DomainError('compound_not_found');
-  const now = deps.clock();
-  const nowIso = now.toISOString();
-  const year = Number(chinaDate(now).slice(0, 4));
-  const sequence = await nextSignOffSequence(trx, item.compound_id, year);
-  const number = formatSignOffNumber(compound.code, year, sequence);
-  const saved = await saveStatus(trx, item, {
-    status,
-    sign_off_number: number,
-    signed_off_at: nowIso,
-    signed_off_by_user_id: actor.userId,
-    signed_off_by_name: actor.displayName,
-    resolution: input.resolution,
-    updated_at: nowIso,
-  });
-  await insertActionItemUpdate(trx, update(item.id, actor, nowIso, 'signed_off', { text: input.resolution, to: number }));
-  await appendLedgerEntry(trx, {
-    compoundId: item.compound_id,
-    kind: 'signed_off',
-    actionItemId: item.id,
-    signOffNumber: number,
-    createdAt: nowIso,
-    payload: {
-      title: item.title,
-      resolution: input.resolution,
-      evidence: item.evidence,
-      signedOffBy: { userId: actor.userId, name: actor.displayName },
-      dueDate: item.due_date,
-      onTime: chinaDate(new Date(item.resolved_at ?? nowIso)) <= item.due_date,
-      triage: item.triage,
-      responsibleUnit: item.responsible_unit,
-      reopenCount: item.reopen_count,
-    },
-  });
-  await enqueueNotifications(trx, deps, { kind: 'item_rate', itemId: item.id, causedByUserId: actor.userId });
-  return { saved, number, nowIso };
-}
-
-/**
- * A rating of the latest sign-off: by the resident who raised the concern, or (for items from
- * meetings, where the asker has no account) by owners and residents of the compound, once each.
- * Dissatisfied within the window reopens the item as a new ledger entry; the old number stays on the
- * ledger and the next sign-off gets a new one.
- */
-export function rateActionItem(
-  deps: Deps,
-  itemId: string,
-  actor: Actor,
-  input: { rating: Rating; comment: string },
-): Promise<{ rating: Rating; reopened: boolean }> {
-  return deps.db.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, itemId);
-    if (item.status !== 'signed_off' || !item.sign_off_number || !item.signed_off_at)
-      throw new DomainError('action_item_bad_transition', { status: item.status, event: 'rate' });
-    const roles = await rolesOf(trx, actor, item.compound_id);
-    const mayRate = item.raised_by_user_id ? item.raised_by_user_id === actor.userId : roles.has('owner') || roles.has('resident');
-    if (!mayRate) throw new DomainError('rating_not_allowed');
-    if (await findRating(trx, item.id, actor.userId, item.sign_off_number)) throw new DomainError('rating_duplicate');
-    const now = deps.clock();
-    const nowIso = now.toISOString();
-    const reopens = ratingReopens(input.rating, item.signed_off_at, now);
-    try {
-      await insertRating(trx, {
-        id: newId(),
-        action_item_id: item.id,
-        user_id: actor.userId,
-        sign_off_number: item.sign_off_number,
-        rating: input.rating,
-        comment: input.comment,
-        reopened: reopens ? 1 : 0,
-        created_at: nowIso,
-      });
-    } catch (error) {
-      // The same rating sent twice at once (two taps, two instances): the unique index keeps one.
-      if (isUniqueViolation(error)) throw new DomainError('rating_duplicate');
-      throw error;
-    }
-    await insertActionItemUpdate(trx, { ...update(item.id, null, nowIso, 'rated', { text: input.comment, to: input.rating }), author_name: '' });
-    if (reopens) {
-      const status = transition('signed_off', 'reopen');
-      await saveStatus(trx, item, {
-        status,
-        sign_off_number: null,
-        signed_off_at: null,
-        signed_off_by_user_id: null,
-        signed_off_by_name: null,
-        resolution: null,
-        resolved_at: null,
-        reopen_count: item.reopen_count + 1,
-        updated_at: nowIso,
-      });
-      await insertActionItemUpdate(trx, update(item.id, null, nowIso, 'reopened', { text: input.comment, from: item.sign_off_number }));
-      await appendLedgerEntry(trx, {
-        compoundId: item.compound_id,
-        kind: 'reopened',
-        actionItemId: item.id,
-        signOffNumber: null,
-        createdAt: nowIso,
-        payload: { title: item.title, previousSignOffNumber: item.sign_off_number, reason: 'dissatisfied_rating', comment: input.comment },
-      });
-      await enqueueNotifications(trx, deps, { kind: 'item_reopened', itemId: item.id, causedByUserId: actor.userId });
-    }
-    return { rating: input.rating, reopened: reopens };
   });
 }

@@ -23,7 +23,8 @@ import { findCompoundByCode } from '../db/repositories/place-tree.repository.js'
 import { listCompounds } from '../db/repositories/places.repository.js';
 import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
-import { createActionItem, resolveInTransaction, signOffInTransaction } from '../services/action-items.service.js';
+import { createActionItem, resolveInTransaction } from '../services/action-items.service.js';
+import { signOffInTransaction } from '../services/action-item-sign-off.service.js';
 import { activateAccount, issueCodeForPerson } from '../services/activation.service.js';
 import { setUsername } from '../services/account.service.js';
 import { loadActor, logout } from '../services/auth.service.js';

@@ -9,7 +9,8 @@ import type { MeetingKind } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
-import { createActionItem, rateActionItem, resolveActionItem, signOffActionItem } from '../services/action-items.service.js';
+import { createActionItem, resolveActionItem } from '../services/action-items.service.js';
+import { rateActionItem, signOffActionItem } from '../services/action-item-sign-off.service.js';
 import { loadActor } from '../services/auth.service.js';
 
 const DAY = 86_400_000;
