@@ -21,7 +21,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { sqliteHandleOf } from './connect.js';
 import type { Database } from './database.js';
-import { durableSynchronousOf, relaxUntilNextWrite } from './sqlite-dialect.js';
+import { durableSynchronousOf, relaxUntilNextWrite, runBeforeNextStatement } from './sqlite-dialect.js';
 
 interface WalSync {
   walPath: string;
@@ -87,6 +87,8 @@ export async function groupCommitTransaction<T>(db: Kysely<Database>, work: (trx
   const state = handle ? walSyncOf(handle) : null;
   if (!handle || !state) return db.transaction().execute(work);
   const result = await db.connection().execute(async (connection) => {
+    // A restore a live-document append left pending would fire at our BEGIN and undo the relaxation.
+    runBeforeNextStatement(handle);
     const relaxation = relaxUntilNextWrite(
       handle,
       () => handle.pragma('synchronous = NORMAL'),
