@@ -54,9 +54,9 @@ describe('keyset paging', () => {
   const orders: Array<[string, KeysetKey[]]> = [
     ['id only', [asc('id')]],
     ['day desc, id desc (row values)', [desc('day'), desc('id')]],
-    ['day asc, n asc, id asc (row values)', [asc('day'), asc('n'), asc('id')]],
+    ['day asc, n asc, id asc (row values)', [asc('day'), asc('n', { type: 'number' }), asc('id')]],
     ['day desc, id asc (mixed)', [desc('day'), asc('id')]],
-    ['n asc, day desc, id asc (mixed)', [asc('n'), desc('day'), asc('id')]],
+    ['n asc, day desc, id asc (mixed)', [asc('n', { type: 'number' }), desc('day'), asc('id')]],
   ];
   for (const [name, keys] of orders) {
     it(`${name}: pages give every row exactly once, in order`, async () => {

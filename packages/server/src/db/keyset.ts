@@ -19,18 +19,24 @@ export interface KeysetKey {
   direction: 'asc' | 'desc';
   /** The property of a result row holding the key's value; the column's last part by default. */
   field: string;
+  /** What the column holds: a cursor value of another type is refused (PostgreSQL would fail comparing it). */
+  type: 'string' | 'number';
 }
 
-function key(column: string, direction: 'asc' | 'desc', field?: string): KeysetKey {
-  return { column, direction, field: field ?? column.slice(column.lastIndexOf('.') + 1) };
+/** The result row's property (a string), or that and the column's type (`{ type: 'number' }`; text by default). */
+type KeyOptions = string | { field?: string; type?: 'string' | 'number' };
+
+function key(column: string, direction: 'asc' | 'desc', options: KeyOptions = {}): KeysetKey {
+  const { field, type } = typeof options === 'string' ? { field: options, type: undefined } : options;
+  return { column, direction, field: field ?? column.slice(column.lastIndexOf('.') + 1), type: type ?? 'string' };
 }
-export const asc = (column: string, field?: string): KeysetKey => key(column, 'asc', field);
-export const desc = (column: string, field?: string): KeysetKey => key(column, 'desc', field);
+export const asc = (column: string, options?: KeyOptions): KeysetKey => key(column, 'asc', options);
+export const desc = (column: string, options?: KeyOptions): KeysetKey => key(column, 'desc', options);
 
 /** The sort-key values a cursor names, checked against the list's keys (count and type); a foreign cursor is a 400. */
 export function cursorValues(keys: readonly KeysetKey[], cursor: string): CursorValue[] {
   const values = decodeCursor(cursor);
-  if (!values || values.length !== keys.length || values.some((v) => v === null)) throw new DomainError('page_cursor_invalid');
+  if (!values || values.length !== keys.length || values.some((v, i) => typeof v !== keys[i]!.type)) throw new DomainError('page_cursor_invalid');
   return values;
 }
 

@@ -99,6 +99,9 @@ describe('keyset-paged action-item lists on a generated compound', () => {
     const foreign = await t.call('GET', url(path, { after: encodeCursor([5]) }), { cookie: staff, headers: { 'accept-language': 'en' } });
     expect(foreign.status).toBe(400);
     expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('page_cursor_invalid');
+    // A ledger cursor must hold a number (PostgreSQL would fail comparing the sequence with text).
+    const typed = await t.call('GET', url(`/compounds/${made.compoundId}/ledger`, { after: encodeCursor(['x']) }), { cookie: staff });
+    expect(typed.status).toBe(400);
     for (const limit of [0, 201, 'x']) {
       const res = await t.call('GET', url(`/compounds/${made.compoundId}/ledger`, { limit }), { cookie: staff, headers: { 'accept-language': 'en' } });
       expect(res.status).toBe(400);

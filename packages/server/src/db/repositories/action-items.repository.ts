@@ -1,7 +1,7 @@
 /** Storage of action items, their dated updates, ratings and the sign-off counters. */
 import { DomainError, encodeCursor, type ActionItemSourceKind, type ActionItemStatus, type CursorValue, type PageRequest, type Triage } from '@yishi/core';
 import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
-import { cursorValues, desc, readPage } from '../keyset.js';
+import { asc, cursorValues, desc, readPage } from '../keyset.js';
 import type { Database } from '../database.js';
 import type { Db } from './places.repository.js';
 import type { ActionItemRatingTable, ActionItemRow, ActionItemTable, ActionItemUpdateTable, NewActionItem } from '../tables/action-items.table.js';
@@ -107,8 +107,8 @@ export async function pageActionItemsByUrgency(db: Db, filter: UrgencyFilter, to
   >;
   if (page.after !== undefined) {
     // Three values (rank, key, id), the rank one of 0–3: anything else was not handed out by this list.
-    const values = cursorValues([desc('r'), desc('k'), desc('id')], page.after);
-    if (![0, 1, 2, 3].includes(Number(values[0]))) throw new DomainError('page_cursor_invalid');
+    const values = cursorValues([asc('rank', { type: 'number' }), asc('key'), asc('id')], page.after);
+    if (![0, 1, 2, 3].includes(values[0] as number)) throw new DomainError('page_cursor_invalid');
     query = query.where(afterUrgency(today, values));
   }
   const rows = await query

@@ -60,7 +60,7 @@ export function listLedgerWithItems(db: Db, compoundId: string) {
 
 /** One page of the ledger with the titles, oldest first (the seq is unique within a compound: it is the whole key). */
 export function pageLedgerWithItems(db: Db, compoundId: string, page: PageRequest) {
-  return readPage(ledgerWithItems(db, compoundId), [asc('ledger_entries.seq', 'seq')], page);
+  return readPage(ledgerWithItems(db, compoundId), [asc('ledger_entries.seq', { type: 'number' })], page);
 }
 
 /** Up to `limit` entries after number `afterSeq` (from the first when undefined), in order: a page of an export. */
