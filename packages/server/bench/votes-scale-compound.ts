@@ -15,6 +15,7 @@ import type { Deps } from '../src/deps.js';
 import { loadActor } from '../src/services/auth.service.js';
 import { closeVote, createVote, electorateEntries, openVote, voterKeyOf } from '../src/services/votes.service.js';
 import { bigRoster } from '../src/testing/big-roster.js';
+import { insertBallotRows, syntheticBallot } from '../src/testing/synthetic-vote.js';
 import type { TestApp } from '../src/testing/test-app.js';
 import { alternatingMedians } from './votes-scale-tally.js';
 
@@ -52,25 +53,10 @@ async function ownerLogin(t: TestApp): Promise<string> {
 async function fillBallots(db: Db, voteId: string): Promise<void> {
   const roll = await db.selectFrom('vote_electorate').select('unit_id').where('vote_id', '=', voteId).execute();
   const now = new Date().toISOString();
-  const rows = roll.slice(0, Math.floor(roll.length * 0.7)).map((e, i) => ({
-    id: `${voteId}-b${i}`,
-    vote_id: voteId,
-    unit_id: e.unit_id,
-    person_id: null,
-    choices_json: JSON.stringify([i % 4 === 0 ? 'no' : 'yes']),
-    channel: 'online' as const,
-    cast_by_user_id: null,
-    entered_by_user_id: null,
-    slip_number: '',
-    receipt_code: `R-${voteId}-${i}`,
-    version: 1,
-    cast_at: now,
-  }));
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('ballots')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  const rows = roll
+    .slice(0, Math.floor(roll.length * 0.7))
+    .map((e, i) => syntheticBallot(voteId, i, { unitId: e.unit_id, personId: null }, [i % 4 === 0 ? 'no' : 'yes'], now));
+  await insertBallotRows(db, rows);
 }
 
 /** Live turnout as the voting page computed it before issue 18: the whole roll and every ballot reloaded, heads counted by text. */

@@ -15,6 +15,7 @@ import { openDatabase, openSqlite, type DialectName } from '../src/db/connect.js
 import type { Database } from '../src/db/database.js';
 import { tallyFromDb } from '../src/services/votes.service.js';
 import { createPostgresDatabase } from '../src/testing/pg-database.js';
+import { insertSyntheticVote, syntheticBallot } from '../src/testing/synthetic-vote.js';
 
 /** The server's PostgreSQL pool size (db/connect.ts): the concurrency its commits can have. */
 const POOL_WRITERS = 10;
@@ -284,69 +285,19 @@ export async function insertBigVote(db: Kysely<Database>, dialect: DialectName, 
   const { input, electorate, ballots } = bigVote();
   const now = new Date().toISOString();
   // Synthetic units and a synthetic creator that exist only in this vote: no foreign keys.
-  if (dialect === 'sqlite') await sql`PRAGMA foreign_keys = OFF`.execute(db);
-  await db.transaction().execute(async (trx) => {
-    if (dialect === 'postgres') await sql`SET LOCAL session_replication_role = replica`.execute(trx);
-    await trx
-      .insertInto('votes')
-      .values({
-        id: voteId,
-        compound_id: compoundId,
-        building_id: null,
-        title: '十万户',
-        description: '',
-        kind: input.kind,
-        electorate_kind: input.electorateKind,
-        options_json: JSON.stringify(input.options),
-        max_choices: 1,
-        rule_json: JSON.stringify(input.rule),
-        secret: 1,
-        status: 'open',
-        opens_at: null,
-        closes_at: now,
-        opened_at: now,
-        closed_at: null,
-        closed_by_user_id: null,
-        source_kind: 'direct',
-        source_id: null,
-        result_json: null,
-        created_by_user_id: 'x',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    for (let i = 0; i < electorate.length; i += 1000) {
-      const rows = electorate.slice(i, i + 1000).map((e) => ({
-        vote_id: voteId,
-        voter_key: e.voterKey,
-        unit_id: e.voterKey,
-        person_id: null,
-        label: e.voterKey,
-        owner_person_ids: JSON.stringify(e.ownerPersonIds),
-        area_centi: e.areaCenti,
-        developer_held: e.developerHeld ? 1 : 0,
-      }));
-      await trx.insertInto('vote_electorate').values(rows).execute();
-    }
-    for (let i = 0; i < ballots.length; i += 1000) {
-      const rows = ballots.slice(i, i + 1000).map((b) => ({
-        id: `b${b.voterKey}`,
-        vote_id: voteId,
-        unit_id: b.voterKey,
-        person_id: null,
-        choices_json: JSON.stringify(b.choices),
-        channel: 'online',
-        cast_by_user_id: null,
-        entered_by_user_id: null,
-        slip_number: '',
-        receipt_code: `R-${b.voterKey}`,
-        version: 1,
-        cast_at: now,
-      }));
-      await trx.insertInto('ballots').values(rows).execute();
-    }
-  });
+  const roll = electorate.map((e) => ({
+    vote_id: voteId,
+    voter_key: e.voterKey,
+    unit_id: e.voterKey,
+    person_id: null,
+    label: e.voterKey,
+    owner_person_ids: JSON.stringify(e.ownerPersonIds),
+    area_centi: e.areaCenti,
+    developer_held: e.developerHeld ? 1 : 0,
+  }));
+  const rows = ballots.map((b, i) => syntheticBallot(voteId, i, { unitId: b.voterKey, personId: null }, b.choices, now));
+  const vote = { ...input, id: voteId, compoundId, title: '十万户', maxChoices: 1, closesAt: now };
+  await insertSyntheticVote(db, vote, roll, rows);
   // What autovacuum does soon after such a load on a live server.
   if (dialect === 'postgres') await sql`ANALYZE vote_electorate, ballots`.execute(db);
-  if (dialect === 'sqlite') await sql`PRAGMA foreign_keys = ON`.execute(db);
 }

@@ -33,6 +33,7 @@ import type {
   BallotTable,
   CompoundVoteSettingsTable,
   VoteElectorateTable,
+  VotePackedRollTable,
   VoteNoticeTable,
   VoteTable,
 } from './tables/votes.table.js';
@@ -80,6 +81,7 @@ export interface Database {
   rate_events: RateEventTable;
   votes: VoteTable;
   vote_electorate: VoteElectorateTable;
+  vote_packed_rolls: VotePackedRollTable;
   ballots: BallotTable;
   ballot_history: BallotHistoryTable;
   ballot_log: BallotLogTable;

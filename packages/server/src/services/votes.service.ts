@@ -38,6 +38,7 @@ import type { Deps } from '../deps.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { recordProposalPutToVote } from './proposals.service.js';
 import { assertMayOpen, finaliseDueVotes, publishPreliminaryResult } from './vote-timeline.service.js';
+import { freezePackedRoll, tallyFromDb } from './vote-tally.js';
 
 export function optionsOf(vote: Pick<VoteRow, 'options_json'>): VoteOption[] {
   return JSON.parse(vote.options_json) as VoteOption[];
@@ -181,12 +182,15 @@ export async function openVote(deps: Deps, voteId: string, by: Actor | null = nu
     const now = deps.clock();
     if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_close_before_open');
     await assertMayOpen(trx, vote, now);
-    // A statutory vote's roll was frozen when it was announced.
+    // A statutory vote's roll was frozen when it was announced (and corrected during its roll check).
+    let electorate: Awaited<ReturnType<typeof buildElectorate>> | undefined;
     if (vote.status === 'draft') {
-      const electorate = await buildElectorate(trx, vote);
+      electorate = await buildElectorate(trx, vote);
       if (electorate.length === 0) throw new DomainError('vote_empty_electorate');
       await repo.insertElectorate(trx, electorate);
     }
+    // The roll is final from here: its packed copy, which closing's tally reads, is written once.
+    await freezePackedRoll(trx, voteId, electorate);
     await repo.updateVote(trx, voteId, vote.status, { status: 'open', opened_at: now.toISOString(), updated_at: now.toISOString() });
     await enqueueNotifications(trx, deps, { kind: 'vote_opened', voteId, causedByUserId: by?.userId ?? null });
   });
@@ -214,18 +218,8 @@ export function tallyOfVote(vote: VoteRow, electorate: readonly ElectorateEntry[
   });
 }
 
-/** The tally of the frozen roll and the ballots as stored now (closing reads them once no ballot can be accepted). */
-export async function tallyFromDb(db: Db, vote: VoteRow): Promise<TallyResult> {
-  const electorate = electorateEntries(await repo.listElectorateForTally(db, vote.id));
-  // Ballots with the same choices share one array (the tally only reads them): 70,000 ballots, a handful of arrays.
-  const same = new Map<string, string[]>();
-  const ballots = (await repo.listBallotsForTally(db, vote.id)).map((b) => {
-    let choices = same.get(b.choices_json);
-    if (!choices) same.set(b.choices_json, (choices = choicesOf(b)));
-    return { voterKey: voterKeyOf(b), choices };
-  });
-  return tallyOfVote(vote, electorate, ballots);
-}
+// Closing's tally reads the packed copy of the roll and the ballots grouped by choice (./vote-tally.ts).
+export { tallyFromDb } from './vote-tally.js';
 
 /**
  * Closes the vote in three steps, so that the tally never runs inside a write transaction:

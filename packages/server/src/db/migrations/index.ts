@@ -24,6 +24,7 @@ import * as committeeMeetings from './20270102120000_committee_meetings.js';
 import * as publishedHeads from './20270102130000_published_heads.js';
 import * as accessVersion from './20270103090000_access_version.js';
 import * as itemPeriodIndexes from './20270103100000_item_period_indexes.js';
+import * as packedRolls from './20270103110000_packed_rolls.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '20270102130000_published_heads': publishedHeads,
   '20270103090000_access_version': accessVersion,
   '20270103100000_item_period_indexes': itemPeriodIndexes,
+  '20270103110000_packed_rolls': packedRolls,
 };

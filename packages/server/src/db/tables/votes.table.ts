@@ -58,6 +58,18 @@ export interface VoteElectorateTable {
   developer_held: number;
 }
 
+/** A compact copy of a vote's frozen roll, written once when it opens (services/vote-tally.ts packs and reads it). */
+export interface VotePackedRollTable {
+  vote_id: string;
+  entries: number;
+  /** The entries' voter keys, one a line. */
+  keys_text: string;
+  /** The distinct sets of owners, one a line, ids comma-separated (an empty line: none). */
+  owner_sets_text: string;
+  /** JSON [ownerSet[], areaCenti[], developerHeld[]], by entry. */
+  numbers_json: string;
+}
+
 export interface BallotTable {
   id: string;
   vote_id: string;
@@ -140,3 +152,4 @@ export interface BallotLogHeadTable {
 export type VoteRow = Selectable<VoteTable>;
 export type BallotRow = Selectable<BallotTable>;
 export type VoteElectorateRow = Selectable<VoteElectorateTable>;
+export type VotePackedRollRow = Selectable<VotePackedRollTable>;
