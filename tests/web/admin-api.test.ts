@@ -5,7 +5,7 @@
  * places form shows it under that field); the activation page's numbers move as people activate and
  * letters are printed for the whole compound; a one-time code for an activated person is a reset.
  */
-import type { ActivationStatus, PlacesTree, StaffOverview } from '@yishi/core';
+import type { ActivationHouseholds, ActivationStatus, PlacesTree, StaffOverview } from '@yishi/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSetupLink } from '../../packages/server/src/services/setup.service.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -120,7 +120,7 @@ describe('what the administration pages rely on', () => {
       ['1', 1, 0, 0, null],
       ['2', 1, 0, 0, null],
     ]);
-    const wang = before.persons.find((p) => p.name === '王建国')!;
+    const wang = (await json<ActivationHouseholds>(admin, 'GET', `/api/compounds/${ids.compound}/activation/households?q=王建国`)).items[0]!;
     const issued = await json<{ code: string; kind: string }>(admin, 'POST', `/api/units/${wang.unitId}/access-codes`, { personId: wang.personId }, 201);
     expect(issued.kind).toBe('activate');
     expect((await call({ cookie: '' }, 'POST', '/api/activation', { code: issued.code, consent: true, password: 'Wangjianguo-101-2026' })).status).toBe(200);

@@ -8,6 +8,8 @@ import { endpoint } from '../contract/endpoint.js';
 import {
   accessCodeSchema,
   activateSchema,
+  activationHouseholdsQuerySchema,
+  activationHouseholdsSchema,
   activationLookupSchema,
   activationStatusSchema,
   communityInputSchema,
@@ -180,10 +182,19 @@ export const activationEndpoints = {
   status: endpoint({
     method: 'get',
     path: '/compounds/:compoundId/activation',
-    summary: 'Who has set up an account, per building and per household (a building head sees their building; phones masked for them)',
+    summary: 'Who has set up an account, counted per building (a building head sees their building)',
     tags: ['activation'],
     params: compoundParams,
     response: activationStatusSchema,
+  }),
+  households: endpoint({
+    method: 'get',
+    path: '/compounds/:compoundId/activation/households',
+    summary: 'The households a page at a time, each with whether they have set up an account (a building head sees their building; phones masked for them)',
+    tags: ['activation'],
+    params: compoundParams,
+    query: activationHouseholdsQuerySchema,
+    response: activationHouseholdsSchema,
   }),
   printLetters: endpoint({
     method: 'post',

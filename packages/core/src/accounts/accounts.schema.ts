@@ -4,6 +4,7 @@
  * (`phone_invalid`) is shown to people in their language (see errorMessage).
  */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { PARTIES, STAFF_ROLES } from '../roles/roles.js';
 import { PASSWORD_MAX_LENGTH, PHONE_PATTERN } from './accounts.js';
 
@@ -239,6 +240,7 @@ export const lettersInputSchema = z.object({
   includeActivated: z.boolean().default(false),
 });
 
+/** Per building: how many households (a person of a unit) there are, how many have an account, how many hold an open letter. */
 export const activationStatusSchema = z.object({
   buildings: z.array(
     z.object({
@@ -250,17 +252,33 @@ export const activationStatusSchema = z.object({
       lastPrintedAt: z.string().nullable(),
     }),
   ),
-  persons: z.array(
-    z.object({
-      personId: z.string(),
-      unitId: z.string(),
-      unitLabel: z.string(),
-      buildingId: z.string(),
-      name: z.string(),
-      phone: z.string().nullable(),
-      relation: z.enum(['owner', 'resident']),
-      activated: z.boolean(),
-    }),
-  ),
 });
 export type ActivationStatus = z.infer<typeof activationStatusSchema>;
+
+/**
+ * The households a page at a time in building, entrance and room order (then the unit, owners before
+ * residents, the person): narrowed to one building, to those waiting or activated, and to a text found
+ * in the unit's label, the name or (for station staff, who see phones) the phone.
+ */
+export const activationHouseholdsQuerySchema = pageQuerySchema(30).extend({
+  buildingId: z.string().min(1).max(40).optional(),
+  show: z.enum(['all', 'waiting', 'activated']).default('all'),
+  q: z.string().trim().max(40).optional(),
+});
+export type ActivationHouseholdsQuery = z.infer<typeof activationHouseholdsQuerySchema>;
+export const activationHouseholdSchema = z.object({
+  personId: z.string(),
+  unitId: z.string(),
+  unitLabel: z.string(),
+  buildingId: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  relation: z.enum(['owner', 'resident']),
+  activated: z.boolean(),
+});
+export type ActivationHousehold = z.infer<typeof activationHouseholdSchema>;
+export const activationHouseholdsSchema = pageSchema(activationHouseholdSchema).extend({
+  /** How many households match the filters in all pages. */
+  total: z.number().int(),
+});
+export type ActivationHouseholds = z.infer<typeof activationHouseholdsSchema>;

@@ -2,7 +2,7 @@
 import { COMPOUND_STAFF, activationEndpoints } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, rolesAt } from '../http/route.js';
-import { activationStatus, printActivationLetters } from '../services/activation-letters.service.js';
+import { activationHouseholds, activationStatus, printActivationLetters } from '../services/activation-letters.service.js';
 
 const HELPERS = [...COMPOUND_STAFF, 'building_head'] as const;
 
@@ -10,6 +10,11 @@ export const activationLetterRoutes = [
   defineRoute(activationEndpoints.status, {
     access: rolesAt(HELPERS, compoundFromParams),
     handler: ({ deps, actor, place }) => activationStatus(deps, actor, place!),
+  }),
+  defineRoute(activationEndpoints.households, {
+    access: rolesAt(HELPERS, compoundFromParams),
+    finerAccess: "A building head sees their own building's households, phones masked, and cannot search by phone.",
+    handler: ({ deps, actor, place, query }) => activationHouseholds(deps, actor, place!, query),
   }),
   defineRoute(activationEndpoints.printLetters, {
     access: rolesAt(HELPERS, compoundFromParams),

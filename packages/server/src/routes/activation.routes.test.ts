@@ -1,3 +1,4 @@
+import { activationEndpoints } from '@yishi/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -223,16 +224,87 @@ describe('account care', () => {
   it('phones are masked for a building head looking at her building, in full for station staff', async () => {
     t = await createTestApp();
     const compoundId = await t.compoundId('DSCT');
-    const status = async (who: string) =>
-      (await (await t.call('GET', `/api/compounds/${compoundId}/activation`, { cookie: await t.login(who) })).json()) as {
-        buildings: Array<{ name: string }>;
-        persons: Array<{ name: string; phone: string | null }>;
-      };
-    const head = await status('loudong');
-    expect(head.buildings.map((b) => b.name)).toEqual(['1']);
-    expect(head.persons.find((p) => p.name === '王建国')!.phone).toBe('138****0001');
-    const chief = await status('zhanzhang');
-    expect(chief.buildings.map((b) => b.name)).toEqual(['1', '2', '3']);
-    expect(chief.persons.find((p) => p.name === '王建国')!.phone).toBe('13800000001');
+    const view = async (who: string) => {
+      const cookie = await t.login(who);
+      const status = await t.ok(activationEndpoints.status, { cookie, params: { compoundId } });
+      const households = await t.ok(activationEndpoints.households, { cookie, params: { compoundId }, query: { q: '王建国' } });
+      return { buildings: status.buildings.map((b) => b.name), phone: households.items[0]?.phone };
+    };
+    expect(await view('loudong')).toEqual({ buildings: ['1'], phone: '138****0001' });
+    expect(await view('zhanzhang')).toEqual({ buildings: ['1', '2', '3'], phone: '13800000001' });
+  });
+});
+
+describe('the households a page at a time', () => {
+  it('pages through every household exactly once, ties on the unit included; the status carries only the counts per building', async () => {
+    t = await createTestApp();
+    const compoundId = await t.compoundId('DSCT');
+    const staff = await t.login('zhanzhang');
+    // Six more owners of one unit: building, entrance, room, unit and relation all tie, the person breaks the tie.
+    const owner = await ownerWithoutAccount();
+    const now = new Date().toISOString();
+    const extra = Array.from({ length: 6 }, (_, i) => ({ id: `tied-${i}`, name: `同户${i}`, phone: null, created_at: now }));
+    await t.deps.db.insertInto('persons').values(extra).execute();
+    await t.deps.db
+      .insertInto('ownerships')
+      .values(extra.map((p) => ({ unit_id: owner.unitId, person_id: p.id, created_at: now })))
+      .execute();
+
+    const status = await t.ok(activationEndpoints.status, { cookie: staff, params: { compoundId } });
+    expect(status).not.toHaveProperty('persons');
+    const households = status.buildings.reduce((n, b) => n + b.households, 0);
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    let after: string | undefined;
+    do {
+      const page = await t.ok(activationEndpoints.households, { cookie: staff, params: { compoundId }, query: { limit: 4, after } });
+      expect(page.total).toBe(households);
+      seen.push(...page.items.map((h) => `${h.unitId}|${h.relation}|${h.personId}`));
+      sizes.push(page.items.length);
+      after = page.next ?? undefined;
+    } while (after);
+    expect(seen).toHaveLength(households);
+    expect(new Set(seen).size).toBe(households);
+    expect(sizes.slice(0, -1).every((n) => n === 4)).toBe(true);
+    const tied = seen.filter((k) => k.startsWith(`${owner.unitId}|owner|`));
+    expect(tied).toHaveLength(7);
+    expect(tied.filter((k) => k.includes('|tied-'))).toEqual(extra.map((p) => `${owner.unitId}|owner|${p.id}`));
+
+    const bad = await t.api(activationEndpoints.households, { cookie: staff, params: { compoundId }, query: { after: 'bm90LWEtY3Vyc29y' } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('filters on the server: building, waiting or activated, a unit label, a name or a phone (not by phone, and phones masked, for a building head)', async () => {
+    t = await createTestApp();
+    const compoundId = await t.compoundId('DSCT');
+    const staff = await t.login('zhanzhang');
+    const list = (cookie: string, query: Record<string, string>) => t.ok(activationEndpoints.households, { cookie, params: { compoundId }, query });
+    const owner = await ownerWithoutAccount();
+
+    const byLabel = await list(staff, { q: '1栋1单元102' });
+    expect(byLabel.items.map((h) => h.unitLabel)).toEqual(byLabel.items.map(() => '1栋1单元102'));
+    expect(byLabel.items.map((h) => h.personId)).toContain(owner.personId);
+    expect(byLabel.total).toBe(byLabel.items.length);
+    expect((await list(staff, { q: owner.name })).items.map((h) => h.personId)).toContain(owner.personId);
+    expect((await list(staff, { q: owner.phone })).items.map((h) => h.phone)).toContain(owner.phone);
+
+    const status = await t.ok(activationEndpoints.status, { cookie: staff, params: { compoundId } });
+    const one = status.buildings.find((b) => b.name === '1')!;
+    const inOne = await list(staff, { buildingId: one.id, limit: '100' });
+    expect(inOne.total).toBe(one.households);
+    expect(inOne.items.every((h) => h.buildingId === one.id)).toBe(true);
+    const activated = await list(staff, { buildingId: one.id, show: 'activated', limit: '100' });
+    const waiting = await list(staff, { buildingId: one.id, show: 'waiting', limit: '100' });
+    expect([activated.total, waiting.total]).toEqual([one.activated, one.households - one.activated]);
+    expect(activated.items.every((h) => h.activated) && waiting.items.every((h) => !h.activated)).toBe(true);
+
+    // The building head of 1栋: their building only, phones masked, a phone typed finds nobody.
+    const loudong = await t.login('loudong');
+    const theirs = await list(loudong, { limit: '100' });
+    expect(theirs.total).toBe(one.households);
+    expect(theirs.items.find((h) => h.personId === owner.personId)?.phone).toMatch(/\*{4}/);
+    expect((await list(loudong, { q: owner.phone })).total).toBe(0);
+    const elsewhere = status.buildings.find((b) => b.name === '3')!;
+    expect((await list(loudong, { buildingId: elsewhere.id })).total).toBe(0);
   });
 });

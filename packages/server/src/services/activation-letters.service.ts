@@ -14,6 +14,8 @@ import {
   maskName,
   maskPhone,
   escapeHtml,
+  type ActivationHouseholds,
+  type ActivationHouseholdsQuery,
   type ActivationStatus,
 } from '@yishi/core';
 import QRCode from 'qrcode';
@@ -22,7 +24,14 @@ import { mayAct } from '../auth/authorize.js';
 import { publicUrlOf } from '../config.js';
 import { newId } from '../db/ids.js';
 import { insertAccessCodes, voidOpenCodes } from '../db/repositories/accounts.repository.js';
-import { insertLetterBatch, listHouseholds, listLetterBatches, listOpenLetterPersons } from '../db/repositories/activation.repository.js';
+import {
+  countHouseholds,
+  countHouseholdsByBuilding,
+  insertLetterBatch,
+  listHouseholds,
+  listLetterBatches,
+  readHouseholdsPage,
+} from '../db/repositories/activation.repository.js';
 import { findCompound, listBuildingsWithCounts } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import { prepareAccessCode } from './access-codes.js';
@@ -37,34 +46,42 @@ function buildingScope(actor: Actor, chain: PlaceChain): string[] | null {
 export async function activationStatus(deps: Deps, actor: Actor, chain: PlaceChain): Promise<ActivationStatus> {
   const compoundId = chain.compoundId!;
   const scope = buildingScope(actor, chain);
-  const households = await listHouseholds(deps.db, compoundId, scope);
-  const open = new Set((await listOpenLetterPersons(deps.db, compoundId, deps.clock().toISOString())).map((r) => r.person_id));
+  const counts = await countHouseholdsByBuilding(deps.db, compoundId, deps.clock().toISOString());
   const batches = await listLetterBatches(deps.db, compoundId);
   const buildings = (await listBuildingsWithCounts(deps.db, compoundId)).filter((b) => scope === null || scope.includes(b.id));
-  const seesPhones = scope === null;
   return {
     buildings: buildings.map((b) => {
-      const mine = households.filter((h) => h.buildingId === b.id);
       const last = batches.find((batch) => batch.building_id === b.id || batch.building_id === null);
       return {
         id: b.id,
         name: b.name,
-        households: mine.length,
-        activated: mine.filter((h) => h.activatedAt).length,
-        lettersOutstanding: mine.filter((h) => !h.activatedAt && open.has(h.personId)).length,
+        ...(counts.get(b.id) ?? { households: 0, activated: 0, lettersOutstanding: 0 }),
         lastPrintedAt: last?.created_at ?? null,
       };
     }),
-    persons: households.map((h) => ({
-      personId: h.personId,
-      unitId: h.unitId,
+  };
+}
+
+/** One page of the households the actor may see (phones masked for a building head, who cannot search by phone either). */
+export async function activationHouseholds(deps: Deps, actor: Actor, chain: PlaceChain, query: ActivationHouseholdsQuery): Promise<ActivationHouseholds> {
+  const compoundId = chain.compoundId!;
+  const scope = buildingScope(actor, chain);
+  const seesPhones = scope === null;
+  const filter = { scope, buildingId: query.buildingId, show: query.show, q: query.q, phones: seesPhones };
+  const { rows, next } = await readHouseholdsPage(deps.db, compoundId, filter, query);
+  return {
+    items: rows.map((h) => ({
+      personId: h.person_id,
+      unitId: h.unit_id,
       unitLabel: formatUnitLabel(h.building, h.entrance, h.room),
-      buildingId: h.buildingId,
+      buildingId: h.building_id,
       name: h.name,
       phone: seesPhones ? h.phone : maskPhone(h.phone),
       relation: h.relation,
-      activated: h.activatedAt !== null,
+      activated: h.activated_at !== null,
     })),
+    next,
+    total: await countHouseholds(deps.db, compoundId, filter),
   };
 }
 

@@ -275,7 +275,6 @@ export const adminMessages = {
   'admin.activation.showActivated': { 'zh-CN': '已激活', en: 'Activated' },
   'admin.activation.found': { 'zh-CN': '找到 {count} 人', en: '{count} found' },
   'admin.activation.noMatch': { 'zh-CN': '没有找到，请换个房号或姓名试试。', en: 'Nobody found; try another unit or name.' },
-  'admin.activation.showMore': { 'zh-CN': '再显示 {count} 人（还有 {left} 人）', en: 'Show {count} more ({left} left)' },
   'admin.activation.owner': { 'zh-CN': '业主', en: 'owner' },
   'admin.activation.resident': { 'zh-CN': '居民', en: 'resident' },
   'admin.activation.noPhone': { 'zh-CN': '未登记手机号', en: 'no phone on record' },

@@ -1,12 +1,40 @@
 /** Households (a person of a unit: owner or resident) and whether each has set up an account. */
-import { compareLabels } from '@yishi/core';
+import { compareLabels, type PageRequest } from '@yishi/core';
+import { sql } from 'kysely';
+import { asc, readPage } from '../keyset.js';
 import type { Db } from './places.repository.js';
 
 /** One collator for every name compared: localeCompare with a locale builds one per call (20,000 households take most of a second). */
 const NAMES = new Intl.Collator('zh-CN');
 
 /** Owners and residents of a compound's units (one building's, when given), in delivery order. */
-export function listHouseholds(db: Db, compoundId: string, buildingIds: string[] | null) {
+export async function listHouseholds(db: Db, compoundId: string, buildingIds: string[] | null) {
+  const rows = await householdRows(db, compoundId, buildingIds).selectAll('h').execute();
+  return rows
+    .map((h) => ({
+      unitId: h.unit_id,
+      entrance: h.entrance,
+      room: h.room,
+      buildingId: h.building_id,
+      building: h.building,
+      personId: h.person_id,
+      name: h.name,
+      phone: h.phone,
+      activatedAt: h.activated_at,
+      relation: h.relation,
+    }))
+    .sort(
+      (a, b) =>
+        compareLabels(a.building, b.building) ||
+        compareLabels(a.entrance, b.entrance) ||
+        compareLabels(a.room, b.room) ||
+        a.relation.localeCompare(b.relation) ||
+        NAMES.compare(a.name, b.name),
+    );
+}
+
+/** Owners and residents of a compound's units as one relation (owner and resident rows side by side), for paging and counting in SQL. */
+function householdRows(db: Db, compoundId: string, buildingIds: string[] | null) {
   const pick = (link: 'ownerships' | 'residencies', relation: 'owner' | 'resident') => {
     let query = db
       .selectFrom(link)
@@ -15,46 +43,94 @@ export function listHouseholds(db: Db, compoundId: string, buildingIds: string[]
       .innerJoin('persons', 'persons.id', `${link}.person_id`)
       .leftJoin('users', (join) => join.onRef('users.person_id', '=', 'persons.id'))
       .select([
-        'units.id as unitId',
+        'units.id as unit_id',
         'units.entrance',
         'units.room',
-        'buildings.id as buildingId',
+        'buildings.id as building_id',
         'buildings.name as building',
-        'persons.id as personId',
+        'persons.id as person_id',
         'persons.name',
         'persons.phone',
-        'users.activated_at as activatedAt',
+        'users.activated_at',
       ])
-      .select((eb) => eb.val(relation).as('relation'))
+      .select(sql<'owner' | 'resident'>`${sql.lit(relation)}`.as('relation'))
       .where('units.compound_id', '=', compoundId);
     if (buildingIds) query = query.where('units.building_id', 'in', buildingIds.length > 0 ? buildingIds : ['-']);
-    return query.execute();
+    return query;
   };
-  return Promise.all([pick('ownerships', 'owner'), pick('residencies', 'resident')]).then(([owners, residents]) =>
-    [...owners, ...residents].sort(
-      (a, b) =>
-        compareLabels(a.building, b.building) ||
-        compareLabels(a.entrance, b.entrance) ||
-        compareLabels(a.room, b.room) ||
-        a.relation.localeCompare(b.relation) ||
-        NAMES.compare(a.name, b.name),
-    ),
-  );
+  return db.selectFrom(pick('ownerships', 'owner').unionAll(pick('residencies', 'resident')).as('h'));
 }
 
-/** Persons of a compound holding an open (unused, unexpired, not replaced) activation letter. */
-export function listOpenLetterPersons(db: Db, compoundId: string, now: string) {
+export interface HouseholdFilter {
+  /** The buildings the reader may see (null: all of the compound). */
+  scope: string[] | null;
+  buildingId?: string | undefined;
+  show: 'all' | 'waiting' | 'activated';
+  /** Text found in the unit's label (building, entrance and room run together), the name, or the phone when `phones`. */
+  q?: string | undefined;
+  phones: boolean;
+}
+
+/** The households matching a filter, as a query on `h` still to be selected from. */
+function filteredHouseholds(db: Db, compoundId: string, filter: HouseholdFilter) {
+  let query = householdRows(db, compoundId, filter.buildingId ? (filter.scope ?? [filter.buildingId]).filter((b) => b === filter.buildingId) : filter.scope);
+  if (filter.show === 'waiting') query = query.where('h.activated_at', 'is', null);
+  if (filter.show === 'activated') query = query.where('h.activated_at', 'is not', null);
+  // A label as typed ("2栋1单元102") matches building, entrance and room run together ("21102"); wildcards are taken out.
+  const typed = filter.q?.replace(/[%_\\\s]/g, '').toLowerCase();
+  if (typed) {
+    const label = typed.replace(/栋|单元/g, '');
+    query = query.where((eb) =>
+      eb.or([
+        ...(label ? [eb(sql`lower(h.building || h.entrance || h.room)`, 'like', `%${label}%`)] : []),
+        eb(sql`lower(h.name)`, 'like', `%${typed}%`),
+        ...(filter.phones ? [eb('h.phone', 'like', `%${typed}%`)] : []),
+      ]),
+    );
+  }
+  return query;
+}
+
+/** One page of the households in building, entrance and room order (the unit, owners before residents, and the person break ties). */
+export function readHouseholdsPage(db: Db, compoundId: string, filter: HouseholdFilter, page: PageRequest) {
+  const query = filteredHouseholds(db, compoundId, filter).selectAll('h');
+  return readPage(query, [asc('h.building', 'building'), asc('h.entrance'), asc('h.room'), asc('h.unit_id'), asc('h.relation'), asc('h.person_id')], page);
+}
+
+/** How many households match the filter across all pages. */
+export async function countHouseholds(db: Db, compoundId: string, filter: HouseholdFilter): Promise<number> {
+  const row = await filteredHouseholds(db, compoundId, filter)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Per building: its households, how many have an account, and how many of the others hold an open letter (one statement). */
+export async function countHouseholdsByBuilding(db: Db, compoundId: string, now: string) {
+  const open = openLetterPersons(db, compoundId, now);
+  const rows = await householdRows(db, compoundId, null)
+    .select((eb) => [
+      'h.building_id',
+      eb.fn.countAll<number | string>().as('households'),
+      sql<number | string>`sum(case when h.activated_at is not null then 1 else 0 end)`.as('activated'),
+      sql<number | string>`sum(case when h.activated_at is null and h.person_id in (${open}) then 1 else 0 end)`.as('letters'),
+    ])
+    .groupBy('h.building_id')
+    .execute();
+  return new Map(rows.map((r) => [r.building_id, { households: Number(r.households), activated: Number(r.activated), lettersOutstanding: Number(r.letters) }]));
+}
+
+/** Persons of a compound holding an open (unused, unexpired, not replaced) activation letter, as a subquery. */
+function openLetterPersons(db: Db, compoundId: string, now: string) {
   return db
     .selectFrom('access_codes')
     .innerJoin('letter_batches', 'letter_batches.id', 'access_codes.batch_id')
     .select('access_codes.person_id')
-    .distinct()
     .where('letter_batches.compound_id', '=', compoundId)
     .where('access_codes.kind', '=', 'letter')
     .where('access_codes.used_at', 'is', null)
     .where('access_codes.voided_at', 'is', null)
-    .where('access_codes.expires_at', '>', now)
-    .execute();
+    .where('access_codes.expires_at', '>', now);
 }
 
 export function listLetterBatches(db: Db, compoundId: string) {

@@ -4,18 +4,15 @@
  * no letter yet — each with its number in words beside it, never colour alone. Staff print the
  * activation letters (PDF, two per A4 page) per building or for the whole compound after a
  * confirmation that says earlier letters of these people stop working; a building head prints their
- * own building. Below, every household person can be found by unit or name and given a one-time
- * code in person (activation, or a forgotten password), shown large with its QR code.
+ * own building. Below, the households a page at a time (yishi-activation-households): found by unit,
+ * name or phone and given a one-time code in person.
  */
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/spinner/spinner.js';
-import '../../components/accounts/code-handover.js';
-import { COMPOUND_STAFF, activationEndpoints, endpointUrl, type ActivationStatus, type Answer } from '@yishi/core';
+import { buildingLabel } from '../../components/accounts/activation-households.js';
+import { COMPOUND_STAFF, activationEndpoints, endpointUrl, type ActivationStatus } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -28,12 +25,9 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { currentMe, holdsRoleAt, loadMe } from '../../state/session.js';
-import { optionLabel } from '../../components/forms/option-label.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type Building = ActivationStatus['buildings'][number];
-type Person = ActivationStatus['persons'][number];
-type IssuedCode = Answer<typeof activationEndpoints.issueCode>;
 
 /** What a batch of letters is for: one building, or (id null) the whole compound. */
 interface Batch {
@@ -55,12 +49,6 @@ interface Counts {
   households: number;
   activated: number;
   lettersOutstanding: number;
-}
-
-const PAGE_SIZE = 30;
-
-function buildingLabel(name: string): string {
-  return /^\d+$/.test(name) ? t('admin.activation.buildingName', { name }) : name;
 }
 
 function percent(part: number, whole: number): number {
@@ -170,66 +158,12 @@ export class ActivationPage extends YishiElement {
         font-size: 1.5rem;
         --track-width: 3px;
       }
-      .filters {
-        display: grid;
-        gap: 0.75rem;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
-        margin-bottom: 0.75rem;
-      }
-      .filters .search {
-        grid-column: 1 / -1;
-      }
-      ul.people {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        background: var(--yishi-surface);
-        border: 1px solid var(--yishi-border);
-        border-radius: var(--yishi-radius);
-      }
-      .person {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.25rem 0.75rem;
-        padding: 0.6rem 0.75rem;
-        border-top: 1px solid var(--yishi-border);
-      }
-      .person:first-child {
-        border-top: 0;
-      }
-      .person .who {
-        flex: 1 1 12rem;
-        min-width: 0;
-      }
-      .person .who p {
-        margin: 0;
-      }
-      .person .unit {
-        font-weight: 600;
-      }
-      .more {
-        margin-top: 0.75rem;
-      }
-      .code-kind {
-        margin-top: 0;
-      }
-      .never {
-        margin: 1rem 0 0;
-      }
     `,
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private confirming: Batch | null = null;
   @state() private printing: Printing = { state: 'idle' };
-  @state() private query = '';
-  @state() private show: 'all' | 'waiting' | 'activated' = 'all';
-  @state() private building = 'all';
-  @state() private limit = PAGE_SIZE;
-  @state() private issuing = '';
-  @state() private issued: IssuedCode | null = null;
-  /** Printing letters and issuing codes. */
   private readonly write = new WriteController(this);
   private readonly status = new LoadController(
     this,
@@ -249,7 +183,7 @@ export class ActivationPage extends YishiElement {
     const compound = currentMe()?.compounds.find((c) => c.id === this.compoundId);
     return html`<h1>${t('admin.activation.heading')}${compound ? html` · ${compound.name}` : nothing}</h1>
       <p class="lead">${t('admin.activation.intro')}</p>
-      ${renderLoad(this.status, (s) => this.renderStatus(s))} ${this.renderConfirm()} ${this.renderIssued()}`;
+      ${renderLoad(this.status, (s) => this.renderStatus(s))} ${this.renderConfirm()}`;
   }
 
   private renderStatus(s: ActivationStatus) {
@@ -294,7 +228,7 @@ export class ActivationPage extends YishiElement {
       ${this.renderPrinting()}
       <h2 id="buildings-heading">${t('admin.activation.buildingsHeading')}</h2>
       <div class="buildings" role="list" aria-labelledby="buildings-heading">${s.buildings.map((b) => this.renderBuilding(b))}</div>
-      ${this.renderPeople(s)}
+      <yishi-activation-households .compoundId=${this.compoundId} .buildings=${s.buildings}></yishi-activation-households>
     `;
   }
 
@@ -415,137 +349,6 @@ export class ActivationPage extends YishiElement {
               : nothing
       }
     </div>`;
-  }
-
-  // Households and one-time codes
-
-  private renderPeople(s: ActivationStatus) {
-    const needle = this.query.replace(/\s+/g, '').toLowerCase();
-    const matching = s.persons.filter(
-      (p) =>
-        (this.building === 'all' || p.buildingId === this.building) &&
-        (this.show === 'all' || (this.show === 'activated') === p.activated) &&
-        (needle === '' || p.unitLabel.toLowerCase().includes(needle) || p.name.toLowerCase().includes(needle)),
-    );
-    const shown = matching.slice(0, this.limit);
-    return html`<h2 id="people-heading">${t('admin.activation.peopleHeading')}</h2>
-      <p class="muted">${t('admin.activation.peopleIntro')}</p>
-      <div class="filters">
-        <sl-input
-          class="search"
-          type="search"
-          label=${t('admin.activation.search')}
-          placeholder=${t('admin.activation.searchPlaceholder')}
-          .value=${this.query}
-          clearable
-          @sl-input=${(ev: Event) => {
-            this.query = (ev.target as HTMLInputElement).value;
-            this.limit = PAGE_SIZE;
-          }}
-        ></sl-input>
-        ${
-          s.buildings.length > 1
-            ? html`<sl-select
-                label=${t('admin.activation.buildingFilter')}
-                value=${this.building}
-                @sl-change=${(ev: Event) => {
-                  this.building = (ev.target as HTMLSelectElement).value;
-                  this.limit = PAGE_SIZE;
-                }}
-              >
-                <sl-option value="all">${optionLabel(t('admin.activation.allBuildings'))}</sl-option>
-                ${s.buildings.map((b) => html`<sl-option value=${b.id}>${optionLabel(buildingLabel(b.name))}</sl-option>`)}
-              </sl-select>`
-            : nothing
-        }
-        <sl-select
-          label=${t('admin.activation.showFilter')}
-          value=${this.show}
-          @sl-change=${(ev: Event) => {
-            this.show = (ev.target as HTMLSelectElement).value as typeof this.show;
-            this.limit = PAGE_SIZE;
-          }}
-        >
-          <sl-option value="all">${optionLabel(t('admin.activation.showAll'))}</sl-option>
-          <sl-option value="waiting">${optionLabel(t('admin.activation.showWaiting'))}</sl-option>
-          <sl-option value="activated">${optionLabel(t('admin.activation.showActivated'))}</sl-option>
-        </sl-select>
-      </div>
-      <p class="muted" role="status">${t('admin.activation.found', { count: matching.length })}</p>
-      ${
-        shown.length === 0
-          ? html`<p class="state state-empty">${t('admin.activation.noMatch')}</p>`
-          : html`<ul class="people" aria-labelledby="people-heading">
-              ${shown.map((p) => this.renderPerson(p))}
-            </ul>`
-      }
-      ${
-        matching.length > shown.length
-          ? html`<sl-button class="more" @click=${() => (this.limit += PAGE_SIZE)}
-              >${t('admin.activation.showMore', { count: Math.min(PAGE_SIZE, matching.length - shown.length), left: matching.length - shown.length })}</sl-button
-            >`
-          : nothing
-      }`;
-  }
-
-  private renderPerson(p: Person) {
-    const relation = p.relation === 'owner' ? t('admin.activation.owner') : t('admin.activation.resident');
-    return html`<li class="person" data-person=${p.personId}>
-      <div class="who">
-        <p><span class="unit">${p.unitLabel}</span> · ${p.name}（${relation}）</p>
-        <p class="muted">
-          ${p.phone ?? t('admin.activation.noPhone')} ·
-          <span class=${p.activated ? 'tag ok' : 'tag waiting'}>${p.activated ? t('admin.activation.activated') : t('admin.activation.notActivated')}</span>
-        </p>
-      </div>
-      <sl-button class="issue" ?loading=${this.issuing === `${p.unitId}:${p.personId}`} @click=${() => this.issue(p)}
-        >${t('admin.activation.issue')}<span class="visually-hidden"> · ${p.unitLabel} ${p.name}</span></sl-button
-      >
-    </li>`;
-  }
-
-  private async issue(p: Person): Promise<void> {
-    if (this.issuing) return;
-    this.issuing = `${p.unitId}:${p.personId}`;
-    const issued = await this.write.run(() => api.call(activationEndpoints.issueCode, { params: { unitId: p.unitId }, body: { personId: p.personId } }));
-    this.issuing = '';
-    if (issued) this.issued = issued;
-  }
-
-  private renderIssued() {
-    const c = this.issued;
-    return html`<sl-dialog
-      class="issued"
-      label=${c ? t('admin.activation.codeTitle', { name: c.name }) : ''}
-      ?open=${c !== null}
-      @sl-request-close=${(ev: CustomEvent<{ source: string }>) => {
-        // The code is shown once: a stray tap beside the dialog must not lose it.
-        if (ev.detail.source === 'overlay') ev.preventDefault();
-      }}
-      @sl-after-hide=${(ev: Event) => {
-        if (ev.target === ev.currentTarget) this.issued = null;
-      }}
-    >
-      ${
-        c
-          ? html`<p class="code-kind">
-                <span class=${c.kind === 'activate' ? 'tag waiting' : 'tag neutral'}
-                  >${c.kind === 'activate' ? t('admin.activation.kindActivate') : t('admin.activation.kindReset')}</span
-                >
-                ${c.kind === 'activate' ? t('admin.activation.kindActivateHelp', { name: c.name }) : t('admin.activation.kindResetHelp', { name: c.name })}
-              </p>
-              <yishi-code-handover
-                .code=${c.code}
-                .link=${c.link}
-                .expiresAt=${c.expiresAt}
-                .say=${t('admin.activation.say', { url: `${new URL(c.link).host}/activate` })}
-                .qrLabel=${t('admin.activation.qrAlt', { name: c.name })}
-              ></yishi-code-handover>
-              <p class="never muted">${t('admin.activation.neverPassword')}</p>`
-          : nothing
-      }
-      <sl-button slot="footer" variant="primary" @click=${() => (this.issued = null)}>${t('admin.activation.codeDone')}</sl-button>
-    </sl-dialog>`;
   }
 }
 
