@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { voteEndpoints, type VoteView } from '@yishi/core';
 import { hashToken } from '../../packages/server/src/services/auth.service.js';
 import { openDatabase } from '@yishi/server';
-import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+import { ApiClient, readAllPages, spawnServer, type ChildServer } from '../support/child-server.js';
 
 export const OPEN_VOTE_TITLE = '利用小区共有场地建设电动自行车充电棚';
 
@@ -163,7 +163,7 @@ export async function ballotStormCrash(options: {
   const staff = await new ApiClient(second.url).login('zhanzhang');
   await staff.ok(voteEndpoints.close, { params: { voteId } });
   const detail = await staff.ok(voteEndpoints.get, { params: { voteId } });
-  const published = await staff.ok(voteEndpoints.receipts, { params: { voteId } });
+  const published = await readAllPages((after) => staff.ok(voteEndpoints.receipts, { params: { voteId }, query: { after, limit: 200 } }));
   const reader = openDatabase(options.dbPath);
   try {
     const rows = await reader.db
@@ -183,7 +183,7 @@ export async function ballotStormCrash(options: {
       history,
       ballotIdToUnit: new Map(rows.map((r) => [r.id, r.unit_id])),
       detail,
-      publishedReceipts: published.receipts.map((r) => r.receiptCode),
+      publishedReceipts: published.map((r) => r.receiptCode),
       afterRestartStatus: afterRestart.status,
     };
   } finally {

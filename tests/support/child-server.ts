@@ -127,3 +127,15 @@ export class ApiClient {
     return JSON.parse(text) as T;
   }
 }
+
+/** Every item of a keyset-paged list ({ items, next }), read page after page as a client does. */
+export async function readAllPages<T>(fetchPage: (after: string | undefined) => Promise<{ items: T[]; next: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let after: string | undefined;
+  do {
+    const page = await fetchPage(after);
+    items.push(...page.items);
+    after = page.next ?? undefined;
+  } while (after !== undefined);
+  return items;
+}

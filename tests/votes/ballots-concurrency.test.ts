@@ -10,7 +10,7 @@ import { hash } from '@node-rs/argon2';
 import { voteEndpoints } from '@yishi/core';
 import { openDatabase } from '@yishi/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+import { ApiClient, readAllPages, spawnServer, type ChildServer } from '../support/child-server.js';
 import { newSeededTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
@@ -166,8 +166,9 @@ describe('ballots under concurrency', () => {
     }
 
     // The published list (read through the other process) holds exactly the accepted ballots.
-    const published = await new ApiClient(b.url).ok(voteEndpoints.receipts, { params: { voteId } });
-    expect(published.receipts.map((r) => r.receiptCode).sort()).toEqual([...accepted].sort());
+    const reader = new ApiClient(b.url);
+    const published = await readAllPages((after) => reader.ok(voteEndpoints.receipts, { params: { voteId }, query: { after, limit: 200 } }));
+    expect(published.map((r) => r.receiptCode).sort()).toEqual([...accepted].sort());
     const vote = await staff.ok(voteEndpoints.get, { params: { voteId } });
     expect(vote.result?.participation.ballots).toBe(accepted.length);
     expect(vote.vote.closedAt).toBe(closesAt.toISOString());

@@ -35,7 +35,7 @@ beforeAll(async () => {
     id: `bulk-${i}`,
     compound_id: cy,
     seq: start + i + 1,
-    kind: 'listed',
+    kind: 'listed' as const,
     action_item_id: item.id,
     sign_off_number: null,
     payload: JSON.stringify({ dueDate: '2026-12-01', responsibleUnit: null }),

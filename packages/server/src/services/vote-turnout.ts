@@ -28,7 +28,7 @@ interface RollIndex {
   areaCenti: number;
 }
 
-interface Participation {
+export interface Participation {
   ballots: number;
   paperBallots: number;
   heads: number;
