@@ -341,9 +341,10 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     // An elderly owner without a letter: find him by name, issue a code, read it out.
     await activation.getByLabel('查找住户').fill('钱玉兰');
     await expect.poll(() => activation.locator('li.person').count()).toBe(1);
+    // The server filters once typing pauses: wait for the answer to the new text, not the list still shown.
     await activation.getByLabel('查找住户').fill('2栋1单元102');
-    await expect.poll(() => activation.locator('li.person').count()).toBe(1);
-    expect(await visibleText(activation.locator('li.person'))).toContain('孙伟（业主）');
+    await expect.poll(() => visibleText(activation.locator('ul.people'))).toContain('孙伟（业主）');
+    expect(await activation.locator('li.person').count()).toBe(1);
     await activation
       .locator('li.person')
       .getByRole('button', { name: /发放一次性码/ })
