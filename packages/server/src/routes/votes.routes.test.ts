@@ -398,7 +398,15 @@ describe('the roll a page at a time', () => {
     const voteId = await createOpenVote(staff);
     await cast(await t.login('loudong'), voteId, { choices: ['no'] });
     // Seven entries share one label: the voter key breaks the tie, so a page boundary inside them loses or repeats none.
-    const tied = await t.deps.db.selectFrom('vote_electorate').select('voter_key').where('vote_id', '=', voteId).orderBy('voter_key').limit(7).execute();
+    // (Not the flats the search below looks for: their labels must stay.)
+    const tied = await t.deps.db
+      .selectFrom('vote_electorate')
+      .select('voter_key')
+      .where('vote_id', '=', voteId)
+      .where('label', 'not like', '1栋2单元60%')
+      .orderBy('voter_key')
+      .limit(7)
+      .execute();
     const tiedKeys = tied.map((r) => r.voter_key);
     await t.deps.db.updateTable('vote_electorate').set({ label: '0同名' }).where('vote_id', '=', voteId).where('voter_key', 'in', tiedKeys).execute();
 
