@@ -24,7 +24,7 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
       {
         resolve: { alias },
-        test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 20_000 },
+        test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 20_000, hookTimeout: 30_000 },
       },
       {
         resolve: { alias },
