@@ -94,7 +94,7 @@ export async function measureBigTally(deps: Deps): Promise<TallyFigures> {
       () => tallyFromRollRows(db, vote),
       async () => tallyOfVote(vote, input.roll, input.ballots),
     ],
-    5,
+    15,
   );
   const reopen = () =>
     db.updateTable('votes').set({ status: 'open', closed_at: null, result_json: null, closes_at: vote.closes_at }).where('id', '=', BIG_VOTE_ID).execute();
