@@ -11,6 +11,7 @@ import {
   createRollObjectionSchema,
   resolveBallotDisputeSchema,
   resolveRollObjectionSchema,
+  rollCheckQuerySchema,
   rollCheckSchema,
   rollObjectionSchema,
   voteObjectionsSchema,
@@ -23,9 +24,11 @@ export const objectionEndpoints = {
   rollCheck: endpoint({
     method: 'get',
     path: '/votes/:voteId/roll-check',
-    summary: 'The frozen roll published for checking: each unit, its area and how heads are counted (no owner names; an owner signed in sees their own)',
+    summary:
+      'The frozen roll published for checking, a page at a time: each unit, its area and how heads are counted (no owner names; an owner signed in sees their own)',
     tags: ['votes'],
     params: voteParams,
+    query: rollCheckQuerySchema,
     response: rollCheckSchema,
   }),
   objections: endpoint({

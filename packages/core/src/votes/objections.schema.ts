@@ -5,6 +5,7 @@
  * recorded reason; the owner sees the resolution and is told of it.
  */
 import { z } from 'zod';
+import { pageQuerySchema } from '../contract/paging.js';
 import { wordsSchema } from './votes.schema.js';
 
 export const OBJECTION_STATUSES = ['open', 'upheld', 'rejected'] as const;
@@ -114,6 +115,10 @@ export const publicRollEntrySchema = z.object({
 });
 export type PublicRollEntry = z.infer<typeof publicRollEntrySchema>;
 
+/** A page of the published roll: `after`, `limit` (100 by default) and the text a label holds (`q`). */
+export const rollCheckQuerySchema = pageQuerySchema(100).extend({ q: z.string().trim().max(40).optional() });
+export type RollCheckQuery = z.output<typeof rollCheckQuerySchema>;
+
 export const rollCheckSchema = z.object({
   voteId: z.string(),
   compoundId: z.string(),
@@ -127,7 +132,13 @@ export const rollCheckSchema = z.object({
   /** How heads are counted, in words. */
   headRulesText: wordsSchema,
   totals: z.object({ units: z.number().int(), heads: z.number().int(), areaCenti: z.number().int() }),
+  /** One page of the roll in label order (the voter key breaks ties), narrowed to the labels holding `q`. */
   entries: z.array(publicRollEntrySchema),
+  next: z.string().nullable().describe('Cursor of the next page of entries: pass it as `after`; null after the last page'),
+  /** How many entries hold `q` (all of them without it). */
+  matching: z.number().int(),
+  /** The signed-in owner's own entries, wherever they are in the roll. */
+  mine: z.array(publicRollEntrySchema),
   /** The caller's own objections (empty for visitors). */
   myObjections: z.array(rollObjectionSchema),
   /** Upheld corrections, for everyone (no names). */

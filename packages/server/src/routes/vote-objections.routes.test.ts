@@ -77,7 +77,9 @@ describe('the roll check (名册核对)', () => {
   it('publishes the roll without names, shows an owner their own entries with names, and says how heads count', async () => {
     const staff = await t.login('zhanzhang');
     const voteId = await announcedVote(staff);
-    const anonymous = await t.ok(objectionEndpoints.rollCheck, { params: { voteId } });
+    const anonymous = await t.ok(objectionEndpoints.rollCheck, { params: { voteId }, query: { limit: 200 } });
+    expect(anonymous.entries).toHaveLength(anonymous.totals.units);
+    expect(anonymous.next).toBeNull();
     expect(anonymous.accepting).toBe(true);
     expect(anonymous.entries.every((e) => e.ownerNames === null && !e.mine)).toBe(true);
     expect(JSON.stringify(anonymous)).not.toContain('王建国');
@@ -91,11 +93,16 @@ describe('the roll check (名册核对)', () => {
     if (developer.length > 0) expect(new Set(developer.map((e) => e.headNumber)).size).toBe(1);
 
     const owner = await t.login('yezhu');
-    const mine = await t.ok(objectionEndpoints.rollCheck, { cookie: owner, params: { voteId } });
-    expect(mine.entries.filter((e) => e.mine).map((e) => [e.label, e.ownerNames])).toEqual([
+    const mine = await t.ok(objectionEndpoints.rollCheck, { cookie: owner, params: { voteId }, query: { limit: 200 } });
+    const own = [
       ['1栋1单元301', ['王建国']],
       ['2栋2单元502', ['王建国']],
-    ]);
+    ];
+    expect(mine.entries.filter((e) => e.mine).map((e) => [e.label, e.ownerNames])).toEqual(own);
+    // Their own entries come with every page, wherever they are in the roll.
+    const small = await t.ok(objectionEndpoints.rollCheck, { cookie: owner, params: { voteId }, query: { limit: 1, q: '3栋' } });
+    expect(small.mine.map((e) => [e.label, e.ownerNames])).toEqual(own);
+    expect(small.entries.every((e) => e.label.includes('3栋'))).toBe(true);
 
     // A residents' poll lists people by name: its roll is never published.
     const poll = await t.ok(voteEndpoints.create, {
@@ -324,5 +331,51 @@ describe('询异: disputes of published ballots', () => {
     const receipt = (await t.ok(voteEndpoints.castBallot, { cookie: again, params: { voteId }, body: { unitId: await unitId('1-1-301'), choices: ['yes'] } }))
       .receiptCode;
     expect((await dispute(again, voteId, { receiptCode: receipt, kind: 'other', text: '?' })).error?.code).toBe('dispute_window_not_open');
+  });
+});
+
+describe('the published roll a page at a time', () => {
+  it('pages through every entry once in label order, ties on the label included, and narrows to the labels typed', async () => {
+    const staff = await t.login('zhanzhang');
+    const voteId = await announcedVote(staff);
+    // Five entries share one label: the voter key breaks the tie, so a page boundary inside them loses or repeats none.
+    const tied = await t.deps.db
+      .selectFrom('vote_electorate')
+      .select('voter_key')
+      .where('vote_id', '=', voteId)
+      .where('label', 'not like', '%单元30%')
+      .orderBy('voter_key')
+      .limit(5)
+      .execute();
+    await t.deps.db
+      .updateTable('vote_electorate')
+      .set({ label: '0同名' })
+      .where('vote_id', '=', voteId)
+      .where(
+        'voter_key',
+        'in',
+        tied.map((r) => r.voter_key),
+      )
+      .execute();
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await t.ok(objectionEndpoints.rollCheck, { params: { voteId }, query: { limit: 3, after } });
+      seen.push(...page.entries.map((e) => `${e.label}|${e.voterKey}`));
+      after = page.next ?? undefined;
+      pages++;
+    } while (after);
+    const whole = await t.ok(objectionEndpoints.rollCheck, { params: { voteId }, query: { limit: 200 } });
+    expect(seen).toHaveLength(whole.totals.units);
+    expect(new Set(seen).size).toBe(whole.totals.units);
+    expect(seen.slice(0, 5).every((k) => k.startsWith('0同名|'))).toBe(true);
+    expect(pages).toBe(Math.ceil(whole.totals.units / 3));
+
+    const typed = await t.ok(objectionEndpoints.rollCheck, { params: { voteId }, query: { q: '单元30' } });
+    expect(typed.matching).toBe(typed.entries.length);
+    expect(typed.entries.length).toBeGreaterThan(1);
+    expect(typed.entries.every((e) => e.label.includes('单元30'))).toBe(true);
+    expect((await t.api(objectionEndpoints.rollCheck, { params: { voteId }, query: { after: 'bm90LWEtY3Vyc29y' } })).status).toBe(400);
   });
 });

@@ -11,7 +11,7 @@ const organisers = rolesAt(VOTE_ORGANISERS, voteFromParams);
 export const voteObjectionRoutes = [
   defineRoute(objectionEndpoints.rollCheck, {
     access: publicAccess,
-    handler: ({ deps, actor, params, locale }) => getRollCheck(deps, actor, params.voteId, locale),
+    handler: ({ deps, actor, params, query, locale }) => getRollCheck(deps, actor, params.voteId, locale, query),
   }),
   defineRoute(objectionEndpoints.objections, {
     access: rolesAt(ROLES, voteFromParams),

@@ -18,6 +18,9 @@ import {
   type RollEntryValues,
   type RollObjectionView,
   formatBeijingMinute,
+  decodeCursor,
+  encodeCursor,
+  type RollCheckQuery,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
@@ -125,7 +128,33 @@ function acceptingObjections(vote: VoteRow, now: Date): boolean {
 }
 
 /** The roll as published for checking; public, with the caller's own entries named. */
-export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: string, _locale: Locale): Promise<RollCheck> {
+/** Label order, the voter key breaking ties (code-unit order, as the database compares text): the roll-check pages' order. */
+function rollOrder(a: readonly [string, string], b: readonly [string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+}
+
+/**
+ * One page of the published roll. Head numbers and "counted together" need the whole roll, so it is
+ * numbered whole and then cut: the page starts right after the cursor's (label, voter key).
+ */
+function rollPage(entries: PublicRollEntry[], query: RollCheckQuery): { items: PublicRollEntry[]; next: string | null; matching: number } {
+  const q = query.q ?? '';
+  const matching = (q ? entries.filter((e) => e.label.includes(q)) : [...entries]).sort((a, b) => rollOrder([a.label, a.voterKey], [b.label, b.voterKey]));
+  let from = 0;
+  if (query.after !== undefined) {
+    const after = decodeCursor(query.after);
+    if (!after || after.length !== 2 || typeof after[0] !== 'string' || typeof after[1] !== 'string') throw new DomainError('page_cursor_invalid');
+    const key = [after[0], after[1]] as const;
+    while (from < matching.length && rollOrder([matching[from]!.label, matching[from]!.voterKey], key) <= 0) from++;
+  }
+  const items = matching.slice(from, from + query.limit);
+  const last = items.at(-1);
+  const next = last && from + query.limit < matching.length ? encodeCursor([last.label, last.voterKey]) : null;
+  return { items, next, matching: matching.length };
+}
+
+export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: string, _locale: Locale, query: RollCheckQuery): Promise<RollCheck> {
   const vote = await votes.findVote(deps.db, voteId);
   // A draft's roll is not frozen yet: there is nothing to check.
   if (!vote || vote.status === 'draft') throw new DomainError('vote_not_found');
@@ -134,6 +163,7 @@ export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: stri
   const rows = await votes.listElectorate(deps.db, voteId);
   const ownIds = rows.filter((r) => ownsEntry(actor, r)).flatMap((r) => ownersOnRoll(r));
   const { entries, heads } = publicEntries(vote, rows, actor, await objections.listPersonNames(deps.db, ownIds));
+  const page = rollPage(entries, query);
   const labels = new Map(rows.map((r) => [r.voter_key, r.label]));
   const all = await objections.listRollObjections(deps.db, voteId);
   return {
@@ -146,7 +176,10 @@ export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: stri
     accepting: acceptingObjections(vote, deps.clock()),
     headRulesText: HEAD_RULES_TEXT,
     totals: { units: rows.length, heads, areaCenti: rows.reduce((sum, r) => sum + r.area_centi, 0) },
-    entries,
+    entries: page.items,
+    next: page.next,
+    matching: page.matching,
+    mine: entries.filter((e) => e.mine),
     myObjections: actor ? all.filter((o) => o.raised_by_user_id === actor.userId).map((o) => rollObjectionView(o, labels.get(o.voter_key) ?? '', true)) : [],
     // Public: what was corrected and why, in staff's words; never the owner's own text, which may name people.
     corrections: all

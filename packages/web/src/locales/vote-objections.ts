@@ -23,6 +23,7 @@ export const voteObjectionMessages = {
   'objections.developer': { 'zh-CN': '开发商未售', en: 'Unsold (developer)' },
   'objections.filter': { 'zh-CN': '按房号查找', en: 'Find a unit' },
   'objections.onlyMine': { 'zh-CN': '只看我的房屋', en: 'Only my units' },
+  'objections.found': { 'zh-CN': '找到 {count} 套房屋', en: '{count} units found' },
   'objections.noneOfMine': {
     'zh-CN': '名册中没有您名下的房屋。如果您是业主却不在名册中，请联系社区工作站。',
     en: 'None of your units is on this roll. If you are an owner and missing, contact the community station.',

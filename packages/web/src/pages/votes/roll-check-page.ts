@@ -18,7 +18,8 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { objectionStyles, rollObjectionItem } from '../../components/votes/objection-items.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { renderMore } from '../../components/common/load-more.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatArea, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
@@ -72,25 +73,47 @@ export class RollCheckPage extends YishiElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
+  /** What the search box holds, and what the roll was last asked for (a pause in typing later). */
   @state() private filter = '';
+  @state() private query = '';
+  private typing: ReturnType<typeof setTimeout> | undefined;
   @state() private onlyMine = false;
   @state() private asking: PublicRollEntry | null = null;
   @state() private kind: RollObjectionKind = 'area_wrong';
   private readonly write = new WriteController<'text' | 'claimedAreaCenti'>(this);
-  private readonly load = new LoadController(
+  /** The roll a page at a time (a compound may have 10,000 units), narrowed on the server to the labels typed. */
+  private readonly load = new PagedController<PublicRollEntry, RollCheck & { items: PublicRollEntry[] }>(
     this,
-    (signal) => api.call(objectionEndpoints.rollCheck, { params: { voteId: this.params.voteId ?? '' }, signal }),
-    () => [this.params.voteId, currentMe()?.userId],
+    async (after, signal) => {
+      const r = await api.call(objectionEndpoints.rollCheck, {
+        params: { voteId: this.params.voteId ?? '' },
+        query: { after, q: this.query || undefined },
+        signal,
+      });
+      return { ...r, items: r.entries };
+    },
+    () => [this.params.voteId, currentMe()?.userId, this.query],
   );
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.typing);
+  }
 
   override render() {
     return renderLoad(this.load, (r) => this.renderRoll(r));
   }
 
+  private search(text: string) {
+    this.filter = text;
+    clearTimeout(this.typing);
+    this.typing = setTimeout(() => (this.query = text.trim()), 250);
+  }
+
   private renderRoll(r: RollCheck) {
-    const mine = r.entries.filter((e) => e.mine);
+    const mine = r.mine;
     const query = this.filter.trim();
-    const shown = r.entries.filter((e) => (!this.onlyMine || e.mine) && (!query || e.label.includes(query)));
+    const shown = this.onlyMine ? mine.filter((e) => !query || e.label.includes(query)) : this.load.items;
     const period = !r.rollCheckEndsAt
       ? t('objections.rollNotYet')
       : r.accepting
@@ -104,7 +127,12 @@ export class RollCheckPage extends YishiElement {
       <p><strong>${t('objections.totals', { units: r.totals.units, heads: r.totals.heads, area: formatArea(r.totals.areaCenti) })}</strong></p>
       ${currentMe() ? (mine.length === 0 ? html`<p role="note">${t('objections.noneOfMine')}</p>` : nothing) : html`<p class="muted">${t('objections.signInToCheck')}</p>`}
       <div class="actions">
-        <sl-input size="large" label=${t('objections.filter')} @sl-input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}></sl-input>
+        <sl-input
+          size="large"
+          label=${t('objections.filter')}
+          .value=${this.filter}
+          @sl-input=${(e: Event) => this.search((e.target as HTMLInputElement).value)}
+        ></sl-input>
         ${
           mine.length
             ? html`<sl-checkbox size="large" ?checked=${this.onlyMine} @sl-change=${(e: Event) => (this.onlyMine = (e.target as HTMLInputElement).checked)}
@@ -113,9 +141,11 @@ export class RollCheckPage extends YishiElement {
             : nothing
         }
       </div>
+      ${this.query && !this.onlyMine ? html`<p class="muted" role="status">${t('objections.found', { count: r.matching })}</p>` : nothing}
       <ul class="roll" aria-label=${t('objections.rollHeading')}>
         ${shown.map((e) => this.renderEntry(e, r.accepting))}
       </ul>
+      ${this.onlyMine ? nothing : renderMore(this.load)}
       ${
         r.myObjections.length
           ? html`<h2>${t('objections.myRequests')}</h2>
