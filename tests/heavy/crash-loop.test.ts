@@ -4,7 +4,7 @@
  * the end — each on a fresh database with a restart on the same one.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiClient, spawnServer, type ChildServer } from '../support/child-server.js';
+import { ApiClient, readAllPages, spawnServer, type ChildServer } from '../support/child-server.js';
 import { newSeededTestDatabase, type TestDatabase } from '../support/database.js';
 import { waitForSync } from '../collab/collab-helpers.js';
 import { agendaEditingCrash, checkAgendaSurvived, connect, itemIds, type AgendaCrashOutcome } from '../resilience/agenda-crash.js';
@@ -118,11 +118,13 @@ describe('concurrent sign-offs killed at several points', () => {
       const second = await spawnServer({ dbPath });
       track(second);
       const again = await new ApiClient(second.url).login('cuiyuan');
-      const after = await again.json<{ items: Item[] }>('GET', `/api/compounds/${compoundId}/action-items`);
-      const signed = after.items.filter((i) => i.signOffNumber !== null);
+      const listed = await readAllPages((from) =>
+        again.json<{ items: Item[]; next: string | null }>('GET', `/api/compounds/${compoundId}/action-items?limit=200${from ? `&after=${from}` : ''}`),
+      );
+      const signed = listed.filter((i) => i.signOffNumber !== null);
       for (const [id, number] of acknowledged) expect(signed.find((i) => i.id === id)?.signOffNumber).toBe(number);
       expect(signed.map((i) => sequenceOf(i.signOffNumber!)).sort((a, b) => a - b)).toEqual(range(signed.length));
-      expect(after.items.filter((i) => i.signOffNumber === null).every((i) => i.status === 'resolved')).toBe(true);
+      expect(listed.filter((i) => i.signOffNumber === null).every((i) => i.status === 'resolved')).toBe(true);
       expect(await again.json('GET', `/api/compounds/${compoundId}/ledger/verify`)).toMatchObject({ ok: true });
       committedPerRound.push(signed.length);
       console.log(`[crash-loop sign-offs] kill ${killAfterMs} ms into the burst: ${acknowledged.size} acknowledged, ${signed.length} of ${BURST} committed`);
