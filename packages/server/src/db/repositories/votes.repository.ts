@@ -204,15 +204,6 @@ export async function hasWithdrawalSince(db: Db, voteId: string, afterPosition: 
   return row !== undefined;
 }
 
-export function listReceipts(db: Db, voteId: string) {
-  return db
-    .selectFrom('ballots')
-    .select(['receipt_code', 'choices_json', 'channel', 'proxy_id'])
-    .where('vote_id', '=', voteId)
-    .orderBy('receipt_code')
-    .execute();
-}
-
 export function listNamedBallots(db: Db, voteId: string) {
   return db.selectFrom('ballots').select(['unit_id', 'person_id', 'choices_json']).where('vote_id', '=', voteId).execute();
 }
