@@ -6,6 +6,7 @@ import { objectionEndpoints, voteEndpoints, voteTimelineEndpoints, type BodyInpu
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDisputeCount } from '../services/ballot-disputes.service.js';
 import { openRollObjectionCount } from '../services/roll-objections.service.js';
+import { tieRollLabels } from '../testing/page-through.js';
 import { enterConfirmedPaperBallot } from '../testing/paper-slips.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { unitIdOf } from '../testing/units.js';
@@ -339,24 +340,7 @@ describe('the published roll a page at a time', () => {
     const staff = await t.login('zhanzhang');
     const voteId = await announcedVote(staff);
     // Five entries share one label: the voter key breaks the tie, so a page boundary inside them loses or repeats none.
-    const tied = await t.deps.db
-      .selectFrom('vote_electorate')
-      .select('voter_key')
-      .where('vote_id', '=', voteId)
-      .where('label', 'not like', '%单元30%')
-      .orderBy('voter_key')
-      .limit(5)
-      .execute();
-    await t.deps.db
-      .updateTable('vote_electorate')
-      .set({ label: '0同名' })
-      .where('vote_id', '=', voteId)
-      .where(
-        'voter_key',
-        'in',
-        tied.map((r) => r.voter_key),
-      )
-      .execute();
+    await tieRollLabels(t.deps.db, voteId, 5, '%单元30%');
     const seen: string[] = [];
     let after: string | undefined;
     let pages = 0;

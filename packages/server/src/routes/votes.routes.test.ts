@@ -1,5 +1,6 @@
 import { endpointUrl, voteEndpoints, type BodyInput } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tieRollLabels } from '../testing/page-through.js';
 import { enterConfirmedPaperBallot } from '../testing/paper-slips.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -399,16 +400,7 @@ describe('the roll a page at a time', () => {
     await cast(await t.login('loudong'), voteId, { choices: ['no'] });
     // Seven entries share one label: the voter key breaks the tie, so a page boundary inside them loses or repeats none.
     // (Not the flats the search below looks for: their labels must stay.)
-    const tied = await t.deps.db
-      .selectFrom('vote_electorate')
-      .select('voter_key')
-      .where('vote_id', '=', voteId)
-      .where('label', 'not like', '1栋2单元60%')
-      .orderBy('voter_key')
-      .limit(7)
-      .execute();
-    const tiedKeys = tied.map((r) => r.voter_key);
-    await t.deps.db.updateTable('vote_electorate').set({ label: '0同名' }).where('vote_id', '=', voteId).where('voter_key', 'in', tiedKeys).execute();
+    const tiedKeys = await tieRollLabels(t.deps.db, voteId, 7, '1栋2单元60%');
 
     const seen: string[] = [];
     const pages: number[] = [];

@@ -1,3 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+/**
+ * Gives `count` of a vote's roll entries (the first by voter key, none whose label is like
+ * `keepLike`) one label, '0同名', so a page boundary falls inside a tie; their voter keys.
+ */
+export async function tieRollLabels(db: Kysely<Database>, voteId: string, count: number, keepLike: string): Promise<string[]> {
+  const tied = await db
+    .selectFrom('vote_electorate')
+    .select('voter_key')
+    .where('vote_id', '=', voteId)
+    .where('label', 'not like', keepLike)
+    .orderBy('voter_key')
+    .limit(count)
+    .execute();
+  const keys = tied.map((r) => r.voter_key);
+  await db.updateTable('vote_electorate').set({ label: '0同名' }).where('vote_id', '=', voteId).where('voter_key', 'in', keys).execute();
+  return keys;
+}
+
 /** Reads a keyset-paged list from its first page to its last, as a client does, for tests of paging. */
 export interface PagedRead<T> {
   items: T[];
