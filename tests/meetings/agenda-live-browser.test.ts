@@ -158,7 +158,7 @@ describe('live agenda in the browser', () => {
     await chooseOption(other, 'unit', '物业企业');
     await other.getByRole('button', { name: '保存' }).click();
     await other.getByText('已列入问题清单').waitFor();
-    const { counts, questions } = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: nextTalkId } });
+    const { counts, items: questions } = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: nextTalkId } });
     expect(counts).toMatchObject({ raised: 3, answered: 1, listed: 1, open: 1 });
     const itemId = questions.find((q) => q.text.includes('冬季落叶清扫'))!.actionItemId!;
     const listed = await staff.ok(actionItemEndpoints.get, { params: { itemId } });

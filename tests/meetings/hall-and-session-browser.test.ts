@@ -71,7 +71,7 @@ describe('the hall screen on the projector', () => {
     ] as const) {
       await staff.ok(eveningTalkEndpoints.submit, { params: { meetingId: talk }, body: { text, category, askerName: '3栋 李阿姨' } });
     }
-    const { counts, questions } = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: talk } });
+    const { counts, items: questions } = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: talk } });
 
     const page = await pageAs(null, PROJECTOR);
     await page.goto(`${server.url}/hall/${talk}`);
@@ -147,14 +147,14 @@ describe('asking and answering in the session', () => {
     await expectNoSeriousA11yViolations(page);
     const staff = await new ApiClient(server.url).login('shequ');
     const before = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: talk } });
-    expect(before.questions.some((q) => q.text === '单元门禁经常坏')).toBe(false);
+    expect(before.items.some((q) => q.text === '单元门禁经常坏')).toBe(false);
 
     await chooseOption(form, 'category', '设施维修');
     await form.getByRole('button', { name: '提交问题' }).click();
     const toast = page.locator('sl-alert', { hasText: '问题已提交，编号' });
     await toast.waitFor();
     const after = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: talk } });
-    const filed = after.questions.find((q) => q.text === '单元门禁经常坏')!;
+    const filed = after.items.find((q) => q.text === '单元门禁经常坏')!;
     expect(filed.category).toBe('facilities');
     expect(await toast.textContent()).toContain(`问题已提交，编号 ${filed.number}`);
     expect(await visibleText(page)).toContain(`编号 ${filed.number}`);

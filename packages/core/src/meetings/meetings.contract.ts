@@ -15,6 +15,7 @@ import {
   hallStateSchema,
   listQuestionSchema,
   meetingBuildingsSchema,
+  meetingListQuerySchema,
   meetingListSchema,
   meetingSettingsSchema,
   meetingViewSchema,
@@ -23,6 +24,7 @@ import {
   publicMeetingsSchema,
   questionHandledSchema,
   questionListedSchema,
+  questionListQuerySchema,
   questionListSchema,
   questionSubmittedSchema,
   recordOutcomeSchema,
@@ -61,9 +63,10 @@ export const meetingEndpoints = {
   list: endpoint({
     method: 'get',
     path: '/compounds/:compoundId/meetings',
-    summary: "A compound's meetings, newest first (drafts only for those who run meetings)",
+    summary: "A compound's meetings, a page at a time, newest first (drafts only for those who run meetings)",
     tags: ['meetings'],
     params: compoundParams,
+    query: meetingListQuerySchema,
     response: meetingListSchema,
   }),
   create: endpoint({
@@ -167,9 +170,10 @@ export const eveningTalkEndpoints = {
   questions: endpoint({
     method: 'get',
     path: '/meetings/:meetingId/questions',
-    summary: 'Questions of an evening talk with the live counts (raised / answered / listed)',
+    summary: 'Questions of an evening talk, a page at a time in the order raised, with the live counts of all (raised / answered / listed)',
     tags: ['evening talks'],
     params: meetingParams,
+    query: questionListQuerySchema,
     response: questionListSchema,
   }),
   submit: endpoint({

@@ -3,6 +3,7 @@
  * (forms), and the response schemas the server's answers are checked against and the web app reads.
  */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { responsibleUnitSchema } from '../action-items/action-items.schema.js';
 import { PARTIES } from '../roles/roles.js';
 import { MEETING_KINDS } from './meeting-kinds.js';
@@ -115,7 +116,9 @@ export const meetingSummarySchema = z.object({
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
-export const meetingListSchema = z.object({ meetings: z.array(meetingSummarySchema) });
+/** A page of a compound's meetings, newest first by start (the id breaks ties). */
+export const meetingListSchema = pageSchema(meetingSummarySchema);
+export const meetingListQuerySchema = pageQuerySchema();
 
 /** A frozen agenda item with its outcome. `party` is '' when no party presents it. */
 export const agendaItemViewSchema = z.object({
@@ -200,7 +203,10 @@ export const questionViewSchema = z.object({
 });
 export type QuestionView = z.infer<typeof questionViewSchema>;
 
-export const questionListSchema = z.object({ questions: z.array(questionViewSchema), counts: questionCountsSchema });
+/** A page of an evening talk's questions in the order raised (by number), with the counts of all of them. */
+export const questionListSchema = pageSchema(questionViewSchema).extend({ counts: questionCountsSchema });
+export type QuestionList = z.infer<typeof questionListSchema>;
+export const questionListQuerySchema = pageQuerySchema(100);
 /** A question is in: its number (as read out in the hall and shown to the asker) and the new counts. */
 export const questionSubmittedSchema = z.object({ id: z.string(), number: z.number().int().min(1), counts: questionCountsSchema });
 export const questionHandledSchema = z.object({ counts: questionCountsSchema });

@@ -350,7 +350,7 @@ describe.skipIf(testPostgresUrl() === null)(
         ),
       );
       expect(sent.map((r) => r.status)).toEqual(Array(12).fill(201));
-      const { questions } = await json<{ questions: Array<{ id: string; number: number }> }>(
+      const { items: questions } = await json<{ items: Array<{ id: string; number: number }> }>(
         await b.call('GET', `/api/meetings/${id}/questions`, { cookie }),
         200,
       );

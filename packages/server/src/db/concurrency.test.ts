@@ -123,7 +123,7 @@ describe('under concurrent requests', () => {
       ),
     );
     expect(sent.map((r) => r.status)).toEqual(Array(10).fill(201));
-    const { questions } = await json<{ questions: Array<{ number: number }> }>(await t.call('GET', `/api/meetings/${id}/questions`, { cookie }), 200);
+    const { items: questions } = await json<{ items: Array<{ number: number }> }>(await t.call('GET', `/api/meetings/${id}/questions`, { cookie }), 200);
     expect(questions.map((q) => q.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
   });
 

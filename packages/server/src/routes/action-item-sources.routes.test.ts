@@ -22,13 +22,13 @@ beforeAll(async () => {
   cy = await t.compoundId('CY');
   cuiyuan = await t.login('cuiyuan');
   zhanzhang = await t.login('zhanzhang');
-  const { meetings } = await t.ok(meetingEndpoints.list, { cookie: zhanzhang, params: { compoundId: dsct } });
+  const { items: meetings } = await t.ok(meetingEndpoints.list, { cookie: zhanzhang, params: { compoundId: dsct } });
   const views = await Promise.all(meetings.map((m) => t.ok(meetingEndpoints.get, { cookie: zhanzhang, params: { meetingId: m.id } })));
   const council = views.find((v) => v.meeting.kind === 'four_party' && v.agendaItems.length > 0)!;
   const talks = views.filter((v) => v.meeting.kind === 'evening_talk');
   let question: { id: string; meetingId: string } | null = null;
   for (const talk of talks) {
-    const { questions } = await t.ok(eveningTalkEndpoints.questions, { cookie: zhanzhang, params: { meetingId: talk.meeting.id } });
+    const { items: questions } = await t.ok(eveningTalkEndpoints.questions, { cookie: zhanzhang, params: { meetingId: talk.meeting.id } });
     if (questions[0]) question = { id: questions[0].id, meetingId: talk.meeting.id };
     if (question) break;
   }
@@ -148,7 +148,7 @@ describe('other references', () => {
   });
 
   it('listing a question takes the responsible unit as a code, never free text', async () => {
-    const { questions } = await t.ok(eveningTalkEndpoints.questions, { cookie: zhanzhang, params: { meetingId: dsctRef.talk } });
+    const { items: questions } = await t.ok(eveningTalkEndpoints.questions, { cookie: zhanzhang, params: { meetingId: dsctRef.talk } });
     const raised = questions.find((q) => q.status === 'raised');
     const params = { meetingId: dsctRef.talk, questionId: (raised ?? questions[0]!).id };
     for (const responsibleUnit of ['xyz', '', 'department:']) {

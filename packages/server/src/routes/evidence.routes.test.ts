@@ -94,7 +94,7 @@ describe("a vote's evidence bundle", () => {
 describe("a meeting's evidence bundle", () => {
   it('holds the published minutes, the action items with their ledger entries and the chain proof, hashed in the manifest', async () => {
     const chief = await t.login('zhanzhang');
-    const { meetings } = await t.ok(meetingEndpoints.list, { cookie: chief, params: { compoundId: dsct } });
+    const { items: meetings } = await t.ok(meetingEndpoints.list, { cookie: chief, params: { compoundId: dsct } });
     const council = meetings.find((m) => m.kind === 'four_party' && m.status === 'closed')!;
     const res = await t.call('GET', endpointUrl(evidenceEndpoints.meeting, { params: { meetingId: council.id } }), { cookie: chief });
     expect(res.status, await res.clone().text()).toBe(200);

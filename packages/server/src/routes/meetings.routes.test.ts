@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { endpointUrl, eveningTalkEndpoints, meetingEndpoints, publicMeetingEndpoints, type MeetingKind } from '@yishi/core';
 import { storeSampleAgenda } from '../testing/agenda-fixture.js';
+import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -152,6 +153,29 @@ describe('four-party council lifecycle', () => {
     expect((await t.api(meetingEndpoints.get, { cookie: await t.login('cuiyuan'), params })).status).toBe(403);
     // Owners do not see drafts.
     expect((await t.api(meetingEndpoints.get, { cookie: await t.login('yezhu'), params })).status).toBe(404);
+
+    // The list pages newest first, the id breaking ties: every meeting starts at one instant here, so
+    // page boundaries fall among equal times; each meeting comes once, the draft only to those who run councils.
+    await t.deps.db.updateTable('meetings').set({ starts_at: NEXT_WEEK }).where('compound_id', '=', dsct).execute();
+    const all = await t.deps.db.selectFrom('meetings').select(['id', 'status']).where('compound_id', '=', dsct).orderBy('id', 'desc').execute();
+    expect(all.length).toBeGreaterThan(4);
+    const path = `/compounds/${dsct}/meetings`;
+    for (const [login, visible] of [
+      ['zhanzhang', all],
+      ['yezhu', all.filter((m) => m.status !== 'draft' && m.status !== 'cancelled')],
+    ] as const) {
+      const cookie = await t.login(login);
+      const read = await pageThrough<{ id: string }>((after) => t.call('GET', listUrl(path, { after, limit: 2 }), { cookie }));
+      expect(read.statuses.every((s) => s === 200)).toBe(true);
+      expect(repeated(read.items.map((m) => m.id))).toEqual([]);
+      expect(
+        read.items.map((m) => m.id),
+        login,
+      ).toEqual(visible.map((m) => m.id));
+      expect(read.pages).toBe(Math.ceil(visible.length / 2));
+    }
+    expect(all.some((m) => m.id === id)).toBe(true);
+    expect((await t.call('GET', listUrl(path, { after: 'not-a-cursor!' }), { cookie: await t.login('yezhu') })).status).toBe(400);
   });
 
   it('steps out of order are refused with the current status', async () => {
@@ -207,8 +231,19 @@ describe('evening talk', () => {
     expect(first.counts.raised).toBe(1);
     await step('start', cookie, id);
     for (let i = 2; i <= 35; i++) await asked(cookie, id, { text: `问题${i}：垃圾分类点太远`, category: 'environment', askerName: '3栋 李阿姨' });
-    const { questions } = await questionsOf(cookie, id);
+    const { items: questions } = await questionsOf(cookie, id);
     expect(questions.map((q) => q.number)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+    // Pages of 8 in the order raised, each question once, the counts of all 35 on every page.
+    const read = await pageThrough<{ id: string; number: number }>((after) =>
+      t.call('GET', listUrl(`/meetings/${id}/questions`, { after, limit: 8 }), { cookie }),
+    );
+    expect(read.pages).toBe(5);
+    expect(read.items.map((q) => q.id)).toEqual(questions.map((q) => q.id));
+    const lastPage = await t.ok(eveningTalkEndpoints.questions, { cookie, params: { meetingId: id }, query: { limit: 34 } });
+    expect(lastPage.counts.raised).toBe(35);
+    expect(lastPage.items).toHaveLength(34);
+    const rest = await t.ok(eveningTalkEndpoints.questions, { cookie, params: { meetingId: id }, query: { limit: 34, after: lastPage.next! } });
+    expect([rest.items.map((q) => q.number), rest.next, rest.counts.raised]).toEqual([[35], null, 35]);
     for (const q of questions.slice(0, 30)) {
       await t.ok(eveningTalkEndpoints.answer, {
         cookie,
@@ -250,7 +285,7 @@ describe('evening talk', () => {
     const { cookie, id } = await scheduledTalk();
     await step('start', cookie, id);
     await asked(cookie, id, { text: '地下车库漏水', category: 'facilities' });
-    const q = (await questionsOf(cookie, id)).questions[0]!;
+    const q = (await questionsOf(cookie, id)).items[0]!;
     const other = await t.login('jiedao');
     const params = { meetingId: id, questionId: q.id };
     const listing = { measures: '五个工作日内整改', responsibleUnit: 'property_manager' };
@@ -280,9 +315,9 @@ describe('evening talk', () => {
     expect((await mergeB(a.id)).data?.counts).toMatchObject({ raised: 1, open: 1, merged: 1 });
     // The owner sees the list, but cannot answer; the staff see who asked.
     const seen = await questionsOf(owner, id);
-    expect(seen.questions[0]).toMatchObject({ anonymous: true, askerName: null });
-    expect(seen.questions[1]!.askerName).toBe('王*');
-    expect((await questionsOf(cookie, id)).questions.map((q) => q.askerName)).toEqual([null, '王建国']);
+    expect(seen.items[0]).toMatchObject({ anonymous: true, askerName: null });
+    expect(seen.items[1]!.askerName).toBe('王*');
+    expect((await questionsOf(cookie, id)).items.map((q) => q.askerName)).toEqual([null, '王建国']);
     const answerA = await t.api(eveningTalkEndpoints.answer, {
       cookie: owner,
       params: { meetingId: id, questionId: a.id },

@@ -48,7 +48,7 @@ export const meetingRoutes = [
   }),
   defineRoute(meetingEndpoints.list, {
     access: rolesAt(ROLES, compoundFromParams),
-    handler: ({ deps, actor, place, params }) => listMeetings(deps, actor, place!, params.compoundId),
+    handler: ({ deps, actor, place, params, query }) => listMeetings(deps, actor, place!, params.compoundId, query),
   }),
   defineRoute(meetingEndpoints.create, {
     access: rolesAt(MEETING_RUNNER_ROLES, compoundFromParams),
@@ -103,7 +103,7 @@ export const meetingRoutes = [
   }),
   defineRoute(eveningTalkEndpoints.questions, {
     access: inCompound,
-    handler: ({ deps, actor, params }) => getQuestions(deps, actor, params.meetingId),
+    handler: ({ deps, actor, params, query }) => getQuestions(deps, actor, params.meetingId, query),
   }),
   defineRoute(eveningTalkEndpoints.submit, {
     access: rolesAt(QUESTION_ASKERS, meetingFromParams),

@@ -20,7 +20,7 @@ describe('raising a question', () => {
     const resident = await t.login('jumin');
     const before = await t.ok(eveningTalkEndpoints.questions, { cookie: resident, params: { meetingId } });
     const first = await t.ok(eveningTalkEndpoints.submit, { cookie: resident, params: { meetingId }, body: { text: '楼道灯不亮', category: 'facilities' } });
-    expect(first.number).toBe(before.questions.length + 1);
+    expect(first.number).toBe(before.items.length + 1);
     const second = await t.ok(eveningTalkEndpoints.submit, { cookie: resident, params: { meetingId }, body: { text: '快递柜太少', category: 'other' } });
     expect(second.number).toBe(first.number + 1);
   });
@@ -34,7 +34,7 @@ describe('raising a question', () => {
     expect(body.error.message).toContain('请选择问题类别');
     expect(body.error.details[0]).toMatchObject({ path: 'category', message: '请选择问题类别' });
     const after = await t.ok(eveningTalkEndpoints.questions, { cookie: resident, params: { meetingId } });
-    expect(after.questions.some((q) => q.text === '楼道灯不亮')).toBe(false);
+    expect(after.items.some((q) => q.text === '楼道灯不亮')).toBe(false);
     // The meeting itself is untouched.
     expect((await t.ok(meetingEndpoints.get, { cookie: resident, params: { meetingId } })).meeting.status).toBe('scheduled');
   });

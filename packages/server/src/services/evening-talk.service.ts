@@ -15,6 +15,7 @@ import {
   type AnswerQuestionInput,
   type ListQuestionInput,
   type MeetingKindSpec,
+  type PageRequest,
   type QuestionCounts,
   type QuestionView,
   type SubmitQuestionInput,
@@ -26,9 +27,10 @@ import {
   findBuildingOfCompound,
   findQuestion,
   insertQuestion,
-  listQuestions,
+  type listQuestions,
   nextQuestionNumber,
   questionStatuses,
+  readQuestionsPage,
   updateQuestion,
 } from '../db/repositories/meetings.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -67,16 +69,17 @@ export function questionView(q: QuestionListRow, forStaff: boolean): QuestionVie
   };
 }
 
-export async function listQuestionsOf(deps: Deps, meetingId: string, forStaff: boolean) {
-  const rows = await listQuestions(deps.db, meetingId);
-  return { questions: rows.map((r) => questionView(r, forStaff)), counts: countQuestions(rows) };
+/** A page of the meeting's questions, with the counts of all of them. */
+export async function readQuestionsOf(deps: Deps, meetingId: string, forStaff: boolean, page: PageRequest) {
+  const { rows, next } = await readQuestionsPage(deps.db, meetingId, page);
+  return { items: rows.map((r) => questionView(r, forStaff)), next, counts: await countQuestionsOf(deps.db, meetingId) };
 }
 
-export async function getQuestions(deps: Deps, actor: Actor, meetingId: string) {
+export async function getQuestions(deps: Deps, actor: Actor, meetingId: string, page: PageRequest) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertKindOffers(loaded, takesQuestions);
   if (loaded.roles.size === 0) throw new DomainError('forbidden');
-  return listQuestionsOf(deps, meetingId, holdsAny(loaded.roles, MEETING_RECORDERS));
+  return readQuestionsOf(deps, meetingId, holdsAny(loaded.roles, MEETING_RECORDERS), page);
 }
 
 export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string, input: SubmitQuestionInput) {

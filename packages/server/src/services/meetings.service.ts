@@ -8,6 +8,7 @@
 import {
   AGENDA_ITEMS_KEY,
   DomainError,
+  MEETING_KINDS,
   MEETING_RECORDERS,
   agendaAccess,
   agendaDocumentName,
@@ -28,6 +29,7 @@ import {
   type MeetingStatus,
   type MeetingSummary,
   type MeetingView,
+  type PageRequest,
   type Party,
   type QuorumRule,
   type UpdateMeetingInput,
@@ -45,13 +47,13 @@ import {
   listAgendaItems,
   listAttendance,
   listBuildingsOfCompound,
-  listMeetingsOfCompound,
   listPartyReps,
   updateAgendaItem,
   updateAttendance,
   updateMeeting,
   updateMeetingIfStatus,
   updateQuorumRule,
+  readMeetingsPage,
 } from '../db/repositories/meetings.repository.js';
 import { findCompound, findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import type { AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
@@ -156,15 +158,12 @@ async function invitePartyReps(trx: Db, meetingId: string, compoundId: string, n
 }
 
 /** A compound's meetings, newest first; drafts and cancelled ones only for those who run its kind or edit its agenda. */
-export async function listMeetings(deps: Deps, actor: Actor, place: PlaceChain, compoundId: string) {
+/** A page of the compound's meetings, newest first; drafts and cancelled ones only of the kinds the caller runs or edits the agenda of. */
+export async function listMeetings(deps: Deps, actor: Actor, place: PlaceChain, compoundId: string, page: PageRequest) {
   const hats = hatsAt(actor, place, compoundId);
-  const rows = await listMeetingsOfCompound(deps.db, compoundId);
-  const visible = rows.filter((m) => {
-    if (m.status !== 'draft' && m.status !== 'cancelled') return true;
-    const spec = meetingKind(m.kind);
-    return runsMeeting(spec, hats) || editsMeetingAgenda(spec, hats);
-  });
-  return { meetings: visible.map(meetingSummary) };
+  const draftKinds = MEETING_KINDS.filter((kind) => runsMeeting(meetingKind(kind), hats) || editsMeetingAgenda(meetingKind(kind), hats));
+  const { rows, next } = await readMeetingsPage(deps.db, compoundId, draftKinds, page);
+  return { items: rows.map(meetingSummary), next };
 }
 
 /** The subdistrict committee sets how a compound's councils reach quorum. */

@@ -1,5 +1,5 @@
 /** The meetings feature's SQL: meetings, their agenda rows, attendance and evening-talk questions. */
-import type { MeetingStatus, QuorumRule } from '@yishi/core';
+import type { MeetingKind, MeetingStatus, PageRequest, QuorumRule } from '@yishi/core';
 import type { ExpressionBuilder, Updateable } from 'kysely';
 import type { Database } from '../database.js';
 import type {
@@ -11,6 +11,7 @@ import type {
   NewMeeting,
 } from '../tables/meetings.table.js';
 import type { Db } from './places.repository.js';
+import { asc, desc, readPage } from '../keyset.js';
 
 export function findMeeting(db: Db, id: string) {
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
@@ -20,6 +21,22 @@ export function listMeetingsOfCompound(db: Db, compoundId: string, statuses?: re
   let q = db.selectFrom('meetings').selectAll().where('compound_id', '=', compoundId);
   if (statuses) q = q.where('status', 'in', [...statuses]);
   return q.orderBy('starts_at', 'desc').execute();
+}
+
+/**
+ * One page of a compound's meetings, newest first by start (the id breaks ties); drafts and cancelled
+ * meetings only of the kinds in `draftKinds` (those the caller runs or edits the agenda of).
+ */
+export function readMeetingsPage(db: Db, compoundId: string, draftKinds: readonly MeetingKind[], page: PageRequest) {
+  const query = db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('compound_id', '=', compoundId)
+    .where((eb) => {
+      const held = eb('status', 'not in', ['draft', 'cancelled']);
+      return draftKinds.length === 0 ? held : eb.or([held, eb('kind', 'in', [...draftKinds])]);
+    });
+  return readPage(query, [desc('meetings.starts_at', 'starts_at'), desc('meetings.id', 'id')], page);
 }
 
 export async function insertMeeting(db: Db, row: NewMeeting): Promise<void> {
@@ -102,16 +119,28 @@ export function listPartyReps(db: Db, compoundId: string) {
 }
 
 /** A meeting's questions in number order, with the building's name and the asking account's name. */
-export function listQuestions(db: Db, meetingId: string) {
+function questionsQuery(db: Db, meetingId: string) {
   return db
     .selectFrom('meeting_questions')
     .leftJoin('buildings', 'buildings.id', 'meeting_questions.building_id')
     .leftJoin('users', 'users.id', 'meeting_questions.asked_by_user_id')
     .selectAll('meeting_questions')
     .select(['buildings.name as buildingName', 'users.display_name as askerDisplayName'])
-    .where('meeting_questions.meeting_id', '=', meetingId)
-    .orderBy('meeting_questions.number')
-    .execute();
+    .where('meeting_questions.meeting_id', '=', meetingId);
+}
+
+/** Every question of a meeting in the order raised (the minutes record and an item's sources: one meeting's talk). */
+export function listQuestions(db: Db, meetingId: string) {
+  return questionsQuery(db, meetingId).orderBy('meeting_questions.number').execute();
+}
+
+/** One page of a meeting's questions in the order raised (numbers are unique in a meeting; the id keeps the order total). */
+export function readQuestionsPage(db: Db, meetingId: string, page: PageRequest) {
+  return readPage(
+    questionsQuery(db, meetingId),
+    [asc('meeting_questions.number', { field: 'number', type: 'number' }), asc('meeting_questions.id', 'id')],
+    page,
+  );
 }
 
 export function findQuestion(db: Db, meetingId: string, id: string) {

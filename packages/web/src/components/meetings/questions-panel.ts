@@ -1,5 +1,6 @@
 /**
- * The questions of an evening talk with the live counts (raised / answered on the spot / listed).
+ * The questions of an evening talk with the live counts (raised / answered on the spot / listed),
+ * a page at a time (加载更多 or on scrolling to the end).
  * Staff record questions from the floor and handle each one: answer on the spot, put it on the
  * question list (it becomes an action item), or merge it into a duplicate.
  */
@@ -16,17 +17,19 @@ import {
   recordingOpen,
   type MeetingView,
   type QuestionCounts,
+  type QuestionList,
   type QuestionView,
 } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
 import { announceMeetingChanged, buildingLabel } from './meeting-ui.js';
 import './question-form.js';
@@ -73,9 +76,10 @@ export class QuestionsPanel extends YishiElement {
   @state() private unitError = '';
   private readonly write = new WriteController<Field>(this);
 
-  private readonly questions = new LoadController(
+  /** The questions a page at a time (100 by default: a talk's usually fit one page), with the counts of all. */
+  private readonly questions = new PagedController<QuestionView, QuestionList>(
     this,
-    (signal) => api.call(eveningTalkEndpoints.questions, { params: { meetingId: this.view.meeting.id }, signal }),
+    (after, signal) => api.call(eveningTalkEndpoints.questions, { params: { meetingId: this.view.meeting.id }, query: { after }, signal }),
     () => [this.view?.meeting.id],
   );
 
@@ -120,7 +124,7 @@ export class QuestionsPanel extends YishiElement {
   }
 
   override render() {
-    return renderLoad(this.questions, ({ questions, counts }) => this.renderList(questions, counts));
+    return html`${renderLoad(this.questions, ({ counts }) => this.renderList(this.questions.items, counts))}${renderMore(this.questions)}`;
   }
 
   private renderList(questions: QuestionView[], counts: QuestionCounts) {

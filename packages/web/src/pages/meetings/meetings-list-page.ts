@@ -1,5 +1,5 @@
 /**
- * A compound's meetings (/compounds/:compoundId/meetings), newest first, and — for those who run
+ * A compound's meetings (/compounds/:compoundId/meetings), newest first a page at a time, and — for those who run
  * meetings — a form to create one as a draft. Links the iCalendar feed for phone calendars.
  */
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
@@ -16,17 +16,19 @@ import {
   publicMeetingEndpoints,
   runsMeeting,
   type MeetingKind,
+  type MeetingSummary,
 } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import { renderMore } from '../../components/common/load-more.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/meetings/meeting-status-badge.js';
 import { optionLabel } from '../../components/forms/option-label.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
@@ -56,9 +58,10 @@ export class MeetingsListPage extends YishiElement {
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
-  private readonly list = new LoadController(
+  /** The meetings a page at a time (加载更多, or on scrolling to the end). */
+  private readonly list = new PagedController<MeetingSummary>(
     this,
-    (signal) => api.call(meetingEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
+    (after, signal) => api.call(meetingEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, query: { after }, signal }),
     () => [this.params.compoundId],
   );
   private readonly write = new WriteController<Field>(this);
@@ -137,8 +140,8 @@ export class MeetingsListPage extends YishiElement {
       <div class="actions">
         <a class="link-button" href=${endpointUrl(publicMeetingEndpoints.calendar, { params: { compoundId } })}>${t('meetings.calendar')}</a>
       </div>
-      ${renderLoad(this.list, ({ meetings }) =>
-        meetings.length === 0
+      ${renderLoad(this.list, () =>
+        this.list.items.length === 0
           ? html`<p class="state-empty">${t('meetings.none')}</p>`
           : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
               <table>
@@ -149,7 +152,7 @@ export class MeetingsListPage extends YishiElement {
                   </tr>
                 </thead>
                 <tbody>
-                  ${meetings.map(
+                  ${this.list.items.map(
                     (m) =>
                       html`<tr>
                         <th scope="row">
@@ -163,6 +166,7 @@ export class MeetingsListPage extends YishiElement {
               </table>
             </div>`,
       )}
+      ${renderMore(this.list)}
       ${
         formKind
           ? html`<h2>${t('meetings.new')}</h2>
