@@ -10,6 +10,7 @@ import {
   decideProposalSchema,
   proposalCreatedSchema,
   proposalDetailSchema,
+  proposalListQuerySchema,
   proposalListSchema,
   proposalSettingsSchema,
   secondProposalSchema,
@@ -25,9 +26,10 @@ export const proposalEndpoints = {
   list: endpoint({
     method: 'get',
     path: '/compounds/:compoundId/proposals',
-    summary: 'Resident proposals of a compound with their seconding progress',
+    summary: 'Resident proposals of a compound with their seconding progress, a page at a time, newest first',
     tags: ['proposals'],
     params: compoundParams,
+    query: proposalListQuerySchema,
     response: proposalListSchema,
   }),
   submit: endpoint({
@@ -87,9 +89,10 @@ export const proposalEndpoints = {
   publicList: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/proposals',
-    summary: 'Notice board: proposals with their status and the reasons for decisions (proposers by surname only)',
+    summary: 'Notice board: proposals with their status and the reasons for decisions (proposers by surname only), a page at a time, newest first',
     tags: ['proposals', 'public'],
     params: compoundParams,
+    query: proposalListQuerySchema,
     response: proposalListSchema,
   }),
 };

@@ -3,6 +3,7 @@
  * forms) and the answers.
  */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { PROPOSAL_STATUSES } from './proposals.js';
 
 export const submitProposalSchema = z.object({
@@ -69,7 +70,9 @@ export const proposalViewSchema = z.object({
 });
 export type ProposalView = z.infer<typeof proposalViewSchema>;
 
-export const proposalListSchema = z.object({ proposals: z.array(proposalViewSchema) });
+/** A page of a compound's proposals, newest first (the id breaks ties). */
+export const proposalListSchema = pageSchema(proposalViewSchema);
+export const proposalListQuerySchema = pageQuerySchema();
 
 export const proposalDetailSchema = z.object({
   proposal: proposalViewSchema,

@@ -32,7 +32,7 @@ beforeAll(async () => {
     if (questions[0]) question = { id: questions[0].id, meetingId: talk.meeting.id };
     if (question) break;
   }
-  const { proposals } = await t.ok(proposalEndpoints.list, { cookie: zhanzhang, params: { compoundId: dsct } });
+  const { items: proposals } = await t.ok(proposalEndpoints.list, { cookie: zhanzhang, params: { compoundId: dsct } });
   const { buildings } = await t.ok(meetingEndpoints.buildings, { cookie: zhanzhang, params: { meetingId: council.meeting.id } });
   dsctRef = {
     question: question!.id,
@@ -113,7 +113,7 @@ describe('an action item’s source must be a record of the same compound', () =
 
 describe('other references', () => {
   it('a proposal is put only on its own compound’s agenda item and merged only into its own compound’s proposal', async () => {
-    const { proposals } = await t.ok(proposalEndpoints.list, { cookie: zhanzhang, params: { compoundId: dsct } });
+    const { items: proposals } = await t.ok(proposalEndpoints.list, { cookie: zhanzhang, params: { compoundId: dsct } });
     const qualified = proposals.find((p) => p.status === 'qualified')!;
     const decide = (body: BodyInput<typeof proposalEndpoints.decide>) =>
       t.api(proposalEndpoints.decide, { cookie: zhanzhang, params: { proposalId: qualified.id }, body });

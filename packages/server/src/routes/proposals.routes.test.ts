@@ -1,5 +1,6 @@
 import { proposalEndpoints, voteEndpoints, type BodyInput } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -14,11 +15,11 @@ const second = (cookie: string, proposalId: string) => t.api(proposalEndpoints.s
 const decide = (cookie: string, proposalId: string, body: BodyInput<typeof proposalEndpoints.decide>) =>
   t.api(proposalEndpoints.decide, { cookie, params: { proposalId }, body });
 const view = (cookie: string, proposalId: string) => t.ok(proposalEndpoints.get, { cookie, params: { proposalId } });
-const listed = async (cookie: string) => (await t.ok(proposalEndpoints.list, { cookie, params: { compoundId: dsct } })).proposals;
+const listed = async (cookie: string) => (await t.ok(proposalEndpoints.list, { cookie, params: { compoundId: dsct }, query: { limit: 200 } })).items;
 
 describe('resident proposals', () => {
   it('seeded: one qualified proposal and one still collecting seconds', async () => {
-    const { proposals } = await t.ok(proposalEndpoints.publicList, { params: { compoundId: dsct } });
+    const { items: proposals } = await t.ok(proposalEndpoints.publicList, { params: { compoundId: dsct } });
     expect(proposals.map((p) => [p.title, p.status, p.seconds])).toEqual(
       expect.arrayContaining([
         ['增设电动自行车充电设施', 'qualified', 4],
@@ -27,6 +28,30 @@ describe('resident proposals', () => {
     );
     // The public board names proposers by surname only.
     expect(proposals.map((p) => p.authorName).sort()).toEqual(['刘*', '王**']);
+    // Both lists page newest first, the id breaking ties: five more proposals, all seven at one instant,
+    // pages of 2 end inside the tie; each proposal once, with its seconds counted on its page.
+    const author = await t.login('loudong');
+    for (let i = 1; i <= 5; i++) {
+      const created = await t.api(proposalEndpoints.submit, {
+        cookie: author,
+        params: { compoundId: dsct },
+        body: { title: `楼道提案${i}`, body: `第${i}条提案：楼道里的照明需要更换。` },
+      });
+      expect(created.status).toBe(201);
+    }
+    await t.deps.db.updateTable('proposals').set({ created_at: '2026-11-20T02:00:00.000Z' }).where('compound_id', '=', dsct).execute();
+    const all = await t.deps.db.selectFrom('proposals').select('id').where('compound_id', '=', dsct).orderBy('id', 'desc').execute();
+    expect(all).toHaveLength(7);
+    const staff = await t.login('zhanzhang');
+    for (const [path, cookie] of [
+      [`/public/compounds/${dsct}/proposals`, undefined],
+      [`/compounds/${dsct}/proposals`, staff],
+    ] as const) {
+      const read = await pageThrough<{ id: string; title: string; seconds: number }>((after) => t.call('GET', listUrl(path, { after, limit: 2 }), { cookie }));
+      expect([read.pages, repeated(read.items.map((p) => p.id))]).toEqual([4, []]);
+      expect(read.items.map((p) => p.id)).toEqual(all.map((p) => p.id));
+      expect(read.items.find((p) => p.title === '增设电动自行车充电设施')?.seconds).toBe(4);
+    }
     // The seeded threshold: four households.
     expect(await t.ok(proposalEndpoints.settings, { cookie: await t.login('yezhu'), params: { compoundId: dsct } })).toEqual({
       threshold: { kind: 'count', units: 4 },

@@ -21,7 +21,7 @@ export const proposalFromParams: PlaceLookup<{ proposalId: string }> = ({ db, pa
 export const proposalRoutes = [
   defineRoute(proposalEndpoints.list, {
     access: rolesAt(ROLES, compoundFromParams),
-    handler: ({ deps, params, locale }) => listProposals(deps, params.compoundId, locale),
+    handler: ({ deps, params, query, locale }) => listProposals(deps, params.compoundId, locale, query),
   }),
   defineRoute(proposalEndpoints.submit, {
     access: rolesAt(['owner', 'resident'], compoundFromParams),
@@ -49,6 +49,6 @@ export const proposalRoutes = [
   }),
   defineRoute(proposalEndpoints.publicList, {
     access: publicAccess,
-    handler: ({ deps, params, locale }) => listProposals(deps, params.compoundId, locale, { publicView: true }),
+    handler: ({ deps, params, query, locale }) => listProposals(deps, params.compoundId, locale, query, { publicView: true }),
   }),
 ];

@@ -15,6 +15,7 @@ import {
   secondsNeeded,
   type DecideProposalInput,
   type Locale,
+  type PageRequest,
   type ProposalStatus,
   type SecondingThreshold,
   type SubmitProposalInput,
@@ -241,14 +242,18 @@ function maskName(name: string): string {
   return name.length <= 1 ? name : `${name.slice(0, 1)}${'*'.repeat(Math.min(2, name.length - 1))}`;
 }
 
-export async function listProposals(deps: Deps, compoundId: string, locale: Locale, options: { publicView?: boolean } = {}) {
-  const rows = await repo.listProposalsOfCompound(deps.db, compoundId);
-  return {
-    proposals: rows.map((r) => {
-      const view = proposalView(r, Number(r.seconds), locale);
-      return options.publicView ? { ...view, authorName: maskName(view.authorName) } : view;
-    }),
-  };
+/** A page of the compound's proposals, newest first, each with its seconds counted (one statement for the page). */
+export async function listProposals(deps: Deps, compoundId: string, locale: Locale, page: PageRequest, options: { publicView?: boolean } = {}) {
+  const { rows, next } = await repo.readProposalsPage(deps.db, compoundId, page);
+  const seconds = await repo.countSecondsOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((r) => {
+    const view = proposalView(r, seconds.get(r.id) ?? 0, locale);
+    return options.publicView ? { ...view, authorName: maskName(view.authorName) } : view;
+  });
+  return { items, next };
 }
 
 export async function getProposal(deps: Deps, actor: Actor | null, proposalId: string, locale: Locale) {

@@ -1,8 +1,9 @@
 /** Storage of resident proposals, their seconds (one per unit) and their recorded state changes. */
-import type { ProposalStatus } from '@yishi/core';
+import type { PageRequest, ProposalStatus } from '@yishi/core';
 import type { Insertable } from 'kysely';
 import type { ProposalEventTable, ProposalTable } from '../tables/proposals.table.js';
 import type { Db } from './places.repository.js';
+import { desc, readPage } from '../keyset.js';
 
 export function findProposalSettings(db: Db, compoundId: string) {
   return db.selectFrom('proposal_settings').selectAll().where('compound_id', '=', compoundId).executeTakeFirst();
@@ -25,16 +26,22 @@ export function findProposal(db: Db, proposalId: string) {
   return db.selectFrom('proposals').selectAll().where('id', '=', proposalId).executeTakeFirst();
 }
 
-export function listProposalsOfCompound(db: Db, compoundId: string) {
-  return db
-    .selectFrom('proposals')
-    .leftJoin('proposal_seconds', 'proposal_seconds.proposal_id', 'proposals.id')
-    .selectAll('proposals')
-    .select((eb) => eb.fn.count<number>('proposal_seconds.unit_id').as('seconds'))
-    .where('proposals.compound_id', '=', compoundId)
-    .groupBy('proposals.id')
-    .orderBy('proposals.created_at', 'desc')
+/** One page of a compound's proposals, newest first (the id breaks ties), from the (compound, created) index. */
+export function readProposalsPage(db: Db, compoundId: string, page: PageRequest) {
+  const query = db.selectFrom('proposals').selectAll().where('compound_id', '=', compoundId);
+  return readPage(query, [desc('proposals.created_at', 'created_at'), desc('proposals.id', 'id')], page);
+}
+
+/** How many households seconded each of these proposals (those with none are absent). */
+export async function countSecondsOf(db: Db, proposalIds: readonly string[]): Promise<Map<string, number>> {
+  if (proposalIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('proposal_seconds')
+    .select((eb) => ['proposal_id', eb.fn.countAll<number>().as('seconds')])
+    .where('proposal_id', 'in', [...proposalIds])
+    .groupBy('proposal_id')
     .execute();
+  return new Map(rows.map((r) => [r.proposal_id, Number(r.seconds)]));
 }
 
 export function updateProposal(db: Db, proposalId: string, fromStatus: ProposalStatus, values: Partial<Insertable<ProposalTable>>) {

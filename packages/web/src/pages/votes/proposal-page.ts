@@ -62,7 +62,8 @@ export class ProposalPage extends YishiElement {
     const detail = await api.call(proposalEndpoints.get, { params: { proposalId: this.params.proposalId ?? '' }, signal });
     const p = detail.proposal;
     if (!isCommittee(p.compoundId)) return { detail, others: [] };
-    const { proposals } = await api.call(proposalEndpoints.list, { params: { compoundId: p.compoundId }, signal });
+    // The newest 200 (one page at the most): the proposals a committee merges into are recent ones.
+    const { items: proposals } = await api.call(proposalEndpoints.list, { params: { compoundId: p.compoundId }, query: { limit: 200 }, signal });
     return { detail, others: proposals.filter((o) => o.id !== p.id && o.status !== 'merged' && o.status !== 'declined') };
   }
 

@@ -9,8 +9,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import { renderMore } from '../../components/common/load-more.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { rolesAt } from '../../state/session.js';
@@ -33,9 +34,10 @@ export class ProposalsPage extends YishiElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   private readonly write = new WriteController<'title' | 'body'>(this);
   // Statuses and thresholds come in the reader's language: a switch of language reads them again.
-  private readonly load = new LoadController(
+  // Newest first, a page at a time (加载更多, or on scrolling to the end).
+  private readonly load = new PagedController<ProposalView>(
     this,
-    (signal) => api.call(proposalEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
+    (after, signal) => api.call(proposalEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, query: { after }, signal }),
     () => [this.params.compoundId, currentLocale()],
   );
 
@@ -44,8 +46,8 @@ export class ProposalsPage extends YishiElement {
     const mayPropose = rolesAt(compoundId).some((r) => r === 'owner' || r === 'resident');
     return html`<h1>${t('proposals.heading')}</h1>
       <p class="lead">${t('proposals.intro')}</p>
-      ${renderLoad(this.load, ({ proposals }) => (proposals.length === 0 ? renderEmpty(t('proposals.empty')) : proposals.map((p) => this.renderProposal(p))))}
-      ${mayPropose ? this.renderForm() : nothing}`;
+      ${renderLoad(this.load, () => (this.load.items.length === 0 ? renderEmpty(t('proposals.empty')) : this.load.items.map((p) => this.renderProposal(p))))}
+      ${renderMore(this.load)} ${mayPropose ? this.renderForm() : nothing}`;
   }
 
   private renderProposal(p: ProposalView) {
