@@ -11,11 +11,13 @@ import {
   createProxyInPersonSchema,
   createProxySchema,
   myProxiesSchema,
+  paperEntriesQuerySchema,
   paperEntriesSchema,
   proxyBallotSchema,
   proxySmsSentSchema,
   proxyViewSchema,
   rejectPaperEntrySchema,
+  voteProxiesQuerySchema,
   voteProxiesSchema,
 } from './proxies.schema.js';
 
@@ -50,9 +52,10 @@ export const proxyEndpoints = {
   list: endpoint({
     method: 'get',
     path: '/votes/:voteId/proxies',
-    summary: 'Staff: every authorisation of a vote, with its form photo and how it was confirmed',
+    summary: 'Staff: the authorisations of a vote, a page at a time oldest first, with their form photos and how each was confirmed',
     tags,
     params: voteParams,
+    query: voteProxiesQuerySchema,
     response: voteProxiesSchema,
   }),
   create: endpoint({
@@ -113,9 +116,11 @@ export const proxyEndpoints = {
   paperEntries: endpoint({
     method: 'get',
     path: '/votes/:voteId/paper-ballots',
-    summary: 'Staff: paper ballot entries with their slip photos; pending ones wait for a second staff member',
+    summary:
+      'Staff: paper ballot entries with their slip photos, a page at a time newest first; pending ones wait for a second staff member (counted over the whole vote)',
     tags,
     params: voteParams,
+    query: paperEntriesQuerySchema,
     response: paperEntriesSchema,
   }),
   confirmPaper: endpoint({

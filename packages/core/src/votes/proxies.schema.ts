@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { concernPhotoSchema } from '../action-items/action-items.schema.js';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 
 const id = z.string().min(1).max(40);
 const phone = z
@@ -77,7 +78,13 @@ export const myProxiesSchema = z.object({
 });
 export type MyProxies = z.infer<typeof myProxiesSchema>;
 
-export const voteProxiesSchema = z.object({ proxies: z.array(proxyViewSchema) });
+/** Staff: a page of a vote's authorisations, oldest first (the id breaks ties). */
+export const voteProxiesQuerySchema = pageQuerySchema();
+export const voteProxiesSchema = pageSchema(proxyViewSchema).extend({
+  /** How many authorisations of the whole vote are in force (pending or confirmed), not only on this page. */
+  inForce: z.number().int(),
+});
+export type VoteProxies = z.infer<typeof voteProxiesSchema>;
 
 export const proxySmsSentSchema = z.object({ proxy: proxyViewSchema, smsSentTo: z.string() });
 
@@ -105,6 +112,13 @@ export const paperEntrySchema = z.object({
 });
 export type PaperEntry = z.infer<typeof paperEntrySchema>;
 
-export const paperEntriesSchema = z.object({ entries: z.array(paperEntrySchema), pending: z.number().int() });
+/** Staff: a page of a vote's paper entries, newest first (the id breaks ties), only those of one status when `status` is given. */
+export const paperEntriesQuerySchema = pageQuerySchema().extend({ status: z.enum(PAPER_ENTRY_STATUSES).optional() });
+export type PaperEntriesQuery = z.output<typeof paperEntriesQuerySchema>;
+export const paperEntriesSchema = pageSchema(paperEntrySchema).extend({
+  /** How many entries of the whole vote wait for a second staff member (not only on this page). */
+  pending: z.number().int(),
+});
+export type PaperEntries = z.infer<typeof paperEntriesSchema>;
 
 export const rejectPaperEntrySchema = z.object({ reason: z.string().trim().min(2).max(200) });

@@ -75,7 +75,7 @@ describe("a vote's evidence bundle", () => {
     expect(strFromU8(files['03-ballots/ballots-paper.csv']!)).toContain(paper.receiptCode);
     const entries = JSON.parse(strFromU8(files['03-ballots/paper-entries.json']!)) as Array<{ slip_number: string; reviewed_by_user_id: string | null }>;
     expect(entries).toEqual([expect.objectContaining({ slip_number: 'P-007', reviewed_by_user_id: expect.any(String) })]);
-    const [listed] = (await t.ok(proxyEndpoints.paperEntries, { cookie: staff, params: { voteId } })).entries;
+    const [listed] = (await t.ok(proxyEndpoints.paperEntries, { cookie: staff, params: { voteId } })).items;
     const served = new Uint8Array(await (await t.call('GET', listed!.photo.url, { cookie: staff })).arrayBuffer());
     expect(sha256(files['03-ballots/paper-slips/P-007.jpg']!)).toBe(sha256(served));
     // After closing, the files anyone may recount from are in the bundle too.

@@ -1,6 +1,7 @@
 /** Paper ballots with four eyes (issue 17, item 3): entered with slip number and photo, counted only once a second staff member confirms. */
 import { proxyEndpoints, voteEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
 import { uploadVotePhoto } from '../testing/paper-slips.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -67,9 +68,9 @@ describe('paper ballots with four eyes', () => {
 
     const listed = await entries(chief, voteId);
     expect(listed.pending).toBe(1);
-    expect(listed.entries[0]).toMatchObject({ slipNumber: 'P-001', status: 'pending', enteredBy: '周丽', enteredByMe: false, choiceLabels: ['同意'] });
+    expect(listed.items[0]).toMatchObject({ slipNumber: 'P-001', status: 'pending', enteredBy: '周丽', enteredByMe: false, choiceLabels: ['同意'] });
     // The reviewer sees the slip's photo.
-    const photo = await t.call('GET', listed.entries[0]!.photo.url, { cookie: chief });
+    const photo = await t.call('GET', listed.items[0]!.photo.url, { cookie: chief });
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/jpeg');
 
@@ -88,7 +89,7 @@ describe('paper ballots with four eyes', () => {
       .where('vote_id', '=', voteId)
       .executeTakeFirstOrThrow();
     expect(ballot).toEqual({ username: 'fuzhan', slip_number: 'P-001', channel: 'paper', receipt_code: receipt.receiptCode });
-    const reviewed = (await entries(clerk, voteId)).entries[0]!;
+    const reviewed = (await entries(clerk, voteId)).items[0]!;
     expect(reviewed).toMatchObject({ status: 'confirmed', reviewedBy: '陈志强', enteredByMe: true });
     // Reviewed once only.
     expect((await t.api(proxyEndpoints.confirmPaper, { cookie: chief, params: { voteId, entryId } })).error?.code).toBe('paper_entry_reviewed');
@@ -115,7 +116,7 @@ describe('paper ballots with four eyes', () => {
       'paper_same_staff',
     );
     await t.ok(proxyEndpoints.rejectPaper, { cookie: chief, params: { voteId, entryId: blurred }, body: { reason: '照片模糊，看不清签名' } });
-    expect((await entries(chief, voteId)).entries[0]).toMatchObject({ status: 'rejected', rejectReason: '照片模糊，看不清签名', reviewedBy: '陈志强' });
+    expect((await entries(chief, voteId)).items[0]).toMatchObject({ status: 'rejected', rejectReason: '照片模糊，看不清签名', reviewedBy: '陈志强' });
     expect(await participation(chief, voteId)).toMatchObject({ ballots: 0 });
 
     // 王建国 voted online after his slip was entered: the slip cannot overwrite his ballot.
@@ -137,12 +138,25 @@ describe('paper ballots with four eyes', () => {
 
     await enter(c!.voterKey, 'P-013');
     expect((await entries(chief, voteId)).pending).toBe(1);
+    // A page at a time, newest first, all three entered at one instant: the id breaks the tie, each shown once; the count is of the whole vote.
+    await t.deps.db.updateTable('paper_ballot_entries').set({ entered_at: now.toISOString() }).where('vote_id', '=', voteId).execute();
+    const url = (query: Record<string, string | number | undefined>) => listUrl(`/votes/${voteId}/paper-ballots`, query);
+    const paged = await pageThrough<{ id: string; status: string }>((after) => t.call('GET', url({ after, limit: 1 }), { cookie: chief }));
+    expect([paged.pages, paged.items.length, repeated(paged.items.map((e) => e.id))]).toEqual([3, 3, []]);
+    expect(paged.items.map((e) => e.id)).toEqual(
+      paged.items
+        .map((e) => e.id)
+        .sort()
+        .reverse(),
+    );
+    const waiting = await t.ok(proxyEndpoints.paperEntries, { cookie: chief, params: { voteId }, query: { status: 'pending', limit: 1 } });
+    expect([waiting.items.map((e) => e.status), waiting.next, waiting.pending]).toEqual([['pending'], null, 1]);
     await t.ok(voteEndpoints.close, { cookie: chief, params: { voteId } });
     const result = (await t.ok(voteEndpoints.get, { cookie: chief, params: { voteId } })).result!;
     expect(result.participation.ballots).toBe(1);
     const late = await t.api(proxyEndpoints.confirmPaper, {
       cookie: chief,
-      params: { voteId, entryId: (await entries(chief, voteId)).entries.find((e) => e.status === 'pending')!.id },
+      params: { voteId, entryId: (await entries(chief, voteId)).items.find((e) => e.status === 'pending')!.id },
     });
     expect(late.error?.code).toBe('vote_closed');
   });

@@ -1,5 +1,6 @@
 import { proxyEndpoints, voteEndpoints, type BodyInput } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
 import { uploadVotePhoto } from '../testing/paper-slips.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -215,7 +216,16 @@ describe('proxies (委托投票)', () => {
     expect(capped.error?.code).toBe('proxy_cap_reached');
     expect(capped.error?.message).toContain('最多代理 1 位');
     const list = await t.ok(proxyEndpoints.list, { cookie: staff, params: { voteId } });
-    expect(list.proxies.map((p) => p.status)).toEqual(['confirmed']);
+    expect(list.items.map((p) => p.status)).toEqual(['confirmed']);
+    expect(list.inForce).toBe(1);
+    // A page at a time, oldest first: four revoked copies made at the same instant — the id breaks the tie, each shown once; the count is of the whole vote.
+    const recorded = await t.deps.db.selectFrom('vote_proxies').selectAll().where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+    const copies = ['c1', 'c2', 'c3', 'c4'].map((id) => ({ ...recorded, id: `${recorded.id}${id}`, status: 'revoked' as const }));
+    await t.deps.db.insertInto('vote_proxies').values(copies).execute();
+    const paged = await pageThrough<{ id: string }>((after) => t.call('GET', listUrl(`/votes/${voteId}/proxies`, { after, limit: 2 }), { cookie: staff }));
+    expect([paged.pages, repeated(paged.items.map((p) => p.id))]).toEqual([3, []]);
+    expect(paged.items.map((p) => p.id)).toEqual([recorded.id, ...copies.map((c) => c.id)].sort());
+    expect((await t.ok(proxyEndpoints.list, { cookie: staff, params: { voteId }, query: { limit: 2 } })).inForce).toBe(1);
   });
 
   it('refuses with words: a phone without an account, the principal themself, a unit that is not theirs, a residents poll', async () => {

@@ -32,7 +32,7 @@ export const voteProxyRoutes = [
   }),
   defineRoute(proxyEndpoints.list, {
     access: organisers,
-    handler: ({ deps, params }) => listVoteProxies(deps, params.voteId),
+    handler: ({ deps, params, query }) => listVoteProxies(deps, params.voteId, query),
   }),
   defineRoute(proxyEndpoints.create, {
     access: owners,
@@ -61,7 +61,7 @@ export const voteProxyRoutes = [
   }),
   defineRoute(proxyEndpoints.paperEntries, {
     access: organisers,
-    handler: ({ deps, actor, params, locale }) => listPaperEntries(deps, actor, params.voteId, locale),
+    handler: ({ deps, actor, params, locale, query }) => listPaperEntries(deps, actor, params.voteId, locale, query),
   }),
   defineRoute(proxyEndpoints.confirmPaper, {
     access: organisers,

@@ -7,7 +7,7 @@
  * already cast (online, proxy or paper) — only the owner can change their own ballot, online.
  * Entries still pending when the vote closes never count (the close dialog says how many).
  */
-import { DomainError, type Locale, type PaperBallotInput, type PaperEntry } from '@yishi/core';
+import { DomainError, type Locale, type PaperBallotInput, type PaperEntries, type PaperEntriesQuery } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
@@ -123,10 +123,10 @@ export async function rejectPaperEntry(deps: Deps, actor: Actor, voteId: string,
   return { ok: true } as const;
 }
 
-/** Staff: the vote's entries, newest first, with their photos and who entered and reviewed them. */
-export async function listPaperEntries(deps: Deps, actor: Actor, voteId: string, locale: Locale): Promise<{ entries: PaperEntry[]; pending: number }> {
+/** Staff: a page of the vote's entries, newest first, with their photos and who entered and reviewed them; how many wait in the whole vote. */
+export async function listPaperEntries(deps: Deps, actor: Actor, voteId: string, locale: Locale, query: PaperEntriesQuery): Promise<PaperEntries> {
   const vote = await loadVoteSettled(deps, voteId);
-  const rows = await proxies.listPaperEntries(deps.db, voteId);
+  const { rows, next } = await proxies.readPaperEntriesPage(deps.db, voteId, query.status, query);
   const labels = new Map(localisedOptions(vote, locale).map((o) => [o.id, o.label]));
   const photos = new Map(
     (
@@ -138,7 +138,7 @@ export async function listPaperEntries(deps: Deps, actor: Actor, voteId: string,
   );
   const userIds = [...new Set(rows.flatMap((r) => [r.entered_by_user_id, r.reviewed_by_user_id].filter((u): u is string => u !== null)))];
   const names = new Map((await proxies.findUserNames(deps.db, userIds)).map((u) => [u.id, u.display_name]));
-  const entries = rows.map((r) => {
+  const items = rows.map((r) => {
     const choices = JSON.parse(r.choices_json) as string[];
     return {
       id: r.id,
@@ -157,5 +157,5 @@ export async function listPaperEntries(deps: Deps, actor: Actor, voteId: string,
       rejectReason: r.reject_reason,
     };
   });
-  return { entries, pending: entries.filter((e) => e.status === 'pending').length };
+  return { items, next, pending: await proxies.countPendingPaperEntries(deps.db, voteId) };
 }

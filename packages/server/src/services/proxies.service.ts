@@ -20,10 +20,12 @@ import {
   SMS_CODE_MAX_ATTEMPTS,
   maskName,
   type BallotReceipt,
+  type PageRequest,
   type CreateProxyInPersonInput,
   type CreateProxyInput,
   type ProxyBallotInput,
   type ProxyView,
+  type VoteProxies,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
@@ -352,10 +354,11 @@ export async function myProxies(deps: Deps, actor: Actor, voteId: string) {
   return { allowed, cap: proxyCap, given: await proxyViews(deps.db, given, false), held: await proxyViews(deps.db, held, false) };
 }
 
-/** Staff: every authorisation of the vote. */
-export async function listVoteProxies(deps: Deps, voteId: string) {
+/** Staff: a page of the vote's authorisations, oldest first, and how many of all are in force. */
+export async function listVoteProxies(deps: Deps, voteId: string, page: PageRequest): Promise<VoteProxies> {
   await loadVoteSettled(deps, voteId);
-  return { proxies: await proxyViews(deps.db, await proxies.listProxiesOfVote(deps.db, voteId), false) };
+  const { rows, next } = await proxies.readProxiesPage(deps.db, voteId, page);
+  return { items: await proxyViews(deps.db, rows, false), next, inForce: await proxies.countProxiesInForce(deps.db, voteId) };
 }
 
 /** A photo for a vote (a signed form or slip), kept pending until an authorisation or entry uses it. */

@@ -1,6 +1,7 @@
 /** Storage of proxies (委托投票: vote_proxies and the units each covers) and of paper ballot entries awaiting a second staff member. */
-import type { ProxyStatus } from '@yishi/core';
+import type { PageRequest, PaperEntryStatus, ProxyStatus } from '@yishi/core';
 import type { Insertable, Updateable } from 'kysely';
+import { asc, desc, readPage } from '../keyset.js';
 import type { PaperBallotEntryTable, VoteProxyTable, VoteProxyUnitTable } from '../tables/vote-proxies.table.js';
 import type { Db } from './places.repository.js';
 
@@ -27,6 +28,23 @@ export function listProxiesOfVote(db: Db, voteId: string, filter: { principalPer
   if (filter.principalPersonId) query = query.where('principal_person_id', '=', filter.principalPersonId);
   if (filter.proxyUserId) query = query.where('proxy_user_id', '=', filter.proxyUserId);
   return query.orderBy('created_at').execute();
+}
+
+/** Staff's list: one page of a vote's authorisations, oldest first (the id breaks ties). */
+export function readProxiesPage(db: Db, voteId: string, page: PageRequest) {
+  const query = db.selectFrom('vote_proxies').selectAll().where('vote_id', '=', voteId);
+  return readPage(query, [asc('created_at'), asc('id')], page);
+}
+
+/** How many of a vote's authorisations are in force (pending or confirmed). */
+export async function countProxiesInForce(db: Db, voteId: string): Promise<number> {
+  const row = await db
+    .selectFrom('vote_proxies')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('vote_id', '=', voteId)
+    .where('status', 'in', ['pending', 'confirmed'])
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export function listProxyUnits(db: Db, proxyIds: readonly string[]) {
@@ -130,8 +148,16 @@ export async function reviewPaperEntry(db: Db, entryId: string, values: Updateab
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Every paper entry of a vote, newest first (the evidence export). */
 export function listPaperEntries(db: Db, voteId: string) {
   return db.selectFrom('paper_ballot_entries').selectAll().where('vote_id', '=', voteId).orderBy('entered_at', 'desc').execute();
+}
+
+/** One page of a vote's paper entries (only those of `status` when given), newest first (the id breaks ties). */
+export function readPaperEntriesPage(db: Db, voteId: string, status: PaperEntryStatus | undefined, page: PageRequest) {
+  let query = db.selectFrom('paper_ballot_entries').selectAll().where('vote_id', '=', voteId);
+  if (status) query = query.where('status', '=', status);
+  return readPage(query, [desc('entered_at'), desc('id')], page);
 }
 
 export async function countPendingPaperEntries(db: Db, voteId: string): Promise<number> {

@@ -12,11 +12,11 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import '@shoelace-style/shoelace/dist/components/radio/radio.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import { proxyEndpoints, voteEndpoints, type PaperEntry, type VoteView } from '@yishi/core';
+import { proxyEndpoints, voteEndpoints, type PaperEntries, type PaperEntry, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
@@ -24,6 +24,7 @@ import '../action-items/photo-picker.js';
 import { RollFinder, unitFinder } from './unit-finder.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
 
 type Reviewing = { entry: PaperEntry; action: 'confirm' | 'reject' };
@@ -74,9 +75,10 @@ export class PaperBallotsPanel extends YishiElement {
     () => this.view,
     (v) => v.vote.status === 'open',
   );
-  private readonly load = new LoadController(
+  /** The entries waiting for a second staff member, a page at a time (newest first). */
+  private readonly load = new PagedController<PaperEntry, PaperEntries>(
     this,
-    (signal) => api.call(proxyEndpoints.paperEntries, { params: { voteId: this.view?.vote.id ?? '' }, signal }),
+    (after, signal) => api.call(proxyEndpoints.paperEntries, { params: { voteId: this.view?.vote.id ?? '' }, query: { after, status: 'pending' }, signal }),
     () => [this.view?.vote.id],
   );
 
@@ -92,16 +94,17 @@ export class PaperBallotsPanel extends YishiElement {
     const v = this.view;
     if (!v || v.vote.status === 'draft') return nothing;
     return renderLoad(this.load, (p) => {
-      const pending = p.entries.filter((e) => e.status === 'pending');
+      const pending = this.load.items;
       return html`${v.vote.status === 'open' ? this.renderEntry(v) : nothing}
         <section aria-labelledby="review-heading">
-          <h2 id="review-heading">${t('paper.review', { count: pending.length })}</h2>
+          <h2 id="review-heading">${t('paper.review', { count: p.pending })}</h2>
           ${
             pending.length === 0
               ? html`<p class="muted">${t('paper.reviewEmpty')}</p>`
               : html`<ul class="entries">
-                  ${pending.map((e) => this.renderPending(e, v.vote.status === 'open'))}
-                </ul>`
+                    ${pending.map((e) => this.renderPending(e, v.vote.status === 'open'))}
+                  </ul>
+                  ${renderMore(this.load)}`
           }
         </section>
         ${this.renderDialog()}`;

@@ -7,11 +7,11 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { proxyEndpoints, type ProxyView, type VoteView } from '@yishi/core';
+import { proxyEndpoints, type ProxyView, type VoteProxies, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
@@ -19,6 +19,7 @@ import '../action-items/photo-picker.js';
 import { RollFinder, unitFinder } from './unit-finder.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
 
 type Asking = { kind: 'revoke'; proxy: ProxyView } | { kind: 'record'; unitIds: string[]; principalPhone: string; proxyPhone: string; formPhotoId: string };
@@ -63,9 +64,10 @@ export class ProxyStaffPanel extends YishiElement {
     () => this.view,
     (v) => v.vote.electorateKind === 'owners' && (v.vote.status === 'announced' || v.vote.status === 'open'),
   );
-  private readonly load = new LoadController(
+  /** The vote's authorisations a page at a time (a big compound may have hundreds). */
+  private readonly load = new PagedController<ProxyView, VoteProxies>(
     this,
-    (signal) => api.call(proxyEndpoints.list, { params: { voteId: this.view?.vote.id ?? '' }, signal }),
+    (after, signal) => api.call(proxyEndpoints.list, { params: { voteId: this.view?.vote.id ?? '' }, query: { after }, signal }),
     () => [this.view?.vote.id],
   );
 
@@ -84,16 +86,17 @@ export class ProxyStaffPanel extends YishiElement {
     const live = v.vote.status === 'announced' || v.vote.status === 'open';
     return renderLoad(
       this.load,
-      ({ proxies }) =>
+      ({ inForce }) =>
         html`<section aria-labelledby="proxy-staff-heading">
-          <h2 id="proxy-staff-heading">${t('proxyStaff.heading', { count: proxies.filter((p) => p.status !== 'revoked').length })}</h2>
+          <h2 id="proxy-staff-heading">${t('proxyStaff.heading', { count: inForce })}</h2>
           ${this.done ? html`<p role="status"><strong>${this.done}</strong></p>` : nothing}
           ${
-            proxies.length === 0
+            this.load.items.length === 0
               ? html`<p class="muted">${t('proxyStaff.empty')}</p>`
               : html`<ul class="proxies">
-                  ${proxies.map((p) => this.renderProxy(p, live))}
-                </ul>`
+                    ${this.load.items.map((p) => this.renderProxy(p, live))}
+                  </ul>
+                  ${renderMore(this.load)}`
           }
           ${live ? this.renderForm(v) : nothing} ${this.renderDialog()}
         </section>`,

@@ -58,7 +58,8 @@ export class VoteManagePage extends YishiElement {
   private async fetch(signal: AbortSignal): Promise<Managed> {
     const params = { voteId: this.params.voteId ?? '' };
     const view = await api.call(voteEndpoints.get, { params, signal });
-    const paperPending = view.vote.status === 'open' ? (await api.call(proxyEndpoints.paperEntries, { params, signal })).pending : 0;
+    const paperPending =
+      view.vote.status === 'open' ? (await api.call(proxyEndpoints.paperEntries, { params, query: { limit: 1, status: 'pending' }, signal })).pending : 0;
     return { view, paperPending };
   }
 
