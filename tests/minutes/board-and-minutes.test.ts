@@ -45,7 +45,7 @@ const withPage = (run: (page: Page) => Promise<void>) => withPhonePage(browser, 
 
 async function correctedCouncil(): Promise<{ meetingId: string; title: string }> {
   const board = await new ApiClient(server.url).ok(minutesEndpoints.publicList, { params: { compoundId: dsct } });
-  const found = board.minutes.find((m) => m.version === 2);
+  const found = board.items.find((m) => m.version === 2);
   if (!found) throw new Error('the demo seed has no corrected minutes');
   return found;
 }

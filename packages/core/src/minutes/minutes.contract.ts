@@ -10,7 +10,9 @@ import {
   correctMinutesSchema,
   generatedMinutesSchema,
   minutesVersionQuerySchema,
+  minutesWorkQuerySchema,
   minutesWorkSchema,
+  publicMinutesListQuerySchema,
   publicMinutesListSchema,
   publicMinutesSchema,
   publishMinutesSchema,
@@ -95,17 +97,21 @@ export const minutesEndpoints = {
   work: endpoint({
     method: 'get',
     path: '/compounds/:compoundId/minutes',
-    summary: "The compound's minutes work: every held meeting with its minutes state, deadline and time left (overdue first)",
+    summary:
+      "The compound's minutes work, a page at a time: each held meeting with its minutes state, deadline and time left (unpublished first, oldest first; then published, newest first)",
     tags: ['minutes'],
     params: compoundParams,
+    query: minutesWorkQuerySchema,
     response: minutesWorkSchema,
   }),
   publicList: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/minutes',
-    summary: 'Published minutes of a compound for the notice board (latest version of each meeting, with its history)',
+    summary:
+      'Published minutes of a compound for the notice board, a page of meetings at a time, newest first (latest version of each meeting, with its history)',
     tags: ['minutes', 'public'],
     params: compoundParams,
+    query: publicMinutesListQuerySchema,
     response: publicMinutesListSchema,
   }),
   publicVersion: endpoint({

@@ -4,6 +4,7 @@
  * answers and what the pages read are one shape.
  */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { MEETING_KINDS } from '../meetings/meeting-kinds.js';
 import { MEETING_STATUSES } from '../meetings/meetings.js';
 
@@ -132,53 +133,54 @@ export type GeneratedMinutes = z.infer<typeof generatedMinutesSchema>;
 export const MINUTES_WORK_STATES = ['none', 'draft', 'published'] as const;
 export type MinutesWorkState = (typeof MINUTES_WORK_STATES)[number];
 
-/** The compound's minutes work for its staff: every held meeting, overdue ones first. */
-export const minutesWorkSchema = z.object({
-  minutes: z.array(
-    z.object({
-      meetingId: z.string(),
-      kind: z.enum(MEETING_KINDS),
-      title: z.string(),
-      /** When the meeting was held (its session opened). */
-      startsAt: z.string(),
-      state: z.enum(MINUTES_WORK_STATES),
-      /** The latest published version, once there is one. */
-      version: z.number().int().nullable(),
-      deadline: z.string().nullable(),
-      timeLeft: timeLeftSchema.nullable(),
-      publishedOnTime: z.boolean().nullable(),
-    }),
-  ),
-});
+/**
+ * The compound's minutes work for its staff, a page of held meetings: those without published minutes
+ * first, oldest held first (the overdue come first), then the published ones, newest first.
+ */
+export const minutesWorkSchema = pageSchema(
+  z.object({
+    meetingId: z.string(),
+    kind: z.enum(MEETING_KINDS),
+    title: z.string(),
+    /** When the meeting was held (its session opened). */
+    startsAt: z.string(),
+    state: z.enum(MINUTES_WORK_STATES),
+    /** The latest published version, once there is one. */
+    version: z.number().int().nullable(),
+    deadline: z.string().nullable(),
+    timeLeft: timeLeftSchema.nullable(),
+    publishedOnTime: z.boolean().nullable(),
+  }),
+);
+export const minutesWorkQuerySchema = pageQuerySchema();
 export type MinutesWork = z.infer<typeof minutesWorkSchema>;
-export type MinutesWorkRow = MinutesWork['minutes'][number];
+export type MinutesWorkRow = MinutesWork['items'][number];
 
 const versionRefSchema = z.object({ version: z.number().int(), publishedAt: z.string(), reason: z.string().nullable() });
 export type MinutesVersionRef = z.infer<typeof versionRefSchema>;
 
-/** The notice board's minutes: the latest version of each meeting, with its history. */
-export const publicMinutesListSchema = z.object({
-  minutes: z.array(
-    z.object({
-      meetingId: z.string(),
-      kind: z.enum(MEETING_KINDS),
-      title: z.string(),
-      /** When the meeting was held (its session opened), which may differ from the day its notice gave. */
-      meetingStartsAt: z.string(),
-      version: z.number().int(),
-      publishedAt: z.string(),
-      firstPublishedAt: z.string(),
-      publishedOnTime: z.boolean().nullable(),
-      reason: z.string().nullable(),
-      /** A short extract from the second section on (the first lists who attended). */
-      excerpt: z.string(),
-      /** Oldest first. */
-      versions: z.array(versionRefSchema),
-    }),
-  ),
-});
+/** The notice board's minutes, a page of meetings newest first: the latest version of each, with its history. */
+export const publicMinutesListSchema = pageSchema(
+  z.object({
+    meetingId: z.string(),
+    kind: z.enum(MEETING_KINDS),
+    title: z.string(),
+    /** When the meeting was held (its session opened), which may differ from the day its notice gave. */
+    meetingStartsAt: z.string(),
+    version: z.number().int(),
+    publishedAt: z.string(),
+    firstPublishedAt: z.string(),
+    publishedOnTime: z.boolean().nullable(),
+    reason: z.string().nullable(),
+    /** A short extract from the second section on (the first lists who attended). */
+    excerpt: z.string(),
+    /** Oldest first. */
+    versions: z.array(versionRefSchema),
+  }),
+);
+export const publicMinutesListQuerySchema = pageQuerySchema(20);
 export type PublicMinutesList = z.infer<typeof publicMinutesListSchema>;
-export type PublicMinutesEntry = PublicMinutesList['minutes'][number];
+export type PublicMinutesEntry = PublicMinutesList['items'][number];
 
 /** One published version, public, with the list of every version. */
 export const publicMinutesSchema = minutesVersionSchema.extend({

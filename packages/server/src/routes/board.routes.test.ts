@@ -29,19 +29,19 @@ describe('public notice board', () => {
   it('lists published minutes, the latest version of each meeting, with the correction', async () => {
     const body = await t.ok(minutesEndpoints.publicList, { params: { compoundId: dsct } });
     // Six held meetings in the demo: three councils, two evening talks, one owners' committee meeting.
-    expect(body.minutes).toHaveLength(6);
-    expect(body.minutes.filter((m) => m.kind === 'owners_committee')).toHaveLength(1);
-    const corrected = body.minutes.filter((m) => m.version === 2);
+    expect(body.items).toHaveLength(6);
+    expect(body.items.filter((m) => m.kind === 'owners_committee')).toHaveLength(1);
+    const corrected = body.items.filter((m) => m.version === 2);
     expect(corrected).toHaveLength(1);
     expect(corrected[0]!.reason).toContain('补正');
     // Councils are judged against the deadline; one came out late. Evening talks have no deadline.
     expect(
-      body.minutes
+      body.items
         .filter((m) => m.kind === 'four_party')
         .map((m) => m.publishedOnTime)
         .sort(),
     ).toEqual([false, true, true]);
-    expect(body.minutes.filter((m) => m.kind === 'evening_talk').every((m) => m.publishedOnTime === null)).toBe(true);
+    expect(body.items.filter((m) => m.kind === 'evening_talk').every((m) => m.publishedOnTime === null)).toBe(true);
   });
 
   it('serves Atom and RSS feeds with absolute links, and nothing personal', async () => {

@@ -38,12 +38,12 @@ describe('a meeting held at another time than scheduled', () => {
     expect(generated.timeLeft?.label['zh-CN']).toBe('还剩 2 天 13 小时');
 
     const work = await t.ok(minutesEndpoints.work, { cookie, params: { compoundId: dsct } });
-    expect(work.minutes.find((m) => m.meetingId === meetingId)).toMatchObject({ startsAt: HELD.toISOString(), deadline: DEADLINE });
+    expect(work.items.find((m) => m.meetingId === meetingId)).toMatchObject({ startsAt: HELD.toISOString(), deadline: DEADLINE });
 
     const published = await t.ok(minutesEndpoints.publish, { cookie, ...meeting(), body: { confirm: true } });
     expect(published.publishedOnTime).toBe(true);
     const board = await t.ok(minutesEndpoints.publicList, { params: { compoundId: dsct } });
-    expect(board.minutes.find((m) => m.meetingId === meetingId)).toMatchObject({ meetingStartsAt: HELD.toISOString(), publishedOnTime: true });
+    expect(board.items.find((m) => m.meetingId === meetingId)).toMatchObject({ meetingStartsAt: HELD.toISOString(), publishedOnTime: true });
     const stored = await t.deps.db.selectFrom('minutes_versions').select('deadline').where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
     expect(stored.deadline).toBe(DEADLINE);
   });

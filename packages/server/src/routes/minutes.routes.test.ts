@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replacePdfRenderer } from '../services/minutes-pdf.service.js';
 import { PdfRenderer, type PdfBrowser, type PdfJob } from '../services/pdf-renderer.js';
 import { insertHeldMeeting } from '../testing/meeting-record.fixture.js';
+import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 // "Now" is Friday 20 Nov 2026, 10:00 China time; the council was held on Wednesday 18 Nov at 14:30.
@@ -150,7 +151,7 @@ describe('publication and corrections', () => {
 
     // The board lists the meeting once, at version 2, with its history.
     const board = await t.ok(minutesEndpoints.publicList, { params: { compoundId: await t.compoundId('DSCT') } });
-    const ours = board.minutes.filter((m) => m.meetingId === meetingId);
+    const ours = board.items.filter((m) => m.meetingId === meetingId);
     expect(ours).toHaveLength(1);
     expect(ours[0]).toMatchObject({ version: 2, publishedOnTime: true });
     expect(ours[0]!.versions).toHaveLength(2);
@@ -169,12 +170,37 @@ describe('the compound minutes work list', () => {
     const cookie = await t.login('zhanzhang');
     const dsct = { params: { compoundId: await t.compoundId('DSCT') } };
     const body = await t.ok(minutesEndpoints.work, { cookie, ...dsct });
-    expect(body.minutes[0]).toMatchObject({ meetingId: late, state: 'none', timeLeft: { overdue: true, label: { 'zh-CN': '已超期 2 天 10 小时' } } });
-    const ours = body.minutes.find((m) => m.meetingId === meetingId);
+    expect(body.items[0]).toMatchObject({ meetingId: late, state: 'none', timeLeft: { overdue: true, label: { 'zh-CN': '已超期 2 天 10 小时' } } });
+    const ours = body.items.find((m) => m.meetingId === meetingId);
     expect(ours).toMatchObject({ state: 'none', timeLeft: { overdue: false } });
     // Seeded meetings are all published.
-    expect(body.minutes.filter((m) => m.state === 'published').length).toBeGreaterThanOrEqual(5);
+    expect(body.items.filter((m) => m.state === 'published').length).toBeGreaterThanOrEqual(5);
     expect((await t.api(minutesEndpoints.work, { cookie: await t.login('yezhu'), ...dsct })).status).toBe(403);
+
+    // Paged, with every meeting held at one instant: pages of 2 end inside ties; each meeting once, the
+    // unpublished ones (by id) before the published ones (by id), and the board's list the same way.
+    const compoundId = dsct.params.compoundId;
+    await t.deps.db.updateTable('meetings').set({ starts_at: '2026-11-14T06:30:00.000Z', started_at: null }).where('compound_id', '=', compoundId).execute();
+    const closed = await t.deps.db
+      .selectFrom('meetings')
+      .select('id')
+      .where('compound_id', '=', compoundId)
+      .where('status', '=', 'closed')
+      .orderBy('id')
+      .execute();
+    const withMinutes = new Set(
+      (await t.deps.db.selectFrom('minutes_versions').select('meeting_id').where('compound_id', '=', compoundId).execute()).map((v) => v.meeting_id),
+    );
+    const ids = closed.map((m) => m.id);
+    expect(ids.filter((id) => !withMinutes.has(id))).toHaveLength(2);
+    const work = await pageThrough<{ meetingId: string; state: string }>((after) =>
+      t.call('GET', listUrl(`/compounds/${compoundId}/minutes`, { after, limit: 2 }), { cookie }),
+    );
+    expect(repeated(work.items.map((m) => m.meetingId))).toEqual([]);
+    expect(work.items.map((m) => m.meetingId)).toEqual([...ids.filter((id) => !withMinutes.has(id)), ...ids.filter((id) => withMinutes.has(id))]);
+    expect(work.pages).toBe(Math.ceil(ids.length / 2));
+    const board = await pageThrough<{ meetingId: string }>((after) => t.call('GET', listUrl(`/public/compounds/${compoundId}/minutes`, { after, limit: 2 })));
+    expect(board.items.map((m) => m.meetingId)).toEqual(ids.filter((id) => withMinutes.has(id)).reverse());
   });
 });
 

@@ -68,12 +68,12 @@ export const minutesRoutes = [
   }),
   defineRoute(minutesEndpoints.work, {
     access: rolesAt(MINUTES_STAFF, compoundFromParams),
-    handler: ({ deps, params }) => listCompoundMinutesWork(deps, params.compoundId),
+    handler: ({ deps, params, query }) => listCompoundMinutesWork(deps, params.compoundId, query),
   }),
   defineRoute(minutesEndpoints.publicList, {
     access: publicAccess,
-    handler: async ({ c, deps, params }) => {
-      const list = await listPublicMinutes(deps.db, params.compoundId);
+    handler: async ({ c, deps, params, query }) => {
+      const list = await listPublicMinutes(deps.db, params.compoundId, query);
       c.header('Cache-Control', 'public, max-age=60');
       return list;
     },

@@ -15,16 +15,19 @@ import {
   type MinutesHeader,
   type MinutesVersionView,
   type MinutesWork,
+  type PageRequest,
   type PublicMinutes,
   type PublicMinutesList,
 } from '@yishi/core';
-import { findMeeting, listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
+import { findMeeting } from '../db/repositories/meetings.repository.js';
 import {
   findMinutesVersion,
-  listCompoundMinutesVersions,
-  listDraftsOfCompound,
+  listDraftsOfMeetings,
   listMinutesVersions,
-  listPublicationsOfCompound,
+  listMinutesVersionsOfMeetings,
+  listPublicationsOfMeetings,
+  readMinutesWorkPage,
+  readPublishedMeetingsPage,
 } from '../db/repositories/minutes.repository.js';
 import { findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import type { MinutesVersionRow } from '../db/tables/minutes.table.js';
@@ -56,16 +59,20 @@ export function toVersionView(row: MinutesVersionRow): MinutesVersionView {
 }
 
 /** Published minutes of a compound for the notice board: the latest version of each meeting, with its history. */
-export async function listPublicMinutes(db: Db, compoundId: string): Promise<PublicMinutesList> {
+export async function listPublicMinutes(db: Db, compoundId: string, page: PageRequest): Promise<PublicMinutesList> {
   if (!(await findCompoundChain(db, compoundId))) throw new DomainError('compound_not_found');
-  const rows = await listCompoundMinutesVersions(db, compoundId);
+  const meetings = await readPublishedMeetingsPage(db, compoundId, page);
+  const rows = await listMinutesVersionsOfMeetings(
+    db,
+    meetings.rows.map((m) => m.id),
+  );
   const byMeeting = new Map<string, typeof rows>();
   for (const row of rows) {
     const list = byMeeting.get(row.meeting_id);
     if (list) list.push(row);
     else byMeeting.set(row.meeting_id, [row]);
   }
-  const minutes = [...byMeeting.values()].map((versions) => {
+  const items = [...byMeeting.values()].map((versions) => {
     const latest = versions[0]!;
     const first = versions[versions.length - 1]!;
     return {
@@ -82,7 +89,7 @@ export async function listPublicMinutes(db: Db, compoundId: string): Promise<Pub
       versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, reason: v.reason })).reverse(),
     };
   });
-  return { minutes };
+  return { items, next: meetings.next };
 }
 
 /** A short extract for the board: from the second section on (the first lists who attended). */
@@ -116,16 +123,18 @@ export async function getPublicMinutesVersion(db: Db, meetingId: string, version
 }
 
 /**
- * The minutes work of a compound for its staff: every held meeting with the state of its minutes
- * (none, draft, published), the deadline and time left while unpublished — overdue ones first, so
- * the convener sees them — and whether the first version came out on time.
+ * The minutes work of a compound for its staff, a page at a time: each held meeting with the state of
+ * its minutes (none, draft, published), the deadline and time left while unpublished, and whether the
+ * first version came out on time. Unpublished ones first, oldest held first — so the convener sees
+ * the overdue ones first — then the published ones, newest first.
  */
-export async function listCompoundMinutesWork(deps: Deps, compoundId: string): Promise<MinutesWork> {
-  const meetings = await listMeetingsOfCompound(deps.db, compoundId, ['closed']);
-  const drafts = new Set((await listDraftsOfCompound(deps.db, compoundId)).map((d) => d.meeting_id));
-  const published = new Map((await listPublicationsOfCompound(deps.db, compoundId)).map((v) => [v.meeting_id, v]));
+export async function listCompoundMinutesWork(deps: Deps, compoundId: string, page: PageRequest): Promise<MinutesWork> {
+  const { rows: meetings, next } = await readMinutesWorkPage(deps.db, compoundId, page);
+  const ids = meetings.map((m) => m.id);
+  const drafts = new Set((await listDraftsOfMeetings(deps.db, ids)).map((d) => d.meeting_id));
+  const published = new Map((await listPublicationsOfMeetings(deps.db, ids)).map((v) => [v.meeting_id, v]));
   const now = deps.clock();
-  const rows = meetings.map((m) => {
+  const items = meetings.map((m) => {
     const deadline = publicationDeadline(m.kind, heldAt(m));
     const v = published.get(m.id);
     return {
@@ -140,6 +149,5 @@ export async function listCompoundMinutesWork(deps: Deps, compoundId: string): P
       publishedOnTime: v ? publishedOnTime(deadline, v.firstPublishedAt) : null,
     };
   });
-  const rank = (r: (typeof rows)[number]) => (r.state === 'published' ? 2 : r.timeLeft?.overdue ? 0 : 1);
-  return { minutes: rows.sort((a, b) => rank(a) - rank(b)) };
+  return { items, next };
 }

@@ -2,8 +2,11 @@
  * The minutes feature's SQL: drafts, published versions (insert-only), the compound's minutes work,
  * and the reads the meeting record is assembled from (votes, questions, action items of a meeting).
  */
+import type { PageRequest } from '@yishi/core';
+import { sql } from 'kysely';
 import type { MinutesDraftTable, MinutesSignatureTable, NewMinutesVersion } from '../tables/minutes.table.js';
 import type { Db } from './places.repository.js';
+import { asc, desc, readPage } from '../keyset.js';
 
 export function findMinutesDraft(db: Db, meetingId: string) {
   return db.selectFrom('minutes_drafts').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
@@ -47,8 +50,18 @@ export async function insertMinutesVersion(db: Db, row: NewMinutesVersion): Prom
   await db.insertInto('minutes_versions').values(row).execute();
 }
 
-/** Every published version of a compound, newest first (the board shows the latest per meeting). */
-export function listCompoundMinutesVersions(db: Db, compoundId: string) {
+/** One page of the meetings of a compound with published minutes, newest first by start (the id breaks ties). */
+export function readPublishedMeetingsPage(db: Db, compoundId: string, page: PageRequest) {
+  const query = db
+    .selectFrom('meetings')
+    .select(['meetings.id', 'meetings.starts_at'])
+    .where('meetings.compound_id', '=', compoundId)
+    .where((eb) => eb.exists(eb.selectFrom('minutes_versions').select('minutes_versions.id').whereRef('minutes_versions.meeting_id', '=', 'meetings.id')));
+  return readPage(query, [desc('meetings.starts_at', 'starts_at'), desc('meetings.id', 'id')], page);
+}
+
+/** Published versions with their meeting's kind and times. */
+function versionsWithMeeting(db: Db) {
   return db
     .selectFrom('minutes_versions')
     .innerJoin('meetings', 'meetings.id', 'minutes_versions.meeting_id')
@@ -64,11 +77,54 @@ export function listCompoundMinutesVersions(db: Db, compoundId: string) {
       'meetings.kind',
       'meetings.starts_at',
       'meetings.started_at',
-    ])
+    ]);
+}
+
+/** Every published version of a compound, newest first (the board's notices). */
+export function listCompoundMinutesVersions(db: Db, compoundId: string) {
+  return versionsWithMeeting(db)
     .where('minutes_versions.compound_id', '=', compoundId)
     .orderBy('meetings.starts_at', 'desc')
     .orderBy('minutes_versions.version', 'desc')
     .execute();
+}
+
+/** Every published version of these meetings, newest meeting first (the id breaks ties), latest version first. */
+export function listMinutesVersionsOfMeetings(db: Db, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return versionsWithMeeting(db)
+    .where('minutes_versions.meeting_id', 'in', [...meetingIds])
+    .orderBy('meetings.starts_at', 'desc')
+    .orderBy('meetings.id', 'desc')
+    .orderBy('minutes_versions.version', 'desc')
+    .execute();
+}
+
+/**
+ * One page of a compound's held (closed) meetings for the minutes work list: those without published
+ * minutes first, oldest held first (the overdue come first), then the published ones, newest held
+ * first; the id breaks ties. Held: when the session opened, else the notice's start. The two
+ * orders live in two sort columns, each '' in the other group, so one keyset pages through both.
+ */
+export function readMinutesWorkPage(db: Db, compoundId: string, page: PageRequest) {
+  const isPublished = sql<boolean>`exists (select 1 from minutes_versions v where v.meeting_id = meetings.id)`;
+  const held = sql<string>`coalesce(meetings.started_at, meetings.starts_at)`;
+  const inner = db
+    .selectFrom('meetings')
+    .select([
+      'meetings.id',
+      'meetings.kind',
+      'meetings.title',
+      'meetings.starts_at',
+      'meetings.started_at',
+      sql<number>`case when ${isPublished} then 1 else 0 end`.as('published'),
+      sql<string>`case when ${isPublished} then '' else ${held} end`.as('waiting_at'),
+      sql<string>`case when ${isPublished} then ${held} else '' end`.as('published_held_at'),
+    ])
+    .where('meetings.compound_id', '=', compoundId)
+    .where('meetings.status', '=', 'closed');
+  const keys = [asc('w.published', { type: 'number' }), asc('w.waiting_at'), desc('w.published_held_at'), asc('w.id')];
+  return readPage(db.selectFrom(inner.as('w')).selectAll('w'), keys, page);
 }
 
 /** First publication time per meeting, for the dashboard's on-time figure. */
@@ -82,17 +138,23 @@ export function listFirstPublications(db: Db, compoundIds: readonly string[]) {
     .execute();
 }
 
-/** The meetings of a compound that have a draft (the minutes work list's "draft" state). */
-export function listDraftsOfCompound(db: Db, compoundId: string) {
-  return db.selectFrom('minutes_drafts').select('meeting_id').where('compound_id', '=', compoundId).execute();
+/** Which of these meetings have a draft (the minutes work list's "draft" state). */
+export function listDraftsOfMeetings(db: Db, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('minutes_drafts')
+    .select('meeting_id')
+    .where('meeting_id', 'in', [...meetingIds])
+    .execute();
 }
 
-/** Per meeting of a compound with published minutes: the latest version and when the first came out. */
-export function listPublicationsOfCompound(db: Db, compoundId: string) {
+/** Per meeting of these with published minutes: the latest version and when the first came out. */
+export function listPublicationsOfMeetings(db: Db, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('minutes_versions')
     .select((eb) => ['meeting_id', eb.fn.max<number>('version').as('latest'), eb.fn.min<string>('published_at').as('firstPublishedAt')])
-    .where('compound_id', '=', compoundId)
+    .where('meeting_id', 'in', [...meetingIds])
     .groupBy('meeting_id')
     .execute();
 }

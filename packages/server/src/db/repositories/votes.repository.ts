@@ -1,6 +1,7 @@
 /** Storage of votes, their frozen electorate, ballots and the history of replaced ballots. */
-import type { VoteStatus } from '@yishi/core';
-import type { Insertable } from 'kysely';
+import type { PageRequest, VoteStatus } from '@yishi/core';
+import { sql, type Insertable } from 'kysely';
+import { asc, desc, readPage } from '../keyset.js';
 import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from '../tables/votes.table.js';
 import type { Db } from './places.repository.js';
 
@@ -16,15 +17,30 @@ export function listVotesOfCompound(db: Db, compoundId: string) {
   return db.selectFrom('votes').selectAll().where('compound_id', '=', compoundId).orderBy('created_at', 'desc').execute();
 }
 
-export function listClosedVotesOfCompound(db: Db, compoundId: string, limit: number) {
-  return db
+/**
+ * One page of a compound's votes for its votes list: open first, then announced, drafts (only when
+ * `withDrafts`), closed; newest first within each, the id breaking ties. The order is a rank column
+ * of a derived table, so the page's keyset condition compares plain columns.
+ */
+export function readVotesPage(db: Db, compoundId: string, withDrafts: boolean, page: PageRequest) {
+  let ranked = db
     .selectFrom('votes')
     .selectAll()
-    .where('compound_id', '=', compoundId)
-    .where('status', '=', 'closed')
-    .orderBy('closed_at', 'desc')
-    .limit(limit)
-    .execute();
+    .select(sql<number>`case status when 'open' then 0 when 'announced' then 1 when 'draft' then 2 else 3 end`.as('status_rank'))
+    .where('compound_id', '=', compoundId);
+  if (!withDrafts) ranked = ranked.where('status', '!=', 'draft');
+  return readPage(db.selectFrom(ranked.as('v')).selectAll(), [asc('v.status_rank', { type: 'number' }), desc('v.created_at'), desc('v.id')], page);
+}
+
+/** A compound's open votes, soonest closing first (the board announces them all: a handful at a time). */
+export function listOpenVotesOfCompound(db: Db, compoundId: string) {
+  return db.selectFrom('votes').selectAll().where('compound_id', '=', compoundId).where('status', '=', 'open').orderBy('closes_at').orderBy('id').execute();
+}
+
+/** One page of a compound's closed votes, newest first (the id breaks ties). */
+export function readClosedVotesPage(db: Db, compoundId: string, page: PageRequest) {
+  const query = db.selectFrom('votes').selectAll().where('compound_id', '=', compoundId).where('status', '=', 'closed').where('closed_at', 'is not', null);
+  return readPage(query, [desc('closed_at'), desc('id')], page);
 }
 
 /** Open votes whose closing time has come, closed ones whose result is not written yet, and drafts whose opening time has come. */

@@ -1,16 +1,18 @@
 /**
- * The minutes work of a compound for its staff: held meetings whose minutes are overdue come first
- * (said in words: 已超期), then those still within the 3-day deadline, then the published ones with
- * their version. Each links to the meeting's minutes page.
+ * The minutes work of a compound for its staff, a page at a time (加载更多, or on scrolling to the
+ * end): held meetings without published minutes come first, oldest first, so the overdue ones (said
+ * in words: 已超期) lead; then the published ones with their version, newest first. Each links to
+ * the meeting's minutes page.
  */
-import { MEETING_KIND_LABELS, minutesEndpoints } from '@yishi/core';
+import { MEETING_KIND_LABELS, minutesEndpoints, type MinutesWorkRow } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import { renderMore } from '../../components/common/load-more.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 
@@ -28,17 +30,17 @@ export class MinutesListPage extends YishiElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
-  private readonly data = new LoadController(
+  private readonly data = new PagedController<MinutesWorkRow>(
     this,
-    (signal) => api.call(minutesEndpoints.work, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
+    (after, signal) => api.call(minutesEndpoints.work, { params: { compoundId: this.params.compoundId ?? '' }, query: { after }, signal }),
     () => [this.params.compoundId],
   );
 
   override render() {
     return html`<h1>${t('minutesList.title')}</h1>
       <p class="lead">${t('minutesList.intro')}</p>
-      ${renderLoad(this.data, (d) =>
-        d.minutes.length === 0
+      ${renderLoad(this.data, () =>
+        this.data.items.length === 0
           ? html`<p class="state-empty">${t('minutesList.none')}</p>`
           : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
               <table>
@@ -52,7 +54,7 @@ export class MinutesListPage extends YishiElement {
                   </tr>
                 </thead>
                 <tbody>
-                  ${d.minutes.map(
+                  ${this.data.items.map(
                     (m) =>
                       html`<tr>
                         <td>
@@ -77,6 +79,7 @@ export class MinutesListPage extends YishiElement {
                 </tbody>
               </table>
             </div>`,
-      )}`;
+      )}
+      ${renderMore(this.data)}`;
   }
 }
