@@ -31,7 +31,7 @@ afterAll(async () => {
 describe('the evidence bundle', () => {
   test('a closed vote’s record downloads as a ZIP whose manifest matches every file', async () => {
     const staff = await new ApiClient(server.url).login('zhanzhang');
-    const { votes } = await staff.ok(voteEndpoints.list, { params: { compoundId: await compoundIdByCode(server.deps, 'DSCT') } });
+    const { items: votes } = await staff.ok(voteEndpoints.list, { params: { compoundId: await compoundIdByCode(server.deps, 'DSCT') }, query: { limit: 200 } });
     const closed = votes.find((v) => v.status === 'closed')!;
     await withPhonePage(browser, async (page) => {
       await loginWithSessionCookie(page, server.url, 'zhanzhang');

@@ -28,7 +28,7 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const staff = await new ApiClient(server.url).login('zhanzhang');
-  const { votes } = await staff.ok(voteEndpoints.list, { params: { compoundId: await compoundIdByCode(server.deps, 'DSCT') } });
+  const { items: votes } = await staff.ok(voteEndpoints.list, { params: { compoundId: await compoundIdByCode(server.deps, 'DSCT') }, query: { limit: 200 } });
   voteId = votes.find((v) => v.title === TITLE && v.status === 'open')!.id;
 });
 afterAll(async () => {

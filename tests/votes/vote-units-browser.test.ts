@@ -36,7 +36,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   dsct = await compoundIdByCode(server.deps, 'DSCT');
   staff = await new ApiClient(server.url).login('zhanzhang');
-  const { votes } = await staff.ok(voteEndpoints.list, { params: { compoundId: dsct } });
+  const { items: votes } = await staff.ok(voteEndpoints.list, { params: { compoundId: dsct }, query: { limit: 200 } });
   voteId = votes.find((v) => v.title === TITLE && v.status === 'open')!.id;
 });
 afterAll(async () => {

@@ -10,11 +10,13 @@ import {
   ballotReceiptsSchema,
   castBallotSchema,
   castBallotsSchema,
+  compoundVotesQuerySchema,
   compoundVotesSchema,
   createVoteSchema,
   doneSchema,
   paperEntryCreatedSchema,
   paperBallotSchema,
+  publicVotesQuerySchema,
   publicVotesSchema,
   publishedReceiptsSchema,
   receiptsQuerySchema,
@@ -32,9 +34,10 @@ export const voteEndpoints = {
   list: endpoint({
     method: 'get',
     path: '/compounds/:compoundId/votes',
-    summary: 'Votes of a compound (drafts only for organisers)',
+    summary: 'Votes of a compound, a page at a time: open, announced, drafts (only for organisers), closed; newest first within each',
     tags: ['votes'],
     params: compoundParams,
+    query: compoundVotesQuerySchema,
     response: compoundVotesSchema,
   }),
   create: endpoint({
@@ -135,9 +138,11 @@ export const voteEndpoints = {
   publicResults: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/votes',
-    summary: 'Notice board: open votes with live turnout against the participation threshold (never choices), closed votes with results; the rule in words',
+    summary:
+      'Notice board: open votes with live turnout against the participation threshold (never choices), then closed votes with results a page at a time; the rule in words',
     tags: ['votes', 'public'],
     params: compoundParams,
+    query: publicVotesQuerySchema,
     response: publicVotesSchema,
   }),
 };

@@ -190,20 +190,21 @@ export const myVoterSchema = z.object({
 });
 export type MyVoter = z.infer<typeof myVoterSchema>;
 
-export const compoundVotesSchema = z.object({
-  votes: z.array(
-    voteSummarySchema.extend({
-      passed: z.boolean().nullable(),
-      summaryText: wordsSchema.nullable(),
-      /** My units on this vote's roll and whether each has voted (empty for staff and for drafts). */
-      mine: z.array(myVoterSchema),
-    }),
-  ),
+export const listedVoteSchema = voteSummarySchema.extend({
+  passed: z.boolean().nullable(),
+  summaryText: wordsSchema.nullable(),
+  /** My units on this vote's roll and whether each has voted (empty for staff and for drafts). */
+  mine: z.array(myVoterSchema),
+});
+export type ListedVote = z.infer<typeof listedVoteSchema>;
+
+/** A page of a compound's votes: open ones first, then announced, drafts, closed; newest first within each (the id breaks ties). */
+export const compoundVotesQuerySchema = pageQuerySchema(20);
+export const compoundVotesSchema = pageSchema(listedVoteSchema).extend({
   /** Whether I organise votes here (drafts are listed only then). */
   canManage: z.boolean(),
 });
 export type CompoundVotes = z.infer<typeof compoundVotesSchema>;
-export type ListedVote = CompoundVotes['votes'][number];
 
 /** Participation so far against the rule's participation threshold, in figures and in words (core/votes/progress.ts). */
 export const participationProgressSchema = z.object({
@@ -303,11 +304,13 @@ export const publishedReceiptsSchema = pageSchema(
 });
 export type PublishedReceipts = z.infer<typeof publishedReceiptsSchema>;
 
-export const publicVotesSchema = z.object({
-  /** Open votes, announced with their live turnout (counts only, never choices). */
+/** The board's votes: a page of the closed ones (`after`, `limit`, 10 by default); the open ones come with the first page. */
+export const publicVotesQuerySchema = pageQuerySchema(10);
+/** items: closed votes with their results, newest first (the id breaks ties). */
+export const publicVotesSchema = pageSchema(voteSummarySchema.extend({ result: tallyResultSchema.nullable() })).extend({
+  /** Open votes, announced with their live turnout (counts only, never choices), soonest closing first; only with the first page (empty after it). */
   open: z.array(voteSummarySchema.extend({ turnout: turnoutSchema })),
-  /** Closed votes with their results, newest first. */
-  votes: z.array(voteSummarySchema.extend({ result: tallyResultSchema.nullable() })),
 });
-export type PublicVote = z.infer<typeof publicVotesSchema>['votes'][number];
-export type PublicOpenVote = z.infer<typeof publicVotesSchema>['open'][number];
+export type PublicVotes = z.infer<typeof publicVotesSchema>;
+export type PublicVote = PublicVotes['items'][number];
+export type PublicOpenVote = PublicVotes['open'][number];

@@ -84,7 +84,7 @@ describe("a vote's evidence bundle", () => {
 
   it('is for the organisers only; an owner is refused', async () => {
     const staff = await t.login('zhanzhang');
-    const { votes } = await t.ok(voteEndpoints.list, { cookie: staff, params: { compoundId: dsct } });
+    const { items: votes } = await t.ok(voteEndpoints.list, { cookie: staff, params: { compoundId: dsct }, query: { limit: 200 } });
     const closed = votes.find((v) => v.status === 'closed')!;
     expect((await download(await t.login('yezhu'), closed.id)).status).toBe(403);
     expect((await download(staff, closed.id)).status).toBe(200);

@@ -21,7 +21,7 @@ async function files(voteId: string): Promise<{ roll: OpenBallotRoll; ballots: O
 }
 
 async function seededVote(title: string): Promise<string> {
-  const { votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct } });
+  const { items: votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 200 } });
   return votes.find((v) => v.title === title)!.id;
 }
 

@@ -1,6 +1,6 @@
-import { endpointUrl, voteEndpoints, type BodyInput } from '@yishi/core';
+import { endpointUrl, voteEndpoints, type BodyInput, type ListedVote, type PublicVote } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tieRollLabels } from '../testing/page-through.js';
+import { listUrl, pageThrough, repeated, tieRollLabels } from '../testing/page-through.js';
 import { enterConfirmedPaperBallot } from '../testing/paper-slips.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -54,7 +54,7 @@ const closeNow = (cookie: string, voteId: string) => t.api(voteEndpoints.close, 
 
 describe('seeded votes on the public board', () => {
   it('shows the matter-5 vote passed, the matter-6 vote failed on 3/4 approval, and the elected building head', async () => {
-    const { votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct } });
+    const { items: votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 200 } });
     const byTitle = new Map(votes.map((v) => [v.title, v]));
     const m5 = byTitle.get('使用专项维修资金更换2栋电梯')!.result!;
     expect(m5.passed).toBe(true);
@@ -69,7 +69,7 @@ describe('seeded votes on the public board', () => {
   });
 
   it('an unknown compound has no board', async () => {
-    const missing = await t.api(voteEndpoints.publicResults, { params: { compoundId: 'nope' } });
+    const missing = await t.api(voteEndpoints.publicResults, { params: { compoundId: 'nope' }, query: { limit: 200 } });
     expect(missing.status).toBe(404);
     expect(missing.error?.code).toBe('compound_not_found');
   });
@@ -219,16 +219,53 @@ describe('casting ballots', () => {
         closesAt: new Date(now.getTime() + 86_400_000).toISOString(),
       },
     });
-    const forStaff = await t.ok(voteEndpoints.list, { cookie: staff, params: { compoundId: dsct } });
+    const forStaff = await t.ok(voteEndpoints.list, { cookie: staff, params: { compoundId: dsct }, query: { limit: 200 } });
     expect(forStaff.canManage).toBe(true);
-    expect(forStaff.votes.find((v) => v.id === draft.id)).toMatchObject({ status: 'draft', passed: null, summaryText: null });
+    expect(forStaff.items.find((v) => v.id === draft.id)).toMatchObject({ status: 'draft', passed: null, summaryText: null });
     const owner = await t.login('yezhu');
-    const forOwner = await t.ok(voteEndpoints.list, { cookie: owner, params: { compoundId: dsct } });
+    const forOwner = await t.ok(voteEndpoints.list, { cookie: owner, params: { compoundId: dsct }, query: { limit: 200 } });
     expect(forOwner.canManage).toBe(false);
-    expect(forOwner.votes.map((v) => v.id)).not.toContain(draft.id);
-    expect(forOwner.votes.find((v) => v.title === '使用专项维修资金更换2栋电梯')).toMatchObject({ status: 'closed', passed: true });
+    expect(forOwner.items.map((v) => v.id)).not.toContain(draft.id);
+    expect(forOwner.items.find((v) => v.title === '使用专项维修资金更换2栋电梯')).toMatchObject({ status: 'closed', passed: true });
     expect((await t.api(voteEndpoints.get, { cookie: owner, params: { voteId: draft.id } })).status).toBe(404);
     expect((await t.api(voteEndpoints.open, { cookie: owner, params: { voteId: draft.id } })).status).toBe(403);
+
+    // A page at a time: every vote once, open ones first, then announced, drafts and closed, even when all were created at one instant.
+    await t.deps.db.updateTable('votes').set({ created_at: '2026-11-01T00:00:00.000Z' }).where('compound_id', '=', dsct).execute();
+    const stored = await t.deps.db.selectFrom('votes').select(['id', 'status']).where('compound_id', '=', dsct).execute();
+    const listUrlOf = (after: string | undefined) => listUrl(`/compounds/${dsct}/votes`, { after, limit: 2 });
+    const paged = await pageThrough<ListedVote>((after) => t.call('GET', listUrlOf(after), { cookie: staff }));
+    expect(paged.statuses.every((s) => s === 200)).toBe(true);
+    expect(repeated(paged.items.map((v) => v.id))).toEqual([]);
+    expect(paged.items.map((v) => v.id).sort()).toEqual(stored.map((v) => v.id).sort());
+    expect(paged.pages).toBe(Math.ceil(stored.length / 2));
+    const rank = { open: 0, announced: 1, draft: 2, closed: 3 } as const;
+    const ranks = paged.items.map((v) => rank[v.status]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const ownerPaged = await pageThrough<ListedVote>((after) => t.call('GET', listUrlOf(after), { cookie: owner }));
+    expect(ownerPaged.items.map((v) => v.id).sort()).toEqual(
+      stored
+        .filter((v) => v.status !== 'draft')
+        .map((v) => v.id)
+        .sort(),
+    );
+
+    // The board's closed votes likewise, closed at one instant; the open ones come with the first page only.
+    await t.deps.db
+      .updateTable('votes')
+      .set({ closed_at: '2026-11-02T00:00:00.000Z' })
+      .where('compound_id', '=', dsct)
+      .where('status', '=', 'closed')
+      .execute();
+    const boardUrl = (after: string | undefined) => listUrl(`/public/compounds/${dsct}/votes`, { after, limit: 2 });
+    const board = await pageThrough<PublicVote>((after) => t.call('GET', boardUrl(after)));
+    const closed = stored.filter((v) => v.status === 'closed').map((v) => v.id);
+    expect(closed.length).toBeGreaterThan(2);
+    expect(repeated(board.items.map((v) => v.id))).toEqual([]);
+    expect(board.items.map((v) => v.id).sort()).toEqual(closed.sort());
+    const first = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 2 } });
+    expect(first.open.map((v) => v.status)).toContain('open');
+    expect((await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 2, after: first.next! } })).open).toEqual([]);
   });
 
   it('rejects invalid ballots in words', async () => {
@@ -291,19 +328,21 @@ describe('an owner of several units', () => {
     const voteId = await createOpenVote(staff);
     const owner = await t.login('yezhu');
     expect((await cast(owner, voteId, { unitId: await unitId('1-1-301'), choices: ['yes'] })).status).toBe(201);
-    const { votes } = await t.ok(voteEndpoints.list, { cookie: owner, params: { compoundId: dsct } });
+    const { items: votes } = await t.ok(voteEndpoints.list, { cookie: owner, params: { compoundId: dsct }, query: { limit: 200 } });
     expect(votes.find((v) => v.id === voteId)!.mine.map((m) => [m.label, m.voted])).toEqual([
       ['1栋1单元301', true],
       ['2栋2单元502', false],
     ]);
     // Staff without units have none; closed votes list the units that were on the roll.
-    expect((await t.ok(voteEndpoints.list, { cookie: staff, params: { compoundId: dsct } })).votes.every((v) => v.mine.length === 0)).toBe(true);
+    expect(
+      (await t.ok(voteEndpoints.list, { cookie: staff, params: { compoundId: dsct }, query: { limit: 200 } })).items.every((v) => v.mine.length === 0),
+    ).toBe(true);
   });
 });
 
 describe('the notice board announces open votes', () => {
   it('with the rule in words, the closing time and live turnout against 2/3 — never how anyone voted', async () => {
-    const { open } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct } });
+    const { open } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 200 } });
     const charging = open.find((v) => v.title === '利用小区共有场地建设电动自行车充电棚')!;
     expect(charging.status).toBe('open');
     expect(charging.ruleText['zh-CN']).toContain('民法典第二百七十八条第8项');
@@ -315,7 +354,7 @@ describe('the notice board announces open votes', () => {
   });
 
   it('tells a frozen result in today’s words: percentages beside their exact fractions', async () => {
-    const { votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct } });
+    const { items: votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 200 } });
     const head = votes.find((v) => v.title === '1栋楼栋长选举')!;
     // Words stored at closing by an older version: the figures are the same, the words are told again.
     const row = await t.deps.db.selectFrom('votes').select('result_json').where('id', '=', head.id).executeTakeFirstOrThrow();
@@ -326,7 +365,7 @@ describe('the notice board announces open votes', () => {
       .set({ result_json: JSON.stringify(stored) })
       .where('id', '=', head.id)
       .execute();
-    const again = (await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct } })).votes.find((v) => v.id === head.id)!;
+    const again = (await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 200 } })).items.find((v) => v.id === head.id)!;
     expect(again.result!.checks.map((c) => c.text['zh-CN'])).toEqual(head.result!.checks.map((c) => c.text['zh-CN']));
     expect(again.result!.checks[0]!.text['zh-CN']).toMatch(/^“何秀英”赞成票占投票总数 \d+\.\d{2}% > 1\/2 ✓（\d+ \/ \d+ 票）$/);
   });

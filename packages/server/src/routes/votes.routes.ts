@@ -16,7 +16,7 @@ const organisers = rolesAt(VOTE_ORGANISERS, voteFromParams);
 export const voteRoutes = [
   defineRoute(voteEndpoints.list, {
     access: rolesAt(ROLES, compoundFromParams),
-    handler: ({ deps, actor, params, locale, place }) => listVotesForActor(deps, actor, params.compoundId, locale, place),
+    handler: ({ deps, actor, params, locale, place, query }) => listVotesForActor(deps, actor, params.compoundId, locale, place, query),
   }),
   defineRoute(voteEndpoints.create, {
     access: rolesAt(VOTE_ORGANISERS, compoundFromParams),
@@ -70,6 +70,6 @@ export const voteRoutes = [
   }),
   defineRoute(voteEndpoints.publicResults, {
     access: publicAccess,
-    handler: ({ deps, params, locale }) => listPublicResults(deps, params.compoundId, locale),
+    handler: ({ deps, params, locale, query }) => listPublicResults(deps, params.compoundId, locale, query),
   }),
 ];

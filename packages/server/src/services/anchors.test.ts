@@ -66,7 +66,7 @@ async function truncateLedger(): Promise<void> {
 }
 
 async function aClosedVote(): Promise<string> {
-  const { votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct } });
+  const { items: votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 200 } });
   return votes.find((v) => v.title === '使用专项维修资金更换2栋电梯')!.id;
 }
 

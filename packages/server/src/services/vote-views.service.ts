@@ -13,9 +13,11 @@ import {
   secretTotalsWithheld,
   toCsv,
   withheldChoicesWords,
+  type ListedVote,
   type Locale,
   type MyVoter,
   type PageRequest,
+  type PublicVotes,
   type PublishedResult,
   type RollEntry,
   type TallyResult,
@@ -141,19 +143,19 @@ export async function getVoteForActor(deps: Deps, actor: Actor, voteId: string, 
   };
 }
 
-export async function listVotesForActor(deps: Deps, actor: Actor, compoundId: string, locale: Locale, chain: Parameters<typeof mayAct>[2]) {
+/** A page of the compound's votes: open, announced, drafts (organisers only), closed. */
+export async function listVotesForActor(deps: Deps, actor: Actor, compoundId: string, locale: Locale, chain: Parameters<typeof mayAct>[2], page: PageRequest) {
   // Settle any vote past its time before listing, so a list never shows a stale "open".
   await settleDueVotes(deps);
   const organiser = mayAct(actor, VOTE_ORGANISERS, chain);
-  const rows = await repo.listVotesOfCompound(deps.db, compoundId);
-  const visible = rows.filter((v) => organiser || v.status !== 'draft');
-  const out = [];
-  for (const v of visible) {
+  const { rows, next } = await repo.readVotesPage(deps.db, compoundId, organiser, page);
+  const items: ListedVote[] = [];
+  for (const v of rows) {
     const summary = await voteSummary(deps, v, locale);
     const result = resultOf(v, locale);
-    out.push({ ...summary, passed: result?.passed ?? null, summaryText: result?.summary ?? null, mine: await myVotersOf(deps, actor, v) });
+    items.push({ ...summary, passed: result?.passed ?? null, summaryText: result?.summary ?? null, mine: await myVotersOf(deps, actor, v) });
   }
-  return { votes: out, canManage: organiser };
+  return { items, next, canManage: organiser };
 }
 
 /** Staff: the roll — who is entitled and whether they voted (choices only for named ballots after closing). */
@@ -223,19 +225,17 @@ export async function getReceipts(deps: Deps, voteId: string, locale: Locale, qu
   };
 }
 
-/** The notice board's votes: open ones with live turnout, closed ones with their results. */
-export async function listPublicResults(deps: Deps, compoundId: string, locale: Locale) {
+/** The notice board's votes: open ones with live turnout (with the first page), a page of closed ones with their results. */
+export async function listPublicResults(deps: Deps, compoundId: string, locale: Locale, page: PageRequest): Promise<PublicVotes> {
   // Public: no role check found the compound, so an unknown one is said here.
   if (!(await findCompoundChain(deps.db, compoundId))) throw new DomainError('compound_not_found');
   await settleDueVotes(deps);
   // Open votes are announced with their turnout, soonest closing first; never their choices.
-  const openRows = (await repo.listVotesOfCompound(deps.db, compoundId))
-    .filter((v) => v.status === 'open')
-    .sort((a, b) => a.closes_at.localeCompare(b.closes_at));
-  const open = [];
+  const open: PublicVotes['open'] = [];
+  const openRows = page.after === undefined ? await repo.listOpenVotesOfCompound(deps.db, compoundId) : [];
   for (const v of openRows) open.push({ ...(await voteSummary(deps, v, locale)), turnout: await turnoutOf(deps.db, v) });
-  const rows = await repo.listClosedVotesOfCompound(deps.db, compoundId, 20);
-  const votes = [];
-  for (const v of rows) votes.push({ ...(await voteSummary(deps, v, locale)), result: resultOf(v, locale) });
-  return { open, votes };
+  const { rows, next } = await repo.readClosedVotesPage(deps.db, compoundId, page);
+  const items: PublicVotes['items'] = [];
+  for (const v of rows) items.push({ ...(await voteSummary(deps, v, locale)), result: resultOf(v, locale) });
+  return { open, items, next };
 }

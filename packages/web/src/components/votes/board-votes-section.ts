@@ -4,15 +4,16 @@
  * area and headcount against 2/3 for art. 278, each with its exact fraction and what is still
  * missing — never how anyone voted. Closed votes follow with their result and the rule explained.
  */
-import { voteEndpoints, type PublicOpenVote, type PublicVote } from '@yishi/core';
+import { voteEndpoints, type PublicOpenVote, type PublicVote, type PublicVotes } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { renderBoardMore } from '../board/board-more.js';
 import { boardStyles } from '../board/board-styles.js';
 import { renderEmpty, renderLoad } from '../common/load-state.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
@@ -47,10 +48,11 @@ export class BoardVotesSection extends YishiElement {
   ];
 
   @property({ attribute: false }) compoundId = '';
-  // Option labels come in the reader's language: a switch of language reads them again.
-  private readonly load = new LoadController(
+  // Option labels come in the reader's language: a switch of language reads them again. The closed
+  // votes come a page at a time (the latest 10 first); the open ones with the first page.
+  private readonly load = new PagedController<PublicVote, PublicVotes>(
     this,
-    (signal) => api.call(voteEndpoints.publicResults, { params: { compoundId: this.compoundId }, signal }),
+    (after, signal) => api.call(voteEndpoints.publicResults, { params: { compoundId: this.compoundId }, query: { after }, signal }),
     () => [this.compoundId, currentLocale()],
   );
 
@@ -58,7 +60,8 @@ export class BoardVotesSection extends YishiElement {
     const results = html`<h2 id="board-votes">${t('votes.board.heading')}</h2>`;
     const ready = this.load.status === 'ready' ? this.load.value : undefined;
     if (!ready) return html`<section id="votes" aria-labelledby="board-votes">${results}${renderLoad(this.load, () => nothing)}</section>`;
-    const { open, votes } = ready;
+    const { open } = ready;
+    const votes = this.load.items;
     // Headings travel with their first notice, so a printed page never ends on a lone heading.
     return html`${
         open.length > 0
@@ -71,7 +74,7 @@ export class BoardVotesSection extends YishiElement {
       }
       <section id="votes" aria-labelledby="board-votes">
         <div class="keep-together">${results}${votes.length === 0 ? renderEmpty(t('votes.board.empty')) : this.renderClosed(votes[0]!)}</div>
-        ${votes.slice(1).map((v) => this.renderClosed(v))}
+        ${votes.slice(1).map((v) => this.renderClosed(v))} ${renderBoardMore(this.load, false)}
       </section>`;
   }
 

@@ -1,22 +1,22 @@
 /**
  * A compound's votes: open ones first with a big "去投票" and, for an owner, which of their units
  * have voted; then closed ones with pass/fail in words (said once: the summary carries the verdict).
+ * The server sends them in that order a page at a time; more load as the list scrolls.
  */
-import { voteEndpoints, type ListedVote } from '@yishi/core';
+import { voteEndpoints, type CompoundVotes, type ListedVote } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import { renderMore } from '../../components/common/load-more.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
 import { colon } from '../../components/votes/vote-words.js';
 import '../../components/votes/vote-settings.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { holdsRoleAt } from '../../state/session.js';
-
-const ORDER = { open: 0, announced: 1, draft: 2, closed: 3 } as const;
 
 @customElement('yishi-votes-page')
 export class VotesPage extends YishiElement {
@@ -38,9 +38,9 @@ export class VotesPage extends YishiElement {
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
-  private readonly load = new LoadController(
+  private readonly load = new PagedController<ListedVote, CompoundVotes>(
     this,
-    (signal) => api.call(voteEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, signal }),
+    (after, signal) => api.call(voteEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, query: { after }, signal }),
     () => [this.params.compoundId],
   );
 
@@ -48,14 +48,14 @@ export class VotesPage extends YishiElement {
     const compoundId = this.params.compoundId ?? '';
     return html`<h1>${t('votes.listHeading')}</h1>
       <p class="lead">${t('votes.listIntro')}</p>
-      ${renderLoad(this.load, ({ votes, canManage }) => {
-        const sorted = [...votes].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+      ${renderLoad(this.load, ({ canManage }) => {
+        const votes = this.load.items;
         return html`<div class="actions">
             ${canManage ? html`<a class="link-button primary" href=${`/compounds/${compoundId}/votes/new`}>${t('votes.create')}</a>` : nothing}
             <a class="link-button" href=${`/compounds/${compoundId}/proposals`}>${t('votes.proposals')}</a>
           </div>
           <h2 class="visually-hidden">${t('votes.listHeading')}</h2>
-          ${sorted.length === 0 ? renderEmpty(t('votes.empty')) : sorted.map((v) => this.renderVote(v))}
+          ${votes.length === 0 ? renderEmpty(t('votes.empty')) : votes.map((v) => this.renderVote(v))} ${renderMore(this.load)}
           ${canManage ? html`<yishi-vote-settings compound-id=${compoundId}></yishi-vote-settings>` : nothing}`;
       })}`;
   }
