@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { endpoint } from '../contract/endpoint.js';
-import { extendVoteSchema, publicVoteNoticesSchema, votePeriodsSchema, voteSettingsSchema } from './timeline.schema.js';
+import { extendVoteSchema, publicVoteNoticesQuerySchema, publicVoteNoticesSchema, votePeriodsSchema, voteSettingsSchema } from './timeline.schema.js';
 import { doneSchema } from './votes.schema.js';
 
 const id = z.string().min(1).max(40);
@@ -59,9 +59,10 @@ export const voteTimelineEndpoints = {
   publicNotices: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/vote-notices',
-    summary: "Notice board: the compound's vote notices (announcements, extensions, preliminary and final results), newest first",
+    summary: "Notice board: the compound's vote notices (announcements, extensions, preliminary and final results), newest first, a page at a time",
     tags: ['votes', 'public'],
     params: compoundParams,
+    query: publicVoteNoticesQuerySchema,
     response: publicVoteNoticesSchema,
   }),
 };

@@ -1,5 +1,6 @@
 /** The shapes of a vote's statutory timeline on the wire: the compound's periods, the stages, the notices. */
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { VOTE_NOTICE_KINDS } from './timeline-notices.js';
 import { VOTE_PERIOD_LIMITS, VOTE_PHASES, VOTE_STAGE_KEYS, type VotePeriods } from './timeline.js';
 
@@ -78,10 +79,11 @@ export const voteTimelineSchema = z.object({
 });
 export type VoteTimeline = z.infer<typeof voteTimelineSchema>;
 
-/** The notice board's vote notices, newest first. */
-export const publicVoteNoticesSchema = z.object({
+/** A page of the notice board's vote notices (`after`, `limit`: 6 by default, what the board shows at first). */
+export const publicVoteNoticesQuerySchema = pageQuerySchema(6);
+/** The notice board's vote notices, newest first (the id breaks ties), a page at a time. */
+export const publicVoteNoticesSchema = pageSchema(voteNoticeSchema.extend({ voteId: z.string(), voteTitle: z.string() })).extend({
   /** The compound's rule profile in words (describeVotePeriods). */
   profile: words,
-  notices: z.array(voteNoticeSchema.extend({ voteId: z.string(), voteTitle: z.string() })),
 });
 export type PublicVoteNotices = z.infer<typeof publicVoteNoticesSchema>;

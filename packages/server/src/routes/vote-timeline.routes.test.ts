@@ -1,6 +1,7 @@
 import { notificationEndpoints, voteEndpoints, voteTimelineEndpoints, type BodyInput } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settleDueVotes } from '../services/votes.service.js';
+import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 const DAY = 86_400_000;
@@ -143,10 +144,22 @@ describe('the statutory timeline of an art. 278 vote', () => {
     expect((await t.api(voteTimelineEndpoints.finalise, { cookie: staff, params: { voteId } })).error?.code).toBe('vote_not_preliminary');
 
     // The board lists the notices, newest first.
-    const { notices, profile } = await t.ok(voteTimelineEndpoints.publicNotices, { params: { compoundId: dsct } });
+    const { items: notices, profile } = await t.ok(voteTimelineEndpoints.publicNotices, { params: { compoundId: dsct }, query: { limit: 200 } });
     expect(profile['zh-CN']).toContain('满 15 日方可开始投票');
     expect(notices.filter((n) => n.voteId === voteId).map((n) => n.kind)).toEqual(['final_result', 'preliminary_result', 'extension', 'announcement']);
     expect(notices[0]!.voteTitle).toBe('使用专项维修资金维修屋面防水');
+    // A page at a time: four more notices published at the same instant as the latest (notices are append-only) — the id breaks the tie, each shown once.
+    const latest = await t.deps.db.selectFrom('vote_notices').selectAll().where('id', '=', notices[0]!.id).executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('vote_notices')
+      .values(['t1', 't2', 't3', 't4'].map((tail) => ({ ...latest, id: `${latest.id}${tail}` })))
+      .execute();
+    const stored = await t.deps.db.selectFrom('vote_notices').select('id').where('compound_id', '=', dsct).execute();
+    const paged = await pageThrough<{ id: string }>((after) => t.call('GET', listUrl(`/public/compounds/${dsct}/vote-notices`, { after, limit: 2 })));
+    expect(repeated(paged.items.map((n) => n.id))).toEqual([]);
+    expect(paged.items.map((n) => n.id).sort()).toEqual(stored.map((n) => n.id).sort());
+    expect(paged.pages).toBe(Math.ceil(stored.length / 2));
+    expect((await t.ok(voteTimelineEndpoints.publicNotices, { params: { compoundId: dsct } })).items).toHaveLength(Math.min(6, stored.length));
   });
 
   it('refuses an announcement whose opening is inside the notice period, and lets the scheduler finalise after the window', async () => {

@@ -40,6 +40,6 @@ export const voteTimelineRoutes = [
   }),
   defineRoute(voteTimelineEndpoints.publicNotices, {
     access: publicAccess,
-    handler: ({ deps, params }) => listPublicVoteNotices(deps, params.compoundId),
+    handler: ({ deps, params, query }) => listPublicVoteNotices(deps, params.compoundId, query),
   }),
 ];

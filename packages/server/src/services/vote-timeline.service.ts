@@ -25,6 +25,7 @@ import {
   voteStages,
   type ExtendVoteInput,
   type NoticeText,
+  type PageRequest,
   type TallyResult,
   type VoteNoticeKind,
   type VotePeriods,
@@ -117,12 +118,16 @@ function byPublication(a: { published_at: string; kind: string }, b: { published
   return a.published_at.localeCompare(b.published_at) || rank(a.kind) - rank(b.kind);
 }
 
-/** The board's vote notices, newest first (the latest 30). */
-export async function listPublicVoteNotices(deps: Deps, compoundId: string) {
+/**
+ * A page of the board's vote notices, newest first. Within the page, notices of one instant are put
+ * in the order of the stages (newest stage first); the page itself is cut by (time, id).
+ */
+export async function listPublicVoteNotices(deps: Deps, compoundId: string, page: PageRequest) {
   if (!(await findCompoundChain(deps.db, compoundId))) throw new DomainError('compound_not_found');
-  const rows = (await notices.listNoticesOfCompound(deps.db, compoundId, 30)).sort((a, b) => byPublication(b, a));
+  const { rows, next } = await notices.readNoticesOfCompoundPage(deps.db, compoundId, page);
+  rows.sort((a, b) => byPublication(b, a));
   const profile = profileOf(await votePeriodsOf(deps.db, compoundId));
-  return { profile, notices: rows.map((r) => ({ ...noticeView(r), voteId: r.vote_id, voteTitle: r.vote_title })) };
+  return { profile, items: rows.map((r) => ({ ...noticeView(r), voteId: r.vote_id, voteTitle: r.vote_title })), next };
 }
 
 // ---- announce -----------------------------------------------------------------------------------

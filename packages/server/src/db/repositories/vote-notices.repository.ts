@@ -1,5 +1,7 @@
 /** Storage of the notices a vote's stages publish (append-only) and the timeline's due work. */
+import type { PageRequest } from '@yishi/core';
 import type { Insertable } from 'kysely';
+import { desc, readPage } from '../keyset.js';
 import type { Db } from './places.repository.js';
 import type { VoteNoticeTable } from '../tables/votes.table.js';
 
@@ -12,18 +14,15 @@ export function listNoticesOfVote(db: Db, voteId: string) {
   return db.selectFrom('vote_notices').selectAll().where('vote_id', '=', voteId).orderBy('published_at').orderBy('id').execute();
 }
 
-/** A compound's notices for the board, newest first, with their vote's title. */
-export function listNoticesOfCompound(db: Db, compoundId: string, limit: number) {
-  return db
+/** One page of a compound's notices for the board, newest first (the id breaks ties), with their vote's title. */
+export function readNoticesOfCompoundPage(db: Db, compoundId: string, page: PageRequest) {
+  const query = db
     .selectFrom('vote_notices as n')
     .innerJoin('votes as v', 'v.id', 'n.vote_id')
     .selectAll('n')
     .select('v.title as vote_title')
-    .where('n.compound_id', '=', compoundId)
-    .orderBy('n.published_at', 'desc')
-    .orderBy('n.id', 'desc')
-    .limit(limit)
-    .execute();
+    .where('n.compound_id', '=', compoundId);
+  return readPage(query, [desc('n.published_at', 'published_at'), desc('n.id', 'id')], page);
 }
 
 /** Statutory votes with a preliminary result whose 询异 window has ended. */

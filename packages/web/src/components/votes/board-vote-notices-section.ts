@@ -1,17 +1,21 @@
 /**
  * Notice-board section: the compound's vote notices as published (投票通知公告, 延期公示, 初步统计结果
- * 公示, 表决结果公告), newest first, each with its time and the vote it belongs to.
+ * 公示, 表决结果公告), newest first, each with its time and the vote it belongs to: the latest six,
+ * older ones a page at a time on request.
  */
 import { voteTimelineEndpoints, type PublicVoteNotices } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { renderBoardMore } from '../board/board-more.js';
 import { boardStyles } from '../board/board-styles.js';
 import { renderEmpty, renderLoad } from '../common/load-state.js';
+
+type Notice = PublicVoteNotices['items'][number];
 
 @customElement('yishi-board-vote-notices')
 export class BoardVoteNoticesSection extends YishiElement {
@@ -30,9 +34,9 @@ export class BoardVoteNoticesSection extends YishiElement {
   ];
 
   @property({ attribute: false }) compoundId = '';
-  private readonly load = new LoadController(
+  private readonly load = new PagedController<Notice, PublicVoteNotices>(
     this,
-    (signal) => api.call(voteTimelineEndpoints.publicNotices, { params: { compoundId: this.compoundId }, signal }),
+    (after, signal) => api.call(voteTimelineEndpoints.publicNotices, { params: { compoundId: this.compoundId }, query: { after }, signal }),
     () => [this.compoundId],
   );
 
@@ -42,14 +46,15 @@ export class BoardVoteNoticesSection extends YishiElement {
       <h2 id="board-vote-notices">${t('timeline.boardHeading')}</h2>
       ${renderLoad(
         this.load,
-        ({ profile, notices }) =>
+        ({ profile }) =>
           html`<p class="muted">${pick(profile)}</p>
-            ${notices.length === 0 ? renderEmpty(t('timeline.boardEmpty')) : notices.slice(0, 6).map((n) => this.renderNotice(n))}`,
+            ${this.load.items.length === 0 ? renderEmpty(t('timeline.boardEmpty')) : this.load.items.map((n) => this.renderNotice(n))}
+            ${renderBoardMore(this.load, false)}`,
       )}
     </section>`;
   }
 
-  private renderNotice(n: PublicVoteNotices['notices'][number]) {
+  private renderNotice(n: Notice) {
     return html`<article class="card notice">
       <h3>${pick(n.title)}</h3>
       <p class="muted">${t('timeline.publishedAt', { time: formatDateTime(n.publishedAt) })}</p>
