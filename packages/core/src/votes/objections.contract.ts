@@ -14,6 +14,7 @@ import {
   rollCheckQuerySchema,
   rollCheckSchema,
   rollObjectionSchema,
+  voteObjectionsQuerySchema,
   voteObjectionsSchema,
 } from './objections.schema.js';
 
@@ -34,9 +35,11 @@ export const objectionEndpoints = {
   objections: endpoint({
     method: 'get',
     path: '/votes/:voteId/objections',
-    summary: "Roll correction requests and ballot disputes (询异): the vote's organisers see all, an owner their own",
+    summary:
+      "Roll correction requests and ballot disputes (询异), each a page at a time (list= one of them): the vote's organisers see all, an owner their own",
     tags: ['votes'],
     params: voteParams,
+    query: voteObjectionsQuerySchema,
     response: voteObjectionsSchema,
   }),
   raiseRollObjection: endpoint({

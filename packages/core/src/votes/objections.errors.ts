@@ -65,6 +65,10 @@ export const objectionMessages = {
     'zh-CN': '询异期已结束，结果已确定，不能再更正选票',
     en: 'The dispute window is over and the result is final; ballots can no longer be corrected',
   },
+  objection_list_invalid: {
+    'zh-CN': '列表（list）只能是 roll（名册更正申请）或 disputes（询异）',
+    en: 'The list must be roll (roll correction requests) or disputes (ballot disputes)',
+  },
 } as const satisfies MessageTable;
 
 export const objectionStatuses: Partial<Record<keyof typeof objectionMessages, number>> = {
@@ -86,4 +90,5 @@ export const objectionStatuses: Partial<Record<keyof typeof objectionMessages, n
   ballot_dispute_not_found: 404,
   dispute_correction_paper_only: 400,
   dispute_correction_window_closed: 409,
+  objection_list_invalid: 400,
 };

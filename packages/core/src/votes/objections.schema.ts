@@ -5,7 +5,7 @@
  * recorded reason; the owner sees the resolution and is told of it.
  */
 import { z } from 'zod';
-import { pageQuerySchema } from '../contract/paging.js';
+import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { wordsSchema } from './votes.schema.js';
 
 export const OBJECTION_STATUSES = ['open', 'upheld', 'rejected'] as const;
@@ -186,6 +186,17 @@ export const resolveBallotDisputeSchema = z.object({
 });
 export type ResolveBallotDisputeInput = z.infer<typeof resolveBallotDisputeSchema>;
 
+export const OBJECTION_LISTS = ['roll', 'disputes'] as const;
+export type ObjectionList = (typeof OBJECTION_LISTS)[number];
+
+/**
+ * The two lists come a page at a time, oldest first (the id breaks ties). Without `list`, the first
+ * page of each; with `list`, a page of that one only (`after` being its previous page's `next`), the
+ * other empty.
+ */
+export const voteObjectionsQuerySchema = pageQuerySchema().extend({ list: z.enum(OBJECTION_LISTS, { message: 'objection_list_invalid' }).optional() });
+export type VoteObjectionsQuery = z.output<typeof voteObjectionsQuerySchema>;
+
 export const voteObjectionsSchema = z.object({
   voteId: z.string(),
   /** The caller organises this vote: they see every objection and may resolve them. */
@@ -194,7 +205,10 @@ export const voteObjectionsSchema = z.object({
   objectionEndsAt: z.string().nullable(),
   /** Disputes are taken now (a statutory vote, closed, before the end of its 询异 window). */
   disputesOpen: z.boolean(),
-  rollObjections: z.array(rollObjectionSchema),
-  disputes: z.array(ballotDisputeSchema),
+  /** Of all the caller may see (not only this page): roll correction requests and disputes still open. */
+  openRollObjections: z.number().int(),
+  openDisputes: z.number().int(),
+  rollObjections: pageSchema(rollObjectionSchema),
+  disputes: pageSchema(ballotDisputeSchema),
 });
 export type VoteObjections = z.infer<typeof voteObjectionsSchema>;

@@ -25,6 +25,22 @@ afterEach(() => t.close());
 
 const unitId = (label: string) => unitIdOf(t.deps.db, dsct, label);
 
+/** The ids of one of the two lists, read a page of `limit` at a time as a client does, and how many pages that took. */
+async function pageObjections(cookie: string, voteId: string, list: 'roll' | 'disputes', limit = 1) {
+  const ids: string[] = [];
+  let after: string | undefined;
+  let pages = 0;
+  do {
+    const page = await t.ok(objectionEndpoints.objections, { cookie, params: { voteId }, query: { list, limit, after } });
+    const [part, other] = list === 'roll' ? [page.rollObjections, page.disputes] : [page.disputes, page.rollObjections];
+    expect(other).toEqual({ items: [], next: null });
+    ids.push(...part.items.map((i) => i.id));
+    after = part.next ?? undefined;
+    pages++;
+  } while (after);
+  return { ids, pages };
+}
+
 /** An art. 278 vote announced through the API: its roll frozen and published for checking for 7 days, voting from day 15. */
 async function announcedVote(staff: string, closesInDays = 30): Promise<string> {
   const { id } = await t.ok(voteEndpoints.create, {
@@ -199,14 +215,18 @@ describe('the roll check (名册核对)', () => {
     expect(rejected.data).toMatchObject({ status: 'rejected', resolutionReason: '不动产登记簿只登记王建国一人', before: null, after: null });
     const own = await t.ok(objectionEndpoints.objections, { cookie: owner, params: { voteId } });
     expect(own.canResolve).toBe(false);
-    expect(own.rollObjections.map((o) => [o.kind, o.status, o.resolutionReason])).toEqual([
+    expect(own.rollObjections.items.map((o) => [o.kind, o.status, o.resolutionReason])).toEqual([
       ['owner_missing', 'rejected', '不动产登记簿只登记王建国一人'],
       ['area_wrong', 'open', ''],
     ]);
     // Another owner sees none of them; staff see both with who raised them.
-    expect((await t.ok(objectionEndpoints.objections, { cookie: await t.login('yezhu2'), params: { voteId } })).rollObjections).toEqual([]);
+    expect((await t.ok(objectionEndpoints.objections, { cookie: await t.login('yezhu2'), params: { voteId } })).rollObjections.items).toEqual([]);
     const all = await t.ok(objectionEndpoints.objections, { cookie: staff, params: { voteId } });
-    expect(all.rollObjections.map((o) => o.raisedByName)).toEqual(['王建国', '王建国']);
+    expect(all.rollObjections.items.map((o) => o.raisedByName)).toEqual(['王建国', '王建国']);
+    expect([own.openRollObjections, all.openRollObjections]).toEqual([1, 1]);
+    // A page at a time, both raised at one instant: the id breaks the tie, each shown once.
+    await t.deps.db.updateTable('roll_objections').set({ created_at: now.toISOString() }).where('vote_id', '=', voteId).execute();
+    expect(await pageObjections(staff, voteId, 'roll')).toEqual({ ids: all.rollObjections.items.map((o) => o.id).sort(), pages: 2 });
     expect(await openRollObjectionCount(t.deps.db, voteId)).toBe(1);
     expect(b.data!.status).toBe('open');
 
@@ -299,7 +319,13 @@ describe('询异: disputes of published ballots', () => {
     expect(rejected.data).toMatchObject({ status: 'rejected', resolutionReason: '投票记录显示该回执由您的账号在 11 月 21 日网上投出', correctedChoices: null });
     expect(await openDisputeCount(t.deps.db, voteId)).toBe(1);
     const mine = await t.ok(objectionEndpoints.objections, { cookie: owner, params: { voteId } });
-    expect(mine.disputes.map((d) => d.status)).toEqual(['rejected', 'open']);
+    expect(mine.disputes.items.map((d) => d.status)).toEqual(['rejected', 'open']);
+    expect(mine.openDisputes).toBe(1);
+    await t.deps.db.updateTable('ballot_disputes').set({ created_at: now.toISOString() }).where('vote_id', '=', voteId).execute();
+    expect(await pageObjections(owner, voteId, 'disputes')).toEqual({ ids: mine.disputes.items.map((d) => d.id).sort(), pages: 2 });
+    expect((await t.api(objectionEndpoints.objections, { cookie: owner, params: { voteId }, query: { list: 'ballots' as 'roll' } })).error?.message).toContain(
+      'roll',
+    );
     expect(mine.disputesOpen).toBe(true);
     // The window over, the final result waits for the open dispute; once it is resolved, it is published.
     now = new Date(Date.parse(ends) + 1);

@@ -15,7 +15,7 @@ export const voteObjectionRoutes = [
   }),
   defineRoute(objectionEndpoints.objections, {
     access: rolesAt(ROLES, voteFromParams),
-    handler: ({ deps, actor, params, locale, place }) => listVoteObjections(deps, actor, params.voteId, locale, place ?? undefined),
+    handler: ({ deps, actor, params, locale, place, query }) => listVoteObjections(deps, actor, params.voteId, locale, place ?? undefined, query),
   }),
   defineRoute(objectionEndpoints.raiseRollObjection, {
     access: rolesAt(['owner'], voteFromParams),

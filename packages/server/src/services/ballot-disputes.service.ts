@@ -15,6 +15,7 @@ import {
   type Locale,
   type ResolveBallotDisputeInput,
   type VoteObjections,
+  type VoteObjectionsQuery,
   formatBeijingMinute,
 } from '@yishi/core';
 import type { Actor, PlaceChain } from '../auth/actor.js';
@@ -218,22 +219,37 @@ export async function resolveDispute(
   });
 }
 
-/** Both lists: the organisers see every request and dispute with who raised it; an owner their own. */
-export async function listVoteObjections(deps: Deps, actor: Actor, voteId: string, locale: Locale, place: PlaceChain | undefined): Promise<VoteObjections> {
+/**
+ * Both lists a page at a time (or the one `query.list` names): the organisers see every request and
+ * dispute with who raised it, an owner their own; how many of each are open, of all.
+ */
+export async function listVoteObjections(
+  deps: Deps,
+  actor: Actor,
+  voteId: string,
+  locale: Locale,
+  place: PlaceChain | undefined,
+  query: VoteObjectionsQuery,
+): Promise<VoteObjections> {
   const vote = await loadVoteSettled(deps, voteId);
   const organiser = !!place && mayAct(actor, VOTE_ORGANISERS, place);
   if (vote.status === 'draft' && !organiser) throw new DomainError('vote_not_found');
   const mineOnly = organiser ? undefined : actor.userId;
-  const labels = new Map((await votes.listElectorate(deps.db, voteId)).map((r) => [r.voter_key, r.label]));
+  const none = { rows: [], next: null };
+  const roll = query.list === 'disputes' ? none : await objections.readRollObjectionsPage(deps.db, voteId, mineOnly, query);
+  const disputes = query.list === 'roll' ? none : await objections.readBallotDisputesPage(deps.db, voteId, mineOnly, query);
   return {
     voteId,
     canResolve: organiser,
     rollCheckEndsAt: vote.roll_check_ends_at,
     objectionEndsAt: vote.objection_ends_at,
     disputesOpen: disputesOpen(vote, deps.clock()),
-    rollObjections: (await objections.listRollObjections(deps.db, voteId, mineOnly)).map((o) => rollObjectionView(o, labels.get(o.voter_key) ?? '', true)),
-    disputes: (await objections.listBallotDisputes(deps.db, voteId, mineOnly)).map((d) =>
-      disputeView(d, vote, locale, true, isPaper({ channel: d.ballot_channel, proxy_id: d.ballot_proxy_id })),
-    ),
+    openRollObjections: await objections.countOpenRollObjections(deps.db, voteId, mineOnly),
+    openDisputes: await objections.countOpenBallotDisputes(deps.db, voteId, mineOnly),
+    rollObjections: { items: roll.rows.map((o) => rollObjectionView(o, o.unit_label ?? '', true)), next: roll.next },
+    disputes: {
+      items: disputes.rows.map((d) => disputeView(d, vote, locale, true, isPaper({ channel: d.ballot_channel, proxy_id: d.ballot_proxy_id }))),
+      next: disputes.next,
+    },
   };
 }

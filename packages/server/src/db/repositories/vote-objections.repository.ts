@@ -1,5 +1,7 @@
 /** Storage of roll correction requests (名册核对) and ballot disputes (询异), and the corrections they apply. */
+import type { PageRequest } from '@yishi/core';
 import type { Insertable, Updateable } from 'kysely';
+import { asc, readPage } from '../keyset.js';
 import type { BallotDisputeTable, RollObjectionTable } from '../tables/vote-objections.table.js';
 import type { BallotTable, VoteElectorateTable, VoteNoticeTable } from '../tables/votes.table.js';
 import type { Db } from './places.repository.js';
@@ -12,17 +14,27 @@ export function findRollObjection(db: Db, id: string) {
   return db.selectFrom('roll_objections').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A vote's roll objections with who raised them, oldest first (optionally only one user's). */
-export function listRollObjections(db: Db, voteId: string, raisedByUserId?: string) {
-  let query = db
+/** A vote's roll objections with who raised them and their unit's label on the roll (optionally only one user's). */
+function rollObjectionsQuery(db: Db, voteId: string, raisedByUserId?: string) {
+  const query = db
     .selectFrom('roll_objections')
     .leftJoin('users', 'users.id', 'roll_objections.raised_by_user_id')
     .leftJoin('persons', 'persons.id', 'roll_objections.raised_by_person_id')
+    .leftJoin('vote_electorate as ve', (j) => j.onRef('ve.vote_id', '=', 'roll_objections.vote_id').onRef('ve.voter_key', '=', 'roll_objections.voter_key'))
     .selectAll('roll_objections')
-    .select(['persons.name as person_name', 'users.display_name as user_name'])
+    .select(['persons.name as person_name', 'users.display_name as user_name', 've.label as unit_label'])
     .where('roll_objections.vote_id', '=', voteId);
-  if (raisedByUserId) query = query.where('roll_objections.raised_by_user_id', '=', raisedByUserId);
-  return query.orderBy('roll_objections.created_at').orderBy('roll_objections.id').execute();
+  return raisedByUserId ? query.where('roll_objections.raised_by_user_id', '=', raisedByUserId) : query;
+}
+
+/** A vote's roll objections with who raised them, oldest first (optionally only one user's). */
+export function listRollObjections(db: Db, voteId: string, raisedByUserId?: string) {
+  return rollObjectionsQuery(db, voteId, raisedByUserId).orderBy('roll_objections.created_at').orderBy('roll_objections.id').execute();
+}
+
+/** One page of a vote's roll objections (only one user's when given), oldest first (the id breaks ties). */
+export function readRollObjectionsPage(db: Db, voteId: string, raisedByUserId: string | undefined, page: PageRequest) {
+  return readPage(rollObjectionsQuery(db, voteId, raisedByUserId), [asc('roll_objections.created_at'), asc('roll_objections.id')], page);
 }
 
 /** Resolves an open objection (compare-and-set on its status: a second resolution changes nothing). */
@@ -30,14 +42,15 @@ export function resolveRollObjectionRow(db: Db, id: string, values: Updateable<R
   return db.updateTable('roll_objections').set(values).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
 }
 
-export async function countOpenRollObjections(db: Db, voteId: string): Promise<number> {
-  const row = await db
+/** How many of a vote's roll objections are open (only one user's when given). */
+export async function countOpenRollObjections(db: Db, voteId: string, raisedByUserId?: string): Promise<number> {
+  let query = db
     .selectFrom('roll_objections')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('vote_id', '=', voteId)
-    .where('status', '=', 'open')
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+    .where('status', '=', 'open');
+  if (raisedByUserId) query = query.where('raised_by_user_id', '=', raisedByUserId);
+  return Number((await query.executeTakeFirstOrThrow()).count);
 }
 
 export function updateElectorateEntry(db: Db, voteId: string, voterKey: string, values: Partial<Insertable<VoteElectorateTable>>) {
@@ -68,8 +81,9 @@ export function findBallotDispute(db: Db, id: string) {
   return db.selectFrom('ballot_disputes').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listBallotDisputes(db: Db, voteId: string, raisedByUserId?: string) {
-  let query = db
+/** A vote's ballot disputes with who raised them and the disputed ballot's channel (optionally only one user's). */
+function disputesQuery(db: Db, voteId: string, raisedByUserId?: string) {
+  const query = db
     .selectFrom('ballot_disputes')
     .leftJoin('users', 'users.id', 'ballot_disputes.raised_by_user_id')
     .leftJoin('ballots', (join) =>
@@ -78,22 +92,31 @@ export function listBallotDisputes(db: Db, voteId: string, raisedByUserId?: stri
     .selectAll('ballot_disputes')
     .select(['users.display_name as user_name', 'ballots.channel as ballot_channel', 'ballots.proxy_id as ballot_proxy_id'])
     .where('ballot_disputes.vote_id', '=', voteId);
-  if (raisedByUserId) query = query.where('ballot_disputes.raised_by_user_id', '=', raisedByUserId);
-  return query.orderBy('ballot_disputes.created_at').orderBy('ballot_disputes.id').execute();
+  return raisedByUserId ? query.where('ballot_disputes.raised_by_user_id', '=', raisedByUserId) : query;
+}
+
+export function listBallotDisputes(db: Db, voteId: string, raisedByUserId?: string) {
+  return disputesQuery(db, voteId, raisedByUserId).orderBy('ballot_disputes.created_at').orderBy('ballot_disputes.id').execute();
+}
+
+/** One page of a vote's ballot disputes (only one user's when given), oldest first (the id breaks ties). */
+export function readBallotDisputesPage(db: Db, voteId: string, raisedByUserId: string | undefined, page: PageRequest) {
+  return readPage(disputesQuery(db, voteId, raisedByUserId), [asc('ballot_disputes.created_at'), asc('ballot_disputes.id')], page);
 }
 
 export function resolveBallotDisputeRow(db: Db, id: string, values: Updateable<BallotDisputeTable>) {
   return db.updateTable('ballot_disputes').set(values).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
 }
 
-export async function countOpenBallotDisputes(db: Db, voteId: string): Promise<number> {
-  const row = await db
+/** How many of a vote's ballot disputes are open (only one user's when given). */
+export async function countOpenBallotDisputes(db: Db, voteId: string, raisedByUserId?: string): Promise<number> {
+  let query = db
     .selectFrom('ballot_disputes')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('vote_id', '=', voteId)
-    .where('status', '=', 'open')
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+    .where('status', '=', 'open');
+  if (raisedByUserId) query = query.where('raised_by_user_id', '=', raisedByUserId);
+  return Number((await query.executeTakeFirstOrThrow()).count);
 }
 
 /** The ballot a receipt code names in a vote (the current receipt of its row). */

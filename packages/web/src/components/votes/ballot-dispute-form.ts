@@ -45,7 +45,8 @@ export class BallotDisputeForm extends YishiElement {
     this,
     async (signal): Promise<VoteObjections | null> => {
       if (!currentMe() || !this.voteId) return null;
-      return api.call(objectionEndpoints.objections, { params: { voteId: this.voteId }, signal }).catch(() => null);
+      // The first page of the caller's disputes (an owner raises a few at most).
+      return api.call(objectionEndpoints.objections, { params: { voteId: this.voteId }, query: { list: 'disputes', limit: 200 }, signal }).catch(() => null);
     },
     () => [this.voteId, currentMe()?.userId],
   );
@@ -83,10 +84,10 @@ export class BallotDisputeForm extends YishiElement {
             </p>
             ${o.disputesOpen ? html`<sl-button size="large" variant="primary" @click=${() => this.ask()}>${t('objections.disputeMine')}</sl-button>` : nothing}
             ${
-              o.disputes.length
+              o.disputes.items.length
                 ? html`<h3>${t('objections.myDisputes')}</h3>
                     <ul class="objections">
-                      ${o.disputes.map((d) => disputeItem(d))}
+                      ${o.disputes.items.map((d) => disputeItem(d))}
                     </ul>`
                 : nothing
             }

@@ -2,6 +2,7 @@
  * Staff, on the vote's management page: the owners' roll correction requests and 询异 disputes, each
  * with a "处理" dialog — uphold (with the roll correction, or the paper ballot's corrected choice) or
  * reject, always with a reason the owner is told. A resolution cannot be undone; the dialog says so.
+ * Each list loads a page at a time (oldest first); the counts of open ones are of all.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
@@ -10,15 +11,24 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import '@shoelace-style/shoelace/dist/components/radio/radio.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import { objectionEndpoints, type BallotDisputeView, type ObjectionOutcome, type RollObjectionView, type VoteOption } from '@yishi/core';
+import {
+  objectionEndpoints,
+  type BallotDisputeView,
+  type ObjectionList,
+  type ObjectionOutcome,
+  type RollObjectionView,
+  type VoteObjections,
+  type VoteOption,
+} from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
 import { disputeItem, objectionStyles, rollObjectionItem } from './objection-items.js';
 
@@ -43,28 +53,40 @@ export class VoteObjectionsPanel extends YishiElement {
   @state() private outcome: ObjectionOutcome = 'upheld';
   @state() private choice = '';
   private readonly write = new WriteController<'reason'>(this);
-  private readonly load = new LoadController(
-    this,
-    (signal) => api.call(objectionEndpoints.objections, { params: { voteId: this.voteId }, signal }),
-    () => [this.voteId],
-  );
+  /** One of the two lists, a page at a time (the answer's other list is empty then). */
+  private list<T>(list: ObjectionList, part: (o: VoteObjections) => { items: T[]; next: string | null }) {
+    return new PagedController<T, VoteObjections & { items: T[]; next: string | null }>(
+      this,
+      async (after, signal) => {
+        const o = await api.call(objectionEndpoints.objections, { params: { voteId: this.voteId }, query: { list, after }, signal });
+        return { ...o, ...part(o) };
+      },
+      () => [this.voteId],
+    );
+  }
+  private readonly load = this.list<RollObjectionView>('roll', (o) => o.rollObjections);
+  private readonly disputes = this.list<BallotDisputeView>('disputes', (o) => o.disputes);
 
   override render() {
     return renderLoad(this.load, (o) => {
-      const open = o.rollObjections.filter((x) => x.status === 'open').length + o.disputes.filter((x) => x.status === 'open').length;
       const button = (r: Resolving) => html`<sl-button size="large" variant="primary" @click=${() => this.start(r)}>${t('objections.resolve')}</sl-button>`;
+      const [roll, disputes] = [this.load.items, this.disputes.items];
       return html`<section aria-labelledby="objections-heading">
         <h2 id="objections-heading">${t('objections.staffHeading')}</h2>
         ${
-          o.rollObjections.length + o.disputes.length === 0
+          roll.length + disputes.length === 0
             ? html`<p class="muted">${t('objections.staffEmpty')}</p>`
-            : html`<p><strong>${t('objections.openCount', { count: open })}</strong></p>
-                ${o.rollObjections.some((x) => x.status === 'open') ? html`<p role="note">${t('objections.blocksOpening')}</p>` : nothing}
-                ${o.disputes.some((x) => x.status === 'open') ? html`<p role="note">${t('objections.blocksFinal')}</p>` : nothing}
+            : html`<p><strong>${t('objections.openCount', { count: o.openRollObjections + o.openDisputes })}</strong></p>
+                ${o.openRollObjections > 0 ? html`<p role="note">${t('objections.blocksOpening')}</p>` : nothing}
+                ${o.openDisputes > 0 ? html`<p role="note">${t('objections.blocksFinal')}</p>` : nothing}
                 <ul class="objections">
-                  ${o.rollObjections.map((x) => rollObjectionItem(x, x.status === 'open' ? button({ roll: x }) : nothing))}
-                  ${o.disputes.map((x) => disputeItem(x, x.status === 'open' ? button({ dispute: x }) : nothing))}
-                </ul>`
+                  ${roll.map((x) => rollObjectionItem(x, x.status === 'open' ? button({ roll: x }) : nothing))}
+                </ul>
+                ${renderMore(this.load)}
+                <ul class="objections">
+                  ${disputes.map((x) => disputeItem(x, x.status === 'open' ? button({ dispute: x }) : nothing))}
+                </ul>
+                ${renderMore(this.disputes)}`
         }
         ${this.renderDialog()}
       </section>`;
@@ -181,7 +203,7 @@ export class VoteObjectionsPanel extends YishiElement {
     }
     if (!done) return;
     this.resolving = null;
-    await this.load.reload();
+    await Promise.all([this.load.reload(), this.disputes.reload()]);
     this.dispatchEvent(new CustomEvent('objection-resolved', { bubbles: true, composed: true }));
   }
 }
