@@ -221,7 +221,7 @@ describe('around the vote', () => {
       const text = await main(page);
       expect(text).toContain(TITLE);
       expect(text).not.toContain('没能加载');
-      expect(await page.locator('sl-alert[variant="danger"], .state-error').count()).toBe(0);
+      expect(await page.locator('.alert.danger, .state-error').count()).toBe(0);
       await expectNoSeriousA11yViolations(page);
     });
   });

@@ -6,24 +6,39 @@
  * explicit "确认投票". The end of the flow says which of my units have still not voted and leads on
  * to them. When the vote is closed the same page shows the result with its explanation.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import { SECRET_TOTALS_MIN_VOTERS, isSingleChoice, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
-import '../../components/votes/vote-result.js';
-import '../../components/votes/proxy-panel.js';
-import '../../components/votes/vote-timeline.js';
-import '../../components/votes/receipt-position.js';
 import { bracketed, colon } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+
+/**
+ * Parts only some votes show, loaded with the vote that shows them rather than on every visit
+ * (issue 18: the voting page stays light on a phone). The page waits for the parts its first screen
+ * shows, so nothing moves once it is drawn; the proxy panel reads its own data and appears when it
+ * has it, as it always did; the receipt's log position is shown after a ballot is cast.
+ */
+const parts = {
+  timeline: () => import('../../components/votes/vote-timeline.js'),
+  result: () => import('../../components/votes/vote-result.js'),
+  proxies: () => import('../../components/votes/proxy-panel.js'),
+  receipt: () => import('../../components/votes/receipt-position.js'),
+};
+
+async function withParts(view: VoteView): Promise<VoteView> {
+  const { vote } = view;
+  if (vote.electorateKind === 'owners' && vote.status !== 'draft') void parts.proxies();
+  await Promise.all([view.timeline.statutory && parts.timeline(), vote.status === 'closed' && parts.result()]);
+  return view;
+}
 
 type Step = 'overview' | 'unit' | 'choose' | 'confirm' | 'done';
 
@@ -31,6 +46,7 @@ type Step = 'overview' | 'unit' | 'choose' | 'confirm' | 'done';
 export class VotePage extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     css`
       :host {
         font-size: 1.125rem;
@@ -77,7 +93,8 @@ export class VotePage extends YishiElement {
         gap: 0.75rem;
         margin: 1.25rem 0 1rem;
       }
-      .nav sl-button::part(base) {
+      .nav .button {
+        width: 100%;
         font-size: 1.2rem;
         min-height: 3.25rem;
       }
@@ -169,7 +186,7 @@ export class VotePage extends YishiElement {
   // Option labels come in the reader's language: a switch of language reads the vote again.
   private readonly load = new LoadController(
     this,
-    (signal) => api.call(voteEndpoints.get, { params: { voteId: this.params.voteId ?? '' }, signal }),
+    async (signal) => withParts(await api.call(voteEndpoints.get, { params: { voteId: this.params.voteId ?? '' }, signal })),
     () => [this.params.voteId, currentLocale()],
   );
 
@@ -252,7 +269,7 @@ export class VotePage extends YishiElement {
   }
 
   private renderMyBallots(v: VoteView) {
-    if (v.mine.length === 0) return v.canManage ? nothing : html`<sl-alert variant="warning" open>${t('votes.notEligible')}</sl-alert>`;
+    if (v.mine.length === 0) return v.canManage ? nothing : html`<div class="alert warning" role="alert">${t('votes.notEligible')}</div>`;
     const notVoted = v.mine.filter((m) => !m.voted);
     const someVoted = notVoted.length < v.mine.length;
     return html`
@@ -260,20 +277,18 @@ export class VotePage extends YishiElement {
       <div class="nav">
         ${
           notVoted.length === 0
-            ? html`<sl-button variant="primary" size="large" @click=${() => this.begin(v.mine)}>${t('votes.changeBallot')}</sl-button>`
+            ? html`<button class="button primary" @click=${() => this.begin(v.mine)}>${t('votes.changeBallot')}</button>`
             : someVoted
-              ? html`<sl-button variant="primary" size="large" @click=${() => this.begin(notVoted)}
-                    >${t('votes.continue', { count: notVoted.length })}</sl-button
-                  >
-                  <sl-button size="large" @click=${() => this.begin(v.mine)}>${t('votes.changeBallot')}</sl-button>`
-              : html`<sl-button variant="primary" size="large" @click=${() => this.begin(v.mine)}>${t('votes.start')}</sl-button>`
+              ? html`<button class="button primary" @click=${() => this.begin(notVoted)}>${t('votes.continue', { count: notVoted.length })}</button>
+                  <button class="button" @click=${() => this.begin(v.mine)}>${t('votes.changeBallot')}</button>`
+              : html`<button class="button primary" @click=${() => this.begin(v.mine)}>${t('votes.start')}</button>`
         }
       </div>
     `;
   }
 
   private renderError() {
-    return html`<sl-alert variant="danger" open><span role="alert">${this.write.error}</span></sl-alert>`;
+    return html`<div class="alert danger"><span role="alert">${this.write.error}</span></div>`;
   }
 
   /** Starts a round of voting among `among`: straight to the choice for one unit, else first which unit (or all). */
@@ -283,6 +298,7 @@ export class VotePage extends YishiElement {
     this.receipts = [];
     this.voters = among.length === 1 ? [...among] : [];
     this.step = among.length === 1 ? 'choose' : 'unit';
+    void parts.receipt();
     window.scrollTo(0, 0);
   }
 
@@ -310,7 +326,7 @@ export class VotePage extends YishiElement {
               </button>`,
           )}
         </div>
-        <div class="nav"><sl-button size="large" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</sl-button></div>`;
+        <div class="nav"><button class="button" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</button></div>`;
     }
     if (this.step === 'choose') {
       const single = isSingleChoice(vote.kind);
@@ -331,10 +347,8 @@ export class VotePage extends YishiElement {
           })}
         </div>
         <div class="nav">
-          <sl-button variant="primary" size="large" ?disabled=${this.choices.length === 0} @click=${() => (this.step = 'confirm')}
-            >${t('votes.next')}</sl-button
-          >
-          <sl-button size="large" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</sl-button>
+          <button class="button primary" ?disabled=${this.choices.length === 0} @click=${() => (this.step = 'confirm')}>${t('votes.next')}</button>
+          <button class="button" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</button>
         </div>`;
     }
     if (this.step === 'confirm') {
@@ -354,8 +368,10 @@ export class VotePage extends YishiElement {
         <p class="confirm-choice">${labels.join('、')}</p>
         ${several ? html`<p class="muted">${t('votes.allUnitsHint')}</p>` : nothing} ${this.write.error ? this.renderError() : nothing}
         <div class="nav">
-          <sl-button variant="primary" size="large" ?loading=${this.write.busy} @click=${() => this.cast(v)}>${t('votes.confirmCast')}</sl-button>
-          <sl-button size="large" ?disabled=${this.write.busy} @click=${() => (this.step = 'choose')}>${t('votes.back')}</sl-button>
+          <button class="button primary" aria-busy=${this.write.busy ? 'true' : 'false'} ?disabled=${this.write.busy} @click=${() => this.cast(v)}>
+            ${t('votes.confirmCast')}
+          </button>
+          <button class="button" ?disabled=${this.write.busy} @click=${() => (this.step = 'choose')}>${t('votes.back')}</button>
         </div>`;
     }
     return this.renderDone(v);
@@ -387,16 +403,12 @@ export class VotePage extends YishiElement {
       <div class="nav">
         ${
           notVoted.length === 1
-            ? html`<sl-button variant="primary" size="large" @click=${() => this.begin(notVoted)}
-                >${t('votes.voteFor', { unit: notVoted[0]!.label })}</sl-button
-              >`
+            ? html`<button class="button primary" @click=${() => this.begin(notVoted)}>${t('votes.voteFor', { unit: notVoted[0]!.label })}</button>`
             : notVoted.length > 1
-              ? html`<sl-button variant="primary" size="large" @click=${() => this.begin(notVoted)}
-                  >${t('votes.continue', { count: notVoted.length })}</sl-button
-                >`
+              ? html`<button class="button primary" @click=${() => this.begin(notVoted)}>${t('votes.continue', { count: notVoted.length })}</button>`
               : nothing
         }
-        <sl-button size="large" @click=${() => ((this.step = 'overview'), void this.load.reload())}>${t('votes.backToVote')}</sl-button>
+        <button class="button" @click=${() => ((this.step = 'overview'), void this.load.reload())}>${t('votes.backToVote')}</button>
       </div>`;
   }
 
