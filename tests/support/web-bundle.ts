@@ -65,10 +65,13 @@ export interface PageWeight {
   gzip: number;
 }
 
-/** The words of one feature in one language (build/split-strings.ts): `src/locales/votes.ts?lang=zh-CN`. */
-export const stringsOf = (key: string): { feature: string; locale: string } | null => {
-  const match = /^src\/locales\/([\w-]+)\.ts\?lang=([\w-]+)$/.exec(key);
-  return match ? { feature: match[1]!, locale: match[2]! } : null;
+/**
+ * The words of one feature, or of one part of a feature, in one language (build/split-strings.ts):
+ * `src/locales/votes.ts?lang=zh-CN`, `src/locales/votes.ts?part=2&lang=zh-CN`.
+ */
+export const stringsOf = (key: string): { feature: string; part: string | null; locale: string } | null => {
+  const match = /^src\/locales\/([\w-]+)\.ts\?(?:part=(\d+)&)?lang=([\w-]+)$/.exec(key);
+  return match ? { feature: match[1]!, part: match[2] ?? null, locale: match[3]! } : null;
 };
 
 /**

@@ -16,13 +16,27 @@
  *   otherwise ask for only once its own code has run: one round trip fewer for most visitors.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rollup';
 import { transformWithEsbuild, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { namedTexts, planParts, type StringParts } from './string-parts.js';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 type Table = Record<string, Record<(typeof LOCALES)[number], string>>;
-const LANG = /\?lang=(zh-CN|en)$/;
+const LANG = /[?&]lang=(zh-CN|en)$/;
+/** In the build, a feature's words come in parts (build/string-parts.ts): `votes.ts?part=2`, `votes.ts?part=2&lang=zh-CN`. */
+const PART = /\?part=(\d+)/;
+const QUERY = /\?.*$/;
+
+/** Every TypeScript module under `dir` but the locale files and `skip`, path → code. */
+function readSources(dir: string, skipDir: string, skip: string): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && path.endsWith('.ts') && !path.startsWith(skipDir) && path !== skip) sources.set(path, readFileSync(path, 'utf8'));
+  }
+  return sources;
+}
 
 /** Evaluates a locale module (plain data, type imports only) and answers its one exported table. */
 async function readTable(path: string): Promise<Table> {
@@ -36,11 +50,10 @@ async function readTable(path: string): Promise<Table> {
 /** The features (locale file names) whose keys a source names: whole keys, or prefixes ending in '.' or before `${`. */
 export function featuresNamed(source: string, featureOfKey: ReadonlyMap<string, string>, prefixes: ReadonlyMap<string, Set<string>>): Set<string> {
   const found = new Set<string>();
-  for (const match of source.matchAll(/(['"`])([\w.-]+?)(\1|\$\{)/g)) {
-    const text = match[2] ?? '';
+  for (const { text, prefix } of namedTexts(source)) {
     const feature = featureOfKey.get(text);
     if (feature) found.add(feature);
-    else if (match[3] === '${' || text.endsWith('.')) for (const f of prefixes.get(text) ?? []) found.add(f);
+    else if (prefix) for (const f of prefixes.get(text) ?? []) found.add(f);
   }
   return found;
 }
@@ -70,6 +83,8 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
       const files = readdirSync(localesDir).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
       return new Map(await Promise.all(files.map(async (name) => [basename(name, '.ts'), await readTable(join(localesDir, name))] as const)));
     })());
+  let build = false;
+  let parts: StringParts | undefined;
   let index: Promise<{ featureOfKey: Map<string, string>; prefixes: Map<string, Set<string>> }> | undefined;
   const keyIndex = () =>
     (index ??= load().then((all) => {
@@ -99,13 +114,22 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
           rollupOptions: {
             output: {
               chunkFileNames: (chunk) => {
-                const lang = chunk.facadeModuleId ? LANG.exec(chunk.facadeModuleId)?.[1] : undefined;
-                return lang ? `assets/strings-${basename(chunk.facadeModuleId!.replace(LANG, ''), '.ts')}.${lang}-[hash].js` : 'assets/[name]-[hash].js';
+                const id = chunk.facadeModuleId ?? '';
+                const lang = LANG.exec(id)?.[1];
+                const part = PART.exec(id)?.[1];
+                return lang ? `assets/strings-${basename(id.replace(QUERY, ''), '.ts')}${part ? `-${part}` : ''}.${lang}-[hash].js` : 'assets/[name]-[hash].js';
               },
             },
           },
         },
       };
+    },
+    configResolved(config) {
+      build = config.command === 'build';
+    },
+    // The build cuts each feature's words into parts by the modules that name them; the dev server loads whole features.
+    async buildStart() {
+      parts = build ? planParts(readSources(dirname(localesDir), localesDir, i18nModule), await load(), LOCALES[0]) : undefined;
     },
     // The dev server reads the words again after an edit of a locale file.
     watchChange(id) {
@@ -123,31 +147,40 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
       },
     },
     resolveId(id) {
-      return LANG.test(id) && localeFile(id.replace(LANG, '')) ? id : null;
+      return (LANG.test(id) || PART.test(id)) && localeFile(id.replace(QUERY, '')) ? id : null;
     },
     async load(id) {
       const lang = LANG.exec(id)?.[1] as (typeof LOCALES)[number] | undefined;
-      const path = id.replace(LANG, '');
+      const part = PART.exec(id)?.[1];
+      const path = id.replace(QUERY, '');
       if (!localeFile(path)) return null;
-      const table = (await load()).get(basename(path, '.ts'));
+      const feature = basename(path, '.ts');
+      const table = (await load()).get(feature);
       if (!table) throw new Error(`unknown locale module ${path}`);
       if (lang) {
-        const words = Object.fromEntries(Object.entries(table).map(([key, text]) => [key, text[lang]]));
+        const keys = part === undefined ? Object.keys(table) : (parts?.keysOf(feature, part) ?? []);
+        const words = Object.fromEntries(keys.map((key) => [key, table[key]![lang]]));
         return `export default ${JSON.stringify(words)};`;
       }
-      const feature = basename(path, '.ts');
-      const loaders = LOCALES.map((locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${path}?lang=${locale}`)})`).join(', ');
-      return [`import { loadStrings } from ${JSON.stringify(i18nModule)};`, `await loadStrings(${JSON.stringify(feature)}, { ${loaders} });`].join('\n');
+      const module = part === undefined ? path : `${path}?part=${part}`;
+      const name = part === undefined ? feature : `${feature}#${part}`;
+      const loaders = LOCALES.map(
+        (locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${module}${part === undefined ? '?' : '&'}lang=${locale}`)})`,
+      ).join(', ');
+      return [`import { loadStrings } from ${JSON.stringify(i18nModule)};`, `await loadStrings(${JSON.stringify(name)}, { ${loaders} });`].join('\n');
     },
     async transform(code, id) {
       if (!/\.ts$/.test(id) || id.includes('node_modules') || id.startsWith(localesDir) || id === i18nModule) return null;
       if (!/[\\/]packages[\\/]web[\\/]src[\\/]/.test(id)) return null;
+      const planned = parts?.partsOf(id);
       const { featureOfKey, prefixes } = await keyIndex();
-      const features = featuresNamed(code, featureOfKey, prefixes);
-      if (features.size === 0) return null;
-      const imports = [...features]
+      const modules = planned
+        ? planned.map(({ feature, part }) => `${join(localesDir, `${feature}.ts`)}?part=${part}`)
+        : [...featuresNamed(code, featureOfKey, prefixes)].map((feature) => join(localesDir, `${feature}.ts`));
+      if (modules.length === 0) return null;
+      const imports = modules
         .sort()
-        .map((feature) => `import ${JSON.stringify(join(localesDir, `${feature}.ts`))};`)
+        .map((module) => `import ${JSON.stringify(module)};`)
         .join('\n');
       return { code: `${imports}\n${code}`, map: null };
     },
