@@ -32,7 +32,7 @@ export default defineConfig({
       treeshake: {
         // Core's modules and its schema/CSV libraries do nothing on import: drop whatever the pages
         // do not use (the web needs core's labels and formatters, not the roster parser).
-        moduleSideEffects: (id) => !/[\\/](packages[\\/]core[\\/]src|node_modules[\\/](zod|papaparse))[\\/]/.test(id),
+        moduleSideEffects: (id) => !/[\\/](packages[\\/]core[\\/]src|node_modules[\\/](zod|papaparse|chinese-days))[\\/]/.test(id),
       },
     },
   },
