@@ -14,7 +14,7 @@ import { renderEmpty, renderError, renderLoading } from '../../components/common
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
-import { boardSections } from './board-sections.js';
+import { boardSections, loadBoardSections } from './board-sections.js';
 
 type SectionElement = HTMLElement & { compoundId?: string };
 
@@ -91,7 +91,7 @@ export class BoardPage extends YishiElement {
       const [summary, base] = await Promise.all([
         api.call(boardEndpoints.summary, { params: { compoundId: this.compoundId }, signal }),
         publicUrl(),
-        ...boardSections.map((s) => s.load()),
+        loadBoardSections(),
       ]);
       return { summary, base, sections: this.createSections(this.compoundId) };
     },

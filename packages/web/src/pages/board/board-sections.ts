@@ -6,17 +6,19 @@
  */
 export interface BoardSection {
   tag: string;
-  load: () => Promise<unknown>;
 }
+
+/** Every section's code at once, one chunk (board-section-modules.ts imports each section's module: add a new one there too). */
+export const loadBoardSections = () => import('./board-section-modules.js');
 
 // The order residents look for: what is coming (meetings, votes open now), what was decided, what is being done about it.
 export const boardSections: BoardSection[] = [
-  { tag: 'yishi-board-meetings', load: () => import('../../components/meetings/board-meetings-section.js') },
-  { tag: 'yishi-board-votes', load: () => import('../../components/votes/board-votes-section.js') },
-  { tag: 'yishi-board-vote-notices', load: () => import('../../components/votes/board-vote-notices-section.js') },
-  { tag: 'yishi-board-minutes', load: () => import('../../components/minutes/board-minutes-section.js') },
-  { tag: 'yishi-board-proposals', load: () => import('../../components/votes/board-proposals-section.js') },
-  { tag: 'yishi-board-action-items', load: () => import('../../components/action-items/board-action-items-section.js') },
-  { tag: 'yishi-board-satisfaction', load: () => import('../../components/board/board-satisfaction-section.js') },
-  { tag: 'yishi-board-anchors', load: () => import('../../components/board/anchors-section.js') },
+  { tag: 'yishi-board-meetings' },
+  { tag: 'yishi-board-votes' },
+  { tag: 'yishi-board-vote-notices' },
+  { tag: 'yishi-board-minutes' },
+  { tag: 'yishi-board-proposals' },
+  { tag: 'yishi-board-action-items' },
+  { tag: 'yishi-board-satisfaction' },
+  { tag: 'yishi-board-anchors' },
 ];
