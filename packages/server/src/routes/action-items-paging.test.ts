@@ -8,6 +8,8 @@ import { actionItemEndpoints, encodeCursor, ledgerEndpoints, type ActionItemStaf
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIG_COMPOUND_OWNER, generateBigCompound, type BigCompound } from '../testing/big-compound.js';
 import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
+import { pageActionItemsByUrgency } from '../db/repositories/action-items.repository.js';
+import { todayIn } from '../services/action-items.view.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -23,6 +25,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const url = listUrl;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const rank = (i: { status: string; overdue: boolean }) => (i.overdue ? 0 : i.status === 'signed_off' ? 3 : i.status === 'resolved' ? 2 : 1);
 
 describe('keyset-paged action-item lists on a generated compound', () => {
@@ -48,6 +51,44 @@ describe('keyset-paged action-item lists on a generated compound', () => {
       overdue: read.items.filter((i) => i.overdue).length,
     });
     expect(first.counts.signedOff).toBe(made.counts.signedOff);
+  });
+
+  it('reads the urgency order a segment at a time: the same order as sorting every item, and a page costs the same deep in the list', async () => {
+    // Many items share a due date (and sign-offs an instant): ties at page boundaries, broken by the id.
+    const today = todayIn(t.deps);
+    const all = await t.deps.db.selectFrom('action_items').selectAll().where('compound_id', '=', made.compoundId).execute();
+    const rankOf = (r: (typeof all)[number]) => (['open', 'in_progress'].includes(r.status) ? (r.due_date < today ? 0 : 1) : r.status === 'resolved' ? 2 : 3);
+    const keyOf = (r: (typeof all)[number]) => (r.status === 'signed_off' ? r.signed_off_at! : r.due_date);
+    const reference = [...all]
+      .sort((a, b) => rankOf(a) - rankOf(b) || (rankOf(a) === 3 ? cmp(keyOf(b), keyOf(a)) : cmp(keyOf(a), keyOf(b))) || cmp(a.id, b.id))
+      .map((r) => r.id);
+    expect(new Set(all.map(keyOf)).size).toBeLessThan(all.length);
+    // Statements executed and rows answered (a result each: nested queries are part of one statement).
+    const seen = { statements: 0, rows: 0 };
+    const db = t.deps.db.withPlugin({
+      transformQuery: ({ node }) => node,
+      transformResult: async ({ result }) => {
+        seen.statements += 1;
+        seen.rows += result.rows.length;
+        return result;
+      },
+    });
+    const perPage: Array<{ statements: number; rows: number }> = [];
+    const read: string[] = [];
+    let after: string | undefined;
+    do {
+      const before = { statements: seen.statements, rows: seen.rows };
+      const page = await pageActionItemsByUrgency(db, { compoundId: made.compoundId }, today, { limit: 9, ...(after ? { after } : {}) });
+      perPage.push({ statements: seen.statements - before.statements, rows: seen.rows - before.rows });
+      read.push(...page.rows.map((r) => r.id));
+      after = page.next ?? undefined;
+    } while (after);
+    expect(read).toEqual(reference);
+    // One statement per segment a page reaches (overdue, still open, awaiting sign-off, signed off), and
+    // never more rows than the page and the one that tells a next page exists: no page reads the list.
+    expect(Math.max(...perPage.map((p) => p.statements))).toBeLessThanOrEqual(4);
+    expect(Math.max(...perPage.map((p) => p.rows))).toBeLessThanOrEqual(10);
+    expect(perPage.at(-2)!.statements).toBe(1);
   });
 
   it('filters page too, and their counts are of the filtered list', async () => {

@@ -25,6 +25,7 @@ import * as publishedHeads from './20270102130000_published_heads.js';
 import * as accessVersion from './20270103090000_access_version.js';
 import * as itemPeriodIndexes from './20270103100000_item_period_indexes.js';
 import * as packedRolls from './20270103110000_packed_rolls.js';
+import * as urgencyIndexes from './20270103120000_urgency_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20270103090000_access_version': accessVersion,
   '20270103100000_item_period_indexes': itemPeriodIndexes,
   '20270103110000_packed_rolls': packedRolls,
+  '20270103120000_urgency_indexes': urgencyIndexes,
 };

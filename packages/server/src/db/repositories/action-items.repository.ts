@@ -72,14 +72,11 @@ export function pageActionItemsNewestFirst(db: Db, filter: ActionItemFilter, pag
 
 // ---- the urgency order ----------------------------------------------------------------------------
 // Overdue first (rank 0), then what is still open (1), then awaiting sign-off (2), each by due date,
-// then the signed off (3), the latest sign-off first; the id breaks ties. Overdue depends on the day,
-// so the rank is computed in SQL from `today` (China date), as core's isOverdue does.
+// then the signed off (3), the latest sign-off first; the id breaks ties. Overdue depends on the day
+// (`today`, China date), as core's isOverdue does.
 
 const STILL_OPEN = sql`status in ('open', 'in_progress')`;
 const isOverdueSql = (today: string) => sql<boolean>`(${STILL_OPEN} and due_date < ${today})`;
-const rankSql = (today: string) => sql<number>`(case when ${isOverdueSql(today)} then 0 when ${STILL_OPEN} then 1 when status = 'resolved' then 2 else 3 end)`;
-const dueKey = sql<string>`(case when status <> 'signed_off' then due_date end)`;
-const signedKey = sql<string>`(case when status = 'signed_off' then signed_off_at end)`;
 
 export interface UrgencyFilter extends ActionItemFilter {
   overdue?: boolean;
@@ -91,37 +88,83 @@ function urgencyFiltered(db: Db, filter: UrgencyFilter, today: string) {
   return query.where(filter.overdue ? isOverdueSql(today) : sql<boolean>`not ${isOverdueSql(today)}`);
 }
 
-/** "After the item with rank r, key k (due date, or sign-off time when signed off) and id" in the urgency order. */
-function afterUrgency(today: string, [rank, key, id]: CursorValue[]) {
-  const r = Number(rank);
-  if (r === 3) return sql<boolean>`(${rankSql(today)} = 3 and (signed_off_at < ${key} or (signed_off_at = ${key} and id > ${id})))`;
-  return sql<boolean>`(${rankSql(today)} > ${r} or (${rankSql(today)} = ${r} and (due_date > ${key} or (due_date = ${key} and id > ${id}))))`;
+/**
+ * The urgency order read as four segments, one per rank, each a range of an index on (compound,
+ * status, due date or sign-off time, id) read in that index's order: no statement orders all of the
+ * compound's items, so a page costs the same at its 40,000th item as at its first. Overdue and still
+ * open are each a range of the due date around `today` for two statuses, read as two limited ranges
+ * merged in SQL (at most twice a page's rows ordered).
+ */
+const SEGMENTS: ReadonlyArray<{ rank: 0 | 1 | 2 | 3; statuses: readonly ActionItemStatus[]; due?: 'before' | 'from' }> = [
+  { rank: 0, statuses: ['open', 'in_progress'], due: 'before' },
+  { rank: 1, statuses: ['open', 'in_progress'], due: 'from' },
+  { rank: 2, statuses: ['resolved'] },
+  { rank: 3, statuses: ['signed_off'] },
+];
+
+type ItemQuery = SelectQueryBuilder<Database, 'action_items', ActionItemRow>;
+
+/** One status's part of a segment, after the cursor's key and id when the cursor is in this segment, at most `limit` rows in order. */
+function segmentPart(
+  db: Db,
+  filter: ActionItemFilter,
+  today: string,
+  segment: (typeof SEGMENTS)[number],
+  status: ActionItemStatus,
+  after: CursorValue[] | null,
+  limit: number,
+) {
+  let query = filtered(db, filter).selectAll().where('status', '=', status) as ItemQuery;
+  if (segment.due === 'before') query = query.where('due_date', '<', today);
+  if (segment.due === 'from') query = query.where('due_date', '>=', today);
+  if (segment.rank === 3) {
+    // The latest sign-off first, the id breaking ties upwards: the range bounds the time, the rest of the condition the ties.
+    if (after) query = query.where('signed_off_at', '<=', String(after[1])).where(sql<boolean>`(signed_off_at < ${after[1]} or id > ${after[2]})`);
+    return query.orderBy('signed_off_at', 'desc').orderBy('id').limit(limit);
+  }
+  if (after) query = query.where(sql<boolean>`(due_date, id) > (${after[1]}, ${after[2]})`);
+  return query.orderBy('due_date').orderBy('id').limit(limit);
 }
 
-/** One page of the compound's items in the urgency order, with the counts of the whole filtered list. */
+/** Up to `limit` rows of one segment in order (its statuses' parts merged in SQL when it has two). */
+async function readSegment(db: Db, filter: ActionItemFilter, today: string, segment: (typeof SEGMENTS)[number], after: CursorValue[] | null, limit: number) {
+  const statuses = segment.statuses.filter((s) => !filter.status || s === filter.status);
+  if (statuses.length === 0) return [];
+  const parts = statuses.map((s) => segmentPart(db, filter, today, segment, s, after, limit));
+  if (parts.length === 1) return parts[0]!.execute();
+  // SQLite takes ORDER BY and LIMIT only on a whole compound select: each part is wrapped in a subquery.
+  const [first, ...rest] = parts.map((part, i) => db.selectFrom(part.as(`part${i}`)).selectAll() as unknown as ItemQuery);
+  const union = rest.reduce((all, part) => all.unionAll(part), first!);
+  return (db.selectFrom(union.as('segment')).selectAll() as unknown as ItemQuery).orderBy('due_date').orderBy('id').limit(limit).execute();
+}
+
+/**
+ * One page of the compound's items in the urgency order: overdue first (rank 0), then what is still
+ * open (1), then awaiting sign-off (2), each by due date, then the signed off (3), the latest sign-off
+ * first; the id breaks ties. The cursor names the rank, the key (due date, or sign-off time when signed
+ * off) and the id of the page's last item; the page is read from that segment on, at most one
+ * statement per segment.
+ */
 export async function pageActionItemsByUrgency(db: Db, filter: UrgencyFilter, today: string, page: PageRequest) {
-  let query = urgencyFiltered(db, filter, today).selectAll().select(rankSql(today).as('urgency_rank')) as SelectQueryBuilder<
-    Database,
-    'action_items',
-    ActionItemRowWithRank
-  >;
+  let after: CursorValue[] | null = null;
   if (page.after !== undefined) {
     // Three values (rank, key, id), the rank one of 0–3: anything else was not handed out by this list.
-    const values = cursorValues([asc('rank', { type: 'number' }), asc('key'), asc('id')], page.after);
-    if (![0, 1, 2, 3].includes(values[0] as number)) throw new DomainError('page_cursor_invalid');
-    query = query.where(afterUrgency(today, values));
+    after = cursorValues([asc('rank', { type: 'number' }), asc('key'), asc('id')], page.after);
+    if (![0, 1, 2, 3].includes(after[0] as number)) throw new DomainError('page_cursor_invalid');
   }
-  const rows = await query
-    .orderBy(rankSql(today))
-    .orderBy(dueKey)
-    .orderBy(signedKey, 'desc')
-    .orderBy('id')
-    .limit(page.limit + 1)
-    .execute();
+  // Overdue is rank 0 alone; not overdue, the other three.
+  const segments = SEGMENTS.filter((s) => filter.overdue === undefined || (s.rank === 0) === filter.overdue);
+  const rows: ActionItemRowWithRank[] = [];
+  for (const segment of segments) {
+    if (after && segment.rank < Number(after[0])) continue;
+    const read = await readSegment(db, filter, today, segment, after && segment.rank === after[0] ? after : null, page.limit + 1 - rows.length);
+    rows.push(...read.map((row) => ({ ...row, urgency_rank: segment.rank })));
+    if (rows.length > page.limit) break;
+  }
   const more = rows.length > page.limit;
   if (more) rows.length = page.limit;
   const last = rows.at(-1);
-  const next = more && last ? encodeCursor([Number(last.urgency_rank), last.status === 'signed_off' ? last.signed_off_at : last.due_date, last.id]) : null;
+  const next = more && last ? encodeCursor([last.urgency_rank, last.status === 'signed_off' ? last.signed_off_at : last.due_date, last.id]) : null;
   return { rows, next };
 }
 
