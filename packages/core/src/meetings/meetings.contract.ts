@@ -21,6 +21,7 @@ import {
   meetingViewSchema,
   mergeQuestionSchema,
   outcomeRecordedSchema,
+  publicMeetingsQuerySchema,
   publicMeetingsSchema,
   questionHandledSchema,
   questionListedSchema,
@@ -227,9 +228,10 @@ export const publicMeetingEndpoints = {
   board: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/meetings',
-    summary: 'Meeting notices for the public board: upcoming (time, place, topics) and recently closed',
+    summary: 'Meeting notices for the public board: a page of the upcoming ones, soonest first (time, place, topics), and the five last held',
     tags: ['public'],
     params: compoundParams,
+    query: publicMeetingsQuerySchema,
     response: publicMeetingsSchema,
   }),
   calendar: endpoint({

@@ -247,10 +247,11 @@ export type HallState = z.infer<typeof hallStateSchema>;
 export const boardMeetingSchema = meetingSummarySchema.extend({ topics: z.array(z.string()), questionCounts: questionCountsSchema.nullable() });
 export type BoardMeeting = z.infer<typeof boardMeetingSchema>;
 
-export const publicMeetingsSchema = z.object({
+/** The board's meetings: a page of the upcoming ones (items), soonest first, and the five last held (recent). */
+export const publicMeetingsSchema = pageSchema(boardMeetingSchema).extend({
   compound: z.object({ id: z.string(), name: z.string() }),
-  upcoming: z.array(boardMeetingSchema),
   recent: z.array(boardMeetingSchema),
   calendarUrl: z.string(),
 });
 export type PublicMeetings = z.infer<typeof publicMeetingsSchema>;
+export const publicMeetingsQuerySchema = pageQuerySchema(20);

@@ -64,10 +64,10 @@ describe('four-party council lifecycle', () => {
     await seedAgenda(id);
     // A draft is not on the public board; a scheduled meeting is, with its topics.
     const before = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
-    expect(before.upcoming.map((m) => m.id)).not.toContain(id);
+    expect(before.items.map((m) => m.id)).not.toContain(id);
     expect((await step('schedule', cookie, id)).meeting.status).toBe('scheduled');
     const board = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
-    expect(board.upcoming.find((m) => m.id === id)).toMatchObject({ id, place: '都市春天服务站二楼', topics: ['地下车库停车位', '路灯维修'] });
+    expect(board.items.find((m) => m.id === id)).toMatchObject({ id, place: '都市春天服务站二楼', topics: ['地下车库停车位', '路灯维修'] });
 
     // Sign in every party → quorum.
     await signInAll(cookie, id, created.attendance);
@@ -175,6 +175,11 @@ describe('four-party council lifecycle', () => {
       expect(read.pages).toBe(Math.ceil(visible.length / 2));
     }
     expect(all.some((m) => m.id === id)).toBe(true);
+    // The board's upcoming meetings page soonest first, the id breaking ties (all at one instant here).
+    const upcoming = all.filter((m) => ['scheduled', 'in_session', 'cancelled'].includes(m.status)).reverse();
+    expect(upcoming.length).toBeGreaterThan(1);
+    const board = await pageThrough<{ id: string }>((after) => t.call('GET', listUrl(`/public/compounds/${dsct}/meetings`, { after, limit: 1 })));
+    expect([board.items.map((m) => m.id), board.pages]).toEqual([upcoming.map((m) => m.id), upcoming.length]);
     expect((await t.call('GET', listUrl(path, { after: 'not-a-cursor!' }), { cookie: await t.login('yezhu') })).status).toBe(400);
   });
 

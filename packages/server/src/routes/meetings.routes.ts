@@ -131,7 +131,7 @@ export const meetingRoutes = [
   }),
   defineRoute(publicMeetingEndpoints.board, {
     access: publicAccess,
-    handler: ({ deps, params }) => publicMeetings(deps, params.compoundId),
+    handler: ({ deps, params, query }) => publicMeetings(deps, params.compoundId, query),
   }),
   defineRoute(publicMeetingEndpoints.calendar, {
     access: publicAccess,

@@ -194,7 +194,7 @@ describe('feeds and the calendar', () => {
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(calendar.getFirstPropertyValue('prodid')).toMatch(/Yishi/);
     const events = calendar.getAllSubcomponents('vevent');
-    const { upcoming, recent } = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
+    const { items: upcoming, recent } = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
     // Held meetings stay in the calendar: subscribers' apps would otherwise delete them.
     expect(recent.length).toBeGreaterThan(0);
     const uids = events.map((e) => e.getFirstPropertyValue('uid'));
@@ -230,7 +230,7 @@ describe('feeds and the calendar', () => {
 
   it('a cancelled meeting stays in the calendar as CANCELLED with a higher SEQUENCE, and the board and feed say so', async () => {
     const path = `/api/public/compounds/${dsct}/meetings.ics`;
-    const { upcoming } = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
+    const { items: upcoming } = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
     const meeting = upcoming.find((m) => m.status === 'scheduled')!;
     const eventOf = async () =>
       parseCalendar(await (await t.call('GET', path)).text())
@@ -244,7 +244,7 @@ describe('feeds and the calendar', () => {
     expect(Number(after.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(before.getFirstPropertyValue('sequence')));
     expect(after.getFirstPropertyValue('url')).toBe(`${PUBLIC_URL}/board/${dsct}#meetings`);
     const board = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
-    expect(board.upcoming.find((m) => m.id === meeting.id)?.status).toBe('cancelled');
+    expect(board.items.find((m) => m.id === meeting.id)?.status).toBe('cancelled');
     expect(await (await t.call('GET', `/api/public/compounds/${dsct}/feed.atom`)).text()).toContain(`会议取消：`);
     // Only a meeting whose notice is out can be cancelled, once.
     const again = await t.api(meetingEndpoints.cancel, { cookie: staff, params: { meetingId: meeting.id } });

@@ -13,11 +13,11 @@ describe('demo meetings', () => {
     const dsct = await t.compoundId('DSCT');
     const board = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
     // Soonest first: the evening talk in five days, then next week's council.
-    expect(board.upcoming.map((m) => [m.kind, m.status])).toEqual([
+    expect(board.items.map((m) => [m.kind, m.status])).toEqual([
       ['evening_talk', 'scheduled'],
       ['four_party', 'scheduled'],
     ]);
-    expect(board.upcoming[1]!.topics).toEqual(['老旧楼栋加装电梯意向摸底', '中心花园绿化补种', '楼道堆物消防隐患清理']);
+    expect(board.items[1]!.topics).toEqual(['老旧楼栋加装电梯意向摸底', '中心花园绿化补种', '楼道堆物消防隐患清理']);
     const autumn = board.recent.find((m) => m.title === '围庐夜话·秋季第一场');
     expect(autumn?.questionCounts).toMatchObject({ raised: 35, answered: 30, listed: 5 });
     const council = board.recent.find((m) => m.kind === 'four_party')!;
@@ -27,7 +27,7 @@ describe('demo meetings', () => {
     expect(view.agendaItems.map((i) => i.outcome)).toEqual(['agreed', 'owners_vote', 'action_items']);
     expect(view.agendaItems[2]!.actionItemId).toEqual(expect.any(String));
     // The next talk's questions came in before it, from named and anonymous residents.
-    const nextTalk = board.upcoming.find((m) => m.kind === 'evening_talk')!;
+    const nextTalk = board.items.find((m) => m.kind === 'evening_talk')!;
     expect(nextTalk.questionCounts).toMatchObject({ raised: 2, open: 2 });
   });
 });

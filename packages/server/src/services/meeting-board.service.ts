@@ -17,6 +17,7 @@ import {
   readAgendaSnapshot,
   type BoardMeeting,
   type HallState,
+  type PageRequest,
   type PublicMeetings,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
@@ -28,6 +29,8 @@ import {
   listAgendaItems,
   listAttendance,
   listMeetingsOfCompound,
+  listRecentlyClosedMeetings,
+  readUpcomingMeetingsPage,
   updateMeeting,
 } from '../db/repositories/meetings.repository.js';
 import { listAgendaTitlesOfMeetings, listQuestionStatusesOfMeetings } from '../db/repositories/board.repository.js';
@@ -48,14 +51,13 @@ async function topicsOf(deps: Deps, meeting: MeetingRow, frozen: readonly string
   return items.map((i) => i.title).filter((t) => t.length > 0);
 }
 
-export async function publicMeetings(deps: Deps, compoundId: string): Promise<PublicMeetings> {
+/** The board's meetings: a page of the upcoming ones, soonest first, and the five last held beside them. */
+export async function publicMeetings(deps: Deps, compoundId: string, page: PageRequest): Promise<PublicMeetings> {
   const compound = await findCompound(deps.db, compoundId);
   if (!compound) throw new DomainError('compound_not_found');
-  const meetings = await listMeetingsOfCompound(deps.db, compoundId, ['scheduled', 'in_session', 'closed', 'cancelled']);
   // A cancelled meeting stays among the upcoming ones, marked, until its time has passed.
-  const now = deps.clock().toISOString();
-  const upcoming = meetings.filter((m) => m.status === 'scheduled' || m.status === 'in_session' || (m.status === 'cancelled' && m.starts_at >= now)).reverse();
-  const recent = meetings.filter((m) => m.status === 'closed').slice(0, 5);
+  const { rows: upcoming, next } = await readUpcomingMeetingsPage(deps.db, compoundId, deps.clock().toISOString(), page);
+  const recent = await listRecentlyClosedMeetings(deps.db, compoundId, 5);
   // The topics and question counts of all of them in two statements, not two per meeting.
   const shown = [...upcoming, ...recent].map((m) => m.id);
   const titles = groupBy(await listAgendaTitlesOfMeetings(deps.db, shown), (r) => r.meeting_id);
@@ -71,7 +73,8 @@ export async function publicMeetings(deps: Deps, compoundId: string): Promise<Pu
   });
   return {
     compound: { id: compound.id, name: compound.name },
-    upcoming: await Promise.all(upcoming.map(describe)),
+    items: await Promise.all(upcoming.map(describe)),
+    next,
     recent: await Promise.all(recent.map(describe)),
     // Absolute, on the public URL: the board offers it as https:// and as webcal:// to subscribe.
     calendarUrl: `${publicUrlOf(deps.config)}/api/public/compounds/${compound.id}/meetings.ics`,

@@ -39,6 +39,32 @@ export function readMeetingsPage(db: Db, compoundId: string, draftKinds: readonl
   return readPage(query, [desc('meetings.starts_at', 'starts_at'), desc('meetings.id', 'id')], page);
 }
 
+/**
+ * One page of a compound's upcoming meetings for the public board, soonest first (the id breaks ties):
+ * scheduled or in session, and cancelled ones until their time has passed (shown marked).
+ */
+export function readUpcomingMeetingsPage(db: Db, compoundId: string, now: string, page: PageRequest) {
+  const query = db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('compound_id', '=', compoundId)
+    .where((eb) => eb.or([eb('status', 'in', ['scheduled', 'in_session']), eb.and([eb('status', '=', 'cancelled'), eb('starts_at', '>=', now)])]));
+  return readPage(query, [asc('meetings.starts_at', 'starts_at'), asc('meetings.id', 'id')], page);
+}
+
+/** The compound's last `limit` closed meetings, newest first. */
+export function listRecentlyClosedMeetings(db: Db, compoundId: string, limit: number) {
+  return db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('compound_id', '=', compoundId)
+    .where('status', '=', 'closed')
+    .orderBy('starts_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 export async function insertMeeting(db: Db, row: NewMeeting): Promise<void> {
   await db.insertInto('meetings').values(row).execute();
 }

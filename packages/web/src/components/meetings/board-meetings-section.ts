@@ -1,16 +1,17 @@
 /**
- * Meeting notices on the public board: upcoming meetings with time, place and topics (the notice
+ * Meeting notices on the public board: upcoming meetings, soonest first, a page at a time, with time, place and topics (the notice
  * the issue calls for), a link for residents to submit questions where the meeting's kind takes
  * them (evening talks), the calendar feed, and the question figures of recent meetings, each at the
  * time it was held (and the time its notice gave, where that was another). Readable without logging in.
  */
-import { meetingKind, publicMeetingEndpoints, type BoardMeeting } from '@yishi/core';
+import { meetingKind, publicMeetingEndpoints, type BoardMeeting, type PublicMeetings } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { pick, t } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { renderBoardMore } from '../board/board-more.js';
 import { boardStyles } from '../board/board-styles.js';
 import { renderLoad } from '../common/load-state.js';
 import './ask-qr-code.js';
@@ -33,9 +34,10 @@ function noticeTitle(m: BoardMeeting): string {
 export class BoardMeetingsSection extends YishiElement {
   static override styles = [YishiElement.styles, boardStyles];
   @property() compoundId = '';
-  private readonly data = new LoadController(
+  /** The upcoming meetings a page at a time (a plain button loads more), the last held beside the first page. */
+  private readonly data = new PagedController<BoardMeeting, PublicMeetings>(
     this,
-    (signal) => api.call(publicMeetingEndpoints.board, { params: { compoundId: this.compoundId }, signal }),
+    (after, signal) => api.call(publicMeetingEndpoints.board, { params: { compoundId: this.compoundId }, query: { after }, signal }),
     () => [this.compoundId],
   );
 
@@ -44,9 +46,9 @@ export class BoardMeetingsSection extends YishiElement {
       this.data,
       (d) => html`
         <h2>${t('meetingsBoard.meetings')}</h2>
-        ${d.upcoming.length === 0 ? html`<p class="state-empty">${t('meetingsBoard.noMeetings')}</p>` : nothing}
+        ${this.data.items.length === 0 ? html`<p class="state-empty">${t('meetingsBoard.noMeetings')}</p>` : nothing}
         <div class="cards">
-          ${d.upcoming.map(
+          ${this.data.items.map(
             (m) =>
               html`<article class="card board-meeting">
                 <h3>${noticeTitle(m)}</h3>
@@ -69,6 +71,7 @@ export class BoardMeetingsSection extends YishiElement {
               </article>`,
           )}
         </div>
+        ${renderBoardMore(this.data, false)}
         <p class="calendar-links">
           <a href=${webcalUrl(d.calendarUrl)}>${t('meetingsBoard.subscribe')}</a><br />
           <a href=${d.calendarUrl}>${t('meetingsBoard.calendarHttps')}</a>

@@ -1,17 +1,18 @@
 /**
- * Published minutes on the public board: the latest version of each meeting, newest first, with a
- * word (not only a colour) when a correction was published, a link to read it in full, and the
+ * Published minutes on the public board: the latest version of each meeting, newest first (five,
+ * then five more a plain button at a time), with a word (not only a colour) when a correction was published, a link to read it in full, and the
  * feed and poster links. Readable without logging in.
  */
-import { MEETING_KIND_LABELS, boardEndpoints, endpointUrl, minutesEndpoints } from '@yishi/core';
+import { MEETING_KIND_LABELS, boardEndpoints, endpointUrl, minutesEndpoints, type PublicMinutesEntry } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { renderBoardMore } from '../board/board-more.js';
 import { boardStyles } from '../board/board-styles.js';
 import { renderLoad } from '../common/load-state.js';
 
@@ -41,9 +42,9 @@ export class BoardMinutesSection extends YishiElement {
     `,
   ];
   @property() compoundId = '';
-  private readonly data = new LoadController(
+  private readonly data = new PagedController<PublicMinutesEntry>(
     this,
-    (signal) => api.call(minutesEndpoints.publicList, { params: { compoundId: this.compoundId }, signal }),
+    (after, signal) => api.call(minutesEndpoints.publicList, { params: { compoundId: this.compoundId }, query: { after, limit: SHOWN }, signal }),
     () => [this.compoundId],
   );
 
@@ -51,11 +52,11 @@ export class BoardMinutesSection extends YishiElement {
     const id = encodeURIComponent(this.compoundId);
     return html`<section id="minutes" aria-labelledby="minutes-heading">
       <h2 id="minutes-heading">${t('minutesBoard.heading')}</h2>
-      ${renderLoad(this.data, (d) =>
-        d.minutes.length === 0
+      ${renderLoad(this.data, () =>
+        this.data.items.length === 0
           ? html`<p class="state-empty">${t('minutesBoard.none')}</p>`
           : html`<ul class="minutes">
-              ${d.minutes.slice(0, SHOWN).map(
+              ${this.data.items.map(
                 (m) =>
                   html`<li class="card">
                     <h3>
@@ -71,6 +72,7 @@ export class BoardMinutesSection extends YishiElement {
               )}
             </ul>`,
       )}
+      ${renderBoardMore(this.data, false)}
       <p class="actions">
         <a href=${endpointUrl(boardEndpoints.atom, { params: { compoundId: this.compoundId } })}>${t('minutesBoard.feed')}</a>
         <a href=${`/board/${id}/poster`}>${t('minutesBoard.poster')}</a>

@@ -9,9 +9,10 @@ import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { renderBoardMore } from '../board/board-more.js';
 import { boardStyles } from '../board/board-styles.js';
 import { renderEmpty, renderLoad } from '../common/load-state.js';
-import { LoadController } from '../../controllers/load-controller.js';
+import { PagedController } from '../../controllers/paged-controller.js';
 import { t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { bracketed } from './vote-words.js';
@@ -37,22 +38,23 @@ export class BoardProposalsSection extends YishiElement {
 
   @property({ attribute: false }) compoundId = '';
   // Statuses and thresholds come in the reader's language: a switch of language reads them again.
-  private readonly load = new LoadController(
+  // The newest 20 first; a plain button loads the next ones.
+  private readonly load = new PagedController<ProposalView>(
     this,
-    (signal) => api.call(proposalEndpoints.publicList, { params: { compoundId: this.compoundId }, signal }),
+    (after, signal) => api.call(proposalEndpoints.publicList, { params: { compoundId: this.compoundId }, query: { after, limit: 20 }, signal }),
     () => [this.compoundId, currentLocale()],
   );
 
   override render() {
     const heading = html`<h2 id="board-proposals">${t('proposals.board.heading')}</h2>
       <p class="muted">${t('proposals.board.intro')}</p>`;
-    const proposals = this.load.status === 'ready' ? this.load.value?.proposals : undefined;
+    const proposals = this.load.status === 'ready' ? this.load.items : undefined;
     // The heading travels with the first proposal, so a printed page never ends on a lone heading.
     return html`<section id="proposals" aria-labelledby="board-proposals">
       ${
         proposals?.length
           ? html`<div class="keep-together">${heading}${this.renderProposal(proposals[0]!)}</div>
-              ${proposals.slice(1).map((p) => this.renderProposal(p))}`
+              ${proposals.slice(1).map((p) => this.renderProposal(p))} ${renderBoardMore(this.load, false)}`
           : html`${heading}${renderLoad(this.load, () => renderEmpty(t('proposals.board.empty')))}`
       }
     </section>`;
