@@ -48,7 +48,7 @@ import { openRollObjectionCount } from './roll-objections.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { votePeriodsOf } from './vote-settings.service.js';
 import { turnoutOf } from './vote-turnout.js';
-import { buildElectorate, loadVoteSettled, ruleWords } from './votes.service.js';
+import { freezeElectorate, loadVoteSettled, ruleWords } from './votes.service.js';
 
 // ---- the compound's periods ---------------------------------------------------------------------
 
@@ -159,9 +159,7 @@ export async function announceVote(deps: Deps, voteId: string, by: Actor): Promi
       throw new DomainError('vote_notice_period', { days: periods.noticeDays, earliest: formatBeijingMinute(earliest) });
     if (Date.parse(opensAt) < Date.parse(rollCheckEndsAt)) throw new DomainError('vote_roll_check_running', { until: formatBeijingMinute(rollCheckEndsAt) });
     if (Date.parse(vote.closes_at) <= Date.parse(opensAt)) throw new DomainError('vote_close_before_open');
-    const electorate = await buildElectorate(trx, vote);
-    if (electorate.length === 0) throw new DomainError('vote_empty_electorate');
-    await repo.insertElectorate(trx, electorate);
+    await freezeElectorate(trx, vote);
     const stage = { status: 'announced' as const, announced_at: now, roll_check_ends_at: rollCheckEndsAt, opens_at: opensAt, updated_at: now };
     await repo.updateVote(trx, voteId, 'draft', stage);
     const announced = { ...vote, ...stage };

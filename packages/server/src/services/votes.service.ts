@@ -172,6 +172,23 @@ export async function buildElectorate(db: Db, vote: VoteRow) {
   }));
 }
 
+/**
+ * Freezes the roll of a vote as its electorate stands now (opening a draft, announcing a statutory
+ * vote), in the caller's transaction; refuses an empty one. An owners' roll is one INSERT … SELECT
+ * (repo.insertOwnersRoll, the rows buildElectorate builds): answers undefined, the rows are in the
+ * table. A residents' poll is built here and inserted: answers its rows.
+ */
+export async function freezeElectorate(db: Db, vote: VoteRow): Promise<Awaited<ReturnType<typeof buildElectorate>> | undefined> {
+  if (vote.electorate_kind !== 'residents') {
+    if ((await repo.insertOwnersRoll(db, vote.id, vote.compound_id, vote.building_id)) === 0) throw new DomainError('vote_empty_electorate');
+    return undefined;
+  }
+  const electorate = await buildElectorate(db, vote);
+  if (electorate.length === 0) throw new DomainError('vote_empty_electorate');
+  await repo.insertElectorate(db, electorate);
+  return electorate;
+}
+
 /** Opens a draft; `by` is the organiser opening it, or null when the scheduler opens it at its time. Its owners are told in the same transaction. */
 export async function openVote(deps: Deps, voteId: string, by: Actor | null = null) {
   await deps.db.transaction().execute(async (trx) => {
@@ -183,12 +200,7 @@ export async function openVote(deps: Deps, voteId: string, by: Actor | null = nu
     if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_close_before_open');
     await assertMayOpen(trx, vote, now);
     // A statutory vote's roll was frozen when it was announced (and corrected during its roll check).
-    let electorate: Awaited<ReturnType<typeof buildElectorate>> | undefined;
-    if (vote.status === 'draft') {
-      electorate = await buildElectorate(trx, vote);
-      if (electorate.length === 0) throw new DomainError('vote_empty_electorate');
-      await repo.insertElectorate(trx, electorate);
-    }
+    const electorate = vote.status === 'draft' ? await freezeElectorate(trx, vote) : undefined;
     // The roll is final from here: its packed copy, which closing's tally reads, is written once.
     await freezePackedRoll(trx, voteId, electorate);
     await repo.updateVote(trx, voteId, vote.status, { status: 'open', opened_at: now.toISOString(), updated_at: now.toISOString() });

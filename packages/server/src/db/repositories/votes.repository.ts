@@ -1,6 +1,7 @@
 /** Storage of votes, their frozen electorate, ballots and the history of replaced ballots. */
 import type { PageRequest, VoteStatus } from '@yishi/core';
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
+import { dialectOf } from '../dialect.js';
 import { asc, desc, readPage } from '../keyset.js';
 import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from '../tables/votes.table.js';
 import type { Db } from './places.repository.js';
@@ -140,6 +141,54 @@ export async function insertElectorate(db: Db, rows: Array<Insertable<VoteElecto
       .insertInto('vote_electorate')
       .values(rows.slice(i, i + 4_000))
       .execute();
+}
+
+/** SQL for a text that is one or more ASCII digits (JavaScript's /^\d+$/): "3" but not "A座" or "". */
+const allDigits = (text: RawBuilder<string>) => sql<boolean>`(${text} <> '' and trim(${text}, '0123456789') = '')`;
+
+/**
+ * Freezes an owners' roll in one INSERT … SELECT (issue 18: nothing travels through the application,
+ * one statement whatever the number of units): every unit of the compound (or building) with its
+ * label as core's formatUnitLabel writes it ("3栋2单元501"), its owners' ids as a JSON array sorted
+ * as JavaScript sorts them (byte order of the ASCII ids; `[]` for a developer flat), its area and
+ * developer flag — the rows buildElectorate builds (votes.service.ts; vote-roll-freeze.test.ts holds the
+ * two equal). Answers how many entries it wrote.
+ */
+export async function insertOwnersRoll(db: Db, voteId: string, compoundId: string, buildingId: string | null): Promise<number> {
+  const building = sql<string>`b.name`;
+  const entrance = sql<string>`u.entrance`;
+  const label = sql<string>`(case when ${allDigits(building)} then b.name || '栋' else b.name end)
+    || (case when ${allDigits(entrance)} then u.entrance || '单元' else u.entrance end) || u.room`;
+  // An id as JSON.stringify quotes it (generated ids hold neither a quote nor a backslash; escaped all the same).
+  const quoted = sql<string>`replace(replace(o.person_id, '\\', '\\\\'), '"', '\\"')`;
+  // PostgreSQL sorts by the database's collation unless told: "C" is byte order, as JavaScript's sort for ASCII ids.
+  const ordered =
+    dialectOf(db) === 'postgres'
+      ? sql`string_agg(${quoted}, '","' order by o.person_id collate "C")`
+      : sql`group_concat(${quoted}, '","' order by o.person_id)`;
+  const owners = sql<string>`case when u.developer_held = 1 then '[]'
+    else coalesce((select '["' || ${ordered} || '"]' from ownerships o where o.unit_id = u.id), '[]') end`;
+  let source = db
+    .selectFrom('units as u')
+    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    .select([
+      sql<string>`cast(${voteId} as text)`.as('vote_id'),
+      'u.id as voter_key',
+      'u.id as unit_id',
+      sql<null>`null`.as('person_id'),
+      label.as('label'),
+      owners.as('owner_person_ids'),
+      'u.area_centi',
+      'u.developer_held',
+    ])
+    .where('u.compound_id', '=', compoundId);
+  if (buildingId) source = source.where('u.building_id', '=', buildingId);
+  const result = await db
+    .insertInto('vote_electorate')
+    .columns(['vote_id', 'voter_key', 'unit_id', 'person_id', 'label', 'owner_person_ids', 'area_centi', 'developer_held'])
+    .expression(source)
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 export function listElectorate(db: Db, voteId: string) {
