@@ -9,6 +9,7 @@
  *   npm run build -w @yishi/core && npm run build -w @yishi/web
  *   npx tsx bench/pages.bench.ts            # BENCH_RUNS=5 for more runs (median reported)
  *   BENCH_BEFORE_DIST=/tmp/old-dist npx tsx bench/pages.bench.ts   # also an older build, same run
+ *   BENCH_PAGES=voting,public npx tsx bench/pages.bench.ts          # only these pages (name prefixes)
  *
  * Pages: the voting page (owner), the public board (anonymous), a meeting page (the station chief)
  * and the dashboard (community staff). JS gzip KiB: the scripts the page loaded, each gzipped (level
@@ -42,6 +43,8 @@ const BEFORE_DIST = process.env.BENCH_BEFORE_DIST;
 const BUDGET_KIB: Record<string, number> = { 'voting page (owner)': 30, 'public board (anonymous)': 45 };
 const CHROMIUM = process.env.YISHI_CHROMIUM ?? '/usr/bin/chromium';
 const PROFILE = { latencyMs: 150, downKbps: 1600, upKbps: 750, cpuSlowdown: 4 };
+/** Only the pages whose names start with one of these (BENCH_PAGES=voting,public): all four when unset. */
+const PAGES = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
 
 for (const dist of [WEB_DIST, BEFORE_DIST].filter((d): d is string => d !== undefined)) {
   if (!existsSync(join(dist, 'index.html'))) {
@@ -240,7 +243,7 @@ try {
   for (const build of builds) {
     const server = await serve(build.dist);
     try {
-      for (const c of server.cases) {
+      for (const c of server.cases.filter((c) => PAGES.length === 0 || PAGES.some((p) => c.name.startsWith(p)))) {
         const cold: Sample[] = [];
         const warm: Sample[] = [];
         for (let run = 0; run < RUNS; run++) {
@@ -259,8 +262,12 @@ try {
                 { name: 'yishi_session', value: await server.session(c.user), domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
               ]);
             }
-            cold.push(await measure(context, server.url, build.dist, c.path, c.text));
-            warm.push(await measure(context, server.url, build.dist, c.path, c.text));
+            const sample = () =>
+              measure(context, server.url, build.dist, c.path, c.text).catch((error: Error) =>
+                Promise.reject(new Error(`${build.label}, ${c.name}: ${error.message}`)),
+              );
+            cold.push(await sample());
+            warm.push(await sample());
           } finally {
             await context.close();
           }
