@@ -76,7 +76,7 @@ async function draft(id: string, buildingId: string | null): Promise<void> {
   await t.deps.db.updateTable('votes').set({ status: 'draft', building_id: buildingId }).where('id', '=', id).execute();
 }
 
-const byKey = <T extends { voter_key: string }>(rows: T[]) => [...rows].sort((a, b) => (a.voter_key < b.voter_key ? -1 : a.voter_key > b.voter_key ? 1 : 0));
+const byKey = (rows: ReadonlyArray<{ voter_key: string }>) => [...rows].sort((a, b) => (a.voter_key < b.voter_key ? -1 : a.voter_key > b.voter_key ? 1 : 0));
 
 describe('freezing an owners roll in SQL', () => {
   it('writes the rows buildElectorate builds, for a compound and for one building', async () => {
