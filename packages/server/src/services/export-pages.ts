@@ -5,8 +5,11 @@
  */
 import { toCsv, type CsvValue } from '@yishi/core';
 
-/** Rows an export reads at a time: a page costs a few milliseconds to read and write, even on a loaded machine. */
-export const EXPORT_PAGE = 500;
+/**
+ * Rows an export reads at a time: a page of the ledger costs about 7 ms of CPU to read and write
+ * (500 rows let the main thread burn 55–75 ms between two ticks of a timer, with the collections).
+ */
+export const EXPORT_PAGE = 250;
 
 /** Lets the event loop run (other requests, timers) before the export reads on. */
 export function letOthersRun(): Promise<void> {
@@ -29,6 +32,14 @@ export async function* keysetPages<R, K>(
     if (rows.length < limit) return;
     after = keyOf(rows.at(-1)!);
     await letOthersRun();
+  }
+}
+
+/** The items of a list already at hand, `size` at a time, the event loop free between pages (for the work each page costs). */
+export async function* chunkPages<T>(items: readonly T[], size = EXPORT_PAGE): AsyncGenerator<T[]> {
+  for (let from = 0; from < items.length; from += size) {
+    if (from > 0) await letOthersRun();
+    yield items.slice(from, from + size);
   }
 }
 

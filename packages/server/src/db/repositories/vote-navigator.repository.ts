@@ -1,19 +1,24 @@
 /**
- * Reads of the turnout navigator, each one statement over a vote's whole frozen roll (a 10,000-unit
- * compound is a few statements, never one per unit). Whether a unit voted comes from
- * votes.repository's listBallotPresence, the same read the live turnout counts.
+ * Reads of the turnout navigator over a vote's frozen roll: the roll a page at a time (a 10,000-unit
+ * compound is a few tens of statements, never one per unit), each entry with whether a ballot of it
+ * is in the box (the ballots' unique indexes by unit and by person; nothing else of the ballot).
  */
 import { sql } from 'kysely';
 import { jsonTextElements } from '../dialect.js';
 import type { Db } from './places.repository.js';
 
-/** The frozen roll with each unit's building (none for the persons of a residents' poll: see listHomeBuildings), in voter-key order (the key's index order). */
-export function listRollWithBuildings(db: Db, voteId: string) {
-  return db
+/**
+ * Up to `limit` entries of the frozen roll after voter key `afterKey` (from the first when undefined),
+ * in voter-key order (the key's index order), each with its unit's building (none for the persons of
+ * a residents' poll: see listHomeBuildings) and whether a ballot of it is in the box (1 or 0, looked up
+ * in the ballots' unique index by unit or by person) — nothing more of the ballot.
+ */
+export function listRollWithBuildingsAfter(db: Db, voteId: string, afterKey: string | undefined, limit: number) {
+  let query = db
     .selectFrom('vote_electorate as ve')
     .leftJoin('units as u', 'u.id', 've.unit_id')
     .leftJoin('buildings as b', 'b.id', 'u.building_id')
-    .select([
+    .select((eb) => [
       've.voter_key as voterKey',
       've.label',
       've.owner_person_ids as ownerPersonIds',
@@ -21,10 +26,22 @@ export function listRollWithBuildings(db: Db, voteId: string) {
       've.developer_held as developerHeld',
       'b.id as buildingId',
       'b.name as buildingName',
+      eb
+        .case()
+        .when(
+          eb.or([
+            eb.exists(eb.selectFrom('ballots').select('ballots.id').where('ballots.vote_id', '=', voteId).whereRef('ballots.unit_id', '=', 've.voter_key')),
+            eb.exists(eb.selectFrom('ballots').select('ballots.id').where('ballots.vote_id', '=', voteId).whereRef('ballots.person_id', '=', 've.voter_key')),
+          ]),
+        )
+        .then(1)
+        .else(0)
+        .end()
+        .as('voted'),
     ])
-    .where('ve.vote_id', '=', voteId)
-    .orderBy('ve.voter_key')
-    .execute();
+    .where('ve.vote_id', '=', voteId);
+  if (afterKey !== undefined) query = query.where('ve.voter_key', '>', afterKey);
+  return query.orderBy('ve.voter_key').limit(limit).execute();
 }
 
 /**
