@@ -5,6 +5,7 @@
  * list's order, and a bad cursor or limit is refused in words.
  */
 import { actionItemEndpoints, encodeCursor, ledgerEndpoints, type ActionItemStaffView, type LedgerRow } from '@yishi/core';
+import { CompiledQuery, createQueryId, type QueryId, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIG_COMPOUND_OWNER, generateBigCompound, type BigCompound } from '../testing/big-compound.js';
 import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
@@ -63,13 +64,19 @@ describe('keyset-paged action-item lists on a generated compound', () => {
       .sort((a, b) => rankOf(a) - rankOf(b) || (rankOf(a) === 3 ? cmp(keyOf(b), keyOf(a)) : cmp(keyOf(a), keyOf(b))) || cmp(a.id, b.id))
       .map((r) => r.id);
     expect(new Set(all.map(keyOf)).size).toBeLessThan(all.length);
-    // Statements executed and rows answered (a result each: nested queries are part of one statement).
+    // Statements executed and rows answered (a result each: nested queries are part of one statement), and the statements themselves.
     const seen = { statements: 0, rows: 0 };
+    const nodes = new Map<QueryId, RootOperationNode>();
+    const executed: RootOperationNode[] = [];
     const db = t.deps.db.withPlugin({
-      transformQuery: ({ node }) => node,
-      transformResult: async ({ result }) => {
+      transformQuery: ({ node, queryId }) => {
+        nodes.set(queryId, node);
+        return node;
+      },
+      transformResult: async ({ result, queryId }) => {
         seen.statements += 1;
         seen.rows += result.rows.length;
+        executed.push(nodes.get(queryId)!);
         return result;
       },
     });
@@ -89,6 +96,21 @@ describe('keyset-paged action-item lists on a generated compound', () => {
     expect(Math.max(...perPage.map((p) => p.statements))).toBeLessThanOrEqual(4);
     expect(Math.max(...perPage.map((p) => p.rows))).toBeLessThanOrEqual(10);
     expect(perPage.at(-2)!.statements).toBe(1);
+    if (t.dialect === 'sqlite') {
+      // Each statement reads index ranges in order: SQLite sorts nothing but the limited parts it merges.
+      for (const node of executed) {
+        const compiled = t.deps.db.getExecutor().compileQuery(node, createQueryId());
+        const plan = await t.deps.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+        const lines = plan.rows.map((r) => r.detail);
+        expect(
+          lines.some((l) => /^SCAN action_items/.test(l)),
+          lines.join(' | '),
+        ).toBe(false);
+        lines.forEach((l, i) => {
+          if (/TEMP B-TREE/.test(l)) expect(lines[i - 1], lines.join(' | ')).toMatch(/^SCAN part\d$/);
+        });
+      }
+    }
   });
 
   it('filters page too, and their counts are of the filtered list', async () => {
