@@ -31,8 +31,8 @@ afterAll(async () => {
 
 describe('open ballot and anchored heads on a phone', () => {
   test('the board shows the 存证 heads with their JSON; a found receipt names its log position and the recount files are linked', async () => {
-    const board = (await (await fetch(`${server.url}/api/public/compounds/${dsct}/votes`)).json()) as { votes: Array<{ id: string; title: string }> };
-    const voteId = board.votes.find((v) => v.title === LIFT_VOTE)!.id;
+    const board = (await (await fetch(`${server.url}/api/public/compounds/${dsct}/votes`)).json()) as { items: Array<{ id: string; title: string }> };
+    const voteId = board.items.find((v) => v.title === LIFT_VOTE)!.id;
     const files = (await (await fetch(`${server.url}/api/public/votes/${voteId}/open-ballot/ballots.json`)).json()) as {
       ballots: Array<{ receiptCode: string; logPosition: number }>;
     };

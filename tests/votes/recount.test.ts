@@ -30,8 +30,8 @@ beforeAll(async () => {
   server = await startTestServer({ web: false });
   dir = mkdtempSync(join(tmpdir(), 'yishi-recount-'));
   compoundId = (await server.deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow()).id;
-  const board = (await (await fetch(`${server.url}/api/public/compounds/${compoundId}/votes`)).json()) as { votes: Array<{ id: string; title: string }> };
-  voteId = board.votes.find((v) => v.title === '续筹专项维修资金（每平方米 20 元）')!.id;
+  const board = (await (await fetch(`${server.url}/api/public/compounds/${compoundId}/votes`)).json()) as { items: Array<{ id: string; title: string }> };
+  voteId = board.items.find((v) => v.title === '续筹专项维修资金（每平方米 20 元）')!.id;
 }, 60_000);
 afterAll(async () => {
   await server?.close();
