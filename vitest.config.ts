@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -20,22 +21,32 @@ export default defineConfig({
   resolve: { alias },
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // Two test files at a time even on two cores: the server tests wait on fsync and sockets as much as
+    // they compute (vitest's default, one less than the cores, runs them one by one there).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
-      { resolve: { alias }, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      // Pure and server tests share their worker's modules between files (isolate: false): loading the server's
+      // module graph took longer than most files' tests. Every test app has its own database and clock, and
+      // no test replaces a module, so nothing a file leaves behind reaches the next.
+      { resolve: { alias }, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], isolate: false } },
       {
         resolve: { alias },
-        test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 20_000, hookTimeout: 30_000 },
+        test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], isolate: false, testTimeout: 20_000, hookTimeout: 30_000 },
       },
       {
         resolve: { alias },
         test: {
           name: 'e2e',
+          // After the core and server files (which run two at a time); vitest needs the order of groups that differ in workers.
+          sequence: { groupOrder: 1 },
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/heavy/**', '**/node_modules/**', ...leftOut],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Browser tests share two cores with a server each; run files one after another.
+          // Browser tests share two cores with a server each; run files one after another, in one process
+          // that keeps the modules it loaded (each file starts its own servers and browser).
           fileParallelism: false,
+          isolate: false,
         },
       },
       {
@@ -43,6 +54,7 @@ export default defineConfig({
         test: {
           // The longer fuzz and crash runs: `npm run test:heavy` (CI runs it after npm test).
           name: 'heavy',
+          sequence: { groupOrder: 2 },
           include: ['tests/heavy/**/*.test.ts'],
           testTimeout: 200_000,
           hookTimeout: 60_000,

@@ -181,7 +181,7 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
   async function openVote(api: ApiClient): Promise<string> {
     const { compounds } = await api.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
     const compoundId = compounds.find((c) => c.code === 'DSCT')!.id;
-    const { votes } = await api.json<{ votes: Array<{ id: string; title: string; status: string }> }>('GET', `/api/compounds/${compoundId}/votes`);
+    const { items: votes } = await api.json<{ items: Array<{ id: string; title: string; status: string }> }>('GET', `/api/compounds/${compoundId}/votes`);
     return votes.find((v) => v.title === '利用小区共有场地建设电动自行车充电棚' && v.status === 'open')!.id;
   }
 

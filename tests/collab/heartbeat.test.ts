@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { eventually, scheduledCouncil, startHarness, waitForSync, type Harness } from './collab-helpers.js';
 
-const PING_MS = 150;
+// Long enough that a pause of the shared event loop (a GC in a long test run) does not make two ticks look like one missed ping.
+const PING_MS = 400;
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ collabPingIntervalMs: PING_MS });

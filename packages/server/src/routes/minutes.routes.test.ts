@@ -1,7 +1,7 @@
 import { actionItemEndpoints, minutesEndpoints } from '@yishi/core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replacePdfRenderer } from '../services/minutes-pdf.service.js';
+import { closePdfRenderer, replacePdfRenderer } from '../services/minutes-pdf.service.js';
 import { PdfRenderer, type PdfBrowser, type PdfJob } from '../services/pdf-renderer.js';
 import { insertHeldMeeting } from '../testing/meeting-record.fixture.js';
 import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
@@ -209,6 +209,8 @@ describe('PDF download without Chromium', () => {
     await generate();
     await publish(await t.login('zhanzhang'));
     const saved = process.env.YISHI_CHROMIUM;
+    // The shared browser another test file of this process may have launched goes first: the next PDF launches anew.
+    await closePdfRenderer();
     process.env.YISHI_CHROMIUM = '/nonexistent/chromium';
     try {
       // A file endpoint: its refusal is read as JSON here (t.api reads a file endpoint's answer as text).

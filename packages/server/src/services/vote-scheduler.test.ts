@@ -36,6 +36,8 @@ describe('vote scheduler', () => {
       await expect.poll(async () => (await status()).status, { timeout: 2000 }).toBe('open');
       now = new Date('2026-11-21T05:00:30Z');
       await expect.poll(async () => (await status()).status, { timeout: 2000 }).toBe('closed');
+      // Closing stores the result after the status (the tally runs outside the write transaction).
+      await expect.poll(async () => (await status()).result_json, { timeout: 2000 }).not.toBeNull();
       const row = await status();
       // The recorded closing instant is the set time, not when the timer happened to notice.
       expect(row.closed_at).toBe('2026-11-21T05:00:00.000Z');
