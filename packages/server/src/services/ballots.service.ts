@@ -25,9 +25,9 @@ import {
   type CastBallotsInput,
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
+import { batchedCommitTransaction } from '../db/batched-commit.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
-import { groupCommitTransaction } from '../db/group-commit.js';
 import { ensureLogHead, findCastingState, type CastingState, type RollEntryWithBallot } from '../db/repositories/ballot-cast.repository.js';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -128,8 +128,8 @@ function ensureOpenNow(vote: VoteRow | undefined, now: Date): VoteRow {
  * once more; a vote found past its closing time is settled after the refusal (closingAware).
  */
 async function castingTransaction<T>(deps: Deps, voteId: string, step: (trx: Db, now: Date) => Promise<T>): Promise<T> {
-  // Durable before it returns, the fsync shared with the ballots committed beside it (db/group-commit.ts).
-  const attempt = () => closingAware(deps, () => withUniqueRetry(() => groupCommitTransaction(deps.db, (trx) => step(trx, deps.clock()))));
+  // Durable before it returns, the commit shared with the ballots on this vote cast beside it (db/batched-commit.ts).
+  const attempt = () => closingAware(deps, () => withUniqueRetry(() => batchedCommitTransaction(deps.db, voteId, (trx) => step(trx, deps.clock()))));
   try {
     return await attempt();
   } catch (error) {

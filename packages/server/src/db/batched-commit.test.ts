@@ -1,0 +1,94 @@
+/**
+ * Batched commits (./batched-commit.ts) on the database the run uses: SQLite (a group commit per work)
+ * or PostgreSQL under scripts/test-pg.sh (works of one key arriving together share a transaction).
+ */
+import { sql, type Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, testPostgresUrl } from '../testing/test-app.js';
+import { batchedCommitTransaction, MAX_BATCH } from './batched-commit.js';
+import { openDatabase, type OpenedDatabase } from './connect.js';
+import type { Database } from './database.js';
+
+const onPostgres = testPostgresUrl() !== null;
+let opened: OpenedDatabase;
+let drop: () => Promise<void>;
+/** The untyped tables of this test. */
+let db: Kysely<Database>;
+
+beforeEach(async () => {
+  const created = await createTestDatabase();
+  drop = created.drop;
+  opened = openDatabase(created.url);
+  db = opened.db;
+  await sql`create table t (id text primary key, v text not null)`.execute(db);
+});
+afterEach(async () => {
+  await opened.db.destroy();
+  await drop();
+});
+
+const insert = (id: string) => sql`insert into t (id, v) values (${id}, 'x')`;
+const ids = async () => (await sql<{ id: string }>`select id from t order by id`.execute(db)).rows.map((r) => r.id);
+/** The transaction a work runs in (PostgreSQL: savepoints share their top-level transaction id). */
+const txid = async (trx: Kysely<Database>) => (await sql<{ x: string }>`select txid_current()::text as x`.execute(trx)).rows[0]!.x;
+
+describe('batched commits', () => {
+  it('answers every work on its own: one that fails is undone alone and the others commit', async () => {
+    const works = Array.from({ length: 12 }, (_, i) =>
+      batchedCommitTransaction(db, 'vote-1', async (trx) => {
+        await insert(`w${String(i).padStart(2, '0')}`).execute(trx);
+        // A refusal after a write, and a unique violation (the id of the first work): each undone alone.
+        if (i === 3) throw new Error('refused after writing');
+        if (i === 5) await insert('w00').execute(trx);
+        return onPostgres ? txid(trx) : `work ${i}`;
+      }),
+    );
+    const settled = await Promise.allSettled(works);
+    expect(settled.map((s) => s.status)).toEqual(settled.map((_, i) => (i === 3 || i === 5 ? 'rejected' : 'fulfilled')));
+    expect(String((settled[3] as PromiseRejectedResult).reason)).toContain('refused after writing');
+    expect(await ids()).toEqual(['w00', 'w01', 'w02', 'w04', 'w06', 'w07', 'w08', 'w09', 'w10', 'w11']);
+    if (onPostgres) {
+      // The first ran alone; the eleven that arrived meanwhile shared one transaction.
+      const txids = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      expect(new Set(txids).size).toBe(2);
+      expect(txids[0]).not.toBe(txids[1]);
+    }
+  });
+
+  it('keeps keys apart and never puts more than MAX_BATCH works in one transaction', async () => {
+    const count = MAX_BATCH * 2 + 3;
+    const works = Array.from({ length: count }, (_, i) =>
+      batchedCommitTransaction(db, i % 2 === 0 ? 'even' : 'odd', async (trx) => {
+        await insert(`k${String(i).padStart(3, '0')}`).execute(trx);
+        return onPostgres ? txid(trx) : String(i);
+      }),
+    );
+    const txids = await Promise.all(works);
+    expect(await ids()).toHaveLength(count);
+    if (onPostgres) {
+      const sizes = new Map<string, number>();
+      for (const id of txids) sizes.set(id, (sizes.get(id) ?? 0) + 1);
+      expect(Math.max(...sizes.values())).toBeLessThanOrEqual(MAX_BATCH);
+      // Even and odd works never share a transaction.
+      for (const id of sizes.keys()) expect(new Set(txids.flatMap((x, i) => (x === id ? [i % 2] : []))).size).toBe(1);
+    }
+  });
+
+  it.skipIf(!onPostgres)('answers nobody before the commit: a batch whose COMMIT fails rejects every work in it', async () => {
+    // A deferred foreign key is checked at COMMIT: the second work's dangling row fails the whole batch.
+    await sql`create table r (id text primary key, t_id text not null references t (id) deferrable initially deferred)`.execute(db);
+    const first = batchedCommitTransaction(db, 'vote-2', (trx) => insert('alone').execute(trx));
+    const batched = [
+      batchedCommitTransaction(db, 'vote-2', (trx) => insert('b1').execute(trx)),
+      batchedCommitTransaction(db, 'vote-2', (trx) => sql`insert into r (id, t_id) values ('r', 'nobody')`.execute(trx)),
+      batchedCommitTransaction(db, 'vote-2', (trx) => insert('b3').execute(trx)),
+    ];
+    await first;
+    const settled = await Promise.allSettled(batched);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(await ids()).toEqual(['alone']);
+    // The key's runner is free again after a failed batch.
+    await batchedCommitTransaction(db, 'vote-2', (trx) => insert('after').execute(trx));
+    expect(await ids()).toEqual(['after', 'alone']);
+  });
+});
