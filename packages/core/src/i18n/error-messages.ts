@@ -74,6 +74,10 @@ function locatedRosterMessages(): Record<RosterCellCode, Record<Locale, string>>
 const baseMessages = {
   // HTTP and input
   bad_json: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  request_aborted: {
+    'zh-CN': '连接在提交内容送达前断开，本次提交未生效，请重试',
+    en: 'The connection closed before the request arrived; nothing was done, please try again',
+  },
   body_too_large: { 'zh-CN': '提交的内容太大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
   json_too_deep: { 'zh-CN': '提交的数据嵌套层级过深', en: 'The request data is nested too deeply' },
   unsupported_media_type: {
@@ -156,6 +160,7 @@ export type ErrorCode = keyof typeof messages;
 /** The HTTP status of the foundation's codes; each feature lists its own beside its messages. */
 const baseStatuses: Partial<Record<keyof typeof baseMessages, number>> = {
   bad_json: 400,
+  request_aborted: 400,
   json_too_deep: 400,
   validation_failed: 400,
   page_cursor_invalid: 400,

@@ -66,6 +66,16 @@ export function handleError(err: unknown, c: Context<AppEnv>): Response {
               : 'validation_failed';
     return errorResponse(c, new DomainError(code, { limit: '2 MB' }));
   }
+  if (clientWentAway(err)) {
+    // Not the server's fault and nothing was done: one line, not a stack (a phone losing its signal mid-request).
+    console.warn('[yishi] client closed the connection before its request arrived', c.req.method, c.req.path);
+    return errorResponse(c, new DomainError('request_aborted'));
+  }
   console.error('[yishi] unexpected error', c.req.method, c.req.path, err);
   return errorResponse(c, new DomainError('internal_error'));
+}
+
+/** node's error when the client closes the connection while its body is still being read. */
+function clientWentAway(err: unknown): boolean {
+  return err instanceof Error && (err as NodeJS.ErrnoException).code === 'ECONNRESET' && err.message === 'aborted';
 }

@@ -3,9 +3,9 @@
  * Content-Length is given, through Hono's counting body limit otherwise — the same answers either way.
  */
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -56,5 +56,23 @@ describe('JSON bodies served by node', () => {
     const big = Buffer.from(JSON.stringify({ login: 'x'.repeat(2000), password: 'y' }));
     expect(await post(big)).toEqual({ status: 413, code: 'body_too_large' });
     expect(await post(big, true)).toEqual({ status: 413, code: 'body_too_large' });
+  });
+
+  it('a client that goes away mid-body is a one-line notice, not an unexpected error', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"login":');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.destroy();
+      await expect.poll(() => warnings.mock.calls.length).toBeGreaterThan(0);
+      expect(warnings.mock.calls[0]!.join(' ')).toContain('client closed the connection before its request arrived POST /api/auth/login');
+      expect(errors.mock.calls.filter((call) => String(call[0]).includes('unexpected error'))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+      warnings.mockRestore();
+    }
   });
 });
