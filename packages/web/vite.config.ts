@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { keepRecentAssets } from './build/keep-recent-assets.js';
 import { lightContracts } from './build/light-contracts.js';
+import { shellChunk } from './build/shell-chunk.js';
 import { shoelaceSetup } from './build/shoelace-setup.js';
 import { splitStrings } from './build/split-strings.js';
 import { shoelaceSystemIcons } from './build/system-icons.js';
@@ -29,6 +30,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     rollupOptions: {
+      // What the entry imports statically, in one chunk (build/shell-chunk.ts).
+      output: { manualChunks: shellChunk('index'), onlyExplicitManualChunks: true },
       treeshake: {
         // Core's modules and its schema/CSV libraries do nothing on import: drop whatever the pages
         // do not use (the web needs core's labels and formatters, not the roster parser).
