@@ -2,12 +2,12 @@
  * One vote, for the owner holding a phone: the question, the rule in plain words, live turnout
  * against the rule's threshold, each of my units with whether it has voted, then voting one screen
  * at a time — (which unit, or all of them with the same choice →) choose → confirm → the receipt
- * codes, shown big, one per unit. Large buttons, one question per screen, nothing cast without an
+ * codes, shown big, one per unit (vote-flow.ts, loaded when voting starts). Large buttons, one question per screen, nothing cast without an
  * explicit "确认投票". The end of the flow says which of my units have still not voted and leads on
  * to them. When the vote is closed the same page shows the result with its explanation.
  */
-import { SECRET_TOTALS_MIN_VOTERS, isSingleChoice, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
-import { css, html, nothing } from 'lit';
+import { SECRET_TOTALS_MIN_VOTERS, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
+import { adoptStyles, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
@@ -19,6 +19,7 @@ import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { buttonStyles } from '../../styles/button-styles.js';
+import type { FlowHost, Step } from './vote-flow.js';
 
 /**
  * Parts only some votes show, loaded with the vote that shows them rather than on every visit
@@ -31,6 +32,7 @@ const parts = {
   result: () => import('../../components/votes/vote-result.js'),
   proxies: () => import('../../components/votes/proxy-panel.js'),
   receipt: () => import('../../components/votes/receipt-position.js'),
+  flow: () => import('./vote-flow.js'),
 };
 
 async function withParts(view: VoteView): Promise<VoteView> {
@@ -40,53 +42,14 @@ async function withParts(view: VoteView): Promise<VoteView> {
   return view;
 }
 
-type Step = 'overview' | 'unit' | 'choose' | 'confirm' | 'done';
-
 @customElement('yishi-vote-page')
-export class VotePage extends YishiElement {
+export class VotePage extends YishiElement implements FlowHost {
   static override styles = [
     YishiElement.styles,
     buttonStyles,
     css`
       :host {
         font-size: 1.125rem;
-      }
-      .question {
-        font-size: 1.5rem;
-        line-height: 1.45;
-        font-weight: 700;
-        margin: 0.5rem 0 1rem;
-      }
-      .big-choices {
-        display: grid;
-        gap: 0.75rem;
-        margin: 1rem 0;
-      }
-      .big-choice {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        min-height: 3.5rem;
-        padding: 0.75rem 1rem;
-        font: inherit;
-        font-size: 1.35rem;
-        font-weight: 600;
-        text-align: left;
-        color: var(--yishi-text);
-        background: var(--yishi-surface);
-        border: 2px solid var(--yishi-border);
-        border-radius: var(--yishi-radius);
-        cursor: pointer;
-      }
-      .big-choice[aria-pressed='true'],
-      .big-choice[aria-checked='true'] {
-        border-color: var(--yishi-brand);
-        background: var(--sl-color-primary-50);
-      }
-      .mark {
-        display: inline-block;
-        width: 1.6rem;
-        text-align: center;
       }
       .nav {
         display: grid;
@@ -98,32 +61,6 @@ export class VotePage extends YishiElement {
         font-size: 1.2rem;
         min-height: 3.25rem;
       }
-      .confirm-choice {
-        font-size: 1.75rem;
-        font-weight: 700;
-        padding: 1rem;
-        border: 2px solid var(--yishi-brand);
-        border-radius: var(--yishi-radius);
-        background: var(--yishi-surface);
-        margin: 0.75rem 0;
-      }
-      .receipt {
-        font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
-        /* As big as a phone's width allows for the 14 characters on one line, elder mode included; never under 28 px. */
-        font-size: clamp(28px, calc((100vw - 4.5rem) / 9.4), 2rem);
-        font-weight: 700;
-        letter-spacing: 0.06em;
-        text-align: center;
-        padding: 1rem 0.5rem;
-        border: 3px dashed var(--yishi-ok-text);
-        border-radius: var(--yishi-radius);
-        background: var(--yishi-surface);
-        margin: 0.75rem 0;
-        overflow-wrap: anywhere;
-      }
-      .done-heading {
-        color: var(--yishi-ok-text);
-      }
       .status {
         font-weight: 700;
       }
@@ -134,8 +71,7 @@ export class VotePage extends YishiElement {
       ul.progress {
         padding-left: 1.25rem;
       }
-      .my-units ul,
-      .confirm-units {
+      .my-units ul {
         margin: 0;
         padding-left: 1.25rem;
       }
@@ -153,36 +89,18 @@ export class VotePage extends YishiElement {
         color: var(--yishi-muted);
         font-size: 1rem;
       }
-      .unit-status {
-        font-weight: 400;
-        color: var(--yishi-muted);
-      }
-      .big-choice.all-units {
-        border-color: var(--yishi-brand);
-      }
-      .hint {
-        margin: -0.4rem 0 0.4rem;
-        color: var(--yishi-muted);
-        font-size: 1rem;
-      }
-      .receipt-for {
-        margin: 0.75rem 0 0;
-        font-weight: 700;
-      }
-      .confirm-units {
-        font-size: 1.25rem;
-        font-weight: 600;
-      }
     `,
   ];
 
   @property({ attribute: false }) params: Record<string, string> = {};
-  @state() private step: Step = 'overview';
+  @state() step: Step = 'overview';
   /** The units (or the person, in a residents' poll) this round of voting is for: one, or all of mine at once. */
-  @state() private voters: MyVoter[] = [];
-  @state() private choices: string[] = [];
-  @state() private receipts: BallotReceipt[] = [];
-  private readonly write = new WriteController(this);
+  @state() voters: MyVoter[] = [];
+  @state() choices: string[] = [];
+  @state() receipts: BallotReceipt[] = [];
+  readonly write = new WriteController(this);
+  /** The voting flow's screens, once voting has started. */
+  private flow?: Awaited<ReturnType<typeof parts.flow>>;
   // Option labels come in the reader's language: a switch of language reads the vote again.
   private readonly load = new LoadController(
     this,
@@ -195,7 +113,7 @@ export class VotePage extends YishiElement {
   }
 
   private renderVote(v: VoteView) {
-    if (this.step !== 'overview' && v.vote.status === 'open') return this.renderFlow(v);
+    if (this.step !== 'overview' && v.vote.status === 'open' && this.flow) return this.flow.renderFlow(this, v);
     const { vote, turnout } = v;
     return html`
       <h1>${vote.title}</h1>
@@ -245,7 +163,7 @@ export class VotePage extends YishiElement {
   }
 
   /** Each of my units with whether it has voted — in words and a glyph, never colour alone — and its receipt code. */
-  private renderMyUnits(mine: readonly MyVoter[]) {
+  renderMyUnits(mine: readonly MyVoter[]) {
     const left = mine.filter((m) => !m.voted).length;
     const summary =
       left === 0
@@ -287,139 +205,44 @@ export class VotePage extends YishiElement {
     `;
   }
 
-  private renderError() {
+  renderError() {
     return html`<div class="alert danger"><span role="alert">${this.write.error}</span></div>`;
   }
 
   /** Starts a round of voting among `among`: straight to the choice for one unit, else first which unit (or all). */
-  private begin(among: readonly MyVoter[]) {
+  async begin(among: readonly MyVoter[]) {
+    void parts.receipt();
+    if (!this.flow) {
+      this.flow = await parts.flow();
+      adoptStyles(this.renderRoot as ShadowRoot, [...VotePage.elementStyles, this.flow.flowStyles]);
+    }
     this.write.clear();
     this.choices = [];
     this.receipts = [];
     this.voters = among.length === 1 ? [...among] : [];
     this.step = among.length === 1 ? 'choose' : 'unit';
-    void parts.receipt();
     window.scrollTo(0, 0);
   }
 
-  private pickVoters(voters: MyVoter[]) {
+  backToVote(reload: boolean) {
+    this.step = 'overview';
+    if (reload) void this.load.reload();
+  }
+
+  pickVoters(voters: MyVoter[]) {
     this.voters = voters;
     this.step = 'choose';
     window.scrollTo(0, 0);
   }
 
-  private renderFlow(v: VoteView) {
-    const { vote } = v;
-    const units = this.voters.map((m) => m.label).join('、');
-    if (this.step === 'unit') {
-      return html`<h1>${vote.title}</h1>
-        <p class="question" id="which-unit">${t('votes.whichUnit', { count: v.mine.length })}</p>
-        <div class="big-choices" role="group" aria-labelledby="which-unit">
-          <button class="big-choice all-units" aria-describedby="all-units-hint" @click=${() => this.pickVoters([...v.mine])}>
-            <span>${t('votes.allUnits', { count: v.mine.length })}</span>
-          </button>
-          <p class="hint" id="all-units-hint">${t('votes.allUnitsHint')}</p>
-          ${v.mine.map(
-            (m) =>
-              html`<button class="big-choice" @click=${() => this.pickVoters([m])}>
-                <span>${m.label}<span class="unit-status">${bracketed(m.voted ? t('votes.unitVoted') : t('votes.unitNotVoted'))}</span></span>
-              </button>`,
-          )}
-        </div>
-        <div class="nav"><button class="button" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</button></div>`;
-    }
-    if (this.step === 'choose') {
-      const single = isSingleChoice(vote.kind);
-      return html`<p class="progress">${t('votes.step', { n: 1 })} · ${t('votes.votingFor', { units })}</p>
-        <h1 class="question" id="question">${vote.title}</h1>
-        <p>${single ? t('votes.chooseOne') : t('votes.chooseUpTo', { max: vote.maxChoices })}</p>
-        <div class="big-choices" role=${single ? 'radiogroup' : 'group'} aria-labelledby="question">
-          ${vote.options.map((o) => {
-            const on = this.choices.includes(o.id);
-            return html`<button
-              class="big-choice"
-              role=${single ? 'radio' : 'checkbox'}
-              aria-checked=${on ? 'true' : 'false'}
-              @click=${() => this.toggle(o.id, single, vote.maxChoices)}
-            >
-              <span class="mark" aria-hidden="true">${on ? '●' : '○'}</span>${o.label}
-            </button>`;
-          })}
-        </div>
-        <div class="nav">
-          <button class="button primary" ?disabled=${this.choices.length === 0} @click=${() => (this.step = 'confirm')}>${t('votes.next')}</button>
-          <button class="button" @click=${() => (this.step = 'overview')}>${t('votes.backToVote')}</button>
-        </div>`;
-    }
-    if (this.step === 'confirm') {
-      const labels = vote.options.filter((o) => this.choices.includes(o.id)).map((o) => o.label);
-      const several = this.voters.length > 1;
-      return html`<p class="progress">${t('votes.step', { n: 2 })}</p>
-        <h1>${t('votes.confirmHeading')}</h1>
-        <p>${vote.title}</p>
-        ${
-          several
-            ? html`<p>${t('votes.confirmForAll', { count: this.voters.length })}</p>
-                <ul class="confirm-units">
-                  ${this.voters.map((m) => html`<li>${m.label}</li>`)}
-                </ul>`
-            : html`<p>${t('votes.confirmFor', { unit: units })}</p>`
-        }
-        <p class="confirm-choice">${labels.join('、')}</p>
-        ${several ? html`<p class="muted">${t('votes.allUnitsHint')}</p>` : nothing} ${this.write.error ? this.renderError() : nothing}
-        <div class="nav">
-          <button class="button primary" aria-busy=${this.write.busy ? 'true' : 'false'} ?disabled=${this.write.busy} @click=${() => this.cast(v)}>
-            ${t('votes.confirmCast')}
-          </button>
-          <button class="button" ?disabled=${this.write.busy} @click=${() => (this.step = 'choose')}>${t('votes.back')}</button>
-        </div>`;
-    }
-    return this.renderDone(v);
-  }
-
-  /** The end of the flow: a receipt per unit just voted for, and every one of my units' status — with a way on to the ones still to vote. */
-  private renderDone(v: VoteView) {
-    const { vote } = v;
-    const cast = new Map(this.receipts.map((r) => [r.voterKey, r]));
-    const mine = v.mine.map((m) => {
-      const r = cast.get(m.voterKey);
-      return r ? { ...m, voted: true, receiptCode: r.receiptCode, castAt: r.castAt, channel: 'online' as const } : m;
-    });
-    const notVoted = mine.filter((m) => !m.voted);
-    const several = this.receipts.length > 1;
-    return html`<p class="progress">${t('votes.step', { n: 3 })}</p>
-      <h1 class="done-heading">✓ ${several ? t('votes.doneHeadingAll', { count: this.receipts.length }) : t('votes.doneHeading')}</h1>
-      <p>${vote.title}</p>
-      ${this.receipts.map(
-        (r) =>
-          html`<p class="receipt-for">${t('votes.receiptFor', { unit: r.voterLabel })}</p>
-            <p class="receipt" aria-label=${`${t('votes.receiptFor', { unit: r.voterLabel })}${colon()}${r.receiptCode}`}>${r.receiptCode}</p>
-            <yishi-receipt-position .position=${r.logPosition} hint></yishi-receipt-position>`,
-      )}
-      <p>${several ? t('votes.doneIntroAll') : t('votes.receiptIntro')}</p>
-      ${mine.length > 1 ? this.renderMyUnits(mine) : nothing}
-      ${notVoted.length > 0 ? html`<p class="still-to-vote" role="status"><strong>${notVoted.map((m) => t('votes.unitStillToVote', { unit: m.label })).join('；')}</strong></p>` : nothing}
-      <p class="muted">${t('votes.doneChange')}</p>
-      <div class="nav">
-        ${
-          notVoted.length === 1
-            ? html`<button class="button primary" @click=${() => this.begin(notVoted)}>${t('votes.voteFor', { unit: notVoted[0]!.label })}</button>`
-            : notVoted.length > 1
-              ? html`<button class="button primary" @click=${() => this.begin(notVoted)}>${t('votes.continue', { count: notVoted.length })}</button>`
-              : nothing
-        }
-        <button class="button" @click=${() => ((this.step = 'overview'), void this.load.reload())}>${t('votes.backToVote')}</button>
-      </div>`;
-  }
-
-  private toggle(id: string, single: boolean, max: number) {
+  toggle(id: string, single: boolean, max: number) {
     if (single) this.choices = [id];
     else if (this.choices.includes(id)) this.choices = this.choices.filter((c) => c !== id);
     else if (id === 'abstain') this.choices = [id];
     else if (this.choices.length < max) this.choices = [...this.choices.filter((c) => c !== 'abstain'), id];
   }
 
-  private async cast(v: VoteView) {
+  async cast(v: VoteView) {
     const params = { voteId: v.vote.id };
     const choices = this.choices;
     const owners = v.vote.electorateKind === 'owners';
