@@ -293,7 +293,9 @@ try {
           ]);
         }
       }
-      const board = server.cases.find((c) => c.user === null)!;
+      // Lighthouse runs on the board only: none when the board is not among BENCH_PAGES or LIGHTHOUSE_RUNS=0.
+      const board = server.cases.find((c) => c.user === null);
+      if (!board || LIGHTHOUSE_RUNS === 0) continue;
       const samples: LighthouseSample[] = [];
       for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
         const sample = await lighthouseRun(`${server.url}${board.path}`);
