@@ -74,6 +74,43 @@ describe('voting on a phone', () => {
     });
   });
 
+  test('the voting screens load in the background once the page is drawn; when they cannot load, the tap says why and works again later', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'yezhu');
+      // The voting screens' chunk fails to load while this route is in place, as on a lost signal.
+      const isFlow = (url: URL) => /\/assets\/vote-flow-[\w-]+\.js$/.test(url.pathname);
+      let asked = 0;
+      await page.route(isFlow, async (route) => {
+        asked += 1;
+        await route.abort('internetdisconnected');
+      });
+      await page.goto(`${server.url}/votes/${voteId}`);
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // Fetched without a tap, once the page was drawn.
+      await expect.poll(() => asked, { timeout: 10_000 }).toBeGreaterThan(0);
+      // 开始投票, or 继续投票 after the first test's ballot.
+      const next = page.locator('.nav button.primary');
+      await next.click();
+      // The browser keeps a module that failed to load as failed until the page is loaded again: the page says so, and how.
+      const failed = page.getByRole('alert').filter({ hasText: '投票页面没能加载完整' });
+      await failed.waitFor();
+      expect(await failed.textContent()).toContain('您还没有投出任何选票');
+      expect(await page.getByRole('radio', { name: /同意/ }).count()).toBe(0);
+      await failed.screenshot({ path: '/tmp/flow-unavailable.png' });
+      // The network is back: 重新加载, and the same tap opens the voting screens.
+      await page.unroute(isFlow);
+      await failed.getByRole('button', { name: '重新加载' }).click();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await page.locator('.nav button.primary').click();
+      await page
+        .getByText(/请选择为哪一套投票/)
+        .or(page.getByRole('radio', { name: /同意/ }))
+        .first()
+        .waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: '投票页面没能加载完整' }).count()).toBe(0);
+    });
+  });
+
   test('the station chief closes the vote from the manage page', async () => {
     await withPage(async (page) => {
       await loginAs(page, server.url, 'zhanzhang');

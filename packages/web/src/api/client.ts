@@ -30,6 +30,11 @@ const NETWORK_MESSAGE = {
   en: 'Could not reach the server; check your connection and try again',
 } as const;
 
+/** The refusal a page shows when the network failed it (a request, or a part of the page loaded on demand). */
+function networkError(): ApiError {
+  return new ApiError(0, 'network_error', NETWORK_MESSAGE[currentLocale()]);
+}
+
 /** The ApiError a refused answer stands for: the server's code, words and details, or the status alone. */
 async function refusalOf(response: Response): Promise<ApiError> {
   let parsed: unknown;
@@ -62,7 +67,7 @@ async function send<T>(method: string, path: string, options: SendOptions = {}):
     response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network_error', NETWORK_MESSAGE[currentLocale()]);
+    throw networkError();
   }
   if (response.status === 204) return undefined as T;
   if (!response.ok) throw await refusalOf(response);
@@ -115,7 +120,7 @@ async function uploadStreaming<E extends Endpoint>(
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network_error', NETWORK_MESSAGE[currentLocale()]);
+    throw networkError();
   }
   if (!response.ok || !response.body) {
     throw await refusalOf(response);
@@ -132,7 +137,7 @@ async function uploadStreaming<E extends Endpoint>(
       for (const line of lines) if (line.trim() !== '') input.onLine(JSON.parse(line));
     }
   } catch {
-    throw new ApiError(0, 'network_error', NETWORK_MESSAGE[currentLocale()]);
+    throw networkError();
   }
 }
 

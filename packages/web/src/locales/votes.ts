@@ -44,6 +44,11 @@ export const voteMessages = {
   'votes.receiptWas': { 'zh-CN': '回执码：{code}', en: 'Receipt code: {code}' },
   'votes.changeBallot': { 'zh-CN': '修改选票', en: 'Change my ballot' },
   'votes.start': { 'zh-CN': '开始投票', en: 'Start voting' },
+  'votes.flowUnavailable': {
+    'zh-CN': '投票页面没能加载完整，可能是网络不好。请在网络恢复后点“重新加载”，再开始投票。您还没有投出任何选票。',
+    en: 'The voting screens did not load, probably because of the network. When it is back, tap "Reload" and start again. No ballot has been cast.',
+  },
+  'votes.reload': { 'zh-CN': '重新加载', en: 'Reload' },
   'votes.whichUnit': { 'zh-CN': '您有 {count} 套房屋，请选择为哪一套投票', en: 'You own {count} units — which are you voting for?' },
   'votes.myUnits': { 'zh-CN': '我的房屋', en: 'My units' },
   'votes.unitVoted': { 'zh-CN': '已投票', en: 'Voted' },

@@ -35,9 +35,17 @@ const parts = {
   flow: () => import('./vote-flow.js'),
 };
 
+function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 500);
+}
+
 async function withParts(view: VoteView): Promise<VoteView> {
   const { vote } = view;
   if (vote.electorateKind === 'owners' && vote.status !== 'draft') void parts.proxies();
+  // An open vote's flow is fetched once the page is drawn and the browser is idle, so the first tap on a weak
+  // signal does not wait for it (the tap loads it itself if this has not finished or failed).
+  if (vote.status === 'open' && navigator.onLine) whenIdle(() => void parts.flow().catch(() => undefined));
   await Promise.all([view.timeline.statutory && parts.timeline(), vote.status === 'closed' && parts.result()]);
   return view;
 }
@@ -94,6 +102,8 @@ export class VotePage extends YishiElement implements FlowHost {
 
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() step: Step = 'overview';
+  /** The voting screens could not be loaded (no network when they were needed). */
+  @state() flowFailed = false;
   /** The units (or the person, in a residents' poll) this round of voting is for: one, or all of mine at once. */
   @state() voters: MyVoter[] = [];
   @state() choices: string[] = [];
@@ -202,6 +212,14 @@ export class VotePage extends YishiElement implements FlowHost {
               : html`<button class="button primary" @click=${() => this.begin(v.mine)}>${t('votes.start')}</button>`
         }
       </div>
+      ${
+        this.flowFailed
+          ? html`<div class="alert danger" role="alert">
+              <p>${t('votes.flowUnavailable')}</p>
+              <button class="button" @click=${() => location.reload()}>${t('votes.reload')}</button>
+            </div>`
+          : nothing
+      }
     `;
   }
 
@@ -213,7 +231,15 @@ export class VotePage extends YishiElement implements FlowHost {
   async begin(among: readonly MyVoter[]) {
     void parts.receipt();
     if (!this.flow) {
-      this.flow = await parts.flow();
+      // Without the network the screens cannot load, and the browser keeps a module that failed to load as
+      // failed until the page is loaded again: said in words, with the button that reloads it.
+      try {
+        this.flow = await parts.flow();
+      } catch {
+        this.flowFailed = true;
+        return;
+      }
+      this.flowFailed = false;
       adoptStyles(this.renderRoot as ShadowRoot, [...VotePage.elementStyles, this.flow.flowStyles]);
     }
     this.write.clear();
