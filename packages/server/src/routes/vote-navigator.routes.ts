@@ -2,14 +2,8 @@
 import { navigatorEndpoints, type Role } from '@yishi/core';
 import { defineRoute, rolesAt, type PlaceLookup } from '../http/route.js';
 import { VOTE_ORGANISERS } from '../services/vote-views.service.js';
-import {
-  getNavigator,
-  getNavigatorMissingPage,
-  placeOfNavigator,
-  visitingListCsv,
-  visitingListWorkbook,
-  type VisitingListFile,
-} from '../services/vote-navigator.service.js';
+import { getNavigatorMissingPage } from '../services/vote-navigator-missing.js';
+import { getNavigator, placeOfNavigator, visitingListCsv, visitingListWorkbook, type VisitingListFile } from '../services/vote-navigator.service.js';
 
 const NAVIGATORS: readonly Role[] = [...VOTE_ORGANISERS, 'building_head'];
 

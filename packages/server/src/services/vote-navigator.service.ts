@@ -16,9 +16,6 @@
  */
 import {
   DomainError,
-  compareLabels,
-  decodeCursor,
-  encodeCursor,
   formatAreaCenti,
   formatBuildingName,
   navigatorBuildings,
@@ -27,10 +24,7 @@ import {
   type Locale,
   type Navigator,
   type NavigatorEntry,
-  type CursorValue,
   type NavigatorMissing,
-  type NavigatorMissingPage,
-  type PageRequest,
   type NavigatorUnitView,
   formatBeijingMinute,
 } from '@yishi/core';
@@ -60,14 +54,14 @@ export async function placeOfNavigator(db: Db, voteId: string, buildingId: strin
   return (await findBuildingOfCompound(db, buildingId, place.compoundId!)) ? { ...place, buildingId } : undefined;
 }
 
-interface Sight {
+export interface Sight {
   scope: 'all' | 'own';
   /** The buildings reported (null: all). */
   buildings: ReadonlySet<string | null> | null;
   phones: boolean;
 }
 
-function sightOf(actor: Actor, vote: VoteRow, chain: PlaceChain, buildingId: string | undefined): Sight {
+export function sightOf(actor: Actor, vote: VoteRow, chain: PlaceChain, buildingId: string | undefined): Sight {
   const organiser = mayAct(actor, VOTE_ORGANISERS, chain);
   const own = organiser
     ? null
@@ -77,14 +71,14 @@ function sightOf(actor: Actor, vote: VoteRow, chain: PlaceChain, buildingId: str
   return { scope: organiser ? 'all' : 'own', buildings: buildingId ? new Set([buildingId]) : own, phones: organiser };
 }
 
-const UNKNOWN_BUILDING: Record<Locale, string> = { 'zh-CN': '楼栋不详', en: 'Building unknown' };
+export const UNKNOWN_BUILDING: Record<Locale, string> = { 'zh-CN': '楼栋不详', en: 'Building unknown' };
 
 /**
  * The frozen roll, each entry in its building, with whether it has voted — nothing more of its ballot.
  * Read a page at a time with the event loop free between pages (a 10,000-unit roll read at once held
  * it for over half a second under load).
  */
-async function rollOf(db: Db, vote: VoteRow, locale: Locale): Promise<NavigatorEntry[]> {
+export async function rollOf(db: Db, vote: VoteRow, locale: Locale): Promise<NavigatorEntry[]> {
   // A residents' poll lists persons: each is placed in the first building they own in, else live in.
   const homes = new Map<string, { buildingId: string; buildingName: string }>();
   if (vote.electorate_kind === 'residents') {
@@ -118,7 +112,7 @@ async function rollOf(db: Db, vote: VoteRow, locale: Locale): Promise<NavigatorE
   return entries;
 }
 
-async function openRoll(deps: Deps, voteId: string) {
+export async function openRoll(deps: Deps, voteId: string) {
   const vote = await loadVoteSettled(deps, voteId);
   if (vote.status === 'draft') throw new DomainError('navigator_no_roll');
   return vote;
@@ -168,7 +162,7 @@ async function missingOf(deps: Deps, actor: Actor, voteId: string, chain: PlaceC
 }
 
 /** The people to ask for at the doors of `keys` (phones only for those who may see them), read a page of keys at a time. */
-async function rollPeople(db: Db, vote: VoteRow, sight: Sight, keys: readonly string[]) {
+export async function rollPeople(db: Db, vote: VoteRow, sight: Sight, keys: readonly string[]) {
   const only = sight.buildings ? [...sight.buildings].filter((id): id is string => id !== null) : null;
   const people = new Map<string, Array<{ name: string; phone: string | null }>>();
   for await (const page of chunkPages(keys)) {
@@ -177,64 +171,6 @@ async function rollPeople(db: Db, vote: VoteRow, sight: Sight, keys: readonly st
     }
   }
   return people;
-}
-
-type MissingItem = NavigatorMissingPage['items'][number];
-
-/** The order of the missing list: building by building (by name, unknown last), then by label, the voter key breaking ties. */
-function missingKey(u: Pick<MissingItem, 'buildingId' | 'buildingName' | 'label' | 'voterKey'>): CursorValue[] {
-  return [u.buildingId === null ? 1 : 0, u.buildingName, u.label, u.voterKey];
-}
-
-function compareMissing(a: readonly CursorValue[], b: readonly CursorValue[]): number {
-  return (
-    Number(a[0]) - Number(b[0]) ||
-    compareLabels(String(a[1]), String(b[1])) ||
-    compareLabels(String(a[2]), String(b[2])) ||
-    (String(a[3]) < String(b[3]) ? -1 : String(a[3]) > String(b[3]) ? 1 : 0)
-  );
-}
-
-/**
- * The units not yet voted, a page at a time. Whether a unit's head already counts needs the whole
- * roll (as the gauge does), so the roll is read as for the summary; only the page's units travel, and
- * only their people are read. The cursor holds the last unit's sort key, so a unit that votes between
- * two pages shifts nothing.
- */
-export async function getNavigatorMissingPage(
-  deps: Deps,
-  actor: Actor,
-  voteId: string,
-  chain: PlaceChain,
-  query: PageRequest & { buildingId?: string | undefined },
-  locale: Locale,
-): Promise<NavigatorMissingPage> {
-  const vote = await openRoll(deps, voteId);
-  const sight = sightOf(actor, vote, chain, query.buildingId);
-  const groups = navigatorMissing(vote.electorate_kind, await rollOf(deps.db, vote, locale), sight.buildings);
-  // Already in this order: groups by name, units by label, equal labels in roll order, which is the voter key's.
-  const units = groups.flatMap((g) => g.units.map((u) => ({ ...u, buildingId: g.id, buildingName: g.name })));
-  let from = 0;
-  if (query.after !== undefined) {
-    const after = decodeCursor(query.after);
-    if (!after || after.length !== 4) throw new DomainError('page_cursor_invalid');
-    // The first unit after the cursor's, by halving.
-    let high = units.length;
-    while (from < high) {
-      const middle = (from + high) >> 1;
-      if (compareMissing(missingKey(units[middle]!), after) > 0) high = middle;
-      else from = middle + 1;
-    }
-  }
-  const page = units.slice(from, from + query.limit);
-  const next = from + query.limit < units.length ? encodeCursor(missingKey(page.at(-1)!)) : null;
-  const people = await rollPeople(
-    deps.db,
-    vote,
-    sight,
-    page.map((u) => u.voterKey),
-  );
-  return { phones: sight.phones, items: page.map((u) => ({ ...u, people: people.get(u.voterKey) ?? [] })), next };
 }
 
 const COLUMNS: Record<Locale, string[]> = {

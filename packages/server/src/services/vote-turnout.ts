@@ -24,6 +24,8 @@ interface RollIndex {
   positionOf: Map<string, number>;
   headOf: Int32Array;
   areaOf: Float64Array;
+  /** Roll entries per head (an owner of several units, the developer's units). */
+  entriesOf: Int32Array;
   heads: number;
   areaCenti: number;
 }
@@ -73,7 +75,9 @@ async function readRoll(db: Db, vote: VoteRow): Promise<RollIndex> {
     areaOf[i] = entry.areaCenti;
     areaCenti += entry.areaCenti;
   });
-  return { positionOf, headOf, areaOf, heads: headIds.size, areaCenti };
+  const entriesOf = new Int32Array(headIds.size);
+  for (const head of headOf) entriesOf[head] = entriesOf[head]! + 1;
+  return { positionOf, headOf, areaOf, entriesOf, heads: headIds.size, areaCenti };
 }
 
 type BallotChannelRow = Awaited<ReturnType<typeof repo.listBallotChannels>>[number];
@@ -141,14 +145,35 @@ async function rollOf(db: Db, vote: VoteRow): Promise<{ roll: RollIndex; keep: K
   return { roll: entry.roll, keep: entry };
 }
 
+/** The roll index and who has voted, brought up to the log head (kept), or read now (a roll not frozen yet). */
+async function countedOf(db: Db, vote: VoteRow): Promise<{ roll: RollIndex; counted: Counted }> {
+  const { roll, keep } = await rollOf(db, vote);
+  if (!keep) return { roll, counted: await countAll(db, vote.id, roll) };
+  await countOn(db, vote.id, keep);
+  return { roll, counted: keep.counted! };
+}
+
 /** Live turnout: how many took part, by ballots, heads and area — never how anyone voted. */
 export async function turnoutOf(db: Db, vote: VoteRow) {
-  const { roll, keep } = await rollOf(db, vote);
-  let participation: Participation;
-  if (keep) {
-    await countOn(db, vote.id, keep);
-    participation = { ...keep.counted!.figures };
-  } else participation = (await countAll(db, vote.id, roll)).figures;
+  const { roll, counted } = await countedOf(db, vote);
+  const participation: Participation = { ...counted.figures };
   const counts = { electorate: { voters: roll.positionOf.size, heads: roll.heads, areaCenti: roll.areaCenti }, participation };
   return { ...counts, progress: participationProgress(ruleOf(vote), vote.electorate_kind, counts.electorate, counts.participation) };
+}
+
+/**
+ * The heads of some voters of the roll (the navigator's page of units not yet voted): whether each
+ * one's head takes part already through another of its units, and how many roll entries share it —
+ * from the same kept index and count as the turnout, so a page does not read the whole roll.
+ */
+export async function headsOfVoters(db: Db, vote: VoteRow, voterKeys: readonly string[]): Promise<Map<string, { counted: boolean; entries: number }>> {
+  const { roll, counted } = await countedOf(db, vote);
+  const heads = new Map<string, { counted: boolean; entries: number }>();
+  for (const key of voterKeys) {
+    const i = roll.positionOf.get(key);
+    if (i === undefined) continue;
+    const head = roll.headOf[i]!;
+    heads.set(key, { counted: counted.headUnits[head]! > 0, entries: roll.entriesOf[head]! });
+  }
+  return heads;
 }

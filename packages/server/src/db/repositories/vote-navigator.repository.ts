@@ -97,3 +97,30 @@ export function listRollPeople(db: Db, voteId: string, residents: boolean, build
     .orderBy('p.name')
     .execute();
 }
+
+/** The buildings an owners' vote's roll can be in: its building (a building's vote), else its compound's. Tens of rows. */
+export function listVoteBuildings(db: Db, compoundId: string, buildingId: string | null) {
+  let query = db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', compoundId);
+  if (buildingId) query = query.where('id', '=', buildingId);
+  return query.execute();
+}
+
+/**
+ * The entries of an owners' vote's roll in these buildings that have no ballot: read from the
+ * buildings' units (their unique index leads with the building), each joined to its roll entry by
+ * the roll's key and kept when no ballot of the unit is in the box (the ballots' unique index by
+ * unit) — a page of the navigator's missing units reads its buildings, never the whole roll.
+ */
+export function listMissingOfBuildings(db: Db, voteId: string, buildingIds: readonly string[]) {
+  if (buildingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('units as u')
+    .innerJoin('vote_electorate as ve', (j) => j.on('ve.vote_id', '=', voteId).onRef('ve.voter_key', '=', 'u.id'))
+    .select(['ve.voter_key as voterKey', 've.label', 've.area_centi as areaCenti', 've.developer_held as developerHeld', 'u.building_id as buildingId'])
+    .where('u.building_id', 'in', [...buildingIds])
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('ballots').select('ballots.id').where('ballots.vote_id', '=', voteId).whereRef('ballots.unit_id', '=', 'u.id'))),
+    )
+    .orderBy('ve.voter_key')
+    .execute();
+}
