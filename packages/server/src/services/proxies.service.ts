@@ -288,11 +288,15 @@ async function proxyView(db: Db, row: VoteProxyRow, maskProxy: boolean): Promise
   return (await proxyViews(db, [row], maskProxy))[0]!;
 }
 
+/** The views of a page of authorisations in a fixed number of statements: their units with ballots, the names, the photos. */
 async function proxyViews(db: Db, rows: readonly VoteProxyRow[], maskProxy: boolean): Promise<ProxyView[]> {
-  const units = await proxies.listProxyUnits(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const unitsOf = new Map<string, Awaited<ReturnType<typeof proxies.listProxyUnitsWithBallots>>>();
+  for (const unit of await proxies.listProxyUnitsWithBallots(db, ids)) {
+    const units = unitsOf.get(unit.proxy_id);
+    if (units) units.push(unit);
+    else unitsOf.set(unit.proxy_id, [unit]);
+  }
   const names = new Map(
     (await proxies.findPersonNames(db, [...new Set(rows.flatMap((r) => [r.principal_person_id, r.proxy_person_id]))])).map((p) => [p.id, p.name]),
   );
@@ -304,34 +308,23 @@ async function proxyViews(db: Db, rows: readonly VoteProxyRow[], maskProxy: bool
       )
     ).map((p) => [p.id, p]),
   );
-  const out: ProxyView[] = [];
-  for (const row of rows) {
-    const mine = units.filter((u) => u.proxy_id === row.id);
-    const ballots = new Map(
-      (
-        await proxies.listBallotsOfUnits(
-          db,
-          row.vote_id,
-          mine.map((u) => u.unit_id),
-        )
-      ).map((b) => [b.unit_id, b]),
-    );
+  return rows.map((row) => {
     const proxyName = names.get(row.proxy_person_id) ?? '';
-    out.push({
+    return {
       id: row.id,
       voteId: row.vote_id,
       status: row.status,
       principalName: maskName(names.get(row.principal_person_id) ?? ''),
       proxyName: maskProxy ? maskName(proxyName) : proxyName,
-      units: mine.map((u) => {
-        const ballot = ballots.get(u.unit_id);
-        const byProxy = ballot !== undefined && ballot.proxy_id === row.id;
+      units: (unitsOf.get(row.id) ?? []).map((u) => {
+        const voted = u.ballotId !== null;
+        const byProxy = voted && u.ballotProxyId === row.id;
         return {
           unitId: u.unit_id,
           label: u.label,
-          voted: ballot !== undefined,
-          votedBy: ballot ? (byProxy ? ('proxy' as const) : ('principal' as const)) : null,
-          proxyReceiptCode: byProxy ? ballot.receipt_code : null,
+          voted,
+          votedBy: voted ? (byProxy ? ('proxy' as const) : ('principal' as const)) : null,
+          proxyReceiptCode: byProxy ? u.receiptCode : null,
         };
       }),
       formPhoto: photoView(photos.get(row.form_photo_id)!),
@@ -339,9 +332,8 @@ async function proxyViews(db: Db, rows: readonly VoteProxyRow[], maskProxy: bool
       confirmedAt: row.confirmed_at,
       revokedAt: row.revoked_at,
       createdAt: row.created_at,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /** The caller's authorisations in a vote: given as principal, and held (confirmed) as proxy. */

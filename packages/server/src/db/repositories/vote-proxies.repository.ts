@@ -99,10 +99,19 @@ export function deleteProxyBallot(db: Db, ballotId: string, proxyId: string) {
   return db.deleteFrom('ballots').where('id', '=', ballotId).where('proxy_id', '=', proxyId).execute();
 }
 
-/** Ballots of these units in a vote (who voted for each unit: a proxy or the principal). */
-export function listBallotsOfUnits(db: Db, voteId: string, unitIds: readonly string[]) {
-  if (unitIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('ballots').select(['unit_id', 'proxy_id', 'receipt_code']).where('vote_id', '=', voteId).where('unit_id', 'in', unitIds).execute();
+/**
+ * The units of these authorisations, each with the ballot in the box for it if any (who voted for the
+ * unit: a proxy or the principal) — one statement for a whole page of authorisations, by label.
+ */
+export function listProxyUnitsWithBallots(db: Db, proxyIds: readonly string[]) {
+  if (proxyIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('vote_proxy_units as pu')
+    .leftJoin('ballots as b', (j) => j.onRef('b.vote_id', '=', 'pu.vote_id').onRef('b.unit_id', '=', 'pu.unit_id'))
+    .select(['pu.proxy_id', 'pu.unit_id', 'pu.label', 'b.id as ballotId', 'b.proxy_id as ballotProxyId', 'b.receipt_code as receiptCode'])
+    .where('pu.proxy_id', 'in', [...proxyIds])
+    .orderBy('pu.label')
+    .execute();
 }
 
 export function findUserAccount(db: Db, userId: string) {
