@@ -17,6 +17,8 @@ import type {
 } from './tables/accounts.table.js';
 import type {
   ActionItemRatingTable,
+  SignOffListingTallyTable,
+  SignOffTallyTable,
   ActionItemTable,
   ActionItemUpdateTable,
   LedgerEntryTable,
@@ -109,6 +111,8 @@ export interface Database {
   action_items: ActionItemTable;
   action_item_updates: ActionItemUpdateTable;
   action_item_ratings: ActionItemRatingTable;
+  sign_off_tallies: SignOffTallyTable;
+  sign_off_listing_tallies: SignOffListingTallyTable;
   photos: PhotoTable;
   sign_off_counters: SignOffCounterTable;
   ledger_heads: LedgerHeadTable;

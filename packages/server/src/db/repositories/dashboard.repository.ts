@@ -3,9 +3,6 @@
  * compounds, and the questions and action items as counts grouped in SQL (core/dashboard-tallies.ts
  * says what is counted), never a row per item.
  */
-import type { Rating } from '@yishi/core';
-import { sql } from 'kysely';
-import { chinaDay } from '../dialect.js';
 import type { Db } from './places.repository.js';
 
 export function listCompoundsInScope(db: Db, scope: 'subdistrict' | 'community', id: string) {
@@ -81,46 +78,41 @@ export async function countListedAndOverdue(db: Db, compoundIds: readonly string
   return compoundIds.map((id) => ({ compoundId: id, listed: count(listed, id), overdue: count(overdue, id) }));
 }
 
-/** The items signed off in the period (current status signed off), with their China days and (`rated`) latest rating. */
-function signedOffInPeriod(db: Db, compoundIds: readonly string[], period: ItemPeriod, rated: boolean) {
-  const rating = rated
-    ? sql`(select r.rating from action_item_ratings r where r.action_item_id = i.id order by r.created_at desc, r.id desc limit 1)`
-    : sql`null`;
-  return sql`(
-    select i.compound_id, ${chinaDay(db, 'i.signed_off_at')} as signed_on, ${chinaDay(db, 'i.listed_at')} as listed_on, i.due_date, ${rating} as rating
-    from action_items i
-    where i.compound_id in (${sql.join(idsOrNone(compoundIds))}) and i.status = 'signed_off'
-      and i.signed_off_at >= ${startOfChinaDay(period.from)} and i.signed_off_at < ${startOfChinaDay(period.to, 1)}
-  ) s`;
-}
-
 /**
  * Sign-offs in the period per compound, China day, on time or not, latest rating and whether the day
- * is not before the listing (only those count working days): a few hundred rows for a year.
+ * is not before the listing (only those count working days): read from the counts the database keeps
+ * (sign_off_tallies, migration 20270104080000), a few rows per day, not a row per item.
  */
 export async function countSignOffs(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
-  const { rows } = await sql<{ compound_id: string; signed_on: string; on_time: number; forward: number; rating: Rating | null; count: number | string }>`
-    select compound_id, signed_on, case when signed_on <= due_date then 1 else 0 end as on_time,
-      case when listed_on <= signed_on then 1 else 0 end as forward, rating, count(*) as count
-    from ${signedOffInPeriod(db, compoundIds, period, true)}
-    group by compound_id, signed_on, case when signed_on <= due_date then 1 else 0 end, case when listed_on <= signed_on then 1 else 0 end, rating`.execute(db);
+  const rows = await db
+    .selectFrom('sign_off_tallies')
+    .select(['compound_id', 'signed_on', 'on_time', 'forward', 'rating', 'count'])
+    .where('compound_id', 'in', idsOrNone(compoundIds))
+    .where('signed_on', '>=', period.from)
+    .where('signed_on', '<=', period.to)
+    .where('count', '>', 0)
+    .execute();
   return rows.map((r) => ({
     compoundId: r.compound_id,
     signedOn: r.signed_on,
     onTime: Number(r.on_time) === 1,
     forward: Number(r.forward) === 1,
-    rating: r.rating,
+    rating: r.rating === '' ? null : r.rating,
     count: Number(r.count),
   }));
 }
 
 /** How many of the period's sign-offs (those not before their listing) were listed on each China day, per compound. */
 export async function countSignOffListingDays(db: Db, compoundIds: readonly string[], period: ItemPeriod) {
-  const { rows } = await sql<{ compound_id: string; listed_on: string; count: number | string }>`
-    select compound_id, listed_on, count(*) as count
-    from ${signedOffInPeriod(db, compoundIds, period, false)}
-    where listed_on <= signed_on
-    group by compound_id, listed_on`.execute(db);
+  const rows = await db
+    .selectFrom('sign_off_listing_tallies')
+    .select((eb) => ['compound_id', 'listed_on', eb.fn.sum<number | string>('count').as('count')])
+    .where('compound_id', 'in', idsOrNone(compoundIds))
+    .where('signed_on', '>=', period.from)
+    .where('signed_on', '<=', period.to)
+    .groupBy(['compound_id', 'listed_on'])
+    .having((eb) => eb.fn.sum('count'), '>', 0)
+    .execute();
   return rows.map((r) => ({ compoundId: r.compound_id, date: r.listed_on, count: Number(r.count) }));
 }
 

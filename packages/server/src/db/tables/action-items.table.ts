@@ -68,6 +68,28 @@ export interface ActionItemRatingTable {
   created_at: string;
 }
 
+/**
+ * How many items are signed off now, per compound, China day signed off, on time or not, listed by
+ * then or not and latest rating ('' for none): kept by triggers (migration 20270104080000), read by
+ * the dashboard and the board for a period's sign-offs.
+ */
+export interface SignOffTallyTable {
+  compound_id: string;
+  signed_on: string;
+  on_time: number;
+  forward: number;
+  rating: Rating | '';
+  count: number;
+}
+
+/** How many of the items signed off on a day were listed on each earlier (or the same) day: their working days. */
+export interface SignOffListingTallyTable {
+  compound_id: string;
+  signed_on: string;
+  listed_on: string;
+  count: number;
+}
+
 export interface SignOffCounterTable {
   compound_id: string;
   year: number;
