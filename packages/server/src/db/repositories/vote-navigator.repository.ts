@@ -106,20 +106,27 @@ export function listVoteBuildings(db: Db, compoundId: string, buildingId: string
 }
 
 /**
- * The entries of an owners' vote's roll in these buildings that have no ballot: read from the
- * buildings' units (their unique index leads with the building), each joined to its roll entry by
- * the roll's key and kept when no ballot of the unit is in the box (the ballots' unique index by
- * unit) — a page of the navigator's missing units reads its buildings, never the whole roll.
+ * The entries of an owners' vote's roll in these buildings that have no ballot: the buildings' units
+ * (their unique index leads with the building) looked up in the roll by its key (an IN list the
+ * roll's primary key answers, so neither database walks the whole roll) and kept when no ballot of
+ * the unit is in the box (the ballots' unique index by unit) — a page of the navigator's missing units
+ * reads its buildings, never the whole roll.
  */
 export function listMissingOfBuildings(db: Db, voteId: string, buildingIds: readonly string[]) {
   if (buildingIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('units as u')
-    .innerJoin('vote_electorate as ve', (j) => j.on('ve.vote_id', '=', voteId).onRef('ve.voter_key', '=', 'u.id'))
+    .selectFrom('vote_electorate as ve')
+    .innerJoin('units as u', 'u.id', 've.voter_key')
     .select(['ve.voter_key as voterKey', 've.label', 've.area_centi as areaCenti', 've.developer_held as developerHeld', 'u.building_id as buildingId'])
-    .where('u.building_id', 'in', [...buildingIds])
+    .where('ve.vote_id', '=', voteId)
+    .where('ve.voter_key', 'in', (eb) =>
+      eb
+        .selectFrom('units')
+        .select('units.id')
+        .where('units.building_id', 'in', [...buildingIds]),
+    )
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('ballots').select('ballots.id').where('ballots.vote_id', '=', voteId).whereRef('ballots.unit_id', '=', 'u.id'))),
+      not(exists(selectFrom('ballots').select('ballots.id').where('ballots.vote_id', '=', voteId).whereRef('ballots.unit_id', '=', 've.voter_key'))),
     )
     .orderBy('ve.voter_key')
     .execute();
