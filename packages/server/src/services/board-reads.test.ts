@@ -47,4 +47,37 @@ describe('the public board reads', () => {
     const shownSignOffs = feed.notices.filter((n) => n.kind === 'sign_off').map((n) => n.date);
     expect(shownSignOffs).toEqual([...shownSignOffs].sort().reverse());
   });
+
+  it('of the votes, meetings and minutes, only as many of each as notices are shown: the same notices with 40 more closed votes', async () => {
+    const before = await listNotices(t.deps.db, dsct, 50);
+    // 40 votes closed long ago (older than every notice), then one dated after every other notice.
+    const vote = await t.deps.db.selectFrom('votes').selectAll().where('compound_id', '=', dsct).where('status', '=', 'closed').executeTakeFirstOrThrow();
+    const old = Array.from({ length: 40 }, (_, i) => ({ ...vote, id: `old-vote-${i}`, closed_at: `2020-01-01T00:00:${String(i).padStart(2, '0')}.000Z` }));
+    await t.deps.db
+      .insertInto('votes')
+      .values([...old, { ...vote, id: 'new-vote', title: '刚刚公布的表决', closed_at: '2099-01-01T00:00:00.000Z' }])
+      .execute();
+    const { db, seen } = countingDb(t.deps.db);
+    const five = await listNotices(db, dsct, 5);
+    // Four kinds, at most five rows of each (the demo has more than five meetings and votes of all time).
+    expect(seen.statements).toBe(4);
+    expect(seen.rows).toBeLessThanOrEqual(20);
+    expect(five[0]).toMatchObject({ id: 'vote-new-vote', title: '表决结果：刚刚公布的表决' });
+    expect(five.slice(1)).toEqual(before.slice(0, 4));
+    // The 50 newest: the new one, those before, then as many of the old ones as fit, newest first.
+    const fifty = await listNotices(t.deps.db, dsct, 50);
+    const isOld = (n: { id: string }) => n.id.startsWith('vote-old-vote-');
+    expect(fifty.filter((n) => !isOld(n))).toEqual([five[0], ...before]);
+    const fit = 50 - 1 - before.length;
+    expect(fifty.filter(isOld).map((n) => n.id)).toEqual(
+      old
+        .map((v) => `vote-${v.id}`)
+        .reverse()
+        .slice(0, fit),
+    );
+    await t.deps.db
+      .deleteFrom('votes')
+      .where('id', 'in', ['new-vote', ...old.map((v) => v.id)])
+      .execute();
+  });
 });

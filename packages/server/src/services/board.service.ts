@@ -23,11 +23,8 @@ import {
 } from '@yishi/core';
 import QRCode from 'qrcode';
 import { publicUrlOf } from '../config.js';
-import { listLatestSignOffs } from '../db/repositories/board.repository.js';
-import { listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
-import { listCompoundMinutesVersions } from '../db/repositories/minutes.repository.js';
+import { listLatestMeetingNotices, listLatestMinutesNotices, listLatestSignOffs, listLatestVoteNotices } from '../db/repositories/board.repository.js';
 import { findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
-import { listVotesOfCompound } from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
 import type { BoardFeed } from './board-feeds.js';
 import { getSatisfactionSummary } from './dashboard.service.js';
@@ -54,10 +51,14 @@ async function findPublicCompound(db: Db, compoundId: string): Promise<PublicCom
   return compound;
 }
 
-/** Every notice of a compound, newest first. */
+/**
+ * The `limit` newest notices of a compound, newest first. Only the newest `limit` of each kind can
+ * be among them, so each kind is read newest first and only that many (with the columns a notice
+ * says): a compound's hundreds of votes and meetings are not read to show five notices.
+ */
 export async function listNotices(db: Db, compoundId: string, limit = 50): Promise<Notice[]> {
   const notices: Notice[] = [];
-  for (const m of await listMeetingsOfCompound(db, compoundId, ['scheduled', 'cancelled'])) {
+  for (const m of await listLatestMeetingNotices(db, compoundId, limit)) {
     const cancelled = m.status === 'cancelled';
     notices.push({
       id: cancelled ? `meeting-cancelled-${m.id}` : `meeting-${m.id}`,
@@ -65,10 +66,10 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
       title: `${cancelled ? '会议取消' : '会议通知'}：${MEETING_KIND_LABELS[m.kind]['zh-CN']}·${m.title}`,
       summary: `${cancelled ? '原定' : ''}时间：${formatChinaDateTime(m.starts_at)}；地点：${m.place}`,
       path: `/board/${compoundId}#meetings`,
-      date: cancelled ? m.updated_at : (m.scheduled_at ?? m.starts_at),
+      date: m.date,
     });
   }
-  for (const v of await listCompoundMinutesVersions(db, compoundId)) {
+  for (const v of await listLatestMinutesNotices(db, compoundId, limit)) {
     notices.push({
       id: `minutes-${v.id}`,
       kind: 'minutes',
@@ -78,7 +79,7 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
       date: v.published_at,
     });
   }
-  for (const v of await listVotesOfCompound(db, compoundId)) {
+  for (const v of await listLatestVoteNotices(db, compoundId, limit)) {
     // An open vote is announced (投票公告) with its rule and closing time; a closed one with its result.
     if (v.status === 'open') {
       notices.push({
@@ -87,11 +88,10 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
         title: `表决公告：${v.title}`,
         summary: `投票截止：${formatChinaDateTime(v.closes_at)}。${describeRule(JSON.parse(v.rule_json) as VoteRule, 'zh-CN')}`,
         path: `/board/${compoundId}#votes`,
-        date: v.opened_at ?? '',
+        date: v.date,
       });
       continue;
     }
-    if (v.status !== 'closed') continue;
     const result = v.result_json ? (JSON.parse(v.result_json) as TallyResult) : null;
     notices.push({
       id: `vote-${v.id}`,
@@ -99,7 +99,7 @@ export async function listNotices(db: Db, compoundId: string, limit = 50): Promi
       title: `表决结果：${v.title}`,
       summary: result?.summary['zh-CN'] ?? '',
       path: `/board/${compoundId}#votes`,
-      date: v.closed_at ?? '',
+      date: v.date,
     });
   }
   // Only the newest few of the sign-offs can be among the `limit` newest notices.
