@@ -5,19 +5,15 @@
  * say who voted for each unit (the proxy, with its receipt, or the principal).
  */
 import { proxyEndpoints, voteEndpoints } from '@yishi/core';
-import type { LogEvent } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { uploadVotePhoto } from '../testing/paper-slips.js';
 import { insertBallotRows, syntheticBallot } from '../testing/synthetic-vote.js';
+import { statementLog } from '../testing/statement-log.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
-let counting: string[] | null = null;
 const now = new Date('2026-11-21T02:00:00Z');
-const log = (event: LogEvent) => {
-  // A list of ids is one statement however long: `in (?, ?, ?)` is told as `in (…)`.
-  if (event.level === 'query') counting?.push(event.query.sql.replace(/in \((?:[?$\d]+(?:, )?)+\)/g, 'in (…)'));
-};
+const { log, counted } = statementLog();
 beforeEach(async () => {
   t = await createTestApp({ clock: () => now, log });
 });
@@ -39,13 +35,8 @@ it('a page of seven authorisations over twelve units costs the statements of a p
     body: { unitIds: [first.unit_id!], principalPhone: '13700000010', proxyPhone: '13800000002', formPhotoId: await uploadVotePhoto(t, staff, voteId) },
   });
   const list = async () => {
-    counting = [];
-    try {
-      const page = await t.ok(proxyEndpoints.list, { cookie: staff, params: { voteId }, query: { limit: 20 } });
-      return { page, statements: counting };
-    } finally {
-      counting = null;
-    }
+    const { answer: page, statements } = await counted(() => t.ok(proxyEndpoints.list, { cookie: staff, params: { voteId }, query: { limit: 20 } }));
+    return { page, statements };
   };
   const one = await list();
   expect(one.page.items).toHaveLength(1);

@@ -27,6 +27,7 @@ import type { Actor } from '../auth/actor.js';
 import { mayAct } from '../auth/authorize.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
 import { readReceiptsPage } from '../db/repositories/open-ballot.repository.js';
+import { listVotersWithBallots } from '../db/repositories/vote-page.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
@@ -43,7 +44,6 @@ import {
   ruleWords,
   settleDueVotes,
   voterKeyOf,
-  voterOf,
 } from './votes.service.js';
 
 export const VOTE_ORGANISERS = COMPOUND_STAFF;
@@ -109,20 +109,22 @@ function isOrganiser(actor: Actor, vote: VoteRow, chain: Parameters<typeof mayAc
  * Empty for a draft and for callers with no unit on the roll.
  */
 export async function myVotersOf(deps: Deps, actor: Actor, vote: VoteRow): Promise<MyVoter[]> {
+  if (vote.status === 'draft' || !actor.personId) return [];
+  const residents = vote.electorate_kind === 'residents';
+  const keys = residents ? [actor.personId] : actor.ownedUnits.map((u) => u.unitId);
+  const entries = new Map((await listVotersWithBallots(deps.db, vote.id, residents, keys)).map((e) => [e.voter_key, e]));
   const mine: MyVoter[] = [];
-  if (vote.status === 'draft' || !actor.personId) return mine;
-  const keys = vote.electorate_kind === 'residents' ? [actor.personId] : actor.ownedUnits.map((u) => u.unitId);
   for (const key of keys) {
-    const entry = await repo.findElectorateEntry(deps.db, vote.id, key);
+    const entry = entries.get(key);
     if (!entry) continue;
     if (entry.unit_id && !ownersOnRoll(entry).includes(actor.personId)) continue;
-    const ballot = await repo.findBallotOfVoter(deps.db, vote.id, voterOf(entry));
+    const ballot = entry.ballot_id === null ? null : { channel: entry.channel!, proxy_id: entry.proxy_id };
     mine.push({
       voterKey: key,
       label: entry.label,
-      voted: !!ballot,
-      receiptCode: ballot?.receipt_code ?? null,
-      castAt: ballot?.cast_at ?? null,
+      voted: ballot !== null,
+      receiptCode: entry.receipt_code,
+      castAt: entry.cast_at,
       channel: ballot ? channelOf(ballot) : null,
     });
   }
