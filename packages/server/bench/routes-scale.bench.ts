@@ -126,7 +126,8 @@ console.log(
 console.log('route | status | gzip KiB | statements | longest statement ms | longest block');
 for (const row of rows.slice(0, TOP))
   console.log(
-    `${row.route} | ${row.status} | ${(row.m.bytes / 1024).toFixed(1)} | ${row.m.statements} | ${row.m.longestStatement.toFixed(1)} | ${blockText(row.m.block)}`,
+    `${row.route} | ${row.status} | ${(row.m.bytes / 1024).toFixed(1)} | ${row.m.statements} | ${row.m.longestStatement.toFixed(1)} | ${blockText(row.m.block)}` +
+      (row.m.longestStatement >= 50 ? `\n    longest: ${row.m.sql.replace(/\s+/g, ' ').slice(0, 140)}` : ''),
   );
 const errors = rows.filter((r) => r.status >= 500);
 const worstStatement = rows.reduce((a, b) => (b.m.longestStatement > a.m.longestStatement ? b : a));

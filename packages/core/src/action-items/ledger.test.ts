@@ -2,7 +2,7 @@
 // eslint-disable-next-line no-restricted-imports -- a test's sha256, never core's
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, canonicalJson, ledgerEntryHash, verifyLedgerChain, type StoredLedgerEntry } from './ledger.js';
+import { GENESIS_HASH, canonicalJson, checkLedgerChain, ledgerEntryHash, verifyLedgerChain, type StoredLedgerEntry } from './ledger.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -50,5 +50,21 @@ describe('ledger chain', () => {
     altered.hash = ledgerEntryHash(altered, sha256);
     entries[1] = altered;
     expect(verifyLedgerChain(entries, sha256)).toMatchObject({ ok: false, brokenAt: { seq: 3 }, reason: 'prev_hash_mismatch' });
+  });
+  it('gives the same answer checked in parts of any size as at once, counting every entry past a break', () => {
+    const damaged = (at: number) => {
+      const entries = chain(9);
+      if (at > 0) entries[at - 1] = { ...entries[at - 1]!, payload: canonicalJson({ title: '改过的' }) };
+      return entries;
+    };
+    for (const at of [0, 1, 4, 9])
+      for (const size of [1, 2, 4, 8, 9]) {
+        const entries = damaged(at);
+        const check = checkLedgerChain(sha256);
+        for (let from = 0; from < entries.length; from += size) check.add(entries.slice(from, from + size));
+        expect(check.result()).toEqual(verifyLedgerChain(entries, sha256));
+        expect(check.result().entries).toBe(9);
+      }
+    expect(checkLedgerChain(sha256).result()).toEqual({ ok: true, entries: 0, headHash: GENESIS_HASH });
   });
 });

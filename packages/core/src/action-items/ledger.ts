@@ -73,21 +73,46 @@ export interface StoredLedgerEntry extends LedgerEntryContent {
   hash: string;
 }
 
+/** A chain verified a part at a time (entries in seq order, in as many parts as the reader likes). */
+export interface LedgerChainCheck {
+  add: (entries: readonly StoredLedgerEntry[]) => void;
+  /** The verification of every entry added, counting all of them even after the first broken one. */
+  result: () => LedgerVerification;
+}
+
 /**
  * Recomputes the chain in seq order and names the first entry that does not fit: its own hash no
  * longer matches its content (the row was altered), its prev hash does not match the entry before
  * (an entry was removed or replaced), or its seq skips (an entry was deleted).
  */
-export function verifyLedgerChain(entries: readonly StoredLedgerEntry[], sha256: Sha256Hex): LedgerVerification {
+export function checkLedgerChain(sha256: Sha256Hex): LedgerChainCheck {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
-  for (const entry of entries) {
-    if (entry.seq !== expectedSeq) return { ok: false, entries: entries.length, brokenAt: { id: entry.id, seq: expectedSeq }, reason: 'sequence_gap' };
-    if (entry.prevHash !== prev) return { ok: false, entries: entries.length, brokenAt: { id: entry.id, seq: entry.seq }, reason: 'prev_hash_mismatch' };
-    if (ledgerEntryHash(entry, sha256) !== entry.hash)
-      return { ok: false, entries: entries.length, brokenAt: { id: entry.id, seq: entry.seq }, reason: 'hash_mismatch' };
-    prev = entry.hash;
-    expectedSeq += 1;
-  }
-  return { ok: true, entries: entries.length, headHash: prev };
+  let count = 0;
+  let broken: { brokenAt: { id: string | null; seq: number }; reason: 'sequence_gap' | 'prev_hash_mismatch' | 'hash_mismatch' } | null = null;
+  const check = (entry: StoredLedgerEntry): typeof broken => {
+    if (entry.seq !== expectedSeq) return { brokenAt: { id: entry.id, seq: expectedSeq }, reason: 'sequence_gap' };
+    if (entry.prevHash !== prev) return { brokenAt: { id: entry.id, seq: entry.seq }, reason: 'prev_hash_mismatch' };
+    if (ledgerEntryHash(entry, sha256) !== entry.hash) return { brokenAt: { id: entry.id, seq: entry.seq }, reason: 'hash_mismatch' };
+    return null;
+  };
+  return {
+    add(entries) {
+      count += entries.length;
+      for (const entry of entries) {
+        if (broken) return;
+        broken = check(entry);
+        prev = entry.hash;
+        expectedSeq += 1;
+      }
+    },
+    result: () => (broken ? { ok: false, entries: count, ...broken } : { ok: true, entries: count, headHash: prev }),
+  };
+}
+
+/** The whole chain at once (checkLedgerChain with one part). */
+export function verifyLedgerChain(entries: readonly StoredLedgerEntry[], sha256: Sha256Hex): LedgerVerification {
+  const check = checkLedgerChain(sha256);
+  check.add(entries);
+  return check.result();
 }

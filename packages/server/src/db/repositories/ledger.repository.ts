@@ -28,8 +28,16 @@ export async function insertLedgerEntry(db: Db, entry: LedgerEntryTable): Promis
   await db.updateTable('ledger_heads').set({ last_hash: entry.hash }).where('compound_id', '=', entry.compound_id).execute();
 }
 
-export function listLedgerEntries(db: Db, compoundId: string) {
-  return db.selectFrom('ledger_entries').selectAll().where('compound_id', '=', compoundId).orderBy('seq').execute();
+/** Up to `limit` entries after number `afterSeq` (from the first when undefined), in order: a part of the chain to verify. */
+export function listLedgerEntriesAfter(db: Db, compoundId: string, afterSeq: number | undefined, limit: number) {
+  return db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('compound_id', '=', compoundId)
+    .where('seq', '>', afterSeq ?? 0)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }
 
 /** Ledger entries with the title of their item, for the ledger page and the exports. */
