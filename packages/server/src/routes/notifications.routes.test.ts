@@ -1,6 +1,7 @@
 /** My notification centre a page at a time: newest first, every notice exactly once even when many share one instant. */
 import { notificationEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeOwedNotices } from '../services/notification-worker.js';
 import { enqueueNotifications } from '../services/notifications.service.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -16,6 +17,8 @@ describe('my notifications, paged', () => {
     const dsct = await t.compoundId('DSCT');
     const votes = await t.deps.db.selectFrom('votes').select('id').where('compound_id', '=', dsct).where('status', '=', 'closed').execute();
     for (const v of votes) await t.deps.db.transaction().execute((trx) => enqueueNotifications(trx, t.deps, { kind: 'vote_result', voteId: v.id }));
+    // A vote's notices are written by the worker after the commit.
+    await writeOwedNotices(t.deps);
     const user = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'yezhu').executeTakeFirstOrThrow();
     const mine = await t.deps.db.selectFrom('notifications').select('id').where('user_id', '=', user.id).where('in_app', '=', 1).execute();
     expect(mine.length).toBeGreaterThanOrEqual(4);

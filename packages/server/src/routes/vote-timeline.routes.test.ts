@@ -1,5 +1,6 @@
 import { notificationEndpoints, voteEndpoints, voteTimelineEndpoints, type BodyInput } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeOwedNotices } from '../services/notification-worker.js';
 import { settleDueVotes } from '../services/votes.service.js';
 import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -28,8 +29,9 @@ async function createArt278(cookie: string, extra: Partial<BodyInput<typeof vote
   return created.id;
 }
 
-/** Login names with an in-app notice of `kind` about the vote. */
+/** Login names with an in-app notice of `kind` about the vote (a vote's notices written first, as the worker does after the commit). */
 async function noticed(kind: string, voteId: string): Promise<number> {
+  await writeOwedNotices(t.deps);
   const rows = await t.deps.db
     .selectFrom('notifications as n')
     .innerJoin('notification_events as e', 'e.id', 'n.event_id')

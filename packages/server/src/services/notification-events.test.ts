@@ -21,6 +21,7 @@ import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { insertHeldMeeting } from '../testing/meeting-record.fixture.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { runNotificationSchedule } from './notification-scheduler.js';
+import { writeOwedNotices } from './notification-worker.js';
 import { settleDueVotes } from './votes.service.js';
 
 let t: TestApp;
@@ -34,8 +35,9 @@ afterEach(() => t.close());
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
-/** Login names with an in-app notice of `kind` about `subjectId`, sorted. */
+/** Login names with an in-app notice of `kind` about `subjectId`, sorted (a vote roll's notices written first, as the worker does after the commit). */
 async function noticed(kind: NotificationKind, subjectId: string): Promise<string[]> {
+  await writeOwedNotices(t.deps);
   const rows = await t.deps.db
     .selectFrom('notifications as n')
     .innerJoin('notification_events as e', 'e.id', 'n.event_id')
@@ -55,6 +57,7 @@ async function eventsOf(kind: NotificationKind, subjectId: string): Promise<numb
 
 /** The notice of `kind` in `login`'s notification centre, as the web app reads it. */
 async function noticeOf(login: string, kind: NotificationKind) {
+  await writeOwedNotices(t.deps);
   const { items } = await t.ok(notificationEndpoints.list, { cookie: await t.login(login), query: { limit: 100 } });
   const notice = items.find((n) => n.kind === kind);
   expect(notice, `${login} has a ${kind} notice`).toBeDefined();
@@ -62,14 +65,16 @@ async function noticeOf(login: string, kind: NotificationKind) {
 }
 
 /**
- * Runs `action` with the database failing at the notices' last statement (the recipient count on the
- * event), as a full disk would: the action answers 500 and nothing of it is kept. Then runs it for real.
+ * Runs `action` with the database failing at the notices' last statement in the action's transaction
+ * (the recipient count on the event, or the fan-out row owing a vote roll's notices), as a full disk
+ * would: the action answers 500 and nothing of it is kept. Then runs it for real.
  */
 async function failsThenWorks<T>(action: () => Promise<{ status: number; ok: boolean; data: T | null }>): Promise<T> {
   const db = t.deps.db;
   const failing: KyselyPlugin = {
     transformQuery: (args) => {
       if (args.node.kind === 'UpdateQueryNode' && JSON.stringify(args.node.table).includes('"notification_events"')) throw new Error('disk full');
+      if (args.node.kind === 'InsertQueryNode' && JSON.stringify(args.node.into).includes('"notification_fanouts"')) throw new Error('disk full');
       return args.node;
     },
     transformResult: async (args) => args.result,

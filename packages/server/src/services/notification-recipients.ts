@@ -51,8 +51,8 @@ export interface Resolved {
   /** Robot ids, for robot_test only (other events find the compound's robots by their events). */
   robotIds?: string[];
   /**
-   * A vote's roll: `recipients` holds only those who changed their settings; everyone else is
-   * written set-based from the roll (repo.insertVoteNoticesBulk).
+   * A vote's roll, told by a fan-out after the commit (`recipients` is empty): those with default
+   * settings set-based from the roll (repo.insertVoteNoticesBulk), the others one by one.
    */
   voteRoll?: { voteId: string; residents: boolean; notVoted: boolean };
 }
@@ -111,9 +111,9 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
           ? { outcome: '结果见表决页面', outcome_en: 'see the vote page for the result' }
           : { outcome: passed ? '通过' : '未通过', outcome_en: passed ? 'passed' : 'not passed' },
       );
+      // Its roll is told after the commit, by the fan-out (notifications.service.ts writeOwedVoteNotices).
       const roll = { residents: vote.electorate_kind === 'residents', notVoted: event.kind === 'vote_closing' };
-      const recipients = await repo.recipientsOfVote(db, vote.id, roll);
-      return { compoundId: vote.compound_id, subjectKind: 'vote', subjectId: vote.id, params, recipients, voteRoll: { voteId: vote.id, ...roll } };
+      return { compoundId: vote.compound_id, subjectKind: 'vote', subjectId: vote.id, params, recipients: [], voteRoll: { voteId: vote.id, ...roll } };
     }
     case 'vote_proxy_confirmed':
     case 'vote_proxy_voted':

@@ -12,7 +12,7 @@ import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
 import * as repo from '../db/repositories/notifications.repository.js';
 import type { Deps } from '../deps.js';
 import { startPeriodic, type Periodic } from './periodic.js';
-import { enqueueNotifications, type NotificationEvent } from './notifications.service.js';
+import { enqueueNotifications, fanoutsOwed, type NotificationEvent } from './notifications.service.js';
 
 export type NotificationScheduler = Periodic;
 
@@ -22,6 +22,8 @@ export const DAILY_AT_MINUTES = 8 * 60 + 30;
 async function occur(deps: Deps, event: NotificationEvent): Promise<boolean> {
   try {
     const result = await deps.db.transaction().execute((trx) => enqueueNotifications(trx, deps, event));
+    // A vote's reminder owes its notices: the worker writes them now.
+    if (result.owed) fanoutsOwed();
     return result.eventId !== null;
   } catch (error) {
     // Another instance created the same occurrence at the same moment: it is done.

@@ -30,6 +30,7 @@ import { INSTANCE_ID } from '../instance.js';
 import { ChannelError } from '../notify/channel-error.js';
 import type { NotificationChannels } from '../notify/channels.js';
 import { SmsSendError, type SmsTemplate } from '../sms/sms-sender.js';
+import { listenForFanouts, writeOwedVoteNotices } from './notifications.service.js';
 
 export interface NotificationWorker {
   /** Looks for due deliveries now instead of at the next poll. */
@@ -143,6 +144,25 @@ async function sendOne(
  * back short.
  */
 /**
+ * Writes the notices that vote events' fan-out rows owe (notifications.service.ts writeOwedVoteNotices):
+ * each event's in one transaction with its row locked (SKIP LOCKED on PostgreSQL: one instance writes
+ * them), so they are written once, also after a crash between the vote's commit and now. Answers how
+ * many notices it wrote.
+ */
+export async function writeOwedNotices(deps: Pick<Deps, 'db'>): Promise<number> {
+  let written = 0;
+  for (;;) {
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const [fanout] = await repo.claimFanouts(trx, 1, 'notices');
+      if (!fanout) return null;
+      return writeOwedVoteNotices(trx, { ...fanout, notices_json: fanout.notices_json! });
+    });
+    if (done === null) return written;
+    written += done;
+  }
+}
+
+/**
  * Writes the SMS and e-mail rows that events' set-based notices owe (a vote's roll): each event's in
  * one transaction with the removal of its fan-out row, so they are written once, by one instance
  * (SKIP LOCKED on PostgreSQL), also after a crash. Answers how many rows it wrote.
@@ -160,8 +180,13 @@ export async function writeOwedDeliveries(deps: Pick<Deps, 'db'>): Promise<numbe
   }
 }
 
+/** Everything the fan-outs owe: the notices, then their SMS and e-mail rows. Answers how many rows it wrote. */
+export async function writeFanouts(deps: Pick<Deps, 'db'>): Promise<number> {
+  return (await writeOwedNotices(deps)) + (await writeOwedDeliveries(deps));
+}
+
 export async function runNotificationBatch(deps: Deps, channels: NotificationChannels, owner = INSTANCE_ID, limit?: number): Promise<number> {
-  await writeOwedDeliveries(deps);
+  await writeFanouts(deps);
   const settings = deps.config.notifications;
   const batch = limit ?? settings.concurrency * 4;
   const now = deps.clock();
@@ -271,16 +296,20 @@ export function startNotificationWorker(deps: Deps, channels: NotificationChanne
     (error: unknown) => console.error('[yishi] notification worker', error),
   );
   tick();
+  const wake = () => {
+    if (stopped) return;
+    if (timer) {
+      clearTimeout(timer);
+      tick();
+    } else again = true;
+  };
+  // A vote's notices owed by a commit of this process are written at once, not at the next poll.
+  const unlisten = listenForFanouts(wake);
   return {
-    wake: () => {
-      if (stopped) return;
-      if (timer) {
-        clearTimeout(timer);
-        tick();
-      } else again = true;
-    },
+    wake,
     stop: async () => {
       stopped = true;
+      unlisten();
       if (timer) clearTimeout(timer);
       await running;
     },

@@ -4,8 +4,10 @@
  * vote opening leaves no notice behind). The event's recipients are resolved with a few set-based
  * reads (notification-recipients.ts), leaving out whoever caused it; each person gets a notice row (in-app, and the record of which channels were not
  * used and why) and one outbox row per SMS or e-mail to send; the compound's group robots get theirs.
- * Inserts are chunked: a vote for 10,000 owners is a handful of statements. The outbox worker
- * (notification-worker.ts) sends.
+ * A vote's roll (10,000 owners) is the exception: its transaction writes the event and one fan-out row
+ * owing the notices, which the outbox worker writes right after the commit (writeOwedVoteNotices), so
+ * opening or closing a vote does not wait for them and a crash in between loses none. The outbox
+ * worker (notification-worker.ts) sends.
  *
  * Also here: my notification centre (list, unread count, mark read) and my preferences.
  */
@@ -50,14 +52,30 @@ export interface EnqueueResult {
   recipients: number;
   /** Outbox rows written now; a vote roll's SMS and e-mail rows follow from the worker (repo.writeOwedDeliveries). */
   deliveries: number;
+  /** A vote roll's notices are owed by a fan-out row, written by the worker after the commit (writeOwedVoteNotices). */
+  owed: boolean;
 }
+
+/** Whose notices a vote's fan-out row owes (notification_fanouts.notices_json): planned as at the event, written after its commit. */
+export interface VoteNoticesOwed {
+  kind: NotificationKind;
+  voteId: string;
+  residents: boolean;
+  notVoted: boolean;
+  exceptUserId: string | null;
+  /** The event's instant (quiet hours are counted from it) and whether e-mail was on then. */
+  now: string;
+  mailOn: boolean;
+}
+
+type PlanContext = { now: Date; nowIso: string; mailOn: boolean };
 
 /** Plans one person's notice and deliveries. */
 function planFor(
   kind: NotificationKind,
   eventId: string,
   r: repo.RecipientRow,
-  ctx: { now: Date; nowIso: string; mailOn: boolean },
+  ctx: PlanContext,
 ): { notification: NewNotification; deliveries: NewNotificationDelivery[] } | null {
   const spec = NOTIFICATION_SPECS[kind];
   const hasAccount = r.userId !== null;
@@ -113,7 +131,7 @@ function planFor(
  * How people with default settings are noticed, by what they have — the same planFor, asked once for
  * each of the eight cases — for the set-based insert of a vote's roll.
  */
-function bulkPlan(kind: NotificationKind, eventId: string, ctx: { now: Date; nowIso: string; mailOn: boolean }): repo.BulkNoticePlan {
+function bulkPlan(kind: NotificationKind, eventId: string, ctx: PlanContext): repo.BulkNoticePlan {
   const variants: repo.BulkNoticeVariant[] = [];
   let sms = false;
   let email = false;
@@ -149,15 +167,35 @@ function bulkPlan(kind: NotificationKind, eventId: string, ctx: { now: Date; now
   return { eventId, kind, nowIso: ctx.nowIso, heldAt: afterQuietHours(ctx.now).toISOString(), variants, sms, email };
 }
 
+/** Each recipient's notice and deliveries, planned one by one: once a person, never whoever caused it. */
+function planEach(kind: NotificationKind, eventId: string, recipients: readonly repo.RecipientRow[], cause: string | null, ctx: PlanContext) {
+  const notifications: NewNotification[] = [];
+  const deliveries: NewNotificationDelivery[] = [];
+  const seen = new Set<string>();
+  for (const r of recipients) {
+    const key = r.personId ?? `u:${r.userId}`;
+    if (seen.has(key) || (cause !== null && r.userId === cause)) continue;
+    seen.add(key);
+    const plan = planFor(kind, eventId, r, ctx);
+    if (!plan) continue;
+    notifications.push(plan.notification);
+    deliveries.push(...plan.deliveries);
+  }
+  return { notifications, deliveries };
+}
+
 /**
  * Records an event and everything it sends, inside the caller's transaction. Call it from the
- * feature's service right where the thing happens (a vote opens, an item is signed off …).
+ * feature's service right where the thing happens (a vote opens, an item is signed off …). A vote's
+ * roll gets one fan-out row instead of its notices: after the commit, call fanoutsOwed() so a worker
+ * of this process writes them at once (otherwise the next poll does).
  */
 export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: NotificationEvent): Promise<EnqueueResult> {
-  if (!deps.config.notifications.enabled) return { eventId: null, recipients: 0, deliveries: 0 };
-  if (event.dedupeKey && (await repo.eventKeyExists(trx, event.dedupeKey))) return { eventId: null, recipients: 0, deliveries: 0 };
+  const nothing = { eventId: null, recipients: 0, deliveries: 0, owed: false };
+  if (!deps.config.notifications.enabled) return nothing;
+  if (event.dedupeKey && (await repo.eventKeyExists(trx, event.dedupeKey))) return nothing;
   const resolved = await resolveEvent(trx, event);
-  if (!resolved) return { eventId: null, recipients: 0, deliveries: 0 };
+  if (!resolved) return nothing;
   const now = deps.clock();
   const nowIso = now.toISOString();
   const eventId = newId();
@@ -172,31 +210,32 @@ export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: Not
     caused_by_user_id: event.causedByUserId ?? null,
     created_at: nowIso,
   });
-  if (!inserted) return { eventId: null, recipients: 0, deliveries: 0 };
+  if (!inserted) return nothing;
 
   const spec = NOTIFICATION_SPECS[event.kind];
-  const notifications: NewNotification[] = [];
-  const deliveries: NewNotificationDelivery[] = [];
-  let bulk = { notices: 0 };
+  let planned = { notifications: [] as NewNotification[], deliveries: [] as NewNotificationDelivery[] };
+  let owed = false;
   if (spec.personal) {
     // Whoever did the thing is not told of it, unless the notice is their receipt.
     const cause = spec.receipt ? null : (event.causedByUserId ?? null);
-    const seen = new Set<string>();
     const ctx = { now, nowIso, mailOn: deps.config.notifications.mail !== null };
     if (resolved.voteRoll) {
-      const { voteId, ...roll } = resolved.voteRoll;
-      bulk = await repo.insertVoteNoticesBulk(trx, voteId, { ...roll, exceptUserId: cause }, bulkPlan(event.kind, eventId, ctx));
+      const { voteId, residents, notVoted } = resolved.voteRoll;
+      const notices: VoteNoticesOwed = { kind: event.kind, voteId, residents, notVoted, exceptUserId: cause, now: nowIso, mailOn: ctx.mailOn };
+      const plan = bulkPlan(event.kind, eventId, ctx);
+      await repo.insertFanout(trx, {
+        event_id: eventId,
+        sms: plan.sms ? 1 : 0,
+        email: plan.email ? 1 : 0,
+        held_at: plan.heldAt,
+        created_at: nowIso,
+        notices_json: JSON.stringify(notices),
+      });
+      owed = true;
     }
-    for (const r of resolved.recipients) {
-      const key = r.personId ?? `u:${r.userId}`;
-      if (seen.has(key) || (cause !== null && r.userId === cause)) continue;
-      seen.add(key);
-      const plan = planFor(event.kind, eventId, r, ctx);
-      if (!plan) continue;
-      notifications.push(plan.notification);
-      deliveries.push(...plan.deliveries);
-    }
+    planned = planEach(event.kind, eventId, resolved.recipients, cause, ctx);
   }
+  const { notifications, deliveries } = planned;
   // The compound's staff group robots that listen for this event (or the one robot being tested).
   if (resolved.compoundId && (spec.robot || resolved.robotIds)) {
     const robots = resolved.robotIds ? await repo.robotsByIds(trx, resolved.robotIds) : await repo.listRobots(trx, resolved.compoundId);
@@ -220,9 +259,43 @@ export async function enqueueNotifications(trx: Db, deps: NotifyDeps, event: Not
   }
   await repo.insertNotifications(trx, notifications);
   await repo.insertDeliveries(trx, deliveries);
-  const recipients = notifications.length + bulk.notices;
-  if (recipients > 0) await repo.setRecipientCount(trx, eventId, recipients);
-  return { eventId, recipients, deliveries: deliveries.length };
+  if (notifications.length > 0) await repo.setRecipientCount(trx, eventId, notifications.length);
+  return { eventId, recipients: notifications.length, deliveries: deliveries.length, owed };
+}
+
+/**
+ * Writes the notices a vote's fan-out row owes, in the caller's transaction (the worker's, with the
+ * row locked): those with default settings set-based from the frozen roll (repo.insertVoteNoticesBulk),
+ * those who changed theirs planned one by one with their SMS and e-mail rows, planned as at the event.
+ * The row then owes only the SMS and e-mail rows of the set-based notices (repo.writeOwedDeliveries),
+ * or is deleted when there are none. Answers how many notices it wrote.
+ */
+export async function writeOwedVoteNotices(trx: Db, fanout: { event_id: string; sms: number; email: number; notices_json: string }): Promise<number> {
+  const owed = JSON.parse(fanout.notices_json) as VoteNoticesOwed;
+  const ctx = { now: new Date(owed.now), nowIso: owed.now, mailOn: owed.mailOn };
+  const roll = { residents: owed.residents, notVoted: owed.notVoted };
+  const bulk = await repo.insertVoteNoticesBulk(trx, owed.voteId, { ...roll, exceptUserId: owed.exceptUserId }, bulkPlan(owed.kind, fanout.event_id, ctx));
+  const { notifications, deliveries } = planEach(owed.kind, fanout.event_id, await repo.recipientsOfVote(trx, owed.voteId, roll), owed.exceptUserId, ctx);
+  await repo.insertNotifications(trx, notifications);
+  await repo.insertDeliveries(trx, deliveries);
+  const recipients = bulk.notices + notifications.length;
+  if (recipients > 0) await repo.setRecipientCount(trx, fanout.event_id, recipients);
+  if (bulk.notices > 0 && (fanout.sms === 1 || fanout.email === 1)) await repo.noticesWritten(trx, fanout.event_id);
+  else await repo.deleteFanout(trx, fanout.event_id);
+  return recipients;
+}
+
+const fanoutListeners = new Set<() => void>();
+
+/** The outbox workers of this process listen here (startNotificationWorker); answers how to stop listening. */
+export function listenForFanouts(listener: () => void): () => void {
+  fanoutListeners.add(listener);
+  return () => fanoutListeners.delete(listener);
+}
+
+/** Tells this process's outbox workers that a committed transaction owes notices: they write them now, not at their next poll. */
+export function fanoutsOwed(): void {
+  for (const listener of fanoutListeners) listener();
 }
 
 // ---- my notification centre --------------------------------------------------------------------

@@ -35,7 +35,7 @@ import { findProposal } from '../db/repositories/proposals.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteElectorateRow, VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
-import { enqueueNotifications } from './notifications.service.js';
+import { enqueueNotifications, fanoutsOwed } from './notifications.service.js';
 import { recordProposalPutToVote } from './proposals.service.js';
 import { assertMayOpen, finaliseDueVotes, publishPreliminaryResult } from './vote-timeline.service.js';
 import { freezePackedRoll, tallyFromDb } from './vote-tally.js';
@@ -189,9 +189,13 @@ export async function freezeElectorate(db: Db, vote: VoteRow): Promise<Awaited<R
   return electorate;
 }
 
-/** Opens a draft; `by` is the organiser opening it, or null when the scheduler opens it at its time. Its owners are told in the same transaction. */
+/**
+ * Opens a draft; `by` is the organiser opening it, or null when the scheduler opens it at its time.
+ * Its owners' notices are owed by the same transaction (one fan-out row) and written right after it
+ * commits by the outbox worker, which is told now.
+ */
 export async function openVote(deps: Deps, voteId: string, by: Actor | null = null) {
-  await deps.db.transaction().execute(async (trx) => {
+  const told = await deps.db.transaction().execute(async (trx) => {
     await lockRow(trx, 'votes', voteId);
     const vote = await repo.findVote(trx, voteId);
     if (!vote) throw new DomainError('vote_not_found');
@@ -204,8 +208,9 @@ export async function openVote(deps: Deps, voteId: string, by: Actor | null = nu
     // The roll is final from here: its packed copy, which closing's tally reads, is written once.
     await freezePackedRoll(trx, voteId, electorate);
     await repo.updateVote(trx, voteId, vote.status, { status: 'open', opened_at: now.toISOString(), updated_at: now.toISOString() });
-    await enqueueNotifications(trx, deps, { kind: 'vote_opened', voteId, causedByUserId: by?.userId ?? null });
+    return enqueueNotifications(trx, deps, { kind: 'vote_opened', voteId, causedByUserId: by?.userId ?? null });
   });
+  if (told.owed) fanoutsOwed();
 }
 
 export function electorateEntries(rows: Array<Pick<VoteElectorateRow, 'voter_key' | 'owner_person_ids' | 'area_centi' | 'developer_held'>>): ElectorateEntry[] {
@@ -300,7 +305,7 @@ export async function stopAcceptingBallots(deps: Deps, voteId: string, by: Actor
 /** Steps 2 and 3: the tally outside any transaction, then the result written once and published. */
 export async function finishClosing(deps: Deps, vote: VoteRow, by: Actor | null): Promise<boolean> {
   const result = await tallyFromDb(deps.db, vote);
-  return deps.db.transaction().execute(async (trx) => {
+  const finished = await deps.db.transaction().execute(async (trx) => {
     await lockRow(trx, 'votes', vote.id);
     const now = deps.clock().toISOString();
     const written = await repo.writeVoteResult(trx, vote.id, JSON.stringify(result), now);
@@ -313,6 +318,9 @@ export async function finishClosing(deps: Deps, vote: VoteRow, by: Actor | null)
     else await enqueueNotifications(trx, deps, { kind: 'vote_result', voteId: vote.id, causedByUserId: vote.closed_by_user_id });
     return true;
   });
+  // The owners' notices of the result are owed by that transaction: written by the outbox worker now.
+  if (finished) fanoutsOwed();
+  return finished;
 }
 
 /**

@@ -27,6 +27,7 @@ import * as itemPeriodIndexes from './20270103100000_item_period_indexes.js';
 import * as packedRolls from './20270103110000_packed_rolls.js';
 import * as urgencyIndexes from './20270103120000_urgency_indexes.js';
 import * as signOffTallies from './20270104080000_sign_off_tallies.js';
+import * as voteNoticesFanout from './20270104090000_vote_notices_fanout.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '20270103110000_packed_rolls': packedRolls,
   '20270103120000_urgency_indexes': urgencyIndexes,
   '20270104080000_sign_off_tallies': signOffTallies,
+  '20270104090000_vote_notices_fanout': voteNoticesFanout,
 };

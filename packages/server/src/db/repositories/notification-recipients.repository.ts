@@ -8,7 +8,7 @@ import { dialectOf } from '../dialect.js';
 import type { NotificationFanoutTable } from '../tables/notifications.table.js';
 import type { Db } from './places.repository.js';
 import { CHUNK } from './chunked-insert.js';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 
 // ---- recipients -----------------------------------------------------------------------------
 
@@ -123,10 +123,10 @@ export interface BulkNoticePlan {
 
 /**
  * The notices of a vote's recipients with default settings, as one INSERT … SELECT over the frozen
- * roll (nothing travels through the application), and the one row saying which SMS and e-mail rows
- * they owe: the outbox worker writes those right after, from the notices, so a vote for 10,000 owners
- * costs its opening transaction about what freezing its roll did. Ids are the event's id and the
- * account's (or person's) id, unique per event. Answers how many notices it wrote.
+ * roll (nothing travels through the application), written by the outbox worker after the vote's
+ * transaction has committed, with the row of notification_fanouts that owed them locked; the SMS and
+ * e-mail rows they owe are written next, from the notices (writeOwedDeliveries). Ids are the event's
+ * id and the account's (or person's) id, unique per event. Answers how many notices it wrote.
  */
 export async function insertVoteNoticesBulk(db: Db, voteId: string, options: VoteRollOptions, plan: BulkNoticePlan): Promise<{ notices: number }> {
   const source = () =>
@@ -181,21 +181,36 @@ export async function insertVoteNoticesBulk(db: Db, voteId: string, options: Vot
     // The owner of two units is on the roll twice: one notice.
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
-  const notices = Number(inserted.numInsertedOrUpdatedRows ?? 0);
-  // Their SMS and e-mail rows are owed: the outbox worker writes them (writeOwedDeliveries).
-  if (notices > 0 && (plan.sms || plan.email))
-    await db
-      .insertInto('notification_fanouts')
-      .values({ event_id: plan.eventId, sms: plan.sms ? 1 : 0, email: plan.email ? 1 : 0, held_at: plan.heldAt, created_at: plan.nowIso })
-      .execute();
-  return { notices };
+  return { notices: Number(inserted.numInsertedOrUpdatedRows ?? 0) };
 }
 
-/** Events whose set-based notices still owe their outbox rows, oldest first; on PostgreSQL each locked for this instance alone. */
-export async function claimFanouts(db: Db, limit: number) {
-  let query = db.selectFrom('notification_fanouts').selectAll().orderBy('created_at').limit(limit);
+/** An event's set-based notices owed (with `notices_json`), or only the SMS and e-mail rows they owe: written in the event's transaction. */
+export async function insertFanout(db: Db, row: Insertable<NotificationFanoutTable>): Promise<void> {
+  await db.insertInto('notification_fanouts').values(row).execute();
+}
+
+/**
+ * Fan-outs still owing their notices (`owing: 'notices'`) or, the notices written, only their SMS and
+ * e-mail rows, oldest first; on PostgreSQL each locked for this instance alone.
+ */
+export async function claimFanouts(db: Db, limit: number, owing: 'notices' | 'deliveries' = 'deliveries') {
+  let query = db
+    .selectFrom('notification_fanouts')
+    .selectAll()
+    .where('notices_json', owing === 'notices' ? 'is not' : 'is', null)
+    .orderBy('created_at')
+    .limit(limit);
   if (dialectOf(db) === 'postgres') query = query.forUpdate().skipLocked();
   return query.execute();
+}
+
+/** The fan-out's notices are written: it owes their SMS and e-mail rows only. */
+export async function noticesWritten(db: Db, eventId: string): Promise<void> {
+  await db.updateTable('notification_fanouts').set({ notices_json: null }).where('event_id', '=', eventId).execute();
+}
+
+export async function deleteFanout(db: Db, eventId: string): Promise<void> {
+  await db.deleteFrom('notification_fanouts').where('event_id', '=', eventId).execute();
 }
 
 /** Whether an event's set-based notices still owe their outbox rows. */
@@ -252,7 +267,7 @@ export async function writeOwedDeliveries(db: Db, fanout: Selectable<Notificatio
       .executeTakeFirst();
     written += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
-  await db.deleteFrom('notification_fanouts').where('event_id', '=', fanout.event_id).execute();
+  await deleteFanout(db, fanout.event_id);
   return written;
 }
 

@@ -85,13 +85,15 @@ export interface CompoundRobotTable {
   updated_at: string;
 }
 
-/** SMS and e-mail rows still owed to an event's set-based notices (written by the outbox worker). */
+/** An event's set-based notices (a vote's roll) and the SMS and e-mail rows they owe, still to be written by the outbox worker. */
 export interface NotificationFanoutTable {
   event_id: string;
   sms: number;
   email: number;
   held_at: string;
   created_at: string;
+  /** The notices themselves, while they are owed (a VoteNoticesOwed as JSON); null once written. */
+  notices_json: string | null;
 }
 
 export interface SmsDailyCountTable {
