@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { proposalEndpoints } from '@yishi/core';
 import { loadConfig } from '../../packages/server/src/config.js';
 import { enqueueNotifications, type NotificationEvent } from '../../packages/server/src/services/notifications.service.js';
+import { writeOwedNotices } from '../../packages/server/src/services/notification-worker.js';
 import {
   animationsSettled,
   expectNoSeriousA11yViolations,
@@ -54,6 +55,8 @@ beforeAll(async () => {
     { kind: 'vote_result', voteId: closed.id },
   ];
   for (const event of events) await server.deps.db.transaction().execute((trx) => enqueueNotifications(trx, server.deps, event));
+  // A vote's notices are written by the worker after the commit (its SMS rows stay owed: no worker runs here).
+  await writeOwedNotices(server.deps);
   // The station chief answers the proposal yezhu seconded: its notice comes from the decision itself.
   const chief = await new ApiClient(server.url).login('zhanzhang');
   await chief.ok(proposalEndpoints.decide, {
