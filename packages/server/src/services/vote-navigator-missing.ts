@@ -5,9 +5,10 @@
  * between two pages shifts nothing.
  *
  * An owners' vote's page reads a page: the buildings (tens of rows, sorted here), then the units
- * without a ballot of as many buildings as the page needs (one statement for the first, then for
- * twice as many each time), sorted by label here — labels sort as people count them (2单元201 before
- * 2单元1001), which neither database's collation does. Whether a unit's head already counts comes
+ * without a ballot of as many buildings as the page needs (the first building, then twice as many
+ * each time up to eight: their units' keys, then the roll's entries of those keys without a ballot),
+ * sorted by label here — labels sort as people count them (2单元201 before 2单元1001), which neither
+ * database's collation does. Whether a unit's head already counts comes
  * from the turnout's kept index of the roll (vote-turnout.ts headsOfVoters), not from the roll.
  * Units and buildings are never deleted, so every entry of an owners' roll is in a building.
  *
@@ -27,11 +28,14 @@ import {
   type PageRequest,
 } from '@yishi/core';
 import type { Actor, PlaceChain } from '../auth/actor.js';
-import { listMissingOfBuildings, listVoteBuildings } from '../db/repositories/vote-navigator.repository.js';
+import { listMissingOfUnits, listUnitsOfBuildings, listVoteBuildings } from '../db/repositories/vote-navigator.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { openRoll, rollOf, rollPeople, sightOf, type Sight } from './vote-navigator.service.js';
 import { headsOfVoters } from './vote-turnout.js';
+
+/** The most buildings read at once: a few hundred units' keys in one statement. */
+const MAX_CHUNK = 8;
 
 type MissingItem = NavigatorMissingPage['items'][number];
 type MissingUnit = Omit<MissingItem, 'people'>;
@@ -83,17 +87,22 @@ async function missingOfBuildings(deps: Deps, vote: VoteRow, sight: Sight, after
     .sort((a, b) => compareLabels(a.name, b.name));
   const units: Array<Omit<MissingUnit, 'headCounted' | 'headUnits'>> = [];
   let next = 0;
-  for (let chunk = 1; next < buildings.length && units.length <= limit; chunk *= 2) {
+  // One building, then twice as many each time up to MAX_CHUNK (a list of their units' keys per statement).
+  for (let chunk = 1; next < buildings.length && units.length <= limit; chunk = Math.min(chunk * 2, MAX_CHUNK)) {
     const these = buildings.slice(next, next + chunk);
     next += these.length;
-    const rows = await listMissingOfBuildings(
-      deps.db,
-      vote.id,
-      these.map((b) => b.id),
+    const buildingOf = new Map(
+      (
+        await listUnitsOfBuildings(
+          deps.db,
+          these.map((b) => b.id),
+        )
+      ).map((u) => [u.id, u.buildingId]),
     );
+    const rows = await listMissingOfUnits(deps.db, vote.id, [...buildingOf.keys()]);
     for (const b of these) {
       const found = rows
-        .filter((r) => r.buildingId === b.id)
+        .filter((r) => buildingOf.get(r.voterKey) === b.id)
         .map((r) => ({
           voterKey: r.voterKey,
           label: r.label,

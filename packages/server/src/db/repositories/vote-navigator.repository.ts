@@ -105,29 +105,31 @@ export function listVoteBuildings(db: Db, compoundId: string, buildingId: string
   return query.execute();
 }
 
-/**
- * The entries of an owners' vote's roll in these buildings that have no ballot: the buildings' units
- * (their unique index leads with the building) looked up in the roll by its key (an IN list the
- * roll's primary key answers, so neither database walks the whole roll) and kept when no ballot of
- * the unit is in the box (the ballots' unique index by unit) — a page of the navigator's missing units
- * reads its buildings, never the whole roll.
- */
-export function listMissingOfBuildings(db: Db, voteId: string, buildingIds: readonly string[]) {
+/** The units of these buildings (their unique index leads with the building). */
+export function listUnitsOfBuildings(db: Db, buildingIds: readonly string[]) {
   if (buildingIds.length === 0) return Promise.resolve([]);
   return db
+    .selectFrom('units')
+    .select(['id', 'building_id as buildingId'])
+    .where('building_id', 'in', [...buildingIds])
+    .execute();
+}
+
+/**
+ * The entries of an owners' vote's roll among these units that have no ballot: looked up by the
+ * roll's primary key (vote, key) and kept when no ballot of the unit is in the box (the ballots'
+ * unique index by unit). The keys are given, not joined: right after a vote opens PostgreSQL has no
+ * statistics of its roll and hashed the whole roll to join a building's units to it.
+ */
+export function listMissingOfUnits(db: Db, voteId: string, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
     .selectFrom('vote_electorate as ve')
-    .innerJoin('units as u', 'u.id', 've.voter_key')
-    .select(['ve.voter_key as voterKey', 've.label', 've.area_centi as areaCenti', 've.developer_held as developerHeld', 'u.building_id as buildingId'])
+    .select(['ve.voter_key as voterKey', 've.label', 've.area_centi as areaCenti', 've.developer_held as developerHeld'])
     .where('ve.vote_id', '=', voteId)
-    .where('ve.voter_key', 'in', (eb) =>
-      eb
-        .selectFrom('units')
-        .select('units.id')
-        .where('units.building_id', 'in', [...buildingIds]),
-    )
+    .where('ve.voter_key', 'in', [...unitIds])
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('ballots').select('ballots.id').where('ballots.vote_id', '=', voteId).whereRef('ballots.unit_id', '=', 've.voter_key'))),
     )
-    .orderBy('ve.voter_key')
     .execute();
 }
