@@ -10,35 +10,18 @@
  *   npx tsx packages/server/bench/votes-scale-open.bench.ts
  *   BENCH_PG=$(bench/pg-server.sh start) npx tsx packages/server/bench/votes-scale-open.bench.ts
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createVoteSchema } from '@yishi/core';
-import { sql } from 'kysely';
 import * as repo from '../src/db/repositories/votes.repository.js';
 import { loadActor } from '../src/services/auth.service.js';
 import { freezePackedRoll } from '../src/services/vote-tally.js';
 import { buildElectorate, createVote } from '../src/services/votes.service.js';
 import { bigRoster } from '../src/testing/big-roster.js';
-import { createTestApp, type TestApp } from '../src/testing/test-app.js';
+import { createTestApp } from '../src/testing/test-app.js';
+import { backendCpu } from './votes-scale-cpu.js';
 
 class Rollback extends Error {}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** CPU (ms) of the PostgreSQL backends serving this test database, or 0 on SQLite. */
-async function backendCpu(t: TestApp): Promise<number> {
-  if (t.dialect !== 'postgres') return 0;
-  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(t.deps.db);
-  let ms = 0;
-  for (const { pid } of rows) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ms += (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      // Not on this machine (a remote server): no figure.
-    }
-  }
-  return ms;
-}
 
 async function column(label: string) {
   const t = await createTestApp();

@@ -9,20 +9,21 @@
  * and an SMS owed each). Each round, in turn:
  *
  * - **open, now**: `openVote` as served — the roll frozen and packed, one fan-out row owing the
- *   owners' notices; then, timed apart, the fan-out the worker runs after the commit (the notices,
- *   then their SMS rows), i.e. how long until the owners' notices are there;
+ *   owners' notices (with the CPU it took: this process's, and on PostgreSQL the backends', read from
+ *   /proc — what a quiet machine would need at least); then, timed apart, the fan-out the worker runs
+ *   after the commit (the notices, then their SMS rows), i.e. how long until the owners' notices are there;
  * - **open, before**: the same steps in one transaction with the owners' notices written inside it
- *   (as before this change) and vote_electorate's three foreign keys put back for it (the migration's
- *   setRollForeignKeys: on PostgreSQL `NOT VALID`, checked for new rows as before; on SQLite the table
- *   rebuilt with them; taken off again after, untimed);
- * - **open, now + keys**: as served, with the foreign keys put back — their share alone;
+ *   (as before this change), in a second database of the same flats where vote_electorate's three
+ *   foreign keys are put back (the migration's setRollForeignKeys: on PostgreSQL `NOT VALID`, checked
+ *   for new rows as before; on SQLite the table rebuilt with them);
+ * - **open, now + keys**: as served, in that second database — the foreign keys' share alone;
  * - **close early, 70 % voted** (7,000 ballots written straight into the table), now (`closeVote`'s
  *   two calls timed apart: marking it closed, then the tally and the result written with one fan-out
  *   row; the tally timed again alone after) and before (the result's notices written in its last
  *   transaction).
  *
- * Medians over the rounds (the first round warms up and is not counted). The machine is shared: compare
- * within a column, and the ratios.
+ * Closing before is measured in the second database too. Medians over the rounds (the first round
+ * warms up and is not counted). The machine is shared: compare within a column, and the ratios.
  */
 import { loadavg } from 'node:os';
 import { createVoteSchema } from '@yishi/core';
@@ -40,6 +41,7 @@ import { createVote, freezeElectorate, openVote, stopAcceptingBallots, finishClo
 import { bigRoster } from '../src/testing/big-roster.js';
 import { insertBallotRows, syntheticBallot } from '../src/testing/synthetic-vote.js';
 import { createTestApp } from '../src/testing/test-app.js';
+import { backendCpu, ownCpu } from './votes-scale-cpu.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,30 +58,35 @@ async function noticesInside(trx: Db, eventId: string | null): Promise<void> {
   await writeOwedVoteNotices(trx, { ...fanout, notices_json: fanout.notices_json! });
 }
 
-async function column(label: string) {
+const timed = async (work: () => Promise<unknown>) => {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+};
+
+/** A database with the 10,000 flats, as migrated now, or with vote_electorate's foreign keys put back (as before). */
+async function storage(keys: boolean) {
   const t = await createTestApp();
-  try {
-    const cy = await t.compoundId('CY');
-    const staff = await t.login('cuiyuan');
-    const res = await t.call('POST', `/api/compounds/${cy}/roster`, { cookie: staff, headers: { 'content-type': 'text/csv' }, body: bigRoster(UNITS) });
-    if (res.status !== 200) throw new Error(`roster import: ${res.status}`);
-    const user = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'cuiyuan').executeTakeFirstOrThrow();
-    const organiser: Actor = (await loadActor(t.deps, user.id))!;
-    let n = 0;
-    const draft = async () => {
+  const cy = await t.compoundId('CY');
+  const staff = await t.login('cuiyuan');
+  const res = await t.call('POST', `/api/compounds/${cy}/roster`, { cookie: staff, headers: { 'content-type': 'text/csv' }, body: bigRoster(UNITS) });
+  if (res.status !== 200) throw new Error(`roster import: ${res.status}`);
+  if (keys) await setRollForeignKeys(t.deps.db, true);
+  const user = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'cuiyuan').executeTakeFirstOrThrow();
+  const organiser: Actor = (await loadActor(t.deps, user.id))!;
+  let n = 0;
+  return {
+    t,
+    organiser,
+    draft: async () => {
       const closesAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
       const input = createVoteSchema.parse({ title: `第${++n}次表决：是否增设充电桩`, kind: 'yes_no', rule: { kind: 'simple_majority' }, closesAt });
       return (await createVote(t.deps, organiser, cy, input)).id;
-    };
-    const timed = async (work: () => Promise<unknown>) => {
-      const start = performance.now();
-      await work();
-      return performance.now() - start;
-    };
-    const fanout = () => timed(async () => (await writeOwedNotices(t.deps)) + (await writeOwedDeliveries(t.deps)));
-
+    },
+    fanout: () => timed(async () => (await writeOwedNotices(t.deps)) + (await writeOwedDeliveries(t.deps))),
+    open: (voteId: string) => openVote(t.deps, voteId, organiser),
     /** openVote's steps, with the owners' notices written in its transaction. */
-    const openBefore = (voteId: string) =>
+    openBefore: (voteId: string) =>
       t.deps.db.transaction().execute(async (trx) => {
         await lockRow(trx, 'votes', voteId);
         const vote = (await repo.findVote(trx, voteId))!;
@@ -89,9 +96,9 @@ async function column(label: string) {
         await repo.updateVote(trx, voteId, 'draft', { status: 'open', opened_at: now, updated_at: now });
         const told = await enqueueNotifications(trx, t.deps, { kind: 'vote_opened', voteId, causedByUserId: organiser.userId });
         await noticesInside(trx, told.eventId);
-      });
+      }),
     /** closeVote's steps, with the result's notices written in its last transaction. */
-    const closeBefore = async (voteId: string) => {
+    closeBefore: async (voteId: string) => {
       const closing = (await stopAcceptingBallots(t.deps, voteId, organiser))!;
       const result = await tallyFromDb(t.deps.db, closing.vote);
       await t.deps.db.transaction().execute(async (trx) => {
@@ -100,18 +107,27 @@ async function column(label: string) {
         const told = await enqueueNotifications(trx, t.deps, { kind: 'vote_result', voteId, causedByUserId: organiser.userId });
         await noticesInside(trx, told.eventId);
       });
-    };
-    const fill = async (voteId: string) => {
+    },
+    /** 70 % of the roll with a ballot, written straight into the table. */
+    fill: async (voteId: string) => {
       const roll = await t.deps.db.selectFrom('vote_electorate').select('unit_id').where('vote_id', '=', voteId).execute();
       const at = new Date().toISOString();
       const rows = roll
         .slice(0, Math.floor(roll.length * 0.7))
         .map((e, i) => syntheticBallot(voteId, i, { unitId: e.unit_id, personId: null }, [i % 4 ? 'yes' : 'no'], at));
       await insertBallotRows(t.deps.db, rows);
-    };
+    },
+  };
+}
 
+async function column(label: string) {
+  const now = await storage(false);
+  const old = await storage(true);
+  try {
     const times = {
       openNow: [] as number[],
+      openDbCpu: [] as number[],
+      openOwnCpu: [] as number[],
       openFanout: [] as number[],
       openBefore: [] as number[],
       openKeys: [] as number[],
@@ -126,50 +142,57 @@ async function column(label: string) {
     for (let round = 0; round <= ROUNDS; round += 1) {
       const keep = round > 0;
       const push = (key: keyof typeof times, ms: number) => keep && times[key].push(ms);
-      const ids = { now: await draft(), before: await draft(), keys: await draft() };
+      const ids = { now: await now.draft(), before: await old.draft(), keys: await old.draft() };
       // Opening: now, before, now + keys, alternating which goes first.
       const order = round % 2 ? (['before', 'now', 'keys'] as const) : (['now', 'before', 'keys'] as const);
       for (const which of order) {
-        if (which !== 'now') await setRollForeignKeys(t.deps.db, true);
-        push(
-          which === 'now' ? 'openNow' : which === 'before' ? 'openBefore' : 'openKeys',
-          await timed(() => (which === 'before' ? openBefore(ids.before) : openVote(t.deps, ids[which], organiser))),
-        );
-        if (which !== 'now') await setRollForeignKeys(t.deps.db, false);
         if (which === 'now') {
-          push('openFanout', await fanout());
-          const event = await t.deps.db.selectFrom('notification_events').select('recipient_count').where('subject_id', '=', ids.now).executeTakeFirstOrThrow();
+          const cpu = { db: await backendCpu(now.t), own: ownCpu() };
+          push('openNow', await timed(() => now.open(ids.now)));
+          push('openDbCpu', (await backendCpu(now.t)) - cpu.db);
+          push('openOwnCpu', ownCpu() - cpu.own);
+          push('openFanout', await now.fanout());
+          const event = await now.t.deps.db
+            .selectFrom('notification_events')
+            .select('recipient_count')
+            .where('subject_id', '=', ids.now)
+            .executeTakeFirstOrThrow();
           noticesPerOpening = event.recipient_count;
-        } else await fanout();
+        } else {
+          push(which === 'before' ? 'openBefore' : 'openKeys', await timed(() => (which === 'before' ? old.openBefore(ids.before) : old.open(ids.keys))));
+          await old.fanout();
+        }
       }
       // Closing early, 70 % voted: now and before, alternating.
-      await fill(ids.now);
-      await fill(ids.before);
+      await now.fill(ids.now);
+      await old.fill(ids.before);
       for (const which of round % 2 ? (['before', 'now'] as const) : (['now', 'before'] as const)) {
         if (which === 'before') {
-          push('closeBefore', await timed(() => closeBefore(ids.before)));
+          push('closeBefore', await timed(() => old.closeBefore(ids.before)));
           continue;
         }
         // closeVote's two calls, each timed; the tally (inside finishClosing) timed again alone after.
         let closing: Awaited<ReturnType<typeof stopAcceptingBallots>>;
-        const mark = await timed(async () => (closing = await stopAcceptingBallots(t.deps, ids.now, organiser)));
-        const finish = await timed(() => finishClosing(t.deps, closing!.vote, organiser));
+        const mark = await timed(async () => (closing = await stopAcceptingBallots(now.t.deps, ids.now, now.organiser)));
+        const finish = await timed(() => finishClosing(now.t.deps, closing!.vote, now.organiser));
         push('closeNow', mark + finish);
         push('closeMark', mark);
         push('closeFinish', finish);
-        push('closeFanout', await fanout());
-        push('closeTally', await timed(() => tallyFromDb(t.deps.db, closing!.vote)));
+        push('closeFanout', await now.fanout());
+        push('closeTally', await timed(() => tallyFromDb(now.t.deps.db, closing!.vote)));
       }
-      await fanout();
+      await now.fanout();
+      await old.fanout();
     }
-    const pending = await notices.claimFanouts(t.deps.db, 1, 'notices');
+    const pending = await notices.claimFanouts(now.t.deps.db, 1, 'notices');
     if (pending.length > 0) throw new Error('a fan-out was left owing its notices');
     return { label, noticesPerOpening, ...Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])) } as Record<keyof typeof times, number> & {
       label: string;
       noticesPerOpening: number;
     };
   } finally {
-    await t.close();
+    await now.t.close();
+    await old.t.close();
   }
 }
 
@@ -194,6 +217,8 @@ console.log(
 const rows: Array<[string, (c: (typeof columns)[number]) => string]> = [
   ['owners told per vote', (c) => String(c.noticesPerOpening)],
   ['open, now (roll frozen, one fan-out row)', (c) => `${ms(c.openNow)}${ratio(c.openNow, c.openBefore)}`],
+  ['  its CPU: this process (the server; SQLite in it)', (c) => ms(c.openOwnCpu)],
+  ['  its CPU: the PostgreSQL backends', (c) => (c.label === 'PostgreSQL' ? ms(c.openDbCpu) : '—')],
   ['  before (notices in the transaction, roll keys)', (c) => ms(c.openBefore)],
   ['  now + roll keys (as before the migration)', (c) => `${ms(c.openKeys)}${ratio(c.openNow, c.openKeys)}`],
   ['  the fan-out after it (notices + SMS rows)', (c) => ms(c.openFanout)],
