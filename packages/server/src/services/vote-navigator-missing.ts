@@ -6,10 +6,11 @@
  *
  * An owners' vote's page reads a page: the buildings (tens of rows, sorted here), then the units
  * without a ballot of as many buildings as the page needs (the first building, then twice as many
- * each time up to eight: their units' keys, then the roll's entries of those keys without a ballot),
- * sorted by label here — labels sort as people count them (2单元201 before 2单元1001), which neither
- * database's collation does. Whether a unit's head already counts comes
- * from the turnout's kept index of the roll (vote-turnout.ts headsOfVoters), not from the roll.
+ * each time up to eight: their units' keys, then the roll's entries of those keys), sorted by label
+ * here — labels sort as people count them (2单元201 before 2单元1001), which neither database's
+ * collation does. Whether a unit has voted, whether its head already counts and how many units share
+ * it come from the turnout's kept index of the roll and its count brought up to the ballot log head
+ * (vote-turnout.ts voterStatesOf), not from the roll or the ballots.
  * Units and buildings are never deleted, so every entry of an owners' roll is in a building.
  *
  * A residents' poll places each person in the building they own or live in now (a read of every
@@ -28,11 +29,11 @@ import {
   type PageRequest,
 } from '@yishi/core';
 import type { Actor, PlaceChain } from '../auth/actor.js';
-import { listMissingOfUnits, listUnitsOfBuildings, listVoteBuildings } from '../db/repositories/vote-navigator.repository.js';
+import { listRollOfUnits, listUnitsOfBuildings, listVoteBuildings } from '../db/repositories/vote-navigator.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { openRoll, rollOf, rollPeople, sightOf, type Sight } from './vote-navigator.service.js';
-import { headsOfVoters } from './vote-turnout.js';
+import { voterStatesOf } from './vote-turnout.js';
 
 /** The most buildings read at once: a few hundred units' keys in one statement. */
 const MAX_CHUNK = 8;
@@ -85,7 +86,8 @@ async function missingOfBuildings(deps: Deps, vote: VoteRow, sight: Sight, after
     .map((b) => ({ id: b.id, name: formatBuildingName(b.name) }))
     .filter((b) => !after || compareBuildings([0, b.name], after) >= 0)
     .sort((a, b) => compareLabels(a.name, b.name));
-  const units: Array<Omit<MissingUnit, 'headCounted' | 'headUnits'>> = [];
+  const stateOf = await voterStatesOf(deps.db, vote);
+  const units: MissingUnit[] = [];
   let next = 0;
   // One building, then twice as many each time up to MAX_CHUNK (a list of their units' keys per statement).
   for (let chunk = 1; next < buildings.length && units.length <= limit; chunk = Math.min(chunk * 2, MAX_CHUNK)) {
@@ -99,32 +101,26 @@ async function missingOfBuildings(deps: Deps, vote: VoteRow, sight: Sight, after
         )
       ).map((u) => [u.id, u.buildingId]),
     );
-    const rows = await listMissingOfUnits(deps.db, vote.id, [...buildingOf.keys()]);
+    const rows = await listRollOfUnits(deps.db, vote.id, [...buildingOf.keys()]);
     for (const b of these) {
-      const found = rows
-        .filter((r) => buildingOf.get(r.voterKey) === b.id)
-        .map((r) => ({
+      const found: MissingUnit[] = [];
+      for (const r of rows) {
+        const state = stateOf(r.voterKey);
+        if (buildingOf.get(r.voterKey) !== b.id || !state || state.voted) continue;
+        const unit = {
           voterKey: r.voterKey,
           label: r.label,
           areaCenti: r.areaCenti,
           developerHeld: r.developerHeld === 1,
           buildingId: b.id,
           buildingName: b.name,
-        }))
-        .filter((u) => !after || compareMissing(missingKey(u), after) > 0);
+        };
+        if (!after || compareMissing(missingKey(unit), after) > 0) found.push({ ...unit, headCounted: state.headCounted, headUnits: state.headEntries });
+      }
       units.push(...found.sort((x, y) => compareMissing(missingKey(x), missingKey(y))));
     }
   }
-  const page = units.slice(0, limit + 1);
-  const heads = await headsOfVoters(
-    deps.db,
-    vote,
-    page.map((u) => u.voterKey),
-  );
-  return page.map((u) => {
-    const head = heads.get(u.voterKey);
-    return { ...u, headCounted: head?.counted ?? false, headUnits: head?.entries ?? 1 };
-  });
+  return units.slice(0, limit + 1);
 }
 
 /** The units not yet voted, a page at a time; only the page's units travel, and only their people are read. */

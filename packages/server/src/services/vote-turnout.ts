@@ -161,19 +161,25 @@ export async function turnoutOf(db: Db, vote: VoteRow) {
   return { ...counts, progress: participationProgress(ruleOf(vote), vote.electorate_kind, counts.electorate, counts.participation) };
 }
 
+/** What the navigator asks of a voter of the roll: whether it has voted, whether its head takes part already, and how many entries share that head. */
+export interface VoterState {
+  voted: boolean;
+  headCounted: boolean;
+  headEntries: number;
+}
+
 /**
- * The heads of some voters of the roll (the navigator's page of units not yet voted): whether each
- * one's head takes part already through another of its units, and how many roll entries share it —
- * from the same kept index and count as the turnout, so a page does not read the whole roll.
+ * The navigator's view of the roll (its page of units not yet voted): for a voter key, whether it
+ * has voted, whether its head takes part already through another of its units, and how many roll
+ * entries share that head — from the same kept index and count as the turnout, brought up to the
+ * ballot log head once, so a page does not read the whole roll nor its ballots.
  */
-export async function headsOfVoters(db: Db, vote: VoteRow, voterKeys: readonly string[]): Promise<Map<string, { counted: boolean; entries: number }>> {
+export async function voterStatesOf(db: Db, vote: VoteRow): Promise<(voterKey: string) => VoterState | undefined> {
   const { roll, counted } = await countedOf(db, vote);
-  const heads = new Map<string, { counted: boolean; entries: number }>();
-  for (const key of voterKeys) {
-    const i = roll.positionOf.get(key);
-    if (i === undefined) continue;
+  return (voterKey) => {
+    const i = roll.positionOf.get(voterKey);
+    if (i === undefined) return undefined;
     const head = roll.headOf[i]!;
-    heads.set(key, { counted: counted.headUnits[head]! > 0, entries: roll.entriesOf[head]! });
-  }
-  return heads;
+    return { voted: counted.voted[i]! > 0, headCounted: counted.headUnits[head]! > 0, headEntries: roll.entriesOf[head]! };
+  };
 }
