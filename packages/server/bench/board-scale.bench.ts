@@ -28,6 +28,11 @@ import type { Db } from '../src/db/repositories/places.repository.js';
 import type { Deps } from '../src/deps.js';
 import { DEMO_PASSWORD } from '../src/seed/demo-foundation.seed.js';
 import { listLedgerWithItems } from '../src/db/repositories/ledger.repository.js';
+import { listLatestSignOffs } from '../src/db/repositories/board.repository.js';
+import { listMeetingsOfCompound } from '../src/db/repositories/meetings.repository.js';
+import { listCompoundMinutesVersions } from '../src/db/repositories/minutes.repository.js';
+import { listVotesOfCompound } from '../src/db/repositories/votes.repository.js';
+import { listNotices } from '../src/services/board.service.js';
 import { listRollPeople, listRollWithBuildingsAfter } from '../src/db/repositories/vote-navigator.repository.js';
 import { LEDGER_COLUMNS } from '../src/services/ledger.service.js';
 import { workbookDate, workbookHeading, workbookText } from '../src/services/workbook-cells.js';
@@ -196,6 +201,22 @@ if (!only || only === 'board') {
     console.log(`board ${name.padEnd(26)} status ${r.status}  ${(r.bytes / 1024).toFixed(1).padStart(7)} KiB gzip  median ${ms.toFixed(1)} ms`);
   }
   console.log(`board API answers in total ${(boardTotal / 1024).toFixed(1)} KiB gzip`);
+  // The summary's five notices, against the reads they were built from before (every meeting, minutes version and vote of the compound).
+  const noticesMs = await median(() => listNotices(db, compound.id, 5), 2, 15);
+  const noticesBeforeMs = await median(
+    () =>
+      Promise.all([
+        listMeetingsOfCompound(db, compound.id, ['scheduled', 'cancelled']),
+        listCompoundMinutesVersions(db, compound.id),
+        listVotesOfCompound(db, compound.id),
+        listLatestSignOffs(db, compound.id, 5),
+      ]),
+    2,
+    15,
+  );
+  console.log(
+    `board summary's notices (5)  median ${noticesMs.toFixed(2)} ms; their reads as before ${noticesBeforeMs.toFixed(2)} ms; ratio ${(noticesMs / noticesBeforeMs).toFixed(3)}`,
+  );
 }
 
 // ---- exports ----

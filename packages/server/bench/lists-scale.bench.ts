@@ -9,17 +9,25 @@
  * the median of 15 requests through the app's HTTP stack after 3 warm-ups; the reference in the same
  * run is the whole list as one answer was before paging — for the roll the service that still builds
  * it whole (for roll.csv), for the others every page at limit 200 read one after another (bytes and
- * time summed), which is what a client reading everything now pays.
+ * time summed), which is what a client reading everything now pays. For the navigator's missing units
+ * also each page as it was computed before it read only its buildings (the whole roll read, the list
+ * computed, the page's people read: the service's own functions, without the HTTP stack), in
+ * alternation with the first page through HTTP. `--only <name>` measures one list (roll, units,
+ * navigator); YISHI_TEST_PG=<admin url> runs it on PostgreSQL.
  */
 import { generateBigCompound } from '../src/testing/big-compound.js';
 import { createTestApp, type TestApp } from '../src/testing/test-app.js';
 import { getRoll } from '../src/services/vote-views.service.js';
+import { navigatorMissing } from '@yishi/core';
+import { findVote } from '../src/db/repositories/votes.repository.js';
+import { rollOf, rollPeople } from '../src/services/vote-navigator.service.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 const UNITS = arg('units', 10_000);
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -92,7 +100,7 @@ async function main() {
     { name: 'roll', base: `/api/votes/${big.voteId}/roll` },
     { name: 'units', base: `/api/compounds/${big.compoundId}/units` },
     { name: 'navigator missing', base: `/api/votes/${big.voteId}/navigator/missing` },
-  ];
+  ].filter((l) => !ONLY || l.name.startsWith(ONLY));
   console.log(
     `\n${UNITS} units, ${ballots.length} ballots; load average ${(await import('node:os'))
       .loadavg()
@@ -116,6 +124,30 @@ async function main() {
         runs.push(performance.now() - s);
       }
       reference = { ms: median(runs), bytes, how: 'getRoll, one answer' };
+    }
+    if (list.name === 'navigator missing') {
+      // The first page as computed before (whole roll, whole list, the page's people), alternating with the page through HTTP.
+      const vote = (await findVote(t.deps.db, big.voteId))!;
+      const sight = { scope: 'all', buildings: null, phones: true } as const;
+      const before: number[] = [];
+      const now: number[] = [];
+      for (let i = 0; i < 18; i++) {
+        let s = performance.now();
+        const units = navigatorMissing('owners', await rollOf(t.deps.db, vote, 'zh-CN'), null).flatMap((g) => g.units);
+        await rollPeople(
+          t.deps.db,
+          vote,
+          sight,
+          units.slice(0, 100).map((u) => u.voterKey),
+        );
+        if (i >= 3) before.push(performance.now() - s);
+        s = performance.now();
+        await timed(t, list.base, staff);
+        if (i >= 3) now.push(performance.now() - s);
+      }
+      console.log(
+        `navigator missing, first page: ${median(now).toFixed(1)} ms through HTTP against ${median(before).toFixed(1)} ms as computed before (ratio ${(median(now) / median(before)).toFixed(3)})`,
+      );
     }
     console.log(
       `| ${list.name} | ${kb(first.bytes)} | ${first.ms.toFixed(1)} | ${kb(last.bytes)} | ${last.ms.toFixed(1)} | ${kb(reference.bytes)} (${reference.how}) | ${reference.ms.toFixed(1)} | ${(first.bytes / reference.bytes).toFixed(3)}, ${(first.ms / reference.ms).toFixed(3)} |`,
