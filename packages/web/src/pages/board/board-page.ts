@@ -14,7 +14,7 @@ import { renderEmpty, renderError, renderLoading } from '../../components/common
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
-import { boardSections, loadBoardSections } from './board-sections.js';
+import { boardSections } from './board-sections.js';
 
 type SectionElement = HTMLElement & { compoundId?: string };
 
@@ -84,15 +84,11 @@ export class BoardPage extends YishiElement {
     return this.params.compoundId ?? '';
   }
 
-  /** The compound's name and place (so a visitor from a QR code knows whose board this is), once every section's code is here. */
+  /** The compound's name and place (so a visitor from a QR code knows whose board this is). */
   private readonly summary = new LoadController(
     this,
     async (signal) => {
-      const [summary, base] = await Promise.all([
-        api.call(boardEndpoints.summary, { params: { compoundId: this.compoundId }, signal }),
-        publicUrl(),
-        loadBoardSections(),
-      ]);
+      const [summary, base] = await Promise.all([api.call(boardEndpoints.summary, { params: { compoundId: this.compoundId }, signal }), publicUrl()]);
       return { summary, base, sections: this.createSections(this.compoundId) };
     },
     () => [this.compoundId],

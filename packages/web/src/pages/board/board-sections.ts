@@ -4,12 +4,12 @@
  * (`GET /api/public/compounds/:compoundId/<feature>`); it must make sense to a visitor who is not
  * logged in and render nothing (or a short "nothing yet") when it has nothing to show.
  */
+// Every section's code, in the board's own chunk (board-section-modules.ts imports each section's module: add a new one there too).
+import './board-section-modules.js';
+
 export interface BoardSection {
   tag: string;
 }
-
-/** Every section's code at once, one chunk (board-section-modules.ts imports each section's module: add a new one there too). */
-export const loadBoardSections = () => import('./board-section-modules.js');
 
 // The order residents look for: what is coming (meetings, votes open now), what was decided, what is being done about it.
 export const boardSections: BoardSection[] = [
