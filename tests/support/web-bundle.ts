@@ -66,12 +66,16 @@ export interface PageWeight {
 }
 
 /**
- * The words of one feature, or of one part of a feature, in one language (build/split-strings.ts):
- * `src/locales/votes.ts?lang=zh-CN`, `src/locales/votes.ts?part=2&lang=zh-CN`.
+ * A words module in one language (build/split-strings.ts): the shell's words of one feature, or of
+ * one part of a feature (`src/locales/votes.ts?lang=zh-CN`, `src/locales/votes.ts?part=2&lang=zh-CN`),
+ * or the words of a page loaded apart from the shell, any features (`src/locales/_load.ts?load=board-page&lang=zh-CN`,
+ * build/page-words.ts; `load` is set, `feature` null).
  */
-export const stringsOf = (key: string): { feature: string; part: string | null; locale: string } | null => {
+export const stringsOf = (key: string): { feature: string | null; part: string | null; load: string | null; locale: string } | null => {
+  const load = /^src\/locales\/_load\.ts\?load=([\w-]+)&lang=([\w-]+)$/.exec(key);
+  if (load) return { feature: null, part: null, load: load[1]!, locale: load[2]! };
   const match = /^src\/locales\/([\w-]+)\.ts\?(?:part=(\d+)&)?lang=([\w-]+)$/.exec(key);
-  return match ? { feature: match[1]!, part: match[2] ?? null, locale: match[3]! } : null;
+  return match ? { feature: match[1]!, part: match[2] ?? null, load: null, locale: match[3]! } : null;
 };
 
 /**

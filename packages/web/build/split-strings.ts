@@ -14,11 +14,16 @@
  *   features already loaded (i18n.ts, switchLocale);
  * - has index.html preload the shell's words in the default language (zh-CN), which the shell would
  *   otherwise ask for only once its own code has run: one round trip fewer for most visitors.
+ *
+ * In the build, only the shell's modules import words per feature, cut in parts (string-parts.ts);
+ * a page or part loaded apart by `import()` waits for its words in one module per language
+ * (page-words.ts), and the modules it imports load none of their own.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rollup';
 import { transformWithEsbuild, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { planPageWords, type PageWords } from './page-words.js';
 import { namedTexts, planParts, type StringParts } from './string-parts.js';
 
 const LOCALES = ['zh-CN', 'en'] as const;
@@ -26,6 +31,9 @@ type Table = Record<string, Record<(typeof LOCALES)[number], string>>;
 const LANG = /[?&]lang=(zh-CN|en)$/;
 /** In the build, a feature's words come in parts (build/string-parts.ts): `votes.ts?part=2`, `votes.ts?part=2&lang=zh-CN`. */
 const PART = /\?part=(\d+)/;
+/** In the build, the words of a page loaded apart from the shell (build/page-words.ts): `_load.ts?load=board-page`, `…&lang=zh-CN`. */
+const LOAD = /\?load=([\w-]+)/;
+const LOAD_MODULE = '_load.ts';
 const QUERY = /\?.*$/;
 
 /** Every TypeScript module under `dir` but the locale files and `skip`, path → code. */
@@ -75,7 +83,7 @@ function shellWords(bundle: OutputBundle, entry: OutputChunk, locale: string): s
   return [...words];
 }
 
-export function splitStrings(localesDir: string, i18nModule: string): Plugin {
+export function splitStrings(localesDir: string, i18nModule: string, entry: string): Plugin {
   const localeFile = (id: string) => id.startsWith(localesDir) && /[\\/][\w-]+\.ts$/.test(id) && !id.endsWith('index.ts');
   let tables: Promise<Map<string, Table>> | undefined;
   const load = () =>
@@ -85,6 +93,8 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
     })());
   let build = false;
   let parts: StringParts | undefined;
+  let pages: (PageWords & { shell: Set<string> }) | undefined;
+  const loadModule = join(localesDir, LOAD_MODULE);
   let index: Promise<{ featureOfKey: Map<string, string>; prefixes: Map<string, Set<string>> }> | undefined;
   const keyIndex = () =>
     (index ??= load().then((all) => {
@@ -105,6 +115,12 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
       return { featureOfKey, prefixes };
     }));
 
+  /** A module that registers a set of words (`votes#2`, `page:board-page`) and waits for them in the current language. */
+  const loaderOf = (name: string, modulePrefix: string) => {
+    const loaders = LOCALES.map((locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${modulePrefix}lang=${locale}`)})`).join(', ');
+    return [`import { loadStrings } from ${JSON.stringify(i18nModule)};`, `await loadStrings(${JSON.stringify(name)}, { ${loaders} });`].join('\n');
+  };
+
   return {
     name: 'yishi-split-strings',
     enforce: 'pre',
@@ -117,6 +133,8 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
                 const id = chunk.facadeModuleId ?? '';
                 const lang = LANG.exec(id)?.[1];
                 const part = PART.exec(id)?.[1];
+                const load = LOAD.exec(id)?.[1];
+                if (lang && load) return `assets/strings-page-${load}.${lang}-[hash].js`;
                 return lang ? `assets/strings-${basename(id.replace(QUERY, ''), '.ts')}${part ? `-${part}` : ''}.${lang}-[hash].js` : 'assets/[name]-[hash].js';
               },
             },
@@ -127,9 +145,16 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
     configResolved(config) {
       build = config.command === 'build';
     },
-    // The build cuts each feature's words into parts by the modules that name them; the dev server loads whole features.
+    // The build cuts the shell's words into parts by the modules that name them and gives every page
+    // loaded apart its own words (build/page-words.ts); the dev server loads whole features.
     async buildStart() {
-      parts = build ? planParts(readSources(dirname(localesDir), localesDir, i18nModule), await load(), LOCALES[0]) : undefined;
+      if (!build) return;
+      const sources = readSources(dirname(localesDir), localesDir, i18nModule);
+      const plan = planParts(sources, await load(), LOCALES[0]);
+      parts = plan;
+      const wordsOfShell = (shell: ReadonlySet<string>) =>
+        new Set([...shell].flatMap((file) => (plan.partsOf(file) ?? []).flatMap(({ feature, part }) => plan.keysOf(feature, part))));
+      pages = planPageWords(sources, entry, await load(), wordsOfShell);
     },
     // The dev server reads the words again after an edit of a locale file.
     watchChange(id) {
@@ -147,10 +172,18 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
       },
     },
     resolveId(id) {
+      if (id.replace(QUERY, '') === loadModule && LOAD.test(id)) return id;
       return (LANG.test(id) || PART.test(id)) && localeFile(id.replace(QUERY, '')) ? id : null;
     },
     async load(id) {
       const lang = LANG.exec(id)?.[1] as (typeof LOCALES)[number] | undefined;
+      const page = LOAD.exec(id)?.[1];
+      if (page && id.replace(QUERY, '') === loadModule) {
+        const all = await load();
+        const tableOf = new Map([...all.values()].flatMap((table) => Object.entries(table)));
+        if (lang) return `export default ${JSON.stringify(Object.fromEntries((pages?.keysOf(page) ?? []).map((key) => [key, tableOf.get(key)![lang]])))};`;
+        return loaderOf(`page:${page}`, `${loadModule}?load=${page}&`);
+      }
       const part = PART.exec(id)?.[1];
       const path = id.replace(QUERY, '');
       if (!localeFile(path)) return null;
@@ -163,20 +196,21 @@ export function splitStrings(localesDir: string, i18nModule: string): Plugin {
         return `export default ${JSON.stringify(words)};`;
       }
       const module = part === undefined ? path : `${path}?part=${part}`;
-      const name = part === undefined ? feature : `${feature}#${part}`;
-      const loaders = LOCALES.map(
-        (locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${module}${part === undefined ? '?' : '&'}lang=${locale}`)})`,
-      ).join(', ');
-      return [`import { loadStrings } from ${JSON.stringify(i18nModule)};`, `await loadStrings(${JSON.stringify(name)}, { ${loaders} });`].join('\n');
+      return loaderOf(part === undefined ? feature : `${feature}#${part}`, `${module}${part === undefined ? '?' : '&'}`);
     },
     async transform(code, id) {
       if (!/\.ts$/.test(id) || id.includes('node_modules') || id.startsWith(localesDir) || id === i18nModule) return null;
       if (!/[\\/]packages[\\/]web[\\/]src[\\/]/.test(id)) return null;
-      const planned = parts?.partsOf(id);
+      const page = [...(pages?.loads ?? [])].find(([, root]) => root === id)?.[0];
+      // A module of a page loaded apart: its words come with the page's (build/page-words.ts).
+      if (!page && pages?.covered.has(id)) return null;
+      const planned = pages?.shell.has(id) ? parts?.partsOf(id) : undefined;
       const { featureOfKey, prefixes } = await keyIndex();
-      const modules = planned
-        ? planned.map(({ feature, part }) => `${join(localesDir, `${feature}.ts`)}?part=${part}`)
-        : [...featuresNamed(code, featureOfKey, prefixes)].map((feature) => join(localesDir, `${feature}.ts`));
+      const modules = page
+        ? [`${loadModule}?load=${page}`]
+        : planned
+          ? planned.map(({ feature, part }) => `${join(localesDir, `${feature}.ts`)}?part=${part}`)
+          : [...featuresNamed(code, featureOfKey, prefixes)].map((feature) => join(localesDir, `${feature}.ts`));
       if (modules.length === 0) return null;
       const imports = modules
         .sort()

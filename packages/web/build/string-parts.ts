@@ -25,6 +25,21 @@ export function namedTexts(source: string): { text: string; prefix: boolean }[] 
   });
 }
 
+/** The keys a source names (`featureOfKey`: every key's feature), whole or by a prefix, repeats included. */
+export function keysNamedIn(featureOfKey: ReadonlyMap<string, string>): (source: string) => string[] {
+  const allKeys = [...featureOfKey.keys()];
+  const prefixed = new Map<string, string[]>();
+  const withPrefix = (text: string) =>
+    prefixed.get(text) ??
+    prefixed
+      .set(
+        text,
+        allKeys.filter((k) => k.startsWith(text)),
+      )
+      .get(text)!;
+  return (source) => namedTexts(source).flatMap(({ text, prefix }) => (featureOfKey.has(text) ? [text] : prefix ? withPrefix(text) : []));
+}
+
 export interface StringParts {
   /** The parts (`<feature>` plus a part number) a source file loads, or undefined for a file the plan has not seen. */
   partsOf(file: string): { feature: string; part: string }[] | undefined;
@@ -36,32 +51,18 @@ export interface StringParts {
 export function planParts(sources: ReadonlyMap<string, string>, tables: ReadonlyMap<string, Table>, firstLocale: string): StringParts {
   const featureOfKey = new Map<string, string>();
   for (const [feature, table] of tables) for (const key of Object.keys(table)) featureOfKey.set(key, feature);
-  const allKeys = [...featureOfKey.keys()];
 
   // Which modules name each key.
   const usersOfKey = new Map<string, Set<string>>();
   const usersOfFeature = new Map<string, Set<string>>();
-  const prefixCache = new Map<string, string[]>();
+  const keysIn = keysNamedIn(featureOfKey);
   for (const [file, code] of sources) {
-    for (const { text, prefix } of namedTexts(code)) {
-      const keys = featureOfKey.has(text)
-        ? [text]
-        : prefix
-          ? (prefixCache.get(text) ??
-            prefixCache
-              .set(
-                text,
-                allKeys.filter((k) => k.startsWith(text)),
-              )
-              .get(text)!)
-          : [];
-      for (const key of keys) {
-        if (!usersOfKey.has(key)) usersOfKey.set(key, new Set());
-        usersOfKey.get(key)!.add(file);
-        const feature = featureOfKey.get(key)!;
-        if (!usersOfFeature.has(feature)) usersOfFeature.set(feature, new Set());
-        usersOfFeature.get(feature)!.add(file);
-      }
+    for (const key of keysIn(code)) {
+      if (!usersOfKey.has(key)) usersOfKey.set(key, new Set());
+      usersOfKey.get(key)!.add(file);
+      const feature = featureOfKey.get(key)!;
+      if (!usersOfFeature.has(feature)) usersOfFeature.set(feature, new Set());
+      usersOfFeature.get(feature)!.add(file);
     }
   }
 
