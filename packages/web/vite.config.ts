@@ -31,7 +31,10 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rollupOptions: {
       // What the entry imports statically, in one chunk (build/shell-chunk.ts).
-      output: { manualChunks: shellChunk('index'), onlyExplicitManualChunks: true },
+      output: {
+        manualChunks: shellChunk('index', [here('./src/format/format.ts'), here('./src/controllers/load-controller.ts')]),
+        onlyExplicitManualChunks: true,
+      },
       treeshake: {
         // Core's modules and its schema/CSV libraries do nothing on import: drop whatever the pages
         // do not use (the web needs core's labels and formatters, not the roster parser).
