@@ -24,7 +24,8 @@ const pages = [
   // the voting flow's screens when voting starts. 28.3 KiB when the ceiling became the budget.
   { name: 'voting page', page: 'src/pages/votes/vote-page.ts', opens: [], budget: 30, ceiling: 30 },
   // The board's sections are in its own chunk (board-section-modules.ts); `opens` would name a part it loaded apart as it opens.
-  { name: 'public board', page: BOARD, opens: dynamicImportsOf(manifest, BOARD).filter((key) => !stringsOf(key)), budget: 45, ceiling: 51 },
+  // 44.0 KiB when the ceiling became the budget.
+  { name: 'public board', page: BOARD, opens: dynamicImportsOf(manifest, BOARD).filter((key) => !stringsOf(key)), budget: 45, ceiling: 45 },
 ] as const;
 
 const code = (file: string) => readFileSync(join(DIST, file), 'utf8');
