@@ -13,7 +13,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   plugins: [
     lightContracts(here('../core/src/index.ts')),
-    splitStrings(here('./src/locales'), here('./src/i18n.ts'), here('./src/main.ts')),
+    splitStrings(here('./src/locales'), here('./src/i18n.ts'), here('./src/main.ts'), ['board-page', 'vote-page']),
     shoelaceSetup(here('./src/app/shoelace-setup.ts')),
     shoelaceSystemIcons(),
     keepRecentAssets(here('./dist')),

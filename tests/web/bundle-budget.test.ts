@@ -141,6 +141,17 @@ describe("words per language: the shell's per feature and part, a page's in one 
     expect(wordsOf(pages[0].page)).toEqual([chunks.find((c) => c.load === 'vote-page' && c.locale === 'zh-CN')!.file]);
   });
 
+  test('the board and the voting page fetch their Chinese words with their code (the route table preloads them), not once it has run', () => {
+    const shell = code(manifest[entryKey(DIST, manifest)]!.file);
+    const words = (load: string, locale: string) => chunks.find((c) => c.load === load && c.locale === locale)!.file;
+    for (const load of ['board-page', 'vote-page']) {
+      expect(shell).toContain(words(load, 'zh-CN'));
+      expect(shell).not.toContain(words(load, 'en'));
+    }
+    // Only those pages: each preloaded file costs every visit a name in the route table.
+    expect(shell).not.toContain(words('meeting-page', 'zh-CN'));
+  });
+
   test('the voting page loads the words it shows, not whole features: of the roll objections, the link to the roll check', () => {
     const words = pageWeight(DIST, manifest, pages[0].page).files.filter((file) => chunks.some((c) => c.file === file));
     expect(words.flatMap(keysIn)).toContain('objections.rollLink');

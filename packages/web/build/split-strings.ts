@@ -83,7 +83,12 @@ function shellWords(bundle: OutputBundle, entry: OutputChunk, locale: string): s
   return [...words];
 }
 
-export function splitStrings(localesDir: string, i18nModule: string, entry: string): Plugin {
+/**
+ * `preloaded`: the pages (chunk names, `board-page`) whose words in the default language are fetched
+ * with their code: the pages a resident opens from a link on a phone. Every page's would cost each
+ * page 0.6 KiB more of the route table's preload lists.
+ */
+export function splitStrings(localesDir: string, i18nModule: string, entry: string, preloaded: readonly string[] = []): Plugin {
   const localeFile = (id: string) => id.startsWith(localesDir) && /[\\/][\w-]+\.ts$/.test(id) && !id.endsWith('index.ts');
   let tables: Promise<Map<string, Table>> | undefined;
   const load = () =>
@@ -115,6 +120,22 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
       return { featureOfKey, prefixes };
     }));
 
+  let written: OutputBundle | undefined;
+  /**
+   * What Vite preloads with a dynamic import (a page: its chunk and the chunks it imports), plus, for
+   * the `preloaded` pages, the words in the default language these chunks load (build/page-words.ts), which the browser would
+   * otherwise ask for only once the page's code has run: a round trip fewer on a phone. A visitor in
+   * English fetches the Chinese words too (3 KiB on the board), as index.html preloads the shell's.
+   */
+  const withPageWords = (file: string, deps: string[]): string[] => {
+    const page = written?.[file];
+    if (page?.type !== 'chunk' || !preloaded.includes(page.name)) return deps;
+    const words = [file, ...deps].flatMap((name) => {
+      const chunk = written?.[name];
+      return chunk?.type === 'chunk' ? chunk.dynamicImports.filter((d) => /(^|\/)strings-page-[\w-]+\.zh-CN-/.test(d)) : [];
+    });
+    return [...new Set([...deps, ...words])];
+  };
   /** A module that registers a set of words (`votes#2`, `page:board-page`) and waits for them in the current language. */
   const loaderOf = (name: string, modulePrefix: string) => {
     const loaders = LOCALES.map((locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(`${modulePrefix}lang=${locale}`)})`).join(', ');
@@ -127,6 +148,8 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
     config() {
       return {
         build: {
+          // Some pages' words in the default language are fetched with the page's code, not once it has run.
+          modulePreload: { resolveDependencies: (file, deps, { hostType }) => (hostType === 'js' ? withPageWords(file, deps) : deps) },
           rollupOptions: {
             output: {
               chunkFileNames: (chunk) => {
@@ -144,6 +167,13 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
     },
     configResolved(config) {
       build = config.command === 'build';
+    },
+    // The bundle, for withPageWords (Vite asks for a dynamic import's preloads while it writes the chunks).
+    generateBundle: {
+      order: 'pre',
+      handler(_options, bundle) {
+        written = bundle;
+      },
     },
     // The build cuts the shell's words into parts by the modules that name them and gives every page
     // loaded apart its own words (build/page-words.ts); the dev server loads whole features.
