@@ -6,7 +6,7 @@
  *
  * An owners' vote's page reads a page: the buildings (tens of rows, sorted here), then the units
  * without a ballot of as many buildings as the page needs (the first building, then twice as many
- * each time up to eight: their units' keys, then the roll's entries of those keys), sorted by label
+ * each time up to 32: their units' keys, then the roll's entries of those keys), sorted by label
  * here — labels sort as people count them (2单元201 before 2单元1001), which neither database's
  * collation does. Whether a unit has voted, whether its head already counts and how many units share
  * it come from the turnout's kept index of the roll and its count brought up to the ballot log head
@@ -35,8 +35,13 @@ import type { Deps } from '../deps.js';
 import { openRoll, rollOf, rollPeople, sightOf, type Sight } from './vote-navigator.service.js';
 import { voterStatesOf } from './vote-turnout.js';
 
-/** The most buildings read at once: a few hundred units' keys in one statement. */
-const MAX_CHUNK = 8;
+/**
+ * The most buildings read at once, and the most units' keys in one statement: few statements when a
+ * page passes many fully voted buildings (on PostgreSQL without statistics of a new roll, each
+ * statement walks the vote's part of the roll's index), lists well under either database's limit.
+ */
+const MAX_CHUNK = 32;
+const MAX_KEYS = 4_000;
 
 type MissingItem = NavigatorMissingPage['items'][number];
 type MissingUnit = Omit<MissingItem, 'people'>;
@@ -101,7 +106,9 @@ async function missingOfBuildings(deps: Deps, vote: VoteRow, sight: Sight, after
         )
       ).map((u) => [u.id, u.buildingId]),
     );
-    const rows = await listRollOfUnits(deps.db, vote.id, [...buildingOf.keys()]);
+    const keys = [...buildingOf.keys()];
+    const rows = [];
+    for (let from = 0; from < keys.length; from += MAX_KEYS) rows.push(...(await listRollOfUnits(deps.db, vote.id, keys.slice(from, from + MAX_KEYS))));
     for (const b of these) {
       const found: MissingUnit[] = [];
       for (const r of rows) {
