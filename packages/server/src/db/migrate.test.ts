@@ -50,6 +50,11 @@ describe.skipIf(testPostgresUrl() === null)('migrations on PostgreSQL', () => {
       // ledger and minutes route tests exercise them on real rows.
       const triggers = await sql<{ tgname: string }>`select tgname from pg_trigger where not tgisinternal order by tgname`.execute(db);
       expect(triggers.rows.map((r) => r.tgname)).toEqual([
+        'action_item_ratings_sign_off_tallies_delete',
+        'action_item_ratings_sign_off_tallies_insert',
+        'action_items_sign_off_tallies_delete',
+        'action_items_sign_off_tallies_insert',
+        'action_items_sign_off_tallies_update',
         'ballot_history_no_change',
         'ballot_log_no_change',
         'buildings_access_version',
