@@ -49,6 +49,7 @@ import {
 import type { BuildingTable, NewUnit, UnitUpdate } from '../db/tables/places.table.js';
 import type { PersonTable } from '../db/tables/people.table.js';
 import type { Deps } from '../deps.js';
+import { letOthersRun } from './export-pages.js';
 import type { Insertable } from 'kysely';
 
 class DryRunRollback extends Error {
@@ -320,10 +321,16 @@ export async function rosterCsv(deps: Deps, compoundId: string): Promise<string>
 
 /** The compound's roster as rows under ROSTER_TEMPLATE_HEADER. */
 async function rosterExportRows(deps: Deps, compoundId: string): Promise<string[][]> {
+  // Four reads of the whole compound (tens of milliseconds each at 10,000 units): on SQLite each holds
+  // the event loop, so other requests run between them.
   const units = await listUnits(deps.db, compoundId);
+  await letOthersRun();
   const owners = groupBy(await listOwnershipsOfCompound(deps.db, compoundId), (o) => o.unitId);
+  await letOthersRun();
   const residents = groupBy(await listResidenciesOfCompound(deps.db, compoundId), (r) => r.unitId);
+  await letOthersRun();
   const gridOfUnit = new Map((await listUnitGrids(deps.db, compoundId)).map((u) => [u.id, u.name]));
+  await letOthersRun();
   // Phones go with names by position: a person without a phone keeps an empty place only when
   // someone after them has one, so that the positions still match.
   const phones = (list: Array<{ phone: string | null }>): string => {

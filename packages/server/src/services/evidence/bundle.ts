@@ -6,7 +6,7 @@
  * the generation time, which the manifest states.
  */
 import { escapeHtml, formatChinaDateTime } from '@yishi/core';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, zip, type AsyncZippable } from 'fflate';
 import { PRINT_CSS } from '../minutes-print.js';
 import { renderPdf } from '../minutes-pdf.service.js';
 import { createHash } from 'node:crypto';
@@ -72,11 +72,16 @@ export async function packBundle(input: BundleInput): Promise<Uint8Array<ArrayBu
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   const sums = [...all, { path: 'manifest.json', sha256: sha256Bytes(strToU8(manifestText)) }].map((f) => `${f.sha256}  ${f.path}`).join('\n') + '\n';
-  const entries: Record<string, Uint8Array> = {};
+  const entries: AsyncZippable = {};
   for (const f of input.files) entries[f.path] = f.bytes;
   entries['summary.pdf'] = pdf;
   entries['manifest.json'] = strToU8(manifestText);
   entries['SHA256SUMS'] = strToU8(sums);
+  // Compressed off the event loop (fflate's asynchronous zip runs in worker threads): a vote's roll,
+  // ballots and log at 10,000 units are megabytes, which zipSync held the main thread for.
+  const zipped = await new Promise<Uint8Array>((resolve, reject) =>
+    zip(entries, { level: 6, mtime: new Date(input.generatedAt) }, (error, data) => (error ? reject(error) : resolve(data))),
+  );
   // A fresh ArrayBuffer-backed copy: what a Response body is typed to take.
-  return new Uint8Array(zipSync(entries, { level: 6, mtime: new Date(input.generatedAt) }));
+  return new Uint8Array(zipped);
 }

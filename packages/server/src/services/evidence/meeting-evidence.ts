@@ -10,6 +10,7 @@ import { listLedgerEntriesOfItems, listVoteIdsOfAgendaItems } from '../../db/rep
 import { listAgendaItems } from '../../db/repositories/meetings.repository.js';
 import { listActionItemsOfMeeting, listMinutesVersions } from '../../db/repositories/minutes.repository.js';
 import type { Deps } from '../../deps.js';
+import { letOthersRun } from '../export-pages.js';
 import { verifyLedger } from '../ledger.service.js';
 import { assertRunner, loadMeeting } from '../meeting-access.js';
 import { loadMeetingRecord } from '../minutes-record.js';
@@ -47,9 +48,11 @@ export async function meetingEvidenceBundle(
     agenda.map((a) => a.id),
   )) {
     const vote = await loadVoteSettled(deps, id);
-    for (const section of VOTE_SECTIONS)
+    for (const section of VOTE_SECTIONS) {
       for (const f of await section({ deps, vote, locale }))
         files.push({ ...f, path: `02-votes/${vote.id}/${f.path}`, description: `表决“${vote.title}”：${f.description}` });
+      await letOthersRun();
+    }
   }
 
   const items = await listActionItemsOfMeeting(deps.db, meetingId);

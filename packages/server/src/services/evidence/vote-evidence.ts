@@ -10,6 +10,7 @@ import type { VoteRow } from '../../db/tables/votes.table.js';
 import type { Deps } from '../../deps.js';
 import { readBallotLog } from '../ballot-log.service.js';
 import { sha256Hex } from '../ledger.service.js';
+import { letOthersRun } from '../export-pages.js';
 import { timelineInput } from '../vote-timeline.service.js';
 import { electorateEntries, loadVoteSettled, optionsOf, ruleWords, tallyFromDb } from '../votes.service.js';
 import { jsonFile, packBundle, textFile, type EvidenceFile } from './bundle.js';
@@ -169,7 +170,11 @@ export async function voteEvidenceBundle(deps: Deps, voteId: string, locale: Loc
   const vote = await loadVoteSettled(deps, voteId);
   const ctx = { deps, vote, locale };
   const files: EvidenceFile[] = [];
-  for (const section of VOTE_SECTIONS) files.push(...(await section(ctx)));
+  for (const section of VOTE_SECTIONS) {
+    files.push(...(await section(ctx)));
+    // Each section reads and writes up to the whole roll: other requests run between them.
+    await letOthersRun();
+  }
   const result = vote.result_json ? (JSON.parse(vote.result_json) as { summary: Record<Locale, string> }) : null;
   const facts: Array<[string, string]> = [
     ['表决事项', vote.title],
