@@ -1,7 +1,10 @@
 import { loadConfig } from './config.js';
 import { startServer } from './server.js';
+import { loadPdfModule, pdfBrowserInstalled } from './services/minutes-pdf.service.js';
 
 const config = loadConfig();
+// Before serving: loading the PDF renderer's modules holds the main thread (minutes-pdf.service.ts).
+if (pdfBrowserInstalled()) await loadPdfModule();
 const running = await startServer(config);
 // A PostgreSQL URL may carry a password: never print it.
 const database = config.databasePath.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@');

@@ -11,6 +11,7 @@
  * never changes, only the note that a later correction supersedes it, so the key is the version and
  * the latest version number. Requests for a PDF being made wait for that one rendering.
  */
+import type * as Playwright from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { DomainError, escapeHtml, type PublicMinutes } from '@yishi/core';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -29,12 +30,29 @@ function positive(value: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+let playwright: Promise<typeof Playwright> | null = null;
+
+/**
+ * Loads playwright-core, once. Its modules take a few hundred milliseconds of the main thread to
+ * evaluate — on the first PDF of a process that held the event loop for 0.3–0.8 s in the middle of
+ * serving (issue 18) — so the server's entry point (main.ts) loads it before it listens when the
+ * system has Chromium; other processes (tests, tools) load it on first use.
+ */
+export function loadPdfModule(): Promise<typeof Playwright> {
+  playwright ??= import('playwright-core');
+  return playwright;
+}
+
+/** Whether the Chromium that renders PDFs is installed. */
+export function pdfBrowserInstalled(): boolean {
+  return existsSync(chromiumPath());
+}
+
 /** Launches the system Chromium as a PdfBrowser (each job a page of it). */
 async function launchChromium(): Promise<PdfBrowser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new DomainError('minutes_pdf_unavailable', { detail: executablePath });
-  // Loaded on first use: playwright-core is large, and most servers never render a PDF.
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await loadPdfModule();
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] }).catch((error: unknown) => {
     throw new DomainError('minutes_pdf_unavailable', { detail: error instanceof Error ? error.message.split('\n')[0]! : 'launch failed' });
   });
