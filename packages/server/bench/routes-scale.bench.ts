@@ -23,6 +23,7 @@ import { isPostgresUrl, openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Deps } from '../src/deps.js';
 import { DEMO_PASSWORD } from '../src/seed/demo-foundation.seed.js';
+import { loadPdfModule } from '../src/services/minutes-pdf.service.js';
 import { LogSmsSender } from '../src/sms/log-sms-sender.js';
 import { BIG_COMPOUND_CODE, BIG_COMPOUND_OWNER } from '../src/testing/big-compound.js';
 import type { TestApp } from '../src/testing/test-app.js';
@@ -53,6 +54,8 @@ const { db, dialect } = openDatabase(url, { log });
 await migrateToLatest(db);
 const deps: Deps = { db, config: testConfig({ databasePath: url }), clock: () => new Date(), sms: new LogSmsSender(() => {}) };
 const app = createApp(deps);
+// As the server's entry point does before it listens (main.ts): the PDF renderer's modules.
+await loadPdfModule();
 
 interface Measured {
   url: string;
