@@ -17,6 +17,7 @@ import { findBallotLogHead } from '../db/repositories/ballot-log.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
+import { letOthersRun } from './export-pages.js';
 import { channelOf, electorateEntries, ruleOf, voterKeyOf } from './votes.service.js';
 
 /** The frozen roll as turnout reads it: each voter's position, its head and area. */
@@ -140,6 +141,11 @@ async function rollOf(db: Db, vote: VoteRow): Promise<{ roll: RollIndex; keep: K
   else {
     entry = { roll: await readRoll(db, vote), position: -1, counted: null };
     if (votes.size >= KEPT_VOTES) votes.delete(votes.keys().next().value!);
+    votes.set(vote.id, entry);
+    // The roll read once and its ballots next are each tens of milliseconds at 10,000 units: on SQLite
+    // other requests run between the two (outside a transaction only, which `frozen` ensures).
+    await letOthersRun();
+    return { roll: entry.roll, keep: entry };
   }
   votes.set(vote.id, entry);
   return { roll: entry.roll, keep: entry };
