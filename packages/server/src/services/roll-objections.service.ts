@@ -31,6 +31,7 @@ import * as votes from '../db/repositories/votes.repository.js';
 import type { RollObjectionRow } from '../db/tables/vote-objections.table.js';
 import type { VoteElectorateRow, VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
+import { letOthersRun } from './export-pages.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { publishVoteNotice } from './vote-objection-notices.js';
 import { electorateEntries, ownersOnRoll } from './votes.service.js';
@@ -161,6 +162,8 @@ export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: stri
   // A residents' poll's roll is people by name: never published.
   if (vote.electorate_kind === 'residents') throw new DomainError('roll_check_owners_only');
   const rows = await votes.listElectorate(deps.db, voteId);
+  // The whole roll read, then paged here: other requests run between the read and the paging (10,000 units).
+  await letOthersRun();
   const ownIds = rows.filter((r) => ownsEntry(actor, r)).flatMap((r) => ownersOnRoll(r));
   const { entries, heads } = publicEntries(vote, rows, actor, await objections.listPersonNames(deps.db, ownIds));
   const page = rollPage(entries, query);
