@@ -8,10 +8,10 @@
  * effect on the very next request.
  */
 import { voteEndpoints } from '@yishi/core';
-import type { LogEvent } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqliteHandleOf } from '../db/connect.js';
 import { newId } from '../db/ids.js';
+import { statementLog } from '../testing/statement-log.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 const BALLOT_STATEMENTS = 9;
@@ -19,10 +19,7 @@ const BALLOT_STATEMENTS = 9;
 let t: TestApp;
 let dsct: string;
 let now: Date;
-let counting: string[] | null = null;
-const log = (event: LogEvent) => {
-  if (event.level === 'query') counting?.push(event.query.sql);
-};
+const { log, counted, note } = statementLog();
 
 beforeEach(async () => {
   now = new Date('2026-11-21T02:00:00Z');
@@ -32,7 +29,7 @@ beforeEach(async () => {
   if (raw) {
     const pragma = raw.pragma.bind(raw);
     raw.pragma = ((source: string, options?: { simple?: boolean }) => {
-      counting?.push(`PRAGMA ${source}`);
+      note(`PRAGMA ${source}`);
       return pragma(source, options);
     }) as typeof raw.pragma;
   }
@@ -56,17 +53,6 @@ async function openVote(): Promise<string> {
   const { id } = await t.ok(voteEndpoints.create, { cookie: staff, params: { compoundId: dsct }, body });
   await t.ok(voteEndpoints.open, { cookie: staff, params: { voteId: id } });
   return id;
-}
-
-/** The statements one request runs, with its answer. */
-async function counted<T>(request: () => Promise<T>): Promise<{ answer: T; statements: string[] }> {
-  counting = [];
-  try {
-    const answer = await request();
-    return { answer, statements: counting };
-  } finally {
-    counting = null;
-  }
 }
 
 const cast = (cookie: string, voteId: string, choices: string[]) => t.api(voteEndpoints.castBallot, { cookie, params: { voteId }, body: { choices } });
