@@ -31,7 +31,7 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], isolate: false } },
       {
         resolve: { alias },
-        test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], isolate: false, testTimeout: 20_000, hookTimeout: 30_000 },
+        test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], isolate: false, testTimeout: 20_000, hookTimeout: 60_000 },
       },
       {
         resolve: { alias },

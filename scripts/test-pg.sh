@@ -58,7 +58,7 @@ for arg in "$@"; do
   if [ "$arg" = --project ] || [[ "$arg" == --project=* ]]; then projects=(); fi
 done
 # The browser tests serve the built web app (turbo answers from its cache when nothing changed).
-# YISHI_BUILT=1: the caller built everything already (.ci/run, which runs this beside `npm test`:
+# YISHI_BUILT=1: the caller built everything already (for a caller running this beside another run:
 # a second turbo run could restore the outputs that the other run's servers are reading).
 if [ "${YISHI_BUILT:-}" != 1 ] && { [ ${#projects[@]} -gt 0 ] || [[ " $* " == *e2e* ]]; }; then
   npx turbo run build --filter=@yishi/web --output-logs=errors-only

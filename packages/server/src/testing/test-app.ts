@@ -247,7 +247,6 @@ function sharedTemplateFolder(run: string): string {
   return dir;
 }
 
-const TEMPLATE_LOCK_KEY = 278_2027;
 const pgTemplates = new Map<string, Promise<string>>();
 
 /** This run's seeded template for an instant, built once by whichever test process asks first (the others wait). */
@@ -256,7 +255,9 @@ function seededTemplate(adminUrl: string, run: string, key: string, seededAt: Da
   let ready = pgTemplates.get(template);
   if (ready) return ready;
   ready = withAdmin(adminUrl, async (admin) => {
-    await admin.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
+    // One lock per template: test processes asking for different instants seed theirs at the same time
+    // (one lock for all made a test wait behind every other instant's seed, past its hook's timeout).
+    await admin.query('select pg_advisory_lock(hashtext($1))', [template]);
     try {
       const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
       if (exists.rowCount) return template;
@@ -267,7 +268,8 @@ function seededTemplate(adminUrl: string, run: string, key: string, seededAt: Da
       ]);
       for (const { datname } of others.rows as Array<{ datname: string }>) {
         const startedAt = Number(/^yishi_tpl_run(\d+)_/.exec(datname)?.[1] ?? Number.NaN) * 1000;
-        if (Date.now() - startedAt > 3 * 3_600_000) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+        // Another process may be dropping the same one (each template has its own lock): its error is no matter.
+        if (Date.now() - startedAt > 3 * 3_600_000) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
       }
       // Built under another name and renamed when complete: a half-built template is never copied.
       const building = `${template}_building`;
@@ -284,7 +286,7 @@ function seededTemplate(adminUrl: string, run: string, key: string, seededAt: Da
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
       return template;
     } finally {
-      await admin.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
+      await admin.query('select pg_advisory_unlock(hashtext($1))', [template]);
     }
   });
   pgTemplates.set(template, ready);
