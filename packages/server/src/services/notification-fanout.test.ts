@@ -6,7 +6,7 @@
  * worker started after the opening), and a worker already running writes it at once, told by the
  * opening, not at its next poll (here a minute away).
  */
-import { voteEndpoints } from '@yishi/core';
+import { voteEndpoints, voteTimelineEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { RobotSender } from '../notify/robot-sender.js';
@@ -36,12 +36,26 @@ async function openNewVote(): Promise<string> {
   return id;
 }
 
-/** The vote's opening event: its notices, and whether a fan-out row still owes anything. */
+/** An art. 278 vote announced (statutory: its roll is told at the announcement), not yet open. */
+async function announceNewVote(): Promise<string> {
+  const staff = await t.login('zhanzhang');
+  const closesAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const body = { title: '使用专项维修资金维修屋面防水', kind: 'yes_no', rule: { kind: 'art278', matter: 5 }, closesAt } as const;
+  const { id } = await t.ok(voteEndpoints.create, { cookie: staff, params: { compoundId: await t.compoundId('DSCT') }, body });
+  await t.ok(voteTimelineEndpoints.announce, { cookie: staff, params: { voteId: id } });
+  return id;
+}
+
+/** The vote's (only) event so far: its notices, and whether a fan-out row still owes anything. */
 async function opening(voteId: string) {
-  const event = await t.deps.db.selectFrom('notification_events').select(['id', 'recipient_count']).where('subject_id', '=', voteId).executeTakeFirstOrThrow();
+  const event = await t.deps.db
+    .selectFrom('notification_events')
+    .select(['id', 'kind', 'recipient_count'])
+    .where('subject_id', '=', voteId)
+    .executeTakeFirstOrThrow();
   const notices = await t.deps.db.selectFrom('notifications').select('id').where('event_id', '=', event.id).execute();
   const owed = await t.deps.db.selectFrom('notification_fanouts').select('notices_json').where('event_id', '=', event.id).execute();
-  return { notices: notices.length, count: event.recipient_count, owed };
+  return { kind: event.kind, notices: notices.length, count: event.recipient_count, owed };
 }
 
 /** Waits (up to 15 s) until the opening's notices are written and nothing is owed any more. */
@@ -76,5 +90,18 @@ describe('a vote opening’s notices, written after its commit', () => {
     const after = await fannedOut(voteId);
     expect(after.owed).toEqual([]);
     expect(after.notices).toBe((await ownersOnRoll(t.deps.db, voteId)).length);
+  });
+
+  it('are written at once for an announcement too (the timeline tells the worker as opening does)', async () => {
+    worker = startWorker();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const voteId = await announceNewVote();
+    const after = await fannedOut(voteId);
+    expect(after.kind).toBe('vote_announced');
+    // Nothing owed within the wait: the next poll, a minute away, did not write them.
+    expect(after.owed).toEqual([]);
+    // The announcement goes in the app and by e-mail, no SMS: to the owners on the roll who can get it.
+    expect(after.notices).toBeGreaterThan(0);
+    expect(after.count).toBe(after.notices);
   });
 });

@@ -45,7 +45,7 @@ import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { openDisputeCount } from './ballot-disputes.service.js';
 import { openRollObjectionCount } from './roll-objections.service.js';
-import { enqueueNotifications } from './notifications.service.js';
+import { enqueueNotifications, fanoutsOwed } from './notifications.service.js';
 import { votePeriodsOf } from './vote-settings.service.js';
 import { turnoutOf } from './vote-turnout.js';
 import { freezeElectorate, loadVoteSettled, ruleWords } from './votes.service.js';
@@ -145,7 +145,7 @@ async function lockedVote(trx: Db, voteId: string): Promise<VoteRow> {
  * and the owners on the roll are told.
  */
 export async function announceVote(deps: Deps, voteId: string, by: Actor): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  const told = await deps.db.transaction().execute(async (trx) => {
     const vote = await lockedVote(trx, voteId);
     if (vote.status !== 'draft') throw new DomainError('vote_not_draft');
     if (vote.statutory !== 1) throw new DomainError('vote_not_statutory');
@@ -175,8 +175,10 @@ export async function announceVote(deps: Deps, voteId: string, by: Actor): Promi
       electorate: counts,
     });
     await publishNotice(trx, announced, 'announcement', text, now, by);
-    await enqueueNotifications(trx, deps, { kind: 'vote_announced', voteId, causedByUserId: by.userId });
+    return enqueueNotifications(trx, deps, { kind: 'vote_announced', voteId, causedByUserId: by.userId });
   });
+  // The roll's notices are owed by a fan-out row: written now by this process's worker, not at its next poll.
+  if (told.owed) fanoutsOwed();
 }
 
 /**
@@ -203,7 +205,7 @@ export async function assertMayOpen(db: Db, vote: VoteRow, now: Date, known?: Vo
 export async function extendVote(deps: Deps, voteId: string, by: Actor, input: ExtendVoteInput): Promise<void> {
   // A vote past its closing time is closed first: it can no longer be extended.
   await loadVoteSettled(deps, voteId);
-  await deps.db.transaction().execute(async (trx) => {
+  const told = await deps.db.transaction().execute(async (trx) => {
     const vote = await lockedVote(trx, voteId);
     if (vote.status === 'closed') throw new DomainError('vote_already_closed');
     if (vote.status !== 'open') throw new DomainError('vote_not_open');
@@ -214,8 +216,9 @@ export async function extendVote(deps: Deps, voteId: string, by: Actor, input: E
     await repo.updateVote(trx, voteId, 'open', { closes_at: closesAt, updated_at: now });
     const text = extensionNotice({ title: vote.title, previousClosesAt: vote.closes_at, closesAt, reason: input.reason });
     await publishNotice(trx, vote, 'extension', text, now, by, input.reason);
-    await enqueueNotifications(trx, deps, { kind: 'vote_extended', voteId, reason: input.reason, causedByUserId: by.userId });
+    return enqueueNotifications(trx, deps, { kind: 'vote_extended', voteId, reason: input.reason, causedByUserId: by.userId });
   });
+  if (told.owed) fanoutsOwed();
 }
 
 // ---- preliminary and final result ---------------------------------------------------------------
@@ -246,16 +249,17 @@ async function assertMayFinalise(db: Db, vote: VoteRow, now: Date): Promise<void
 }
 
 export async function finaliseVote(deps: Deps, voteId: string, by: Actor | null): Promise<boolean> {
-  return deps.db.transaction().execute(async (trx) => {
+  const told = await deps.db.transaction().execute(async (trx) => {
     const vote = await lockedVote(trx, voteId);
     const now = deps.clock();
     await assertMayFinalise(trx, vote, now);
     const at = now.toISOString();
     await repo.updateVote(trx, voteId, 'closed', { finalised_at: at, updated_at: at });
     await publishNotice(trx, vote, 'final_result', finalNotice(resultFacts(vote, JSON.parse(vote.result_json!) as TallyResult)), at, by);
-    await enqueueNotifications(trx, deps, { kind: 'vote_result', voteId, causedByUserId: by?.userId ?? null });
-    return true;
+    return enqueueNotifications(trx, deps, { kind: 'vote_result', voteId, causedByUserId: by?.userId ?? null });
   });
+  if (told.owed) fanoutsOwed();
+  return true;
 }
 
 /** The scheduler's part: finalises statutory votes whose 询异 window has ended (one with open disputes waits). */
