@@ -184,6 +184,45 @@ describe('evening-talk questions with no network', () => {
     await context.close();
   });
 
+  it('an answer lost on its way back and a reload mid-queue: the retry carries the same key, each write lands once', async () => {
+    const text = '回音丢失的问题：自行车棚漏雨';
+    const { meetingId, page, context } = await offlineWithOneQuestion('断网夜谈·四', text);
+    await answer(page, text, '本周内修补车棚顶');
+    // Back online, but the server's answer to the question is lost on the way back: it has written
+    // the question, the phone does not know, and the answer waiting on it stays queued.
+    const keys: string[] = [];
+    await context.route('**/api/meetings/*/questions', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push((await route.request().headerValue('Idempotency-Key')) ?? '');
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
+    await context.setOffline(false);
+    await expect.poll(() => keys.length).toBe(1);
+    await expect.poll(async () => (await rowsOf(meetingId)).map((r) => [r.text, r.status])).toEqual([[text, 'raised']]);
+    await page.locator('li.question[data-pending="yes"]', { hasText: text }).waitFor();
+    await page.close();
+
+    // Opened again with a working network: the question goes again with its key (the server answers
+    // from the stored response), then the answer against the id the server gave it.
+    await context.unroute('**/api/meetings/*/questions');
+    const resent: string[] = [];
+    context.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/questions')) resent.push(request.headers()['idempotency-key'] ?? '');
+    });
+    // The answer's first try fails on the network: the question is in, and the answer waits — now
+    // naming the server's id, kept on the device — for a later flush (the page flushes on load and
+    // when its list connects), which sends it.
+    let answerTries = 0;
+    await context.route('**/api/meetings/*/questions/*/answer', (route) => (answerTries++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+    const again = await openTalk('shequ', meetingId, context);
+    await again.locator('li.question:not([data-pending])', { hasText: text }).getByText('本周内修补车棚顶').waitFor({ timeout: 20_000 });
+    expect(resent).toEqual(keys);
+    expect(answerTries).toBe(2);
+    expect((await rowsOf(meetingId)).map((r) => [r.text, r.status, r.answer])).toEqual([[text, 'answered', '本周内修补车棚顶']]);
+    await context.close();
+  });
+
   it('the queue survives closing the page offline: opening it again online sends it, once', async () => {
     const text = '关掉页面前记下的问题：垃圾清运太晚';
     const { meetingId, page, context } = await offlineWithOneQuestion('断网夜谈·三', text);

@@ -125,33 +125,27 @@ const outcomes = new Map<string, unknown>();
 /** Sends what waits, in order, leaving each answer or refusal in `outcomes`. */
 async function flushOnce(): Promise<void> {
   let answered = false;
-  // Local question ids → the server's, as the records before an answer are sent.
-  const resolved = new Map<string, string>();
-  const failed = new Set<string>();
-  for (const entry of await outboxEntries()) {
-    if (entry.status === 'rejected') {
-      failed.add(entry.localId);
+  for (const listed of await outboxEntries()) {
+    // Read again under the lock: another tab may have sent it (it is gone), or a record sent before
+    // it gave its question the server's id.
+    const entry = await get<OutboxEntry>(ENTRY + listed.localId, store);
+    if (!entry || entry.status === 'rejected') continue;
+    if (entry.questionId?.startsWith('local:')) {
+      const question = await get<OutboxEntry>(ENTRY + entry.questionId, store);
+      // Its question is still to go out first (it went no further); refused or discarded, this cannot go either.
+      if (question && question.status !== 'rejected') continue;
+      await patch(entry.localId, {
+        status: 'rejected',
+        rejection: { code: 'outbox_question_rejected', message: t('questions.outbox.questionRejected'), status: 0 },
+      });
+      changed();
       continue;
-    }
-    // Another tab may have sent it meanwhile (it is gone) — read it again under the lock.
-    if (!(await get(ENTRY + entry.localId, store))) continue;
-    let questionId = entry.questionId;
-    if (questionId?.startsWith('local:')) {
-      if (failed.has(questionId)) {
-        const rejection = { code: 'outbox_question_rejected', message: t('questions.outbox.questionRejected'), status: 0 };
-        await patch(entry.localId, { status: 'rejected', rejection });
-        failed.add(entry.localId);
-        continue;
-      }
-      questionId = resolved.get(questionId) ?? questionId;
-      if (questionId.startsWith('local:')) continue;
-      await patch(entry.localId, { questionId });
     }
     // Marked while it is out: a reload now finds it "sending" and sends it again with the same key.
     await patch(entry.localId, { status: 'sending' });
     try {
-      const answer = await send({ ...entry, questionId });
-      if (entry.kind === 'record') resolved.set(entry.localId, (answer as { id: string }).id);
+      const answer = await send(entry);
+      if (entry.kind === 'record') await resolveQuestion(entry.localId, (answer as { id: string }).id);
       await del(ENTRY + entry.localId, store);
       outcomes.set(entry.localId, answer);
       answered = true;
@@ -159,16 +153,23 @@ async function flushOnce(): Promise<void> {
       const refusal = error instanceof ApiError ? error : new ApiError(0, 'network_error', String(error));
       if (refusal.status === 0) {
         await patch(entry.localId, { status: 'pending' });
+        changed();
         break;
       }
       await patch(entry.localId, { status: 'rejected', rejection: { code: refusal.code, message: refusal.message, status: refusal.status } });
-      failed.add(entry.localId);
       outcomes.set(entry.localId, refusal);
       answered = true;
     }
     changed();
   }
   if (answered) events.dispatchEvent(new Event(OUTBOX_ANSWERED));
+}
+
+/** A question recorded here was accepted: what waits on it (an answer, a listing) now names the server's id, kept in the store. */
+async function resolveQuestion(localId: string, questionId: string): Promise<void> {
+  for (const [key, entry] of await entries<string, OutboxEntry>(store)) {
+    if (key.startsWith(ENTRY) && entry.questionId === localId) await patch(entry.localId, { questionId });
+  }
 }
 
 /** Fired (in this tab) after the server accepted or refused something of a flush: what it shows has changed, pages reload. */
