@@ -81,7 +81,9 @@ export class QuestionForm extends YishiElement {
     form.reset();
     // Shoelace selects keep their value through a form reset: the next question starts unchosen too.
     for (const select of this.renderRoot.querySelectorAll<HTMLElement & { value: unknown }>('sl-select')) select.value = '';
-    this.dispatchEvent(new CustomEvent('question-submitted', { detail: result, bubbles: true, composed: true }));
+    // Sent: `question-submitted` with the server's answer (its number); kept for later: `question-queued`.
+    const [type, detail] = result.sent ? ['question-submitted', result.answer] : ['question-queued', result.entry];
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   override render() {

@@ -155,6 +155,12 @@ export class QuestionsPanel extends YishiElement {
     if (shown) announceMeetingChanged(this);
   }
 
+  /** The form's toast has said it (with the question's number once sent); the outbox reloads the list. */
+  private readonly formDone = (e: Event) => {
+    this.showForm = false;
+    e.stopPropagation();
+  };
+
   private open(mode: Mode) {
     this.write.clear();
     this.mode = mode;
@@ -194,11 +200,8 @@ export class QuestionsPanel extends YishiElement {
                 <yishi-question-form
                   staff
                   .meetingId=${view.meeting.id}
-                  @question-submitted=${(e: CustomEvent) => {
-                    // The form's toast has said it (with the question's number once sent); the outbox reloads the list.
-                    this.showForm = false;
-                    e.stopPropagation();
-                  }}
+                  @question-submitted=${this.formDone}
+                  @question-queued=${this.formDone}
                 ></yishi-question-form>
               </div>`
             : html`<div class="actions"><sl-button variant="primary" @click=${() => (this.showForm = true)}>${t('questions.record')}</sl-button></div>`
