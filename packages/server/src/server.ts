@@ -19,6 +19,7 @@ import { createSmsSender } from './sms/create-sms-sender.js';
 import { closePdfRenderer } from './services/minutes-pdf.service.js';
 import { announceSetupLink } from './services/setup.service.js';
 import { startVoteScheduler } from './services/vote-scheduler.js';
+import { startIdempotencySweeper } from './services/idempotency.js';
 import { startAnchorPublisher } from './services/anchors.service.js';
 import { startNotifications } from './services/notification-runtime.js';
 
@@ -44,6 +45,7 @@ export async function startServer(config: Config, clock: () => Date = () => new 
   const relay = config.redisUrl ? await createRedisRelay({ url: config.redisUrl, instanceId: INSTANCE_ID }) : null;
   const app = createApp(deps);
   const voteScheduler = startVoteScheduler(deps);
+  const idempotencySweeper = startIdempotencySweeper(deps);
   const anchorPublisher = startAnchorPublisher(deps);
   const notifications = startNotifications(deps);
   const server: ServerType = await new Promise((resolve) => {
@@ -72,6 +74,7 @@ export async function startServer(config: Config, clock: () => Date = () => new 
       if (closed) return;
       closed = true;
       await voteScheduler.stop();
+      await idempotencySweeper.stop();
       await anchorPublisher.stop();
       await notifications.stop();
       await collab.close();

@@ -10,7 +10,13 @@ import type { z } from 'zod';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType | undefined;
 
-export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema, R extends Schema = Schema> {
+export interface Endpoint<
+  P extends Schema = Schema,
+  Q extends Schema = Schema,
+  B extends Schema = Schema,
+  R extends Schema = Schema,
+  H extends Schema = Schema,
+> {
   method: HttpMethod;
   /** Below /api, in Hono syntax: `/compounds/:compoundId`. */
   path: string;
@@ -20,6 +26,12 @@ export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, 
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * Request headers the operation reads, as a zod object keyed by the header's name as the API
+   * reference spells it (`Idempotency-Key`); each becomes a header parameter in the OpenAPI document.
+   * Header names are case-insensitive on the wire.
+   */
+  headers?: H;
   /**
    * How the body travels: json (default); csv, text decoded from UTF-16 by BOM, UTF-8 or GB18030;
    * spreadsheet, CSV/tab-separated text or an .xlsx workbook given to the handler as `{ rows }`;
@@ -45,6 +57,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 export type ParamsOf<E extends Endpoint> = Out<E['params']>;
 export type QueryOf<E extends Endpoint> = Out<E['query']>;
 export type BodyOf<E extends Endpoint> = Out<E['body']>;
+export type HeadersOf<E extends Endpoint> = Out<E['headers']>;
 export type ResultOf<E extends Endpoint> = E['response'] extends z.ZodType ? z.input<E['response']> : null;
 /** True for an endpoint that answers something other than JSON (a PDF, a CSV file). */
 export type ProducesFile<E extends Endpoint> = E extends { produces: string } ? true : false;
@@ -53,12 +66,14 @@ export type ProducesFile<E extends Endpoint> = E extends { produces: string } ? 
 export type ParamsInput<E extends Endpoint> = In<E['params']>;
 export type QueryInput<E extends Endpoint> = In<E['query']>;
 export type BodyInput<E extends Endpoint> = In<E['body']>;
+export type HeadersInput<E extends Endpoint> = In<E['headers']>;
 export type Answer<E extends Endpoint> = E['response'] extends z.ZodType ? z.output<E['response']> : undefined;
 
 /** What a call of an endpoint needs: its path parameters, query and body, each only when the endpoint has one. */
 export type EndpointInput<E extends Endpoint> = (E['params'] extends z.ZodType ? { params: ParamsInput<E> } : { params?: undefined }) &
   (E['query'] extends z.ZodType ? { query?: QueryInput<E> } : { query?: undefined }) &
-  (E['body'] extends z.ZodType ? { body: BodyInput<E> } : { body?: undefined });
+  (E['body'] extends z.ZodType ? { body: BodyInput<E> } : { body?: undefined }) &
+  (E['headers'] extends z.ZodType ? { headers?: HeadersInput<E> } : unknown);
 
 /** The URL below the origin: `/api` + the filled path + the query string (undefined values left out). */
 export function endpointUrl(endpoint: Endpoint, input: { params?: unknown; query?: unknown }): string {

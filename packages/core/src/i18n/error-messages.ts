@@ -78,6 +78,14 @@ const baseMessages = {
     'zh-CN': '连接在提交内容送达前断开，本次提交未生效，请重试',
     en: 'The connection closed before the request arrived; nothing was done, please try again',
   },
+  idempotency_key_reused: {
+    'zh-CN': '这个幂等键（Idempotency-Key）已用于另一项不同的提交；每项新提交请使用新的键',
+    en: 'This Idempotency-Key was already used for a different request; use a new key for each new write',
+  },
+  idempotency_key_invalid: {
+    'zh-CN': 'Idempotency-Key 应为 8 至 100 个可见 ASCII 字符（例如 UUID）',
+    en: 'The Idempotency-Key must be 8 to 100 visible ASCII characters (a UUID, say)',
+  },
   body_too_large: { 'zh-CN': '提交的内容太大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
   json_too_deep: { 'zh-CN': '提交的数据嵌套层级过深', en: 'The request data is nested too deeply' },
   unsupported_media_type: {
@@ -161,6 +169,7 @@ export type ErrorCode = keyof typeof messages;
 const baseStatuses: Partial<Record<keyof typeof baseMessages, number>> = {
   bad_json: 400,
   request_aborted: 400,
+  idempotency_key_invalid: 400,
   json_too_deep: 400,
   validation_failed: 400,
   page_cursor_invalid: 400,

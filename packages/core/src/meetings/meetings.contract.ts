@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { endpoint } from '../contract/endpoint.js';
+import { idempotentHeaders } from '../contract/idempotency.js';
 import type { MeetingAction } from './meetings.js';
 import {
   addAttendeeSchema,
@@ -184,6 +185,7 @@ export const eveningTalkEndpoints = {
     tags: ['evening talks'],
     params: meetingParams,
     body: submitQuestionSchema,
+    headers: idempotentHeaders,
     status: 201,
     response: questionSubmittedSchema,
   }),
@@ -194,6 +196,7 @@ export const eveningTalkEndpoints = {
     tags: ['evening talks'],
     params: questionParams,
     body: answerQuestionSchema,
+    headers: idempotentHeaders,
     response: questionHandledSchema,
   }),
   list: endpoint({
@@ -203,6 +206,7 @@ export const eveningTalkEndpoints = {
     tags: ['evening talks'],
     params: questionParams,
     body: listQuestionSchema,
+    headers: idempotentHeaders,
     response: questionListedSchema,
   }),
   merge: endpoint({
@@ -212,6 +216,7 @@ export const eveningTalkEndpoints = {
     tags: ['evening talks'],
     params: questionParams,
     body: mergeQuestionSchema,
+    headers: idempotentHeaders,
     response: questionHandledSchema,
   }),
 };

@@ -45,6 +45,7 @@ import type { BuildingTable, CommunityTable, CompoundTable, GridTable, Subdistri
 
 import type { MinutesDraftTable, MinutesSignatureTable, MinutesVersionTable } from './tables/minutes.table.js';
 import type { PhotoTable } from './tables/photos.table.js';
+import type { IdempotencyKeyTable } from './tables/idempotency.table.js';
 import type { PublishedHeadTable } from './tables/anchors.table.js';
 import type { PaperBallotEntryTable, VoteProxyTable, VoteProxyUnitTable } from './tables/vote-proxies.table.js';
 import type {
@@ -129,4 +130,6 @@ export interface Database {
   notification_fanouts: NotificationFanoutTable;
   compound_robots: CompoundRobotTable;
   sms_daily_counts: SmsDailyCountTable;
+  // retried writes
+  idempotency_keys: IdempotencyKeyTable;
 }

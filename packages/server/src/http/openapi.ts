@@ -70,6 +70,14 @@ export function buildOpenApi(routes: readonly RouteDef[]): JsonSchema {
       const required = new Set((schema.required as string[] | undefined) ?? []);
       for (const [name, prop] of Object.entries(props)) parameters.push({ name, in: 'query', required: required.has(name), schema: prop });
     }
+    if (route.headers) {
+      const schema = toSchema(route.headers);
+      const required = new Set((schema.required as string[] | undefined) ?? []);
+      for (const [name, prop] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+        const { description, ...rest } = prop;
+        parameters.push({ name, in: 'header', required: required.has(name), ...(description ? { description } : {}), schema: rest });
+      }
+    }
     const responses: Record<string, unknown> = {};
     const status = String(route.status ?? 200);
     if (route.status === 204) responses[status] = { description: 'No content' };

@@ -11,6 +11,7 @@ import {
   isErrorCode,
   type BodyOf,
   type Endpoint,
+  type HeadersOf,
   type Locale,
   type ParamsOf,
   type ProducesFile,
@@ -51,7 +52,7 @@ export function rolesAt<P = unknown, Q = unknown>(roles: readonly Role[], place:
   return { kind: 'roles', roles, place };
 }
 
-export interface HandlerContext<B, Q, P, A extends Access> {
+export interface HandlerContext<B, Q, P, A extends Access, H = unknown> {
   c: Context<AppEnv>;
   deps: Deps;
   locale: Locale;
@@ -61,6 +62,8 @@ export interface HandlerContext<B, Q, P, A extends Access> {
   body: B;
   query: Q;
   params: P;
+  /** The request headers the endpoint declares (`headers`), validated; undefined when it declares none. */
+  headers: H;
 }
 
 /**
@@ -83,7 +86,7 @@ export interface RouteImplementation<E extends Endpoint, A extends Access> {
   /** A finer rule the service applies after the role check, in words (see RouteDef). */
   finerAccess?: string;
   handler: (
-    ctx: HandlerContext<BodyOf<E>, QueryOf<E>, ParamsOf<E>, A>,
+    ctx: HandlerContext<BodyOf<E>, QueryOf<E>, ParamsOf<E>, A, HeadersOf<E>>,
   ) => ProducesFile<E> extends true ? Promise<Response> | Response : Promise<ResultOf<E>> | ResultOf<E>;
 }
 
@@ -135,6 +138,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
       refuseNulCharacters({ url: c.req.url }, locale);
       const params = route.params ? parseWith(route.params, c.req.param(), locale) : c.req.param();
       const query = route.query ? parseWith(route.query, c.req.query(), locale) : undefined;
+      const headers = route.headers ? parseWith(route.headers, declaredHeaders(route.headers, c), locale) : undefined;
 
       let place: PlaceChain | null = null;
       if (route.access.kind === 'roles') {
@@ -152,13 +156,19 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
         body = parseWith(route.body, raw, locale);
       }
 
-      const result = await route.handler({ c, deps, locale, actor: actor as Actor, place, body, query, params });
+      const result = await route.handler({ c, deps, locale, actor: actor as Actor, place, body, query, params, headers });
       if (result instanceof Response) return result;
       if (deps.config.checkResponses) assertMatchesResponse(route, result);
       if (route.status === 204) return c.body(null, 204);
       return c.json(result ?? null, route.status ?? 200);
     });
   }
+}
+
+/** The values of the headers a schema names (as the reference spells them; the wire is case-insensitive), absent ones left out. */
+function declaredHeaders(schema: z.ZodType, c: Context<AppEnv>): Record<string, string> {
+  const names = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  return Object.fromEntries(names.flatMap((name) => (c.req.header(name) === undefined ? [] : [[name, c.req.header(name)!]])));
 }
 
 /**

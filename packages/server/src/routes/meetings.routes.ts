@@ -10,6 +10,7 @@ import {
   publicMeetingEndpoints,
 } from '@yishi/core';
 import { conditionalBody } from '../http/conditional.js';
+import { idempotencyOf } from '../http/idempotency.js';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import { answerQuestion, getQuestions, listQuestionForFollowUp, mergeQuestion, submitQuestion } from '../services/evening-talk.service.js';
@@ -107,19 +108,23 @@ export const meetingRoutes = [
   }),
   defineRoute(eveningTalkEndpoints.submit, {
     access: rolesAt(QUESTION_ASKERS, meetingFromParams),
-    handler: ({ deps, actor, params, body }) => submitQuestion(deps, actor, params.meetingId, body),
+    handler: ({ c, deps, actor, params, body, headers }) =>
+      submitQuestion(deps, actor, params.meetingId, body, idempotencyOf(c, eveningTalkEndpoints.submit, headers, body)),
   }),
   defineRoute(eveningTalkEndpoints.answer, {
     access: recorders,
-    handler: ({ deps, actor, params, body }) => answerQuestion(deps, actor, params.meetingId, params.questionId, body),
+    handler: ({ c, deps, actor, params, body, headers }) =>
+      answerQuestion(deps, actor, params.meetingId, params.questionId, body, idempotencyOf(c, eveningTalkEndpoints.answer, headers, body)),
   }),
   defineRoute(eveningTalkEndpoints.list, {
     access: recorders,
-    handler: ({ deps, actor, params, body }) => listQuestionForFollowUp(deps, actor, params.meetingId, params.questionId, body),
+    handler: ({ c, deps, actor, params, body, headers }) =>
+      listQuestionForFollowUp(deps, actor, params.meetingId, params.questionId, body, idempotencyOf(c, eveningTalkEndpoints.list, headers, body)),
   }),
   defineRoute(eveningTalkEndpoints.merge, {
     access: recorders,
-    handler: ({ deps, actor, params, body }) => mergeQuestion(deps, actor, params.meetingId, params.questionId, body.intoQuestionId),
+    handler: ({ c, deps, actor, params, body, headers }) =>
+      mergeQuestion(deps, actor, params.meetingId, params.questionId, body.intoQuestionId, idempotencyOf(c, eveningTalkEndpoints.merge, headers, body)),
   }),
   defineRoute(meetingEndpoints.setHallFocus, {
     access: recorders,

@@ -36,6 +36,7 @@ import {
 import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import { createActionItem } from './action-items.service.js';
+import { idempotent, type IdempotentRequest, type InTransaction } from './idempotency.js';
 import { assertKindOffers, holdsAny, loadMeeting, lockMeeting, type LoadedMeeting } from './meeting-access.js';
 import { enqueueNotifications } from './notifications.service.js';
 
@@ -82,7 +83,16 @@ export async function getQuestions(deps: Deps, actor: Actor, meetingId: string, 
   return readQuestionsOf(deps, meetingId, holdsAny(loaded.roles, MEETING_RECORDERS), page);
 }
 
-export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string, input: SubmitQuestionInput) {
+type Submitted = { id: string; number: number; counts: QuestionCounts };
+type Handled = { counts: QuestionCounts };
+type Listed = Handled & { actionItemId: string };
+
+/** With an Idempotency-Key (`once`), a repeat answers what the first answered and records nothing more. */
+export function submitQuestion(deps: Deps, actor: Actor, meetingId: string, input: SubmitQuestionInput, once?: IdempotentRequest) {
+  return idempotent<Submitted>(deps, actor.userId, once, (inTransaction) => recordQuestion(deps, actor, meetingId, input, inTransaction));
+}
+
+async function recordQuestion(deps: Deps, actor: Actor, meetingId: string, input: SubmitQuestionInput, inTransaction: InTransaction<Submitted>) {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertKindOffers(loaded, takesQuestions);
   if (!holdsAny(loaded.roles, QUESTION_ASKERS)) throw new DomainError('forbidden');
@@ -91,7 +101,7 @@ export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string
   if (input.buildingId && !(await findBuildingOfCompound(deps.db, loaded.meeting.compound_id, input.buildingId))) throw new DomainError('validation_failed');
   const id = newId();
   const recordedForSomeoneElse = staff && input.askerName !== undefined;
-  const number = await deps.db.transaction().execute(async (trx) => {
+  return inTransaction(async (trx) => {
     // The meeting's lock serialises numbering (max + 1) and is where a talk closed meanwhile is seen.
     if (!questionsOpen((await lockMeeting(trx, meetingId)).status)) throw new DomainError('questions_not_open');
     const next = await nextQuestionNumber(trx, meetingId);
@@ -118,14 +128,13 @@ export async function submitQuestion(deps: Deps, actor: Actor, meetingId: string
       created_at: deps.clock().toISOString(),
     });
     await enqueueNotifications(trx, deps, { kind: 'concern_recorded', questionId: id, causedByUserId: actor.userId });
-    return next;
+    return { id, number: next, counts: await countQuestionsOf(trx, meetingId) };
   });
-  return { id, number, counts: await countQuestionsOf(deps.db, meetingId) };
 }
 
 /** The error for a question someone else handled in the meantime, naming what it became. */
-async function questionNoLongerRaised(deps: Deps, meetingId: string, questionId: string): Promise<DomainError> {
-  const now = await findQuestion(deps.db, meetingId, questionId);
+async function questionNoLongerRaised(db: Db, meetingId: string, questionId: string): Promise<DomainError> {
+  const now = await findQuestion(db, meetingId, questionId);
   return new DomainError('question_closed', { status: now?.status ?? 'raised' });
 }
 
@@ -147,27 +156,39 @@ async function loadForHandling(
   return { loaded, question };
 }
 
-export async function answerQuestion(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: AnswerQuestionInput) {
-  const { question } = await loadForHandling(deps, actor, meetingId, questionId);
-  const claimed = await deps.db.transaction().execute(async (trx) => {
-    const done = await claimRaisedQuestion(trx, question.id, {
-      status: 'answered',
-      answer: input.answer,
-      answered_by: actor.userId,
-      answered_by_name: input.answeredByName,
-      handled_at: deps.clock().toISOString(),
+export function answerQuestion(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: AnswerQuestionInput, once?: IdempotentRequest) {
+  return idempotent<Handled>(deps, actor.userId, once, async (inTransaction) => {
+    const { question } = await loadForHandling(deps, actor, meetingId, questionId);
+    return inTransaction(async (trx) => {
+      const done = await claimRaisedQuestion(trx, question.id, {
+        status: 'answered',
+        answer: input.answer,
+        answered_by: actor.userId,
+        answered_by_name: input.answeredByName,
+        handled_at: deps.clock().toISOString(),
+      });
+      if (!done) throw await questionNoLongerRaised(trx, meetingId, question.id);
+      await enqueueNotifications(trx, deps, { kind: 'concern_answered', questionId: question.id, causedByUserId: actor.userId });
+      return { counts: await countQuestionsOf(trx, meetingId) };
     });
-    if (done) await enqueueNotifications(trx, deps, { kind: 'concern_answered', questionId: question.id, causedByUserId: actor.userId });
-    return done;
   });
-  if (!claimed) throw await questionNoLongerRaised(deps, meetingId, question.id);
-  return { counts: await countQuestionsOf(deps.db, meetingId) };
 }
 
 /** Onto the question list: an action item in the same transaction, its id kept on the question. */
-export async function listQuestionForFollowUp(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: ListQuestionInput) {
+export function listQuestionForFollowUp(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: ListQuestionInput, once?: IdempotentRequest) {
+  return idempotent<Listed>(deps, actor.userId, once, (inTransaction) => listForFollowUp(deps, actor, meetingId, questionId, input, inTransaction));
+}
+
+async function listForFollowUp(
+  deps: Deps,
+  actor: Actor,
+  meetingId: string,
+  questionId: string,
+  input: ListQuestionInput,
+  inTransaction: InTransaction<Listed>,
+) {
   const { loaded, question } = await loadForHandling(deps, actor, meetingId, questionId);
-  const actionItemId = await deps.db.transaction().execute(async (trx) => {
+  return inTransaction(async (trx) => {
     // Claim the question first: a second "list" of the same question finds it claimed and the whole
     // transaction, action item included, is rolled back.
     const claimed = await claimRaisedQuestion(trx, question.id, { status: 'listed', measures: input.measures, handled_at: deps.clock().toISOString() });
@@ -183,22 +204,23 @@ export async function listQuestionForFollowUp(deps: Deps, actor: Actor, meetingI
     });
     await updateQuestion(trx, question.id, { action_item_id: created.id });
     await enqueueNotifications(trx, deps, { kind: 'concern_listed', questionId: question.id, causedByUserId: actor.userId });
-    return created.id;
+    return { actionItemId: created.id, counts: await countQuestionsOf(trx, meetingId) };
   });
-  return { actionItemId, counts: await countQuestionsOf(deps.db, meetingId) };
 }
 
-export async function mergeQuestion(deps: Deps, actor: Actor, meetingId: string, questionId: string, intoQuestionId: string) {
-  const { question } = await loadForHandling(deps, actor, meetingId, questionId);
-  if (intoQuestionId === questionId) throw new DomainError('question_merge_self');
-  const claimed = await deps.db.transaction().execute(async (trx) => {
-    // Under the meeting's lock, so that "A into B" and "B into A" at once cannot both pass the target
-    // check and leave two questions merged into each other.
-    await lockMeeting(trx, meetingId);
-    const target = await findQuestion(trx, meetingId, intoQuestionId);
-    if (!target || target.status === 'merged') throw new DomainError('question_merge_target');
-    return claimRaisedQuestion(trx, question.id, { status: 'merged', merged_into_id: target.id, handled_at: deps.clock().toISOString() });
+export function mergeQuestion(deps: Deps, actor: Actor, meetingId: string, questionId: string, intoQuestionId: string, once?: IdempotentRequest) {
+  return idempotent<Handled>(deps, actor.userId, once, async (inTransaction) => {
+    const { question } = await loadForHandling(deps, actor, meetingId, questionId);
+    if (intoQuestionId === questionId) throw new DomainError('question_merge_self');
+    return inTransaction(async (trx) => {
+      // Under the meeting's lock, so that "A into B" and "B into A" at once cannot both pass the target
+      // check and leave two questions merged into each other.
+      await lockMeeting(trx, meetingId);
+      const target = await findQuestion(trx, meetingId, intoQuestionId);
+      if (!target || target.status === 'merged') throw new DomainError('question_merge_target');
+      const claimed = await claimRaisedQuestion(trx, question.id, { status: 'merged', merged_into_id: target.id, handled_at: deps.clock().toISOString() });
+      if (!claimed) throw await questionNoLongerRaised(trx, meetingId, question.id);
+      return { counts: await countQuestionsOf(trx, meetingId) };
+    });
   });
-  if (!claimed) throw await questionNoLongerRaised(deps, meetingId, question.id);
-  return { counts: await countQuestionsOf(deps.db, meetingId) };
 }

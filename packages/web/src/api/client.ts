@@ -23,6 +23,8 @@ export interface SendOptions {
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
+  /** Request headers the endpoint declares (an Idempotency-Key …); undefined values are left out. */
+  headers?: Record<string, string | undefined>;
 }
 
 const NETWORK_MESSAGE = {
@@ -49,6 +51,7 @@ async function refusalOf(response: Response): Promise<ApiError> {
 
 async function send<T>(method: string, path: string, options: SendOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+  for (const [name, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[name] = value;
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     if (
@@ -79,10 +82,12 @@ export type CallInput<E extends Endpoint> = EndpointInput<E> & { signal?: AbortS
 
 /**
  * Calls an endpoint of the core contract: the path is filled from its parameters, the answer typed
- * by its response schema. `api.call(voteEndpoints.get, { params: { voteId } })`.
+ * by its response schema. `api.call(voteEndpoints.get, { params: { voteId } })`. Headers the
+ * endpoint declares go in `headers`: `{ headers: { 'Idempotency-Key': key } }`.
  */
 function call<E extends Endpoint>(endpoint: E, input: CallInput<E>): Promise<Answer<E>> {
-  return send<Answer<E>>(endpoint.method.toUpperCase(), endpointUrl(endpoint, input), { body: input.body, signal: input.signal });
+  const headers = (input as { headers?: Record<string, string | undefined> }).headers;
+  return send<Answer<E>>(endpoint.method.toUpperCase(), endpointUrl(endpoint, input), { body: input.body, signal: input.signal, headers });
 }
 
 /**

@@ -3,7 +3,8 @@
  * from the floor also note who asked. The category is the asker's choice: nothing is chosen for
  * them, and sending without one says so under the field. Once the question is in, a toast gives its
  * number ("问题已提交，编号 12", as it will be read out in the hall) and `question-submitted` fires
- * with the answer.
+ * with the answer. It goes through the outbox (offline/outbox.ts): with no network the question is
+ * kept on the device, the toast says it will be sent, and the list shows it as 待发送.
  */
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -12,13 +13,14 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, errorMessage, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
+import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, errorMessage, meetingEndpoints } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
+import { enqueue } from '../../offline/outbox.js';
 import { currentLocale } from '../../state/preferences.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
@@ -62,23 +64,26 @@ export class QuestionForm extends YishiElement {
     const anonymous = this.renderRoot.querySelector<HTMLInputElement>('sl-checkbox[name="anonymous"]')?.checked ?? false;
     const result = await this.write.run(
       () =>
-        api.call(eveningTalkEndpoints.submit, {
-          params: { meetingId: this.meetingId },
-          body: {
-            text: this.value('text'),
-            category,
-            buildingId: this.value('buildingId') || null,
-            anonymous,
-            ...(this.staff && askerName ? { askerName } : {}),
-          },
+        enqueue('record', this.meetingId, {
+          text: this.value('text'),
+          category,
+          buildingId: this.value('buildingId') || null,
+          anonymous,
+          ...(this.staff && askerName ? { askerName } : {}),
         }),
-      { fields: FIELDS, errorAs: 'inline', success: (answer) => t('questions.recorded', { number: answer.number }) },
+      {
+        fields: FIELDS,
+        errorAs: 'inline',
+        success: (queued) => (queued.sent ? t('questions.recorded', { number: queued.answer.number }) : t('questions.outbox.queued')),
+      },
     );
     if (!result) return;
     form.reset();
     // Shoelace selects keep their value through a form reset: the next question starts unchosen too.
     for (const select of this.renderRoot.querySelectorAll<HTMLElement & { value: unknown }>('sl-select')) select.value = '';
-    this.dispatchEvent(new CustomEvent('question-submitted', { detail: result, bubbles: true, composed: true }));
+    // Sent: `question-submitted` with the server's answer (its number); kept for later: `question-queued`.
+    const [type, detail] = result.sent ? ['question-submitted', result.answer] : ['question-queued', result.entry];
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   override render() {

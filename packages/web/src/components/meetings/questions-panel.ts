@@ -3,6 +3,9 @@
  * a page at a time (加载更多 or on scrolling to the end).
  * Staff record questions from the floor and handle each one: answer on the spot, put it on the
  * question list (it becomes an action item), or merge it into a duplicate.
+ * Every such write goes through the outbox (offline/outbox.ts), online or not: what waits shows as
+ * 待发送 (question-outbox.ts), what the server refused in a box with its reason. With no network the
+ * list shows the page last loaded, saved on the device, and says from when.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
@@ -22,16 +25,19 @@ import {
 } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api } from '../../api/client.js';
+import { api, isApiError } from '../../api/client.js';
+import { notify } from '../../app/notify.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
+import { enqueue, savedQuestionsPage, saveQuestionsPage, type OutboxKind } from '../../offline/outbox.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
 import { announceMeetingChanged, buildingLabel } from './meeting-ui.js';
+import { OutboxController, outboxStyles, pendingBadge } from './question-outbox.js';
 import './question-form.js';
 import '../action-items/responsible-unit-field.js';
 
@@ -44,6 +50,7 @@ export class QuestionsPanel extends YishiElement {
   static override styles = [
     YishiElement.styles,
     formStyles,
+    outboxStyles,
     css`
       ol {
         list-style: none;
@@ -74,28 +81,58 @@ export class QuestionsPanel extends YishiElement {
   @state() private mode: Mode = null;
   @state() private showForm = false;
   @state() private unitError = '';
+  /** When the list shown was saved, if it could not be loaded (offline); null when it is live. */
+  @state() private offlineSince: string | null = null;
   private readonly write = new WriteController<Field>(this);
 
   /** The questions a page at a time (100 by default: a talk's usually fit one page), with the counts of all. */
   private readonly questions = new PagedController<QuestionView, QuestionList>(
     this,
-    (after, signal) => api.call(eveningTalkEndpoints.questions, { params: { meetingId: this.view.meeting.id }, query: { after }, signal }),
+    (after, signal) => this.loadPage(after, signal),
     () => [this.view?.meeting.id],
   );
+
+  /** This meeting's writes waiting in the outbox; when the server took or refused some, the list and the meeting reload. */
+  private readonly outbox = new OutboxController(
+    this,
+    () => this.view?.meeting.id,
+    () => {
+      void this.questions.reload();
+      announceMeetingChanged(this);
+    },
+  );
+
+  /** A page from the server (the first one saved on the device); offline, the first page saved last time. */
+  private async loadPage(after: string | undefined, signal: AbortSignal): Promise<QuestionList> {
+    const meetingId = this.view.meeting.id;
+    try {
+      const page = await api.call(eveningTalkEndpoints.questions, { params: { meetingId }, query: { after }, signal });
+      if (after === undefined) {
+        this.offlineSince = null;
+        void saveQuestionsPage(meetingId, page);
+      }
+      return page;
+    } catch (error) {
+      const saved = after === undefined && isApiError(error) && error.status === 0 ? await savedQuestionsPage<QuestionList>(meetingId) : undefined;
+      if (!saved) throw error;
+      this.offlineSince = saved.savedAt;
+      return { ...saved.page, next: null };
+    }
+  }
 
   private value(name: Field): string {
     return String(this.renderRoot.querySelector<HTMLElement & { value?: unknown }>(`form [name="${name}"]`)?.value ?? '').trim();
   }
 
-  private handle(q: QuestionView, kind: NonNullable<Mode>['kind']): Promise<unknown> {
-    const params = { meetingId: this.view.meeting.id, questionId: q.id };
-    if (kind === 'answer')
-      return api.call(eveningTalkEndpoints.answer, { params, body: { answer: this.value('answer'), answeredByName: this.value('answeredByName') } });
+  /** Into the outbox, and out at once when the network allows (q.id may be a question still waiting there). */
+  private handle(q: QuestionView, kind: Exclude<OutboxKind, 'record'>): Promise<{ sent: boolean }> {
+    const meetingId = this.view.meeting.id;
+    if (kind === 'answer') return enqueue('answer', meetingId, { answer: this.value('answer'), answeredByName: this.value('answeredByName') }, q.id);
     if (kind === 'list') {
       const unit = this.renderRoot.querySelector('yishi-responsible-unit-field')?.value ?? '';
-      return api.call(eveningTalkEndpoints.list, { params, body: { measures: this.value('measures'), ...(unit ? { responsibleUnit: unit } : {}) } });
+      return enqueue('list', meetingId, { measures: this.value('measures'), ...(unit ? { responsibleUnit: unit } : {}) }, q.id);
     }
-    return api.call(eveningTalkEndpoints.merge, { params, body: { intoQuestionId: this.value('intoQuestionId') } });
+    return enqueue('merge', meetingId, { intoQuestionId: this.value('intoQuestionId') }, q.id);
   }
 
   private async act(event: Event, q: QuestionView) {
@@ -107,8 +144,8 @@ export class QuestionsPanel extends YishiElement {
     const done = await this.write.run(() => this.handle(q, this.mode!.kind), { fields: FIELDS });
     if (!done) return;
     this.mode = null;
-    await this.questions.reload();
-    announceMeetingChanged(this);
+    // Sent: the outbox's "sent" reloads the list. Waiting: the question shows it.
+    if (!done.sent) notify(t('questions.outbox.queued'), 'primary');
   }
 
   private async showOnHall(q: QuestionView) {
@@ -118,13 +155,21 @@ export class QuestionsPanel extends YishiElement {
     if (shown) announceMeetingChanged(this);
   }
 
+  /** The form's toast has said it (with the question's number once sent); the outbox reloads the list. */
+  private readonly formDone = (e: Event) => {
+    this.showForm = false;
+    e.stopPropagation();
+  };
+
   private open(mode: Mode) {
     this.write.clear();
     this.mode = mode;
   }
 
   override render() {
-    return html`${renderLoad(this.questions, ({ counts }) => this.renderList(this.questions.items, counts))}${renderMore(this.questions)}`;
+    return html`${renderLoad(this.questions, ({ counts }) => this.renderList([...this.questions.items, ...this.outbox.pendingQuestions()], counts))}${renderMore(
+      this.questions,
+    )}`;
   }
 
   private renderList(questions: QuestionView[], counts: QuestionCounts) {
@@ -138,6 +183,15 @@ export class QuestionsPanel extends YishiElement {
         ${t('questions.counts', { raised: counts.raised, answered: counts.answered, listed: counts.listed })}
       </p>
       ${counts.open ? html`<p class="muted">${t('questions.open', { open: counts.open })}</p>` : nothing}
+      ${this.outbox.waiting.length ? html`<p class="outbox-count">${pendingBadge()} ${t('questions.outbox.pendingCount', { count: this.outbox.waiting.length })}</p>` : nothing}
+      ${
+        this.offlineSince
+          ? html`<p class="muted offline-note" role="status">
+              ${t('questions.outbox.offlineNote', { time: new Date(this.offlineSince).toTimeString().slice(0, 5) })}
+            </p>`
+          : nothing
+      }
+      <yishi-question-outbox-rejected .entries=${this.outbox.rejected}></yishi-question-outbox-rejected>
       ${
         canRecord
           ? this.showForm
@@ -146,12 +200,8 @@ export class QuestionsPanel extends YishiElement {
                 <yishi-question-form
                   staff
                   .meetingId=${view.meeting.id}
-                  @question-submitted=${(e: CustomEvent) => {
-                    // The form's toast has said it, with the question's number.
-                    this.showForm = false;
-                    e.stopPropagation();
-                    void this.questions.reload();
-                  }}
+                  @question-submitted=${this.formDone}
+                  @question-queued=${this.formDone}
                 ></yishi-question-form>
               </div>`
             : html`<div class="actions"><sl-button variant="primary" @click=${() => (this.showForm = true)}>${t('questions.record')}</sl-button></div>`
@@ -162,13 +212,21 @@ export class QuestionsPanel extends YishiElement {
         ${questions.map((q) => {
           const target = q.mergedIntoId ? byId.get(q.mergedIntoId) : undefined;
           const asker = q.anonymous ? t('questions.anonymousLabel') : (q.askerName ?? '');
-          return html`<li class="card question" data-number=${q.number}>
-            <h3>${q.number}. ${q.text}</h3>
+          const pending = q.id.startsWith('local:');
+          const action = this.outbox.pendingActionOn(q.id);
+          return html`<li class="card question ${pending ? 'pending' : ''}" data-number=${q.number} data-pending=${pending ? 'yes' : nothing}>
+            <h3>${pending ? pendingBadge() : `${q.number}.`} ${q.text}</h3>
             <p class="muted">
               ${[pick(QUESTION_CATEGORY_LABELS[q.category]), q.buildingName ? buildingLabel(q.buildingName) : '', asker].filter(Boolean).join(' · ')}
             </p>
             <p>
-              <span class="q-status ${q.status}">${t(`questions.status.${q.status}`)}</span>
+              ${
+                action
+                  ? html`<span class="pending-badge">${t('questions.outbox.pendingAction', { action: t(`questions.outbox.kind.${action.kind}`) })}</span>`
+                  : pending
+                    ? nothing
+                    : html`<span class="q-status ${q.status}">${t(`questions.status.${q.status}`)}</span>`
+              }
               ${q.status === 'answered' && q.answer ? html`<br />${t('questions.answerBy', { name: q.answeredByName ?? '' })}${q.answer}` : nothing}
               ${
                 q.status === 'listed'
@@ -180,12 +238,12 @@ export class QuestionsPanel extends YishiElement {
               ${q.status === 'merged' && target ? html`<br />${t('questions.mergedInto', { number: target.number })}` : nothing}
             </p>
             ${
-              canHandle && q.status === 'raised' && this.mode?.id !== q.id
+              canHandle && q.status === 'raised' && !action && this.mode?.id !== q.id
                 ? html`<div class="actions">
                     <sl-button size="small" variant="primary" @click=${() => this.open({ id: q.id, kind: 'answer' })}>${t('questions.answer')}</sl-button>
                     <sl-button size="small" @click=${() => this.open({ id: q.id, kind: 'list' })}>${t('questions.list')}</sl-button>
                     <sl-button size="small" @click=${() => this.open({ id: q.id, kind: 'merge' })}>${t('questions.merge')}</sl-button>
-                    ${status === 'in_session' ? html`<sl-button size="small" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</sl-button>` : nothing}
+                    ${status === 'in_session' && !pending ? html`<sl-button size="small" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</sl-button>` : nothing}
                   </div>`
                 : nothing
             }
@@ -214,7 +272,7 @@ export class QuestionsPanel extends YishiElement {
   private renderAction(q: QuestionView, all: QuestionView[]) {
     const kind = this.mode!.kind;
     const error = this.write.fieldErrors.intoQuestionId;
-    const targets = all.filter((o) => o.id !== q.id && o.status !== 'merged');
+    const targets = all.filter((o) => o.id !== q.id && o.status !== 'merged' && !o.id.startsWith('local:'));
     // Most answers are the worker's own: their name is there, to keep, or to change for the official who spoke.
     const answerer = currentMe()?.displayName ?? '';
     return html`<form class="fields" @submit=${(e: Event) => void this.act(e, q)} novalidate>

@@ -1,0 +1,174 @@
+/**
+ * What the questions panel shows of the outbox (offline/outbox.ts): the entries of this meeting
+ * that wait to be sent (questions recorded offline appear in the list with a 待发送 badge, and an
+ * answer, listing or merge waiting to be sent is shown on its question), and the ones the server
+ * refused, in a box with its reason and the text, to copy, retry or discard. Nothing is lost.
+ */
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import type { QuestionView } from '@yishi/core';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { notify } from '../../app/notify.js';
+import { t } from '../../i18n.js';
+import { discardEntry, entryText, flushOutbox, onOutboxChange, onOutboxAnswered, outboxEntries, retryEntry, type OutboxEntry } from '../../offline/outbox.js';
+import { YishiElement } from '../base/yishi-element.js';
+
+/** The outbox entries of one meeting, kept current; `onAnswered` runs when the server accepted or refused something of a flush in this tab. */
+export class OutboxController implements ReactiveController {
+  entries: OutboxEntry[] = [];
+  private stops: Array<() => void> = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly meetingId: () => string | undefined,
+    private readonly onAnswered: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.stops = [onOutboxChange(() => void this.refresh()), onOutboxAnswered(this.onAnswered)];
+    void this.refresh();
+    // A page opened with entries left from an earlier visit (a tab closed offline) sends them now.
+    void flushOutbox();
+  }
+
+  hostDisconnected(): void {
+    for (const stop of this.stops) stop();
+    this.stops = [];
+  }
+
+  async refresh(): Promise<void> {
+    const meetingId = this.meetingId();
+    this.entries = meetingId ? await outboxEntries(meetingId) : [];
+    this.host.requestUpdate();
+  }
+
+  get waiting(): OutboxEntry[] {
+    return this.entries.filter((e) => e.status !== 'rejected');
+  }
+
+  get rejected(): OutboxEntry[] {
+    return this.entries.filter((e) => e.status === 'rejected');
+  }
+
+  /** Questions recorded here and not sent yet, shaped as the list's items (id: the local id). */
+  pendingQuestions(): QuestionView[] {
+    return this.waiting
+      .filter((e) => e.kind === 'record')
+      .map((e) => {
+        const body = e.body as { text: string; category: QuestionView['category']; askerName?: string; anonymous?: boolean; buildingId?: string | null };
+        return {
+          id: e.localId,
+          number: 0,
+          status: 'raised',
+          anonymous: body.anonymous ?? false,
+          askerName: body.askerName ?? null,
+          buildingId: body.buildingId ?? null,
+          buildingName: null,
+          category: body.category,
+          text: body.text,
+          answer: null,
+          answeredByName: null,
+          measures: null,
+          mergedIntoId: null,
+          actionItemId: null,
+          createdAt: e.createdAt,
+        };
+      });
+  }
+
+  /** The answer, listing or merge of a question that waits to be sent, if any. */
+  pendingActionOn(questionId: string): OutboxEntry | undefined {
+    return this.waiting.find((e) => e.kind !== 'record' && e.questionId === questionId);
+  }
+}
+
+export const pendingBadge = () => html`<span class="pending-badge">${t('questions.outbox.pending')}</span>`;
+
+export const outboxStyles = css`
+  .pending-badge {
+    display: inline-block;
+    padding: 0.05rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.85rem;
+    font-weight: 600;
+    color: var(--yishi-warning-text);
+    border: 1px dashed currentColor;
+    background: var(--sl-color-warning-50, #fffbeb);
+  }
+  li.pending {
+    border-style: dashed;
+  }
+`;
+
+/** The refused entries of a meeting: the server's reason, the text, and copy / retry / discard. */
+@customElement('yishi-question-outbox-rejected')
+export class QuestionOutboxRejected extends YishiElement {
+  static override styles = [
+    YishiElement.styles,
+    css`
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0.5rem 0 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      .reason {
+        font-weight: 600;
+      }
+      blockquote {
+        margin: 0.25rem 0;
+        padding: 0.25rem 0.75rem;
+        border-left: 3px solid var(--sl-color-neutral-300, #ccc);
+        white-space: pre-wrap;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) entries: OutboxEntry[] = [];
+
+  private async copy(entry: OutboxEntry) {
+    try {
+      await navigator.clipboard.writeText(entryText(entry));
+      notify(t('questions.outbox.copied'), 'success');
+    } catch {
+      // No clipboard (an insecure page): the text stays on screen to select by hand.
+    }
+  }
+
+  override render() {
+    if (this.entries.length === 0) return nothing;
+    return html`<sl-alert variant="danger" open class="outbox-rejected">
+      <strong>${t('questions.outbox.rejectedTitle')}</strong>
+      <ul>
+        ${this.entries.map(
+          (e) =>
+            html`<li data-local-id=${e.localId}>
+              <span class="muted">${t(`questions.outbox.kind.${e.kind}`)}</span>
+              <p class="reason" role="alert">${e.rejection?.message ?? ''}</p>
+              <blockquote>${entryText(e)}</blockquote>
+              <div class="actions">
+                <sl-button size="small" @click=${() => this.copy(e)}>${t('questions.outbox.copy')}</sl-button>
+                <sl-button size="small" @click=${() => retryEntry(e.localId)}>${t('questions.outbox.retry')}</sl-button>
+                <sl-button size="small" variant="danger" outline @click=${() => discardEntry(e.localId)}>${t('questions.outbox.discard')}</sl-button>
+              </div>
+            </li>`,
+        )}
+      </ul>
+    </sl-alert>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yishi-question-outbox-rejected': QuestionOutboxRejected;
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The evening-talk outbox: every question recorded, answered, listed or merged from the meeting
+ * page is first written to IndexedDB (idb-keyval, database `yishi-offline`) and then sent, so that a
+ * write made with no signal waits — through a reload or a closed tab — and is sent once the network
+ * is back. Each entry carries its own Idempotency-Key (crypto.randomUUID), so a send repeated after a
+ * lost answer, a reload mid-flush or from a second tab is answered by the server from its stored
+ * response and written once. Entries go in the order they were made; an answer to a question
+ * recorded offline waits for it and is sent against the id the server gave it.
+ *
+ * - A network failure (ApiError status 0) leaves the entry pending and ends the flush.
+ * - A refusal (4xx/5xx) marks it rejected with the server's words; it is kept until the worker copies,
+ *   retries or discards it. Entries waiting on a rejected question are rejected with it.
+ * - Flushes run one at a time per tab, and across tabs under the Web Lock `yishi-outbox`.
+ *   They start on `online`, when the module loads, and after each enqueue.
+ */
+import { eveningTalkEndpoints, type Answer, type BodyInput } from '@yishi/core';
+import { createStore, del, entries, get, set, update } from 'idb-keyval';
+import { ApiError, api } from '../api/client.js';
+import { t } from '../i18n.js';
+import { currentMe } from '../state/session.js';
+
+export type OutboxKind = 'record' | 'answer' | 'list' | 'merge';
+type Endpoints = typeof eveningTalkEndpoints;
+type EndpointOf<K extends OutboxKind> = Endpoints[K extends 'record' ? 'submit' : K];
+type BodyOf<K extends OutboxKind> = BodyInput<EndpointOf<K>>;
+
+export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
+  localId: string;
+  /** Creation order (ms since epoch, then a counter): entries are sent in it. */
+  seq: number;
+  userId: string;
+  meetingId: string;
+  kind: K;
+  /** The question handled (answer/list/merge); a local id (`local:…`) while that question waits in the outbox itself. */
+  questionId?: string;
+  body: BodyOf<K>;
+  idempotencyKey: string;
+  status: 'pending' | 'sending' | 'rejected';
+  rejection?: { code: string; message: string; status: number };
+  createdAt: string;
+}
+
+/** What enqueuing answered: the server's answer when it was sent at once, else that it waits. */
+export type Sent<K extends OutboxKind> = { sent: true; answer: Answer<EndpointOf<K>> } | { sent: false; entry: OutboxEntry<K> };
+
+const store = createStore('yishi-offline', 'keyval');
+const ENTRY = 'outbox:';
+const events = new EventTarget();
+export const OUTBOX_CHANGED = 'yishi-outbox-changed';
+/** Other tabs hear of changes too (their lists show the same queue). */
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('yishi-outbox');
+channel?.addEventListener('message', () => events.dispatchEvent(new Event(OUTBOX_CHANGED)));
+
+function changed(): void {
+  events.dispatchEvent(new Event(OUTBOX_CHANGED));
+  channel?.postMessage('changed');
+}
+
+export function onOutboxChange(listener: () => void): () => void {
+  events.addEventListener(OUTBOX_CHANGED, listener);
+  return () => events.removeEventListener(OUTBOX_CHANGED, listener);
+}
+
+let counter = 0;
+
+/** The current user's entries for a meeting (or all of theirs), in the order they were made. */
+export async function outboxEntries(meetingId?: string): Promise<OutboxEntry[]> {
+  const userId = currentMe()?.userId;
+  if (!userId) return [];
+  const all = (await entries<string, OutboxEntry>(store)).filter(([key]) => key.startsWith(ENTRY)).map(([, entry]) => entry);
+  return all.filter((e) => e.userId === userId && (meetingId === undefined || e.meetingId === meetingId)).sort((a, b) => a.seq - b.seq);
+}
+
+/** Puts a write in the outbox and tries to send it (and anything before it) now. */
+export async function enqueue<K extends OutboxKind>(kind: K, meetingId: string, body: BodyOf<K>, questionId?: string): Promise<Sent<K>> {
+  const me = currentMe();
+  if (!me) throw new ApiError(401, 'unauthenticated', t('questions.outbox.loggedOut'));
+  const entry: OutboxEntry<K> = {
+    localId: `local:${crypto.randomUUID()}`,
+    seq: Date.now() * 1000 + (counter++ % 1000),
+    userId: me.userId,
+    meetingId,
+    kind,
+    ...(questionId ? { questionId } : {}),
+    body,
+    idempotencyKey: crypto.randomUUID(),
+    status: 'pending',
+    createdAt: new Date().toISOString(),
+  };
+  await set(ENTRY + entry.localId, entry, store);
+  changed();
+  await flushOutbox();
+  // Whichever flush took it (this one, or one already running), it left its outcome here.
+  const result = outcomes.get(entry.localId);
+  outcomes.delete(entry.localId);
+  if (result instanceof ApiError) {
+    // Refused while the worker is still at the form: the form says why (under the field), the
+    // text is still in it, so the outbox forgets the entry.
+    await del(ENTRY + entry.localId, store);
+    changed();
+    throw result;
+  }
+  if (result !== undefined) return { sent: true, answer: result as never };
+  return { sent: false, entry };
+}
+
+/** Sends one entry; answers the server's answer. Network failures and refusals throw ApiError. */
+function send(entry: OutboxEntry): Promise<unknown> {
+  const headers = { 'Idempotency-Key': entry.idempotencyKey };
+  const meetingId = entry.meetingId;
+  if (entry.kind === 'record') return api.call(eveningTalkEndpoints.submit, { params: { meetingId }, body: entry.body as BodyOf<'record'>, headers });
+  const params = { meetingId, questionId: entry.questionId! };
+  if (entry.kind === 'answer') return api.call(eveningTalkEndpoints.answer, { params, body: entry.body as BodyOf<'answer'>, headers });
+  if (entry.kind === 'list') return api.call(eveningTalkEndpoints.list, { params, body: entry.body as BodyOf<'list'>, headers });
+  return api.call(eveningTalkEndpoints.merge, { params, body: entry.body as BodyOf<'merge'>, headers });
+}
+
+async function patch(localId: string, change: Partial<OutboxEntry>): Promise<void> {
+  await update<OutboxEntry | undefined>(ENTRY + localId, (old) => (old ? { ...old, ...change } : old), store);
+}
+
+/** Per local id, the answer or the refusal of an entry sent by this tab, until its enqueue reads it. */
+const outcomes = new Map<string, unknown>();
+
+/** Sends what waits, in order, leaving each answer or refusal in `outcomes`. */
+async function flushOnce(): Promise<void> {
+  let answered = false;
+  for (const listed of await outboxEntries()) {
+    // Read again under the lock: another tab may have sent it (it is gone), or a record sent before
+    // it gave its question the server's id.
+    const entry = await get<OutboxEntry>(ENTRY + listed.localId, store);
+    if (!entry || entry.status === 'rejected') continue;
+    if (entry.questionId?.startsWith('local:')) {
+      const question = await get<OutboxEntry>(ENTRY + entry.questionId, store);
+      // Its question is still to go out first (it went no further); refused or discarded, this cannot go either.
+      if (question && question.status !== 'rejected') continue;
+      await patch(entry.localId, {
+        status: 'rejected',
+        rejection: { code: 'outbox_question_rejected', message: t('questions.outbox.questionRejected'), status: 0 },
+      });
+      changed();
+      continue;
+    }
+    // Marked while it is out: a reload now finds it "sending" and sends it again with the same key.
+    await patch(entry.localId, { status: 'sending' });
+    try {
+      const answer = await send(entry);
+      if (entry.kind === 'record') await resolveQuestion(entry.localId, (answer as { id: string }).id);
+      await del(ENTRY + entry.localId, store);
+      outcomes.set(entry.localId, answer);
+      answered = true;
+    } catch (error) {
+      const refusal = error instanceof ApiError ? error : new ApiError(0, 'network_error', String(error));
+      if (refusal.status === 0) {
+        await patch(entry.localId, { status: 'pending' });
+        changed();
+        break;
+      }
+      await patch(entry.localId, { status: 'rejected', rejection: { code: refusal.code, message: refusal.message, status: refusal.status } });
+      outcomes.set(entry.localId, refusal);
+      answered = true;
+    }
+    changed();
+  }
+  if (answered) events.dispatchEvent(new Event(OUTBOX_ANSWERED));
+}
+
+/** A question recorded here was accepted: what waits on it (an answer, a listing) now names the server's id, kept in the store. */
+async function resolveQuestion(localId: string, questionId: string): Promise<void> {
+  for (const [key, entry] of await entries<string, OutboxEntry>(store)) {
+    if (key.startsWith(ENTRY) && entry.questionId === localId) await patch(entry.localId, { questionId });
+  }
+}
+
+/** Fired (in this tab) after the server accepted or refused something of a flush: what it shows has changed, pages reload. */
+export const OUTBOX_ANSWERED = 'yishi-outbox-answered';
+export function onOutboxAnswered(listener: () => void): () => void {
+  events.addEventListener(OUTBOX_ANSWERED, listener);
+  return () => events.removeEventListener(OUTBOX_ANSWERED, listener);
+}
+
+let running: Promise<void> = Promise.resolve();
+
+/** One flush at a time in this tab (the next waits for the last), and across tabs under a Web Lock. */
+export function flushOutbox(): Promise<void> {
+  const locked = async (): Promise<void> => {
+    if (navigator.locks) await navigator.locks.request('yishi-outbox', () => flushOnce());
+    else await flushOnce();
+  };
+  running = running.then(locked, locked);
+  return running;
+}
+
+/** Sends a rejected entry again (after the reason was dealt with), with its key. */
+export async function retryEntry(localId: string): Promise<void> {
+  await update<OutboxEntry | undefined>(ENTRY + localId, (old) => (old ? { ...old, status: 'pending', rejection: undefined } : old), store);
+  changed();
+  await flushOutbox();
+}
+
+export async function discardEntry(localId: string): Promise<void> {
+  await del(ENTRY + localId, store);
+  changed();
+}
+
+/** The words an entry stands for, to copy out of a rejected one. */
+export function entryText(entry: OutboxEntry): string {
+  const body = entry.body as { text?: string; answer?: string; measures?: string };
+  return body.text ?? body.answer ?? body.measures ?? '';
+}
+
+/** Saved pages of questions, per user and meeting: what the list shows when it cannot load. */
+export interface SavedPage<P> {
+  page: P;
+  savedAt: string;
+}
+export async function saveQuestionsPage<P>(meetingId: string, page: P): Promise<void> {
+  const userId = currentMe()?.userId;
+  if (userId) await set(`questions:${userId}:${meetingId}`, { page, savedAt: new Date().toISOString() } satisfies SavedPage<P>, store);
+}
+export async function savedQuestionsPage<P>(meetingId: string): Promise<SavedPage<P> | undefined> {
+  const userId = currentMe()?.userId;
+  return userId ? get<SavedPage<P>>(`questions:${userId}:${meetingId}`, store) : undefined;
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => void flushOutbox());
+  // What an earlier visit left (a tab closed offline) goes out as soon as a page that uses the outbox loads.
+  queueMicrotask(() => void flushOutbox());
+}

@@ -1,0 +1,238 @@
+/**
+ * In a real Chromium with the network cut by DevTools emulation (context.setOffline): an evening-talk
+ * worker on a phone records questions from the floor and answers some with no signal. Each write
+ * waits in the outbox (IndexedDB), shows as 待发送, and goes out exactly once when the network is
+ * back — an answer to a question recorded offline after it, against the id the server gave it —
+ * and another staff member's browser sees it all. A write the server refuses meanwhile (the talk was
+ * closed) is shown with the server's reason and its text is kept; a queue left in a tab closed while
+ * offline goes out when the page is opened again.
+ */
+import { fileURLToPath } from 'node:url';
+import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const PHONE_390 = { viewport: { width: 390, height: 844 } };
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A new evening talk of the demo compound, in session (questions and answers open). */
+async function talkInSession(title: string): Promise<string> {
+  const staff = await new ApiClient(server.url).login('shequ');
+  const startsAt = new Date(Date.now() + 8 * 24 * 3600_000).toISOString();
+  const compoundId = await compoundIdByCode(server.deps, 'DSCT');
+  const created = await staff.ok(meetingEndpoints.create, {
+    params: { compoundId },
+    body: { kind: 'evening_talk', title, startsAt, place: '都市春天服务站二楼' },
+  });
+  const meetingId = created.meeting.id;
+  for (const step of ['schedule', 'start'] as const) await staff.ok(meetingEndpoints[step], { params: { meetingId } });
+  return meetingId;
+}
+
+async function openTalk(login: string, meetingId: string, context?: BrowserContext): Promise<Page> {
+  const page = context ? await context.newPage() : await newPhonePage(browser, PHONE_390);
+  if (!context) await loginWithSessionCookie(page, server.url, login);
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${server.url}/meetings/${meetingId}`);
+  await page.locator('yishi-questions-panel .counts').waitFor();
+  return page;
+}
+
+async function record(page: Page, text: string): Promise<void> {
+  const panel = page.locator('yishi-questions-panel');
+  await panel.getByRole('button', { name: '记录现场问题' }).click();
+  const form = panel.locator('yishi-question-form');
+  await form.getByLabel('问题内容').fill(text);
+  await chooseOption(form, 'category', '设施维修');
+  await form.getByLabel(/提问人/).fill('3栋 李阿姨');
+  await form.getByRole('button', { name: '提交问题' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+async function answer(page: Page, questionText: string, words: string): Promise<void> {
+  const question = page.locator('li.question', { hasText: questionText });
+  await question.getByRole('button', { name: '现场答复' }).click();
+  await question.getByLabel('答复内容').fill(words);
+  await question.getByRole('button', { name: '保存' }).click();
+  await question.getByText('现场答复：待发送').waitFor();
+}
+
+/** A talk open on shequ's phone, gone offline with one question recorded and waiting as 待发送. */
+async function offlineWithOneQuestion(title: string, text: string): Promise<{ meetingId: string; page: Page; context: BrowserContext }> {
+  const meetingId = await talkInSession(title);
+  const page = await openTalk('shequ', meetingId);
+  await page.context().setOffline(true);
+  await record(page, text);
+  await page.locator('li.question[data-pending="yes"]', { hasText: text }).waitFor();
+  return { meetingId, page, context: page.context() };
+}
+
+/** Shoelace toasts fade after 5 s; a screenshot of the list is taken without them. */
+async function dismissToasts(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll('.sl-toast-stack sl-alert').forEach((toast) => toast.remove()));
+}
+
+const rowsOf = (meetingId: string) =>
+  server.deps.db.selectFrom('meeting_questions').select(['id', 'text', 'status', 'answer']).where('meeting_id', '=', meetingId).orderBy('number').execute();
+
+describe('evening-talk questions with no network', () => {
+  it('5 recorded and 2 answered offline wait as 待发送, then arrive exactly once, in order, and another browser sees them', async () => {
+    const meetingId = await talkInSession('断网夜谈·一');
+    const page = await openTalk('shequ', meetingId);
+    const context = page.context();
+    await context.setOffline(true);
+    // What the emulation cuts, from the page: fetch fails as a network error (the app's ApiError status 0).
+    expect(
+      await page.evaluate(() =>
+        fetch('/api/session').then(
+          () => 'reached',
+          () => 'failed',
+        ),
+      ),
+    ).toBe('failed');
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    // A new websocket (the live agenda's) cannot connect either.
+    const socket = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/collab/agenda-probe`);
+          ws.onopen = () => resolve('open');
+          ws.onerror = () => resolve('error');
+          setTimeout(() => resolve('timeout'), 5000);
+        }),
+    );
+    expect(socket).toBe('error');
+
+    const texts = Array.from({ length: 5 }, (_, i) => `离线记录的问题${i + 1}：楼道灯不亮`);
+    for (const text of texts) await record(page, text);
+    const panel = page.locator('yishi-questions-panel');
+    await expect.poll(() => panel.locator('li.question[data-pending="yes"]').count()).toBe(5);
+    await panel.getByText('待发送 5 条').waitFor();
+    await answer(page, texts[1]!, '物业今晚起安排专人维修');
+    await answer(page, texts[3]!, '已报街道，下周更换灯具');
+    await panel.getByText('待发送 7 条').waitFor();
+    expect(await rowsOf(meetingId)).toEqual([]);
+    // The list reloaded with no network shows the page saved when it was last loaded, and says from when.
+    await panel.evaluate((el) => (el as unknown as { questions: { reload: () => Promise<void> } }).questions.reload());
+    await panel.getByText(/离线，显示的是 \d\d:\d\d 的内容/).waitFor();
+    await expect.poll(() => panel.locator('li.question[data-pending="yes"]').count()).toBe(5);
+    await dismissToasts(page);
+    await page.screenshot({ path: `${SCREENSHOTS}offline-questions-pending.png`, fullPage: true });
+
+    await context.setOffline(false);
+    await expect.poll(() => panel.locator('li.question[data-pending="yes"]').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => panel.locator('.outbox-count').count()).toBe(0);
+    const rows = await rowsOf(meetingId);
+    // Each exactly once, in the order recorded; the two answers against the ids the server gave.
+    expect(rows.map((r) => r.text)).toEqual(texts);
+    expect(rows.map((r) => r.status)).toEqual(['raised', 'answered', 'raised', 'answered', 'raised']);
+    expect(rows[1]!.answer).toBe('物业今晚起安排专人维修');
+    const keys = await server.deps.db.selectFrom('idempotency_keys').select('key').where('operation', 'like', '%questions%').execute();
+    expect(keys.length).toBeGreaterThanOrEqual(7);
+    await panel.getByText('物业今晚起安排专人维修').waitFor();
+    await expect.poll(() => panel.locator('.offline-note').count()).toBe(0);
+
+    // Another staff member, in another browser context, sees the 5 questions and the 2 answers.
+    const other = await openTalk('jiedao', meetingId);
+    const otherPanel = other.locator('yishi-questions-panel');
+    for (const text of texts) await otherPanel.locator('li.question', { hasText: text }).waitFor();
+    expect(await otherPanel.locator('li.question .q-status.answered').count()).toBe(2);
+    await otherPanel.getByText('已报街道，下周更换灯具').waitFor();
+    const api = await new ApiClient(server.url).login('jiedao');
+    const seen = await api.ok(eveningTalkEndpoints.questions, { params: { meetingId } });
+    expect([seen.counts.raised, seen.counts.answered]).toEqual([5, 2]);
+    await other.context().close();
+    await context.close();
+  });
+
+  it('a question queued offline and refused meanwhile (the talk was closed) shows the server’s reason; the text stays', async () => {
+    const text = '散会前没来得及发出的问题：电梯经常停';
+    const { meetingId, page, context } = await offlineWithOneQuestion('断网夜谈·二', text);
+    const panel = page.locator('yishi-questions-panel');
+    // Someone else closes the talk through the API meanwhile.
+    const convener = await new ApiClient(server.url).login('shequ');
+    await convener.ok(meetingEndpoints.close, { params: { meetingId } });
+
+    await context.setOffline(false);
+    const box = panel.locator('yishi-question-outbox-rejected');
+    await box.getByText('这场夜谈目前不收集问题').waitFor({ timeout: 20_000 });
+    await box.getByText(text).waitFor();
+    for (const name of ['复制文字', '重试', '放弃']) await box.getByRole('button', { name }).waitFor();
+    expect(await rowsOf(meetingId)).toEqual([]);
+    // The refusal reloaded the meeting: the page now says it is closed.
+    await page.getByText('已结束').first().waitFor();
+    await dismissToasts(page);
+    await page.screenshot({ path: `${SCREENSHOTS}offline-questions-rejected.png`, fullPage: true });
+    // Discarding is the worker's choice; then it is gone.
+    await box.getByRole('button', { name: '放弃' }).click();
+    await expect.poll(() => box.locator('li').count()).toBe(0);
+    await context.close();
+  });
+
+  it('an answer lost on its way back and a reload mid-queue: the retry carries the same key, each write lands once', async () => {
+    const text = '回音丢失的问题：自行车棚漏雨';
+    const { meetingId, page, context } = await offlineWithOneQuestion('断网夜谈·四', text);
+    await answer(page, text, '本周内修补车棚顶');
+    // Back online, but the server's answer to the question is lost on the way back: it has written
+    // the question, the phone does not know, and the answer waiting on it stays queued.
+    const keys: string[] = [];
+    await context.route('**/api/meetings/*/questions', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push((await route.request().headerValue('Idempotency-Key')) ?? '');
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
+    await context.setOffline(false);
+    await expect.poll(() => keys.length).toBe(1);
+    await expect.poll(async () => (await rowsOf(meetingId)).map((r) => [r.text, r.status])).toEqual([[text, 'raised']]);
+    await page.locator('li.question[data-pending="yes"]', { hasText: text }).waitFor();
+    await page.close();
+
+    // Opened again with a working network: the question goes again with its key (the server answers
+    // from the stored response), then the answer against the id the server gave it.
+    await context.unroute('**/api/meetings/*/questions');
+    const resent: string[] = [];
+    context.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/questions')) resent.push(request.headers()['idempotency-key'] ?? '');
+    });
+    // The answer's first try fails on the network: the question is in, and the answer waits — now
+    // naming the server's id, kept on the device — for a later flush (the page flushes on load and
+    // when its list connects), which sends it.
+    let answerTries = 0;
+    await context.route('**/api/meetings/*/questions/*/answer', (route) => (answerTries++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+    const again = await openTalk('shequ', meetingId, context);
+    await again.locator('li.question:not([data-pending])', { hasText: text }).getByText('本周内修补车棚顶').waitFor({ timeout: 20_000 });
+    expect(resent).toEqual(keys);
+    expect(answerTries).toBe(2);
+    expect((await rowsOf(meetingId)).map((r) => [r.text, r.status, r.answer])).toEqual([[text, 'answered', '本周内修补车棚顶']]);
+    await context.close();
+  });
+
+  it('the queue survives closing the page offline: opening it again online sends it, once', async () => {
+    const text = '关掉页面前记下的问题：垃圾清运太晚';
+    const { meetingId, page, context } = await offlineWithOneQuestion('断网夜谈·三', text);
+    await page.close();
+    expect(await rowsOf(meetingId)).toEqual([]);
+
+    await context.setOffline(false);
+    const again = await openTalk('shequ', meetingId, context);
+    await again.locator('li.question:not([data-pending])', { hasText: text }).waitFor({ timeout: 20_000 });
+    expect((await rowsOf(meetingId)).map((r) => r.text)).toEqual([text]);
+    await context.close();
+  });
+});
