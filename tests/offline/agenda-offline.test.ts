@@ -197,14 +197,48 @@ describe('the live agenda offline', () => {
     expect(await b.locator('li.item').count()).toBe(2);
     expect(await titleBox(b, 1).inputValue()).toBe('加装电梯意向');
 
+    // Every text the status line shows from here on (it is drawn before the server's confirmation can arrive).
+    await status(a).evaluate((line) => {
+      const seen: string[] = [];
+      Object.assign(window, { statusSeen: seen });
+      new MutationObserver(() => seen.push(line.textContent!.replace(/\s+/g, ' ').trim())).observe(line, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
     await a.context().setOffline(false);
     await status(a).getByText(CONNECTED).waitFor();
     await expect.poll(() => unsent.count()).toBe(0);
+    const seen = await a.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+    expect(seen.some((text) => text.includes('正在同步…') && text.includes(`有未同步的修改 ${count} 处`))).toBe(true);
     await expect.poll(() => titleBox(b, 3).inputValue()).toBe('非机动车棚改造');
     expect(await titleBox(b, 1).inputValue()).toBe('加装电梯意向（修订）');
     expect(await b.locator('li.item').count()).toBe(3);
     expect(await serverTitles(meetingId)).toEqual(['加装电梯意向（修订）', '楼道堆物清理', '非机动车棚改造']);
     await expect.poll(() => status(a).textContent()).toContain('吴涛');
+
+    // Online, typing is confirmed once it pauses: one extra sync step 1 (a few bytes) for a burst, not one per key.
+    // (The socket is already open, so its frames are counted where the page sends them.)
+    await a.evaluate(() => {
+      const sent: number[] = [];
+      Object.assign(window, { step1Sent: sent });
+      const send = WebSocket.prototype.send;
+      WebSocket.prototype.send = function (this: WebSocket, data: ArrayBufferLike | ArrayBufferView | Blob | string) {
+        const bytes = data instanceof Uint8Array ? data : null;
+        if (bytes && bytes[0] === 0 && bytes[1] === 0) sent.push(bytes.length);
+        send.call(this, data);
+      };
+    });
+    const unconfirmed = () => a.locator('yishi-collab-status').evaluate((el) => (el as HTMLElement & { unsent: number }).unsent);
+    await titleBox(a, 2).click();
+    await titleBox(a, 2).press('End');
+    await titleBox(a, 2).pressSequentially('与消防通道');
+    await expect.poll(unconfirmed).toBe(0);
+    const step1Sent = await a.evaluate(() => (window as unknown as { step1Sent: number[] }).step1Sent);
+    console.log(`[confirmations] 5 characters typed online: ${step1Sent.length} sync step 1 sent, ${step1Sent.join(', ')} bytes`);
+    expect(step1Sent.length).toBeGreaterThanOrEqual(1);
+    expect(step1Sent.length).toBeLessThanOrEqual(2);
     await Promise.all([a, b].map((p) => p.context().close()));
   });
 
@@ -290,12 +324,17 @@ describe('the minutes offline', () => {
     await box(a).pressSequentially('\n离线补记。');
     await status(a).getByText('有未同步的修改 6 处').waitFor();
     expect(await box(b).inputValue()).not.toContain('离线补记。');
+    await a.setViewportSize({ width: 390, height: 844 });
+    await status(a).scrollIntoViewIfNeeded();
+    await a.screenshot({ path: `${LOOK}offline-minutes-status.png` });
 
     await a.context().setOffline(false);
     await status(a).getByText('已连接，修改会实时保存').waitFor();
     await expect.poll(() => status(a).locator('.unsent').count()).toBe(0);
     await expect.poll(async () => (await box(b).inputValue()).split('离线补记。').length - 1).toBe(1);
     expect(await box(a).inputValue()).toBe(await box(b).inputValue());
+    await expect.poll(() => status(a).textContent()).toContain('同时在线：');
+    await a.screenshot({ path: `${LOOK}minutes-status-connected.png` });
     await Promise.all([a, b].map((p) => p.context().close()));
   });
 });
