@@ -10,7 +10,8 @@
  * - Edited offline and the tab closed: the edit waits in IndexedDB and arrives when the page is
  *   opened again online.
  * - Frozen meanwhile (the meeting started): the offline edit is handed back, never merged, and the
- *   device's copy is deleted; logging out deletes every copy.
+ *   device's copy is deleted; refused meanwhile (the role revoked, 4403): nothing is sent, the copy
+ *   is deleted and the page shows no agenda; logging out deletes every copy.
  * - The minutes: an offline edit merges once on reconnect.
  */
 import { tmpdir } from 'node:os';
@@ -48,8 +49,8 @@ afterAll(async () => {
 const draftCouncil = (title: string, titles: string[]) => councilWithAgenda(server.url, compoundId, title, titles, { draft: true });
 
 /** What the server holds now: a fresh y-websocket client's synced copy of the agenda. */
-async function serverCopy(meetingId: string): Promise<ReturnType<typeof connect>> {
-  const client = connect(server.url, (await new ApiClient(server.url).login('zhanzhang')).cookie, agendaDocumentName(meetingId));
+async function serverCopy(meetingId: string, login = 'wuye'): Promise<ReturnType<typeof connect>> {
+  const client = connect(server.url, (await new ApiClient(server.url).login(login)).cookie, agendaDocumentName(meetingId));
   await waitForSync(client.provider);
   return client;
 }
@@ -336,5 +337,37 @@ describe('the minutes offline', () => {
     await expect.poll(() => status(a).textContent()).toContain('同时在线：');
     await a.screenshot({ path: `${LOOK}minutes-status-connected.png` });
     await Promise.all([a, b].map((p) => p.context().close()));
+  });
+});
+
+// Last in the file: it takes the station chief's role away.
+describe('a refused document', () => {
+  it('a role revoked while offline: the agenda is refused on reconnect, the offline edit is not sent and the device’s copy is deleted', async () => {
+    const meetingId = await draftCouncil('撤销角色离线测试', ['健身器材维护']);
+    const a = await openAgenda(await loggedIn('zhanzhang'), meetingId);
+    await a.context().setOffline(true);
+    await status(a).getByText(OFFLINE).waitFor();
+    await titleBox(a, 1).click();
+    await titleBox(a, 1).press('End');
+    await titleBox(a, 1).pressSequentially('更换');
+    expect(await copyWritten(a, agendaDocumentName(meetingId))).toBeGreaterThan(0);
+
+    const chief = await server.deps.db
+      .selectFrom('role_assignments')
+      .innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .select('role_assignments.id')
+      .where('users.username', '=', 'zhanzhang')
+      .where('role_assignments.role', '=', 'station_chief')
+      .executeTakeFirstOrThrow();
+    const convener = await new ApiClient(server.url).login('jiedao');
+    const revoked = await fetch(`${server.url}/api/grants/${chief.id}`, { method: 'DELETE', headers: { cookie: convener.cookie } });
+    expect(revoked.status).toBe(204);
+
+    await a.context().setOffline(false);
+    await status(a).getByText('无法打开议程（代码 4403）').waitFor();
+    await expect.poll(() => copies(a)).toEqual([]);
+    expect(await a.locator('li.item').count()).toBe(0);
+    expect(await serverTitles(meetingId)).toEqual(['健身器材维护']);
+    await a.context().close();
   });
 });
