@@ -23,7 +23,7 @@ import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-rec
 import { councilWithAgenda } from '../collab/agenda-council.js';
 import { addItem, roundTrip, waitForSync } from '../collab/collab-helpers.js';
 import { connect } from '../resilience/agenda-crash.js';
-import { launchBrowser, newPhonePage, setElderModeSwitch } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage, setElderModeSwitch } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -252,6 +252,7 @@ describe('the live agenda offline', () => {
     await a.getByRole('button', { name: '添加议题' }).click();
     await titleBox(a, 2).pressSequentially('垃圾分类');
     await status(a).getByText('有未同步的修改 5 处').waitFor();
+    await expectNoSeriousA11yViolations(a);
     expect(await copyWritten(a, agendaDocumentName(meetingId))).toBeGreaterThan(0);
     await a.close();
     await context.setOffline(false);
