@@ -17,7 +17,8 @@
  * event disconnects the provider (an open socket may outlive a lost network, and the provider would
  * otherwise keep retrying), `online` connects it again. `unsent` counts my edits the server has not
  * confirmed (yjs-unsent.ts). The copy is deleted when the server refuses the document (4403 forbidden,
- * 4404 unknown) or freezes it, and every copy when the session ends.
+ * 4404 unknown), freezes it, or makes it read-only while it holds unsent edits, and every copy when
+ * the session ends.
  */
 import { COLLAB_MESSAGE_AUTH, COLLAB_PERMISSION_DENIED, readOnlyReason } from '@yishi/core';
 import * as decoding from 'lib0/decoding';
@@ -233,15 +234,20 @@ export class YjsDocController implements ReactiveController {
    * stored (what the server refused must not come back from this device).
    */
   private forgetCopy(doc: Y.Doc): void {
-    void this.copy?.forget();
-    this.copy = null;
-    this.tracker?.destroy();
-    this.tracker = null;
+    this.dropCopy();
     if (this.doc === doc) {
       this.doc = new Y.Doc();
       setTimeout(() => doc.destroy());
     }
     this.synced = false;
+  }
+
+  /** Deletes my copy and stops counting unsent edits: the server will not take them. */
+  private dropCopy(): void {
+    void this.copy?.forget();
+    this.copy = null;
+    this.tracker?.destroy();
+    this.tracker = null;
   }
 
   /**
@@ -264,6 +270,8 @@ export class YjsDocController implements ReactiveController {
       this.freeze(provider, decoding.readVarUint8Array(decoder));
     } else if (reason) {
       this.readOnly = true;
+      // Edits I made while I could still write (offline) are dropped by the server: my copy must not keep them.
+      if (this.unsent > 0) this.dropCopy();
       this.rerender();
     }
   }
@@ -275,10 +283,7 @@ export class YjsDocController implements ReactiveController {
     // Merged with the provider as origin, so the provider does not send it back.
     Y.applyUpdate(mine, state, provider);
     this.onFrozen(mine, frozen);
-    void this.copy?.forget();
-    this.copy = null;
-    this.tracker?.destroy();
-    this.tracker = null;
+    this.dropCopy();
     this.doc = frozen;
     this.provider = null;
     this.frozen = true;
