@@ -37,5 +37,4 @@ export const agendaMessages = {
   'collab.syncing': { 'zh-CN': '正在同步…', en: 'Syncing…' },
   'collab.unsent': { 'zh-CN': '有未同步的修改 {n} 处', en: 'Unsynced changes: {n}' },
   'collab.others': { 'zh-CN': '同时在线：{names}', en: 'Also here: {names}' },
-  'collab.nameSeparator': { 'zh-CN': '、', en: ', ' },
 } as const;

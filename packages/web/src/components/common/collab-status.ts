@@ -107,7 +107,7 @@ export class CollabStatusLine extends YishiElement {
     return html`<p class=${tone} role="status" aria-live="polite">
       <span class="state"><span class="sign" aria-hidden="true">${SIGN[tone]}</span>${this.stateWords()}</span>
       ${showUnsent ? html`<span class="unsent">${t('collab.unsent', { n: this.unsent })}</span>` : nothing}
-      ${connected && this.others.length > 0 ? html`<span class="others">${t('collab.others', { names: this.others.join(t('collab.nameSeparator')) })}</span>` : nothing}
+      ${connected && this.others.length > 0 ? html`<span class="others">${t('collab.others', { names: this.others.join(t('meetings.listSeparator')) })}</span>` : nothing}
     </p>`;
   }
 }
