@@ -11,7 +11,8 @@ import { agendaDocumentName, meetingEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addItem, roundTrip, waitForSync } from '../collab/collab-helpers.js';
+import { councilWithAgenda as scheduledCouncil } from '../collab/agenda-council.js';
+import { roundTrip, waitForSync } from '../collab/collab-helpers.js';
 import { connect } from '../resilience/agenda-crash.js';
 import { expectNoSeriousA11yViolations, launchBrowser, newPhonePage, setElderModeSwitch, visibleText } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
@@ -39,20 +40,8 @@ afterAll(async () => {
 });
 
 /** A scheduled council of 都市春天 whose agenda already holds `titles`, written as the editor writes them. */
-async function councilWithAgenda(title: string, titles: string[]): Promise<string> {
-  const convener = await new ApiClient(server.url).login('jiedao');
-  const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  const { meeting } = await convener.ok(meetingEndpoints.create, {
-    params: { compoundId },
-    body: { kind: 'four_party', title, startsAt, durationMinutes: 120, place: '服务站' },
-  });
-  await convener.ok(meetingEndpoints.schedule, { params: { meetingId: meeting.id } });
-  const writer = connect(server.url, (await new ApiClient(server.url).login('zhanzhang')).cookie, agendaDocumentName(meeting.id));
-  await waitForSync(writer.provider);
-  titles.forEach((t, i) => addItem(writer.doc, `seed${i + 1}`, t, i + 1));
-  await roundTrip(writer.provider);
-  writer.provider.destroy();
-  return meeting.id;
+function councilWithAgenda(title: string, titles: string[]): Promise<string> {
+  return scheduledCouncil(server.url, compoundId, title, titles);
 }
 
 /** A member's phone with the meeting page open and the live agenda connected. */

@@ -1,4 +1,4 @@
-/** Words of the live agenda's freeze notice, the hand-back of edits that missed it, undo and the read-only state. */
+/** Words of the live agenda's freeze notice, the hand-back of edits that missed it, undo, the read-only state, and the live status line. */
 export const agendaMessages = {
   'agenda.frozenNotice': { 'zh-CN': '会议已开始，议程已冻结，不能再修改。', en: 'The meeting has started: the agenda is frozen and can no longer be changed.' },
   'agenda.frozenNoticeDetail': {
@@ -32,4 +32,9 @@ export const agendaMessages = {
   'agenda.removed': { 'zh-CN': '已删除议题“{title}”。', en: 'Item “{title}” removed.' },
   'agenda.undoRemove': { 'zh-CN': '撤销删除', en: 'Undo' },
   'agenda.dismiss': { 'zh-CN': '知道了', en: 'OK' },
+  // The status line of a live document (agenda and minutes; components/common/collab-status.ts).
+  'collab.offline': { 'zh-CN': '离线：修改保存在本机，联网后自动同步', en: 'Offline: changes are kept on this device and sync when the connection returns' },
+  'collab.syncing': { 'zh-CN': '正在同步…', en: 'Syncing…' },
+  'collab.unsent': { 'zh-CN': '有未同步的修改 {n} 处', en: 'Unsynced changes: {n}' },
+  'collab.others': { 'zh-CN': '同时在线：{names}', en: 'Also here: {names}' },
 } as const;

@@ -22,6 +22,7 @@ import { t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import '../common/collab-status.js';
 import { partyLabel } from './meeting-ui.js';
 import { optionLabel } from '../forms/option-label.js';
 import './agenda-frozen-notice.js';
@@ -51,15 +52,6 @@ export class AgendaEditor extends YishiElement {
     YishiElement.styles,
     formStyles,
     css`
-      .status {
-        font-size: 0.95rem;
-      }
-      .status.ok {
-        color: var(--yishi-ok-text);
-      }
-      .status.bad {
-        color: var(--yishi-danger-text);
-      }
       .presence {
         display: flex;
         flex-wrap: wrap;
@@ -283,6 +275,12 @@ export class AgendaEditor extends YishiElement {
     });
   }
 
+  /** The status line's sentences for this page (components/common/collab-status.ts). */
+  private statusWords() {
+    const refused = t(commonRefusalKey(this.live.refusal) ?? 'agenda.refused', { code: this.live.refusal ?? 0 });
+    return { connected: t('agenda.connected'), connecting: t('agenda.connecting'), disconnected: t('agenda.disconnected'), refused };
+  }
+
   override render() {
     const live = this.live;
     const items = this.items();
@@ -297,17 +295,13 @@ export class AgendaEditor extends YishiElement {
         </ol>`;
     }
     return html`
-      <p class="status ${live.status === 'connected' ? 'ok' : live.status === 'connecting' ? '' : 'bad'}" role="status" aria-live="polite">
-        ${
-          live.status === 'refused'
-            ? t(commonRefusalKey(live.refusal) ?? 'agenda.refused', { code: live.refusal ?? 0 })
-            : live.status === 'connected'
-              ? t('agenda.connected')
-              : live.status === 'connecting'
-                ? t('agenda.connecting')
-                : t('agenda.disconnected')
-        }
-      </p>
+      <yishi-collab-status
+        .status=${live.status}
+        .unsent=${live.unsent}
+        ?syncing=${live.syncing}
+        .others=${live.others()}
+        .words=${this.statusWords()}
+      ></yishi-collab-status>
       ${!this.editable ? html`<p class="muted">${t('agenda.readOnly')}</p>` : live.readOnly ? html`<p class="muted">${t('agenda.readOnlyLive')}</p>` : nothing}
       ${
         peers.length > 0
@@ -323,7 +317,7 @@ export class AgendaEditor extends YishiElement {
             </ul>`
           : nothing
       }
-      ${live.synced || live.status === 'refused' ? nothing : html`<p class="muted">${t('agenda.connecting')}</p>`}
+      ${live.synced || live.status === 'refused' || live.status === 'offline' ? nothing : html`<p class="muted">${t('agenda.connecting')}</p>`}
       ${items.length === 0 && live.synced ? html`<p class="state-empty">${t('agenda.empty')}</p>` : nothing}
       <ol class="items">
         ${items.map((item, i) =>

@@ -13,6 +13,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import '../../components/common/collab-status.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
 import '../../components/minutes/minutes-body.js';
@@ -28,12 +29,15 @@ import { pick, t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 
-const CONNECTION_WORDS = {
-  connecting: 'minutes.connection.connecting',
-  connected: 'minutes.connection.connected',
-  disconnected: 'minutes.connection.disconnected',
-  refused: 'minutes.connection.refused',
-} as const;
+/** The status line's sentences for the minutes (components/common/collab-status.ts). */
+function connectionWords(refusal: number | null) {
+  return {
+    connecting: t('minutes.connection.connecting'),
+    connected: t('minutes.connection.connected'),
+    disconnected: t('minutes.connection.disconnected'),
+    refused: t(commonRefusalKey(refusal) ?? 'minutes.connection.refused'),
+  };
+}
 
 @customElement('yishi-minutes-page')
 export class MinutesPage extends YishiElement {
@@ -62,9 +66,6 @@ export class MinutesPage extends YishiElement {
       .preview:focus-visible {
         outline: 3px solid var(--yishi-brand);
         outline-offset: 2px;
-      }
-      .status {
-        font-size: 0.9375rem;
       }
       sl-alert {
         margin-bottom: 1rem;
@@ -231,11 +232,15 @@ export class MinutesPage extends YishiElement {
         }`;
     }
     const text = this.live.doc?.getText(MINUTES_TEXT_KEY) ?? null;
-    const peers = this.live.peers().map((p) => p.name);
+    const live = this.live;
     return html`
-      <p class="status" role="status">
-        ${t((this.live.status === 'refused' && commonRefusalKey(this.live.refusal)) || CONNECTION_WORDS[this.live.status])}${peers.length > 1 ? html` · ${t('minutes.editing', { names: peers.join('、') })}` : nothing}
-      </p>
+      <yishi-collab-status
+        .status=${live.status}
+        .unsent=${live.unsent}
+        ?syncing=${live.syncing}
+        .others=${live.others()}
+        .words=${connectionWords(live.refusal)}
+      ></yishi-collab-status>
       <div class="editor-grid">
         <div>
           <label for="editor"><strong>${t('minutes.editorLabel')}</strong></label>
