@@ -242,8 +242,23 @@ describe('pages open offline once visited', () => {
       await page.getByRole('heading', { level: 1, name: VOTE_TITLE }).waitFor();
       await page.getByRole('button', { name: '开始投票' }).waitFor();
       await controlled(page);
-      await waitForKept(page, `vote/${voteId}`);
 
+      // Mid-ballot the signal drops: the confirm button waits, with words (a ballot counts only once the server confirms it).
+      await page.getByRole('button', { name: '开始投票' }).click();
+      await page.getByRole('button', { name: /^1栋1单元301/ }).click();
+      await page.getByRole('radio', { name: /同意/ }).click();
+      await page.getByRole('button', { name: '下一步' }).click();
+      const confirm = page.getByRole('button', { name: '确认投票' });
+      await confirm.waitFor();
+      await context.setOffline(true);
+      await page.getByText('需要联网才能投票').waitFor();
+      await expect.poll(() => confirm.isDisabled()).toBe(true);
+      await context.setOffline(false);
+      await expect.poll(() => confirm.isDisabled()).toBe(false);
+
+      await page.goto(`${server.url}/votes/${voteId}`);
+      await page.getByRole('button', { name: '开始投票' }).waitFor();
+      await waitForKept(page, `vote/${voteId}`);
       // Online when loaded, then the signal drops: the ballot buttons give way at once.
       await goOffline(context, page);
       await page.getByText('需要联网才能投票').waitFor();

@@ -28,7 +28,6 @@ export const shellMessages = {
     en: 'Offline: pages you have opened still open; voting, sign-offs and publishing need the network',
   },
   'offline.back': { 'zh-CN': '已恢复联网', en: 'Back online' },
-  'offline.needsNetwork': { 'zh-CN': '需要联网', en: 'Needs the network' },
   'update.ready': { 'zh-CN': '有新版本，刷新后使用', en: 'A new version is ready; reload to use it' },
   'update.reload': { 'zh-CN': '刷新', en: 'Reload' },
   'update.later': { 'zh-CN': '稍后', en: 'Later' },

@@ -127,6 +127,10 @@ export class VotePage extends YishiElement implements FlowHost {
   /** Offline, the ballot buttons give way to "需要联网才能投票". */
   private readonly connection = new OnlineController(this);
 
+  get online(): boolean {
+    return this.connection.online;
+  }
+
   override render() {
     return renderLoad(this.load, (v) => this.renderVote(v));
   }
