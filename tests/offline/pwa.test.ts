@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { actionItemEndpoints, voteEndpoints } from '@yishi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, loginWithSessionCookie, newPhonePage, visibleText } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, newPhonePage, visibleText } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { WEB_DIST, compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -273,6 +273,7 @@ describe('pages open offline once visited', () => {
       expect(words).not.toContain('进行中');
       expect(await page.getByRole('button', { name: /开始投票|继续投票|修改选票/ }).count()).toBe(0);
       await page.screenshot({ path: join(SCREENSHOTS, 'offline-vote-page.png'), fullPage: false });
+      await expectNoSeriousA11yViolations(page);
 
       // The concern page: visited before, opened offline, keeps what is typed, says sending needs the network.
       await context.setOffline(false);
@@ -318,6 +319,7 @@ describe('updates without surprises', () => {
       expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting !== null))).toBe(true);
       expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBe(true);
       await page.screenshot({ path: join(SCREENSHOTS, 'update-prompt.png'), fullPage: false });
+      await expectNoSeriousA11yViolations(page);
       await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: '刷新' }).click()]);
       expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBeUndefined();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
