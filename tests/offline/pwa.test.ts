@@ -8,7 +8,8 @@
  * - the staff meeting page, the hall screen, the residents' vote page and concern page open offline once visited,
  *   showing the answer kept on the device with when it was saved; a page never visited still opens (its chunk is
  *   precached) and says its data needs the network;
- * - the vote page offline never shows a stale vote as open: "截至 HH:mm", "需要联网才能投票", no ballot button;
+ * - the vote page offline never shows a stale vote as open: "截至 HH:mm", "需要联网才能投票", no ballot button; sign-off
+ *   and minutes publication are disabled offline, with words;
  * - a second build's service worker waits, the shell offers "有新版本，刷新后使用", and nothing reloads until tapped.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { actionItemEndpoints, voteEndpoints } from '@yishi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, newPhonePage, visibleText } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { WEB_DIST, compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
@@ -228,6 +230,30 @@ describe('pages open offline once visited', () => {
       await context.setOffline(false);
       await page.getByText('需要联网才能签收').waitFor({ state: 'detached' });
       await expect.poll(() => signOff.isDisabled()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('publishing minutes needs the network: offline the publish button is disabled, with words', async () => {
+    const { meetingId: held } = await insertHeldMeeting(server.deps, { startsAt: new Date(Date.now() - 26 * 3_600_000), title: '离线测试议事会', vote: null });
+    const page = await newPhonePage(browser);
+    const context = page.context();
+    try {
+      await loginWithSessionCookie(page, server.url, 'zhanzhang');
+      await page.goto(`${server.url}/meetings/${held}/minutes`);
+      const editor = page.locator('yishi-minutes-page');
+      await editor.getByRole('button', { name: '从会议记录生成草稿' }).click();
+      await expect.poll(() => editor.getByText('已连接，修改会实时保存').count(), { timeout: 15_000 }).toBe(1);
+      const publish = editor.getByRole('button', { name: '审核并公示' });
+      await publish.waitFor();
+      expect(await publish.isDisabled()).toBe(false);
+      await context.setOffline(true);
+      await page.getByText('需要联网才能公示或更正纪要').waitFor();
+      await expect.poll(() => publish.isDisabled()).toBe(true);
+      await context.setOffline(false);
+      await page.getByText('需要联网才能公示或更正纪要').waitFor({ state: 'detached' });
+      await expect.poll(() => publish.isDisabled()).toBe(false);
     } finally {
       await context.close();
     }
