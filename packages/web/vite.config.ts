@@ -1,13 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type PluginOption } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { keepRecentAssets } from './build/keep-recent-assets.js';
 import { lightContracts } from './build/light-contracts.js';
+import { precacheCurrentBuild } from './build/precache-current.js';
 import { shellChunk } from './build/shell-chunk.js';
 import { shoelaceSetup } from './build/shoelace-setup.js';
 import { splitStrings } from './build/split-strings.js';
 import { shoelaceSystemIcons } from './build/system-icons.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const precache = precacheCurrentBuild();
+/** index.html's theme colour: the browser's bar and the installed app's splash screen. */
+const THEME_COLOUR = '#1d4ed8';
 
 // The web app bundles core from its TypeScript source: only what the pages import ends up shipped.
 export default defineConfig({
@@ -17,6 +22,53 @@ export default defineConfig({
     shoelaceSetup(here('./src/app/shoelace-setup.ts')),
     shoelaceSystemIcons(),
     keepRecentAssets(here('./dist')),
+    precache.plugin,
+    // The installable app (issue 19): manifest, icons, and a Workbox service worker holding the app shell, every page's
+    // chunk and every words file, so a page opens offline even if never visited. API answers are never cached (the
+    // no-store rule: pages keep their own last answer, src/offline/snapshots.ts), /collab websockets never touched.
+    // Typed against the workspace root's newer Vite (a type-only mismatch; the plugin's hooks are the same).
+    VitePWA({
+      // A new version waits until the visitor taps the shell's prompt (app/update-prompt.ts), never mid-edit.
+      registerType: 'prompt',
+      // The shell registers it after the page has loaded (app/connection-bar.ts), through workbox-window.
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['favicon.svg', 'shoelace-system-icons.svg', 'apple-touch-icon-180x180.png'],
+      manifest: {
+        name: '议事',
+        short_name: '议事',
+        description: '议事：小区四方议事、居民夜谈、业主表决与公示',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: THEME_COLOUR,
+        background_color: '#ffffff',
+        icons: [
+          { src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['index.html', 'assets/*.{js,css}'],
+        manifestTransforms: [precache.transform],
+        // Hashed names are their own revision.
+        dontCacheBustURLsMatching: /^assets\//,
+        // echarts' chunk is the largest (about 1 MB before gzip).
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/collab(\/|$)/, /^\/assets\//],
+        // Without a second file to fetch (workbox-*.js): one script with the Cache-Control the server gives sw.js.
+        inlineWorkboxRuntime: true,
+        // The first visit's page is controlled at once, so its later chunks come from the precache; an update still waits.
+        clientsClaim: true,
+        skipWaiting: false,
+        cleanupOutdatedCaches: true,
+        // The no-store rule: whatever an /api request answers, the network answers it, and nothing is stored.
+        runtimeCaching: [{ urlPattern: ({ url }) => url.pathname.startsWith('/api/'), handler: 'NetworkOnly' }],
+      },
+    }) as unknown as PluginOption,
   ],
   resolve: { alias: { '@yishi/core': here('../core/src/index.ts') } },
   build: {

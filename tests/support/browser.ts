@@ -15,8 +15,14 @@ let axeSource: string | null = null;
 
 export const CHROMIUM_PATH = process.env.YISHI_CHROMIUM ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * The app registers a service worker (issue 19). Once it controls a page, Playwright's page.route no longer sees the
+ * requests it answers, and its precache outlives a test's server restarts; so browser tests block service workers
+ * unless they test the offline app (`launchBrowser({ serviceWorkers: 'allow' })`, tests/offline/). A context made with
+ * its own `serviceWorkers` option keeps it.
+ */
+export async function launchBrowser(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -30,6 +36,12 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const serviceWorkers = options.serviceWorkers ?? 'block';
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (context: BrowserContextOptions = {}) => newContext({ serviceWorkers, ...context });
+  browser.newPage = (page: Parameters<Browser['newPage']>[0] = {}) => newPage({ serviceWorkers, ...page });
+  return browser;
 }
 
 export const PHONE: BrowserContextOptions = {

@@ -59,6 +59,14 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
       await next();
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
+    // The service worker and the app manifest keep their names from build to build: the browser asks each time
+    // (a stale sw.js would keep phones on an old version), and the update prompt sees a new build at once.
+    for (const path of ['/sw.js', '/manifest.webmanifest']) {
+      app.use(path, async (c, next) => {
+        await next();
+        if (c.res.status === 200) c.header('Cache-Control', 'no-cache');
+      });
+    }
     app.use('*', serveStatic({ root }));
     let indexHtml: string | null = null;
     app.get('*', (c) => {

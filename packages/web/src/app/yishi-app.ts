@@ -2,6 +2,7 @@
  * The app shell: header (home link, elder-mode switch, language switch, account), the routed page
  * in <main>, and the route guard (pages that are not public send anonymous visitors to
  * /login?next=…). Pages come from the registry in routes.ts and are loaded on first visit.
+ * Above them, the connection and update strip (app/connection-bar.ts), loaded once the page has loaded.
  */
 import { authEndpoints } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -15,6 +16,7 @@ import { pick, switchLocale, t } from '../i18n.js';
 import { routes } from '../routes.js';
 import { currentLocale, isElderMode, setElderMode } from '../state/preferences.js';
 import { currentMe, loadMe, logOut, onSessionChange } from '../state/session.js';
+import type { YishiConnectionBar } from './connection-bar.js';
 import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, type RouteDef, type RouteParams } from './router.js';
 
 const NOT_FOUND: RouteDef = {
@@ -204,6 +206,17 @@ export class YishiApp extends YishiElement {
   private cleanups: Array<() => void> = [];
   private navigationCount = 0;
   private readonly onLocation = () => void this.resolveRoute();
+  /** One strip for the page's lifetime (it holds the service worker's registration), shown above the header or a bare page. */
+  private readonly connectionBar = document.createElement('yishi-connection-bar') as YishiConnectionBar;
+  private readonly loadConnectionBar = () => {
+    void import('./connection-bar.js')
+      .then(async () => {
+        await customElements.whenDefined('yishi-connection-bar');
+        // Vite's dev server has no service worker to register (vite-plugin-pwa builds it).
+        if (import.meta.env.PROD) await this.connectionBar.register();
+      })
+      .catch(() => undefined);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -215,6 +228,9 @@ export class YishiApp extends YishiElement {
     this.cleanups.push(() => window.removeEventListener('popstate', this.onLocation));
     this.cleanups.push(() => window.removeEventListener(LOCATION_CHANGED, this.onLocation));
     this.cleanups.push(onSessionChange(() => this.requestUpdate()));
+    // After the first paint and the page's own downloads: nothing of it weighs on a page's first load.
+    if (document.readyState === 'complete') this.loadConnectionBar();
+    else window.addEventListener('load', this.loadConnectionBar, { once: true });
     void this.resolveRoute();
   }
 
@@ -297,9 +313,12 @@ export class YishiApp extends YishiElement {
         ? renderLoading()
         : this.page;
     // A bare page (RouteDef.bare) has no header, from its first paint on.
-    if (matchRoute(routes, location.pathname)?.route.bare) return html`<main id="main" class="bare" tabindex="-1">${body}</main>`;
+    if (matchRoute(routes, location.pathname)?.route.bare)
+      return html`${this.connectionBar}
+        <main id="main" class="bare" tabindex="-1">${body}</main>`;
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${t('shell.skip')}</a>
+      ${this.connectionBar}
       <header>
         <div class="bar">
           <a class="brand" href="/">${t('app.name')} <small>${t('app.tagline')}</small></a>

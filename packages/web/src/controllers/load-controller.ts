@@ -3,11 +3,17 @@
  * when its `deps` change), tracks loading / ready / error, and drops answers that arrive after a
  * newer request. Pair it with `renderLoad()` from components/common/load-state.ts for the standard
  * spinner, error-with-retry and empty states. A 401 sends the visitor to the login page.
+ *
+ * Opt-in offline copies (issue 19): with `{ offline: { key } }` each answer is kept on this device
+ * (offline/snapshots.ts, per user), and when the network fails the controller shows the kept answer
+ * instead of an error, with `stale` saying when it was saved (renderStaleNote() in
+ * components/common/stale-note.ts words it); back online (the browser says so, or the session
+ * reaches the server again) it loads again by itself.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../api/client.js';
 import { navigate } from '../app/router.js';
-import { forgetSession } from '../state/session.js';
+import { RECONNECTED, currentMe, forgetSession } from '../state/session.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -72,31 +78,92 @@ export abstract class Loader implements ReactiveController {
   }
 }
 
+export interface LoadOptions<T> {
+  /**
+   * Keep each answer on this device and show it when the network fails; `key` names the page's data (route params in
+   * it). `prepare` readies a kept answer as the fetcher readies a fresh one (the parts of the page it needs loaded).
+   */
+  offline?: { key: () => string; prepare?: (value: T) => Promise<T> };
+}
+
+/** When the answer shown was saved, if it is the copy kept on this device rather than the server's answer. */
+export interface Staleness {
+  savedAt: Date;
+}
+
+const offlineCopies = () => import('../offline/snapshots.js');
+
 export class LoadController<T> extends Loader {
   status: LoadStatus = 'idle';
   value: T | undefined;
   error: ApiError | null = null;
+  /** Set while `value` is the offline copy (the network failed); null once the server answered. */
+  stale: Staleness | null = null;
+  private loads = 0;
+  private readonly onOnline = () => {
+    if (this.stale) void this.reload();
+  };
 
   constructor(
     host: ReactiveControllerHost,
     private readonly fetcher: (signal: AbortSignal) => Promise<T>,
     /** Values the fetch depends on (route params); a change refetches. */
     deps: () => readonly unknown[] = () => [],
+    private readonly options: LoadOptions<T> = {},
   ) {
     super(host, deps);
   }
 
+  override hostConnected(): void {
+    super.hostConnected();
+    if (!this.options.offline) return;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener(RECONNECTED, this.onOnline);
+  }
+
+  override hostDisconnected(): void {
+    super.hostDisconnected();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener(RECONNECTED, this.onOnline);
+  }
+
   async reload(): Promise<void> {
+    const load = ++this.loads;
     this.status = 'loading';
     this.error = null;
     this.host.requestUpdate();
+    let failure: ApiError | null = null;
     const answer = await this.attempt(this.fetcher, (error) => {
+      failure = error;
       this.error = error;
       this.status = 'error';
     });
-    if (!answer) return;
+    const offline = this.options.offline;
+    const userId = currentMe()?.userId;
+    if (!answer) {
+      if (failure === null || (failure as ApiError).status !== 0 || !offline || !userId) return;
+      // The network failed: the copy kept on this device, if any (the error stays otherwise).
+      const kept = await offlineCopies()
+        .then((copies) => copies.readSnapshot<T>(userId, offline.key()))
+        .then(async (snapshot) => snapshot && { ...snapshot, value: offline.prepare ? await offline.prepare(snapshot.value) : snapshot.value })
+        .catch(() => undefined);
+      if (!kept || load !== this.loads) return;
+      this.value = kept.value;
+      this.stale = { savedAt: new Date(kept.savedAt) };
+      this.error = null;
+      this.status = 'ready';
+      this.host.requestUpdate();
+      return;
+    }
     this.value = answer.value;
+    this.stale = null;
     this.status = 'ready';
     this.host.requestUpdate();
+    if (offline && userId) {
+      const key = offline.key();
+      void offlineCopies()
+        .then((copies) => copies.saveSnapshot(userId, key, answer.value))
+        .catch(() => undefined);
+    }
   }
 }

@@ -37,6 +37,7 @@ export const minutesMessages = {
   'minutes.publishedOnTime': { 'zh-CN': '已于期限内公示', en: 'Published within the deadline' },
   'minutes.publishedLate': { 'zh-CN': '公示晚于期限', en: 'Published after the deadline' },
   'minutes.publish': { 'zh-CN': '审核并公示', en: 'Approve and publish' },
+  'minutes.publishOffline': { 'zh-CN': '需要联网才能公示或更正纪要', en: 'Publishing or correcting the minutes needs the network' },
   'minutes.publishConfirmTitle': { 'zh-CN': '确认公示纪要', en: 'Publish the minutes?' },
   'minutes.publishConfirmBody': {
     'zh-CN': '公示后，本版本将在公示栏公开，且不能再修改或删除；如有错误，只能发布更正版本并说明原因。',

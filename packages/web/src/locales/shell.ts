@@ -22,6 +22,15 @@ export const shellMessages = {
     'zh-CN': '页面加载失败，请检查网络后刷新',
     en: 'The page failed to load; check your connection and reload',
   },
+  'offline.savedAt': { 'zh-CN': '离线：显示的是 {time} 保存的内容', en: 'Offline: showing what was saved at {time}' },
+  'offline.banner': {
+    'zh-CN': '已离线：看过的页面仍可打开；投票、签收和发布需要联网',
+    en: 'Offline: pages you have opened still open; voting, sign-offs and publishing need the network',
+  },
+  'offline.back': { 'zh-CN': '已恢复联网', en: 'Back online' },
+  'update.ready': { 'zh-CN': '有新版本，刷新后使用', en: 'A new version is ready; reload to use it' },
+  'update.reload': { 'zh-CN': '刷新', en: 'Reload' },
+  'update.later': { 'zh-CN': '稍后', en: 'Later' },
   'notFound.title': { 'zh-CN': '找不到这个页面', en: 'Page not found' },
   'notFound.body': {
     'zh-CN': '您访问的地址“{path}”不存在，可能链接有误或页面已移走。',

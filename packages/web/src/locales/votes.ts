@@ -39,6 +39,15 @@ export const voteMessages = {
   'votes.named': { 'zh-CN': '记名投票：结束后公布每户的选择。', en: 'Named ballot: each unit’s choice is published after closing.' },
   'votes.turnout': { 'zh-CN': '已投票 {ballots} 户 / 共 {voters} 户', en: '{ballots} of {voters} units have voted' },
   'votes.notEligible': { 'zh-CN': '您不在本次表决的投票人名单中。', en: 'You are not on the roll of this vote.' },
+  'votes.needsNetwork': { 'zh-CN': '需要联网才能投票', en: 'You need to be online to vote' },
+  'votes.needsNetworkWhy': {
+    'zh-CN': '投票必须由服务器当场确认并给出回执码，离线时不能投票。联网后刷新本页即可投票。',
+    en: 'A ballot counts only once the server confirms it and gives a receipt code, so nobody can vote offline. Reload this page once you are online to vote.',
+  },
+  'votes.asOf': {
+    'zh-CN': '截至 {time}：表决现在是否仍在进行，需要联网才能查看',
+    en: 'As of {time}: whether the vote is still open, only the network can tell',
+  },
   'votes.notOpenYet': { 'zh-CN': '表决尚未开始。', en: 'The vote has not opened yet.' },
   'votes.youVoted': { 'zh-CN': '{unit} 已投票', en: '{unit} has voted' },
   'votes.receiptWas': { 'zh-CN': '回执码：{code}', en: 'Receipt code: {code}' },

@@ -2,15 +2,57 @@
  * Who is logged in, as `GET /api/session` describes them (null for anonymous visitors, answered
  * without a 401 so public pages log no failed request), cached for the page's lifetime. Logging in
  * or out refreshes it and tells listeners.
+ *
+ * Offline (issue 19): the last answer is kept on this device (offline/snapshots.ts, loaded on demand), and when the
+ * network fails the shell uses it, so a page visited before opens offline instead of bouncing to the login page; back
+ * online, the session is asked again. Logging out (or a 401) forgets it with every page's offline copy.
  */
 import { MEMBER_ROLE, authEndpoints, type Me, type MeetingHats, type Party, type Role } from '@yishi/core';
-import { api } from '../api/client.js';
+import { ApiError, api } from '../api/client.js';
 
 export const SESSION_CHANGED = 'yishi-session-changed';
+/** On window, when the server answers again after the session was taken from this device: pages showing kept copies reload. */
+export const RECONNECTED = 'yishi-reconnected';
+/** While the server cannot be reached, how often the session is asked again (the browser's "online" event alone misses a dead signal). */
+const RETRY_MS = 15_000;
 const events = new EventTarget();
 
 let me: Me | null | undefined;
 let pending: Promise<Me | null> | null = null;
+/** Whether `me` is the copy kept on this device, used while the server could not be reached. */
+let fromDevice = false;
+
+const offlineCopies = () => import('../offline/snapshots.js');
+
+/** The session kept on this device, when the server could not be reached; the network's error otherwise. */
+async function keptSession(error: unknown): Promise<Me | null> {
+  if (!(error instanceof ApiError) || error.status !== 0) throw error;
+  const kept = await offlineCopies()
+    .then((copies) => copies.readLastMe<Me>())
+    .catch(() => undefined);
+  if (kept === undefined) throw error;
+  fromDevice = true;
+  scheduleRetry();
+  return kept;
+}
+
+/** Asks the server again while the session is the device's copy (every RETRY_MS, and when the browser says it is online). */
+function retry(): void {
+  if (fromDevice) void loadMe({ force: true }).catch(() => undefined);
+}
+
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleRetry(): void {
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(retry, RETRY_MS);
+}
+
+if (typeof window !== 'undefined') window.addEventListener('online', retry);
+
+/** Whether the session shown is the copy kept on this device because the server could not be reached. */
+export function isSessionFromDevice(): boolean {
+  return fromDevice;
+}
 
 export function currentMe(): Me | null {
   return me ?? null;
@@ -21,6 +63,16 @@ export function loadMe(options: { force?: boolean } = {}): Promise<Me | null> {
   pending ??= api
     .call(authEndpoints.session, {})
     .then(({ me: value }) => {
+      if (fromDevice) {
+        fromDevice = false;
+        queueMicrotask(() => window.dispatchEvent(new Event(RECONNECTED)));
+      }
+      void offlineCopies()
+        .then((copies) => copies.saveLastMe(value))
+        .catch(() => undefined);
+      return value;
+    }, keptSession)
+    .then((value) => {
       me = value;
       events.dispatchEvent(new Event(SESSION_CHANGED));
       return value;
@@ -39,12 +91,20 @@ export async function logIn(login: string, password: string): Promise<Me | null>
 export async function logOut(): Promise<void> {
   await api.call(authEndpoints.logout, {});
   me = null;
+  fromDevice = false;
+  await offlineCopies()
+    .then((copies) => copies.clearOfflineCopies())
+    .catch(() => undefined);
   events.dispatchEvent(new Event(SESSION_CHANGED));
 }
 
 /** Forgets the cached session (after a 401 from an expired cookie) without calling the server. */
 export function forgetSession(): void {
   me = null;
+  fromDevice = false;
+  void offlineCopies()
+    .then((copies) => copies.clearOfflineCopies())
+    .catch(() => undefined);
   events.dispatchEvent(new Event(SESSION_CHANGED));
 }
 

@@ -53,6 +53,7 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe, rolesAt } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 
@@ -150,6 +151,8 @@ export class ActionItemPage extends YishiElement {
   @state() private errors: FieldErrors<Field> = {};
   private pendingResolution = '';
   private readonly write = new WriteController<Field>(this);
+  /** A sign-off needs the server's answer (its number): offline its buttons are disabled, with words (issue 19). */
+  private readonly connection = new OnlineController(this);
   private readonly item = new LoadController(
     this,
     (signal) => api.call(actionItemEndpoints.get, { params: { itemId: this.itemId }, signal }),
@@ -316,12 +319,18 @@ export class ActionItemPage extends YishiElement {
             maySign
               ? html`<form class="fields" @submit=${(e: Event) => this.askSignOff(e)} novalidate>
                     ${this.textarea('resolution', t('ai.resolution'), 3)}
-                    <sl-button type="submit" variant="primary" size="large">${t('ai.signOff')}</sl-button>
+                    <sl-button type="submit" variant="primary" size="large" ?disabled=${!this.connection.online}>${t('ai.signOff')}</sl-button>
+                    ${this.connection.online ? nothing : html`<p class="muted offline-sign-off" role="status">${t('ai.signOffOffline')}</p>`}
                   </form>
                   <sl-dialog label=${t('ai.signOffConfirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>
                     <p>${t('ai.signOffConfirm', { name: currentMe()?.displayName ?? '' })}</p>
                     <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('ai.cancel')}</sl-button>
-                    <sl-button slot="footer" variant="primary" ?loading=${this.write.busy} @click=${() => void this.signOff(item)}
+                    <sl-button
+                      slot="footer"
+                      variant="primary"
+                      ?loading=${this.write.busy}
+                      ?disabled=${!this.connection.online}
+                      @click=${() => void this.signOff(item)}
                       >${t('ai.confirm')}</sl-button
                     >
                   </sl-dialog>

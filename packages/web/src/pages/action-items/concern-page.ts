@@ -5,6 +5,10 @@
  * by one as they are chosen, so a file that is not a photo is refused at once, beside the photo
  * field; the server strips their metadata. The urgency options say what each promises, and the
  * confirmation says the same deadline the item got. Staff words are explained in plain sentences.
+ *
+ * Offline (issue 19) the page still opens; what the resident types is kept on this device as a draft (restored when
+ * the page opens again, dropped once sent), and the page says that sending needs the network: a report is never
+ * queued to go later by itself. The photos need the network too (each is sent as it is chosen).
  */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { optionLabel } from '../../components/forms/option-label.js';
@@ -37,9 +41,16 @@ import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { OnlineController } from '../../offline/online-controller.js';
+import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type Field = 'title' | 'description' | 'location' | 'urgency' | 'photoIds';
+/** The typed fields kept as a draft on this device. */
+const DRAFT_FIELDS = ['title', 'description', 'location'] as const;
+type Draft = Partial<Record<(typeof DRAFT_FIELDS)[number], string>>;
+const DRAFT_SAVE_MS = 400;
+const offlineCopies = () => import('../../offline/snapshots.js');
 
 @customElement('yishi-concern-page')
 export class ConcernPage extends YishiElement {
@@ -74,6 +85,13 @@ export class ConcernPage extends YishiElement {
         color: var(--yishi-muted);
         margin: 0.25rem 0 0;
       }
+      .offline-draft {
+        margin: 0;
+        padding: 0.5rem 0.75rem;
+        border-left: 4px solid var(--sl-color-warning-600, #d97706);
+        background: var(--sl-color-warning-50, #fffbeb);
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -85,6 +103,9 @@ export class ConcernPage extends YishiElement {
   @state() private photoCount = 0;
   @state() private photosBusy = false;
   @state() private photoError: string | null = null;
+  /** Offline, the form says sending needs the network (the draft is kept either way). */
+  private readonly connection = new OnlineController(this);
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly write = new WriteController<Field>(this);
   private readonly mine = new PagedController<ConcernView>(
     this,
@@ -96,13 +117,59 @@ export class ConcernPage extends YishiElement {
     return this.params.compoundId ?? '';
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.draftTimer);
+  }
+
+  protected override async firstUpdated(): Promise<void> {
+    const userId = currentMe()?.userId;
+    if (!userId) return;
+    const kept = await offlineCopies()
+      .then((copies) => copies.readSnapshot<Draft>(userId, this.draftKey))
+      .catch(() => undefined);
+    if (!kept) return;
+    await Promise.all([customElements.whenDefined('sl-input'), customElements.whenDefined('sl-textarea')]);
+    for (const name of DRAFT_FIELDS) {
+      const control = this.control(name);
+      // Never over what was typed meanwhile.
+      if (control && kept.value[name] && !control.value) control.value = kept.value[name];
+    }
+  }
+
+  private get draftKey(): string {
+    return `concern-draft/${this.compoundId}`;
+  }
+
+  /** Keeps what is typed on this device (a moment after the last key), so a lost signal loses nothing. */
+  private keepDraft(): void {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => {
+      const userId = currentMe()?.userId;
+      if (!userId) return;
+      const draft: Draft = Object.fromEntries(DRAFT_FIELDS.map((name) => [name, String(this.control(name)?.value ?? '')]));
+      void offlineCopies()
+        .then((copies) => copies.saveSnapshot(userId, this.draftKey, draft))
+        .catch(() => undefined);
+    }, DRAFT_SAVE_MS);
+  }
+
+  private dropDraft(): void {
+    clearTimeout(this.draftTimer);
+    const userId = currentMe()?.userId;
+    if (!userId) return;
+    void offlineCopies()
+      .then((copies) => copies.dropSnapshot(userId, this.draftKey))
+      .catch(() => undefined);
+  }
+
   override render() {
     const e = this.errors;
     return html`<h1>${t('concern.heading')}</h1>
       <p class="lead">${t('concern.intro')}</p>
       ${this.write.error ? html`<sl-alert variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
       ${this.submitted && !this.write.error ? html`<sl-alert variant="success" open><p role="status">${this.confirmation(this.submitted)}</p></sl-alert>` : nothing}
-      <form class="card fields" @submit=${(ev: Event) => void this.submit(ev)} novalidate>
+      <form class="card fields" @submit=${(ev: Event) => void this.submit(ev)} @sl-input=${() => this.keepDraft()} novalidate>
         <sl-input name="title" label=${t('concern.title')} required maxlength="120" class=${e.title ? 'invalid' : ''} help-text=${e.title ?? ''}></sl-input>
         <sl-textarea
           name="description"
@@ -118,8 +185,10 @@ export class ConcernPage extends YishiElement {
           <sl-option value="none">${optionLabel(t('concern.notUrgent'))}</sl-option>
           ${RESPONSE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(RESPONSE_LEVEL_LABELS[l]))}</sl-option>`)}
         </sl-select>`}
-        ${this.renderPhotos()}
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${this.photosBusy}>${t('concern.submit')}</sl-button>
+        ${this.renderPhotos()} ${this.connection.online ? nothing : html`<p class="offline-draft" role="status">${t('concern.offline')}</p>`}
+        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${this.photosBusy || !this.connection.online}
+          >${t('concern.submit')}</sl-button
+        >
       </form>
       <h2>${t('concern.mine')}</h2>
       ${renderLoad(this.mine, () =>
@@ -210,6 +279,7 @@ export class ConcernPage extends YishiElement {
     if (this.errors.photoIds) this.photoError = this.errors.photoIds;
     if (!created) return;
     this.submitted = created;
+    this.dropDraft();
     form.reset();
     for (const name of ['title', 'description', 'location']) {
       const control = this.control(name);

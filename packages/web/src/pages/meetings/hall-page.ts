@@ -8,6 +8,9 @@
  *
  * What it says with nothing put up depends on the meeting: when it begins, that it is in session
  * (never "please wait" once it has opened), or that it has ended.
+ *
+ * Offline (issue 19): each answer is kept on this device, so the screen opens without a network once shown there,
+ * saying when what it shows was saved, and catches up at the next poll that gets through.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { MEETING_STATUS_LABELS, meetingKind, publicMeetingEndpoints, questionsOpen, type HallState } from '@yishi/core';
@@ -15,6 +18,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import { savedTime } from '../../components/common/stale-note.js';
 import '../../components/meetings/ask-qr-code.js';
 import { meetingWhen, partyLabel, partyList } from '../../components/meetings/meeting-ui.js';
 import { formatDateTime } from '../../format/format.js';
@@ -22,6 +26,9 @@ import { pick, switchLocale, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 
 export const HALL_POLL_MS = 3000;
+/** The hall screen needs no login: its offline copy is everybody's on this device (logging out still clears it). */
+const HALL_COPY_OWNER = 'public';
+const offlineCopies = () => import('../../offline/snapshots.js');
 
 @customElement('yishi-hall-page')
 export class HallPage extends YishiElement {
@@ -199,6 +206,8 @@ export class HallPage extends YishiElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private hall: HallState | null = null;
   @state() private failed = false;
+  /** When the state shown was saved, while it is the copy kept on this device. */
+  @state() private savedAt: Date | null = null;
   @state() private fullscreen = false;
   private timer: number | undefined;
   private readonly onFullscreen = () => (this.fullscreen = document.fullscreenElement !== null);
@@ -216,11 +225,26 @@ export class HallPage extends YishiElement {
   }
 
   private async poll() {
+    const key = `hall/${this.params.meetingId ?? ''}`;
     try {
-      this.hall = await api.call(publicMeetingEndpoints.hall, { params: { meetingId: this.params.meetingId ?? '' } });
+      const hall = await api.call(publicMeetingEndpoints.hall, { params: { meetingId: this.params.meetingId ?? '' } });
+      this.hall = hall;
       this.failed = false;
+      this.savedAt = null;
+      void offlineCopies()
+        .then((copies) => copies.saveSnapshot(HALL_COPY_OWNER, key, hall))
+        .catch(() => undefined);
     } catch {
       this.failed = true;
+      if (!this.hall) {
+        const kept = await offlineCopies()
+          .then((copies) => copies.readSnapshot<HallState>(HALL_COPY_OWNER, key))
+          .catch(() => undefined);
+        if (kept && !this.hall) {
+          this.hall = kept.value;
+          this.savedAt = new Date(kept.savedAt);
+        }
+      }
     }
     if (this.isConnected) this.timer = window.setTimeout(() => void this.poll(), HALL_POLL_MS);
   }
@@ -263,7 +287,9 @@ export class HallPage extends YishiElement {
         }
       </div>
       <div class="foot">
-        <p role="status">${this.failed ? t('meetingHall.offline') : t('meetingHall.updated')}</p>
+        <p role="status">
+          ${this.savedAt ? t('offline.savedAt', { time: savedTime(this.savedAt) }) : this.failed ? t('meetingHall.offline') : t('meetingHall.updated')}
+        </p>
         <div class="tools">
           <sl-button
             size="medium"

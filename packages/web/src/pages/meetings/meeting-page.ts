@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { renderStaleNote, staleNoteStyles } from '../../components/common/stale-note.js';
 import '../../components/evidence/evidence-download.js';
 import '../../components/meetings/agenda-editor.js';
 import type { AgendaFrozenDetail } from '../../components/meetings/agenda-editor.js';
@@ -51,6 +52,7 @@ const CONFIRM_DIALOGS: Partial<Record<Step, { title: MessageKey; button: Message
 export class MeetingPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    staleNoteStyles,
     css`
       .attendance {
         list-style: none;
@@ -87,6 +89,8 @@ export class MeetingPage extends YishiElement {
     this,
     (signal) => api.call(meetingEndpoints.get, { params: { meetingId: this.params.meetingId ?? '' }, signal }),
     () => [this.params.meetingId],
+    // Offline, the meeting as last loaded on this device (issue 19).
+    { offline: { key: () => `meeting/${this.params.meetingId ?? ''}` } },
   );
   private readonly write = new WriteController(this);
   /** Set when the live agenda was frozen while this page was open (by another member starting the meeting). */
@@ -140,6 +144,7 @@ export class MeetingPage extends YishiElement {
     const run = v.permissions.run;
     const frozen = m.agendaFrozenAt !== null;
     return html`
+      ${renderStaleNote(this.view.stale)}
       <p class="muted">${pick(kind.label)} · ${m.compoundName}</p>
       <h1>${m.title}</h1>
       <p><yishi-meeting-status .status=${m.status}></yishi-meeting-status></p>

@@ -26,6 +26,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { commonRefusalKey, YjsDocController } from '../../controllers/yjs-doc-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 
@@ -84,6 +85,8 @@ export class MinutesPage extends YishiElement {
   @state() private reason = '';
   /** Every change goes through here; a correction's reason is its one field. */
   private readonly write = new WriteController<'reason'>(this);
+  /** Publication needs the server's answer: offline its buttons are disabled, with words (issue 19). */
+  private readonly connection = new OnlineController(this);
 
   private get meetingId(): string {
     return this.params.meetingId ?? '';
@@ -269,7 +272,9 @@ export class MinutesPage extends YishiElement {
         ${
           m.versions.length === 0
             ? m.may.publish
-              ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => (this.confirming = true)}>${t('minutes.publish')}</sl-button>`
+              ? html`<sl-button variant="primary" ?loading=${this.write.busy} ?disabled=${!this.connection.online} @click=${() => (this.confirming = true)}
+                    >${t('minutes.publish')}</sl-button
+                  >${this.connection.online ? nothing : html`<p class="muted offline-publish" role="status">${t('minutes.publishOffline')}</p>`}`
               : m.signatures && !m.signatures.complete
                 ? nothing
                 : html`<p class="muted">${t('minutes.onlyConvener')}</p>`
@@ -292,17 +297,20 @@ export class MinutesPage extends YishiElement {
                 <sl-button
                   variant="primary"
                   ?loading=${this.write.busy}
-                  ?disabled=${this.reason.trim().length < 2}
+                  ?disabled=${this.reason.trim().length < 2 || !this.connection.online}
                   @click=${() => void this.correct(m.versions.length)}
                   >${t('minutes.correct')}</sl-button
                 >
+                ${this.connection.online ? nothing : html`<p class="muted offline-publish" role="status">${t('minutes.publishOffline')}</p>`}
               </div>`
           : nothing
       }
       <sl-dialog label=${t('minutes.publishConfirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>
         <p>${t('minutes.publishConfirmBody')}</p>
         <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('minutes.cancel')}</sl-button>
-        <sl-button slot="footer" variant="primary" @click=${() => this.publish()}>${t('minutes.publishConfirm')}</sl-button>
+        <sl-button slot="footer" variant="primary" ?disabled=${!this.connection.online} @click=${() => this.publish()}
+          >${t('minutes.publishConfirm')}</sl-button
+        >
       </sl-dialog>
       <sl-dialog
         label=${t('minutes.regenerateTitle')}

@@ -20,6 +20,8 @@ export interface FlowHost {
   choices: string[];
   receipts: BallotReceipt[];
   readonly write: { readonly error: string | undefined | null; readonly busy: boolean };
+  /** Offline a ballot cannot be cast (it counts only once the server confirms it): the confirm button waits, with words. */
+  readonly online: boolean;
   begin(among: readonly MyVoter[]): void;
   pickVoters(voters: MyVoter[]): void;
   toggle(id: string, single: boolean, max: number): void;
@@ -178,7 +180,13 @@ export function renderFlow(page: FlowHost, v: VoteView) {
       <p class="confirm-choice">${labels.join('、')}</p>
       ${several ? html`<p class="muted">${t('votes.allUnitsHint')}</p>` : nothing} ${page.write.error ? page.renderError() : nothing}
       <div class="nav">
-        <button class="button primary" aria-busy=${page.write.busy ? 'true' : 'false'} ?disabled=${page.write.busy} @click=${() => page.cast(v)}>
+        ${page.online ? nothing : html`<p class="alert warning" role="status"><strong>${t('votes.needsNetwork')}</strong></p>`}
+        <button
+          class="button primary"
+          aria-busy=${page.write.busy ? 'true' : 'false'}
+          ?disabled=${page.write.busy || !page.online}
+          @click=${() => page.cast(v)}
+        >
           ${t('votes.confirmCast')}
         </button>
         <button class="button" ?disabled=${page.write.busy} @click=${() => (page.step = 'choose')}>${t('votes.back')}</button>

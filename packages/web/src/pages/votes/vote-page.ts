@@ -5,6 +5,9 @@
  * codes, shown big, one per unit (vote-flow.ts, loaded when voting starts). Large buttons, one question per screen, nothing cast without an
  * explicit "确认投票". The end of the flow says which of my units have still not voted and leads on
  * to them. When the vote is closed the same page shows the result with its explanation.
+ *
+ * Offline (issue 19) the page shows the vote as it was last loaded on this device, never as open: no ballot
+ * buttons, "截至 HH:mm" instead of the status, and "需要联网才能投票". A ballot always needs the server's answer.
  */
 import { SECRET_TOTALS_MIN_VOTERS, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
 import { adoptStyles, css, html, nothing } from 'lit';
@@ -12,11 +15,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { renderStaleNote, savedTime, staleNoteStyles } from '../../components/common/stale-note.js';
 import { bracketed, colon } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { OnlineController } from '../../offline/online-controller.js';
 import { currentLocale } from '../../state/preferences.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import type { FlowHost, Step } from './vote-flow.js';
@@ -55,6 +60,7 @@ export class VotePage extends YishiElement implements FlowHost {
   static override styles = [
     YishiElement.styles,
     buttonStyles,
+    staleNoteStyles,
     css`
       :host {
         font-size: 1.125rem;
@@ -116,7 +122,14 @@ export class VotePage extends YishiElement implements FlowHost {
     this,
     async (signal) => withParts(await api.call(voteEndpoints.get, { params: { voteId: this.params.voteId ?? '' }, signal })),
     () => [this.params.voteId, currentLocale()],
+    { offline: { key: () => `vote/${this.params.voteId ?? ''}/${currentLocale()}`, prepare: withParts } },
   );
+  /** Offline, the ballot buttons give way to "需要联网才能投票". */
+  private readonly connection = new OnlineController(this);
+
+  get online(): boolean {
+    return this.connection.online;
+  }
 
   override render() {
     return renderLoad(this.load, (v) => this.renderVote(v));
@@ -124,17 +137,27 @@ export class VotePage extends YishiElement implements FlowHost {
 
   private renderVote(v: VoteView) {
     if (this.step !== 'overview' && v.vote.status === 'open' && this.flow) return this.flow.renderFlow(this, v);
-    const { vote, turnout } = v;
+    const { vote } = v;
+    const stale = this.load.stale;
+    // A kept copy of a vote that was open (or not yet open) says nothing about now: never drawn as open.
+    const unsettled = stale !== null && vote.status !== 'closed';
+    const turnout = unsettled ? null : v.turnout;
     return html`
+      ${renderStaleNote(stale)}
       <h1>${vote.title}</h1>
       <p class="status">
-        ${t(`votes.status.${vote.status}`)} ·
-        ${vote.status === 'closed' ? t('votes.closedAt', { time: formatDateTime(vote.closedAt ?? vote.closesAt) }) : t('votes.closesAt', { time: formatDateTime(vote.closesAt) })}
+        ${
+          unsettled
+            ? t('votes.asOf', { time: savedTime(stale.savedAt) })
+            : html`${t(`votes.status.${vote.status}`)} ·
+              ${vote.status === 'closed' ? t('votes.closedAt', { time: formatDateTime(vote.closedAt ?? vote.closesAt) }) : t('votes.closesAt', { time: formatDateTime(vote.closesAt) })}`
+        }
       </p>
+      ${unsettled && vote.status === 'open' ? this.renderNeedsNetwork() : nothing}
       ${vote.buildingName ? html`<p>${t('votes.building', { name: vote.buildingName })}</p>` : nothing}
       ${vote.description ? html`<p>${vote.description}</p>` : nothing}
       <p class="muted"><strong>${t('votes.rule')}${colon()}</strong>${pick(vote.ruleText)}</p>
-      ${v.timeline.statutory ? html`<yishi-vote-timeline .timeline=${v.timeline}></yishi-vote-timeline>` : nothing}
+      ${v.timeline.statutory && !unsettled ? html`<yishi-vote-timeline .timeline=${v.timeline}></yishi-vote-timeline>` : nothing}
       ${vote.secret ? this.renderSecrecy() : html`<p class="muted">${t('votes.named')}</p>`}
       ${
         turnout && vote.status === 'open'
@@ -145,8 +168,8 @@ export class VotePage extends YishiElement implements FlowHost {
           : nothing
       }
       ${this.write.error ? this.renderError() : nothing} ${vote.status === 'open' ? this.renderMyBallots(v) : nothing}
-      ${vote.status === 'draft' ? html`<p>${t('votes.notOpenYet')}</p>` : nothing}
-      <yishi-proxy-panel .view=${v} @proxy-changed=${() => this.load.reload()}></yishi-proxy-panel>
+      ${vote.status === 'draft' && !unsettled ? html`<p>${t('votes.notOpenYet')}</p>` : nothing}
+      ${stale ? nothing : html`<yishi-proxy-panel .view=${v} @proxy-changed=${() => this.load.reload()}></yishi-proxy-panel>`}
       ${
         vote.status === 'closed'
           ? html`<h2>${t('votes.results')}</h2>
@@ -198,6 +221,9 @@ export class VotePage extends YishiElement implements FlowHost {
 
   private renderMyBallots(v: VoteView) {
     if (v.mine.length === 0) return v.canManage ? nothing : html`<div class="alert warning" role="alert">${t('votes.notEligible')}</div>`;
+    // A kept copy says so under its title already.
+    if (this.load.stale) return nothing;
+    if (!this.connection.online) return this.renderNeedsNetwork();
     const notVoted = v.mine.filter((m) => !m.voted);
     const someVoted = notVoted.length < v.mine.length;
     return html`
@@ -221,6 +247,14 @@ export class VotePage extends YishiElement implements FlowHost {
           : nothing
       }
     `;
+  }
+
+  /** In place of the ballot buttons offline: a ballot counts only once the server has confirmed it. */
+  private renderNeedsNetwork() {
+    return html`<div class="alert warning offline-ballot" role="status">
+      <strong>${t('votes.needsNetwork')}</strong>
+      <p>${t('votes.needsNetworkWhy')}</p>
+    </div>`;
   }
 
   renderError() {
