@@ -94,7 +94,7 @@ describe('Idempotency-Key on evening-talk writes', () => {
     expect([answered2.status, answered2.data]).toEqual([200, firsts[0]!.data]);
     expect([listed2.status, listed2.data, listed3.status, listed3.data]).toEqual([200, firsts[1]!.data, 200, firsts[1]!.data]);
     expect([merged2.status, merged2.data]).toEqual([200, firsts[2]!.data]);
-    expect(await actionItemsOf(b.id)).toEqual([{ id: (firsts[1]!.data as { actionItemId: string }).actionItemId }]);
+    expect(await actionItemsOf(b.id)).toEqual([{ id: (firsts[1]!.data as unknown as { actionItemId: string }).actionItemId }]);
     const rows = await questionRows();
     expect(rows.map((r) => r.status).sort()).toEqual(['answered', 'listed', 'merged']);
     // Without a key a second answer is still refused as before.
