@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
+import { launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
+import { answerQuestionOffline, recordQuestion } from './talk-questions-ui.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -53,31 +54,12 @@ async function openTalk(login: string, meetingId: string, context?: BrowserConte
   return page;
 }
 
-async function record(page: Page, text: string): Promise<void> {
-  const panel = page.locator('yishi-questions-panel');
-  await panel.getByRole('button', { name: '记录现场问题' }).click();
-  const form = panel.locator('yishi-question-form');
-  await form.getByLabel('问题内容').fill(text);
-  await chooseOption(form, 'category', '设施维修');
-  await form.getByLabel(/提问人/).fill('3栋 李阿姨');
-  await form.getByRole('button', { name: '提交问题' }).click();
-  await form.waitFor({ state: 'detached' });
-}
-
-async function answer(page: Page, questionText: string, words: string): Promise<void> {
-  const question = page.locator('li.question', { hasText: questionText });
-  await question.getByRole('button', { name: '现场答复' }).click();
-  await question.getByLabel('答复内容').fill(words);
-  await question.getByRole('button', { name: '保存' }).click();
-  await question.getByText('现场答复：待发送').waitFor();
-}
-
 /** A talk open on shequ's phone, gone offline with one question recorded and waiting as 待发送. */
 async function offlineWithOneQuestion(title: string, text: string): Promise<{ meetingId: string; page: Page; context: BrowserContext }> {
   const meetingId = await talkInSession(title);
   const page = await openTalk('shequ', meetingId);
   await page.context().setOffline(true);
-  await record(page, text);
+  await recordQuestion(page, text);
   await page.locator('li.question[data-pending="yes"]', { hasText: text }).waitFor();
   return { meetingId, page, context: page.context() };
 }
@@ -119,12 +101,12 @@ describe('evening-talk questions with no network', () => {
     expect(socket).toBe('error');
 
     const texts = Array.from({ length: 5 }, (_, i) => `离线记录的问题${i + 1}：楼道灯不亮`);
-    for (const text of texts) await record(page, text);
+    for (const text of texts) await recordQuestion(page, text);
     const panel = page.locator('yishi-questions-panel');
     await expect.poll(() => panel.locator('li.question[data-pending="yes"]').count()).toBe(5);
     await panel.getByText('待发送 5 条').waitFor();
-    await answer(page, texts[1]!, '物业今晚起安排专人维修');
-    await answer(page, texts[3]!, '已报街道，下周更换灯具');
+    await answerQuestionOffline(page, texts[1]!, '物业今晚起安排专人维修');
+    await answerQuestionOffline(page, texts[3]!, '已报街道，下周更换灯具');
     await panel.getByText('待发送 7 条').waitFor();
     expect(await rowsOf(meetingId)).toEqual([]);
     // The list reloaded with no network shows the page saved when it was last loaded, and says from when.
@@ -187,7 +169,7 @@ describe('evening-talk questions with no network', () => {
   it('an answer lost on its way back and a reload mid-queue: the retry carries the same key, each write lands once', async () => {
     const text = '回音丢失的问题：自行车棚漏雨';
     const { meetingId, page, context } = await offlineWithOneQuestion('断网夜谈·四', text);
-    await answer(page, text, '本周内修补车棚顶');
+    await answerQuestionOffline(page, text, '本周内修补车棚顶');
     // Back online, but the server's answer to the question is lost on the way back: it has written
     // the question, the phone does not know, and the answer waiting on it stays queued.
     const keys: string[] = [];

@@ -213,7 +213,12 @@ export class YishiApp extends YishiElement {
       .then(async () => {
         await customElements.whenDefined('yishi-connection-bar');
         // Vite's dev server has no service worker to register (vite-plugin-pwa builds it).
-        if (import.meta.env.PROD) await this.connectionBar.register();
+        if (!import.meta.env.PROD) return;
+        // Only for those who use the app offline: people logged in, and the hall screen. A passer-by reading
+        // the notice board on one bar of signal is not made to download the whole app behind it.
+        const wanted = () => currentMe() !== null || location.pathname.startsWith('/hall/');
+        if (wanted()) await this.connectionBar.register();
+        else this.cleanups.push(onSessionChange(() => void (wanted() && this.connectionBar.register())));
       })
       .catch(() => undefined);
   };

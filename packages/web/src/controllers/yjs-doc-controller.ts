@@ -17,8 +17,8 @@
  * event disconnects the provider (an open socket may outlive a lost network, and the provider would
  * otherwise keep retrying), `online` connects it again. `unsent` counts my edits the server has not
  * confirmed (yjs-unsent.ts). The copy is deleted when the server refuses the document (4403 forbidden,
- * 4404 unknown), freezes it, or makes it read-only while it holds unsent edits, and every copy when
- * the session ends.
+ * 4404 unknown), freezes it, or makes it read-only while it holds unsent edits, and every copy on
+ * logout (not when a session expires: the edits wait for the same person's next login).
  */
 import { COLLAB_MESSAGE_AUTH, COLLAB_PERMISSION_DENIED, readOnlyReason } from '@yishi/core';
 import * as decoding from 'lib0/decoding';
@@ -26,6 +26,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { isOnline } from '../offline/online-controller.js';
+import { RECONNECTED } from '../state/session.js';
 import { LocalCopy, localCopyName, localCopyOwner, onSessionEnd } from './yjs-local-copy.js';
 import { UnsentTracker } from './yjs-unsent.js';
 
@@ -85,6 +87,10 @@ export class YjsDocController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('offline', this.wentOffline);
     window.addEventListener('online', this.cameOnline);
+    // A page opened with no signal can believe it is online (Chromium's emulation leaves navigator.onLine
+    // true after an offline page load): the session, taken from this device, says otherwise until the
+    // server answers again.
+    window.addEventListener(RECONNECTED, this.cameOnline);
     // Logging out deletes every copy: this one stops writing first.
     this.stopSessionEnd = onSessionEnd(() => {
       this.copy?.close();
@@ -100,6 +106,7 @@ export class YjsDocController implements ReactiveController {
   hostDisconnected(): void {
     window.removeEventListener('offline', this.wentOffline);
     window.removeEventListener('online', this.cameOnline);
+    window.removeEventListener(RECONNECTED, this.cameOnline);
     this.stopSessionEnd?.();
     this.close();
   }
@@ -122,7 +129,7 @@ export class YjsDocController implements ReactiveController {
   };
 
   private readonly cameOnline = () => {
-    if (!this.provider || this.status === 'refused') return;
+    if (!this.provider || this.status === 'refused' || this.status === 'connected' || !isOnline()) return;
     this.status = 'connecting';
     this.provider.connect();
     this.rerender();
@@ -182,7 +189,7 @@ export class YjsDocController implements ReactiveController {
     }
     provider.on('status', ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       if (this.provider !== provider || this.status === 'refused') return;
-      this.status = status === 'disconnected' && !navigator.onLine ? 'offline' : status;
+      this.status = status === 'disconnected' && !isOnline() ? 'offline' : status;
       // Each connection is authorized anew; the server repeats a read-only notice right after.
       if (status === 'connected') this.readOnly = false;
       this.freshPresence(provider, status);
@@ -215,7 +222,7 @@ export class YjsDocController implements ReactiveController {
     this.provider = provider;
     this.copy = copy;
     this.tracker = tracker;
-    this.status = navigator.onLine ? 'connecting' : 'offline';
+    this.status = isOnline() ? 'connecting' : 'offline';
     this.synced = false;
     this.refusal = null;
     this.readOnly = false;
@@ -224,7 +231,7 @@ export class YjsDocController implements ReactiveController {
       if (this.provider !== provider) return;
       this.synced ||= hadData;
       tracker.carry(unsent);
-      if (navigator.onLine) provider.connect();
+      if (isOnline()) provider.connect();
       this.rerender();
     });
   }

@@ -5,9 +5,9 @@
  *
  * Each copy is an IndexedDB database named after the person and the document
  * (`yishi-collab:<userId>:<document>`), so another account on the same phone never opens it. The
- * names this device created are listed in localStorage, so that logging out (the session turning
- * to nobody) deletes every one of them; a refused or frozen document deletes its own (the
- * controller calls `forget`).
+ * names this device created are listed in localStorage, so that logging out deletes every one of
+ * them (an expired session does not: offline edits wait for the same person to log in again); a
+ * refused or frozen document deletes its own (the controller calls `forget`).
  *
  * Beside the document the copy keeps one number, the edits made here that the server has not
  * confirmed yet (see yjs-unsent.ts), so a page reopened after a closed tab still says it has unsent
@@ -15,7 +15,7 @@
  */
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import type * as Y from 'yjs';
-import { currentMe, onSessionChange } from '../state/session.js';
+import { currentMe, onLogOut } from '../state/session.js';
 
 const PREFIX = 'yishi-collab:';
 /** localStorage: the database names this device created, and whose they were (the last person). */
@@ -132,7 +132,7 @@ export async function forgetAllLocalCopies(): Promise<void> {
 const sessionEndListeners = new Set<() => void>();
 
 /**
- * Calls `listener` when the session turns to nobody (logout, or a session the server ended), before
+ * Calls `listener` on a logout asked for on this device (not an expired session: see onLogOut), before
  * the copies are deleted: an open document closes its copy first.
  */
 export function onSessionEnd(listener: () => void): () => void {
@@ -140,8 +140,7 @@ export function onSessionEnd(listener: () => void): () => void {
   return () => sessionEndListeners.delete(listener);
 }
 
-onSessionChange(() => {
-  if (currentMe()) return;
+onLogOut(() => {
   for (const listener of [...sessionEndListeners]) listener();
   void forgetAllLocalCopies();
 });

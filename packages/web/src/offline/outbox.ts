@@ -1,6 +1,6 @@
 /**
  * The evening-talk outbox: every question recorded, answered, listed or merged from the meeting
- * page is first written to IndexedDB (idb-keyval, database `yishi-offline`) and then sent, so that a
+ * page is first written to IndexedDB (idb-keyval, database `yishi-outbox`) and then sent, so that a
  * write made with no signal waits — through a reload or a closed tab — and is sent once the network
  * is back. Each entry carries its own Idempotency-Key (crypto.randomUUID), so a send repeated after a
  * lost answer, a reload mid-flush or from a second tab is answered by the server from its stored
@@ -17,7 +17,7 @@ import { eveningTalkEndpoints, type Answer, type BodyInput } from '@yishi/core';
 import { createStore, del, entries, get, set, update } from 'idb-keyval';
 import { ApiError, api } from '../api/client.js';
 import { t } from '../i18n.js';
-import { currentMe } from '../state/session.js';
+import { RECONNECTED, currentMe } from '../state/session.js';
 
 export type OutboxKind = 'record' | 'answer' | 'list' | 'merge';
 type Endpoints = typeof eveningTalkEndpoints;
@@ -43,7 +43,8 @@ export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
 /** What enqueuing answered: the server's answer when it was sent at once, else that it waits. */
 export type Sent<K extends OutboxKind> = { sent: true; answer: Answer<EndpointOf<K>> } | { sent: false; entry: OutboxEntry<K> };
 
-const store = createStore('yishi-offline', 'keyval');
+// A database of its own: idb-keyval creates one store per database (snapshots.ts has `yishi-offline`).
+const store = createStore('yishi-outbox', 'keyval');
 const ENTRY = 'outbox:';
 const events = new EventTarget();
 export const OUTBOX_CHANGED = 'yishi-outbox-changed';
@@ -225,6 +226,9 @@ export async function savedQuestionsPage<P>(meetingId: string): Promise<SavedPag
 
 if (typeof window !== 'undefined') {
   window.addEventListener('online', () => void flushOutbox());
+  // A page loaded with no signal may never hear 'online' (it believed it was online): the session's
+  // return, confirmed by the server, is the other signal.
+  window.addEventListener(RECONNECTED, () => void flushOutbox());
   // What an earlier visit left (a tab closed offline) goes out as soon as a page that uses the outbox loads.
   queueMicrotask(() => void flushOutbox());
 }

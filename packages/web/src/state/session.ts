@@ -11,6 +11,7 @@ import { MEMBER_ROLE, authEndpoints, type Me, type MeetingHats, type Party, type
 import { ApiError, api } from '../api/client.js';
 
 export const SESSION_CHANGED = 'yishi-session-changed';
+const LOGGED_OUT = 'yishi-logged-out';
 /** On window, when the server answers again after the session was taken from this device: pages showing kept copies reload. */
 export const RECONNECTED = 'yishi-reconnected';
 /** While the server cannot be reached, how often the session is asked again (the browser's "online" event alone misses a dead signal). */
@@ -95,7 +96,17 @@ export async function logOut(): Promise<void> {
   await offlineCopies()
     .then((copies) => copies.clearOfflineCopies())
     .catch(() => undefined);
+  events.dispatchEvent(new Event(LOGGED_OUT));
   events.dispatchEvent(new Event(SESSION_CHANGED));
+}
+
+/**
+ * Hears a logout asked for on this device (not a session that merely expired: work kept on the device,
+ * such as live documents edited offline, waits for the same person to log in again rather than being lost).
+ */
+export function onLogOut(listener: () => void): () => void {
+  events.addEventListener(LOGGED_OUT, listener);
+  return () => events.removeEventListener(LOGGED_OUT, listener);
 }
 
 /** Forgets the cached session (after a 401 from an expired cookie) without calling the server. */
