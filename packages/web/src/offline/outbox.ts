@@ -63,6 +63,8 @@ export function onOutboxChange(listener: () => void): () => void {
 }
 
 let counter = 0;
+/** Entries whose enqueue waits for their first send, the form that made them still open. */
+const atForm = new Set<string>();
 
 /** The current user's entries for a meeting (or all of theirs), in the order they were made. */
 export async function outboxEntries(meetingId?: string): Promise<OutboxEntry[]> {
@@ -90,7 +92,8 @@ export async function enqueue<K extends OutboxKind>(kind: K, meetingId: string, 
   };
   await set(ENTRY + entry.localId, entry, store);
   changed();
-  await flushOutbox();
+  atForm.add(entry.localId);
+  await flushOutbox().finally(() => atForm.delete(entry.localId));
   // Whichever flush took it (this one, or one already running), it left its outcome here.
   const result = outcomes.get(entry.localId);
   outcomes.delete(entry.localId);
@@ -159,7 +162,9 @@ async function flushOnce(): Promise<void> {
       }
       await patch(entry.localId, { status: 'rejected', rejection: { code: refusal.code, message: refusal.message, status: refusal.status } });
       outcomes.set(entry.localId, refusal);
-      answered = true;
+      // Refused while its form is still open (sent at once): the form says why; reloading the page under
+      // it would close the form and lose the words. A refusal met later is news: the pages reload.
+      if (!atForm.has(entry.localId)) answered = true;
     }
     changed();
   }
