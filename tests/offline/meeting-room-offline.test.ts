@@ -60,18 +60,18 @@ async function serverTitles(meetingId: string): Promise<string[]> {
 const questionRows = (meetingId: string) =>
   server.deps.db.selectFrom('meeting_questions').select(['text', 'status', 'answer']).where('meeting_id', '=', meetingId).orderBy('number').execute();
 
-/** How many meetings' question lists the phone keeps (offline/outbox.ts, database yishi-outbox). */
+/** How many meetings' question lists the phone keeps (offline/snapshots.ts, database yishi-offline). */
 function keptQuestionPages(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('yishi-outbox');
+        const open = indexedDB.open('yishi-offline');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('keyval')) return resolve(0);
-          const keys = db.transaction('keyval').objectStore('keyval').getAllKeys();
-          keys.onsuccess = () => resolve(keys.result.filter((key) => String(key).startsWith('questions:')).length);
+          if (!db.objectStoreNames.contains('snapshots')) return resolve(0);
+          const keys = db.transaction('snapshots').objectStore('snapshots').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.filter((key) => String(key).includes('|questions/')).length);
           keys.onerror = () => reject(keys.error);
         };
       }),

@@ -215,20 +215,6 @@ export function entryText(entry: OutboxEntry): string {
   return body.text ?? body.answer ?? body.measures ?? '';
 }
 
-/** Saved pages of questions, per user and meeting: what the list shows when it cannot load. */
-export interface SavedPage<P> {
-  page: P;
-  savedAt: string;
-}
-export async function saveQuestionsPage<P>(meetingId: string, page: P): Promise<void> {
-  const userId = currentMe()?.userId;
-  if (userId) await set(`questions:${userId}:${meetingId}`, { page, savedAt: new Date().toISOString() } satisfies SavedPage<P>, store);
-}
-export async function savedQuestionsPage<P>(meetingId: string): Promise<SavedPage<P> | undefined> {
-  const userId = currentMe()?.userId;
-  return userId ? get<SavedPage<P>>(`questions:${userId}:${meetingId}`, store) : undefined;
-}
-
 if (typeof window !== 'undefined') {
   window.addEventListener('online', () => void flushOutbox());
   // A page loaded with no signal may never hear 'online' (it believed it was online): the session's

@@ -30,7 +30,7 @@ import { notify } from '../../app/notify.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
-import { enqueue, savedQuestionsPage, saveQuestionsPage, type OutboxKind } from '../../offline/outbox.js';
+import { enqueue, type OutboxKind } from '../../offline/outbox.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
@@ -102,21 +102,24 @@ export class QuestionsPanel extends YishiElement {
     },
   );
 
-  /** A page from the server (the first one saved on the device); offline, the first page saved last time. */
+  /** A page from the server (the first one kept on the device, offline/snapshots.ts); offline, the first page kept last time. */
   private async loadPage(after: string | undefined, signal: AbortSignal): Promise<QuestionList> {
     const meetingId = this.view.meeting.id;
+    const userId = currentMe()?.userId;
+    const key = `questions/${meetingId}`;
     try {
       const page = await api.call(eveningTalkEndpoints.questions, { params: { meetingId }, query: { after }, signal });
       if (after === undefined) {
         this.offlineSince = null;
-        void saveQuestionsPage(meetingId, page);
+        if (userId) void import('../../offline/snapshots.js').then((copies) => copies.saveSnapshot(userId, key, page));
       }
       return page;
     } catch (error) {
-      const saved = after === undefined && isApiError(error) && error.status === 0 ? await savedQuestionsPage<QuestionList>(meetingId) : undefined;
+      const offline = after === undefined && userId && isApiError(error) && error.status === 0;
+      const saved = offline ? await import('../../offline/snapshots.js').then((copies) => copies.readSnapshot<QuestionList>(userId, key)) : undefined;
       if (!saved) throw error;
-      this.offlineSince = saved.savedAt;
-      return { ...saved.page, next: null };
+      this.offlineSince = new Date(saved.savedAt).toISOString();
+      return { ...saved.value, next: null };
     }
   }
 
