@@ -170,8 +170,19 @@ export async function withPhonePage(browser: Browser, run: (page: Page) => Promi
 /** Chooses an option of a Shoelace select (found by its name attribute inside `scope`) by the option's words. */
 export async function chooseOption(scope: Locator, name: string, option: string): Promise<void> {
   const select = scope.locator(`sl-select[name="${name}"]`);
-  await select.getByRole('combobox').click();
-  await select.getByRole('option', { name: option, exact: true }).click();
+  const shown = select.getByRole('combobox');
+  // A click that lands while the listbox is still opening (a busy machine) can be lost; the select then still
+  // shows its old choice. Try again until it shows the one asked for, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    await shown.click();
+    await select.getByRole('option', { name: option, exact: true }).click();
+    try {
+      await shown.page().waitForFunction(([el, words]) => (el as HTMLInputElement).value === words, [await shown.elementHandle(), option] as const, { timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw new Error(`the select "${name}" does not show "${option}" after 3 tries`, { cause: error });
+    }
+  }
 }
 
 /**
