@@ -24,12 +24,11 @@
  * performance.now() time from navigation start.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -219,6 +218,8 @@ async function lighthouseRun(url: string): Promise<LighthouseSample | null> {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     if (!result) throw new Error('Lighthouse returned nothing');
     const { lhr } = result;
+    // BENCH_LH_DUMP=<dir>: keep each run's report (its long tasks, main-thread breakdown and LCP element).
+    if (process.env.BENCH_LH_DUMP) writeFileSync(`${process.env.BENCH_LH_DUMP}/lighthouse-${Date.now()}.json`, JSON.stringify(lhr));
     if (lhr.runtimeError) {
       console.error(`Lighthouse run failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       return null;
