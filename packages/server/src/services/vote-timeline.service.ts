@@ -307,7 +307,8 @@ export async function timelineOf(deps: Deps, vote: VoteRow): Promise<VoteTimelin
   const now = deps.clock();
   const input = timelineInput(vote);
   const phase = votePhase(input, now);
-  const periods = await votePeriodsOf(deps.db, vote.compound_id);
+  // Two reads apart from each other, side by side on PostgreSQL's pool (the voting page waits for them).
+  const [periods, noticeRows] = await Promise.all([votePeriodsOf(deps.db, vote.compound_id), notices.listNoticesOfVote(deps.db, vote.id)]);
   return {
     statutory: input.statutory,
     phase,
@@ -323,6 +324,6 @@ export async function timelineOf(deps: Deps, vote: VoteRow): Promise<VoteTimelin
     profile: profileOf(periods),
     noticeDays: periods.noticeDays,
     rollCheckDays: periods.rollCheckDays,
-    notices: (await notices.listNoticesOfVote(deps.db, vote.id)).sort(byPublication).map(noticeView),
+    notices: noticeRows.sort(byPublication).map(noticeView),
   };
 }

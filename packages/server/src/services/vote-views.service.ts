@@ -135,14 +135,16 @@ export async function getVoteForActor(deps: Deps, actor: Actor, voteId: string, 
   const vote = await loadVoteSettled(deps, voteId);
   const organiser = isOrganiser(actor, vote, chain);
   if (vote.status === 'draft' && !organiser) throw new DomainError('vote_not_found');
-  return {
-    vote: await voteSummary(deps, vote, locale),
-    turnout: vote.status === 'draft' ? null : await turnoutOf(deps.db, vote),
-    result: resultOf(vote, locale),
-    mine: await myVotersOf(deps, actor, vote),
-    canManage: organiser,
-    timeline: await timelineOf(deps, vote),
-  };
+  // The parts read apart from one another: on PostgreSQL each is a round trip on its own pooled
+  // connection, so they run side by side (the page waits for one round instead of four); SQLite runs
+  // them one after another on its one connection, in this order.
+  const [summary, turnout, mine, timeline] = await Promise.all([
+    voteSummary(deps, vote, locale),
+    vote.status === 'draft' ? null : turnoutOf(deps.db, vote),
+    myVotersOf(deps, actor, vote),
+    timelineOf(deps, vote),
+  ]);
+  return { vote: summary, turnout, result: resultOf(vote, locale), mine, canManage: organiser, timeline };
 }
 
 /** A page of the compound's votes: open, announced, drafts (organisers only), closed. */
