@@ -177,7 +177,7 @@ export async function chooseOption(scope: Locator, name: string, option: string)
     await shown.click();
     await select.getByRole('option', { name: option, exact: true }).click();
     try {
-      await shown.page().waitForFunction(([el, words]) => (el as HTMLInputElement).value === words, [await shown.elementHandle(), option] as const, { timeout: 3000 });
+      await expect.poll(() => shown.inputValue(), { timeout: 3000 }).toBe(option);
       return;
     } catch (error) {
       if (attempt === 3) throw new Error(`the select "${name}" does not show "${option}" after 3 tries`, { cause: error });
