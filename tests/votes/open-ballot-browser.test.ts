@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, visibleText, withPhonePage } from '../support/browser.js';
+import { qrTextOnScreen } from '../support/qr.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const ARTIFACTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
@@ -56,7 +57,9 @@ describe('open ballot and anchored heads on a phone', () => {
       const anchor = result.locator('yishi-open-ballot-files .anchor');
       await anchor.waitFor();
       expect(await visibleText(anchor)).toMatch(/存证：本次投票日志共 \d+ 条记录，.* 在公示栏公布，末条哈希：\s*[0-9a-f]{64}/);
-      await anchor.getByRole('img', { name: '扫码查看公示栏存证' }).waitFor();
+      // The code opens the board's 存证 section at the public address, read from the picture as a phone would.
+      const { publicUrl } = (await (await fetch(`${server.url}/api/public/site`)).json()) as { publicUrl: string };
+      expect(await qrTextOnScreen(anchor.getByRole('img', { name: '扫码查看公示栏存证' }))).toBe(`${publicUrl}/board/${dsct}#anchors`);
       await result.screenshot({ path: join(ARTIFACTS, 'board-result-anchor-phone.png') });
 
       await page.goto(`${server.url}/votes/${voteId}/receipts`);

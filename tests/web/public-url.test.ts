@@ -5,15 +5,11 @@
  * printed board's footer, the evening talk's ask-a-question QR code (read back with jsQR) and the
  * words staff read out with a one-time code all name the public address.
  */
-import jsQRModule from 'jsqr';
 import type { Browser } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
+import { qrTextOnScreen } from '../support/qr.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
-
-// jsqr is a CommonJS bundle: its function is the module itself at run time, `default` in its types.
-const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 const PUBLIC_URL = 'https://yishi.example.gov.cn';
 let server: TestServer;
@@ -44,9 +40,8 @@ describe('absolute addresses on the web pages', () => {
     await expect.poll(() => page.locator('yishi-board-page .printed p').first().textContent()).toContain(`${PUBLIC_URL}/board/${dsct}`);
     const qr = page.locator('yishi-board-meetings yishi-ask-qr-code img').first();
     await qr.waitFor();
-    const dataUrl = (await qr.getAttribute('src'))!;
-    const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
-    const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+    // The code as the phone shows it (the server draws it as an SVG image).
+    const text = await qrTextOnScreen(qr);
     expect(text).toMatch(new RegExp(`^${PUBLIC_URL.replace(/\./g, '\\.')}/meetings/[\\w-]+/ask$`));
     await page.context().close();
   });

@@ -54,7 +54,8 @@ export const boardEndpoints = {
   qr: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/qr.svg',
-    summary: 'QR code (SVG) for the printed poster: ?target=board opens the online board, ?target=concern the form to raise a concern or question',
+    summary:
+      "QR code (SVG) for the printed poster: ?target=board opens the online board, ?target=concern the form to raise a concern or question, ?target=anchors the board's 存证 section",
     tags,
     params: compoundParams,
     query: qrQuerySchema,

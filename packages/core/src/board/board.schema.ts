@@ -60,4 +60,5 @@ export const siteSchema = z.object({ publicUrl: z.string() });
 export type Site = z.infer<typeof siteSchema>;
 
 /** What the poster's QR code opens: the online board, or the form to raise a concern. */
-export const qrQuerySchema = z.object({ target: z.enum(['board', 'concern']).default('board') });
+/** What a compound's QR code opens: the board, the concern form, or the board's 存证 section (printed with a vote's result notice). */
+export const qrQuerySchema = z.object({ target: z.enum(['board', 'concern', 'anchors']).default('board') });

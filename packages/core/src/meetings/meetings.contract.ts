@@ -230,6 +230,14 @@ export const publicMeetingEndpoints = {
     params: meetingParams,
     response: hallStateSchema,
   }),
+  askQr: endpoint({
+    method: 'get',
+    path: '/public/meetings/:meetingId/ask-qr.svg',
+    summary: "QR code (SVG) of an evening talk's question page, for the notice board and the hall screen",
+    tags: ['public'],
+    params: meetingParams,
+    produces: 'image/svg+xml',
+  }),
   board: endpoint({
     method: 'get',
     path: '/public/compounds/:compoundId/meetings',

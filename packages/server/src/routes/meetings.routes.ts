@@ -15,7 +15,7 @@ import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import { answerQuestion, getQuestions, listQuestionForFollowUp, mergeQuestion, submitQuestion } from '../services/evening-talk.service.js';
 import { placeOfMeeting } from '../services/meeting-access.js';
-import { hallState, meetingsCalendar, publicMeetings, setHallFocus } from '../services/meeting-board.service.js';
+import { askQrSvg, hallState, meetingsCalendar, publicMeetings, setHallFocus } from '../services/meeting-board.service.js';
 import {
   addAttendee,
   buildingsOfMeeting,
@@ -133,6 +133,11 @@ export const meetingRoutes = [
   defineRoute(publicMeetingEndpoints.hall, {
     access: publicAccess,
     handler: ({ deps, params }) => hallState(deps, params.meetingId),
+  }),
+  defineRoute(publicMeetingEndpoints.askQr, {
+    access: publicAccess,
+    handler: async ({ c, deps, params }) =>
+      c.body(await askQrSvg(deps, params.meetingId), 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }),
   }),
   defineRoute(publicMeetingEndpoints.board, {
     access: publicAccess,

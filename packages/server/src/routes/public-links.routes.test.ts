@@ -75,6 +75,25 @@ describe('with YISHI_PUBLIC_URL set to https', () => {
     }
   });
 
+  it("an evening talk's ask-a-question QR code decodes to its https question page; a council and an unknown meeting have none", async () => {
+    const board = await t.ok(publicMeetingEndpoints.board, { params: { compoundId: dsct } });
+    const meetings = [...board.items, ...board.recent];
+    const talk = meetings.find((m) => m.kind === 'evening_talk')!;
+    const council = meetings.find((m) => m.kind !== 'evening_talk')!;
+    const res = await forged(t, `/api/public/meetings/${talk.id}/ask-qr.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    const svg = await res.text();
+    // Its own size, for an <img> on the board and the hall screen.
+    expect(svg).toMatch(/^<svg[^>]* width="288"/);
+    expect(await qrText(svg)).toBe(`${PUBLIC_URL}/meetings/${talk.id}/ask`);
+    for (const id of [council.id, 'no-such-meeting']) {
+      const none = await forged(t, `/api/public/meetings/${id}/ask-qr.svg`);
+      expect(none.status, id).toBe(404);
+      expect(((await none.json()) as { error: { message: string } }).error.message).toBe('找不到该会议');
+    }
+  });
+
   it('the poster, both feeds, the calendar and its link name the configured address, never the forged one', async () => {
     const paths = [
       `/api/public/compounds/${dsct}/poster`,

@@ -132,10 +132,12 @@ export async function getPublicSatisfaction(deps: Deps, compoundId: string): Pro
 }
 
 /** A compound's QR code for its poster: the online board, or the form to raise a concern. */
-export async function compoundQrSvg(deps: Deps, compoundId: string, target: 'board' | 'concern'): Promise<string> {
+export async function compoundQrSvg(deps: Deps, compoundId: string, target: 'board' | 'concern' | 'anchors'): Promise<string> {
   await findPublicCompound(deps.db, compoundId);
   const paths = boardPaths(compoundId);
-  return qrSvg(`${publicUrlOf(deps.config)}${target === 'concern' ? paths.concern : paths.board}`);
+  const path = target === 'concern' ? paths.concern : target === 'anchors' ? `${paths.board}#anchors` : paths.board;
+  // The 存证 code is shown on the board itself (an <img>, which needs a size of its own); the poster's are drawn to fit the page.
+  return qrSvg(`${publicUrlOf(deps.config)}${path}`, target === 'anchors' ? 192 : undefined);
 }
 
 /** What the Atom and RSS feeds of a compound's board are made of (board-feeds.ts writes them). */
@@ -144,9 +146,12 @@ export async function buildFeed(deps: Deps, compoundId: string): Promise<BoardFe
   return { compound, notices: await listNotices(deps.db, compoundId), base: publicUrlOf(deps.config), paths: boardPaths(compoundId) };
 }
 
-/** A QR code (SVG) that opens a path of the web app; the error correction survives a worn printout. */
-export function qrSvg(url: string): Promise<string> {
-  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+/**
+ * A QR code (SVG) that opens a path of the web app; the error correction survives a worn printout.
+ * `width` (pixels) gives the image its own size, for an <img> that has none from its page.
+ */
+export function qrSvg(url: string, width?: number): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' }, ...(width ? { width } : {}) });
 }
 
 /** The A4 poster for the service station's physical board: two QR codes, big type, no script. */

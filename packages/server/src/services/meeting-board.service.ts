@@ -37,6 +37,7 @@ import { listAgendaTitlesOfMeetings, listQuestionStatusesOfMeetings } from '../d
 import { findCompound } from '../db/repositories/places.repository.js';
 import type { MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
+import { qrSvg } from './board.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
 import { attendedByParties, holdsAny, loadMeeting } from './meeting-access.js';
 import { meetingSummary } from './meetings.service.js';
@@ -175,4 +176,15 @@ export async function setHallFocus(
     updated_at: deps.clock().toISOString(),
   });
   return hallState(deps, meetingId);
+}
+
+/**
+ * The QR code of an evening talk's question page (`/meetings/:id/ask` at the public address), drawn
+ * here so the board and the hall screen show an image instead of loading a QR library and computing
+ * it on a phone. Only for a meeting that takes questions and is published.
+ */
+export async function askQrSvg(deps: Deps, meetingId: string): Promise<string> {
+  const { meeting } = await loadMeeting(deps.db, meetingId, null);
+  if (meeting.status === 'draft' || !meetingKind(meeting.kind).questions) throw new DomainError('meeting_not_found');
+  return qrSvg(`${publicUrlOf(deps.config)}/meetings/${encodeURIComponent(meetingId)}/ask`, 288);
 }

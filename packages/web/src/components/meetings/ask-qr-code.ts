@@ -4,6 +4,7 @@
  * ("码上反映"). Its description and caption default to asking in advance; the hall screen says
  * "ask from your phone" instead, and sizes it with `--yishi-qr-size`.
  */
+import { endpointUrl, publicMeetingEndpoints } from '@yishi/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { publicUrl } from '../../api/public-url.js';
@@ -18,8 +19,7 @@ export class AskQrCode extends YishiElement {
       figure {
         margin: 0.5rem 0;
       }
-      img,
-      .qr-space {
+      img {
         display: block;
         width: var(--yishi-qr-size, 9rem);
         height: var(--yishi-qr-size, 9rem);
@@ -34,29 +34,39 @@ export class AskQrCode extends YishiElement {
   /** The words of the image's description and of its caption (message keys, so they follow a language switch). */
   @property({ attribute: false }) alt: MessageKey = 'meetingsBoard.qrAlt';
   @property({ attribute: false }) caption: MessageKey = 'meetingsBoard.qrCaption';
+  /** Drawn on the device: only when the server's image could not be loaded (a hall screen that lost its signal, say). */
   @state() private dataUrl = '';
   @state() private failed = false;
 
-  override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('meetingId') || !this.meetingId) return;
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('meetingId')) {
+      this.dataUrl = '';
+      this.failed = false;
+    }
+  }
+
+  /**
+   * The server's image did not load: the code is drawn here instead, with the public address, not
+   * the one this page was opened at (a hall PC on the LAN, say). The QR library comes only then.
+   */
+  private drawHere(): void {
     const meetingId = this.meetingId;
-    // The public address, not the one this page was opened at (a hall PC on the LAN, say).
-    // The QR library comes with the first QR shown, not with the board.
     Promise.all([publicUrl(), import('qrcode')])
       .then(([base, { default: QRCode }]) =>
         QRCode.toDataURL(`${base}/meetings/${encodeURIComponent(meetingId)}/ask`, { margin: 1, width: 288, errorCorrectionLevel: 'M' }),
       )
       .then(
-        (data) => (this.dataUrl = data),
-        () => ((this.dataUrl = ''), (this.failed = true)),
+        (data) => meetingId === this.meetingId && (this.dataUrl = data),
+        () => meetingId === this.meetingId && (this.failed = true),
       );
   }
 
   override render() {
     if (this.failed || !this.meetingId) return nothing;
-    // The code's room is kept while it is drawn, so the words below it do not jump.
+    // The server draws the code (an SVG the browser decodes off the main thread); its room is fixed, so nothing below it moves.
+    const src = this.dataUrl || endpointUrl(publicMeetingEndpoints.askQr, { params: { meetingId: this.meetingId } });
     return html`<figure>
-      ${this.dataUrl ? html`<img src=${this.dataUrl} alt=${t(this.alt)} />` : html`<div class="qr-space" aria-hidden="true"></div>`}
+      <img src=${src} alt=${t(this.alt)} @error=${() => (this.dataUrl ? (this.failed = true) : this.drawHere())} />
       <figcaption>${t(this.caption)}</figcaption>
     </figure>`;
   }

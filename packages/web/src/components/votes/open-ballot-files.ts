@@ -4,11 +4,10 @@
  * published head and a QR code to the board's 存证 section — printed with the notice, a copy of the
  * head kept outside the database.
  */
-import { anchorEndpoints, endpointUrl, openBallotEndpoints, type PublishedHeads } from '@yishi/core';
+import { anchorEndpoints, boardEndpoints, endpointUrl, openBallotEndpoints, type PublishedHeads } from '@yishi/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
-import { publicUrl } from '../../api/public-url.js';
 import { formatDate } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
@@ -74,7 +73,6 @@ export class OpenBallotFiles extends YishiElement {
   /** On the board: the compound, whose published heads name this vote's. */
   @property({ attribute: 'compound-id' }) compoundId = '';
   @state() private head: PublishedHeads['latest'][number] | null = null;
-  @state() private qr = '';
 
   override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('compoundId') || changed.has('voteId')) && this.compoundId && this.voteId) void this.loadHead(this.compoundId, this.voteId);
@@ -83,21 +81,16 @@ export class OpenBallotFiles extends YishiElement {
   private async loadHead(compoundId: string, voteId: string): Promise<void> {
     const heads = await compoundHeads(compoundId);
     const head = heads?.heads.find((h) => h.chain === 'ballot_log' && h.scopeId === voteId) ?? null;
-    if (!head) return;
-    const base = await publicUrl();
-    // The QR library comes with the first QR shown, not with the board.
-    const { default: QRCode } = await import('qrcode');
-    this.qr = await QRCode.toDataURL(`${base}/board/${encodeURIComponent(compoundId)}#anchors`, { margin: 1, width: 192, errorCorrectionLevel: 'M' }).catch(
-      () => '',
-    );
-    this.head = head;
+    if (head) this.head = head;
   }
 
   private renderAnchor() {
     const h = this.head;
     if (!h) return nothing;
+    // The server draws the code to the board's 存证 section at the public address (an SVG image).
+    const qr = endpointUrl(boardEndpoints.qr, { params: { compoundId: this.compoundId }, query: { target: 'anchors' } });
     return html`<div class="anchor">
-      ${this.qr ? html`<img src=${this.qr} alt=${t('openBallot.anchorQr')} />` : nothing}
+      <img src=${qr} alt=${t('openBallot.anchorQr')} />
       <p>
         ${t('openBallot.anchor', { n: h.seq, date: formatDate(h.publishedOn) })}<br />
         <code>${h.hash}</code>
