@@ -39,6 +39,17 @@ export class BoardPage extends YishiElement {
         grid-template-columns: minmax(0, 1fr);
         gap: 1.25rem;
       }
+      /*
+       * A section below the first screen is not laid out or painted until it is scrolled near: on a
+       * phone the reveal of all sections at once was one long task, most of it laying out text nobody
+       * saw yet. A section keeps the height it last had once seen (the auto of its intrinsic size).
+       */
+      @media screen {
+        .sections > * {
+          content-visibility: auto;
+          contain-intrinsic-size: auto 28rem;
+        }
+      }
       .printed {
         display: none;
         align-items: center;
