@@ -3,6 +3,7 @@ import { defineConfig, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { keepRecentAssets } from './build/keep-recent-assets.js';
 import { lightContracts } from './build/light-contracts.js';
+import { minifyCssLiterals } from './build/minify-css-literals.js';
 import { precacheCurrentBuild } from './build/precache-current.js';
 import { shellChunk } from './build/shell-chunk.js';
 import { shoelaceSetup } from './build/shoelace-setup.js';
@@ -18,6 +19,7 @@ const THEME_COLOUR = '#1d4ed8';
 export default defineConfig({
   plugins: [
     lightContracts(here('../core/src/index.ts')),
+    minifyCssLiterals(),
     splitStrings(here('./src/locales'), here('./src/i18n.ts'), here('./src/main.ts'), ['board-page', 'vote-page']),
     shoelaceSetup(here('./src/app/shoelace-setup.ts')),
     shoelaceSystemIcons(),
