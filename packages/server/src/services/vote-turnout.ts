@@ -18,7 +18,8 @@ import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import { letOthersRun } from './export-pages.js';
-import { channelOf, electorateEntries, ruleOf, voterKeyOf } from './votes.service.js';
+import { rollForTally } from './vote-tally.js';
+import { channelOf, ruleOf, voterKeyOf } from './votes.service.js';
 
 /** The frozen roll as turnout reads it: each voter's position, its head and area. */
 interface RollIndex {
@@ -58,7 +59,9 @@ const KEPT_VOTES = 64;
 const kept = new WeakMap<Db, Map<string, Kept>>();
 
 async function readRoll(db: Db, vote: VoteRow): Promise<RollIndex> {
-  const entries = electorateEntries(await repo.listElectorateForTally(db, vote.id));
+  // The packed copy an open vote's tally reads (one row, not a row per flat: at 10,000 units the rows
+  // alone held the event loop for most of 100 ms); the rows for a roll not packed yet.
+  const entries = await rollForTally(db, vote.id);
   const positionOf = new Map<string, number>();
   const headOf = new Int32Array(entries.length);
   const areaOf = new Float64Array(entries.length);
