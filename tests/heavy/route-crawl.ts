@@ -40,7 +40,7 @@ function resolvers(db: Kysely<Database>, compoundId: string, voteId: string): Re
 function meetingFor(path: string, db: Kysely<Database>, compoundId: string): Resolver | null {
   if (!path.includes(':meetingId')) return null;
   let q = db.selectFrom('meetings').select('id').where('compound_id', '=', compoundId).orderBy('starts_at', 'desc');
-  if (path.includes('/questions') || path.includes('/hall')) q = q.where('kind', '=', 'evening_talk');
+  if (path.includes('/questions') || path.includes('/hall') || path.includes('/ask-qr')) q = q.where('kind', '=', 'evening_talk');
   if (path.includes('minutes') || path.includes('reconciliation') || path.includes('evidence')) q = q.where('status', '=', 'closed');
   return async () => (await q.executeTakeFirst())?.id;
 }
