@@ -13,7 +13,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../api/client.js';
 import { navigate } from '../app/router.js';
-import { RECONNECTED, currentMe, forgetSession } from '../state/session.js';
+import { answerOrKept, type KeptAnswer } from '../offline/kept-answer.js';
+import { RECONNECTED, forgetSession } from '../state/session.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -91,15 +92,12 @@ export interface Staleness {
   savedAt: Date;
 }
 
-const offlineCopies = () => import('../offline/snapshots.js');
-
 export class LoadController<T> extends Loader {
   status: LoadStatus = 'idle';
   value: T | undefined;
   error: ApiError | null = null;
   /** Set while `value` is the offline copy (the network failed); null once the server answered. */
   stale: Staleness | null = null;
-  private loads = 0;
   private readonly onOnline = () => {
     if (this.stale) void this.reload();
   };
@@ -128,42 +126,25 @@ export class LoadController<T> extends Loader {
   }
 
   async reload(): Promise<void> {
-    const load = ++this.loads;
     this.status = 'loading';
     this.error = null;
     this.host.requestUpdate();
-    let failure: ApiError | null = null;
-    const answer = await this.attempt(this.fetcher, (error) => {
-      failure = error;
-      this.error = error;
-      this.status = 'error';
-    });
     const offline = this.options.offline;
-    const userId = currentMe()?.userId;
-    if (!answer) {
-      if (failure === null || (failure as ApiError).status !== 0 || !offline || !userId) return;
-      // The network failed: the copy kept on this device, if any (the error stays otherwise).
-      const kept = await offlineCopies()
-        .then((copies) => copies.readSnapshot<T>(userId, offline.key()))
-        .then(async (snapshot) => snapshot && { ...snapshot, value: offline.prepare ? await offline.prepare(snapshot.value) : snapshot.value })
-        .catch(() => undefined);
-      if (!kept || load !== this.loads) return;
-      this.value = kept.value;
-      this.stale = { savedAt: new Date(kept.savedAt) };
-      this.error = null;
-      this.status = 'ready';
-      this.host.requestUpdate();
-      return;
-    }
-    this.value = answer.value;
-    this.stale = null;
+    const answer = await this.attempt(
+      async (signal): Promise<KeptAnswer<T>> => {
+        if (!offline) return { value: await this.fetcher(signal), savedAt: null };
+        const kept = await answerOrKept(offline.key(), () => this.fetcher(signal));
+        return kept.savedAt && offline.prepare ? { ...kept, value: await offline.prepare(kept.value) } : kept;
+      },
+      (error) => {
+        this.error = error;
+        this.status = 'error';
+      },
+    );
+    if (!answer) return;
+    this.value = answer.value.value;
+    this.stale = answer.value.savedAt && { savedAt: answer.value.savedAt };
     this.status = 'ready';
     this.host.requestUpdate();
-    if (offline && userId) {
-      const key = offline.key();
-      void offlineCopies()
-        .then((copies) => copies.saveSnapshot(userId, key, answer.value))
-        .catch(() => undefined);
-    }
   }
 }

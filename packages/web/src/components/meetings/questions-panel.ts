@@ -25,11 +25,12 @@ import {
 } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, isApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { notify } from '../../app/notify.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
+import { answerOrKept } from '../../offline/kept-answer.js';
 import { enqueue, type OutboxKind } from '../../offline/outbox.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
@@ -102,25 +103,14 @@ export class QuestionsPanel extends YishiElement {
     },
   );
 
-  /** A page from the server (the first one kept on the device, offline/snapshots.ts); offline, the first page kept last time. */
+  /** A page from the server (the first one kept on the device, offline/kept-answer.ts); offline, the first page kept last time. */
   private async loadPage(after: string | undefined, signal: AbortSignal): Promise<QuestionList> {
     const meetingId = this.view.meeting.id;
-    const userId = currentMe()?.userId;
-    const key = `questions/${meetingId}`;
-    try {
-      const page = await api.call(eveningTalkEndpoints.questions, { params: { meetingId }, query: { after }, signal });
-      if (after === undefined) {
-        this.offlineSince = null;
-        if (userId) void import('../../offline/snapshots.js').then((copies) => copies.saveSnapshot(userId, key, page));
-      }
-      return page;
-    } catch (error) {
-      const offline = after === undefined && userId && isApiError(error) && error.status === 0;
-      const saved = offline ? await import('../../offline/snapshots.js').then((copies) => copies.readSnapshot<QuestionList>(userId, key)) : undefined;
-      if (!saved) throw error;
-      this.offlineSince = new Date(saved.savedAt).toISOString();
-      return { ...saved.value, next: null };
-    }
+    const fetch = () => api.call(eveningTalkEndpoints.questions, { params: { meetingId }, query: { after }, signal });
+    if (after !== undefined) return fetch();
+    const { value, savedAt } = await answerOrKept(`questions/${meetingId}`, fetch);
+    this.offlineSince = savedAt && savedAt.toISOString();
+    return savedAt ? { ...value, next: null } : value;
   }
 
   private value(name: Field): string {
