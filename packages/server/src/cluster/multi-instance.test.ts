@@ -1,47 +1,26 @@
 /**
  * Several server instances behind a load balancer share one PostgreSQL database and nothing else.
  * Here two apps, each with its own connection pool (openPeerApp), take requests in turn like a
- * round-robin balancer, and race for the same vote, proposal, sign-off counter, meeting and
- * question. What must hold is what residents and staff would notice: one ballot per unit with
- * every replaced one kept, one second per unit, gapless sign-off numbers with an intact ledger, a
- * meeting opened (and its agenda frozen) once, each due vote closed once.
- *
- * The last block races requests on ONE instance and runs on SQLite too: a check done outside the
- * transaction is wrong even with a single process, as soon as two requests interleave.
+ * round-robin balancer, and race for the same vote, proposal, meeting and question. What must hold
+ * is what residents and staff would notice: one ballot per unit with every replaced one kept, one
+ * second per unit, a meeting opened (and its agenda frozen) once, each due vote closed once. The
+ * action items' races (sign-off numbers, ratings) are in multi-instance-action-items.test.ts; the
+ * races on one instance, which run on SQLite too, in one-instance-races.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { uploadVotePhoto } from '../testing/paper-slips.js';
 import { settleDueVotes } from '../services/votes.service.js';
 import { createTestApp, openPeerApp, testPostgresUrl, type TestApp } from '../testing/test-app.js';
+import { NOW, alternate, errorCode, json, scheduleCouncil, sendToBoth, statuses } from './racing.js';
 
-const NOW = new Date('2026-11-16T02:00:00.000Z'); // Monday 10:00 in China
 let now = NOW;
 let a: TestApp;
 let b: TestApp;
 let dsct: string;
 
-async function json<T = unknown>(res: Response, status: number): Promise<T> {
-  const body = await res.text();
-  expect(res.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
-
-async function errorCode(res: Response): Promise<string> {
-  return ((await res.json()) as { error: { code: string } }).error.code;
-}
-
-/** Request i goes to instance a or b in turn, as a round-robin load balancer sends them. */
-const via = (i: number): TestApp => (i % 2 === 0 ? a : b);
-
-/** Sends the same request to both instances at once; returns both responses, a's first. */
-function onBoth(method: string, path: string, options: { cookie: string; json?: unknown }): Promise<Response[]> {
-  return Promise.all([a.call(method, path, options), b.call(method, path, options)]);
-}
-
-function statuses(responses: Response[]): number[] {
-  return responses.map((r) => r.status).sort();
-}
+const via = (i: number): TestApp => alternate(a, b, i);
+const onBoth = (method: string, path: string, options: { cookie: string; json?: unknown }) => sendToBoth(a, b, method, path, options);
+const scheduledCouncil = (cookie: string) => scheduleCouncil(a, b, dsct, cookie, now);
 
 async function unitsOf(compoundId: string) {
   return a.deps.db
@@ -70,21 +49,6 @@ async function openVote(cookie: string, title: string, closesAt = new Date(now.g
     201,
   );
   await json(await b.call('POST', `/api/votes/${id}/open`, { cookie }), 200);
-  return id;
-}
-
-/** A four-party council with a two-item agenda written the way the live editor writes it, scheduled. */
-async function scheduledCouncil(cookie: string): Promise<string> {
-  const created = await json<{ meeting: { id: string } }>(
-    await a.call('POST', `/api/compounds/${dsct}/meetings`, {
-      cookie,
-      json: { kind: 'four_party', title: '停车难议事会', startsAt: '2026-11-23T06:30:00.000Z', place: '服务站二楼' },
-    }),
-    201,
-  );
-  const id = created.meeting.id;
-  await storeSampleAgenda(a.deps.db, id, now);
-  await json(await b.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
   return id;
 }
 
@@ -194,73 +158,6 @@ describe.skipIf(testPostgresUrl() === null)(
       expect(view.proposal).toMatchObject({ status: 'qualified', seconds: 4 });
       const events = await a.deps.db.selectFrom('proposal_events').select('status').where('proposal_id', '=', id).execute();
       expect(events.map((e) => e.status).sort()).toEqual(['qualified', 'seconding']);
-    });
-
-    it('sign-offs on both instances at once: DSCT-2026-NNNN numbers stay gapless, each item signed off once, the ledger verifies', async () => {
-      const cookie = await a.login('zhanzhang');
-      const ids: string[] = [];
-      for (let i = 0; i < 10; i += 1) {
-        const { id } = await json<{ id: string }>(
-          await via(i).call('POST', `/api/compounds/${dsct}/action-items`, {
-            cookie,
-            json: { title: `${i + 1}号楼道灯不亮`, source: { kind: 'proposal' } },
-          }),
-          201,
-        );
-        await json(await via(i + 1).call('POST', `/api/action-items/${id}/resolve`, { cookie, json: { evidence: '已更换灯泡' } }), 200);
-        ids.push(id);
-      }
-      const before = await a.deps.db.selectFrom('action_items').select('id').where('compound_id', '=', dsct).where('sign_off_number', 'is not', null).execute();
-      const attempts = (
-        await Promise.all(ids.map((id) => onBoth('POST', `/api/action-items/${id}/sign-off`, { cookie, json: { resolution: '已办结' } })))
-      ).flat();
-      expect(attempts.filter((r) => r.status === 200)).toHaveLength(10);
-      for (const refused of attempts.filter((r) => r.status !== 200)) expect(await errorCode(refused)).toMatch(/^action_item_(conflict|bad_transition)$/);
-      const numbers = (
-        await a.deps.db
-          .selectFrom('action_items')
-          .select('sign_off_number')
-          .where('compound_id', '=', dsct)
-          .where('sign_off_number', 'like', 'DSCT-2026-%')
-          .execute()
-      )
-        .map((r) => r.sign_off_number!)
-        .sort();
-      expect(numbers).toHaveLength(before.length + 10);
-      expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => `DSCT-2026-${String(i + 1).padStart(4, '0')}`));
-      for (const instance of [a, b])
-        expect(await json(await instance.call('GET', `/api/compounds/${dsct}/ledger/verify`, { cookie }), 200)).toMatchObject({ ok: true });
-      const signedOffEntries = await a.deps.db
-        .selectFrom('ledger_entries')
-        .select('action_item_id')
-        .where('kind', '=', 'signed_off')
-        .where('action_item_id', 'in', ids)
-        .execute();
-      expect(signedOffEntries).toHaveLength(10);
-    });
-
-    it("a resident's rating tapped several times on both instances at once is kept once; the other taps are told it was already rated", async () => {
-      const owner = await a.login('yezhu');
-      const me = await a.deps.db.selectFrom('users').select('id').where('username', '=', 'yezhu').executeTakeFirstOrThrow();
-      const rated = a.deps.db.selectFrom('action_item_ratings').select('action_item_id').where('user_id', '=', me.id);
-      const item = await a.deps.db
-        .selectFrom('action_items')
-        .select('id')
-        .where('compound_id', '=', dsct)
-        .where('status', '=', 'signed_off')
-        .where('raised_by_user_id', 'is', null)
-        .where('id', 'not in', rated)
-        .executeTakeFirstOrThrow();
-      const taps = (
-        await Promise.all(
-          [0, 1, 2].map(() => onBoth('POST', `/api/action-items/${item.id}/rating`, { cookie: owner, json: { rating: 'satisfied', comment: '修得及时' } })),
-        )
-      ).flat();
-      expect(statuses(taps)).toEqual([201, 409, 409, 409, 409, 409]);
-      expect(await errorCode(taps.find((r) => r.status === 409)!)).toBe('rating_duplicate');
-      expect(
-        await a.deps.db.selectFrom('action_item_ratings').select('id').where('action_item_id', '=', item.id).where('user_id', '=', me.id).execute(),
-      ).toHaveLength(1);
     });
 
     it('opening and closing the same meeting on both instances: one succeeds, the other is told the meeting moved on; the agenda is frozen once', async () => {
@@ -392,115 +289,3 @@ describe.skipIf(testPostgresUrl() === null)(
     });
   },
 );
-
-describe('requests racing on one instance (SQLite and PostgreSQL)', () => {
-  beforeEach(async () => {
-    now = NOW;
-    a = await createTestApp({ clock: () => now });
-    b = a;
-    dsct = await a.compoundId('DSCT');
-  });
-  afterEach(() => a.close());
-
-  it('two taps on "open the meeting" open it once and freeze the agenda once', async () => {
-    const cookie = await a.login('zhanzhang');
-    const id = await scheduledCouncil(cookie);
-    const starts = await Promise.all([a.call('POST', `/api/meetings/${id}/start`, { cookie }), a.call('POST', `/api/meetings/${id}/start`, { cookie })]);
-    expect(statuses(starts)).toEqual([200, 409]);
-    expect(await errorCode(starts.find((r) => r.status === 409)!)).toBe('meeting_bad_transition');
-    expect(await a.deps.db.selectFrom('meeting_agenda_items').select('id').where('meeting_id', '=', id).execute()).toHaveLength(2);
-  });
-
-  it('two recorders listing the same council outcome at once list one action item', async () => {
-    const cookie = await a.login('zhanzhang');
-    const id = await scheduledCouncil(cookie);
-    const started = await json<{ agendaItems: Array<{ id: string }> }>(await a.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
-    const item = started.agendaItems[0]!;
-    const body = { outcome: 'action_items', note: '物业增划车位', responsibleUnit: '物业服务中心' };
-    const outcomes = await Promise.all([0, 1].map(() => a.call('PUT', `/api/meetings/${id}/agenda-items/${item.id}/outcome`, { cookie, json: body })));
-    expect(statuses(outcomes)).toEqual([200, 200]);
-    expect(
-      await a.deps.db.selectFrom('action_items').select('id').where('source_kind', '=', 'council_outcome').where('source_id', '=', item.id).execute(),
-    ).toHaveLength(1);
-  });
-
-  it('merging two proposals into each other at once merges one of them, never both', async () => {
-    const staff = await a.login('zhanzhang');
-    const submit = async (login: string, title: string) =>
-      (
-        await json<{ id: string }>(
-          await a.call('POST', `/api/compounds/${dsct}/proposals`, {
-            cookie: await a.login(login),
-            json: { title, body: `${title}，请物业尽快处理，方便老人出行。` },
-          }),
-          201,
-        )
-      ).id;
-    const p1 = await submit('loudong', '单元门口加装扶手');
-    const p2 = await submit('yezhu', '楼道台阶加装扶手');
-    const merges = await Promise.all([
-      a.call('POST', `/api/proposals/${p1}/decision`, { cookie: staff, json: { action: 'merge', intoProposalId: p2 } }),
-      a.call('POST', `/api/proposals/${p2}/decision`, { cookie: staff, json: { action: 'merge', intoProposalId: p1 } }),
-    ]);
-    expect(merges.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(await errorCode(merges.find((r) => r.status !== 200)!)).toBe('proposal_bad_transition');
-    const rows = await a.deps.db.selectFrom('proposals').select('status').where('id', 'in', [p1, p2]).execute();
-    expect(rows.map((r) => r.status).sort()).toEqual(['merged', 'seconding']);
-  });
-
-  it('a qualified proposal put to a vote by two staff at once goes to one vote', async () => {
-    const staff = await a.login('zhanzhang');
-    const proposal = await a.deps.db
-      .selectFrom('proposals')
-      .select(['id', 'title'])
-      .where('compound_id', '=', dsct)
-      .where('status', '=', 'qualified')
-      .executeTakeFirstOrThrow();
-    const body = {
-      title: proposal.title,
-      kind: 'yes_no',
-      rule: { kind: 'art278', matter: 8 },
-      closesAt: new Date(now.getTime() + 86_400_000).toISOString(),
-      sourceKind: 'proposal',
-      sourceId: proposal.id,
-    };
-    const created = await Promise.all([0, 1].map(() => a.call('POST', `/api/compounds/${dsct}/votes`, { cookie: staff, json: body })));
-    expect(statuses(created)).toEqual([201, 409]);
-    expect(await errorCode(created.find((r) => r.status === 409)!)).toBe('proposal_bad_transition');
-    const { id } = (await created.find((r) => r.status === 201)!.json()) as { id: string };
-    expect(await a.deps.db.selectFrom('proposals').select(['status', 'vote_id']).where('id', '=', proposal.id).executeTakeFirstOrThrow()).toEqual({
-      status: 'put_to_vote',
-      vote_id: id,
-    });
-    expect(await a.deps.db.selectFrom('votes').select('id').where('source_id', '=', proposal.id).execute()).toHaveLength(1);
-  });
-
-  it('merging two questions into each other at once merges one of them', async () => {
-    const cookie = await a.login('shequ');
-    const created = await json<{ meeting: { id: string } }>(
-      await a.call('POST', `/api/compounds/${dsct}/meetings`, {
-        cookie,
-        json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-20T11:00:00.000Z', place: '服务站' },
-      }),
-      201,
-    );
-    const id = created.meeting.id;
-    await json(await a.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
-    const q1 = await json<{ id: string }>(
-      await a.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '垃圾分类点太远', category: 'environment', askerName: '李阿姨' } }),
-      201,
-    );
-    const q2 = await json<{ id: string }>(
-      await a.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '分类垃圾桶太远了', category: 'environment', askerName: '王大爷' } }),
-      201,
-    );
-    await json(await a.call('POST', `/api/meetings/${id}/start`, { cookie }), 200);
-    const merges = await Promise.all([
-      a.call('POST', `/api/meetings/${id}/questions/${q1.id}/merge`, { cookie, json: { intoQuestionId: q2.id } }),
-      a.call('POST', `/api/meetings/${id}/questions/${q2.id}/merge`, { cookie, json: { intoQuestionId: q1.id } }),
-    ]);
-    expect(merges.filter((r) => r.status === 200)).toHaveLength(1);
-    const rows = await a.deps.db.selectFrom('meeting_questions').select('status').where('meeting_id', '=', id).execute();
-    expect(rows.map((r) => r.status).sort()).toEqual(['merged', 'raised']);
-  });
-});

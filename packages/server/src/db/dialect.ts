@@ -26,6 +26,22 @@ export async function lockRow(
 }
 
 /**
+ * Makes the caller's transaction the only one changing its compound's sign-off tallies until it
+ * ends: call it before touching an item's status, sign-off or ratings. The tallies are kept by
+ * triggers (migration 20270104080000) that move an item's count between rows its compound's other
+ * items share, and read the item's latest rating as they do. Without this, two ratings of one item
+ * at once each move the count from the rating before both (it is then counted twice), and two changes
+ * on different items take shared rows in opposite orders (a deadlock). People rate and sign off a
+ * few times a minute per compound, so waiting in line costs nothing they would notice.
+ * PostgreSQL: a transaction-scoped advisory lock keyed by the item's compound. SQLite: nothing to
+ * do — the app's one connection runs one transaction at a time.
+ */
+export async function lockSignOffTallies(db: Db, itemId: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtextextended('sign_off_tallies ' || compound_id, 0)) from action_items where id = ${itemId}`.execute(db);
+}
+
+/**
  * The elements of a JSON array of strings stored as text (a roll entry's owners), as a table with one
  * `value` column to join: SQLite json_each, PostgreSQL jsonb_array_elements_text (a function in FROM
  * may refer to the tables before it in both).

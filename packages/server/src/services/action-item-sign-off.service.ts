@@ -5,8 +5,10 @@
  */
 import { DomainError, chinaDate, formatSignOffNumber, ratingReopens, transition, type Rating, type SignOffResult } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
+import { lockSignOffTallies } from '../db/dialect.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
+import { transact } from '../db/transact.js';
 import { findCompoundCode, findRating, insertActionItemUpdate, insertRating, nextSignOffSequence } from '../db/repositories/action-items.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import type { ActionItemRow } from '../db/tables/action-items.table.js';
@@ -22,7 +24,7 @@ import { enqueueNotifications } from './notifications.service.js';
  * unique indexes on the number are the backstop against any double use.
  */
 export async function signOffActionItem(deps: Deps, itemId: string, actor: Actor, input: { resolution: string }): Promise<SignOffResult> {
-  const signed = await deps.db.transaction().execute(async (trx) => signOffInTransaction(trx, deps, await loadItem(trx, itemId), actor, input));
+  const signed = await transact(deps.db, async (trx) => signOffInTransaction(trx, deps, await loadItem(trx, itemId), actor, input));
   return { signOffNumber: signed.number, signedOffAt: signed.nowIso, signedOffBy: actor.displayName, item: await staffItemView(deps, signed.saved) };
 }
 
@@ -36,6 +38,7 @@ export async function signOffInTransaction(
 ): Promise<{ saved: ActionItemRow; number: string; nowIso: string }> {
   const status = transition(item.status, 'sign_off');
   if (input.resolution.trim().length === 0) throw new DomainError('sign_off_resolution_required');
+  await lockSignOffTallies(trx, item.id);
   const compound = await findCompoundCode(trx, item.compound_id);
   if (!compound) throw new DomainError('compound_not_found');
   const now = deps.clock();
@@ -87,7 +90,8 @@ export function rateActionItem(
   actor: Actor,
   input: { rating: Rating; comment: string },
 ): Promise<{ rating: Rating; reopened: boolean }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return transact(deps.db, async (trx) => {
+    await lockSignOffTallies(trx, itemId);
     const item = await loadItem(trx, itemId);
     if (item.status !== 'signed_off' || !item.sign_off_number || !item.signed_off_at)
       throw new DomainError('action_item_bad_transition', { status: item.status, event: 'rate' });

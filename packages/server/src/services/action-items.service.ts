@@ -26,6 +26,8 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { rolesAt } from '../auth/authorize.js';
 import { newId } from '../db/ids.js';
+import { lockSignOffTallies } from '../db/dialect.js';
+import { transact } from '../db/transact.js';
 import {
   findActionItem,
   findCompoundCode,
@@ -165,7 +167,7 @@ async function checkedSource(trx: Db, compoundId: string, source: CreateActionIt
 
 /** Staff list an item by hand (a council outcome, a passed proposal …): answered as staff see it. */
 export async function listActionItemByHand(deps: Deps, actor: Actor, compoundId: string, input: CreateActionItemInput): Promise<ActionItemStaffView> {
-  const created = await deps.db.transaction().execute(async (trx) =>
+  const created = await transact(deps.db, async (trx) =>
     createActionItem(trx, deps, {
       compoundId,
       title: input.title,
@@ -184,7 +186,7 @@ export async function listActionItemByHand(deps: Deps, actor: Actor, compoundId:
 
 /** A resident reports a concern online, with the photos they uploaded for it: it becomes an action item they may follow and rate. */
 export async function reportConcern(deps: Deps, actor: Actor, compoundId: string, input: SubmitConcernInput): Promise<ConcernView> {
-  const created = await deps.db.transaction().execute(async (trx) => {
+  const created = await transact(deps.db, async (trx) => {
     const listed = await createActionItem(trx, deps, {
       compoundId,
       title: input.title,
@@ -227,7 +229,10 @@ export async function saveStatus(trx: Db, item: ActionItemRow, changes: Partial<
 
 /** Runs one step on an item in its own transaction; answers the item as the step saved it, as staff see it. */
 async function onItem(deps: Deps, itemId: string, step: (trx: Db, item: ActionItemRow) => Promise<ActionItemRow>): Promise<ActionItemStaffView> {
-  const saved = await deps.db.transaction().execute(async (trx) => step(trx, await loadItem(trx, itemId)));
+  const saved = await transact(deps.db, async (trx) => {
+    await lockSignOffTallies(trx, itemId);
+    return step(trx, await loadItem(trx, itemId));
+  });
   return staffItemView(deps, saved);
 }
 
