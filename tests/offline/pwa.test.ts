@@ -285,7 +285,7 @@ describe('pages open offline once visited', () => {
     }
   });
 
-  test('resident: the vote page offline shows the vote as saved, never as open, and says voting needs the network; the concern page keeps what is typed', async () => {
+  test('resident: the vote page offline shows the vote as saved, never as open, and says voting needs the network; the concern page shows my concerns as last seen and keeps what is typed', async () => {
     const page = await newPhonePage(browser, PHONE_390);
     const context = page.context();
     try {
@@ -327,13 +327,21 @@ describe('pages open offline once visited', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'offline-vote-page.png'), fullPage: false });
       await expectNoSeriousA11yViolations(page);
 
-      // The concern page: visited before, opened offline, keeps what is typed, says sending needs the network.
+      // The concern page: visited before, opened offline, shows my concerns as last seen, keeps what is
+      // typed, says sending needs the network.
       await context.setOffline(false);
       await page.goto(`${server.url}/compounds/${dsct}/concerns`);
       await page.getByRole('heading', { level: 1, name: '反映问题' }).waitFor();
+      const mine = page.locator('yishi-concern-page ul.mine li a');
+      await mine.first().waitFor();
+      const titles = await mine.allTextContents();
+      await waitForKept(page, `concerns/${dsct}`);
       await context.setOffline(true);
       await page.reload();
       await page.getByRole('heading', { level: 1, name: '反映问题' }).waitFor();
+      await page.getByText(/^离线：显示的是 \d{2}:\d{2} 保存的内容$/).waitFor();
+      expect(await mine.allTextContents()).toEqual(titles);
+      await page.screenshot({ path: join(SCREENSHOTS, 'offline-concern-page.png'), fullPage: true });
       await page.getByText(/现在离线：您填写的内容保存在本机/).waitFor();
       await page.getByLabel('一句话说明问题').fill('3号楼门禁坏了');
       await waitForKept(page, `concern-draft/${dsct}`);

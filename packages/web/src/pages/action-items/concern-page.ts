@@ -25,6 +25,7 @@ import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
+import { renderStaleNote, staleNoteStyles } from '../../components/common/stale-note.js';
 import {
   badgeStyles,
   dueText,
@@ -41,6 +42,7 @@ import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { answerOrKept } from '../../offline/kept-answer.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
@@ -58,6 +60,7 @@ export class ConcernPage extends YishiElement {
     YishiElement.styles,
     formStyles,
     badgeStyles,
+    staleNoteStyles,
     css`
       ul.mine {
         list-style: none;
@@ -107,11 +110,22 @@ export class ConcernPage extends YishiElement {
   private readonly connection = new OnlineController(this);
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly write = new WriteController<Field>(this);
+  /** When the list of my concerns shown was saved on this device; null when it is the server's answer. */
+  @state() private mineSavedAt: Date | null = null;
   private readonly mine = new PagedController<ConcernView>(
     this,
-    (after, signal) => api.call(actionItemEndpoints.myConcerns, { params: { compoundId: this.compoundId }, query: { after }, signal }),
+    (after, signal) => this.myConcerns(after, signal),
     () => [this.compoundId],
   );
+
+  /** My concerns; the first page is kept on this device, so offline the page shows them as last seen. */
+  private async myConcerns(after: string | undefined, signal: AbortSignal) {
+    const fetch = () => api.call(actionItemEndpoints.myConcerns, { params: { compoundId: this.compoundId }, query: { after }, signal });
+    if (after !== undefined) return fetch();
+    const { value, savedAt } = await answerOrKept(`concerns/${this.compoundId}`, fetch);
+    this.mineSavedAt = savedAt;
+    return savedAt ? { ...value, next: null } : value;
+  }
 
   private get compoundId(): string {
     return this.params.compoundId ?? '';
@@ -191,6 +205,7 @@ export class ConcernPage extends YishiElement {
         >
       </form>
       <h2>${t('concern.mine')}</h2>
+      ${renderStaleNote(this.mineSavedAt && { savedAt: this.mineSavedAt })}
       ${renderLoad(this.mine, () =>
         this.mine.items.length === 0
           ? renderEmpty(t('concern.noneYet'))
