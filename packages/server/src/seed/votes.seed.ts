@@ -16,6 +16,7 @@ import { secondProposal, setSecondingThreshold, submitProposal } from '../servic
 import { enterDemoPaperBallot } from './paper-ballots.seed.js';
 import { closeVote, createVote, openVote } from '../services/votes.service.js';
 import { announceVote, finaliseVote } from '../services/vote-timeline.service.js';
+import { readWholeRoll } from '../services/whole-roll.js';
 
 const DAY = 86_400_000;
 
@@ -46,7 +47,7 @@ async function castDemoBallots(deps: Deps, voteId: string, at: Date, turnout: nu
   const reviewer = await actorOf(deps, 'zhanzhang');
   const atThatTime: Deps = { ...deps, clock: () => at };
   let n = 0;
-  for (const entry of await repo.listElectorate(deps.db, voteId)) {
+  for (const entry of await readWholeRoll(deps.db, voteId)) {
     if (random() >= turnout) continue;
     n += 1;
     const voter = entry.unit_id ? { unitId: entry.unit_id } : { personId: entry.person_id! };
@@ -196,7 +197,7 @@ export async function seedVotes(deps: Deps): Promise<void> {
   const random = sequence(51);
   const clerk = await actorOf(deps, 'fuzhan');
   let slip = 0;
-  const collected = (await repo.listElectorate(db, openId)).filter((entry) => !mine.has(entry.voter_key) && random() <= 0.3);
+  const collected = (await readWholeRoll(db, openId)).filter((entry) => !mine.has(entry.voter_key) && random() <= 0.3);
   for (const [i, entry] of collected.entries()) {
     slip += 1;
     // The last two slips of the day wait for the station chief's review (待复核).

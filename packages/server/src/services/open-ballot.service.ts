@@ -28,6 +28,7 @@ import type { Deps } from '../deps.js';
 import { readBallotLog } from './ballot-log.service.js';
 import { resultOf } from './vote-views.service.js';
 import { choicesOf, electorateEntries, loadVoteSettled, localisedOptions, ruleOf, ruleWords, voterKeyOf } from './votes.service.js';
+import { readWholeRoll } from './whole-roll.js';
 
 /** The vote, closed; anything earlier is refused in words (results are published at closing). */
 async function closedVote(deps: Deps, voteId: string): Promise<VoteRow> {
@@ -50,7 +51,7 @@ const toldChannel = (b: { channel: string; proxy_id: string | null }): BallotCha
 
 async function material(deps: Deps, voteId: string, locale: Locale): Promise<Material> {
   const vote = await closedVote(deps, voteId);
-  const electorate = await repo.listElectorate(deps.db, voteId);
+  const electorate = await readWholeRoll(deps.db, voteId);
   const entries = electorateEntries(electorate);
   const ballots = await listCountedBallots(deps.db, voteId);
   const byVoter = new Map(ballots.map((b) => [voterKeyOf(b), b]));

@@ -35,6 +35,7 @@ import { letOthersRun } from './export-pages.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { publishVoteNotice } from './vote-objection-notices.js';
 import { electorateEntries, ownersOnRoll } from './votes.service.js';
+import { readWholeRoll } from './whole-roll.js';
 
 /** Roll correction requests of this vote still unresolved: opening is refused while any is open. */
 export function openRollObjectionCount(db: Db, voteId: string): Promise<number> {
@@ -161,7 +162,7 @@ export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: stri
   if (!vote || vote.status === 'draft') throw new DomainError('vote_not_found');
   // A residents' poll's roll is people by name: never published.
   if (vote.electorate_kind === 'residents') throw new DomainError('roll_check_owners_only');
-  const rows = await votes.listElectorate(deps.db, voteId);
+  const rows = await readWholeRoll(deps.db, voteId);
   // The whole roll read, then paged here: other requests run between the read and the paging (10,000 units).
   await letOthersRun();
   const ownIds = rows.filter((r) => ownsEntry(actor, r)).flatMap((r) => ownersOnRoll(r));

@@ -14,6 +14,7 @@ import { insertSyntheticVote, syntheticBallot } from '../testing/synthetic-vote.
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { rollForTally, tallyFromDb, unpackRoll } from './vote-tally.js';
 import { electorateEntries, tallyOfVote, voterKeyOf } from './votes.service.js';
+import { readWholeRoll } from './whole-roll.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -80,7 +81,7 @@ async function randomVote(seed: number, electorateKind: 'owners' | 'residents', 
 /** The tally as closing read it before: every roll row, every ballot row, every JSON list parsed. */
 async function tallyFromRows(voteId: string) {
   const vote = (await repo.findVote(t.deps.db, voteId))!;
-  const electorate = electorateEntries(await repo.listElectorate(t.deps.db, voteId));
+  const electorate = electorateEntries(await readWholeRoll(t.deps.db, voteId));
   const ballots = (await repo.listBallotsForTally(t.deps.db, voteId)).map((b) => ({
     voterKey: voterKeyOf(b),
     choices: JSON.parse(b.choices_json) as string[],

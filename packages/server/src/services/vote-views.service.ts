@@ -45,6 +45,7 @@ import {
   settleDueVotes,
   voterKeyOf,
 } from './votes.service.js';
+import { readWholeRoll } from './whole-roll.js';
 
 export const VOTE_ORGANISERS = COMPOUND_STAFF;
 
@@ -165,7 +166,7 @@ export async function listVotesForActor(deps: Deps, actor: Actor, compoundId: st
 /** Staff: the roll — who is entitled and whether they voted (choices only for named ballots after closing). */
 export async function getRoll(deps: Deps, voteId: string): Promise<{ entries: RollEntry[] }> {
   const vote = await loadVoteSettled(deps, voteId);
-  const electorate = await repo.listElectorate(deps.db, voteId);
+  const electorate = await readWholeRoll(deps.db, voteId);
   const presence = new Map((await repo.listBallotPresence(deps.db, voteId)).map((b) => [voterKeyOf(b), b]));
   const named =
     vote.secret === 0 && vote.status === 'closed' ? new Map((await repo.listNamedBallots(deps.db, voteId)).map((b) => [voterKeyOf(b), choicesOf(b)])) : null;

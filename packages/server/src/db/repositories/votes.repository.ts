@@ -191,8 +191,11 @@ export async function insertOwnersRoll(db: Db, voteId: string, compoundId: strin
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
-export function listElectorate(db: Db, voteId: string) {
-  return db.selectFrom('vote_electorate').selectAll().where('vote_id', '=', voteId).orderBy('label').execute();
+/** A page of the roll in key order, after the voter key `after` (services/whole-roll.ts reads it all). */
+export function listElectoratePage(db: Db, voteId: string, after: string | undefined, limit: number) {
+  let query = db.selectFrom('vote_electorate').selectAll().where('vote_id', '=', voteId);
+  if (after !== undefined) query = query.where('voter_key', '>', after);
+  return query.orderBy('voter_key').limit(limit).execute();
 }
 
 /** The roll as the tally reads it: only the columns it needs, in no particular order (the tally does not depend on it). */

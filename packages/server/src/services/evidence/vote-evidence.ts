@@ -15,6 +15,7 @@ import { timelineInput } from '../vote-timeline.service.js';
 import { electorateEntries, loadVoteSettled, optionsOf, ruleWords, tallyFromDb } from '../votes.service.js';
 import { jsonFile, packBundle, textFile, type EvidenceFile } from './bundle.js';
 import { disputes, openBallot, paperEntries, proxies, publishedHeads, rollObjections } from './vote-evidence-parts.js';
+import { readWholeRoll } from '../whole-roll.js';
 
 export interface VoteEvidenceContext {
   deps: Deps;
@@ -72,7 +73,7 @@ const notices: VoteEvidenceSection = async ({ deps, vote }) => {
 };
 
 const roll: VoteEvidenceSection = async ({ deps, vote }) => {
-  const rows = await repo.listElectorate(deps.db, vote.id);
+  const rows = await readWholeRoll(deps.db, vote.id);
   const groups = new Map<string, number>();
   const groupOf = (key: string) => {
     if (!groups.has(key)) groups.set(key, groups.size + 1);
