@@ -1,12 +1,11 @@
 /**
  * Meetings through their life: created as a draft, scheduled (the notice goes on the compound's
- * public board), opened — which freezes the live agenda into rows with stable ids — and closed.
- * What a meeting has besides comes from its kind's spec: a kind attended by parties (the four-party
- * council) adds invitations, sign-in per party and the quorum; a kind with outcomes, an outcome per
- * agenda item.
+ * public board), opened — which freezes the live agenda into rows with stable ids
+ * (meeting-agenda-freeze.ts) — and closed. What a meeting has besides comes from its kind's spec: a kind attended by parties
+ * (the four-party council) adds invitations, sign-in per party and the quorum; a kind with
+ * outcomes, an outcome per agenda item.
  */
 import {
-  AGENDA_ITEMS_KEY,
   DomainError,
   MEETING_KINDS,
   MEETING_RECORDERS,
@@ -20,7 +19,6 @@ import {
   nextMeetingStatus,
   runsMeeting,
   partyOrNull,
-  readAgendaSnapshot,
   signInOpen,
   type AddAttendeeInput,
   type AttendanceView,
@@ -36,19 +34,15 @@ import {
 } from '@yishi/core';
 import type { Actor, PlaceChain } from '../auth/actor.js';
 import { collabHubFor } from '../collab/attach.js';
-import { loadStoredDocument } from '../collab/persistence.js';
 import { newId } from '../db/ids.js';
 import {
-  deleteAgendaItem,
   findAttendance,
-  insertAgendaItem,
   insertAttendance,
   insertMeeting,
   listAgendaItems,
   listAttendance,
   listBuildingsOfCompound,
   listPartyReps,
-  updateAgendaItem,
   updateAttendance,
   updateMeeting,
   updateMeetingIfStatus,
@@ -59,6 +53,7 @@ import { findCompound, findCompoundChain, type Db } from '../db/repositories/pla
 import type { AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
 import { agendaItemView } from './meeting-outcomes.service.js';
+import { isOver, withLockedAgenda, writeAgendaRows } from './meeting-agenda-freeze.js';
 import { minutesSignaturesOf } from './minutes.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
 import { enqueueNotifications } from './notifications.service.js';
@@ -290,11 +285,6 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
   return getMeeting(deps, actor, meetingId);
 }
 
-/** A meeting that is over: held and closed, or cancelled. Its agenda and attendance no longer change. */
-function isOver(status: MeetingStatus): boolean {
-  return status === 'closed' || status === 'cancelled';
-}
-
 function assertFreezable(meeting: MeetingRow): void {
   if (meeting.agenda_frozen_at) throw new DomainError('agenda_frozen');
   if (isOver(meeting.status)) throw new DomainError('meeting_bad_transition', { from: meeting.status, action: 'freeze' });
@@ -330,62 +320,6 @@ export async function reopenAgenda(deps: Deps, actor: Actor, meetingId: string) 
   });
   await collabHubFor(deps)?.refresh(agendaDocumentName(meetingId));
   return getMeeting(deps, actor, meetingId);
-}
-
-/** Stops live edits (and waits for received ones to be stored) around a freeze, then re-authorizes. */
-async function withLockedAgenda(deps: Deps, meetingId: string, work: () => Promise<void>): Promise<void> {
-  const hub = collabHubFor(deps);
-  const name = agendaDocumentName(meetingId);
-  await hub?.lock(name);
-  try {
-    await work();
-  } finally {
-    await hub?.refresh(name);
-  }
-}
-
-/** Writes the stored agenda document into rows: same doc item → same row id, across re-freezes. */
-async function writeAgendaRows(trx: Db, meetingId: string, nowIso: string): Promise<void> {
-  const stored = await loadStoredDocument(trx, agendaDocumentName(meetingId));
-  const items = readAgendaSnapshot(stored.doc.getArray(AGENDA_ITEMS_KEY).toJSON());
-  stored.doc.destroy();
-  const existing = new Map((await listAgendaItems(trx, meetingId)).map((row) => [row.doc_item_id, row]));
-  let position = 0;
-  for (const item of items) {
-    position += 1;
-    const fields = {
-      position,
-      title: item.title || '（无标题）',
-      party: item.party,
-      minutes: item.minutes,
-      notes: item.notes,
-      links: JSON.stringify(item.links),
-      frozen_at: nowIso,
-    };
-    const row = existing.get(item.docItemId);
-    if (row) {
-      await updateAgendaItem(trx, row.id, fields);
-      existing.delete(item.docItemId);
-    } else {
-      await insertAgendaItem(trx, {
-        id: newId(),
-        meeting_id: meetingId,
-        doc_item_id: item.docItemId,
-        ...fields,
-        outcome: null,
-        agreed_parties: '[]',
-        outcome_note: '',
-        outcome_recorded_by: null,
-        outcome_recorded_at: null,
-        action_item_id: null,
-      });
-    }
-  }
-  // Items removed from the document disappear, unless something already hangs off them.
-  for (const row of existing.values()) {
-    if (row.outcome === null && row.action_item_id === null) await deleteAgendaItem(trx, row.id);
-    else await updateAgendaItem(trx, row.id, { position: (position += 1) });
-  }
 }
 
 export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, input: AddAttendeeInput) {
