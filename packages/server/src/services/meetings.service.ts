@@ -1,9 +1,9 @@
 /**
  * Meetings through their life: created as a draft, scheduled (the notice goes on the compound's
  * public board), opened — which freezes the live agenda into rows with stable ids
- * (meeting-agenda-freeze.ts) — and closed. What a meeting has besides comes from its kind's spec: a kind attended by parties
- * (the four-party council) adds invitations, sign-in per party and the quorum; a kind with
- * outcomes, an outcome per agenda item.
+ * (meeting-agenda-freeze.ts) — and closed. What a meeting has besides comes from its kind's
+ * spec: a kind attended by parties (the four-party council) adds invitations, sign-in per party and
+ * the quorum; a kind with outcomes, an outcome per agenda item.
  */
 import {
   DomainError,
