@@ -14,13 +14,15 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '../../components/accounts/code-handover.js';
+import '../../components/accounts/staff-grants.js';
+import { grantRecordStyles, renderGrantRecord } from '../../components/accounts/grant-record.js';
+import { KIND_ORDER, byLabel, placeKey, roleText } from '../../components/accounts/staff-grants.js';
 import {
   PARTIES,
   PARTY_LABELS,
   ROLE_LABELS,
   grantInputSchema,
   staffEndpoints,
-  toCsv,
   type GrantView,
   type Invitation,
   type Party,
@@ -34,18 +36,15 @@ import { api } from '../../api/client.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { schemaFieldErrors } from '../../api/schema-field-errors.js';
-import { saveFile } from '../../api/file-download.js';
 import { notify } from '../../app/notify.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
-import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { optionLabel } from '../../components/forms/option-label.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type Place = StaffOverview['places'][number];
-type GrantEvent = StaffOverview['events'][number];
 
 interface Handover {
   name: string;
@@ -54,18 +53,6 @@ interface Handover {
   invitation: Invitation;
   /** A fresh invitation for someone invited before (the earlier link stopped working). */
   again: boolean;
-}
-
-const placeKey = (p: { kind: string; id: string }) => `${p.kind}:${p.id}`;
-const KIND_ORDER = ['subdistrict', 'community', 'compound', 'building', 'grid'];
-const byLabel = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
-
-function roleText(g: Pick<GrantView, 'role' | 'party' | 'organisation' | 'title'>): string {
-  const parts = [pick(ROLE_LABELS[g.role])];
-  if (g.party) parts.push(pick(PARTY_LABELS[g.party]));
-  if (g.organisation) parts.push(g.organisation);
-  if (g.title) parts.push(g.title);
-  return parts.join(' · ');
 }
 
 /** The picker's groups: the subdistrict and its communities, then each compound with its buildings and grids. */
@@ -87,6 +74,7 @@ export class StaffPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
     formStyles,
+    grantRecordStyles,
     css`
       .grant-form {
         max-width: 40rem;
@@ -94,45 +82,6 @@ export class StaffPage extends YishiElement {
       .role-help {
         margin: -0.5rem 0 0;
         font-size: 0.9375rem;
-      }
-      .place-group h3 {
-        margin-bottom: 0.25rem;
-      }
-      ul.grants {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .grant {
-        padding: 0.75rem 0;
-        border-top: 1px solid var(--yishi-border);
-      }
-      .grant:first-child {
-        border-top: 0;
-        padding-top: 0.25rem;
-      }
-      .grant p {
-        margin: 0;
-      }
-      .grant .who {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.25rem 0.5rem;
-        font-size: 1.05rem;
-      }
-      .grant .actions {
-        margin-top: 0.5rem;
-      }
-      .list-tools {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 0.5rem 1rem;
-        margin-bottom: 1rem;
-      }
-      .list-tools sl-input {
-        flex: 1 1 16rem;
       }
       .handover-intro {
         margin-top: 0;
@@ -142,10 +91,6 @@ export class StaffPage extends YishiElement {
       }
       .card > h2:first-child {
         margin-top: 0;
-      }
-      /* One line per event: the table scrolls sideways on a phone rather than breaking names. */
-      table.events td {
-        white-space: nowrap;
       }
       sl-select::part(listbox) {
         max-height: min(60vh, 28rem);
@@ -164,10 +109,7 @@ export class StaffPage extends YishiElement {
   @state() private chosenRole: StaffRole | '' = '';
   @state() private party: Party | '' = '';
   @state() private errors: FieldErrors = {};
-  @state() private filter = '';
   @state() private handover: Handover | null = null;
-  @state() private revoking: GrantView | null = null;
-  @state() private revokeError = '';
   @state() private reissuing = '';
   /** Bumped after a grant: the person's fields start empty again (place and role stay). */
   @state() private personKey = 0;
@@ -196,12 +138,20 @@ export class StaffPage extends YishiElement {
   override render() {
     return html`<h1>${t('admin.staff.heading')}</h1>
       <p class="lead">${t('admin.staff.intro')}</p>
-      ${renderLoad(this.overview, (o) => this.renderOverview(o))} ${this.renderHandover()} ${this.renderRevoke()}`;
+      ${renderLoad(this.overview, (o) => this.renderOverview(o))} ${this.renderHandover()}`;
   }
 
   private renderOverview(o: StaffOverview) {
     return html`${o.places.length === 0 ? html`<p class="state state-empty">${t('admin.staff.nothingToGrant')}</p>` : this.renderForm(o)}
-      <section class="staff-list" aria-labelledby="grants-heading">${this.renderGrants(o)} ${this.renderEvents(o.events)}</section>`;
+      <section class="staff-list" aria-labelledby="grants-heading">
+        <yishi-staff-grants
+          .grants=${o.grants}
+          reissuing=${this.reissuing}
+          @yishi-reissue=${(ev: CustomEvent<GrantView>) => this.reissue(ev.detail)}
+          @yishi-grants-changed=${() => void this.overview.reload()}
+        ></yishi-staff-grants>
+        ${renderGrantRecord(o.events)}
+      </section>`;
   }
 
   // Granting
@@ -385,194 +335,6 @@ export class StaffPage extends YishiElement {
     this.reissuing = '';
     if (invitation) this.handover = { name: g.name, role: g.role, placeLabel: g.placeLabel, invitation, again: true };
     else void this.overview.reload();
-  }
-
-  // The grants, by place
-
-  private renderGrants(o: StaffOverview) {
-    const needle = this.filter.trim().toLowerCase();
-    const matches = (g: GrantView) => needle === '' || [g.name, g.phone ?? '', g.placeLabel, roleText(g)].some((text) => text.toLowerCase().includes(needle));
-    const shown = o.grants.filter(matches);
-    const groups = new Map<string, GrantView[]>();
-    const ordered = [...shown].sort(
-      (a, b) =>
-        Math.min(KIND_ORDER.indexOf(a.scopeKind), 2) - Math.min(KIND_ORDER.indexOf(b.scopeKind), 2) ||
-        byLabel(a.placeLabel, b.placeLabel) ||
-        KIND_ORDER.indexOf(a.scopeKind) - KIND_ORDER.indexOf(b.scopeKind) ||
-        byLabel(a.name, b.name),
-    );
-    for (const g of ordered)
-      groups.set(placeKey({ kind: g.scopeKind, id: g.scopeId }), [...(groups.get(placeKey({ kind: g.scopeKind, id: g.scopeId })) ?? []), g]);
-    const pending = o.grants.filter((g) => g.pending).length;
-    return html`<h2 id="grants-heading">${t('admin.staff.listHeading')}</h2>
-      <p class="muted">${t('admin.staff.listSummary', { count: o.grants.length, pending })}</p>
-      ${
-        o.grants.length === 0
-          ? html`<p class="state state-empty">${t('admin.staff.noGrants')}</p>`
-          : html`<div class="list-tools">
-                <sl-input
-                  type="search"
-                  label=${t('admin.staff.filter')}
-                  placeholder=${t('admin.staff.filterPlaceholder')}
-                  .value=${this.filter}
-                  @sl-input=${(ev: Event) => (this.filter = (ev.target as HTMLInputElement).value)}
-                  clearable
-                ></sl-input>
-                <sl-button @click=${() => this.exportGrants(o.grants)}>${t('admin.staff.export')}</sl-button>
-              </div>
-              ${shown.length === 0 ? html`<p class="state state-empty">${t('admin.staff.noMatch')}</p>` : nothing}
-              ${[...groups.values()].map((grants) => this.renderGroup(grants))}`
-      }`;
-  }
-
-  private renderGroup(grants: GrantView[]) {
-    const first = grants[0]!;
-    const id = `g-${first.scopeKind}-${first.scopeId}`;
-    return html`<section class="card place-group" aria-labelledby=${id}>
-      <h3 id=${id}>${first.placeLabel}</h3>
-      <ul class="grants">
-        ${grants.map((g) => this.renderGrant(g))}
-      </ul>
-    </section>`;
-  }
-
-  private renderGrant(g: GrantView) {
-    const granted = g.grantedAt
-      ? g.grantedBy
-        ? t('admin.staff.grantedOnBy', { date: formatDate(g.grantedAt), by: g.grantedBy })
-        : t('admin.staff.grantedOn', { date: formatDate(g.grantedAt) })
-      : '';
-    return html`<li class="grant" data-grant=${g.id}>
-      <p class="who">
-        <strong>${g.name}</strong>
-        ${g.pending ? html`<span class="tag waiting">${t('admin.staff.pending')}</span>` : nothing}
-      </p>
-      <p>${roleText(g)}</p>
-      <p class="muted">${[g.phone, granted].filter(Boolean).join(' · ')}</p>
-      ${g.pending ? html`<p class="muted">${t('admin.staff.pendingHelp')}</p>` : nothing}
-      ${
-        g.mayRevoke
-          ? html`<div class="actions">
-              ${
-                g.pending
-                  ? html`<sl-button class="reissue" ?loading=${this.reissuing === g.id} @click=${() => this.reissue(g)}
-                      >${t('admin.staff.reissue')}<span class="visually-hidden"> · ${g.name}</span></sl-button
-                    >`
-                  : nothing
-              }
-              <sl-button
-                variant="default"
-                class="revoke"
-                @click=${() => {
-                  this.revokeError = '';
-                  this.revoking = g;
-                }}
-                >${t('admin.staff.revoke')}<span class="visually-hidden"> · ${g.name} · ${pick(ROLE_LABELS[g.role])}</span></sl-button
-              >
-            </div>`
-          : nothing
-      }
-    </li>`;
-  }
-
-  private renderRevoke() {
-    const g = this.revoking;
-    return html`<sl-dialog
-      class="revoke-dialog"
-      label=${t('admin.staff.revokeTitle')}
-      ?open=${g !== null}
-      @sl-after-hide=${(ev: Event) => {
-        if (ev.target === ev.currentTarget) this.revoking = null;
-      }}
-    >
-      ${
-        g
-          ? html`<p>${t('admin.staff.revokeBody', { name: g.name, place: g.placeLabel, role: roleText(g) })}</p>
-              <p class="muted">${t('admin.staff.revokeRecorded')}</p>
-              ${this.revokeError ? html`<sl-alert variant="danger" open><p role="alert">${this.revokeError}</p></sl-alert>` : nothing}`
-          : nothing
-      }
-      <sl-button slot="footer" @click=${() => (this.revoking = null)}>${t('admin.cancel')}</sl-button>
-      <sl-button slot="footer" variant="danger" class="confirm-revoke" ?loading=${this.write.busy} @click=${this.revoke}
-        >${t('admin.staff.revokeConfirm')}</sl-button
-      >
-    </sl-dialog>`;
-  }
-
-  private async revoke(): Promise<void> {
-    const g = this.revoking;
-    if (!g) return;
-    this.revokeError = '';
-    const done = await this.write.run(() => api.call(staffEndpoints.revoke, { params: { grantId: g.id } }).then(() => true), {
-      success: t('admin.staff.revoked', { name: g.name, place: g.placeLabel, role: pick(ROLE_LABELS[g.role]) }),
-      errorAs: 'inline',
-    });
-    if (!done) {
-      this.revokeError = this.write.error ?? '';
-      return;
-    }
-    this.revoking = null;
-    void this.overview.reload();
-  }
-
-  private exportGrants(grants: GrantView[]): void {
-    const header = [
-      t('admin.staff.colPlace'),
-      t('admin.staff.colName'),
-      t('admin.staff.phone'),
-      t('admin.staff.colRole'),
-      t('admin.staff.colStatus'),
-      t('admin.staff.colGrantedAt'),
-      t('admin.staff.colBy'),
-    ];
-    const rows = grants.map((g) => [
-      g.placeLabel,
-      g.name,
-      g.phone ?? '',
-      roleText(g),
-      g.pending ? t('admin.staff.pending') : t('admin.staff.active'),
-      g.grantedAt ? formatDate(g.grantedAt) : '',
-      g.grantedBy ?? '',
-    ]);
-    const text = toCsv([header, ...rows]);
-    saveFile(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${t('admin.staff.exportName')}.csv`);
-  }
-
-  // The record
-
-  private renderEvents(events: GrantEvent[]) {
-    return html`<h2 id="events-heading">${t('admin.staff.eventsHeading')}</h2>
-      ${
-        events.length === 0
-          ? html`<p class="state state-empty">${t('admin.staff.noEvents')}</p>`
-          : html`<div class="table-wrap" role="region" aria-labelledby="events-heading" tabindex="0">
-              <table class="events">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('admin.staff.colWhen')}</th>
-                    <th scope="col">${t('admin.staff.colAction')}</th>
-                    <th scope="col">${t('admin.staff.colName')}</th>
-                    <th scope="col">${t('admin.staff.colRole')}</th>
-                    <th scope="col">${t('admin.staff.colPlace')}</th>
-                    <th scope="col">${t('admin.staff.colBy')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${events.map(
-                    (e) =>
-                      html`<tr>
-                        <td class="when">${formatDateTime(e.at)}</td>
-                        <td>${e.action === 'grant' ? t('admin.staff.actionGrant') : t('admin.staff.actionRevoke')}</td>
-                        <td>${e.name}</td>
-                        <td>${roleText({ role: e.role, party: e.party, organisation: e.organisation, title: null })}</td>
-                        <td>${e.placeLabel}</td>
-                        <td>${e.byName ?? t('admin.staff.bySetup')}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }`;
   }
 }
 
