@@ -186,7 +186,7 @@ describe('who gets the worker', () => {
 });
 
 describe('pages open offline once visited', () => {
-  test('staff: the meeting page and the hall screen show what was saved and when; a page never visited still opens in the shell', async () => {
+  test("staff: the meeting page and the hall screen show what was saved and when, the meeting's steps wait for the network; a page never visited still opens in the shell", async () => {
     const page = await newPhonePage(browser, PHONE_390);
     const context = page.context();
     try {
@@ -207,6 +207,11 @@ describe('pages open offline once visited', () => {
       expect(new URL(page.url()).pathname).toBe(`/meetings/${meetingId}`);
       await page.getByText(/^离线：显示的是 \d{2}:\d{2} 保存的内容$/).waitFor();
       await page.locator('yishi-connection-bar').getByText('已离线').waitFor();
+      // Opening, closing or cancelling the meeting needs the server's answer: its buttons wait, with words.
+      const steps = page.locator('yishi-meeting-page sl-button.step');
+      await page.getByText('需要联网才能开始、结束或取消会议，或锁定议程').waitFor();
+      expect(await steps.count()).toBeGreaterThan(0);
+      for (const button of await steps.all()) expect(await button.getAttribute('disabled')).not.toBeNull();
       await page.screenshot({ path: join(SCREENSHOTS, 'offline-meeting-page.png'), fullPage: false });
 
       await page.goto(`${server.url}/hall/${meetingId}`);
@@ -230,6 +235,8 @@ describe('pages open offline once visited', () => {
       await page.getByText(/^离线：显示的是/).waitFor({ state: 'detached', timeout: 25_000 });
       await page.getByRole('heading', { level: 1, name: MEETING_TITLE }).waitFor();
       await page.locator('yishi-connection-bar').getByText('已离线').waitFor({ state: 'detached' });
+      await page.getByText('需要联网才能开始、结束或取消会议，或锁定议程').waitFor({ state: 'detached' });
+      for (const button of await steps.all()) expect(await button.getAttribute('disabled')).toBeNull();
     } finally {
       await context.close();
     }

@@ -40,6 +40,10 @@ export const meetingsMessages = {
   'meeting.schedule': { 'zh-CN': '发布会议通知', en: 'Publish the notice' },
   'meeting.start': { 'zh-CN': '开始会议（锁定议程）', en: 'Open the session (freeze the agenda)' },
   'meeting.close': { 'zh-CN': '结束会议', en: 'Close the session' },
+  'meeting.stepsOffline': {
+    'zh-CN': '需要联网才能开始、结束或取消会议，或锁定议程',
+    en: 'Opening, closing or cancelling the meeting, or freezing the agenda, needs the network',
+  },
   'meeting.reopen': { 'zh-CN': '重新开放议程编辑', en: 'Reopen the agenda for editing' },
   'meeting.freeze': { 'zh-CN': '再次锁定议程', en: 'Freeze the agenda again' },
   'meeting.confirmStart': { 'zh-CN': '开始后议程将锁定，确定开始会议吗？', en: 'The agenda will be frozen. Open the session now?' },

@@ -25,6 +25,7 @@ import '../../components/meetings/questions-panel.js';
 import '../../components/minutes/minutes-signatures.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
+import { OnlineController } from '../../offline/online-controller.js';
 import { formatDate, formatDateTime, formatTime } from '../../format/format.js';
 import { pick, t, type MessageKey } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
@@ -54,6 +55,9 @@ export class MeetingPage extends YishiElement {
     YishiElement.styles,
     staleNoteStyles,
     css`
+      .offline-steps {
+        margin: 0.75rem 0 1rem;
+      }
       .attendance {
         list-style: none;
         padding: 0;
@@ -93,6 +97,8 @@ export class MeetingPage extends YishiElement {
     { offline: { key: () => `meeting/${this.params.meetingId ?? ''}` } },
   );
   private readonly write = new WriteController(this);
+  /** Offline, opening, closing or cancelling the meeting wait for the network (they need the server's answer). */
+  private readonly connection = new OnlineController(this);
   /** Set when the live agenda was frozen while this page was open (by another member starting the meeting). */
   @state() private agendaFrozen: AgendaFrozenDetail | null = null;
 
@@ -133,7 +139,12 @@ export class MeetingPage extends YishiElement {
   }
 
   private stepButton(step: Step, primary = false) {
-    return html`<sl-button variant=${primary ? 'primary' : 'default'} ?loading=${this.write.busy} @click=${() => this.step(step)}
+    return html`<sl-button
+      class="step"
+      variant=${primary ? 'primary' : 'default'}
+      ?loading=${this.write.busy}
+      ?disabled=${!this.connection.online}
+      @click=${() => this.step(step)}
       >${t(STEPS[step].label)}</sl-button
     >`;
   }
@@ -165,7 +176,7 @@ export class MeetingPage extends YishiElement {
         ${kind.questions && m.status !== 'draft' && m.status !== 'cancelled' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
         ${run && recordingOpen(m.status) ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
       </div>
-
+      ${run && !this.connection.online && m.status !== 'closed' && m.status !== 'cancelled' ? html`<p class="muted offline-steps" role="status">${t('meeting.stepsOffline')}</p>` : nothing}
       ${this.renderNoticeRule(v)} ${this.renderConfirmDialog()}
       ${
         kind.questions && v.permissions.record && questionsOpen(m.status)
