@@ -22,7 +22,6 @@ import {
 } from '@yishi/core';
 import { findBallotLogHead } from '../db/repositories/ballot-log.repository.js';
 import { listCountedBallots } from '../db/repositories/open-ballot.repository.js';
-import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { readBallotLog } from './ballot-log.service.js';

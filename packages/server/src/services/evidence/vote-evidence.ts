@@ -5,7 +5,6 @@
  */
 import { formatAreaCenti, formatChinaDateTime, headKeyOf, toCsv, verifyBallotLog, type Locale } from '@yishi/core';
 import { listBallotHistoryOfVote, listBallotsOfVote, listNoticesOfVote } from '../../db/repositories/evidence.repository.js';
-import * as repo from '../../db/repositories/votes.repository.js';
 import type { VoteRow } from '../../db/tables/votes.table.js';
 import type { Deps } from '../../deps.js';
 import { readBallotLog } from '../ballot-log.service.js';
