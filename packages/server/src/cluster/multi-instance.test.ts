@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uploadVotePhoto } from '../testing/paper-slips.js';
 import { settleDueVotes } from '../services/votes.service.js';
 import { createTestApp, openPeerApp, testPostgresUrl, type TestApp } from '../testing/test-app.js';
-import { NOW, alternate, errorCode, json, scheduleCouncil, sendToBoth, statuses } from './racing.js';
+import { NOW, alternate, errorCode, json, scheduleCouncil, scheduleEveningTalk, sendToBoth, statuses } from './racing.js';
 
 let now = NOW;
 let a: TestApp;
@@ -229,15 +229,7 @@ describe.skipIf(testPostgresUrl() === null)(
 
     it('evening-talk questions sent to both instances are numbered 1…n once each; a question listed twice becomes one action item', async () => {
       const cookie = await a.login('shequ');
-      const created = await json<{ meeting: { id: string } }>(
-        await a.call('POST', `/api/compounds/${dsct}/meetings`, {
-          cookie,
-          json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-20T11:00:00.000Z', place: '服务站' },
-        }),
-        201,
-      );
-      const id = created.meeting.id;
-      await json(await b.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
+      const id = await scheduleEveningTalk(a, b, dsct, cookie);
       const sent = await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
           via(i).call('POST', `/api/meetings/${id}/questions`, {

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { NOW, errorCode, json, scheduleCouncil, statuses } from './racing.js';
+import { NOW, errorCode, json, scheduleCouncil, scheduleEveningTalk, statuses } from './racing.js';
 
 const now = NOW;
 let a: TestApp;
@@ -94,15 +94,7 @@ describe('requests racing on one instance (SQLite and PostgreSQL)', () => {
 
   it('merging two questions into each other at once merges one of them', async () => {
     const cookie = await a.login('shequ');
-    const created = await json<{ meeting: { id: string } }>(
-      await a.call('POST', `/api/compounds/${dsct}/meetings`, {
-        cookie,
-        json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-20T11:00:00.000Z', place: '服务站' },
-      }),
-      201,
-    );
-    const id = created.meeting.id;
-    await json(await a.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
+    const id = await scheduleEveningTalk(a, a, dsct, cookie);
     const q1 = await json<{ id: string }>(
       await a.call('POST', `/api/meetings/${id}/questions`, { cookie, json: { text: '垃圾分类点太远', category: 'environment', askerName: '李阿姨' } }),
       201,

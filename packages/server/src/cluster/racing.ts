@@ -47,3 +47,17 @@ export async function scheduleCouncil(a: TestApp, b: TestApp, compoundId: string
   await json(await b.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
   return id;
 }
+
+/** An evening talk created on `a` and scheduled on `b`, as the community worker (shequ) would. */
+export async function scheduleEveningTalk(a: TestApp, b: TestApp, compoundId: string, cookie: string): Promise<string> {
+  const created = await json<{ meeting: { id: string } }>(
+    await a.call('POST', `/api/compounds/${compoundId}/meetings`, {
+      cookie,
+      json: { kind: 'evening_talk', title: '围庐夜话', startsAt: '2026-11-20T11:00:00.000Z', place: '服务站' },
+    }),
+    201,
+  );
+  const id = created.meeting.id;
+  await json(await b.call('POST', `/api/meetings/${id}/schedule`, { cookie }), 200);
+  return id;
+}
