@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
+import { chooseOption, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { answerQuestionOffline, recordQuestion } from './talk-questions-ui.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
@@ -215,6 +215,42 @@ describe('evening-talk questions with no network', () => {
     const again = await openTalk('shequ', meetingId, context);
     await again.locator('li.question:not([data-pending])', { hasText: text }).waitFor({ timeout: 20_000 });
     expect((await rowsOf(meetingId)).map((r) => r.text)).toEqual([text]);
+    await context.close();
+  });
+
+  it('a resident asking from the phone with no signal: the question waits as 待发送 on the ask page, arrives once when the signal returns, and the page says so', async () => {
+    const meetingId = await talkInSession('断网夜谈·四');
+    const page = await newPhonePage(browser, PHONE_390);
+    const context = page.context();
+    await loginWithSessionCookie(page, server.url, 'yezhu');
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/meetings/${meetingId}/ask`);
+    const form = page.locator('yishi-question-form');
+    await form.getByLabel('问题内容').waitFor();
+
+    // Sent at once while online: numbered, never listed as waiting.
+    await form.getByLabel('问题内容').fill('在线提的问题：楼道灯不亮');
+    await chooseOption(form, 'category', '设施维修');
+    await form.getByRole('button', { name: '提交问题' }).click();
+    await page.getByText(/谢谢！您的问题已提交，编号 \d+/).waitFor();
+    expect(await page.locator('yishi-meeting-ask-page li[data-pending="yes"]').count()).toBe(0);
+
+    await context.setOffline(true);
+    const text = '离线提的问题：快递柜总是满';
+    await form.getByLabel('问题内容').fill(text);
+    await chooseOption(form, 'category', '设施维修');
+    await form.getByRole('button', { name: '提交问题' }).click();
+    const waiting = page.locator('yishi-meeting-ask-page li[data-pending="yes"]', { hasText: text });
+    await waiting.waitFor();
+    await page.getByText('没有网络：问题保存在本机，联网后会自动发送，只发一次').waitFor();
+    await dismissToasts(page);
+    await page.screenshot({ path: `${SCREENSHOTS}offline-ask-pending.png`, fullPage: true });
+    expect((await rowsOf(meetingId)).map((r) => r.text)).toEqual(['在线提的问题：楼道灯不亮']);
+
+    await context.setOffline(false);
+    await page.getByText('离线时提出的 1 个问题已送达').waitFor({ timeout: 20_000 });
+    await waiting.waitFor({ state: 'detached' });
+    expect((await rowsOf(meetingId)).map((r) => r.text)).toEqual(['在线提的问题：楼道灯不亮', text]);
     await context.close();
   });
 });

@@ -156,6 +156,11 @@ export const meetingsMessages = {
     'zh-CN': '已保存在本机，联网后自动发送',
     en: 'Saved on this device; it will be sent when the network is back',
   },
+  'questions.outbox.askWaiting': {
+    'zh-CN': '没有网络：问题保存在本机，联网后会自动发送，只发一次',
+    en: 'No network: your questions are kept on this phone and sent by themselves, once, when the network is back',
+  },
+  'questions.outbox.askSent': { 'zh-CN': '离线时提出的 {count} 个问题已送达', en: '{count} question(s) asked offline have arrived' },
   'questions.outbox.rejectedTitle': {
     'zh-CN': '以下内容未被接受，文字仍保留在本机',
     en: 'Not accepted — the text is still kept on this device',
