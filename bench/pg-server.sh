@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A PostgreSQL 15 (Debian package) for benchmarks, with the durability a deployment has: fsync=on,
 # synchronous_commit=on, full_page_writes=on (the defaults), so an acknowledged commit is on disk.
-# Unlike the test server of scripts/test-pg.sh (fsync=off, port 55432), figures measured on this one
+# Unlike the test server of scripts/test-pg.sh (fsync=off, port 25432), figures measured on this one
 # are honest. Private data directory, 127.0.0.1 only, trust authentication for the local user postgres.
 #
 #   bench/pg-server.sh start    # prints the admin URL to pass as BENCH_PG

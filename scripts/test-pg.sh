@@ -9,7 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PG_PORT="${YISHI_PG_PORT:-55432}"
+# Below Linux's ephemeral port range (32768–60999): a port in it can be held by the TIME-WAIT of some
+# earlier client connection that happened to get it as its local port, and the server then cannot bind.
+PG_PORT="${YISHI_PG_PORT:-25432}"
 PG_DATA="${YISHI_PG_DATA:-/tmp/yishi-pg-data}"
 
 if [ -z "${YISHI_TEST_PG:-}" ]; then
