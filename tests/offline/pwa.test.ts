@@ -10,10 +10,10 @@
  *   precached) and says its data needs the network;
  * - the vote page offline never shows a stale vote as open: "截至 HH:mm", "需要联网才能投票", no ballot button; sign-off
  *   and minutes publication are disabled offline, with words;
- * - a second build's service worker waits, the shell offers "有新版本，刷新后使用", and nothing reloads until tapped.
+ *
+ * A second build's worker waiting behind the reload prompt is in app-update.test.ts.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { actionItemEndpoints, voteEndpoints } from '@yishi/core';
@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, newPhonePage, visibleText } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
+import { controlled } from './worker.js';
 import { WEB_DIST, compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -50,12 +51,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Waits until the service worker has installed (the precache filled) and controls the page. */
-async function controlled(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
 
 /** The keys of what the app keeps on the device (offline/snapshots.ts), e.g. "<userId>|vote/…". */
 function keptKeys(page: Page): Promise<string[]> {
@@ -358,44 +353,6 @@ describe('pages open offline once visited', () => {
       await expect.poll(() => page.getByLabel('一句话说明问题').inputValue()).toBe('3号楼门禁坏了');
     } finally {
       await context.close();
-    }
-  });
-});
-
-describe('updates without surprises', () => {
-  test("a second build's worker waits; the shell offers to reload and reloads only when asked", async () => {
-    // A copy of the built app this test may change: sw.js edited is a new version to the browser.
-    const dist = mkdtempSync(join(tmpdir(), 'yishi-pwa-'));
-    cpSync(WEB_DIST, dist, { recursive: true });
-    const second = await startTestServer({ config: { webDist: dist } });
-    const page = await newPhonePage(browser, PHONE_390);
-    try {
-      await loginWithSessionCookie(page, second.url, 'yezhu');
-      await page.goto(`${second.url}/`);
-      await page.locator('main').getByRole('heading', { level: 1 }).waitFor();
-      await controlled(page);
-      const sw = join(dist, 'sw.js');
-      writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// a second build\n`);
-      await page.evaluate(() => {
-        (window as unknown as { beforeUpdate: boolean }).beforeUpdate = true;
-      });
-      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
-      const prompt = page.locator('yishi-connection-bar');
-      await prompt.getByText('有新版本，刷新后使用').waitFor();
-      // It waits: the old worker still controls the page, and the page was not reloaded.
-      expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting !== null))).toBe(true);
-      expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBe(true);
-      await page.screenshot({ path: join(SCREENSHOTS, 'update-prompt.png'), fullPage: false });
-      await expectNoSeriousA11yViolations(page);
-      await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: '刷新' }).click()]);
-      expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBeUndefined();
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBeNull();
-      expect(await prompt.getByText('有新版本，刷新后使用').count()).toBe(0);
-    } finally {
-      await page.context().close();
-      await second.close();
-      rmSync(dist, { recursive: true, force: true });
     }
   });
 });

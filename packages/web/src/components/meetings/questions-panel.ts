@@ -30,7 +30,7 @@ import { notify } from '../../app/notify.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
-import { answerOrKept } from '../../offline/kept-answer.js';
+import { pageOrKept } from '../../offline/kept-answer.js';
 import { enqueue, type OutboxKind } from '../../offline/outbox.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
@@ -107,10 +107,9 @@ export class QuestionsPanel extends YishiElement {
   private async loadPage(after: string | undefined, signal: AbortSignal): Promise<QuestionList> {
     const meetingId = this.view.meeting.id;
     const fetch = () => api.call(eveningTalkEndpoints.questions, { params: { meetingId }, query: { after }, signal });
-    if (after !== undefined) return fetch();
-    const { value, savedAt } = await answerOrKept(`questions/${meetingId}`, fetch);
-    this.offlineSince = savedAt && savedAt.toISOString();
-    return savedAt ? { ...value, next: null } : value;
+    const { value, savedAt } = await pageOrKept(`questions/${meetingId}`, after, fetch);
+    if (after === undefined) this.offlineSince = savedAt && savedAt.toISOString();
+    return value;
   }
 
   private value(name: Field): string {

@@ -42,7 +42,7 @@ import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { answerOrKept } from '../../offline/kept-answer.js';
+import { pageOrKept } from '../../offline/kept-answer.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe } from '../../state/session.js';
 import { formStyles } from '../../styles/form-styles.js';
@@ -121,10 +121,9 @@ export class ConcernPage extends YishiElement {
   /** My concerns; the first page is kept on this device, so offline the page shows them as last seen. */
   private async myConcerns(after: string | undefined, signal: AbortSignal) {
     const fetch = () => api.call(actionItemEndpoints.myConcerns, { params: { compoundId: this.compoundId }, query: { after }, signal });
-    if (after !== undefined) return fetch();
-    const { value, savedAt } = await answerOrKept(`concerns/${this.compoundId}`, fetch);
-    this.mineSavedAt = savedAt;
-    return savedAt ? { ...value, next: null } : value;
+    const { value, savedAt } = await pageOrKept(`concerns/${this.compoundId}`, after, fetch);
+    if (after === undefined) this.mineSavedAt = savedAt;
+    return value;
   }
 
   private get compoundId(): string {
