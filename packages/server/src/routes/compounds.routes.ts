@@ -3,7 +3,8 @@ import { COMPOUND_STAFF, DomainError, ROLES, compoundEndpoints, rosterEndpoints 
 import { compoundFromParams } from '../http/place-lookups.js';
 import { anyUser, defineRoute, rolesAt } from '../http/route.js';
 import { getCompoundOverview, listCompoundsFor, listRosterUnits } from '../services/compounds.service.js';
-import { importRoster, rosterCsv } from '../services/roster.service.js';
+import { rosterCsv } from '../services/roster-export.js';
+import { importRoster } from '../services/roster.service.js';
 import { errorBody } from '../http/errors.js';
 import { ndjsonStream } from '../http/ndjson.js';
 
@@ -26,8 +27,8 @@ export const compoundRoutes = [
   }),
   defineRoute(rosterEndpoints.csv, {
     access: rosterManagers,
-    handler: async ({ c, deps, params }) =>
-      c.body(await rosterCsv(deps, params.compoundId), 200, {
+    handler: ({ c, deps, params }) =>
+      c.body(rosterCsv(deps, params.compoundId), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="roster-${params.compoundId}.csv"`,
       }),

@@ -104,9 +104,11 @@ describe("a meeting's evidence bundle", () => {
     for (const f of manifest.files) expect(sha256(files[f.path]!), f.path).toBe(f.sha256);
     expect(strFromU8(files['01-minutes/v1.txt']!)).toContain('第 1 版');
     const items = JSON.parse(strFromU8(files['03-action-items/items.json']!)) as Array<{ id: string }>;
-    const entries = JSON.parse(strFromU8(files['03-action-items/ledger-entries.json']!)) as Array<{ action_item_id: string; hash: string }>;
+    const entries = JSON.parse(strFromU8(files['03-action-items/ledger-entries.json']!)) as Array<{ action_item_id: string; hash: string; seq: number }>;
     expect(items.length).toBeGreaterThan(0);
     expect(new Set(entries.map((e) => e.action_item_id))).toEqual(new Set(items.map((i) => i.id)));
+    // In chain order.
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((e) => e.seq).sort((a, b) => a - b));
     expect(JSON.parse(strFromU8(files['03-action-items/ledger-verification.json']!))).toMatchObject({ ok: true });
     // An owner is not among those who run meetings.
     const owner = await t.login('yezhu');

@@ -28,10 +28,20 @@ describe('the public board reads', () => {
     expect(seen.reads.get('meeting_questions')).toBe(1);
   });
 
-  it('the calendar reads the topics of every meeting in one statement', async () => {
+  it('the calendar reads the topics of every meeting in one statement, and a live agenda only for meetings not yet held', async () => {
     const { db, seen } = countingDb(t.deps.db);
     await meetingsCalendar({ ...t.deps, db }, dsct);
     expect(seen.reads.get('meeting_agenda_items')).toBe(1);
+    // A meeting that went into session has its agenda frozen in rows, even an empty one.
+    const notHeld = await t.deps.db
+      .selectFrom('meetings')
+      .select('id')
+      .where('compound_id', '=', dsct)
+      .where('status', 'in', ['scheduled', 'cancelled'])
+      .execute();
+    const held = await t.deps.db.selectFrom('meetings').select('id').where('compound_id', '=', dsct).where('status', 'in', ['in_session', 'closed']).execute();
+    expect(held.length).toBeGreaterThan(0);
+    expect(seen.reads.get('collab_snapshots') ?? 0).toBeLessThanOrEqual(notHeld.length);
   });
 
   it('of the sign-offs, only as many as notices are shown', async () => {

@@ -17,6 +17,7 @@ import { startTestRobotServer, type TestRobotServer } from '../testing/robot-tes
 import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-test-server.js';
 import { ownersOnRoll } from '../testing/roll-owners.js';
 import { createTestApp, openPeerApp, type TestApp } from '../testing/test-app.js';
+import { deliveryReport } from './notification-delivery.service.js';
 import { runNotificationSchedule } from './notification-scheduler.js';
 import { drainNotifications, runNotificationBatch, writeOwedDeliveries, writeOwedNotices } from './notification-worker.js';
 import { enqueueNotifications } from './notifications.service.js';
@@ -326,6 +327,8 @@ describe('channels against real peers', () => {
       { reason: 'no_account', label: '未激活账号，也没有手机号', count: 1 },
       { reason: 'provider_refused', label: '服务商拒绝发送', count: 1 },
     ]);
+    // Read two notices and two deliveries at a time, the report is the same.
+    expect(await deliveryReport(t.deps, dsct, 'vote', voteId, 'zh-CN', 2)).toEqual(report);
     // The phone is on the roster again: resend reaches both.
     await t.deps.db.updateTable('persons').set({ phone: '13900000005' }).where('id', '=', owner.id).execute();
     expect(await t.ok(notificationEndpoints.resend, { cookie: chief, params: { compoundId: dsct, eventId: eventId! } })).toEqual({ requeued: 2 });

@@ -1,6 +1,7 @@
 /**
- * roster.csv at size: a compound of 1,300 units is read whole, then written and sent a page of units
- * at a time, the event loop free between pages (counted, not timed), with every unit in the file once.
+ * roster.csv at size: a compound of 1,300 units is read, written and sent a page of units at a time
+ * (services/roster-export.ts), the event loop free between pages (counted, not timed), with every
+ * unit in the file once and in roster order.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bigRoster } from '../testing/big-roster.js';
@@ -42,4 +43,8 @@ it('streams a page of units at a time, other work running between pages, every u
   const added = lines.filter((line) => line.includes(',9,') && line.includes('业主'));
   expect(new Set(added.map((line) => line.split(',').slice(0, 3).join('-'))).size).toBe(ADDED);
   expect(added).toHaveLength(ADDED);
+  // Roster order across page boundaries: building, entrance, room as the database orders them.
+  const keys = lines.slice(1).map((line) => line.split(',').slice(0, 3));
+  const sorted = [...keys].sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : a.join('\u0000') > b.join('\u0000') ? 1 : 0));
+  expect(keys).toEqual(sorted);
 });

@@ -8,13 +8,9 @@
  */
 import {
   DomainError,
-  formatAreaCenti,
-  groupBy,
   csvRows,
   rosterParser,
   rosterProblem,
-  ROSTER_TEMPLATE_HEADER,
-  type AreaSource,
   type RosterColumns,
   type RosterField,
   type RosterImportProgress,
@@ -25,7 +21,7 @@ import {
 } from '@yishi/core';
 import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
-import { listOwnershipsOfCompound, listUnits, type Db } from '../db/repositories/places.repository.js';
+import type { Db } from '../db/repositories/places.repository.js';
 import {
   findPersonsByPhones,
   insertBuildings,
@@ -35,10 +31,8 @@ import {
   insertUnits,
   linkPersons,
   listGridsOfCompound,
-  listResidenciesOfCompound,
   listRosterBuildings,
   listRosterUnits,
-  listUnitGrids,
   listUnitPersonsOfCompound,
   setBuildingGrid,
   unlinkPersons,
@@ -48,7 +42,6 @@ import {
 import type { BuildingTable, NewUnit, UnitUpdate } from '../db/tables/places.table.js';
 import type { PersonTable } from '../db/tables/people.table.js';
 import type { Deps } from '../deps.js';
-import { chunkPages, csvStream, letOthersRun } from './export-pages.js';
 import type { Insertable } from 'kysely';
 
 class DryRunRollback extends Error {
@@ -306,63 +299,4 @@ async function applyRows(
   summary.buildingGridsChanged = regridded.size;
   summary.unitsNotInFile = [...unitByKey.keys()].filter((key) => !seenKeys.has(key)).length;
   return summary;
-}
-
-const AREA_SOURCE_WORDS: Record<AreaSource, string> = { registered: '登记', surveyed: '测绘', contract: '合同' };
-
-/**
- * The compound's roster as a CSV file (core's `toCsv`: BOM, formulas neutralised): the header and
- * rows the import reads, so an export imported again changes nothing. Read whole first (the file is
- * one moment's roster), then written and sent a page of units at a time, other requests running
- * between pages: at 10,000 units the rows and their CSV held the event loop for over 100 ms at once.
- */
-export async function rosterCsv(deps: Deps, compoundId: string): Promise<ReadableStream<Uint8Array>> {
-  const { units, rowOf } = await rosterExport(deps, compoundId);
-  return csvStream(
-    ROSTER_TEMPLATE_HEADER,
-    (async function* () {
-      for await (const page of chunkPages(units)) yield page.map(rowOf);
-    })(),
-  );
-}
-
-/** The compound's units, and each one's row under ROSTER_TEMPLATE_HEADER. */
-async function rosterExport(deps: Deps, compoundId: string) {
-  // Four reads of the whole compound (tens of milliseconds each at 10,000 units): on SQLite each holds
-  // the event loop, so other requests run between them.
-  const units = await listUnits(deps.db, compoundId);
-  await letOthersRun();
-  const owners = groupBy(await listOwnershipsOfCompound(deps.db, compoundId), (o) => o.unitId);
-  await letOthersRun();
-  const residents = groupBy(await listResidenciesOfCompound(deps.db, compoundId), (r) => r.unitId);
-  await letOthersRun();
-  const gridOfUnit = new Map((await listUnitGrids(deps.db, compoundId)).map((u) => [u.id, u.name]));
-  await letOthersRun();
-  // Phones go with names by position: a person without a phone keeps an empty place only when
-  // someone after them has one, so that the positions still match.
-  const phones = (list: Array<{ phone: string | null }>): string => {
-    const lastWithPhone = list.findLastIndex((p) => p.phone);
-    return list
-      .slice(0, lastWithPhone + 1)
-      .map((p) => p.phone ?? '')
-      .join('、');
-  };
-  const rowOf = (u: (typeof units)[number]): string[] => {
-    const ownerList = owners.get(u.id) ?? [];
-    const residentList = residents.get(u.id) ?? [];
-    return [
-      u.building,
-      u.entrance,
-      u.room,
-      formatAreaCenti(u.area_centi),
-      AREA_SOURCE_WORDS[u.area_source],
-      ownerList.map((o) => o.name).join('、'),
-      phones(ownerList),
-      u.developer_held ? '是' : '否',
-      gridOfUnit.get(u.id) ?? '',
-      residentList.map((r) => r.name).join('、'),
-      phones(residentList),
-    ];
-  };
-  return { units, rowOf };
 }

@@ -29,6 +29,7 @@ import * as urgencyIndexes from './20270103120000_urgency_indexes.js';
 import * as signOffTallies from './20270104080000_sign_off_tallies.js';
 import * as voteNoticesFanout from './20270104090000_vote_notices_fanout.js';
 import * as idempotencyKeys from './20270105093000_idempotency_keys.js';
+import * as eventKeysetIndexes from './20270106090000_event_keyset_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '20270104080000_sign_off_tallies': signOffTallies,
   '20270104090000_vote_notices_fanout': voteNoticesFanout,
   '20270105093000_idempotency_keys': idempotencyKeys,
+  '20270106090000_event_keyset_indexes': eventKeysetIndexes,
 };

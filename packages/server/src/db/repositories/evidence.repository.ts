@@ -41,10 +41,15 @@ export function listBallotHistoryOfVote(db: Db, voteId: string) {
   return db.selectFrom('ballot_history').selectAll().where('vote_id', '=', voteId).orderBy('replaced_at').execute();
 }
 
-/** The ledger entries of some action items (a meeting's), in chain order. */
-export function listLedgerEntriesOfItems(db: Db, compoundId: string, itemIds: readonly string[]) {
-  if (itemIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('ledger_entries').selectAll().where('compound_id', '=', compoundId).where('action_item_id', 'in', itemIds).orderBy('seq').execute();
+/**
+ * The ledger entries of some action items (a meeting's), in chain order. Found by item and put in
+ * order here: asked for the compound's entries in order, SQLite walked the compound's whole ledger
+ * (72,000 entries at 10,000 units, 50–100 ms on the event loop) to pick out a meeting's few hundred.
+ */
+export async function listLedgerEntriesOfItems(db: Db, compoundId: string, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return [];
+  const entries = await db.selectFrom('ledger_entries').selectAll().where('action_item_id', 'in', itemIds).execute();
+  return entries.filter((e) => e.compound_id === compoundId).sort((a, b) => a.seq - b.seq);
 }
 
 /** The votes put from a meeting's agenda items. */

@@ -287,6 +287,26 @@ export function notificationsOfEvent(db: Db, eventId: string) {
     .execute();
 }
 
+/** A page of an event's notices in id order, after `after` (the delivery report reads them so). */
+export function notificationsOfEventPage(db: Db, eventId: string, after: string | undefined, limit: number) {
+  let query = db
+    .selectFrom('notifications')
+    .select(['id', 'person_id', 'user_id', 'in_app', 'skipped', 'read_at', 'created_at'])
+    .where('event_id', '=', eventId);
+  if (after !== undefined) query = query.where('id', '>', after);
+  return query.orderBy('id').limit(limit).execute();
+}
+
+/** A page of an event's deliveries in id order, after `after`. */
+export function deliveriesOfEventPage(db: Db, eventId: string, after: string | undefined, limit: number) {
+  let query = db
+    .selectFrom('notification_deliveries')
+    .select(['id', 'notification_id', 'channel', 'robot_id', 'status', 'reason', 'next_attempt_at', 'created_at'])
+    .where('event_id', '=', eventId);
+  if (after !== undefined) query = query.where('id', '>', after);
+  return query.orderBy('id').limit(limit).execute();
+}
+
 export function deliveriesOfEvent(db: Db, eventId: string) {
   return db
     .selectFrom('notification_deliveries')

@@ -136,18 +136,6 @@ export function listBuildingsWithCounts(db: Db, compoundId: string) {
     .execute();
 }
 
-export function listUnits(db: Db, compoundId: string) {
-  return db
-    .selectFrom('units')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.area_source', 'units.developer_held'])
-    .where('units.compound_id', '=', compoundId)
-    .orderBy('buildings.name')
-    .orderBy('units.entrance')
-    .orderBy('units.room')
-    .execute();
-}
-
 /** One page of the compound's units in roster order (building name, entrance, room; the id breaks ties). */
 export function readUnitsPage(db: Db, compoundId: string, page: PageRequest) {
   const query = db
@@ -166,18 +154,6 @@ export function listOwnershipsOfUnits(db: Db, unitIds: readonly string[]) {
     .innerJoin('persons', 'persons.id', 'ownerships.person_id')
     .select(['ownerships.unit_id as unitId', 'persons.id as personId', 'persons.name', 'persons.phone'])
     .where('ownerships.unit_id', 'in', unitIds)
-    .orderBy('ownerships.unit_id')
-    .orderBy('persons.name')
-    .execute();
-}
-
-export function listOwnershipsOfCompound(db: Db, compoundId: string) {
-  return db
-    .selectFrom('ownerships')
-    .innerJoin('units', 'units.id', 'ownerships.unit_id')
-    .innerJoin('persons', 'persons.id', 'ownerships.person_id')
-    .select(['ownerships.unit_id as unitId', 'persons.id as personId', 'persons.name', 'persons.phone'])
-    .where('units.compound_id', '=', compoundId)
     .orderBy('ownerships.unit_id')
     .orderBy('persons.name')
     .execute();

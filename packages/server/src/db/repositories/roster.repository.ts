@@ -101,26 +101,27 @@ export async function insertRosterImport(db: Db, row: Insertable<RosterImportTab
   await db.insertInto('roster_imports').values(row).execute();
 }
 
-/** The residents of a compound's units, for the export (by unit, then name). */
-export function listResidenciesOfCompound(db: Db, compoundId: string) {
+/** The residents of these units (a page of the roster export), by unit, then name. */
+export function listResidenciesOfUnits(db: Db, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('residencies')
-    .innerJoin('units', 'units.id', 'residencies.unit_id')
     .innerJoin('persons', 'persons.id', 'residencies.person_id')
     .select(['residencies.unit_id as unitId', 'persons.name', 'persons.phone'])
-    .where('units.compound_id', '=', compoundId)
+    .where('residencies.unit_id', 'in', unitIds)
     .orderBy('residencies.unit_id')
     .orderBy('persons.name')
     .execute();
 }
 
-/** The grid of each unit whose building is in one. */
-export function listUnitGrids(db: Db, compoundId: string) {
+/** The grid of each of these units whose building is in one. */
+export function listGridsOfUnits(db: Db, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('units')
     .innerJoin('buildings', 'buildings.id', 'units.building_id')
     .innerJoin('grids', 'grids.id', 'buildings.grid_id')
     .select(['units.id', 'grids.name'])
-    .where('units.compound_id', '=', compoundId)
+    .where('units.id', 'in', unitIds)
     .execute();
 }
