@@ -43,6 +43,9 @@ export default defineConfig({
           exclude: ['tests/heavy/**', '**/node_modules/**', ...leftOut],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page that draws what it fetched waits on a server and a browser sharing two cores: vitest's
+          // default of 1 s for expect.poll failed a paged list under load (the page drew it a moment later).
+          expect: { poll: { timeout: 10_000 } },
           // Browser tests share two cores with a server each; run files one after another, in one process
           // that keeps the modules it loaded (each file starts its own servers and browser).
           fileParallelism: false,
