@@ -4,79 +4,30 @@
  * and checks the payload and DingTalk's signature, text messages go through the log sender (and a
  * refusing sender). Time is a fixed Beijing daytime unless a test moves it.
  */
-import { beijingClock, beijingInstant, notificationEndpoints, type NotificationKind } from '@yishi/core';
+import { beijingClock, beijingInstant, notificationEndpoints } from '@yishi/core';
 import type { KyselyPlugin } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { claimDeliveries } from '../db/repositories/notifications.repository.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SmtpMailSender } from '../notify/mail-sender.js';
-import { RobotSender } from '../notify/robot-sender.js';
 import type { NotificationChannels } from '../notify/channels.js';
 import { SmsSendError, type SmsSender } from '../sms/sms-sender.js';
-import { startTestRobotServer, type TestRobotServer } from '../testing/robot-test-server.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-test-server.js';
+import type { TestRobotServer } from '../testing/robot-test-server.js';
+import type { TestSmtpServer } from '../testing/smtp-test-server.js';
 import { ownersOnRoll } from '../testing/roll-owners.js';
-import { createTestApp, openPeerApp, type TestApp } from '../testing/test-app.js';
+import { DAYTIME, enqueue, openVoteId, useNotificationFixture } from '../testing/notification-fixture.js';
+import type { TestApp } from '../testing/test-app.js';
 import { deliveryReport } from './notification-delivery.service.js';
-import { runNotificationSchedule } from './notification-scheduler.js';
 import { drainNotifications, runNotificationBatch, writeOwedDeliveries, writeOwedNotices } from './notification-worker.js';
 import { enqueueNotifications } from './notifications.service.js';
 
-let smtp: TestSmtpServer;
-let robots: TestRobotServer;
+const f = useNotificationFixture();
 let t: TestApp;
 let dsct: string;
-let now: Date;
+let smtp: TestSmtpServer;
+let robots: TestRobotServer;
 let channels: NotificationChannels;
-let mail: SmtpMailSender;
-
-/** 10:00 Beijing time today: outside quiet hours. */
-const DAYTIME = beijingInstant(beijingClock(new Date()).date, 10 * 60);
-
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  robots = await startTestRobotServer();
+beforeEach(() => {
+  ({ t, dsct, smtp, robots, channels } = f);
 });
-afterAll(async () => {
-  await smtp.close();
-  await robots.close();
-});
-
-beforeEach(async () => {
-  smtp.received.length = 0;
-  robots.received.length = 0;
-  t = await createTestApp({
-    config: {
-      notifications: {
-        ...loadConfig({}).notifications,
-        mail: { url: smtp.url, from: '议事平台 <yishi@test.example>' },
-        robotHosts: robots.hosts,
-        maxAttempts: 3,
-      },
-      publicUrl: 'https://yishi.test.example',
-    },
-  });
-  now = DAYTIME;
-  t.deps.clock = () => now;
-  dsct = await t.compoundId('DSCT');
-  mail = new SmtpMailSender(t.deps.config.notifications.mail!);
-  channels = { sms: t.deps.sms, mail, robots: new RobotSender({ allowedHosts: robots.hosts, agent: robots.agent }) };
-});
-afterEach(async () => {
-  mail.close();
-  await t.close();
-});
-
-async function openVoteId(): Promise<string> {
-  const row = await t.deps.db.selectFrom('votes').select('id').where('compound_id', '=', dsct).where('status', '=', 'open').executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** An event enqueued in a transaction of its own; a vote roll's notices then written as the worker writes them after the commit. */
-async function enqueue(event: Parameters<typeof enqueueNotifications>[2]) {
-  const result = await t.deps.db.transaction().execute((trx) => enqueueNotifications(trx, t.deps, event));
-  return result.owed ? { ...result, recipients: await writeOwedNotices(t.deps) } : result;
-}
 
 async function userId(username: string): Promise<string> {
   return (await t.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
@@ -88,7 +39,7 @@ function deliveries(eventId: string) {
 
 describe('a vote opening owes its notices in its transaction (one fan-out row), written after it in a few statements', () => {
   it('writes one notice per owner and an SMS for each phone, batched; a rolled-back transaction leaves nothing', async () => {
-    const voteId = await openVoteId();
+    const voteId = await openVoteId(f);
     const owners = await ownersOnRoll(t.deps.db, voteId);
     let statements = 0;
     // Counted as they come back (a subquery is built through the same plugin, but is no statement of its own).
@@ -153,8 +104,8 @@ describe('channels against real peers', () => {
   it('delivers SMS through the sender, e-mail to the SMTP server with a stable Message-ID, and the in-app notice', async () => {
     const yezhu = await t.login('yezhu');
     await t.ok(notificationEndpoints.setEmail, { cookie: yezhu, body: { email: 'Wang.Jianguo@Example.com' } });
-    const voteId = await openVoteId();
-    const { eventId } = await enqueue({ kind: 'vote_opened', voteId });
+    const voteId = await openVoteId(f);
+    const { eventId } = await enqueue(f, { kind: 'vote_opened', voteId });
     const sent = await drainNotifications(t.deps, channels);
     const rows = await deliveries(eventId!);
     expect(sent).toBe(rows.length);
@@ -189,7 +140,7 @@ describe('channels against real peers', () => {
     expect((await t.api(notificationEndpoints.markRead, { cookie: other, params: { notificationId: list.items[0]!.id } })).status).toBe(404);
     expect(await t.ok(notificationEndpoints.markRead, { cookie: yezhu, params: { notificationId: list.items[0]!.id } })).toEqual({ marked: 1 });
     expect(await t.ok(notificationEndpoints.unread, { cookie: yezhu })).toEqual({ unread: 0 });
-    await enqueue({ kind: 'vote_result', voteId });
+    await enqueue(f, { kind: 'vote_result', voteId });
     expect((await t.ok(notificationEndpoints.unread, { cookie: yezhu })).unread).toBe(1);
     expect(await t.ok(notificationEndpoints.markAllRead, { cookie: yezhu })).toEqual({ marked: 1 });
   });
@@ -233,8 +184,8 @@ describe('channels against real peers', () => {
       body: { kind: 'dingtalk', name: '旧钉钉群', url: robots.dingtalkUrl('ding-token-2'), secret: 'SECa-stale-one', events: ['vote_opened'] },
     });
 
-    const voteId = await openVoteId();
-    const { eventId } = await enqueue({ kind: 'vote_opened', voteId });
+    const voteId = await openVoteId(f);
+    const { eventId } = await enqueue(f, { kind: 'vote_opened', voteId });
     await drainNotifications(t.deps, channels);
     expect(robots.received).toHaveLength(3);
     const [toWecom, toDing, toStale] = ['qyapi', 'ding-token-1', 'ding-token-2'].map((k) =>
@@ -263,16 +214,16 @@ describe('channels against real peers', () => {
   it('retries with back-off on 451 and a refused connection, gives up with a reason on 550 and after the last attempt', async () => {
     const yezhu = await t.login('yezhu');
     await t.ok(notificationEndpoints.setEmail, { cookie: yezhu, body: { email: 'yezhu@example.com' } });
-    const voteId = await openVoteId();
-    const { eventId } = await enqueue({ kind: 'vote_result', voteId });
+    const voteId = await openVoteId(f);
+    const { eventId } = await enqueue(f, { kind: 'vote_result', voteId });
     smtp.refuse(451);
     expect(await runNotificationBatch(t.deps, channels)).toBe(1);
     let [row] = await deliveries(eventId!);
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(Date.parse(row!.next_attempt_at) - now.getTime()).toBeGreaterThanOrEqual(30_000);
+    expect(Date.parse(row!.next_attempt_at) - f.now.getTime()).toBeGreaterThanOrEqual(30_000);
     // Not due yet: nothing is sent.
     expect(await runNotificationBatch(t.deps, channels)).toBe(0);
-    now = new Date(now.getTime() + 5 * 60_000);
+    f.now = new Date(f.now.getTime() + 5 * 60_000);
     expect(await runNotificationBatch(t.deps, channels)).toBe(1);
     [row] = await deliveries(eventId!);
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
@@ -282,27 +233,27 @@ describe('channels against real peers', () => {
       [2, 'sent', null],
     ]);
 
-    const second = await enqueue({ kind: 'vote_result', voteId });
+    const second = await enqueue(f, { kind: 'vote_result', voteId });
     smtp.refuse(550);
     await drainNotifications(t.deps, channels);
     expect((await deliveries(second.eventId!))[0]).toMatchObject({ status: 'failed', reason: 'provider_refused' });
 
     // The mail server is down: three attempts (maxAttempts), then unreachable.
-    const third = await enqueue({ kind: 'vote_result', voteId });
+    const third = await enqueue(f, { kind: 'vote_result', voteId });
     const down = { ...channels, mail: new SmtpMailSender({ url: 'smtp://127.0.0.1:1', from: 'x@test.example' }) };
     for (let i = 0; i < 3; i++) {
       await runNotificationBatch(t.deps, down);
-      now = new Date(now.getTime() + 3 * 3600_000);
+      f.now = new Date(f.now.getTime() + 3 * 3600_000);
     }
     down.mail.close();
     expect((await deliveries(third.eventId!))[0]).toMatchObject({ status: 'failed', reason: 'unreachable', attempts: 3 });
   });
 
   it('records a person with no phone and a refusing SMS provider with their reasons; the report says who was not reached and resend queues them', async () => {
-    const voteId = await openVoteId();
+    const voteId = await openVoteId(f);
     const owner = await t.deps.db.selectFrom('persons').select('id').where('phone', '=', '13900000005').executeTakeFirstOrThrow();
     await t.deps.db.updateTable('persons').set({ phone: null }).where('id', '=', owner.id).execute();
-    const { eventId, recipients } = await enqueue({ kind: 'vote_opened', voteId });
+    const { eventId, recipients } = await enqueue(f, { kind: 'vote_opened', voteId });
     let calls = 0;
     const refusing: SmsSender = {
       provider: 'test',
@@ -342,18 +293,18 @@ describe('channels against real peers', () => {
   });
 
   it('holds SMS and e-mail in quiet hours until 07:30 Beijing time, and caps SMS per person per day', async () => {
-    const voteId = await openVoteId();
-    now = beijingInstant(beijingClock(DAYTIME).date, 23 * 60);
-    const { eventId } = await enqueue({ kind: 'vote_opened', voteId });
+    const voteId = await openVoteId(f);
+    f.now = beijingInstant(beijingClock(DAYTIME).date, 23 * 60);
+    const { eventId } = await enqueue(f, { kind: 'vote_opened', voteId });
     expect(await runNotificationBatch(t.deps, channels)).toBe(0);
     const rows = await deliveries(eventId!);
-    const morning = beijingInstant(beijingClock(new Date(now.getTime() + 86_400_000)).date, 7 * 60 + 30);
+    const morning = beijingInstant(beijingClock(new Date(f.now.getTime() + 86_400_000)).date, 7 * 60 + 30);
     expect(rows.every((d) => d.next_attempt_at === morning.toISOString())).toBe(true);
-    now = new Date(morning.getTime() + 60_000);
+    f.now = new Date(morning.getTime() + 60_000);
     await drainNotifications(t.deps, channels);
     expect((await deliveries(eventId!)).every((d) => d.status === 'sent')).toBe(true);
     // Three a day (the default cap): the fourth is refused for the day, with its reason.
-    for (let i = 0; i < 3; i++) await enqueue({ kind: 'vote_opened', voteId });
+    for (let i = 0; i < 3; i++) await enqueue(f, { kind: 'vote_opened', voteId });
     await drainNotifications(t.deps, channels);
     const capped = await t.deps.db
       .selectFrom('notification_deliveries')
@@ -373,7 +324,7 @@ describe('channels against real peers', () => {
     expect(settings.phone).toBe('138****0001');
     const bad = await t.api(notificationEndpoints.setEmail, { cookie: yezhu, body: { email: 'not an address' } });
     expect(bad.status).toBe(400);
-    const { eventId } = await enqueue({ kind: 'vote_opened', voteId: await openVoteId() });
+    const { eventId } = await enqueue(f, { kind: 'vote_opened', voteId: await openVoteId(f) });
     const mine = await t.deps.db
       .selectFrom('notifications')
       .select(['skipped', 'in_app'])
@@ -381,95 +332,5 @@ describe('channels against real peers', () => {
       .where('user_id', '=', await userId('yezhu'))
       .executeTakeFirstOrThrow();
     expect(mine).toEqual({ skipped: 'sms:opted_out email:no_email', in_app: 1 });
-  });
-});
-
-describe('several instances', () => {
-  it('exactly one instance claims each delivery', async () => {
-    await enqueue({ kind: 'vote_opened', voteId: await openVoteId() });
-    await writeOwedDeliveries(t.deps);
-    // PostgreSQL: a second connection pool, as a second instance has. SQLite is one process per file.
-    const peer = t.dialect === 'postgres' ? openPeerApp(t) : { ...t, close: async () => undefined };
-    try {
-      const lease = new Date(now.getTime() + 60_000).toISOString();
-      const claims = await Promise.all(
-        ['a', 'b', 'a2', 'b2'].map((owner, i) =>
-          (i % 2 === 0 ? t : peer).deps.db
-            .transaction()
-            .execute((trx) => claimDeliveries(trx, { owner, now: now.toISOString(), leaseUntil: lease, limit: 40 })),
-        ),
-      );
-      const ids = claims.flat().map((d) => d.id);
-      expect(new Set(ids).size).toBe(ids.length);
-      const pending = await t.deps.db.selectFrom('notification_deliveries').select('id').execute();
-      expect(ids.length).toBe(Math.min(160, pending.length));
-    } finally {
-      await peer.close();
-    }
-  });
-
-  it('the scheduler creates each reminder once, however many instances run it', async () => {
-    const voteId = await openVoteId();
-    const vote = await t.deps.db.selectFrom('votes').select('closes_at').where('id', '=', voteId).executeTakeFirstOrThrow();
-    now = new Date(Date.parse(vote.closes_at) - 3 * 3600_000);
-    const peer = t.dialect === 'postgres' ? openPeerApp(t, { clock: () => now }) : { ...t, close: async () => undefined };
-    try {
-      await Promise.all([runNotificationSchedule(t.deps), runNotificationSchedule(peer.deps), runNotificationSchedule(t.deps)]);
-      // Its notices are written by the worker after the commit.
-      await writeOwedNotices(t.deps);
-      const closing = await t.deps.db.selectFrom('notification_events').selectAll().where('kind', '=', 'vote_closing').execute();
-      expect(closing).toHaveLength(1);
-      // Only owners who have not voted are reminded.
-      const voted = await t.deps.db.selectFrom('ballots').select('unit_id').where('vote_id', '=', voteId).execute();
-      expect(closing[0]!.recipient_count).toBeGreaterThan(0);
-      const notices = await t.deps.db.selectFrom('notifications').select('person_id').where('event_id', '=', closing[0]!.id).execute();
-      const ownersOfVoted = await t.deps.db
-        .selectFrom('ownerships')
-        .select('person_id')
-        .where(
-          'unit_id',
-          'in',
-          voted.map((b) => b.unit_id!),
-        )
-        .execute();
-      const votedPersons = new Set(ownersOfVoted.map((o) => o.person_id));
-      expect(notices.filter((n) => votedPersons.has(n.person_id!) && !['13800000001'].includes(n.person_id!)).length).toBeLessThanOrEqual(1);
-      await runNotificationSchedule(peer.deps);
-      expect(await t.deps.db.selectFrom('notification_events').select('id').where('kind', '=', 'vote_closing').execute()).toHaveLength(1);
-    } finally {
-      await peer.close();
-    }
-  });
-
-  it('sends overdue reminders counted in working days and one 08:30 digest per compound with a robot', async () => {
-    const chief = await t.login('zhanzhang');
-    await t.ok(notificationEndpoints.addRobot, {
-      cookie: chief,
-      params: { compoundId: dsct },
-      body: { kind: 'wecom', name: '站点群', url: robots.wecomUrl('digest-key'), events: ['staff_digest'] },
-    });
-    const item = await t.deps.db
-      .selectFrom('action_items')
-      .select(['id', 'due_date'])
-      .where('compound_id', '=', dsct)
-      .where('status', 'in', ['open', 'in_progress'])
-      .executeTakeFirstOrThrow();
-    // Make it due last Monday-ish: three weeks before "today".
-    const today = beijingClock(now).date;
-    const due = new Date(Date.parse(`${today}T04:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
-    await t.deps.db.updateTable('action_items').set({ due_date: due }).where('id', '=', item.id).execute();
-    // Before 08:30 nothing daily goes out.
-    now = beijingInstant(today, 8 * 60);
-    await runNotificationSchedule(t.deps);
-    expect(await t.deps.db.selectFrom('notification_events').select('id').where('kind', 'in', ['item_overdue', 'staff_digest']).execute()).toHaveLength(0);
-    now = beijingInstant(today, 8 * 60 + 31);
-    await runNotificationSchedule(t.deps);
-    await runNotificationSchedule(t.deps);
-    const kinds = (await t.deps.db.selectFrom('notification_events').select(['kind', 'params_json']).execute()).map((e) => e.kind as NotificationKind);
-    expect(kinds.filter((k) => k === 'staff_digest')).toHaveLength(1);
-    await drainNotifications(t.deps, channels);
-    const digest = robots.received.find((r) => r.query.get('key') === 'digest-key')!;
-    expect(digest.refusal).toBeNull();
-    expect((digest.body as { markdown: { content: string } }).markdown.content).toMatch(/整改日报[\s\S]*逾期 \d+ 个工作日/);
   });
 });
