@@ -28,7 +28,7 @@ import {
   type ActionItemStaffView,
   type ActionItemUpdateView,
 } from '@yishi/core';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
@@ -36,7 +36,6 @@ import { notify } from '../../app/notify.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import {
-  badgeStyles,
   dueText,
   explainedWords,
   labelled,
@@ -48,14 +47,13 @@ import {
   triageLabel,
 } from '../../components/action-items/action-item-badges.js';
 import '../../components/action-items/photo-picker.js';
-import { photoGridStyles } from '../../components/action-items/photo-grid-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe, rolesAt } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { actionItemPageStyles } from './action-item-page-styles.js';
 
 /** Every field of the step forms (a page shows the forms of one status at a time). */
 const FIELDS = ['text', 'evidence', 'photos', 'to', 'reason', 'resolution', 'rating', 'comment'] as const;
@@ -64,84 +62,7 @@ type Values = Partial<Record<Field | 'onSite', string>>;
 
 @customElement('yishi-action-item-page')
 export class ActionItemPage extends YishiElement {
-  static override styles = [
-    YishiElement.styles,
-    formStyles,
-    badgeStyles,
-    photoGridStyles,
-    css`
-      .badges {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-bottom: 1rem;
-      }
-      dl.facts {
-        display: grid;
-        grid-template-columns: minmax(6rem, auto) 1fr;
-        gap: 0.4rem 1rem;
-        margin: 0;
-      }
-      dl.facts dt {
-        color: var(--yishi-muted);
-      }
-      dl.facts dd {
-        margin: 0;
-      }
-      /* Words people typed keep their line breaks. */
-      .typed {
-        white-space: pre-wrap;
-      }
-      ol.timeline {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      ol.timeline li {
-        border-left: 3px solid var(--yishi-border);
-        padding: 0.25rem 0 0.75rem 0.9rem;
-      }
-      .when {
-        color: var(--yishi-muted);
-        font-size: 0.9375rem;
-      }
-      .card form.fields + form.fields {
-        margin-top: 1.25rem;
-      }
-      .signed {
-        font-size: 1.25rem;
-      }
-      img.photo {
-        max-width: 10rem;
-        max-height: 10rem;
-        border-radius: var(--yishi-radius);
-        margin: 0.25rem 0.25rem 0 0;
-      }
-      .field-error {
-        color: var(--yishi-danger-text);
-        font-weight: 600;
-        margin: 0.25rem 0 0;
-      }
-      .card > h2:first-child {
-        margin-top: 0;
-      }
-      ul.resident-photos a {
-        display: block;
-      }
-      /* The rating choices as rows as wide as the form and at least a tap target tall (48 px in elder mode). */
-      sl-radio-group.rating sl-radio {
-        border: 1px solid var(--yishi-border);
-        border-radius: var(--yishi-radius);
-        padding: 0 0.75rem;
-        margin: 0 0 0.5rem;
-      }
-      sl-radio-group.rating sl-radio::part(base) {
-        width: 100%;
-        min-height: var(--yishi-tap);
-        align-items: center;
-      }
-    `,
-  ];
+  static override styles = [YishiElement.styles, ...actionItemPageStyles];
 
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private confirming = false;

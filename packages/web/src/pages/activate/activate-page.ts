@@ -21,123 +21,29 @@ import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import '@shoelace-style/shoelace/dist/components/tab/tab.js';
 import '@shoelace-style/shoelace/dist/components/tab-group/tab-group.js';
 import '@shoelace-style/shoelace/dist/components/tab-panel/tab-panel.js';
-import {
-  PASSWORD_MIN_LENGTH,
-  PRIVACY_NOTICE,
-  ROLE_LABELS,
-  activationEndpoints,
-  formatAccessCode,
-  normaliseAccessCode,
-  type ActivationLookup,
-  type Role,
-} from '@yishi/core';
-import { css, html, nothing } from 'lit';
+import { PASSWORD_MIN_LENGTH, PRIVACY_NOTICE, activationEndpoints, formatAccessCode, normaliseAccessCode, type ActivationLookup } from '@yishi/core';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate } from '../../app/router.js';
 import { clearProblem, renderFormError, showProblems } from '../../components/accounts/account-form.js';
-import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
-import { cleanPhone, renderSmsFields, smsFieldsStyles } from '../../components/accounts/sms-fields.js';
+import { cleanPhone, renderSmsFields } from '../../components/accounts/sms-fields.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
-import { focusControl, formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
+import { focusControl, helpText, syncValidity } from '../../components/forms/form-errors.js';
 import { SmsCountdownController, lastSmsPhone, type SmsCodeSent } from '../../controllers/sms-countdown-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatDateTime } from '../../format/format.js';
-import { pick, t } from '../../i18n.js';
+import { t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { loadMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
-
-type Way = 'code' | 'sms';
-type Step = 1 | 2 | 3;
-type Field = 'code' | 'phone' | 'smsCode' | 'consent' | 'password' | 'password2';
-
-const FIELDS: readonly Field[] = ['code', 'phone', 'smsCode', 'consent', 'password', 'password2'];
-const STEP_OF: Record<Field, Step> = { code: 1, phone: 1, smsCode: 1, consent: 2, password: 3, password2: 3 };
-
-/** The field each error of the activation API is about (see core/accounts/accounts.errors.ts). */
-const FIELD_OF_CODE: Partial<Record<string, Field>> = {
-  access_code_invalid: 'code',
-  access_code_expired: 'code',
-  activation_code_missing: 'code',
-  phone_invalid: 'phone',
-  phone_not_on_roster: 'phone',
-  sms_too_soon: 'phone',
-  sms_phone_limit: 'phone',
-  sms_unavailable: 'phone',
-  account_not_activated: 'phone',
-  account_disabled: 'phone',
-  sms_code_wrong: 'smsCode',
-  sms_code_expired: 'smsCode',
-  sms_code_format: 'smsCode',
-  consent_required: 'consent',
-  password_too_short: 'password',
-  password_too_long: 'password',
-  password_too_common: 'password',
-  password_contains_phone: 'password',
-  code_only_needs_phone: 'password',
-};
+import { FIELDS, FIELD_OF_CODE, STEP_OF, type Field, type Step, type Way } from './activate-fields.js';
+import { renderGreeting } from './activate-greeting.js';
+import { activatePageStyles } from './activate-page-styles.js';
 
 @customElement('yishi-activate-page')
 export class ActivatePage extends YishiElement {
-  static override styles = [
-    YishiElement.styles,
-    formStyles,
-    formErrorStyles,
-    smsFieldsStyles,
-    accountFormStyles,
-    css`
-      .greeting {
-        border-color: var(--yishi-brand);
-        box-shadow: inset 4px 0 0 var(--yishi-brand);
-        margin: 0;
-      }
-      .greeting p {
-        margin: 0 0 0.25rem;
-      }
-      .greeting .hello {
-        font-size: 1.25rem;
-        font-weight: 700;
-      }
-      .greeting .place,
-      .greeting .granted,
-      .greeting .reset {
-        font-size: 1.1rem;
-        font-weight: 600;
-      }
-      .notice {
-        margin: 0;
-      }
-      .notice p {
-        margin: 0 0 0.9em;
-      }
-      .notice p:last-child {
-        margin-bottom: 0;
-      }
-      .reset-note {
-        font-weight: 600;
-      }
-      sl-input.code::part(input) {
-        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
-        font-size: 1.15rem;
-        letter-spacing: 0.08em;
-      }
-      /* The whole consent row is one large target, set apart from the notice above. */
-      sl-checkbox.consent::part(base) {
-        width: 100%;
-        padding: 0.75rem 1rem;
-        background: var(--yishi-surface);
-        border: 2px solid var(--yishi-brand);
-        border-radius: var(--yishi-radius);
-      }
-      sl-checkbox.consent::part(label) {
-        font-weight: 700;
-        font-size: 1.1rem;
-      }
-    `,
-  ];
+  static override styles = [YishiElement.styles, ...activatePageStyles];
 
   @state() private step: Step = 1;
   @state() private way: Way = 'code';
@@ -397,25 +303,12 @@ export class ActivatePage extends YishiElement {
         @sl-input=${(e: Event) => this.onCode((e.target as HTMLInputElement).value)}
         >${helpText(this.write.fieldErrors.code, t('activate.codeHint'))}</sl-input
       >
-      <div aria-live="polite">${this.lookup ? this.renderGreeting(this.lookup) : nothing}</div>
+      <div aria-live="polite">${this.lookup ? renderGreeting(this.lookup) : nothing}</div>
       ${this.way === 'code' ? this.renderGeneral() : nothing}
       <sl-button type="submit" variant="primary" size="large" ?loading=${this.action === 'lookup'}>
         ${this.lookup ? t('accounts.next') : t('activate.check')}
       </sl-button>
     </form>`;
-  }
-
-  private renderGreeting(l: ActivationLookup) {
-    const place = [l.compoundName, l.units.join('、')].filter(Boolean).join(' ');
-    const roles = l.grants.map((g) => `${g.placeLabel} · ${g.role in ROLE_LABELS ? pick(ROLE_LABELS[g.role as Role]) : g.role}`).join('、');
-    return html`<div class="card greeting">
-      <p class="hello">${t('activate.hello', { name: l.name })}</p>
-      ${place ? html`<p class="place">${place}</p>` : nothing}
-      ${l.kind === 'invitation' && roles ? html`<p class="granted">${t('activate.granted', { roles })}</p>` : nothing}
-      ${l.kind === 'reset' ? html`<p class="reset">${t('activate.resetNote')}</p>` : nothing}
-      <p class="muted">${t('activate.validUntil', { date: formatDateTime(l.expiresAt) })}</p>
-      <p class="muted">${t('activate.notYou')}</p>
-    </div>`;
   }
 
   private renderSmsWay() {

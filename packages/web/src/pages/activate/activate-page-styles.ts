@@ -1,0 +1,62 @@
+/** The look of the activation page (activate-page.ts): the greeting, the privacy notice, the code field and the consent row. */
+import { css } from 'lit';
+import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
+import { smsFieldsStyles } from '../../components/accounts/sms-fields.js';
+import { formErrorStyles } from '../../components/forms/form-errors.js';
+import { formStyles } from '../../styles/form-styles.js';
+
+export const activatePageStyles = [
+  formStyles,
+  formErrorStyles,
+  smsFieldsStyles,
+  accountFormStyles,
+  css`
+    .greeting {
+      border-color: var(--yishi-brand);
+      box-shadow: inset 4px 0 0 var(--yishi-brand);
+      margin: 0;
+    }
+    .greeting p {
+      margin: 0 0 0.25rem;
+    }
+    .greeting .hello {
+      font-size: 1.25rem;
+      font-weight: 700;
+    }
+    .greeting .place,
+    .greeting .granted,
+    .greeting .reset {
+      font-size: 1.1rem;
+      font-weight: 600;
+    }
+    .notice {
+      margin: 0;
+    }
+    .notice p {
+      margin: 0 0 0.9em;
+    }
+    .notice p:last-child {
+      margin-bottom: 0;
+    }
+    .reset-note {
+      font-weight: 600;
+    }
+    sl-input.code::part(input) {
+      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      font-size: 1.15rem;
+      letter-spacing: 0.08em;
+    }
+    /* The whole consent row is one large target, set apart from the notice above. */
+    sl-checkbox.consent::part(base) {
+      width: 100%;
+      padding: 0.75rem 1rem;
+      background: var(--yishi-surface);
+      border: 2px solid var(--yishi-brand);
+      border-radius: var(--yishi-radius);
+    }
+    sl-checkbox.consent::part(label) {
+      font-weight: 700;
+      font-size: 1.1rem;
+    }
+  `,
+];
