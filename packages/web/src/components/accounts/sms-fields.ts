@@ -26,6 +26,20 @@ export interface SmsFieldsState {
 }
 
 /** What someone typed as a phone number, without the spaces and dashes people put in. */
+/** The field of the phone-and-code pair each SMS error of the API is about (login and activation). */
+export const SMS_FIELD_OF_CODE = {
+  phone_invalid: 'phone',
+  phone_not_on_roster: 'phone',
+  sms_too_soon: 'phone',
+  sms_phone_limit: 'phone',
+  sms_unavailable: 'phone',
+  account_not_activated: 'phone',
+  account_disabled: 'phone',
+  sms_code_wrong: 'smsCode',
+  sms_code_expired: 'smsCode',
+  sms_code_format: 'smsCode',
+} as const satisfies Record<string, 'phone' | 'smsCode'>;
+
 export function cleanPhone(text: string): string {
   return text.replace(/[\s\-()]/g, '');
 }

@@ -1,5 +1,7 @@
 /** The activation form's fields (activate-page.ts): the step each is on, and the field each error of the activation API is about. */
 
+import { SMS_FIELD_OF_CODE } from '../../components/accounts/sms-fields.js';
+
 export type Way = 'code' | 'sms';
 export type Step = 1 | 2 | 3;
 export type Field = 'code' | 'phone' | 'smsCode' | 'consent' | 'password' | 'password2';
@@ -12,16 +14,7 @@ export const FIELD_OF_CODE: Partial<Record<string, Field>> = {
   access_code_invalid: 'code',
   access_code_expired: 'code',
   activation_code_missing: 'code',
-  phone_invalid: 'phone',
-  phone_not_on_roster: 'phone',
-  sms_too_soon: 'phone',
-  sms_phone_limit: 'phone',
-  sms_unavailable: 'phone',
-  account_not_activated: 'phone',
-  account_disabled: 'phone',
-  sms_code_wrong: 'smsCode',
-  sms_code_expired: 'smsCode',
-  sms_code_format: 'smsCode',
+  ...SMS_FIELD_OF_CODE,
   consent_required: 'consent',
   password_too_short: 'password',
   password_too_long: 'password',

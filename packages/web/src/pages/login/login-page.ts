@@ -20,7 +20,7 @@ import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate, safeNext } from '../../app/router.js';
 import { clearProblem, focusFirstProblem, noteRefusal, renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
-import { cleanPhone, renderSmsFields, smsFieldsStyles } from '../../components/accounts/sms-fields.js';
+import { SMS_FIELD_OF_CODE, cleanPhone, renderSmsFields, smsFieldsStyles } from '../../components/accounts/sms-fields.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { focusControl, formErrorStyles, syncValidity } from '../../components/forms/form-errors.js';
 import { SmsCountdownController } from '../../controllers/sms-countdown-controller.js';
@@ -32,17 +32,9 @@ import { formStyles } from '../../styles/form-styles.js';
 
 type SmsField = 'phone' | 'smsCode';
 const SMS_FIELDS: readonly SmsField[] = ['phone', 'smsCode'];
-const SMS_FIELD_OF_CODE: Partial<Record<string, SmsField>> = {
-  phone_invalid: 'phone',
-  phone_not_on_roster: 'phone',
-  sms_too_soon: 'phone',
-  sms_phone_limit: 'phone',
-  sms_unavailable: 'phone',
-  account_not_activated: 'phone',
-  account_disabled: 'phone',
-  sms_code_wrong: 'smsCode',
-  sms_code_expired: 'smsCode',
-  sms_code_format: 'smsCode',
+/** Each SMS error's field; a code already used or tried too often is about the code's field too. */
+const LOGIN_SMS_FIELD_OF_CODE: Partial<Record<string, SmsField>> = {
+  ...SMS_FIELD_OF_CODE,
   access_code_used: 'smsCode',
   too_many_attempts: 'smsCode',
 };
@@ -161,7 +153,7 @@ export class LoginPage extends YishiElement {
     this.smsAction = action;
     this.notActivated = null;
     const noted = () => noteRefusal(request(), 'account_not_activated', () => (this.notActivated = 'error'));
-    return this.sms.run(noted, { fields: SMS_FIELDS, fieldOfCode: SMS_FIELD_OF_CODE, errorAs: 'inline' }).finally(() => (this.smsAction = null));
+    return this.sms.run(noted, { fields: SMS_FIELDS, fieldOfCode: LOGIN_SMS_FIELD_OF_CODE, errorAs: 'inline' }).finally(() => (this.smsAction = null));
   }
 
   private async sendCode(): Promise<void> {
