@@ -1,56 +1,22 @@
-import { endpointUrl, voteEndpoints, type BodyInput, type ListedVote, type PublicVote } from '@yishi/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listUrl, pageThrough, repeated, tieRollLabels } from '../testing/page-through.js';
+/**
+ * The vote routes: the seeded votes on the board; casting (a ballot per unit, co-owners, secret and named
+ * ballots, building-scoped votes, paper slips, closing on time, organiser-only steps); owners of several
+ * units; residents' polls. What a vote shows outside its ballot box is in votes-board-and-roll.routes.test.ts.
+ */
+import { voteEndpoints, type BodyInput, type ListedVote, type PublicVote } from '@yishi/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { listUrl, pageThrough, repeated } from '../testing/page-through.js';
 import { enterConfirmedPaperBallot } from '../testing/paper-slips.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import type { TestApp } from '../testing/test-app.js';
+import { useVotesApp } from '../testing/votes-app.js';
 
+const v = useVotesApp();
+const { unitId, createOpenVote, cast, roll, closeNow } = v;
 let t: TestApp;
 let dsct: string;
-let now: Date;
-beforeEach(async () => {
-  now = new Date('2026-11-21T02:00:00Z');
-  t = await createTestApp({ clock: () => now });
-  dsct = await t.compoundId('DSCT');
+beforeEach(() => {
+  ({ t, dsct } = v);
 });
-afterEach(() => t.close());
-
-async function unitId(label: string): Promise<string> {
-  const [b, e, r] = label.split('-');
-  const row = await t.deps.db
-    .selectFrom('units')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select('units.id')
-    .where('units.compound_id', '=', dsct)
-    .where('buildings.name', '=', b!)
-    .where('units.entrance', '=', e!)
-    .where('units.room', '=', r!)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function createOpenVote(cookie: string, extra: Partial<BodyInput<typeof voteEndpoints.create>> = {}) {
-  const created = await t.api(voteEndpoints.create, {
-    cookie,
-    params: { compoundId: dsct },
-    body: {
-      title: '是否同意更换小区门禁系统',
-      kind: 'yes_no',
-      // Area and heads like art. 278 matter 4, without its statutory timeline (vote-timeline.routes.test.ts): it opens at once.
-      rule: { kind: 'custom', basis: 'area_and_heads', participation: { num: 2, den: 3 }, approval: { num: 1, den: 2 }, approvalComparison: 'more_than' },
-      closesAt: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
-      ...extra,
-    },
-  });
-  expect(created.status).toBe(201);
-  const id = created.data!.id;
-  expect(await t.ok(voteEndpoints.open, { cookie, params: { voteId: id } })).toEqual({ ok: true });
-  return id;
-}
-
-const cast = (cookie: string, voteId: string, body: BodyInput<typeof voteEndpoints.castBallot>) =>
-  t.api(voteEndpoints.castBallot, { cookie, params: { voteId }, body });
-const roll = (cookie: string, voteId: string, q?: string) => t.ok(voteEndpoints.roll, { cookie, params: { voteId }, query: { q } });
-const closeNow = (cookie: string, voteId: string) => t.api(voteEndpoints.close, { cookie, params: { voteId } });
 
 describe('seeded votes on the public board', () => {
   it('shows the matter-5 vote passed, the matter-6 vote failed on 3/4 approval, and the elected building head', async () => {
@@ -188,7 +154,7 @@ describe('casting ballots', () => {
     const voteId = await createOpenVote(staff, { secret: false });
     const owner = await t.login('loudong');
     expect((await cast(owner, voteId, { choices: ['yes'] })).status).toBe(201);
-    now = new Date(now.getTime() + 3 * 86_400_000); // exactly the closing time: no timer has run
+    v.now = new Date(v.now.getTime() + 3 * 86_400_000); // exactly the closing time: no timer has run
     const late = await cast(owner, voteId, { choices: ['no'] });
     expect(late.status).toBe(409);
     expect(late.error?.code).toBe('vote_closed');
@@ -216,7 +182,7 @@ describe('casting ballots', () => {
         title: '草稿：是否增设垃圾分类亭',
         kind: 'yes_no',
         rule: { kind: 'simple_majority' },
-        closesAt: new Date(now.getTime() + 86_400_000).toISOString(),
+        closesAt: new Date(v.now.getTime() + 86_400_000).toISOString(),
       },
     });
     const forStaff = await t.ok(voteEndpoints.list, { cookie: staff, params: { compoundId: dsct }, query: { limit: 200 } });
@@ -340,37 +306,6 @@ describe('an owner of several units', () => {
   });
 });
 
-describe('the notice board announces open votes', () => {
-  it('with the rule in words, the closing time and live turnout against 2/3 — never how anyone voted', async () => {
-    const { open } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 200 } });
-    const charging = open.find((v) => v.title === '利用小区共有场地建设电动自行车充电棚')!;
-    expect(charging.status).toBe('open');
-    expect(charging.ruleText['zh-CN']).toContain('民法典第二百七十八条第8项');
-    const [area, heads] = charging.turnout.progress;
-    expect(area!.text['zh-CN']).toMatch(/^参与表决面积 [\d.]+ \/ 14412\.30 平方米（\d+\.\d{2}%），需 ≥ 2\/3，还差 [\d.]+ 平方米$/);
-    expect(heads!.text['zh-CN']).toMatch(/^参与表决人数 \d+ \/ 114 人（\d+\.\d{2}%），需 ≥ 2\/3，还差 \d+ 人$/);
-    expect(charging).not.toHaveProperty('result');
-    expect(JSON.stringify(charging)).not.toMatch(/"choices"|"approval_/);
-  });
-
-  it('tells a frozen result in today’s words: percentages beside their exact fractions', async () => {
-    const { items: votes } = await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 200 } });
-    const head = votes.find((v) => v.title === '1栋楼栋长选举')!;
-    // Words stored at closing by an older version: the figures are the same, the words are told again.
-    const row = await t.deps.db.selectFrom('votes').select('result_json').where('id', '=', head.id).executeTakeFirstOrThrow();
-    const stored = JSON.parse(row.result_json!) as { checks: Array<{ text: { 'zh-CN': string; en: string } }> };
-    for (const c of stored.checks) c.text = { 'zh-CN': '57.2% > 1/2 ✓', en: '57.2% > 1/2 ✓' };
-    await t.deps.db
-      .updateTable('votes')
-      .set({ result_json: JSON.stringify(stored) })
-      .where('id', '=', head.id)
-      .execute();
-    const again = (await t.ok(voteEndpoints.publicResults, { params: { compoundId: dsct }, query: { limit: 200 } })).items.find((v) => v.id === head.id)!;
-    expect(again.result!.checks.map((c) => c.text['zh-CN'])).toEqual(head.result!.checks.map((c) => c.text['zh-CN']));
-    expect(again.result!.checks[0]!.text['zh-CN']).toMatch(/^“何秀英”赞成票占投票总数 \d+\.\d{2}% > 1\/2 ✓（\d+ \/ \d+ 票）$/);
-  });
-});
-
 describe('residents poll and sources', () => {
   it('a residents poll is one ballot per person: residents and owners vote, each once', async () => {
     const staff = await t.login('zhanzhang');
@@ -393,7 +328,7 @@ describe('residents poll and sources', () => {
 
   it('refuses art. 278 on a residents poll, and a vote from an agenda item that does not exist', async () => {
     const staff = await t.login('zhanzhang');
-    const closesAt = new Date(now.getTime() + 86_400_000).toISOString();
+    const closesAt = new Date(v.now.getTime() + 86_400_000).toISOString();
     const create = (body: BodyInput<typeof voteEndpoints.create>) => t.api(voteEndpoints.create, { cookie: staff, params: { compoundId: dsct }, body });
     expect((await create({ title: '无面积的表决', kind: 'yes_no', electorateKind: 'residents', rule: { kind: 'art278', matter: 5 }, closesAt })).status).toBe(
       400,
@@ -408,59 +343,5 @@ describe('residents poll and sources', () => {
     });
     expect(agenda.status).toBe(400);
     expect(agenda.error?.code).toBe('vote_source_not_found');
-  });
-});
-
-describe('roll export', () => {
-  it('staff download the roll as CSV with who voted and how (channel), never what for a secret ballot', async () => {
-    const staff = await t.login('zhanzhang');
-    const voteId = await createOpenVote(staff);
-    await cast(await t.login('loudong'), voteId, { choices: ['no'] });
-    const res = await t.call('GET', endpointUrl(voteEndpoints.rollCsv, { params: { voteId } }), { cookie: staff });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const text = await res.text();
-    const lines = text
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
-    expect(lines[0]).toBe('房屋,面积（平方米）,是否已投票,方式,投票时间');
-    expect(lines).toHaveLength(121);
-    expect(lines.find((l) => l.startsWith('1栋2单元602,'))).toMatch(/^1栋2单元602,[\d.]+,是,网上,2026-11-21 10:00$/);
-    expect(text).not.toContain('反对');
-    expect((await t.api(voteEndpoints.rollCsv, { cookie: await t.login('yezhu'), params: { voteId } })).status).toBe(403);
-  });
-});
-
-describe('the roll a page at a time', () => {
-  it('pages through every entry exactly once in label order, ties on the label included, and narrows to the labels typed', async () => {
-    const staff = await t.login('zhanzhang');
-    const voteId = await createOpenVote(staff);
-    await cast(await t.login('loudong'), voteId, { choices: ['no'] });
-    // Seven entries share one label: the voter key breaks the tie, so a page boundary inside them loses or repeats none.
-    // (Not the flats the search below looks for: their labels must stay.)
-    const tiedKeys = await tieRollLabels(t.deps.db, voteId, 7, '1栋2单元60%');
-
-    const seen: string[] = [];
-    const pages: number[] = [];
-    let after: string | undefined;
-    do {
-      const page = await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId }, query: { limit: 3, after } });
-      seen.push(...page.items.map((e) => `${e.label}|${e.voterKey}`));
-      pages.push(page.items.length);
-      after = page.next ?? undefined;
-    } while (after);
-    expect(seen).toHaveLength(120);
-    expect(new Set(seen).size).toBe(120);
-    expect(seen).toEqual([...seen].sort());
-    expect(seen.slice(0, 7)).toEqual(tiedKeys.map((k) => `0同名|${k}`));
-    expect(pages.slice(0, -1).every((n) => n === 3)).toBe(true);
-
-    const typed = await t.ok(voteEndpoints.roll, { cookie: staff, params: { voteId }, query: { q: '1栋2单元60' } });
-    expect(typed.items.map((e) => e.label)).toEqual(['1栋2单元601', '1栋2单元602']);
-    expect(typed.items[1]).toMatchObject({ voted: true, channel: 'online' });
-    expect(typed.next).toBeNull();
-    const bad = await t.api(voteEndpoints.roll, { cookie: staff, params: { voteId }, query: { after: 'bm90LWEtY3Vyc29y' } });
-    expect(bad.status).toBe(400);
   });
 });
