@@ -58,10 +58,13 @@ export function csvStream(header: readonly CsvValue[], pages: AsyncIterable<Read
         controller.enqueue(encoder.encode(toCsv([header])));
         return;
       }
-      const { value, done } = await iterator.next();
-      if (done) controller.close();
-      // Each page without the BOM toCsv puts first.
-      else if (value.length > 0) controller.enqueue(encoder.encode(toCsv(value).slice(1)));
+      // A pull that enqueues nothing is not called again: an empty page is skipped here.
+      for (;;) {
+        const { value, done } = await iterator.next();
+        if (done) return controller.close();
+        // Each page without the BOM toCsv puts first.
+        if (value.length > 0) return controller.enqueue(encoder.encode(toCsv(value).slice(1)));
+      }
     },
     async cancel() {
       await iterator.return?.();

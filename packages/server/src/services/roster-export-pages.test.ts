@@ -8,6 +8,7 @@ import { bigRoster } from '../testing/big-roster.js';
 import { turnsDuring } from '../testing/event-loop-turns.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { EXPORT_PAGE } from './export-pages.js';
+import { createCompound } from './places.service.js';
 
 const ADDED = 1300;
 let t: TestApp;
@@ -47,4 +48,14 @@ it('streams a page of units at a time, other work running between pages, every u
   const keys = lines.slice(1).map((line) => line.split(',').slice(0, 3));
   const sorted = [...keys].sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : a.join('\u0000') > b.join('\u0000') ? 1 : 0));
   expect(keys).toEqual(sorted);
+});
+
+it('a compound with no units yet exports the header alone', async () => {
+  const cyRow = await t.deps.db.selectFrom('compounds').select('community_id').where('id', '=', cy).executeTakeFirstOrThrow();
+  const empty = await createCompound(t.deps, cyRow.community_id, { name: '新建小区', code: 'XJXQ', address: '宜阳路 9 号' });
+  const res = await t.call('GET', `/api/compounds/${empty.id}/roster.csv`, { cookie: await t.login('jiedao') });
+  expect(res.status).toBe(200);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+  expect(text.slice(0, 4)).toBe('\uFEFF楼栋,');
+  expect(text.trim().split('\r\n')).toHaveLength(1);
 });
