@@ -9,6 +9,7 @@
  */
 import { sql } from 'kysely';
 import { dialectOf } from '../dialect.js';
+import { runReusable, slot } from '../reusable-query.js';
 import type { BallotRow, VoteRow } from '../tables/votes.table.js';
 import type { Db } from './places.repository.js';
 
@@ -43,20 +44,14 @@ function votesWithHead(db: Db, postgres: boolean) {
   return postgres ? (votes.innerJoin('ballot_log_heads as h', 'h.vote_id', 'v.id') as unknown as typeof left) : left;
 }
 
-/**
- * The casting state of a vote for these voter keys (unit ids of an owner, or a person id in a
- * residents' poll); undefined when the vote does not exist or, on PostgreSQL, its log has no head
- * yet (ensureLogHead).
- */
-export async function findCastingState(db: Db, voteId: string, voterKeys: readonly string[], genesisHash: string): Promise<CastingState | undefined> {
-  // A key that is nobody's keeps the IN list valid for a caller with no units.
-  const keys = voterKeys.length > 0 ? [...voterKeys] : [''];
+/** The casting read with slots for the vote and `keyCount` voter keys (see findCastingState). */
+function castingStateQuery(db: Db, postgres: boolean, keyCount: number) {
+  const keySlots = Array.from({ length: keyCount }, (_, i) => slot(`key${i}`));
   const ballotColumns = (alias: 'bu' | 'bp') => BALLOT_COLUMNS.map((c) => `${alias}.${c} as ${alias}_${c}` as const);
-  const postgres = dialectOf(db) === 'postgres';
   // PostgreSQL locks the head row in this read, so it must exist (ensureLogHead); SQLite's one
   // connection needs no lock, and a vote without a head yet starts from the genesis hash.
-  let query = votesWithHead(db, postgres)
-    .leftJoin('vote_electorate as e', (join) => join.onRef('e.vote_id', '=', 'v.id').on('e.voter_key', 'in', keys))
+  const query = votesWithHead(db, postgres)
+    .leftJoin('vote_electorate as e', (join) => join.onRef('e.vote_id', '=', 'v.id').on('e.voter_key', 'in', keySlots))
     // Owners' votes hold a ballot per unit, residents' polls one per person: two joins, each on its index.
     .leftJoin('ballots as bu', (join) => join.onRef('bu.vote_id', '=', 'v.id').onRef('bu.unit_id', '=', 'e.unit_id'))
     .leftJoin('ballots as bp', (join) => join.onRef('bp.vote_id', '=', 'v.id').onRef('bp.person_id', '=', 'e.person_id'))
@@ -65,9 +60,23 @@ export async function findCastingState(db: Db, voteId: string, voterKeys: readon
     .select(['e.voter_key as e_voter_key', 'e.unit_id as e_unit_id', 'e.person_id as e_person_id', 'e.label as e_label', 'e.owner_person_ids as e_owners'])
     .select(ballotColumns('bu'))
     .select(ballotColumns('bp'))
-    .where('v.id', '=', voteId);
-  if (postgres) query = query.modifyEnd(sql`for share of v for update of h`);
-  const rows = await query.execute();
+    .where('v.id', '=', slot('voteId'));
+  return postgres ? query.modifyEnd(sql`for share of v for update of h`) : query;
+}
+
+/**
+ * The casting state of a vote for these voter keys (unit ids of an owner, or a person id in a
+ * residents' poll); undefined when the vote does not exist or, on PostgreSQL, its log has no head
+ * yet (ensureLogHead).
+ */
+export async function findCastingState(db: Db, voteId: string, voterKeys: readonly string[], genesisHash: string): Promise<CastingState | undefined> {
+  // A key that is nobody's keeps the IN list valid for a caller with no units.
+  const keys = voterKeys.length > 0 ? [...voterKeys] : [''];
+  const postgres = dialectOf(db) === 'postgres';
+  // Built and compiled once per number of keys (db/reusable-query.ts): most callers ask for one.
+  const values: Record<string, unknown> = { voteId };
+  keys.forEach((key, i) => (values[`key${i}`] = key));
+  const rows = await runReusable(db, `findCastingState/${keys.length}`, () => castingStateQuery(db, postgres, keys.length), values);
   const first = rows[0];
   if (!first) return undefined;
   const { head_position, head_hash, e_voter_key: _k, e_unit_id: _u, e_person_id: _p, e_label: _l, e_owners: _o, ...rest } = first;

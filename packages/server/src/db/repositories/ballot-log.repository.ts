@@ -1,4 +1,5 @@
 /** Storage of each vote's append-only ballot log and its head row (core/votes/ballot-log.ts). */
+import { insertRow } from '../reusable-query.js';
 import type { Db } from './places.repository.js';
 import type { BallotLogTable } from '../tables/votes.table.js';
 
@@ -30,7 +31,7 @@ export async function insertBallotLogEntry(db: Db, entry: BallotLogTable): Promi
 
 /** The entry alone (the caller moves the head itself, see ballot-cast.repository.ts). */
 export async function insertBallotLogRow(db: Db, entry: BallotLogTable): Promise<void> {
-  await db.insertInto('ballot_log').values(entry).execute();
+  await insertRow(db, 'ballot_log', entry);
 }
 
 /** A vote's log in position order. */

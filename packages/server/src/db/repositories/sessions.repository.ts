@@ -1,3 +1,4 @@
+import { runReusable, slot } from '../reusable-query.js';
 import type { Db } from './places.repository.js';
 
 export function insertSession(
@@ -78,23 +79,32 @@ export function pruneLoginFailures(db: Db, before: string) {
   return db.deleteFrom('login_failures').where('failed_at', '<', before).execute();
 }
 
-/** A session with what a request needs of its account: whether it may still act, and the version of its grants and units. */
-export function findSessionWithAccount(db: Db, id: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id',
-      'sessions.user_id',
-      'sessions.expires_at',
-      'sessions.absolute_expires_at',
-      'sessions.last_seen_at',
-      'users.person_id',
-      'users.display_name',
-      'users.locale',
-      'users.disabled',
-      'users.access_version',
-    ])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+/**
+ * A session with what a request needs of its account: whether it may still act, and the version of
+ * its grants and units. Every signed-in request runs it: compiled once (db/reusable-query.ts).
+ */
+export async function findSessionWithAccount(db: Db, id: string) {
+  const rows = await runReusable(
+    db,
+    'findSessionWithAccount',
+    () =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id',
+          'sessions.user_id',
+          'sessions.expires_at',
+          'sessions.absolute_expires_at',
+          'sessions.last_seen_at',
+          'users.person_id',
+          'users.display_name',
+          'users.locale',
+          'users.disabled',
+          'users.access_version',
+        ])
+        .where('sessions.id', '=', slot('id')),
+    { id },
+  );
+  return rows[0];
 }

@@ -3,6 +3,7 @@ import type { PageRequest, VoteStatus } from '@yishi/core';
 import { sql, type Insertable, type RawBuilder } from 'kysely';
 import { dialectOf } from '../dialect.js';
 import { asc, desc, readPage } from '../keyset.js';
+import { insertRow } from '../reusable-query.js';
 import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from '../tables/votes.table.js';
 import type { Db } from './places.repository.js';
 
@@ -221,8 +222,9 @@ export function findBallotOfVoter(db: Db, voteId: string, voter: { unitId: strin
   return query.executeTakeFirst();
 }
 
+/** A ballot, with a statement compiled once (db/reusable-query.ts): every online cast runs it. */
 export function insertBallot(db: Db, row: Insertable<BallotTable>) {
-  return db.insertInto('ballots').values(row).execute();
+  return insertRow(db, 'ballots', row);
 }
 
 export function replaceBallot(db: Db, ballotId: string, version: number, values: Partial<Insertable<BallotTable>>) {
