@@ -117,11 +117,16 @@ export async function ensureLogHead(db: Db, voteId: string, genesisHash: string)
 
 /** Moves the head to the entry just written (the caller read it in findCastingState), creating it for a vote's first entry on SQLite. */
 export async function setLogHead(db: Db, voteId: string, position: number, hash: string): Promise<void> {
-  await db
-    .insertInto('ballot_log_heads')
-    .values({ vote_id: voteId, last_position: position, last_hash: hash })
-    .onConflict((oc) =>
-      oc.column('vote_id').doUpdateSet((eb) => ({ last_position: eb.ref('excluded.last_position'), last_hash: eb.ref('excluded.last_hash') })),
-    )
-    .execute();
+  await runReusable(
+    db,
+    'setLogHead',
+    () =>
+      db
+        .insertInto('ballot_log_heads')
+        .values({ vote_id: slot('voteId'), last_position: slot('position') as unknown as number, last_hash: slot('hash') })
+        .onConflict((oc) =>
+          oc.column('vote_id').doUpdateSet((eb) => ({ last_position: eb.ref('excluded.last_position'), last_hash: eb.ref('excluded.last_hash') })),
+        ),
+    { voteId, position, hash },
+  );
 }

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PlaceChain } from '../../auth/actor.js';
 import type { Database } from '../database.js';
 import { asc, readPage } from '../keyset.js';
+import { runReusable, slot } from '../reusable-query.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -165,13 +166,24 @@ export function findUnitBuilding(db: Db, unitId: string) {
 
 /** The place a vote is about, in one statement: its compound's chain, and its building for a building-scoped vote. */
 export async function findVotePlace(db: Db, voteId: string): Promise<PlaceChain | undefined> {
-  const row = await db
-    .selectFrom('votes')
-    .innerJoin('compounds', 'compounds.id', 'votes.compound_id')
-    .innerJoin('communities', 'communities.id', 'compounds.community_id')
-    .select(['compounds.id as compoundId', 'communities.id as communityId', 'communities.subdistrict_id as subdistrictId', 'votes.building_id as buildingId'])
-    .where('votes.id', '=', voteId)
-    .executeTakeFirst();
+  // Every vote route's access check reads it (a ballot too): compiled once (db/reusable-query.ts).
+  const [row] = await runReusable(
+    db,
+    'findVotePlace',
+    () =>
+      db
+        .selectFrom('votes')
+        .innerJoin('compounds', 'compounds.id', 'votes.compound_id')
+        .innerJoin('communities', 'communities.id', 'compounds.community_id')
+        .select([
+          'compounds.id as compoundId',
+          'communities.id as communityId',
+          'communities.subdistrict_id as subdistrictId',
+          'votes.building_id as buildingId',
+        ])
+        .where('votes.id', '=', slot('voteId')),
+    { voteId },
+  );
   if (!row) return undefined;
   const { buildingId, ...chain } = row;
   return buildingId ? { ...chain, buildingId } : chain;
