@@ -35,6 +35,13 @@ export async function* keysetPages<R, K>(
   }
 }
 
+/** Every row of `pages`, read page by page (the event loop runs between them), in one array. */
+export async function readAllPages<R>(pages: AsyncIterable<readonly R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for await (const page of pages) rows.push(...page);
+  return rows;
+}
+
 /** The items of a list already at hand, `size` at a time, the event loop free between pages (for the work each page costs). */
 export async function* chunkPages<T>(items: readonly T[], size = EXPORT_PAGE): AsyncGenerator<T[]> {
   for (let from = 0; from < items.length; from += size) {

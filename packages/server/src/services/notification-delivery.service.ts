@@ -9,7 +9,7 @@ import { newId } from '../db/ids.js';
 import * as repo from '../db/repositories/notifications.repository.js';
 import type { NewNotificationDelivery } from '../db/tables/notifications.table.js';
 import type { Deps } from '../deps.js';
-import { keysetPages } from './export-pages.js';
+import { keysetPages, readAllPages } from './export-pages.js';
 import { channelsFor } from './notifications.service.js';
 
 type Notice = Awaited<ReturnType<typeof repo.notificationsOfEventPage>>[number];
@@ -59,13 +59,13 @@ export async function deliveryReport(deps: Deps, compoundId: string, subjectKind
   const now = deps.clock().toISOString();
   const report = [];
   for (const event of events) {
-    const deliveries: Delivery[] = [];
-    const deliveryPages = keysetPages<Delivery, string>(
-      (after, limit) => repo.deliveriesOfEventPage(deps.db, event.id, after, limit),
-      (d) => d.id,
-      pageSize,
+    const deliveries = await readAllPages(
+      keysetPages<Delivery, string>(
+        (after, limit) => repo.deliveriesOfEventPage(deps.db, event.id, after, limit),
+        (d) => d.id,
+        pageSize,
+      ),
     );
-    for await (const page of deliveryPages) deliveries.push(...page);
     // SMS and e-mail rows the worker has yet to write: everyone without one is still being sent to.
     const owed = await repo.fanoutPending(deps.db, event.id);
     const byNotice = byNoticeOf(deliveries);

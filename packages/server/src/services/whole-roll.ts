@@ -8,7 +8,7 @@
  */
 import { listElectoratePage } from '../db/repositories/votes.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
-import { keysetPages } from './export-pages.js';
+import { keysetPages, readAllPages } from './export-pages.js';
 
 const ROLL_PAGE = 1_000;
 
@@ -18,12 +18,10 @@ const byLabel = (a: Entry, b: Entry): number =>
   a.label < b.label ? -1 : a.label > b.label ? 1 : a.voter_key < b.voter_key ? -1 : a.voter_key > b.voter_key ? 1 : 0;
 
 export async function readWholeRoll(db: Db, voteId: string): Promise<Entry[]> {
-  const entries: Entry[] = [];
   const pages = keysetPages<Entry, string>(
     (after, limit) => listElectoratePage(db, voteId, after, limit),
     (entry) => entry.voter_key,
     ROLL_PAGE,
   );
-  for await (const page of pages) entries.push(...page);
-  return entries.sort(byLabel);
+  return (await readAllPages(pages)).sort(byLabel);
 }

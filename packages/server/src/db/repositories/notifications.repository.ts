@@ -279,38 +279,35 @@ export function eventsOfSubject(db: Db, compoundId: string, subjectKind: string,
     .execute();
 }
 
-export function notificationsOfEvent(db: Db, eventId: string) {
+/** An event's notices, with what the delivery report and the resend read of them. */
+function noticesOfEvent(db: Db, eventId: string) {
+  return db.selectFrom('notifications').select(['id', 'person_id', 'user_id', 'in_app', 'skipped', 'read_at', 'created_at']).where('event_id', '=', eventId);
+}
+
+/** An event's deliveries, with what the delivery report and the resend read of them. */
+function deliveriesOf(db: Db, eventId: string) {
   return db
-    .selectFrom('notifications')
-    .select(['id', 'person_id', 'user_id', 'in_app', 'skipped', 'read_at', 'created_at'])
-    .where('event_id', '=', eventId)
-    .execute();
+    .selectFrom('notification_deliveries')
+    .select(['id', 'notification_id', 'channel', 'robot_id', 'status', 'reason', 'next_attempt_at', 'created_at'])
+    .where('event_id', '=', eventId);
+}
+
+export function notificationsOfEvent(db: Db, eventId: string) {
+  return noticesOfEvent(db, eventId).execute();
 }
 
 /** A page of an event's notices in id order, after `after` (the delivery report reads them so). */
 export function notificationsOfEventPage(db: Db, eventId: string, after: string | undefined, limit: number) {
-  let query = db
-    .selectFrom('notifications')
-    .select(['id', 'person_id', 'user_id', 'in_app', 'skipped', 'read_at', 'created_at'])
-    .where('event_id', '=', eventId);
-  if (after !== undefined) query = query.where('id', '>', after);
-  return query.orderBy('id').limit(limit).execute();
+  const query = noticesOfEvent(db, eventId);
+  return (after === undefined ? query : query.where('id', '>', after)).orderBy('id').limit(limit).execute();
+}
+
+export function deliveriesOfEvent(db: Db, eventId: string) {
+  return deliveriesOf(db, eventId).execute();
 }
 
 /** A page of an event's deliveries in id order, after `after`. */
 export function deliveriesOfEventPage(db: Db, eventId: string, after: string | undefined, limit: number) {
-  let query = db
-    .selectFrom('notification_deliveries')
-    .select(['id', 'notification_id', 'channel', 'robot_id', 'status', 'reason', 'next_attempt_at', 'created_at'])
-    .where('event_id', '=', eventId);
-  if (after !== undefined) query = query.where('id', '>', after);
-  return query.orderBy('id').limit(limit).execute();
-}
-
-export function deliveriesOfEvent(db: Db, eventId: string) {
-  return db
-    .selectFrom('notification_deliveries')
-    .select(['id', 'notification_id', 'channel', 'robot_id', 'status', 'reason', 'next_attempt_at', 'created_at'])
-    .where('event_id', '=', eventId)
-    .execute();
+  const query = deliveriesOf(db, eventId);
+  return (after === undefined ? query : query.where('id', '>', after)).orderBy('id').limit(limit).execute();
 }
