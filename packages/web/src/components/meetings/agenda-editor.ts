@@ -14,14 +14,14 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import { AGENDA_ITEMS_KEY, PARTIES, agendaDocumentName, agendaHandBack, orderBetween, readAgendaSnapshot, type AgendaHandBackEntry } from '@yishi/core';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import * as Y from 'yjs';
 import { commonRefusalKey, YjsDocController } from '../../controllers/yjs-doc-controller.js';
 import { t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { agendaEditorStyles } from './agenda-editor-styles.js';
 import '../common/collab-status.js';
 import { partyLabel } from './meeting-ui.js';
 import { optionLabel } from '../forms/option-label.js';
@@ -48,95 +48,7 @@ function newItemId(): string {
 
 @customElement('yishi-agenda-editor')
 export class AgendaEditor extends YishiElement {
-  static override styles = [
-    YishiElement.styles,
-    formStyles,
-    css`
-      .presence {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-        list-style: none;
-        padding: 0;
-        margin: 0.5rem 0 1rem;
-      }
-      .presence li {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.35rem;
-        border: 2px solid var(--peer);
-        border-radius: 999px;
-        padding: 0.15rem 0.65rem;
-      }
-      .dot {
-        width: 0.75rem;
-        height: 0.75rem;
-        border-radius: 50%;
-        background: var(--peer);
-      }
-      ol.items {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-        display: grid;
-        gap: var(--yishi-gap);
-      }
-      .item {
-        border-left: 6px solid var(--yishi-border);
-      }
-      .item.peer-here {
-        border-left-color: var(--peer);
-      }
-      .row {
-        display: grid;
-        gap: 0.75rem;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
-        margin: 0.75rem 0;
-      }
-      .field-label {
-        display: block;
-        font-weight: 600;
-        margin: 0.75rem 0 0.25rem;
-      }
-      .links {
-        margin-top: 0.75rem;
-      }
-      .item-head {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-      }
-      .who {
-        font-size: 0.9rem;
-        color: var(--yishi-muted);
-      }
-      .undo-bar {
-        position: sticky;
-        bottom: 0.5rem;
-        z-index: 1;
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 0.75rem;
-        margin: var(--yishi-gap) 0;
-        padding: 0.75rem 1rem;
-        background: var(--yishi-text);
-        color: var(--yishi-surface);
-        border-radius: var(--yishi-radius);
-        box-shadow: 0 2px 8px rgb(0 0 0 / 25%);
-      }
-      .undo-bar span {
-        flex: 1 1 12rem;
-        overflow-wrap: anywhere;
-      }
-      .undo-bar sl-button::part(base) {
-        min-height: var(--yishi-tap);
-      }
-    `,
-  ];
+  static override styles = [YishiElement.styles, ...agendaEditorStyles];
 
   @property() meetingId = '';
   /** Whether the page thinks I may edit (the server decides in the end and drops what it refuses). */
