@@ -26,7 +26,6 @@ import {
   actionItemEndpoints,
   type ActionItemDetail,
   type ActionItemStaffView,
-  type ActionItemUpdateView,
 } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -54,6 +53,7 @@ import { pick, t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe, rolesAt } from '../../state/session.js';
 import { actionItemPageStyles } from './action-item-page-styles.js';
+import { evidencePhotos, renderResidentPhotos, renderResponse, renderUpdate } from './action-item-record.js';
 
 /** Every field of the step forms (a page shows the forms of one status at a time). */
 const FIELDS = ['text', 'evidence', 'photos', 'to', 'reason', 'resolution', 'rating', 'comment'] as const;
@@ -149,13 +149,13 @@ export class ActionItemPage extends YishiElement {
           }
         </dl>
       </section>
-      ${this.renderPhotos(item)} ${this.renderResponse(item)}
+      ${renderResidentPhotos(item)} ${renderResponse(item)}
       <h2>${t('ai.progress')}</h2>
       ${
         updates.length === 0
           ? html`<p class="muted">${t('ai.noProgress')}</p>`
           : html`<ol class="timeline">
-              ${updates.map((u) => this.renderUpdate(u))}
+              ${updates.map((u) => renderUpdate(u))}
             </ol>`
       }
       <h2>${t('ai.ratings')}</h2>
@@ -164,58 +164,6 @@ export class ActionItemPage extends YishiElement {
   }
 
   /** The resident's photos, each opening at full size. */
-  private renderPhotos(item: ActionItemDetail) {
-    if (item.photos.length === 0) return nothing;
-    return html`<section class="card" aria-labelledby="photos-heading">
-      <h2 id="photos-heading">${t('ai.residentPhotos')}</h2>
-      <ul class="resident-photos photo-grid">
-        ${item.photos.map(
-          (p, i) =>
-            html`<li>
-              <a href=${p.url} target="_blank" rel="noopener"
-                ><img src=${p.url} width=${p.width} height=${p.height} alt=${t('ai.photoAlt', { n: i + 1, title: item.title })} loading="lazy"
-              /></a>
-            </li>`,
-        )}
-      </ul>
-    </section>`;
-  }
-
-  private renderResponse(item: ActionItemDetail) {
-    const r = item.response;
-    if (!r) return nothing;
-    const met = (value: boolean | null) => (value === null ? nothing : html` · <strong>${value ? t('ai.met') : t('ai.missed')}</strong>`);
-    return html`<section class="card">
-      <h2>${t('ai.response')}</h2>
-      ${r.onSiteBy ? html`<p>${t('ai.onSiteBy', { time: formatDateTime(r.onSiteBy) })}${met(r.onSiteMet)}</p>` : nothing}
-      ${
-        r.resolveBy
-          ? html`<p>
-              ${r.resolveKind === 'plan' ? t('ai.resolvePlanBy', { time: formatDateTime(r.resolveBy) }) : t('ai.resolveBy', { time: formatDateTime(r.resolveBy) })}${met(
-                r.resolveMet,
-              )}
-            </p>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  private renderUpdate(u: ActionItemUpdateView) {
-    let extra: unknown = nothing;
-    const triage = (value: string | null) => TRIAGE_LEVELS.find((l) => l === value);
-    const rating = RATINGS.find((r) => r === u.to);
-    const from = triage(u.from);
-    const to = triage(u.to);
-    if (u.kind === 'triage' && from && to) extra = html` ${triageLabel(from)} → ${triageLabel(to)}`;
-    if (u.kind === 'signed_off' && u.to) extra = html` <span class="number">${u.to}</span>`;
-    if (u.kind === 'rated' && rating) extra = html` ${ratingLabel(rating)}`;
-    return html`<li>
-      <div class="when">${formatDateTime(u.at)} · <strong>${t(`ai.update.${u.kind}`)}</strong>${extra}${u.author ? html` · ${u.author}` : nothing}</div>
-      ${u.text ? html`<div>${u.text}</div>` : nothing} ${this.evidencePhotos(u.photos)}
-    </li>`;
-  }
-
-  /** A textarea of a step form, with its problem (if any) under it. */
   private textarea(name: Field, label: string, rows: number, required = true) {
     const error = this.errors[name];
     return html`<sl-textarea
@@ -235,7 +183,7 @@ export class ActionItemPage extends YishiElement {
       return html`<h2>${t('ai.signOffHeading')}</h2>
         <section class="card">
           ${item.evidence ? html`<p>${labelled(html`<strong>${t('ai.evidence')}</strong>`, item.evidence)}</p>` : nothing}
-          ${this.evidencePhotos(item.evidencePhotos)}
+          ${evidencePhotos(item.evidencePhotos)}
           ${
             maySign
               ? html`<form class="fields" @submit=${(e: Event) => this.askSignOff(e)} novalidate>
@@ -402,13 +350,6 @@ export class ActionItemPage extends YishiElement {
   }
 
   /** Photos of the work, each opening at full size. */
-  private evidencePhotos(urls: readonly string[]) {
-    return urls.map(
-      (url, i) =>
-        html`<a href=${url} target="_blank" rel="noopener"><img class="photo" src=${url} alt=${t('ai.evidencePhotoAlt', { n: i + 1 })} loading="lazy" /></a>`,
-    );
-  }
-
   private askSignOff(e: Event): void {
     e.preventDefault();
     const values = this.values(e.target as HTMLFormElement);
