@@ -21,7 +21,7 @@ import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import '@shoelace-style/shoelace/dist/components/tab/tab.js';
 import '@shoelace-style/shoelace/dist/components/tab-group/tab-group.js';
 import '@shoelace-style/shoelace/dist/components/tab-panel/tab-panel.js';
-import { PASSWORD_MIN_LENGTH, PRIVACY_NOTICE, activationEndpoints, formatAccessCode, normaliseAccessCode, type ActivationLookup } from '@yishi/core';
+import { PASSWORD_MIN_LENGTH, activationEndpoints, formatAccessCode, normaliseAccessCode, type ActivationLookup } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -35,9 +35,10 @@ import { focusControl, helpText, syncValidity } from '../../components/forms/for
 import { SmsCountdownController, lastSmsPhone, type SmsCodeSent } from '../../controllers/sms-countdown-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
-import { currentLocale } from '../../state/preferences.js';
 import { loadMe } from '../../state/session.js';
 import { FIELDS, FIELD_OF_CODE, STEP_OF, type Field, type Step, type Way } from './activate-fields.js';
+import { renderConsentStep } from './activate-consent.js';
+import { renderLoginChoiceStep } from './activate-login-choice.js';
 import { renderGreeting } from './activate-greeting.js';
 import { activatePageStyles } from './activate-page-styles.js';
 
@@ -267,7 +268,22 @@ export class ActivatePage extends YishiElement {
       ${this.step === 1 ? html`<p class="lead">${t('activate.intro')}</p>` : nothing}
       <div class="progress" aria-hidden="true">${([1, 2, 3] as const).map((n) => html`<span class=${n <= this.step ? 'done' : ''}></span>`)}</div>
       <h2 class="step-title" tabindex="-1">${t('activate.progress', { step: this.step, total: 3, name: names[this.step] })}</h2>
-      ${this.step === 1 ? this.renderIdentity() : this.step === 2 ? this.renderConsent() : this.renderLoginChoice()}
+      ${
+        this.step === 1
+          ? this.renderIdentity()
+          : this.step === 2
+            ? renderConsentStep({
+                consent: this.consent,
+                error: this.write.fieldErrors.consent,
+                onConsent: (checked) => {
+                  this.consent = checked;
+                  clearProblem(this.write, 'consent');
+                },
+                onBack: () => void this.goTo(1),
+                onSubmit: (e) => void this.submitConsent(e),
+              })
+            : this.renderLoginChoice()
+      }
       ${this.step === 1 ? html`<p class="aside">${t('activate.haveAccount')} <a href="/login">${t('activate.goLogin')}</a></p>` : nothing}
     </div>`;
   }
@@ -340,88 +356,27 @@ export class ActivatePage extends YishiElement {
     </form>`;
   }
 
-  private renderConsent() {
-    return html`<form class="fields" @submit=${this.submitConsent} novalidate>
-      <p>${t('activate.privacyIntro')}</p>
-      <section class="card notice" aria-label=${t('activate.step2')}>${PRIVACY_NOTICE[currentLocale()].map((paragraph) => html`<p>${paragraph}</p>`)}</section>
-      <sl-checkbox
-        name="consent"
-        size="large"
-        class="consent"
-        .checked=${live(this.consent)}
-        @sl-change=${(e: Event) => {
-          this.consent = (e.target as HTMLInputElement).checked;
-          clearProblem(this.write, 'consent');
-        }}
-        >${t('activate.agree')}${helpText(this.write.fieldErrors.consent)}</sl-checkbox
-      >
-      <div class="nav">
-        <sl-button size="large" @click=${() => void this.goTo(1)}>${t('accounts.back')}</sl-button>
-        <sl-button type="submit" variant="primary" size="large">${t('accounts.next')}</sl-button>
-      </div>
-    </form>`;
-  }
-
   private renderLoginChoice() {
-    const reset = this.kind === 'reset';
-    const codeOnly = this.codeOnly && this.codeOnlyAllowed;
-    return html`<form class="fields" @submit=${this.finish} novalidate>
-      ${reset ? html`<p class="reset-note">${t('activate.resetNote')}</p>` : nothing}
-      ${
-        this.codeOnlyAllowed
-          ? html`<sl-radio-group
-              name="method"
-              size="large"
-              label=${t('activate.choose')}
-              value=${codeOnly ? 'code' : 'password'}
-              @sl-change=${(e: Event) => {
-                this.codeOnly = (e.target as HTMLInputElement).value === 'code';
-                this.write.clear();
-              }}
-            >
-              <sl-radio value="password" size="large">${t('activate.choosePassword')}</sl-radio>
-              <sl-radio value="code" size="large">${t('activate.chooseCodeOnly')}</sl-radio>
-            </sl-radio-group>`
-          : nothing
-      }
-      ${
-        codeOnly
-          ? html`<p class="card code-only-note">${t('activate.codeOnlyNote')}</p>`
-          : html`<sl-input
-                name="password"
-                type="password"
-                label=${reset ? t('accounts.newPassword') : t('accounts.password')}
-                autocomplete="new-password"
-                password-toggle
-                .value=${live(this.password)}
-                @sl-input=${(e: Event) => {
-                  this.password = (e.target as HTMLInputElement).value;
-                  clearProblem(this.write, 'password');
-                }}
-                >${helpText(this.write.fieldErrors.password, t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}</sl-input
-              >
-              <sl-input
-                name="password2"
-                type="password"
-                label=${t('accounts.passwordAgain')}
-                autocomplete="new-password"
-                password-toggle
-                .value=${live(this.password2)}
-                @sl-input=${(e: Event) => {
-                  this.password2 = (e.target as HTMLInputElement).value;
-                  clearProblem(this.write, 'password2');
-                }}
-                >${helpText(this.write.fieldErrors.password2)}</sl-input
-              >`
-      }
-      ${this.renderGeneral()}
-      <div class="nav">
-        <sl-button size="large" @click=${() => void this.goTo(2)}>${t('accounts.back')}</sl-button>
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.action === 'finish'}>
-          ${reset ? t('activate.finishReset') : t('activate.finish')}
-        </sl-button>
-      </div>
-    </form>`;
+    return renderLoginChoiceStep({
+      reset: this.kind === 'reset',
+      codeOnlyAllowed: this.codeOnlyAllowed,
+      codeOnly: this.codeOnly && this.codeOnlyAllowed,
+      password: this.password,
+      password2: this.password2,
+      errors: this.write.fieldErrors,
+      error: this.write.error,
+      finishing: this.action === 'finish',
+      onCodeOnly: (codeOnly) => {
+        this.codeOnly = codeOnly;
+        this.write.clear();
+      },
+      onPassword: (field, value) => {
+        this[field] = value;
+        clearProblem(this.write, field);
+      },
+      onBack: () => void this.goTo(2),
+      onSubmit: (e) => void this.finish(e),
+    });
   }
 }
 
