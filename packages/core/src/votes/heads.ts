@@ -26,6 +26,7 @@
  * 4. Resident-wide polls (one ballot per person) have no areas: each person is a head.
  */
 import type { ElectorateKind } from './rules.js';
+import { StringIndex } from './string-index.js';
 
 export interface ElectorateEntry {
   /** The unit id (owners' votes) or person id (residents' polls) that casts one ballot. */
@@ -54,4 +55,53 @@ export function countHeads(entries: readonly ElectorateEntry[], electorateKind: 
   const heads = new Set<string>();
   for (const entry of entries) heads.add(headKeyOf(entry, electorateKind));
   return heads.size;
+}
+
+/** headKeyOf's text for the head of one buyer who is one person. */
+const SOLE_OWNER_PREFIX = 'owners:';
+
+/**
+ * Heads numbered 0, 1, 2 … in the order their first entry is given: the tally's way to count and
+ * sum per head without a string per head. Most units have one owner on the title: their heads are
+ * looked up by the owner's id as given, without building headKeyOf's text; both name the same heads.
+ */
+export class HeadNumbers {
+  private readonly soleOwners: StringIndex;
+  private readonly others = new Map<string, number>();
+  private next = 0;
+
+  /** `capacity`: the most entries it will number. */
+  constructor(
+    private readonly electorateKind: ElectorateKind,
+    capacity: number,
+  ) {
+    this.soleOwners = new StringIndex(capacity);
+  }
+
+  /** How many heads the entries so far make. */
+  get count(): number {
+    return this.next;
+  }
+
+  /** The number of the head `entry` belongs to. */
+  of(entry: ElectorateEntry): number {
+    let owner: string;
+    if (this.electorateKind === 'owners' && !entry.developerHeld && entry.ownerPersonIds.length === 1) owner = entry.ownerPersonIds[0]!;
+    else {
+      const key = headKeyOf(entry, this.electorateKind);
+      if (!key.startsWith(SOLE_OWNER_PREFIX) || key.includes('+')) {
+        let head = this.others.get(key);
+        if (head === undefined) {
+          head = this.next;
+          this.next += 1;
+          this.others.set(key, head);
+        }
+        return head;
+      }
+      owner = key.slice(SOLE_OWNER_PREFIX.length);
+    }
+    const head = this.soleOwners.getOrSet(owner, this.next);
+    if (head === this.next) this.next += 1;
+    return head;
+  }
 }

@@ -7,7 +7,8 @@
 import type { Locale } from '../i18n/locale.js';
 import { formatAreaCenti } from '../places/area.js';
 import { formatFraction, formatPercent, meets, thresholdSign, type Comparison, type Fraction } from './fraction.js';
-import { headKeyOf, type ElectorateEntry } from './heads.js';
+import { HeadNumbers, type ElectorateEntry } from './heads.js';
+import { StringIndex } from './string-index.js';
 import { thresholdsOf, type ElectorateKind, type VoteKind, type VoteRule } from './rules.js';
 
 export interface TallyOption {
@@ -84,9 +85,6 @@ export interface TallyResult {
 
 const YES = 'yes';
 
-/** headKeyOf's text for a head of owners (heads.ts). */
-const SOLE_OWNER_PREFIX = 'owners:';
-
 const CHECK_WORDS: Record<CheckKey, Words> = {
   participation_area: { 'zh-CN': '参与表决面积占比', en: 'Participating area' },
   participation_heads: { 'zh-CN': '参与表决人数占比', en: 'Participating headcount' },
@@ -138,56 +136,46 @@ function makeCheck(key: CheckKey, option: TallyOption | null, num: number, den: 
 
 export function tallyVote(input: TallyInput): TallyResult {
   const thresholds = thresholdsOf(input.rule);
-  // Entries by position, a voter key naming the last entry given for it (as a Map would keep it).
-  const entryIndex = new Map<string, number>();
-  for (let i = 0; i < input.electorate.length; i += 1) entryIndex.set(input.electorate[i]!.voterKey, i);
-  const voters = entryIndex.size;
-
-  // Electorate totals, and each entry's head as a small integer (heads.ts decides who is one head).
-  // Most units have one owner on the title: those heads are keyed by the owner's id as given (its
-  // hash is computed once per string), the rest by headKeyOf's text; both name the same heads.
-  const headIds = new Map<string, number>();
-  const soleOwnerHeads = new Map<string, number>();
-  let headCount = 0;
-  const headOf = (entry: ElectorateEntry): number => {
-    let map = headIds;
-    let key: string;
-    if (input.electorateKind === 'owners' && !entry.developerHeld && entry.ownerPersonIds.length === 1) {
-      map = soleOwnerHeads;
-      key = entry.ownerPersonIds[0]!;
-    } else {
-      key = headKeyOf(entry, input.electorateKind);
-      if (key.startsWith(SOLE_OWNER_PREFIX) && !key.includes('+')) {
-        map = soleOwnerHeads;
-        key = key.slice(SOLE_OWNER_PREFIX.length);
-      }
-    }
-    let head = map.get(key);
-    if (head === undefined) {
-      head = headCount;
-      headCount += 1;
-      map.set(key, head);
-    }
-    return head;
-  };
-  const headOfEntry = new Int32Array(input.electorate.length);
+  // One pass over the roll: each entry's position by voter key (StringIndex: a table sized once, not
+  // a Map), its head as a small integer (HeadNumbers, heads.ts) and the total area. A voter key given
+  // twice names its last entry (as a Map would keep it): the earlier one is off the roll and, as it
+  // may have made a head of its own, the heads are numbered again without it.
+  const n = input.electorate.length;
+  const entryIndex = new StringIndex(n);
+  const counted = new Uint8Array(n).fill(1);
+  const headOfEntry = new Int32Array(n);
+  let heads = new HeadNumbers(input.electorateKind, n);
   let totalArea = 0;
-  for (const i of entryIndex.values()) {
+  let repeated = false;
+  for (let i = 0; i < n; i += 1) {
     const entry = input.electorate[i]!;
-    headOfEntry[i] = headOf(entry);
+    const earlier = entryIndex.set(entry.voterKey, i);
+    if (earlier >= 0) {
+      counted[earlier] = 0;
+      totalArea -= input.electorate[earlier]!.areaCenti;
+      repeated = true;
+    }
+    headOfEntry[i] = heads.of(entry);
     totalArea += entry.areaCenti;
   }
+  if (repeated) {
+    heads = new HeadNumbers(input.electorateKind, n);
+    for (let i = 0; i < n; i += 1) if (counted[i] === 1) headOfEntry[i] = heads.of(input.electorate[i]!);
+  }
+  const voters = entryIndex.size;
+  const headCount = heads.count;
 
-  // The latest ballot per voter counts (the database allows one row per voter anyway).
-  const ballotOf: Array<TallyBallot | undefined> = new Array(input.electorate.length);
+  // The latest ballot per voter counts (the database allows one row per voter anyway): its position
+  // in input.ballots plus one, 0 for none.
+  const ballotOf = new Int32Array(n);
   let ignoredBallots = 0;
   let ballotsCast = 0;
-  for (const ballot of input.ballots) {
-    const i = entryIndex.get(ballot.voterKey);
-    if (i === undefined) ignoredBallots += 1;
+  for (let j = 0; j < input.ballots.length; j += 1) {
+    const i = entryIndex.get(input.ballots[j]!.voterKey);
+    if (i < 0) ignoredBallots += 1;
     else {
-      if (ballotOf[i] === undefined) ballotsCast += 1;
-      ballotOf[i] = ballot;
+      if (ballotOf[i] === 0) ballotsCast += 1;
+      ballotOf[i] = j + 1;
     }
   }
 
@@ -197,8 +185,8 @@ export function tallyVote(input: TallyInput): TallyResult {
   const headVotingUnits = new Int32Array(headCount);
   let participatingArea = 0;
   let participatingHeads = 0;
-  for (const i of entryIndex.values()) {
-    if (ballotOf[i] === undefined) continue;
+  for (let i = 0; i < n; i += 1) {
+    if (ballotOf[i] === 0) continue;
     const head = headOfEntry[i]!;
     if (headVotingUnits[head] === 0) participatingHeads += 1;
     headVotingUnits[head] = headVotingUnits[head]! + 1;
@@ -215,9 +203,9 @@ export function tallyVote(input: TallyInput): TallyResult {
   // A head of one voting unit supports exactly what its ballot chose; a head of several (one owner's
   // flats, the developer's) sums area and units per option first (heads.ts, rule 3).
   const several = new Map<number, { area: Float64Array; units: Int32Array }>();
-  for (const i of entryIndex.values()) {
-    const ballot = ballotOf[i];
-    if (ballot === undefined) continue;
+  for (let i = 0; i < n; i += 1) {
+    if (ballotOf[i] === 0) continue;
+    const ballot = input.ballots[ballotOf[i]! - 1]!;
     const area = input.electorate[i]!.areaCenti;
     const head = headOfEntry[i]!;
     const single = headVotingUnits[head] === 1;
