@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -7,6 +8,14 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // Files a run leaves out (comma-separated, relative to the repository): scripts/test-pg.sh leaves the
 // Chromium-driven tests to the SQLite run. vitest's --exclude does not reach into projects.
 const leftOut = (process.env.YISHI_TEST_EXCLUDE ?? '').split(',').filter(Boolean);
+
+// The end-to-end files that drive Chromium (they call launchBrowser, as scripts/test-pg.sh also reads
+// them): one at a time, as each starts a browser and a server on two cores. The rest of tests/ (API,
+// websocket, crash, cluster) run two at a time beside the server's own tests.
+const endToEnd = readdirSync(here('./tests'), { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('.test.ts') && !path.startsWith('heavy/') && !path.includes('node_modules'))
+  .map((path) => `tests/${path}`);
+const inBrowser = endToEnd.filter((path) => readFileSync(here(`./${path}`), 'utf8').includes('launchBrowser'));
 
 // Names this run: test processes share the demo databases they seed (packages/server/src/testing/test-app.ts).
 process.env.YISHI_TEST_RUN ??= `run${Date.now()}`;
@@ -36,11 +45,25 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // API, websocket, crash and cluster tests through real servers and clients: two files at a time
+          // with the server's (each starts its own servers, on ports the system gives).
+          name: 'api',
+          include: endToEnd.filter((path) => !inBrowser.includes(path)),
+          exclude: ['**/node_modules/**', ...leftOut],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          expect: { poll: { timeout: 10_000 } },
+          isolate: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'e2e',
-          // After the core and server files (which run two at a time); vitest needs the order of groups that differ in workers.
+          // After the core, server and api files (which run two at a time); vitest needs the order of groups that differ in workers.
           sequence: { groupOrder: 1 },
-          include: ['tests/**/*.test.ts'],
-          exclude: ['tests/heavy/**', '**/node_modules/**', ...leftOut],
+          include: inBrowser,
+          exclude: ['**/node_modules/**', ...leftOut],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // A page that draws what it fetched waits on a server and a browser sharing two cores: vitest's

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Runs the test suite — the server and end-to-end (e2e: API, websocket, crash, cluster and the journey
+# Runs the test suite — the server, api (API, websocket, crash, cluster) and e2e (here only the journey
 # from an empty database) projects — against a real PostgreSQL 15 (Debian package) on a private
 # data directory, listening on 127.0.0.1 only. Each test app or test server creates its own database
 # and drops it after.
 # Usage: scripts/test-pg.sh [vitest args]   e.g. `scripts/test-pg.sh tests/votes` (a filter), or
-#        `scripts/test-pg.sh --project heavy` (given --project options replace the default two).
+#        `scripts/test-pg.sh --project heavy` (given --project options replace the default three).
 # YISHI_TEST_PG set already: uses that server instead of starting one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +51,7 @@ export YISHI_TEST_PG_RUN="${YISHI_TEST_PG_RUN:-run$(date +%s)_$$}"
 # tests driven through Chromium — what they check is the page; the requests behind them are tried on
 # PostgreSQL by the server and API tests — except the journey from an empty database. Name files (or
 # give --project) to run anything, browser tests included.
-projects=(--project server --project e2e)
+projects=(--project server --project api --project e2e)
 if [ $# -eq 0 ]; then
   YISHI_TEST_EXCLUDE="$(grep -rl --include='*.test.ts' 'launchBrowser' tests | grep -v '^tests/journeys/' | sort | paste -sd, -)"
   export YISHI_TEST_EXCLUDE
