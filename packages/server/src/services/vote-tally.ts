@@ -18,7 +18,7 @@ import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteElectorateRow, VotePackedRollRow, VoteRow } from '../db/tables/votes.table.js';
 import { choicesOf, electorateEntries, idListOf, tallyOfVote } from './votes.service.js';
 
-type RollRow = Pick<VoteElectorateRow, 'voter_key' | 'owner_person_ids' | 'area_centi' | 'developer_held'>;
+export type RollRow = Pick<VoteElectorateRow, 'voter_key' | 'owner_person_ids' | 'area_centi' | 'developer_held'>;
 
 /** The packed copy of a roll, as stored (see VotePackedRollTable). */
 export type PackedRoll = Omit<VotePackedRollRow, 'vote_id'>;

@@ -38,7 +38,7 @@ import type { Deps } from '../deps.js';
 import { enqueueNotifications, fanoutsOwed } from './notifications.service.js';
 import { recordProposalPutToVote } from './proposals.service.js';
 import { assertMayOpen, finaliseDueVotes, publishPreliminaryResult } from './vote-timeline.service.js';
-import { freezePackedRoll, tallyFromDb } from './vote-tally.js';
+import { freezePackedRoll, tallyFromDb, type RollRow } from './vote-tally.js';
 
 export function optionsOf(vote: Pick<VoteRow, 'options_json'>): VoteOption[] {
   return JSON.parse(vote.options_json) as VoteOption[];
@@ -175,13 +175,14 @@ export async function buildElectorate(db: Db, vote: VoteRow) {
 /**
  * Freezes the roll of a vote as its electorate stands now (opening a draft, announcing a statutory
  * vote), in the caller's transaction; refuses an empty one. An owners' roll is one INSERT … SELECT
- * (repo.insertOwnersRoll, the rows buildElectorate builds): answers undefined, the rows are in the
- * table. A residents' poll is built here and inserted: answers its rows.
+ * (repo.insertOwnersRoll, the rows buildElectorate builds), answering the rows it wrote. A residents'
+ * poll is built here and inserted. Either way the answer is the roll as the tally reads it.
  */
-export async function freezeElectorate(db: Db, vote: VoteRow): Promise<Awaited<ReturnType<typeof buildElectorate>> | undefined> {
+export async function freezeElectorate(db: Db, vote: VoteRow): Promise<RollRow[]> {
   if (vote.electorate_kind !== 'residents') {
-    if ((await repo.insertOwnersRoll(db, vote.id, vote.compound_id, vote.building_id)) === 0) throw new DomainError('vote_empty_electorate');
-    return undefined;
+    const rows = await repo.insertOwnersRoll(db, vote.id, vote.compound_id, vote.building_id);
+    if (rows.length === 0) throw new DomainError('vote_empty_electorate');
+    return rows;
   }
   const electorate = await buildElectorate(db, vote);
   if (electorate.length === 0) throw new DomainError('vote_empty_electorate');
