@@ -1,6 +1,6 @@
 /**
  * Freezing a 10,000-unit owners' roll (issue 18), the way opening does it now — one INSERT … SELECT
- * (repo.insertOwnersRoll) and the packed copy read back from it — against the way it did before:
+ * (repo.insertOwnersRoll) answering its rows, and the packed copy made from them — against the way it did before:
  * the units and owners read into the server, the rows built in JavaScript (buildElectorate) and sent
  * back 4,000 to a statement, the packed copy built from them. Alternating, medians of 9, each inside
  * a transaction rolled back; on SQLite and — with BENCH_PG — PostgreSQL in the same run. Also the
@@ -54,8 +54,8 @@ async function column(label: string) {
         }),
       now: () =>
         rolledBack(async (trx) => {
-          await repo.insertOwnersRoll(trx, vote.id, cy, null);
-          await freezePackedRoll(trx, vote.id);
+          const rows = await repo.insertOwnersRoll(trx, vote.id, cy, null);
+          await freezePackedRoll(trx, vote.id, rows);
         }),
     };
     const times = { before: [] as number[], now: [] as number[] };
