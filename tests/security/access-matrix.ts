@@ -68,6 +68,15 @@ async function resolvePath(t: TestApp, route: RouteDef): Promise<string> {
     .$if(route.path.includes('/minutes'), (q) => q.where('status', '=', 'closed'))
     .orderBy('starts_at', 'desc')
     .executeTakeFirstOrThrow();
+  /** The first row of `table` about the vote below, or `none` (a 404 in words) when the demo has none. */
+  const firstOfVote = async (table: 'vote_proxies' | 'roll_objections' | 'ballot_disputes', none: string) =>
+    (
+      await db
+        .selectFrom(table)
+        .select('id')
+        .where('vote_id', '=', await values.voteId!())
+        .executeTakeFirst()
+    )?.id ?? none;
   const values: Record<string, () => Promise<string>> = {
     compoundId: async () => compoundId,
     meetingId: async () => meeting.id,
@@ -159,31 +168,10 @@ async function resolvePath(t: TestApp, route: RouteDef): Promise<string> {
           .orderBy('status', 'desc')
           .executeTakeFirst()
       )?.id ?? 'no-entry',
-    proxyId: async () =>
-      (
-        await db
-          .selectFrom('vote_proxies')
-          .select('id')
-          .where('vote_id', '=', await values.voteId!())
-          .executeTakeFirst()
-      )?.id ?? 'no-proxy',
+    proxyId: () => firstOfVote('vote_proxies', 'no-proxy'),
     // A roll correction request and a 询异 dispute of the vote above (the demo has none: 404 in words).
-    objectionId: async () =>
-      (
-        await db
-          .selectFrom('roll_objections')
-          .select('id')
-          .where('vote_id', '=', await values.voteId!())
-          .executeTakeFirst()
-      )?.id ?? 'no-objection',
-    disputeId: async () =>
-      (
-        await db
-          .selectFrom('ballot_disputes')
-          .select('id')
-          .where('vote_id', '=', await values.voteId!())
-          .executeTakeFirst()
-      )?.id ?? 'no-dispute',
+    objectionId: () => firstOfVote('roll_objections', 'no-objection'),
+    disputeId: () => firstOfVote('ballot_disputes', 'no-dispute'),
     questionId: async () => (await db.selectFrom('meeting_questions').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow()).id,
   };
   let path = route.path;
