@@ -1,4 +1,5 @@
 import { actionItemEndpoints, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, expectNoSeriousA11yViolations, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
@@ -115,9 +116,13 @@ describe('live agenda in the browser', () => {
     const notice = page.locator('.board-meeting', { hasText: '小区环境整治与加装电梯议事会' });
     await notice.waitFor();
     expect(await notice.textContent()).toContain('老旧楼栋加装电梯意向摸底');
-    // The evening talk's notice carries the link and the QR code residents scan to ask in advance.
+    // The evening talk's notice carries the link, and the QR code residents scan to ask in advance: on a phone behind a button.
     const talk = page.locator('.board-meeting', { hasText: '围庐夜话·冬季第一场' });
+    await talk.getByRole('button', { name: '出示二维码，给身边的人扫' }).waitFor();
+    await talk.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/board-talk-phone.png', import.meta.url)) });
+    await talk.getByRole('button', { name: '出示二维码，给身边的人扫' }).click();
     await talk.getByRole('img', { name: '扫码提交夜谈问题的二维码' }).waitFor();
+    await talk.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/board-talk-qr-phone.png', import.meta.url)) });
     expect(await talk.getByRole('link', { name: /提交问题/ }).getAttribute('href')).toMatch(/^\/meetings\/\w+\/ask$/);
     await expectNoSeriousA11yViolations(page);
     await page.context().close();

@@ -217,5 +217,7 @@ export const meetingsMessages = {
   'meetingsBoard.recent': { 'zh-CN': '最近开过的会', en: 'Recent meetings' },
   'meetingsBoard.qrAlt': { 'zh-CN': '扫码提交夜谈问题的二维码', en: 'QR code for submitting an evening-talk question' },
   'meetingsBoard.qrCaption': { 'zh-CN': '微信扫一扫，提前提交问题', en: 'Scan with WeChat to submit a question in advance' },
+  'meetingsBoard.showQr': { 'zh-CN': '出示二维码，给身边的人扫', en: 'Show the QR code for someone beside you to scan' },
+  'meetingsBoard.hideQr': { 'zh-CN': '收起二维码', en: 'Hide the QR code' },
   'meetingsBoard.askQuestion': { 'zh-CN': '提交问题（需登录）', en: 'Submit a question (login needed)' },
 } as const;

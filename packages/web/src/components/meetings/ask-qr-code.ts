@@ -3,6 +3,10 @@
  * hall screen: residents scan it with WeChat and land on the page where they raise a question
  * ("码上反映"). Its description and caption default to asking in advance; the hall screen says
  * "ask from your phone" instead, and sizes it with `--yishi-qr-size`.
+ *
+ * With `foldOnPhone` (the notice board) a phone shows a button instead of the code: a visitor cannot
+ * scan the screen they are reading, and the link beside it does the same in one tap. The button
+ * unfolds the code for a neighbour to scan; a wider screen (a PC, a projected board) shows it at once.
  */
 import { endpointUrl, publicMeetingEndpoints } from '@yishi/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
@@ -28,12 +32,28 @@ export class AskQrCode extends YishiElement {
       figcaption {
         font-size: 0.95rem;
       }
+      .unfold {
+        display: none;
+        margin: 0.5rem 0;
+      }
+      /* A phone (the app's phone layout's line): the button, and the code once it is pressed. */
+      @media screen and (max-width: 40rem) {
+        :host([fold-on-phone]) .unfold {
+          display: inline-flex;
+        }
+        :host([fold-on-phone]) figure:not(.unfolded) {
+          display: none;
+        }
+      }
     `,
   ];
   @property() meetingId = '';
   /** The words of the image's description and of its caption (message keys, so they follow a language switch). */
   @property({ attribute: false }) alt: MessageKey = 'meetingsBoard.qrAlt';
   @property({ attribute: false }) caption: MessageKey = 'meetingsBoard.qrCaption';
+  /** On a phone, a button that shows the code instead of the code itself (see above). */
+  @property({ type: Boolean, attribute: 'fold-on-phone', reflect: true }) foldOnPhone = false;
+  @state() private unfolded = false;
   /** Drawn on the device: only when the server's image could not be loaded (a hall screen that lost its signal, say). */
   @state() private dataUrl = '';
   @state() private failed = false;
@@ -65,10 +85,23 @@ export class AskQrCode extends YishiElement {
     if (this.failed || !this.meetingId) return nothing;
     // The server draws the code (an SVG the browser decodes off the main thread); its room is fixed, so nothing below it moves.
     const src = this.dataUrl || endpointUrl(publicMeetingEndpoints.askQr, { params: { meetingId: this.meetingId } });
-    return html`<figure>
-      <img src=${src} alt=${t(this.alt)} @error=${() => (this.dataUrl ? (this.failed = true) : this.drawHere())} />
-      <figcaption>${t(this.caption)}</figcaption>
-    </figure>`;
+    // Folded, the image is lazy: a phone downloads it only once the button shows it (hidden, it is not fetched).
+    return html`${
+        this.foldOnPhone
+          ? html`<button type="button" class="link-button unfold" aria-expanded=${String(this.unfolded)} @click=${() => (this.unfolded = !this.unfolded)}>
+              ${t(this.unfolded ? 'meetingsBoard.hideQr' : 'meetingsBoard.showQr')}
+            </button>`
+          : nothing
+      }
+      <figure class=${this.unfolded ? 'unfolded' : ''}>
+        <img
+          src=${src}
+          alt=${t(this.alt)}
+          loading=${this.foldOnPhone ? 'lazy' : 'eager'}
+          @error=${() => (this.dataUrl ? (this.failed = true) : this.drawHere())}
+        />
+        <figcaption>${t(this.caption)}</figcaption>
+      </figure>`;
   }
 }
 

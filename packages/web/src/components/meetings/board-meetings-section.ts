@@ -65,7 +65,7 @@ export class BoardMeetingsSection extends YishiElement {
                 ${
                   meetingKind(m.kind).questions && m.status !== 'cancelled'
                     ? html`<p><a href=${`/meetings/${m.id}/ask`}>${t('meetingsBoard.askQuestion')}</a></p>
-                        <yishi-ask-qr-code .meetingId=${m.id}></yishi-ask-qr-code>`
+                        <yishi-ask-qr-code .meetingId=${m.id} fold-on-phone></yishi-ask-qr-code>`
                     : nothing
                 }
               </article>`,
