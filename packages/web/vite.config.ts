@@ -7,6 +7,7 @@ import { minifyCssLiterals } from './build/minify-css-literals.js';
 import { precacheCurrentBuild } from './build/precache-current.js';
 import { shellChunk } from './build/shell-chunk.js';
 import { shoelaceSetup } from './build/shoelace-setup.js';
+import { sharedDecorate } from './build/shared-decorate.js';
 import { splitStrings } from './build/split-strings.js';
 import { shoelaceSystemIcons } from './build/system-icons.js';
 
@@ -20,6 +21,7 @@ export default defineConfig({
   plugins: [
     lightContracts(here('../core/src/index.ts')),
     minifyCssLiterals(),
+    sharedDecorate(),
     splitStrings(here('./src/locales'), here('./src/i18n.ts'), here('./src/main.ts'), ['board-page', 'vote-page']),
     shoelaceSetup(here('./src/app/shoelace-setup.ts')),
     shoelaceSystemIcons(),

@@ -64,6 +64,14 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
+  test("the decorator helper comes once, with the shell, not in every element's module (build/shared-decorate.ts)", () => {
+    const board = pages[1];
+    const withHelper = pageWeight(DIST, manifest, board.page, board.opens).files.filter((file) => code(file).includes('Object.getOwnPropertyDescriptor'));
+    // esbuild wrote it into each module with decorators: one copy per element, several in one chunk.
+    expect(withHelper).toEqual(shellFiles.filter((file) => withHelper.includes(file)));
+    expect(withHelper).toHaveLength(1);
+  });
+
   test('the shell, the voting page, the board and the meeting page carry no zod', () => {
     for (const { page, opens } of [...pages, { page: 'src/pages/meetings/meeting-page.ts', opens: [] }]) {
       // Every zod schema carries `_zod` (the shell's `__zod_globalConfig` setting is not zod).
