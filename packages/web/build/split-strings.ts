@@ -23,6 +23,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rollup';
 import { transformWithEsbuild, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { withoutLoaded } from './loaded-deps.js';
 import { planPageWords, type PageWords } from './page-words.js';
 import { namedTexts, planParts, type StringParts } from './string-parts.js';
 
@@ -149,7 +150,10 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
       return {
         build: {
           // Some pages' words in the default language are fetched with the page's code, not once it has run.
-          modulePreload: { resolveDependencies: (file, deps, { hostType }) => (hostType === 'js' ? withPageWords(file, deps) : deps) },
+          // And a dynamic import does not preload what its importer has loaded already (build/loaded-deps.ts).
+          modulePreload: {
+            resolveDependencies: (file, deps, { hostId, hostType }) => (hostType === 'js' ? withoutLoaded(written, hostId, withPageWords(file, deps)) : deps),
+          },
           rollupOptions: {
             output: {
               chunkFileNames: (chunk) => {

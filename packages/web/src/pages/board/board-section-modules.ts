@@ -1,9 +1,10 @@
 /**
  * The code of every section of the public board (board-sections.ts), imported together and
- * statically: the board shows all of them as it opens, so they come in the board page's own chunk
- * (with the helpers only they use) instead of a file per section and per helper, each with its own
- * request and gzip overhead on a phone, and they no longer wait for the page's code to ask for them
- * (a round trip more on a phone).
+ * statically: the board shows all of them as it opens, so they come in one chunk (with the helpers
+ * only they use) instead of a file per section and per helper, each with its own request and gzip
+ * overhead on a phone. The board page asks for that chunk as its own code runs (board-page.ts), so
+ * its heading does not wait for the sections' code, and the sections' code does not wait for the
+ * summary.
  */
 import '../../components/meetings/board-meetings-section.js';
 import '../../components/votes/board-votes-section.js';
