@@ -161,8 +161,11 @@ describe('the installable app', () => {
 });
 
 describe('who gets the worker', () => {
-  test('a passer-by reading the notice board is not made to download the app: no worker until someone logs in', async () => {
+  test('a passer-by reading the notice board is not made to download the app: no worker, no offline copies (their code or database) until someone logs in', async () => {
     const page = await newPhonePage(browser);
+    const scripts: string[] = [];
+    page.on('request', (request) => void (request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname)));
+    const databases = () => page.evaluate(() => indexedDB.databases().then((list) => list.map((db) => db.name)));
     try {
       await page.goto(`${server.url}/board/${dsct}`);
       await page.locator('yishi-board-page h1').waitFor();
@@ -171,9 +174,13 @@ describe('who gets the worker', () => {
       await page.locator('yishi-connection-bar').waitFor({ state: 'attached' });
       await page.waitForTimeout(1000);
       expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
+      expect(await databases()).not.toContain('yishi-offline');
+      expect(scripts.filter((path) => path.includes('/snapshots-'))).toEqual([]);
       await loginWithSessionCookie(page, server.url, 'yezhu');
       await page.goto(`${server.url}/`);
       await controlled(page);
+      // Logged in, who it is is kept for offline use.
+      await expect.poll(databases).toContain('yishi-offline');
     } finally {
       await page.context().close();
     }

@@ -9,8 +9,9 @@
  * (private windows, a full disk): offline copies are a convenience, never a reason for a page to fail.
  */
 import { clear, createStore, del, get, set } from 'idb-keyval';
+import { OFFLINE_DB } from './offline-db.js';
 
-const store = createStore('yishi-offline', 'snapshots');
+const store = createStore(OFFLINE_DB, 'snapshots');
 
 export interface Snapshot<T> {
   value: T;

@@ -9,6 +9,7 @@
  */
 import { MEMBER_ROLE, authEndpoints, type Me, type MeetingHats, type Party, type Role } from '@yishi/core';
 import { ApiError, api } from '../api/client.js';
+import { mayHoldOfflineCopies } from '../offline/offline-db.js';
 
 export const SESSION_CHANGED = 'yishi-session-changed';
 const LOGGED_OUT = 'yishi-logged-out';
@@ -24,6 +25,16 @@ let pending: Promise<Me | null> | null = null;
 let fromDevice = false;
 
 const offlineCopies = () => import('../offline/snapshots.js');
+
+/**
+ * Keeps who is logged in on this device, for offline use; or forgets it. Nobody logged in on a device
+ * that never kept anything (a passer-by reading the notice board): nothing to forget, so neither the
+ * offline copies' code nor their database is touched.
+ */
+async function keepLastMe(value: Me | null): Promise<void> {
+  if (value === null && !(await mayHoldOfflineCopies())) return;
+  await (await offlineCopies()).saveLastMe(value);
+}
 
 /** The session kept on this device, when the server could not be reached; the network's error otherwise. */
 async function keptSession(error: unknown): Promise<Me | null> {
@@ -68,9 +79,7 @@ export function loadMe(options: { force?: boolean } = {}): Promise<Me | null> {
         fromDevice = false;
         queueMicrotask(() => window.dispatchEvent(new Event(RECONNECTED)));
       }
-      void offlineCopies()
-        .then((copies) => copies.saveLastMe(value))
-        .catch(() => undefined);
+      void keepLastMe(value).catch(() => undefined);
       return value;
     }, keptSession)
     .then((value) => {
