@@ -16,7 +16,7 @@
  * 9) from the build, against issue 18's budgets (voting page 30 KiB, board 45 KiB). Then Lighthouse
  * (its default mobile preset: emulated phone, simulated slow 4G and 4× CPU) on the board: performance
  * score, cumulative layout shift, total blocking time, largest contentful paint; median of
- * LIGHTHOUSE_RUNS (3). Chromium at /usr/bin/chromium (YISHI_CHROMIUM).
+ * LIGHTHOUSE_RUNS (3), the builds taking turns run by run. Chromium at /usr/bin/chromium (YISHI_CHROMIUM).
  *
  * Transferred bytes: the sum of encodedDataLength of Network.loadingFinished (headers + compressed
  * bodies, as on the wire). FCP: the browser's first-contentful-paint entry. Content: when the page's
@@ -212,14 +212,15 @@ interface LighthouseSample {
 }
 
 /** Lighthouse's default (mobile) run of the performance category, in its own Chromium; null when the run failed (its runtimeError). */
-async function lighthouseRun(url: string): Promise<LighthouseSample | null> {
+async function lighthouseRun(url: string, label: string): Promise<LighthouseSample | null> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     if (!result) throw new Error('Lighthouse returned nothing');
     const { lhr } = result;
     // BENCH_LH_DUMP=<dir>: keep each run's report (its long tasks, main-thread breakdown and LCP element).
-    if (process.env.BENCH_LH_DUMP) writeFileSync(`${process.env.BENCH_LH_DUMP}/lighthouse-${Date.now()}.json`, JSON.stringify(lhr));
+    if (process.env.BENCH_LH_DUMP)
+      writeFileSync(`${process.env.BENCH_LH_DUMP}/lighthouse-${label.replace(/\W/g, '-')}-${Date.now()}.json`, JSON.stringify(lhr));
     if (lhr.runtimeError) {
       console.error(`Lighthouse run failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       return null;
@@ -294,28 +295,40 @@ try {
           ]);
         }
       }
-      // Lighthouse runs on the board only: none when the board is not among BENCH_PAGES or LIGHTHOUSE_RUNS=0.
-      const board = server.cases.find((c) => c.user === null);
-      if (!board || LIGHTHOUSE_RUNS === 0) continue;
-      const samples: LighthouseSample[] = [];
-      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
-        const sample = await lighthouseRun(`${server.url}${board.path}`);
-        if (sample && Number.isFinite(sample.score)) samples.push(sample);
-      }
-      if (samples.length === 0) throw new Error('every Lighthouse run failed');
-      lighthouseRows.push([
-        build.label,
-        `${samples.length}/${LIGHTHOUSE_RUNS}`,
-        median(samples.map((s) => s.score)).toFixed(0),
-        `${Math.min(...samples.map((s) => s.score)).toFixed(0)}–${Math.max(...samples.map((s) => s.score)).toFixed(0)}`,
-        median(samples.map((s) => s.cls)).toFixed(3),
-        Math.max(...samples.map((s) => s.cls)).toFixed(3),
-        median(samples.map((s) => s.tbt)).toFixed(0),
-        median(samples.map((s) => s.fcp)).toFixed(0),
-        median(samples.map((s) => s.lcp)).toFixed(0),
-      ]);
     } finally {
       await server.close();
+    }
+  }
+  // Lighthouse on the board only (none when the board is not among BENCH_PAGES or LIGHTHOUSE_RUNS=0), the builds taking
+  // turns run by run, each on its own server: a host that slows down part-way slows both builds alike.
+  if (LIGHTHOUSE_RUNS > 0 && (PAGES.length === 0 || PAGES.some((p) => 'public board'.startsWith(p)))) {
+    const servers = await Promise.all(builds.map((build) => serve(build.dist)));
+    try {
+      const samples = builds.map((): LighthouseSample[] => []);
+      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+        for (const [i, server] of servers.entries()) {
+          const board = server.cases.find((c) => c.user === null)!;
+          const sample = await lighthouseRun(`${server.url}${board.path}`, builds[i]!.label);
+          if (sample && Number.isFinite(sample.score)) samples[i]!.push(sample);
+        }
+      }
+      for (const [i, build] of builds.entries()) {
+        const mine = samples[i]!;
+        if (mine.length === 0) throw new Error(`${build.label}: every Lighthouse run failed`);
+        lighthouseRows.push([
+          build.label,
+          `${mine.length}/${LIGHTHOUSE_RUNS}`,
+          median(mine.map((s) => s.score)).toFixed(0),
+          `${Math.min(...mine.map((s) => s.score)).toFixed(0)}–${Math.max(...mine.map((s) => s.score)).toFixed(0)}`,
+          median(mine.map((s) => s.cls)).toFixed(3),
+          Math.max(...mine.map((s) => s.cls)).toFixed(3),
+          median(mine.map((s) => s.tbt)).toFixed(0),
+          median(mine.map((s) => s.fcp)).toFixed(0),
+          median(mine.map((s) => s.lcp)).toFixed(0),
+        ]);
+      }
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
     }
   }
 } finally {

@@ -52,7 +52,7 @@ describe('absolute addresses on the web pages', () => {
     await unfold.click();
     expect(await code.getByRole('button', { name: '收起二维码' }).getAttribute('aria-expanded')).toBe('true');
     await qr.waitFor();
-    expect(codesFetched).toHaveLength(1);
+    await expect.poll(() => codesFetched.length).toBe(1);
     // The code as the phone shows it (the server draws it as an SVG image).
     const text = await qrTextOnScreen(qr);
     expect(text).toMatch(new RegExp(`^${PUBLIC_URL.replace(/\./g, '\\.')}/meetings/[\\w-]+/ask$`));
