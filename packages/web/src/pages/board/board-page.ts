@@ -16,15 +16,17 @@ import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import type { BoardSection } from './board-sections.js';
 
+type SectionElement = HTMLElement & { compoundId?: string };
+
 /**
  * The sections' code (every section of the board, in one chunk) is asked for as soon as this page's
  * code runs, not imported with it: the heading and the introduction paint without waiting for it
  * (they were the board's largest paint, about half a second later), and it arrives while the
- * summary is on its way.
+ * summary is on its way. Asked again after a failure (a dropped connection), not before.
  */
-const sectionsCode = import('./board-sections.js');
-
-type SectionElement = HTMLElement & { compoundId?: string };
+let sectionsCode = import('./board-sections.js');
+sectionsCode.catch(() => undefined); // a failure is met (and the code asked for again) when the sections are made
+const loadSectionsCode = () => sectionsCode.catch(() => (sectionsCode = import('./board-sections.js')));
 
 /** At most this long the board waits for its slowest section before showing them all. */
 const REVEAL_WAIT_MS = 5000;
@@ -107,31 +109,46 @@ export class BoardPage extends YishiElement {
     return this.params.compoundId ?? '';
   }
 
-  /** The compound's name and place (so a visitor from a QR code knows whose board this is). */
+  /** The compound's name and place (so a visitor from a QR code knows whose board this is), drawn as soon as they come. */
   private readonly summary = new LoadController(
     this,
     async (signal) => {
-      const [summary, base, { boardSections }] = await Promise.all([
-        api.call(boardEndpoints.summary, { params: { compoundId: this.compoundId }, signal }),
-        publicUrl(),
-        sectionsCode,
-      ]);
-      // A task of its own for making and drawing the sections: not the tail of the one that ran their code.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      return { summary, base, sections: this.createSections(this.compoundId, boardSections) };
+      const [summary, base] = await Promise.all([api.call(boardEndpoints.summary, { params: { compoundId: this.compoundId }, signal }), publicUrl()]);
+      return { summary, base };
     },
     () => [this.compoundId],
   );
 
+  /** The sections, made once the summary is there and their code too (makeSections); null until then. */
+  @state() private sections: SectionElement[] | null = null;
+  @state() private sectionsFailed = false;
+  private sectionsFor: string | null = null;
   /** The sections on screen, once none is loading (revealWhenLoaded). */
   @state() private revealed: SectionElement[] | null = null;
   private watched: SectionElement[] | null = null;
 
   protected override updated(): void {
-    const sections = this.summary.value?.sections;
+    if (this.summary.status === 'ready' && this.sectionsFor !== this.compoundId) {
+      this.sectionsFor = this.compoundId;
+      void this.makeSections(this.compoundId);
+    }
+    const sections = this.sections;
     if (sections && sections !== this.watched) {
       this.watched = sections;
       void this.revealWhenLoaded(sections);
+    }
+  }
+
+  private async makeSections(compoundId: string): Promise<void> {
+    this.sections = null;
+    this.sectionsFailed = false;
+    try {
+      const { boardSections } = await loadSectionsCode();
+      // A task of its own for making and drawing the sections: not the tail of the one that ran their code.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (compoundId === this.compoundId) this.sections = this.createSections(compoundId, boardSections);
+    } catch {
+      if (compoundId === this.compoundId) this.sectionsFailed = true;
     }
   }
 
@@ -190,12 +207,14 @@ export class BoardPage extends YishiElement {
       ${
         status === 'error'
           ? renderError(t('state.pageLoadFailed'), () => void this.summary.reload())
-          : status !== 'ready' || !value
-            ? renderLoading()
-            : value.sections.length === 0
-              ? renderEmpty(t('board.empty'))
-              : html`${this.revealed === value.sections ? nothing : renderLoading()}
-                  <div class="sections" ?hidden=${this.revealed !== value.sections}>${value.sections}</div>`
+          : this.sectionsFailed
+            ? renderError(t('state.pageLoadFailed'), () => void this.makeSections(this.compoundId))
+            : status !== 'ready' || !this.sections
+              ? renderLoading()
+              : this.sections.length === 0
+                ? renderEmpty(t('board.empty'))
+                : html`${this.revealed === this.sections ? nothing : renderLoading()}
+                    <div class="sections" ?hidden=${this.revealed !== this.sections}>${this.sections}</div>`
       }
       ${compound && value ? this.renderPrintedFooter(compound.id, value.base) : nothing}`;
   }
