@@ -11,7 +11,9 @@
  * - A refusal (4xx/5xx) marks it rejected with the server's words; it is kept until the worker copies,
  *   retries or discards it. Entries waiting on a rejected question are rejected with it.
  * - Flushes run one at a time per tab, and across tabs under the Web Lock `yishi-outbox`.
- *   They start on `online`, when the module loads, and after each enqueue.
+ *   They start on `online`, when the module loads, and after each enqueue; a flush that met no
+ *   network while the browser believes it is online (one bar of signal) tries again by itself,
+ *   after 2, 4, 8, then every 15 seconds.
  */
 import { eveningTalkEndpoints, type Answer, type BodyInput } from '@yishi/core';
 import { createStore, del, entries, get, set, update } from 'idb-keyval';
@@ -126,9 +128,30 @@ async function patch(localId: string, change: Partial<OutboxEntry>): Promise<voi
 /** Per local id, the answer or the refusal of an entry sent by this tab, until its enqueue reads it. */
 const outcomes = new Map<string, unknown>();
 
+/** The waits before a flush that met no network tries again by itself (the last one repeats). */
+const RETRY_MS = [2_000, 4_000, 8_000, 15_000];
+let retries = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * After a flush: met no network, it tries again later (unless the browser says it is offline: its
+ * `online` event will); otherwise the waits start again from the shortest.
+ */
+function scheduleRetry(stalled: boolean): void {
+  clearTimeout(retryTimer);
+  retryTimer = undefined;
+  if (!stalled) {
+    retries = 0;
+    return;
+  }
+  if (!navigator.onLine) return;
+  retryTimer = setTimeout(() => void flushOutbox(), RETRY_MS[Math.min(retries++, RETRY_MS.length - 1)]);
+}
+
 /** Sends what waits, in order, leaving each answer or refusal in `outcomes`. */
 async function flushOnce(): Promise<void> {
   let answered = false;
+  let stalled = false;
   for (const listed of await outboxEntries()) {
     // Read again under the lock: another tab may have sent it (it is gone), or a record sent before
     // it gave its question the server's id.
@@ -158,6 +181,7 @@ async function flushOnce(): Promise<void> {
       if (refusal.status === 0) {
         await patch(entry.localId, { status: 'pending' });
         changed();
+        stalled = true;
         break;
       }
       await patch(entry.localId, { status: 'rejected', rejection: { code: refusal.code, message: refusal.message, status: refusal.status } });
@@ -168,6 +192,7 @@ async function flushOnce(): Promise<void> {
     }
     changed();
   }
+  scheduleRetry(stalled);
   if (answered) events.dispatchEvent(new Event(OUTBOX_ANSWERED));
 }
 
