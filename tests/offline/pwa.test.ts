@@ -161,7 +161,7 @@ describe('the installable app', () => {
 });
 
 describe('who gets the worker', () => {
-  test('a passer-by reading the notice board is not made to download the app: no worker, no offline copies (their code or database) until someone logs in', async () => {
+  test('a passer-by reading the notice board is not made to download the app: no worker, no connection strip, no offline copies (their code or database) until someone logs in', async () => {
     const page = await newPhonePage(browser);
     const scripts: string[] = [];
     page.on('request', (request) => void (request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname)));
@@ -175,12 +175,15 @@ describe('who gets the worker', () => {
       await page.waitForTimeout(1000);
       expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
       expect(await databases()).not.toContain('yishi-offline');
-      expect(scripts.filter((path) => path.includes('/snapshots-'))).toEqual([]);
+      // Neither the strip (it would say pages seen open offline, untrue without the worker) nor the offline copies.
+      expect(scripts.filter((path) => /\/(snapshots|connection-bar)-/.test(path))).toEqual([]);
+      expect(await page.evaluate(() => customElements.get('yishi-connection-bar') === undefined)).toBe(true);
       await loginWithSessionCookie(page, server.url, 'yezhu');
       await page.goto(`${server.url}/`);
       await controlled(page);
-      // Logged in, who it is is kept for offline use.
+      // Logged in, who it is is kept for offline use, and the strip is there.
       await expect.poll(databases).toContain('yishi-offline');
+      expect(await page.evaluate(() => customElements.get('yishi-connection-bar') !== undefined)).toBe(true);
     } finally {
       await page.context().close();
     }

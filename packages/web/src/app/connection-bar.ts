@@ -1,6 +1,7 @@
 /**
  * The shell's strip for the connection and for updates (issue 19), loaded once the page has loaded (the shell imports
- * it after `load`, so no page's first download carries it):
+ * it after `load`, so no page's first download carries it), for people logged in and the hall screen, who use the app
+ * offline (a passer-by has no service worker: pages would not open offline, as the strip would say):
  *
  * - offline (offline/online-controller.ts: what the browser says, or a session the server could not confirm), it says
  *   so plainly, and what still works; back online, it says so for a few seconds;

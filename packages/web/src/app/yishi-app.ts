@@ -2,7 +2,8 @@
  * The app shell: header (home link, elder-mode switch, language switch, account), the routed page
  * in <main>, and the route guard (pages that are not public send anonymous visitors to
  * /login?next=…). Pages come from the registry in routes.ts and are loaded on first visit.
- * Above them, the connection and update strip (app/connection-bar.ts), loaded once the page has loaded.
+ * Above them, the connection and update strip (app/connection-bar.ts), loaded once the page has loaded,
+ * for people logged in and the hall screen.
  */
 import { authEndpoints } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -10,7 +11,6 @@ import { customElement, state } from 'lit/decorators.js';
 import { api } from '../api/client.js';
 import { YishiElement } from '../components/base/yishi-element.js';
 import { renderError, renderLoading } from '../components/common/load-state.js';
-import '../components/notifications/notification-bell.js';
 import { WriteController } from '../controllers/write-controller.js';
 import { pick, switchLocale, t } from '../i18n.js';
 import { routes } from '../routes.js';
@@ -28,6 +28,10 @@ const NOT_FOUND: RouteDef = {
 };
 
 type PageElement = HTMLElement & { params?: RouteParams };
+
+/** The notification bell's module, asked for once someone is logged in (then kept). */
+let bell: Promise<unknown> | null = null;
+const loadBell = () => (bell ??= import('../components/notifications/notification-bell.js').catch(() => (bell = null)));
 
 @customElement('yishi-app')
 export class YishiApp extends YishiElement {
@@ -151,6 +155,12 @@ export class YishiApp extends YishiElement {
         color: var(--yishi-muted);
         font-size: 0.9375rem;
       }
+      /* The bell's room while its code comes (loadBell), so the header does not move when it appears. */
+      yishi-notification-bell:not(:defined) {
+        display: inline-block;
+        min-width: var(--yishi-tap);
+        min-height: var(--yishi-tap);
+      }
       .account-link {
         display: inline-flex;
         align-items: center;
@@ -209,18 +219,25 @@ export class YishiApp extends YishiElement {
   /** One strip for the page's lifetime (it holds the service worker's registration), shown above the header or a bare page. */
   private readonly connectionBar = document.createElement('yishi-connection-bar') as YishiConnectionBar;
   private readonly loadConnectionBar = () => {
-    void import('./connection-bar.js')
-      .then(async () => {
-        await customElements.whenDefined('yishi-connection-bar');
-        // Vite's dev server has no service worker to register (vite-plugin-pwa builds it).
-        if (!import.meta.env.PROD) return;
-        // Only for those who use the app offline: people logged in, and the hall screen. A passer-by reading
-        // the notice board on one bar of signal is not made to download the whole app behind it.
-        const wanted = () => currentMe() !== null || location.pathname.startsWith('/hall/');
-        if (wanted()) await this.connectionBar.register();
-        else this.cleanups.push(onSessionChange(() => void (wanted() && this.connectionBar.register())));
-      })
-      .catch(() => undefined);
+    // Only for those who use the app offline: people logged in, and the hall screen. They get the service worker,
+    // and what the strip says offline (pages seen still open) is true for them. A passer-by reading the notice
+    // board on one bar of signal is not made to download the app behind it, nor told that pages will open offline.
+    const wanted = () => currentMe() !== null || location.pathname.startsWith('/hall/');
+    const load = () =>
+      void import('./connection-bar.js')
+        .then(async () => {
+          await customElements.whenDefined('yishi-connection-bar');
+          // Vite's dev server has no service worker to register (vite-plugin-pwa builds it).
+          if (import.meta.env.PROD) await this.connectionBar.register();
+        })
+        .catch(() => undefined);
+    if (wanted()) return load();
+    const stop = onSessionChange(() => {
+      if (!wanted()) return;
+      stop();
+      load();
+    });
+    this.cleanups.push(stop);
   };
 
   override connectedCallback(): void {
@@ -294,6 +311,8 @@ export class YishiApp extends YishiElement {
 
   protected override updated(): void {
     this.updateTitle();
+    // The bell's code (and words) only for someone logged in: a passer-by has no notifications.
+    if (currentMe()) void loadBell();
   }
 
   private async switchLanguage(): Promise<void> {
