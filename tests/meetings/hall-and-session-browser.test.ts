@@ -153,10 +153,12 @@ describe('asking and answering in the session', () => {
     await form.getByRole('button', { name: '提交问题' }).click();
     const toast = page.locator('sl-alert', { hasText: '问题已提交，编号' });
     await toast.waitFor();
+    // Read as it shows: the toast leaves after 5 s, which a loaded machine can spend on the request below.
+    const toastText = await toast.textContent();
     const after = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: talk } });
     const filed = after.items.find((q) => q.text === '单元门禁经常坏')!;
     expect(filed.category).toBe('facilities');
-    expect(await toast.textContent()).toContain(`问题已提交，编号 ${filed.number}`);
+    expect(toastText).toContain(`问题已提交，编号 ${filed.number}`);
     expect(await visibleText(page)).toContain(`编号 ${filed.number}`);
     await page.screenshot({ path: join(ARTIFACTS, 'ask-360.png'), fullPage: true });
     await page.context().close();
