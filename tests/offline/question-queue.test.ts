@@ -202,7 +202,8 @@ describe('evening-talk questions with no network', () => {
     await context.setOffline(false);
     // Should the flush that 'online' starts still meet no network (seen once in CI: no request within
     // 10 s), the outbox tries again by itself (2, 4, 8 s…; the case above).
-    await expect.poll(() => keys.length, { timeout: 20_000 }).toBe(1);
+    // (Under load a retry may go out too before the page is closed below: with the same key, aborted the same way.)
+    await expect.poll(() => keys.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     await expect.poll(async () => (await rowsOf(meetingId)).map((r) => [r.text, r.status])).toEqual([[text, 'raised']]);
     await page.locator('li.question[data-pending="yes"]', { hasText: text }).waitFor();
     await page.close();
@@ -221,7 +222,9 @@ describe('evening-talk questions with no network', () => {
     await context.route('**/api/meetings/*/questions/*/answer', (route) => (answerTries++ === 0 ? route.abort('internetdisconnected') : route.continue()));
     const again = await openTalk('shequ', meetingId, context);
     await again.locator('li.question:not([data-pending])', { hasText: text }).getByText('本周内修补车棚顶').waitFor({ timeout: 20_000 });
-    expect(resent).toEqual(keys);
+    // Every send of the question, before the reload and after, carried its one key.
+    expect(new Set(keys)).toEqual(new Set([keys[0]]));
+    expect(resent).toEqual([keys[0]]);
     expect(answerTries).toBe(2);
     expect((await rowsOf(meetingId)).map((r) => [r.text, r.status, r.answer])).toEqual([[text, 'answered', '本周内修补车棚顶']]);
     await context.close();
