@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { runReusable, slot } from './reusable-query.js';
+import { runReusable, slot, updateRows } from './reusable-query.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -45,4 +45,16 @@ it('refuses a value baked into the query, and a slot left without a value', asyn
   await expect(
     runReusable(t.deps.db, 'test/missing', () => t.deps.db.selectFrom('compounds').select('id').where('code', '=', slot('code')), {}),
   ).rejects.toThrow(/no value for code/);
+});
+
+it('updates the rows its where matches with each call’s values, and says how many changed', async () => {
+  const [first, second] = await t.deps.db.selectFrom('compounds').select(['id', 'name']).orderBy('code').limit(2).execute();
+  const rename = (id: string, name: string) => updateRows(t.deps.db, 'compounds', { name }, { id });
+  expect(await rename(first!.id, '改名一')).toBe(1);
+  expect(await rename(second!.id, '改名二')).toBe(1);
+  expect(await rename('no-such-compound', '无')).toBe(0);
+  const names = await t.deps.db.selectFrom('compounds').select(['id', 'name']).where('id', 'in', [first!.id, second!.id]).execute();
+  expect(Object.fromEntries(names.map((n) => [n.id, n.name]))).toEqual({ [first!.id]: '改名一', [second!.id]: '改名二' });
+  await rename(first!.id, first!.name);
+  await rename(second!.id, second!.name);
 });

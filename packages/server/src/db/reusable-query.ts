@@ -7,7 +7,7 @@
  * The builder gets placeholders (`slot(name)`) where values go: every parameter of the compiled query
  * must be one, so a value baked into the first build cannot be reused for another caller by mistake.
  */
-import type { CompiledQuery, Compilable, Insertable } from 'kysely';
+import type { CompiledQuery, Compilable, Insertable, QueryResult, Updateable } from 'kysely';
 import type { Database } from './database.js';
 import { dialectOf } from './dialect.js';
 import type { Db } from './repositories/places.repository.js';
@@ -47,21 +47,50 @@ function compileOnce(db: Db, shape: string, build: () => Compilable<unknown>): R
  * slots.
  */
 export async function runReusable<R>(db: Db, shape: string, build: () => Compilable<R>, values: Readonly<Record<string, unknown>>): Promise<R[]> {
+  return (await executeReusable(db, shape, build, values)).rows;
+}
+
+async function executeReusable<R>(db: Db, shape: string, build: () => Compilable<R>, values: Readonly<Record<string, unknown>>): Promise<QueryResult<R>> {
   const { compiled, names } = compileOnce(db, shape, build);
   const parameters = names.map((name) => {
     if (!(name in values)) throw new Error(`reusable query ${shape}: no value for ${name}`);
     return values[name];
   });
-  const result = await db.executeQuery<R>({ ...(compiled as CompiledQuery<R>), parameters });
-  return result.rows;
+  return db.executeQuery<R>({ ...(compiled as CompiledQuery<R>), parameters });
 }
 
 /** Inserts one row of `table` with a statement compiled once per set of columns given. */
 export async function insertRow<T extends keyof Database & string>(db: Db, table: T, row: Insertable<Database[T]>): Promise<void> {
   const values = row as Record<string, unknown>;
-  const columns = Object.keys(values)
-    .filter((column) => values[column] !== undefined)
+  // One statement per set of columns in the order a caller gives them (each caller keeps its order).
+  const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+  const build = () => db.insertInto(table).values(Object.fromEntries(columns.map((column) => [column, slot(column)])) as never);
+  await runReusable(db, `insert ${table} (${columns.join(',')})`, build, values);
+}
+
+/**
+ * Sets `values` on the rows of `table` whose columns equal `where` (every value a slot), with a
+ * statement compiled once per set of columns; returns how many rows changed.
+ */
+export async function updateRows<T extends keyof Database & string>(
+  db: Db,
+  table: T,
+  values: Updateable<Database[T]>,
+  where: Readonly<Record<string, string | number>>,
+): Promise<number> {
+  const set = Object.keys(values as Record<string, unknown>)
+    .filter((column) => (values as Record<string, unknown>)[column] !== undefined)
     .sort();
-  const slots = Object.fromEntries(columns.map((column) => [column, slot(column)]));
-  await runReusable(db, `insert ${table} (${columns.join(',')})`, () => db.insertInto(table).values(slots as never), values);
+  const keys = Object.keys(where).sort();
+  const slotValues: Record<string, unknown> = {};
+  for (const column of set) slotValues[`set.${column}`] = (values as Record<string, unknown>)[column];
+  for (const column of keys) slotValues[`where.${column}`] = where[column];
+  const build = () => {
+    // The columns are the table's own (typed at the caller); the builder cannot follow a computed table here.
+    let query = db.updateTable(table as 'ballots').set(Object.fromEntries(set.map((column) => [column, slot(`set.${column}`)])) as never);
+    for (const column of keys) query = query.where(column as 'id', '=', slot(`where.${column}`));
+    return query;
+  };
+  const result = await executeReusable(db, `update ${table} (${set.join(',')}) where (${keys.join(',')})`, build, slotValues);
+  return Number(result.numAffectedRows ?? 0n);
 }

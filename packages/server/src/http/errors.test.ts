@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -77,5 +78,21 @@ describe('compression', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const plain = await t.call('GET', '/api/openapi.json');
     expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('sends a route’s short answer as it is, with its length, and gzips a long one', async () => {
+    const cookie = await t.login('zhanzhang');
+    const me = await t.call('GET', '/api/me', { cookie, headers: { 'accept-encoding': 'gzip' } });
+    const text = await me.text();
+    expect(text.length).toBeLessThan(1024);
+    expect(me.headers.get('content-encoding')).toBeNull();
+    expect(me.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(JSON.parse(text)).toHaveProperty('userId');
+    const dsct = await t.compoundId('DSCT');
+    const units = await t.call('GET', `/api/compounds/${dsct}/units`, { cookie, headers: { 'accept-encoding': 'gzip' } });
+    expect(units.headers.get('content-encoding')).toBe('gzip');
+    expect(units.headers.get('content-length')).toBeNull();
+    const unzipped = JSON.parse(gunzipSync(Buffer.from(await units.arrayBuffer())).toString('utf8')) as { items: unknown[] };
+    expect(unzipped.items.length).toBeGreaterThan(10);
   });
 });

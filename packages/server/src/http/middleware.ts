@@ -20,13 +20,14 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   const ordered = dialectOf(deps.db) === 'postgres';
   const handle: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('deps', deps);
-    const token = getCookie(c, SESSION_COOKIE) ?? null;
+    const cookies = getCookie(c);
+    const token = cookies[SESSION_COOKIE] ?? null;
     c.set('sessionToken', token);
     const wantsActor = c.req.path.startsWith('/api/') && token !== null && /^[\w-]{20,100}$/.test(token);
     const actor = wantsActor ? await actorForToken(deps, token) : null;
     c.set('actor', actor);
     // The explicit choice (cookie) first, then the browser's languages, then the account's setting.
-    const cookieLocale = getCookie(c, LOCALE_COOKIE);
+    const cookieLocale = cookies[LOCALE_COOKIE];
     const acceptLanguage = c.req.header('accept-language');
     const locale: Locale =
       cookieLocale === 'en' || cookieLocale === 'zh-CN' ? cookieLocale : acceptLanguage ? pickLocale(acceptLanguage) : (actor?.locale ?? 'zh-CN');

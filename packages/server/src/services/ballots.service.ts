@@ -13,7 +13,6 @@
  * ballot either commits before the close (and is in the frozen tally) or sees the vote closed (or
  * past its time) and is refused with `vote_closed`. Nothing accepted is ever left out.
  */
-import { randomBytes } from 'node:crypto';
 import {
   DomainError,
   GENESIS_HASH,
@@ -28,8 +27,8 @@ import type { Actor } from '../auth/actor.js';
 import { batchedCommitTransaction } from '../db/batched-commit.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
-import { ensureLogHead, findCastingState, type CastingState, type RollEntryWithBallot } from '../db/repositories/ballot-cast.repository.js';
-import { newId } from '../db/ids.js';
+import { newId, randomBytesPooled } from '../db/ids.js';
+import { ensureLogHead, findCastingState, type CastingState, type CastingVote, type RollEntryWithBallot } from '../db/repositories/ballot-cast.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
@@ -37,13 +36,13 @@ import type { Deps } from '../deps.js';
 import { appendBallotLogAfter } from './ballot-log.service.js';
 import { loadVoteSettled, optionsOf, ownersOnRoll, settleDueVotes } from './votes.service.js';
 
-function ensureAcceptsBallots(vote: VoteRow, now: Date): void {
+function ensureAcceptsBallots(vote: CastingVote, now: Date): void {
   if (vote.status === 'draft' || vote.status === 'announced') throw new DomainError('vote_not_open');
   if (vote.status === 'closed') throw new DomainError('vote_closed', { closedAt: formatBeijingMinute(vote.closed_at ?? vote.closes_at) });
   if (Date.parse(vote.closes_at) <= now.getTime()) throw new DomainError('vote_closed', { closedAt: formatBeijingMinute(vote.closes_at) });
 }
 
-export function validateChoices(vote: VoteRow, choices: readonly string[]): string[] {
+export function validateChoices(vote: Pick<VoteRow, 'options_json' | 'kind' | 'max_choices'>, choices: readonly string[]): string[] {
   const ids = new Set(optionsOf(vote).map((o) => o.id));
   const unique = [...new Set(choices)];
   if (unique.some((c) => !ids.has(c))) throw new DomainError('ballot_invalid_choice');
@@ -54,7 +53,7 @@ export function validateChoices(vote: VoteRow, choices: readonly string[]): stri
 }
 
 export function newReceiptCode(): string {
-  return formatReceiptCode(randomBytes(12));
+  return formatReceiptCode(randomBytesPooled(12));
 }
 
 /** The roll keys the caller may vote for: their person (residents' polls), the unit they chose, or every unit they own. */
@@ -64,7 +63,12 @@ function candidateKeys(actor: Actor, unitId: string | undefined): string[] {
 }
 
 /** Which entry of the frozen roll the caller votes for (read with the vote, findCastingState). */
-function resolveOnlineVoter(vote: VoteRow, entries: readonly RollEntryWithBallot[], actor: Actor, unitId: string | undefined): RollEntryWithBallot {
+function resolveOnlineVoter(
+  vote: Pick<VoteRow, 'electorate_kind'>,
+  entries: readonly RollEntryWithBallot[],
+  actor: Actor,
+  unitId: string | undefined,
+): RollEntryWithBallot {
   const personId = actor.personId;
   if (!personId) throw new DomainError('not_in_electorate');
   if (vote.electorate_kind === 'residents') {
@@ -113,7 +117,7 @@ async function closingAware<T>(deps: Deps, run: () => Promise<T>): Promise<T> {
 /** A casting transaction found the vote not open yet: it may be due to open (see castingTransaction). */
 class NotOpenYet extends Error {}
 
-function ensureOpenNow(vote: VoteRow | undefined, now: Date): VoteRow {
+function ensureOpenNow<V extends CastingVote>(vote: V | undefined, now: Date): V {
   if (!vote) throw new DomainError('vote_not_found');
   if (vote.status === 'draft' || vote.status === 'announced') throw new NotOpenYet();
   ensureAcceptsBallots(vote, now);
@@ -200,7 +204,7 @@ async function storeOnlineBallot(trx: Db, actor: Actor, state: CastingState, ent
       proxy_id: null,
       log_position: logged.position,
     });
-    if (Number(changed.numUpdatedRows) !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    if (changed !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
     await repo.appendBallotHistory(trx, {
       id: newId(),
       ballot_id: existing.id,

@@ -266,7 +266,7 @@ export async function castProxyBallot(deps: Deps, actor: Actor, voteId: string, 
     };
     if (existing) {
       const changed = await repo.replaceBallot(trx, existing.id, existing.version, { ...values, version: existing.version + 1 });
-      if (Number(changed.numUpdatedRows) !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+      if (changed !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
     } else {
       await repo.insertBallot(trx, { id: newId(), vote_id: voteId, unit_id: input.unitId, person_id: null, version: 1, ...values });
     }

@@ -28,8 +28,12 @@ export interface RollEntryWithBallot {
   ballot: CurrentBallot | null;
 }
 
+/** The vote's columns casting checks (open, in time, the choices, who is on the roll). */
+export const CASTING_VOTE_COLUMNS = ['id', 'status', 'closes_at', 'closed_at', 'kind', 'max_choices', 'options_json', 'electorate_kind'] as const;
+export type CastingVote = Pick<VoteRow, (typeof CASTING_VOTE_COLUMNS)[number]>;
+
 export interface CastingState {
-  vote: VoteRow;
+  vote: CastingVote;
   head: { position: number; hash: string };
   /** The entries among the asked voter keys, each with its current ballot (none when not on the roll). */
   entries: RollEntryWithBallot[];
@@ -55,7 +59,7 @@ function castingStateQuery(db: Db, postgres: boolean, keyCount: number) {
     // Owners' votes hold a ballot per unit, residents' polls one per person: two joins, each on its index.
     .leftJoin('ballots as bu', (join) => join.onRef('bu.vote_id', '=', 'v.id').onRef('bu.unit_id', '=', 'e.unit_id'))
     .leftJoin('ballots as bp', (join) => join.onRef('bp.vote_id', '=', 'v.id').onRef('bp.person_id', '=', 'e.person_id'))
-    .selectAll('v')
+    .select(CASTING_VOTE_COLUMNS.map((c) => `v.${c}` as const))
     .select(['h.last_position as head_position', 'h.last_hash as head_hash'])
     .select(['e.voter_key as e_voter_key', 'e.unit_id as e_unit_id', 'e.person_id as e_person_id', 'e.label as e_label', 'e.owner_person_ids as e_owners'])
     .select(ballotColumns('bu'))
@@ -79,8 +83,9 @@ export async function findCastingState(db: Db, voteId: string, voterKeys: readon
   const rows = await runReusable(db, `findCastingState/${keys.length}`, () => castingStateQuery(db, postgres, keys.length), values);
   const first = rows[0];
   if (!first) return undefined;
-  const { head_position, head_hash, e_voter_key: _k, e_unit_id: _u, e_person_id: _p, e_label: _l, e_owners: _o, ...rest } = first;
-  const vote = Object.fromEntries(Object.entries(rest).filter(([key]) => !key.startsWith('bu_') && !key.startsWith('bp_'))) as unknown as VoteRow;
+  const { head_position, head_hash } = first;
+  const vote = {} as Record<string, unknown>;
+  for (const column of CASTING_VOTE_COLUMNS) vote[column] = first[column];
   const entries: RollEntryWithBallot[] = [];
   for (const row of rows) {
     if (row.e_voter_key === null) continue;
@@ -97,7 +102,11 @@ export async function findCastingState(db: Db, voteId: string, voterKeys: readon
       ballot: ballot && { ...ballot, version: Number(ballot.version) },
     });
   }
-  return { vote, head: head_hash === null ? { position: 0, hash: genesisHash } : { position: Number(head_position), hash: head_hash }, entries };
+  return {
+    vote: vote as CastingVote,
+    head: head_hash === null ? { position: 0, hash: genesisHash } : { position: Number(head_position), hash: head_hash },
+    entries,
+  };
 }
 
 /** Gives an existing vote its log head (position 0, the genesis hash) if it has none yet. */

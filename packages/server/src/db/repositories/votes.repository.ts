@@ -3,7 +3,7 @@ import type { PageRequest, VoteStatus } from '@yishi/core';
 import { sql, type Insertable, type RawBuilder } from 'kysely';
 import { dialectOf } from '../dialect.js';
 import { asc, desc, readPage } from '../keyset.js';
-import { insertRow } from '../reusable-query.js';
+import { insertRow, updateRows } from '../reusable-query.js';
 import type { BallotHistoryTable, BallotTable, VoteElectorateTable, VoteTable } from '../tables/votes.table.js';
 import type { Db } from './places.repository.js';
 
@@ -231,13 +231,14 @@ export function insertBallot(db: Db, row: Insertable<BallotTable>) {
   return insertRow(db, 'ballots', row);
 }
 
-export function replaceBallot(db: Db, ballotId: string, version: number, values: Partial<Insertable<BallotTable>>) {
+/** Replaces a ballot's values; returns 1, or 0 when its version is no longer `version`. */
+export function replaceBallot(db: Db, ballotId: string, version: number, values: Partial<Insertable<BallotTable>>): Promise<number> {
   // Guarded by the version read in the same transaction: a concurrent change makes this a no-op.
-  return db.updateTable('ballots').set(values).where('id', '=', ballotId).where('version', '=', version).executeTakeFirst();
+  return updateRows(db, 'ballots', values, { id: ballotId, version });
 }
 
 export function appendBallotHistory(db: Db, row: Insertable<BallotHistoryTable>) {
-  return db.insertInto('ballot_history').values(row).execute();
+  return insertRow(db, 'ballot_history', row);
 }
 
 /** Ballots for the tally: who voted (unit or person) and what they chose — never leaves the server for a secret vote. */
