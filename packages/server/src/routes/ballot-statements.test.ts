@@ -14,7 +14,10 @@ import { newId } from '../db/ids.js';
 import { statementLog } from '../testing/statement-log.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
-const BALLOT_STATEMENTS = 9;
+// The session with its account, BEGIN, the casting read, the log head, the log entry, the ballot (and
+// for a re-cast its history row), COMMIT — and a PRAGMA when the ballot follows another kind of write.
+// The vote's place (the access check) is read once per vote (votes.service.ts placeOfVote).
+const BALLOT_STATEMENTS = 8;
 
 let t: TestApp;
 let dsct: string;

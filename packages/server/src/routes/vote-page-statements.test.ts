@@ -10,7 +10,7 @@ import { bigRoster } from '../testing/big-roster.js';
 import { statementLog } from '../testing/statement-log.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
-const VIEW_STATEMENTS = 7;
+const VIEW_STATEMENTS = 6;
 
 let t: TestApp;
 const now = new Date('2026-11-21T02:00:00Z');
@@ -28,7 +28,7 @@ async function openVote(staff: string, compoundId: string): Promise<string> {
   return id;
 }
 
-/** The statements of one view, after a first view (the turnout's index of the roll read once per vote). */
+/** The statements of one view, after a first view (the turnout's index of the roll and the vote's place read once per vote). */
 async function view(voteId: string, cookie: string) {
   await t.ok(voteEndpoints.get, { cookie, params: { voteId } });
   const { answer, statements } = await counted(() => t.ok(voteEndpoints.get, { cookie, params: { voteId } }));

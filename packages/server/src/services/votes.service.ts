@@ -88,9 +88,25 @@ export function ownersOnRoll(entry: Pick<VoteElectorateRow, 'owner_person_ids'>)
   return idListOf(entry.owner_person_ids);
 }
 
+/**
+ * Places of votes found, per database. A vote's place never changes (its compound and building are
+ * set when it is made; a compound's community and a community's subdistrict are never moved), so
+ * a place found once serves every later request on that vote, on this instance or beside others.
+ */
+const votePlaces = new WeakMap<Db, Map<string, Readonly<PlaceChain>>>();
+const VOTE_PLACES_KEPT = 2_000;
+
 /** The place a vote is about: its compound, and its building for a building-scoped vote. */
-export function placeOfVote(db: Db, voteId: string): Promise<PlaceChain | undefined> {
-  return findVotePlace(db, voteId);
+export async function placeOfVote(db: Db, voteId: string): Promise<PlaceChain | undefined> {
+  let places = votePlaces.get(db);
+  const kept = places?.get(voteId);
+  if (kept) return kept;
+  const place = await findVotePlace(db, voteId);
+  if (!place) return undefined;
+  if (!places) votePlaces.set(db, (places = new Map()));
+  if (places.size >= VOTE_PLACES_KEPT) places.delete(places.keys().next().value!);
+  places.set(voteId, Object.freeze(place));
+  return place;
 }
 
 export async function createVote(deps: Deps, actor: Actor, compoundId: string, input: CreateVoteInput) {
