@@ -16,9 +16,10 @@
  * module that does not import it (it is on the page, waiting for its code): such a module becomes
  * a load of its own and waits for its own words.
  *
- * A part a load's module asks for at its top level (`const code = import('./part.js')`: fetched as
- * the page opens, not on a tap; the board's sections) is no load of its own: its words come in the
- * load's file, which the page has by the time the part draws anything.
+ * A part a load's module asks for at its top level (`const code = import('./part.js')`, or in the
+ * task after it with `inNextTask(() => import('./part.js'))`: fetched as the page opens, not on a
+ * tap; the board's sections) is no load of its own: its words come in the load's file, which the
+ * page has by the time the part draws anything.
  */
 import { dirname, resolve } from 'node:path';
 import { keysNamedIn, type Table } from './string-parts.js';
@@ -35,7 +36,7 @@ export interface PageWords {
 const STATIC_IMPORT = /(?:^|[;\n])\s*(?:import|export)\s*(?:[\w*${}\s,]+?\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 /** A dynamic import at a module's top level (a statement starting the line), run as the module runs. */
-const TOP_LEVEL_IMPORT = /^(?:export\s+)?(?:const|let)\s+\w+\s*=\s*import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
+const TOP_LEVEL_IMPORT = /^(?:export\s+)?(?:const|let)\s+\w+\s*=\s*(?:inNextTask\(\s*\(\)\s*=>\s*)?import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
 const DEFINED_TAG = /@customElement\(\s*['"]([\w-]+)['"]\s*\)|customElements\.define\(\s*['"]([\w-]+)['"]/g;
 
 /** The source module a relative specifier names (`./x.js` → `/…/x.ts`), or undefined outside the sources. */

@@ -76,7 +76,7 @@ export async function updateRows<T extends keyof Database & string>(
   db: Db,
   table: T,
   values: Updateable<Database[T]>,
-  where: Readonly<Record<string, string | number>>,
+  where: Readonly<Partial<Record<keyof Database[T] & string, string | number>>>,
 ): Promise<number> {
   const set = Object.keys(values as Record<string, unknown>)
     .filter((column) => (values as Record<string, unknown>)[column] !== undefined)
@@ -84,7 +84,7 @@ export async function updateRows<T extends keyof Database & string>(
   const keys = Object.keys(where).sort();
   const slotValues: Record<string, unknown> = {};
   for (const column of set) slotValues[`set.${column}`] = (values as Record<string, unknown>)[column];
-  for (const column of keys) slotValues[`where.${column}`] = where[column];
+  for (const column of keys) slotValues[`where.${column}`] = (where as Record<string, unknown>)[column];
   const build = () => {
     // The columns are the table's own (typed at the caller); the builder cannot follow a computed table here.
     let query = db.updateTable(table as 'ballots').set(Object.fromEntries(set.map((column) => [column, slot(`set.${column}`)])) as never);
