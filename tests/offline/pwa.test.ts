@@ -233,7 +233,8 @@ describe('pages open offline once visited', () => {
       expect((await cachedUrls(page)).filter((u) => u.startsWith('/api'))).toEqual([]);
 
       // Back online, a page showing a kept copy loads the server's answer by itself (the browser's "online" event, or the
-      // session asked again every 15 s: after an offline navigation Chromium's emulation leaves navigator.onLine true).
+      // session asked again after 2, 4 and 8 s, then every 15 s: after an offline navigation Chromium's emulation leaves
+      // navigator.onLine true). The connection strip follows the session's answer.
       await page.goto(`${server.url}/meetings/${meetingId}`);
       await page.getByText(/^离线：显示的是/).waitFor();
       await context.setOffline(false);

@@ -15,8 +15,13 @@ export const SESSION_CHANGED = 'yishi-session-changed';
 const LOGGED_OUT = 'yishi-logged-out';
 /** On window, when the server answers again after the session was taken from this device: pages showing kept copies reload. */
 export const RECONNECTED = 'yishi-reconnected';
-/** While the server cannot be reached, how often the session is asked again (the browser's "online" event alone misses a dead signal). */
-const RETRY_MS = 15_000;
+/**
+ * While the server cannot be reached, when the session is asked again: soon at first (a signal
+ * coming back, or an "online" event that came a moment before the network), then every 15 s (the
+ * browser's "online" event alone misses a dead signal). Until the answer comes the connection strip
+ * says offline, though pages may load again already.
+ */
+const RETRY_MS = [2_000, 4_000, 8_000, 15_000];
 const events = new EventTarget();
 
 let me: Me | null | undefined;
@@ -48,18 +53,24 @@ async function keptSession(error: unknown): Promise<Me | null> {
   return kept;
 }
 
-/** Asks the server again while the session is the device's copy (every RETRY_MS, and when the browser says it is online). */
+/** Asks the server again while the session is the device's copy (after RETRY_MS, and when the browser says it is online). */
 function retry(): void {
   if (fromDevice) void loadMe({ force: true }).catch(() => undefined);
 }
 
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
+/** Tries since the browser last said online (or the session was last confirmed). */
+let retries = 0;
 function scheduleRetry(): void {
   clearTimeout(retryTimer);
-  retryTimer = setTimeout(retry, RETRY_MS);
+  retryTimer = setTimeout(retry, RETRY_MS[Math.min(retries++, RETRY_MS.length - 1)]);
 }
 
-if (typeof window !== 'undefined') window.addEventListener('online', retry);
+if (typeof window !== 'undefined')
+  window.addEventListener('online', () => {
+    retries = 0;
+    retry();
+  });
 
 /** Whether the session shown is the copy kept on this device because the server could not be reached. */
 export function isSessionFromDevice(): boolean {
@@ -75,6 +86,7 @@ export function loadMe(options: { force?: boolean } = {}): Promise<Me | null> {
   pending ??= api
     .call(authEndpoints.session, {})
     .then(({ me: value }) => {
+      retries = 0;
       if (fromDevice) {
         fromDevice = false;
         queueMicrotask(() => window.dispatchEvent(new Event(RECONNECTED)));
