@@ -16,7 +16,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 // The session with its account, BEGIN, the casting read, the log head, the log entry, the ballot (and
 // for a re-cast its history row), COMMIT — and a PRAGMA when the ballot follows another kind of write.
-// The vote's place (the access check) is read once per vote (votes.service.ts placeOfVote).
+// The vote's place (the access check) is read once per vote (services/vote-place.service.ts).
 const BALLOT_STATEMENTS = 8;
 
 let t: TestApp;

@@ -9,7 +9,7 @@ import type { LogEvent } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadActor } from '../services/auth.service.js';
 import { openRoll, rollOf, sightOf } from '../services/vote-navigator.service.js';
-import { placeOfVote } from '../services/votes.service.js';
+import { placeOfVote } from '../services/vote-place.service.js';
 import { insertBallotRows, syntheticBallot } from '../testing/synthetic-vote.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 

@@ -6,7 +6,8 @@ import { castBallot, castBallots } from '../services/ballots.service.js';
 import { enterPaperBallot } from '../services/paper-ballots.service.js';
 import { VOTE_ORGANISERS, getReceipts, getRollCsv, getVoteForActor, listPublicResults, listVotesForActor } from '../services/vote-views.service.js';
 import { getRollPage } from '../services/vote-roll.service.js';
-import { closeVoteNow, createVote, openVote, placeOfVote } from '../services/votes.service.js';
+import { placeOfVote } from '../services/vote-place.service.js';
+import { closeVoteNow, createVote, openVote } from '../services/votes.service.js';
 
 /** The place a vote is about: its compound, and its building for building-scoped votes. */
 export const voteFromParams: PlaceLookup<{ voteId: string }> = ({ db, params }) => placeOfVote(db, params.voteId);

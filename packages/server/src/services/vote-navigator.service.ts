@@ -38,7 +38,8 @@ import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import { WorkerWorkbook } from '../workers/workbook.js';
 import { VOTE_ORGANISERS } from './vote-views.service.js';
-import { loadVoteSettled, placeOfVote, ruleOf } from './votes.service.js';
+import { placeOfVote } from './vote-place.service.js';
+import { loadVoteSettled, ruleOf } from './votes.service.js';
 import { chunkPages, csvStream, keysetPages, letOthersRun } from './export-pages.js';
 import { workbookArea, workbookHeading, workbookText } from './workbook-cells.js';
 

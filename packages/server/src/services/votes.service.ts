@@ -26,11 +26,11 @@ import {
   type StoredBallotChannel,
   type VoteRule,
 } from '@yishi/core';
-import type { Actor, PlaceChain } from '../auth/actor.js';
+import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict } from '../db/errors.js';
 import { newId } from '../db/ids.js';
-import { findVotePlace, type Db } from '../db/repositories/places.repository.js';
+import type { Db } from '../db/repositories/places.repository.js';
 import { findProposal } from '../db/repositories/proposals.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteElectorateRow, VoteRow } from '../db/tables/votes.table.js';
@@ -86,27 +86,6 @@ export function choicesOf(ballot: { choices_json: string }): string[] {
 /** The owners of a unit on the roll as they were when the vote opened (a sale later hands nobody the ballot). */
 export function ownersOnRoll(entry: Pick<VoteElectorateRow, 'owner_person_ids'>): string[] {
   return idListOf(entry.owner_person_ids);
-}
-
-/**
- * Places of votes found, per database. A vote's place never changes (its compound and building are
- * set when it is made; a compound's community and a community's subdistrict are never moved), so
- * a place found once serves every later request on that vote, on this instance or beside others.
- */
-const votePlaces = new WeakMap<Db, Map<string, Readonly<PlaceChain>>>();
-const VOTE_PLACES_KEPT = 2_000;
-
-/** The place a vote is about: its compound, and its building for a building-scoped vote. */
-export async function placeOfVote(db: Db, voteId: string): Promise<PlaceChain | undefined> {
-  let places = votePlaces.get(db);
-  const kept = places?.get(voteId);
-  if (kept) return kept;
-  const place = await findVotePlace(db, voteId);
-  if (!place) return undefined;
-  if (!places) votePlaces.set(db, (places = new Map()));
-  if (places.size >= VOTE_PLACES_KEPT) places.delete(places.keys().next().value!);
-  places.set(voteId, Object.freeze(place));
-  return place;
 }
 
 export async function createVote(deps: Deps, actor: Actor, compoundId: string, input: CreateVoteInput) {
