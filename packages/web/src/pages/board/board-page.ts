@@ -18,18 +18,18 @@ import type { BoardSection } from './board-sections.js';
 
 type SectionElement = HTMLElement & { compoundId?: string };
 
+/** Resolves in the next task (what runs now finishes first). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const inNextTask = <T>(ask: () => Promise<T>) => nextTask().then(ask);
+
 /**
  * The sections' code (every section of the board, in one chunk) is asked for as soon as this page's
- * code runs, not imported with it: the heading and the introduction paint without waiting for it
+ * code has run, not imported with it: the heading and the introduction paint without waiting for it
  * (they were the board's largest paint, about half a second later), and it arrives while the
- * summary is on its way. Asked again after a failure (a dropped connection), not before.
+ * summary is on its way. Asked again after a failure (a dropped connection), not before. In the task
+ * after this module's: asking starts with Vite's preload of the chunk's files, a link element each
+ * (22), 40 ms of the page's first task at 4x slowdown.
  */
-/**
- * Runs `ask` in a task after this one. Asking for the sections' code starts with Vite's preload of
- * their files, a link element each (22): 40 ms of the page's first task at 4x slowdown, in a task of
- * its own instead; the files are asked for a few milliseconds later.
- */
-const inNextTask = <T>(ask: () => Promise<T>) => new Promise<void>((resolve) => setTimeout(resolve, 0)).then(ask);
 
 let sectionsCode = inNextTask(() => import('./board-sections.js'));
 sectionsCode.catch(() => undefined); // a failure is met (and the code asked for again) when the sections are made
@@ -39,7 +39,7 @@ const loadSectionsCode = () => sectionsCode.catch(() => (sectionsCode = import('
 const REVEAL_WAIT_MS = 5000;
 
 /** Resolves in a task after the next frame is drawn (so what changed before it has been laid out and painted). */
-const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(nextTask);
 
 @customElement('yishi-board-page')
 export class BoardPage extends YishiElement {
@@ -152,7 +152,7 @@ export class BoardPage extends YishiElement {
     try {
       const { boardSections } = await loadSectionsCode();
       // A task of its own for making and drawing the sections: not the tail of the one that ran their code.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       if (compoundId === this.compoundId) this.sections = this.createSections(compoundId, boardSections);
     } catch {
       if (compoundId === this.compoundId) this.sectionsFailed = true;
