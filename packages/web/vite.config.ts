@@ -5,6 +5,7 @@ import { keepRecentAssets } from './build/keep-recent-assets.js';
 import { lightContracts } from './build/light-contracts.js';
 import { minifyCssLiterals } from './build/minify-css-literals.js';
 import { precacheCurrentBuild } from './build/precache-current.js';
+import { routePreloads } from './build/route-preloads.js';
 import { shellChunk } from './build/shell-chunk.js';
 import { shoelaceSetup } from './build/shoelace-setup.js';
 import { sharedDecorate } from './build/shared-decorate.js';
@@ -26,6 +27,8 @@ export default defineConfig({
     shoelaceSetup(here('./src/app/shoelace-setup.ts')),
     shoelaceSystemIcons(),
     keepRecentAssets(here('./dist')),
+    // Each page's files named in the HTML the server sends for its path (build/route-preloads.ts).
+    routePreloads(here('./src/routes.ts')),
     precache.plugin,
     // The installable app (issue 19): manifest, icons, and a Workbox service worker holding the app shell, every page's
     // chunk and every words file, so a page opens offline even if never visited. API answers are never cached (the

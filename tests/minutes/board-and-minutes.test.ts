@@ -72,6 +72,14 @@ describe('public notice board on a phone', () => {
       expect(await minutes.getByRole('link', { name: /订阅公示/ }).getAttribute('href')).toBe(`/api/public/compounds/${dsct}/feed.atom`);
       await page.waitForLoadState('networkidle');
       const firstVisit = { bytes: transferred, requests };
+      // The board's files, its sections' too, are named in the HTML the server sent for its path
+      // (packages/server/src/http/page-html.ts), and Vite's preload helper, finding them there, added no link from script.
+      const served = await (await page.request.get(`${server.url}/board/${dsct}`)).text();
+      const named = [...served.matchAll(/<link rel="modulepreload" crossorigin (?:fetchpriority="low" )?href="([^"]+)">/g)].map((m) => m[1]);
+      expect(named.some((href) => /\/assets\/board-page-[\w-]+\.js$/.test(href!))).toBe(true);
+      expect(named.some((href) => /\/assets\/board-sections-[\w-]+\.js$/.test(href!))).toBe(true);
+      const inHead = await page.evaluate(() => Array.from(document.head.querySelectorAll('link[rel="modulepreload"]'), (link) => link.getAttribute('href')));
+      expect(inHead.sort()).toEqual(named.sort());
       // Our sections' content stays inside the section (long titles wrap, nothing sticks out).
       const sticking = () =>
         page.evaluate(() => {

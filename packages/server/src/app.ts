@@ -3,8 +3,7 @@
  * app.request(), main.ts serves it. Order matters: headers and context first, then the API (with
  * body limits and the same-origin check), then the built web app with its client-side routes.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '@yishi/core';
 import { Hono } from 'hono';
@@ -16,6 +15,7 @@ import type { AppEnv } from './http/context.js';
 import { errorResponse, handleError } from './http/errors.js';
 import { CONTENT_SECURITY_POLICY, requestContext, sameOriginWrites } from './http/middleware.js';
 import { API_REFERENCE_CSS, buildOpenApi, renderApiReference } from './http/openapi.js';
+import { pageHtml } from './http/page-html.js';
 import { mountRoutes, type RouteDef } from './http/route.js';
 import { allRoutes } from './routes/index.js';
 
@@ -68,11 +68,10 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
       });
     }
     app.use('*', serveStatic({ root }));
-    let indexHtml: string | null = null;
+    const htmlFor = pageHtml(webDist);
     app.get('*', (c) => {
-      indexHtml ??= readFileSync(join(webDist, 'index.html'), 'utf8');
       c.header('Cache-Control', 'no-cache');
-      return c.html(indexHtml);
+      return c.html(htmlFor(c.req.path));
     });
   }
   return app;

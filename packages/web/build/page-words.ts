@@ -35,8 +35,8 @@ export interface PageWords {
 
 const STATIC_IMPORT = /(?:^|[;\n])\s*(?:import|export)\s*(?:[\w*${}\s,]+?\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
-/** A dynamic import at a module's top level (a statement starting the line), run as the module runs. */
-const TOP_LEVEL_IMPORT = /^(?:export\s+)?(?:const|let)\s+\w+\s*=\s*(?:inNextTask\(\s*\(\)\s*=>\s*)?import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
+/** A dynamic import at a module's top level (a statement starting the line), run as the module runs (also route-preloads.ts's `later`). */
+export const TOP_LEVEL_IMPORT = /^(?:export\s+)?(?:const|let)\s+\w+\s*=\s*(?:inNextTask\(\s*\(\)\s*=>\s*)?import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
 const DEFINED_TAG = /@customElement\(\s*['"]([\w-]+)['"]\s*\)|customElements\.define\(\s*['"]([\w-]+)['"]/g;
 
 /** The source module a relative specifier names (`./x.js` → `/…/x.ts`), or undefined outside the sources. */

@@ -1,0 +1,74 @@
+/**
+ * The web app's HTML for a path: index.html, with `<link rel="modulepreload">` for the files of the
+ * page the path opens (the web build's `.vite/route-preloads.json`, see
+ * packages/web/build/route-preloads.ts). The browser fetches them while it parses the head, instead
+ * of learning of them one round trip after another as the shell and then the page run; and Vite's
+ * preload helper, finding the links there, adds none from script. The files of the parts the page
+ * asks for once it runs (`later`: the board's sections) are named at low priority, so that they do
+ * not take the connections before the page's own code and data. A path no route matches, or a
+ * build without the file, gets index.html as built.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const PRELOADS_FILE = '.vite/route-preloads.json';
+
+const AssetPath = z.string().regex(/^\/[\w\-./]+\.js$/);
+const RoutePreloads = z.object({
+  routes: z.array(z.object({ path: z.string().startsWith('/'), files: z.array(AssetPath), later: z.array(AssetPath).default([]) })),
+});
+
+const segments = (path: string) => path.split('/').filter((s) => s !== '');
+
+/** The same rule as the app's router (packages/web/src/app/router.ts): a `:name` segment matches any one segment. */
+function matches(pattern: readonly string[], path: readonly string[]): boolean {
+  if (pattern.length !== path.length) return false;
+  return pattern.every((want, i) => {
+    if (!want.startsWith(':')) return want === path[i];
+    try {
+      decodeURIComponent(path[i]!);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function readPreloads(webDist: string): z.infer<typeof RoutePreloads>['routes'] {
+  let text: string;
+  try {
+    text = readFileSync(join(webDist, PRELOADS_FILE), 'utf8');
+  } catch {
+    return [];
+  }
+  const parsed = RoutePreloads.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    console.warn(`[yishi] ${PRELOADS_FILE} in the web build is not as expected; pages are served without their preload links.`);
+    return [];
+  }
+  return parsed.data.routes;
+}
+
+/** Read once, on the first page asked for; then each route's HTML is made once and kept. */
+export function pageHtml(webDist: string): (path: string) => string {
+  let index: string | null = null;
+  let routes: { pattern: string[]; links: string; html?: string }[] = [];
+  return (path) => {
+    if (index === null) {
+      index = readFileSync(join(webDist, 'index.html'), 'utf8');
+      routes = readPreloads(webDist).map((route) => ({
+        pattern: segments(route.path),
+        links: [
+          ...route.files.map((file) => `<link rel="modulepreload" crossorigin href="${file}">`),
+          ...route.later.map((file) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="${file}">`),
+        ].join(''),
+      }));
+    }
+    const have = segments(path);
+    const route = routes.find((r) => matches(r.pattern, have));
+    if (!route || route.links === '') return index;
+    route.html ??= index.replace('</head>', `${route.links}</head>`);
+    return route.html;
+  };
+}

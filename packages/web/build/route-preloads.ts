@@ -1,0 +1,75 @@
+/**
+ * Each page's files, named in the HTML the server sends for its path. index.html names the shell;
+ * the page's chunk, what it imports and its words were found only once the shell had run and
+ * matched the route: a round trip more before the page could ask for its data. And Vite's preload
+ * helper announced each file from script, a `<link rel="modulepreload">` appended per file: on the
+ * board, 22 files for its sections, about 150 ms of one task at 4x slowdown in a trace (a request
+ * started per link). Named in the HTML, the files are fetched as the head is parsed, and the helper,
+ * finding each link there, adds none.
+ *
+ * The build writes `.vite/route-preloads.json`: for every route of src/routes.ts, its page's chunk,
+ * the chunks it imports statically and the page's words in the default language (which the page
+ * waits for before it runs; a visitor in English fetches them too, as index.html has the shell's
+ * words), without the shell's files; and, `later`, the files of the parts the page asks for at its
+ * top level (page-words.ts's TOP_LEVEL_IMPORT: the board's sections). The server names those at low
+ * priority: over HTTP/1.1's six connections, at the same priority, they were fetched before the
+ * page's own data (the board's name 1.15 → 1.54 s on a throttled phone; docs/benchmarks.md). The
+ * server matches a path as the app's router does (packages/server/src/http/page-html.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { OutputBundle, OutputChunk } from 'rollup';
+import type { Plugin } from 'vite';
+import { loadedWith } from './loaded-deps.js';
+import { TOP_LEVEL_IMPORT } from './page-words.js';
+
+export const ROUTE_PRELOADS_FILE = '.vite/route-preloads.json';
+
+export interface RoutePreloads {
+  /** In the order of the route table (the first match wins, as in the app). */
+  routes: { path: string; files: string[]; later: string[] }[];
+}
+
+/** One route's path and the module its `load` imports. */
+const ROUTE = /\bpath:\s*'([^']+)'[^]*?\bload:\s*\(\)\s*=>\s*import\(\s*'([^']+)'\s*\)/g;
+/** A page's words in the default language (build/split-strings.ts names them so). */
+const DEFAULT_WORDS = /(^|\/)strings-page-[\w-]+\.zh-CN-/;
+
+export function routePreloads(routesModule: string): Plugin {
+  let base = '/';
+  return {
+    name: 'yishi-route-preloads',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      if (!entry) this.error('route-preloads: the build has no entry chunk');
+      const shell = loadedWith(bundle as OutputBundle, entry.fileName);
+
+      const routes: RoutePreloads['routes'] = [];
+      for (const [, path, specifier] of readFileSync(routesModule, 'utf8').matchAll(ROUTE)) {
+        const page = resolve(dirname(routesModule), specifier!).replace(/\.js$/, '.ts');
+        const chunk = chunks.find((c) => c.facadeModuleId === page);
+        if (!chunk) this.error(`route-preloads: no chunk is the page ${page}`);
+        const closure = (root: string) => [...loadedWith(bundle as OutputBundle, root)].filter((file) => !shell.has(file));
+        const own = closure(chunk.fileName);
+        const words = own.flatMap((file) => (bundle[file] as OutputChunk).dynamicImports.filter((d) => DEFAULT_WORDS.test(d)));
+        const files = new Set([...own, ...words]);
+        const later = new Set<string>();
+        for (const [, part] of readFileSync(page, 'utf8').matchAll(TOP_LEVEL_IMPORT)) {
+          const module = resolve(dirname(page), part!).replace(/\.js$/, '.ts');
+          const partChunk = chunks.find((c) => c.facadeModuleId === module);
+          if (!partChunk) this.error(`route-preloads: no chunk is the part ${module} of ${page}`);
+          for (const file of closure(partChunk.fileName)) if (!files.has(file)) later.add(file);
+        }
+        routes.push({ path: path!, files: [...files].map((file) => base + file), later: [...later].map((file) => base + file) });
+      }
+      if (routes.length === 0) this.error(`route-preloads: no route found in ${routesModule}`);
+      const preloads: RoutePreloads = { routes };
+      this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: JSON.stringify(preloads, null, 1) });
+    },
+  };
+}
