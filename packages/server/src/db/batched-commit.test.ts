@@ -5,19 +5,21 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testPostgresUrl } from '../testing/test-app.js';
-import { batchedCommitTransaction, MAX_BATCH } from './batched-commit.js';
+import { batchedCommitTransaction, batchHoldsLocks, MAX_BATCH, noteBatchLocks } from './batched-commit.js';
 import { openDatabase, type OpenedDatabase } from './connect.js';
 import type { Database } from './database.js';
 
 const onPostgres = testPostgresUrl() !== null;
 let opened: OpenedDatabase;
 let drop: () => Promise<void>;
+let url: string;
 /** The untyped tables of this test. */
 let db: Kysely<Database>;
 
 beforeEach(async () => {
   const created = await createTestDatabase();
   drop = created.drop;
+  url = created.url;
   opened = openDatabase(created.url);
   db = opened.db;
   await sql`create table t (id text primary key, v text not null)`.execute(db);
@@ -90,5 +92,38 @@ describe('batched commits', () => {
     // The key's runner is free again after a failed batch.
     await batchedCommitTransaction(db, 'vote-2', (trx) => insert('after').execute(trx));
     expect(await ids()).toEqual(['after', 'alone']);
+  });
+
+  it.skipIf(!onPostgres)("a lock a work took is held for the batch's later works once that work succeeds, not when it was undone", async () => {
+    await sql`insert into t (id, v) values ('row', 'x')`.execute(db);
+    const other = openDatabase(url);
+    try {
+      // From another connection: is the row locked? (55P03: lock_not_available)
+      const lockedElsewhere = () =>
+        sql`select id from t where id = 'row' for update nowait`.execute(other.db).then(
+          () => false,
+          (error: { code?: string }) => error.code === '55P03',
+        );
+      const seen: { held: boolean; locked?: boolean }[] = [];
+      const works = Array.from({ length: 5 }, (_, i) =>
+        batchedCommitTransaction(db, 'vote-locks', async (trx) => {
+          seen[i] = { held: batchHoldsLocks(trx, 'row') };
+          if (i >= 3) seen[i]!.locked = await lockedElsewhere();
+          if (i === 0 || seen[i]!.held) return;
+          await sql`select id from t where id = 'row' for update`.execute(trx);
+          noteBatchLocks(trx, 'row');
+          // The second batch's first work takes the lock and is undone: its lock goes with it.
+          if (i === 1) throw new Error('undone');
+        }),
+      );
+      await Promise.allSettled(works);
+      // Work 0 runs alone; 1-4 share a transaction: 1 is undone, 2 locks and succeeds, 3 and 4 find the lock held.
+      expect(seen.map((s) => s.held)).toEqual([false, false, false, true, true]);
+      expect(seen[3]!.locked).toBe(true);
+      expect(seen[4]!.locked).toBe(true);
+      expect(await lockedElsewhere()).toBe(false);
+    } finally {
+      await other.db.destroy();
+    }
   });
 });

@@ -34,6 +34,24 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+/**
+ * Row locks a work of a batch took (`noteBatchLocks`), kept by the batch's transaction once the work
+ * succeeds (a work rolled back to its savepoint releases its locks). A later work of the batch that
+ * would take the same locks need not: on PostgreSQL, a row locked again in each savepoint costs a
+ * multixact per lock.
+ */
+const batchLocks = new WeakMap<object, { taken: Set<string>; held: Set<string> }>();
+
+/** Notes that the current work of the batch running in `trx` has locked `what` (no effect outside a batch). */
+export function noteBatchLocks(trx: object, what: string): void {
+  batchLocks.get(trx)?.taken.add(what);
+}
+
+/** Whether an earlier work of the batch running in `trx` took the locks `what` and succeeded (so they are held). */
+export function batchHoldsLocks(trx: object, what: string): boolean {
+  return batchLocks.get(trx)?.held.has(what) ?? false;
+}
+
 /** Per database, the works waiting under each key; a key is present while its runner runs. */
 const queues = new WeakMap<Kysely<Database>, Map<string, Waiting[]>>();
 
@@ -74,11 +92,15 @@ async function runBatch(db: Kysely<Database>, batch: Waiting[]): Promise<void> {
   const outcomes: Outcome[] = [];
   try {
     await db.transaction().execute(async (trx) => {
+      const locks = { taken: new Set<string>(), held: new Set<string>() };
+      batchLocks.set(trx, locks);
       for (const [i, { work }] of batch.entries()) {
+        locks.taken.clear();
         const savepoint = sql.id(`batched_${i}`);
         await sql`savepoint ${savepoint}`.execute(trx);
         try {
           outcomes.push({ ok: true, value: await work(trx) });
+          for (const what of locks.taken) locks.held.add(what);
         } catch (error) {
           await sql`rollback to savepoint ${savepoint}`.execute(trx);
           outcomes.push({ ok: false, error });

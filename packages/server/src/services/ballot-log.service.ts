@@ -5,8 +5,7 @@
  * stored on the ballot row and named on its receipt.
  */
 import { GENESIS_HASH, ballotLogEntryHash, verifyBallotLog, type BallotLogEntry, type BallotLogKind, type BallotLogVerification } from '@yishi/core';
-import { setLogHead } from '../db/repositories/ballot-cast.repository.js';
-import { advanceBallotLogHead, findBallotLogHead, insertBallotLogEntry, insertBallotLogRow, listBallotLog } from '../db/repositories/ballot-log.repository.js';
+import { advanceBallotLogHead, findBallotLogHead, insertBallotLogEntry, listBallotLog } from '../db/repositories/ballot-log.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import type { BallotLogTable } from '../db/tables/votes.table.js';
 import { sha256Hex } from './ledger.service.js';
@@ -48,21 +47,13 @@ export async function appendBallotLog(trx: Db, entry: BallotLogAppend): Promise<
 }
 
 /**
- * Appends one entry after the head the caller read and holds in its transaction (findCastingState):
- * two statements, the head moved and the entry written.
+ * The entry that follows the head the caller read and holds in its transaction (findCastingState),
+ * for the caller to write with its ballot (ballot-cast.repository.ts).
  */
-export async function appendBallotLogAfter(
-  trx: Db,
-  head: { position: number; hash: string },
-  entry: BallotLogAppend,
-): Promise<{ position: number; hash: string }> {
-  const row = entryRow(entry, head.position + 1, head.hash);
-  await setLogHead(trx, entry.voteId, row.position, row.hash);
-  await insertBallotLogRow(trx, row);
-  return { position: row.position, hash: row.hash };
+export function ballotLogEntryAfter(head: { position: number; hash: string }, entry: BallotLogAppend): BallotLogTable {
+  return entryRow(entry, head.position + 1, head.hash);
 }
 
-/** A vote's log as core reads it. */
 export async function readBallotLog(db: Db, voteId: string): Promise<BallotLogEntry[]> {
   return (await listBallotLog(db, voteId)).map((r) => ({
     voteId: r.vote_id,

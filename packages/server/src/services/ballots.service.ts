@@ -28,12 +28,20 @@ import { batchedCommitTransaction } from '../db/batched-commit.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict, isUniqueViolation } from '../db/errors.js';
 import { newId, randomBytesPooled } from '../db/ids.js';
-import { ensureLogHead, findCastingState, type CastingState, type CastingVote, type RollEntryWithBallot } from '../db/repositories/ballot-cast.repository.js';
+import {
+  ensureLogHead,
+  findCastingState,
+  insertFirstBallot,
+  replaceLoggedBallot,
+  type CastingState,
+  type CastingVote,
+  type RollEntryWithBallot,
+} from '../db/repositories/ballot-cast.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
-import { appendBallotLogAfter } from './ballot-log.service.js';
+import { ballotLogEntryAfter } from './ballot-log.service.js';
 import { loadVoteSettled, optionsOf, ownersOnRoll, settleDueVotes } from './votes.service.js';
 
 function ensureAcceptsBallots(vote: CastingVote, now: Date): void {
@@ -178,7 +186,7 @@ async function storeOnlineBallot(trx: Db, actor: Actor, state: CastingState, ent
   const receiptCode = newReceiptCode();
   const castAt = now.toISOString();
   const existing = entry.ballot;
-  const logged = await appendBallotLogAfter(trx, state.head, {
+  const logged = ballotLogEntryAfter(state.head, {
     voteId: vote.id,
     kind: existing ? 'replaced' : 'cast',
     receiptCode,
@@ -188,53 +196,49 @@ async function storeOnlineBallot(trx: Db, actor: Actor, state: CastingState, ent
     recordedAt: castAt,
   });
   state.head = { position: logged.position, hash: logged.hash };
+  // What the cast writes on the ballot's row, a new one or the replaced one.
+  const cast = {
+    choices_json: JSON.stringify(choices),
+    channel: 'online' as const,
+    cast_by_user_id: actor.userId,
+    entered_by_user_id: null,
+    slip_number: '',
+    receipt_code: receiptCode,
+    cast_at: castAt,
+    proxy_id: null,
+    log_position: logged.position,
+  };
   if (existing) {
-    // The ballot row is updated (and so locked) before its history row is written: the history's
-    // foreign key takes a share lock on the ballot, and two casts each holding one while waiting
-    // to update it would deadlock on PostgreSQL. The loser of the version check starts over.
-    const changed = await repo.replaceBallot(trx, existing.id, existing.version, {
-      choices_json: JSON.stringify(choices),
-      channel: 'online',
-      cast_by_user_id: actor.userId,
-      entered_by_user_id: null,
-      slip_number: '',
-      receipt_code: receiptCode,
-      version: existing.version + 1,
-      cast_at: castAt,
-      proxy_id: null,
-      log_position: logged.position,
-    });
+    // The loser of the version check starts over.
+    const changed = await replaceLoggedBallot(
+      trx,
+      logged,
+      { id: existing.id, version: existing.version },
+      { ...cast, version: existing.version + 1 },
+      {
+        id: newId(),
+        ballot_id: existing.id,
+        vote_id: vote.id,
+        version: existing.version,
+        choices_json: existing.choices_json,
+        channel: existing.channel,
+        cast_by_user_id: existing.cast_by_user_id,
+        entered_by_user_id: existing.entered_by_user_id,
+        receipt_code: existing.receipt_code,
+        cast_at: existing.cast_at,
+        replaced_at: castAt,
+        replaced_by_user_id: actor.userId,
+      },
+    );
     if (changed !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
-    await repo.appendBallotHistory(trx, {
-      id: newId(),
-      ballot_id: existing.id,
-      vote_id: vote.id,
-      version: existing.version,
-      choices_json: existing.choices_json,
-      channel: existing.channel,
-      cast_by_user_id: existing.cast_by_user_id,
-      entered_by_user_id: existing.entered_by_user_id,
-      receipt_code: existing.receipt_code,
-      cast_at: existing.cast_at,
-      replaced_at: castAt,
-      replaced_by_user_id: actor.userId,
-    });
   } else {
-    await repo.insertBallot(trx, {
+    await insertFirstBallot(trx, logged, {
       id: newId(),
       vote_id: vote.id,
       unit_id: entry.unitId,
       person_id: entry.unitId === null ? entry.personId : null,
-      choices_json: JSON.stringify(choices),
-      channel: 'online',
-      cast_by_user_id: actor.userId,
-      entered_by_user_id: null,
-      slip_number: '',
-      receipt_code: receiptCode,
+      ...cast,
       version: 1,
-      cast_at: castAt,
-      proxy_id: null,
-      log_position: logged.position,
     });
   }
   return {

@@ -8,9 +8,11 @@
  * fail as a busy snapshot, retried by the caller).
  */
 import { sql } from 'kysely';
+import { batchHoldsLocks, noteBatchLocks } from '../batched-commit.js';
 import { dialectOf } from '../dialect.js';
-import { runReusable, slot } from '../reusable-query.js';
-import type { BallotRow, VoteRow } from '../tables/votes.table.js';
+import type { Insertable } from 'kysely';
+import { insertRow, runReusable, slot, updateRows } from '../reusable-query.js';
+import type { BallotHistoryTable, BallotLogTable, BallotRow, BallotTable, VoteRow } from '../tables/votes.table.js';
 import type { Db } from './places.repository.js';
 
 /** The current ballot's columns a replacement needs (its history row, the version check). */
@@ -49,7 +51,7 @@ function votesWithHead(db: Db, postgres: boolean) {
 }
 
 /** The casting read with slots for the vote and `keyCount` voter keys (see findCastingState). */
-function castingStateQuery(db: Db, postgres: boolean, keyCount: number) {
+function castingStateQuery(db: Db, postgres: boolean, lock: boolean, keyCount: number) {
   const keySlots = Array.from({ length: keyCount }, (_, i) => slot(`key${i}`));
   const ballotColumns = (alias: 'bu' | 'bp') => BALLOT_COLUMNS.map((c) => `${alias}.${c} as ${alias}_${c}` as const);
   // PostgreSQL locks the head row in this read, so it must exist (ensureLogHead); SQLite's one
@@ -65,7 +67,7 @@ function castingStateQuery(db: Db, postgres: boolean, keyCount: number) {
     .select(ballotColumns('bu'))
     .select(ballotColumns('bp'))
     .where('v.id', '=', slot('voteId'));
-  return postgres ? query.modifyEnd(sql`for share of v for update of h`) : query;
+  return lock ? query.modifyEnd(sql`for share of v for update of h`) : query;
 }
 
 /**
@@ -80,7 +82,10 @@ export async function findCastingState(db: Db, voteId: string, voterKeys: readon
   // Built and compiled once per number of keys (db/reusable-query.ts): most callers ask for one.
   const values: Record<string, unknown> = { voteId };
   keys.forEach((key, i) => (values[`key${i}`] = key));
-  const rows = await runReusable(db, `findCastingState/${keys.length}`, () => castingStateQuery(db, postgres, keys.length), values);
+  // In a batch on PostgreSQL, locked once: by the first work that succeeds (db/batched-commit.ts).
+  const lock = postgres && !batchHoldsLocks(db, `casting ${voteId}`);
+  const rows = await runReusable(db, `findCastingState/${keys.length}/${lock}`, () => castingStateQuery(db, postgres, lock, keys.length), values);
+  if (lock) noteBatchLocks(db, `casting ${voteId}`);
   const first = rows[0];
   if (!first) return undefined;
   const { head_position, head_hash } = first;
@@ -138,4 +143,92 @@ export async function setLogHead(db: Db, voteId: string, position: number, hash:
         ),
     { voteId, position, hash },
   );
+}
+
+/** A row's given columns (in the caller's order), their values under `prefix.` and their slots, for a reusable statement. */
+function slotted(prefix: string, row: object) {
+  const columns = Object.keys(row).filter((column) => (row as Record<string, unknown>)[column] !== undefined);
+  return {
+    shape: `${prefix}(${columns.join(',')})`,
+    values: Object.fromEntries(columns.map((column) => [`${prefix}.${column}`, (row as Record<string, unknown>)[column]])),
+    slots: Object.fromEntries(columns.map((column) => [column, slot(`${prefix}.${column}`)])) as never,
+  };
+}
+
+/*
+ * A cast's writes: its log entry, the head moved to it (the caller read the head in
+ * findCastingState and holds it), and the ballot. On PostgreSQL one statement, the others as its
+ * WITH clauses: casts on one vote run one after another with the head's lock held
+ * (db/batched-commit.ts), each statement a round trip; they were three of a first cast's five
+ * statements, four of a re-cast's six. SQLite's one connection has no round trips: a statement each.
+ */
+
+/** The head moved to the log entry `log` slots, and the entry written: the WITH clauses of a cast's statement. */
+function withLogEntry(db: Db, log: ReturnType<typeof slotted>) {
+  return db
+    .with('moved_head', (qb) =>
+      qb
+        .updateTable('ballot_log_heads')
+        .set({ last_position: slot('log.position') as unknown as number, last_hash: slot('log.hash') })
+        .where('vote_id', '=', slot('log.vote_id'))
+        .returning('vote_id'),
+    )
+    .with('logged', (qb) => qb.insertInto('ballot_log').values(log.slots).returning('position'));
+}
+
+/** A first ballot with its log entry and the head moved to it. */
+export async function insertFirstBallot(db: Db, entry: BallotLogTable, ballot: Insertable<BallotTable>): Promise<void> {
+  if (dialectOf(db) !== 'postgres') {
+    await setLogHead(db, entry.vote_id, entry.position, entry.hash);
+    await insertRow(db, 'ballot_log', entry);
+    await insertRow(db, 'ballots', ballot);
+    return;
+  }
+  const log = slotted('log', entry);
+  const row = slotted('ballot', ballot);
+  const build = () => withLogEntry(db, log).insertInto('ballots').values(row.slots);
+  await runReusable(db, `insertFirstBallot ${log.shape} ${row.shape}`, build, { ...log.values, ...row.values });
+}
+
+/**
+ * A changed ballot with its log entry, the head moved to it, and the ballot as it was kept in its
+ * history, if the ballot is still at `version`; returns how many ballots changed (0: another change
+ * came first, and the caller starts over; on PostgreSQL its rollback undoes the other writes).
+ * On PostgreSQL the ballot's row is locked by the update before the history's foreign key checks it
+ * (at the statement's end): two casts each holding a share lock on it while waiting to update it
+ * would deadlock.
+ */
+export async function replaceLoggedBallot(
+  db: Db,
+  entry: BallotLogTable,
+  current: { id: string; version: number },
+  values: Partial<Insertable<BallotTable>>,
+  history: Insertable<BallotHistoryTable>,
+): Promise<number> {
+  if (dialectOf(db) !== 'postgres') {
+    await setLogHead(db, entry.vote_id, entry.position, entry.hash);
+    await insertRow(db, 'ballot_log', entry);
+    const changed = await updateRows(db, 'ballots', values, current);
+    if (changed === 1) await insertRow(db, 'ballot_history', history);
+    return changed;
+  }
+  const log = slotted('log', entry);
+  const set = slotted('set', values);
+  const kept = slotted('history', history);
+  const build = () =>
+    withLogEntry(db, log)
+      .with('kept', (qb) => qb.insertInto('ballot_history').values(kept.slots).returning('id'))
+      .updateTable('ballots')
+      .set(set.slots)
+      .where('id', '=', slot('where.id'))
+      .where('version', '=', slot('where.version') as unknown as number)
+      .returning('id');
+  const where = { 'where.id': current.id, 'where.version': current.version };
+  const rows = await runReusable(db, `replaceLoggedBallot ${log.shape} ${set.shape} ${kept.shape}`, build, {
+    ...log.values,
+    ...set.values,
+    ...kept.values,
+    ...where,
+  });
+  return rows.length;
 }

@@ -29,8 +29,8 @@ export async function insertBallotLogEntry(db: Db, entry: BallotLogTable): Promi
   await db.updateTable('ballot_log_heads').set({ last_hash: entry.hash }).where('vote_id', '=', entry.vote_id).execute();
 }
 
-/** The entry alone (the caller moves the head itself, see ballot-cast.repository.ts). */
-export async function insertBallotLogRow(db: Db, entry: BallotLogTable): Promise<void> {
+/** The entry alone. */
+async function insertBallotLogRow(db: Db, entry: BallotLogTable): Promise<void> {
   await insertRow(db, 'ballot_log', entry);
 }
 
