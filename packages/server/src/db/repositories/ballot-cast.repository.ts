@@ -151,7 +151,8 @@ function slotted(prefix: string, row: object) {
   return {
     shape: `${prefix}(${columns.join(',')})`,
     values: Object.fromEntries(columns.map((column) => [`${prefix}.${column}`, (row as Record<string, unknown>)[column]])),
-    slots: Object.fromEntries(columns.map((column) => [column, slot(`${prefix}.${column}`)])) as never,
+    /** Only for the first build (runReusable compiles once). */
+    slots: () => Object.fromEntries(columns.map((column) => [column, slot(`${prefix}.${column}`)])) as never,
   };
 }
 
@@ -173,7 +174,7 @@ function withLogEntry(db: Db, log: ReturnType<typeof slotted>) {
         .where('vote_id', '=', slot('log.vote_id'))
         .returning('vote_id'),
     )
-    .with('logged', (qb) => qb.insertInto('ballot_log').values(log.slots).returning('position'));
+    .with('logged', (qb) => qb.insertInto('ballot_log').values(log.slots()).returning('position'));
 }
 
 /** A first ballot with its log entry and the head moved to it. */
@@ -186,7 +187,7 @@ export async function insertFirstBallot(db: Db, entry: BallotLogTable, ballot: I
   }
   const log = slotted('log', entry);
   const row = slotted('ballot', ballot);
-  const build = () => withLogEntry(db, log).insertInto('ballots').values(row.slots);
+  const build = () => withLogEntry(db, log).insertInto('ballots').values(row.slots());
   await runReusable(db, `insertFirstBallot ${log.shape} ${row.shape}`, build, { ...log.values, ...row.values });
 }
 
@@ -217,9 +218,9 @@ export async function replaceLoggedBallot(
   const kept = slotted('history', history);
   const build = () =>
     withLogEntry(db, log)
-      .with('kept', (qb) => qb.insertInto('ballot_history').values(kept.slots).returning('id'))
+      .with('kept', (qb) => qb.insertInto('ballot_history').values(kept.slots()).returning('id'))
       .updateTable('ballots')
-      .set(set.slots)
+      .set(set.slots())
       .where('id', '=', slot('where.id'))
       .where('version', '=', slot('where.version') as unknown as number)
       .returning('id');
