@@ -177,6 +177,21 @@ function inOnlineCasting<T>(deps: Deps, voteId: string, keys: readonly string[],
   });
 }
 
+/** What an online cast (the owner's, or a proxy's for them) writes on the ballot's row, a new one or the replaced one. */
+export function onlineBallotValues(actor: Actor, choices: readonly string[], receiptCode: string, castAt: string, proxyId: string | null, logPosition: number) {
+  return {
+    choices_json: JSON.stringify(choices),
+    channel: 'online' as const,
+    cast_by_user_id: actor.userId,
+    entered_by_user_id: null,
+    slip_number: '',
+    receipt_code: receiptCode,
+    cast_at: castAt,
+    proxy_id: proxyId,
+    log_position: logPosition,
+  };
+}
+
 /**
  * Stores the online ballot of one roll entry in the caller's transaction: a new row, or the
  * replacement of its current one, after the log head the state holds (which it moves on).
@@ -196,18 +211,7 @@ async function storeOnlineBallot(trx: Db, actor: Actor, state: CastingState, ent
     recordedAt: castAt,
   });
   state.head = { position: logged.position, hash: logged.hash };
-  // What the cast writes on the ballot's row, a new one or the replaced one.
-  const cast = {
-    choices_json: JSON.stringify(choices),
-    channel: 'online' as const,
-    cast_by_user_id: actor.userId,
-    entered_by_user_id: null,
-    slip_number: '',
-    receipt_code: receiptCode,
-    cast_at: castAt,
-    proxy_id: null,
-    log_position: logged.position,
-  };
+  const cast = onlineBallotValues(actor, choices, receiptCode, castAt, null, logged.position);
   if (existing) {
     // The loser of the version check starts over.
     const changed = await replaceLoggedBallot(

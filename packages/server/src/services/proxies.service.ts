@@ -41,7 +41,7 @@ import type { Deps } from '../deps.js';
 import type { ImageBody } from '../http/image-body.js';
 import { hashAccessCode, issueAccessCode } from './access-codes.js';
 import { appendBallotLog } from './ballot-log.service.js';
-import { inCastingTransaction, newReceiptCode, validateChoices } from './ballots.service.js';
+import { inCastingTransaction, newReceiptCode, onlineBallotValues, validateChoices } from './ballots.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { photoView, uploadVotePhoto } from './photos.service.js';
 import { votePeriodsOf } from './vote-settings.service.js';
@@ -253,17 +253,7 @@ export async function castProxyBallot(deps: Deps, actor: Actor, voteId: string, 
       channel: 'proxy',
       recordedAt: castAt,
     });
-    const values = {
-      choices_json: JSON.stringify(choices),
-      channel: 'online' as const,
-      cast_by_user_id: actor.userId,
-      entered_by_user_id: null,
-      slip_number: '',
-      receipt_code: receiptCode,
-      cast_at: castAt,
-      proxy_id: proxy.id,
-      log_position: logged.position,
-    };
+    const values = onlineBallotValues(actor, choices, receiptCode, castAt, proxy.id, logged.position);
     if (existing) {
       const changed = await repo.replaceBallot(trx, existing.id, existing.version, { ...values, version: existing.version + 1 });
       if (changed !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
