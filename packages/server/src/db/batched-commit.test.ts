@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testPostgresUrl } from '../testing/test-app.js';
-import { batchedCommitTransaction, batchHoldsLocks, MAX_BATCH, noteBatchLocks } from './batched-commit.js';
+import { batchedCommitGroup, batchedCommitTransaction, batchHoldsLocks, MAX_BATCH, noteBatchLocks, type GroupRunner } from './batched-commit.js';
 import { openDatabase, type OpenedDatabase } from './connect.js';
 import type { Database } from './database.js';
 
@@ -124,6 +124,49 @@ describe('batched commits', () => {
       expect(await lockedElsewhere()).toBe(false);
     } finally {
       await other.db.destroy();
+    }
+  });
+
+  it('hands the inputs of a group that arrive together to one call, in order; a failing call is run again one by one', async () => {
+    const calls: string[][] = [];
+    /** Inserts a row per input but for the refused ("no…") ones; "boom" throws when not alone, failing the whole call. */
+    const runner: GroupRunner<string, string> = async (trx, inputs) => {
+      calls.push([...inputs]);
+      if (inputs.includes('boom') && inputs.length > 1) throw new Error('the whole group fails');
+      for (const input of inputs) if (!input.startsWith('no')) await insert(input).execute(trx);
+      return inputs.map((input) => (input.startsWith('no') ? { ok: false, error: new Error(`refused ${input}`) } : { ok: true, value: `done ${input}` }));
+    };
+    const group = (input: string) => batchedCommitGroup(db, 'vote-g', runner, input);
+    const settled = await Promise.allSettled([
+      group('g0'),
+      group('g1'),
+      group('no2'),
+      batchedCommitTransaction(db, 'vote-g', (trx) =>
+        insert('w3')
+          .execute(trx)
+          .then(() => 'work'),
+      ),
+      group('g4'),
+      group('boom'),
+      group('g6'),
+    ]);
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : String(s.reason)))).toEqual([
+      'done g0',
+      'done g1',
+      'Error: refused no2',
+      'work',
+      'done g4',
+      'done boom',
+      'done g6',
+    ]);
+    expect(await ids()).toEqual(['boom', 'g0', 'g1', 'g4', 'g6', 'w3']);
+    if (onPostgres) {
+      // The first alone; then g1 and no2 together, the plain work, and g4, boom and g6 together, which
+      // failed as a whole and ran again one by one.
+      expect(calls).toEqual([['g0'], ['g1', 'no2'], ['g4', 'boom', 'g6'], ['g4'], ['boom'], ['g6']]);
+    } else {
+      // SQLite: each input alone, in its own group commit.
+      expect(calls).toEqual([['g0'], ['g1'], ['no2'], ['g4'], ['boom'], ['g6']]);
     }
   });
 });

@@ -15,8 +15,15 @@
  * error) is rolled back to its savepoint and rejected alone; the others go on. Nothing is answered
  * before the COMMIT that makes it durable, and if that COMMIT fails every work of the batch is
  * rejected with its error, as each would have been alone. Savepoints are not released (a RELEASE
- * would be one statement more per ballot); at most MAX_BATCH are nested, below the 64
- * subtransactions PostgreSQL keeps in each backend's cache.
+ * would be one statement more per ballot); at most MAX_BATCH are nested (twice that in the rare
+ * batch whose group failed and ran again one by one), about the 64 subtransactions PostgreSQL keeps
+ * in each backend's cache.
+ *
+ * Works of one kind can also be run as a group (batchedCommitGroup): the batch hands all of that kind
+ * that arrived together to one function, which settles each of them, reading and writing for all
+ * at once (online casts: one read and one write for a batch, where each cast in its savepoint was
+ * three statements). A group that throws is rolled back to its savepoint and its works are run again
+ * one by one, each in a savepoint of its own, so an error still fails only the work it belongs to.
  *
  * The row locks a work takes in its savepoint (the casting read's, on the vote and its log head) it
  * can note (noteBatchLocks); once it succeeds they are the transaction's until the COMMIT, and the
@@ -33,8 +40,15 @@ export const MAX_BATCH = 32;
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 
+export type Outcome<T = unknown> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Settles works of one kind together: one outcome per input, in their order; a throw fails them all (then each is run alone). */
+export type GroupRunner<I, T> = (trx: Transaction<Database>, inputs: readonly I[]) => Promise<Outcome<T>[]>;
+
 interface Waiting {
-  work: Work<unknown>;
+  /** A work of its own, or one input of a group. */
+  work: Work<unknown> | null;
+  group: { runner: GroupRunner<unknown, unknown>; input: unknown } | null;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -63,13 +77,31 @@ const queues = new WeakMap<Kysely<Database>, Map<string, Waiting[]>>();
 /** Runs `work` in a transaction that returns once it is durable, sharing the commit with the works of the same key run beside it. */
 export function batchedCommitTransaction<T>(db: Kysely<Database>, key: string, work: Work<T>): Promise<T> {
   if (dialectOf(db) !== 'postgres') return groupCommitTransaction(db, work);
+  return enqueue<T>(db, key, work, null);
+}
+
+/**
+ * Runs `input` with the others of `runner` that arrive together under the same key: `runner` gets
+ * them all in one call, in the batch's transaction (on SQLite, in a group commit of its own, alone).
+ */
+export function batchedCommitGroup<I, T>(db: Kysely<Database>, key: string, runner: GroupRunner<I, T>, input: I): Promise<T> {
+  if (dialectOf(db) !== 'postgres') return groupCommitTransaction(db, async (trx) => settled((await runner(trx, [input]))[0]!));
+  return enqueue<T>(db, key, null, { runner: runner as GroupRunner<unknown, unknown>, input });
+}
+
+function settled<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
+}
+
+function enqueue<T>(db: Kysely<Database>, key: string, work: Work<unknown> | null, group: Waiting['group']): Promise<T> {
   let byKey = queues.get(db);
   if (!byKey) {
     byKey = new Map();
     queues.set(db, byKey);
   }
   return new Promise<T>((resolve, reject) => {
-    const waiting: Waiting = { work, resolve: resolve as (value: unknown) => void, reject };
+    const waiting: Waiting = { work, group, resolve: resolve as (value: unknown) => void, reject };
     const queue = byKey.get(key);
     if (queue) {
       queue.push(waiting);
@@ -80,18 +112,51 @@ export function batchedCommitTransaction<T>(db: Kysely<Database>, key: string, w
   });
 }
 
+/** How many works wait under `key` behind the transaction running now (PostgreSQL; 0 on SQLite): for tests and metrics. */
+export function waitingUnder(db: Kysely<Database>, key: string): number {
+  // The running batch was taken out of its queue (runQueue): what is left waits.
+  return queues.get(db)?.get(key)?.length ?? 0;
+}
+
 async function runQueue(db: Kysely<Database>, byKey: Map<string, Waiting[]>, key: string): Promise<void> {
   const queue = byKey.get(key)!;
   while (queue.length > 0) await runBatch(db, queue.splice(0, MAX_BATCH));
   byKey.delete(key);
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+/**
+ * The batch's parts in order: each work alone, and each run of consecutive group inputs with the
+ * same runner together.
+ */
+function partsOf(batch: readonly Waiting[]): Waiting[][] {
+  const parts: Waiting[][] = [];
+  for (const waiting of batch) {
+    const last = parts.at(-1);
+    if (waiting.group && last?.[0]!.group?.runner === waiting.group.runner) last.push(waiting);
+    else parts.push([waiting]);
+  }
+  return parts;
+}
+
+/** Runs one part of a batch (no savepoint of its own): a work, or a group's inputs together. */
+async function runPart(trx: Transaction<Database>, part: readonly Waiting[]): Promise<Outcome[]> {
+  const [first] = part as [Waiting, ...Waiting[]];
+  if (first.work) return [{ ok: true, value: await first.work(trx) }];
+  const outcomes = await first.group!.runner(
+    trx,
+    part.map((waiting) => waiting.group!.input),
+  );
+  if (outcomes.length !== part.length) throw new Error(`a group runner settled ${outcomes.length} of ${part.length} inputs`);
+  return outcomes;
+}
 
 async function runBatch(db: Kysely<Database>, batch: Waiting[]): Promise<void> {
   if (batch.length === 1) {
     const [one] = batch as [Waiting];
-    await db.transaction().execute(one.work).then(one.resolve, one.reject);
+    await db
+      .transaction()
+      .execute(async (trx) => settled((await runPart(trx, [one]))[0]!))
+      .then(one.resolve, one.reject);
     return;
   }
   const outcomes: Outcome[] = [];
@@ -99,16 +164,31 @@ async function runBatch(db: Kysely<Database>, batch: Waiting[]): Promise<void> {
     await db.transaction().execute(async (trx) => {
       const locks = { taken: new Set<string>(), held: new Set<string>() };
       batchLocks.set(trx, locks);
-      for (const [i, { work }] of batch.entries()) {
+      let savepoints = 0;
+      /** Runs `part` in a savepoint; undone and answered with its error if it throws. */
+      const inSavepoint = async (part: readonly Waiting[]): Promise<Outcome[] | { failed: unknown }> => {
         locks.taken.clear();
-        const savepoint = sql.id(`batched_${i}`);
+        const savepoint = sql.id(`batched_${savepoints++}`);
         await sql`savepoint ${savepoint}`.execute(trx);
         try {
-          outcomes.push({ ok: true, value: await work(trx) });
+          const settledPart = await runPart(trx, part);
           for (const what of locks.taken) locks.held.add(what);
+          return settledPart;
         } catch (error) {
           await sql`rollback to savepoint ${savepoint}`.execute(trx);
-          outcomes.push({ ok: false, error });
+          return { failed: error };
+        }
+      };
+      for (const part of partsOf(batch)) {
+        const result = await inSavepoint(part);
+        if (Array.isArray(result)) outcomes.push(...result);
+        else if (part.length === 1) outcomes.push({ ok: false, error: result.failed });
+        else {
+          // A group that failed as a whole: each of its works again, alone, so the error is only its own.
+          for (const waiting of part) {
+            const alone = await inSavepoint([waiting]);
+            outcomes.push(...(Array.isArray(alone) ? alone : [{ ok: false as const, error: alone.failed }]));
+          }
         }
       }
     });

@@ -18,7 +18,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.js';
 // for a re-cast its history row), COMMIT — and a PRAGMA when the ballot follows another kind of write.
 // The vote's place (the access check) is read once per vote (services/vote-place.service.ts).
 const BALLOT_STATEMENTS = 8;
-/** On PostgreSQL, a cast's or a re-cast's writes are one statement. */
+/** On PostgreSQL, a cast's or a re-cast's writes are one statement (writeCasts, however many casts a batch holds). */
 const CAST_STATEMENTS_PG = 5;
 
 let t: TestApp;
@@ -78,14 +78,14 @@ describe('statements per accepted ballot', () => {
     expect(first.statements.map((s) => s.split(' ')[0]!.toLowerCase())).toContain('commit');
     expect(first.statements.length, first.statements.join('\n')).toBeLessThanOrEqual(BALLOT_STATEMENTS);
     // PostgreSQL writes a first ballot, its log entry and the head in one statement (ballot-cast.repository.ts,
-    // insertFirstBallot): the session, BEGIN, the casting read, the write, COMMIT (seven, one by one).
+    // writeCasts): the session, BEGIN, the casting read, the write, COMMIT (seven, one by one).
     if (t.dialect === 'postgres') expect(first.statements.length, first.statements.join('\n')).toBe(CAST_STATEMENTS_PG);
 
     const again = await counted(() => cast(owner, voteId, ['no']));
     expect(again.answer.status).toBe(201);
     expect(again.answer.data!.replaced).toBe(true);
     expect(again.statements.length, again.statements.join('\n')).toBeLessThanOrEqual(BALLOT_STATEMENTS);
-    // And a re-cast's ballot, history row, log entry and head in one (replaceLoggedBallot).
+    // And a re-cast's ballot, history row, log entry and head in one (writeCasts).
     if (t.dialect === 'postgres') expect(again.statements.length, again.statements.join('\n')).toBe(CAST_STATEMENTS_PG);
 
     // Nothing was skipped: the replaced ballot is in the history, both are in the log, and the latest counts.

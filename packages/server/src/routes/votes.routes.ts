@@ -2,7 +2,7 @@
 import { ROLES, voteEndpoints } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
-import { castBallot, castBallots } from '../services/ballots.service.js';
+import { castBallot, castBallots } from '../services/online-ballots.service.js';
 import { enterPaperBallot } from '../services/paper-ballots.service.js';
 import { VOTE_ORGANISERS, getReceipts, getRollCsv, getVoteForActor, listPublicResults, listVotesForActor } from '../services/vote-views.service.js';
 import { getRollPage } from '../services/vote-roll.service.js';

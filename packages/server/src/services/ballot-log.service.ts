@@ -21,6 +21,24 @@ export interface BallotLogAppend {
   recordedAt: string;
 }
 
+/** The entry of a ballot cast now through `channel`: a first one, or one that replaces `current` (its ballot until now). */
+export function castAppend(
+  voteId: string,
+  channel: string,
+  cast: { receiptCode: string; choices: readonly string[]; castAt: string },
+  current: { receipt_code: string } | null | undefined,
+): BallotLogAppend {
+  return {
+    voteId,
+    kind: current ? 'replaced' : 'cast',
+    receiptCode: cast.receiptCode,
+    supersedes: current?.receipt_code ?? null,
+    choices: cast.choices,
+    channel,
+    recordedAt: cast.castAt,
+  };
+}
+
 /** The stored entry at this position, chained to the previous hash. */
 function entryRow(entry: BallotLogAppend, position: number, prevHash: string): BallotLogTable {
   const content = { ...entry, choices: [...entry.choices], position, prevHash };

@@ -40,8 +40,9 @@ import type { VoteRow } from '../db/tables/votes.table.js';
 import type { Deps } from '../deps.js';
 import type { ImageBody } from '../http/image-body.js';
 import { hashAccessCode, issueAccessCode } from './access-codes.js';
-import { appendBallotLog } from './ballot-log.service.js';
-import { inCastingTransaction, newReceiptCode, onlineBallotValues, validateChoices } from './ballots.service.js';
+import { appendBallotLog, castAppend } from './ballot-log.service.js';
+import { inCastingTransaction, newReceiptCode, validateChoices } from './ballots.service.js';
+import { onlineBallotValues } from './online-ballots.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { photoView, uploadVotePhoto } from './photos.service.js';
 import { votePeriodsOf } from './vote-settings.service.js';
@@ -244,15 +245,7 @@ export async function castProxyBallot(deps: Deps, actor: Actor, voteId: string, 
     if (existing && existing.proxy_id !== proxy.id) throw new DomainError('proxy_principal_voted', { unit: entry.label });
     const receiptCode = newReceiptCode();
     const castAt = now.toISOString();
-    const logged = await appendBallotLog(trx, {
-      voteId,
-      kind: existing ? 'replaced' : 'cast',
-      receiptCode,
-      supersedes: existing?.receipt_code ?? null,
-      choices,
-      channel: 'proxy',
-      recordedAt: castAt,
-    });
+    const logged = await appendBallotLog(trx, castAppend(voteId, 'proxy', { receiptCode, choices, castAt }, existing));
     const values = onlineBallotValues(actor, choices, receiptCode, castAt, proxy.id, logged.position);
     if (existing) {
       const changed = await repo.replaceBallot(trx, existing.id, existing.version, { ...values, version: existing.version + 1 });

@@ -4,11 +4,12 @@
  * a vote created and opened at once, a ballot, the roll, an early close.
  */
 import { voteEndpoints, type BodyInput } from '@yishi/core';
+import type { LogEvent } from 'kysely';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createTestApp, type TestApp } from './test-app.js';
 
-/** Registers the hooks; `t`, `dsct` and `now` are set once they have run (inside a test). */
-export function useVotesApp() {
+/** Registers the hooks; `t`, `dsct` and `now` are set once they have run (inside a test). `log` gets Kysely's query log. */
+export function useVotesApp(options: { log?: (event: LogEvent) => void } = {}) {
   const v = {
     t: undefined as unknown as TestApp,
     dsct: '',
@@ -52,7 +53,7 @@ export function useVotesApp() {
   };
   beforeEach(async () => {
     v.now = new Date('2026-11-21T02:00:00Z');
-    v.t = await createTestApp({ clock: () => v.now });
+    v.t = await createTestApp({ clock: () => v.now, log: options.log });
     v.dsct = await v.t.compoundId('DSCT');
   });
   afterEach(() => v.t.close());

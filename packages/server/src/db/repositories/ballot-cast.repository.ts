@@ -1,6 +1,7 @@
 /**
- * What casting an online ballot reads, in one statement: the vote, its ballot log head, the caller's
- * entries on the frozen roll and each entry's current ballot. On PostgreSQL the vote row is held in
+ * What casting online ballots reads and writes, a statement each: the read of the vote, its ballot log
+ * head, the callers' entries on the frozen roll and each entry's current ballot (findCastingState), and
+ * the write of the planned casts (writeCasts). On PostgreSQL the vote row is held in
  * share mode (closing waits for the ballots being cast, see ballots.service.ts) and the log head for
  * update (the appends of one vote run one at a time, as advanceBallotLogHead's UPDATE does for the
  * other channels), so the head read here is the head the entry is chained to. SQLite runs one
@@ -50,14 +51,20 @@ function votesWithHead(db: Db, postgres: boolean) {
   return postgres ? (votes.innerJoin('ballot_log_heads as h', 'h.vote_id', 'v.id') as unknown as typeof left) : left;
 }
 
-/** The casting read with slots for the vote and `keyCount` voter keys (see findCastingState). */
+/**
+ * The casting read with slots for the vote and the voter keys: on PostgreSQL one array of any length
+ * (a batch of casts reads all its casters' keys at once), on SQLite `keyCount` slots.
+ */
 function castingStateQuery(db: Db, postgres: boolean, lock: boolean, keyCount: number) {
   const keySlots = Array.from({ length: keyCount }, (_, i) => slot(`key${i}`));
+  const onKeys = postgres ? sql<string>`any(${slot('keys')}::text[])` : null;
   const ballotColumns = (alias: 'bu' | 'bp') => BALLOT_COLUMNS.map((c) => `${alias}.${c} as ${alias}_${c}` as const);
   // PostgreSQL locks the head row in this read, so it must exist (ensureLogHead); SQLite's one
   // connection needs no lock, and a vote without a head yet starts from the genesis hash.
   const query = votesWithHead(db, postgres)
-    .leftJoin('vote_electorate as e', (join) => join.onRef('e.vote_id', '=', 'v.id').on('e.voter_key', 'in', keySlots))
+    .leftJoin('vote_electorate as e', (join) =>
+      onKeys ? join.onRef('e.vote_id', '=', 'v.id').on('e.voter_key', '=', onKeys) : join.onRef('e.vote_id', '=', 'v.id').on('e.voter_key', 'in', keySlots),
+    )
     // Owners' votes hold a ballot per unit, residents' polls one per person: two joins, each on its index.
     .leftJoin('ballots as bu', (join) => join.onRef('bu.vote_id', '=', 'v.id').onRef('bu.unit_id', '=', 'e.unit_id'))
     .leftJoin('ballots as bp', (join) => join.onRef('bp.vote_id', '=', 'v.id').onRef('bp.person_id', '=', 'e.person_id'))
@@ -79,12 +86,14 @@ export async function findCastingState(db: Db, voteId: string, voterKeys: readon
   // A key that is nobody's keeps the IN list valid for a caller with no units.
   const keys = voterKeys.length > 0 ? [...voterKeys] : [''];
   const postgres = dialectOf(db) === 'postgres';
-  // Built and compiled once per number of keys (db/reusable-query.ts): most callers ask for one.
+  // Built and compiled once (db/reusable-query.ts): on SQLite once per number of keys, most callers asking for one.
   const values: Record<string, unknown> = { voteId };
-  keys.forEach((key, i) => (values[`key${i}`] = key));
+  if (postgres) values.keys = keys;
+  else keys.forEach((key, i) => (values[`key${i}`] = key));
+  const keyCount = postgres ? 0 : keys.length;
   // In a batch on PostgreSQL, locked once: by the first work that succeeds (db/batched-commit.ts).
   const lock = postgres && !batchHoldsLocks(db, `casting ${voteId}`);
-  const rows = await runReusable(db, `findCastingState/${keys.length}/${lock}`, () => castingStateQuery(db, postgres, lock, keys.length), values);
+  const rows = await runReusable(db, `findCastingState/${keyCount}/${lock}`, () => castingStateQuery(db, postgres, lock, keyCount), values);
   if (lock) noteBatchLocks(db, `casting ${voteId}`);
   const first = rows[0];
   if (!first) return undefined;
@@ -145,91 +154,131 @@ export async function setLogHead(db: Db, voteId: string, position: number, hash:
   );
 }
 
-/** A row's given columns (in the caller's order), their values under `prefix.` and their slots, for a reusable statement. */
-function slotted(prefix: string, row: object) {
-  const columns = Object.keys(row).filter((column) => (row as Record<string, unknown>)[column] !== undefined);
-  return {
-    shape: `${prefix}(${columns.join(',')})`,
-    values: Object.fromEntries(columns.map((column) => [`${prefix}.${column}`, (row as Record<string, unknown>)[column]])),
-    /** Only for the first build (runReusable compiles once). */
-    slots: () => Object.fromEntries(columns.map((column) => [column, slot(`${prefix}.${column}`)])) as never,
-  };
-}
-
-/*
- * A cast's writes: its log entry, the head moved to it (the caller read the head in
- * findCastingState and holds it), and the ballot. On PostgreSQL one statement, the others as its
- * WITH clauses: casts on one vote run one after another with the head's lock held
- * (db/batched-commit.ts), each statement a round trip; they were three of a first cast's five
- * statements, four of a re-cast's six. SQLite's one connection has no round trips: a statement each.
+/**
+ * One cast's writes, planned (services/online-ballots.service.ts): its log entry, which follows the
+ * head or the cast before it, and either a first ballot or the replacement of the current one with the
+ * ballot as it was kept in its history.
  */
-
-/** The head moved to the log entry `log` slots, and the entry written: the WITH clauses of a cast's statement. */
-function withLogEntry(db: Db, log: ReturnType<typeof slotted>) {
-  return db
-    .with('moved_head', (qb) =>
-      qb
-        .updateTable('ballot_log_heads')
-        .set({ last_position: slot('log.position') as unknown as number, last_hash: slot('log.hash') })
-        .where('vote_id', '=', slot('log.vote_id'))
-        .returning('vote_id'),
-    )
-    .with('logged', (qb) => qb.insertInto('ballot_log').values(log.slots()).returning('position'));
+export interface PlannedCast {
+  log: BallotLogTable;
+  ballot:
+    | { insert: Insertable<BallotTable> }
+    | {
+        replace: { id: string; version: number };
+        values: Omit<Insertable<BallotTable>, 'id' | 'vote_id' | 'unit_id' | 'person_id' | 'version'>;
+        history: Insertable<BallotHistoryTable>;
+      };
 }
 
-/** A first ballot with its log entry and the head moved to it. */
-export async function insertFirstBallot(db: Db, entry: BallotLogTable, ballot: Insertable<BallotTable>): Promise<void> {
-  if (dialectOf(db) !== 'postgres') {
-    await setLogHead(db, entry.vote_id, entry.position, entry.hash);
-    await insertRow(db, 'ballot_log', entry);
-    await insertRow(db, 'ballots', ballot);
-    return;
-  }
-  const log = slotted('log', entry);
-  const row = slotted('ballot', ballot);
-  const build = () => withLogEntry(db, log).insertInto('ballots').values(row.slots());
-  await runReusable(db, `insertFirstBallot ${log.shape} ${row.shape}`, build, { ...log.values, ...row.values });
+/** A column of the rows written together, and its type for PostgreSQL's `unnest`. */
+type Columns<T> = readonly (readonly [keyof T & string, 'text' | 'int'])[];
+
+const LOG_COLUMNS: Columns<BallotLogTable> = [
+  ['vote_id', 'text'],
+  ['position', 'int'],
+  ['kind', 'text'],
+  ['receipt_code', 'text'],
+  ['supersedes', 'text'],
+  ['choices_json', 'text'],
+  ['channel', 'text'],
+  ['recorded_at', 'text'],
+  ['prev_hash', 'text'],
+  ['hash', 'text'],
+];
+const HISTORY_COLUMNS: Columns<BallotHistoryTable> = [
+  ['id', 'text'],
+  ['ballot_id', 'text'],
+  ['vote_id', 'text'],
+  ['version', 'int'],
+  ['choices_json', 'text'],
+  ['channel', 'text'],
+  ['cast_by_user_id', 'text'],
+  ['entered_by_user_id', 'text'],
+  ['receipt_code', 'text'],
+  ['cast_at', 'text'],
+  ['replaced_at', 'text'],
+  ['replaced_by_user_id', 'text'],
+];
+/** What a cast sets on a ballot, new or replaced. */
+const CAST_COLUMNS: Columns<BallotTable> = [
+  ['choices_json', 'text'],
+  ['channel', 'text'],
+  ['cast_by_user_id', 'text'],
+  ['entered_by_user_id', 'text'],
+  ['slip_number', 'text'],
+  ['receipt_code', 'text'],
+  ['cast_at', 'text'],
+  ['proxy_id', 'text'],
+  ['log_position', 'int'],
+];
+const BALLOT_COLUMNS_WRITTEN: Columns<BallotTable> = [
+  ['id', 'text'],
+  ['vote_id', 'text'],
+  ['unit_id', 'text'],
+  ['person_id', 'text'],
+  ['version', 'int'],
+  ...CAST_COLUMNS,
+];
+
+/** `rows` as a relation of `columns`, one array parameter per column: the statement's text does not depend on how many rows. */
+function unnested(rows: readonly object[], columns: readonly (readonly [string, 'text' | 'int'])[], alias: string) {
+  const arrays = columns.map(([column, type]) => sql`${rows.map((row) => (row as Record<string, unknown>)[column] ?? null)}::${sql.raw(type)}[]`);
+  return sql`unnest(${sql.join(arrays)}) as ${sql.id(alias)}(${sql.join(columns.map(([column]) => sql.id(column)))})`;
+}
+
+const names = (columns: readonly (readonly [string, 'text' | 'int'])[]) => sql.join(columns.map(([column]) => sql.id(column)));
+
+/** Thrown when a replaced ballot was no longer at the version read: the caller starts over, as after a unique violation. */
+function changedConcurrently(): Error {
+  return Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
 }
 
 /**
- * A changed ballot with its log entry, the head moved to it, and the ballot as it was kept in its
- * history, if the ballot is still at `version`; returns how many ballots changed (0: another change
- * came first, and the caller starts over; on PostgreSQL its rollback undoes the other writes).
- * On PostgreSQL the ballot's row is locked by the update before the history's foreign key checks it
- * (at the statement's end): two casts each holding a share lock on it while waiting to update it
- * would deadlock.
+ * Writes planned casts on one vote, in their order, and moves the head to the last one's entry (the
+ * caller read the head in findCastingState and holds it). On PostgreSQL, however many casts: ONE
+ * statement, every table's rows as arrays (unnest) in WITH clauses, so a batch of casts on one vote
+ * is one round trip with the head's lock held (db/batched-commit.ts). SQLite's one connection has no
+ * round trips: a statement per row, as compiled once in db/reusable-query.ts. A replaced ballot no
+ * longer at the version read fails the whole write (the caller's rollback undoes it).
  */
-export async function replaceLoggedBallot(
-  db: Db,
-  entry: BallotLogTable,
-  current: { id: string; version: number },
-  values: Partial<Insertable<BallotTable>>,
-  history: Insertable<BallotHistoryTable>,
-): Promise<number> {
+export async function writeCasts(db: Db, voteId: string, casts: readonly PlannedCast[]): Promise<void> {
+  const last = casts.at(-1);
+  if (!last) return;
   if (dialectOf(db) !== 'postgres') {
-    await setLogHead(db, entry.vote_id, entry.position, entry.hash);
-    await insertRow(db, 'ballot_log', entry);
-    const changed = await updateRows(db, 'ballots', values, current);
-    if (changed === 1) await insertRow(db, 'ballot_history', history);
-    return changed;
+    for (const { log, ballot } of casts) {
+      await setLogHead(db, voteId, log.position, log.hash);
+      await insertRow(db, 'ballot_log', log);
+      if ('insert' in ballot) await insertRow(db, 'ballots', ballot.insert);
+      else {
+        if ((await updateRows(db, 'ballots', { ...ballot.values, version: ballot.replace.version + 1 }, ballot.replace)) !== 1) throw changedConcurrently();
+        await insertRow(db, 'ballot_history', ballot.history);
+      }
+    }
+    return;
   }
-  const log = slotted('log', entry);
-  const set = slotted('set', values);
-  const kept = slotted('history', history);
-  const build = () =>
-    withLogEntry(db, log)
-      .with('kept', (qb) => qb.insertInto('ballot_history').values(kept.slots()).returning('id'))
-      .updateTable('ballots')
-      .set(set.slots())
-      .where('id', '=', slot('where.id'))
-      .where('version', '=', slot('where.version') as unknown as number)
-      .returning('id');
-  const where = { 'where.id': current.id, 'where.version': current.version };
-  const rows = await runReusable(db, `replaceLoggedBallot ${log.shape} ${set.shape} ${kept.shape}`, build, {
-    ...log.values,
-    ...set.values,
-    ...kept.values,
-    ...where,
-  });
-  return rows.length;
+  const inserts = casts.flatMap(({ ballot }) => ('insert' in ballot ? [ballot.insert] : []));
+  const replaced = casts.flatMap(({ ballot }) => ('replace' in ballot ? [{ ...ballot.values, ...ballot.replace }] : []));
+  const histories = casts.flatMap(({ ballot }) => ('replace' in ballot ? [ballot.history] : []));
+  // The history rows' foreign key is checked at the statement's end, after the update has locked
+  // their ballots: two casts each holding a share lock on a ballot while waiting to update it would
+  // deadlock. A ballot is inserted and replaced in different statements (the caller writes before
+  // replacing a ballot it planned).
+  const result = await sql<{ id: string }>`with moved_head as (
+      update ballot_log_heads set last_position = ${last.log.position}, last_hash = ${last.log.hash} where vote_id = ${voteId} returning vote_id
+    ), logged as (
+      insert into ballot_log (${names(LOG_COLUMNS)}) select * from ${unnested(
+        casts.map((c) => c.log),
+        LOG_COLUMNS,
+        'l',
+      )} returning position
+    ), kept as (
+      insert into ballot_history (${names(HISTORY_COLUMNS)}) select * from ${unnested(histories, HISTORY_COLUMNS, 'k')} returning id
+    ), added as (
+      insert into ballots (${names(BALLOT_COLUMNS_WRITTEN)}) select * from ${unnested(inserts, BALLOT_COLUMNS_WRITTEN, 'n')} returning id
+    )
+    update ballots as b set ${sql.join(CAST_COLUMNS.map(([column]) => sql`${sql.id(column)} = c.${sql.id(column)}`))}, version = c.version + 1
+    from ${unnested(replaced, [['id', 'text'], ['version', 'int'], ...CAST_COLUMNS], 'c')}
+    where b.id = c.id and b.version = c.version
+    returning b.id`.execute(db);
+  if (result.rows.length !== replaced.length) throw changedConcurrently();
 }
