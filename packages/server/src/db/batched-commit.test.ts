@@ -169,4 +169,19 @@ describe('batched commits', () => {
       expect(calls).toEqual([['g0'], ['g1'], ['no2'], ['g4'], ['boom'], ['g6']]);
     }
   });
+
+  it('runs a work that arrives just as the one before it is answered, however many steps later (the runner lets go of the key in the same step)', async () => {
+    for (let steps = 0; steps < 12; steps += 1) {
+      await batchedCommitTransaction(db, 'vote-next', (trx) => insert(`a${String(steps).padStart(2, '0')}`).execute(trx));
+      for (let i = 0; i < steps; i += 1) await Promise.resolve();
+      const next = batchedCommitTransaction(db, 'vote-next', (trx) =>
+        insert(`b${String(steps).padStart(2, '0')}`)
+          .execute(trx)
+          .then(() => 'ran'),
+      );
+      const stuck = new Promise((resolve) => setTimeout(() => resolve('never run'), 2_000));
+      expect(await Promise.race([next, stuck])).toBe('ran');
+    }
+    expect(await ids()).toHaveLength(24);
+  });
 });

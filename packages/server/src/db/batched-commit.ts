@@ -22,8 +22,12 @@
  * Works of one kind can also be run as a group (batchedCommitGroup): the batch hands all of that kind
  * that arrived together to one function, which settles each of them, reading and writing for all
  * at once (online casts: one read and one write for a batch, where each cast in its savepoint was
- * three statements). A group that throws is rolled back to its savepoint and its works are run again
- * one by one, each in a savepoint of its own, so an error still fails only the work it belongs to.
+ * three statements). A group that throws is rolled back (to its savepoint, or with the transaction
+ * when it is all the batch holds) and its works are run again one by one, each in a savepoint or a
+ * transaction of its own, so an error still fails only the work it belongs to. A batch of one part (a
+ * work, or one group) has no savepoint at all.
+ *
+ * A key's batches run one after another on one connection, kept while works wait (runQueue).
  *
  * The row locks a work takes in its savepoint (the casting read's, on the vote and its log head) it
  * can note (noteBatchLocks); once it succeeds they are the transaction's until the COMMIT, and the
@@ -118,10 +122,26 @@ export function waitingUnder(db: Kysely<Database>, key: string): number {
   return queues.get(db)?.get(key)?.length ?? 0;
 }
 
+/**
+ * Runs the key's batches one after another on ONE connection, kept until the queue is empty: a batch
+ * does not wait for the pool between two others (under load, the requests' own statements hold the
+ * pool's connections, and each wait was a third of a batch's time).
+ */
 async function runQueue(db: Kysely<Database>, byKey: Map<string, Waiting[]>, key: string): Promise<void> {
   const queue = byKey.get(key)!;
-  while (queue.length > 0) await runBatch(db, queue.splice(0, MAX_BATCH));
-  byKey.delete(key);
+  // The first batch is what waits now (the first work, alone): taken before the connection is.
+  let batch = queue.splice(0, MAX_BATCH);
+  try {
+    await db.connection().execute(async (connection) => {
+      for (; batch.length > 0; batch = queue.splice(0, MAX_BATCH)) await runBatch(connection, batch);
+      // Found empty and let go in the same step: a work arriving from now on starts a runner of its own.
+      byKey.delete(key);
+    });
+  } catch (error) {
+    // No connection to be had: every work not yet run fails with that error.
+    if (byKey.get(key) === queue) byKey.delete(key);
+    for (const waiting of [...batch, ...queue.splice(0)]) waiting.reject(error);
+  }
 }
 
 /**
@@ -150,13 +170,29 @@ async function runPart(trx: Transaction<Database>, part: readonly Waiting[]): Pr
   return outcomes;
 }
 
+/** Answers each work of `part` with its outcome. */
+function answer(part: readonly Waiting[], outcomes: readonly Outcome[]): void {
+  part.forEach((waiting, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) waiting.resolve(outcome.value);
+    else waiting.reject(outcome.error);
+  });
+}
+
 async function runBatch(db: Kysely<Database>, batch: Waiting[]): Promise<void> {
-  if (batch.length === 1) {
-    const [one] = batch as [Waiting];
-    await db
-      .transaction()
-      .execute(async (trx) => settled((await runPart(trx, [one]))[0]!))
-      .then(one.resolve, one.reject);
+  const parts = partsOf(batch);
+  if (parts.length === 1) {
+    // One work, or one group: no savepoint. A group that fails is run again one by one, each alone.
+    const [part] = parts as [Waiting[]];
+    let outcomes: Outcome[];
+    try {
+      outcomes = await db.transaction().execute((trx) => runPart(trx, part));
+    } catch (error) {
+      if (part.length === 1) part[0]!.reject(error);
+      else for (const waiting of part) await runBatch(db, [waiting]);
+      return;
+    }
+    answer(part, outcomes);
     return;
   }
   const outcomes: Outcome[] = [];
@@ -179,7 +215,7 @@ async function runBatch(db: Kysely<Database>, batch: Waiting[]): Promise<void> {
           return { failed: error };
         }
       };
-      for (const part of partsOf(batch)) {
+      for (const part of parts) {
         const result = await inSavepoint(part);
         if (Array.isArray(result)) outcomes.push(...result);
         else if (part.length === 1) outcomes.push({ ok: false, error: result.failed });
@@ -196,9 +232,5 @@ async function runBatch(db: Kysely<Database>, batch: Waiting[]): Promise<void> {
     for (const waiting of batch) waiting.reject(error);
     return;
   }
-  batch.forEach((waiting, i) => {
-    const outcome = outcomes[i]!;
-    if (outcome.ok) waiting.resolve(outcome.value);
-    else waiting.reject(outcome.error);
-  });
+  answer(batch, outcomes);
 }
