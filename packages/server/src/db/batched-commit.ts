@@ -116,7 +116,7 @@ function enqueue<T>(db: Kysely<Database>, key: string, work: Work<unknown> | nul
   });
 }
 
-/** How many works wait under `key` behind the transaction running now (PostgreSQL; 0 on SQLite): for tests and metrics. */
+/** How many works wait under `key` behind the transaction running now (PostgreSQL; 0 on SQLite), for tests. */
 export function waitingUnder(db: Kysely<Database>, key: string): number {
   // The running batch was taken out of its queue (runQueue): what is left waits.
   return queues.get(db)?.get(key)?.length ?? 0;

@@ -7,6 +7,14 @@ function codeOf(error: unknown): unknown {
   return (error as { code?: unknown } | null)?.code;
 }
 
+/**
+ * A ballot replaced by version was no longer at the version read: another write came first. Told as a
+ * unique violation, so that the casting transaction starts over (services/ballots.service.ts).
+ */
+export function ballotChangedConcurrently(): Error {
+  return Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+}
+
 /** A unique index or primary key refused the row: someone else (or an earlier request) has it. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = codeOf(error);

@@ -29,6 +29,7 @@ import {
 } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
+import { ballotChangedConcurrently } from '../db/errors.js';
 import { newId } from '../db/ids.js';
 import { findPersonByPhone, findUserByPhone, markCodeUsed, recordCodeAttempt, voidOpenCodes } from '../db/repositories/accounts.repository.js';
 import { claimVotePhoto, listPhotoMeta } from '../db/repositories/photos.repository.js';
@@ -249,7 +250,7 @@ export async function castProxyBallot(deps: Deps, actor: Actor, voteId: string, 
     const values = onlineBallotValues(actor, choices, receiptCode, castAt, proxy.id, logged.position);
     if (existing) {
       const changed = await repo.replaceBallot(trx, existing.id, existing.version, { ...values, version: existing.version + 1 });
-      if (changed !== 1) throw Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+      if (changed !== 1) throw ballotChangedConcurrently();
     } else {
       await repo.insertBallot(trx, { id: newId(), vote_id: voteId, unit_id: input.unitId, person_id: null, version: 1, ...values });
     }

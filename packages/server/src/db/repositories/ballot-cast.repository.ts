@@ -11,6 +11,7 @@
 import { sql } from 'kysely';
 import { batchHoldsLocks, noteBatchLocks } from '../batched-commit.js';
 import { dialectOf } from '../dialect.js';
+import { ballotChangedConcurrently } from '../errors.js';
 import type { Insertable } from 'kysely';
 import { insertRow, runReusable, slot, updateRows } from '../reusable-query.js';
 import type { BallotHistoryTable, BallotLogTable, BallotRow, BallotTable, VoteRow } from '../tables/votes.table.js';
@@ -228,11 +229,6 @@ function unnested(rows: readonly object[], columns: readonly (readonly [string, 
 
 const names = (columns: readonly (readonly [string, 'text' | 'int'])[]) => sql.join(columns.map(([column]) => sql.id(column)));
 
-/** Thrown when a replaced ballot was no longer at the version read: the caller starts over, as after a unique violation. */
-function changedConcurrently(): Error {
-  return Object.assign(new Error('ballot changed concurrently'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
-}
-
 /**
  * Writes planned casts on one vote, in their order, and moves the head to the last one's entry (the
  * caller read the head in findCastingState and holds it). On PostgreSQL, however many casts: ONE
@@ -250,7 +246,8 @@ export async function writeCasts(db: Db, voteId: string, casts: readonly Planned
       await insertRow(db, 'ballot_log', log);
       if ('insert' in ballot) await insertRow(db, 'ballots', ballot.insert);
       else {
-        if ((await updateRows(db, 'ballots', { ...ballot.values, version: ballot.replace.version + 1 }, ballot.replace)) !== 1) throw changedConcurrently();
+        if ((await updateRows(db, 'ballots', { ...ballot.values, version: ballot.replace.version + 1 }, ballot.replace)) !== 1)
+          throw ballotChangedConcurrently();
         await insertRow(db, 'ballot_history', ballot.history);
       }
     }
@@ -280,5 +277,5 @@ export async function writeCasts(db: Db, voteId: string, casts: readonly Planned
     from ${unnested(replaced, [['id', 'text'], ['version', 'int'], ...CAST_COLUMNS], 'c')}
     where b.id = c.id and b.version = c.version
     returning b.id`.execute(db);
-  if (result.rows.length !== replaced.length) throw changedConcurrently();
+  if (result.rows.length !== replaced.length) throw ballotChangedConcurrently();
 }
