@@ -202,3 +202,42 @@ export async function animationsSettled(page: Page): Promise<void> {
     return running.length === 0;
   });
 }
+
+/**
+ * Pictures of the page (or of one part of it) as it is now, as `<prefix>-phone.png`,
+ * `<prefix>-phone-elder.png` and `<prefix>-desktop.png`: on the 360×740 phone, the phone in elder mode
+ * and a 1280×800 desktop; the page is left on the phone, not in elder mode.
+ */
+export async function shootThreeWindows(page: Page, prefix: string, options: { fullPage?: boolean; part?: Locator } = {}): Promise<void> {
+  const fullPage = options.fullPage ?? true;
+  const elder = (on: boolean) => page.evaluate((value) => document.documentElement.classList.toggle('elder', value), on);
+  const take = async (path: string) => {
+    await animationsSettled(page);
+    await (options.part ? options.part.screenshot({ path }) : page.screenshot({ path, fullPage }));
+  };
+  await take(`${prefix}-phone.png`);
+  await elder(true);
+  await take(`${prefix}-phone-elder.png`);
+  await elder(false);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await take(`${prefix}-desktop.png`);
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+/**
+ * axe on the page as it is once dialogs have finished opening, a screenshot at `failureShot` if it
+ * finds anything. Toasts go first: they float over whatever is below them for five seconds, and axe
+ * would measure the covered text's contrast.
+ */
+export async function expectNoSeriousA11yViolationsSettled(page: Page, failureShot: string): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(Array.from(document.querySelectorAll<HTMLElement & { hide: () => Promise<void> }>('.sl-toast-stack sl-alert'), (toast) => toast.hide())),
+  );
+  await animationsSettled(page);
+  try {
+    await expectNoSeriousA11yViolations(page);
+  } catch (error) {
+    await page.screenshot({ path: failureShot });
+    throw error;
+  }
+}

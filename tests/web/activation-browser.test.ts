@@ -8,75 +8,39 @@
  * - an owner activates with phone + SMS code and no password, is sent back to the code when it was
  *   wrong, and later sets a password on "my account" without an old one;
  * - the SMS login on /login, and a phone that is not activated yet being sent on to /activate.
- * Every step passes axe; screenshots go to /tmp/yishi-shots/accounts.
+ * Every step passes axe; screenshots go to /tmp/yishi-shots/accounts. The same pages in every window
+ * and in English: account-pages-windows-browser.test.ts.
  */
-import { mkdirSync } from 'node:fs';
-import { PRIVACY_NOTICE, meSchema, type Me } from '@yishi/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, setElderModeSwitch, visibleText } from '../support/browser.js';
-import { callApi, installNeighbourhood, inviteStaff, issueOwnerCode, lastSmsCode, type Installation } from '../support/empty-install.js';
+import { PRIVACY_NOTICE } from '@yishi/core';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, loginAs, setElderModeSwitch, visibleText } from '../support/browser.js';
+import {
+  ACTIVATE,
+  activationField as field,
+  agreeToNotice as agree,
+  loggedInAs,
+  stepTitle,
+  useAccountPages,
+  withCheckedPhonePage,
+} from '../support/activation-page.js';
+import { callApi, inviteStaff, issueOwnerCode, lastSmsCode } from '../support/empty-install.js';
 import { control, focusedControl } from '../support/forms.js';
-import { startTestServer, type TestServer } from '../support/server.js';
 
 const SHOTS = '/tmp/yishi-shots/accounts';
-let server: TestServer;
-let browser: Browser;
-let install: Installation;
+const pages = useAccountPages(SHOTS);
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startTestServer({ config: { seedDemo: false }, captureSms: true });
-  browser = await launchBrowser();
-  install = await installNeighbourhood(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const ACTIVATE = 'yishi-activate-page';
-const field = (page: Page, name: string) => control(page, ACTIVATE, name);
-const stepTitle = (page: Page) => page.locator(`${ACTIVATE} h2.step-title`);
-
-/** A fresh phone; the page must not throw along the way. */
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await newPhonePage(browser);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  try {
-    await run(page);
-    expect(errors).toEqual([]);
-  } finally {
-    await page.context().close();
-  }
-}
-
-/** Who the page's browser is logged in as (the answer checked against its schema), or null. */
-async function me(page: Page): Promise<Me | null> {
-  const res = await page.request.get(`${server.url}/api/me`);
-  return res.ok() ? meSchema.parse(await res.json()) : null;
-}
-
-/** Step 2 → 3: tick the consent and go on. */
-async function agree(page: Page): Promise<void> {
-  await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 2/3');
-  const consent = page.getByRole('checkbox', { name: '我已阅读并同意' });
-  // Shoelace draws the box over the native checkbox: tap what is drawn, as a finger does.
-  if (!(await consent.isChecked())) await field(page, 'consent').locator('[part~="control"]').click();
-  expect(await consent.isChecked()).toBe(true);
-  await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
-  await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 3/3');
-}
+const withPage = (run: (page: Page) => Promise<void>) => withCheckedPhonePage(pages.browser, run);
+const me = (page: Page) => loggedInAs(page, pages.server.url);
 
 describe('activating an account', () => {
   test('an owner scans the letter code on a phone in elder mode: greeted, consents, chooses a password', async () => {
-    const code = await issueOwnerCode(server, install, '13800000001');
+    const code = await issueOwnerCode(pages.server, pages.install, '13800000001');
     await withPage(async (page) => {
-      await page.goto(`${server.url}/activate`);
+      await page.goto(`${pages.server.url}/activate`);
       await setElderModeSwitch(page, true);
       // As the QR code has it, but typed the way people do: lower case, a dash in the middle.
-      await page.goto(`${server.url}/activate?code=${code.slice(0, 5).toLowerCase()}-${code.slice(5).toLowerCase()}`);
+      await page.goto(`${pages.server.url}/activate?code=${code.slice(0, 5).toLowerCase()}-${code.slice(5).toLowerCase()}`);
       const greeting = page.locator(`${ACTIVATE} .greeting`);
       await greeting.waitFor();
       const hello = await visibleText(greeting);
@@ -129,15 +93,15 @@ describe('activating an account', () => {
     });
     // The password works from another phone.
     await withPage(async (page) => {
-      await loginAs(page, server.url, '13800000001', 'chun-tian-301');
+      await loginAs(page, pages.server.url, '13800000001', 'chun-tian-301');
       expect((await me(page))?.displayName).toBe('王建国');
     });
   });
 
   test('a code from the building head replaces a forgotten password; the new one is said to sign out other devices', async () => {
-    const code = await issueOwnerCode(server, install, '13800000001');
+    const code = await issueOwnerCode(pages.server, pages.install, '13800000001');
     await withPage(async (page) => {
-      await page.goto(`${server.url}/activate?code=${code}`);
+      await page.goto(`${pages.server.url}/activate?code=${code}`);
       await page.locator(`${ACTIVATE} .greeting`).waitFor();
       expect(await visibleText(page.locator(`${ACTIVATE} .greeting`))).toContain('为您的账号设置新密码（其他设备上的登录将退出）');
       await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
@@ -149,17 +113,17 @@ describe('activating an account', () => {
       await page.waitForURL((u) => u.pathname === '/');
       expect((await me(page))?.displayName).toBe('王建国');
     });
-    const old = await callApi(server, 'POST', '/api/auth/login', { json: { login: '13800000001', password: 'chun-tian-301' } });
+    const old = await callApi(pages.server, 'POST', '/api/auth/login', { json: { login: '13800000001', password: 'chun-tian-301' } });
     expect(old.status).toBe(401);
     await withPage(async (page) => {
-      await loginAs(page, server.url, '13800000001', 'chun-tian-301-new');
+      await loginAs(page, pages.server.url, '13800000001', 'chun-tian-301-new');
     });
   });
 
   test('an invited station chief is told the role granted and activates', async () => {
-    const code = await inviteStaff(server, install, { name: '陈站长', phone: '13700000001', role: 'station_chief' });
+    const code = await inviteStaff(pages.server, pages.install, { name: '陈站长', phone: '13700000001', role: 'station_chief' });
     await withPage(async (page) => {
-      await page.goto(`${server.url}/activate?code=${code}`);
+      await page.goto(`${pages.server.url}/activate?code=${code}`);
       await page.locator(`${ACTIVATE} .greeting`).waitFor();
       const hello = await visibleText(page.locator(`${ACTIVATE} .greeting`));
       expect(hello).toContain('您好，陈*长');
@@ -179,14 +143,14 @@ describe('activating an account', () => {
 
   test('an already active phone on the activation page is told so and logs in with the code instead', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/activate`);
+      await page.goto(`${pages.server.url}/activate`);
       await page.getByRole('tab', { name: '用手机号' }).click();
       await page.getByLabel('手机号', { exact: true }).fill('13700000001');
       await page.getByRole('button', { name: '获取验证码' }).click();
       await expect.poll(() => visibleText(page, ACTIVATE)).toContain('这个手机号的账号已经激活了');
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: `${SHOTS}/activate-already-active-phone.png`, fullPage: true });
-      await page.getByLabel('短信验证码', { exact: true }).fill(lastSmsCode(server, '13700000001'));
+      await page.getByLabel('短信验证码', { exact: true }).fill(lastSmsCode(pages.server, '13700000001'));
       await page.locator(ACTIVATE).getByRole('button', { name: '用验证码登录' }).click();
       await page.waitForURL((u) => u.pathname === '/');
       expect((await me(page))?.displayName).toBe('陈站长');
@@ -195,7 +159,7 @@ describe('activating an account', () => {
 
   test("a wrong code is answered under the code field in the server's words, with the focus there", async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/activate?code=K7QM4-XPTHR`);
+      await page.goto(`${pages.server.url}/activate?code=K7QM4-XPTHR`);
       await expect.poll(() => visibleText(field(page, 'code'))).toContain('激活码不正确，请核对后重新输入');
       await expect.poll(() => focusedControl(page)).toBe('code');
       expect(await page.locator(`${ACTIVATE} .greeting`).count()).toBe(0);
@@ -206,7 +170,7 @@ describe('activating an account', () => {
 
   test("a phone that is not on the roster gets the server's words under the phone field", async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/activate`);
+      await page.goto(`${pages.server.url}/activate`);
       await page.getByRole('tab', { name: '用手机号' }).click();
       await page.getByLabel('手机号', { exact: true }).fill('13811112222');
       await page.getByRole('button', { name: '获取验证码' }).click();
@@ -218,7 +182,7 @@ describe('activating an account', () => {
 
   test('an owner activates with phone and SMS code, without a password; a wrong code sends her back to it', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/activate`);
+      await page.goto(`${pages.server.url}/activate`);
       await page.getByRole('tab', { name: '用手机号' }).click();
       await page.getByLabel('手机号', { exact: true }).fill('13800000002');
       await page.getByRole('button', { name: '获取验证码' }).click();
@@ -231,7 +195,7 @@ describe('activating an account', () => {
       await expect.poll(() => focusedControl(page)).toBe('smsCode');
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: `${SHOTS}/activate-sms-phone.png`, fullPage: true });
-      const code = lastSmsCode(server, '13800000002');
+      const code = lastSmsCode(pages.server, '13800000002');
 
       // A wrong code is only found out when the account is set up: back to step 1, under the code.
       await page.getByLabel('短信验证码', { exact: true }).fill(code === '000000' ? '111111' : '000000');
@@ -259,14 +223,14 @@ describe('activating an account', () => {
       expect((await me(page))?.displayName).toBe('李红');
 
       // No password yet: "my account" sets one without asking for an old one.
-      await page.goto(`${server.url}/account`);
+      await page.goto(`${pages.server.url}/account`);
       await page.getByLabel('新密码', { exact: true }).fill('li-hong-302');
       await page.getByLabel('再次输入新密码').fill('li-hong-302');
       await page.locator('yishi-account-page').getByRole('button', { name: '保存新密码' }).click();
       await expect.poll(() => visibleText(page, 'yishi-account-page')).toContain('密码已修改');
     });
     await withPage(async (page) => {
-      await loginAs(page, server.url, '13800000002', 'li-hong-302');
+      await loginAs(page, pages.server.url, '13800000002', 'li-hong-302');
       expect((await me(page))?.displayName).toBe('李红');
     });
   });
@@ -275,7 +239,7 @@ describe('activating an account', () => {
 describe('logging in with an SMS code', () => {
   test('an activated owner logs in with phone and SMS code', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/login?next=%2Faccount`);
+      await page.goto(`${pages.server.url}/login?next=%2Faccount`);
       await page.getByRole('tab', { name: '短信验证码登录' }).click();
       await page.getByLabel('手机号', { exact: true }).fill('13800000001');
       await page.getByRole('button', { name: '获取验证码' }).click();
@@ -283,12 +247,12 @@ describe('logging in with an SMS code', () => {
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: `${SHOTS}/login-sms-phone.png`, fullPage: true });
 
-      await page.getByLabel('短信验证码', { exact: true }).fill('000000' === lastSmsCode(server, '13800000001') ? '111111' : '000000');
+      await page.getByLabel('短信验证码', { exact: true }).fill('000000' === lastSmsCode(pages.server, '13800000001') ? '111111' : '000000');
       await page.locator('yishi-login-page sl-tab-panel[name="way-sms"]').getByRole('button', { name: '登录', exact: true }).click();
       await expect.poll(() => visibleText(control(page, 'yishi-login-page', 'smsCode'))).toContain('短信验证码不正确');
       await expect.poll(() => focusedControl(page)).toBe('smsCode');
 
-      await page.getByLabel('短信验证码', { exact: true }).fill(lastSmsCode(server, '13800000001'));
+      await page.getByLabel('短信验证码', { exact: true }).fill(lastSmsCode(pages.server, '13800000001'));
       await page.locator('yishi-login-page sl-tab-panel[name="way-sms"]').getByRole('button', { name: '登录', exact: true }).click();
       await page.waitForURL((u) => u.pathname === '/account');
       expect((await me(page))?.displayName).toBe('王建国');
@@ -297,7 +261,7 @@ describe('logging in with an SMS code', () => {
 
   test('a phone without an active account is told so and sent on to activation, where its code works', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${pages.server.url}/login`);
       await page.getByRole('tab', { name: '短信验证码登录' }).click();
       await page.getByLabel('手机号', { exact: true }).fill('13800000003');
       await page.getByRole('button', { name: '获取验证码' }).click();
@@ -310,7 +274,7 @@ describe('logging in with an SMS code', () => {
       // The phone comes along (never in the address), and the SMS way is open.
       await expect.poll(() => field(page, 'phone').evaluate((el) => (el as HTMLInputElement).value)).toBe('13800000003');
       expect(await page.getByRole('tab', { name: '用手机号' }).getAttribute('aria-selected')).toBe('true');
-      await page.getByLabel('短信验证码', { exact: true }).fill(lastSmsCode(server, '13800000003'));
+      await page.getByLabel('短信验证码', { exact: true }).fill(lastSmsCode(pages.server, '13800000003'));
       await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
       await agree(page);
       await page.getByLabel('密码', { exact: true }).fill('zhang-wei-2101');
@@ -323,7 +287,7 @@ describe('logging in with an SMS code', () => {
 
   test('the login page has the way in for first-timers and passes axe with both tabs', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${pages.server.url}/login`);
       await page.getByLabel('手机号或用户名').waitFor();
       await expectNoSeriousA11yViolations(page);
       await page.getByRole('tab', { name: '短信验证码登录' }).click();
@@ -333,82 +297,5 @@ describe('logging in with an SMS code', () => {
       await page.waitForURL((u) => u.pathname === '/activate');
       await page.locator(ACTIVATE).getByRole('heading', { level: 1, name: '激活账号' }).waitFor();
     });
-  });
-});
-
-describe('on a phone, in elder mode and on a desktop', () => {
-  const modes = [
-    { mode: 'phone', elder: false, desktop: false },
-    { mode: 'elder', elder: true, desktop: false },
-    { mode: 'desktop', elder: false, desktop: true },
-  ] as const;
-
-  for (const { mode, elder, desktop } of modes) {
-    test(`every screen of setup, login and activation fits the ${mode} window (screenshots)`, async () => {
-      const code = await issueOwnerCode(server, install, '13800000005');
-      const page = desktop
-        ? await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-        : await newPhonePage(browser);
-      page.setDefaultTimeout(15_000);
-      const shot = async (name: string) => {
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), name).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: `${SHOTS}/${name}-${mode}.png`, fullPage: true });
-      };
-      try {
-        await page.goto(`${server.url}/activate`);
-        await setElderModeSwitch(page, elder);
-
-        await page.goto(`${server.url}/setup`);
-        await page.locator('yishi-setup-page').getByRole('heading', { name: '系统已完成初始设置' }).waitFor();
-        await shot('setup-done');
-
-        await page.goto(`${server.url}/login`);
-        await page.getByLabel('手机号或用户名').waitFor();
-        await shot('login');
-        await page.getByRole('tab', { name: '短信验证码登录' }).click();
-        await page.getByLabel('手机号', { exact: true }).waitFor();
-        await shot('login-sms-empty');
-
-        await page.goto(`${server.url}/activate?code=${code}`);
-        await page.locator(`${ACTIVATE} .greeting`).waitFor();
-        await shot('activate-code');
-        await page.getByRole('tab', { name: '用手机号' }).click();
-        await page.getByLabel('手机号', { exact: true }).waitFor();
-        await shot('activate-sms-empty');
-        await page.getByRole('tab', { name: '用激活码' }).click();
-        await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
-        await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 2/3');
-        await shot('activate-consent');
-        await agree(page);
-        await shot('activate-password');
-      } finally {
-        await page.context().close();
-      }
-    });
-  }
-});
-
-test('the activation and login pages read in English too', async () => {
-  const code = await issueOwnerCode(server, install, '13800000005');
-  await withPage(async (page) => {
-    await page.goto(`${server.url}/activate?code=${code}`);
-    await page.locator(`${ACTIVATE} .greeting`).waitFor();
-    await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
-    await page.locator(ACTIVATE).getByRole('heading', { level: 1, name: 'Activate your account' }).waitFor();
-    expect(await visibleText(page.locator(`${ACTIVATE} .greeting`))).toContain('Hello, 陈*华');
-    expect(await stepTitle(page).textContent()).toContain('Step 1 of 3: Who you are');
-    await page.screenshot({ path: `${SHOTS}/activate-code-english.png`, fullPage: true });
-    await page.locator(ACTIVATE).getByRole('button', { name: 'Next' }).click();
-    await expect.poll(() => stepTitle(page).textContent()).toContain('Step 2 of 3: Privacy notice');
-    expect(await visibleText(page, ACTIVATE)).toContain(PRIVACY_NOTICE.en[0]);
-    await page.screenshot({ path: `${SHOTS}/activate-consent-english.png`, fullPage: true });
-
-    await page.goto(`${server.url}/login`);
-    await page.getByRole('tab', { name: 'With SMS code' }).click();
-    await page.getByLabel('Phone number', { exact: true }).fill('13811112222');
-    await page.getByRole('button', { name: 'Send me a code' }).click();
-    // The server's message comes in the reader's language as well.
-    await expect.poll(() => visibleText(control(page, 'yishi-login-page', 'phone'))).toContain('is not on any compound roster');
-    await page.screenshot({ path: `${SHOTS}/login-sms-english.png`, fullPage: true });
   });
 });

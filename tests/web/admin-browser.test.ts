@@ -12,7 +12,15 @@ import type { ActivationStatus, PlacesTree, StaffOverview } from '@yishi/core';
 import { createSetupLink } from '../../packages/server/src/services/setup.service.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { animationsSettled, chooseOption, expectNoSeriousA11yViolations, launchBrowser, loginAs, newPhonePage, visibleText } from '../support/browser.js';
+import {
+  chooseOption,
+  expectNoSeriousA11yViolationsSettled,
+  launchBrowser,
+  loginAs,
+  newPhonePage,
+  shootThreeWindows,
+  visibleText,
+} from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const SHOTS = '/tmp/yishi-shots/admin';
@@ -47,38 +55,9 @@ async function json<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 /** Phone, phone in elder mode and desktop pictures of the page (or of one part of it) as it is now. */
-async function shoot(name: string, options: { fullPage?: boolean; part?: Locator } = {}): Promise<void> {
-  const fullPage = options.fullPage ?? true;
-  const elder = (on: boolean) => page.evaluate((value) => document.documentElement.classList.toggle('elder', value), on);
-  const take = async (path: string) => {
-    await animationsSettled(page);
-    await (options.part ? options.part.screenshot({ path }) : page.screenshot({ path, fullPage }));
-  };
-  await take(`${SHOTS}/${name}-phone.png`);
-  await elder(true);
-  await take(`${SHOTS}/${name}-phone-elder.png`);
-  await elder(false);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await take(`${SHOTS}/${name}-desktop.png`);
-  await page.setViewportSize({ width: 360, height: 740 });
-}
-
-/**
- * axe on the page as it is once dialogs have finished opening. Toasts go first: they float over
- * whatever is below them for five seconds, and axe would measure the covered text's contrast.
- */
-async function checkA11y(): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(Array.from(document.querySelectorAll<HTMLElement & { hide: () => Promise<void> }>('.sl-toast-stack sl-alert'), (toast) => toast.hide())),
-  );
-  await animationsSettled(page);
-  try {
-    await expectNoSeriousA11yViolations(page);
-  } catch (error) {
-    await page.screenshot({ path: `${SHOTS}/a11y-failure.png` });
-    throw error;
-  }
-}
+const shoot = (name: string, options: { fullPage?: boolean; part?: Locator } = {}) => shootThreeWindows(page, `${SHOTS}/${name}`, options);
+/** axe once dialogs have settled and toasts are gone. */
+const checkA11y = () => expectNoSeriousA11yViolationsSettled(page, `${SHOTS}/a11y-failure.png`);
 
 beforeAll(async () => {
   server = await startTestServer({ config: { seedDemo: false } });
