@@ -17,7 +17,7 @@ const unitIds = z
   .array(id)
   .min(1)
   .max(20)
-  .refine((ids) => new Set(ids).size === ids.length, { message: 'each unit once' });
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'units_repeated' });
 
 export const PROXY_STATUSES = ['pending', 'confirmed', 'revoked'] as const;
 export type ProxyStatus = (typeof PROXY_STATUSES)[number];

@@ -23,6 +23,7 @@ export const voteMessages = {
     en: 'This poll is one ballot per person, not one per unit',
   },
   ballot_invalid_choice: { 'zh-CN': '选票中有无效的选项', en: 'The ballot contains an option that does not exist' },
+  units_repeated: { 'zh-CN': '同一套房屋只能选一次', en: 'Each unit can be chosen only once' },
   ballot_too_many_choices: { 'zh-CN': '最多只能选 {max} 项', en: 'Choose at most {max}' },
   ballot_abstain_exclusive: { 'zh-CN': '选择“弃权”时不能再选其他项', en: 'Abstain cannot be combined with other choices' },
   ballot_exists_online: {

@@ -83,7 +83,7 @@ export const castBallotsSchema = z.object({
     .array(z.string().min(1).max(40))
     .min(1)
     .max(50)
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'each unit once' }),
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'units_repeated' }),
   choices: z.array(z.string().min(1).max(40)).min(1).max(50),
 });
 export type CastBallotsInput = z.output<typeof castBallotsSchema>;
