@@ -14,6 +14,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { OldestFirstPool } from './oldest-first-pool.js';
+import { withPreparedStatements } from './prepared-statements.js';
 import { recordDurableSynchronous, withStatementCache } from './sqlite-dialect.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -85,6 +86,8 @@ export function openPostgres(url: string, options: OpenOptions & { max?: number 
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  // Each new connection runs the hottest statements as named prepared ones.
+  pool.on('connect', withPreparedStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new OldestFirstPool(pool, max) }), log: options.log });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }

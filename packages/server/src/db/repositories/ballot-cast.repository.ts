@@ -221,11 +221,23 @@ const BALLOT_COLUMNS_WRITTEN: Columns<BallotTable> = [
   ...CAST_COLUMNS,
 ];
 
-/** `rows` as a relation of `columns`, one array parameter per column: the statement's text does not depend on how many rows. */
-function unnested(rows: readonly object[], columns: readonly (readonly [string, 'text' | 'int'])[], alias: string) {
-  const arrays = columns.map(([column, type]) => sql`${rows.map((row) => (row as Record<string, unknown>)[column] ?? null)}::${sql.raw(type)}[]`);
+type AnyColumns = readonly (readonly [string, 'text' | 'int'])[];
+
+/**
+ * A relation of `columns` from one array per column (slots `<alias>.<column>`): the statement's text
+ * does not depend on how many rows, so it is compiled and prepared once (db/reusable-query.ts).
+ */
+function unnested(columns: AnyColumns, alias: string) {
+  const arrays = columns.map(([column, type]) => sql`${slot(`${alias}.${column}`)}::${sql.raw(type)}[]`);
   return sql`unnest(${sql.join(arrays)}) as ${sql.id(alias)}(${sql.join(columns.map(([column]) => sql.id(column)))})`;
 }
+
+/** Puts `rows` in `values` as the column arrays of `unnested(columns, alias)`. */
+function unnestedValues(values: Record<string, unknown>, rows: readonly object[], columns: AnyColumns, alias: string): void {
+  for (const [column] of columns) values[`${alias}.${column}`] = rows.map((row) => (row as Record<string, unknown>)[column] ?? null);
+}
+
+const REPLACED_COLUMNS: AnyColumns = [['id', 'text'], ['version', 'int'], ...CAST_COLUMNS];
 
 const names = (columns: readonly (readonly [string, 'text' | 'int'])[]) => sql.join(columns.map(([column]) => sql.id(column)));
 
@@ -260,22 +272,27 @@ export async function writeCasts(db: Db, voteId: string, casts: readonly Planned
   // their ballots: two casts each holding a share lock on a ballot while waiting to update it would
   // deadlock. A ballot is inserted and replaced in different statements (the caller writes before
   // replacing a ballot it planned).
-  const result = await sql<{ id: string }>`with moved_head as (
-      update ballot_log_heads set last_position = ${last.log.position}, last_hash = ${last.log.hash} where vote_id = ${voteId} returning vote_id
-    ), logged as (
-      insert into ballot_log (${names(LOG_COLUMNS)}) select * from ${unnested(
-        casts.map((c) => c.log),
-        LOG_COLUMNS,
-        'l',
-      )} returning position
-    ), kept as (
-      insert into ballot_history (${names(HISTORY_COLUMNS)}) select * from ${unnested(histories, HISTORY_COLUMNS, 'k')} returning id
-    ), added as (
-      insert into ballots (${names(BALLOT_COLUMNS_WRITTEN)}) select * from ${unnested(inserts, BALLOT_COLUMNS_WRITTEN, 'n')} returning id
-    )
-    update ballots as b set ${sql.join(CAST_COLUMNS.map(([column]) => sql`${sql.id(column)} = c.${sql.id(column)}`))}, version = c.version + 1
-    from ${unnested(replaced, [['id', 'text'], ['version', 'int'], ...CAST_COLUMNS], 'c')}
-    where b.id = c.id and b.version = c.version
-    returning b.id`.execute(db);
-  if (result.rows.length !== replaced.length) throw ballotChangedConcurrently();
+  const values: Record<string, unknown> = { voteId, position: last.log.position, hash: last.log.hash };
+  const logs = casts.map((c) => c.log);
+  unnestedValues(values, logs, LOG_COLUMNS, 'l');
+  unnestedValues(values, histories, HISTORY_COLUMNS, 'k');
+  unnestedValues(values, inserts, BALLOT_COLUMNS_WRITTEN, 'n');
+  unnestedValues(values, replaced, REPLACED_COLUMNS, 'c');
+  const rows = await runReusable(db, 'writeCasts', () => ({ compile: () => writeCastsStatement.compile(db) }), values);
+  if (rows.length !== replaced.length) throw ballotChangedConcurrently();
 }
+
+/** writeCasts' one statement on PostgreSQL, every value a slot (see there). */
+const writeCastsStatement = sql<{ id: string }>`with moved_head as (
+    update ballot_log_heads set last_position = ${slot('position')}::int, last_hash = ${slot('hash')} where vote_id = ${slot('voteId')} returning vote_id
+  ), logged as (
+    insert into ballot_log (${names(LOG_COLUMNS)}) select * from ${unnested(LOG_COLUMNS, 'l')} returning position
+  ), kept as (
+    insert into ballot_history (${names(HISTORY_COLUMNS)}) select * from ${unnested(HISTORY_COLUMNS, 'k')} returning id
+  ), added as (
+    insert into ballots (${names(BALLOT_COLUMNS_WRITTEN)}) select * from ${unnested(BALLOT_COLUMNS_WRITTEN, 'n')} returning id
+  )
+  update ballots as b set ${sql.join(CAST_COLUMNS.map(([column]) => sql`${sql.id(column)} = c.${sql.id(column)}`))}, version = c.version + 1
+  from ${unnested(REPLACED_COLUMNS, 'c')}
+  where b.id = c.id and b.version = c.version
+  returning b.id`;
