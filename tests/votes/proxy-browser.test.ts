@@ -42,13 +42,22 @@ describe('voting by proxy on a phone', () => {
       await page.goto(`${server.url}/votes/${voteId}`);
       const panel = page.locator('yishi-proxy-panel');
       await panel.getByRole('heading', { name: '委托投票' }).waitFor();
-      await panel.locator('sl-checkbox', { hasText: '1栋1单元301' }).click();
+      // The form opens behind a button: most owners only vote, and the page stays light for them —
+      // no Shoelace and no photo picker until the owner asks for the form.
+      await panel.getByText(/不方便自己投票时/).waitFor();
+      const defined = () => page.evaluate(() => ['sl-button', 'sl-dialog', 'sl-input', 'yishi-photo-picker'].filter((tag) => customElements.get(tag)));
+      expect(await defined()).toEqual([]);
+      await panel.getByRole('button', { name: '委托他人代我投票' }).click();
+      await panel.locator('yishi-photo-picker').getByText('签字的授权委托书（拍照）').waitFor();
+      expect(await defined()).toContain('yishi-photo-picker');
+      await panel.getByRole('checkbox', { name: '1栋1单元301' }).check();
       await panel.getByRole('textbox', { name: '受托人手机号' }).fill('13800000002');
       const form = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f5f2ea' } })
         .jpeg()
         .toBuffer();
       await panel.locator('input[type=file]').setInputFiles({ name: 'weituoshu.jpg', mimeType: 'image/jpeg', buffer: form });
       await panel.getByRole('img', { name: /第 1 张/ }).waitFor();
+      await panel.locator('form.card').screenshot({ path: `${SCREENSHOTS}/proxy-authorise-phone.png` });
       await panel.getByRole('button', { name: '提交委托，发送验证码' }).click();
       await panel.getByText('验证码已发送到 138****0001').waitFor();
       await panel.getByText('待确认（受托人暂不能投票）').waitFor();
@@ -57,6 +66,7 @@ describe('voting by proxy on a phone', () => {
       await panel.getByRole('button', { name: '确认委托' }).click();
       await panel.getByText('委托已生效，已通知受托人').waitFor();
       await expectNoSeriousA11yViolations(page);
+      await panel.screenshot({ path: `${SCREENSHOTS}/proxy-owner-phone.png` });
     });
 
     await withPage(async (page) => {
@@ -69,6 +79,9 @@ describe('voting by proxy on a phone', () => {
       await card.waitFor();
       await card.getByRole('button', { name: '同意' }).click();
       await panel.getByText('确认代 王*国 为 1栋1单元301 投“同意”？').waitFor();
+      // A modal dialog: what is behind it cannot be reached until it is answered.
+      await panel.getByRole('dialog', { name: '为 1栋1单元301 投票' }).waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/proxy-cast-dialog-phone.png` });
       await panel.getByRole('button', { name: '确认投票' }).click();
       const done = panel.getByText(/已代为投票/);
       await done.waitFor();

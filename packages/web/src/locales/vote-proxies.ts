@@ -8,6 +8,8 @@ export const voteProxyMessages = {
       '不方便自己投票时，可以委托一位已开通议事平台账号的人代您投票。请上传您签字的《授权委托书》照片，并用发到您手机的验证码确认。截止前您随时可以撤销委托或自己投票，以您本人的投票为准。',
     en: 'If you cannot vote yourself, you may authorise someone with a Yishi account to vote for you. Upload a photo of the authorisation form you signed and confirm with the code sent to your phone. Until closing you may revoke it or vote yourself; your own ballot counts.',
   },
+  'proxy.open': { 'zh-CN': '委托他人代我投票', en: 'Authorise someone to vote for me' },
+  'proxy.openFailed': { 'zh-CN': '网络不好，委托表没有打开，请稍后再点一次', en: 'The form did not open (no connection); tap again in a moment' },
   'proxy.cap': { 'zh-CN': '本小区规定：每位受托人最多代理 {cap} 位业主。', en: 'In this compound one proxy may act for at most {cap} owners.' },
   'proxy.units': { 'zh-CN': '委托哪些房屋', en: 'Units to delegate' },
   'proxy.phone': { 'zh-CN': '受托人手机号', en: "Proxy's phone" },

@@ -48,6 +48,16 @@ export const buttonStyles = css`
     background: var(--sl-color-primary-700);
     border-color: var(--sl-color-primary-700);
   }
+  /* An irreversible step (revoke): red words on white, red on hover. */
+  .button.danger {
+    color: var(--yishi-danger-text);
+    border-color: var(--yishi-danger-text);
+  }
+  .button.danger:hover:not(:disabled) {
+    color: var(--sl-color-neutral-0);
+    background: var(--yishi-danger-text);
+    border-color: var(--yishi-danger-text);
+  }
   .button:focus-visible {
     outline: var(--sl-focus-ring-width) solid var(--sl-color-primary-600);
     outline-offset: var(--sl-focus-ring-offset);

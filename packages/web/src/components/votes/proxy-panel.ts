@@ -4,11 +4,11 @@
  * SMS code sent to them; sees each authorisation with who voted for each unit (the proxy's receipt
  * too) and may revoke it (a dialog says a proxy ballot already cast is withdrawn). A proxy sees the
  * units they vote for ("代理 1栋1单元101（委托人 张*）") and casts for each, after a confirmation step.
+ *
+ * Most owners who open a vote only vote, so the panel stays light (issue 18): native buttons, fields
+ * and dialogs (button-styles.ts, native-field-styles.ts), no Shoelace; the form to authorise a proxy
+ * opens behind a button, and the photo picker it needs is fetched then.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { proxyEndpoints, type MyProxies, type ProxyView, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -16,8 +16,8 @@ import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
-import '../action-items/photo-picker.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
@@ -33,7 +33,8 @@ interface Casting {
 export class ProxyPanel extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       section {
         display: grid;
@@ -61,6 +62,11 @@ export class ProxyPanel extends YishiElement {
       .badge {
         font-weight: 600;
       }
+      .form-error {
+        margin: 0;
+        color: var(--yishi-danger-text);
+        font-weight: 600;
+      }
       img.form-photo {
         max-width: 8rem;
         border: 1px solid var(--yishi-border);
@@ -74,6 +80,10 @@ export class ProxyPanel extends YishiElement {
   @state() private revoking: ProxyView | null = null;
   @state() private casting: Casting | null = null;
   @state() private done = '';
+  /** The form to authorise a proxy is open (its photo picker fetched). */
+  @state() private authorising = false;
+  @state() private opening = false;
+  @state() private openFailed = false;
   private readonly write = new WriteController<'unitIds' | 'proxyPhone' | 'formPhotoId' | 'code'>(this);
   private readonly load = new LoadController(
     this,
@@ -119,9 +129,9 @@ export class ProxyPanel extends YishiElement {
                   ? html`<div class="choices" role="group" aria-label=${t('proxy.castFor', { unit: u.label })}>
                       ${v.vote.options.map(
                         (o) =>
-                          html`<sl-button size="large" @click=${() => (this.casting = { proxy: p, unitId: u.unitId, label: u.label, choice: o.id })}
-                            >${o.label}</sl-button
-                          >`,
+                          html`<button class="button" @click=${() => (this.casting = { proxy: p, unitId: u.unitId, label: u.label, choice: o.id })}>
+                            ${o.label}
+                          </button>`,
                       )}
                     </div>`
                   : nothing
@@ -157,7 +167,7 @@ export class ProxyPanel extends YishiElement {
             ${g.status === 'pending' && live ? this.renderCode(g) : nothing}
             ${
               g.status !== 'revoked' && live
-                ? html`<div><sl-button size="large" variant="danger" outline @click=${() => (this.revoking = g)}>${t('proxy.revoke')}</sl-button></div>`
+                ? html`<div><button class="button danger" @click=${() => (this.revoking = g)}>${t('proxy.revoke')}</button></div>`
                 : nothing
             }
           </div>`,
@@ -168,43 +178,63 @@ export class ProxyPanel extends YishiElement {
     const sent = this.sentTo?.id === g.id ? this.sentTo : null;
     return html`<form @submit=${(e: Event) => this.confirm(e, g)}>
       ${sent ? html`<p role="status">${t('proxy.codeSent', { phone: sent.phone })}</p>` : nothing}
-      <sl-input
-        size="large"
-        name="code"
-        label=${t('proxy.code')}
-        inputmode="numeric"
-        autocomplete="one-time-code"
-        maxlength="6"
-        required
-        help-text=${this.write.fieldErrors.code ?? ''}
-      ></sl-input>
+      ${this.textField({ name: 'code', label: t('proxy.code'), error: this.write.fieldErrors.code, inputmode: 'numeric', maxlength: 6, autocomplete: 'one-time-code' })}
       <div class="choices">
-        <sl-button size="large" variant="primary" type="submit" ?loading=${this.write.busy}>${t('proxy.confirm')}</sl-button>
-        <sl-button size="large" @click=${() => this.resend(g)}>${t('proxy.resend')}</sl-button>
+        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('proxy.confirm')}</button>
+        <button class="button" type="button" ?disabled=${this.write.busy} @click=${() => this.resend(g)}>${t('proxy.resend')}</button>
       </div>
     </form>`;
   }
 
+  /** A native text field with its label and, under it, its help or its problem in words. */
+  private textField(f: {
+    name: string;
+    label: string;
+    error?: string;
+    help?: string;
+    type?: string;
+    inputmode: string;
+    maxlength: number;
+    autocomplete?: string;
+  }) {
+    const note = f.error ?? f.help;
+    return html`<label class="field">
+      <span class="label">${f.label}</span>
+      <input
+        class="input"
+        name=${f.name}
+        type=${f.type ?? 'text'}
+        inputmode=${f.inputmode}
+        maxlength=${f.maxlength}
+        autocomplete=${f.autocomplete ?? 'off'}
+        required
+        aria-invalid=${f.error ? 'true' : 'false'}
+        aria-describedby=${note ? `${f.name}-note` : nothing}
+      />
+      ${note ? html`<p class=${f.error ? 'help invalid' : 'help'} id=${`${f.name}-note`}>${note}</p>` : nothing}
+    </label>`;
+  }
+
   private renderAuthorise(free: VoteView['mine'], cap: number) {
+    if (!this.authorising) {
+      return html`<div class="card">
+        <p>${t('proxy.intro')}</p>
+        <div>
+          <button class="button" ?disabled=${this.opening} aria-busy=${this.opening} @click=${() => this.openAuthorise()}>${t('proxy.open')}</button>
+        </div>
+        ${this.openFailed ? html`<p class="form-error" role="alert">${t('proxy.openFailed')}</p>` : nothing}
+      </div>`;
+    }
     const errors = this.write.fieldErrors;
     return html`<form class="card" @submit=${(e: Event) => this.authorise(e)} novalidate>
       <p>${t('proxy.intro')}</p>
       <p class="muted">${t('proxy.cap', { cap })}</p>
       <fieldset>
         <legend>${t('proxy.units')}</legend>
-        ${free.map((u) => html`<sl-checkbox size="large" name="unit" value=${u.voterKey} ?checked=${free.length === 1}>${u.label}</sl-checkbox>`)}
+        ${free.map((u) => html`<label class="check"><input type="checkbox" name="unit" value=${u.voterKey} ?checked=${free.length === 1} />${u.label}</label>`)}
         ${errors.unitIds ? html`<p class="form-error" role="alert">${errors.unitIds}</p>` : nothing}
       </fieldset>
-      <sl-input
-        size="large"
-        name="phone"
-        type="tel"
-        inputmode="numeric"
-        maxlength="11"
-        required
-        label=${t('proxy.phone')}
-        help-text=${errors.proxyPhone ?? t('proxy.phoneHelp')}
-      ></sl-input>
+      ${this.textField({ name: 'phone', label: t('proxy.phone'), error: errors.proxyPhone, help: t('proxy.phoneHelp'), type: 'tel', inputmode: 'numeric', maxlength: 11, autocomplete: 'tel' })}
       <yishi-photo-picker
         legend=${t('proxy.form')}
         help=${t('proxy.formHelp')}
@@ -213,47 +243,76 @@ export class ProxyPanel extends YishiElement {
         .error=${errors.formPhotoId ?? null}
       ></yishi-photo-picker>
       ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
-      <div><sl-button size="large" variant="primary" type="submit" ?loading=${this.write.busy}>${t('proxy.submit')}</sl-button></div>
+      <div class="choices">
+        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('proxy.submit')}</button>
+        <button class="button" type="button" @click=${() => (this.authorising = false)}>${t('proxy.cancel')}</button>
+      </div>
     </form>`;
+  }
+
+  /** Opens the form to authorise a proxy once its photo picker is here (fetched on the first opening). */
+  private async openAuthorise() {
+    this.opening = true;
+    this.openFailed = false;
+    try {
+      await import('../action-items/photo-picker.js');
+      this.authorising = true;
+    } catch {
+      this.openFailed = true;
+    } finally {
+      this.opening = false;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('form.card input')?.focus();
   }
 
   private renderRevokeDialog() {
     const g = this.revoking;
-    return html`<sl-dialog
-      label=${t('proxy.revokeTitle')}
-      ?open=${g !== null}
-      @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.revoking = null)}
-    >
+    return html`<dialog class="dialog" id="revoke-dialog" aria-labelledby="revoke-title" @close=${() => (this.revoking = null)}>
+      <h2 id="revoke-title">${t('proxy.revokeTitle')}</h2>
       ${
         g
           ? html`<p>${t('proxy.to', { name: g.proxyName })}：${g.units.map((u) => u.label).join('、')}</p>
               <p><strong>${t('proxy.revokeWarn')}</strong></p>`
           : nothing
       }
-      <sl-button slot="footer" size="large" @click=${() => (this.revoking = null)}>${t('proxy.cancel')}</sl-button>
-      <sl-button slot="footer" size="large" variant="danger" ?loading=${this.write.busy} @click=${() => this.revoke()}>${t('proxy.revoke')}</sl-button>
-    </sl-dialog>`;
+      <div class="actions">
+        <button class="button" @click=${() => (this.revoking = null)}>${t('proxy.cancel')}</button>
+        <button class="button danger" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => this.revoke()}>${t('proxy.revoke')}</button>
+      </div>
+    </dialog>`;
   }
 
   private renderCastDialog(v: VoteView) {
     const c = this.casting;
     const choice = c ? (v.vote.options.find((o) => o.id === c.choice)?.label ?? c.choice) : '';
-    return html`<sl-dialog
-      label=${c ? t('proxy.castFor', { unit: c.label }) : ''}
-      ?open=${c !== null}
-      @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.casting = null)}
-    >
+    return html`<dialog class="dialog" id="cast-dialog" aria-labelledby="cast-title" @close=${() => (this.casting = null)}>
+      <h2 id="cast-title">${c ? t('proxy.castFor', { unit: c.label }) : ''}</h2>
       ${c ? html`<p><strong>${t('proxy.castConfirm', { name: c.proxy.principalName, unit: c.label, choice })}</strong></p>` : nothing}
-      <sl-button slot="footer" size="large" @click=${() => (this.casting = null)}>${t('proxy.cancel')}</sl-button>
-      <sl-button slot="footer" size="large" variant="primary" ?loading=${this.write.busy} @click=${() => this.cast()}>${t('proxy.cast')}</sl-button>
-    </sl-dialog>`;
+      <div class="actions">
+        <button class="button" @click=${() => (this.casting = null)}>${t('proxy.cancel')}</button>
+        <button class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => this.cast()}>${t('proxy.cast')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  /** Each dialog is open while its step is under way: shown modal (focus kept in it, Esc closes it) or closed. */
+  protected override updated(): void {
+    const show = (id: string, open: boolean) => {
+      const dialog = this.renderRoot.querySelector<HTMLDialogElement>(`#${id}`);
+      if (!dialog || dialog.open === open) return;
+      if (open) dialog.showModal();
+      else dialog.close();
+    };
+    show('revoke-dialog', this.revoking !== null);
+    show('cast-dialog', this.casting !== null);
   }
 
   private async authorise(e: Event) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const unitIds = [...form.querySelectorAll('sl-checkbox')].filter((c) => c.checked).map((c) => c.value);
-    const proxyPhone = (form.querySelector<HTMLInputElement>('sl-input[name=phone]')?.value ?? '').trim();
+    const unitIds = [...form.querySelectorAll<HTMLInputElement>('input[name=unit]')].filter((c) => c.checked).map((c) => c.value);
+    const proxyPhone = (form.querySelector<HTMLInputElement>('input[name=phone]')?.value ?? '').trim();
     const picker = form.querySelector<PhotoPicker>('yishi-photo-picker');
     const missing = unitIds.length === 0 ? { unitIds: t('proxy.needUnit') } : !picker?.ids[0] ? { formPhotoId: t('proxy.needPhoto') } : null;
     if (missing || !picker) {
@@ -267,13 +326,14 @@ export class ProxyPanel extends YishiElement {
     );
     if (!sent) return;
     this.sentTo = { id: sent.proxy.id, phone: sent.smsSentTo };
+    this.authorising = false;
     this.done = '';
     await this.load.reload();
   }
 
   private async confirm(e: Event, g: ProxyView) {
     e.preventDefault();
-    const code = ((e.target as HTMLFormElement).querySelector<HTMLInputElement>('sl-input[name=code]')?.value ?? '').trim();
+    const code = ((e.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name=code]')?.value ?? '').trim();
     const ok = await this.write.run(() => api.call(proxyEndpoints.confirm, { params: { voteId: this.voteId, proxyId: g.id }, body: { code } }), {
       fields: ['code'],
       fieldOfCode: { proxy_code_wrong: 'code', proxy_code_expired: 'code' },

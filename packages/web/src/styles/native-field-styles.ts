@@ -1,0 +1,83 @@
+/**
+ * Native text fields, checkboxes and dialogs drawn like Shoelace's large `<sl-input>`, `<sl-checkbox>`
+ * and `<sl-dialog>`, for parts of pages that must stay light (the voting page's proxy panel), as
+ * button-styles.ts does for buttons. Real `<input>`, `<label>` and `<dialog>` elements: keyboard,
+ * screen readers, forms and a modal's focus trap come with the browser, and no Shoelace code loads.
+ *
+ * - `<label class="field"><span class="label">…</span><input class="input" aria-describedby=…></label>`
+ *   with `<p class="help">` (or `<p class="help invalid">` for a problem, in words and in bold);
+ * - `<label class="check"><input type="checkbox"> …</label>`, a tap target as tall as a button;
+ * - `<dialog class="dialog">` with a `<h2>` and a `.actions` row, opened with showModal().
+ */
+import { css } from 'lit';
+
+export const nativeFieldStyles = css`
+  .field {
+    display: grid;
+    gap: 0.35rem;
+  }
+  .field .label {
+    font-weight: 600;
+  }
+  .input {
+    width: 100%;
+    min-height: var(--sl-input-height-large);
+    padding: 0 var(--sl-input-spacing-large);
+    font: inherit;
+    font-size: var(--sl-input-font-size-large);
+    color: var(--sl-input-color);
+    background: var(--sl-input-background-color);
+    border: var(--sl-input-border-width) solid var(--sl-input-border-color);
+    border-radius: var(--sl-input-border-radius-large);
+  }
+  .input:focus-visible {
+    outline: var(--sl-focus-ring-width) solid var(--sl-color-primary-600);
+    outline-offset: 0;
+  }
+  .input[aria-invalid='true'] {
+    border-color: var(--yishi-danger-text);
+  }
+  .help {
+    margin: 0;
+    font-size: 0.95rem;
+    color: var(--yishi-muted);
+  }
+  .help.invalid {
+    color: var(--yishi-danger-text);
+    font-weight: 600;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+    min-height: var(--yishi-tap);
+    cursor: pointer;
+  }
+  .check input {
+    width: 1.4em;
+    height: 1.4em;
+    margin: 0;
+    accent-color: var(--sl-color-primary-600);
+  }
+  .dialog {
+    width: min(32rem, calc(100vw - 1rem));
+    padding: var(--sl-spacing-large);
+    color: var(--yishi-text);
+    background: var(--sl-color-neutral-0);
+    border: none;
+    border-radius: var(--sl-border-radius-large);
+    box-shadow: var(--sl-shadow-x-large);
+  }
+  .dialog::backdrop {
+    background: var(--sl-overlay-background-color);
+  }
+  .dialog h2 {
+    margin-top: 0;
+  }
+  .dialog .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+`;
