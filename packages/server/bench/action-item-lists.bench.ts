@@ -56,7 +56,7 @@ for (const [name, base] of [
   ['public action items', `/api/public/compounds/${compoundId}/action-items?limit=200`],
   ['ledger', `/api/compounds/${compoundId}/ledger?limit=200`],
 ] as const) {
-  let lastUrl = base;
+  let lastUrl: string = base;
   let pages = 1;
   for (let next = (await get(base)).next; next; pages++) {
     lastUrl = `${base}&after=${next}`;

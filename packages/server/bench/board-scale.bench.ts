@@ -151,7 +151,7 @@ async function visitingListCsvAsBefore(): Promise<number> {
     buildingName: r.buildingName ?? '楼栋不详',
     voted: Number(r.voted) === 1,
   }));
-  const groups = navigatorMissing('units', entries, null);
+  const groups = navigatorMissing('owners', entries, null);
   const people = new Map<string, string[]>();
   for (const p of await listRollPeople(db, vote.id, false, null)) people.set(p.voterKey, [...(people.get(p.voterKey) ?? []), p.name]);
   const csv = toCsv(

@@ -61,7 +61,9 @@ async function fillBallots(db: Db, voteId: string): Promise<void> {
 
 /** Live turnout as the voting page computed it before issue 18: the whole roll and every ballot reloaded, heads counted by text. */
 async function turnoutAsBefore(db: Db, vote: VoteRow): Promise<number> {
-  const electorate = electorateEntries(await repo.listElectorate(db, vote.id));
+  // The roll as it was read then, in one statement (the repository reads it in pages now: services/whole-roll.ts).
+  const roll = await db.selectFrom('vote_electorate').selectAll().where('vote_id', '=', vote.id).orderBy('label').execute();
+  const electorate = electorateEntries(roll);
   const byKey = new Map(electorate.map((e) => [e.voterKey, e]));
   const heads = new Set(electorate.map((e) => headKeyOf(e, vote.electorate_kind)));
   const voting = new Set<string>();

@@ -21,7 +21,11 @@ export const BIG_VOTE_ID = 'big-tally';
  * Medians of `runs` timed rounds after `warm` untimed ones; each round runs every measured step once,
  * in turn, so a step and its references meet the same load on a shared machine.
  */
-export async function alternatingMedians(steps: Array<() => Promise<unknown>>, runs = 7, warm = 1): Promise<number[]> {
+export async function alternatingMedians<S extends ReadonlyArray<() => Promise<unknown>>>(
+  steps: readonly [...S],
+  runs = 7,
+  warm = 1,
+): Promise<{ [K in keyof S]: number }> {
   const times = steps.map(() => [] as number[]);
   for (let round = 0; round < warm + runs; round += 1)
     for (const [k, step] of steps.entries()) {
@@ -29,7 +33,7 @@ export async function alternatingMedians(steps: Array<() => Promise<unknown>>, r
       await step();
       if (round >= warm) times[k]!.push(performance.now() - start);
     }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!) as { [K in keyof S]: number };
 }
 
 /** The tally as closing read it before issue 18: every column, sorted by label, every JSON parsed. */

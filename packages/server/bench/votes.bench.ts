@@ -233,7 +233,7 @@ async function measure(label: string, yishiDb: string, ceilingDb: string): Promi
 }
 
 const load1 = loadavg()[0]!;
-const columns = [];
+const columns: Array<Awaited<ReturnType<typeof measure>>> = [];
 {
   const dir = mkdtempSync(join(tmpdir(), 'yishi-votes-bench-'));
   try {
