@@ -16,7 +16,7 @@
  *   BENCH_DB=/tmp/wjhy.db npx tsx packages/server/bench/board-scale.bench.ts
  *   BENCH_DB=postgres://…/wjhy npx tsx packages/server/bench/board-scale.bench.ts  # the same on PostgreSQL
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dashboardPeriod, formatAreaCenti, navigatorMissing, toCsv } from '@yishi/core';
 import writeXlsxFile from 'write-excel-file/node';
@@ -252,3 +252,4 @@ if (!only || only === 'exports') {
 }
 
 await db.destroy();
+if (url !== source) rmSync(url, { force: true });

@@ -23,7 +23,7 @@ import { isPostgresUrl, openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Deps } from '../src/deps.js';
 import { DEMO_PASSWORD } from '../src/seed/demo-foundation.seed.js';
-import { loadPdfModule } from '../src/services/minutes-pdf.service.js';
+import { closePdfRenderer, loadPdfModule } from '../src/services/minutes-pdf.service.js';
 import { LogSmsSender } from '../src/sms/log-sms-sender.js';
 import { BIG_COMPOUND_CODE, BIG_COMPOUND_OWNER } from '../src/testing/big-compound.js';
 import type { TestApp } from '../src/testing/test-app.js';
@@ -142,4 +142,6 @@ console.log(
 );
 console.log(`longest event-loop block (CPU): ${worstBlock.m.block.cpu.toFixed(0)} ms (${worstBlock.route}, wall ${worstBlock.m.block.wall.toFixed(0)} ms)`);
 await db.destroy();
+// The PDF routes started the shared Chromium renderer, which would otherwise close after two idle minutes.
+await closePdfRenderer();
 if (url !== source) rmSync(url, { force: true });
