@@ -130,5 +130,27 @@ describe('voting by proxy on a phone', () => {
       await staffPanel.getByRole('heading', { name: '委托投票登记（2）' }).waitFor();
       await staffPanel.getByText('1栋2单元602：委托人 何*英 → 受托人 赵磊').waitFor();
     });
+
+    // The owner revokes: an irreversible step asked in a modal dialog; Esc leaves everything as it was.
+    await withPage(async (page) => {
+      await loginWithSessionCookie(page, server.url, 'yezhu');
+      await page.goto(`${server.url}/votes/${voteId}`);
+      const panel = page.locator('yishi-proxy-panel');
+      await panel.getByText('1栋1单元301：受托人已投票', { exact: false }).waitFor();
+      const revoke = panel.getByRole('button', { name: '撤销委托' });
+      await revoke.click();
+      const dialog = panel.getByRole('dialog', { name: '撤销这份委托？' });
+      await dialog.getByText(/受托人已投的票将被撤回/).waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      const owner = await new ApiClient(server.url).login('yezhu');
+      expect((await owner.ok(proxyEndpoints.mine, { params: { voteId } })).given[0]!.status).toBe('confirmed');
+      await revoke.click();
+      await dialog.getByRole('button', { name: '撤销委托' }).click();
+      await panel.getByText('委托已撤销').waitFor();
+      const after = (await owner.ok(proxyEndpoints.mine, { params: { voteId } })).given[0]!;
+      expect(after).toMatchObject({ status: 'revoked' });
+      expect(after.units[0]!.votedBy).not.toBe('proxy');
+    });
   });
 });

@@ -129,18 +129,39 @@ export class LoadController<T> extends Loader {
     this.status = 'loading';
     this.error = null;
     this.host.requestUpdate();
-    const offline = this.options.offline;
     const answer = await this.attempt(
-      async (signal): Promise<KeptAnswer<T>> => {
-        if (!offline) return { value: await this.fetcher(signal), savedAt: null };
-        const kept = await answerOrKept(offline.key(), () => this.fetcher(signal));
-        return kept.savedAt && offline.prepare ? { ...kept, value: await offline.prepare(kept.value) } : kept;
-      },
+      (signal) => this.fetchAnswer(signal),
       (error) => {
         this.error = error;
         this.status = 'error';
       },
     );
+    this.settle(answer);
+  }
+
+  /**
+   * Fetches again while the answer on screen stays on screen: after a change the page made itself
+   * (a proxy revoked), so that nothing it shows is swapped for a spinner and torn down, a message
+   * saying what was done included. A failure keeps the answer shown. Before a first answer, reload().
+   */
+  async refresh(): Promise<void> {
+    if (this.status !== 'ready') return this.reload();
+    this.settle(
+      await this.attempt(
+        (signal) => this.fetchAnswer(signal),
+        () => undefined,
+      ),
+    );
+  }
+
+  private async fetchAnswer(signal: AbortSignal): Promise<KeptAnswer<T>> {
+    const offline = this.options.offline;
+    if (!offline) return { value: await this.fetcher(signal), savedAt: null };
+    const kept = await answerOrKept(offline.key(), () => this.fetcher(signal));
+    return kept.savedAt && offline.prepare ? { ...kept, value: await offline.prepare(kept.value) } : kept;
+  }
+
+  private settle(answer: { value: KeptAnswer<T> } | undefined): void {
     if (!answer) return;
     this.value = answer.value.value;
     this.stale = answer.value.savedAt && { savedAt: answer.value.savedAt };

@@ -328,7 +328,7 @@ export class ProxyPanel extends YishiElement {
     this.sentTo = { id: sent.proxy.id, phone: sent.smsSentTo };
     this.authorising = false;
     this.done = '';
-    await this.load.reload();
+    await this.load.refresh();
   }
 
   private async confirm(e: Event, g: ProxyView) {
@@ -342,7 +342,7 @@ export class ProxyPanel extends YishiElement {
     if (!ok) return;
     this.sentTo = null;
     this.done = t('proxy.confirmed');
-    await this.load.reload();
+    await this.load.refresh();
   }
 
   private async resend(g: ProxyView) {
@@ -357,7 +357,7 @@ export class ProxyPanel extends YishiElement {
     this.revoking = null;
     if (!ok) return;
     this.done = t('proxy.revoked');
-    await this.load.reload();
+    await this.load.refresh();
     this.dispatchEvent(new CustomEvent('proxy-changed', { bubbles: true, composed: true }));
   }
 
@@ -370,7 +370,7 @@ export class ProxyPanel extends YishiElement {
     this.casting = null;
     if (!receipt) return;
     this.done = t('proxy.castDone', { code: receipt.receiptCode });
-    await this.load.reload();
+    await this.load.refresh();
   }
 }
 

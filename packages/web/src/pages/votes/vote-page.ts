@@ -169,7 +169,7 @@ export class VotePage extends YishiElement implements FlowHost {
       }
       ${this.write.error ? this.renderError() : nothing} ${vote.status === 'open' ? this.renderMyBallots(v) : nothing}
       ${vote.status === 'draft' && !unsettled ? html`<p>${t('votes.notOpenYet')}</p>` : nothing}
-      ${stale ? nothing : html`<yishi-proxy-panel .view=${v} @proxy-changed=${() => this.load.reload()}></yishi-proxy-panel>`}
+      ${stale ? nothing : html`<yishi-proxy-panel .view=${v} @proxy-changed=${() => this.load.refresh()}></yishi-proxy-panel>`}
       ${
         vote.status === 'closed'
           ? html`<h2>${t('votes.results')}</h2>
