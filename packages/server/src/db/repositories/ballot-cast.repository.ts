@@ -239,7 +239,7 @@ function unnestedValues(values: Record<string, unknown>, rows: readonly object[]
 
 const REPLACED_COLUMNS: AnyColumns = [['id', 'text'], ['version', 'int'], ...CAST_COLUMNS];
 
-const names = (columns: readonly (readonly [string, 'text' | 'int'])[]) => sql.join(columns.map(([column]) => sql.id(column)));
+const names = (columns: AnyColumns) => sql.join(columns.map(([column]) => sql.id(column)));
 
 /**
  * Writes planned casts on one vote, in their order, and moves the head to the last one's entry (the
