@@ -5,14 +5,11 @@
  * entered by one staff member with its number and photo and counts once a second confirms it.
  */
 import { z } from 'zod';
+import { phoneSchema as phone } from '../accounts/accounts.schema.js';
 import { concernPhotoSchema } from '../action-items/action-items.schema.js';
 import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 
 const id = z.string().min(1).max(40);
-const phone = z
-  .string()
-  .trim()
-  .regex(/^1\d{10}$/, { message: 'phone_format' });
 const unitIds = z
   .array(id)
   .min(1)

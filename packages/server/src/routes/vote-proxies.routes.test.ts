@@ -241,6 +241,15 @@ describe('proxies (委托投票)', () => {
     });
     expect(unknown.error?.code).toBe('proxy_phone_unknown');
     expect(unknown.error?.message).toContain('请受托人先用该手机号激活账号');
+    // A phone that is not one says so in words (it answered its bare code, phone_format).
+    const notPhone = await t.api(proxyEndpoints.create, {
+      cookie: principal,
+      params: { voteId },
+      body: { unitIds: [unit], proxyPhone: 'abc<script>', formPhotoId: photo },
+    });
+    expect(notPhone.status).toBe(400);
+    expect(JSON.stringify(notPhone.error)).toContain('手机号应为 11 位数字');
+    expect(JSON.stringify(notPhone.error)).not.toContain('phone_format');
     const self = await t.api(proxyEndpoints.create, {
       cookie: principal,
       params: { voteId },
