@@ -73,9 +73,17 @@ describe('the light pages show every word', () => {
     await withPhonePage(browser, async (page) => {
       const missing = missingWords(page);
       await loginWithSessionCookie(page, server.url, 'yezhu');
+      const asked: string[] = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
       await page.goto(`${server.url}/votes/${openVote}`);
       await page.locator('yishi-vote-page').getByRole('heading', { name: '我的房屋' }).waitFor();
       await page.locator('yishi-proxy-panel').getByRole('heading', { name: '委托投票' }).waitFor();
+      // Who is logged in came with the page's HTML (server: http/page-session.ts): the header names the owner (in its menu on a phone),
+      // the bell is there, and nobody asked GET /api/session before the vote could load.
+      await page.locator('yishi-app header').getByText('王建国').first().waitFor({ state: 'attached' });
+      await page.locator('yishi-notification-bell').waitFor();
+      expect(asked).toContain(`/api/votes/${openVote}`);
+      expect(asked).not.toContain('/api/session');
       await expectWords(page, 'main', missing);
       await page.screenshot({ path: join(ARTIFACTS, 'light-vote-page-phone.png'), fullPage: true });
       await setElderModeSwitch(page, true);

@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '@yishi/core';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.js';
@@ -16,6 +16,7 @@ import { errorResponse, handleError } from './http/errors.js';
 import { CONTENT_SECURITY_POLICY, requestContext, sameOriginWrites } from './http/middleware.js';
 import { API_REFERENCE_CSS, buildOpenApi, renderApiReference } from './http/openapi.js';
 import { pageHtml } from './http/page-html.js';
+import { pageSession, withSession } from './http/page-session.js';
 import { mountRoutes, type RouteDef } from './http/route.js';
 import { allRoutes } from './routes/index.js';
 
@@ -67,12 +68,16 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
         if (c.res.status === 200) c.header('Cache-Control', 'no-cache');
       });
     }
-    app.use('*', serveStatic({ root }));
     const htmlFor = pageHtml(webDist);
-    app.get('*', (c) => {
-      c.header('Cache-Control', 'no-cache');
-      return c.html(htmlFor(c.req.path));
-    });
+    const page = async (c: Context<AppEnv>) => {
+      // About its visitor (who is logged in, http/page-session.ts): kept by no cache.
+      c.header('Cache-Control', 'no-store');
+      return c.html(withSession(htmlFor(c.req.path), await pageSession(c)));
+    };
+    // The home page too, which the static files would answer with index.html as built.
+    app.get('/', page);
+    app.use('*', serveStatic({ root }));
+    app.get('*', page);
   }
   return app;
 }

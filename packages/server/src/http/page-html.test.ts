@@ -65,7 +65,7 @@ describe("a page's HTML names its files", () => {
     try {
       const page = await app.request('/board/c-1');
       expect(page.status).toBe(200);
-      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(page.headers.get('cache-control')).toBe('no-store');
       expect(links(await page.text())).toEqual(['/assets/board-page-4.js', '/assets/board-sections-5.js (low)']);
       const api = await app.request('/api/board/c-1');
       expect(api.status).toBe(404);

@@ -1,13 +1,14 @@
 /**
  * Who is logged in, as `GET /api/session` describes them (null for anonymous visitors, answered
- * without a 401 so public pages log no failed request), cached for the page's lifetime. Logging in
+ * without a 401 so public pages log no failed request), cached for the page's lifetime; on a first
+ * visit, as the server wrote it into the page's HTML. Logging in
  * or out refreshes it and tells listeners.
  *
  * Offline (issue 19): the last answer is kept on this device (offline/snapshots.ts, loaded on demand), and when the
  * network fails the shell uses it, so a page visited before opens offline instead of bouncing to the login page; back
  * online, the session is asked again. Logging out (or a 401) forgets it with every page's offline copy.
  */
-import { MEMBER_ROLE, authEndpoints, type Me, type MeetingHats, type Party, type Role } from '@yishi/core';
+import { MEMBER_ROLE, authEndpoints, type Me, type MeetingHats, type Party, type Role, type Session } from '@yishi/core';
 import { ApiError, api } from '../api/client.js';
 import { mayHoldOfflineCopies } from '../offline/offline-db.js';
 
@@ -81,24 +82,47 @@ export function currentMe(): Me | null {
   return me ?? null;
 }
 
+/**
+ * Who is logged in, as the server wrote it into the page's HTML (packages/server/src/http/page-session.ts),
+ * taken once: a first visit asks no one before the page may load its data. A page the service worker
+ * answered from its copy of index.html has none, nor does a page after logging in or out.
+ */
+function sessionInPage(): Session | undefined {
+  const block = typeof document === 'undefined' ? null : document.getElementById('yishi-session');
+  if (!block) return undefined;
+  block.remove();
+  try {
+    return JSON.parse(block.textContent ?? '') as Session;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The server's answer: kept on this device for offline use, then told to listeners. */
+function answered(value: Me | null): Me | null {
+  retries = 0;
+  if (fromDevice) {
+    fromDevice = false;
+    queueMicrotask(() => window.dispatchEvent(new Event(RECONNECTED)));
+  }
+  void keepLastMe(value).catch(() => undefined);
+  return value;
+}
+
+function settled(value: Me | null): Me | null {
+  me = value;
+  events.dispatchEvent(new Event(SESSION_CHANGED));
+  return value;
+}
+
 export function loadMe(options: { force?: boolean } = {}): Promise<Me | null> {
   if (me !== undefined && !options.force) return Promise.resolve(me);
+  const inPage = me === undefined ? sessionInPage() : undefined;
+  if (inPage) return Promise.resolve(settled(answered(inPage.me)));
   pending ??= api
     .call(authEndpoints.session, {})
-    .then(({ me: value }) => {
-      retries = 0;
-      if (fromDevice) {
-        fromDevice = false;
-        queueMicrotask(() => window.dispatchEvent(new Event(RECONNECTED)));
-      }
-      void keepLastMe(value).catch(() => undefined);
-      return value;
-    }, keptSession)
-    .then((value) => {
-      me = value;
-      events.dispatchEvent(new Event(SESSION_CHANGED));
-      return value;
-    })
+    .then(({ me: value }) => answered(value), keptSession)
+    .then(settled)
     .finally(() => {
       pending = null;
     });

@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { authEndpoints, type Me } from '@yishi/core';
+import { describe, expect, test } from 'vitest';
+import { createTestApp } from '../testing/test-app.js';
+import { PAGE_SESSION_ID, withSession } from './page-session.js';
+
+const INDEX = '<!doctype html><html><head><title>议事</title><script type="module" src="/assets/index-a.js"></script></head><body></body></html>';
+
+/** The session block's JSON as the browser's parser would end it: at the first `</script`. */
+function blockOf(html: string): unknown {
+  const open = `<script type="application/json" id="${PAGE_SESSION_ID}">`;
+  const start = html.indexOf(open);
+  if (start < 0) return undefined;
+  const body = html.slice(start + open.length);
+  return JSON.parse(body.slice(0, body.search(/<\/script/i)));
+}
+
+describe('who is logged in, written into the HTML of a page', () => {
+  test('a name that holds markup stays inside its block: the JSON read back is the session as given', () => {
+    const me = { userId: 'u-1', displayName: '</script><script>alert(1)</script><!--' } as unknown as Me;
+    const html = withSession(INDEX, { me });
+    expect(blockOf(html)).toEqual({ me });
+    expect(html).not.toContain('<script>alert(1)');
+    // At the end of the head, before the body the shell draws into.
+    expect(html.indexOf(PAGE_SESSION_ID)).toBeLessThan(html.indexOf('</head>'));
+  });
+
+  test("the app's page for a logged-in owner carries what GET /api/session answers them; an anonymous visitor's carries nobody; no cache keeps it", async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'yishi-dist-'));
+    writeFileSync(join(dist, 'index.html'), INDEX);
+    const t = await createTestApp({ config: { webDist: dist } });
+    try {
+      const cookie = await t.login('yezhu');
+      const page = await t.call('GET', '/votes/any', { cookie });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      const inPage = blockOf(await page.text()) as { me: Me | null };
+      expect(inPage.me?.displayName).toBeTruthy();
+      expect(inPage).toEqual(await t.ok(authEndpoints.session, { cookie }));
+
+      // The home page, which the static files would answer with index.html as built.
+      const home = await t.call('GET', '/', { cookie });
+      expect(blockOf(await home.text())).toEqual(inPage);
+
+      const anonymous = await t.call('GET', '/board/c-1');
+      expect(blockOf(await anonymous.text())).toEqual({ me: null });
+      const forged = await t.call('GET', '/board/c-1', { cookie: 'yishi_session=not-a-session-of-anyone-at-all-0000' });
+      expect(blockOf(await forged.text())).toEqual({ me: null });
+    } finally {
+      await t.close();
+    }
+  });
+});
