@@ -10,10 +10,12 @@
  *   npx tsx bench/pages.bench.ts            # BENCH_RUNS=5 for more runs (median reported)
  *   BENCH_BEFORE_DIST=/tmp/old-dist npx tsx bench/pages.bench.ts   # also an older build, same run
  *   BENCH_PAGES=voting,public npx tsx bench/pages.bench.ts          # only these pages (name prefixes)
+ *   BENCH_LIST_SCRIPTS=1 …                                           # also list what each visit fetched, when
  *
  * Pages: the voting page (owner), the public board (anonymous), a meeting page (the station chief)
  * and the dashboard (community staff). JS gzip KiB: the scripts the page loaded, each gzipped (level
- * 9) from the build, against issue 18's budgets (voting page 30 KiB, board 45 KiB). Then Lighthouse
+ * 9) from the build ("of it by content": those fetched when the page's own data came on screen, by
+ * Resource Timing; the rest are idle prefetches and parts asked for after load), against issue 18's budgets (voting page 30 KiB, board 45 KiB). Then Lighthouse
  * (its default mobile preset: emulated phone, simulated slow 4G and 4× CPU) on the board: performance
  * score, cumulative layout shift, total blocking time, largest contentful paint; median of
  * LIGHTHOUSE_RUNS (3), the builds taking turns run by run. Chromium at /usr/bin/chromium (YISHI_CHROMIUM).
@@ -58,6 +60,8 @@ interface Sample {
   /** Scripts loaded, and their gzip (level 9) bytes from the build. */
   scripts: number;
   jsGzip: number;
+  /** Of those, the ones the page had fetched when its own data came on screen (the rest: idle prefetches, parts asked for after load). */
+  jsAtContent: number;
   fcp: number;
   content: number;
   load: number;
@@ -185,13 +189,36 @@ async function measure(context: BrowserContext, base: string, webDist: string, p
       { polling: 'raf', timeout: 120_000 },
     );
     const contentAt = (await content.jsonValue()) as number;
+    // The scripts fetched by then, by Resource Timing (modulepreload links and imports alike).
+    const scriptsAtContent = (await page.evaluate(
+      `performance.getEntriesByType('resource').filter((e) => e.responseEnd <= ${contentAt} && new URL(e.name).pathname.endsWith('.js')).map((e) => new URL(e.name).pathname)`,
+    )) as string[];
     await page.waitForLoadState('networkidle');
     const timing = (await page.evaluate(`({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       load: performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? NaN,
     })`)) as { fcp: number; load: number };
     const jsGzip = [...scripts].reduce((sum, pathname) => sum + gzipOf(webDist, pathname), 0);
-    return { requests, bytes, scripts: scripts.size, jsGzip, fcp: timing.fcp, content: contentAt, load: timing.load };
+    // BENCH_LIST_SCRIPTS=1: what the visit fetched, in the order it started (ms from navigation start), each script with its gzipped size.
+    if (process.env.BENCH_LIST_SCRIPTS) {
+      const entries = (await page.evaluate(`performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, e.startTime, e.responseEnd])`)) as [
+        string,
+        number,
+        number,
+      ][];
+      console.error(
+        `${path} (its data on screen at ${contentAt.toFixed(0)} ms):\n` +
+          entries
+            .sort((a, b) => a[1] - b[1])
+            .map(([pathname, start, end]) => {
+              const size = pathname.endsWith('.js') ? `${(gzipOf(webDist, pathname) / 1024).toFixed(1).padStart(5)} KiB` : '         ';
+              return `  ${start.toFixed(0).padStart(5)}–${end.toFixed(0).padStart(5)} ms ${size}  ${pathname}`;
+            })
+            .join('\n'),
+      );
+    }
+    const jsAtContent = [...new Set(scriptsAtContent)].reduce((sum, pathname) => sum + gzipOf(webDist, pathname), 0);
+    return { requests, bytes, scripts: scripts.size, jsGzip, jsAtContent, fcp: timing.fcp, content: contentAt, load: timing.load };
   } finally {
     await page.close();
   }
@@ -288,6 +315,7 @@ try {
             (median(samples.map((s) => s.bytes)) / 1024).toFixed(1),
             cache === 'cold' ? String(median(samples.map((s) => s.scripts))) : '',
             cache === 'cold' ? js.toFixed(1) : '',
+            cache === 'cold' ? (median(samples.map((s) => s.jsAtContent)) / 1024).toFixed(1) : '',
             cache === 'cold' && budget ? `${budget} (${(js / budget).toFixed(2)}×)` : '',
             median(samples.map((s) => s.fcp)).toFixed(0),
             median(samples.map((s) => s.content)).toFixed(0),
@@ -347,7 +375,20 @@ console.log(
   `\nPages in Chromium, phone profile: ${PROFILE.latencyMs} ms RTT, ${PROFILE.downKbps / 1000} Mbps down / ${PROFILE.upKbps} kbps up, CPU ${PROFILE.cpuSlowdown}× slower; median of ${RUNS} runs (cold = fresh context, warm = reload in the same context)\n`,
 );
 printTable(
-  ['build', 'page', 'cache', 'requests', 'transferred KiB', 'scripts', 'JS gzip KiB', 'budget KiB (ratio)', 'FCP ms', 'content ms', 'load ms'],
+  [
+    'build',
+    'page',
+    'cache',
+    'requests',
+    'transferred KiB',
+    'scripts',
+    'JS gzip KiB',
+    'of it by content',
+    'budget KiB (ratio)',
+    'FCP ms',
+    'content ms',
+    'load ms',
+  ],
   rows,
   3,
 );

@@ -53,4 +53,12 @@ describe("each page's files, for the server to name in its HTML", () => {
     expect(new Set(all).size).toBe(all.length);
     for (const file of all) expect(shell.has(file), file).toBe(false);
   });
+
+  test('the voting page asks for its parts with their Chinese words at once, not their words once the part has run (build/split-strings.ts)', () => {
+    const votePage = readFileSync(join(DIST, manifest['src/pages/votes/vote-page.ts']!.file), 'utf8');
+    // Vite's preload map of the page's dynamic imports: each part's file beside its words' file.
+    for (const part of ['vote-timeline', 'proxy-panel', 'vote-result', 'vote-flow']) {
+      expect(votePage, part).toContain(wordsOf(part).slice(1));
+    }
+  });
 });
