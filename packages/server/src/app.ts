@@ -15,6 +15,7 @@ import type { AppEnv } from './http/context.js';
 import { errorResponse, handleError } from './http/errors.js';
 import { CONTENT_SECURITY_POLICY, requestContext, sameOriginWrites } from './http/middleware.js';
 import { API_REFERENCE_CSS, buildOpenApi, renderApiReference } from './http/openapi.js';
+import { withPageAnswers } from './http/page-answers.js';
 import { pageHtml } from './http/page-html.js';
 import { pageSession, withSession } from './http/page-session.js';
 import { mountRoutes, type RouteDef } from './http/route.js';
@@ -72,7 +73,10 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
     const page = async (c: Context<AppEnv>) => {
       // About its visitor (who is logged in, http/page-session.ts): kept by no cache.
       c.header('Cache-Control', 'no-store');
-      return c.html(withSession(htmlFor(c.req.path), await pageSession(c)));
+      const session = await pageSession(c);
+      const html = withSession(htmlFor(c.req.path), session);
+      // The page's first answer too, for the pages that have one (all need a login).
+      return c.html(session.me ? await withPageAnswers(app, c, html) : html);
     };
     // The home page too, which the static files would answer with index.html as built.
     app.get('/', page);

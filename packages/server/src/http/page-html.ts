@@ -35,6 +35,14 @@ function matches(pattern: readonly string[], path: readonly string[]): boolean {
   });
 }
 
+/** The parameters of `path` under `pattern` (`/votes/:voteId`), decoded as the router does; null when it does not match. */
+export function routeParams(pattern: string, path: string): Record<string, string> | null {
+  const want = segments(pattern);
+  const have = segments(path);
+  if (!matches(want, have)) return null;
+  return Object.fromEntries(want.flatMap((name, i) => (name.startsWith(':') ? [[name.slice(1), decodeURIComponent(have[i]!)]] : [])));
+}
+
 function readPreloads(webDist: string): z.infer<typeof RoutePreloads>['routes'] {
   let text: string;
   try {

@@ -26,7 +26,12 @@ export async function pageSession(c: Context<AppEnv>): Promise<Session> {
 
 /** `html` with the session as a JSON data block at the end of its head. */
 export function withSession(html: string, session: Session): string {
-  const block = `<script type="application/json" id="${PAGE_SESSION_ID}">${JSON.stringify(session).replace(/</g, '\\u003c')}</script>`;
+  return withDataBlock(html, PAGE_SESSION_ID, session);
+}
+
+/** `html` with `value` as a JSON data block (`<` written `\u003c`) with this id, at the end of its head. */
+export function withDataBlock(html: string, id: string, value: unknown): string {
+  const block = `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
   const at = html.indexOf('</head>');
   return at < 0 ? html : html.slice(0, at) + block + html.slice(at);
 }

@@ -5,6 +5,7 @@
  */
 import { endpointUrl, type Answer, type Endpoint, type EndpointInput } from '@yishi/core';
 import { currentLocale } from '../state/preferences.js';
+import { answerInPage } from './answers-in-page.js';
 
 export class ApiError extends Error {
   constructor(
@@ -64,6 +65,10 @@ async function send<T>(method: string, path: string, options: SendOptions = {}):
       body = JSON.stringify(options.body);
       headers['Content-Type'] = 'application/json';
     }
+  }
+  if (method === 'GET') {
+    const inPage = answerInPage(path);
+    if (inPage) return inPage.value as T;
   }
   let response: Response;
   try {
