@@ -1,20 +1,27 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authEndpoints, type Me } from '@yishi/core';
+import { authEndpoints, voteEndpoints, type Me } from '@yishi/core';
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../testing/test-app.js';
+import { PAGE_ANSWERS_ID } from './page-answers.js';
 import { PAGE_SESSION_ID, withSession } from './page-session.js';
 
 const INDEX = '<!doctype html><html><head><title>议事</title><script type="module" src="/assets/index-a.js"></script></head><body></body></html>';
 
-/** The session block's JSON as the browser's parser would end it: at the first `</script`. */
-function blockOf(html: string): unknown {
-  const open = `<script type="application/json" id="${PAGE_SESSION_ID}">`;
+/** A JSON data block (the session's by default) as the browser's parser would end it: at the first `</script`. */
+function blockOf(html: string, id = PAGE_SESSION_ID): unknown {
+  const open = `<script type="application/json" id="${id}">`;
   const start = html.indexOf(open);
   if (start < 0) return undefined;
   const body = html.slice(start + open.length);
   return JSON.parse(body.slice(0, body.search(/<\/script/i)));
+}
+
+function webDist(): string {
+  const dist = mkdtempSync(join(tmpdir(), 'yishi-dist-'));
+  writeFileSync(join(dist, 'index.html'), INDEX);
+  return dist;
 }
 
 describe('who is logged in, written into the HTML of a page', () => {
@@ -28,9 +35,7 @@ describe('who is logged in, written into the HTML of a page', () => {
   });
 
   test("the app's page for a logged-in owner carries what GET /api/session answers them; an anonymous visitor's carries nobody; no cache keeps it", async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'yishi-dist-'));
-    writeFileSync(join(dist, 'index.html'), INDEX);
-    const t = await createTestApp({ config: { webDist: dist } });
+    const t = await createTestApp({ config: { webDist: webDist() } });
     try {
       const cookie = await t.login('yezhu');
       const page = await t.call('GET', '/votes/any', { cookie });
@@ -48,6 +53,31 @@ describe('who is logged in, written into the HTML of a page', () => {
       expect(blockOf(await anonymous.text())).toEqual({ me: null });
       const forged = await t.call('GET', '/board/c-1', { cookie: 'yishi_session=not-a-session-of-anyone-at-all-0000' });
       expect(blockOf(await forged.text())).toEqual({ me: null });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("the voting page's first answer, written into its HTML", () => {
+  test("an owner's voting page carries GET /api/votes/:voteId as the API answers them; a vote they may not see, another page or an anonymous visitor carries none", async () => {
+    const t = await createTestApp({ config: { webDist: webDist() } });
+    try {
+      const cookie = await t.login('yezhu');
+      const staff = await t.login('zhanzhang');
+      const { items } = await t.ok(voteEndpoints.list, { params: { compoundId: await t.compoundId('DSCT') }, query: { limit: 200 }, cookie: staff });
+      const open = items.find((v) => v.status === 'open' && v.electorateKind === 'owners')!;
+      const url = `/api/votes/${open.id}`;
+
+      const page = await t.call('GET', `/votes/${open.id}`, { cookie, headers: { 'accept-language': 'en' } });
+      const answers = blockOf(await page.text(), PAGE_ANSWERS_ID) as Record<string, unknown> | undefined;
+      expect(Object.keys(answers ?? {})).toEqual([url]);
+      const own = await t.ok(voteEndpoints.get, { params: { voteId: open.id }, cookie, headers: { 'accept-language': 'en' } });
+      expect(answers![url]).toEqual(JSON.parse(JSON.stringify(own)));
+
+      expect(blockOf(await (await t.call('GET', '/votes/no-such-vote', { cookie })).text(), PAGE_ANSWERS_ID)).toBeUndefined();
+      expect(blockOf(await (await t.call('GET', `/votes/${open.id}/receipts`, { cookie })).text(), PAGE_ANSWERS_ID)).toBeUndefined();
+      expect(blockOf(await (await t.call('GET', `/votes/${open.id}`)).text(), PAGE_ANSWERS_ID)).toBeUndefined();
     } finally {
       await t.close();
     }
