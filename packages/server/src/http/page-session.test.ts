@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authEndpoints, voteEndpoints, type Me } from '@yishi/core';
+import { authEndpoints, proxyEndpoints, voteEndpoints, type Me } from '@yishi/core';
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../testing/test-app.js';
 import { PAGE_ANSWERS_ID } from './page-answers.js';
@@ -60,7 +60,7 @@ describe('who is logged in, written into the HTML of a page', () => {
 });
 
 describe("the voting page's first answer, written into its HTML", () => {
-  test("an owner's voting page carries GET /api/votes/:voteId as the API answers them; a vote they may not see, another page or an anonymous visitor carries none", async () => {
+  test("an owner's voting page carries GET /api/votes/:voteId and their proxies in it as the API answers them; a vote they may not see, another page or an anonymous visitor carries none", async () => {
     const t = await createTestApp({ config: { webDist: webDist() } });
     try {
       const cookie = await t.login('yezhu');
@@ -71,7 +71,9 @@ describe("the voting page's first answer, written into its HTML", () => {
 
       const page = await t.call('GET', `/votes/${open.id}`, { cookie, headers: { 'accept-language': 'en' } });
       const answers = blockOf(await page.text(), PAGE_ANSWERS_ID) as Record<string, unknown> | undefined;
-      expect(Object.keys(answers ?? {})).toEqual([url]);
+      const proxiesUrl = `${url}/proxies/mine`;
+      expect(Object.keys(answers ?? {})).toEqual([url, proxiesUrl]);
+      expect(answers![proxiesUrl]).toEqual(JSON.parse(JSON.stringify(await t.ok(proxyEndpoints.mine, { params: { voteId: open.id }, cookie }))));
       const own = await t.ok(voteEndpoints.get, { params: { voteId: open.id }, cookie, headers: { 'accept-language': 'en' } });
       expect(answers![url]).toEqual(JSON.parse(JSON.stringify(own)));
 
