@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authEndpoints, proxyEndpoints, voteEndpoints, type Me } from '@yishi/core';
+import { authEndpoints, meetingEndpoints, proxyEndpoints, voteEndpoints, type Me } from '@yishi/core';
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../testing/test-app.js';
 import { PAGE_ANSWERS_ID } from './page-answers.js';
@@ -76,6 +76,14 @@ describe("the voting page's first answer, written into its HTML", () => {
       expect(answers![proxiesUrl]).toEqual(JSON.parse(JSON.stringify(await t.ok(proxyEndpoints.mine, { params: { voteId: open.id }, cookie }))));
       const own = await t.ok(voteEndpoints.get, { params: { voteId: open.id }, cookie, headers: { 'accept-language': 'en' } });
       expect(answers![url]).toEqual(JSON.parse(JSON.stringify(own)));
+
+      // The meeting page, for the station chief: the meeting as GET /api/meetings/:meetingId answers.
+      const { items: meetings } = await t.ok(meetingEndpoints.list, { params: { compoundId: await t.compoundId('DSCT') }, cookie: staff });
+      const meetingUrl = `/api/meetings/${meetings[0]!.id}`;
+      const meetingPage = blockOf(await (await t.call('GET', `/meetings/${meetings[0]!.id}`, { cookie: staff })).text(), PAGE_ANSWERS_ID);
+      expect(meetingPage).toEqual({
+        [meetingUrl]: JSON.parse(JSON.stringify(await t.ok(meetingEndpoints.get, { params: { meetingId: meetings[0]!.id }, cookie: staff }))),
+      });
 
       expect(blockOf(await (await t.call('GET', '/votes/no-such-vote', { cookie })).text(), PAGE_ANSWERS_ID)).toBeUndefined();
       expect(blockOf(await (await t.call('GET', `/votes/${open.id}/receipts`, { cookie })).text(), PAGE_ANSWERS_ID)).toBeUndefined();

@@ -1,8 +1,9 @@
 /**
  * The first answers the server wrote into the page's HTML (packages/server/src/http/page-answers.ts:
- * `{ "<api url>": <answer> }`, the voting page's vote), each taken once by the API client's first GET
- * of that URL: the page shows its data without a round trip after its code has loaded. Read while the
- * page is fresh only: an answer asked for later (the page opened again in the app) comes from the server.
+ * `{ "<api url>": <answer> }`: the voting page's vote and proxies, the meeting page's meeting), each
+ * taken once by the API client's first GET of that URL: the page shows its data without a round trip
+ * after its code has loaded. Read while the page is fresh only: an answer asked for later (the page
+ * opened again in the app) comes from the server.
  */
 const FRESH_MS = 30_000;
 
