@@ -63,3 +63,12 @@ export async function compoundIdByCode(deps: Deps, code: string): Promise<string
   const row = await deps.db.selectFrom('compounds').select('id').where('code', '=', code).executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The title of the demo's open owners' vote at 都市春天 (DSCT). */
+export const DEMO_OPEN_VOTE = '利用小区共有场地建设电动自行车充电棚';
+
+/** The id of the demo's open owners' vote (DEMO_OPEN_VOTE). */
+export async function demoOpenVoteId(deps: Deps): Promise<string> {
+  const row = await deps.db.selectFrom('votes').select('id').where('title', '=', DEMO_OPEN_VOTE).where('status', '=', 'open').executeTakeFirstOrThrow();
+  return row.id;
+}

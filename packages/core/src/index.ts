@@ -10,6 +10,7 @@ export * from './accounts/index.js';
 export * from './contract/endpoint.js';
 export * from './contract/paging.js';
 export * from './contract/idempotency.js';
+export * from './contract/first-answers.js';
 export * from './util/group-by.js';
 export * from './util/csv.js';
 export * from './action-items/action-items.js';

@@ -8,6 +8,7 @@
 import { authEndpoints } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { askFirstAnswers } from '../api/answers-in-page.js';
 import { api } from '../api/client.js';
 import { YishiElement } from '../components/base/yishi-element.js';
 import { renderError, renderLoading } from '../components/common/load-state.js';
@@ -270,6 +271,8 @@ export class YishiApp extends YishiElement {
     this.loadFailed = false;
     // Another page: show the loading state rather than the previous page's stale content.
     if (route !== this.route) this.page = null;
+    // The page's first answers, asked for now unless its HTML brought them: beside the session check, while its code loads.
+    askFirstAnswers(location.pathname, (url) => api.get(url));
     if (route.public) {
       // Public pages never wait for the session, but the header still shows who is logged in.
       void loadMe().catch(() => undefined);
