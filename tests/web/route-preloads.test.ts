@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import type { VotePagePart } from '@yishi/core';
 import { dynamicImportsOf, entryKey, readManifest, staticClosure } from '../support/web-bundle.js';
 
 const WEB = fileURLToPath(new URL('../../packages/web/', import.meta.url));
 const DIST = join(WEB, 'dist');
 const manifest = readManifest(DIST);
 const preloads = JSON.parse(readFileSync(join(DIST, '.vite', 'route-preloads.json'), 'utf8')) as {
-  routes: { path: string; files: string[]; later: string[] }[];
+  routes: { path: string; files: string[]; later: string[]; parts: Record<string, string[]> }[];
 };
 const shell = new Set([...staticClosure(manifest, [entryKey(DIST, manifest)])].map((key) => `/${manifest[key]!.file}`));
 const filesOf = (keys: Iterable<string>) => [...keys].map((key) => `/${manifest[key]!.file}`).filter((file) => !shell.has(file));
@@ -59,6 +60,21 @@ describe("each page's files, for the server to name in its HTML", () => {
     // Vite's preload map of the page's dynamic imports: each part's file beside its words' file.
     for (const part of ['vote-timeline', 'proxy-panel', 'vote-result', 'vote-flow']) {
       expect(votePage, part).toContain(wordsOf(part).slice(1));
+    }
+  });
+
+  test("the voting page's parts (core's votePageParts), each with its files and its Chinese words, for the server to name once it knows the vote", () => {
+    const route = preloads.routes.find((r) => r.path === '/votes/:voteId')!;
+    const page = new Set(route.files);
+    const modules: Record<VotePagePart, string> = {
+      'vote-timeline': 'src/components/votes/vote-timeline.ts',
+      'vote-result': 'src/components/votes/vote-result.ts',
+      'proxy-panel': 'src/components/votes/proxy-panel.ts',
+    };
+    for (const [part, module] of Object.entries(modules)) {
+      const files = route.parts[part]!;
+      expect(files[0], part).toBe(`/${manifest[module]!.file}`);
+      expect(new Set(files), part).toEqual(new Set([...filesOf(staticClosure(manifest, [module])).filter((file) => !page.has(file)), wordsOf(part)]));
     }
   });
 });

@@ -16,7 +16,7 @@ import { errorResponse, handleError } from './http/errors.js';
 import { CONTENT_SECURITY_POLICY, requestContext, sameOriginWrites } from './http/middleware.js';
 import { API_REFERENCE_CSS, buildOpenApi, renderApiReference } from './http/openapi.js';
 import { withPageAnswers } from './http/page-answers.js';
-import { pageHtml } from './http/page-html.js';
+import { pageHtml, partLinks } from './http/page-html.js';
 import { pageSession, withSession } from './http/page-session.js';
 import { mountRoutes, type RouteDef } from './http/route.js';
 import { allRoutes } from './routes/index.js';
@@ -70,13 +70,14 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
       });
     }
     const htmlFor = pageHtml(webDist);
+    const partsOf = partLinks(webDist);
     const page = async (c: Context<AppEnv>) => {
       // About its visitor (who is logged in, http/page-session.ts): kept by no cache.
       c.header('Cache-Control', 'no-store');
       const session = await pageSession(c);
       const html = withSession(htmlFor(c.req.path), session);
       // The page's first answer too, for the pages that have one (all need a login).
-      return c.html(session.me ? await withPageAnswers(app, c, html) : html);
+      return c.html(session.me ? await withPageAnswers(app, c, html, partsOf) : html);
     };
     // The home page too, which the static files would answer with index.html as built.
     app.get('/', page);

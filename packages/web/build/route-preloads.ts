@@ -11,7 +11,9 @@
  * the chunks it imports statically and the page's words in the default language (which the page
  * waits for before it runs; a visitor in English fetches them too, as index.html has the shell's
  * words), without the shell's files; and, `later`, the files of the parts the page asks for at its
- * top level (page-words.ts's TOP_LEVEL_IMPORT: the board's sections). The server names those at low
+ * top level (page-words.ts's TOP_LEVEL_IMPORT: the board's sections), and `parts`, the files of each
+ * part the page may import() by its chunk name (the server names those a page's answer says it will
+ * show: packages/server/src/http/page-answers.ts). The server names `later` at low
  * priority: over HTTP/1.1's six connections, at the same priority, they were fetched before the
  * page's own data (the board's name 1.15 → 1.54 s on a throttled phone; docs/benchmarks.md). The
  * server matches a path as the app's router does (packages/server/src/http/page-html.ts).
@@ -27,7 +29,7 @@ export const ROUTE_PRELOADS_FILE = '.vite/route-preloads.json';
 
 export interface RoutePreloads {
   /** In the order of the route table (the first match wins, as in the app). */
-  routes: { path: string; files: string[]; later: string[] }[];
+  routes: { path: string; files: string[]; later: string[]; parts: Record<string, string[]> }[];
 }
 
 /** One route's path and the module its `load` imports. */
@@ -65,7 +67,17 @@ export function routePreloads(routesModule: string): Plugin {
           if (!partChunk) this.error(`route-preloads: no chunk is the part ${module} of ${page}`);
           for (const file of closure(partChunk.fileName)) if (!files.has(file)) later.add(file);
         }
-        routes.push({ path: path!, files: [...files].map((file) => base + file), later: [...later].map((file) => base + file) });
+        // Each part the page may ask for by import() (its words apart): its files and its default words, for the
+        // server to name when it knows the page will (the voting page's parts, by core's votePageParts).
+        const parts: Record<string, string[]> = {};
+        for (const dynamic of chunk.dynamicImports) {
+          const part = bundle[dynamic];
+          if (part?.type !== 'chunk' || /(^|\/)strings-/.test(dynamic)) continue;
+          const partFiles = closure(part.fileName).filter((file) => !files.has(file));
+          const partWords = partFiles.flatMap((file) => (bundle[file] as OutputChunk).dynamicImports.filter((d) => DEFAULT_WORDS.test(d)));
+          parts[part.name] = [...new Set([...partFiles, ...partWords])].map((file) => base + file);
+        }
+        routes.push({ path: path!, files: [...files].map((file) => base + file), later: [...later].map((file) => base + file), parts });
       }
       if (routes.length === 0) this.error(`route-preloads: no route found in ${routesModule}`);
       const preloads: RoutePreloads = { routes };

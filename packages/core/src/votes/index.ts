@@ -29,3 +29,4 @@ export * from './timeline.errors.js';
 export * from './open-ballot.schema.js';
 export * from './open-ballot.contract.js';
 export * from './recount.js';
+export * from './page-parts.js';

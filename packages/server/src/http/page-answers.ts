@@ -9,7 +9,7 @@
  * refusal (a vote the visitor may not see, a session that expired) is left for the page to meet as it
  * always has. Only for a visitor logged in (the caller checks): these pages need a login.
  */
-import { FIRST_ANSWERS, fillEndpointPath } from '@yishi/core';
+import { FIRST_ANSWERS, fillEndpointPath, votePageParts, type VoteView } from '@yishi/core';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './context.js';
 import { routeParams } from './page-html.js';
@@ -17,8 +17,25 @@ import { withDataBlock } from './page-session.js';
 
 export const PAGE_ANSWERS_ID = 'yishi-answers';
 
-/** `html` with the first answers of the page `c` asks for, those the API gives. */
-export async function withPageAnswers(app: Hono<AppEnv>, c: Context<AppEnv>, html: string): Promise<string> {
+/** The parts of the page its answers say it will show, by their chunk names. */
+const PARTS: Record<string, (answers: Record<string, unknown>, params: Record<string, string>) => string[]> = {
+  '/votes/:voteId': (answers, { voteId }) => {
+    const view = answers[`/api${fillEndpointPath('/votes/:voteId', { voteId: voteId! })}`] as VoteView | undefined;
+    return view ? votePageParts(view) : [];
+  },
+};
+
+/**
+ * `html` with the first answers of the page `c` asks for, those the API gives, and the links of the
+ * parts they say the page will show (`partLinks`, from the web build): the voting page's timeline is
+ * fetched with the page's own files rather than once the page has read its vote.
+ */
+export async function withPageAnswers(
+  app: Hono<AppEnv>,
+  c: Context<AppEnv>,
+  html: string,
+  partLinks: (path: string, names: readonly string[]) => string,
+): Promise<string> {
   const headers: Record<string, string> = { accept: 'application/json' };
   for (const name of ['cookie', 'accept-language']) {
     const value = c.req.header(name);
@@ -38,8 +55,10 @@ export async function withPageAnswers(app: Hono<AppEnv>, c: Context<AppEnv>, htm
         return [[url, await answer.json()] as const];
       }),
     );
-    const found = answers.flat();
-    return found.length > 0 ? withDataBlock(html, PAGE_ANSWERS_ID, Object.fromEntries(found)) : html;
+    const found = Object.fromEntries(answers.flat());
+    if (Object.keys(found).length === 0) return html;
+    const links = partLinks(c.req.path, PARTS[page]?.(found, params) ?? []);
+    return withDataBlock(links ? html.replace('</head>', `${links}</head>`) : html, PAGE_ANSWERS_ID, found);
   }
   return html;
 }

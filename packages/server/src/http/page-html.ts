@@ -16,7 +16,14 @@ const PRELOADS_FILE = '.vite/route-preloads.json';
 
 const AssetPath = z.string().regex(/^\/[\w\-./]+\.js$/);
 const RoutePreloads = z.object({
-  routes: z.array(z.object({ path: z.string().startsWith('/'), files: z.array(AssetPath), later: z.array(AssetPath).default([]) })),
+  routes: z.array(
+    z.object({
+      path: z.string().startsWith('/'),
+      files: z.array(AssetPath),
+      later: z.array(AssetPath).default([]),
+      parts: z.record(z.string(), z.array(AssetPath)).default({}),
+    }),
+  ),
 });
 
 const segments = (path: string) => path.split('/').filter((s) => s !== '');
@@ -78,5 +85,22 @@ export function pageHtml(webDist: string): (path: string) => string {
     if (!route || route.links === '') return index;
     route.html ??= index.replace('</head>', `${route.links}</head>`);
     return route.html;
+  };
+}
+
+/**
+ * The `<link rel="modulepreload">` of the parts `names` (chunk names: `vote-timeline`) the page at
+ * `path` will ask for (route-preloads' `parts`), for the HTML's head: named once the server knows the
+ * page will show them (http/page-answers.ts), fetched while the head is parsed.
+ */
+export function partLinks(webDist: string): (path: string, names: readonly string[]) => string {
+  let routes: { pattern: string[]; parts: Record<string, string[]> }[] | null = null;
+  return (path, names) => {
+    routes ??= readPreloads(webDist).map((route) => ({ pattern: segments(route.path), parts: route.parts }));
+    const have = segments(path);
+    const route = routes.find((r) => matches(r.pattern, have));
+    if (!route) return '';
+    const files = new Set(names.flatMap((name) => route.parts[name] ?? []));
+    return [...files].map((file) => `<link rel="modulepreload" crossorigin href="${file}">`).join('');
   };
 }

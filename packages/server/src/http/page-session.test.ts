@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authEndpoints, meetingEndpoints, proxyEndpoints, voteEndpoints, type Me } from '@yishi/core';
+import { authEndpoints, meetingEndpoints, proxyEndpoints, voteEndpoints, votePageParts, type Me, type VotePagePart } from '@yishi/core';
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../testing/test-app.js';
 import { PAGE_ANSWERS_ID } from './page-answers.js';
@@ -18,11 +18,23 @@ function blockOf(html: string, id = PAGE_SESSION_ID): unknown {
   return JSON.parse(body.slice(0, body.search(/<\/script/i)));
 }
 
+/** The voting page's parts as the web build lists them (.vite/route-preloads.json). */
+const VOTE_PARTS: Record<VotePagePart, string[]> = {
+  'vote-timeline': ['/assets/vote-timeline-2.js', '/assets/strings-page-vote-timeline.zh-CN-3.js'],
+  'vote-result': ['/assets/vote-result-4.js'],
+  'proxy-panel': ['/assets/proxy-panel-5.js'],
+};
+
 function webDist(): string {
   const dist = mkdtempSync(join(tmpdir(), 'yishi-dist-'));
   writeFileSync(join(dist, 'index.html'), INDEX);
+  mkdirSync(join(dist, '.vite'));
+  const routes = [{ path: '/votes/:voteId', files: ['/assets/vote-page-1.js'], parts: VOTE_PARTS }];
+  writeFileSync(join(dist, '.vite', 'route-preloads.json'), JSON.stringify({ routes }));
   return dist;
 }
+
+const preloads = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
 
 describe('who is logged in, written into the HTML of a page', () => {
   test('a name that holds markup stays inside its block: the JSON read back is the session as given', () => {
@@ -60,7 +72,7 @@ describe('who is logged in, written into the HTML of a page', () => {
 });
 
 describe("the voting page's first answer, written into its HTML", () => {
-  test("an owner's voting page carries GET /api/votes/:voteId and their proxies in it as the API answers them; a vote they may not see, another page or an anonymous visitor carries none", async () => {
+  test("an owner's voting page carries GET /api/votes/:voteId and their proxies in it as the API answers them, and names the files of the parts that vote shows; a vote they may not see, another page or an anonymous visitor carries none", async () => {
     const t = await createTestApp({ config: { webDist: webDist() } });
     try {
       const cookie = await t.login('yezhu');
@@ -70,12 +82,18 @@ describe("the voting page's first answer, written into its HTML", () => {
       const url = `/api/votes/${open.id}`;
 
       const page = await t.call('GET', `/votes/${open.id}`, { cookie, headers: { 'accept-language': 'en' } });
-      const answers = blockOf(await page.text(), PAGE_ANSWERS_ID) as Record<string, unknown> | undefined;
+      const html = await page.text();
+      const answers = blockOf(html, PAGE_ANSWERS_ID) as Record<string, unknown> | undefined;
       const proxiesUrl = `${url}/proxies/mine`;
       expect(Object.keys(answers ?? {})).toEqual([url, proxiesUrl]);
       expect(answers![proxiesUrl]).toEqual(JSON.parse(JSON.stringify(await t.ok(proxyEndpoints.mine, { params: { voteId: open.id }, cookie }))));
       const own = await t.ok(voteEndpoints.get, { params: { voteId: open.id }, cookie, headers: { 'accept-language': 'en' } });
       expect(answers![url]).toEqual(JSON.parse(JSON.stringify(own)));
+      // The parts the vote shows, named with the page's own files: an open owners' vote has its proxy panel, no result.
+      const shown = votePageParts(own);
+      expect(shown).toContain('proxy-panel');
+      expect(shown).not.toContain('vote-result');
+      expect(preloads(html)).toEqual(['/assets/vote-page-1.js', ...shown.flatMap((part) => VOTE_PARTS[part])]);
 
       // The meeting page, for the station chief: the meeting as GET /api/meetings/:meetingId answers.
       const { items: meetings } = await t.ok(meetingEndpoints.list, { params: { compoundId: await t.compoundId('DSCT') }, cookie: staff });
@@ -87,7 +105,9 @@ describe("the voting page's first answer, written into its HTML", () => {
 
       expect(blockOf(await (await t.call('GET', '/votes/no-such-vote', { cookie })).text(), PAGE_ANSWERS_ID)).toBeUndefined();
       expect(blockOf(await (await t.call('GET', `/votes/${open.id}/receipts`, { cookie })).text(), PAGE_ANSWERS_ID)).toBeUndefined();
-      expect(blockOf(await (await t.call('GET', `/votes/${open.id}`)).text(), PAGE_ANSWERS_ID)).toBeUndefined();
+      const anonymous = await (await t.call('GET', `/votes/${open.id}`)).text();
+      expect(blockOf(anonymous, PAGE_ANSWERS_ID)).toBeUndefined();
+      expect(preloads(anonymous)).toEqual(['/assets/vote-page-1.js']);
     } finally {
       await t.close();
     }

@@ -9,7 +9,7 @@
  * Offline (issue 19) the page shows the vote as it was last loaded on this device, never as open: no ballot
  * buttons, "截至 HH:mm" instead of the status, and "需要联网才能投票". A ballot always needs the server's answer.
  */
-import { SECRET_TOTALS_MIN_VOTERS, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
+import { SECRET_TOTALS_MIN_VOTERS, votePageParts, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
 import { adoptStyles, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -28,7 +28,8 @@ import type { FlowHost, Step } from './vote-flow.js';
 
 /**
  * Parts only some votes show, loaded with the vote that shows them rather than on every visit
- * (issue 18: the voting page stays light on a phone). The page waits for the parts its first screen
+ * (issue 18: the voting page stays light on a phone; which a vote shows is core's votePageParts, by which
+ * the server names their files in the page's HTML). The page waits for the parts its first screen
  * shows, so nothing moves once it is drawn; the proxy panel reads its own data and appears when it
  * has it, as it always did; the receipt's log position is shown after a ballot is cast.
  */
@@ -46,12 +47,12 @@ function whenIdle(run: () => void): void {
 }
 
 async function withParts(view: VoteView): Promise<VoteView> {
-  const { vote } = view;
-  if (vote.electorateKind === 'owners' && vote.status !== 'draft') void parts.proxies();
+  const shown = votePageParts(view);
+  if (shown.includes('proxy-panel')) void parts.proxies();
   // An open vote's flow is fetched once the page is drawn and the browser is idle, so the first tap on a weak
   // signal does not wait for it (the tap loads it itself if this has not finished or failed).
-  if (vote.status === 'open' && navigator.onLine) whenIdle(() => void parts.flow().catch(() => undefined));
-  await Promise.all([view.timeline.statutory && parts.timeline(), vote.status === 'closed' && parts.result()]);
+  if (view.vote.status === 'open' && navigator.onLine) whenIdle(() => void parts.flow().catch(() => undefined));
+  await Promise.all([shown.includes('vote-timeline') && parts.timeline(), shown.includes('vote-result') && parts.result()]);
   return view;
 }
 
