@@ -46,15 +46,17 @@ async function announceNewVote(): Promise<string> {
   return id;
 }
 
-/** The vote's (only) event so far: its notices, and whether a fan-out row still owes anything. */
+/**
+ * The vote's (only) event so far: its notices, and whether a fan-out row still owes anything. Three reads,
+ * not one snapshot: the fan-out row is read first, so that once it is gone (the worker's transaction
+ * committed) the notices and the event's count read after it are the committed ones. Read the other way
+ * round, a commit between the reads showed the notices written but the event's count still 0.
+ */
 async function opening(voteId: string) {
-  const event = await t.deps.db
-    .selectFrom('notification_events')
-    .select(['id', 'kind', 'recipient_count'])
-    .where('subject_id', '=', voteId)
-    .executeTakeFirstOrThrow();
-  const notices = await t.deps.db.selectFrom('notifications').select('id').where('event_id', '=', event.id).execute();
-  const owed = await t.deps.db.selectFrom('notification_fanouts').select('notices_json').where('event_id', '=', event.id).execute();
+  const { id } = await t.deps.db.selectFrom('notification_events').select('id').where('subject_id', '=', voteId).executeTakeFirstOrThrow();
+  const owed = await t.deps.db.selectFrom('notification_fanouts').select('notices_json').where('event_id', '=', id).execute();
+  const notices = await t.deps.db.selectFrom('notifications').select('id').where('event_id', '=', id).execute();
+  const event = await t.deps.db.selectFrom('notification_events').select(['kind', 'recipient_count']).where('id', '=', id).executeTakeFirstOrThrow();
   return { kind: event.kind, notices: notices.length, count: event.recipient_count, owed };
 }
 
