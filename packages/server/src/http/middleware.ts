@@ -7,8 +7,14 @@ import type { Deps } from '../deps.js';
 import { LOCALE_COOKIE, SESSION_COOKIE } from './session-cookie.js';
 import { actorForToken } from '../services/auth.service.js';
 import type { AppEnv } from './context.js';
+import type { Actor } from '../auth/actor.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Who a session cookie's token belongs to: null for none, one not shaped like ours (not looked up), or one expired. */
+export async function sessionActor(deps: Deps, token: string | null): Promise<Actor | null> {
+  return token !== null && /^[\w-]{20,100}$/.test(token) ? actorForToken(deps, token) : null;
+}
 
 /**
  * Puts deps, the caller's language and the logged-in actor (or null) on the context. The actor is
@@ -23,8 +29,7 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     const cookies = getCookie(c);
     const token = cookies[SESSION_COOKIE] ?? null;
     c.set('sessionToken', token);
-    const wantsActor = c.req.path.startsWith('/api/') && token !== null && /^[\w-]{20,100}$/.test(token);
-    const actor = wantsActor ? await actorForToken(deps, token) : null;
+    const actor = c.req.path.startsWith('/api/') ? await sessionActor(deps, token) : null;
     c.set('actor', actor);
     // The explicit choice (cookie) first, then the browser's languages, then the account's setting.
     const cookieLocale = cookies[LOCALE_COOKIE];

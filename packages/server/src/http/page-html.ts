@@ -65,26 +65,40 @@ function readPreloads(webDist: string): z.infer<typeof RoutePreloads>['routes'] 
   return parsed.data.routes;
 }
 
-/** Read once, on the first page asked for; then each route's HTML is made once and kept. */
+type PreloadedRoute = z.infer<typeof RoutePreloads>['routes'][number] & { pattern: string[] };
+
+/** Each web build's routes, read once (on the first page asked for). */
+const builds = new Map<string, PreloadedRoute[]>();
+
+/** The route of the build that the path opens, matched as the app's router does; undefined for none. */
+function routeAt(webDist: string, path: string): PreloadedRoute | undefined {
+  let routes = builds.get(webDist);
+  if (!routes) {
+    routes = readPreloads(webDist).map((route) => ({ ...route, pattern: segments(route.path) }));
+    builds.set(webDist, routes);
+  }
+  const have = segments(path);
+  return routes.find((r) => matches(r.pattern, have));
+}
+
+/** Each route's HTML is made once and kept. */
 export function pageHtml(webDist: string): (path: string) => string {
   let index: string | null = null;
-  let routes: { pattern: string[]; links: string; html?: string }[] = [];
+  const made = new Map<PreloadedRoute, string>();
   return (path) => {
-    if (index === null) {
-      index = readFileSync(join(webDist, 'index.html'), 'utf8');
-      routes = readPreloads(webDist).map((route) => ({
-        pattern: segments(route.path),
-        links: [
-          ...route.files.map((file) => `<link rel="modulepreload" crossorigin href="${file}">`),
-          ...route.later.map((file) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="${file}">`),
-        ].join(''),
-      }));
+    index ??= readFileSync(join(webDist, 'index.html'), 'utf8');
+    const route = routeAt(webDist, path);
+    if (!route || route.files.length + route.later.length === 0) return index;
+    let html = made.get(route);
+    if (html === undefined) {
+      const links = [
+        ...route.files.map((file) => `<link rel="modulepreload" crossorigin href="${file}">`),
+        ...route.later.map((file) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="${file}">`),
+      ].join('');
+      html = index.replace('</head>', `${links}</head>`);
+      made.set(route, html);
     }
-    const have = segments(path);
-    const route = routes.find((r) => matches(r.pattern, have));
-    if (!route || route.links === '') return index;
-    route.html ??= index.replace('</head>', `${route.links}</head>`);
-    return route.html;
+    return html;
   };
 }
 
@@ -94,11 +108,8 @@ export function pageHtml(webDist: string): (path: string) => string {
  * page will show them (http/page-answers.ts), fetched while the head is parsed.
  */
 export function partLinks(webDist: string): (path: string, names: readonly string[]) => string {
-  let routes: { pattern: string[]; parts: Record<string, string[]> }[] | null = null;
   return (path, names) => {
-    routes ??= readPreloads(webDist).map((route) => ({ pattern: segments(route.path), parts: route.parts }));
-    const have = segments(path);
-    const route = routes.find((r) => matches(r.pattern, have));
+    const route = routeAt(webDist, path);
     if (!route) return '';
     const files = new Set(names.flatMap((name) => route.parts[name] ?? []));
     return [...files].map((file) => `<link rel="modulepreload" crossorigin href="${file}">`).join('');

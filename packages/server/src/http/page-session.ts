@@ -11,8 +11,9 @@
  */
 import { sessionSchema, type Session } from '@yishi/core';
 import type { Context } from 'hono';
-import { actorForToken, describeMe } from '../services/auth.service.js';
+import { describeMe } from '../services/auth.service.js';
 import type { AppEnv } from './context.js';
+import { sessionActor } from './middleware.js';
 
 export const PAGE_SESSION_ID = 'yishi-session';
 
@@ -20,7 +21,7 @@ export const PAGE_SESSION_ID = 'yishi-session';
 export async function pageSession(c: Context<AppEnv>): Promise<Session> {
   const deps = c.get('deps');
   const token = c.get('sessionToken');
-  const actor = token !== null && /^[\w-]{20,100}$/.test(token) ? await actorForToken(deps, token) : null;
+  const actor = await sessionActor(deps, token);
   return sessionSchema.parse({ me: actor ? await describeMe(deps, actor) : null });
 }
 

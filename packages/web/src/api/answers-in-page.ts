@@ -13,6 +13,7 @@
  */
 import { FIRST_ANSWERS, fillEndpointPath } from '@yishi/core';
 import { matchPath } from '../app/router.js';
+import { takeDataBlock } from './page-data.js';
 
 const FRESH_MS = 30_000;
 
@@ -28,15 +29,8 @@ let early: Map<string, Early> | undefined;
 function waiting(): Map<string, Early> {
   if (early) return early;
   early = new Map();
-  const block = typeof document === 'undefined' ? null : document.getElementById('yishi-answers');
-  if (!block) return early;
-  block.remove();
-  try {
-    for (const [url, value] of Object.entries(JSON.parse(block.textContent ?? '') as Record<string, unknown>))
-      early.set(url, { answer: Promise.resolve(value), at: 0 });
-  } catch {
-    // Not as written by the server: the page asks.
-  }
+  for (const [url, value] of Object.entries(takeDataBlock<Record<string, unknown>>('yishi-answers') ?? {}))
+    early.set(url, { answer: Promise.resolve(value), at: 0 });
   return early;
 }
 

@@ -10,6 +10,7 @@
  */
 import { MEMBER_ROLE, authEndpoints, type Me, type MeetingHats, type Party, type Role, type Session } from '@yishi/core';
 import { ApiError, api } from '../api/client.js';
+import { takeDataBlock } from '../api/page-data.js';
 import { mayHoldOfflineCopies } from '../offline/offline-db.js';
 
 export const SESSION_CHANGED = 'yishi-session-changed';
@@ -82,22 +83,6 @@ export function currentMe(): Me | null {
   return me ?? null;
 }
 
-/**
- * Who is logged in, as the server wrote it into the page's HTML (packages/server/src/http/page-session.ts),
- * taken once: a first visit asks no one before the page may load its data. A page the service worker
- * answered from its copy of index.html has none, nor does a page after logging in or out.
- */
-function sessionInPage(): Session | undefined {
-  const block = typeof document === 'undefined' ? null : document.getElementById('yishi-session');
-  if (!block) return undefined;
-  block.remove();
-  try {
-    return JSON.parse(block.textContent ?? '') as Session;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The server's answer: kept on this device for offline use, then told to listeners. */
 function answered(value: Me | null): Me | null {
   retries = 0;
@@ -117,7 +102,9 @@ function settled(value: Me | null): Me | null {
 
 export function loadMe(options: { force?: boolean } = {}): Promise<Me | null> {
   if (me !== undefined && !options.force) return Promise.resolve(me);
-  const inPage = me === undefined ? sessionInPage() : undefined;
+  // On a first visit, as the server wrote it into the page's HTML (server: http/page-session.ts), taken once: the
+  // page may load its data without asking first. A page the service worker answered from its copy has none.
+  const inPage = me === undefined ? takeDataBlock<Session>('yishi-session') : undefined;
   if (inPage) return Promise.resolve(settled(answered(inPage.me)));
   pending ??= api
     .call(authEndpoints.session, {})

@@ -1,0 +1,173 @@
+/**
+ * The app shell's look: the skip link, the header (home link, language and elder-mode switches,
+ * account), the routed page's <main>, and how the header folds on a phone. For app/yishi-app.ts.
+ */
+import { css } from 'lit';
+
+export const shellStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 100vh;
+  }
+  .skip {
+    position: absolute;
+    left: 0.5rem;
+    top: -10rem;
+    background: var(--yishi-surface);
+    padding: 0.5rem 1rem;
+    z-index: 10;
+  }
+  .skip:focus {
+    top: 0.5rem;
+  }
+  header {
+    background: var(--yishi-surface);
+    border-bottom: 1px solid var(--yishi-border);
+  }
+  .bar {
+    max-width: var(--yishi-page-width);
+    margin: 0 auto;
+    padding: 0.5rem 1rem;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+  }
+  .brand {
+    display: inline-flex;
+    align-items: baseline;
+    gap: 0.5rem;
+    min-height: var(--yishi-tap);
+    align-items: center;
+    text-decoration: none;
+    color: var(--yishi-text);
+    font-weight: 700;
+    font-size: 1.25rem;
+    margin-right: auto;
+  }
+  .brand small {
+    font-weight: 400;
+    font-size: 0.875rem;
+    color: var(--yishi-muted);
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  /* The shell draws its own button and switch (no Shoelace in the first download); they look like the pages' Shoelace ones. */
+  .tool-button {
+    min-height: var(--yishi-tap);
+    padding: 0 1rem;
+    border: 1px solid var(--sl-color-neutral-300, #cbd5e1);
+    border-radius: var(--sl-border-radius-medium, 0.25rem);
+    background: var(--yishi-surface);
+    color: var(--yishi-text);
+    font: inherit;
+    font-size: 1rem;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .tool-button:hover {
+    background: var(--sl-color-primary-50);
+    border-color: var(--sl-color-primary-300);
+    color: var(--sl-color-primary-700);
+  }
+  .tool-button[disabled] {
+    opacity: 0.5;
+    cursor: wait;
+  }
+  .elder-switch {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: var(--yishi-tap);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .elder-switch input {
+    appearance: none;
+    margin: 0;
+    flex: none;
+    position: relative;
+    width: calc(var(--sl-toggle-size-medium) * 2);
+    height: var(--sl-toggle-size-medium);
+    border-radius: var(--sl-toggle-size-medium);
+    border: 2px solid var(--sl-color-neutral-400, #94a3b8);
+    background: var(--sl-color-neutral-400, #94a3b8);
+    cursor: pointer;
+    transition: background 0.15s;
+  }
+  .elder-switch input::before {
+    content: '';
+    position: absolute;
+    top: 0;
+    left: 0;
+    width: calc(var(--sl-toggle-size-medium) - 4px);
+    height: calc(var(--sl-toggle-size-medium) - 4px);
+    border-radius: 50%;
+    background: #fff;
+    transition: transform 0.15s;
+  }
+  .elder-switch input:checked {
+    background: var(--yishi-brand);
+    border-color: var(--yishi-brand);
+  }
+  .elder-switch input:checked::before {
+    transform: translateX(var(--sl-toggle-size-medium));
+  }
+  .who {
+    color: var(--yishi-muted);
+    font-size: 0.9375rem;
+  }
+  /* The bell's room while its code comes (loadBell), so the header does not move when it appears. */
+  yishi-notification-bell:not(:defined) {
+    display: inline-block;
+    min-width: var(--yishi-tap);
+    min-height: var(--yishi-tap);
+  }
+  .account-link {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--yishi-tap);
+    padding: 0 0.25rem;
+    font-weight: 600;
+  }
+  main {
+    flex: 1;
+    width: 100%;
+    max-width: var(--yishi-page-width);
+    margin: 0 auto;
+    padding: 1rem 1rem 3rem;
+  }
+  main:focus {
+    outline: none;
+  }
+  /* A bare page (the hall screen) has the whole window. */
+  main.bare {
+    max-width: none;
+    padding: 0;
+  }
+  /* Printed pages (the notice board for the physical 公示栏) carry the page alone: no header, no skip link. */
+  @media print {
+    header,
+    .skip {
+      display: none;
+    }
+    main {
+      max-width: none;
+      padding: 0;
+    }
+  }
+  @media (max-width: 40rem) {
+    .brand small,
+    .who {
+      display: none;
+    }
+    .elder-switch {
+      flex-basis: 100%;
+    }
+  }
+`;
