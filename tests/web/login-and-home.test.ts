@@ -81,6 +81,7 @@ describe('login and per-role home', () => {
     test(`${home.login} sees their own home`, async () => {
       await withPage(async (page) => {
         await loginAs(page, server.url, home.login);
+        await expect.poll(() => page.title()).toBe('首页 · 议事');
         const text = await visibleText(page);
         expect(await main(page).getByRole('heading', { level: 1 }).textContent()).toMatch(home.name);
         for (const role of home.roles) expect(text).toContain(role);

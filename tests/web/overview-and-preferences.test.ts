@@ -80,8 +80,11 @@ describe('compound overview', () => {
     await withPage(async (page) => {
       await loginAs(page, server.url, 'shequ');
       await openOverview(page);
+      expect(await page.title()).toBe('小区概况 · 议事');
       await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      // The tab's title too: the page's title comes with each language's words.
+      await expect.poll(() => page.title()).toBe('Compound overview · Yishi');
       await expect.poll(() => visibleText(page)).toContain('Key figures');
       const text = await visibleText(page);
       expect(text).toContain('The four parties');
@@ -91,6 +94,7 @@ describe('compound overview', () => {
       // The choice is remembered and the server now answers in English too.
       await page.locator('yishi-app header').getByRole('button', { name: 'Log out' }).click();
       await page.waitForURL(/\/login$/);
+      await expect.poll(() => page.title()).toBe('Log in · Yishi');
       await page.getByLabel(/Phone number or username/).fill('shequ');
       await page.getByLabel(/^\s*Password\s*$/).fill('not-the-password');
       await page.getByRole('button', { name: 'Log in', exact: true }).click();

@@ -4,21 +4,23 @@
  * `<a href="/…">` that the shell intercepts (see `interceptLinks`), so they also work opened in a
  * new tab or shared in a WeChat group.
  */
-import type { Role } from '@yishi/core';
-import type { Localised } from '../i18n.js';
+import type { shellMessages } from '../locales/shell.js';
 
-/** Who a navigation entry is for: a role held at a compound, or 'public' for everybody. */
-export type NavAudience = Role | 'public';
+type NameOf<Key> = Key extends `title.${infer Name}` ? Name : never;
+/** A page's custom-element tag, `yishi-<name>-page`: one with a title (`title.<name>` in locales/shell.ts). */
+export type PageTag = `yishi-${NameOf<keyof typeof shellMessages>}-page`;
+
+/** The words of a page's title. */
+export function titleKey(tag: PageTag): `title.${NameOf<keyof typeof shellMessages>}` {
+  return `title.${tag.slice('yishi-'.length, -'-page'.length) as NameOf<keyof typeof shellMessages>}`;
+}
 
 export interface RouteDef {
   /** `/compounds/:compoundId/roster`; parameters are `:name` segments. */
   path: string;
-  /** The page's custom-element tag, defined by the module `load` imports. */
-  tag: string;
+  /** The page's custom-element tag, defined by the module `load` imports; its title is the words `title.<name>`. */
+  tag: PageTag;
   load: () => Promise<unknown>;
-  title: Localised;
-  /** Shown as an action on the home page (per compound when the path has `:compoundId`). */
-  nav?: { roles: readonly NavAudience[]; label: Localised };
   /** Readable without logging in (public notice board). */
   public?: boolean;
   /** Shown without the app's header, the page given the whole screen (the hall screen on a projector). */

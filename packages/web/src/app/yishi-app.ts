@@ -13,19 +13,18 @@ import { api } from '../api/client.js';
 import { YishiElement } from '../components/base/yishi-element.js';
 import { renderError, renderLoading } from '../components/common/load-state.js';
 import { WriteController } from '../controllers/write-controller.js';
-import { pick, switchLocale, t } from '../i18n.js';
+import { switchLocale, t } from '../i18n.js';
 import { routes } from '../routes.js';
 import { currentLocale, isElderMode, setElderMode } from '../state/preferences.js';
 import { currentMe, loadMe, logOut, onSessionChange } from '../state/session.js';
 import type { YishiConnectionBar } from './connection-bar.js';
 import { shellStyles } from './shell-styles.js';
-import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, type RouteDef, type RouteParams } from './router.js';
+import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, titleKey, type RouteDef, type RouteParams } from './router.js';
 
 const NOT_FOUND: RouteDef = {
   path: '*',
   tag: 'yishi-not-found-page',
   load: () => import('../pages/not-found/not-found-page.js'),
-  title: { 'zh-CN': '找不到页面', en: 'Page not found' },
   public: true,
 };
 
@@ -141,7 +140,7 @@ export class YishiApp extends YishiElement {
 
   private updateTitle(): void {
     const name = t('app.name');
-    document.title = this.route ? `${pick(this.route.title)} · ${name}` : name;
+    document.title = this.route ? `${t(titleKey(this.route.tag))} · ${name}` : name;
   }
 
   protected override updated(): void {

@@ -1,8 +1,8 @@
 /**
  * The per-role home: a greeting, what needs me now (components/home/home-todo.ts: votes to cast,
  * my concerns, outcomes to rate; for staff overdue items, minutes to publish, today's meetings,
- * votes closing), the roles I hold, and for each of my compounds the actions my roles there allow. The actions come from the page registry (routes.ts `nav`), so a feature that
- * registers a page with `nav.roles` shows up here for exactly those roles without touching this file.
+ * votes closing), the roles I hold, and for each of my compounds the actions my roles there allow. The actions come from
+ * home-actions.ts, so a feature that lists its page there shows up here for exactly those roles without touching this file.
  * Administrators (subdistrict committee, community staff) also get the "开始使用" checklist until
  * their compounds are set up.
  */
@@ -11,31 +11,32 @@ import '../../components/home/setup-checklist.js';
 import { ROLE_LABELS, type Me, type MyCompound, type MyGrant, type Role, type StaffRole } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { fillPath, pathParams, type RouteDef } from '../../app/router.js';
+import { fillPath, pathParams } from '../../app/router.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { routes } from '../../routes.js';
+import { HOME_ACTIONS, type HomeAction } from './home-actions.js';
 import { currentMe } from '../../state/session.js';
 
-function allows(route: RouteDef, roles: readonly Role[]): boolean {
-  const audience = route.nav?.roles ?? [];
-  return audience.includes('public') || roles.some((role) => audience.includes(role));
+function allows(action: HomeAction, roles: readonly Role[]): boolean {
+  return action.roles.includes('public') || roles.some((role) => action.roles.includes(role));
 }
 
-/** Registry pages that act on one compound (their only parameter is :compoundId). */
+/** Actions on one compound (their page's only parameter is :compoundId). */
 export function compoundActions(compound: Pick<MyCompound, 'id' | 'myRoles'>): Array<{ href: string; label: string }> {
-  return routes
-    .filter((route) => route.nav && pathParams(route.path).join() === 'compoundId' && allows(route, compound.myRoles))
-    .map((route) => ({ href: fillPath(route.path, { compoundId: compound.id }), label: pick(route.nav!.label) }));
+  return HOME_ACTIONS.filter((action) => pathParams(action.path).join() === 'compoundId' && allows(action, compound.myRoles)).map((action) => ({
+    href: fillPath(action.path, { compoundId: compound.id }),
+    label: t(action.label),
+  }));
 }
 
-/** Registry pages with no parameters, for anyone holding one of their roles anywhere. */
+/** Actions with no parameters, for anyone holding one of their roles anywhere. */
 function globalActions(me: Me): Array<{ href: string; label: string }> {
   const roles = new Set<Role>([...me.grants.map((g) => g.role), ...me.compounds.flatMap((c) => c.myRoles)]);
-  return routes
-    .filter((route) => route.nav && route.path !== '/' && pathParams(route.path).length === 0 && allows(route, [...roles]))
-    .map((route) => ({ href: route.path, label: pick(route.nav!.label) }));
+  return HOME_ACTIONS.filter((action) => action.path !== '/' && pathParams(action.path).length === 0 && allows(action, [...roles])).map((action) => ({
+    href: action.path,
+    label: t(action.label),
+  }));
 }
 
 /** The roles that build the subdistrict: communities, compounds and their staff. */
@@ -45,8 +46,8 @@ function isAdministrator(me: Me): boolean {
   return me.grants.some((g) => ADMIN_ROLES.includes(g.role));
 }
 
-/** The account page is everybody's; linked here unless the registry already puts it among the actions. */
-const ACCOUNT_IN_REGISTRY = routes.some((route) => route.path === '/account' && route.nav);
+/** The account page is everybody's; linked here unless it is already among the actions. */
+const ACCOUNT_AMONG_ACTIONS = HOME_ACTIONS.some((action) => action.path === '/account');
 
 function describeGrant(grant: MyGrant): string {
   const parts = [pick(grant.roleLabel)];
@@ -109,7 +110,7 @@ export class HomePage extends YishiElement {
       </ul>
       <nav class="actions" aria-label=${t('home.actions')}>
         ${everywhere.map((a) => html`<a class="link-button" href=${a.href}>${a.label}</a>`)}
-        ${ACCOUNT_IN_REGISTRY ? nothing : html`<a class="link-button" href="/account">${t('shell.account')}</a>`}
+        ${ACCOUNT_AMONG_ACTIONS ? nothing : html`<a class="link-button" href="/account">${t('shell.account')}</a>`}
       </nav>
       ${admin ? html`<yishi-setup-checklist></yishi-setup-checklist>` : nothing}
       <h2>${t('home.compounds')}</h2>
