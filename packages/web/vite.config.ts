@@ -29,6 +29,7 @@ export default defineConfig({
       'vote-timeline',
       'vote-result',
       'proxy-panel',
+      'proxy-actions',
       'vote-flow',
       'receipt-position',
     ]),

@@ -91,6 +91,24 @@ describe('the light pages show every word', () => {
       await setElderModeSwitch(page, true);
       await page.screenshot({ path: join(ARTIFACTS, 'light-vote-page-phone-elder.png'), fullPage: true });
       await setElderModeSwitch(page, false);
+      // For an owner with no proxy the panel is its invitation alone: its actions (and their words) come when the form is opened,
+      // with the focus in the form's first field.
+      const actionsFetched = () => asked.filter((path) => path.startsWith('/assets/proxy-actions-')).length;
+      expect(actionsFetched()).toBe(0);
+      await page.locator('yishi-proxy-panel').getByRole('button', { name: '委托他人代我投票' }).click();
+      await page.locator('yishi-proxy-panel').getByRole('button', { name: '提交委托，发送验证码' }).waitFor();
+      expect(actionsFetched()).toBe(1);
+      const focused = () =>
+        page.evaluate(() => {
+          const actions = document
+            .querySelector('yishi-app')
+            ?.shadowRoot?.querySelector('yishi-vote-page')
+            ?.shadowRoot?.querySelector('yishi-proxy-panel')
+            ?.shadowRoot?.querySelector('yishi-proxy-actions');
+          return actions?.shadowRoot?.activeElement?.getAttribute('name') ?? null;
+        });
+      await expect.poll(focused).toBe('unit');
+      await expectWords(page, 'yishi-proxy-panel', missing);
       await page.goto(`${server.url}/votes/${closedVote}`);
       await page.locator('yishi-vote-result').first().waitFor();
       await expectWords(page, 'main', missing);

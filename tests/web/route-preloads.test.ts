@@ -70,6 +70,8 @@ describe("each page's files, for the server to name in its HTML", () => {
       'vote-timeline': 'src/components/votes/vote-timeline.ts',
       'vote-result': 'src/components/votes/vote-result.ts',
       'proxy-panel': 'src/components/votes/proxy-panel.ts',
+      // Asked for by the proxy panel (a part of a part), for an owner who has given or holds a proxy (core's proxyPanelParts).
+      'proxy-actions': 'src/components/votes/proxy-actions.ts',
     };
     for (const [part, module] of Object.entries(modules)) {
       const files = route.parts[part]!;

@@ -67,15 +67,18 @@ export function routePreloads(routesModule: string): Plugin {
           if (!partChunk) this.error(`route-preloads: no chunk is the part ${module} of ${page}`);
           for (const file of closure(partChunk.fileName)) if (!files.has(file)) later.add(file);
         }
-        // Each part the page may ask for by import() (its words apart): its files and its default words, for the
-        // server to name when it knows the page will (the voting page's parts, by core's votePageParts).
+        // Each part the page may ask for by import() (its words apart), and each part a part asks for so (the proxy
+        // panel's actions): its files and its default words, for the server to name when it knows the page will
+        // show it (the voting page's parts, by core's votePageParts and proxyPanelParts).
         const parts: Record<string, string[]> = {};
-        for (const dynamic of chunk.dynamicImports) {
+        const asked = [...chunk.dynamicImports];
+        for (const dynamic of asked) {
           const part = bundle[dynamic];
-          if (part?.type !== 'chunk' || /(^|\/)strings-/.test(dynamic)) continue;
+          if (part?.type !== 'chunk' || /(^|\/)strings-/.test(dynamic) || parts[part.name]) continue;
           const partFiles = closure(part.fileName).filter((file) => !files.has(file));
           const partWords = partFiles.flatMap((file) => (bundle[file] as OutputChunk).dynamicImports.filter((d) => DEFAULT_WORDS.test(d)));
           parts[part.name] = [...new Set([...partFiles, ...partWords])].map((file) => base + file);
+          asked.push(...part.dynamicImports);
         }
         routes.push({ path: path!, files: [...files].map((file) => base + file), later: [...later].map((file) => base + file), parts });
       }

@@ -30,3 +30,4 @@ export * from './open-ballot.schema.js';
 export * from './open-ballot.contract.js';
 export * from './recount.js';
 export * from './page-parts.js';
+export * from './proxy-parts.js';

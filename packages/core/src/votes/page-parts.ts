@@ -1,14 +1,15 @@
 /**
  * The parts of the voting page a vote shows beyond the page itself, each a module of the web app
  * loaded with the votes that show it (issue 18): the statutory timeline, the result of a closed vote,
- * the proxy panel of an owners' vote. One rule for the web page, which loads them
+ * the proxy panel of an owners' vote, and the panel's actions for an owner who has given or holds a
+ * proxy. One rule for the web page, which loads them
  * (packages/web/src/pages/votes/vote-page.ts), and the server, which names their files in the page's
  * HTML when it writes the vote there (packages/server/src/http/page-answers.ts). A part is named as
  * its module: `vote-timeline` is components/votes/vote-timeline.ts.
  */
 import type { VoteView } from './votes.schema.js';
 
-export type VotePagePart = 'vote-timeline' | 'vote-result' | 'proxy-panel';
+export type VotePagePart = 'vote-timeline' | 'vote-result' | 'proxy-panel' | 'proxy-actions';
 
 export function votePageParts(view: Pick<VoteView, 'vote' | 'timeline'>): VotePagePart[] {
   const parts: VotePagePart[] = [];

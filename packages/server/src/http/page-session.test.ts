@@ -1,8 +1,19 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authEndpoints, meetingEndpoints, proxyEndpoints, voteEndpoints, votePageParts, type Me, type VotePagePart } from '@yishi/core';
+import {
+  authEndpoints,
+  meetingEndpoints,
+  proxyEndpoints,
+  proxyPanelParts,
+  voteEndpoints,
+  votePageParts,
+  type Me,
+  type MyProxies,
+  type VotePagePart,
+} from '@yishi/core';
 import { describe, expect, test } from 'vitest';
+import { uploadVotePhoto } from '../testing/paper-slips.js';
 import { createTestApp } from '../testing/test-app.js';
 import { PAGE_ANSWERS_ID } from './page-answers.js';
 import { PAGE_SESSION_ID, withSession } from './page-session.js';
@@ -23,6 +34,7 @@ const VOTE_PARTS: Record<VotePagePart, string[]> = {
   'vote-timeline': ['/assets/vote-timeline-2.js', '/assets/strings-page-vote-timeline.zh-CN-3.js'],
   'vote-result': ['/assets/vote-result-4.js'],
   'proxy-panel': ['/assets/proxy-panel-5.js'],
+  'proxy-actions': ['/assets/proxy-actions-6.js', '/assets/strings-page-proxy-actions.zh-CN-7.js'],
 };
 
 function webDist(): string {
@@ -94,6 +106,13 @@ describe("the voting page's first answer, written into its HTML", () => {
       expect(shown).toContain('proxy-panel');
       expect(shown).not.toContain('vote-result');
       expect(preloads(html)).toEqual(['/assets/vote-page-1.js', ...shown.flatMap((part) => VOTE_PARTS[part])]);
+      // The panel's actions only once the owner has given (or holds) a proxy: until then its invitation alone.
+      expect(proxyPanelParts(answers![proxiesUrl] as MyProxies)).toEqual([]);
+      const unit = own.mine.find((u) => !u.voted)!;
+      const formPhotoId = await uploadVotePhoto(t, cookie, open.id);
+      await t.ok(proxyEndpoints.create, { cookie, params: { voteId: open.id }, body: { unitIds: [unit.voterKey], proxyPhone: '13800000002', formPhotoId } });
+      const withProxy = await (await t.call('GET', `/votes/${open.id}`, { cookie })).text();
+      expect(preloads(withProxy)).toEqual(['/assets/vote-page-1.js', ...[...shown, 'proxy-actions' as const].flatMap((part) => VOTE_PARTS[part])]);
 
       // The meeting page, for the station chief: the meeting as GET /api/meetings/:meetingId answers.
       const { items: meetings } = await t.ok(meetingEndpoints.list, { params: { compoundId: await t.compoundId('DSCT') }, cookie: staff });

@@ -1,99 +1,55 @@
 /**
- * Voting by proxy (委托投票) on the vote page of an owners' vote. An owner authorises someone with an
- * account (by phone) for some of their units with a photo of the signed form, then confirms with the
- * SMS code sent to them; sees each authorisation with who voted for each unit (the proxy's receipt
- * too) and may revoke it (a dialog says a proxy ballot already cast is withdrawn). A proxy sees the
- * units they vote for ("代理 1栋1单元101（委托人 张*）") and casts for each, after a confirmation step.
- *
- * Most owners who open a vote only vote, so the panel stays light (issue 18): native buttons, fields
- * and dialogs (button-styles.ts, native-field-styles.ts), no Shoelace; the form to authorise a proxy
- * opens behind a button, and the photo picker it needs is fetched then.
+ * Voting by proxy (委托投票) on the vote page of an owners' vote. Most owners who open a vote only
+ * vote, so the panel stays light (issue 18): native buttons, no Shoelace, and for an owner with no
+ * proxy given or held only its invitation, "委托他人代我投票". Everything else is the panel's actions
+ * (proxy-actions.ts): fetched when the owner opens the form, or at once for an owner who has given or
+ * holds a proxy (core's proxyPanelParts, by which the server names them in the page's HTML too).
  */
-import { proxyEndpoints, type MyProxies, type ProxyView, type VoteView } from '@yishi/core';
+import { proxyEndpoints, proxyPanelParts, unitsFreeForProxy, type MyProxies, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
-import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { buttonStyles } from '../../styles/button-styles.js';
-import { nativeFieldStyles } from '../../styles/native-field-styles.js';
-import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
+import type * as Actions from './proxy-actions.js';
 
-interface Casting {
-  proxy: ProxyView;
-  unitId: string;
-  label: string;
-  choice: string;
-}
+type ActionsModule = typeof Actions;
 
 @customElement('yishi-proxy-panel')
 export class ProxyPanel extends YishiElement {
   static override styles = [
     YishiElement.styles,
     buttonStyles,
-    nativeFieldStyles,
     css`
-      section {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
-        gap: 0.75rem;
-      }
-      form,
+      section,
       .card {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
         gap: 0.75rem;
-      }
-      fieldset {
-        min-width: 0;
-      }
-      ul.units {
-        margin: 0;
-        padding-left: 1.25rem;
-      }
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      .badge {
-        font-weight: 600;
       }
       .form-error {
         margin: 0;
         color: var(--yishi-danger-text);
         font-weight: 600;
       }
-      img.form-photo {
-        max-width: 8rem;
-        border: 1px solid var(--yishi-border);
-        border-radius: var(--yishi-radius);
-      }
     `,
   ];
   @property({ attribute: false }) view: VoteView | null = null;
-  /** An authorisation waiting for its SMS code, and where the code went. */
-  @state() private sentTo: { id: string; phone: string } | null = null;
-  @state() private revoking: ProxyView | null = null;
-  @state() private casting: Casting | null = null;
-  @state() private done = '';
-  /** The form to authorise a proxy is open (its photo picker fetched). */
+  /** The panel's actions are here (proxy-actions.ts), or failed to arrive. */
+  @state() private actions: 'loading' | 'ready' | 'failed' | null = null;
+  /** The form to authorise a proxy is open. */
   @state() private authorising = false;
   @state() private opening = false;
   @state() private openFailed = false;
-  private readonly write = new WriteController<'unitIds' | 'proxyPhone' | 'formPhotoId' | 'code'>(this);
+  private fetching: Promise<ActionsModule> | null = null;
   private readonly load = new LoadController(
     this,
     (signal) => api.call(proxyEndpoints.mine, { params: { voteId: this.view?.vote.id ?? '' }, signal }),
     () => [this.view?.vote.id],
   );
-
-  private get voteId(): string {
-    return this.view?.vote.id ?? '';
-  }
 
   override render() {
     const v = this.view;
@@ -104,273 +60,84 @@ export class ProxyPanel extends YishiElement {
   private renderPanel(v: VoteView, m: MyProxies) {
     if (!m.allowed) return nothing;
     const live = v.vote.status === 'announced' || v.vote.status === 'open';
-    const delegated = new Set(m.given.filter((g) => g.status !== 'revoked').flatMap((g) => g.units.map((u) => u.unitId)));
-    const free = v.mine.filter((u) => !delegated.has(u.voterKey) && !u.voted);
-    if (m.given.length === 0 && m.held.length === 0 && (!live || free.length === 0)) return nothing;
+    const free = unitsFreeForProxy(v, m);
+    const withActions = proxyPanelParts(m).length > 0;
+    if (!withActions && (!live || free.length === 0)) return nothing;
     return html`<section aria-labelledby="proxy-heading">
       <h2 id="proxy-heading">${t('proxy.heading')}</h2>
-      ${this.done ? html`<p role="status"><strong>${this.done}</strong></p>` : nothing} ${m.held.length ? this.renderHeld(v, m.held, live) : nothing}
-      ${m.given.length ? this.renderGiven(m.given, live) : nothing} ${live && free.length ? this.renderAuthorise(free, m.cap) : nothing}
-      ${this.renderRevokeDialog()} ${this.renderCastDialog(v)}
+      ${
+        // Once here, kept in the page (it shows nothing without a proxy or the form): it holds where the last code went.
+        this.actions === 'ready'
+          ? html`<yishi-proxy-actions
+              .view=${v}
+              .mine=${m}
+              ?authorising=${this.authorising}
+              @proxy-refresh=${() => this.load.refresh()}
+              @proxy-form-closed=${() => (this.authorising = false)}
+            ></yishi-proxy-actions>`
+          : withActions
+            ? this.renderActionsPending()
+            : nothing
+      }
+      ${live && free.length && !this.authorising ? this.renderInvitation() : nothing}
     </section>`;
   }
 
-  private renderHeld(v: VoteView, held: ProxyView[], live: boolean) {
-    return html`<h3>${t('proxy.held')}</h3>
-      ${held.flatMap((p) =>
-        p.units.map(
-          (u) =>
-            html`<div class="card">
-              <p><strong>${t('proxy.heldUnit', { unit: u.label, name: p.principalName })}</strong></p>
-              ${u.votedBy === 'principal' ? html`<p>${t('proxy.principalVoted')}</p>` : nothing}
-              ${u.proxyReceiptCode ? html`<p>${t('proxy.myProxyReceipt', { code: u.proxyReceiptCode })}</p>` : nothing}
-              ${
-                live && v.vote.status === 'open' && u.votedBy !== 'principal'
-                  ? html`<div class="choices" role="group" aria-label=${t('proxy.castFor', { unit: u.label })}>
-                      ${v.vote.options.map(
-                        (o) =>
-                          html`<button class="button" @click=${() => (this.casting = { proxy: p, unitId: u.unitId, label: u.label, choice: o.id })}>
-                            ${o.label}
-                          </button>`,
-                      )}
-                    </div>`
-                  : nothing
-              }
-            </div>`,
-        ),
-      )}`;
+  /** The actions on their way, or not come (no signal): a way to ask again. */
+  private renderActionsPending() {
+    if (this.actions !== 'failed') return html`<p role="status">${t('state.loading')}</p>`;
+    return html`<div class="card">
+      <p class="form-error" role="alert">${t('state.errorTitle')}</p>
+      <div><button class="button" @click=${() => void this.fetchActions().catch(() => undefined)}>${t('state.retry')}</button></div>
+    </div>`;
   }
 
-  private renderGiven(given: ProxyView[], live: boolean) {
-    return html`<h3>${t('proxy.given')}</h3>
-      ${given.map(
-        (g) =>
-          html`<div class="card">
-            <p>
-              ${t('proxy.to', { name: g.proxyName })} ·
-              <span class="badge">${t(`proxy.status.${g.status}`)}</span> ${g.confirmedVia === 'in_person' ? html` · ${t('proxy.inPerson')}` : nothing}
-            </p>
-            <ul class="units">
-              ${g.units.map(
-                (u) =>
-                  html`<li>
-                    ${
-                      u.votedBy === 'proxy'
-                        ? t('proxy.unitByProxy', { unit: u.label, code: u.proxyReceiptCode ?? '' })
-                        : u.votedBy === 'principal'
-                          ? t('proxy.unitByPrincipal', { unit: u.label })
-                          : t('proxy.unitNotVoted', { unit: u.label })
-                    }
-                  </li>`,
-              )}
-            </ul>
-            ${g.status === 'pending' && live ? this.renderCode(g) : nothing}
-            ${
-              g.status !== 'revoked' && live
-                ? html`<div><button class="button danger" @click=${() => (this.revoking = g)}>${t('proxy.revoke')}</button></div>`
-                : nothing
-            }
-          </div>`,
-      )}`;
+  /** An owner who has given or holds a proxy sees the actions at once: fetched as soon as the answer says so. */
+  protected override willUpdate(): void {
+    const m = this.load.value;
+    if (m && proxyPanelParts(m).length > 0 && this.actions === null) void this.fetchActions().catch(() => undefined);
   }
 
-  private renderCode(g: ProxyView) {
-    const sent = this.sentTo?.id === g.id ? this.sentTo : null;
-    return html`<form @submit=${(e: Event) => this.confirm(e, g)}>
-      ${sent ? html`<p role="status">${t('proxy.codeSent', { phone: sent.phone })}</p>` : nothing}
-      ${this.textField({ name: 'code', label: t('proxy.code'), error: this.write.fieldErrors.code, inputmode: 'numeric', maxlength: 6, autocomplete: 'one-time-code' })}
-      <div class="choices">
-        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('proxy.confirm')}</button>
-        <button class="button" type="button" ?disabled=${this.write.busy} @click=${() => this.resend(g)}>${t('proxy.resend')}</button>
-      </div>
-    </form>`;
-  }
-
-  /** A native text field with its label and, under it, its help or its problem in words. */
-  private textField(f: {
-    name: string;
-    label: string;
-    error?: string;
-    help?: string;
-    type?: string;
-    inputmode: string;
-    maxlength: number;
-    autocomplete?: string;
-  }) {
-    const note = f.error ?? f.help;
-    return html`<label class="field">
-      <span class="label">${f.label}</span>
-      <input
-        class="input"
-        name=${f.name}
-        type=${f.type ?? 'text'}
-        inputmode=${f.inputmode}
-        maxlength=${f.maxlength}
-        autocomplete=${f.autocomplete ?? 'off'}
-        required
-        aria-invalid=${f.error ? 'true' : 'false'}
-        aria-describedby=${note ? `${f.name}-note` : nothing}
-      />
-      ${note ? html`<p class=${f.error ? 'help invalid' : 'help'} id=${`${f.name}-note`}>${note}</p>` : nothing}
-    </label>`;
-  }
-
-  private renderAuthorise(free: VoteView['mine'], cap: number) {
-    if (!this.authorising) {
-      return html`<div class="card">
-        <p>${t('proxy.intro')}</p>
-        <div>
-          <button class="button" ?disabled=${this.opening} aria-busy=${this.opening} @click=${() => this.openAuthorise()}>${t('proxy.open')}</button>
-        </div>
-        ${this.openFailed ? html`<p class="form-error" role="alert">${t('proxy.openFailed')}</p>` : nothing}
-      </div>`;
-    }
-    const errors = this.write.fieldErrors;
-    return html`<form class="card" @submit=${(e: Event) => this.authorise(e)} novalidate>
+  private renderInvitation() {
+    return html`<div class="card">
       <p>${t('proxy.intro')}</p>
-      <p class="muted">${t('proxy.cap', { cap })}</p>
-      <fieldset>
-        <legend>${t('proxy.units')}</legend>
-        ${free.map((u) => html`<label class="check"><input type="checkbox" name="unit" value=${u.voterKey} ?checked=${free.length === 1} />${u.label}</label>`)}
-        ${errors.unitIds ? html`<p class="form-error" role="alert">${errors.unitIds}</p>` : nothing}
-      </fieldset>
-      ${this.textField({ name: 'phone', label: t('proxy.phone'), error: errors.proxyPhone, help: t('proxy.phoneHelp'), type: 'tel', inputmode: 'numeric', maxlength: 11, autocomplete: 'tel' })}
-      <yishi-photo-picker
-        legend=${t('proxy.form')}
-        help=${t('proxy.formHelp')}
-        max="1"
-        .upload=${(file: Blob) => api.upload(proxyEndpoints.uploadPhoto, { params: { voteId: this.voteId }, file, contentType: 'image/jpeg' })}
-        .error=${errors.formPhotoId ?? null}
-      ></yishi-photo-picker>
-      ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
-      <div class="choices">
-        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('proxy.submit')}</button>
-        <button class="button" type="button" @click=${() => (this.authorising = false)}>${t('proxy.cancel')}</button>
+      <div>
+        <button class="button" ?disabled=${this.opening} aria-busy=${this.opening} @click=${() => this.openForm()}>${t('proxy.open')}</button>
       </div>
-    </form>`;
+      ${this.openFailed ? html`<p class="form-error" role="alert">${t('proxy.openFailed')}</p>` : nothing}
+    </div>`;
   }
 
-  /** Opens the form to authorise a proxy once its photo picker is here (fetched on the first opening). */
-  private async openAuthorise() {
+  private fetchActions(): Promise<ActionsModule> {
+    this.actions = 'loading';
+    this.fetching ??= import('./proxy-actions.js');
+    return this.fetching.then(
+      (module) => {
+        this.actions = 'ready';
+        return module;
+      },
+      (error: unknown) => {
+        // A failed download (no signal) may be tried again by the next tap.
+        this.fetching = null;
+        this.actions = 'failed';
+        throw error;
+      },
+    );
+  }
+
+  /** Opens the form to authorise a proxy once its code is here (fetched on the first opening). */
+  private async openForm(): Promise<void> {
     this.opening = true;
     this.openFailed = false;
     try {
-      await import('../action-items/photo-picker.js');
+      const { readyAuthoriseForm } = await this.fetchActions();
+      await readyAuthoriseForm();
       this.authorising = true;
     } catch {
       this.openFailed = true;
     } finally {
       this.opening = false;
     }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('form.card input')?.focus();
-  }
-
-  private renderRevokeDialog() {
-    const g = this.revoking;
-    return html`<dialog class="dialog" id="revoke-dialog" aria-labelledby="revoke-title" @close=${() => (this.revoking = null)}>
-      <h2 id="revoke-title">${t('proxy.revokeTitle')}</h2>
-      ${
-        g
-          ? html`<p>${t('proxy.to', { name: g.proxyName })}：${g.units.map((u) => u.label).join('、')}</p>
-              <p><strong>${t('proxy.revokeWarn')}</strong></p>`
-          : nothing
-      }
-      <div class="actions">
-        <button class="button" @click=${() => (this.revoking = null)}>${t('proxy.cancel')}</button>
-        <button class="button danger" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => this.revoke()}>${t('proxy.revoke')}</button>
-      </div>
-    </dialog>`;
-  }
-
-  private renderCastDialog(v: VoteView) {
-    const c = this.casting;
-    const choice = c ? (v.vote.options.find((o) => o.id === c.choice)?.label ?? c.choice) : '';
-    return html`<dialog class="dialog" id="cast-dialog" aria-labelledby="cast-title" @close=${() => (this.casting = null)}>
-      <h2 id="cast-title">${c ? t('proxy.castFor', { unit: c.label }) : ''}</h2>
-      ${c ? html`<p><strong>${t('proxy.castConfirm', { name: c.proxy.principalName, unit: c.label, choice })}</strong></p>` : nothing}
-      <div class="actions">
-        <button class="button" @click=${() => (this.casting = null)}>${t('proxy.cancel')}</button>
-        <button class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => this.cast()}>${t('proxy.cast')}</button>
-      </div>
-    </dialog>`;
-  }
-
-  /** Each dialog is open while its step is under way: shown modal (focus kept in it, Esc closes it) or closed. */
-  protected override updated(): void {
-    const show = (id: string, open: boolean) => {
-      const dialog = this.renderRoot.querySelector<HTMLDialogElement>(`#${id}`);
-      if (!dialog || dialog.open === open) return;
-      if (open) dialog.showModal();
-      else dialog.close();
-    };
-    show('revoke-dialog', this.revoking !== null);
-    show('cast-dialog', this.casting !== null);
-  }
-
-  private async authorise(e: Event) {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const unitIds = [...form.querySelectorAll<HTMLInputElement>('input[name=unit]')].filter((c) => c.checked).map((c) => c.value);
-    const proxyPhone = (form.querySelector<HTMLInputElement>('input[name=phone]')?.value ?? '').trim();
-    const picker = form.querySelector<PhotoPicker>('yishi-photo-picker');
-    const missing = unitIds.length === 0 ? { unitIds: t('proxy.needUnit') } : !picker?.ids[0] ? { formPhotoId: t('proxy.needPhoto') } : null;
-    if (missing || !picker) {
-      this.write.fieldErrors = missing ?? {};
-      this.requestUpdate();
-      return;
-    }
-    const sent = await this.write.run(
-      () => api.call(proxyEndpoints.create, { params: { voteId: this.voteId }, body: { unitIds, proxyPhone, formPhotoId: picker.ids[0]! } }),
-      { fields: ['unitIds', 'proxyPhone', 'formPhotoId'], errorAs: 'inline' },
-    );
-    if (!sent) return;
-    this.sentTo = { id: sent.proxy.id, phone: sent.smsSentTo };
-    this.authorising = false;
-    this.done = '';
-    await this.load.refresh();
-  }
-
-  private async confirm(e: Event, g: ProxyView) {
-    e.preventDefault();
-    const code = ((e.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name=code]')?.value ?? '').trim();
-    const ok = await this.write.run(() => api.call(proxyEndpoints.confirm, { params: { voteId: this.voteId, proxyId: g.id }, body: { code } }), {
-      fields: ['code'],
-      fieldOfCode: { proxy_code_wrong: 'code', proxy_code_expired: 'code' },
-      errorAs: 'inline',
-    });
-    if (!ok) return;
-    this.sentTo = null;
-    this.done = t('proxy.confirmed');
-    await this.load.refresh();
-  }
-
-  private async resend(g: ProxyView) {
-    const sent = await this.write.run(() => api.call(proxyEndpoints.resendCode, { params: { voteId: this.voteId, proxyId: g.id } }));
-    if (sent) this.sentTo = { id: g.id, phone: sent.smsSentTo };
-  }
-
-  private async revoke() {
-    const g = this.revoking;
-    if (!g) return;
-    const ok = await this.write.run(() => api.call(proxyEndpoints.revoke, { params: { voteId: this.voteId, proxyId: g.id } }));
-    this.revoking = null;
-    if (!ok) return;
-    this.done = t('proxy.revoked');
-    await this.load.refresh();
-    this.dispatchEvent(new CustomEvent('proxy-changed', { bubbles: true, composed: true }));
-  }
-
-  private async cast() {
-    const c = this.casting;
-    if (!c) return;
-    const receipt = await this.write.run(() =>
-      api.call(proxyEndpoints.cast, { params: { voteId: this.voteId }, body: { unitId: c.unitId, choices: [c.choice] } }),
-    );
-    this.casting = null;
-    if (!receipt) return;
-    this.done = t('proxy.castDone', { code: receipt.receiptCode });
-    await this.load.refresh();
   }
 }
 
