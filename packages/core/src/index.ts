@@ -4,6 +4,7 @@ export * from './i18n/error-messages.js';
 export * from './places/area.js';
 export * from './places/places.js';
 export * from './roles/roles.js';
+export * from './roles/member-role.js';
 export * from './roster/roster.js';
 export * from './auth/auth.schema.js';
 export * from './accounts/index.js';

@@ -6,7 +6,8 @@
  */
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
-import { MEMBER_ROLE, PARTIES, type Party, type Role } from '../roles/roles.js';
+import { MEMBER_ROLE } from '../roles/member-role.js';
+import { PARTIES, type Party, type Role } from '../roles/roles.js';
 import { MEETING_KINDS, meetingKind, type MeetingKind, type MeetingKindSpec } from './meeting-kinds.js';
 
 export const MEETING_STATUSES = ['draft', 'scheduled', 'in_session', 'closed', 'cancelled'] as const;

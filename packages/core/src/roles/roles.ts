@@ -23,12 +23,6 @@ export type Role = (typeof ROLES)[number];
 export const PARTIES = ['community', 'department', 'owners_committee', 'property_manager'] as const;
 export type Party = (typeof PARTIES)[number];
 
-/**
- * The role whose grants name the members of a meeting kind attended by members (a party's
- * representative). Here, not with the meetings, so the app's shell can read it without them.
- */
-export const MEMBER_ROLE: Role = 'party_rep';
-
 /** The kind of place each staff role is granted at. */
 export const ROLE_SCOPE: Record<StaffRole, PlaceKind> = {
   subdistrict_committee: 'subdistrict',

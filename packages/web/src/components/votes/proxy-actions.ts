@@ -12,7 +12,7 @@
  * a revocation, `proxy-changed`, as a withdrawn proxy ballot changes the count) and `proxy-form-closed`
  * when the form is sent or cancelled.
  */
-import { proxyEndpoints, unitsFreeForProxy, type MyProxies, type ProxyView, type VoteView } from '@yishi/core';
+import { proxyEndpoints, type MyProxies, type ProxyView, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -77,6 +77,8 @@ export class ProxyActions extends YishiElement {
   ];
   @property({ attribute: false }) view: VoteView | null = null;
   @property({ attribute: false }) mine: MyProxies | null = null;
+  /** The owner's units that may still be put under a proxy (core's unitsFreeForProxy, which the panel has worked out). */
+  @property({ attribute: false }) free: VoteView['mine'] = [];
   /** The form to authorise a proxy is open (readyAuthoriseForm() has run). */
   @property({ type: Boolean }) authorising = false;
   /** An authorisation waiting for its SMS code, and where the code went. */
@@ -96,7 +98,7 @@ export class ProxyActions extends YishiElement {
     if (!v || !m) return nothing;
     const live = v.vote.status === 'announced' || v.vote.status === 'open';
     return html`${this.done ? html`<p role="status"><strong>${this.done}</strong></p>` : nothing} ${m.held.length ? this.renderHeld(v, m.held, live) : nothing}
-    ${m.given.length ? this.renderGiven(m.given, live) : nothing} ${this.authorising && live ? this.renderForm(unitsFreeForProxy(v, m), m.cap) : nothing}
+    ${m.given.length ? this.renderGiven(m.given, live) : nothing} ${this.authorising && live ? this.renderForm(this.free, m.cap) : nothing}
     ${this.renderRevokeDialog()} ${this.renderCastDialog(v)}`;
   }
 

@@ -71,6 +71,7 @@ export class ProxyPanel extends YishiElement {
           ? html`<yishi-proxy-actions
               .view=${v}
               .mine=${m}
+              .free=${free}
               ?authorising=${this.authorising}
               @proxy-refresh=${() => this.load.refresh()}
               @proxy-form-closed=${() => (this.authorising = false)}
