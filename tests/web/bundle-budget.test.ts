@@ -97,6 +97,15 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
+  test("the meeting page and a resident's page to ask a question do not carry every feature's error words (core's errorMessage table)", () => {
+    // A roster cell's problem: words only the whole table has.
+    const isErrorTable = (file: string) => code(file).includes('与第 {otherRow} 行是同一套房屋');
+    expect(Object.values(manifest).some((chunk) => chunk.file.endsWith('.js') && isErrorTable(chunk.file))).toBe(true);
+    for (const page of ['src/pages/meetings/meeting-page.ts', 'src/pages/meetings/ask-page.ts']) {
+      for (const file of pageWeight(DIST, manifest, page).files) expect(isErrorTable(file), `${page}: ${file}`).toBe(false);
+    }
+  });
+
   test('the board does not carry the QR library (the server draws its QR codes; a page draws one only when that image fails)', () => {
     // The qrcode package's own words.
     const isQr = (file: string) => code(file).includes('Invalid QR Code version');

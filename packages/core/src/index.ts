@@ -32,6 +32,7 @@ export * from './proposals/index.js';
 export * from './minutes/index.js';
 export * from './dashboard/index.js';
 export * from './meetings/meetings.contract.js';
+export * from './meetings/meetings.errors.js';
 export * from './action-items/action-items.contract.js';
 export * from './auth/auth.contract.js';
 export * from './notifications/index.js';

@@ -13,7 +13,7 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, errorMessage, meetingEndpoints } from '@yishi/core';
+import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, meetingEndpoints, meetingMessages } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -56,8 +56,9 @@ export class QuestionForm extends YishiElement {
     const category = QUESTION_CATEGORIES.find((c) => c === this.value('category'));
     if (!category) {
       this.write.clear();
-      // Core's words for it, the same the server gives when a question comes without one.
-      this.write.fieldErrors = { category: errorMessage('question_category_required', currentLocale()) };
+      // Core's words for it, the same the server gives when a question comes without one: from the meetings' own
+      // table, not every feature's (core's errorMessage), which would load every error's words with the page.
+      this.write.fieldErrors = { category: meetingMessages.question_category_required[currentLocale()] };
       await focusControl(this, 'category');
       return;
     }
