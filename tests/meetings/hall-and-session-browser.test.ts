@@ -141,9 +141,15 @@ describe('asking and answering in the session', () => {
     const form = page.locator('yishi-question-form');
     await form.getByLabel('问题内容').fill('单元门禁经常坏');
     // Nothing is chosen for the asker.
-    expect(await form.locator('sl-select[name="category"]').evaluate((s) => (s as HTMLElement & { value: string }).value)).toBe('');
+    expect(await form.getByLabel('类别', { exact: true }).inputValue()).toBe('');
     await form.getByRole('button', { name: '提交问题' }).click();
-    await form.getByText('请选择问题类别').waitFor();
+    // Under the field, read with it (the select's description), and the focus on it.
+    await form.locator('p.help.invalid', { hasText: '请选择问题类别' }).waitFor();
+    const category = form.getByLabel('类别', { exact: true });
+    expect(await category.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await category.evaluate((select) => select.getRootNode() instanceof ShadowRoot && (select.getRootNode() as ShadowRoot).activeElement === select),
+    ).toBe(true);
     await expectNoSeriousA11yViolations(page);
     const staff = await new ApiClient(server.url).login('shequ');
     const before = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: talk } });

@@ -169,6 +169,12 @@ export async function withPhonePage(browser: Browser, run: (page: Page) => Promi
 
 /** Chooses an option of a Shoelace select (found by its name attribute inside `scope`) by the option's words. */
 export async function chooseOption(scope: Locator, name: string, option: string): Promise<void> {
+  // A native select (the light forms: components/meetings/question-form.ts) is chosen from as the phone's picker does.
+  const native = scope.locator(`select[name="${name}"]`);
+  if ((await native.count()) > 0) {
+    await native.selectOption({ label: option });
+    return;
+  }
   const select = scope.locator(`sl-select[name="${name}"]`);
   const shown = select.getByRole('combobox');
   // A click that lands while the listbox is still opening (a busy machine) can be lost; the select then still

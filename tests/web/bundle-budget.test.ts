@@ -57,7 +57,7 @@ describe('gzipped JS a phone downloads', () => {
     expect(files.map(code).join('\n')).not.toContain('votes.confirmCast');
   });
 
-  test('the shell (the entry and what it imports), the board and the voting page with its proxy panel, without Shoelace', () => {
+  test('the shell (the entry and what it imports), the board, the voting page with its proxy panel and the page to ask a question, without Shoelace', () => {
     expect(shellFiles.length).toBeGreaterThan(0);
     const [voting, board] = pages;
     // The proxy panel shows on most owners' open votes: for most of them its invitation alone. Its actions
@@ -68,7 +68,15 @@ describe('gzipped JS a phone downloads', () => {
     expect(dynamicImportsOf(manifest, PROXY_PANEL)).toContain(PROXY_ACTIONS);
     expect(dynamicImportsOf(manifest, PROXY_ACTIONS).filter((key) => key.includes('photo-picker'))).toHaveLength(1);
     const voteParts = [...voting.opens, PROXY_PANEL, PROXY_ACTIONS, 'src/pages/votes/vote-flow.ts', 'src/components/votes/vote-timeline.ts'];
-    const files = [...shellFiles, ...pageWeight(DIST, manifest, board.page, board.opens).files, ...pageWeight(DIST, manifest, voting.page, voteParts).files];
+    // And the page a resident opens from the evening talk's QR code to ask a question, with its form.
+    const ask = pageWeight(DIST, manifest, 'src/pages/meetings/ask-page.ts').files;
+    expect(ask.some((file) => code(file).includes('yishi-question-form'))).toBe(true);
+    const files = [
+      ...shellFiles,
+      ...pageWeight(DIST, manifest, board.page, board.opens).files,
+      ...pageWeight(DIST, manifest, voting.page, voteParts).files,
+      ...ask,
+    ];
     for (const file of files) {
       // Shoelace components define themselves by tag name: `….define("sl-button")`.
       expect(code(file), file).not.toMatch(/\.define\(["'`]sl-/);

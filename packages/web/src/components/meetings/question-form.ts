@@ -5,16 +5,13 @@
  * number ("问题已提交，编号 12", as it will be read out in the hall) and `question-submitted` fires
  * with the answer. It goes through the outbox (offline/outbox.ts): with no network the question is
  * kept on the device, the toast says it will be sent, and the list shows it as 待发送.
+ *
+ * A resident opens it from the QR code at the evening talk, on a phone and often one bar of signal:
+ * native fields (native-field-styles.ts), so the page loads no Shoelace, and the phone's own picker
+ * for the category and the building.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, meetingEndpoints, meetingMessages } from '@yishi/core';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -22,18 +19,40 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { enqueue } from '../../offline/outbox.js';
 import { currentLocale } from '../../state/preferences.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { buildingLabel } from './meeting-ui.js';
 import { focusControl } from '../forms/form-errors.js';
-import { optionLabel } from '../forms/option-label.js';
 
 type Field = 'text' | 'category' | 'buildingId' | 'askerName' | 'anonymous';
 const FIELDS: readonly Field[] = ['text', 'category', 'buildingId', 'askerName', 'anonymous'];
 
 @customElement('yishi-question-form')
 export class QuestionForm extends YishiElement {
-  static override styles = [YishiElement.styles, formStyles];
+  static override styles = [
+    YishiElement.styles,
+    buttonStyles,
+    nativeFieldStyles,
+    css`
+      form {
+        display: grid;
+        gap: 1rem;
+        max-width: 36rem;
+      }
+      textarea.input {
+        min-height: 7rem;
+        padding-block: 0.6rem;
+        line-height: 1.5;
+        resize: vertical;
+      }
+      .form-error {
+        margin: 0;
+        color: var(--yishi-danger-text);
+        font-weight: 600;
+      }
+    `,
+  ];
 
   @property() meetingId = '';
   /** Staff recording from the floor: ask who raised it. */
@@ -62,7 +81,7 @@ export class QuestionForm extends YishiElement {
       await focusControl(this, 'category');
       return;
     }
-    const anonymous = this.renderRoot.querySelector<HTMLInputElement>('sl-checkbox[name="anonymous"]')?.checked ?? false;
+    const anonymous = this.renderRoot.querySelector<HTMLInputElement>('input[name="anonymous"]')?.checked ?? false;
     const result = await this.write.run(
       () =>
         enqueue('record', this.meetingId, {
@@ -79,68 +98,100 @@ export class QuestionForm extends YishiElement {
       },
     );
     if (!result) return;
+    // The next question starts empty and unchosen (each select's first option, "choose…").
     form.reset();
-    // Shoelace selects keep their value through a form reset: the next question starts unchosen too.
-    for (const select of this.renderRoot.querySelectorAll<HTMLElement & { value: unknown }>('sl-select')) select.value = '';
     // Sent: `question-submitted` with the server's answer (its number); kept for later: `question-queued`.
     const [type, detail] = result.sent ? ['question-submitted', result.answer] : ['question-queued', result.entry];
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   override render() {
-    const errors = this.write.fieldErrors;
-    const field = (name: Field) => ({ class: errors[name] ? 'invalid' : '', help: errors[name] ?? '' });
     const buildings = this.buildings.value?.buildings ?? [];
-    return html`<form class="fields" @submit=${this.submit} novalidate>
-      <sl-textarea
-        name="text"
-        label=${t('questions.text')}
-        rows="4"
-        minlength="2"
-        maxlength="1000"
-        class=${field('text').class}
-        help-text=${field('text').help}
-      ></sl-textarea>
-      <sl-select
-        name="category"
-        label=${t('questions.category')}
-        placeholder=${t('questions.categoryPlaceholder')}
-        required
-        class=${field('category').class}
-        help-text=${field('category').help}
-      >
-        ${QUESTION_CATEGORIES.map((c) => html`<sl-option value=${c}>${optionLabel(pick(QUESTION_CATEGORY_LABELS[c]))}</sl-option>`)}
-      </sl-select>
+    return html`<form @submit=${this.submit} novalidate>
+      <div class="field">
+        <label class="label" for="question-text">${t('questions.text')}</label>
+        <textarea
+          class="input"
+          id="question-text"
+          name="text"
+          rows="4"
+          minlength="2"
+          maxlength="1000"
+          aria-invalid=${this.invalid('text')}
+          aria-describedby=${this.problemId('text')}
+        ></textarea>
+        ${this.note('text')}
+      </div>
+      <div class="field">
+        <label class="label" for="question-category">${t('questions.category')}</label>
+        <select
+          class="input"
+          id="question-category"
+          name="category"
+          required
+          aria-invalid=${this.invalid('category')}
+          aria-describedby=${this.problemId('category')}
+        >
+          <option value="">${t('questions.categoryPlaceholder')}</option>
+          ${QUESTION_CATEGORIES.map((c) => html`<option value=${c}>${pick(QUESTION_CATEGORY_LABELS[c])}</option>`)}
+        </select>
+        ${this.note('category')}
+      </div>
       ${
         buildings.length
-          ? html`<sl-select
-              name="buildingId"
-              label=${t('questions.building')}
-              placeholder=${t('questions.noBuilding')}
-              clearable
-              class=${field('buildingId').class}
-              help-text=${field('buildingId').help}
-            >
-              ${buildings.map((b) => html`<sl-option value=${b.id}>${optionLabel(buildingLabel(b.name))}</sl-option>`)}
-            </sl-select>`
+          ? html`<div class="field">
+              <label class="label" for="question-building">${t('questions.building')}</label>
+              <select
+                class="input"
+                id="question-building"
+                name="buildingId"
+                aria-invalid=${this.invalid('buildingId')}
+                aria-describedby=${this.problemId('buildingId')}
+              >
+                <option value="">${t('questions.noBuilding')}</option>
+                ${buildings.map((b) => html`<option value=${b.id}>${buildingLabel(b.name)}</option>`)}
+              </select>
+              ${this.note('buildingId')}
+            </div>`
           : nothing
       }
       ${
         this.staff
-          ? html`<sl-input
-              name="askerName"
-              label=${t('questions.asker')}
-              maxlength="40"
-              autocomplete="off"
-              class=${field('askerName').class}
-              help-text=${field('askerName').help}
-            ></sl-input>`
+          ? html`<div class="field">
+              <label class="label" for="question-asker">${t('questions.asker')}</label>
+              <input
+                class="input"
+                id="question-asker"
+                name="askerName"
+                maxlength="40"
+                autocomplete="off"
+                aria-invalid=${this.invalid('askerName')}
+                aria-describedby=${this.problemId('askerName')}
+              />
+              ${this.note('askerName')}
+            </div>`
           : nothing
       }
-      <sl-checkbox name="anonymous">${t('questions.anonymous')}</sl-checkbox>
-      ${this.write.error ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
-      <div class="actions"><sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('questions.submit')}</sl-button></div>
+      <label class="check"><input type="checkbox" name="anonymous" />${t('questions.anonymous')}</label>
+      ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
+      <div>
+        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('questions.submit')}</button>
+      </div>
     </form>`;
+  }
+
+  private invalid(name: Field): 'true' | 'false' {
+    return this.write.fieldErrors[name] ? 'true' : 'false';
+  }
+
+  private problemId(name: Field): string | typeof nothing {
+    return this.write.fieldErrors[name] ? `${name}-problem` : nothing;
+  }
+
+  /** A field's problem in words, under it, read with the field (its aria-describedby). */
+  private note(name: Field) {
+    const error = this.write.fieldErrors[name];
+    return error ? html`<p class="help invalid" id=${`${name}-problem`}>${error}</p>` : nothing;
   }
 }
 

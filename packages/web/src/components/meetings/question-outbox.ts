@@ -4,13 +4,12 @@
  * answer, listing or merge waiting to be sent is shown on its question), and the ones the server
  * refused, in a box with its reason and the text, to copy, retry or discard. Nothing is lost.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import type { QuestionView } from '@yishi/core';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { notify } from '../../app/notify.js';
 import { t } from '../../i18n.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { discardEntry, entryText, flushOutbox, onOutboxChange, onOutboxAnswered, outboxEntries, retryEntry, type OutboxEntry } from '../../offline/outbox.js';
 import { YishiElement } from '../base/yishi-element.js';
 
@@ -108,6 +107,7 @@ export const outboxStyles = css`
 export class QuestionOutboxRejected extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     css`
       ul {
         list-style: none;
@@ -146,7 +146,7 @@ export class QuestionOutboxRejected extends YishiElement {
 
   override render() {
     if (this.entries.length === 0) return nothing;
-    return html`<sl-alert variant="danger" open class="outbox-rejected">
+    return html`<div class="alert danger outbox-rejected">
       <strong>${t('questions.outbox.rejectedTitle')}</strong>
       <ul>
         ${this.entries.map(
@@ -156,14 +156,14 @@ export class QuestionOutboxRejected extends YishiElement {
               <p class="reason" role="alert">${e.rejection?.message ?? ''}</p>
               <blockquote>${entryText(e)}</blockquote>
               <div class="actions">
-                <sl-button size="small" @click=${() => this.copy(e)}>${t('questions.outbox.copy')}</sl-button>
-                <sl-button size="small" @click=${() => retryEntry(e.localId)}>${t('questions.outbox.retry')}</sl-button>
-                <sl-button size="small" variant="danger" outline @click=${() => discardEntry(e.localId)}>${t('questions.outbox.discard')}</sl-button>
+                <button class="button" @click=${() => this.copy(e)}>${t('questions.outbox.copy')}</button>
+                <button class="button" @click=${() => retryEntry(e.localId)}>${t('questions.outbox.retry')}</button>
+                <button class="button danger" @click=${() => discardEntry(e.localId)}>${t('questions.outbox.discard')}</button>
               </div>
             </li>`,
         )}
       </ul>
-    </sl-alert>`;
+    </div>`;
   }
 }
 
