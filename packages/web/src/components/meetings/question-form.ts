@@ -11,7 +11,7 @@
  * for the category and the building.
  */
 import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, meetingEndpoints, meetingMessages } from '@yishi/core';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -108,9 +108,10 @@ export class QuestionForm extends YishiElement {
   override render() {
     const buildings = this.buildings.value?.buildings ?? [];
     return html`<form @submit=${this.submit} novalidate>
-      <div class="field">
-        <label class="label" for="question-text">${t('questions.text')}</label>
-        <textarea
+      ${this.field(
+        'text',
+        t('questions.text'),
+        html`<textarea
           class="input"
           id="question-text"
           name="text"
@@ -119,12 +120,12 @@ export class QuestionForm extends YishiElement {
           maxlength="1000"
           aria-invalid=${this.invalid('text')}
           aria-describedby=${this.problemId('text')}
-        ></textarea>
-        ${this.note('text')}
-      </div>
-      <div class="field">
-        <label class="label" for="question-category">${t('questions.category')}</label>
-        <select
+        ></textarea>`,
+      )}
+      ${this.field(
+        'category',
+        t('questions.category'),
+        html`<select
           class="input"
           id="question-category"
           name="category"
@@ -134,42 +135,41 @@ export class QuestionForm extends YishiElement {
         >
           <option value="">${t('questions.categoryPlaceholder')}</option>
           ${QUESTION_CATEGORIES.map((c) => html`<option value=${c}>${pick(QUESTION_CATEGORY_LABELS[c])}</option>`)}
-        </select>
-        ${this.note('category')}
-      </div>
+        </select>`,
+      )}
       ${
         buildings.length
-          ? html`<div class="field">
-              <label class="label" for="question-building">${t('questions.building')}</label>
-              <select
+          ? this.field(
+              'buildingId',
+              t('questions.building'),
+              html`<select
                 class="input"
-                id="question-building"
+                id="question-buildingId"
                 name="buildingId"
                 aria-invalid=${this.invalid('buildingId')}
                 aria-describedby=${this.problemId('buildingId')}
               >
                 <option value="">${t('questions.noBuilding')}</option>
                 ${buildings.map((b) => html`<option value=${b.id}>${buildingLabel(b.name)}</option>`)}
-              </select>
-              ${this.note('buildingId')}
-            </div>`
+              </select>`,
+            )
           : nothing
       }
       ${
         this.staff
-          ? html`<div class="field">
-              <label class="label" for="question-asker">${t('questions.asker')}</label>
-              <input
+          ? this.field(
+              'askerName',
+              t('questions.asker'),
+              html`<input
                 class="input"
-                id="question-asker"
+                id="question-askerName"
                 name="askerName"
                 maxlength="40"
                 autocomplete="off"
                 aria-invalid=${this.invalid('askerName')}
                 aria-describedby=${this.problemId('askerName')}
-              />
-              ${this.note('askerName')}
-            </div>`
+              />`,
+            )
           : nothing
       }
       <label class="check"><input type="checkbox" name="anonymous" />${t('questions.anonymous')}</label>
@@ -178,6 +178,14 @@ export class QuestionForm extends YishiElement {
         <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('questions.submit')}</button>
       </div>
     </form>`;
+  }
+
+  /** A field: its label tied to its control (`question-<name>`), and its problem under it. */
+  private field(name: Field, label: string, control: TemplateResult) {
+    return html`<div class="field">
+      <label class="label" for=${`question-${name}`}>${label}</label>
+      ${control} ${this.note(name)}
+    </div>`;
   }
 
   private invalid(name: Field): 'true' | 'false' {
