@@ -32,6 +32,7 @@ export default defineConfig({
       'proxy-actions',
       'vote-flow',
       'receipt-position',
+      'agenda-editor',
     ]),
     shoelaceSetup(here('./src/app/shoelace-setup.ts')),
     shoelaceSystemIcons(),

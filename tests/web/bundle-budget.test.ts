@@ -114,6 +114,15 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
+  test('the meeting page loads Yjs only with its live agenda editor, which it asks for only while the agenda can be co-edited (core meetingPageParts)', () => {
+    const isYjs = (file: string) => code(file).includes('Yjs was already imported');
+    const meeting = 'src/pages/meetings/meeting-page.ts';
+    const editor = 'src/components/meetings/agenda-editor.ts';
+    for (const file of pageWeight(DIST, manifest, meeting).files) expect(isYjs(file), file).toBe(false);
+    expect(dynamicImportsOf(manifest, meeting)).toContain(editor);
+    expect(pageWeight(DIST, manifest, meeting, [editor]).files.some(isYjs)).toBe(true);
+  });
+
   test('the board does not carry the QR library (the server draws its QR codes; a page draws one only when that image fails)', () => {
     // The qrcode package's own words.
     const isQr = (file: string) => code(file).includes('Invalid QR Code version');

@@ -9,7 +9,16 @@
  * refusal (a vote the visitor may not see, a session that expired) is left for the page to meet as it
  * always has. Only for a visitor logged in (the caller checks): these pages need a login.
  */
-import { FIRST_ANSWERS, fillEndpointPath, proxyPanelParts, votePageParts, type MyProxies, type VoteView } from '@yishi/core';
+import {
+  FIRST_ANSWERS,
+  fillEndpointPath,
+  meetingPageParts,
+  proxyPanelParts,
+  votePageParts,
+  type MeetingView,
+  type MyProxies,
+  type VoteView,
+} from '@yishi/core';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './context.js';
 import { routeParams } from './page-html.js';
@@ -24,6 +33,10 @@ const PARTS: Record<string, (answers: Record<string, unknown>, params: Record<st
     const mine = answers[`/api${fillEndpointPath('/votes/:voteId/proxies/mine', { voteId: voteId! })}`] as MyProxies | undefined;
     const parts = view ? votePageParts(view) : [];
     return parts.includes('proxy-panel') && mine ? [...parts, ...proxyPanelParts(mine)] : parts;
+  },
+  '/meetings/:meetingId': (answers, { meetingId }) => {
+    const view = answers[`/api${fillEndpointPath('/meetings/:meetingId', { meetingId: meetingId! })}`] as MeetingView | undefined;
+    return view ? meetingPageParts(view) : [];
   },
 };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   authEndpoints,
   meetingEndpoints,
+  meetingPageParts,
   proxyEndpoints,
   proxyPanelParts,
   voteEndpoints,
@@ -41,7 +42,10 @@ function webDist(): string {
   const dist = mkdtempSync(join(tmpdir(), 'yishi-dist-'));
   writeFileSync(join(dist, 'index.html'), INDEX);
   mkdirSync(join(dist, '.vite'));
-  const routes = [{ path: '/votes/:voteId', files: ['/assets/vote-page-1.js'], parts: VOTE_PARTS }];
+  const routes = [
+    { path: '/votes/:voteId', files: ['/assets/vote-page-1.js'], parts: VOTE_PARTS },
+    { path: '/meetings/:meetingId', files: ['/assets/meeting-page-8.js'], parts: { 'agenda-editor': ['/assets/agenda-editor-9.js'] } },
+  ];
   writeFileSync(join(dist, '.vite', 'route-preloads.json'), JSON.stringify({ routes }));
   return dist;
 }
@@ -121,6 +125,21 @@ describe("the voting page's first answer, written into its HTML", () => {
       expect(meetingPage).toEqual({
         [meetingUrl]: JSON.parse(JSON.stringify(await t.ok(meetingEndpoints.get, { params: { meetingId: meetings[0]!.id }, cookie: staff }))),
       });
+      // The live agenda editor's files only for a meeting whose agenda can still be co-edited: not once it is frozen
+      // (the meeting started) or the meeting closed.
+      const named = await Promise.all(
+        meetings.map(async ({ id }) => {
+          const view = await t.ok(meetingEndpoints.get, { params: { meetingId: id }, cookie: staff });
+          const html = await (await t.call('GET', `/meetings/${id}`, { cookie: staff })).text();
+          const settled = view.meeting.agendaFrozenAt !== null || view.meeting.status === 'closed';
+          return { live: meetingPageParts(view).includes('agenda-editor'), settled, links: preloads(html) };
+        }),
+      );
+      expect(named.some((m) => m.live) && named.some((m) => m.settled)).toBe(true);
+      for (const m of named) {
+        expect(m.links).toEqual(['/assets/meeting-page-8.js', ...(m.live ? ['/assets/agenda-editor-9.js'] : [])]);
+        if (m.settled) expect(m.live).toBe(false);
+      }
 
       expect(blockOf(await (await t.call('GET', '/votes/no-such-vote', { cookie })).text(), PAGE_ANSWERS_ID)).toBeUndefined();
       expect(blockOf(await (await t.call('GET', `/votes/${open.id}/receipts`, { cookie })).text(), PAGE_ANSWERS_ID)).toBeUndefined();

@@ -78,6 +78,10 @@ export const meetingsMessages = {
   'meeting.convener': { 'zh-CN': '召集', en: 'Convened by' },
 
   'agenda.live': { 'zh-CN': '实时共同编辑议程', en: 'Live agenda, edited together' },
+  'agenda.editorFailed': {
+    'zh-CN': '网络不好，议程编辑器没有加载出来，请稍后重试',
+    en: 'The agenda editor did not load (no connection); try again in a moment',
+  },
   'agenda.readOnly': { 'zh-CN': '您可以查看议程，但不能修改。', en: 'You can read the agenda but not change it.' },
   'agenda.frozen': { 'zh-CN': '议程已锁定，不能修改。', en: 'The agenda is frozen and cannot be changed.' },
   'agenda.connecting': { 'zh-CN': '正在连接…', en: 'Connecting…' },

@@ -6,15 +6,24 @@
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import { earliestMeetingDate, meetingEndpoints, meetingKind, memberQuorumText, questionsOpen, recordingOpen, signInOpen, type MeetingView } from '@yishi/core';
+import {
+  earliestMeetingDate,
+  meetingEndpoints,
+  meetingKind,
+  meetingPageParts,
+  memberQuorumText,
+  questionsOpen,
+  recordingOpen,
+  signInOpen,
+  type MeetingView,
+} from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
-import { renderLoad } from '../../components/common/load-state.js';
+import { renderError, renderLoad, renderLoading } from '../../components/common/load-state.js';
 import { renderStaleNote, staleNoteStyles } from '../../components/common/stale-note.js';
 import '../../components/evidence/evidence-download.js';
-import '../../components/meetings/agenda-editor.js';
 import type { AgendaFrozenDetail } from '../../components/meetings/agenda-editor.js';
 import '../../components/meetings/agenda-frozen-notice.js';
 import '../../components/meetings/agenda-outcomes.js';
@@ -30,6 +39,14 @@ import { formatDate, formatDateTime, formatTime } from '../../format/format.js';
 import { pick, t, type MessageKey } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
+
+/**
+ * The live agenda editor (Yjs and its websocket provider, about a third of the page's code), fetched
+ * only for a meeting whose agenda can still be co-edited (core's meetingPageParts, by which the server
+ * names its files in the page's HTML too): once the meeting has started, the page shows the agenda's
+ * outcomes and the meeting room loads no Yjs. The rest of the page does not wait for it.
+ */
+const agendaEditor = () => import('../../components/meetings/agenda-editor.js');
 
 /** The runner's buttons: which endpoint, its words, and a confirmation for the steps that cannot be undone. */
 const STEPS = {
@@ -101,6 +118,24 @@ export class MeetingPage extends YishiElement {
   private readonly connection = new OnlineController(this);
   /** Set when the live agenda was frozen while this page was open (by another member starting the meeting). */
   @state() private agendaFrozen: AgendaFrozenDetail | null = null;
+  /** The live agenda editor's code: on its way, here, or not come (no signal). */
+  @state() private editor: 'loading' | 'ready' | 'failed' | null = null;
+
+  /** Asks for the editor's code once the meeting answered that it shows the live agenda. */
+  protected override willUpdate(): void {
+    const v = this.view.value;
+    if (v && this.editor === null && meetingPageParts(v).includes('agenda-editor')) void this.fetchEditor();
+  }
+
+  private async fetchEditor(): Promise<void> {
+    this.editor = 'loading';
+    try {
+      await agendaEditor();
+      this.editor = 'ready';
+    } catch {
+      this.editor = 'failed';
+    }
+  }
 
   /**
    * The agenda froze under the editor: the page shows the meeting as it is now, and keeps the notice
@@ -111,6 +146,16 @@ export class MeetingPage extends YishiElement {
     await this.view.reload();
     await this.updateComplete;
     this.renderRoot.querySelector('yishi-agenda-frozen-notice')?.scrollIntoView({ block: 'start' });
+  }
+
+  private renderEditor(meetingId: string, editable: boolean) {
+    if (this.editor === 'failed') return renderError(t('agenda.editorFailed'), () => void this.fetchEditor());
+    if (this.editor !== 'ready') return renderLoading();
+    return html`<yishi-agenda-editor
+      .meetingId=${meetingId}
+      ?editable=${editable}
+      @agenda-frozen=${(e: CustomEvent<AgendaFrozenDetail>) => void this.onAgendaFrozen(e)}
+    ></yishi-agenda-editor>`;
   }
 
   /** The step waiting for its confirmation in the dialog. */
@@ -196,11 +241,7 @@ export class MeetingPage extends YishiElement {
               <yishi-agenda-outcomes .view=${v} @meeting-changed=${() => this.view.reload()}></yishi-agenda-outcomes>`
           : v.permissions.agenda !== 'none'
             ? html`<p class="muted">${t('agenda.live')}</p>
-                <yishi-agenda-editor
-                  .meetingId=${m.id}
-                  ?editable=${v.permissions.agenda === 'write'}
-                  @agenda-frozen=${(e: CustomEvent<AgendaFrozenDetail>) => void this.onAgendaFrozen(e)}
-                ></yishi-agenda-editor>`
+                ${this.renderEditor(m.id, v.permissions.agenda === 'write')}`
             : html`<p class="muted">${t('agenda.readOnly')}</p>`
       }
       ${
