@@ -155,7 +155,8 @@ describe('live agenda in the browser', () => {
     // The answerer comes prefilled with the worker's name; emptied, the answer is refused.
     await other.getByLabel('答复人（如“物业 吴涛”）').fill('');
     await other.getByRole('button', { name: '保存' }).click();
-    await other.locator('sl-input.invalid[name="answeredByName"]').waitFor();
+    await other.locator('input[name="answeredByName"][aria-invalid="true"]').waitFor();
+    expect(await other.locator('#action-answeredByName-problem').textContent()).not.toBe('');
     await other.getByRole('button', { name: '取消' }).click();
     await other.getByRole('button', { name: '列入问题清单' }).click();
     await other.getByLabel('整改措施').fill('物业五个工作日内增加清扫频次');

@@ -123,6 +123,12 @@ describe('gzipped JS a phone downloads', () => {
     expect(pageWeight(DIST, manifest, meeting, [editor]).files.some(isYjs)).toBe(true);
   });
 
+  test("the meeting page's questions panel is native: no Shoelace select (and its popup library) on the page staff use in the hall", () => {
+    for (const file of pageWeight(DIST, manifest, 'src/pages/meetings/meeting-page.ts').files) {
+      expect(code(file), file).not.toMatch(/\.define\(["'`]sl-(select|option|popup)["'`]/);
+    }
+  });
+
   test('the board does not carry the QR library (the server draws its QR codes; a page draws one only when that image fails)', () => {
     // The qrcode package's own words.
     const isQr = (file: string) => code(file).includes('Invalid QR Code version');

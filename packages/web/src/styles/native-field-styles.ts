@@ -8,6 +8,9 @@
  *   with `<p class="help">` (or `<p class="help invalid">` for a problem, in words and in bold);
  * - `<label class="check"><input type="checkbox"> …</label>`, a tap target as tall as a button;
  * - `<dialog class="dialog">` with a `<h2>` and a `.actions` row, opened with showModal().
+ *
+ * Large, as the light pages' other controls; a native field among Shoelace's medium ones (the
+ * responsible unit in the action-item form) takes their size from `mediumNativeFields` on the form's host.
  */
 import { css } from 'lit';
 
@@ -21,14 +24,14 @@ export const nativeFieldStyles = css`
   }
   .input {
     width: 100%;
-    min-height: var(--sl-input-height-large);
-    padding: 0 var(--sl-input-spacing-large);
+    min-height: var(--yishi-field-height, var(--sl-input-height-large));
+    padding: 0 var(--yishi-field-spacing, var(--sl-input-spacing-large));
     font: inherit;
-    font-size: var(--sl-input-font-size-large);
+    font-size: var(--yishi-field-font-size, var(--sl-input-font-size-large));
     color: var(--sl-input-color);
     background: var(--sl-input-background-color);
     border: var(--sl-input-border-width) solid var(--sl-input-border-color);
-    border-radius: var(--sl-input-border-radius-large);
+    border-radius: var(--yishi-field-radius, var(--sl-input-border-radius-large));
   }
   .input:focus-visible {
     outline: var(--sl-focus-ring-width) solid var(--sl-color-primary-600);
@@ -79,5 +82,15 @@ export const nativeFieldStyles = css`
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: 0.5rem;
+  }
+`;
+
+/** For a form of medium Shoelace fields that holds native ones: its host's rule makes them medium too. */
+export const mediumNativeFields = css`
+  :host {
+    --yishi-field-height: var(--sl-input-height-medium);
+    --yishi-field-spacing: var(--sl-input-spacing-medium);
+    --yishi-field-font-size: var(--sl-input-font-size-medium);
+    --yishi-field-radius: var(--sl-input-border-radius-medium);
   }
 `;

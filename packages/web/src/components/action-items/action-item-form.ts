@@ -19,6 +19,7 @@ import { YishiElement } from '../base/yishi-element.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t, type MessageKey } from '../../i18n.js';
 import { formStyles } from '../../styles/form-styles.js';
+import { mediumNativeFields } from '../../styles/native-field-styles.js';
 import { missingFields } from './action-item-badges.js';
 import './responsible-unit-field.js';
 
@@ -30,7 +31,7 @@ type Field = 'title' | 'department' | 'description' | 'measures' | 'deadlineWork
 
 @customElement('yishi-action-item-form')
 export class ActionItemForm extends YishiElement {
-  static override styles = [YishiElement.styles, formStyles];
+  static override styles = [YishiElement.styles, formStyles, mediumNativeFields];
 
   @property() compoundId = '';
   @state() private source: Source = 'proposal';

@@ -3,23 +3,31 @@
  * department, the same codes the server accepts everywhere an item gets one (core
  * responsibleUnitSchema). Used by the action-item form and by listing an evening-talk question, so
  * "物业企业" is one code, never "物业" here and "property_manager" there.
+ *
+ * Native fields (native-field-styles.ts): the phone's own picker, and no Shoelace for the evening
+ * talk's questions panel, which staff use on a phone in the hall.
  */
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
-import { optionLabel } from '../forms/option-label.js';
 
 const UNITS = ['property_manager', 'community', 'owners_committee', 'grid', 'department'] as const;
 type Unit = (typeof UNITS)[number] | 'none';
 
 @customElement('yishi-responsible-unit-field')
 export class ResponsibleUnitField extends YishiElement {
-  static override styles = [YishiElement.styles, formStyles];
+  static override styles = [
+    YishiElement.styles,
+    nativeFieldStyles,
+    css`
+      .fields {
+        display: grid;
+        gap: 1rem;
+      }
+    `,
+  ];
 
   /** Offers "not assigned yet" first (a question listed before anyone is named). */
   @property({ type: Boolean }) optional = false;
@@ -50,27 +58,38 @@ export class ResponsibleUnitField extends YishiElement {
   override render() {
     const units: readonly Unit[] = this.optional ? ['none', ...UNITS] : UNITS;
     const unit = this.chosen;
+    // The problem goes under the department's name when that is what is missing, else under the unit.
+    const unitError = unit !== 'department' ? this.error : '';
     return html`<div class="fields">
-      <sl-select
-        name="unit"
-        label=${t('ai.colUnit')}
-        value=${unit}
-        class=${this.error && unit !== 'department' ? 'invalid' : ''}
-        help-text=${unit !== 'department' ? this.error : ''}
-        @sl-change=${(ev: Event) => (this.unit = units.find((u) => u === (ev.target as HTMLSelectElement).value) ?? unit)}
-      >
-        ${units.map((u) => html`<sl-option value=${u}>${optionLabel(t(`ai.unit.${u}`))}</sl-option>`)}
-      </sl-select>
+      <div class="field">
+        <label class="label" for="unit">${t('ai.colUnit')}</label>
+        <select
+          class="input"
+          id="unit"
+          name="unit"
+          aria-invalid=${unitError ? 'true' : 'false'}
+          aria-describedby=${unitError ? 'unit-problem' : nothing}
+          @change=${(ev: Event) => (this.unit = units.find((u) => u === (ev.target as HTMLSelectElement).value) ?? unit)}
+        >
+          ${units.map((u) => html`<option value=${u} ?selected=${u === unit}>${t(`ai.unit.${u}`)}</option>`)}
+        </select>
+        ${unitError ? html`<p class="help invalid" id="unit-problem">${unitError}</p>` : nothing}
+      </div>
       ${
         unit === 'department'
-          ? html`<sl-input
-              name="department"
-              label=${t('ai.departmentName')}
-              required
-              maxlength="40"
-              class=${this.error ? 'invalid' : ''}
-              help-text=${this.error}
-            ></sl-input>`
+          ? html`<div class="field">
+              <label class="label" for="department">${t('ai.departmentName')}</label>
+              <input
+                class="input"
+                id="department"
+                name="department"
+                required
+                maxlength="40"
+                aria-invalid=${this.error ? 'true' : 'false'}
+                aria-describedby=${this.error ? 'department-problem' : nothing}
+              />
+              ${this.error ? html`<p class="help invalid" id="department-problem">${this.error}</p>` : nothing}
+            </div>`
           : nothing
       }
     </div>`;

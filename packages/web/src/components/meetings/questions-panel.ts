@@ -6,12 +6,10 @@
  * Every such write goes through the outbox (offline/outbox.ts), online or not: what waits shows as
  * 待发送 (question-outbox.ts), what the server refused in a box with its reason. With no network the
  * list shows the page last loaded, saved on the device, and says from when.
+ *
+ * Staff use it on a phone in the hall: native buttons and fields (button-styles.ts,
+ * native-field-styles.ts), no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import {
   QUESTION_CATEGORY_LABELS,
   eveningTalkEndpoints,
@@ -33,7 +31,8 @@ import { pick, t } from '../../i18n.js';
 import { pageOrKept } from '../../offline/kept-answer.js';
 import { enqueue, type OutboxKind } from '../../offline/outbox.js';
 import { currentMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
@@ -50,7 +49,8 @@ const FIELDS: readonly Field[] = ['answer', 'answeredByName', 'measures', 'respo
 export class QuestionsPanel extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     outboxStyles,
     css`
       ol {
@@ -73,7 +73,21 @@ export class QuestionsPanel extends YishiElement {
         font-weight: 600;
       }
       form.fields {
+        display: grid;
+        gap: 1rem;
+        max-width: 36rem;
         margin-top: 0.75rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      textarea.input {
+        min-height: 5.5rem;
+        padding-block: 0.6rem;
+        line-height: 1.5;
+        resize: vertical;
       }
     `,
   ];
@@ -196,7 +210,7 @@ export class QuestionsPanel extends YishiElement {
                   @question-queued=${this.formDone}
                 ></yishi-question-form>
               </div>`
-            : html`<div class="actions"><sl-button variant="primary" @click=${() => (this.showForm = true)}>${t('questions.record')}</sl-button></div>`
+            : html`<div class="actions"><button class="button primary" @click=${() => (this.showForm = true)}>${t('questions.record')}</button></div>`
           : nothing
       }
       ${questions.length === 0 ? html`<p class="state-empty">${t('questions.none')}</p>` : nothing}
@@ -232,10 +246,10 @@ export class QuestionsPanel extends YishiElement {
             ${
               canHandle && q.status === 'raised' && !action && this.mode?.id !== q.id
                 ? html`<div class="actions">
-                    <sl-button size="small" variant="primary" @click=${() => this.open({ id: q.id, kind: 'answer' })}>${t('questions.answer')}</sl-button>
-                    <sl-button size="small" @click=${() => this.open({ id: q.id, kind: 'list' })}>${t('questions.list')}</sl-button>
-                    <sl-button size="small" @click=${() => this.open({ id: q.id, kind: 'merge' })}>${t('questions.merge')}</sl-button>
-                    ${status === 'in_session' && !pending ? html`<sl-button size="small" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</sl-button>` : nothing}
+                    <button class="button primary" @click=${() => this.open({ id: q.id, kind: 'answer' })}>${t('questions.answer')}</button>
+                    <button class="button" @click=${() => this.open({ id: q.id, kind: 'list' })}>${t('questions.list')}</button>
+                    <button class="button" @click=${() => this.open({ id: q.id, kind: 'merge' })}>${t('questions.merge')}</button>
+                    ${status === 'in_session' && !pending ? html`<button class="button" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</button>` : nothing}
                   </div>`
                 : nothing
             }
@@ -246,19 +260,30 @@ export class QuestionsPanel extends YishiElement {
     `;
   }
 
+  /** A native field with its label, and its problem under it (read with it). */
   private field(name: Field, label: string, options: { multiline?: boolean; maxlength?: number; value?: string } = {}) {
     const error = this.write.fieldErrors[name];
-    return options.multiline
-      ? html`<sl-textarea name=${name} label=${label} rows="3" maxlength="2000" class=${error ? 'invalid' : ''} help-text=${error ?? ''}></sl-textarea>`
-      : html`<sl-input
-          name=${name}
-          label=${label}
-          maxlength=${options.maxlength ?? 60}
-          value=${options.value ?? ''}
-          autocomplete="off"
-          class=${error ? 'invalid' : ''}
-          help-text=${error ?? ''}
-        ></sl-input>`;
+    const id = `action-${name}`;
+    const invalid = error ? 'true' : 'false';
+    const described = error ? `${id}-problem` : nothing;
+    return html`<div class="field">
+      <label class="label" for=${id}>${label}</label>
+      ${
+        options.multiline
+          ? html`<textarea class="input" id=${id} name=${name} rows="3" maxlength="2000" aria-invalid=${invalid} aria-describedby=${described}></textarea>`
+          : html`<input
+              class="input"
+              id=${id}
+              name=${name}
+              maxlength=${options.maxlength ?? 60}
+              .value=${options.value ?? ''}
+              autocomplete="off"
+              aria-invalid=${invalid}
+              aria-describedby=${described}
+            />`
+      }
+      ${error ? html`<p class="help invalid" id=${`${id}-problem`}>${error}</p>` : nothing}
+    </div>`;
   }
 
   private renderAction(q: QuestionView, all: QuestionView[]) {
@@ -278,19 +303,23 @@ export class QuestionsPanel extends YishiElement {
                   optional
                   error=${this.unitError || (this.write.fieldErrors.responsibleUnit ?? '')}
                 ></yishi-responsible-unit-field>`
-            : html`<sl-select
-                name="intoQuestionId"
-                label=${t('questions.mergeTarget')}
-                value=${targets[0]?.id ?? ''}
-                class=${error ? 'invalid' : ''}
-                help-text=${error ?? ''}
-              >
-                ${targets.map((o) => html`<sl-option value=${o.id}>${o.number}. ${o.text.slice(0, 30)}</sl-option>`)}
-              </sl-select>`
+            : html`<div class="field">
+                <label class="label" for="action-intoQuestionId">${t('questions.mergeTarget')}</label>
+                <select
+                  class="input"
+                  id="action-intoQuestionId"
+                  name="intoQuestionId"
+                  aria-invalid=${error ? 'true' : 'false'}
+                  aria-describedby=${error ? 'action-intoQuestionId-problem' : nothing}
+                >
+                  ${targets.map((o) => html`<option value=${o.id}>${o.number}. ${o.text.slice(0, 30)}</option>`)}
+                </select>
+                ${error ? html`<p class="help invalid" id="action-intoQuestionId-problem">${error}</p>` : nothing}
+              </div>`
       }
       <div class="actions">
-        <sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('questions.save')}</sl-button>
-        <sl-button @click=${() => this.open(null)}>${t('questions.cancel')}</sl-button>
+        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('questions.save')}</button>
+        <button class="button" type="button" @click=${() => this.open(null)}>${t('questions.cancel')}</button>
       </div>
     </form>`;
   }
