@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../../i18n.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { invalid, nativeField, problemId } from '../forms/native-field.js';
 
 const UNITS = ['property_manager', 'community', 'owners_committee', 'grid', 'department'] as const;
 type Unit = (typeof UNITS)[number] | 'none';
@@ -61,35 +62,37 @@ export class ResponsibleUnitField extends YishiElement {
     // The problem goes under the department's name when that is what is missing, else under the unit.
     const unitError = unit !== 'department' ? this.error : '';
     return html`<div class="fields">
-      <div class="field">
-        <label class="label" for="unit">${t('ai.colUnit')}</label>
-        <select
+      ${nativeField(
+        'unit',
+        t('ai.colUnit'),
+        html`<select
           class="input"
           id="unit"
           name="unit"
-          aria-invalid=${unitError ? 'true' : 'false'}
-          aria-describedby=${unitError ? 'unit-problem' : nothing}
+          aria-invalid=${invalid(unitError)}
+          aria-describedby=${problemId('unit', unitError)}
           @change=${(ev: Event) => (this.unit = units.find((u) => u === (ev.target as HTMLSelectElement).value) ?? unit)}
         >
           ${units.map((u) => html`<option value=${u} ?selected=${u === unit}>${t(`ai.unit.${u}`)}</option>`)}
-        </select>
-        ${unitError ? html`<p class="help invalid" id="unit-problem">${unitError}</p>` : nothing}
-      </div>
+        </select>`,
+        unitError,
+      )}
       ${
         unit === 'department'
-          ? html`<div class="field">
-              <label class="label" for="department">${t('ai.departmentName')}</label>
-              <input
+          ? nativeField(
+              'department',
+              t('ai.departmentName'),
+              html`<input
                 class="input"
                 id="department"
                 name="department"
                 required
                 maxlength="40"
-                aria-invalid=${this.error ? 'true' : 'false'}
-                aria-describedby=${this.error ? 'department-problem' : nothing}
-              />
-              ${this.error ? html`<p class="help invalid" id="department-problem">${this.error}</p>` : nothing}
-            </div>`
+                aria-invalid=${invalid(this.error)}
+                aria-describedby=${problemId('department', this.error)}
+              />`,
+              this.error,
+            )
           : nothing
       }
     </div>`;

@@ -24,6 +24,7 @@ import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { buildingLabel } from './meeting-ui.js';
 import { focusControl } from '../forms/form-errors.js';
+import { invalid, nativeField, problemId } from '../forms/native-field.js';
 
 type Field = 'text' | 'category' | 'buildingId' | 'askerName' | 'anonymous';
 const FIELDS: readonly Field[] = ['text', 'category', 'buildingId', 'askerName', 'anonymous'];
@@ -182,24 +183,15 @@ export class QuestionForm extends YishiElement {
 
   /** A field: its label tied to its control (`question-<name>`), and its problem under it. */
   private field(name: Field, label: string, control: TemplateResult) {
-    return html`<div class="field">
-      <label class="label" for=${`question-${name}`}>${label}</label>
-      ${control} ${this.note(name)}
-    </div>`;
+    return nativeField(`question-${name}`, label, control, this.write.fieldErrors[name]);
   }
 
   private invalid(name: Field): 'true' | 'false' {
-    return this.write.fieldErrors[name] ? 'true' : 'false';
+    return invalid(this.write.fieldErrors[name]);
   }
 
   private problemId(name: Field): string | typeof nothing {
-    return this.write.fieldErrors[name] ? `${name}-problem` : nothing;
-  }
-
-  /** A field's problem in words, under it, read with the field (its aria-describedby). */
-  private note(name: Field) {
-    const error = this.write.fieldErrors[name];
-    return error ? html`<p class="help invalid" id=${`${name}-problem`}>${error}</p>` : nothing;
+    return problemId(`question-${name}`, this.write.fieldErrors[name]);
   }
 }
 

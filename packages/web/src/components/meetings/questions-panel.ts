@@ -34,6 +34,7 @@ import { currentMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { invalid, nativeField, problemId } from '../forms/native-field.js';
 import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
 import { announceMeetingChanged, buildingLabel } from './meeting-ui.js';
@@ -264,26 +265,27 @@ export class QuestionsPanel extends YishiElement {
   private field(name: Field, label: string, options: { multiline?: boolean; maxlength?: number; value?: string } = {}) {
     const error = this.write.fieldErrors[name];
     const id = `action-${name}`;
-    const invalid = error ? 'true' : 'false';
-    const described = error ? `${id}-problem` : nothing;
-    return html`<div class="field">
-      <label class="label" for=${id}>${label}</label>
-      ${
-        options.multiline
-          ? html`<textarea class="input" id=${id} name=${name} rows="3" maxlength="2000" aria-invalid=${invalid} aria-describedby=${described}></textarea>`
-          : html`<input
-              class="input"
-              id=${id}
-              name=${name}
-              maxlength=${options.maxlength ?? 60}
-              .value=${options.value ?? ''}
-              autocomplete="off"
-              aria-invalid=${invalid}
-              aria-describedby=${described}
-            />`
-      }
-      ${error ? html`<p class="help invalid" id=${`${id}-problem`}>${error}</p>` : nothing}
-    </div>`;
+    const control = options.multiline
+      ? html`<textarea
+          class="input"
+          id=${id}
+          name=${name}
+          rows="3"
+          maxlength="2000"
+          aria-invalid=${invalid(error)}
+          aria-describedby=${problemId(id, error)}
+        ></textarea>`
+      : html`<input
+          class="input"
+          id=${id}
+          name=${name}
+          maxlength=${options.maxlength ?? 60}
+          .value=${options.value ?? ''}
+          autocomplete="off"
+          aria-invalid=${invalid(error)}
+          aria-describedby=${problemId(id, error)}
+        />`;
+    return nativeField(id, label, control, error);
   }
 
   private renderAction(q: QuestionView, all: QuestionView[]) {
@@ -303,19 +305,20 @@ export class QuestionsPanel extends YishiElement {
                   optional
                   error=${this.unitError || (this.write.fieldErrors.responsibleUnit ?? '')}
                 ></yishi-responsible-unit-field>`
-            : html`<div class="field">
-                <label class="label" for="action-intoQuestionId">${t('questions.mergeTarget')}</label>
-                <select
+            : nativeField(
+                'action-intoQuestionId',
+                t('questions.mergeTarget'),
+                html`<select
                   class="input"
                   id="action-intoQuestionId"
                   name="intoQuestionId"
-                  aria-invalid=${error ? 'true' : 'false'}
-                  aria-describedby=${error ? 'action-intoQuestionId-problem' : nothing}
+                  aria-invalid=${invalid(error)}
+                  aria-describedby=${problemId('action-intoQuestionId', error)}
                 >
                   ${targets.map((o) => html`<option value=${o.id}>${o.number}. ${o.text.slice(0, 30)}</option>`)}
-                </select>
-                ${error ? html`<p class="help invalid" id="action-intoQuestionId-problem">${error}</p>` : nothing}
-              </div>`
+                </select>`,
+                error,
+              )
       }
       <div class="actions">
         <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('questions.save')}</button>
