@@ -194,18 +194,18 @@ describe('asking and answering in the session', () => {
     });
     await page.goto(`${server.url}/meetings/${talk}`);
     await page.getByRole('button', { name: '结束会议' }).click();
-    // The dialog is named by its title; its words and buttons are slotted into it (light DOM of sl-dialog).
+    // A modal dialog, named by its title.
     await page.getByRole('dialog', { name: '结束会议' }).waitFor();
-    const dialog = page.locator('sl-dialog[open]');
+    const dialog = page.locator('dialog[open]');
     await dialog.getByText('结束后不能再开始').waitFor();
     await animationsSettled(page);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: join(ARTIFACTS, 'close-dialog-1280.png') });
     await dialog.getByRole('button', { name: '取消' }).click();
-    await expect.poll(() => page.locator('sl-dialog[open]').count()).toBe(0);
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     expect(await visibleText(page)).toContain('会议进行中');
     await page.getByRole('button', { name: '结束会议' }).click();
-    await page.locator('sl-dialog[open]').getByRole('button', { name: '确定结束' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: '确定结束' }).click();
     await page.locator('sl-alert', { hasText: '已完成：结束会议' }).waitFor();
     await expect.poll(() => visibleText(page)).toContain('已结束');
     expect(browserDialogs).toEqual([]);
@@ -267,7 +267,7 @@ describe('a meeting that will not take place', () => {
     const page = await pageAs('zhanzhang', DESKTOP);
     await page.goto(`${server.url}/meetings/${meeting.id}`);
     await page.getByRole('button', { name: '取消会议' }).click();
-    await page.locator('sl-dialog[open]').getByRole('button', { name: '确定取消会议' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: '确定取消会议' }).click();
     await expect.poll(() => visibleText(page)).toContain('已取消');
     await page.goto(`${server.url}/board/${dsct}`);
     const card = page.locator('yishi-board-meetings article', { hasText: '取消测试夜谈' });

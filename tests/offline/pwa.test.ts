@@ -213,7 +213,7 @@ describe('pages open offline once visited', () => {
       await page.getByText(/^离线：显示的是 \d{2}:\d{2} 保存的内容$/).waitFor();
       await page.locator('yishi-connection-bar').getByText('已离线').waitFor();
       // Opening, closing or cancelling the meeting needs the server's answer: its buttons wait, with words.
-      const steps = page.locator('yishi-meeting-page sl-button.step');
+      const steps = page.locator('yishi-meeting-page button.step');
       await page.getByText('需要联网才能开始、结束或取消会议，或锁定议程').waitFor();
       expect(await steps.count()).toBeGreaterThan(0);
       for (const button of await steps.all()) expect(await button.getAttribute('disabled')).not.toBeNull();

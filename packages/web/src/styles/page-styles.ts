@@ -186,6 +186,25 @@ export const pageStyles = css`
   button.link-button {
     font: inherit;
     cursor: pointer;
+    gap: 0.5rem;
+  }
+  /* At work (the next page of a list on its way): a spinner beside the words. */
+  button.link-button[aria-busy='true'] {
+    cursor: wait;
+  }
+  button.link-button[aria-busy='true']::before {
+    content: '';
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+    animation: link-button-spin 1s linear infinite;
+  }
+  @keyframes link-button-spin {
+    to {
+      transform: rotate(360deg);
+    }
   }
   .state-empty {
     color: var(--yishi-muted);

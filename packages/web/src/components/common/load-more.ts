@@ -2,9 +2,9 @@
  * The end of a paged list (PagedController): a "加载更多" button that also fires by itself when it
  * scrolls into view (IntersectionObserver), a line saying the list is complete after the last page,
  * and the server's message with a retry button when a page failed. Keyboard and screen-reader users
- * get the same button; nothing loads behind their back without it being announced.
+ * get the same button; nothing loads behind their back without it being announced. A native
+ * button (the shared page styles' link-button): every paged list has it, light pages too.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { directive, Directive, type PartInfo, PartType, type ElementPart } from 'lit/directive.js';
 import type { PagedController } from '../../controllers/paged-controller.js';
@@ -47,8 +47,16 @@ export function renderMore<T>(list: PagedController<T>): TemplateResult | typeof
   if (!list.hasMore)
     return list.items.length > 0 ? html`<p class="muted list-end" data-list-end>${t('state.listEnd', { count: list.items.length })}</p>` : nothing;
   return html`<div class="load-more" role="status" aria-live="polite">
-    <sl-button data-load-more ?loading=${list.loadingMore} @click=${() => void list.loadMore()} ${whenVisible(() => void list.loadMore())}
-      >${t('state.loadMore', { count: list.items.length })}</sl-button
+    <button
+      type="button"
+      class="link-button"
+      data-load-more
+      ?disabled=${list.loadingMore}
+      aria-busy=${list.loadingMore}
+      @click=${() => void list.loadMore()}
+      ${whenVisible(() => void list.loadMore())}
     >
+      ${t('state.loadMore', { count: list.items.length })}
+    </button>
   </div>`;
 }

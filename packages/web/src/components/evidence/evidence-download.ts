@@ -4,19 +4,20 @@
  * page stays usable; a refusal is said in the server's words.
  * `<yishi-evidence-download subject="vote" subject-id=…>`.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { endpointUrl, evidenceEndpoints, EVIDENCE_ZIP } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getForFile, saveFile } from '../../api/file-download.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 
 @customElement('yishi-evidence-download')
 export class EvidenceDownload extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     css`
       section.card {
         display: grid;
@@ -52,9 +53,7 @@ export class EvidenceDownload extends YishiElement {
       <h2 id="evidence-heading">${t('evidence.heading')}</h2>
       <p class="muted">${t(this.subject === 'vote' ? 'evidence.introVote' : 'evidence.introMeeting')}</p>
       <div>
-        <sl-button size="medium" ?loading=${this.write.busy} ?disabled=${this.write.busy} @click=${() => void this.download()}
-          >${t('evidence.download')}</sl-button
-        >
+        <button class="button" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => void this.download()}>${t('evidence.download')}</button>
       </div>
       <p role="status" aria-live="polite">${this.write.busy ? t('evidence.working') : this.saved ? t('evidence.saved', { name: this.saved }) : ''}</p>
     </section>`;

@@ -2,13 +2,10 @@
  * The frozen agenda of a meeting, with an outcome per item where its kind records them (a council):
  * agreed (by which parties), deferred, put to an owners' vote, or turned into an action item. Runners
  * record outcomes; recorders can put an item on the hall screen.
+ *
+ * The meeting room's page, on a phone at 9 pm: native buttons, choices and fields (button-styles.ts,
+ * native-field-styles.ts), no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/radio/radio.js';
-import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import {
   OUTCOME_LABELS,
   PARTIES,
@@ -26,10 +23,13 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { formErrorStyles } from '../forms/form-errors.js';
+import { invalid, nativeField, problemId } from '../forms/native-field.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { formStyles } from '../../styles/form-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { announceMeetingChanged, partyLabel, partyList } from './meeting-ui.js';
 
@@ -50,6 +50,8 @@ export class AgendaOutcomes extends YishiElement {
     YishiElement.styles,
     formStyles,
     formErrorStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       ol {
         list-style: none;
@@ -80,6 +82,12 @@ export class AgendaOutcomes extends YishiElement {
         font-weight: 600;
         padding: 0;
         margin-bottom: 0.25rem;
+      }
+      textarea.input {
+        min-height: 5.5rem;
+        padding-block: 0.6rem;
+        line-height: 1.5;
+        resize: vertical;
       }
     `,
   ];
@@ -194,12 +202,14 @@ export class AgendaOutcomes extends YishiElement {
                 : nothing
             }
             <div class="actions">
-              ${canRecord && this.editing !== item.id ? html`<sl-button size="small" @click=${() => this.edit(item)}>${t('meeting.recordOutcome')}</sl-button>` : nothing}
+              ${canRecord && this.editing !== item.id ? html`<button class="button" @click=${() => this.edit(item)}>${t('meeting.recordOutcome')}</button>` : nothing}
               ${
                 view.permissions.record && view.meeting.status === 'in_session'
                   ? view.meeting.hall.agendaItemId === item.id
                     ? html`<span class="muted">${t('meeting.onHall')}</span>`
-                    : html`<sl-button size="small" ?loading=${this.write.busy} @click=${() => this.showOnHall(item)}>${t('meeting.showOnHall')}</sl-button>`
+                    : html`<button class="button" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => this.showOnHall(item)}>
+                        ${t('meeting.showOnHall')}
+                      </button>`
                   : nothing
               }
             </div>
@@ -217,21 +227,20 @@ export class AgendaOutcomes extends YishiElement {
     return html`<fieldset class="parties">
       <legend>${t('committee.whoAgreed')}</legend>
       ${q ? html`<p class="muted">${t('committee.ruleAll', { members: q.members, needed: q.needed })}</p>` : nothing}
-      ${present.map(
-        (a) =>
-          html`<sl-checkbox
-            .checked=${d.members.has(a.id)}
-            @sl-change=${(e: Event) => {
-              const next = new Set(d.members);
-              if ((e.target as HTMLInputElement).checked) next.add(a.id);
-              else next.delete(a.id);
-              this.draft = { ...d, members: next };
-            }}
-            >${a.name}</sl-checkbox
-          >`,
-      )}
+      ${present.map((a) => this.tick(a.name, d.members, a.id, (members) => (this.draft = { ...d, members })))}
       ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
     </fieldset>`;
+  }
+
+  /** A choice ticked into one of the draft's sets (the parties or the members who agreed). */
+  private tick<T>(label: string, chosen: ReadonlySet<T>, value: T, put: (next: ReadonlySet<T>) => void) {
+    const change = (e: Event) => {
+      const next = new Set(chosen);
+      if ((e.target as HTMLInputElement).checked) next.add(value);
+      else next.delete(value);
+      put(next);
+    };
+    return html`<label class="check"><input type="checkbox" .checked=${chosen.has(value)} @change=${change} />${label}</label>`;
   }
 
   private renderForm(item: AgendaItemView) {
@@ -239,64 +248,70 @@ export class AgendaOutcomes extends YishiElement {
     const errors = this.write.fieldErrors;
     const kinds = meetingKind(this.view.meeting.kind).outcomeKinds;
     return html`<form class="fields" @submit=${(e: Event) => (e.preventDefault(), void this.save(item))} novalidate>
-      <sl-radio-group
-        label=${t('meeting.outcome')}
-        name="outcome"
-        .value=${d.outcome}
-        class=${errors.outcome ? 'invalid' : ''}
-        help-text=${errors.outcome ?? ''}
-        @sl-change=${(e: Event) => (this.draft = { ...d, outcome: kinds.find((k) => k === (e.target as HTMLInputElement).value) ?? d.outcome })}
-      >
-        ${kinds.map((k) => html`<sl-radio value=${k}>${pick(OUTCOME_LABELS[k])}</sl-radio>`)}
-      </sl-radio-group>
+      <fieldset class="parties">
+        <legend>${t('meeting.outcome')}</legend>
+        ${kinds.map(
+          (k) =>
+            html`<label class="check"
+              ><input
+                type="radio"
+                name="outcome"
+                value=${k}
+                .checked=${d.outcome === k}
+                @change=${() => (this.draft = { ...d, outcome: k })}
+              />${pick(OUTCOME_LABELS[k])}</label
+            >`,
+        )}
+        ${errors.outcome ? html`<p class="field-error" role="alert">${errors.outcome}</p>` : nothing}
+      </fieldset>
       ${d.outcome === 'members_resolved' ? this.renderMembers(d) : nothing}
       ${
         d.outcome === 'agreed'
           ? html`<fieldset class="parties">
               <legend>${t('meeting.agreedParties')}</legend>
-              ${PARTIES.map(
-                (p) =>
-                  html`<sl-checkbox
-                    .checked=${d.parties.has(p)}
-                    @sl-change=${(e: Event) => {
-                      const next = new Set(d.parties);
-                      if ((e.target as HTMLInputElement).checked) next.add(p);
-                      else next.delete(p);
-                      this.draft = { ...d, parties: next };
-                    }}
-                    >${partyLabel(p)}</sl-checkbox
-                  >`,
-              )}
+              ${PARTIES.map((p) => this.tick(partyLabel(p), d.parties, p, (parties) => (this.draft = { ...d, parties })))}
               ${errors.agreedParties ? html`<p class="field-error" role="alert">${errors.agreedParties}</p>` : nothing}
             </fieldset>`
           : nothing
       }
       ${
         d.outcome === 'action_items'
-          ? html`<sl-input
-              name="responsibleUnit"
-              label=${t('meeting.responsibleUnit')}
-              maxlength="60"
-              .value=${d.unit}
-              class=${errors.responsibleUnit ? 'invalid' : ''}
-              help-text=${errors.responsibleUnit ?? ''}
-              @sl-input=${(e: Event) => (this.draft = { ...d, unit: (e.target as HTMLInputElement).value })}
-            ></sl-input>`
+          ? nativeField(
+              'outcome-unit',
+              t('meeting.responsibleUnit'),
+              html`<input
+                class="input"
+                id="outcome-unit"
+                name="responsibleUnit"
+                maxlength="60"
+                .value=${d.unit}
+                aria-invalid=${invalid(errors.responsibleUnit)}
+                aria-describedby=${problemId('outcome-unit', errors.responsibleUnit)}
+                @input=${(e: Event) => (this.draft = { ...d, unit: (e.target as HTMLInputElement).value })}
+              />`,
+              errors.responsibleUnit,
+            )
           : nothing
       }
-      <sl-textarea
-        name="note"
-        label=${t('meeting.outcomeNote')}
-        rows="3"
-        maxlength="2000"
-        .value=${d.note}
-        class=${errors.note ? 'invalid' : ''}
-        help-text=${errors.note ?? ''}
-        @sl-input=${(e: Event) => (this.draft = { ...d, note: (e.target as HTMLTextAreaElement).value })}
-      ></sl-textarea>
+      ${nativeField(
+        'outcome-note',
+        t('meeting.outcomeNote'),
+        html`<textarea
+          class="input"
+          id="outcome-note"
+          name="note"
+          rows="3"
+          maxlength="2000"
+          .value=${d.note}
+          aria-invalid=${invalid(errors.note)}
+          aria-describedby=${problemId('outcome-note', errors.note)}
+          @input=${(e: Event) => (this.draft = { ...d, note: (e.target as HTMLTextAreaElement).value })}
+        ></textarea>`,
+        errors.note,
+      )}
       <div class="actions">
-        <sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('questions.save')}</sl-button>
-        <sl-button @click=${() => ((this.editing = null), this.write.clear())}>${t('questions.cancel')}</sl-button>
+        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('questions.save')}</button>
+        <button class="button" type="button" @click=${() => ((this.editing = null), this.write.clear())}>${t('questions.cancel')}</button>
       </div>
     </form>`;
   }

@@ -4,8 +4,6 @@
  * what the meeting's kind has (its spec): the parties' sign-in and quorum of a council, the residents'
  * questions of an evening talk.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import {
   earliestMeetingDate,
   meetingEndpoints,
@@ -23,6 +21,8 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderError, renderLoad, renderLoading } from '../../components/common/load-state.js';
 import { renderStaleNote, staleNoteStyles } from '../../components/common/stale-note.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import '../../components/evidence/evidence-download.js';
 import type { AgendaFrozenDetail } from '../../components/meetings/agenda-editor.js';
 import '../../components/meetings/agenda-frozen-notice.js';
@@ -71,6 +71,8 @@ export class MeetingPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
     staleNoteStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       .offline-steps {
         margin: 0.75rem 0 1rem;
@@ -184,14 +186,14 @@ export class MeetingPage extends YishiElement {
   }
 
   private stepButton(step: Step, primary = false) {
-    return html`<sl-button
-      class="step"
-      variant=${primary ? 'primary' : 'default'}
-      ?loading=${this.write.busy}
-      ?disabled=${!this.connection.online}
+    return html`<button
+      class=${primary ? 'button step primary' : 'button step'}
+      ?disabled=${this.write.busy || !this.connection.online}
+      aria-busy=${this.write.busy}
       @click=${() => this.step(step)}
-      >${t(STEPS[step].label)}</sl-button
-    >`;
+    >
+      ${t(STEPS[step].label)}
+    </button>`;
   }
 
   private renderMeeting(v: MeetingView) {
@@ -264,19 +266,25 @@ export class MeetingPage extends YishiElement {
     const step = this.confirming;
     const spec = step ? STEPS[step] : null;
     const words = step ? CONFIRM_DIALOGS[step] : undefined;
-    return html`<sl-dialog
-      label=${words ? t(words.title) : ''}
-      ?open=${step !== null}
-      @sl-after-hide=${(e: Event) => {
-        if (e.target === e.currentTarget) this.confirming = null;
-      }}
-    >
+    return html`<dialog class="dialog" id="confirm-step" aria-labelledby="confirm-step-title" @close=${() => (this.confirming = null)}>
+      <h2 id="confirm-step-title">${words ? t(words.title) : ''}</h2>
       ${spec && 'confirm' in spec ? html`<p>${t(spec.confirm)}</p>` : nothing}
-      <sl-button slot="footer" size="large" @click=${() => (this.confirming = null)}>${t('meeting.cancel')}</sl-button>
-      <sl-button slot="footer" size="large" variant="primary" ?loading=${this.write.busy} @click=${() => step && this.step(step, true)}
-        >${words ? t(words.button) : ''}</sl-button
-      >
-    </sl-dialog>`;
+      <div class="actions">
+        <button class="button" @click=${() => (this.confirming = null)}>${t('meeting.cancel')}</button>
+        <button class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => step && this.step(step, true)}>
+          ${words ? t(words.button) : ''}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  /** The dialog is open while a step waits for its confirmation: shown modal (focus kept in it, Esc closes it) or closed. */
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#confirm-step');
+    const open = this.confirming !== null;
+    if (!dialog || dialog.open === open) return;
+    if (open) dialog.showModal();
+    else dialog.close();
   }
 
   /** A kind with a notice period, still a draft: how far ahead its notice goes out, and that it fixes the agenda. */
@@ -321,9 +329,9 @@ export class MeetingPage extends YishiElement {
                 }
                 ${
                   open && (v.permissions.record || a.userId === me?.userId)
-                    ? html`<sl-button size="small" ?disabled=${this.write.busy} @click=${() => this.signIn(a.id, !a.signedInAt)}
-                        >${a.signedInAt ? t('meeting.undoSignIn') : t('meeting.signIn')}</sl-button
-                      >`
+                    ? html`<button class="button" ?disabled=${this.write.busy} @click=${() => this.signIn(a.id, !a.signedInAt)}>
+                        ${a.signedInAt ? t('meeting.undoSignIn') : t('meeting.signIn')}
+                      </button>`
                     : nothing
                 }
               </span>
