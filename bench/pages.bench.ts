@@ -12,9 +12,9 @@
  *   BENCH_PAGES=voting,public npx tsx bench/pages.bench.ts          # only these pages (name prefixes)
  *   BENCH_LIST_SCRIPTS=1 …                                           # also list what each visit fetched, when
  *
- * Pages: the voting page (owner), the public board (anonymous), a meeting page (the station chief)
- * and the dashboard (community staff). JS gzip KiB: the scripts the page loaded, each gzipped (level
- * 9) from the build ("of it by content": those fetched when the page's own data came on screen, by
+ * Pages: the voting page (owner), the public board (anonymous), a meeting page (the station chief),
+ * the page a resident asks an evening-talk question on (a resident) and the dashboard (community
+ * staff). JS gzip KiB: the scripts the page loaded, each gzipped (level 9) from the build ("of it by content": those fetched when the page's own data came on screen, by
  * Resource Timing; the rest are idle prefetches and parts asked for after load), against issue 18's budgets (voting page 30 KiB, board 45 KiB). Then Lighthouse
  * (its default mobile preset: emulated phone, simulated slow 4G and 4× CPU) on the board: performance
  * score, cumulative layout shift, total blocking time, largest contentful paint; median of
@@ -80,6 +80,15 @@ async function serve(webDist: string) {
     .where('compound_id', '=', dsct.id)
     .executeTakeFirstOrThrow();
   const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('compound_id', '=', dsct.id).orderBy('id').executeTakeFirstOrThrow();
+  // The evening talk a resident asks a question at, from the QR code on the board.
+  const talk = await db
+    .selectFrom('meetings')
+    .select(['id', 'title'])
+    .where('compound_id', '=', dsct.id)
+    .where('kind', '=', 'evening_talk')
+    .where('status', 'in', ['scheduled', 'in_session'])
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
 
   /** A session for a demo user, written straight into the database (no login form in the timing). */
   async function session(username: string): Promise<string> {
@@ -105,6 +114,7 @@ async function serve(webDist: string) {
     { name: 'voting page (owner)', path: `/votes/${openVote.id}`, text: openVote.title, user: 'yezhu' },
     { name: 'public board (anonymous)', path: `/board/${dsct.id}`, text: dsct.name, user: null },
     { name: 'meeting page (station chief)', path: `/meetings/${meeting.id}`, text: meeting.title, user: 'zhanzhang' },
+    { name: 'ask page (resident)', path: `/meetings/${talk.id}/ask`, text: talk.title, user: 'jumin' },
     { name: 'dashboard (community staff)', path: '/dashboard', text: '议事工作统计', user: 'shequ' },
   ];
   return {
