@@ -98,8 +98,9 @@ describe('gzipped JS a phone downloads', () => {
     expect(pageWeight(DIST, manifest, board.page, board.opens).files).not.toContain(bell);
   });
 
-  test('the shell, the voting page, the board and the meeting page carry no zod', () => {
-    for (const { page, opens } of [...pages, { page: 'src/pages/meetings/meeting-page.ts', opens: [] }]) {
+  test("the shell, the voting page, the board, the meeting page, the ask page and the owners' roll check, receipts and the turnout navigator carry no zod", () => {
+    const phonePages = ['meetings/meeting-page', 'meetings/ask-page', 'votes/roll-check-page', 'votes/vote-receipts-page', 'votes/vote-navigator-page'];
+    for (const { page, opens } of [...pages, ...phonePages.map((name) => ({ page: `src/pages/${name}.ts`, opens: [] }))]) {
       // Every zod schema carries `_zod` (the shell's `__zod_globalConfig` setting is not zod).
       for (const file of pageWeight(DIST, manifest, page, opens).files) expect(code(file), file).not.toMatch(/(?<!_)_zod\b/);
     }

@@ -19,6 +19,7 @@ export * from './timeline.js';
 export * from './proxies.schema.js';
 export * from './proxies.contract.js';
 export * from './proxies.errors.js';
+export * from './objection-kinds.js';
 export * from './objections.schema.js';
 export * from './objections.contract.js';
 export * from './objections.errors.js';

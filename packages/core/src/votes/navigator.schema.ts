@@ -88,14 +88,3 @@ export const navigatorMissingPageSchema = pageSchema(navigatorUnitSchema.extend(
   phones: z.boolean(),
 });
 export type NavigatorMissingPage = z.infer<typeof navigatorMissingPageSchema>;
-
-/** The units of pages read one after another, grouped by building again (in the pages' order). */
-export function groupMissingPages(pages: readonly NavigatorMissingPage[]): NavigatorMissing {
-  const groups = new Map<string | null, NavigatorMissing['buildings'][number]>();
-  for (const { buildingId, buildingName, ...unit } of pages.flatMap((p) => p.items)) {
-    let group = groups.get(buildingId);
-    if (!group) groups.set(buildingId, (group = { id: buildingId, name: buildingName, units: [] }));
-    group.units.push(unit);
-  }
-  return { phones: pages[0]?.phones ?? false, buildings: [...groups.values()] };
-}

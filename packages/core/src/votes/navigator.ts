@@ -15,6 +15,7 @@
  *   brings that head in. Visiting a unit whose head already takes part through another unit adds
  *   its area only; the unit list says so (`headCounted`).
  */
+import type { NavigatorMissing, NavigatorMissingPage } from './navigator.schema.js';
 import type { Locale } from '../i18n/locale.js';
 import { formatAreaCenti } from '../places/area.js';
 import { formatFraction } from './fraction.js';
@@ -210,4 +211,15 @@ export function navigatorMissing(
   }
   for (const group of groups.values()) group.units.sort((a, b) => compareLabels(a.label, b.label));
   return [...groups.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : compareLabels(a.name, b.name)));
+}
+
+/** The units of pages read one after another, grouped by building again (in the pages' order). */
+export function groupMissingPages(pages: readonly NavigatorMissingPage[]): NavigatorMissing {
+  const groups = new Map<string | null, NavigatorMissing['buildings'][number]>();
+  for (const { buildingId, buildingName, ...unit } of pages.flatMap((p) => p.items)) {
+    let group = groups.get(buildingId);
+    if (!group) groups.set(buildingId, (group = { id: buildingId, name: buildingName, units: [] }));
+    group.units.push(unit);
+  }
+  return { phones: pages[0]?.phones ?? false, buildings: [...groups.values()] };
 }
