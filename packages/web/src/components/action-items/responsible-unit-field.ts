@@ -12,7 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../../i18n.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
-import { invalid, nativeField, problemId } from '../forms/native-field.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 
 const UNITS = ['property_manager', 'community', 'owners_committee', 'grid', 'department'] as const;
 type Unit = (typeof UNITS)[number] | 'none';
@@ -69,8 +69,7 @@ export class ResponsibleUnitField extends YishiElement {
           class="input"
           id="unit"
           name="unit"
-          aria-invalid=${invalid(unitError)}
-          aria-describedby=${problemId('unit', unitError)}
+          ${fieldProblem('unit', unitError)}
           @change=${(ev: Event) => (this.unit = units.find((u) => u === (ev.target as HTMLSelectElement).value) ?? unit)}
         >
           ${units.map((u) => html`<option value=${u} ?selected=${u === unit}>${t(`ai.unit.${u}`)}</option>`)}
@@ -82,15 +81,7 @@ export class ResponsibleUnitField extends YishiElement {
           ? nativeField(
               'department',
               t('ai.departmentName'),
-              html`<input
-                class="input"
-                id="department"
-                name="department"
-                required
-                maxlength="40"
-                aria-invalid=${invalid(this.error)}
-                aria-describedby=${problemId('department', this.error)}
-              />`,
+              html`<input class="input" id="department" name="department" required maxlength="40" ${fieldProblem('department', this.error)} />`,
               this.error,
             )
           : nothing

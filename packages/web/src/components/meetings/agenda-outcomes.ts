@@ -23,7 +23,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { formErrorStyles } from '../forms/form-errors.js';
-import { invalid, nativeField, problemId } from '../forms/native-field.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
@@ -285,8 +285,7 @@ export class AgendaOutcomes extends YishiElement {
                 name="responsibleUnit"
                 maxlength="60"
                 .value=${d.unit}
-                aria-invalid=${invalid(errors.responsibleUnit)}
-                aria-describedby=${problemId('outcome-unit', errors.responsibleUnit)}
+                ${fieldProblem('outcome-unit', errors.responsibleUnit)}
                 @input=${(e: Event) => (this.draft = { ...d, unit: (e.target as HTMLInputElement).value })}
               />`,
               errors.responsibleUnit,
@@ -303,8 +302,7 @@ export class AgendaOutcomes extends YishiElement {
           rows="3"
           maxlength="2000"
           .value=${d.note}
-          aria-invalid=${invalid(errors.note)}
-          aria-describedby=${problemId('outcome-note', errors.note)}
+          ${fieldProblem('outcome-note', errors.note)}
           @input=${(e: Event) => (this.draft = { ...d, note: (e.target as HTMLTextAreaElement).value })}
         ></textarea>`,
         errors.note,

@@ -24,7 +24,7 @@ import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { buildingLabel } from './meeting-ui.js';
 import { focusControl } from '../forms/form-errors.js';
-import { invalid, nativeField, problemId } from '../forms/native-field.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 
 type Field = 'text' | 'category' | 'buildingId' | 'askerName' | 'anonymous';
 const FIELDS: readonly Field[] = ['text', 'category', 'buildingId', 'askerName', 'anonymous'];
@@ -112,28 +112,12 @@ export class QuestionForm extends YishiElement {
       ${this.field(
         'text',
         t('questions.text'),
-        html`<textarea
-          class="input"
-          id="question-text"
-          name="text"
-          rows="4"
-          minlength="2"
-          maxlength="1000"
-          aria-invalid=${this.invalid('text')}
-          aria-describedby=${this.problemId('text')}
-        ></textarea>`,
+        html`<textarea class="input" id="question-text" name="text" rows="4" minlength="2" maxlength="1000" ${this.problem('text')}></textarea>`,
       )}
       ${this.field(
         'category',
         t('questions.category'),
-        html`<select
-          class="input"
-          id="question-category"
-          name="category"
-          required
-          aria-invalid=${this.invalid('category')}
-          aria-describedby=${this.problemId('category')}
-        >
+        html`<select class="input" id="question-category" name="category" required ${this.problem('category')}>
           <option value="">${t('questions.categoryPlaceholder')}</option>
           ${QUESTION_CATEGORIES.map((c) => html`<option value=${c}>${pick(QUESTION_CATEGORY_LABELS[c])}</option>`)}
         </select>`,
@@ -143,13 +127,7 @@ export class QuestionForm extends YishiElement {
           ? this.field(
               'buildingId',
               t('questions.building'),
-              html`<select
-                class="input"
-                id="question-buildingId"
-                name="buildingId"
-                aria-invalid=${this.invalid('buildingId')}
-                aria-describedby=${this.problemId('buildingId')}
-              >
+              html`<select class="input" id="question-buildingId" name="buildingId" ${this.problem('buildingId')}>
                 <option value="">${t('questions.noBuilding')}</option>
                 ${buildings.map((b) => html`<option value=${b.id}>${buildingLabel(b.name)}</option>`)}
               </select>`,
@@ -161,15 +139,7 @@ export class QuestionForm extends YishiElement {
           ? this.field(
               'askerName',
               t('questions.asker'),
-              html`<input
-                class="input"
-                id="question-askerName"
-                name="askerName"
-                maxlength="40"
-                autocomplete="off"
-                aria-invalid=${this.invalid('askerName')}
-                aria-describedby=${this.problemId('askerName')}
-              />`,
+              html`<input class="input" id="question-askerName" name="askerName" maxlength="40" autocomplete="off" ${this.problem('askerName')} />`,
             )
           : nothing
       }
@@ -186,12 +156,9 @@ export class QuestionForm extends YishiElement {
     return nativeField(`question-${name}`, label, control, this.write.fieldErrors[name]);
   }
 
-  private invalid(name: Field): 'true' | 'false' {
-    return invalid(this.write.fieldErrors[name]);
-  }
-
-  private problemId(name: Field): string | typeof nothing {
-    return problemId(`question-${name}`, this.write.fieldErrors[name]);
+  /** On a field's control: invalid while it has a problem, described by it. */
+  private problem(name: Field) {
+    return fieldProblem(`question-${name}`, this.write.fieldErrors[name]);
   }
 }
 

@@ -34,7 +34,7 @@ import { currentMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
-import { invalid, nativeField, problemId } from '../forms/native-field.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
 import { announceMeetingChanged, buildingLabel } from './meeting-ui.js';
@@ -266,15 +266,7 @@ export class QuestionsPanel extends YishiElement {
     const error = this.write.fieldErrors[name];
     const id = `action-${name}`;
     const control = options.multiline
-      ? html`<textarea
-          class="input"
-          id=${id}
-          name=${name}
-          rows="3"
-          maxlength="2000"
-          aria-invalid=${invalid(error)}
-          aria-describedby=${problemId(id, error)}
-        ></textarea>`
+      ? html`<textarea class="input" id=${id} name=${name} rows="3" maxlength="2000" ${fieldProblem(id, error)}></textarea>`
       : html`<input
           class="input"
           id=${id}
@@ -282,8 +274,7 @@ export class QuestionsPanel extends YishiElement {
           maxlength=${options.maxlength ?? 60}
           .value=${options.value ?? ''}
           autocomplete="off"
-          aria-invalid=${invalid(error)}
-          aria-describedby=${problemId(id, error)}
+          ${fieldProblem(id, error)}
         />`;
     return nativeField(id, label, control, error);
   }
@@ -308,13 +299,7 @@ export class QuestionsPanel extends YishiElement {
             : nativeField(
                 'action-intoQuestionId',
                 t('questions.mergeTarget'),
-                html`<select
-                  class="input"
-                  id="action-intoQuestionId"
-                  name="intoQuestionId"
-                  aria-invalid=${invalid(error)}
-                  aria-describedby=${problemId('action-intoQuestionId', error)}
-                >
+                html`<select class="input" id="action-intoQuestionId" name="intoQuestionId" ${fieldProblem('action-intoQuestionId', error)}>
                   ${targets.map((o) => html`<option value=${o.id}>${o.number}. ${o.text.slice(0, 30)}</option>`)}
                 </select>`,
                 error,
