@@ -10,13 +10,11 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { PartController } from '../../controllers/part-controller.js';
 import { t } from '../../i18n.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
-import type * as Actions from './proxy-actions.js';
-
-type ActionsModule = typeof Actions;
 
 @customElement('yishi-proxy-panel')
 export class ProxyPanel extends YishiElement {
@@ -38,13 +36,12 @@ export class ProxyPanel extends YishiElement {
     `,
   ];
   @property({ attribute: false }) view: VoteView | null = null;
-  /** The panel's actions are here (proxy-actions.ts), or failed to arrive. */
-  @state() private actions: 'loading' | 'ready' | 'failed' | null = null;
+  /** The panel's actions (proxy-actions.ts): on their way, here, or not come. */
+  private readonly actions = new PartController(this, () => import('./proxy-actions.js'));
   /** The form to authorise a proxy is open. */
   @state() private authorising = false;
   @state() private opening = false;
   @state() private openFailed = false;
-  private fetching: Promise<ActionsModule> | null = null;
   private readonly load = new LoadController(
     this,
     (signal) => api.call(proxyEndpoints.mine, { params: { voteId: this.view?.vote.id ?? '' }, signal }),
@@ -67,7 +64,7 @@ export class ProxyPanel extends YishiElement {
       <h2 id="proxy-heading">${t('proxy.heading')}</h2>
       ${
         // Once here, kept in the page (it shows nothing without a proxy or the form): it holds where the last code went.
-        this.actions === 'ready'
+        this.actions.status === 'ready'
           ? html`<yishi-proxy-actions
               .view=${v}
               .mine=${m}
@@ -86,17 +83,17 @@ export class ProxyPanel extends YishiElement {
 
   /** The actions on their way, or not come (no signal): a way to ask again. */
   private renderActionsPending() {
-    if (this.actions !== 'failed') return html`<p role="status">${t('state.loading')}</p>`;
+    if (this.actions.status !== 'failed') return html`<p role="status">${t('state.loading')}</p>`;
     return html`<div class="card">
       <p class="form-error" role="alert">${t('state.errorTitle')}</p>
-      <div><button class="button" @click=${() => void this.fetchActions().catch(() => undefined)}>${t('state.retry')}</button></div>
+      <div><button class="button" @click=${() => void this.actions.fetch().catch(() => undefined)}>${t('state.retry')}</button></div>
     </div>`;
   }
 
   /** An owner who has given or holds a proxy sees the actions at once: fetched as soon as the answer says so. */
   protected override willUpdate(): void {
     const m = this.load.value;
-    if (m && proxyPanelParts(m).length > 0 && this.actions === null) void this.fetchActions().catch(() => undefined);
+    if (m && proxyPanelParts(m).length > 0 && this.actions.status === 'idle') void this.actions.fetch().catch(() => undefined);
   }
 
   private renderInvitation() {
@@ -109,29 +106,12 @@ export class ProxyPanel extends YishiElement {
     </div>`;
   }
 
-  private fetchActions(): Promise<ActionsModule> {
-    this.actions = 'loading';
-    this.fetching ??= import('./proxy-actions.js');
-    return this.fetching.then(
-      (module) => {
-        this.actions = 'ready';
-        return module;
-      },
-      (error: unknown) => {
-        // A failed download (no signal) may be tried again by the next tap.
-        this.fetching = null;
-        this.actions = 'failed';
-        throw error;
-      },
-    );
-  }
-
   /** Opens the form to authorise a proxy once its code is here (fetched on the first opening). */
   private async openForm(): Promise<void> {
     this.opening = true;
     this.openFailed = false;
     try {
-      const { readyAuthoriseForm } = await this.fetchActions();
+      const { readyAuthoriseForm } = await this.actions.fetch();
       await readyAuthoriseForm();
       this.authorising = true;
     } catch {

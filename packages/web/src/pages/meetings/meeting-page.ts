@@ -33,6 +33,7 @@ import { meetingWhen, partyLabel, partyList } from '../../components/meetings/me
 import '../../components/meetings/questions-panel.js';
 import '../../components/minutes/minutes-signatures.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { PartController } from '../../controllers/part-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { formatDate, formatDateTime, formatTime } from '../../format/format.js';
@@ -121,22 +122,12 @@ export class MeetingPage extends YishiElement {
   /** Set when the live agenda was frozen while this page was open (by another member starting the meeting). */
   @state() private agendaFrozen: AgendaFrozenDetail | null = null;
   /** The live agenda editor's code: on its way, here, or not come (no signal). */
-  @state() private editor: 'loading' | 'ready' | 'failed' | null = null;
+  private readonly editor = new PartController(this, agendaEditor);
 
   /** Asks for the editor's code once the meeting answered that it shows the live agenda. */
   protected override willUpdate(): void {
     const v = this.view.value;
-    if (v && this.editor === null && meetingPageParts(v).includes('agenda-editor')) void this.fetchEditor();
-  }
-
-  private async fetchEditor(): Promise<void> {
-    this.editor = 'loading';
-    try {
-      await agendaEditor();
-      this.editor = 'ready';
-    } catch {
-      this.editor = 'failed';
-    }
+    if (v && this.editor.status === 'idle' && meetingPageParts(v).includes('agenda-editor')) void this.editor.fetch().catch(() => undefined);
   }
 
   /**
@@ -151,8 +142,8 @@ export class MeetingPage extends YishiElement {
   }
 
   private renderEditor(meetingId: string, editable: boolean) {
-    if (this.editor === 'failed') return renderError(t('agenda.editorFailed'), () => void this.fetchEditor());
-    if (this.editor !== 'ready') return renderLoading();
+    if (this.editor.status === 'failed') return renderError(t('agenda.editorFailed'), () => void this.editor.fetch().catch(() => undefined));
+    if (this.editor.status !== 'ready') return renderLoading();
     return html`<yishi-agenda-editor
       .meetingId=${meetingId}
       ?editable=${editable}
