@@ -9,13 +9,15 @@
  *   PDF (text read back, QR code decoded) → one owner activates by the letter's code, another by an
  *   SMS code → the chief opens a vote with art. 278's thresholds, both owners vote, it closes with
  *   the right result → an owners'-assembly vote is announced on the same roster, its roll published for
- *   checking, and voting refused before the notice period ends.
+ *   checking, and voting refused before the notice period ends → the chief holds an evening talk: owner
+ *   A asks from his phone (an empty question is refused, in words, under the field), the chief answers
+ *   it on the spot in the meeting room.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chooseOption, expectNoSeriousA11yViolations, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
+import { chooseOption, expectNoSeriousA11yViolations, launchBrowser, newPhonePage, setElderModeSwitch, visibleText } from '../support/browser.js';
 import { spawnServer, type ChildServer } from '../support/child-server.js';
 import { newTestDatabase, type TestDatabase } from '../support/database.js';
 import { pdfQrCodes, pdfText } from '../support/pdf.js';
@@ -308,5 +310,50 @@ describe('from an empty database to the first vote, in the browser', () => {
     await a.locator('li.mine').first().waitFor();
     expect(await a.locator('li.mine').first().textContent()).toContain(`登记业主：${OWNER_A.name}`);
     expect(await a.locator('ul.roll > li').count()).toBe(3);
+  });
+
+  test('an evening talk in the meeting room: the chief opens it, owner A asks from his phone, the chief answers on the spot', async () => {
+    const chief = await pageOf('chief');
+    await chief.goto(`${server.url}/compounds/${compoundId}/meetings`);
+    await chooseOption(chief.locator('yishi-meetings-list-page'), 'kind', '居民夜谈');
+    await chief.getByLabel('会议名称').fill('秋季居民夜谈');
+    await chief.getByLabel('开始时间').fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16));
+    await chief.getByLabel('地点').fill('服务站');
+    await chief.getByRole('button', { name: '保存为草稿' }).click();
+    await chief.waitForURL(/\/meetings\/[^/]+$/);
+    const talkId = new URL(chief.url()).pathname.split('/')[2]!;
+    await chief.getByRole('button', { name: '发布会议通知' }).click();
+    await chief.getByRole('button', { name: '开始会议（锁定议程）' }).click();
+    await chief.getByRole('dialog', { name: '开始会议' }).getByRole('button', { name: '确定开始' }).click();
+    await chief.getByText('会议进行中').first().waitFor();
+
+    // Owner A on his phone, from the board's link: nothing chosen for him, an empty question refused in words.
+    const a = await pageOf('ownerA');
+    await a.goto(`${server.url}/meetings/${talkId}/ask`);
+    const form = a.locator('yishi-question-form');
+    await form.getByRole('button', { name: '提交问题' }).click();
+    await form.locator('p.help.invalid').first().waitFor();
+    expect(await form.getByLabel('类别', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('问题内容').fill('小区东门晚上没有路灯');
+    await chooseOption(form, 'category', '设施维修');
+    await form.getByRole('button', { name: '提交问题' }).click();
+    await a.getByText(/您的问题已提交，编号 1/).waitFor();
+    await a.screenshot({ path: `${SHOTS}/ask-phone.png`, fullPage: true });
+    await setElderModeSwitch(a, true);
+    await a.screenshot({ path: `${SHOTS}/ask-phone-elder.png`, fullPage: true });
+    await expectNoSeriousA11yViolations(a);
+
+    // The chief, in the meeting room: the question is there; answered on the spot, in her name.
+    await chief.reload();
+    const question = chief.locator('li.question', { hasText: '小区东门晚上没有路灯' });
+    await question.getByRole('button', { name: '现场答复' }).click();
+    await question.getByLabel('答复内容').fill('物业本周内装好路灯');
+    await question.getByRole('button', { name: '保存' }).click();
+    await question.getByText('已现场答复').waitFor();
+    expect(await question.textContent()).toContain(CHIEF.name);
+    await chief.screenshot({ path: `${SHOTS}/meeting-room-phone.png`, fullPage: true });
+    await setElderModeSwitch(chief, true);
+    await chief.screenshot({ path: `${SHOTS}/meeting-room-phone-elder.png`, fullPage: true });
+    await setElderModeSwitch(chief, false);
   });
 });
