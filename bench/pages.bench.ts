@@ -44,7 +44,7 @@ const BEFORE_DIST = process.env.BENCH_BEFORE_DIST;
 const BUDGET_KIB: Record<string, number> = { 'voting page (owner)': 30, 'public board (anonymous)': 45 };
 const CHROMIUM = process.env.YISHI_CHROMIUM ?? '/usr/bin/chromium';
 const PROFILE = { latencyMs: 150, downKbps: 1600, upKbps: 750, cpuSlowdown: 4 };
-/** Only the pages whose names start with one of these (BENCH_PAGES=voting,public): all four when unset. */
+/** Only the pages whose names start with one of these (BENCH_PAGES=voting,public): all of them when unset. */
 const PAGES = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
 
 for (const dist of [WEB_DIST, BEFORE_DIST].filter((d): d is string => d !== undefined)) {
@@ -115,6 +115,8 @@ async function serve(webDist: string) {
     { name: 'public board (anonymous)', path: `/board/${dsct.id}`, text: dsct.name, user: null },
     { name: 'meeting page (station chief)', path: `/meetings/${meeting.id}`, text: meeting.title, user: 'zhanzhang' },
     { name: 'ask page (resident)', path: `/meetings/${talk.id}/ask`, text: talk.title, user: 'jumin' },
+    { name: 'login page (anonymous)', path: '/login', text: '登录议事', user: null },
+    { name: 'activation page (owner)', path: '/activate', text: '激活账号', user: null },
     { name: 'dashboard (community staff)', path: '/dashboard', text: '议事工作统计', user: 'shequ' },
   ];
   return {

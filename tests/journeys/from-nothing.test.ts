@@ -60,8 +60,7 @@ async function activationFinish(page: Page, password: string | null): Promise<vo
   const activate = page.locator('yishi-activate-page');
   await activate.getByRole('button', { name: '下一步' }).click();
   const consent = page.getByRole('checkbox', { name: '我已阅读并同意' });
-  await consent.waitFor({ state: 'attached' });
-  await activate.locator('sl-checkbox[name="consent"] [part~="control"]').click();
+  await consent.click();
   expect(await consent.isChecked()).toBe(true);
   await activate.getByRole('button', { name: '下一步' }).click();
   if (password === null) {

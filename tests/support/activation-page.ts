@@ -68,8 +68,8 @@ export async function loggedInAs(page: Page, url: string): Promise<Me | null> {
 export async function agreeToNotice(page: Page): Promise<void> {
   await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 2/3');
   const consent = page.getByRole('checkbox', { name: '我已阅读并同意' });
-  // Shoelace draws the box over the native checkbox: tap what is drawn, as a finger does.
-  if (!(await consent.isChecked())) await activationField(page, 'consent').locator('[part~="control"]').click();
+  // Tap the words, as a finger does: the whole row is the checkbox's label.
+  if (!(await consent.isChecked())) await activationField(page, 'consent').getByText('我已阅读并同意', { exact: true }).click();
   expect(await consent.isChecked()).toBe(true);
   await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
   await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 3/3');

@@ -16,7 +16,11 @@ export function focusedControl(page: Page): Promise<string> {
   });
 }
 
-/** A Shoelace form control by its name attribute (`sl-input[name="phone"]`), inside the given page element. */
+/**
+ * A form control by its name attribute, inside the given page element, with its words: a Shoelace
+ * control (`sl-input[name="phone"]`, its label and help text inside it), or a native field's
+ * `.field` holding the control, its label and its problem (components/forms/native-field.ts).
+ */
 export function control(page: Page, pageTag: string, name: string): Locator {
-  return page.locator(`${pageTag} :is(sl-input, sl-checkbox, sl-radio-group)[name="${name}"]`);
+  return page.locator(`${pageTag} :is(sl-input, sl-checkbox, sl-radio-group)[name="${name}"], ${pageTag} .field:has([name="${name}"])`);
 }

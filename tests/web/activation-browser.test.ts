@@ -47,7 +47,7 @@ describe('activating an account', () => {
       expect(hello).toContain('您好，王*国');
       expect(hello).toContain('都市春天小区 1栋1单元301');
       expect(await stepTitle(page).textContent()).toContain('步骤 1/3：核对身份');
-      expect(await field(page, 'code').evaluate((el) => (el as HTMLInputElement).value)).toBe(`${code.slice(0, 5)}-${code.slice(5)}`);
+      expect(await field(page, 'code').locator('input').inputValue()).toBe(`${code.slice(0, 5)}-${code.slice(5)}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: `${SHOTS}/activate-letter-elder.png`, fullPage: true });
@@ -248,12 +248,12 @@ describe('logging in with an SMS code', () => {
       await page.screenshot({ path: `${SHOTS}/login-sms-phone.png`, fullPage: true });
 
       await page.getByLabel('短信验证码', { exact: true }).fill('000000' === lastSmsCode(pages.server, '13800000001') ? '111111' : '000000');
-      await page.locator('yishi-login-page sl-tab-panel[name="way-sms"]').getByRole('button', { name: '登录', exact: true }).click();
+      await page.locator('yishi-login-page #way-sms').getByRole('button', { name: '登录', exact: true }).click();
       await expect.poll(() => visibleText(control(page, 'yishi-login-page', 'smsCode'))).toContain('短信验证码不正确');
       await expect.poll(() => focusedControl(page)).toBe('smsCode');
 
       await page.getByLabel('短信验证码', { exact: true }).fill(lastSmsCode(pages.server, '13800000001'));
-      await page.locator('yishi-login-page sl-tab-panel[name="way-sms"]').getByRole('button', { name: '登录', exact: true }).click();
+      await page.locator('yishi-login-page #way-sms').getByRole('button', { name: '登录', exact: true }).click();
       await page.waitForURL((u) => u.pathname === '/account');
       expect((await me(page))?.displayName).toBe('王建国');
     });
@@ -272,7 +272,7 @@ describe('logging in with an SMS code', () => {
       await page.locator('yishi-login-page').getByRole('link', { name: '去激活账号' }).click();
       await page.waitForURL((u) => u.pathname === '/activate');
       // The phone comes along (never in the address), and the SMS way is open.
-      await expect.poll(() => field(page, 'phone').evaluate((el) => (el as HTMLInputElement).value)).toBe('13800000003');
+      await expect.poll(() => field(page, 'phone').locator('input').inputValue()).toBe('13800000003');
       expect(await page.getByRole('tab', { name: '用手机号' }).getAttribute('aria-selected')).toBe('true');
       await page.getByLabel('短信验证码', { exact: true }).fill(lastSmsCode(pages.server, '13800000003'));
       await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();

@@ -130,6 +130,21 @@ describe('gzipped JS a phone downloads', () => {
     for (const file of files) expect(code(file), file).not.toMatch(/\.define\(["'`]sl-/);
   });
 
+  test("an owner's first pages, login and activation, load no Shoelace and no zod: their fields, tabs, switch, checkbox, radio buttons and buttons are native", () => {
+    for (const page of ['src/pages/login/login-page.ts', 'src/pages/activate/activate-page.ts']) {
+      const files = pageWeight(DIST, manifest, page).files;
+      // The shared phone-and-code fields are there, drawn natively.
+      expect(
+        files.some((file) => code(file).includes('one-time-code')),
+        page,
+      ).toBe(true);
+      for (const file of files) {
+        expect(code(file), file).not.toMatch(/\.define\(["'`]sl-/);
+        expect(code(file), file).not.toMatch(/(?<!_)_zod\b/);
+      }
+    }
+  });
+
   test('the board does not carry the QR library (the server draws its QR codes; a page draws one only when that image fails)', () => {
     // The qrcode package's own words.
     const isQr = (file: string) => code(file).includes('Invalid QR Code version');

@@ -60,7 +60,7 @@ describe('login and per-role home', () => {
       await page.getByRole('button', { name: '登录', exact: true }).click();
       const alert = main(page).getByRole('alert');
       await alert.waitFor();
-      const words = await visibleText(page, 'sl-alert.login-error');
+      const words = await visibleText(page, 'yishi-login-page .login-error');
       expect(words).toContain('登录没有成功');
       expect(words).toContain('手机号/用户名或密码不正确');
       expect(new URL(page.url()).pathname).toBe('/login');
@@ -172,8 +172,9 @@ describe('login and per-role home', () => {
           if (!el) return '';
           const root = el.getRootNode();
           const host = root instanceof ShadowRoot && root.host.tagName.startsWith('SL-') ? root.host : null;
-          // Inside a Shoelace control, name it by its host: its label attribute or slotted words.
-          const label = (host ? (host.getAttribute('label') ?? host.textContent) : el.textContent) ?? '';
+          // Inside a Shoelace control, name it by its host: its label attribute or slotted words; a native field by its label.
+          const labels = el instanceof HTMLInputElement ? el.labels : null;
+          const label = (host ? (host.getAttribute('label') ?? host.textContent) : labels?.length ? labels[0]!.textContent : el.textContent) ?? '';
           return `${el.tagName.toLowerCase()}:${label.replace(/\s+/g, ' ').trim()}`;
         });
       const order: string[] = [];

@@ -98,8 +98,8 @@ describe('compound overview', () => {
       await page.getByLabel(/Phone number or username/).fill('shequ');
       await page.getByLabel(/^\s*Password\s*$/).fill('not-the-password');
       await page.getByRole('button', { name: 'Log in', exact: true }).click();
-      await page.locator('sl-alert.login-error').waitFor();
-      expect(await visibleText(page, 'sl-alert.login-error')).toContain('The phone number/username or password is incorrect');
+      await page.locator('yishi-login-page .login-error').waitFor();
+      expect(await visibleText(page, 'yishi-login-page .login-error')).toContain('The phone number/username or password is incorrect');
       // And back to Chinese.
       await page.locator('yishi-app header').getByRole('button', { name: '中文' }).click();
       await expect.poll(() => visibleText(page, 'yishi-login-page')).toContain('登录议事');
@@ -113,7 +113,7 @@ describe('elder mode on a 360×740 phone', () => {
       await page.goto(`${server.url}/login`);
       await page.getByLabel('手机号或用户名').waitFor();
       await page.screenshot({ path: `${SHOTS}/login-normal.png` });
-      await page.locator('yishi-login-page sl-switch').click();
+      await page.locator('yishi-login-page').getByRole('switch', { name: '长辈版（大字）' }).click();
       await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
 
       const metrics = await page.evaluate(() => {
@@ -122,8 +122,8 @@ describe('elder mode on a 360×740 phone', () => {
         const app = document.querySelector('yishi-app')!.shadowRoot!;
         const login = app.querySelector('yishi-login-page')!.shadowRoot!;
         const lead = login.querySelector('p.lead')!;
-        const button = login.querySelector('sl-button[type=submit]')!.getBoundingClientRect();
-        const input = login.querySelector('sl-input')!.shadowRoot!.querySelector('input')!.getBoundingClientRect();
+        const button = login.querySelector('button[type=submit]')!.getBoundingClientRect();
+        const input = login.querySelector('input[name=login]')!.getBoundingClientRect();
         const header = app.querySelector('button.language')!.getBoundingClientRect();
         return {
           rootSize,

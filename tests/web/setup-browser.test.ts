@@ -59,8 +59,8 @@ describe('first-run setup page', () => {
       await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
       await page.getByLabel('再次输入密码').fill(ADMIN.password);
       await page.getByRole('button', { name: '完成设置并登录' }).click();
-      await page.locator(`${setupPage} sl-alert.general-error`).waitFor();
-      expect(await visibleText(page, `${setupPage} sl-alert.general-error`)).toContain('初始设置链接无效或已失效');
+      await page.locator(`${setupPage} .general-error`).waitFor();
+      expect(await visibleText(page, `${setupPage} .general-error`)).toContain('初始设置链接无效或已失效');
       expect((await callApi<{ needed: boolean }>(server, 'GET', '/api/setup/status')).body.needed).toBe(true);
     } finally {
       await page.context().close();

@@ -57,7 +57,7 @@ export const shellStyles = css`
     align-items: center;
     gap: 0.5rem;
   }
-  /* The shell draws its own button and switch (no Shoelace in the first download); they look like the pages' Shoelace ones. */
+  /* The shell draws its own button and switch (styles/switch-styles.ts; no Shoelace in the first download); they look like the pages' Shoelace ones. */
   .tool-button {
     min-height: var(--yishi-tap);
     padding: 0 1rem;
@@ -78,45 +78,6 @@ export const shellStyles = css`
   .tool-button[disabled] {
     opacity: 0.5;
     cursor: wait;
-  }
-  .elder-switch {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-height: var(--yishi-tap);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .elder-switch input {
-    appearance: none;
-    margin: 0;
-    flex: none;
-    position: relative;
-    width: calc(var(--sl-toggle-size-medium) * 2);
-    height: var(--sl-toggle-size-medium);
-    border-radius: var(--sl-toggle-size-medium);
-    border: 2px solid var(--sl-color-neutral-400, #94a3b8);
-    background: var(--sl-color-neutral-400, #94a3b8);
-    cursor: pointer;
-    transition: background 0.15s;
-  }
-  .elder-switch input::before {
-    content: '';
-    position: absolute;
-    top: 0;
-    left: 0;
-    width: calc(var(--sl-toggle-size-medium) - 4px);
-    height: calc(var(--sl-toggle-size-medium) - 4px);
-    border-radius: 50%;
-    background: #fff;
-    transition: transform 0.15s;
-  }
-  .elder-switch input:checked {
-    background: var(--yishi-brand);
-    border-color: var(--yishi-brand);
-  }
-  .elder-switch input:checked::before {
-    transform: translateX(var(--sl-toggle-size-medium));
   }
   .who {
     color: var(--yishi-muted);

@@ -18,6 +18,7 @@ import { routes } from '../routes.js';
 import { currentLocale, isElderMode, setElderMode } from '../state/preferences.js';
 import { currentMe, loadMe, logOut, onSessionChange } from '../state/session.js';
 import type { YishiConnectionBar } from './connection-bar.js';
+import { switchStyles } from '../styles/switch-styles.js';
 import { shellStyles } from './shell-styles.js';
 import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, titleKey, type RouteDef, type RouteParams } from './router.js';
 
@@ -36,7 +37,7 @@ const loadBell = () => (bell ??= import('../components/notifications/notificatio
 
 @customElement('yishi-app')
 export class YishiApp extends YishiElement {
-  static override styles = [YishiElement.styles, shellStyles];
+  static override styles = [YishiElement.styles, shellStyles, switchStyles];
 
   @state() private page: PageElement | null = null;
   @state() private route: RouteDef | null = null;

@@ -18,6 +18,7 @@ export const accountsMessages = {
   },
   'accounts.newPassword': { 'zh-CN': '新密码', en: 'New password' },
   'accounts.password': { 'zh-CN': '密码', en: 'Password' },
+  'accounts.showPassword': { 'zh-CN': '显示密码', en: 'Show password' },
   'accounts.passwordAgain': { 'zh-CN': '再次输入密码', en: 'Password again' },
   'accounts.passwordHint': {
     'zh-CN': '至少 {min} 位；不要用手机号、生日或 12345678 这类常见密码',

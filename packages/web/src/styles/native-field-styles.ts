@@ -7,6 +7,7 @@
  * - `<label class="field"><span class="label">…</span><input class="input" aria-describedby=…></label>`
  *   with `<p class="help">` (or `<p class="help invalid">` for a problem, in words and in bold);
  * - `<label class="check"><input type="checkbox"> …</label>`, a tap target as tall as a button;
+ * - `<div class="password">` an input and its reveal button (components/forms/password-field.ts);
  * - `<dialog class="dialog">` with a `<h2>` and a `.actions` row, opened with showModal().
  *
  * Large, as the light pages' other controls; a native field among Shoelace's medium ones (the
@@ -39,6 +40,21 @@ export const nativeFieldStyles = css`
   }
   .input[aria-invalid='true'] {
     border-color: var(--yishi-danger-text);
+  }
+  /* A password field and its "显示密码" button (components/forms/password-field.ts). */
+  .password {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.5rem;
+  }
+  .password .reveal {
+    padding: 0 0.75rem;
+    font-size: 0.95rem;
+  }
+  .password .reveal[aria-pressed='true'] {
+    color: var(--sl-color-primary-700);
+    background: var(--sl-color-primary-50);
+    border-color: var(--sl-color-primary-600);
   }
   .help {
     margin: 0;

@@ -1,8 +1,8 @@
 /**
  * The look the account pages share (setup, activation, login, my account) beyond the shared form
  * styles (styles/form-styles.ts, which they also use): one narrow column, one control under another,
- * large full-width buttons, big tabs, and the step bar of the activation. Everything is in rem, so
- * elder mode enlarges it with the rest of the page.
+ * large full-width buttons, and the step bar of the activation (the tabs are
+ * components/common/tabs.ts). Everything is in rem, so elder mode enlarges it with the rest of the page.
  */
 import { css } from 'lit';
 
@@ -19,13 +19,19 @@ export const accountFormStyles = css`
     margin: 0;
   }
   .fields > sl-button,
+  .fields > .button,
+  .nav .button,
   .nav sl-button {
     width: 100%;
   }
   .nav {
     display: grid;
-    grid-template-columns: 1fr 2fr;
+    grid-template-columns: minmax(min-content, 1fr) 2fr;
     gap: 0.75rem;
+  }
+  /* "上一步" on one line, in elder mode too: its column grows instead. */
+  .nav .button {
+    white-space: nowrap;
   }
   .progress {
     display: grid;
@@ -51,42 +57,16 @@ export const accountFormStyles = css`
     outline: 3px solid var(--yishi-brand);
     outline-offset: 2px;
   }
-  sl-tab-group {
-    margin-bottom: 0.5rem;
-  }
-  /* A calm page: the tab underline moves without sliding. */
-  sl-tab-group::part(active-tab-indicator) {
-    border-bottom-width: 3px;
-    transition: none;
-  }
-  sl-tab {
-    flex: 1 1 0;
-  }
-  sl-tab::part(base) {
-    justify-content: center;
-    width: 100%;
-    font-size: 1rem;
-    font-weight: 600;
-    padding: 0.75rem 0.5rem;
-    min-height: var(--yishi-tap);
-    color: var(--yishi-muted);
-  }
-  sl-tab[active]::part(base) {
-    color: var(--yishi-brand);
-  }
-  sl-tab-panel::part(base) {
-    padding: 1rem 0 0;
-  }
-  sl-alert p:first-child {
+  sl-alert p:first-child,
+  .alert p:first-child {
     margin-top: 0;
   }
-  sl-checkbox::part(label),
-  sl-radio::part(label) {
-    font-size: 1rem;
-    line-height: 1.5;
+  /* In a form the grid's gap spaces it (buttonStyles gives an alert a bottom margin). */
+  form .alert {
+    margin: 0;
   }
-  sl-radio {
-    margin: 0.25rem 0;
+  .alert p:last-child {
+    margin-bottom: 0;
   }
   .aside {
     margin-top: 1.5rem;

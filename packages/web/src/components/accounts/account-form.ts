@@ -43,11 +43,11 @@ export function noteRefusal<T>(action: Promise<T>, code: string, note: () => voi
   });
 }
 
-/** The form-wide problem, above the form's button. */
+/** The form-wide problem, above the form's button (a page using it adds buttonStyles, which draws `.alert`). */
 export function renderFormError(message: string | null, options: { className?: string; title?: string } = {}) {
   if (!message) return nothing;
-  return html`<sl-alert class=${options.className ?? 'general-error'} variant="danger" open>
+  return html`<div class="alert danger ${options.className ?? 'general-error'}" role="alert">
     <strong>${options.title ?? t('accounts.errorTitle')}</strong>
     <p>${message}</p>
-  </sl-alert>`;
+  </div>`;
 }

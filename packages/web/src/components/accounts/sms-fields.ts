@@ -1,15 +1,14 @@
 /**
  * The phone number, "send me a code" button (with its countdown) and SMS-code fields that the
  * login page and the activation page share. The page keeps the values and errors; this only draws
- * them, one control under another so each is large on a small phone.
+ * them, one control under another so each is large on a small phone, as native controls (a page
+ * using them adds nativeFieldStyles and buttonStyles): the first page an owner opens loads no
+ * Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { maskPhone } from '@yishi/core';
 import { css, html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n.js';
-import { helpText } from '../forms/form-errors.js';
+import { textField } from '../forms/text-field.js';
 
 export interface SmsFieldsState {
   phone: string;
@@ -46,31 +45,35 @@ export function cleanPhone(text: string): string {
 
 export function renderSmsFields(s: SmsFieldsState) {
   const sendLabel = s.secondsLeft > 0 ? t('accounts.resendIn', { seconds: s.secondsLeft }) : s.sentTo ? t('accounts.resendCode') : t('accounts.sendCode');
-  return html`<sl-input
-      name="phone"
-      type="tel"
-      label=${t('accounts.phone')}
-      inputmode="numeric"
-      autocomplete="tel"
-      maxlength="13"
-      .value=${live(s.phone)}
-      @sl-input=${(e: Event) => s.onPhone((e.target as HTMLInputElement).value)}
-      >${helpText(s.errors.phone, t('accounts.phoneHint'))}</sl-input
-    >
+  return html`${textField({
+      name: 'phone',
+      label: t('accounts.phone'),
+      value: s.phone,
+      error: s.errors.phone,
+      hint: t('accounts.phoneHint'),
+      type: 'tel',
+      inputmode: 'numeric',
+      autocomplete: 'tel',
+      maxlength: 13,
+      onInput: s.onPhone,
+    })}
     <div class="send">
-      <sl-button class="send-code" size="large" ?disabled=${s.secondsLeft > 0} ?loading=${s.sending} @click=${s.onSend}>${sendLabel}</sl-button>
+      <button type="button" class="button send-code" ?disabled=${s.secondsLeft > 0 || s.sending} aria-busy=${s.sending ? 'true' : 'false'} @click=${s.onSend}>
+        ${sendLabel}
+      </button>
       <p class="sms-status" role="status">${s.sentTo ? t('accounts.codeSent', { phone: maskPhone(s.sentTo) ?? s.sentTo }) : nothing}</p>
     </div>
-    <sl-input
-      name="smsCode"
-      label=${t('accounts.smsCode')}
-      inputmode="numeric"
-      autocomplete="one-time-code"
-      maxlength="6"
-      .value=${live(s.smsCode)}
-      @sl-input=${(e: Event) => s.onSmsCode((e.target as HTMLInputElement).value)}
-      >${helpText(s.errors.smsCode, t('accounts.smsCodeHint'))}</sl-input
-    >`;
+    ${textField({
+      name: 'smsCode',
+      label: t('accounts.smsCode'),
+      value: s.smsCode,
+      error: s.errors.smsCode,
+      hint: t('accounts.smsCodeHint'),
+      inputmode: 'numeric',
+      autocomplete: 'one-time-code',
+      maxlength: 6,
+      onInput: s.onSmsCode,
+    })}`;
 }
 
 export const smsFieldsStyles = css`
@@ -82,11 +85,11 @@ export const smsFieldsStyles = css`
   .sms-status:not(:empty) {
     margin-top: 0.5rem;
   }
-  sl-button.send-code {
+  .send-code {
     width: 100%;
   }
-  /* While waiting, the button says how long in words people can read (Shoelace would fade it to 50%). */
-  sl-button.send-code[disabled]::part(base) {
+  /* While waiting, the button says how long in words people can read (not faded to half). */
+  .send-code:disabled:not([aria-busy='true']) {
     opacity: 1;
     color: var(--yishi-muted);
     background: var(--yishi-background);

@@ -26,6 +26,7 @@ import { formatTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type MySession = Answer<typeof accountEndpoints.sessions>['sessions'][number];
@@ -59,6 +60,7 @@ export class AccountPage extends YishiElement {
     formStyles,
     formErrorStyles,
     accountFormStyles,
+    buttonStyles,
     css`
       .panel {
         max-width: 36rem;

@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { renderFormError } from '../../components/accounts/account-form.js';
-import { helpText } from '../../components/forms/form-errors.js';
+import { passwordField } from '../../components/forms/password-field.js';
 import { t } from '../../i18n.js';
 import type { Field } from './activate-fields.js';
 
@@ -30,48 +30,48 @@ export function renderLoginChoiceStep(s: LoginChoiceStep) {
     ${s.reset ? html`<p class="reset-note">${t('activate.resetNote')}</p>` : nothing}
     ${
       s.codeOnlyAllowed
-        ? html`<sl-radio-group
-            name="method"
-            size="large"
-            label=${t('activate.choose')}
-            value=${s.codeOnly ? 'code' : 'password'}
-            @sl-change=${(e: Event) => s.onCodeOnly((e.target as HTMLInputElement).value === 'code')}
-          >
-            <sl-radio value="password" size="large">${t('activate.choosePassword')}</sl-radio>
-            <sl-radio value="code" size="large">${t('activate.chooseCodeOnly')}</sl-radio>
-          </sl-radio-group>`
+        ? html`<fieldset class="choice">
+            <legend class="label">${t('activate.choose')}</legend>
+            <label class="check"
+              ><input type="radio" name="method" value="password" .checked=${live(!s.codeOnly)} @change=${() => s.onCodeOnly(false)} />${t(
+                'activate.choosePassword',
+              )}</label
+            >
+            <label class="check"
+              ><input type="radio" name="method" value="code" .checked=${live(s.codeOnly)} @change=${() => s.onCodeOnly(true)} />${t(
+                'activate.chooseCodeOnly',
+              )}</label
+            >
+          </fieldset>`
         : nothing
     }
     ${
       s.codeOnly
         ? html`<p class="card code-only-note">${t('activate.codeOnlyNote')}</p>`
-        : html`<sl-input
-              name="password"
-              type="password"
-              label=${s.reset ? t('accounts.newPassword') : t('accounts.password')}
-              autocomplete="new-password"
-              password-toggle
-              .value=${live(s.password)}
-              @sl-input=${(e: Event) => s.onPassword('password', (e.target as HTMLInputElement).value)}
-              >${helpText(s.errors.password, t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}</sl-input
-            >
-            <sl-input
-              name="password2"
-              type="password"
-              label=${t('accounts.passwordAgain')}
-              autocomplete="new-password"
-              password-toggle
-              .value=${live(s.password2)}
-              @sl-input=${(e: Event) => s.onPassword('password2', (e.target as HTMLInputElement).value)}
-              >${helpText(s.errors.password2)}</sl-input
-            >`
+        : html`${passwordField({
+            name: 'password',
+            label: s.reset ? t('accounts.newPassword') : t('accounts.password'),
+            autocomplete: 'new-password',
+            value: s.password,
+            error: s.errors.password,
+            hint: t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }),
+            onInput: (value) => s.onPassword('password', value),
+          })}
+          ${passwordField({
+            name: 'password2',
+            label: t('accounts.passwordAgain'),
+            autocomplete: 'new-password',
+            value: s.password2,
+            error: s.errors.password2,
+            onInput: (value) => s.onPassword('password2', value),
+          })}`
     }
     ${renderFormError(s.error)}
     <div class="nav">
-      <sl-button size="large" @click=${s.onBack}>${t('accounts.back')}</sl-button>
-      <sl-button type="submit" variant="primary" size="large" ?loading=${s.finishing}>
+      <button type="button" class="button" @click=${s.onBack}>${t('accounts.back')}</button>
+      <button type="submit" class="button primary" ?disabled=${s.finishing} aria-busy=${s.finishing ? 'true' : 'false'}>
         ${s.reset ? t('activate.finishReset') : t('activate.finish')}
-      </sl-button>
+      </button>
     </div>
   </form>`;
 }

@@ -2,14 +2,20 @@
 import { css } from 'lit';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
 import { smsFieldsStyles } from '../../components/accounts/sms-fields.js';
+import { tabsStyles } from '../../components/common/tabs.js';
 import { formErrorStyles } from '../../components/forms/form-errors.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { formStyles } from '../../styles/form-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 export const activatePageStyles = [
   formStyles,
   formErrorStyles,
   smsFieldsStyles,
   accountFormStyles,
+  buttonStyles,
+  nativeFieldStyles,
+  tabsStyles,
   css`
     .greeting {
       border-color: var(--yishi-brand);
@@ -41,22 +47,34 @@ export const activatePageStyles = [
     .reset-note {
       font-weight: 600;
     }
-    sl-input.code::part(input) {
+    .input.code {
       font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
       font-size: 1.15rem;
       letter-spacing: 0.08em;
     }
     /* The whole consent row is one large target, set apart from the notice above. */
-    sl-checkbox.consent::part(base) {
-      width: 100%;
+    .check.consent {
       padding: 0.75rem 1rem;
+      font-weight: 700;
+      font-size: 1.1rem;
       background: var(--yishi-surface);
       border: 2px solid var(--yishi-brand);
       border-radius: var(--yishi-radius);
     }
-    sl-checkbox.consent::part(label) {
-      font-weight: 700;
-      font-size: 1.1rem;
+    .check.consent:has(input[aria-invalid='true']) {
+      border-color: var(--yishi-danger-text);
+    }
+    .choice {
+      display: grid;
+      gap: 0.25rem;
+      margin: 0;
+      padding: 0;
+      border: none;
+    }
+    .choice .label {
+      padding: 0;
+      margin-bottom: 0.25rem;
+      font-weight: 600;
     }
   `,
 ];

@@ -11,27 +11,22 @@
  *
  * The code is only spent by the last step, so an error the server finds then (a wrong SMS code, a
  * password it refuses) is shown next to its field on the step that field is on, and focus goes there.
+ *
+ * Its controls are native (fields, tabs, checkbox, radio buttons, buttons): an owner scanning the
+ * letter's QR code on a weak signal loads no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/radio/radio.js';
-import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
-import '@shoelace-style/shoelace/dist/components/tab/tab.js';
-import '@shoelace-style/shoelace/dist/components/tab-group/tab-group.js';
-import '@shoelace-style/shoelace/dist/components/tab-panel/tab-panel.js';
 import { PASSWORD_MIN_LENGTH, activationEndpoints, formatAccessCode, normaliseAccessCode, type ActivationLookup } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate } from '../../app/router.js';
 import { clearProblem, renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { cleanPhone, renderSmsFields } from '../../components/accounts/sms-fields.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
-import { focusControl, helpText, syncValidity } from '../../components/forms/form-errors.js';
+import { renderTabs } from '../../components/common/tabs.js';
+import { focusControl, syncValidity } from '../../components/forms/form-errors.js';
+import { textField } from '../../components/forms/text-field.js';
 import { SmsCountdownController, lastSmsPhone, type SmsCodeSent } from '../../controllers/sms-countdown-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
@@ -87,10 +82,6 @@ export class ActivatePage extends YishiElement {
 
   protected override updated(): void {
     syncValidity(this.renderRoot, this.write.fieldErrors, FIELDS);
-    // Keep the tab group on the way of getting in that the page is on (an error may have moved it).
-    const tabs = this.renderRoot.querySelector<HTMLElement & { show: (panel: string) => void }>('sl-tab-group');
-    const active = this.renderRoot.querySelector('sl-tab[active]')?.getAttribute('panel');
-    if (tabs && active && active !== `way-${this.way}`) tabs.show(`way-${this.way}`);
   }
 
   private get kind(): ActivationLookup['kind'] {
@@ -293,37 +284,37 @@ export class ActivatePage extends YishiElement {
   }
 
   private renderIdentity() {
-    return html`<sl-tab-group
-      class="ways"
-      no-scroll-controls
-      @sl-tab-show=${(e: CustomEvent<{ name: string }>) => (this.way = e.detail.name === 'way-sms' ? 'sms' : 'code')}
-    >
-      <sl-tab slot="nav" panel="way-code" ?active=${this.way === 'code'}>${t('activate.byCode')}</sl-tab>
-      <sl-tab slot="nav" panel="way-sms" ?active=${this.way === 'sms'}>${t('activate.bySms')}</sl-tab>
-      <sl-tab-panel name="way-code">${this.renderCodeWay()}</sl-tab-panel>
-      <sl-tab-panel name="way-sms">${this.renderSmsWay()}</sl-tab-panel>
-    </sl-tab-group>`;
+    return renderTabs({
+      id: 'way',
+      label: t('activate.step1'),
+      active: this.way,
+      onSelect: (way) => (this.way = way),
+      tabs: [
+        { key: 'code', label: t('activate.byCode'), panel: this.renderCodeWay() },
+        { key: 'sms', label: t('activate.bySms'), panel: this.renderSmsWay() },
+      ],
+    });
   }
 
   private renderCodeWay() {
+    const busy = this.action === 'lookup';
     return html`<form class="fields" @submit=${this.submitCode} novalidate>
-      <sl-input
-        name="code"
-        class="code"
-        label=${t('activate.code')}
-        autocomplete="off"
-        autocapitalize="characters"
-        spellcheck="false"
-        maxlength="20"
-        .value=${live(this.code)}
-        @sl-input=${(e: Event) => this.onCode((e.target as HTMLInputElement).value)}
-        >${helpText(this.write.fieldErrors.code, t('activate.codeHint'))}</sl-input
-      >
+      ${textField({
+        name: 'code',
+        label: t('activate.code'),
+        value: this.code,
+        error: this.write.fieldErrors.code,
+        hint: t('activate.codeHint'),
+        autocapitalize: 'characters',
+        maxlength: 20,
+        className: 'code',
+        onInput: (value) => this.onCode(value),
+      })}
       <div aria-live="polite">${this.lookup ? renderGreeting(this.lookup) : nothing}</div>
       ${this.way === 'code' ? this.renderGeneral() : nothing}
-      <sl-button type="submit" variant="primary" size="large" ?loading=${this.action === 'lookup'}>
+      <button type="submit" class="button primary" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
         ${this.lookup ? t('accounts.next') : t('activate.check')}
-      </sl-button>
+      </button>
     </form>`;
   }
 
@@ -348,11 +339,11 @@ export class ActivatePage extends YishiElement {
         },
         onSend: () => void this.sendCode(),
       })}
-      ${alreadyActive ? html`<sl-alert class="already-active" variant="primary" open><p>${t('activate.alreadyActive')}</p></sl-alert>` : nothing}
+      <div role="status">${alreadyActive ? html`<div class="alert already-active"><p>${t('activate.alreadyActive')}</p></div>` : nothing}</div>
       ${this.way === 'sms' ? this.renderGeneral() : nothing}
-      <sl-button type="submit" variant="primary" size="large" ?loading=${this.action === 'finish'}>
+      <button type="submit" class="button primary" ?disabled=${this.action === 'finish'} aria-busy=${this.action === 'finish' ? 'true' : 'false'}>
         ${alreadyActive ? t('activate.loginWithCode') : t('accounts.next')}
-      </sl-button>
+      </button>
     </form>`;
   }
 

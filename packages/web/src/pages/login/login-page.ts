@@ -4,14 +4,10 @@
  * yet is told so and sent to the activation page, where the code just received works too. The
  * elder-mode switch sits on this first screen (MIIT asks for it where people first land), a wrong
  * password is said in words, and first-time users find "第一次使用？激活账号" under the forms.
+ *
+ * The first page many owners open, on a phone, often on a weak signal: its controls are native
+ * (fields, tabs, the switch, buttons), so it loads no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/switch/switch.js';
-import '@shoelace-style/shoelace/dist/components/tab/tab.js';
-import '@shoelace-style/shoelace/dist/components/tab-group/tab-group.js';
-import '@shoelace-style/shoelace/dist/components/tab-panel/tab-panel.js';
 import { activationEndpoints } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -22,13 +18,19 @@ import { clearProblem, focusFirstProblem, noteRefusal, renderFormError, showProb
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
 import { SMS_FIELD_OF_CODE, cleanPhone, renderSmsFields, smsFieldsStyles } from '../../components/accounts/sms-fields.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import { renderTabs, tabsStyles } from '../../components/common/tabs.js';
 import { focusControl, formErrorStyles, syncValidity } from '../../components/forms/form-errors.js';
+import { passwordField } from '../../components/forms/password-field.js';
+import { textField } from '../../components/forms/text-field.js';
 import { SmsCountdownController } from '../../controllers/sms-countdown-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { isElderMode, setElderMode } from '../../state/preferences.js';
 import { loadMe, logIn } from '../../state/session.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { formStyles } from '../../styles/form-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { switchStyles } from '../../styles/switch-styles.js';
 
 type SmsField = 'phone' | 'smsCode';
 const SMS_FIELDS: readonly SmsField[] = ['phone', 'smsCode'];
@@ -47,6 +49,10 @@ export class LoginPage extends YishiElement {
     formErrorStyles,
     smsFieldsStyles,
     accountFormStyles,
+    buttonStyles,
+    nativeFieldStyles,
+    tabsStyles,
+    switchStyles,
     css`
       .panel {
         max-width: 28rem;
@@ -61,7 +67,7 @@ export class LoginPage extends YishiElement {
         padding: 0.75rem 1rem;
         margin-bottom: 1.25rem;
       }
-      .elder sl-switch::part(label) {
+      .elder .elder-switch {
         font-size: 1.15rem;
         font-weight: 700;
       }
@@ -69,7 +75,7 @@ export class LoginPage extends YishiElement {
         display: grid;
         gap: 1rem;
       }
-      sl-button[type='submit'] {
+      form .button[type='submit'] {
         width: 100%;
       }
       .first-time {
@@ -94,6 +100,10 @@ export class LoginPage extends YishiElement {
     `,
   ];
 
+  /** Which way of logging in is shown: a password, or an SMS code. */
+  @state() private way: 'password' | 'sms' = 'password';
+  @state() private login = '';
+  @state() private password = '';
   @state() private busy = false;
   @state() private error: string | null = null;
 
@@ -119,10 +129,9 @@ export class LoginPage extends YishiElement {
    */
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const login = String(data.get('login') ?? '').trim();
-    const password = String(data.get('password') ?? '');
+    if (this.busy) return;
+    const login = this.login.trim();
+    const password = this.password;
     if (login === '' || password === '') {
       this.error = t('login.required');
       return;
@@ -134,8 +143,7 @@ export class LoginPage extends YishiElement {
       navigate(safeNext(new URLSearchParams(location.search).get('next')), { replace: true });
     } catch (error) {
       this.error = isApiError(error) ? error.message : String(error);
-      const field = this.renderRoot.querySelector<HTMLElement>('sl-input[name="password"]');
-      field?.focus();
+      void focusControl(this, 'password');
     } finally {
       this.busy = false;
     }
@@ -198,16 +206,24 @@ export class LoginPage extends YishiElement {
     return html`<div class="panel">
       <h1>${t('login.heading')}</h1>
       <div class="elder">
-        <sl-switch ?checked=${isElderMode()} @sl-change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}>${t('shell.elder')}</sl-switch>
+        <label class="elder-switch"
+          ><input type="checkbox" role="switch" .checked=${isElderMode()} @change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)} />${t(
+            'shell.elder',
+          )}</label
+        >
         <span class="muted">${t('login.elderHint')}</span>
       </div>
       <p class="lead">${t('login.intro')}</p>
-      <sl-tab-group class="ways" no-scroll-controls>
-        <sl-tab slot="nav" panel="way-password">${t('smsLogin.tabPassword')}</sl-tab>
-        <sl-tab slot="nav" panel="way-sms">${t('smsLogin.tabSms')}</sl-tab>
-        <sl-tab-panel name="way-password">${this.renderPasswordForm()}</sl-tab-panel>
-        <sl-tab-panel name="way-sms">${this.renderSmsForm()}</sl-tab-panel>
-      </sl-tab-group>
+      ${renderTabs({
+        id: 'way',
+        label: t('login.heading'),
+        active: this.way,
+        onSelect: (way) => (this.way = way),
+        tabs: [
+          { key: 'password', label: t('smsLogin.tabPassword'), panel: this.renderPasswordForm() },
+          { key: 'sms', label: t('smsLogin.tabSms'), panel: this.renderSmsForm() },
+        ],
+      })}
       <div class="first-time">
         <a class="link-button" href="/activate">${t('smsLogin.firstTime')}</a>
         <p class="muted">${t('smsLogin.firstTimeHint')}</p>
@@ -219,9 +235,22 @@ export class LoginPage extends YishiElement {
   private renderPasswordForm() {
     return html`${renderFormError(this.error, { className: 'login-error', title: t('login.failed') })}
       <form @submit=${this.submit} novalidate>
-        <sl-input name="login" label=${t('login.login')} autocomplete="username" inputmode="text" autocapitalize="off" spellcheck="false"></sl-input>
-        <sl-input name="password" type="password" label=${t('login.password')} autocomplete="current-password" password-toggle></sl-input>
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.busy}>${t('login.submit')}</sl-button>
+        ${textField({
+          name: 'login',
+          label: t('login.login'),
+          value: this.login,
+          autocomplete: 'username',
+          autocapitalize: 'off',
+          onInput: (value) => (this.login = value),
+        })}
+        ${passwordField({
+          name: 'password',
+          label: t('login.password'),
+          autocomplete: 'current-password',
+          value: this.password,
+          onInput: (value) => (this.password = value),
+        })}
+        <button type="submit" class="button primary" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>${t('login.submit')}</button>
       </form>`;
   }
 
@@ -249,10 +278,10 @@ export class LoginPage extends YishiElement {
       <div role="status">
         ${
           this.notActivated === 'sent'
-            ? html`<sl-alert class="not-activated" variant="warning" open>
+            ? html`<div class="alert warning not-activated">
                 <p>${t('smsLogin.notActivated')}</p>
                 <a class="link-button primary" href="/activate?via=sms">${t('smsLogin.goActivate')}</a>
-              </sl-alert>`
+              </div>`
             : this.notActivated === 'error'
               ? html`<a class="link-button primary" href="/activate?via=sms">${t('smsLogin.goActivate')}</a>`
               : nothing
@@ -262,7 +291,14 @@ export class LoginPage extends YishiElement {
       ${
         this.notActivated === 'sent'
           ? nothing /* nothing to log in to yet: the way on is the activation button above */
-          : html`<sl-button type="submit" variant="primary" size="large" ?loading=${this.smsAction === 'login'}>${t('login.submit')}</sl-button>`
+          : html`<button
+              type="submit"
+              class="button primary"
+              ?disabled=${this.smsAction === 'login'}
+              aria-busy=${this.smsAction === 'login' ? 'true' : 'false'}
+            >
+              ${t('login.submit')}
+            </button>`
       }
     </form>`;
   }

@@ -25,6 +25,7 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t, type MessageKey } from '../../i18n.js';
 import { loadMe } from '../../state/session.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { formStyles } from '../../styles/form-styles.js';
 
 type Field = 'subdistrict' | 'name' | 'phone' | 'password' | 'password2';
@@ -53,6 +54,7 @@ export class SetupPage extends YishiElement {
     formStyles,
     formErrorStyles,
     accountFormStyles,
+    buttonStyles,
     css`
       .next-steps {
         margin: 0 0 1.25rem;
