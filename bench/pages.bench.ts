@@ -79,6 +79,13 @@ async function serve(webDist: string) {
     .where('status', '=', 'open')
     .where('compound_id', '=', dsct.id)
     .executeTakeFirstOrThrow();
+  const closedVote = await db
+    .selectFrom('votes')
+    .select(['id'])
+    .where('status', '=', 'closed')
+    .where('compound_id', '=', dsct.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('compound_id', '=', dsct.id).orderBy('id').executeTakeFirstOrThrow();
   // The evening talk a resident asks a question at, from the QR code on the board.
   const talk = await db
@@ -115,6 +122,9 @@ async function serve(webDist: string) {
     { name: 'public board (anonymous)', path: `/board/${dsct.id}`, text: dsct.name, user: null },
     { name: 'meeting page (station chief)', path: `/meetings/${meeting.id}`, text: meeting.title, user: 'zhanzhang' },
     { name: 'ask page (resident)', path: `/meetings/${talk.id}/ask`, text: talk.title, user: 'jumin' },
+    { name: 'roll check (owner)', path: `/votes/${openVote.id}/roll-check`, text: '表决名册核对', user: 'yezhu' },
+    { name: 'receipts (owner)', path: `/votes/${closedVote.id}/receipts`, text: '回执码公示', user: 'yezhu' },
+    { name: 'navigator (station chief)', path: `/votes/${openVote.id}/navigator`, text: openVote.title, user: 'zhanzhang' },
     { name: 'login page (anonymous)', path: '/login', text: '登录议事', user: null },
     { name: 'activation page (owner)', path: '/activate', text: '激活账号', user: null },
     { name: 'dashboard (community staff)', path: '/dashboard', text: '议事工作统计', user: 'shequ' },

@@ -52,15 +52,25 @@ test('an owner questions a published receipt on his phone; the station chief ans
     await page.goto(`${server.url}/votes/${voteId}/receipts`);
     await page.getByRole('heading', { name: '询异：对选票有疑问' }).waitFor();
     await page.getByRole('button', { name: '对这张选票有疑问' }).first().click();
-    await page.getByRole('dialog', { name: '询异：对选票有疑问' }).waitFor();
-    const dialog = page.locator('sl-dialog[open]');
-    expect(await dialog.locator('sl-input[name=receiptCode] input').inputValue()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    await dialog.locator('sl-textarea[name=text] textarea').fill('我投的是反对，公示的是同意');
+    const dialog = page.getByRole('dialog', { name: '询异：对选票有疑问' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('回执码').inputValue()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // An empty reason is refused under its field, in words, and nothing is sent.
+    await dialog.getByRole('button', { name: '提交询异' }).click();
+    const problem = dialog.locator('#text-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe('请写下您的情况说明，例如哪里不对、您记得的情况');
+    expect(await dialog.locator('textarea').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.locator('textarea').getAttribute('aria-describedby')).toBe('text-problem');
+    await dialog.locator('textarea').fill('我投的是反对，公示的是同意');
     await animationsSettled(page);
     await expectNoSeriousA11yViolations(page);
     await dialog.getByRole('button', { name: '提交询异' }).click();
     await page.getByRole('heading', { name: '我的询异' }).waitFor();
     await page.getByText('… 待处理').waitFor();
+    // The toast that says it was sent, faded in (not caught half-way).
+    await page.locator('sl-alert[open]').waitFor();
+    await animationsSettled(page);
     await page.screenshot({ path: `${SCREENSHOTS}/vote-dispute-phone.png`, fullPage: true });
   });
   await withPhonePage(browser, async (page) => {

@@ -71,16 +71,21 @@ describe('the roll check on a phone', () => {
       // Other owners' names are never on the published roll.
       expect(await page.locator('ul.roll > li:not(.mine)').first().textContent()).not.toContain('登记业主');
       expect(await visibleText(page)).toContain('同一业主名下 2 套房屋合计计 1 人');
-      await page.locator('sl-checkbox', { hasText: '只看我的房屋' }).click();
+      await page.getByRole('checkbox', { name: '只看我的房屋' }).click();
       await expect.poll(() => page.locator('ul.roll > li').count()).toBe(2);
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: `${SCREENSHOTS}/roll-check-phone-elder.png`, fullPage: true });
 
       await mine.filter({ hasText: '1栋1单元301' }).getByRole('button', { name: '我要更正' }).click();
-      await page.getByRole('dialog', { name: '更正 1栋1单元301 的名册记录' }).waitFor();
-      const dialog = page.locator('sl-dialog[open]');
-      await dialog.locator('sl-input[name=area] input').fill('150');
-      await dialog.locator('sl-textarea[name=text] textarea').fill('房产证上的面积是 150.00 平方米');
+      const dialog = page.getByRole('dialog', { name: '更正 1栋1单元301 的名册记录' });
+      await dialog.waitFor();
+      await dialog.locator('input[name=area]').fill('150');
+      // Without a word on what is wrong the request is refused under that field, and nothing is sent.
+      await dialog.getByRole('button', { name: '提交更正申请' }).click();
+      await dialog.locator('#text-problem').waitFor();
+      expect(await dialog.locator('#text-problem').textContent()).toBe('请写下您的情况说明，例如哪里不对、您记得的情况');
+      expect(await dialog.locator('textarea[name=text]').getAttribute('aria-invalid')).toBe('true');
+      await dialog.locator('textarea[name=text]').fill('房产证上的面积是 150.00 平方米');
       await animationsSettled(page);
       await expectNoSeriousA11yViolations(page);
       await dialog.getByRole('button', { name: '提交更正申请' }).click();
@@ -115,7 +120,7 @@ describe('the roll check on a phone', () => {
       expect(text).toContain('处理理由：核对不动产登记簿，面积为 150.00 平方米');
       expect(text).toMatch(/面积：[\d.]+ 平方米 → 150\.00 平方米/);
       expect(await page.locator('li.mine', { hasText: '1栋1单元301' }).textContent()).toContain('150.00 平方米');
-      await page.locator('sl-checkbox', { hasText: '只看我的房屋' }).click();
+      await page.getByRole('checkbox', { name: '只看我的房屋' }).click();
       await page.screenshot({ path: `${SCREENSHOTS}/roll-check-phone.png`, fullPage: true });
     });
   });

@@ -145,6 +145,23 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
+  test("the owners' roll check, receipts (with the 询异 form) and the building heads' turnout navigator load no Shoelace", () => {
+    // Each page with something only it draws: its dialog, or its element.
+    const pages = {
+      'votes/roll-check-page': 'objection-dialog',
+      'votes/vote-receipts-page': 'dispute-dialog',
+      'votes/vote-navigator-page': 'yishi-vote-navigator-page',
+    };
+    for (const [name, own] of Object.entries(pages)) {
+      const files = pageWeight(DIST, manifest, `src/pages/${name}.ts`).files;
+      expect(
+        files.some((file) => code(file).includes(own)),
+        name,
+      ).toBe(true);
+      for (const file of files) expect(code(file), file).not.toMatch(/\.define\(["'`]sl-/);
+    }
+  });
+
   test('the board does not carry the QR library (the server draws its QR codes; a page draws one only when that image fails)', () => {
     // The qrcode package's own words.
     const isQr = (file: string) => code(file).includes('Invalid QR Code version');

@@ -2,6 +2,19 @@
 import type { MessageTable } from '../i18n/error-messages.js';
 
 export const objectionMessages = {
+  // A field left empty (the schemas' own messages, said under the field).
+  objection_text_required: {
+    'zh-CN': '请写下您的情况说明，例如哪里不对、您记得的情况',
+    en: 'Please say what is wrong, for example what you remember',
+  },
+  objection_reason_required: {
+    'zh-CN': '请写明处理理由，申请人会看到这段话',
+    en: 'Please give the reason; the person who raised it will read it',
+  },
+  receipt_code_required: {
+    'zh-CN': '请输入回执码：12 位字母和数字，投票完成时显示过',
+    en: 'Please type the receipt code: the 12 letters and digits shown when the ballot was cast',
+  },
   roll_check_not_open: {
     'zh-CN': '该表决当前不在名册核对期，不能对名册提出更正',
     en: 'The roll of this vote is not published for checking now, so no correction can be raised',

@@ -119,7 +119,7 @@ export type RollCheck = z.infer<typeof rollCheckSchema>;
 export const createRollObjectionSchema = z.object({
   voterKey: z.string().min(1).max(40),
   kind: z.enum(ROLL_OBJECTION_KINDS),
-  text: z.string().trim().min(1).max(1000),
+  text: z.string().trim().min(1, { message: 'objection_text_required' }).max(1000),
   /** The area the owner says is right, in m² (two decimals at most). */
   claimedAreaCenti: z.number().int().min(1).max(100_000_000).nullable().default(null),
 });
@@ -135,16 +135,16 @@ export type RollCorrection = z.infer<typeof rollCorrectionSchema>;
 
 export const resolveRollObjectionSchema = z.object({
   outcome: z.enum(OBJECTION_OUTCOMES),
-  reason: z.string().trim().min(1).max(1000),
+  reason: z.string().trim().min(1, { message: 'objection_reason_required' }).max(1000),
   correction: rollCorrectionSchema.nullable().default(null),
 });
 export type ResolveRollObjectionInput = z.infer<typeof resolveRollObjectionSchema>;
 
 export const createBallotDisputeSchema = z.object({
   /** As typed: normalised on the server (lower case, spaces and O for 0 are fine). */
-  receiptCode: z.string().trim().min(4).max(40),
+  receiptCode: z.string().trim().min(4, { message: 'receipt_code_required' }).max(40),
   kind: z.enum(BALLOT_DISPUTE_KINDS),
-  text: z.string().trim().min(1).max(1000),
+  text: z.string().trim().min(1, { message: 'objection_text_required' }).max(1000),
 });
 export type CreateBallotDisputeInput = z.infer<typeof createBallotDisputeSchema>;
 

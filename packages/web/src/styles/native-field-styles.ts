@@ -34,6 +34,11 @@ export const nativeFieldStyles = css`
     border: var(--sl-input-border-width) solid var(--sl-input-border-color);
     border-radius: var(--yishi-field-radius, var(--sl-input-border-radius-large));
   }
+  textarea.input {
+    padding-block: 0.6rem;
+    line-height: 1.5;
+    resize: vertical;
+  }
   .input:focus-visible {
     outline: var(--sl-focus-ring-width) solid var(--sl-color-primary-600);
     outline-offset: 0;

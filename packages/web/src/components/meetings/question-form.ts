@@ -43,9 +43,6 @@ export class QuestionForm extends YishiElement {
       }
       textarea.input {
         min-height: 7rem;
-        padding-block: 0.6rem;
-        line-height: 1.5;
-        resize: vertical;
       }
       .form-error {
         margin: 0;

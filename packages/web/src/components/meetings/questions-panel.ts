@@ -86,9 +86,6 @@ export class QuestionsPanel extends YishiElement {
       }
       textarea.input {
         min-height: 5.5rem;
-        padding-block: 0.6rem;
-        line-height: 1.5;
-        resize: vertical;
       }
     `,
   ];

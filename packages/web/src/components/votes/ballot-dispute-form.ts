@@ -2,16 +2,12 @@
  * 询异 on the published receipts page: while the window is open, an owner on the roll disputes a
  * ballot by its receipt code (their own, or one from the list they believe wrong); their disputes
  * and the answers are listed. The page opens the form for a receipt with `ask(code)`; a
- * `disputes-open` event (detail: boolean) tells it whether to offer that per receipt.
+ * `disputes-open` event (detail: boolean) tells it whether to offer that per receipt. Its dialog,
+ * fields and buttons are native (an owner checks a receipt on a phone; no Shoelace to load).
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { BALLOT_DISPUTE_KINDS, objectionEndpoints, type BallotDisputeKind, type VoteObjections } from '@yishi/core';
 import { css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -19,19 +15,35 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { syncModal } from '../common/modal.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 import { disputeItem, objectionStyles } from './objection-items.js';
 
 @customElement('yishi-ballot-dispute-form')
 export class BallotDisputeForm extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     objectionStyles,
     css`
-      form.fields sl-button {
-        justify-self: start;
+      form.fields {
+        display: grid;
+        gap: 1rem;
+      }
+      textarea.input {
+        min-height: 5.5rem;
+      }
+      section > .button {
+        margin-bottom: 0.5rem;
+      }
+      .form-error {
+        margin: 0;
+        color: var(--yishi-danger-text);
+        font-weight: 600;
       }
     `,
   ];
@@ -56,17 +68,11 @@ export class BallotDisputeForm extends YishiElement {
     return this.load.value?.disputesOpen === true;
   }
 
-  protected override updated(): void {
-    const open = this.accepting;
-    if (open !== this.told) {
-      this.told = open;
-      this.dispatchEvent(new CustomEvent('disputes-open', { detail: open, bubbles: true, composed: true }));
-    }
-  }
   private told = false;
 
   ask(code = ''): void {
     this.write.clear();
+    this.renderRoot.querySelector<HTMLFormElement>('#dispute-dialog form')?.reset();
     this.code = code;
     this.kind = code ? 'wrong_choice' : 'not_mine';
     this.open = true;
@@ -82,7 +88,7 @@ export class BallotDisputeForm extends YishiElement {
             <p>
               ${o.disputesOpen ? t('objections.disputeIntro', { time: formatDateTime(o.objectionEndsAt) }) : t('objections.disputeEnded', { time: formatDateTime(o.objectionEndsAt) })}
             </p>
-            ${o.disputesOpen ? html`<sl-button size="large" variant="primary" @click=${() => this.ask()}>${t('objections.disputeMine')}</sl-button>` : nothing}
+            ${o.disputesOpen ? html`<button type="button" class="button primary" @click=${() => this.ask()}>${t('objections.disputeMine')}</button>` : nothing}
             ${
               o.disputes.items.length
                 ? html`<h3>${t('objections.myDisputes')}</h3>
@@ -98,37 +104,66 @@ export class BallotDisputeForm extends YishiElement {
   }
 
   private renderDialog() {
-    return html`<sl-dialog
-      label=${t('objections.disputeHeading')}
-      ?open=${this.open}
-      @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.open = false)}
-    >
-      <form class="fields" @submit=${(e: Event) => this.submit(e)}>
-        <sl-input size="large" name="receiptCode" required autocomplete="off" label=${t('objections.receiptCode')} value=${this.code}></sl-input>
-        <sl-select
-          size="large"
-          label=${t('objections.kind')}
-          value=${this.kind}
-          hoist
-          @sl-change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as BallotDisputeKind)}
-        >
-          ${BALLOT_DISPUTE_KINDS.map((k) => html`<sl-option value=${k}>${t(`objections.disputeKind.${k}`)}</sl-option>`)}
-        </sl-select>
-        <sl-textarea size="large" name="text" required maxlength="1000" rows="3" label=${t('objections.text')}></sl-textarea>
+    const errors = this.write.fieldErrors;
+    return html`<dialog class="dialog" id="dispute-dialog" aria-labelledby="dispute-dialog-title" @close=${() => (this.open = false)}>
+      <h2 id="dispute-dialog-title">${t('objections.disputeHeading')}</h2>
+      <form class="fields" novalidate @submit=${(e: Event) => this.submit(e)}>
+        ${nativeField(
+          'receiptCode',
+          t('objections.receiptCode'),
+          html`<input
+            class="input"
+            id="receiptCode"
+            name="receiptCode"
+            required
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            .value=${live(this.code)}
+            @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)}
+            ${fieldProblem('receiptCode', errors.receiptCode)}
+          />`,
+          errors.receiptCode,
+        )}
+        ${nativeField(
+          'kind',
+          t('objections.kind'),
+          html`<select class="input" id="kind" name="kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as BallotDisputeKind)}>
+            ${BALLOT_DISPUTE_KINDS.map((k) => html`<option value=${k} ?selected=${k === this.kind}>${t(`objections.disputeKind.${k}`)}</option>`)}
+          </select>`,
+        )}
+        ${nativeField(
+          'text',
+          t('objections.text'),
+          html`<textarea class="input" id="text" name="text" required maxlength="1000" rows="3" ${fieldProblem('text', errors.text)}></textarea>`,
+          errors.text,
+        )}
         ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
+        <div class="actions">
+          <button type="button" class="button" @click=${() => (this.open = false)}>${t('objections.cancel')}</button>
+          <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+            ${t('objections.disputeSubmit')}
+          </button>
+        </div>
       </form>
-      <sl-button slot="footer" size="large" @click=${() => (this.open = false)}>${t('objections.cancel')}</sl-button>
-      <sl-button slot="footer" size="large" variant="primary" ?loading=${this.write.busy} @click=${() => this.submit(null)}
-        >${t('objections.disputeSubmit')}</sl-button
-      >
-    </sl-dialog>`;
+    </dialog>`;
   }
 
-  private async submit(event: Event | null) {
-    event?.preventDefault();
-    const form = this.renderRoot.querySelector<HTMLFormElement>('sl-dialog form');
-    const receiptCode = form?.querySelector<HTMLInputElement>('[name=receiptCode]')?.value ?? '';
-    const text = form?.querySelector<HTMLTextAreaElement>('[name=text]')?.value ?? '';
+  protected override updated(): void {
+    const open = this.accepting;
+    if (open !== this.told) {
+      this.told = open;
+      this.dispatchEvent(new CustomEvent('disputes-open', { detail: open, bubbles: true, composed: true }));
+    }
+    syncModal(this.renderRoot, 'dispute-dialog', this.open);
+  }
+
+  private async submit(event: Event) {
+    event.preventDefault();
+    if (this.write.busy) return;
+    const form = event.target as HTMLFormElement;
+    const receiptCode = this.code;
+    const text = form.querySelector<HTMLTextAreaElement>('[name=text]')?.value ?? '';
     const saved = await this.write.run(
       () => api.call(objectionEndpoints.raiseDispute, { params: { voteId: this.voteId }, body: { receiptCode, kind: this.kind, text } }),
       { success: t('objections.submitted'), errorAs: 'inline', fields: ['receiptCode', 'text'] },

@@ -22,6 +22,7 @@ import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { syncModal } from '../common/modal.js';
 
 interface Casting {
   proxy: ProxyView;
@@ -275,14 +276,8 @@ export class ProxyActions extends YishiElement {
    */
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('authorising') && this.authorising) this.renderRoot.querySelector<HTMLInputElement>('form.card input')?.focus();
-    const show = (id: string, open: boolean) => {
-      const dialog = this.renderRoot.querySelector<HTMLDialogElement>(`#${id}`);
-      if (!dialog || dialog.open === open) return;
-      if (open) dialog.showModal();
-      else dialog.close();
-    };
-    show('revoke-dialog', this.revoking !== null);
-    show('cast-dialog', this.casting !== null);
+    syncModal(this.renderRoot, 'revoke-dialog', this.revoking !== null);
+    syncModal(this.renderRoot, 'cast-dialog', this.casting !== null);
   }
 
   private async authorise(e: Event) {

@@ -19,6 +19,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import { syncModal } from '../../components/common/modal.js';
 import { renderError, renderLoad, renderLoading } from '../../components/common/load-state.js';
 import { renderStaleNote, staleNoteStyles } from '../../components/common/stale-note.js';
 import { buttonStyles } from '../../styles/button-styles.js';
@@ -271,11 +272,7 @@ export class MeetingPage extends YishiElement {
 
   /** The dialog is open while a step waits for its confirmation: shown modal (focus kept in it, Esc closes it) or closed. */
   protected override updated(): void {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#confirm-step');
-    const open = this.confirming !== null;
-    if (!dialog || dialog.open === open) return;
-    if (open) dialog.showModal();
-    else dialog.close();
+    syncModal(this.renderRoot, 'confirm-step', this.confirming !== null);
   }
 
   /** A kind with a notice period, still a draft: how far ahead its notice goes out, and that it fixes the agenda. */

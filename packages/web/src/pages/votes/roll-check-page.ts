@@ -2,15 +2,9 @@
  * 名册核对: the vote's frozen roll as published — each unit, its area and how it counts as owner
  * heads, no names — with the signed-in owner's own units highlighted (their names shown) and a
  * "我要更正" form for each, while the roll check lasts; their requests and the answers below, and
- * the corrections made to the roll for everyone.
+ * the corrections made to the roll for everyone. Its search field, checkbox, buttons and the form's
+ * dialog are native: an owner checks the roll on a phone, and the page loads no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { ROLL_OBJECTION_KINDS, objectionEndpoints, type PublicRollEntry, type RollCheck, type RollObjectionKind } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -19,18 +13,23 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { objectionStyles, rollObjectionItem } from '../../components/votes/objection-items.js';
 import { renderMore } from '../../components/common/load-more.js';
+import { syncModal } from '../../components/common/modal.js';
+import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
+import { textField } from '../../components/forms/text-field.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatArea, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 @customElement('yishi-roll-check-page')
 export class RollCheckPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     objectionStyles,
     css`
       ul.roll {
@@ -56,7 +55,7 @@ export class RollCheckPage extends YishiElement {
         background: var(--yishi-background);
         border-left: 4px solid var(--yishi-brand);
       }
-      ul.roll sl-button {
+      ul.roll .button {
         margin: 0.5rem 0 0.25rem;
       }
       .mine-tag {
@@ -64,8 +63,22 @@ export class RollCheckPage extends YishiElement {
         font-weight: 600;
         color: var(--yishi-brand);
       }
-      form.fields sl-button {
-        justify-self: start;
+      .filters {
+        display: grid;
+        gap: 0.5rem;
+        max-width: 28rem;
+      }
+      form.fields {
+        display: grid;
+        gap: 1rem;
+      }
+      textarea.input {
+        min-height: 5.5rem;
+      }
+      .form-error {
+        margin: 0;
+        color: var(--yishi-danger-text);
+        font-weight: 600;
       }
       h2 {
         margin-top: 1.5rem;
@@ -126,17 +139,14 @@ export class RollCheckPage extends YishiElement {
       <p class="card" role="note">${pick(r.headRulesText)}</p>
       <p><strong>${t('objections.totals', { units: r.totals.units, heads: r.totals.heads, area: formatArea(r.totals.areaCenti) })}</strong></p>
       ${currentMe() ? (mine.length === 0 ? html`<p role="note">${t('objections.noneOfMine')}</p>` : nothing) : html`<p class="muted">${t('objections.signInToCheck')}</p>`}
-      <div class="actions">
-        <sl-input
-          size="large"
-          label=${t('objections.filter')}
-          .value=${this.filter}
-          @sl-input=${(e: Event) => this.search((e.target as HTMLInputElement).value)}
-        ></sl-input>
+      <div class="filters">
+        ${textField({ name: 'roll-filter', label: t('objections.filter'), value: this.filter, onInput: (value) => this.search(value) })}
         ${
           mine.length
-            ? html`<sl-checkbox size="large" ?checked=${this.onlyMine} @sl-change=${(e: Event) => (this.onlyMine = (e.target as HTMLInputElement).checked)}
-                >${t('objections.onlyMine')}</sl-checkbox
+            ? html`<label class="check"
+                ><input type="checkbox" .checked=${this.onlyMine} @change=${(e: Event) => (this.onlyMine = (e.target as HTMLInputElement).checked)} />${t(
+                  'objections.onlyMine',
+                )}</label
               >`
             : nothing
         }
@@ -170,7 +180,7 @@ export class RollCheckPage extends YishiElement {
       <p><strong class="unit">${e.label}</strong> ${e.mine ? html`<span class="mine-tag">★ ${t('objections.mine')}</span>` : nothing}</p>
       <p>${formatArea(e.areaCenti)} · ${pick(e.headText)}</p>
       ${e.mine && e.ownerNames?.length ? html`<p class="muted">${t('objections.owners', { names: e.ownerNames.join('、') })}</p>` : nothing}
-      ${e.mine && accepting ? html`<sl-button size="large" variant="primary" @click=${() => this.ask(e)}>${t('objections.askCorrection')}</sl-button>` : nothing}
+      ${e.mine && accepting ? html`<button type="button" class="button primary" @click=${() => this.ask(e)}>${t('objections.askCorrection')}</button>` : nothing}
     </li>`;
   }
 
@@ -182,54 +192,73 @@ export class RollCheckPage extends YishiElement {
 
   private renderDialog(r: RollCheck) {
     const entry = this.asking;
-    return html`<sl-dialog
-      label=${entry ? t('objections.formHeading', { unit: entry.label }) : ''}
-      ?open=${entry !== null}
-      @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.asking = null)}
-    >
+    const errors = this.write.fieldErrors;
+    return html`<dialog class="dialog" id="objection-dialog" aria-labelledby="objection-title" @close=${() => (this.asking = null)}>
+      <h2 id="objection-title">${entry ? t('objections.formHeading', { unit: entry.label }) : ''}</h2>
       ${
         entry
-          ? html`<form class="fields" @submit=${(e: Event) => this.submit(e, r, entry)}>
-              <sl-select
-                size="large"
-                name="kind"
-                label=${t('objections.kind')}
-                value=${this.kind}
-                hoist
-                @sl-change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as RollObjectionKind)}
-              >
-                ${ROLL_OBJECTION_KINDS.map((k) => html`<sl-option value=${k}>${t(`objections.kind.${k}`)}</sl-option>`)}
-              </sl-select>
+          ? html`<form class="fields" novalidate @submit=${(e: Event) => this.submit(e, r, entry)}>
+              ${nativeField(
+                'kind',
+                t('objections.kind'),
+                html`<select
+                  class="input"
+                  id="kind"
+                  name="kind"
+                  @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as RollObjectionKind)}
+                >
+                  ${ROLL_OBJECTION_KINDS.map((k) => html`<option value=${k} ?selected=${k === this.kind}>${t(`objections.kind.${k}`)}</option>`)}
+                </select>`,
+              )}
               ${
                 this.kind === 'area_wrong'
-                  ? html`<sl-input
-                      size="large"
-                      name="area"
-                      type="number"
-                      inputmode="decimal"
-                      step="0.01"
-                      min="0.01"
-                      label=${t('objections.claimedArea')}
-                    ></sl-input>`
+                  ? nativeField(
+                      'area',
+                      t('objections.claimedArea'),
+                      html`<input
+                        class="input"
+                        id="area"
+                        name="area"
+                        type="number"
+                        inputmode="decimal"
+                        step="0.01"
+                        min="0.01"
+                        ${fieldProblem('area', errors.claimedAreaCenti)}
+                      />`,
+                      errors.claimedAreaCenti,
+                    )
                   : nothing
               }
-              <sl-textarea size="large" name="text" required maxlength="1000" rows="3" label=${t('objections.text')}></sl-textarea>
+              ${nativeField(
+                'text',
+                t('objections.text'),
+                html`<textarea class="input" id="text" name="text" required maxlength="1000" rows="3" ${fieldProblem('text', errors.text)}></textarea>`,
+                errors.text,
+              )}
               ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
+              <div class="actions">
+                <button type="button" class="button" @click=${() => (this.asking = null)}>${t('objections.cancel')}</button>
+                <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+                  ${t('objections.submit')}
+                </button>
+              </div>
             </form>`
           : nothing
       }
-      <sl-button slot="footer" size="large" @click=${() => (this.asking = null)}>${t('objections.cancel')}</sl-button>
-      <sl-button slot="footer" size="large" variant="primary" ?loading=${this.write.busy} @click=${() => this.submit(null, r, entry!)}
-        >${t('objections.submit')}</sl-button
-      >
-    </sl-dialog>`;
+    </dialog>`;
   }
 
-  private async submit(event: Event | null, r: RollCheck, entry: PublicRollEntry) {
-    event?.preventDefault();
-    const form = this.renderRoot.querySelector<HTMLFormElement>('sl-dialog form');
-    const text = form?.querySelector<HTMLTextAreaElement>('[name=text]')?.value ?? '';
-    const area = form?.querySelector<HTMLInputElement>('[name=area]')?.value ?? '';
+  /** The dialog is open while an entry is being questioned: shown modal, focus kept in it, Esc closes it. */
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'objection-dialog', this.asking !== null);
+  }
+
+  private async submit(event: Event, r: RollCheck, entry: PublicRollEntry) {
+    event.preventDefault();
+    if (this.write.busy) return;
+    const form = event.target as HTMLFormElement;
+    const text = form.querySelector<HTMLTextAreaElement>('[name=text]')?.value ?? '';
+    const area = form.querySelector<HTMLInputElement>('[name=area]')?.value ?? '';
     const claimedAreaCenti = area ? Math.round(Number(area) * 100) : null;
     const saved = await this.write.run(
       () =>

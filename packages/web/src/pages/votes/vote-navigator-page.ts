@@ -3,11 +3,9 @@
  * from its participation threshold ("还差 37 人 / 2,150.00 ㎡"), then building by building the units
  * not yet voted — opened one building at a time, so a compound of 10,000 units loads what is looked
  * at — and the visiting list to download or print. Refreshed every 15 s while the page is visible,
- * and at once when it becomes visible again; never a choice, nor when or how anyone voted.
+ * and at once when it becomes visible again; never a choice, nor when or how anyone voted. Its
+ * buttons and the order's select are native: a building head opens it on a phone, in the stairwell.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import {
   endpointUrl,
   formatAreaGrouped,
@@ -25,6 +23,8 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderError, renderLoad, renderLoading } from '../../components/common/load-state.js';
 import { buildingBar, navigatorStyles, renderGauge, renderPrintList, renderUnit } from '../../components/votes/navigator-parts.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
@@ -41,6 +41,8 @@ export class VoteNavigatorPage extends YishiElement {
     YishiElement.styles,
     voteStyles,
     navigatorStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       details.building {
         margin-bottom: 0.5rem;
@@ -66,7 +68,7 @@ export class VoteNavigatorPage extends YishiElement {
         font-weight: 700;
         font-size: 1.1rem;
       }
-      sl-select {
+      .sort {
         max-width: 20rem;
         margin-bottom: 0.75rem;
       }
@@ -189,7 +191,7 @@ export class VoteNavigatorPage extends YishiElement {
           ${renderGauge(nav.gauge)}
           <p class="muted">${nav.vote.status === 'open' ? t('nav.asOf', { time: formatDateTime(nav.asOf) }) : t('nav.asOfClosed')}</p>
           <div class="actions">
-            ${nav.vote.status === 'open' ? html`<sl-button @click=${() => void this.refresh()}>${t('nav.refresh')}</sl-button>` : nothing}
+            ${nav.vote.status === 'open' ? html`<button type="button" class="button" @click=${() => void this.refresh()}>${t('nav.refresh')}</button>` : nothing}
             <a class="link-button" href=${`/votes/${nav.vote.id}`}>${t('nav.backToVote')}</a>
             ${nav.scope === 'all' ? html`<a class="link-button" href=${`/votes/${nav.vote.id}/manage`}>${t('nav.manage')}</a>` : nothing}
           </div>
@@ -200,15 +202,20 @@ export class VoteNavigatorPage extends YishiElement {
         <div class="actions">
           <a class="link-button primary" href=${fileUrl(navigatorEndpoints.visitingListXlsx)} download>${t('nav.exportXlsx')}</a>
           <a class="link-button" href=${fileUrl(navigatorEndpoints.visitingListCsv)} download>${t('nav.exportCsv')}</a>
-          <sl-button ?loading=${this.printing} @click=${() => void this.print()}>${t('nav.print')}</sl-button>
+          <button type="button" class="button" ?disabled=${this.printing} aria-busy=${this.printing ? 'true' : 'false'} @click=${() => void this.print()}>
+            ${t('nav.print')}
+          </button>
         </div>
 
         <h2>${t('nav.buildings')}</h2>
         ${nav.vote.electorateKind === 'owners' ? html`<p class="muted">${t('nav.buildingsHelp')}</p>` : nothing}
-        <sl-select label=${t('nav.sort')} value=${this.sort} @sl-change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as 'name' | 'area')}>
-          <sl-option value="name">${t('nav.sortName')}</sl-option>
-          <sl-option value="area">${t('nav.sortArea')}</sl-option>
-        </sl-select>
+        <div class="field sort">
+          <label class="label" for="sort">${t('nav.sort')}</label>
+          <select class="input" id="sort" name="sort" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as 'name' | 'area')}>
+            <option value="name" ?selected=${this.sort === 'name'}>${t('nav.sortName')}</option>
+            <option value="area" ?selected=${this.sort === 'area'}>${t('nav.sortArea')}</option>
+          </select>
+        </div>
         ${buildings.map((b) => this.renderBuilding(nav, b, fileUrl(navigatorEndpoints.visitingListXlsx, b.id ?? undefined)))}
       </div>
       ${this.printList ? renderPrintList(nav.vote.title, this.printList, nav.asOf) : nothing}`;

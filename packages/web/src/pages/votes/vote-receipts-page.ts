@@ -1,9 +1,9 @@
 /**
  * Public after closing: the receipt codes with their choices a page at a time (more as the end of
  * the table scrolls into view), and a box to find one's own code (the server looks it up, whichever
- * page it is on); before closing, when that will be.
+ * page it is on); before closing, when that will be. Its controls are native: an owner checks a
+ * receipt on a phone, and the page loads no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { normaliseReceiptCode, voteEndpoints, type Answer } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -15,10 +15,13 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderMore } from '../../components/common/load-more.js';
 import { renderError, renderLoading } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
+import { textField } from '../../components/forms/text-field.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 type Receipts = Answer<typeof voteEndpoints.receipts>;
 type Receipt = Receipts['items'][number];
@@ -27,9 +30,20 @@ type Receipt = Receipts['items'][number];
 export class VoteReceiptsPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       .receipt-code {
         white-space: nowrap;
+      }
+      .search {
+        max-width: 28rem;
+        margin-bottom: 1rem;
+      }
+      td .button {
+        min-height: var(--yishi-tap);
+        margin-top: 0.35rem;
+        font-size: 1rem;
       }
     `,
   ];
@@ -65,12 +79,15 @@ export class VoteReceiptsPage extends YishiElement {
     const found = code.length >= 14 ? this.found : undefined;
     return html`<h1>${t('votes.receiptsHeading')}</h1>
       <p class="lead">${r.title}</p>
-      <sl-input
-        label=${t('votes.receiptSearch')}
-        size="large"
-        autocomplete="off"
-        @sl-input=${(e: Event) => this.typed((e.target as HTMLInputElement).value)}
-      ></sl-input>
+      <div class="search">
+        ${textField({
+          name: 'receipt-search',
+          label: t('votes.receiptSearch'),
+          value: this.query,
+          autocapitalize: 'characters',
+          onInput: (value) => void this.typed(value),
+        })}
+      </div>
       <div role="status" aria-live="polite">
         ${
           code.length >= 14 && found !== undefined
@@ -105,7 +122,7 @@ export class VoteReceiptsPage extends YishiElement {
                 html`<tr>
                   <td>
                     <code class="receipt-code">${x.receiptCode}</code>
-                    ${this.disputable ? html`<br /><sl-button @click=${() => this.disputes?.ask(x.receiptCode)}>${t('objections.disputeThis')}</sl-button>` : nothing}
+                    ${this.disputable ? html`<br /><button type="button" class="button" @click=${() => this.disputes?.ask(x.receiptCode)}>${t('objections.disputeThis')}</button>` : nothing}
                   </td>
                   <td>${r.choicesWithheld ? t('votes.receiptsWithheldOption') : x.choiceLabels.join(' / ')}</td>
                 </tr>`,
