@@ -28,6 +28,7 @@ import type { Deps } from '../deps.js';
 import type { AppEnv } from './context.js';
 import { readCsvBody, readJsonBody, readSpreadsheetBody, refuseNulCharacters, zodDetails } from './body.js';
 import { readImageBody } from './image-body.js';
+import { plainErrorMap } from './plain-errors.js';
 
 /**
  * Finds the place a request is about from its path and query (never its body: access is decided
@@ -99,7 +100,7 @@ export function defineRoute<E extends Endpoint, A extends Access>(endpoint: E, i
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, locale: Locale): z.output<S> {
-  const result = schema.safeParse(value, { error: localeErrorMap(locale) });
+  const result = schema.safeParse(value, { error: plainErrorMap(locale) });
   if (!result.success) {
     // A schema's own message may be an error code (`phone_invalid`): say it in the caller's language.
     const raw = zodDetails(result.error);
@@ -115,12 +116,6 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, locale: Local
     throw new DomainError('validation_failed', { problem: problem + more }, details);
   }
   return result.data;
-}
-
-const zhErrors = z.locales.zhCN().localeError;
-const enErrors = z.locales.en().localeError;
-function localeErrorMap(locale: Locale) {
-  return locale === 'en' ? enErrors : zhErrors;
 }
 
 export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): void {
