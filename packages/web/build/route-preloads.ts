@@ -69,7 +69,7 @@ export function routePreloads(routesModule: string): Plugin {
         }
         // Each part the page may ask for by import() (its words apart), and each part a part asks for so (the proxy
         // panel's actions): its files and its default words, for the server to name when it knows the page will
-        // show it (the voting page's parts, by core's votePageParts and proxyPanelParts).
+        // show it (the voting page's first screen, by core's voteFirstScreenParts; the meeting page's editor).
         const parts: Record<string, string[]> = {};
         const asked = [...chunk.dynamicImports];
         for (const dynamic of asked) {

@@ -9,16 +9,7 @@
  * refusal (a vote the visitor may not see, a session that expired) is left for the page to meet as it
  * always has. Only for a visitor logged in (the caller checks): these pages need a login.
  */
-import {
-  FIRST_ANSWERS,
-  fillEndpointPath,
-  meetingPageParts,
-  proxyPanelParts,
-  votePageParts,
-  type MeetingView,
-  type MyProxies,
-  type VoteView,
-} from '@yishi/core';
+import { FIRST_ANSWERS, fillEndpointPath, meetingPageParts, voteFirstScreenParts, type MeetingView, type VoteView } from '@yishi/core';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './context.js';
 import { routeParams } from './page-html.js';
@@ -30,9 +21,7 @@ export const PAGE_ANSWERS_ID = 'yishi-answers';
 const PARTS: Record<string, (answers: Record<string, unknown>, params: Record<string, string>) => string[]> = {
   '/votes/:voteId': (answers, { voteId }) => {
     const view = answers[`/api${fillEndpointPath('/votes/:voteId', { voteId: voteId! })}`] as VoteView | undefined;
-    const mine = answers[`/api${fillEndpointPath('/votes/:voteId/proxies/mine', { voteId: voteId! })}`] as MyProxies | undefined;
-    const parts = view ? votePageParts(view) : [];
-    return parts.includes('proxy-panel') && mine ? [...parts, ...proxyPanelParts(mine)] : parts;
+    return view ? voteFirstScreenParts(view) : [];
   },
   '/meetings/:meetingId': (answers, { meetingId }) => {
     const view = answers[`/api${fillEndpointPath('/meetings/:meetingId', { meetingId: meetingId! })}`] as MeetingView | undefined;

@@ -28,10 +28,11 @@ import type { FlowHost, Step } from './vote-flow.js';
 
 /**
  * Parts only some votes show, loaded with the vote that shows them rather than on every visit
- * (issue 18: the voting page stays light on a phone; which a vote shows is core's votePageParts, by which
- * the server names their files in the page's HTML). The page waits for the parts its first screen
- * shows, so nothing moves once it is drawn; the proxy panel reads its own data and appears when it
- * has it, as it always did; the receipt's log position is shown after a ballot is cast.
+ * (issue 18: the voting page stays light on a phone; which a vote shows is core's votePageParts, and the
+ * server names the first screen's in the page's HTML). The page waits for the parts its first screen
+ * shows, so nothing moves once it is drawn; the proxy panel, at the foot of the page, is fetched once
+ * the vote is on screen and appears when it has its data; the receipt's log position is shown after a
+ * ballot is cast.
  */
 const parts = {
   timeline: () => import('../../components/votes/vote-timeline.js'),
@@ -48,7 +49,9 @@ function whenIdle(run: () => void): void {
 
 async function withParts(view: VoteView): Promise<VoteView> {
   const shown = votePageParts(view);
-  if (shown.includes('proxy-panel')) void parts.proxies();
+  // The proxy panel sits at the foot of the page and reads its own data: it comes once the vote is drawn, when the
+  // browser is idle, not with the first screen (core's voteFirstScreenParts, which the server names in the HTML).
+  if (shown.includes('proxy-panel')) whenIdle(() => void parts.proxies().catch(() => undefined));
   // An open vote's flow is fetched once the page is drawn and the browser is idle, so the first tap on a weak
   // signal does not wait for it (the tap loads it itself if this has not finished or failed).
   if (view.vote.status === 'open' && navigator.onLine) whenIdle(() => void parts.flow().catch(() => undefined));
