@@ -112,8 +112,8 @@ describe('the bell and my notifications', () => {
     await setElderModeSwitch(phone, true);
     await animationsSettled(phone);
     expect(await tapHeight(phone, bell(phone))).toBeGreaterThanOrEqual(48);
-    expect(await tapHeight(phone, phone.locator('yishi-notifications-page sl-button.mark-one').first())).toBeGreaterThanOrEqual(48);
-    expect(await tapHeight(phone, phone.locator('yishi-notifications-page sl-button.mark-all'))).toBeGreaterThanOrEqual(48);
+    expect(await tapHeight(phone, phone.locator('yishi-notifications-page button.mark-one').first())).toBeGreaterThanOrEqual(48);
+    expect(await tapHeight(phone, phone.locator('yishi-notifications-page button.mark-all'))).toBeGreaterThanOrEqual(48);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await expectNoSeriousA11yViolations(phone);
     await phone.screenshot({ path: `${SHOTS}/notifications-list-elder.png`, fullPage: true });
@@ -129,10 +129,10 @@ describe('the bell and my notifications', () => {
   });
 
   test('mark one read, then all: the bell follows', async () => {
-    await phone.locator('yishi-notifications-page li.unread sl-button.mark-one').first().click();
+    await phone.locator('yishi-notifications-page li.unread button.mark-one').first().click();
     await expect.poll(() => bell(phone).getAttribute('aria-label')).toBe('通知，2 条未读');
     expect(await visibleText(phone, 'yishi-notifications-page')).toContain('2 条未读');
-    await phone.locator('yishi-notifications-page sl-button.mark-all').click();
+    await phone.locator('yishi-notifications-page button.mark-all').click();
     await expect.poll(() => visibleText(phone, 'yishi-notifications-page')).toContain('没有未读通知');
     await expect.poll(() => bell(phone).getAttribute('aria-label')).toBe('通知');
     expect(await phone.locator('yishi-notifications-page li.unread').count()).toBe(0);

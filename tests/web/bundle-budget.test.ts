@@ -145,7 +145,7 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
-  test("the owners' roll check, receipts (with the 询异 form) and the building heads' turnout navigator load no Shoelace", () => {
+  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and the building heads' turnout navigator load no Shoelace", () => {
     // Each page with something only it draws: its dialog, or its element.
     const pages = {
       'votes/roll-check-page': 'objection-dialog',

@@ -1,9 +1,9 @@
 /**
  * My notifications (the bell's list): newest first, unread ones marked in words and with a bar,
  * each with a link to its page (opening it marks it read) and a "mark read" button; "mark all read"
- * at the top; older ones on request. Works on a 360 px phone and in elder mode (48 px targets).
+ * at the top; older ones on request. Works on a 360 px phone and in elder mode (48 px targets), with
+ * native buttons: an owner opens it from the bell, and it loads no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { notificationEndpoints, type Answer } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -16,6 +16,7 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 
 type Item = Answer<typeof notificationEndpoints.list>['items'][number];
 
@@ -23,6 +24,7 @@ type Item = Answer<typeof notificationEndpoints.list>['items'][number];
 export class NotificationsPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     css`
       .top {
         display: flex;
@@ -64,9 +66,11 @@ export class NotificationsPage extends YishiElement {
         position: absolute;
         inset: 0;
       }
-      .meta sl-button {
+      .meta .button {
         position: relative;
         z-index: 1;
+        min-height: var(--yishi-tap);
+        font-size: 1rem;
       }
       .body {
         margin: 0;
@@ -88,9 +92,6 @@ export class NotificationsPage extends YishiElement {
         color: var(--yishi-brand);
         font-weight: 600;
         font-size: 0.875rem;
-      }
-      sl-button::part(base) {
-        min-height: var(--yishi-tap);
       }
     `,
   ];
@@ -164,7 +165,7 @@ export class NotificationsPage extends YishiElement {
     if (items.length === 0) return html`<p class="state state-empty">${t('notify.empty')}</p>`;
     return html`<div class="top">
         <p role="status">${unread > 0 ? t('notify.unreadCount', { count: unread }) : t('notify.allRead')}</p>
-        ${unread > 0 ? html`<sl-button class="mark-all" size="large" ?loading=${this.write.busy} @click=${() => void this.markAll()}>${t('notify.markAll')}</sl-button>` : nothing}
+        ${unread > 0 ? html`<button type="button" class="button mark-all" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'} @click=${() => void this.markAll()}>${t('notify.markAll')}</button>` : nothing}
       </div>
       <ul class="list" aria-label=${t('notify.heading')}>
         ${items.map(
@@ -178,15 +179,15 @@ export class NotificationsPage extends YishiElement {
                 ${
                   item.readAt
                     ? nothing
-                    : html`<sl-button class="mark-one" size="medium" ?disabled=${this.write.busy} @click=${() => void this.markOne(item)}
-                        >${t('notify.markOne')}<span class="visually-hidden"> ${t('notify.markOneLabel', { title: pick(item.title) })}</span></sl-button
-                      >`
+                    : html`<button type="button" class="button mark-one" ?disabled=${this.write.busy} @click=${() => void this.markOne(item)}>
+                        ${t('notify.markOne')}<span class="visually-hidden"> ${t('notify.markOneLabel', { title: pick(item.title) })}</span>
+                      </button>`
                 }
               </div>
             </li>`,
         )}
       </ul>
-      ${this.next ? html`<sl-button class="more" size="large" ?loading=${this.write.busy} @click=${() => void this.loadMore()}>${t('notify.more')}</sl-button>` : nothing}`;
+      ${this.next ? html`<button type="button" class="button more" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'} @click=${() => void this.loadMore()}>${t('notify.more')}</button>` : nothing}`;
   }
 }
 
