@@ -145,12 +145,15 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
-  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and the building heads' turnout navigator load no Shoelace", () => {
+  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to, residents' proposals and the building heads' turnout navigator load no Shoelace", () => {
     // Each page with something only it draws: its dialog, or its element.
     const pages = {
       'votes/roll-check-page': 'objection-dialog',
       'votes/vote-receipts-page': 'dispute-dialog',
       'votes/vote-navigator-page': 'yishi-vote-navigator-page',
+      'notifications/notifications-page': 'yishi-notifications-page',
+      'votes/proposals-page': 'yishi-proposals-page',
+      'votes/proposal-page': 'decline-dialog',
     };
     for (const [name, own] of Object.entries(pages)) {
       const files = pageWeight(DIST, manifest, `src/pages/${name}.ts`).files;

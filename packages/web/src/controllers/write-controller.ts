@@ -65,6 +65,13 @@ export class WriteController<F extends string = string> implements ReactiveContr
     }
   }
 
+  /** Forgets one field's problem, once that field is edited (the others stay until the next try). */
+  clearField(field: F): void {
+    if (!this.fieldErrors[field]) return;
+    this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
+    this.host.requestUpdate();
+  }
+
   /** Forgets the last refusal (when the form is edited or closed). */
   clear(): void {
     this.error = null;

@@ -21,7 +21,7 @@ export function showProblems<F extends string>(write: WriteController<F>, errors
 
 /** Forgets a field's problem once it is edited (the others stay until the next try). */
 export function clearProblem<F extends string>(write: WriteController<F>, field: F): void {
-  if (write.fieldErrors[field]) write.fieldErrors = { ...write.fieldErrors, [field]: undefined };
+  write.clearField(field);
 }
 
 /** The first field, in the form's order, that has a problem; focus moves to it. */

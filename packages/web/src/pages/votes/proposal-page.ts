@@ -1,19 +1,17 @@
 /**
  * One proposal: what it asks, how many households seconded it and how many more are needed, the
  * second button, every state change with who and when, and — for the committee — put it on an
- * agenda, put it to a vote, merge it, or decline it with a public reason.
+ * agenda, put it to a vote, merge it, or decline it with a public reason (confirmed first: it cannot
+ * be undone). Native controls: residents second from a phone; no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import { COMPOUND_STAFF, proposalEndpoints, type BodyInput, type ProposalDetail, type ProposalView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { syncModal } from '../../components/common/modal.js';
+import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import { colon } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
@@ -21,7 +19,8 @@ import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { rolesAt } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 interface Loaded {
   detail: ProposalDetail;
@@ -37,7 +36,8 @@ function isCommittee(compoundId: string): boolean {
 export class ProposalPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       .body {
         white-space: pre-wrap;
@@ -46,11 +46,20 @@ export class ProposalPage extends YishiElement {
         display: grid;
         gap: 0.75rem;
       }
+      .committee .button {
+        justify-self: start;
+      }
+      textarea.input {
+        min-height: 5.5rem;
+      }
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private mergeInto = '';
-  private readonly write = new WriteController(this);
+  /** The reason typed for declining, and whether its confirmation is open. */
+  @state() private reason = '';
+  @state() private confirmingDecline = false;
+  private readonly write = new WriteController<'reason'>(this);
   // Statuses and thresholds come in the reader's language: a switch of language reads them again.
   private readonly load = new LoadController(
     this,
@@ -84,13 +93,21 @@ export class ProposalPage extends YishiElement {
         ${me?.seconded ? html`<p><strong>✓ ${t('proposals.seconded')}</strong></p>` : nothing}
         ${
           me?.canSecond && !me.seconded
-            ? html`<sl-button variant="primary" size="large" ?loading=${this.write.busy} @click=${() => this.second(p)}>${t('proposals.second')}</sl-button>`
+            ? html`<button
+                type="button"
+                class="button primary"
+                ?disabled=${this.write.busy}
+                aria-busy=${this.write.busy ? 'true' : 'false'}
+                @click=${() => this.second(p)}
+              >
+                ${t('proposals.second')}
+              </button>`
             : nothing
         }
       </div>
       ${p.decisionReason ? html`<p>${t('proposals.decisionReason', { reason: p.decisionReason })}</p>` : nothing}
       ${p.voteId ? html`<p><a class="link-button" href=${`/votes/${p.voteId}`}>${t('votes.view')}</a></p>` : nothing}
-      ${this.write.error ? html`<sl-alert variant="danger" open><span role="alert">${this.write.error}</span></sl-alert>` : nothing}
+      ${this.write.error ? html`<div class="alert danger"><span role="alert">${this.write.error}</span></div>` : nothing}
       ${isCommittee(p.compoundId) && (p.status === 'qualified' || p.status === 'seconding') ? this.renderCommittee(p, others) : nothing}
       <h2>${t('proposals.history')}</h2>
       <ol>
@@ -99,39 +116,95 @@ export class ProposalPage extends YishiElement {
   }
 
   private renderCommittee(p: ProposalView, others: ProposalView[]) {
+    const reasonError = this.write.fieldErrors.reason;
+    const reasonHint = t('proposals.reasonHint');
     return html`<h2>${t('proposals.committee')}</h2>
       <div class="card committee">
         ${
           p.status === 'qualified'
             ? html`<div class="actions">
-                <sl-button ?disabled=${this.write.busy} @click=${() => this.decide(p, { action: 'put_on_agenda' })}>${t('proposals.putOnAgenda')}</sl-button>
+                <button type="button" class="button" ?disabled=${this.write.busy} @click=${() => this.decide(p, { action: 'put_on_agenda' })}>
+                  ${t('proposals.putOnAgenda')}
+                </button>
                 <a class="link-button" href=${`/compounds/${p.compoundId}/votes/new?proposalId=${p.id}`}>${t('proposals.putToVote')}</a>
               </div>`
             : nothing
         }
         ${
           others.length
-            ? html`<sl-select
-                  label=${t('proposals.mergeInto')}
-                  value=${this.mergeInto}
-                  hoist
-                  @sl-change=${(e: Event) => (this.mergeInto = (e.target as HTMLSelectElement).value)}
+            ? html`${nativeField(
+                  'merge-into',
+                  t('proposals.mergeInto'),
+                  html`<select class="input" id="merge-into" name="mergeInto" @change=${(e: Event) => (this.mergeInto = (e.target as HTMLSelectElement).value)}>
+                    <option value="" ?selected=${!this.mergeInto}></option>
+                    ${others.map((o) => html`<option value=${o.id} ?selected=${o.id === this.mergeInto}>${o.title}</option>`)}
+                  </select>`,
+                )}
+                <button
+                  type="button"
+                  class="button"
+                  ?disabled=${!this.mergeInto || this.write.busy}
+                  @click=${() => this.decide(p, { action: 'merge', intoProposalId: this.mergeInto })}
                 >
-                  ${others.map((o) => html`<sl-option value=${o.id}>${o.title}</sl-option>`)}
-                </sl-select>
-                <sl-button ?disabled=${!this.mergeInto || this.write.busy} @click=${() => this.decide(p, { action: 'merge', intoProposalId: this.mergeInto })}
-                  >${t('proposals.merge')}</sl-button
-                >`
+                  ${t('proposals.merge')}
+                </button>`
             : nothing
         }
-        <sl-textarea id="reason" label=${t('proposals.reason')} rows="3"></sl-textarea>
-        <sl-button
-          variant="danger"
+        ${nativeField(
+          'reason',
+          t('proposals.reason'),
+          html`<textarea
+            class="input"
+            id="reason"
+            name="reason"
+            rows="3"
+            maxlength="1000"
+            .value=${this.reason}
+            @input=${(e: Event) => {
+              this.reason = (e.target as HTMLTextAreaElement).value;
+              this.write.clearField('reason');
+            }}
+            ${fieldProblem('reason', reasonError, reasonHint)}
+          ></textarea>`,
+          reasonError,
+          reasonHint,
+        )}
+        <button type="button" class="button danger" ?disabled=${this.write.busy} @click=${() => (this.confirmingDecline = true)}>
+          ${t('proposals.decline')}
+        </button>
+      </div>
+      ${this.renderDeclineDialog(p)}`;
+  }
+
+  /** Declining closes the proposal for good: said, with the reason to be published, before it is done. */
+  private renderDeclineDialog(p: ProposalView) {
+    return html`<dialog class="dialog" id="decline-dialog" aria-labelledby="decline-title" @close=${() => (this.confirmingDecline = false)}>
+      <h2 id="decline-title">${t('proposals.declineTitle', { title: p.title })}</h2>
+      ${this.reason.trim() ? html`<p>${t('proposals.decisionReason', { reason: this.reason.trim() })}</p>` : nothing}
+      <p><strong>${t('proposals.declineWarn')}</strong></p>
+      <div class="actions">
+        <button type="button" class="button" @click=${() => (this.confirmingDecline = false)}>${t('proposals.cancel')}</button>
+        <button
+          type="button"
+          class="button danger"
           ?disabled=${this.write.busy}
-          @click=${() => this.decide(p, { action: 'decline', reason: this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.value ?? '' })}
-          >${t('proposals.decline')}</sl-button
+          aria-busy=${this.write.busy ? 'true' : 'false'}
+          @click=${() => void this.decline(p)}
         >
-      </div>`;
+          ${t('proposals.decline')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'decline-dialog', this.confirmingDecline);
+  }
+
+  private async decline(p: ProposalView) {
+    const done = await this.decide(p, { action: 'decline', reason: this.reason });
+    this.confirmingDecline = false;
+    if (done) this.reason = '';
   }
 
   private async second(p: ProposalView) {
@@ -139,11 +212,15 @@ export class ProposalPage extends YishiElement {
       await this.load.reload();
   }
 
-  private async decide(p: ProposalView, body: BodyInput<typeof proposalEndpoints.decide>) {
-    if (await this.write.run(() => api.call(proposalEndpoints.decide, { params: { proposalId: p.id }, body }), { errorAs: 'inline' })) {
-      this.mergeInto = '';
-      await this.load.reload();
-    }
+  private async decide(p: ProposalView, body: BodyInput<typeof proposalEndpoints.decide>): Promise<boolean> {
+    const done = await this.write.run(() => api.call(proposalEndpoints.decide, { params: { proposalId: p.id }, body }), {
+      errorAs: 'inline',
+      fields: ['reason'],
+    });
+    if (!done) return false;
+    this.mergeInto = '';
+    await this.load.reload();
+    return true;
   }
 }
 

@@ -1,11 +1,10 @@
-/** A compound's resident proposals: progress towards the seconding threshold, and a form to propose. */
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+/**
+ * A compound's resident proposals: progress towards the seconding threshold, and a form to propose,
+ * each problem under its field. Native controls: residents open it on a phone; no Shoelace.
+ */
 import { proposalEndpoints, type ProposalView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
@@ -16,22 +15,38 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { rolesAt } from '../../state/session.js';
 import { currentLocale } from '../../state/preferences.js';
-import { formStyles } from '../../styles/form-styles.js';
 import { colon } from '../../components/votes/vote-words.js';
+import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
+import { textField } from '../../components/forms/text-field.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 @customElement('yishi-proposals-page')
 export class ProposalsPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       .proposal h2 {
         margin: 0 0 0.35rem;
         font-size: 1.2rem;
       }
+      form.fields {
+        display: grid;
+        gap: 1rem;
+        max-width: 36rem;
+      }
+      textarea.input {
+        min-height: 8rem;
+      }
+      form .alert {
+        margin: 0;
+      }
     `,
   ];
   @property({ attribute: false }) params: Record<string, string> = {};
+  @state() private newTitle = '';
   private readonly write = new WriteController<'title' | 'body'>(this);
   // Statuses and thresholds come in the reader's language: a switch of language reads them again.
   // Newest first, a page at a time (加载更多, or on scrolling to the end).
@@ -63,33 +78,41 @@ export class ProposalsPage extends YishiElement {
 
   private renderForm() {
     const e = this.write.fieldErrors;
+    const bodyHint = t('proposals.bodyHint');
     return html`<h2 id="new">${t('proposals.new')}</h2>
       <form class="card fields" @submit=${this.submit} aria-labelledby="new" novalidate>
-        <sl-input
-          name="title"
-          label=${t('proposals.titleLabel')}
-          required
-          minlength="4"
-          maxlength="80"
-          size="large"
-          class=${e.title ? 'invalid' : ''}
-          help-text=${e.title ?? ''}
-        ></sl-input>
-        <sl-textarea
-          name="body"
-          label=${t('proposals.bodyLabel')}
-          required
-          minlength="10"
-          maxlength="4000"
-          rows="5"
-          size="large"
-          class=${e.body ? 'invalid' : ''}
-          help-text=${e.body ?? ''}
-        ></sl-textarea>
-        ${this.write.error ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
-        ${this.fieldErrorSummary()}
+        ${textField({
+          name: 'title',
+          label: t('proposals.titleLabel'),
+          value: this.newTitle,
+          error: e.title,
+          hint: t('proposals.titleHint'),
+          maxlength: 80,
+          onInput: (value) => {
+            this.newTitle = value;
+            this.write.clearField('title');
+          },
+        })}
+        ${nativeField(
+          'body',
+          t('proposals.bodyLabel'),
+          html`<textarea
+            class="input"
+            id="body"
+            name="body"
+            maxlength="4000"
+            rows="5"
+            @input=${() => this.write.clearField('body')}
+            ${fieldProblem('body', e.body, bodyHint)}
+          ></textarea>`,
+          e.body,
+          bodyHint,
+        )}
+        ${this.write.error ? html`<div class="alert danger form-error"><p role="alert">${this.write.error}</p></div>` : nothing} ${this.fieldErrorSummary()}
         <div>
-          <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('proposals.submit')}</sl-button>
+          <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+            ${t('proposals.submit')}
+          </button>
         </div>
       </form>`;
   }
@@ -103,10 +126,11 @@ export class ProposalsPage extends YishiElement {
 
   private async submit(event: Event) {
     event.preventDefault();
+    if (this.write.busy) return;
     const form = event.target as HTMLFormElement;
-    const value = (name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? '';
+    const body = form.querySelector<HTMLTextAreaElement>('[name="body"]')?.value ?? '';
     const created = await this.write.run(
-      () => api.call(proposalEndpoints.submit, { params: { compoundId: this.params.compoundId ?? '' }, body: { title: value('title'), body: value('body') } }),
+      () => api.call(proposalEndpoints.submit, { params: { compoundId: this.params.compoundId ?? '' }, body: { title: this.newTitle, body } }),
       {
         fields: ['title', 'body'],
         errorAs: 'inline',
