@@ -183,20 +183,23 @@ describe('preferences and e-mail', () => {
       expect(text).toContain('邮件发送到 wang@example.com');
       await expectNoSeriousA11yViolations(phone);
       await phone.screenshot({ path: `${SHOTS}/notifications-settings-phone.png`, fullPage: true });
-      const sms = phone.locator('yishi-notification-settings-page sl-checkbox[name="vote_opened.sms"]');
-      expect(await sms.evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
+      const sms = phone.locator('yishi-notification-settings-page input[name="vote_opened.sms"]');
+      expect(await sms.isChecked()).toBe(true);
       await sms.click();
-      await phone.locator('yishi-notification-settings-page sl-button[type="submit"]').click();
+      await phone.locator('yishi-notification-settings-page button[type="submit"]').click();
       await expect
         .poll(async () => (await server.deps.db.selectFrom('notification_settings').select('channels_json').executeTakeFirst())?.channels_json)
         .toBe('{"vote_opened":{"sms":false}}');
       await phone.reload();
       await sms.waitFor();
-      expect(await sms.evaluate((el) => (el as HTMLInputElement).checked)).toBe(false);
+      expect(await sms.isChecked()).toBe(false);
 
       await setElderModeSwitch(phone, true);
       await animationsSettled(phone);
-      expect(await tapHeight(phone, sms)).toBeGreaterThanOrEqual(48);
+      // The tap target is the checkbox's whole row, its label.
+      expect(
+        await tapHeight(phone, phone.locator('yishi-notification-settings-page label.check', { has: phone.locator('input[name="vote_opened.sms"]') })),
+      ).toBeGreaterThanOrEqual(48);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await expectNoSeriousA11yViolations(phone);
       await clearToasts(phone);

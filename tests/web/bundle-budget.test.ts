@@ -145,13 +145,14 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
-  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to, residents' proposals and the building heads' turnout navigator load no Shoelace", () => {
+  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and the building heads' turnout navigator load no Shoelace", () => {
     // Each page with something only it draws: its dialog, or its element.
     const pages = {
       'votes/roll-check-page': 'objection-dialog',
       'votes/vote-receipts-page': 'dispute-dialog',
       'votes/vote-navigator-page': 'yishi-vote-navigator-page',
       'notifications/notifications-page': 'yishi-notifications-page',
+      'notifications/notification-settings-page': 'yishi-notification-settings-page',
       'votes/proposals-page': 'yishi-proposals-page',
       'votes/proposal-page': 'decline-dialog',
     };

@@ -205,7 +205,7 @@ export class YishiApp extends YishiElement {
           ${
             onLogin
               ? nothing /* the login page shows its own, larger switch */
-              : html`<label class="elder-switch"
+              : html`<label class="switch elder-switch"
                   ><input
                     type="checkbox"
                     role="switch"

@@ -1,12 +1,13 @@
 /**
- * The elder-mode switch: a native checkbox with role="switch", drawn as a toggle, inside its label
- * (`<label class="elder-switch"><input type="checkbox" role="switch" />长辈版（大字）</label>`). The
- * shell's header and the login page (larger, where people first land) show it; both are light.
+ * A switch: a native checkbox with role="switch", drawn as a toggle, inside its label
+ * (`<label class="switch"><input type="checkbox" role="switch" />长辈版（大字）</label>`). The
+ * elder-mode switch in the shell's header and on the login page (larger, where people first land),
+ * and the quiet hours in the notification settings.
  */
 import { css } from 'lit';
 
 export const switchStyles = css`
-  .elder-switch {
+  .switch {
     display: inline-flex;
     align-items: center;
     gap: 0.5rem;
@@ -14,7 +15,7 @@ export const switchStyles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  .elder-switch input {
+  .switch input {
     appearance: none;
     margin: 0;
     flex: none;
@@ -27,7 +28,7 @@ export const switchStyles = css`
     cursor: pointer;
     transition: background 0.15s;
   }
-  .elder-switch input::before {
+  .switch input::before {
     content: '';
     position: absolute;
     top: 0;
@@ -38,11 +39,11 @@ export const switchStyles = css`
     background: #fff;
     transition: transform 0.15s;
   }
-  .elder-switch input:checked {
+  .switch input:checked {
     background: var(--yishi-brand);
     border-color: var(--yishi-brand);
   }
-  .elder-switch input:checked::before {
+  .switch input:checked::before {
     transform: translateX(var(--sl-toggle-size-medium));
   }
 `;

@@ -206,7 +206,7 @@ export class LoginPage extends YishiElement {
     return html`<div class="panel">
       <h1>${t('login.heading')}</h1>
       <div class="elder">
-        <label class="elder-switch"
+        <label class="switch elder-switch"
           ><input type="checkbox" role="switch" .checked=${isElderMode()} @change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)} />${t(
             'shell.elder',
           )}</label

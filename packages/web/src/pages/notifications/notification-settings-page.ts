@@ -2,11 +2,8 @@
  * My notification settings (/account/notifications): for each kind of news, by group, whether it
  * reaches me in the app, by SMS (only where a kind has one) and by e-mail; quiet hours; where SMS and
  * e-mail go (my phone masked, my e-mail, or why none can), and whether this server sends e-mail at all.
+ * Native checkboxes, switch and button: an owner sets these on a phone; no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/switch/switch.js';
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import { NOTIFICATION_GROUPS, PERSONAL_CHANNELS, notificationEndpoints, type Answer, type NotificationKind, type PersonalChannel } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -16,7 +13,9 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { switchStyles } from '../../styles/switch-styles.js';
 
 type Settings = Answer<typeof notificationEndpoints.settings>;
 type Channels = Record<PersonalChannel, boolean>;
@@ -25,7 +24,9 @@ type Channels = Record<PersonalChannel, boolean>;
 export class NotificationSettingsPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
+    switchStyles,
     css`
       .panel {
         max-width: 44rem;
@@ -70,15 +71,8 @@ export class NotificationSettingsPage extends YishiElement {
       .where p {
         margin: 0 0 0.25rem;
       }
-      sl-switch {
+      .quiet {
         margin: 0 0 1rem;
-      }
-      sl-switch::part(base) {
-        min-height: var(--yishi-tap);
-      }
-      sl-switch::part(label) {
-        font-size: 1rem;
-        font-weight: 600;
       }
     `,
   ];
@@ -127,11 +121,16 @@ export class NotificationSettingsPage extends YishiElement {
           ${settings.email ? t('notify.emailOnRecord', { email: settings.email }) : t('notify.noEmail')}
           <a href="/account">${settings.email ? t('notify.changeEmail') : t('notify.setEmail')}</a>
         </p>
-        ${settings.emailAvailable ? nothing : html`<sl-alert class="email-off" variant="warning" open><p>${t('notify.emailUnavailable')}</p></sl-alert>`}
+        ${settings.emailAvailable ? nothing : html`<div class="alert warning email-off"><p>${t('notify.emailUnavailable')}</p></div>`}
       </div>
       <form @submit=${this.save} novalidate>
-        <sl-switch class="quiet" ?checked=${this.quietHours} @sl-change=${(e: Event) => (this.quietHours = (e.target as HTMLInputElement).checked)}
-          >${t('notify.quietHours')}</sl-switch
+        <label class="switch quiet"
+          ><input
+            type="checkbox"
+            role="switch"
+            .checked=${this.quietHours}
+            @change=${(e: Event) => (this.quietHours = (e.target as HTMLInputElement).checked)}
+          />${t('notify.quietHours')}</label
         >
         ${NOTIFICATION_GROUPS.map((group) => {
           const kinds = settings.kinds.filter((k) => k.group === group);
@@ -146,11 +145,13 @@ export class NotificationSettingsPage extends YishiElement {
                     ${PERSONAL_CHANNELS.map((channel) =>
                       channel === 'sms' && !k.smsPossible
                         ? html`<span class="no-sms">${t('notify.noSms')}</span>`
-                        : html`<sl-checkbox
-                            name=${`${k.kind}.${channel}`}
-                            ?checked=${this.draft[k.kind]?.[channel] ?? false}
-                            @sl-change=${(e: Event) => this.toggle(k.kind, channel, (e.target as HTMLInputElement).checked)}
-                            ><span class="visually-hidden">${pick(k.label)}：</span>${t(`notify.channel.${channel}`)}</sl-checkbox
+                        : html`<label class="check"
+                            ><input
+                              type="checkbox"
+                              name=${`${k.kind}.${channel}`}
+                              .checked=${this.draft[k.kind]?.[channel] ?? false}
+                              @change=${(e: Event) => this.toggle(k.kind, channel, (e.target as HTMLInputElement).checked)}
+                            /><span class="visually-hidden">${pick(k.label)}：</span>${t(`notify.channel.${channel}`)}</label
                           >`,
                     )}
                   </div>
@@ -158,7 +159,7 @@ export class NotificationSettingsPage extends YishiElement {
             )}
           </fieldset>`;
         })}
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('notify.save')}</sl-button>
+        <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>${t('notify.save')}</button>
       </form>`;
   }
 }
