@@ -358,7 +358,7 @@ describe('pages open offline once visited', () => {
       await page.getByText(/现在离线：您填写的内容保存在本机/).waitFor();
       await page.getByLabel('一句话说明问题').fill('3号楼门禁坏了');
       await waitForKept(page, `concern-draft/${dsct}`);
-      expect(await page.locator('yishi-concern-page sl-button[type="submit"]').getAttribute('disabled')).not.toBeNull();
+      expect(await page.locator('yishi-concern-page button[type="submit"]').getAttribute('disabled')).not.toBeNull();
       await page.reload();
       await page.getByRole('heading', { level: 1, name: '反映问题' }).waitFor();
       await expect.poll(() => page.getByLabel('一句话说明问题').inputValue()).toBe('3号楼门禁坏了');

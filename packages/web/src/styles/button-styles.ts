@@ -101,4 +101,7 @@ export const buttonStyles = css`
   .alert.danger {
     border-top-color: var(--sl-color-danger-600);
   }
+  .alert.success {
+    border-top-color: var(--sl-color-success-600);
+  }
 `;

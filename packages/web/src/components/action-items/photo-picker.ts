@@ -8,12 +8,12 @@
  * Fires `yishi-photos-change` (detail: count, busy) whenever the photos or the work in progress
  * change, so the form can show its extra fields and hold its submit button while photos are sent.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import type { ConcernPhoto } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { photoGridStyles } from './photo-grid-styles.js';
 import { PhotoUnreadable, shrinkPhoto } from './shrink-photo.js';
@@ -28,8 +28,13 @@ interface PendingPhoto {
 export class PhotoPicker extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     photoGridStyles,
     css`
+      ul.thumbs .button {
+        min-height: var(--yishi-tap);
+        font-size: 1rem;
+      }
       fieldset.photos {
         border: 1px solid var(--yishi-border);
         border-radius: var(--yishi-radius);
@@ -120,7 +125,7 @@ export class PhotoPicker extends YishiElement {
                 (photo, i) =>
                   html`<li>
                     <img src=${photo.preview} alt=${t('concern.photoAlt', { n: i + 1 })} />
-                    <sl-button size="medium" @click=${() => this.removePhoto(photo)}>${t('concern.removePhoto', { n: i + 1 })}</sl-button>
+                    <button type="button" class="button" @click=${() => this.removePhoto(photo)}>${t('concern.removePhoto', { n: i + 1 })}</button>
                   </li>`,
               )}
             </ul>`

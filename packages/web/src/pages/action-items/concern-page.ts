@@ -9,15 +9,10 @@
  * Offline (issue 19) the page still opens; what the resident types is kept on this device as a draft (restored when
  * the page opens again, dropped once sent), and the page says that sending needs the network: a report is never
  * queued to go later by itself. The photos need the network too (each is sent as it is chosen).
+ *
+ * Its fields, select, checkbox and buttons are native: a resident reports from a phone, and the page
+ * loads no Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { optionLabel } from '../../components/forms/option-label.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import { CONCERN_PHOTO_MAX_COUNT, RESPONSE_LEVELS, RESPONSE_LEVEL_LABELS, actionItemEndpoints, type ConcernView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -45,7 +40,9 @@ import { pick, t } from '../../i18n.js';
 import { pageOrKept } from '../../offline/kept-answer.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 type Field = 'title' | 'description' | 'location' | 'urgency' | 'photoIds';
 /** The typed fields kept as a draft on this device. */
@@ -58,7 +55,8 @@ const offlineCopies = () => import('../../offline/snapshots.js');
 export class ConcernPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     badgeStyles,
     staleNoteStyles,
     css`
@@ -87,6 +85,17 @@ export class ConcernPage extends YishiElement {
       .hint {
         color: var(--yishi-muted);
         margin: 0.25rem 0 0;
+      }
+      form.fields {
+        display: grid;
+        gap: 1rem;
+        max-width: 36rem;
+      }
+      form.fields > .button {
+        justify-self: start;
+      }
+      textarea.input {
+        min-height: 7rem;
       }
       .offline-draft {
         margin: 0;
@@ -142,7 +151,6 @@ export class ConcernPage extends YishiElement {
       .then((copies) => copies.readSnapshot<Draft>(userId, this.draftKey))
       .catch(() => undefined);
     if (!kept) return;
-    await Promise.all([customElements.whenDefined('sl-input'), customElements.whenDefined('sl-textarea')]);
     for (const name of DRAFT_FIELDS) {
       const control = this.control(name);
       // Never over what was typed meanwhile.
@@ -180,28 +188,46 @@ export class ConcernPage extends YishiElement {
     const e = this.errors;
     return html`<h1>${t('concern.heading')}</h1>
       <p class="lead">${t('concern.intro')}</p>
-      ${this.write.error ? html`<sl-alert variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
-      ${this.submitted && !this.write.error ? html`<sl-alert variant="success" open><p role="status">${this.confirmation(this.submitted)}</p></sl-alert>` : nothing}
-      <form class="card fields" @submit=${(ev: Event) => void this.submit(ev)} @sl-input=${() => this.keepDraft()} novalidate>
-        <sl-input name="title" label=${t('concern.title')} required maxlength="120" class=${e.title ? 'invalid' : ''} help-text=${e.title ?? ''}></sl-input>
-        <sl-textarea
-          name="description"
-          label=${t('concern.description')}
-          required
-          rows="4"
-          maxlength="4000"
-          class=${e.description ? 'invalid' : ''}
-          help-text=${e.description ?? ''}
-        ></sl-textarea>
-        <sl-input name="location" label=${t('concern.location')} maxlength="120" class=${e.location ? 'invalid' : ''} help-text=${e.location ?? ''}></sl-input>
-        ${html`<sl-select name="urgency" label=${t('concern.urgency')} value="none" help-text=${t('concern.urgencyHelp')}>
-          <sl-option value="none">${optionLabel(t('concern.notUrgent'))}</sl-option>
-          ${RESPONSE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(RESPONSE_LEVEL_LABELS[l]))}</sl-option>`)}
-        </sl-select>`}
+      ${this.write.error ? html`<div class="alert danger"><p role="alert">${this.write.error}</p></div>` : nothing}
+      ${this.submitted && !this.write.error ? html`<div class="alert success"><p role="status">${this.confirmation(this.submitted)}</p></div>` : nothing}
+      <form class="card fields" @submit=${(ev: Event) => void this.submit(ev)} @input=${() => this.keepDraft()} novalidate>
+        ${nativeField(
+          'title',
+          t('concern.title'),
+          html`<input class="input" id="title" name="title" maxlength="120" ${fieldProblem('title', e.title)} />`,
+          e.title,
+        )}
+        ${nativeField(
+          'description',
+          t('concern.description'),
+          html`<textarea class="input" id="description" name="description" rows="4" maxlength="4000" ${fieldProblem('description', e.description)}></textarea>`,
+          e.description,
+        )}
+        ${nativeField(
+          'location',
+          t('concern.location'),
+          html`<input class="input" id="location" name="location" maxlength="120" ${fieldProblem('location', e.location)} />`,
+          e.location,
+        )}
+        ${nativeField(
+          'urgency',
+          t('concern.urgency'),
+          html`<select class="input" id="urgency" name="urgency" ${fieldProblem('urgency', e.urgency, t('concern.urgencyHelp'))}>
+            <option value="none">${t('concern.notUrgent')}</option>
+            ${RESPONSE_LEVELS.map((l) => html`<option value=${l}>${pick(RESPONSE_LEVEL_LABELS[l])}</option>`)}
+          </select>`,
+          e.urgency,
+          t('concern.urgencyHelp'),
+        )}
         ${this.renderPhotos()} ${this.connection.online ? nothing : html`<p class="offline-draft" role="status">${t('concern.offline')}</p>`}
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${this.photosBusy || !this.connection.online}
-          >${t('concern.submit')}</sl-button
+        <button
+          type="submit"
+          class="button primary"
+          ?disabled=${this.write.busy || this.photosBusy || !this.connection.online}
+          aria-busy=${this.write.busy ? 'true' : 'false'}
         >
+          ${t('concern.submit')}
+        </button>
       </form>
       <h2>${t('concern.mine')}</h2>
       ${renderStaleNote(this.mineSavedAt && { savedAt: this.mineSavedAt })}
@@ -240,7 +266,7 @@ export class ConcernPage extends YishiElement {
     >
       ${
         this.photoCount > 0
-          ? html`<sl-checkbox name="photosPublic">${t('concern.photosPublic')}</sl-checkbox>
+          ? html`<label class="check"><input type="checkbox" name="photosPublic" />${t('concern.photosPublic')}</label>
               <p class="hint">${t('concern.photosPublicHelp')}</p>`
           : nothing
       }
