@@ -103,9 +103,14 @@ describe('numbered sign-off in the browser', () => {
       await expectNoSeriousA11yViolations(page);
       // Nothing filled in: the request is said under each required field, and nothing is sent.
       await page.getByRole('button', { name: '提交', exact: true }).click();
-      await expect.poll(() => page.locator('sl-input[name="title"]').getAttribute('help-text')).toBe('请填写必填项');
-      expect(await page.locator('sl-textarea[name="description"]').getAttribute('help-text')).toBe('请填写必填项');
+      const concern = page.locator('yishi-concern-page');
+      await expect.poll(() => concern.locator('#title-problem').textContent()).toBe('请填写必填项');
+      expect(await concern.locator('#description-problem').textContent()).toBe('请填写必填项');
+      expect(await page.getByLabel('一句话说明问题').getAttribute('aria-invalid')).toBe('true');
       await page.getByLabel('一句话说明问题').fill('2栋单元门禁坏了');
+      // Its problem goes once the field is edited; the other's stays until that one is.
+      expect(await concern.locator('#title-problem').count()).toBe(0);
+      expect(await concern.locator('#description-problem').count()).toBe(1);
       await page.getByLabel('详细情况').fill('门禁刷卡没有反应，老人进出不便');
       await page.getByRole('button', { name: '提交', exact: true }).click();
       // Not urgent: 5 working days, said with its date.

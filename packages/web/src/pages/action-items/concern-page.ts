@@ -162,6 +162,13 @@ export class ConcernPage extends YishiElement {
     return `concern-draft/${this.compoundId}`;
   }
 
+  /** A field edited: kept as a draft, and its problem, if it had one, forgotten (the others' stay until the next try). */
+  private edited(event: Event): void {
+    this.keepDraft();
+    const name = (event.target as HTMLInputElement).name as Field;
+    if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
+  }
+
   /** Keeps what is typed on this device (a moment after the last key), so a lost signal loses nothing. */
   private keepDraft(): void {
     clearTimeout(this.draftTimer);
@@ -190,7 +197,7 @@ export class ConcernPage extends YishiElement {
       <p class="lead">${t('concern.intro')}</p>
       ${this.write.error ? html`<div class="alert danger"><p role="alert">${this.write.error}</p></div>` : nothing}
       ${this.submitted && !this.write.error ? html`<div class="alert success"><p role="status">${this.confirmation(this.submitted)}</p></div>` : nothing}
-      <form class="card fields" @submit=${(ev: Event) => void this.submit(ev)} @input=${() => this.keepDraft()} novalidate>
+      <form class="card fields" @submit=${(ev: Event) => void this.submit(ev)} @input=${(ev: Event) => this.edited(ev)} novalidate>
         ${nativeField(
           'title',
           t('concern.title'),
