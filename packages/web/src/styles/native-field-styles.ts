@@ -7,6 +7,7 @@
  * - `<label class="field"><span class="label">…</span><input class="input" aria-describedby=…></label>`
  *   with `<p class="help">` (or `<p class="help invalid">` for a problem, in words and in bold);
  * - `<label class="check"><input type="checkbox"> …</label>`, a tap target as tall as a button;
+ * - `<form class="fields">` lays them out, its `<p class="form-error">` a problem about no field;
  * - `<div class="password">` an input and its reveal button (components/forms/password-field.ts);
  * - `<dialog class="dialog">` with a `<h2>` and a `.actions` row, opened with showModal().
  *
@@ -16,6 +17,17 @@
 import { css } from 'lit';
 
 export const nativeFieldStyles = css`
+  /* A form of native fields: one under another; the problem that is about no field, in words. */
+  form.fields {
+    display: grid;
+    gap: 1rem;
+    max-width: 36rem;
+  }
+  .form-error {
+    margin: 0;
+    color: var(--yishi-danger-text);
+    font-weight: 600;
+  }
   .field {
     display: grid;
     gap: 0.35rem;

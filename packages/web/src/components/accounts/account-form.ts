@@ -19,11 +19,6 @@ export function showProblems<F extends string>(write: WriteController<F>, errors
   write.error = general;
 }
 
-/** Forgets a field's problem once it is edited (the others stay until the next try). */
-export function clearProblem<F extends string>(write: WriteController<F>, field: F): void {
-  write.clearField(field);
-}
-
 /** The first field, in the form's order, that has a problem; focus moves to it. */
 export function focusFirstProblem<F extends string>(host: LitElement, write: WriteController<F>, fields: readonly F[]): F | undefined {
   const first = fields.find((field) => write.fieldErrors[field]);

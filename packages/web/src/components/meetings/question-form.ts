@@ -44,11 +44,6 @@ export class QuestionForm extends YishiElement {
       textarea.input {
         min-height: 7rem;
       }
-      .form-error {
-        margin: 0;
-        color: var(--yishi-danger-text);
-        font-weight: 600;
-      }
     `,
   ];
 

@@ -74,9 +74,6 @@ export class QuestionsPanel extends YishiElement {
         font-weight: 600;
       }
       form.fields {
-        display: grid;
-        gap: 1rem;
-        max-width: 36rem;
         margin-top: 0.75rem;
       }
       .actions {

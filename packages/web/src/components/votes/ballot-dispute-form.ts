@@ -30,20 +30,11 @@ export class BallotDisputeForm extends YishiElement {
     nativeFieldStyles,
     objectionStyles,
     css`
-      form.fields {
-        display: grid;
-        gap: 1rem;
-      }
       textarea.input {
         min-height: 5.5rem;
       }
       section > .button {
         margin-bottom: 0.5rem;
-      }
-      .form-error {
-        margin: 0;
-        color: var(--yishi-danger-text);
-        font-weight: 600;
       }
     `,
   ];

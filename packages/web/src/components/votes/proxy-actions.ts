@@ -69,11 +69,6 @@ export class ProxyActions extends YishiElement {
       .badge {
         font-weight: 600;
       }
-      .form-error {
-        margin: 0;
-        color: var(--yishi-danger-text);
-        font-weight: 600;
-      }
     `,
   ];
   @property({ attribute: false }) view: VoteView | null = null;

@@ -14,7 +14,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
-import { clearProblem, focusFirstProblem, renderFormError, showProblems } from '../../components/accounts/account-form.js';
+import { focusFirstProblem, renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import '../../components/notifications/account-email.js';
@@ -145,7 +145,7 @@ export class AccountPage extends YishiElement {
   private set(field: Field, value: string): void {
     this.values = { ...this.values, [field]: value };
     this.changed = false;
-    clearProblem(this.password, field);
+    this.password.clearField(field);
   }
 
   private showErrors(errors: FieldErrors<Field>): void {

@@ -86,11 +86,6 @@ export class ConcernPage extends YishiElement {
         color: var(--yishi-muted);
         margin: 0.25rem 0 0;
       }
-      form.fields {
-        display: grid;
-        gap: 1rem;
-        max-width: 36rem;
-      }
       form.fields > .button {
         justify-self: start;
       }

@@ -3,14 +3,10 @@ import { css } from 'lit';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
 import { smsFieldsStyles } from '../../components/accounts/sms-fields.js';
 import { tabsStyles } from '../../components/common/tabs.js';
-import { formErrorStyles } from '../../components/forms/form-errors.js';
 import { buttonStyles } from '../../styles/button-styles.js';
-import { formStyles } from '../../styles/form-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 export const activatePageStyles = [
-  formStyles,
-  formErrorStyles,
   smsFieldsStyles,
   accountFormStyles,
   buttonStyles,

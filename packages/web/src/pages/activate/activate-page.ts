@@ -21,11 +21,11 @@ import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate } from '../../app/router.js';
-import { clearProblem, renderFormError, showProblems } from '../../components/accounts/account-form.js';
+import { renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { cleanPhone, renderSmsFields } from '../../components/accounts/sms-fields.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderTabs } from '../../components/common/tabs.js';
-import { focusControl, syncValidity } from '../../components/forms/form-errors.js';
+import { focusControl } from '../../components/forms/form-errors.js';
 import { textField } from '../../components/forms/text-field.js';
 import { SmsCountdownController, lastSmsPhone, type SmsCodeSent } from '../../controllers/sms-countdown-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
@@ -80,10 +80,6 @@ export class ActivatePage extends YishiElement {
     }
   }
 
-  protected override updated(): void {
-    syncValidity(this.renderRoot, this.write.fieldErrors, FIELDS);
-  }
-
   private get kind(): ActivationLookup['kind'] {
     return this.way === 'code' ? (this.lookup?.kind ?? 'activate') : 'activate';
   }
@@ -134,7 +130,7 @@ export class ActivatePage extends YishiElement {
   private onCode(value: string): void {
     this.code = value;
     this.lookup = null;
-    clearProblem(this.write, 'code');
+    this.write.clearField('code');
   }
 
   private async checkCode(): Promise<void> {
@@ -268,7 +264,7 @@ export class ActivatePage extends YishiElement {
                 error: this.write.fieldErrors.consent,
                 onConsent: (checked) => {
                   this.consent = checked;
-                  clearProblem(this.write, 'consent');
+                  this.write.clearField('consent');
                 },
                 onBack: () => void this.goTo(1),
                 onSubmit: (e) => void this.submitConsent(e),
@@ -331,11 +327,11 @@ export class ActivatePage extends YishiElement {
         sentTo: this.sentTo,
         onPhone: (value) => {
           this.phone = value;
-          clearProblem(this.write, 'phone');
+          this.write.clearField('phone');
         },
         onSmsCode: (value) => {
           this.smsCode = value;
-          clearProblem(this.write, 'smsCode');
+          this.write.clearField('smsCode');
         },
         onSend: () => void this.sendCode(),
       })}
@@ -363,7 +359,7 @@ export class ActivatePage extends YishiElement {
       },
       onPassword: (field, value) => {
         this[field] = value;
-        clearProblem(this.write, field);
+        this.write.clearField(field);
       },
       onBack: () => void this.goTo(2),
       onSubmit: (e) => void this.finish(e),

@@ -14,12 +14,12 @@ import { customElement, state } from 'lit/decorators.js';
 import { api, isApiError } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate, safeNext } from '../../app/router.js';
-import { clearProblem, focusFirstProblem, noteRefusal, renderFormError, showProblems } from '../../components/accounts/account-form.js';
+import { focusFirstProblem, noteRefusal, renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
 import { SMS_FIELD_OF_CODE, cleanPhone, renderSmsFields, smsFieldsStyles } from '../../components/accounts/sms-fields.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderTabs, tabsStyles } from '../../components/common/tabs.js';
-import { focusControl, formErrorStyles, syncValidity } from '../../components/forms/form-errors.js';
+import { focusControl } from '../../components/forms/form-errors.js';
 import { passwordField } from '../../components/forms/password-field.js';
 import { textField } from '../../components/forms/text-field.js';
 import { SmsCountdownController } from '../../controllers/sms-countdown-controller.js';
@@ -28,7 +28,6 @@ import { t } from '../../i18n.js';
 import { isElderMode, setElderMode } from '../../state/preferences.js';
 import { loadMe, logIn } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
-import { formStyles } from '../../styles/form-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { switchStyles } from '../../styles/switch-styles.js';
 
@@ -45,8 +44,6 @@ const LOGIN_SMS_FIELD_OF_CODE: Partial<Record<string, SmsField>> = {
 export class LoginPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
-    formErrorStyles,
     smsFieldsStyles,
     accountFormStyles,
     buttonStyles,
@@ -118,10 +115,6 @@ export class LoginPage extends YishiElement {
   /** The SMS form's requests (sending a code, logging in with it), their refusals under their fields. */
   private readonly sms = new WriteController<SmsField>(this);
   private readonly countdown = new SmsCountdownController(this, () => cleanPhone(this.phone));
-
-  protected override updated(): void {
-    syncValidity(this.renderRoot, this.sms.fieldErrors, SMS_FIELDS);
-  }
 
   /**
    * The password login keeps its own refusal: its wrong password is a 401, which the
@@ -267,11 +260,11 @@ export class LoginPage extends YishiElement {
         onPhone: (value) => {
           this.phone = value;
           this.notActivated = null;
-          clearProblem(this.sms, 'phone');
+          this.sms.clearField('phone');
         },
         onSmsCode: (value) => {
           this.smsCode = value;
-          clearProblem(this.sms, 'smsCode');
+          this.sms.clearField('smsCode');
         },
         onSend: () => void this.sendCode(),
       })}

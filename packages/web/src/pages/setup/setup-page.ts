@@ -15,7 +15,7 @@ import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate } from '../../app/router.js';
-import { clearProblem, focusFirstProblem, noteRefusal, renderFormError, showProblems } from '../../components/accounts/account-form.js';
+import { focusFirstProblem, noteRefusal, renderFormError, showProblems } from '../../components/accounts/account-form.js';
 import { accountFormStyles } from '../../components/accounts/account-form-styles.js';
 import { cleanPhone } from '../../components/accounts/sms-fields.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
@@ -87,7 +87,7 @@ export class SetupPage extends YishiElement {
 
   private set(field: Field, value: string): void {
     this.values = { ...this.values, [field]: value };
-    clearProblem(this.write, field);
+    this.write.clearField(field);
   }
 
   private showErrors(errors: FieldErrors<Field>): void {

@@ -32,11 +32,6 @@ export class ProposalsPage extends YishiElement {
         margin: 0 0 0.35rem;
         font-size: 1.2rem;
       }
-      form.fields {
-        display: grid;
-        gap: 1rem;
-        max-width: 36rem;
-      }
       textarea.input {
         min-height: 8rem;
       }

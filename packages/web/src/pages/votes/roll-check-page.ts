@@ -68,17 +68,8 @@ export class RollCheckPage extends YishiElement {
         gap: 0.5rem;
         max-width: 28rem;
       }
-      form.fields {
-        display: grid;
-        gap: 1rem;
-      }
       textarea.input {
         min-height: 5.5rem;
-      }
-      .form-error {
-        margin: 0;
-        color: var(--yishi-danger-text);
-        font-weight: 600;
       }
       h2 {
         margin-top: 1.5rem;
