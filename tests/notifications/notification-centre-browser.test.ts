@@ -165,12 +165,12 @@ describe('preferences and e-mail', () => {
     try {
       await loginWithSessionCookie(phone, server.url, 'yezhu');
       await phone.goto(`${server.url}/account`);
-      const email = phone.locator('yishi-account-email sl-input[name="email"] input');
+      const email = phone.locator('yishi-account-email input[name="email"]');
       await email.fill('not-an-address');
-      await phone.locator('yishi-account-email sl-button[type="submit"]').click();
+      await phone.locator('yishi-account-email button[type="submit"]').click();
       await expect.poll(() => visibleText(phone, 'yishi-account-email')).toContain('电子邮箱格式不正确');
       await email.fill('wang@example.com');
-      await phone.locator('yishi-account-email sl-button[type="submit"]').click();
+      await phone.locator('yishi-account-email button[type="submit"]').click();
       await expect
         .poll(async () => (await server.deps.db.selectFrom('users').select('email').where('username', '=', 'yezhu').executeTakeFirst())?.email)
         .toBe('wang@example.com');

@@ -108,14 +108,14 @@ describe('my account', () => {
     await openAccount(phone);
     expect(await devices(phone).count()).toBe(2);
     await phone.locator(ACCOUNT).getByRole('button', { name: '退出其他所有设备' }).click();
-    const dialog = phone.locator(`${ACCOUNT} sl-dialog`);
-    await dialog.getByRole('dialog', { name: '退出其他所有设备？' }).waitFor();
+    const dialog = phone.locator(ACCOUNT).getByRole('dialog', { name: '退出其他所有设备？' });
+    await dialog.waitFor();
     expect(await visibleText(dialog)).toContain('其他 1 台设备上的登录都会退出');
     await expectNoSeriousA11yViolations(phone);
     await phone.screenshot({ path: `${SHOTS}/account-confirm-phone.png` });
     // Cancel changes nothing.
     await dialog.getByRole('button', { name: '取消' }).click();
-    await dialog.getByRole('dialog').waitFor({ state: 'hidden' });
+    await dialog.waitFor({ state: 'hidden' });
     expect(await stillLoggedIn(desktop)).toBe(true);
 
     await phone.locator(ACCOUNT).getByRole('button', { name: '退出其他所有设备' }).click();

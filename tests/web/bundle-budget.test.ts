@@ -147,7 +147,7 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
-  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, and the building heads' turnout navigator load no Shoelace", () => {
+  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, My account, the lists of votes and meetings, and the building heads' turnout navigator load no Shoelace", () => {
     // Each page with something only it draws: its dialog, or its element.
     const pages = {
       'votes/roll-check-page': 'objection-dialog',
@@ -158,7 +158,14 @@ describe('gzipped JS a phone downloads', () => {
       'notifications/notification-settings-page': 'yishi-notification-settings-page',
       'votes/proposals-page': 'yishi-proposals-page',
       'votes/proposal-page': 'decline-dialog',
+      // With its e-mail form.
+      'account/account-page': 'end-others-dialog',
+      'meetings/meetings-list-page': 'yishi-meetings-list-page',
+      'votes/votes-page': 'yishi-votes-page',
     };
+    expect(pageWeight(DIST, manifest, 'src/pages/account/account-page.ts').files.some((file) => code(file).includes('yishi-account-email'))).toBe(true);
+    // The vote periods' form is fetched for the compound's organisers only.
+    expect(dynamicImportsOf(manifest, 'src/pages/votes/votes-page.ts')).toContain('src/components/votes/vote-settings.ts');
     for (const [name, own] of Object.entries(pages)) {
       const files = pageWeight(DIST, manifest, `src/pages/${name}.ts`).files;
       expect(

@@ -17,11 +17,15 @@ describe('plain words for a refused field', () => {
     share: z.number().positive(),
     units: z.array(z.string()).min(1).max(2),
     kind: z.enum(['a', 'b']),
+    startsAt: z.iso.datetime({ offset: true }).optional(),
+    day: z.iso.date().optional(),
   });
 
   test('in Chinese: missing, empty, too short or long, out of range; zod says the rest', () => {
-    expect(messages(form, { name: '  ', note: 'x', count: 0, share: 0, units: [], kind: 'c' }, 'zh-CN')).toEqual({
+    expect(messages(form, { name: '  ', note: 'x', count: 0, share: 0, units: [], kind: 'c', startsAt: '', day: '2026-13-40' }, 'zh-CN')).toEqual({
       name: '不能为空',
+      startsAt: '不能为空',
+      day: '不是有效的日期和时间',
       note: '至少 2 个字',
       count: '不能小于 1',
       share: '必须大于 0',
@@ -37,8 +41,9 @@ describe('plain words for a refused field', () => {
   });
 
   test('in English', () => {
-    expect(messages(form, { name: '', note: 'xxxxxx', count: 0, share: 1, units: [], kind: 'a' }, 'en')).toEqual({
+    expect(messages(form, { name: '', note: 'xxxxxx', count: 0, share: 1, units: [], kind: 'a', startsAt: '2026-12-06 20:00' }, 'en')).toEqual({
       name: 'must not be empty',
+      startsAt: 'is not a valid date and time',
       note: 'allows at most 5 characters',
       count: 'must be at least 1',
       units: 'choose at least one',

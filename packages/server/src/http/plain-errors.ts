@@ -2,8 +2,9 @@
  * The words a refused field gets when its schema names no error code of its own: zod's messages
  * are for developers ("数值过小：期望 string >=1 字符", "Too small: expected string to have >=1
  * characters"), so the common problems — a field missing or left empty, text too short or too long,
- * a number or a list out of range — are said plainly, in the caller's language, the way a form
- * would say them under the field. Anything else falls back to zod's own locale.
+ * a number or a list out of range, a date and time left empty or not one — are said plainly, in the
+ * caller's language, the way a form would say them under the field. Anything else falls back to
+ * zod's own locale.
  */
 import { z } from 'zod';
 import type { Locale } from '@yishi/core';
@@ -23,6 +24,7 @@ const WORDS = {
     oneOfList: '至少选一项',
     minList: '至少选 {n} 项',
     maxList: '最多 {n} 项',
+    notDateTime: '不是有效的日期和时间',
   },
   en: {
     required: 'is required',
@@ -36,6 +38,7 @@ const WORDS = {
     oneOfList: 'choose at least one',
     minList: 'needs at least {n} items',
     maxList: 'allows at most {n} items',
+    notDateTime: 'is not a valid date and time',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -61,6 +64,10 @@ function plainWords(issue: Issue, locale: Locale): string | undefined {
         return say(issue.inclusive === false ? 'belowNumber' : 'maxNumber', n);
       return undefined;
     }
+    case 'invalid_format':
+      // A field left empty fails its format first (an empty datetime-local sends '').
+      if (issue.input === '') return words.empty;
+      return issue.format === 'datetime' || issue.format === 'date' ? words.notDateTime : undefined;
     default:
       return undefined;
   }

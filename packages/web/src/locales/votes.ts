@@ -1,6 +1,10 @@
 /** Words of the voting and proposal pages: the resident ballot, staff vote management, results, proposals. */
 export const voteMessages = {
   'votes.listHeading': { 'zh-CN': '表决', en: 'Votes' },
+  'votes.settingsFailed': {
+    'zh-CN': '网络不好，表决期限设置没有加载出来，请稍后重试',
+    en: 'The vote periods did not load (no connection); try again in a moment',
+  },
   'votes.listIntro': {
     'zh-CN': '业主共同决定的事项在这里网上表决。每套房屋一张选票，截止前可以修改，以最后一次为准。',
     en: 'Owners decide joint matters here. One ballot per unit; you may change it until the vote closes — the latest counts.',

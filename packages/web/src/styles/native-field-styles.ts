@@ -20,6 +20,8 @@ export const nativeFieldStyles = css`
   /* A form of native fields: one under another; the problem that is about no field, in words. */
   form.fields {
     display: grid;
+    /* Never wider than the form: a date-and-time input's own width would widen the column. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
     max-width: 36rem;
   }
@@ -30,6 +32,7 @@ export const nativeFieldStyles = css`
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.35rem;
   }
   .field .label {

@@ -15,8 +15,8 @@ export interface TextField {
   value: string;
   error?: string;
   hint?: string;
-  type?: 'text' | 'tel';
-  inputmode?: 'text' | 'numeric';
+  type?: 'text' | 'tel' | 'email';
+  inputmode?: 'text' | 'numeric' | 'email';
   autocomplete?: string;
   autocapitalize?: 'off' | 'characters';
   maxlength?: number;

@@ -2,19 +2,18 @@
  * The e-mail address for notices, on "My account": optional, seen by the person alone (never by
  * staff), removed by saving it empty. Links to the notification settings.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { notificationEndpoints } from '@yishi/core';
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { focusFirstProblem } from '../accounts/account-form.js';
 import { YishiElement } from '../base/yishi-element.js';
-import { formErrorStyles, helpText, syncValidity } from '../forms/form-errors.js';
+import { textField } from '../forms/text-field.js';
 
 type Field = 'email';
 const FIELDS: readonly Field[] = ['email'];
@@ -23,8 +22,8 @@ const FIELDS: readonly Field[] = ['email'];
 export class AccountEmail extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
-    formErrorStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       form.fields {
         margin-bottom: 0.5rem;
@@ -47,10 +46,6 @@ export class AccountEmail extends YishiElement {
   private readonly write = new WriteController<Field>(this);
   private readonly load = new LoadController(this, (signal) => api.call(notificationEndpoints.email, { signal }));
 
-  protected override updated(): void {
-    syncValidity(this.renderRoot, this.write.fieldErrors, FIELDS);
-  }
-
   private async save(event: Event): Promise<void> {
     event.preventDefault();
     const email = (this.value ?? this.load.value?.email ?? '').trim();
@@ -63,7 +58,7 @@ export class AccountEmail extends YishiElement {
     if (saved) {
       this.load.value = saved;
       this.value = null;
-    }
+    } else focusFirstProblem(this, this.write, FIELDS);
   }
 
   override render() {
@@ -71,21 +66,23 @@ export class AccountEmail extends YishiElement {
     return html`<h2 id="email-heading">${t('notify.emailHeading')}</h2>
       <p class="muted">${t('notify.emailIntro')}</p>
       <form class="fields" aria-labelledby="email-heading" @submit=${this.save} novalidate>
-        <sl-input
-          name="email"
-          type="email"
-          inputmode="email"
-          autocomplete="email"
-          label=${t('notify.emailLabel')}
-          .value=${live(current)}
-          @sl-input=${(e: Event) => {
-            this.value = (e.target as HTMLInputElement).value;
+        ${textField({
+          name: 'email',
+          label: t('notify.emailLabel'),
+          type: 'email',
+          inputmode: 'email',
+          autocomplete: 'email',
+          autocapitalize: 'off',
+          value: current,
+          error: this.write.fieldErrors.email,
+          hint: t('notify.emailHint'),
+          onInput: (value) => {
+            this.value = value;
             this.write.clear();
-          }}
-          >${helpText(this.write.fieldErrors.email, t('notify.emailHint'))}</sl-input
-        >
+          },
+        })}
         <div class="actions">
-          <sl-button type="submit" size="large" ?loading=${this.write.busy}>${t('notify.emailSave')}</sl-button>
+          <button type="submit" class="button" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>${t('notify.emailSave')}</button>
           <a href="/account/notifications">${t('notify.settingsLink')}</a>
         </div>
       </form>`;

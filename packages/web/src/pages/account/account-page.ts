@@ -2,16 +2,12 @@
  * My account (我的账号): change my password, and see the devices I am logged in on — each with its
  * browser and system, network address and when it was last used (Beijing time), this one marked
  * "本机" — and sign one out, or all the others after a confirmation. Changing the password signs
- * every other device out (the server does it); the page says so.
+ * every other device out (the server does it); the page says so. Its fields, buttons and dialog are
+ * native (no Shoelace).
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { PASSWORD_MIN_LENGTH, accountEndpoints, type Answer } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { focusFirstProblem, renderFormError, showProblems } from '../../components/accounts/account-form.js';
@@ -19,7 +15,8 @@ import { accountFormStyles } from '../../components/accounts/account-form-styles
 import { YishiElement } from '../../components/base/yishi-element.js';
 import '../../components/notifications/account-email.js';
 import { renderLoad } from '../../components/common/load-state.js';
-import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
+import { syncModal } from '../../components/common/modal.js';
+import { passwordField } from '../../components/forms/password-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatTime } from '../../format/format.js';
@@ -27,7 +24,7 @@ import { t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 type MySession = Answer<typeof accountEndpoints.sessions>['sessions'][number];
 
@@ -57,8 +54,7 @@ const FIELD_OF_CODE: Partial<Record<string, Field>> = {
 export class AccountPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
-    formErrorStyles,
+    nativeFieldStyles,
     accountFormStyles,
     buttonStyles,
     css`
@@ -116,12 +112,9 @@ export class AccountPage extends YishiElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
-      .device sl-button {
+      .device .button {
         justify-self: start;
         min-width: 6rem;
-      }
-      sl-dialog p {
-        margin: 0;
       }
     `,
   ];
@@ -139,7 +132,7 @@ export class AccountPage extends YishiElement {
   private readonly sessions = new LoadController(this, (signal) => api.call(accountEndpoints.sessions, { signal }));
 
   protected override updated(): void {
-    syncValidity(this.renderRoot, this.password.fieldErrors, FIELDS);
+    syncModal(this.renderRoot, 'end-others-dialog', this.confirming);
   }
 
   private set(field: Field, value: string): void {
@@ -217,17 +210,16 @@ export class AccountPage extends YishiElement {
     </div>`;
   }
 
-  private input(field: Field, label: string, autocomplete: string, hint?: string) {
-    return html`<sl-input
-      name=${field}
-      type="password"
-      label=${label}
-      autocomplete=${autocomplete}
-      password-toggle
-      .value=${live(this.values[field])}
-      @sl-input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
-      >${helpText(this.password.fieldErrors[field], hint)}</sl-input
-    >`;
+  private input(field: Field, label: string, autocomplete: 'current-password' | 'new-password', hint?: string) {
+    return passwordField({
+      name: field,
+      label,
+      autocomplete,
+      value: this.values[field],
+      error: this.password.fieldErrors[field],
+      hint,
+      onInput: (value) => this.set(field, value),
+    });
   }
 
   private renderPasswordForm() {
@@ -235,10 +227,10 @@ export class AccountPage extends YishiElement {
       ${this.input('oldPassword', t('account.oldPassword'), 'current-password', t('account.oldPasswordHint'))}
       ${this.input('newPassword', t('accounts.newPassword'), 'new-password', t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))}
       ${this.input('newPassword2', t('account.newPasswordAgain'), 'new-password')} ${renderFormError(this.password.error)}
-      <div role="status">
-        ${this.changed ? html`<sl-alert class="password-changed" variant="success" open><p>${t('account.passwordChanged')}</p></sl-alert>` : nothing}
-      </div>
-      <sl-button type="submit" variant="primary" size="large" ?loading=${this.password.busy}>${t('account.savePassword')}</sl-button>
+      <div role="status">${this.changed ? html`<div class="alert success password-changed"><p>${t('account.passwordChanged')}</p></div>` : nothing}</div>
+      <button type="submit" class="button primary" ?disabled=${this.password.busy} aria-busy=${this.password.busy ? 'true' : 'false'}>
+        ${t('account.savePassword')}
+      </button>
     </form>`;
   }
 
@@ -261,36 +253,40 @@ export class AccountPage extends YishiElement {
             ${
               s.current
                 ? nothing
-                : html`<sl-button class="end-session" ?loading=${this.ending === s.id} ?disabled=${this.ending !== null} @click=${() => void this.endSession(s)}
-                    >${t('account.signOut')}<span class="visually-hidden"> ${t('account.signOutLabel', { device, address: s.ip })}</span></sl-button
-                  >`
+                : html`<button
+                    type="button"
+                    class="button end-session"
+                    ?disabled=${this.ending !== null}
+                    aria-busy=${this.ending === s.id ? 'true' : 'false'}
+                    @click=${() => void this.endSession(s)}
+                  >
+                    ${t('account.signOut')}<span class="visually-hidden"> ${t('account.signOutLabel', { device, address: s.ip })}</span>
+                  </button>`
             }
           </li>`;
         })}
       </ul>
       ${
         others > 0
-          ? html`<sl-button
-              class="end-others"
-              size="large"
-              ?loading=${this.ending === 'others'}
+          ? html`<button
+              type="button"
+              class="button end-others"
               ?disabled=${this.ending !== null}
+              aria-busy=${this.ending === 'others' ? 'true' : 'false'}
               @click=${() => (this.confirming = true)}
-              >${t('account.endOthers')}</sl-button
-            >`
+            >
+              ${t('account.endOthers')}
+            </button>`
           : html`<p class="muted">${t('account.onlyThis')}</p>`
       }
-      <sl-dialog
-        label=${t('account.endOthersTitle')}
-        ?open=${this.confirming}
-        @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.confirming = false)}
-      >
+      <dialog class="dialog" id="end-others-dialog" aria-labelledby="end-others-title" @close=${() => (this.confirming = false)}>
+        <h2 id="end-others-title">${t('account.endOthersTitle')}</h2>
         <p>${t('account.endOthersBody', { count: others })}</p>
-        <sl-button slot="footer" size="large" @click=${() => (this.confirming = false)}>${t('account.cancel')}</sl-button>
-        <sl-button slot="footer" size="large" variant="primary" class="confirm" @click=${() => void this.endOthers()}
-          >${t('account.endOthersConfirm')}</sl-button
-        >
-      </sl-dialog>`;
+        <div class="actions">
+          <button type="button" class="button" @click=${() => (this.confirming = false)}>${t('account.cancel')}</button>
+          <button type="button" class="button primary confirm" @click=${() => void this.endOthers()}>${t('account.endOthersConfirm')}</button>
+        </div>
+      </dialog>`;
   }
 }
 

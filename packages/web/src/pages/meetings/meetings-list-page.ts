@@ -1,12 +1,8 @@
 /**
  * A compound's meetings (/compounds/:compoundId/meetings), newest first a page at a time, and — for those who run
- * meetings — a form to create one as a draft. Links the iCalendar feed for phone calendars.
+ * meetings — a form to create one as a draft. Links the iCalendar feed for phone calendars. The form's
+ * fields and button are native (no Shoelace): residents open the list from their phones.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import {
   MEETING_KINDS,
   earliestMeetingDate,
@@ -20,6 +16,8 @@ import {
 } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
@@ -27,13 +25,15 @@ import { renderMore } from '../../components/common/load-more.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/meetings/meeting-status-badge.js';
-import { optionLabel } from '../../components/forms/option-label.js';
+import { focusFirstProblem, renderFormError } from '../../components/accounts/account-form.js';
+import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { meetingHatsAt } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 type Field = 'kind' | 'title' | 'startsAt' | 'durationMinutes' | 'place';
 const FIELDS: readonly Field[] = ['kind', 'title', 'startsAt', 'durationMinutes', 'place'];
@@ -42,7 +42,8 @@ const FIELDS: readonly Field[] = ['kind', 'title', 'startsAt', 'durationMinutes'
 export class MeetingsListPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       /* Two columns that share a phone's width: the meeting (title, kind, status) and when and where. */
       tbody th {
@@ -67,6 +68,8 @@ export class MeetingsListPage extends YishiElement {
   private readonly write = new WriteController<Field>(this);
   /** The kind chosen in the form (its spec proposes the duration); the first the caller runs until then. */
   @state() private chosenKind: MeetingKind | null = null;
+  /** The duration typed; until then (and after choosing another kind) the kind's usual length. */
+  @state() private duration: string | null = null;
 
   private kindsIRun(): MeetingKind[] {
     const hats = meetingHatsAt(this.params.compoundId ?? '');
@@ -112,22 +115,58 @@ export class MeetingsListPage extends YishiElement {
       { success: t('meetings.created'), fields: FIELDS, errorAs: 'inline' },
     );
     if (view) navigate(`/meetings/${view.meeting.id}`);
+    else focusFirstProblem(this, this.write, FIELDS);
   }
 
-  private field(name: Field, label: string, attributes: { type?: string; maxlength?: number; min?: number; max?: number; value?: string } = {}) {
+  private chooseKind(event: Event): void {
+    this.chosenKind = MEETING_KINDS.find((k) => k === (event.target as HTMLSelectElement).value) ?? null;
+    this.duration = null;
+    this.write.clearField('kind');
+  }
+
+  private field(name: Field, label: string, attributes: { type?: string; min?: number; max?: number } = {}) {
     const error = this.write.fieldErrors[name];
-    return html`<sl-input
-      name=${name}
-      label=${label}
-      type=${attributes.type ?? 'text'}
-      maxlength=${attributes.type ? nothing : (attributes.maxlength ?? 100)}
-      min=${attributes.min ?? nothing}
-      max=${attributes.max ?? nothing}
-      value=${attributes.value ?? ''}
-      autocomplete="off"
-      class=${error ? 'invalid' : ''}
-      help-text=${error ?? ''}
-    ></sl-input>`;
+    return nativeField(
+      name,
+      label,
+      html`<input
+        class="input"
+        id=${name}
+        name=${name}
+        type=${attributes.type ?? 'text'}
+        maxlength=${ifDefined(attributes.type ? undefined : 100)}
+        min=${ifDefined(attributes.min)}
+        max=${ifDefined(attributes.max)}
+        autocomplete="off"
+        @input=${() => this.write.clearField(name)}
+        ${fieldProblem(name, error)}
+      />`,
+      error,
+    );
+  }
+
+  private durationField(kind: MeetingKind) {
+    const error = this.write.fieldErrors.durationMinutes;
+    return nativeField(
+      'durationMinutes',
+      t('meetings.duration'),
+      html`<input
+        class="input"
+        id="durationMinutes"
+        name="durationMinutes"
+        type="number"
+        inputmode="numeric"
+        min="15"
+        max="600"
+        .value=${live(this.duration ?? String(meetingKind(kind).defaultDurationMinutes))}
+        @input=${(e: Event) => {
+          this.duration = (e.target as HTMLInputElement).value;
+          this.write.clearField('durationMinutes');
+        }}
+        ${fieldProblem('durationMinutes', error)}
+      />`,
+      error,
+    );
   }
 
   override render() {
@@ -171,22 +210,22 @@ export class MeetingsListPage extends YishiElement {
         formKind
           ? html`<h2>${t('meetings.new')}</h2>
               <form class="card fields" @submit=${this.create} novalidate>
-                <sl-select
-                  name="kind"
-                  label=${t('meetings.kind')}
-                  value=${formKind}
-                  class=${this.write.fieldErrors.kind ? 'invalid' : ''}
-                  help-text=${this.write.fieldErrors.kind ?? ''}
-                  @sl-change=${() => (this.chosenKind = MEETING_KINDS.find((k) => k === this.value('kind')) ?? null)}
-                >
-                  ${kinds.map((k) => html`<sl-option value=${k}>${optionLabel(pick(meetingKind(k).label))}</sl-option>`)}
-                </sl-select>
+                ${nativeField(
+                  'kind',
+                  t('meetings.kind'),
+                  html`<select class="input" id="kind" name="kind" @change=${this.chooseKind} ${fieldProblem('kind', this.write.fieldErrors.kind)}>
+                    ${kinds.map((k) => html`<option value=${k} ?selected=${k === formKind}>${pick(meetingKind(k).label)}</option>`)}
+                  </select>`,
+                  this.write.fieldErrors.kind,
+                )}
                 ${this.noticeRule(formKind)} ${this.field('title', t('meetings.titleField'))}
-                ${this.field('startsAt', t('meetings.startsAt'), { type: 'datetime-local' })}
-                ${this.field('durationMinutes', t('meetings.duration'), { type: 'number', min: 15, max: 600, value: String(meetingKind(formKind).defaultDurationMinutes) })}
-                ${this.field('place', t('meetings.place'))}
-                ${this.write.error ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error}</p></sl-alert>` : nothing}
-                <div class="actions"><sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('meetings.create')}</sl-button></div>
+                ${this.field('startsAt', t('meetings.startsAt'), { type: 'datetime-local' })} ${this.durationField(formKind)}
+                ${this.field('place', t('meetings.place'))} ${renderFormError(this.write.error)}
+                <div class="actions">
+                  <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+                    ${t('meetings.create')}
+                  </button>
+                </div>
               </form>`
           : nothing
       }

@@ -1,7 +1,8 @@
 /**
  * A compound's votes: open ones first with a big "去投票" and, for an owner, which of their units
  * have voted; then closed ones with pass/fail in words (said once: the summary carries the verdict).
- * The server sends them in that order a page at a time; more load as the list scrolls.
+ * The server sends them in that order a page at a time; more load as the list scrolls. The vote
+ * periods' settings (Shoelace's form) are fetched only for those who manage the compound's votes.
  */
 import { voteEndpoints, type CompoundVotes, type ListedVote } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -9,11 +10,11 @@ import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderMore } from '../../components/common/load-more.js';
-import { renderEmpty, renderLoad } from '../../components/common/load-state.js';
+import { renderEmpty, renderError, renderLoad, renderLoading } from '../../components/common/load-state.js';
 import { colon } from '../../components/votes/vote-words.js';
-import '../../components/votes/vote-settings.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
 import { PagedController } from '../../controllers/paged-controller.js';
+import { PartController } from '../../controllers/part-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { holdsRoleAt } from '../../state/session.js';
@@ -43,6 +44,12 @@ export class VotesPage extends YishiElement {
     (after, signal) => api.call(voteEndpoints.list, { params: { compoundId: this.params.compoundId ?? '' }, query: { after }, signal }),
     () => [this.params.compoundId],
   );
+  /** The vote periods' form, for the compound's organisers only. */
+  private readonly settings = new PartController(this, () => import('../../components/votes/vote-settings.js'));
+
+  override updated(): void {
+    if (this.load.value?.canManage && this.settings.status === 'idle') void this.settings.fetch().catch(() => undefined);
+  }
 
   override render() {
     const compoundId = this.params.compoundId ?? '';
@@ -56,8 +63,14 @@ export class VotesPage extends YishiElement {
           </div>
           <h2 class="visually-hidden">${t('votes.listHeading')}</h2>
           ${votes.length === 0 ? renderEmpty(t('votes.empty')) : votes.map((v) => this.renderVote(v))} ${renderMore(this.load)}
-          ${canManage ? html`<yishi-vote-settings compound-id=${compoundId}></yishi-vote-settings>` : nothing}`;
+          ${canManage ? this.renderSettings(compoundId) : nothing}`;
       })}`;
+  }
+
+  private renderSettings(compoundId: string) {
+    if (this.settings.status === 'ready') return html`<yishi-vote-settings compound-id=${compoundId}></yishi-vote-settings>`;
+    if (this.settings.status === 'failed') return renderError(t('votes.settingsFailed'), () => void this.settings.fetch().catch(() => undefined));
+    return renderLoading();
   }
 
   private renderVote(v: ListedVote) {
