@@ -65,9 +65,7 @@ describe('a concern with a photo, on a phone', () => {
       await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
       await view.getByRole('heading', { level: 1, name: 'Report a concern' }).waitFor();
       expect(await visibleText(view.locator('fieldset.photos'))).toContain('Photos (optional, up to 4)');
-      expect(await view.locator('select[name="urgency"] option').allTextContents()).toContain(
-        'Urgent · ordinary: on site in 10 minutes, solved within 30 minutes',
-      );
+      expect(await view.locator('fieldset.choices label').allTextContents()).toContain('Urgent · ordinary: on site in 10 minutes, solved within 30 minutes');
       await page.locator('yishi-app header').getByRole('button', { name: '中文' }).click();
       await view.getByRole('heading', { level: 1, name: '反映问题' }).waitFor();
 
@@ -165,18 +163,15 @@ test('in elder mode the rating choices are at least 48 px tall and wide', async 
     await page.goto(`${server.url}/action-items/${corridor.id}`);
     await page.getByRole('radio', { name: '满意', exact: true }).waitFor();
     await setElderModeSwitch(page, true);
-    // What the finger hits: the radio and its clickable label part.
-    const boxes = await page.locator('sl-radio').evaluateAll((radios) =>
-      radios.map((radio) => {
-        const label = radio.shadowRoot!.querySelector('[part~="base"]')!.getBoundingClientRect();
-        const host = radio.getBoundingClientRect();
-        return { label: [label.width, label.height], host: [host.width, host.height] };
+    // What the finger hits: each choice's label, the radio inside it.
+    const boxes = await page.locator('yishi-action-item-page fieldset.choices label').evaluateAll((labels) =>
+      labels.map((label) => {
+        const box = label.getBoundingClientRect();
+        return [box.width, box.height];
       }),
     );
     expect(boxes).toHaveLength(3);
-    for (const box of boxes) {
-      for (const side of [...box.label, ...box.host]) expect(side).toBeGreaterThanOrEqual(48);
-    }
+    for (const box of boxes) for (const side of box) expect(side).toBeGreaterThanOrEqual(48);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: join(ARTIFACTS, 'rating-elder.png'), fullPage: true });
   });

@@ -47,9 +47,9 @@ describe('numbered sign-off in the browser', () => {
       await page.getByRole('button', { name: '销号', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: '确认销号' });
       await dialog.waitFor();
-      // Names the official who signs (slotted text lives on the sl-dialog host, not its shadow part).
-      expect(await page.locator('sl-dialog').textContent()).toContain('陈志强');
-      await page.locator('sl-dialog').getByRole('button', { name: '确认销号' }).click();
+      // Names the official who signs.
+      expect(await dialog.textContent()).toContain('陈志强');
+      await dialog.getByRole('button', { name: '确认销号' }).click();
       const status = page.getByRole('status').filter({ hasText: '已销号，编号' });
       await status.waitFor();
       number = /DSCT-\d{4}-\d{4}/.exec((await status.textContent()) ?? '')?.[0] ?? '';

@@ -167,12 +167,20 @@ export async function withPhonePage(browser: Browser, run: (page: Page) => Promi
   }
 }
 
-/** Chooses an option of a Shoelace select (found by its name attribute inside `scope`) by the option's words. */
+/** Chooses an option by its words, among the controls named `name` inside `scope`: a native select, native radio buttons or a Shoelace select. */
 export async function chooseOption(scope: Locator, name: string, option: string): Promise<void> {
   // A native select (the light forms: components/meetings/question-form.ts) is chosen from as the phone's picker does.
   const native = scope.locator(`select[name="${name}"]`);
   if ((await native.count()) > 0) {
     await native.selectOption({ label: option });
+    return;
+  }
+  // Native radio buttons (components/forms/choice-field.ts): tapped by their words.
+  if ((await scope.locator(`input[type="radio"][name="${name}"]`).count()) > 0) {
+    await scope
+      .locator(`input[type="radio"][name="${name}"]`)
+      .and(scope.getByRole('radio', { name: option, exact: true }))
+      .check();
     return;
   }
   const select = scope.locator(`sl-select[name="${name}"]`);

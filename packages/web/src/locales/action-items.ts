@@ -71,6 +71,7 @@ export const actionItemMessages = {
   'ai.returnItem': { 'zh-CN': '退回重办', en: 'Send back' },
   'ai.returnReason': { 'zh-CN': '退回原因', en: 'Reason for sending back' },
   'ai.required': { 'zh-CN': '请填写必填项', en: 'Please fill in the required fields' },
+  'ai.ratingRequired': { 'zh-CN': '请选择一项评价', en: 'Choose one of the ratings' },
   'ai.newItem': { 'zh-CN': '新增整改事项（提案、议事会决定等）', en: 'List a new action item (proposal, council decision …)' },
   'ai.sourceProposal': { 'zh-CN': '通过的提案', en: 'Passed proposal' },
   'ai.sourceCouncil': { 'zh-CN': '四方议事会议定事项', en: 'Four-party council outcome' },
@@ -88,6 +89,7 @@ export const actionItemMessages = {
   'ai.ratings': { 'zh-CN': '居民评价', en: 'Residents’ ratings' },
   'ai.ratingCounts': { 'zh-CN': '满意 {s} · 基本满意 {b} · 不满意 {d}', en: 'Satisfied {s} · Basically satisfied {b} · Dissatisfied {d}' },
   'ai.rate': { 'zh-CN': '评价办理结果', en: 'Rate the outcome' },
+  'ai.yourRating': { 'zh-CN': '您的评价', en: 'Your rating' },
   'ai.rateIntro': {
     'zh-CN': '请对这件事的办理结果作出评价。选择“不满意”会让事项重新办理。',
     en: 'How was this handled? “Dissatisfied” sends it back to be handled again.',

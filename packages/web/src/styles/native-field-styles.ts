@@ -7,6 +7,7 @@
  * - `<label class="field"><span class="label">…</span><input class="input" aria-describedby=…></label>`
  *   with `<p class="help">` (or `<p class="help invalid">` for a problem, in words and in bold);
  * - `<label class="check"><input type="checkbox"> …</label>`, a tap target as tall as a button;
+ * - `<fieldset class="choices">` radio buttons as bordered rows (components/forms/choice-field.ts);
  * - `<form class="fields">` lays them out, its `<p class="form-error">` a problem about no field;
  * - `<div class="password">` an input and its reveal button (components/forms/password-field.ts);
  * - `<dialog class="dialog">` with a `<h2>` and a `.actions` row, opened with showModal().
@@ -97,6 +98,34 @@ export const nativeFieldStyles = css`
     height: 1.4em;
     margin: 0;
     accent-color: var(--sl-color-primary-600);
+  }
+  /* A choice of one among a few (components/forms/choice-field.ts): each a bordered row, the chosen one marked. */
+  fieldset.choices {
+    display: grid;
+    gap: 0.5rem;
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: none;
+  }
+  fieldset.choices legend {
+    padding: 0;
+    margin-bottom: 0.35rem;
+    font-weight: 600;
+  }
+  .choices .choice {
+    padding: 0.35rem 0.75rem;
+    line-height: 1.4;
+    border: var(--sl-input-border-width) solid var(--sl-input-border-color);
+    border-radius: var(--yishi-radius);
+    background: var(--sl-input-background-color);
+  }
+  .choices .choice:has(input:checked) {
+    border-color: var(--sl-color-primary-600);
+    box-shadow: inset 0 0 0 1px var(--sl-color-primary-600);
+  }
+  .choices .choice input {
+    flex: none;
   }
   .dialog {
     width: min(32rem, calc(100vw - 1rem));

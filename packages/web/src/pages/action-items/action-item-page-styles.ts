@@ -2,10 +2,12 @@
 import { css } from 'lit';
 import { badgeStyles } from '../../components/action-items/action-item-badges.js';
 import { photoGridStyles } from '../../components/action-items/photo-grid-styles.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 export const actionItemPageStyles = [
-  formStyles,
+  buttonStyles,
+  nativeFieldStyles,
   badgeStyles,
   photoGridStyles,
   css`
@@ -56,28 +58,11 @@ export const actionItemPageStyles = [
       border-radius: var(--yishi-radius);
       margin: 0.25rem 0.25rem 0 0;
     }
-    .field-error {
-      color: var(--yishi-danger-text);
-      font-weight: 600;
-      margin: 0.25rem 0 0;
-    }
     .card > h2:first-child {
       margin-top: 0;
     }
     ul.resident-photos a {
       display: block;
-    }
-    /* The rating choices as rows as wide as the form and at least a tap target tall (48 px in elder mode). */
-    sl-radio-group.rating sl-radio {
-      border: 1px solid var(--yishi-border);
-      border-radius: var(--yishi-radius);
-      padding: 0 0.75rem;
-      margin: 0 0 0.5rem;
-    }
-    sl-radio-group.rating sl-radio::part(base) {
-      width: 100%;
-      min-height: var(--yishi-tap);
-      align-items: center;
     }
   `,
 ];

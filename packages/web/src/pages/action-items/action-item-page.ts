@@ -5,17 +5,8 @@
  * for items from meetings — rates the outcome here, on choices as large as a tap target; residents
  * get the staff words (绿色, 已办结待销号 …) explained. The resident's photos are shown to staff
  * and to the resident, and to everyone when the resident agreed to show them on the board.
+ * Everything on it is native (no Shoelace): staff and residents alike open it on a phone.
  */
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import { optionLabel } from '../../components/forms/option-label.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
-import '@shoelace-style/shoelace/dist/components/radio/radio.js';
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import {
   CONCERN_PHOTO_MAX_COUNT,
   EVIDENCE_PHOTO_MAX_COUNT,
@@ -34,6 +25,10 @@ import type { FieldErrors } from '../../api/field-errors.js';
 import { notify } from '../../app/notify.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { syncModal } from '../../components/common/modal.js';
+import { choiceField } from '../../components/forms/choice-field.js';
+import { focusControl } from '../../components/forms/form-errors.js';
+import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import {
   dueText,
   explainedWords,
@@ -97,8 +92,8 @@ export class ActionItemPage extends YishiElement {
         ${item.signOffNumber ? html`<span class="badge number" data-sign-off-number>${item.signOffNumber}</span>` : nothing}
       </div>
       ${item.view === 'resident' ? explainedWords(item) : nothing}
-      ${this.justSigned ? html`<sl-alert variant="success" open><p role="status" class="signed">${t('ai.signedOff', { number: this.justSigned })}</p></sl-alert>` : nothing}
-      ${item.suggestedTriage && staff ? html`<sl-alert variant="warning" open><p>${t('ai.suggestEscalate', { level: triageLabel(item.suggestedTriage) })}</p></sl-alert>` : nothing}
+      ${this.justSigned ? html`<div class="alert success"><p role="status" class="signed">${t('ai.signedOff', { number: this.justSigned })}</p></div>` : nothing}
+      ${item.suggestedTriage && staff ? html`<div class="alert warning"><p>${t('ai.suggestEscalate', { level: triageLabel(item.suggestedTriage) })}</p></div>` : nothing}
       <section class="card">
         <dl class="facts">
           <dt>${t('ai.source')}</dt>
@@ -163,17 +158,50 @@ export class ActionItemPage extends YishiElement {
       ${item.view === 'staff' ? this.renderStaffSteps(item) : this.renderRating(item)}`;
   }
 
-  /** The resident's photos, each opening at full size. */
-  private textarea(name: Field, label: string, rows: number, required = true) {
+  /** A step form's text: its problem under it, gone once it is edited. */
+  private textarea(name: Field, label: string, rows: number, maxlength: number) {
     const error = this.errors[name];
-    return html`<sl-textarea
-      name=${name}
-      label=${label}
-      ?required=${required}
-      rows=${rows}
-      class=${error ? 'invalid' : ''}
-      help-text=${error ?? ''}
-    ></sl-textarea>`;
+    return nativeField(
+      name,
+      label,
+      html`<textarea
+        class="input"
+        id=${name}
+        name=${name}
+        rows=${rows}
+        maxlength=${maxlength}
+        @input=${() => this.forget(name)}
+        ${fieldProblem(name, error)}
+      ></textarea>`,
+      error,
+    );
+  }
+
+  /** Focus on the first field with a problem, so a screen reader reads it with its words; whether there was one. */
+  private focusFirstProblem(): boolean {
+    const first = FIELDS.find((field) => this.errors[field]);
+    if (first) void focusControl(this, first);
+    return first !== undefined;
+  }
+
+  private forget(name: Field): void {
+    if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
+  }
+
+  /** A step's button: busy while its step is sent. */
+  private submit(label: string, options: { primary?: boolean; disabled?: boolean } = {}) {
+    return html`<button
+      type="submit"
+      class="button ${options.primary ? 'primary' : ''}"
+      ?disabled=${this.write.busy || options.disabled === true}
+      aria-busy=${this.write.busy ? 'true' : 'false'}
+    >
+      ${label}
+    </button>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'sign-off-dialog', this.confirming);
   }
 
   private renderStaffSteps(item: ActionItemStaffView) {
@@ -187,29 +215,35 @@ export class ActionItemPage extends YishiElement {
           ${
             maySign
               ? html`<form class="fields" @submit=${(e: Event) => this.askSignOff(e)} novalidate>
-                    ${this.textarea('resolution', t('ai.resolution'), 3)}
-                    <sl-button type="submit" variant="primary" size="large" ?disabled=${!this.connection.online}>${t('ai.signOff')}</sl-button>
+                    ${this.textarea('resolution', t('ai.resolution'), 3, 2000)}
+                    <div>
+                      <button type="submit" class="button primary" ?disabled=${!this.connection.online}>${t('ai.signOff')}</button>
+                    </div>
                     ${this.connection.online ? nothing : html`<p class="muted offline-sign-off" role="status">${t('ai.signOffOffline')}</p>`}
                   </form>
-                  <sl-dialog label=${t('ai.signOffConfirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>
+                  <dialog class="dialog" id="sign-off-dialog" aria-labelledby="sign-off-title" @close=${() => (this.confirming = false)}>
+                    <h2 id="sign-off-title">${t('ai.signOffConfirmTitle')}</h2>
                     <p>${t('ai.signOffConfirm', { name: currentMe()?.displayName ?? '' })}</p>
-                    <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('ai.cancel')}</sl-button>
-                    <sl-button
-                      slot="footer"
-                      variant="primary"
-                      ?loading=${this.write.busy}
-                      ?disabled=${!this.connection.online}
-                      @click=${() => void this.signOff(item)}
-                      >${t('ai.confirm')}</sl-button
-                    >
-                  </sl-dialog>
+                    <div class="actions">
+                      <button type="button" class="button" @click=${() => (this.confirming = false)}>${t('ai.cancel')}</button>
+                      <button
+                        type="button"
+                        class="button primary"
+                        ?disabled=${this.write.busy || !this.connection.online}
+                        aria-busy=${this.write.busy ? 'true' : 'false'}
+                        @click=${() => void this.signOff(item)}
+                      >
+                        ${t('ai.confirm')}
+                      </button>
+                    </div>
+                  </dialog>
                   <form
                     class="fields"
                     @submit=${(e: Event) => this.step(e, ['reason'], (v) => api.call(actionItemEndpoints.return, { params: { itemId: item.id }, body: { reason: v.reason ?? '' } }))}
                     novalidate
                   >
-                    ${this.textarea('reason', t('ai.returnReason'), 2)}
-                    <sl-button type="submit" ?loading=${this.write.busy}>${t('ai.returnItem')}</sl-button>
+                    ${this.textarea('reason', t('ai.returnReason'), 2, 1000)}
+                    <div>${this.submit(t('ai.returnItem'))}</div>
                   </form>`
               : nothing
           }
@@ -228,10 +262,10 @@ export class ActionItemPage extends YishiElement {
           )}
         novalidate
       >
-        ${this.textarea('text', t('ai.progressText'), 2)}
-        ${item.urgency ? html`<sl-checkbox name="onSite" value="on">${t('ai.onSite')}</sl-checkbox>` : nothing}
+        ${this.textarea('text', t('ai.progressText'), 2, 2000)}
+        ${item.urgency ? html`<label class="check"><input type="checkbox" name="onSite" value="on" />${t('ai.onSite')}</label>` : nothing}
         ${this.photoPicker(item.id, CONCERN_PHOTO_MAX_COUNT)}
-        <sl-button type="submit" ?loading=${this.write.busy} ?disabled=${this.photosBusy}>${t('ai.save')}</sl-button>
+        <div>${this.submit(t('ai.save'), { disabled: this.photosBusy })}</div>
       </form>
       <h2>${t('ai.resolve')}</h2>
       <form
@@ -242,8 +276,8 @@ export class ActionItemPage extends YishiElement {
           )}
         novalidate
       >
-        ${this.textarea('evidence', t('ai.evidence'), 3)} ${this.photoPicker(item.id, EVIDENCE_PHOTO_MAX_COUNT)}
-        <sl-button type="submit" variant="primary" ?loading=${this.write.busy} ?disabled=${this.photosBusy}>${t('ai.resolve')}</sl-button>
+        ${this.textarea('evidence', t('ai.evidence'), 3, 4000)} ${this.photoPicker(item.id, EVIDENCE_PHOTO_MAX_COUNT)}
+        <div>${this.submit(t('ai.resolve'), { primary: true, disabled: this.photosBusy })}</div>
       </form>
       <h2>${t('ai.triageChange')}</h2>
       <form
@@ -257,11 +291,15 @@ export class ActionItemPage extends YishiElement {
           )}
         novalidate
       >
-        ${html`<sl-select name="to" label=${t('ai.triageTo')} value=${otherLevels[0] ?? 'yellow'}>
-          ${otherLevels.map((l) => html`<sl-option value=${l}>${optionLabel(triageLabel(l))}</sl-option>`)}
-        </sl-select>`}
-        ${this.textarea('reason', t('ai.triageReason'), 2)}
-        <sl-button type="submit" ?loading=${this.write.busy}>${t('ai.save')}</sl-button>
+        ${choiceField({
+          name: 'to',
+          legend: t('ai.triageTo'),
+          choices: otherLevels.map((l) => ({ value: l, label: triageLabel(l) })),
+          initial: otherLevels[0],
+          error: this.errors.to,
+        })}
+        ${this.textarea('reason', t('ai.triageReason'), 2, 500)}
+        <div>${this.submit(t('ai.save'))}</div>
       </form>`;
   }
 
@@ -271,27 +309,22 @@ export class ActionItemPage extends YishiElement {
     return html`<h2>${t('ai.rate')}</h2>
       <form class="card fields" @submit=${(e: Event) => this.rate(e, item.id)} novalidate>
         <p>${t('ai.rateIntro')}</p>
-        <sl-radio-group
-          name="rating"
-          label=${t('ai.rate')}
-          required
-          class=${this.errors.rating ? 'rating invalid' : 'rating'}
-          help-text=${this.errors.rating ?? ''}
-        >
-          ${RATINGS.map((r) => html`<sl-radio value=${r}>${ratingLabel(r)}</sl-radio>`)}
-        </sl-radio-group>
-        ${this.textarea('comment', t('ai.rateComment'), 2, false)}
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('ai.rateSubmit')}</sl-button>
+        ${choiceField({
+          name: 'rating',
+          legend: t('ai.yourRating'),
+          choices: RATINGS.map((r) => ({ value: r, label: ratingLabel(r) })),
+          error: this.errors.rating,
+          onChange: () => this.forget('rating'),
+        })}
+        ${this.textarea('comment', t('ai.rateComment'), 2, 500)}
+        <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>${t('ai.rateSubmit')}</button>
       </form>`;
   }
 
-  /** The values of a step form's controls by name (a checkbox as 'on' or ''). */
+  /** The values of a step form's controls by name (a checkbox 'on' when ticked, a radio group its choice). */
   private values(form: HTMLFormElement): Values {
     const out: Record<string, string> = {};
-    for (const el of form.querySelectorAll<HTMLElement & { name?: string; value?: unknown; checked?: boolean }>('[name]')) {
-      if (!el.name) continue;
-      out[el.name] = el.tagName === 'SL-CHECKBOX' ? (el.checked ? 'on' : '') : String(el.value ?? '');
-    }
+    for (const [name, value] of new FormData(form)) if (typeof value === 'string') out[name] = value;
     return out;
   }
 
@@ -305,13 +338,18 @@ export class ActionItemPage extends YishiElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const values = this.values(form);
-    this.errors = missingFields(values, required);
-    if (Object.keys(this.errors).length > 0) return undefined;
+    const missing = missingFields(values, required);
+    // A choice not made is said as one.
+    this.errors = missing.rating ? { ...missing, rating: t('ai.ratingRequired') } : missing;
+    if (this.focusFirstProblem()) return undefined;
     const result = await this.write.run(() => send(values, form), { success: success ?? undefined, fields: FIELDS });
     this.errors = this.write.fieldErrors;
-    if (result === undefined) return undefined;
+    if (result === undefined) {
+      this.focusFirstProblem();
+      return undefined;
+    }
     form.querySelector('yishi-photo-picker')?.clear();
-    for (const el of form.querySelectorAll<HTMLElement & { value?: string }>('sl-textarea')) el.value = '';
+    form.reset();
     await this.item.reload();
     return result;
   }
@@ -354,7 +392,7 @@ export class ActionItemPage extends YishiElement {
     e.preventDefault();
     const values = this.values(e.target as HTMLFormElement);
     this.errors = missingFields(values, ['resolution']);
-    if (Object.keys(this.errors).length > 0) return;
+    if (this.focusFirstProblem()) return;
     this.pendingResolution = values.resolution?.trim() ?? '';
     this.confirming = true;
   }

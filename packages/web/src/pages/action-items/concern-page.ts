@@ -40,6 +40,7 @@ import { pick, t } from '../../i18n.js';
 import { pageOrKept } from '../../offline/kept-answer.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe } from '../../state/session.js';
+import { choiceField } from '../../components/forms/choice-field.js';
 import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
@@ -211,16 +212,14 @@ export class ConcernPage extends YishiElement {
           html`<input class="input" id="location" name="location" maxlength="120" ${fieldProblem('location', e.location)} />`,
           e.location,
         )}
-        ${nativeField(
-          'urgency',
-          t('concern.urgency'),
-          html`<select class="input" id="urgency" name="urgency" ${fieldProblem('urgency', e.urgency, t('concern.urgencyHelp'))}>
-            <option value="none">${t('concern.notUrgent')}</option>
-            ${RESPONSE_LEVELS.map((l) => html`<option value=${l}>${pick(RESPONSE_LEVEL_LABELS[l])}</option>`)}
-          </select>`,
-          e.urgency,
-          t('concern.urgencyHelp'),
-        )}
+        ${choiceField({
+          name: 'urgency',
+          legend: t('concern.urgency'),
+          choices: [{ value: 'none', label: t('concern.notUrgent') }, ...RESPONSE_LEVELS.map((l) => ({ value: l, label: pick(RESPONSE_LEVEL_LABELS[l]) }))],
+          initial: 'none',
+          error: e.urgency,
+          hint: t('concern.urgencyHelp'),
+        })}
         ${this.renderPhotos()} ${this.connection.online ? nothing : html`<p class="offline-draft" role="status">${t('concern.offline')}</p>`}
         <button
           type="submit"
@@ -295,6 +294,11 @@ export class ConcernPage extends YishiElement {
     return String(this.control(name)?.value ?? '').trim();
   }
 
+  /** The chosen radio's value among those named `name`. */
+  private chosen(name: string): string | undefined {
+    return this.renderRoot.querySelector<HTMLInputElement>(`input[type="radio"][name="${name}"]:checked`)?.value;
+  }
+
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
     // Taken now: once the event has been dispatched, its target (in a shadow root) is cleared.
@@ -310,7 +314,7 @@ export class ConcernPage extends YishiElement {
           body: {
             ...values,
             location: this.value('location'),
-            urgency: RESPONSE_LEVELS.find((l) => l === this.value('urgency')) ?? null,
+            urgency: RESPONSE_LEVELS.find((l) => l === this.chosen('urgency')) ?? null,
             photoIds: this.picker?.ids ?? [],
             photosPublic: this.control('photosPublic')?.checked === true,
           },
@@ -327,8 +331,6 @@ export class ConcernPage extends YishiElement {
       const control = this.control(name);
       if (control) control.value = '';
     }
-    const urgency = this.control('urgency');
-    if (urgency) urgency.value = 'none';
     this.picker?.clear();
     this.photoError = null;
     await this.mine.reload();
