@@ -3,13 +3,22 @@
  * chief's step forms (an empty progress note refused under its field, the focus there, the problem
  * gone once she types; the note saved and the form emptied; the triage colour's choices), and an
  * owner's rating of a signed-off item (a rating not chosen is said under the choices, the focus on
- * the first choice). Checked with axe in elder mode.
+ * the first choice); a community worker listing an item by hand, and the list's filters. Checked
+ * with axe in elder mode.
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { focusedControl } from '../support/forms.js';
-import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, visibleText, withPhonePage } from '../support/browser.js';
+import {
+  chooseOption,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  loginWithSessionCookie,
+  setElderModeSwitch,
+  visibleText,
+  withPhonePage,
+} from '../support/browser.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -96,5 +105,50 @@ test('an owner rating a signed-off item is told to choose first, under the choic
     await setElderModeSwitch(page, false);
     // Nothing was sent while no rating was chosen.
     expect(await ratings()).toHaveLength(before);
+  });
+});
+
+test('a community worker lists an item by hand on her phone: a missing title and department refused in words, then listed; the list filters', async () => {
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'zhanzhang');
+    await page.goto(`${server.url}/compounds/${dsct}/action-items`);
+    const form = page.locator('yishi-action-item-form');
+    await form.getByText('新增整改事项（提案、议事会决定等）').click();
+    await form.getByRole('radio', { name: '四方议事会议定事项' }).check();
+    await chooseOption(form, 'unit', '职能部门（填写名称）');
+    await form.getByRole('button', { name: '列入清单' }).click();
+    await form.locator('#title-problem').waitFor();
+    expect(await form.locator('#title-problem').textContent()).toBe('请填写必填项');
+    expect(await form.locator('#department-problem').textContent()).toBe('请填写必填项');
+    await expect.poll(() => focusedControl(page)).toBe('title');
+    await setElderModeSwitch(page, true);
+    await expectNoSeriousA11yViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/action-item-new-refused-phone-elder.png`, fullPage: true });
+    await setElderModeSwitch(page, false);
+    await form.getByLabel('事项', { exact: true }).fill('南门路灯更换');
+    expect(await form.locator('#title-problem').count()).toBe(0);
+    await form.getByLabel('部门名称，如：区住房和城乡建设局').fill('区城管局');
+    await form.getByLabel('办理时限（工作日）').fill('10');
+    await form.getByRole('button', { name: '列入清单' }).click();
+    await page.waitForURL(/\/action-items\/[^/]+$/);
+    const itemId = new URL(page.url()).pathname.split('/')[2]!;
+    const listed = await server.deps.db
+      .selectFrom('action_items')
+      .select(['title', 'responsible_unit', 'deadline_workdays', 'source_kind'])
+      .where('id', '=', itemId)
+      .executeTakeFirstOrThrow();
+    expect(listed).toEqual({ title: '南门路灯更换', responsible_unit: 'department:区城管局', deadline_workdays: 10, source_kind: 'council_outcome' });
+
+    // The list's filters: signed-off items only, then overdue ones only.
+    await page.goto(`${server.url}/compounds/${dsct}/action-items`);
+    const rows = page.locator('yishi-action-items-page tbody tr');
+    await rows.first().waitFor();
+    await page.getByLabel('状态').selectOption({ label: '已销号' });
+    await expect.poll(async () => (await rows.allTextContents()).every((row) => row.includes('已销号'))).toBe(true);
+    await page.getByLabel('状态').selectOption({ label: '全部' });
+    await page.getByRole('checkbox', { name: '只看已逾期' }).check();
+    await expect.poll(async () => (await rows.allTextContents()).every((row) => row.includes('已逾期'))).toBe(true);
+    expect(await page.evaluate(() => ['sl-select', 'sl-checkbox', 'sl-input', 'sl-details'].filter((tag) => customElements.get(tag)))).toEqual([]);
   });
 });

@@ -157,7 +157,12 @@ describe('numbered sign-off in the browser', () => {
         expect(text).toContain('List a new action item');
         expect(text).toContain('Signed off');
         expect(text).not.toMatch(/新增整改事项|已销号|已逾期/);
-        expect(await page.locator('main .filters sl-select').first().locator('input.select__display-input').inputValue()).toBe('All');
+        expect(
+          await page
+            .locator('main .filters select')
+            .first()
+            .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent?.trim()),
+        ).toBe('All');
       });
       await inEnglish(`/compounds/${dsct}/ledger`, 'Action ledger', async (text) => {
         expect(text).toContain('Verify the ledger');

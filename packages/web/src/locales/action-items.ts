@@ -5,6 +5,7 @@ export const actionItemMessages = {
     'zh-CN': '每个事项都有责任单位和截止日期（按法定工作日计算），办结后逐项销号。',
     en: 'Each item has a responsible unit and a deadline in official working days, and is signed off by number when done.',
   },
+  'ai.filters': { 'zh-CN': '筛选', en: 'Filter' },
   'ai.filterStatus': { 'zh-CN': '状态', en: 'Status' },
   'ai.filterTriage': { 'zh-CN': '红黄绿等级', en: 'Triage' },
   'ai.filterAll': { 'zh-CN': '全部', en: 'All' },

@@ -1,25 +1,22 @@
 /**
  * Listing an action item by hand (a passed proposal, a council outcome recorded elsewhere): title,
  * description, responsible unit (a party or a named department), measures and the working-day
- * deadline. Fires `yishi-action-item-created` with the new item's id.
+ * deadline. Fires `yishi-action-item-created` with the new item's id. Native fields in a native
+ * disclosure (no Shoelace): a community worker lists an item from a phone.
  */
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { optionLabel } from '../../components/forms/option-label.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/details/details.js';
 import { DEFAULT_DEADLINE_WORKDAYS, actionItemEndpoints, type ActionItemSourceKind } from '@yishi/core';
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t, type MessageKey } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
-import { mediumNativeFields } from '../../styles/native-field-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { choiceField } from '../forms/choice-field.js';
+import { focusControl } from '../forms/form-errors.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 import { missingFields } from './action-item-badges.js';
 import './responsible-unit-field.js';
 
@@ -31,7 +28,44 @@ type Field = 'title' | 'department' | 'description' | 'measures' | 'deadlineWork
 
 @customElement('yishi-action-item-form')
 export class ActionItemForm extends YishiElement {
-  static override styles = [YishiElement.styles, formStyles, mediumNativeFields];
+  static override styles = [
+    YishiElement.styles,
+    buttonStyles,
+    nativeFieldStyles,
+    css`
+      details {
+        margin: 1rem 0 1.25rem;
+        border: 1px solid var(--yishi-border);
+        border-radius: var(--yishi-radius);
+        background: var(--yishi-surface);
+      }
+      summary {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        min-height: var(--yishi-tap);
+        padding: 0.5rem 1rem;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      /* Open or closed, shown as a turned triangle (display: flex drops the browser's own marker). */
+      summary::before {
+        content: '▸';
+        flex: none;
+        color: var(--yishi-brand);
+      }
+      details[open] > summary::before {
+        content: '▾';
+      }
+      summary:focus-visible {
+        outline: 3px solid var(--yishi-brand);
+        outline-offset: 2px;
+      }
+      form.fields {
+        padding: 0 1rem 1rem;
+      }
+    `,
+  ];
 
   @property() compoundId = '';
   @state() private source: Source = 'proposal';
@@ -40,39 +74,78 @@ export class ActionItemForm extends YishiElement {
 
   override render() {
     const e = this.errors;
-    return html`<sl-details summary=${t('ai.newItem')}>
+    return html`<details>
+      <summary>${t('ai.newItem')}</summary>
       <form class="fields" @submit=${(ev: Event) => void this.submit(ev)} novalidate>
-        ${html`<sl-select
-          name="sourceKind"
-          label=${t('ai.source')}
-          value=${this.source}
-          @sl-change=${(ev: Event) => (this.source = SOURCE_KINDS.find((k) => k === (ev.target as HTMLSelectElement).value) ?? this.source)}
-        >
-          ${SOURCE_KINDS.map((kind) => html`<sl-option value=${kind}>${optionLabel(t(SOURCES[kind]))}</sl-option>`)}
-        </sl-select>`}
-        <sl-input name="title" label=${t('ai.colTitle')} required maxlength="120" class=${e.title ? 'invalid' : ''} help-text=${e.title ?? ''}></sl-input>
-        <sl-textarea
-          name="description"
-          label=${t('ai.description')}
-          rows="2"
-          class=${e.description ? 'invalid' : ''}
-          help-text=${e.description ?? ''}
-        ></sl-textarea>
+        ${choiceField({
+          name: 'sourceKind',
+          legend: t('ai.source'),
+          choices: SOURCE_KINDS.map((kind) => ({ value: kind, label: t(SOURCES[kind]) })),
+          initial: this.source,
+          onChange: (value) => (this.source = SOURCE_KINDS.find((k) => k === value) ?? this.source),
+        })}
+        ${nativeField(
+          'title',
+          t('ai.colTitle'),
+          html`<input class="input" id="title" name="title" maxlength="120" @input=${() => this.forget('title')} ${fieldProblem('title', e.title)} />`,
+          e.title,
+        )}
+        ${this.textarea('description', t('ai.description'), 4000)}
         <yishi-responsible-unit-field error=${e.department ?? e.responsibleUnit ?? ''}></yishi-responsible-unit-field>
-        <sl-textarea name="measures" label=${t('ai.measures')} rows="2" class=${e.measures ? 'invalid' : ''} help-text=${e.measures ?? ''}></sl-textarea>
-        <sl-input
-          name="workdays"
-          type="number"
-          min="1"
-          max="60"
-          value=${DEFAULT_DEADLINE_WORKDAYS}
-          label=${t('ai.workdays')}
-          class=${e.deadlineWorkdays ? 'invalid' : ''}
-          help-text=${e.deadlineWorkdays ?? ''}
-        ></sl-input>
-        <div><sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('ai.create')}</sl-button></div>
+        ${this.textarea('measures', t('ai.measures'), 4000)}
+        ${nativeField(
+          'workdays',
+          t('ai.workdays'),
+          html`<input
+            class="input"
+            id="workdays"
+            name="workdays"
+            type="number"
+            inputmode="numeric"
+            min="1"
+            max="60"
+            value=${DEFAULT_DEADLINE_WORKDAYS}
+            @input=${() => this.forget('deadlineWorkdays')}
+            ${fieldProblem('workdays', e.deadlineWorkdays)}
+          />`,
+          e.deadlineWorkdays,
+        )}
+        <div>
+          <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>${t('ai.create')}</button>
+        </div>
       </form>
-    </sl-details>`;
+    </details>`;
+  }
+
+  private textarea(name: 'description' | 'measures', label: string, maxlength: number) {
+    const error = this.errors[name];
+    return nativeField(
+      name,
+      label,
+      html`<textarea
+        class="input"
+        id=${name}
+        name=${name}
+        rows="2"
+        maxlength=${maxlength}
+        @input=${() => this.forget(name)}
+        ${fieldProblem(name, error)}
+      ></textarea>`,
+      error,
+    );
+  }
+
+  private forget(name: Field): void {
+    if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
+  }
+
+  /** Focus on the first field with a problem (the department's name is inside the unit's element). */
+  private focusFirstProblem(): void {
+    const first = (['title', 'description', 'department', 'responsibleUnit', 'measures', 'deadlineWorkdays'] as const).find((f) => this.errors[f]);
+    if (first === 'department' || first === 'responsibleUnit') {
+      const unit = this.renderRoot.querySelector('yishi-responsible-unit-field');
+      if (unit) void focusControl(unit, first === 'department' ? 'department' : 'unit');
+    } else if (first) void focusControl(this, first === 'deadlineWorkdays' ? 'workdays' : first);
   }
 
   private value(name: string): string {
@@ -84,7 +157,10 @@ export class ActionItemForm extends YishiElement {
     const unit = this.renderRoot.querySelector('yishi-responsible-unit-field');
     const values = { title: this.value('title'), department: unit?.departmentMissing ? '' : '-' };
     this.errors = missingFields(values, ['title', 'department']);
-    if (Object.keys(this.errors).length > 0) return;
+    if (Object.keys(this.errors).length > 0) {
+      this.focusFirstProblem();
+      return;
+    }
     const created = await this.write.run(
       () =>
         api.call(actionItemEndpoints.create, {
@@ -102,6 +178,7 @@ export class ActionItemForm extends YishiElement {
       { fields: ['title', 'description', 'measures', 'deadlineWorkdays', 'responsibleUnit'] },
     );
     this.errors = this.write.fieldErrors;
+    if (!created) this.focusFirstProblem();
     if (created) this.dispatchEvent(new CustomEvent('yishi-action-item-created', { detail: { id: created.id }, bubbles: true, composed: true }));
   }
 }

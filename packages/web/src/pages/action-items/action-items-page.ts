@@ -2,12 +2,8 @@
  * The staff list of a compound's action items (整改事项): filter by status, colour and overdue;
  * overdue rows are red AND say 已逾期. Most urgent first, a page at a time (加载更多, or on scrolling
  * to the end); the summary counts the whole filtered list. Links to each item, the ledger and the
- * public board.
+ * public board. Its filters and the form to list an item are native (no Shoelace).
  */
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import { optionLabel } from '../../components/forms/option-label.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
 import {
   ACTION_ITEM_STATUSES,
   ACTION_ITEM_WORKERS,
@@ -33,11 +29,14 @@ import { renderMore } from '../../components/common/load-more.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { pick, t } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
+import { nativeField } from '../../components/forms/native-field.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 @customElement('yishi-action-items-page')
 export class ActionItemsPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    nativeFieldStyles,
     badgeStyles,
     css`
       .filters {
@@ -47,7 +46,7 @@ export class ActionItemsPage extends YishiElement {
         align-items: end;
         margin-bottom: 1rem;
       }
-      .filters sl-select {
+      .filters .field {
         min-width: 10rem;
       }
       td a {
@@ -91,22 +90,28 @@ export class ActionItemsPage extends YishiElement {
             ></yishi-action-item-form>`
           : nothing
       }
-      <h2 class="visually-hidden">${t('ai.filterStatus')}</h2>
-      <div class="filters" role="group" aria-label=${t('ai.filterStatus')}>
-        ${html`<sl-select
-          label=${t('ai.filterStatus')}
-          value=${this.status ?? 'all'}
-          @sl-change=${(e: Event) => (this.status = this.chosen(e, ACTION_ITEM_STATUSES))}
-        >
-          <sl-option value="all">${t('ai.filterAll')}</sl-option>
-          ${ACTION_ITEM_STATUSES.map((s) => html`<sl-option value=${s}>${optionLabel(pick(STATUS_LABELS[s]))}</sl-option>`)}
-        </sl-select>`}
-        ${html`<sl-select label=${t('ai.filterTriage')} value=${this.triage ?? 'all'} @sl-change=${(e: Event) => (this.triage = this.chosen(e, TRIAGE_LEVELS))}>
-          <sl-option value="all">${t('ai.filterAll')}</sl-option>
-          ${TRIAGE_LEVELS.map((l) => html`<sl-option value=${l}>${optionLabel(pick(TRIAGE_LABELS[l]))}</sl-option>`)}
-        </sl-select>`}
-        <sl-checkbox ?checked=${this.overdueOnly} @sl-change=${(e: Event) => (this.overdueOnly = (e.target as HTMLInputElement).checked)}
-          >${t('ai.filterOverdue')}</sl-checkbox
+      <h2 class="visually-hidden">${t('ai.filters')}</h2>
+      <div class="filters" role="group" aria-label=${t('ai.filters')}>
+        ${nativeField(
+          'filter-status',
+          t('ai.filterStatus'),
+          html`<select class="input" id="filter-status" @change=${(e: Event) => (this.status = this.chosen(e, ACTION_ITEM_STATUSES))}>
+            <option value="all" ?selected=${this.status === null}>${t('ai.filterAll')}</option>
+            ${ACTION_ITEM_STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${pick(STATUS_LABELS[s])}</option>`)}
+          </select>`,
+        )}
+        ${nativeField(
+          'filter-triage',
+          t('ai.filterTriage'),
+          html`<select class="input" id="filter-triage" @change=${(e: Event) => (this.triage = this.chosen(e, TRIAGE_LEVELS))}>
+            <option value="all" ?selected=${this.triage === null}>${t('ai.filterAll')}</option>
+            ${TRIAGE_LEVELS.map((l) => html`<option value=${l} ?selected=${this.triage === l}>${pick(TRIAGE_LABELS[l])}</option>`)}
+          </select>`,
+        )}
+        <label class="check"
+          ><input type="checkbox" .checked=${this.overdueOnly} @change=${(e: Event) => (this.overdueOnly = (e.target as HTMLInputElement).checked)} />${t(
+            'ai.filterOverdue',
+          )}</label
         >
       </div>
       ${renderLoad(this.items, (v) => this.renderTable(this.items.items, v.counts))} ${renderMore(this.items)}`;
