@@ -1,10 +1,8 @@
 /**
  * The ledger (台账) of a compound: every entry in order — listed, signed off with its number,
  * reopened — a page at a time (加载更多, or on scrolling to the end), with a verify button that
- * recomputes the hash chain, and exports of the whole ledger to CSV and Excel.
+ * recomputes the hash chain, and exports of the whole ledger to CSV and Excel. No Shoelace.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { endpointUrl, ledgerEndpoints, type LedgerRow, type LedgerVerification } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -18,11 +16,13 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 
 @customElement('yishi-ledger-page')
 export class LedgerPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     badgeStyles,
     css`
       .hash {
@@ -30,7 +30,7 @@ export class LedgerPage extends YishiElement {
         font-size: 0.8125rem;
         color: var(--yishi-muted);
       }
-      sl-alert {
+      .alert {
         margin: 1rem 0;
       }
     `,
@@ -55,7 +55,15 @@ export class LedgerPage extends YishiElement {
     return html`<h1>${t('ledger.heading')}</h1>
       <p class="lead">${t('ledger.intro')}</p>
       <div class="actions">
-        <sl-button variant="primary" ?loading=${this.verifying.busy} @click=${() => void this.verify()}>${t('ledger.verify')}</sl-button>
+        <button
+          type="button"
+          class="button primary"
+          ?disabled=${this.verifying.busy}
+          aria-busy=${this.verifying.busy ? 'true' : 'false'}
+          @click=${() => void this.verify()}
+        >
+          ${t('ledger.verify')}
+        </button>
         <a class="link-button" href=${endpointUrl(ledgerEndpoints.csv, { params })} download>${t('ledger.exportCsv')}</a>
         <a class="link-button" href=${endpointUrl(ledgerEndpoints.xlsx, { params })} download>${t('ledger.exportXlsx')}</a>
         <a class="link-button" href=${`/compounds/${this.compoundId}/action-items`}>${t('ai.listHeading')}</a>
@@ -64,14 +72,12 @@ export class LedgerPage extends YishiElement {
   }
 
   private renderVerification() {
-    if (this.verifying.error) return html`<sl-alert variant="danger" open><p role="alert">${this.verifying.error}</p></sl-alert>`;
+    if (this.verifying.error) return html`<div class="alert danger"><p role="alert">${this.verifying.error}</p></div>`;
     const v = this.verification;
     if (!v) return nothing;
     return v.ok
-      ? html`<sl-alert variant="success" open><p role="status" data-verify="ok">${t('ledger.ok', { count: v.entries })}</p></sl-alert>`
-      : html`<sl-alert variant="danger" open
-          ><p role="alert" data-verify="broken">${t('ledger.broken', { seq: v.brokenAt.seq, reason: v.reason })}</p></sl-alert
-        >`;
+      ? html`<div class="alert success"><p role="status" data-verify="ok">${t('ledger.ok', { count: v.entries })}</p></div>`
+      : html`<div class="alert danger"><p role="alert" data-verify="broken">${t('ledger.broken', { seq: v.brokenAt.seq, reason: v.reason })}</p></div>`;
   }
 
   private async verify(): Promise<void> {

@@ -12,7 +12,6 @@
  * Offline (issue 19): each answer is kept on this device, so the screen opens without a network once shown there,
  * saying when what it shows was saved, and catches up at the next poll that gets through.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { MEETING_STATUS_LABELS, meetingKind, publicMeetingEndpoints, questionsOpen, type HallState } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -24,6 +23,7 @@ import { meetingWhen, partyLabel, partyList } from '../../components/meetings/me
 import { formatDateTime } from '../../format/format.js';
 import { pick, switchLocale, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 
 export const HALL_POLL_MS = 3000;
 /** The hall screen needs no login: its offline copy is everybody's on this device (logging out still clears it). */
@@ -34,6 +34,7 @@ const offlineCopies = () => import('../../offline/snapshots.js');
 export class HallPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     css`
       :host {
         display: block;
@@ -291,13 +292,15 @@ export class HallPage extends YishiElement {
           ${this.savedAt ? t('offline.savedAt', { time: savedTime(this.savedAt) }) : this.failed ? t('meetingHall.offline') : t('meetingHall.updated')}
         </p>
         <div class="tools">
-          <sl-button
-            size="medium"
+          <button
+            type="button"
+            class="button"
             lang=${currentLocale() === 'zh-CN' ? 'en' : 'zh-CN'}
             @click=${() => void switchLocale(currentLocale() === 'zh-CN' ? 'en' : 'zh-CN')}
-            >${t('shell.language')}</sl-button
           >
-          ${this.fullscreen ? nothing : html`<sl-button size="medium" @click=${() => this.enterFullscreen()}>${t('meetingHall.fullscreen')}</sl-button>`}
+            ${t('shell.language')}
+          </button>
+          ${this.fullscreen ? nothing : html`<button type="button" class="button" @click=${() => this.enterFullscreen()}>${t('meetingHall.fullscreen')}</button>`}
         </div>
       </div>
     </div>`;
