@@ -76,7 +76,7 @@ describe("an owners' committee meeting on a phone", () => {
       const list = page.locator('yishi-minutes-signatures');
       expect(await list.getByText('待签字').count()).toBe(3);
       await page.getByRole('button', { name: '我已核对，确认签字' }).click();
-      const dialog = page.locator('yishi-minutes-page sl-dialog.sign');
+      const dialog = page.locator('yishi-minutes-page dialog.sign');
       await dialog.getByText('我已核对纪要草稿的全部内容').waitFor();
       await dialog.getByRole('button', { name: '我已核对，确认签字' }).click();
       await list.getByText(/已核对签字 · /).waitFor();

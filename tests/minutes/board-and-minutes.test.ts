@@ -13,7 +13,7 @@ import { minutesEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
-import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -233,7 +233,7 @@ describe('minutes editor', () => {
       // The preview follows the live text; the server stores every keystroke as it comes.
       await poll(() => editor.getByRole('heading', { name: '附记' }).count()).toBe(1);
       await editor.getByRole('button', { name: '审核并公示' }).click();
-      const dialog = editor.locator('sl-dialog[open]');
+      const dialog = editor.locator('dialog[open]');
       await poll(() => dialog.getByText(/不能再修改或删除/).isVisible()).toBe(true);
       await dialog.getByRole('button', { name: '确认公示' }).click();
       await poll(() => editor.getByRole('link', { name: '第 1 版' }).count()).toBe(1);
@@ -243,13 +243,13 @@ describe('minutes editor', () => {
       // It asks first in a designed dialog (never the browser's confirm()); cancelling keeps the note.
       page.on('dialog', () => expect.fail('the browser confirm() must not be used'));
       await editor.getByRole('button', { name: '重新生成草稿' }).click();
-      const ask = editor.locator('sl-dialog[open]');
+      const ask = editor.locator('dialog[open]');
       await poll(() => ask.getByText(/会被替换，不能撤销/).isVisible()).toBe(true);
       await ask.getByRole('button', { name: '取消' }).click();
-      await poll(() => editor.locator('sl-dialog[open]').count()).toBe(0);
+      await poll(() => editor.locator('dialog[open]').count()).toBe(0);
       expect(await box.inputValue()).toContain('附记');
       await editor.getByRole('button', { name: '重新生成草稿' }).click();
-      await editor.locator('sl-dialog[open]').getByRole('button', { name: '替换为重新生成的草稿' }).click();
+      await editor.locator('dialog[open]').getByRole('button', { name: '替换为重新生成的草稿' }).click();
       await poll(async () => (await box.inputValue()).includes('附记')).toBe(false);
       await poll(async () => (await box.inputValue()).includes('## 一、参会人员')).toBe(true);
     });
@@ -257,5 +257,44 @@ describe('minutes editor', () => {
     expect(published.version).toBe(1);
     expect(published.body).toContain('会后各方在现场察看了东侧空地。');
     expect(published.body).toContain('停车位');
+  });
+
+  test('the convener publishes a correction from a phone: the reason is asked for, then version 2 is there', async () => {
+    const { meetingId } = await insertHeldMeeting(server.deps, { startsAt: new Date(Date.now() - 26 * 3_600_000), title: '更正测试议事会', vote: null });
+    const api = new ApiClient(server.url);
+    await api.login('zhanzhang');
+    await api.ok(minutesEndpoints.generate, { params: { meetingId } });
+    await api.ok(minutesEndpoints.publish, { params: { meetingId }, body: { confirm: true } });
+    await withPage(async (page) => {
+      await loginAs(page, 'zhanzhang');
+      await page.goto(`${server.url}/meetings/${meetingId}/minutes`);
+      const editor = page.locator('yishi-minutes-page');
+      await editor.getByRole('heading', { name: '发布更正版本' }).waitFor();
+      await poll(() => editor.getByText('已连接，修改会实时保存').count()).toBe(1);
+      const correct = editor.getByRole('button', { name: '发布更正版本' });
+      // Without a reason the button waits; one is typed, and the correction goes out.
+      expect(await correct.isDisabled()).toBe(true);
+      await editor.getByLabel('更正原因').fill('补记物业公司代表的发言');
+      // The text as published is no correction: said under the button, nothing published.
+      await correct.click();
+      await poll(async () => (await editor.getByRole('alert').allTextContents()).join('')).toMatch(/与第 1 版相同/);
+      expect(await editor.getByRole('link', { name: '第 2 版' }).count()).toBe(0);
+      const box = editor.getByRole('textbox', { name: /纪要正文/ });
+      await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+      await box.pressSequentially('\n\n物业公司代表：本月底前完成东门照明。');
+      await poll(() => editor.getByText('物业公司代表：本月底前完成东门照明。').count()).toBeGreaterThan(0);
+      await correct.click();
+      await poll(() => editor.getByRole('link', { name: '第 2 版' }).count()).toBe(1);
+      expect(await editor.getByLabel('更正原因').inputValue()).toBe('');
+      await setElderModeSwitch(page, true);
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: join(ARTIFACTS, 'minutes-corrected-phone-elder.png'), fullPage: true });
+      // (The toast that said "published" is Shoelace's alert, loaded with the first toast.)
+      expect(await page.evaluate(() => ['sl-button', 'sl-dialog', 'sl-input'].filter((tag) => customElements.get(tag)))).toEqual([]);
+    });
+    const published = await new ApiClient(server.url).ok(minutesEndpoints.publicVersion, { params: { meetingId } });
+    expect(published.version).toBe(2);
+    expect(published.reason).toBe('补记物业公司代表的发言');
+    expect(published.body).toContain('物业公司代表：本月底前完成东门照明。');
   });
 });

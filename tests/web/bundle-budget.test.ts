@@ -147,7 +147,7 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
-  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, My account, the lists of votes and meetings, an action item's page, the list of them and the ledger, the hall screen, and the building heads' turnout navigator load no Shoelace", () => {
+  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, My account, the lists of votes and meetings, an action item's page, the list of them and the ledger, the hall screen, the minutes' editor, and the building heads' turnout navigator load no Shoelace", () => {
     // Each page with something only it draws: its dialog, or its element.
     const pages = {
       'votes/roll-check-page': 'objection-dialog',
@@ -169,6 +169,8 @@ describe('gzipped JS a phone downloads', () => {
       'action-items/ledger-page': 'yishi-ledger-page',
       // The meeting room's big screen.
       'meetings/hall-page': 'yishi-hall-page',
+      // The secretary's minutes: their dialogs (sign, publish, regenerate) and the correction's field.
+      'minutes/minutes-page': 'regenerate-dialog',
     };
     expect(pageWeight(DIST, manifest, 'src/pages/account/account-page.ts').files.some((file) => code(file).includes('yishi-account-email'))).toBe(true);
     // The vote periods' form is fetched for the compound's organisers only.

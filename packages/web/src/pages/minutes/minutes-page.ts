@@ -4,10 +4,6 @@
  * left before the 3-day deadline, approve and publish it behind a confirmation, and publish
  * corrections with their reason. Every published version stays listed.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { MINUTES_TEXT_KEY, minutesEndpoints, type StaffMinutes } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -15,7 +11,9 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import '../../components/common/collab-status.js';
 import { renderLoad } from '../../components/common/load-state.js';
-import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
+import { syncModal } from '../../components/common/modal.js';
+import { renderFormError } from '../../components/accounts/account-form.js';
+import { textField } from '../../components/forms/text-field.js';
 import '../../components/minutes/minutes-body.js';
 import '../../components/minutes/minutes-signatures.js';
 import { minutesVersionLinks } from '../../components/minutes/minutes-links.js';
@@ -28,7 +26,8 @@ import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 /** The status line's sentences for the minutes (components/common/collab-status.ts). */
 function connectionWords(refusal: number | null) {
@@ -44,8 +43,8 @@ function connectionWords(refusal: number | null) {
 export class MinutesPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
-    formErrorStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       .editor-grid {
         display: grid;
@@ -68,8 +67,11 @@ export class MinutesPage extends YishiElement {
         outline: 3px solid var(--yishi-brand);
         outline-offset: 2px;
       }
-      sl-alert {
+      .alert {
         margin-bottom: 1rem;
+      }
+      .correction {
+        max-width: 36rem;
       }
       ol.versions li {
         margin-bottom: 0.75rem;
@@ -112,8 +114,8 @@ export class MinutesPage extends YishiElement {
   }
 
   /** Sends a change that answers the minutes as they are afterwards, and shows them. */
-  private async change(action: () => Promise<StaffMinutes>, success: string): Promise<boolean> {
-    const result = await this.write.run(action, { success, fields: ['reason'], fieldOfCode: { minutes_reason_required: 'reason' } });
+  private async change(action: () => Promise<StaffMinutes>, success: string, errorAs: 'inline' | 'toast' = 'toast'): Promise<boolean> {
+    const result = await this.write.run(action, { success, fields: ['reason'], fieldOfCode: { minutes_reason_required: 'reason' }, errorAs });
     if (!result) return false;
     this.data.value = result;
     this.requestUpdate();
@@ -176,22 +178,26 @@ export class MinutesPage extends YishiElement {
       ${
         m.may.sign
           ? html`<div class="actions">
-              <sl-button variant="primary" size="large" ?loading=${this.write.busy} @click=${() => (this.askingSign = true)}>${t('committee.sign')}</sl-button>
+              <button
+                type="button"
+                class="button primary"
+                ?disabled=${this.write.busy}
+                aria-busy=${this.write.busy ? 'true' : 'false'}
+                @click=${() => (this.askingSign = true)}
+              >
+                ${t('committee.sign')}
+              </button>
             </div>`
           : nothing
       }
-      <sl-dialog
-        class="sign"
-        label=${t('committee.signTitle')}
-        ?open=${this.askingSign}
-        @sl-after-hide=${(e: Event) => {
-          if (e.target === e.currentTarget) this.askingSign = false;
-        }}
-      >
+      <dialog class="dialog sign" id="sign-dialog" aria-labelledby="sign-title" @close=${() => (this.askingSign = false)}>
+        <h2 id="sign-title">${t('committee.signTitle')}</h2>
         <p>${t('committee.signConfirm')}</p>
-        <sl-button slot="footer" size="large" @click=${() => (this.askingSign = false)}>${t('minutes.cancel')}</sl-button>
-        <sl-button slot="footer" size="large" variant="primary" @click=${() => this.sign()}>${t('committee.sign')}</sl-button>
-      </sl-dialog>
+        <div class="actions">
+          <button type="button" class="button" @click=${() => (this.askingSign = false)}>${t('minutes.cancel')}</button>
+          <button type="button" class="button primary" @click=${() => this.sign()}>${t('committee.sign')}</button>
+        </div>
+      </dialog>
     </section>`;
   }
 
@@ -200,29 +206,33 @@ export class MinutesPage extends YishiElement {
     const done = await this.change(
       () => api.call(minutesEndpoints.correct, { params: { meetingId: this.meetingId }, body: { body, reason: this.reason } }),
       t('minutes.corrected', { version: versions + 1 }),
+      // Said under its button: the reader is looking there (an unchanged text, a reason too short).
+      'inline',
     );
     if (done) this.reason = '';
   }
 
   protected override updated(): void {
-    syncValidity(this.renderRoot, this.write.fieldErrors, ['reason']);
+    syncModal(this.renderRoot, 'sign-dialog', this.askingSign);
+    syncModal(this.renderRoot, 'publish-dialog', this.confirming);
+    syncModal(this.renderRoot, 'regenerate-dialog', this.askingRegenerate);
   }
 
   private renderDeadline(m: StaffMinutes) {
-    if (!m.deadline) return html`<sl-alert variant="neutral" open>${t('minutes.noDeadline')}</sl-alert>`;
+    if (!m.deadline) return html`<div class="alert">${t('minutes.noDeadline')}</div>`;
     const date = formatDateTime(m.deadline);
     if (m.versions.length > 0) {
-      return html`<sl-alert variant=${m.publishedOnTime ? 'success' : 'warning'} open>
+      return html`<div class="alert ${m.publishedOnTime ? 'success' : 'warning'}">
         <strong>${m.publishedOnTime ? t('minutes.publishedOnTime') : t('minutes.publishedLate')}</strong> · ${t('minutes.deadline', { date })}
-      </sl-alert>`;
+      </div>`;
     }
     const left = m.timeLeft;
-    return html`<sl-alert variant=${left?.overdue ? 'danger' : 'warning'} open role="status">
+    return html`<div class="alert ${left?.overdue ? 'danger' : 'warning'}" role="status">
       <strong
         >${t('minutes.labelled', { label: left?.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk'), value: left ? pick(left.label) : '' })}</strong
       ><br />
       ${t('minutes.deadline', { date })}
-    </sl-alert>`;
+    </div>`;
   }
 
   private renderEditor(m: StaffMinutes) {
@@ -230,7 +240,15 @@ export class MinutesPage extends YishiElement {
       return html`<p>${t('minutes.noDraft')}</p>
         ${
           m.may.write && m.meeting.status === 'closed'
-            ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.generate()}>${t('minutes.generate')}</sl-button>`
+            ? html`<button
+                type="button"
+                class="button primary"
+                ?disabled=${this.write.busy}
+                aria-busy=${this.write.busy ? 'true' : 'false'}
+                @click=${() => this.generate()}
+              >
+                ${t('minutes.generate')}
+              </button>`
             : nothing
         }`;
     }
@@ -264,16 +282,27 @@ export class MinutesPage extends YishiElement {
       <div class="actions">
         ${
           m.may.write
-            ? html`<sl-button ?disabled=${this.write.busy || this.live.status !== 'connected'} @click=${() => (this.askingRegenerate = true)}
-                >${t('minutes.regenerate')}</sl-button
-              >`
+            ? html`<button
+                type="button"
+                class="button"
+                ?disabled=${this.write.busy || this.live.status !== 'connected'}
+                @click=${() => (this.askingRegenerate = true)}
+              >
+                ${t('minutes.regenerate')}
+              </button>`
             : nothing
         }
         ${
           m.versions.length === 0
             ? m.may.publish
-              ? html`<sl-button variant="primary" ?loading=${this.write.busy} ?disabled=${!this.connection.online} @click=${() => (this.confirming = true)}
-                    >${t('minutes.publish')}</sl-button
+              ? html`<button
+                    type="button"
+                    class="button primary"
+                    ?disabled=${this.write.busy || !this.connection.online}
+                    aria-busy=${this.write.busy ? 'true' : 'false'}
+                    @click=${() => (this.confirming = true)}
+                  >
+                    ${t('minutes.publish')}</button
                   >${this.connection.online ? nothing : html`<p class="muted offline-publish" role="status">${t('minutes.publishOffline')}</p>`}`
               : m.signatures && !m.signatures.complete
                 ? nothing
@@ -285,44 +314,52 @@ export class MinutesPage extends YishiElement {
         m.versions.length > 0 && m.may.publish
           ? html`<h2>${t('minutes.correct')}</h2>
               <p class="muted">${t('minutes.correctHelp')}</p>
-              <sl-input
-                name="reason"
-                label=${t('minutes.reason')}
-                .value=${this.reason}
-                maxlength="500"
-                @sl-input=${(e: Event) => (this.reason = (e.target as HTMLInputElement).value)}
-                >${helpText(this.write.fieldErrors.reason)}</sl-input
-              >
+              <div class="correction">
+                ${textField({
+                  name: 'reason',
+                  label: t('minutes.reason'),
+                  value: this.reason,
+                  maxlength: 500,
+                  error: this.write.fieldErrors.reason,
+                  onInput: (value) => {
+                    this.reason = value;
+                    this.write.clearField('reason');
+                  },
+                })}
+              </div>
               <div class="actions">
-                <sl-button
-                  variant="primary"
-                  ?loading=${this.write.busy}
-                  ?disabled=${this.reason.trim().length < 2 || !this.connection.online}
+                <button
+                  type="button"
+                  class="button primary"
+                  ?disabled=${this.write.busy || this.reason.trim().length < 2 || !this.connection.online}
+                  aria-busy=${this.write.busy ? 'true' : 'false'}
                   @click=${() => void this.correct(m.versions.length)}
-                  >${t('minutes.correct')}</sl-button
                 >
+                  ${t('minutes.correct')}
+                </button>
                 ${this.connection.online ? nothing : html`<p class="muted offline-publish" role="status">${t('minutes.publishOffline')}</p>`}
-              </div>`
+              </div>
+              ${renderFormError(this.write.error)}`
           : nothing
       }
-      <sl-dialog label=${t('minutes.publishConfirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>
+      <dialog class="dialog" id="publish-dialog" aria-labelledby="publish-title" @close=${() => (this.confirming = false)}>
+        <h2 id="publish-title">${t('minutes.publishConfirmTitle')}</h2>
         <p>${t('minutes.publishConfirmBody')}</p>
-        <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('minutes.cancel')}</sl-button>
-        <sl-button slot="footer" variant="primary" ?disabled=${!this.connection.online} @click=${() => this.publish()}
-          >${t('minutes.publishConfirm')}</sl-button
-        >
-      </sl-dialog>
-      <sl-dialog
-        label=${t('minutes.regenerateTitle')}
-        ?open=${this.askingRegenerate}
-        @sl-after-hide=${(e: Event) => {
-          if (e.target === e.currentTarget) this.askingRegenerate = false;
-        }}
-      >
+        <div class="actions">
+          <button type="button" class="button" @click=${() => (this.confirming = false)}>${t('minutes.cancel')}</button>
+          <button type="button" class="button primary" ?disabled=${!this.connection.online} @click=${() => this.publish()}>
+            ${t('minutes.publishConfirm')}
+          </button>
+        </div>
+      </dialog>
+      <dialog class="dialog" id="regenerate-dialog" aria-labelledby="regenerate-title" @close=${() => (this.askingRegenerate = false)}>
+        <h2 id="regenerate-title">${t('minutes.regenerateTitle')}</h2>
         <p>${t('minutes.regenerateConfirm')}</p>
-        <sl-button slot="footer" @click=${() => (this.askingRegenerate = false)}>${t('minutes.cancel')}</sl-button>
-        <sl-button slot="footer" variant="danger" @click=${() => void this.regenerate()}>${t('minutes.regenerateButton')}</sl-button>
-      </sl-dialog>
+        <div class="actions">
+          <button type="button" class="button" @click=${() => (this.askingRegenerate = false)}>${t('minutes.cancel')}</button>
+          <button type="button" class="button danger" @click=${() => void this.regenerate()}>${t('minutes.regenerateButton')}</button>
+        </div>
+      </dialog>
     `;
   }
 
