@@ -157,7 +157,7 @@ describe('asking and answering in the session', () => {
 
     await chooseOption(form, 'category', '设施维修');
     await form.getByRole('button', { name: '提交问题' }).click();
-    const toast = page.locator('sl-alert', { hasText: '问题已提交，编号' });
+    const toast = page.locator('.toast', { hasText: '问题已提交，编号' });
     await toast.waitFor();
     // Read as it shows: the toast leaves after 5 s, which a loaded machine can spend on the request below.
     const toastText = await toast.textContent();
@@ -206,7 +206,7 @@ describe('asking and answering in the session', () => {
     expect(await visibleText(page)).toContain('会议进行中');
     await page.getByRole('button', { name: '结束会议' }).click();
     await page.locator('dialog[open]').getByRole('button', { name: '确定结束' }).click();
-    await page.locator('sl-alert', { hasText: '已完成：结束会议' }).waitFor();
+    await page.locator('.toast', { hasText: '已完成：结束会议' }).waitFor();
     await expect.poll(() => visibleText(page)).toContain('已结束');
     expect(browserDialogs).toEqual([]);
     await page.context().close();

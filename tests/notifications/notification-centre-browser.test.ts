@@ -73,7 +73,7 @@ afterAll(async () => {
 
 /** Success toasts go before a screenshot (they cover the header on a phone). */
 async function clearToasts(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('.sl-toast-stack sl-alert').forEach((alert) => alert.remove()));
+  await page.evaluate(() => document.querySelectorAll('.toast-stack .toast').forEach((alert) => alert.remove()));
 }
 
 const bell = (page: Page) => page.locator('yishi-app header yishi-notification-bell a');

@@ -64,9 +64,9 @@ async function offlineWithOneQuestion(title: string, text: string): Promise<{ me
   return { meetingId, page, context: page.context() };
 }
 
-/** Shoelace toasts fade after 5 s; a screenshot of the list is taken without them. */
+/** Notices go by after 5 s; a screenshot of the list is taken without them. */
 async function dismissToasts(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('.sl-toast-stack sl-alert').forEach((toast) => toast.remove()));
+  await page.evaluate(() => document.querySelectorAll('.toast-stack .toast').forEach((toast) => toast.remove()));
 }
 
 const rowsOf = (meetingId: string) =>

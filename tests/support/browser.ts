@@ -244,9 +244,7 @@ export async function shootThreeWindows(page: Page, prefix: string, options: { f
  * would measure the covered text's contrast.
  */
 export async function expectNoSeriousA11yViolationsSettled(page: Page, failureShot: string): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(Array.from(document.querySelectorAll<HTMLElement & { hide: () => Promise<void> }>('.sl-toast-stack sl-alert'), (toast) => toast.hide())),
-  );
+  await page.evaluate(() => document.querySelectorAll('.toast-stack .toast').forEach((toast) => toast.remove()));
   await animationsSettled(page);
   try {
     await expectNoSeriousA11yViolations(page);

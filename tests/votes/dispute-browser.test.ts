@@ -68,8 +68,8 @@ test('an owner questions a published receipt on his phone; the station chief ans
     await dialog.getByRole('button', { name: '提交询异' }).click();
     await page.getByRole('heading', { name: '我的询异' }).waitFor();
     await page.getByText('… 待处理').waitFor();
-    // The toast that says it was sent, faded in (not caught half-way).
-    await page.locator('sl-alert[open]').waitFor();
+    // The notice that says it was sent, faded in (not caught half-way).
+    await page.locator('.toast').waitFor();
     await animationsSettled(page);
     await page.screenshot({ path: `${SCREENSHOTS}/vote-dispute-phone.png`, fullPage: true });
   });

@@ -93,6 +93,13 @@ describe('gzipped JS a phone downloads', () => {
     expect(withHelper).toHaveLength(1);
   });
 
+  test('the notices a change leaves (app/notify.ts) are native: the shell fetches no Shoelace alert for its first one', () => {
+    const shellModules = [...staticClosure(manifest, [entryKey(DIST, manifest)])];
+    const fetchedLater = shellModules.flatMap((key) => dynamicImportsOf(manifest, key));
+    expect(fetchedLater.length).toBeGreaterThan(0);
+    expect(fetchedLater.filter((key) => key.includes('@shoelace-style'))).toEqual([]);
+  });
+
   test('the notification bell is not in the shell: a passer-by (the board) does not load it', () => {
     const board = pages[1];
     const bell = manifest[BELL]!.file;

@@ -1,14 +1,56 @@
+/**
+ * A notice at the top of the screen ("已保存", a refusal), drawn natively: no Shoelace comes with
+ * the first save. Text only (textContent). A notice goes by itself after `duration` ms, but not
+ * while the pointer is on it or it holds the focus (time enough to read: WCAG 2.2.1), and its
+ * close button removes it at once. Screen readers hear it from a polite live region made once; a
+ * danger notice is an alert, heard at once.
+ */
+import { t } from '../i18n.js';
+
 type Variant = 'primary' | 'success' | 'neutral' | 'warning' | 'danger';
 
-/**
- * A toast at the corner of the screen (Shoelace's toast stack); text only, escaped. Shoelace's
- * alert is loaded on the first toast, not with the shell.
- */
+const STACK_ID = 'yishi-toasts';
+
+/** The live region the notices go into, and whether it was there before (a new region is not heard at once). */
+function stack(): { element: HTMLElement; fresh: boolean } {
+  const found = document.getElementById(STACK_ID);
+  if (found) return { element: found, fresh: false };
+  const element = Object.assign(document.createElement('div'), { id: STACK_ID, className: 'toast-stack' });
+  element.setAttribute('aria-live', 'polite');
+  document.body.append(element);
+  return { element, fresh: true };
+}
+
 export function notify(message: string, variant: Variant = 'primary', duration = 5000): void {
-  void import('@shoelace-style/shoelace/dist/components/alert/alert.js').then(() => {
-    const alert = Object.assign(document.createElement('sl-alert'), { variant, closable: true, duration });
-    alert.textContent = message;
-    document.body.append(alert);
-    void alert.toast();
-  });
+  const toast = Object.assign(document.createElement('div'), { className: `toast ${variant}` });
+  if (variant === 'danger') toast.setAttribute('role', 'alert');
+  const text = Object.assign(document.createElement('p'), { textContent: message });
+  const close = Object.assign(document.createElement('button'), { type: 'button', className: 'toast-close', textContent: '×' });
+  close.setAttribute('aria-label', t('shell.dismiss'));
+  toast.append(text, close);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const remove = () => {
+    clearTimeout(timer);
+    toast.remove();
+  };
+  const wait = () => {
+    clearTimeout(timer);
+    timer = setTimeout(remove, duration);
+  };
+  const hold = () => clearTimeout(timer);
+  toast.addEventListener('pointerenter', hold);
+  toast.addEventListener('pointerleave', wait);
+  toast.addEventListener('focusin', hold);
+  toast.addEventListener('focusout', wait);
+  close.addEventListener('click', remove);
+
+  const { element, fresh } = stack();
+  const show = () => {
+    element.append(toast);
+    wait();
+  };
+  // A region made just now: its first notice a moment later, so that it is announced.
+  if (fresh) setTimeout(show, 100);
+  else show();
 }

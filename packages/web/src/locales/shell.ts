@@ -10,6 +10,7 @@ export const shellMessages = {
   'shell.account': { 'zh-CN': '我的账号', en: 'My account' },
   'shell.logout': { 'zh-CN': '退出登录', en: 'Log out' },
   'shell.login': { 'zh-CN': '登录', en: 'Log in' },
+  'shell.dismiss': { 'zh-CN': '关闭这条提示', en: 'Dismiss this notice' },
   'shell.loggedOut': { 'zh-CN': '您已退出登录', en: 'You are logged out' },
   'shell.mainNav': { 'zh-CN': '主导航', en: 'Main navigation' },
   'state.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },
