@@ -154,7 +154,7 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
-  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, My account, the lists of votes and meetings, an action item's page, the list of them and the ledger, the hall screen, the minutes' editor, and the building heads' turnout navigator load no Shoelace", () => {
+  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, My account, the lists of votes and meetings, an action item's page, the list of them and the ledger, the hall screen, the minutes' editor, the first-run setup, and the building heads' turnout navigator load no Shoelace", () => {
     // Each page with something only it draws: its dialog, or its element.
     const pages = {
       'votes/roll-check-page': 'objection-dialog',
@@ -178,6 +178,8 @@ describe('gzipped JS a phone downloads', () => {
       'meetings/hall-page': 'yishi-hall-page',
       // The secretary's minutes: their dialogs (sign, publish, regenerate) and the correction's field.
       'minutes/minutes-page': 'regenerate-dialog',
+      // The first page an administrator opens on an empty install.
+      'setup/setup-page': 'yishi-setup-page',
     };
     expect(pageWeight(DIST, manifest, 'src/pages/account/account-page.ts').files.some((file) => code(file).includes('yishi-account-email'))).toBe(true);
     // The vote periods' form is fetched for the compound's organisers only.

@@ -5,13 +5,9 @@
  * and points to the login page; without a token it explains where the link is and how to set up
  * from the command line instead.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { PASSWORD_MIN_LENGTH, setupEndpoints } from '@yishi/core';
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate } from '../../app/router.js';
@@ -20,13 +16,14 @@ import { accountFormStyles } from '../../components/accounts/account-form-styles
 import { cleanPhone } from '../../components/accounts/sms-fields.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderError, renderLoading } from '../../components/common/load-state.js';
-import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
+import { passwordField } from '../../components/forms/password-field.js';
+import { textField } from '../../components/forms/text-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t, type MessageKey } from '../../i18n.js';
 import { loadMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 type Field = 'subdistrict' | 'name' | 'phone' | 'password' | 'password2';
 const FIELDS: readonly Field[] = ['subdistrict', 'name', 'phone', 'password', 'password2'];
@@ -51,8 +48,7 @@ const FIELD_OF_CODE: Partial<Record<string, Field>> = {
 export class SetupPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
-    formErrorStyles,
+    nativeFieldStyles,
     accountFormStyles,
     buttonStyles,
     css`
@@ -80,10 +76,6 @@ export class SetupPage extends YishiElement {
   private readonly write = new WriteController<Field>(this);
   private readonly status = new LoadController(this, (signal) => api.call(setupEndpoints.status, { signal }));
   private readonly token = new URLSearchParams(location.search).get('token')?.trim() ?? '';
-
-  protected override updated(): void {
-    syncValidity(this.renderRoot, this.write.fieldErrors, FIELDS);
-  }
 
   private set(field: Field, value: string): void {
     this.values = { ...this.values, [field]: value };
@@ -162,19 +154,33 @@ export class SetupPage extends YishiElement {
       <p class="muted">${t('setup.cliSource')}</p>`;
   }
 
-  private input(field: Field, options: { type?: string; autocomplete: string; hint?: string; inputmode?: string }) {
-    const password = options.type === 'password';
-    return html`<sl-input
-      name=${field}
-      type=${options.type ?? 'text'}
-      label=${t(LABELS[field])}
-      autocomplete=${options.autocomplete}
-      inputmode=${options.inputmode ?? 'text'}
-      ?password-toggle=${password}
-      .value=${live(this.values[field])}
-      @sl-input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
-      >${helpText(this.write.fieldErrors[field], options.hint)}</sl-input
-    >`;
+  private input(
+    field: Exclude<Field, 'password' | 'password2'>,
+    options: { type?: 'text' | 'tel'; autocomplete: string; hint?: string; inputmode?: 'numeric' },
+  ) {
+    return textField({
+      name: field,
+      label: t(LABELS[field]),
+      value: this.values[field],
+      type: options.type,
+      inputmode: options.inputmode,
+      autocomplete: options.autocomplete,
+      error: this.write.fieldErrors[field],
+      hint: options.hint,
+      onInput: (value) => this.set(field, value),
+    });
+  }
+
+  private password(field: 'password' | 'password2', hint?: string) {
+    return passwordField({
+      name: field,
+      label: t(LABELS[field]),
+      autocomplete: 'new-password',
+      value: this.values[field],
+      error: this.write.fieldErrors[field],
+      hint,
+      onInput: (value) => this.set(field, value),
+    });
   }
 
   private renderForm() {
@@ -193,9 +199,9 @@ export class SetupPage extends YishiElement {
         ${this.input('subdistrict', { autocomplete: 'organization', hint: t('setup.subdistrictHint') })}
         ${this.input('name', { autocomplete: 'name', hint: t('setup.nameHint') })}
         ${this.input('phone', { type: 'tel', autocomplete: 'tel', inputmode: 'numeric', hint: t('setup.phoneHint') })}
-        ${this.input('password', { type: 'password', autocomplete: 'new-password', hint: t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }) })}
-        ${this.input('password2', { type: 'password', autocomplete: 'new-password' })} ${renderFormError(this.write.error)}
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('setup.submit')}</sl-button>
+        ${this.password('password', t('accounts.passwordHint', { min: PASSWORD_MIN_LENGTH }))} ${this.password('password2')}
+        ${renderFormError(this.write.error)}
+        <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>${t('setup.submit')}</button>
       </form>`;
   }
 }
