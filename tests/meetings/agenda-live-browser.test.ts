@@ -75,6 +75,22 @@ describe('live agenda in the browser', () => {
     await expect.poll(() => chief.getByLabel('议题 1 备注（多人可同时编辑）').inputValue()).toContain('物业承诺本月内完成。');
     await expect.poll(() => chief.locator('.peer', { hasText: '吴涛' }).textContent()).toContain('在议题 1');
 
+    // The new item's presenting party, time box and links, chosen on the chief's screen, reach the other.
+    const item4 = (page: typeof chief) => page.locator('li.item').nth(3);
+    await item4(chief).getByLabel('汇报方').selectOption({ label: '物业企业' });
+    await item4(chief).getByLabel('时长（分钟）').fill('25');
+    await item4(chief).getByLabel('时长（分钟）').press('Tab');
+    await item4(chief).getByLabel('关联的诉求/提案（用逗号分隔）').fill('P-12，C-3');
+    await item4(chief).getByLabel('关联的诉求/提案（用逗号分隔）').press('Tab');
+    const party = () =>
+      item4(property)
+        .getByLabel('汇报方')
+        .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent?.trim());
+    await expect.poll(party).toBe('物业企业');
+    await expect.poll(() => item4(property).getByLabel('时长（分钟）').inputValue()).toBe('25');
+    await expect.poll(() => item4(property).getByLabel('关联的诉求/提案（用逗号分隔）').inputValue()).toBe('P-12, C-3');
+    expect(await chief.evaluate(() => ['sl-button', 'sl-select', 'sl-input'].filter((tag) => customElements.get(tag)))).toEqual([]);
+
     // A building head may watch but not edit.
     const head = await openAgenda('loudong');
     await expect.poll(() => head.getByLabel('议题 4 议题名称').inputValue()).toBe('非机动车棚改造');

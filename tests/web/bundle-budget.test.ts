@@ -133,8 +133,9 @@ describe('gzipped JS a phone downloads', () => {
     expect(pageWeight(DIST, manifest, meeting, [editor]).files.some(isYjs)).toBe(true);
   });
 
-  test('the meeting page staff use in the hall loads no Shoelace: its buttons, dialog, outcomes, questions panel and the next-page button are native', () => {
-    const files = pageWeight(DIST, manifest, 'src/pages/meetings/meeting-page.ts').files;
+  test('the meeting page staff use in the hall loads no Shoelace: its buttons, dialog, outcomes, questions panel, the next-page button and the live agenda editor are native', () => {
+    const files = pageWeight(DIST, manifest, 'src/pages/meetings/meeting-page.ts', ['src/components/meetings/agenda-editor.ts']).files;
+    expect(files.some((file) => code(file).includes('yishi-agenda-editor'))).toBe(true);
     expect(files.some((file) => code(file).includes('yishi-agenda-outcomes'))).toBe(true);
     for (const file of files) expect(code(file), file).not.toMatch(/\.define\(["'`]sl-/);
   });

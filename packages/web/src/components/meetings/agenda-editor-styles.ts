@@ -1,9 +1,11 @@
 /** The look of the live agenda editor (agenda-editor.ts): who is here, the items with their controls, the undo bar. */
 import { css } from 'lit';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 export const agendaEditorStyles = [
-  formStyles,
+  buttonStyles,
+  nativeFieldStyles,
   css`
     .presence {
       display: flex;
@@ -85,7 +87,17 @@ export const agendaEditorStyles = [
       flex: 1 1 12rem;
       overflow-wrap: anywhere;
     }
-    .undo-bar sl-button::part(base) {
+    /* An item's move and remove buttons: a tap target tall, narrower than a form's button. */
+    .button.compact {
+      min-height: var(--yishi-tap);
+      padding: 0 0.9rem;
+      font-size: 1rem;
+    }
+    .button.remove {
+      color: var(--sl-color-danger-700);
+      border-color: var(--sl-color-danger-600);
+    }
+    .undo-bar .button {
       min-height: var(--yishi-tap);
     }
   `,

@@ -8,11 +8,9 @@
  * typing or other members' edits). When another member starts the meeting the server freezes the
  * agenda: the editor turns read-only at once, says so, hands back any edit of mine that missed the
  * freeze (core's agendaHandBack) and fires `agenda-frozen` with it for the page.
+ *
+ * Its buttons and fields are native (no Shoelace): committee members co-edit from their phones.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import { AGENDA_ITEMS_KEY, PARTIES, agendaDocumentName, agendaHandBack, orderBetween, readAgendaSnapshot, type AgendaHandBackEntry } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -24,7 +22,7 @@ import { YishiElement } from '../base/yishi-element.js';
 import { agendaEditorStyles } from './agenda-editor-styles.js';
 import '../common/collab-status.js';
 import { partyLabel } from './meeting-ui.js';
-import { optionLabel } from '../forms/option-label.js';
+import { nativeField } from '../forms/native-field.js';
 import './agenda-frozen-notice.js';
 import type { YTextField } from './ytext-field.js';
 import './ytext-field.js';
@@ -247,12 +245,18 @@ export class AgendaEditor extends YishiElement {
         this.removed && canEdit
           ? html`<div class="undo-bar" role="status">
               <span>${t('agenda.removed', { title: this.removed.title })}</span>
-              <sl-button class="undo" variant="primary" @click=${() => void this.undoRemoval()}>${t('agenda.undoRemove')}</sl-button>
-              <sl-button variant="default" @click=${() => void this.dismissRemoval()}>${t('agenda.dismiss')}</sl-button>
+              <button type="button" class="button primary undo" @click=${() => void this.undoRemoval()}>${t('agenda.undoRemove')}</button>
+              <button type="button" class="button" @click=${() => void this.dismissRemoval()}>${t('agenda.dismiss')}</button>
             </div>`
           : nothing
       }
-      ${canEdit && live.synced ? html`<div class="actions"><sl-button variant="primary" class="add-item" @click=${() => void this.addItem()}>${t('agenda.add')}</sl-button></div>` : nothing}
+      ${
+        canEdit && live.synced
+          ? html`<div class="actions">
+              <button type="button" class="button primary add-item" @click=${() => void this.addItem()}>${t('agenda.add')}</button>
+            </div>`
+          : nothing
+      }
     `;
   }
 
@@ -276,9 +280,9 @@ export class AgendaEditor extends YishiElement {
         ${
           canEdit
             ? html`<div class="actions">
-                <sl-button size="small" ?disabled=${index === 0} @click=${() => this.move(item, -1)}>${t('agenda.up')}</sl-button>
-                <sl-button size="small" ?disabled=${index === count - 1} @click=${() => this.move(item, 1)}>${t('agenda.down')}</sl-button>
-                <sl-button size="small" variant="danger" outline @click=${() => void this.removeItem(item)}>${t('agenda.remove')}</sl-button>
+                <button type="button" class="button compact" ?disabled=${index === 0} @click=${() => this.move(item, -1)}>${t('agenda.up')}</button>
+                <button type="button" class="button compact" ?disabled=${index === count - 1} @click=${() => this.move(item, 1)}>${t('agenda.down')}</button>
+                <button type="button" class="button compact remove" @click=${() => void this.removeItem(item)}>${t('agenda.remove')}</button>
               </div>`
             : nothing
         }
@@ -291,25 +295,34 @@ export class AgendaEditor extends YishiElement {
         ?readonly=${!canEdit}
       ></yishi-ytext-field>
       <div class="row">
-        <sl-select
-          label=${t('agenda.party')}
-          placeholder=${t('agenda.noParty')}
-          clearable
-          .value=${party}
-          ?disabled=${!canEdit}
-          @sl-change=${(e: Event) => item.set('party', String((e.target as HTMLSelectElement).value))}
-        >
-          ${PARTIES.map((p) => html`<sl-option value=${p}>${optionLabel(partyLabel(p))}</sl-option>`)}
-        </sl-select>
-        <sl-input
-          label=${t('agenda.minutes')}
-          type="number"
-          min="0"
-          max="600"
-          .value=${String(minutes)}
-          ?disabled=${!canEdit}
-          @sl-change=${(e: Event) => item.set('minutes', Math.max(0, Math.min(600, Number((e.target as HTMLInputElement).value) || 0)))}
-        ></sl-input>
+        ${nativeField(
+          `${id}-party`,
+          t('agenda.party'),
+          html`<select
+            class="input"
+            id=${`${id}-party`}
+            ?disabled=${!canEdit}
+            @change=${(e: Event) => item.set('party', (e.target as HTMLSelectElement).value)}
+          >
+            <option value="" .selected=${party === ''}>${t('agenda.noParty')}</option>
+            ${PARTIES.map((p) => html`<option value=${p} .selected=${p === party}>${partyLabel(p)}</option>`)}
+          </select>`,
+        )}
+        ${nativeField(
+          `${id}-minutes`,
+          t('agenda.minutes'),
+          html`<input
+            class="input"
+            id=${`${id}-minutes`}
+            type="number"
+            inputmode="numeric"
+            min="0"
+            max="600"
+            .value=${String(minutes)}
+            ?disabled=${!canEdit}
+            @change=${(e: Event) => item.set('minutes', Math.max(0, Math.min(600, Number((e.target as HTMLInputElement).value) || 0)))}
+          />`,
+        )}
       </div>
       <span class="field-label" aria-hidden="true">${t('agenda.notes')}</span>
       <yishi-ytext-field
@@ -318,13 +331,19 @@ export class AgendaEditor extends YishiElement {
         label=${`${t('agenda.item', { n })} ${t('agenda.notes')}`}
         ?readonly=${!canEdit}
       ></yishi-ytext-field>
-      <sl-input
-        class="links"
-        label=${t('agenda.links')}
-        .value=${linkText}
-        ?disabled=${!canEdit}
-        @sl-change=${(e: Event) => this.setLinks(item, (e.target as HTMLInputElement).value)}
-      ></sl-input>
+      <div class="links">
+        ${nativeField(
+          `${id}-links`,
+          t('agenda.links'),
+          html`<input
+            class="input"
+            id=${`${id}-links`}
+            .value=${linkText}
+            ?disabled=${!canEdit}
+            @change=${(e: Event) => this.setLinks(item, (e.target as HTMLInputElement).value)}
+          />`,
+        )}
+      </div>
     </li>`;
   }
 }
