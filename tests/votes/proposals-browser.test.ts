@@ -38,8 +38,9 @@ test('an owner proposes on his phone: an empty form is refused field by field, t
     await page.getByRole('heading', { name: '我要提案' }).waitFor();
     await form.getByRole('button', { name: '提交提案' }).click();
     await form.locator('#title-problem').waitFor();
-    expect(await form.locator('#title-problem').textContent()).toBe('至少 4 个字');
-    expect(await form.locator('#body-problem').textContent()).toBe('至少 10 个字');
+    // Nothing typed is said as such (the least length is in the hint under each field).
+    expect(await form.locator('#title-problem').textContent()).toBe('不能为空');
+    expect(await form.locator('#body-problem').textContent()).toBe('不能为空');
     expect(await form.getByLabel('标题').getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByLabel('标题').getAttribute('aria-describedby')).toBe('title-problem title-hint');
 
@@ -88,7 +89,7 @@ test('the station chief declines it only with a reason and after confirming; the
     await dialog.waitFor();
     await dialog.getByRole('button', { name: '不予采纳' }).click();
     await proposal.locator('#reason-problem').waitFor();
-    expect(await proposal.locator('#reason-problem').textContent()).toBe('至少 4 个字');
+    expect(await proposal.locator('#reason-problem').textContent()).toBe('不能为空');
     expect(await visibleText(proposal.locator('p').nth(1))).toBe(status);
 
     // With one: Esc steps back, nothing is done; confirmed, the proposal is declined and says why.

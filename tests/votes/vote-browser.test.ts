@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
+import { focusedControl } from '../support/forms.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const TITLE = '利用小区共有场地建设电动自行车充电棚';
@@ -173,7 +174,15 @@ describe('voting on a phone', () => {
       await page.goto(`${server.url}/compounds/${dsct}/votes/new`);
       await page.getByRole('heading', { level: 1, name: '发起表决' }).waitFor();
       await page.getByText(/须先发布投票通知公告，公告满 15 日后方可开始投票/).waitFor();
+      // Without its matter the vote is refused under that field, in words, with the focus there.
+      await page.getByRole('button', { name: '创建表决' }).click();
+      const form = page.locator('yishi-vote-create-page');
+      await form.locator('#title-problem').waitFor();
+      expect(await form.locator('#title-problem').textContent()).toBe('不能为空');
+      await expect.poll(() => focusedControl(page)).toBe('title');
       await page.getByLabel('表决事项').fill('选聘新的物业服务企业');
+      expect(await form.locator('#title-problem').count()).toBe(0);
+      expect(await page.evaluate(() => ['sl-input', 'sl-select', 'sl-button', 'sl-checkbox'].filter((tag) => customElements.get(tag)))).toEqual([]);
       await page.getByRole('button', { name: '创建表决' }).click();
       await page.waitForURL(/\/votes\/[^/]+\/manage$/);
       await page.getByRole('heading', { level: 1, name: '选聘新的物业服务企业' }).waitFor();

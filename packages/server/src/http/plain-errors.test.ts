@@ -40,6 +40,15 @@ describe('plain words for a refused field', () => {
     });
   });
 
+  test('a text field left empty is said to be empty, not too short', () => {
+    expect(messages(form, { name: 'x', note: 'x', count: 1, share: 1, units: ['a'], kind: 'a' }, 'zh-CN')).toEqual({ note: '至少 2 个字' });
+    expect(messages(form.extend({ note: z.string().trim().min(2) }), { name: 'x', note: '   ', count: 1, share: 1, units: ['a'], kind: 'a' }, 'zh-CN')).toEqual(
+      {
+        note: '不能为空',
+      },
+    );
+  });
+
   test('in English', () => {
     expect(messages(form, { name: '', note: 'xxxxxx', count: 0, share: 1, units: [], kind: 'a', startsAt: '2026-12-06 20:00' }, 'en')).toEqual({
       name: 'must not be empty',

@@ -50,7 +50,8 @@ function plainWords(issue: Issue, locale: Locale): string | undefined {
       return issue.input === undefined ? words.required : undefined;
     case 'too_small': {
       const n = issue.minimum;
-      if (issue.origin === 'string') return Number(n) <= 1 ? words.empty : say('minText', n);
+      // Nothing typed is said as such, whatever the least length.
+      if (issue.origin === 'string') return Number(n) <= 1 || issue.input === '' ? words.empty : say('minText', n);
       if (issue.origin === 'array' || issue.origin === 'set') return Number(n) <= 1 ? words.oneOfList : say('minList', n);
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
         return say(issue.inclusive === false ? 'aboveNumber' : 'minNumber', n);

@@ -4,14 +4,6 @@
  * time. `?proposalId=` starts it from a qualified proposal, `?agendaItemId=` from a meeting's agenda
  * item (the meetings pages can link here). The server's words about a field are shown under it.
  */
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import { optionLabel } from '../../components/forms/option-label.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import {
   ART278_MATTERS,
   ART278_MATTER_LABELS,
@@ -30,12 +22,16 @@ import {
 } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
+import { focusFirstProblem } from '../../components/accounts/account-form.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 type RuleKind = VoteRule['kind'];
 const RULE_KINDS = ['art278', 'simple_majority', 'custom'] as const satisfies readonly RuleKind[];
@@ -66,7 +62,7 @@ interface Picked {
 
 @customElement('yishi-vote-create-page')
 export class VoteCreatePage extends YishiElement {
-  static override styles = [YishiElement.styles, formStyles];
+  static override styles = [YishiElement.styles, buttonStyles, nativeFieldStyles];
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private picked: Picked = { kind: 'yes_no', scope: 'compound', rule: 'art278', matter: '9', basis: 'area_and_heads', comparison: 'more_than' };
   @state() private buildings: Array<{ id: string; name: string }> = [];
@@ -113,23 +109,9 @@ export class VoteCreatePage extends YishiElement {
     const e = this.write.fieldErrors;
     return html`<h1>${t('votes.create')}</h1>
       ${this.proposal ? html`<p class="lead">${t('votes.form.source', { title: this.proposal.title })}</p>` : nothing}
-      <form class="fields" @submit=${this.submit} novalidate>
-        <sl-input
-          name="title"
-          label=${t('votes.form.title')}
-          required
-          maxlength="120"
-          value=${this.proposal?.title ?? ''}
-          class=${e.title ? 'invalid' : ''}
-          help-text=${e.title ?? ''}
-        ></sl-input>
-        <sl-textarea
-          name="description"
-          label=${t('votes.form.description')}
-          maxlength="4000"
-          class=${e.description ? 'invalid' : ''}
-          help-text=${e.description ?? ''}
-        ></sl-textarea>
+      <form class="fields" @submit=${this.submit} @input=${this.edited} novalidate>
+        ${this.input('title', t('votes.form.title'), { maxlength: 120, value: this.proposal?.title ?? '', error: e.title })}
+        ${this.textarea('description', t('votes.form.description'), { rows: 3, error: e.description })}
         ${this.select(
           'kind',
           t('votes.form.kind'),
@@ -138,28 +120,8 @@ export class VoteCreatePage extends YishiElement {
         ${
           this.kind === 'yes_no'
             ? nothing
-            : html`<sl-textarea
-                  name="options"
-                  label=${t('votes.form.options')}
-                  required
-                  rows="4"
-                  class=${e.options ? 'invalid' : ''}
-                  help-text=${e.options ?? ''}
-                ></sl-textarea>
-                ${
-                  isSingleChoice(this.kind)
-                    ? nothing
-                    : html`<sl-input
-                        name="maxChoices"
-                        type="number"
-                        min="1"
-                        max="50"
-                        value="1"
-                        label=${t('votes.form.maxChoices')}
-                        class=${e.maxChoices ? 'invalid' : ''}
-                        help-text=${e.maxChoices ?? ''}
-                      ></sl-input>`
-                }`
+            : html`${this.textarea('options', t('votes.form.options'), { rows: 4, error: e.options })}
+              ${isSingleChoice(this.kind) ? nothing : this.input('maxChoices', t('votes.form.maxChoices'), { type: 'number', min: 1, max: 50, value: '1', error: e.maxChoices })}`
         }
         ${this.select(
           'scope',
@@ -185,53 +147,93 @@ export class VoteCreatePage extends YishiElement {
         }
         ${
           statutory
-            ? html`<sl-alert variant="primary" open><p>${t('timeline.createHint', { days: this.noticeDays, time: opensOn.replace('T', ' ') })}</p></sl-alert>
-                <sl-input name="opensAt" type="datetime-local" label=${t('timeline.opensAt')} required value=${opensOn}></sl-input>`
+            ? html`<div class="alert"><p>${t('timeline.createHint', { days: this.noticeDays, time: opensOn.replace('T', ' ') })}</p></div>
+                ${this.input('opensAt', t('timeline.opensAt'), { type: 'datetime-local', value: opensOn })}`
             : nothing
         }
-        <sl-input
-          name="closesAt"
-          type="datetime-local"
-          label=${t('votes.form.closesAt')}
-          required
-          value=${inAWeek}
-          class=${e.closesAt ? 'invalid' : ''}
-          help-text=${e.closesAt ?? ''}
-        ></sl-input>
-        <sl-checkbox name="secret" checked>${t('votes.form.secret')}</sl-checkbox>
-        ${statutory ? nothing : html`<sl-checkbox name="openNow" checked>${t('votes.form.opensNow')}</sl-checkbox>`}
-        ${this.write.error || e.sourceId ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.write.error ?? e.sourceId}</p></sl-alert>` : nothing}
+        ${this.input('closesAt', t('votes.form.closesAt'), { type: 'datetime-local', value: inAWeek, error: e.closesAt })}
+        <label class="check"><input type="checkbox" name="secret" checked />${t('votes.form.secret')}</label>
+        ${statutory ? nothing : html`<label class="check"><input type="checkbox" name="openNow" checked />${t('votes.form.opensNow')}</label>`}
+        ${this.write.error || e.sourceId ? html`<div class="alert danger form-error"><p role="alert">${this.write.error ?? e.sourceId}</p></div>` : nothing}
         <div>
-          <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy}>${t('votes.form.submit')}</sl-button>
+          <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+            ${t('votes.form.submit')}
+          </button>
         </div>
       </form>`;
   }
 
   private renderCustomRule() {
     return html`${this.select('basis', t('votes.form.basis'), [
-        ['area_and_heads', t('votes.form.basisAreaHeads')],
-        ['ballots', t('votes.form.basisBallots')],
-      ])}
-      <sl-input name="participation" label=${t('votes.form.participation')} placeholder="2/3" pattern="\\d+/\\d+"></sl-input>
-      <sl-input name="approval" label=${t('votes.form.approval')} required value="1/2" pattern="\\d+/\\d+"></sl-input>
-      ${this.select('comparison', t('votes.form.comparison'), [
-        ['more_than', t('votes.form.moreThan')],
-        ['at_least', t('votes.form.atLeast')],
-      ])}`;
+      ['area_and_heads', t('votes.form.basisAreaHeads')],
+      ['ballots', t('votes.form.basisBallots')],
+    ])}
+    ${this.input('participation', t('votes.form.participation'), { placeholder: '2/3' })} ${this.input('approval', t('votes.form.approval'), { value: '1/2' })}
+    ${this.select('comparison', t('votes.form.comparison'), [
+      ['more_than', t('votes.form.moreThan')],
+      ['at_least', t('votes.form.atLeast')],
+    ])}`;
   }
 
-  /** A select of the form; its options' words follow a language switch (optionLabel). */
+  /** A select of the form; its choice kept in `picked`, so a redraw (a language switch) keeps it. */
   private select(name: keyof Picked, label: string, options: ReadonlyArray<readonly [string, string]>, error?: string) {
-    return html`<sl-select
-      name=${name}
-      label=${label}
-      value=${this.picked[name]}
-      class=${error ? 'invalid' : ''}
-      help-text=${error ?? ''}
-      @sl-change=${(ev: Event) => (this.picked = { ...this.picked, [name]: (ev.target as HTMLSelectElement).value })}
-    >
-      ${options.map(([value, words]) => html`<sl-option value=${value}>${optionLabel(words)}</sl-option>`)}
-    </sl-select>`;
+    return nativeField(
+      name,
+      label,
+      html`<select
+        class="input"
+        id=${name}
+        name=${name}
+        @change=${(ev: Event) => (this.picked = { ...this.picked, [name]: (ev.target as HTMLSelectElement).value })}
+        ${fieldProblem(name, error)}
+      >
+        ${options.map(([value, words]) => html`<option value=${value} .selected=${value === this.picked[name]}>${words}</option>`)}
+      </select>`,
+      error,
+    );
+  }
+
+  /** A one-line field; its first value from `value`, then the reader's. */
+  private input(
+    name: string,
+    label: string,
+    o: { type?: 'number' | 'datetime-local'; value?: string; maxlength?: number; min?: number; max?: number; placeholder?: string; error?: string } = {},
+  ) {
+    return nativeField(
+      name,
+      label,
+      html`<input
+        class="input"
+        id=${name}
+        name=${name}
+        type=${o.type ?? 'text'}
+        inputmode=${ifDefined(o.type === 'number' ? 'numeric' : undefined)}
+        value=${o.value ?? ''}
+        maxlength=${ifDefined(o.maxlength)}
+        min=${ifDefined(o.min)}
+        max=${ifDefined(o.max)}
+        placeholder=${ifDefined(o.placeholder)}
+        autocomplete="off"
+        ${fieldProblem(name, o.error)}
+      />`,
+      o.error,
+    );
+  }
+
+  private textarea(name: 'description' | 'options', label: string, o: { rows: number; error?: string }) {
+    return nativeField(
+      name,
+      label,
+      html`<textarea class="input" id=${name} name=${name} rows=${o.rows} maxlength="4000" ${fieldProblem(name, o.error)}></textarea>`,
+      o.error,
+    );
+  }
+
+  /** A field edited: its problem, if it had one, goes (the others' stay until the next try). */
+  private edited(event: Event): void {
+    const name = (event.target as HTMLInputElement).name;
+    const field = FIELDS.find((f) => f === (name === 'scope' ? 'buildingId' : name));
+    if (field) this.write.clearField(field);
   }
 
   private value(name: string): string {
@@ -304,6 +306,7 @@ export class VoteCreatePage extends YishiElement {
       errorAs: 'inline',
     });
     if (created) navigate(`/votes/${created.id}/manage`);
+    else focusFirstProblem(this, this.write, FIELDS);
   }
 }
 
