@@ -95,6 +95,12 @@ export const buttonStyles = css`
     border-top: 3px solid var(--sl-color-primary-600);
     border-radius: var(--sl-border-radius-medium);
   }
+  .alert > :first-child {
+    margin-top: 0;
+  }
+  .alert > :last-child {
+    margin-bottom: 0;
+  }
   .alert.warning {
     border-top-color: var(--sl-color-warning-600);
   }
