@@ -13,8 +13,9 @@
  *   BENCH_LIST_SCRIPTS=1 …                                           # also list what each visit fetched, when
  *
  * Pages: the voting page (owner), the public board (anonymous), a meeting page (the station chief),
- * the page a resident asks an evening-talk question on (a resident) and the dashboard (community
- * staff). JS gzip KiB: the scripts the page loaded, each gzipped (level 9) from the build ("of it by content": those fetched when the page's own data came on screen, by
+ * the page a resident asks an evening-talk question on (a resident), the owners' roll check, receipts,
+ * the turnout navigator, login and activation, the dashboard (community staff), and an owner's My
+ * account, the lists of meetings and votes, and a signed-off action item to rate. JS gzip KiB: the scripts the page loaded, each gzipped (level 9) from the build ("of it by content": those fetched when the page's own data came on screen, by
  * Resource Timing; the rest are idle prefetches and parts asked for after load), against issue 18's budgets (voting page 30 KiB, board 45 KiB). Then Lighthouse
  * (its default mobile preset: emulated phone, simulated slow 4G and 4× CPU) on the board: performance
  * score, cumulative layout shift, total blocking time, largest contentful paint; median of
@@ -96,6 +97,8 @@ async function serve(webDist: string) {
     .where('status', 'in', ['scheduled', 'in_session'])
     .orderBy('id')
     .executeTakeFirstOrThrow();
+  // A signed-off action item its owner may rate.
+  const ratedItem = await db.selectFrom('action_items').select(['id', 'title']).where('title', 'like', '3栋楼道%').executeTakeFirstOrThrow();
 
   /** A session for a demo user, written straight into the database (no login form in the timing). */
   async function session(username: string): Promise<string> {
@@ -128,6 +131,10 @@ async function serve(webDist: string) {
     { name: 'login page (anonymous)', path: '/login', text: '登录议事', user: null },
     { name: 'activation page (owner)', path: '/activate', text: '激活账号', user: null },
     { name: 'dashboard (community staff)', path: '/dashboard', text: '议事工作统计', user: 'shequ' },
+    { name: 'my account (owner)', path: '/account', text: '本机', user: 'yezhu' },
+    { name: 'meetings list (resident)', path: `/compounds/${dsct.id}/meetings`, text: meeting.title, user: 'jumin' },
+    { name: 'votes list (owner)', path: `/compounds/${dsct.id}/votes`, text: openVote.title, user: 'yezhu' },
+    { name: 'action item (owner)', path: `/action-items/${ratedItem.id}`, text: '评价办理结果', user: 'yezhu' },
   ];
   return {
     url: running.url,

@@ -292,7 +292,7 @@ describe('from an empty database to the first vote, in the browser', () => {
     await chief.waitForURL(/\/votes\/[^/]+\/manage$/);
     const statutoryId = new URL(chief.url()).pathname.split('/')[2]!;
     await chief.getByRole('button', { name: '发布投票通知公告' }).click();
-    await chief.locator('yishi-vote-stepper sl-dialog').getByRole('button', { name: '确认发布' }).click();
+    await chief.locator('yishi-vote-stepper dialog').getByRole('button', { name: '确认发布' }).click();
     await chief.locator('yishi-vote-timeline .summary', { hasText: /^投票将于/ }).waitFor();
     // The next step waits for the notice period, and the server says until when.
     expect(await chief.getByRole('button', { name: '开始投票' }).isDisabled()).toBe(true);

@@ -56,10 +56,10 @@ describe('the statutory timeline', () => {
       await page.getByRole('button', { name: '发布投票通知公告' }).click();
       const dialog = page.getByRole('dialog', { name: '发布投票通知公告' });
       await dialog.waitFor();
-      expect(await page.locator('yishi-vote-stepper sl-dialog').textContent()).toContain('公告发布后不能撤回');
+      expect(await page.locator('yishi-vote-stepper dialog').textContent()).toContain('公告发布后不能撤回');
       await animationsSettled(page);
       await expectNoSeriousA11yViolations(page);
-      await page.locator('yishi-vote-stepper sl-dialog').getByRole('button', { name: '确认发布' }).click();
+      await page.locator('yishi-vote-stepper dialog').getByRole('button', { name: '确认发布' }).click();
       const summary = page.locator('yishi-vote-timeline .summary');
       await expect.poll(async () => (await summary.textContent()) ?? '').toMatch(/^投票将于 \d+月\d+日 \d\d:\d\d 开始；在此之前请核对名册/);
       await page.getByRole('button', { name: '开始投票' }).waitFor();
@@ -88,5 +88,37 @@ describe('the statutory timeline', () => {
       // No sideways scrolling on a 360 px phone, elder mode included.
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     });
+  });
+});
+
+test('the station chief extends an open vote from her phone: the reason is asked for under its field, then the new closing time is published', async () => {
+  const dsct = await compoundIdByCode(server.deps, 'DSCT');
+  const open = await server.deps.db
+    .selectFrom('votes')
+    .select(['id', 'title', 'closes_at'])
+    .where('compound_id', '=', dsct)
+    .where('status', '=', 'open')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'zhanzhang');
+    await page.goto(`${server.url}/votes/${open.id}/manage`);
+    await page.getByRole('heading', { level: 1, name: open.title }).waitFor();
+    await page.locator('yishi-vote-stepper').getByRole('button', { name: '延期' }).click();
+    const dialog = page.getByRole('dialog', { name: '延期' });
+    await dialog.waitFor();
+    // Enter in the time field sends the form, as the button does: without a reason, refused under its field.
+    await dialog.getByLabel('新的截止时间').press('Enter');
+    await dialog.locator('#reason-problem').waitFor();
+    expect(await dialog.locator('#reason-problem').textContent()).toMatch(/请写明延期理由/);
+    expect(await dialog.getByLabel('延期理由（至少 4 个字，将公开）').getAttribute('aria-invalid')).toBe('true');
+    await expectNoSeriousA11yViolations(page);
+    await dialog.getByLabel('延期理由（至少 4 个字，将公开）').fill('春节期间部分业主不在家');
+    expect(await dialog.locator('#reason-problem').count()).toBe(0);
+    await dialog.getByRole('button', { name: '确认发布' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(async () => (await server.deps.db.selectFrom('votes').select('closes_at').where('id', '=', open.id).executeTakeFirstOrThrow()).closes_at)
+      .not.toBe(open.closes_at);
   });
 });

@@ -3,12 +3,8 @@
  * action — announce, open, extend, finalise — each behind a confirmation dialog that says what it
  * does and that it is published. On the management page: `<yishi-vote-stepper .view=${view}
  * @vote-changed=${reload}>`. A vote that follows no timeline shows only extension here (the page
- * opens and closes it as before).
+ * opens and closes it as before). Its buttons, dialog and fields are native (no Shoelace).
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { voteEndpoints, voteTimelineEndpoints, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -16,8 +12,11 @@ import { api } from '../../api/client.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { syncModal } from '../common/modal.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 import './vote-timeline.js';
 
 type Action = 'announce' | 'open' | 'extend' | 'finalise';
@@ -31,7 +30,8 @@ function beijingInput(iso: string): string {
 export class VoteStepper extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       .next {
         display: grid;
@@ -42,9 +42,12 @@ export class VoteStepper extends YishiElement {
         margin: 0;
         font-size: 1rem;
       }
-      sl-dialog::part(body) {
+      .dialog form {
         display: grid;
         gap: 0.75rem;
+      }
+      .dialog p {
+        margin: 0;
       }
     `,
   ];
@@ -74,13 +77,14 @@ export class VoteStepper extends YishiElement {
               <h3>${t('timeline.next')}</h3>
               ${this.hint(v, action)}
               <div class="actions">
-                <sl-button
-                  variant=${action === 'extend' ? 'default' : 'primary'}
-                  size="large"
+                <button
+                  type="button"
+                  class="button ${action === 'extend' ? '' : 'primary'}"
                   ?disabled=${(action === 'open' && !v.timeline.mayOpenNow) || (action === 'finalise' && !v.timeline.mayFinaliseNow)}
                   @click=${() => (this.asking = action)}
-                  >${t(`timeline.${action}`)}</sl-button
                 >
+                  ${t(`timeline.${action}`)}
+                </button>
               </div>
             </div>`
           : nothing
@@ -106,43 +110,65 @@ export class VoteStepper extends YishiElement {
         : action
           ? t(`timeline.${action}Confirm`)
           : '';
-    return html`<sl-dialog
-      label=${action ? t(`timeline.${action}`) : ''}
-      ?open=${action !== null}
-      @sl-after-hide=${(ev: Event) => {
-        if (ev.target === ev.currentTarget) this.asking = null;
-      }}
-    >
-      <p>${words}</p>
-      ${
-        action === 'extend'
-          ? html`<sl-input
-                name="closesAt"
-                type="datetime-local"
-                label=${t('timeline.newClosesAt')}
-                value=${beijingInput(new Date(Date.parse(v.vote.closesAt) + 3 * 86_400_000).toISOString())}
-                class=${e.closesAt ? 'invalid' : ''}
-                help-text=${e.closesAt ?? ''}
-              ></sl-input>
-              <sl-textarea
-                name="reason"
-                label=${t('timeline.extendReason')}
-                maxlength="500"
-                class=${e.reason ? 'invalid' : ''}
-                help-text=${e.reason ?? ''}
-              ></sl-textarea>`
-          : nothing
-      }
-      ${this.write.error ? html`<p role="alert" class="form-error">${this.write.error}</p>` : nothing}
-      <sl-button slot="footer" @click=${() => (this.asking = null)}>${t('timeline.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" class="confirm" ?loading=${this.write.busy} @click=${() => action && this.act(v, action)}
-        >${t('timeline.confirm')}</sl-button
-      >
-    </sl-dialog>`;
+    return html`<dialog class="dialog" id="step-dialog" aria-labelledby="step-title" @close=${() => (this.asking = null)}>
+      <form method="dialog" @submit=${(ev: Event) => this.confirm(ev, v, action)} novalidate>
+        <h2 id="step-title">${action ? t(`timeline.${action}`) : ''}</h2>
+        <p>${words}</p>
+        ${
+          action === 'extend'
+            ? html`${nativeField(
+                'closesAt',
+                t('timeline.newClosesAt'),
+                html`<input
+                  class="input"
+                  id="closesAt"
+                  name="closesAt"
+                  type="datetime-local"
+                  value=${beijingInput(new Date(Date.parse(v.vote.closesAt) + 3 * 86_400_000).toISOString())}
+                  @input=${() => this.write.clearField('closesAt')}
+                  ${fieldProblem('closesAt', e.closesAt)}
+                />`,
+                e.closesAt,
+              )}
+              ${nativeField(
+                'reason',
+                t('timeline.extendReason'),
+                html`<textarea
+                  class="input"
+                  id="reason"
+                  name="reason"
+                  rows="3"
+                  maxlength="500"
+                  @input=${() => this.write.clearField('reason')}
+                  ${fieldProblem('reason', e.reason)}
+                ></textarea>`,
+                e.reason,
+              )}`
+            : nothing
+        }
+        ${this.write.error ? html`<p role="alert" class="form-error">${this.write.error}</p>` : nothing}
+        <div class="actions">
+          <button type="button" class="button" @click=${() => (this.asking = null)}>${t('timeline.cancel')}</button>
+          <button type="submit" class="button primary confirm" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+            ${t('timeline.confirm')}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'step-dialog', this.asking !== null);
+  }
+
+  /** The dialog's form sent (its button, or Enter in a field): the step, unless it closes the dialog itself. */
+  private confirm(event: Event, v: VoteView, action: Action | null): void {
+    event.preventDefault();
+    if (action) void this.act(v, action);
   }
 
   private field(name: string): string {
-    return this.renderRoot.querySelector<HTMLInputElement>(`sl-dialog [name="${name}"]`)?.value ?? '';
+    return this.renderRoot.querySelector<HTMLInputElement>(`#step-dialog [name="${name}"]`)?.value ?? '';
   }
 
   private async act(v: VoteView, action: Action) {
