@@ -104,6 +104,13 @@ test('the station chief extends an open vote from her phone: the reason is asked
     await loginWithSessionCookie(page, server.url, 'zhanzhang');
     await page.goto(`${server.url}/votes/${open.id}/manage`);
     await page.getByRole('heading', { level: 1, name: open.title }).waitFor();
+    // The roll below finds a unit as its number is typed.
+    const units = page.locator('yishi-vote-roll tbody th');
+    await units.first().waitFor();
+    await page.locator('yishi-vote-roll').getByLabel('查找房屋').fill('2栋');
+    await expect
+      .poll(async () => (await units.allTextContents()).length > 0 && (await units.allTextContents()).every((label) => label.includes('2栋')))
+      .toBe(true);
     await page.locator('yishi-vote-stepper').getByRole('button', { name: '延期' }).click();
     const dialog = page.getByRole('dialog', { name: '延期' });
     await dialog.waitFor();

@@ -4,23 +4,34 @@
  * a named ballot after closing. Typing part of a unit's number asks the server, so a 10,000-unit roll
  * is never loaded whole. It is read again when the vote's status changes, not on every live refresh.
  */
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { voteEndpoints, type RollEntry, type VoteView } from '@yishi/core';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderMore } from '../common/load-more.js';
 import { renderError, renderLoading } from '../common/load-state.js';
 import { SCROLLABLE_TABLE } from '../common/table-wrap.js';
+import { nativeField } from '../forms/native-field.js';
 import { voteStyles } from './vote-styles.js';
 
 @customElement('yishi-vote-roll')
 export class VoteRoll extends YishiElement {
-  static override styles = [YishiElement.styles, voteStyles];
+  static override styles = [
+    YishiElement.styles,
+    nativeFieldStyles,
+    voteStyles,
+    css`
+      .filter {
+        max-width: 24rem;
+        margin-bottom: 0.75rem;
+      }
+    `,
+  ];
   @property({ attribute: false }) vote: VoteView['vote'] | null = null;
   @state() private filter = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,7 +51,19 @@ export class VoteRoll extends YishiElement {
     if (!vote) return nothing;
     return html`<h2>${t('votes.roll')}</h2>
       <p><a href=${`/api/votes/${vote.id}/roll.csv`} download>${t('votes.rollExport')}</a></p>
-      <sl-input label=${t('votes.filterUnit')} @sl-input=${(e: Event) => this.typed((e.target as HTMLInputElement).value)}></sl-input>
+      <div class="filter">
+        ${nativeField(
+          'roll-filter',
+          t('votes.filterUnit'),
+          html`<input
+            class="input"
+            id="roll-filter"
+            type="search"
+            autocomplete="off"
+            @input=${(e: Event) => this.typed((e.target as HTMLInputElement).value)}
+          />`,
+        )}
+      </div>
       ${this.renderPages()}`;
   }
 

@@ -3,7 +3,6 @@
  * time (components/votes/vote-roll.ts: who has voted — never how, for a secret ballot) and paper
  * ballots entered and reviewed by two staff members (components/votes/paper-ballots-panel.ts).
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { proxyEndpoints, voteEndpoints, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -24,7 +23,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 
 interface Managed {
   view: VoteView;
@@ -36,7 +35,7 @@ interface Managed {
 export class VoteManagePage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
     voteStyles,
     css`
       ul.progress {
@@ -92,8 +91,20 @@ export class VoteManagePage extends YishiElement {
       <div class="actions">
         <a class="link-button" href=${`/votes/${vote.id}`}>${t('votes.view')}</a>
         ${vote.status === 'draft' ? nothing : html`<a class="link-button" href=${`/votes/${vote.id}/navigator`}>${t('nav.link')}</a>`}
-        ${vote.status === 'draft' && !view.timeline.statutory ? html`<sl-button variant="primary" ?loading=${this.write.busy} @click=${() => this.act('open')}>${t('votes.open')}</sl-button>` : nothing}
-        ${vote.status === 'open' && !this.askClose ? html`<sl-button variant="danger" @click=${() => (this.askClose = true)}>${t('votes.close')}</sl-button>` : nothing}
+        ${
+          vote.status === 'draft' && !view.timeline.statutory
+            ? html`<button
+                type="button"
+                class="button primary"
+                ?disabled=${this.write.busy}
+                aria-busy=${this.write.busy ? 'true' : 'false'}
+                @click=${() => this.act('open')}
+              >
+                ${t('votes.open')}
+              </button>`
+            : nothing
+        }
+        ${vote.status === 'open' && !this.askClose ? html`<button type="button" class="button danger" @click=${() => (this.askClose = true)}>${t('votes.close')}</button>` : nothing}
       </div>
       ${
         vote.status === 'open' && this.askClose
@@ -101,8 +112,16 @@ export class VoteManagePage extends YishiElement {
               <p id="ask-close"><strong>${t('votes.closeConfirm')}</strong></p>
               ${paperPending ? html`<p>${t('paper.closePending', { count: paperPending })}</p>` : nothing}
               <div class="actions">
-                <sl-button variant="danger" ?loading=${this.write.busy} @click=${() => this.act('close')}>${t('votes.close')}</sl-button>
-                <sl-button @click=${() => (this.askClose = false)}>${t('votes.back')}</sl-button>
+                <button
+                  type="button"
+                  class="button danger"
+                  ?disabled=${this.write.busy}
+                  aria-busy=${this.write.busy ? 'true' : 'false'}
+                  @click=${() => this.act('close')}
+                >
+                  ${t('votes.close')}
+                </button>
+                <button type="button" class="button" @click=${() => (this.askClose = false)}>${t('votes.back')}</button>
               </div>
             </div>`
           : nothing
