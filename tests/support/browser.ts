@@ -169,6 +169,8 @@ export async function withPhonePage(browser: Browser, run: (page: Page) => Promi
 
 /** Chooses an option by its words, among the controls named `name` inside `scope`: a native select, native radio buttons or a Shoelace select. */
 export async function chooseOption(scope: Locator, name: string, option: string): Promise<void> {
+  // Whichever kind the form draws, once it is drawn (a page still loading has none yet).
+  await scope.locator(`select[name="${name}"], input[type="radio"][name="${name}"], sl-select[name="${name}"]`).first().waitFor();
   // A native select (the light forms: components/meetings/question-form.ts) is chosen from as the phone's picker does.
   const native = scope.locator(`select[name="${name}"]`);
   if ((await native.count()) > 0) {
