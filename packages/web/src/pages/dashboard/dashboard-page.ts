@@ -4,7 +4,6 @@
  * time, late, overdue; average working days to sign-off; satisfaction; minutes published on time),
  * as charts and as a text table of the same figures, and as an Excel download.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { MEETING_KINDS, dashboardEndpoints, dashboardRows, endpointUrl, meetingKind, type DashboardQuery, type DashboardView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -16,6 +15,7 @@ import { formatDate } from '../../format/format.js';
 import { pick, t, type MessageKey } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { loadMe } from '../../state/session.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { MEANING, type ChartOption } from './dashboard-chart.js';
 
 /** The filters the page sends: the place from the caller's grant, the period and one compound or all. */
@@ -33,6 +33,7 @@ const PARENS = { 'zh-CN': '（{}）', en: ' ({})' } as const;
 export class DashboardPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     css`
       form {
         display: flex;
@@ -45,6 +46,9 @@ export class DashboardPage extends YishiElement {
         display: grid;
         gap: 0.25rem;
         font-weight: 600;
+      }
+      form .button {
+        min-height: var(--yishi-tap);
       }
       input,
       select {
@@ -249,7 +253,7 @@ export class DashboardPage extends YishiElement {
                   ${(this.data.value?.compounds ?? []).map((c) => html`<option value=${c.id} ?selected=${f.compoundId === c.id}>${c.name}</option>`)}
                 </select>
               </label>
-              <sl-button type="submit" variant="primary">${t('dashboard.apply')}</sl-button>
+              <button type="submit" class="button primary">${t('dashboard.apply')}</button>
               <a class="link-button" href=${endpointUrl(dashboardEndpoints.xlsx, { query: this.query(f) })} download>${t('dashboard.download')}</a>
             </form>`
           : nothing
