@@ -94,6 +94,8 @@ export const nativeFieldStyles = css`
     cursor: pointer;
   }
   .check input {
+    /* Its full size beside words that wrap to a second line. */
+    flex: none;
     width: 1.4em;
     height: 1.4em;
     margin: 0;
