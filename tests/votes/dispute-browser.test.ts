@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { animationsSettled, launchBrowser, loginWithSessionCookie, withPhonePage, expectNoSeriousA11yViolations } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
+import { focusedControl } from '../support/forms.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -79,15 +80,31 @@ test('an owner questions a published receipt on his phone; the station chief ans
     const panel = page.locator('yishi-vote-objections-panel');
     await panel.getByText('我投的是反对，公示的是同意').waitFor();
     await panel.getByRole('button', { name: '处理' }).click();
-    await page.getByRole('dialog', { name: /^处理：/ }).waitFor();
-    const dialog = panel.locator('sl-dialog[open]');
+    const dialog = panel.getByRole('dialog', { name: /^处理：/ });
+    await dialog.waitFor();
     // An online ballot: nothing to correct from a slip, the reason says what was found.
     expect(await dialog.getByText('纸质票录入有误').count()).toBe(0);
-    await dialog.locator('sl-radio', { hasText: '不予认定' }).click();
-    await dialog.locator('sl-textarea[name=reason] textarea').fill('投票记录显示该回执由您本人的账号在网上投出，选择为同意');
+    expect(await dialog.getByRole('radio').count()).toBe(2);
+    expect(await dialog.getByRole('radio', { name: '认定成立' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: '不予认定' }).check();
+    // Without a reason the resolution is refused under that field, the focus on it, and nothing is resolved.
+    const reason = dialog.getByRole('textbox', { name: '处理理由（会告知业主并存档）' });
+    await dialog.getByRole('button', { name: '处理', exact: true }).click();
+    const problem = dialog.locator('#reason-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/不能为空/);
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await reason.getAttribute('aria-describedby')).toBe('reason-problem');
+    await expect.poll(() => focusedControl(page)).toBe('reason');
+    expect(await dialog.getByRole('radio', { name: '不予认定' }).isChecked()).toBe(true);
+    expect(await panel.getByText('… 待处理').count()).toBe(1);
+    await reason.fill('投票记录显示该回执由您本人的账号在网上投出，选择为同意');
+    expect(await problem.count()).toBe(0);
+    expect(await reason.getAttribute('aria-invalid')).toBe('false');
     await animationsSettled(page);
     await expectNoSeriousA11yViolations(page);
     await dialog.getByRole('button', { name: '处理', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await panel.getByText('✗ 未认定').waitFor();
   });
   await withPhonePage(browser, async (page) => {

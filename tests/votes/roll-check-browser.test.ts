@@ -18,6 +18,7 @@ import {
   withPhonePage,
 } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
+import { focusedControl } from '../support/forms.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -100,15 +101,32 @@ describe('the roll check on a phone', () => {
       await panel.getByRole('heading', { name: '名册更正申请与询异' }).waitFor();
       await panel.getByText('业主称面积应为 150.00 平方米').waitFor();
       await panel.getByRole('button', { name: '处理' }).click();
-      await page.getByRole('dialog', { name: '处理：1栋1单元301' }).waitFor();
-      const dialog = panel.locator('sl-dialog[open]');
-      // The claimed area is offered as the correction; the reason is the staff member's own.
-      expect(await dialog.locator('sl-input[name=area] input').inputValue()).toBe('150.00');
-      await dialog.locator('sl-textarea[name=reason] textarea').fill('核对不动产登记簿，面积为 150.00 平方米');
+      const dialog = panel.getByRole('dialog', { name: '处理：1栋1单元301' });
+      await dialog.waitFor();
+      // Upheld by default; the claimed area is offered as the correction; the reason is the staff member's own.
+      expect(await dialog.getByRole('radio', { name: '认定成立' }).isChecked()).toBe(true);
+      const area = dialog.getByRole('spinbutton', { name: '更正后的面积（平方米）' });
+      expect(await area.inputValue()).toBe('150.00');
+      // An area request: the owners are not re-read, nor the unit counted otherwise, unless asked.
+      expect(await dialog.getByRole('checkbox', { name: '更正为开发商未售房屋' }).isChecked()).toBe(false);
+      expect(await dialog.getByRole('checkbox', { name: /^按业主登记重新读取业主/ }).isChecked()).toBe(false);
       await dialog.getByText('处理后不能撤回，确定吗？').waitFor();
+      // Enter in the area field sends the form, as the button does: without a reason, refused under its field.
+      const reason = dialog.getByRole('textbox', { name: '处理理由（会告知业主并存档）' });
+      await area.press('Enter');
+      const problem = dialog.locator('#reason-problem');
+      await problem.waitFor();
+      expect(await problem.textContent()).toBe('请写明处理理由，申请人会看到这段话');
+      expect(await reason.getAttribute('aria-invalid')).toBe('true');
+      expect(await reason.getAttribute('aria-describedby')).toBe('reason-problem');
+      await expect.poll(() => focusedControl(page)).toBe('reason');
+      expect(await panel.getByText('✓ 已认定').count()).toBe(0);
+      await reason.fill('核对不动产登记簿，面积为 150.00 平方米');
+      expect(await problem.count()).toBe(0);
       await animationsSettled(page);
       await expectNoSeriousA11yViolations(page);
       await dialog.getByRole('button', { name: '处理', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
       await panel.getByText('✓ 已认定').waitFor();
     });
 
