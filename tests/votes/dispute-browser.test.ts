@@ -92,7 +92,7 @@ test('an owner questions a published receipt on his phone; the station chief ans
     await dialog.getByRole('button', { name: '处理', exact: true }).click();
     const problem = dialog.locator('#reason-problem');
     await problem.waitFor();
-    expect(await problem.textContent()).toMatch(/不能为空/);
+    expect(await problem.textContent()).toBe('请写明处理理由，申请人会看到这段话');
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
     expect(await reason.getAttribute('aria-describedby')).toBe('reason-problem');
     await expect.poll(() => focusedControl(page)).toBe('reason');

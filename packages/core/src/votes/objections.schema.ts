@@ -150,7 +150,7 @@ export type CreateBallotDisputeInput = z.infer<typeof createBallotDisputeSchema>
 
 export const resolveBallotDisputeSchema = z.object({
   outcome: z.enum(OBJECTION_OUTCOMES),
-  reason: z.string().trim().min(1).max(1000),
+  reason: z.string().trim().min(1, { message: 'objection_reason_required' }).max(1000),
   /** Upheld, for a paper ballot entered wrongly: the choices the signed slip shows. */
   correctedChoices: z.array(z.string().min(1).max(40)).min(1).max(50).nullable().default(null),
 });
