@@ -24,6 +24,7 @@ import {
   visibleText,
 } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
+import { focusedControl } from '../support/forms.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 /** Screenshots go to $YISHI_ARTIFACTS (docs/screenshots when the docs are refreshed). */
@@ -230,14 +231,16 @@ describe("the compound's group robots", () => {
       const page = phone.locator('yishi-compound-robots-page');
       await page.locator('form').waitFor();
       expect(await visibleText(phone, 'yishi-compound-robots-page')).toContain('还没有接入群机器人');
-      await page.locator('sl-input[name="name"] input').fill('社区工作群');
-      await page.locator('sl-input[name="url"] input').fill('http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=633a31f6-7f9c-4bc4-97a0-0ec1eefa5898');
-      await page.locator('sl-button[type="submit"]').click();
-      await expect.poll(() => visibleText(page.locator('sl-input[name="url"]'))).toContain('Webhook 地址必须以 https:// 开头');
+      await page.getByLabel('名称', { exact: true }).fill('社区工作群');
+      await page.locator('input[name="url"]').fill('http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=633a31f6-7f9c-4bc4-97a0-0ec1eefa5898');
+      await page.locator('form button[type="submit"]').click();
+      await expect.poll(() => page.locator('#url-problem').textContent()).toContain('Webhook 地址必须以 https:// 开头');
+      expect(await page.locator('input[name="url"]').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => focusedControl(phone)).toBe('url');
       await expectNoSeriousA11yViolations(phone);
       await phone.screenshot({ path: `${SHOTS}/notifications-robots-refused-phone.png`, fullPage: true });
-      await page.locator('sl-input[name="url"] input').fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=633a31f6-7f9c-4bc4-97a0-0ec1eefa5898');
-      await page.locator('sl-button[type="submit"]').click();
+      await page.locator('input[name="url"]').fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=633a31f6-7f9c-4bc4-97a0-0ec1eefa5898');
+      await page.locator('form button[type="submit"]').click();
       await page.locator('li.robot').first().waitFor();
       const robot = await visibleText(page.locator('li.robot').first());
       expect(robot).toContain('社区工作群');
@@ -245,12 +248,12 @@ describe("the compound's group robots", () => {
       expect(robot).toContain('key=633a…5898');
       expect(robot).not.toContain('7f9c');
       // DingTalk shows the secret field.
-      await page.locator('sl-radio[value="dingtalk"]').click();
-      await page.locator('sl-input[name="secret"]').waitFor();
-      await page.locator('sl-input[name="name"] input').fill('街道钉钉群');
-      await page.locator('sl-input[name="url"] input').fill('https://oapi.dingtalk.com/robot/send?access_token=abcdef0123456789');
-      await page.locator('sl-input[name="secret"] input').fill('SEC0123456789abcdef');
-      await page.locator('sl-button[type="submit"]').click();
+      await page.getByRole('radio', { name: '钉钉自定义机器人' }).check();
+      await page.locator('input[name="secret"]').waitFor();
+      await page.getByLabel('名称', { exact: true }).fill('街道钉钉群');
+      await page.locator('input[name="url"]').fill('https://oapi.dingtalk.com/robot/send?access_token=abcdef0123456789');
+      await page.locator('input[name="secret"]').fill('SEC0123456789abcdef');
+      await page.locator('form button[type="submit"]').click();
       await expect.poll(() => page.locator('li.robot').count()).toBe(2);
       expect(await visibleText(page.locator('li.robot').nth(1))).toContain('已加签');
       await animationsSettled(phone);
@@ -260,7 +263,8 @@ describe("the compound's group robots", () => {
       await setElderModeSwitch(phone, true);
       await animationsSettled(phone);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      expect(await tapHeight(phone, page.locator('li.robot sl-button').first())).toBeGreaterThanOrEqual(48);
+      expect(await tapHeight(phone, page.locator('li.robot button').first())).toBeGreaterThanOrEqual(48);
+      expect(await tapHeight(phone, page.locator('li.robot label.switch').first())).toBeGreaterThanOrEqual(48);
       await clearToasts(phone);
       await phone.screenshot({ path: `${SHOTS}/notifications-robots-elder.png`, fullPage: true });
       await setElderModeSwitch(phone, false);

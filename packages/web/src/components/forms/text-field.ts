@@ -15,8 +15,8 @@ export interface TextField {
   value: string;
   error?: string;
   hint?: string;
-  type?: 'text' | 'tel' | 'email';
-  inputmode?: 'text' | 'numeric' | 'email';
+  type?: 'text' | 'tel' | 'email' | 'url';
+  inputmode?: 'text' | 'numeric' | 'email' | 'url';
   autocomplete?: string;
   autocapitalize?: 'off' | 'characters';
   maxlength?: number;

@@ -5,25 +5,22 @@
  * test message, remove one. Each shows how its last message went. A refused address is said in
  * words under its field.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/radio/radio.js';
-import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
-import '@shoelace-style/shoelace/dist/components/switch/switch.js';
 import { ROBOT_KINDS, notificationEndpoints, type Answer, type NotificationKind, type RobotKind } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
-import { formErrorStyles, helpText, syncValidity } from '../../components/forms/form-errors.js';
+import { focusFirstProblem } from '../../components/accounts/account-form.js';
+import { choiceField } from '../../components/forms/choice-field.js';
+import { textField } from '../../components/forms/text-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { switchStyles } from '../../styles/switch-styles.js';
 
 type Robots = Answer<typeof notificationEndpoints.robots>;
 type Robot = Robots['robots'][number];
@@ -41,8 +38,9 @@ const FIELD_OF_CODE: Partial<Record<string, Field>> = {
 export class CompoundRobotsPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
-    formErrorStyles,
+    buttonStyles,
+    nativeFieldStyles,
+    switchStyles,
     css`
       ul.robots {
         list-style: none;
@@ -93,15 +91,21 @@ export class CompoundRobotsPage extends YishiElement {
         gap: 0.5rem;
         align-items: center;
       }
-      sl-switch::part(base) {
+      .buttons .button {
         min-height: var(--yishi-tap);
+        font-size: 1rem;
       }
-      fieldset {
+      .button.remove {
+        color: var(--sl-color-danger-700);
+        border-color: var(--sl-color-danger-600);
+      }
+      fieldset.events {
         border: none;
         margin: 0;
         padding: 0;
+        min-width: 0;
       }
-      legend {
+      fieldset.events legend {
         font-weight: 600;
         padding: 0;
         margin-bottom: 0.25rem;
@@ -121,17 +125,13 @@ export class CompoundRobotsPage extends YishiElement {
     () => [this.params.compoundId],
   );
 
-  protected override updated(): void {
-    syncValidity(this.renderRoot, this.add.fieldErrors, FIELDS);
-  }
-
   private get compoundId(): string {
     return this.params.compoundId ?? '';
   }
 
   private set(field: Field, value: string): void {
     this.values = { ...this.values, [field]: value };
-    this.add.clear();
+    this.add.clearField(field);
   }
 
   private async submit(event: Event): Promise<void> {
@@ -149,7 +149,10 @@ export class CompoundRobotsPage extends YishiElement {
       errorAs: 'inline',
       success: t('robots.added'),
     });
-    if (!added) return;
+    if (!added) {
+      focusFirstProblem(this, this.add, FIELDS);
+      return;
+    }
     this.values = { name: '', url: '', secret: '' };
     await this.load.reload();
   }
@@ -204,13 +207,19 @@ export class CompoundRobotsPage extends YishiElement {
                 : nothing
             }
             <div class="buttons">
-              <sl-switch ?checked=${robot.enabled} @sl-change=${(e: Event) => void this.setEnabled(robot, (e.target as HTMLInputElement).checked)}
-                >${t('robots.enabled')}<span class="visually-hidden"> ${robot.name}</span></sl-switch
+              <label class="switch"
+                ><input
+                  type="checkbox"
+                  role="switch"
+                  .checked=${robot.enabled}
+                  ?disabled=${this.change.busy}
+                  @change=${(e: Event) => void this.setEnabled(robot, (e.target as HTMLInputElement).checked)}
+                />${t('robots.enabled')}<span class="visually-hidden"> ${robot.name}</span></label
               >
-              <sl-button size="medium" ?disabled=${this.change.busy} @click=${() => void this.test(robot)}>${t('robots.test')}</sl-button>
-              <sl-button size="medium" variant="danger" outline ?disabled=${this.change.busy} @click=${() => void this.removeRobot(robot)}
-                >${t('robots.remove')}<span class="visually-hidden"> ${robot.name}</span></sl-button
-              >
+              <button type="button" class="button" ?disabled=${this.change.busy} @click=${() => void this.test(robot)}>${t('robots.test')}</button>
+              <button type="button" class="button remove" ?disabled=${this.change.busy} @click=${() => void this.removeRobot(robot)}>
+                ${t('robots.remove')}<span class="visually-hidden"> ${robot.name}</span>
+              </button>
             </div>
           </li>`,
       )}
@@ -220,56 +229,62 @@ export class CompoundRobotsPage extends YishiElement {
   private renderForm(value: Robots) {
     return html`<h2 id="add-heading">${t('robots.add')}</h2>
       <form class="fields" aria-labelledby="add-heading" @submit=${this.submit} novalidate>
-        <sl-radio-group
-          name="kind"
-          label=${t('robots.kind')}
-          .value=${this.kind}
-          @sl-change=${(e: Event) => (this.kind = (e.target as HTMLInputElement).value as RobotKind)}
-        >
-          ${ROBOT_KINDS.map((kind) => html`<sl-radio value=${kind}>${t(`robots.kind.${kind}`)}</sl-radio>`)}
-        </sl-radio-group>
-        <sl-input
-          name="name"
-          label=${t('robots.name')}
-          .value=${live(this.values.name)}
-          @sl-input=${(e: Event) => this.set('name', (e.target as HTMLInputElement).value)}
-          >${helpText(this.add.fieldErrors.name, t('robots.nameHint'))}</sl-input
-        >
-        <sl-input
-          name="url"
-          type="url"
-          inputmode="url"
-          label=${t('robots.url')}
-          .value=${live(this.values.url)}
-          @sl-input=${(e: Event) => this.set('url', (e.target as HTMLInputElement).value)}
-          >${helpText(this.add.fieldErrors.url, t('robots.urlHint', { hosts: value.hosts.join('、') }))}</sl-input
-        >
+        ${choiceField({
+          name: 'kind',
+          legend: t('robots.kind'),
+          choices: ROBOT_KINDS.map((kind) => ({ value: kind, label: t(`robots.kind.${kind}`) })),
+          initial: this.kind,
+          onChange: (kind) => (this.kind = ROBOT_KINDS.find((k) => k === kind) ?? this.kind),
+        })}
+        ${textField({
+          name: 'name',
+          label: t('robots.name'),
+          value: this.values.name,
+          error: this.add.fieldErrors.name,
+          hint: t('robots.nameHint'),
+          onInput: (v) => this.set('name', v),
+        })}
+        ${textField({
+          name: 'url',
+          label: t('robots.url'),
+          type: 'url',
+          inputmode: 'url',
+          autocapitalize: 'off',
+          value: this.values.url,
+          error: this.add.fieldErrors.url,
+          hint: t('robots.urlHint', { hosts: value.hosts.join('、') }),
+          onInput: (v) => this.set('url', v),
+        })}
         ${
           this.kind === 'dingtalk'
-            ? html`<sl-input
-                name="secret"
-                label=${t('robots.secret')}
-                .value=${live(this.values.secret)}
-                @sl-input=${(e: Event) => this.set('secret', (e.target as HTMLInputElement).value)}
-                >${helpText(this.add.fieldErrors.secret, t('robots.secretHint'))}</sl-input
-              >`
+            ? textField({
+                name: 'secret',
+                label: t('robots.secret'),
+                autocapitalize: 'off',
+                value: this.values.secret,
+                error: this.add.fieldErrors.secret,
+                hint: t('robots.secretHint'),
+                onInput: (v) => this.set('secret', v),
+              })
             : nothing
         }
-        <fieldset>
+        <fieldset class="events">
           <legend>${t('robots.events')}</legend>
           ${value.events.map(
             (e) =>
-              html`<sl-checkbox
-                name=${`event.${e.kind}`}
-                ?checked=${this.events.includes(e.kind)}
-                @sl-change=${(ev: Event) =>
-                  (this.events = (ev.target as HTMLInputElement).checked ? [...this.events, e.kind] : this.events.filter((k) => k !== e.kind))}
-                >${pick(e.label)}</sl-checkbox
+              html`<label class="check"
+                ><input
+                  type="checkbox"
+                  name=${`event.${e.kind}`}
+                  .checked=${this.events.includes(e.kind)}
+                  @change=${(ev: Event) =>
+                    (this.events = (ev.target as HTMLInputElement).checked ? [...this.events, e.kind] : this.events.filter((k) => k !== e.kind))}
+                />${pick(e.label)}</label
               >`,
           )}
         </fieldset>
         ${this.add.error ? html`<p class="form-error" role="alert">${this.add.error}</p>` : nothing}
-        <sl-button type="submit" variant="primary" size="large" ?loading=${this.add.busy}>${t('robots.save')}</sl-button>
+        <button type="submit" class="button primary" ?disabled=${this.add.busy} aria-busy=${this.add.busy ? 'true' : 'false'}>${t('robots.save')}</button>
       </form>`;
   }
 }
