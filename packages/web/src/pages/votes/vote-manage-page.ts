@@ -83,6 +83,10 @@ export class VoteManagePage extends YishiElement {
     return renderLoad(this.load, (m) => this.renderView(m));
   }
 
+  /**
+   * The paper-ballot and proxy panels ask for a refresh in place after a change: a reload would swap
+   * the page for a spinner and tear them down, with the message saying what was done.
+   */
   private renderView({ view, paperPending }: Managed) {
     const { vote, turnout } = view;
     const turnoutWords = turnout ? t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters }) : '';
@@ -144,8 +148,8 @@ export class VoteManagePage extends YishiElement {
               <yishi-vote-result .result=${view.result}></yishi-vote-result>`
           : nothing
       }
-      <yishi-paper-ballots-panel .view=${view} @paper-changed=${() => this.load.reload()}></yishi-paper-ballots-panel>
-      <yishi-proxy-staff-panel .view=${view} @proxy-changed=${() => this.load.reload()}></yishi-proxy-staff-panel>
+      <yishi-paper-ballots-panel .view=${view} @paper-changed=${() => this.load.refresh()}></yishi-paper-ballots-panel>
+      <yishi-proxy-staff-panel .view=${view} @proxy-changed=${() => this.load.refresh()}></yishi-proxy-staff-panel>
       ${vote.status === 'draft' ? nothing : html`<yishi-delivery-summary compound-id=${vote.compoundId} subject-kind="vote" subject-id=${vote.id}></yishi-delivery-summary>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-vote-objections-panel vote-id=${vote.id} .options=${vote.options} @objection-resolved=${() => this.load.reload()}></yishi-vote-objections-panel>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-evidence-download subject="vote" subject-id=${vote.id}></yishi-evidence-download>`}
