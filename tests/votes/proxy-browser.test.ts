@@ -7,9 +7,10 @@
 import { proxyEndpoints, voteEndpoints } from '@yishi/core';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
+import { focusedControl } from '../support/forms.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -34,6 +35,22 @@ afterAll(async () => {
 });
 
 const withPage = (run: (page: Page) => Promise<void>) => withPhonePage(browser, run);
+
+/** What a native control's aria-describedby points at, read as a screen reader does ('' when nothing). */
+const describedBy = (control: Locator) =>
+  control.evaluate((el) => {
+    const root = el.getRootNode() as ShadowRoot;
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    return ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+  });
+
+/** The staff panels are drawn with native controls: no Shoelace element inside them. */
+const SHOELACE = 'sl-button, sl-dialog, sl-input, sl-textarea, sl-checkbox, sl-radio-group, sl-radio, sl-select, sl-option';
+
+const signedPaper = () =>
+  sharp({ create: { width: 600, height: 800, channels: 3, background: '#f5f2ea' } })
+    .jpeg()
+    .toBuffer();
 
 describe('voting by proxy on a phone', () => {
   test('an owner authorises a proxy and confirms by SMS code; the proxy votes for the unit; staff review a paper slip with its photo', async () => {
@@ -106,29 +123,92 @@ describe('voting by proxy on a phone', () => {
       await first.getByRole('img', { name: /纸质选票照片/ }).waitFor();
       await expectNoSeriousA11yViolations(page);
       await review.screenshot({ path: `${SCREENSHOTS}/paper-review.png` });
+      expect(await panel.locator(SHOELACE).count()).toBe(0);
       await first.getByRole('button', { name: '核对无误，计入' }).click();
-      await panel.getByText(/请再对照一次照片/).waitFor();
-      await panel.locator('sl-dialog').getByRole('button', { name: '核对无误，计入' }).click();
+      const confirm = panel.getByRole('dialog', { name: /^确认 .+ 的纸质票？$/ });
+      await confirm.getByText(/请再对照一次照片/).waitFor();
+      await confirm.getByRole('button', { name: '核对无误，计入' }).click();
+      await panel.getByText(/^已计入，回执码 [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/).waitFor();
       await panel.getByRole('heading', { name: '待复核（1）' }).waitFor();
+      await confirm.waitFor({ state: 'hidden' });
+
+      // The station chief enters a slip himself. Sent empty, it is refused: each problem under its
+      // field, the focus on the first; a field edited loses its problem.
+      const entry = panel.locator('form.card');
+      const unit = entry.getByRole('combobox', { name: '房屋', exact: true });
+      const choice = entry.getByRole('group', { name: '选票上的选择' });
+      await entry.getByRole('button', { name: '提交复核' }).click();
+      await expect.poll(() => unit.getAttribute('aria-invalid')).toBe('true');
+      expect(await describedBy(unit)).not.toBe('');
+      expect(await describedBy(choice)).not.toBe('');
+      await expect.poll(() => focusedControl(page)).toBe('unitId');
+      await entry.getByRole('textbox', { name: '查找房屋（输入房号）' }).fill('3栋');
+      const firstMatch = unit.locator('option').nth(1);
+      await expect.poll(() => firstMatch.textContent(), { timeout: 10_000 }).toMatch(/^3栋/);
+      const unitLabel = (await firstMatch.textContent())!;
+      await unit.selectOption({ label: unitLabel });
+      await expect.poll(() => unit.getAttribute('aria-invalid')).toBe('false');
+      expect(await describedBy(unit)).toBe('');
+      await choice.getByRole('radio', { name: '同意' }).check();
+      expect(await describedBy(choice)).toBe('');
+      await entry.getByRole('textbox', { name: '选票编号（必填）' }).fill('K-901');
+      await entry.locator('input[type=file]').setInputFiles({ name: 'xuanpiao.jpg', mimeType: 'image/jpeg', buffer: await signedPaper() });
+      await entry.getByRole('img', { name: /第 1 张/ }).waitFor();
+      await entry.getByRole('button', { name: '提交复核' }).click();
+      await entry.getByText(`${unitLabel} 的纸质票已录入，等待另一位工作人员复核`).waitFor();
+      await panel.getByRole('heading', { name: '待复核（2）' }).waitFor();
+      // The next slip starts blank.
+      expect(await entry.getByRole('textbox', { name: '选票编号（必填）' }).inputValue()).toBe('');
+      expect(await choice.getByRole('radio', { name: '同意' }).isChecked()).toBe(false);
+      await review.locator('li', { hasText: `编号 K-901` }).getByText('您录入的，需由另一位工作人员复核').waitFor();
+
+      // The other slip waiting does not match its photo: rejected with a reason, asked for under its field when missing.
+      await review.locator('li', { hasNotText: '编号 K-901' }).getByRole('button', { name: '退回' }).click();
+      const reject = panel.getByRole('dialog', { name: /^退回 .+ 的纸质票$/ });
+      const reason = reject.getByRole('textbox', { name: '退回理由（必填）' });
+      await reject.getByRole('button', { name: '退回', exact: true }).click();
+      await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+      expect(await describedBy(reason)).not.toBe('');
+      await expect.poll(() => focusedControl(page)).toBe('reason');
+      await reason.fill('照片上的选择看不清');
+      expect(await reason.getAttribute('aria-invalid')).toBe('false');
+      await expectNoSeriousA11yViolations(page);
+      await reject.getByRole('button', { name: '退回', exact: true }).click();
+      await panel.getByText('已退回').waitFor();
+      await panel.getByRole('heading', { name: '待复核（1）' }).waitFor();
+      await reject.waitFor({ state: 'hidden' });
 
       // An owner brought a signed form to the office: the station chief records it, confirmed at once.
       const staffPanel = page.locator('yishi-proxy-staff-panel');
       await staffPanel.getByRole('heading', { name: '委托投票登记（1）' }).waitFor();
+      expect(await staffPanel.locator(SHOELACE).count()).toBe(0);
+      // Sent without a unit or a photo: both said under their fields, the focus on the unit.
+      const units = staffPanel.getByRole('combobox', { name: '委托的房屋' });
+      await staffPanel.getByRole('button', { name: '登记委托' }).click();
+      await expect.poll(() => describedBy(units)).toBe('请选择至少一套房屋');
+      await staffPanel.getByText('请上传签字的授权委托书照片').waitFor();
+      await expect.poll(() => focusedControl(page)).toBe('unitIds');
+      expect(await staffPanel.getByRole('dialog').count()).toBe(0);
       await staffPanel.getByRole('textbox', { name: '委托人（业主）手机号' }).fill('13700000010');
       await staffPanel.getByRole('textbox', { name: '查找房屋（输入房号）' }).fill('1栋2单元602');
-      await staffPanel.locator('sl-select[name="unit"]').click();
-      await staffPanel.getByRole('option', { name: '1栋2单元602' }).click();
-      await staffPanel.getByRole('textbox', { name: '受托人手机号' }).fill('13600000001');
-      const form = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f5f2ea' } })
-        .jpeg()
-        .toBuffer();
-      await staffPanel.locator('input[type=file]').setInputFiles({ name: 'weituoshu.jpg', mimeType: 'image/jpeg', buffer: form });
+      await units.selectOption({ label: '1栋2单元602' });
+      expect(await describedBy(units)).toBe('');
+      const proxyPhone = staffPanel.getByRole('textbox', { name: '受托人手机号' });
+      await proxyPhone.fill('13600000001');
+      expect(await describedBy(proxyPhone)).toBe('受托人须先用这个手机号开通议事平台账号');
+      await staffPanel.locator('input[type=file]').setInputFiles({ name: 'weituoshu.jpg', mimeType: 'image/jpeg', buffer: await signedPaper() });
       await staffPanel.getByRole('img', { name: /第 1 张/ }).waitFor();
+      expect(await staffPanel.getByText('请上传签字的授权委托书照片').count()).toBe(0);
       await staffPanel.getByRole('button', { name: '登记委托' }).click();
-      await staffPanel.getByText(/请确认已核对委托人身份和签字的委托书/).waitFor();
-      await staffPanel.locator('sl-dialog').getByRole('button', { name: '登记委托' }).click();
+      const record = staffPanel.getByRole('dialog', { name: '登记这份委托？' });
+      await record.getByText(/请确认已核对委托人身份和签字的委托书/).waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await record.getByRole('button', { name: '登记委托' }).click();
       await staffPanel.getByRole('heading', { name: '委托投票登记（2）' }).waitFor();
       await staffPanel.getByText('1栋2单元602：委托人 何*英 → 受托人 赵磊').waitFor();
+      await record.waitFor({ state: 'hidden' });
+      // The form starts blank for the next owner.
+      expect(await staffPanel.getByRole('textbox', { name: '委托人（业主）手机号' }).inputValue()).toBe('');
     });
 
     // The owner revokes: an irreversible step asked in a modal dialog; Esc leaves everything as it was.

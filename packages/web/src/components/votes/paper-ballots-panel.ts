@@ -3,37 +3,42 @@
  * unit (found by typing its number), the choice on the slip, its number and a photo of the signed
  * slip — a pending entry that does not count. The "待复核" list shows each pending slip with its photo
  * to a second staff member, who confirms it (a dialog asks to check the photo once more) or rejects it
- * with a reason; the one who entered it sees it marked as theirs and cannot review it.
+ * with a reason; the one who entered it sees it marked as theirs and cannot review it. Its fields,
+ * buttons and dialog are native (no Shoelace); a refusal is said under each field it is about, the
+ * focus on the first.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/checkbox/checkbox.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
-import '@shoelace-style/shoelace/dist/components/radio/radio.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { proxyEndpoints, voteEndpoints, type PaperEntries, type PaperEntry, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { api } from '../../api/client.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import '../action-items/photo-picker.js';
-import { RollFinder, unitFinder } from './unit-finder.js';
+import { chosenUnit, RollFinder, unitFinder } from './unit-finder.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
+import { syncModal } from '../common/modal.js';
+import { choiceField } from '../forms/choice-field.js';
+import { focusControl } from '../forms/form-errors.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 
 type Reviewing = { entry: PaperEntry; action: 'confirm' | 'reject' };
+type Field = 'unitId' | 'personId' | 'choices' | 'slipNumber' | 'photoId' | 'reason';
+/** The entry form's fields in the order they are shown (the focus goes to the first refused). */
+const ENTRY_FIELDS = ['unitId', 'personId', 'choices', 'slipNumber', 'photoId'] as const;
 
 @customElement('yishi-paper-ballots-panel')
 export class PaperBallotsPanel extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       form.card,
       .entry {
@@ -41,8 +46,19 @@ export class PaperBallotsPanel extends YishiElement {
         grid-template-columns: minmax(0, 1fr);
         gap: 0.75rem;
       }
-      fieldset {
-        min-width: 0;
+      form.card {
+        gap: 1rem;
+      }
+      form.card > p,
+      .entry > p {
+        margin: 0;
+      }
+      .dialog form {
+        display: grid;
+        gap: 0.75rem;
+      }
+      .dialog p {
+        margin: 0;
       }
       ul.entries {
         list-style: none;
@@ -69,7 +85,7 @@ export class PaperBallotsPanel extends YishiElement {
   @state() private unit = '';
   @state() private saved = '';
   @state() private reviewing: Reviewing | null = null;
-  private readonly write = new WriteController<'unitId' | 'slipNumber' | 'photoId' | 'choices' | 'reason'>(this);
+  private readonly write = new WriteController<Field>(this);
   private readonly finder = new RollFinder(
     this,
     () => this.view,
@@ -85,7 +101,7 @@ export class PaperBallotsPanel extends YishiElement {
   /** Whether a slip is being entered or reviewed (the page holds its live refresh meanwhile, so nothing typed is lost). */
   get editing(): boolean {
     const form = this.renderRoot.querySelector('form');
-    const typed = [...(form?.querySelectorAll<HTMLInputElement>('sl-input[name=slip]') ?? [])].some((i) => i.value !== '');
+    const typed = [...(form?.querySelectorAll<HTMLInputElement>('input[name=slipNumber]') ?? [])].some((i) => i.value !== '');
     const photo = (form?.querySelector<PhotoPicker>('yishi-photo-picker')?.ids.length ?? 0) > 0;
     return this.reviewing !== null || this.unit !== '' || this.search !== '' || typed || photo || this.write.busy;
   }
@@ -114,41 +130,81 @@ export class PaperBallotsPanel extends YishiElement {
   private renderEntry(v: VoteView) {
     const errors = this.write.fieldErrors;
     const single = v.vote.maxChoices === 1;
+    const unitError = errors.unitId ?? errors.personId;
     return html`<h2>${t('paper.heading')}</h2>
-      <form class="card" novalidate @submit=${(e: Event) => this.enter(e, v)}>
+      <form class="card" novalidate @submit=${(e: Event) => this.enter(e, v)} @input=${(e: Event) => this.edited(e)} @change=${(e: Event) => this.edited(e)}>
         <p class="muted">${t('paper.intro')}</p>
         ${unitFinder({
           finder: this.finder,
           eligible: (e) => !e.voted,
+          name: 'unitId',
           search: this.search,
           unit: this.unit,
           label: t('paper.unit'),
-          error: errors.unitId,
+          error: unitError,
           onSearch: (typed) => (this.search = typed),
           onChoose: (key) => (this.unit = key),
         })}
         ${
           single
-            ? html`<sl-radio-group size="large" name="choice" label=${t('paper.choice')} required help-text=${errors.choices ?? ''}>
-                ${v.vote.options.map((o) => html`<sl-radio value=${o.id}>${o.label}</sl-radio>`)}
-              </sl-radio-group>`
-            : html`<fieldset>
-                <legend>${t('paper.choice')}</legend>
-                ${v.vote.options.map((o) => html`<sl-checkbox size="large" name="choice" value=${o.id}>${o.label}</sl-checkbox>`)}
+            ? choiceField({
+                name: 'choices',
+                legend: t('paper.choice'),
+                choices: v.vote.options.map((o) => ({ value: o.id, label: o.label })),
+                error: errors.choices,
+              })
+            : html`<fieldset class="choices" aria-describedby=${ifDefined(errors.choices ? 'choices-problem' : undefined)}>
+                <legend class="label">${t('paper.choice')}</legend>
+                ${v.vote.options.map(
+                  (o) =>
+                    html`<label class="check choice"
+                      ><input type="checkbox" name="choices" value=${o.id} aria-invalid=${errors.choices ? 'true' : 'false'} />${o.label}</label
+                    >`,
+                )}
+                ${errors.choices ? html`<p class="help invalid" id="choices-problem">${errors.choices}</p>` : nothing}
               </fieldset>`
         }
-        <sl-input size="large" name="slip" label=${t('paper.slip')} maxlength="40" required help-text=${errors.slipNumber ?? ''}></sl-input>
+        ${nativeField(
+          'slipNumber',
+          t('paper.slip'),
+          html`<input
+            class="input"
+            id="slipNumber"
+            name="slipNumber"
+            type="text"
+            maxlength="40"
+            required
+            autocomplete="off"
+            spellcheck="false"
+            ${fieldProblem('slipNumber', errors.slipNumber)}
+          />`,
+          errors.slipNumber,
+        )}
         <yishi-photo-picker
           legend=${t('paper.photo')}
           help=${t('paper.photoHelp')}
           max="1"
           .upload=${(file: Blob) => api.upload(proxyEndpoints.uploadPhoto, { params: { voteId: v.vote.id }, file, contentType: 'image/jpeg' })}
           .error=${errors.photoId ?? null}
+          @yishi-photos-change=${() => this.write.clearField('photoId')}
         ></yishi-photo-picker>
         ${this.write.error && !this.reviewing ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
-        <div><sl-button size="large" variant="primary" type="submit" ?loading=${this.write.busy}>${t('paper.submit')}</sl-button></div>
+        <div>
+          <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+            ${t('paper.submit')}
+          </button>
+        </div>
         ${this.saved ? html`<p role="status"><strong>${this.saved}</strong></p>` : nothing}
       </form>`;
+  }
+
+  /** A field of the entry form edited: its problem, if it had one, goes (the others' stay until the next try). */
+  private edited(event: Event): void {
+    const name = (event.target as HTMLInputElement).name;
+    if (name === 'unitId') {
+      this.write.clearField('unitId');
+      this.write.clearField('personId');
+    } else if (name === 'choices' || name === 'slipNumber') this.write.clearField(name);
   }
 
   private renderPending(e: PaperEntry, open: boolean) {
@@ -160,8 +216,8 @@ export class PaperBallotsPanel extends YishiElement {
         e.enteredByMe
           ? html`<p class="muted">${t('paper.mine')}</p>`
           : html`<div class="actions">
-              ${open ? html`<sl-button size="large" variant="primary" @click=${() => this.start(e, 'confirm')}>${t('paper.confirm')}</sl-button>` : nothing}
-              <sl-button size="large" @click=${() => this.start(e, 'reject')}>${t('paper.reject')}</sl-button>
+              ${open ? html`<button type="button" class="button primary" @click=${() => this.start(e, 'confirm')}>${t('paper.confirm')}</button>` : nothing}
+              <button type="button" class="button" @click=${() => this.start(e, 'reject')}>${t('paper.reject')}</button>
             </div>`
       }
     </li>`;
@@ -170,30 +226,47 @@ export class PaperBallotsPanel extends YishiElement {
   private renderDialog() {
     const r = this.reviewing;
     const e = r?.entry;
-    const label = e ? t(r.action === 'confirm' ? 'paper.confirmTitle' : 'paper.rejectTitle', { unit: e.voterLabel }) : '';
-    return html`<sl-dialog label=${label} ?open=${r !== null} @sl-after-hide=${(ev: Event) => ev.target === ev.currentTarget && (this.reviewing = null)}>
-      ${
-        e && r
-          ? r.action === 'confirm'
-            ? html`<p><strong>${t('paper.confirmWarn', { choices: e.choiceLabels.join('、'), slip: e.slipNumber })}</strong></p>`
-            : html`<sl-textarea
-                  size="large"
-                  name="reason"
-                  required
-                  maxlength="200"
-                  rows="3"
-                  label=${t('paper.reason')}
-                  help-text=${this.write.fieldErrors.reason ?? ''}
-                ></sl-textarea>
-                <p>${t('paper.rejectWarn')}</p>`
-          : nothing
-      }
-      ${this.write.error && r ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
-      <sl-button slot="footer" size="large" @click=${() => (this.reviewing = null)}>${t('paper.cancel')}</sl-button>
-      <sl-button slot="footer" size="large" variant=${r?.action === 'reject' ? 'danger' : 'primary'} ?loading=${this.write.busy} @click=${() => this.review()}
-        >${r?.action === 'reject' ? t('paper.reject') : t('paper.confirm')}</sl-button
-      >
-    </sl-dialog>`;
+    const reject = r?.action === 'reject';
+    const title = e ? t(reject ? 'paper.rejectTitle' : 'paper.confirmTitle', { unit: e.voterLabel }) : '';
+    const reasonError = this.write.fieldErrors.reason;
+    return html`<dialog class="dialog" id="paper-dialog" aria-labelledby="paper-dialog-title" @close=${() => (this.reviewing = null)}>
+      <form method="dialog" novalidate @submit=${(ev: Event) => this.review(ev)}>
+        <h2 id="paper-dialog-title">${title}</h2>
+        ${
+          e && r
+            ? reject
+              ? html`${nativeField(
+                    'reason',
+                    t('paper.reason'),
+                    html`<textarea
+                      class="input"
+                      id="reason"
+                      name="reason"
+                      rows="3"
+                      maxlength="200"
+                      required
+                      @input=${() => this.write.clearField('reason')}
+                      ${fieldProblem('reason', reasonError)}
+                    ></textarea>`,
+                    reasonError,
+                  )}
+                  <p>${t('paper.rejectWarn')}</p>`
+              : html`<p><strong>${t('paper.confirmWarn', { choices: e.choiceLabels.join('、'), slip: e.slipNumber })}</strong></p>`
+            : nothing
+        }
+        ${this.write.error && r ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
+        <div class="actions">
+          <button type="button" class="button" @click=${() => (this.reviewing = null)}>${t('paper.cancel')}</button>
+          <button type="submit" class="button ${reject ? 'danger' : 'primary'}" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+            ${reject ? t('paper.reject') : t('paper.confirm')}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'paper-dialog', this.reviewing !== null);
   }
 
   private start(entry: PaperEntry, action: Reviewing['action']) {
@@ -201,16 +274,24 @@ export class PaperBallotsPanel extends YishiElement {
     this.reviewing = { entry, action };
   }
 
+  /** Moves the focus to the first field a refusal is about (the photo picker's button for the photo). */
+  private async focusFirst(fields: readonly Field[]): Promise<void> {
+    const first = fields.find((f) => this.write.fieldErrors[f]);
+    if (!first) return;
+    if (first !== 'photoId') return focusControl(this, first === 'personId' ? 'unitId' : first);
+    await this.updateComplete;
+    this.renderRoot.querySelector<PhotoPicker>('yishi-photo-picker')?.shadowRoot?.querySelector<HTMLInputElement>('input[type=file]')?.focus();
+  }
+
   private async enter(e: Event, v: VoteView) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const choices =
-      v.vote.maxChoices === 1
-        ? [(form.querySelector('sl-radio-group') as HTMLInputElement | null)?.value ?? ''].filter(Boolean)
-        : [...form.querySelectorAll('sl-checkbox')].filter((c) => c.checked).map((c) => c.value);
-    const slip = form.querySelector<HTMLInputElement>('sl-input[name=slip]');
+    const choices = [...form.querySelectorAll<HTMLInputElement>('input[name=choices]:checked')].map((c) => c.value);
+    const slip = form.querySelector<HTMLInputElement>('input[name=slipNumber]');
     const picker = form.querySelector<PhotoPicker>('yishi-photo-picker');
-    const voter = v.vote.electorateKind === 'residents' ? { personId: this.unit } : { unitId: this.unit };
+    // What the select shows is what is sent (a unit chosen, then typed away or just voted, is no longer shown).
+    const unit = chosenUnit(form, 'unitId');
+    const voter = v.vote.electorateKind === 'residents' ? { personId: unit } : { unitId: unit };
     this.saved = '';
     const entered = await this.write.run(
       () =>
@@ -219,21 +300,27 @@ export class PaperBallotsPanel extends YishiElement {
           body: { ...voter, choices, slipNumber: slip?.value.trim() ?? '', photoId: picker?.ids[0] ?? '' },
         }),
       {
-        fields: ['unitId', 'slipNumber', 'photoId', 'choices'],
+        fields: ENTRY_FIELDS,
         fieldOfCode: { paper_slip_required: 'slipNumber', paper_photo_required: 'photoId' },
         errorAs: 'inline',
       },
     );
-    if (!entered) return;
+    if (!entered) {
+      void this.focusFirst(ENTRY_FIELDS);
+      return;
+    }
     this.saved = t('paper.entered', { unit: entered.voterLabel });
     this.unit = '';
     this.search = '';
-    if (slip) slip.value = '';
+    // The next slip starts blank: its choice too, never one left from the last slip.
+    form.reset();
     picker?.clear();
     await this.load.reload();
   }
 
-  private async review() {
+  /** The dialog's form sent (its button, or Enter): the review, the dialog kept open until it is done. */
+  private async review(event: Event) {
+    event.preventDefault();
     const r = this.reviewing;
     if (!r) return;
     const params = { voteId: this.view?.vote.id ?? '', entryId: r.entry.id };
@@ -242,9 +329,10 @@ export class PaperBallotsPanel extends YishiElement {
       const receipt = await this.write.run(() => api.call(proxyEndpoints.confirmPaper, { params }), { errorAs: 'inline' });
       if (receipt) message = t('paper.confirmed', { code: receipt.receiptCode });
     } else {
-      const reason = this.renderRoot.querySelector<HTMLTextAreaElement>('sl-dialog sl-textarea')?.value.trim() ?? '';
+      const reason = this.renderRoot.querySelector<HTMLTextAreaElement>('#paper-dialog textarea[name=reason]')?.value.trim() ?? '';
       const ok = await this.write.run(() => api.call(proxyEndpoints.rejectPaper, { params, body: { reason } }), { fields: ['reason'], errorAs: 'inline' });
       if (ok) message = t('paper.rejected');
+      else void this.focusFirst(['reason']);
     }
     if (!message) return;
     this.reviewing = null;

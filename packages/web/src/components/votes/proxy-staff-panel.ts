@@ -2,11 +2,9 @@
  * Staff, on the vote's management page of an owners' vote: every proxy authorisation (委托投票) with
  * its form photo and how it was confirmed, a revoke button (a dialog says a proxy ballot already cast
  * is withdrawn), and the form for an authorisation an owner brought in person — confirmed at once,
- * recorded with the staff member, after a confirmation dialog.
+ * recorded with the staff member, after a confirmation dialog. Its fields, buttons and dialog are
+ * native (no Shoelace); a refusal is said under each field it is about, the focus on the first.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { proxyEndpoints, type ProxyView, type VoteProxies, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -14,21 +12,29 @@ import { api } from '../../api/client.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import '../action-items/photo-picker.js';
-import { RollFinder, unitFinder } from './unit-finder.js';
+import { chosenUnit, RollFinder, unitFinder } from './unit-finder.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
+import { syncModal } from '../common/modal.js';
+import { focusControl } from '../forms/form-errors.js';
+import { textField } from '../forms/text-field.js';
 
 type Asking = { kind: 'revoke'; proxy: ProxyView } | { kind: 'record'; unitIds: string[]; principalPhone: string; proxyPhone: string; formPhotoId: string };
+type Field = 'principalPhone' | 'unitIds' | 'proxyPhone' | 'formPhotoId';
+/** The form's fields in the order they are shown (the focus goes to the first refused). */
+const FIELDS: readonly Field[] = ['principalPhone', 'unitIds', 'proxyPhone', 'formPhotoId'];
 
 @customElement('yishi-proxy-staff-panel')
 export class ProxyStaffPanel extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       form.card,
       .card {
@@ -36,8 +42,15 @@ export class ProxyStaffPanel extends YishiElement {
         grid-template-columns: minmax(0, 1fr);
         gap: 0.75rem;
       }
-      fieldset {
-        min-width: 0;
+      form.card {
+        gap: 1rem;
+      }
+      .card > p,
+      .card > h3 {
+        margin: 0;
+      }
+      .dialog p {
+        margin: 0 0 1rem;
       }
       ul.proxies {
         list-style: none;
@@ -58,7 +71,10 @@ export class ProxyStaffPanel extends YishiElement {
   @state() private done = '';
   @state() private search = '';
   @state() private unit = '';
-  private readonly write = new WriteController<'unitIds' | 'principalPhone' | 'proxyPhone' | 'formPhotoId'>(this);
+  /** The phones typed (kept here: the form is drawn anew when the list reloads). */
+  @state() private principalPhone = '';
+  @state() private proxyPhone = '';
+  private readonly write = new WriteController<Field>(this);
   private readonly finder = new RollFinder(
     this,
     () => this.view,
@@ -73,8 +89,8 @@ export class ProxyStaffPanel extends YishiElement {
 
   /** Whether an authorisation is being recorded (the page holds its live refresh meanwhile). */
   get editing(): boolean {
-    const form = this.renderRoot.querySelector('form');
-    const typed = [...(form?.querySelectorAll<HTMLInputElement>('sl-input') ?? [])].some((i) => i.value !== '');
+    const form = this.renderRoot.querySelector('form.card');
+    const typed = this.principalPhone !== '' || this.proxyPhone !== '' || this.search !== '';
     return (
       this.asking !== null || typed || this.unit !== '' || (form?.querySelector<PhotoPicker>('yishi-photo-picker')?.ids.length ?? 0) > 0 || this.write.busy
     );
@@ -112,7 +128,7 @@ export class ProxyStaffPanel extends YishiElement {
       ${
         live && p.status !== 'revoked'
           ? html`<div>
-              <sl-button size="large" variant="danger" outline @click=${() => (this.asking = { kind: 'revoke', proxy: p })}>${t('proxy.revoke')}</sl-button>
+              <button type="button" class="button danger" @click=${() => this.askRevoke(p)}>${t('proxy.revoke')}</button>
             </div>`
           : nothing
       }
@@ -124,73 +140,114 @@ export class ProxyStaffPanel extends YishiElement {
     return html`<form class="card" novalidate @submit=${(e: Event) => this.ask(e)}>
       <h3>${t('proxyStaff.inPersonHeading')}</h3>
       <p class="muted">${t('proxyStaff.inPersonIntro')}</p>
-      <sl-input
-        size="large"
-        name="principal"
-        type="tel"
-        inputmode="numeric"
-        maxlength="11"
-        required
-        label=${t('proxyStaff.principalPhone')}
-        help-text=${errors.principalPhone ?? ''}
-      ></sl-input>
+      ${textField({
+        name: 'principalPhone',
+        label: t('proxyStaff.principalPhone'),
+        value: this.principalPhone,
+        error: errors.principalPhone,
+        type: 'tel',
+        inputmode: 'numeric',
+        maxlength: 11,
+        onInput: (value) => {
+          this.principalPhone = value;
+          this.write.clearField('principalPhone');
+        },
+      })}
       ${unitFinder({
         finder: this.finder,
         eligible: (e) => !e.developerHeld,
+        name: 'unitIds',
         search: this.search,
         unit: this.unit,
         label: t('proxyStaff.units'),
         error: errors.unitIds,
         onSearch: (typed) => (this.search = typed),
-        onChoose: (key) => (this.unit = key),
+        onChoose: (key) => {
+          this.unit = key;
+          this.write.clearField('unitIds');
+        },
       })}
-      <sl-input
-        size="large"
-        name="proxy"
-        type="tel"
-        inputmode="numeric"
-        maxlength="11"
-        required
-        label=${t('proxy.phone')}
-        help-text=${errors.proxyPhone ?? t('proxy.phoneHelp')}
-      ></sl-input>
+      ${textField({
+        name: 'proxyPhone',
+        label: t('proxy.phone'),
+        value: this.proxyPhone,
+        error: errors.proxyPhone,
+        hint: t('proxy.phoneHelp'),
+        type: 'tel',
+        inputmode: 'numeric',
+        maxlength: 11,
+        onInput: (value) => {
+          this.proxyPhone = value;
+          this.write.clearField('proxyPhone');
+        },
+      })}
       <yishi-photo-picker
         legend=${t('proxy.form')}
         max="1"
         .upload=${(file: Blob) => api.upload(proxyEndpoints.uploadPhoto, { params: { voteId: v.vote.id }, file, contentType: 'image/jpeg' })}
         .error=${errors.formPhotoId ?? null}
+        @yishi-photos-change=${() => this.write.clearField('formPhotoId')}
       ></yishi-photo-picker>
       ${this.write.error && !this.asking ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
-      <div><sl-button size="large" variant="primary" type="submit">${t('proxyStaff.submit')}</sl-button></div>
+      <div><button type="submit" class="button primary">${t('proxyStaff.submit')}</button></div>
     </form>`;
   }
 
   private renderDialog() {
     const a = this.asking;
-    const label = a ? t(a.kind === 'revoke' ? 'proxy.revokeTitle' : 'proxyStaff.confirmTitle') : '';
-    return html`<sl-dialog label=${label} ?open=${a !== null} @sl-after-hide=${(e: Event) => e.target === e.currentTarget && (this.asking = null)}>
-      ${a ? html`<p><strong>${t(a.kind === 'revoke' ? 'proxy.revokeWarn' : 'proxyStaff.confirmWarn')}</strong></p>` : nothing}
+    const revoke = a?.kind === 'revoke';
+    const title = a ? t(revoke ? 'proxy.revokeTitle' : 'proxyStaff.confirmTitle') : '';
+    return html`<dialog class="dialog" id="proxy-staff-dialog" aria-labelledby="proxy-staff-dialog-title" @close=${() => (this.asking = null)}>
+      <h2 id="proxy-staff-dialog-title">${title}</h2>
+      ${a ? html`<p><strong>${t(revoke ? 'proxy.revokeWarn' : 'proxyStaff.confirmWarn')}</strong></p>` : nothing}
       ${this.write.error && a ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
-      <sl-button slot="footer" size="large" @click=${() => (this.asking = null)}>${t('proxy.cancel')}</sl-button>
-      <sl-button slot="footer" size="large" variant=${a?.kind === 'revoke' ? 'danger' : 'primary'} ?loading=${this.write.busy} @click=${() => this.go()}
-        >${a?.kind === 'revoke' ? t('proxy.revoke') : t('proxyStaff.submit')}</sl-button
-      >
-    </sl-dialog>`;
+      <div class="actions">
+        <button type="button" class="button" @click=${() => (this.asking = null)}>${t('proxy.cancel')}</button>
+        <button
+          type="button"
+          class="button ${revoke ? 'danger' : 'primary'}"
+          ?disabled=${this.write.busy}
+          aria-busy=${this.write.busy ? 'true' : 'false'}
+          @click=${() => this.go()}
+        >
+          ${revoke ? t('proxy.revoke') : t('proxyStaff.submit')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'proxy-staff-dialog', this.asking !== null);
+  }
+
+  private askRevoke(proxy: ProxyView) {
+    this.write.clear();
+    this.asking = { kind: 'revoke', proxy };
+  }
+
+  /** Moves the focus to the first field a refusal is about (the photo picker's button for the photo). */
+  private async focusFirst(): Promise<void> {
+    const first = FIELDS.find((f) => this.write.fieldErrors[f]);
+    if (!first) return;
+    if (first !== 'formPhotoId') return focusControl(this, first);
+    await this.updateComplete;
+    this.renderRoot.querySelector<PhotoPicker>('yishi-photo-picker')?.shadowRoot?.querySelector<HTMLInputElement>('input[type=file]')?.focus();
   }
 
   /** Reads the form and asks for a confirmation. */
   private ask(e: Event) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const value = (name: string) => (form.querySelector<HTMLInputElement>(`sl-input[name=${name}]`)?.value ?? '').trim();
-    const unit = this.finder.find(this.unit);
+    // What the select shows is what is sent (a unit chosen, then typed away, is no longer shown).
+    const unit = this.finder.find(chosenUnit(form, 'unitIds'));
     const formPhotoId = form.querySelector<PhotoPicker>('yishi-photo-picker')?.ids[0] ?? '';
     this.write.clear();
     if (!unit || !formPhotoId) {
-      this.write.fieldErrors = unit ? { formPhotoId: t('proxy.needPhoto') } : { unitIds: t('proxy.needUnit') };
+      this.write.fieldErrors = { unitIds: unit ? undefined : t('proxy.needUnit'), formPhotoId: formPhotoId ? undefined : t('proxy.needPhoto') };
+      void this.focusFirst();
       return;
     }
-    this.asking = { kind: 'record', unitIds: [unit.voterKey], principalPhone: value('principal'), proxyPhone: value('proxy'), formPhotoId };
+    this.asking = { kind: 'record', unitIds: [unit.voterKey], principalPhone: this.principalPhone.trim(), proxyPhone: this.proxyPhone.trim(), formPhotoId };
   }
 
   private async go() {
@@ -206,13 +263,21 @@ export class ProxyStaffPanel extends YishiElement {
                 params: { voteId },
                 body: { unitIds: a.unitIds, principalPhone: a.principalPhone, proxyPhone: a.proxyPhone, formPhotoId: a.formPhotoId },
               }),
-            { fields: ['unitIds', 'principalPhone', 'proxyPhone', 'formPhotoId'], errorAs: 'inline' },
+            { fields: FIELDS, errorAs: 'inline' },
           );
-    if (!ok) return;
+    if (!ok) {
+      // A problem about a field of the form: the dialog closes on it, and the focus goes to it.
+      if (a.kind === 'record' && FIELDS.some((f) => this.write.fieldErrors[f])) {
+        this.asking = null;
+        void this.focusFirst();
+      }
+      return;
+    }
     this.asking = null;
     this.done = a.kind === 'revoke' ? t('proxy.revoked') : t('proxyStaff.done');
-    const form = this.renderRoot.querySelector('form');
-    for (const input of form?.querySelectorAll<HTMLInputElement>('sl-input') ?? []) input.value = '';
+    const form = this.renderRoot.querySelector('form.card');
+    this.principalPhone = '';
+    this.proxyPhone = '';
     this.search = '';
     this.unit = '';
     form?.querySelector<PhotoPicker>('yishi-photo-picker')?.clear();

@@ -2,15 +2,14 @@
  * Finding a unit of the roll by typing its number, then choosing it — the paper-ballot and the
  * in-person proxy forms on the management page share it. The server searches the roll (the roll
  * endpoint's `q`, at most 50 matches): a 10,000-unit roll never travels to the phone. The caller keeps
- * what was typed and chosen.
+ * what was typed and chosen. Native fields (native-field.ts): the host adds nativeFieldStyles.
  */
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import { voteEndpoints, type RollEntry, type VoteView } from '@yishi/core';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import { t } from '../../i18n.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 
 /** Matches listed at most: typing more of the number narrows them. */
 const MATCHES = 50;
@@ -76,6 +75,8 @@ export interface UnitFinder {
   finder: RollFinder;
   /** Which entries may be chosen (units not voted yet, units of owners …). */
   eligible: (entry: RollEntry) => boolean;
+  /** The select's id and name: the field a refusal names (focusControl finds it by it); the search box is `${name}-search`. */
+  name: string;
   search: string;
   unit: string;
   label: string;
@@ -84,29 +85,51 @@ export interface UnitFinder {
   onChoose: (voterKey: string) => void;
 }
 
+/**
+ * The search box and the select of the matching units. The select shows "—" until a unit is chosen,
+ * and again when the chosen one is no longer among the matches (typed away, or it just voted): what
+ * the form sends is what the select shows, so read it from the select (`chosenUnit`).
+ */
 export function unitFinder(f: UnitFinder) {
   const matches = f.finder.matches.filter(f.eligible);
-  return html`<sl-input
-      size="large"
-      label=${t('paper.search')}
-      .value=${f.search}
-      @sl-input=${(e: Event) => {
+  const search = `${f.name}-search`;
+  return html`${nativeField(
+    search,
+    t('paper.search'),
+    html`<input
+      class="input"
+      id=${search}
+      type="text"
+      autocomplete="off"
+      spellcheck="false"
+      enterkeyhint="search"
+      .value=${live(f.search)}
+      @input=${(e: Event) => {
         const typed = (e.target as HTMLInputElement).value;
         f.finder.search(typed);
         f.onSearch(typed);
       }}
-    ></sl-input>
-    <sl-select
-      size="large"
-      name="unit"
-      label=${f.label}
-      value=${f.unit}
-      placeholder="—"
-      hoist
+    />`,
+  )}
+  ${nativeField(
+    f.name,
+    f.label,
+    html`<select
+      class="input"
+      id=${f.name}
+      name=${f.name}
       required
-      help-text=${f.error ?? ''}
-      @sl-change=${(e: Event) => f.onChoose((e.target as HTMLSelectElement).value as string)}
+      @change=${(e: Event) => f.onChoose((e.target as HTMLSelectElement).value)}
+      ${fieldProblem(f.name, f.error)}
     >
-      ${matches.map((e) => html`<sl-option value=${e.voterKey}>${e.label}</sl-option>`)}
-    </sl-select>`;
+      <option value="" .selected=${!matches.some((e) => e.voterKey === f.unit)}>—</option>
+      ${matches.map((e) => html`<option value=${e.voterKey} .selected=${e.voterKey === f.unit}>${e.label}</option>`)}
+    </select>`,
+    f.error,
+  )}`;
+}
+
+/** The unit the finder's select shows ('' when none), in `root` (the form). */
+export function chosenUnit(root: ParentNode, name: string): string {
+  return root.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value ?? '';
 }
