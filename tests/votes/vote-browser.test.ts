@@ -123,7 +123,7 @@ describe('voting on a phone', () => {
       await roll.getByRole('button', { name: '已显示 100 条，加载更多' }).scrollIntoViewIfNeeded();
       await roll.getByText('共 120 条，已全部显示').waitFor();
       expect(await roll.locator('tbody tr').count()).toBe(120);
-      await roll.getByRole('textbox', { name: '查找房屋' }).fill('1栋1单元301');
+      await roll.getByRole('searchbox', { name: '查找房屋' }).fill('1栋1单元301');
       await roll.getByText('共 1 条，已全部显示').waitFor();
       expect(await roll.locator('tbody tr').first().innerText()).toContain('1栋1单元301');
       await page.getByRole('button', { name: '立即结束并计票' }).click();

@@ -101,9 +101,18 @@ test('the station chief extends an open vote from her phone: the reason is asked
     .orderBy('id')
     .executeTakeFirstOrThrow();
   await withPhonePage(browser, async (page) => {
+    await page.clock.install();
     await loginWithSessionCookie(page, server.url, 'zhanzhang');
     await page.goto(`${server.url}/votes/${open.id}/manage`);
-    await page.getByRole('heading', { level: 1, name: open.title }).waitFor();
+    const heading = page.getByRole('heading', { level: 1, name: open.title });
+    await heading.waitFor();
+    // The live turnout is fetched again every 5 s in place: the page is not swapped for a spinner
+    // (which threw a reader scrolled down the roll back to the top).
+    await heading.evaluate((h) => h.setAttribute('data-seen', 'yes'));
+    const refetched = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/votes/${open.id}` && r.request().method() === 'GET');
+    await page.clock.runFor(5_500);
+    await refetched;
+    expect(await heading.getAttribute('data-seen')).toBe('yes');
     // The roll below finds a unit as its number is typed.
     const units = page.locator('yishi-vote-roll tbody th');
     await units.first().waitFor();

@@ -155,7 +155,7 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
-  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, My account, the lists of votes and meetings, an action item's page, the list of them and the ledger, the hall screen, the minutes' editor, the first-run setup, the form to create a vote, the compound's group robots, and the building heads' turnout navigator load no Shoelace", () => {
+  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, My account, the lists of votes and meetings, an action item's page, the list of them and the ledger, the hall screen, the minutes' editor, the first-run setup, the form to create a vote, the compound's group robots, a vote's management, and the building heads' turnout navigator load no Shoelace", () => {
     // Each page with something only it draws: its dialog, or its element.
     const pages = {
       'votes/roll-check-page': 'objection-dialog',
@@ -183,7 +183,12 @@ describe('gzipped JS a phone downloads', () => {
       'setup/setup-page': 'yishi-setup-page',
       'votes/vote-create-page': 'yishi-vote-create-page',
       'notifications/compound-robots-page': 'yishi-compound-robots-page',
+      // With its stepper, roll, paper-ballot, proxy and objections panels and the delivery report.
+      'votes/vote-manage-page': 'yishi-paper-ballots-panel',
     };
+    expect(pageWeight(DIST, manifest, 'src/pages/votes/vote-manage-page.ts').files.some((file) => code(file).includes('resolve-dialog'))).toBe(true);
+    // The vote periods' form the votes list fetches for organisers.
+    for (const file of pageWeight(DIST, manifest, 'src/components/votes/vote-settings.ts').files) expect(code(file), file).not.toMatch(/\.define\(["'`]sl-/);
     expect(pageWeight(DIST, manifest, 'src/pages/account/account-page.ts').files.some((file) => code(file).includes('yishi-account-email'))).toBe(true);
     // The vote periods' form is fetched for the compound's organisers only.
     expect(dynamicImportsOf(manifest, 'src/pages/votes/votes-page.ts')).toContain('src/components/votes/vote-settings.ts');

@@ -4,7 +4,6 @@
  * sends again to those not reached. Embed it on the thing's management page:
  * `<yishi-delivery-summary compound-id=… subject-kind="vote" subject-id=…>`.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { notificationEndpoints, type Answer } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -14,6 +13,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
 
@@ -24,6 +24,7 @@ type SubjectKind = 'vote' | 'meeting' | 'proposal' | 'action_item' | 'question' 
 export class DeliverySummary extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     css`
       section.card {
         display: grid;
@@ -115,7 +116,15 @@ export class DeliverySummary extends YishiElement {
           // Messages still on their way (being sent, held for quiet hours) are not sent again.
           event.notReached.some((r) => r.reason !== 'pending' && r.reason !== 'quiet_hours')
             ? html`<div>
-                <sl-button size="medium" ?loading=${this.write.busy} @click=${() => void this.resend(event.eventId)}>${t('delivery.resend')}</sl-button>
+                <button
+                  type="button"
+                  class="button"
+                  ?disabled=${this.write.busy}
+                  aria-busy=${this.write.busy ? 'true' : 'false'}
+                  @click=${() => void this.resend(event.eventId)}
+                >
+                  ${t('delivery.resend')}
+                </button>
               </div>`
             : nothing
         }

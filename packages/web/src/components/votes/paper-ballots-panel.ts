@@ -91,11 +91,16 @@ export class PaperBallotsPanel extends YishiElement {
     () => this.view,
     (v) => v.vote.status === 'open',
   );
+  /**
+   * How many entries wait for review, as the page last counted them (every 5 s while the vote is
+   * open): when another staff member enters or reviews one, the list below is fetched again.
+   */
+  @property({ attribute: false }) pendingCount = 0;
   /** The entries waiting for a second staff member, a page at a time (newest first). */
   private readonly load = new PagedController<PaperEntry, PaperEntries>(
     this,
     (after, signal) => api.call(proxyEndpoints.paperEntries, { params: { voteId: this.view?.vote.id ?? '' }, query: { after, status: 'pending' }, signal }),
-    () => [this.view?.vote.id],
+    () => [this.view?.vote.id, this.pendingCount],
   );
 
   /** Whether a slip is being entered or reviewed (the page holds its live refresh meanwhile, so nothing typed is lost). */

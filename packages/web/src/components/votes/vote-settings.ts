@@ -3,8 +3,6 @@
  * in words for everyone, and a form for the compound's organisers (limits from VOTE_PERIOD_LIMITS;
  * the notice never under 15 days). `<yishi-vote-settings compound-id=…>` on the votes page.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { voteTimelineEndpoints, type VotePeriods, type VoteSettings } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -12,8 +10,11 @@ import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { focusFirstProblem } from '../accounts/account-form.js';
+import { fieldProblem, nativeField } from '../forms/native-field.js';
 import { renderLoad } from '../common/load-state.js';
 
 const KEYS = ['noticeDays', 'rollCheckDays', 'objectionDays', 'proxyCap'] as const satisfies ReadonlyArray<keyof VotePeriods>;
@@ -22,7 +23,8 @@ const KEYS = ['noticeDays', 'rollCheckDays', 'objectionDays', 'proxyCap'] as con
 export class VoteSettingsSection extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       .grid {
         display: grid;
@@ -55,22 +57,32 @@ export class VoteSettingsSection extends YishiElement {
         s.canManage
           ? html`<form class="fields" @submit=${(ev: Event) => this.save(ev)} novalidate>
               <div class="grid">
-                ${KEYS.map(
-                  (k) =>
-                    html`<sl-input
+                ${KEYS.map((k) =>
+                  nativeField(
+                    k,
+                    t(`timeline.${k}`),
+                    html`<input
+                      class="input"
+                      id=${k}
                       name=${k}
                       type="number"
                       inputmode="numeric"
                       min=${s.limits[k].min}
                       max=${s.limits[k].max}
                       value=${String(s.periods[k])}
-                      label=${t(`timeline.${k}`)}
-                      help-text=${e[k] ?? `${s.limits[k].min}–${s.limits[k].max}`}
-                      class=${e[k] ? 'invalid' : ''}
-                    ></sl-input>`,
+                      @input=${() => this.write.clearField(k)}
+                      ${fieldProblem(k, e[k], `${s.limits[k].min}–${s.limits[k].max}`)}
+                    />`,
+                    e[k],
+                    `${s.limits[k].min}–${s.limits[k].max}`,
+                  ),
                 )}
               </div>
-              <div><sl-button type="submit" variant="primary" ?loading=${this.write.busy}>${t('timeline.save')}</sl-button></div>
+              <div>
+                <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+                  ${t('timeline.save')}
+                </button>
+              </div>
             </form>`
           : nothing
       }`;
@@ -85,6 +97,7 @@ export class VoteSettingsSection extends YishiElement {
       fields: KEYS,
     });
     if (saved) await this.load.reload();
+    else focusFirstProblem(this, this.write, KEYS);
   }
 }
 

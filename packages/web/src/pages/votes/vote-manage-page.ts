@@ -65,13 +65,14 @@ export class VoteManagePage extends YishiElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.timer = setInterval(() => {
-      // Not while a paper slip or an authorisation is being entered or reviewed: a reload redraws the page and would lose it.
+      // In place (the page stays on screen, where it was scrolled to), and not while a paper slip or an
+      // authorisation is being entered or reviewed.
       if (
         this.load.value?.view.vote.status === 'open' &&
         !this.renderRoot.querySelector('yishi-paper-ballots-panel')?.editing &&
         !this.renderRoot.querySelector('yishi-proxy-staff-panel')?.editing
       )
-        void this.load.reload();
+        void this.load.refresh();
     }, 5_000);
   }
   override disconnectedCallback(): void {
@@ -148,7 +149,7 @@ export class VoteManagePage extends YishiElement {
               <yishi-vote-result .result=${view.result}></yishi-vote-result>`
           : nothing
       }
-      <yishi-paper-ballots-panel .view=${view} @paper-changed=${() => this.load.refresh()}></yishi-paper-ballots-panel>
+      <yishi-paper-ballots-panel .view=${view} .pendingCount=${paperPending} @paper-changed=${() => this.load.refresh()}></yishi-paper-ballots-panel>
       <yishi-proxy-staff-panel .view=${view} @proxy-changed=${() => this.load.refresh()}></yishi-proxy-staff-panel>
       ${vote.status === 'draft' ? nothing : html`<yishi-delivery-summary compound-id=${vote.compoundId} subject-kind="vote" subject-id=${vote.id}></yishi-delivery-summary>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-vote-objections-panel vote-id=${vote.id} .options=${vote.options} @objection-resolved=${() => this.load.reload()}></yishi-vote-objections-panel>`}

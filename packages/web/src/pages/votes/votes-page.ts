@@ -2,7 +2,7 @@
  * A compound's votes: open ones first with a big "去投票" and, for an owner, which of their units
  * have voted; then closed ones with pass/fail in words (said once: the summary carries the verdict).
  * The server sends them in that order a page at a time; more load as the list scrolls. The vote
- * periods' settings (Shoelace's form) are fetched only for those who manage the compound's votes.
+ * periods' settings and their form are fetched only for those who manage the compound's votes.
  */
 import { voteEndpoints, type CompoundVotes, type ListedVote } from '@yishi/core';
 import { css, html, nothing } from 'lit';
