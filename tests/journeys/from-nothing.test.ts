@@ -200,7 +200,7 @@ describe('from an empty database to the first vote, in the browser', () => {
     await building.getByRole('button', { name: /打印激活信/ }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
-      activation.locator('sl-dialog.confirm-print').getByRole('button', { name: '生成并下载 PDF' }).click(),
+      activation.locator('dialog.confirm-print').getByRole('button', { name: '生成并下载 PDF' }).click(),
     ]);
     const pdf = new Uint8Array(readFileSync((await download.path())!));
     const text = pdfText(pdf);

@@ -285,8 +285,8 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await checkA11y();
 
     await one.getByRole('button', { name: /打印激活信/ }).click();
-    const confirm = activation.locator('sl-dialog.confirm-print');
-    await confirm.getByRole('dialog', { name: '打印1栋的激活信？' }).waitFor();
+    const confirm = activation.locator('dialog.confirm-print');
+    await activation.getByRole('dialog', { name: '打印1栋的激活信？' }).waitFor();
     const words = await visibleText(confirm);
     expect(words).toContain('将为1栋还没有激活的 3 人各生成一封激活信');
     expect(words).toContain('以前的激活信（如有）将作废');
@@ -303,8 +303,8 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     const building = status.buildings.find((b) => b.name === '1')!;
     expect(Number(response.headers()['x-letter-count'])).toBe(building.households);
     expect(building.lettersOutstanding).toBe(3);
-    await activation.locator('sl-alert.printed-alert').waitFor();
-    expect(await visibleText(activation.locator('sl-alert.printed-alert'))).toContain('已生成1栋的激活信，共 3 封');
+    await activation.locator('.printed-alert').waitFor();
+    expect(await visibleText(activation.locator('.printed-alert'))).toContain('已生成1栋的激活信，共 3 封');
     await expect.poll(() => visibleText(one)).toContain('已发激活信、还没激活：3 人');
     expect(await visibleText(one)).toMatch(/上次打印：\d{4}年/);
     await checkA11y();
@@ -312,10 +312,10 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
 
     // A reprint says whose letters stop working.
     await one.getByRole('button', { name: /打印激活信/ }).click();
-    await confirm.getByRole('dialog').waitFor();
+    await confirm.waitFor();
     expect(await visibleText(confirm)).toContain('其中 3 人以前收到的激活信将作废');
     await confirm.getByRole('button', { name: '取消' }).click();
-    await confirm.getByRole('dialog').waitFor({ state: 'hidden' });
+    await confirm.waitFor({ state: 'hidden' });
 
     // An elderly owner without a letter: find him by name, issue a code, read it out.
     await activation.getByLabel('查找住户').fill('钱玉兰');
@@ -328,8 +328,8 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
       .locator('li.person')
       .getByRole('button', { name: /发放一次性码/ })
       .click();
-    const issued = activation.locator('sl-dialog.issued');
-    await issued.getByRole('dialog', { name: '孙伟的一次性码' }).waitFor();
+    const issued = activation.locator('dialog.issued');
+    await activation.getByRole('dialog', { name: '孙伟的一次性码' }).waitFor();
     const shown = await visibleText(issued);
     expect(shown).toContain('激活账号');
     expect(shown).toContain('孙伟还没有账号');
@@ -347,7 +347,7 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await checkA11y();
     await shoot('activation-code', { fullPage: false });
     await issued.getByRole('button', { name: '完成，关闭' }).click();
-    await issued.getByRole('dialog').waitFor({ state: 'hidden' });
+    await issued.waitFor({ state: 'hidden' });
   });
 
   test('the home checklist ticks what is done, per compound', async () => {

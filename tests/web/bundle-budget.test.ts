@@ -155,7 +155,7 @@ describe('gzipped JS a phone downloads', () => {
     }
   });
 
-  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, My account, the lists of votes and meetings, an action item's page, the list of them and the ledger, the hall screen, the minutes' editor, the first-run setup, the form to create a vote, the compound's group robots, a vote's management, and the building heads' turnout navigator load no Shoelace", () => {
+  test("the owners' roll check, receipts (with the 询异 form), the notifications the bell leads to and their settings, residents' proposals and concerns, My account, the lists of votes and meetings, an action item's page, the list of them and the ledger, the hall screen, the minutes' editor, the first-run setup, the form to create a vote, the compound's group robots, a vote's management, activation letters, and the building heads' turnout navigator load no Shoelace", () => {
     // Each page with something only it draws: its dialog, or its element.
     const pages = {
       'votes/roll-check-page': 'objection-dialog',
@@ -185,6 +185,8 @@ describe('gzipped JS a phone downloads', () => {
       'notifications/compound-robots-page': 'yishi-compound-robots-page',
       // With its stepper, roll, paper-ballot, proxy and objections panels and the delivery report.
       'votes/vote-manage-page': 'yishi-paper-ballots-panel',
+      // Activation letters, with the households list and the code handover.
+      'activation/activation-page': 'issued-dialog',
     };
     expect(pageWeight(DIST, manifest, 'src/pages/votes/vote-manage-page.ts').files.some((file) => code(file).includes('resolve-dialog'))).toBe(true);
     // The vote periods' form the votes list fetches for organisers.

@@ -5,11 +5,6 @@
  * loaded whole — and given a one-time code in person (activation, or a forgotten password), shown
  * large with its QR code.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import './code-handover.js';
 import { activationEndpoints, type ActivationHousehold, type ActivationHouseholds, type ActivationStatus, type Answer } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -21,8 +16,11 @@ import { t } from '../../i18n.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderMore } from '../common/load-more.js';
 import { renderError, renderLoading } from '../common/load-state.js';
-import { optionLabel } from '../forms/option-label.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { syncModal } from '../common/modal.js';
+import { nativeField } from '../forms/native-field.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { tagStyles } from '../../styles/tag-styles.js';
 
 type IssuedCode = Answer<typeof activationEndpoints.issueCode>;
 type Show = 'all' | 'waiting' | 'activated';
@@ -36,7 +34,9 @@ export function buildingLabel(name: string): string {
 export class ActivationHouseholdsList extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
+    tagStyles,
     css`
       .filters {
         display: grid;
@@ -82,6 +82,10 @@ export class ActivationHouseholdsList extends YishiElement {
       .never {
         margin: 1rem 0 0;
       }
+      .person .button {
+        min-height: var(--yishi-tap);
+        font-size: 1rem;
+      }
     `,
   ];
 
@@ -118,35 +122,41 @@ export class ActivationHouseholdsList extends YishiElement {
 
   private renderFilters() {
     return html`<div class="filters">
-      <sl-input
-        class="search"
-        type="search"
-        label=${t('admin.activation.search')}
-        placeholder=${t('admin.activation.searchPlaceholder')}
-        clearable
-        @sl-input=${(ev: Event) => this.typed((ev.target as HTMLInputElement).value)}
-      ></sl-input>
+      <div class="search">
+        ${nativeField(
+          'household-search',
+          t('admin.activation.search'),
+          html`<input
+            class="input"
+            id="household-search"
+            type="search"
+            autocomplete="off"
+            placeholder=${t('admin.activation.searchPlaceholder')}
+            @input=${(ev: Event) => this.typed((ev.target as HTMLInputElement).value)}
+          />`,
+        )}
+      </div>
       ${
         this.buildings.length > 1
-          ? html`<sl-select
-              label=${t('admin.activation.buildingFilter')}
-              value=${this.building}
-              @sl-change=${(ev: Event) => (this.building = (ev.target as HTMLSelectElement).value)}
-            >
-              <sl-option value="all">${optionLabel(t('admin.activation.allBuildings'))}</sl-option>
-              ${this.buildings.map((b) => html`<sl-option value=${b.id}>${optionLabel(buildingLabel(b.name))}</sl-option>`)}
-            </sl-select>`
+          ? nativeField(
+              'household-building',
+              t('admin.activation.buildingFilter'),
+              html`<select class="input" id="household-building" @change=${(ev: Event) => (this.building = (ev.target as HTMLSelectElement).value)}>
+                <option value="all" .selected=${this.building === 'all'}>${t('admin.activation.allBuildings')}</option>
+                ${this.buildings.map((b) => html`<option value=${b.id} .selected=${this.building === b.id}>${buildingLabel(b.name)}</option>`)}
+              </select>`,
+            )
           : nothing
       }
-      <sl-select
-        label=${t('admin.activation.showFilter')}
-        value=${this.show}
-        @sl-change=${(ev: Event) => (this.show = (ev.target as HTMLSelectElement).value as Show)}
-      >
-        <sl-option value="all">${optionLabel(t('admin.activation.showAll'))}</sl-option>
-        <sl-option value="waiting">${optionLabel(t('admin.activation.showWaiting'))}</sl-option>
-        <sl-option value="activated">${optionLabel(t('admin.activation.showActivated'))}</sl-option>
-      </sl-select>
+      ${nativeField(
+        'household-show',
+        t('admin.activation.showFilter'),
+        html`<select class="input" id="household-show" @change=${(ev: Event) => (this.show = (ev.target as HTMLSelectElement).value as Show)}>
+          <option value="all" .selected=${this.show === 'all'}>${t('admin.activation.showAll')}</option>
+          <option value="waiting" .selected=${this.show === 'waiting'}>${t('admin.activation.showWaiting')}</option>
+          <option value="activated" .selected=${this.show === 'activated'}>${t('admin.activation.showActivated')}</option>
+        </select>`,
+      )}
     </div>`;
   }
 
@@ -175,9 +185,15 @@ export class ActivationHouseholdsList extends YishiElement {
           <span class=${p.activated ? 'tag ok' : 'tag waiting'}>${p.activated ? t('admin.activation.activated') : t('admin.activation.notActivated')}</span>
         </p>
       </div>
-      <sl-button class="issue" ?loading=${this.issuing === `${p.unitId}:${p.personId}`} @click=${() => this.issue(p)}
-        >${t('admin.activation.issue')}<span class="visually-hidden"> · ${p.unitLabel} ${p.name}</span></sl-button
+      <button
+        type="button"
+        class="button issue"
+        ?disabled=${this.issuing !== ''}
+        aria-busy=${this.issuing === `${p.unitId}:${p.personId}` ? 'true' : 'false'}
+        @click=${() => this.issue(p)}
       >
+        ${t('admin.activation.issue')}<span class="visually-hidden"> · ${p.unitLabel} ${p.name}</span>
+      </button>
     </li>`;
   }
 
@@ -197,18 +213,9 @@ export class ActivationHouseholdsList extends YishiElement {
 
   private renderIssued() {
     const c = this.issued;
-    return html`<sl-dialog
-      class="issued"
-      label=${c ? t('admin.activation.codeTitle', { name: c.name }) : ''}
-      ?open=${c !== null}
-      @sl-request-close=${(ev: CustomEvent<{ source: string }>) => {
-        // The code is shown once: a stray tap beside the dialog must not lose it.
-        if (ev.detail.source === 'overlay') ev.preventDefault();
-      }}
-      @sl-after-hide=${(ev: Event) => {
-        if (ev.target === ev.currentTarget) this.issued = null;
-      }}
-    >
+    // The code is shown once: a tap beside the dialog does not close it (a native modal closes only on Esc or its button).
+    return html`<dialog class="dialog issued" id="issued-dialog" aria-labelledby="issued-title" @close=${() => (this.issued = null)}>
+      <h2 id="issued-title">${c ? t('admin.activation.codeTitle', { name: c.name }) : ''}</h2>
       ${
         c
           ? html`<p class="code-kind">
@@ -227,8 +234,14 @@ export class ActivationHouseholdsList extends YishiElement {
               <p class="never muted">${t('admin.activation.neverPassword')}</p>`
           : nothing
       }
-      <sl-button slot="footer" variant="primary" @click=${() => (this.issued = null)}>${t('admin.activation.codeDone')}</sl-button>
-    </sl-dialog>`;
+      <div class="actions">
+        <button type="button" class="button primary" @click=${() => (this.issued = null)}>${t('admin.activation.codeDone')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'issued-dialog', this.issued !== null);
   }
 }
 

@@ -4,7 +4,6 @@
  * button (to paste into a chat), and when it stops working. Used for staff invitations and for the
  * codes a building head issues to an elderly owner; the helper never sees the person's password.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { formatAccessCode } from '@yishi/core';
 import QRCode from 'qrcode';
 import { css, html, nothing, type PropertyValues } from 'lit';
@@ -12,6 +11,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { notify } from '../../app/notify.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
+import { buttonStyles } from '../../styles/button-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 
 /** 'K7QM4XPTHR' read out letter by letter ("K 7 Q M 4, X P T H R"), for screen readers. */
@@ -43,6 +43,7 @@ async function copyText(text: string, fallback: HTMLInputElement | null): Promis
 export class CodeHandover extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    buttonStyles,
     css`
       .handover {
         display: grid;
@@ -188,9 +189,9 @@ export class CodeHandover extends YishiElement {
                 aria-label=${t('admin.handover.linkLabel')}
                 @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
               />
-              <sl-button class="copy" variant="primary" @click=${this.copy}
-                >${this.copied ? t('admin.handover.copiedShort') : t('admin.handover.copy')}</sl-button
-              >
+              <button type="button" class="button primary copy" @click=${this.copy}>
+                ${this.copied ? t('admin.handover.copiedShort') : t('admin.handover.copy')}
+              </button>
             </div>`
           : nothing
       }

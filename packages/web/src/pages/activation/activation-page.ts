@@ -7,10 +7,6 @@
  * own building. Below, the households a page at a time (yishi-activation-households): found by unit,
  * name or phone and given a one-time code in person.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/spinner/spinner.js';
 import { buildingLabel } from '../../components/accounts/activation-households.js';
 import { COMPOUND_STAFF, activationEndpoints, endpointUrl, type ActivationStatus } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -20,12 +16,15 @@ import { api } from '../../api/client.js';
 import { postForFile, saveFile } from '../../api/file-download.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { syncModal } from '../../components/common/modal.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { t } from '../../i18n.js';
 import { currentMe, holdsRoleAt, loadMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { tagStyles } from '../../styles/tag-styles.js';
 
 type Building = ActivationStatus['buildings'][number];
 
@@ -59,7 +58,9 @@ function percent(part: number, whole: number): number {
 export class ActivationPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
+    tagStyles,
     css`
       .summary {
         display: grid;
@@ -154,9 +155,23 @@ export class ActivationPage extends YishiElement {
         align-items: center;
         gap: 0.75rem;
       }
-      .working sl-spinner {
-        font-size: 1.5rem;
-        --track-width: 3px;
+      /* Letters being made: a turning ring beside the words (still with reduced motion: the words say it). */
+      .working .spinner {
+        flex: none;
+        width: 1.5rem;
+        height: 1.5rem;
+        border: 3px solid var(--yishi-brand);
+        border-right-color: transparent;
+        border-radius: 50%;
+        animation: button-spin 1s linear infinite;
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .working .spinner {
+          animation-duration: 3s;
+        }
+      }
+      .dialog p {
+        margin: 0 0 0.75rem;
       }
     `,
   ];
@@ -214,13 +229,14 @@ export class ActivationPage extends YishiElement {
         ${
           wholeCompound && total.households > total.activated
             ? html`<div class="actions">
-                <sl-button
-                  class="print-all"
-                  variant="primary"
+                <button
+                  type="button"
+                  class="button primary print-all"
                   ?disabled=${this.printing.state === 'working'}
                   @click=${() => this.askToPrint(null, t('admin.activation.wholeCompoundShort'), total)}
-                  >${t('admin.activation.printAll')}</sl-button
                 >
+                  ${t('admin.activation.printAll')}
+                </button>
               </div>`
             : nothing
         }
@@ -273,9 +289,9 @@ export class ActivationPage extends YishiElement {
       <div class="actions">
         ${
           waiting > 0
-            ? html`<sl-button class="print" ?disabled=${this.printing.state === 'working'} @click=${() => this.askToPrint(b.id, label, b)}
-                >${t('admin.activation.print')}<span class="visually-hidden"> · ${label}</span></sl-button
-              >`
+            ? html`<button type="button" class="button print" ?disabled=${this.printing.state === 'working'} @click=${() => this.askToPrint(b.id, label, b)}>
+                ${t('admin.activation.print')}<span class="visually-hidden"> · ${label}</span>
+              </button>`
             : html`<span class="tag ok">${t('admin.activation.allActivated')}</span>`
         }
       </div>
@@ -290,14 +306,8 @@ export class ActivationPage extends YishiElement {
 
   private renderConfirm() {
     const b = this.confirming;
-    return html`<sl-dialog
-      class="confirm-print"
-      label=${b ? t('admin.activation.confirmTitle', { label: b.label }) : ''}
-      ?open=${b !== null}
-      @sl-after-hide=${(ev: Event) => {
-        if (ev.target === ev.currentTarget) this.confirming = null;
-      }}
-    >
+    return html`<dialog class="dialog confirm-print" id="print-dialog" aria-labelledby="print-title" @close=${() => (this.confirming = null)}>
+      <h2 id="print-title">${b ? t('admin.activation.confirmTitle', { label: b.label }) : ''}</h2>
       ${
         b
           ? html`<p>${t('admin.activation.confirmBody', { label: b.label, count: b.count, pages: Math.ceil(b.count / 2) })}</p>
@@ -307,9 +317,15 @@ export class ActivationPage extends YishiElement {
               <p class="muted">${t('admin.activation.confirmDeliver')}</p>`
           : nothing
       }
-      <sl-button slot="footer" @click=${() => (this.confirming = null)}>${t('admin.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" class="confirm" @click=${this.print}>${t('admin.activation.confirmPrint')}</sl-button>
-    </sl-dialog>`;
+      <div class="actions">
+        <button type="button" class="button" @click=${() => (this.confirming = null)}>${t('admin.cancel')}</button>
+        <button type="button" class="button primary confirm" @click=${this.print}>${t('admin.activation.confirmPrint')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'print-dialog', this.confirming !== null);
   }
 
   private async print(): Promise<void> {
@@ -337,15 +353,15 @@ export class ActivationPage extends YishiElement {
       ${
         p.state === 'working'
           ? html`<div class="card working" role="status">
-              <sl-spinner aria-hidden="true"></sl-spinner><span>${t('admin.activation.working', { label: p.batch.label, count: p.batch.count })}</span>
+              <span class="spinner" aria-hidden="true"></span><span>${t('admin.activation.working', { label: p.batch.label, count: p.batch.count })}</span>
             </div>`
           : p.state === 'done'
-            ? html`<sl-alert variant="success" open class="printed-alert">
+            ? html`<div class="alert success printed-alert">
                 <strong>${t('admin.activation.printed', { label: p.batch.label, count: p.letters })}</strong>
                 <p>${t('admin.activation.printedHelp', { file: p.fileName })}</p>
-              </sl-alert>`
+              </div>`
             : p.state === 'failed'
-              ? html`<sl-alert variant="danger" open><p role="alert">${p.message}</p></sl-alert>`
+              ? html`<div class="alert danger"><p role="alert">${p.message}</p></div>`
               : nothing
       }
     </div>`;
