@@ -150,8 +150,8 @@ describe('from an empty database to the first vote, in the browser', () => {
       await roster.getByRole('heading', { name: '检查通过：导入后将会' }).waitFor();
       expect(await visibleText(roster)).toMatch(expected);
       await roster.getByRole('button', { name: '导入此文件…' }).click();
-      await roster.locator('sl-dialog').getByRole('button', { name: '确认导入' }).click();
-      await roster.locator('sl-alert.applied').waitFor();
+      await roster.getByRole('dialog', { name: '确认导入花名册？' }).getByRole('button', { name: '确认导入' }).click();
+      await roster.getByRole('status').filter({ hasText: '导入成功' }).waitFor();
     };
     const csv = ['楼栋,单元,房号,面积,业主,手机', `1,1,301,89.56,${OWNER_A.name},${OWNER_A.phone}`, `1,1,302,90.12,${OWNER_B.name},${OWNER_B.phone}`].join(
       '\r\n',

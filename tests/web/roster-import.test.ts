@@ -94,20 +94,26 @@ describe('roster import page', () => {
       expect(await unitCount()).toBe(before); // the preview changed nothing
       await page.screenshot({ path: '/tmp/yishi-shots/roster-preview.png', fullPage: true });
 
-      await roster.getByRole('button', { name: '导入此文件…' }).click();
-      await roster.getByRole('dialog', { name: '确认导入花名册？' }).waitFor();
-      // The footer buttons are slotted into the dialog: find them from the <sl-dialog> element.
-      const dialog = roster.locator('sl-dialog');
-      expect(await visibleText(roster.locator('sl-dialog'))).toContain('将新增 2 套、更新 0 套房屋，新登记 3 人（业主和居民）');
-      // Cancelling changes nothing.
+      const start = roster.getByRole('button', { name: '导入此文件…' });
+      await start.click();
+      const dialog = roster.getByRole('dialog', { name: '确认导入花名册？' });
+      await dialog.waitFor();
+      expect(await visibleText(dialog)).toContain('将新增 2 套、更新 0 套房屋，新登记 3 人（业主和居民）');
+      // A native modal dialog: what is behind it cannot be reached.
+      expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
+      // Cancelling changes nothing, and the focus goes back to the button that opened it.
       await dialog.getByRole('button', { name: '取消' }).click();
-      await roster.getByRole('dialog').waitFor({ state: 'hidden' });
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await start.evaluate((b) => b.matches(':focus'))).toBe(true);
       expect(await unitCount()).toBe(before);
 
-      await roster.getByRole('button', { name: '导入此文件…' }).click();
+      await start.click();
       await dialog.getByRole('button', { name: '确认导入' }).click();
-      await roster.locator('sl-alert.applied').waitFor();
-      expect(await visibleText(page, 'yishi-roster-import-page')).toContain('导入成功：新增 2 套，更新 0 套，不变 0 套。');
+      const applied = roster.getByRole('status').filter({ hasText: '导入成功' });
+      await applied.waitFor();
+      expect(await visibleText(applied)).toContain('导入成功：新增 2 套，更新 0 套，不变 0 套。');
+      // The focus is on what the import did, so it is read next.
+      expect(await applied.evaluate((el) => el.matches(':focus'))).toBe(true);
       expect(await unitCount()).toBe(before + 2);
     } finally {
       await page.context().close();
@@ -139,9 +145,10 @@ describe('roster import page', () => {
       await page.screenshot({ path: `${SHOTS}/roster-xlsx-preview-phone.png`, fullPage: true });
 
       await roster.getByRole('button', { name: '导入此文件…' }).click();
-      await roster.locator('sl-dialog').getByRole('button', { name: '确认导入' }).click();
-      await roster.locator('sl-alert.applied').waitFor();
-      expect(await visibleText(page, 'yishi-roster-import-page')).toContain('导入成功：新增 2 套，更新 0 套，不变 0 套。');
+      await roster.getByRole('dialog', { name: '确认导入花名册？' }).getByRole('button', { name: '确认导入' }).click();
+      const applied = roster.getByRole('status').filter({ hasText: '导入成功' });
+      await applied.waitFor();
+      expect(await visibleText(applied)).toContain('导入成功：新增 2 套，更新 0 套，不变 0 套。');
       expect(await unitCount()).toBe(before + 2);
 
       const unit = await server.deps.db
@@ -186,7 +193,11 @@ describe('roster import page', () => {
           ['', '1单元', 103, 90, '', '', '', '', ''],
         ]);
         await chooseFile(page, '花名册-有错.xlsx', workbook, XLSX);
-        await roster.getByRole('heading', { name: /需要修改的行（共 \d+ 处）/ }).waitFor();
+        const heading = roster.getByRole('heading', { name: /需要修改的行（共 \d+ 处）/ });
+        await heading.waitFor();
+        // The refusal is read next: the focus is on its heading, which is described by the server's words.
+        expect(await heading.evaluate((h) => h.matches(':focus'))).toBe(true);
+        expect(await heading.getAttribute('aria-describedby')).toBe('problems-message');
         const problems = await problemRows(page);
         expect(problems).toEqual([
           ['4', 'D 建筑面积（㎡）', '面积“abc”无效：应为大于 0 的数字，最多两位小数'],
@@ -228,14 +239,18 @@ describe('roster import page', () => {
       // The same for the import's own progress, with the bar's value at each text.
       await roster.evaluate((host) => {
         const seen: string[] = [];
-        const saving: { text: string; bar: number }[] = [];
+        const saving: { text: string; bar: number; label: string; percent: string; valueText: string }[] = [];
         Object.assign(window, { rosterTexts: seen, savingTexts: saving });
         new MutationObserver(() => {
           const text = host.shadowRoot!.textContent ?? '';
           for (const m of text.matchAll(/正在检查：第 [\d,]+ 行，共 20,000 行/g)) if (!seen.includes(m[0])) seen.push(m[0]);
+          const bar = host.shadowRoot!.querySelector('progress');
+          const label = bar?.labels?.[0]?.textContent ?? '';
           for (const m of text.matchAll(/正在写入：第 [\d,]+ 套，共 20,000 套/g))
-            if (!saving.some((s) => s.text === m[0]))
-              saving.push({ text: m[0], bar: Number(host.shadowRoot!.querySelector('sl-progress-bar')?.getAttribute('value')) });
+            if (!saving.some((s) => s.text === m[0] && s.label === label)) {
+              const percent = host.shadowRoot!.querySelector('.progress .percent')?.textContent ?? '';
+              saving.push({ text: m[0], bar: Number(bar?.getAttribute('value')), label, percent, valueText: bar?.getAttribute('aria-valuetext') ?? '' });
+            }
         }).observe(host.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       await chooseFile(page, '大花名册.csv', bigRoster(20_000));
@@ -244,15 +259,24 @@ describe('roster import page', () => {
       const checking = await page.evaluate(() => (window as unknown as { rosterTexts: string[] }).rosterTexts);
       expect(checking.length, checking.join(' | ')).toBeGreaterThan(1);
       await roster.getByRole('button', { name: '导入此文件…' }).click();
-      await roster.locator('sl-dialog').getByRole('button', { name: '确认导入' }).click();
+      await roster.getByRole('dialog', { name: '确认导入花名册？' }).getByRole('button', { name: '确认导入' }).click();
       const saving = roster.getByText(/^正在写入：第 [\d,]+ 套，共 20,000 套$/);
       // A picture while it writes, if the write is still going when the test looks.
       if (await saving.isVisible()) await page.screenshot({ path: `${SHOTS}/roster-import-progress.png` });
-      await roster.locator('sl-alert.applied').waitFor({ timeout: 60_000 });
-      // The import said how far it was, in words and with the bar short of full, before it was done.
-      const said = await page.evaluate(() => (window as unknown as { savingTexts: { text: string; bar: number }[] }).savingTexts);
-      expect(said.length, JSON.stringify(said)).toBeGreaterThan(0);
-      expect(said[0]!.bar).toBeLessThan(100);
+      await roster.getByRole('status').filter({ hasText: '导入成功' }).waitFor({ timeout: 60_000 });
+      // The import said how far it was, in words and with the bar short of full, before it was done:
+      // the bar labelled with the step, its value and the percentage in words. (The check's trial
+      // write reports the same words under the check's label.)
+      type Said = { text: string; bar: number; label: string; percent: string; valueText: string };
+      const said = await page.evaluate(() => (window as unknown as { savingTexts: Said[] }).savingTexts);
+      for (const s of said) {
+        expect(s.label, JSON.stringify(s)).toMatch(/^(正在检查文件…|正在导入…)$/);
+        expect(s.percent).toBe(`已完成 ${s.bar}%`);
+        expect(s.valueText).toBe(`${s.text}（已完成 ${s.bar}%）`);
+      }
+      const importing = said.filter((s) => s.label === '正在导入…');
+      expect(importing.length, JSON.stringify(said)).toBeGreaterThan(0);
+      expect(importing[0]!.bar).toBeLessThan(100);
       expect(await unitCount()).toBe(before + 20_000);
     } finally {
       await page.context().close();

@@ -5,10 +5,6 @@
  * or what the import would do, and only after a confirmation dialog is the file applied. The current
  * roster and a blank template can be downloaded to start from.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/progress-bar/progress-bar.js';
 import {
   ROSTER_TEMPLATE_HEADER,
   endpointUrl,
@@ -25,11 +21,13 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderError, renderLoading } from '../../components/common/load-state.js';
+import { syncModal } from '../../components/common/modal.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { ROSTER_FILE_ACCEPT, readRosterFile, uploadRoster, type RosterUpload } from './roster-file.js';
 
 type RosterSummary = RosterImportSummary;
@@ -51,7 +49,8 @@ const TEMPLATE_EXAMPLE = ['1', '1', '101', '89.56', '登记', '张三', '1390000
 export class RosterImportPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     css`
       .downloads {
         margin-bottom: 1.5rem;
@@ -121,17 +120,38 @@ export class RosterImportPage extends YishiElement {
       .summary {
         margin-bottom: 1rem;
       }
-      h2[tabindex='-1']:focus {
+      h2[tabindex='-1']:focus,
+      .failed:focus {
         outline: none;
       }
-      sl-alert {
-        margin-bottom: 1rem;
+      .alert p {
+        margin: 0.25rem 0 0;
       }
       .summary .figure dd {
         font-size: 1.2rem;
       }
-      sl-dialog p {
+      .progress {
+        display: grid;
+        gap: 0.5rem;
+        max-width: 36rem;
+      }
+      .progress label {
+        font-weight: 600;
+      }
+      .progress progress {
+        width: 100%;
+        height: 1rem;
+        accent-color: var(--yishi-brand);
+      }
+      .progress p {
         margin: 0;
+      }
+      .progress .percent {
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      .dialog p {
+        margin: 0 0 1rem;
       }
     `,
   ];
@@ -176,6 +196,7 @@ export class RosterImportPage extends YishiElement {
     } catch {
       this.step = { kind: 'failed', fileName, message: t('roster.readFailed') };
       this.fileInput.value = '';
+      await this.focusResult();
       return;
     }
     // The check is a read (nothing changes): its refusal is the page's content, every problem listed.
@@ -214,16 +235,41 @@ export class RosterImportPage extends YishiElement {
     await this.focusResult();
   }
 
-  /** How far the server is with the file: a bar with the rows in words beside it (a big roster takes a while). */
+  /** How far the server is, in whole percent (null before its first report of a file with rows). */
+  private percent(): number | null {
+    const p = this.progress;
+    return p && p.total > 0 ? Math.min(100, Math.floor((100 * p.done) / p.total)) : null;
+  }
+
+  /**
+   * How far the server is with the file: a labelled bar with the rows and the percentage in words
+   * beside it (a big roster takes a while). The bar's value is said in the same words.
+   */
   private renderProgress(what: string) {
     const p = this.progress;
-    if (!p || p.total === 0) return renderLoading(what);
+    const percent = this.percent();
+    if (!p || percent === null) return renderLoading(what);
     const words = t(p.phase === 'check' ? 'roster.progressCheck' : 'roster.progressApply', { done: p.done.toLocaleString(), total: p.total.toLocaleString() });
-    return html`<div class="state progress" role="status">
-      <p>${what}</p>
-      <sl-progress-bar value=${Math.round((100 * p.done) / p.total)} label=${words}></sl-progress-bar>
-      <p class="muted">${words}</p>
+    const done = t('roster.progressPercent', { percent });
+    return html`<div class="state progress">
+      <label for="roster-progress">${what}</label>
+      <progress id="roster-progress" max="100" value=${percent} aria-valuetext=${`${words}（${done}）`}></progress>
+      <p class="muted words">${words}</p>
+      <p class="percent">${done}</p>
     </div>`;
+  }
+
+  /**
+   * What a screen reader hears while the server works: the step and the percentage in tens, so a
+   * long import is told without a word at every report. Always in the page, so changes are read.
+   */
+  private announcement(): string {
+    const step = this.step;
+    if (step.kind !== 'checking' && step.kind !== 'applying') return '';
+    const percent = this.percent();
+    if (percent === null) return '';
+    const what = step.kind === 'checking' ? t('roster.checking') : t('roster.applying');
+    return `${what} ${t('roster.progressPercent', { percent: Math.floor(percent / 10) * 10 })}`;
   }
 
   /** Moves focus to what the check or the import found, so it is read next. */
@@ -260,7 +306,8 @@ export class RosterImportPage extends YishiElement {
           <li>${t('roster.columnsPeople')}</li>
         </ul>
       </div>
-      <div class="result" aria-live="polite">${this.renderStep()}</div>
+      <p class="visually-hidden" role="status">${this.announcement()}</p>
+      <div class="result">${this.renderStep()}</div>
       <p><a href=${`/compounds/${encodeURIComponent(this.compoundId)}`}>${t('roster.back')}</a></p>
       ${this.renderDialog()}
     `;
@@ -275,25 +322,25 @@ export class RosterImportPage extends YishiElement {
       case 'applying':
         return this.renderProgress(step.kind === 'checking' ? t('roster.checking') : t('roster.applying'));
       case 'failed':
-        return renderError(step.message);
+        return html`<div class="failed" tabindex="-1">${renderError(step.message)}</div>`;
       case 'problems':
         return this.renderProblems(step.message, step.problems);
       case 'preview':
         return this.renderPreview(step.summary);
       case 'applied':
-        return html`<sl-alert variant="success" open class="applied" tabindex="-1">
+        return html`<div class="alert success applied" role="status" tabindex="-1">
           <strong>${this.appliedText(step.summary)}</strong>
           <p>${t('roster.fileName', { name: step.fileName })}</p>
-        </sl-alert>`;
+        </div>`;
     }
   }
 
   private renderProblems(message: string, problems: RosterProblem[]) {
-    return html`<h2 id="problems-heading" tabindex="-1">${t('roster.problemsHeading', { count: problems.length })}</h2>
-      <sl-alert variant="danger" open>
+    return html`<h2 id="problems-heading" tabindex="-1" aria-describedby="problems-message">${t('roster.problemsHeading', { count: problems.length })}</h2>
+      <div class="alert danger" id="problems-message">
         <strong>${message}</strong>
         <p>${t('roster.problemsHelp')}</p>
-      </sl-alert>
+      </div>
       <div class="table-wrap" role="region" aria-labelledby="problems-heading" tabindex="0">
         <table class="problems">
           <thead>
@@ -335,24 +382,27 @@ export class RosterImportPage extends YishiElement {
         }
         ${s.residents > 0 ? figure(t('roster.residents'), s.residents) : nothing}
       </dl>
-      ${
-        s.unitsNotInFile > 0
-          ? html`<sl-alert variant="warning" open class="not-in-file"><p>${t('roster.unitsNotInFile', { count: s.unitsNotInFile })}</p></sl-alert>`
-          : nothing
-      }
+      ${s.unitsNotInFile > 0 ? html`<div class="alert warning not-in-file"><p>${t('roster.unitsNotInFile', { count: s.unitsNotInFile })}</p></div>` : nothing}
       <div class="actions">
-        <sl-button variant="primary" size="large" @click=${() => (this.confirming = true)}>${t('roster.start')}</sl-button>
+        <button type="button" class="button primary" aria-haspopup="dialog" @click=${() => (this.confirming = true)}>${t('roster.start')}</button>
       </div>`;
   }
 
+  /** Always in the page (its words only while there is a checked file), so closing it is the browser's own. */
   private renderDialog() {
     const step = this.step;
-    if (step.kind !== 'preview') return nothing;
-    const s = step.summary;
-    return html`<sl-dialog label=${t('roster.confirmTitle')} ?open=${this.confirming} @sl-after-hide=${() => (this.confirming = false)}>
-      <p>${t('roster.confirmBody', { created: s.unitsCreated, updated: s.unitsUpdated, persons: s.personsCreated })}</p>
-      <sl-button slot="footer" @click=${() => (this.confirming = false)}>${t('roster.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" class="confirm" @click=${this.apply}>${t('roster.apply')}</sl-button>
-    </sl-dialog>`;
+    const s = step.kind === 'preview' ? step.summary : null;
+    return html`<dialog class="dialog" id="roster-dialog" aria-labelledby="roster-dialog-title" @close=${() => (this.confirming = false)}>
+      <h2 id="roster-dialog-title">${t('roster.confirmTitle')}</h2>
+      ${s ? html`<p>${t('roster.confirmBody', { created: s.unitsCreated, updated: s.unitsUpdated, persons: s.personsCreated })}</p>` : nothing}
+      <div class="actions">
+        <button type="button" class="button" @click=${() => (this.confirming = false)}>${t('roster.cancel')}</button>
+        <button type="button" class="button primary confirm" ?disabled=${!s} @click=${this.apply}>${t('roster.apply')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'roster-dialog', this.confirming && this.step.kind === 'preview');
   }
 }
