@@ -129,7 +129,7 @@ describe('from an empty database to the first vote, in the browser', () => {
     await places.getByRole('button', { name: '添加社区' }).click();
     await places.getByRole('heading', { level: 3, name: '宜阳社区' }).waitFor();
     await places.getByRole('button', { name: '添加小区 · 宜阳社区' }).click();
-    const dialog = places.locator('sl-dialog');
+    const dialog = places.getByRole('dialog', { name: '在宜阳社区添加小区' });
     await dialog.getByLabel('小区名称', { exact: true }).fill('都市春天小区');
     await dialog.getByLabel('小区代码', { exact: true }).fill('dsct');
     await dialog.getByLabel('公示栏地址', { exact: true }).fill('宜阳路 88 号服务站门口');

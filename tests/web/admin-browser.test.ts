@@ -21,6 +21,7 @@ import {
   shootThreeWindows,
   visibleText,
 } from '../support/browser.js';
+import { control, focusedControl } from '../support/forms.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const SHOTS = '/tmp/yishi-shots/admin';
@@ -104,14 +105,21 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await checkA11y();
     await page.screenshot({ path: `${SHOTS}/places-empty-phone.png`, fullPage: true });
 
+    // An empty name is refused under the field, which gets the focus; typing clears the problem.
+    await places.getByRole('button', { name: '添加社区' }).click();
+    const communityName = control(page, 'yishi-places-page', 'community-name');
+    await communityName.locator('.help.invalid').waitFor();
+    expect(await places.getByLabel('社区名称').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedControl(page)).toBe('community-name');
     await places.getByLabel('社区名称').fill('春风社区');
+    await communityName.locator('.help.invalid').waitFor({ state: 'detached' });
     await places.getByRole('button', { name: '添加社区' }).click();
     await places.getByRole('heading', { level: 3, name: '春风社区' }).waitFor();
 
-    const dialog = places.locator('sl-dialog');
+    const dialog = places.locator('dialog#place-dialog');
     const addCompound = async (name: string, code: string, address: string) => {
       await places.getByRole('button', { name: '添加小区 · 春风社区' }).click();
-      await dialog.getByRole('dialog', { name: '在春风社区添加小区' }).waitFor();
+      await places.getByRole('dialog', { name: '在春风社区添加小区' }).waitFor();
       await dialog.getByLabel('小区名称', { exact: true }).fill(name);
       await dialog.getByLabel('小区代码', { exact: true }).fill(code);
       await dialog.getByLabel('公示栏地址', { exact: true }).fill(address);
@@ -119,14 +127,22 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     };
     await addCompound('都市春天小区', 'dsct', '春风路 8 号小区服务站门口');
     await places.locator('li[data-compound="DSCT"]').waitFor();
-    await dialog.getByRole('dialog').waitFor({ state: 'hidden' });
+    await dialog.waitFor({ state: 'hidden' });
 
     await addCompound('翠苑小区', 'DSCT', '翠苑路 2 号物业服务中心');
     const refusal = '小区代码“DSCT”已被“都市春天小区”使用，请换一个';
-    await expect.poll(() => visibleText(dialog)).toContain(refusal);
+    // Said under the code field, which is marked and has the focus; the other fields are not marked.
+    const codeField = control(page, 'yishi-places-page', 'code');
+    await expect.poll(() => visibleText(codeField.locator('.help.invalid'))).toBe(refusal);
+    expect(await dialog.getByLabel('小区代码', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByLabel('小区名称', { exact: true }).getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => focusedControl(page)).toBe('code');
     await checkA11y();
     await page.screenshot({ path: `${SHOTS}/places-code-taken-phone.png` });
     await dialog.getByLabel('小区代码', { exact: true }).fill('CY');
+    // Editing the field clears its problem.
+    await codeField.locator('.help.invalid').waitFor({ state: 'detached' });
+    expect(await dialog.getByLabel('小区代码', { exact: true }).getAttribute('aria-invalid')).toBe('false');
     await dialog.getByRole('button', { name: '添加小区' }).click();
     await places.locator('li[data-compound="CY"]').waitFor();
 
@@ -135,10 +151,11 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
       .locator('li[data-compound="CY"]')
       .getByRole('button', { name: /修改名称或地址/ })
       .click();
-    await dialog.getByRole('dialog', { name: '修改小区：翠苑小区' }).waitFor();
+    await places.getByRole('dialog', { name: '修改小区：翠苑小区' }).waitFor();
     expect(await visibleText(dialog)).toContain('小区代码 CY 用在销号编号里，不能修改。');
     await dialog.getByLabel('公示栏地址', { exact: true }).fill('翠苑路 6 号党群服务站');
     await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => visibleText(places.locator('li[data-compound="CY"]'))).toContain('公示栏：翠苑路 6 号党群服务站');
 
     const tree = await json<PlacesTree>('GET', '/api/places');

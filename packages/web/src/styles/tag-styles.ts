@@ -1,6 +1,6 @@
 /**
- * Status tags that say their state in a word, outlined in its colour (never the colour alone):
- * `<span class="tag ok">已激活</span>`, `tag waiting`, `tag neutral`.
+ * Status tags that carry a word (never the colour alone), and a compound's code in monospace: shared
+ * by the administration pages, with Shoelace's form styles (form-styles.ts) or with native fields.
  */
 import { css } from 'lit';
 
@@ -25,5 +25,14 @@ export const tagStyles = css`
   }
   .tag.neutral {
     color: var(--yishi-muted);
+  }
+  .code-tag {
+    font-family: 'DejaVu Sans Mono', ui-monospace, monospace;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    padding: 0 0.4em;
+    border: 1px solid var(--yishi-border);
+    border-radius: 4px;
+    background: var(--yishi-background);
   }
 `;

@@ -6,10 +6,6 @@
  * What may be edited follows the API's `mayEdit` flags; forms are checked with the core schemas
  * before sending, and the server's words are shown under the field they are about.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { communityInputSchema, compoundInputSchema, compoundPatchSchema, placeEndpoints, type PlacesTree } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -23,7 +19,13 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { t } from '../../i18n.js';
 import { loadMe } from '../../state/session.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { renderFormError } from '../../components/accounts/account-form.js';
+import { syncModal } from '../../components/common/modal.js';
+import { focusControl } from '../../components/forms/form-errors.js';
+import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { tagStyles } from '../../styles/tag-styles.js';
 
 type Subdistrict = PlacesTree['subdistricts'][number];
 type Community = Subdistrict['communities'][number];
@@ -36,12 +38,16 @@ type Editing =
 
 /** The server's codes that are about one field of the dialog. */
 const FIELD_OF_CODE: Partial<Record<string, 'name' | 'code' | 'address'>> = { compound_code_taken: 'code', place_name_taken: 'name' };
+/** The dialog's fields in the order they are shown (the focus goes to the first refused). */
+const FIELDS = ['name', 'code', 'address'] as const;
 
 @customElement('yishi-places-page')
 export class PlacesPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
+    tagStyles,
     css`
       .subdistrict h2 {
         margin-top: 1.25rem;
@@ -106,11 +112,14 @@ export class PlacesPage extends YishiElement {
         align-items: flex-end;
         gap: 0.5rem 0.75rem;
       }
-      form.inline sl-input {
+      form.inline .field {
         flex: 1 1 14rem;
       }
       .code-fixed {
         margin: 0;
+      }
+      .dialog form.fields {
+        max-width: none;
       }
     `,
   ];
@@ -164,16 +173,24 @@ export class PlacesPage extends YishiElement {
     return html`<section class="card" aria-labelledby=${`add-${s.id}`}>
       <h3 id=${`add-${s.id}`}>${first ? t('admin.places.addFirstCommunity') : t('admin.places.addCommunity')}</h3>
       <form class="inline" @submit=${(e: Event) => this.addCommunity(e, s)} novalidate>
-        <sl-input
-          name="community-name"
-          label=${t('admin.places.communityName')}
-          placeholder=${t('admin.places.communityPlaceholder')}
-          maxlength="40"
-          autocomplete="off"
-          class=${error ? 'invalid' : ''}
-          help-text=${error ?? ''}
-        ></sl-input>
-        <sl-button type="submit" variant="primary" ?loading=${this.write.busy && !this.dialogOpen}>${t('admin.places.addCommunityButton')}</sl-button>
+        ${nativeField(
+          `community-name-${s.id}`,
+          t('admin.places.communityName'),
+          html`<input
+            class="input"
+            id=${`community-name-${s.id}`}
+            name="community-name"
+            placeholder=${t('admin.places.communityPlaceholder')}
+            maxlength="40"
+            autocomplete="off"
+            @input=${() => (this.communityErrors = {})}
+            ${fieldProblem(`community-name-${s.id}`, error)}
+          />`,
+          error,
+        )}
+        <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy && !this.dialogOpen ? 'true' : 'false'}>
+          ${t('admin.places.addCommunityButton')}
+        </button>
       </form>
     </section>`;
   }
@@ -184,9 +201,9 @@ export class PlacesPage extends YishiElement {
         <h3 id=${`c-${c.id}`}>${c.name}</h3>
         ${
           s.mayEdit
-            ? html`<sl-button class="rename" @click=${() => this.open({ kind: 'rename-community', community: c })}
-                >${t('admin.places.rename')}<span class="visually-hidden"> ${c.name}</span></sl-button
-              >`
+            ? html`<button type="button" class="button rename" @click=${() => this.open({ kind: 'rename-community', community: c })}>
+                ${t('admin.places.rename')}<span class="visually-hidden"> ${c.name}</span>
+              </button>`
             : nothing
         }
       </header>
@@ -199,12 +216,13 @@ export class PlacesPage extends YishiElement {
       }
       ${
         c.mayEdit
-          ? html`<sl-button
-              class="add-compound"
-              variant=${c.compounds.length === 0 ? 'primary' : 'default'}
+          ? html`<button
+              type="button"
+              class="button add-compound ${c.compounds.length === 0 ? 'primary' : ''}"
               @click=${() => this.open({ kind: 'add-compound', community: c })}
-              >${t('admin.places.addCompound')}<span class="visually-hidden"> · ${c.name}</span></sl-button
-            >`
+            >
+              ${t('admin.places.addCompound')}<span class="visually-hidden"> · ${c.name}</span>
+            </button>`
           : nothing
       }
     </section>`;
@@ -223,9 +241,9 @@ export class PlacesPage extends YishiElement {
       </nav>
       ${
         c.mayEdit
-          ? html`<sl-button class="edit" @click=${() => this.open({ kind: 'edit-compound', community: c, compound: k })}
-              >${t('admin.places.editCompound')}<span class="visually-hidden"> ${k.name}</span></sl-button
-            >`
+          ? html`<button type="button" class="button edit" @click=${() => this.open({ kind: 'edit-compound', community: c, compound: k })}>
+              ${t('admin.places.editCompound')}<span class="visually-hidden"> ${k.name}</span>
+            </button>`
           : nothing
       }
     </li>`;
@@ -252,20 +270,12 @@ export class PlacesPage extends YishiElement {
         : e.kind === 'edit-compound'
           ? t('admin.places.editCompoundTitle', { name: e.compound.name })
           : t('admin.places.renameCommunityTitle', { name: e.community.name });
-    return html`<sl-dialog
-      label=${title}
-      ?open=${this.dialogOpen}
-      @sl-request-close=${(ev: CustomEvent<{ source: string }>) => {
-        // A tap beside the dialog must not throw away what was typed.
-        if (ev.detail.source === 'overlay') ev.preventDefault();
-      }}
-      @sl-after-hide=${(ev: Event) => {
-        if (ev.target === ev.currentTarget) this.dialogOpen = false;
-      }}
-    >
+    return html`<dialog class="dialog" id="place-dialog" aria-labelledby="place-dialog-title" @close=${() => (this.dialogOpen = false)}>
+      <h2 id="place-dialog-title">${title}</h2>
       ${keyed(
         this.formKey,
-        html`<form class="fields" @submit=${this.submitDialog} novalidate>
+        // A tap beside the dialog does not close it (what was typed stays); Esc or 取消 does.
+        html`<form class="fields" @submit=${this.submitDialog} @input=${this.edited} novalidate>
           ${e.kind === 'rename-community' ? this.field('name', t('admin.places.communityName'), e.community.name) : nothing}
           ${
             e.kind === 'add-compound'
@@ -281,32 +291,60 @@ export class PlacesPage extends YishiElement {
                   ${this.field('address', t('admin.places.addressLabel'), e.compound.address, '', t('admin.places.addressHint'))}`
               : nothing
           }
-          ${this.errors[''] ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${this.errors['']}</p></sl-alert>` : nothing}
+          ${renderFormError(this.errors[''] ?? null)}
+          <div class="actions">
+            <button type="button" class="button" @click=${this.close}>${t('admin.cancel')}</button>
+            <button type="submit" class="button primary save" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+              ${e.kind === 'add-compound' ? t('admin.places.addCompoundButton') : t('admin.save')}
+            </button>
+          </div>
         </form>`,
       )}
-      <sl-button slot="footer" @click=${this.close}>${t('admin.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" class="save" ?loading=${this.write.busy} @click=${this.submitDialog}
-        >${e.kind === 'add-compound' ? t('admin.places.addCompoundButton') : t('admin.save')}</sl-button
-      >
-    </sl-dialog>`;
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'place-dialog', this.dialogOpen);
   }
 
   private field(name: 'name' | 'code' | 'address', label: string, value: string, placeholder = '', hint = '') {
     const error = this.errors[name];
     const code = name === 'code';
-    return html`<sl-input
-      name=${name}
-      label=${label}
-      value=${value}
-      placeholder=${placeholder}
-      help-text=${error ?? hint}
-      class=${error ? 'invalid' : ''}
-      maxlength=${code ? 12 : name === 'address' ? 120 : 40}
-      autocomplete="off"
-      autocapitalize=${code ? 'characters' : 'off'}
-      spellcheck="false"
-      @sl-input=${code ? (ev: Event) => this.upperCase(ev) : nothing}
-    ></sl-input>`;
+    const id = `place-${name}`;
+    return nativeField(
+      id,
+      label,
+      html`<input
+        class="input"
+        id=${id}
+        name=${name}
+        value=${value}
+        placeholder=${placeholder}
+        maxlength=${code ? 12 : name === 'address' ? 120 : 40}
+        autocomplete="off"
+        autocapitalize=${code ? 'characters' : 'off'}
+        spellcheck="false"
+        @input=${code ? (ev: Event) => this.upperCase(ev) : nothing}
+        ${fieldProblem(id, error, hint || undefined)}
+      />`,
+      error,
+      hint || undefined,
+    );
+  }
+
+  /** A field edited: its problem, if it had one, goes (the others' stay until the next try). */
+  private edited(event: Event): void {
+    const name = (event.target as HTMLInputElement).name;
+    if (!this.errors[name]) return;
+    const { [name]: _gone, ...rest } = this.errors;
+    this.errors = rest;
+  }
+
+  /** Shows the problems, and moves the focus to the first field refused (its problem is read with it). */
+  private refuse(errors: FieldErrors): void {
+    this.errors = errors;
+    const first = FIELDS.find((field) => errors[field]);
+    if (first) void focusControl(this, first);
   }
 
   private upperCase(event: Event): void {
@@ -316,7 +354,7 @@ export class PlacesPage extends YishiElement {
   }
 
   private value(name: string): string {
-    return (this.renderRoot.querySelector<HTMLInputElement>(`sl-dialog sl-input[name="${name}"]`)?.value ?? '').trim();
+    return (this.renderRoot.querySelector<HTMLInputElement>(`#place-dialog input[name="${name}"]`)?.value ?? '').trim();
   }
 
   private async submitDialog(event: Event): Promise<void> {
@@ -327,7 +365,7 @@ export class PlacesPage extends YishiElement {
     let done: string;
     if (e.kind === 'add-compound') {
       const parsed = compoundInputSchema.safeParse({ name: this.value('name'), code: this.value('code'), address: this.value('address') });
-      if (!parsed.success) return void (this.errors = schemaFieldErrors(parsed.error.issues));
+      if (!parsed.success) return this.refuse(schemaFieldErrors(parsed.error.issues));
       request = () => api.call(placeEndpoints.addCompound, { params: { communityId: e.community.id }, body: parsed.data });
       done = t('admin.places.compoundAdded', { name: parsed.data.name, code: parsed.data.code });
     } else if (e.kind === 'edit-compound') {
@@ -336,19 +374,19 @@ export class PlacesPage extends YishiElement {
       const patch = { ...(name !== e.compound.name ? { name } : {}), ...(address !== e.compound.address ? { address } : {}) };
       if (Object.keys(patch).length === 0) return this.close();
       const parsed = compoundPatchSchema.safeParse(patch);
-      if (!parsed.success) return void (this.errors = schemaFieldErrors(parsed.error.issues));
+      if (!parsed.success) return this.refuse(schemaFieldErrors(parsed.error.issues));
       request = () => api.call(placeEndpoints.changeCompound, { params: { compoundId: e.compound.id }, body: parsed.data });
       done = t('admin.places.compoundSaved', { name: name || e.compound.name });
     } else {
       const parsed = communityInputSchema.safeParse({ name: this.value('name') });
-      if (!parsed.success) return void (this.errors = schemaFieldErrors(parsed.error.issues));
+      if (!parsed.success) return this.refuse(schemaFieldErrors(parsed.error.issues));
       if (parsed.data.name === e.community.name) return this.close();
       request = () => api.call(placeEndpoints.renameCommunity, { params: { communityId: e.community.id }, body: parsed.data });
       done = t('admin.places.communityRenamed', { name: parsed.data.name });
     }
     const saved = await this.write.run(request, { success: done, fields: ['name', 'code', 'address'], fieldOfCode: FIELD_OF_CODE, errorAs: 'inline' });
     if (saved === undefined) {
-      this.errors = { ...this.write.fieldErrors, ...(this.write.error ? { '': this.write.error } : {}) };
+      this.refuse({ ...this.write.fieldErrors, ...(this.write.error ? { '': this.write.error } : {}) });
       return;
     }
     this.close();
@@ -358,9 +396,12 @@ export class PlacesPage extends YishiElement {
   private async addCommunity(event: Event, s: Subdistrict): Promise<void> {
     event.preventDefault();
     if (this.write.busy) return;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('sl-input[name="community-name"]');
+    const input = (event.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name="community-name"]');
     const parsed = communityInputSchema.safeParse({ name: input?.value ?? '' });
-    if (!parsed.success) return void (this.communityErrors = schemaFieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      this.communityErrors = schemaFieldErrors(parsed.error.issues);
+      return void focusControl(this, 'community-name');
+    }
     this.communityErrors = {};
     const added = await this.write.run(() => api.call(placeEndpoints.addCommunity, { params: { subdistrictId: s.id }, body: parsed.data }), {
       success: t('admin.places.communityAdded', { name: parsed.data.name }),
@@ -370,7 +411,7 @@ export class PlacesPage extends YishiElement {
     });
     if (!added) {
       this.communityErrors = { name: this.write.fieldErrors.name ?? this.write.error ?? '' };
-      return;
+      return void focusControl(this, 'community-name');
     }
     if (input) input.value = '';
     await this.refresh();
