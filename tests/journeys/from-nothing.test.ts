@@ -181,7 +181,10 @@ describe('from an empty database to the first vote, in the browser', () => {
     await staff.getByLabel('姓名', { exact: true }).fill(CHIEF.name);
     await staff.getByLabel('手机号', { exact: true }).fill(CHIEF.phone);
     await staff.getByRole('button', { name: '授权', exact: true }).click();
-    const link = await staff.locator('sl-dialog.handover').getByRole('textbox', { name: '邀请链接' }).inputValue();
+    const link = await staff
+      .getByRole('dialog', { name: `把邀请交给${CHIEF.name}` })
+      .getByRole('textbox', { name: '邀请链接' })
+      .inputValue();
 
     const chief = await pageOf('chief');
     await chief.goto(link);

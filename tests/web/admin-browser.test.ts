@@ -190,18 +190,25 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     // Setup's own grant is on the record already.
     expect(await visibleText(staff.locator('table.events'))).toContain('初始设置');
     await chooseOption(staff, 'place', '都市春天小区（整个小区）');
-    const offered = () => staff.locator('sl-select[name="role"]').getByRole('option', { includeHidden: true }).allTextContents();
+    const offered = () => staff.locator('select[name="role"] option:not([value=""])').allTextContents();
     await expect.poll(async () => (await offered()).map((s) => s.trim())).toEqual(['服务站站长', '服务站副站长', '四方代表']);
     await chooseOption(staff, 'role', '服务站站长');
+    // Without a name the grant is refused under the name field, which gets the focus; typing clears it.
+    await staff.getByRole('button', { name: '授权', exact: true }).click();
+    const nameField = control(page, 'yishi-staff-page', 'name');
+    await nameField.locator('.help.invalid').waitFor();
+    expect(await staff.getByLabel('姓名', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedControl(page)).toBe('name');
     await staff.getByLabel('姓名', { exact: true }).fill('张卫东');
+    await nameField.locator('.help.invalid').waitFor({ state: 'detached' });
     await staff.getByLabel('手机号', { exact: true }).fill('13900000099');
     await staff.getByLabel('职务（可不填）').fill('站长');
     await checkA11y();
     await page.screenshot({ path: `${SHOTS}/staff-form-phone.png`, fullPage: true });
     await staff.getByRole('button', { name: '授权', exact: true }).click();
 
-    const handover = staff.locator('sl-dialog.handover');
-    await handover.getByRole('dialog', { name: '把邀请交给张卫东' }).waitFor();
+    const handover = staff.locator('dialog.handover');
+    await staff.getByRole('dialog', { name: '把邀请交给张卫东' }).waitFor();
     const words = await visibleText(handover);
     expect(words).toContain('已授权张卫东为都市春天小区的服务站站长');
     expect(words).toContain('请对方用手机扫码，设置自己的密码');
@@ -232,19 +239,19 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     expect(((await lookup.json()) as { kind: string }).kind).toBe('invitation');
 
     await handover.getByRole('button', { name: '已交给对方，关闭' }).click();
-    await handover.getByRole('dialog').waitFor({ state: 'hidden' });
+    await handover.waitFor({ state: 'hidden' });
     const group = staff.locator('section.place-group', { has: page.getByRole('heading', { name: '都市春天小区', exact: true }) });
     await group.locator('strong', { hasText: '张卫东' }).waitFor();
     expect(await visibleText(group)).toContain('未激活');
 
     // A new invitation for the pending person: another link, the first one stops working.
     await group.getByRole('button', { name: /重新发送邀请/ }).click();
-    await handover.getByRole('dialog', { name: '把邀请交给张卫东' }).waitFor();
+    await staff.getByRole('dialog', { name: '把邀请交给张卫东' }).waitFor();
     expect(await visibleText(handover)).toContain('之前发出的邀请链接已经作废');
     const second = await handover.getByRole('textbox', { name: '邀请链接' }).inputValue();
     expect(second).not.toBe(link);
     await handover.getByRole('button', { name: '已交给对方，关闭' }).click();
-    await handover.getByRole('dialog').waitFor({ state: 'hidden' });
+    await handover.waitFor({ state: 'hidden' });
   });
 
   test('grants a building head and revokes it after a confirmation that names person, role and place; both are on the record', async () => {
@@ -255,10 +262,10 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await staff.getByLabel('姓名', { exact: true }).fill('钱玉兰');
     await staff.getByLabel('手机号', { exact: true }).fill('13900002001');
     await staff.getByRole('button', { name: '授权', exact: true }).click();
-    const handover = staff.locator('sl-dialog.handover');
-    await handover.getByRole('dialog', { name: '把邀请交给钱玉兰' }).waitFor();
+    const handover = staff.locator('dialog.handover');
+    await staff.getByRole('dialog', { name: '把邀请交给钱玉兰' }).waitFor();
     await handover.getByRole('button', { name: '已交给对方，关闭' }).click();
-    await handover.getByRole('dialog').waitFor({ state: 'hidden' });
+    await handover.waitFor({ state: 'hidden' });
 
     const group = staff.locator('section.place-group', { has: page.getByRole('heading', { name: '都市春天小区 2栋', exact: true }) });
     await group.locator('strong', { hasText: '钱玉兰' }).waitFor();
@@ -266,19 +273,19 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await shoot('staff-list', { part: staff.locator('section.staff-list') });
 
     await group.getByRole('button', { name: /撤销/ }).click();
-    const confirm = staff.locator('sl-dialog.revoke-dialog');
-    await confirm.getByRole('dialog', { name: '撤销授权？' }).waitFor();
+    const confirm = staff.locator('dialog.revoke-dialog');
+    await staff.getByRole('dialog', { name: '撤销授权？' }).waitFor();
     expect(await visibleText(confirm)).toContain('撤销后，钱玉兰将不再是都市春天小区 2栋的楼栋长。');
     await checkA11y();
     await page.screenshot({ path: `${SHOTS}/staff-revoke-phone.png` });
     // Cancelling keeps the grant.
     await confirm.getByRole('button', { name: '取消' }).click();
-    await confirm.getByRole('dialog').waitFor({ state: 'hidden' });
+    await confirm.waitFor({ state: 'hidden' });
     expect((await json<StaffOverview>('GET', '/api/staff')).grants.some((g) => g.name === '钱玉兰')).toBe(true);
 
     await group.getByRole('button', { name: /撤销/ }).click();
     await confirm.getByRole('button', { name: '撤销授权' }).click();
-    await confirm.getByRole('dialog').waitFor({ state: 'hidden' });
+    await confirm.waitFor({ state: 'hidden' });
     await expect.poll(() => visibleText(staff)).not.toContain('都市春天小区 2栋 钱玉兰');
     expect((await json<StaffOverview>('GET', '/api/staff')).grants.some((g) => g.name === '钱玉兰')).toBe(false);
 
@@ -391,7 +398,7 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await checklist.getByRole('link', { name: '翠苑小区：授权服务站站长' }).click();
     const staff = page.locator('yishi-staff-page');
     await staff.getByRole('heading', { level: 2, name: '授予角色' }).waitFor();
-    await expect.poll(() => staff.locator('sl-select[name="place"]').evaluate((el) => (el as HTMLSelectElement).value)).toBe(`compound:${ids.cy}`);
+    await expect.poll(() => staff.locator('select[name="place"]').evaluate((el) => (el as HTMLSelectElement).value)).toBe(`compound:${ids.cy}`);
   });
 
   test('the pages speak English too', async () => {

@@ -4,10 +4,6 @@
  * names person, role and place. The page shows the invitation: this element asks for it with
  * `yishi-reissue` (the grant in detail), and tells it with `yishi-grants-changed` after a revoke.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import { PARTY_LABELS, ROLE_LABELS, staffEndpoints, toCsv, type GrantView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -16,8 +12,11 @@ import { saveFile } from '../../api/file-download.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { tagStyles } from '../../styles/tag-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { syncModal } from '../common/modal.js';
 
 /** A place as the staff page keys it (its kind and id). */
 export const placeKey = (p: { kind: string; id: string }) => `${p.kind}:${p.id}`;
@@ -39,7 +38,9 @@ export function roleText(g: Pick<GrantView, 'role' | 'party' | 'organisation' | 
 export class StaffGrants extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
+    tagStyles,
     css`
       .place-group h3 {
         margin-bottom: 0.25rem;
@@ -68,7 +69,13 @@ export class StaffGrants extends YishiElement {
         font-size: 1.05rem;
       }
       .grant .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
         margin-top: 0.5rem;
+      }
+      .dialog p {
+        margin: 0 0 1rem;
       }
       .list-tools {
         display: flex;
@@ -77,7 +84,7 @@ export class StaffGrants extends YishiElement {
         gap: 0.5rem 1rem;
         margin-bottom: 1rem;
       }
-      .list-tools sl-input {
+      .list-tools .field {
         flex: 1 1 16rem;
       }
     `,
@@ -121,15 +128,19 @@ export class StaffGrants extends YishiElement {
         all.length === 0
           ? html`<p class="state state-empty">${t('admin.staff.noGrants')}</p>`
           : html`<div class="list-tools">
-                <sl-input
-                  type="search"
-                  label=${t('admin.staff.filter')}
-                  placeholder=${t('admin.staff.filterPlaceholder')}
-                  .value=${this.filter}
-                  @sl-input=${(ev: Event) => (this.filter = (ev.target as HTMLInputElement).value)}
-                  clearable
-                ></sl-input>
-                <sl-button @click=${() => this.exportGrants(all)}>${t('admin.staff.export')}</sl-button>
+                <div class="field">
+                  <label class="label" for="grant-filter">${t('admin.staff.filter')}</label>
+                  <input
+                    class="input"
+                    type="search"
+                    id="grant-filter"
+                    autocomplete="off"
+                    placeholder=${t('admin.staff.filterPlaceholder')}
+                    .value=${this.filter}
+                    @input=${(ev: Event) => (this.filter = (ev.target as HTMLInputElement).value)}
+                  />
+                </div>
+                <button type="button" class="button export" @click=${() => this.exportGrants(all)}>${t('admin.staff.export')}</button>
               </div>
               ${shown.length === 0 ? html`<p class="state state-empty">${t('admin.staff.noMatch')}</p>` : nothing}
               ${[...groups.values()].map((grants) => this.renderGroup(grants))}`
@@ -166,20 +177,27 @@ export class StaffGrants extends YishiElement {
           ? html`<div class="actions">
               ${
                 g.pending
-                  ? html`<sl-button class="reissue" ?loading=${this.reissuing === g.id} @click=${() => this.emit('yishi-reissue', g)}
-                      >${t('admin.staff.reissue')}<span class="visually-hidden"> · ${g.name}</span></sl-button
-                    >`
+                  ? html`<button
+                      type="button"
+                      class="button reissue"
+                      ?disabled=${this.reissuing === g.id}
+                      aria-busy=${this.reissuing === g.id ? 'true' : 'false'}
+                      @click=${() => this.emit('yishi-reissue', g)}
+                    >
+                      ${t('admin.staff.reissue')}<span class="visually-hidden"> · ${g.name}</span>
+                    </button>`
                   : nothing
               }
-              <sl-button
-                variant="default"
-                class="revoke"
+              <button
+                type="button"
+                class="button revoke"
                 @click=${() => {
                   this.revokeError = '';
                   this.revoking = g;
                 }}
-                >${t('admin.staff.revoke')}<span class="visually-hidden"> · ${g.name} · ${pick(ROLE_LABELS[g.role])}</span></sl-button
               >
+                ${t('admin.staff.revoke')}<span class="visually-hidden"> · ${g.name} · ${pick(ROLE_LABELS[g.role])}</span>
+              </button>
             </div>`
           : nothing
       }
@@ -188,26 +206,32 @@ export class StaffGrants extends YishiElement {
 
   private renderRevoke() {
     const g = this.revoking;
-    return html`<sl-dialog
-      class="revoke-dialog"
-      label=${t('admin.staff.revokeTitle')}
-      ?open=${g !== null}
-      @sl-after-hide=${(ev: Event) => {
-        if (ev.target === ev.currentTarget) this.revoking = null;
-      }}
-    >
+    return html`<dialog class="dialog revoke-dialog" id="revoke-dialog" aria-labelledby="revoke-title" @close=${() => (this.revoking = null)}>
+      <h2 id="revoke-title">${t('admin.staff.revokeTitle')}</h2>
       ${
         g
           ? html`<p>${t('admin.staff.revokeBody', { name: g.name, place: g.placeLabel, role: roleText(g) })}</p>
               <p class="muted">${t('admin.staff.revokeRecorded')}</p>
-              ${this.revokeError ? html`<sl-alert variant="danger" open><p role="alert">${this.revokeError}</p></sl-alert>` : nothing}`
+              ${this.revokeError ? html`<p class="form-error" role="alert">${this.revokeError}</p>` : nothing}`
           : nothing
       }
-      <sl-button slot="footer" @click=${() => (this.revoking = null)}>${t('admin.cancel')}</sl-button>
-      <sl-button slot="footer" variant="danger" class="confirm-revoke" ?loading=${this.write.busy} @click=${this.revoke}
-        >${t('admin.staff.revokeConfirm')}</sl-button
-      >
-    </sl-dialog>`;
+      <div class="actions">
+        <button type="button" class="button" @click=${() => (this.revoking = null)}>${t('admin.cancel')}</button>
+        <button
+          type="button"
+          class="button danger confirm-revoke"
+          ?disabled=${this.write.busy}
+          aria-busy=${this.write.busy ? 'true' : 'false'}
+          @click=${this.revoke}
+        >
+          ${t('admin.staff.revokeConfirm')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'revoke-dialog', this.revoking !== null);
   }
 
   private async revoke(): Promise<void> {

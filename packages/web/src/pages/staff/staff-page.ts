@@ -6,13 +6,6 @@
  * by place (pending people marked, with a fresh invitation for them), revoking after a
  * confirmation that names person, role and place, and the record of grants and revocations.
  */
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import '@shoelace-style/shoelace/dist/components/divider/divider.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '../../components/accounts/code-handover.js';
 import '../../components/accounts/staff-grants.js';
 import { grantRecordStyles, renderGrantRecord } from '../../components/accounts/grant-record.js';
@@ -41,10 +34,16 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { pick, t } from '../../i18n.js';
-import { optionLabel } from '../../components/forms/option-label.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { renderFormError } from '../../components/accounts/account-form.js';
+import { syncModal } from '../../components/common/modal.js';
+import { focusControl } from '../../components/forms/form-errors.js';
+import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
+import { buttonStyles } from '../../styles/button-styles.js';
+import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 type Place = StaffOverview['places'][number];
+/** The form's fields in the order they are shown (the focus goes to the first refused). */
+const FIELDS = ['place', 'role', 'name', 'phone', 'party', 'organisation', 'title'] as const;
 
 interface Handover {
   name: string;
@@ -73,34 +72,24 @@ function placeGroups(places: Place[]): Array<{ label: string; places: Place[] }>
 export class StaffPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    buttonStyles,
+    nativeFieldStyles,
     grantRecordStyles,
     css`
       .grant-form {
         max-width: 40rem;
       }
-      .role-help {
-        margin: -0.5rem 0 0;
-        font-size: 0.9375rem;
+      .handover {
+        width: min(40rem, calc(100vw - 1rem));
       }
       .handover-intro {
         margin-top: 0;
       }
       .once {
-        margin: 1rem 0 0;
+        margin: 1rem 0;
       }
       .card > h2:first-child {
         margin-top: 0;
-      }
-      sl-select::part(listbox) {
-        max-height: min(60vh, 28rem);
-      }
-      sl-select small {
-        display: block;
-        padding: 0.5rem 0.75rem 0.25rem;
-        color: var(--yishi-muted);
-        font-size: 0.875rem;
-        font-weight: 600;
       }
     `,
   ];
@@ -162,92 +151,132 @@ export class StaffPage extends YishiElement {
     const e = this.errors;
     return html`<section class="card grant-form" aria-labelledby="grant-heading">
       <h2 id="grant-heading">${t('admin.staff.grantHeading')}</h2>
-      <form class="fields" @submit=${(ev: Event) => this.grant(ev, o)} novalidate>
-        <sl-select
-          name="place"
-          label=${t('admin.staff.place')}
-          placeholder=${t('admin.staff.placePlaceholder')}
-          value=${this.place}
-          help-text=${e.place ?? t('admin.staff.placeHelp')}
-          class=${e.place ? 'invalid' : ''}
-          @sl-change=${(ev: Event) => this.choosePlace(o.places.find((p) => placeKey(p) === (ev.target as HTMLSelectElement).value))}
-        >
-          ${placeGroups(o.places).map(
-            (group, i) =>
-              html`${i > 0 ? html`<sl-divider></sl-divider>` : nothing}<small>${group.label}</small>
-                ${group.places.map((p) => html`<sl-option value=${placeKey(p)}>${optionLabel(p.kind === 'compound' ? t('admin.staff.wholeCompound', { name: p.label }) : p.label)}</sl-option>`)}`,
-          )}
-        </sl-select>
-        <sl-select
-          name="role"
-          label=${t('admin.staff.role')}
-          placeholder=${place ? t('admin.staff.rolePlaceholder') : t('admin.staff.roleFirstPlace')}
-          value=${this.chosenRole}
-          ?disabled=${!place}
-          class=${e.role ? 'invalid' : ''}
-          help-text=${e.role ?? ''}
-          @sl-change=${(ev: Event) => {
-            this.chosenRole = (ev.target as HTMLSelectElement).value as StaffRole;
-            this.errors = {};
-          }}
-        >
-          ${roles.map((role) => html`<sl-option value=${role}>${optionLabel(pick(ROLE_LABELS[role]))}</sl-option>`)}
-        </sl-select>
-        ${this.chosenRole ? html`<p class="role-help muted">${t(`admin.staff.roleHelp.${this.chosenRole}`)}</p>` : nothing}
+      <form class="fields" @submit=${(ev: Event) => this.grant(ev, o)} @input=${this.edited} novalidate>
+        ${nativeField(
+          'place',
+          t('admin.staff.place'),
+          html`<select
+            class="input"
+            id="place"
+            name="place"
+            @change=${(ev: Event) => this.choosePlace(o.places.find((p) => placeKey(p) === (ev.target as HTMLSelectElement).value))}
+            ${fieldProblem('place', e.place, t('admin.staff.placeHelp'))}
+          >
+            <option value="" .selected=${!place}>${t('admin.staff.placePlaceholder')}</option>
+            ${placeGroups(o.places).map(
+              (group) =>
+                html`<optgroup label=${group.label}>
+                  ${group.places.map(
+                    (p) =>
+                      html`<option value=${placeKey(p)} .selected=${placeKey(p) === this.place}>
+                        ${p.kind === 'compound' ? t('admin.staff.wholeCompound', { name: p.label }) : p.label}
+                      </option>`,
+                  )}
+                </optgroup>`,
+            )}
+          </select>`,
+          e.place,
+          t('admin.staff.placeHelp'),
+        )}
+        ${nativeField(
+          'role',
+          t('admin.staff.role'),
+          html`<select
+            class="input"
+            id="role"
+            name="role"
+            ?disabled=${!place}
+            @change=${(ev: Event) => {
+              this.chosenRole = (ev.target as HTMLSelectElement).value as StaffRole | '';
+              this.clearError('role');
+            }}
+            ${fieldProblem('role', e.role, this.chosenRole ? t(`admin.staff.roleHelp.${this.chosenRole}`) : undefined)}
+          >
+            <option value="" .selected=${this.chosenRole === ''}>${place ? t('admin.staff.rolePlaceholder') : t('admin.staff.roleFirstPlace')}</option>
+            ${roles.map((role) => html`<option value=${role} .selected=${role === this.chosenRole}>${pick(ROLE_LABELS[role])}</option>`)}
+          </select>`,
+          e.role,
+          this.chosenRole ? t(`admin.staff.roleHelp.${this.chosenRole}`) : undefined,
+        )}
         ${keyed(
           this.personKey,
           html`${this.input('name', t('admin.staff.name'), { placeholder: t('admin.staff.namePlaceholder'), autocomplete: 'name', maxlength: 30 })}
           ${this.input('phone', t('admin.staff.phone'), { type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: 11, placeholder: '13800000000', help: t('admin.staff.phoneHelp') })}
           ${
             this.chosenRole === 'party_rep'
-              ? html`<sl-select
+              ? html`${nativeField(
+                  'party',
+                  t('admin.staff.party'),
+                  html`<select
+                    class="input"
+                    id="party"
                     name="party"
-                    label=${t('admin.staff.party')}
-                    placeholder=${t('admin.staff.partyPlaceholder')}
-                    value=${this.party}
-                    class=${e.party ? 'invalid' : ''}
-                    help-text=${e.party ?? ''}
-                    @sl-change=${(ev: Event) => (this.party = (ev.target as HTMLSelectElement).value as Party)}
+                    @change=${(ev: Event) => (this.party = (ev.target as HTMLSelectElement).value as Party | '')}
+                    ${fieldProblem('party', e.party)}
                   >
-                    ${PARTIES.map((p) => html`<sl-option value=${p}>${optionLabel(pick(PARTY_LABELS[p]))}</sl-option>`)}
-                  </sl-select>
-                  ${this.input('organisation', t('admin.staff.organisation'), { placeholder: t('admin.staff.organisationPlaceholder'), maxlength: 60 })}`
+                    <option value="" .selected=${this.party === ''}>${t('admin.staff.partyPlaceholder')}</option>
+                    ${PARTIES.map((p) => html`<option value=${p} .selected=${p === this.party}>${pick(PARTY_LABELS[p])}</option>`)}
+                  </select>`,
+                  e.party,
+                )}
+                ${this.input('organisation', t('admin.staff.organisation'), { placeholder: t('admin.staff.organisationPlaceholder'), maxlength: 60 })}`
               : nothing
           }
           ${this.input('title', t('admin.staff.jobTitle'), { placeholder: t('admin.staff.jobTitlePlaceholder'), maxlength: 40 })}`,
         )}
-        ${e[''] ? html`<sl-alert class="form-error" variant="danger" open><p role="alert">${e['']}</p></sl-alert>` : nothing} ${this.fieldErrorSummary()}
+        ${renderFormError(e[''] ?? null)}
         <div>
-          <sl-button type="submit" variant="primary" size="large" ?loading=${this.write.busy} ?disabled=${!place}>${t('admin.staff.grantButton')}</sl-button>
+          <button type="submit" class="button primary" ?disabled=${!place || this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+            ${t('admin.staff.grantButton')}
+          </button>
         </div>
       </form>
     </section>`;
   }
 
+  /** A one-line field of the person; the form reads its value when it is sent. */
   private input(
     name: string,
     label: string,
     options: { type?: string; inputmode?: string; autocomplete?: string; maxlength: number; placeholder?: string; help?: string },
   ) {
     const error = this.errors[name];
-    return html`<sl-input
-      name=${name}
-      type=${options.type ?? 'text'}
-      label=${label}
-      inputmode=${options.inputmode ?? 'text'}
-      autocomplete=${options.autocomplete ?? 'off'}
-      maxlength=${options.maxlength}
-      placeholder=${options.placeholder ?? ''}
-      help-text=${error ?? options.help ?? ''}
-      class=${error ? 'invalid' : ''}
-    ></sl-input>`;
+    return nativeField(
+      name,
+      label,
+      html`<input
+        class="input"
+        id=${name}
+        name=${name}
+        type=${options.type ?? 'text'}
+        inputmode=${options.inputmode ?? 'text'}
+        autocomplete=${options.autocomplete ?? 'off'}
+        maxlength=${options.maxlength}
+        placeholder=${options.placeholder ?? ''}
+        ${fieldProblem(name, error, options.help)}
+      />`,
+      error,
+      options.help,
+    );
   }
 
-  /** Field problems read out once for screen readers (each is also shown under its field). */
-  private fieldErrorSummary() {
-    const fields = Object.entries(this.errors).filter(([field]) => field !== '');
-    if (fields.length === 0) return nothing;
-    return html`<p class="visually-hidden" role="alert">${fields.map(([, message]) => message).join('；')}</p>`;
+  /** A field edited: its problem, if it had one, goes (the others' stay until the next try). */
+  private edited(event: Event): void {
+    const name = (event.target as HTMLInputElement).name;
+    if (name) this.clearError(name);
+  }
+
+  private clearError(name: string): void {
+    if (!this.errors[name]) return;
+    const { [name]: _gone, ...rest } = this.errors;
+    this.errors = rest;
+  }
+
+  /** Shows the problems, and moves the focus to the first field refused (its problem is read with it). */
+  private refuse(errors: FieldErrors): void {
+    this.errors = errors;
+    const first = FIELDS.find((field) => errors[field]);
+    if (first) void focusControl(this, first);
   }
 
   private value(name: string): string {
@@ -258,8 +287,8 @@ export class StaffPage extends YishiElement {
     event.preventDefault();
     if (this.write.busy) return;
     const place = o.places.find((p) => placeKey(p) === this.place);
-    if (!place) return void (this.errors = { place: t('admin.staff.placeRequired') });
-    if (!this.chosenRole) return void (this.errors = { role: t('admin.staff.roleRequired') });
+    if (!place) return this.refuse({ place: t('admin.staff.placeRequired') });
+    if (!this.chosenRole) return this.refuse({ role: t('admin.staff.roleRequired') });
     const parsed = grantInputSchema.safeParse({
       name: this.value('name'),
       phone: this.value('phone'),
@@ -268,7 +297,7 @@ export class StaffPage extends YishiElement {
       organisation: this.chosenRole === 'party_rep' ? this.value('organisation') || null : null,
       title: this.value('title') || null,
     });
-    if (!parsed.success) return void (this.errors = schemaFieldErrors(parsed.error.issues));
+    if (!parsed.success) return this.refuse(schemaFieldErrors(parsed.error.issues));
     this.errors = {};
     const result = await this.write.run(() => api.call(staffEndpoints.grant, { params: { scopeKind: place.kind, scopeId: place.id }, body: parsed.data }), {
       fields: ['name', 'phone', 'role', 'party', 'organisation', 'title'],
@@ -276,7 +305,7 @@ export class StaffPage extends YishiElement {
       errorAs: 'inline',
     });
     if (!result) {
-      this.errors = { ...this.write.fieldErrors, ...(this.write.error ? { '': this.write.error } : {}) };
+      this.refuse({ ...this.write.fieldErrors, ...(this.write.error ? { '': this.write.error } : {}) });
       return;
     }
     const { grant, invitation } = result;
@@ -294,18 +323,9 @@ export class StaffPage extends YishiElement {
 
   private renderHandover() {
     const h = this.handover;
-    return html`<sl-dialog
-      class="handover"
-      label=${h ? t('admin.staff.handoverTitle', { name: h.name }) : ''}
-      ?open=${h !== null}
-      @sl-request-close=${(ev: CustomEvent<{ source: string }>) => {
-        // The link is shown once: only the buttons close it, never a stray tap beside it.
-        if (ev.detail.source === 'overlay') ev.preventDefault();
-      }}
-      @sl-after-hide=${(ev: Event) => {
-        if (ev.target === ev.currentTarget) this.handover = null;
-      }}
-    >
+    // The link is shown once: only its button (or Esc) closes the dialog, never a stray tap beside it.
+    return html`<dialog class="dialog handover" id="handover-dialog" aria-labelledby="handover-title" @close=${() => (this.handover = null)}>
+      <h2 id="handover-title">${h ? t('admin.staff.handoverTitle', { name: h.name }) : ''}</h2>
       ${
         h
           ? html`<p class="handover-intro">
@@ -325,8 +345,14 @@ export class StaffPage extends YishiElement {
               <p class="once muted">${t('admin.staff.shownOnce')}</p>`
           : nothing
       }
-      <sl-button slot="footer" variant="primary" @click=${() => (this.handover = null)}>${t('admin.staff.handoverDone')}</sl-button>
-    </sl-dialog>`;
+      <div class="actions">
+        <button type="button" class="button primary" @click=${() => (this.handover = null)}>${t('admin.staff.handoverDone')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'handover-dialog', this.handover !== null);
   }
 
   private async reissue(g: GrantView): Promise<void> {
