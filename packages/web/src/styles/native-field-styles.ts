@@ -12,8 +12,7 @@
  * - `<div class="password">` an input and its reveal button (components/forms/password-field.ts);
  * - `<dialog class="dialog">` with a `<h2>` and a `.actions` row, opened with showModal().
  *
- * Large, as the light pages' other controls; a native field among Shoelace's medium ones (the
- * responsible unit in the action-item form) takes their size from `mediumNativeFields` on the form's host.
+ * Large, as the pages' other controls (elder mode enlarges them with the rest of the page).
  */
 import { css } from 'lit';
 
@@ -149,15 +148,5 @@ export const nativeFieldStyles = css`
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: 0.5rem;
-  }
-`;
-
-/** For a form of medium Shoelace fields that holds native ones: its host's rule makes them medium too. */
-export const mediumNativeFields = css`
-  :host {
-    --yishi-field-height: var(--sl-input-height-medium);
-    --yishi-field-spacing: var(--sl-input-spacing-medium);
-    --yishi-field-font-size: var(--sl-input-font-size-medium);
-    --yishi-field-radius: var(--sl-input-border-radius-medium);
   }
 `;
