@@ -304,7 +304,7 @@ describe("who was notified, on the vote's management page", () => {
       // No worker runs in this test: the owners' text messages are still owed, and said so.
       expect(text).toContain('正在发送');
       // Nothing to send again while it is still being sent.
-      expect(await summary.locator('sl-button').count()).toBe(0);
+      expect(await summary.getByRole('button', { name: '给未收到的人重发' }).count()).toBe(0);
       await expectNoSeriousA11yViolations(phone);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await summary.screenshot({ path: `${SHOTS}/notifications-delivery-phone.png` });

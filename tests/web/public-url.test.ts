@@ -79,7 +79,7 @@ describe('absolute addresses on the web pages', () => {
       .getByRole('button', { name: /发放一次性码/ })
       .first()
       .click();
-    const say = activation.locator('sl-dialog.issued yishi-code-handover .say');
+    const say = activation.locator('dialog.issued yishi-code-handover .say');
     await say.waitFor();
     expect(await say.textContent()).toContain('yishi.example.gov.cn/activate');
     expect(await say.textContent()).not.toContain('127.0.0.1');
