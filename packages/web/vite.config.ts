@@ -7,10 +7,8 @@ import { minifyCssLiterals } from './build/minify-css-literals.js';
 import { precacheCurrentBuild } from './build/precache-current.js';
 import { routePreloads } from './build/route-preloads.js';
 import { shellChunk } from './build/shell-chunk.js';
-import { shoelaceSetup } from './build/shoelace-setup.js';
 import { sharedDecorate } from './build/shared-decorate.js';
 import { splitStrings } from './build/split-strings.js';
-import { shoelaceSystemIcons } from './build/system-icons.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const precache = precacheCurrentBuild();
@@ -34,8 +32,6 @@ export default defineConfig({
       'receipt-position',
       'agenda-editor',
     ]),
-    shoelaceSetup(here('./src/app/shoelace-setup.ts')),
-    shoelaceSystemIcons(),
     keepRecentAssets(here('./dist')),
     // Each page's files named in the HTML the server sends for its path (build/route-preloads.ts).
     routePreloads(here('./src/routes.ts')),
@@ -50,7 +46,7 @@ export default defineConfig({
       // The shell registers it after the page has loaded (app/connection-bar.ts), through workbox-window.
       injectRegister: false,
       manifestFilename: 'manifest.webmanifest',
-      includeAssets: ['favicon.svg', 'shoelace-system-icons.svg', 'apple-touch-icon-180x180.png'],
+      includeAssets: ['favicon.svg', 'apple-touch-icon-180x180.png'],
       manifest: {
         name: '议事',
         short_name: '议事',

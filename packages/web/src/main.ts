@@ -1,6 +1,7 @@
 /**
- * Entry point: theme and tokens, then the shell (which loads pages on demand). No Shoelace here:
- * pages import the components they use, and those bring Shoelace's setup (app/shoelace-setup.ts).
+ * Entry point: theme and tokens, then the shell (which loads pages on demand). Shoelace's light
+ * theme gives the design tokens (`--sl-…`) the native controls are drawn from; no Shoelace
+ * component is used.
  */
 // First: zod must not probe for eval under the content security policy (see the module).
 import './app/zod-jitless.js';
