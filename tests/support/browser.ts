@@ -167,43 +167,26 @@ export async function withPhonePage(browser: Browser, run: (page: Page) => Promi
   }
 }
 
-/** Chooses an option by its words, among the controls named `name` inside `scope`: a native select, native radio buttons or a Shoelace select. */
+/** Chooses an option by its words, among the controls named `name` inside `scope`: a native select or native radio buttons. */
 export async function chooseOption(scope: Locator, name: string, option: string): Promise<void> {
   // Whichever kind the form draws, once it is drawn (a page still loading has none yet).
-  await scope.locator(`select[name="${name}"], input[type="radio"][name="${name}"], sl-select[name="${name}"]`).first().waitFor();
-  // A native select (the light forms: components/meetings/question-form.ts) is chosen from as the phone's picker does.
-  const native = scope.locator(`select[name="${name}"]`);
-  if ((await native.count()) > 0) {
-    await native.selectOption({ label: option });
+  await scope.locator(`select[name="${name}"], input[type="radio"][name="${name}"]`).first().waitFor();
+  // A select is chosen from as the phone's picker does.
+  const select = scope.locator(`select[name="${name}"]`);
+  if ((await select.count()) > 0) {
+    await select.selectOption({ label: option });
     return;
   }
-  // Native radio buttons (components/forms/choice-field.ts): tapped by their words.
-  if ((await scope.locator(`input[type="radio"][name="${name}"]`).count()) > 0) {
-    await scope
-      .locator(`input[type="radio"][name="${name}"]`)
-      .and(scope.getByRole('radio', { name: option, exact: true }))
-      .check();
-    return;
-  }
-  const select = scope.locator(`sl-select[name="${name}"]`);
-  const shown = select.getByRole('combobox');
-  // A click that lands while the listbox is still opening (a busy machine) can be lost; the select then still
-  // shows its old choice. Try again until it shows the one asked for, as a person would.
-  for (let attempt = 1; ; attempt++) {
-    await shown.click();
-    await select.getByRole('option', { name: option, exact: true }).click();
-    try {
-      await expect.poll(() => shown.inputValue(), { timeout: 3000 }).toBe(option);
-      return;
-    } catch (error) {
-      if (attempt === 3) throw new Error(`the select "${name}" does not show "${option}" after 3 tries`, { cause: error });
-    }
-  }
+  // Radio buttons (components/forms/choice-field.ts): tapped by their words.
+  await scope
+    .locator(`input[type="radio"][name="${name}"]`)
+    .and(scope.getByRole('radio', { name: option, exact: true }))
+    .check();
 }
 
 /**
- * Waits until Shoelace's show and hide animations have finished (axe reads colours mid-fade
- * otherwise). They run inside shadow roots, which document.getAnimations() does not look into.
+ * Waits until the page's animations have finished (a notice fading in: axe reads colours mid-fade
+ * otherwise). Some run inside shadow roots, which document.getAnimations() does not look into.
  */
 export async function animationsSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
