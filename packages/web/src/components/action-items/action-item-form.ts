@@ -17,6 +17,7 @@ import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { choiceField } from '../forms/choice-field.js';
 import { focusControl } from '../forms/form-errors.js';
 import { fieldProblem, nativeField } from '../forms/native-field.js';
+import { textareaField } from '../forms/form-field.js';
 import { missingFields } from './action-item-badges.js';
 import './responsible-unit-field.js';
 
@@ -118,21 +119,7 @@ export class ActionItemForm extends YishiElement {
   }
 
   private textarea(name: 'description' | 'measures', label: string, maxlength: number) {
-    const error = this.errors[name];
-    return nativeField(
-      name,
-      label,
-      html`<textarea
-        class="input"
-        id=${name}
-        name=${name}
-        rows="2"
-        maxlength=${maxlength}
-        @input=${() => this.forget(name)}
-        ${fieldProblem(name, error)}
-      ></textarea>`,
-      error,
-    );
+    return textareaField({ name, label, rows: 2, maxlength, error: this.errors[name], onInput: () => this.forget(name) });
   }
 
   private forget(name: Field): void {

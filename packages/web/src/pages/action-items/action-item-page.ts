@@ -28,7 +28,7 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { syncModal } from '../../components/common/modal.js';
 import { choiceField } from '../../components/forms/choice-field.js';
 import { focusControl } from '../../components/forms/form-errors.js';
-import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
+import { textareaField } from '../../components/forms/form-field.js';
 import {
   dueText,
   explainedWords,
@@ -160,21 +160,7 @@ export class ActionItemPage extends YishiElement {
 
   /** A step form's text: its problem under it, gone once it is edited. */
   private textarea(name: Field, label: string, rows: number, maxlength: number) {
-    const error = this.errors[name];
-    return nativeField(
-      name,
-      label,
-      html`<textarea
-        class="input"
-        id=${name}
-        name=${name}
-        rows=${rows}
-        maxlength=${maxlength}
-        @input=${() => this.forget(name)}
-        ${fieldProblem(name, error)}
-      ></textarea>`,
-      error,
-    );
+    return textareaField({ name, label, rows, maxlength, error: this.errors[name], onInput: () => this.forget(name) });
   }
 
   /** Focus on the first field with a problem, so a screen reader reads it with its words; whether there was one. */

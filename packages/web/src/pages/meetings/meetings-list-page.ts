@@ -16,7 +16,6 @@ import {
 } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
@@ -27,6 +26,7 @@ import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/meetings/meeting-status-badge.js';
 import { focusFirstProblem, renderFormError } from '../../components/accounts/account-form.js';
 import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
+import { inputField } from '../../components/forms/form-field.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
@@ -124,25 +124,15 @@ export class MeetingsListPage extends YishiElement {
     this.write.clearField('kind');
   }
 
-  private field(name: Field, label: string, attributes: { type?: string; min?: number; max?: number } = {}) {
-    const error = this.write.fieldErrors[name];
-    return nativeField(
+  private field(name: Field, label: string, attributes: { type?: 'datetime-local' } = {}) {
+    return inputField({
       name,
       label,
-      html`<input
-        class="input"
-        id=${name}
-        name=${name}
-        type=${attributes.type ?? 'text'}
-        maxlength=${ifDefined(attributes.type ? undefined : 100)}
-        min=${ifDefined(attributes.min)}
-        max=${ifDefined(attributes.max)}
-        autocomplete="off"
-        @input=${() => this.write.clearField(name)}
-        ${fieldProblem(name, error)}
-      />`,
-      error,
-    );
+      type: attributes.type,
+      maxlength: attributes.type ? undefined : 100,
+      error: this.write.fieldErrors[name],
+      onInput: () => this.write.clearField(name),
+    });
   }
 
   private durationField(kind: MeetingKind) {

@@ -38,6 +38,7 @@ import { renderFormError } from '../../components/accounts/account-form.js';
 import { syncModal } from '../../components/common/modal.js';
 import { focusControl } from '../../components/forms/form-errors.js';
 import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
+import { inputField } from '../../components/forms/form-field.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
@@ -238,26 +239,9 @@ export class StaffPage extends YishiElement {
   private input(
     name: string,
     label: string,
-    options: { type?: string; inputmode?: string; autocomplete?: string; maxlength: number; placeholder?: string; help?: string },
+    options: { type?: 'tel'; inputmode?: 'numeric'; autocomplete?: string; maxlength: number; placeholder?: string; help?: string },
   ) {
-    const error = this.errors[name];
-    return nativeField(
-      name,
-      label,
-      html`<input
-        class="input"
-        id=${name}
-        name=${name}
-        type=${options.type ?? 'text'}
-        inputmode=${options.inputmode ?? 'text'}
-        autocomplete=${options.autocomplete ?? 'off'}
-        maxlength=${options.maxlength}
-        placeholder=${options.placeholder ?? ''}
-        ${fieldProblem(name, error, options.help)}
-      />`,
-      error,
-      options.help,
-    );
+    return inputField({ name, label, ...options, error: this.errors[name], hint: options.help });
   }
 
   /** A field edited: its problem, if it had one, goes (the others' stay until the next try). */

@@ -22,12 +22,12 @@ import {
 } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
 import { focusFirstProblem } from '../../components/accounts/account-form.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
+import { inputField, textareaField } from '../../components/forms/form-field.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { buttonStyles } from '../../styles/button-styles.js';
@@ -199,34 +199,11 @@ export class VoteCreatePage extends YishiElement {
     label: string,
     o: { type?: 'number' | 'datetime-local'; value?: string; maxlength?: number; min?: number; max?: number; placeholder?: string; error?: string } = {},
   ) {
-    return nativeField(
-      name,
-      label,
-      html`<input
-        class="input"
-        id=${name}
-        name=${name}
-        type=${o.type ?? 'text'}
-        inputmode=${ifDefined(o.type === 'number' ? 'numeric' : undefined)}
-        value=${o.value ?? ''}
-        maxlength=${ifDefined(o.maxlength)}
-        min=${ifDefined(o.min)}
-        max=${ifDefined(o.max)}
-        placeholder=${ifDefined(o.placeholder)}
-        autocomplete="off"
-        ${fieldProblem(name, o.error)}
-      />`,
-      o.error,
-    );
+    return inputField({ name, label, ...o });
   }
 
   private textarea(name: 'description' | 'options', label: string, o: { rows: number; error?: string }) {
-    return nativeField(
-      name,
-      label,
-      html`<textarea class="input" id=${name} name=${name} rows=${o.rows} maxlength="4000" ${fieldProblem(name, o.error)}></textarea>`,
-      o.error,
-    );
+    return textareaField({ name, label, rows: o.rows, maxlength: 4000, error: o.error });
   }
 
   /** A field edited: its problem, if it had one, goes (the others' stay until the next try). */
