@@ -1,6 +1,6 @@
 /**
  * Status tags that carry a word (never the colour alone), and a compound's code in monospace: shared
- * by the administration pages, with Shoelace's form styles (form-styles.ts) or with native fields.
+ * by the administration pages and the board.
  */
 import { css } from 'lit';
 

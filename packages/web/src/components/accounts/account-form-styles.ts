@@ -1,6 +1,6 @@
 /**
- * The look the account pages share (setup, activation, login, my account) beyond the shared form
- * styles (styles/form-styles.ts, which they also use): one narrow column, one control under another,
+ * The look the account pages share (setup, activation, login, my account) beyond the native field
+ * styles (styles/native-field-styles.ts, which they also use): one narrow column, one control under another,
  * large full-width buttons, and the step bar of the activation (the tabs are
  * components/common/tabs.ts). Everything is in rem, so elder mode enlarges it with the rest of the page.
  */

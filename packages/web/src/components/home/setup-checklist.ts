@@ -11,7 +11,7 @@ import { customElement } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { tagStyles } from '../../styles/tag-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 
 interface Progress {
@@ -72,7 +72,7 @@ async function progressOf(compound: { id: string; name: string }, signal: AbortS
 export class SetupChecklist extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    tagStyles,
     css`
       :host {
         margin-bottom: var(--yishi-gap);

@@ -28,7 +28,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { buttonStyles } from '../../styles/button-styles.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { tagStyles } from '../../styles/tag-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { announceMeetingChanged, partyLabel, partyList } from './meeting-ui.js';
@@ -48,7 +48,7 @@ type Field = 'outcome' | 'agreedParties' | 'agreedMembers' | 'note' | 'responsib
 export class AgendaOutcomes extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    tagStyles,
     formErrorStyles,
     buttonStyles,
     nativeFieldStyles,

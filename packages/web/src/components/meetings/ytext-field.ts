@@ -43,8 +43,8 @@ export function transformIndex(index: number, delta: Delta): number {
 @customElement('yishi-ytext-field')
 export class YTextField extends YishiElement {
   // The one native text box of the meetings pages: it applies others' edits as Yjs deltas and moves
-  // the caret with them, which needs the input element itself. Drawn with Shoelace's input tokens,
-  // so it looks like the sl-input and sl-select beside it. One CSSResult, not a list: the minutes
+  // the caret with them, which needs the input element itself. Drawn with the theme's input tokens,
+  // so it looks like the native fields and selects beside it. One CSSResult, not a list: the minutes
   // editor's taller box extends these styles.
   static override styles: CSSResult = css`
     :host {

@@ -10,7 +10,7 @@ import { api } from '../../api/client.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { tagStyles } from '../../styles/tag-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderBoardMore } from '../board/board-more.js';
 import { boardStyles } from '../board/board-styles.js';
@@ -23,7 +23,7 @@ export class BoardMinutesSection extends YishiElement {
   static override styles = [
     YishiElement.styles,
     boardStyles,
-    formStyles,
+    tagStyles,
     css`
       ul.minutes {
         list-style: none;

@@ -12,14 +12,14 @@ import { YishiElement } from '../base/yishi-element.js';
 import { SCROLLABLE_TABLE } from '../common/table-wrap.js';
 import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
-import { formStyles } from '../../styles/form-styles.js';
+import { tagStyles } from '../../styles/tag-styles.js';
 import { voteStyles } from './vote-styles.js';
 
 @customElement('yishi-vote-result')
 export class VoteResult extends YishiElement {
   static override styles = [
     YishiElement.styles,
-    formStyles,
+    tagStyles,
     voteStyles,
     css`
       .verdict {
