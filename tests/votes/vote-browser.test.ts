@@ -52,7 +52,13 @@ describe('voting on a phone', () => {
       expect(words).toContain('参与户数少于 10 户时，连各选项的票数、人数和面积也不公布');
       expect(words).toContain('您把回执码给谁看，谁就能在清单上查到您投了什么');
       await expectNoSeriousA11yViolations(page);
-      await page.getByRole('button', { name: '开始投票' }).click();
+      // What the owner came to do comes first: the flats and the button, then the rule, the timeline and the explainer.
+      const start = page.getByRole('button', { name: '开始投票' });
+      const top = async (locator: typeof start) => (await locator.boundingBox())!.y;
+      expect(await top(start)).toBeLessThan(await top(page.getByText('表决规则：', { exact: true })));
+      expect(await top(start)).toBeLessThan(await top(secrecy));
+      expect(await top(page.locator('section.my-units'))).toBeLessThan(await top(start));
+      await start.click();
       // Two flats: first say which one (or all of them).
       await page.getByText('您有 2 套房屋，请选择为哪一套投票').waitFor();
       await page.getByRole('button', { name: /^1栋1单元301/ }).click();

@@ -160,9 +160,23 @@ export class VotePage extends YishiElement implements FlowHost {
       ${unsettled && vote.status === 'open' ? this.renderNeedsNetwork() : nothing}
       ${vote.buildingName ? html`<p>${t('votes.building', { name: vote.buildingName })}</p>` : nothing}
       ${vote.description ? html`<p>${vote.description}</p>` : nothing}
+      ${
+        // What the visitor came to do comes first: their flats and the button to vote (in elder mode the
+        // rules, the statutory timeline and the secrecy explainer below fill four screens), or the result.
+        vote.status === 'open'
+          ? html`${vote.secret && v.mine.length > 0 ? html`<p class="muted">${t('votes.secret')}</p>` : nothing}
+            ${this.write.error ? this.renderError() : nothing} ${this.renderMyBallots(v)}`
+          : nothing
+      }
+      ${
+        vote.status === 'closed'
+          ? html`<h2>${t('votes.results')}</h2>
+              <yishi-vote-result .result=${v.result}></yishi-vote-result>
+              <p><a class="link-button" href=${`/votes/${vote.id}/receipts`}>${t('votes.receipts')}</a></p>`
+          : nothing
+      }
+      ${vote.status === 'draft' && !unsettled ? html`<p>${t('votes.notOpenYet')}</p>` : nothing}
       <p class="muted"><strong>${t('votes.rule')}${colon()}</strong>${pick(vote.ruleText)}</p>
-      ${v.timeline.statutory && !unsettled ? html`<yishi-vote-timeline .timeline=${v.timeline}></yishi-vote-timeline>` : nothing}
-      ${vote.secret ? this.renderSecrecy() : html`<p class="muted">${t('votes.named')}</p>`}
       ${
         turnout && vote.status === 'open'
           ? html`<p>${t('votes.turnout', { ballots: turnout.participation.ballots, voters: turnout.electorate.voters })}</p>
@@ -171,26 +185,20 @@ export class VotePage extends YishiElement implements FlowHost {
               </ul>`
           : nothing
       }
-      ${this.write.error ? this.renderError() : nothing} ${vote.status === 'open' ? this.renderMyBallots(v) : nothing}
-      ${vote.status === 'draft' && !unsettled ? html`<p>${t('votes.notOpenYet')}</p>` : nothing}
+      ${v.timeline.statutory && !unsettled ? html`<yishi-vote-timeline .timeline=${v.timeline}></yishi-vote-timeline>` : nothing}
+      ${vote.secret ? this.renderSecrecy(vote.status === 'open' && v.mine.length > 0) : html`<p class="muted">${t('votes.named')}</p>`}
       ${stale ? nothing : html`<yishi-proxy-panel .view=${v} @proxy-changed=${() => this.load.refresh()}></yishi-proxy-panel>`}
-      ${
-        vote.status === 'closed'
-          ? html`<h2>${t('votes.results')}</h2>
-              <yishi-vote-result .result=${v.result}></yishi-vote-result>
-              <p><a class="link-button" href=${`/votes/${vote.id}/receipts`}>${t('votes.receipts')}</a></p>`
-          : html`<p class="muted">${t('votes.resultsHidden')}</p>`
-      }
+      ${vote.status === 'closed' ? nothing : html`<p class="muted">${t('votes.resultsHidden')}</p>`}
       ${vote.status === 'draft' || vote.electorateKind !== 'owners' ? nothing : html`<p><a class="link-button" href=${`/votes/${vote.id}/roll-check`}>${t('objections.rollLink')}</a></p>`}
       ${v.canManage ? html`<p><a class="link-button" href=${`/votes/${vote.id}/manage`}>${t('votes.manage')}</a></p>` : nothing}
     `;
   }
 
   /** What the secret ballot covers and what it does not, in words, before anyone votes. */
-  private renderSecrecy() {
+  private renderSecrecy(saidAbove: boolean) {
     const min = SECRET_TOTALS_MIN_VOTERS;
     return html`<section class="secrecy" aria-labelledby="secrecy-heading">
-      <p class="muted">${t('votes.secret')}</p>
+      ${saidAbove ? nothing : html`<p class="muted">${t('votes.secret')}</p>`}
       <h2 id="secrecy-heading">${t('votes.secrecyHeading')}</h2>
       <ul>
         <li>${t('votes.secrecyCovers', { min })}</li>
