@@ -4,12 +4,12 @@
  * where its notice board hangs), rename either or move the notice board. Each compound links to the
  * pages that come next: its overview, roster import, account activation and public notice board.
  * What may be edited follows the API's `mayEdit` flags; forms are checked with the core schemas
- * before sending, and the server's words are shown under the field they are about.
+ * before sending, and the server's words are shown under the field they are about. Adding a
+ * community is a form on the page; the rest is done in a dialog (components/admin/place-dialog.ts).
  */
-import { communityInputSchema, compoundInputSchema, compoundPatchSchema, placeEndpoints, type PlacesTree } from '@yishi/core';
+import { communityInputSchema, placeEndpoints, type PlacesTree } from '@yishi/core';
 import { css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { schemaFieldErrors } from '../../api/schema-field-errors.js';
@@ -19,8 +19,8 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { t } from '../../i18n.js';
 import { loadMe } from '../../state/session.js';
-import { renderFormError } from '../../components/accounts/account-form.js';
-import { syncModal } from '../../components/common/modal.js';
+import '../../components/admin/place-dialog.js';
+import type { PlaceDialog, PlaceEditing } from '../../components/admin/place-dialog.js';
 import { focusControl } from '../../components/forms/form-errors.js';
 import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import { buttonStyles } from '../../styles/button-styles.js';
@@ -30,16 +30,6 @@ import { tagStyles } from '../../styles/tag-styles.js';
 type Subdistrict = PlacesTree['subdistricts'][number];
 type Community = Subdistrict['communities'][number];
 type Compound = Community['compounds'][number];
-
-type Editing =
-  | { kind: 'add-compound'; community: Community }
-  | { kind: 'edit-compound'; community: Community; compound: Compound }
-  | { kind: 'rename-community'; community: Community };
-
-/** The server's codes that are about one field of the dialog. */
-const FIELD_OF_CODE: Partial<Record<string, 'name' | 'code' | 'address'>> = { compound_code_taken: 'code', place_name_taken: 'name' };
-/** The dialog's fields in the order they are shown (the focus goes to the first refused). */
-const FIELDS = ['name', 'code', 'address'] as const;
 
 @customElement('yishi-places-page')
 export class PlacesPage extends YishiElement {
@@ -115,27 +105,20 @@ export class PlacesPage extends YishiElement {
       form.inline .field {
         flex: 1 1 14rem;
       }
-      .code-fixed {
-        margin: 0;
-      }
-      .dialog form.fields {
-        max-width: none;
-      }
     `,
   ];
 
-  @state() private editing: Editing | null = null;
-  @state() private dialogOpen = false;
-  @state() private errors: FieldErrors = {};
   @state() private communityErrors: FieldErrors = {};
-  private formKey = 0;
+  @query('yishi-place-dialog') private dialog!: PlaceDialog;
   private readonly tree = new LoadController(this, (signal) => api.call(placeEndpoints.tree, { signal }));
-  private readonly write = new WriteController<'name' | 'code' | 'address'>(this);
+  /** Adding a community; the dialog saves what it edits itself. */
+  private readonly write = new WriteController<'name'>(this);
 
   override render() {
     return html`<h1>${t('admin.places.heading')}</h1>
       <p class="lead">${t('admin.places.intro')}</p>
-      ${renderLoad(this.tree, (tree) => this.renderTree(tree))} ${this.renderDialog()}`;
+      ${renderLoad(this.tree, (tree) => this.renderTree(tree))}
+      <yishi-place-dialog @yishi-place-saved=${this.refresh}></yishi-place-dialog>`;
   }
 
   private renderTree(tree: PlacesTree) {
@@ -188,7 +171,7 @@ export class PlacesPage extends YishiElement {
           />`,
           error,
         )}
-        <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy && !this.dialogOpen ? 'true' : 'false'}>
+        <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
           ${t('admin.places.addCommunityButton')}
         </button>
       </form>
@@ -249,150 +232,6 @@ export class PlacesPage extends YishiElement {
     </li>`;
   }
 
-  private open(editing: Editing): void {
-    this.editing = editing;
-    this.errors = {};
-    // A fresh form each time: what was typed into the previous dialog must not linger.
-    this.formKey++;
-    this.dialogOpen = true;
-  }
-
-  private close(): void {
-    this.dialogOpen = false;
-  }
-
-  private renderDialog() {
-    const e = this.editing;
-    if (!e) return nothing;
-    const title =
-      e.kind === 'add-compound'
-        ? t('admin.places.addCompoundTitle', { community: e.community.name })
-        : e.kind === 'edit-compound'
-          ? t('admin.places.editCompoundTitle', { name: e.compound.name })
-          : t('admin.places.renameCommunityTitle', { name: e.community.name });
-    return html`<dialog class="dialog" id="place-dialog" aria-labelledby="place-dialog-title" @close=${() => (this.dialogOpen = false)}>
-      <h2 id="place-dialog-title">${title}</h2>
-      ${keyed(
-        this.formKey,
-        // A tap beside the dialog does not close it (what was typed stays); Esc or 取消 does.
-        html`<form class="fields" @submit=${this.submitDialog} @input=${this.edited} novalidate>
-          ${e.kind === 'rename-community' ? this.field('name', t('admin.places.communityName'), e.community.name) : nothing}
-          ${
-            e.kind === 'add-compound'
-              ? html`${this.field('name', t('admin.places.compoundName'), '', t('admin.places.compoundNamePlaceholder'))}
-                ${this.field('code', t('admin.places.codeLabel'), '', 'DSCT', t('admin.places.codeHint'))}
-                ${this.field('address', t('admin.places.addressLabel'), '', t('admin.places.addressPlaceholder'), t('admin.places.addressHint'))}`
-              : nothing
-          }
-          ${
-            e.kind === 'edit-compound'
-              ? html`${this.field('name', t('admin.places.compoundName'), e.compound.name)}
-                  <p class="code-fixed muted">${t('admin.places.codeFixed', { code: e.compound.code })}</p>
-                  ${this.field('address', t('admin.places.addressLabel'), e.compound.address, '', t('admin.places.addressHint'))}`
-              : nothing
-          }
-          ${renderFormError(this.errors[''] ?? null)}
-          <div class="actions">
-            <button type="button" class="button" @click=${this.close}>${t('admin.cancel')}</button>
-            <button type="submit" class="button primary save" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
-              ${e.kind === 'add-compound' ? t('admin.places.addCompoundButton') : t('admin.save')}
-            </button>
-          </div>
-        </form>`,
-      )}
-    </dialog>`;
-  }
-
-  protected override updated(): void {
-    syncModal(this.renderRoot, 'place-dialog', this.dialogOpen);
-  }
-
-  private field(name: 'name' | 'code' | 'address', label: string, value: string, placeholder = '', hint = '') {
-    const error = this.errors[name];
-    const code = name === 'code';
-    const id = `place-${name}`;
-    return nativeField(
-      id,
-      label,
-      html`<input
-        class="input"
-        id=${id}
-        name=${name}
-        value=${value}
-        placeholder=${placeholder}
-        maxlength=${code ? 12 : name === 'address' ? 120 : 40}
-        autocomplete="off"
-        autocapitalize=${code ? 'characters' : 'off'}
-        spellcheck="false"
-        @input=${code ? (ev: Event) => this.upperCase(ev) : nothing}
-        ${fieldProblem(id, error, hint || undefined)}
-      />`,
-      error,
-      hint || undefined,
-    );
-  }
-
-  /** A field edited: its problem, if it had one, goes (the others' stay until the next try). */
-  private edited(event: Event): void {
-    const name = (event.target as HTMLInputElement).name;
-    if (!this.errors[name]) return;
-    const { [name]: _gone, ...rest } = this.errors;
-    this.errors = rest;
-  }
-
-  /** Shows the problems, and moves the focus to the first field refused (its problem is read with it). */
-  private refuse(errors: FieldErrors): void {
-    this.errors = errors;
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) void focusControl(this, first);
-  }
-
-  private upperCase(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const upper = input.value.toUpperCase();
-    if (upper !== input.value) input.value = upper;
-  }
-
-  private value(name: string): string {
-    return (this.renderRoot.querySelector<HTMLInputElement>(`#place-dialog input[name="${name}"]`)?.value ?? '').trim();
-  }
-
-  private async submitDialog(event: Event): Promise<void> {
-    event.preventDefault();
-    const e = this.editing;
-    if (!e || this.write.busy) return;
-    let request: () => Promise<unknown>;
-    let done: string;
-    if (e.kind === 'add-compound') {
-      const parsed = compoundInputSchema.safeParse({ name: this.value('name'), code: this.value('code'), address: this.value('address') });
-      if (!parsed.success) return this.refuse(schemaFieldErrors(parsed.error.issues));
-      request = () => api.call(placeEndpoints.addCompound, { params: { communityId: e.community.id }, body: parsed.data });
-      done = t('admin.places.compoundAdded', { name: parsed.data.name, code: parsed.data.code });
-    } else if (e.kind === 'edit-compound') {
-      const name = this.value('name');
-      const address = this.value('address');
-      const patch = { ...(name !== e.compound.name ? { name } : {}), ...(address !== e.compound.address ? { address } : {}) };
-      if (Object.keys(patch).length === 0) return this.close();
-      const parsed = compoundPatchSchema.safeParse(patch);
-      if (!parsed.success) return this.refuse(schemaFieldErrors(parsed.error.issues));
-      request = () => api.call(placeEndpoints.changeCompound, { params: { compoundId: e.compound.id }, body: parsed.data });
-      done = t('admin.places.compoundSaved', { name: name || e.compound.name });
-    } else {
-      const parsed = communityInputSchema.safeParse({ name: this.value('name') });
-      if (!parsed.success) return this.refuse(schemaFieldErrors(parsed.error.issues));
-      if (parsed.data.name === e.community.name) return this.close();
-      request = () => api.call(placeEndpoints.renameCommunity, { params: { communityId: e.community.id }, body: parsed.data });
-      done = t('admin.places.communityRenamed', { name: parsed.data.name });
-    }
-    const saved = await this.write.run(request, { success: done, fields: ['name', 'code', 'address'], fieldOfCode: FIELD_OF_CODE, errorAs: 'inline' });
-    if (saved === undefined) {
-      this.refuse({ ...this.write.fieldErrors, ...(this.write.error ? { '': this.write.error } : {}) });
-      return;
-    }
-    this.close();
-    await this.refresh();
-  }
-
   private async addCommunity(event: Event, s: Subdistrict): Promise<void> {
     event.preventDefault();
     if (this.write.busy) return;
@@ -415,6 +254,10 @@ export class PlacesPage extends YishiElement {
     }
     if (input) input.value = '';
     await this.refresh();
+  }
+
+  private open(editing: PlaceEditing): void {
+    this.dialog.show(editing);
   }
 
   /** The tree again, and my session (a new compound is one I now work in: the home page lists it). */
