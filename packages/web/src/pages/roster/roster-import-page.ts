@@ -3,36 +3,34 @@
  * as Excel saves it; its bytes go to the server as they are, which checks the file without changing
  * anything (?dryRun=1). The page shows either every problem (row, column letter and heading, reason)
  * or what the import would do, and only after a confirmation dialog is the file applied. The current
- * roster and a blank template can be downloaded to start from.
+ * roster and a blank template can be downloaded to start from. The problems' table and the bar that
+ * shows how far the server is are drawn by roster-problems.ts and roster-progress.ts.
  */
 import {
   ROSTER_TEMPLATE_HEADER,
   endpointUrl,
   rosterEndpoints,
   rosterInvalidDetailsSchema,
-  rosterProblemReason,
   toCsv,
   type RosterImportProgress,
   type RosterImportSummary,
-  type RosterInvalidDetails,
 } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
-import { renderError, renderLoading } from '../../components/common/load-state.js';
+import { renderError } from '../../components/common/load-state.js';
 import { syncModal } from '../../components/common/modal.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
-import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { ROSTER_FILE_ACCEPT, readRosterFile, uploadRoster, type RosterUpload } from './roster-file.js';
+import { renderRosterProblems, rosterProblemsStyles, type RosterProblem } from './roster-problems.js';
+import { renderRosterProgress, rosterProgressAnnouncement, rosterProgressStyles } from './roster-progress.js';
 
 type RosterSummary = RosterImportSummary;
-/** A problem of the file: its row, column letter and heading, and the whole message. */
-type RosterProblem = RosterInvalidDetails['problems'][number];
 
 type Step =
   | { kind: 'idle' }
@@ -51,6 +49,8 @@ export class RosterImportPage extends YishiElement {
     YishiElement.styles,
     buttonStyles,
     nativeFieldStyles,
+    rosterProblemsStyles,
+    rosterProgressStyles,
     css`
       .downloads {
         margin-bottom: 1.5rem;
@@ -102,18 +102,6 @@ export class RosterImportPage extends YishiElement {
       .result {
         margin-top: 1.5rem;
       }
-      .problems td.column {
-        min-width: 5em;
-      }
-      .problems .letter {
-        display: inline-block;
-        min-width: 1.6em;
-        padding: 0 0.25em;
-        border: 1px solid var(--yishi-border);
-        border-radius: 4px;
-        font-weight: 600;
-        text-align: center;
-      }
       .result {
         margin-bottom: 1.5rem;
       }
@@ -129,26 +117,6 @@ export class RosterImportPage extends YishiElement {
       }
       .summary .figure dd {
         font-size: 1.2rem;
-      }
-      .progress {
-        display: grid;
-        gap: 0.5rem;
-        max-width: 36rem;
-      }
-      .progress label {
-        font-weight: 600;
-      }
-      .progress progress {
-        width: 100%;
-        height: 1rem;
-        accent-color: var(--yishi-brand);
-      }
-      .progress p {
-        margin: 0;
-      }
-      .progress .percent {
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
       }
       .dialog p {
         margin: 0 0 1rem;
@@ -235,41 +203,10 @@ export class RosterImportPage extends YishiElement {
     await this.focusResult();
   }
 
-  /** How far the server is, in whole percent (null before its first report of a file with rows). */
-  private percent(): number | null {
-    const p = this.progress;
-    return p && p.total > 0 ? Math.min(100, Math.floor((100 * p.done) / p.total)) : null;
-  }
-
-  /**
-   * How far the server is with the file: a labelled bar with the rows and the percentage in words
-   * beside it (a big roster takes a while). The bar's value is said in the same words.
-   */
-  private renderProgress(what: string) {
-    const p = this.progress;
-    const percent = this.percent();
-    if (!p || percent === null) return renderLoading(what);
-    const words = t(p.phase === 'check' ? 'roster.progressCheck' : 'roster.progressApply', { done: p.done.toLocaleString(), total: p.total.toLocaleString() });
-    const done = t('roster.progressPercent', { percent });
-    return html`<div class="state progress">
-      <label for="roster-progress">${what}</label>
-      <progress id="roster-progress" max="100" value=${percent} aria-valuetext=${`${words}（${done}）`}></progress>
-      <p class="muted words">${words}</p>
-      <p class="percent">${done}</p>
-    </div>`;
-  }
-
-  /**
-   * What a screen reader hears while the server works: the step and the percentage in tens, so a
-   * long import is told without a word at every report. Always in the page, so changes are read.
-   */
+  /** What a screen reader hears while the server works (roster-progress.ts); always in the page, so changes are read. */
   private announcement(): string {
-    const step = this.step;
-    if (step.kind !== 'checking' && step.kind !== 'applying') return '';
-    const percent = this.percent();
-    if (percent === null) return '';
-    const what = step.kind === 'checking' ? t('roster.checking') : t('roster.applying');
-    return `${what} ${t('roster.progressPercent', { percent: Math.floor(percent / 10) * 10 })}`;
+    const kind = this.step.kind;
+    return kind === 'checking' || kind === 'applying' ? rosterProgressAnnouncement(kind, this.progress) : '';
   }
 
   /** Moves focus to what the check or the import found, so it is read next. */
@@ -320,11 +257,11 @@ export class RosterImportPage extends YishiElement {
         return nothing;
       case 'checking':
       case 'applying':
-        return this.renderProgress(step.kind === 'checking' ? t('roster.checking') : t('roster.applying'));
+        return renderRosterProgress(step.kind, this.progress);
       case 'failed':
         return html`<div class="failed" tabindex="-1">${renderError(step.message)}</div>`;
       case 'problems':
-        return this.renderProblems(step.message, step.problems);
+        return renderRosterProblems(step.message, step.problems);
       case 'preview':
         return this.renderPreview(step.summary);
       case 'applied':
@@ -333,35 +270,6 @@ export class RosterImportPage extends YishiElement {
           <p>${t('roster.fileName', { name: step.fileName })}</p>
         </div>`;
     }
-  }
-
-  private renderProblems(message: string, problems: RosterProblem[]) {
-    return html`<h2 id="problems-heading" tabindex="-1" aria-describedby="problems-message">${t('roster.problemsHeading', { count: problems.length })}</h2>
-      <div class="alert danger" id="problems-message">
-        <strong>${message}</strong>
-        <p>${t('roster.problemsHelp')}</p>
-      </div>
-      <div class="table-wrap" role="region" aria-labelledby="problems-heading" tabindex="0">
-        <table class="problems">
-          <thead>
-            <tr>
-              <th scope="col">${t('roster.line')}</th>
-              <th scope="col">${t('roster.column')}</th>
-              <th scope="col">${t('roster.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${problems.map(
-              (p) =>
-                html`<tr>
-                  <td class="num">${p.line}</td>
-                  <td class="column">${p.column ? html`<span class="letter">${p.column}</span> ${p.heading}` : '—'}</td>
-                  <td>${p.column ? rosterProblemReason(p.code, currentLocale(), p.params) : p.message}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
   }
 
   private renderPreview(s: RosterSummary) {
