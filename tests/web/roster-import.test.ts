@@ -236,7 +236,7 @@ describe('roster import page', () => {
       const before = await unitCount();
       // Every text the page shows while it works is recorded as it is rendered: on a quiet machine
       // the check of 20,000 rows can be over before a test could look.
-      // The same for the import's own progress, with the bar's value at each text.
+      // The same for the units' progress, the check's trial write and the import's own, with the bar's label and value at each text.
       await roster.evaluate((host) => {
         const seen: string[] = [];
         const saving: { text: string; bar: number; label: string; percent: string; valueText: string }[] = [];
@@ -246,7 +246,7 @@ describe('roster import page', () => {
           for (const m of text.matchAll(/正在检查：第 [\d,]+ 行，共 20,000 行/g)) if (!seen.includes(m[0])) seen.push(m[0]);
           const bar = host.shadowRoot!.querySelector('progress');
           const label = bar?.labels?.[0]?.textContent ?? '';
-          for (const m of text.matchAll(/正在写入：第 [\d,]+ 套，共 20,000 套/g))
+          for (const m of text.matchAll(/正在(?:写入|检查)：第 [\d,]+ 套，共 20,000 套/g))
             if (!saving.some((s) => s.text === m[0] && s.label === label)) {
               const percent = host.shadowRoot!.querySelector('.progress .percent')?.textContent ?? '';
               saving.push({ text: m[0], bar: Number(bar?.getAttribute('value')), label, percent, valueText: bar?.getAttribute('aria-valuetext') ?? '' });
@@ -265,15 +265,19 @@ describe('roster import page', () => {
       if (await saving.isVisible()) await page.screenshot({ path: `${SHOTS}/roster-import-progress.png` });
       await roster.getByRole('status').filter({ hasText: '导入成功' }).waitFor({ timeout: 60_000 });
       // The import said how far it was, in words and with the bar short of full, before it was done:
-      // the bar labelled with the step, its value and the percentage in words. (The check's trial
-      // write reports the same words under the check's label.)
+      // the bar labelled with the step, its value and the percentage in words. The check's trial
+      // write, which it rolls back, says it is checking the units under the check's label: it saves nothing.
       type Said = { text: string; bar: number; label: string; percent: string; valueText: string };
       const said = await page.evaluate(() => (window as unknown as { savingTexts: Said[] }).savingTexts);
       for (const s of said) {
-        expect(s.label, JSON.stringify(s)).toMatch(/^(正在检查文件…|正在导入…)$/);
+        expect(s.label, JSON.stringify(s)).toBe(s.text.startsWith('正在写入') ? '正在导入…' : '正在检查文件…');
         expect(s.percent).toBe(`已完成 ${s.bar}%`);
         expect(s.valueText).toBe(`${s.text}（已完成 ${s.bar}%）`);
       }
+      expect(
+        said.filter((s) => s.label === '正在检查文件…'),
+        JSON.stringify(said),
+      ).not.toEqual([]);
       const importing = said.filter((s) => s.label === '正在导入…');
       expect(importing.length, JSON.stringify(said)).toBeGreaterThan(0);
       expect(importing[0]!.bar).toBeLessThan(100);

@@ -125,6 +125,7 @@ export const foundationMessages = {
   'roster.applying': { 'zh-CN': '正在导入…', en: 'Importing…' },
   'roster.progressCheck': { 'zh-CN': '正在检查：第 {done} 行，共 {total} 行', en: 'Checking: row {done} of {total}' },
   'roster.progressApply': { 'zh-CN': '正在写入：第 {done} 套，共 {total} 套', en: 'Saving: unit {done} of {total}' },
+  'roster.progressTrial': { 'zh-CN': '正在检查：第 {done} 套，共 {total} 套', en: 'Checking: unit {done} of {total}' },
   'roster.progressPercent': { 'zh-CN': '已完成 {percent}%', en: '{percent}% done' },
   'roster.interrupted': {
     'zh-CN': '连接中断，导入结果未知：请刷新页面查看花名册后再试',

@@ -46,6 +46,15 @@ function percentOf(progress: RosterImportProgress | null): number | null {
 }
 
 /**
+ * Where the server is in the file: reading its rows, then writing its units. A check writes them too,
+ * in a transaction it rolls back, so nothing is saved: it says it is checking the units, not saving.
+ */
+function progressWords(stage: RosterStage, progress: RosterImportProgress): string {
+  const key = progress.phase === 'check' ? 'roster.progressCheck' : stage === 'checking' ? 'roster.progressTrial' : 'roster.progressApply';
+  return t(key, { done: progress.done.toLocaleString(), total: progress.total.toLocaleString() });
+}
+
+/**
  * The bar labelled with the stage, or the page's loading state before the server's first report.
  * The bar's value is said in the same words as beside it.
  */
@@ -53,10 +62,7 @@ export function renderRosterProgress(stage: RosterStage, progress: RosterImportP
   const what = stageWords(stage);
   const percent = percentOf(progress);
   if (!progress || percent === null) return renderLoading(what);
-  const words = t(progress.phase === 'check' ? 'roster.progressCheck' : 'roster.progressApply', {
-    done: progress.done.toLocaleString(),
-    total: progress.total.toLocaleString(),
-  });
+  const words = progressWords(stage, progress);
   const done = t('roster.progressPercent', { percent });
   return html`<div class="state progress">
     <label for="roster-progress">${what}</label>
