@@ -120,6 +120,22 @@ test('the station chief extends an open vote from her phone: the reason is asked
     await expect
       .poll(async () => (await units.allTextContents()).length > 0 && (await units.allTextContents()).every((label) => label.includes('2栋')))
       .toBe(true);
+    // 王建国 votes online meanwhile: at the next 5-s refresh his flat's row reads as voted, in place
+    // (the filter typed and the place scrolled to kept).
+    const owner = await new ApiClient(server.url).login('yezhu');
+    const flat = (await owner.ok(voteEndpoints.get, { params: { voteId: open.id } })).mine.find((m) => !m.voted)!;
+    const filter = page.locator('yishi-vote-roll').getByLabel('查找房屋');
+    await filter.fill(flat.label);
+    const row = page.locator('yishi-vote-roll tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${flat.label}$`) }) });
+    await row.filter({ hasText: '未投' }).waitFor();
+    await row.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await owner.ok(voteEndpoints.castBallot, { params: { voteId: open.id }, body: { unitId: flat.voterKey, choices: ['yes'] } });
+    await page.clock.runFor(5_500);
+    await row.filter({ hasText: '✓ 已投 · 网上' }).waitFor();
+    expect(await filter.inputValue()).toBe(flat.label);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    expect(await heading.getAttribute('data-seen')).toBe('yes');
     await page.locator('yishi-vote-stepper').getByRole('button', { name: '延期' }).click();
     const dialog = page.getByRole('dialog', { name: '延期' });
     await dialog.waitFor();

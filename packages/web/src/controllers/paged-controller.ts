@@ -3,7 +3,8 @@
  * element connects or its `deps` change, and appends the following pages on `loadMore()` — from a
  * "加载更多" button or when the end of the list scrolls into view (renderMore in
  * components/common/load-more.ts). Answers to superseded requests (filters changed meanwhile) are
- * dropped. A 401 sends the visitor to the login page, as LoadController does.
+ * dropped. A 401 sends the visitor to the login page, as LoadController does. `refresh()` fetches
+ * chosen pages again in place (a live list: the rows on screen follow the server, nothing else moves).
  */
 import type { Page } from '@yishi/core';
 import type { ReactiveControllerHost } from 'lit';
@@ -25,6 +26,12 @@ export class PagedController<T, P extends Page<T> = Page<T>> extends Loader {
   /** Loading a following page failed (the items so far stay; loadMore() tries again). */
   moreError: ApiError | null = null;
 
+  /** Each page loaded: the cursor it was asked for with and where its items start in `items`. */
+  private pages: { after: string | undefined; start: number }[] = [];
+  /** Counts the starts over (reload()), so a refresh answered after one is dropped. */
+  private epoch = 0;
+  private refreshing: AbortController | null = null;
+
   constructor(
     host: ReactiveControllerHost,
     /** Fetches the page after `after` (undefined: the first). */
@@ -43,8 +50,22 @@ export class PagedController<T, P extends Page<T> = Page<T>> extends Loader {
     return this.next !== null;
   }
 
+  /** Which loaded page the item at this position in `items` came with. */
+  pageOf(index: number): number {
+    let page = 0;
+    while (page + 1 < this.pages.length && this.pages[page + 1]!.start <= index) page++;
+    return page;
+  }
+
+  override hostDisconnected(): void {
+    super.hostDisconnected();
+    this.refreshing?.abort();
+  }
+
   /** Starts over from the first page. */
   async reload(): Promise<void> {
+    this.epoch++;
+    this.refreshing?.abort();
     this.status = 'loading';
     this.error = null;
     this.moreError = null;
@@ -60,8 +81,34 @@ export class PagedController<T, P extends Page<T> = Page<T>> extends Loader {
     if (!answer) return;
     this.first = answer.value;
     this.items = [...answer.value.items];
+    this.pages = [{ after: undefined, start: 0 }];
     this.next = answer.value.next;
     this.status = 'ready';
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Fetches the loaded pages at these positions (pageOf()) again, one request each, and puts their
+   * fresh items in place of the ones with the same `key`: no spinner, no row added or dropped, the
+   * pages after and the next cursor untouched, so a reader keeps their place. A failure, or a start
+   * over meanwhile, keeps what is shown. A refresh supersedes the one before it.
+   */
+  async refresh(pages: readonly number[], key: (item: T) => string): Promise<void> {
+    if (this.status !== 'ready') return;
+    const epoch = this.epoch;
+    this.refreshing?.abort();
+    const abort = new AbortController();
+    this.refreshing = abort;
+    const afters = [...new Set(pages)].flatMap((i) => (this.pages[i] ? [this.pages[i].after] : []));
+    let answers: P[];
+    try {
+      answers = await Promise.all(afters.map((after) => this.fetcher(after, abort.signal)));
+    } catch {
+      return;
+    }
+    if (epoch !== this.epoch || abort.signal.aborted) return;
+    const fresh = new Map(answers.flatMap((a) => a.items).map((item) => [key(item), item]));
+    this.items = this.items.map((item) => fresh.get(key(item)) ?? item);
     this.host.requestUpdate();
   }
 
@@ -80,6 +127,7 @@ export class PagedController<T, P extends Page<T> = Page<T>> extends Loader {
       },
     );
     if (!answer) return;
+    this.pages = [...this.pages, { after, start: this.items.length }];
     this.items = [...this.items, ...answer.value.items];
     this.next = answer.value.next;
     this.loadingMore = false;

@@ -2,10 +2,12 @@
  * The roll on the vote's management page, a page at a time (the roll endpoint's keyset pages, more as
  * the end scrolls into view): each unit, its area, whether and how it voted — what it chose only for
  * a named ballot after closing. Typing part of a unit's number asks the server, so a 10,000-unit roll
- * is never loaded whole. It is read again when the vote's status changes, not on every live refresh.
+ * is never loaded whole. It is read again from the top when the vote's status changes; when the live
+ * turnout's ballot count moves (`ballots`, from the page's 5-s refresh) only the pages on screen are
+ * fetched again in place, so the voted marks follow without the reader losing their place or filter.
  */
 import { voteEndpoints, type RollEntry, type VoteView } from '@yishi/core';
-import { css, html, nothing } from 'lit';
+import { type PropertyValues, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { PagedController } from '../../controllers/paged-controller.js';
@@ -33,6 +35,8 @@ export class VoteRoll extends YishiElement {
     `,
   ];
   @property({ attribute: false }) vote: VoteView['vote'] | null = null;
+  /** The live turnout's ballot count: when it moves, the voted marks on screen are read again. */
+  @property({ type: Number }) ballots: number | null = null;
   @state() private filter = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly roll = new PagedController<RollEntry>(
@@ -44,6 +48,29 @@ export class VoteRoll extends YishiElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    const before = changed.get('ballots');
+    if (changed.has('ballots') && before !== undefined && before !== null) void this.roll.refresh(this.pagesInView(), (e) => e.voterKey);
+  }
+
+  /**
+   * The loaded pages with a row on screen, the first when none is (the roll scrolled out of view):
+   * a halving search for the first row on screen, then the rows down to the bottom of the window.
+   */
+  private pagesInView(): number[] {
+    const rows = this.renderRoot.querySelectorAll('tbody tr');
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (rows[mid]!.getBoundingClientRect().bottom > 0) high = mid;
+      else low = mid + 1;
+    }
+    const pages = new Set<number>();
+    for (let i = low; i < rows.length && rows[i]!.getBoundingClientRect().top < window.innerHeight; i++) pages.add(this.roll.pageOf(i));
+    return pages.size ? [...pages] : [0];
   }
 
   override render() {

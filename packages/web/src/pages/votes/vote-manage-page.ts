@@ -1,7 +1,8 @@
 /**
- * Staff watch and run a vote: live turnout (refreshed every 5 s), open/close, the roll a page at a
- * time (components/votes/vote-roll.ts: who has voted — never how, for a secret ballot) and paper
- * ballots entered and reviewed by two staff members (components/votes/paper-ballots-panel.ts).
+ * Staff watch and run a vote: live turnout (refreshed every 5 s, the voted marks of the roll's rows on
+ * screen with it), open/close, the roll a page at a time (components/votes/vote-roll.ts: who has
+ * voted — never how, for a secret ballot) and paper ballots entered and reviewed by two staff members
+ * (components/votes/paper-ballots-panel.ts).
  */
 import { proxyEndpoints, voteEndpoints, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -154,7 +155,7 @@ export class VoteManagePage extends YishiElement {
       ${vote.status === 'draft' ? nothing : html`<yishi-delivery-summary compound-id=${vote.compoundId} subject-kind="vote" subject-id=${vote.id}></yishi-delivery-summary>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-vote-objections-panel vote-id=${vote.id} .options=${vote.options} @objection-resolved=${() => this.load.reload()}></yishi-vote-objections-panel>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-evidence-download subject="vote" subject-id=${vote.id}></yishi-evidence-download>`}
-      ${vote.status === 'draft' ? nothing : html`<yishi-vote-roll .vote=${vote}></yishi-vote-roll>`}`;
+      ${vote.status === 'draft' ? nothing : html`<yishi-vote-roll .vote=${vote} .ballots=${turnout?.participation.ballots ?? null}></yishi-vote-roll>`}`;
   }
 
   private async act(action: 'open' | 'close') {
