@@ -54,6 +54,27 @@ export const nativeFieldStyles = css`
     line-height: 1.5;
     resize: vertical;
   }
+  /*
+   * A closed select shows its chosen option whole, on two lines if it must (a long option on a phone,
+   * elder mode's large text), where the browser lets its button be styled (appearance: base-select);
+   * the list it opens stays the phone's own picker. Elsewhere it stays the usual one-line select.
+   */
+  @supports (appearance: base-select) {
+    select.input {
+      appearance: base-select;
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      padding-block: 0.3rem;
+      line-height: 1.4;
+      white-space: normal;
+    }
+    select.input::picker-icon {
+      flex: none;
+      margin-inline-start: auto;
+      color: var(--yishi-muted);
+    }
+  }
   .input:focus-visible {
     outline: var(--sl-focus-ring-width) solid var(--sl-color-primary-600);
     outline-offset: 0;
