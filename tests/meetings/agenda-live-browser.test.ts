@@ -209,7 +209,7 @@ describe('live agenda in the browser', () => {
     await expect.poll(() => visibleText(page)).toContain('New meeting');
     await switchLanguage(page, '中文');
     await expect.poll(() => visibleText(page)).toContain('新建会议');
-    const chosenKind = () => page.locator('select[name="kind"]').evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent?.trim());
+    const chosenKind = () => page.locator('input[name="kind"]:checked').evaluate((radio) => radio.closest('label')?.textContent?.trim());
     expect(await chosenKind()).toBe('四方共治议事会');
     await switchLanguage(page, 'English');
     await expect.poll(chosenKind).toBe('Four-party council');

@@ -4,14 +4,16 @@
  * responsibleUnitSchema). Used by the action-item form and by listing an evening-talk question, so
  * "物业企业" is one code, never "物业" here and "property_manager" there.
  *
- * Native fields (native-field-styles.ts): the phone's own picker, and no Shoelace for the evening
- * talk's questions panel, which staff use on a phone in the hall.
+ * Native fields (native-field-styles.ts), no Shoelace for the evening talk's questions panel, which
+ * staff use on a phone in the hall: the five or six parties as radio rows (components/forms/choice-field.ts),
+ * each read whole in elder mode where a closed select cut "职能部门（填写名称）" off.
  */
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../../i18n.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { choiceField } from '../forms/choice-field.js';
 import { fieldProblem, nativeField } from '../forms/native-field.js';
 
 const UNITS = ['property_manager', 'community', 'owners_committee', 'grid', 'department'] as const;
@@ -62,20 +64,14 @@ export class ResponsibleUnitField extends YishiElement {
     // The problem goes under the department's name when that is what is missing, else under the unit.
     const unitError = unit !== 'department' ? this.error : '';
     return html`<div class="fields">
-      ${nativeField(
-        'unit',
-        t('ai.colUnit'),
-        html`<select
-          class="input"
-          id="unit"
-          name="unit"
-          ${fieldProblem('unit', unitError)}
-          @change=${(ev: Event) => (this.unit = units.find((u) => u === (ev.target as HTMLSelectElement).value) ?? unit)}
-        >
-          ${units.map((u) => html`<option value=${u} ?selected=${u === unit}>${t(`ai.unit.${u}`)}</option>`)}
-        </select>`,
-        unitError,
-      )}
+      ${choiceField({
+        name: 'unit',
+        legend: t('ai.colUnit'),
+        choices: units.map((u) => ({ value: u, label: t(`ai.unit.${u}`) })),
+        initial: unit,
+        error: unitError || undefined,
+        onChange: (value) => (this.unit = units.find((u) => u === value) ?? unit),
+      })}
       ${
         unit === 'department'
           ? nativeField(

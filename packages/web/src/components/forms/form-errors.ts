@@ -11,10 +11,12 @@ function controlSelector(name: string): string {
   return `:is(input, select, textarea)[name="${name}"]`;
 }
 
-/** Moves focus to the named control once the page has rendered (the error is read with it). */
+/** Moves focus to the named control once the page has rendered (the error is read with it); in a radio group, to the chosen one. */
 export async function focusControl(host: LitElement, name: string): Promise<void> {
   await host.updateComplete;
-  const control = host.renderRoot.querySelector<HTMLElement>(controlSelector(name));
+  const control =
+    host.renderRoot.querySelector<HTMLElement>(`input[type='radio'][name="${name}"]:checked`) ??
+    host.renderRoot.querySelector<HTMLElement>(controlSelector(name));
   if (!control) return;
   // A tab panel or a dialog just opened may show itself a moment later: focus() on something hidden does nothing.
   for (let frame = 0; frame < 30 && !control.checkVisibility(); frame++) {

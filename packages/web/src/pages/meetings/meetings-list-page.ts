@@ -25,6 +25,7 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/meetings/meeting-status-badge.js';
 import { focusFirstProblem, renderFormError } from '../../components/accounts/account-form.js';
+import { choiceField } from '../../components/forms/choice-field.js';
 import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import { inputField } from '../../components/forms/form-field.js';
 import { PagedController } from '../../controllers/paged-controller.js';
@@ -97,7 +98,7 @@ export class MeetingsListPage extends YishiElement {
   private async create(event: Event) {
     event.preventDefault();
     const local = this.value('startsAt');
-    const kind = MEETING_KINDS.find((k) => k === this.value('kind')) ?? this.formKind(this.kindsIRun());
+    const kind = this.formKind(this.kindsIRun());
     if (!kind) return;
     const view = await this.write.run(
       () =>
@@ -118,8 +119,8 @@ export class MeetingsListPage extends YishiElement {
     else focusFirstProblem(this, this.write, FIELDS);
   }
 
-  private chooseKind(event: Event): void {
-    this.chosenKind = MEETING_KINDS.find((k) => k === (event.target as HTMLSelectElement).value) ?? null;
+  private chooseKind(value: string): void {
+    this.chosenKind = MEETING_KINDS.find((k) => k === value) ?? null;
     this.duration = null;
     this.write.clearField('kind');
   }
@@ -200,14 +201,14 @@ export class MeetingsListPage extends YishiElement {
         formKind
           ? html`<h2>${t('meetings.new')}</h2>
               <form class="card fields" @submit=${this.create} novalidate>
-                ${nativeField(
-                  'kind',
-                  t('meetings.kind'),
-                  html`<select class="input" id="kind" name="kind" @change=${this.chooseKind} ${fieldProblem('kind', this.write.fieldErrors.kind)}>
-                    ${kinds.map((k) => html`<option value=${k} ?selected=${k === formKind}>${pick(meetingKind(k).label)}</option>`)}
-                  </select>`,
-                  this.write.fieldErrors.kind,
-                )}
+                ${choiceField({
+                  name: 'kind',
+                  legend: t('meetings.kind'),
+                  choices: kinds.map((k) => ({ value: k, label: pick(meetingKind(k).label) })),
+                  initial: formKind,
+                  error: this.write.fieldErrors.kind,
+                  onChange: (value) => this.chooseKind(value),
+                })}
                 ${this.noticeRule(formKind)} ${this.field('title', t('meetings.titleField'))}
                 ${this.field('startsAt', t('meetings.startsAt'), { type: 'datetime-local' })} ${this.durationField(formKind)}
                 ${this.field('place', t('meetings.place'))} ${renderFormError(this.write.error)}
