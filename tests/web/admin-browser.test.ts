@@ -220,6 +220,15 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await shoot('staff-grant-invitation', { fullPage: false });
     await handover.getByRole('button', { name: '复制链接' }).click();
     await handover.getByRole('button', { name: '已复制 ✓' }).waitFor();
+    // On a small phone the dialog is longer than the screen: it scrolls inside itself, its closing
+    // button held in view at the bottom from the start (not at the end of the scroll).
+    await page.setViewportSize({ width: 360, height: 640 });
+    await handover.evaluate((dialog) => dialog.scrollTo(0, 0));
+    expect(await handover.evaluate((dialog) => dialog.scrollHeight > dialog.clientHeight)).toBe(true);
+    const close = await handover.getByRole('button', { name: '已交给对方，关闭' }).boundingBox();
+    expect(close!.y).toBeGreaterThan(0);
+    expect(close!.y + close!.height).toBeLessThanOrEqual(640);
+    await page.setViewportSize({ width: 360, height: 740 });
 
     // The person opens the link on their own phone.
     const theirs = await newPhonePage(browser);

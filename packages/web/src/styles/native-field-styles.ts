@@ -151,6 +151,9 @@ export const nativeFieldStyles = css`
   }
   .dialog {
     width: min(32rem, calc(100vw - 1rem));
+    max-height: calc(100dvh - 1rem);
+    overflow-y: auto;
+    overscroll-behavior: contain;
     padding: var(--sl-spacing-large);
     color: var(--yishi-text);
     background: var(--sl-color-neutral-0);
@@ -164,10 +167,22 @@ export const nativeFieldStyles = css`
   .dialog h2 {
     margin-top: 0;
   }
+  /*
+   * A dialog longer than a small phone's screen scrolls inside itself, its .actions row held at the
+   * bottom edge over what scrolls under it (sticky, on the dialog's own background, across its
+   * padding), so its buttons are in view from the start; a short dialog looks as before.
+   */
   .dialog .actions {
+    position: sticky;
+    bottom: calc(-1 * var(--sl-spacing-large));
+    z-index: 1;
     display: flex;
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: 0.5rem;
+    margin-inline: calc(-1 * var(--sl-spacing-large));
+    margin-bottom: calc(-1 * var(--sl-spacing-large));
+    padding: 0.75rem var(--sl-spacing-large) var(--sl-spacing-large);
+    background: var(--sl-color-neutral-0);
   }
 `;
