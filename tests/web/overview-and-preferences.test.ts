@@ -170,6 +170,38 @@ describe('elder mode on a 360×740 phone', () => {
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
     });
   });
+
+  test('the header keeps to two rows in both modes: the name with the account, then elder mode with the language', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'yezhu');
+      // Each control's vertical middle, so rows compare whatever the controls' heights.
+      const rows = () =>
+        page.locator('yishi-app').evaluate((app) => {
+          const middle = (selector: string) => {
+            const box = app.shadowRoot!.querySelector(selector)!.getBoundingClientRect();
+            return Math.round(box.top + box.height / 2);
+          };
+          const header = app.shadowRoot!.querySelector('header')!.getBoundingClientRect();
+          return {
+            brand: middle('.brand'),
+            account: [middle('yishi-notification-bell'), middle('.account-link'), middle('.logout')],
+            preferences: [middle('.elder-switch'), middle('.language')],
+            headerHeight: header.height,
+            tap: Number.parseFloat(getComputedStyle(app.shadowRoot!.querySelector('.logout')!).minHeight),
+          };
+        });
+      for (const elder of [false, true]) {
+        await setElderModeSwitch(page, elder);
+        const r = await rows();
+        for (const y of r.account) expect(Math.abs(y - r.brand)).toBeLessThanOrEqual(4);
+        expect(Math.abs(r.preferences[0]! - r.preferences[1]!)).toBeLessThanOrEqual(4);
+        expect(r.preferences[0]! - r.brand).toBeGreaterThan(r.tap / 2);
+        // Two rows of tap targets and the bar's padding: no third row.
+        expect(r.headerHeight).toBeLessThan(3 * r.tap);
+      }
+      await setElderModeSwitch(page, false);
+    });
+  });
 });
 
 describe('zoomed to 200%', () => {

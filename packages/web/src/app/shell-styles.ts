@@ -51,7 +51,8 @@ export const shellStyles = css`
     font-size: 0.875rem;
     color: var(--yishi-muted);
   }
-  .tools {
+  .tools,
+  .preferences {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -127,8 +128,25 @@ export const shellStyles = css`
     .who {
       display: none;
     }
-    .elder-switch {
+    /* Row one: the name, the bell, the account and logging out; row two: elder mode and the language.
+       Narrower buttons and gaps so that each row still fits a 360-pixel phone in elder mode's larger type. */
+    .bar {
+      column-gap: 0.5rem;
+    }
+    .tools,
+    .preferences {
+      gap: 0.5rem 0.25rem;
+    }
+    .tool-button {
+      padding: 0 0.625rem;
+    }
+    .account-link {
+      padding: 0;
+    }
+    .preferences.with-elder {
       flex-basis: 100%;
+      flex-wrap: nowrap;
+      justify-content: space-between;
     }
   }
 `;

@@ -182,15 +182,6 @@ export class YishiApp extends YishiElement {
         <div class="bar">
           <a class="brand" href="/">${t('app.name')} <small>${t('app.tagline')}</small></a>
           <div class="tools">
-            <button
-              type="button"
-              class="language tool-button"
-              lang=${currentLocale() === 'zh-CN' ? 'en' : 'zh-CN'}
-              title=${t('shell.languageLabel')}
-              @click=${this.switchLanguage}
-            >
-              ${t('shell.language')}
-            </button>
             ${
               me
                 ? html`<yishi-notification-bell></yishi-notification-bell>
@@ -202,18 +193,29 @@ export class YishiApp extends YishiElement {
                   : html`<a class="link-button" href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('shell.login')}</a>`
             }
           </div>
-          ${
-            onLogin
-              ? nothing /* the login page shows its own, larger switch */
-              : html`<label class="switch elder-switch"
-                  ><input
-                    type="checkbox"
-                    role="switch"
-                    .checked=${isElderMode()}
-                    @change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
-                  />${t('shell.elder')}</label
-                >`
-          }
+          <div class=${onLogin ? 'preferences' : 'preferences with-elder'}>
+            ${
+              onLogin
+                ? nothing /* the login page shows its own, larger switch */
+                : html`<label class="switch elder-switch"
+                    ><input
+                      type="checkbox"
+                      role="switch"
+                      .checked=${isElderMode()}
+                      @change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)}
+                    />${t('shell.elder')}</label
+                  >`
+            }
+            <button
+              type="button"
+              class="language tool-button"
+              lang=${currentLocale() === 'zh-CN' ? 'en' : 'zh-CN'}
+              title=${t('shell.languageLabel')}
+              @click=${this.switchLanguage}
+            >
+              ${t('shell.language')}
+            </button>
+          </div>
         </div>
       </header>
       <main id="main" tabindex="-1">${body}</main>
