@@ -56,6 +56,10 @@ test('an owner questions a published receipt on his phone; the station chief ans
     const dialog = page.getByRole('dialog', { name: '询异：对选票有疑问' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('回执码').inputValue()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // What is wrong: every kind read whole as a radio row, the one for a receipt in hand ticked.
+    const kinds = dialog.getByRole('group', { name: '哪里不对' }).getByRole('radio');
+    expect(await kinds.count()).toBe(4);
+    expect(await dialog.getByRole('radio', { name: '公示的选择和我投的不一样' }).isChecked()).toBe(true);
     // An empty reason is refused under its field, in words, and nothing is sent.
     await dialog.getByRole('button', { name: '提交询异' }).click();
     const problem = dialog.locator('#text-problem');

@@ -180,6 +180,10 @@ describe('voting on a phone', () => {
       await page.goto(`${server.url}/compounds/${dsct}/votes/new`);
       await page.getByRole('heading', { level: 1, name: '发起表决' }).waitFor();
       await page.getByText(/须先发布投票通知公告，公告满 15 日后方可开始投票/).waitFor();
+      // The few-way choices are radio rows, each read whole; the nine matters of art. 278 stay a select.
+      expect(await page.getByRole('group', { name: '通过规则' }).getByRole('radio').count()).toBe(3);
+      expect(await page.getByRole('radio', { name: '民法典第二百七十八条（双三分之二）' }).isChecked()).toBe(true);
+      expect(await page.getByRole('group', { name: '表决方式' }).getByRole('radio').count()).toBe(4);
       // Without its matter the vote is refused under that field, in words, with the focus there.
       await page.getByRole('button', { name: '创建表决' }).click();
       const form = page.locator('yishi-vote-create-page');

@@ -19,6 +19,7 @@ import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { syncModal } from '../common/modal.js';
+import { choiceField } from '../forms/choice-field.js';
 import { fieldProblem, nativeField } from '../forms/native-field.js';
 import { disputeItem, objectionStyles } from './objection-items.js';
 
@@ -116,13 +117,13 @@ export class BallotDisputeForm extends YishiElement {
           />`,
           errors.receiptCode,
         )}
-        ${nativeField(
-          'kind',
-          t('objections.kind'),
-          html`<select class="input" id="kind" name="kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as BallotDisputeKind)}>
-            ${BALLOT_DISPUTE_KINDS.map((k) => html`<option value=${k} ?selected=${k === this.kind}>${t(`objections.disputeKind.${k}`)}</option>`)}
-          </select>`,
-        )}
+        ${choiceField({
+          name: 'kind',
+          legend: t('objections.kind'),
+          choices: BALLOT_DISPUTE_KINDS.map((k) => ({ value: k, label: t(`objections.disputeKind.${k}`) })),
+          initial: this.kind,
+          onChange: (value) => (this.kind = value as BallotDisputeKind),
+        })}
         ${nativeField(
           'text',
           t('objections.text'),

@@ -26,6 +26,7 @@ import { api } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
 import { focusFirstProblem } from '../../components/accounts/account-form.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
+import { choiceField } from '../../components/forms/choice-field.js';
 import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import { inputField, textareaField } from '../../components/forms/form-field.js';
 import { WriteController } from '../../controllers/write-controller.js';
@@ -35,6 +36,8 @@ import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 type RuleKind = VoteRule['kind'];
 const RULE_KINDS = ['art278', 'simple_majority', 'custom'] as const satisfies readonly RuleKind[];
+/** Up to this many choices drawn as radio rows, more in a select. */
+const FEW_CHOICES = 4;
 const BASES = ['area_and_heads', 'ballots'] as const satisfies ReadonlyArray<Extract<VoteRule, { kind: 'custom' }>['basis']>;
 type Field = 'title' | 'description' | 'kind' | 'options' | 'maxChoices' | 'buildingId' | 'rule' | 'closesAt' | 'sourceId';
 const FIELDS: readonly Field[] = ['title', 'description', 'kind', 'options', 'maxChoices', 'buildingId', 'rule', 'closesAt', 'sourceId'];
@@ -175,18 +178,26 @@ export class VoteCreatePage extends YishiElement {
     ])}`;
   }
 
-  /** A select of the form; its choice kept in `picked`, so a redraw (a language switch) keeps it. */
+  /**
+   * A choice of the form, kept in `picked` so that a redraw (a language switch) keeps it: radio rows
+   * when there are a few, every choice read whole (elder mode, a phone); a select for many (the
+   * matters of art. 278, a compound's buildings).
+   */
   private select(name: keyof Picked, label: string, options: ReadonlyArray<readonly [string, string]>, error?: string) {
+    const choose = (value: string) => (this.picked = { ...this.picked, [name]: value });
+    if (options.length <= FEW_CHOICES)
+      return choiceField({
+        name,
+        legend: label,
+        choices: options.map(([value, words]) => ({ value, label: words })),
+        initial: this.picked[name],
+        error,
+        onChange: choose,
+      });
     return nativeField(
       name,
       label,
-      html`<select
-        class="input"
-        id=${name}
-        name=${name}
-        @change=${(ev: Event) => (this.picked = { ...this.picked, [name]: (ev.target as HTMLSelectElement).value })}
-        ${fieldProblem(name, error)}
-      >
+      html`<select class="input" id=${name} name=${name} @change=${(ev: Event) => choose((ev.target as HTMLSelectElement).value)} ${fieldProblem(name, error)}>
         ${options.map(([value, words]) => html`<option value=${value} .selected=${value === this.picked[name]}>${words}</option>`)}
       </select>`,
       error,
