@@ -90,6 +90,12 @@ describe('numbered sign-off in the browser', () => {
       await page.getByRole('button', { name: '校验台账' }).click();
       await page.locator('[data-verify="ok"]').waitFor();
       expect(await page.locator('table').textContent()).toContain(number);
+      // On the phone the table scrolls sideways inside its frame; the item's column keeps a phrase a line, not a character.
+      const itemCell = page.locator('tbody td.text').first();
+      const fontSize = await itemCell.evaluate((td) => Number.parseFloat(getComputedStyle(td).fontSize));
+      expect((await itemCell.boundingBox())!.width).toBeGreaterThan(8 * fontSize);
+      const wrap = await page.locator('.table-wrap').evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(wrap).toBeGreaterThan(0);
       await expectNoSeriousA11yViolations(page);
     });
   });

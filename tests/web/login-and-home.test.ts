@@ -158,6 +158,11 @@ describe('login and per-role home', () => {
       await page.goto(`${server.url}/no/such/page`);
       expect(await main(page).getByRole('heading', { level: 1 }).textContent()).toBe('找不到这个页面');
       await main(page).getByRole('link', { name: '回到首页' }).waitFor();
+      // A long address (a link cut from a chat message) wraps on the phone rather than run off its side.
+      await page.goto(`${server.url}/compounds/x4rysa5r21nhxnpe0k7w3m9q2d5f8h1j4l6n/staffandeverythingpasted`);
+      await main(page).getByRole('link', { name: '回到首页' }).waitFor();
+      const said = main(page).locator('p').first();
+      expect(await said.evaluate((p) => p.scrollWidth - p.clientWidth)).toBeLessThanOrEqual(0);
     });
   });
 

@@ -138,6 +138,10 @@ export const pageStyles = css`
     background: #f9fafb;
     white-space: nowrap;
   }
+  /* On a phone a table scrolls sideways (.table-wrap) rather than squeeze a column of Chinese text to a character a line. */
+  td {
+    min-width: 4em;
+  }
   td.num,
   th.num {
     text-align: right;

@@ -25,6 +25,10 @@ export class LedgerPage extends YishiElement {
     buttonStyles,
     badgeStyles,
     css`
+      /* The item and its resolution, read as sentences: wide enough for a phrase a line, the table scrolls sideways. */
+      td.text {
+        min-width: 10em;
+      }
       .hash {
         font-family: ui-monospace, Menlo, monospace;
         font-size: 0.8125rem;
@@ -106,8 +110,8 @@ export class LedgerPage extends YishiElement {
                 <td class="num">${e.seq}</td>
                 <td>${t(`ai.update.${e.kind}`)}</td>
                 <td>${e.signOffNumber ? html`<span class="number">${e.signOffNumber}</span>` : nothing}</td>
-                <td><a href=${`/action-items/${e.actionItemId}`}>${e.title}</a></td>
-                <td>${e.resolution}${e.signedOffBy ? html`<br /><span class="muted">${e.signedOffBy}</span>` : nothing}</td>
+                <td class="text"><a href=${`/action-items/${e.actionItemId}`}>${e.title}</a></td>
+                <td class="text">${e.resolution}${e.signedOffBy ? html`<br /><span class="muted">${e.signedOffBy}</span>` : nothing}</td>
                 <td>${formatDateTime(e.createdAt)}<br /><span class="hash" title=${e.hash}>${e.hash.slice(0, 12)}</span></td>
               </tr>`,
           )}
