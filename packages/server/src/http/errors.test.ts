@@ -95,4 +95,14 @@ describe('compression', () => {
     const unzipped = JSON.parse(gunzipSync(Buffer.from(await units.arrayBuffer())).toString('utf8')) as { items: unknown[] };
     expect(unzipped.items.length).toBeGreaterThan(10);
   });
+
+  it('sends a refusal as it is too, with its length', async () => {
+    const res = await t.call('GET', '/api/me', { headers: { 'accept-encoding': 'gzip' } });
+    const text = await res.text();
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(JSON.parse(text)).toHaveProperty('error.code', 'unauthenticated');
+  });
 });

@@ -47,7 +47,10 @@ export function errorResponse(c: Context<AppEnv>, error: DomainError): Response 
       : (error.code === 'sms_too_soon' || error.code === 'pdf_busy') && typeof error.params.seconds === 'number'
         ? { 'Retry-After': String(error.params.seconds) }
         : {};
-  return c.json(errorBody(error, locale), statusOf(error.code), headers);
+  // With its length told, a refusal (always short) goes out as it is: without one, compression
+  // would stream every answer through gzip to find out, as route.ts says of the others.
+  const text = JSON.stringify(errorBody(error, locale));
+  return c.body(text, statusOf(error.code), { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
 }
 
 export function handleError(err: unknown, c: Context<AppEnv>): Response {
