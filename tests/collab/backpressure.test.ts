@@ -105,9 +105,11 @@ describe('backpressure', () => {
     // No socket ever held more than the cap plus the one message that went over it.
     expect(peakBuffered).toBeLessThanOrEqual(CAP + CHUNK + 1024);
     // Without the cap everything written stays queued for the four sockets (before the cap the four
-    // added 64 MiB at the median, 146 MiB at the peak); with it, at most the four backlogs and noise.
-    expect(added).toBeLessThan(slow.length * (CAP + CHUNK) + 2 * 2 ** 20);
-    expect(added).toBeLessThan(WRITTEN / 8);
+    // added 64 MiB at the median, 146 MiB at the peak); with it, at most the four backlogs and noise:
+    // the writer's and the reader's own messages in flight, up to 2.8 MiB on a host busy with other work
+    // (7.8 MiB added once in a full run beside browser tests, where 5 MiB are the four backlogs).
+    expect(added).toBeLessThan(slow.length * (CAP + CHUNK) + 4 * 2 ** 20);
+    expect(added).toBeLessThan(WRITTEN / 4);
     // The reader kept up and has the last round; the writer was never disturbed.
     expect(reader.doc.getMap<string>('load').get('blob')).toBe(blob.get('blob'));
     expect(reader.provider.wsconnected && writer.provider.wsconnected).toBe(true);
