@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { keepRecentAssets } from './build/keep-recent-assets.js';
 import { lightContracts } from './build/light-contracts.js';
 import { minifyCssLiterals } from './build/minify-css-literals.js';
+import { precompress } from './build/precompress.js';
 import { precacheCurrentBuild } from './build/precache-current.js';
 import { routePreloads } from './build/route-preloads.js';
 import { shellChunk } from './build/shell-chunk.js';
@@ -33,6 +34,7 @@ export default defineConfig({
       'agenda-editor',
     ]),
     keepRecentAssets(here('./dist')),
+    precompress(here('./dist')),
     // Each page's files named in the HTML the server sends for its path (build/route-preloads.ts).
     routePreloads(here('./src/routes.ts')),
     precache.plugin,

@@ -81,7 +81,9 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
     };
     // The home page too, which the static files would answer with index.html as built.
     app.get('/', page);
-    app.use('*', serveStatic({ root }));
+    // The build writes each script and style sheet already compressed (web/build/precompress.ts):
+    // Brotli or gzip as the browser accepts, with no compression work per download.
+    app.use('*', serveStatic({ root, precompressed: true }));
     app.get('*', page);
   }
   return app;
