@@ -7,7 +7,7 @@
 import { voteEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { focusedControl } from '../support/forms.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
@@ -151,6 +151,13 @@ describe('voting on a phone', () => {
       await article.getByText(/^[✓✗] (表决通过|未通过)/).waitFor();
       await section.getByRole('heading', { name: '使用专项维修资金更换2栋电梯' }).waitFor();
       await expectNoSeriousA11yViolations(page);
+      // The chart's names are in the page's own type, and grow with it in elder mode (a drawing's did not).
+      const chartType = () => article.locator('.bars .name').first().evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+      const plain = await chartType();
+      expect(plain).toBeGreaterThanOrEqual(15);
+      await setElderModeSwitch(page, true);
+      expect(await chartType()).toBeGreaterThan(plain);
+      await setElderModeSwitch(page, false);
 
       await page.goto(`${server.url}/votes/${voteId}/receipts`);
       await page.getByLabel('输入您的回执码').fill(receipt.toLowerCase());

@@ -1,12 +1,12 @@
 /**
- * A closed vote's result: pass or fail in words (never colour alone), an accessible SVG bar chart
- * with the same figures in a table beside it, and every threshold check spelled out
+ * A closed vote's result: pass or fail in words (never colour alone), a bar chart drawn in the page's
+ * own type (it grows with elder mode) with the same figures in a table beside it, and every threshold check spelled out
  * ("参与表决面积占比 71.43% ≥ 2/3 ✓（…平方米）": the percentage never rounded across its threshold,
  * the exact fraction beside it). A secret vote with few voters comes without per-option figures:
  * then the verdict, why the figures are withheld, and what was chosen.
  */
 import type { VoteResultView } from '@yishi/core';
-import { css, html, nothing, svg } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { SCROLLABLE_TABLE } from '../common/table-wrap.js';
@@ -40,28 +40,41 @@ export class VoteResult extends YishiElement {
         border-top: 1px solid var(--yishi-border);
         overflow-wrap: anywhere;
       }
-      svg {
-        width: 100%;
-        height: auto;
-        display: block;
-        margin-bottom: 0.75rem;
+      /* The chart in the page's own type, so it grows with elder mode: a name, its bar and its count a row. */
+      .bars {
+        display: grid;
+        grid-template-columns: minmax(3em, max-content) 1fr;
+        gap: 0.4rem 0.75rem;
+        align-items: center;
+        margin: 0 0 0.75rem;
       }
-      svg text {
-        fill: var(--yishi-text);
-        font-size: 15px;
+      .bars .name {
+        max-width: 9em;
+        overflow-wrap: anywhere;
       }
-      svg rect {
-        fill: var(--yishi-brand);
+      .bars .track {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        font-variant-numeric: tabular-nums;
       }
-      svg rect.chosen {
-        fill: var(--yishi-ok-text);
+      .bars .bar {
+        flex: none;
+        /* --share: the option's ballots against the most any option had; room is kept for the count. */
+        width: max(2px, calc(var(--share) * 80%));
+        height: 1.5em;
+        border-radius: 3px;
+        background: var(--yishi-brand);
+      }
+      .bars .bar.chosen {
+        background: var(--yishi-ok-text);
       }
       h3 {
         margin-top: 1rem;
       }
       /* On paper the table carries the same figures as the chart, in less space. */
       @media print {
-        svg {
+        .bars {
           display: none;
         }
         .verdict {
@@ -85,21 +98,18 @@ export class VoteResult extends YishiElement {
     if (!r) return nothing;
     if (r.totalsWithheld) return withheldResult(r, r.totalsWithheld.text);
     const max = Math.max(1, ...r.options.map((o) => o.ballots ?? 0));
-    const rowH = 44;
-    const height = r.options.length * rowH + 8;
     return html`
       <p class="verdict ${r.passed ? 'passed' : 'failed'}" role="status">${r.passed ? '✓' : '✗'} ${pick(r.summary)}</p>
-      <svg viewBox="0 0 320 ${height}" role="img" aria-label=${t('votes.chartLabel')}>
-        ${r.options.map((o, i) => {
-          const w = Math.max(Math.round(((o.ballots ?? 0) / max) * 190), 2);
-          const y = i * rowH + 4;
-          return svg`<g>
-            <text x="0" y=${y + 24}>${o.label.length > 6 ? `${o.label.slice(0, 6)}…` : o.label}</text>
-            <rect class=${o.elected || (o.id === 'yes' && r.passed) ? 'chosen' : ''} x="96" y=${y + 6} width=${w} height="26" rx="3"></rect>
-            <text x=${100 + w} y=${y + 24}>${o.ballots}</text>
-          </g>`;
-        })}
-      </svg>
+      <div class="bars" role="img" aria-label=${t('votes.chartLabel')}>
+        ${r.options.map(
+          (o) =>
+            html`<span class="name">${o.label}</span>
+              <span class="track"
+                ><span class=${o.elected || (o.id === 'yes' && r.passed) ? 'bar chosen' : 'bar'} style=${`--share: ${(o.ballots ?? 0) / max}`}></span
+                >${o.ballots}</span
+              >`,
+        )}
+      </div>
       <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
         <table>
           <thead>
