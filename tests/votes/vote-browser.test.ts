@@ -152,7 +152,11 @@ describe('voting on a phone', () => {
       await section.getByRole('heading', { name: '使用专项维修资金更换2栋电梯' }).waitFor();
       await expectNoSeriousA11yViolations(page);
       // The chart's names are in the page's own type, and grow with it in elder mode (a drawing's did not).
-      const chartType = () => article.locator('.bars .name').first().evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+      const chartType = () =>
+        article
+          .locator('.bars .name')
+          .first()
+          .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
       const plain = await chartType();
       expect(plain).toBeGreaterThanOrEqual(15);
       await setElderModeSwitch(page, true);
