@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, visibleText, withPhonePage } from '../support/browser.js';
 import { qrTextOnScreen } from '../support/qr.js';
@@ -72,6 +72,53 @@ describe('open ballot and anchored heads on a phone', () => {
       );
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: join(ARTIFACTS, 'vote-receipts-position-phone.png') });
+    });
+  }, 90_000);
+
+  test('anyone recounts a closed vote on their phone from the published files; a ballot altered on its way is caught', async () => {
+    const board = (await (await fetch(`${server.url}/api/public/compounds/${dsct}/votes`)).json()) as { items: Array<{ id: string; title: string }> };
+    const voteId = board.items.find((v) => v.title === LIFT_VOTE)!.id;
+    const recount = async (page: Page) => {
+      await page.goto(`${server.url}/votes/${voteId}/receipts`);
+      const files = page.locator('yishi-open-ballot-files');
+      await files.getByRole('button', { name: '在本机重新计票' }).click();
+      const said = files.getByRole('status');
+      await said.getByText(/^结论：/).waitFor();
+      return said;
+    };
+
+    await withPhonePage(browser, async (page) => {
+      const said = await recount(page);
+      // The same checks the recount command prints: the log's hash chain, the roll against the ballots, the tally.
+      expect(await said.locator('li.bad').count()).toBe(0);
+      expect(await said.locator('li.ok').count()).toBeGreaterThan(3);
+      expect(await visibleText(said)).toMatch(/ 结论：(与公布的结果一致。|能核对的部分都与公布的结果一致（不记名表决，见上）。)$/);
+      await expectNoSeriousA11yViolations(page);
+      await page.locator('yishi-open-ballot-files').screenshot({ path: join(ARTIFACTS, 'vote-recount-phone.png') });
+    });
+
+    await withPhonePage(browser, async (page) => {
+      // One ballot's choice changed between the server and the phone: the log's chain no longer holds.
+      await page.route('**/open-ballot/ballots.json', async (route) => {
+        const answer = await route.fetch();
+        const files = (await answer.json()) as { ballots: Array<{ choices: string[] }> };
+        const first = files.ballots[0]!;
+        first.choices = first.choices[0] === 'no' ? ['yes'] : ['no'];
+        await route.fulfill({ response: answer, json: files });
+      });
+      const said = await recount(page);
+      expect(await said.locator('li.bad').count()).toBeGreaterThan(0);
+      expect(await visibleText(said)).toContain('结论：与公布的结果不一致，见上面标 ✗ 的各项。');
+    });
+
+    await withPhonePage(browser, async (page) => {
+      // No signal when the files are fetched: said in words, and the button works again.
+      await page.route('**/open-ballot/*.json', (route) => route.abort('internetdisconnected'));
+      await page.goto(`${server.url}/votes/${voteId}/receipts`);
+      const files = page.locator('yishi-open-ballot-files');
+      await files.getByRole('button', { name: '在本机重新计票' }).click();
+      await files.getByText('没能下载公布的文件，请检查网络后再试。').waitFor();
+      expect(await files.getByRole('button', { name: '在本机重新计票' }).isEnabled()).toBe(true);
     });
   }, 90_000);
 });

@@ -7,9 +7,27 @@ export const openBallotMessages = {
   },
   'openBallot.filesHeading': { 'zh-CN': '自己重新计票', en: 'Recount it yourself' },
   'openBallot.filesIntro': {
-    'zh-CN':
-      '下载名册（谁参与了）和选票（按回执码，含整本投票日志），用 recount 命令自己重算结果，看是否和公布的一样（做法见本系统说明文档 docs/recount.md）。',
-    en: 'Download the roll (who took part) and the ballots (by receipt code, with the whole ballot log) and recompute the result with the recount command (see docs/recount.md).',
+    'zh-CN': '下载名册（谁参与了）和选票（按回执码，含整本投票日志），在本机一键重新计票，或用议事的 recount 命令自己重算，看结果是否和公布的一样。',
+    en: 'Download the roll (who took part) and the ballots (by receipt code, with the whole ballot log), then recount here in one tap or with Yishi’s recount command, and see whether the result is the one published.',
+  },
+  'openBallot.recountHere': { 'zh-CN': '在本机重新计票', en: 'Recount on this device' },
+  'openBallot.recounting': { 'zh-CN': '正在下载两个文件并重新计票…', en: 'Downloading the two files and recounting…' },
+  'openBallot.recountMatches': { 'zh-CN': '结论：与公布的结果一致。', en: 'Conclusion: the published result is reproduced.' },
+  'openBallot.recountMatchesPart': {
+    'zh-CN': '结论：能核对的部分都与公布的结果一致（不记名表决，见上）。',
+    en: 'Conclusion: everything that can be checked matches the published result (secret ballot, see above).',
+  },
+  'openBallot.recountDiffers': {
+    'zh-CN': '结论：与公布的结果不一致，见上面标 ✗ 的各项。',
+    en: 'Conclusion: this does not match the published result; see the items marked ✗.',
+  },
+  'openBallot.recountUnreachable': {
+    'zh-CN': '没能下载公布的文件，请检查网络后再试。',
+    en: 'Could not download the published files; check the connection and try again.',
+  },
+  'openBallot.recountBroken': {
+    'zh-CN': '公布的文件不完整或格式不对，无法重新计票。',
+    en: 'The published files are incomplete or malformed: they cannot be recounted.',
   },
   'openBallot.rollJson': { 'zh-CN': '下载名册（JSON）', en: 'Roll (JSON)' },
   'openBallot.ballotsJson': { 'zh-CN': '下载选票和日志（JSON）', en: 'Ballots and log (JSON)' },

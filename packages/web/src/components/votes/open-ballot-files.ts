@@ -5,7 +5,7 @@
  * head kept outside the database.
  */
 import { anchorEndpoints, boardEndpoints, endpointUrl, openBallotEndpoints, type PublishedHeads } from '@yishi/core';
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { formatDate } from '../../format/format.js';
@@ -62,6 +62,20 @@ export class OpenBallotFiles extends YishiElement {
       .anchor code {
         overflow-wrap: anywhere;
       }
+      .recount ul {
+        display: block;
+        font-size: 0.9375rem;
+      }
+      .recount li {
+        padding: 0.2rem 0;
+        overflow-wrap: anywhere;
+      }
+      .recount .ok {
+        color: var(--yishi-ok-text);
+      }
+      .recount .bad {
+        color: var(--yishi-danger-text);
+      }
       @media print {
         .files {
           display: none;
@@ -73,6 +87,9 @@ export class OpenBallotFiles extends YishiElement {
   /** On the board: the compound, whose published heads name this vote's. */
   @property({ attribute: 'compound-id' }) compoundId = '';
   @state() private head: PublishedHeads['latest'][number] | null = null;
+  /** The recount run in this browser, when asked for (recount-here.ts, fetched then with its words). */
+  @state() private recounted: TemplateResult | null = null;
+  @state() private recounting = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('compoundId') || changed.has('voteId')) && this.compoundId && this.voteId) void this.loadHead(this.compoundId, this.voteId);
@@ -98,6 +115,32 @@ export class OpenBallotFiles extends YishiElement {
     </div>`;
   }
 
+  private async recountHere(): Promise<void> {
+    this.recounting = true;
+    this.recounted = null;
+    const params = { voteId: this.voteId };
+    try {
+      const { recountView } = await import('./recount-here.js');
+      this.recounted = await recountView(endpointUrl(openBallotEndpoints.roll, { params }), endpointUrl(openBallotEndpoints.ballots, { params }));
+    } catch {
+      // Its code did not come (no signal).
+      this.recounted = html`<p class="bad">${t('openBallot.recountUnreachable')}</p>`;
+    } finally {
+      this.recounting = false;
+    }
+  }
+
+  private renderRecount() {
+    return html`<div class="recount">
+      <p>
+        <button type="button" class="link-button" ?disabled=${this.recounting} aria-busy=${this.recounting ? 'true' : 'false'} @click=${this.recountHere}>
+          ${t('openBallot.recountHere')}
+        </button>
+      </p>
+      <div role="status">${this.recounting ? html`<p>${t('openBallot.recounting')}</p>` : (this.recounted ?? nothing)}</div>
+    </div>`;
+  }
+
   override render() {
     const params = { voteId: this.voteId };
     const link = (endpoint: Parameters<typeof endpointUrl>[0], label: string) =>
@@ -109,6 +152,7 @@ export class OpenBallotFiles extends YishiElement {
           ${link(openBallotEndpoints.roll, t('openBallot.rollJson'))} ${link(openBallotEndpoints.ballots, t('openBallot.ballotsJson'))}
           ${link(openBallotEndpoints.rollCsv, t('openBallot.rollCsv'))} ${link(openBallotEndpoints.ballotsCsv, t('openBallot.ballotsCsv'))}
         </ul>
+        ${this.renderRecount()}
       </div>
       ${this.renderAnchor()}`;
   }
