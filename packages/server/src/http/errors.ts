@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
+import { jsonAnswer } from './json-answer.js';
 
 export function statusOf(code: ErrorCode): ContentfulStatusCode {
   return errorStatus(code) as ContentfulStatusCode;
@@ -47,10 +48,7 @@ export function errorResponse(c: Context<AppEnv>, error: DomainError): Response 
       : (error.code === 'sms_too_soon' || error.code === 'pdf_busy') && typeof error.params.seconds === 'number'
         ? { 'Retry-After': String(error.params.seconds) }
         : {};
-  // With its length told, a refusal (always short) goes out as it is: without one, compression
-  // would stream every answer through gzip to find out, as route.ts says of the others.
-  const text = JSON.stringify(errorBody(error, locale));
-  return c.body(text, statusOf(error.code), { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
+  return jsonAnswer(c, errorBody(error, locale), statusOf(error.code), headers);
 }
 
 export function handleError(err: unknown, c: Context<AppEnv>): Response {

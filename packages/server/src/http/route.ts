@@ -28,6 +28,7 @@ import type { Deps } from '../deps.js';
 import type { AppEnv } from './context.js';
 import { readCsvBody, readJsonBody, readSpreadsheetBody, refuseNulCharacters, zodDetails } from './body.js';
 import { readImageBody } from './image-body.js';
+import { jsonAnswer } from './json-answer.js';
 import { plainErrorMap } from './plain-errors.js';
 
 /**
@@ -155,10 +156,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly RouteDef[]): voi
       if (result instanceof Response) return result;
       if (deps.config.checkResponses) assertMatchesResponse(route, result);
       if (route.status === 204) return c.body(null, 204);
-      // With its length told, a short answer (most are) goes out as it is: compression waits for
-      // 1 KiB (hono's threshold), and without a length it would wrap every answer to find out.
-      const text = JSON.stringify(result ?? null);
-      return c.body(text, route.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
+      return jsonAnswer(c, result, route.status ?? 200);
     });
   }
 }
