@@ -9,7 +9,6 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { ActivationStatus, PlacesTree, StaffOverview } from '@yishi/core';
-import { createSetupLink } from '../../packages/server/src/services/setup.service.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -22,38 +21,18 @@ import {
   visibleText,
 } from '../support/browser.js';
 import { control, focusedControl } from '../support/forms.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
+import { ADMIN, ROSTER, startEmptySubdistrict, type EmptySubdistrict } from './admin-journey.js';
 
 const SHOTS = '/tmp/yishi-shots/admin';
 mkdirSync(SHOTS, { recursive: true });
 
-const ADMIN = { subdistrict: '春风街道', name: '林建华', phone: '13900000001', password: 'Chunfeng-jiedao-2026' };
-const ROSTER = [
-  '楼栋,单元,房号,面积,面积类型,业主,手机,开发商持有',
-  '1,1,101,89.56,登记,王建国,13900001001,否',
-  '1,1,102,95.20,登记,李秀英,13900001002,否',
-  '1,2,201,102.00,登记,赵德顺,13900001003,否',
-  '2,1,101,88.00,登记,钱玉兰,13900002001,否',
-  '2,1,102,76.35,登记,孙伟,13900002002,否',
-].join('\n');
-
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-let cookie = '';
+let call: EmptySubdistrict['call'];
+let json: EmptySubdistrict['json'];
 const ids = { dsct: '', cy: '' };
-
-/** A call as the administrator, from Node (for setup steps and for checking what the pages claim). */
-async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<Response> {
-  const headers: Record<string, string> = { cookie };
-  if (body !== undefined) headers['content-type'] = contentType;
-  return fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-}
-async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await call(method, path, body);
-  expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
 
 /** Phone, phone in elder mode and desktop pictures of the page (or of one part of it) as it is now. */
 const shoot = (name: string, options: { fullPage?: boolean; part?: Locator } = {}) => shootThreeWindows(page, `${SHOTS}/${name}`, options);
@@ -61,17 +40,8 @@ const shoot = (name: string, options: { fullPage?: boolean; part?: Locator } = {
 const checkA11y = () => expectNoSeriousA11yViolationsSettled(page, `${SHOTS}/a11y-failure.png`);
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { seedDemo: false } });
+  ({ server, call, json } = await startEmptySubdistrict());
   browser = await launchBrowser();
-  const link = await createSetupLink(server.deps);
-  const token = new URL(link!).searchParams.get('token');
-  const res = await fetch(`${server.url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, subdistrict: ADMIN.subdistrict, name: ADMIN.name, phone: ADMIN.phone, password: ADMIN.password }),
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
-  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   page = await newPhonePage(browser);
 });
 afterAll(async () => {
