@@ -109,7 +109,7 @@ export const voteMessages = {
   'votes.option': { 'zh-CN': '选项', en: 'Option' },
   'votes.ballots': { 'zh-CN': '票数', en: 'Ballots' },
   'votes.heads': { 'zh-CN': '人数', en: 'Headcount' },
-  'votes.area': { 'zh-CN': '面积', en: 'Area' },
+  'votes.area': { 'zh-CN': '面积（平方米）', en: 'Area (m²)' },
   'votes.chartLabel': { 'zh-CN': '各选项票数柱状图', en: 'Bar chart of ballots per option' },
   'votes.elected': { 'zh-CN': '当选', en: 'Elected' },
   'votes.receipts': { 'zh-CN': '核对回执码', en: 'Check receipt codes' },

@@ -138,6 +138,10 @@ export const pageStyles = css`
     background: #f9fafb;
     white-space: nowrap;
   }
+  /* A row's name may wrap (an option with its 当选 tag), as its other cells do. */
+  th[scope='row'] {
+    white-space: normal;
+  }
   /* On a phone a table scrolls sideways (.table-wrap) rather than squeeze a column of Chinese text to a character a line. */
   td {
     min-width: 4em;
@@ -147,6 +151,21 @@ export const pageStyles = css`
     text-align: right;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
+  }
+  /* A figure's heading may wrap before its unit, 面积 over （平方米）, never inside a word. */
+  th.num[scope='col'] {
+    white-space: normal;
+    word-break: keep-all;
+  }
+  /* Figures never wrap, so they need no floor; on a phone the cells keep less padding, so a table of four figures fits the screen. */
+  td.num {
+    min-width: 0;
+  }
+  @media (max-width: 30rem) {
+    th,
+    td {
+      padding: 0.5rem 0.5rem;
+    }
   }
   .state {
     margin: 1rem 0;

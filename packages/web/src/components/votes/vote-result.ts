@@ -5,12 +5,11 @@
  * the exact fraction beside it). A secret vote with few voters comes without per-option figures:
  * then the verdict, why the figures are withheld, and what was chosen.
  */
-import type { VoteResultView } from '@yishi/core';
+import { formatAreaCenti, type VoteResultView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { SCROLLABLE_TABLE } from '../common/table-wrap.js';
-import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { tagStyles } from '../../styles/tag-styles.js';
 import { voteStyles } from './vote-styles.js';
@@ -127,7 +126,7 @@ export class VoteResult extends YishiElement {
                   <th scope="row">${o.label}${o.elected ? html` <span class="tag ok">✓ ${t('votes.elected')}</span>` : nothing}</th>
                   <td class="num">${o.ballots}</td>
                   <td class="num">${o.heads}</td>
-                  <td class="num">${o.areaCenti === null ? '' : formatArea(o.areaCenti)}</td>
+                  <td class="num">${o.areaCenti === null ? '' : formatAreaCenti(o.areaCenti)}</td>
                 </tr>`,
             )}
           </tbody>

@@ -6,12 +6,11 @@
  * turnout's ballot count moves (`ballots`, from the page's 5-s refresh) only the pages on screen are
  * fetched again in place, so the voted marks follow without the reader losing their place or filter.
  */
-import { voteEndpoints, type RollEntry, type VoteView } from '@yishi/core';
+import { formatAreaCenti, voteEndpoints, type RollEntry, type VoteView } from '@yishi/core';
 import { type PropertyValues, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { PagedController } from '../../controllers/paged-controller.js';
-import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
@@ -120,7 +119,7 @@ export class VoteRoll extends YishiElement {
     const channel = e.channel === 'paper' ? t('votes.paper') : e.channel === 'proxy' ? t('proxy.channel') : t('votes.online');
     return html`<tr>
       <th scope="row">${e.label}</th>
-      <td class="num">${formatArea(e.areaCenti)}</td>
+      <td class="num">${formatAreaCenti(e.areaCenti)}</td>
       <td>
         ${e.voted ? `✓ ${t('votes.voted')} · ${channel}` : t('votes.notVoted')}
         ${e.choices ? html` · ${e.choices.map((c) => vote.options.find((o) => o.id === c)?.label ?? c).join(' / ')}` : nothing}
