@@ -17,9 +17,10 @@ export const actionItemPageStyles = [
       gap: 0.5rem;
       margin-bottom: 1rem;
     }
+    /* The names as wide as the longest (four characters), the rest of the line for the facts: in elder mode on a phone a date took three lines beside a fixed 6rem. */
     dl.facts {
       display: grid;
-      grid-template-columns: minmax(6rem, auto) 1fr;
+      grid-template-columns: max-content 1fr;
       gap: 0.4rem 1rem;
       margin: 0;
     }
