@@ -5,13 +5,19 @@
  * present against the quorum and the decision counted against all the members.
  */
 import { meetingEndpoints, minutesEndpoints } from '@yishi/core';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MEMBER_LOGINS } from '../../packages/server/src/seed/committee.seed.js';
 import { storeSampleAgenda } from '../../packages/server/src/testing/agenda-fixture.js';
-import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, shootThreeWindows, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const ARTIFACTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
 
 let server: TestServer;
 let browser: Browser;
@@ -65,6 +71,7 @@ describe("an owners' committee meeting on a phone", () => {
       await page.getByText('2 / 5 名委员同意（过半数：需 ≥ 3）').waitFor();
       expect(await page.locator('yishi-agenda-outcomes .outcome.failed').first().textContent()).toBe('未通过');
       await expectNoSeriousA11yViolations(page);
+      await shootThreeWindows(page, join(ARTIFACTS, 'committee-meeting'));
     });
   });
 
@@ -85,6 +92,7 @@ describe("an owners' committee meeting on a phone", () => {
       await expect.poll(() => page.getByRole('button', { name: '我已核对，确认签字' }).count()).toBe(0);
       await page.getByText(/还有出席委员未签字：/).waitFor();
       await expectNoSeriousA11yViolations(page);
+      await shootThreeWindows(page, join(ARTIFACTS, 'committee-minutes-signed'));
     });
   });
 });

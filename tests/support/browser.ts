@@ -203,13 +203,39 @@ export async function animationsSettled(page: Page): Promise<void> {
 }
 
 /**
+ * The whole page in one picture, drawn as a reader scrolling it would see it: the window is made as
+ * tall as the page first (a full-page screenshot leaves blank what `content-visibility: auto` has not
+ * drawn yet, the board's lower sections), then put back.
+ */
+export async function wholePageScreenshot(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height });
+  await animationsSettled(page);
+  await page.screenshot({ path });
+  await page.setViewportSize(size);
+}
+
+/**
  * Pictures of the page (or of one part of it) as it is now, as `<prefix>-phone.png`,
  * `<prefix>-phone-elder.png` and `<prefix>-desktop.png`: on the 360×740 phone, the phone in elder mode
  * and a 1280×800 desktop; the page is left on the phone, not in elder mode.
  */
 export async function shootThreeWindows(page: Page, prefix: string, options: { fullPage?: boolean; part?: Locator } = {}): Promise<void> {
   const fullPage = options.fullPage ?? true;
-  const elder = (on: boolean) => page.evaluate((value) => document.documentElement.classList.toggle('elder', value), on);
+  // Through the header's switch where it can be reached (so the picture shows it on); under an open dialog, or on a
+  // page without the header, the page's class alone.
+  const headerSwitch = page.locator('yishi-app header').getByRole('switch', { name: /长辈版|Large text/ });
+  const dialogOpen = () =>
+    page.evaluate(() => {
+      const open = (root: Document | ShadowRoot): boolean =>
+        root.querySelector('dialog[open]') !== null || Array.from(root.querySelectorAll('*')).some((el) => el.shadowRoot !== null && open(el.shadowRoot));
+      return open(document);
+    });
+  const elder = async (on: boolean) =>
+    (await headerSwitch.count()) > 0 && !(await dialogOpen())
+      ? setElderModeSwitch(page, on)
+      : page.evaluate((value) => document.documentElement.classList.toggle('elder', value), on);
   const take = async (path: string) => {
     await animationsSettled(page);
     await (options.part ? options.part.screenshot({ path }) : page.screenshot({ path, fullPage }));

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, setElderModeSwitch, visibleText, withPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, setElderModeSwitch, visibleText, wholePageScreenshot, withPhonePage } from '../support/browser.js';
 import { pdfText } from '../support/pdf.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -71,7 +71,7 @@ describe('the notice board', () => {
 
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await expectNoSeriousA11yViolations(page);
-      await page.screenshot({ path: join(ARTIFACTS, 'board-votes-phone.png'), fullPage: true });
+      await wholePageScreenshot(page, join(ARTIFACTS, 'board-votes-phone.png'));
 
       // English, without a reload: the sections follow the switch.
       await page.evaluate(() => Object.assign(window, { notReloaded: true }));
@@ -103,7 +103,7 @@ describe('the notice board', () => {
         return found;
       });
       expect(small).toEqual([]);
-      await page.screenshot({ path: join(ARTIFACTS, 'board-votes-phone-elder.png'), fullPage: true });
+      await wholePageScreenshot(page, join(ARTIFACTS, 'board-votes-phone-elder.png'));
     });
   });
 
