@@ -118,6 +118,21 @@ describe('voting on a phone', () => {
     });
   });
 
+  test('a visitor without a ballot of their own here (the station chief) does not download the voting screens', async () => {
+    await withPage(async (page) => {
+      const asked: string[] = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await loginAs(page, server.url, 'zhanzhang');
+      await page.goto(`${server.url}/votes/${voteId}`);
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // The proxy panel is fetched when the browser is idle, as the flow would be: once it has been asked for and the
+      // network has gone quiet, the flow would have been asked for too.
+      await expect.poll(() => asked.some((path) => /\/assets\/proxy-panel-[\w-]+\.js$/.test(path)), { timeout: 10_000 }).toBe(true);
+      await page.waitForLoadState('networkidle');
+      expect(asked.filter((path) => /\/assets\/vote-flow-[\w-]+\.js$/.test(path))).toEqual([]);
+    });
+  });
+
   test('the station chief closes the vote from the manage page', async () => {
     await withPage(async (page) => {
       await loginAs(page, server.url, 'zhanzhang');

@@ -53,8 +53,9 @@ async function withParts(view: VoteView): Promise<VoteView> {
   // browser is idle, not with the first screen (core's voteFirstScreenParts, which the server names in the HTML).
   if (shown.includes('proxy-panel')) whenIdle(() => void parts.proxies().catch(() => undefined));
   // An open vote's flow is fetched once the page is drawn and the browser is idle, so the first tap on a weak
-  // signal does not wait for it (the tap loads it itself if this has not finished or failed).
-  if (view.vote.status === 'open' && navigator.onLine) whenIdle(() => void parts.flow().catch(() => undefined));
+  // signal does not wait for it (the tap loads it itself if this has not finished or failed); only for a visitor
+  // with a ballot of their own here (a proxy votes from the proxy panel, staff and other residents not at all).
+  if (view.vote.status === 'open' && view.mine.length > 0 && navigator.onLine) whenIdle(() => void parts.flow().catch(() => undefined));
   await Promise.all([shown.includes('vote-timeline') && parts.timeline(), shown.includes('vote-result') && parts.result()]);
   return view;
 }
