@@ -49,6 +49,12 @@ export const nativeFieldStyles = css`
     border: var(--sl-input-border-width) solid var(--sl-input-border-color);
     border-radius: var(--yishi-field-radius, var(--sl-input-border-radius-large));
   }
+  /* A date and time reads whole on a phone, in elder mode too: the padding goes to the figures (in English the
+     field shows 12/21/2026, 06:30 PM, wider than the Chinese 2026/12/21 18:30). */
+  input.input[type='datetime-local'],
+  input.input[type='date'] {
+    padding-inline: 0.5rem 0.25rem;
+  }
   textarea.input {
     padding-block: 0.6rem;
     line-height: 1.5;
