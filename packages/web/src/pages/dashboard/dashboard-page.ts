@@ -121,21 +121,25 @@ export class DashboardPage extends YishiElement {
       yAxis: { type: 'value', minInterval: 1 },
       series: MEETING_COUNTERS.map((c) => ({ name: pick(c.series), type: 'bar', stack: 'm', data: d.months.map((m) => m[c.counter]) })),
     };
-    // Each slice and bar in the colour of what it means (MEANING), with its words and number beside it.
-    const pie = (items: Array<[string, number, string]>): ChartOption => ({
-      tooltip: { trigger: 'item' },
-      legend,
-      series: [
-        {
-          type: 'pie',
-          radius: ['35%', '65%'],
-          center: ['50%', '45%'],
-          // Labels wrap rather than being cut short on a phone.
-          label: { formatter: '{b}\n{c}', fontSize: 14, width: 64, overflow: 'break' },
-          data: items.map(([name, value, colour]) => ({ name, value, itemStyle: { color: colour } })),
-        },
-      ],
-    });
+    // Each slice and bar in the colour of what it means (MEANING), with its words and number beside it: for a pie, in
+    // its legend (Satisfied 2), as labels around the ring stuck out past a 360-px phone or broke words in English.
+    const pie = (items: Array<[string, number, string]>): ChartOption => {
+      const counts = new Map(items.map(([name, value]) => [name, value]));
+      return {
+        tooltip: { trigger: 'item' },
+        legend: { ...legend, formatter: (name: string) => `${name} ${counts.get(name) ?? ''}` },
+        series: [
+          {
+            type: 'pie',
+            radius: ['35%', '70%'],
+            center: ['50%', '42%'],
+            label: { show: false },
+            labelLine: { show: false },
+            data: items.map(([name, value, colour]) => ({ name, value, itemStyle: { color: colour } })),
+          },
+        ],
+      };
+    };
     const bars: Array<[MessageKey, number, string]> = [
       ['dashboard.series.onTime', f.actionItems.signedOffOnTime, MEANING.good],
       ['dashboard.series.late', f.actionItems.signedOffLate, MEANING.late],
@@ -208,30 +212,29 @@ export class DashboardPage extends YishiElement {
   private table(d: DashboardView) {
     const rows = dashboardRows(d.figures);
     const perCompound = d.byCompound.length > 1 ? d.byCompound : [];
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
-      <table>
-        <caption>
-          ${t('dashboard.tableCaption', d.period)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('dashboard.indicator')}</th>
-            <th scope="col" class="num">${t('dashboard.value')}</th>
-            ${perCompound.map((c) => html`<th scope="col" class="num">${c.name}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r, i) =>
-              html`<tr>
-                <th scope="row">${pick(r.label)}</th>
-                <td class="num">${r.value}</td>
-                ${perCompound.map((c) => html`<td class="num">${dashboardRows(c.figures)[i]?.value ?? ''}</td>`)}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    // Its title above the table, not its caption: a caption scrolls sideways with a wide table and was cut off on a phone.
+    return html`<h2 class="figures-title" id="figures-title">${t('dashboard.tableCaption', d.period)}</h2>
+      <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
+        <table aria-labelledby="figures-title">
+          <thead>
+            <tr>
+              <th scope="col">${t('dashboard.indicator')}</th>
+              <th scope="col" class="num">${t('dashboard.value')}</th>
+              ${perCompound.map((c) => html`<th scope="col" class="num">${c.name}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (r, i) =>
+                html`<tr>
+                  <th scope="row">${pick(r.label)}</th>
+                  <td class="num">${r.value}</td>
+                  ${perCompound.map((c) => html`<td class="num">${dashboardRows(c.figures)[i]?.value ?? ''}</td>`)}
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
   }
 
   override render() {
