@@ -1,0 +1,128 @@
+/**
+ * Every page of the registry fits a 360-px phone in elder mode, the largest text, in Chinese and in
+ * English: in a real Chromium, each page opened as the person who uses it (the station chief, the
+ * subdistrict's administrator, an owner, or nobody for the public ones), with the demo's own places,
+ * meetings, votes and items in its address. Nothing may stick out past the screen's right edge: not
+ * the page (it would scroll sideways as a whole), and no visible element either, unless it is inside
+ * something that scrolls sideways on purpose (a table's wrapper): a button, a heading or a chart's label
+ * cut off at the edge shows here, as the dashboard's pie labels did in English. (What a field draws inside
+ * itself is not measured: the date-and-time field's own text is the browser's.)
+ */
+import { readFileSync } from 'node:fs';
+import { voteEndpoints } from '@yishi/core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+
+const registry = readFileSync(new URL('../../packages/web/src/routes.ts', import.meta.url), 'utf8');
+const paths = [...registry.matchAll(/\bpath:\s*'([^']+)'/g)].map(([, path]) => path!);
+
+/** Who opens a page: the administrator for the subdistrict's own pages, an owner for the owner's, nobody for the public ones, else the station chief. */
+const ADMIN_PAGES = new Set(['/admin/places', '/staff', '/dashboard']);
+const OWNER_PAGES = new Set(['/votes/:voteId', '/votes/:voteId/roll-check', '/compounds/:compoundId/proposals', '/proposals/:proposalId', '/account']);
+const PUBLIC_PAGES = new Set([
+  '/login',
+  '/setup',
+  '/activate',
+  '/board/:compoundId',
+  '/board/:compoundId/poster',
+  '/minutes/:meetingId',
+  '/votes/:voteId/receipts',
+]);
+function visitorOf(path: string): string | null {
+  if (PUBLIC_PAGES.has(path)) return null;
+  if (ADMIN_PAGES.has(path)) return 'jiedao';
+  if (OWNER_PAGES.has(path)) return 'yezhu';
+  return 'zhanzhang';
+}
+
+let server: TestServer;
+let browser: Browser;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const db = server.deps.db;
+  const compoundId = await compoundIdByCode(server.deps, 'DSCT');
+  const staff = await new ApiClient(server.url).login('zhanzhang');
+  const { items: votes } = await staff.ok(voteEndpoints.list, { params: { compoundId }, query: { limit: 200 } });
+  const published = await db
+    .selectFrom('minutes_versions')
+    .innerJoin('meetings', 'meetings.id', 'minutes_versions.meeting_id')
+    .select('meetings.id')
+    .where('meetings.compound_id', '=', compoundId)
+    .executeTakeFirstOrThrow();
+  const item = await db.selectFrom('action_items').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow();
+  const proposal = await db.selectFrom('proposals').select('id').where('compound_id', '=', compoundId).executeTakeFirstOrThrow();
+  ids = {
+    compoundId,
+    voteId: votes.find((v) => v.status === 'open' && v.electorateKind === 'owners')!.id,
+    meetingId: published.id,
+    itemId: item.id,
+    proposalId: proposal.id,
+  };
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What sticks out past the right edge of the screen, outside anything that scrolls sideways on purpose. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width) found.push(`the page: ${document.documentElement.scrollWidth} px wide`);
+    const scrollsSideways = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+    const visit = (root: Document | ShadowRoot, insideScroller: boolean) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        const scroller = insideScroller || scrollsSideways(el) || el.closest('.table-wrap') !== null;
+        const box = el.getBoundingClientRect();
+        if (!scroller && box.width > 1 && box.height > 1 && box.right > width + 1 && el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
+          const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
+          found.push(`${name} "${(el.textContent ?? '').trim().slice(0, 30)}": right edge at ${Math.round(box.right)} px`);
+        }
+        if (el.shadowRoot) visit(el.shadowRoot, scroller);
+      }
+    };
+    visit(document, false);
+    return found;
+  });
+}
+
+describe('every page on a 360-px phone in elder mode', () => {
+  for (const locale of ['zh-CN', 'en'] as const) {
+    test(`nothing sticks out past the screen's edge (${locale})`, async () => {
+      const problems: string[] = [];
+      const seen = new Map<string | null, Page>();
+      try {
+        for (const path of paths) {
+          const visitor = visitorOf(path);
+          let page = seen.get(visitor);
+          if (!page) {
+            page = await newPhonePage(browser);
+            await page.addInitScript((language) => {
+              localStorage.setItem('yishi.locale', language);
+              localStorage.setItem('yishi.elder', '1');
+            }, locale);
+            if (visitor) await loginWithSessionCookie(page, server.url, visitor);
+            seen.set(visitor, page);
+          }
+          const address = path.replace(/:(\w+)/g, (_, name: string) => ids[name]!);
+          await page.goto(`${server.url}${address}`);
+          // The page has drawn what it fetched: its main heading is on screen and the network has gone quiet.
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await page.waitForLoadState('networkidle');
+          expect(await page.evaluate(() => document.documentElement.classList.contains('elder')), path).toBe(true);
+          for (const problem of await overflowing(page)) problems.push(`${path}: ${problem}`);
+        }
+      } finally {
+        for (const page of seen.values()) await page.context().close();
+      }
+      expect(problems).toEqual([]);
+    }, 240_000);
+  }
+});
