@@ -6,13 +6,14 @@
  * the page (it would scroll sideways as a whole), and no visible element either, unless it is inside
  * something that scrolls sideways on purpose (a table's wrapper): a button, a heading or a chart's label
  * cut off at the edge shows here, as the dashboard's pie labels did in English. (What a field draws inside
- * itself is not measured: the date-and-time field's own text is the browser's.)
+ * itself is not measured: the date-and-time field's own text is the browser's.) In Chinese, axe runs on
+ * each page too: no serious or critical finding on any of them.
  */
 import { readFileSync } from 'node:fs';
 import { voteEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
+import { a11yViolations, animationsSettled, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -118,6 +119,13 @@ describe('every page on a 360-px phone in elder mode', () => {
           await page.waitForLoadState('networkidle');
           expect(await page.evaluate(() => document.documentElement.classList.contains('elder')), path).toBe(true);
           for (const problem of await overflowing(page)) problems.push(`${path}: ${problem}`);
+          // And in the product's own language, axe's serious and critical findings on every page.
+          if (locale === 'zh-CN') {
+            await animationsSettled(page);
+            for (const v of await a11yViolations(page))
+              if (v.impact === 'serious' || v.impact === 'critical')
+                problems.push(`${path}: axe ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+          }
         }
       } finally {
         for (const page of seen.values()) await page.context().close();
