@@ -154,6 +154,11 @@ export const actionItemMessages = {
     'zh-CN': '小区里遇到的问题，可以在这里直接反映。网格员会尽快处理，进展会在公示栏公开（不显示您的姓名和电话）。',
     en: 'Report a problem in the compound here. The grid worker will follow up; progress is posted on the notice board (without your name or phone).',
   },
+  'concern.residentsOnly': {
+    'zh-CN': '这里是本小区业主和住户反映问题的地方。您在本小区没有登记为业主或住户，不能在这里提交。',
+    en: 'This is where owners and tenants of the compound report problems. You are not registered here as an owner or tenant, so you cannot report here.',
+  },
+  'concern.toActionItems': { 'zh-CN': '查看居民反映的问题和整改事项', en: 'See residents’ concerns and action items' },
   'concern.title': { 'zh-CN': '一句话说明问题', en: 'The problem in one line' },
   'concern.description': { 'zh-CN': '详细情况', en: 'Details' },
   'concern.location': { 'zh-CN': '位置（可选，如：3栋2单元门口）', en: 'Where (optional, e.g. entrance of 3-2)' },

@@ -13,7 +13,15 @@
  * Its fields, select, checkbox and buttons are native: a resident reports from a phone, and the page
  * loads no Shoelace.
  */
-import { CONCERN_PHOTO_MAX_COUNT, RESPONSE_LEVELS, RESPONSE_LEVEL_LABELS, actionItemEndpoints, type ConcernView } from '@yishi/core';
+import {
+  ACTION_ITEM_VIEWERS,
+  CONCERN_PHOTO_MAX_COUNT,
+  CONCERN_ROLES,
+  RESPONSE_LEVELS,
+  RESPONSE_LEVEL_LABELS,
+  actionItemEndpoints,
+  type ConcernView,
+} from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -39,7 +47,7 @@ import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { pageOrKept } from '../../offline/kept-answer.js';
 import { OnlineController } from '../../offline/online-controller.js';
-import { currentMe } from '../../state/session.js';
+import { currentMe, holdsRoleAt } from '../../state/session.js';
 import { choiceField } from '../../components/forms/choice-field.js';
 import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import { buttonStyles } from '../../styles/button-styles.js';
@@ -123,8 +131,18 @@ export class ConcernPage extends YishiElement {
     () => [this.compoundId],
   );
 
+  /**
+   * Whether I may report here: the page is the residents' (owners and tenants of this compound). Anyone else
+   * (staff who opened it from an address) is told so and led to the action items, rather than shown a form
+   * the server refuses and a list it forbids.
+   */
+  private get mayReport(): boolean {
+    return holdsRoleAt(this.compoundId, CONCERN_ROLES);
+  }
+
   /** My concerns; the first page is kept on this device, so offline the page shows them as last seen. */
   private async myConcerns(after: string | undefined, signal: AbortSignal) {
+    if (!this.mayReport) return { items: [], next: null };
     const fetch = () => api.call(actionItemEndpoints.myConcerns, { params: { compoundId: this.compoundId }, query: { after }, signal });
     const { value, savedAt } = await pageOrKept(`concerns/${this.compoundId}`, after, fetch);
     if (after === undefined) this.mineSavedAt = savedAt;
@@ -189,6 +207,14 @@ export class ConcernPage extends YishiElement {
 
   override render() {
     const e = this.errors;
+    if (!this.mayReport)
+      return html`<h1>${t('concern.heading')}</h1>
+        <div class="alert"><p>${t('concern.residentsOnly')}</p></div>
+        ${
+          holdsRoleAt(this.compoundId, ACTION_ITEM_VIEWERS)
+            ? html`<p><a class="link-button" href=${`/compounds/${this.compoundId}/action-items`}>${t('concern.toActionItems')}</a></p>`
+            : nothing
+        }`;
     return html`<h1>${t('concern.heading')}</h1>
       <p class="lead">${t('concern.intro')}</p>
       ${this.write.error ? html`<div class="alert danger"><p role="alert">${this.write.error}</p></div>` : nothing}
