@@ -6,14 +6,14 @@
  * the page (it would scroll sideways as a whole), and no visible element either, unless it is inside
  * something that scrolls sideways on purpose (a table's wrapper): a button, a heading or a chart's label
  * cut off at the edge shows here, as the dashboard's pie labels did in English. (What a field draws inside
- * itself is not measured: the date-and-time field's own text is the browser's.) In Chinese, axe runs on
- * each page too: no serious or critical finding on any of them.
+ * itself is not measured: the date-and-time field's own text is the browser's.) In Chinese, each page is
+ * also read: no error, refusal, undefined or NaN on screen, and no serious or critical finding by axe.
  */
 import { readFileSync } from 'node:fs';
 import { voteEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { a11yViolations, animationsSettled, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
+import { a11yViolations, animationsSettled, launchBrowser, loginWithSessionCookie, newPhonePage, visibleText } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -122,6 +122,9 @@ describe('every page on a 360-px phone in elder mode', () => {
           // And in the product's own language, axe's serious and critical findings on every page.
           if (locale === 'zh-CN') {
             await animationsSettled(page);
+            const text = await visibleText(page);
+            const error = /.{0,40}(没能加载|页面加载失败|您没有权限|undefined|NaN).{0,40}/s.exec(text);
+            if (error) problems.push(`${path}: ${error[0]}`);
             for (const v of await a11yViolations(page))
               if (v.impact === 'serious' || v.impact === 'critical')
                 problems.push(`${path}: axe ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
