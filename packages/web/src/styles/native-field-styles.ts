@@ -81,7 +81,9 @@ export const nativeFieldStyles = css`
       color: var(--yishi-muted);
     }
   }
-  .input:focus-visible {
+  /* A date's focus sits on one of its parts (the month, the hour), inside the field: neither :focus nor :focus-visible matches the field, :focus-within does. */
+  .input:focus-visible,
+  input.input:is([type='date'], [type='datetime-local'], [type='time']):focus-within {
     outline: var(--sl-focus-ring-width) solid var(--sl-color-primary-600);
     outline-offset: 0;
   }

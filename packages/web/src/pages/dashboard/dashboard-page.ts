@@ -60,6 +60,12 @@ export class DashboardPage extends YishiElement {
         background: var(--yishi-surface);
         color: var(--yishi-text);
       }
+      /* A date's focus sits on one of its parts, inside the field: the ring follows :focus-within (native-field-styles.ts). */
+      input:focus-within,
+      select:focus-visible {
+        outline: var(--sl-focus-ring-width) solid var(--sl-color-primary-600);
+        outline-offset: 0;
+      }
       .charts {
         display: grid;
         gap: 1rem;
