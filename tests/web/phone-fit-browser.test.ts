@@ -7,7 +7,8 @@
  * something that scrolls sideways on purpose (a table's wrapper): a button, a heading or a chart's label
  * cut off at the edge shows here, as the dashboard's pie labels did in English. (What a field draws inside
  * itself is not measured: the date-and-time field's own text is the browser's.) In Chinese, each page is
- * also read: no error, refusal, undefined or NaN on screen, and no serious or critical finding by axe.
+ * also read: no error, refusal, undefined or NaN on screen, no serious or critical finding by axe, and
+ * every control a keyboard reaches among its first forty shows a focus ring.
  */
 import { readFileSync } from 'node:fs';
 import { voteEndpoints } from '@yishi/core';
@@ -94,9 +95,34 @@ function overflowing(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Tabs through the page's first controls as a keyboard user would, and names those that show no focus ring
+ * when they have the focus (no outline, no shadow): a date field's focus sits inside it, where :focus-visible
+ * on the field never matched.
+ */
+async function withoutFocusRing(page: Page, presses = 40): Promise<string[]> {
+  const found = new Set<string>();
+  for (let i = 0; i < presses; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const ring = (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      const name = el.getAttribute('name') ?? el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 20);
+      return { ring, name: `${el.tagName.toLowerCase()} "${name}"` };
+    });
+    if (!focused) break;
+    if (!focused.ring) found.add(focused.name);
+  }
+  return [...found];
+}
+
 describe('every page on a 360-px phone in elder mode', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
-    test(`nothing sticks out past the screen's edge (${locale})`, async () => {
+    const also = locale === 'zh-CN' ? '; each reads without an error, passes axe and shows the keyboard its focus' : '';
+    test(`${locale}: nothing sticks out past the screen's edge${also}`, async () => {
       const problems: string[] = [];
       const seen = new Map<string | null, Page>();
       try {
@@ -125,6 +151,7 @@ describe('every page on a 360-px phone in elder mode', () => {
             const text = await visibleText(page);
             const error = /.{0,40}(没能加载|页面加载失败|您没有权限|undefined|NaN).{0,40}/s.exec(text);
             if (error) problems.push(`${path}: ${error[0]}`);
+            for (const control of await withoutFocusRing(page)) problems.push(`${path}: no focus ring on ${control}`);
             for (const v of await a11yViolations(page))
               if (v.impact === 'serious' || v.impact === 'critical')
                 problems.push(`${path}: axe ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
