@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { installNeighbourhood, type Installation } from '../support/empty-install.js';
-import { launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
+import { launchBrowser, newPhonePage, pageDrawn, visibleText } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const registry = readFileSync(new URL('../../packages/web/src/routes.ts', import.meta.url), 'utf8');
@@ -39,8 +39,7 @@ const PLACEHOLDER = /\b(undefined|NaN|null|Invalid Date)\b|\[object /;
 
 async function problemsOn(page: Page, path: string): Promise<string[]> {
   await page.goto(`${server.url}${path.replace(':compoundId', install.compoundId)}`);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
+  await pageDrawn(page);
   const text = await visibleText(page);
   const problems: string[] = [];
   if (PLACEHOLDER.test(text)) problems.push(`${path}: "${PLACEHOLDER.exec(text)![0]}" on screen`);

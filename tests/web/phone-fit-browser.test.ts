@@ -6,15 +6,15 @@
  * the page (it would scroll sideways as a whole), and no visible element either, unless it is inside
  * something that scrolls sideways on purpose (a table's wrapper): a button, a heading or a chart's label
  * cut off at the edge shows here, as the dashboard's pie labels did in English. (What a field draws inside
- * itself is not measured: the date-and-time field's own text is the browser's.) In Chinese, each page is
- * also read: no error, refusal, undefined or NaN on screen, no serious or critical finding by axe, and
- * every control a keyboard reaches among its first forty shows a focus ring.
+ * itself is not measured: the date-and-time field's own text is the browser's.) Each page is read too: no
+ * error, refusal, undefined, NaN or message key on screen. In Chinese, no serious or critical finding by
+ * axe, and every control a keyboard reaches among its first forty shows a focus ring.
  */
 import { readFileSync } from 'node:fs';
 import { voteEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { a11yViolations, animationsSettled, launchBrowser, loginWithSessionCookie, newPhonePage, visibleText } from '../support/browser.js';
+import { a11yViolations, animationsSettled, launchBrowser, loginWithSessionCookie, newPhonePage, pageDrawn, visibleText } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -95,6 +95,21 @@ function overflowing(page: Page): Promise<string[]> {
   });
 }
 
+/** A message key where words belong (`votes.title`): what `t()` shows for words a page did not load. */
+const KEY = /(?<![\w./@-])[a-z][a-zA-Z]+\.[a-z][\w.]*[a-zA-Z](?![\w/@-])/;
+
+/** What is wrong in a page's text: an error or a refusal, a placeholder for a missing value, a message key. */
+function readingProblems(text: string): string[] {
+  const problems: string[] = [];
+  const error = /.{0,40}(没能加载|页面加载失败|您没有权限|Could not load|You are not allowed|\bundefined\b|\bNaN\b|\[object ).{0,40}/s.exec(text);
+  if (error) problems.push(`on screen: ${error[0]}`);
+  // Addresses and file names are not keys: a link, an e-mail address, a host (qyapi.weixin.qq.com), ledger.xlsx.
+  const words = text.replace(/https?:\/\/\S+|[\w.-]+@[\w.-]+|\b[\w-]+(\.[\w-]+)*\.(com|cn|net|org|xlsx|csv|pdf|zip|json|ics)\b/g, '');
+  const key = KEY.exec(words);
+  if (key) problems.push(`a message key on screen: ${key[0]}`);
+  return problems;
+}
+
 /**
  * Tabs through the page's first controls as a keyboard user would, and names those that show no focus ring
  * when they have the focus (no outline, no shadow): a date field's focus sits inside it, where :focus-visible
@@ -121,8 +136,8 @@ async function withoutFocusRing(page: Page, presses = 40): Promise<string[]> {
 
 describe('every page on a 360-px phone in elder mode', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
-    const also = locale === 'zh-CN' ? '; each reads without an error, passes axe and shows the keyboard its focus' : '';
-    test(`${locale}: nothing sticks out past the screen's edge${also}`, async () => {
+    const also = locale === 'zh-CN' ? ', passes axe and shows the keyboard its focus' : '';
+    test(`${locale}: nothing sticks out past the screen's edge, each page reads in words without an error${also}`, async () => {
       const problems: string[] = [];
       const seen = new Map<string | null, Page>();
       try {
@@ -140,17 +155,14 @@ describe('every page on a 360-px phone in elder mode', () => {
           }
           const address = path.replace(/:(\w+)/g, (_, name: string) => ids[name]!);
           await page.goto(`${server.url}${address}`);
-          // The page has drawn what it fetched: its main heading is on screen and the network has gone quiet.
-          await page.getByRole('heading', { level: 1 }).first().waitFor();
-          await page.waitForLoadState('networkidle');
+          await pageDrawn(page);
           expect(await page.evaluate(() => document.documentElement.classList.contains('elder')), path).toBe(true);
           for (const problem of await overflowing(page)) problems.push(`${path}: ${problem}`);
-          // And in the product's own language, axe's serious and critical findings on every page.
+          // What it says: words in this language for everything, and no error or refusal for the person who uses it.
+          for (const problem of readingProblems(await visibleText(page))) problems.push(`${path}: ${problem}`);
+          // And in the product's own language, axe's serious and critical findings and the keyboard's focus.
           if (locale === 'zh-CN') {
             await animationsSettled(page);
-            const text = await visibleText(page);
-            const error = /.{0,40}(没能加载|页面加载失败|您没有权限|undefined|NaN).{0,40}/s.exec(text);
-            if (error) problems.push(`${path}: ${error[0]}`);
             for (const control of await withoutFocusRing(page)) problems.push(`${path}: no focus ring on ${control}`);
             for (const v of await a11yViolations(page))
               if (v.impact === 'serious' || v.impact === 'critical')
