@@ -101,12 +101,24 @@ describe('dashboard', () => {
     } finally {
       await page.context().close();
     }
-    // On a phone in elder mode the charts keep their words and patterns.
+    // On a phone in elder mode the charts keep their words and patterns, and their words grow with the page's.
     const phone = await newPhonePage(browser);
+    /** The type size of the satisfaction chart's legend, as drawn in its SVG. */
+    const legendSize = () =>
+      phone
+        .locator('yishi-dashboard-chart')
+        .nth(3)
+        .evaluate((chart) => {
+          const text = Array.from(chart.shadowRoot!.querySelectorAll('svg text')).find((t) => t.textContent?.startsWith('满意'));
+          return text ? Number.parseFloat(getComputedStyle(text).fontSize) : 0;
+        });
     try {
       await loginAs(phone, 'jiedao');
       await phone.goto(`${server.url}/dashboard`);
+      await poll(legendSize).toBeGreaterThan(0);
+      const usual = await legendSize();
       await setElderModeSwitch(phone, true);
+      await poll(legendSize).toBeGreaterThan(usual * 1.2);
       await poll(() => drawnColours(phone, 2).catch(() => ({}))).toMatchObject({ 超期未办结: await tokenColour(phone, '--yishi-danger-text') });
       await expectNoSeriousA11yViolations(phone);
       await phone.screenshot({ path: join(ARTIFACTS, 'dashboard-phone-elder.png'), fullPage: true });

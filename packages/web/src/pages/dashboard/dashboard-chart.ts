@@ -56,11 +56,24 @@ export class DashboardChart extends YishiElement {
   private chart: echarts.ECharts | null = null;
   private resize: ResizeObserver | null = null;
 
+  /** The page's type size the chart's words were last drawn for (elder mode makes it larger). */
+  private drawnFor = 0;
+
   override firstUpdated(): void {
     this.chart = echarts.init(this.container, undefined, { renderer: 'svg' });
-    this.resize = new ResizeObserver(() => this.chart?.resize());
+    // A new size of the chart's box (a narrower window, or elder mode's larger type making its 18rem taller):
+    // fitted again, and drawn again when the type size changed, so its words grow with the page's.
+    this.resize = new ResizeObserver(() => {
+      this.chart?.resize();
+      if (this.typeSize() !== this.drawnFor) this.draw();
+    });
     this.resize.observe(this.container);
     this.draw();
+  }
+
+  /** The type size of the page around the chart, in px. */
+  private typeSize(): number {
+    return Number.parseFloat(getComputedStyle(this.container).fontSize) || 16;
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -76,7 +89,9 @@ export class DashboardChart extends YishiElement {
 
   private draw(): void {
     if (!this.option) return;
-    const option = this.resolveTokens(this.option);
+    this.drawnFor = this.typeSize();
+    // ECharts' own 12 px for the words no option sizes (the axes' labels), scaled like the rest.
+    const option = this.resolveTokens({ textStyle: { fontSize: 12 }, ...this.option });
     // Patterns, not the generated description: the element's own label says the figures in words.
     const aria = { enabled: true, label: { enabled: false }, decal: { show: true } };
     this.chart?.setOption({ color: PALETTE.map((token) => this.colour(token)), aria, ...(option as object) }, true);
@@ -88,11 +103,15 @@ export class DashboardChart extends YishiElement {
     return getComputedStyle(this.probe).color;
   }
 
-  /** The option with every colour that names a token (`--…`) replaced by the colour the browser computes for it. */
-  private resolveTokens(value: unknown): unknown {
+  /**
+   * The option with every colour that names a token (`--…`) replaced by the colour the browser computes for it,
+   * and every `fontSize` (given for the usual 16-px page) scaled to the page's type size.
+   */
+  private resolveTokens(value: unknown, key = ''): unknown {
+    if (key === 'fontSize' && typeof value === 'number') return Math.round((value * this.drawnFor) / 16);
     if (typeof value === 'string') return value.startsWith('--') ? this.colour(value) : value;
     if (Array.isArray(value)) return value.map((v) => this.resolveTokens(v));
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.resolveTokens(v)]));
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.resolveTokens(v, k)]));
     return value;
   }
 

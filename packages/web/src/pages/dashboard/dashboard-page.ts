@@ -123,8 +123,8 @@ export class DashboardPage extends YishiElement {
       tooltip: { trigger: 'axis' },
       legend,
       grid: { left: 36, right: 12, top: 16, bottom: 56 },
-      xAxis: { type: 'category', data: d.months.map((m) => pick({ 'zh-CN': `${Number(m.month.slice(5))}月`, en: m.month })) },
-      yAxis: { type: 'value', minInterval: 1 },
+      xAxis: { type: 'category', data: d.months.map((m) => pick({ 'zh-CN': `${Number(m.month.slice(5))}月`, en: m.month })), axisLabel: { fontSize: 12 } },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 12 } },
       series: MEETING_COUNTERS.map((c) => ({ name: pick(c.series), type: 'bar', stack: 'm', data: d.months.map((m) => m[c.counter]) })),
     };
     // Each slice and bar in the colour of what it means (MEANING), with its words and number beside it: for a pie, in
@@ -156,7 +156,7 @@ export class DashboardPage extends YishiElement {
       grid: { left: 36, right: 12, top: 24, bottom: 40 },
       // Every bar keeps its words, also when the chart is phone-narrow.
       xAxis: { type: 'category', data: bars.map(([key]) => t(key)), axisLabel: { interval: 0, fontSize: 13 } },
-      yAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 12 } },
       series: [
         {
           type: 'bar',
