@@ -59,6 +59,17 @@ describe('the notice board', () => {
       expect(text).toMatch(/已投票 \d+ 户 \/ 共 120 户/);
       expect(text).toMatch(/参与表决面积 [\d.]+ \/ 14412\.30 平方米（\d+\.\d{2}%），需 ≥ 2\/3，还差 [\d.]+ 平方米/);
       expect(text).toMatch(/参与表决人数 \d+ \/ 114 人（\d+\.\d{2}%），需 ≥ 2\/3，还差 \d+ 人/);
+      // Each bar is drawn at the share its words give, with the 2/3 mark where 2/3 is.
+      const share = Number(/参与表决面积 [\d.]+ \/ [\d.]+ 平方米（([\d.]+)%）/.exec(text)![1]) / 100;
+      const [areaBar] = await open.locator('ul.progress .bar').evaluateAll((bars) =>
+        bars.map((bar) => {
+          const box = bar.getBoundingClientRect();
+          const mark = bar.querySelector('i')!.getBoundingClientRect();
+          return { filled: bar.querySelector('span')!.getBoundingClientRect().width / box.width, mark: (mark.left + mark.width / 2 - box.left) / box.width };
+        }),
+      );
+      expect(areaBar!.filled).toBeCloseTo(share, 2);
+      expect(areaBar!.mark).toBeCloseTo(2 / 3, 1);
       // Counts only: no option, no tally (the rule's words say 同意, the figures never do).
       expect(text).not.toMatch(/反对|弃权|票数/);
       expect(await open.locator('yishi-vote-result, table').count()).toBe(0);

@@ -6,7 +6,6 @@
 import { proposalEndpoints, type ProposalView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderBoardMore } from '../board/board-more.js';
@@ -69,7 +68,7 @@ export class BoardProposalsSection extends YishiElement {
       ${
         seconding
           ? html`<div class="bar" aria-hidden="true">
-                <span style=${styleMap({ width: `${required > 0 ? Math.min(100, (p.seconds / required) * 100) : 100}%` })}></span>
+                <span style=${`width: ${required > 0 ? Math.min(100, (p.seconds / required) * 100) : 100}%`}></span>
               </div>
               <p>
                 ${t('proposals.board.progress', { seconds: p.seconds, required })} · ${t('proposals.needed', { count: p.needed })}<span class="muted"

@@ -7,7 +7,6 @@
 import { voteEndpoints, type PublicOpenVote, type PublicVote, type PublicVotes } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderBoardMore } from '../board/board-more.js';
@@ -91,8 +90,8 @@ export class BoardVotesSection extends YishiElement {
           (p) =>
             html`<li>
               <div class="bar" aria-hidden="true">
-                <span style=${styleMap({ width: widthOf(p.value) })}></span>
-                ${p.threshold ? html`<i style=${styleMap({ left: widthOf(p.threshold) })}></i>` : nothing}
+                <span style=${`width: ${widthOf(p.value)}`}></span>
+                ${p.threshold ? html`<i style=${`left: ${widthOf(p.threshold)}`}></i>` : nothing}
               </div>
               ${p.reached && p.threshold ? '✓ ' : ''}${pick(p.text)}
             </li>`,

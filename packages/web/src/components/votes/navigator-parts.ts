@@ -5,7 +5,6 @@
  */
 import { formatAreaGrouped, type Navigator, type NavigatorMissing, type NavigatorUnitView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 
@@ -142,8 +141,8 @@ export function renderGauge(gauge: Navigator['gauge']) {
         (p) =>
           html`<li>
             <div class="gauge-bar ${p.reached && p.threshold ? 'reached' : ''}" aria-hidden="true">
-              <span style=${styleMap({ width: widthOf(p.value) })}></span>
-              ${p.threshold ? html`<i style=${styleMap({ left: widthOf(p.threshold) })}></i>` : nothing}
+              <span style=${`width: ${widthOf(p.value)}`}></span>
+              ${p.threshold ? html`<i style=${`left: ${widthOf(p.threshold)}`}></i>` : nothing}
             </div>
             ${pick(p.text)}
           </li>`,
@@ -153,7 +152,7 @@ export function renderGauge(gauge: Navigator['gauge']) {
 
 /** A small bar of a building's units voted (the picture of the words beside it). */
 export function buildingBar(voted: number, voters: number) {
-  return html`<span class="gauge-bar small" aria-hidden="true"><span style=${styleMap({ width: widthOf({ num: voted, den: voters }) })}></span></span>`;
+  return html`<span class="gauge-bar small" aria-hidden="true"><span style=${`width: ${widthOf({ num: voted, den: voters })}`}></span></span>`;
 }
 
 /** Why a unit matters for the count, in words (or nothing for an ordinary owner's unit). */
