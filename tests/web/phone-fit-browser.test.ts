@@ -1,11 +1,11 @@
 /**
- * Every page of the registry fits a 360-px phone in elder mode, the largest text, in Chinese and in
- * English: in a real Chromium, each page opened as the person who uses it (the station chief, the
- * subdistrict's administrator, an owner, or nobody for the public ones), with the demo's own places,
- * meetings, votes and items in its address. Nothing may stick out past the screen's right edge: not
+ * Every page of the registry fits a phone in elder mode, the largest text: 360 px in Chinese and, in
+ * English, 320 px (WCAG 2.1's reflow width, the narrowest phones). In a real Chromium, each page is opened
+ * as the person who uses it (the station chief, the subdistrict's administrator, an owner, or nobody for
+ * the public ones), with the demo's own places, meetings, votes and items in its address. Nothing may stick out past the screen's right edge: not
  * the page (it would scroll sideways as a whole), and no visible element either, unless it is inside
  * something that scrolls sideways on purpose (a table's wrapper): a button, a heading or a chart's label
- * cut off at the edge shows here, as the dashboard's pie labels did in English. (What a field draws inside
+ * cut off at the edge shows here, as the dashboard's pie labels and a triage choice's long word did in English. (What a field draws inside
  * itself is not measured: the date-and-time field's own text is the browser's.) Each page is read too: no
  * error, refusal, undefined, NaN or message key on screen. In Chinese, no serious or critical finding by
  * axe, and every control a keyboard reaches among its first forty shows a focus ring.
@@ -134,7 +134,10 @@ async function withoutFocusRing(page: Page, presses = 40): Promise<string[]> {
   return [...found];
 }
 
-describe('every page on a 360-px phone in elder mode', () => {
+/** The phone's width: 360 px in Chinese; in English, 320 px, the width WCAG 2.1's reflow criterion (1.4.10) asks content to fit without scrolling sideways (a desktop at 400 % zoom), and ux.md's 200 % zoom within it. */
+const WIDTH = { 'zh-CN': { viewport: { width: 360, height: 740 } }, en: { viewport: { width: 320, height: 740 } } } as const;
+
+describe('every page on a phone in elder mode (360 px in Chinese, 320 px in English)', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
     const also = locale === 'zh-CN' ? ', passes axe and shows the keyboard its focus' : '';
     test(`${locale}: nothing sticks out past the screen's edge, each page reads in words without an error${also}`, async () => {
@@ -145,7 +148,7 @@ describe('every page on a 360-px phone in elder mode', () => {
           const visitor = visitorOf(path);
           let page = seen.get(visitor);
           if (!page) {
-            page = await newPhonePage(browser);
+            page = await newPhonePage(browser, WIDTH[locale]);
             await page.addInitScript((language) => {
               localStorage.setItem('yishi.locale', language);
               localStorage.setItem('yishi.elder', '1');

@@ -114,12 +114,14 @@ export const nativeFieldStyles = css`
     color: var(--yishi-danger-text);
     font-weight: 600;
   }
+  /* A long word breaks rather than push the label past a narrow screen (subdistrict/departments in elder mode at 320 px). */
   .check {
     display: flex;
     align-items: center;
     gap: 0.6rem;
     min-height: var(--yishi-tap);
     cursor: pointer;
+    overflow-wrap: anywhere;
   }
   .check input {
     /* Its full size beside words that wrap to a second line. */
