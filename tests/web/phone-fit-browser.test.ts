@@ -8,7 +8,8 @@
  * cut off at the edge shows here, as the dashboard's pie labels and a triage choice's long word did in English. (What a field draws inside
  * itself is not measured: the date-and-time field's own text is the browser's.) Each page is read too: no
  * error, refusal, undefined, NaN or message key on screen. In Chinese, no serious or critical finding by
- * axe, and every control a keyboard reaches among its first forty shows a focus ring.
+ * axe, no text of several lines set closer than 1.3 times its size (MIIT's age-friendly spec), and every
+ * control a keyboard reaches among its first forty shows a focus ring.
  */
 import { readFileSync } from 'node:fs';
 import { voteEndpoints } from '@yishi/core';
@@ -111,6 +112,30 @@ function readingProblems(text: string): string[] {
 }
 
 /**
+ * Paragraphs, list items, cells and labels of more than one line whose line spacing is under 1.3 times their
+ * type size (MIIT's age-friendly spec, ux.md).
+ */
+function tightLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll('p, li, dd, td, th, label, .help, .lead'))) {
+        const box = el.getBoundingClientRect();
+        if (box.height === 0 || !(el.textContent ?? '').trim()) continue;
+        const style = getComputedStyle(el);
+        const size = Number.parseFloat(style.fontSize);
+        const line = style.lineHeight === 'normal' ? size * 1.2 : Number.parseFloat(style.lineHeight);
+        if (box.height > line * 1.5 && line / size < 1.3)
+          found.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 20)}": ${(line / size).toFixed(2)}`);
+      }
+      for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) visit(el.shadowRoot);
+    };
+    visit(document);
+    return found;
+  });
+}
+
+/**
  * Tabs through the page's first controls as a keyboard user would, and names those that show no focus ring
  * when they have the focus (no outline, no shadow): a date field's focus sits inside it, where :focus-visible
  * on the field never matched.
@@ -139,7 +164,7 @@ const WIDTH = { 'zh-CN': { viewport: { width: 360, height: 740 } }, en: { viewpo
 
 describe('every page on a phone in elder mode (360 px in Chinese, 320 px in English)', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
-    const also = locale === 'zh-CN' ? ', passes axe and shows the keyboard its focus' : '';
+    const also = locale === 'zh-CN' ? ', passes axe, spaces its lines and shows the keyboard its focus' : '';
     test(`${locale}: nothing sticks out past the screen's edge, each page reads in words without an error${also}`, async () => {
       const problems: string[] = [];
       const seen = new Map<string | null, Page>();
@@ -166,6 +191,7 @@ describe('every page on a phone in elder mode (360 px in Chinese, 320 px in Engl
           // And in the product's own language, axe's serious and critical findings and the keyboard's focus.
           if (locale === 'zh-CN') {
             await animationsSettled(page);
+            for (const line of await tightLines(page)) problems.push(`${path}: lines closer than 1.3 × the type in ${line}`);
             for (const control of await withoutFocusRing(page)) problems.push(`${path}: no focus ring on ${control}`);
             for (const v of await a11yViolations(page))
               if (v.impact === 'serious' || v.impact === 'critical')
