@@ -7,17 +7,17 @@
  * or `NaN`, or a message key where words belong; the residents' page to report a concern says it is the
  * residents' and leads to the action items. Then the public board and the login page, logged out.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { installNeighbourhood, type Installation } from '../support/empty-install.js';
 import { launchBrowser, newPhonePage, pageDrawn, visibleText } from '../support/browser.js';
+import { readingProblems, registeredPages } from '../support/pages.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-const registry = readFileSync(new URL('../../packages/web/src/routes.ts', import.meta.url), 'utf8');
 /** The pages whose address holds nothing but a compound: the ones a new deployment can open on its first day. */
-const paths = [...registry.matchAll(/\bpath:\s*'([^']+)'/g)].map(([, path]) => path!).filter((path) => !/:(?!compoundId\b)\w+/.test(path));
-const PUBLIC = new Set(['/board/:compoundId', '/board/:compoundId/poster', '/login', '/activate', '/setup']);
+const pages = registeredPages().filter((page) => !/:(?!compoundId\b)\w+/.test(page.path));
+const paths = pages.map((page) => page.path);
+const PUBLIC = new Set(pages.filter((page) => page.public).map((page) => page.path));
 
 let server: TestServer;
 let browser: Browser;
@@ -33,23 +33,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A message key on screen instead of words (`votes.title`), or what a missing value prints as. */
-const KEY = /(?<![\w./@-])[a-z][a-zA-Z]+\.[a-z][\w.]*[a-zA-Z](?![\w/@-])/;
-const PLACEHOLDER = /\b(undefined|NaN|null|Invalid Date)\b|\[object /;
-
 async function problemsOn(page: Page, path: string): Promise<string[]> {
   await page.goto(`${server.url}${path.replace(':compoundId', install.compoundId)}`);
   await pageDrawn(page);
-  const text = await visibleText(page);
-  const problems: string[] = [];
-  if (PLACEHOLDER.test(text)) problems.push(`${path}: "${PLACEHOLDER.exec(text)![0]}" on screen`);
-  // Addresses are not keys: a link, an e-mail address, a host name (qyapi.weixin.qq.com).
-  const words = text.replace(/https?:\/\/\S+|[\w.-]+@[\w.-]+|\b[\w-]+(\.[\w-]+)*\.(com|cn|net|org)\b/g, '');
-  if (KEY.test(words)) problems.push(`${path}: a message key on screen: ${KEY.exec(words)![0]}`);
-  // The load state's error (没能加载) or the page's own refusal for someone not allowed.
-  const error = /.{0,60}(没能加载|页面加载失败|您没有权限).{0,60}/s.exec(text);
-  if (error) problems.push(`${path}: an error or a refusal: ${error[0]}`);
-  return problems;
+  return readingProblems(await visibleText(page)).map((problem) => `${path}: ${problem}`);
 }
 
 describe('every page of a deployment on its first day', () => {

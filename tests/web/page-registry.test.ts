@@ -1,16 +1,14 @@
 /**
  * The page registry and what hangs off it: each page's title, the home page's actions. The registry is
- * read as text, as the build reads it (build/route-preloads.ts): importing it would type-check every
- * page it loads.
+ * read as text (tests/support/pages.ts).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { matchPath } from '../../packages/web/src/app/router.js';
 import { shellMessages } from '../../packages/web/src/locales/shell.js';
 import { HOME_ACTIONS } from '../../packages/web/src/pages/home/home-actions.js';
+import { registeredPages } from '../support/pages.js';
 
-const registry = readFileSync(new URL('../../packages/web/src/routes.ts', import.meta.url), 'utf8');
-const routes = [...registry.matchAll(/\bpath:\s*'([^']+)',\s*tag:\s*'([^']+)'/g)].map(([, path, tag]) => ({ path: path!, tag: tag! }));
+const routes = registeredPages();
 
 describe('the page registry', () => {
   test('every title belongs to a page of the registry (or the page for no match), one page to each tag', () => {

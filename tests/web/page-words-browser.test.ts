@@ -18,6 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, loginWithSessionCookie, setElderModeSwitch, visibleText, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
+import { MESSAGE_KEY } from '../support/pages.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const ARTIFACTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
@@ -54,12 +55,9 @@ function missingWords(page: Page): string[] {
   return missing;
 }
 
-/** A key on screen instead of words: `votes.title`, `proxy.heading`… (dotted lower-camel words, no spaces). */
-const KEY = /(?<![\w./@-])[a-z][a-zA-Z]+\.[a-z][\w.]*[a-zA-Z](?![\w/@-])/;
-
 async function expectWords(page: Page, selector: string, missing: string[]): Promise<void> {
   const text = await visibleText(page, selector);
-  expect(text.match(KEY)?.[0] ?? null, text.slice(0, 400)).toBeNull();
+  expect(text.match(MESSAGE_KEY)?.[0] ?? null, text.slice(0, 400)).toBeNull();
   expect(missing).toEqual([]);
 }
 

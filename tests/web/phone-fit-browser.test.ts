@@ -11,16 +11,15 @@
  * axe, no text of several lines set closer than 1.3 times its size (MIIT's age-friendly spec), and every
  * control a keyboard reaches among its first forty shows a focus ring.
  */
-import { readFileSync } from 'node:fs';
 import { voteEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { a11yViolations, animationsSettled, launchBrowser, loginWithSessionCookie, newPhonePage, pageDrawn, visibleText } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
+import { readingProblems, registeredPages } from '../support/pages.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
-const registry = readFileSync(new URL('../../packages/web/src/routes.ts', import.meta.url), 'utf8');
-const paths = [...registry.matchAll(/\bpath:\s*'([^']+)'/g)].map(([, path]) => path!);
+const paths = registeredPages().map((page) => page.path);
 
 /** Who opens a page: the administrator for the subdistrict's own pages, an owner for the owner's, nobody for the public ones, else the station chief. */
 const ADMIN_PAGES = new Set(['/admin/places', '/staff', '/dashboard']);
@@ -94,21 +93,6 @@ function overflowing(page: Page): Promise<string[]> {
     visit(document, false);
     return found;
   });
-}
-
-/** A message key where words belong (`votes.title`): what `t()` shows for words a page did not load. */
-const KEY = /(?<![\w./@-])[a-z][a-zA-Z]+\.[a-z][\w.]*[a-zA-Z](?![\w/@-])/;
-
-/** What is wrong in a page's text: an error or a refusal, a placeholder for a missing value, a message key. */
-function readingProblems(text: string): string[] {
-  const problems: string[] = [];
-  const error = /.{0,40}(没能加载|页面加载失败|您没有权限|Could not load|You are not allowed|\bundefined\b|\bNaN\b|\[object ).{0,40}/s.exec(text);
-  if (error) problems.push(`on screen: ${error[0]}`);
-  // Addresses and file names are not keys: a link, an e-mail address, a host (qyapi.weixin.qq.com), ledger.xlsx.
-  const words = text.replace(/https?:\/\/\S+|[\w.-]+@[\w.-]+|\b[\w-]+(\.[\w-]+)*\.(com|cn|net|org|xlsx|csv|pdf|zip|json|ics)\b/g, '');
-  const key = KEY.exec(words);
-  if (key) problems.push(`a message key on screen: ${key[0]}`);
-  return problems;
 }
 
 /**

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { VotePagePart } from '@yishi/core';
+import { registeredPages } from '../support/pages.js';
 import { dynamicImportsOf, entryKey, readManifest, staticClosure } from '../support/web-bundle.js';
 
 const WEB = fileURLToPath(new URL('../../packages/web/', import.meta.url));
@@ -29,7 +30,7 @@ const wordsOf = (page: string) => {
 
 describe("each page's files, for the server to name in its HTML", () => {
   test('every route of the page table, in its order', () => {
-    const table = [...readFileSync(join(WEB, 'src', 'routes.ts'), 'utf8').matchAll(/\bpath: '([^']+)'/g)].map((m) => m[1]);
+    const table = registeredPages().map((page) => page.path);
     expect(table.length).toBeGreaterThan(30);
     expect(preloads.routes.map((route) => route.path)).toEqual(table);
   });
