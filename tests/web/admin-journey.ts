@@ -5,7 +5,7 @@
  * setup steps and for checking what the pages claim).
  */
 import { expect } from 'vitest';
-import { createSetupLink } from '../../packages/server/src/services/setup.service.js';
+import { callApi, setupToken } from '../support/empty-install.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 export const ADMIN = { subdistrict: '春风街道', name: '林建华', phone: '13900000001', password: 'Chunfeng-jiedao-2026' };
@@ -29,15 +29,9 @@ export interface EmptySubdistrict {
 /** A server on an empty database (no demo data), set up: its administrator logged in from Node. */
 export async function startEmptySubdistrict(): Promise<EmptySubdistrict> {
   const server = await startTestServer({ config: { seedDemo: false } });
-  const link = await createSetupLink(server.deps);
-  const token = new URL(link!).searchParams.get('token');
-  const res = await fetch(`${server.url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, subdistrict: ADMIN.subdistrict, name: ADMIN.name, phone: ADMIN.phone, password: ADMIN.password }),
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const setup = await callApi(server, 'POST', '/api/setup', { json: { token: await setupToken(server), ...ADMIN } });
+  expect(setup.status, JSON.stringify(setup.body)).toBe(201);
+  const cookie = setup.cookie;
   const call: EmptySubdistrict['call'] = (method, path, body, contentType = 'application/json') => {
     const headers: Record<string, string> = { cookie };
     if (body !== undefined) headers['content-type'] = contentType;
