@@ -90,8 +90,8 @@ export class DashboardChart extends YishiElement {
   private draw(): void {
     if (!this.option) return;
     this.drawnFor = this.typeSize();
-    // ECharts' own 12 px for the words no option sizes (the axes' labels), scaled like the rest.
-    const option = this.resolveTokens({ textStyle: { fontSize: 12 }, ...this.option });
+    // Only the sizes an option gives are scaled: ECharts' defaults (12 px) stay as they are, so a page gives each one.
+    const option = this.resolveTokens(this.option);
     // Patterns, not the generated description: the element's own label says the figures in words.
     const aria = { enabled: true, label: { enabled: false }, decal: { show: true } };
     this.chart?.setOption({ color: PALETTE.map((token) => this.colour(token)), aria, ...(option as object) }, true);
@@ -105,13 +105,15 @@ export class DashboardChart extends YishiElement {
 
   /**
    * The option with every colour that names a token (`--…`) replaced by the colour the browser computes for it,
-   * and every `fontSize` (given for the usual 16-px page) scaled to the page's type size.
+   * and every `fontSize` and the grid's margins (given for the usual 16-px page) scaled to the page's type
+   * size: the margins hold the axes' words and the legend, which grow with it.
    */
-  private resolveTokens(value: unknown, key = ''): unknown {
-    if (key === 'fontSize' && typeof value === 'number') return Math.round((value * this.drawnFor) / 16);
+  private resolveTokens(value: unknown, key = '', parent = ''): unknown {
+    const scaled = key === 'fontSize' || (parent === 'grid' && ['top', 'right', 'bottom', 'left'].includes(key));
+    if (scaled && typeof value === 'number') return Math.round((value * this.drawnFor) / 16);
     if (typeof value === 'string') return value.startsWith('--') ? this.colour(value) : value;
     if (Array.isArray(value)) return value.map((v) => this.resolveTokens(v));
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.resolveTokens(v, k)]));
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.resolveTokens(v, k, key)]));
     return value;
   }
 

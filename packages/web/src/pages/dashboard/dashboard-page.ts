@@ -122,7 +122,8 @@ export class DashboardPage extends YishiElement {
     const meetings: ChartOption = {
       tooltip: { trigger: 'axis' },
       legend,
-      grid: { left: 36, right: 12, top: 16, bottom: 56 },
+      // Room below for the months and a legend of two rows (on a phone its three kinds do not fit on one).
+      grid: { left: 36, right: 12, top: 16, bottom: 88 },
       xAxis: { type: 'category', data: d.months.map((m) => pick({ 'zh-CN': `${Number(m.month.slice(5))}月`, en: m.month })), axisLabel: { fontSize: 12 } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 12 } },
       series: MEETING_COUNTERS.map((c) => ({ name: pick(c.series), type: 'bar', stack: 'm', data: d.months.map((m) => m[c.counter]) })),
@@ -155,7 +156,7 @@ export class DashboardPage extends YishiElement {
       tooltip: { trigger: 'axis' },
       grid: { left: 36, right: 12, top: 24, bottom: 40 },
       // Every bar keeps its words, also when the chart is phone-narrow.
-      xAxis: { type: 'category', data: bars.map(([key]) => t(key)), axisLabel: { interval: 0, fontSize: 13 } },
+      xAxis: { type: 'category', data: bars.map(([key]) => t(key)), axisLabel: { interval: 0, fontSize: 13, width: 80, overflow: 'break' } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 12 } },
       series: [
         {
