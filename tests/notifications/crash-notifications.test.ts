@@ -127,7 +127,10 @@ describe('SIGKILL with 1,000 notices pending', () => {
       expect(rows).toHaveLength(COUNT);
       expect(attempts.filter((a) => a.outcome === 'sent')).toHaveLength(COUNT);
       // What was under way when the process died is recorded as interrupted (SQLite, at the restart) or left open (PostgreSQL, taken over after its lease).
-      expect(attempts.filter((a) => a.outcome !== 'sent').length).toBeLessThanOrEqual(CONCURRENCY * 4);
+      // The kill lands with the lanes busy (4 and 8 in CI's runs): at least one attempt is left unfinished.
+      const unfinished = attempts.filter((a) => a.outcome !== 'sent').length;
+      expect(unfinished).toBeGreaterThan(0);
+      expect(unfinished).toBeLessThanOrEqual(CONCURRENCY * 4);
       console.log(
         `[crash-notifications] ${atKill} received before SIGKILL; after restart ${distinct.size} distinct Message-IDs, ${smtp.received.length} messages received (${repeats} repeated), ${attempts.length - COUNT} attempts interrupted`,
       );

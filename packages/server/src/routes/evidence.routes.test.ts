@@ -101,6 +101,7 @@ describe("a meeting's evidence bundle", () => {
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { subject: { kind: string }; files: Array<{ path: string; sha256: string }> };
     expect(manifest.subject.kind).toBe('meeting');
+    expect(new Set(manifest.files.map((f) => f.path))).toEqual(new Set(Object.keys(files).filter((p) => p !== 'manifest.json' && p !== 'SHA256SUMS')));
     for (const f of manifest.files) expect(sha256(files[f.path]!), f.path).toBe(f.sha256);
     expect(strFromU8(files['01-minutes/v1.txt']!)).toContain('第 1 版');
     const items = JSON.parse(strFromU8(files['03-action-items/items.json']!)) as Array<{ id: string }>;
