@@ -186,20 +186,32 @@ export async function chooseOption(scope: Locator, name: string, option: string)
 
 /**
  * Waits until the page's animations have finished (a notice fading in: axe reads colours mid-fade
- * otherwise). Some run inside shadow roots, which document.getAnimations() does not look into.
+ * otherwise) and, once the page has shown a notice, none has started for 150 ms: the first notice into
+ * a new live region is shown 100 ms after the region is made (app/notify.ts), so an instant with
+ * nothing running was not enough under load (a signed minutes' notice failed axe on its fade).
+ * Some run inside shadow roots, which document.getAnimations() does not look into.
  */
 export async function animationsSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const running: Animation[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      for (const el of Array.from(root.querySelectorAll('*'))) {
-        running.push(...el.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity));
-        if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    visit(document);
-    return running.length === 0;
-  });
+  await page.waitForFunction(
+    (quietMs) => {
+      const running: Animation[] = [];
+      const visit = (root: Document | ShadowRoot) => {
+        for (const el of Array.from(root.querySelectorAll('*'))) {
+          running.push(...el.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity));
+          if (el.shadowRoot) visit(el.shadowRoot);
+        }
+      };
+      visit(document);
+      // No notice has been made on this page: none can be about to fade in.
+      if (!document.getElementById('yishi-toasts')) return running.length === 0;
+      const state = window as unknown as { __animationsQuietSince?: number | null };
+      if (running.length > 0 || state.__animationsQuietSince == null) state.__animationsQuietSince = running.length > 0 ? null : performance.now();
+      return state.__animationsQuietSince != null && performance.now() - state.__animationsQuietSince >= quietMs;
+    },
+    150,
+    { polling: 50 },
+  );
+  await page.evaluate(() => delete (window as unknown as { __animationsQuietSince?: number }).__animationsQuietSince);
 }
 
 /**
