@@ -162,12 +162,23 @@ describe('live agenda in the browser', () => {
     await asked.getByRole('button', { name: '现场答复' }).click();
     await asked.getByLabel('答复内容').fill('物业今晚更换灯泡');
     await asked.getByLabel('答复人（如“物业 吴涛”）').fill('物业 吴涛');
+    // On one bar of signal the answer takes a while; the worker opens the next question's form and types
+    // meanwhile. That form stays open with its words when the first answer comes back (it used to close).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/meetings/*/questions/*/answer', async (route) => {
+      await held;
+      await route.continue();
+    });
     await asked.getByRole('button', { name: '保存' }).click();
-    await asked.getByText('已现场答复').waitFor();
-    // An answer without who gave it is refused, and the field says so; the question goes on the list instead.
     const other = page.locator('li.question', { hasText: '冬季落叶清扫' });
     await other.getByRole('button', { name: '现场答复' }).click();
     await other.getByLabel('答复内容').fill('下周起每天清扫两次');
+    release();
+    await asked.getByText('已现场答复').waitFor();
+    await page.unroute('**/api/meetings/*/questions/*/answer');
+    expect(await other.getByLabel('答复内容').inputValue()).toBe('下周起每天清扫两次');
+    // An answer without who gave it is refused, and the field says so; the question goes on the list instead.
     // The answerer comes prefilled with the worker's name; emptied, the answer is refused.
     await other.getByLabel('答复人（如“物业 吴涛”）').fill('');
     await other.getByRole('button', { name: '保存' }).click();
@@ -214,6 +225,33 @@ describe('live agenda in the browser', () => {
     await switchLanguage(page, 'English');
     await expect.poll(chosenKind).toBe('Four-party council');
     expect(await visibleText(page)).not.toMatch(/新建会议|会议名称|保存为草稿/);
+    await page.context().close();
+  });
+
+  it('an outcome still being saved on a slow connection leaves the next item’s form open with what was typed', async () => {
+    const page = await loggedInPage('zhanzhang');
+    const rows = await server.deps.db.selectFrom('meetings').select(['id', 'title']).execute();
+    await page.goto(`${server.url}/meetings/${rows.find((m) => m.title === '地下车库停车难专题议事会')!.id}`);
+    const outcomes = page.locator('yishi-agenda-outcomes');
+    await outcomes.getByRole('button', { name: '记录结果' }).first().click();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/meetings/*/agenda-items/*/outcome', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // The first item's recorded outcome saved again as it is; while it is on its way, the next item's form.
+    await outcomes.locator('form').getByRole('button', { name: '保存' }).click();
+    await outcomes.getByRole('button', { name: '记录结果' }).first().click();
+    const note = outcomes.locator('form').getByLabel('说明');
+    await note.fill('下次会议前物业报送车位测算');
+    const saved = page.waitForResponse((res) => res.url().includes('/outcome') && res.request().method() === 'PUT');
+    release();
+    expect((await saved).status()).toBe(200);
+    await page.getByText('已完成：记录结果').waitFor();
+    expect(await outcomes.locator('form').count()).toBe(1);
+    expect(await note.inputValue()).toBe('下次会议前物业报送车位测算');
+    await page.unroute('**/api/meetings/*/agenda-items/*/outcome');
     await page.context().close();
   });
 });

@@ -62,18 +62,26 @@ export class PagedController<T, P extends Page<T> = Page<T>> extends Loader {
     this.refreshing?.abort();
   }
 
-  /** Starts over from the first page. */
-  async reload(): Promise<void> {
+  /**
+   * Starts over from the first page. `quiet`: the list on screen stays until the first page is in
+   * (no spinner, so nothing in it is torn down: a form open on one of its rows keeps what was typed),
+   * and a failure keeps it.
+   */
+  async reload({ quiet = false }: { quiet?: boolean } = {}): Promise<void> {
+    const keep = quiet && this.status === 'ready';
     this.epoch++;
     this.refreshing?.abort();
-    this.status = 'loading';
-    this.error = null;
     this.moreError = null;
     this.loadingMore = false;
-    this.host.requestUpdate();
+    if (!keep) {
+      this.status = 'loading';
+      this.error = null;
+      this.host.requestUpdate();
+    }
     const answer = await this.attempt(
       (signal) => this.fetcher(undefined, signal),
       (error) => {
+        if (keep) return;
         this.error = error;
         this.status = 'error';
       },

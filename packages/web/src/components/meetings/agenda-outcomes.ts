@@ -131,7 +131,8 @@ export class AgendaOutcomes extends YishiElement {
       },
     );
     if (!saved) return;
-    this.editing = null;
+    // Only this item's form closes: on one bar of signal the next item's may have been opened meanwhile.
+    if (this.editing === item.id) this.editing = null;
     announceMeetingChanged(this);
   }
 

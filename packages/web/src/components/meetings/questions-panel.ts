@@ -23,6 +23,7 @@ import {
 } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../api/client.js';
 import { notify } from '../../app/notify.js';
 import { PagedController } from '../../controllers/paged-controller.js';
@@ -107,7 +108,8 @@ export class QuestionsPanel extends YishiElement {
     this,
     () => this.view?.meeting.id,
     () => {
-      void this.questions.reload();
+      // In place: a form open on another question keeps what is being typed into it.
+      void this.questions.reload({ quiet: true });
       announceMeetingChanged(this);
     },
   );
@@ -142,9 +144,12 @@ export class QuestionsPanel extends YishiElement {
     // A department chosen but not named would list the item with no responsible unit: say so instead.
     this.unitError = this.mode.kind === 'list' && this.renderRoot.querySelector('yishi-responsible-unit-field')?.departmentMissing ? t('ai.required') : '';
     if (this.unitError) return;
-    const done = await this.write.run(() => this.handle(q, this.mode!.kind), { fields: FIELDS });
+    const { kind } = this.mode;
+    const done = await this.write.run(() => this.handle(q, kind), { fields: FIELDS });
     if (!done) return;
-    this.mode = null;
+    // Only this question's form closes: on a slow phone the next one may have been opened (and typed
+    // into) while this one was being saved.
+    if (this.mode?.id === q.id) this.mode = null;
     // Sent: the outbox's "sent" reloads the list. Waiting: the question shows it.
     if (!done.sent) notify(t('questions.outbox.queued'), 'primary');
   }
@@ -210,47 +215,51 @@ export class QuestionsPanel extends YishiElement {
       }
       ${questions.length === 0 ? html`<p class="state-empty">${t('questions.none')}</p>` : nothing}
       <ol>
-        ${questions.map((q) => {
-          const target = q.mergedIntoId ? byId.get(q.mergedIntoId) : undefined;
-          const asker = q.anonymous ? t('questions.anonymousLabel') : (q.askerName ?? '');
-          const pending = q.id.startsWith('local:');
-          const action = this.outbox.pendingActionOn(q.id);
-          return html`<li class="card question ${pending ? 'pending' : ''}" data-number=${q.number} data-pending=${pending ? 'yes' : nothing}>
-            <h3>${pending ? pendingBadge() : `${q.number}.`} ${q.text}</h3>
-            <p class="muted">
-              ${[pick(QUESTION_CATEGORY_LABELS[q.category]), q.buildingName ? buildingLabel(q.buildingName) : '', asker].filter(Boolean).join(' · ')}
-            </p>
-            <p>
+        ${repeat(
+          questions,
+          (q) => q.id,
+          (q) => {
+            const target = q.mergedIntoId ? byId.get(q.mergedIntoId) : undefined;
+            const asker = q.anonymous ? t('questions.anonymousLabel') : (q.askerName ?? '');
+            const pending = q.id.startsWith('local:');
+            const action = this.outbox.pendingActionOn(q.id);
+            return html`<li class="card question ${pending ? 'pending' : ''}" data-number=${q.number} data-pending=${pending ? 'yes' : nothing}>
+              <h3>${pending ? pendingBadge() : `${q.number}.`} ${q.text}</h3>
+              <p class="muted">
+                ${[pick(QUESTION_CATEGORY_LABELS[q.category]), q.buildingName ? buildingLabel(q.buildingName) : '', asker].filter(Boolean).join(' · ')}
+              </p>
+              <p>
+                ${
+                  action
+                    ? html`<span class="pending-badge">${t('questions.outbox.pendingAction', { action: t(`questions.outbox.kind.${action.kind}`) })}</span>`
+                    : pending
+                      ? nothing
+                      : html`<span class="q-status ${q.status}">${t(`questions.status.${q.status}`)}</span>`
+                }
+                ${q.status === 'answered' && q.answer ? html`<br />${t('questions.answerBy', { name: q.answeredByName ?? '' })}${q.answer}` : nothing}
+                ${
+                  q.status === 'listed'
+                    ? html`<br />${t('questions.measuresLine', { measures: q.measures ?? '' })}${
+                          q.actionItemId ? html` · <a href=${`/action-items/${q.actionItemId}`}>${t('meeting.actionItemLink')}</a>` : nothing
+                        }`
+                    : nothing
+                }
+                ${q.status === 'merged' && target ? html`<br />${t('questions.mergedInto', { number: target.number })}` : nothing}
+              </p>
               ${
-                action
-                  ? html`<span class="pending-badge">${t('questions.outbox.pendingAction', { action: t(`questions.outbox.kind.${action.kind}`) })}</span>`
-                  : pending
-                    ? nothing
-                    : html`<span class="q-status ${q.status}">${t(`questions.status.${q.status}`)}</span>`
-              }
-              ${q.status === 'answered' && q.answer ? html`<br />${t('questions.answerBy', { name: q.answeredByName ?? '' })}${q.answer}` : nothing}
-              ${
-                q.status === 'listed'
-                  ? html`<br />${t('questions.measuresLine', { measures: q.measures ?? '' })}${
-                        q.actionItemId ? html` · <a href=${`/action-items/${q.actionItemId}`}>${t('meeting.actionItemLink')}</a>` : nothing
-                      }`
+                canHandle && q.status === 'raised' && !action && this.mode?.id !== q.id
+                  ? html`<div class="actions">
+                      <button class="button primary" @click=${() => this.open({ id: q.id, kind: 'answer' })}>${t('questions.answer')}</button>
+                      <button class="button" @click=${() => this.open({ id: q.id, kind: 'list' })}>${t('questions.list')}</button>
+                      <button class="button" @click=${() => this.open({ id: q.id, kind: 'merge' })}>${t('questions.merge')}</button>
+                      ${status === 'in_session' && !pending ? html`<button class="button" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</button>` : nothing}
+                    </div>`
                   : nothing
               }
-              ${q.status === 'merged' && target ? html`<br />${t('questions.mergedInto', { number: target.number })}` : nothing}
-            </p>
-            ${
-              canHandle && q.status === 'raised' && !action && this.mode?.id !== q.id
-                ? html`<div class="actions">
-                    <button class="button primary" @click=${() => this.open({ id: q.id, kind: 'answer' })}>${t('questions.answer')}</button>
-                    <button class="button" @click=${() => this.open({ id: q.id, kind: 'list' })}>${t('questions.list')}</button>
-                    <button class="button" @click=${() => this.open({ id: q.id, kind: 'merge' })}>${t('questions.merge')}</button>
-                    ${status === 'in_session' && !pending ? html`<button class="button" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</button>` : nothing}
-                  </div>`
-                : nothing
-            }
-            ${this.mode?.id === q.id ? this.renderAction(q, questions) : nothing}
-          </li>`;
-        })}
+              ${this.mode?.id === q.id ? this.renderAction(q, questions) : nothing}
+            </li>`;
+          },
+        )}
       </ol>
     `;
   }

@@ -76,7 +76,7 @@ export class DeliverySummary extends YishiElement {
     await this.write.run(() => api.call(notificationEndpoints.resend, { params: { compoundId: this.compoundId, eventId } }), {
       success: (answer) => t('delivery.resent', { count: answer.requeued }),
     });
-    await this.load.reload();
+    await this.load.refresh();
   }
 
   override render() {

@@ -162,7 +162,7 @@ export class BallotDisputeForm extends YishiElement {
     );
     if (!saved) return;
     this.open = false;
-    await this.load.reload();
+    await this.load.refresh();
   }
 }
 

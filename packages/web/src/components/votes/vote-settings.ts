@@ -96,7 +96,7 @@ export class VoteSettingsSection extends YishiElement {
       success: t('timeline.saved'),
       fields: KEYS,
     });
-    if (saved) await this.load.reload();
+    if (saved) await this.load.refresh();
     else focusFirstProblem(this, this.write, KEYS);
   }
 }

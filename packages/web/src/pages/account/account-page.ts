@@ -176,7 +176,7 @@ export class AccountPage extends YishiElement {
     }
     this.values = { oldPassword: '', newPassword: '', newPassword2: '' };
     this.changed = true;
-    void this.sessions.reload();
+    void this.sessions.refresh();
   }
 
   /** Signs devices out (one, or all but this one), then shows the list as it is now. */
@@ -184,7 +184,7 @@ export class AccountPage extends YishiElement {
     this.ending = ending;
     await this.devices.run(request, { success });
     this.ending = null;
-    await this.sessions.reload();
+    await this.sessions.refresh();
   }
 
   private endSession(session: MySession): Promise<void> {

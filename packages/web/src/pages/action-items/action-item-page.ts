@@ -336,7 +336,7 @@ export class ActionItemPage extends YishiElement {
     }
     form.querySelector('yishi-photo-picker')?.clear();
     form.reset();
-    await this.item.reload();
+    await this.item.refresh();
     return result;
   }
 
@@ -394,6 +394,6 @@ export class ActionItemPage extends YishiElement {
     if (!signed) return;
     this.confirming = false;
     this.justSigned = signed.signOffNumber;
-    await this.item.reload();
+    await this.item.refresh();
   }
 }

@@ -344,7 +344,7 @@ export class ActivationPage extends YishiElement {
     const letters = Number(file.headers.get('X-Letter-Count') ?? batch.count);
     saveFile(file.blob, file.fileName);
     this.printing = { state: 'done', batch, letters, fileName: file.fileName };
-    void this.status.reload();
+    void this.status.refresh();
   }
 
   private renderPrinting() {

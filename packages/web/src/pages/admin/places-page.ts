@@ -262,7 +262,7 @@ export class PlacesPage extends YishiElement {
 
   /** The tree again, and my session (a new compound is one I now work in: the home page lists it). */
   private async refresh(): Promise<void> {
-    await Promise.all([this.tree.reload(), loadMe({ force: true }).catch(() => null)]);
+    await Promise.all([this.tree.refresh(), loadMe({ force: true }).catch(() => null)]);
   }
 }
 

@@ -137,7 +137,7 @@ export class MeetingPage extends YishiElement {
    */
   private async onAgendaFrozen(event: CustomEvent<AgendaFrozenDetail>) {
     this.agendaFrozen = event.detail;
-    await this.view.reload();
+    await this.view.refresh();
     await this.updateComplete;
     this.renderRoot.querySelector('yishi-agenda-frozen-notice')?.scrollIntoView({ block: 'start' });
   }
@@ -164,13 +164,13 @@ export class MeetingPage extends YishiElement {
     const meetingId = this.view.value!.meeting.id;
     const done = await this.write.run(() => api.call(spec.endpoint, { params: { meetingId } }), { success: t('meeting.done', { what: t(spec.label) }) });
     this.confirming = null;
-    if (done) await this.view.reload();
+    if (done) await this.view.refresh();
   }
 
   private async signIn(attendanceId: string, present: boolean) {
     const meetingId = this.view.value!.meeting.id;
     const done = await this.write.run(() => api.call(meetingEndpoints.signIn, { params: { meetingId, attendanceId }, body: { present } }));
-    if (done) await this.view.reload();
+    if (done) await this.view.refresh();
   }
 
   override render() {
@@ -232,7 +232,7 @@ export class MeetingPage extends YishiElement {
         frozen || m.status === 'closed'
           ? html`${this.agendaFrozen ? html`<yishi-agenda-frozen-notice .handBack=${this.agendaFrozen.handBack}></yishi-agenda-frozen-notice>` : nothing}
               ${frozen ? html`<p class="muted">${t('meeting.frozenNote', { time: formatDateTime(m.agendaFrozenAt!) })}</p>` : nothing}
-              <yishi-agenda-outcomes .view=${v} @meeting-changed=${() => this.view.reload()}></yishi-agenda-outcomes>`
+              <yishi-agenda-outcomes .view=${v} @meeting-changed=${() => this.view.refresh()}></yishi-agenda-outcomes>`
           : v.permissions.agenda !== 'none'
             ? html`<p class="muted">${t('agenda.live')}</p>
                 ${this.renderEditor(m.id, v.permissions.agenda === 'write')}`
@@ -247,7 +247,7 @@ export class MeetingPage extends YishiElement {
       ${
         kind.questions
           ? html`<h2>${t('questions.heading')}</h2>
-              <yishi-questions-panel .view=${v} @meeting-changed=${() => this.view.reload()}></yishi-questions-panel>`
+              <yishi-questions-panel .view=${v} @meeting-changed=${() => this.view.refresh()}></yishi-questions-panel>`
           : nothing
       }
       ${m.status === 'closed' && v.permissions.run ? html`<yishi-evidence-download subject="meeting" subject-id=${m.id}></yishi-evidence-download>` : nothing}

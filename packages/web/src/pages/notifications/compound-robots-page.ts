@@ -154,7 +154,7 @@ export class CompoundRobotsPage extends YishiElement {
       return;
     }
     this.values = { name: '', url: '', secret: '' };
-    await this.load.reload();
+    await this.load.refresh();
   }
 
   private async setEnabled(robot: Robot, enabled: boolean): Promise<void> {
@@ -164,7 +164,7 @@ export class CompoundRobotsPage extends YishiElement {
         success: t('robots.updated'),
       },
     );
-    await this.load.reload();
+    await this.load.refresh();
   }
 
   private async test(robot: Robot): Promise<void> {
@@ -177,7 +177,7 @@ export class CompoundRobotsPage extends YishiElement {
     await this.change.run(() => api.call(notificationEndpoints.removeRobot, { params: { compoundId: this.compoundId, robotId: robot.id } }), {
       success: t('robots.removed'),
     });
-    await this.load.reload();
+    await this.load.refresh();
   }
 
   override render() {

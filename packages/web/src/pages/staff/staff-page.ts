@@ -138,7 +138,7 @@ export class StaffPage extends YishiElement {
           .grants=${o.grants}
           reissuing=${this.reissuing}
           @yishi-reissue=${(ev: CustomEvent<GrantView>) => this.reissue(ev.detail)}
-          @yishi-grants-changed=${() => void this.overview.reload()}
+          @yishi-grants-changed=${() => void this.overview.refresh()}
         ></yishi-staff-grants>
         ${renderGrantRecord(o.events)}
       </section>`;
@@ -300,7 +300,7 @@ export class StaffPage extends YishiElement {
     }
     this.personKey++;
     this.party = '';
-    void this.overview.reload();
+    void this.overview.refresh();
   }
 
   // The invitation, shown once
@@ -344,7 +344,7 @@ export class StaffPage extends YishiElement {
     const invitation = await this.write.run(() => api.call(staffEndpoints.reinvite, { params: { grantId: g.id } }));
     this.reissuing = '';
     if (invitation) this.handover = { name: g.name, role: g.role, placeLabel: g.placeLabel, invitation, again: true };
-    else void this.overview.reload();
+    else void this.overview.refresh();
   }
 }
 

@@ -209,7 +209,7 @@ export class ProposalPage extends YishiElement {
 
   private async second(p: ProposalView) {
     if (await this.write.run(() => api.call(proposalEndpoints.second, { params: { proposalId: p.id }, body: {} }), { errorAs: 'inline' }))
-      await this.load.reload();
+      await this.load.refresh();
   }
 
   private async decide(p: ProposalView, body: BodyInput<typeof proposalEndpoints.decide>): Promise<boolean> {
@@ -219,7 +219,7 @@ export class ProposalPage extends YishiElement {
     });
     if (!done) return false;
     this.mergeInto = '';
-    await this.load.reload();
+    await this.load.refresh();
     return true;
   }
 }

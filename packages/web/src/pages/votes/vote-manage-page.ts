@@ -132,7 +132,7 @@ export class VoteManagePage extends YishiElement {
             </div>`
           : nothing
       }
-      <yishi-vote-stepper .view=${view} @vote-changed=${() => this.load.reload()}></yishi-vote-stepper>
+      <yishi-vote-stepper .view=${view} @vote-changed=${() => this.load.refresh()}></yishi-vote-stepper>
       ${
         turnout
           ? html`<h2>${turnoutWords}</h2>
@@ -153,7 +153,7 @@ export class VoteManagePage extends YishiElement {
       <yishi-paper-ballots-panel .view=${view} .pendingCount=${paperPending} @paper-changed=${() => this.load.refresh()}></yishi-paper-ballots-panel>
       <yishi-proxy-staff-panel .view=${view} @proxy-changed=${() => this.load.refresh()}></yishi-proxy-staff-panel>
       ${vote.status === 'draft' ? nothing : html`<yishi-delivery-summary compound-id=${vote.compoundId} subject-kind="vote" subject-id=${vote.id}></yishi-delivery-summary>`}
-      ${vote.status === 'draft' ? nothing : html`<yishi-vote-objections-panel vote-id=${vote.id} .options=${vote.options} @objection-resolved=${() => this.load.reload()}></yishi-vote-objections-panel>`}
+      ${vote.status === 'draft' ? nothing : html`<yishi-vote-objections-panel vote-id=${vote.id} .options=${vote.options} @objection-resolved=${() => this.load.refresh()}></yishi-vote-objections-panel>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-evidence-download subject="vote" subject-id=${vote.id}></yishi-evidence-download>`}
       ${vote.status === 'draft' ? nothing : html`<yishi-vote-roll .vote=${vote} .ballots=${turnout?.participation.ballots ?? null}></yishi-vote-roll>`}`;
   }
@@ -161,7 +161,7 @@ export class VoteManagePage extends YishiElement {
   private async act(action: 'open' | 'close') {
     this.askClose = false;
     const voteId = this.params.voteId ?? '';
-    if (await this.write.run(() => api.call(voteEndpoints[action], { params: { voteId } }))) await this.load.reload();
+    if (await this.write.run(() => api.call(voteEndpoints[action], { params: { voteId } }))) await this.load.refresh();
   }
 }
 

@@ -299,7 +299,7 @@ export class VotePage extends YishiElement implements FlowHost {
 
   backToVote(reload: boolean) {
     this.step = 'overview';
-    if (reload) void this.load.reload();
+    if (reload) void this.load.refresh();
   }
 
   pickVoters(voters: MyVoter[]) {
@@ -329,7 +329,7 @@ export class VotePage extends YishiElement implements FlowHost {
     );
     if (!receipts) {
       // Refused: read the vote again — if it closed meanwhile the page now shows its result (and why the ballot was not taken).
-      void this.load.reload();
+      void this.load.refresh();
       return;
     }
     this.receipts = receipts;
