@@ -254,4 +254,27 @@ describe('live agenda in the browser', () => {
     await page.unroute('**/api/meetings/*/agenda-items/*/outcome');
     await page.context().close();
   });
+
+  it('signing attendees in from the keyboard keeps the focus on the button pressed and the page where it was', async () => {
+    const page = await loggedInPage('zhanzhang');
+    await page.goto(`${server.url}/meetings/${councilId}`);
+    const signIn = page.getByRole('button', { name: '签到', exact: true }).first();
+    await signIn.waitFor();
+    await signIn.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    const focused = () =>
+      page.evaluate(() => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return `${element?.tagName} ${element?.textContent?.trim()}`;
+      });
+    await signIn.focus();
+    // The button is disabled while the sign-in is sent, which drops the focus to the page; it comes back.
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('BUTTON 撤销签到');
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('BUTTON 签到');
+    await page.context().close();
+  });
 });

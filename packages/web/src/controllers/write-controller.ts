@@ -3,7 +3,8 @@
  * keeps the page busy while the request is out (buttons show it), says success in a toast, sends
  * an expired session to the login page, and sorts a refusal: problems about a field go under that
  * field (`fieldErrors`), the rest is said once (`error`, and a toast unless the page shows it
- * inline). Pages never write try/catch/notify themselves.
+ * inline). Pages never write try/catch/notify themselves. The control that sent the change keeps the
+ * focus through it (a disabled button loses it).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../api/client.js';
@@ -31,7 +32,7 @@ export class WriteController<F extends string = string> implements ReactiveContr
   code: string | null = null;
   fieldErrors: FieldErrors<F> = {};
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & { readonly updateComplete?: Promise<boolean> }) {
     host.addController(this);
   }
 
@@ -40,6 +41,7 @@ export class WriteController<F extends string = string> implements ReactiveContr
   /** Runs the change; answers its result, or undefined when it was refused (and said so). */
   async run<T>(action: () => Promise<T>, options: WriteOptions<F, T> = {}): Promise<T | undefined> {
     if (this.busy) return undefined;
+    const focused = focusedElement();
     this.busy = true;
     this.clear();
     try {
@@ -62,7 +64,18 @@ export class WriteController<F extends string = string> implements ReactiveContr
     } finally {
       this.busy = false;
       this.host.requestUpdate();
+      if (focused) void this.giveFocusBack(focused);
     }
+  }
+
+  /**
+   * A button disabled while its change is sent drops the focus to the page (a keyboard or screen-reader
+   * user would start again from the top): once it is enabled again, it gets the focus back, unless the
+   * focus went somewhere meanwhile (the field with a problem, a dialog).
+   */
+  private async giveFocusBack(element: HTMLElement): Promise<void> {
+    await this.host.updateComplete;
+    if (element.isConnected && !element.matches(':disabled') && focusedElement() === null) element.focus({ preventScroll: true });
   }
 
   /** Forgets one field's problem, once that field is edited (the others stay until the next try). */
@@ -79,4 +92,11 @@ export class WriteController<F extends string = string> implements ReactiveContr
     this.fieldErrors = {};
     this.host.requestUpdate();
   }
+}
+
+/** The element with the focus, looking into shadow roots; null when the focus is on the page itself. */
+function focusedElement(): HTMLElement | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element instanceof HTMLElement && element !== document.body ? element : null;
 }
