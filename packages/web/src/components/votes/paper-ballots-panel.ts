@@ -320,7 +320,7 @@ export class PaperBallotsPanel extends YishiElement {
     // The next slip starts blank: its choice too, never one left from the last slip.
     form.reset();
     picker?.clear();
-    await this.load.reload();
+    await this.load.reload({ quiet: true });
   }
 
   /** The dialog's form sent (its button, or Enter): the review, the dialog kept open until it is done. */
@@ -342,7 +342,7 @@ export class PaperBallotsPanel extends YishiElement {
     if (!message) return;
     this.reviewing = null;
     this.saved = message;
-    await this.load.reload();
+    await this.load.reload({ quiet: true });
     this.dispatchEvent(new CustomEvent('paper-changed', { bubbles: true, composed: true }));
   }
 }

@@ -281,7 +281,7 @@ export class ProxyStaffPanel extends YishiElement {
     this.search = '';
     this.unit = '';
     form?.querySelector<PhotoPicker>('yishi-photo-picker')?.clear();
-    await this.load.reload();
+    await this.load.reload({ quiet: true });
     this.dispatchEvent(new CustomEvent('proxy-changed', { bubbles: true, composed: true }));
   }
 }

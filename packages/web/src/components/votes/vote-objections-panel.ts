@@ -256,7 +256,7 @@ export class VoteObjectionsPanel extends YishiElement {
       return;
     }
     this.resolving = null;
-    await Promise.all([this.load.reload(), this.disputes.reload()]);
+    await Promise.all([this.load.reload({ quiet: true }), this.disputes.reload({ quiet: true })]);
     this.dispatchEvent(new CustomEvent('objection-resolved', { bubbles: true, composed: true }));
   }
 }

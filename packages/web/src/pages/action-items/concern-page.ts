@@ -359,6 +359,6 @@ export class ConcernPage extends YishiElement {
     }
     this.picker?.clear();
     this.photoError = null;
-    await this.mine.reload();
+    await this.mine.reload({ quiet: true });
   }
 }

@@ -261,7 +261,7 @@ export class RollCheckPage extends YishiElement {
     );
     if (!saved) return;
     this.asking = null;
-    await this.load.reload();
+    await this.load.reload({ quiet: true });
   }
 }
 
