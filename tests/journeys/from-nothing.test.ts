@@ -269,7 +269,7 @@ describe('from an empty database to the first vote, in the browser', () => {
         electorate: unknown;
         checks: Array<{ key: string; ok: boolean }>;
         options: Array<{ areaCenti: number | null }>;
-        totalsWithheld: unknown;
+        totalsWithheld: { minVoters: number } | null;
       };
     };
     expect(body.result.participation).toEqual({ ballots: 2, heads: 2, areaCenti: 17968 });
