@@ -234,3 +234,67 @@ describe('voting by proxy on a phone', () => {
     });
   });
 });
+
+describe('entering paper slips while others do', () => {
+  test('a slip being typed stays when the page’s refresh comes back with another staff member’s entry', async () => {
+    const dsct = await compoundIdByCode(server.deps, 'DSCT');
+    // A flat with no ballot yet and no slip entered, for the other staff member's slip.
+    const unit = await server.deps.db
+      .selectFrom('units')
+      .select('units.id')
+      .where('units.compound_id', '=', dsct)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('ballots').select('ballots.id').where('ballots.vote_id', '=', voteId).whereRef('ballots.unit_id', '=', 'units.id'))),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('paper_ballot_entries')
+              .select('paper_ballot_entries.id')
+              .where('paper_ballot_entries.vote_id', '=', voteId)
+              .whereRef('paper_ballot_entries.unit_id', '=', 'units.id'),
+          ),
+        ),
+      )
+      .orderBy('units.id')
+      .executeTakeFirstOrThrow();
+    const deputy = await new ApiClient(server.url).login('fuzhan');
+    await withPage(async (page) => {
+      await loginWithSessionCookie(page, server.url, 'zhanzhang');
+      await page.goto(`${server.url}/votes/${voteId}/manage`);
+      const panel = page.locator('yishi-paper-ballots-panel');
+      const heading = panel.getByRole('heading', { name: /^待复核（\d+）$/ });
+      await heading.waitFor();
+      const before = await heading.textContent();
+      // The page's next refresh (every 5 s) leaves while the form is untouched; its answer is held back.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let polled!: () => void;
+      const refreshOut = new Promise<void>((resolve) => (polled = resolve));
+      await page.route(/\/api\/votes\/[^/]+\/paper-ballots\?.*limit=1/, async (route) => {
+        polled();
+        await held;
+        await route.continue();
+      });
+      await refreshOut;
+      // Meanwhile another staff member enters a slip, and this one starts typing the next.
+      const photo = await fetch(`${server.url}/api/votes/${voteId}/photos`, {
+        method: 'POST',
+        headers: { cookie: deputy.cookie, 'content-type': 'image/jpeg', origin: server.url },
+        body: await signedPaper(),
+      });
+      expect(photo.status).toBe(201);
+      const { id: photoId } = (await photo.json()) as { id: string };
+      await deputy.ok(voteEndpoints.enterPaperBallot, { params: { voteId }, body: { unitId: unit.id, choices: ['yes'], slipNumber: 'K-950', photoId } });
+      const slip = panel.locator('form.card').getByRole('textbox', { name: '选票编号（必填）' });
+      await slip.fill('K-951');
+      release();
+      // The count came back changed and the list was fetched again; the slip being typed is still there.
+      await expect.poll(() => heading.textContent()).not.toBe(before);
+      await panel.getByText('编号 K-950').waitFor();
+      expect(await slip.inputValue()).toBe('K-951');
+      await page.unroute(/\/api\/votes\/[^/]+\/paper-ballots\?.*limit=1/);
+    });
+  });
+});

@@ -31,6 +31,8 @@ export class PagedController<T, P extends Page<T> = Page<T>> extends Loader {
   /** Counts the starts over (reload()), so a refresh answered after one is dropped. */
   private epoch = 0;
   private refreshing: AbortController | null = null;
+  /** A quiet start-over (reload({ quiet: true })) is on its way. */
+  private restarting = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -69,7 +71,8 @@ export class PagedController<T, P extends Page<T> = Page<T>> extends Loader {
    */
   async reload({ quiet = false }: { quiet?: boolean } = {}): Promise<void> {
     const keep = quiet && this.status === 'ready';
-    this.epoch++;
+    this.restarting = keep;
+    const epoch = ++this.epoch;
     this.refreshing?.abort();
     this.moreError = null;
     this.loadingMore = false;
@@ -86,6 +89,7 @@ export class PagedController<T, P extends Page<T> = Page<T>> extends Loader {
         this.status = 'error';
       },
     );
+    if (epoch === this.epoch) this.restarting = false;
     if (!answer) return;
     this.first = answer.value;
     this.items = [...answer.value.items];
@@ -123,7 +127,8 @@ export class PagedController<T, P extends Page<T> = Page<T>> extends Loader {
   /** Appends the next page; does nothing while one is loading or after the last. */
   async loadMore(): Promise<void> {
     const after = this.next;
-    if (this.status !== 'ready' || this.loadingMore || after === null) return;
+    // Not during a quiet start-over: its request would be superseded, and the list left as it was.
+    if (this.status !== 'ready' || this.loadingMore || this.restarting || after === null) return;
     this.loadingMore = true;
     this.moreError = null;
     this.host.requestUpdate();

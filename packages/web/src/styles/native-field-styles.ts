@@ -10,13 +10,19 @@
  * - `<fieldset class="choices">` radio buttons as bordered rows (components/forms/choice-field.ts);
  * - `<form class="fields">` lays them out, its `<p class="form-error">` a problem about no field;
  * - `<div class="password">` an input and its reveal button (components/forms/password-field.ts);
- * - `<dialog class="dialog">` with a `<h2>` and a `.actions` row, opened with showModal().
+ * - `<dialog class="dialog">` with a `<h2>` and a `.actions` row, opened with showModal();
+ * - `<fieldset class="sending" ?disabled=${busy}>` around a form's contents while it is sent.
  *
  * Large, as the pages' other controls (elder mode enlarges them with the rest of the page).
  */
 import { css } from 'lit';
 
 export const nativeFieldStyles = css`
+  /* What a form holds, disabled while it is sent (what is typed meanwhile would go when the form
+     resets for the next entry): no box of its own, the form's layout unchanged. */
+  fieldset.sending {
+    display: contents;
+  }
   /* A form of native fields: one under another; the problem that is about no field, in words. */
   form.fields {
     display: grid;

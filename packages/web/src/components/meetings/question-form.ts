@@ -101,45 +101,47 @@ export class QuestionForm extends YishiElement {
   override render() {
     const buildings = this.buildings.value?.buildings ?? [];
     return html`<form @submit=${this.submit} novalidate>
-      ${this.field(
-        'text',
-        t('questions.text'),
-        html`<textarea class="input" id="question-text" name="text" rows="4" minlength="2" maxlength="1000" ${this.problem('text')}></textarea>`,
-      )}
-      ${this.field(
-        'category',
-        t('questions.category'),
-        html`<select class="input" id="question-category" name="category" required ${this.problem('category')}>
-          <option value="">${t('questions.categoryPlaceholder')}</option>
-          ${QUESTION_CATEGORIES.map((c) => html`<option value=${c}>${pick(QUESTION_CATEGORY_LABELS[c])}</option>`)}
-        </select>`,
-      )}
-      ${
-        buildings.length
-          ? this.field(
-              'buildingId',
-              t('questions.building'),
-              html`<select class="input" id="question-buildingId" name="buildingId" ${this.problem('buildingId')}>
-                <option value="">${t('questions.noBuilding')}</option>
-                ${buildings.map((b) => html`<option value=${b.id}>${buildingLabel(b.name)}</option>`)}
-              </select>`,
-            )
-          : nothing
-      }
-      ${
-        this.staff
-          ? this.field(
-              'askerName',
-              t('questions.asker'),
-              html`<input class="input" id="question-askerName" name="askerName" maxlength="40" autocomplete="off" ${this.problem('askerName')} />`,
-            )
-          : nothing
-      }
-      <label class="check"><input type="checkbox" name="anonymous" />${t('questions.anonymous')}</label>
-      ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
-      <div>
-        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('questions.submit')}</button>
-      </div>
+      <fieldset class="sending" ?disabled=${this.write.busy}>
+        ${this.field(
+          'text',
+          t('questions.text'),
+          html`<textarea class="input" id="question-text" name="text" rows="4" minlength="2" maxlength="1000" ${this.problem('text')}></textarea>`,
+        )}
+        ${this.field(
+          'category',
+          t('questions.category'),
+          html`<select class="input" id="question-category" name="category" required ${this.problem('category')}>
+            <option value="">${t('questions.categoryPlaceholder')}</option>
+            ${QUESTION_CATEGORIES.map((c) => html`<option value=${c}>${pick(QUESTION_CATEGORY_LABELS[c])}</option>`)}
+          </select>`,
+        )}
+        ${
+          buildings.length
+            ? this.field(
+                'buildingId',
+                t('questions.building'),
+                html`<select class="input" id="question-buildingId" name="buildingId" ${this.problem('buildingId')}>
+                  <option value="">${t('questions.noBuilding')}</option>
+                  ${buildings.map((b) => html`<option value=${b.id}>${buildingLabel(b.name)}</option>`)}
+                </select>`,
+              )
+            : nothing
+        }
+        ${
+          this.staff
+            ? this.field(
+                'askerName',
+                t('questions.asker'),
+                html`<input class="input" id="question-askerName" name="askerName" maxlength="40" autocomplete="off" ${this.problem('askerName')} />`,
+              )
+            : nothing
+        }
+        <label class="check"><input type="checkbox" name="anonymous" />${t('questions.anonymous')}</label>
+        ${this.write.error ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
+        <div>
+          <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('questions.submit')}</button>
+        </div>
+      </fieldset>
     </form>`;
   }
 

@@ -8,7 +8,7 @@
  * focus on the first.
  */
 import { proxyEndpoints, voteEndpoints, type PaperEntries, type PaperEntry, type VoteView } from '@yishi/core';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { api } from '../../api/client.js';
@@ -100,8 +100,16 @@ export class PaperBallotsPanel extends YishiElement {
   private readonly load = new PagedController<PaperEntry, PaperEntries>(
     this,
     (after, signal) => api.call(proxyEndpoints.paperEntries, { params: { voteId: this.view?.vote.id ?? '' }, query: { after, status: 'pending' }, signal }),
-    () => [this.view?.vote.id, this.pendingCount],
+    () => [this.view?.vote.id],
   );
+
+  /**
+   * Another staff member entered or reviewed a slip: the list again, quietly. (As a dependency of the
+   * list, the count restarted it behind a spinner that tore down the entry form, typed slip and all.)
+   */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('pendingCount') && changed.get('pendingCount') !== undefined && this.load.status === 'ready') void this.load.reload({ quiet: true });
+  }
 
   /** Whether a slip is being entered or reviewed (the page holds its live refresh meanwhile, so nothing typed is lost). */
   get editing(): boolean {
@@ -138,67 +146,69 @@ export class PaperBallotsPanel extends YishiElement {
     const unitError = errors.unitId ?? errors.personId;
     return html`<h2>${t('paper.heading')}</h2>
       <form class="card" novalidate @submit=${(e: Event) => this.enter(e, v)} @input=${(e: Event) => this.edited(e)} @change=${(e: Event) => this.edited(e)}>
-        <p class="muted">${t('paper.intro')}</p>
-        ${unitFinder({
-          finder: this.finder,
-          eligible: (e) => !e.voted,
-          name: 'unitId',
-          search: this.search,
-          unit: this.unit,
-          label: t('paper.unit'),
-          error: unitError,
-          onSearch: (typed) => (this.search = typed),
-          onChoose: (key) => (this.unit = key),
-        })}
-        ${
-          single
-            ? choiceField({
-                name: 'choices',
-                legend: t('paper.choice'),
-                choices: v.vote.options.map((o) => ({ value: o.id, label: o.label })),
-                error: errors.choices,
-              })
-            : html`<fieldset class="choices" aria-describedby=${ifDefined(errors.choices ? 'choices-problem' : undefined)}>
-                <legend class="label">${t('paper.choice')}</legend>
-                ${v.vote.options.map(
-                  (o) =>
-                    html`<label class="check choice"
-                      ><input type="checkbox" name="choices" value=${o.id} aria-invalid=${errors.choices ? 'true' : 'false'} />${o.label}</label
-                    >`,
-                )}
-                ${errors.choices ? html`<p class="help invalid" id="choices-problem">${errors.choices}</p>` : nothing}
-              </fieldset>`
-        }
-        ${nativeField(
-          'slipNumber',
-          t('paper.slip'),
-          html`<input
-            class="input"
-            id="slipNumber"
-            name="slipNumber"
-            type="text"
-            maxlength="40"
-            required
-            autocomplete="off"
-            spellcheck="false"
-            ${fieldProblem('slipNumber', errors.slipNumber)}
-          />`,
-          errors.slipNumber,
-        )}
-        <yishi-photo-picker
-          legend=${t('paper.photo')}
-          help=${t('paper.photoHelp')}
-          max="1"
-          .upload=${(file: Blob) => api.upload(proxyEndpoints.uploadPhoto, { params: { voteId: v.vote.id }, file, contentType: 'image/jpeg' })}
-          .error=${errors.photoId ?? null}
-          @yishi-photos-change=${() => this.write.clearField('photoId')}
-        ></yishi-photo-picker>
-        ${this.write.error && !this.reviewing ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
-        <div>
-          <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
-            ${t('paper.submit')}
-          </button>
-        </div>
+        <fieldset class="sending" ?disabled=${this.write.busy}>
+          <p class="muted">${t('paper.intro')}</p>
+          ${unitFinder({
+            finder: this.finder,
+            eligible: (e) => !e.voted,
+            name: 'unitId',
+            search: this.search,
+            unit: this.unit,
+            label: t('paper.unit'),
+            error: unitError,
+            onSearch: (typed) => (this.search = typed),
+            onChoose: (key) => (this.unit = key),
+          })}
+          ${
+            single
+              ? choiceField({
+                  name: 'choices',
+                  legend: t('paper.choice'),
+                  choices: v.vote.options.map((o) => ({ value: o.id, label: o.label })),
+                  error: errors.choices,
+                })
+              : html`<fieldset class="choices" aria-describedby=${ifDefined(errors.choices ? 'choices-problem' : undefined)}>
+                  <legend class="label">${t('paper.choice')}</legend>
+                  ${v.vote.options.map(
+                    (o) =>
+                      html`<label class="check choice"
+                        ><input type="checkbox" name="choices" value=${o.id} aria-invalid=${errors.choices ? 'true' : 'false'} />${o.label}</label
+                      >`,
+                  )}
+                  ${errors.choices ? html`<p class="help invalid" id="choices-problem">${errors.choices}</p>` : nothing}
+                </fieldset>`
+          }
+          ${nativeField(
+            'slipNumber',
+            t('paper.slip'),
+            html`<input
+              class="input"
+              id="slipNumber"
+              name="slipNumber"
+              type="text"
+              maxlength="40"
+              required
+              autocomplete="off"
+              spellcheck="false"
+              ${fieldProblem('slipNumber', errors.slipNumber)}
+            />`,
+            errors.slipNumber,
+          )}
+          <yishi-photo-picker
+            legend=${t('paper.photo')}
+            help=${t('paper.photoHelp')}
+            max="1"
+            .upload=${(file: Blob) => api.upload(proxyEndpoints.uploadPhoto, { params: { voteId: v.vote.id }, file, contentType: 'image/jpeg' })}
+            .error=${errors.photoId ?? null}
+            @yishi-photos-change=${() => this.write.clearField('photoId')}
+          ></yishi-photo-picker>
+          ${this.write.error && !this.reviewing ? html`<p class="form-error" role="alert">${this.write.error}</p>` : nothing}
+          <div>
+            <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+              ${t('paper.submit')}
+            </button>
+          </div>
+        </fieldset>
         ${this.saved ? html`<p role="status"><strong>${this.saved}</strong></p>` : nothing}
       </form>`;
   }

@@ -275,12 +275,14 @@ export class ProxyStaffPanel extends YishiElement {
     }
     this.asking = null;
     this.done = a.kind === 'revoke' ? t('proxy.revoked') : t('proxyStaff.done');
-    const form = this.renderRoot.querySelector('form.card');
-    this.principalPhone = '';
-    this.proxyPhone = '';
-    this.search = '';
-    this.unit = '';
-    form?.querySelector<PhotoPicker>('yishi-photo-picker')?.clear();
+    // The form starts blank after a proxy recorded from it; a revoke (from the list) leaves a form half filled in as it is.
+    if (a.kind === 'record') {
+      this.principalPhone = '';
+      this.proxyPhone = '';
+      this.search = '';
+      this.unit = '';
+      this.renderRoot.querySelector('form.card')?.querySelector<PhotoPicker>('yishi-photo-picker')?.clear();
+    }
     await this.load.reload({ quiet: true });
     this.dispatchEvent(new CustomEvent('proxy-changed', { bubbles: true, composed: true }));
   }

@@ -86,7 +86,7 @@ export class ActionItemsPage extends YishiElement {
         rolesAt(compoundId).some((r) => ACTION_ITEM_WORKERS.includes(r))
           ? html`<yishi-action-item-form
               .compoundId=${compoundId}
-              @yishi-action-item-created=${(e: CustomEvent<{ id: string }>) => navigate(`/action-items/${e.detail.id}`)}
+              @yishi-action-item-created=${(e: CustomEvent<{ id: string }>) => this.isConnected && navigate(`/action-items/${e.detail.id}`)}
             ></yishi-action-item-form>`
           : nothing
       }

@@ -115,8 +115,9 @@ export class MeetingsListPage extends YishiElement {
         }),
       { success: t('meetings.created'), fields: FIELDS, errorAs: 'inline' },
     );
-    if (view) navigate(`/meetings/${view.meeting.id}`);
-    else focusFirstProblem(this, this.write, FIELDS);
+    if (!view) focusFirstProblem(this, this.write, FIELDS);
+    // To the new meeting, unless the visitor has left this page while it was being created.
+    else if (this.isConnected) navigate(`/meetings/${view.meeting.id}`);
   }
 
   private chooseKind(value: string): void {

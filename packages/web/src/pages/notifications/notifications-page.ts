@@ -144,12 +144,14 @@ export class NotificationsPage extends YishiElement {
     if (done) this.markLocally('all');
   }
 
-  /** Opening a notice marks it read, then goes to its page. */
-  private async open(event: Event, item: Item): Promise<void> {
+  /**
+   * Opening a notice goes to its page at once and marks it read on the way: waiting for the mark first
+   * left a tap on one bar of signal without an answer for seconds (a second tap went twice).
+   */
+  private open(event: Event, item: Item): void {
     event.preventDefault();
     if (!item.readAt) {
-      await api.call(notificationEndpoints.markRead, { params: { notificationId: item.id } }).catch(() => undefined);
-      notificationsChanged();
+      void api.call(notificationEndpoints.markRead, { params: { notificationId: item.id } }).then(notificationsChanged, () => undefined);
     }
     navigate(item.path);
   }

@@ -131,7 +131,8 @@ export class ProposalsPage extends YishiElement {
         errorAs: 'inline',
       },
     );
-    if (created) navigate(`/proposals/${created.id}`);
+    // To the new proposal, unless the visitor has left this page while it was being submitted.
+    if (created && this.isConnected) navigate(`/proposals/${created.id}`);
   }
 }
 

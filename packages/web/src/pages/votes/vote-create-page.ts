@@ -293,8 +293,9 @@ export class VoteCreatePage extends YishiElement {
       fieldOfCode: FIELD_OF_CODE,
       errorAs: 'inline',
     });
-    if (created) navigate(`/votes/${created.id}/manage`);
-    else focusFirstProblem(this, this.write, FIELDS);
+    if (!created) focusFirstProblem(this, this.write, FIELDS);
+    // To the new vote, unless the visitor has left this page while it was being created.
+    else if (this.isConnected) navigate(`/votes/${created.id}/manage`);
   }
 }
 
