@@ -48,17 +48,21 @@ export class AccountEmail extends YishiElement {
 
   private async save(event: Event): Promise<void> {
     event.preventDefault();
-    const email = (this.value ?? this.load.value?.email ?? '').trim();
+    const typed = this.value;
+    const email = (typed ?? this.load.value?.email ?? '').trim();
     const saved = await this.write.run(() => api.call(notificationEndpoints.setEmail, { body: { email } }), {
       fields: FIELDS,
       fieldOfCode: { email_invalid: 'email' },
       errorAs: 'inline',
       success: (answer) => (answer.email ? t('notify.emailSaved') : t('notify.emailRemoved')),
     });
-    if (saved) {
-      this.load.value = saved;
-      this.value = null;
-    } else focusFirstProblem(this, this.write, FIELDS);
+    if (!saved) {
+      focusFirstProblem(this, this.write, FIELDS);
+      return;
+    }
+    this.load.value = saved;
+    // Typed on while it was being saved: that stays in the field, to be saved next.
+    if (this.value === typed) this.value = null;
   }
 
   override render() {

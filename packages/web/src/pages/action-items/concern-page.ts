@@ -220,41 +220,50 @@ export class ConcernPage extends YishiElement {
       ${this.write.error ? html`<div class="alert danger"><p role="alert">${this.write.error}</p></div>` : nothing}
       ${this.submitted && !this.write.error ? html`<div class="alert success"><p role="status">${this.confirmation(this.submitted)}</p></div>` : nothing}
       <form class="card fields" @submit=${(ev: Event) => void this.submit(ev)} @input=${(ev: Event) => this.edited(ev)} novalidate>
-        ${nativeField(
-          'title',
-          t('concern.title'),
-          html`<input class="input" id="title" name="title" maxlength="120" ${fieldProblem('title', e.title)} />`,
-          e.title,
-        )}
-        ${nativeField(
-          'description',
-          t('concern.description'),
-          html`<textarea class="input" id="description" name="description" rows="4" maxlength="4000" ${fieldProblem('description', e.description)}></textarea>`,
-          e.description,
-        )}
-        ${nativeField(
-          'location',
-          t('concern.location'),
-          html`<input class="input" id="location" name="location" maxlength="120" ${fieldProblem('location', e.location)} />`,
-          e.location,
-        )}
-        ${choiceField({
-          name: 'urgency',
-          legend: t('concern.urgency'),
-          choices: [{ value: 'none', label: t('concern.notUrgent') }, ...RESPONSE_LEVELS.map((l) => ({ value: l, label: pick(RESPONSE_LEVEL_LABELS[l]) }))],
-          initial: 'none',
-          error: e.urgency,
-          hint: t('concern.urgencyHelp'),
-        })}
-        ${this.renderPhotos()} ${this.connection.online ? nothing : html`<p class="offline-draft" role="status">${t('concern.offline')}</p>`}
-        <button
-          type="submit"
-          class="button primary"
-          ?disabled=${this.write.busy || this.photosBusy || !this.connection.online}
-          aria-busy=${this.write.busy ? 'true' : 'false'}
-        >
-          ${t('concern.submit')}
-        </button>
+        <fieldset class="sending" ?disabled=${this.write.busy}>
+          ${nativeField(
+            'title',
+            t('concern.title'),
+            html`<input class="input" id="title" name="title" maxlength="120" ${fieldProblem('title', e.title)} />`,
+            e.title,
+          )}
+          ${nativeField(
+            'description',
+            t('concern.description'),
+            html`<textarea
+              class="input"
+              id="description"
+              name="description"
+              rows="4"
+              maxlength="4000"
+              ${fieldProblem('description', e.description)}
+            ></textarea>`,
+            e.description,
+          )}
+          ${nativeField(
+            'location',
+            t('concern.location'),
+            html`<input class="input" id="location" name="location" maxlength="120" ${fieldProblem('location', e.location)} />`,
+            e.location,
+          )}
+          ${choiceField({
+            name: 'urgency',
+            legend: t('concern.urgency'),
+            choices: [{ value: 'none', label: t('concern.notUrgent') }, ...RESPONSE_LEVELS.map((l) => ({ value: l, label: pick(RESPONSE_LEVEL_LABELS[l]) }))],
+            initial: 'none',
+            error: e.urgency,
+            hint: t('concern.urgencyHelp'),
+          })}
+          ${this.renderPhotos()} ${this.connection.online ? nothing : html`<p class="offline-draft" role="status">${t('concern.offline')}</p>`}
+          <button
+            type="submit"
+            class="button primary"
+            ?disabled=${this.write.busy || this.photosBusy || !this.connection.online}
+            aria-busy=${this.write.busy ? 'true' : 'false'}
+          >
+            ${t('concern.submit')}
+          </button>
+        </fieldset>
       </form>
       <h2>${t('concern.mine')}</h2>
       ${renderStaleNote(this.mineSavedAt && { savedAt: this.mineSavedAt })}

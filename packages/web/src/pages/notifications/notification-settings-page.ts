@@ -97,13 +97,14 @@ export class NotificationSettingsPage extends YishiElement {
 
   private async save(event: Event): Promise<void> {
     event.preventDefault();
-    const saved = await this.write.run(() => api.call(notificationEndpoints.saveSettings, { body: { quietHours: this.quietHours, kinds: this.draft } }), {
+    const { draft, quietHours } = this;
+    const saved = await this.write.run(() => api.call(notificationEndpoints.saveSettings, { body: { quietHours, kinds: draft } }), {
       success: t('notify.saved'),
     });
-    if (saved) {
-      this.load.value = saved;
-      this.adopt(saved);
-    }
+    if (!saved) return;
+    this.load.value = saved;
+    // Switches turned while it was being saved stay as turned (to be saved next), not put back.
+    if (this.draft === draft && this.quietHours === quietHours) this.adopt(saved);
   }
 
   override render() {
