@@ -2,7 +2,8 @@ import { actionItemEndpoints, eveningTalkEndpoints, meetingEndpoints } from '@yi
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, expectNoSeriousA11yViolations, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
+import { chooseOption, expectNoSeriousA11yViolations, holdRequests, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
+import { focusedElement } from '../support/forms.js';
 import { ApiClient } from '../support/child-server.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -164,19 +165,13 @@ describe('live agenda in the browser', () => {
     await asked.getByLabel('答复人（如“物业 吴涛”）').fill('物业 吴涛');
     // On one bar of signal the answer takes a while; the worker opens the next question's form and types
     // meanwhile. That form stays open with its words when the first answer comes back (it used to close).
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/meetings/*/questions/*/answer', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const answer = await holdRequests(page, '**/api/meetings/*/questions/*/answer');
     await asked.getByRole('button', { name: '保存' }).click();
     const other = page.locator('li.question', { hasText: '冬季落叶清扫' });
     await other.getByRole('button', { name: '现场答复' }).click();
     await other.getByLabel('答复内容').fill('下周起每天清扫两次');
-    release();
+    await answer.release();
     await asked.getByText('已现场答复').waitFor();
-    await page.unroute('**/api/meetings/*/questions/*/answer');
     expect(await other.getByLabel('答复内容').inputValue()).toBe('下周起每天清扫两次');
     // An answer without who gave it is refused, and the field says so; the question goes on the list instead.
     // The answerer comes prefilled with the worker's name; emptied, the answer is refused.
@@ -234,24 +229,18 @@ describe('live agenda in the browser', () => {
     await page.goto(`${server.url}/meetings/${rows.find((m) => m.title === '地下车库停车难专题议事会')!.id}`);
     const outcomes = page.locator('yishi-agenda-outcomes');
     await outcomes.getByRole('button', { name: '记录结果' }).first().click();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/meetings/*/agenda-items/*/outcome', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const outcome = await holdRequests(page, '**/api/meetings/*/agenda-items/*/outcome');
     // The first item's recorded outcome saved again as it is; while it is on its way, the next item's form.
     await outcomes.locator('form').getByRole('button', { name: '保存' }).click();
     await outcomes.getByRole('button', { name: '记录结果' }).first().click();
     const note = outcomes.locator('form').getByLabel('说明');
     await note.fill('下次会议前物业报送车位测算');
     const saved = page.waitForResponse((res) => res.url().includes('/outcome') && res.request().method() === 'PUT');
-    release();
+    await outcome.release();
     expect((await saved).status()).toBe(200);
     await page.getByText('已完成：记录结果').waitFor();
     expect(await outcomes.locator('form').count()).toBe(1);
     expect(await note.inputValue()).toBe('下次会议前物业报送车位测算');
-    await page.unroute('**/api/meetings/*/agenda-items/*/outcome');
     await page.context().close();
   });
 
@@ -262,12 +251,7 @@ describe('live agenda in the browser', () => {
     await signIn.waitFor();
     await signIn.scrollIntoViewIfNeeded();
     const scrolled = await page.evaluate(() => window.scrollY);
-    const focused = () =>
-      page.evaluate(() => {
-        let element = document.activeElement;
-        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-        return `${element?.tagName} ${element?.textContent?.trim()}`;
-      });
+    const focused = () => focusedElement(page);
     await signIn.focus();
     // The button is disabled while the sign-in is sent, which drops the focus to the page; it comes back.
     await page.keyboard.press('Enter');

@@ -17,6 +17,7 @@ import { writeOwedNotices } from '../../packages/server/src/services/notificatio
 import {
   animationsSettled,
   expectNoSeriousA11yViolations,
+  holdRequests,
   launchBrowser,
   loginWithSessionCookie,
   newPhonePage,
@@ -195,20 +196,14 @@ describe('preferences and e-mail', () => {
       await sms.waitFor();
       expect(await sms.isChecked()).toBe(false);
       // Saved on one bar of signal: a switch turned while the save is on its way stays as turned.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await phone.route('**/api/me/notification-settings', async (route) => {
-        if (route.request().method() !== 'GET') await held;
-        await route.continue();
-      });
+      const save = await holdRequests(phone, '**/api/me/notification-settings', (request) => request.method() !== 'GET');
       const other = phone.locator('yishi-notification-settings-page input[type="checkbox"]:not([name="vote_opened.sms"])').first();
       const otherBefore = await other.isChecked();
       await sms.click();
       await phone.locator('yishi-notification-settings-page button[type="submit"]').click();
       await other.click();
-      release();
+      await save.release();
       await phone.getByText('通知设置已保存').first().waitFor();
-      await phone.unroute('**/api/me/notification-settings');
       expect(await sms.isChecked()).toBe(true);
       expect(await other.isChecked()).toBe(!otherBefore);
 

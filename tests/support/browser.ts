@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page, type Request } from 'playwright-core';
 import { expect } from 'vitest';
 import { ApiClient } from './child-server.js';
 import { DEMO_PASSWORD } from './server.js';
@@ -182,6 +182,38 @@ export async function chooseOption(scope: Locator, name: string, option: string)
     .locator(`input[type="radio"][name="${name}"]`)
     .and(scope.getByRole('radio', { name: option, exact: true }))
     .check();
+}
+
+/**
+ * A slow connection at the moment a test chooses: requests to `url` (those `when` picks) wait until
+ * `release()`, which also stops holding later ones. `arrived` settles once the first is held.
+ */
+export async function holdRequests(
+  page: Page,
+  url: string | RegExp,
+  when: (request: Request) => boolean = () => true,
+): Promise<{ arrived: Promise<void>; release: () => Promise<void> }> {
+  let open!: () => void;
+  const held = new Promise<void>((resolve) => (open = resolve));
+  let arrive!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  const passing: Promise<void>[] = [];
+  await page.route(url, async (route) => {
+    if (!when(route.request())) return route.continue();
+    arrive();
+    const passed = held.then(() => route.continue());
+    passing.push(passed);
+    await passed;
+  });
+  return {
+    arrived,
+    release: async () => {
+      open();
+      // The held ones go on first: a route taken away while its handler waits is continued twice.
+      await Promise.all(passing);
+      await page.unroute(url);
+    },
+  };
 }
 
 /**

@@ -14,6 +14,15 @@ export function focusedControl(page: Page): Promise<string> {
   });
 }
 
+/** The element that has focus, as its tag and words (`BUTTON 签到`); `BODY …` when the page has it. */
+export function focusedElement(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return `${el?.tagName} ${el?.textContent?.trim()}`;
+  });
+}
+
 /**
  * A form control by its name attribute, inside the given page element, with its words: the native
  * field's `.field` holding the control, its label and its problem (components/forms/native-field.ts).

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, holdRequests, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
 import { focusedControl } from '../support/forms.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
@@ -268,16 +268,8 @@ describe('entering paper slips while others do', () => {
       await heading.waitFor();
       const before = await heading.textContent();
       // The page's next refresh (every 5 s) leaves while the form is untouched; its answer is held back.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let polled!: () => void;
-      const refreshOut = new Promise<void>((resolve) => (polled = resolve));
-      await page.route(/\/api\/votes\/[^/]+\/paper-ballots\?.*limit=1/, async (route) => {
-        polled();
-        await held;
-        await route.continue();
-      });
-      await refreshOut;
+      const count = await holdRequests(page, /\/api\/votes\/[^/]+\/paper-ballots\?.*limit=1/);
+      await count.arrived;
       // Meanwhile another staff member enters a slip, and this one starts typing the next.
       const photo = await fetch(`${server.url}/api/votes/${voteId}/photos`, {
         method: 'POST',
@@ -289,12 +281,11 @@ describe('entering paper slips while others do', () => {
       await deputy.ok(voteEndpoints.enterPaperBallot, { params: { voteId }, body: { unitId: unit.id, choices: ['yes'], slipNumber: 'K-950', photoId } });
       const slip = panel.locator('form.card').getByRole('textbox', { name: '选票编号（必填）' });
       await slip.fill('K-951');
-      release();
+      await count.release();
       // The count came back changed and the list was fetched again; the slip being typed is still there.
       await expect.poll(() => heading.textContent()).not.toBe(before);
       await panel.getByText('编号 K-950').waitFor();
       expect(await slip.inputValue()).toBe('K-951');
-      await page.unroute(/\/api\/votes\/[^/]+\/paper-ballots\?.*limit=1/);
     });
   });
 });

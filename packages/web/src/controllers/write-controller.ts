@@ -32,7 +32,7 @@ export class WriteController<F extends string = string> implements ReactiveContr
   code: string | null = null;
   fieldErrors: FieldErrors<F> = {};
 
-  constructor(private readonly host: ReactiveControllerHost & { readonly updateComplete?: Promise<boolean> }) {
+  constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
