@@ -157,9 +157,9 @@ export async function loginWithSessionCookie(page: Page, url: string, login: str
   await page.context().addCookies([{ name, value, url }]);
 }
 
-/** Runs `run` on a fresh phone-sized page and closes its context afterwards, whatever happens. */
-export async function withPhonePage(browser: Browser, run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await newPhonePage(browser);
+/** Runs `run` on a fresh phone-sized page (with `options` over the phone's) and closes its context afterwards, whatever happens. */
+export async function withPhonePage(browser: Browser, run: (page: Page) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {
+  const page = await newPhonePage(browser, options);
   try {
     await run(page);
   } finally {

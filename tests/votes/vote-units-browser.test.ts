@@ -213,6 +213,26 @@ describe('around the vote', () => {
     });
   });
 
+  test('a closed yes/no vote\'s result on a phone set to English: the page in Chinese, its options too, and the "yes" that passed not called elected', async () => {
+    const { items } = await staff.ok(voteEndpoints.list, { params: { compoundId: dsct }, query: { limit: 200 } });
+    const closed = items.find((v) => v.title === '使用专项维修资金更换2栋电梯')!;
+    await withPhonePage(
+      browser,
+      async (page) => {
+        await loginWithSessionCookie(page, server.url, 'yezhu');
+        // Opened from its address: the vote comes in the page's HTML, asked for by the server, not by the app.
+        await page.goto(`${server.url}/votes/${closed.id}`);
+        const result = page.locator('yishi-vote-result');
+        await poll(() => visibleText(result)).toContain('表决通过');
+        const text = await visibleText(result);
+        for (const label of ['同意', '反对', '弃权']) expect(text).toContain(label);
+        expect(text).not.toMatch(/\b(Yes|No|Abstain)\b/);
+        expect(text).not.toContain('当选');
+      },
+      { locale: 'en-US' },
+    );
+  });
+
   test('before closing, the receipts page says in words when the codes will be published', async () => {
     await withPage(async (page) => {
       await page.goto(`${server.url}/votes/${voteId}/receipts`);

@@ -5,11 +5,15 @@
  * client takes each from the page instead, once (packages/web/src/api/answers-in-page.ts).
  *
  * Each answer is the API's own: the same route asked through the app with the visitor's cookie and
- * language, so it is checked and shaped as the page's own request would be. Only a 200 is written; a
+ * in the language the page will be drawn in, so it is checked and shaped as the page's own request
+ * would be. That language is the visitor's choice (the locale cookie, which the middleware reads
+ * first) or the app's default, never the browser's Accept-Language: the web app does not follow the
+ * browser, and a phone set to English would otherwise get the vote's options in English on a page
+ * drawn in Chinese. Only a 200 is written; a
  * refusal (a vote the visitor may not see, a session that expired) is left for the page to meet as it
  * always has. Only for a visitor logged in (the caller checks): these pages need a login.
  */
-import { FIRST_ANSWERS, fillEndpointPath, meetingPageParts, voteFirstScreenParts, type MeetingView, type VoteView } from '@yishi/core';
+import { DEFAULT_LOCALE, FIRST_ANSWERS, fillEndpointPath, meetingPageParts, voteFirstScreenParts, type MeetingView, type VoteView } from '@yishi/core';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './context.js';
 import { routeParams } from './page-html.js';
@@ -40,11 +44,9 @@ export async function withPageAnswers(
   html: string,
   partLinks: (path: string, names: readonly string[]) => string,
 ): Promise<string> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  for (const name of ['cookie', 'accept-language']) {
-    const value = c.req.header(name);
-    if (value !== undefined) headers[name] = value;
-  }
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': DEFAULT_LOCALE };
+  const cookie = c.req.header('cookie');
+  if (cookie !== undefined) headers.cookie = cookie;
   for (const { page, answers: paths } of FIRST_ANSWERS) {
     const params = routeParams(page, c.req.path);
     if (!params) continue;

@@ -104,8 +104,15 @@ describe("the voting page's first answer, written into its HTML", () => {
       const proxiesUrl = `${url}/proxies/mine`;
       expect(Object.keys(answers ?? {})).toEqual([url, proxiesUrl]);
       expect(answers![proxiesUrl]).toEqual(JSON.parse(JSON.stringify(await t.ok(proxyEndpoints.mine, { params: { voteId: open.id }, cookie }))));
-      const own = await t.ok(voteEndpoints.get, { params: { voteId: open.id }, cookie, headers: { 'accept-language': 'en' } });
+      // In the language the page will be drawn in, the app's default, not the browser's English: the web app does
+      // not follow Accept-Language, and the options' words come from the server.
+      const own = await t.ok(voteEndpoints.get, { params: { voteId: open.id }, cookie, headers: { 'accept-language': 'zh-CN' } });
       expect(answers![url]).toEqual(JSON.parse(JSON.stringify(own)));
+      expect((answers![url] as typeof own).vote.options.map((o) => o.label)).toEqual(['同意', '反对', '弃权']);
+      // A visitor who chose English (the locale cookie the language switch sets) gets English.
+      const chosen = await t.call('GET', `/votes/${open.id}`, { cookie: `${cookie}; yishi_locale=en`, headers: { 'accept-language': 'zh-CN' } });
+      const inEnglish = (blockOf(await chosen.text(), PAGE_ANSWERS_ID) as Record<string, typeof own>)[url]!;
+      expect(inEnglish.vote.options.map((o) => o.label)).toEqual(['Yes', 'No', 'Abstain']);
       // The parts the first screen waits for, named with the page's own files: an open owners' vote shows its proxy
       // panel, which comes after the vote is on screen, so not in the HTML; no result.
       const shown = votePageParts(own);

@@ -97,6 +97,9 @@ export class VoteResult extends YishiElement {
     if (!r) return nothing;
     if (r.totalsWithheld) return withheldResult(r, r.totalsWithheld.text);
     const max = Math.max(1, ...r.options.map((o) => o.ballots ?? 0));
+    // A yes/no vote's options are yes, no and abstain (no other kind has an option "yes"): its "yes" is not
+    // "elected" when the vote passes, and the verdict above already says it passed.
+    const yesNo = r.options.some((o) => o.id === 'yes');
     return html`
       <p class="verdict ${r.passed ? 'passed' : 'failed'}" role="status">${r.passed ? '✓' : '✗'} ${pick(r.summary)}</p>
       <div class="bars" role="img" aria-label=${t('votes.chartLabel')}>
@@ -123,7 +126,7 @@ export class VoteResult extends YishiElement {
             ${r.options.map(
               (o) =>
                 html`<tr>
-                  <th scope="row">${o.label}${o.elected ? html` <span class="tag ok">✓ ${t('votes.elected')}</span>` : nothing}</th>
+                  <th scope="row">${o.label}${o.elected && !yesNo ? html` <span class="tag ok">✓ ${t('votes.elected')}</span>` : nothing}</th>
                   <td class="num">${o.ballots}</td>
                   <td class="num">${o.heads}</td>
                   <td class="num">${o.areaCenti === null ? '' : formatAreaCenti(o.areaCenti)}</td>
