@@ -35,6 +35,10 @@ describe('updates without surprises', () => {
       await page.goto(`${second.url}/`);
       await page.locator('main').getByRole('heading', { level: 1 }).waitFor();
       await controlled(page);
+      // Nothing waits: the page registered its worker without fetching workbox-window, which only an update needs.
+      const fetchedWorkbox = (p: typeof page) =>
+        p.evaluate(() => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.includes('workbox-window')));
+      expect(await fetchedWorkbox(page)).toBe(false);
       const sw = join(dist, 'sw.js');
       writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// a second build\n`);
       await page.evaluate(() => {
@@ -46,8 +50,14 @@ describe('updates without surprises', () => {
       // It waits: the old worker still controls the page, and the page was not reloaded.
       expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting !== null))).toBe(true);
       expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBe(true);
+      expect(await fetchedWorkbox(page)).toBe(true);
       await page.screenshot({ path: join(SCREENSHOTS, 'update-prompt.png'), fullPage: false });
       await expectNoSeriousA11yViolations(page);
+      // A page opened while the new version waits (another tab) offers it too: the version was there before it looked.
+      const other = await page.context().newPage();
+      await other.goto(`${second.url}/`);
+      await other.locator('yishi-connection-bar').getByText('有新版本，刷新后使用').waitFor();
+      await other.close();
       await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: '刷新' }).click()]);
       expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBeUndefined();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
