@@ -187,11 +187,14 @@ export async function chooseOption(scope: Locator, name: string, option: string)
 /**
  * A slow connection at the moment a test chooses: requests to `url` (those `when` picks) wait until
  * `release()`, which also stops holding later ones. `arrived` settles once the first is held.
+ * `hold: 'answer'` sends the request at once and holds its answer instead: the server's answer of
+ * that moment, delivered late (an older answer landing after a newer one).
  */
 export async function holdRequests(
   page: Page,
   url: string | RegExp,
   when: (request: Request) => boolean = () => true,
+  hold: 'request' | 'answer' = 'request',
 ): Promise<{ arrived: Promise<void>; release: () => Promise<void> }> {
   let open!: () => void;
   const held = new Promise<void>((resolve) => (open = resolve));
@@ -200,8 +203,9 @@ export async function holdRequests(
   const passing: Promise<void>[] = [];
   await page.route(url, async (route) => {
     if (!when(route.request())) return route.continue();
+    const answer = hold === 'answer' ? await route.fetch() : null;
     arrive();
-    const passed = held.then(() => route.continue());
+    const passed = held.then(() => (answer ? route.fulfill({ response: answer }) : route.continue()));
     passing.push(passed);
     await passed;
   });

@@ -60,6 +60,7 @@ export class NotificationBell extends YishiElement {
 
   @state() private unread = 0;
   private timer: number | null = null;
+  private asked = 0;
   private readonly refresh = () => void this.load();
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible') void this.load();
@@ -85,8 +86,12 @@ export class NotificationBell extends YishiElement {
   }
 
   private async load(): Promise<void> {
+    // Only the last count asked for is shown: on a slow connection an earlier one (asked before the rest were marked
+    // read) can come back after it.
+    const asked = ++this.asked;
     try {
-      this.unread = (await api.call(notificationEndpoints.unread, {})).unread;
+      const { unread } = await api.call(notificationEndpoints.unread, {});
+      if (asked === this.asked) this.unread = unread;
     } catch {
       // Offline or logged out: keep the last count; the page itself says what is wrong.
     }
