@@ -244,6 +244,34 @@ describe('live agenda in the browser', () => {
     await page.context().close();
   });
 
+  it('an outcome refused after the next item’s form was opened says so in a notice naming its item, not under the open form', async () => {
+    const page = await loggedInPage('zhanzhang');
+    const rows = await server.deps.db.selectFrom('meetings').select(['id', 'title']).execute();
+    await page.goto(`${server.url}/meetings/${rows.find((m) => m.title === '地下车库停车难专题议事会')!.id}`);
+    const outcomes = page.locator('yishi-agenda-outcomes');
+    const firstTitle = (await outcomes.locator('li.card h3').first().textContent())!.replace(/^\d+\.\s*/, '').trim();
+    await outcomes.getByRole('button', { name: '记录结果' }).first().click();
+    // Agreed, by no party: the server refuses it (which parties agreed is a field of the form).
+    const form = outcomes.locator('form');
+    await form.locator('input[name="outcome"][value="agreed"]').check();
+    const ticked = form.locator('input[type="checkbox"]:checked');
+    while ((await ticked.count()) > 0) await ticked.first().uncheck();
+    const outcome = await holdRequests(page, '**/api/meetings/*/agenda-items/*/outcome');
+    await form.getByRole('button', { name: '保存' }).click();
+    await outcomes.getByRole('button', { name: '记录结果' }).first().click();
+    const note = outcomes.locator('form').getByLabel('说明');
+    await note.fill('下次会议前物业报送车位测算');
+    const refused = page.waitForResponse((res) => res.url().includes('/outcome') && res.request().method() === 'PUT');
+    await outcome.release();
+    expect((await refused).status()).toBe(400);
+    await page.locator('.toast-stack').getByText(`“${firstTitle}”的结果没有保存：请选择同意的各方`).waitFor();
+    // The open form is the next item's: no problem shown under it, its words kept.
+    expect(await outcomes.locator('form .field-error').count()).toBe(0);
+    expect(await outcomes.locator('form [aria-invalid="true"]').count()).toBe(0);
+    expect(await note.inputValue()).toBe('下次会议前物业报送车位测算');
+    await page.context().close();
+  });
+
   it('signing attendees in from the keyboard keeps the focus on the button pressed and the page where it was', async () => {
     const page = await loggedInPage('zhanzhang');
     await page.goto(`${server.url}/meetings/${councilId}`);

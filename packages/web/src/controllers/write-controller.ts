@@ -22,6 +22,12 @@ export interface WriteOptions<F extends string, T = unknown> {
   fieldOfCode?: Partial<Record<string, F>>;
   /** 'inline': the page shows `error` itself; 'toast' (default): a toast says it too. */
   errorAs?: 'inline' | 'toast';
+  /**
+   * For a form that may be closed before the answer comes (on one bar of signal another item's form is opened
+   * meanwhile): `closed()` says so when a refusal comes back, which is then said in a toast in the words
+   * `notSaved(why)` gives it, not under the fields of whichever form is open by then.
+   */
+  form?: { closed: () => boolean; notSaved: (why: string) => string };
 }
 
 export class WriteController<F extends string = string> implements ReactiveController {
@@ -57,6 +63,11 @@ export class WriteController<F extends string = string> implements ReactiveContr
         return undefined;
       }
       const sorted = sortApiError(error, options.fields ?? [], options.fieldOfCode ?? {});
+      if (options.form?.closed()) {
+        const why = [sorted.general, ...Object.values<string | undefined>(sorted.fields)].filter((said) => said).join(' ');
+        notify(options.form.notSaved(why), 'danger');
+        return undefined;
+      }
       this.fieldErrors = sorted.fields;
       this.error = sorted.general;
       if (sorted.general && options.errorAs !== 'inline') notify(sorted.general, 'danger');

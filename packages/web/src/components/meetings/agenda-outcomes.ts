@@ -128,6 +128,7 @@ export class AgendaOutcomes extends YishiElement {
         success: t('meeting.done', { what: t('meeting.recordOutcome') }),
         fields: ['outcome', 'agreedParties', 'agreedMembers', 'note', 'responsibleUnit'],
         fieldOfCode: { outcome_needs_parties: 'agreedParties', outcome_member_absent: 'agreedMembers', outcome_no_quorum: 'agreedMembers' },
+        form: { closed: () => this.editing !== item.id, notSaved: (why) => t('meeting.outcomeNotSaved', { title: item.title, why }) },
       },
     );
     if (!saved) return;

@@ -145,7 +145,10 @@ export class QuestionsPanel extends YishiElement {
     this.unitError = this.mode.kind === 'list' && this.renderRoot.querySelector('yishi-responsible-unit-field')?.departmentMissing ? t('ai.required') : '';
     if (this.unitError) return;
     const { kind } = this.mode;
-    const done = await this.write.run(() => this.handle(q, kind), { fields: FIELDS });
+    const done = await this.write.run(() => this.handle(q, kind), {
+      fields: FIELDS,
+      form: { closed: () => this.mode?.id !== q.id, notSaved: (why) => t('questions.notSaved', { number: q.number, why }) },
+    });
     if (!done) return;
     // Only this question's form closes: on a slow phone the next one may have been opened (and typed
     // into) while this one was being saved.
