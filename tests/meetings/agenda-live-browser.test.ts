@@ -223,11 +223,16 @@ describe('live agenda in the browser', () => {
     await page.context().close();
   });
 
-  it('an outcome still being saved on a slow connection leaves the next item’s form open with what was typed', async () => {
+  /** The station chief on the past council's page, at its agenda's outcomes. */
+  async function pastCouncilOutcomes() {
     const page = await loggedInPage('zhanzhang');
     const rows = await server.deps.db.selectFrom('meetings').select(['id', 'title']).execute();
     await page.goto(`${server.url}/meetings/${rows.find((m) => m.title === '地下车库停车难专题议事会')!.id}`);
-    const outcomes = page.locator('yishi-agenda-outcomes');
+    return { page, outcomes: page.locator('yishi-agenda-outcomes') };
+  }
+
+  it('an outcome still being saved on a slow connection leaves the next item’s form open with what was typed', async () => {
+    const { page, outcomes } = await pastCouncilOutcomes();
     await outcomes.getByRole('button', { name: '记录结果' }).first().click();
     const outcome = await holdRequests(page, '**/api/meetings/*/agenda-items/*/outcome');
     // The first item's recorded outcome saved again as it is; while it is on its way, the next item's form.
@@ -245,10 +250,7 @@ describe('live agenda in the browser', () => {
   });
 
   it('an outcome refused after the next item’s form was opened says so in a notice naming its item, not under the open form', async () => {
-    const page = await loggedInPage('zhanzhang');
-    const rows = await server.deps.db.selectFrom('meetings').select(['id', 'title']).execute();
-    await page.goto(`${server.url}/meetings/${rows.find((m) => m.title === '地下车库停车难专题议事会')!.id}`);
-    const outcomes = page.locator('yishi-agenda-outcomes');
+    const { page, outcomes } = await pastCouncilOutcomes();
     const firstTitle = (await outcomes.locator('li.card h3').first().textContent())!.replace(/^\d+\.\s*/, '').trim();
     await outcomes.getByRole('button', { name: '记录结果' }).first().click();
     // Agreed, by no party: the server refuses it (which parties agreed is a field of the form).
