@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
+import { chooseOption, holdRequests, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { answerQuestionOffline, recordQuestion } from './talk-questions-ui.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
@@ -139,6 +139,33 @@ describe('evening-talk questions with no network', () => {
     const seen = await api.ok(eveningTalkEndpoints.questions, { params: { meetingId } });
     expect([seen.counts.raised, seen.counts.answered]).toEqual([5, 2]);
     await other.context().close();
+    await context.close();
+  });
+
+  it('an answer being typed to a question recorded offline stays open with its words when the signal returns and the question goes out', async () => {
+    const text = '离线记录：车棚充电桩不通电';
+    const { meetingId, page, context } = await offlineWithOneQuestion('断网夜谈·答复中', text);
+    const question = page.locator('li.question', { hasText: text });
+    await question.getByRole('button', { name: '现场答复' }).click();
+    await question.getByLabel('答复内容').fill('物业明早派电工检修');
+    // One bar of signal: the list read again once the question is in comes back late.
+    const list = await holdRequests(page, /\/api\/meetings\/[^/]+\/questions(\?|$)/, (request) => request.method() === 'GET');
+    await context.setOffline(false);
+    // The question goes out: it shows the number the server gave it, not 待发送, while the list is on its way; the form
+    // the worker is typing into stays, with its words, then and once the list is in; and they can go on typing.
+    await expect.poll(async () => (await rowsOf(meetingId)).length, { timeout: 20_000 }).toBe(1);
+    await list.arrived;
+    await page.locator('li.question[data-number="1"]', { hasText: text }).waitFor();
+    expect(await question.getByLabel('答复内容').inputValue()).toBe('物业明早派电工检修');
+    await list.release();
+    await page.locator('li.question[data-number="1"] .q-status', { hasText: '待处理' }).waitFor();
+    expect(await page.locator('li.question', { hasText: text }).count()).toBe(1);
+    await expect.poll(() => page.locator('li.question[data-pending="yes"]').count()).toBe(0);
+    expect(await question.getByLabel('答复内容').inputValue()).toBe('物业明早派电工检修');
+    await question.getByLabel('答复内容').pressSequentially('，周五前修好');
+    await question.getByRole('button', { name: '保存' }).click();
+    await expect.poll(async () => (await rowsOf(meetingId))[0]?.answer).toBe('物业明早派电工检修，周五前修好');
+    await question.getByText('已现场答复').waitFor();
     await context.close();
   });
 

@@ -80,6 +80,8 @@ export async function outboxEntries(meetingId?: string): Promise<OutboxEntry[]> 
 export async function enqueue<K extends OutboxKind>(kind: K, meetingId: string, body: BodyOf<K>, questionId?: string): Promise<Sent<K>> {
   const me = currentMe();
   if (!me) throw new ApiError(401, 'unauthenticated', t('questions.outbox.loggedOut'));
+  // A question that was still waiting when its form was opened may have gone out since.
+  if (questionId) questionId = serverIdOf(questionId) ?? questionId;
   const entry: OutboxEntry<K> = {
     localId: `local:${crypto.randomUUID()}`,
     seq: Date.now() * 1000 + (counter++ % 1000),
@@ -125,6 +127,17 @@ async function patch(localId: string, change: Partial<OutboxEntry>): Promise<voi
   await update<OutboxEntry | undefined>(ENTRY + localId, (old) => (old ? { ...old, ...change } : old), store);
 }
 
+/**
+ * Questions recorded from this tab that the server took, for the page's life: the server's id by the local one it
+ * had while it waited, and back. A form open on such a question stays open across the change of id, and what is
+ * done with it afterwards goes against the server's id.
+ */
+const sentQuestions = new Map<string, { id: string; number: number }>();
+const localIds = new Map<string, string>();
+export const sentQuestionOf = (localId: string): { id: string; number: number } | undefined => sentQuestions.get(localId);
+export const serverIdOf = (localId: string): string | undefined => sentQuestions.get(localId)?.id;
+export const localIdOf = (questionId: string): string | undefined => localIds.get(questionId);
+
 /** Per local id, the answer or the refusal of an entry sent by this tab, until its enqueue reads it. */
 const outcomes = new Map<string, unknown>();
 
@@ -155,8 +168,14 @@ async function flushOnce(): Promise<void> {
   for (const listed of await outboxEntries()) {
     // Read again under the lock: another tab may have sent it (it is gone), or a record sent before
     // it gave its question the server's id.
-    const entry = await get<OutboxEntry>(ENTRY + listed.localId, store);
+    let entry = await get<OutboxEntry>(ENTRY + listed.localId, store);
     if (!entry || entry.status === 'rejected') continue;
+    const resolved = entry.questionId && serverIdOf(entry.questionId);
+    if (resolved) {
+      // Made (in this tab) against a question that went out meanwhile: it goes against the server's id.
+      await patch(entry.localId, { questionId: resolved });
+      entry = { ...entry, questionId: resolved };
+    }
     if (entry.questionId?.startsWith('local:')) {
       const question = await get<OutboxEntry>(ENTRY + entry.questionId, store);
       // Its question is still to go out first (it went no further); refused or discarded, this cannot go either.
@@ -172,7 +191,12 @@ async function flushOnce(): Promise<void> {
     await patch(entry.localId, { status: 'sending' });
     try {
       const answer = await send(entry);
-      if (entry.kind === 'record') await resolveQuestion(entry.localId, (answer as { id: string }).id);
+      if (entry.kind === 'record') {
+        const { id: questionId, number } = answer as { id: string; number: number };
+        sentQuestions.set(entry.localId, { id: questionId, number });
+        localIds.set(questionId, entry.localId);
+        await resolveQuestion(entry.localId, questionId);
+      }
       await del(ENTRY + entry.localId, store);
       outcomes.set(entry.localId, answer);
       answered = true;

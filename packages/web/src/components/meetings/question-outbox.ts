@@ -10,12 +10,24 @@ import { customElement, property } from 'lit/decorators.js';
 import { notify } from '../../app/notify.js';
 import { t } from '../../i18n.js';
 import { buttonStyles } from '../../styles/button-styles.js';
-import { discardEntry, entryText, flushOutbox, onOutboxChange, onOutboxAnswered, outboxEntries, retryEntry, type OutboxEntry } from '../../offline/outbox.js';
+import {
+  discardEntry,
+  entryText,
+  flushOutbox,
+  onOutboxChange,
+  onOutboxAnswered,
+  outboxEntries,
+  retryEntry,
+  sentQuestionOf,
+  serverIdOf,
+  type OutboxEntry,
+} from '../../offline/outbox.js';
 import { YishiElement } from '../base/yishi-element.js';
 
 /** The outbox entries of one meeting, kept current; `onAnswered` runs when the server accepted or refused something of a flush in this tab. */
 export class OutboxController implements ReactiveController {
   entries: OutboxEntry[] = [];
+  private justSent: QuestionView[] = [];
   private stops: Array<() => void> = [];
 
   constructor(
@@ -40,7 +52,15 @@ export class OutboxController implements ReactiveController {
 
   async refresh(): Promise<void> {
     const meetingId = this.meetingId();
+    const before = this.waitingQuestions();
     this.entries = meetingId ? await outboxEntries(meetingId) : [];
+    // A question that went out stays shown as it was until the list has it under the server's id (one bar of
+    // signal: the list's reload takes a while), so a form open on it is not torn down meanwhile.
+    const still = new Set(this.entries.map((e) => e.localId));
+    for (const question of before) {
+      const sent = still.has(question.id) ? undefined : sentQuestionOf(question.id);
+      if (sent) this.justSent.push({ ...question, number: sent.number });
+    }
     this.host.requestUpdate();
   }
 
@@ -52,8 +72,17 @@ export class OutboxController implements ReactiveController {
     return this.entries.filter((e) => e.status === 'rejected');
   }
 
+  /**
+   * The questions waiting (waitingQuestions), and those sent from here whose server id is not in `listed` (the list
+   * shown) yet, with the number the server gave them (id: still the local one, which keys the row on screen:
+   * `serverIdOf` gives the server's).
+   */
+  pendingQuestions(listed: ReadonlySet<string>): QuestionView[] {
+    return [...this.justSent.filter((q) => !listed.has(serverIdOf(q.id)!)), ...this.waitingQuestions()];
+  }
+
   /** Questions recorded here and not sent yet, shaped as the list's items (id: the local id). */
-  pendingQuestions(): QuestionView[] {
+  waitingQuestions(): QuestionView[] {
     return this.waiting
       .filter((e) => e.kind === 'record')
       .map((e) => {

@@ -30,7 +30,7 @@ import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { pageOrKept } from '../../offline/kept-answer.js';
-import { enqueue, type OutboxKind } from '../../offline/outbox.js';
+import { enqueue, localIdOf, serverIdOf, type OutboxKind } from '../../offline/outbox.js';
 import { currentMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
@@ -43,7 +43,10 @@ import { OutboxController, outboxStyles, pendingBadge } from './question-outbox.
 import './question-form.js';
 import '../action-items/responsible-unit-field.js';
 
+/** `id`: the question's row (rowKey): the local id of a question recorded here, which keeps its row when it goes out. */
 type Mode = { id: string; kind: 'answer' | 'list' | 'merge' } | null;
+/** A question's row on screen: one recorded on this page keeps its local id's row when the server's id comes. */
+const rowKey = (q: QuestionView): string => localIdOf(q.id) ?? q.id;
 type Field = 'answer' | 'answeredByName' | 'measures' | 'responsibleUnit' | 'intoQuestionId';
 const FIELDS: readonly Field[] = ['answer', 'answeredByName', 'measures', 'responsibleUnit', 'intoQuestionId'];
 
@@ -147,19 +150,19 @@ export class QuestionsPanel extends YishiElement {
     const { kind } = this.mode;
     const done = await this.write.run(() => this.handle(q, kind), {
       fields: FIELDS,
-      form: { closed: () => this.mode?.id !== q.id, notSaved: (why) => t('questions.notSaved', { number: q.number, why }) },
+      form: { closed: () => this.mode?.id !== rowKey(q), notSaved: (why) => t('questions.notSaved', { number: q.number, why }) },
     });
     if (!done) return;
     // Only this question's form closes: on a slow phone the next one may have been opened (and typed
     // into) while this one was being saved.
-    if (this.mode?.id === q.id) this.mode = null;
+    if (this.mode?.id === rowKey(q)) this.mode = null;
     // Sent: the outbox's "sent" reloads the list. Waiting: the question shows it.
     if (!done.sent) notify(t('questions.outbox.queued'), 'primary');
   }
 
   private async showOnHall(q: QuestionView) {
     const shown = await this.write.run(() =>
-      api.call(meetingEndpoints.setHallFocus, { params: { meetingId: this.view.meeting.id }, body: { questionId: q.id } }),
+      api.call(meetingEndpoints.setHallFocus, { params: { meetingId: this.view.meeting.id }, body: { questionId: serverIdOf(q.id) ?? q.id } }),
     );
     if (shown) announceMeetingChanged(this);
   }
@@ -176,7 +179,7 @@ export class QuestionsPanel extends YishiElement {
   }
 
   override render() {
-    return html`${renderLoad(this.questions, ({ counts }) => this.renderList([...this.questions.items, ...this.outbox.pendingQuestions()], counts))}${renderMore(
+    return html`${renderLoad(this.questions, ({ counts }) => this.renderList([...this.questions.items, ...this.outbox.pendingQuestions(new Set(this.questions.items.map((q) => q.id)))], counts))}${renderMore(
       this.questions,
     )}`;
   }
@@ -218,51 +221,47 @@ export class QuestionsPanel extends YishiElement {
       }
       ${questions.length === 0 ? html`<p class="state-empty">${t('questions.none')}</p>` : nothing}
       <ol>
-        ${repeat(
-          questions,
-          (q) => q.id,
-          (q) => {
-            const target = q.mergedIntoId ? byId.get(q.mergedIntoId) : undefined;
-            const asker = q.anonymous ? t('questions.anonymousLabel') : (q.askerName ?? '');
-            const pending = q.id.startsWith('local:');
-            const action = this.outbox.pendingActionOn(q.id);
-            return html`<li class="card question ${pending ? 'pending' : ''}" data-number=${q.number} data-pending=${pending ? 'yes' : nothing}>
-              <h3>${pending ? pendingBadge() : `${q.number}.`} ${q.text}</h3>
-              <p class="muted">
-                ${[pick(QUESTION_CATEGORY_LABELS[q.category]), q.buildingName ? buildingLabel(q.buildingName) : '', asker].filter(Boolean).join(' · ')}
-              </p>
-              <p>
-                ${
-                  action
-                    ? html`<span class="pending-badge">${t('questions.outbox.pendingAction', { action: t(`questions.outbox.kind.${action.kind}`) })}</span>`
-                    : pending
-                      ? nothing
-                      : html`<span class="q-status ${q.status}">${t(`questions.status.${q.status}`)}</span>`
-                }
-                ${q.status === 'answered' && q.answer ? html`<br />${t('questions.answerBy', { name: q.answeredByName ?? '' })}${q.answer}` : nothing}
-                ${
-                  q.status === 'listed'
-                    ? html`<br />${t('questions.measuresLine', { measures: q.measures ?? '' })}${
-                          q.actionItemId ? html` · <a href=${`/action-items/${q.actionItemId}`}>${t('meeting.actionItemLink')}</a>` : nothing
-                        }`
-                    : nothing
-                }
-                ${q.status === 'merged' && target ? html`<br />${t('questions.mergedInto', { number: target.number })}` : nothing}
-              </p>
+        ${repeat(questions, rowKey, (q) => {
+          const target = q.mergedIntoId ? byId.get(q.mergedIntoId) : undefined;
+          const asker = q.anonymous ? t('questions.anonymousLabel') : (q.askerName ?? '');
+          const pending = q.id.startsWith('local:') && !serverIdOf(q.id);
+          const action = this.outbox.pendingActionOn(q.id);
+          return html`<li class="card question ${pending ? 'pending' : ''}" data-number=${q.number} data-pending=${pending ? 'yes' : nothing}>
+            <h3>${pending ? pendingBadge() : `${q.number}.`} ${q.text}</h3>
+            <p class="muted">
+              ${[pick(QUESTION_CATEGORY_LABELS[q.category]), q.buildingName ? buildingLabel(q.buildingName) : '', asker].filter(Boolean).join(' · ')}
+            </p>
+            <p>
               ${
-                canHandle && q.status === 'raised' && !action && this.mode?.id !== q.id
-                  ? html`<div class="actions">
-                      <button class="button primary" @click=${() => this.open({ id: q.id, kind: 'answer' })}>${t('questions.answer')}</button>
-                      <button class="button" @click=${() => this.open({ id: q.id, kind: 'list' })}>${t('questions.list')}</button>
-                      <button class="button" @click=${() => this.open({ id: q.id, kind: 'merge' })}>${t('questions.merge')}</button>
-                      ${status === 'in_session' && !pending ? html`<button class="button" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</button>` : nothing}
-                    </div>`
+                action
+                  ? html`<span class="pending-badge">${t('questions.outbox.pendingAction', { action: t(`questions.outbox.kind.${action.kind}`) })}</span>`
+                  : pending
+                    ? nothing
+                    : html`<span class="q-status ${q.status}">${t(`questions.status.${q.status}`)}</span>`
+              }
+              ${q.status === 'answered' && q.answer ? html`<br />${t('questions.answerBy', { name: q.answeredByName ?? '' })}${q.answer}` : nothing}
+              ${
+                q.status === 'listed'
+                  ? html`<br />${t('questions.measuresLine', { measures: q.measures ?? '' })}${
+                        q.actionItemId ? html` · <a href=${`/action-items/${q.actionItemId}`}>${t('meeting.actionItemLink')}</a>` : nothing
+                      }`
                   : nothing
               }
-              ${this.mode?.id === q.id ? this.renderAction(q, questions) : nothing}
-            </li>`;
-          },
-        )}
+              ${q.status === 'merged' && target ? html`<br />${t('questions.mergedInto', { number: target.number })}` : nothing}
+            </p>
+            ${
+              canHandle && q.status === 'raised' && !action && this.mode?.id !== rowKey(q)
+                ? html`<div class="actions">
+                    <button class="button primary" @click=${() => this.open({ id: rowKey(q), kind: 'answer' })}>${t('questions.answer')}</button>
+                    <button class="button" @click=${() => this.open({ id: rowKey(q), kind: 'list' })}>${t('questions.list')}</button>
+                    <button class="button" @click=${() => this.open({ id: rowKey(q), kind: 'merge' })}>${t('questions.merge')}</button>
+                    ${status === 'in_session' && !pending ? html`<button class="button" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</button>` : nothing}
+                  </div>`
+                : nothing
+            }
+            ${this.mode?.id === rowKey(q) ? this.renderAction(q, questions) : nothing}
+          </li>`;
+        })}
       </ol>
     `;
   }

@@ -73,7 +73,7 @@ export class MeetingAskPage extends YishiElement {
   }
 
   private renderWaiting() {
-    const waiting = this.outbox.pendingQuestions().filter((q) => this.listed.has(q.id));
+    const waiting = this.outbox.waitingQuestions().filter((q) => this.listed.has(q.id));
     return html`${this.sentLater > 0 ? html`<p class="card" role="status">${t('questions.outbox.askSent', { count: this.sentLater })}</p>` : nothing}
       ${
         waiting.length > 0
