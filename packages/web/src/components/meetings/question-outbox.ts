@@ -59,7 +59,8 @@ export class OutboxController implements ReactiveController {
     const still = new Set(this.entries.map((e) => e.localId));
     for (const question of before) {
       const sent = still.has(question.id) ? undefined : sentQuestionOf(question.id);
-      if (sent) this.justSent.push({ ...question, number: sent.number });
+      // Two refreshes at once both see it go: it is kept once.
+      if (sent && !this.justSent.some((q) => q.id === question.id)) this.justSent.push({ ...question, number: sent.number });
     }
     this.host.requestUpdate();
   }
