@@ -85,17 +85,27 @@ describe('numbered sign-off in the browser', () => {
         throw e;
       });
       expect(await overdueRow.textContent()).toContain('已逾期');
+      // A card an item on the phone: its title across the card, not squeezed to a character a line.
+      const title = overdueRow.locator('td.lead');
+      const titleSize = await title.evaluate((td) => Number.parseFloat(getComputedStyle(td).fontSize));
+      expect((await title.boundingBox())!.width).toBeGreaterThan(15 * titleSize);
+      expect(await page.locator('.table-wrap').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
       await page.getByRole('link', { name: '台账与导出' }).click();
       await page.getByRole('heading', { level: 1, name: '整改台账' }).waitFor();
       await page.getByRole('button', { name: '校验台账' }).click();
       await page.locator('[data-verify="ok"]').waitFor();
       expect(await page.locator('table').textContent()).toContain(number);
-      // On the phone the table scrolls sideways inside its frame; the item's column keeps a phrase a line, not a character.
+      // On the phone each entry is a card: every cell beside its column's name, the item a phrase a line (not a
+      // character), nothing past the screen's edge, and still a table to a screen reader.
       const itemCell = page.locator('tbody td.text').first();
       const fontSize = await itemCell.evaluate((td) => Number.parseFloat(getComputedStyle(td).fontSize));
-      expect((await itemCell.boundingBox())!.width).toBeGreaterThan(8 * fontSize);
-      const wrap = await page.locator('.table-wrap').evaluate((el) => el.scrollWidth - el.clientWidth);
-      expect(wrap).toBeGreaterThan(0);
+      expect((await itemCell.boundingBox())!.width).toBeGreaterThan(12 * fontSize);
+      expect(await itemCell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"事项"');
+      expect(await page.locator('.table-wrap').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      const signedOff = page.locator('tbody tr', { hasText: number });
+      expect((await signedOff.boundingBox())!.width).toBeLessThanOrEqual(360);
+      expect(await page.getByRole('row').count()).toBeGreaterThan(1);
+      expect(await page.getByRole('cell', { name: number }).count()).toBe(1);
       await expectNoSeriousA11yViolations(page);
     });
   });

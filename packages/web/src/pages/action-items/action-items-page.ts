@@ -126,28 +126,28 @@ export class ActionItemsPage extends YishiElement {
   private renderTable(items: ActionItemStaffView[], counts: ActionItemList['counts']) {
     if (items.length === 0) return renderEmpty(t('ai.empty'));
     return html`<p class="muted" role="status">${t('ai.summary', { total: counts.total, signed: counts.signedOff, overdue: counts.overdue })}</p>
-      <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t('ai.colTitle')}</th>
-              <th scope="col">${t('ai.colTriage')}</th>
-              <th scope="col">${t('ai.colStatus')}</th>
-              <th scope="col">${t('ai.colDue')}</th>
-              <th scope="col">${t('ai.colUnit')}</th>
-              <th scope="col">${t('ai.colNumber')}</th>
+      <div class="table-wrap as-cards" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
+        <table role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">${t('ai.colTitle')}</th>
+              <th scope="col" role="columnheader">${t('ai.colTriage')}</th>
+              <th scope="col" role="columnheader">${t('ai.colStatus')}</th>
+              <th scope="col" role="columnheader">${t('ai.colDue')}</th>
+              <th scope="col" role="columnheader">${t('ai.colUnit')}</th>
+              <th scope="col" role="columnheader">${t('ai.colNumber')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${items.map(
               (i) =>
-                html`<tr class=${i.overdue ? 'is-overdue' : ''} data-item=${i.id}>
-                  <td><a href=${`/action-items/${i.id}`}>${i.title}</a></td>
-                  <td>${triageBadge(i.triage)}</td>
-                  <td>${statusBadge(i.status)} ${overdueBadge(i.overdue)}</td>
-                  <td>${dueText(i)}</td>
-                  <td>${pick(i.responsibleUnitLabel)}</td>
-                  <td>${i.signOffNumber ? html`<span class="number">${i.signOffNumber}</span>` : nothing}</td>
+                html`<tr role="row" class=${i.overdue ? 'is-overdue' : ''} data-item=${i.id}>
+                  <td role="cell" class="lead"><a href=${`/action-items/${i.id}`}>${i.title}</a></td>
+                  <td role="cell" data-label=${t('ai.colTriage')}>${triageBadge(i.triage)}</td>
+                  <td role="cell" data-label=${t('ai.colStatus')}><span>${statusBadge(i.status)} ${overdueBadge(i.overdue)}</span></td>
+                  <td role="cell" data-label=${t('ai.colDue')}>${dueText(i)}</td>
+                  <td role="cell" data-label=${t('ai.colUnit')}>${pick(i.responsibleUnitLabel)}</td>
+                  <td role="cell" data-label=${t('ai.colNumber')}>${i.signOffNumber ? html`<span class="number">${i.signOffNumber}</span>` : nothing}</td>
                 </tr>`,
             )}
           </tbody>

@@ -29,6 +29,11 @@ export class LedgerPage extends YishiElement {
       td.text {
         min-width: 10em;
       }
+      @media (max-width: 40rem) {
+        td.text {
+          min-width: 0;
+        }
+      }
       .hash {
         font-family: ui-monospace, Menlo, monospace;
         font-size: 0.8125rem;
@@ -89,30 +94,39 @@ export class LedgerPage extends YishiElement {
       (await this.verifying.run(() => api.call(ledgerEndpoints.verify, { params: { compoundId: this.compoundId } }), { errorAs: 'inline' })) ?? null;
   }
 
+  /** Wrapped, so that on a phone's card it sits as one block beside its column's name. */
+  private resolution(e: LedgerRow) {
+    return html`<span>${e.resolution}${e.signedOffBy ? html`<br /><span class="muted">${e.signedOffBy}</span>` : nothing}</span>`;
+  }
+
+  private time(e: LedgerRow) {
+    return html`<span>${formatDateTime(e.createdAt)}<br /><span class="hash" title=${e.hash}>${e.hash.slice(0, 12)}</span></span>`;
+  }
+
   private renderTable(entries: LedgerRow[]) {
     if (entries.length === 0) return renderEmpty(t('ledger.empty'));
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col" class="num">${t('ledger.colSeq')}</th>
-            <th scope="col">${t('ledger.colKind')}</th>
-            <th scope="col">${t('ai.colNumber')}</th>
-            <th scope="col">${t('ai.colTitle')}</th>
-            <th scope="col">${t('ai.resolution')}</th>
-            <th scope="col">${t('ledger.colTime')}</th>
+    return html`<div class="table-wrap as-cards" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
+      <table role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader" class="num">${t('ledger.colSeq')}</th>
+            <th scope="col" role="columnheader">${t('ledger.colKind')}</th>
+            <th scope="col" role="columnheader">${t('ai.colNumber')}</th>
+            <th scope="col" role="columnheader">${t('ai.colTitle')}</th>
+            <th scope="col" role="columnheader">${t('ai.resolution')}</th>
+            <th scope="col" role="columnheader">${t('ledger.colTime')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${entries.map(
             (e) =>
-              html`<tr>
-                <td class="num">${e.seq}</td>
-                <td>${t(`ai.update.${e.kind}`)}</td>
-                <td>${e.signOffNumber ? html`<span class="number">${e.signOffNumber}</span>` : nothing}</td>
-                <td class="text"><a href=${`/action-items/${e.actionItemId}`}>${e.title}</a></td>
-                <td class="text">${e.resolution}${e.signedOffBy ? html`<br /><span class="muted">${e.signedOffBy}</span>` : nothing}</td>
-                <td>${formatDateTime(e.createdAt)}<br /><span class="hash" title=${e.hash}>${e.hash.slice(0, 12)}</span></td>
+              html`<tr role="row">
+                <td role="cell" data-label=${t('ledger.colSeq')} class="num">${e.seq}</td>
+                <td role="cell" data-label=${t('ledger.colKind')}>${t(`ai.update.${e.kind}`)}</td>
+                <td role="cell" data-label=${t('ai.colNumber')}>${e.signOffNumber ? html`<span class="number">${e.signOffNumber}</span>` : nothing}</td>
+                <td role="cell" data-label=${t('ai.colTitle')} class="text"><a href=${`/action-items/${e.actionItemId}`}>${e.title}</a></td>
+                <td role="cell" data-label=${t('ai.resolution')} class="text">${e.resolution || e.signedOffBy ? this.resolution(e) : nothing}</td>
+                <td role="cell" data-label=${t('ledger.colTime')}>${this.time(e)}</td>
               </tr>`,
           )}
         </tbody>
