@@ -274,6 +274,40 @@ describe('live agenda in the browser', () => {
     await page.context().close();
   });
 
+  it('a council days ahead: starting it says it would start early, cancelling it asks with a plain way back, a sign-in shows its date', async () => {
+    const staff = await new ApiClient(server.url).login('zhanzhang');
+    const compound = await server.deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow();
+    const startsAt = new Date(Date.now() + 8 * 86_400_000).toISOString();
+    const { meeting } = await staff.ok(meetingEndpoints.create, {
+      params: { compoundId: compound.id },
+      body: { kind: 'four_party', title: '一周后的议事会', startsAt, place: '服务站二楼' },
+    });
+    await staff.ok(meetingEndpoints.schedule, { params: { meetingId: meeting.id } });
+    const page = await loggedInPage('zhanzhang');
+    await page.goto(`${server.url}/meetings/${meeting.id}`);
+    const dialog = page.locator('dialog#confirm-step');
+    await page.getByRole('button', { name: '开始会议（锁定议程）' }).click();
+    await dialog.getByText(/^会议通知的开始时间是 \d{4}年\d{1,2}月\d{1,2}日（周.） \d\d:\d\d，现在开始就是提前开会。$/).waitFor();
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.getByRole('button', { name: '取消会议' }).click();
+    // Not "取消" beside "确定取消会议": the way back says it keeps the meeting.
+    expect(await dialog.getByRole('button').allTextContents()).toEqual(['不取消，返回', '确定取消会议'].map((words) => expect.stringContaining(words)));
+    await dialog.getByRole('button', { name: '不取消，返回' }).click();
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    expect((await staff.ok(meetingEndpoints.get, { params: { meetingId: meeting.id } })).meeting.status).toBe('scheduled');
+    // Signed in a week before the meeting: the date is said, not a time that reads as the meeting day's.
+    const row = page.locator('ul.attendance li').first();
+    await row.getByRole('button', { name: '签到', exact: true }).click();
+    await row.getByText(/^✓ 已签到 \d{4}年\d{1,2}月\d{1,2}日（周.） \d\d:\d\d$/).waitFor();
+    await row.getByRole('button', { name: '撤销签到' }).click();
+    await row.getByText('未签到').waitFor();
+    // An evening talk's published minutes say they are published, not that they should be soon.
+    await page.goto(`${server.url}/meetings/${talkId}/minutes`);
+    await page.getByText(/^已公示（第 1 版）$/).waitFor();
+    expect(await visibleText(page)).not.toContain('建议尽快公示');
+    await page.context().close();
+  });
+
   it('signing attendees in from the keyboard keeps the focus on the button pressed and the page where it was', async () => {
     const page = await loggedInPage('zhanzhang');
     await page.goto(`${server.url}/meetings/${councilId}`);

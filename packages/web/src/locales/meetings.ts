@@ -37,6 +37,12 @@ export const meetingsMessages = {
   'meeting.closeConfirm': { 'zh-CN': '确定结束', en: 'Close it' },
   'meeting.startConfirm': { 'zh-CN': '确定开始', en: 'Open it' },
   'meeting.cancel': { 'zh-CN': '取消', en: 'Cancel' },
+  'meeting.keepMeeting': { 'zh-CN': '不取消，返回', en: 'Keep the meeting' },
+  'meeting.startEarly': {
+    'zh-CN': '会议通知的开始时间是 {time}，现在开始就是提前开会。',
+    en: 'The notice says the meeting starts at {time}: opening it now opens it early.',
+  },
+  'meeting.noAgendaItems': { 'zh-CN': '这次会议没有议题。', en: 'This meeting had no agenda items.' },
   'meeting.schedule': { 'zh-CN': '发布会议通知', en: 'Publish the notice' },
   'meeting.start': { 'zh-CN': '开始会议（锁定议程）', en: 'Open the session (freeze the agenda)' },
   'meeting.close': { 'zh-CN': '结束会议', en: 'Close the session' },

@@ -10,6 +10,8 @@ export const minutesMessages = {
     'zh-CN': '还没有纪要草稿。会议结束后，可由会议记录自动生成草稿。',
     en: 'No draft yet. Once the meeting has ended, generate one from the meeting record.',
   },
+  'minutes.noDraftClosed': { 'zh-CN': '还没有纪要草稿。可由会议记录自动生成草稿。', en: 'No draft yet. Generate one from the meeting record.' },
+  'minutes.publishedNoDeadline': { 'zh-CN': '已公示（第 {version} 版）', en: 'Published (version {version})' },
   'minutes.generate': { 'zh-CN': '从会议记录生成草稿', en: 'Generate the draft from the record' },
   'minutes.regenerate': { 'zh-CN': '重新生成草稿', en: 'Regenerate the draft' },
   'minutes.regenerateConfirm': {

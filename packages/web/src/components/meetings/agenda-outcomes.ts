@@ -178,6 +178,7 @@ export class AgendaOutcomes extends YishiElement {
     const { view } = this;
     const { outcomes } = meetingKind(view.meeting.kind);
     const canRecord = view.permissions.run && recordingOpen(view.meeting.status) && outcomes;
+    if (view.agendaItems.length === 0) return html`<p class="state-empty">${t('meeting.noAgendaItems')}</p>`;
     return html`<ol>
       ${view.agendaItems.map(
         (item) =>

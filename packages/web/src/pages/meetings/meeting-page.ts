@@ -62,11 +62,15 @@ const STEPS = {
 type Step = keyof typeof STEPS;
 
 /** The designed dialog's title and button for the steps that ask first (a browser's confirm() looks like an error and cannot be styled for elder mode). */
-const CONFIRM_DIALOGS: Partial<Record<Step, { title: MessageKey; button: MessageKey }>> = {
-  start: { title: 'meeting.startTitle', button: 'meeting.startConfirm' },
-  close: { title: 'meeting.closeTitle', button: 'meeting.closeConfirm' },
-  cancel: { title: 'meeting.cancelMeetingTitle', button: 'meeting.cancelMeetingConfirm' },
+const CONFIRM_DIALOGS: Partial<Record<Step, { title: MessageKey; button: MessageKey; back: MessageKey }>> = {
+  start: { title: 'meeting.startTitle', button: 'meeting.startConfirm', back: 'meeting.cancel' },
+  close: { title: 'meeting.closeTitle', button: 'meeting.closeConfirm', back: 'meeting.cancel' },
+  // "取消" beside "确定取消会议" would say both things at once.
+  cancel: { title: 'meeting.cancelMeetingTitle', button: 'meeting.cancelMeetingConfirm', back: 'meeting.keepMeeting' },
 };
+
+/** Starting more than this before the time on the notice is said in the confirmation. */
+const EARLY_START_MS = 60 * 60_000;
 
 @customElement('yishi-meeting-page')
 export class MeetingPage extends YishiElement {
@@ -81,8 +85,15 @@ export class MeetingPage extends YishiElement {
       }
       .attendance {
         list-style: none;
-        padding: 0;
+        padding: 0.25rem 1rem;
         margin: 0;
+      }
+      .attendance li:first-child {
+        border-top: none;
+      }
+      #confirm-step .warning {
+        font-weight: 600;
+        color: var(--yishi-warning-text);
       }
       .attendance li {
         display: flex;
@@ -260,14 +271,21 @@ export class MeetingPage extends YishiElement {
     const words = step ? CONFIRM_DIALOGS[step] : undefined;
     return html`<dialog class="dialog" id="confirm-step" aria-labelledby="confirm-step-title" @close=${() => (this.confirming = null)}>
       <h2 id="confirm-step-title">${words ? t(words.title) : ''}</h2>
-      ${spec && 'confirm' in spec ? html`<p>${t(spec.confirm)}</p>` : nothing}
+      ${spec && 'confirm' in spec ? html`<p>${t(spec.confirm)}</p>` : nothing} ${step === 'start' ? this.startWarnings() : nothing}
       <div class="actions">
-        <button class="button" @click=${() => (this.confirming = null)}>${t('meeting.cancel')}</button>
+        <button class="button" @click=${() => (this.confirming = null)}>${words ? t(words.back) : ''}</button>
         <button class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => step && this.step(step, true)}>
           ${words ? t(words.button) : ''}
         </button>
       </div>
     </dialog>`;
+  }
+
+  /** Before starting: a start well before the time on the notice, said in words. */
+  private startWarnings() {
+    const v = this.view.value;
+    if (!v || Date.parse(v.meeting.startsAt) - Date.now() <= EARLY_START_MS) return nothing;
+    return html`<p class="warning">${t('meeting.startEarly', { time: formatDateTime(v.meeting.startsAt) })}</p>`;
   }
 
   /** The dialog is open while a step waits for its confirmation: shown modal (focus kept in it, Esc closes it) or closed. */
@@ -312,7 +330,7 @@ export class MeetingPage extends YishiElement {
               <span>
                 ${
                   a.signedInAt
-                    ? html`<span class="signed">✓ ${t('meeting.signedIn', { time: formatTime(a.signedInAt) })}</span>`
+                    ? html`<span class="signed">✓ ${t('meeting.signedIn', { time: signInTime(a.signedInAt, v.meeting.startsAt) })}</span>`
                     : html`<span class="muted">${t('meeting.notSignedIn')}</span>`
                 }
                 ${
@@ -334,4 +352,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'yishi-meeting-page': MeetingPage;
   }
+}
+
+/** When someone signed in: the time on the meeting's day, the date too on any other (a sign-in days before it). */
+function signInTime(signedInAt: string, startsAt: string): string {
+  return formatDate(signedInAt) === formatDate(startsAt) ? formatTime(signedInAt) : formatDateTime(signedInAt);
 }

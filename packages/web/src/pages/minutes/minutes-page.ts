@@ -219,7 +219,10 @@ export class MinutesPage extends YishiElement {
   }
 
   private renderDeadline(m: StaffMinutes) {
-    if (!m.deadline) return html`<div class="alert">${t('minutes.noDeadline')}</div>`;
+    if (!m.deadline)
+      return m.versions.length > 0
+        ? html`<div class="alert success"><strong>${t('minutes.publishedNoDeadline', { version: m.versions.length })}</strong></div>`
+        : html`<div class="alert">${t('minutes.noDeadline')}</div>`;
     const date = formatDateTime(m.deadline);
     if (m.versions.length > 0) {
       return html`<div class="alert ${m.publishedOnTime ? 'success' : 'warning'}">
@@ -237,7 +240,7 @@ export class MinutesPage extends YishiElement {
 
   private renderEditor(m: StaffMinutes) {
     if (!m.draft) {
-      return html`<p>${t('minutes.noDraft')}</p>
+      return html`<p>${t(m.meeting.status === 'closed' ? 'minutes.noDraftClosed' : 'minutes.noDraft')}</p>
         ${
           m.may.write && m.meeting.status === 'closed'
             ? html`<button
