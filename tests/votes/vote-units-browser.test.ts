@@ -151,6 +151,8 @@ describe('an owner of two flats votes on a phone', () => {
       const article = page.locator('article', { has: page.getByRole('link', { name: TITLE }) });
       await poll(() => visibleText(article)).toContain('1栋1单元301：✓ 已投票');
       expect(await visibleText(article)).toContain('2栋2单元502：✓ 已投票');
+      // Both voted: the way in offers to look or change, not to vote.
+      expect(await article.getByRole('link').allTextContents()).toEqual([TITLE, '查看或修改选票']);
     });
     // 301's ballot was replaced and 502's added: one more ballot, and the owner's head was already counted.
     const after = await turnout(voteId);
@@ -209,6 +211,12 @@ describe('around the vote', () => {
       expect(text).not.toMatch(/未通过[：:]\s*未通过/);
       expect(text).not.toMatch(/通过[：:]\s*表决通过/);
       expect(text).toContain('✓ 当选：何秀英');
+      // A result still in its objection period says it is the preliminary count; a vote announced, when voting opens.
+      const preliminary = page.locator('article', { has: page.getByRole('link', { name: '1栋加装电梯' }) });
+      expect(await visibleText(preliminary)).toContain('这是初步统计结果：询异期满、异议处理完毕后公布最终结果。');
+      expect(await visibleText(failed)).not.toContain('初步统计');
+      const announced = page.locator('article', { has: page.getByRole('link', { name: '续聘物业服务企业（2027—2029 年）' }) });
+      expect(await visibleText(announced)).toMatch(/投票开始：\d{4}年\d{1,2}月\d{1,2}日（周.） \d\d:\d\d，截止：/);
       await expectNoSeriousA11yViolations(page);
     });
   });
@@ -228,6 +236,11 @@ describe('around the vote', () => {
         for (const label of ['同意', '反对', '弃权']) expect(text).toContain(label);
         expect(text).not.toMatch(/\b(Yes|No|Abstain)\b/);
         expect(text).not.toContain('当选');
+        // The owner's own flats stay on the page once it closed, with whether each voted (and its receipt code to check
+        // during the objection period).
+        const mine = page.locator('.my-units li');
+        expect(await mine.count()).toBe(2);
+        for (const unit of await mine.allTextContents()) expect(unit).toMatch(/^\s*\d栋\d单元\d+：(✓ 已投票|○ 未投票)/);
       },
       { locale: 'en-US' },
     );

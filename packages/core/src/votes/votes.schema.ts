@@ -172,6 +172,11 @@ export const voteSummarySchema = z.object({
   closedAt: z.string().nullable(),
   /** Closed by its set time rather than early by staff. */
   closedOnTime: z.boolean(),
+  /**
+   * Closed on the statutory timeline with its 询异 period not over: its result is the preliminary count
+   * (初步统计结果), published as final once the objections are settled.
+   */
+  preliminary: z.boolean(),
   /** direct, proposal or agenda_item (stored as text: other features read the column too). */
   sourceKind: z.string(),
   sourceId: z.string().nullable(),

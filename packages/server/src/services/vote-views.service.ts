@@ -94,6 +94,7 @@ export async function voteSummary(deps: Deps, vote: VoteRow, locale: Locale) {
     openedAt: vote.opened_at,
     closedAt: vote.closed_at,
     closedOnTime: vote.status === 'closed' && vote.closed_by_user_id === null,
+    preliminary: vote.status === 'closed' && vote.statutory === 1 && vote.finalised_at === null,
     sourceKind: vote.source_kind,
     sourceId: vote.source_id,
     createdAt: vote.created_at,

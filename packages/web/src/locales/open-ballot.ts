@@ -7,7 +7,7 @@ export const openBallotMessages = {
   },
   'openBallot.filesHeading': { 'zh-CN': '自己重新计票', en: 'Recount it yourself' },
   'openBallot.filesIntro': {
-    'zh-CN': '下载名册（谁参与了）和选票（按回执码，含整本投票日志），在本机一键重新计票，或用议事的 recount 命令自己重算，看结果是否和公布的一样。',
+    'zh-CN': '下载名册（谁参与了）和选票（按回执码，含整本投票日志），在本机一键重新计票，或请懂电脑的人用议事自带的重算工具核对，看结果是否和公布的一样。',
     en: 'Download the roll (who took part) and the ballots (by receipt code, with the whole ballot log), then recount here in one tap or with Yishi’s recount command, and see whether the result is the one published.',
   },
   'openBallot.recountHere': { 'zh-CN': '在本机重新计票', en: 'Recount on this device' },
@@ -31,8 +31,8 @@ export const openBallotMessages = {
   },
   'openBallot.rollJson': { 'zh-CN': '下载名册（JSON）', en: 'Roll (JSON)' },
   'openBallot.ballotsJson': { 'zh-CN': '下载选票和日志（JSON）', en: 'Ballots and log (JSON)' },
-  'openBallot.rollCsv': { 'zh-CN': '名册（Excel 可打开的 CSV）', en: 'Roll (CSV)' },
-  'openBallot.ballotsCsv': { 'zh-CN': '选票（Excel 可打开的 CSV）', en: 'Ballots (CSV)' },
+  'openBallot.rollCsv': { 'zh-CN': '名册（表格，可用 Excel 打开）', en: 'Roll (CSV)' },
+  'openBallot.ballotsCsv': { 'zh-CN': '选票（表格，可用 Excel 打开）', en: 'Ballots (CSV)' },
   'openBallot.anchor': {
     'zh-CN': '存证：本次投票日志共 {n} 条记录，{date} 在公示栏公布，末条哈希：',
     en: 'Anchor: this vote’s ballot log has {n} entries, published on the board {date}; last hash:',

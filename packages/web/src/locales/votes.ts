@@ -18,6 +18,13 @@ export const voteMessages = {
   'votes.status.closed': { 'zh-CN': '已结束', en: 'Closed' },
   'votes.closesAt': { 'zh-CN': '截止时间：{time}', en: 'Closes {time}' },
   'votes.closedAt': { 'zh-CN': '结束时间：{time}', en: 'Closed {time}' },
+  'votes.opensAtThenCloses': { 'zh-CN': '投票开始：{opens}，截止：{closes}', en: 'Voting opens {opens}, closes {closes}' },
+  'votes.viewOrChange': { 'zh-CN': '查看或修改选票', en: 'View or change my ballot' },
+  'votes.preliminaryResults': { 'zh-CN': '初步统计结果', en: 'Preliminary result' },
+  'votes.preliminaryNote': {
+    'zh-CN': '这是初步统计结果：询异期满、异议处理完毕后公布最终结果。',
+    en: 'This is the preliminary count: the final result is published once the objection period has ended and any objections are settled.',
+  },
   'votes.building': { 'zh-CN': '{name}栋业主表决', en: 'Building {name} owners' },
   'votes.goVote': { 'zh-CN': '去投票', en: 'Vote' },
   'votes.view': { 'zh-CN': '查看', en: 'View' },

@@ -105,6 +105,7 @@ export class BoardVotesSection extends YishiElement {
     return html`<article class="card closed-vote">
       <h3>${v.title}</h3>
       <p class="muted">${t('votes.closedAt', { time: formatDateTime(v.closedAt ?? v.closesAt) })} · ${pick(v.ruleText)}</p>
+      ${v.preliminary ? html`<p><strong>${t('votes.preliminaryNote')}</strong></p>` : nothing}
       <yishi-vote-result .result=${v.result}></yishi-vote-result>
       <p class="no-print"><a href=${`/votes/${v.id}/receipts`}>${t('votes.receipts')}</a></p>
       <yishi-open-ballot-files vote-id=${v.id} compound-id=${v.compoundId}></yishi-open-ballot-files>

@@ -16,10 +16,9 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { renderStaleNote, savedTime, staleNoteStyles } from '../../components/common/stale-note.js';
-import { bracketed, colon } from '../../components/votes/vote-words.js';
+import { bracketed, colon, voteWhen } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentLocale } from '../../state/preferences.js';
@@ -150,14 +149,7 @@ export class VotePage extends YishiElement implements FlowHost {
     return html`
       ${renderStaleNote(stale)}
       <h1>${vote.title}</h1>
-      <p class="status">
-        ${
-          unsettled
-            ? t('votes.asOf', { time: savedTime(stale.savedAt) })
-            : html`${t(`votes.status.${vote.status}`)} ·
-              ${vote.status === 'closed' ? t('votes.closedAt', { time: formatDateTime(vote.closedAt ?? vote.closesAt) }) : t('votes.closesAt', { time: formatDateTime(vote.closesAt) })}`
-        }
-      </p>
+      <p class="status">${unsettled ? t('votes.asOf', { time: savedTime(stale.savedAt) }) : html`${t(`votes.status.${vote.status}`)} · ${voteWhen(vote)}`}</p>
       ${unsettled && vote.status === 'open' ? this.renderNeedsNetwork() : nothing}
       ${vote.buildingName ? html`<p>${t('votes.building', { name: vote.buildingName })}</p>` : nothing}
       ${vote.description ? html`<p>${vote.description}</p>` : nothing}
@@ -171,8 +163,10 @@ export class VotePage extends YishiElement implements FlowHost {
       }
       ${
         vote.status === 'closed'
-          ? html`<h2>${t('votes.results')}</h2>
+          ? html`<h2>${vote.preliminary ? t('votes.preliminaryResults') : t('votes.results')}</h2>
+              ${vote.preliminary ? html`<p class="muted">${t('votes.preliminaryNote')}</p>` : nothing}
               <yishi-vote-result .result=${v.result}></yishi-vote-result>
+              ${v.mine.length > 0 ? this.renderMyUnits(v.mine) : nothing}
               <p><a class="link-button" href=${`/votes/${vote.id}/receipts`}>${t('votes.receipts')}</a></p>`
           : nothing
       }

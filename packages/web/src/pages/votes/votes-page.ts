@@ -11,11 +11,10 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderMore } from '../../components/common/load-more.js';
 import { renderEmpty, renderError, renderLoad, renderLoading } from '../../components/common/load-state.js';
-import { colon } from '../../components/votes/vote-words.js';
+import { colon, voteWhen } from '../../components/votes/vote-words.js';
 import { voteStyles } from '../../components/votes/vote-styles.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { PartController } from '../../controllers/part-controller.js';
-import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { holdsRoleAt } from '../../state/session.js';
 
@@ -78,21 +77,29 @@ export class VotesPage extends YishiElement {
       <h2><a href=${`/votes/${v.id}`}>${v.title}</a></h2>
       <p>
         <span class="status">${t(`votes.status.${v.status}`)}</span>
-        ${v.buildingName ? html` · ${t('votes.building', { name: v.buildingName })}` : nothing} ·
-        ${v.status === 'closed' ? t('votes.closedAt', { time: formatDateTime(v.closedAt ?? v.closesAt) }) : t('votes.closesAt', { time: formatDateTime(v.closesAt) })}
+        ${v.buildingName ? html` · ${t('votes.building', { name: v.buildingName })}` : nothing} · ${voteWhen(v)}
       </p>
       ${
         // The summary already says the verdict in words ("未通过：…", "当选：…"): a glyph beside it, not the verdict again.
         v.status === 'closed' && v.summaryText
-          ? html`<p class=${v.passed ? 'passed' : 'failed'}><strong>${v.passed ? '✓' : '✗'} ${pick(v.summaryText)}</strong></p>`
+          ? html`<p class=${v.passed ? 'passed' : 'failed'}><strong>${v.passed ? '✓' : '✗'} ${pick(v.summaryText)}</strong></p>
+              ${v.preliminary ? html`<p class="muted">${t('votes.preliminaryNote')}</p>` : nothing}`
           : nothing
       }
       ${v.status === 'open' && v.mine.length > 0 ? this.renderMine(v) : nothing}
       <div class="actions">
-        <a class="link-button ${v.status === 'open' ? 'primary' : ''}" href=${`/votes/${v.id}`}>${v.status === 'open' ? t('votes.goVote') : t('votes.view')}</a>
-        ${this.navigates(v) ? html`<a class="link-button" href=${`/votes/${v.id}/navigator`}>${t('nav.link')}</a>` : nothing}
+        ${this.renderOpenLink(v)} ${this.navigates(v) ? html`<a class="link-button" href=${`/votes/${v.id}/navigator`}>${t('nav.link')}</a>` : nothing}
       </div>
     </article>`;
+  }
+
+  /** To the vote: "去投票" while one of my units has still to vote, "查看或修改选票" once all have, else "查看". */
+  private renderOpenLink(v: ListedVote) {
+    const href = `/votes/${v.id}`;
+    if (v.status !== 'open' || v.mine.length === 0) return html`<a class="link-button" href=${href}>${t('votes.view')}</a>`;
+    return v.mine.some((m) => !m.voted)
+      ? html`<a class="link-button primary" href=${href}>${t('votes.goVote')}</a>`
+      : html`<a class="link-button" href=${href}>${t('votes.viewOrChange')}</a>`;
   }
 
   /** The turnout navigator of an open vote: for its organisers, and building heads on a vote of the whole compound. */
