@@ -193,6 +193,9 @@ describe('preferences and e-mail', () => {
       expect(text).toContain('本平台暂未开通邮件发送');
       expect(text).toContain('短信发送到 138****0001');
       expect(text).toContain('邮件发送到 wang@example.com');
+      // No e-mail box to tick where no e-mail goes out: each kind says so instead.
+      expect(await phone.locator('yishi-notification-settings-page input[name$=".email"]').count()).toBe(0);
+      expect(text).toContain('（邮件未开通）');
       await expectNoSeriousA11yViolations(phone);
       await phone.screenshot({ path: `${SHOTS}/notifications-settings-phone.png`, fullPage: true });
       const sms = phone.locator('yishi-notification-settings-page input[name="vote_opened.sms"]');

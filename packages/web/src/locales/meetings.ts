@@ -121,6 +121,7 @@ export const meetingsMessages = {
   'agenda.totalMinutes': { 'zh-CN': '共 {count} 项，约 {minutes} 分钟', en: '{count} items, about {minutes} minutes' },
 
   'questions.heading': { 'zh-CN': '居民问题', en: 'Questions' },
+  'questions.countsMerged': { 'zh-CN': ' · 合并到其他问题 {merged} 个', en: ' · {merged} merged into another' },
   'questions.counts': {
     'zh-CN': '提出 {raised} 个 · 现场答复 {answered} 个 · 列入问题清单 {listed} 个',
     en: '{raised} raised · {answered} answered on the spot · {listed} listed',
@@ -156,7 +157,7 @@ export const meetingsMessages = {
   'questions.status.answered': { 'zh-CN': '已现场答复', en: 'Answered' },
   'questions.status.listed': { 'zh-CN': '已列入问题清单', en: 'Listed' },
   'questions.status.merged': { 'zh-CN': '已合并', en: 'Merged' },
-  'questions.answerBy': { 'zh-CN': '{name} 答复：', en: '{name} answered:' },
+  'questions.answerBy': { 'zh-CN': '{name} 答复：', en: '{name} answered: ' },
   'questions.mergedInto': { 'zh-CN': '与第 {number} 号问题重复', en: 'Duplicate of question {number}' },
   'questions.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'questions.save': { 'zh-CN': '保存', en: 'Save' },

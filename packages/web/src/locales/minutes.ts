@@ -131,7 +131,11 @@ export const minutesMessages = {
     'zh-CN': '按期间和小区统计会议、问题、整改销号、满意度和纪要公示情况。',
     en: 'Meetings, questions, sign-offs, satisfaction and minutes, per period and compound.',
   },
-  'dashboard.noAccess': { 'zh-CN': '统计面向街道党工委和社区干部。', en: 'The dashboard is for subdistrict and community staff.' },
+  'dashboard.noAccess': {
+    'zh-CN': '统计数据只向街道党工委和社区干部开放，您的账号没有查看权限。如需查看，请联系街道的系统管理员。',
+    en: 'The statistics are open to subdistrict and community staff only; your account cannot see them. Ask the subdistrict’s administrator if you need them.',
+  },
+  'dashboard.backHome': { 'zh-CN': '返回首页', en: 'Back to the home page' },
   'dashboard.from': { 'zh-CN': '开始日期', en: 'From' },
   'dashboard.to': { 'zh-CN': '结束日期', en: 'To' },
   'dashboard.compound': { 'zh-CN': '小区', en: 'Compound' },

@@ -29,6 +29,7 @@ export const notificationMessages = {
   'notify.channel.email': { 'zh-CN': '邮件', en: 'E-mail' },
   'notify.channelFor': { 'zh-CN': '{kind}：{channel}', en: '{kind}: {channel}' },
   'notify.noSms': { 'zh-CN': '（无短信）', en: '(no SMS)' },
+  'notify.noEmailHere': { 'zh-CN': '（邮件未开通）', en: '(no e-mail here)' },
   'notify.group.votes': { 'zh-CN': '表决', en: 'Votes' },
   'notify.group.meetings': { 'zh-CN': '会议', en: 'Meetings' },
   'notify.group.proposals': { 'zh-CN': '提案', en: 'Proposals' },

@@ -5,7 +5,7 @@ export const voteTimelineMessages = {
   'timeline.stage.roll_check': { 'zh-CN': '名册核对', en: 'Roll check' },
   'timeline.stage.voting': { 'zh-CN': '投票', en: 'Voting' },
   'timeline.stage.preliminary_result': { 'zh-CN': '初步统计结果公示', en: 'Preliminary result' },
-  'timeline.stage.objection': { 'zh-CN': '询异期', en: 'Dispute window (询异)' },
+  'timeline.stage.objection': { 'zh-CN': '询异期', en: 'Objection period' },
   'timeline.stage.final_result': { 'zh-CN': '最终结果公告', en: 'Final result' },
   'timeline.state.done': { 'zh-CN': '已完成', en: 'done' },
   'timeline.state.current': { 'zh-CN': '进行中', en: 'now' },

@@ -192,7 +192,10 @@ export class QuestionsPanel extends YishiElement {
     const byId = new Map(questions.map((q) => [q.id, q]));
     return html`
       <p class="counts" role="status" aria-live="polite">
-        ${t('questions.counts', { raised: counts.raised, answered: counts.answered, listed: counts.listed })}
+        ${t('questions.counts', { raised: counts.raised, answered: counts.answered, listed: counts.listed })}${
+          // Merged into another, a question is not counted as raised, but it is still on the list below.
+          counts.merged > 0 ? t('questions.countsMerged', { merged: counts.merged }) : ''
+        }
       </p>
       ${counts.open ? html`<p class="muted">${t('questions.open', { open: counts.open })}</p>` : nothing}
       ${this.outbox.waiting.length ? html`<p class="outbox-count">${pendingBadge()} ${t('questions.outbox.pendingCount', { count: this.outbox.waiting.length })}</p>` : nothing}

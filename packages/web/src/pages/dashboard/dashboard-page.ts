@@ -247,7 +247,8 @@ export class DashboardPage extends YishiElement {
   override render() {
     if (this.noAccess)
       return html`<h1>${t('dashboard.title')}</h1>
-        <p>${t('dashboard.noAccess')}</p>`;
+        <div class="alert warning" role="status"><p>${t('dashboard.noAccess')}</p></div>
+        <p><a class="link-button" href="/">${t('dashboard.backHome')}</a></p>`;
     const f = this.filters;
     return html`<h1>${t('dashboard.title')}</h1>
       <p class="lead">${t('dashboard.intro')}</p>

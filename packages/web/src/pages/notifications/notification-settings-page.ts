@@ -146,14 +146,17 @@ export class NotificationSettingsPage extends YishiElement {
                     ${PERSONAL_CHANNELS.map((channel) =>
                       channel === 'sms' && !k.smsPossible
                         ? html`<span class="no-sms">${t('notify.noSms')}</span>`
-                        : html`<label class="check"
-                            ><input
-                              type="checkbox"
-                              name=${`${k.kind}.${channel}`}
-                              .checked=${this.draft[k.kind]?.[channel] ?? false}
-                              @change=${(e: Event) => this.toggle(k.kind, channel, (e.target as HTMLInputElement).checked)}
-                            /><span class="visually-hidden">${pick(k.label)}：</span>${t(`notify.channel.${channel}`)}</label
-                          >`,
+                        : channel === 'email' && !settings.emailAvailable
+                          ? // No e-mail goes out from this install (said above): no box that looks as if it would.
+                            html`<span class="no-sms">${t('notify.noEmailHere')}</span>`
+                          : html`<label class="check"
+                              ><input
+                                type="checkbox"
+                                name=${`${k.kind}.${channel}`}
+                                .checked=${this.draft[k.kind]?.[channel] ?? false}
+                                @change=${(e: Event) => this.toggle(k.kind, channel, (e.target as HTMLInputElement).checked)}
+                              /><span class="visually-hidden">${pick(k.label)}：</span>${t(`notify.channel.${channel}`)}</label
+                            >`,
                     )}
                   </div>
                 </div>`,
