@@ -241,6 +241,11 @@ describe('around the vote', () => {
         const mine = page.locator('.my-units li');
         expect(await mine.count()).toBe(2);
         for (const unit of await mine.allTextContents()) expect(unit).toMatch(/^\s*\d栋\d单元\d+：(✓ 已投票|○ 未投票)/);
+        // Switched to English on the page, the options the server words follow, without a reload.
+        await page.locator('yishi-app header button.language').click();
+        await poll(() => visibleText(result)).toContain('Passed');
+        await poll(() => visibleText(result)).toMatch(/\bYes\b[\s\S]*\bNo\b[\s\S]*\bAbstain\b/);
+        expect(await visibleText(result)).not.toMatch(/同意|反对|弃权/);
       },
       { locale: 'en-US' },
     );
