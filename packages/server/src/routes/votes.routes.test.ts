@@ -208,6 +208,10 @@ describe('casting ballots', () => {
     const rank = { open: 0, announced: 1, draft: 2, closed: 3 } as const;
     const ranks = paged.items.map((v) => rank[v.status]);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // The closed ones by when they closed, the latest first (their creation is the same instant here).
+    const closedAt = paged.items.filter((v) => v.status === 'closed').map((v) => v.closedAt ?? v.closesAt);
+    expect(new Set(closedAt).size).toBeGreaterThan(2);
+    expect(closedAt).toEqual([...closedAt].sort().reverse());
     const ownerPaged = await pageThrough<ListedVote>((after) => t.call('GET', listUrlOf(after), { cookie: owner }));
     expect(ownerPaged.items.map((v) => v.id).sort()).toEqual(
       stored

@@ -21,17 +21,19 @@ export function listVotesOfCompound(db: Db, compoundId: string) {
 
 /**
  * One page of a compound's votes for its votes list: open first, then announced, drafts (only when
- * `withDrafts`), closed; newest first within each, the id breaking ties. The order is a rank column
- * of a derived table, so the page's keyset condition compares plain columns.
+ * `withDrafts`), closed; newest first within each (closed ones by when they closed, the others by
+ * when they were created), the id breaking ties. The order is a rank column and a time column of a
+ * derived table, so the page's keyset condition compares plain columns.
  */
 export function readVotesPage(db: Db, compoundId: string, withDrafts: boolean, page: PageRequest) {
   let ranked = db
     .selectFrom('votes')
     .selectAll()
     .select(sql<number>`case status when 'open' then 0 when 'announced' then 1 when 'draft' then 2 else 3 end`.as('status_rank'))
+    .select(sql<string>`case when status = 'closed' then coalesce(closed_at, closes_at) else created_at end`.as('listed_at'))
     .where('compound_id', '=', compoundId);
   if (!withDrafts) ranked = ranked.where('status', '!=', 'draft');
-  return readPage(db.selectFrom(ranked.as('v')).selectAll(), [asc('v.status_rank', { type: 'number' }), desc('v.created_at'), desc('v.id')], page);
+  return readPage(db.selectFrom(ranked.as('v')).selectAll(), [asc('v.status_rank', { type: 'number' }), desc('v.listed_at'), desc('v.id')], page);
 }
 
 /** A compound's open votes, soonest closing first (the board announces them all: a handful at a time). */
