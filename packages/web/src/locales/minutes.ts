@@ -142,7 +142,7 @@ export const minutesMessages = {
   'dashboard.allCompounds': { 'zh-CN': '全部小区', en: 'All compounds' },
   'dashboard.apply': { 'zh-CN': '查询', en: 'Show' },
   'dashboard.download': { 'zh-CN': '下载 Excel', en: 'Download Excel' },
-  'dashboard.tableCaption': { 'zh-CN': '统计数据（{from} 至 {to}）', en: 'Figures ({from} to {to})' },
+  'dashboard.tableCaption': { 'zh-CN': '统计数据：{from} 至 {to}', en: 'Figures: {from} to {to}' },
   'dashboard.indicator': { 'zh-CN': '指标', en: 'Indicator' },
   'dashboard.value': { 'zh-CN': '数值', en: 'Value' },
   'dashboard.chart.meetings': { 'zh-CN': '每月召开会议', en: 'Meetings held per month' },
