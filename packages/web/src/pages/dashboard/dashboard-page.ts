@@ -220,7 +220,9 @@ export class DashboardPage extends YishiElement {
     const rows = dashboardRows(d.figures);
     const perCompound = d.byCompound.length > 1 ? d.byCompound : [];
     // Its title above the table, not its caption: a caption scrolls sideways with a wide table and was cut off on a phone.
-    return html`<h2 class="figures-title" id="figures-title">${t('dashboard.tableCaption', { from: formatDate(d.period.from), to: formatDate(d.period.to) })}</h2>
+    return html`<h2 class="figures-title" id="figures-title">
+        ${t('dashboard.tableCaption', { from: formatDate(d.period.from), to: formatDate(d.period.to) })}
+      </h2>
       <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
         <table aria-labelledby="figures-title">
           <thead>
