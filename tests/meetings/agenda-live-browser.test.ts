@@ -1,6 +1,6 @@
 import { actionItemEndpoints, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, expectNoSeriousA11yViolations, holdRequests, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
 import { focusedElement } from '../support/forms.js';
@@ -231,18 +231,27 @@ describe('live agenda in the browser', () => {
     return { page, outcomes: page.locator('yishi-agenda-outcomes') };
   }
 
+  /**
+   * Saves the open outcome form while `held` holds it back, opens the next item's form and types a note into it, then
+   * lets the save go: the note's field, and the save's answer.
+   */
+  async function saveWhileTypingTheNext(page: Page, outcomes: Locator, held: { release: () => Promise<void> }) {
+    await outcomes.locator('form').getByRole('button', { name: '保存' }).click();
+    await outcomes.getByRole('button', { name: '记录结果' }).first().click();
+    const note = outcomes.locator('form').getByLabel('说明');
+    await note.fill('下次会议前物业报送车位测算');
+    const answer = page.waitForResponse((res) => res.url().includes('/outcome') && res.request().method() === 'PUT');
+    await held.release();
+    return { note, answer: await answer };
+  }
+
   it('an outcome still being saved on a slow connection leaves the next item’s form open with what was typed', async () => {
     const { page, outcomes } = await pastCouncilOutcomes();
     await outcomes.getByRole('button', { name: '记录结果' }).first().click();
     const outcome = await holdRequests(page, '**/api/meetings/*/agenda-items/*/outcome');
     // The first item's recorded outcome saved again as it is; while it is on its way, the next item's form.
-    await outcomes.locator('form').getByRole('button', { name: '保存' }).click();
-    await outcomes.getByRole('button', { name: '记录结果' }).first().click();
-    const note = outcomes.locator('form').getByLabel('说明');
-    await note.fill('下次会议前物业报送车位测算');
-    const saved = page.waitForResponse((res) => res.url().includes('/outcome') && res.request().method() === 'PUT');
-    await outcome.release();
-    expect((await saved).status()).toBe(200);
+    const { note, answer: saved } = await saveWhileTypingTheNext(page, outcomes, outcome);
+    expect(saved.status()).toBe(200);
     await page.getByText('已完成：记录结果').waitFor();
     expect(await outcomes.locator('form').count()).toBe(1);
     expect(await note.inputValue()).toBe('下次会议前物业报送车位测算');
@@ -259,13 +268,8 @@ describe('live agenda in the browser', () => {
     const ticked = form.locator('input[type="checkbox"]:checked');
     while ((await ticked.count()) > 0) await ticked.first().uncheck();
     const outcome = await holdRequests(page, '**/api/meetings/*/agenda-items/*/outcome');
-    await form.getByRole('button', { name: '保存' }).click();
-    await outcomes.getByRole('button', { name: '记录结果' }).first().click();
-    const note = outcomes.locator('form').getByLabel('说明');
-    await note.fill('下次会议前物业报送车位测算');
-    const refused = page.waitForResponse((res) => res.url().includes('/outcome') && res.request().method() === 'PUT');
-    await outcome.release();
-    expect((await refused).status()).toBe(400);
+    const { note, answer: refused } = await saveWhileTypingTheNext(page, outcomes, outcome);
+    expect(refused.status()).toBe(400);
     await page.locator('.toast-stack').getByText(`“${firstTitle}”的结果没有保存：请选择同意的各方`).waitFor();
     // The open form is the next item's: no problem shown under it, its words kept.
     expect(await outcomes.locator('form .field-error').count()).toBe(0);

@@ -29,11 +29,6 @@ export class LedgerPage extends YishiElement {
       td.text {
         min-width: 10em;
       }
-      @media (max-width: 40rem) {
-        td.text {
-          min-width: 0;
-        }
-      }
       .hash {
         font-family: ui-monospace, Menlo, monospace;
         font-size: 0.8125rem;
