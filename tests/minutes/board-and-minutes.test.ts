@@ -13,7 +13,7 @@ import { minutesEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
-import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, holdRequests, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -214,6 +214,13 @@ describe('PDF of the A4 print page', () => {
   });
 });
 
+/** The draft's text as the server keeps it (the live document's, saved as it is edited). */
+async function draftOnServer(meetingId: string): Promise<string> {
+  const api = new ApiClient(server.url);
+  await api.login('zhanzhang');
+  return (await api.ok(minutesEndpoints.get, { params: { meetingId } })).draft?.body ?? '';
+}
+
 describe('minutes editor', () => {
   test('the secretary generates the draft and types live; the convener publishes after confirming', async () => {
     const { meetingId } = await insertHeldMeeting(server.deps, { startsAt: new Date(Date.now() - 26 * 3_600_000), title: '浏览器测试议事会', vote: null });
@@ -244,7 +251,7 @@ describe('minutes editor', () => {
       page.on('dialog', () => expect.fail('the browser confirm() must not be used'));
       await editor.getByRole('button', { name: '重新生成草稿' }).click();
       const ask = editor.locator('dialog[open]');
-      await poll(() => ask.getByText(/会被替换，不能撤销/).isVisible()).toBe(true);
+      await poll(() => ask.getByText(/会被替换。替换后可立即撤销/).isVisible()).toBe(true);
       await ask.getByRole('button', { name: '取消' }).click();
       await poll(() => editor.locator('dialog[open]').count()).toBe(0);
       expect(await box.inputValue()).toContain('附记');
@@ -252,6 +259,26 @@ describe('minutes editor', () => {
       await editor.locator('dialog[open]').getByRole('button', { name: '替换为重新生成的草稿' }).click();
       await poll(async () => (await box.inputValue()).includes('附记')).toBe(false);
       await poll(async () => (await box.inputValue()).includes('## 一、参会人员')).toBe(true);
+      // Undone at once: the typed note is back, in the editor and in the shared document.
+      await editor.getByRole('button', { name: '撤销，恢复原来的草稿' }).click();
+      await poll(async () => (await box.inputValue()).includes('会后各方在现场察看了东侧空地。')).toBe(true);
+      expect(await editor.getByRole('button', { name: '撤销，恢复原来的草稿' }).count()).toBe(0);
+      await poll(async () => (await draftOnServer(meetingId)).includes('会后各方在现场察看了东侧空地。')).toBe(true);
+
+      // Typed into while the fresh draft is on its way (one bar of signal): nothing is replaced, and it says so.
+      const slow = await holdRequests(page, `${server.url}/api/meetings/${meetingId}/minutes/generated`);
+      await editor.getByRole('button', { name: '重新生成草稿' }).click();
+      await editor.locator('dialog[open]').getByRole('button', { name: '替换为重新生成的草稿' }).click();
+      await slow.arrived;
+      await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+      await box.pressSequentially('\n业委会补充：东侧空地可改停车位。');
+      await slow.release();
+      await poll(() => page.getByText(/生成期间草稿又有了修改/).count()).toBe(1);
+      const kept = await box.inputValue();
+      expect(kept).toContain('会后各方在现场察看了东侧空地。');
+      expect(kept).toContain('业委会补充：东侧空地可改停车位。');
+      expect(await editor.getByRole('button', { name: '撤销，恢复原来的草稿' }).count()).toBe(0);
+      await poll(async () => (await draftOnServer(meetingId)).includes('业委会补充：东侧空地可改停车位。')).toBe(true);
     });
     const published = await new ApiClient(server.url).ok(minutesEndpoints.publicVersion, { params: { meetingId } });
     expect(published.version).toBe(1);

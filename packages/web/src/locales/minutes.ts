@@ -15,8 +15,18 @@ export const minutesMessages = {
   'minutes.generate': { 'zh-CN': '从会议记录生成草稿', en: 'Generate the draft from the record' },
   'minutes.regenerate': { 'zh-CN': '重新生成草稿', en: 'Regenerate the draft' },
   'minutes.regenerateConfirm': {
-    'zh-CN': '将按会议记录重新生成草稿，草稿中已修改的内容（包括其他同事正在改的）会被替换，不能撤销。',
-    en: "The draft is made again from the meeting record. Edits in it, colleagues' included, are replaced and cannot be undone.",
+    'zh-CN': '将按会议记录重新生成草稿，草稿中已修改的内容（包括其他同事正在改的）会被替换。替换后可立即撤销。',
+    en: "The draft is made again from the meeting record. Edits in it, colleagues' included, are replaced; you can undo it straight after.",
+  },
+  'minutes.regenerated': {
+    'zh-CN': '已按会议记录重新生成草稿。',
+    en: 'The draft was made again from the meeting record.',
+  },
+  'minutes.undoRegenerate': { 'zh-CN': '撤销，恢复原来的草稿', en: 'Undo: put the old draft back' },
+  'minutes.regenerateUndone': { 'zh-CN': '已恢复原来的草稿', en: 'The old draft is back' },
+  'minutes.regenerateChanged': {
+    'zh-CN': '生成期间草稿又有了修改（您或其他同事），为免丢失，草稿没有被替换。如仍要重新生成，请再点一次“重新生成草稿”。',
+    en: 'The draft was edited while the new one was being made (by you or a colleague), so it was not replaced and nothing is lost. To regenerate anyway, press “Regenerate the draft” again.',
   },
   'minutes.regenerateTitle': { 'zh-CN': '重新生成草稿？', en: 'Regenerate the draft?' },
   'minutes.regenerateButton': { 'zh-CN': '替换为重新生成的草稿', en: 'Replace with a new draft' },

@@ -8,6 +8,7 @@ import { MINUTES_TEXT_KEY, minutesEndpoints, type StaffMinutes } from '@yishi/co
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
+import { notify } from '../../app/notify.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import '../../components/common/collab-status.js';
 import { renderLoad } from '../../components/common/load-state.js';
@@ -15,15 +16,16 @@ import { syncModal } from '../../components/common/modal.js';
 import { renderFormError } from '../../components/accounts/account-form.js';
 import { textField } from '../../components/forms/text-field.js';
 import '../../components/minutes/minutes-body.js';
+import { confirmDraft, ReplacedDraft } from '../../components/minutes/draft-regeneration.js';
 import '../../components/minutes/minutes-signatures.js';
-import { minutesVersionLinks } from '../../components/minutes/minutes-links.js';
+import { minutesDeadline } from '../../components/minutes/minutes-deadline.js';
+import { minutesVersionList } from '../../components/minutes/minutes-links.js';
 import type { MinutesTextField } from '../../components/minutes/minutes-text-field.js';
 import '../../components/minutes/minutes-text-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { commonRefusalKey, YjsDocController } from '../../controllers/yjs-doc-controller.js';
-import { formatDateTime } from '../../format/format.js';
-import { pick, t } from '../../i18n.js';
+import { t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
@@ -84,6 +86,8 @@ export class MinutesPage extends YishiElement {
   @state() private askingSign = false;
   /** Regenerating replaces the edited draft: asked first in a designed dialog. */
   @state() private askingRegenerate = false;
+  /** The draft just regenerated, while its undo is offered. */
+  @state() private replaced: ReplacedDraft | null = null;
   @state() private reason = '';
   /** Every change goes through here; a correction's reason is its one field. */
   private readonly write = new WriteController<'reason'>(this);
@@ -129,22 +133,36 @@ export class MinutesPage extends YishiElement {
   /**
    * Regenerating with the document open: fetch the text the record gives now and put it into the
    * shared text as one edit, so every editor sees it (the server does not write beside live editors).
+   * Only if the text is still as it was when confirmed (components/minutes/draft-regeneration.ts).
    */
   private async regenerate(): Promise<void> {
     const text = this.live.doc?.getText(MINUTES_TEXT_KEY);
     this.askingRegenerate = false;
     if (!text) return;
-    await this.write.run(
-      async () => {
-        const fresh = await api.call(minutesEndpoints.generated, { params: { meetingId: this.meetingId } });
-        text.doc?.transact(() => {
-          text.delete(0, text.length);
-          text.insert(0, fresh.body);
-        });
-        this.renderRoot.querySelector<MinutesTextField>('yishi-minutes-text-field')?.refresh();
-      },
-      { success: t('minutes.generated') },
-    );
+    const confirmed = confirmDraft(text);
+    this.replaced?.end();
+    await this.write.run(async () => {
+      const fresh = await api.call(minutesEndpoints.generated, { params: { meetingId: this.meetingId } });
+      this.replaced = ReplacedDraft.replace(confirmed, fresh.body, () => (this.replaced = null));
+      if (!this.replaced) notify(t('minutes.regenerateChanged'), 'warning', 10_000);
+      this.refreshEditor();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.replaced?.end();
+  }
+
+  private undoRegenerate(): void {
+    this.replaced?.undo();
+    this.refreshEditor();
+    notify(t('minutes.regenerateUndone'), 'success');
+  }
+
+  /** The box shows a change made on this device outside it. */
+  private refreshEditor(): void {
+    this.renderRoot.querySelector<MinutesTextField>('yishi-minutes-text-field')?.refresh();
   }
 
   private publish(): void {
@@ -218,26 +236,6 @@ export class MinutesPage extends YishiElement {
     syncModal(this.renderRoot, 'regenerate-dialog', this.askingRegenerate);
   }
 
-  private renderDeadline(m: StaffMinutes) {
-    if (!m.deadline)
-      return m.versions.length > 0
-        ? html`<div class="alert success"><strong>${t('minutes.publishedNoDeadline', { version: m.versions.length })}</strong></div>`
-        : html`<div class="alert">${t('minutes.noDeadline')}</div>`;
-    const date = formatDateTime(m.deadline);
-    if (m.versions.length > 0) {
-      return html`<div class="alert ${m.publishedOnTime ? 'success' : 'warning'}">
-        <strong>${m.publishedOnTime ? t('minutes.publishedOnTime') : t('minutes.publishedLate')}</strong> · ${t('minutes.deadline', { date })}
-      </div>`;
-    }
-    const left = m.timeLeft;
-    return html`<div class="alert ${left?.overdue ? 'danger' : 'warning'}" role="status">
-      <strong
-        >${t('minutes.labelled', { label: left?.overdue ? t('minutes.deadlineOverdue') : t('minutes.deadlineOk'), value: left ? pick(left.label) : '' })}</strong
-      ><br />
-      ${t('minutes.deadline', { date })}
-    </div>`;
-  }
-
   private renderEditor(m: StaffMinutes) {
     if (!m.draft) {
       return html`<p>${t(m.meeting.status === 'closed' ? 'minutes.noDraftClosed' : 'minutes.noDraft')}</p>
@@ -282,6 +280,14 @@ export class MinutesPage extends YishiElement {
           <yishi-minutes-body .body=${this.liveText()}></yishi-minutes-body>
         </div>
       </div>
+      ${
+        this.replaced
+          ? html`<div class="alert success regenerated" role="status">
+              ${t('minutes.regenerated')}
+              <button type="button" class="button" @click=${() => this.undoRegenerate()}>${t('minutes.undoRegenerate')}</button>
+            </div>`
+          : nothing
+      }
       <div class="actions">
         ${
           m.may.write
@@ -372,23 +378,7 @@ export class MinutesPage extends YishiElement {
       (m) => html`
         <p><a href=${`/meetings/${m.meeting.id}`}>${t('minutes.backToMeeting')}</a></p>
         <h1>${t('minutes.labelled', { label: t('minutes.title'), value: m.meeting.title })}</h1>
-        ${this.renderDeadline(m)} ${this.renderEditor(m)} ${this.renderSignatures(m)}
-        ${
-          m.versions.length > 0
-            ? html`<h2>${t('minutes.versions')}</h2>
-                <ol class="versions">
-                  ${[...m.versions].reverse().map(
-                    (v) =>
-                      html`<li>
-                        <a href=${`/minutes/${m.meeting.id}?version=${v.version}`}>${t('minutes.versionLabel', { version: v.version })}</a>
-                        · ${t('minutes.publishedAt', { date: formatDateTime(v.publishedAt), name: v.publishedBy })} ·
-                        ${v.reason ? t('minutes.versionReason', { reason: v.reason }) : t('minutes.versionOriginal')}
-                        ${minutesVersionLinks(m.meeting.id, v.version)}
-                      </li>`,
-                  )}
-                </ol>`
-            : nothing
-        }
+        ${minutesDeadline(m)} ${this.renderEditor(m)} ${this.renderSignatures(m)} ${minutesVersionList(m)}
       `,
     );
   }
