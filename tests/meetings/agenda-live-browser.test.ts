@@ -245,6 +245,15 @@ describe('live agenda in the browser', () => {
     return { note, answer: await answer };
   }
 
+  it('a meeting whose minutes are published says that a fix to its outcomes needs a correction', async () => {
+    const { page, outcomes } = await pastCouncilOutcomes();
+    await outcomes.getByRole('button', { name: '记录结果' }).first().waitFor();
+    const note = page.locator('yishi-meeting-page').getByRole('note').filter({ hasText: '纪要已公示' });
+    // The demo council's minutes were corrected once: two versions are out.
+    expect(await note.textContent()).toMatch(/纪要已公示（第 2 版）。在本页修改会议结果或答复，不会改变已公示的纪要/);
+    await page.context().close();
+  });
+
   it('an outcome still being saved on a slow connection leaves the next item’s form open with what was typed', async () => {
     const { page, outcomes } = await pastCouncilOutcomes();
     await outcomes.getByRole('button', { name: '记录结果' }).first().click();

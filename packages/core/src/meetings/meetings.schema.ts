@@ -173,6 +173,11 @@ export const meetingViewSchema = z.object({
    */
   minutesSignatures: z.array(z.object({ name: z.string(), signedAt: isoTimestamp.nullable(), stale: z.boolean() })).nullable(),
   questionCounts: questionCountsSchema.nullable(),
+  /**
+   * How many versions of the minutes are published (0 before). After the first, a change to the
+   * outcomes or answers does not reach the published text: that takes a correction.
+   */
+  minutesPublished: z.number().int().min(0),
   /** What the caller may do: run the meeting, record attendance and questions, edit the agenda, ask. */
   permissions: z.object({ run: z.boolean(), record: z.boolean(), agenda: z.enum(['write', 'read', 'none']), ask: z.boolean() }),
 });

@@ -1,4 +1,4 @@
-import { actionItemEndpoints, minutesEndpoints } from '@yishi/core';
+import { actionItemEndpoints, meetingEndpoints, minutesEndpoints } from '@yishi/core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closePdfRenderer, replacePdfRenderer } from '../services/minutes-pdf.service.js';
@@ -126,8 +126,12 @@ describe('publication and corrections', () => {
     expect((await correct(chief, corrected, '')).status).toBe(400);
     expect((await correct(chief, v1.versions[0]!.body, '核对')).status).toBe(409);
 
+    // The meeting's page is told how many versions are out, so it can say a fix there needs a correction.
+    const meetingView = () => t.ok(meetingEndpoints.get, { cookie: chief, ...meeting() });
+    expect((await meetingView()).minutesPublished).toBe(1);
     const res = await correct(chief, corrected, '车位数量记录有误，应为 26 个');
     expect(res.status).toBe(201);
+    expect((await meetingView()).minutesPublished).toBe(2);
     expect(res.data!.versions.map((v) => [v.version, v.reason])).toEqual([
       [1, null],
       [2, '车位数量记录有误，应为 26 个'],

@@ -49,6 +49,7 @@ import {
   updateQuorumRule,
   readMeetingsPage,
 } from '../db/repositories/meetings.repository.js';
+import { countMinutesVersions } from '../db/repositories/minutes.repository.js';
 import { findCompound, findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import type { AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
@@ -206,6 +207,7 @@ export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: str
         ? ((await minutesSignaturesOf(deps.db, loaded))?.signers.map(({ name, signedAt, stale }) => ({ name, signedAt, stale })) ?? null)
         : null,
     questionCounts: spec.questions ? await countQuestionsOf(deps.db, meetingId) : null,
+    minutesPublished: meeting.status === 'closed' ? await countMinutesVersions(deps.db, meetingId) : 0,
     permissions: {
       run: mayRun(loaded),
       record: holdsAny(roles, MEETING_RECORDERS),

@@ -38,6 +38,10 @@ export const meetingsMessages = {
   'meeting.startConfirm': { 'zh-CN': '确定开始', en: 'Open it' },
   'meeting.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'meeting.keepMeeting': { 'zh-CN': '不取消，返回', en: 'Keep the meeting' },
+  'meeting.minutesPublishedNote': {
+    'zh-CN': '纪要已公示（第 {version} 版）。在本页修改会议结果或答复，不会改变已公示的纪要；如需更正，请到“会议纪要”重新生成草稿，发布更正版本并写明原因。',
+    en: 'The minutes are published (version {version}). Changing outcomes or answers here does not change them: to correct them, regenerate the draft under “Minutes” and publish a correction with its reason.',
+  },
   'meeting.startEarly': {
     'zh-CN': '会议通知的开始时间是 {time}，现在开始就是提前开会。',
     en: 'The notice says the meeting starts at {time}: opening it now opens it early.',

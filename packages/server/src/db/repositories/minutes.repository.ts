@@ -46,6 +46,16 @@ export function findMinutesVersion(db: Db, meetingId: string, version: number) {
   return db.selectFrom('minutes_versions').selectAll().where('meeting_id', '=', meetingId).where('version', '=', version).executeTakeFirst();
 }
 
+/** How many versions of a meeting's minutes are published. */
+export async function countMinutesVersions(db: Db, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('minutes_versions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function insertMinutesVersion(db: Db, row: NewMinutesVersion): Promise<void> {
   await db.insertInto('minutes_versions').values(row).execute();
 }

@@ -227,7 +227,7 @@ export class MeetingPage extends YishiElement {
         ${run && recordingOpen(m.status) ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
       </div>
       ${run && !this.connection.online && m.status !== 'closed' && m.status !== 'cancelled' ? html`<p class="muted offline-steps" role="status">${t('meeting.stepsOffline')}</p>` : nothing}
-      ${this.renderNoticeRule(v)} ${this.renderConfirmDialog()}
+      ${this.renderNoticeRule(v)} ${this.renderPublishedNote(v)} ${this.renderConfirmDialog()}
       ${
         kind.questions && v.permissions.record && questionsOpen(m.status)
           ? html`<yishi-ask-qr-code
@@ -301,6 +301,16 @@ export class MeetingPage extends YishiElement {
     return html`<p class="muted" role="note">
       ${t('committee.noticeRule', { kind: pick(spec.label), days: spec.noticeDays ?? 0, date: formatDate(`${earliest}T04:00:00.000Z`) })}
     </p>`;
+  }
+
+  /**
+   * Closed, its minutes published: outcomes and answers stay open to fix, but a fix here does not
+   * reach the published text, which changes only by a correction with its reason (said to whoever records).
+   */
+  private renderPublishedNote(v: MeetingView) {
+    const m = v.meeting;
+    if (m.status !== 'closed' || v.minutesPublished === 0 || !(v.permissions.run || v.permissions.record)) return nothing;
+    return html`<p class="alert" role="note">${t('meeting.minutesPublishedNote', { version: v.minutesPublished })}</p>`;
   }
 
   /** Who attends: the parties' representatives by party (a council), or the members, each in person (an owners' committee meeting). */
