@@ -79,6 +79,10 @@ describe('computeDashboard', () => {
     expect(rows.find((r) => r.key === 'satisfaction.rate')).toMatchObject({ value: '50.0%' });
     for (const r of rows) expect(r.label['zh-CN'] && r.label.en).toBeTruthy();
   });
+  it('lists the minutes due as the rows that add up to them: on time, late, overdue', () => {
+    const value = (key: string) => dashboardRows(figures).find((r) => r.key === key)?.value;
+    expect([value('minutes.due'), value('minutes.publishedOnTime'), value('minutes.publishedLate'), value('minutes.overdueUnpublished')]).toEqual([2, 1, 1, 0]);
+  });
 });
 
 describe('rate', () => {

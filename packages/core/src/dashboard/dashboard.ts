@@ -268,6 +268,7 @@ export function dashboardRows(
     row('satisfaction.rate', '满意率（满意+基本满意）', 'Satisfaction rate (satisfied + basically satisfied)', f.satisfaction.rate),
     row('minutes.due', '应公示纪要（份）', 'Minutes due', f.minutes.due),
     row('minutes.publishedOnTime', '3日内按时公示（份）', 'Published within 3 days', f.minutes.publishedOnTime),
+    row('minutes.publishedLate', '超过3日才公示（份）', 'Published after 3 days', f.minutes.publishedLate),
     row('minutes.overdueUnpublished', '超期未公示（份）', 'Overdue, not published', f.minutes.overdueUnpublished),
     row('minutes.onTimeRate', '纪要按时公示率', 'Minutes published on time (rate)', f.minutes.onTimeRate),
   ];
