@@ -12,6 +12,7 @@ import { loadActor } from '../services/auth.service.js';
 import { addProgress, createActionItem, resolveActionItem, type NewActionItemInput } from '../services/action-items.service.js';
 import { rateActionItem, signOffActionItem } from '../services/action-item-sign-off.service.js';
 import { uploadEvidencePhoto } from '../services/photos.service.js';
+import type { SeedTimeline } from './timeline.js';
 
 const DAY = 86_400_000;
 
@@ -23,7 +24,8 @@ interface Step {
 const ACCOUNTS = ['shequ', 'jumin', 'yezhu', 'yezhu2', 'wuye', 'zhanzhang', 'loudong', 'zhujian', 'wangge'] as const;
 type Account = (typeof ACCOUNTS)[number];
 
-export async function seedActionItems(deps: Deps): Promise<void> {
+/** Adds the items' listings and steps to `timeline`, which runs them with the meetings' in time order. */
+export async function seedActionItems(deps: Deps, timeline: SeedTimeline): Promise<void> {
   const compound = (await listCompounds(deps.db)).find((c) => c.code === 'DSCT');
   if (!compound) return;
   const actors = new Map<Account, Actor>();
@@ -40,27 +42,35 @@ export async function seedActionItems(deps: Deps): Promise<void> {
   const base = deps.clock().getTime();
   const at = (daysAgo: number, hour = 2): Deps => ({ ...deps, clock: () => new Date(base - daysAgo * DAY + hour * 3_600_000 - (base % DAY)) });
 
-  const list = (daysAgo: number, input: Omit<NewActionItemInput, 'compoundId' | 'createdByUserId' | 'description'> & { description?: string }) =>
-    deps.db
-      .transaction()
-      .execute((trx) => createActionItem(trx, at(daysAgo), { compoundId: compound.id, description: '', createdByUserId: who('shequ').userId, ...input }));
+  /** An item listed `daysAgo`: its id is there once the timeline has run its listing (before any of its steps). */
+  const list = (daysAgo: number, input: Omit<NewActionItemInput, 'compoundId' | 'createdByUserId' | 'description'> & { description?: string }) => {
+    const item = { id: '' };
+    const when = at(daysAgo);
+    timeline.add(when.clock(), async () => {
+      const created = await deps.db
+        .transaction()
+        .execute((trx) => createActionItem(trx, when, { compoundId: compound.id, description: '', createdByUserId: who('shequ').userId, ...input }));
+      item.id = created.id;
+    });
+    return item;
+  };
   const evening = (id: string) => ({ kind: 'evening_question' as const, id, meetingId: null });
 
-  const lamp = await list(24, {
+  const lamp = list(24, {
     title: '小区东门路灯不亮，夜间出行不便',
     source: evening('demo-q-lamp'),
     responsibleUnit: 'property_manager',
     handlerName: '吴涛',
     measures: '物业电工排查线路，更换损坏灯具',
   });
-  const corridor = await list(24, {
+  const corridor = list(24, {
     title: '3栋楼道堆放杂物，存在消防隐患',
     source: evening('demo-q-corridor'),
     responsibleUnit: 'community',
     handlerName: '周丽',
     measures: '楼栋长逐户劝导，物业统一清运',
   });
-  const lift = await list(14, {
+  const lift = list(14, {
     title: '2栋电梯运行异响',
     description: '电梯运行时有明显异响',
     source: { kind: 'concern', id: 'demo-concern-lift' },
@@ -69,27 +79,27 @@ export async function seedActionItems(deps: Deps): Promise<void> {
     responsibleUnit: 'property_manager',
     handlerName: '吴涛',
   });
-  const garage = await list(16, {
+  const garage = list(16, {
     title: '地下车库雨后积水',
     source: evening('demo-q-garage'),
     responsibleUnit: 'department:区住房和城乡建设局',
     handlerName: '黄伟',
     measures: '住建局协调施工单位疏通排水管',
   });
-  const charging = await list(4, {
+  const charging = list(4, {
     title: '非机动车充电桩不足',
     source: { kind: 'council_outcome', id: 'demo-outcome-charging' },
     responsibleUnit: 'property_manager',
     handlerName: '吴涛',
     measures: '物业在2栋、3栋之间增设两组充电桩',
   });
-  const bins = await list(3, {
+  const bins = list(3, {
     title: '垃圾分类投放点有异味',
     source: { kind: 'concern', id: 'demo-concern-bins' },
     raisedByUserId: who('yezhu').userId,
     responsibleUnit: 'property_manager',
   });
-  await list(1, {
+  list(1, {
     title: '绿化带缺株补种',
     source: { kind: 'proposal', id: 'demo-proposal-green' },
     responsibleUnit: 'owners_committee',
@@ -133,8 +143,10 @@ export async function seedActionItems(deps: Deps): Promise<void> {
         }),
     },
   ];
-  // In time order, so the ledger reads as it happened.
-  for (const step of [...steps].sort((a, b) => b.daysAgo - a.daysAgo)) await step.run(at(step.daysAgo, 3));
+  for (const step of steps) {
+    const when = at(step.daysAgo, 3);
+    timeline.add(when.clock(), () => step.run(when));
+  }
 }
 
 type Scene = 'dark' | 'lit' | 'bins';

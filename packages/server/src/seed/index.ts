@@ -11,11 +11,17 @@ import { seedActionItems } from './action-items.seed.js';
 import { seedMeetings } from './meetings.seed.js';
 import { seedMinutes } from './minutes.seed.js';
 import { seedCommitteeMeetings } from './committee.seed.js';
+import { SeedTimeline } from './timeline.js';
 
 const SEED_STEPS: Array<(deps: Deps) => Promise<void>> = [seedDemoFoundation];
 SEED_STEPS.push(seedVotes);
-SEED_STEPS.push(seedActionItems);
-SEED_STEPS.push(seedMeetings);
+// The action items' steps and the past meetings that list items share one timeline: the ledger in time order.
+SEED_STEPS.push(async (deps) => {
+  const timeline = new SeedTimeline();
+  await seedActionItems(deps, timeline);
+  await seedMeetings(deps, timeline);
+  await timeline.run();
+});
 SEED_STEPS.push(seedMinutes);
 SEED_STEPS.push(seedCommitteeMeetings);
 

@@ -30,4 +30,18 @@ describe('demo meetings', () => {
     const nextTalk = board.items.find((m) => m.kind === 'evening_talk')!;
     expect(nextTalk.questionCounts).toMatchObject({ raised: 2, open: 2 });
   });
+
+  it('with the action items: the ledger numbers its entries in the order they happened', async () => {
+    const entries = await t.deps.db
+      .selectFrom('ledger_entries')
+      .select(['compound_id', 'seq', 'kind', 'created_at'])
+      .orderBy('compound_id')
+      .orderBy('seq')
+      .execute();
+    // Both seeds write to it: the items' own listings and sign-offs, and the meetings' outcomes and question lists.
+    expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(['listed', 'signed_off']));
+    expect(entries.length).toBeGreaterThan(10);
+    const backwards = entries.filter((e, i) => i > 0 && entries[i - 1]!.compound_id === e.compound_id && entries[i - 1]!.created_at > e.created_at);
+    expect(backwards).toEqual([]);
+  });
 });
