@@ -287,7 +287,7 @@ describe('live agenda in the browser', () => {
     await page.context().close();
   });
 
-  it('a council days ahead: starting it says it would start early, cancelling it asks with a plain way back, a sign-in shows its date', async () => {
+  it('a council days ahead: starting it says it would start early, cancelling it asks with a plain way back, sign-in waits for its day', async () => {
     const staff = await new ApiClient(server.url).login('zhanzhang');
     const compound = await server.deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow();
     const startsAt = new Date(Date.now() + 8 * 86_400_000).toISOString();
@@ -308,7 +308,12 @@ describe('live agenda in the browser', () => {
     await dialog.getByRole('button', { name: '不取消，返回' }).click();
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
     expect((await staff.ok(meetingEndpoints.get, { params: { meetingId: meeting.id } })).meeting.status).toBe('scheduled');
-    // Signed in a week before the meeting: the date is said, not a time that reads as the meeting day's.
+    // A week before the meeting nobody signs in yet: the list says from when, and has no buttons.
+    await page.getByText(/^会议当天（\d{4}年\d{1,2}月\d{1,2}日（周.））开始签到。$/).waitFor();
+    expect(await page.locator('ul.attendance').getByRole('button').count()).toBe(0);
+    // Started a week early all the same: a sign-in now says its date, not a time that reads as the meeting day's.
+    await staff.ok(meetingEndpoints.start, { params: { meetingId: meeting.id } });
+    await page.reload();
     const row = page.locator('ul.attendance li').first();
     await row.getByRole('button', { name: '签到', exact: true }).click();
     await row.getByText(/^✓ 已签到 \d{4}年\d{1,2}月\d{1,2}日（周.） \d\d:\d\d$/).waitFor();
@@ -322,8 +327,17 @@ describe('live agenda in the browser', () => {
   });
 
   it('signing attendees in from the keyboard keeps the focus on the button pressed and the page where it was', async () => {
+    // A council in session (sign-in is open from the meeting's day, or once it has started).
+    const staff = await new ApiClient(server.url).login('zhanzhang');
+    const compound = await server.deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow();
+    const { meeting } = await staff.ok(meetingEndpoints.create, {
+      params: { compoundId: compound.id },
+      body: { kind: 'four_party', title: '键盘签到议事会', startsAt: new Date(Date.now() + 3_600_000).toISOString(), place: '服务站二楼' },
+    });
+    await staff.ok(meetingEndpoints.schedule, { params: { meetingId: meeting.id } });
+    await staff.ok(meetingEndpoints.start, { params: { meetingId: meeting.id } });
     const page = await loggedInPage('zhanzhang');
-    await page.goto(`${server.url}/meetings/${councilId}`);
+    await page.goto(`${server.url}/meetings/${meeting.id}`);
     const signIn = page.getByRole('button', { name: '签到', exact: true }).first();
     await signIn.waitFor();
     await signIn.scrollIntoViewIfNeeded();

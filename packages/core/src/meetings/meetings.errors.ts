@@ -9,6 +9,10 @@ export const meetingMessages = {
     'zh-CN': '会议当前为“{from}”，现在不能{action}',
     en: 'The meeting is "{from}"; you cannot {action} now',
   },
+  meeting_sign_in_not_yet: {
+    'zh-CN': '会议当天（{date}）才能签到',
+    en: 'Sign-in opens on the day of the meeting ({date})',
+  },
   meeting_not_editable: { 'zh-CN': '会议已开始或已结束，不能再修改时间地点', en: 'The meeting has started or ended; time and place can no longer change' },
   meeting_wrong_kind: { 'zh-CN': '该操作只适用于{kind}', en: 'This only applies to meetings of the kind "{kind}"' },
   meeting_starts_in_past: { 'zh-CN': '会议时间不能早于现在', en: 'The meeting cannot start in the past' },
@@ -67,6 +71,7 @@ export const meetingStatuses: Partial<Record<keyof typeof meetingMessages, numbe
   attendance_not_found: 404,
   question_not_found: 404,
   meeting_bad_transition: 409,
+  meeting_sign_in_not_yet: 409,
   meeting_not_editable: 409,
   agenda_frozen: 409,
   agenda_not_frozen: 409,

@@ -28,10 +28,15 @@ describe('meeting lifecycle', () => {
 });
 
 describe('what each status allows', () => {
-  it('questions and sign-in from the notice to the close; outcomes and answers in session and just after', () => {
+  it('questions from the notice to the close, sign-in from the meeting day; outcomes and answers in session and just after', () => {
     const statuses = ['draft', 'scheduled', 'in_session', 'closed'] as const;
     expect(statuses.filter(questionsOpen)).toEqual(['scheduled', 'in_session']);
-    expect(statuses.filter(signInOpen)).toEqual(['scheduled', 'in_session']);
+    // Sign-in: on the meeting's day (China time) while scheduled, and in session (started early too).
+    const startsAt = '2026-12-10T06:30:00.000Z'; // 14:30 on 10 December in China
+    const on = (now: string) => statuses.filter((status) => signInOpen({ status, startsAt }, new Date(now)));
+    expect(on('2026-12-09T15:59:00.000Z')).toEqual(['in_session']); // 23:59 the day before
+    expect(on('2026-12-09T16:00:00.000Z')).toEqual(['scheduled', 'in_session']); // 00:00 on the day
+    expect(on('2026-12-11T02:00:00.000Z')).toEqual(['scheduled', 'in_session']); // the day after, still not started
     expect(statuses.filter(recordingOpen)).toEqual(['in_session', 'closed']);
   });
   it('names who runs meetings of some kind and who may ask, each once', () => {

@@ -4,6 +4,7 @@
  * is in their specs (meeting-kinds.ts). The server loads rows, calls these, and saves; nothing here
  * does IO.
  */
+import { chinaDate } from '../action-items/workdays.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { MEMBER_ROLE } from '../roles/member-role.js';
@@ -250,9 +251,19 @@ export function questionsOpen(status: MeetingStatus): boolean {
   return status === 'scheduled' || status === 'in_session';
 }
 
-/** Attendees sign in at the door: from the notice until the session closes. */
-export function signInOpen(status: MeetingStatus): boolean {
-  return status === 'scheduled' || status === 'in_session';
+/**
+ * Attendees sign in at the door: from the meeting's day (in China) until the session closes, and at
+ * once in a session started early. A sign-in days before would record someone present who was not
+ * (and count them towards the quorum).
+ */
+export function signInOpen(meeting: { status: MeetingStatus; startsAt: string }, now: Date): boolean {
+  if (meeting.status === 'in_session') return true;
+  return meeting.status === 'scheduled' && chinaDate(now) >= signInDate(meeting);
+}
+
+/** The day sign-in opens for a scheduled meeting: its own, in China (YYYY-MM-DD). */
+export function signInDate(meeting: { startsAt: string }): string {
+  return chinaDate(new Date(meeting.startsAt));
 }
 
 /** Outcomes and answers are recorded in the session, and may be finished right after it closes. */

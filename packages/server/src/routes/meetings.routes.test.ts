@@ -8,9 +8,13 @@ let t: TestApp;
 let dsct: string;
 const NOW = new Date('2026-11-21T02:00:00Z');
 const NEXT_WEEK = '2026-11-28T11:00:00.000Z';
+/** 09:00 in China on the meeting's day (within the sessions' 7 idle days of NOW). */
+const ON_THE_DAY = new Date('2026-11-28T01:00:00.000Z');
+let now = NOW;
 
 beforeEach(async () => {
-  t = await createTestApp({ clock: () => NOW });
+  now = NOW;
+  t = await createTestApp({ clock: () => now });
   dsct = await t.compoundId('DSCT');
 });
 afterEach(() => t.close());
@@ -38,7 +42,9 @@ async function createdMeeting(login: string, kind: MeetingKind, title?: string) 
 }
 
 const step = (action: 'schedule' | 'start' | 'close', cookie: string, meetingId: string) => t.ok(meetingEndpoints[action], { cookie, params: { meetingId } });
+/** On the meeting's day (sign-in opens then), everyone in `attendance` signed in. */
 const signInAll = async (cookie: string, meetingId: string, attendance: Array<{ id: string }>) => {
+  now = ON_THE_DAY;
   for (const a of attendance) await t.ok(meetingEndpoints.signIn, { cookie, params: { meetingId, attendanceId: a.id }, body: {} });
 };
 
@@ -111,6 +117,19 @@ describe('four-party council lifecycle', () => {
     expect((await step('close', cookie, id)).meeting.status).toBe('closed');
     // Closed is the end.
     expect(refusal(await t.api(meetingEndpoints.close, { cookie, params: { meetingId: id } }), 409).code).toBe('meeting_bad_transition');
+  });
+
+  it('signs nobody in before the meeting’s day, and says when sign-in opens', async () => {
+    const { cookie, view: created, id } = await createdMeeting('jiedao', 'four_party');
+    await step('schedule', cookie, id);
+    const params = { meetingId: id, attendanceId: created.attendance[0]!.id };
+    // 23:59 in China the evening before: refused, with the day in words.
+    now = new Date('2026-11-27T15:59:00.000Z');
+    const early = refusal(await t.api(meetingEndpoints.signIn, { cookie, params, body: {} }), 409);
+    expect(early).toMatchObject({ code: 'meeting_sign_in_not_yet', message: '会议当天（2026-11-28）才能签到' });
+    now = new Date('2026-11-27T16:00:00.000Z');
+    const signed = await t.ok(meetingEndpoints.signIn, { cookie, params, body: {} });
+    expect(signed.attendance[0]!.signedInAt).toBe('2026-11-27T16:00:00.000Z');
   });
 
   it('a quorum short of one party says which party is missing', async () => {

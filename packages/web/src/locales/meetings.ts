@@ -42,6 +42,7 @@ export const meetingsMessages = {
     'zh-CN': '纪要已公示（第 {version} 版）。在本页修改会议结果或答复，不会改变已公示的纪要；如需更正，请到“会议纪要”重新生成草稿，发布更正版本并写明原因。',
     en: 'The minutes are published (version {version}). Changing outcomes or answers here does not change them: to correct them, regenerate the draft under “Minutes” and publish a correction with its reason.',
   },
+  'meeting.signInFrom': { 'zh-CN': '会议当天（{date}）开始签到。', en: 'Sign-in opens on the day of the meeting ({date}).' },
   'meeting.startEarly': {
     'zh-CN': '会议通知的开始时间是 {time}，现在开始就是提前开会。',
     en: 'The notice says the meeting starts at {time}: opening it now opens it early.',

@@ -318,7 +318,9 @@ export class MeetingPage extends YishiElement {
     const q = v.quorum;
     const mq = v.memberQuorum;
     const me = currentMe();
-    const open = signInOpen(v.meeting.status);
+    const open = signInOpen(v.meeting, new Date());
+    // Before the meeting's day: the list without buttons, and when they come.
+    const notYet = v.meeting.status === 'scheduled' && !open && (v.permissions.record || v.attendance.some((a) => a.userId === me?.userId));
     const members = meetingKind(v.meeting.kind).members !== null;
     return html`
       <h2>${members ? t('committee.members') : t('meeting.attendance')}</h2>
@@ -332,6 +334,7 @@ export class MeetingPage extends YishiElement {
               <p class="muted">${t(`meeting.quorumRule.${q.rule}`)}</p>`
           : nothing
       }
+      ${notYet ? html`<p class="muted" role="note">${t('meeting.signInFrom', { date: formatDate(v.meeting.startsAt) })}</p>` : nothing}
       <ul class="attendance card">
         ${v.attendance.map(
           (a) =>
