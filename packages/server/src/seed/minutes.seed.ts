@@ -1,8 +1,7 @@
 /**
- * Demo minutes, after the other seeds: two older four-party councils so the dashboard has a history
- * (one of their minutes came out a day late, as happens), then minutes for every held meeting of
- * 都市春天小区 — generated from the record, approved and published at a plausible time after the
- * meeting — and one correction (version 2, with its reason) on the most recent council.
+ * Demo minutes, after the other seeds: minutes for every held meeting of 都市春天小区, generated from
+ * the record, approved and published at a plausible time after the meeting (the oldest council's a day
+ * late, as happens), and one correction (version 2, with its reason) on the most recent council.
  */
 import { meetingKind, type MeetingKind } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
@@ -13,16 +12,9 @@ import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
 import { loadActor } from '../services/auth.service.js';
 import { correctMinutes, generateMinutes, publishMinutes } from '../services/minutes.service.js';
-import { insertHeldMeeting } from '../testing/meeting-record.fixture.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** 14:30 China time, `days` from now. */
-function councilDay(now: Date, days: number): Date {
-  const d = new Date(now.getTime() + days * DAY);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 6, 30));
-}
 
 export async function seedMinutes(deps: Deps): Promise<void> {
   const compound = await findCompoundByCode(deps.db, 'DSCT');
@@ -34,51 +26,12 @@ export async function seedMinutes(deps: Deps): Promise<void> {
     return actor;
   };
   const at = (when: number): Deps => ({ ...deps, clock: () => new Date(when) });
-  const now = deps.clock();
-
-  // History: two councils months ago. No votes or action items of their own: those features seed
-  // theirs, and sign-off numbers must stay in the order things happened.
-  const late = await insertHeldMeeting(deps, {
-    startsAt: councilDay(now, -98),
-    title: '小区消防通道整治议事会',
-    agenda: [
-      {
-        title: '消防通道被私家车占用',
-        notes: '夜间消防通道常被占用，消防车无法通行。',
-        outcome: 'agreed',
-        agreedParties: ['community', 'department', 'owners_committee', 'property_manager'],
-        note: '物业施划禁停标线，城管定期巡查。',
-      },
-      {
-        title: '楼道堆放杂物',
-        notes: '多栋楼道堆放纸箱、旧家具。',
-        outcome: 'agreed',
-        agreedParties: ['community', 'owners_committee', 'property_manager'],
-        note: '社区会同物业逐楼清理，楼栋长入户劝导。',
-      },
-    ],
-    actionItems: [],
-    vote: null,
-  });
-  const onTime = await insertHeldMeeting(deps, {
-    startsAt: councilDay(now, -70),
-    title: '二次供水设施改造议事会',
-    agenda: [
-      { title: '高层水压不足', notes: '3栋高层业主反映早晚用水高峰水压低。', outcome: 'deferred', note: '待供水公司完成压力检测后再议。' },
-      {
-        title: '水箱清洗公示',
-        notes: '业主要求公开水箱清洗记录。',
-        outcome: 'agreed',
-        agreedParties: ['community', 'owners_committee', 'property_manager'],
-        note: '物业每季度在公示栏张贴清洗及水质检测报告。',
-      },
-    ],
-    actionItems: [],
-    vote: null,
-  });
 
   // Oldest first: minutes come out in the order the meetings were held.
   const held = (await listMeetingsOfCompound(deps.db, compound.id, ['closed'])).reverse();
+  // The two older councils (meetings.seed.ts): one's minutes came out late, as happens; the other's is not corrected.
+  const late = held.find((m) => m.title === '小区消防通道整治议事会');
+  const onTime = held.find((m) => m.title === '二次供水设施改造议事会');
   // Who writes and who publishes each kind's minutes in the demo (a kind added later names its own).
   const committee = await actorOf('yeweihui');
   const secretary: Record<MeetingKind, Actor> = { four_party: await actorOf('fuzhan'), evening_talk: await actorOf('shequ'), owners_committee: committee };
@@ -89,10 +42,10 @@ export async function seedMinutes(deps: Deps): Promise<void> {
     const kind = meeting.kind;
     const start = Date.parse(meeting.starts_at);
     // Drafted the next morning; published two days after the meeting, or four for the late one.
-    const publishAfter = meeting.id === late.meetingId ? 4 * DAY + 2 * HOUR : 2 * DAY + 2 * HOUR;
+    const publishAfter = meeting.id === late?.id ? 4 * DAY + 2 * HOUR : 2 * DAY + 2 * HOUR;
     await generateMinutes(at(start + 18 * HOUR), secretary[kind], meeting.id);
     await publishMinutes(at(start + publishAfter), convener[kind], meeting.id);
-    if (meetingKind(kind).outcomes && meeting.id !== onTime.meetingId && meeting.id !== late.meetingId) lastCouncil = { id: meeting.id, kind };
+    if (meetingKind(kind).outcomes && meeting.id !== onTime?.id && meeting.id !== late?.id) lastCouncil = { id: meeting.id, kind };
   }
 
   if (lastCouncil) {
