@@ -103,9 +103,11 @@ export const accountsMessages = {
   'activate.byCode': { 'zh-CN': '用激活码', en: 'Letter code' },
   'activate.bySms': { 'zh-CN': '用手机号', en: 'Phone number' },
   'activate.code': { 'zh-CN': '激活码', en: 'Activation code' },
+  // The example code stays whole on one line: a word joiner (\u2060, invisible) after its hyphen, where a phone's
+  // line broke it in two (K7QM4- / XPTHR: at 360 px in Chinese, in English in elder mode).
   'activate.codeHint': {
-    'zh-CN': '激活信或邀请上的 10 位字母和数字，如 K7QM4-XPTHR；字母大小写都可以',
-    en: 'The 10 letters and digits on your letter or invitation, e.g. K7QM4-XPTHR; any case',
+    'zh-CN': '激活信或邀请上的 10 位字母和数字，如 K7QM4-\u2060XPTHR；字母大小写都可以',
+    en: 'The 10 letters and digits on your letter or invitation, e.g. K7QM4-\u2060XPTHR; any case',
   },
   'activate.check': { 'zh-CN': '核对激活码', en: 'Check the code' },
   'activate.checking': { 'zh-CN': '正在核对…', en: 'Checking…' },

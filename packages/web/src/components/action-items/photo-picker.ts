@@ -42,9 +42,19 @@ export class PhotoPicker extends YishiElement {
         margin: 0;
         min-width: 0;
       }
+      /*
+       * The legend is the box's first line, inside its border: in elder mode on a phone it takes two lines,
+       * and a legend drawn in the border put its first line above the box and its second below the border.
+       * Floated, it is laid out with the fieldset's contents; the next line starts under it.
+       */
       fieldset.photos legend {
+        float: left;
+        width: 100%;
+        padding: 0;
         font-weight: 600;
-        padding: 0 0.25rem;
+      }
+      fieldset.photos legend + * {
+        clear: left;
       }
       ul.thumbs {
         margin: 0.5rem 0;

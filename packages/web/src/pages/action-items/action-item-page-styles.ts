@@ -47,8 +47,14 @@ export const actionItemPageStyles = [
       color: var(--yishi-muted);
       font-size: 0.9375rem;
     }
-    .card form.fields + form.fields {
-      margin-top: 1.25rem;
+    /*
+     * A step form inside a card (the sign-off card) stands apart from what comes before it: the evidence photos
+     * above the sign-off form, and the sign-off form's button above the return form. The two forms are not
+     * adjacent siblings (the sign-off's confirmation dialog sits between them), so a "form + form" rule missed
+     * them and each touched the one before.
+     */
+    .card > form.fields:not(:first-child) {
+      margin-top: var(--sl-spacing-large);
     }
     .signed {
       font-size: 1.25rem;
@@ -58,6 +64,8 @@ export const actionItemPageStyles = [
       max-height: 10rem;
       border-radius: var(--yishi-radius);
       margin: 0.25rem 0.25rem 0 0;
+      /* Its row ends at the photo, not at the line's descent below it: what follows starts at the same distance as after a button. */
+      vertical-align: top;
     }
     .card > h2:first-child {
       margin-top: 0;

@@ -271,7 +271,7 @@ export class ActivatePage extends YishiElement {
               })
             : this.renderLoginChoice()
       }
-      ${this.step === 1 ? html`<p class="aside">${t('activate.haveAccount')} <a href="/login">${t('activate.goLogin')}</a></p>` : nothing}
+      ${this.step === 1 ? html`<p class="aside">${t('activate.haveAccount')} <a class="tap-link" href="/login">${t('activate.goLogin')}</a></p>` : nothing}
     </div>`;
   }
 

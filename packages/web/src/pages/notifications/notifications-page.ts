@@ -158,7 +158,7 @@ export class NotificationsPage extends YishiElement {
 
   override render() {
     return html`<h1>${t('notify.heading')}</h1>
-      <p class="lead">${t('notify.intro')} <a href="/account/notifications">${t('notify.settingsLink')}</a></p>
+      <p class="lead">${t('notify.intro')} <a class="tap-link" href="/account/notifications">${t('notify.settingsLink')}</a></p>
       ${renderLoad(this.load, (value) => this.renderList(value.unread))}`;
   }
 
