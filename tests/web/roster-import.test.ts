@@ -4,7 +4,7 @@
  * would do, and is applied only after the confirmation dialog. Excel workbooks (.xlsx) go through the
  * same file input as CSV.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
@@ -69,7 +69,11 @@ describe('roster import page', () => {
       const roster = page.locator('yishi-roster-import-page');
       await roster.getByRole('heading', { level: 1, name: /花名册导入/ }).waitFor();
       expect(await roster.getByRole('link', { name: '下载当前花名册' }).getAttribute('href')).toBe(`/api/compounds/${dsct}/roster.csv`);
-      await roster.getByRole('link', { name: '下载空白模板' }).waitFor();
+      // The blank template is blank: its header only, no example row to be imported as a real flat's owners.
+      const [download] = await Promise.all([page.waitForEvent('download'), roster.getByRole('link', { name: '下载空白模板' }).click()]);
+      const template = readFileSync((await download.path())!, 'utf8');
+      expect(template.trim().split(/\r?\n/)).toHaveLength(1);
+      expect(template).toContain('业主');
       const before = await unitCount();
 
       await chooseFile(page, 'bad.csv', `${HEADER}\n1,1,101,abc,登记,刘洋,123,否\n1,1,102,,登记,,,否\n`);

@@ -41,8 +41,6 @@ type Step =
   | { kind: 'applied'; fileName: string; summary: RosterSummary }
   | { kind: 'failed'; fileName: string; message: string };
 
-const TEMPLATE_EXAMPLE = ['1', '1', '101', '89.56', '登记', '张三', '13900000000', '否', '第一网格', '李四', '13900000001'];
-
 @customElement('yishi-roster-import-page')
 export class RosterImportPage extends YishiElement {
   static override styles = [
@@ -146,7 +144,9 @@ export class RosterImportPage extends YishiElement {
 
   private template(): string {
     if (!this.templateUrl) {
-      const text = toCsv([ROSTER_TEMPLATE_HEADER, TEMPLATE_EXAMPLE]);
+      // The header alone. An example row (1栋1单元101, 张三) was imported as data when the template came back
+      // with rows typed under it: it replaced that flat's real owners.
+      const text = toCsv([ROSTER_TEMPLATE_HEADER]);
       this.templateUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
     }
     return this.templateUrl;
