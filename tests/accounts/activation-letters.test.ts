@@ -25,7 +25,8 @@ async function printLetters(cookie: string, buildingId: string | null) {
       .then((s) => s.slice(0, 200)),
   ).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/pdf');
-  return { pdf: new Uint8Array(await res.arrayBuffer()), count: Number(res.headers.get('x-letter-count')) };
+  const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  return { pdf: new Uint8Array(await res.arrayBuffer()), count: Number(res.headers.get('x-letter-count')), fileName };
 }
 
 describe('activation letters', () => {
@@ -64,8 +65,15 @@ describe('activation letters', () => {
     expect(reused.status).toBe(410);
     expect((await errorOf(reused)).message).toContain('这个激活码已经用过了');
 
-    // A reprint replaces the earlier letters; the replaced code says so.
+    // A reprint replaces the earlier letters; the replaced code says so. Printed at 02:43 in China (18:43 UTC the
+    // day before), its file is named by China's date, the one on the wall calendar.
+    const lateNight = new Date(now);
+    lateNight.setUTCHours(18, 43, 0, 0);
+    if (lateNight <= now) lateNight.setUTCDate(lateNight.getUTCDate() + 1);
+    t.deps.clock = () => lateNight;
     const reprint = await printLetters(head, building1.id);
+    expect(reprint.fileName).toBe(`activation-letters-${new Date(lateNight.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}.pdf`);
+    expect(reprint.fileName).not.toBe(`activation-letters-${lateNight.toISOString().slice(0, 10)}.pdf`);
     expect(reprint.count).toBe(count - 1);
     const replaced = await t.call('POST', '/api/activation/lookup', { json: { code: codes[1] } });
     expect(replaced.status).toBe(410);

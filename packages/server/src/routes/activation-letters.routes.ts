@@ -1,5 +1,5 @@
 /** Activation letters and who has set up an account, per building. */
-import { COMPOUND_STAFF, activationEndpoints } from '@yishi/core';
+import { COMPOUND_STAFF, activationEndpoints, chinaDate } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, rolesAt } from '../http/route.js';
 import { activationHouseholds, activationStatus, printActivationLetters } from '../services/activation-letters.service.js';
@@ -23,7 +23,7 @@ export const activationLetterRoutes = [
       const { pdf, count } = await printActivationLetters(deps, actor, place!, body);
       return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="activation-letters-${deps.clock().toISOString().slice(0, 10)}.pdf"`,
+        'Content-Disposition': `attachment; filename="activation-letters-${chinaDate(deps.clock())}.pdf"`,
         'Cache-Control': 'no-store',
         'X-Letter-Count': String(count),
       });
