@@ -259,6 +259,13 @@ describe('minutes editor', () => {
       await editor.locator('dialog[open]').getByRole('button', { name: '替换为重新生成的草稿' }).click();
       await poll(async () => (await box.inputValue()).includes('附记')).toBe(false);
       await poll(async () => (await box.inputValue()).includes('## 一、参会人员')).toBe(true);
+      // Regenerated once more before undoing: the one undo goes back past both, to the draft with the typed note.
+      await editor.getByRole('button', { name: '重新生成草稿' }).click();
+      const again = page.waitForResponse((res) => res.url().endsWith('/minutes/generated'));
+      await editor.locator('dialog[open]').getByRole('button', { name: '替换为重新生成的草稿' }).click();
+      await again;
+      await poll(() => editor.getByRole('button', { name: '重新生成草稿' }).isEnabled()).toBe(true);
+      expect(await box.inputValue()).not.toContain('附记');
       // Undone at once: the typed note is back, in the editor and in the shared document.
       await editor.getByRole('button', { name: '撤销，恢复原来的草稿' }).click();
       await poll(async () => (await box.inputValue()).includes('会后各方在现场察看了东侧空地。')).toBe(true);
@@ -302,15 +309,26 @@ describe('minutes editor', () => {
       // Without a reason the button waits; one is typed, and the correction goes out.
       expect(await correct.isDisabled()).toBe(true);
       await editor.getByLabel('更正原因').fill('补记物业公司代表的发言');
+      // Asked first, as the first publication is: version 2 is as permanent.
+      const confirmCorrection = async () => {
+        await correct.click();
+        const ask = editor.locator('dialog[open]');
+        await ask.getByText(/第 2 版将在公示栏公开，更正原因“补记物业公司代表的发言”随之公示/).waitFor();
+        await ask.getByRole('button', { name: '确认发布更正' }).click();
+      };
       // The text as published is no correction: said under the button, nothing published.
-      await correct.click();
+      await confirmCorrection();
       await poll(async () => (await editor.getByRole('alert').allTextContents()).join('')).toMatch(/与第 1 版相同/);
       expect(await editor.getByRole('link', { name: '第 2 版' }).count()).toBe(0);
       const box = editor.getByRole('textbox', { name: /纪要正文/ });
       await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
       await box.pressSequentially('\n\n物业公司代表：本月底前完成东门照明。');
       await poll(() => editor.getByText('物业公司代表：本月底前完成东门照明。').count()).toBeGreaterThan(0);
+      // Cancelled, nothing goes out; then confirmed.
       await correct.click();
+      await editor.locator('dialog[open]').getByRole('button', { name: '取消' }).click();
+      expect(await editor.getByRole('link', { name: '第 2 版' }).count()).toBe(0);
+      await confirmCorrection();
       await poll(() => editor.getByRole('link', { name: '第 2 版' }).count()).toBe(1);
       expect(await editor.getByLabel('更正原因').inputValue()).toBe('');
       await setElderModeSwitch(page, true);

@@ -56,6 +56,12 @@ export const minutesMessages = {
     en: 'Once published, this version is public on the notice board and can never be changed or deleted; a mistake needs a correction with its reason.',
   },
   'minutes.publishConfirm': { 'zh-CN': '确认公示', en: 'Publish' },
+  'minutes.correctConfirmTitle': { 'zh-CN': '确认发布更正版本（第 {version} 版）', en: 'Publish the correction (version {version})?' },
+  'minutes.correctConfirmBody': {
+    'zh-CN': '第 {version} 版将在公示栏公开，更正原因“{reason}”随之公示，且不能再修改或删除；第 {previous} 版仍可查看。',
+    en: 'Version {version} goes public on the notice board with its reason, “{reason}”, and can never be changed or deleted; version {previous} stays readable.',
+  },
+  'minutes.correctConfirm': { 'zh-CN': '确认发布更正', en: 'Publish the correction' },
   'minutes.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'minutes.published': { 'zh-CN': '纪要已公示（第 {version} 版）', en: 'Minutes published (version {version})' },
   'minutes.onlyConvener': { 'zh-CN': '草稿由召集人审核后公示。', en: 'The convener approves and publishes the draft.' },

@@ -6,6 +6,8 @@
  *   meanwhile: then nothing is replaced, and the page says why;
  * - a replacement can be undone at once, until the text is next changed: Yjs's undo manager takes
  *   back only this one change (it tracks nothing else), which puts the old draft back for every editor.
+ *   Regenerated again before that, the one undo takes back both: to the draft as it was before the first
+ *   (the secretary's own edits), not to the first regenerated text.
  */
 import * as Y from 'yjs';
 
@@ -26,6 +28,7 @@ export function confirmDraft(text: Y.Text): ConfirmedDraft {
 export class ReplacedDraft {
   private readonly undoManager: Y.UndoManager;
   private readonly onChange: () => void;
+  private over = false;
 
   private constructor(
     private readonly text: Y.Text,
@@ -44,24 +47,41 @@ export class ReplacedDraft {
     const { text, before } = confirmed;
     if (!text.doc || text.toString() !== before) return null;
     const replaced = new ReplacedDraft(text, ended);
-    text.doc.transact(() => {
-      text.delete(0, text.length);
-      text.insert(0, body);
-    }, REGENERATING);
-    // Observed after the replacement, so that only a later change ends the offer.
-    text.observe(replaced.onChange);
+    replaced.put(body);
     return replaced;
   }
 
-  /** Takes the replacement back: the draft as it was before it. */
+  /**
+   * Regenerated again while this undo is offered (so the text is still as the last replacement left
+   * it): `body` goes in, and the undo takes back both. Null when the text changed meanwhile.
+   */
+  replaceAgain(confirmed: ConfirmedDraft, body: string): ReplacedDraft | null {
+    if (confirmed.text !== this.text || this.text.toString() !== confirmed.before) return null;
+    this.text.unobserve(this.onChange);
+    this.put(body);
+    return this;
+  }
+
+  /** The draft becomes `body` in one tracked change; only a later change ends the offer. */
+  private put(body: string): void {
+    this.text.doc?.transact(() => {
+      this.text.delete(0, this.text.length);
+      this.text.insert(0, body);
+    }, REGENERATING);
+    this.text.observe(this.onChange);
+  }
+
+  /** Takes the replacements back: the draft as it was before the first. */
   undo(): void {
     this.text.unobserve(this.onChange);
-    this.undoManager.undo();
+    while (this.undoManager.undoStack.length > 0) this.undoManager.undo();
     this.end();
   }
 
   /** The undo is no longer offered. */
   end(): void {
+    if (this.over) return;
+    this.over = true;
     this.text.unobserve(this.onChange);
     this.undoManager.destroy();
     this.ended();

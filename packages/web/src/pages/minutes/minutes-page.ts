@@ -13,11 +13,10 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import '../../components/common/collab-status.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { syncModal } from '../../components/common/modal.js';
-import { renderFormError } from '../../components/accounts/account-form.js';
-import { textField } from '../../components/forms/text-field.js';
 import '../../components/minutes/minutes-body.js';
 import { confirmDraft, ReplacedDraft } from '../../components/minutes/draft-regeneration.js';
 import '../../components/minutes/minutes-signatures.js';
+import { CORRECTION_DIALOG, correctionSection } from '../../components/minutes/minutes-correction.js';
 import { minutesDeadline } from '../../components/minutes/minutes-deadline.js';
 import { minutesVersionList } from '../../components/minutes/minutes-links.js';
 import type { MinutesTextField } from '../../components/minutes/minutes-text-field.js';
@@ -86,6 +85,8 @@ export class MinutesPage extends YishiElement {
   @state() private askingSign = false;
   /** Regenerating replaces the edited draft: asked first in a designed dialog. */
   @state() private askingRegenerate = false;
+  /** Publishing a correction is asked first, as the first publication is. */
+  @state() private askingCorrect = false;
   /** The draft just regenerated, while its undo is offered. */
   @state() private replaced: ReplacedDraft | null = null;
   @state() private reason = '';
@@ -140,10 +141,11 @@ export class MinutesPage extends YishiElement {
     this.askingRegenerate = false;
     if (!text) return;
     const confirmed = confirmDraft(text);
-    this.replaced?.end();
     await this.write.run(async () => {
       const fresh = await api.call(minutesEndpoints.generated, { params: { meetingId: this.meetingId } });
-      this.replaced = ReplacedDraft.replace(confirmed, fresh.body, () => (this.replaced = null));
+      // Again while the last one's undo is offered: the same undo takes both back, to the secretary's draft.
+      const again = this.replaced;
+      this.replaced = again ? again.replaceAgain(confirmed, fresh.body) : ReplacedDraft.replace(confirmed, fresh.body, () => (this.replaced = null));
       if (!this.replaced) notify(t('minutes.regenerateChanged'), 'warning', 10_000);
       this.refreshEditor();
     });
@@ -220,6 +222,7 @@ export class MinutesPage extends YishiElement {
   }
 
   private async correct(versions: number): Promise<void> {
+    this.askingCorrect = false;
     const body = this.liveText();
     const done = await this.change(
       () => api.call(minutesEndpoints.correct, { params: { meetingId: this.meetingId }, body: { body, reason: this.reason } }),
@@ -234,6 +237,7 @@ export class MinutesPage extends YishiElement {
     syncModal(this.renderRoot, 'sign-dialog', this.askingSign);
     syncModal(this.renderRoot, 'publish-dialog', this.confirming);
     syncModal(this.renderRoot, 'regenerate-dialog', this.askingRegenerate);
+    syncModal(this.renderRoot, CORRECTION_DIALOG, this.askingCorrect);
   }
 
   private renderEditor(m: StaffMinutes) {
@@ -321,34 +325,22 @@ export class MinutesPage extends YishiElement {
       </div>
       ${
         m.versions.length > 0 && m.may.publish
-          ? html`<h2>${t('minutes.correct')}</h2>
-              <p class="muted">${t('minutes.correctHelp')}</p>
-              <div class="correction">
-                ${textField({
-                  name: 'reason',
-                  label: t('minutes.reason'),
-                  value: this.reason,
-                  maxlength: 500,
-                  error: this.write.fieldErrors.reason,
-                  onInput: (value) => {
-                    this.reason = value;
-                    this.write.clearField('reason');
-                  },
-                })}
-              </div>
-              <div class="actions">
-                <button
-                  type="button"
-                  class="button primary"
-                  ?disabled=${this.write.busy || this.reason.trim().length < 2 || !this.connection.online}
-                  aria-busy=${this.write.busy ? 'true' : 'false'}
-                  @click=${() => void this.correct(m.versions.length)}
-                >
-                  ${t('minutes.correct')}
-                </button>
-                ${this.connection.online ? nothing : html`<p class="muted offline-publish" role="status">${t('minutes.publishOffline')}</p>`}
-              </div>
-              ${renderFormError(this.write.error)}`
+          ? correctionSection({
+              versions: m.versions.length,
+              reason: this.reason,
+              reasonError: this.write.fieldErrors.reason,
+              formError: this.write.error,
+              busy: this.write.busy,
+              online: this.connection.online,
+              asking: this.askingCorrect,
+              onReason: (value) => {
+                this.reason = value;
+                this.write.clearField('reason');
+              },
+              onAsk: () => (this.askingCorrect = true),
+              onCancel: () => (this.askingCorrect = false),
+              onConfirm: () => void this.correct(m.versions.length),
+            })
           : nothing
       }
       <dialog class="dialog" id="publish-dialog" aria-labelledby="publish-title" @close=${() => (this.confirming = false)}>
