@@ -245,12 +245,24 @@ describe('live agenda in the browser', () => {
     return { note, answer: await answer };
   }
 
-  it('a meeting whose minutes are published says that a fix to its outcomes needs a correction', async () => {
+  it('a meeting whose minutes are published says that a fix to its outcomes needs a correction; an action item’s outcome stays', async () => {
     const { page, outcomes } = await pastCouncilOutcomes();
     await outcomes.getByRole('button', { name: '记录结果' }).first().waitFor();
     const note = page.locator('yishi-meeting-page').getByRole('note').filter({ hasText: '纪要已公示' });
     // The demo council's minutes were corrected once: two versions are out.
     expect(await note.textContent()).toMatch(/纪要已公示（第 2 版）。在本页修改会议结果或答复，不会改变已公示的纪要/);
+    // Turning an item into an action item says, before saving, that the ledger keeps it; the item already
+    // listed (the third) offers no other outcome.
+    await outcomes.getByRole('button', { name: '记录结果' }).first().click();
+    const form = outcomes.locator('form');
+    await form.getByRole('radio', { name: '转为整改事项' }).check();
+    await form.getByText(/保存后将列入整改台账并编号.*不能撤回/).waitFor();
+    await form.getByLabel('责任单位').waitFor();
+    await form.getByRole('button', { name: '取消' }).click();
+    await outcomes.getByRole('button', { name: '记录结果' }).nth(2).click();
+    await form.getByText(/已转为整改事项并列入台账，结果不能再改为其他/).waitFor();
+    expect(await form.getByRole('radio', { name: '达成一致' }).isDisabled()).toBe(true);
+    expect(await form.getByLabel('责任单位').count()).toBe(0);
     await page.context().close();
   });
 

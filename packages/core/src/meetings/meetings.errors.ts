@@ -20,6 +20,14 @@ export const meetingMessages = {
   agenda_not_frozen: { 'zh-CN': '议程尚未锁定', en: 'The agenda is not frozen' },
   agenda_item_not_found: { 'zh-CN': '找不到该议题', en: 'Agenda item not found' },
   outcome_needs_parties: { 'zh-CN': '请选择同意的各方', en: 'Choose which parties agreed' },
+  outcome_needs_unit: {
+    'zh-CN': '请填写责任单位：整改事项列入台账后要由它办理和销号',
+    en: 'Name the responsible unit: once listed, the action item is handled and signed off by it',
+  },
+  outcome_listed: {
+    'zh-CN': '该议题已转为整改事项并列入台账，结果不能再改为其他；如有误，请在该整改事项中记录说明',
+    en: 'This item became an action item on the ledger; its outcome can no longer be something else (note any mistake on the action item)',
+  },
   attendance_not_found: { 'zh-CN': '找不到该参会人', en: 'Attendee not found' },
   question_not_found: { 'zh-CN': '找不到该问题', en: 'Question not found' },
   question_closed: { 'zh-CN': '该问题已经处理（{status}）', en: 'This question has already been handled ({status})' },
@@ -72,6 +80,7 @@ export const meetingStatuses: Partial<Record<keyof typeof meetingMessages, numbe
   question_not_found: 404,
   meeting_bad_transition: 409,
   meeting_sign_in_not_yet: 409,
+  outcome_listed: 409,
   meeting_not_editable: 409,
   agenda_frozen: 409,
   agenda_not_frozen: 409,

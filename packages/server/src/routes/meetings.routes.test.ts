@@ -113,6 +113,18 @@ describe('four-party council lifecycle', () => {
     expect(ai.title).toBe('路灯维修');
     // "agreed" without parties is refused.
     refusal(await outcome(parking!.id, { outcome: 'agreed' }), 400);
+    // An action item needs who handles it; once listed (on the append-only ledger), the outcome stays.
+    expect(refusal(await outcome(parking!.id, { outcome: 'action_items', note: '划线' }), 422)).toMatchObject({
+      code: 'outcome_needs_unit',
+      message: '请填写责任单位：整改事项列入台账后要由它办理和销号',
+    });
+    expect(refusal(await outcome(lights!.id, { outcome: 'agreed', agreedParties: ['community'] }), 409).code).toBe('outcome_listed');
+    const renoted = await t.ok(meetingEndpoints.recordOutcome, {
+      cookie,
+      params: { meetingId: id, itemId: lights!.id },
+      body: { outcome: 'action_items', note: '城管局十天内修复' },
+    });
+    expect(renoted.item).toMatchObject({ outcome: 'action_items', outcomeNote: '城管局十天内修复', actionItemId: actions.item.actionItemId });
 
     expect((await step('close', cookie, id)).meeting.status).toBe('closed');
     // Closed is the end.

@@ -83,6 +83,10 @@ export async function recordOutcome(deps: Deps, actor: Actor, meetingId: string,
     if (loaded.spec.members) members = decided?.members ?? (await listAttendance(trx, meetingId)).length;
     const item = await findAgendaItem(trx, meetingId, itemId);
     if (!item) throw new DomainError('agenda_item_not_found');
+    // An action item is on the append-only ledger for good: the record cannot then say the item was
+    // decided otherwise (and still list it), and a new one needs whoever is to handle it.
+    if (item.action_item_id && input.outcome !== 'action_items') throw new DomainError('outcome_listed');
+    if (input.outcome === 'action_items' && !item.action_item_id && !input.responsibleUnit?.trim()) throw new DomainError('outcome_needs_unit');
     let actionItemId = item.action_item_id;
     if (input.outcome === 'action_items' && !actionItemId) {
       const created = await createActionItem(trx, deps, {

@@ -42,6 +42,14 @@ export const meetingsMessages = {
     'zh-CN': '纪要已公示（第 {version} 版）。在本页修改会议结果或答复，不会改变已公示的纪要；如需更正，请到“会议纪要”重新生成草稿，发布更正版本并写明原因。',
     en: 'The minutes are published (version {version}). Changing outcomes or answers here does not change them: to correct them, regenerate the draft under “Minutes” and publish a correction with its reason.',
   },
+  'meeting.outcomeWillList': {
+    'zh-CN': '保存后将列入整改台账并编号，由责任单位办理直至销号；台账只增不删，不能撤回。',
+    en: 'Once saved, it is listed on the ledger with a number and handled by the responsible unit until signed off; the ledger only grows, so this cannot be withdrawn.',
+  },
+  'meeting.outcomeListed': {
+    'zh-CN': '已转为整改事项并列入台账，结果不能再改为其他（可修改说明）。',
+    en: 'Already an action item on the ledger: the outcome stays (its note can change).',
+  },
   'meeting.signInFrom': { 'zh-CN': '会议当天（{date}）开始签到。', en: 'Sign-in opens on the day of the meeting ({date}).' },
   'meeting.startEarly': {
     'zh-CN': '会议通知的开始时间是 {time}，现在开始就是提前开会。',

@@ -53,6 +53,11 @@ export class AgendaOutcomes extends YishiElement {
     buttonStyles,
     nativeFieldStyles,
     css`
+      /* What saving does that cannot be undone, said under the choice. */
+      .warning {
+        font-weight: 600;
+        color: var(--yishi-warning-text);
+      }
       ol {
         list-style: none;
         padding: 0;
@@ -127,7 +132,13 @@ export class AgendaOutcomes extends YishiElement {
       {
         success: t('meeting.done', { what: t('meeting.recordOutcome') }),
         fields: ['outcome', 'agreedParties', 'agreedMembers', 'note', 'responsibleUnit'],
-        fieldOfCode: { outcome_needs_parties: 'agreedParties', outcome_member_absent: 'agreedMembers', outcome_no_quorum: 'agreedMembers' },
+        fieldOfCode: {
+          outcome_needs_parties: 'agreedParties',
+          outcome_member_absent: 'agreedMembers',
+          outcome_no_quorum: 'agreedMembers',
+          outcome_needs_unit: 'responsibleUnit',
+          outcome_listed: 'outcome',
+        },
         form: { closed: () => this.editing !== item.id, notSaved: (why) => t('meeting.outcomeNotSaved', { title: item.title, why }) },
       },
     );
@@ -261,11 +272,20 @@ export class AgendaOutcomes extends YishiElement {
                 name="outcome"
                 value=${k}
                 .checked=${d.outcome === k}
+                ?disabled=${item.actionItemId !== null && k !== 'action_items'}
                 @change=${() => (this.draft = { ...d, outcome: k })}
               />${pick(OUTCOME_LABELS[k])}</label
             >`,
         )}
         ${errors.outcome ? html`<p class="field-error" role="alert">${errors.outcome}</p>` : nothing}
+        ${
+          // Listed, it stays on the ledger: said before it is saved, and after (why the other choices are off).
+          item.actionItemId
+            ? html`<p class="muted" role="note">${t('meeting.outcomeListed')}</p>`
+            : d.outcome === 'action_items'
+              ? html`<p class="warning" role="note">${t('meeting.outcomeWillList')}</p>`
+              : nothing
+        }
       </fieldset>
       ${d.outcome === 'members_resolved' ? this.renderMembers(d) : nothing}
       ${
@@ -278,7 +298,7 @@ export class AgendaOutcomes extends YishiElement {
           : nothing
       }
       ${
-        d.outcome === 'action_items'
+        d.outcome === 'action_items' && !item.actionItemId
           ? nativeField(
               'outcome-unit',
               t('meeting.responsibleUnit'),
