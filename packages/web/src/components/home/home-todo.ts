@@ -1,8 +1,8 @@
 /**
  * "需要您处理的事项" on the home page: what needs the person logged in (GET /api/me/home), each
  * entry a link to the page where it is done. Owners and residents: open votes their units have not
- * voted in, their concerns and where they stand, outcomes waiting for their rating. Staff: action
- * items overdue or due today, minutes to publish with the time left, today's meetings, votes closing
+ * voted in, their concerns and where they stand, outcomes waiting for their rating. Staff: today's
+ * meetings, minutes to publish with the time left, action items overdue or due today, votes closing
  * soon with their turnout against the participation threshold. Nothing to do is said in words.
  */
 import { homeEndpoints, meetingKind, type Home } from '@yishi/core';
@@ -177,19 +177,19 @@ export class HomeTodo extends YishiElement {
             ${compounds.map(([id, name]) => html`<a class="link-button" href=${`/compounds/${id}/action-items`}>${t('home.todo.allOverdue', { compound: name })}</a>`)}
           </div>`
         : nothing;
+    // Most pressing first: today's meetings, then minutes (a 3-day deadline set by the rules, which a long list
+    // of overdue items pushed two screens down on a phone), then the items, then votes closing.
     return [
       this.section(
-        'due',
-        'home.todo.dueItems',
-        staff.dueItems,
-        (i) =>
-          html`<a class="entry-title" href=${`/action-items/${i.itemId}`}>${i.title}</a>
+        'meetings',
+        'home.todo.meetingsToday',
+        staff.meetingsToday,
+        (m) =>
+          html`<a class="entry-title" href=${`/meetings/${m.meetingId}`}>${formatTime(m.startsAt)} ${m.title}</a>
             <div class="meta">
-              ${i.overdue ? overdueBadge(true) : html`<span class="badge tag-today">${t('home.todo.dueToday')}</span>`} ${triageBadge(i.triage)}
-              <span>${t('home.todo.dueOn', { date: formatDate(i.dueDate) })}</span>
-              <span>${i.compoundName}</span>
+              <p>${pick(meetingKind(m.kind).label)} · ${m.compoundName} · ${m.place}</p>
+              ${m.status === 'in_session' ? html`<span class="badge ok">${t('home.todo.inSession')}</span>` : nothing}
             </div>`,
-        allItems,
       ),
       this.section(
         'minutes',
@@ -206,15 +206,17 @@ export class HomeTodo extends YishiElement {
             <a class="link-button primary" href=${`/meetings/${m.meetingId}/minutes`}>${t('home.todo.writeMinutes')}</a>`,
       ),
       this.section(
-        'meetings',
-        'home.todo.meetingsToday',
-        staff.meetingsToday,
-        (m) =>
-          html`<a class="entry-title" href=${`/meetings/${m.meetingId}`}>${formatTime(m.startsAt)} ${m.title}</a>
+        'due',
+        'home.todo.dueItems',
+        staff.dueItems,
+        (i) =>
+          html`<a class="entry-title" href=${`/action-items/${i.itemId}`}>${i.title}</a>
             <div class="meta">
-              <p>${pick(meetingKind(m.kind).label)} · ${m.compoundName} · ${m.place}</p>
-              ${m.status === 'in_session' ? html`<span class="badge ok">${t('home.todo.inSession')}</span>` : nothing}
+              ${i.overdue ? overdueBadge(true) : html`<span class="badge tag-today">${t('home.todo.dueToday')}</span>`} ${triageBadge(i.triage)}
+              <span>${t('home.todo.dueOn', { date: formatDate(i.dueDate) })}</span>
+              <span>${i.compoundName}</span>
             </div>`,
+        allItems,
       ),
       this.section(
         'votes',
