@@ -313,6 +313,8 @@ describe('live agenda in the browser', () => {
     const dialog = page.locator('dialog#confirm-step');
     await page.getByRole('button', { name: '开始会议（锁定议程）' }).click();
     await dialog.getByText(/^会议通知的开始时间是 \d{4}年\d{1,2}月\d{1,2}日（周.） \d\d:\d\d，现在开始就是提前开会。$/).waitFor();
+    // Nobody has signed in: the dialog names the parties missing.
+    await dialog.getByText(/^还未达到法定人数（缺：街道（社区）、职能部门、业委会、物业企业），确定现在开始吗？$/).waitFor();
     await dialog.getByRole('button', { name: '取消', exact: true }).click();
     await page.getByRole('button', { name: '取消会议' }).click();
     // Not "取消" beside "确定取消会议": the way back says it keeps the meeting.

@@ -51,6 +51,10 @@ export const meetingsMessages = {
     en: 'Already an action item on the ledger: the outcome stays (its note can change).',
   },
   'meeting.signInFrom': { 'zh-CN': '会议当天（{date}）开始签到。', en: 'Sign-in opens on the day of the meeting ({date}).' },
+  'meeting.startNoQuorum': {
+    'zh-CN': '还未达到法定人数（缺：{parties}），确定现在开始吗？',
+    en: 'No quorum yet (missing: {parties}). Start all the same?',
+  },
   'meeting.startEarly': {
     'zh-CN': '会议通知的开始时间是 {time}，现在开始就是提前开会。',
     en: 'The notice says the meeting starts at {time}: opening it now opens it early.',

@@ -281,11 +281,19 @@ export class MeetingPage extends YishiElement {
     </dialog>`;
   }
 
-  /** Before starting: a start well before the time on the notice, said in words. */
+  /**
+   * Before starting, said in words: a start well before the time on the notice, and a quorum not
+   * reached yet (who is missing; nothing the meeting decides without it counts).
+   */
   private startWarnings() {
     const v = this.view.value;
-    if (!v || Date.parse(v.meeting.startsAt) - Date.now() <= EARLY_START_MS) return nothing;
-    return html`<p class="warning">${t('meeting.startEarly', { time: formatDateTime(v.meeting.startsAt) })}</p>`;
+    if (!v) return nothing;
+    const early = Date.parse(v.meeting.startsAt) - Date.now() > EARLY_START_MS;
+    const q = v.quorum;
+    const mq = v.memberQuorum;
+    return html`${early ? html`<p class="warning">${t('meeting.startEarly', { time: formatDateTime(v.meeting.startsAt) })}</p>` : nothing}
+    ${q && !q.reached ? html`<p class="warning">${t('meeting.startNoQuorum', { parties: partyList(q.missing) })}</p>` : nothing}
+    ${mq && !mq.reached ? html`<p class="warning">${memberQuorumText(mq, currentLocale())}</p>` : nothing}`;
   }
 
   /** The dialog is open while a step waits for its confirmation: shown modal (focus kept in it, Esc closes it) or closed. */
