@@ -1,8 +1,9 @@
 /** Compounds and their rosters: my compounds, a compound's overview, its units, and the roster file out and in. */
-import { COMPOUND_STAFF, DomainError, ROLES, compoundEndpoints, rosterEndpoints } from '@yishi/core';
+import { COMPOUND_STAFF, DomainError, ROLES, chinaDate, compoundEndpoints, rosterEndpoints } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { anyUser, defineRoute, rolesAt } from '../http/route.js';
 import { getCompoundOverview, listCompoundsFor, listRosterUnits } from '../services/compounds.service.js';
+import { findCompound } from '../db/repositories/places.repository.js';
 import { rosterCsv } from '../services/roster-export.js';
 import { importRoster } from '../services/roster.service.js';
 import { errorBody } from '../http/errors.js';
@@ -27,11 +28,15 @@ export const compoundRoutes = [
   }),
   defineRoute(rosterEndpoints.csv, {
     access: rosterManagers,
-    handler: ({ c, deps, params }) =>
-      c.body(rosterCsv(deps, params.compoundId), 200, {
+    handler: async ({ c, deps, params }) => {
+      // Named as the office files it: the compound's name and the day (in China), not its internal id.
+      const compound = await findCompound(deps.db, params.compoundId);
+      const day = chinaDate(deps.clock());
+      return c.body(rosterCsv(deps, params.compoundId), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="roster-${params.compoundId}.csv"`,
-      }),
+        'Content-Disposition': `attachment; filename="roster-${compound?.code ?? params.compoundId}-${day}.csv"; filename*=UTF-8''${encodeURIComponent(`${compound?.name ?? ''}花名册-${day}`)}.csv`,
+      });
+    },
   }),
   defineRoute(rosterEndpoints.import, {
     access: rosterManagers,

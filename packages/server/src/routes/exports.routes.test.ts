@@ -74,6 +74,12 @@ describe('CSV exports', () => {
     });
     expect(imported.status).toBe(200);
 
+    // Named as the office files it: the compound and the day in China (10:00 on 16 November), not an internal id.
+    const named = await t.call('GET', endpointUrl(rosterEndpoints.csv, { params: { compoundId: cy } }), { cookie: staff });
+    const compound = await t.deps.db.selectFrom('compounds').select(['name', 'code']).where('id', '=', cy).executeTakeFirstOrThrow();
+    expect(named.headers.get('content-disposition')).toBe(
+      `attachment; filename="roster-${compound.code}-2026-11-16.csv"; filename*=UTF-8''${encodeURIComponent(`${compound.name}花名册-2026-11-16`)}.csv`,
+    );
     const rosterCells = await csvCells(endpointUrl(rosterEndpoints.csv, { params: { compoundId: cy } }));
     expectNeutralised(rosterCells);
     const owners = rosterCells.map((row) => row[5]);
