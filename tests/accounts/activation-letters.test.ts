@@ -51,6 +51,8 @@ describe('activation letters', () => {
     expect(text).toContain('都市春天小区 1栋1单元102');
     expect(text).toContain('陈*');
     expect(text).not.toContain('1栋1单元301'); // 王建国 is already active
+    // Where to get help: people, and where the notice board is (the compound's address is the board's, not a service station's).
+    expect(text.replace(/\s+/g, '')).toContain('请找您的楼栋长或社区工作人员；小区公示栏在');
     const codes = [...text.matchAll(/\b([2-9A-HJ-NP-Z]{5})-([2-9A-HJ-NP-Z]{5})\b/g)].map((m) => m[1]! + m[2]!);
     expect(codes).toHaveLength(count);
 

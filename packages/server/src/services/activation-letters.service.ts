@@ -200,7 +200,7 @@ function renderLettersHtml(compound: { name: string; address: string; base: stri
 <div>有效期至 ${escapeHtml(formatChinaDate(l.expiresAt))}，只能使用一次，请勿告诉他人。</div>
 </div>
 <div class="qr">${l.qrSvg}<div>扫码激活</div></div>
-<p class="foot">有疑问或需要帮助，请找您的楼栋长，或到服务站（${escapeHtml(compound.address)}）。工作人员不会向您索要密码。</p>
+<p class="foot">有疑问或需要帮助，请找您的楼栋长或社区工作人员；小区公示栏在${escapeHtml(compound.address)}。工作人员不会向您索要密码。</p>
 </section>`;
     })
     .join('\n');
