@@ -21,7 +21,7 @@ export function minutesVersionList(m: StaffMinutes) {
       ${[...m.versions].reverse().map(
         (v) =>
           html`<li>
-            <a href=${`/minutes/${m.meeting.id}?version=${v.version}`}>${t('minutes.versionLabel', { version: v.version })}</a>
+            <a class="tap-link" href=${`/minutes/${m.meeting.id}?version=${v.version}`}>${t('minutes.versionLabel', { version: v.version })}</a>
             · ${t('minutes.publishedAt', { date: formatDateTime(v.publishedAt), name: v.publishedBy })} ·
             ${v.reason ? t('minutes.versionReason', { reason: v.reason }) : t('minutes.versionOriginal')} ${minutesVersionLinks(m.meeting.id, v.version)}
           </li>`,

@@ -368,7 +368,7 @@ export class MinutesPage extends YishiElement {
     return renderLoad(
       this.data,
       (m) => html`
-        <p><a href=${`/meetings/${m.meeting.id}`}>${t('minutes.backToMeeting')}</a></p>
+        <p><a class="tap-link" href=${`/meetings/${m.meeting.id}`}>${t('minutes.backToMeeting')}</a></p>
         <h1>${t('minutes.labelled', { label: t('minutes.title'), value: m.meeting.title })}</h1>
         ${minutesDeadline(m)} ${this.renderEditor(m)} ${this.renderSignatures(m)} ${minutesVersionList(m)}
       `,

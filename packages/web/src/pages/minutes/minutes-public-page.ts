@@ -59,7 +59,7 @@ export class MinutesPublicPage extends YishiElement {
     return renderLoad(
       this.data,
       (m) => html`
-        <p><a href=${`/board/${m.compoundId}#minutes`}>${t('minutes.backToBoard')}</a></p>
+        <p><a class="tap-link" href=${`/board/${m.compoundId}#minutes`}>${t('minutes.backToBoard')}</a></p>
         <article lang="zh-CN">
           <h1>${m.title}</h1>
           <dl class="meta">
