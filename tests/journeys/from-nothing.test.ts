@@ -103,6 +103,12 @@ describe('from an empty database to the first vote, in the browser', () => {
     const [, link] = await fromLog(/\[yishi setup\] (\S+)/);
     expect(link).toMatch(new RegExp(`^${server.url}/setup\\?token=[\\w-]{30,}$`));
     const page = await pageOf('admin', true);
+    // Before it, the login page says nobody can log in yet and what comes first.
+    await page.goto(`${server.url}/login`);
+    await page
+      .locator('yishi-login-page')
+      .getByText(/这个平台还没有完成初始设置/)
+      .waitFor();
     await page.goto(link!);
     const setup = page.locator('yishi-setup-page');
     await setup.getByLabel('街道名称').fill(ADMIN.subdistrict);
@@ -119,6 +125,17 @@ describe('from an empty database to the first vote, in the browser', () => {
     const other = await pageOf('stranger');
     await other.goto(link!);
     await other.getByRole('heading', { name: '系统已完成初始设置' }).waitFor();
+    // And the login page no longer says it is missing.
+    const status = other.waitForResponse((res) => res.url().endsWith('/api/setup/status'));
+    await other.goto(`${server.url}/login`);
+    expect(await (await status).json()).toEqual({ needed: false });
+    await other.locator('yishi-login-page').getByRole('heading', { name: '登录议事' }).waitFor();
+    expect(
+      await other
+        .locator('yishi-login-page')
+        .getByText(/还没有完成初始设置/)
+        .count(),
+    ).toBe(0);
   });
 
   test('the administrator adds a community and a compound with its notice-board address', async () => {

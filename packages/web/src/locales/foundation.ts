@@ -1,6 +1,11 @@
 /** Words of the foundation pages: login, home, compound overview, roster import, notice board. */
 export const foundationMessages = {
   'login.heading': { 'zh-CN': '登录议事', en: 'Log in to Yishi' },
+  'login.setupNeeded': {
+    'zh-CN': '这个平台还没有完成初始设置，还没有任何账号。管理员请用服务器日志里的设置链接先创建街道和第一个管理员账号。',
+    en: 'This installation is not set up yet and has no accounts. The administrator first creates the subdistrict and the first administrator account with the setup link in the server log.',
+  },
+  'login.setupLink': { 'zh-CN': '关于初始设置', en: 'About the setup' },
   'login.intro': {
     'zh-CN': '社区工作人员、四方代表、业主和居民请用手机号或用户名登录。',
     en: 'Community staff, representatives, owners and residents: log in with your phone number or username.',

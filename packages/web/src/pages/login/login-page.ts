@@ -8,7 +8,7 @@
  * The first page many owners open, on a phone, often on a weak signal: its controls are native
  * (fields, tabs, the switch, buttons), so it loads no Shoelace.
  */
-import { activationEndpoints } from '@yishi/core';
+import { activationEndpoints, setupEndpoints } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, isApiError } from '../../api/client.js';
@@ -22,6 +22,7 @@ import { renderTabs, tabsStyles } from '../../components/common/tabs.js';
 import { focusControl } from '../../components/forms/form-errors.js';
 import { passwordField } from '../../components/forms/password-field.js';
 import { textField } from '../../components/forms/text-field.js';
+import { LoadController } from '../../controllers/load-controller.js';
 import { SmsCountdownController } from '../../controllers/sms-countdown-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
@@ -195,9 +196,20 @@ export class LoginPage extends YishiElement {
     else focusFirstProblem(this, this.sms, SMS_FIELDS);
   }
 
+  /** A fresh installation has no administrator yet: nobody can log in, and the page says what comes first. */
+  private readonly setup = new LoadController(this, (signal) => api.call(setupEndpoints.status, { signal }));
+
   override render() {
     return html`<div class="panel">
       <h1>${t('login.heading')}</h1>
+      ${
+        this.setup.value?.needed
+          ? html`<div class="alert warning" role="status">
+              <p>${t('login.setupNeeded')}</p>
+              <a class="tap-link" href="/setup">${t('login.setupLink')}</a>
+            </div>`
+          : nothing
+      }
       <div class="elder">
         <label class="switch elder-switch"
           ><input type="checkbox" role="switch" .checked=${isElderMode()} @change=${(e: Event) => setElderMode((e.target as HTMLInputElement).checked)} />${t(
