@@ -1,10 +1,9 @@
 /** Compounds and their rosters: my compounds, a compound's overview, its units, and the roster file out and in. */
-import { COMPOUND_STAFF, DomainError, ROLES, chinaDate, compoundEndpoints, rosterEndpoints } from '@yishi/core';
+import { COMPOUND_STAFF, DomainError, ROLES, compoundEndpoints, rosterEndpoints } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { anyUser, defineRoute, rolesAt } from '../http/route.js';
 import { getCompoundOverview, listCompoundsFor, listRosterUnits } from '../services/compounds.service.js';
-import { findCompound } from '../db/repositories/places.repository.js';
-import { rosterCsv } from '../services/roster-export.js';
+import { rosterCsv, rosterFileName } from '../services/roster-export.js';
 import { importRoster } from '../services/roster.service.js';
 import { errorBody } from '../http/errors.js';
 import { ndjsonStream } from '../http/ndjson.js';
@@ -29,12 +28,10 @@ export const compoundRoutes = [
   defineRoute(rosterEndpoints.csv, {
     access: rosterManagers,
     handler: async ({ c, deps, params }) => {
-      // Named as the office files it: the compound's name and the day (in China), not its internal id.
-      const compound = await findCompound(deps.db, params.compoundId);
-      const day = chinaDate(deps.clock());
+      const name = await rosterFileName(deps, params.compoundId);
       return c.body(rosterCsv(deps, params.compoundId), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="roster-${compound?.code ?? params.compoundId}-${day}.csv"; filename*=UTF-8''${encodeURIComponent(`${compound?.name ?? ''}花名册-${day}`)}.csv`,
+        'Content-Disposition': `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.display)}`,
       });
     },
   }),

@@ -5,8 +5,8 @@
  * and sent before the next is read, the event loop free between pages: at 10,000 units the compound
  * read in one statement held the server for 50–110 ms (benchmarks.md, "Every GET route").
  */
-import { formatAreaCenti, groupBy, ROSTER_TEMPLATE_HEADER, type AreaSource } from '@yishi/core';
-import { listOwnershipsOfUnits, readUnitsPage, type Db } from '../db/repositories/places.repository.js';
+import { chinaDate, formatAreaCenti, groupBy, ROSTER_TEMPLATE_HEADER, type AreaSource } from '@yishi/core';
+import { findCompound, listOwnershipsOfUnits, readUnitsPage, type Db } from '../db/repositories/places.repository.js';
 import { listGridsOfUnits, listResidenciesOfUnits } from '../db/repositories/roster.repository.js';
 import type { Deps } from '../deps.js';
 import { csvStream, EXPORT_PAGE, letOthersRun } from './export-pages.js';
@@ -14,6 +14,16 @@ import { csvStream, EXPORT_PAGE, letOthersRun } from './export-pages.js';
 const AREA_SOURCE_WORDS: Record<AreaSource, string> = { registered: '登记', surveyed: '测绘', contract: '合同' };
 
 type Unit = Awaited<ReturnType<typeof readUnitsPage>>['rows'][number];
+
+/**
+ * The file's name as the office files it: the compound's name and the day in China
+ * (都市春天小区花名册-2026-12-07.csv), with its code in the plain-ASCII name older browsers use.
+ */
+export async function rosterFileName(deps: Deps, compoundId: string): Promise<{ ascii: string; display: string }> {
+  const compound = await findCompound(deps.db, compoundId);
+  const day = chinaDate(deps.clock());
+  return { ascii: `roster-${compound?.code ?? compoundId}-${day}.csv`, display: `${compound?.name ?? ''}花名册-${day}.csv` };
+}
 
 export function rosterCsv(deps: Deps, compoundId: string): ReadableStream<Uint8Array> {
   return csvStream(ROSTER_TEMPLATE_HEADER, rosterPages(deps.db, compoundId));
