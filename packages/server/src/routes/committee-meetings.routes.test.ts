@@ -11,6 +11,7 @@ import { meetingEndpoints, minutesEndpoints, type MeetingView } from '@yishi/cor
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MEMBER_LOGINS } from '../seed/committee.seed.js';
 import { storeSampleAgenda } from '../testing/agenda-fixture.js';
+import { refusal } from '../testing/meeting-api.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 // Saturday 21 Nov 2026, 10:00 China time.
@@ -28,11 +29,6 @@ beforeEach(async () => {
   dsct = await t.compoundId('DSCT');
 });
 afterEach(() => t.close());
-
-function refusal(answer: { status: number; error: { code: string; message: string } | null }, status: number) {
-  expect(answer.status, JSON.stringify(answer.error)).toBe(status);
-  return answer.error!;
-}
 
 const create = async (login: string, startsAt = IN_A_WEEK) =>
   t.api(meetingEndpoints.create, {

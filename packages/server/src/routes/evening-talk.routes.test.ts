@@ -1,0 +1,173 @@
+/**
+ * The evening talk (居民夜谈) through its API: residents ask, staff answer on the spot, list a question
+ * for follow-up (it becomes an action item) or merge a duplicate; the counts follow, and the hall
+ * screen shows the question in focus.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eveningTalkEndpoints, meetingEndpoints, publicMeetingEndpoints } from '@yishi/core';
+import { meetingApi, refusal } from '../testing/meeting-api.js';
+import { listUrl, pageThrough } from '../testing/page-through.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+let dsct: string;
+
+beforeEach(async () => {
+  t = await createTestApp({ clock: () => new Date('2026-11-21T02:00:00Z') });
+  dsct = await t.compoundId('DSCT');
+});
+afterEach(() => t.close());
+
+const { createdMeeting, step } = meetingApi(
+  () => t,
+  () => dsct,
+);
+
+describe('evening talk', () => {
+  async function scheduledTalk() {
+    const { cookie, id } = await createdMeeting('shequ', 'evening_talk', '围庐夜话');
+    await step('schedule', cookie, id);
+    return { cookie, id };
+  }
+  const ask = (
+    cookie: string,
+    meetingId: string,
+    body: { text: string; category: 'facilities' | 'environment' | 'safety'; askerName?: string; anonymous?: boolean },
+  ) => t.api(eveningTalkEndpoints.submit, { cookie, params: { meetingId }, body });
+  const asked = async (cookie: string, meetingId: string, body: Parameters<typeof ask>[2]) => {
+    const answer = await ask(cookie, meetingId, body);
+    expect(answer.status, JSON.stringify(answer.error)).toBe(201);
+    return answer.data!;
+  };
+  const questionsOf = (cookie: string, meetingId: string) => t.ok(eveningTalkEndpoints.questions, { cookie, params: { meetingId } });
+
+  it('35 questions, 30 answered on the spot, 5 listed → 35 / 30 / 5, each listed one an action item', async () => {
+    const { cookie, id } = await scheduledTalk();
+    // Residents submit before the talk; staff record the rest from the floor.
+    const resident = await t.login('jumin');
+    const first = await asked(resident, id, { text: '小区东门路灯坏了一个月', category: 'facilities' });
+    expect(first.counts.raised).toBe(1);
+    await step('start', cookie, id);
+    for (let i = 2; i <= 35; i++) await asked(cookie, id, { text: `问题${i}：垃圾分类点太远`, category: 'environment', askerName: '3栋 李阿姨' });
+    const { items: questions } = await questionsOf(cookie, id);
+    expect(questions.map((q) => q.number)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+    // Pages of 8 in the order raised, each question once, the counts of all 35 on every page.
+    const read = await pageThrough<{ id: string; number: number }>((after) =>
+      t.call('GET', listUrl(`/meetings/${id}/questions`, { after, limit: 8 }), { cookie }),
+    );
+    expect(read.pages).toBe(5);
+    expect(read.items.map((q) => q.id)).toEqual(questions.map((q) => q.id));
+    const lastPage = await t.ok(eveningTalkEndpoints.questions, { cookie, params: { meetingId: id }, query: { limit: 34 } });
+    expect(lastPage.counts.raised).toBe(35);
+    expect(lastPage.items).toHaveLength(34);
+    const rest = await t.ok(eveningTalkEndpoints.questions, { cookie, params: { meetingId: id }, query: { limit: 34, after: lastPage.next! } });
+    expect([rest.items.map((q) => q.number), rest.next, rest.counts.raised]).toEqual([[35], null, 35]);
+    for (const q of questions.slice(0, 30)) {
+      await t.ok(eveningTalkEndpoints.answer, {
+        cookie,
+        params: { meetingId: id, questionId: q.id },
+        body: { answer: '已安排物业本周处理', answeredByName: '物业 吴涛' },
+      });
+    }
+    const listed = [];
+    for (const q of questions.slice(30)) {
+      listed.push(
+        await t.ok(eveningTalkEndpoints.list, {
+          cookie,
+          params: { meetingId: id, questionId: q.id },
+          body: { measures: '五个工作日内整改', responsibleUnit: 'property_manager' },
+        }),
+      );
+    }
+    expect(listed.map((l) => l.actionItemId)).toEqual(Array.from({ length: 5 }, () => expect.any(String)));
+    expect(listed.at(-1)!.counts).toMatchObject({ raised: 35, answered: 30, listed: 5, open: 0 });
+    const view = await t.ok(meetingEndpoints.get, { cookie, params: { meetingId: id } });
+    expect(view.questionCounts).toMatchObject({ raised: 35, answered: 30, listed: 5 });
+    const linked = await t.deps.db
+      .selectFrom('meeting_questions')
+      .select('action_item_id')
+      .where('meeting_id', '=', id)
+      .where('status', '=', 'listed')
+      .execute();
+    expect(linked.every((q) => q.action_item_id !== null)).toBe(true);
+    // A handled question cannot be handled twice.
+    const twice = await t.api(eveningTalkEndpoints.answer, {
+      cookie,
+      params: { meetingId: id, questionId: questions[0]!.id },
+      body: { answer: 'x', answeredByName: 'y' },
+    });
+    expect(refusal(twice, 409).code).toBe('question_closed');
+  });
+
+  it('two staff handling the same question at the same moment: one succeeds, one is told, one action item', async () => {
+    const { cookie, id } = await scheduledTalk();
+    await step('start', cookie, id);
+    await asked(cookie, id, { text: '地下车库漏水', category: 'facilities' });
+    const q = (await questionsOf(cookie, id)).items[0]!;
+    const other = await t.login('jiedao');
+    const params = { meetingId: id, questionId: q.id };
+    const listing = { measures: '五个工作日内整改', responsibleUnit: 'property_manager' };
+    const attempts = await Promise.all([
+      t.api(eveningTalkEndpoints.list, { cookie, params, body: listing }),
+      t.api(eveningTalkEndpoints.list, { cookie: other, params, body: listing }),
+      t.api(eveningTalkEndpoints.answer, { cookie: other, params, body: { answer: '已答复', answeredByName: '李红梅' } }),
+    ]);
+    expect(attempts.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const items = await t.deps.db.selectFrom('action_items').select('id').where('source_id', '=', q.id).execute();
+    const final = await t.deps.db.selectFrom('meeting_questions').select(['status', 'action_item_id']).where('id', '=', q.id).executeTakeFirstOrThrow();
+    // Whichever came first won; a listed question has exactly its one action item, an answered one none.
+    expect(items.map((i) => i.id)).toEqual(final.status === 'listed' ? [final.action_item_id] : []);
+  });
+
+  it('a duplicate merges into the first and is not counted twice; anonymous askers stay anonymous', async () => {
+    const { cookie, id } = await scheduledTalk();
+    const owner = await t.login('yezhu');
+    const a = await asked(owner, id, { text: '电动车充电桩不够', category: 'facilities', anonymous: true });
+    const b = await asked(owner, id, { text: '充电桩太少', category: 'facilities' });
+    const row = await t.deps.db.selectFrom('meeting_questions').select(['asked_by_user_id']).where('id', '=', a.id).executeTakeFirstOrThrow();
+    expect(row.asked_by_user_id).toBeNull();
+    await step('start', cookie, id);
+    const mergeB = (intoQuestionId: string) =>
+      t.api(eveningTalkEndpoints.merge, { cookie, params: { meetingId: id, questionId: b.id }, body: { intoQuestionId } });
+    expect(refusal(await mergeB(b.id), 422).code).toBe('question_merge_self');
+    expect((await mergeB(a.id)).data?.counts).toMatchObject({ raised: 1, open: 1, merged: 1 });
+    // The owner sees the list, but cannot answer; the staff see who asked.
+    const seen = await questionsOf(owner, id);
+    expect(seen.items[0]).toMatchObject({ anonymous: true, askerName: null });
+    expect(seen.items[1]!.askerName).toBe('王*');
+    expect((await questionsOf(cookie, id)).items.map((q) => q.askerName)).toEqual([null, '王建国']);
+    const answerA = await t.api(eveningTalkEndpoints.answer, {
+      cookie: owner,
+      params: { meetingId: id, questionId: a.id },
+      body: { answer: 'x', answeredByName: 'y' },
+    });
+    expect(answerA.status).toBe(403);
+  });
+
+  it('questions are refused before the notice and after the talk; other compounds cannot ask', async () => {
+    const { cookie, id } = await createdMeeting('shequ', 'evening_talk');
+    // The form offers the compound's buildings, to anyone with a role there.
+    const { buildings } = await t.ok(meetingEndpoints.buildings, { cookie: await t.login('jumin'), params: { meetingId: id } });
+    expect(buildings.map((b) => b.name)).toEqual(['1', '2', '3']);
+    expect((await t.api(meetingEndpoints.buildings, { cookie: await t.login('cuiyuan'), params: { meetingId: id } })).status).toBe(403);
+    const question = { text: '什么时候修电梯', category: 'facilities' } as const;
+    expect(refusal(await ask(cookie, id, question), 409).code).toBe('questions_not_open');
+    await step('schedule', cookie, id);
+    expect((await ask(await t.login('cuiyuan'), id, question)).status).toBe(403);
+    await step('start', cookie, id);
+    await step('close', cookie, id);
+    expect((await ask(await t.login('jumin'), id, question)).status).toBe(409);
+  });
+
+  it('the hall screen shows the question in focus and the live counts, without logging in', async () => {
+    const { cookie, id } = await scheduledTalk();
+    await step('start', cookie, id);
+    const q = await asked(cookie, id, { text: '楼道堆放杂物', category: 'safety' });
+    const focus = { params: { meetingId: id }, body: { questionId: q.id } };
+    await t.ok(meetingEndpoints.setHallFocus, { cookie, ...focus });
+    const hall = await t.ok(publicMeetingEndpoints.hall, { params: { meetingId: id } });
+    expect(hall.current).toMatchObject({ kind: 'question', number: 1, text: '楼道堆放杂物' });
+    expect(hall.questionCounts).toMatchObject({ raised: 1, open: 1 });
+    expect((await t.api(meetingEndpoints.setHallFocus, { cookie: await t.login('yezhu'), ...focus })).status).toBe(403);
+  });
+});
