@@ -6,13 +6,12 @@
 import sharp from 'sharp';
 import type { Actor } from '../auth/actor.js';
 import { listCompounds } from '../db/repositories/places.repository.js';
-import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
-import { loadActor } from '../services/auth.service.js';
 import { addProgress, createActionItem, resolveActionItem, type NewActionItemInput } from '../services/action-items.service.js';
 import { rateActionItem, signOffActionItem } from '../services/action-item-sign-off.service.js';
 import { uploadEvidencePhoto } from '../services/photos.service.js';
 import type { SeedTimeline } from './timeline.js';
+import { demoActors } from './demo-actors.js';
 
 const DAY = 86_400_000;
 
@@ -22,23 +21,12 @@ interface Step {
 }
 
 const ACCOUNTS = ['shequ', 'jumin', 'yezhu', 'yezhu2', 'wuye', 'zhanzhang', 'loudong', 'zhujian', 'wangge'] as const;
-type Account = (typeof ACCOUNTS)[number];
 
 /** Adds the items' listings and steps to `timeline`, which runs them with the meetings' in time order. */
 export async function seedActionItems(deps: Deps, timeline: SeedTimeline): Promise<void> {
   const compound = (await listCompounds(deps.db)).find((c) => c.code === 'DSCT');
   if (!compound) return;
-  const actors = new Map<Account, Actor>();
-  for (const name of ACCOUNTS) {
-    const user = await findUserByLogin(deps.db, name);
-    const actor = user ? await loadActor(deps, user.id) : null;
-    if (actor) actors.set(name, actor);
-  }
-  const who = (name: Account): Actor => {
-    const actor = actors.get(name);
-    if (!actor) throw new Error(`seed: no demo account ${name}`);
-    return actor;
-  };
+  const who = await demoActors(deps, ACCOUNTS);
   const base = deps.clock().getTime();
   const at = (daysAgo: number, hour = 2): Deps => ({ ...deps, clock: () => new Date(base - daysAgo * DAY + hour * 3_600_000 - (base % DAY)) });
 

@@ -16,7 +16,6 @@ import { newId } from '../db/ids.js';
 import { findPersonByPhone } from '../db/repositories/accounts.repository.js';
 import { findCompoundByCode } from '../db/repositories/place-tree.repository.js';
 import { findCompoundChain } from '../db/repositories/places.repository.js';
-import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
 import { setUsername } from '../services/account.service.js';
 import { activateAccount } from '../services/activation.service.js';
@@ -26,6 +25,7 @@ import { recordOutcome } from '../services/meeting-outcomes.service.js';
 import { createMeeting, signIn, transitionMeeting } from '../services/meetings.service.js';
 import { generateMinutes, publishMinutes, signMinutes } from '../services/minutes.service.js';
 import { DEMO_PASSWORD } from './demo-foundation.seed.js';
+import { demoActor } from './demo-actors.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -63,12 +63,7 @@ export async function seedCommitteeMeetings(deps: Deps): Promise<void> {
   const compound = await findCompoundByCode(deps.db, 'DSCT');
   const chain = compound && ((await findCompoundChain(deps.db, compound.id)) as PlaceChain | undefined);
   if (!compound || !chain) return;
-  const actorOf = async (login: string): Promise<Actor> => {
-    const user = await findUserByLogin(deps.db, login);
-    const actor = user && (await loadActor(deps, user.id));
-    if (!actor) throw new Error(`seed: no account ${login}`);
-    return actor;
-  };
+  const actorOf = (login: string) => demoActor(deps, login);
   const now = deps.clock();
   const at = (when: number): Deps => ({ ...deps, clock: () => new Date(when) });
   const chief = await actorOf('zhanzhang');

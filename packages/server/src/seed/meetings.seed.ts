@@ -8,18 +8,16 @@
  */
 import { agendaDocumentName, meetingKind, type MeetingKind, type OutcomeKind, type Party, type QuestionCategory } from '@yishi/core';
 import * as Y from 'yjs';
-import type { Actor } from '../auth/actor.js';
 import { storeNewDocument } from '../collab/persistence.js';
 import { newId } from '../db/ids.js';
 import { insertQuestion, listBuildingsOfCompound } from '../db/repositories/meetings.repository.js';
 import { listCompounds, type Db } from '../db/repositories/places.repository.js';
-import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
-import { loadActor } from '../services/auth.service.js';
 import { answerQuestion, listQuestionForFollowUp, mergeQuestion, submitQuestion } from '../services/evening-talk.service.js';
 import { recordOutcome } from '../services/meeting-outcomes.service.js';
 import { createMeeting, signIn, transitionMeeting } from '../services/meetings.service.js';
 import type { SeedTimeline } from './timeline.js';
+import { demoActors } from './demo-actors.js';
 
 const DAY = 86_400_000;
 
@@ -79,24 +77,14 @@ const ANSWERERS = ['物业 吴涛', '社区 张敏', '区住建局 黄伟', '区
 export async function seedMeetings(deps: Deps, timeline: SeedTimeline): Promise<void> {
   const compound = (await listCompounds(deps.db)).find((c) => c.code === 'DSCT');
   if (!compound) return;
-  const actors = new Map<string, Actor>();
-  for (const name of ['jiedao', 'zhanzhang', 'shequ', 'jumin', 'yezhu']) {
-    const found = await findUserByLogin(deps.db, name);
-    const actor = found ? await loadActor(deps, found.id) : null;
-    if (actor) actors.set(name, actor);
-  }
-  const who = (name: string): Actor => {
-    const actor = actors.get(name);
-    if (!actor) throw new Error(`seed: no demo account ${name}`);
-    return actor;
-  };
+  const who = await demoActors(deps, ['jiedao', 'zhanzhang', 'shequ', 'jumin', 'yezhu'] as const);
   const buildings = await listBuildingsOfCompound(deps.db, compound.id);
   const now = deps.clock();
   const at = (when: Date | number): Deps => ({ ...deps, clock: () => new Date(when) });
   const minutesAfter = (start: Date, minutes: number) => start.getTime() + minutes * 60_000;
 
   /** Created ten days ahead by its convener, its agenda written as the live editor writes it, and its notice out. */
-  const announced = async (kind: MeetingKind, title: string, startsAt: Date, place: string, convener: string, items: SeedItem[]) => {
+  const announced = async (kind: MeetingKind, title: string, startsAt: Date, place: string, convener: 'jiedao' | 'shequ', items: SeedItem[]) => {
     const noticeAt = Math.min(startsAt.getTime() - 10 * DAY, now.getTime());
     const { meeting, attendance } = await createMeeting(at(noticeAt), who(convener), compound.id, {
       kind,

@@ -8,10 +8,9 @@ import type { Actor } from '../auth/actor.js';
 import { listMeetingsOfCompound } from '../db/repositories/meetings.repository.js';
 import { findMinutesVersion } from '../db/repositories/minutes.repository.js';
 import { findCompoundByCode } from '../db/repositories/place-tree.repository.js';
-import { findUserByLogin } from '../db/repositories/users.repository.js';
 import type { Deps } from '../deps.js';
-import { loadActor } from '../services/auth.service.js';
 import { correctMinutes, generateMinutes, publishMinutes } from '../services/minutes.service.js';
+import { demoActor } from './demo-actors.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -19,12 +18,7 @@ const DAY = 24 * HOUR;
 export async function seedMinutes(deps: Deps): Promise<void> {
   const compound = await findCompoundByCode(deps.db, 'DSCT');
   if (!compound) return;
-  const actorOf = async (username: string): Promise<Actor> => {
-    const user = await findUserByLogin(deps.db, username);
-    const actor = user && (await loadActor(deps, user.id));
-    if (!actor) throw new Error(`seed: no demo account ${username}`);
-    return actor;
-  };
+  const actorOf = (login: string) => demoActor(deps, login);
   const at = (when: number): Deps => ({ ...deps, clock: () => new Date(when) });
 
   // Oldest first: minutes come out in the order the meetings were held.

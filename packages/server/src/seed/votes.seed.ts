@@ -8,15 +8,14 @@
  */
 import { followsStatutoryTimeline, type CreateVoteInput } from '@yishi/core';
 import { listBuildingsWithCounts, listCompounds } from '../db/repositories/places.repository.js';
-import { findUserByLogin } from '../db/repositories/users.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
-import { loadActor } from '../services/auth.service.js';
 import { secondProposal, setSecondingThreshold, submitProposal } from '../services/proposals.service.js';
 import { enterDemoPaperBallot } from './paper-ballots.seed.js';
 import { closeVote, createVote, openVote } from '../services/votes.service.js';
 import { announceVote, finaliseVote } from '../services/vote-timeline.service.js';
 import { readWholeRoll } from '../services/whole-roll.js';
+import { demoActor } from './demo-actors.js';
 
 const DAY = 86_400_000;
 
@@ -29,12 +28,6 @@ function sequence(seed: number): () => number {
   };
 }
 
-async function actorOf(deps: Deps, username: string) {
-  const user = await findUserByLogin(deps.db, username);
-  if (!user) throw new Error(`demo account ${username} missing`);
-  return (await loadActor(deps, user.id))!;
-}
-
 /**
  * Fills a vote with ballots: `turnout` of the roll votes, each choosing by `pick`. The demo's owners
  * have no accounts, so their ballots are paper slips the station deputy enters with a photo and the
@@ -43,8 +36,8 @@ async function actorOf(deps: Deps, username: string) {
  */
 async function castDemoBallots(deps: Deps, voteId: string, at: Date, turnout: number, pick: (r: number) => string[], seed: number) {
   const random = sequence(seed);
-  const clerk = await actorOf(deps, 'fuzhan');
-  const reviewer = await actorOf(deps, 'zhanzhang');
+  const clerk = await demoActor(deps, 'fuzhan');
+  const reviewer = await demoActor(deps, 'zhanzhang');
   const atThatTime: Deps = { ...deps, clock: () => at };
   let n = 0;
   for (const entry of await readWholeRoll(deps.db, voteId)) {
@@ -76,7 +69,7 @@ async function pastVote(
   const statutory = followsStatutoryTimeline(input.rule, input.electorateKind);
   let now = statutory ? new Date(opened.getTime() - 15 * DAY) : opened;
   const past: Deps = { ...deps, clock: () => now };
-  const staff = await actorOf(deps, 'zhanzhang');
+  const staff = await demoActor(deps, 'zhanzhang');
   const { id } = await createVote(past, staff, compoundId, { ...input, opensAt: null, closesAt: closes.toISOString() });
   if (statutory) await announceVote(past, id, staff);
   now = opened;
@@ -166,7 +159,7 @@ export async function seedVotes(deps: Deps): Promise<void> {
   );
 
   // Open now, closing in a week (announced 15 days ago): the demo owner can vote; some neighbours already have.
-  const staff = await actorOf(deps, 'zhanzhang');
+  const staff = await demoActor(deps, 'zhanzhang');
   const announcedAgo: Deps = { ...deps, clock: () => new Date(deps.clock().getTime() - 15 * DAY) };
   const { id: openId } = await createVote(announcedAgo, staff, compoundId, {
     ...base,
@@ -192,10 +185,10 @@ export async function seedVotes(deps: Deps): Promise<void> {
     closesAt: new Date(deps.clock().getTime() + 27 * DAY).toISOString(),
   });
   await announceVote(twoDaysAgo, noticeId, staff);
-  const yezhu = await actorOf(deps, 'yezhu');
+  const yezhu = await demoActor(deps, 'yezhu');
   const mine = new Set(yezhu.ownedUnits.map((u) => u.unitId));
   const random = sequence(51);
-  const clerk = await actorOf(deps, 'fuzhan');
+  const clerk = await demoActor(deps, 'fuzhan');
   let slip = 0;
   const collected = (await readWholeRoll(db, openId)).filter((entry) => !mine.has(entry.voter_key) && random() <= 0.3);
   for (const [i, entry] of collected.entries()) {
@@ -210,17 +203,17 @@ export async function seedVotes(deps: Deps): Promise<void> {
 
   // Proposals: this compound qualifies a proposal at 4 seconding households.
   await setSecondingThreshold(deps, staff, compoundId, { kind: 'count', units: 4 });
-  const yezhu2 = await actorOf(deps, 'yezhu2');
+  const yezhu2 = await demoActor(deps, 'yezhu2');
   const { id: charging } = await submitProposal(deps, yezhu2, compoundId, {
     title: '增设电动自行车充电设施',
     body: '楼道里给电动车充电很危险，建议在小区内集中建设充电棚，杜绝“飞线充电”。',
     buildingId: null,
   });
-  for (const who of ['yezhu', 'loudong', 'yeweihui', 'jumin']) await secondProposal(deps, await actorOf(deps, who), charging, undefined);
+  for (const who of ['yezhu', 'loudong', 'yeweihui', 'jumin']) await secondProposal(deps, await demoActor(deps, who), charging, undefined);
   const { id: lockers } = await submitProposal(deps, yezhu, compoundId, {
     title: '东门增设快递柜',
     body: '东门附近没有快递柜，老人取件要走到北门，建议在东门保安亭旁增设一组快递柜。',
     buildingId: null,
   });
-  await secondProposal(deps, await actorOf(deps, 'loudong'), lockers, undefined);
+  await secondProposal(deps, await demoActor(deps, 'loudong'), lockers, undefined);
 }
