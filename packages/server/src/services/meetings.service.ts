@@ -358,12 +358,13 @@ export async function signIn(deps: Deps, actor: Actor, meetingId: string, attend
   if (!row) throw new DomainError('attendance_not_found');
   if (!holdsAny(loaded.roles, MEETING_RECORDERS) && row.user_id !== actor.userId) throw new DomainError('forbidden');
   await deps.db.transaction().execute(async (trx) => {
-    const meeting = await lockMeeting(trx, meetingId);
-    const startsAt = meeting.starts_at;
-    if (meeting.status === 'scheduled' && !signInOpen({ status: meeting.status, startsAt }, deps.clock()))
-      throw new DomainError('meeting_sign_in_not_yet', { date: signInDate({ startsAt }) });
-    if (!signInOpen({ status: meeting.status, startsAt }, deps.clock()))
-      throw new DomainError('meeting_bad_transition', { from: meeting.status, action: 'sign-in' });
+    const { status, starts_at: startsAt } = await lockMeeting(trx, meetingId);
+    if (!signInOpen({ status, startsAt }, deps.clock())) {
+      // A scheduled meeting before its day is refused with the day; any other status by its name.
+      throw status === 'scheduled'
+        ? new DomainError('meeting_sign_in_not_yet', { date: signInDate({ startsAt }) })
+        : new DomainError('meeting_bad_transition', { from: status, action: 'sign-in' });
+    }
     await updateAttendance(
       trx,
       row.id,
