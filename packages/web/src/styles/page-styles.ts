@@ -111,6 +111,11 @@ export const pageStyles = css`
     background: var(--yishi-brand);
     color: #fff;
   }
+  /* A sentence to heed before a step (a start that is early, what saving does that cannot be undone). */
+  p.warning {
+    font-weight: 600;
+    color: var(--yishi-warning-text);
+  }
   /*
    * A link that is a step of its own though it ends a sentence ("… 通知设置", "已经激活过？直接登录"): a tap
    * target as tall as a button (--yishi-tap, 60 px in elder mode; as plain text it was 29 px). Only links given

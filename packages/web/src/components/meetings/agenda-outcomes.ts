@@ -53,11 +53,6 @@ export class AgendaOutcomes extends YishiElement {
     buttonStyles,
     nativeFieldStyles,
     css`
-      /* What saving does that cannot be undone, said under the choice. */
-      .warning {
-        font-weight: 600;
-        color: var(--yishi-warning-text);
-      }
       ol {
         list-style: none;
         padding: 0;

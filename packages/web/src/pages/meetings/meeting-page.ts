@@ -91,10 +91,6 @@ export class MeetingPage extends YishiElement {
       .attendance li:first-child {
         border-top: none;
       }
-      #confirm-step .warning {
-        font-weight: 600;
-        color: var(--yishi-warning-text);
-      }
       .attendance li {
         display: flex;
         flex-wrap: wrap;
@@ -283,7 +279,7 @@ export class MeetingPage extends YishiElement {
 
   /**
    * Before starting, said in words: a start well before the time on the notice, and a quorum not
-   * reached yet (who is missing; nothing the meeting decides without it counts).
+   * reached yet (who is missing).
    */
   private startWarnings() {
     const v = this.view.value;
@@ -316,8 +312,8 @@ export class MeetingPage extends YishiElement {
    * reach the published text, which changes only by a correction with its reason (said to whoever records).
    */
   private renderPublishedNote(v: MeetingView) {
-    const m = v.meeting;
-    if (m.status !== 'closed' || v.minutesPublished === 0 || !(v.permissions.run || v.permissions.record)) return nothing;
+    // The server counts versions of a closed meeting only.
+    if (v.minutesPublished === 0 || !(v.permissions.run || v.permissions.record)) return nothing;
     return html`<p class="alert" role="note">${t('meeting.minutesPublishedNote', { version: v.minutesPublished })}</p>`;
   }
 
