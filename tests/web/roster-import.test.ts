@@ -119,6 +119,17 @@ describe('roster import page', () => {
       // The focus is on what the import did, so it is read next.
       expect(await applied.evaluate((el) => el.matches(':focus'))).toBe(true);
       expect(await unitCount()).toBe(before + 2);
+
+      // A row typed under the wrong flat: before importing, the preview names the flat, its row, and its owners now and after.
+      await chooseFile(page, 'moved.csv', `${HEADER}\n4,1,101,95.50,登记,赵敏,13900001111,否\n4,1,102,90,登记,赵敏,13900001111,否\n`);
+      await roster.getByRole('heading', { name: '将要更改的房屋（1 套）' }).waitFor();
+      const changed = await page
+        .locator('yishi-roster-import-page table.changes tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, ' ').trim()));
+      expect(changed).toEqual(['4栋1单元102文件第 3 行 业主：原为钱伟、孙丽 → 改为赵敏 面积：原为88.00 ㎡ → 改为90.00 ㎡']);
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: '/tmp/yishi-shots/roster-changes.png', fullPage: true });
+      expect(await unitCount()).toBe(before + 2);
     } finally {
       await page.context().close();
     }

@@ -14,12 +14,37 @@ export const rosterUploadSchema = z.object({ rows: z.array(z.array(z.string())).
 /** `?dryRun=1`: check the file and say what would change, changing nothing. */
 export const rosterImportQuerySchema = z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() });
 
+/** At most this many changed units are listed in an import's summary (the count covers them all). */
+export const ROSTER_CHANGES_LISTED = 200;
+
+const namesChange = z.object({ from: z.array(z.string()), to: z.array(z.string()) });
+
+/**
+ * One unit already on the roster that the file changes, and how: the keeper checks these before
+ * importing (a row typed under the wrong flat replaces its owners). Only what changes is present.
+ */
+export const rosterUnitChangeSchema = z.object({
+  /** The file's row (as the spreadsheet numbers it). */
+  line: z.number().int(),
+  building: z.string(),
+  entrance: z.string(),
+  room: z.string(),
+  /** The exclusive floor area in hundredths of m², and where it comes from. */
+  area: z.object({ from: count, to: count, fromSource: z.enum(AREA_SOURCES), toSource: z.enum(AREA_SOURCES) }).optional(),
+  developerHeld: z.object({ from: z.boolean(), to: z.boolean() }).optional(),
+  owners: namesChange.optional(),
+  residents: namesChange.optional(),
+});
+export type RosterUnitChange = z.infer<typeof rosterUnitChangeSchema>;
+
 /** What importing a roster did (or, on a dry run, would do): the API's answer and the page's preview. */
 export const rosterImportSummarySchema = z.object({
   rows: count,
   buildingsCreated: count,
   unitsCreated: count,
   unitsUpdated: count,
+  /** The first ROSTER_CHANGES_LISTED of the updated units, in the file's order, with what changes. */
+  changes: z.array(rosterUnitChangeSchema).max(ROSTER_CHANGES_LISTED),
   unitsUnchanged: count,
   /** New persons, owners and residents alike. */
   personsCreated: count,

@@ -120,6 +120,19 @@ describe('roster import', () => {
     const again = await post(GOOD);
     expect(again.data).toMatchObject({ applied: true, unitsCreated: 0, unitsUpdated: 0, unitsUnchanged: 4, personsCreated: 0 });
 
+    // A row typed under the wrong flat: the dry run names the flat, its row and what changes, before anything is written.
+    const moved = GOOD.replace('102,96.25,,孙小美,13911110002,', '102,97,,李四,13911110009,').replace('202,96.25,,,,是', '202,96.25,,周五,,否');
+    const check = await post(moved, '?dryRun=1');
+    expect(check.data).toMatchObject({ applied: false, unitsUpdated: 2, unitsUnchanged: 2 });
+    expect(check.ok && check.data.changes).toEqual([
+      {
+        ...{ line: 3, building: '2', entrance: '1', room: '102' },
+        area: { from: 9625, to: 9700, fromSource: 'registered', toSource: 'registered' },
+        owners: { from: ['孙小美'], to: ['李四'] },
+      },
+      { ...{ line: 5, building: '2', entrance: '1', room: '202' }, developerHeld: { from: true, to: false }, owners: { from: [], to: ['周五'] } },
+    ]);
+
     // One owner of two units is one person.
     const owner = await t.deps.db
       .selectFrom('persons')

@@ -8,6 +8,7 @@
  */
 import {
   DomainError,
+  ROSTER_CHANGES_LISTED,
   csvRows,
   rosterParser,
   rosterProblem,
@@ -18,6 +19,7 @@ import {
   type RosterPerson,
   type RosterProblem,
   type RosterRow,
+  type RosterUnitChange,
 } from '@yishi/core';
 import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
@@ -166,6 +168,7 @@ async function applyRows(
     buildingsCreated: 0,
     unitsCreated: 0,
     unitsUpdated: 0,
+    changes: [],
     unitsUnchanged: 0,
     personsCreated: 0,
     unitsNotInFile: 0,
@@ -201,8 +204,14 @@ async function applyRows(
     return id;
   };
 
-  /** Replaces the unit's owners (or residents) by those listed; true when anything changed. */
-  const replaceLinks = (table: UnitLinkTable, unitId: string, row: RosterRow, listed: RosterPerson[], phoneField: RosterField): boolean => {
+  /** Replaces the unit's owners (or residents) by those listed; their names before and after when anything changed. */
+  const replaceLinks = (
+    table: UnitLinkTable,
+    unitId: string,
+    row: RosterRow,
+    listed: RosterPerson[],
+    phoneField: RosterField,
+  ): RosterUnitChange['owners'] | null => {
     const current = linked[table].get(unitId) ?? [];
     const wanted = new Map<string, LinkedPerson>();
     for (const person of listed) {
@@ -231,7 +240,7 @@ async function applyRows(
     if (toRemove.length > 0) writes.unlinks.push({ table, unitId, personIds: toRemove });
     for (const personId of toAdd) writes.links[table].push({ unit_id: unitId, person_id: personId, created_at: now });
     linked[table].set(unitId, [...wanted.values()]);
-    return toRemove.length > 0 || toAdd.length > 0;
+    return toRemove.length > 0 || toAdd.length > 0 ? { from: current.map((p) => p.name), to: [...wanted.values()].map((p) => p.name) } : null;
   };
 
   for (const [index, row] of rows.entries()) {
@@ -257,7 +266,7 @@ async function applyRows(
     seenKeys.add(key);
     const existing = unitByKey.get(key);
     let unitId: string;
-    let changed = false;
+    const change: RosterUnitChange = { line: row.line, building: row.building, entrance: row.entrance, room: row.room };
     if (!existing) {
       unitId = newId();
       writes.units.push({
@@ -275,22 +284,29 @@ async function applyRows(
       summary.unitsCreated++;
     } else {
       unitId = existing.id;
-      if (existing.area_centi !== row.areaCenti || existing.area_source !== row.areaSource || existing.developer_held !== (row.developerHeld ? 1 : 0)) {
+      const areaChanged = existing.area_centi !== row.areaCenti || existing.area_source !== row.areaSource;
+      const heldChanged = existing.developer_held !== (row.developerHeld ? 1 : 0);
+      if (areaChanged || heldChanged) {
         writes.unitUpdates.push({
           unitId,
           set: { area_centi: row.areaCenti, area_source: row.areaSource, developer_held: row.developerHeld ? 1 : 0, updated_at: now },
         });
-        changed = true;
+        if (areaChanged) change.area = { from: existing.area_centi, to: row.areaCenti, fromSource: existing.area_source, toSource: row.areaSource };
+        if (heldChanged) change.developerHeld = { from: existing.developer_held === 1, to: row.developerHeld };
       }
     }
 
-    const ownersChanged = replaceLinks('ownerships', unitId, row, row.owners, 'phones');
+    const owners = replaceLinks('ownerships', unitId, row, row.owners, 'phones');
+    if (owners) change.owners = owners;
     // A file without a residents column (the older template) leaves residents as they are.
-    const residentsChanged = columns.residents ? replaceLinks('residencies', unitId, row, row.residents, 'residentPhones') : false;
+    const residents = columns.residents ? replaceLinks('residencies', unitId, row, row.residents, 'residentPhones') : null;
+    if (residents) change.residents = residents;
     summary.residents += row.residents.length;
     if (existing) {
-      if (changed || ownersChanged || residentsChanged) summary.unitsUpdated++;
-      else summary.unitsUnchanged++;
+      if (change.area || change.developerHeld || change.owners || change.residents) {
+        summary.unitsUpdated++;
+        if (summary.changes.length < ROSTER_CHANGES_LISTED) summary.changes.push(change);
+      } else summary.unitsUnchanged++;
     }
   }
   await writes.flush(trx);

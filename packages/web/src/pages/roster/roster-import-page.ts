@@ -4,7 +4,8 @@
  * anything (?dryRun=1). The page shows either every problem (row, column letter and heading, reason)
  * or what the import would do, and only after a confirmation dialog is the file applied. The current
  * roster and a blank template can be downloaded to start from. The problems' table and the bar that
- * shows how far the server is are drawn by roster-problems.ts and roster-progress.ts.
+ * shows how far the server is are drawn by roster-problems.ts and roster-progress.ts, the units the file
+ * changes by roster-changes.ts.
  */
 import {
   ROSTER_TEMPLATE_HEADER,
@@ -27,6 +28,7 @@ import { currentMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { ROSTER_FILE_ACCEPT, readRosterFile, uploadRoster, type RosterUpload } from './roster-file.js';
+import { renderRosterChanges, rosterChangesStyles } from './roster-changes.js';
 import { renderRosterProblems, rosterProblemsStyles, type RosterProblem } from './roster-problems.js';
 import { renderRosterProgress, rosterProgressAnnouncement, rosterProgressStyles } from './roster-progress.js';
 
@@ -48,6 +50,7 @@ export class RosterImportPage extends YishiElement {
     buttonStyles,
     nativeFieldStyles,
     rosterProblemsStyles,
+    rosterChangesStyles,
     rosterProgressStyles,
     css`
       .downloads {
@@ -291,6 +294,7 @@ export class RosterImportPage extends YishiElement {
         ${s.residents > 0 ? figure(t('roster.residents'), s.residents) : nothing}
       </dl>
       ${s.unitsNotInFile > 0 ? html`<div class="alert warning not-in-file"><p>${t('roster.unitsNotInFile', { count: s.unitsNotInFile })}</p></div>` : nothing}
+      ${renderRosterChanges(s.changes, s.unitsUpdated)}
       <div class="actions">
         <button type="button" class="button primary" aria-haspopup="dialog" @click=${() => (this.confirming = true)}>${t('roster.start')}</button>
       </div>`;
