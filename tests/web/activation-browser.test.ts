@@ -197,8 +197,20 @@ describe('activating an account', () => {
       await page.screenshot({ path: `${SHOTS}/activate-sms-phone.png`, fullPage: true });
       const code = lastSmsCode(pages.server, '13800000002');
 
-      // A wrong code is only found out when the account is set up: back to step 1, under the code.
+      // The code is checked at once: a wrong one is said under it, with the tries left.
       await page.getByLabel('短信验证码', { exact: true }).fill(code === '000000' ? '111111' : '000000');
+      await page.locator(ACTIVATE).getByRole('button', { name: '核对验证码' }).click();
+      await expect.poll(() => visibleText(field(page, 'smsCode'))).toContain('短信验证码不正确，还可以再试 4 次');
+      await expect.poll(() => focusedControl(page)).toBe('smsCode');
+
+      // The right one greets her as a letter code does: masked name and her flat, before she goes on.
+      await page.getByLabel('短信验证码', { exact: true }).fill(code);
+      await page.locator(ACTIVATE).getByRole('button', { name: '核对验证码' }).click();
+      const greeting = page.locator(`${ACTIVATE} .greeting`);
+      await greeting.waitFor();
+      expect(await visibleText(greeting)).toMatch(/您好，李\*[\s\S]*都市春天小区 1栋1单元302[\s\S]*验证码有效期至/);
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: `${SHOTS}/activate-sms-greeting-phone.png`, fullPage: true });
       await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
       await agree(page);
       await page.getByRole('radio', { name: '不设密码，以后用短信验证码登录' }).click();
@@ -206,18 +218,6 @@ describe('activating an account', () => {
       expect(await visibleText(page, ACTIVATE)).toContain('短信验证码登录');
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: `${SHOTS}/activate-code-only-phone.png`, fullPage: true });
-      await page.locator(ACTIVATE).getByRole('button', { name: '完成激活' }).click();
-      await expect.poll(() => visibleText(field(page, 'smsCode'))).toContain('短信验证码不正确，还可以再试 4 次');
-      expect(await stepTitle(page).textContent()).toContain('步骤 1/3');
-      await expect.poll(() => focusedControl(page)).toBe('smsCode');
-
-      await page.getByLabel('短信验证码', { exact: true }).fill(code);
-      await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
-      // Consent and the choice are remembered.
-      await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 2/3');
-      expect(await page.getByRole('checkbox', { name: '我已阅读并同意' }).isChecked()).toBe(true);
-      await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
-      expect(await page.getByRole('radio', { name: '不设密码，以后用短信验证码登录' }).isChecked()).toBe(true);
       await page.locator(ACTIVATE).getByRole('button', { name: '完成激活' }).click();
       await page.waitForURL((u) => u.pathname === '/');
       expect((await me(page))?.displayName).toBe('李红');
@@ -275,6 +275,8 @@ describe('logging in with an SMS code', () => {
       await expect.poll(() => field(page, 'phone').locator('input').inputValue()).toBe('13800000003');
       expect(await page.getByRole('tab', { name: '用手机号' }).getAttribute('aria-selected')).toBe('true');
       await page.getByLabel('短信验证码', { exact: true }).fill(lastSmsCode(pages.server, '13800000003'));
+      await page.locator(ACTIVATE).getByRole('button', { name: '核对验证码' }).click();
+      await page.locator(`${ACTIVATE} .greeting`).waitFor();
       await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
       await agree(page);
       await page.getByLabel('密码', { exact: true }).fill('zhang-wei-2101');

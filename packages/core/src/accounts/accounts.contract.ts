@@ -154,6 +154,16 @@ export const activationEndpoints = {
     body: accessCodeSchema,
     response: activationLookupSchema,
   }),
+  lookupSms: endpoint({
+    method: 'post',
+    path: '/activation/lookup-sms',
+    summary: 'What the SMS code sent to a phone opens, as for a letter code: whose account, which units (names masked)',
+    description:
+      'Checks the code without using it: it still sets the account up on the last step. A wrong code counts against the code and the address as on activation.',
+    tags: ['activation'],
+    body: smsLoginSchema,
+    response: activationLookupSchema,
+  }),
   sendSmsCode: endpoint({
     method: 'post',
     path: '/auth/sms-code',

@@ -43,6 +43,14 @@ describe('activation by SMS code', () => {
     expect(await sent.json()).toMatchObject({ purpose: 'activate' });
     expect(t.smsLog.at(-1)).toContain(`to ${owner.phone}`);
 
+    // The code greets her as a letter code does (masked name, her flat), and stays usable.
+    const lookup = await t.call('POST', '/api/activation/lookup-sms', { json: { phone: owner.phone, smsCode: lastSmsCode() } });
+    expect(lookup.status).toBe(200);
+    const greeting = activationEndpoints.lookupSms.response!.parse(await lookup.json());
+    expect(greeting).toMatchObject({ kind: 'activate', compoundName: '都市春天小区', units: ['1栋1单元102'], codeOnlyAllowed: true });
+    expect(greeting.name).toMatch(/^.\*/);
+    expect(greeting.name).not.toBe(owner.name);
+
     const noConsent = await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: lastSmsCode(), consent: false } });
     expect(noConsent.status).toBe(400);
     expect((await errorOf(noConsent)).message).toContain('个人信息保护说明');
@@ -94,7 +102,7 @@ describe('activation by SMS code', () => {
     expect(reused.status).toBe(410);
   });
 
-  it('five wrong tries void a code: a six-digit code cannot be guessed', async () => {
+  it('five wrong tries void a code, checked on its own or on activation: a six-digit code cannot be guessed', async () => {
     t = await createTestApp();
     const owner = await ownerWithoutAccount();
     await t.call('POST', '/api/auth/sms-code', { json: { phone: owner.phone } });
@@ -102,7 +110,8 @@ describe('activation by SMS code', () => {
     const answers: string[] = [];
     for (let i = 1; i <= 5; i++) {
       const guess = String((Number(code) + i) % 1_000_000).padStart(6, '0');
-      answers.push((await errorOf(await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: guess, consent: true } }))).code);
+      const [path, json] = i % 2 === 1 ? ['/api/activation/lookup-sms', {}] : ['/api/activation', { consent: true }];
+      answers.push((await errorOf(await t.call('POST', path, { json: { phone: owner.phone, smsCode: guess, ...json } }))).code);
     }
     expect(answers).toEqual(['sms_code_wrong', 'sms_code_wrong', 'sms_code_wrong', 'sms_code_wrong', 'sms_code_expired']);
     expect((await t.call('POST', '/api/activation', { json: { phone: owner.phone, smsCode: code, consent: true } })).status).toBe(410);

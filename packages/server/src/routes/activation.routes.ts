@@ -5,12 +5,16 @@
 import { activationEndpoints } from '@yishi/core';
 import { defineRoute, publicAccess } from '../http/route.js';
 import { clientInfo, setSessionCookie } from '../http/session-cookie.js';
-import { activateAccount, loginWithSmsCode, lookupAccessCode, requestSmsCode } from '../services/activation.service.js';
+import { activateAccount, loginWithSmsCode, lookupAccessCode, lookupSmsCode, requestSmsCode } from '../services/activation.service.js';
 
 export const activationRoutes = [
   defineRoute(activationEndpoints.lookup, {
     access: publicAccess,
     handler: ({ c, deps, body }) => lookupAccessCode(deps, body.code, clientInfo(c, deps).ip),
+  }),
+  defineRoute(activationEndpoints.lookupSms, {
+    access: publicAccess,
+    handler: ({ c, deps, body }) => lookupSmsCode(deps, body.phone, body.smsCode, clientInfo(c, deps).ip),
   }),
   defineRoute(activationEndpoints.sendSmsCode, {
     access: publicAccess,

@@ -172,6 +172,15 @@ async function verifySmsCode(deps: Deps, phone: string, typed: string, ip: strin
   return code;
 }
 
+/**
+ * What the SMS code sent to a phone opens, for the activation page to greet the person by masked name
+ * and unit before they go on, as a letter code does. The code stays usable; a wrong one counts.
+ */
+export async function lookupSmsCode(deps: Deps, phone: string, typed: string, ip: string): Promise<ActivationLookup> {
+  const code = await verifySmsCode(deps, phone, typed, ip);
+  return describe(deps.db, await resolveTarget(deps.db, code), code.expires_at);
+}
+
 /** Logs an activated account in with the SMS code sent to its phone. */
 export async function loginWithSmsCode(deps: Deps, phone: string, typed: string, client: ClientInfo) {
   const code = await verifySmsCode(deps, phone, typed, client.ip);

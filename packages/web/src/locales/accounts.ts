@@ -110,6 +110,7 @@ export const accountsMessages = {
     en: 'The 10 letters and digits on your letter or invitation, e.g. K7QM4-\u2060XPTHR; any case',
   },
   'activate.check': { 'zh-CN': '核对激活码', en: 'Check the code' },
+  'activate.checkSms': { 'zh-CN': '核对验证码', en: 'Check the code' },
   'activate.checking': { 'zh-CN': '正在核对…', en: 'Checking…' },
   'activate.hello': { 'zh-CN': '您好，{name}', en: 'Hello, {name}' },
   'activate.granted': { 'zh-CN': '您被授予：{roles}', en: 'You have been given the role: {roles}' },
@@ -118,6 +119,7 @@ export const accountsMessages = {
     en: 'Set a new password for your account (you will be logged out on other devices)',
   },
   'activate.validUntil': { 'zh-CN': '激活码有效期至 {date}', en: 'The code is valid until {date}' },
+  'activate.smsValidUntil': { 'zh-CN': '验证码有效期至 {date}，请在此之前完成激活', en: 'The SMS code is valid until {date}: finish before then' },
   'activate.notYou': {
     'zh-CN': '不是您本人？请不要继续，联系楼栋长或社区。',
     en: 'Not you? Please stop here and contact your building head or community office.',

@@ -4,7 +4,8 @@
  * login page. Three steps, one per screen:
  *
  * 1. Who you are: the letter or invitation code (looked up at once, greeting the person by masked
- *    name and unit, or by the role they were granted), or the phone on the roster and an SMS code.
+ *    name and unit, or by the role they were granted), or the phone on the roster and an SMS code
+ *    (checked the same way, with the same greeting, before going on).
  *    A phone whose account is already active is told so and may log in with the code right here.
  * 2. The privacy notice, in full and readable, with its required "我已阅读并同意".
  * 3. How to log in from now on: a password typed twice, or none (SMS codes only) where allowed.
@@ -45,6 +46,8 @@ export class ActivatePage extends YishiElement {
   @state() private way: Way = 'code';
   @state() private code = '';
   @state() private lookup: ActivationLookup | null = null;
+  /** What the SMS code opens, once checked: the same greeting as a letter code's. */
+  @state() private smsLookup: ActivationLookup | null = null;
   @state() private phone = '';
   @state() private smsCode = '';
   /** The phone a code was sent to on this visit, and what the server said the code is for. */
@@ -180,12 +183,15 @@ export class ActivatePage extends YishiElement {
     return { phone, smsCode };
   }
 
+  /** The code is checked first, and greets the person by masked name and unit (as a letter code does); then on. */
   private async submitSms(event: Event): Promise<void> {
     event.preventDefault();
+    if (this.write.busy) return;
     const input = this.smsInput();
     if (!input) return;
     if (this.purpose === 'login' && this.sentTo === input.phone) await this.logInWithCode();
-    else await this.goTo(2);
+    else if (this.smsLookup) await this.goTo(2);
+    else this.smsLookup = (await this.send('lookup', () => api.call(activationEndpoints.lookupSms, { body: input }))) ?? null;
   }
 
   /** The phone's account is already active: the code just sent logs it in. */
@@ -316,6 +322,7 @@ export class ActivatePage extends YishiElement {
 
   private renderSmsWay() {
     const alreadyActive = this.purpose === 'login' && this.sentTo === cleanPhone(this.phone);
+    const busy = this.action === 'finish' || this.action === 'lookup';
     return html`<form class="fields" @submit=${this.submitSms} novalidate>
       <p class="muted">${t('activate.smsIntro')}</p>
       ${renderSmsFields({
@@ -327,18 +334,21 @@ export class ActivatePage extends YishiElement {
         sentTo: this.sentTo,
         onPhone: (value) => {
           this.phone = value;
+          this.smsLookup = null;
           this.write.clearField('phone');
         },
         onSmsCode: (value) => {
           this.smsCode = value;
+          this.smsLookup = null;
           this.write.clearField('smsCode');
         },
         onSend: () => void this.sendCode(),
       })}
       <div role="status">${alreadyActive ? html`<div class="alert already-active"><p>${t('activate.alreadyActive')}</p></div>` : nothing}</div>
+      <div aria-live="polite">${this.smsLookup && !alreadyActive ? renderGreeting(this.smsLookup, 'sms') : nothing}</div>
       ${this.way === 'sms' ? this.renderGeneral() : nothing}
-      <button type="submit" class="button primary" ?disabled=${this.action === 'finish'} aria-busy=${this.action === 'finish' ? 'true' : 'false'}>
-        ${alreadyActive ? t('activate.loginWithCode') : t('accounts.next')}
+      <button type="submit" class="button primary" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
+        ${alreadyActive ? t('activate.loginWithCode') : this.smsLookup ? t('accounts.next') : t('activate.checkSms')}
       </button>
     </form>`;
   }
