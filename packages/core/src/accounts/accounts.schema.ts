@@ -241,17 +241,19 @@ export const lettersInputSchema = z.object({
 });
 
 /** Per building: how many households (a person of a unit) there are, how many have an account, how many hold an open letter. */
+/**
+ * People of the roster (owners and residents), each counted once however many flats they have, as
+ * each gets one letter and one account: all, with an account, and of the others those holding an open letter.
+ */
+const activationCountsSchema = z.object({
+  households: z.number().int(),
+  activated: z.number().int(),
+  lettersOutstanding: z.number().int(),
+});
 export const activationStatusSchema = z.object({
-  buildings: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      households: z.number().int(),
-      activated: z.number().int(),
-      lettersOutstanding: z.number().int(),
-      lastPrintedAt: z.string().nullable(),
-    }),
-  ),
+  buildings: z.array(activationCountsSchema.extend({ id: z.string(), name: z.string(), lastPrintedAt: z.string().nullable() })),
+  /** The buildings listed together: someone with flats in two of them is counted once, not in each. */
+  total: activationCountsSchema,
 });
 export type ActivationStatus = z.infer<typeof activationStatusSchema>;
 

@@ -27,6 +27,7 @@ import { insertAccessCodes, voidOpenCodes } from '../db/repositories/accounts.re
 import {
   countHouseholds,
   countHouseholdsByBuilding,
+  countHouseholdsOfBuildings,
   insertLetterBatch,
   listHouseholds,
   listLetterBatches,
@@ -46,10 +47,16 @@ function buildingScope(actor: Actor, chain: PlaceChain): string[] | null {
 export async function activationStatus(deps: Deps, actor: Actor, chain: PlaceChain): Promise<ActivationStatus> {
   const compoundId = chain.compoundId!;
   const scope = buildingScope(actor, chain);
-  const counts = await countHouseholdsByBuilding(deps.db, compoundId, deps.clock().toISOString());
-  const batches = await listLetterBatches(deps.db, compoundId);
-  const buildings = (await listBuildingsWithCounts(deps.db, compoundId)).filter((b) => scope === null || scope.includes(b.id));
+  const now = deps.clock().toISOString();
+  const [counts, total, batches, allBuildings] = await Promise.all([
+    countHouseholdsByBuilding(deps.db, compoundId, now),
+    countHouseholdsOfBuildings(deps.db, compoundId, scope, now),
+    listLetterBatches(deps.db, compoundId),
+    listBuildingsWithCounts(deps.db, compoundId),
+  ]);
+  const buildings = allBuildings.filter((b) => scope === null || scope.includes(b.id));
   return {
+    total,
     buildings: buildings.map((b) => {
       const last = batches.find((batch) => batch.building_id === b.id || batch.building_id === null);
       return {

@@ -105,19 +105,39 @@ export async function countHouseholds(db: Db, compoundId: string, filter: Househ
   return Number(row.n);
 }
 
-/** Per building: its households, how many have an account, and how many of the others hold an open letter (one statement). */
+/**
+ * People, each counted once however many flats they have (as they get one letter and one account): all of
+ * them, those with an account, and of the others those holding an open letter.
+ */
+function personCounts(open: ReturnType<typeof openLetterPersons>) {
+  return [
+    sql<number | string>`count(distinct h.person_id)`.as('households'),
+    sql<number | string>`count(distinct case when h.activated_at is not null then h.person_id end)`.as('activated'),
+    sql<number | string>`count(distinct case when h.activated_at is null and h.person_id in (${open}) then h.person_id end)`.as('letters'),
+  ] as const;
+}
+
+const counted = (r: { households: number | string; activated: number | string; letters: number | string }) => ({
+  households: Number(r.households),
+  activated: Number(r.activated),
+  lettersOutstanding: Number(r.letters),
+});
+
+/** Per building: its people, how many have an account, and how many of the others hold an open letter (one statement). */
 export async function countHouseholdsByBuilding(db: Db, compoundId: string, now: string) {
-  const open = openLetterPersons(db, compoundId, now);
   const rows = await householdRows(db, compoundId, null)
-    .select((eb) => [
-      'h.building_id',
-      eb.fn.countAll<number | string>().as('households'),
-      sql<number | string>`sum(case when h.activated_at is not null then 1 else 0 end)`.as('activated'),
-      sql<number | string>`sum(case when h.activated_at is null and h.person_id in (${open}) then 1 else 0 end)`.as('letters'),
-    ])
+    .select(['h.building_id', ...personCounts(openLetterPersons(db, compoundId, now))])
     .groupBy('h.building_id')
     .execute();
-  return new Map(rows.map((r) => [r.building_id, { households: Number(r.households), activated: Number(r.activated), lettersOutstanding: Number(r.letters) }]));
+  return new Map(rows.map((r) => [r.building_id, counted(r)]));
+}
+
+/** The same for the buildings given (all of the compound: null) together: someone with flats in two of them counts once. */
+export async function countHouseholdsOfBuildings(db: Db, compoundId: string, buildingIds: string[] | null, now: string) {
+  const row = await householdRows(db, compoundId, buildingIds)
+    .select(personCounts(openLetterPersons(db, compoundId, now)))
+    .executeTakeFirstOrThrow();
+  return counted(row);
 }
 
 /** Persons of a compound holding an open (unused, unexpired, not replaced) activation letter, as a subquery. */

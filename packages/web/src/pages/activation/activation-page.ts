@@ -213,14 +213,8 @@ export class ActivationPage extends YishiElement {
             : nothing
         }`;
     }
-    const total = s.buildings.reduce<Counts>(
-      (sum, b) => ({
-        households: sum.households + b.households,
-        activated: sum.activated + b.activated,
-        lettersOutstanding: sum.lettersOutstanding + b.lettersOutstanding,
-      }),
-      { households: 0, activated: 0, lettersOutstanding: 0 },
-    );
+    // Counted by the server: an owner of flats in two buildings is one person (one letter, one account), not two.
+    const total = s.total;
     const wholeCompound = holdsRoleAt(this.compoundId, COMPOUND_STAFF);
     return html`
       <section class="card summary" aria-labelledby="summary-heading">
