@@ -47,7 +47,7 @@ describe('open ballot and anchored heads on a phone', () => {
       const text = await visibleText(anchors);
       expect(text).toMatch(/整改销号台账 · \d+ 条记录 · \d{4}年\d{1,2}月\d{1,2}日（周.） 公布\s*[0-9a-f]{64}/);
       expect(text).toContain(`投票日志：${LIFT_VOTE}`);
-      const download = anchors.getByRole('link', { name: '下载存证（JSON）' });
+      const download = anchors.getByRole('link', { name: '下载指纹文件，留着以后核对' });
       expect(await download.getAttribute('href')).toBe(`/api/public/compounds/${dsct}/anchors`);
       await anchors.scrollIntoViewIfNeeded();
       await anchors.screenshot({ path: join(ARTIFACTS, 'board-anchors-phone.png') });

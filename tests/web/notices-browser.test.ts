@@ -1,8 +1,8 @@
 /**
- * The notices a change leaves at the top of the screen (app/notify.ts), in a real Chromium on a
- * phone: native, in a polite live region, gone by themselves after five seconds but not while the
- * pointer is on one, and at once with their close button. The page's clock is Playwright's, so no
- * test waits five real seconds.
+ * The notices a change leaves at the top of the page (app/notify.ts), in a real Chromium on a
+ * phone: native, in a polite live region, below the header (never over its switches), gone by
+ * themselves after five seconds but not while the pointer is on one, and at once with their close
+ * button. The page's clock is Playwright's, so no test waits five real seconds.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -39,6 +39,21 @@ test('a saved change leaves a notice that stays while pointed at, goes by itself
     expect(await notice.textContent()).toContain('已保存');
     expect(await page.evaluate(() => customElements.get('sl-alert'))).toBeUndefined();
     await expectNoSeriousA11yViolations(page);
+
+    // Under the header, whose two rows fill the top of a phone: none of its switches and buttons is covered.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const noticeBox = (await notice.boundingBox())!;
+    const controls = await page.locator('header').locator('a, button, label').all();
+    expect(controls.length).toBeGreaterThan(3);
+    for (const control of controls) {
+      const box = (await control.boundingBox())!;
+      const apart =
+        box.y + box.height <= noticeBox.y ||
+        noticeBox.y + noticeBox.height <= box.y ||
+        box.x + box.width <= noticeBox.x ||
+        noticeBox.x + noticeBox.width <= box.x;
+      expect(apart, `the notice covers “${await control.textContent()}”`).toBe(true);
+    }
 
     // Pointed at, it stays past its five seconds; let go, it goes.
     await notice.hover();

@@ -49,12 +49,14 @@ table.sign td { height: 11mm; vertical-align: bottom; padding: 1mm 2mm; border-b
 table.sign tr { break-inside: avoid; page-break-inside: avoid; }
 table.sign .sig { width: 42%; }
 table.sign .signed { font-size: 9.5pt; color: #333; }
-.issue { display: flex; justify-content: flex-end; margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; }
-.issue-block { position: relative; min-width: 64mm; padding: 14mm 4mm 0; text-align: center; }
-.seal { position: absolute; left: 50%; top: -4mm; width: 40mm; height: 40mm; margin-left: -20mm; border: 0.6pt dashed #888; border-radius: 50%; display: flex; align-items: flex-start; justify-content: center; padding-top: 5mm; box-sizing: border-box; color: #777; font-size: 9pt; }
+.issue { display: flex; justify-content: flex-end; margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
+/* The seal's space starts inside the block, so that when the block begins a page none of its circle is left on the page before. */
+.issue-block { position: relative; min-width: 64mm; padding: 18mm 4mm 0; text-align: center; }
+.seal { position: absolute; left: 50%; top: 0; width: 40mm; height: 40mm; margin-left: -20mm; border: 0.6pt dashed #888; border-radius: 50%; display: flex; align-items: flex-start; justify-content: center; padding-top: 5mm; box-sizing: border-box; color: #777; font-size: 9pt; }
 .issue-block p { text-indent: 0; margin: 0 0 1mm; position: relative; }
 .issuer { font-size: 13pt; }
-.foot { margin-top: 8mm; font-size: 10pt; color: #333; border-top: 0.4pt solid #999; padding-top: 2mm; text-indent: 0; }
+/* The foot line goes with the block before it: alone, it would be pushed onto a last page of its own. */
+.foot { margin-top: 8mm; font-size: 10pt; color: #333; border-top: 0.4pt solid #999; padding-top: 2mm; text-indent: 0; break-before: avoid; page-break-before: avoid; }
 @media screen { body { background: #eee; } main { background: #fff; padding: 20mm; margin: 8mm auto; box-shadow: 0 0 4mm #aaa; max-width: 210mm; } }
 `;
 

@@ -97,6 +97,14 @@ export const shellStyles = css`
     padding: 0 0.25rem;
     font-weight: 600;
   }
+  /* The notices' place (app/notify.ts), right under the header: it sticks to the top of the window once the header has
+     scrolled away, so a notice never covers the header's switches. No height: the notices float over the page. */
+  .notices {
+    position: sticky;
+    top: env(safe-area-inset-top, 0px);
+    z-index: 1000;
+    height: 0;
+  }
   main {
     flex: 1;
     width: 100%;

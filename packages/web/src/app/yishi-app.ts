@@ -20,6 +20,7 @@ import { currentMe, loadMe, logOut, onSessionChange } from '../state/session.js'
 import type { YishiConnectionBar } from './connection-bar.js';
 import { switchStyles } from '../styles/switch-styles.js';
 import { shellStyles } from './shell-styles.js';
+import { NOTICES_SLOT } from './notify.js';
 import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, titleKey, type RouteDef, type RouteParams } from './router.js';
 
 const NOT_FOUND: RouteDef = {
@@ -30,6 +31,9 @@ const NOT_FOUND: RouteDef = {
 };
 
 type PageElement = HTMLElement & { params?: RouteParams };
+
+/** Where notices (app/notify.ts) appear: just below the header, and at the top of the window once it has scrolled away. */
+const NOTICES = html`<div class="notices"><slot name=${NOTICES_SLOT}></slot></div>`;
 
 /** The notification bell's module, asked for once someone is logged in (then kept). */
 let bell: Promise<unknown> | null = null;
@@ -173,7 +177,7 @@ export class YishiApp extends YishiElement {
         : this.page;
     // A bare page (RouteDef.bare) has no header, from its first paint on.
     if (matchRoute(routes, location.pathname)?.route.bare)
-      return html`${this.connectionBar}
+      return html`${this.connectionBar}${NOTICES}
         <main id="main" class="bare" tabindex="-1">${body}</main>`;
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${t('shell.skip')}</a>
@@ -218,6 +222,7 @@ export class YishiApp extends YishiElement {
           </div>
         </div>
       </header>
+      ${NOTICES}
       <main id="main" tabindex="-1">${body}</main>
     `;
   }

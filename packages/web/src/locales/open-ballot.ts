@@ -38,17 +38,20 @@ export const openBallotMessages = {
     en: 'Anchor: this vote’s ballot log has {n} entries, published on the board {date}; last hash:',
   },
   'openBallot.anchorQr': { 'zh-CN': '扫码查看公示栏存证', en: 'QR code: the anchored heads on the board' },
-  'anchors.heading': { 'zh-CN': '存证', en: 'Anchored records' },
+  'anchors.heading': { 'zh-CN': '存证：记录指纹', en: 'Record fingerprints' },
   'anchors.intro': {
     'zh-CN':
-      '下面是台账和各次投票日志的“链头”：记录条数和最后一条的指纹（哈希）。每天公布一次，投票结束时再公布一次。请下载保存或拍照：以后任何人改动或删除了之前的记录，都能用它查出来。',
-    en: 'The heads of the sign-off ledger and of each vote’s ballot log: how many entries and the fingerprint (hash) of the last one, published daily and when a vote closes. Download or photograph them: any later change or deletion of earlier entries can be caught with them.',
+      '整改销号台账和每次投票的日志，都各有一串“指纹”（下面的字母和数字）。哪怕只改动或删掉一条记录，指纹就对不上了。每天公布一次，投票结束时再公布一次。请拍照或下载保存，日后有人怀疑记录被改过，拿出来一对就知道。',
+    en: 'The sign-off ledger and the ballot log of each vote each have a fingerprint (the letters and digits below). Change or delete even one entry and it no longer matches. Published daily and again when a vote closes. Take a photo or download them: if anyone later doubts the records, compare them with what you kept.',
   },
   'anchors.ledger': { 'zh-CN': '整改销号台账', en: 'Sign-off ledger' },
   'anchors.ballotLog': { 'zh-CN': '投票日志：{title}', en: 'Ballot log: {title}' },
   'anchors.entries': { 'zh-CN': '{n} 条记录', en: '{n} entries' },
   'anchors.publishedOn': { 'zh-CN': '{date} 公布', en: 'published {date}' },
-  'anchors.hash': { 'zh-CN': '指纹（哈希）', en: 'Fingerprint (hash)' },
-  'anchors.download': { 'zh-CN': '下载存证（JSON）', en: 'Download the heads (JSON)' },
-  'anchors.none': { 'zh-CN': '还没有公布的链头。', en: 'No heads published yet.' },
+  'anchors.hash': { 'zh-CN': '记录指纹', en: 'Fingerprint' },
+  'anchors.download': { 'zh-CN': '下载指纹文件，留着以后核对', en: 'Download the fingerprints to check against later' },
+  'anchors.none': {
+    'zh-CN': '还没有公布过记录指纹。有了整改台账或投票记录后，这里每天公布一次，供大家拍照留存，日后核对记录有没有被改过。',
+    en: 'No record fingerprints published yet. Once there are sign-offs or votes, they appear here daily, for anyone to photograph and later check that no record was changed.',
+  },
 } as const;

@@ -62,7 +62,10 @@ export class BoardAnchorsSection extends YishiElement {
                 ${d.latest.map((h) => this.renderHead(h))}
               </ul>
               <p class="no-print">
-                <a href=${endpointUrl(anchorEndpoints.heads, { params: { compoundId: this.compoundId } })} download=${`heads-${this.compoundId}.json`}
+                <a
+                  class="tap-link"
+                  href=${endpointUrl(anchorEndpoints.heads, { params: { compoundId: this.compoundId } })}
+                  download=${`heads-${this.compoundId}.json`}
                   >${t('anchors.download')}</a
                 >
               </p>`,

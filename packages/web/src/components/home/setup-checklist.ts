@@ -170,7 +170,7 @@ export class SetupChecklist extends YishiElement {
         ${this.step(
           1,
           placesDone,
-          html`<a href="/admin/places">${t('admin.checklist.places')}</a>`,
+          html`<a class="tap-link" href="/admin/places">${t('admin.checklist.places')}</a>`,
           html`<p class="muted">
             ${placesDone ? t('admin.checklist.placesDone', { communities, compounds: compounds.length }) : t('admin.checklist.placesTodo')}
           </p>`,
@@ -187,7 +187,7 @@ export class SetupChecklist extends YishiElement {
         ${this.step(
           3,
           placesDone && open.every(staffDone),
-          html`<a href="/staff">${t('admin.checklist.staff')}</a>`,
+          html`<a class="tap-link" href="/staff">${t('admin.checklist.staff')}</a>`,
           this.perCompound(open, staffDone, (p) => [
             `/staff?place=${encodeURIComponent(`compound:${p.id}`)}`,
             staffDone(p) ? t('admin.checklist.staffDone', { count: p.station }) : t('admin.checklist.staffTodo'),
@@ -230,7 +230,7 @@ export class SetupChecklist extends YishiElement {
         const [href, words] = link(p);
         return html`<li>
           <span aria-hidden="true">${done(p) ? '✓' : '○'}</span>
-          <a href=${href}>${t('admin.checklist.compoundLine', { name: p.name, words })}</a>
+          <a class="tap-link" href=${href}>${t('admin.checklist.compoundLine', { name: p.name, words })}</a>
         </li>`;
       })}
     </ul>`;
