@@ -114,6 +114,16 @@ describe('the notice board', () => {
         return found;
       });
       expect(small).toEqual([]);
+
+      // A closed vote's figures fit the phone in elder mode: an option a row, each figure under its name, no sideways scroll.
+      const result = page.locator('yishi-vote-result').first();
+      await result.scrollIntoViewIfNeeded();
+      const figures = await result.evaluate((el) => {
+        const wrap = el.shadowRoot!.querySelector('.option-figures')!;
+        const cell = wrap.querySelector('tbody td')!;
+        return { overflow: wrap.scrollWidth - wrap.clientWidth, label: getComputedStyle(cell, '::before').content };
+      });
+      expect(figures).toEqual({ overflow: 0, label: '"票数" / ""' });
       await wholePageScreenshot(page, join(ARTIFACTS, 'board-votes-phone-elder.png'));
     });
   });

@@ -71,6 +71,54 @@ export class VoteResult extends YishiElement {
       h3 {
         margin-top: 1rem;
       }
+      /*
+       * Narrower than its four columns (a phone in elder mode, a large compound's areas): an option a row of its own,
+       * its name across and its three figures under their names, instead of a table scrolling sideways. In the
+       * container's own em, so elder mode's larger type switches earlier. The roles stay in the markup.
+       */
+      .option-figures {
+        container-type: inline-size;
+      }
+      @container (max-width: 17em) {
+        .option-figures thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        .option-figures :is(table, tbody) {
+          display: block;
+        }
+        .option-figures tr {
+          display: grid;
+          /* The area, the longest figure and name, gets the most room. */
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.6fr);
+          border-top: 1px solid var(--yishi-border);
+        }
+        .option-figures tbody tr:first-child {
+          border-top: none;
+        }
+        .option-figures tr > * {
+          border-top: none;
+        }
+        .option-figures th[scope='row'] {
+          grid-column: 1 / -1;
+          padding-bottom: 0;
+          background: none;
+        }
+        .option-figures td.num {
+          text-align: left;
+        }
+        .option-figures td::before {
+          content: attr(data-label) / '';
+          display: block;
+          color: var(--yishi-muted);
+          font-size: 0.875em;
+          white-space: normal;
+          word-break: keep-all;
+        }
+      }
       /* On paper the table carries the same figures as the chart, in less space. */
       @media print {
         .bars {
@@ -112,24 +160,24 @@ export class VoteResult extends YishiElement {
               >`,
         )}
       </div>
-      <div class="table-wrap" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t('votes.option')}</th>
-              <th scope="col" class="num">${t('votes.ballots')}</th>
-              <th scope="col" class="num">${t('votes.heads')}</th>
-              <th scope="col" class="num">${t('votes.area')}</th>
+      <div class="table-wrap option-figures" role="region" tabindex="0" aria-label=${pick(SCROLLABLE_TABLE)}>
+        <table role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">${t('votes.option')}</th>
+              <th scope="col" role="columnheader" class="num">${t('votes.ballots')}</th>
+              <th scope="col" role="columnheader" class="num">${t('votes.heads')}</th>
+              <th scope="col" role="columnheader" class="num">${t('votes.area')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${r.options.map(
               (o) =>
-                html`<tr>
-                  <th scope="row">${o.label}${o.elected && !yesNo ? html` <span class="tag ok">✓ ${t('votes.elected')}</span>` : nothing}</th>
-                  <td class="num">${o.ballots}</td>
-                  <td class="num">${o.heads}</td>
-                  <td class="num">${o.areaCenti === null ? '' : formatAreaCenti(o.areaCenti)}</td>
+                html`<tr role="row">
+                  <th scope="row" role="rowheader">${o.label}${o.elected && !yesNo ? html` <span class="tag ok">✓ ${t('votes.elected')}</span>` : nothing}</th>
+                  <td role="cell" class="num" data-label=${t('votes.ballots')}>${o.ballots}</td>
+                  <td role="cell" class="num" data-label=${t('votes.heads')}>${o.heads}</td>
+                  <td role="cell" class="num" data-label=${t('votes.area')}>${o.areaCenti === null ? '' : formatAreaCenti(o.areaCenti)}</td>
                 </tr>`,
             )}
           </tbody>
