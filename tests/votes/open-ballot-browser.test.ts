@@ -56,7 +56,7 @@ describe('open ballot and anchored heads on a phone', () => {
       const result = page.locator('yishi-board-votes article', { has: page.getByRole('heading', { name: LIFT_VOTE }) });
       const anchor = result.locator('yishi-open-ballot-files .anchor');
       await anchor.waitFor();
-      expect(await visibleText(anchor)).toMatch(/存证：本次投票日志共 \d+ 条记录，.* 在公示栏公布，末条哈希：\s*[0-9a-f]{64}/);
+      expect(await visibleText(anchor)).toMatch(/存证：本次投票日志共 \d+ 条记录，.* 在公示栏公布了它的指纹：\s*[0-9a-f]{64}/);
       // The code opens the board's 存证 section at the public address, read from the picture as a phone would.
       const { publicUrl } = (await (await fetch(`${server.url}/api/public/site`)).json()) as { publicUrl: string };
       expect(await qrTextOnScreen(anchor.getByRole('img', { name: '扫码查看公示栏存证' }))).toBe(`${publicUrl}/board/${dsct}#anchors`);

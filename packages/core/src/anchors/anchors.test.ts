@@ -14,7 +14,7 @@ describe('holding a chain against a published head', () => {
   it('catches a chain cut below the published head and an entry rewritten at or before it', () => {
     const cut = checkAgainstHead(head(5, 'e5'), chain.length, hashAt);
     expect(cut).toMatchObject({ ok: false, reason: 'chain_shorter', length: 4 });
-    expect(describeAnchorCheck(cut)['zh-CN']).toBe('链只有 4 条，短于公布的链头 #5 e5：有记录被删除');
+    expect(describeAnchorCheck(cut)['zh-CN']).toBe('记录只有 4 条，少于公布指纹时的条数（#5 e5）：有记录被删除');
     const rewritten = checkAgainstHead(head(3, 'c3-old'), chain.length, hashAt);
     expect(rewritten).toMatchObject({ ok: false, reason: 'hash_differs', found: 'c3' });
     expect(describeAnchorCheck(rewritten).en).toBe('entry 3 has another hash than the published head #3 c3-old: it or an earlier entry was rewritten');

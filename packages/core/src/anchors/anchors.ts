@@ -36,14 +36,14 @@ export function checkAgainstHead(head: PublishedHead, length: number, hashAt: (s
 export function describeAnchorCheck(check: AnchorCheck): { 'zh-CN': string; en: string } {
   const h = check.head;
   const at = `#${h.seq} ${h.hash.slice(0, 12)}`;
-  if (check.ok) return { 'zh-CN': `与公布的链头 ${at} 一致`, en: `matches the published head ${at}` };
+  if (check.ok) return { 'zh-CN': `与公布的记录指纹 ${at} 一致`, en: `matches the published head ${at}` };
   if (check.reason === 'chain_shorter')
     return {
-      'zh-CN': `链只有 ${check.length} 条，短于公布的链头 ${at}：有记录被删除`,
+      'zh-CN': `记录只有 ${check.length} 条，少于公布指纹时的条数（${at}）：有记录被删除`,
       en: `the chain has only ${check.length} entries, fewer than the published head ${at}: entries were deleted`,
     };
   return {
-    'zh-CN': `第 ${h.seq} 条的哈希与公布的链头 ${at} 不同：该条或之前的记录被改写`,
+    'zh-CN': `第 ${h.seq} 条的指纹与公布的 ${at} 不同：该条或之前的记录被改写`,
     en: `entry ${h.seq} has another hash than the published head ${at}: it or an earlier entry was rewritten`,
   };
 }

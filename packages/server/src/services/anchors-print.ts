@@ -28,7 +28,7 @@ export async function anchorsPrintHtml(db: Db, compoundId: string, publicUrl: st
     const what = h.chain === 'ledger' ? '整改销号台账' : `投票日志“${escapeHtml(h.label)}”`;
     return `<li>${what}：${h.seq} 条记录，${escapeHtml(h.publishedOn)} 公布<br><span style="${STYLE.hash}">${escapeHtml(h.hash)}</span></li>`;
   });
-  return `<section class="anchors" style="${STYLE.block}">${svg}<div><strong>存证（链头）</strong>：下列记录条数和末条哈希已在公示栏公布，扫码可查看和下载；此后对之前记录的任何改动或删除都可据此查出。
+  return `<section class="anchors" style="${STYLE.block}">${svg}<div><strong>存证：记录指纹</strong>：下列记录的条数和指纹已在公示栏公布，扫码可查看和下载；以后哪怕改动或删掉一条之前的记录，指纹就对不上，一查便知。
 <ul style="margin:1mm 0 0;padding-left:1.2em">${lines.join('')}</ul></div></section>`;
 }
 

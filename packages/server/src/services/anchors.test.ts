@@ -174,7 +174,7 @@ describe('anchored heads', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     const ledger = (await t.ok(anchorEndpoints.heads, { params: { compoundId: dsct } })).latest.find((h) => h.chain === 'ledger')!;
-    expect(html).toContain('存证（链头）');
+    expect(html).toContain('存证：记录指纹');
     expect(html).toContain(
       `整改销号台账：${ledger.seq} 条记录，2026-11-21 公布<br><span style="font-family:monospace;font-size:8pt;overflow-wrap:anywhere">${ledger.hash}</span>`,
     );

@@ -34,10 +34,10 @@ export const openBallotMessages = {
   'openBallot.rollCsv': { 'zh-CN': '名册（表格，可用 Excel 打开）', en: 'Roll (CSV)' },
   'openBallot.ballotsCsv': { 'zh-CN': '选票（表格，可用 Excel 打开）', en: 'Ballots (CSV)' },
   'openBallot.anchor': {
-    'zh-CN': '存证：本次投票日志共 {n} 条记录，{date} 在公示栏公布，末条哈希：',
-    en: 'Anchor: this vote’s ballot log has {n} entries, published on the board {date}; last hash:',
+    'zh-CN': '存证：本次投票日志共 {n} 条记录，{date} 在公示栏公布了它的指纹：',
+    en: 'Record fingerprint: this vote’s ballot log has {n} entries; its fingerprint, published on the board {date}:',
   },
-  'openBallot.anchorQr': { 'zh-CN': '扫码查看公示栏存证', en: 'QR code: the anchored heads on the board' },
+  'openBallot.anchorQr': { 'zh-CN': '扫码查看公示栏存证', en: 'QR code: the fingerprints on the board' },
   'anchors.heading': { 'zh-CN': '存证：记录指纹', en: 'Record fingerprints' },
   'anchors.intro': {
     'zh-CN':
