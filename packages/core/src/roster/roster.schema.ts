@@ -26,9 +26,8 @@ const namesChange = z.object({ from: z.array(z.string()), to: z.array(z.string()
 export const rosterUnitChangeSchema = z.object({
   /** The file's row (as the spreadsheet numbers it). */
   line: z.number().int(),
-  building: z.string(),
-  entrance: z.string(),
-  room: z.string(),
+  /** The flat as residents write it ("4栋1单元102"). */
+  unit: z.string(),
   /** The exclusive floor area in hundredths of m², and where it comes from. */
   area: z.object({ from: count, to: count, fromSource: z.enum(AREA_SOURCES), toSource: z.enum(AREA_SOURCES) }).optional(),
   developerHeld: z.object({ from: z.boolean(), to: z.boolean() }).optional(),

@@ -126,11 +126,11 @@ describe('roster import', () => {
     expect(check.data).toMatchObject({ applied: false, unitsUpdated: 2, unitsUnchanged: 2 });
     expect(check.ok && check.data.changes).toEqual([
       {
-        ...{ line: 3, building: '2', entrance: '1', room: '102' },
+        ...{ line: 3, unit: '2栋1单元102' },
         area: { from: 9625, to: 9700, fromSource: 'registered', toSource: 'registered' },
         owners: { from: ['孙小美'], to: ['李四'] },
       },
-      { ...{ line: 5, building: '2', entrance: '1', room: '202' }, developerHeld: { from: true, to: false }, owners: { from: [], to: ['周五'] } },
+      { ...{ line: 5, unit: '2栋1单元202' }, developerHeld: { from: true, to: false }, owners: { from: [], to: ['周五'] } },
     ]);
 
     // One owner of two units is one person.

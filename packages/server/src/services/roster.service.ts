@@ -10,6 +10,7 @@ import {
   DomainError,
   ROSTER_CHANGES_LISTED,
   csvRows,
+  formatUnitLabel,
   rosterParser,
   rosterProblem,
   type RosterColumns,
@@ -266,7 +267,7 @@ async function applyRows(
     seenKeys.add(key);
     const existing = unitByKey.get(key);
     let unitId: string;
-    const change: RosterUnitChange = { line: row.line, building: row.building, entrance: row.entrance, room: row.room };
+    const change: RosterUnitChange = { line: row.line, unit: formatUnitLabel(row.building, row.entrance, row.room) };
     if (!existing) {
       unitId = newId();
       writes.units.push({

@@ -77,45 +77,41 @@ export class VoteResult extends YishiElement {
        * container's own em, so elder mode's larger type switches earlier. The roles stay in the markup.
        */
       .option-figures {
-        container-type: inline-size;
+        container: figures / inline-size;
       }
-      @container (max-width: 17em) {
-        .option-figures thead {
+      @container figures (max-width: 17em) {
+        thead {
           position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
           clip-path: inset(50%);
         }
-        .option-figures :is(table, tbody) {
+        table,
+        tbody {
           display: block;
         }
-        .option-figures tr {
+        tr {
           display: grid;
           /* The area, the longest figure and name, gets the most room. */
-          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.6fr);
+          grid-template-columns: 1fr 1fr 1.6fr;
+        }
+        tr > * {
+          border: 0;
+        }
+        tr + tr {
           border-top: 1px solid var(--yishi-border);
         }
-        .option-figures tbody tr:first-child {
-          border-top: none;
-        }
-        .option-figures tr > * {
-          border-top: none;
-        }
-        .option-figures th[scope='row'] {
+        th {
           grid-column: 1 / -1;
           padding-bottom: 0;
           background: none;
         }
-        .option-figures td.num {
+        td.num {
           text-align: left;
         }
-        .option-figures td::before {
+        td::before {
           content: attr(data-label) / '';
           display: block;
           color: var(--yishi-muted);
           font-size: 0.875em;
-          white-space: normal;
           word-break: keep-all;
         }
       }

@@ -30,6 +30,7 @@ import { PagedController } from '../../controllers/paged-controller.js';
 import { pick, t } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import { nativeField } from '../../components/forms/native-field.js';
+import { cardTableStyles } from '../../styles/card-table-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 @customElement('yishi-action-items-page')
@@ -38,6 +39,7 @@ export class ActionItemsPage extends YishiElement {
     YishiElement.styles,
     nativeFieldStyles,
     badgeStyles,
+    cardTableStyles,
     css`
       .filters {
         display: flex;

@@ -16,6 +16,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
+import { cardTableStyles } from '../../styles/card-table-styles.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 
 @customElement('yishi-ledger-page')
@@ -24,6 +25,7 @@ export class LedgerPage extends YishiElement {
     YishiElement.styles,
     buttonStyles,
     badgeStyles,
+    cardTableStyles,
     css`
       /* The item and its resolution, read as sentences: wide enough for a phrase a line, the table scrolls sideways. */
       td.text {

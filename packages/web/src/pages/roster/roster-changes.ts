@@ -4,7 +4,7 @@
  * residents, area, whether the developer holds it), before → after. A row typed under the wrong flat
  * replaces that flat's owners; the figures alone ("更新房屋 1") did not say which.
  */
-import { ROSTER_CHANGES_LISTED, formatAreaCenti, formatUnitLabel, type AreaSource, type RosterUnitChange } from '@yishi/core';
+import { ROSTER_CHANGES_LISTED, formatAreaCenti, type AreaSource, type RosterUnitChange } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { t } from '../../i18n.js';
 
@@ -53,9 +53,7 @@ function renderArea({ from, to, fromSource, toSource }: NonNullable<RosterUnitCh
 
 function renderChange(change: RosterUnitChange) {
   return html`<tr>
-    <th scope="row" class="unit">
-      ${formatUnitLabel(change.building, change.entrance, change.room)}<span class="line">${t('roster.changeLine', { line: change.line })}</span>
-    </th>
+    <th scope="row" class="unit">${change.unit}<span class="line">${t('roster.changeLine', { line: change.line })}</span></th>
     <td>
       <ul>
         ${change.owners ? what(t('roster.changeOwners'), names(change.owners.from), names(change.owners.to)) : nothing}
