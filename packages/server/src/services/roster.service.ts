@@ -156,6 +156,9 @@ async function linkedPersonsByUnit(trx: Db, table: UnitLinkTable, compoundId: st
   return byUnit;
 }
 
+/** One collator for the names compared (building one per comparison is slow). */
+const NAMES = new Intl.Collator('zh-CN');
+
 async function applyRows(
   trx: Db,
   compoundId: string,
@@ -241,7 +244,9 @@ async function applyRows(
     if (toRemove.length > 0) writes.unlinks.push({ table, unitId, personIds: toRemove });
     for (const personId of toAdd) writes.links[table].push({ unit_id: unitId, person_id: personId, created_at: now });
     linked[table].set(unitId, [...wanted.values()]);
-    return toRemove.length > 0 || toAdd.length > 0 ? { from: current.map((p) => p.name), to: [...wanted.values()].map((p) => p.name) } : null;
+    // Those on the roster now in name order (the database keeps none); those listed in the file's order.
+    const from = current.map((p) => p.name).sort(NAMES.compare);
+    return toRemove.length > 0 || toAdd.length > 0 ? { from, to: [...wanted.values()].map((p) => p.name) } : null;
   };
 
   for (const [index, row] of rows.entries()) {
