@@ -139,6 +139,11 @@ describe('asking and answering in the session', () => {
     const page = await pageAs('jumin');
     await page.goto(`${server.url}/meetings/${talk}/ask`);
     const form = page.locator('yishi-question-form');
+    // Sent empty: both problems said at once, the focus on the first, nothing sent (nor kept to send later).
+    await form.getByRole('button', { name: '提交问题' }).click();
+    await form.locator('p.help.invalid', { hasText: '请写下要反映的问题（至少 2 个字）' }).waitFor();
+    await form.locator('p.help.invalid', { hasText: '请选择问题类别' }).waitFor();
+    await expect.poll(() => form.getByLabel('问题内容').evaluate((field) => (field.getRootNode() as ShadowRoot).activeElement === field)).toBe(true);
     await form.getByLabel('问题内容').fill('单元门禁经常坏');
     // Nothing is chosen for the asker.
     expect(await form.getByLabel('类别', { exact: true }).inputValue()).toBe('');

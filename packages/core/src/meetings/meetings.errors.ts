@@ -35,6 +35,7 @@ export const meetingMessages = {
   question_merge_target: { 'zh-CN': '只能合并到同一场夜谈中未被合并的问题', en: 'Merge only into an unmerged question of the same evening talk' },
   questions_not_open: { 'zh-CN': '这场夜谈目前不收集问题', en: 'This evening talk is not taking questions now' },
   question_category_required: { 'zh-CN': '请选择问题类别', en: 'Choose what the question is about' },
+  question_text_required: { 'zh-CN': '请写下要反映的问题（至少 2 个字）', en: 'Write the question (at least 2 characters)' },
   meeting_notice_too_short: {
     'zh-CN': '会议通知和议程须至少在会议 {days} 天前发布：按通知日 {noticeDate} 计，会议最早可定在 {earliest} 召开',
     en: 'The notice and agenda must be out at least {days} days before the meeting: counted from the notice on {noticeDate}, it can be held on {earliest} at the earliest',
@@ -87,5 +88,6 @@ export const meetingStatuses: Partial<Record<keyof typeof meetingMessages, numbe
   question_closed: 409,
   questions_not_open: 409,
   question_category_required: 400,
+  question_text_required: 400,
   agenda_announced: 409,
 };

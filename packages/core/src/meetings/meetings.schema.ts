@@ -48,7 +48,7 @@ export const recordOutcomeSchema = z
 export type RecordOutcomeInput = z.infer<typeof recordOutcomeSchema>;
 
 export const submitQuestionSchema = z.object({
-  text: z.string().trim().min(2).max(1000),
+  text: z.string().trim().min(2, 'question_text_required').max(1000),
   /** Chosen by the asker: no default, so a question is never filed under a category nobody picked. */
   category: z.enum(QUESTION_CATEGORIES, { message: 'question_category_required' }),
   buildingId: z.string().min(1).max(40).nullable().default(null),

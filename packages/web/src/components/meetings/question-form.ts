@@ -66,12 +66,16 @@ export class QuestionForm extends YishiElement {
     const form = event.target as HTMLFormElement;
     const askerName = this.value('askerName');
     const category = QUESTION_CATEGORIES.find((c) => c === this.value('category'));
-    if (!category) {
+    // Both said at once, before anything is sent or kept for later (offline, an empty question would wait in the
+    // outbox only to be refused). Core's words, the same the server gives: from the meetings' own table, not every
+    // feature's (core's errorMessage), which would load every error's words with the page.
+    const missing: Partial<Record<Field, string>> = {};
+    if (this.value('text').length < 2) missing.text = meetingMessages.question_text_required[currentLocale()];
+    if (!category) missing.category = meetingMessages.question_category_required[currentLocale()];
+    if (!category || missing.text) {
       this.write.clear();
-      // Core's words for it, the same the server gives when a question comes without one: from the meetings' own
-      // table, not every feature's (core's errorMessage), which would load every error's words with the page.
-      this.write.fieldErrors = { category: meetingMessages.question_category_required[currentLocale()] };
-      await focusControl(this, 'category');
+      this.write.fieldErrors = missing;
+      await focusControl(this, missing.text ? 'text' : 'category');
       return;
     }
     const anonymous = this.renderRoot.querySelector<HTMLInputElement>('input[name="anonymous"]')?.checked ?? false;
