@@ -344,7 +344,12 @@ describe('from an empty database to the first vote, in the browser', () => {
     await chief.getByRole('button', { name: '保存为草稿' }).click();
     await chief.waitForURL(/\/meetings\/[^/]+$/);
     const talkId = new URL(chief.url()).pathname.split('/')[2]!;
+    // The notice goes out to people only once confirmed, and an empty agenda is said before it does.
     await chief.getByRole('button', { name: '发布会议通知' }).click();
+    const publish = chief.getByRole('dialog', { name: '发布会议通知' });
+    await publish.getByText('议程还是空的').waitFor();
+    await chief.screenshot({ path: `${SHOTS}/publish-notice-dialog.png` });
+    await publish.getByRole('button', { name: '确定发布' }).click();
     await chief.getByRole('button', { name: '开始会议（锁定议程）' }).click();
     await chief.getByRole('dialog', { name: '开始会议' }).getByRole('button', { name: '确定开始' }).click();
     await chief.getByText('会议进行中').first().waitFor();

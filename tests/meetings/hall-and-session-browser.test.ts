@@ -203,6 +203,11 @@ describe('asking and answering in the session', () => {
     await page.getByRole('dialog', { name: '结束会议' }).waitFor();
     const dialog = page.locator('dialog[open]');
     await dialog.getByText('结束后不能再开始').waitFor();
+    // Questions nobody has handled yet are said before closing.
+    const staff = await new ApiClient(server.url).login('shequ');
+    const { questionCounts } = await staff.ok(meetingEndpoints.get, { params: { meetingId: talk } });
+    expect(questionCounts!.open).toBeGreaterThan(0);
+    await dialog.getByText(`还有 ${questionCounts!.open} 个问题没有答复、记录或列入问题清单`).waitFor();
     await animationsSettled(page);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: join(ARTIFACTS, 'close-dialog-1280.png') });

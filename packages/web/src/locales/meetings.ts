@@ -34,6 +34,20 @@ export const meetingsMessages = {
     en: 'Cancel this meeting? The board and subscribed calendars will show it as cancelled; this cannot be undone.',
   },
   'meeting.startTitle': { 'zh-CN': '开始会议', en: 'Open the session' },
+  'meeting.scheduleTitle': { 'zh-CN': '发布会议通知', en: 'Publish the notice' },
+  'meeting.scheduleConfirm': { 'zh-CN': '确定发布', en: 'Publish it' },
+  'meeting.confirmSchedule': {
+    'zh-CN': '会议通知和议程将发给参会人员，并在公示栏公示。发布后不能撤回；如有变化，只能取消会议另行通知。',
+    en: 'The notice and agenda go to those invited and onto the notice board. It cannot be taken back; if plans change, the meeting can only be cancelled and announced again.',
+  },
+  'meeting.scheduleNoAgenda': {
+    'zh-CN': '议程还是空的：通知上的议程将显示为“—”。可以先返回添加议题。',
+    en: 'The agenda is still empty: the notice will show none. You can go back and add items first.',
+  },
+  'meeting.closeQuestionsOpen': {
+    'zh-CN': '还有 {count} 个问题没有答复、记录或列入问题清单。结束后仍可在本页处理，但居民会先看到“待处理”。',
+    en: '{count} questions are not answered, noted or listed yet. They can still be handled here after closing, but residents will see them as waiting.',
+  },
   'meeting.closeConfirm': { 'zh-CN': '确定结束', en: 'Close it' },
   'meeting.startConfirm': { 'zh-CN': '确定开始', en: 'Open it' },
   'meeting.cancel': { 'zh-CN': '取消', en: 'Cancel' },

@@ -52,7 +52,7 @@ const agendaEditor = () => import('../../components/meetings/agenda-editor.js');
 
 /** The runner's buttons: which endpoint, its words, and a confirmation for the steps that cannot be undone. */
 const STEPS = {
-  schedule: { endpoint: meetingEndpoints.schedule, label: 'meeting.schedule' },
+  schedule: { endpoint: meetingEndpoints.schedule, label: 'meeting.schedule', confirm: 'meeting.confirmSchedule' },
   start: { endpoint: meetingEndpoints.start, label: 'meeting.start', confirm: 'meeting.confirmStart' },
   close: { endpoint: meetingEndpoints.close, label: 'meeting.close', confirm: 'meeting.confirmClose' },
   cancel: { endpoint: meetingEndpoints.cancel, label: 'meeting.cancelMeeting', confirm: 'meeting.confirmCancelMeeting' },
@@ -63,6 +63,7 @@ type Step = keyof typeof STEPS;
 
 /** The designed dialog's title and button for the steps that ask first (a browser's confirm() looks like an error and cannot be styled for elder mode). */
 const CONFIRM_DIALOGS: Partial<Record<Step, { title: MessageKey; button: MessageKey; back: MessageKey }>> = {
+  schedule: { title: 'meeting.scheduleTitle', button: 'meeting.scheduleConfirm', back: 'meeting.cancel' },
   start: { title: 'meeting.startTitle', button: 'meeting.startConfirm', back: 'meeting.cancel' },
   close: { title: 'meeting.closeTitle', button: 'meeting.closeConfirm', back: 'meeting.cancel' },
   // "取消" beside "确定取消会议" would say both things at once.
@@ -267,7 +268,7 @@ export class MeetingPage extends YishiElement {
     const words = step ? CONFIRM_DIALOGS[step] : undefined;
     return html`<dialog class="dialog" id="confirm-step" aria-labelledby="confirm-step-title" @close=${() => (this.confirming = null)}>
       <h2 id="confirm-step-title">${words ? t(words.title) : ''}</h2>
-      ${spec && 'confirm' in spec ? html`<p>${t(spec.confirm)}</p>` : nothing} ${step === 'start' ? this.startWarnings() : nothing}
+      ${spec && 'confirm' in spec ? html`<p>${t(spec.confirm)}</p>` : nothing} ${step ? this.stepWarnings(step) : nothing}
       <div class="actions">
         <button class="button" @click=${() => (this.confirming = null)}>${words ? t(words.back) : ''}</button>
         <button class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => step && this.step(step, true)}>
@@ -278,12 +279,18 @@ export class MeetingPage extends YishiElement {
   }
 
   /**
-   * Before starting, said in words: a start well before the time on the notice, and a quorum not
-   * reached yet (who is missing).
+   * What to know before the step, said in words: a notice going out with no agenda; a start well before the
+   * time on the notice, and a quorum not reached yet (who is missing); a close with questions nobody has handled.
    */
-  private startWarnings() {
+  private stepWarnings(step: Step) {
     const v = this.view.value;
     if (!v) return nothing;
+    if (step === 'schedule') return v.agendaItems.length === 0 ? html`<p class="warning">${t('meeting.scheduleNoAgenda')}</p>` : nothing;
+    if (step === 'close') {
+      const open = v.questionCounts?.open ?? 0;
+      return open > 0 ? html`<p class="warning">${t('meeting.closeQuestionsOpen', { count: open })}</p>` : nothing;
+    }
+    if (step !== 'start') return nothing;
     const early = Date.parse(v.meeting.startsAt) - Date.now() > EARLY_START_MS;
     const q = v.quorum;
     const mq = v.memberQuorum;
