@@ -189,6 +189,23 @@ describe('asking and answering in the session', () => {
     await page.context().close();
   });
 
+  it('merging a duplicate asks which question it repeats: nothing is chosen for the worker', async () => {
+    const talk = meetingId('围庐夜话·冬季第一场');
+    const page = await pageAs('shequ', DESKTOP);
+    await page.goto(`${server.url}/meetings/${talk}`);
+    const question = page.locator('li.question', { hasText: '单元门禁经常坏' });
+    await question.getByRole('button', { name: '合并到' }).click();
+    const target = question.getByLabel('重复的问题编号');
+    expect(await target.inputValue()).toBe('');
+    await question.getByRole('button', { name: '保存' }).click();
+    await question.getByText('请选择与它重复的是哪个问题').waitFor();
+    const staff = await new ApiClient(server.url).login('shequ');
+    const listed = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: talk } });
+    expect(listed.items.find((q) => q.text === '单元门禁经常坏')?.status).toBe('raised');
+    await question.getByRole('button', { name: '取消' }).click();
+    await page.context().close();
+  });
+
   it('closing the session asks in a designed dialog, not the browser’s confirm()', async () => {
     const talk = meetingId('围庐夜话·冬季第一场');
     const page = await pageAs('shequ', DESKTOP);

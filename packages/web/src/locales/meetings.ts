@@ -184,6 +184,8 @@ export const meetingsMessages = {
   'questions.measuresLine': { 'zh-CN': '整改措施：{measures}', en: 'Measures: {measures}' },
   'questions.merge': { 'zh-CN': '合并到', en: 'Merge into' },
   'questions.mergeTarget': { 'zh-CN': '重复的问题编号', en: 'Number of the duplicate' },
+  'questions.mergeTargetPlaceholder': { 'zh-CN': '请选择与它重复的问题', en: 'Choose the question it repeats' },
+  'questions.mergeTargetRequired': { 'zh-CN': '请选择与它重复的是哪个问题', en: 'Choose which question it repeats' },
   'questions.status.raised': { 'zh-CN': '待处理', en: 'Waiting' },
   'questions.status.answered': { 'zh-CN': '已现场答复', en: 'Answered' },
   'questions.status.listed': { 'zh-CN': '已列入问题清单', en: 'Listed' },

@@ -148,6 +148,13 @@ export class QuestionsPanel extends YishiElement {
     this.unitError = this.mode.kind === 'list' && this.renderRoot.querySelector('yishi-responsible-unit-field')?.departmentMissing ? t('ai.required') : '';
     if (this.unitError) return;
     const { kind } = this.mode;
+    // Nothing is chosen for the worker: a merge into whichever question came first would be the wrong one, unseen.
+    if (kind === 'merge' && !this.value('intoQuestionId')) {
+      this.write.clear();
+      this.write.fieldErrors = { intoQuestionId: t('questions.mergeTargetRequired') };
+      this.renderRoot.querySelector<HTMLSelectElement>('#action-intoQuestionId')?.focus();
+      return;
+    }
     const done = await this.write.run(() => this.handle(q, kind), {
       fields: FIELDS,
       form: { closed: () => this.mode?.id !== rowKey(q), notSaved: (why) => t('questions.notSaved', { number: q.number, why }) },
@@ -308,6 +315,7 @@ export class QuestionsPanel extends YishiElement {
                 'action-intoQuestionId',
                 t('questions.mergeTarget'),
                 html`<select class="input" id="action-intoQuestionId" name="intoQuestionId" ${fieldProblem('action-intoQuestionId', error)}>
+                  <option value="">${t('questions.mergeTargetPlaceholder')}</option>
                   ${targets.map((o) => html`<option value=${o.id}>${o.number}. ${o.text.slice(0, 30)}</option>`)}
                 </select>`,
                 error,
