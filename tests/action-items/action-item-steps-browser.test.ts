@@ -57,6 +57,8 @@ test('the station chief records progress: an empty note is refused under its fie
     await expect.poll(() => focusedControl(page)).toBe('text');
     await form.getByLabel('进展说明').fill('已联系施工队，明天上午到场');
     expect(await form.locator('#text-problem').count()).toBe(0);
+    // The worker is told before writing that this text is public (a resident's full name had gone onto the board).
+    await form.getByText('这段文字会在公示栏公开：请不要写居民的姓名、电话或门牌号。').waitFor();
     await form.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => visibleText(page.locator(`${PAGE} ol.timeline`))).toContain('已联系施工队，明天上午到场');
     expect(await form.getByLabel('进展说明').inputValue()).toBe('');

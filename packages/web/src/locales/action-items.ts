@@ -49,8 +49,12 @@ export const actionItemMessages = {
   'ai.evidence': { 'zh-CN': '办结佐证（文字说明）', en: 'Evidence (description)' },
   'ai.photos': { 'zh-CN': '现场照片（可选，最多 {max} 张）', en: 'Photos of the work (optional, up to {max})' },
   'ai.photosHelp': {
-    'zh-CN': '照片在手机上缩小后上传，并去掉拍摄地点、手机型号等信息；会随办理进展在公示栏公开。',
-    en: 'Photos are made smaller on the phone before sending, without the place taken or the phone model; they are public on the board with the progress.',
+    'zh-CN': '照片在手机上缩小后上传，并去掉拍摄地点、手机型号等信息；只有本小区工作人员和反映问题的居民能看到。',
+    en: 'Photos are made smaller on the phone before sending, without the place taken or the phone model; only the compound’s staff and the resident who raised it can see them.',
+  },
+  'ai.textPublic': {
+    'zh-CN': '这段文字会在公示栏公开：请不要写居民的姓名、电话或门牌号。',
+    en: 'This text is shown on the public notice board: do not write residents’ names, phone numbers or flat numbers.',
   },
   'ai.photoLimit': { 'zh-CN': '最多附 {max} 张照片，多出的没有添加。', en: 'Up to {max} photos; the rest were not added.' },
   'ai.evidencePhotoAlt': { 'zh-CN': '办理照片 {n}', en: 'Photo of the work {n}' },

@@ -159,8 +159,8 @@ export class ActionItemPage extends YishiElement {
   }
 
   /** A step form's text: its problem under it, gone once it is edited. */
-  private textarea(name: Field, label: string, rows: number, maxlength: number) {
-    return textareaField({ name, label, rows, maxlength, error: this.errors[name], onInput: () => this.forget(name) });
+  private textarea(name: Field, label: string, rows: number, maxlength: number, hint?: string) {
+    return textareaField({ name, label, rows, maxlength, hint, error: this.errors[name], onInput: () => this.forget(name) });
   }
 
   /** Focus on the first field with a problem, so a screen reader reads it with its words; whether there was one. */
@@ -248,7 +248,7 @@ export class ActionItemPage extends YishiElement {
           )}
         novalidate
       >
-        ${this.textarea('text', t('ai.progressText'), 2, 2000)}
+        ${this.textarea('text', t('ai.progressText'), 2, 2000, t('ai.textPublic'))}
         ${item.urgency ? html`<label class="check"><input type="checkbox" name="onSite" value="on" />${t('ai.onSite')}</label>` : nothing}
         ${this.photoPicker(item.id, CONCERN_PHOTO_MAX_COUNT)}
         <div>${this.submit(t('ai.save'), { disabled: this.photosBusy })}</div>
@@ -262,7 +262,7 @@ export class ActionItemPage extends YishiElement {
           )}
         novalidate
       >
-        ${this.textarea('evidence', t('ai.evidence'), 3, 4000)} ${this.photoPicker(item.id, EVIDENCE_PHOTO_MAX_COUNT)}
+        ${this.textarea('evidence', t('ai.evidence'), 3, 4000, t('ai.textPublic'))} ${this.photoPicker(item.id, EVIDENCE_PHOTO_MAX_COUNT)}
         <div>${this.submit(t('ai.resolve'), { primary: true, disabled: this.photosBusy })}</div>
       </form>
       <h2>${t('ai.triageChange')}</h2>
