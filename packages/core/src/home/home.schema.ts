@@ -58,6 +58,14 @@ export const homeDueItemSchema = z.object({
   overdue: z.boolean(),
 });
 
+/** An item marked resolved, waiting for its numbered sign-off (对账销号) by the station. */
+export const homeSignOffSchema = z.object({
+  itemId: z.string(),
+  title: z.string(),
+  ...where,
+  resolvedAt: z.string(),
+});
+
 export const homeMinutesSchema = z.object({
   meetingId: z.string(),
   title: z.string(),
@@ -105,6 +113,8 @@ export const homeSchema = z.object({
   staff: z
     .object({
       dueItems: listOf(homeDueItemSchema),
+      /** Resolved items waiting for the station's sign-off, longest waiting first. */
+      toSignOff: listOf(homeSignOffSchema),
       minutes: listOf(homeMinutesSchema),
       meetingsToday: listOf(homeMeetingSchema),
       votesClosing: listOf(homeVoteSchema),

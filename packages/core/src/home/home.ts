@@ -12,6 +12,8 @@ import { COMPOUND_STAFF, STAFF_ROLES, type Role } from '../roles/roles.js';
 export const HOME_STAFF_SECTIONS = {
   /** Overdue and due-today items: those who work on items. */
   dueItems: ACTION_ITEM_WORKERS,
+  /** Items resolved, waiting for their sign-off: those who may sign off (SIGN_OFF_ROLES). */
+  toSignOff: COMPOUND_STAFF,
   /** Minutes to publish: the station and above, who publish them. */
   minutes: COMPOUND_STAFF,
   /** Today's meetings: every staff role. */

@@ -1,8 +1,8 @@
 /**
  * "What needs me" (GET /api/me/home) on the demo neighbourhood: an owner sees the open vote his
  * units have not voted in (per unit), his concern and what waits for his rating; a station chief sees
- * the overdue items, today's meeting, then its minutes with the time left, and the vote closing with
- * its turnout against 2/3. Each part only for the roles it is for.
+ * the overdue items, the resolved ones waiting for his sign-off, today's meeting, then its minutes with
+ * the time left, and the vote closing with its turnout against 2/3. Each part only for the roles it is for.
  */
 import { actionItemEndpoints, homeEndpoints, meetingEndpoints, voteEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,26 @@ describe('what needs the station', () => {
       ['participation_heads', { num: 2, den: 3 }, false],
     ]);
     expect(vote!.progress[1]!.text['zh-CN']).toMatch(/^参与表决人数 \d+ \/ \d+ 人（[\d.]+%），需 ≥ 2\/3，还差 \d+ 人$/);
+  });
+
+  it("a resolved item waits on the station chief's home for its sign-off, and leaves it once signed off", async () => {
+    const chief = await t.login('zhanzhang');
+    const before = (await home('zhanzhang')).staff!.toSignOff;
+    const list = await t.ok(actionItemEndpoints.list, { cookie: chief, params: { compoundId: dsct }, query: { overdue: '1' } });
+    const item = list.items[0]!;
+    await t.ok(actionItemEndpoints.resolve, { cookie: chief, params: { itemId: item.id }, body: { evidence: '已更换灯具，现场照明恢复' } });
+
+    const waiting = (await home('zhanzhang')).staff!.toSignOff;
+    expect(waiting.total).toBe(before.total + 1);
+    expect(waiting.entries.map((i) => i.resolvedAt)).toEqual([...waiting.entries.map((i) => i.resolvedAt)].sort());
+    expect(waiting.entries.find((i) => i.itemId === item.id)).toMatchObject({ title: item.title, compoundName: '都市春天小区', resolvedAt: now.toISOString() });
+    // Not for those who cannot sign off: a building head.
+    expect((await home('loudong')).staff!.toSignOff.total).toBe(0);
+
+    await t.ok(actionItemEndpoints.signOff, { cookie: chief, params: { itemId: item.id }, body: { resolution: '现场核实，照明已恢复' } });
+    const after = (await home('zhanzhang')).staff!.toSignOff;
+    expect(after.total).toBe(before.total);
+    expect(after.entries.some((i) => i.itemId === item.id)).toBe(false);
   });
 
   it("today's meeting, then once held its minutes with the time left to publish them", async () => {

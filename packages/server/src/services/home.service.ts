@@ -24,6 +24,7 @@ import type { Actor } from '../auth/actor.js';
 import {
   listConcernsRaisedBy,
   listDueActionItems,
+  listItemsToSignOff,
   listHeldMeetingsWithoutMinutes,
   listMeetingsBetween,
   listUnratedSignOffs,
@@ -129,8 +130,9 @@ async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date
   const within = (section: keyof typeof HOME_STAFF_SECTIONS) => compoundsWith(compounds, HOME_STAFF_SECTIONS[section]);
   const dayEnd = endOfChinaDay(today);
   const dayStart = new Date(dayEnd.getTime() + 1 - DAY_MS);
-  const [due, unpublished, meetings, votes] = await Promise.all([
+  const [due, toSignOff, unpublished, meetings, votes] = await Promise.all([
     listDueActionItems(db, within('dueItems'), today),
+    listItemsToSignOff(db, within('toSignOff')),
     listHeldMeetingsWithoutMinutes(db, within('minutes')),
     listMeetingsBetween(db, within('meetingsToday'), dayStart.toISOString(), dayEnd.toISOString()),
     listVotesClosingBetween(db, within('votesClosing'), now.toISOString(), new Date(now.getTime() + HOME_VOTES_CLOSING_DAYS * DAY_MS).toISOString()),
@@ -183,6 +185,9 @@ async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date
         dueDate: i.dueDate,
         overdue: i.dueDate < today,
       })),
+    ),
+    toSignOff: listOf(
+      toSignOff.map((i) => ({ itemId: i.id, title: i.title, compoundId: i.compoundId, compoundName: i.compoundName, resolvedAt: i.resolvedAt ?? '' })),
     ),
     minutes: listOf(minutes),
     meetingsToday: listOf(

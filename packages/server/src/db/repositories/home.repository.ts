@@ -121,6 +121,25 @@ export function listDueActionItems(db: Db, compoundIds: readonly string[], today
     .execute();
 }
 
+/** Items of these compounds marked resolved and not signed off yet, longest waiting first. */
+export function listItemsToSignOff(db: Db, compoundIds: readonly string[]) {
+  return db
+    .selectFrom('action_items')
+    .innerJoin('compounds', 'compounds.id', 'action_items.compound_id')
+    .select([
+      'action_items.id',
+      'action_items.title',
+      'action_items.compound_id as compoundId',
+      'compounds.name as compoundName',
+      'action_items.resolved_at as resolvedAt',
+    ])
+    .where('action_items.compound_id', 'in', idsOrNone(compoundIds))
+    .where('action_items.status', '=', 'resolved')
+    .orderBy('action_items.resolved_at')
+    .orderBy('action_items.id')
+    .execute();
+}
+
 /** Held (closed) meetings of these compounds whose minutes have no published version yet. */
 export function listHeldMeetingsWithoutMinutes(db: Db, compoundIds: readonly string[]) {
   return db

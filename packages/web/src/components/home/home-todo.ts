@@ -2,8 +2,9 @@
  * "需要您处理的事项" on the home page: what needs the person logged in (GET /api/me/home), each
  * entry a link to the page where it is done. Owners and residents: open votes their units have not
  * voted in, their concerns and where they stand, outcomes waiting for their rating. Staff: today's
- * meetings, minutes to publish with the time left, action items overdue or due today, votes closing
- * soon with their turnout against the participation threshold. Nothing to do is said in words.
+ * meetings, minutes to publish with the time left, items resolved and waiting for their sign-off, action
+ * items overdue or due today, votes closing soon with their turnout against the participation threshold.
+ * Nothing to do is said in words.
  */
 import { homeEndpoints, meetingKind, type Home } from '@yishi/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -178,7 +179,8 @@ export class HomeTodo extends YishiElement {
           </div>`
         : nothing;
     // Most pressing first: today's meetings, then minutes (a 3-day deadline set by the rules, which a long list
-    // of overdue items pushed two screens down on a phone), then the items, then votes closing.
+    // of overdue items pushed two screens down on a phone), then items waiting for a sign-off, the items due, and
+    // votes closing.
     return [
       this.section(
         'meetings',
@@ -204,6 +206,18 @@ export class HomeTodo extends YishiElement {
               ${t('home.todo.publishBy', { deadline: formatDateTime(m.deadline), left: pick(m.timeLeft.label) })}
             </p>
             <a class="link-button primary" href=${`/meetings/${m.meetingId}/minutes`}>${t('home.todo.writeMinutes')}</a>`,
+      ),
+      // Resolved work waits for the station's numbered sign-off: nobody else moves it on.
+      this.section(
+        'sign-off',
+        'home.todo.toSignOff',
+        staff.toSignOff,
+        (i) =>
+          html`<a class="entry-title" href=${`/action-items/${i.itemId}`}>${i.title}</a>
+            <div class="meta">
+              <p>${i.compoundName} · ${t('home.todo.resolvedAt', { time: formatDateTime(i.resolvedAt) })}</p>
+            </div>
+            <a class="link-button primary" href=${`/action-items/${i.itemId}`}>${t('home.todo.signOff')}</a>`,
       ),
       this.section(
         'due',
