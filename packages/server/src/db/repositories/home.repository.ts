@@ -43,16 +43,18 @@ export function listUnvotedRollEntries(db: Db, voterKeys: readonly string[], now
     .execute();
 }
 
-/** The concerns a person reported, newest first, with their compound's name. */
-export function listConcernsRaisedBy(db: Db, userId: string) {
+/** Action items with what every home entry names: the item, its title and its compound. */
+function itemsWithCompound(db: Db) {
   return db
     .selectFrom('action_items')
     .innerJoin('compounds', 'compounds.id', 'action_items.compound_id')
+    .select(['action_items.id', 'action_items.title', 'action_items.compound_id as compoundId', 'compounds.name as compoundName']);
+}
+
+/** The concerns a person reported, newest first, with their compound's name. */
+export function listConcernsRaisedBy(db: Db, userId: string) {
+  return itemsWithCompound(db)
     .select([
-      'action_items.id',
-      'action_items.title',
-      'action_items.compound_id as compoundId',
-      'compounds.name as compoundName',
       'action_items.status',
       'action_items.due_date as dueDate',
       'action_items.sign_off_number as signOffNumber',
@@ -101,18 +103,8 @@ export function listUnratedSignOffs(db: Db, input: { userId: string; compoundIds
 
 /** Items of these compounds still open or in progress and due on or before `today` (a China date), earliest first. */
 export function listDueActionItems(db: Db, compoundIds: readonly string[], today: string) {
-  return db
-    .selectFrom('action_items')
-    .innerJoin('compounds', 'compounds.id', 'action_items.compound_id')
-    .select([
-      'action_items.id',
-      'action_items.title',
-      'action_items.compound_id as compoundId',
-      'compounds.name as compoundName',
-      'action_items.status',
-      'action_items.triage',
-      'action_items.due_date as dueDate',
-    ])
+  return itemsWithCompound(db)
+    .select(['action_items.status', 'action_items.triage', 'action_items.due_date as dueDate'])
     .where('action_items.compound_id', 'in', idsOrNone(compoundIds))
     .where('action_items.status', 'in', ['open', 'in_progress'])
     .where('action_items.due_date', '<=', today)
@@ -123,16 +115,8 @@ export function listDueActionItems(db: Db, compoundIds: readonly string[], today
 
 /** Items of these compounds marked resolved and not signed off yet, longest waiting first. */
 export function listItemsToSignOff(db: Db, compoundIds: readonly string[]) {
-  return db
-    .selectFrom('action_items')
-    .innerJoin('compounds', 'compounds.id', 'action_items.compound_id')
-    .select([
-      'action_items.id',
-      'action_items.title',
-      'action_items.compound_id as compoundId',
-      'compounds.name as compoundName',
-      'action_items.resolved_at as resolvedAt',
-    ])
+  return itemsWithCompound(db)
+    .select(['action_items.resolved_at as resolvedAt'])
     .where('action_items.compound_id', 'in', idsOrNone(compoundIds))
     .where('action_items.status', '=', 'resolved')
     .orderBy('action_items.resolved_at')
