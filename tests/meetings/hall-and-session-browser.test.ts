@@ -237,6 +237,16 @@ describe('asking and answering in the session', () => {
     await expect.poll(() => visibleText(page)).toContain('已结束');
     expect(browserDialogs).toEqual([]);
     await page.context().close();
+
+    // A resident who follows the ask link after the talk is told it is over, and where to go instead.
+    const resident = await pageAs('jumin');
+    await resident.goto(`${server.url}/meetings/${talk}/ask`);
+    await resident.getByText('这场夜谈已经结束，不再收集问题').waitFor();
+    expect(await resident.getByRole('link', { name: '查看问题和答复' }).getAttribute('href')).toBe(`/meetings/${talk}`);
+    expect(await resident.getByRole('link', { name: '反映新问题' }).getAttribute('href')).toBe(
+      `/compounds/${await compoundIdByCode(server.deps, 'DSCT')}/concerns`,
+    );
+    await resident.context().close();
   });
 });
 

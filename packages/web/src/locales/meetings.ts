@@ -176,6 +176,12 @@ export const meetingsMessages = {
     en: 'Thank you! Your question is in, number {number}. Officials will answer it at the talk or put it on the follow-up list.',
   },
   'questions.closed': { 'zh-CN': '这场夜谈目前不收集问题。', en: 'This evening talk is not taking questions now.' },
+  'questions.ended': {
+    'zh-CN': '这场夜谈已经结束，不再收集问题。大家提的问题和答复可以在会议页查看；新的问题可以随时直接反映。',
+    en: 'This evening talk is over and takes no more questions. The questions and answers are on the meeting page; a new problem can be reported any time.',
+  },
+  'questions.seeAnswers': { 'zh-CN': '查看问题和答复', en: 'See the questions and answers' },
+  'questions.raiseConcern': { 'zh-CN': '反映新问题', en: 'Report a new problem' },
   'questions.answer': { 'zh-CN': '现场答复', en: 'Answer' },
   'questions.answerText': { 'zh-CN': '答复内容', en: 'Answer' },
   'questions.answeredBy': { 'zh-CN': '答复人（如“物业 吴涛”）', en: 'Answered by (e.g. “Wu Tao, property”)' },

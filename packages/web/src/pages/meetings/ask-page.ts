@@ -105,7 +105,14 @@ export class MeetingAskPage extends YishiElement {
                   this.requestUpdate();
                 }}
               ></yishi-question-form>`
-            : html`<p class="state-empty">${t('questions.closed')}</p>`
+            : v.meeting.status === 'closed'
+              ? // Over: where the answers are, and where a question goes now (a dead end before).
+                html`<p class="state-empty">${t('questions.ended')}</p>
+                  <div class="actions">
+                    <a class="link-button primary" href=${`/meetings/${v.meeting.id}`}>${t('questions.seeAnswers')}</a>
+                    <a class="link-button" href=${`/compounds/${v.meeting.compoundId}/concerns`}>${t('questions.raiseConcern')}</a>
+                  </div>`
+              : html`<p class="state-empty">${t('questions.closed')}</p>`
         }
       `;
     });
