@@ -83,6 +83,13 @@ export function compareLabels(a: string, b: string): number {
   return LABELS.compare(a, b);
 }
 
+const NAMES = new Intl.Collator('zh-CN');
+
+/** People's names in the order a Chinese list puts them (by pinyin), with one collator for every comparison. */
+export function compareNames(a: string, b: string): number {
+  return NAMES.compare(a, b);
+}
+
 function headlineOf(progress: ParticipationProgress[], electorateKind: ElectorateKind): Words {
   const people: Words = electorateKind === 'owners' ? { 'zh-CN': '户', en: 'units' } : { 'zh-CN': '人', en: 'people' };
   const withThreshold = progress.filter((p) => p.threshold !== null);

@@ -9,6 +9,7 @@
 import {
   DomainError,
   ROSTER_CHANGES_LISTED,
+  compareNames,
   csvRows,
   formatUnitLabel,
   rosterParser,
@@ -156,9 +157,6 @@ async function linkedPersonsByUnit(trx: Db, table: UnitLinkTable, compoundId: st
   return byUnit;
 }
 
-/** One collator for the names compared (building one per comparison is slow). */
-const NAMES = new Intl.Collator('zh-CN');
-
 async function applyRows(
   trx: Db,
   compoundId: string,
@@ -244,9 +242,9 @@ async function applyRows(
     if (toRemove.length > 0) writes.unlinks.push({ table, unitId, personIds: toRemove });
     for (const personId of toAdd) writes.links[table].push({ unit_id: unitId, person_id: personId, created_at: now });
     linked[table].set(unitId, [...wanted.values()]);
+    if (toRemove.length === 0 && toAdd.length === 0) return null;
     // Those on the roster now in name order (the database keeps none); those listed in the file's order.
-    const from = current.map((p) => p.name).sort(NAMES.compare);
-    return toRemove.length > 0 || toAdd.length > 0 ? { from, to: [...wanted.values()].map((p) => p.name) } : null;
+    return { from: current.map((p) => p.name).sort(compareNames), to: [...wanted.values()].map((p) => p.name) };
   };
 
   for (const [index, row] of rows.entries()) {
@@ -272,7 +270,8 @@ async function applyRows(
     seenKeys.add(key);
     const existing = unitByKey.get(key);
     let unitId: string;
-    const change: RosterUnitChange = { line: row.line, unit: formatUnitLabel(row.building, row.entrance, row.room) };
+    // What changes on a unit already on the roster; its row and label are added only if it is listed.
+    const change: Omit<RosterUnitChange, 'line' | 'unit'> = {};
     if (!existing) {
       unitId = newId();
       writes.units.push({
@@ -311,7 +310,8 @@ async function applyRows(
     if (existing) {
       if (change.area || change.developerHeld || change.owners || change.residents) {
         summary.unitsUpdated++;
-        if (summary.changes.length < ROSTER_CHANGES_LISTED) summary.changes.push(change);
+        if (summary.changes.length < ROSTER_CHANGES_LISTED)
+          summary.changes.push({ line: row.line, unit: formatUnitLabel(row.building, row.entrance, row.room), ...change });
       } else summary.unitsUnchanged++;
     }
   }

@@ -1,11 +1,8 @@
 /** Households (a person of a unit: owner or resident) and whether each has set up an account. */
-import { compareLabels, type PageRequest } from '@yishi/core';
+import { compareLabels, compareNames, type PageRequest } from '@yishi/core';
 import { sql } from 'kysely';
 import { asc, readPage } from '../keyset.js';
 import type { Db } from './places.repository.js';
-
-/** One collator for every name compared: localeCompare with a locale builds one per call (20,000 households take most of a second). */
-const NAMES = new Intl.Collator('zh-CN');
 
 /** Owners and residents of a compound's units (one building's, when given), in delivery order. */
 export async function listHouseholds(db: Db, compoundId: string, buildingIds: string[] | null) {
@@ -29,7 +26,7 @@ export async function listHouseholds(db: Db, compoundId: string, buildingIds: st
         compareLabels(a.entrance, b.entrance) ||
         compareLabels(a.room, b.room) ||
         a.relation.localeCompare(b.relation) ||
-        NAMES.compare(a.name, b.name),
+        compareNames(a.name, b.name),
     );
 }
 
