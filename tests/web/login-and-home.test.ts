@@ -18,6 +18,8 @@ import {
   visibleText,
   withPhonePage,
 } from '../support/browser.js';
+import { actionItemEndpoints } from '@yishi/core';
+import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -233,6 +235,24 @@ describe('login and per-role home', () => {
         await page.context().close();
       }
     }
+  });
+
+  test('the grid worker finds an item the station gave the grid on his home, and it opens its page', async () => {
+    const title = '5栋楼道堆放杂物，影响消防通道';
+    const chief = await new ApiClient(server.url).login('zhanzhang');
+    const compoundId = await compoundIdByCode(server.deps, 'DSCT');
+    await chief.ok(actionItemEndpoints.create, { params: { compoundId }, body: { title, responsibleUnit: 'grid', source: { kind: 'proposal' } } });
+    await withPage(async (page) => {
+      await loginWithSessionCookie(page, server.url, 'wangge');
+      await page.goto(`${server.url}/`);
+      const fresh = page.locator('yishi-home-todo [data-section="new"]');
+      await fresh.getByRole('heading', { name: /^交给您、还没开始办理的事项（\d+）$/ }).waitFor();
+      const text = await visibleText(fresh);
+      expect(text).toContain(title);
+      expect(text).toContain('责任单位：网格员');
+      await fresh.getByRole('link', { name: title }).click();
+      await page.locator('yishi-action-item-page').getByRole('heading', { level: 1, name: title }).waitFor();
+    });
   });
 
   test('the owner is told which of his units have not voted, his concern and where it stands, in words; English without a reload', async () => {

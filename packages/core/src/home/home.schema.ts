@@ -8,7 +8,7 @@ import { ACTION_ITEM_STATUSES, TRIAGE_LEVELS } from '../action-items/action-item
 import { MEETING_KINDS } from '../meetings/meeting-kinds.js';
 import { MEETING_STATUSES } from '../meetings/meetings.js';
 import { timeLeftSchema } from '../minutes/minutes.schema.js';
-import { participationProgressSchema } from '../votes/votes.schema.js';
+import { participationProgressSchema, wordsSchema } from '../votes/votes.schema.js';
 
 const count = z.number().int().min(0);
 const where = { compoundId: z.string(), compoundName: z.string() };
@@ -56,6 +56,19 @@ export const homeDueItemSchema = z.object({
   dueDate: z.string(),
   /** Past its due date (else due today). */
   overdue: z.boolean(),
+});
+
+/** An item given to my unit (grid, community) that nobody has started yet, due after today. */
+export const homeNewItemSchema = z.object({
+  itemId: z.string(),
+  title: z.string(),
+  ...where,
+  /** The unit it is given to: `grid` or `community`, and its name in both languages. */
+  responsibleUnit: z.string(),
+  responsibleUnitLabel: wordsSchema,
+  triage: z.enum(TRIAGE_LEVELS),
+  dueDate: z.string(),
+  listedAt: z.string(),
 });
 
 /** An item marked resolved, waiting for its numbered sign-off (对账销号) by the station. */
@@ -113,6 +126,8 @@ export const homeSchema = z.object({
   staff: z
     .object({
       dueItems: listOf(homeDueItemSchema),
+      /** Items given to my unit and not started, soonest due first. */
+      newItems: listOf(homeNewItemSchema),
       /** Resolved items waiting for the station's sign-off, longest waiting first. */
       toSignOff: listOf(homeSignOffSchema),
       minutes: listOf(homeMinutesSchema),
@@ -123,3 +138,4 @@ export const homeSchema = z.object({
 });
 export type Home = z.infer<typeof homeSchema>;
 export type HomeDueItem = z.infer<typeof homeDueItemSchema>;
+export type HomeNewItem = z.infer<typeof homeNewItemSchema>;

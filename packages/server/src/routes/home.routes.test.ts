@@ -1,7 +1,7 @@
 /**
  * "What needs me" (GET /api/me/home) on the demo neighbourhood: an owner sees the open vote his
  * units have not voted in (per unit), his concern and what waits for his rating; a station chief sees
- * the overdue items, the resolved ones waiting for his sign-off, today's meeting, then its minutes with
+ * the overdue items, the resolved ones waiting for his sign-off, a grid worker the items given to the grid, today's meeting, then its minutes with
  * the time left, and the vote closing with its turnout against 2/3. Each part only for the roles it is for.
  */
 import { actionItemEndpoints, homeEndpoints, meetingEndpoints, voteEndpoints } from '@yishi/core';
@@ -104,6 +104,40 @@ describe('what needs the station', () => {
     const after = (await home('zhanzhang')).staff!.toSignOff;
     expect(after.total).toBe(before.total);
     expect(after.entries.some((i) => i.itemId === item.id)).toBe(false);
+  });
+
+  it("an item given to the grid is on the grid worker's home until someone starts it; one given to the community on the community worker's", async () => {
+    const chief = await t.login('zhanzhang');
+    const create = (title: string, responsibleUnit: string) =>
+      t.ok(actionItemEndpoints.create, { cookie: chief, params: { compoundId: dsct }, body: { title, responsibleUnit, source: { kind: 'proposal' } } });
+    const before = (await home('wangge')).staff!.newItems.total;
+    const forGrid = await create('3栋楼道堆放杂物', 'grid');
+    const forCommunity = await create('协调加装电梯意见征集', 'community');
+
+    const grid = (await home('wangge')).staff!.newItems;
+    expect(grid.total).toBe(before + 1);
+    expect(grid.entries.find((i) => i.itemId === forGrid.id)).toMatchObject({
+      title: '3栋楼道堆放杂物',
+      compoundName: '都市春天小区',
+      responsibleUnit: 'grid',
+      responsibleUnitLabel: { 'zh-CN': '网格员', en: 'Grid worker' },
+      dueDate: forGrid.dueDate,
+      listedAt: now.toISOString(),
+    });
+    expect(grid.entries.every((i) => i.responsibleUnit === 'grid' && i.dueDate > '2026-11-16')).toBe(true);
+    expect(grid.entries.map((i) => i.dueDate)).toEqual([...grid.entries.map((i) => i.dueDate)].sort());
+    const community = (await home('shequ')).staff!.newItems.entries;
+    expect(community.map((i) => i.itemId)).toContain(forCommunity.id);
+    expect(community.map((i) => i.itemId)).not.toContain(forGrid.id);
+    // The station chief stands for no unit: he follows items by their due dates and sign-offs.
+    expect((await home('zhanzhang')).staff!.newItems.total).toBe(0);
+
+    await t.ok(actionItemEndpoints.progress, {
+      cookie: await t.login('wangge'),
+      params: { itemId: forGrid.id },
+      body: { text: '已到现场，联系住户清理', onSite: true },
+    });
+    expect((await home('wangge')).staff!.newItems.entries.some((i) => i.itemId === forGrid.id)).toBe(false);
   });
 
   it("today's meeting, then once held its minutes with the time left to publish them", async () => {

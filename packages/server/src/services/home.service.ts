@@ -7,6 +7,7 @@
 import {
   HOME_LIST_LIMIT,
   HOME_RATING_WINDOW_DAYS,
+  HOME_ROLE_UNITS,
   HOME_STAFF_SECTIONS,
   HOME_VOTES_CLOSING_DAYS,
   chinaDate,
@@ -15,6 +16,7 @@ import {
   isOverdue,
   participationProgress,
   publicationDeadline,
+  responsibleUnitLabel,
   timeLeft,
   type Home,
   type MyCompound,
@@ -26,6 +28,7 @@ import {
   listDueActionItems,
   listItemsToSignOff,
   listHeldMeetingsWithoutMinutes,
+  listNewItemsForUnits,
   listMeetingsBetween,
   listUnratedSignOffs,
   listUnvotedRollEntries,
@@ -130,8 +133,13 @@ async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date
   const within = (section: keyof typeof HOME_STAFF_SECTIONS) => compoundsWith(compounds, HOME_STAFF_SECTIONS[section]);
   const dayEnd = endOfChinaDay(today);
   const dayStart = new Date(dayEnd.getTime() + 1 - DAY_MS);
-  const [due, toSignOff, unpublished, meetings, votes] = await Promise.all([
+  // The units I stand for, each at the compounds where I hold its role (none: no query).
+  const units = Object.entries(HOME_ROLE_UNITS)
+    .map(([role, unit]) => ({ unit, compoundIds: compoundsWith(compounds, [role as Role]) }))
+    .filter((u) => u.compoundIds.length > 0);
+  const [due, fresh, toSignOff, unpublished, meetings, votes] = await Promise.all([
     listDueActionItems(db, within('dueItems'), today),
+    units.length > 0 ? listNewItemsForUnits(db, units, today) : [],
     listItemsToSignOff(db, within('toSignOff')),
     listHeldMeetingsWithoutMinutes(db, within('minutes')),
     listMeetingsBetween(db, within('meetingsToday'), dayStart.toISOString(), dayEnd.toISOString()),
@@ -184,6 +192,19 @@ async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date
         triage: i.triage,
         dueDate: i.dueDate,
         overdue: i.dueDate < today,
+      })),
+    ),
+    newItems: listOf(
+      fresh.map((i) => ({
+        itemId: i.id,
+        title: i.title,
+        compoundId: i.compoundId,
+        compoundName: i.compoundName,
+        responsibleUnit: i.responsibleUnit ?? '',
+        responsibleUnitLabel: { 'zh-CN': responsibleUnitLabel(i.responsibleUnit, 'zh-CN'), en: responsibleUnitLabel(i.responsibleUnit, 'en') },
+        triage: i.triage,
+        dueDate: i.dueDate,
+        listedAt: i.listedAt,
       })),
     ),
     toSignOff: listOf(

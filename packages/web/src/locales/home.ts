@@ -17,6 +17,8 @@ export const homeMessages = {
   'home.todo.dueItems': { 'zh-CN': '已逾期和今天到期的整改事项', en: 'Action items overdue or due today' },
   'home.todo.dueToday': { 'zh-CN': '今天到期', en: 'Due today' },
   'home.todo.allOverdue': { 'zh-CN': '{compound}的全部整改事项', en: 'All action items of {compound}' },
+  'home.todo.newItems': { 'zh-CN': '交给您、还没开始办理的事项', en: 'Items given to you, not started yet' },
+  'home.todo.givenTo': { 'zh-CN': '责任单位：{unit}', en: 'Given to: {unit}' },
   'home.todo.minutes': { 'zh-CN': '待公示的会议纪要', en: 'Minutes to publish' },
   'home.todo.toSignOff': { 'zh-CN': '已办结、待您对账销号的事项', en: 'Resolved items waiting for your sign-off' },
   'home.todo.resolvedAt': { 'zh-CN': '{time} 办结', en: 'Resolved {time}' },

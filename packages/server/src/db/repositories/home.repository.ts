@@ -113,6 +113,32 @@ export function listDueActionItems(db: Db, compoundIds: readonly string[], today
     .execute();
 }
 
+/**
+ * Items nobody has started (open) given to a unit at compounds where the caller stands for it, due
+ * after `today` (earlier ones are in the due list), soonest due first.
+ */
+export function listNewItemsForUnits(db: Db, units: ReadonlyArray<{ unit: string; compoundIds: readonly string[] }>, today: string) {
+  return itemsWithCompound(db)
+    .select([
+      'action_items.responsible_unit as responsibleUnit',
+      'action_items.triage',
+      'action_items.due_date as dueDate',
+      'action_items.listed_at as listedAt',
+    ])
+    .where('action_items.status', '=', 'open')
+    .where('action_items.due_date', '>', today)
+    .where((eb) =>
+      eb.or(
+        units.map(({ unit, compoundIds }) =>
+          eb.and([eb('action_items.responsible_unit', '=', unit), eb('action_items.compound_id', 'in', idsOrNone(compoundIds))]),
+        ),
+      ),
+    )
+    .orderBy('action_items.due_date')
+    .orderBy('action_items.listed_at')
+    .execute();
+}
+
 /** Items of these compounds marked resolved and not signed off yet, longest waiting first. */
 export function listItemsToSignOff(db: Db, compoundIds: readonly string[]) {
   return itemsWithCompound(db)

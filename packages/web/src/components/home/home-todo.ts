@@ -3,7 +3,7 @@
  * entry a link to the page where it is done. Owners and residents: open votes their units have not
  * voted in, their concerns and where they stand, outcomes waiting for their rating. Staff: today's
  * meetings, minutes to publish with the time left, items resolved and waiting for their sign-off, action
- * items overdue or due today, votes closing soon with their turnout against the participation threshold.
+ * items overdue or due today, items given to their unit (grid, community) that nobody has started, votes closing soon with their turnout against the participation threshold.
  * Nothing to do is said in words.
  */
 import { homeEndpoints, meetingKind, type Home } from '@yishi/core';
@@ -231,6 +231,20 @@ export class HomeTodo extends YishiElement {
               <span>${i.compoundName}</span>
             </div>`,
         allItems,
+      ),
+      // New work for the grid or the community: the notice of it scrolls away in the bell; here it stays until started.
+      this.section(
+        'new',
+        'home.todo.newItems',
+        staff.newItems,
+        (i) =>
+          html`<a class="entry-title" href=${`/action-items/${i.itemId}`}>${i.title}</a>
+            <div class="meta">
+              ${triageBadge(i.triage)}
+              <span>${t('home.todo.givenTo', { unit: pick(i.responsibleUnitLabel) })}</span>
+              <span>${t('home.todo.dueOn', { date: formatDate(i.dueDate) })}</span>
+              <span>${i.compoundName}</span>
+            </div>`,
       ),
       this.section(
         'votes',
