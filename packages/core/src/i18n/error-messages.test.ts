@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from './error-messages.js';
+import { MEETING_STEP_LABELS, meetingStepRefused } from '../meetings/meetings.js';
 
 describe('error messages name statuses and steps in words, never in codes', () => {
   it.each([
@@ -27,6 +28,13 @@ describe('error messages name statuses and steps in words, never in codes', () =
   ] as const)('%s', (code, params, zh, en) => {
     expect(errorMessage(code, 'zh-CN', params)).toBe(zh);
     expect(errorMessage(code, 'en', params)).toBe(en);
+  });
+
+  it.each(['invite', 'sign_in', 'outcome', 'handle_question'] as const)('a meeting step refused (%s) is said in words in both languages', (action) => {
+    const error = meetingStepRefused('scheduled', action);
+    const zh = errorMessage(error.code, 'zh-CN', error.params);
+    expect(zh).toMatch(/^会议当前为“已发布通知”，现在不能[\u4e00-\u9fff]+$/);
+    expect(errorMessage(error.code, 'en', error.params)).toBe(`The meeting is "Scheduled"; you cannot ${MEETING_STEP_LABELS[action].en} now`);
   });
 
   it('leaves a parameter it has no words for as it is', () => {

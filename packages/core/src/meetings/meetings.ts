@@ -34,20 +34,34 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, Record<Locale, string>
   cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
 };
 
-/** What the steps are called in messages (the lifecycle actions and the agenda's freeze and reopen). */
-export const MEETING_STEP_LABELS: Record<MeetingAction | 'freeze' | 'reopen', Record<Locale, string>> = {
+/**
+ * What the steps are called in messages: the lifecycle actions, the agenda's freeze and reopen, and the
+ * other things a meeting's status allows or not (inviting, signing in, recording an outcome, handling
+ * the questions of an evening talk). `meetingStepRefused` takes only these, so none reaches a person as a code.
+ */
+export type MeetingStep = MeetingAction | 'freeze' | 'reopen' | 'invite' | 'sign_in' | 'outcome' | 'handle_question';
+export const MEETING_STEP_LABELS: Record<MeetingStep, Record<Locale, string>> = {
   schedule: { 'zh-CN': '发布会议通知', en: 'publish the notice' },
   start: { 'zh-CN': '开始会议', en: 'start the meeting' },
   close: { 'zh-CN': '结束会议', en: 'close the meeting' },
   cancel: { 'zh-CN': '取消会议', en: 'cancel the meeting' },
   freeze: { 'zh-CN': '锁定议程', en: 'freeze the agenda' },
   reopen: { 'zh-CN': '重新开放议程', en: 'reopen the agenda' },
+  invite: { 'zh-CN': '邀请参会人', en: 'invite attendees' },
+  sign_in: { 'zh-CN': '签到', en: 'sign in' },
+  outcome: { 'zh-CN': '记录议题结果', en: 'record an outcome' },
+  handle_question: { 'zh-CN': '答复或处理问题', en: 'answer or handle questions' },
 };
+
+/** The refusal of a step the meeting's status does not allow, in words (meeting_bad_transition). */
+export function meetingStepRefused(from: MeetingStatus, action: MeetingStep): DomainError {
+  return new DomainError('meeting_bad_transition', { from, action });
+}
 
 /** The status a meeting moves to, or a DomainError naming why it cannot. */
 export function nextMeetingStatus(current: MeetingStatus, action: MeetingAction): MeetingStatus {
   const step = TRANSITIONS[action];
-  if (step.from !== current) throw new DomainError('meeting_bad_transition', { from: current, action });
+  if (step.from !== current) throw meetingStepRefused(current, action);
   return step.to;
 }
 

@@ -10,6 +10,7 @@ import {
   QUESTION_ASKERS,
   assertQuestionHandleable,
   countQuestions,
+  meetingStepRefused,
   questionsOpen,
   recordingOpen,
   type AnswerQuestionInput,
@@ -149,7 +150,7 @@ async function loadForHandling(
   if (!holdsAny(loaded.roles, MEETING_RECORDERS)) throw new DomainError('forbidden');
   const status = loaded.meeting.status;
   // Answers are given in the hall; staff may finish recording right after the talk closes.
-  if (!recordingOpen(status)) throw new DomainError('meeting_bad_transition', { from: status, action: 'answer' });
+  if (!recordingOpen(status)) throw meetingStepRefused(status, 'handle_question');
   const question = await findQuestion(deps.db, meetingId, questionId);
   if (!question) throw new DomainError('question_not_found');
   assertQuestionHandleable(question.status);

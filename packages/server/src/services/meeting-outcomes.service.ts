@@ -3,7 +3,16 @@
  * council), decided by the members (an owners' committee meeting: which members present agreed,
  * counted against ALL the members), deferred, put to an owners' vote, or turned into an action item.
  */
-import { DomainError, PARTIES, memberDecision, memberQuorum, recordingOpen, type AgendaItemView, type RecordOutcomeInput } from '@yishi/core';
+import {
+  DomainError,
+  PARTIES,
+  meetingStepRefused,
+  memberDecision,
+  memberQuorum,
+  recordingOpen,
+  type AgendaItemView,
+  type RecordOutcomeInput,
+} from '@yishi/core';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { findAgendaItem, listAttendance, updateAgendaItem } from '../db/repositories/meetings.repository.js';
@@ -69,7 +78,7 @@ export async function recordOutcome(deps: Deps, actor: Actor, meetingId: string,
   assertRunner(loaded);
   if (!loaded.spec.outcomeKinds.includes(input.outcome)) throw new DomainError('outcome_not_for_kind', { kind: loaded.kind, outcome: input.outcome });
   const status = loaded.meeting.status;
-  if (!recordingOpen(status)) throw new DomainError('meeting_bad_transition', { from: status, action: 'outcome' });
+  if (!recordingOpen(status)) throw meetingStepRefused(status, 'outcome');
   if (!(await findAgendaItem(deps.db, meetingId, itemId))) throw new DomainError('agenda_item_not_found');
   if (input.outcome === 'agreed' && input.agreedParties.length === 0) throw new DomainError('outcome_needs_parties');
   const now = deps.clock();

@@ -20,6 +20,7 @@ import {
   runsMeeting,
   partyOrNull,
   signInDate,
+  meetingStepRefused,
   signInOpen,
   type AddAttendeeInput,
   type AttendanceView,
@@ -271,7 +272,7 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
       throw new DomainError('meeting_agenda_empty', { kind: loaded.kind });
     }
     const set = { status: to, ...stamp, ...(freezes ? { agenda_frozen_at: nowIso } : {}), updated_at: nowIso };
-    if (!(await updateMeetingIfStatus(trx, meetingId, from, set))) throw new DomainError('meeting_bad_transition', { from, action });
+    if (!(await updateMeetingIfStatus(trx, meetingId, from, set))) throw meetingStepRefused(from, action);
     // Publishing the notice is when participants learn of the meeting, with its agenda as it stands.
     if (action === 'schedule') await enqueueNotifications(trx, deps, { kind: 'meeting_scheduled', meetingId, causedByUserId: actor.userId });
     // Those told of the meeting are told it will not take place.
@@ -290,7 +291,7 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
 
 function assertFreezable(meeting: MeetingRow): void {
   if (meeting.agenda_frozen_at) throw new DomainError('agenda_frozen');
-  if (isOver(meeting.status)) throw new DomainError('meeting_bad_transition', { from: meeting.status, action: 'freeze' });
+  if (isOver(meeting.status)) throw meetingStepRefused(meeting.status, 'freeze');
 }
 
 /** Freezes again after a reopen (the convener edited the agenda during the session). */
@@ -316,7 +317,7 @@ export async function reopenAgenda(deps: Deps, actor: Actor, meetingId: string) 
   await deps.db.transaction().execute(async (trx) => {
     const meeting = await lockMeeting(trx, meetingId);
     if (!meeting.agenda_frozen_at) throw new DomainError('agenda_not_frozen');
-    if (isOver(meeting.status)) throw new DomainError('meeting_bad_transition', { from: meeting.status, action: 'reopen' });
+    if (isOver(meeting.status)) throw meetingStepRefused(meeting.status, 'reopen');
     // An agenda announced with the notice stays as announced until the meeting.
     if (loaded.spec.noticeDays !== null && meeting.status === 'scheduled') throw new DomainError('agenda_announced');
     await updateMeeting(trx, meetingId, { agenda_frozen_at: null, updated_at: deps.clock().toISOString() });
@@ -329,11 +330,11 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertKindOffers(loaded, attendedByParties);
   assertRunner(loaded);
-  if (isOver(loaded.meeting.status)) throw new DomainError('meeting_bad_transition', { from: loaded.meeting.status, action: 'invite' });
+  if (isOver(loaded.meeting.status)) throw meetingStepRefused(loaded.meeting.status, 'invite');
   const nowIso = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     const { status } = await lockMeeting(trx, meetingId);
-    if (isOver(status)) throw new DomainError('meeting_bad_transition', { from: status, action: 'invite' });
+    if (isOver(status)) throw meetingStepRefused(status, 'invite');
     await insertAttendance(trx, {
       id: newId(),
       meeting_id: meetingId,
@@ -361,9 +362,7 @@ export async function signIn(deps: Deps, actor: Actor, meetingId: string, attend
     const { status, starts_at: startsAt } = await lockMeeting(trx, meetingId);
     if (!signInOpen({ status, startsAt }, deps.clock())) {
       // A scheduled meeting before its day is refused with the day; any other status by its name.
-      throw status === 'scheduled'
-        ? new DomainError('meeting_sign_in_not_yet', { date: signInDate({ startsAt }) })
-        : new DomainError('meeting_bad_transition', { from: status, action: 'sign-in' });
+      throw status === 'scheduled' ? new DomainError('meeting_sign_in_not_yet', { date: signInDate({ startsAt }) }) : meetingStepRefused(status, 'sign_in');
     }
     await updateAttendance(
       trx,
