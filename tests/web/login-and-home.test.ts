@@ -18,7 +18,7 @@ import {
   visibleText,
   withPhonePage,
 } from '../support/browser.js';
-import { actionItemEndpoints } from '@yishi/core';
+import { actionItemEndpoints, eveningTalkEndpoints } from '@yishi/core';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -252,6 +252,23 @@ describe('login and per-role home', () => {
       expect(text).toContain('责任单位：网格员');
       await fresh.getByRole('link', { name: title }).click();
       await page.locator('yishi-action-item-page').getByRole('heading', { level: 1, name: title }).waitFor();
+    });
+  });
+
+  test('a resident finds the question she asked at an evening talk on her home, with where it stands, and it opens the talk', async () => {
+    const text = '6栋门口路灯坏了，晚上回家看不清路';
+    const meeting = await server.deps.db.selectFrom('meetings').select(['id', 'title']).where('title', '=', '围庐夜话·冬季第一场').executeTakeFirstOrThrow();
+    const resident = await new ApiClient(server.url).login('jumin');
+    const asked = await resident.ok(eveningTalkEndpoints.submit, { params: { meetingId: meeting.id }, body: { text, category: 'facilities' } });
+    await withPage(async (page) => {
+      await loginWithSessionCookie(page, server.url, 'jumin');
+      await page.goto(`${server.url}/`);
+      const questions = page.locator('yishi-home-todo [data-section="questions"]');
+      await questions.getByRole('heading', { name: /^我在夜谈中提的问题（\d+）$/ }).waitFor();
+      const entry = questions.getByRole('listitem').filter({ hasText: text });
+      expect(await visibleText(entry)).toMatch(new RegExp(`第 ${asked.number} 号问题：${text}\\s*待答复\\s*${meeting.title}`));
+      await entry.getByRole('link').click();
+      await page.locator('yishi-meeting-page').getByRole('heading', { level: 1, name: meeting.title }).waitFor();
     });
   });
 

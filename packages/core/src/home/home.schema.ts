@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ACTION_ITEM_STATUSES, TRIAGE_LEVELS } from '../action-items/action-items.js';
 import { MEETING_KINDS } from '../meetings/meeting-kinds.js';
-import { MEETING_STATUSES } from '../meetings/meetings.js';
+import { MEETING_STATUSES, QUESTION_STATUSES } from '../meetings/meetings.js';
 import { timeLeftSchema } from '../minutes/minutes.schema.js';
 import { participationProgressSchema, wordsSchema } from '../votes/votes.schema.js';
 
@@ -35,6 +35,21 @@ export const homeConcernSchema = z.object({
   signOffNumber: z.string().nullable(),
   /** Signed off and not rated by me yet. */
   awaitsMyRating: z.boolean(),
+});
+
+/** A question I asked at an evening talk, not (yet) an action item: where it stands, and its answer. */
+export const homeQuestionSchema = z.object({
+  questionId: z.string(),
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  ...where,
+  /** Its number in the talk, as read out in the hall. */
+  number: z.number().int(),
+  text: z.string(),
+  status: z.enum(QUESTION_STATUSES),
+  /** The answer given on the spot (status answered). */
+  answer: z.string().nullable(),
+  askedAt: z.string(),
 });
 
 /** A signed-off item I may rate and have not: my own concern, or an item from a meeting of my compound. */
@@ -120,6 +135,8 @@ export const homeSchema = z.object({
     .object({
       ballots: listOf(homeBallotSchema),
       concerns: listOf(homeConcernSchema),
+      /** My evening-talk questions of the last HOME_QUESTIONS_DAYS days not put on the question list, newest first. */
+      questions: listOf(homeQuestionSchema),
       toRate: listOf(homeRatingSchema),
     })
     .nullable(),

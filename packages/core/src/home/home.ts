@@ -1,6 +1,6 @@
 /**
  * "What needs me" on the home page: for owners and residents, the open votes some of their units
- * have not voted in, their own concerns, and the outcomes waiting for their rating; for staff, the
+ * have not voted in, their own concerns, their recent evening-talk questions, and the outcomes waiting for their rating; for staff, the
  * overdue and due-today action items, the items given to their unit and not started yet, the minutes still to publish with the time left, today's
  * meetings and the votes closing soon with their turnout against the participation threshold.
  * Which roles see which staff section is declared here, once; the server gathers the rows.
@@ -41,5 +41,10 @@ export const HOME_VOTES_CLOSING_DAYS = 7;
  * rating still reopens them; a resident's own concern until they have rated it.
  */
 export const HOME_RATING_WINDOW_DAYS = REOPEN_WINDOW_DAYS;
+/**
+ * A resident's own evening-talk questions stay on their home this long after they asked, whatever
+ * became of them (one put on the question list is an action item, under their concerns instead).
+ */
+export const HOME_QUESTIONS_DAYS = 30;
 /** Each list shows at most this many entries and says how many there are in all. */
 export const HOME_LIST_LIMIT = 10;

@@ -4,7 +4,7 @@
  * the overdue items, the resolved ones waiting for his sign-off, a grid worker the items given to the grid, today's meeting, then its minutes with
  * the time left, and the vote closing with its turnout against 2/3. Each part only for the roles it is for.
  */
-import { actionItemEndpoints, homeEndpoints, meetingEndpoints, voteEndpoints } from '@yishi/core';
+import { actionItemEndpoints, eveningTalkEndpoints, homeEndpoints, meetingEndpoints, voteEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -63,6 +63,52 @@ describe('what needs an owner', () => {
     expect(toRate.find((r) => r.itemId === item.id)).toMatchObject({ signOffNumber: signed.signOffNumber, mine: false });
     await t.ok(actionItemEndpoints.rate, { cookie, params: { itemId: item.id }, body: { rating: 'satisfied' } });
     expect((await t.ok(homeEndpoints.get, { cookie })).owner!.toRate.entries.map((r) => r.itemId)).not.toContain(item.id);
+  });
+
+  it('my evening-talk questions with where they stand and the answer, until one is put on the question list (then it is a concern)', async () => {
+    const meetingId = (await t.deps.db.selectFrom('meetings').select('id').where('title', '=', '围庐夜话·冬季第一场').executeTakeFirstOrThrow()).id;
+    const resident = await t.login('jumin');
+    const ask = (text: string) => t.ok(eveningTalkEndpoints.submit, { cookie: resident, params: { meetingId }, body: { text, category: 'facilities' } });
+    const lamp = await ask('3栋楼道灯不亮，晚上看不清台阶');
+    const lockers = await ask('快递柜太少，经常放不下');
+    const staff = await t.login('shequ');
+    await t.ok(meetingEndpoints.start, { cookie: staff, params: { meetingId } });
+    await t.ok(eveningTalkEndpoints.answer, {
+      cookie: staff,
+      params: { meetingId, questionId: lockers.id },
+      body: { answer: '物业本月内再加一组快递柜', answeredByName: '物业 吴涛' },
+    });
+
+    const questions = async () => (await t.ok(homeEndpoints.get, { cookie: resident })).owner!.questions.entries;
+    expect((await questions()).filter((q) => [lamp.id, lockers.id].includes(q.questionId))).toMatchObject([
+      { questionId: lockers.id, number: lockers.number, status: 'answered', answer: '物业本月内再加一组快递柜', meetingTitle: '围庐夜话·冬季第一场' },
+      {
+        questionId: lamp.id,
+        number: lamp.number,
+        text: '3栋楼道灯不亮，晚上看不清台阶',
+        status: 'raised',
+        answer: null,
+        meetingId,
+        askedAt: now.toISOString(),
+      },
+    ]);
+    // Nobody else's: the owner next door sees none of them.
+    expect((await t.ok(homeEndpoints.get, { cookie: await t.login('yezhu') })).owner!.questions.entries.map((q) => q.questionId)).not.toContain(lamp.id);
+
+    // Put on the question list, it becomes an action item and is followed among the asker's concerns.
+    const { actionItemId } = await t.ok(eveningTalkEndpoints.list, {
+      cookie: staff,
+      params: { meetingId, questionId: lamp.id },
+      body: { responsibleUnit: 'grid' },
+    });
+    const home = (await t.ok(homeEndpoints.get, { cookie: resident })).owner!;
+    expect(home.questions.entries.map((q) => q.questionId)).not.toContain(lamp.id);
+    expect(home.concerns.entries.map((c) => c.itemId)).toContain(actionItemId);
+
+    // A month later the answered question has left the home page.
+    now = new Date(now.getTime() + 31 * 86_400_000);
+    const later = (await t.ok(homeEndpoints.get, { cookie: await t.login('jumin') })).owner!.questions.entries;
+    expect(later.map((q) => q.questionId)).not.toContain(lockers.id);
   });
 });
 

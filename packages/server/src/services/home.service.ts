@@ -6,6 +6,7 @@
  */
 import {
   HOME_LIST_LIMIT,
+  HOME_QUESTIONS_DAYS,
   HOME_RATING_WINDOW_DAYS,
   HOME_ROLE_UNITS,
   HOME_STAFF_SECTIONS,
@@ -29,6 +30,7 @@ import {
   listItemsToSignOff,
   listHeldMeetingsWithoutMinutes,
   listNewItemsForUnits,
+  listQuestionsAskedBy,
   listMeetingsBetween,
   listUnratedSignOffs,
   listUnvotedRollEntries,
@@ -66,9 +68,10 @@ async function ownerPart(deps: Deps, actor: Actor, compounds: readonly MyCompoun
   const today = chinaDate(now);
   const personId = actor.personId;
   const voterKeys = [...actor.ownedUnits.map((u) => u.unitId), ...(personId ? [personId] : [])];
-  const [roll, concerns, unrated] = await Promise.all([
+  const [roll, concerns, questions, unrated] = await Promise.all([
     listUnvotedRollEntries(db, voterKeys, now.toISOString()),
     listConcernsRaisedBy(db, actor.userId),
+    listQuestionsAskedBy(db, actor.userId, new Date(now.getTime() - HOME_QUESTIONS_DAYS * DAY_MS).toISOString()),
     listUnratedSignOffs(db, {
       userId: actor.userId,
       compoundIds: compoundsWith(compounds, ['owner', 'resident']),
@@ -113,6 +116,7 @@ async function ownerPart(deps: Deps, actor: Actor, compounds: readonly MyCompoun
   return {
     ballots: listOf([...ballots.values()]),
     concerns: listOf(mine),
+    questions: listOf(questions.map(({ id, ...q }) => ({ questionId: id, ...q }))),
     toRate: listOf(
       unrated.map((i) => ({
         itemId: i.id,

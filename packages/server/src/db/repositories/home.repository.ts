@@ -66,6 +66,34 @@ export function listConcernsRaisedBy(db: Db, userId: string) {
 }
 
 /**
+ * The evening-talk questions a person asked since `sinceIso` and not put on the question list (those
+ * are action items, among their concerns), newest first, with their meeting and compound.
+ */
+export function listQuestionsAskedBy(db: Db, userId: string, sinceIso: string) {
+  return db
+    .selectFrom('meeting_questions as q')
+    .innerJoin('meetings', 'meetings.id', 'q.meeting_id')
+    .innerJoin('compounds', 'compounds.id', 'q.compound_id')
+    .select([
+      'q.id',
+      'q.meeting_id as meetingId',
+      'meetings.title as meetingTitle',
+      'q.compound_id as compoundId',
+      'compounds.name as compoundName',
+      'q.number',
+      'q.text',
+      'q.status',
+      'q.answer',
+      'q.created_at as askedAt',
+    ])
+    .where('q.asked_by_user_id', '=', userId)
+    .where('q.created_at', '>=', sinceIso)
+    .where('q.status', '!=', 'listed')
+    .orderBy('q.created_at', 'desc')
+    .execute();
+}
+
+/**
  * Signed-off items the person may rate and has not rated for their current sign-off number: their
  * own concerns, and items from meetings (no raiser) of these compounds signed off since `sinceIso`.
  */

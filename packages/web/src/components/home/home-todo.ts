@@ -1,12 +1,12 @@
 /**
  * "需要您处理的事项" on the home page: what needs the person logged in (GET /api/me/home), each
  * entry a link to the page where it is done. Owners and residents: open votes their units have not
- * voted in, their concerns and where they stand, outcomes waiting for their rating. Staff: today's
+ * voted in, their concerns and where they stand, their evening-talk questions and the answers, outcomes waiting for their rating. Staff: today's
  * meetings, minutes to publish with the time left, items resolved and waiting for their sign-off, action
  * items overdue or due today, items given to their unit (grid, community) that nobody has started, votes closing soon with their turnout against the participation threshold.
  * Nothing to do is said in words.
  */
-import { homeEndpoints, meetingKind, type Home } from '@yishi/core';
+import { QUESTION_STATUS_LABELS, homeEndpoints, meetingKind, type Home } from '@yishi/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -95,6 +95,14 @@ export class HomeTodo extends YishiElement {
       .link-button {
         margin-top: 0.35rem;
       }
+      /* A long question or answer: three lines here, the whole on the meeting page. */
+      .clamp {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 3;
+        line-clamp: 3;
+        overflow: hidden;
+      }
     `,
   ];
 
@@ -153,6 +161,22 @@ export class HomeTodo extends YishiElement {
               <span>${t('home.todo.dueOn', { date: formatDate(c.dueDate) })}</span>
             </div>
             <p class="line">${statusExplained(c.status)}</p>`,
+      ),
+      // Questions from an evening talk: before, the asker heard nothing of one until it became an action item.
+      this.section(
+        'questions',
+        'home.todo.questions',
+        owner.questions,
+        (q) =>
+          html`<a class="entry-title" href=${`/meetings/${q.meetingId}`}
+              ><span class="clamp">${t('home.todo.questionNumber', { number: q.number })}${pick(COLON)}${q.text}</span></a
+            >
+            <div class="meta">
+              <span class=${q.status === 'raised' ? 'badge' : 'badge ok'}>${pick(QUESTION_STATUS_LABELS[q.status])}</span>
+              <span>${q.meetingTitle}</span>
+              <span>${t('home.todo.askedAt', { time: formatDateTime(q.askedAt) })}</span>
+            </div>
+            ${q.answer ? html`<p class="line clamp">${t('home.todo.answer')}${pick(COLON)}${q.answer}</p>` : nothing}`,
       ),
       this.section(
         'rate',
