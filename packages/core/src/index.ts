@@ -26,6 +26,7 @@ export * from './meetings/meetings.schema.js';
 export * from './meetings/agenda-doc.js';
 export * from './meetings/agenda-hand-back.js';
 export * from './meetings/page-parts.js';
+export * from './meetings/asker-names.js';
 export * from './collab/read-only.js';
 export * from './votes/index.js';
 export * from './anchors/index.js';

@@ -32,7 +32,7 @@ describe('evening talk', () => {
   const ask = (
     cookie: string,
     meetingId: string,
-    body: { text: string; category: 'facilities' | 'environment' | 'safety'; askerName?: string; anonymous?: boolean },
+    body: { text: string; category: 'facilities' | 'environment' | 'safety'; askerName?: string; anonymous?: boolean; buildingId?: string },
   ) => t.api(eveningTalkEndpoints.submit, { cookie, params: { meetingId }, body });
   const asked = async (cookie: string, meetingId: string, body: Parameters<typeof ask>[2]) => {
     const answer = await ask(cookie, meetingId, body);
@@ -142,6 +142,21 @@ describe('evening talk', () => {
       body: { answer: 'x', answeredByName: 'y' },
     });
     expect(answerA.status).toBe(403);
+  });
+
+  it('a name typed with its building ("3栋 李阿姨") is shown beside the building without it, and to the public as said, not as "3*"', async () => {
+    const { cookie, id } = await scheduledTalk();
+    const building = await t.deps.db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', dsct).orderBy('name').executeTakeFirstOrThrow();
+    await asked(cookie, id, { text: '垃圾分类点太远', category: 'environment', askerName: `${building.name}栋 李阿姨`, buildingId: building.id });
+    await asked(cookie, id, { text: '楼道堆放杂物', category: 'safety', askerName: '5号楼 王建国' });
+    const staff = (await questionsOf(cookie, id)).items;
+    expect(staff.map((q) => [q.askerName, q.buildingName])).toEqual([
+      ['李阿姨', building.name],
+      // No building recorded: the name stays as typed, the only place the building is said.
+      ['5号楼 王建国', null],
+    ]);
+    const resident = (await questionsOf(await t.login('jumin'), id)).items;
+    expect(resident.map((q) => q.askerName)).toEqual(['李阿姨', '王*']);
   });
 
   it('questions are refused before the notice and after the talk; other compounds cannot ask', async () => {

@@ -9,7 +9,9 @@ import {
   MEETING_RECORDERS,
   QUESTION_ASKERS,
   assertQuestionHandleable,
+  askerNameWithoutBuilding,
   countQuestions,
+  maskAskerName,
   meetingStepRefused,
   questionsOpen,
   recordingOpen,
@@ -49,15 +51,19 @@ export async function countQuestionsOf(db: Db, meetingId: string): Promise<Quest
 
 type QuestionListRow = Awaited<ReturnType<typeof listQuestions>>[number];
 
-/** Staff see who asked (unless anonymous); the public sees only "anonymous" or the asker's words. */
+/**
+ * Staff see who asked (unless anonymous), without the building typed into the name when the question
+ * has its building; the public sees only "anonymous" or the name masked (core/meetings/asker-names).
+ */
 export function questionView(q: QuestionListRow, forStaff: boolean): QuestionView {
-  const named = q.anonymous === 1 ? null : (q.asker_name ?? q.askerDisplayName);
+  const typed = q.anonymous === 1 ? null : (q.asker_name ?? q.askerDisplayName);
+  const named = typed !== null && q.building_id !== null ? askerNameWithoutBuilding(typed) : typed;
   return {
     id: q.id,
     number: q.number,
     status: q.status,
     anonymous: q.anonymous === 1,
-    askerName: forStaff ? named : named ? `${named.slice(0, 1)}*` : null,
+    askerName: forStaff ? named : named ? maskAskerName(named) : null,
     buildingId: q.building_id,
     buildingName: q.buildingName,
     category: q.category,
