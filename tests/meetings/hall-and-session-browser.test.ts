@@ -354,7 +354,7 @@ describe('the agenda in English', () => {
 });
 
 describe('the minutes preview', () => {
-  it('is a labelled region the keyboard can scroll', async () => {
+  it('is a labelled region the keyboard can scroll, and shows the date, place and convener the minutes will carry', async () => {
     const { meetingId: held } = await insertHeldMeeting(server.deps, { startsAt: new Date(Date.now() - 26 * 3_600_000), title: '预览测试议事会', vote: null });
     const chief = await new ApiClient(server.url).login('zhanzhang');
     await chief.ok(minutesEndpoints.generate, { params: { meetingId: held } });
@@ -362,6 +362,11 @@ describe('the minutes preview', () => {
     await page.goto(`${server.url}/meetings/${held}/minutes`);
     const preview = page.getByRole('region', { name: '纪要预览' });
     await preview.getByRole('heading', { name: /参会人员/ }).waitFor();
+    // The header the published minutes carry (it was missing from the draft's preview).
+    const header = await visibleText(preview.locator('dl.minutes-header'));
+    expect(header).toMatch(/时间\s*\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(header).toMatch(/地点\s*都市春天服务站二楼会议室/);
+    expect(header).toMatch(/召集人\s*\S+/);
     expect(await preview.getAttribute('tabindex')).toBe('0');
     await preview.focus();
     await page.keyboard.press('PageDown');

@@ -18,6 +18,7 @@ import { confirmDraft, ReplacedDraft } from '../../components/minutes/draft-rege
 import '../../components/minutes/minutes-signatures.js';
 import { CORRECTION_DIALOG, correctionSection } from '../../components/minutes/minutes-correction.js';
 import { minutesDeadline } from '../../components/minutes/minutes-deadline.js';
+import { minutesHeader, minutesHeaderStyles } from '../../components/minutes/minutes-header.js';
 import { minutesVersionList } from '../../components/minutes/minutes-links.js';
 import type { MinutesTextField } from '../../components/minutes/minutes-text-field.js';
 import '../../components/minutes/minutes-text-field.js';
@@ -46,6 +47,7 @@ export class MinutesPage extends YishiElement {
     YishiElement.styles,
     buttonStyles,
     nativeFieldStyles,
+    minutesHeaderStyles,
     css`
       .editor-grid {
         display: grid;
@@ -281,6 +283,7 @@ export class MinutesPage extends YishiElement {
         </div>
         <div class="preview" lang="zh-CN" aria-live="off" role="region" aria-label=${t('minutes.previewLabel')} tabindex="0">
           <h2>${m.draft.header.title}</h2>
+          ${minutesHeader(m.draft.header)}
           <yishi-minutes-body .body=${this.liveText()}></yishi-minutes-body>
         </div>
       </div>

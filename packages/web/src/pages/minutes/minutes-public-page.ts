@@ -10,6 +10,7 @@ import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import '../../components/minutes/minutes-body.js';
 import '../../components/minutes/minutes-signatures.js';
+import { minutesHeader, minutesHeaderStyles } from '../../components/minutes/minutes-header.js';
 import { minutesVersionLinks } from '../../components/minutes/minutes-links.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { formatDateTime } from '../../format/format.js';
@@ -19,19 +20,8 @@ import { t } from '../../i18n.js';
 export class MinutesPublicPage extends YishiElement {
   static override styles = [
     YishiElement.styles,
+    minutesHeaderStyles,
     css`
-      .meta {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25rem 1rem;
-        margin: 0 0 1rem;
-      }
-      .meta dt {
-        font-weight: 600;
-      }
-      .meta dd {
-        margin: 0;
-      }
       .notice {
         border-left: 4px solid var(--yishi-warning-text);
         padding: 0.5rem 0.75rem;
@@ -62,28 +52,7 @@ export class MinutesPublicPage extends YishiElement {
         <p><a class="tap-link" href=${`/board/${m.compoundId}#minutes`}>${t('minutes.backToBoard')}</a></p>
         <article lang="zh-CN">
           <h1>${m.title}</h1>
-          <dl class="meta">
-            <dt>${t('minutes.header.kind')}</dt>
-            <dd>${m.header.kindLabel}</dd>
-            <dt>${t('minutes.header.when')}</dt>
-            <dd>${m.header.when}</dd>
-            <dt>${t('minutes.header.place')}</dt>
-            <dd>${m.header.place}</dd>
-            <dt>${t('minutes.header.convener')}</dt>
-            <dd>${m.header.convener}</dd>
-            ${
-              m.header.recorder
-                ? html`<dt>${t('minutes.header.recorder')}</dt>
-                    <dd>${m.header.recorder}</dd>`
-                : nothing
-            }
-            ${
-              m.header.issuer
-                ? html`<dt>${t('minutes.header.issuer')}</dt>
-                    <dd>${m.header.issuer}</dd>`
-                : nothing
-            }
-          </dl>
+          ${minutesHeader(m.header)}
           ${
             m.version < m.latestVersion
               ? html`<p class="notice" role="note">
