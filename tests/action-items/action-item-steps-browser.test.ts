@@ -4,7 +4,7 @@
  * gone once she types; the note saved and the form emptied; the triage colour's choices), and an
  * owner's rating of a signed-off item (a rating not chosen is said under the choices, the focus on
  * the first choice); a community worker listing an item by hand, and the list's filters. Checked
- * with axe in elder mode.
+ * with axe in elder mode, where the item's facts stack (each name over its fact).
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -77,7 +77,18 @@ test('the station chief records progress: an empty note is refused under its fie
     const words = await page.getByRole('group', { name: '调整为' }).locator('label').allTextContents();
     expect(words.every((w) => /色/.test(w))).toBe(true);
     expect(await colours.first().isChecked()).toBe(true);
+    // Beside each other the facts are side by side; in elder mode on a phone each name sits over its fact
+    // (beside a name, a due date took three lines).
+    const placeOf = async (n: number) => {
+      const [name, fact] = await Promise.all([
+        page.locator(`${PAGE} dl.facts dt`).nth(n).boundingBox(),
+        page.locator(`${PAGE} dl.facts dd`).nth(n).boundingBox(),
+      ]);
+      return { below: fact!.y >= name!.y + name!.height - 1, sameLeft: Math.abs(fact!.x - name!.x) < 1 };
+    };
+    expect(await placeOf(2)).toEqual({ below: false, sameLeft: false });
     await setElderModeSwitch(page, true);
+    await expect.poll(() => placeOf(2)).toEqual({ below: true, sameLeft: true });
     await expectNoSeriousA11yViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/action-item-steps-phone-elder.png`, fullPage: true });

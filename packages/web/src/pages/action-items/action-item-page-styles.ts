@@ -30,6 +30,19 @@ export const actionItemPageStyles = [
     dl.facts dd {
       margin: 0;
     }
+    /* Narrow (a phone in elder mode: under 17 of its own em): each name over its fact, which gets the whole line. */
+    .facts-card {
+      container: facts / inline-size;
+    }
+    @container facts (max-width: 17em) {
+      dl.facts {
+        grid-template-columns: 1fr;
+        gap: 0;
+      }
+      dl.facts dd {
+        margin-bottom: 0.5rem;
+      }
+    }
     /* Words people typed keep their line breaks. */
     .typed {
       white-space: pre-wrap;

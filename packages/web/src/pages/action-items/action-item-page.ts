@@ -94,7 +94,7 @@ export class ActionItemPage extends YishiElement {
       ${item.view === 'resident' ? explainedWords(item) : nothing}
       ${this.justSigned ? html`<div class="alert success"><p role="status" class="signed">${t('ai.signedOff', { number: this.justSigned })}</p></div>` : nothing}
       ${item.suggestedTriage && staff ? html`<div class="alert warning"><p>${t('ai.suggestEscalate', { level: triageLabel(item.suggestedTriage) })}</p></div>` : nothing}
-      <section class="card">
+      <section class="card facts-card">
         <dl class="facts">
           <dt>${t('ai.source')}</dt>
           <dd>${pick(SOURCE_LABELS[item.source.kind])}</dd>
