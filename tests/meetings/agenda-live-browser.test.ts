@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, expectNoSeriousA11yViolations, holdRequests, launchBrowser, newPhonePage, visibleText } from '../support/browser.js';
-import { focusedElement } from '../support/forms.js';
+import { focusedControl, focusedElement } from '../support/forms.js';
 import { ApiClient } from '../support/child-server.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -184,13 +184,32 @@ describe('live agenda in the browser', () => {
     await other.getByLabel('整改措施').fill('物业五个工作日内增加清扫频次');
     // The responsible unit is the action-item form's choice, in words, sent as its code (never free text).
     await chooseOption(other, 'unit', '物业企业');
+    // The deadline comes as 5 working days, with the date it makes; 0 is refused under the field, in words, and nothing is sent.
+    const deadline = other.getByLabel('办理时限（工作日）');
+    expect(await deadline.inputValue()).toBe('5');
+    await expect.poll(() => other.locator('#deadlineWorkdays-hint').textContent()).toMatch(/^不算周末和法定节假日，截止 \d{4}年/);
+    const listings: string[] = [];
+    page.on('request', (request) => void (request.url().endsWith('/list') && listings.push(request.url())));
+    await deadline.fill('0');
+    await other.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => other.locator('#deadlineWorkdays-problem').textContent()).toBe('请填写 1 到 60 之间的整数（工作日天数）');
+    expect(await deadline.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedControl(page)).toBe('deadlineWorkdays');
+    expect(listings).toEqual([]);
+    await deadline.fill('10');
+    const due = /截止 (\S+（周.）)/.exec((await other.locator('#deadlineWorkdays-hint').textContent()) ?? '')?.[1];
+    expect(due).toBeTruthy();
     await other.getByRole('button', { name: '保存' }).click();
     await other.getByText('已列入问题清单').waitFor();
     const { counts, items: questions } = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: nextTalkId } });
     expect(counts).toMatchObject({ raised: 3, answered: 1, listed: 1, open: 1 });
     const itemId = questions.find((q) => q.text.includes('冬季落叶清扫'))!.actionItemId!;
     const listed = await staff.ok(actionItemEndpoints.get, { params: { itemId } });
-    expect(listed).toMatchObject({ responsibleUnit: 'property_manager', responsibleUnitLabel: { 'zh-CN': '物业企业' } });
+    expect(listed).toMatchObject({ responsibleUnit: 'property_manager', responsibleUnitLabel: { 'zh-CN': '物业企业' }, deadlineWorkdays: 10 });
+    // The item says the deadline given, due on the date the form showed.
+    await other.getByRole('link', { name: '已转为整改事项' }).click();
+    await page.getByRole('heading', { level: 1, name: /冬季落叶清扫/ }).waitFor();
+    expect(await visibleText(page)).toContain(`10 个工作日内，截止 ${due}`);
     await page.context().close();
   });
 

@@ -13,6 +13,8 @@ import {
   CONCERN_PHOTO_MAX_COUNT,
   CONCERN_PHOTO_TYPES,
   EVIDENCE_PHOTO_MAX_COUNT,
+  MAX_DEADLINE_WORKDAYS,
+  MIN_DEADLINE_WORKDAYS,
   RATINGS,
   RESPONSE_LEVELS,
   TRIAGE_LEVELS,
@@ -34,13 +36,16 @@ export const responsibleUnitSchema = z
   .max(60)
   .regex(/^(community|owners_committee|property_manager|grid|department:.+)$/);
 
+/** The working days an item is due in, counted on the official calendar from the day after it is listed. */
+export const deadlineWorkdaysSchema = z.number().int().min(MIN_DEADLINE_WORKDAYS).max(MAX_DEADLINE_WORKDAYS);
+
 export const createActionItemSchema = z.object({
   title: text(120).min(1),
   description: text(4000).default(''),
   responsibleUnit: responsibleUnitSchema.nullable().optional(),
   handlerName: text(40).nullable().optional(),
   measures: text(4000).default(''),
-  deadlineWorkdays: z.number().int().min(1).max(60).optional(),
+  deadlineWorkdays: deadlineWorkdaysSchema.optional(),
   triage: z.enum(TRIAGE_LEVELS).optional(),
   /**
    * Where the item comes from. `id` names a record of the same compound (a question, an agenda item,

@@ -6,6 +6,7 @@
 import { DomainError } from '../errors/domain-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { COMPOUND_STAFF, type Role } from '../roles/roles.js';
+import { DEFAULT_DEADLINE_WORKDAYS } from './deadline-workdays.js';
 import { addWorkdays, chinaDate } from './workdays.js';
 
 export const ACTION_ITEM_SOURCES = ['evening_question', 'council_outcome', 'proposal', 'concern'] as const;
@@ -31,8 +32,7 @@ export const SIGN_OFF_ROLES: readonly Role[] = COMPOUND_STAFF;
 /** Who reports concerns and rates outcomes. */
 export const CONCERN_ROLES: readonly Role[] = ['owner', 'resident'];
 
-/** Evening-talk follow-ups are resolved "within 5 working days" (5个工作日内). */
-export const DEFAULT_DEADLINE_WORKDAYS = 5;
+export { DEFAULT_DEADLINE_WORKDAYS, MAX_DEADLINE_WORKDAYS, MIN_DEADLINE_WORKDAYS } from './deadline-workdays.js';
 /** A dissatisfied rating within this many days of the sign-off reopens the item. */
 export const REOPEN_WINDOW_DAYS = 15;
 

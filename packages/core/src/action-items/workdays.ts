@@ -6,21 +6,11 @@
  * years concerned, and the date is a provisional weekends-only estimate that every screen must flag.
  *
  * Dates are calendar dates in China (Asia/Shanghai, UTC+8 all year, no daylight saving), written
- * YYYY-MM-DD.
+ * YYYY-MM-DD (china-dates.ts).
  */
 import chineseDays from 'chinese-days';
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The calendar date in China of an instant. */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant at which a China calendar date ends (23:59:59.999 local time). */
-export function endOfChinaDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) - CHINA_OFFSET_MS + 24 * 60 * 60 * 1000 - 1);
-}
+export { chinaDate, endOfChinaDay } from './china-dates.js';
 
 function addCalendarDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -202,7 +202,7 @@ export const eveningTalkEndpoints = {
   list: endpoint({
     method: 'post',
     path: '/meetings/:meetingId/questions/:questionId/list',
-    summary: 'Put a question on the question list: it becomes an action item (due in 5 working days)',
+    summary: 'Put a question on the question list: it becomes an action item, due in the working days given (5 unless chosen, 1 to 60)',
     tags: ['evening talks'],
     params: questionParams,
     body: listQuestionSchema,

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../contract/paging.js';
-import { responsibleUnitSchema } from '../action-items/action-items.schema.js';
+import { DEFAULT_DEADLINE_WORKDAYS } from '../action-items/action-items.js';
+import { deadlineWorkdaysSchema, responsibleUnitSchema } from '../action-items/action-items.schema.js';
 import { PARTIES } from '../roles/roles.js';
 import { MEETING_KINDS } from './meeting-kinds.js';
 import { MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES, QUESTION_STATUSES, QUORUM_RULES } from './meetings.js';
@@ -70,6 +71,8 @@ export const listQuestionSchema = z.object({
   measures: z.string().trim().max(2000).default(''),
   /** The same codes as an action item's (a party, or `department:<name>`): the question becomes one. */
   responsibleUnit: responsibleUnitSchema.optional(),
+  /** The working days the action item is due in (5个工作日内 unless the worker gives another). */
+  deadlineWorkdays: deadlineWorkdaysSchema.default(DEFAULT_DEADLINE_WORKDAYS),
 });
 export type ListQuestionInput = z.infer<typeof listQuestionSchema>;
 

@@ -4,7 +4,7 @@
  * screen shows the question in focus.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eveningTalkEndpoints, meetingEndpoints, publicMeetingEndpoints } from '@yishi/core';
+import { actionItemEndpoints, eveningTalkEndpoints, meetingEndpoints, publicMeetingEndpoints } from '@yishi/core';
 import { meetingApi, refusal } from '../testing/meeting-api.js';
 import { listUrl, pageThrough } from '../testing/page-through.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -97,6 +97,26 @@ describe('evening talk', () => {
       body: { answer: 'x', answeredByName: 'y' },
     });
     expect(refusal(twice, 409).code).toBe('question_closed');
+  });
+
+  it('the worker gives the working days a listed question is due in, 5 unless given; 0, 61 or 2.5 is refused, naming the field', async () => {
+    const { cookie, id } = await scheduledTalk();
+    await step('start', cookie, id);
+    const stairs = await asked(cookie, id, { text: '南门台阶破损', category: 'facilities' });
+    const light = await asked(cookie, id, { text: '3栋楼道灯不亮', category: 'facilities' });
+    const list = (questionId: string, body: { measures: string; deadlineWorkdays?: number }) =>
+      t.api(eveningTalkEndpoints.list, { cookie, params: { meetingId: id, questionId }, body });
+    for (const deadlineWorkdays of [0, 61, 2.5]) {
+      const refused = await list(stairs.id, { measures: '物业修补台阶', deadlineWorkdays });
+      expect(refused.status, String(deadlineWorkdays)).toBe(400);
+      expect(JSON.stringify(refused.error?.details)).toContain('deadlineWorkdays');
+    }
+    const given = await list(stairs.id, { measures: '物业修补台阶', deadlineWorkdays: 10 });
+    const byDefault = await list(light.id, { measures: '物业更换灯泡' });
+    const itemOf = (listed: typeof given) => t.ok(actionItemEndpoints.get, { cookie, params: { itemId: listed.data!.actionItemId } });
+    // Listed on Saturday 21 November 2026: the working days count from Monday the 23rd.
+    expect(await itemOf(given)).toMatchObject({ deadlineWorkdays: 10, dueDate: '2026-12-04' });
+    expect(await itemOf(byDefault)).toMatchObject({ deadlineWorkdays: 5, dueDate: '2026-11-27' });
   });
 
   it('two staff handling the same question at the same moment: one succeeds, one is told, one action item', async () => {

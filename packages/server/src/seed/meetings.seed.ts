@@ -6,7 +6,7 @@
  * held through the services a user's actions go through (created, announced, signed in, started,
  * its outcomes and questions recorded, closed), each step at its own time in the past.
  */
-import { agendaDocumentName, meetingKind, type MeetingKind, type OutcomeKind, type Party, type QuestionCategory } from '@yishi/core';
+import { DEFAULT_DEADLINE_WORKDAYS, agendaDocumentName, meetingKind, type MeetingKind, type OutcomeKind, type Party, type QuestionCategory } from '@yishi/core';
 import * as Y from 'yjs';
 import { storeNewDocument } from '../collab/persistence.js';
 import { newId } from '../db/ids.js';
@@ -225,6 +225,7 @@ export async function seedMeetings(deps: Deps, timeline: SeedTimeline): Promise<
         await listQuestionForFollowUp(handledAt, who('shequ'), id, asked.id, {
           measures: '物业会同社区五个工作日内整改并回复居民',
           responsibleUnit: 'property_manager',
+          deadlineWorkdays: DEFAULT_DEADLINE_WORKDAYS,
         });
       } else {
         await mergeQuestion(handledAt, who('shequ'), id, asked.id, firstId);

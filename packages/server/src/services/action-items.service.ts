@@ -52,7 +52,7 @@ export interface NewActionItemInput {
   description: string;
   source: { kind: ActionItemSourceKind; id: string; meetingId?: string | null };
   responsibleUnit?: string | null;
-  /** Working days on the PRC calendar; evening-talk follow-ups take the default of 5. */
+  /** Working days on the PRC calendar; without them 5 (or an urgent concern's "1341" target day). */
   deadlineWorkdays?: number;
   createdByUserId: string | null;
   handlerName?: string | null;

@@ -2,7 +2,7 @@
  * Residents' questions, at the kinds of meeting whose spec has them (the evening talk): residents
  * submit questions before the talk (from the board's link or QR code) and during it; staff record
  * questions from the floor. Each is answered on the spot, listed for follow-up — it becomes an action
- * item, due in 5 working days — or merged into a duplicate.
+ * item, due in 5 working days unless the worker gives another number — or merged into a duplicate.
  */
 import {
   DomainError,
@@ -208,6 +208,7 @@ async function listForFollowUp(
       responsibleUnit: input.responsibleUnit ?? null,
       createdByUserId: actor.userId,
       measures: input.measures,
+      deadlineWorkdays: input.deadlineWorkdays,
     });
     await updateQuestion(trx, question.id, { action_item_id: created.id });
     await enqueueNotifications(trx, deps, { kind: 'concern_listed', questionId: question.id, causedByUserId: actor.userId });

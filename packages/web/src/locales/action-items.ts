@@ -47,6 +47,13 @@ export const actionItemMessages = {
   'ai.save': { 'zh-CN': '保存', en: 'Save' },
   'ai.resolve': { 'zh-CN': '办结并提交佐证', en: 'Mark resolved with evidence' },
   'ai.evidence': { 'zh-CN': '办结佐证（文字说明）', en: 'Evidence (description)' },
+  'ai.resolveConfirmTitle': { 'zh-CN': '确认办结', en: 'Mark as resolved?' },
+  'ai.resolveConfirm': {
+    'zh-CN': '确认后，这件事交服务站核实：核实无误就销号并编号，发现问题会退回重办。下面的说明和照片随事项一起提交，说明会在公示栏公开。',
+    en: 'Once you confirm, the item goes to the service station to be checked: it is signed off with a number, or sent back if something is wrong. The description and photos below go with it; the description is shown on the public notice board.',
+  },
+  'ai.resolveNoPhotos': { 'zh-CN': '没有附照片。', en: 'No photos attached.' },
+  'ai.resolveConfirmButton': { 'zh-CN': '确认办结', en: 'Mark resolved' },
   'ai.photos': { 'zh-CN': '现场照片（可选，最多 {max} 张）', en: 'Photos of the work (optional, up to {max})' },
   'ai.photosHelp': {
     'zh-CN': '照片在手机上缩小后上传，并去掉拍摄地点、手机型号等信息；只有本小区工作人员和反映问题的居民能看到。',
@@ -88,6 +95,8 @@ export const actionItemMessages = {
   'ai.unit.department': { 'zh-CN': '职能部门（填写名称）', en: 'Government department (name it)' },
   'ai.departmentName': { 'zh-CN': '部门名称，如：区住房和城乡建设局', en: 'Department name' },
   'ai.workdays': { 'zh-CN': '办理时限（工作日）', en: 'Deadline (working days)' },
+  'ai.workdaysDue': { 'zh-CN': '不算周末和法定节假日，截止 {date}', en: 'Not counting weekends and public holidays: due {date}' },
+  'ai.workdaysRange': { 'zh-CN': '请填写 {min} 到 {max} 之间的整数（工作日天数）', en: 'Enter a whole number of working days from {min} to {max}' },
   'ai.create': { 'zh-CN': '列入清单', en: 'Add to the list' },
   'ai.saved': { 'zh-CN': '已保存', en: 'Saved' },
   'ai.reopened': { 'zh-CN': '因居民不满意，已重新办理 {count} 次', en: 'Reopened {count} time(s) after dissatisfied ratings' },

@@ -11,6 +11,7 @@
  * native-field-styles.ts), no Shoelace.
  */
 import {
+  DEFAULT_DEADLINE_WORKDAYS,
   QUESTION_CATEGORY_LABELS,
   eveningTalkEndpoints,
   meetingEndpoints,
@@ -35,6 +36,7 @@ import { currentMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { focusControl } from '../forms/form-errors.js';
 import { fieldProblem, nativeField } from '../forms/native-field.js';
 import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
@@ -42,13 +44,14 @@ import { announceMeetingChanged, buildingLabel } from './meeting-ui.js';
 import { OutboxController, outboxStyles, pendingBadge } from './question-outbox.js';
 import './question-form.js';
 import '../action-items/responsible-unit-field.js';
+import '../action-items/deadline-field.js';
 
 /** `id`: the question's row (rowKey): the local id of a question recorded here, which keeps its row when it goes out. */
 type Mode = { id: string; kind: 'answer' | 'list' | 'merge' } | null;
 /** A question's row on screen: one recorded on this page keeps its local id's row when the server's id comes. */
 const rowKey = (q: QuestionView): string => localIdOf(q.id) ?? q.id;
-type Field = 'answer' | 'answeredByName' | 'measures' | 'responsibleUnit' | 'intoQuestionId';
-const FIELDS: readonly Field[] = ['answer', 'answeredByName', 'measures', 'responsibleUnit', 'intoQuestionId'];
+type Field = 'answer' | 'answeredByName' | 'measures' | 'responsibleUnit' | 'deadlineWorkdays' | 'intoQuestionId';
+const FIELDS: readonly Field[] = ['answer', 'answeredByName', 'measures', 'responsibleUnit', 'deadlineWorkdays', 'intoQuestionId'];
 
 @customElement('yishi-questions-panel')
 export class QuestionsPanel extends YishiElement {
@@ -95,6 +98,7 @@ export class QuestionsPanel extends YishiElement {
   @state() private mode: Mode = null;
   @state() private showForm = false;
   @state() private unitError = '';
+  @state() private deadlineError = '';
   /** When the list shown was saved, if it could not be loaded (offline); null when it is live. */
   @state() private offlineSince: string | null = null;
   private readonly write = new WriteController<Field>(this);
@@ -136,7 +140,8 @@ export class QuestionsPanel extends YishiElement {
     if (kind === 'answer') return enqueue('answer', meetingId, { answer: this.value('answer'), answeredByName: this.value('answeredByName') }, q.id);
     if (kind === 'list') {
       const unit = this.renderRoot.querySelector('yishi-responsible-unit-field')?.value ?? '';
-      return enqueue('list', meetingId, { measures: this.value('measures'), ...(unit ? { responsibleUnit: unit } : {}) }, q.id);
+      const deadlineWorkdays = this.renderRoot.querySelector('yishi-deadline-field')?.workdays ?? DEFAULT_DEADLINE_WORKDAYS;
+      return enqueue('list', meetingId, { measures: this.value('measures'), ...(unit ? { responsibleUnit: unit } : {}), deadlineWorkdays }, q.id);
     }
     return enqueue('merge', meetingId, { intoQuestionId: this.value('intoQuestionId') }, q.id);
   }
@@ -146,7 +151,14 @@ export class QuestionsPanel extends YishiElement {
     if (!this.mode) return;
     // A department chosen but not named would list the item with no responsible unit: say so instead.
     this.unitError = this.mode.kind === 'list' && this.renderRoot.querySelector('yishi-responsible-unit-field')?.departmentMissing ? t('ai.required') : '';
+    // Working days that are not a whole number from 1 to 60 are said under the field, never sent as 5 unseen.
+    const deadline = this.mode.kind === 'list' ? this.renderRoot.querySelector('yishi-deadline-field') : null;
+    this.deadlineError = deadline?.problem ?? '';
     if (this.unitError) return;
+    if (deadline && this.deadlineError) {
+      void focusControl(deadline, 'deadlineWorkdays');
+      return;
+    }
     const { kind } = this.mode;
     // Nothing is chosen for the worker: a merge into whichever question came first would be the wrong one, unseen.
     if (kind === 'merge' && !this.value('intoQuestionId')) {
@@ -182,6 +194,8 @@ export class QuestionsPanel extends YishiElement {
 
   private open(mode: Mode) {
     this.write.clear();
+    this.unitError = '';
+    this.deadlineError = '';
     this.mode = mode;
   }
 
@@ -307,10 +321,11 @@ export class QuestionsPanel extends YishiElement {
             ${this.field('answeredByName', t('questions.answeredBy'), { value: answerer })}`
           : kind === 'list'
             ? html`${this.field('measures', t('questions.measures'), { multiline: true })}
-                <yishi-responsible-unit-field
-                  optional
-                  error=${this.unitError || (this.write.fieldErrors.responsibleUnit ?? '')}
-                ></yishi-responsible-unit-field>`
+                <yishi-responsible-unit-field optional error=${this.unitError || (this.write.fieldErrors.responsibleUnit ?? '')}></yishi-responsible-unit-field>
+                <yishi-deadline-field
+                  error=${this.deadlineError || (this.write.fieldErrors.deadlineWorkdays ?? '')}
+                  @input=${() => (this.deadlineError = '')}
+                ></yishi-deadline-field>`
             : nativeField(
                 'action-intoQuestionId',
                 t('questions.mergeTarget'),
