@@ -1,8 +1,9 @@
 /**
  * In a real Chromium on a phone: a community worker resolves an item with a photo of the work. The
  * photo is made small on the phone and uploaded as it is chosen, the same way a resident's concern
- * photo is; a file that is not a photo is refused in words; the resolution names the photo by id, and
- * the photo then shows on the item page — served by us, without the GPS position the phone wrote.
+ * photo is; a file that is not a photo is refused in words; resolving asks first, showing the words and
+ * the photo that go to the station (cancelled, nothing is sent); the resolution names the photo by id,
+ * and the photo then shows on the item page — served by us, without the GPS position the phone wrote.
  */
 import { actionItemEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
+import { focusedElement } from '../support/forms.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -42,7 +44,7 @@ afterAll(async () => {
 const withPage = (run: (page: Page) => Promise<void>) => withPhonePage(browser, run);
 
 describe('evidence photos on the item page', () => {
-  test('a photo of the work goes up small, a non-photo is refused in words, and the photo shows on the item once resolved', async () => {
+  test('a photo of the work goes up small, a non-photo is refused in words, resolving is confirmed first, and the photo shows on the item once resolved', async () => {
     await withPage(async (page) => {
       await loginWithSessionCookie(page, server.url, 'shequ');
       await page.goto(`${server.url}/action-items/${itemId}`);
@@ -64,9 +66,41 @@ describe('evidence photos on the item page', () => {
       expect(sent[0]).toBeLessThan(phonePhoto.length);
       await expectNoSeriousA11yViolations(page);
 
+      const resolveButton = resolveForm.getByRole('button', { name: '办结并提交佐证' });
+      const resolving: string[] = [];
+      page.on('request', (request) => void (request.url().endsWith(`/action-items/${itemId}/resolve`) && resolving.push(request.method())));
+      const status = async () => (await server.deps.db.selectFrom('action_items').select('status').where('id', '=', itemId).executeTakeFirstOrThrow()).status;
+      // Without the words, the field says so and nothing asks.
+      await resolveButton.click();
+      await expect.poll(() => resolveForm.locator('#evidence-problem').textContent()).toBe('请填写必填项');
+      const dialog = page.getByRole('dialog', { name: '确认办结' });
+      expect(await dialog.isVisible()).toBe(false);
+
+      // Resolving asks first: where the item goes, and the words and the photo that go with it. Cancel, or Esc, sends nothing.
       await resolveForm.getByLabel('办结佐证（文字说明）').fill('围墙已修补，附现场照片');
-      await resolveForm.getByRole('button', { name: '办结并提交佐证' }).click();
+      await resolveButton.click();
+      await dialog.waitFor();
+      const said = (await dialog.textContent()) ?? '';
+      expect(said).toContain('交服务站核实');
+      expect(said).toContain('围墙已修补，附现场照片');
+      await dialog.getByRole('img', { name: '办理照片 1' }).waitFor();
+      await expect.poll(() => focusedElement(page)).toBe('BUTTON 取消');
+      await expectNoSeriousA11yViolations(page);
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await resolveButton.click();
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(resolving).toEqual([]);
+      expect(await status()).toBe('open');
+      // The form kept the words and the photo; confirmed, the item goes to the station.
+      expect(await resolveForm.getByLabel('办结佐证（文字说明）').inputValue()).toBe('围墙已修补，附现场照片');
+      await resolveButton.click();
+      await dialog.getByRole('button', { name: '确认办结' }).click();
       await page.getByRole('heading', { name: '对账销号' }).waitFor();
+      expect(resolving).toEqual(['POST']);
+      expect(await status()).toBe('resolved');
 
       // The photo of the work is on the item, in the sign-off section and on the timeline, served by us without metadata.
       const shown = page.getByRole('img', { name: '办理照片 1' }).first();

@@ -102,6 +102,11 @@ export class PhotoPicker extends YishiElement {
     return this.photos.map((p) => p.id);
   }
 
+  /** The chosen photos' previews (object URLs of the shrunk copies), in the same order: for a confirmation to show them. */
+  get previews(): string[] {
+    return this.photos.map((p) => p.preview);
+  }
+
   get busy(): boolean {
     return this.busyCount > 0;
   }

@@ -1,10 +1,11 @@
 /**
  * One action item. Staff see the whole record and the next step: dated progress (public), resolving
- * with evidence, changing the triage colour, and the numbered sign-off behind a confirmation dialog
- * (the number appears once the ledger has it). The resident who raised it — or any owner/resident
- * for items from meetings — rates the outcome here, on choices as large as a tap target; residents
- * get the staff words (绿色, 已办结待销号 …) explained. The resident's photos are shown to staff
- * and to the resident, and to everyone when the resident agreed to show them on the board.
+ * with evidence (confirmed first, as it goes to the station: resolve-confirm.ts), changing the triage
+ * colour, and the numbered sign-off behind a confirmation dialog (the number appears once the ledger
+ * has it). The resident who raised it — or any owner/resident for items from meetings — rates the
+ * outcome here, on choices as large as a tap target; residents get the staff words (绿色, 已办结待销号 …)
+ * explained. The resident's photos are shown to staff and to the resident, and to everyone when the
+ * resident agreed to show them on the board.
  * Everything on it is native (no Shoelace): staff and residents alike open it on a phone.
  */
 import {
@@ -49,6 +50,7 @@ import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe, rolesAt } from '../../state/session.js';
 import { actionItemPageStyles } from './action-item-page-styles.js';
 import { evidencePhotos, renderResidentPhotos, renderResponse, renderUpdate } from './action-item-record.js';
+import { RESOLVE_DIALOG, renderResolveDialog, type PendingResolution } from './resolve-confirm.js';
 
 /** Every field of the step forms (a page shows the forms of one status at a time). */
 const FIELDS = ['text', 'evidence', 'photos', 'to', 'reason', 'resolution', 'rating', 'comment'] as const;
@@ -61,6 +63,8 @@ export class ActionItemPage extends YishiElement {
 
   @property({ attribute: false }) params: Record<string, string> = {};
   @state() private confirming = false;
+  /** The resolution waiting for its confirmation in the dialog. */
+  @state() private resolving: PendingResolution | null = null;
   @state() private justSigned: string | null = null;
   /** Photos still being sent by a step form's photo picker: its submit waits. */
   @state() private photosBusy = false;
@@ -188,6 +192,7 @@ export class ActionItemPage extends YishiElement {
 
   protected override updated(): void {
     syncModal(this.renderRoot, 'sign-off-dialog', this.confirming);
+    syncModal(this.renderRoot, RESOLVE_DIALOG, this.resolving !== null);
   }
 
   private renderStaffSteps(item: ActionItemStaffView) {
@@ -254,17 +259,11 @@ export class ActionItemPage extends YishiElement {
         <div>${this.submit(t('ai.save'), { disabled: this.photosBusy })}</div>
       </form>
       <h2>${t('ai.resolve')}</h2>
-      <form
-        class="card fields"
-        @submit=${(e: Event) =>
-          this.step(e, ['evidence'], (v, form) =>
-            api.call(actionItemEndpoints.resolve, { params: { itemId: item.id }, body: { evidence: v.evidence ?? '', photos: this.photoIds(form) } }),
-          )}
-        novalidate
-      >
+      <form class="card fields" @submit=${(e: Event) => this.askResolve(e)} novalidate>
         ${this.textarea('evidence', t('ai.evidence'), 3, 4000, t('ai.textPublic'))} ${this.photoPicker(item.id, EVIDENCE_PHOTO_MAX_COUNT)}
         <div>${this.submit(t('ai.resolve'), { primary: true, disabled: this.photosBusy })}</div>
       </form>
+      ${renderResolveDialog(this.resolving, { busy: this.write.busy, cancel: () => (this.resolving = null), confirm: () => void this.resolve(item) })}
       <h2>${t('ai.triageChange')}</h2>
       <form
         class="card fields"
@@ -323,12 +322,24 @@ export class ActionItemPage extends YishiElement {
   ): Promise<T | undefined> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
+    const values = this.checked(form, required);
+    return values && this.send(form, () => send(values, form), success);
+  }
+
+  /** A step form's values when its required fields are filled in; otherwise their problems are said and the first is focused. */
+  private checked(form: HTMLFormElement, required: readonly Field[]): Values | undefined {
     const values = this.values(form);
     const missing = missingFields(values, required);
     // A choice not made is said as one.
     this.errors = missing.rating ? { ...missing, rating: t('ai.ratingRequired') } : missing;
-    if (this.focusFirstProblem()) return undefined;
-    const result = await this.write.run(() => send(values, form), { success: success ?? undefined, fields: FIELDS });
+    return this.focusFirstProblem() ? undefined : values;
+  }
+
+  /** Sends a step, then shows the item as it is now (or the problems under the fields). */
+  private async send<T>(form: HTMLFormElement, request: () => Promise<T>, success: string | null = t('ai.saved')): Promise<T | undefined> {
+    const result = await this.write.run(request, { success: success ?? undefined, fields: FIELDS });
+    // Answered: a confirmation still open closes, so that a problem under a field can take the focus.
+    this.resolving = null;
     this.errors = this.write.fieldErrors;
     if (result === undefined) {
       this.focusFirstProblem();
@@ -373,7 +384,23 @@ export class ActionItemPage extends YishiElement {
     return form.querySelector('yishi-photo-picker')?.ids ?? [];
   }
 
-  /** Photos of the work, each opening at full size. */
+  /** The resolution as it will be sent, in the confirmation dialog first. */
+  private askResolve(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const values = this.checked(form, ['evidence']);
+    const picker = form.querySelector('yishi-photo-picker');
+    if (values) this.resolving = { form, evidence: values.evidence?.trim() ?? '', photoIds: picker?.ids ?? [], previews: picker?.previews ?? [] };
+  }
+
+  private async resolve(item: ActionItemStaffView): Promise<void> {
+    const pending = this.resolving;
+    if (!pending) return;
+    const body = { evidence: pending.evidence, photos: pending.photoIds };
+    await this.send(pending.form, () => api.call(actionItemEndpoints.resolve, { params: { itemId: item.id }, body }));
+  }
+
+  /** The sign-off's resolution checked, then confirmed in its dialog. */
   private askSignOff(e: Event): void {
     e.preventDefault();
     const values = this.values(e.target as HTMLFormElement);
