@@ -142,7 +142,23 @@ test('a community worker lists an item by hand on her phone: a missing title and
     await form.getByLabel('事项', { exact: true }).fill('南门路灯更换');
     expect(await form.locator('#title-problem').count()).toBe(0);
     await form.getByLabel('部门名称，如：区住房和城乡建设局').fill('区城管局');
+    // 0 working days is said under its field, with the focus there (it used to be listed as 5, unseen).
+    const count = async () =>
+      (
+        await server.deps.db
+          .selectFrom('action_items')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await count();
+    await form.getByLabel('办理时限（工作日）').fill('0');
+    await form.getByRole('button', { name: '列入清单' }).click();
+    await form.getByText('请填写 1 到 60 之间的整数（工作日天数）').waitFor();
+    await expect.poll(() => focusedControl(page)).toBe('deadlineWorkdays');
+    expect(Number(await count())).toBe(Number(before));
     await form.getByLabel('办理时限（工作日）').fill('10');
+    // The date that makes is shown under it, counted on the official calendar.
+    await form.getByText(/^不算周末和法定节假日，截止 \d{4}年\d{1,2}月\d{1,2}日/).waitFor();
     await form.getByRole('button', { name: '列入清单' }).click();
     await page.waitForURL(/\/action-items\/[^/]+$/);
     const itemId = new URL(page.url()).pathname.split('/')[2]!;

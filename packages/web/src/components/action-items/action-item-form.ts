@@ -20,6 +20,7 @@ import { fieldProblem, nativeField } from '../forms/native-field.js';
 import { textareaField } from '../forms/form-field.js';
 import { missingFields } from './action-item-badges.js';
 import './responsible-unit-field.js';
+import './deadline-field.js';
 
 /** Items listed by hand come from a passed proposal or a council outcome recorded elsewhere. */
 const SOURCE_KINDS = ['proposal', 'council_outcome'] as const satisfies readonly ActionItemSourceKind[];
@@ -94,23 +95,7 @@ export class ActionItemForm extends YishiElement {
         ${this.textarea('description', t('ai.description'), 4000)}
         <yishi-responsible-unit-field error=${e.department ?? e.responsibleUnit ?? ''}></yishi-responsible-unit-field>
         ${this.textarea('measures', t('ai.measures'), 4000)}
-        ${nativeField(
-          'workdays',
-          t('ai.workdays'),
-          html`<input
-            class="input"
-            id="workdays"
-            name="workdays"
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max="60"
-            value=${DEFAULT_DEADLINE_WORKDAYS}
-            @input=${() => this.forget('deadlineWorkdays')}
-            ${fieldProblem('workdays', e.deadlineWorkdays)}
-          />`,
-          e.deadlineWorkdays,
-        )}
+        <yishi-deadline-field error=${e.deadlineWorkdays ?? ''} @input=${() => this.forget('deadlineWorkdays')}></yishi-deadline-field>
         <div>
           <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>${t('ai.create')}</button>
         </div>
@@ -132,7 +117,10 @@ export class ActionItemForm extends YishiElement {
     if (first === 'department' || first === 'responsibleUnit') {
       const unit = this.renderRoot.querySelector('yishi-responsible-unit-field');
       if (unit) void focusControl(unit, first === 'department' ? 'department' : 'unit');
-    } else if (first) void focusControl(this, first === 'deadlineWorkdays' ? 'workdays' : first);
+    } else if (first === 'deadlineWorkdays') {
+      const deadline = this.renderRoot.querySelector('yishi-deadline-field');
+      if (deadline) void focusControl(deadline, 'deadlineWorkdays');
+    } else if (first) void focusControl(this, first);
   }
 
   private value(name: string): string {
@@ -142,8 +130,10 @@ export class ActionItemForm extends YishiElement {
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
     const unit = this.renderRoot.querySelector('yishi-responsible-unit-field');
+    const deadline = this.renderRoot.querySelector('yishi-deadline-field');
     const values = { title: this.value('title'), department: unit?.departmentMissing ? '' : '-' };
-    this.errors = missingFields(values, ['title', 'department']);
+    // Working days that are not a whole number from 1 to 60 are said under the field (they used to become 5 unseen).
+    this.errors = { ...missingFields(values, ['title', 'department']), ...(deadline?.problem ? { deadlineWorkdays: deadline.problem } : {}) };
     if (Object.keys(this.errors).length > 0) {
       this.focusFirstProblem();
       return;
@@ -157,7 +147,7 @@ export class ActionItemForm extends YishiElement {
             description: this.value('description'),
             measures: this.value('measures'),
             responsibleUnit: unit?.value || null,
-            deadlineWorkdays: Number(this.value('workdays')) || DEFAULT_DEADLINE_WORKDAYS,
+            deadlineWorkdays: deadline?.workdays ?? DEFAULT_DEADLINE_WORKDAYS,
             // Listed from a record Yishi does not hold (a council on paper): the server gives the source its id.
             source: { kind: this.source },
           },

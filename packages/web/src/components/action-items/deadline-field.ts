@@ -3,7 +3,8 @@
  * a whole number from 1 to 60 (core's bounds, which the server holds too). Under it, the date that
  * makes, counted on the official calendar from today (workday-due.ts, fetched when the field is first
  * drawn; until then, or with no signal, the date is simply not shown). Used when an evening-talk
- * question is put on the question list (questions-panel.ts).
+ * question is put on the question list (questions-panel.ts) and when an item is listed by hand
+ * (action-item-form.ts).
  *
  * The form reads `workdays` (null when what is typed is not such a number) and, for its refusal,
  * `problem`; it passes its words about the field back in `error` and focuses the control named
