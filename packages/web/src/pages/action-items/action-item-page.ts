@@ -13,7 +13,6 @@ import {
   EVIDENCE_PHOTO_MAX_COUNT,
   RATINGS,
   SIGN_OFF_ROLES,
-  SOURCE_LABELS,
   TRIAGE_LEVELS,
   actionItemEndpoints,
   type ActionItemDetail,
@@ -31,7 +30,6 @@ import { choiceField } from '../../components/forms/choice-field.js';
 import { focusControl } from '../../components/forms/form-errors.js';
 import { textareaField } from '../../components/forms/form-field.js';
 import {
-  dueText,
   explainedWords,
   labelled,
   missingFields,
@@ -44,12 +42,11 @@ import {
 import '../../components/action-items/photo-picker.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatDateTime } from '../../format/format.js';
-import { pick, t } from '../../i18n.js';
+import { t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentMe, rolesAt } from '../../state/session.js';
 import { actionItemPageStyles } from './action-item-page-styles.js';
-import { evidencePhotos, renderResidentPhotos, renderResponse, renderUpdate } from './action-item-record.js';
+import { evidencePhotos, renderFacts, renderResidentPhotos, renderResponse, renderUpdate } from './action-item-record.js';
 import { RESOLVE_DIALOG, renderResolveDialog, type PendingResolution } from './resolve-confirm.js';
 
 /** Every field of the step forms (a page shows the forms of one status at a time). */
@@ -98,57 +95,7 @@ export class ActionItemPage extends YishiElement {
       ${item.view === 'resident' ? explainedWords(item) : nothing}
       ${this.justSigned ? html`<div class="alert success"><p role="status" class="signed">${t('ai.signedOff', { number: this.justSigned })}</p></div>` : nothing}
       ${item.suggestedTriage && staff ? html`<div class="alert warning"><p>${t('ai.suggestEscalate', { level: triageLabel(item.suggestedTriage) })}</p></div>` : nothing}
-      <section class="card facts-card">
-        <dl class="facts">
-          <dt>${t('ai.source')}</dt>
-          <dd>${pick(SOURCE_LABELS[item.source.kind])}</dd>
-          <dt>${t('ai.listedAt')}</dt>
-          <dd>${formatDateTime(item.listedAt)}</dd>
-          <dt>${t('ai.colDue')}</dt>
-          <dd class=${item.overdue ? 'is-overdue' : ''}>
-            ${
-              item.deadlineWorkdays === 0 && item.response?.resolveBy
-                ? html`${t('ai.deadlineUrgent', { time: formatDateTime(item.response.resolveBy) })}`
-                : html`${t('ai.deadline', { days: item.deadlineWorkdays, date: '' })}${dueText(item)}`
-            }
-            ${overdueBadge(item.overdue)}
-          </dd>
-          <dt>${t('ai.colUnit')}</dt>
-          <dd>${pick(item.responsibleUnitLabel)}</dd>
-          ${
-            item.view === 'staff'
-              ? html`<dt>${t('ai.handler')}</dt>
-                  <dd>${item.handlerName || t('ai.none')}</dd>`
-              : nothing
-          }
-          <dt>${t('ai.measures')}</dt>
-          <dd class="typed">${item.measures || t('ai.none')}</dd>
-          ${
-            item.description
-              ? html`<dt>${t('ai.description')}</dt>
-                  <dd class="typed">${item.description}</dd>`
-              : nothing
-          }
-          ${
-            item.signOffNumber && item.signedOffAt
-              ? html`<dt>${t('ai.signOffHeading')}</dt>
-                  <dd>
-                    <span class="number">${item.signOffNumber}</span> ·
-                    ${t('ai.signedOffBy', { name: item.signedOffBy ?? '', time: formatDateTime(item.signedOffAt) })}<br /><span class="typed"
-                      >${item.resolution}</span
-                    >
-                  </dd>`
-              : nothing
-          }
-          ${
-            item.reopenCount > 0
-              ? html`<dt>${t('ai.update.reopened')}</dt>
-                  <dd>${t('ai.reopened', { count: item.reopenCount })}</dd>`
-              : nothing
-          }
-        </dl>
-      </section>
-      ${renderResidentPhotos(item)} ${renderResponse(item)}
+      ${renderFacts(item)} ${renderResidentPhotos(item)} ${renderResponse(item)}
       <h2>${t('ai.progress')}</h2>
       ${
         updates.length === 0

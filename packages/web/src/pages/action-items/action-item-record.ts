@@ -1,9 +1,63 @@
-/** What has happened to an action item, as its page shows it (action-item-page.ts): the resident's photos, the promised response, the timeline. */
-import { RATINGS, TRIAGE_LEVELS, type ActionItemDetail, type ActionItemUpdateView } from '@yishi/core';
+/** An action item's record, as its page shows it (action-item-page.ts): its facts, the resident's photos, the promised response, the timeline. */
+import { RATINGS, SOURCE_LABELS, TRIAGE_LEVELS, type ActionItemDetail, type ActionItemUpdateView } from '@yishi/core';
 import { html, nothing } from 'lit';
-import { ratingLabel, triageLabel } from '../../components/action-items/action-item-badges.js';
+import { dueText, overdueBadge, ratingLabel, triageLabel } from '../../components/action-items/action-item-badges.js';
 import { formatDateTime } from '../../format/format.js';
-import { t } from '../../i18n.js';
+import { pick, t } from '../../i18n.js';
+
+/** What the item is: where it comes from, when it is due, who does it, its measures, its sign-off. */
+export function renderFacts(item: ActionItemDetail) {
+  return html`<section class="card facts-card">
+    <dl class="facts">
+      <dt>${t('ai.source')}</dt>
+      <dd>${pick(SOURCE_LABELS[item.source.kind])}</dd>
+      <dt>${t('ai.listedAt')}</dt>
+      <dd>${formatDateTime(item.listedAt)}</dd>
+      <dt>${t('ai.colDue')}</dt>
+      <dd class=${item.overdue ? 'is-overdue' : ''}>
+        ${
+          item.deadlineWorkdays === 0 && item.response?.resolveBy
+            ? html`${t('ai.deadlineUrgent', { time: formatDateTime(item.response.resolveBy) })}`
+            : html`${t('ai.deadline', { days: item.deadlineWorkdays, date: '' })}${dueText(item)}`
+        }
+        ${overdueBadge(item.overdue)}
+      </dd>
+      <dt>${t('ai.colUnit')}</dt>
+      <dd>${pick(item.responsibleUnitLabel)}</dd>
+      ${
+        item.view === 'staff'
+          ? html`<dt>${t('ai.handler')}</dt>
+              <dd>${item.handlerName || t('ai.none')}</dd>`
+          : nothing
+      }
+      <dt>${t('ai.measures')}</dt>
+      <dd class="typed">${item.measures || t('ai.none')}</dd>
+      ${
+        item.description
+          ? html`<dt>${t('ai.description')}</dt>
+              <dd class="typed">${item.description}</dd>`
+          : nothing
+      }
+      ${
+        item.signOffNumber && item.signedOffAt
+          ? html`<dt>${t('ai.signOffHeading')}</dt>
+              <dd>
+                <span class="number">${item.signOffNumber}</span> ·
+                ${t('ai.signedOffBy', { name: item.signedOffBy ?? '', time: formatDateTime(item.signedOffAt) })}<br /><span class="typed"
+                  >${item.resolution}</span
+                >
+              </dd>`
+          : nothing
+      }
+      ${
+        item.reopenCount > 0
+          ? html`<dt>${t('ai.update.reopened')}</dt>
+              <dd>${t('ai.reopened', { count: item.reopenCount })}</dd>`
+          : nothing
+      }
+    </dl>
+  </section>`;
+}
 
 /** The photos the resident sent with the concern. */
 export function renderResidentPhotos(item: ActionItemDetail) {
