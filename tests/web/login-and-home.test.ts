@@ -250,6 +250,7 @@ describe('login and per-role home', () => {
       const text = await visibleText(fresh);
       expect(text).toContain(title);
       expect(text).toContain('责任单位：网格员');
+      await fresh.screenshot({ path: join(SCREENSHOTS, 'home-grid-worker-new-phone.png') });
       await fresh.getByRole('link', { name: title }).click();
       await page.locator('yishi-action-item-page').getByRole('heading', { level: 1, name: title }).waitFor();
     });
@@ -267,6 +268,7 @@ describe('login and per-role home', () => {
       await questions.getByRole('heading', { name: /^我在夜谈中提的问题（\d+）$/ }).waitFor();
       const entry = questions.getByRole('listitem').filter({ hasText: text });
       expect(await visibleText(entry)).toMatch(new RegExp(`第 ${asked.number} 号问题：${text}\\s*待答复\\s*${meeting.title}`));
+      await questions.screenshot({ path: join(SCREENSHOTS, 'home-resident-questions-phone.png') });
       await entry.getByRole('link').click();
       await page.locator('yishi-meeting-page').getByRole('heading', { level: 1, name: meeting.title }).waitFor();
     });
