@@ -1,4 +1,4 @@
-import { actionItemEndpoints, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
+import { actionItemEndpoints, eveningTalkEndpoints, meetingEndpoints, minutesEndpoints } from '@yishi/core';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,7 +145,7 @@ describe('live agenda in the browser', () => {
     await page.context().close();
   });
 
-  it('a resident asks through the form; staff answer and list questions in the hall', async () => {
+  it('a resident asks through the form; staff answer, correct an answer and list questions in the hall', async () => {
     const resident = await loggedInPage('jumin');
     await resident.goto(`${server.url}/meetings/${nextTalkId}/ask`);
     await resident.getByLabel('问题内容').fill('单元门口的路灯晚上不亮');
@@ -204,6 +204,34 @@ describe('live agenda in the browser', () => {
     const { counts, items: questions } = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: nextTalkId } });
     expect(counts).toMatchObject({ raised: 3, answered: 1, listed: 1, open: 1 });
     const itemId = questions.find((q) => q.text.includes('冬季落叶清扫'))!.actionItemId!;
+    // The answer named the wrong official: 修改答复 opens the answer form with the answer as saved; the
+    // correction goes through the outbox with its own key, and the list shows the new words and when.
+    await asked.getByRole('button', { name: '修改答复' }).click();
+    expect(await asked.getByLabel('答复内容').inputValue()).toBe('物业今晚更换灯泡');
+    expect(await asked.getByLabel('答复人（如“物业 吴涛”）').inputValue()).toBe('物业 吴涛');
+    await asked.getByLabel('答复内容').fill('物业今晚更换东门路灯灯泡');
+    await asked.getByLabel('答复人（如“物业 吴涛”）').fill('物业 吴韬');
+    const correction = page.waitForRequest((request) => request.method() === 'PUT' && request.url().endsWith('/answer'));
+    await asked.getByRole('button', { name: '保存修改' }).click();
+    expect((await correction).headers()['idempotency-key']).toMatch(/^[\w-]{36}$/);
+    await asked.getByText('物业 吴韬 答复：物业今晚更换东门路灯灯泡').waitFor();
+    await asked.getByText(/· 修改于 \d{4}年\d+月\d+日（周.） \d\d:\d\d$/).waitFor();
+    expect(await asked.getByText('物业今晚更换灯泡', { exact: false }).count()).toBe(0);
+    const corrected = await staff.ok(eveningTalkEndpoints.questions, { params: { meetingId: nextTalkId } });
+    expect(corrected.counts).toMatchObject({ answered: 1 });
+    expect(corrected.items.find((q) => q.text === '单元门口的路灯晚上不亮')).toMatchObject({ answer: '物业今晚更换东门路灯灯泡', answeredByName: '物业 吴韬' });
+    // Meanwhile the talk is closed and its minutes published: a correction from this page (opened before)
+    // is refused, said under the form in words, which keeps what was typed.
+    await staff.ok(meetingEndpoints.close, { params: { meetingId: nextTalkId } });
+    await staff.ok(minutesEndpoints.generate, { params: { meetingId: nextTalkId } });
+    await staff.ok(minutesEndpoints.publish, { params: { meetingId: nextTalkId }, body: { confirm: true } });
+    await asked.getByRole('button', { name: '修改答复' }).click();
+    await asked.getByLabel('答复内容').fill('物业今晚已更换东门路灯灯泡');
+    await asked.getByRole('button', { name: '保存修改' }).click();
+    const refusal = asked.locator('form').getByRole('alert');
+    await expect.poll(() => refusal.textContent()).toMatch(/^本场会议的纪要已经公示（第 1 版），答复不能再在这里修改；如答复有误，请到“会议纪要”发布更正版本/);
+    expect(await asked.getByLabel('答复内容').inputValue()).toBe('物业今晚已更换东门路灯灯泡');
+    await asked.getByRole('button', { name: '取消' }).click();
     const listed = await staff.ok(actionItemEndpoints.get, { params: { itemId } });
     expect(listed).toMatchObject({ responsibleUnit: 'property_manager', responsibleUnitLabel: { 'zh-CN': '物业企业' }, deadlineWorkdays: 10 });
     // The item says the deadline given, due on the date the form showed.

@@ -5,7 +5,7 @@
  * back — an answer to a question recorded offline after it, against the id the server gave it —
  * and another staff member's browser sees it all. A write the server refuses meanwhile (the talk was
  * closed) is shown with the server's reason and its text is kept; a queue left in a tab closed while
- * offline goes out when the page is opened again.
+ * offline goes out when the page is opened again. A correction of an answer waits and goes out the same way.
  */
 import { fileURLToPath } from 'node:url';
 import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
@@ -166,6 +166,45 @@ describe('evening-talk questions with no network', () => {
     await question.getByRole('button', { name: '保存' }).click();
     await expect.poll(async () => (await rowsOf(meetingId))[0]?.answer).toBe('物业明早派电工检修，周五前修好');
     await question.getByText('已现场答复').waitFor();
+    await context.close();
+  });
+
+  it('an answer corrected with no signal waits as 修改答复：待发送 and lands once, with its key, when the signal returns', async () => {
+    const meetingId = await talkInSession('断网夜谈·修改答复');
+    const staff = await new ApiClient(server.url).login('shequ');
+    const text = '东门路灯坏了一个月';
+    const asked = await staff.ok(eveningTalkEndpoints.submit, { params: { meetingId }, body: { text, category: 'facilities' } });
+    await staff.ok(eveningTalkEndpoints.answer, {
+      params: { meetingId, questionId: asked.id },
+      body: { answer: '物业今晚更换灯泡', answeredByName: '物业 吴涛' },
+    });
+    const page = await openTalk('shequ', meetingId);
+    const context = page.context();
+    const question = page.locator('li.question', { hasText: text });
+    await question.getByText('物业 吴涛 答复：物业今晚更换灯泡').waitFor();
+    await context.setOffline(true);
+    await question.getByRole('button', { name: '修改答复' }).click();
+    await question.getByLabel(/答复人/).fill('物业 吴韬');
+    await question.getByRole('button', { name: '保存修改' }).click();
+    await question.getByText('修改答复：待发送').waitFor();
+    const answeredBy = async () =>
+      (await server.deps.db.selectFrom('meeting_questions').select('answered_by_name').where('id', '=', asked.id).executeTakeFirstOrThrow()).answered_by_name;
+    expect(await answeredBy()).toBe('物业 吴涛');
+
+    const sent: string[] = [];
+    context.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().endsWith('/answer')) sent.push(request.headers()['idempotency-key'] ?? '');
+    });
+    await context.setOffline(false);
+    await question.getByText('物业 吴韬 答复：物业今晚更换灯泡').waitFor({ timeout: 20_000 });
+    expect(await answeredBy()).toBe('物业 吴韬');
+    expect(sent).toHaveLength(1);
+    const keys = await server.deps.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('operation', '=', 'put /meetings/:meetingId/questions/:questionId/answer')
+      .execute();
+    expect(keys.map((k) => k.key)).toContain(sent[0]);
     await context.close();
   });
 

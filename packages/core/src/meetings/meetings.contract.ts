@@ -199,6 +199,17 @@ export const eveningTalkEndpoints = {
     headers: idempotentHeaders,
     response: questionHandledSchema,
   }),
+  correctAnswer: endpoint({
+    method: 'put',
+    path: '/meetings/:meetingId/questions/:questionId/answer',
+    summary:
+      'Correct an answer given on the spot (its words and who gave it): while the talk is on or after it closed, until its minutes are published (then the minutes are corrected instead). The time of the correction is kept.',
+    tags: ['evening talks'],
+    params: questionParams,
+    body: answerQuestionSchema,
+    headers: idempotentHeaders,
+    response: questionHandledSchema,
+  }),
   list: endpoint({
     method: 'post',
     path: '/meetings/:meetingId/questions/:questionId/list',

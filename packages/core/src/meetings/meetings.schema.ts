@@ -204,6 +204,8 @@ export const questionViewSchema = z.object({
   text: z.string(),
   answer: z.string().nullable(),
   answeredByName: z.string().nullable(),
+  /** When the answer (its words or who gave it) was last corrected after it was recorded; null if never. */
+  answerCorrectedAt: isoTimestamp.nullable(),
   measures: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
   actionItemId: z.string().nullable(),

@@ -289,3 +289,17 @@ export function recordingOpen(status: MeetingStatus): boolean {
 export function assertQuestionHandleable(status: QuestionStatus): void {
   if (status !== 'raised') throw new DomainError('question_closed', { status });
 }
+
+/**
+ * An answer given on the spot may be corrected (a typo, the wrong official's name) while the talk is
+ * on or closed, until its minutes are published: from then on the published text is what counts, and
+ * it changes only by a correction of the minutes with its reason.
+ */
+export function answerCorrectionOpen(status: MeetingStatus, minutesPublished: number): boolean {
+  return recordingOpen(status) && minutesPublished === 0;
+}
+
+/** Only an answered question has an answer to correct (a listed one is followed up on its action item). */
+export function assertAnswerCorrectable(status: QuestionStatus): void {
+  if (status !== 'answered') throw new DomainError('question_not_answered', { status });
+}

@@ -13,7 +13,7 @@ import { conditionalBody } from '../http/conditional.js';
 import { idempotencyOf } from '../http/idempotency.js';
 import { compoundFromParams } from '../http/place-lookups.js';
 import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
-import { answerQuestion, getQuestions, listQuestionForFollowUp, mergeQuestion, submitQuestion } from '../services/evening-talk.service.js';
+import { answerQuestion, correctAnswer, getQuestions, listQuestionForFollowUp, mergeQuestion, submitQuestion } from '../services/evening-talk.service.js';
 import { placeOfMeeting } from '../services/meeting-access.js';
 import { askQrSvg, hallState, meetingsCalendar, publicMeetings, setHallFocus } from '../services/meeting-board.service.js';
 import {
@@ -115,6 +115,12 @@ export const meetingRoutes = [
     access: recorders,
     handler: ({ c, deps, actor, params, body, headers }) =>
       answerQuestion(deps, actor, params.meetingId, params.questionId, body, idempotencyOf(c, eveningTalkEndpoints.answer, headers, body)),
+  }),
+  defineRoute(eveningTalkEndpoints.correctAnswer, {
+    access: recorders,
+    finerAccess: 'Evening talks in session or closed, until their minutes are published.',
+    handler: ({ c, deps, actor, params, body, headers }) =>
+      correctAnswer(deps, actor, params.meetingId, params.questionId, body, idempotencyOf(c, eveningTalkEndpoints.correctAnswer, headers, body)),
   }),
   defineRoute(eveningTalkEndpoints.list, {
     access: recorders,

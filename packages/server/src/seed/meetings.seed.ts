@@ -292,6 +292,8 @@ export async function seedOpenQuestion(
     answer: null,
     answered_by: null,
     answered_by_name: null,
+    answer_corrected_at: null,
+    answer_corrected_by: null,
     measures: null,
     merged_into_id: null,
     action_item_id: null,

@@ -3,11 +3,14 @@
  * submit questions before the talk (from the board's link or QR code) and during it; staff record
  * questions from the floor. Each is answered on the spot, listed for follow-up — it becomes an action
  * item, due in 5 working days unless the worker gives another number — or merged into a duplicate.
+ * An answer may be corrected afterwards (a typo, the wrong official's name) until the minutes are out.
  */
 import {
   DomainError,
   MEETING_RECORDERS,
   QUESTION_ASKERS,
+  answerCorrectionOpen,
+  assertAnswerCorrectable,
   assertQuestionHandleable,
   askerNameWithoutBuilding,
   countQuestions,
@@ -34,8 +37,10 @@ import {
   nextQuestionNumber,
   questionStatuses,
   readQuestionsPage,
+  reviseAnswer,
   updateQuestion,
 } from '../db/repositories/meetings.repository.js';
+import { countMinutesVersions } from '../db/repositories/minutes.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import { createActionItem } from './action-items.service.js';
@@ -70,6 +75,7 @@ export function questionView(q: QuestionListRow, forStaff: boolean): QuestionVie
     text: q.text,
     answer: q.answer,
     answeredByName: q.answered_by_name,
+    answerCorrectedAt: q.answer_corrected_at,
     measures: q.measures,
     mergedIntoId: q.merged_into_id,
     actionItemId: q.action_item_id,
@@ -128,6 +134,8 @@ async function recordQuestion(deps: Deps, actor: Actor, meetingId: string, input
       answer: null,
       answered_by: null,
       answered_by_name: null,
+      answer_corrected_at: null,
+      answer_corrected_by: null,
       measures: null,
       merged_into_id: null,
       action_item_id: null,
@@ -176,6 +184,42 @@ export function answerQuestion(deps: Deps, actor: Actor, meetingId: string, ques
       });
       if (!done) throw await questionNoLongerRaised(trx, meetingId, question.id);
       await enqueueNotifications(trx, deps, { kind: 'concern_answered', questionId: question.id, causedByUserId: actor.userId });
+      return { counts: await countQuestionsOf(trx, meetingId) };
+    });
+  });
+}
+
+/**
+ * Corrects an answer given on the spot: its words and who gave it, with the time and the account of
+ * the correction kept beside it (the answer keeps its own). Refused once the minutes are published:
+ * the published text is then what counts and changes only by a correction of the minutes; the
+ * meeting's lock, which publishing takes too, keeps the two from crossing. The same answer sent
+ * again changes nothing and records no correction.
+ */
+export function correctAnswer(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: AnswerQuestionInput, once?: IdempotentRequest) {
+  return idempotent<Handled>(deps, actor.userId, once, async (inTransaction) => {
+    const loaded = await loadMeeting(deps.db, meetingId, actor);
+    assertKindOffers(loaded, takesQuestions);
+    if (!holdsAny(loaded.roles, MEETING_RECORDERS)) throw new DomainError('forbidden');
+    if (!recordingOpen(loaded.meeting.status)) throw meetingStepRefused(loaded.meeting.status, 'handle_question');
+    const question = await findQuestion(deps.db, meetingId, questionId);
+    if (!question) throw new DomainError('question_not_found');
+    // Answered is for good: no later step takes a question out of it.
+    assertAnswerCorrectable(question.status);
+    return inTransaction(async (trx) => {
+      await lockMeeting(trx, meetingId);
+      const published = await countMinutesVersions(trx, meetingId);
+      if (!answerCorrectionOpen(loaded.meeting.status, published)) throw new DomainError('question_answer_minutes_published', { version: published });
+      // Read under the lock: a correction sent meanwhile by someone else is what this one is compared with.
+      const current = await findQuestion(trx, meetingId, question.id);
+      if (current?.answer !== input.answer || current.answered_by_name !== input.answeredByName) {
+        await reviseAnswer(trx, question.id, {
+          answer: input.answer,
+          answered_by_name: input.answeredByName,
+          answer_corrected_at: deps.clock().toISOString(),
+          answer_corrected_by: actor.userId,
+        });
+      }
       return { counts: await countQuestionsOf(trx, meetingId) };
     });
   });

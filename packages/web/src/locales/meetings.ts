@@ -185,6 +185,13 @@ export const meetingsMessages = {
   'questions.answer': { 'zh-CN': '现场答复', en: 'Answer' },
   'questions.answerText': { 'zh-CN': '答复内容', en: 'Answer' },
   'questions.answeredBy': { 'zh-CN': '答复人（如“物业 吴涛”）', en: 'Answered by (e.g. “Wu Tao, property”)' },
+  'questions.correct': { 'zh-CN': '修改答复', en: 'Correct the answer' },
+  'questions.correctSave': { 'zh-CN': '保存修改', en: 'Save the correction' },
+  'questions.correctHint': {
+    'zh-CN': '用于改正错字或答复人姓名。修改时间会被记录；大屏和居民看到的是修改后的答复。纪要公示后不能再在这里修改。',
+    en: 'For a typo or the wrong name. The time of the correction is kept; the hall screen and residents see the corrected answer. Once the minutes are published, it can no longer be changed here.',
+  },
+  'questions.answerCorrected': { 'zh-CN': ' · 修改于 {time}', en: ' · corrected {time}' },
   'questions.list': { 'zh-CN': '列入问题清单', en: 'Put on the list' },
   'questions.measures': { 'zh-CN': '整改措施', en: 'Measures' },
   'questions.measuresLine': { 'zh-CN': '整改措施：{measures}', en: 'Measures: {measures}' },
@@ -229,6 +236,7 @@ export const meetingsMessages = {
   },
   'questions.outbox.kind.record': { 'zh-CN': '记录问题', en: 'New question' },
   'questions.outbox.kind.answer': { 'zh-CN': '现场答复', en: 'Answer' },
+  'questions.outbox.kind.correct': { 'zh-CN': '修改答复', en: 'Correction of the answer' },
   'questions.outbox.kind.list': { 'zh-CN': '列入问题清单', en: 'Put on the list' },
   'questions.outbox.kind.merge': { 'zh-CN': '合并', en: 'Merge' },
 

@@ -1,11 +1,12 @@
 /**
  * The evening-talk outbox: every question recorded, answered, listed or merged from the meeting
- * page is first written to IndexedDB (idb-keyval, database `yishi-outbox`) and then sent, so that a
- * write made with no signal waits — through a reload or a closed tab — and is sent once the network
- * is back. Each entry carries its own Idempotency-Key (crypto.randomUUID), so a send repeated after a
- * lost answer, a reload mid-flush or from a second tab is answered by the server from its stored
- * response and written once. Entries go in the order they were made; an answer to a question
- * recorded offline waits for it and is sent against the id the server gave it.
+ * page, and every correction of an answer, is first written to IndexedDB (idb-keyval, database
+ * `yishi-outbox`) and then sent, so that a write made with no signal waits — through a reload or a
+ * closed tab — and is sent once the network is back. Each entry carries its own Idempotency-Key
+ * (crypto.randomUUID), so a send repeated after a lost answer, a reload mid-flush or from a second
+ * tab is answered by the server from its stored response and written once. Entries go in the order
+ * they were made; an answer to a question recorded offline waits for it and is sent against the id
+ * the server gave it.
  *
  * - A network failure (ApiError status 0) leaves the entry pending and ends the flush.
  * - A refusal (4xx/5xx) marks it rejected with the server's words; it is kept until the worker copies,
@@ -21,9 +22,9 @@ import { ApiError, api } from '../api/client.js';
 import { t } from '../i18n.js';
 import { RECONNECTED, currentMe } from '../state/session.js';
 
-export type OutboxKind = 'record' | 'answer' | 'list' | 'merge';
+export type OutboxKind = 'record' | 'answer' | 'correct' | 'list' | 'merge';
 type Endpoints = typeof eveningTalkEndpoints;
-type EndpointOf<K extends OutboxKind> = Endpoints[K extends 'record' ? 'submit' : K];
+type EndpointOf<K extends OutboxKind> = Endpoints[K extends 'record' ? 'submit' : K extends 'correct' ? 'correctAnswer' : K];
 type BodyOf<K extends OutboxKind> = BodyInput<EndpointOf<K>>;
 
 export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
@@ -33,7 +34,7 @@ export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
   userId: string;
   meetingId: string;
   kind: K;
-  /** The question handled (answer/list/merge); a local id (`local:…`) while that question waits in the outbox itself. */
+  /** The question handled (answer/correct/list/merge); a local id (`local:…`) while that question waits in the outbox itself. */
   questionId?: string;
   body: BodyOf<K>;
   idempotencyKey: string;
@@ -119,6 +120,7 @@ function send(entry: OutboxEntry): Promise<unknown> {
   if (entry.kind === 'record') return api.call(eveningTalkEndpoints.submit, { params: { meetingId }, body: entry.body as BodyOf<'record'>, headers });
   const params = { meetingId, questionId: entry.questionId! };
   if (entry.kind === 'answer') return api.call(eveningTalkEndpoints.answer, { params, body: entry.body as BodyOf<'answer'>, headers });
+  if (entry.kind === 'correct') return api.call(eveningTalkEndpoints.correctAnswer, { params, body: entry.body as BodyOf<'correct'>, headers });
   if (entry.kind === 'list') return api.call(eveningTalkEndpoints.list, { params, body: entry.body as BodyOf<'list'>, headers });
   return api.call(eveningTalkEndpoints.merge, { params, body: entry.body as BodyOf<'merge'>, headers });
 }

@@ -31,6 +31,7 @@ import * as voteNoticesFanout from './20270104090000_vote_notices_fanout.js';
 import * as idempotencyKeys from './20270105093000_idempotency_keys.js';
 import * as eventKeysetIndexes from './20270106090000_event_keyset_indexes.js';
 import * as questionAskerIndex from './20270107090000_question_asker_index.js';
+import * as answerCorrections from './20270108090000_answer_corrections.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '20270105093000_idempotency_keys': idempotencyKeys,
   '20270106090000_event_keyset_indexes': eventKeysetIndexes,
   '20270107090000_question_asker_index': questionAskerIndex,
+  '20270108090000_answer_corrections': answerCorrections,
 };

@@ -199,6 +199,15 @@ export async function claimRaisedQuestion(db: Db, id: string, set: Updateable<Me
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Rewrites an answer given on the spot (only ever an answered question's). */
+export async function reviseAnswer(
+  db: Db,
+  id: string,
+  set: Pick<Updateable<MeetingQuestionTable>, 'answer' | 'answered_by_name' | 'answer_corrected_at' | 'answer_corrected_by'>,
+): Promise<void> {
+  await db.updateTable('meeting_questions').set(set).where('id', '=', id).where('status', '=', 'answered').execute();
+}
+
 export function questionStatuses(db: Db, meetingId: string) {
   return db.selectFrom('meeting_questions').select('status').where('meeting_id', '=', meetingId).execute();
 }

@@ -85,6 +85,9 @@ export interface MeetingQuestionTable {
   answer: string | null;
   answered_by: string | null;
   answered_by_name: string | null;
+  /** The last correction of the answer (its words or who gave it), and the account that made it; null if never. */
+  answer_corrected_at: string | null;
+  answer_corrected_by: string | null;
   measures: string | null;
   merged_into_id: string | null;
   action_item_id: string | null;

@@ -1,7 +1,7 @@
 /**
  * What the questions panel shows of the outbox (offline/outbox.ts): the entries of this meeting
  * that wait to be sent (questions recorded offline appear in the list with a 待发送 badge, and an
- * answer, listing or merge waiting to be sent is shown on its question), and the ones the server
+ * answer, a correction of one, a listing or merge waiting to be sent is shown on its question), and the ones the server
  * refused, in a box with its reason and the text, to copy, retry or discard. Nothing is lost.
  */
 import type { QuestionView } from '@yishi/core';
@@ -100,6 +100,7 @@ export class OutboxController implements ReactiveController {
           text: body.text,
           answer: null,
           answeredByName: null,
+          answerCorrectedAt: null,
           measures: null,
           mergedIntoId: null,
           actionItemId: null,
@@ -108,7 +109,7 @@ export class OutboxController implements ReactiveController {
       });
   }
 
-  /** The answer, listing or merge of a question that waits to be sent, if any. */
+  /** The answer (or its correction), listing or merge of a question that waits to be sent, if any. */
   pendingActionOn(questionId: string): OutboxEntry | undefined {
     return this.waiting.find((e) => e.kind !== 'record' && e.questionId === questionId);
   }

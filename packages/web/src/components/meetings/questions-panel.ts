@@ -2,7 +2,8 @@
  * The questions of an evening talk with the live counts (raised / answered on the spot / listed),
  * a page at a time (加载更多 or on scrolling to the end).
  * Staff record questions from the floor and handle each one: answer on the spot, put it on the
- * question list (it becomes an action item), or merge it into a duplicate.
+ * question list (it becomes an action item), or merge it into a duplicate; an answer may be corrected
+ * until the minutes are published (answer-correction.ts).
  * Every such write goes through the outbox (offline/outbox.ts), online or not: what waits shows as
  * 待发送 (question-outbox.ts), what the server refused in a box with its reason. With no network the
  * list shows the page last loaded, saved on the device, and says from when.
@@ -40,6 +41,7 @@ import { focusControl } from '../forms/form-errors.js';
 import { fieldProblem, nativeField } from '../forms/native-field.js';
 import { renderMore } from '../common/load-more.js';
 import { renderLoad } from '../common/load-state.js';
+import { correctButton, correctedNote, correctionHint, correctionOf, correctionRefusal, mayCorrect, type Correction } from './answer-correction.js';
 import { announceMeetingChanged, buildingLabel } from './meeting-ui.js';
 import { OutboxController, outboxStyles, pendingBadge } from './question-outbox.js';
 import './question-form.js';
@@ -47,7 +49,7 @@ import '../action-items/responsible-unit-field.js';
 import '../action-items/deadline-field.js';
 
 /** `id`: the question's row (rowKey): the local id of a question recorded here, which keeps its row when it goes out. */
-type Mode = { id: string; kind: 'answer' | 'list' | 'merge' } | null;
+type Mode = { id: string; kind: 'answer' | 'list' | 'merge' } | Correction | null;
 /** A question's row on screen: one recorded on this page keeps its local id's row when the server's id comes. */
 const rowKey = (q: QuestionView): string => localIdOf(q.id) ?? q.id;
 type Field = 'answer' | 'answeredByName' | 'measures' | 'responsibleUnit' | 'deadlineWorkdays' | 'intoQuestionId';
@@ -137,7 +139,8 @@ export class QuestionsPanel extends YishiElement {
   /** Into the outbox, and out at once when the network allows (q.id may be a question still waiting there). */
   private handle(q: QuestionView, kind: Exclude<OutboxKind, 'record'>): Promise<{ sent: boolean }> {
     const meetingId = this.view.meeting.id;
-    if (kind === 'answer') return enqueue('answer', meetingId, { answer: this.value('answer'), answeredByName: this.value('answeredByName') }, q.id);
+    if (kind === 'answer' || kind === 'correct')
+      return enqueue(kind, meetingId, { answer: this.value('answer'), answeredByName: this.value('answeredByName') }, q.id);
     if (kind === 'list') {
       const unit = this.renderRoot.querySelector('yishi-responsible-unit-field')?.value ?? '';
       const deadlineWorkdays = this.renderRoot.querySelector('yishi-deadline-field')?.workdays ?? DEFAULT_DEADLINE_WORKDAYS;
@@ -169,6 +172,8 @@ export class QuestionsPanel extends YishiElement {
     }
     const done = await this.write.run(() => this.handle(q, kind), {
       fields: FIELDS,
+      // A correction refused (the minutes published meanwhile) is said under its form, which keeps the words.
+      ...(kind === 'correct' ? { errorAs: 'inline' as const } : {}),
       form: { closed: () => this.mode?.id !== rowKey(q), notSaved: (why) => t('questions.notSaved', { number: q.number, why }) },
     });
     if (!done) return;
@@ -210,6 +215,7 @@ export class QuestionsPanel extends YishiElement {
     const status = view.meeting.status;
     const canHandle = view.permissions.record && recordingOpen(status);
     const canRecord = view.permissions.record && questionsOpen(status);
+    const canCorrect = mayCorrect(view);
     const byId = new Map(questions.map((q) => [q.id, q]));
     return html`
       <p class="counts" role="status" aria-live="polite">
@@ -263,7 +269,7 @@ export class QuestionsPanel extends YishiElement {
                     ? nothing
                     : html`<span class="q-status ${q.status}">${t(`questions.status.${q.status}`)}</span>`
               }
-              ${q.status === 'answered' && q.answer ? html`<br />${t('questions.answerBy', { name: q.answeredByName ?? '' })}${q.answer}` : nothing}
+              ${q.status === 'answered' && q.answer ? html`<br />${t('questions.answerBy', { name: q.answeredByName ?? '' })}${q.answer}${correctedNote(q)}` : nothing}
               ${
                 q.status === 'listed'
                   ? html`<br />${t('questions.measuresLine', { measures: q.measures ?? '' })}${
@@ -283,6 +289,7 @@ export class QuestionsPanel extends YishiElement {
                   </div>`
                 : nothing
             }
+            ${canCorrect && q.status === 'answered' && !action && this.mode?.id !== rowKey(q) ? correctButton(() => this.open(correctionOf(rowKey(q), q))) : nothing}
             ${this.mode?.id === rowKey(q) ? this.renderAction(q, questions) : nothing}
           </li>`;
         })}
@@ -295,7 +302,7 @@ export class QuestionsPanel extends YishiElement {
     const error = this.write.fieldErrors[name];
     const id = `action-${name}`;
     const control = options.multiline
-      ? html`<textarea class="input" id=${id} name=${name} rows="3" maxlength="2000" ${fieldProblem(id, error)}></textarea>`
+      ? html`<textarea class="input" id=${id} name=${name} rows="3" maxlength="2000" .value=${options.value ?? ''} ${fieldProblem(id, error)}></textarea>`
       : html`<input
           class="input"
           id=${id}
@@ -308,17 +315,23 @@ export class QuestionsPanel extends YishiElement {
     return nativeField(id, label, control, error);
   }
 
+  /** The answer's fields: empty, with the worker as the answerer; correcting, the answer as it was. */
+  private answerFields(mode: NonNullable<Mode>) {
+    // Most answers are the worker's own: their name is there, to keep, or to change for the official who spoke.
+    const was = mode.kind === 'correct' ? mode : { answer: '', answeredByName: currentMe()?.displayName ?? '' };
+    return html`${this.field('answer', t('questions.answerText'), { multiline: true, value: was.answer })}
+    ${this.field('answeredByName', t('questions.answeredBy'), { value: was.answeredByName })} ${mode.kind === 'correct' ? correctionHint() : nothing}`;
+  }
+
   private renderAction(q: QuestionView, all: QuestionView[]) {
-    const kind = this.mode!.kind;
+    const mode = this.mode!;
+    const kind = mode.kind;
     const error = this.write.fieldErrors.intoQuestionId;
     const targets = all.filter((o) => o.id !== q.id && o.status !== 'merged' && !o.id.startsWith('local:'));
-    // Most answers are the worker's own: their name is there, to keep, or to change for the official who spoke.
-    const answerer = currentMe()?.displayName ?? '';
     return html`<form class="fields" @submit=${(e: Event) => void this.act(e, q)} novalidate>
       ${
-        kind === 'answer'
-          ? html`${this.field('answer', t('questions.answerText'), { multiline: true })}
-            ${this.field('answeredByName', t('questions.answeredBy'), { value: answerer })}`
+        kind === 'answer' || kind === 'correct'
+          ? this.answerFields(mode)
           : kind === 'list'
             ? html`${this.field('measures', t('questions.measures'), { multiline: true })}
                 <yishi-responsible-unit-field optional error=${this.unitError || (this.write.fieldErrors.responsibleUnit ?? '')}></yishi-responsible-unit-field>
@@ -337,9 +350,12 @@ export class QuestionsPanel extends YishiElement {
               )
       }
       <div class="actions">
-        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('questions.save')}</button>
+        <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>
+          ${kind === 'correct' ? t('questions.correctSave') : t('questions.save')}
+        </button>
         <button class="button" type="button" @click=${() => this.open(null)}>${t('questions.cancel')}</button>
       </div>
+      ${kind === 'correct' ? correctionRefusal(this.write.error) : nothing}
     </form>`;
   }
 }
