@@ -67,7 +67,8 @@ export function listConcernsRaisedBy(db: Db, userId: string) {
 
 /**
  * The evening-talk questions a person asked since `sinceIso` and not put on the question list (those
- * are action items, among their concerns), newest first, with their meeting and compound.
+ * are action items, among their concerns), newest first (two asked in the same instant: the later
+ * number first, as on the talk's own list), with their meeting and compound.
  */
 export function listQuestionsAskedBy(db: Db, userId: string, sinceIso: string) {
   return db
@@ -90,6 +91,8 @@ export function listQuestionsAskedBy(db: Db, userId: string, sinceIso: string) {
     .where('q.created_at', '>=', sinceIso)
     .where('q.status', '!=', 'listed')
     .orderBy('q.created_at', 'desc')
+    .orderBy('q.number', 'desc')
+    .orderBy('q.id')
     .execute();
 }
 
@@ -164,6 +167,7 @@ export function listNewItemsForUnits(db: Db, units: ReadonlyArray<{ unit: string
     )
     .orderBy('action_items.due_date')
     .orderBy('action_items.listed_at')
+    .orderBy('action_items.id')
     .execute();
 }
 
