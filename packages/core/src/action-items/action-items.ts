@@ -310,6 +310,11 @@ export function responsibleUnitLabel(value: string | null, locale: Locale): stri
   return unit.kind === 'party' ? UNIT_LABELS[unit.party]![locale] : unit.name;
 }
 
+/** The unit's name in both languages, as the API's views carry it. */
+export function responsibleUnitWords(value: string | null): Record<Locale, string> {
+  return { 'zh-CN': responsibleUnitLabel(value, 'zh-CN'), en: responsibleUnitLabel(value, 'en') };
+}
+
 // ---- rating ---------------------------------------------------------------------------------------------
 
 /** Whether a rating given at `ratedAt` reopens an item signed off at `signedOffAt`. */

@@ -1,8 +1,9 @@
 /**
  * "What needs me" on the home page: for owners and residents, the open votes some of their units
- * have not voted in, their own concerns, their recent evening-talk questions, and the outcomes waiting for their rating; for staff, the
- * overdue and due-today action items, the items given to their unit and not started yet, the minutes still to publish with the time left, today's
- * meetings and the votes closing soon with their turnout against the participation threshold.
+ * have not voted in, their own concerns, their recent evening-talk questions, and the outcomes
+ * waiting for their rating; for staff, the overdue and due-today action items, the items given to
+ * their unit and not started yet, the minutes still to publish with the time left, today's meetings
+ * and the votes closing soon with their turnout against the participation threshold.
  * Which roles see which staff section is declared here, once; the server gathers the rows.
  */
 import { ACTION_ITEM_WORKERS, REOPEN_WINDOW_DAYS } from '../action-items/action-items.js';
@@ -10,19 +11,18 @@ import { COMPOUND_STAFF, STAFF_ROLES, type Role } from '../roles/roles.js';
 
 /**
  * The roles that stand for a responsible unit (责任单位): an item given to that unit is theirs to
- * start. Grid workers are the first responders for green-level concerns; nobody told them of one.
+ * start, and the staff section of new items (`newItems`) shows each role the items of its unit.
+ * Grid workers are the first responders for green-level concerns; nobody told them of one.
  */
 export const HOME_ROLE_UNITS = {
   grid_worker: 'grid',
   community_staff: 'community',
 } as const satisfies Partial<Record<Role, string>>;
 
-/** The staff sections and the roles (held at the compound) that see each. */
+/** The staff sections and the roles (held at the compound) that see each; new items follow HOME_ROLE_UNITS. */
 export const HOME_STAFF_SECTIONS = {
   /** Overdue and due-today items: those who work on items. */
   dueItems: ACTION_ITEM_WORKERS,
-  /** Items given to my unit that nobody has started, due later than today: the roles of HOME_ROLE_UNITS. */
-  newItems: Object.keys(HOME_ROLE_UNITS) as Array<keyof typeof HOME_ROLE_UNITS>,
   /** Items resolved, waiting for their sign-off: those who may sign off (SIGN_OFF_ROLES). */
   toSignOff: COMPOUND_STAFF,
   /** Minutes to publish: the station and above, who publish them. */

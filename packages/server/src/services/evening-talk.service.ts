@@ -23,6 +23,7 @@ import {
   type MeetingKindSpec,
   type PageRequest,
   type QuestionCounts,
+  type QuestionStatus,
   type QuestionView,
   type SubmitQuestionInput,
 } from '@yishi/core';
@@ -158,6 +159,8 @@ async function loadForHandling(
   actor: Actor,
   meetingId: string,
   questionId: string,
+  /** What the question must be for this step: raised (answer, list, merge) unless told otherwise. */
+  assertStatus: (status: QuestionStatus) => void = assertQuestionHandleable,
 ): Promise<{ loaded: LoadedMeeting; question: NonNullable<Awaited<ReturnType<typeof findQuestion>>> }> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   assertKindOffers(loaded, takesQuestions);
@@ -167,7 +170,7 @@ async function loadForHandling(
   if (!recordingOpen(status)) throw meetingStepRefused(status, 'handle_question');
   const question = await findQuestion(deps.db, meetingId, questionId);
   if (!question) throw new DomainError('question_not_found');
-  assertQuestionHandleable(question.status);
+  assertStatus(question.status);
   return { loaded, question };
 }
 
@@ -198,14 +201,8 @@ export function answerQuestion(deps: Deps, actor: Actor, meetingId: string, ques
  */
 export function correctAnswer(deps: Deps, actor: Actor, meetingId: string, questionId: string, input: AnswerQuestionInput, once?: IdempotentRequest) {
   return idempotent<Handled>(deps, actor.userId, once, async (inTransaction) => {
-    const loaded = await loadMeeting(deps.db, meetingId, actor);
-    assertKindOffers(loaded, takesQuestions);
-    if (!holdsAny(loaded.roles, MEETING_RECORDERS)) throw new DomainError('forbidden');
-    if (!recordingOpen(loaded.meeting.status)) throw meetingStepRefused(loaded.meeting.status, 'handle_question');
-    const question = await findQuestion(deps.db, meetingId, questionId);
-    if (!question) throw new DomainError('question_not_found');
     // Answered is for good: no later step takes a question out of it.
-    assertAnswerCorrectable(question.status);
+    const { loaded, question } = await loadForHandling(deps, actor, meetingId, questionId, assertAnswerCorrectable);
     return inTransaction(async (trx) => {
       await lockMeeting(trx, meetingId);
       const published = await countMinutesVersions(trx, meetingId);
