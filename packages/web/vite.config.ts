@@ -23,8 +23,6 @@ export default defineConfig({
     minifyCssLiterals(),
     sharedDecorate(),
     splitStrings(here('./src/locales'), here('./src/i18n.ts'), here('./src/main.ts'), [
-      'board-page',
-      'vote-page',
       'vote-timeline',
       'vote-result',
       'proxy-panel',

@@ -243,17 +243,36 @@ describe("words per language: the shell's per feature and part, a page's in one 
     expect(wordsOf(pages[0].page)).toEqual([chunks.find((c) => c.load === 'vote-page' && c.locale === 'zh-CN')!.file]);
   });
 
-  test('the board and the voting page fetch their Chinese words with their code (the route table preloads them), not once it has run', () => {
+  test("going from page to page, each page's files and Chinese words come from the route files index.html names, not from a map of every page in the shell", () => {
     const shell = code(manifest[entryKey(DIST, manifest)]!.file);
+    const meta = /<meta name="yishi-route-files" content="\/(assets\/route-files-[\w-]+\.json)">/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'));
+    expect(meta).not.toBeNull();
+    const map = JSON.parse(readFileSync(join(DIST, meta![1]!), 'utf8')) as { files: string[]; routes: Record<string, number[]> };
+    const filesOf = (path: string) => map.routes[path]!.map((place) => map.files[place]!);
     const words = (load: string, locale: string) => chunks.find((c) => c.load === load && c.locale === locale)!.file;
-    for (const load of ['board-page', 'vote-page']) {
-      expect(shell).toContain(words(load, 'zh-CN'));
-      expect(shell).not.toContain(words(load, 'en'));
+    for (const [path, load, module] of [
+      ['/board/:compoundId', 'board-page', 'src/pages/board/board-page.ts'],
+      ['/votes/:voteId', 'vote-page', 'src/pages/votes/vote-page.ts'],
+      ['/meetings/:meetingId', 'meeting-page', 'src/pages/meetings/meeting-page.ts'],
+    ] as const) {
+      expect(filesOf(path), path).toContain(`/${manifest[module]!.file}`);
+      expect(filesOf(path), path).toContain(`/${words(load, 'zh-CN')}`);
+      expect(filesOf(path), path).not.toContain(`/${words(load, 'en')}`);
+      // The shell names the page's chunk to import it, and nothing more of it: no preload list of its files.
+      expect(shell).not.toContain(words(load, 'zh-CN'));
+    }
+    // Vite's preload map in the shell keeps only the shell's own later parts (the bell, the connection strip, the
+    // offline copies): about 2.5 KiB gzipped when it listed every page's files.
+    const preloadMap = /m\.f=\[([^\]]*)\]/.exec(shell)?.[1]?.split(',') ?? [];
+    expect(preloadMap.length).toBeLessThan(12);
+    const pageChunks = new Set(Object.values(map.routes).map((places) => map.files[places[0]!]!.slice(1)));
+    expect(pageChunks.size).toBeGreaterThan(30);
+    for (const entry of preloadMap.map((quoted) => JSON.parse(quoted) as string)) {
+      expect(pageChunks.has(entry), entry).toBe(false);
+      expect(entry).not.toMatch(/strings-page-/);
     }
     // The board's sections, which its code asks for as it runs, draw with the page's words: they wait for none of their own.
     expect(chunks.some((c) => c.load === 'board-sections')).toBe(false);
-    // Only those pages: each preloaded file costs every visit a name in the route table.
-    expect(shell).not.toContain(words('meeting-page', 'zh-CN'));
   });
 
   test('the voting page loads the words it shows, not whole features: of the roll objections, the link to the roll check', () => {

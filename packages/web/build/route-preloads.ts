@@ -17,7 +17,14 @@
  * priority: over HTTP/1.1's six connections, at the same priority, they were fetched before the
  * page's own data (the board's name 1.15 → 1.54 s on a throttled phone; docs/benchmarks.md). The
  * server matches a path as the app's router does (packages/server/src/http/page-html.ts).
+ *
+ * Going from page to page in the app, the shell names a page's files itself (app/route-files.ts), from
+ * the same lists written for it as `assets/route-files-<hash>.json`, which index.html names in a meta
+ * tag. Vite would have put them in the shell: a preload map of every page's files, 2.5 KiB gzipped
+ * that every visit downloaded before its first page could run (issue 18). So the shell's import of a
+ * page preloads nothing; the map is fetched once the first page has loaded.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rollup';
@@ -26,6 +33,14 @@ import { loadedWith } from './loaded-deps.js';
 import { TOP_LEVEL_IMPORT } from './page-words.js';
 
 export const ROUTE_PRELOADS_FILE = '.vite/route-preloads.json';
+/** index.html's meta tag naming the map the shell reads (app/route-files.ts). */
+export const ROUTE_FILES_META = 'yishi-route-files';
+
+/** What the shell reads: each route's files as places in one list of names (each name written once). */
+export interface RouteFilesMap {
+  files: string[];
+  routes: Record<string, number[]>;
+}
 
 export interface RoutePreloads {
   /** In the order of the route table (the first match wins, as in the app). */
@@ -37,54 +52,112 @@ const ROUTE = /\bpath:\s*'([^']+)'[^]*?\bload:\s*\(\)\s*=>\s*import\(\s*'([^']+)
 /** A page's words in the default language (build/split-strings.ts names them so). */
 const DEFAULT_WORDS = /(^|\/)strings-page-[\w-]+\.zh-CN-/;
 
-export function routePreloads(routesModule: string): Plugin {
+export function routePreloads(routesModule: string): Plugin[] {
   let base = '/';
-  return {
-    name: 'yishi-route-preloads',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk');
-      const entry = chunks.find((chunk) => chunk.isEntry);
-      if (!entry) this.error('route-preloads: the build has no entry chunk');
-      const shell = loadedWith(bundle as OutputBundle, entry.fileName);
-
-      const routes: RoutePreloads['routes'] = [];
-      for (const [, path, specifier] of readFileSync(routesModule, 'utf8').matchAll(ROUTE)) {
-        const page = resolve(dirname(routesModule), specifier!).replace(/\.js$/, '.ts');
-        const chunk = chunks.find((c) => c.facadeModuleId === page);
-        if (!chunk) this.error(`route-preloads: no chunk is the page ${page}`);
-        const closure = (root: string) => [...loadedWith(bundle as OutputBundle, root)].filter((file) => !shell.has(file));
-        const own = closure(chunk.fileName);
-        const words = own.flatMap((file) => (bundle[file] as OutputChunk).dynamicImports.filter((d) => DEFAULT_WORDS.test(d)));
-        const files = new Set([...own, ...words]);
-        const later = new Set<string>();
-        for (const [, part] of readFileSync(page, 'utf8').matchAll(TOP_LEVEL_IMPORT)) {
-          const module = resolve(dirname(page), part!).replace(/\.js$/, '.ts');
-          const partChunk = chunks.find((c) => c.facadeModuleId === module);
-          if (!partChunk) this.error(`route-preloads: no chunk is the part ${module} of ${page}`);
-          for (const file of closure(partChunk.fileName)) if (!files.has(file)) later.add(file);
-        }
-        // Each part the page may ask for by import() (its words apart), and each part a part asks for so (the proxy
-        // panel's actions): its files and its default words, for the server to name when it knows the page will
-        // show it (the voting page's first screen, by core's voteFirstScreenParts; the meeting page's editor).
-        const parts: Record<string, string[]> = {};
-        const asked = [...chunk.dynamicImports];
-        for (const dynamic of asked) {
-          const part = bundle[dynamic];
-          if (part?.type !== 'chunk' || /(^|\/)strings-/.test(dynamic) || parts[part.name]) continue;
-          const partFiles = closure(part.fileName).filter((file) => !files.has(file));
-          const partWords = partFiles.flatMap((file) => (bundle[file] as OutputChunk).dynamicImports.filter((d) => DEFAULT_WORDS.test(d)));
-          parts[part.name] = [...new Set([...partFiles, ...partWords])].map((file) => base + file);
-          asked.push(...part.dynamicImports);
-        }
-        routes.push({ path: path!, files: [...files].map((file) => base + file), later: [...later].map((file) => base + file), parts });
-      }
-      if (routes.length === 0) this.error(`route-preloads: no route found in ${routesModule}`);
-      const preloads: RoutePreloads = { routes };
-      this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: JSON.stringify(preloads, null, 1) });
-    },
+  let written: OutputBundle | undefined;
+  const pageModules = () =>
+    new Set(
+      [...readFileSync(routesModule, 'utf8').matchAll(ROUTE)].map(([, , specifier]) => resolve(dirname(routesModule), specifier!).replace(/\.js$/, '.ts')),
+    );
+  let pages: Set<string> | undefined;
+  /** A page of the route table imported by the shell: its files come from the map, not from a preload map in the shell. */
+  const shellImportsPage = (file: string, host: string) => {
+    const imported = written?.[file];
+    const importer = written?.[host];
+    if (imported?.type !== 'chunk' || importer?.type !== 'chunk' || !importer.isEntry) return false;
+    pages ??= pageModules();
+    return imported.facadeModuleId !== null && pages.has(imported.facadeModuleId);
   };
+  return [
+    {
+      name: 'yishi-route-preloads:bundle',
+      apply: 'build',
+      // Vite asks for a dynamic import's preloads while it writes the chunks, after the bundle is complete.
+      generateBundle: {
+        order: 'pre',
+        handler(_options, bundle) {
+          written = bundle;
+        },
+      },
+      config(config) {
+        const preload = config.build?.modulePreload;
+        const inner = typeof preload === 'object' ? preload.resolveDependencies : undefined;
+        return {
+          build: {
+            modulePreload: {
+              resolveDependencies: (file, deps, context) =>
+                context.hostType === 'js' && shellImportsPage(file, context.hostId) ? [] : inner ? inner(file, deps, context) : deps,
+            },
+          },
+        };
+      },
+    },
+    {
+      name: 'yishi-route-preloads',
+      apply: 'build',
+      configResolved(config) {
+        base = config.base;
+      },
+      // After Vite's own, which writes index.html.
+      generateBundle: {
+        order: 'post',
+        handler(_options, bundle) {
+          const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk');
+          const entry = chunks.find((chunk) => chunk.isEntry);
+          if (!entry) this.error('route-preloads: the build has no entry chunk');
+          const shell = loadedWith(bundle as OutputBundle, entry.fileName);
+
+          const routes: RoutePreloads['routes'] = [];
+          for (const [, path, specifier] of readFileSync(routesModule, 'utf8').matchAll(ROUTE)) {
+            const page = resolve(dirname(routesModule), specifier!).replace(/\.js$/, '.ts');
+            const chunk = chunks.find((c) => c.facadeModuleId === page);
+            if (!chunk) this.error(`route-preloads: no chunk is the page ${page}`);
+            const closure = (root: string) => [...loadedWith(bundle as OutputBundle, root)].filter((file) => !shell.has(file));
+            const own = closure(chunk.fileName);
+            const words = own.flatMap((file) => (bundle[file] as OutputChunk).dynamicImports.filter((d) => DEFAULT_WORDS.test(d)));
+            const files = new Set([...own, ...words]);
+            const later = new Set<string>();
+            for (const [, part] of readFileSync(page, 'utf8').matchAll(TOP_LEVEL_IMPORT)) {
+              const module = resolve(dirname(page), part!).replace(/\.js$/, '.ts');
+              const partChunk = chunks.find((c) => c.facadeModuleId === module);
+              if (!partChunk) this.error(`route-preloads: no chunk is the part ${module} of ${page}`);
+              for (const file of closure(partChunk.fileName)) if (!files.has(file)) later.add(file);
+            }
+            // Each part the page may ask for by import() (its words apart), and each part a part asks for so (the proxy
+            // panel's actions): its files and its default words, for the server to name when it knows the page will
+            // show it (the voting page's first screen, by core's voteFirstScreenParts; the meeting page's editor).
+            const parts: Record<string, string[]> = {};
+            const asked = [...chunk.dynamicImports];
+            for (const dynamic of asked) {
+              const part = bundle[dynamic];
+              if (part?.type !== 'chunk' || /(^|\/)strings-/.test(dynamic) || parts[part.name]) continue;
+              const partFiles = closure(part.fileName).filter((file) => !files.has(file));
+              const partWords = partFiles.flatMap((file) => (bundle[file] as OutputChunk).dynamicImports.filter((d) => DEFAULT_WORDS.test(d)));
+              parts[part.name] = [...new Set([...partFiles, ...partWords])].map((file) => base + file);
+              asked.push(...part.dynamicImports);
+            }
+            routes.push({ path: path!, files: [...files].map((file) => base + file), later: [...later].map((file) => base + file), parts });
+          }
+          if (routes.length === 0) this.error(`route-preloads: no route found in ${routesModule}`);
+          const preloads: RoutePreloads = { routes };
+          this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: JSON.stringify(preloads, null, 1) });
+
+          // The shell's copy: each route's files and the files of the parts it asks for at its top level.
+          const names = [...new Set(routes.flatMap((route) => [...route.files, ...route.later]))];
+          const places = new Map(names.map((name, place) => [name, place]));
+          const map: RouteFilesMap = {
+            files: names,
+            routes: Object.fromEntries(routes.map((route) => [route.path, [...route.files, ...route.later].map((name) => places.get(name)!)])),
+          };
+          const source = JSON.stringify(map);
+          const fileName = `assets/route-files-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.json`;
+          this.emitFile({ type: 'asset', fileName, source });
+          const html = bundle['index.html'];
+          if (html?.type !== 'asset' || typeof html.source !== 'string' || !html.source.includes('</head>'))
+            this.error('route-preloads: the build has no index.html to name the route files in');
+          html.source = html.source.replace('</head>', `  <meta name="${ROUTE_FILES_META}" content="${base}${fileName}">\n  </head>`);
+        },
+      },
+    },
+  ];
 }

@@ -85,9 +85,9 @@ function shellWords(bundle: OutputBundle, entry: OutputChunk, locale: string): s
 }
 
 /**
- * `preloaded`: the pages (chunk names, `board-page`) whose words in the default language are fetched
- * with their code: the pages a resident opens from a link on a phone. Every page's would cost each
- * page 0.6 KiB more of the route table's preload lists.
+ * `preloaded`: the parts a page imports (chunk names, `vote-flow`) whose words in the default language
+ * are fetched with their code. A page's own words come with its files: in its HTML, and from the
+ * route files as the app goes to it (build/route-preloads.ts).
  */
 export function splitStrings(localesDir: string, i18nModule: string, entry: string, preloaded: readonly string[] = []): Plugin {
   const localeFile = (id: string) => id.startsWith(localesDir) && /[\\/][\w-]+\.ts$/.test(id) && !id.endsWith('index.ts');
@@ -123,8 +123,8 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
 
   let written: OutputBundle | undefined;
   /**
-   * What Vite preloads with a dynamic import (a page: its chunk and the chunks it imports), plus, for
-   * the `preloaded` pages, the words in the default language these chunks load (build/page-words.ts), which the browser would
+   * What Vite preloads with a dynamic import (a part: its chunk and the chunks it imports), plus, for
+   * the `preloaded` parts, the words in the default language these chunks load (build/page-words.ts), which the browser would
    * otherwise ask for only once the page's code has run: a round trip fewer on a phone. A visitor in
    * English fetches the Chinese words too (3 KiB on the board), as index.html preloads the shell's.
    */

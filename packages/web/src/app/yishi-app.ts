@@ -21,6 +21,7 @@ import type { YishiConnectionBar } from './connection-bar.js';
 import { switchStyles } from '../styles/switch-styles.js';
 import { shellStyles } from './shell-styles.js';
 import { NOTICES_SLOT } from './notify.js';
+import { fetchRouteFiles, preloadRoute } from './route-files.js';
 import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, titleKey, type RouteDef, type RouteParams } from './router.js';
 
 const NOT_FOUND: RouteDef = {
@@ -60,7 +61,9 @@ export class YishiApp extends YishiElement {
     // and what the strip says offline (pages seen still open) is true for them. A passer-by reading the notice
     // board on one bar of signal is not made to download the app behind it, nor told that pages will open offline.
     const wanted = () => currentMe() !== null || location.pathname.startsWith('/hall/');
-    const load = () =>
+    const load = () => {
+      // Someone logged in goes from page to page: each page's files, for the moves to come (app/route-files.ts).
+      if (currentMe()) void fetchRouteFiles();
       void import('./connection-bar.js')
         .then(async () => {
           await customElements.whenDefined('yishi-connection-bar');
@@ -68,6 +71,7 @@ export class YishiApp extends YishiElement {
           if (import.meta.env.PROD) await this.connectionBar.register();
         })
         .catch(() => undefined);
+    };
     if (wanted()) return load();
     const stop = onSessionChange(() => {
       if (!wanted()) return;
@@ -120,6 +124,8 @@ export class YishiApp extends YishiElement {
         return;
       }
     }
+    // After the first page, its files side by side (the first page's are in its HTML).
+    if (navigation > 1) void preloadRoute(route.path);
     try {
       await route.load();
     } catch {

@@ -1,0 +1,102 @@
+/**
+ * Going from page to page in the app, the shell names the next page's files itself
+ * (packages/web/src/app/route-files.ts), from the lists the build writes and index.html names
+ * (build/route-preloads.ts); the shell no longer carries a preload map of every page (issue 18:
+ * 2.5 KiB gzipped on every first visit). In a real Chromium on a phone:
+ * - an owner logged in gets the lists once the first page has loaded, and a move to the voting page
+ *   names each of its files in the head (its chunk, what it imports, its Chinese words) and fetches them;
+ * - a passer-by on the public board does not download the lists at all until moving to another page.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
+import { compoundIdByCode, demoOpenVoteId, startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+let dsct: string;
+let openVote: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  dsct = await compoundIdByCode(server.deps, 'DSCT');
+  openVote = await demoOpenVoteId(server.deps);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface RouteFiles {
+  files: string[];
+  routes: Record<string, number[]>;
+}
+
+const isRouteFiles = (path: string) => /^\/assets\/route-files-[\w-]+\.json$/.test(path);
+
+/** The paths the page asks for, from now on. */
+function requests(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  return asked;
+}
+
+/** In-app navigation, as a tap on a link does (app/router.ts). */
+function goInApp(page: Page, path: string): Promise<void> {
+  return page.evaluate((to) => {
+    history.pushState(null, '', to);
+    window.dispatchEvent(new Event('yishi-location-changed'));
+  }, path);
+}
+
+const namedInHead = (page: Page) =>
+  page.evaluate(() => Array.from(document.head.querySelectorAll('link[rel="modulepreload"]'), (link) => link.getAttribute('href')));
+
+describe("each page's files, named by the shell on the way to it", () => {
+  test('an owner: the lists come once the home page has loaded; the voting page is then fetched with all its files named at once', async () => {
+    await withPhonePage(browser, async (page) => {
+      await loginWithSessionCookie(page, server.url, 'yezhu');
+      const asked = requests(page);
+      const listsAnswer = page.waitForResponse((response) => isRouteFiles(new URL(response.url()).pathname));
+      await page.goto(`${server.url}/`);
+      await page.locator('yishi-home-page').waitFor();
+      const lists = (await (await listsAnswer).json()) as RouteFiles;
+      const voteFiles = lists.routes['/votes/:voteId']!.map((place) => lists.files[place]!);
+      expect(voteFiles.length).toBeGreaterThan(3);
+      expect(voteFiles.some((file) => /\/strings-page-vote-page\.zh-CN-/.test(file))).toBe(true);
+      // The home page's HTML named neither the voting page's chunk nor its words (only chunks the two pages share).
+      const before = await namedInHead(page);
+      const own = voteFiles.filter((file) => /\/(vote-page|strings-page-vote-page\.zh-CN)-/.test(file));
+      expect(own).toHaveLength(2);
+      for (const file of own) expect(before).not.toContain(file);
+
+      await goInApp(page, `/votes/${openVote}`);
+      await page.locator('yishi-vote-page').getByRole('heading', { name: '我的房屋' }).waitFor();
+      const after = await namedInHead(page);
+      for (const file of voteFiles) {
+        expect(after, file).toContain(file);
+        expect(asked, file).toContain(file);
+      }
+      expect(asked.filter(isRouteFiles)).toHaveLength(1);
+    });
+  });
+
+  test('a passer-by on the board downloads no lists, until going to another page', async () => {
+    await withPhonePage(browser, async (page) => {
+      const asked = requests(page);
+      await page.goto(`${server.url}/board/${dsct}`);
+      await page.locator('yishi-board-page').waitFor();
+      await page.waitForLoadState('load');
+      await page.waitForLoadState('networkidle');
+      expect(asked.filter(isRouteFiles)).toEqual([]);
+
+      const listsAnswer = page.waitForResponse((response) => isRouteFiles(new URL(response.url()).pathname));
+      await goInApp(page, `/votes/${openVote}/roll-check`);
+      await page.locator('yishi-roll-check-page').waitFor();
+      const lists = (await (await listsAnswer).json()) as RouteFiles;
+      const named = await namedInHead(page);
+      for (const place of lists.routes['/votes/:voteId/roll-check']!) expect(named).toContain(lists.files[place]);
+    });
+  });
+});
