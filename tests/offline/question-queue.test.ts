@@ -8,7 +8,7 @@
  * offline goes out when the page is opened again. A correction of an answer waits and goes out the same way.
  */
 import { fileURLToPath } from 'node:url';
-import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
+import { addWorkdays, chinaDate, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, holdRequests, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
@@ -205,6 +205,42 @@ describe('evening-talk questions with no network', () => {
       .where('operation', '=', 'put /meetings/:meetingId/questions/:questionId/answer')
       .execute();
     expect(keys.map((k) => k.key)).toContain(sent[0]);
+    await context.close();
+  });
+
+  it('a question listed with no signal at 23:58 and sent after midnight counts its working days from the day it was listed', async () => {
+    const meetingId = await talkInSession('断网夜谈·跨夜列入');
+    const staff = await new ApiClient(server.url).login('shequ');
+    const text = '5栋单元门禁坏了';
+    const asked = await staff.ok(eveningTalkEndpoints.submit, { params: { meetingId }, body: { text, category: 'facilities' } });
+    // The phone's clock: two minutes to midnight in China, today.
+    const today = chinaDate(new Date());
+    const beforeMidnight = new Date(`${today}T23:58:00+08:00`);
+    const page = await newPhonePage(browser, PHONE_390);
+    await page.clock.setFixedTime(beforeMidnight);
+    await loginWithSessionCookie(page, server.url, 'shequ');
+    await page.goto(`${server.url}/meetings/${meetingId}`);
+    await page.locator('yishi-questions-panel .counts').waitFor();
+    const context = page.context();
+    await context.setOffline(true);
+    const question = page.locator('li.question', { hasText: text });
+    await question.getByRole('button', { name: '列入问题清单' }).click();
+    await question.getByLabel('整改措施').fill('物业三日内修复门禁');
+    await question.getByRole('button', { name: '保存' }).click();
+    await question.getByText('列入问题清单：待发送').waitFor();
+    // Ten minutes later it is tomorrow on the phone; then the signal comes back.
+    await page.clock.setFixedTime(new Date(beforeMidnight.getTime() + 10 * 60_000));
+    const sent: unknown[] = [];
+    context.on('request', (request) => void (request.method() === 'POST' && request.url().endsWith('/list') && sent.push(request.postDataJSON())));
+    await context.setOffline(false);
+    await question.getByText('已列入问题清单').waitFor({ timeout: 20_000 });
+    expect(sent).toEqual([expect.objectContaining({ listedOn: today, deadlineWorkdays: 5 })]);
+    const item = await server.deps.db
+      .selectFrom('action_items')
+      .select(['due_date', 'deadline_workdays'])
+      .where('source_id', '=', asked.id)
+      .executeTakeFirstOrThrow();
+    expect(item).toEqual({ due_date: addWorkdays(today, 5).dueDate, deadline_workdays: 5 });
     await context.close();
   });
 

@@ -32,7 +32,7 @@ export const SIGN_OFF_ROLES: readonly Role[] = COMPOUND_STAFF;
 /** Who reports concerns and rates outcomes. */
 export const CONCERN_ROLES: readonly Role[] = ['owner', 'resident'];
 
-export { DEFAULT_DEADLINE_WORKDAYS, MAX_DEADLINE_WORKDAYS, MIN_DEADLINE_WORKDAYS } from './deadline-workdays.js';
+export { DEFAULT_DEADLINE_WORKDAYS, MAX_DEADLINE_WORKDAYS, MIN_DEADLINE_WORKDAYS, deadlineCountsFrom } from './deadline-workdays.js';
 /** A dissatisfied rating within this many days of the sign-off reopens the item. */
 export const REOPEN_WINDOW_DAYS = 15;
 

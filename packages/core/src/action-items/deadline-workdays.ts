@@ -9,3 +9,12 @@
 export const DEFAULT_DEADLINE_WORKDAYS = 5;
 export const MIN_DEADLINE_WORKDAYS = 1;
 export const MAX_DEADLINE_WORKDAYS = 60;
+
+/**
+ * The day a listed question's working days count from: the day the worker listed it (`listedOn`, sent
+ * with a listing that waited offline), if it lies between the day the meeting was arranged and today
+ * (in China); otherwise today. A phone's wrong clock cannot move a deadline into the future or far back.
+ */
+export function deadlineCountsFrom(listedOn: string | undefined, today: string, meetingArrangedOn: string): string {
+  return listedOn !== undefined && listedOn >= meetingArrangedOn && listedOn <= today ? listedOn : today;
+}

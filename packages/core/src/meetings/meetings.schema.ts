@@ -73,6 +73,12 @@ export const listQuestionSchema = z.object({
   responsibleUnit: responsibleUnitSchema.optional(),
   /** The working days the action item is due in (5个工作日内 unless the worker gives another). */
   deadlineWorkdays: deadlineWorkdaysSchema.default(DEFAULT_DEADLINE_WORKDAYS),
+  /**
+   * The day (in China) the worker listed it, which the working days count from: a listing made with no
+   * signal reaches the server later (the web's outbox). Counted from the day it arrives when absent,
+   * in the future, or before the meeting was arranged (core's deadlineCountsFrom).
+   */
+  listedOn: z.iso.date().optional(),
 });
 export type ListQuestionInput = z.infer<typeof listQuestionSchema>;
 

@@ -11,9 +11,12 @@ import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let dsct: string;
+/** The server's clock: Saturday 21 November 2026, 10:00 in China, unless a test moves it. */
+let now: Date;
 
 beforeEach(async () => {
-  t = await createTestApp({ clock: () => new Date('2026-11-21T02:00:00Z') });
+  now = new Date('2026-11-21T02:00:00Z');
+  t = await createTestApp({ clock: () => now });
   dsct = await t.compoundId('DSCT');
 });
 afterEach(() => t.close());
@@ -117,6 +120,40 @@ describe('evening talk', () => {
     // Listed on Saturday 21 November 2026: the working days count from Monday the 23rd.
     expect(await itemOf(given)).toMatchObject({ deadlineWorkdays: 10, dueDate: '2026-12-04' });
     expect(await itemOf(byDefault)).toMatchObject({ deadlineWorkdays: 5, dueDate: '2026-11-27' });
+  });
+
+  it('a listing that waited offline over a weekend counts its working days from the day it was made, not the day it arrived', async () => {
+    // Friday 20 November, 21:00 in China: the talk, a question recorded, the worker lists it with no signal.
+    now = new Date('2026-11-20T13:00:00Z');
+    const { cookie, id } = await scheduledTalk();
+    await step('start', cookie, id);
+    const questions = await Promise.all(
+      ['南门台阶破损', '3栋楼道灯不亮', '垃圾房异味', '车库积水'].map((text) => asked(cookie, id, { text, category: 'facilities' })),
+    );
+    // Monday 23 November, 09:00: the phone has signal again and its outbox sends the listings.
+    now = new Date('2026-11-23T01:00:00Z');
+    const listed = async (questionId: string, listedOn?: string) => {
+      const answer = await t.api(eveningTalkEndpoints.list, {
+        cookie,
+        params: { meetingId: id, questionId },
+        body: { measures: '物业处理', ...(listedOn ? { listedOn } : {}) },
+      });
+      expect(answer.status, JSON.stringify(answer.error)).toBe(200);
+      return t.ok(actionItemEndpoints.get, { cookie, params: { itemId: answer.data!.actionItemId } });
+    };
+    // Five working days from Friday: Monday 23 to Friday 27. From Monday: to Monday 30.
+    expect(await listed(questions[0]!.id, '2026-11-20')).toMatchObject({ deadlineWorkdays: 5, dueDate: '2026-11-27' });
+    expect(await listed(questions[1]!.id)).toMatchObject({ dueDate: '2026-11-30' });
+    // A day after today, or before the meeting was arranged (a phone's wrong clock): counted from today.
+    expect(await listed(questions[2]!.id, '2026-11-24')).toMatchObject({ dueDate: '2026-11-30' });
+    expect(await listed(questions[3]!.id, '2026-11-19')).toMatchObject({ dueDate: '2026-11-30' });
+    const refused = await t.api(eveningTalkEndpoints.list, {
+      cookie,
+      params: { meetingId: id, questionId: questions[0]!.id },
+      body: { measures: '', listedOn: '20号' },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.error?.details)).toContain('listedOn');
   });
 
   it('two staff handling the same question at the same moment: one succeeds, one is told, one action item', async () => {

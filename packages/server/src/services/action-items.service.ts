@@ -54,6 +54,8 @@ export interface NewActionItemInput {
   responsibleUnit?: string | null;
   /** Working days on the PRC calendar; without them 5 (or an urgent concern's "1341" target day). */
   deadlineWorkdays?: number;
+  /** The China date those working days count from: today unless given. */
+  deadlineFrom?: string;
   createdByUserId: string | null;
   handlerName?: string | null;
   measures?: string;
@@ -80,7 +82,7 @@ export async function createActionItem(
   // Staff may set the working days; otherwise 5, except that an urgent concern is due when its "1341" target falls.
   const { workdays, ...deadline } =
     input.deadlineWorkdays !== undefined
-      ? { workdays: input.deadlineWorkdays, ...addWorkdays(chinaDate(now), input.deadlineWorkdays) }
+      ? { workdays: input.deadlineWorkdays, ...addWorkdays(input.deadlineFrom ?? chinaDate(now), input.deadlineWorkdays) }
       : concernDeadline(now, input.urgency ?? null);
   const triage = input.triage ?? initialTriage({ sourceKind: input.source.kind, responsibleUnit: input.responsibleUnit ?? null });
   const targets = input.urgency ? responseTargets(now, input.urgency) : null;

@@ -13,7 +13,9 @@ import {
   assertAnswerCorrectable,
   assertQuestionHandleable,
   askerNameWithoutBuilding,
+  chinaDate,
   countQuestions,
+  deadlineCountsFrom,
   maskAskerName,
   meetingStepRefused,
   questionsOpen,
@@ -239,7 +241,8 @@ async function listForFollowUp(
   return inTransaction(async (trx) => {
     // Claim the question first: a second "list" of the same question finds it claimed and the whole
     // transaction, action item included, is rolled back.
-    const claimed = await claimRaisedQuestion(trx, question.id, { status: 'listed', measures: input.measures, handled_at: deps.clock().toISOString() });
+    const now = deps.clock();
+    const claimed = await claimRaisedQuestion(trx, question.id, { status: 'listed', measures: input.measures, handled_at: now.toISOString() });
     if (!claimed) throw new DomainError('question_closed', { status: 'listed' });
     const created = await createActionItem(trx, deps, {
       compoundId: loaded.meeting.compound_id,
@@ -250,6 +253,8 @@ async function listForFollowUp(
       createdByUserId: actor.userId,
       measures: input.measures,
       deadlineWorkdays: input.deadlineWorkdays,
+      // A listing that waited in the worker's outbox counts from the day it was made, not the day it arrived.
+      deadlineFrom: deadlineCountsFrom(input.listedOn, chinaDate(now), chinaDate(new Date(loaded.meeting.created_at))),
     });
     await updateQuestion(trx, question.id, { action_item_id: created.id });
     await enqueueNotifications(trx, deps, { kind: 'concern_listed', questionId: question.id, causedByUserId: actor.userId });

@@ -14,6 +14,7 @@
 import {
   DEFAULT_DEADLINE_WORKDAYS,
   QUESTION_CATEGORY_LABELS,
+  chinaDate,
   eveningTalkEndpoints,
   meetingEndpoints,
   questionsOpen,
@@ -144,7 +145,9 @@ export class QuestionsPanel extends YishiElement {
     if (kind === 'list') {
       const unit = this.renderRoot.querySelector('yishi-responsible-unit-field')?.value ?? '';
       const deadlineWorkdays = this.renderRoot.querySelector('yishi-deadline-field')?.workdays ?? DEFAULT_DEADLINE_WORKDAYS;
-      return enqueue('list', meetingId, { measures: this.value('measures'), ...(unit ? { responsibleUnit: unit } : {}), deadlineWorkdays }, q.id);
+      // The day it is listed, which its working days count from even if the outbox sends it days later (core's deadlineCountsFrom).
+      const listedOn = chinaDate(new Date());
+      return enqueue('list', meetingId, { measures: this.value('measures'), ...(unit ? { responsibleUnit: unit } : {}), deadlineWorkdays, listedOn }, q.id);
     }
     return enqueue('merge', meetingId, { intoQuestionId: this.value('intoQuestionId') }, q.id);
   }
