@@ -247,6 +247,22 @@ export const NOTIFICATION_SPECS: Record<NotificationKind, NotificationKindSpec> 
     body: { 'zh-CN': '您反映的问题“{title}”有了答复：{answer}', en: 'Your concern "{title}" has an answer: {answer}' },
     path: '{path}',
   },
+  // The words of an answer given on the spot, corrected before the minutes are out (not who gave it: a name's typo is
+  // no news to the resident). No SMS: the resident had one for the answer, and its link shows the corrected words.
+  concern_answer_corrected: {
+    group: 'concerns',
+    label: { 'zh-CN': '我反映的问题的答复有更正', en: 'The answer to my concern is corrected' },
+    defaults: NO_SMS,
+    sms: null,
+    robot: false,
+    personal: true,
+    title: { 'zh-CN': '答复已更正：{title}', en: 'Answer corrected: {title}' },
+    body: {
+      'zh-CN': '您反映的问题“{title}”的答复已更正为：{answer}',
+      en: 'The answer to your concern "{title}" has been corrected to: {answer}',
+    },
+    path: '{path}',
+  },
   concern_listed: {
     group: 'concerns',
     label: { 'zh-CN': '我反映的问题列入整改清单', en: 'My concern becomes an action item' },

@@ -34,6 +34,7 @@ export const NOTIFICATION_KINDS = [
   'proposal_answered',
   'concern_recorded',
   'concern_answered',
+  'concern_answer_corrected',
   'concern_listed',
   'item_assigned',
   'item_due_tomorrow',

@@ -218,6 +218,9 @@ export function correctAnswer(deps: Deps, actor: Actor, meetingId: string, quest
           answer_corrected_at: deps.clock().toISOString(),
           answer_corrected_by: actor.userId,
         });
+        // The asker was told the answer: told again when its words change.
+        if (current?.answer !== input.answer)
+          await enqueueNotifications(trx, deps, { kind: 'concern_answer_corrected', questionId: question.id, causedByUserId: actor.userId });
       }
       return { counts: await countQuestionsOf(trx, meetingId) };
     });

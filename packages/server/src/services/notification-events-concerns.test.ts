@@ -33,6 +33,13 @@ describe('concerns raised at an evening talk', () => {
     await t.ok(meetingEndpoints.schedule, { cookie: staff, params: { meetingId } });
     return { staff, meetingId };
   }
+  /** A talk in session with a question 居民 jumin asked before it began. */
+  async function askedByJumin(text: string) {
+    const { staff, meetingId } = await talkInSession();
+    const asked = await t.ok(eveningTalkEndpoints.submit, { cookie: await t.login('jumin'), params: { meetingId }, body: { text, category: 'facilities' } });
+    await t.ok(meetingEndpoints.start, { cookie: staff, params: { meetingId } });
+    return { staff, meetingId, asked };
+  }
   const ask = (cookie: string, meetingId: string, text: string) =>
     t.api(eveningTalkEndpoints.submit, { cookie, params: { meetingId }, body: { text, category: 'facilities' } });
 
@@ -55,13 +62,7 @@ describe('concerns raised at an evening talk', () => {
   });
 
   it('answered on the spot: the asker is told the answer', async () => {
-    const { staff, meetingId } = await talkInSession();
-    const asked = await t.ok(eveningTalkEndpoints.submit, {
-      cookie: await t.login('jumin'),
-      params: { meetingId },
-      body: { text: '东门路灯坏了', category: 'facilities' },
-    });
-    await t.ok(meetingEndpoints.start, { cookie: staff, params: { meetingId } });
+    const { staff, meetingId, asked } = await askedByJumin('东门路灯坏了');
     await failsThenWorks(t, async () => {
       const answer = await t.api(eveningTalkEndpoints.answer, {
         cookie: staff,
@@ -75,14 +76,33 @@ describe('concerns raised at an evening talk', () => {
     expect((await noticeOf(t, 'jumin', 'concern_answered')).body['zh-CN']).toContain('物业明天更换灯泡');
   });
 
-  it('listed as an action item: the asker is told its due date and link; the responsible unit gets the item', async () => {
-    const { staff, meetingId } = await talkInSession();
-    const asked = await t.ok(eveningTalkEndpoints.submit, {
-      cookie: await t.login('jumin'),
-      params: { meetingId },
-      body: { text: '地下车库漏水', category: 'facilities' },
+  it('an answer corrected: the asker is told the new words; a correction of who answered alone tells nobody', async () => {
+    const { staff, meetingId, asked } = await askedByJumin('东门路灯坏了');
+    const params = { meetingId, questionId: asked.id };
+    await t.ok(eveningTalkEndpoints.answer, { cookie: staff, params, body: { answer: '物业明天更换灯泡', answeredByName: '物业 吴涛' } });
+    await t.ok(eveningTalkEndpoints.correctAnswer, { cookie: staff, params, body: { answer: '物业明天更换灯泡', answeredByName: '物业 吴韬' } });
+    expect(await noticed(t, 'concern_answer_corrected', asked.id)).toEqual([]);
+    await failsThenWorks(t, async () => {
+      const answer = await t.api(eveningTalkEndpoints.correctAnswer, {
+        cookie: staff,
+        params,
+        body: { answer: '物业今晚更换灯泡', answeredByName: '物业 吴韬' },
+      });
+      if (!answer.ok) {
+        expect(await eventsOf(t, 'concern_answer_corrected', asked.id)).toBe(0);
+        const kept = await t.deps.db.selectFrom('meeting_questions').select('answer').where('id', '=', asked.id).executeTakeFirstOrThrow();
+        expect(kept.answer).toBe('物业明天更换灯泡');
+      }
+      return answer;
     });
-    await t.ok(meetingEndpoints.start, { cookie: staff, params: { meetingId } });
+    expect(await noticed(t, 'concern_answer_corrected', asked.id)).toEqual(['jumin']);
+    const notice = await noticeOf(t, 'jumin', 'concern_answer_corrected');
+    expect(notice.body['zh-CN']).toBe('您反映的问题“东门路灯坏了”的答复已更正为：物业今晚更换灯泡');
+    expect(notice.path).toBe(`/meetings/${meetingId}`);
+  });
+
+  it('listed as an action item: the asker is told its due date and link; the responsible unit gets the item', async () => {
+    const { staff, meetingId, asked } = await askedByJumin('地下车库漏水');
     const listed = await failsThenWorks(t, async () => {
       const answer = await t.api(eveningTalkEndpoints.list, {
         cookie: staff,

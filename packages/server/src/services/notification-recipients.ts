@@ -29,7 +29,7 @@ export type NotificationEvent = (
   | { kind: 'vote_proxy_confirmed' | 'vote_proxy_voted'; proxyId: string }
   | { kind: 'meeting_scheduled' | 'meeting_starting' | 'meeting_cancelled' | 'minutes_published'; meetingId: string }
   | { kind: 'proposal_threshold' | 'proposal_answered'; proposalId: string }
-  | { kind: 'concern_recorded' | 'concern_answered' | 'concern_listed'; questionId: string }
+  | { kind: 'concern_recorded' | 'concern_answered' | 'concern_answer_corrected' | 'concern_listed'; questionId: string }
   | { kind: 'concern_recorded' | 'concern_answered' | 'concern_listed'; itemId: string }
   | { kind: 'item_assigned' | 'item_due_tomorrow' | 'item_rate' | 'item_reopened'; itemId: string }
   | { kind: 'item_overdue'; itemId: string; overdueDays: number }
@@ -181,6 +181,7 @@ export async function resolveEvent(db: Db, event: NotificationEvent): Promise<Re
     }
     case 'concern_recorded':
     case 'concern_answered':
+    case 'concern_answer_corrected':
     case 'concern_listed': {
       if ('questionId' in event) {
         const question = await repo.findQuestionForNotice(db, event.questionId);

@@ -188,8 +188,8 @@ export const meetingsMessages = {
   'questions.correct': { 'zh-CN': '修改答复', en: 'Correct the answer' },
   'questions.correctSave': { 'zh-CN': '保存修改', en: 'Save the correction' },
   'questions.correctHint': {
-    'zh-CN': '用于改正错字或答复人姓名。修改时间会被记录；大屏和居民看到的是修改后的答复。纪要公示后不能再在这里修改。',
-    en: 'For a typo or the wrong name. The time of the correction is kept; the hall screen and residents see the corrected answer. Once the minutes are published, it can no longer be changed here.',
+    'zh-CN': '用于改正错字或答复人姓名。修改时间会被记录；大屏和居民看到的是修改后的答复，答复内容有改动时会通知提问的居民。纪要公示后不能再在这里修改。',
+    en: 'For a typo or the wrong name. The time of the correction is kept; the hall screen and residents see the corrected answer, and the resident who asked is told when its words change. Once the minutes are published, it can no longer be changed here.',
   },
   'questions.answerCorrected': { 'zh-CN': ' · 修改于 {time}', en: ' · corrected {time}' },
   'questions.list': { 'zh-CN': '列入问题清单', en: 'Put on the list' },
