@@ -51,13 +51,12 @@ import {
   updateQuorumRule,
   readMeetingsPage,
 } from '../db/repositories/meetings.repository.js';
-import { countMinutesVersions } from '../db/repositories/minutes.repository.js';
 import { findCompound, findCompoundChain, type Db } from '../db/repositories/places.repository.js';
 import type { AttendanceRow, MeetingRow } from '../db/tables/meetings.table.js';
 import type { Deps } from '../deps.js';
 import { agendaItemView } from './meeting-outcomes.service.js';
 import { isOver, withLockedAgenda, writeAgendaRows } from './meeting-agenda-freeze.js';
-import { minutesSignaturesOf } from './minutes.service.js';
+import { publishedMinutesOf } from './minutes.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { assertKindOffers, assertRunner, attendedByParties, hasSignIn, hatsAt, holdsAny, loadMeeting, lockMeeting, mayRun } from './meeting-access.js';
@@ -190,6 +189,7 @@ export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: str
   const attendance = hasSignIn(spec) ? await listAttendance(deps.db, meetingId) : [];
   const signedIn = attendance.filter((a) => a.signed_in_at !== null);
   const members = spec.members ? attendance.length : null;
+  const minutes = meeting.status === 'closed' ? await publishedMinutesOf(deps.db, loaded) : null;
   return {
     meeting: {
       ...meetingSummary(meeting),
@@ -204,12 +204,9 @@ export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: str
       signedIn.map((a) => partyOrNull(a.party)),
     ),
     memberQuorum: spec.quorum === 'member_majority' ? memberQuorum(attendance.length, signedIn.length) : null,
-    minutesSignatures:
-      meeting.status === 'closed'
-        ? ((await minutesSignaturesOf(deps.db, loaded))?.signers.map(({ name, signedAt, stale }) => ({ name, signedAt, stale })) ?? null)
-        : null,
+    minutesSignatures: minutes?.signatures?.signers.map(({ name, signedAt, stale }) => ({ name, signedAt, stale })) ?? null,
     questionCounts: spec.questions ? await countQuestionsOf(deps.db, meetingId) : null,
-    minutesPublished: meeting.status === 'closed' ? await countMinutesVersions(deps.db, meetingId) : 0,
+    minutesPublished: minutes?.published ?? 0,
     permissions: {
       run: mayRun(loaded),
       record: holdsAny(roles, MEETING_RECORDERS),

@@ -29,7 +29,14 @@ import type { Actor } from '../auth/actor.js';
 import { collabHubFor } from '../collab/attach.js';
 import { appendUpdate, loadStoredDocument } from '../collab/persistence.js';
 import type { Db } from '../db/repositories/places.repository.js';
-import { findMinutesDraft, insertMinutesVersion, listMinutesVersions, touchMinutesDraft, upsertMinutesDraft } from '../db/repositories/minutes.repository.js';
+import {
+  countMinutesVersions,
+  findMinutesDraft,
+  insertMinutesVersion,
+  listMinutesVersions,
+  touchMinutesDraft,
+  upsertMinutesDraft,
+} from '../db/repositories/minutes.repository.js';
 import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
@@ -78,14 +85,17 @@ async function replaceDraftText(deps: Deps, trx: Db, meetingId: string, body: st
 }
 
 /**
- * Where members sign the minutes: who has signed them — the first published version once there is
- * one, else the draft as it stands (nobody before there is a draft). Null for other kinds.
+ * A closed meeting's minutes as its page shows them: how many versions are published and, where members
+ * sign, who has signed — the first published version once there is one, else the draft as it stands
+ * (nobody before there is a draft; null for other kinds). The versions are read once for both.
  */
-export async function minutesSignaturesOf(db: Db, loaded: LoadedMeeting): Promise<SignatureState | null> {
-  if (!loaded.spec.minutes.memberSignatures) return null;
-  const first = (await listMinutesVersions(db, loaded.meeting.id))[0];
-  const body = first ? first.body : (await findMinutesDraft(db, loaded.meeting.id)) ? await readDraftText(db, loaded.meeting.id) : null;
-  return signatureState(db, loaded, body);
+export async function publishedMinutesOf(db: Db, loaded: LoadedMeeting): Promise<{ published: number; signatures: SignatureState | null }> {
+  const meetingId = loaded.meeting.id;
+  if (!loaded.spec.minutes.memberSignatures) return { published: await countMinutesVersions(db, meetingId), signatures: null };
+  const versions = await listMinutesVersions(db, meetingId);
+  const first = versions[0];
+  const body = first ? first.body : (await findMinutesDraft(db, meetingId)) ? await readDraftText(db, meetingId) : null;
+  return { published: versions.length, signatures: await signatureState(db, loaded, body) };
 }
 
 /** The staff view of a meeting's minutes: draft, versions, deadline and what the caller may do. */
