@@ -3,7 +3,8 @@
  * the hall the community worker answers on the spot (a second form stays open while the first answer is
  * on its way), is refused an answer without who gave it, lists a question as an action item with its
  * deadline in working days (0 refused under the field), corrects an answer through the outbox, and is
- * refused a correction once the minutes are published.
+ * refused a correction once the minutes are published. A correction made after the minutes' draft was
+ * generated is named on the minutes page, and in its publish dialog, until the draft carries it.
  */
 import { actionItemEndpoints, eveningTalkEndpoints, meetingEndpoints, minutesEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
@@ -136,6 +137,41 @@ describe("an evening talk's questions in the browser", () => {
     await other.getByRole('link', { name: '已转为整改事项' }).click();
     await page.getByRole('heading', { level: 1, name: /冬季落叶清扫/ }).waitFor();
     expect(await visibleText(page)).toContain(`10 个工作日内，截止 ${due}`);
+    await page.context().close();
+  });
+
+  it('an answer corrected after the draft was generated: the minutes page names the question until the draft is regenerated', async () => {
+    const staff = await new ApiClient(server.url).login('shequ');
+    const compoundId = (await server.deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow()).id;
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+    const { meeting } = await staff.ok(meetingEndpoints.create, {
+      params: { compoundId },
+      body: { kind: 'evening_talk', title: '围庐夜话·纪要核对', startsAt, place: '中心广场' },
+    });
+    const meetingId = meeting.id;
+    for (const step of ['schedule', 'start'] as const) await staff.ok(meetingEndpoints[step], { params: { meetingId } });
+    const asked = await staff.ok(eveningTalkEndpoints.submit, { params: { meetingId }, body: { text: '东门路灯坏了一个月', category: 'facilities' } });
+    const params = { meetingId, questionId: asked.id };
+    await staff.ok(eveningTalkEndpoints.answer, { params, body: { answer: '物业今晚更换灯泡', answeredByName: '物业 吴涛' } });
+    await staff.ok(meetingEndpoints.close, { params: { meetingId } });
+    await staff.ok(minutesEndpoints.generate, { params: { meetingId } });
+    await staff.ok(eveningTalkEndpoints.correctAnswer, { params, body: { answer: '物业明早更换灯泡', answeredByName: '物业 吴涛' } });
+
+    const page = await pageAs('shequ');
+    await page.goto(`${server.url}/meetings/${meetingId}/minutes`);
+    const note = page.locator('yishi-minutes-page .outdated-answers').first();
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/^\s*第 1 号问题的答复在夜谈中修改过，草稿里还是修改前的内容/);
+    await page.getByRole('button', { name: '审核并公示' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.locator('.outdated-answers').waitFor();
+    await page.screenshot({ path: '/tmp/yishi-shots/minutes-outdated-answer.png', fullPage: true });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('button', { name: '重新生成草稿' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: '替换为重新生成的草稿' }).click();
+    await page.getByRole('button', { name: '撤销，恢复原来的草稿' }).waitFor();
+    await expect.poll(() => page.locator('yishi-minutes-page .outdated-answers').count()).toBe(0);
+    expect(await visibleText(page)).toContain('答复（物业 吴涛）：物业明早更换灯泡');
     await page.context().close();
   });
 });

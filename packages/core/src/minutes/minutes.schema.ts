@@ -101,7 +101,19 @@ export const staffMinutesSchema = z.object({
   }),
   /** The live document the draft is co-edited in (minutes-<meetingId>). */
   documentName: z.string(),
-  draft: z.object({ header: minutesHeaderSchema, body: z.string(), generatedAt: z.string(), updatedAt: z.string() }).nullable(),
+  draft: z
+    .object({
+      header: minutesHeaderSchema,
+      body: z.string(),
+      generatedAt: z.string(),
+      updatedAt: z.string(),
+      /**
+       * An evening talk's answers corrected after they were given, as they now stand, until something
+       * is published (else empty): the page names those the draft does not carry (core's answersOutdatedInDraft).
+       */
+      correctedAnswers: z.array(z.object({ number: z.number().int(), answer: z.string(), answeredBy: z.string().nullable() })),
+    })
+    .nullable(),
   versions: z.array(minutesVersionSchema),
   /** The publication deadline (null for an evening talk: it has none). */
   deadline: z.string().nullable(),

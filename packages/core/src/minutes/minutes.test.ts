@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../errors/domain-error.js';
 import { heldAtAnotherTime, heldStart } from '../meetings/held-times.js';
-import { generateMinutesDraft, type MeetingRecord } from './minutes.js';
+import { answersOutdatedInDraft, generateMinutesDraft, type MeetingRecord } from './minutes.js';
 import { assertCorrection, assertFirstPublication, nextVersionNumber, publicationDeadline, publishedOnTime, timeLeft } from './minutes-rules.js';
 import { minutesBlocksToText, minutesPlainText, parseMinutesText, renderMinutesBodyHtml } from './minutes-text.js';
 
@@ -102,6 +102,21 @@ describe('generateMinutesDraft', () => {
 
   it('round-trips through the editable text format', () => {
     expect(parseMinutesText(text)).toEqual(doc.blocks);
+  });
+});
+
+describe('answers corrected after the draft was generated', () => {
+  const draft = minutesBlocksToText(generateMinutesDraft(record).blocks);
+
+  it('an answer as the draft carries it is not named; its words or its answerer changed since, it is', () => {
+    expect(draft).toContain('答复（物业 吴涛）：本周修好');
+    expect(answersOutdatedInDraft(draft, [{ number: 1, answer: '本周修好', answeredBy: '物业 吴涛' }])).toEqual([]);
+    expect(
+      answersOutdatedInDraft(draft, [
+        { number: 1, answer: '本周五前修好', answeredBy: '物业 吴涛' },
+        { number: 4, answer: '本周修好', answeredBy: '物业 吴韬' },
+      ]),
+    ).toEqual([1, 4]);
   });
 });
 

@@ -260,11 +260,25 @@ function questionBlocks(record: MeetingRecord): MinutesBlock[] {
   ];
   const items = counted.map((q) => {
     const status = QUESTION_STATUS_WORDS[q.status] ?? q.status;
-    const answer = q.status === 'answered' && q.answer ? `答复${q.answeredBy ? `（${q.answeredBy}）` : ''}：${q.answer}` : '';
+    const answer = q.status === 'answered' && q.answer ? minutesAnswerWords(q.answer, q.answeredBy) : '';
     return `【${status}】${q.text}${answer ? ` ${answer}` : ''}`;
   });
   if (items.length > 0) blocks.push({ kind: 'list', items });
   return blocks;
+}
+
+/** How the draft writes an answer given on the spot: 答复（物业 吴韬）：物业今晚更换灯泡. */
+export function minutesAnswerWords(answer: string, answeredBy: string | null): string {
+  return `答复${answeredBy ? `（${answeredBy}）` : ''}：${answer}`;
+}
+
+/**
+ * Of an evening talk's corrected answers, the numbers of the questions the draft does not carry as
+ * they now stand: a draft generated before the correction (or an answer since reworded by hand, which
+ * the secretary can see is so). The minutes page asks to regenerate or mend those before publishing.
+ */
+export function answersOutdatedInDraft(draft: string, corrected: readonly { number: number; answer: string; answeredBy: string | null }[]): number[] {
+  return corrected.filter((q) => !draft.includes(minutesAnswerWords(q.answer, q.answeredBy))).map((q) => q.number);
 }
 
 function actionItemBlocks(record: MeetingRecord): MinutesBlock[] {

@@ -7,7 +7,7 @@
  * to correct; residents cannot.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eveningTalkEndpoints, meetingEndpoints, minutesEndpoints, publicMeetingEndpoints } from '@yishi/core';
+import { answersOutdatedInDraft, eveningTalkEndpoints, meetingEndpoints, minutesEndpoints, publicMeetingEndpoints } from '@yishi/core';
 import { meetingApi, refusal } from '../testing/meeting-api.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -157,6 +157,22 @@ describe('correcting an answer given on the spot', () => {
       'The minutes of this meeting are published (version 1), so the answer can no longer be changed here; to correct it, publish a correction of the minutes under “Minutes”, with its reason',
     );
     expect(await row(questionId)).toMatchObject({ answer: '已安排物业本周处理', answered_by_name: '物业 吴涛', answer_corrected_at: null });
+  });
+
+  it('a correction after the draft was generated: the minutes view gives the corrected answer, which the draft lacks until regenerated; none once published', async () => {
+    const { cookie, meetingId, params } = await answeredQuestion();
+    await step('close', cookie, meetingId);
+    const minutesOf = () => t.ok(minutesEndpoints.get, { cookie, params: { meetingId } });
+    await t.ok(minutesEndpoints.generate, { cookie, params: { meetingId } });
+    expect((await minutesOf()).draft!.correctedAnswers).toEqual([]);
+    expect((await correct(cookie, params, { answer: '已安排物业本周五前更换灯泡', answeredByName: '物业 吴韬' })).status).toBe(200);
+    const stale = (await minutesOf()).draft!;
+    expect(stale.correctedAnswers).toEqual([{ number: 1, answer: '已安排物业本周五前更换灯泡', answeredBy: '物业 吴韬' }]);
+    expect(answersOutdatedInDraft(stale.body, stale.correctedAnswers)).toEqual([1]);
+    const fresh = (await t.ok(minutesEndpoints.generate, { cookie, params: { meetingId } })).draft!;
+    expect(answersOutdatedInDraft(fresh.body, fresh.correctedAnswers)).toEqual([]);
+    await t.ok(minutesEndpoints.publish, { cookie, params: { meetingId }, body: { confirm: true } });
+    expect((await minutesOf()).draft!.correctedAnswers).toEqual([]);
   });
 
   it('a resident cannot correct an answer (403), nor anyone from another compound', async () => {

@@ -28,6 +28,7 @@ import * as Y from 'yjs';
 import type { Actor } from '../auth/actor.js';
 import { collabHubFor } from '../collab/attach.js';
 import { appendUpdate, loadStoredDocument } from '../collab/persistence.js';
+import { listCorrectedAnswers } from '../db/repositories/meetings.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import {
   countMinutesVersions,
@@ -111,6 +112,9 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string): P
   const first = versions[0] ?? null;
   const body = draft ? await readDraftText(deps.db, meetingId) : null;
   const signatures = await signatureState(deps.db, loaded, body);
+  // Answers corrected in the talk, for the page to check its draft against (nothing published yet).
+  const corrected = draft && !first && loaded.spec.questions ? await listCorrectedAnswers(deps.db, meetingId) : [];
+  const correctedAnswers = corrected.map((q) => ({ number: q.number, answer: q.answer ?? '', answeredBy: q.answered_by_name }));
   return {
     meeting: {
       id: meeting.id,
@@ -122,7 +126,9 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string): P
       place: meeting.place,
     },
     documentName: minutesDocumentName(meetingId),
-    draft: draft ? { header: readHeader(draft.header_json), body: body ?? '', generatedAt: draft.generated_at, updatedAt: draft.updated_at } : null,
+    draft: draft
+      ? { header: readHeader(draft.header_json), body: body ?? '', generatedAt: draft.generated_at, updatedAt: draft.updated_at, correctedAnswers }
+      : null,
     versions,
     deadline,
     timeLeft: deadline && !first ? timeLeft(deadline, deps.clock()) : null,

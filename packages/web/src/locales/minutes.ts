@@ -22,6 +22,10 @@ export const minutesMessages = {
     'zh-CN': '已按会议记录重新生成草稿。',
     en: 'The draft was made again from the meeting record.',
   },
+  'minutes.outdatedAnswers': {
+    'zh-CN': '第 {numbers} 号问题的答复在夜谈中修改过，草稿里还是修改前的内容。请点“重新生成草稿”，或在草稿中照改后再公示。',
+    en: 'The answer to question {numbers} was corrected at the talk; the draft still has it as it was. Regenerate the draft, or mend it in the draft, before publishing.',
+  },
   'minutes.undoRegenerate': { 'zh-CN': '撤销，恢复原来的草稿', en: 'Undo: put the old draft back' },
   'minutes.regenerateUndone': { 'zh-CN': '已恢复原来的草稿', en: 'The old draft is back' },
   'minutes.regenerateChanged': {

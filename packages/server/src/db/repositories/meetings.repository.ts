@@ -208,6 +208,18 @@ export async function reviseAnswer(
   await db.updateTable('meeting_questions').set(set).where('id', '=', id).where('status', '=', 'answered').execute();
 }
 
+/** A meeting's answers given on the spot and corrected since, as they now stand. */
+export function listCorrectedAnswers(db: Db, meetingId: string) {
+  return db
+    .selectFrom('meeting_questions')
+    .select(['number', 'answer', 'answered_by_name'])
+    .where('meeting_id', '=', meetingId)
+    .where('status', '=', 'answered')
+    .where('answer_corrected_at', 'is not', null)
+    .orderBy('number')
+    .execute();
+}
+
 export function questionStatuses(db: Db, meetingId: string) {
   return db.selectFrom('meeting_questions').select('status').where('meeting_id', '=', meetingId).execute();
 }

@@ -4,7 +4,7 @@
  * left before the 3-day deadline, approve and publish it behind a confirmation, and publish
  * corrections with their reason. Every published version stays listed.
  */
-import { MINUTES_TEXT_KEY, minutesEndpoints, type StaffMinutes } from '@yishi/core';
+import { MINUTES_TEXT_KEY, answersOutdatedInDraft, minutesEndpoints, type StaffMinutes } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -27,6 +27,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { commonRefusalKey, YjsDocController } from '../../controllers/yjs-doc-controller.js';
 import { t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
+import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
@@ -242,6 +243,14 @@ export class MinutesPage extends YishiElement {
     syncModal(this.renderRoot, CORRECTION_DIALOG, this.askingCorrect);
   }
 
+  /** Answers corrected at the talk that the text does not carry as corrected (generated before): checked as it is edited. */
+  private outdatedAnswers(m: StaffMinutes) {
+    const outdated = m.draft ? answersOutdatedInDraft(this.liveText(), m.draft.correctedAnswers) : [];
+    if (outdated.length === 0) return nothing;
+    const numbers = new Intl.ListFormat(currentLocale()).format(outdated.map(String));
+    return html`<div class="alert warning outdated-answers" role="status">${t('minutes.outdatedAnswers', { numbers })}</div>`;
+  }
+
   private renderEditor(m: StaffMinutes) {
     if (!m.draft) {
       return html`<p>${t(m.meeting.status === 'closed' ? 'minutes.noDraftClosed' : 'minutes.noDraft')}</p>
@@ -269,6 +278,7 @@ export class MinutesPage extends YishiElement {
         .others=${live.others()}
         .words=${connectionWords(live.refusal)}
       ></yishi-collab-status>
+      ${this.outdatedAnswers(m)}
       <div class="editor-grid">
         <div>
           <label for="editor"><strong>${t('minutes.editorLabel')}</strong></label>
@@ -349,6 +359,7 @@ export class MinutesPage extends YishiElement {
       <dialog class="dialog" id="publish-dialog" aria-labelledby="publish-title" @close=${() => (this.confirming = false)}>
         <h2 id="publish-title">${t('minutes.publishConfirmTitle')}</h2>
         <p>${t('minutes.publishConfirmBody')}</p>
+        ${this.outdatedAnswers(m)}
         <div class="actions">
           <button type="button" class="button" @click=${() => (this.confirming = false)}>${t('minutes.cancel')}</button>
           <button type="button" class="button primary" ?disabled=${!this.connection.online} @click=${() => this.publish()}>
