@@ -4,7 +4,7 @@
  * the overdue items, the resolved ones waiting for his sign-off, a grid worker the items given to the grid, today's meeting, then its minutes with
  * the time left, and the vote closing with its turnout against 2/3. Each part only for the roles it is for.
  */
-import { actionItemEndpoints, eveningTalkEndpoints, homeEndpoints, meetingEndpoints, voteEndpoints } from '@yishi/core';
+import { HOME_LIST_LIMIT, actionItemEndpoints, eveningTalkEndpoints, homeEndpoints, meetingEndpoints, voteEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -113,6 +113,28 @@ describe('what needs an owner', () => {
 });
 
 describe('what needs the station', () => {
+  it(`a long list: the first ${HOME_LIST_LIMIT}, soonest due first, and how many in all`, async () => {
+    const cookie = await t.login('zhanzhang');
+    const body = (i: number) => ({
+      title: `${i + 1}号楼道灯不亮`,
+      source: { kind: 'council_outcome' as const },
+      responsibleUnit: 'property_manager',
+      deadlineWorkdays: 1,
+    });
+    for (let i = 0; i < HOME_LIST_LIMIT + 2; i++) await t.ok(actionItemEndpoints.create, { cookie, params: { compoundId: dsct }, body: body(i) });
+    // Two weeks later (a new login: the session has lapsed meanwhile) every one of them is overdue.
+    now = new Date(now.getTime() + 14 * 86_400_000);
+    const due = (await home('zhanzhang')).staff!.dueItems;
+    const all = (
+      await t.ok(actionItemEndpoints.list, { cookie: await t.login('zhanzhang'), params: { compoundId: dsct }, query: { overdue: '1', limit: 200 } })
+    ).items;
+    expect(all.length).toBeGreaterThan(HOME_LIST_LIMIT + 2);
+    expect(due.total).toBe(all.length);
+    expect(due.entries).toHaveLength(HOME_LIST_LIMIT);
+    const dueDates = all.map((i) => i.dueDate).sort();
+    expect(due.entries.map((i) => i.dueDate)).toEqual(dueDates.slice(0, HOME_LIST_LIMIT));
+  });
+
   it('overdue items, soonest due first, and the vote closing with its turnout against 2/3', async () => {
     const station = await home('zhanzhang');
     expect(station.owner).toBeNull();

@@ -47,6 +47,11 @@ function listOf<T>(all: readonly T[]): { total: number; entries: T[] } {
   return { total: all.length, entries: all.slice(0, HOME_LIST_LIMIT) };
 }
 
+/** A list read as its first entries, each row carrying how many there are in all (home.repository's `inAll`). */
+function firstOf<Row extends { inAll: number | string }, T>(rows: readonly Row[], entry: (row: Row) => T): { total: number; entries: T[] } {
+  return { total: Number(rows[0]?.inAll ?? 0), entries: rows.map(entry) };
+}
+
 /** The compounds where I hold one of these roles. */
 function compoundsWith(compounds: readonly MyCompound[], roles: readonly Role[]): string[] {
   return compounds.filter((c) => c.myRoles.some((r) => roles.includes(r))).map((c) => c.id);
@@ -143,7 +148,7 @@ async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date
     .filter((u) => u.compoundIds.length > 0);
   const [due, fresh, toSignOff, unpublished, meetings, votes] = await Promise.all([
     listDueActionItems(db, within('dueItems'), today),
-    units.length > 0 ? listNewItemsForUnits(db, units, today) : [],
+    units.length > 0 ? listNewItemsForUnits(db, units, today) : ([] as Awaited<ReturnType<typeof listNewItemsForUnits>>),
     listItemsToSignOff(db, within('toSignOff')),
     listHeldMeetingsWithoutMinutes(db, within('minutes')),
     listMeetingsBetween(db, within('meetingsToday'), dayStart.toISOString(), dayEnd.toISOString()),
@@ -186,34 +191,34 @@ async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date
   }
 
   return {
-    dueItems: listOf(
-      due.map((i) => ({
-        itemId: i.id,
-        title: i.title,
-        compoundId: i.compoundId,
-        compoundName: i.compoundName,
-        status: i.status,
-        triage: i.triage,
-        dueDate: i.dueDate,
-        overdue: i.dueDate < today,
-      })),
-    ),
-    newItems: listOf(
-      fresh.map((i) => ({
-        itemId: i.id,
-        title: i.title,
-        compoundId: i.compoundId,
-        compoundName: i.compoundName,
-        responsibleUnit: i.responsibleUnit ?? '',
-        responsibleUnitLabel: responsibleUnitWords(i.responsibleUnit),
-        triage: i.triage,
-        dueDate: i.dueDate,
-        listedAt: i.listedAt,
-      })),
-    ),
-    toSignOff: listOf(
-      toSignOff.map((i) => ({ itemId: i.id, title: i.title, compoundId: i.compoundId, compoundName: i.compoundName, resolvedAt: i.resolvedAt ?? '' })),
-    ),
+    dueItems: firstOf(due, (i) => ({
+      itemId: i.id,
+      title: i.title,
+      compoundId: i.compoundId,
+      compoundName: i.compoundName,
+      status: i.status,
+      triage: i.triage,
+      dueDate: i.dueDate,
+      overdue: i.dueDate < today,
+    })),
+    newItems: firstOf(fresh, (i) => ({
+      itemId: i.id,
+      title: i.title,
+      compoundId: i.compoundId,
+      compoundName: i.compoundName,
+      responsibleUnit: i.responsibleUnit ?? '',
+      responsibleUnitLabel: responsibleUnitWords(i.responsibleUnit),
+      triage: i.triage,
+      dueDate: i.dueDate,
+      listedAt: i.listedAt,
+    })),
+    toSignOff: firstOf(toSignOff, (i) => ({
+      itemId: i.id,
+      title: i.title,
+      compoundId: i.compoundId,
+      compoundName: i.compoundName,
+      resolvedAt: i.resolvedAt ?? '',
+    })),
     minutes: listOf(minutes),
     meetingsToday: listOf(
       meetings.map((m) => ({
