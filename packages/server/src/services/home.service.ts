@@ -47,6 +47,11 @@ function listOf<T>(all: readonly T[]): { total: number; entries: T[] } {
   return { total: all.length, entries: all.slice(0, HOME_LIST_LIMIT) };
 }
 
+/** What every home entry names of an action item: the item, its title and its compound. */
+function itemNamed(i: { id: string; title: string; compoundId: string; compoundName: string }) {
+  return { itemId: i.id, title: i.title, compoundId: i.compoundId, compoundName: i.compoundName };
+}
+
 /** A list read as its first entries, each row carrying how many there are in all (home.repository's `inAll`). */
 function firstOf<Row extends { inAll: number | string }, T>(rows: readonly Row[], entry: (row: Row) => T): { total: number; entries: T[] } {
   return { total: Number(rows[0]?.inAll ?? 0), entries: rows.map(entry) };
@@ -192,33 +197,21 @@ async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date
 
   return {
     dueItems: firstOf(due, (i) => ({
-      itemId: i.id,
-      title: i.title,
-      compoundId: i.compoundId,
-      compoundName: i.compoundName,
+      ...itemNamed(i),
       status: i.status,
       triage: i.triage,
       dueDate: i.dueDate,
       overdue: i.dueDate < today,
     })),
     newItems: firstOf(fresh, (i) => ({
-      itemId: i.id,
-      title: i.title,
-      compoundId: i.compoundId,
-      compoundName: i.compoundName,
+      ...itemNamed(i),
       responsibleUnit: i.responsibleUnit ?? '',
       responsibleUnitLabel: responsibleUnitWords(i.responsibleUnit),
       triage: i.triage,
       dueDate: i.dueDate,
       listedAt: i.listedAt,
     })),
-    toSignOff: firstOf(toSignOff, (i) => ({
-      itemId: i.id,
-      title: i.title,
-      compoundId: i.compoundId,
-      compoundName: i.compoundName,
-      resolvedAt: i.resolvedAt ?? '',
-    })),
+    toSignOff: firstOf(toSignOff, (i) => ({ ...itemNamed(i), resolvedAt: i.resolvedAt ?? '' })),
     minutes: listOf(minutes),
     meetingsToday: listOf(
       meetings.map((m) => ({
