@@ -112,10 +112,7 @@ async function ownerPart(deps: Deps, actor: Actor, compounds: readonly MyCompoun
     // Signed off and rated a while ago: done, off the home page.
     .filter((c) => c.status !== 'signed_off' || toRate.has(c.id) || (c.signedOffAt ?? '') >= recent)
     .map((c) => ({
-      itemId: c.id,
-      title: c.title,
-      compoundId: c.compoundId,
-      compoundName: c.compoundName,
+      ...itemNamed(c),
       status: c.status,
       dueDate: c.dueDate,
       overdue: isOverdue({ status: c.status, dueDate: c.dueDate }, today),
@@ -129,10 +126,7 @@ async function ownerPart(deps: Deps, actor: Actor, compounds: readonly MyCompoun
     questions: listOf(questions.map(({ id, ...q }) => ({ questionId: id, ...q }))),
     toRate: listOf(
       unrated.map((i) => ({
-        itemId: i.id,
-        title: i.title,
-        compoundId: i.compoundId,
-        compoundName: i.compoundName,
+        ...itemNamed(i),
         signOffNumber: i.signOffNumber ?? '',
         signedOffAt: i.signedOffAt ?? '',
         mine: i.raisedBy === actor.userId,
