@@ -162,10 +162,10 @@ describe("an evening talk's questions in the browser", () => {
     const note = page.locator('yishi-minutes-page .outdated-answers').first();
     await note.waitFor();
     expect(await note.textContent()).toMatch(/^\s*第 1 号问题的答复在夜谈中修改过，草稿里还是修改前的内容/);
+    await page.screenshot({ path: '/tmp/yishi-shots/minutes-outdated-answer-phone.png' });
     await page.getByRole('button', { name: '审核并公示' }).click();
     const dialog = page.locator('dialog[open]');
     await dialog.locator('.outdated-answers').waitFor();
-    await page.screenshot({ path: '/tmp/yishi-shots/minutes-outdated-answer.png', fullPage: true });
     await dialog.getByRole('button', { name: '取消' }).click();
     await page.getByRole('button', { name: '重新生成草稿' }).click();
     await page.locator('dialog[open]').getByRole('button', { name: '替换为重新生成的草稿' }).click();
