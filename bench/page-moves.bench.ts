@@ -12,49 +12,22 @@
  *   npx tsx bench/page-moves.bench.ts                                    # BENCH_RUNS=5 (median)
  *   BENCH_BEFORE_DIST=/tmp/old-dist npx tsx bench/page-moves.bench.ts    # an older build too, in turns
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { startServer, testConfig } from '../packages/server/src/index.js';
-import { hashToken } from '../packages/server/src/services/auth.service.js';
+import { PHONE_PROFILE, median, serveDemo, throttleLikeAPhone } from './phone-visits.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WEB_DIST = fileURLToPath(new URL('../packages/web/dist', import.meta.url));
 const BEFORE_DIST = process.env.BENCH_BEFORE_DIST;
 const CHROMIUM = process.env.YISHI_CHROMIUM ?? '/usr/bin/chromium';
-const PROFILE = { latencyMs: 150, downKbps: 1600, upKbps: 750, cpuSlowdown: 4 };
 
 for (const dist of [WEB_DIST, BEFORE_DIST].filter((d): d is string => d !== undefined)) {
   if (!existsSync(join(dist, 'index.html'))) {
     console.error(`The web app is not built (${dist}). Run: npm run build -w @yishi/core && npm run build -w @yishi/web`);
     process.exit(1);
   }
-}
-
-/** One build served by its own server over a fresh demo database, with a session for the owner yezhu. */
-async function serve(webDist: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'yishi-moves-bench-'));
-  const running = await startServer(testConfig({ databasePath: join(dir, 'bench.db'), port: 0, host: '127.0.0.1', seedDemo: true, webDist }));
-  const { db } = running.deps;
-  const user = await db.selectFrom('users').select('id').where('username', '=', 'yezhu').executeTakeFirstOrThrow();
-  const token = randomBytes(32).toString('base64url');
-  const now = new Date();
-  const later = new Date(now.getTime() + 86_400_000).toISOString();
-  await db
-    .insertInto('sessions')
-    .values({
-      id: hashToken(token),
-      user_id: user.id,
-      created_at: now.toISOString(),
-      expires_at: later,
-      absolute_expires_at: later,
-      last_seen_at: now.toISOString(),
-    })
-    .execute();
-  return { base: running.url, token, close: () => running.close() };
 }
 
 interface Move {
@@ -70,23 +43,16 @@ const MOVES: Move[] = [
   { name: 'home → action item', link: 'yishi-home-page a[href^="/action-items/"]', arrived: 'yishi-action-item-page h1' },
 ];
 
+type Demo = Awaited<ReturnType<typeof serveDemo>>;
+
 /** Milliseconds from the tap to the next page's heading, and the scripts the move fetched. */
-async function move(browser: Browser, server: Awaited<ReturnType<typeof serve>>, m: Move): Promise<{ ms: number; scripts: number }> {
+async function move(browser: Browser, server: Demo, m: Move): Promise<{ ms: number; scripts: number }> {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 740 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   try {
-    const { hostname } = new URL(server.base);
-    await context.addCookies([{ name: 'yishi_session', value: server.token, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    await server.logIn(context, 'yezhu');
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: PROFILE.latencyMs,
-      downloadThroughput: (PROFILE.downKbps * 1000) / 8,
-      uploadThroughput: (PROFILE.upKbps * 1000) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
-    await page.goto(`${server.base}/`, { waitUntil: 'load', timeout: 120_000 });
+    await throttleLikeAPhone(context, page);
+    await page.goto(`${server.url}/`, { waitUntil: 'load', timeout: 120_000 });
     await page.locator(m.link).first().waitFor({ timeout: 120_000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1000);
@@ -101,14 +67,8 @@ async function move(browser: Browser, server: Awaited<ReturnType<typeof serve>>,
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 const builds = [...(BEFORE_DIST ? [{ label: 'before', dist: BEFORE_DIST }] : []), { label: BEFORE_DIST ? 'after' : 'this build', dist: WEB_DIST }];
-const servers = await Promise.all(builds.map((b) => serve(b.dist)));
+const servers = await Promise.all(builds.map((b) => serveDemo(b.dist, 'moves')));
 const browser = await chromium.launch({ executablePath: CHROMIUM });
 try {
   const samples = new Map<string, { ms: number[]; scripts: number[] }>();
@@ -126,7 +86,7 @@ try {
     }
   }
   console.log(
-    `\nMoves within the app on a phone (${PROFILE.latencyMs} ms RTT, ${PROFILE.downKbps / 1000} Mbps down, CPU ${PROFILE.cpuSlowdown}× slower), cold cache, no service worker; median of ${RUNS} runs\n`,
+    `\nMoves within the app on a phone (${PHONE_PROFILE.latencyMs} ms RTT, ${PHONE_PROFILE.downKbps / 1000} Mbps down, CPU ${PHONE_PROFILE.cpuSlowdown}× slower), cold cache, no service worker; median of ${RUNS} runs\n`,
   );
   console.log('| build | move | tap to heading, ms (median) | range | scripts fetched |');
   console.log('| --- | --- | ---: | ---: | ---: |');

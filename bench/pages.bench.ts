@@ -26,17 +26,14 @@
  * own data is on screen (the vote title; the board's compound name in the page body), in
  * performance.now() time from navigation start.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { startServer, testConfig } from '../packages/server/src/index.js';
-import { hashToken } from '../packages/server/src/services/auth.service.js';
+import { PHONE_PROFILE, median, serveDemo, throttleLikeAPhone } from './phone-visits.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -44,7 +41,6 @@ const WEB_DIST = fileURLToPath(new URL('../packages/web/dist', import.meta.url))
 const BEFORE_DIST = process.env.BENCH_BEFORE_DIST;
 const BUDGET_KIB: Record<string, number> = { 'voting page (owner)': 30, 'public board (anonymous)': 45 };
 const CHROMIUM = process.env.YISHI_CHROMIUM ?? '/usr/bin/chromium';
-const PROFILE = { latencyMs: 150, downKbps: 1600, upKbps: 750, cpuSlowdown: 4 };
 /** Only the pages whose names start with one of these (BENCH_PAGES=voting,public): all of them when unset. */
 const PAGES = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
 
@@ -68,11 +64,10 @@ interface Sample {
   load: number;
 }
 
-/** One build served by its own server over a fresh demo database. */
+/** One build served by its own server over a fresh demo database, with the pages to visit there. */
 async function serve(webDist: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'yishi-pages-bench-'));
-  const running = await startServer(testConfig({ databasePath: join(dir, 'bench.db'), port: 0, host: '127.0.0.1', seedDemo: true, webDist }));
-  const { db } = running.deps;
+  const demo = await serveDemo(webDist, 'pages');
+  const { db } = demo;
   const dsct = await db.selectFrom('compounds').select(['id', 'name']).where('code', '=', 'DSCT').executeTakeFirstOrThrow();
   const openVote = await db
     .selectFrom('votes')
@@ -100,26 +95,6 @@ async function serve(webDist: string) {
   // A signed-off action item its owner may rate.
   const ratedItem = await db.selectFrom('action_items').select(['id', 'title']).where('title', 'like', '3栋楼道%').executeTakeFirstOrThrow();
 
-  /** A session for a demo user, written straight into the database (no login form in the timing). */
-  async function session(username: string): Promise<string> {
-    const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-    const token = randomBytes(32).toString('base64url');
-    const now = new Date();
-    const later = new Date(now.getTime() + 86_400_000).toISOString();
-    await db
-      .insertInto('sessions')
-      .values({
-        id: hashToken(token),
-        user_id: user.id,
-        created_at: now.toISOString(),
-        expires_at: later,
-        absolute_expires_at: later,
-        last_seen_at: now.toISOString(),
-      })
-      .execute();
-    return token;
-  }
-
   const cases: PageCase[] = [
     { name: 'voting page (owner)', path: `/votes/${openVote.id}`, text: openVote.title, user: 'yezhu' },
     { name: 'public board (anonymous)', path: `/board/${dsct.id}`, text: dsct.name, user: null },
@@ -136,15 +111,7 @@ async function serve(webDist: string) {
     { name: 'votes list (owner)', path: `/compounds/${dsct.id}/votes`, text: openVote.title, user: 'yezhu' },
     { name: 'action item (owner)', path: `/action-items/${ratedItem.id}`, text: '评价办理结果', user: 'yezhu' },
   ];
-  return {
-    url: running.url,
-    cases,
-    session,
-    async close() {
-      await running.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...demo, cases };
 }
 
 interface PageCase {
@@ -180,15 +147,7 @@ function gzipOf(webDist: string, pathname: string): number {
 async function measure(context: BrowserContext, base: string, webDist: string, path: string, expectText: string): Promise<Sample> {
   const page = await context.newPage();
   try {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: PROFILE.latencyMs,
-      downloadThroughput: (PROFILE.downKbps * 1000) / 8,
-      uploadThroughput: (PROFILE.upKbps * 1000) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
+    const cdp = await throttleLikeAPhone(context, page);
     let bytes = 0;
     let requests = 0;
     const scripts = new Set<string>();
@@ -253,12 +212,6 @@ async function measure(context: BrowserContext, base: string, webDist: string, p
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 interface LighthouseSample {
   score: number;
   cls: number;
@@ -314,12 +267,7 @@ try {
             timezoneId: 'Asia/Shanghai',
           });
           try {
-            if (c.user) {
-              const { hostname } = new URL(server.url);
-              await context.addCookies([
-                { name: 'yishi_session', value: await server.session(c.user), domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
-              ]);
-            }
+            if (c.user) await server.logIn(context, c.user);
             const sample = () =>
               measure(context, server.url, build.dist, c.path, c.text).catch((error: Error) =>
                 Promise.reject(new Error(`${build.label}, ${c.name}: ${error.message}`)),
@@ -401,7 +349,7 @@ function printTable(header: string[], body: string[][], leftColumns: number): vo
 }
 
 console.log(
-  `\nPages in Chromium, phone profile: ${PROFILE.latencyMs} ms RTT, ${PROFILE.downKbps / 1000} Mbps down / ${PROFILE.upKbps} kbps up, CPU ${PROFILE.cpuSlowdown}× slower; median of ${RUNS} runs (cold = fresh context, warm = reload in the same context)\n`,
+  `\nPages in Chromium, phone profile: ${PHONE_PROFILE.latencyMs} ms RTT, ${PHONE_PROFILE.downKbps / 1000} Mbps down / ${PHONE_PROFILE.upKbps} kbps up, CPU ${PHONE_PROFILE.cpuSlowdown}× slower; median of ${RUNS} runs (cold = fresh context, warm = reload in the same context)\n`,
 );
 printTable(
   [

@@ -20,7 +20,7 @@ import {
 } from '../support/browser.js';
 import { focusedControl } from '../support/forms.js';
 import { ApiClient } from '../support/child-server.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -142,7 +142,7 @@ describe("an evening talk's questions in the browser", () => {
 
   it('an answer corrected after the draft was generated: the minutes page names the question until the draft is regenerated', async () => {
     const staff = await new ApiClient(server.url).login('shequ');
-    const compoundId = (await server.deps.db.selectFrom('compounds').select('id').where('code', '=', 'DSCT').executeTakeFirstOrThrow()).id;
+    const compoundId = await compoundIdByCode(server.deps, 'DSCT');
     const startsAt = new Date(Date.now() + 86_400_000).toISOString();
     const { meeting } = await staff.ok(meetingEndpoints.create, {
       params: { compoundId },

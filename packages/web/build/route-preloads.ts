@@ -52,20 +52,24 @@ const ROUTE = /\bpath:\s*'([^']+)'[^]*?\bload:\s*\(\)\s*=>\s*import\(\s*'([^']+)
 /** A page's words in the default language (build/split-strings.ts names them so). */
 const DEFAULT_WORDS = /(^|\/)strings-page-[\w-]+\.zh-CN-/;
 
+/** The route table's paths, each with the page module its `load` imports (a .ts path), in its order. */
+function routeTable(routesModule: string): { path: string; page: string }[] {
+  return [...readFileSync(routesModule, 'utf8').matchAll(ROUTE)].map(([, path, specifier]) => ({
+    path: path!,
+    page: resolve(dirname(routesModule), specifier!).replace(/\.js$/, '.ts'),
+  }));
+}
+
 export function routePreloads(routesModule: string): Plugin[] {
   let base = '/';
   let written: OutputBundle | undefined;
-  const pageModules = () =>
-    new Set(
-      [...readFileSync(routesModule, 'utf8').matchAll(ROUTE)].map(([, , specifier]) => resolve(dirname(routesModule), specifier!).replace(/\.js$/, '.ts')),
-    );
   let pages: Set<string> | undefined;
   /** A page of the route table imported by the shell: its files come from the map, not from a preload map in the shell. */
   const shellImportsPage = (file: string, host: string) => {
     const imported = written?.[file];
     const importer = written?.[host];
     if (imported?.type !== 'chunk' || importer?.type !== 'chunk' || !importer.isEntry) return false;
-    pages ??= pageModules();
+    pages ??= new Set(routeTable(routesModule).map((route) => route.page));
     return imported.facadeModuleId !== null && pages.has(imported.facadeModuleId);
   };
   return [
@@ -108,8 +112,7 @@ export function routePreloads(routesModule: string): Plugin[] {
           const shell = loadedWith(bundle as OutputBundle, entry.fileName);
 
           const routes: RoutePreloads['routes'] = [];
-          for (const [, path, specifier] of readFileSync(routesModule, 'utf8').matchAll(ROUTE)) {
-            const page = resolve(dirname(routesModule), specifier!).replace(/\.js$/, '.ts');
+          for (const { path, page } of routeTable(routesModule)) {
             const chunk = chunks.find((c) => c.facadeModuleId === page);
             if (!chunk) this.error(`route-preloads: no chunk is the page ${page}`);
             const closure = (root: string) => [...loadedWith(bundle as OutputBundle, root)].filter((file) => !shell.has(file));
@@ -136,7 +139,7 @@ export function routePreloads(routesModule: string): Plugin[] {
               parts[part.name] = [...new Set([...partFiles, ...partWords])].map((file) => base + file);
               asked.push(...part.dynamicImports);
             }
-            routes.push({ path: path!, files: [...files].map((file) => base + file), later: [...later].map((file) => base + file), parts });
+            routes.push({ path, files: [...files].map((file) => base + file), later: [...later].map((file) => base + file), parts });
           }
           if (routes.length === 0) this.error(`route-preloads: no route found in ${routesModule}`);
           const preloads: RoutePreloads = { routes };

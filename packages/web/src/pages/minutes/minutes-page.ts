@@ -244,8 +244,8 @@ export class MinutesPage extends YishiElement {
   }
 
   /** Answers corrected at the talk that the text does not carry as corrected (generated before): checked as it is edited. */
-  private outdatedAnswers(m: StaffMinutes) {
-    const outdated = m.draft ? answersOutdatedInDraft(this.liveText(), m.draft.correctedAnswers) : [];
+  private outdatedAnswers(m: StaffMinutes, text: string) {
+    const outdated = m.draft ? answersOutdatedInDraft(text, m.draft.correctedAnswers) : [];
     if (outdated.length === 0) return nothing;
     const numbers = new Intl.ListFormat(currentLocale()).format(outdated.map(String));
     return html`<div class="alert warning outdated-answers" role="status">${t('minutes.outdatedAnswers', { numbers })}</div>`;
@@ -270,6 +270,9 @@ export class MinutesPage extends YishiElement {
     }
     const text = this.live.doc?.getText(MINUTES_TEXT_KEY) ?? null;
     const live = this.live;
+    const body = this.liveText();
+    // Named above the draft and again in the publish dialog.
+    const outdated = this.outdatedAnswers(m, body);
     return html`
       <yishi-collab-status
         .status=${live.status}
@@ -278,7 +281,7 @@ export class MinutesPage extends YishiElement {
         .others=${live.others()}
         .words=${connectionWords(live.refusal)}
       ></yishi-collab-status>
-      ${this.outdatedAnswers(m)}
+      ${outdated}
       <div class="editor-grid">
         <div>
           <label for="editor"><strong>${t('minutes.editorLabel')}</strong></label>
@@ -294,7 +297,7 @@ export class MinutesPage extends YishiElement {
         <div class="preview" lang="zh-CN" aria-live="off" role="region" aria-label=${t('minutes.previewLabel')} tabindex="0">
           <h2>${m.draft.header.title}</h2>
           ${minutesHeader(m.draft.header)}
-          <yishi-minutes-body .body=${this.liveText()}></yishi-minutes-body>
+          <yishi-minutes-body .body=${body}></yishi-minutes-body>
         </div>
       </div>
       ${
@@ -359,7 +362,7 @@ export class MinutesPage extends YishiElement {
       <dialog class="dialog" id="publish-dialog" aria-labelledby="publish-title" @close=${() => (this.confirming = false)}>
         <h2 id="publish-title">${t('minutes.publishConfirmTitle')}</h2>
         <p>${t('minutes.publishConfirmBody')}</p>
-        ${this.outdatedAnswers(m)}
+        ${outdated}
         <div class="actions">
           <button type="button" class="button" @click=${() => (this.confirming = false)}>${t('minutes.cancel')}</button>
           <button type="button" class="button primary" ?disabled=${!this.connection.online} @click=${() => this.publish()}>
