@@ -25,7 +25,7 @@ describe('plain words for a refused field', () => {
     expect(messages(form, { name: '  ', note: 'x', count: 0, share: 0, units: [], kind: 'c', startsAt: '', day: '2026-13-40' }, 'zh-CN')).toEqual({
       name: '不能为空',
       startsAt: '不能为空',
-      day: '不是有效的日期和时间',
+      day: '不是有效的日期（例如 2026-12-07）',
       note: '至少 2 个字',
       count: '不能小于 1',
       share: '必须大于 0',
@@ -50,9 +50,10 @@ describe('plain words for a refused field', () => {
   });
 
   test('in English', () => {
-    expect(messages(form, { name: '', note: 'xxxxxx', count: 0, share: 1, units: [], kind: 'a', startsAt: '2026-12-06 20:00' }, 'en')).toEqual({
+    expect(messages(form, { name: '', note: 'xxxxxx', count: 0, share: 1, units: [], kind: 'a', startsAt: '2026-12-06 20:00', day: '20th' }, 'en')).toEqual({
       name: 'must not be empty',
       startsAt: 'is not a valid date and time',
+      day: 'is not a valid date (for example 2026-12-07)',
       note: 'allows at most 5 characters',
       count: 'must be at least 1',
       units: 'choose at least one',

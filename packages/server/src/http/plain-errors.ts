@@ -2,7 +2,7 @@
  * The words a refused field gets when its schema names no error code of its own: zod's messages
  * are for developers ("数值过小：期望 string >=1 字符", "Too small: expected string to have >=1
  * characters"), so the common problems — a field missing or left empty, text too short or too long,
- * a number or a list out of range, a date and time left empty or not one — are said plainly, in the
+ * a number or a list out of range, a date, or a date and time, left empty or not one — are said plainly, in the
  * caller's language, the way a form would say them under the field. Anything else falls back to
  * zod's own locale.
  */
@@ -25,6 +25,7 @@ const WORDS = {
     minList: '至少选 {n} 项',
     maxList: '最多 {n} 项',
     notDateTime: '不是有效的日期和时间',
+    notDate: '不是有效的日期（例如 2026-12-07）',
   },
   en: {
     required: 'is required',
@@ -39,6 +40,7 @@ const WORDS = {
     minList: 'needs at least {n} items',
     maxList: 'allows at most {n} items',
     notDateTime: 'is not a valid date and time',
+    notDate: 'is not a valid date (for example 2026-12-07)',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -68,7 +70,8 @@ function plainWords(issue: Issue, locale: Locale): string | undefined {
     case 'invalid_format':
       // A field left empty fails its format first (an empty datetime-local sends '').
       if (issue.input === '') return words.empty;
-      return issue.format === 'datetime' || issue.format === 'date' ? words.notDateTime : undefined;
+      if (issue.format === 'date') return words.notDate;
+      return issue.format === 'datetime' ? words.notDateTime : undefined;
     default:
       return undefined;
   }
