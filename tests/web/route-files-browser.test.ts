@@ -5,7 +5,9 @@
  * 2.5 KiB gzipped on every first visit). In a real Chromium on a phone:
  * - an owner logged in gets the lists once the first page has loaded, and a move to the voting page
  *   names each of its files in the head (its chunk, what it imports, its Chinese words) and fetches them;
- * - a passer-by on the public board does not download the lists at all until moving to another page.
+ * - a passer-by on the public board does not download the lists at all until moving to another page;
+ * - an owner who switched to English gets the English words named, by the server in the page's HTML
+ *   (the shell's and the page's) and by the shell on a move, and downloads no Chinese words at all.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -31,6 +33,7 @@ afterAll(async () => {
 interface RouteFiles {
   files: string[];
   routes: Record<string, number[]>;
+  en: Record<string, string>;
 }
 
 const isRouteFiles = (path: string) => /^\/assets\/route-files-[\w-]+\.json$/.test(path);
@@ -97,6 +100,41 @@ describe("each page's files, named by the shell on the way to it", () => {
       const lists = (await (await listsAnswer).json()) as RouteFiles;
       const named = await namedInHead(page);
       for (const place of lists.routes['/votes/:voteId/roll-check']!) expect(named).toContain(lists.files[place]);
+    });
+  });
+
+  test('an owner who chose English: the server names the English words in the HTML, the shell on a move, and no Chinese words are fetched', async () => {
+    await withPhonePage(browser, async (page) => {
+      await loginWithSessionCookie(page, server.url, 'yezhu');
+      await page.goto(`${server.url}/`);
+      await page.locator('yishi-home-page').waitFor();
+      await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+      // From now on, as the phone comes back to the app in English.
+      const asked = requests(page);
+      const listsAnswer = page.waitForResponse((response) => isRouteFiles(new URL(response.url()).pathname));
+      const firstPage = await page.goto(`${server.url}/`);
+      const html = await firstPage!.text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/strings-shell-\d+\.en-[\w-]+\.js">/);
+      expect(html).not.toMatch(/\.zh-CN-[\w-]+\.js/);
+      await page.locator('yishi-home-page').waitFor();
+      const lists = (await (await listsAnswer).json()) as RouteFiles;
+      const voteWords = lists.routes['/votes/:voteId']!.map((place) => lists.files[place]!).filter((file) => /\/strings-page-vote-page\.zh-CN-/.test(file));
+      expect(voteWords).toHaveLength(1);
+      const english = lists.en[voteWords[0]!]!;
+      expect(english).toMatch(/\/strings-page-vote-page\.en-[\w-]+\.js$/);
+
+      await goInApp(page, `/votes/${openVote}`);
+      await page.locator('yishi-vote-page').getByRole('heading', { name: 'My units' }).waitFor();
+      expect(await namedInHead(page)).toContain(english);
+      expect(asked).toContain(english);
+      // A page opened afresh in English: its own words too, in the HTML.
+      const votePage = await page.goto(`${server.url}/votes/${openVote}`);
+      expect(await votePage!.text()).toContain(`<link rel="modulepreload" crossorigin href="${english}">`);
+      await page.locator('yishi-vote-page').getByRole('heading', { name: 'My units' }).waitFor();
+      expect(asked.filter((path) => /\.zh-CN-[\w-]+\.js$/.test(path))).toEqual([]);
     });
   });
 });

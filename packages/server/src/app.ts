@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { DomainError } from '@yishi/core';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
+import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.js';
 import { apiBodyLimit } from './http/body.js';
@@ -16,8 +17,9 @@ import { errorResponse, handleError } from './http/errors.js';
 import { CONTENT_SECURITY_POLICY, requestContext, sameOriginWrites } from './http/middleware.js';
 import { API_REFERENCE_CSS, buildOpenApi, renderApiReference } from './http/openapi.js';
 import { withPageAnswers } from './http/page-answers.js';
-import { pageHtml, partLinks } from './http/page-html.js';
+import { htmlInLocale, pageHtml, partLinks } from './http/page-html.js';
 import { pageSession, withSession } from './http/page-session.js';
+import { LOCALE_COOKIE } from './http/session-cookie.js';
 import { mountRoutes, type RouteDef } from './http/route.js';
 import { allRoutes } from './routes/index.js';
 
@@ -71,13 +73,16 @@ export function createApp(deps: Deps, routes: readonly RouteDef[] = allRoutes): 
     }
     const htmlFor = pageHtml(webDist);
     const partsOf = partLinks(webDist);
+    const inLocale = htmlInLocale(webDist);
     const page = async (c: Context<AppEnv>) => {
       // About its visitor (who is logged in, http/page-session.ts): kept by no cache.
       c.header('Cache-Control', 'no-store');
       const session = await pageSession(c);
-      const html = withSession(htmlFor(c.req.path), session);
+      // Its files in the language the visitor chose on this device (the app reads the same cookie when it has no choice stored).
+      const locale = getCookie(c, LOCALE_COOKIE) === 'en' ? 'en' : 'zh-CN';
+      const html = withSession(inLocale(htmlFor(c.req.path), locale), session);
       // The page's first answer too, for the pages that have one (all need a login).
-      return c.html(session.me ? await withPageAnswers(app, c, html, partsOf) : html);
+      return c.html(session.me ? await withPageAnswers(app, c, html, (path, names) => inLocale(partsOf(path, names), locale)) : html);
     };
     // The home page too, which the static files would answer with index.html as built.
     app.get('/', page);

@@ -9,14 +9,16 @@
  *
  * The build writes `.vite/route-preloads.json`: for every route of src/routes.ts, its page's chunk,
  * the chunks it imports statically and the page's words in the default language (which the page
- * waits for before it runs; a visitor in English fetches them too, as index.html has the shell's
- * words), without the shell's files; and, `later`, the files of the parts the page asks for at its
+ * waits for before it runs), without the shell's files; and, `later`, the files of the parts the page asks for at its
  * top level (page-words.ts's TOP_LEVEL_IMPORT: the board's sections), and `parts`, the files of each
  * part the page may import() by its chunk name (the server names those a page's answer says it will
  * show: packages/server/src/http/page-answers.ts). The server names `later` at low
  * priority: over HTTP/1.1's six connections, at the same priority, they were fetched before the
  * page's own data (the board's name 1.15 → 1.54 s on a throttled phone; docs/benchmarks.md). The
- * server matches a path as the app's router does (packages/server/src/http/page-html.ts).
+ * server matches a path as the app's router does (packages/server/src/http/page-html.ts). With the
+ * lists comes `en`, each file of words in the default language and its English counterpart: for a
+ * visitor who chose English, the server and the shell name those instead, in the HTML (the shell's
+ * words too) and on a move to another page.
  *
  * Going from page to page in the app, the shell names a page's files itself (app/route-files.ts), from
  * the same lists written for it as `assets/route-files-<hash>.json`, which index.html names in a meta
@@ -29,6 +31,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rollup';
 import type { Plugin } from 'vite';
+import { englishWords } from './english-words.js';
 import { loadedWith } from './loaded-deps.js';
 import { TOP_LEVEL_IMPORT } from './page-words.js';
 
@@ -40,11 +43,15 @@ export const ROUTE_FILES_META = 'yishi-route-files';
 export interface RouteFilesMap {
   files: string[];
   routes: Record<string, number[]>;
+  /** For a visitor in English: each file of words in the default language named in the lists, and its English counterpart. */
+  en: Record<string, string>;
 }
 
 export interface RoutePreloads {
   /** In the order of the route table (the first match wins, as in the app). */
   routes: { path: string; files: string[]; later: string[]; parts: Record<string, string[]> }[];
+  /** Every file of words in the default language (the shell's, in index.html, and the pages'), and its English counterpart. */
+  en: Record<string, string>;
 }
 
 /** One route's path and the module its `load` imports. */
@@ -142,7 +149,8 @@ export function routePreloads(routesModule: string): Plugin[] {
             routes.push({ path, files: [...files].map((file) => base + file), later: [...later].map((file) => base + file), parts });
           }
           if (routes.length === 0) this.error(`route-preloads: no route found in ${routesModule}`);
-          const preloads: RoutePreloads = { routes };
+          const en = Object.fromEntries([...englishWords(chunks)].map(([chinese, english]) => [base + chinese, base + english]));
+          const preloads: RoutePreloads = { routes, en };
           this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: JSON.stringify(preloads, null, 1) });
 
           // The shell's copy: each route's files and the files of the parts it asks for at its top level.
@@ -151,6 +159,7 @@ export function routePreloads(routesModule: string): Plugin[] {
           const map: RouteFilesMap = {
             files: names,
             routes: Object.fromEntries(routes.map((route) => [route.path, [...route.files, ...route.later].map((name) => places.get(name)!)])),
+            en: Object.fromEntries(names.flatMap((name) => (en[name] ? [[name, en[name]]] : []))),
           };
           const source = JSON.stringify(map);
           const fileName = `assets/route-files-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.json`;

@@ -13,7 +13,8 @@
  *   current language only. Switching the language loads the other language's words of the
  *   features already loaded (i18n.ts, switchLocale);
  * - has index.html preload the shell's words in the default language (zh-CN), which the shell would
- *   otherwise ask for only once its own code has run: one round trip fewer for most visitors.
+ *   otherwise ask for only once its own code has run: one round trip fewer (for a visitor who chose
+ *   English, the server names the English files instead: packages/server/src/http/page-html.ts).
  *
  * In the build, only the shell's modules import words per feature, cut in parts (string-parts.ts);
  * a page or part loaded apart by `import()` waits for its words in one module per language
@@ -23,6 +24,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rollup';
 import { transformWithEsbuild, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { englishWords } from './english-words.js';
 import { withoutLoaded } from './loaded-deps.js';
 import { planPageWords, type PageWords } from './page-words.js';
 import { namedTexts, planParts, type StringParts } from './string-parts.js';
@@ -98,6 +100,7 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
       return new Map(await Promise.all(files.map(async (name) => [basename(name, '.ts'), await readTable(join(localesDir, name))] as const)));
     })());
   let build = false;
+  let base = '/';
   let parts: StringParts | undefined;
   let pages: (PageWords & { shell: Set<string> }) | undefined;
   const loadModule = join(localesDir, LOAD_MODULE);
@@ -125,8 +128,8 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
   /**
    * What Vite preloads with a dynamic import (a part: its chunk and the chunks it imports), plus, for
    * the `preloaded` parts, the words in the default language these chunks load (build/page-words.ts), which the browser would
-   * otherwise ask for only once the page's code has run: a round trip fewer on a phone. A visitor in
-   * English fetches the Chinese words too (3 KiB on the board), as index.html preloads the shell's.
+   * otherwise ask for only once the page's code has run: a round trip fewer on a phone (in English, the
+   * English words: wordsInDocumentLanguage).
    */
   const withPageWords = (file: string, deps: string[]): string[] => {
     const page = written?.[file];
@@ -136,6 +139,21 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
       return chunk?.type === 'chunk' ? chunk.dynamicImports.filter((d) => /(^|\/)strings-page-[\w-]+\.zh-CN-/.test(d)) : [];
     });
     return [...new Set([...deps, ...words])];
+  };
+  /**
+   * A part's preloads (withPageWords) name its words in Chinese; a visitor in English would fetch them
+   * for nothing, besides the English ones the part then loads. So in a chunk's list of preloads, each
+   * Chinese words file is an expression that picks the English file when the document is in English
+   * (its `lang`, which app/preferences sets before any page runs), read when the chunk first preloads.
+   */
+  let english: Map<string, string> | undefined;
+  const wordsInDocumentLanguage = (file: string, hostType: string): { runtime: string } | undefined => {
+    if (hostType !== 'js' || !written || !/(^|\/)strings-[\w.-]+\.zh-CN-[\w-]+\.js$/.test(file)) return undefined;
+    english ??= englishWords(Object.values(written).filter((chunk): chunk is OutputChunk => chunk.type === 'chunk'));
+    const en = english.get(file);
+    if (!en) return undefined;
+    const url = (name: string) => JSON.stringify(`${base}${name}`);
+    return { runtime: `(document.documentElement.lang==="en"?${url(en)}:${url(file)})` };
   };
   /** A module that registers a set of words (`votes#2`, `page:board-page`) and waits for them in the current language. */
   const loaderOf = (name: string, modulePrefix: string) => {
@@ -148,6 +166,7 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
     enforce: 'pre',
     config() {
       return {
+        experimental: { renderBuiltUrl: (file, { hostType }) => wordsInDocumentLanguage(file, hostType) },
         build: {
           // Some pages' words in the default language are fetched with the page's code, not once it has run.
           // And a dynamic import does not preload what its importer has loaded already (build/loaded-deps.ts).
@@ -171,6 +190,7 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
     },
     configResolved(config) {
       build = config.command === 'build';
+      base = config.base;
     },
     // The bundle, for withPageWords (Vite asks for a dynamic import's preloads while it writes the chunks).
     generateBundle: {

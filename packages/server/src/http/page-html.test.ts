@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../testing/test-app.js';
-import { pageHtml } from './page-html.js';
+import { htmlInLocale, pageHtml } from './page-html.js';
 
 const INDEX = '<!doctype html><html><head><title>议事</title><script type="module" src="/assets/index-a.js"></script></head><body></body></html>';
 
@@ -69,6 +69,43 @@ describe("a page's HTML names its files", () => {
       expect(links(await page.text())).toEqual(['/assets/board-page-4.js', '/assets/board-sections-5.js (low)']);
       const api = await app.request('/api/board/c-1');
       expect(api.status).toBe(404);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a visitor who chose English', () => {
+  const ZH = '/assets/strings-page-vote-page.zh-CN-aB1_-x.js';
+  const EN = '/assets/strings-page-vote-page.en-Zq9.js';
+  const SHELL_ZH = '/assets/strings-shell-0.zh-CN-s1.js';
+  const SHELL_EN = '/assets/strings-shell-0.en-s2.js';
+  const index = `<!doctype html><html lang="zh-CN"><head><link rel="modulepreload" crossorigin href="${SHELL_ZH}"></head><body></body></html>`;
+  const dist = webDist({
+    en: { [ZH]: EN, [SHELL_ZH]: SHELL_EN },
+    routes: [{ path: '/votes/:voteId', files: ['/assets/vote-page-2.js', ZH, '/assets/strings-page-other.zh-CN-n0.js'] }],
+  });
+  writeFileSync(join(dist, 'index.html'), index);
+
+  test("gets the English words named, the shell's and the page's, in a document that says it is English; in Chinese the HTML is as built", () => {
+    const html = pageHtml(dist)('/votes/v-1');
+    const inLocale = htmlInLocale(dist);
+    expect(inLocale(html, 'zh-CN')).toBe(html);
+    const english = inLocale(html, 'en');
+    expect(english).toContain('<html lang="en">');
+    expect(links(english)).toEqual([SHELL_EN, '/assets/vote-page-2.js', EN, '/assets/strings-page-other.zh-CN-n0.js']);
+  });
+
+  test('by the cookie the app writes on switching, not by the browser’s languages', async () => {
+    const { app, close } = await createTestApp({ seed: false, config: { webDist: dist } });
+    try {
+      const chinese = await (await app.request('/votes/v-1')).text();
+      expect(links(chinese)).toEqual([SHELL_ZH, '/assets/vote-page-2.js', ZH, '/assets/strings-page-other.zh-CN-n0.js']);
+      // The browser's languages alone do not choose: the app shows Chinese until its visitor switches.
+      expect(links(await (await app.request('/votes/v-1', { headers: { 'accept-language': 'en' } })).text())).toEqual(links(chinese));
+      const english = await (await app.request('/votes/v-1', { headers: { cookie: 'yishi_locale=en' } })).text();
+      expect(english).toContain('<html lang="en">');
+      expect(links(english)).toEqual([SHELL_EN, '/assets/vote-page-2.js', EN, '/assets/strings-page-other.zh-CN-n0.js']);
     } finally {
       await close();
     }

@@ -10,12 +10,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locale } from '@yishi/core';
 import { z } from 'zod';
 
 const PRELOADS_FILE = '.vite/route-preloads.json';
 
 const AssetPath = z.string().regex(/^\/[\w\-./]+\.js$/);
 const RoutePreloads = z.object({
+  /** Each file of words in the default language, and its English counterpart. */
+  en: z.record(AssetPath, AssetPath).default({}),
   routes: z.array(
     z.object({
       path: z.string().startsWith('/'),
@@ -50,35 +53,62 @@ export function routeParams(pattern: string, path: string): Record<string, strin
   return Object.fromEntries(want.flatMap((name, i) => (name.startsWith(':') ? [[name.slice(1), decodeURIComponent(have[i]!)]] : [])));
 }
 
-function readPreloads(webDist: string): z.infer<typeof RoutePreloads>['routes'] {
+type PreloadedRoute = z.infer<typeof RoutePreloads>['routes'][number] & { pattern: string[] };
+
+interface Build {
+  routes: PreloadedRoute[];
+  en: Record<string, string>;
+}
+
+function readPreloads(webDist: string): Build {
   let text: string;
   try {
     text = readFileSync(join(webDist, PRELOADS_FILE), 'utf8');
   } catch {
-    return [];
+    return { routes: [], en: {} };
   }
   const parsed = RoutePreloads.safeParse(JSON.parse(text));
   if (!parsed.success) {
     console.warn(`[yishi] ${PRELOADS_FILE} in the web build is not as expected; pages are served without their preload links.`);
-    return [];
+    return { routes: [], en: {} };
   }
-  return parsed.data.routes;
+  return { routes: parsed.data.routes.map((route) => ({ ...route, pattern: segments(route.path) })), en: parsed.data.en };
 }
 
-type PreloadedRoute = z.infer<typeof RoutePreloads>['routes'][number] & { pattern: string[] };
-
 /** Each web build's routes, read once (on the first page asked for). */
-const builds = new Map<string, PreloadedRoute[]>();
+const builds = new Map<string, Build>();
+
+function buildOf(webDist: string): Build {
+  let build = builds.get(webDist);
+  if (!build) {
+    build = readPreloads(webDist);
+    builds.set(webDist, build);
+  }
+  return build;
+}
 
 /** The route of the build that the path opens, matched as the app's router does; undefined for none. */
 function routeAt(webDist: string, path: string): PreloadedRoute | undefined {
-  let routes = builds.get(webDist);
-  if (!routes) {
-    routes = readPreloads(webDist).map((route) => ({ ...route, pattern: segments(route.path) }));
-    builds.set(webDist, routes);
-  }
   const have = segments(path);
-  return routes.find((r) => matches(r.pattern, have));
+  return buildOf(webDist).routes.find((r) => matches(r.pattern, have));
+}
+
+/** A file of words in the default language, as the HTML names it (build/split-strings.ts). */
+const DEFAULT_WORDS = /\/assets\/strings-[\w.-]+?\.zh-CN-[\w-]+\.js/g;
+
+/**
+ * Our HTML (index.html with its links, or the links of a page's parts) for a visitor in `locale`: in
+ * English, the words it names (the shell's and the page's) are the English ones, and the document
+ * says so (`lang`), so that the phone fetches the words it will show, once, with the page's code.
+ * Given before any data goes in: a visitor's text is never rewritten. A file of words without a
+ * counterpart in the build's list stays as it is (the app still loads the English words it needs).
+ */
+export function htmlInLocale(webDist: string): (html: string, locale: Locale) => string {
+  return (html, locale) => {
+    if (locale !== 'en') return html;
+    const { en } = buildOf(webDist);
+    return html.replace('<html lang="zh-CN">', '<html lang="en">').replace(DEFAULT_WORDS, (file) => en[file] ?? file);
+  };
 }
 
 /** Each route's HTML is made once and kept. */

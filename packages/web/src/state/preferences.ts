@@ -63,6 +63,8 @@ export function setLocale(next: Locale): void {
   if (next === locale) return;
   locale = next;
   writeStorage(LOCALE_KEY, next);
+  // The server reads the choice from this cookie to name the page's words in it (the API's answer sets it too, once it arrives).
+  if (typeof document !== 'undefined') document.cookie = `yishi_locale=${next}; path=/; max-age=${365 * 86_400}; samesite=lax`;
   apply();
   events.dispatchEvent(new Event(PREFERENCES_CHANGED));
 }
