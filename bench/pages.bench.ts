@@ -1,6 +1,6 @@
 /**
  * Pages benchmark: what a resident's phone downloads and how soon it shows something, for the
- * resident voting page (/votes/<open vote>, logged in as the owner yezhu) and the public board
+ * resident voting page (/votes/<open vote>, logged in as the owner yezhu; also by one who chose English) and the public board
  * (/board/<DSCT>, anonymous). Real Chromium with a throttled phone-like profile through the DevTools
  * protocol ("Slow 4G"-like: 150 ms RTT, 1.6 Mbps down, 750 kbps up; CPU 4× slower), cold cache
  * (a fresh browser context per run), then one warm reload in the same context.
@@ -97,6 +97,8 @@ async function serve(webDist: string) {
 
   const cases: PageCase[] = [
     { name: 'voting page (owner)', path: `/votes/${openVote.id}`, text: openVote.title, user: 'yezhu' },
+    // The same visit by an owner who chose English on this phone (the choice in its storage and cookie).
+    { name: 'voting page in English (owner)', path: `/votes/${openVote.id}`, text: openVote.title, user: 'yezhu', english: true },
     { name: 'public board (anonymous)', path: `/board/${dsct.id}`, text: dsct.name, user: null },
     { name: 'meeting page (station chief)', path: `/meetings/${meeting.id}`, text: meeting.title, user: 'zhanzhang' },
     { name: 'ask page (resident)', path: `/meetings/${talk.id}/ask`, text: talk.title, user: 'jumin' },
@@ -120,6 +122,8 @@ interface PageCase {
   text: string;
   /** Logged in as this demo user; null for an anonymous visitor. */
   user: string | null;
+  /** The visitor chose English on this phone. */
+  english?: boolean;
 }
 
 const browser = await chromium.launch({
@@ -268,6 +272,10 @@ try {
           });
           try {
             if (c.user) await server.logIn(context, c.user);
+            if (c.english) {
+              await context.addCookies([{ name: 'yishi_locale', value: 'en', url: server.url }]);
+              await context.addInitScript(() => localStorage.setItem('yishi.locale', 'en'));
+            }
             const sample = () =>
               measure(context, server.url, build.dist, c.path, c.text).catch((error: Error) =>
                 Promise.reject(new Error(`${build.label}, ${c.name}: ${error.message}`)),
