@@ -21,7 +21,7 @@
  * (page-words.ts), and the modules it imports load none of their own.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rollup';
 import { transformWithEsbuild, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { englishWords } from './english-words.js';
@@ -100,7 +100,6 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
       return new Map(await Promise.all(files.map(async (name) => [basename(name, '.ts'), await readTable(join(localesDir, name))] as const)));
     })());
   let build = false;
-  let base = '/';
   let parts: StringParts | undefined;
   let pages: (PageWords & { shell: Set<string> }) | undefined;
   const loadModule = join(localesDir, LOAD_MODULE);
@@ -147,12 +146,15 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
    * (its `lang`, which app/preferences sets before any page runs), read when the chunk first preloads.
    */
   let english: Map<string, string> | undefined;
-  const wordsInDocumentLanguage = (file: string, hostType: string): { runtime: string } | undefined => {
-    if (hostType !== 'js' || !written || !/(^|\/)strings-[\w.-]+\.zh-CN-[\w-]+\.js$/.test(file)) return undefined;
+  const wordsInDocumentLanguage = (file: string, hostId: string, hostType: string): { runtime: string } | { relative: true } | undefined => {
+    if (hostType !== 'js') return undefined;
+    // Every other file a chunk names stays relative to the chunk, as Vite writes it without this hook.
+    if (!written || !/(^|\/)strings-[\w.-]+\.zh-CN-[\w-]+\.js$/.test(file)) return { relative: true };
     english ??= englishWords(Object.values(written).filter((chunk): chunk is OutputChunk => chunk.type === 'chunk'));
     const en = english.get(file);
-    if (!en) return undefined;
-    const url = (name: string) => JSON.stringify(`${base}${name}`);
+    if (!en) return { relative: true };
+    // Relative to the chunk, as Vite's preload helper resolves each name against its importer.
+    const url = (name: string) => JSON.stringify(`./${posix.relative(posix.dirname(hostId), name)}`);
     return { runtime: `(document.documentElement.lang==="en"?${url(en)}:${url(file)})` };
   };
   /** A module that registers a set of words (`votes#2`, `page:board-page`) and waits for them in the current language. */
@@ -166,7 +168,7 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
     enforce: 'pre',
     config() {
       return {
-        experimental: { renderBuiltUrl: (file, { hostType }) => wordsInDocumentLanguage(file, hostType) },
+        experimental: { renderBuiltUrl: (file, { hostId, hostType }) => wordsInDocumentLanguage(file, hostId, hostType) },
         build: {
           // Some pages' words in the default language are fetched with the page's code, not once it has run.
           // And a dynamic import does not preload what its importer has loaded already (build/loaded-deps.ts).
@@ -190,7 +192,6 @@ export function splitStrings(localesDir: string, i18nModule: string, entry: stri
     },
     configResolved(config) {
       build = config.command === 'build';
-      base = config.base;
     },
     // The bundle, for withPageWords (Vite asks for a dynamic import's preloads while it writes the chunks).
     generateBundle: {
