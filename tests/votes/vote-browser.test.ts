@@ -81,6 +81,52 @@ describe('voting on a phone', () => {
     });
   });
 
+  test('the answer to a ballot lost on the way (one bar of signal): the page says it may have arrived; tapping again shows the same receipt, and one ballot is counted', async () => {
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'yezhu');
+      await page.goto(`${server.url}/votes/${voteId}`);
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // 继续投票 after the first test's ballot for 301: straight to the flat not yet voted for, 2栋2单元502 (开始投票 asks which).
+      await page.locator('.nav button.primary').click();
+      const flat = page.getByRole('button', { name: /^2栋2单元502/ });
+      await flat.or(page.getByRole('radio', { name: /反对/ })).first().waitFor();
+      if (await flat.isVisible()) await flat.click();
+      await page.getByRole('radio', { name: /反对/ }).click();
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByRole('heading', { name: '请确认您的选择' }).waitFor();
+      // The ballot reaches the server; its answer does not reach the phone.
+      const isCast = (url: URL) => url.pathname === `/api/votes/${voteId}/ballots`;
+      let delivered = 0;
+      await page.route(isCast, async (route) => {
+        const answer = await route.fetch();
+        if (answer.status() === 201) delivered += 1;
+        await route.abort('internetdisconnected');
+      });
+      await page.getByRole('button', { name: '确认投票' }).click();
+      const unsure = page.getByRole('alert').filter({ hasText: '不确定选票是否已经送达' });
+      await unsure.waitFor();
+      expect(await unsure.textContent()).toContain('已送达的选票不会重复计算，回执码也不会变');
+      expect(delivered).toBe(1);
+      const ballotOf502 = () =>
+        server.deps.db
+          .selectFrom('ballots as b')
+          .innerJoin('vote_electorate as e', (join) => join.onRef('e.vote_id', '=', 'b.vote_id').onRef('e.unit_id', '=', 'b.unit_id'))
+          .select(['b.receipt_code', 'b.version'])
+          .where('b.vote_id', '=', voteId)
+          .where('e.label', '=', '2栋2单元502')
+          .execute();
+      const counted = await ballotOf502();
+      expect(counted).toHaveLength(1);
+
+      // Signal again: the same tap shows the receipt the server gave the first time, and nothing more is written.
+      await page.unroute(isCast);
+      await page.getByRole('button', { name: '确认投票' }).click();
+      await page.getByRole('heading', { name: /投票成功/ }).waitFor();
+      expect(((await page.locator('.receipt').textContent()) ?? '').trim()).toBe(counted[0]!.receipt_code);
+      expect(await ballotOf502()).toEqual(counted);
+    });
+  });
+
   test('the voting screens load in the background once the page is drawn; when they cannot load, the tap says why and works again later', async () => {
     await withPage(async (page) => {
       await loginAs(page, server.url, 'yezhu');

@@ -84,6 +84,42 @@ describe('casting ballots', () => {
     expect((await closeNow(staff, voteId)).error?.code).toBe('vote_already_closed');
   });
 
+  it('the same ballot sent again (its answer lost on the way) is answered with the ballot counted: same receipt, nothing written; a co-owner or another choice still replaces it', async () => {
+    const staff = await t.login('zhanzhang');
+    const voteId = await createOpenVote(staff);
+    const owner = await t.login('yezhu');
+    const unit = await unitId('1-1-301');
+    const first = (await cast(owner, voteId, { unitId: unit, choices: ['yes'] })).data!;
+    const log = () => t.deps.db.selectFrom('ballot_log').select('position').where('vote_id', '=', voteId).execute();
+    const logBefore = (await log()).length;
+
+    const again = await cast(owner, voteId, { unitId: unit, choices: ['yes'] });
+    expect(again.status).toBe(201);
+    expect(again.data).toEqual(first);
+    expect(await log()).toHaveLength(logBefore);
+    expect(await t.deps.db.selectFrom('ballot_history').select('id').where('vote_id', '=', voteId).execute()).toEqual([]);
+    const ballot = await t.deps.db.selectFrom('ballots').select(['version', 'receipt_code']).where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+    expect(ballot).toEqual({ version: 1, receipt_code: first.receiptCode });
+    // The same choice for both of the owner's units at once: the one already cast is answered as it was, the other cast.
+    const both = (
+      await t.ok(voteEndpoints.castBallots, { cookie: owner, params: { voteId }, body: { unitIds: [unit, await unitId('2-2-502')], choices: ['yes'] } })
+    ).receipts;
+    expect(both[0]).toEqual(first);
+    expect(both[1]).toMatchObject({ voterLabel: '2栋2单元502', replaced: false });
+
+    // Another choice is a change of mind: a new receipt, the first kept in the history.
+    const changed = (await cast(owner, voteId, { unitId: unit, choices: ['no'] })).data!;
+    expect(changed).toMatchObject({ replaced: true });
+    expect(changed.receiptCode).not.toBe(first.receiptCode);
+    // A paper slip the staff entered is not the owner's online ballot: the same choice online replaces it.
+    const co = await t.login('yezhu2');
+    const paperVote = await createOpenVote(staff);
+    const paper = await enterConfirmedPaperBallot(t, paperVote, await t.login('fuzhan'), staff, { unitId: await unitId('1-1-101'), choices: ['yes'] });
+    const online = (await cast(co, paperVote, { choices: ['yes'] })).data!;
+    expect(online).toMatchObject({ replaced: true });
+    expect(online.receiptCode).not.toBe(paper.receiptCode);
+  });
+
   it('a co-owned unit has one ballot: either co-owner may cast it, the latest counts', async () => {
     const staff = await t.login('zhanzhang');
     const voteId = await createOpenVote(staff);

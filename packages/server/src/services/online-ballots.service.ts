@@ -74,13 +74,44 @@ export function onlineBallotValues(actor: Actor, choices: readonly string[], rec
   };
 }
 
+const sameChoices = (choicesJson: string, choices: readonly string[]) => {
+  const had = JSON.parse(choicesJson) as string[];
+  return had.length === choices.length && [...had].sort().join('\n') === [...choices].sort().join('\n');
+};
+
+/**
+ * The entry's current ballot when this cast repeats it: cast online by the same person with the same
+ * choices. A phone that lost the answer to its cast (one bar of signal) and is tapped again sends the
+ * same ballot again: it is answered with the ballot already counted, its receipt unchanged, and writes
+ * nothing, instead of a new version and a new receipt that would read as a changed vote.
+ */
+function repeatedBallot(actor: Actor, entry: RollEntryWithBallot, choices: readonly string[]) {
+  const existing = entry.ballot;
+  if (!existing || existing.channel !== 'online' || existing.cast_by_user_id !== actor.userId || existing.log_position === null) return null;
+  return sameChoices(existing.choices_json, choices) ? { ...existing, log_position: existing.log_position } : null;
+}
+
 /**
  * Plans the online ballot of one roll entry after the log head the state holds: a new row, or the
  * replacement of its current one. Moves the state's head on and makes the planned ballot the entry's
- * current one, for a later cast of the same batch.
+ * current one, for a later cast of the same batch. A repeat of the current ballot plans nothing
+ * (repeatedBallot) and is answered with its receipt.
  */
 function planOnlineBallot(actor: Actor, state: CastingState, entry: RollEntryWithBallot, choices: string[], now: Date) {
   const { vote } = state;
+  const repeated = repeatedBallot(actor, entry, choices);
+  if (repeated) {
+    const receipt: BallotReceipt = {
+      voterKey: entry.voterKey,
+      receiptCode: repeated.receipt_code,
+      castAt: repeated.cast_at,
+      voterLabel: entry.label,
+      replaced: false,
+      closesAt: vote.closes_at,
+      logPosition: repeated.log_position,
+    };
+    return { planned: null, receipt };
+  }
   const receiptCode = newReceiptCode();
   const castAt = now.toISOString();
   const existing = entry.ballot;
@@ -129,6 +160,7 @@ function planOnlineBallot(actor: Actor, state: CastingState, entry: RollEntryWit
     cast_by_user_id: values.cast_by_user_id,
     entered_by_user_id: null,
     cast_at: castAt,
+    log_position: log.position,
   };
   entry.ballot = current;
   const receipt: BallotReceipt = {
@@ -198,10 +230,12 @@ const settleOnlineCasts: GroupRunner<OnlineCast, unknown> = async (trx, casts) =
       const { entries, choices } = checkCast(cast, open);
       const receipts: BallotReceipt[] = [];
       for (const entry of entries) {
-        if (touched.has(entry)) await write();
         const { planned, receipt } = planOnlineBallot(cast.actor, open, entry, choices, now);
-        pending.push(planned);
-        touched.add(entry);
+        if (planned) {
+          if (touched.has(entry)) await write();
+          pending.push(planned);
+          touched.add(entry);
+        }
         receipts.push(receipt);
       }
       outcomes.push({ ok: true, value: 'one' in cast.units ? receipts[0] : { receipts } });

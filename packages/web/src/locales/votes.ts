@@ -102,6 +102,10 @@ export const voteMessages = {
   'votes.confirmHeading': { 'zh-CN': '请确认您的选择', en: 'Please confirm your choice' },
   'votes.confirmFor': { 'zh-CN': '为 {unit} 投票：', en: 'Voting for {unit}:' },
   'votes.confirmCast': { 'zh-CN': '确认投票', en: 'Cast my ballot' },
+  'votes.castUnsure': {
+    'zh-CN': '网络中断，不确定选票是否已经送达。请在有信号时再点一次“确认投票”：已送达的选票不会重复计算，回执码也不会变。',
+    en: 'The connection dropped, so we cannot tell whether your ballot arrived. When you have signal, tap “Cast my ballot” again: a ballot that arrived is not counted twice, and its receipt code stays the same.',
+  },
   'votes.casting': { 'zh-CN': '正在提交…', en: 'Sending…' },
   'votes.doneHeading': { 'zh-CN': '投票成功', en: 'Your ballot is cast' },
   'votes.receiptIntro': {

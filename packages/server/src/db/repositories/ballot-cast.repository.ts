@@ -17,10 +17,10 @@ import { insertRow, runReusable, slot, updateRows } from '../reusable-query.js';
 import type { BallotHistoryTable, BallotLogTable, BallotRow, BallotTable, VoteRow } from '../tables/votes.table.js';
 import type { Db } from './places.repository.js';
 
-/** The current ballot's columns a replacement needs (its history row, the version check). */
+/** The current ballot's columns a replacement needs (its history row, the version check), and its place in the log (a repeat's receipt). */
 export type CurrentBallot = Pick<
   BallotRow,
-  'id' | 'version' | 'receipt_code' | 'choices_json' | 'channel' | 'cast_by_user_id' | 'entered_by_user_id' | 'cast_at'
+  'id' | 'version' | 'receipt_code' | 'choices_json' | 'channel' | 'cast_by_user_id' | 'entered_by_user_id' | 'cast_at' | 'log_position'
 >;
 
 export interface RollEntryWithBallot {
@@ -43,7 +43,7 @@ export interface CastingState {
   entries: RollEntryWithBallot[];
 }
 
-const BALLOT_COLUMNS = ['id', 'version', 'receipt_code', 'choices_json', 'channel', 'cast_by_user_id', 'entered_by_user_id', 'cast_at'] as const;
+const BALLOT_COLUMNS = ['id', 'version', 'receipt_code', 'choices_json', 'channel', 'cast_by_user_id', 'entered_by_user_id', 'cast_at', 'log_position'] as const;
 
 /** The votes joined to their log head: inner join on PostgreSQL (its row is locked, so it must exist), left join on SQLite. */
 function votesWithHead(db: Db, postgres: boolean) {

@@ -322,6 +322,13 @@ export class VotePage extends YishiElement implements FlowHost {
       { errorAs: 'inline' },
     );
     if (!receipts) {
+      // The answer lost on the way (one bar of signal): the ballot may have been counted. Tapping again is
+      // safe, as the server answers the same ballot sent again with the receipt it gave (online-ballots.service.ts).
+      if (this.write.code === 'network_error') {
+        this.write.error = t('votes.castUnsure');
+        this.requestUpdate();
+        return;
+      }
       // Refused: read the vote again — if it closed meanwhile the page now shows its result (and why the ballot was not taken).
       void this.load.refresh();
       return;
