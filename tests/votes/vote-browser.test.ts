@@ -89,7 +89,10 @@ describe('voting on a phone', () => {
       // 继续投票 after the first test's ballot for 301: straight to the flat not yet voted for, 2栋2单元502 (开始投票 asks which).
       await page.locator('.nav button.primary').click();
       const flat = page.getByRole('button', { name: /^2栋2单元502/ });
-      await flat.or(page.getByRole('radio', { name: /反对/ })).first().waitFor();
+      await flat
+        .or(page.getByRole('radio', { name: /反对/ }))
+        .first()
+        .waitFor();
       if (await flat.isVisible()) await flat.click();
       await page.getByRole('radio', { name: /反对/ }).click();
       await page.getByRole('button', { name: '下一步' }).click();

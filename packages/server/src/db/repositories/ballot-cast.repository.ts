@@ -43,7 +43,17 @@ export interface CastingState {
   entries: RollEntryWithBallot[];
 }
 
-const BALLOT_COLUMNS = ['id', 'version', 'receipt_code', 'choices_json', 'channel', 'cast_by_user_id', 'entered_by_user_id', 'cast_at', 'log_position'] as const;
+const BALLOT_COLUMNS = [
+  'id',
+  'version',
+  'receipt_code',
+  'choices_json',
+  'channel',
+  'cast_by_user_id',
+  'entered_by_user_id',
+  'cast_at',
+  'log_position',
+] as const;
 
 /** The votes joined to their log head: inner join on PostgreSQL (its row is locked, so it must exist), left join on SQLite. */
 function votesWithHead(db: Db, postgres: boolean) {
