@@ -52,6 +52,13 @@ const signedPaper = () =>
     .jpeg()
     .toBuffer();
 
+/** Whether the element is within the phone's screen, top to bottom. */
+const onScreen = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+
 describe('voting by proxy on a phone', () => {
   test('an owner authorises a proxy and confirms by SMS code; the proxy votes for the unit; staff review a paper slip with its photo', async () => {
     await withPage(async (page) => {
@@ -67,6 +74,11 @@ describe('voting by proxy on a phone', () => {
       await panel.getByRole('button', { name: '委托他人代我投票' }).click();
       await panel.locator('yishi-photo-picker').getByText('签字的授权委托书（拍照）').waitFor();
       expect(await defined()).toContain('yishi-photo-picker');
+      // Sent with nothing filled in: the refusal is brought into view (below the fold on a phone), the focus on the first flat.
+      await panel.getByRole('button', { name: '提交委托，发送验证码' }).click();
+      const needUnit = panel.getByRole('alert').filter({ hasText: '请选择至少一套房屋' });
+      await expect.poll(() => onScreen(needUnit)).toBe(true);
+      await expect.poll(() => focusedControl(page)).toBe('unit');
       await panel.getByRole('checkbox', { name: '1栋1单元301' }).check();
       await panel.getByRole('textbox', { name: '受托人手机号' }).fill('13800000002');
       const form = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f5f2ea' } })
@@ -78,6 +90,8 @@ describe('voting by proxy on a phone', () => {
       await panel.getByRole('button', { name: '提交委托，发送验证码' }).click();
       await panel.getByText('验证码已发送到 138****0001').waitFor();
       await panel.getByText('待确认（受托人暂不能投票）').waitFor();
+      // The next step, where the code goes, is on the screen: it had stayed below the fold, the owner seeing only the form's button again.
+      await expect.poll(() => onScreen(panel.getByRole('textbox', { name: '短信验证码' }))).toBe(true);
       const code = /验证码为(\d{6})/.exec(server.smsLog.at(-1) ?? '')![1]!;
       await panel.getByRole('textbox', { name: '短信验证码' }).fill(code);
       await panel.getByRole('button', { name: '确认委托' }).click();

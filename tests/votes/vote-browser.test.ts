@@ -8,6 +8,8 @@ import { voteEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
+import { demoActor } from '../../packages/server/src/seed/demo-actors.js';
+import { enterDemoPaperBallot } from '../../packages/server/src/seed/paper-ballots.seed.js';
 import { ApiClient } from '../support/child-server.js';
 import { focusedControl } from '../support/forms.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
@@ -81,11 +83,27 @@ describe('voting on a phone', () => {
     });
   });
 
-  test('the answer to a ballot lost on the way (one bar of signal): the page says it may have arrived; tapping again shows the same receipt, and one ballot is counted', async () => {
+  test('a paper slip staff entered says so, and voting online over it warns first; the answer to that ballot lost on the way (one bar of signal): the page says it may have arrived; tapping again shows the same receipt, and one ballot is counted', async () => {
+    // The station deputy enters a paper slip for 王建国's other flat, the station chief confirms it.
+    const flat502 = await server.deps.db
+      .selectFrom('vote_electorate')
+      .select('unit_id')
+      .where('vote_id', '=', voteId)
+      .where('label', '=', '2栋2单元502')
+      .executeTakeFirstOrThrow();
+    await enterDemoPaperBallot(server.deps, await demoActor(server.deps, 'fuzhan'), await demoActor(server.deps, 'zhanzhang'), voteId, {
+      unitId: flat502.unit_id!,
+      choices: ['yes'],
+      slipNumber: 'K-900',
+    });
     await withPage(async (page) => {
       await loginAs(page, server.url, 'yezhu');
       await page.goto(`${server.url}/votes/${voteId}`);
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await page
+        .locator('section.my-units li')
+        .filter({ hasText: /^\s*2栋2单元502：✓ 已投票（纸质选票，\d{4}年\d{1,2}月\d{1,2}日（周.）由工作人员登记）/ })
+        .waitFor();
       // 继续投票 after the first test's ballot for 301: straight to the flat not yet voted for, 2栋2单元502 (开始投票 asks which).
       await page.locator('.nav button.primary').click();
       const flat = page.getByRole('button', { name: /^2栋2单元502/ });
@@ -97,6 +115,8 @@ describe('voting on a phone', () => {
       await page.getByRole('radio', { name: /反对/ }).click();
       await page.getByRole('button', { name: '下一步' }).click();
       await page.getByRole('heading', { name: '请确认您的选择' }).waitFor();
+      await page.getByRole('note').filter({ hasText: '2栋2单元502 已有工作人员登记的纸质选票。确认后以这次网上投票为准，纸质选票不再计入。' }).waitFor();
+      await page.screenshot({ path: '/tmp/vote-replaces-paper.png' });
       // The ballot reaches the server; its answer does not reach the phone.
       const isCast = (url: URL) => url.pathname === `/api/votes/${voteId}/ballots`;
       let delivered = 0;
@@ -126,6 +146,9 @@ describe('voting on a phone', () => {
       await page.getByRole('button', { name: '确认投票' }).click();
       await page.getByRole('heading', { name: /投票成功/ }).waitFor();
       expect(((await page.locator('.receipt').textContent()) ?? '').trim()).toBe(counted[0]!.receipt_code);
+      // It replaced the paper slip: the slip's code no longer counts.
+      await page.getByText('之前的回执码已作废，请以这个新回执码为准。').waitFor();
+      await page.screenshot({ path: '/tmp/vote-receipt-replaced.png', fullPage: true });
       expect(await ballotOf502()).toEqual(counted);
     });
   });

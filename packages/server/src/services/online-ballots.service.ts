@@ -106,7 +106,8 @@ function planOnlineBallot(actor: Actor, state: CastingState, entry: RollEntryWit
       receiptCode: repeated.receipt_code,
       castAt: repeated.cast_at,
       voterLabel: entry.label,
-      replaced: false,
+      // As the first answer said: whether the ballot counted replaced an earlier one.
+      replaced: repeated.version > 1,
       closesAt: vote.closes_at,
       logPosition: repeated.log_position,
     };

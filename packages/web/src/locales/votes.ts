@@ -72,6 +72,20 @@ export const voteMessages = {
   'votes.whichUnit': { 'zh-CN': '您有 {count} 套房屋，请选择为哪一套投票', en: 'You own {count} units — which are you voting for?' },
   'votes.myUnits': { 'zh-CN': '我的房屋', en: 'My units' },
   'votes.unitVoted': { 'zh-CN': '已投票', en: 'Voted' },
+  'votes.votedOnPaper': { 'zh-CN': '（纸质选票，{date}由工作人员登记）', en: ' (a paper ballot, entered by staff on {date})' },
+  'votes.votedByProxy': { 'zh-CN': '（由受托人代投）', en: ' (cast by your proxy)' },
+  'votes.replacesPaper': {
+    'zh-CN': '{unit} 已有工作人员登记的纸质选票。确认后以这次网上投票为准，纸质选票不再计入。',
+    en: '{unit} already has a paper ballot entered by staff. Once you confirm, this online ballot counts instead and the paper one no longer does.',
+  },
+  'votes.replacesBallot': {
+    'zh-CN': '{unit} 已经投过票。确认后以这次的选择为准，之前的回执码作废。',
+    en: '{unit} has voted already. Once you confirm, this choice counts instead and the earlier receipt code is void.',
+  },
+  'votes.receiptReplaced': {
+    'zh-CN': '之前的回执码已作废，请以这个新回执码为准。',
+    en: 'The earlier receipt code is now void: keep this new one.',
+  },
   'votes.unitNotVoted': { 'zh-CN': '未投票', en: 'Not voted yet' },
   'votes.unitStillToVote': { 'zh-CN': '{unit} 还没有投票', en: '{unit} has not voted yet' },
   'votes.unitsSummary': { 'zh-CN': '{voted} 套已投，{left} 套未投', en: '{voted} voted, {left} not yet' },

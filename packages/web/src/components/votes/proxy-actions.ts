@@ -285,17 +285,34 @@ export class ProxyActions extends YishiElement {
     if (missing || !picker) {
       this.write.fieldErrors = missing ?? {};
       this.requestUpdate();
+      await this.reveal('form.card [role=alert], form.card .help.invalid', 'form.card [aria-invalid=true], form.card input[name=unit]');
       return;
     }
     const sent = await this.write.run(
       () => api.call(proxyEndpoints.create, { params: { voteId: this.voteId }, body: { unitIds, proxyPhone, formPhotoId: picker.ids[0]! } }),
       { fields: ['unitIds', 'proxyPhone', 'formPhotoId'], errorAs: 'inline' },
     );
-    if (!sent) return;
+    if (!sent) {
+      await this.reveal('form.card [role=alert], form.card .help.invalid', 'form.card [aria-invalid=true]');
+      return;
+    }
     this.sentTo = { id: sent.proxy.id, phone: sent.smsSentTo };
     this.done = '';
     this.closeForm();
     await this.refresh();
+    // The next step, the code the proxy was sent, replaces the form: where the owner is looking.
+    await this.reveal('input[name=code]', 'input[name=code]');
+  }
+
+  /**
+   * Brings what the owner must read next into view once drawn (on a phone in elder mode a refusal
+   * above the buttons, or the code field that replaced the form, was off the screen), and the focus
+   * to the control it is about.
+   */
+  private async reveal(show: string, focus: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(show)?.scrollIntoView({ block: 'center' });
+    this.renderRoot.querySelector<HTMLElement>(focus)?.focus({ preventScroll: true });
   }
 
   private async confirm(e: Event, g: ProxyView) {

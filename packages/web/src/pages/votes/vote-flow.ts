@@ -178,7 +178,8 @@ export function renderFlow(page: FlowHost, v: VoteView) {
           : html`<p>${t('votes.confirmFor', { unit: units })}</p>`
       }
       <p class="confirm-choice">${labels.join('、')}</p>
-      ${several ? html`<p class="muted">${t('votes.allUnitsHint')}</p>` : nothing} ${page.write.error ? page.renderError() : nothing}
+      ${several ? html`<p class="muted">${t('votes.allUnitsHint')}</p>` : nothing} ${renderReplacing(page.voters)}
+      ${page.write.error ? page.renderError() : nothing}
       <div class="nav">
         ${page.online ? nothing : html`<p class="alert warning" role="status"><strong>${t('votes.needsNetwork')}</strong></p>`}
         <button
@@ -193,6 +194,15 @@ export function renderFlow(page: FlowHost, v: VoteView) {
       </div>`;
   }
   return renderDone(page, v);
+}
+
+/** Before the irreversible tap: which units' ballots this one replaces, a paper slip staff entered above all. */
+function renderReplacing(voters: readonly MyVoter[]) {
+  const paper = voters.filter((m) => m.voted && m.channel === 'paper');
+  const earlier = voters.filter((m) => m.voted && m.channel !== 'paper');
+  const units = (list: readonly MyVoter[]) => list.map((m) => m.label).join('、');
+  return html`${paper.length > 0 ? html`<p class="alert warning" role="note">${t('votes.replacesPaper', { unit: units(paper) })}</p>` : nothing}
+  ${earlier.length > 0 ? html`<p class="muted">${t('votes.replacesBallot', { unit: units(earlier) })}</p>` : nothing}`;
 }
 
 /** The end of the flow: a receipt per unit just voted for, and every one of my units' status — with a way on to the ones still to vote. */
@@ -212,7 +222,8 @@ function renderDone(page: FlowHost, v: VoteView) {
       (r) =>
         html`<p class="receipt-for">${t('votes.receiptFor', { unit: r.voterLabel })}</p>
           <p class="receipt" aria-label=${`${t('votes.receiptFor', { unit: r.voterLabel })}${colon()}${r.receiptCode}`}>${r.receiptCode}</p>
-          <yishi-receipt-position .position=${r.logPosition} hint></yishi-receipt-position>`,
+          <yishi-receipt-position .position=${r.logPosition} hint></yishi-receipt-position>
+          ${r.replaced ? html`<p class="muted">${t('votes.receiptReplaced')}</p>` : nothing}`,
     )}
     <p>${several ? t('votes.doneIntroAll') : t('votes.receiptIntro')}</p>
     ${mine.length > 1 ? page.renderMyUnits(mine) : nothing}

@@ -21,6 +21,7 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
+import { formatDate } from '../../format/format.js';
 import { currentLocale } from '../../state/preferences.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import type { FlowHost, Step } from './vote-flow.js';
@@ -218,7 +219,8 @@ export class VotePage extends YishiElement implements FlowHost {
         ${mine.map(
           (m) =>
             html`<li class=${m.voted ? 'voted' : 'not-voted'}>
-              <span class="unit">${m.label}</span>${colon()}<strong>${m.voted ? `✓ ${t('votes.unitVoted')}` : `○ ${t('votes.unitNotVoted')}`}</strong>
+              <span class="unit">${m.label}</span
+              >${colon()}<strong>${m.voted ? `✓ ${t('votes.unitVoted')}` : `○ ${t('votes.unitNotVoted')}`}</strong>${this.renderHowVoted(m)}
               ${m.voted && m.receiptCode ? html`<span class="code">${t('votes.receiptWas', { code: m.receiptCode })}</span>` : nothing}
             </li>`,
         )}
@@ -254,6 +256,13 @@ export class VotePage extends YishiElement implements FlowHost {
           : nothing
       }
     `;
+  }
+
+  /** A ballot the owner did not cast online herself says so: a paper slip staff entered (and when), or her proxy's. */
+  renderHowVoted(m: MyVoter) {
+    if (!m.voted) return nothing;
+    if (m.channel === 'paper') return m.castAt ? t('votes.votedOnPaper', { date: formatDate(m.castAt) }) : nothing;
+    return m.channel === 'proxy' ? t('votes.votedByProxy') : nothing;
   }
 
   /** In place of the ballot buttons offline: a ballot counts only once the server has confirmed it. */
