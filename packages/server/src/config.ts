@@ -159,6 +159,9 @@ function smsFrom(env: NodeJS.ProcessEnv): SmsConfig {
     const match = /^YISHI_SMS_TEMPLATE_([A-Z0-9_]+)$/.exec(name);
     if (match && value?.trim()) templates[match[1]!.toLowerCase()] = value.trim();
   }
+  // Without it no code reaches anyone (log-in, activation, a proxy's confirmation): refused at start-up,
+  // not found out by every owner as "try again later".
+  need('YISHI_SMS_TEMPLATE_VERIFICATION_CODE');
   return {
     provider: 'tencent',
     secretId: need('YISHI_SMS_TENCENT_SECRET_ID'),

@@ -36,6 +36,9 @@ describe('SMS configuration and sender', () => {
     const { YISHI_SMS_TENCENT_SECRET_KEY: _, ...withoutKey } = tencentEnv;
     expect(() => loadConfig(withoutKey)).toThrow(/YISHI_SMS_TENCENT_SECRET_KEY/);
     expect(() => loadConfig({ ...tencentEnv, YISHI_SMS_SIGN_NAME: ' ' })).toThrow(/YISHI_SMS_SIGN_NAME/);
+    // The codes' template too: without it every log-in and activation code fails.
+    const { YISHI_SMS_TEMPLATE_VERIFICATION_CODE: __, ...withoutTemplate } = tencentEnv;
+    expect(() => loadConfig(withoutTemplate)).toThrow(/YISHI_SMS_TEMPLATE_VERIFICATION_CODE/);
   });
 
   it('logs messages when no provider is configured', () => {
