@@ -293,6 +293,16 @@ describe("the compound's group robots", () => {
       await clearToasts(phone);
       await phone.screenshot({ path: `${SHOTS}/notifications-robots-elder.png`, fullPage: true });
       await setElderModeSwitch(phone, false);
+      // Removing one asks first (its address would have to be copied from the group again): 不删除 keeps it, 删除 removes it.
+      await page.locator('li.robot').nth(1).getByRole('button', { name: '删除 街道钉钉群' }).click();
+      const ask = page.getByRole('dialog', { name: '删除“街道钉钉群”' });
+      await ask.getByText('删除后这个群不再收到通知').waitFor();
+      await ask.getByRole('button', { name: '不删除' }).click();
+      await ask.waitFor({ state: 'hidden' });
+      expect(await page.locator('li.robot').count()).toBe(2);
+      await page.locator('li.robot').nth(1).getByRole('button', { name: '删除 街道钉钉群' }).click();
+      await ask.getByRole('button', { name: '删除', exact: true }).click();
+      await expect.poll(() => page.locator('li.robot').count()).toBe(1);
     } finally {
       await phone.context().close();
     }

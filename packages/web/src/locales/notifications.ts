@@ -94,6 +94,11 @@ export const notificationMessages = {
   'robots.remove': { 'zh-CN': '删除', en: 'Remove' },
   'robots.removeLabel': { 'zh-CN': '删除“{name}”', en: 'Remove "{name}"' },
   'robots.removed': { 'zh-CN': '群机器人已删除', en: 'Group robot removed' },
+  'robots.removeBody': {
+    'zh-CN': '删除后这个群不再收到通知。要再加回来，需要到群设置里重新复制机器人地址。',
+    en: 'The group will get no more notices. To add it back, copy the robot address from the group settings again.',
+  },
+  'robots.keep': { 'zh-CN': '不删除', en: 'Keep it' },
   'robots.last': { 'zh-CN': '最近一次：{status}，{when}', en: 'Last: {status}, {when}' },
   'robots.status.sent': { 'zh-CN': '已送达', en: 'delivered' },
   'robots.status.pending': { 'zh-CN': '发送中', en: 'sending' },

@@ -11,6 +11,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
+import { syncModal } from '../../components/common/modal.js';
 import { focusFirstProblem } from '../../components/accounts/account-form.js';
 import { choiceField } from '../../components/forms/choice-field.js';
 import { textField } from '../../components/forms/text-field.js';
@@ -115,6 +116,8 @@ export class CompoundRobotsPage extends YishiElement {
 
   @property({ attribute: false }) params: { compoundId?: string } = {};
   @state() private kind: RobotKind = 'wecom';
+  /** The robot whose removal waits for a yes. */
+  @state() private removing: Robot | null = null;
   @state() private values: Record<Field, string> = { name: '', url: '', secret: '' };
   @state() private events: NotificationKind[] = ['staff_digest', 'meeting_scheduled', 'vote_opened'];
   private readonly add = new WriteController<Field>(this);
@@ -173,17 +176,45 @@ export class CompoundRobotsPage extends YishiElement {
     });
   }
 
-  private async removeRobot(robot: Robot): Promise<void> {
+  private async removeRobot(): Promise<void> {
+    const robot = this.removing;
+    if (!robot) return;
     await this.change.run(() => api.call(notificationEndpoints.removeRobot, { params: { compoundId: this.compoundId, robotId: robot.id } }), {
       success: t('robots.removed'),
     });
-    await this.load.refresh();
+    this.removing = null;
+    if (!this.change.error) await this.load.refresh();
+  }
+
+  /** Before a robot goes: its address (the key pasted from the group's settings) would have to be found and pasted again. */
+  private renderRemove() {
+    const robot = this.removing;
+    return html`<dialog class="dialog" id="remove-dialog" aria-labelledby="remove-title" @close=${() => (this.removing = null)}>
+      <h2 id="remove-title">${robot ? t('robots.removeLabel', { name: robot.name }) : nothing}</h2>
+      <p>${t('robots.removeBody')}</p>
+      <div class="actions">
+        <button type="button" class="button" @click=${() => (this.removing = null)}>${t('robots.keep')}</button>
+        <button
+          type="button"
+          class="button danger confirm-remove"
+          ?disabled=${this.change.busy}
+          aria-busy=${this.change.busy ? 'true' : 'false'}
+          @click=${() => void this.removeRobot()}
+        >
+          ${t('robots.remove')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    syncModal(this.renderRoot, 'remove-dialog', this.removing !== null);
   }
 
   override render() {
     return html`<h1>${t('robots.heading')}</h1>
       <p class="lead">${t('robots.intro')}</p>
-      ${renderLoad(this.load, (value) => html`${this.renderRobots(value)} ${this.renderForm(value)}`)}`;
+      ${renderLoad(this.load, (value) => html`${this.renderRobots(value)} ${this.renderForm(value)}`)} ${this.renderRemove()}`;
   }
 
   private renderRobots(value: Robots) {
@@ -217,7 +248,7 @@ export class CompoundRobotsPage extends YishiElement {
                 />${t('robots.enabled')}<span class="visually-hidden"> ${robot.name}</span></label
               >
               <button type="button" class="button" ?disabled=${this.change.busy} @click=${() => void this.test(robot)}>${t('robots.test')}</button>
-              <button type="button" class="button remove" ?disabled=${this.change.busy} @click=${() => void this.removeRobot(robot)}>
+              <button type="button" class="button remove" ?disabled=${this.change.busy} @click=${() => (this.removing = robot)}>
                 ${t('robots.remove')}<span class="visually-hidden"> ${robot.name}</span>
               </button>
             </div>
