@@ -5,6 +5,8 @@
  *
  * - offline (offline/online-controller.ts: what the browser says, or a session the server could not confirm), it says
  *   so plainly, and what still works; back online, it says so for a few seconds;
+ * - while writes recorded offline wait in the outbox, it says how many, on every page; and it has them sent as soon as
+ *   the app runs online, wherever it was opened (offline/outbox-watch.ts loads the outbox's code only then);
  * - it registers the service worker (built by vite-plugin-pwa, `registerType: 'prompt'`). A new version installs in
  *   the background and waits; the strip offers "有新版本，刷新后使用" with a button. Nothing reloads until the visitor
  *   taps it, so nobody loses what they were typing. Drawn without Shoelace (the shell's own buttons).
@@ -19,6 +21,7 @@ import type { Workbox } from 'workbox-window';
 import { YishiElement } from '../components/base/yishi-element.js';
 import { t } from '../i18n.js';
 import { isOnline } from '../offline/online-controller.js';
+import { watchOutbox } from '../offline/outbox-watch.js';
 import { onSessionChange } from '../state/session.js';
 
 const BACK_ONLINE_MS = 4000;
@@ -48,6 +51,11 @@ export class YishiConnectionBar extends YishiElement {
       .online {
         background: var(--sl-color-success-100, #dcfce7);
         color: var(--sl-color-success-900, #14532d);
+      }
+      .waiting {
+        background: var(--sl-color-neutral-100, #f1f5f9);
+        color: var(--yishi-text);
+        border-bottom: 1px solid var(--sl-color-neutral-300, #cbd5e1);
       }
       .update {
         background: var(--sl-color-primary-50, #eff6ff);
@@ -81,6 +89,8 @@ export class YishiConnectionBar extends YishiElement {
   @state() private offline = false;
   @state() private backOnline = false;
   @state() private updateWaiting = false;
+  /** Writes recorded offline still waiting to be sent (offline/outbox-watch.ts). */
+  @state() private outboxWaiting = 0;
   private registered = false;
   private workbox: Workbox | null = null;
   private backTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,6 +113,7 @@ export class YishiConnectionBar extends YishiElement {
     this.cleanups.push(() => window.removeEventListener('online', this.refresh));
     this.cleanups.push(() => window.removeEventListener('offline', this.refresh));
     this.cleanups.push(onSessionChange(this.refresh));
+    this.cleanups.push(watchOutbox((count) => (this.outboxWaiting = count)));
     this.refresh();
   }
 
@@ -166,6 +177,7 @@ export class YishiConnectionBar extends YishiElement {
             ? html`<div class="strip online" role="status">${t('offline.back')}</div>`
             : nothing
       }
+      ${this.outboxWaiting > 0 ? html`<div class="strip waiting" role="status">${t('offline.outboxWaiting', { count: this.outboxWaiting })}</div>` : nothing}
     `;
   }
 }

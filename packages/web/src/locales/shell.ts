@@ -29,6 +29,10 @@ export const shellMessages = {
     en: 'Offline: pages you have opened still open; voting, sign-offs and publishing need the network',
   },
   'offline.back': { 'zh-CN': '已恢复联网', en: 'Back online' },
+  'offline.outboxWaiting': {
+    'zh-CN': '{count} 条离线记录待发送，联网后自动发送',
+    en: '{count} item(s) recorded offline waiting to send; they go out once online',
+  },
   'update.ready': { 'zh-CN': '有新版本，刷新后使用', en: 'A new version is ready; reload to use it' },
   'update.reload': { 'zh-CN': '刷新', en: 'Reload' },
   'update.later': { 'zh-CN': '稍后', en: 'Later' },

@@ -14,13 +14,15 @@
  * - Flushes run one at a time per tab, and across tabs under the Web Lock `yishi-outbox`.
  *   They start on `online`, when the module loads, and after each enqueue; a flush that met no
  *   network while the browser believes it is online (one bar of signal) tries again by itself,
- *   after 2, 4, 8, then every 15 seconds.
+ *   after 2, 4, 8, then every 15 seconds. Pages that queue load this module; on any other page the shell's
+ *   connection strip loads it (offline/outbox-watch.ts) when the database holds something waiting.
  */
 import { eveningTalkEndpoints, type Answer, type BodyInput } from '@yishi/core';
-import { createStore, del, entries, get, set, update } from 'idb-keyval';
+import { del, entries, get, set, update } from 'idb-keyval';
 import { ApiError, api } from '../api/client.js';
 import { t } from '../i18n.js';
 import { RECONNECTED, currentMe } from '../state/session.js';
+import { OUTBOX_CHANNEL, OUTBOX_ENTRY, outboxStore } from './outbox-watch.js';
 
 export type OutboxKind = 'record' | 'answer' | 'correct' | 'list' | 'merge';
 type Endpoints = typeof eveningTalkEndpoints;
@@ -47,12 +49,12 @@ export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
 export type Sent<K extends OutboxKind> = { sent: true; answer: Answer<EndpointOf<K>> } | { sent: false; entry: OutboxEntry<K> };
 
 // A database of its own: idb-keyval creates one store per database (snapshots.ts has `yishi-offline`).
-const store = createStore('yishi-outbox', 'keyval');
-const ENTRY = 'outbox:';
+const store = outboxStore();
+const ENTRY = OUTBOX_ENTRY;
 const events = new EventTarget();
 export const OUTBOX_CHANGED = 'yishi-outbox-changed';
 /** Other tabs hear of changes too (their lists show the same queue). */
-const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('yishi-outbox');
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(OUTBOX_CHANNEL);
 channel?.addEventListener('message', () => events.dispatchEvent(new Event(OUTBOX_CHANGED)));
 
 function changed(): void {
