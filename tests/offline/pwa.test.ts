@@ -264,11 +264,15 @@ describe('pages open offline once visited', () => {
       await signOff.waitFor();
       expect(await signOff.isDisabled()).toBe(false);
       await context.setOffline(true);
-      await page.getByText('需要联网才能签收').waitFor();
+      await page.getByText('需要联网才能销号').waitFor();
       await expect.poll(() => signOff.isDisabled()).toBe(true);
+      // Sending it back needs the network too: no tap that can only fail.
+      const sendBack = page.getByRole('button', { name: '退回重办' });
+      await expect.poll(() => sendBack.isDisabled()).toBe(true);
       await context.setOffline(false);
-      await page.getByText('需要联网才能签收').waitFor({ state: 'detached' });
+      await page.getByText('需要联网才能销号').waitFor({ state: 'detached' });
       await expect.poll(() => signOff.isDisabled()).toBe(false);
+      expect(await sendBack.isDisabled()).toBe(false);
     } finally {
       await context.close();
     }

@@ -186,7 +186,7 @@ export const actionItemMessages = {
     'zh-CN': '现在离线：您填写的内容保存在本机，不会丢失；提交需要联网，联网后再点“提交”。',
     en: 'You are offline: what you type is kept on this phone and will not be lost; sending it needs the network, so tap “Submit” once you are back online.',
   },
-  'ai.signOffOffline': { 'zh-CN': '需要联网才能签收', en: 'Signing off needs the network' },
+  'ai.signOffOffline': { 'zh-CN': '需要联网才能销号', en: 'Signing off needs the network' },
   'concern.submittedCalm': {
     'zh-CN': '已提交。将在 {days} 个工作日内办结，截止 {date}。',
     en: 'Submitted. It will be resolved within {days} working days, by {date}.',

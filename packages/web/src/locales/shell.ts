@@ -25,7 +25,7 @@ export const shellMessages = {
   },
   'offline.savedAt': { 'zh-CN': '离线：显示的是 {time} 保存的内容', en: 'Offline: showing what was saved at {time}' },
   'offline.banner': {
-    'zh-CN': '已离线：看过的页面仍可打开；投票、签收和发布需要联网',
+    'zh-CN': '已离线：看过的页面仍可打开；投票、销号和发布需要联网',
     en: 'Offline: pages you have opened still open; voting, sign-offs and publishing need the network',
   },
   'offline.back': { 'zh-CN': '已恢复联网', en: 'Back online' },

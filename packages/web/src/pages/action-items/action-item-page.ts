@@ -181,7 +181,7 @@ export class ActionItemPage extends YishiElement {
                     novalidate
                   >
                     ${this.textarea('reason', t('ai.returnReason'), 2, 1000)}
-                    <div>${this.submit(t('ai.returnItem'))}</div>
+                    <div>${this.submit(t('ai.returnItem'), { disabled: !this.connection.online })}</div>
                   </form>`
               : nothing
           }
