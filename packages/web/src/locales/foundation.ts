@@ -80,12 +80,12 @@ export const foundationMessages = {
     en: 'An Excel workbook (.xlsx), a CSV file, or Excel “Unicode text” (.txt).',
   },
   'roster.columnsRequired': {
-    'zh-CN': '必填列：楼栋、房号、面积（可带单位，如 101.66㎡）',
-    en: 'Required columns: 楼栋 (building), 房号 (room), 面积 (area; a unit such as 101.66㎡ is fine)',
+    'zh-CN': '必填列：楼栋、房号、面积（可带单位，如 101.66㎡）、业主（开发商持有的房屋可以不填）',
+    en: 'Required columns: 楼栋 (building), 房号 (room), 面积 (area; a unit such as 101.66㎡ is fine), 业主 (owners; may be empty for a unit the developer holds)',
   },
   'roster.columnsOther': {
-    'zh-CN': '其他列：单元、面积类型、业主、手机、开发商持有',
-    en: 'Other columns: 单元 (entrance), 面积类型 (area type), 业主 (owners), 手机 (phones), 开发商持有 (held by the developer)',
+    'zh-CN': '其他列：单元、面积类型、手机、开发商持有',
+    en: 'Other columns: 单元 (entrance), 面积类型 (area type), 手机 (phones), 开发商持有 (held by the developer)',
   },
   'roster.columnsOptional': {
     'zh-CN': '可选列：网格（楼栋所属网格，如 第一网格）；居民、居民手机（租住但不拥有房屋的居民）',
