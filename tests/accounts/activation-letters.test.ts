@@ -79,6 +79,8 @@ describe('activation letters', () => {
     expect(reprint.count).toBe(count - 1);
     const replaced = await t.call('POST', '/api/activation/lookup', { json: { code: codes[1] } });
     expect(replaced.status).toBe(410);
+    // Replaced, never used: said as such, not as used.
+    expect((await errorOf(replaced)).message).toContain('这个激活码已作废，通常是因为后来又发放了新的激活码');
     const fresh = [...pdfText(reprint.pdf).matchAll(/\b([2-9A-HJ-NP-Z]{5})-([2-9A-HJ-NP-Z]{5})\b/g)].map((m) => m[1]! + m[2]!);
     // Thirty-one days later a letter has expired, and says when.
     t.deps.clock = () => now;

@@ -104,6 +104,11 @@ const accountErrors = {
     'zh-CN': '这个激活码已经用过了。已激活的请直接登录；忘记密码请找楼栋长重新发放',
     en: 'This code has been used. If your account is active, log in; if you forgot the password, ask your building head',
   },
+  access_code_voided: {
+    status: 410,
+    'zh-CN': '这个激活码已作废，通常是因为后来又发放了新的激活码。请使用最新收到的激活信或邀请链接；找不到的请联系社区或楼栋长重新发放',
+    en: 'This code was cancelled, usually because a newer one was issued. Use the latest letter or invitation link you received; if you cannot find it, ask the community office or your building head for a new one',
+  },
   sms_code_wrong: { status: 400, 'zh-CN': '短信验证码不正确，还可以再试 {left} 次', en: 'The SMS code is not correct; {left} tries left' },
   sms_code_expired: {
     status: 410,

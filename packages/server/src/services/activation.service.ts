@@ -66,7 +66,9 @@ async function findUsableCode(deps: Deps, typed: string, ip: string): Promise<Ac
     throw new DomainError('access_code_invalid');
   }
   const newest = rows.reduce((a, b) => (a.created_at > b.created_at ? a : b));
-  if (newest.used_at || newest.voided_at) throw new DomainError('access_code_used');
+  if (newest.used_at) throw new DomainError('access_code_used');
+  // Replaced by a newer code (a letter reprinted, an invitation sent again), never used: not "used".
+  if (newest.voided_at) throw new DomainError('access_code_voided');
   throw new DomainError('access_code_expired', { expiredAt: formatChinaDateTime(newest.expires_at) });
 }
 

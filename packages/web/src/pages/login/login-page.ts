@@ -38,6 +38,7 @@ const SMS_FIELDS: readonly SmsField[] = ['phone', 'smsCode'];
 const LOGIN_SMS_FIELD_OF_CODE: Partial<Record<string, SmsField>> = {
   ...SMS_FIELD_OF_CODE,
   access_code_used: 'smsCode',
+  access_code_voided: 'smsCode',
   too_many_attempts: 'smsCode',
 };
 
