@@ -170,6 +170,7 @@ export const minutesMessages = {
   'dashboard.chart.actionItems': { 'zh-CN': '整改事项销号', en: 'Action items signed off' },
   'dashboard.chart.satisfaction': { 'zh-CN': '满意度评价', en: 'Satisfaction ratings' },
   'dashboard.chartNote': { 'zh-CN': '图表数据与下方表格相同。', en: 'The charts show the figures in the table below.' },
+  'dashboard.noData': { 'zh-CN': '这段时间还没有数据。', en: 'No figures for this period yet.' },
   'dashboard.series.answered': { 'zh-CN': '现场答复', en: 'Answered on the spot' },
   'dashboard.series.listed': { 'zh-CN': '列入清单', en: 'Listed' },
   'dashboard.series.onTime': { 'zh-CN': '按期销号', en: 'On time' },

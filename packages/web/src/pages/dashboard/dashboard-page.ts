@@ -171,11 +171,17 @@ export class DashboardPage extends YishiElement {
     /** The figures a chart draws, said in words (its label for screen readers). */
     const saidIn = (parts: Array<[string, number]>) => parts.map(([label, value]) => `${label} ${value}`).join(pick(COMMA));
     const said = (parts: Array<[MessageKey, number]>) => saidIn(parts.map(([key, value]) => [t(key), value]));
-    const chart = (key: MessageKey, option: ChartOption, label: string) =>
+    // A ring of nothing but zeros would be drawn in equal slices, read as a result: it says there is none yet instead.
+    const chart = (key: MessageKey, option: ChartOption, label: string, empty = false) =>
       html`<section class="card">
         <h2>${t(key)}</h2>
-        <yishi-dashboard-chart .option=${option} label=${`${t(key)}${pick(COLON)}${label}`}></yishi-dashboard-chart>
+        ${
+          empty
+            ? html`<p class="state state-empty">${t('dashboard.noData')}</p>`
+            : html`<yishi-dashboard-chart .option=${option} label=${`${t(key)}${pick(COLON)}${label}`}></yishi-dashboard-chart>`
+        }
       </section>`;
+    const none = (list: Array<[MessageKey, number, string]>) => list.every(([, value]) => value === 0);
     const questions: Array<[MessageKey, number, string]> = [
       ['dashboard.series.answered', f.questions.answeredOnTheSpot, MEANING.good],
       ['dashboard.series.listed', f.questions.listed, MEANING.middling],
@@ -188,12 +194,13 @@ export class DashboardPage extends YishiElement {
     const words = (list: Array<[MessageKey, number, string]>) => list.map(([key, value, colour]): [string, number, string] => [t(key), value, colour]);
     return html`<div class="charts">
         ${chart('dashboard.chart.meetings', meetings, saidIn(MEETING_COUNTERS.map((c) => [pick(c.series), f.meetings[c.counter]])))}
-        ${chart('dashboard.chart.questions', pie(words(questions)), said(questions.map(([key, value]) => [key, value])))}
+        ${chart('dashboard.chart.questions', pie(words(questions)), said(questions.map(([key, value]) => [key, value])), none(questions))}
         ${chart('dashboard.chart.actionItems', items, said(bars.map(([key, value]) => [key, value])))}
         ${chart(
           'dashboard.chart.satisfaction',
           pie(words(satisfaction)),
           `${said(satisfaction.map(([key, value]) => [key, value]))}${pick(PARENS).replace('{}', f.satisfaction.rate.text)}`,
+          none(satisfaction),
         )}
       </div>
       <p class="muted">${t('dashboard.chartNote')}</p>`;
