@@ -138,4 +138,12 @@ async function run(): Promise<void> {
   }
 }
 
-await run();
+// An operator reads one line saying what went wrong (a backup target that exists, a file that is not a
+// database, a server still running); the stack trace only when asked for (YISHI_DEBUG=1).
+try {
+  await run();
+} catch (error) {
+  console.error(`yishi ${command ?? ''}: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.YISHI_DEBUG) console.error(error);
+  process.exitCode = 1;
+}

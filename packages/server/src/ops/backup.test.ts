@@ -29,6 +29,10 @@ describe.skipIf(testPostgresUrl() !== null)('backup and restore (SQLite)', () =>
     // Change the live database after the backup …
     await t.deps.db.updateTable('compounds').set({ name: '改名小区' }).where('code', '=', 'CY').execute();
 
+    // Not over the database the app holds open: the app's later writes would be lost.
+    expect(() => restoreDatabase(backup, t.dbPath)).toThrow(/open in a running server: stop the server, then restore/);
+    expect((await t.deps.db.selectFrom('compounds').select('name').where('code', '=', 'CY').executeTakeFirstOrThrow()).name).toBe('改名小区');
+
     // … then restore the backup into a fresh place and see the state at backup time.
     const restored = join(dir, 'restored.db');
     restoreDatabase(backup, restored);
@@ -44,6 +48,9 @@ describe.skipIf(testPostgresUrl() !== null)('backup and restore (SQLite)', () =>
     } finally {
       await db.destroy();
     }
+    // Over a database nothing holds open any more: restored again.
+    restoreDatabase(backup, restored);
+    expect(checkBackup(restored)).toEqual({ ok: true });
   });
 
   it('refuses to overwrite an existing file and to restore something that is not a Yishi database', async () => {

@@ -31,10 +31,28 @@ export function checkBackup(path: string): { ok: boolean; problem?: string } {
   }
 }
 
-/** Replaces the database file with a checked backup. The server must be stopped. */
+/**
+ * Whether another connection (a running server) has the database open. A WAL database leaves WAL mode
+ * only when no other connection has it open; otherwise SQLite keeps the mode and says so. The file is
+ * about to be replaced, so leaving it in rollback mode costs nothing.
+ */
+function openElsewhere(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const db = new SqliteDatabase(path, { fileMustExist: true, timeout: 0 });
+  try {
+    return db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete';
+  } catch {
+    return true;
+  } finally {
+    db.close();
+  }
+}
+
+/** Replaces the database file with a checked backup. The server must be stopped: a database it holds open is refused. */
 export function restoreDatabase(backupPath: string, targetPath: string): void {
   const check = checkBackup(backupPath);
   if (!check.ok) throw new Error(`Backup is not usable: ${check.problem}`);
+  if (openElsewhere(targetPath)) throw new Error(`${targetPath} is open in a running server: stop the server, then restore (its later writes would be lost).`);
   const staging = `${targetPath}.restoring`;
   copyFileSync(backupPath, staging);
   for (const suffix of ['-wal', '-shm']) rmSync(`${targetPath}${suffix}`, { force: true });
