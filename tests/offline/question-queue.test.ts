@@ -244,6 +244,37 @@ describe('evening-talk questions with no network', () => {
     await context.close();
   });
 
+  it('a question listed offline that someone answered meanwhile: the refusal names the question, by number and words, and offers no retry', async () => {
+    const meetingId = await talkInSession('断网夜谈·同时处理');
+    const staff = await new ApiClient(server.url).login('shequ');
+    const text = '3栋电梯经常停';
+    const asked = await staff.ok(eveningTalkEndpoints.submit, { params: { meetingId }, body: { text, category: 'facilities' } });
+    const page = await newPhonePage(browser, PHONE_390);
+    await loginWithSessionCookie(page, server.url, 'zhanzhang');
+    await page.goto(`${server.url}/meetings/${meetingId}`);
+    const panel = page.locator('yishi-questions-panel');
+    await panel.locator('.counts').waitFor();
+    const context = page.context();
+    await context.setOffline(true);
+    const question = page.locator('li.question', { hasText: text });
+    await question.getByRole('button', { name: '列入问题清单' }).click();
+    await question.getByLabel('整改措施').fill('物业联系电梯维保单位检修');
+    await question.getByRole('button', { name: '保存' }).click();
+    await question.getByText('列入问题清单：待发送').waitFor();
+    // Meanwhile a colleague answers it on the spot, online.
+    await staff.ok(eveningTalkEndpoints.answer, {
+      params: { meetingId, questionId: asked.id },
+      body: { answer: '已联系维保，明天检修', answeredByName: '物业 吴韬' },
+    });
+
+    await context.setOffline(false);
+    const box = panel.locator('yishi-question-outbox-rejected');
+    await box.getByText(`第 ${asked.number} 号问题：${text}`).waitFor({ timeout: 20_000 });
+    await box.getByText('物业联系电梯维保单位检修').waitFor();
+    expect(await box.getByRole('button', { name: '重试' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('a question queued offline and refused meanwhile (the talk was closed) shows the server’s reason; the text stays', async () => {
     const text = '散会前没来得及发出的问题：电梯经常停';
     const { meetingId, page, context } = await offlineWithOneQuestion('断网夜谈·二', text);
@@ -256,7 +287,9 @@ describe('evening-talk questions with no network', () => {
     const box = panel.locator('yishi-question-outbox-rejected');
     await box.getByText('这场夜谈目前不收集问题').waitFor({ timeout: 20_000 });
     await box.getByText(text).waitFor();
-    for (const name of ['复制文字', '重试', '放弃']) await box.getByRole('button', { name }).waitFor();
+    for (const name of ['复制文字', '放弃']) await box.getByRole('button', { name }).waitFor();
+    // Sent again it would meet the same refusal: no 重试 that does nothing.
+    expect(await box.getByRole('button', { name: '重试' }).count()).toBe(0);
     expect(await rowsOf(meetingId)).toEqual([]);
     // The refusal reloaded the meeting: the page now says it is closed.
     await page.getByText('已结束').first().waitFor();

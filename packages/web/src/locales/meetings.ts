@@ -228,6 +228,7 @@ export const meetingsMessages = {
   'questions.outbox.copied': { 'zh-CN': '已复制', en: 'Copied' },
   'questions.outbox.discard': { 'zh-CN': '放弃', en: 'Discard' },
   'questions.outbox.retry': { 'zh-CN': '重试', en: 'Try again' },
+  'questions.outbox.about': { 'zh-CN': '第 {number} 号问题：{text}', en: 'Question {number}: {text}' },
   'questions.outbox.offlineNote': { 'zh-CN': '离线，显示的是 {time} 的内容', en: 'Offline: showing the list as of {time}' },
   'questions.outbox.loggedOut': { 'zh-CN': '请先登录', en: 'Log in first' },
   'questions.outbox.questionRejected': {

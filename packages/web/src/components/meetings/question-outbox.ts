@@ -133,6 +133,16 @@ export const outboxStyles = css`
   }
 `;
 
+/**
+ * Whether sending the entry again can succeed: after a refusal about the moment (a session to renew, too many
+ * requests, the server failing), yes; after one about the question itself (already answered, the talk closed),
+ * the same request gets the same refusal, so the card offers to copy or discard it only.
+ */
+function mayTryAgain(e: OutboxEntry): boolean {
+  const status = e.rejection?.status ?? 0;
+  return status === 0 || status === 401 || status === 408 || status === 429 || status >= 500;
+}
+
 /** The refused entries of a meeting: the server's reason, the text, and copy / retry / discard. */
 @customElement('yishi-question-outbox-rejected')
 export class QuestionOutboxRejected extends YishiElement {
@@ -165,6 +175,8 @@ export class QuestionOutboxRejected extends YishiElement {
   ];
 
   @property({ attribute: false }) entries: OutboxEntry[] = [];
+  /** The question an entry was about, as the list shows it ("5. 3栋电梯…"), when the list has it. */
+  @property({ attribute: false }) questionOf: (questionId: string) => { number: number; text: string } | undefined = () => undefined;
 
   private async copy(entry: OutboxEntry) {
     try {
@@ -173,6 +185,12 @@ export class QuestionOutboxRejected extends YishiElement {
     } catch {
       // No clipboard (an insecure page): the text stays on screen to select by hand.
     }
+  }
+
+  /** Which question the refused step was about: its number and words, so the person knows which one to look at. */
+  private renderAbout(e: OutboxEntry) {
+    const question = e.questionId ? this.questionOf(e.questionId) : undefined;
+    return question ? html`<p class="about">${t('questions.outbox.about', { number: question.number, text: question.text })}</p>` : nothing;
   }
 
   override render() {
@@ -184,11 +202,12 @@ export class QuestionOutboxRejected extends YishiElement {
           (e) =>
             html`<li data-local-id=${e.localId}>
               <span class="muted">${t(`questions.outbox.kind.${e.kind}`)}</span>
+              ${this.renderAbout(e)}
               <p class="reason" role="alert">${e.rejection?.message ?? ''}</p>
               <blockquote>${entryText(e)}</blockquote>
               <div class="actions">
                 <button class="button" @click=${() => this.copy(e)}>${t('questions.outbox.copy')}</button>
-                <button class="button" @click=${() => retryEntry(e.localId)}>${t('questions.outbox.retry')}</button>
+                ${mayTryAgain(e) ? html`<button class="button" @click=${() => retryEntry(e.localId)}>${t('questions.outbox.retry')}</button>` : nothing}
                 <button class="button danger" @click=${() => discardEntry(e.localId)}>${t('questions.outbox.discard')}</button>
               </div>
             </li>`,

@@ -236,7 +236,7 @@ export class QuestionsPanel extends YishiElement {
             </p>`
           : nothing
       }
-      <yishi-question-outbox-rejected .entries=${this.outbox.rejected}></yishi-question-outbox-rejected>
+      <yishi-question-outbox-rejected .entries=${this.outbox.rejected} .questionOf=${(id: string) => byId.get(id)}></yishi-question-outbox-rejected>
       ${
         canRecord
           ? this.showForm
