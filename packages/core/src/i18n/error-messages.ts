@@ -55,6 +55,14 @@ export const ROSTER_CELL_REASONS = {
     'zh-CN': '手机号 {phone} 已登记在“{name}”名下，与“{given}”不一致',
     en: 'Phone {phone} is already registered to "{name}", not "{given}"',
   },
+  roster_phone_change_taken: {
+    'zh-CN': '要把“{name}”的手机号 {from} 改为 {phone}，但 {phone} 已登记在另一人或另一个账号名下，请先核对',
+    en: 'This changes the phone of "{name}" from {from} to {phone}, but {phone} already belongs to another person or account; check it first',
+  },
+  roster_phone_change_conflict: {
+    'zh-CN': '要把“{name}”的手机号 {from} 改为 {phone}，但第 {otherRow} 行仍写着 {from}：同一人只能登记一个手机号',
+    en: 'This changes the phone of "{name}" from {from} to {phone}, but row {otherRow} still lists {from}: one person has one phone',
+  },
   roster_grid_conflict: {
     'zh-CN': '同一楼栋只能属于一个网格：第 {otherRow} 行写的是“{grid}”',
     en: 'A building belongs to one grid: row {otherRow} says "{grid}"',

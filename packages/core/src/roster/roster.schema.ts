@@ -33,6 +33,11 @@ export const rosterUnitChangeSchema = z.object({
   developerHeld: z.object({ from: z.boolean(), to: z.boolean() }).optional(),
   owners: namesChange.optional(),
   residents: namesChange.optional(),
+  /**
+   * Owners or residents kept (the same name on the same flat) whose phone the file corrects: the
+   * person, their account and their other flats follow the new phone. Phones in full (the page masks them).
+   */
+  phones: z.array(z.object({ name: z.string(), from: z.string().nullable(), to: z.string() })).optional(),
 });
 export type RosterUnitChange = z.infer<typeof rosterUnitChangeSchema>;
 

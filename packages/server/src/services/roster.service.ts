@@ -5,6 +5,8 @@
  * Re-running the same file changes nothing.
  * A phone number identifies a person across units (that is how one owner of several units counts as
  * one head); a person listed without a phone is matched only to the same name on the same unit.
+ * A person of a unit listed under the same name with a phone nobody has is that person with her phone
+ * corrected (her account logs in with the new one), not a new person taking the unit from her account.
  */
 import {
   DomainError,
@@ -27,6 +29,8 @@ import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import {
+  changePersonPhone,
+  findAccountsByPhoneOrPerson,
   findPersonsByPhones,
   insertBuildings,
   insertGrids,
@@ -127,6 +131,7 @@ class StepWrites {
   units: NewUnit[] = [];
   unitUpdates: Array<{ unitId: string; set: UnitUpdate }> = [];
   persons: Array<Insertable<PersonTable>> = [];
+  phones: Array<{ personId: string; from: string | null; to: string }> = [];
   unlinks: Array<{ table: UnitLinkTable; unitId: string; personIds: string[] }> = [];
   links: Record<UnitLinkTable, Array<{ unit_id: string; person_id: string; created_at: string }>> = { ownerships: [], residencies: [] };
 
@@ -137,6 +142,7 @@ class StepWrites {
     await insertUnits(trx, this.units);
     for (const { unitId, set } of this.unitUpdates) await updateUnit(trx, unitId, set);
     await insertPersons(trx, this.persons);
+    for (const { personId, from, to } of this.phones) await changePersonPhone(trx, personId, from, to);
     for (const { table, unitId, personIds } of this.unlinks) await unlinkPersons(trx, table, unitId, personIds);
     await linkPersons(trx, 'ownerships', this.links.ownerships);
     await linkPersons(trx, 'residencies', this.links.residencies);
@@ -190,6 +196,8 @@ async function applyRows(
   };
   const phones = new Set(rows.flatMap((row) => [...row.owners, ...row.residents].flatMap((p) => (p.phone ? [p.phone] : []))));
   const personByPhone = new Map((await findPersonsByPhones(trx, [...phones])).map((p) => [p.phone!, { id: p.id, name: p.name }]));
+  const lineOfPhone = new Map<string, number>();
+  for (const row of rows) for (const p of [...row.owners, ...row.residents]) if (p.phone && !lineOfPhone.has(p.phone)) lineOfPhone.set(p.phone, row.line);
   const seenKeys = new Set<string>();
   const regridded = new Set<string>();
   const problems: RosterProblem[] = [];
@@ -206,25 +214,62 @@ async function applyRows(
     return id;
   };
 
-  /** Replaces the unit's owners (or residents) by those listed; their names before and after when anything changed. */
-  const replaceLinks = (
+  /**
+   * Whether a person of the unit can take the phone the file gives her name: not while the file still
+   * lists her old phone (one person has one phone), nor when the new one is another account's login.
+   */
+  const phoneCorrectable = async (kept: LinkedPerson, phone: string, line: number, field: RosterField): Promise<boolean> => {
+    const params = { name: kept.name, from: kept.phone ?? '—', phone };
+    const stillListed = kept.phone === null ? undefined : lineOfPhone.get(kept.phone);
+    if (stillListed !== undefined) {
+      problems.push(rosterProblem(columns, line, field, 'roster_phone_change_conflict', { ...params, otherRow: stillListed }));
+      return false;
+    }
+    const accounts = await findAccountsByPhoneOrPerson(trx, phone, kept.id);
+    const holder = accounts.find((a) => a.phone === phone && a.person_id !== kept.id);
+    // Staff invited by this phone and linked to nobody become her account when she activates, unless she has one already.
+    if (holder && (holder.person_id !== null || accounts.some((a) => a.person_id === kept.id))) {
+      problems.push(rosterProblem(columns, line, field, 'roster_phone_change_taken', params));
+      return false;
+    }
+    return true;
+  };
+
+  /**
+   * Replaces the unit's owners (or residents) by those listed; their names before and after when anything
+   * changed. The phones corrected of those kept are added to `phoneChanges`.
+   */
+  const replaceLinks = async (
     table: UnitLinkTable,
     unitId: string,
     row: RosterRow,
     listed: RosterPerson[],
     phoneField: RosterField,
-  ): RosterUnitChange['owners'] | null => {
+    phoneChanges: NonNullable<RosterUnitChange['phones']>,
+  ): Promise<RosterUnitChange['owners'] | null> => {
     const current = linked[table].get(unitId) ?? [];
     const wanted = new Map<string, LinkedPerson>();
     for (const person of listed) {
       let personId: string | undefined;
       if (person.phone) {
-        const known = personByPhone.get(person.phone);
+        const phone = person.phone;
+        const known = personByPhone.get(phone);
         if (known && known.name !== person.name) {
-          problems.push(rosterProblem(columns, row.line, phoneField, 'roster_phone_taken', { phone: person.phone, name: known.name, given: person.name }));
+          problems.push(rosterProblem(columns, row.line, phoneField, 'roster_phone_taken', { phone, name: known.name, given: person.name }));
           continue;
         }
-        personId = known?.id;
+        // The unit's person of that name, on the roster with another phone (or none).
+        const kept = current.find((p) => p.name === person.name && p.phone !== phone && p.id !== known?.id && !wanted.has(p.id));
+        if (kept && !known) {
+          if (!(await phoneCorrectable(kept, phone, row.line, phoneField))) continue;
+          writes.phones.push({ personId: kept.id, from: kept.phone, to: phone });
+          phoneChanges.push({ name: person.name, from: kept.phone, to: phone });
+          personId = kept.id;
+        } else if (kept?.phone && known) {
+          // Her phone corrected to another person's of the same name: which of the two is meant is for the keeper to say.
+          problems.push(rosterProblem(columns, row.line, phoneField, 'roster_phone_change_taken', { name: kept.name, from: kept.phone, phone }));
+          continue;
+        } else personId = known?.id;
       } else {
         personId = current.find((p) => p.name === person.name)?.id;
       }
@@ -301,14 +346,16 @@ async function applyRows(
       }
     }
 
-    const owners = replaceLinks('ownerships', unitId, row, row.owners, 'phones');
+    const phoneChanges: NonNullable<RosterUnitChange['phones']> = [];
+    const owners = await replaceLinks('ownerships', unitId, row, row.owners, 'phones', phoneChanges);
     if (owners) change.owners = owners;
     // A file without a residents column (the older template) leaves residents as they are.
-    const residents = columns.residents ? replaceLinks('residencies', unitId, row, row.residents, 'residentPhones') : null;
+    const residents = columns.residents ? await replaceLinks('residencies', unitId, row, row.residents, 'residentPhones', phoneChanges) : null;
     if (residents) change.residents = residents;
+    if (phoneChanges.length > 0) change.phones = phoneChanges;
     summary.residents += row.residents.length;
     if (existing) {
-      if (change.area || change.developerHeld || change.owners || change.residents) {
+      if (change.area || change.developerHeld || change.owners || change.residents || change.phones) {
         summary.unitsUpdated++;
         if (summary.changes.length < ROSTER_CHANGES_LISTED)
           summary.changes.push({ line: row.line, unit: formatUnitLabel(row.building, row.entrance, row.room), ...change });

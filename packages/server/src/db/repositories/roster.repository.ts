@@ -77,6 +77,29 @@ export async function findPersonsByPhones(db: Db, phones: readonly string[]): Pr
   return found;
 }
 
+/** The accounts that log in with this phone, or that belong to this person: whom a corrected phone would touch. */
+export function findAccountsByPhoneOrPerson(db: Db, phone: string, personId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'person_id', 'phone'])
+    .where((eb) => eb.or([eb('phone', '=', phone), eb('person_id', '=', personId)]))
+    .execute();
+}
+
+/**
+ * A person's phone corrected by the roster, and their account's login phone with it when the account
+ * logged in with the old one (an account with a phone of its own keeps it).
+ */
+export async function changePersonPhone(db: Db, personId: string, from: string | null, to: string): Promise<void> {
+  await db.updateTable('persons').set({ phone: to }).where('id', '=', personId).execute();
+  await db
+    .updateTable('users')
+    .set({ phone: to })
+    .where('person_id', '=', personId)
+    .where('phone', from === null ? 'is' : '=', from)
+    .execute();
+}
+
 export async function insertPersons(db: Db, rows: ReadonlyArray<Insertable<PersonTable>>): Promise<void> {
   await insertChunked(rows, (chunk) => db.insertInto('persons').values(chunk).execute());
 }
