@@ -130,6 +130,16 @@ describe('roster import page', () => {
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: '/tmp/yishi-shots/roster-changes.png', fullPage: true });
       expect(await unitCount()).toBe(before + 2);
+
+      // An owner's phone corrected: the preview shows the phone (masked), and nobody new.
+      await chooseFile(page, 'phone.csv', `${HEADER}\n4,1,101,95.50,登记,赵敏,13900001111,否\n4,1,102,88,登记,钱伟、孙丽,13900002222、13900003344,否\n`);
+      await roster.getByRole('heading', { name: '将要更改的房屋（1 套）' }).waitFor();
+      const rephoned = await page
+        .locator('yishi-roster-import-page table.changes tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, ' ').trim()));
+      expect(rephoned).toEqual(['4栋1单元102文件第 3 行 孙丽的手机：原为139****3333 → 改为139****3344']);
+      expect(await visibleText(page, 'yishi-roster-import-page')).toMatch(/新登记人员 0/);
+      await page.screenshot({ path: `${SHOTS}/roster-changes-phone.png`, fullPage: true });
     } finally {
       await page.context().close();
     }

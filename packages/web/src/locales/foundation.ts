@@ -133,6 +133,7 @@ export const foundationMessages = {
   'roster.changeLine': { 'zh-CN': '文件第 {line} 行', en: 'row {line} of the file' },
   'roster.changeOwners': { 'zh-CN': '业主', en: 'Owners' },
   'roster.changeResidents': { 'zh-CN': '居民', en: 'Residents' },
+  'roster.changePhone': { 'zh-CN': '{name}的手机', en: 'Phone of {name}' },
   'roster.changeArea': { 'zh-CN': '面积', en: 'Area' },
   'roster.changeDeveloperHeld': { 'zh-CN': '开发商持有', en: 'Held by the developer' },
   'roster.was': { 'zh-CN': '原为', en: 'was ' },

@@ -1,10 +1,11 @@
 /**
  * What the roster import page (roster-import-page.ts) shows, before importing, of the units already on
  * the roster that the file changes: each flat with its row in the file, and what changes (its owners,
- * residents, area, whether the developer holds it), before → after. A row typed under the wrong flat
- * replaces that flat's owners; the figures alone ("更新房屋 1") did not say which.
+ * residents, area, whether the developer holds it, the phone of an owner or resident it keeps), before →
+ * after, phones masked. A row typed under the wrong flat replaces that flat's owners; the figures alone
+ * ("更新房屋 1") did not say which.
  */
-import { ROSTER_CHANGES_LISTED, formatAreaCenti, type AreaSource, type RosterUnitChange } from '@yishi/core';
+import { ROSTER_CHANGES_LISTED, formatAreaCenti, maskPhone, type AreaSource, type RosterUnitChange } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { t } from '../../i18n.js';
 
@@ -58,6 +59,7 @@ function renderChange(change: RosterUnitChange) {
       <ul>
         ${change.owners ? what(t('roster.changeOwners'), names(change.owners.from), names(change.owners.to)) : nothing}
         ${change.residents ? what(t('roster.changeResidents'), names(change.residents.from), names(change.residents.to)) : nothing}
+        ${(change.phones ?? []).map(({ name, from, to }) => what(t('roster.changePhone', { name }), maskPhone(from) ?? t('roster.nobody'), maskPhone(to)!))}
         ${change.area ? renderArea(change.area) : nothing}
         ${change.developerHeld ? what(t('roster.changeDeveloperHeld'), yesNo(change.developerHeld.from), yesNo(change.developerHeld.to)) : nothing}
       </ul>
