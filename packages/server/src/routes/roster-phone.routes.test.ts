@@ -125,3 +125,33 @@ describe('a phone corrected by the roster', () => {
     expect(preview.data).toMatchObject({ personsCreated: 1 });
   });
 });
+
+describe('a phone the roster no longer lists', () => {
+  it('gets no SMS code, in words; staff with a grant and no flat still get one', async () => {
+    // 1栋1单元102's owner, never activated, replaced by someone else.
+    const owner = await t.deps.db
+      .selectFrom('ownerships')
+      .innerJoin('units', 'units.id', 'ownerships.unit_id')
+      .innerJoin('buildings', 'buildings.id', 'units.building_id')
+      .innerJoin('persons', 'persons.id', 'ownerships.person_id')
+      .select(['persons.name', 'persons.phone'])
+      .where('units.compound_id', '=', dsct)
+      .where('buildings.name', '=', '1')
+      .where('units.entrance', '=', '1')
+      .where('units.room', '=', '102')
+      .executeTakeFirstOrThrow();
+    const flat = await rowOf('1', '1', '102', '新业主', '13911119001');
+    expect((await post([HEADER, flat.csv].join('\n'))).data).toMatchObject({ applied: true, unitsUpdated: 1 });
+
+    const res = await t.call('POST', '/api/auth/sms-code', { json: { phone: owner.phone } });
+    expect(res.status).toBe(404);
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('phone_not_on_roster');
+    expect(error.message).toContain(`手机号 ${owner.phone} 不在小区花名册中`);
+    expect(t.smsLog).toEqual([]);
+
+    // 黄伟 (zhujian) owns nothing but holds a grant; the new owner is on the roster.
+    expect((await t.call('POST', '/api/auth/sms-code', { json: { phone: '13700000008' } })).status).toBe(200);
+    expect((await t.call('POST', '/api/auth/sms-code', { json: { phone: '13911119001' } })).status).toBe(200);
+  });
+});

@@ -122,10 +122,25 @@ export async function lookupAccessCode(deps: Deps, typed: string, ip: string): P
 // SMS codes
 
 /**
- * Sends a 6-digit code to a phone that is on a roster or belongs to an account. A phone that is
- * neither gets a clear answer (people need to know to ask their building head), at the price of
- * telling that the number is not registered; the per-address limit keeps that from being a lookup
- * service.
+ * Whether a phone still opens something: its person owns or lives in a unit on a roster, or its
+ * account holds a staff grant. A phone the roster has dropped (its person replaced on every unit)
+ * opens nothing: an account made with it would belong to no flat and no compound.
+ */
+async function phoneOpensSomething(db: Db, user: UserRow | undefined, person: { id: string } | undefined): Promise<boolean> {
+  if (user && (await listRoleAssignments(db, user.id)).length > 0) return true;
+  for (const personId of new Set([person?.id, user?.person_id])) {
+    if (!personId) continue;
+    const [owned, lived] = await listUnitsOfPerson(db, personId);
+    if (owned.length + lived.length > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Sends a 6-digit code to a phone that is on a roster (an owner or resident of a unit) or belongs to
+ * an account with a staff grant. A phone that is neither gets a clear answer (people need to know to
+ * ask their building head), at the price of telling that the number is not registered; the
+ * per-address limit keeps that from being a lookup service.
  */
 export async function requestSmsCode(deps: Deps, phone: string, ip: string): Promise<z.infer<typeof smsCodeSentSchema>> {
   await assertWithinLimit(deps, SMS_PER_ADDRESS, ip);
@@ -139,7 +154,7 @@ export async function requestSmsCode(deps: Deps, phone: string, ip: string): Pro
 
   const user = await findUserByPhone(deps.db, phone);
   const person = await findPersonByPhone(deps.db, phone);
-  if (!user && !person) throw new DomainError('phone_not_on_roster', { phone });
+  if (!(await phoneOpensSomething(deps.db, user, person))) throw new DomainError('phone_not_on_roster', { phone });
   const purpose = user?.activated_at ? 'login' : 'activate';
   await countAttempt(deps, SMS_PER_ADDRESS, ip);
   const issued = await issueAccessCode(deps.db, 'sms', { personId: person?.id ?? null, userId: user?.id ?? null, phone }, { now, createdBy: null });
