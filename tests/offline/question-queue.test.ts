@@ -413,4 +413,31 @@ describe('evening-talk questions with no network', () => {
     expect((await rowsOf(meetingId)).map((r) => r.text)).toEqual(['在线提的问题：楼道灯不亮', text]);
     await context.close();
   });
+
+  it('a resident whose question waited while the talk ended: back online, the refusal keeps her words and the page says the talk is over and where a question goes now', async () => {
+    const meetingId = await talkInSession('断网夜谈·散会');
+    const page = await newPhonePage(browser, PHONE_390);
+    const context = page.context();
+    await loginWithSessionCookie(page, server.url, 'yezhu');
+    await page.goto(`${server.url}/meetings/${meetingId}/ask`);
+    const form = page.locator('yishi-question-form');
+    await form.getByLabel('问题内容').waitFor();
+    await context.setOffline(true);
+    const text = '散会后才有信号：垃圾站太臭';
+    await form.getByLabel('问题内容').fill(text);
+    await chooseOption(form, 'category', '设施维修');
+    await form.getByRole('button', { name: '提交问题' }).click();
+    await page.locator('yishi-meeting-ask-page li[data-pending="yes"]', { hasText: text }).waitFor();
+    await (await new ApiClient(server.url).login('shequ')).ok(meetingEndpoints.close, { params: { meetingId } });
+
+    await context.setOffline(false);
+    const box = page.locator('yishi-question-outbox-rejected');
+    await box.getByText('这场夜谈目前不收集问题').waitFor({ timeout: 20_000 });
+    await box.getByText(text).waitFor();
+    // No form that can only be refused again: the talk is over, with the way on.
+    await page.getByRole('link', { name: '反映新问题' }).waitFor();
+    expect(await form.count()).toBe(0);
+    expect(await rowsOf(meetingId)).toEqual([]);
+    await context.close();
+  });
 });

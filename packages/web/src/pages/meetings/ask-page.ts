@@ -59,8 +59,15 @@ export class MeetingAskPage extends YishiElement {
    */
   private readonly listed = new Set<string>();
   private readonly openedAt = new Date().toISOString();
+  /** The refusals already seen: a new one (the talk closed meanwhile) reads the meeting again. */
+  private readonly refusals = new Set<string>();
 
   protected override willUpdate(): void {
+    // Refused while it waited (the talk ended before the phone had signal again): the page then says the talk is
+    // over and where a question goes now, instead of a form that can only be refused again.
+    const refusedNow = this.outbox.rejected.filter((e) => !this.refusals.has(e.localId));
+    for (const e of refusedNow) this.refusals.add(e.localId);
+    if (refusedNow.length > 0) void this.view.refresh();
     const waiting = this.outbox.waiting;
     for (const e of waiting) if (e.createdAt < this.openedAt) this.listed.add(e.localId);
     const still = new Set(waiting.map((e) => e.localId));
