@@ -22,6 +22,7 @@ export * from './meetings/meeting-kinds.js';
 export * from './meetings/meetings.js';
 export * from './meetings/held-times.js';
 export * from './meetings/member-rules.js';
+export * from './meetings/council-record.js';
 export * from './meetings/meetings.schema.js';
 export * from './meetings/agenda-doc.js';
 export * from './meetings/agenda-hand-back.js';

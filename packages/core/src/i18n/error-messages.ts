@@ -232,8 +232,18 @@ export function errorMessage(code: string, locale: Locale, params: Record<string
   const entry = (messages as MessageTable)[code];
   if (!entry) return code;
   const labels = paramLabels[code];
-  const shown = labels ? Object.fromEntries(Object.entries(params).map(([name, value]) => [name, labels[name]?.[String(value)]?.[locale] ?? value])) : params;
+  const shown = labels ? Object.fromEntries(Object.entries(params).map(([name, value]) => [name, labelled(labels[name], value, locale)])) : params;
   return interpolate(entry[locale], shown);
+}
+
+/** A code in words; a list of codes (comma-separated, each labelled) as a list in words: 业委会、物业企业. */
+function labelled(labels: Record<string, Record<Locale, string>> | undefined, value: string | number, locale: Locale): string | number {
+  if (!labels) return value;
+  const one = labels[String(value)];
+  if (one) return one[locale];
+  const parts = String(value).split(',');
+  if (parts.length < 2 || !parts.every((p) => Object.hasOwn(labels, p))) return value;
+  return parts.map((p) => labels[p]![locale]).join(locale === 'zh-CN' ? '、' : ', ');
 }
 
 /** Whether a text is one of the error codes (a schema's message may be one). */

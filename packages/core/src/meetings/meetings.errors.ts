@@ -65,6 +65,10 @@ export const meetingMessages = {
     'zh-CN': '只能记录本人到场签到的委员同意，{name}未签到（不得委托他人表决）',
     en: 'Only members present in person can agree, and {name} is not signed in (nobody votes for another)',
   },
+  outcome_party_absent: {
+    'zh-CN': '{parties}没有人签到（未出席），不能记为同意方；请只勾选到场签到的各方',
+    en: 'Nobody of {parties} signed in (absent), so they cannot be recorded as agreeing; tick only the parties present',
+  },
   outcome_no_quorum: {
     'zh-CN': '出席委员未过半数（{present} / {members}，需 ≥ {needed}），会议不能作出决定',
     en: 'Not more than half of the members are present ({present} / {members}, needs ≥ {needed}); the meeting cannot decide',
@@ -80,6 +84,8 @@ export const meetingParamLabels = {
   meeting_agenda_empty: { kind: MEETING_KIND_LABELS },
   meeting_no_members: { party: PARTY_LABELS },
   outcome_not_for_kind: { kind: MEETING_KIND_LABELS, outcome: OUTCOME_LABELS },
+  // A list: the codes comma-separated, shown as 业委会、物业企业 (see errorMessage).
+  outcome_party_absent: { parties: PARTY_LABELS },
 };
 
 /** The HTTP status each code is answered with (a code not listed is a broken business rule: 422). */

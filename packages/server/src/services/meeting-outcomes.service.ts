@@ -6,9 +6,11 @@
 import {
   DomainError,
   PARTIES,
+  assertPartiesPresent,
   meetingStepRefused,
   memberDecision,
   memberQuorum,
+  partyOrNull,
   recordingOpen,
   type AgendaItemView,
   type RecordOutcomeInput,
@@ -89,6 +91,15 @@ export async function recordOutcome(deps: Deps, actor: Actor, meetingId: string,
     await lockMeeting(trx, meetingId);
     // Who agreed is checked against the attendance as it stands under the lock.
     const decided = input.outcome === 'members_resolved' ? await membersAgreeing(trx, loaded, input.agreedMembers) : null;
+    // A party is recorded as agreeing only if someone of it signed in: the minutes list the absent parties.
+    const agreedParties = input.outcome === 'agreed' ? [...new Set(input.agreedParties)] : [];
+    if (agreedParties.length > 0) {
+      const attendance = await listAttendance(trx, meetingId);
+      assertPartiesPresent(
+        agreedParties,
+        attendance.filter((a) => a.signed_in_at !== null).map((a) => partyOrNull(a.party)),
+      );
+    }
     if (loaded.spec.members) members = decided?.members ?? (await listAttendance(trx, meetingId)).length;
     const item = await findAgendaItem(trx, meetingId, itemId);
     if (!item) throw new DomainError('agenda_item_not_found');
@@ -110,7 +121,7 @@ export async function recordOutcome(deps: Deps, actor: Actor, meetingId: string,
     }
     await updateAgendaItem(trx, item.id, {
       outcome: input.outcome,
-      agreed_parties: JSON.stringify(input.outcome === 'agreed' ? [...new Set(input.agreedParties)] : []),
+      agreed_parties: JSON.stringify(agreedParties),
       agreed_members: JSON.stringify(decided?.agreed ?? []),
       outcome_note: input.note,
       outcome_recorded_by: actor.userId,

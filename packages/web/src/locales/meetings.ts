@@ -108,6 +108,11 @@ export const meetingsMessages = {
   'meeting.agreedBy': { 'zh-CN': '同意方：{parties}', en: 'Agreed by: {parties}' },
   'meeting.notAgreedBy': { 'zh-CN': '未同意的出席方：{parties}', en: 'Present but not agreeing: {parties}' },
   'meeting.partlyAgreed': { 'zh-CN': '部分同意', en: 'Partly agreed' },
+  'meeting.partyAbsent': { 'zh-CN': '{party}（未出席）', en: '{party} (absent)' },
+  'meeting.absentCannotAgree': {
+    'zh-CN': '标为“未出席”的一方没有人签到，不能记为同意方。',
+    en: 'Nobody of a party marked “absent” signed in, so it cannot be recorded as agreeing.',
+  },
   'meeting.outcomeNote': { 'zh-CN': '说明', en: 'Note' },
   'meeting.responsibleUnit': { 'zh-CN': '责任单位', en: 'Responsible unit' },
   'meeting.actionItemLink': { 'zh-CN': '已转为整改事项', en: 'Turned into an action item' },

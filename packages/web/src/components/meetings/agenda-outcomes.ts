@@ -97,13 +97,19 @@ export class AgendaOutcomes extends YishiElement {
   @state() private draft: Draft = { outcome: 'agreed', parties: new Set(), members: new Set(), note: '', unit: '' };
   private readonly write = new WriteController<Field>(this);
 
+  /** The parties someone signed in for: only they can be recorded as agreeing (core assertPartiesPresent). */
+  private presentParties(): ReadonlySet<Party> {
+    return new Set(this.view.attendance.flatMap((a) => (a.signedInAt !== null && a.party ? [a.party] : [])));
+  }
+
   private edit(item: AgendaItemView) {
     this.write.clear();
     this.editing = item.id;
     const kinds = meetingKind(this.view.meeting.kind).outcomeKinds;
+    const present = this.presentParties();
     this.draft = {
       outcome: item.outcome ?? kinds[0] ?? 'agreed',
-      parties: new Set(item.agreedParties),
+      parties: new Set(item.agreedParties.filter((p) => present.has(p))),
       members: new Set(item.agreedMembers),
       note: item.outcomeNote,
       unit: '',
@@ -129,6 +135,7 @@ export class AgendaOutcomes extends YishiElement {
         fields: ['outcome', 'agreedParties', 'agreedMembers', 'note', 'responsibleUnit'],
         fieldOfCode: {
           outcome_needs_parties: 'agreedParties',
+          outcome_party_absent: 'agreedParties',
           outcome_member_absent: 'agreedMembers',
           outcome_no_quorum: 'agreedMembers',
           outcome_needs_unit: 'responsibleUnit',
@@ -242,14 +249,30 @@ export class AgendaOutcomes extends YishiElement {
   }
 
   /** A choice ticked into one of the draft's sets (the parties or the members who agreed). */
-  private tick<T>(label: string, chosen: ReadonlySet<T>, value: T, put: (next: ReadonlySet<T>) => void) {
+  private tick<T>(label: string, chosen: ReadonlySet<T>, value: T, put: (next: ReadonlySet<T>) => void, disabled = false) {
     const change = (e: Event) => {
       const next = new Set(chosen);
       if ((e.target as HTMLInputElement).checked) next.add(value);
       else next.delete(value);
       put(next);
     };
-    return html`<label class="check"><input type="checkbox" .checked=${chosen.has(value)} @change=${change} />${label}</label>`;
+    return html`<label class="check"><input type="checkbox" .checked=${chosen.has(value)} ?disabled=${disabled} @change=${change} />${label}</label>`;
+  }
+
+  /** The parties to tick as agreeing: those nobody signed in for are off, marked 未出席, with why. */
+  private renderParties(d: Draft) {
+    const present = this.presentParties();
+    const error = this.write.fieldErrors.agreedParties;
+    return html`<fieldset class="parties">
+      <legend>${t('meeting.agreedParties')}</legend>
+      ${PARTIES.map((p) =>
+        present.has(p)
+          ? this.tick(partyLabel(p), d.parties, p, (parties) => (this.draft = { ...d, parties }))
+          : this.tick(t('meeting.partyAbsent', { party: partyLabel(p) }), d.parties, p, () => undefined, true),
+      )}
+      ${present.size < PARTIES.length ? html`<p class="muted" role="note">${t('meeting.absentCannotAgree')}</p>` : nothing}
+      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
+    </fieldset>`;
   }
 
   private renderForm(item: AgendaItemView) {
@@ -282,16 +305,7 @@ export class AgendaOutcomes extends YishiElement {
               : nothing
         }
       </fieldset>
-      ${d.outcome === 'members_resolved' ? this.renderMembers(d) : nothing}
-      ${
-        d.outcome === 'agreed'
-          ? html`<fieldset class="parties">
-              <legend>${t('meeting.agreedParties')}</legend>
-              ${PARTIES.map((p) => this.tick(partyLabel(p), d.parties, p, (parties) => (this.draft = { ...d, parties })))}
-              ${errors.agreedParties ? html`<p class="field-error" role="alert">${errors.agreedParties}</p>` : nothing}
-            </fieldset>`
-          : nothing
-      }
+      ${d.outcome === 'members_resolved' ? this.renderMembers(d) : nothing} ${d.outcome === 'agreed' ? this.renderParties(d) : nothing}
       ${
         d.outcome === 'action_items' && !item.actionItemId
           ? nativeField(
