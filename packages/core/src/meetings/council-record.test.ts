@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.js';
 import { errorMessage } from '../i18n/error-messages.js';
-import { absentParties, assertPartiesPresent } from './council-record.js';
+import { absentParties, assertPartiesPresent, recordGaps } from './council-record.js';
+import { meetingKind } from './meeting-kinds.js';
+import { evaluateQuorum } from './meetings.js';
 
 const refusal = (fn: () => void): DomainError => {
   try {
@@ -33,5 +35,24 @@ describe('an outcome names only the parties present', () => {
   it('with nobody signed in, names every party it was told agreed', () => {
     const e = refusal(() => assertPartiesPresent(['owners_committee'], []));
     expect(errorMessage(e.code, 'zh-CN', e.params)).toMatch(/^业委会没有人签到/);
+  });
+});
+
+describe('what a council’s record still lacks', () => {
+  const council = meetingKind('four_party');
+  const items = [{ outcome: 'agreed' as const }, { outcome: null }, { outcome: null }];
+
+  it('counts the items with no outcome and names the parties missing for quorum', () => {
+    const quorum = evaluateQuorum('all_parties', ['community', 'department']);
+    expect(recordGaps(council, items, quorum)).toEqual({ unrecordedOutcomes: 2, missingParties: ['owners_committee', 'property_manager'] });
+  });
+
+  it('lacks nothing once every item has an outcome and the quorum is reached (a party absent under the three-party rule is no gap)', () => {
+    const quorum = evaluateQuorum('three_parties', ['community', 'department', 'owners_committee']);
+    expect(recordGaps(council, [{ outcome: 'deferred' }], quorum)).toEqual({ unrecordedOutcomes: 0, missingParties: [] });
+  });
+
+  it('an evening talk records no outcomes and has no quorum', () => {
+    expect(recordGaps(meetingKind('evening_talk'), [{ outcome: null }], null)).toEqual({ unrecordedOutcomes: 0, missingParties: [] });
   });
 });

@@ -1,9 +1,13 @@
 /**
- * What a four-party council's record may say: a party is named in an outcome only if someone of it
- * signed in (the minutes cannot say a party agreed that was not there).
+ * What a four-party council's record may say, and what it still lacks: a party is named in an
+ * outcome only if someone of it signed in (the minutes cannot say a party agreed that was not
+ * there), and before the session closes or its minutes go public, the items with no outcome and the
+ * parties missing for quorum are said.
  */
 import { DomainError } from '../errors/domain-error.js';
 import { PARTIES, type Party } from '../roles/roles.js';
+import type { MeetingKindSpec } from './meeting-kinds.js';
+import type { OutcomeKind, QuorumResult } from './meetings.js';
 
 /** The parties named that nobody of signed in for, in the parties' order. */
 export function absentParties(named: Iterable<Party>, signedInParties: Iterable<Party | null>): Party[] {
@@ -19,4 +23,19 @@ export function absentParties(named: Iterable<Party>, signedInParties: Iterable<
 export function assertPartiesPresent(named: Iterable<Party>, signedInParties: Iterable<Party | null>): void {
   const absent = absentParties(named, signedInParties);
   if (absent.length > 0) throw new DomainError('outcome_party_absent', { parties: absent.join(',') });
+}
+
+/** What a meeting's record lacks: agenda items with no outcome (kinds that record them), parties whose absence leaves it without quorum. */
+export interface RecordGaps {
+  unrecordedOutcomes: number;
+  missingParties: Party[];
+}
+
+export function recordGaps(
+  spec: Pick<MeetingKindSpec, 'outcomes'>,
+  items: Iterable<{ outcome: OutcomeKind | null }>,
+  quorum: Pick<QuorumResult, 'reached' | 'missing'> | null,
+): RecordGaps {
+  const unrecordedOutcomes = spec.outcomes ? [...items].filter((i) => i.outcome === null).length : 0;
+  return { unrecordedOutcomes, missingParties: quorum && !quorum.reached ? [...quorum.missing] : [] };
 }

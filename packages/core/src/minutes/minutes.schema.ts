@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../contract/paging.js';
 import { MEETING_KINDS } from '../meetings/meeting-kinds.js';
 import { MEETING_STATUSES } from '../meetings/meetings.js';
+import { PARTIES } from '../roles/roles.js';
 
 export const MINUTES_MAX_CHARS = 50_000;
 
@@ -134,6 +135,11 @@ export const staffMinutesSchema = z.object({
       complete: z.boolean(),
     })
     .nullable(),
+  /**
+   * While nothing is published: what the meeting's record lacks (core's recordGaps), said before
+   * publishing — agenda items with no outcome, the parties missing for a council's quorum.
+   */
+  gaps: z.object({ unrecordedOutcomes: z.number().int().min(0), missingParties: z.array(z.enum(PARTIES)) }).nullable(),
   may: z.object({ write: z.boolean(), publish: z.boolean(), sign: z.boolean() }),
 });
 export type StaffMinutes = z.infer<typeof staffMinutesSchema>;

@@ -1,8 +1,9 @@
 /**
  * A four-party council held with two of the four parties signed in: an outcome cannot name the absent
- * parties as agreeing (the minutes would say they were absent and agreed).
+ * parties as agreeing (the minutes would say they were absent and agreed), and what the record still
+ * lacks (items with no outcome, the parties missing for quorum) reaches the minutes page before publishing.
  */
-import { meetingEndpoints } from '@yishi/core';
+import { meetingEndpoints, minutesEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeSampleAgenda } from '../testing/agenda-fixture.js';
 import { meetingApi, refusal } from '../testing/meeting-api.js';
@@ -77,5 +78,19 @@ describe('an outcome of a council short of parties', () => {
       body: { outcome: 'agreed', agreedParties: ['community', 'department'] },
     });
     expect(refusal(answer, 422).message).toMatch(/^职能部门没有人签到/);
+  });
+});
+
+describe('what the minutes page is told before publishing', () => {
+  it('the items with no outcome and the parties missing for quorum, until the first version is out', async () => {
+    const { cookie, id, items } = await councilOfTwoParties();
+    await t.ok(meetingEndpoints.recordOutcome, { cookie, params: { meetingId: id, itemId: items[0]!.id }, body: { outcome: 'deferred' } });
+    await step('close', cookie, id);
+    await t.ok(minutesEndpoints.generate, { cookie, params: { meetingId: id } });
+    const minutes = await t.ok(minutesEndpoints.get, { cookie, params: { meetingId: id } });
+    expect(minutes.gaps).toEqual({ unrecordedOutcomes: 1, missingParties: ['owners_committee', 'property_manager'] });
+    expect(minutes.draft!.body).toContain('议定结果：未记录。');
+    const published = await t.ok(minutesEndpoints.publish, { cookie, params: { meetingId: id }, body: { confirm: true } });
+    expect(published.gaps).toBeNull();
   });
 });

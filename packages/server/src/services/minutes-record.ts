@@ -9,9 +9,13 @@ import {
   meetingKind,
   meetingQuorum,
   memberQuorum,
+  partyOrNull,
+  recordGaps,
+  type MeetingKindSpec,
   type MeetingRecord,
   type MinutesVoteOutcome,
   type Party,
+  type RecordGaps,
   type StaffRole,
   type TallyResult,
 } from '@yishi/core';
@@ -19,7 +23,7 @@ import { listRatings } from '../db/repositories/action-items.repository.js';
 import { agreedMembersOf } from './meeting-outcomes.service.js';
 import { listAgendaItems, listAttendance, findMeeting, listQuestions } from '../db/repositories/meetings.repository.js';
 import { listActionItemsOfMeeting, listVotesOfMeeting } from '../db/repositories/minutes.repository.js';
-import { findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
+import { findCompound, findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
 import { findOfficeOfUser, findUserById } from '../db/repositories/users.repository.js';
 
 const isParty = (value: string | null): value is Party => value !== null && (PARTIES as readonly string[]).includes(value);
@@ -131,4 +135,20 @@ export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''
       rating: latestRating.get(i.id) ?? null,
     })),
   };
+}
+
+/**
+ * What the record of a meeting still lacks (core's recordGaps): its agenda items with no outcome, and
+ * the parties missing for a council's quorum. Said before the session closes and before its minutes go public.
+ */
+export async function loadRecordGaps(db: Db, meeting: { id: string; compound_id: string }, spec: MeetingKindSpec): Promise<RecordGaps> {
+  const items = spec.outcomes ? await listAgendaItems(db, meeting.id) : [];
+  const signedIn = spec.quorum === 'party_rule' ? (await listAttendance(db, meeting.id)).filter((a) => a.signed_in_at !== null) : [];
+  const rule = spec.quorum === 'party_rule' ? ((await findCompound(db, meeting.compound_id))?.quorum_rule ?? 'all_parties') : 'all_parties';
+  const quorum = meetingQuorum(
+    spec,
+    rule,
+    signedIn.map((a) => partyOrNull(a.party)),
+  );
+  return recordGaps(spec, items, quorum);
 }

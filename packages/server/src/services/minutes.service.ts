@@ -42,7 +42,7 @@ import { lockRow } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import type { Deps } from '../deps.js';
 import { assertKindOffers, holdsAny, isMember, loadMeeting, mayRun, type LoadedMeeting } from './meeting-access.js';
-import { loadMeetingRecord } from './minutes-record.js';
+import { loadMeetingRecord, loadRecordGaps } from './minutes-record.js';
 import { heldAt, readHeader, toVersionView } from './minutes-publications.js';
 import { draftHash, maySign, recordSignature, signatureState, signedHeaderFor, type SignatureState } from './minutes-signatures.js';
 import { enqueueNotifications } from './notifications.service.js';
@@ -134,6 +134,8 @@ export async function getMinutes(deps: Deps, actor: Actor, meetingId: string): P
     timeLeft: deadline && !first ? timeLeft(deadline, deps.clock()) : null,
     publishedOnTime: publishedOnTime(deadline, first?.publishedAt ?? null),
     signatures,
+    // Said in the publish dialog while nothing is published (the draft says "未记录" for each such item).
+    gaps: first ? null : await loadRecordGaps(deps.db, meeting, loaded.spec),
     may: {
       write: writer,
       // Where members sign, once every one who attended has signed the draft as it stands.

@@ -48,6 +48,14 @@ export const meetingsMessages = {
     'zh-CN': '还有 {count} 个问题没有答复、记录或列入问题清单。结束后仍可在本页处理，但居民会先看到“待处理”。',
     en: '{count} questions are not answered, noted or listed yet. They can still be handled here after closing, but residents will see them as waiting.',
   },
+  'meeting.outcomesMissing': {
+    'zh-CN': '还有 {count} 个议题没有记录议定结果，纪要中将写“议定结果：未记录”。结束后仍可在本页补记。',
+    en: '{count} agenda items have no outcome recorded; the minutes will say “not recorded”. They can still be recorded here after closing.',
+  },
+  'meeting.noQuorumRecorded': {
+    'zh-CN': '未达到法定人数，缺：{parties}。纪要会写明本次会议未达到法定人数。',
+    en: 'No quorum: missing {parties}. The minutes say the meeting had no quorum.',
+  },
   'meeting.closeConfirm': { 'zh-CN': '确定结束', en: 'Close it' },
   'meeting.startConfirm': { 'zh-CN': '确定开始', en: 'Open it' },
   'meeting.cancel': { 'zh-CN': '取消', en: 'Cancel' },

@@ -59,6 +59,10 @@ export const minutesMessages = {
     'zh-CN': '公示后，本版本将在公示栏公开，且不能再修改或删除；如有错误，只能发布更正版本并说明原因。',
     en: 'Once published, this version is public on the notice board and can never be changed or deleted; a mistake needs a correction with its reason.',
   },
+  'minutes.outcomesMissing': {
+    'zh-CN': '还有 {count} 个议题没有记录议定结果，纪要中写的是“议定结果：未记录”。可先回到会议页补记，再重新生成草稿。',
+    en: '{count} agenda items have no outcome recorded; the minutes say “not recorded”. Record them on the meeting page first, then regenerate the draft.',
+  },
   'minutes.publishConfirm': { 'zh-CN': '确认公示', en: 'Publish' },
   'minutes.correctConfirmTitle': { 'zh-CN': '确认发布更正版本（第 {version} 版）', en: 'Publish the correction (version {version})?' },
   'minutes.correctConfirmBody': {

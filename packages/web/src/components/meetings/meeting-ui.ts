@@ -2,7 +2,8 @@
  * What the meetings pages and components share: building and party names in the reader's language,
  * and the `meeting-changed` event a component fires after a write so the page reloads the meeting.
  */
-import { PARTY_LABELS, PARTIES, heldAtAnotherTime, type MeetingSummary, type Party } from '@yishi/core';
+import { PARTY_LABELS, PARTIES, heldAtAnotherTime, type MeetingSummary, type Party, type RecordGaps } from '@yishi/core';
+import { html, nothing } from 'lit';
 import { formatDate, formatDateTime, formatTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 
@@ -35,6 +36,18 @@ export function meetingWhen(m: Pick<MeetingSummary, 'startsAt' | 'startedAt' | '
   if (m.closedAt) text += `—${formatDate(m.closedAt) === formatDate(m.startedAt) ? '' : `${formatDate(m.closedAt)} `}${formatTime(m.closedAt)}`;
   if (heldAtAnotherTime(m)) text += t('meeting.scheduledFor', { time: formatDateTime(m.startsAt) });
   return text;
+}
+
+/**
+ * What the record still lacks, said before an irreversible step (closing the session, publishing the
+ * minutes): "还有 2 个议题没有记录议定结果", "未达到法定人数，缺：业委会、物业企业" (core's recordGaps).
+ */
+export function recordGapWarnings(gaps: RecordGaps | null, before: 'close' | 'publish') {
+  if (!gaps) return nothing;
+  const { unrecordedOutcomes: count, missingParties: missing } = gaps;
+  const outcomes = before === 'close' ? 'meeting.outcomesMissing' : 'minutes.outcomesMissing';
+  return html`${count > 0 ? html`<p class="warning">${t(outcomes, { count })}</p>` : nothing}
+  ${missing.length > 0 ? html`<p class="warning">${t('meeting.noQuorumRecorded', { parties: partyList(missing) })}</p>` : nothing}`;
 }
 
 /** Tells the meeting page that the meeting changed (it listens with `@meeting-changed` and reloads). */

@@ -11,6 +11,7 @@ import {
   meetingPageParts,
   memberQuorumText,
   questionsOpen,
+  recordGaps,
   recordingOpen,
   signInOpen,
   type MeetingView,
@@ -30,7 +31,7 @@ import '../../components/meetings/agenda-frozen-notice.js';
 import '../../components/meetings/agenda-outcomes.js';
 import '../../components/meetings/ask-qr-code.js';
 import '../../components/meetings/meeting-status-badge.js';
-import { meetingWhen, partyLabel, partyList } from '../../components/meetings/meeting-ui.js';
+import { meetingWhen, partyLabel, partyList, recordGapWarnings } from '../../components/meetings/meeting-ui.js';
 import '../../components/meetings/questions-panel.js';
 import '../../components/minutes/minutes-signatures.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -280,7 +281,8 @@ export class MeetingPage extends YishiElement {
 
   /**
    * What to know before the step, said in words: a notice going out with no agenda; a start well before the
-   * time on the notice, and a quorum not reached yet (who is missing); a close with questions nobody has handled.
+   * time on the notice, and a quorum not reached yet (who is missing); a close with agenda items with no
+   * outcome, a quorum never reached, or questions nobody has handled.
    */
   private stepWarnings(step: Step) {
     const v = this.view.value;
@@ -288,7 +290,8 @@ export class MeetingPage extends YishiElement {
     if (step === 'schedule') return v.agendaItems.length === 0 ? html`<p class="warning">${t('meeting.scheduleNoAgenda')}</p>` : nothing;
     if (step === 'close') {
       const open = v.questionCounts?.open ?? 0;
-      return open > 0 ? html`<p class="warning">${t('meeting.closeQuestionsOpen', { count: open })}</p>` : nothing;
+      return html`${recordGapWarnings(recordGaps(meetingKind(v.meeting.kind), v.agendaItems, v.quorum), 'close')}
+      ${open > 0 ? html`<p class="warning">${t('meeting.closeQuestionsOpen', { count: open })}</p>` : nothing}`;
     }
     if (step !== 'start') return nothing;
     const early = Date.parse(v.meeting.startsAt) - Date.now() > EARLY_START_MS;

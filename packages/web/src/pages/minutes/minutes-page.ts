@@ -20,6 +20,7 @@ import { CORRECTION_DIALOG, correctionSection } from '../../components/minutes/m
 import { minutesDeadline } from '../../components/minutes/minutes-deadline.js';
 import { minutesHeader, minutesHeaderStyles } from '../../components/minutes/minutes-header.js';
 import { minutesVersionList } from '../../components/minutes/minutes-links.js';
+import { recordGapWarnings } from '../../components/meetings/meeting-ui.js';
 import type { MinutesTextField } from '../../components/minutes/minutes-text-field.js';
 import '../../components/minutes/minutes-text-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
@@ -362,7 +363,7 @@ export class MinutesPage extends YishiElement {
       <dialog class="dialog" id="publish-dialog" aria-labelledby="publish-title" @close=${() => (this.confirming = false)}>
         <h2 id="publish-title">${t('minutes.publishConfirmTitle')}</h2>
         <p>${t('minutes.publishConfirmBody')}</p>
-        ${outdated}
+        ${recordGapWarnings(m.gaps, 'publish')} ${outdated}
         <div class="actions">
           <button type="button" class="button" @click=${() => (this.confirming = false)}>${t('minutes.cancel')}</button>
           <button type="button" class="button primary" ?disabled=${!this.connection.online} @click=${() => this.publish()}>
