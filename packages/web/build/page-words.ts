@@ -33,7 +33,9 @@ export interface PageWords {
   covered: Set<string>;
 }
 
-const STATIC_IMPORT = /(?:^|[;\n])\s*(?:import|export)\s*(?:[\w*${}\s,]+?\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g;
+// Not `import type … from`: erased in the build, it loads nothing (the shell's outbox watcher names the outbox's
+// entry type, and counting it put the outbox, and the words it names, in the shell: a page then lacked them).
+const STATIC_IMPORT = /(?:^|[;\n])\s*(?:import|export)\s*(?!\s|type\s)(?:[\w*${}\s,]+?\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 /** A dynamic import at a module's top level (a statement starting the line), run as the module runs (also route-preloads.ts's `later`). */
 export const TOP_LEVEL_IMPORT = /^(?:export\s+)?(?:const|let)\s+\w+\s*=\s*(?:inNextTask\(\s*\(\)\s*=>\s*)?import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
