@@ -56,11 +56,16 @@ describe("each page's files, for the server to name in its HTML", () => {
     for (const file of all) expect(shell.has(file), file).toBe(false);
   });
 
-  test('the voting page asks for its parts with their Chinese words at once, not their words once the part has run (build/split-strings.ts)', () => {
+  test('the voting page asks for its parts with their words at once, in the document’s language, not their words once the part has run (build/split-strings.ts)', () => {
     const votePage = readFileSync(join(DIST, manifest['src/pages/votes/vote-page.ts']!.file), 'utf8');
-    // Vite's preload map of the page's dynamic imports: each part's file beside its words' file.
+    // Vite's preload map of the page's dynamic imports: each part's file beside its words' file, the English one picked
+    // when the document is in English (a visitor who chose English fetched the Chinese words too).
     for (const part of ['vote-timeline', 'proxy-panel', 'vote-result', 'vote-flow']) {
-      expect(votePage, part).toContain(wordsOf(part).slice(1));
+      const chinese = wordsOf(part).replace('/assets/', './');
+      const english = Object.values(manifest)
+        .find((entry) => entry.file.startsWith(`assets/strings-page-${part}.en-`))!
+        .file.replace('assets/', './');
+      expect(votePage, part).toContain(`(document.documentElement.lang==="en"?${JSON.stringify(english)}:${JSON.stringify(chinese)})`);
     }
   });
 

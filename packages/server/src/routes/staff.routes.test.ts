@@ -140,7 +140,8 @@ describe('staff and roles', () => {
     expect(again.code).not.toBe(first.invitation.code);
     const old = await t.call('POST', '/api/activation/lookup', { json: { code: first.invitation.code } });
     expect(old.status).toBe(410);
-    expect((await errorOf(old)).message).toContain('已经用过');
+    // Replaced, never used: said as such (it had said 已经用过).
+    expect((await errorOf(old)).message).toContain('这个激活码已作废，通常是因为后来又发放了新的激活码');
     expect((await t.call('POST', '/api/activation/lookup', { json: { code: again.code } })).status).toBe(200);
   });
 });
