@@ -113,7 +113,13 @@ export class ActivatePage extends YishiElement {
   private async send<T>(action: 'lookup' | 'send' | 'finish', request: () => Promise<T>, success?: string): Promise<T | undefined> {
     // These three are about the code that proves who you are, whichever way it came.
     const identity: Field = this.way === 'code' ? 'code' : 'smsCode';
-    const fieldOfCode = { ...FIELD_OF_CODE, too_many_attempts: identity, already_activated: identity, access_code_used: identity, access_code_voided: identity };
+    const fieldOfCode = {
+      ...FIELD_OF_CODE,
+      too_many_attempts: identity,
+      already_activated: identity,
+      access_code_used: identity,
+      access_code_voided: identity,
+    };
     this.action = action;
     const result = await this.write.run(request, { success, fields: FIELDS, fieldOfCode, errorAs: 'inline' });
     this.action = null;
