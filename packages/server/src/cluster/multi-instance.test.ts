@@ -124,11 +124,15 @@ describe.skipIf(testPostgresUrl() === null)(
         .where('unit_id', '=', ownerUnit.id)
         .execute();
       expect(ballot).toHaveLength(1);
-      expect(ballot[0]!.version).toBe(6);
+      // A cast that found its own choice counted (the same phone's choice repeated, as the instances took them in
+      // some order) was answered with that ballot's receipt and wrote nothing; every other one wrote a version.
+      const given = [...new Set(receipts.map((r) => r.receiptCode))].sort();
+      expect(given.length).toBeGreaterThanOrEqual(2);
+      expect(ballot[0]!.version).toBe(given.length);
       const history = await a.deps.db.selectFrom('ballot_history').select(['version', 'receipt_code']).where('ballot_id', '=', ballot[0]!.id).execute();
-      expect(history.map((h) => h.version).sort()).toEqual([1, 2, 3, 4, 5]);
+      expect(history.map((h) => h.version).sort()).toEqual(Array.from({ length: given.length - 1 }, (_, i) => i + 1));
       // No cast is lost: the receipt of each is either the counting ballot or one in its history.
-      expect([ballot[0]!.receipt_code, ...history.map((h) => h.receipt_code)].sort()).toEqual(receipts.map((r) => r.receiptCode).sort());
+      expect([ballot[0]!.receipt_code, ...history.map((h) => h.receipt_code)].sort()).toEqual(given);
       // The counting ballot is the one whose receipt its caster got last in version order.
       const latest = casts.findIndex((_, i) => receipts[i]!.receiptCode === ballot[0]!.receipt_code);
       expect(JSON.parse(ballot[0]!.choices_json)).toEqual([latest % 2 ? 'yes' : 'no']);
