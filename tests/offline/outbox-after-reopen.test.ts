@@ -5,12 +5,13 @@
  * Idempotency-Key. A resident's question from the ask page, and a staff member's listing of a question.
  */
 import { fileURLToPath } from 'node:url';
-import { eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
+import { eveningTalkEndpoints } from '@yishi/core';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, holdRequests, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
-import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { talkInSession } from './talk-questions-ui.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
@@ -25,20 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** A new evening talk of the demo compound, in session (questions and answers open). */
-async function talkInSession(title: string): Promise<string> {
-  const staff = await new ApiClient(server.url).login('shequ');
-  const startsAt = new Date(Date.now() + 8 * 24 * 3600_000).toISOString();
-  const compoundId = await compoundIdByCode(server.deps, 'DSCT');
-  const created = await staff.ok(meetingEndpoints.create, {
-    params: { compoundId },
-    body: { kind: 'evening_talk', title, startsAt, place: '都市春天服务站二楼' },
-  });
-  const meetingId = created.meeting.id;
-  for (const step of ['schedule', 'start'] as const) await staff.ok(meetingEndpoints[step], { params: { meetingId } });
-  return meetingId;
-}
 
 const questionTexts = async (meetingId: string) =>
   (await server.deps.db.selectFrom('meeting_questions').select('text').where('meeting_id', '=', meetingId).execute()).map((row) => row.text);
@@ -71,7 +58,7 @@ async function reopenHome(context: BrowserContext, sendUrl: RegExp, screenshot?:
 
 describe('the outbox, sent from wherever the app is opened again', () => {
   it('a question asked offline on the ask page, the page closed: the home page opened online sends it, once, and says it waits meanwhile', async () => {
-    const meetingId = await talkInSession('断网夜谈·重开首页');
+    const meetingId = await talkInSession(server, '断网夜谈·重开首页');
     const page = await newPhonePage(browser);
     const context = page.context();
     await loginWithSessionCookie(page, server.url, 'yezhu');
@@ -101,7 +88,7 @@ describe('the outbox, sent from wherever the app is opened again', () => {
   });
 
   it('a question listed offline on the meeting page, the page closed: the home page opened online lists it, once', async () => {
-    const meetingId = await talkInSession('断网夜谈·重开列入');
+    const meetingId = await talkInSession(server, '断网夜谈·重开列入');
     const staff = await new ApiClient(server.url).login('shequ');
     const text = '7栋电梯按钮失灵';
     const asked = await staff.ok(eveningTalkEndpoints.submit, { params: { meetingId }, body: { text, category: 'facilities' } });

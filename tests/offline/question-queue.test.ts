@@ -6,15 +6,16 @@
  * and another staff member's browser sees it all. A write the server refuses meanwhile (the talk was
  * closed) is shown with the server's reason and its text is kept; a queue left in a tab closed while
  * offline goes out when the page is opened again. A correction of an answer waits and goes out the same way.
+ * A resident's own questions from the ask page: ask-page-offline.test.ts.
  */
 import { fileURLToPath } from 'node:url';
 import { addWorkdays, chinaDate, eveningTalkEndpoints, meetingEndpoints } from '@yishi/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, holdRequests, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
+import { holdRequests, launchBrowser, loginWithSessionCookie, newPhonePage } from '../support/browser.js';
 import { ApiClient } from '../support/child-server.js';
-import { answerQuestionOffline, recordQuestion } from './talk-questions-ui.js';
-import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
+import { answerQuestionOffline, dismissToasts, questionRows, recordQuestion, talkInSession } from './talk-questions-ui.js';
+import { startTestServer, type TestServer } from '../support/server.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const PHONE_390 = { viewport: { width: 390, height: 844 } };
@@ -31,20 +32,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A new evening talk of the demo compound, in session (questions and answers open). */
-async function talkInSession(title: string): Promise<string> {
-  const staff = await new ApiClient(server.url).login('shequ');
-  const startsAt = new Date(Date.now() + 8 * 24 * 3600_000).toISOString();
-  const compoundId = await compoundIdByCode(server.deps, 'DSCT');
-  const created = await staff.ok(meetingEndpoints.create, {
-    params: { compoundId },
-    body: { kind: 'evening_talk', title, startsAt, place: '都市春天服务站二楼' },
-  });
-  const meetingId = created.meeting.id;
-  for (const step of ['schedule', 'start'] as const) await staff.ok(meetingEndpoints[step], { params: { meetingId } });
-  return meetingId;
-}
-
 async function openTalk(login: string, meetingId: string, context?: BrowserContext): Promise<Page> {
   const page = context ? await context.newPage() : await newPhonePage(browser, PHONE_390);
   if (!context) await loginWithSessionCookie(page, server.url, login);
@@ -56,7 +43,7 @@ async function openTalk(login: string, meetingId: string, context?: BrowserConte
 
 /** A talk open on shequ's phone, gone offline with one question recorded and waiting as 待发送. */
 async function offlineWithOneQuestion(title: string, text: string): Promise<{ meetingId: string; page: Page; context: BrowserContext }> {
-  const meetingId = await talkInSession(title);
+  const meetingId = await talkInSession(server, title);
   const page = await openTalk('shequ', meetingId);
   await page.context().setOffline(true);
   await recordQuestion(page, text);
@@ -65,16 +52,11 @@ async function offlineWithOneQuestion(title: string, text: string): Promise<{ me
 }
 
 /** Notices go by after 5 s; a screenshot of the list is taken without them. */
-async function dismissToasts(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('.toast-stack .toast').forEach((toast) => toast.remove()));
-}
-
-const rowsOf = (meetingId: string) =>
-  server.deps.db.selectFrom('meeting_questions').select(['id', 'text', 'status', 'answer']).where('meeting_id', '=', meetingId).orderBy('number').execute();
+const rowsOf = (meetingId: string) => questionRows(server, meetingId);
 
 describe('evening-talk questions with no network', () => {
   it('5 recorded and 2 answered offline wait as 待发送, then arrive exactly once, in order, and another browser sees them', async () => {
-    const meetingId = await talkInSession('断网夜谈·一');
+    const meetingId = await talkInSession(server, '断网夜谈·一');
     const page = await openTalk('shequ', meetingId);
     const context = page.context();
     await context.setOffline(true);
@@ -170,7 +152,7 @@ describe('evening-talk questions with no network', () => {
   });
 
   it('an answer corrected with no signal waits as 修改答复：待发送 and lands once, with its key, when the signal returns', async () => {
-    const meetingId = await talkInSession('断网夜谈·修改答复');
+    const meetingId = await talkInSession(server, '断网夜谈·修改答复');
     const staff = await new ApiClient(server.url).login('shequ');
     const text = '东门路灯坏了一个月';
     const asked = await staff.ok(eveningTalkEndpoints.submit, { params: { meetingId }, body: { text, category: 'facilities' } });
@@ -209,7 +191,7 @@ describe('evening-talk questions with no network', () => {
   });
 
   it('a question listed with no signal at 23:58 and sent after midnight counts its working days from the day it was listed', async () => {
-    const meetingId = await talkInSession('断网夜谈·跨夜列入');
+    const meetingId = await talkInSession(server, '断网夜谈·跨夜列入');
     const staff = await new ApiClient(server.url).login('shequ');
     const text = '5栋单元门禁坏了';
     const asked = await staff.ok(eveningTalkEndpoints.submit, { params: { meetingId }, body: { text, category: 'facilities' } });
@@ -245,7 +227,7 @@ describe('evening-talk questions with no network', () => {
   });
 
   it('a question listed offline that someone answered meanwhile: the refusal names the question, by number and words, and offers no retry', async () => {
-    const meetingId = await talkInSession('断网夜谈·同时处理');
+    const meetingId = await talkInSession(server, '断网夜谈·同时处理');
     const staff = await new ApiClient(server.url).login('shequ');
     const text = '3栋电梯经常停';
     const asked = await staff.ok(eveningTalkEndpoints.submit, { params: { meetingId }, body: { text, category: 'facilities' } });
@@ -375,69 +357,6 @@ describe('evening-talk questions with no network', () => {
     const again = await openTalk('shequ', meetingId, context);
     await again.locator('li.question:not([data-pending])', { hasText: text }).waitFor({ timeout: 20_000 });
     expect((await rowsOf(meetingId)).map((r) => r.text)).toEqual([text]);
-    await context.close();
-  });
-
-  it('a resident asking from the phone with no signal: the question waits as 待发送 on the ask page, arrives once when the signal returns, and the page says so', async () => {
-    const meetingId = await talkInSession('断网夜谈·四');
-    const page = await newPhonePage(browser, PHONE_390);
-    const context = page.context();
-    await loginWithSessionCookie(page, server.url, 'yezhu');
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/meetings/${meetingId}/ask`);
-    const form = page.locator('yishi-question-form');
-    await form.getByLabel('问题内容').waitFor();
-
-    // Sent at once while online: numbered, never listed as waiting.
-    await form.getByLabel('问题内容').fill('在线提的问题：楼道灯不亮');
-    await chooseOption(form, 'category', '设施维修');
-    await form.getByRole('button', { name: '提交问题' }).click();
-    await page.getByText(/谢谢！您的问题已提交，编号 \d+/).waitFor();
-    expect(await page.locator('yishi-meeting-ask-page li[data-pending="yes"]').count()).toBe(0);
-
-    await context.setOffline(true);
-    const text = '离线提的问题：快递柜总是满';
-    await form.getByLabel('问题内容').fill(text);
-    await chooseOption(form, 'category', '设施维修');
-    await form.getByRole('button', { name: '提交问题' }).click();
-    const waiting = page.locator('yishi-meeting-ask-page li[data-pending="yes"]', { hasText: text });
-    await waiting.waitFor();
-    await page.getByText('没有网络：问题保存在本机，联网后会自动发送，只发一次').waitFor();
-    await dismissToasts(page);
-    await page.screenshot({ path: `${SCREENSHOTS}offline-ask-pending.png`, fullPage: true });
-    expect((await rowsOf(meetingId)).map((r) => r.text)).toEqual(['在线提的问题：楼道灯不亮']);
-
-    await context.setOffline(false);
-    await page.getByText('离线时提出的 1 个问题已送达').waitFor({ timeout: 20_000 });
-    await waiting.waitFor({ state: 'detached' });
-    expect((await rowsOf(meetingId)).map((r) => r.text)).toEqual(['在线提的问题：楼道灯不亮', text]);
-    await context.close();
-  });
-
-  it('a resident whose question waited while the talk ended: back online, the refusal keeps her words and the page says the talk is over and where a question goes now', async () => {
-    const meetingId = await talkInSession('断网夜谈·散会');
-    const page = await newPhonePage(browser, PHONE_390);
-    const context = page.context();
-    await loginWithSessionCookie(page, server.url, 'yezhu');
-    await page.goto(`${server.url}/meetings/${meetingId}/ask`);
-    const form = page.locator('yishi-question-form');
-    await form.getByLabel('问题内容').waitFor();
-    await context.setOffline(true);
-    const text = '散会后才有信号：垃圾站太臭';
-    await form.getByLabel('问题内容').fill(text);
-    await chooseOption(form, 'category', '设施维修');
-    await form.getByRole('button', { name: '提交问题' }).click();
-    await page.locator('yishi-meeting-ask-page li[data-pending="yes"]', { hasText: text }).waitFor();
-    await (await new ApiClient(server.url).login('shequ')).ok(meetingEndpoints.close, { params: { meetingId } });
-
-    await context.setOffline(false);
-    const box = page.locator('yishi-question-outbox-rejected');
-    await box.getByText('这场夜谈目前不收集问题').waitFor({ timeout: 20_000 });
-    await box.getByText(text).waitFor();
-    // No form that can only be refused again: the talk is over, with the way on.
-    await page.getByRole('link', { name: '反映新问题' }).waitFor();
-    expect(await form.count()).toBe(0);
-    expect(await rowsOf(meetingId)).toEqual([]);
     await context.close();
   });
 });
