@@ -24,6 +24,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
 import { openDatabase } from '../src/db/connect.js';
 import { createPostgresDatabase } from '../src/testing/pg-database.js';
 
@@ -81,6 +82,8 @@ interface Target {
   server: Server;
   path: string;
   cookies: string[];
+  /** How many ballots the server has stored so far (each version counted), read from its database. */
+  written: () => Promise<number>;
 }
 
 interface Round {
@@ -92,29 +95,31 @@ interface Round {
   p99: number;
 }
 
-/** Each connection is one owner: it takes the next cookie on its first request and alternates its choice. */
+/**
+ * Each connection is one owner: it takes the next cookie on its first request and alternates its choice, so that
+ * every ballot changes the last one (the same choices sent again are a repeat, answered with the counted ballot and
+ * nothing written: that would measure reads, not ballots).
+ */
 async function load(target: Target, seconds: number): Promise<Round> {
   let next = 0;
   const cpuBefore = cpuMs(target.server.pid);
+  const body = (choice: string) => JSON.stringify({ choices: [choice] });
   const result = await autocannon({
-    url: target.server.url,
+    url: `${target.server.url}${target.path}`,
     connections: target.cookies.length,
     duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        path: target.path,
-        setupRequest: (request, context: { cookie?: string; n?: number }) => {
-          context.cookie ??= target.cookies[next++ % target.cookies.length]!;
-          context.n = (context.n ?? 0) + 1;
-          return {
-            ...request,
-            headers: { ...request.headers, 'content-type': 'application/json', cookie: context.cookie },
-            body: JSON.stringify({ choices: [context.n % 3 === 0 ? 'no' : 'yes'] }),
-          };
-        },
-      },
-    ],
+    method: 'POST',
+    body: body('yes'),
+    // autocannon resets a request's context after each request, so a connection's owner and turn live here.
+    setupClient: (client) => {
+      const cookie = target.cookies[next++ % target.cookies.length]!;
+      let turn = 0;
+      client.setHeadersAndBody({ 'content-type': 'application/json', cookie }, body('yes'));
+      client.on('response', () => {
+        turn += 1;
+        client.setBody(body(turn % 2 === 0 ? 'yes' : 'no'));
+      });
+    },
   });
   return {
     accepted: result['2xx'],
@@ -186,7 +191,20 @@ async function startYishi(databaseUrl: string): Promise<Target> {
     const { id } = (await created.json()) as { id: string };
     const opened = await post(`/api/votes/${id}/open`, {}, staff);
     if (opened.status !== 200) throw new Error(`open vote: ${opened.status} ${await opened.text()}`);
-    return { name: 'Yishi', server, path: `/api/votes/${id}/ballots`, cookies };
+    const written = async () => {
+      const reader = openDatabase(databaseUrl).db;
+      try {
+        const row = await reader
+          .selectFrom('ballot_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('vote_id', '=', id)
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      } finally {
+        await reader.destroy();
+      }
+    };
+    return { name: 'Yishi', server, path: `/api/votes/${id}/ballots`, cookies, written };
   } finally {
     await db.destroy();
   }
@@ -195,10 +213,22 @@ async function startYishi(databaseUrl: string): Promise<Target> {
 async function startCeiling(databaseUrl: string): Promise<Target> {
   const server = await spawnServer('packages/server/bench/votes-ceiling-server.ts', { CEILING_DB: databaseUrl, CEILING_SESSIONS: String(CLIENTS) });
   const cookies = Array.from({ length: CLIENTS }, (_, i) => `yishi_session=ceiling-session-${i}`);
-  return { name: 'ceiling', server, path: '/api/votes/ceiling-vote/ballots', cookies };
+  const written = async () => {
+    const reader = openDatabase(databaseUrl).db;
+    try {
+      const result = await sql<{ n: number | string | null }>`SELECT SUM(version) AS n FROM c_ballots`.execute(reader);
+      return Number(result.rows[0]?.n ?? 0);
+    } finally {
+      await reader.destroy();
+    }
+  };
+  return { name: 'ceiling', server, path: '/api/votes/ceiling-vote/ballots', cookies, written };
 }
 
 interface Figures {
+  /** Ballots the server stored over the whole measure (warm-up included), and the 2xx answers it gave. */
+  written: number;
+  answered: number;
   perSecond: number;
   other: number;
   cpuPerBallot: number;
@@ -206,9 +236,11 @@ interface Figures {
   p99: number;
 }
 
-function summarise(rounds: Round[]): Figures {
+function summarise(rounds: Round[], written: number, answered: number): Figures {
   const accepted = rounds.reduce((sum, r) => sum + r.accepted, 0);
   return {
+    written,
+    answered,
     perSecond: accepted / rounds.reduce((sum, r) => sum + r.seconds, 0),
     other: rounds.reduce((sum, r) => sum + r.other, 0),
     cpuPerBallot: rounds.reduce((sum, r) => sum + r.cpuMs, 0) / accepted,
@@ -221,11 +253,15 @@ async function measure(label: string, yishiDb: string, ceilingDb: string): Promi
   const yishi = await startYishi(yishiDb);
   const ceiling = await startCeiling(ceilingDb);
   try {
-    await load(yishi, WARMUP);
-    await load(ceiling, WARMUP);
+    const warmup = { Yishi: await load(yishi, WARMUP), ceiling: await load(ceiling, WARMUP) };
     const rounds = { Yishi: [] as Round[], ceiling: [] as Round[] };
     for (let i = 0; i < ROUNDS; i += 1) for (const target of [yishi, ceiling]) rounds[target.name].push(await load(target, SECONDS));
-    return { label, yishi: summarise(rounds.Yishi), ceiling: summarise(rounds.ceiling) };
+    const answered = (name: Target['name']) => [warmup[name], ...rounds[name]].reduce((sum, r) => sum + r.accepted, 0);
+    return {
+      label,
+      yishi: summarise(rounds.Yishi, await yishi.written(), answered('Yishi')),
+      ceiling: summarise(rounds.ceiling, await ceiling.written(), answered('ceiling')),
+    };
   } finally {
     await yishi.server.stop();
     await ceiling.server.stop();
@@ -262,6 +298,8 @@ const rows: Array<[string, (c: (typeof columns)[number]) => string]> = [
   ['latency p50 (worst round), Yishi / ceiling', (c) => `${c.yishi.p50} / ${c.ceiling.p50} ms`],
   ['latency p99 (worst round), Yishi / ceiling', (c) => `${c.yishi.p99} / ${c.ceiling.p99} ms`],
   ['answers other than 2xx, Yishi / ceiling', (c) => `${c.yishi.other} / ${c.ceiling.other}`],
+  ['ballots stored / 2xx answers, Yishi', (c) => `${n(c.yishi.written)} / ${n(c.yishi.answered)}`],
+  ['ballots stored / 2xx answers, ceiling', (c) => `${n(c.ceiling.written)} / ${n(c.ceiling.answered)}`],
 ];
 console.log(
   `Yishi ballots benchmark — ${new Date().toISOString()}, node ${process.version}, warm-up ${WARMUP}s, ${ROUNDS} rounds of ${SECONDS}s each, load average ${load1.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
