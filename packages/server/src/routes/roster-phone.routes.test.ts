@@ -1,7 +1,8 @@
 /**
  * A roster re-imported to correct a phone: the owner keeps her flat, her account and her roles, and
  * logs in with the new phone; the preview says what the phone becomes. A phone the roster no longer
- * lists opens no account (no SMS code is sent to it).
+ * lists opens no account: no SMS code is sent to it, and a letter or staff code issued before opens
+ * none either.
  */
 import { authEndpoints, rosterEndpoints, rosterInvalidDetailsSchema } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -153,5 +154,41 @@ describe('a phone the roster no longer lists', () => {
     // 黄伟 (zhujian) owns nothing but holds a grant; the new owner is on the roster.
     expect((await t.call('POST', '/api/auth/sms-code', { json: { phone: '13700000008' } })).status).toBe(200);
     expect((await t.call('POST', '/api/auth/sms-code', { json: { phone: '13911119001' } })).status).toBe(200);
+  });
+});
+
+describe('a code issued before the roster dropped its person', () => {
+  it('opens no account, in words, at lookup and at activation; the same code works while she is on the roster', async () => {
+    const owner = await t.deps.db
+      .selectFrom('ownerships')
+      .innerJoin('units', 'units.id', 'ownerships.unit_id')
+      .innerJoin('buildings', 'buildings.id', 'units.building_id')
+      .select(['units.id as unitId', 'ownerships.person_id as personId'])
+      .where('units.compound_id', '=', dsct)
+      .where('buildings.name', '=', '1')
+      .where('units.entrance', '=', '1')
+      .where('units.room', '=', '102')
+      .executeTakeFirstOrThrow();
+    const issue = async () => {
+      const res = await t.call('POST', `/api/units/${owner.unitId}/access-codes`, { cookie: keeper, json: { personId: owner.personId } });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { code: string }).code;
+    };
+    const lookup = (code: string) => t.call('POST', '/api/activation/lookup', { json: { code } });
+    const activate = (code: string) => t.call('POST', '/api/activation', { json: { code, consent: true, password: 'yinxing-1-102' } });
+
+    const kept = await issue();
+    expect((await lookup(kept)).status).toBe(200);
+
+    const flat = await rowOf('1', '1', '102', '新业主', '13911119001');
+    expect((await post([HEADER, flat.csv].join('\n'))).data).toMatchObject({ applied: true, unitsUpdated: 1 });
+
+    for (const res of [await lookup(kept), await activate(kept)]) {
+      expect(res.status).toBe(410);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('access_code_person_left');
+      expect(error.message).toContain('花名册上已经没有您的房屋');
+    }
+    expect(await t.deps.db.selectFrom('users').select('id').where('person_id', '=', owner.personId).execute()).toEqual([]);
   });
 });

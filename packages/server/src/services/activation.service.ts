@@ -92,6 +92,9 @@ async function resolveTarget(db: Db, code: Pick<AccessCodeRow, 'kind' | 'user_id
   // A staff member invited earlier with this phone is the same human: the account is theirs.
   const user = (await findUserByPerson(db, person.id)) ?? (person.phone ? await findUserByPhone(db, person.phone) : undefined);
   if (user?.activated_at && (code.kind === 'letter' || code.kind === 'sms')) throw new DomainError('already_activated');
+  // A letter or a staff code outlives the roster it was issued from: a person since replaced on every flat
+  // would open an account that belongs to nothing.
+  if (!user?.activated_at && !(await opensSomething(db, user, person))) throw new DomainError('access_code_person_left');
   return { user, personId: person.id, name: person.name, phone: person.phone, kind: user?.activated_at ? 'reset' : 'activate' };
 }
 
@@ -119,14 +122,13 @@ export async function lookupAccessCode(deps: Deps, typed: string, ip: string): P
   return describe(deps.db, await resolveTarget(deps.db, code), code.expires_at);
 }
 
-// SMS codes
-
 /**
- * Whether a phone still opens something: its person owns or lives in a unit on a roster, or its
- * account holds a staff grant. A phone the roster has dropped (its person replaced on every unit)
- * opens nothing: an account made with it would belong to no flat and no compound.
+ * Whether an account set up for this person (or the account already holding the phone) would open
+ * anything: the person owns or lives in a unit on a roster, or the account holds a staff grant. A
+ * person the roster has dropped (replaced on every unit) opens nothing: an account made for them
+ * would belong to no flat and no compound.
  */
-async function phoneOpensSomething(db: Db, user: UserRow | undefined, person: { id: string } | undefined): Promise<boolean> {
+async function opensSomething(db: Db, user: UserRow | undefined, person: { id: string } | undefined): Promise<boolean> {
   if (user && (await listRoleAssignments(db, user.id)).length > 0) return true;
   for (const personId of new Set([person?.id, user?.person_id])) {
     if (!personId) continue;
@@ -135,6 +137,8 @@ async function phoneOpensSomething(db: Db, user: UserRow | undefined, person: { 
   }
   return false;
 }
+
+// SMS codes
 
 /**
  * Sends a 6-digit code to a phone that is on a roster (an owner or resident of a unit) or belongs to
@@ -154,7 +158,7 @@ export async function requestSmsCode(deps: Deps, phone: string, ip: string): Pro
 
   const user = await findUserByPhone(deps.db, phone);
   const person = await findPersonByPhone(deps.db, phone);
-  if (!(await phoneOpensSomething(deps.db, user, person))) throw new DomainError('phone_not_on_roster', { phone });
+  if (!(await opensSomething(deps.db, user, person))) throw new DomainError('phone_not_on_roster', { phone });
   const purpose = user?.activated_at ? 'login' : 'activate';
   await countAttempt(deps, SMS_PER_ADDRESS, ip);
   const issued = await issueAccessCode(deps.db, 'sms', { personId: person?.id ?? null, userId: user?.id ?? null, phone }, { now, createdBy: null });

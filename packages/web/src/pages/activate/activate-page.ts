@@ -119,6 +119,7 @@ export class ActivatePage extends YishiElement {
       already_activated: identity,
       access_code_used: identity,
       access_code_voided: identity,
+      access_code_person_left: identity,
     };
     this.action = action;
     const result = await this.write.run(request, { success, fields: FIELDS, fieldOfCode, errorAs: 'inline' });
