@@ -72,7 +72,21 @@ export const robotSchema = z.object({
   signed: z.boolean(),
   events: z.array(kindSchema),
   enabled: z.boolean(),
-  last: z.object({ status: z.enum(['pending', 'sent', 'failed']), at: z.string(), reason: z.string().nullable() }).nullable(),
+  /** Its newest delivery. */
+  last: z
+    .object({
+      status: z.enum(['pending', 'sent', 'failed']),
+      at: z.string(),
+      /** Why it failed for good (a NOT_REACHED_REASONS code, robot_disabled or robot_removed). */
+      reason: z.string().nullable(),
+      /** Tries so far. */
+      attempts: z.number().int(),
+      /** A try that did not get through is retried then. */
+      retryAt: z.string().nullable(),
+      /** The last try's error: NetworkError, HTTP<status>, InvalidResponse, or the platform's errcode. */
+      problem: z.string().nullable(),
+    })
+    .nullable(),
 });
 export const robotsSchema = z.object({
   robots: z.array(robotSchema),

@@ -14,7 +14,9 @@ import {
   type RobotInput,
   type RobotKind,
   type RobotPatch,
+  type robotSchema,
 } from '@yishi/core';
+import type { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { newId } from '../db/ids.js';
 import * as repo from '../db/repositories/notifications.repository.js';
@@ -40,7 +42,7 @@ function checkSecret(kind: RobotKind, secret: string | undefined): string | null
   return secret;
 }
 
-type Last = { status: 'pending' | 'sent' | 'failed'; at: string; reason: string | null } | null;
+type Last = z.infer<typeof robotSchema>['last'];
 
 function view(robot: CompoundRobotRow, last: Last) {
   return {
@@ -61,7 +63,17 @@ async function lastOf(deps: Deps, robots: CompoundRobotRow[]): Promise<Map<strin
     deps.db,
     robots.map((r) => r.id),
   )) {
-    if (row.robot_id && !last.has(row.robot_id)) last.set(row.robot_id, { status: row.status, at: row.sent_at ?? row.created_at, reason: row.reason });
+    if (!row.robot_id || last.has(row.robot_id)) continue;
+    // A delivery waiting to be tried again has had a try that did not get through: say why, and when the next one is.
+    const retrying = row.status === 'pending' && row.error_code !== null;
+    last.set(row.robot_id, {
+      status: row.status,
+      at: row.sent_at ?? row.created_at,
+      reason: row.reason,
+      attempts: row.attempts,
+      retryAt: retrying ? row.next_attempt_at : null,
+      problem: row.status === 'sent' ? null : row.error_code,
+    });
   }
   return last;
 }

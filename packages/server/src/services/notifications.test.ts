@@ -205,9 +205,23 @@ describe('channels against real peers', () => {
     expect(rows.filter((d) => d.channel === 'sms').every((d) => d.status === 'sent')).toBe(true);
 
     const listed = await t.ok(notificationEndpoints.robots, { cookie: chief, params: { compoundId: dsct } });
-    expect(listed.robots.find((r) => r.name === '旧钉钉群')!.last).toMatchObject({ status: 'failed', reason: 'provider_refused' });
+    expect(listed.robots.find((r) => r.name === '旧钉钉群')!.last).toMatchObject({ status: 'failed', reason: 'provider_refused', retryAt: null });
+    expect(listed.robots.find((r) => r.name === '旧钉钉群')!.last!.problem).toBe('errcode 310000');
+    expect(listed.robots.find((r) => r.name === '社区工作群')!.last).toMatchObject({ status: 'sent', attempts: 1, retryAt: null, problem: null });
+
+    // A try that does not get through: the robot says why and when the next try is, until it is delivered.
+    robots.answerNext({ status: 502 });
+    f.now = new Date(f.now.getTime() + 60_000);
     expect(await t.ok(notificationEndpoints.testRobot, { cookie: chief, params: { compoundId: dsct, robotId: wecom.id } })).toEqual({ queued: true });
+    expect(await runNotificationBatch(t.deps, channels)).toBe(1);
+    const lastOfWecom = async () =>
+      (await t.ok(notificationEndpoints.robots, { cookie: chief, params: { compoundId: dsct } })).robots.find((r) => r.id === wecom.id)!.last!;
+    const retrying = await lastOfWecom();
+    expect(retrying).toMatchObject({ status: 'pending', attempts: 1, problem: 'HTTP502', reason: null });
+    expect(Date.parse(retrying.retryAt!)).toBeGreaterThan(f.now.getTime());
+    f.now = new Date(f.now.getTime() + 5 * 60_000);
     await drainNotifications(t.deps, channels);
+    expect(await lastOfWecom()).toMatchObject({ status: 'sent', attempts: 2, problem: null, retryAt: null });
     expect((robots.received.at(-1)!.body as { markdown: { content: string } }).markdown.content).toContain('社区工作群');
   });
 

@@ -104,6 +104,27 @@ export const notificationMessages = {
   'robots.status.pending': { 'zh-CN': '发送中', en: 'sending' },
   'robots.status.failed': { 'zh-CN': '失败', en: 'failed' },
   'robots.updated': { 'zh-CN': '已保存', en: 'Saved' },
+  'robots.retrying': {
+    'zh-CN': '第 {attempts} 次没有发出去（{problem}），{when} 自动再试',
+    en: 'Try {attempts} did not get through ({problem}); trying again at {when}',
+  },
+  'robots.because': { 'zh-CN': '：', en: ': ' },
+  'robots.problem.network': { 'zh-CN': '连不上机器人的地址', en: 'the robot’s address could not be reached' },
+  'robots.problem.http': { 'zh-CN': '对方服务出错，HTTP {code}', en: 'the service answered HTTP {code}' },
+  'robots.problem.invalid': { 'zh-CN': '对方的回答无法识别', en: 'its answer could not be read' },
+  'robots.problem.platform': { 'zh-CN': '群机器人拒收，错误码 {code}', en: 'the group robot refused it, error code {code}' },
+  'robots.problem.keyInvalid': {
+    'zh-CN': '机器人地址已失效，可能已被移出群，请重新复制地址',
+    en: 'the robot’s address is no longer valid (removed from the group?); copy it again',
+  },
+  'robots.problem.security': {
+    'zh-CN': '没通过钉钉的安全设置：加签密钥、关键词或 IP 不符',
+    en: 'DingTalk’s security setting refused it: the signing secret, keyword or IP does not match',
+  },
+  'robots.problem.tooFast': { 'zh-CN': '发送太频繁，被平台限流', en: 'too many messages; the platform is holding them back' },
+  'robots.problem.address': { 'zh-CN': '机器人地址不被允许', en: 'the robot’s address is not allowed' },
+  'robots.reason.robot_disabled': { 'zh-CN': '机器人已停用', en: 'the robot is switched off' },
+  'robots.reason.robot_removed': { 'zh-CN': '机器人已删除', en: 'the robot was removed' },
 
   'delivery.heading': { 'zh-CN': '通知送达情况', en: 'Who was notified' },
   'delivery.none': { 'zh-CN': '还没有发出通知。', en: 'No notices have gone out yet.' },

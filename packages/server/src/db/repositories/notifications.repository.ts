@@ -254,13 +254,15 @@ export async function deleteRobot(db: Db, robotId: string): Promise<void> {
   await db.deleteFrom('compound_robots').where('id', '=', robotId).execute();
 }
 /** Each robot's latest delivery. */
+/** Robots' newest deliveries, each with its last attempt's error (what a retry is waiting out, or why it failed). */
 export async function lastRobotDeliveries(db: Db, robotIds: readonly string[]) {
   if (robotIds.length === 0) return [];
   return db
-    .selectFrom('notification_deliveries')
-    .select(['robot_id', 'status', 'reason', 'created_at', 'sent_at'])
-    .where('robot_id', 'in', [...robotIds])
-    .orderBy('created_at', 'desc')
+    .selectFrom('notification_deliveries as d')
+    .leftJoin('notification_attempts as a', (join) => join.onRef('a.delivery_id', '=', 'd.id').onRef('a.attempt', '=', 'd.attempts'))
+    .select(['d.robot_id', 'd.status', 'd.reason', 'd.created_at', 'd.sent_at', 'd.attempts', 'd.next_attempt_at', 'a.error_code'])
+    .where('d.robot_id', 'in', [...robotIds])
+    .orderBy('d.created_at', 'desc')
     .limit(robotIds.length * 20)
     .execute();
 }

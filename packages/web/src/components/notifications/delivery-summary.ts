@@ -16,6 +16,7 @@ import { currentLocale } from '../../state/preferences.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
+import { reasonWords } from './robot-last.js';
 
 type Report = Answer<typeof notificationEndpoints.deliveries>;
 type SubjectKind = 'vote' | 'meeting' | 'proposal' | 'action_item' | 'question' | 'compound';
@@ -111,7 +112,12 @@ export class DeliverySummary extends YishiElement {
               </p>`
             : nothing
         }
-        ${event.robots.map((r) => html`<p class="muted">${t('delivery.robot', { name: r.name, status: t(`robots.status.${r.status}`) })}</p>`)}
+        ${event.robots.map(
+          (r) =>
+            html`<p class="muted">
+              ${t('delivery.robot', { name: r.name, status: t(`robots.status.${r.status}`) })}${r.status === 'failed' && r.reason ? `（${reasonWords(r.reason)}）` : ''}
+            </p>`,
+        )}
         ${
           // Messages still on their way (being sent, held for quiet hours) are not sent again.
           event.notReached.some((r) => r.reason !== 'pending' && r.reason !== 'quiet_hours')

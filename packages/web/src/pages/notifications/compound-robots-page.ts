@@ -17,11 +17,11 @@ import { choiceField } from '../../components/forms/choice-field.js';
 import { textField } from '../../components/forms/text-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatDateTime } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { switchStyles } from '../../styles/switch-styles.js';
+import { robotLastWords } from '../../components/notifications/robot-last.js';
 
 type Robots = Answer<typeof notificationEndpoints.robots>;
 type Robot = Robots['robots'][number];
@@ -85,6 +85,9 @@ export class CompoundRobotsPage extends YishiElement {
       .last.failed {
         color: var(--yishi-danger-text);
         font-weight: 600;
+      }
+      .last.retrying {
+        color: var(--yishi-warning-text);
       }
       .buttons {
         display: flex;
@@ -230,13 +233,7 @@ export class CompoundRobotsPage extends YishiElement {
             </h2>
             <p class="url">${robot.url}</p>
             <p class="events">${robot.events.map((k) => labelOf.get(k) ?? k).join('、')}</p>
-            ${
-              robot.last
-                ? html`<p class="last ${robot.last.status}">
-                    ${t('robots.last', { status: t(`robots.status.${robot.last.status}`), when: formatDateTime(robot.last.at) })}${robot.last.reason ? ` (${robot.last.reason})` : ''}
-                  </p>`
-                : nothing
-            }
+            ${robot.last ? html`<p class="last ${robot.last.status} ${robot.last.retryAt ? 'retrying' : ''}">${robotLastWords(robot.last)}</p>` : nothing}
             <div class="buttons">
               <label class="switch"
                 ><input
