@@ -54,6 +54,12 @@ export class YishiApp extends YishiElement {
   private cleanups: Array<() => void> = [];
   private navigationCount = 0;
   private readonly onLocation = () => void this.resolveRoute();
+  /** The address (path and query) of the page shown. */
+  private shownAt = '';
+  /** Back or Forward within one address is the page's own (the voting flow's screens: pages/votes/vote-flow-history.ts). */
+  private readonly onPopState = () => {
+    if (location.pathname + location.search !== this.shownAt) void this.resolveRoute();
+  };
   /** One strip for the page's lifetime (it holds the service worker's registration), shown above the header or a bare page. */
   private readonly connectionBar = document.createElement('yishi-connection-bar') as YishiConnectionBar;
   private readonly loadConnectionBar = () => {
@@ -86,9 +92,9 @@ export class YishiApp extends YishiElement {
     // The "loading…" text index.html shows before the script runs.
     this.replaceChildren();
     this.cleanups.push(interceptLinks(document));
-    window.addEventListener('popstate', this.onLocation);
+    window.addEventListener('popstate', this.onPopState);
     window.addEventListener(LOCATION_CHANGED, this.onLocation);
-    this.cleanups.push(() => window.removeEventListener('popstate', this.onLocation));
+    this.cleanups.push(() => window.removeEventListener('popstate', this.onPopState));
     this.cleanups.push(() => window.removeEventListener(LOCATION_CHANGED, this.onLocation));
     this.cleanups.push(onSessionChange(() => this.requestUpdate()));
     // After the first paint and the page's own downloads: nothing of it weighs on a page's first load.
@@ -104,6 +110,7 @@ export class YishiApp extends YishiElement {
 
   private async resolveRoute(): Promise<void> {
     const navigation = ++this.navigationCount;
+    this.shownAt = location.pathname + location.search;
     const match = matchRoute(routes, location.pathname);
     const route = match?.route ?? NOT_FOUND;
     const params = match?.params ?? {};
