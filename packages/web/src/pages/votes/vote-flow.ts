@@ -3,7 +3,8 @@
  * choice →) choose → confirm → the receipt codes, shown big, one per unit, and which of my units
  * are still to vote. Only an owner who starts voting needs it, so the page loads it (code, styles and
  * words) when voting starts instead of on every visit (issue 18: the voting page stays light on a
- * phone). The page keeps the state and does the casting; this module draws the screens.
+ * phone). The page keeps the state and does the casting; this module draws the screens, and its
+ * history (vote-flow-history.ts) gives each screen an entry, so the phone's Back goes back one screen.
  */
 import { isSingleChoice, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -12,9 +13,11 @@ import { t } from '../../i18n.js';
 
 export type Step = 'overview' | 'unit' | 'choose' | 'confirm' | 'done';
 
+export { FlowHistory } from './vote-flow-history.js';
+
 /** What the flow reads from the vote page and asks of it. */
 export interface FlowHost {
-  step: Step;
+  readonly step: Step;
   /** The units (or the person, in a residents' poll) this round of voting is for. */
   voters: MyVoter[];
   choices: string[];
@@ -24,9 +27,13 @@ export interface FlowHost {
   readonly online: boolean;
   begin(among: readonly MyVoter[]): void;
   pickVoters(voters: MyVoter[]): void;
+  /** From the choice on to the confirm screen. */
+  next(): void;
+  /** The confirm screen's 返回: to the choice, as the phone's Back. */
+  back(): void;
   toggle(id: string, single: boolean, max: number): void;
   cast(v: VoteView): Promise<void>;
-  backToVote(reload: boolean): void;
+  backToVote(): void;
   renderMyUnits(mine: readonly MyVoter[]): TemplateResult;
   renderError(): TemplateResult;
 }
@@ -124,7 +131,7 @@ export function renderFlow(page: FlowHost, v: VoteView) {
   const { vote } = v;
   const units = page.voters.map((m) => m.label).join('、');
   if (page.step === 'unit') {
-    return html`<h1>${vote.title}</h1>
+    return html`<h1 tabindex="-1">${vote.title}</h1>
       <p class="question" id="which-unit">${t('votes.whichUnit', { count: v.mine.length })}</p>
       <div class="big-choices" role="group" aria-labelledby="which-unit">
         <button class="big-choice all-units" aria-describedby="all-units-hint" @click=${() => page.pickVoters([...v.mine])}>
@@ -138,12 +145,12 @@ export function renderFlow(page: FlowHost, v: VoteView) {
             </button>`,
         )}
       </div>
-      <div class="nav"><button class="button" @click=${() => (page.step = 'overview')}>${t('votes.backToVote')}</button></div>`;
+      <div class="nav"><button class="button" @click=${() => page.backToVote()}>${t('votes.backToVote')}</button></div>`;
   }
   if (page.step === 'choose') {
     const single = isSingleChoice(vote.kind);
     return html`<p class="progress">${t('votes.step', { n: 1 })} · ${t('votes.votingFor', { units })}</p>
-      <h1 class="question" id="question">${vote.title}</h1>
+      <h1 class="question" id="question" tabindex="-1">${vote.title}</h1>
       <p>${single ? t('votes.chooseOne') : t('votes.chooseUpTo', { max: vote.maxChoices })}</p>
       <div class="big-choices" role=${single ? 'radiogroup' : 'group'} aria-labelledby="question">
         ${vote.options.map((o) => {
@@ -159,15 +166,15 @@ export function renderFlow(page: FlowHost, v: VoteView) {
         })}
       </div>
       <div class="nav">
-        <button class="button primary" ?disabled=${page.choices.length === 0} @click=${() => (page.step = 'confirm')}>${t('votes.next')}</button>
-        <button class="button" @click=${() => (page.step = 'overview')}>${t('votes.backToVote')}</button>
+        <button class="button primary" ?disabled=${page.choices.length === 0} @click=${() => page.next()}>${t('votes.next')}</button>
+        <button class="button" @click=${() => page.backToVote()}>${t('votes.backToVote')}</button>
       </div>`;
   }
   if (page.step === 'confirm') {
     const labels = vote.options.filter((o) => page.choices.includes(o.id)).map((o) => o.label);
     const several = page.voters.length > 1;
     return html`<p class="progress">${t('votes.step', { n: 2 })}</p>
-      <h1>${t('votes.confirmHeading')}</h1>
+      <h1 tabindex="-1">${t('votes.confirmHeading')}</h1>
       <p>${vote.title}</p>
       ${
         several
@@ -190,7 +197,7 @@ export function renderFlow(page: FlowHost, v: VoteView) {
         >
           ${t('votes.confirmCast')}
         </button>
-        <button class="button" ?disabled=${page.write.busy} @click=${() => (page.step = 'choose')}>${t('votes.back')}</button>
+        <button class="button" ?disabled=${page.write.busy} @click=${() => page.back()}>${t('votes.back')}</button>
       </div>`;
   }
   return renderDone(page, v);
@@ -216,7 +223,7 @@ function renderDone(page: FlowHost, v: VoteView) {
   const notVoted = mine.filter((m) => !m.voted);
   const several = page.receipts.length > 1;
   return html`<p class="progress">${t('votes.step', { n: 3 })}</p>
-    <h1 class="done-heading">✓ ${several ? t('votes.doneHeadingAll', { count: page.receipts.length }) : t('votes.doneHeading')}</h1>
+    <h1 class="done-heading" tabindex="-1">✓ ${several ? t('votes.doneHeadingAll', { count: page.receipts.length }) : t('votes.doneHeading')}</h1>
     <p>${vote.title}</p>
     ${page.receipts.map(
       (r) =>
@@ -237,6 +244,6 @@ function renderDone(page: FlowHost, v: VoteView) {
             ? html`<button class="button primary" @click=${() => page.begin(notVoted)}>${t('votes.continue', { count: notVoted.length })}</button>`
             : nothing
       }
-      <button class="button" @click=${() => page.backToVote(true)}>${t('votes.backToVote')}</button>
+      <button class="button" @click=${() => page.backToVote()}>${t('votes.backToVote')}</button>
     </div>`;
 }

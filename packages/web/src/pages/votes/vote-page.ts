@@ -10,7 +10,7 @@
  * buttons, "截至 HH:mm" instead of the status, and "需要联网才能投票". A ballot always needs the server's answer.
  */
 import { SECRET_TOTALS_MIN_VOTERS, votePageParts, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
-import { adoptStyles, css, html, nothing } from 'lit';
+import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
@@ -24,7 +24,7 @@ import { OnlineController } from '../../offline/online-controller.js';
 import { formatDate } from '../../format/format.js';
 import { currentLocale } from '../../state/preferences.js';
 import { buttonStyles } from '../../styles/button-styles.js';
-import type { FlowHost, Step } from './vote-flow.js';
+import type { FlowHistory, FlowHost, Step } from './vote-flow.js';
 
 /**
  * Parts only some votes show, loaded with the vote that shows them rather than on every visit
@@ -122,6 +122,8 @@ export class VotePage extends YishiElement implements FlowHost {
   readonly write = new WriteController(this);
   /** The voting flow's screens, once voting has started. */
   private flow?: Awaited<ReturnType<typeof parts.flow>>;
+  /** The flow's screens as entries in the browser's history (the phone's Back goes back one screen). */
+  private flowHistory?: FlowHistory;
   // Option labels come in the reader's language: a switch of language reads the vote again.
   private readonly load = new LoadController(
     this,
@@ -140,6 +142,11 @@ export class VotePage extends YishiElement implements FlowHost {
     return renderLoad(this.load, (v) => this.renderVote(v));
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    // Another screen (a tap, or the phone's Back): its heading has the focus, where a screen reader starts reading.
+    if (changed.has('step') && changed.get('step') !== undefined) this.renderRoot.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }
+
   private renderVote(v: VoteView) {
     if (this.step !== 'overview' && v.vote.status === 'open' && this.flow) return this.flow.renderFlow(this, v);
     const { vote } = v;
@@ -149,7 +156,7 @@ export class VotePage extends YishiElement implements FlowHost {
     const turnout = unsettled ? null : v.turnout;
     return html`
       ${renderStaleNote(stale)}
-      <h1>${vote.title}</h1>
+      <h1 tabindex="-1">${vote.title}</h1>
       <p class="status">${unsettled ? t('votes.asOf', { time: savedTime(stale.savedAt) }) : html`${t(`votes.status.${vote.status}`)} · ${voteWhen(vote)}`}</p>
       ${unsettled && vote.status === 'open' ? this.renderNeedsNetwork() : nothing}
       ${vote.buildingName ? html`<p>${t('votes.building', { name: vote.buildingName })}</p>` : nothing}
@@ -291,24 +298,43 @@ export class VotePage extends YishiElement implements FlowHost {
       }
       this.flowFailed = false;
       adoptStyles(this.renderRoot as ShadowRoot, [...VotePage.elementStyles, this.flow.flowStyles]);
+      this.flowHistory = new this.flow.FlowHistory(this);
     }
     this.write.clear();
     this.choices = [];
     this.receipts = [];
     this.voters = among.length === 1 ? [...among] : [];
     this.step = among.length === 1 ? 'choose' : 'unit';
+    this.flowHistory?.begin(this.step);
     window.scrollTo(0, 0);
   }
 
-  backToVote(reload: boolean) {
-    this.step = 'overview';
-    if (reload) void this.load.refresh();
+  /** A screen the phone's Back or Forward (or leaving the flow) shows: the vote again after a ballot is read anew. */
+  showStep(step: Step) {
+    if (step === this.step) return;
+    if (step === 'overview' && this.step === 'done') void this.load.refresh();
+    this.write.clear();
+    this.step = step;
+  }
+
+  backToVote() {
+    this.flowHistory?.leave();
   }
 
   pickVoters(voters: MyVoter[]) {
     this.voters = voters;
     this.step = 'choose';
+    this.flowHistory?.push('choose');
     window.scrollTo(0, 0);
+  }
+
+  next() {
+    this.step = 'confirm';
+    this.flowHistory?.push('confirm');
+  }
+
+  back() {
+    this.flowHistory?.back('choose');
   }
 
   toggle(id: string, single: boolean, max: number) {
@@ -344,6 +370,7 @@ export class VotePage extends YishiElement implements FlowHost {
     }
     this.receipts = receipts;
     this.step = 'done';
+    this.flowHistory?.done();
     window.scrollTo(0, 0);
   }
 }
