@@ -4,7 +4,8 @@
  * at a time — (which unit, or all of them with the same choice →) choose → confirm → the receipt
  * codes, shown big, one per unit (vote-flow.ts, loaded when voting starts). Large buttons, one question per screen, nothing cast without an
  * explicit "确认投票". The end of the flow says which of my units have still not voted and leads on
- * to them. When the vote is closed the same page shows the result with its explanation.
+ * to them. The phone's Back goes back one screen, never to a confirm screen already cast
+ * (vote-flow-history.ts). When the vote is closed the same page shows the result with its explanation.
  *
  * Offline (issue 19) the page shows the vote as it was last loaded on this device, never as open: no ballot
  * buttons, "截至 HH:mm" instead of the status, and "需要联网才能投票". A ballot always needs the server's answer.
