@@ -9,6 +9,7 @@ import { endpoint } from '../contract/endpoint.js';
 import {
   correctMinutesSchema,
   generatedMinutesSchema,
+  minutesHeaderFieldsSchema,
   minutesVersionQuerySchema,
   minutesWorkQuerySchema,
   minutesWorkSchema,
@@ -60,6 +61,17 @@ export const minutesEndpoints = {
     tags: ['minutes'],
     params: meetingParams,
     body: saveMinutesDraftSchema,
+    response: staffMinutesSchema,
+  }),
+  saveHeader: endpoint({
+    method: 'put',
+    path: '/meetings/:meetingId/minutes/draft/header',
+    summary: 'Correct the draft heading: recorder (记录人), issuing body (落款), convener and place',
+    description:
+      'Until the minutes are first published (then the heading is part of a published version: 409 minutes_already_published). Regenerating the draft keeps these four fields.',
+    tags: ['minutes'],
+    params: meetingParams,
+    body: minutesHeaderFieldsSchema,
     response: staffMinutesSchema,
   }),
   publish: endpoint({

@@ -18,6 +18,11 @@ export const minutesMessages = {
   },
   minutes_not_published: { 'zh-CN': '纪要尚未公示，直接修改草稿即可', en: 'The minutes are not published yet; edit the draft instead' },
   minutes_reason_required: { 'zh-CN': '请填写更正原因', en: 'Give the reason for the correction' },
+  minutes_recorder_too_long: { 'zh-CN': '记录人最多 40 个字', en: '“Recorded by” has at most 40 characters' },
+  minutes_issuer_too_long: { 'zh-CN': '落款最多 80 个字', en: 'The issuing body has at most 80 characters' },
+  minutes_convener_too_long: { 'zh-CN': '召集人（主持人）最多 80 个字', en: 'The convener has at most 80 characters' },
+  minutes_place_required: { 'zh-CN': '请填写会议地点', en: 'Give the meeting’s place' },
+  minutes_place_too_long: { 'zh-CN': '会议地点最多 120 个字', en: 'The place has at most 120 characters' },
   minutes_signatures_missing: {
     'zh-CN': '还有出席委员未核对签字：{names}。每位出席委员签字确认后才能公示',
     en: 'Members who attended have not signed yet: {names}. The minutes are published once every one of them has signed',
@@ -68,6 +73,11 @@ export const minutesStatuses: Partial<Record<keyof typeof minutesMessages, numbe
   pdf_busy: 503,
   minutes_empty: 400,
   minutes_reason_required: 400,
+  minutes_recorder_too_long: 400,
+  minutes_issuer_too_long: 400,
+  minutes_convener_too_long: 400,
+  minutes_place_required: 400,
+  minutes_place_too_long: 400,
   dashboard_bad_period: 400,
   instance_unhealthy: 503,
 };

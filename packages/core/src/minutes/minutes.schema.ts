@@ -16,6 +16,18 @@ export const saveMinutesDraftSchema = z.object({
 });
 export type SaveMinutesDraftInput = z.infer<typeof saveMinutesDraftSchema>;
 
+/**
+ * The draft's heading fields the secretary may correct before publication: who recorded the minutes
+ * (the draft's generator until then), the issuing body, the convener as printed, and the place.
+ */
+export const minutesHeaderFieldsSchema = z.object({
+  recorder: z.string().trim().max(40, { message: 'minutes_recorder_too_long' }),
+  issuer: z.string().trim().max(80, { message: 'minutes_issuer_too_long' }),
+  convener: z.string().trim().max(80, { message: 'minutes_convener_too_long' }),
+  place: z.string().trim().min(1, { message: 'minutes_place_required' }).max(120, { message: 'minutes_place_too_long' }),
+});
+export type MinutesHeaderFields = z.infer<typeof minutesHeaderFieldsSchema>;
+
 /** A member confirms the draft they read (我已核对，确认签字). */
 export const signMinutesSchema = z.object({ confirm: z.literal(true) });
 

@@ -15,6 +15,7 @@ import {
   previewGeneratedMinutes,
   publishMinutes,
   saveMinutesDraft,
+  saveMinutesHeader,
   signMinutes,
 } from '../services/minutes.service.js';
 
@@ -50,6 +51,11 @@ export const minutesRoutes = [
     access: staff,
     finerAccess: WRITERS_RULE,
     handler: ({ deps, actor, params, body }) => saveMinutesDraft(deps, actor, params.meetingId, body.body),
+  }),
+  defineRoute(minutesEndpoints.saveHeader, {
+    access: staff,
+    finerAccess: WRITERS_RULE,
+    handler: ({ deps, actor, params, body }) => saveMinutesHeader(deps, actor, params.meetingId, body),
   }),
   defineRoute(minutesEndpoints.publish, {
     access: staff,

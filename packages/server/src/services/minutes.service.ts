@@ -22,6 +22,7 @@ import {
   timeLeft,
   type GeneratedMinutes,
   type MinutesHeader,
+  type MinutesHeaderFields,
   type StaffMinutes,
 } from '@yishi/core';
 import * as Y from 'yjs';
@@ -36,6 +37,7 @@ import {
   insertMinutesVersion,
   listMinutesVersions,
   touchMinutesDraft,
+  updateMinutesDraftHeader,
   upsertMinutesDraft,
 } from '../db/repositories/minutes.repository.js';
 import { lockRow } from '../db/dialect.js';
@@ -155,12 +157,16 @@ export async function generateMinutes(deps: Deps, actor: Actor, meetingId: strin
   const record = await loadMeetingRecord(deps.db, meetingId, actor.displayName);
   const document = generateMinutesDraft(record);
   const text = minutesBlocksToText(document.blocks);
+
   const now = deps.clock().toISOString();
   const deadline = publicationDeadline(loaded.kind, heldAt(loaded.meeting));
   await deps.db.transaction().execute(async (trx) => {
     // One writer of a meeting's draft at a time (across server instances too): the draft row is
     // read-then-written and the document's next update number is the last one + 1.
     await lockRow(trx, 'meetings', meetingId);
+    // The heading the secretary corrected stays as corrected: the meeting is closed, so nothing of it comes anew.
+    const previous = await findMinutesDraft(trx, meetingId);
+    if (previous) Object.assign(document.header, headerFieldsOf(readHeader(previous.header_json)));
     await upsertMinutesDraft(trx, {
       meeting_id: meetingId,
       compound_id: loaded.meeting.compound_id,
@@ -206,6 +212,29 @@ export async function saveMinutesDraft(deps: Deps, actor: Actor, meetingId: stri
     await lockRow(trx, 'meetings', meetingId);
     await replaceDraftText(deps, trx, meetingId, body, actor.userId);
     await touchMinutesDraft(trx, meetingId, deps.clock().toISOString());
+  });
+  return getMinutes(deps, actor, meetingId);
+}
+
+const headerFieldsOf = (header: MinutesHeader): MinutesHeaderFields => ({
+  recorder: header.recorder,
+  issuer: header.issuer,
+  convener: header.convener,
+  place: header.place,
+});
+
+/** The secretary corrects the draft's heading (记录人, 落款, convener, place) until the minutes are first published. */
+export async function saveMinutesHeader(deps: Deps, actor: Actor, meetingId: string, fields: MinutesHeaderFields): Promise<StaffMinutes> {
+  const loaded = await loadMeeting(deps.db, meetingId, actor);
+  if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
+  await deps.db.transaction().execute(async (trx) => {
+    await lockRow(trx, 'meetings', meetingId);
+    const draft = await findMinutesDraft(trx, meetingId);
+    if (!draft) throw new DomainError('minutes_no_draft');
+    const versions = await listMinutesVersions(trx, meetingId);
+    if (versions.length > 0) throw new DomainError('minutes_already_published', { version: versions.at(-1)!.version });
+    const header = { ...readHeader(draft.header_json), ...fields };
+    await updateMinutesDraftHeader(trx, meetingId, JSON.stringify(header), deps.clock().toISOString());
   });
   return getMinutes(deps, actor, meetingId);
 }

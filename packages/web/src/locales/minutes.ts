@@ -71,6 +71,13 @@ export const minutesMessages = {
   },
   'minutes.correctConfirm': { 'zh-CN': '确认发布更正', en: 'Publish the correction' },
   'minutes.cancel': { 'zh-CN': '取消', en: 'Cancel' },
+  'minutes.editHeader': { 'zh-CN': '修改文头（记录人、发布单位、召集人、地点）', en: 'Edit the heading (recorded by, issued by, convener, place)' },
+  'minutes.editHeaderHelp': {
+    'zh-CN': '公示前都可以修改；重新生成草稿不会改回。记录人默认是生成草稿的人。',
+    en: 'You can change these until publication; regenerating the draft keeps them. “Recorded by” starts as whoever generated the draft.',
+  },
+  'minutes.saveHeader': { 'zh-CN': '保存文头', en: 'Save the heading' },
+  'minutes.headerSaved': { 'zh-CN': '文头已保存', en: 'Heading saved' },
   'minutes.published': { 'zh-CN': '纪要已公示（第 {version} 版）', en: 'Minutes published (version {version})' },
   'minutes.onlyConvener': { 'zh-CN': '草稿由召集人审核后公示。', en: 'The convener approves and publishes the draft.' },
   'minutes.correct': { 'zh-CN': '发布更正版本', en: 'Publish a correction' },

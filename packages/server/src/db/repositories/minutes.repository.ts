@@ -29,6 +29,10 @@ export async function touchMinutesDraft(db: Db, meetingId: string, updatedAt: st
   await db.updateTable('minutes_drafts').set({ updated_at: updatedAt }).where('meeting_id', '=', meetingId).execute();
 }
 
+export async function updateMinutesDraftHeader(db: Db, meetingId: string, headerJson: string, updatedAt: string): Promise<void> {
+  await db.updateTable('minutes_drafts').set({ header_json: headerJson, updated_at: updatedAt }).where('meeting_id', '=', meetingId).execute();
+}
+
 /** Every signature of a meeting's minutes, oldest first (a member who signed again has several). */
 export function listMinutesSignatures(db: Db, meetingId: string) {
   return db.selectFrom('minutes_signatures').selectAll().where('meeting_id', '=', meetingId).orderBy('signed_at').execute();

@@ -19,6 +19,7 @@ import '../../components/minutes/minutes-signatures.js';
 import { CORRECTION_DIALOG, correctionSection } from '../../components/minutes/minutes-correction.js';
 import { minutesDeadline } from '../../components/minutes/minutes-deadline.js';
 import { minutesHeader, minutesHeaderStyles } from '../../components/minutes/minutes-header.js';
+import '../../components/minutes/minutes-header-form.js';
 import { minutesVersionList } from '../../components/minutes/minutes-links.js';
 import { recordGapWarnings } from '../../components/meetings/meeting-ui.js';
 import type { MinutesTextField } from '../../components/minutes/minutes-text-field.js';
@@ -126,9 +127,13 @@ export class MinutesPage extends YishiElement {
   private async change(action: () => Promise<StaffMinutes>, success: string, errorAs: 'inline' | 'toast' = 'toast'): Promise<boolean> {
     const result = await this.write.run(action, { success, fields: ['reason'], fieldOfCode: { minutes_reason_required: 'reason' }, errorAs });
     if (!result) return false;
-    this.data.value = result;
-    this.requestUpdate();
+    this.show(result);
     return true;
+  }
+
+  private show(minutes: StaffMinutes): void {
+    this.data.value = minutes;
+    this.requestUpdate();
   }
 
   private generate(): void {
@@ -301,6 +306,16 @@ export class MinutesPage extends YishiElement {
           <yishi-minutes-body .body=${body}></yishi-minutes-body>
         </div>
       </div>
+      ${
+        m.may.write && m.versions.length === 0
+          ? html`<yishi-minutes-header-form
+              meeting-id=${this.meetingId}
+              .header=${m.draft.header}
+              ?online=${this.connection.online}
+              @minutes-changed=${(e: CustomEvent<StaffMinutes>) => this.show(e.detail)}
+            ></yishi-minutes-header-form>`
+          : nothing
+      }
       ${
         this.replaced
           ? html`<div class="alert success regenerated" role="status">

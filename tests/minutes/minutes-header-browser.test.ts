@@ -1,0 +1,87 @@
+/**
+ * The secretary corrects the minutes' heading on a phone before publishing (real Chromium, 360 px):
+ * 记录人 starts as whoever generated the draft; she opens 修改文头, a place left empty is refused in
+ * words under its field, the corrected heading shows in the preview at once and after a reload, and
+ * the published version carries it. Elder mode and accessibility checked; screenshots to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { minutesEndpoints } from '@yishi/core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
+import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
+import { focusedControl } from '../support/forms.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const ARTIFACTS = process.env.YISHI_ARTIFACTS ?? join(tmpdir(), 'yishi-artifacts');
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the heading is corrected before publication, refused in words when the place is empty, and published as corrected', async () => {
+  const { meetingId } = await insertHeldMeeting(server.deps, { startsAt: new Date(Date.now() - 26 * 3_600_000), title: '文头测试议事会', vote: null });
+  const chief = await new ApiClient(server.url).login('zhanzhang');
+  const generated = await chief.ok(minutesEndpoints.generate, { params: { meetingId } });
+  const generator = generated.draft!.header.recorder;
+
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'zhanzhang');
+    await page.goto(`${server.url}/meetings/${meetingId}/minutes`);
+    const editor = page.locator('yishi-minutes-page');
+    const preview = editor.getByRole('region', { name: /预览/ });
+    /** The heading as the preview lists it, label and value run together ("记录人张敏"). */
+    const heading = async () => ((await preview.locator('dl.minutes-header').textContent()) ?? '').replace(/\s+/g, '');
+    await poll(() => heading()).toContain(`记录人${generator}`);
+
+    await editor.getByRole('button', { name: /修改文头/ }).click();
+    const form = editor.locator('yishi-minutes-header-form form');
+    await poll(() => focusedControl(page)).toBe('recorder');
+    expect(await form.getByLabel('记录人').inputValue()).toBe(generator);
+    await form.getByLabel('记录人').fill('张敏');
+    await form.getByLabel('发布单位').fill('宜阳社区居民委员会');
+    await form.getByLabel('地点').fill('');
+    await form.getByRole('button', { name: '保存文头' }).click();
+    await poll(() => form.locator('#place-problem').textContent()).toContain('请填写会议地点');
+    expect(await form.getByLabel('地点').getAttribute('aria-invalid')).toBe('true');
+    await poll(() => focusedControl(page)).toBe('place');
+    expect(await heading()).toContain(`记录人${generator}`);
+
+    await form.getByLabel('地点').fill('宜阳社区党群服务中心二楼');
+    await form.getByRole('button', { name: '保存文头' }).click();
+    await poll(() => form.count()).toBe(0);
+    const shown = await heading();
+    expect(shown).toContain('记录人张敏');
+    expect(shown).toContain('发布单位宜阳社区居民委员会');
+    expect(shown).toContain('地点宜阳社区党群服务中心二楼');
+    await page.reload();
+    await poll(() => heading()).toContain('记录人张敏');
+
+    await setElderModeSwitch(page, true);
+    await editor.getByRole('button', { name: /修改文头/ }).click();
+    await form.waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await form.screenshot({ path: join(ARTIFACTS, 'minutes-header-form-elder.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'minutes-header-form-elder-page.png'), fullPage: true });
+    await form.getByRole('button', { name: '取消' }).click();
+    await poll(() => form.count()).toBe(0);
+    await setElderModeSwitch(page, false);
+  });
+
+  const published = await chief.ok(minutesEndpoints.publish, { params: { meetingId }, body: { confirm: true } });
+  expect(published.versions[0]!.header).toMatchObject({ recorder: '张敏', issuer: '宜阳社区居民委员会', place: '宜阳社区党群服务中心二楼' });
+});
