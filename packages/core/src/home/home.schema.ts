@@ -1,7 +1,8 @@
 /**
  * The answer of `GET /api/me/home`: what needs the caller, each entry with what the page needs to
  * say it in words and to link to the page where it is done. A part is null when the caller holds no
- * role it is for (an owner who is no staff has no staff part).
+ * role it is for (an owner who is no staff has no staff part); the owner part is there too for someone
+ * with no flat of her own who holds an owner's proxy (委托代投), with only the votes she may cast.
  */
 import { z } from 'zod';
 import { ACTION_ITEM_STATUSES, TRIAGE_LEVELS } from '../action-items/action-items.js';
@@ -13,7 +14,15 @@ import { participationProgressSchema, wordsSchema } from '../votes/votes.schema.
 const count = z.number().int().min(0);
 const where = { compoundId: z.string(), compoundName: z.string() };
 
-/** An open vote some of my units (or I, in a residents' poll) have not voted in yet. */
+/** A flat I may vote for as its owner's proxy (委托代投): the owner confirmed the authorisation, and the flat has not voted. */
+export const homeProxyUnitSchema = z.object({
+  voterKey: z.string(),
+  label: z.string(),
+  /** The owner who authorised me, masked as on the vote page ("王*国"). */
+  principalName: z.string(),
+});
+
+/** An open vote some of my units (or I, in a residents' poll), or flats I hold a proxy for, have not voted in yet. */
 export const homeBallotSchema = z.object({
   voteId: z.string(),
   title: z.string(),
@@ -22,6 +31,8 @@ export const homeBallotSchema = z.object({
   timeLeft: timeLeftSchema,
   /** The units not voted yet ("1栋1单元301"), or my name for a residents' poll. */
   notVoted: z.array(z.object({ voterKey: z.string(), label: z.string() })),
+  /** Other owners' flats not voted yet that I may vote for as their proxy (empty when I hold none in this vote). */
+  proxyFor: z.array(homeProxyUnitSchema),
 });
 
 /** A concern I reported, with where it stands. */

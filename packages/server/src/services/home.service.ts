@@ -3,6 +3,9 @@
  * caller's compounds (db/repositories/home.repository.ts), then core's rules — which roles see which
  * staff section (core/home), overdue, minutes deadlines from when the meeting was held, time left,
  * turnout against the participation threshold — and the votes' own services for turnout.
+ *
+ * The votes to cast include the flats other owners authorised the caller to vote for (委托代投): the
+ * bell told her once, and a relative or tenant with no flat of her own had nothing else to go back to.
  */
 import {
   HOME_LIST_LIMIT,
@@ -15,6 +18,7 @@ import {
   endOfChinaDay,
   heldStart,
   isOverdue,
+  maskName,
   participationProgress,
   publicationDeadline,
   responsibleUnitWords,
@@ -33,6 +37,7 @@ import {
   listQuestionsAskedBy,
   listMeetingsBetween,
   listUnratedSignOffs,
+  listProxyUnitsToCast,
   listUnvotedRollEntries,
   listVotesClosingBetween,
 } from '../db/repositories/home.repository.js';
@@ -62,18 +67,57 @@ function compoundsWith(compounds: readonly MyCompound[], roles: readonly Role[])
   return compounds.filter((c) => c.myRoles.some((r) => roles.includes(r))).map((c) => c.id);
 }
 
+type OwnerPart = NonNullable<Home['owner']>;
+type HomeBallot = OwnerPart['ballots']['entries'][number];
+type ProxyUnits = Awaited<ReturnType<typeof listProxyUnitsToCast>>;
+
 export async function describeMyHome(deps: Deps, actor: Actor): Promise<Home> {
   const now = deps.clock();
   const compounds = await listCompoundsFor(deps, actor);
   const livesSomewhere = actor.ownedUnits.length + actor.residentUnits.length > 0;
-  const [owner, staff] = await Promise.all([
+  // Read for everyone, in the same round as the parts: whether the caller holds a proxy decides whether there is an owner part at all.
+  const [held, owner, staff] = await Promise.all([
+    listProxyUnitsToCast(deps.db, actor.userId, now.toISOString()),
     livesSomewhere ? ownerPart(deps, actor, compounds, now) : null,
     actor.grants.length > 0 ? staffPart(deps, compounds, now) : null,
   ]);
-  return { today: chinaDate(now), owner, staff };
+  // No flat of my own, but a proxy: an owner part with only the votes I may cast for others.
+  const mine = owner ?? (held.length > 0 ? { ballots: [], concerns: listOf([]), questions: listOf([]), toRate: listOf([]) } : null);
+  return { today: chinaDate(now), owner: mine && { ...mine, ballots: listOf(withProxyUnits(mine.ballots, held, now)) }, staff };
 }
 
-async function ownerPart(deps: Deps, actor: Actor, compounds: readonly MyCompound[], now: Date): Promise<NonNullable<Home['owner']>> {
+/**
+ * My votes to cast with the flats I hold a proxy for added: to the vote's entry when my own flats have
+ * not voted in it either, else as an entry of their own; soonest closing first. A flat I may vote for
+ * as one of its owners (a co-owner holding the other owner's proxy) is listed once, as mine.
+ */
+function withProxyUnits(own: readonly HomeBallot[], held: ProxyUnits, now: Date): HomeBallot[] {
+  const ballots = new Map(own.map((b) => [b.voteId, b]));
+  for (const unit of held) {
+    const ballot = ballots.get(unit.voteId) ?? {
+      voteId: unit.voteId,
+      title: unit.title,
+      compoundId: unit.compoundId,
+      compoundName: unit.compoundName,
+      closesAt: unit.closesAt,
+      timeLeft: timeLeft(unit.closesAt, now),
+      notVoted: [],
+      proxyFor: [],
+    };
+    if (ballot.notVoted.some((u) => u.voterKey === unit.unitId)) continue;
+    ballot.proxyFor.push({ voterKey: unit.unitId, label: unit.label, principalName: maskName(unit.principalName) });
+    ballots.set(unit.voteId, ballot);
+  }
+  return [...ballots.values()].sort((a, b) => a.closesAt.localeCompare(b.closesAt));
+}
+
+/** My own votes to cast (the whole list, not cut: the flats I hold a proxy for join it before it is), and the rest of the owner part. */
+async function ownerPart(
+  deps: Deps,
+  actor: Actor,
+  compounds: readonly MyCompound[],
+  now: Date,
+): Promise<Omit<OwnerPart, 'ballots'> & { ballots: HomeBallot[] }> {
   const { db } = deps;
   const today = chinaDate(now);
   const personId = actor.personId;
@@ -90,7 +134,7 @@ async function ownerPart(deps: Deps, actor: Actor, compounds: readonly MyCompoun
   ]);
 
   // A unit counts only while I am among the owners the roll froze when the vote opened.
-  const ballots = new Map<string, NonNullable<Home['owner']>['ballots']['entries'][number]>();
+  const ballots = new Map<string, HomeBallot>();
   for (const entry of roll) {
     if (entry.unitId ? !personId || !ownersOnRoll(entry).includes(personId) : entry.voterKey !== personId) continue;
     const ballot = ballots.get(entry.voteId) ?? {
@@ -101,6 +145,7 @@ async function ownerPart(deps: Deps, actor: Actor, compounds: readonly MyCompoun
       closesAt: entry.closesAt,
       timeLeft: timeLeft(entry.closesAt, now),
       notVoted: [],
+      proxyFor: [],
     };
     ballot.notVoted.push({ voterKey: entry.voterKey, label: entry.label });
     ballots.set(entry.voteId, ballot);
@@ -121,7 +166,7 @@ async function ownerPart(deps: Deps, actor: Actor, compounds: readonly MyCompoun
     }));
 
   return {
-    ballots: listOf([...ballots.values()]),
+    ballots: [...ballots.values()],
     concerns: listOf(mine),
     questions: listOf(questions.map(({ id, ...q }) => ({ questionId: id, ...q }))),
     toRate: listOf(

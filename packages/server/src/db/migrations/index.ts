@@ -32,6 +32,7 @@ import * as idempotencyKeys from './20270105093000_idempotency_keys.js';
 import * as eventKeysetIndexes from './20270106090000_event_keyset_indexes.js';
 import * as questionAskerIndex from './20270107090000_question_asker_index.js';
 import * as answerCorrections from './20270108090000_answer_corrections.js';
+import * as proxyHolderIndex from './20270109090000_proxy_holder_index.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '20270106090000_event_keyset_indexes': eventKeysetIndexes,
   '20270107090000_question_asker_index': questionAskerIndex,
   '20270108090000_answer_corrections': answerCorrections,
+  '20270109090000_proxy_holder_index': proxyHolderIndex,
 };

@@ -52,6 +52,39 @@ export function listUnvotedRollEntries(db: Db, voterKeys: readonly string[], now
     .execute();
 }
 
+/**
+ * Flats of open votes (closing after `nowIso`) whose owners authorised this user as their proxy
+ * (委托代投) and confirmed it, with no ballot yet — the owner's own or hers — soonest closing first, with
+ * the owner's name. On vote_proxies_holder_idx: a range of the holder's authorisations, never a scan.
+ */
+export function listProxyUnitsToCast(db: Db, userId: string, nowIso: string) {
+  return db
+    .selectFrom('vote_proxies as p')
+    .innerJoin('vote_proxy_units as pu', 'pu.proxy_id', 'p.id')
+    .innerJoin('votes', 'votes.id', 'p.vote_id')
+    .innerJoin('compounds', 'compounds.id', 'votes.compound_id')
+    .innerJoin('persons', 'persons.id', 'p.principal_person_id')
+    .leftJoin('ballots', (join) => join.onRef('ballots.vote_id', '=', 'pu.vote_id').onRef('ballots.unit_id', '=', 'pu.unit_id'))
+    .select([
+      'votes.id as voteId',
+      'votes.title',
+      'votes.closes_at as closesAt',
+      'votes.compound_id as compoundId',
+      'compounds.name as compoundName',
+      'pu.unit_id as unitId',
+      'pu.label',
+      'persons.name as principalName',
+    ])
+    .where('p.proxy_user_id', '=', userId)
+    .where('p.status', '=', 'confirmed')
+    .where('votes.status', '=', 'open')
+    .where('votes.closes_at', '>', nowIso)
+    .where('ballots.id', 'is', null)
+    .orderBy('votes.closes_at')
+    .orderBy('pu.label')
+    .execute();
+}
+
 /** Action items with what every home entry names: the item, its title and its compound. */
 function itemsWithCompound(db: Db) {
   return db
