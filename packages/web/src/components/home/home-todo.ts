@@ -1,7 +1,7 @@
 /**
  * "需要您处理的事项" on the home page: what needs the person logged in (GET /api/me/home), each
  * entry a link to the page where it is done. Owners and residents: open votes their units have not
- * voted in, their concerns and where they stand, their evening-talk questions and the answers, outcomes waiting for their rating. Staff: today's
+ * voted in — and the flats other owners authorised them to vote for (委托代投) —, their concerns and where they stand, their evening-talk questions and the answers, outcomes waiting for their rating. Staff: today's
  * meetings, minutes to publish with the time left, items resolved and waiting for their sign-off, action
  * items overdue or due today, items given to their unit (grid, community) that nobody has started, votes closing soon with their turnout against the participation threshold.
  * Nothing to do is said in words.
@@ -25,6 +25,20 @@ type Staff = NonNullable<Home['staff']>;
 const LIST_SEPARATOR = { 'zh-CN': '、', en: ', ' } as const;
 const COLON = { 'zh-CN': '：', en: ': ' } as const;
 const COUNT = { 'zh-CN': '（{n}）', en: ' ({n})' } as const;
+
+/** Flats by their labels: all of them while few, else the first two and how many in all ("3栋1单元101、3栋1单元102 等 3 户"). */
+function unitList(units: ReadonlyArray<{ label: string }>): string {
+  const labels = units.map((u) => u.label);
+  if (labels.length <= 3) return labels.join(pick(LIST_SEPARATOR));
+  return t('home.todo.unitsMore', { units: labels.slice(0, 2).join(pick(LIST_SEPARATOR)), count: labels.length });
+}
+
+/** The flats I may vote for as a proxy, by the owner who authorised me (in the order first listed). */
+function byPrincipal<U extends { principalName: string }>(units: readonly U[]): Array<[string, U[]]> {
+  const groups = new Map<string, U[]>();
+  for (const unit of units) groups.set(unit.principalName, [...(groups.get(unit.principalName) ?? []), unit]);
+  return [...groups.entries()];
+}
 
 @customElement('yishi-home-todo')
 export class HomeTodo extends YishiElement {
@@ -146,8 +160,16 @@ export class HomeTodo extends YishiElement {
               <p>${b.compoundName}</p>
               <p>${t('home.todo.closes', { time: formatDateTime(b.closesAt), left: pick(b.timeLeft.label) })}</p>
             </div>
-            <p class="line warn">${t('home.todo.notVoted', { units: b.notVoted.map((u) => u.label).join(pick(LIST_SEPARATOR)) })}</p>
-            <a class="link-button primary" href=${`/votes/${b.voteId}`}>${t('home.todo.vote')}</a>`,
+            ${b.notVoted.length > 0 ? html`<p class="line warn">${t('home.todo.notVoted', { units: unitList(b.notVoted) })}</p>` : nothing}
+            ${byPrincipal(b.proxyFor).map(
+              ([principal, units]) => html`<p class="line warn" data-proxy>${t('home.todo.proxyFor', { units: unitList(units), principal })}</p>`,
+            )}
+            ${
+              b.notVoted.length > 0
+                ? html`<a class="link-button primary" href=${`/votes/${b.voteId}`}>${t('home.todo.vote')}</a>`
+                : // Only flats held as proxy: straight to the proxy panel, at the foot of the vote page (proxy-panel.ts).
+                  html`<a class="link-button primary" href=${`/votes/${b.voteId}#proxy`}>${t('home.todo.voteAsProxy')}</a>`
+            }`,
       ),
       this.section(
         'concerns',

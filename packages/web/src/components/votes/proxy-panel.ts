@@ -15,6 +15,7 @@ import { t } from '../../i18n.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { renderLoad } from '../common/load-state.js';
+import type { ProxyActions } from './proxy-actions.js';
 
 @customElement('yishi-proxy-panel')
 export class ProxyPanel extends YishiElement {
@@ -94,6 +95,20 @@ export class ProxyPanel extends YishiElement {
   protected override willUpdate(): void {
     const m = this.load.value;
     if (m && proxyPanelParts(m).length > 0 && this.actions.status === 'idle') void this.actions.fetch().catch(() => undefined);
+  }
+
+  /**
+   * Come from the home page's "去代为投票" (/votes/:id#proxy) with no flat of one's own in the vote: the panel,
+   * at the foot of the page below "not on the roll", is brought into view once it shows the flats held.
+   */
+  private broughtIntoView = false;
+  protected override updated(): void {
+    if (this.broughtIntoView || location.hash !== '#proxy' || this.actions.status !== 'ready' || !this.load.value?.held.length) return;
+    this.broughtIntoView = true;
+    // Once the actions have drawn the flats: scrolled before, the page was still short and stopped above them.
+    void this.renderRoot
+      .querySelector<ProxyActions>('yishi-proxy-actions')
+      ?.updateComplete.then(() => this.renderRoot.querySelector('section')?.scrollIntoView({ block: 'start' }));
   }
 
   private renderInvitation() {
