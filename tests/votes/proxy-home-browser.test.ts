@@ -11,12 +11,14 @@ import sharp from 'sharp';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
+import { hashPassword } from '../../packages/server/src/auth/password.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const SHOTS = '/tmp/yishi-shots/proxy-home';
 mkdirSync(SHOTS, { recursive: true });
 const TITLE = '利用小区共有场地建设电动自行车充电棚';
+const DAUGHTER = '13600009999';
 
 /** Whether the element is within the phone's screen, top to bottom. */
 const onScreen = (locator: Locator) =>
@@ -36,22 +38,49 @@ beforeAll(async () => {
   const { items: votes } = await staff.ok(voteEndpoints.list, { params: { compoundId: await compoundIdByCode(server.deps, 'DSCT') }, query: { limit: 200 } });
   voteId = votes.find((v) => v.title === TITLE && v.status === 'open')!.id;
   const owner = await new ApiClient(server.url).login('yezhu');
-  const flat = (await owner.ok(homeEndpoints.get, {}))
-    .owner!.ballots.entries.find((b) => b.voteId === voteId)!
-    .notVoted.find((u) => u.label === '1栋1单元301')!;
+  const notVoted = (await owner.ok(homeEndpoints.get, {})).owner!.ballots.entries.find((b) => b.voteId === voteId)!.notVoted;
+  const flat = notVoted.find((u) => u.label === '1栋1单元301')!;
+  const second = notVoted.find((u) => u.label === '2栋2单元502')!;
+  // His daughter has an account from another compound of the city and no role at 都市春天.
+  const now = new Date().toISOString();
+  await server.deps.db.insertInto('persons').values({ id: 'daughter', name: '王小芳', phone: DAUGHTER, created_at: now }).execute();
+  await server.deps.db
+    .insertInto('users')
+    .values({
+      id: 'daughter-account',
+      person_id: 'daughter',
+      username: 'wangxiaofang',
+      phone: DAUGHTER,
+      display_name: '王小芳',
+      password_hash: await hashPassword('yishi2026'),
+      locale: 'zh-CN',
+      disabled: 0,
+      created_at: now,
+      activated_at: now,
+      privacy_consent_at: now,
+      privacy_notice_version: null,
+      email: null,
+    })
+    .execute();
   // The signed form, photographed at the station; staff record it confirmed (the owner was there in person).
-  const photo = await fetch(`${server.url}/api/votes/${voteId}/photos`, {
-    method: 'POST',
-    headers: { cookie: staff.cookie, 'content-type': 'image/jpeg', origin: server.url },
-    body: await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f5f2ea' } })
-      .jpeg()
-      .toBuffer(),
-  });
-  expect(photo.status).toBe(201);
-  const { id: formPhotoId } = (await photo.json()) as { id: string };
+  const uploadForm = async () => {
+    const photo = await fetch(`${server.url}/api/votes/${voteId}/photos`, {
+      method: 'POST',
+      headers: { cookie: staff.cookie, 'content-type': 'image/jpeg', origin: server.url },
+      body: await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f5f2ea' } })
+        .jpeg()
+        .toBuffer(),
+    });
+    expect(photo.status).toBe(201);
+    return ((await photo.json()) as { id: string }).id;
+  };
   await staff.ok(proxyEndpoints.createInPerson, {
     params: { voteId },
-    body: { unitIds: [flat.voterKey], principalPhone: '13800000001', proxyPhone: '13600000001', formPhotoId },
+    body: { unitIds: [flat.voterKey], principalPhone: '13800000001', proxyPhone: '13600000001', formPhotoId: await uploadForm() },
+  });
+  await staff.ok(proxyEndpoints.createInPerson, {
+    params: { voteId },
+    body: { unitIds: [second.voterKey], principalPhone: '13800000001', proxyPhone: DAUGHTER, formPhotoId: await uploadForm() },
   });
 });
 afterAll(async () => {
@@ -101,6 +130,27 @@ describe("a proxy holder's home", () => {
       await todo.getByRole('heading', { name: '需要您处理的事项' }).waitFor();
       await expect.poll(() => todo.locator('[data-empty], section[data-section]').count()).toBeGreaterThan(0);
       expect(await todo.getByText(TITLE).count()).toBe(0);
+    });
+  });
+
+  test('his daughter, with an account from another compound and no role here, finds it too and votes for his other flat', async () => {
+    await withPhonePage(browser, async (page) => {
+      await loginWithSessionCookie(page, server.url, 'wangxiaofang');
+      await page.goto(server.url);
+      const entry = page.locator('yishi-home-todo section[data-section=ballots] li', { hasText: TITLE });
+      await entry.getByText('受托代投：2栋2单元502（委托人 王*国）').waitFor();
+      await entry.getByRole('link', { name: '去代为投票' }).click();
+      await page.waitForURL(`${server.url}/votes/${voteId}#proxy`);
+      await page.locator('yishi-vote-page h1', { hasText: TITLE }).waitFor();
+      const card = page.locator('yishi-proxy-panel .card', { hasText: '代理 2栋2单元502（委托人 王*国）' });
+      await card.getByRole('button', { name: '同意' }).click();
+      await page.locator('yishi-proxy-panel').getByRole('button', { name: '确认投票' }).click();
+      await page
+        .locator('yishi-proxy-panel')
+        .getByText(/已代为投票/)
+        .waitFor();
+      expect(await page.getByText(/没有权限|无权/).count()).toBe(0);
+      await page.screenshot({ path: `${SHOTS}/vote-page-outsider-proxy-phone.png`, fullPage: true });
     });
   });
 });

@@ -1,7 +1,7 @@
 /** Proxies (委托投票) and the four-eyes review of paper ballots. */
-import { ROLES, proxyEndpoints } from '@yishi/core';
+import { proxyEndpoints } from '@yishi/core';
 import { mayAct } from '../auth/authorize.js';
-import { defineRoute, rolesAt } from '../http/route.js';
+import { anyUser, defineRoute, rolesAt } from '../http/route.js';
 import { confirmPaperEntry, listPaperEntries, rejectPaperEntry } from '../services/paper-ballots.service.js';
 import {
   castProxyBallot,
@@ -14,12 +14,15 @@ import {
   revokeProxy,
   uploadPhotoForVote,
 } from '../services/proxies.service.js';
+import { placeForVoteViewer } from '../services/vote-place.service.js';
 import { VOTE_ORGANISERS } from '../services/vote-views.service.js';
 import { voteFromParams } from './votes.routes.js';
 
 const organisers = rolesAt(VOTE_ORGANISERS, voteFromParams);
 const owners = rolesAt(['owner'], voteFromParams);
-const anyone = rolesAt(ROLES, voteFromParams);
+/** Who sees a vote's proxies of their own: a role at the vote's place, or an owner's proxy in force. */
+const VIEWERS_RULE =
+  "Anyone with a role at the vote's compound (or building), and the person an owner authorised as proxy once the owner confirmed it, wherever she lives (403 otherwise).";
 
 export const voteProxyRoutes = [
   defineRoute(proxyEndpoints.uploadPhoto, {
@@ -27,8 +30,12 @@ export const voteProxyRoutes = [
     handler: ({ deps, actor, params, body }) => uploadPhotoForVote(deps, actor, params.voteId, body),
   }),
   defineRoute(proxyEndpoints.mine, {
-    access: anyone,
-    handler: ({ deps, actor, params }) => myProxies(deps, actor, params.voteId),
+    access: anyUser,
+    finerAccess: VIEWERS_RULE,
+    handler: async ({ deps, actor, params }) => {
+      await placeForVoteViewer(deps.db, actor, params.voteId);
+      return myProxies(deps, actor, params.voteId);
+    },
   }),
   defineRoute(proxyEndpoints.list, {
     access: organisers,
@@ -55,8 +62,9 @@ export const voteProxyRoutes = [
     handler: ({ deps, actor, params, place }) => revokeProxy(deps, actor, params.voteId, params.proxyId, !!place && mayAct(actor, VOTE_ORGANISERS, place)),
   }),
   defineRoute(proxyEndpoints.cast, {
-    access: anyone,
-    finerAccess: 'Only the person an owner authorised for the unit, once the owner confirmed it and until it is revoked (403 otherwise).',
+    // The proxy may live in another compound: the authorisation is what lets her in (checked as the ballot is cast).
+    access: anyUser,
+    finerAccess: 'Only the person an owner authorised for the unit, wherever she lives, once the owner confirmed it and until it is revoked (403 otherwise).',
     handler: ({ deps, actor, params, body }) => castProxyBallot(deps, actor, params.voteId, body),
   }),
   defineRoute(proxyEndpoints.paperEntries, {

@@ -1,12 +1,12 @@
 /** Votes: organisers create, open and close them; owners cast ballots; staff enter paper ones; the board shows results. */
 import { ROLES, voteEndpoints } from '@yishi/core';
 import { compoundFromParams } from '../http/place-lookups.js';
-import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
+import { anyUser, defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/route.js';
 import { castBallot, castBallots } from '../services/online-ballots.service.js';
 import { enterPaperBallot } from '../services/paper-ballots.service.js';
 import { VOTE_ORGANISERS, getReceipts, getRollCsv, getVoteForActor, listPublicResults, listVotesForActor } from '../services/vote-views.service.js';
 import { getRollPage } from '../services/vote-roll.service.js';
-import { placeOfVote } from '../services/vote-place.service.js';
+import { placeForVoteViewer, placeOfVote } from '../services/vote-place.service.js';
 import { closeVoteNow, createVote, openVote } from '../services/votes.service.js';
 
 /** The place a vote is about: its compound, and its building for building-scoped votes. */
@@ -24,8 +24,11 @@ export const voteRoutes = [
     handler: ({ deps, actor, params, body }) => createVote(deps, actor, params.compoundId, body),
   }),
   defineRoute(voteEndpoints.get, {
-    access: rolesAt(ROLES, voteFromParams),
-    handler: ({ deps, actor, params, locale, place }) => getVoteForActor(deps, actor, params.voteId, locale, place),
+    access: anyUser,
+    finerAccess:
+      "Anyone with a role at the vote's compound (or building), and the person an owner authorised as proxy (委托代投) once the owner confirmed it, wherever she lives (403 otherwise; 404 when there is no such vote).",
+    handler: async ({ deps, actor, params, locale }) =>
+      getVoteForActor(deps, actor, params.voteId, locale, await placeForVoteViewer(deps.db, actor, params.voteId)),
   }),
   defineRoute(voteEndpoints.open, {
     access: organisers,

@@ -1,8 +1,11 @@
 /**
  * Where a vote is: the place its routes' access checks are decided at, read once per vote and kept.
  */
-import type { PlaceChain } from '../auth/actor.js';
+import { DomainError, ROLES } from '@yishi/core';
+import type { Actor, PlaceChain } from '../auth/actor.js';
+import { mayAct } from '../auth/authorize.js';
 import { findVotePlace, type Db } from '../db/repositories/places.repository.js';
+import { holdsProxyInForce } from '../db/repositories/vote-proxies.repository.js';
 
 /**
  * Places of votes found, per database. A vote's place never changes (its compound and building are
@@ -22,5 +25,17 @@ export async function placeOfVote(db: Db, voteId: string): Promise<PlaceChain | 
   if (!places) votePlaces.set(db, (places = new Map()));
   if (places.size >= VOTE_PLACES_KEPT) places.delete(places.keys().next().value!);
   places.set(voteId, Object.freeze(place));
+  return place;
+}
+
+/**
+ * The vote's place, for someone who may see the vote: anyone with a role there, and the person an
+ * owner authorised as proxy (委托代投) once the owner confirmed it — a relative or a neighbour from
+ * another compound holds no role here, and the vote is hers to see and cast, not the compound.
+ */
+export async function placeForVoteViewer(db: Db, actor: Actor, voteId: string): Promise<PlaceChain> {
+  const place = await placeOfVote(db, voteId);
+  if (!place) throw new DomainError('vote_not_found');
+  if (!mayAct(actor, ROLES, place) && !(await holdsProxyInForce(db, voteId, actor.userId))) throw new DomainError('forbidden');
   return place;
 }

@@ -30,6 +30,19 @@ export function listProxiesOfVote(db: Db, voteId: string, filter: { principalPer
   return query.orderBy('created_at').execute();
 }
 
+/** Whether the user holds an authorisation of this vote its owner confirmed and has not revoked. */
+export async function holdsProxyInForce(db: Db, voteId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('vote_proxies')
+    .select('id')
+    .where('vote_id', '=', voteId)
+    .where('proxy_user_id', '=', userId)
+    .where('status', '=', 'confirmed')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Staff's list: one page of a vote's authorisations, oldest first (the id breaks ties). */
 export function readProxiesPage(db: Db, voteId: string, page: PageRequest) {
   const query = db.selectFrom('vote_proxies').selectAll().where('vote_id', '=', voteId);
