@@ -189,3 +189,26 @@ describe('every page on a phone in elder mode (360 px in Chinese, 320 px in Engl
     }, 240_000);
   }
 });
+
+describe('the header at 200 % zoom', () => {
+  test("a 360 px phone at 200 % zoom (180 px) in elder mode: the header's rows wrap, nothing sticks out", async () => {
+    const page = await newPhonePage(browser, { viewport: { width: 180, height: 740 } });
+    try {
+      await page.addInitScript(() => localStorage.setItem('yishi.elder', '1'));
+      await loginWithSessionCookie(page, server.url, 'yezhu');
+      await page.goto(server.url);
+      await pageDrawn(page);
+      const header = await page.evaluate(() => {
+        const shell = document.querySelector('yishi-app')!.shadowRoot!;
+        const edge = window.innerWidth;
+        return Array.from(shell.querySelectorAll('header *'))
+          .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > edge + 0.5)
+          .map((el) => el.className || el.tagName.toLowerCase());
+      });
+      expect(header).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(180);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

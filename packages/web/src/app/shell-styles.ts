@@ -151,9 +151,9 @@ export const shellStyles = css`
     .account-link {
       padding: 0;
     }
+    /* One row on a phone; the language under the switch when even that is too narrow (200 % zoom: 180 px). */
     .preferences.with-elder {
       flex-basis: 100%;
-      flex-wrap: nowrap;
       justify-content: space-between;
     }
   }
