@@ -19,7 +19,9 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 /**
  * How people attend. `parties`: the compound's party representatives are invited when the meeting is
  * created and signed in at the door, by party. `members`: the kind's members (its `members` spec) are
- * invited and each signs in, in person. `open`: anyone comes, nobody signs in.
+ * invited and each signs in, in person. `open`: anyone comes, nobody signs in one by one: whoever runs
+ * it notes the cadres and department staff present by name (attendance rows, present when noted) and
+ * the residents by their number (the meeting's residents' count).
  */
 export type MeetingAttendance = 'parties' | 'members' | 'open';
 
@@ -53,9 +55,10 @@ export interface MinutesSectionSpec {
 
 /**
  * How the minutes sum up who came: by party, naming a party that is missing; members expected and
- * present, naming the absent; or a plain headcount.
+ * present, naming the absent; a plain headcount; or (a kind open to all, `noted_and_counted`) in one
+ * paragraph, the cadres noted by name and the residents by their number.
  */
-export type MinutesAttendanceSummary = 'parties_present' | 'members_present' | 'headcount';
+export type MinutesAttendanceSummary = 'parties_present' | 'members_present' | 'headcount' | 'noted_and_counted';
 
 /**
  * The body that issues the minutes (落款): the place whose organ it is, and the organ's name after
@@ -76,7 +79,10 @@ export interface MeetingKindMinutesSpec {
   sections: readonly MinutesSectionSpec[];
   /** The attendance paragraph when nobody signed in. */
   nobodySignedIn: string;
-  /** The line heading of attendees without a party. */
+  /**
+   * The line heading of attendees without a party; for a kind open to all, of the cadres and staff
+   * noted by name, before the residents' count.
+   */
   othersLabel: string;
   attendanceSummary: MinutesAttendanceSummary;
   /** Who issues the minutes as an official document (落款), above the date and the seal. */
@@ -202,8 +208,8 @@ const SPECS = {
         ACTION_ITEMS_SECTION,
       ],
       nobodySignedIn: '社区干部、服务站工作人员与居民群众参加（未逐一签到登记）。',
-      othersLabel: '居民及其他',
-      attendanceSummary: 'headcount',
+      othersLabel: '社区干部、服务站工作人员',
+      attendanceSummary: 'noted_and_counted',
       issuer: { place: 'community', suffix: '居民委员会' },
       memberSignatures: false,
     },

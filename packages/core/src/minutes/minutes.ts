@@ -75,6 +75,8 @@ export interface MeetingRecord {
   /** Who convened and chaired, as it should be printed ("秀江街道党工委 李明"). */
   convener: string;
   attendance: readonly MinutesAttendee[];
+  /** A kind open to all: how many residents came, as the worker counted them; null or absent when not counted. */
+  residentCount?: number | null;
   agendaItems: readonly MinutesAgendaItem[];
   votes: readonly MinutesVote[];
   questions: readonly MinutesQuestion[];
@@ -146,8 +148,14 @@ function partyNames(parties: readonly Party[]): string {
   return parties.map((p) => PARTY_LABELS[p]['zh-CN']).join('、');
 }
 
-/** The sentence under the attendance list, as the kind sums it up. */
-const ATTENDANCE_SUMMARIES: Record<MinutesAttendanceSummary, (attendance: readonly MinutesAttendee[], record: MeetingRecord) => string> = {
+/**
+ * The sentence under the attendance list, as the kind sums it up. A kind open to all says who came in
+ * one paragraph of its own (openAttendanceText), with no list above it.
+ */
+const ATTENDANCE_SUMMARIES: Record<
+  Exclude<MinutesAttendanceSummary, 'noted_and_counted'>,
+  (attendance: readonly MinutesAttendee[], record: MeetingRecord) => string
+> = {
   // Members expected and present, and whether that is more than half: the quorum in one sentence.
   members_present: (attendance, record) => (record.members ? memberQuorumText(record.members.quorum, 'zh-CN') : `共 ${attendance.length} 人参加。`),
   parties_present: (attendance) => {
@@ -159,6 +167,20 @@ const ATTENDANCE_SUMMARIES: Record<MinutesAttendanceSummary, (attendance: readon
   },
   headcount: (attendance) => `共 ${attendance.length} 人参加。`,
 };
+
+/**
+ * Who came to a meeting open to all, nobody signed in one by one: the cadres and staff the worker
+ * noted, by name with their organisation, then the residents by the number counted ("约": a room is
+ * counted, not a list). What was not noted is said so; nothing noted at all is the kind's own sentence.
+ */
+function openAttendanceText(record: MeetingRecord, spec: MeetingKindSpec): string {
+  const count = record.residentCount ?? null;
+  if (record.attendance.length === 0 && count === null) return spec.minutes.nobodySignedIn;
+  const staff = spec.minutes.othersLabel;
+  const cadres = record.attendance.length > 0 ? `${staff}：${record.attendance.map(personText).join('、')}` : `${staff}参加（未逐一登记）`;
+  const residents = count === null ? '居民群众参加（未逐一签到登记）' : count === 0 ? '无居民群众到场' : `居民群众约 ${count} 人参加`;
+  return `${cadres}；${residents}。`;
+}
 
 /** Who came, line by line: the members present and absent (a kind attended by members), or by party. */
 function attendanceLines(record: MeetingRecord, spec: MeetingKindSpec): string[] {
@@ -183,12 +205,14 @@ function attendanceLines(record: MeetingRecord, spec: MeetingKindSpec): string[]
 }
 
 function attendanceBlocks(record: MeetingRecord, spec: MeetingKindSpec): MinutesBlock[] {
-  // A kind open to every resident has nobody signed in; its spec says how the minutes put that.
+  const summary = spec.minutes.attendanceSummary;
+  // A kind open to every resident: the cadres noted and the residents counted, in one paragraph.
+  if (summary === 'noted_and_counted') return [{ kind: 'paragraph', text: openAttendanceText(record, spec) }];
   if (record.attendance.length === 0 && !record.members) return [{ kind: 'paragraph', text: spec.minutes.nobodySignedIn }];
   const items = attendanceLines(record, spec);
   const blocks: MinutesBlock[] = [
     ...(items.length > 0 ? [{ kind: 'list' as const, items }] : [{ kind: 'paragraph' as const, text: spec.minutes.nobodySignedIn }]),
-    { kind: 'paragraph', text: ATTENDANCE_SUMMARIES[spec.minutes.attendanceSummary](record.attendance, record) },
+    { kind: 'paragraph', text: ATTENDANCE_SUMMARIES[summary](record.attendance, record) },
   ];
   if (record.quorum) blocks.push({ kind: 'paragraph', text: quorumText(record.quorum) });
   return blocks;
@@ -312,7 +336,7 @@ const SECTIONS: Record<
   MinutesSectionContent,
   { has: (record: MeetingRecord) => boolean; blocks: (record: MeetingRecord, spec: MeetingKindSpec) => MinutesBlock[] }
 > = {
-  attendance: { has: (r) => r.attendance.length > 0 || Boolean(r.members), blocks: attendanceBlocks },
+  attendance: { has: (r) => r.attendance.length > 0 || Boolean(r.members) || (r.residentCount ?? null) !== null, blocks: attendanceBlocks },
   agenda: { has: (r) => r.agendaItems.length > 0, blocks: agendaBlocks },
   votes: { has: (r) => r.votes.length > 0, blocks: voteBlocks },
   questions: { has: (r) => r.questions.length > 0, blocks: questionBlocks },
