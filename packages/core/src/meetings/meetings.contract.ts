@@ -30,6 +30,7 @@ import {
   questionListSchema,
   questionSubmittedSchema,
   recordOutcomeSchema,
+  residentCountSchema,
   signInSchema,
   submitQuestionSchema,
   updateMeetingSchema,
@@ -124,11 +125,33 @@ export const meetingEndpoints = {
   addAttendee: endpoint({
     method: 'post',
     path: '/meetings/:meetingId/attendance',
-    summary: 'Invite one more attendee to a four-party council',
+    summary: 'Invite one more attendee to a four-party council, or note a cadre present at an evening talk',
+    description:
+      'A four-party council: the attendee is invited and signs in at the door. An evening talk (open to all, nobody signs in one by one): the cadre or department staff member is noted as present, from the day of the talk until after it closes (409 meeting_attendance_not_yet before its day).',
     tags: ['meetings'],
     params: meetingParams,
     body: addAttendeeSchema,
     status: 201,
+    response: meetingViewSchema,
+  }),
+  removeAttendee: endpoint({
+    method: 'delete',
+    path: '/meetings/:meetingId/attendance/:attendanceId',
+    summary: 'Take back a cadre noted as present at an evening talk by mistake',
+    description: 'Evening talks only: the invited of a council or the members of a committee are signed out instead (sign-in with present:false).',
+    tags: ['meetings'],
+    params: z.object({ meetingId: id, attendanceId: id }),
+    response: meetingViewSchema,
+  }),
+  setResidentCount: endpoint({
+    method: 'put',
+    path: '/meetings/:meetingId/resident-count',
+    summary: 'Note how many residents came to an evening talk (they are counted, not signed in one by one); null: not counted',
+    description:
+      'From the day of the talk until after it closes. A count that is not 0 or a whole number up to 9999 is refused (400, said in words under `residents`). The minutes say it as 居民群众约 N 人参加.',
+    tags: ['meetings'],
+    params: meetingParams,
+    body: residentCountSchema,
     response: meetingViewSchema,
   }),
   signIn: endpoint({

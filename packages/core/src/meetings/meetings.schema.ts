@@ -8,7 +8,7 @@ import { DEFAULT_DEADLINE_WORKDAYS } from '../action-items/action-items.js';
 import { deadlineWorkdaysSchema, responsibleUnitSchema } from '../action-items/action-items.schema.js';
 import { PARTIES } from '../roles/roles.js';
 import { MEETING_KINDS } from './meeting-kinds.js';
-import { MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES, QUESTION_STATUSES, QUORUM_RULES } from './meetings.js';
+import { MAX_RESIDENT_COUNT, MEETING_STATUSES, OUTCOME_KINDS, QUESTION_CATEGORIES, QUESTION_STATUSES, QUORUM_RULES } from './meetings.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -29,12 +29,27 @@ export const updateMeetingSchema = z.object({
 });
 export type UpdateMeetingInput = z.infer<typeof updateMeetingSchema>;
 
+/** One more attendee: invited to a council, or (a meeting open to all) a cadre noted as present. */
 export const addAttendeeSchema = z.object({
-  name: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1, { message: 'attendee_name_required' }).max(40, { message: 'attendee_name_too_long' }),
   party: z.enum(PARTIES).nullable().default(null),
-  organisation: z.string().trim().max(60).default(''),
+  organisation: z.string().trim().max(60, { message: 'attendee_organisation_too_long' }).default(''),
 });
 export type AddAttendeeInput = z.infer<typeof addAttendeeSchema>;
+
+/**
+ * How many residents came to a meeting open to all, as the worker counted the room (they are not
+ * signed in one by one); null: not counted, which the minutes say.
+ */
+export const residentCountSchema = z.object({
+  residents: z
+    .number({ message: 'resident_count_invalid' })
+    .int({ message: 'resident_count_invalid' })
+    .min(0, { message: 'resident_count_invalid' })
+    .max(MAX_RESIDENT_COUNT, { message: 'resident_count_too_large' })
+    .nullable(),
+});
+export type ResidentCountInput = z.infer<typeof residentCountSchema>;
 
 export const recordOutcomeSchema = z
   .object({
@@ -171,8 +186,13 @@ export const meetingViewSchema = z.object({
     hall: z.object({ agendaItemId: z.string().nullable(), questionId: z.string().nullable() }),
   }),
   agendaItems: z.array(agendaItemViewSchema),
-  /** Four-party councils: the invited and who signed in; owners' committee meetings: the members. */
+  /**
+   * Four-party councils: the invited and who signed in; owners' committee meetings: the members; a
+   * meeting open to all (an evening talk): the cadres and staff noted as present (not invited).
+   */
   attendance: z.array(attendanceViewSchema),
+  /** A meeting open to all: how many residents came, as counted (null: not counted); null for the other kinds too. */
+  residentCount: count.nullable(),
   quorum: quorumSchema.nullable(),
   /** A kind attended by members: more than half of all the members signed in. */
   memberQuorum: memberQuorumSchema.nullable(),
@@ -187,8 +207,18 @@ export const meetingViewSchema = z.object({
    * outcomes or answers does not reach the published text: that takes a correction.
    */
   minutesPublished: z.number().int().min(0),
-  /** What the caller may do: run the meeting, record attendance and questions, edit the agenda, ask. */
-  permissions: z.object({ run: z.boolean(), record: z.boolean(), agenda: z.enum(['write', 'read', 'none']), ask: z.boolean() }),
+  /**
+   * What the caller may do: run the meeting, record attendance and questions, edit the agenda, ask;
+   * `attendance`: note who came to a meeting open to all (the cadres by name, the residents' count),
+   * for its runners and agenda editors (a kind that signs people in has `record` for that).
+   */
+  permissions: z.object({
+    run: z.boolean(),
+    record: z.boolean(),
+    agenda: z.enum(['write', 'read', 'none']),
+    ask: z.boolean(),
+    attendance: z.boolean(),
+  }),
 });
 export type MeetingView = z.infer<typeof meetingViewSchema>;
 

@@ -39,7 +39,7 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, Record<Locale, string>
  * other things a meeting's status allows or not (inviting, signing in, recording an outcome, handling
  * the questions of an evening talk). `meetingStepRefused` takes only these, so none reaches a person as a code.
  */
-export type MeetingStep = MeetingAction | 'freeze' | 'reopen' | 'invite' | 'sign_in' | 'outcome' | 'handle_question';
+export type MeetingStep = MeetingAction | 'freeze' | 'reopen' | 'invite' | 'sign_in' | 'note_attendance' | 'outcome' | 'handle_question';
 export const MEETING_STEP_LABELS: Record<MeetingStep, Record<Locale, string>> = {
   schedule: { 'zh-CN': '发布会议通知', en: 'publish the notice' },
   start: { 'zh-CN': '开始会议', en: 'start the meeting' },
@@ -49,6 +49,7 @@ export const MEETING_STEP_LABELS: Record<MeetingStep, Record<Locale, string>> = 
   reopen: { 'zh-CN': '重新开放议程', en: 'reopen the agenda' },
   invite: { 'zh-CN': '邀请参会人', en: 'invite attendees' },
   sign_in: { 'zh-CN': '签到', en: 'sign in' },
+  note_attendance: { 'zh-CN': '登记到场情况', en: 'note who came' },
   outcome: { 'zh-CN': '记录议题结果', en: 'record an outcome' },
   handle_question: { 'zh-CN': '答复或处理问题', en: 'answer or handle questions' },
 };
@@ -278,6 +279,18 @@ export function signInOpen(meeting: { status: MeetingStatus; startsAt: string },
 /** The day sign-in opens for a scheduled meeting: its own, in China (YYYY-MM-DD). */
 export function signInDate(meeting: { startsAt: string }): string {
   return chinaDate(new Date(meeting.startsAt));
+}
+
+/** The most residents a talk's count takes (a worker's count of the room): more is a slip of the thumb. */
+export const MAX_RESIDENT_COUNT = 9999;
+
+/**
+ * Who came to a meeting open to all (the cadres present by name, the residents by their number) is
+ * noted from the meeting's day as at a door, through the session, and may be finished after it
+ * closes, as outcomes and answers are: the worker often counts the room once the talk is over.
+ */
+export function attendanceNoteOpen(meeting: { status: MeetingStatus; startsAt: string }, now: Date): boolean {
+  return signInOpen(meeting, now) || meeting.status === 'closed';
 }
 
 /** Outcomes and answers are recorded in the session, and may be finished right after it closes. */

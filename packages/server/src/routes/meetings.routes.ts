@@ -16,8 +16,8 @@ import { defineRoute, publicAccess, rolesAt, type PlaceLookup } from '../http/ro
 import { answerQuestion, correctAnswer, getQuestions, listQuestionForFollowUp, mergeQuestion, submitQuestion } from '../services/evening-talk.service.js';
 import { placeOfMeeting } from '../services/meeting-access.js';
 import { askQrSvg, hallState, meetingsCalendar, publicMeetings, setHallFocus } from '../services/meeting-board.service.js';
+import { addAttendee, removeAttendee, setResidentCount } from '../services/meeting-attendance.service.js';
 import {
-  addAttendee,
   buildingsOfMeeting,
   createMeeting,
   freezeAgenda,
@@ -41,6 +41,9 @@ const runners = rolesAt(MEETING_RUNNER_ROLES, meetingFromParams);
 const recorders = rolesAt(MEETING_RECORDERS, meetingFromParams);
 const BY_KIND =
   "A four-party council is run by the subdistrict committee or the station chief; an evening talk also by community staff; an owners' committee meeting by its members (the owners' committee's representatives) and community staff or the station chief.";
+
+const TALK_ATTENDANCE =
+  'An evening talk: those who run it or edit its agenda (community staff, the station chief and deputies, the subdistrict committee) note who came.';
 
 export const meetingRoutes = [
   defineRoute(meetingEndpoints.settings, {
@@ -84,9 +87,19 @@ export const meetingRoutes = [
     handler: ({ deps, actor, params }) => freezeAgenda(deps, actor, params.meetingId),
   }),
   defineRoute(meetingEndpoints.addAttendee, {
-    access: runners,
-    finerAccess: `Four-party councils only. ${BY_KIND}`,
+    access: recorders,
+    finerAccess: `A four-party council: its runners invite. ${BY_KIND} ${TALK_ATTENDANCE}`,
     handler: ({ deps, actor, params, body }) => addAttendee(deps, actor, params.meetingId, body),
+  }),
+  defineRoute(meetingEndpoints.removeAttendee, {
+    access: recorders,
+    finerAccess: TALK_ATTENDANCE,
+    handler: ({ deps, actor, params }) => removeAttendee(deps, actor, params.meetingId, params.attendanceId),
+  }),
+  defineRoute(meetingEndpoints.setResidentCount, {
+    access: recorders,
+    finerAccess: TALK_ATTENDANCE,
+    handler: ({ deps, actor, params, body }) => setResidentCount(deps, actor, params.meetingId, body.residents),
   }),
   defineRoute(meetingEndpoints.signIn, {
     access: rolesAt([...MEETING_RECORDERS, 'party_rep'], meetingFromParams),

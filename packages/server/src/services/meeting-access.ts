@@ -106,7 +106,15 @@ export function attendedByParties(spec: MeetingKindSpec): boolean {
 
 /** Kinds with a sign-in list: by party (a council) or by member (an owners' committee meeting). */
 export function hasSignIn(spec: MeetingKindSpec): boolean {
-  return spec.attendance !== 'open';
+  return !openToAll(spec);
+}
+
+/**
+ * Kinds open to all (an evening talk): nobody signs in one by one; whoever runs it notes the cadres
+ * present by name and counts the residents.
+ */
+export function openToAll(spec: MeetingKindSpec): boolean {
+  return spec.attendance === 'open';
 }
 
 /**

@@ -22,7 +22,6 @@ import {
   signInDate,
   meetingStepRefused,
   signInOpen,
-  type AddAttendeeInput,
   type AttendanceView,
   type CreateMeetingInput,
   type MeetingAction,
@@ -59,7 +58,19 @@ import { isOver, withLockedAgenda, writeAgendaRows } from './meeting-agenda-free
 import { publishedMinutesOf } from './minutes.service.js';
 import { countQuestionsOf } from './evening-talk.service.js';
 import { enqueueNotifications } from './notifications.service.js';
-import { assertKindOffers, assertRunner, attendedByParties, hasSignIn, hatsAt, holdsAny, loadMeeting, lockMeeting, mayRun } from './meeting-access.js';
+import {
+  assertKindOffers,
+  assertRunner,
+  attendedByParties,
+  hasSignIn,
+  hatsAt,
+  holdsAny,
+  loadMeeting,
+  lockMeeting,
+  mayEditAgenda,
+  mayRun,
+  openToAll,
+} from './meeting-access.js';
 
 export function meetingSummary(m: MeetingRow): MeetingSummary {
   return {
@@ -186,7 +197,8 @@ export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: str
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   const { meeting, kind, spec, roles } = loaded;
   const compound = await findCompound(deps.db, meeting.compound_id);
-  const attendance = hasSignIn(spec) ? await listAttendance(deps.db, meetingId) : [];
+  // Every kind's attendance rows: the invited, the members, or (a kind open to all) the cadres noted as present.
+  const attendance = await listAttendance(deps.db, meetingId);
   const signedIn = attendance.filter((a) => a.signed_in_at !== null);
   const members = spec.members ? attendance.length : null;
   const minutes = meeting.status === 'closed' ? await publishedMinutesOf(deps.db, loaded) : null;
@@ -198,6 +210,7 @@ export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: str
     },
     agendaItems: (await listAgendaItems(deps.db, meetingId)).map((row) => agendaItemView(row, members)),
     attendance: attendance.map(attendanceView),
+    residentCount: openToAll(spec) ? meeting.resident_count : null,
     quorum: meetingQuorum(
       spec,
       compound?.quorum_rule ?? 'all_parties',
@@ -212,6 +225,7 @@ export async function getMeeting(deps: Deps, actor: Actor | null, meetingId: str
       record: holdsAny(roles, MEETING_RECORDERS),
       agenda: agendaAccess(kind, meeting.status, meeting.agenda_frozen_at !== null, roles, loaded.parties),
       ask: spec.questions && roles.size > 0,
+      attendance: openToAll(spec) && (mayRun(loaded) || mayEditAgenda(loaded)),
     },
   };
 }
@@ -320,31 +334,6 @@ export async function reopenAgenda(deps: Deps, actor: Actor, meetingId: string) 
     await updateMeeting(trx, meetingId, { agenda_frozen_at: null, updated_at: deps.clock().toISOString() });
   });
   await collabHubFor(deps)?.refresh(agendaDocumentName(meetingId));
-  return getMeeting(deps, actor, meetingId);
-}
-
-export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, input: AddAttendeeInput) {
-  const loaded = await loadMeeting(deps.db, meetingId, actor);
-  assertKindOffers(loaded, attendedByParties);
-  assertRunner(loaded);
-  if (isOver(loaded.meeting.status)) throw meetingStepRefused(loaded.meeting.status, 'invite');
-  const nowIso = deps.clock().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    const { status } = await lockMeeting(trx, meetingId);
-    if (isOver(status)) throw meetingStepRefused(status, 'invite');
-    await insertAttendance(trx, {
-      id: newId(),
-      meeting_id: meetingId,
-      user_id: null,
-      name: input.name,
-      party: input.party,
-      organisation: input.organisation,
-      invited: 1,
-      signed_in_at: null,
-      signed_in_by: null,
-      created_at: nowIso,
-    });
-  });
   return getMeeting(deps, actor, meetingId);
 }
 

@@ -21,6 +21,7 @@ import {
 } from '@yishi/core';
 import { listRatings } from '../db/repositories/action-items.repository.js';
 import { agreedMembersOf } from './meeting-outcomes.service.js';
+import { openToAll } from './meeting-access.js';
 import { listAgendaItems, listAttendance, findMeeting, listQuestions } from '../db/repositories/meetings.repository.js';
 import { listActionItemsOfMeeting, listVotesOfMeeting } from '../db/repositories/minutes.repository.js';
 import { findCompound, findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
@@ -114,6 +115,8 @@ export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''
     recorder,
     convener: await convenerLabel(db, meeting.convener_user_id),
     attendance: attendance.map((a) => ({ name: a.name, party: isParty(a.party) ? a.party : null, organisation: a.organisation })),
+    // A kind open to all: the residents as counted (the cadres noted are its attendance rows above).
+    residentCount: openToAll(spec) ? meeting.resident_count : null,
     agendaItems: agenda.map((a) => ({
       title: a.title,
       notes: a.notes,

@@ -33,6 +33,7 @@ import * as eventKeysetIndexes from './20270106090000_event_keyset_indexes.js';
 import * as questionAskerIndex from './20270107090000_question_asker_index.js';
 import * as answerCorrections from './20270108090000_answer_corrections.js';
 import * as proxyHolderIndex from './20270109090000_proxy_holder_index.js';
+import * as talkResidentCount from './20270110090000_talk_resident_count.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '20270107090000_question_asker_index': questionAskerIndex,
   '20270108090000_answer_corrections': answerCorrections,
   '20270109090000_proxy_holder_index': proxyHolderIndex,
+  '20270110090000_talk_resident_count': talkResidentCount,
 };

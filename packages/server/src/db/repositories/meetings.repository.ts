@@ -79,6 +79,19 @@ export async function updateMeeting(db: Db, id: string, set: Updateable<MeetingT
 }
 
 /**
+ * The residents' count of a meeting open to all. Not a change of the meeting as announced: its
+ * revision (the calendar's SEQUENCE) stays.
+ */
+export async function updateResidentCount(db: Db, id: string, residents: number | null): Promise<void> {
+  await db.updateTable('meetings').set({ resident_count: residents }).where('id', '=', id).execute();
+}
+
+/** Removes an attendance row (a cadre noted at a meeting open to all by mistake). */
+export async function deleteAttendance(db: Db, meetingId: string, id: string): Promise<void> {
+  await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).where('id', '=', id).execute();
+}
+
+/**
  * Changes a meeting only if it still has the status the caller read (compare-and-set): false when
  * another request moved it on first, so the caller refuses instead of acting a second time.
  */

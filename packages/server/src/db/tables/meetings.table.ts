@@ -19,6 +19,8 @@ export interface MeetingTable {
   /** What the hall screen shows now. */
   hall_agenda_item_id: string | null;
   hall_question_id: string | null;
+  /** A meeting open to all: how many residents came, as the worker counted them; null until counted. */
+  resident_count: Generated<number | null>;
   /** Raised by one on every change (the repository does it): the calendar's SEQUENCE. */
   revision: Generated<number>;
   created_at: string;
