@@ -12,6 +12,7 @@ import { voteTimelineMessages } from './vote-timeline.js';
 import { foundationMessages } from './foundation.js';
 import { meetingsMessages } from './meetings.js';
 import { committeeMessages } from './committee.js';
+import { talkAttendanceMessages } from './talk-attendance.js';
 import { actionItemMessages } from './action-items.js';
 
 import { minutesMessages } from './minutes.js';
@@ -33,6 +34,7 @@ export const messages = {
   ...foundationMessages,
   ...meetingsMessages,
   ...committeeMessages,
+  ...talkAttendanceMessages,
   ...actionItemMessages,
   ...minutesMessages,
   ...accountsMessages,

@@ -1,8 +1,8 @@
 /**
  * One meeting (/meetings/:meetingId): when and where, the lifecycle buttons for whoever runs it, the
  * live agenda (co-edited until the session opens, then the frozen items with their outcomes), and
- * what the meeting's kind has (its spec): the parties' sign-in and quorum of a council, the residents'
- * questions of an evening talk.
+ * what the meeting's kind has (its spec): the parties' sign-in and quorum of a council, who came to
+ * an evening talk (talk-attendance.ts) and its residents' questions.
  */
 import {
   earliestMeetingDate,
@@ -33,6 +33,7 @@ import '../../components/meetings/ask-qr-code.js';
 import '../../components/meetings/meeting-status-badge.js';
 import { meetingWhen, partyLabel, partyList, recordGapWarnings } from '../../components/meetings/meeting-ui.js';
 import '../../components/meetings/questions-panel.js';
+import '../../components/meetings/talk-attendance.js';
 import '../../components/minutes/minutes-signatures.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { PartController } from '../../controllers/part-controller.js';
@@ -234,7 +235,11 @@ export class MeetingPage extends YishiElement {
             ></yishi-ask-qr-code>`
           : nothing
       }
-      ${kind.attendance !== 'open' ? this.renderAttendance(v) : nothing}
+      ${
+        kind.attendance === 'open'
+          ? html`<yishi-talk-attendance .view=${v} .online=${this.connection.online} @meeting-changed=${() => this.view.refresh()}></yishi-talk-attendance>`
+          : this.renderAttendance(v)
+      }
 
       <h2>${t('meeting.agenda')}</h2>
       ${
