@@ -87,10 +87,15 @@ export class TalkAttendance extends YishiElement {
   /** The count last shown, so that a reloaded meeting refills the field unless the worker is typing another. */
   private shownCount: number | null | undefined;
 
+  /** The count, or null; a meeting kept on this device before counts existed has none. */
+  private get residentCount(): number | null {
+    return this.view.residentCount ?? null;
+  }
+
   protected override willUpdate(): void {
-    if (this.view.residentCount !== this.shownCount) {
-      this.shownCount = this.view.residentCount;
-      this.count = this.view.residentCount === null ? '' : String(this.view.residentCount);
+    if (this.residentCount !== this.shownCount) {
+      this.shownCount = this.residentCount;
+      this.count = this.residentCount === null ? '' : String(this.residentCount);
     }
   }
 
@@ -104,9 +109,9 @@ export class TalkAttendance extends YishiElement {
       ${v.permissions.attendance ? html`<p class="muted">${t('talkAttendance.help')}</p>` : nothing}
       <p class="summary" role="status">
         ${
-          staff.length === 0 && v.residentCount === null
+          staff.length === 0 && this.residentCount === null
             ? t('talkAttendance.nothing')
-            : `${v.residentCount === null ? t('talkAttendance.noResidents') : t('talkAttendance.residents', { count: v.residentCount })} · ${t('talkAttendance.staffCount', { count: staff.length })}`
+            : `${this.residentCount === null ? t('talkAttendance.noResidents') : t('talkAttendance.residents', { count: this.residentCount })} · ${t('talkAttendance.staffCount', { count: staff.length })}`
         }
       </p>
       ${notYet ? html`<p class="muted" role="note">${t('talkAttendance.from', { date: formatDate(v.meeting.startsAt) })}</p>` : nothing}
