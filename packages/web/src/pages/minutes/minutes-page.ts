@@ -15,7 +15,6 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { syncModal } from '../../components/common/modal.js';
 import '../../components/minutes/minutes-body.js';
 import { confirmDraft, ReplacedDraft } from '../../components/minutes/draft-regeneration.js';
-import '../../components/minutes/minutes-signatures.js';
 import { CORRECTION_DIALOG, correctionSection } from '../../components/minutes/minutes-correction.js';
 import { minutesDeadline } from '../../components/minutes/minutes-deadline.js';
 import { minutesHeader, minutesHeaderStyles } from '../../components/minutes/minutes-header.js';
@@ -31,6 +30,7 @@ import { t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
+import { signaturesSection } from '../../components/minutes/signatures-section.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
@@ -188,46 +188,6 @@ export class MinutesPage extends YishiElement {
   private sign(): void {
     this.askingSign = false;
     void this.change(() => api.call(minutesEndpoints.sign, { params: { meetingId: this.meetingId }, body: { confirm: true } }), t('committee.signed'));
-  }
-
-  /** Where members sign: each attending member's signature of the draft as it stands, and my button. */
-  private renderSignatures(m: StaffMinutes) {
-    const s = m.signatures;
-    if (!s || !m.draft) return nothing;
-    const missing = s.signers.filter((x) => x.signedAt === null).map((x) => x.name);
-    return html`<section aria-labelledby="signatures">
-      <h2 id="signatures">${t('committee.signatures')}</h2>
-      <p class="muted">${t('committee.signaturesHelp')}</p>
-      <yishi-minutes-signatures .signers=${s.signers}></yishi-minutes-signatures>
-      ${
-        m.versions.length === 0 && missing.length > 0
-          ? html`<p role="status">${t('committee.waitingSignatures', { names: missing.join(t('meetings.listSeparator')) })}</p>`
-          : nothing
-      }
-      ${
-        m.may.sign
-          ? html`<div class="actions">
-              <button
-                type="button"
-                class="button primary"
-                ?disabled=${this.write.busy}
-                aria-busy=${this.write.busy ? 'true' : 'false'}
-                @click=${() => (this.askingSign = true)}
-              >
-                ${t('committee.sign')}
-              </button>
-            </div>`
-          : nothing
-      }
-      <dialog class="dialog sign" id="sign-dialog" aria-labelledby="sign-title" @close=${() => (this.askingSign = false)}>
-        <h2 id="sign-title">${t('committee.signTitle')}</h2>
-        <p>${t('committee.signConfirm')}</p>
-        <div class="actions">
-          <button type="button" class="button" @click=${() => (this.askingSign = false)}>${t('minutes.cancel')}</button>
-          <button type="button" class="button primary" @click=${() => this.sign()}>${t('committee.sign')}</button>
-        </div>
-      </dialog>
-    </section>`;
   }
 
   private async correct(versions: number): Promise<void> {
@@ -403,7 +363,15 @@ export class MinutesPage extends YishiElement {
       (m) => html`
         <p><a class="tap-link" href=${`/meetings/${m.meeting.id}`}>${t('minutes.backToMeeting')}</a></p>
         <h1>${t('minutes.labelled', { label: t('minutes.title'), value: m.meeting.title })}</h1>
-        ${minutesDeadline(m)} ${this.renderEditor(m)} ${this.renderSignatures(m)} ${minutesVersionList(m)}
+        ${minutesDeadline(m)} ${this.renderEditor(m)}
+        ${signaturesSection({
+          minutes: m,
+          busy: this.write.busy,
+          onAsk: () => (this.askingSign = true),
+          onCancel: () => (this.askingSign = false),
+          onSign: () => this.sign(),
+        })}
+        ${minutesVersionList(m)}
       `,
     );
   }
