@@ -114,6 +114,6 @@ test('the worker notes 40 residents and two cadres during a talk; a bad number i
   await worker.ok(meetingEndpoints.close, { params: { meetingId } });
   const minutes = await worker.ok(minutesEndpoints.generate, { params: { meetingId } });
   const attendance = minutes.draft!.body.slice(minutes.draft!.body.indexOf('## 一、参会人员'), minutes.draft!.body.indexOf('## 二'));
-  expect(attendance).toContain('社区干部、服务站工作人员：李明（社区居委会）、王芳（服务站）；居民群众约 40 人参加。');
+  expect(attendance).toContain('干部和工作人员：李明（社区居委会）、王芳（服务站）；居民群众约 40 人参加。');
   expect(attendance).not.toContain('未逐一签到登记');
 });

@@ -208,7 +208,7 @@ const SPECS = {
         ACTION_ITEMS_SECTION,
       ],
       nobodySignedIn: '社区干部、服务站工作人员与居民群众参加（未逐一签到登记）。',
-      othersLabel: '社区干部、服务站工作人员',
+      othersLabel: '干部和工作人员',
       attendanceSummary: 'noted_and_counted',
       issuer: { place: 'community', suffix: '居民委员会' },
       memberSignatures: false,

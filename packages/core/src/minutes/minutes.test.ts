@@ -111,12 +111,12 @@ describe('generateMinutesDraft', () => {
       return text.slice(text.indexOf('## 一、参会人员'), text.indexOf('## 二'));
     };
     expect(attendanceOf({ ...talk, attendance: cadres, residentCount: 40 })).toBe(
-      '## 一、参会人员\n\n社区干部、服务站工作人员：李明（社区居委会）、王芳（服务站）；居民群众约 40 人参加。\n\n',
+      '## 一、参会人员\n\n干部和工作人员：李明（社区居委会）、王芳（服务站）；居民群众约 40 人参加。\n\n',
     );
     expect(attendanceOf({ ...talk, attendance: cadres, residentCount: null })).toContain(
-      '社区干部、服务站工作人员：李明（社区居委会）、王芳（服务站）；居民群众参加（未逐一签到登记）。',
+      '干部和工作人员：李明（社区居委会）、王芳（服务站）；居民群众参加（未逐一签到登记）。',
     );
-    expect(attendanceOf({ ...talk, attendance: [], residentCount: 40 })).toContain('社区干部、服务站工作人员参加（未逐一登记）；居民群众约 40 人参加。');
+    expect(attendanceOf({ ...talk, attendance: [], residentCount: 40 })).toContain('干部和工作人员参加（未逐一登记）；居民群众约 40 人参加。');
     expect(attendanceOf({ ...talk, attendance: [], residentCount: 0 })).toContain('无居民群众到场。');
     // Nothing noted: the kind's own sentence, as before.
     expect(attendanceOf({ ...talk, attendance: [] })).toContain('社区干部、服务站工作人员与居民群众参加（未逐一签到登记）。');

@@ -46,6 +46,10 @@ describe("an evening talk's attendance", () => {
     // The station's deputy edits the talk's agenda: he notes who came too.
     const fuzhan = await t.login('fuzhan');
     expect((await note(fuzhan, id, '王芳', '服务站')).status).toBe(201);
+    // The same cadre noted again (a second tap, a trailing space): refused in words, noted once.
+    const twice = refusal(await note(cookie, id, '李明 ', '社区居委会'), 409);
+    expect(twice.code).toBe('attendee_already_noted');
+    expect(twice.message).toBe('李明 已经登记到场了，不用再登记');
     const mistake = (await note(cookie, id, '王小二', '')).data!;
     const wrong = mistake.attendance.find((a) => a.name === '王小二')!;
     const fixed = await t.ok(meetingEndpoints.removeAttendee, { cookie, params: { meetingId: id, attendanceId: wrong.id } });
@@ -59,7 +63,7 @@ describe("an evening talk's attendance", () => {
 
     await step('close', cookie, id);
     const minutes = await t.ok(minutesEndpoints.generate, { cookie, params: { meetingId: id } });
-    expect(minutes.draft!.body).toContain('## 一、参会人员\n\n社区干部、服务站工作人员：李明（社区居委会）、王芳（服务站）；居民群众约 40 人参加。');
+    expect(minutes.draft!.body).toContain('## 一、参会人员\n\n干部和工作人员：李明（社区居委会）、王芳（服务站）；居民群众约 40 人参加。');
     expect(minutes.draft!.body).not.toContain('未逐一签到登记');
 
     // Counted again after the talk closed: the count is the last one given.

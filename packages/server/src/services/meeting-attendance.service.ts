@@ -8,7 +8,7 @@
 import { DomainError, attendanceNoteOpen, meetingStepRefused, signInDate, type AddAttendeeInput, type MeetingStatus, type MeetingView } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { newId } from '../db/ids.js';
-import { deleteAttendance, findAttendance, insertAttendance, updateResidentCount } from '../db/repositories/meetings.repository.js';
+import { deleteAttendance, findAttendance, insertAttendance, listAttendance, updateResidentCount } from '../db/repositories/meetings.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import { isOver } from './meeting-agenda-freeze.js';
@@ -55,6 +55,9 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
 async function noteCadre(deps: Deps, actor: Actor, loaded: LoadedMeeting, input: AddAttendeeInput): Promise<MeetingView> {
   const meetingId = loaded.meeting.id;
   await noteAttendance(deps, loaded, async (trx, nowIso) => {
+    // Noted twice by a hurried thumb (or two workers at once: the meeting's row is locked): once is enough.
+    const same = (await listAttendance(trx, meetingId)).find((a) => a.name.trim() === input.name.trim() && a.organisation.trim() === input.organisation.trim());
+    if (same) throw new DomainError('attendee_already_noted', { name: same.name });
     await insertAttendance(trx, {
       id: newId(),
       meeting_id: meetingId,
