@@ -2,7 +2,8 @@
  * The secretary corrects the minutes' heading on a phone before publishing (real Chromium, 360 px):
  * 记录人 starts as whoever generated the draft; she opens 修改文头, a place left empty is refused in
  * words under its field, the corrected heading shows in the preview at once and after a reload, and
- * the published version carries it. Elder mode and accessibility checked; screenshots to look at.
+ * the published version carries it; a change typed but not saved is named in the publish dialog; after
+ * publication the form says a correction carries it. Elder mode and accessibility checked.
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,8 +81,26 @@ test('the heading is corrected before publication, refused in words when the pla
     await form.getByRole('button', { name: '取消' }).click();
     await poll(() => form.count()).toBe(0);
     await setElderModeSwitch(page, false);
+
+    // A change typed but not saved: the publish dialog says so before anything goes out.
+    await editor.getByRole('button', { name: /修改文头/ }).click();
+    await form.getByLabel('记录人').fill('李娜');
+    await editor.getByRole('button', { name: '审核并公示' }).click();
+    const ask = editor.locator('dialog[open]');
+    await ask.getByText(/文头的修改还没有保存/).waitFor();
+    await ask.getByRole('button', { name: '取消' }).click();
+    await form.getByRole('button', { name: '取消' }).click();
   });
 
   const published = await chief.ok(minutesEndpoints.publish, { params: { meetingId }, body: { confirm: true } });
   expect(published.versions[0]!.header).toMatchObject({ recorder: '张敏', issuer: '宜阳社区居民委员会', place: '宜阳社区党群服务中心二楼' });
+
+  // Published: the heading is still corrected here, and goes out with the next correction.
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'zhanzhang');
+    await page.goto(`${server.url}/meetings/${meetingId}/minutes`);
+    const editor = page.locator('yishi-minutes-page');
+    await editor.getByRole('button', { name: /修改文头/ }).click();
+    await editor.getByText(/已公示的版本不会改变/).waitFor();
+  });
 });

@@ -80,12 +80,17 @@ export function assertFirstPublication(versions: readonly PublishedVersionRef[],
 }
 
 /** A correction needs a published version to correct, a reason, and a changed text. */
-export function assertCorrection(versions: readonly PublishedVersionRef[], body: string, reason: string): void {
+/**
+ * A correction: only of published minutes, with its reason, and changing something — the text, or
+ * (`headingChanged`) the heading: who recorded it, the issuing body, the convener, the place, or who
+ * signs the printed copy.
+ */
+export function assertCorrection(versions: readonly PublishedVersionRef[], body: string, reason: string, headingChanged = false): void {
   if (versions.length === 0) throw new DomainError('minutes_not_published');
   if (reason.trim().length < 2) throw new DomainError('minutes_reason_required');
   if (body.trim().length === 0) throw new DomainError('minutes_empty');
   const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
-  if (latest.body.trim() === body.trim()) throw new DomainError('minutes_correction_unchanged', { version: latest.version });
+  if (!headingChanged && latest.body.trim() === body.trim()) throw new DomainError('minutes_correction_unchanged', { version: latest.version });
 }
 
 export function latestVersion(versions: readonly { version: number }[]): number {

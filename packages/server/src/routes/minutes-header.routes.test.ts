@@ -2,7 +2,8 @@
  * The secretary corrects the draft's heading before publication: who recorded the minutes (the
  * draft's generator until then), the issuing body, the convener as printed and the place. The
  * published version, its print page and its plain text carry the corrected heading; regenerating
- * the draft keeps it; once published the heading is refused, as the text is.
+ * the draft keeps it; after publication a corrected heading goes out with the next correction. Each
+ * version is published with who attended as recorded then (the printed copy's signature table).
  */
 import { authEndpoints, minutesEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,10 +50,52 @@ describe("the draft's heading", () => {
     const text = await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes.txt`)).text();
     expect(text).toContain('记录人：张敏');
 
-    // Published: the heading is part of version 1 now.
-    const late = await t.api(minutesEndpoints.saveHeader, { cookie: chief, ...meeting(), body: { ...FIELDS, recorder: '李娜' } });
-    expect(late.status).toBe(409);
-    expect(late.error!.code).toBe('minutes_already_published');
+    // Published: version 1 keeps its heading; a heading corrected now goes out with the next correction, the text unchanged.
+    const body = published.versions[0]!.body;
+    const correct = () => t.api(minutesEndpoints.correct, { cookie: chief, ...meeting(), body: { body, reason: '记录人写错' } });
+    expect((await correct()).error!.code).toBe('minutes_correction_unchanged');
+    const later = await t.ok(minutesEndpoints.saveHeader, { cookie: chief, ...meeting(), body: { ...FIELDS, recorder: '李娜' } });
+    expect(later.versions[0]!.header.recorder).toBe('张敏');
+    const corrected = await correct();
+    expect(corrected.status).toBe(201);
+    expect(corrected.data!.versions.map((v) => [v.version, v.header.recorder, v.reason])).toEqual([
+      [1, '张敏', null],
+      [2, '李娜', '记录人写错'],
+    ]);
+    expect((await correct()).error!.code).toBe('minutes_correction_unchanged');
+  });
+
+  it('is published with who attended as recorded then: a cadre noted after the draft signs the printed copy, a duplicate taken back does not', async () => {
+    const fuzhan = await t.login('fuzhan');
+    const draft = (await t.ok(minutesEndpoints.generate, { cookie: fuzhan, ...meeting() })).draft!.header;
+    const before = draft.signatories.map((s) => s.name);
+    const noted = {
+      meeting_id: meetingId,
+      user_id: null,
+      party: null,
+      invited: 0,
+      signed_in_at: NOW.toISOString(),
+      signed_in_by: null,
+      created_at: NOW.toISOString(),
+    };
+    await t.deps.db
+      .insertInto('meeting_attendance')
+      .values({ ...noted, id: 'late-cadre', name: '刘洋', organisation: '区城市管理局' })
+      .execute();
+    const chief = await t.login('zhanzhang');
+    const published = await t.ok(minutesEndpoints.publish, { cookie: chief, ...meeting(), body: { confirm: true } });
+    expect(published.versions[0]!.header.signatories.map((s) => s.name).sort()).toEqual([...before, '刘洋'].sort());
+    const print = await (await t.call('GET', `/api/public/meetings/${meetingId}/minutes/print`)).text();
+    expect(print).toContain('刘洋');
+
+    // Noted by mistake and taken back: the correction's signature table no longer has it.
+    await t.deps.db.deleteFrom('meeting_attendance').where('id', '=', 'late-cadre').execute();
+    const corrected = await t.ok(minutesEndpoints.correct, {
+      cookie: chief,
+      ...meeting(),
+      body: { body: published.versions[0]!.body, reason: '删去误登记的参会人员' },
+    });
+    expect(corrected.versions[1]!.header.signatories.map((s) => s.name).sort()).toEqual([...before].sort());
   });
 
   it('refuses a missing place or a field too long in words, naming the field, and changes nothing', async () => {

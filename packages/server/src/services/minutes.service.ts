@@ -216,6 +216,19 @@ export async function saveMinutesDraft(deps: Deps, actor: Actor, meetingId: stri
   return getMinutes(deps, actor, meetingId);
 }
 
+/**
+ * The heading a version is published with: as the meeting record gives it now — who signs the printed
+ * copy is who attended as recorded today (a cadre noted late, a duplicate taken back), whenever the draft
+ * was generated — with the four fields the secretary corrected.
+ */
+async function headingAsRecorded(db: Db, meetingId: string, draft: MinutesHeader): Promise<MinutesHeader> {
+  const { header } = generateMinutesDraft(await loadMeetingRecord(db, meetingId, draft.recorder));
+  return { ...header, ...headerFieldsOf(draft) };
+}
+
+/** What a correction may change besides the text: the heading's own fields and who signs the printed copy. */
+const headingKey = (h: MinutesHeader) => JSON.stringify([h.recorder, h.issuer, h.convener, h.place, h.signatories.map((s) => [s.name, s.organisation])]);
+
 const headerFieldsOf = (header: MinutesHeader): MinutesHeaderFields => ({
   recorder: header.recorder,
   issuer: header.issuer,
@@ -223,7 +236,10 @@ const headerFieldsOf = (header: MinutesHeader): MinutesHeaderFields => ({
   place: header.place,
 });
 
-/** The secretary corrects the draft's heading (记录人, 落款, convener, place) until the minutes are first published. */
+/**
+ * The secretary corrects the draft's heading (记录人, 落款, convener, place): published with the first
+ * version, or after it with the next correction (its reason says why).
+ */
 export async function saveMinutesHeader(deps: Deps, actor: Actor, meetingId: string, fields: MinutesHeaderFields): Promise<StaffMinutes> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (!mayWrite(loaded) && !mayPublish(loaded)) throw new DomainError('forbidden');
@@ -231,8 +247,7 @@ export async function saveMinutesHeader(deps: Deps, actor: Actor, meetingId: str
     await lockRow(trx, 'meetings', meetingId);
     const draft = await findMinutesDraft(trx, meetingId);
     if (!draft) throw new DomainError('minutes_no_draft');
-    const versions = await listMinutesVersions(trx, meetingId);
-    if (versions.length > 0) throw new DomainError('minutes_already_published', { version: versions.at(-1)!.version });
+    // After publication the published versions stay as they are: the next correction carries it.
     const header = { ...readHeader(draft.header_json), ...fields };
     await updateMinutesDraftHeader(trx, meetingId, JSON.stringify(header), deps.clock().toISOString());
   });
@@ -293,7 +308,7 @@ export async function publishMinutes(deps: Deps, actor: Actor, meetingId: string
   await withStoredDraft(deps, meetingId, async (trx, body) => {
     assertFirstPublication(await listMinutesVersions(trx, meetingId), body);
     // Where members sign, every one who attended has signed this very text; the header names them.
-    const header = await signedHeaderFor(trx, loaded, readHeader(draft.header_json), body);
+    const header = await signedHeaderFor(trx, loaded, await headingAsRecorded(trx, meetingId, readHeader(draft.header_json)), body);
     await insertVersion(deps, trx, actor, loaded, header, body, null, 1);
     await enqueueNotifications(trx, deps, { kind: 'minutes_published', meetingId, causedByUserId: actor.userId });
   });
@@ -325,8 +340,14 @@ export async function correctMinutes(deps: Deps, actor: Actor, meetingId: string
   await deps.db.transaction().execute(async (trx) => {
     await lockRow(trx, 'meetings', meetingId);
     const versions = await listMinutesVersions(trx, meetingId);
-    assertCorrection(versions, input.body, input.reason);
-    await insertVersion(deps, trx, actor, loaded, readHeader(draft.header_json), input.body, input.reason.trim(), nextVersionNumber(versions));
+    if (versions.length === 0) throw new DomainError('minutes_not_published');
+    const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
+    // Members' signatures are of the first publication's text; a correction keeps who signed it.
+    const header = loaded.spec.minutes.memberSignatures
+      ? { ...readHeader(latest.header_json), ...headerFieldsOf(readHeader(draft.header_json)) }
+      : await headingAsRecorded(trx, meetingId, readHeader(draft.header_json));
+    assertCorrection(versions, input.body, input.reason, headingKey(header) !== headingKey(readHeader(latest.header_json)));
+    await insertVersion(deps, trx, actor, loaded, header, input.body, input.reason.trim(), nextVersionNumber(versions));
   });
   return getMinutes(deps, actor, meetingId);
 }

@@ -73,8 +73,16 @@ export const minutesMessages = {
   'minutes.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'minutes.editHeader': { 'zh-CN': '修改文头（记录人、发布单位、召集人、地点）', en: 'Edit the heading (recorded by, issued by, convener, place)' },
   'minutes.editHeaderHelp': {
-    'zh-CN': '公示前都可以修改；重新生成草稿不会改回。记录人默认是生成草稿的人。',
-    en: 'You can change these until publication; regenerating the draft keeps them. “Recorded by” starts as whoever generated the draft.',
+    'zh-CN': '公示前都可以修改；重新生成草稿不会改回。记录人默认是生成草稿的人；记录人、发布单位留空时，打印件上留横线供手写。',
+    en: 'You can change these until publication; regenerating the draft keeps them. “Recorded by” starts as whoever generated the draft; left empty, it and “Issued by” print as lines to write on.',
+  },
+  'minutes.editHeaderHelpPublished': {
+    'zh-CN': '已公示的版本不会改变。保存后请在下方“发布更正版本”写明原因，新的文头随更正版本公示。',
+    en: 'Published versions do not change. After saving, publish a correction below with its reason: the new heading goes out with it.',
+  },
+  'minutes.headingUnsaved': {
+    'zh-CN': '文头的修改还没有保存：现在公示，将使用上次保存的文头。请先取消，点“保存文头”后再公示。',
+    en: 'Your changes to the heading are not saved: publishing now uses the heading as last saved. Cancel, save the heading, then publish.',
   },
   'minutes.saveHeader': { 'zh-CN': '保存文头', en: 'Save the heading' },
   'minutes.headerSaved': { 'zh-CN': '文头已保存', en: 'Heading saved' },

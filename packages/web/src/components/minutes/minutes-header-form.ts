@@ -2,7 +2,8 @@
  * The secretary corrects the draft's heading before publication: who recorded the minutes (the
  * draft's generator until then), the issuing body (落款), the convener as printed and the place. A
  * button opens the four fields; saving answers the minutes as they are afterwards, which the page
- * shows (event `minutes-changed`). Regenerating the draft keeps them; publication freezes them.
+ * shows (event `minutes-changed`). Regenerating the draft keeps them; after publication the versions
+ * stay as published and the next correction carries the heading.
  */
 import { minutesEndpoints, type MinutesHeader, type MinutesHeaderFields, type StaffMinutes } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -59,9 +60,16 @@ export class MinutesHeaderForm extends YishiElement {
   @property({ attribute: false }) header!: MinutesHeader;
   @property({ attribute: 'meeting-id' }) meetingId = '';
   @property({ type: Boolean }) online = true;
+  /** Published already: the versions stay as they are, and a correction carries the heading. */
+  @property({ type: Boolean }) published = false;
   @state() private open = false;
   @state() private values: MinutesHeaderFields = { recorder: '', issuer: '', convener: '', place: '' };
   private readonly write = new WriteController<Field>(this);
+
+  /** Open with changes not saved yet (the page's publish dialog says so). */
+  get unsaved(): boolean {
+    return this.open && FIELDS.some((name) => this.values[name].trim() !== this.header[name]);
+  }
 
   override render() {
     if (!this.open) {
@@ -69,7 +77,7 @@ export class MinutesHeaderForm extends YishiElement {
     }
     return html`<form @submit=${(e: Event) => this.save(e)} aria-labelledby="header-form-title" novalidate>
       <strong id="header-form-title">${t('minutes.editHeader')}</strong>
-      <p class="muted">${t('minutes.editHeaderHelp')}</p>
+      <p class="muted">${t(this.published ? 'minutes.editHeaderHelpPublished' : 'minutes.editHeaderHelp')}</p>
       ${FIELDS.map((name) =>
         textField({
           name,

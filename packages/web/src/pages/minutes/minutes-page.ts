@@ -209,6 +209,11 @@ export class MinutesPage extends YishiElement {
     syncModal(this.renderRoot, CORRECTION_DIALOG, this.askingCorrect);
   }
 
+  /** The heading form is open with changes not saved: publishing now would publish the heading as saved. */
+  private headingUnsaved(): boolean {
+    return this.renderRoot.querySelector('yishi-minutes-header-form')?.unsaved ?? false;
+  }
+
   /** Answers corrected at the talk that the text does not carry as corrected (generated before): checked as it is edited. */
   private outdatedAnswers(m: StaffMinutes, text: string) {
     const outdated = m.draft ? answersOutdatedInDraft(text, m.draft.correctedAnswers) : [];
@@ -267,8 +272,9 @@ export class MinutesPage extends YishiElement {
         </div>
       </div>
       ${
-        m.may.write && m.versions.length === 0
+        m.may.write
           ? html`<yishi-minutes-header-form
+              ?published=${m.versions.length > 0}
               meeting-id=${this.meetingId}
               .header=${m.draft.header}
               ?online=${this.connection.online}
@@ -339,6 +345,7 @@ export class MinutesPage extends YishiElement {
         <h2 id="publish-title">${t('minutes.publishConfirmTitle')}</h2>
         <p>${t('minutes.publishConfirmBody')}</p>
         ${recordGapWarnings(m.gaps, 'publish')} ${outdated}
+        ${this.headingUnsaved() ? html`<div class="alert warning heading-unsaved" role="status">${t('minutes.headingUnsaved')}</div>` : nothing}
         <div class="actions">
           <button type="button" class="button" @click=${() => (this.confirming = false)}>${t('minutes.cancel')}</button>
           <button type="button" class="button primary" ?disabled=${!this.connection.online} @click=${() => this.publish()}>
