@@ -68,7 +68,7 @@ export const minutesEndpoints = {
     path: '/meetings/:meetingId/minutes/draft/header',
     summary: 'Correct the draft heading: recorder (记录人), issuing body (落款), convener and place',
     description:
-      'Until the minutes are first published (then the heading is part of a published version: 409 minutes_already_published). Regenerating the draft keeps these four fields.',
+      'Before the first publication the heading goes out with version 1; after it, published versions stay as they are and the next correction carries the heading (a correction may change the heading alone). Regenerating the draft keeps these four fields.',
     tags: ['minutes'],
     params: meetingParams,
     body: minutesHeaderFieldsSchema,
