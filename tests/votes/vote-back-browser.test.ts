@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
+import { expectNoSeriousA11yViolations, holdRequests, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
 import { compoundIdByCode, DEMO_OPEN_VOTE, demoOpenVoteId, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -150,6 +150,32 @@ describe("the phone's Back button while voting", () => {
       await page.goBack();
       await page.waitForURL(`${server.url}/compounds/${dsct}/votes`);
       expect(await ballotsOfFlat()).toEqual(cast);
+    });
+  });
+
+  test('Back while her ballot is on its way keeps the choice being cast on screen; the receipt says what was counted', async () => {
+    await withPhonePage(browser, async (page) => {
+      await openVoteFromList(page);
+      // Her other flat, the one left after the test before: 继续投票 goes straight to its choice.
+      await overview(page).click();
+      await choice(page, /反对/).click();
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByRole('heading', { name: CONFIRM }).waitFor();
+      const held = await holdRequests(page, /\/api\/votes\/[^/]+\/ballots$/);
+      await page.getByRole('button', { name: '确认投票' }).click();
+      await held.arrived;
+      // One bar of signal: she presses Back while it is sending. The confirm screen stays, with her choice.
+      await page.goBack();
+      await page.waitForTimeout(300);
+      await page.getByRole('heading', { name: CONFIRM }).waitFor();
+      expect(await page.locator('.confirm-choice').textContent()).toBe('反对');
+      expect(await page.getByRole('radio').count()).toBe(0);
+      await held.release();
+      await page.getByRole('heading', { name: /投票成功/ }).waitFor();
+      expect(await page.locator('.your-choice').textContent()).toBe('您投的是：反对');
+      const receipt = ((await page.locator('.receipt').textContent()) ?? '').trim();
+      const stored = await server.deps.db.selectFrom('ballots').select('choices_json').where('receipt_code', '=', receipt).executeTakeFirstOrThrow();
+      expect(JSON.parse(stored.choices_json)).toEqual(['no']);
     });
   });
 });

@@ -114,6 +114,8 @@ export const voteMessages = {
   'votes.next': { 'zh-CN': '下一步', en: 'Next' },
   'votes.back': { 'zh-CN': '返回修改', en: 'Go back' },
   'votes.confirmHeading': { 'zh-CN': '请确认您的选择', en: 'Please confirm your choice' },
+  'votes.yourChoice': { 'zh-CN': '您投的是：{choice}', en: 'You voted: {choice}' },
+  'votes.choiceSeparator': { 'zh-CN': '、', en: ', ' },
   'votes.confirmFor': { 'zh-CN': '为 {unit} 投票：', en: 'Voting for {unit}:' },
   'votes.confirmCast': { 'zh-CN': '确认投票', en: 'Cast my ballot' },
   'votes.castUnsure': {

@@ -33,6 +33,8 @@ function entryOf(state: unknown): Entry | null {
 export interface FlowHistoryHost extends ReactiveControllerHost, HTMLElement {
   readonly receipts: readonly unknown[];
   readonly choices: readonly string[];
+  /** A ballot is on its way: the screens stay as they are until it is answered. */
+  readonly casting: boolean;
   /** Shows `step`, the choices as they are. */
   showStep(step: Step): void;
 }
@@ -42,6 +44,8 @@ export class FlowHistory implements ReactiveController {
   private over = true;
   /** Entries the current one sits above the vote's own. */
   private depth = 0;
+  /** The entry of the screen shown, put back when Back is pressed while a ballot is on its way. */
+  private current: Entry | null = null;
 
   constructor(private readonly host: FlowHistoryHost) {
     host.addController(this);
@@ -66,7 +70,8 @@ export class FlowHistory implements ReactiveController {
   /** The next screen of the round, an entry of its own. */
   push(step: FlowStep): void {
     this.depth += 1;
-    history.pushState({ [KEY]: { round: this.round, step, depth: this.depth } satisfies Entry }, '');
+    this.current = { round: this.round, step, depth: this.depth };
+    history.pushState({ [KEY]: this.current }, '');
   }
 
   /** The screen's own back button does what the phone's Back does, so the two never disagree about what is next. */
@@ -96,6 +101,12 @@ export class FlowHistory implements ReactiveController {
   }
 
   private readonly onPopState = () => {
+    // Back while the ballot is on its way: the choice on screen is the one being cast, so it stays on screen
+    // (a choice changed now would not be the one counted). The entry left is put back.
+    if (this.host.casting && this.current) {
+      history.pushState({ [KEY]: this.current }, '');
+      return;
+    }
     const entry = entryOf(history.state);
     const current = entry !== null && entry.round === this.round;
     const live = current && (entry.step === 'done' ? this.host.receipts.length > 0 : !this.over);
@@ -107,6 +118,7 @@ export class FlowHistory implements ReactiveController {
       return;
     }
     this.depth = entry.depth;
+    this.current = entry;
     // Forward to the confirm screen after every choice was taken back on the screen before: that screen instead.
     if (entry.step === 'confirm' && this.host.choices.length === 0) {
       history.replaceState({ [KEY]: { ...entry, step: 'choose' } satisfies Entry }, '');

@@ -22,6 +22,8 @@ export interface FlowHost {
   voters: MyVoter[];
   choices: string[];
   receipts: BallotReceipt[];
+  /** The choices the receipts are for, as cast. */
+  readonly castChoices: readonly string[];
   readonly write: { readonly error: string | undefined | null; readonly busy: boolean };
   /** Offline a ballot cannot be cast (it counts only once the server confirms it): the confirm button waits, with words. */
   readonly online: boolean;
@@ -113,6 +115,10 @@ export const flowStyles = css`
     margin: -0.4rem 0 0.4rem;
     color: var(--yishi-muted);
     font-size: 1rem;
+  }
+  .your-choice {
+    font-size: 1.25rem;
+    font-weight: 700;
   }
   .receipt-for {
     margin: 0.75rem 0 0;
@@ -225,6 +231,7 @@ function renderDone(page: FlowHost, v: VoteView) {
   return html`<p class="progress">${t('votes.step', { n: 3 })}</p>
     <h1 class="done-heading" tabindex="-1">✓ ${several ? t('votes.doneHeadingAll', { count: page.receipts.length }) : t('votes.doneHeading')}</h1>
     <p>${vote.title}</p>
+    <p class="your-choice">${t('votes.yourChoice', { choice: vote.options.filter((o) => page.castChoices.includes(o.id)).map((o) => o.label).join(t('votes.choiceSeparator')) })}</p>
     ${page.receipts.map(
       (r) =>
         html`<p class="receipt-for">${t('votes.receiptFor', { unit: r.voterLabel })}</p>

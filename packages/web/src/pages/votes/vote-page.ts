@@ -120,6 +120,8 @@ export class VotePage extends YishiElement implements FlowHost {
   @state() voters: MyVoter[] = [];
   @state() choices: string[] = [];
   @state() receipts: BallotReceipt[] = [];
+  /** The choices the receipts are for, as cast. */
+  castChoices: string[] = [];
   readonly write = new WriteController(this);
   /** The voting flow's screens, once voting has started. */
   private flow?: Awaited<ReturnType<typeof parts.flow>>;
@@ -345,6 +347,11 @@ export class VotePage extends YishiElement implements FlowHost {
     else if (this.choices.length < max) this.choices = [...this.choices.filter((c) => c !== 'abstain'), id];
   }
 
+  /** A ballot is on its way (the phone's Back waits for its answer: vote-flow-history.ts). */
+  get casting(): boolean {
+    return this.write.busy;
+  }
+
   async cast(v: VoteView) {
     const params = { voteId: v.vote.id };
     const choices = this.choices;
@@ -370,6 +377,7 @@ export class VotePage extends YishiElement implements FlowHost {
       return;
     }
     this.receipts = receipts;
+    this.castChoices = choices;
     this.step = 'done';
     this.flowHistory?.done();
     window.scrollTo(0, 0);
