@@ -231,7 +231,14 @@ function renderDone(page: FlowHost, v: VoteView) {
   return html`<p class="progress">${t('votes.step', { n: 3 })}</p>
     <h1 class="done-heading" tabindex="-1">✓ ${several ? t('votes.doneHeadingAll', { count: page.receipts.length }) : t('votes.doneHeading')}</h1>
     <p>${vote.title}</p>
-    <p class="your-choice">${t('votes.yourChoice', { choice: vote.options.filter((o) => page.castChoices.includes(o.id)).map((o) => o.label).join(t('votes.choiceSeparator')) })}</p>
+    <p class="your-choice">
+      ${t('votes.yourChoice', {
+        choice: vote.options
+          .filter((o) => page.castChoices.includes(o.id))
+          .map((o) => o.label)
+          .join(t('votes.choiceSeparator')),
+      })}
+    </p>
     ${page.receipts.map(
       (r) =>
         html`<p class="receipt-for">${t('votes.receiptFor', { unit: r.voterLabel })}</p>
