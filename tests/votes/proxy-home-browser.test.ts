@@ -142,6 +142,9 @@ describe("a proxy holder's home", () => {
       await entry.getByRole('link', { name: '去代为投票' }).click();
       await page.waitForURL(`${server.url}/votes/${voteId}#proxy`);
       await page.locator('yishi-vote-page h1', { hasText: TITLE }).waitFor();
+      // Not "not on the roll": she has no flat of her own here, and the page says where hers to vote for are.
+      await page.getByText('您名下没有参加本次表决的房屋。业主委托您代投的房屋在本页下方“委托投票”中。').waitFor();
+      expect(await page.getByText('您不在本次表决的投票人名单中').count()).toBe(0);
       const card = page.locator('yishi-proxy-panel .card', { hasText: '代理 2栋2单元502（委托人 王*国）' });
       await card.getByRole('button', { name: '同意' }).click();
       await page.locator('yishi-proxy-panel').getByRole('button', { name: '确认投票' }).click();

@@ -90,7 +90,8 @@ export const NOTIFICATION_SPECS: Record<NotificationKind, NotificationKindSpec> 
       'zh-CN': '{principal} 委托您代为投票（{units}），表决“{title}”{closesAt}截止。委托人本人投票后，以本人投票为准。',
       en: '{principal} authorised you to vote for {units} in "{title}", closing {closesAt}. If the owner votes in person, their own ballot counts.',
     },
-    path: '/votes/{voteId}',
+    // Straight to the flats she may vote for (the proxy panel, at the foot of the vote page).
+    path: '/votes/{voteId}#proxy',
   },
   vote_proxy_voted: {
     group: 'votes',

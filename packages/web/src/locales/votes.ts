@@ -50,6 +50,11 @@ export const voteMessages = {
   'votes.named': { 'zh-CN': '记名投票：结束后公布每户的选择。', en: 'Named ballot: each unit’s choice is published after closing.' },
   'votes.turnout': { 'zh-CN': '已投票 {ballots} 户 / 共 {voters} 户', en: '{ballots} of {voters} units have voted' },
   'votes.notEligible': { 'zh-CN': '您不在本次表决的投票人名单中。', en: 'You are not on the roll of this vote.' },
+  'votes.proxyOnly': {
+    'zh-CN': '您名下没有参加本次表决的房屋。业主委托您代投的房屋在本页下方“委托投票”中。',
+    en: 'No flat of yours is on this vote’s roll. The flats an owner authorised you to vote for are further down, under “Voting by proxy”.',
+  },
+  'votes.toProxyPanel': { 'zh-CN': '去代为投票', en: 'Vote as proxy' },
   'votes.needsNetwork': { 'zh-CN': '需要联网才能投票', en: 'You need to be online to vote' },
   'votes.needsNetworkWhy': {
     'zh-CN': '投票必须由服务器当场确认并给出回执码，离线时不能投票。联网后刷新本页即可投票。',

@@ -102,7 +102,13 @@ export class ProxyPanel extends YishiElement {
    * at the foot of the page below "not on the roll", is brought into view once it shows the flats held.
    */
   private broughtIntoView = false;
+  /** The page is told once that the reader holds a proxy here (it then says where her flats to vote for are). */
+  private toldHeld = false;
   protected override updated(): void {
+    if (!this.toldHeld && this.load.value?.held.length) {
+      this.toldHeld = true;
+      this.dispatchEvent(new CustomEvent('proxy-held', { bubbles: true, composed: true }));
+    }
     if (this.broughtIntoView || location.hash !== '#proxy' || this.actions.status !== 'ready' || !this.load.value?.held.length) return;
     this.broughtIntoView = true;
     // Once the actions have drawn the flats: scrolled before, the page was still short and stopped above them.

@@ -122,6 +122,8 @@ export class VotePage extends YishiElement implements FlowHost {
   @state() receipts: BallotReceipt[] = [];
   /** The choices the receipts are for, as cast. */
   castChoices: string[] = [];
+  /** The reader holds an owner's proxy in this vote (the proxy panel says so once it has read it). */
+  @state() private holdsProxy = false;
   readonly write = new WriteController(this);
   /** The voting flow's screens, once voting has started. */
   private flow?: Awaited<ReturnType<typeof parts.flow>>;
@@ -193,7 +195,7 @@ export class VotePage extends YishiElement implements FlowHost {
       }
       ${v.timeline.statutory && !unsettled ? html`<yishi-vote-timeline .timeline=${v.timeline}></yishi-vote-timeline>` : nothing}
       ${vote.secret ? this.renderSecrecy(vote.status === 'open' && v.mine.length > 0) : html`<p class="muted">${t('votes.named')}</p>`}
-      ${stale ? nothing : html`<yishi-proxy-panel .view=${v} @proxy-changed=${() => this.load.refresh()}></yishi-proxy-panel>`}
+      ${stale ? nothing : html`<yishi-proxy-panel .view=${v} @proxy-changed=${() => this.load.refresh()} @proxy-held=${() => (this.holdsProxy = true)}></yishi-proxy-panel>`}
       ${vote.status === 'closed' ? nothing : html`<p class="muted">${t('votes.resultsHidden')}</p>`}
       ${vote.status === 'draft' || vote.electorateKind !== 'owners' ? nothing : html`<p><a class="link-button" href=${`/votes/${vote.id}/roll-check`}>${t('objections.rollLink')}</a></p>`}
       ${v.canManage ? html`<p><a class="link-button" href=${`/votes/${vote.id}/manage`}>${t('votes.manage')}</a></p>` : nothing}
@@ -239,7 +241,18 @@ export class VotePage extends YishiElement implements FlowHost {
   }
 
   private renderMyBallots(v: VoteView) {
-    if (v.mine.length === 0) return v.canManage ? nothing : html`<div class="alert warning" role="alert">${t('votes.notEligible')}</div>`;
+    if (v.mine.length === 0) {
+      if (v.canManage) return nothing;
+      // No flat of her own on the roll, but an owner's proxy: not "not on the roll", and where to vote.
+      if (this.holdsProxy)
+        return html`<div class="alert proxy-only" role="status">
+          <p>${t('votes.proxyOnly')}</p>
+          <button type="button" class="button primary" @click=${() => this.renderRoot.querySelector('yishi-proxy-panel')?.scrollIntoView({ block: 'start' })}>
+            ${t('votes.toProxyPanel')}
+          </button>
+        </div>`;
+      return html`<div class="alert warning" role="alert">${t('votes.notEligible')}</div>`;
+    }
     // A kept copy says so under its title already.
     if (this.load.stale) return nothing;
     if (!this.connection.online) return this.renderNeedsNetwork();
