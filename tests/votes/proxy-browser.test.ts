@@ -80,7 +80,7 @@ describe('voting by proxy on a phone', () => {
       await expect.poll(() => onScreen(needUnit)).toBe(true);
       await expect.poll(() => focusedControl(page)).toBe('unit');
       await panel.getByRole('checkbox', { name: '1栋1单元301' }).check();
-      await panel.getByRole('textbox', { name: '受托人手机号' }).fill('13800000002');
+      await panel.getByRole('textbox', { name: '受托人手机号' }).fill('138 0000 0002');
       const form = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f5f2ea' } })
         .jpeg()
         .toBuffer();
@@ -208,7 +208,7 @@ describe('voting by proxy on a phone', () => {
       await units.selectOption({ label: '1栋2单元602' });
       expect(await describedBy(units)).toBe('');
       const proxyPhone = staffPanel.getByRole('textbox', { name: '受托人手机号' });
-      await proxyPhone.fill('13600000001');
+      await proxyPhone.fill('136-0000-0001');
       expect(await describedBy(proxyPhone)).toBe('受托人须先用这个手机号开通议事平台账号');
       await staffPanel.locator('input[type=file]').setInputFiles({ name: 'weituoshu.jpg', mimeType: 'image/jpeg', buffer: await signedPaper() });
       await staffPanel.getByRole('img', { name: /第 1 张/ }).waitFor();

@@ -5,6 +5,7 @@
  * using them adds nativeFieldStyles and buttonStyles): the first page an owner opens loads no
  * Shoelace.
  */
+import { PHONE_FIELD_LENGTH } from '../../format/clean-phone.js';
 import { maskPhone } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { t } from '../../i18n.js';
@@ -24,8 +25,9 @@ export interface SmsFieldsState {
   onSend: () => void;
 }
 
-/** What someone typed as a phone number, without the spaces and dashes people put in. */
 /** The field of the phone-and-code pair each SMS error of the API is about (login and activation). */
+export { cleanPhone } from '../../format/clean-phone.js';
+
 export const SMS_FIELD_OF_CODE = {
   phone_invalid: 'phone',
   phone_not_on_roster: 'phone',
@@ -39,10 +41,6 @@ export const SMS_FIELD_OF_CODE = {
   sms_code_format: 'smsCode',
 } as const satisfies Record<string, 'phone' | 'smsCode'>;
 
-export function cleanPhone(text: string): string {
-  return text.replace(/[\s\-()]/g, '');
-}
-
 export function renderSmsFields(s: SmsFieldsState) {
   const sendLabel = s.secondsLeft > 0 ? t('accounts.resendIn', { seconds: s.secondsLeft }) : s.sentTo ? t('accounts.resendCode') : t('accounts.sendCode');
   return html`${textField({
@@ -54,7 +52,7 @@ export function renderSmsFields(s: SmsFieldsState) {
       type: 'tel',
       inputmode: 'numeric',
       autocomplete: 'tel',
-      maxlength: 13,
+      maxlength: PHONE_FIELD_LENGTH,
       onInput: s.onPhone,
     })}
     <div class="send">

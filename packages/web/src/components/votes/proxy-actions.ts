@@ -12,6 +12,7 @@
  * a revocation, `proxy-changed`, as a withdrawn proxy ballot changes the count) and `proxy-form-closed`
  * when the form is sent or cancelled.
  */
+import { PHONE_FIELD_LENGTH, cleanPhone } from '../../format/clean-phone.js';
 import { proxyEndpoints, type MyProxies, type ProxyView, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -208,7 +209,7 @@ export class ProxyActions extends YishiElement {
         ${free.map((u) => html`<label class="check"><input type="checkbox" name="unit" value=${u.voterKey} ?checked=${free.length === 1} />${u.label}</label>`)}
         ${errors.unitIds ? html`<p class="form-error" role="alert">${errors.unitIds}</p>` : nothing}
       </fieldset>
-      ${this.textField({ name: 'phone', label: t('proxy.phone'), error: errors.proxyPhone, help: t('proxy.phoneHelp'), type: 'tel', inputmode: 'numeric', maxlength: 11, autocomplete: 'tel' })}
+      ${this.textField({ name: 'phone', label: t('proxy.phone'), error: errors.proxyPhone, help: t('proxy.phoneHelp'), type: 'tel', inputmode: 'numeric', maxlength: PHONE_FIELD_LENGTH, autocomplete: 'tel' })}
       <yishi-photo-picker
         legend=${t('proxy.form')}
         help=${t('proxy.formHelp')}
@@ -279,7 +280,7 @@ export class ProxyActions extends YishiElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const unitIds = [...form.querySelectorAll<HTMLInputElement>('input[name=unit]')].filter((c) => c.checked).map((c) => c.value);
-    const proxyPhone = (form.querySelector<HTMLInputElement>('input[name=phone]')?.value ?? '').trim();
+    const proxyPhone = cleanPhone(form.querySelector<HTMLInputElement>('input[name=phone]')?.value ?? '');
     const picker = form.querySelector<PhotoPicker>('yishi-photo-picker');
     const missing = unitIds.length === 0 ? { unitIds: t('proxy.needUnit') } : !picker?.ids[0] ? { formPhotoId: t('proxy.needPhoto') } : null;
     if (missing || !picker) {

@@ -5,6 +5,7 @@
  * recorded with the staff member, after a confirmation dialog. Its fields, buttons and dialog are
  * native (no Shoelace); a refusal is said under each field it is about, the focus on the first.
  */
+import { PHONE_FIELD_LENGTH, cleanPhone } from '../../format/clean-phone.js';
 import { proxyEndpoints, type ProxyView, type VoteProxies, type VoteView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -147,7 +148,7 @@ export class ProxyStaffPanel extends YishiElement {
         error: errors.principalPhone,
         type: 'tel',
         inputmode: 'numeric',
-        maxlength: 11,
+        maxlength: PHONE_FIELD_LENGTH,
         onInput: (value) => {
           this.principalPhone = value;
           this.write.clearField('principalPhone');
@@ -175,7 +176,7 @@ export class ProxyStaffPanel extends YishiElement {
         hint: t('proxy.phoneHelp'),
         type: 'tel',
         inputmode: 'numeric',
-        maxlength: 11,
+        maxlength: PHONE_FIELD_LENGTH,
         onInput: (value) => {
           this.proxyPhone = value;
           this.write.clearField('proxyPhone');
@@ -247,7 +248,13 @@ export class ProxyStaffPanel extends YishiElement {
       void this.focusFirst();
       return;
     }
-    this.asking = { kind: 'record', unitIds: [unit.voterKey], principalPhone: this.principalPhone.trim(), proxyPhone: this.proxyPhone.trim(), formPhotoId };
+    this.asking = {
+      kind: 'record',
+      unitIds: [unit.voterKey],
+      principalPhone: cleanPhone(this.principalPhone),
+      proxyPhone: cleanPhone(this.proxyPhone),
+      formPhotoId,
+    };
   }
 
   private async go() {

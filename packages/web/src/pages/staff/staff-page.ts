@@ -6,6 +6,7 @@
  * by place (pending people marked, with a fresh invitation for them), revoking after a
  * confirmation that names person, role and place, and the record of grants and revocations.
  */
+import { PHONE_FIELD_LENGTH, cleanPhone } from '../../format/clean-phone.js';
 import '../../components/accounts/code-handover.js';
 import '../../components/accounts/staff-grants.js';
 import { grantRecordStyles, renderGrantRecord } from '../../components/accounts/grant-record.js';
@@ -202,7 +203,7 @@ export class StaffPage extends YishiElement {
         ${keyed(
           this.personKey,
           html`${this.input('name', t('admin.staff.name'), { placeholder: t('admin.staff.namePlaceholder'), autocomplete: 'name', maxlength: 30 })}
-          ${this.input('phone', t('admin.staff.phone'), { type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: 11, placeholder: '13800000000', help: t('admin.staff.phoneHelp') })}
+          ${this.input('phone', t('admin.staff.phone'), { type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: PHONE_FIELD_LENGTH, placeholder: '13800000000', help: t('admin.staff.phoneHelp') })}
           ${
             this.chosenRole === 'party_rep'
               ? html`${nativeField(
@@ -275,7 +276,7 @@ export class StaffPage extends YishiElement {
     if (!this.chosenRole) return this.refuse({ role: t('admin.staff.roleRequired') });
     const parsed = grantInputSchema.safeParse({
       name: this.value('name'),
-      phone: this.value('phone'),
+      phone: cleanPhone(this.value('phone')),
       role: this.chosenRole,
       party: this.chosenRole === 'party_rep' ? this.party || null : null,
       organisation: this.chosenRole === 'party_rep' ? this.value('organisation') || null : null,
