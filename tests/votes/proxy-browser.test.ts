@@ -114,7 +114,7 @@ describe('voting by proxy on a phone', () => {
       await panel.getByRole('dialog', { name: '为 1栋1单元301 投票' }).waitFor();
       await page.screenshot({ path: `${SCREENSHOTS}/proxy-cast-dialog-phone.png` });
       await panel.getByRole('button', { name: '确认投票' }).click();
-      const done = panel.getByText(/已代为投票/);
+      const done = panel.getByText(/已代为投票：1栋1单元301 投“同意”/);
       await done.waitFor();
       const code = /回执码 ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})（委托人也能看到）/.exec((await done.textContent()) ?? '')?.[1];
       expect(code).toBeTruthy();

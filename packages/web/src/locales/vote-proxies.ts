@@ -46,7 +46,10 @@ export const voteProxyMessages = {
   'proxy.castFor': { 'zh-CN': '为 {unit} 投票', en: 'Vote for {unit}' },
   'proxy.castConfirm': { 'zh-CN': '确认代 {name} 为 {unit} 投“{choice}”？', en: 'Cast "{choice}" for {unit} on behalf of {name}?' },
   'proxy.cast': { 'zh-CN': '确认投票', en: 'Cast' },
-  'proxy.castDone': { 'zh-CN': '已代为投票，回执码 {code}（委托人也能看到）', en: 'Cast; receipt {code} (the owner sees it too)' },
+  'proxy.castDone': {
+    'zh-CN': '已代为投票：{unit} 投“{choice}”，回执码 {code}（委托人也能看到）',
+    en: 'Cast for {unit}: “{choice}”; receipt {code} (the owner sees it too)',
+  },
   'proxy.principalVoted': { 'zh-CN': '委托人已亲自投票，以委托人的投票为准', en: 'The owner voted in person; their ballot counts' },
   'proxy.myProxyReceipt': { 'zh-CN': '回执码 {code}', en: 'Receipt {code}' },
   'proxy.channel': { 'zh-CN': '委托', en: 'Proxy' },

@@ -354,7 +354,8 @@ export class ProxyActions extends YishiElement {
     );
     this.casting = null;
     if (!receipt) return;
-    this.done = t('proxy.castDone', { code: receipt.receiptCode });
+    const choice = this.view?.vote.options.find((o) => o.id === c.choice)?.label ?? c.choice;
+    this.done = t('proxy.castDone', { code: receipt.receiptCode, unit: c.label, choice });
     await this.refresh();
   }
 }
