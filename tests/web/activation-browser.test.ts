@@ -7,6 +7,8 @@
  * - a wrong code and a phone that is not on the roster get the server's Chinese words under the field;
  * - an owner activates with phone + SMS code and no password, is sent back to the code when it was
  *   wrong, and later sets a password on "my account" without an old one;
+ * - the phone's Back and Forward move between the steps with the code and consent kept, and never
+ *   back into a finished activation;
  * - the SMS login on /login, and a phone that is not activated yet being sent on to /activate.
  * Every step passes axe; screenshots go to /tmp/yishi-shots/accounts. The same pages in every window
  * and in English: account-pages-windows-browser.test.ts.
@@ -95,6 +97,61 @@ describe('activating an account', () => {
     await withPage(async (page) => {
       await loginAs(page, pages.server.url, '13800000001', 'chun-tian-301');
       expect((await me(page))?.displayName).toBe('王建国');
+    });
+  });
+
+  test("the phone's Back goes to the previous step with what she entered kept, and never back into a finished activation", async () => {
+    const code = await issueOwnerCode(pages.server, pages.install, '13800000004');
+    await withPage(async (page) => {
+      // Opened straight from the letter's link: nothing before it in this tab.
+      await page.goto(`${pages.server.url}/activate`);
+      const codeInput = field(page, 'code').locator('input');
+      await codeInput.fill(code);
+      await page.locator(ACTIVATE).getByRole('button', { name: '核对激活码' }).click();
+      await page.locator(`${ACTIVATE} .greeting`).waitFor();
+      const greeting = await visibleText(page.locator(`${ACTIVATE} .greeting`));
+      expect(greeting).toContain('2栋1单元102');
+      await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
+      await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 2/3');
+
+      // Back on step 2: step 1, the checked code and its greeting still there, still on /activate.
+      await page.goBack();
+      await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 1/3');
+      expect(new URL(page.url()).pathname).toBe('/activate');
+      expect(await codeInput.inputValue()).toBe(`${code.slice(0, 5)}-${code.slice(5)}`);
+      expect(await visibleText(page.locator(`${ACTIVATE} .greeting`))).toBe(greeting);
+
+      // Forward again: step 2, then consent and on to step 3.
+      await page.goForward();
+      await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 2/3');
+      await agree(page);
+      await page.getByLabel('密码', { exact: true }).fill('chun-tian-301');
+
+      // Back on step 3: step 2 with the consent still ticked; Forward: the password still typed.
+      await page.goBack();
+      await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 2/3');
+      expect(await page.getByRole('checkbox', { name: '我已阅读并同意' }).isChecked()).toBe(true);
+      expect(new URL(page.url()).pathname).toBe('/activate');
+      // The page's own "上一步" goes back the same way: one more Back from there leaves nothing behind on step 2.
+      await page.locator(ACTIVATE).getByRole('button', { name: '上一步' }).click();
+      await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 1/3');
+      await page.goForward();
+      await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 2/3');
+      await page.goForward();
+      await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 3/3');
+      expect(await page.getByLabel('密码', { exact: true }).inputValue()).toBe('chun-tian-301');
+
+      await page.getByLabel('再次输入密码').fill('chun-tian-301');
+      await page.locator(ACTIVATE).getByRole('button', { name: '完成激活' }).click();
+      await page.waitForURL((u) => u.pathname === '/');
+      expect((await me(page))?.displayName).toBe('刘芳');
+      // Activated: Back and Forward never bring a step of it back to be sent again.
+      await page.goBack().catch(() => undefined);
+      await page.waitForTimeout(500);
+      expect(page.url()).not.toContain('/activate');
+      await page.goForward().catch(() => undefined);
+      await page.waitForTimeout(500);
+      if (new URL(page.url()).pathname === '/activate') expect(await stepTitle(page).textContent()).toContain('步骤 1/3');
     });
   });
 

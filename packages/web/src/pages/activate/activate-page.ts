@@ -10,6 +10,9 @@
  * 2. The privacy notice, in full and readable, with its required "我已阅读并同意".
  * 3. How to log in from now on: a password typed twice, or none (SMS codes only) where allowed.
  *
+ * Steps 2 and 3 are entries of the browser's history (activate-history.ts): the phone's Back goes back a
+ * step with what she entered kept, and never back into an activation already done.
+ *
  * The code is only spent by the last step, so an error the server finds then (a wrong SMS code, a
  * password it refuses) is shown next to its field on the step that field is on, and focus goes there.
  *
@@ -36,10 +39,11 @@ import { FIELDS, FIELD_OF_CODE, STEP_OF, type Field, type Step, type Way } from 
 import { renderConsentStep } from './activate-consent.js';
 import { renderLoginChoiceStep } from './activate-login-choice.js';
 import { renderGreeting } from './activate-greeting.js';
+import { ActivateHistory, type ActivateHistoryHost } from './activate-history.js';
 import { activatePageStyles } from './activate-page-styles.js';
 
 @customElement('yishi-activate-page')
-export class ActivatePage extends YishiElement {
+export class ActivatePage extends YishiElement implements ActivateHistoryHost {
   static override styles = [YishiElement.styles, ...activatePageStyles];
 
   @state() private step: Step = 1;
@@ -63,6 +67,8 @@ export class ActivatePage extends YishiElement {
   /** Every request of the page; its problems are shown under their field, on that field's step. */
   private readonly write = new WriteController<Field>(this);
   private readonly countdown = new SmsCountdownController(this, () => cleanPhone(this.phone));
+  /** Steps 2 and 3 in the browser's history: the phone's Back goes back a step, with what she entered kept. */
+  private readonly steps = new ActivateHistory(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -104,6 +110,7 @@ export class ActivatePage extends YishiElement {
     const first = FIELDS.find((f) => this.write.fieldErrors[f]);
     if (!first) return;
     this.step = STEP_OF[first];
+    this.steps.settle(this.step);
     if (first === 'code') this.way = 'code';
     if (first === 'phone' || first === 'smsCode') this.way = 'sms';
     await focusControl(this, first);
@@ -126,6 +133,27 @@ export class ActivatePage extends YishiElement {
     this.action = null;
     if (result === undefined) void this.goToProblem();
     return result;
+  }
+
+  get finishing(): boolean {
+    return this.action === 'finish';
+  }
+
+  /** Step 2 once who she is has been checked, step 3 once she has also agreed to the notice. */
+  reachable(step: Step): Step {
+    if (!(this.way === 'code' ? this.lookup : this.smsLookup)) return 1;
+    return step === 3 && !this.consent ? 2 : step;
+  }
+
+  /** A step the phone's Back or Forward shows, as she left it. */
+  showStep(step: Step): void {
+    if (step !== this.step) void this.goTo(step);
+  }
+
+  /** On to the next step, an entry of its own in the browser's history. */
+  private async next(step: Step): Promise<void> {
+    this.steps.forward(step);
+    await this.goTo(step);
   }
 
   private async goTo(step: Step): Promise<void> {
@@ -158,7 +186,7 @@ export class ActivatePage extends YishiElement {
   private async submitCode(event: Event): Promise<void> {
     event.preventDefault();
     if (this.write.busy) return;
-    if (this.lookup) await this.goTo(2);
+    if (this.lookup) await this.next(2);
     else await this.checkCode();
   }
 
@@ -197,7 +225,7 @@ export class ActivatePage extends YishiElement {
     const input = this.smsInput();
     if (!input) return;
     if (this.purpose === 'login' && this.sentTo === input.phone) await this.logInWithCode();
-    else if (this.smsLookup) await this.goTo(2);
+    else if (this.smsLookup) await this.next(2);
     else this.smsLookup = (await this.send('lookup', () => api.call(activationEndpoints.lookupSms, { body: input }))) ?? null;
   }
 
@@ -210,7 +238,7 @@ export class ActivatePage extends YishiElement {
       await loadMe({ force: true });
       return result;
     });
-    if (loggedIn) navigate('/', { replace: true });
+    if (loggedIn) this.steps.done(() => navigate('/', { replace: true }));
   }
 
   // Step 2: consent
@@ -221,7 +249,7 @@ export class ActivatePage extends YishiElement {
       this.showErrors({ consent: t('activate.consentRequired') });
       return;
     }
-    await this.goTo(3);
+    await this.next(3);
   }
 
   // Step 3: password or SMS only, and activation
@@ -256,7 +284,7 @@ export class ActivatePage extends YishiElement {
       },
       this.kind === 'reset' ? t('activate.doneReset') : t('activate.done'),
     );
-    if (activated) navigate('/', { replace: true });
+    if (activated) this.steps.done(() => navigate('/', { replace: true }));
   }
 
   // Rendering
@@ -279,7 +307,7 @@ export class ActivatePage extends YishiElement {
                   this.consent = checked;
                   this.write.clearField('consent');
                 },
-                onBack: () => void this.goTo(1),
+                onBack: () => this.steps.back(1),
                 onSubmit: (e) => void this.submitConsent(e),
               })
             : this.renderLoginChoice()
@@ -378,7 +406,7 @@ export class ActivatePage extends YishiElement {
         this[field] = value;
         this.write.clearField(field);
       },
-      onBack: () => void this.goTo(2),
+      onBack: () => this.steps.back(2),
       onSubmit: (e) => void this.finish(e),
     });
   }
