@@ -172,7 +172,7 @@ describe("the phone's Back button while voting", () => {
       expect(await page.getByRole('radio').count()).toBe(0);
       await held.release();
       await page.getByRole('heading', { name: /投票成功/ }).waitFor();
-      expect(await page.locator('.your-choice').textContent()).toBe('您投的是：反对');
+      expect(((await page.locator('.your-choice').textContent()) ?? '').trim()).toBe('您投的是：反对');
       const receipt = ((await page.locator('.receipt').textContent()) ?? '').trim();
       const stored = await server.deps.db.selectFrom('ballots').select('choices_json').where('receipt_code', '=', receipt).executeTakeFirstOrThrow();
       expect(JSON.parse(stored.choices_json)).toEqual(['no']);
