@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
-import { hashPassword } from '../../packages/server/src/auth/password.js';
+import { insertOutsideAccount } from '../../packages/server/src/testing/outside-account.js';
 import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -42,26 +42,14 @@ beforeAll(async () => {
   const flat = notVoted.find((u) => u.label === '1栋1单元301')!;
   const second = notVoted.find((u) => u.label === '2栋2单元502')!;
   // His daughter has an account from another compound of the city and no role at 都市春天.
-  const now = new Date().toISOString();
-  await server.deps.db.insertInto('persons').values({ id: 'daughter', name: '王小芳', phone: DAUGHTER, created_at: now }).execute();
-  await server.deps.db
-    .insertInto('users')
-    .values({
-      id: 'daughter-account',
-      person_id: 'daughter',
-      username: 'wangxiaofang',
-      phone: DAUGHTER,
-      display_name: '王小芳',
-      password_hash: await hashPassword('yishi2026'),
-      locale: 'zh-CN',
-      disabled: 0,
-      created_at: now,
-      activated_at: now,
-      privacy_consent_at: now,
-      privacy_notice_version: null,
-      email: null,
-    })
-    .execute();
+  await insertOutsideAccount(server.deps.db, {
+    personId: 'daughter',
+    userId: 'daughter-account',
+    name: '王小芳',
+    phone: DAUGHTER,
+    username: 'wangxiaofang',
+    password: 'yishi2026',
+  });
   // The signed form, photographed at the station; staff record it confirmed (the owner was there in person).
   const uploadForm = async () => {
     const photo = await fetch(`${server.url}/api/votes/${voteId}/photos`, {

@@ -6,8 +6,8 @@
  */
 import { homeEndpoints, proxyEndpoints, voteEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/password.js';
 import { DEMO_PASSWORD } from '../seed/demo-foundation.seed.js';
+import { insertOutsideAccount } from '../testing/outside-account.js';
 import { uploadVotePhoto } from '../testing/paper-slips.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -17,26 +17,7 @@ const DAUGHTER = '13600009999';
 let t: TestApp;
 beforeEach(async () => {
   t = await createTestApp();
-  const now = new Date().toISOString();
-  await t.deps.db.insertInto('persons').values({ id: 'daughter', name: '王小芳', phone: DAUGHTER, created_at: now }).execute();
-  await t.deps.db
-    .insertInto('users')
-    .values({
-      id: 'daughter-account',
-      person_id: 'daughter',
-      username: null,
-      phone: DAUGHTER,
-      display_name: '王小芳',
-      password_hash: await hashPassword(DEMO_PASSWORD),
-      locale: 'zh-CN',
-      disabled: 0,
-      created_at: now,
-      activated_at: now,
-      privacy_consent_at: now,
-      privacy_notice_version: null,
-      email: null,
-    })
-    .execute();
+  await insertOutsideAccount(t.deps.db, { personId: 'daughter', userId: 'daughter-account', name: '王小芳', phone: DAUGHTER, password: DEMO_PASSWORD });
 });
 afterEach(() => t.close());
 

@@ -167,14 +167,18 @@ export async function generateMinutes(deps: Deps, actor: Actor, meetingId: strin
     // The heading the secretary corrected stays as corrected: the meeting is closed, so nothing of it comes anew.
     const previous = await findMinutesDraft(trx, meetingId);
     if (previous) Object.assign(document.header, headerFieldsOf(readHeader(previous.header_json)));
-    await upsertMinutesDraft(trx, {
-      meeting_id: meetingId,
-      compound_id: loaded.meeting.compound_id,
-      header_json: JSON.stringify(document.header),
-      generated_at: now,
-      generated_by_user_id: actor.userId,
-      updated_at: now,
-    });
+    await upsertMinutesDraft(
+      trx,
+      {
+        meeting_id: meetingId,
+        compound_id: loaded.meeting.compound_id,
+        header_json: JSON.stringify(document.header),
+        generated_at: now,
+        generated_by_user_id: actor.userId,
+        updated_at: now,
+      },
+      previous !== undefined,
+    );
     await replaceDraftText(deps, trx, meetingId, text, actor.userId);
     // Where members sign: those who attended are asked to check and sign this text (once per text).
     if (loaded.spec.minutes.memberSignatures && (await listMinutesVersions(trx, meetingId)).length === 0) {

@@ -12,9 +12,9 @@ export function findMinutesDraft(db: Db, meetingId: string) {
   return db.selectFrom('minutes_drafts').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
 }
 
-export async function upsertMinutesDraft(db: Db, row: MinutesDraftTable): Promise<void> {
-  const existing = await findMinutesDraft(db, row.meeting_id);
-  if (existing) {
+/** Writes the draft's row; `exists` is whether the caller has just read one (under the meeting's lock). */
+export async function upsertMinutesDraft(db: Db, row: MinutesDraftTable, exists: boolean): Promise<void> {
+  if (exists) {
     await db
       .updateTable('minutes_drafts')
       .set({ header_json: row.header_json, generated_at: row.generated_at, generated_by_user_id: row.generated_by_user_id, updated_at: row.updated_at })

@@ -25,12 +25,10 @@ import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import type { FieldErrors } from '../../api/field-errors.js';
 import { navigate } from '../../app/router.js';
-import { renderFormError, showProblems } from '../../components/accounts/account-form.js';
-import { cleanPhone, renderSmsFields } from '../../components/accounts/sms-fields.js';
+import { showProblems } from '../../components/accounts/account-form.js';
+import { cleanPhone } from '../../components/accounts/sms-fields.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
-import { renderTabs } from '../../components/common/tabs.js';
 import { focusControl } from '../../components/forms/form-errors.js';
-import { textField } from '../../components/forms/text-field.js';
 import { SmsCountdownController, lastSmsPhone, type SmsCodeSent } from '../../controllers/sms-countdown-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
@@ -38,7 +36,7 @@ import { loadMe } from '../../state/session.js';
 import { FIELDS, FIELD_OF_CODE, STEP_OF, type Field, type Step, type Way } from './activate-fields.js';
 import { renderConsentStep } from './activate-consent.js';
 import { renderLoginChoiceStep } from './activate-login-choice.js';
-import { renderGreeting } from './activate-greeting.js';
+import { renderIdentityStep } from './activate-identity.js';
 import { ActivateHistory, type ActivateHistoryHost } from './activate-history.js';
 import { activatePageStyles } from './activate-page-styles.js';
 
@@ -316,76 +314,36 @@ export class ActivatePage extends YishiElement implements ActivateHistoryHost {
     </div>`;
   }
 
-  private renderGeneral() {
-    return renderFormError(this.write.error);
-  }
-
   private renderIdentity() {
-    return renderTabs({
-      id: 'way',
-      label: t('activate.step1'),
-      active: this.way,
-      onSelect: (way) => (this.way = way),
-      tabs: [
-        { key: 'code', label: t('activate.byCode'), panel: this.renderCodeWay() },
-        { key: 'sms', label: t('activate.bySms'), panel: this.renderSmsWay() },
-      ],
+    return renderIdentityStep({
+      way: this.way,
+      errors: this.write.fieldErrors,
+      error: this.write.error,
+      action: this.action,
+      code: this.code,
+      lookup: this.lookup,
+      phone: this.phone,
+      smsCode: this.smsCode,
+      smsLookup: this.smsLookup,
+      secondsLeft: this.countdown.secondsLeft,
+      sentTo: this.sentTo,
+      alreadyActive: this.purpose === 'login' && this.sentTo === cleanPhone(this.phone),
+      onWay: (way) => (this.way = way),
+      onCode: (value) => this.onCode(value),
+      onSubmitCode: (e) => void this.submitCode(e),
+      onPhone: (value) => {
+        this.phone = value;
+        this.smsLookup = null;
+        this.write.clearField('phone');
+      },
+      onSmsCode: (value) => {
+        this.smsCode = value;
+        this.smsLookup = null;
+        this.write.clearField('smsCode');
+      },
+      onSend: () => void this.sendCode(),
+      onSubmitSms: (e) => void this.submitSms(e),
     });
-  }
-
-  private renderCodeWay() {
-    const busy = this.action === 'lookup';
-    return html`<form class="fields" @submit=${this.submitCode} novalidate>
-      ${textField({
-        name: 'code',
-        label: t('activate.code'),
-        value: this.code,
-        error: this.write.fieldErrors.code,
-        hint: t('activate.codeHint'),
-        autocapitalize: 'characters',
-        maxlength: 20,
-        className: 'code',
-        onInput: (value) => this.onCode(value),
-      })}
-      <div aria-live="polite">${this.lookup ? renderGreeting(this.lookup) : nothing}</div>
-      ${this.way === 'code' ? this.renderGeneral() : nothing}
-      <button type="submit" class="button primary" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
-        ${this.lookup ? t('accounts.next') : t('activate.check')}
-      </button>
-    </form>`;
-  }
-
-  private renderSmsWay() {
-    const alreadyActive = this.purpose === 'login' && this.sentTo === cleanPhone(this.phone);
-    const busy = this.action === 'finish' || this.action === 'lookup';
-    return html`<form class="fields" @submit=${this.submitSms} novalidate>
-      <p class="muted">${t('activate.smsIntro')}</p>
-      ${renderSmsFields({
-        phone: this.phone,
-        smsCode: this.smsCode,
-        errors: this.write.fieldErrors,
-        secondsLeft: this.countdown.secondsLeft,
-        sending: this.action === 'send',
-        sentTo: this.sentTo,
-        onPhone: (value) => {
-          this.phone = value;
-          this.smsLookup = null;
-          this.write.clearField('phone');
-        },
-        onSmsCode: (value) => {
-          this.smsCode = value;
-          this.smsLookup = null;
-          this.write.clearField('smsCode');
-        },
-        onSend: () => void this.sendCode(),
-      })}
-      <div role="status">${alreadyActive ? html`<div class="alert already-active"><p>${t('activate.alreadyActive')}</p></div>` : nothing}</div>
-      <div aria-live="polite">${this.smsLookup && !alreadyActive ? renderGreeting(this.smsLookup, 'sms') : nothing}</div>
-      ${this.way === 'sms' ? this.renderGeneral() : nothing}
-      <button type="submit" class="button primary" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
-        ${alreadyActive ? t('activate.loginWithCode') : this.smsLookup ? t('accounts.next') : t('activate.checkSms')}
-      </button>
-    </form>`;
   }
 
   private renderLoginChoice() {

@@ -10,21 +10,21 @@
  * Offline (issue 19) the page shows the vote as it was last loaded on this device, never as open: no ballot
  * buttons, "截至 HH:mm" instead of the status, and "需要联网才能投票". A ballot always needs the server's answer.
  */
-import { SECRET_TOTALS_MIN_VOTERS, votePageParts, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
+import { votePageParts, voteEndpoints, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
 import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { renderStaleNote, savedTime, staleNoteStyles } from '../../components/common/stale-note.js';
-import { bracketed, colon, voteWhen } from '../../components/votes/vote-words.js';
+import { colon, voteWhen } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
-import { formatDate } from '../../format/format.js';
 import { currentLocale } from '../../state/preferences.js';
 import { buttonStyles } from '../../styles/button-styles.js';
+import { myUnitsSection, secrecySection } from './my-units.js';
 import type { FlowHistory, FlowHost, Step } from './vote-flow.js';
 
 /**
@@ -194,7 +194,7 @@ export class VotePage extends YishiElement implements FlowHost {
           : nothing
       }
       ${v.timeline.statutory && !unsettled ? html`<yishi-vote-timeline .timeline=${v.timeline}></yishi-vote-timeline>` : nothing}
-      ${vote.secret ? this.renderSecrecy(vote.status === 'open' && v.mine.length > 0) : html`<p class="muted">${t('votes.named')}</p>`}
+      ${vote.secret ? secrecySection(vote.status === 'open' && v.mine.length > 0) : html`<p class="muted">${t('votes.named')}</p>`}
       ${stale ? nothing : html`<yishi-proxy-panel .view=${v} @proxy-changed=${() => this.load.refresh()} @proxy-held=${() => (this.holdsProxy = true)}></yishi-proxy-panel>`}
       ${vote.status === 'closed' ? nothing : html`<p class="muted">${t('votes.resultsHidden')}</p>`}
       ${vote.status === 'draft' || vote.electorateKind !== 'owners' ? nothing : html`<p><a class="link-button" href=${`/votes/${vote.id}/roll-check`}>${t('objections.rollLink')}</a></p>`}
@@ -202,42 +202,9 @@ export class VotePage extends YishiElement implements FlowHost {
     `;
   }
 
-  /** What the secret ballot covers and what it does not, in words, before anyone votes. */
-  private renderSecrecy(saidAbove: boolean) {
-    const min = SECRET_TOTALS_MIN_VOTERS;
-    return html`<section class="secrecy" aria-labelledby="secrecy-heading">
-      ${saidAbove ? nothing : html`<p class="muted">${t('votes.secret')}</p>`}
-      <h2 id="secrecy-heading">${t('votes.secrecyHeading')}</h2>
-      <ul>
-        <li>${t('votes.secrecyCovers', { min })}</li>
-        <li>${t('votes.secrecyNot', { min })}</li>
-      </ul>
-    </section>`;
-  }
-
-  /** Each of my units with whether it has voted — in words and a glyph, never colour alone — and its receipt code. */
+  /** Each of my units with whether it has voted (the voting flow's last screen shows it too). */
   renderMyUnits(mine: readonly MyVoter[]) {
-    const left = mine.filter((m) => !m.voted).length;
-    const summary =
-      left === 0
-        ? t('votes.unitsAllVoted', { count: mine.length })
-        : left === mine.length
-          ? t('votes.unitsNoneVoted', { count: mine.length })
-          : t('votes.unitsSummary', { voted: mine.length - left, left });
-    const heading = html`${t('votes.myUnits')}${mine.length > 1 ? html`<span class="muted">${bracketed(summary)}</span>` : nothing}`;
-    return html`<section class="card my-units" aria-labelledby="my-units">
-      <h2 id="my-units">${heading}</h2>
-      <ul>
-        ${mine.map(
-          (m) =>
-            html`<li class=${m.voted ? 'voted' : 'not-voted'}>
-              <span class="unit">${m.label}</span
-              >${colon()}<strong>${m.voted ? `✓ ${t('votes.unitVoted')}` : `○ ${t('votes.unitNotVoted')}`}</strong>${this.renderHowVoted(m)}
-              ${m.voted && m.receiptCode ? html`<span class="code">${t('votes.receiptWas', { code: m.receiptCode })}</span>` : nothing}
-            </li>`,
-        )}
-      </ul>
-    </section>`;
+    return myUnitsSection(mine);
   }
 
   private renderMyBallots(v: VoteView) {
@@ -279,13 +246,6 @@ export class VotePage extends YishiElement implements FlowHost {
           : nothing
       }
     `;
-  }
-
-  /** A ballot the owner did not cast online herself says so: a paper slip staff entered (and when), or her proxy's. */
-  renderHowVoted(m: MyVoter) {
-    if (!m.voted) return nothing;
-    if (m.channel === 'paper') return m.castAt ? t('votes.votedOnPaper', { date: formatDate(m.castAt) }) : nothing;
-    return m.channel === 'proxy' ? t('votes.votedByProxy') : nothing;
   }
 
   /** In place of the ballot buttons offline: a ballot counts only once the server has confirmed it. */
