@@ -94,6 +94,11 @@ const accountErrors = {
     'zh-CN': '激活码不正确，请核对后重新输入（字母不区分大小写，没有数字 0 和 1）',
     en: 'That code is not correct; check it and try again (letters in any case; there are no digits 0 or 1)',
   },
+  access_code_too_short: {
+    status: 400,
+    'zh-CN': '激活码是 10 位字母和数字（信上印作 XXXXX-XXXXX），这里输入的不够，请对照信上的激活码输全',
+    en: 'A code has 10 letters and digits (printed as XXXXX-XXXXX on the letter); this is too short, so type the whole code from the letter',
+  },
   access_code_expired: {
     status: 410,
     'zh-CN': '这个激活码已于 {expiredAt} 过期，请联系楼栋长或社区重新发放',

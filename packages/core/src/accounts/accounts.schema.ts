@@ -142,7 +142,10 @@ export type StaffOverview = z.infer<typeof staffOverviewSchema>;
 
 // Activation and codes
 
-export const accessCodeSchema = z.object({ code: z.string().trim().min(4).max(20) });
+/** A letter, staff or invitation code as typed (ACCESS_CODE_LENGTH letters and digits; spaces and a dash allowed). */
+const typedAccessCodeSchema = z.string().trim().min(4, { message: 'access_code_too_short' }).max(20, { message: 'access_code_invalid' });
+
+export const accessCodeSchema = z.object({ code: typedAccessCodeSchema });
 
 export const activationLookupSchema = z.object({
   kind: z.enum(['activate', 'reset', 'invitation']),
@@ -173,7 +176,7 @@ export type SmsCodeSent = z.infer<typeof smsCodeSentSchema>;
 export const activateSchema = z
   .object({
     /** A letter, staff or invitation code … */
-    code: z.string().trim().min(4).max(20).optional(),
+    code: typedAccessCodeSchema.optional(),
     /** … or a phone and the SMS code sent to it. */
     phone: phoneSchema.optional(),
     smsCode: z

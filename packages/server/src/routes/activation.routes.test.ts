@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.js';
 let t: TestApp;
 afterEach(() => t.close());
 
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
+const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; details: unknown } }).error;
 const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
 const lastSmsCode = () => /验证码为(\d{6})/.exec(t.smsLog.at(-1) ?? '')?.[1];
 const userCount = async () =>
@@ -184,6 +184,16 @@ describe('codes staff issue in person', () => {
     expect((await errorOf(stopped)).message).toMatch(/尝试次数太多，请 \d+ 分钟后再试/);
     expect(Number(stopped.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await from('10.0.0.5', 'EEEEE-FFFFF')).status).toBe(400);
+  });
+
+  it('a code typed too short is refused under the field in words that say what a code looks like, in either language', async () => {
+    t = await createTestApp();
+    const short = await t.call('POST', '/api/activation/lookup', { json: { code: 'AB3' } });
+    expect(short.status).toBe(400);
+    const error = await errorOf(short);
+    expect(error.details).toEqual([{ path: 'code', message: expect.stringContaining('激活码是 10 位字母和数字') }]);
+    const english = await t.call('POST', '/api/activation/lookup', { json: { code: 'AB3' }, headers: { 'accept-language': 'en' } });
+    expect((await errorOf(english)).details).toEqual([{ path: 'code', message: expect.stringContaining('A code has 10 letters and digits') }]);
   });
 });
 

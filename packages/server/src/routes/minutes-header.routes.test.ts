@@ -25,6 +25,16 @@ const meeting = () => ({ params: { meetingId } });
 const FIELDS = { recorder: '张敏', issuer: '宜阳社区居民委员会', convener: '宜阳社区党委 陈志强', place: '宜阳社区党群服务中心二楼会议室' };
 
 describe("the draft's heading", () => {
+  it("prints the first administrator as convener with the subdistrict's name, not the system's word for the account", async () => {
+    const jiedao = await t.login('jiedao');
+    const admin = await t.ok(authEndpoints.me, { cookie: jiedao });
+    expect(admin.grants.map((g) => g.title)).toContain('街道管理员');
+    await t.deps.db.updateTable('meetings').set({ convener_user_id: admin.userId }).where('id', '=', meetingId).execute();
+    const fuzhan = await t.login('fuzhan');
+    const draft = (await t.ok(minutesEndpoints.generate, { cookie: fuzhan, ...meeting() })).draft!.header;
+    expect(draft.convener).toBe(`秀江街道 ${admin.displayName}`);
+  });
+
   it('is corrected by a writer, kept when the draft is regenerated, and published as corrected', async () => {
     const fuzhan = await t.login('fuzhan');
     const generated = await t.ok(minutesEndpoints.generate, { cookie: fuzhan, ...meeting() });

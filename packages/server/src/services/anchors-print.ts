@@ -5,7 +5,7 @@
  * copy is a copy kept outside the database: `yishi verify-ledger` can be checked against it.
  */
 import { escapeHtml } from '@yishi/core';
-import { findMeetingCompound } from '../db/repositories/anchors.repository.js';
+import { findMeetingCompound, listVoteIdsOfMeeting } from '../db/repositories/anchors.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import { publishedHeadsOf } from './anchors.service.js';
 import { qrSvg } from './board.service.js';
@@ -17,10 +17,14 @@ const STYLE = {
   hash: 'font-family:monospace;font-size:8pt;overflow-wrap:anywhere',
 };
 
-/** The block, or '' when nothing has been published for the compound yet. */
-export async function anchorsPrintHtml(db: Db, compoundId: string, publicUrl: string, maxVotes = 3): Promise<string> {
+/**
+ * The block, or '' when nothing has been published for the compound yet. `votes`: only these votes' ballot logs
+ * (a meeting's minutes name its own votes, not the compound's latest); otherwise the `maxVotes` latest.
+ */
+export async function anchorsPrintHtml(db: Db, compoundId: string, publicUrl: string, maxVotes = 3, votes?: ReadonlySet<string>): Promise<string> {
   const { latest } = await publishedHeadsOf(db, compoundId);
-  const shown = [...latest.filter((h) => h.chain === 'ledger'), ...latest.filter((h) => h.chain === 'ballot_log').slice(0, maxVotes)];
+  const logs = latest.filter((h) => h.chain === 'ballot_log' && (votes === undefined || votes.has(h.scopeId)));
+  const shown = [...latest.filter((h) => h.chain === 'ledger'), ...logs.slice(0, maxVotes)];
   if (shown.length === 0) return '';
   const url = `${publicUrl.replace(/\/$/, '')}/board/${encodeURIComponent(compoundId)}#anchors`;
   const svg = (await qrSvg(url)).replace('<svg ', `<svg style="${STYLE.qr}" role="img" aria-label="存证二维码" `);
@@ -32,8 +36,13 @@ export async function anchorsPrintHtml(db: Db, compoundId: string, publicUrl: st
 <ul style="margin:1mm 0 0;padding-left:1.2em">${lines.join('')}</ul></div></section>`;
 }
 
-/** The same for the compound of a meeting (its minutes). */
+/**
+ * The same for a meeting's minutes: the compound's sign-off ledger, where the meeting's action items are closed,
+ * and the ballot logs of the votes the meeting raised only (an evening talk, which raises none, prints the ledger's).
+ */
 export async function meetingAnchorsPrintHtml(db: Db, meetingId: string, publicUrl: string): Promise<string> {
   const meeting = await findMeetingCompound(db, meetingId);
-  return meeting ? anchorsPrintHtml(db, meeting.compound_id, publicUrl) : '';
+  if (!meeting) return '';
+  const votes = new Set(await listVoteIdsOfMeeting(db, meetingId));
+  return anchorsPrintHtml(db, meeting.compound_id, publicUrl, votes.size, votes);
 }

@@ -180,4 +180,27 @@ describe('anchored heads', () => {
     );
     expect(html).toMatch(/<svg style="flex:none;width:24mm;height:24mm" role="img" aria-label="存证二维码"/);
   });
+
+  it("a meeting's minutes print the ballot logs of the votes it raised only, not the compound's latest", async () => {
+    await publishChangedHeads(t.deps.db, now);
+    const logs = (await t.ok(anchorEndpoints.heads, { params: { compoundId: dsct } })).latest.filter((h) => h.chain === 'ballot_log');
+    expect(logs.length).toBeGreaterThan(1);
+    const talk = await t.deps.db
+      .selectFrom('minutes_versions')
+      .innerJoin('meetings', 'meetings.id', 'minutes_versions.meeting_id')
+      .select('meetings.id')
+      .where('meetings.compound_id', '=', dsct)
+      .where('meetings.kind', '=', 'evening_talk')
+      .executeTakeFirstOrThrow();
+    const print = async () => (await t.app.request(`/api${minutesEndpoints.print.path.replace(':meetingId', talk.id)}`)).text();
+    const before = await print();
+    expect(before).toContain('整改销号台账');
+    expect(before).not.toContain('投票日志');
+    // A vote the meeting raised is printed with it, and only that one.
+    const [raised, other] = logs;
+    await t.deps.db.updateTable('votes').set({ source_kind: 'meeting', source_id: talk.id }).where('id', '=', raised!.scopeId).execute();
+    const after = await print();
+    expect(after).toContain(`投票日志“${raised!.label}”：${raised!.seq} 条记录`);
+    expect(after).not.toContain(`投票日志“${other!.label}”`);
+  });
 });

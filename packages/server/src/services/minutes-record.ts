@@ -26,6 +26,7 @@ import { listAgendaItems, listAttendance, findMeeting, listQuestions } from '../
 import { listActionItemsOfMeeting, listVotesOfMeeting } from '../db/repositories/minutes.repository.js';
 import { findCompound, findCompoundWithPlaces, type Db } from '../db/repositories/places.repository.js';
 import { findOfficeOfUser, findUserById } from '../db/repositories/users.repository.js';
+import { ADMIN_TITLE } from './setup.service.js';
 
 const isParty = (value: string | null): value is Party => value !== null && (PARTIES as readonly string[]).includes(value);
 
@@ -51,12 +52,16 @@ function voteOutcome(status: string, resultJson: string | null): { outcome: Minu
 /** The offices a convener is printed with. */
 const CONVENER_ROLES: readonly StaffRole[] = ['subdistrict_committee', 'station_chief', 'community_staff'];
 
-/** The person who convened, as printed: "街道党工委委员 李红梅". */
-async function convenerLabel(db: Db, userId: string): Promise<string> {
+/**
+ * The person who convened, as printed: "街道党工委委员 李红梅". The first administrator's grant is titled with
+ * the system's word for the account (街道管理员), which is no office: printed as the subdistrict's name instead
+ * ("宜阳街道 李红梅"); the secretary may still correct the heading.
+ */
+async function convenerLabel(db: Db, userId: string, subdistrictName: string): Promise<string> {
   const user = await findUserById(db, userId);
   if (!user) return '';
   const grant = await findOfficeOfUser(db, userId, CONVENER_ROLES);
-  const office = grant?.title ?? grant?.organisation ?? '';
+  const office = grant?.title === ADMIN_TITLE ? subdistrictName : (grant?.title ?? grant?.organisation ?? '');
   return office ? `${office} ${user.display_name}` : user.display_name;
 }
 
@@ -113,7 +118,7 @@ export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''
     members,
     places: { subdistrict: compound.subdistrictName, community: compound.communityName },
     recorder,
-    convener: await convenerLabel(db, meeting.convener_user_id),
+    convener: await convenerLabel(db, meeting.convener_user_id, compound.subdistrictName),
     attendance: attendance.map((a) => ({ name: a.name, party: isParty(a.party) ? a.party : null, organisation: a.organisation })),
     // A kind open to all: the residents as counted (the cadres noted are its attendance rows above).
     residentCount: openToAll(spec) ? meeting.resident_count : null,

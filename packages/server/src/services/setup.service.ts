@@ -26,8 +26,8 @@ import { insertGrant, insertGrantEvent } from '../db/repositories/grants.reposit
 import { insertSubdistrict } from '../db/repositories/place-tree.repository.js';
 import type { Deps } from '../deps.js';
 
-/** The title the first administrator's grant carries. */
-const ADMIN_TITLE = '街道管理员';
+/** The title the first administrator's grant carries: the system's word for the account, not an office to print. */
+export const ADMIN_TITLE = '街道管理员';
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -75,3 +75,18 @@ export function listVoteTitles(db: Db, voteIds: readonly string[]) {
 export function findMeetingCompound(db: Db, meetingId: string) {
   return db.selectFrom('meetings').select('compound_id').where('id', '=', meetingId).executeTakeFirst();
 }
+
+/** The votes a meeting raised: on the meeting itself or on one of its agenda items (their ballot logs' ids). */
+export async function listVoteIdsOfMeeting(db: Db, meetingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('votes')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('source_kind', '=', 'meeting').and('source_id', '=', meetingId),
+        eb('source_kind', '=', 'agenda_item').and('source_id', 'in', eb.selectFrom('meeting_agenda_items').select('id').where('meeting_id', '=', meetingId)),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}

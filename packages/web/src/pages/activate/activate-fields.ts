@@ -13,6 +13,7 @@ export const STEP_OF: Record<Field, Step> = { code: 1, phone: 1, smsCode: 1, con
 export const FIELD_OF_CODE: Partial<Record<string, Field>> = {
   access_code_invalid: 'code',
   access_code_expired: 'code',
+  access_code_too_short: 'code',
   activation_code_missing: 'code',
   ...SMS_FIELD_OF_CODE,
   consent_required: 'consent',
