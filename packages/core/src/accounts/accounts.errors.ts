@@ -96,8 +96,8 @@ const accountErrors = {
   },
   access_code_too_short: {
     status: 400,
-    'zh-CN': '激活码是 10 位字母和数字（信上印作 XXXXX-XXXXX），这里输入的不够，请对照信上的激活码输全',
-    en: 'A code has 10 letters and digits (printed as XXXXX-XXXXX on the letter); this is too short, so type the whole code from the letter',
+    'zh-CN': '激活码还没有输完整，请对照激活信或邀请上的激活码全部输入',
+    en: 'The code is incomplete: type the whole code from the letter or invitation',
   },
   access_code_expired: {
     status: 410,

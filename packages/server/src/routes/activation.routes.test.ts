@@ -186,14 +186,14 @@ describe('codes staff issue in person', () => {
     expect((await from('10.0.0.5', 'EEEEE-FFFFF')).status).toBe(400);
   });
 
-  it('a code typed too short is refused under the field in words that say what a code looks like, in either language', async () => {
+  it('a code typed too short is refused under the field in words (the hint under it says what a code looks like), in either language', async () => {
     t = await createTestApp();
     const short = await t.call('POST', '/api/activation/lookup', { json: { code: 'AB3' } });
     expect(short.status).toBe(400);
     const error = await errorOf(short);
-    expect(error.details).toEqual([{ path: 'code', message: expect.stringContaining('激活码是 10 位字母和数字') }]);
+    expect(error.details).toEqual([{ path: 'code', message: expect.stringContaining('激活码还没有输完整') }]);
     const english = await t.call('POST', '/api/activation/lookup', { json: { code: 'AB3' }, headers: { 'accept-language': 'en' } });
-    expect((await errorOf(english)).details).toEqual([{ path: 'code', message: expect.stringContaining('A code has 10 letters and digits') }]);
+    expect((await errorOf(english)).details).toEqual([{ path: 'code', message: expect.stringContaining('The code is incomplete') }]);
   });
 });
 
