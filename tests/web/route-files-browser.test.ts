@@ -6,12 +6,13 @@
  * - an owner logged in gets the lists once the first page has loaded, and a move to the voting page
  *   names each of its files in the head (its chunk, what it imports, its Chinese words) and fetches them;
  * - a passer-by on the public board does not download the lists at all until moving to another page;
+ * - the strip, the bell and the lists wait until the first page has its answer (controllers/loads-in-flight.ts);
  * - an owner who switched to English gets the English words named, by the server in the page's HTML
  *   (the shell's and the page's) and by the shell on a move, and downloads no Chinese words at all.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
+import { holdRequests, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
 import { compoundIdByCode, demoOpenVoteId, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -135,6 +136,26 @@ describe("each page's files, named by the shell on the way to it", () => {
       expect(await votePage!.text()).toContain(`<link rel="modulepreload" crossorigin href="${english}">`);
       await page.locator('yishi-vote-page').getByRole('heading', { name: 'My units' }).waitFor();
       expect(asked.filter((path) => /\.zh-CN-[\w-]+\.js$/.test(path))).toEqual([]);
+    });
+  });
+
+  test("the shell's own downloads wait for the page's answer: on one bar they do not share the line with it", async () => {
+    await withPhonePage(browser, async (page) => {
+      await loginWithSessionCookie(page, server.url, 'yezhu');
+      const asked = requests(page);
+      // The owner's home is slow to answer; the page's code and words are in by then, and the window has loaded.
+      const slow = await holdRequests(page, /\/api\/me\/home(\?|$)/);
+      await page.goto(`${server.url}/`);
+      await slow.arrived;
+      await page.waitForLoadState('load');
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+      const shells = (paths: string[]) => paths.filter((path) => /\/(connection-bar|notification-bell)-[\w-]+\.js$/.test(path) || isRouteFiles(path));
+      // Before: the strip, the bell and the lists went out at the window's load, beside the answer still on its way.
+      expect(shells(asked)).toEqual([]);
+      await slow.release();
+      await page.locator('yishi-home-page').getByRole('heading', { name: '等您投票' }).waitFor();
+      await expect.poll(() => shells(asked).length).toBe(3);
+      await page.locator('yishi-notification-bell').getByRole('link').waitFor();
     });
   });
 });

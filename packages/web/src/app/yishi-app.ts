@@ -21,6 +21,7 @@ import type { YishiConnectionBar } from './connection-bar.js';
 import { switchStyles } from '../styles/switch-styles.js';
 import { shellStyles } from './shell-styles.js';
 import { NOTICES_SLOT } from './notify.js';
+import { whenLoadsSettled } from '../controllers/loads-in-flight.js';
 import { fetchRouteFiles, preloadRoute } from './route-files.js';
 import { LOCATION_CHANGED, interceptLinks, matchRoute, navigate, titleKey, type RouteDef, type RouteParams } from './router.js';
 
@@ -60,6 +61,10 @@ export class YishiApp extends YishiElement {
   private readonly onPopState = () => {
     if (location.pathname + location.search !== this.shownAt) void this.resolveRoute();
   };
+  /** Called once the first page is drawn (or failed to load). */
+  private onFirstPage: () => void = () => undefined;
+  /** Resolves once the first page is drawn and its own answers are in (or 5 s on): the shell's own downloads wait for it. */
+  private readonly firstPageSettled = new Promise<void>((resolve) => (this.onFirstPage = resolve)).then(() => whenLoadsSettled(5000));
   /** One strip for the page's lifetime (it holds the service worker's registration), shown above the header or a bare page. */
   private readonly connectionBar = document.createElement('yishi-connection-bar') as YishiConnectionBar;
   private readonly loadConnectionBar = () => {
@@ -67,7 +72,9 @@ export class YishiApp extends YishiElement {
     // and what the strip says offline (pages seen still open) is true for them. A passer-by reading the notice
     // board on one bar of signal is not made to download the app behind it, nor told that pages will open offline.
     const wanted = () => currentMe() !== null || location.pathname.startsWith('/hall/');
-    const load = () => {
+    const load = async () => {
+      // Not beside the page's own answers on a weak signal (controllers/loads-in-flight.ts).
+      await this.firstPageSettled;
       // Someone logged in goes from page to page: each page's files, for the moves to come (app/route-files.ts).
       if (currentMe()) void fetchRouteFiles();
       void import('./connection-bar.js')
@@ -78,11 +85,11 @@ export class YishiApp extends YishiElement {
         })
         .catch(() => undefined);
     };
-    if (wanted()) return load();
+    if (wanted()) return void load();
     const stop = onSessionChange(() => {
       if (!wanted()) return;
       stop();
-      load();
+      void load();
     });
     this.cleanups.push(stop);
   };
@@ -139,6 +146,7 @@ export class YishiApp extends YishiElement {
       if (navigation !== this.navigationCount) return;
       this.loadFailed = true;
       this.busy = false;
+      this.onFirstPage();
       return;
     }
     if (navigation !== this.navigationCount) return;
@@ -149,6 +157,8 @@ export class YishiApp extends YishiElement {
     this.page = page;
     this.busy = false;
     this.updateTitle();
+    // The first page shown (after a redirect to the login page, that one): drawn, its first update run.
+    void this.updateComplete.then(() => (page as PageElement & { updateComplete?: Promise<unknown> }).updateComplete).then(this.onFirstPage);
     if (navigation > 1) {
       await this.updateComplete;
       window.scrollTo(0, 0);
@@ -163,8 +173,8 @@ export class YishiApp extends YishiElement {
 
   protected override updated(): void {
     this.updateTitle();
-    // The bell's code (and words) only for someone logged in: a passer-by has no notifications.
-    if (currentMe()) void loadBell();
+    // The bell's code (and words) only for someone logged in: a passer-by has no notifications. After the first page's data.
+    if (currentMe()) void this.firstPageSettled.then(loadBell);
   }
 
   private async switchLanguage(): Promise<void> {

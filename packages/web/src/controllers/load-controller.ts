@@ -15,6 +15,7 @@ import { ApiError } from '../api/client.js';
 import { navigate } from '../app/router.js';
 import { answerOrKept, type KeptAnswer } from '../offline/kept-answer.js';
 import { RECONNECTED, forgetSession } from '../state/session.js';
+import { loadBegan } from './loads-in-flight.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -62,6 +63,7 @@ export abstract class Loader implements ReactiveController {
     this.abort?.abort();
     const abort = new AbortController();
     this.abort = abort;
+    const ended = loadBegan();
     try {
       const value = await work(abort.signal);
       return generation === this.generation ? { value } : undefined;
@@ -75,6 +77,8 @@ export abstract class Loader implements ReactiveController {
       failed(error instanceof ApiError ? error : new ApiError(0, 'client_error', String((error as Error)?.message ?? error)));
       this.host.requestUpdate();
       return undefined;
+    } finally {
+      ended();
     }
   }
 }
