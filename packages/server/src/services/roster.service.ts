@@ -47,7 +47,7 @@ import {
   updateUnit,
   type UnitLinkTable,
 } from '../db/repositories/roster.repository.js';
-import type { BuildingTable, NewUnit, UnitUpdate } from '../db/tables/places.table.js';
+import type { NewBuilding, NewUnit, UnitUpdate } from '../db/tables/places.table.js';
 import type { PersonTable } from '../db/tables/people.table.js';
 import type { Deps } from '../deps.js';
 import type { Insertable } from 'kysely';
@@ -126,9 +126,9 @@ function rosterInvalid(problems: RosterProblem[]): DomainError {
  */
 class StepWrites {
   grids: Array<{ id: string; compound_id: string; name: string }> = [];
-  buildings: Array<Insertable<BuildingTable>> = [];
+  buildings: NewBuilding[] = [];
   buildingGrids = new Map<string, string>();
-  units: NewUnit[] = [];
+  units: Array<NewUnit & { building: string }> = [];
   unitUpdates: Array<{ unitId: string; set: UnitUpdate }> = [];
   persons: Array<Insertable<PersonTable>> = [];
   phones: Array<{ personId: string; from: string | null; to: string }> = [];
@@ -323,6 +323,7 @@ async function applyRows(
         id: unitId,
         compound_id: compoundId,
         building_id: building.id,
+        building: row.building,
         entrance: row.entrance,
         room: row.room,
         area_centi: row.areaCenti,

@@ -8,6 +8,7 @@
  */
 import { voteEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertBuildings, insertUnits } from '../db/repositories/roster.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import { bigRoster } from '../testing/big-roster.js';
 import { countingDb } from '../testing/statement-counter.js';
@@ -33,10 +34,10 @@ async function oddPlaces(): Promise<string> {
     { id: 'rb-words', name: 'A座' },
     { id: 'rb-mixed', name: '3号' },
   ];
-  await db
-    .insertInto('buildings')
-    .values(buildings.map((b) => ({ ...b, compound_id: cy, grid_id: null, created_at: AT })))
-    .execute();
+  await insertBuildings(
+    db,
+    buildings.map((b) => ({ ...b, compound_id: cy, grid_id: null, created_at: AT })),
+  );
   const units = [
     { id: 'ru-1', building_id: 'rb-digits', entrance: '2', room: '501', developer_held: 0 },
     { id: 'ru-2', building_id: 'rb-digits', entrance: '', room: '101', developer_held: 0 },
@@ -44,10 +45,19 @@ async function oddPlaces(): Promise<string> {
     { id: 'ru-4', building_id: 'rb-words', entrance: '07', room: 'B2', developer_held: 1 },
     { id: 'ru-5', building_id: 'rb-mixed', entrance: '2a', room: '301', developer_held: 0 },
   ];
-  await db
-    .insertInto('units')
-    .values(units.map((u, i) => ({ ...u, compound_id: cy, area_centi: 8_956 + i, area_source: 'registered' as const, created_at: AT, updated_at: AT })))
-    .execute();
+  const nameOf = new Map(buildings.map((b) => [b.id, b.name]));
+  await insertUnits(
+    db,
+    units.map((u, i) => ({
+      ...u,
+      building: nameOf.get(u.building_id)!,
+      compound_id: cy,
+      area_centi: 8_956 + i,
+      area_source: 'registered' as const,
+      created_at: AT,
+      updated_at: AT,
+    })),
+  );
   // Ids as JSON.stringify must quote them: a quote and a backslash (generated ids hold neither).
   const persons = ['zz-last', 'aa-first', 'Mm-upper', 'q"uote\\back'];
   await db

@@ -34,6 +34,7 @@ import * as questionAskerIndex from './20270107090000_question_asker_index.js';
 import * as answerCorrections from './20270108090000_answer_corrections.js';
 import * as proxyHolderIndex from './20270109090000_proxy_holder_index.js';
 import * as talkResidentCount from './20270110090000_talk_resident_count.js';
+import * as rosterSortKeys from './20270111090000_roster_sort_keys.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '20270108090000_answer_corrections': answerCorrections,
   '20270109090000_proxy_holder_index': proxyHolderIndex,
   '20270110090000_talk_resident_count': talkResidentCount,
+  '20270111090000_roster_sort_keys': rosterSortKeys,
 };

@@ -4,8 +4,9 @@
  * runs inside the import's transaction (`trx` first).
  */
 import type { Insertable } from 'kysely';
+import { naturalKey, unitSortKey } from '../natural-key.js';
 import type { RosterImportTable } from '../tables/accounts.table.js';
-import type { BuildingTable, NewUnit, UnitUpdate } from '../tables/places.table.js';
+import type { NewBuilding, NewUnit, UnitUpdate } from '../tables/places.table.js';
 import type { PersonTable } from '../tables/people.table.js';
 import { CHUNK, insertChunked } from './chunked-insert.js';
 import type { Db } from './places.repository.js';
@@ -25,8 +26,14 @@ export function listRosterBuildings(db: Db, compoundId: string) {
   return db.selectFrom('buildings').select(['id', 'name', 'grid_id']).where('compound_id', '=', compoundId).execute();
 }
 
-export async function insertBuildings(db: Db, rows: ReadonlyArray<Insertable<BuildingTable>>): Promise<void> {
-  await insertChunked(rows, (chunk) => db.insertInto('buildings').values(chunk).execute());
+/**
+ * Buildings, each with its sort key. Nothing renames a building or moves a unit to another building,
+ * entrance or room (the import matches units by them): a change that did would have to write the keys
+ * of the building and of all its units again.
+ */
+export async function insertBuildings(db: Db, rows: readonly NewBuilding[]): Promise<void> {
+  const keyed = rows.map((row) => ({ ...row, sort_key: naturalKey(row.name) }));
+  await insertChunked(keyed, (chunk) => db.insertInto('buildings').values(chunk).execute());
 }
 
 export async function setBuildingGrid(db: Db, buildingId: string, gridId: string): Promise<void> {
@@ -43,11 +50,14 @@ export function listRosterUnits(db: Db, compoundId: string) {
     .execute();
 }
 
-export async function insertUnits(db: Db, rows: readonly NewUnit[]): Promise<void> {
-  await insertChunked(rows, (chunk) => db.insertInto('units').values(chunk).execute());
+/** Units, each with its sort key from its building's name (`building`, not a column) and its entrance and room. */
+export async function insertUnits(db: Db, rows: ReadonlyArray<NewUnit & { building: string }>): Promise<void> {
+  const keyed = rows.map(({ building, ...row }) => ({ ...row, sort_key: unitSortKey(building, row.entrance ?? '', row.room) }));
+  await insertChunked(keyed, (chunk) => db.insertInto('units').values(chunk).execute());
 }
 
-export async function updateUnit(db: Db, unitId: string, set: UnitUpdate): Promise<void> {
+/** Changes a unit's area or developer flag (never its building, entrance or room: its sort key would be stale). */
+export async function updateUnit(db: Db, unitId: string, set: Omit<UnitUpdate, 'building_id' | 'entrance' | 'room' | 'sort_key'>): Promise<void> {
   await db.updateTable('units').set(set).where('id', '=', unitId).execute();
 }
 

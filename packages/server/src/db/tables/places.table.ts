@@ -40,6 +40,8 @@ export interface BuildingTable {
   grid_id: string | null;
   /** Normalised name: "1" for 1栋. */
   name: string;
+  /** The name's sort key (db/natural-key.ts): buildings in the order people count them. */
+  sort_key: string;
   created_at: string;
 }
 
@@ -49,6 +51,8 @@ export interface UnitTable {
   building_id: string;
   entrance: string;
   room: string;
+  /** The unit's place in the roster (db/natural-key.ts unitSortKey of its building's name, entrance and room). */
+  sort_key: string;
   /** Exclusive floor area in hundredths of m² (exact). */
   area_centi: number;
   area_source: AreaSource;
@@ -63,5 +67,7 @@ export type CommunityRow = Selectable<CommunityTable>;
 export type CompoundRow = Selectable<CompoundTable>;
 export type BuildingRow = Selectable<BuildingTable>;
 export type UnitRow = Selectable<UnitTable>;
-export type NewUnit = Insertable<UnitTable>;
+/** A unit as the roster creates it: its sort key is the repository's to write. */
+export type NewUnit = Omit<Insertable<UnitTable>, 'sort_key'>;
+export type NewBuilding = Omit<Insertable<BuildingTable>, 'sort_key'>;
 export type UnitUpdate = Updateable<UnitTable>;
