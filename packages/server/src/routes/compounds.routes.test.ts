@@ -1,4 +1,4 @@
-import { compoundEndpoints, rosterEndpoints } from '@yishi/core';
+import { compareLabels, compoundEndpoints, rosterEndpoints } from '@yishi/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -71,8 +71,11 @@ describe('compound overview', () => {
     expect(pages.map((p) => p.length)).toEqual([50, 50, 20]);
     const all = pages.flat();
     expect(new Set(all.map((u) => u.id)).size).toBe(120);
-    const keys = all.map((u) => [u.building, u.entrance, u.room].join('|'));
-    expect(keys).toEqual([...keys].sort());
+    // Numbers as numbers: room 1001 (the 10th floor) after 902, not before 101; then the next entrance.
+    const order = (a: (typeof all)[number], b: (typeof all)[number]) =>
+      compareLabels(a.building, b.building) || compareLabels(a.entrance, b.entrance) || compareLabels(a.room, b.room);
+    expect(all.map((u) => u.id)).toEqual([...all].sort(order).map((u) => u.id));
+    expect(all.slice(17, 21).map((u) => u.room)).toEqual(['902', '1001', '1002', '101']);
     expect(all.filter((u) => u.developerHeld)).toHaveLength(6);
     expect(all.find((u) => !u.developerHeld)?.owners.length).toBeGreaterThan(0);
     expect((await units('yezhu')).status).toBe(403);

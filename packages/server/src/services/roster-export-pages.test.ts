@@ -3,6 +3,7 @@
  * (services/roster-export.ts), the event loop free between pages (counted, not timed), with every
  * unit in the file once and in roster order.
  */
+import { compareLabels } from '@yishi/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bigRoster } from '../testing/big-roster.js';
 import { turnsDuring } from '../testing/event-loop-turns.js';
@@ -44,9 +45,9 @@ it('streams a page of units at a time, other work running between pages, every u
   const added = lines.filter((line) => line.includes(',9,') && line.includes('业主'));
   expect(new Set(added.map((line) => line.split(',').slice(0, 3).join('-'))).size).toBe(ADDED);
   expect(added).toHaveLength(ADDED);
-  // Roster order across page boundaries: building, entrance, room as the database orders them.
+  // Roster order across page boundaries: building, entrance, room, numbers as numbers (2栋 before 10栋).
   const keys = lines.slice(1).map((line) => line.split(',').slice(0, 3));
-  const sorted = [...keys].sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : a.join('\u0000') > b.join('\u0000') ? 1 : 0));
+  const sorted = [...keys].sort((a, b) => compareLabels(a[0]!, b[0]!) || compareLabels(a[1]!, b[1]!) || compareLabels(a[2]!, b[2]!));
   expect(keys).toEqual(sorted);
 });
 

@@ -41,6 +41,7 @@ function householdRows(db: Db, compoundId: string, buildingIds: string[] | null)
       .leftJoin('users', (join) => join.onRef('users.person_id', '=', 'persons.id'))
       .select([
         'units.id as unit_id',
+        'units.sort_key',
         'units.entrance',
         'units.room',
         'buildings.id as building_id',
@@ -88,10 +89,10 @@ function filteredHouseholds(db: Db, compoundId: string, filter: HouseholdFilter)
   return query;
 }
 
-/** One page of the households in building, entrance and room order (the unit, owners before residents, and the person break ties). */
+/** One page of the households in roster order (building, entrance, room, numbers as numbers; the unit, owners before residents, and the person break ties). */
 export function readHouseholdsPage(db: Db, compoundId: string, filter: HouseholdFilter, page: PageRequest) {
   const query = filteredHouseholds(db, compoundId, filter).selectAll('h');
-  return readPage(query, [asc('h.building', 'building'), asc('h.entrance'), asc('h.room'), asc('h.unit_id'), asc('h.relation'), asc('h.person_id')], page);
+  return readPage(query, [asc('h.sort_key'), asc('h.unit_id'), asc('h.relation'), asc('h.person_id')], page);
 }
 
 /** How many households match the filter across all pages. */

@@ -242,9 +242,9 @@ export async function updateQuorumRule(db: Db, compoundId: string, rule: QuorumR
   await db.updateTable('compounds').set({ quorum_rule: rule }).where('id', '=', compoundId).execute();
 }
 
-/** The buildings of a compound by name, for the question form. */
+/** The buildings of a compound in the order people count them, for the question form. */
 export function listBuildingsOfCompound(db: Db, compoundId: string) {
-  return db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', compoundId).orderBy('name').execute();
+  return db.selectFrom('buildings').select(['id', 'name']).where('compound_id', '=', compoundId).orderBy('sort_key').orderBy('id').execute();
 }
 
 export function findBuildingOfCompound(db: Db, compoundId: string, buildingId: string) {

@@ -64,7 +64,8 @@ export function listBuildingsIn(db: Db, compoundIds: string[]) {
     .select(['id', 'name', 'compound_id'])
     .where('compound_id', 'in', compoundIds)
     .orderBy('compound_id')
-    .orderBy('name')
+    .orderBy('sort_key')
+    .orderBy('id')
     .execute();
 }
 

@@ -132,19 +132,29 @@ export function listBuildingsWithCounts(db: Db, compoundId: string) {
       eb.fn.coalesce(eb.fn.sum<number>('units.area_centi'), eb.lit(0)).as('areaCenti'),
     ])
     .where('buildings.compound_id', '=', compoundId)
-    .groupBy(['buildings.id', 'buildings.name', 'grids.name'])
-    .orderBy('buildings.name')
+    .groupBy(['buildings.id', 'buildings.name', 'buildings.sort_key', 'grids.name'])
+    .orderBy('buildings.sort_key')
+    .orderBy('buildings.id')
     .execute();
 }
 
-/** One page of the compound's units in roster order (building name, entrance, room; the id breaks ties). */
+/** One page of the compound's units in roster order (building, entrance, room, numbers as numbers; the id breaks ties). */
 export function readUnitsPage(db: Db, compoundId: string, page: PageRequest) {
   const query = db
     .selectFrom('units')
     .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.area_source', 'units.developer_held'])
+    .select([
+      'units.id',
+      'units.sort_key',
+      'buildings.name as building',
+      'units.entrance',
+      'units.room',
+      'units.area_centi',
+      'units.area_source',
+      'units.developer_held',
+    ])
     .where('units.compound_id', '=', compoundId);
-  return readPage(query, [asc('buildings.name', 'building'), asc('units.entrance'), asc('units.room'), asc('units.id')], page);
+  return readPage(query, [asc('units.sort_key'), asc('units.id')], page);
 }
 
 /** The owners of these units (a page of the roster), by name. */

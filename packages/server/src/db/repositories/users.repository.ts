@@ -95,9 +95,8 @@ export function listUnitsOfPerson(db: Db, personId: string) {
       ])
       .where(`${link}.person_id`, '=', personId)
       .orderBy('compounds.name')
-      .orderBy('buildings.name')
-      .orderBy('units.entrance')
-      .orderBy('units.room')
+      .orderBy('units.sort_key')
+      .orderBy('units.id')
       .execute();
   return Promise.all([pick('ownerships'), pick('residencies')]);
 }

@@ -62,7 +62,7 @@ export function listHomeBuildings(db: Db, voteId: string, compoundId: string, bu
     .where('ve.vote_id', '=', voteId)
     .where('u.compound_id', '=', compoundId);
   if (buildingId) query = query.where('u.building_id', '=', buildingId);
-  return query.orderBy('h.rank').orderBy('b.name').execute();
+  return query.orderBy('h.rank').orderBy('b.sort_key').orderBy('b.id').execute();
 }
 
 /**

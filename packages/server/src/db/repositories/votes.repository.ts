@@ -109,7 +109,7 @@ export async function listUnitsWithOwners(db: Db, compoundId: string, buildingId
     .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.developer_held'])
     .where('units.compound_id', '=', compoundId);
   if (buildingId) query = query.where('units.building_id', '=', buildingId);
-  const units = await query.orderBy('buildings.name').orderBy('units.entrance').orderBy('units.room').execute();
+  const units = await query.orderBy('units.sort_key').orderBy('units.id').execute();
   let owners = db
     .selectFrom('ownerships')
     .innerJoin('units', 'units.id', 'ownerships.unit_id')
