@@ -16,7 +16,7 @@
 import { PRIVACY_NOTICE } from '@yishi/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, loginAs, setElderModeSwitch, visibleText } from '../support/browser.js';
+import { animationsSettled, expectNoSeriousA11yViolations, loginAs, setElderModeSwitch, visibleText } from '../support/browser.js';
 import {
   ACTIVATE,
   activationField as field,
@@ -28,6 +28,7 @@ import {
 } from '../support/activation-page.js';
 import { callApi, inviteStaff, issueOwnerCode, lastSmsCode } from '../support/empty-install.js';
 import { control, focusedControl } from '../support/forms.js';
+import { coveredBy } from '../support/hit.js';
 
 const SHOTS = '/tmp/yishi-shots/accounts';
 const pages = useAccountPages(SHOTS);
@@ -92,6 +93,13 @@ describe('activating an account', () => {
       await finish.click();
       await page.waitForURL((u) => u.pathname === '/');
       expect((await me(page))?.displayName).toBe('王建国');
+      // The home page greets her; the notice that says the account is active stands clear of the greeting.
+      await page.locator('#yishi-toasts .toast', { hasText: '账号已激活' }).waitFor();
+      const greetingHome = page.locator('yishi-home-page h1');
+      await expect.poll(() => greetingHome.textContent()).toContain('王建国，您好');
+      await animationsSettled(page);
+      expect(await coveredBy(greetingHome)).toBeNull();
+      await page.screenshot({ path: `${SHOTS}/activate-done-notice-elder.png` });
     });
     // The password works from another phone.
     await withPage(async (page) => {

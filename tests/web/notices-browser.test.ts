@@ -1,6 +1,6 @@
 /**
- * The notices a change leaves at the top of the page (app/notify.ts), in a real Chromium on a
- * phone: native, in a polite live region, below the header (never over its switches), gone by
+ * The notices a change leaves (app/notify.ts), in a real Chromium on a phone: native, in a polite
+ * live region, at the bottom of the window (never over the header's switches), gone by
  * themselves after five seconds but not while the pointer is on one, and at once with their close
  * button. The page's clock is Playwright's, so no test waits five real seconds.
  */
@@ -40,7 +40,7 @@ test('a saved change leaves a notice that stays while pointed at, goes by itself
     expect(await page.evaluate(() => customElements.get('sl-alert'))).toBeUndefined();
     await expectNoSeriousA11yViolations(page);
 
-    // Under the header, whose two rows fill the top of a phone: none of its switches and buttons is covered.
+    // Clear of the header, whose two rows fill the top of a phone: none of its switches and buttons is covered.
     await page.evaluate(() => window.scrollTo(0, 0));
     const noticeBox = (await notice.boundingBox())!;
     const controls = await page.locator('header').locator('a, button, label').all();

@@ -97,20 +97,17 @@ export const shellStyles = css`
     padding: 0 0.25rem;
     font-weight: 600;
   }
-  /* The notices' place (app/notify.ts), right under the header: it sticks to the top of the window once the header has
-     scrolled away, so a notice never covers the header's switches. No height: the notices float over the page. */
+  /* The notices' place (app/notify.ts): they stand fixed at the bottom of the window (app.css .toast-stack). */
   .notices {
-    position: sticky;
-    top: env(safe-area-inset-top, 0px);
-    z-index: 1000;
-    height: 0;
+    display: contents;
   }
   main {
     flex: 1;
     width: 100%;
     max-width: var(--yishi-page-width);
     margin: 0 auto;
-    padding: 1rem 1rem 3rem;
+    /* While a notice shows, room for it at the page's end (app/notice-placement.ts), so nothing stays under it. */
+    padding: 1rem 1rem max(3rem, var(--yishi-notice-room, 0px));
   }
   main:focus {
     outline: none;

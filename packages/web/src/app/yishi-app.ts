@@ -34,7 +34,7 @@ const NOT_FOUND: RouteDef = {
 
 type PageElement = HTMLElement & { params?: RouteParams };
 
-/** Where notices (app/notify.ts) appear: just below the header, and at the top of the window once it has scrolled away. */
+/** Where notices (app/notify.ts) go: after the page, so that Tab reaches one after the page's own controls; drawn at the window's bottom. */
 const NOTICES = html`<div class="notices"><slot name=${NOTICES_SLOT}></slot></div>`;
 
 /** The notification bell's module, asked for once someone is logged in (then kept). */
@@ -200,8 +200,9 @@ export class YishiApp extends YishiElement {
         : this.page;
     // A bare page (RouteDef.bare) has no header, from its first paint on.
     if (matchRoute(routes, location.pathname)?.route.bare)
-      return html`${this.connectionBar}${NOTICES}
-        <main id="main" class="bare" tabindex="-1">${body}</main>`;
+      return html`${this.connectionBar}
+        <main id="main" class="bare" tabindex="-1">${body}</main>
+        ${NOTICES}`;
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${t('shell.skip')}</a>
       ${this.connectionBar}
@@ -245,8 +246,8 @@ export class YishiApp extends YishiElement {
           </div>
         </div>
       </header>
-      ${NOTICES}
       <main id="main" tabindex="-1">${body}</main>
+      ${NOTICES}
     `;
   }
 

@@ -14,7 +14,9 @@
 import { AGENDA_ITEMS_KEY, PARTIES, agendaDocumentName, agendaHandBack, orderBetween, readAgendaSnapshot, type AgendaHandBackEntry } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
 import * as Y from 'yjs';
+import { keepNoticesClearOf } from '../../app/notice-placement.js';
 import { commonRefusalKey, YjsDocController } from '../../controllers/yjs-doc-controller.js';
 import { t } from '../../i18n.js';
 import { currentMe } from '../../state/session.js';
@@ -243,7 +245,7 @@ export class AgendaEditor extends YishiElement {
       ${items.length > 0 ? html`<p class="muted">${t('agenda.totalMinutes', { count: items.length, minutes: totalMinutes })}</p>` : nothing}
       ${
         this.removed && canEdit
-          ? html`<div class="undo-bar" role="status">
+          ? html`<div class="undo-bar" role="status" ${ref((bar) => bar && keepNoticesClearOf(bar))}>
               <span>${t('agenda.removed', { title: this.removed.title })}</span>
               <button type="button" class="button primary undo" @click=${() => void this.undoRemoval()}>${t('agenda.undoRemove')}</button>
               <button type="button" class="button" @click=${() => void this.dismissRemoval()}>${t('agenda.dismiss')}</button>
