@@ -10,12 +10,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../api/client.js';
 import { sortApiError, type FieldErrors } from '../api/field-errors.js';
 import { navigate } from '../app/router.js';
-import { notify } from '../app/notify.js';
+import { notify, type NoticeOptions } from '../app/notify.js';
 import { forgetSession } from '../state/session.js';
 
 export interface WriteOptions<F extends string, T = unknown> {
   /** Said in a toast when the change went through; a function gets the answer (counts known only afterwards). */
   success?: string | ((result: T) => string);
+  /** The success notice's action ("撤销") and where the keyboard goes with it (app/notify.ts); a function gets the answer. */
+  successNotice?: NoticeOptions | ((result: T) => NoticeOptions);
   /** The form's fields: a refusal about one of them is shown under it. */
   fields?: readonly F[];
   /** Error codes that are about one field (`compound_code_taken` → 'code'). */
@@ -52,7 +54,10 @@ export class WriteController<F extends string = string> implements ReactiveContr
     this.clear();
     try {
       const result = await action();
-      if (options.success) notify(typeof options.success === 'function' ? options.success(result) : options.success, 'success');
+      if (options.success) {
+        const notice = typeof options.successNotice === 'function' ? options.successNotice(result) : options.successNotice;
+        notify(typeof options.success === 'function' ? options.success(result) : options.success, 'success', notice);
+      }
       return result;
     } catch (error) {
       this.code = error instanceof ApiError ? error.code : null;

@@ -33,6 +33,8 @@ export const talkAttendanceMessages = {
   'talkAttendance.remove': { 'zh-CN': '移除', en: 'Remove' },
   'talkAttendance.removeLabel': { 'zh-CN': '移除 {name}', en: 'Remove {name}' },
   'talkAttendance.removed': { 'zh-CN': '已移除：{name}', en: 'Removed: {name}' },
+  'talkAttendance.undoRemove': { 'zh-CN': '撤销', en: 'Undo' },
+  'talkAttendance.restored': { 'zh-CN': '已撤销移除：{name} 仍在到场名单中', en: 'Undone: {name} is on the list again' },
   'talkAttendance.offline': {
     'zh-CN': '需要联网才能登记到场情况；联网后再填写。',
     en: 'Noting who came needs the network; fill it in once you are online.',

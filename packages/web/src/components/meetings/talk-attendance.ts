@@ -9,8 +9,11 @@
  *
  * Each change needs the server's answer (no outbox): offline, the buttons wait and the form says so.
  * A saved change answers the meeting as it is afterwards; the page reloads it (`meeting-changed`).
+ * 移除 asks nothing first: its notice offers 撤销, which notes the same cadre again (name, party and
+ * organisation; the list is in name order, so the row comes back where it was). The pressed button
+ * goes with its row, so the keyboard lands on 撤销; after an undo, on the row's 移除 again.
  */
-import { MAX_RESIDENT_COUNT, attendanceNoteOpen, meetingEndpoints, type MeetingView } from '@yishi/core';
+import { MAX_RESIDENT_COUNT, attendanceNoteOpen, meetingEndpoints, type AttendanceView, type MeetingView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -84,6 +87,8 @@ export class TalkAttendance extends YishiElement {
   @state() private cadre: Record<CadreField, string> = { name: '', organisation: '' };
   private readonly countWrite = new WriteController<'residents'>(this);
   private readonly cadreWrite = new WriteController<CadreField>(this);
+  /** A cadre brought back by 撤销: their row's 移除 gets the keyboard once the reloaded meeting shows it. */
+  private restored: { name: string; organisation: string } | null = null;
   /** The count last shown, so that a reloaded meeting refills the field unless the worker is typing another. */
   private shownCount: number | null | undefined;
 
@@ -97,6 +102,15 @@ export class TalkAttendance extends YishiElement {
       this.shownCount = this.residentCount;
       this.count = this.residentCount === null ? '' : String(this.residentCount);
     }
+  }
+
+  protected override updated(): void {
+    const back = this.restored;
+    if (!back) return;
+    const index = this.view.attendance.findIndex((a) => a.name === back.name && a.organisation === back.organisation);
+    if (index < 0) return;
+    this.restored = null;
+    this.renderRoot.querySelectorAll<HTMLButtonElement>('ul.staff li button')[index]?.focus();
   }
 
   override render() {
@@ -117,7 +131,7 @@ export class TalkAttendance extends YishiElement {
       ${notYet ? html`<p class="muted" role="note">${t('talkAttendance.from', { date: formatDate(v.meeting.startsAt) })}</p>` : nothing}
       ${editable && !this.online ? html`<p class="alert" role="status">${t('talkAttendance.offline')}</p>` : nothing}
       ${editable ? this.renderCountForm() : nothing}
-      <h3>${t('talkAttendance.staffHeading')}</h3>
+      <h3 id="staff-heading" tabindex="-1">${t('talkAttendance.staffHeading')}</h3>
       ${
         staff.length === 0
           ? html`<p class="muted">${t('talkAttendance.noStaff')}</p>`
@@ -132,7 +146,7 @@ export class TalkAttendance extends YishiElement {
                             class="button"
                             aria-label=${t('talkAttendance.removeLabel', { name: a.name })}
                             ?disabled=${this.cadreWrite.busy || !this.online}
-                            @click=${() => this.removeCadre(a.id, a.name)}
+                            @click=${() => this.removeCadre(a)}
                           >
                             ${t('talkAttendance.remove')}
                           </button>`
@@ -227,11 +241,30 @@ export class TalkAttendance extends YishiElement {
     this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
   }
 
-  private async removeCadre(attendanceId: string, name: string): Promise<void> {
-    const done = await this.cadreWrite.run(() => api.call(meetingEndpoints.removeAttendee, { params: { meetingId: this.view.meeting.id, attendanceId } }), {
-      success: t('talkAttendance.removed', { name }),
+  private async removeCadre(cadre: AttendanceView): Promise<void> {
+    const done = await this.cadreWrite.run(
+      () => api.call(meetingEndpoints.removeAttendee, { params: { meetingId: this.view.meeting.id, attendanceId: cadre.id } }),
+      {
+        success: t('talkAttendance.removed', { name: cadre.name }),
+        successNotice: {
+          action: { label: t('talkAttendance.undoRemove'), run: () => void this.restoreCadre(cadre) },
+          focusAction: true,
+          returnFocus: () => this.renderRoot.querySelector<HTMLElement>('#staff-heading'),
+        },
+      },
+    );
+    if (done) announceMeetingChanged(this);
+  }
+
+  /** 撤销: the cadre noted again as they were. */
+  private async restoreCadre(cadre: AttendanceView): Promise<void> {
+    const body = { name: cadre.name, party: cadre.party, organisation: cadre.organisation };
+    this.restored = { name: cadre.name, organisation: cadre.organisation };
+    const done = await this.cadreWrite.run(() => api.call(meetingEndpoints.addAttendee, { params: { meetingId: this.view.meeting.id }, body }), {
+      success: t('talkAttendance.restored', { name: cadre.name }),
     });
     if (done) announceMeetingChanged(this);
+    else this.restored = null;
   }
 
   /** A problem found before sending: said under its field, which gets the focus; nothing is sent. */
