@@ -8,6 +8,7 @@
  */
 import { isSingleChoice, type BallotReceipt, type MyVoter, type VoteView } from '@yishi/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { bigChoiceStyles } from '../../components/votes/ballot-button-styles.js';
 import { bracketed, colon } from '../../components/votes/vote-words.js';
 import { t } from '../../i18n.js';
 
@@ -41,37 +42,12 @@ export interface FlowHost {
 }
 
 export const flowStyles = css`
+  ${bigChoiceStyles}
   .question {
     font-size: 1.5rem;
     line-height: 1.45;
     font-weight: 700;
     margin: 0.5rem 0 1rem;
-  }
-  .big-choices {
-    display: grid;
-    gap: 0.75rem;
-    margin: 1rem 0;
-  }
-  .big-choice {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    min-height: 3.5rem;
-    padding: 0.75rem 1rem;
-    font: inherit;
-    font-size: 1.35rem;
-    font-weight: 600;
-    text-align: left;
-    color: var(--yishi-text);
-    background: var(--yishi-surface);
-    border: 2px solid var(--yishi-border);
-    border-radius: var(--yishi-radius);
-    cursor: pointer;
-  }
-  .big-choice[aria-pressed='true'],
-  .big-choice[aria-checked='true'] {
-    border-color: var(--yishi-brand);
-    background: var(--sl-color-primary-50);
   }
   .mark {
     display: inline-block;

@@ -17,6 +17,7 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { renderStaleNote, savedTime, staleNoteStyles } from '../../components/common/stale-note.js';
+import { navButtonStyles } from '../../components/votes/ballot-button-styles.js';
 import { colon, voteWhen } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
@@ -67,19 +68,10 @@ export class VotePage extends YishiElement implements FlowHost {
     YishiElement.styles,
     buttonStyles,
     staleNoteStyles,
+    navButtonStyles,
     css`
       :host {
         font-size: 1.125rem;
-      }
-      .nav {
-        display: grid;
-        gap: 0.75rem;
-        margin: 1.25rem 0 1rem;
-      }
-      .nav .button {
-        width: 100%;
-        font-size: 1.2rem;
-        min-height: 3.25rem;
       }
       .status {
         font-weight: 700;
