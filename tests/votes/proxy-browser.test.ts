@@ -114,14 +114,14 @@ describe('voting by proxy on a phone', () => {
       await panel.getByRole('dialog', { name: '为 1栋1单元301 投票' }).waitFor();
       await page.screenshot({ path: `${SCREENSHOTS}/proxy-cast-dialog-phone.png` });
       await panel.getByRole('button', { name: '确认投票' }).click();
-      const done = panel.getByText(/已代为投票：1栋1单元301 投“同意”/);
-      await done.waitFor();
-      const code = /回执码 ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})（委托人也能看到）/.exec((await done.textContent()) ?? '')?.[1];
+      const done = card.locator('.cast-state');
+      await expect.poll(() => done.textContent()).toMatch(/已代为投票：1栋1单元301 投“同意”/);
+      const code = /回执码（委托人也能看到）：([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec((await done.textContent()) ?? '')?.[1];
       expect(code).toBeTruthy();
       // The owner sees the proxy's receipt with the unit.
       const given = await (await new ApiClient(server.url).login('yezhu')).ok(proxyEndpoints.mine, { params: { voteId } });
       expect(given.given[0]!.units[0]).toMatchObject({ label: '1栋1单元301', votedBy: 'proxy', proxyReceiptCode: code });
-      await card.getByText(/^回执码 /).waitFor();
+      await card.getByRole('button', { name: '改投' }).waitFor();
       await expectNoSeriousA11yViolations(page);
       await panel.screenshot({ path: `${SCREENSHOTS}/proxy-phone.png` });
     });

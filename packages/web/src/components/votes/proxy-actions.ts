@@ -1,9 +1,9 @@
 /**
  * The proxy panel's actions (components/votes/proxy-panel.ts shows them): the authorisations an
  * owner has given, each with who voted for each unit (the proxy's receipt too), the SMS code that
- * confirms a new one, and revoking (a dialog says a proxy ballot already cast is withdrawn); the
- * units a proxy votes for ("代理 1栋1单元101（委托人 张*）"), each cast after a confirmation step; and
- * the form to authorise someone by phone for some units with a photo of the signed form.
+ * confirms a new one, and revoking (a dialog says a proxy ballot already cast is withdrawn; the phone's
+ * Back closes it); the units a proxy votes for (proxy-held.ts); and the form to authorise someone by
+ * phone for some units with a photo of the signed form.
  *
  * Fetched only for an owner who has given or holds a proxy (core's proxyPanelParts; the server then
  * names this module in the page's HTML), or who opens the form: most owners only vote (issue 18).
@@ -23,14 +23,9 @@ import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import type { PhotoPicker } from '../action-items/photo-picker.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { DialogHistory } from '../common/dialog-history.js';
 import { syncModal } from '../common/modal.js';
-
-interface Casting {
-  proxy: ProxyView;
-  unitId: string;
-  label: string;
-  choice: string;
-}
+import './proxy-held.js';
 
 /** Readies the form to authorise a proxy: its photo picker, fetched on the first opening. */
 export async function readyAuthoriseForm(): Promise<void> {
@@ -81,9 +76,9 @@ export class ProxyActions extends YishiElement {
   /** An authorisation waiting for its SMS code, and where the code went. */
   @state() private sentTo: { id: string; phone: string } | null = null;
   @state() private revoking: ProxyView | null = null;
-  @state() private casting: Casting | null = null;
   @state() private done = '';
   private readonly write = new WriteController<'unitIds' | 'proxyPhone' | 'formPhotoId' | 'code'>(this);
+  private readonly revokeHistory = new DialogHistory(this, { dialog: 'proxy-revoke', close: () => (this.revoking = null), busy: () => this.write.busy });
 
   private get voteId(): string {
     return this.view?.vote.id ?? '';
@@ -94,35 +89,10 @@ export class ProxyActions extends YishiElement {
     const m = this.mine;
     if (!v || !m) return nothing;
     const live = v.vote.status === 'announced' || v.vote.status === 'open';
-    return html`${this.done ? html`<p role="status"><strong>${this.done}</strong></p>` : nothing} ${m.held.length ? this.renderHeld(v, m.held, live) : nothing}
+    return html`${this.done ? html`<p role="status"><strong>${this.done}</strong></p>` : nothing}
+    ${m.held.length ? html`<yishi-proxy-held .view=${v} .held=${m.held} @proxy-refresh=${() => void this.refresh()}></yishi-proxy-held>` : nothing}
     ${m.given.length ? this.renderGiven(m.given, live) : nothing} ${this.authorising && live ? this.renderForm(this.free, m.cap) : nothing}
-    ${this.renderRevokeDialog()} ${this.renderCastDialog(v)}`;
-  }
-
-  private renderHeld(v: VoteView, held: ProxyView[], live: boolean) {
-    return html`<h3>${t('proxy.held')}</h3>
-      ${held.flatMap((p) =>
-        p.units.map(
-          (u) =>
-            html`<div class="card">
-              <p><strong>${t('proxy.heldUnit', { unit: u.label, name: p.principalName })}</strong></p>
-              ${u.votedBy === 'principal' ? html`<p>${t('proxy.principalVoted')}</p>` : nothing}
-              ${u.proxyReceiptCode ? html`<p>${t('proxy.myProxyReceipt', { code: u.proxyReceiptCode })}</p>` : nothing}
-              ${
-                live && v.vote.status === 'open' && u.votedBy !== 'principal'
-                  ? html`<div class="choices" role="group" aria-label=${t('proxy.castFor', { unit: u.label })}>
-                      ${v.vote.options.map(
-                        (o) =>
-                          html`<button class="button" @click=${() => (this.casting = { proxy: p, unitId: u.unitId, label: u.label, choice: o.id })}>
-                            ${o.label}
-                          </button>`,
-                      )}
-                    </div>`
-                  : nothing
-              }
-            </div>`,
-        ),
-      )}`;
+    ${this.renderRevokeDialog()}`;
   }
 
   private renderGiven(given: ProxyView[], live: boolean) {
@@ -253,27 +223,14 @@ export class ProxyActions extends YishiElement {
     </dialog>`;
   }
 
-  private renderCastDialog(v: VoteView) {
-    const c = this.casting;
-    const choice = c ? (v.vote.options.find((o) => o.id === c.choice)?.label ?? c.choice) : '';
-    return html`<dialog class="dialog" id="cast-dialog" aria-labelledby="cast-title" @close=${() => (this.casting = null)}>
-      <h2 id="cast-title">${c ? t('proxy.castFor', { unit: c.label }) : ''}</h2>
-      ${c ? html`<p><strong>${t('proxy.castConfirm', { name: c.proxy.principalName, unit: c.label, choice })}</strong></p>` : nothing}
-      <div class="actions">
-        <button class="button" @click=${() => (this.casting = null)}>${t('proxy.cancel')}</button>
-        <button class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => this.cast()}>${t('proxy.cast')}</button>
-      </div>
-    </dialog>`;
-  }
-
   /**
-   * Each dialog is open while its step is under way: shown modal (focus kept in it, Esc closes it) or
-   * closed. The form, once opened, has the focus in its first field.
+   * The revoke dialog is open while its step is under way: shown modal (focus kept in it, Esc closes it)
+   * and an entry in history (Back closes it), or closed. The form, once opened, has the focus in its first field.
    */
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('authorising') && this.authorising) this.renderRoot.querySelector<HTMLInputElement>('form.card input')?.focus();
     syncModal(this.renderRoot, 'revoke-dialog', this.revoking !== null);
-    syncModal(this.renderRoot, 'cast-dialog', this.casting !== null);
+    this.revokeHistory.sync(this.revoking !== null);
   }
 
   private async authorise(e: Event) {
@@ -344,18 +301,5 @@ export class ProxyActions extends YishiElement {
     this.done = t('proxy.revoked');
     await this.refresh();
     this.dispatchEvent(new CustomEvent('proxy-changed', { bubbles: true, composed: true }));
-  }
-
-  private async cast() {
-    const c = this.casting;
-    if (!c) return;
-    const receipt = await this.write.run(() =>
-      api.call(proxyEndpoints.cast, { params: { voteId: this.voteId }, body: { unitId: c.unitId, choices: [c.choice] } }),
-    );
-    this.casting = null;
-    if (!receipt) return;
-    const choice = this.view?.vote.options.find((o) => o.id === c.choice)?.label ?? c.choice;
-    this.done = t('proxy.castDone', { code: receipt.receiptCode, unit: c.label, choice });
-    await this.refresh();
   }
 }
