@@ -72,24 +72,26 @@ export class YishiApp extends YishiElement {
     // and what the strip says offline (pages seen still open) is true for them. A passer-by reading the notice
     // board on one bar of signal is not made to download the app behind it, nor told that pages will open offline.
     const wanted = () => currentMe() !== null || location.pathname.startsWith('/hall/');
-    const load = async () => {
-      // Not beside the page's own answers on a weak signal (controllers/loads-in-flight.ts).
-      await this.firstPageSettled;
-      // Someone logged in goes from page to page: each page's files, for the moves to come (app/route-files.ts).
-      if (currentMe()) void fetchRouteFiles();
+    const load = () => {
+      // Someone logged in goes from page to page: each page's files, for the moves to come (app/route-files.ts);
+      // not beside the page's own answers on a weak signal (controllers/loads-in-flight.ts).
+      void this.firstPageSettled.then(() => currentMe() && fetchRouteFiles());
+      // The strip itself at once: should the signal drop before the page has its answers, it is here to say so.
       void import('./connection-bar.js')
         .then(async () => {
           await customElements.whenDefined('yishi-connection-bar');
+          // The service worker's first download (every page's files) waits for the page's answers too.
+          await this.firstPageSettled;
           // Vite's dev server has no service worker to register (vite-plugin-pwa builds it).
           if (import.meta.env.PROD) await this.connectionBar.register();
         })
         .catch(() => undefined);
     };
-    if (wanted()) return void load();
+    if (wanted()) return load();
     const stop = onSessionChange(() => {
       if (!wanted()) return;
       stop();
-      void load();
+      load();
     });
     this.cleanups.push(stop);
   };
