@@ -3,12 +3,13 @@
  * Chromium on a phone: when the page's HTML carries none (as when the service worker answers from its
  * copy of index.html), the web app asks for the owner's vote while its check of who is logged in is
  * still unanswered, and the page takes that answer rather than asking again; on a move within the app
- * (home → 去投票) the vote is asked for once.
+ * (home → 去投票) the vote is asked for once. An answer asked for someone else (before a login, after a logout) is
+ * never taken: after logging in from a vote's link, the owner is on the vote.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
-import { DEMO_OPEN_VOTE as OPEN_VOTE, demoOpenVoteId, startTestServer, type TestServer } from '../support/server.js';
+import { DEMO_OPEN_VOTE as OPEN_VOTE, DEMO_PASSWORD, demoOpenVoteId, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -72,6 +73,23 @@ describe("a page's first answers", () => {
       await page.locator('yishi-proxy-panel').getByRole('heading', { name: '委托投票' }).waitFor();
       expect(paths.filter((p) => p === `/api/votes/${voteId}`)).toHaveLength(1);
       expect(paths.filter((p) => p === `/api/votes/${voteId}/proxies/mine`)).toHaveLength(1);
+    });
+  });
+
+  test("a vote's link opened before logging in: after logging in, the owner is on the vote (the refusal her first visit got is not reused)", async () => {
+    await withPhonePage(browser, async (page) => {
+      const paths = asked(page);
+      // The link in the SMS, opened on a phone not logged in: the shell asks for the vote beside its session check.
+      await page.goto(`${server.url}/votes/${voteId}`);
+      await page.waitForURL((url) => url.pathname === '/login');
+      await expect.poll(() => paths.filter((p) => p === `/api/votes/${voteId}`).length).toBe(1);
+      await page.getByLabel('手机号或用户名').fill('yezhu');
+      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      // Before: the page took that first, anonymous 401 and sent her back to the login page, every time.
+      await page.locator('yishi-vote-page').getByRole('heading', { name: OPEN_VOTE }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/votes/${voteId}`);
+      expect(paths.filter((p) => p === `/api/votes/${voteId}`)).toHaveLength(2);
     });
   });
 });

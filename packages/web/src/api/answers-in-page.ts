@@ -42,6 +42,15 @@ export function answerInPage(url: string): Promise<unknown> | undefined {
   return performance.now() - found.at < FRESH_MS ? found.answer : undefined;
 }
 
+/**
+ * Forgets every answer waiting: they were asked for (or written into the HTML) for whoever was logged in then. After a
+ * login, a logout or an expired session, a page takes none of them: an owner who came by a vote's link and logged in
+ * would otherwise be given the refusal her first, anonymous visit got (and sent to the login page again).
+ */
+export function dropFirstAnswers(): void {
+  waiting().clear();
+}
+
 /** Asks for the first answers of the page at `pathname` (with `get`), those the HTML did not bring. */
 export function askFirstAnswers(pathname: string, get: (url: string) => Promise<unknown>): void {
   for (const { page, answers } of FIRST_ANSWERS) {

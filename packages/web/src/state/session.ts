@@ -10,6 +10,7 @@
  */
 import { MEMBER_ROLE, authEndpoints, type Me, type MeetingHats, type Party, type Role, type Session } from '@yishi/core';
 import { ApiError, api } from '../api/client.js';
+import { dropFirstAnswers } from '../api/answers-in-page.js';
 import { takeDataBlock } from '../api/page-data.js';
 import { mayHoldOfflineCopies } from '../offline/offline-db.js';
 
@@ -95,6 +96,8 @@ function answered(value: Me | null): Me | null {
 }
 
 function settled(value: Me | null): Me | null {
+  // Someone else now (logged in, or out): the answers the page had waiting were for the one before.
+  if (me !== undefined && (me?.userId ?? null) !== (value?.userId ?? null)) dropFirstAnswers();
   me = value;
   events.dispatchEvent(new Event(SESSION_CHANGED));
   return value;
@@ -124,6 +127,7 @@ export async function logIn(login: string, password: string): Promise<Me | null>
 export async function logOut(): Promise<void> {
   await api.call(authEndpoints.logout, {});
   me = null;
+  dropFirstAnswers();
   fromDevice = false;
   await offlineCopies()
     .then((copies) => copies.clearOfflineCopies())
@@ -144,6 +148,7 @@ export function onLogOut(listener: () => void): () => void {
 /** Forgets the cached session (after a 401 from an expired cookie) without calling the server. */
 export function forgetSession(): void {
   me = null;
+  dropFirstAnswers();
   fromDevice = false;
   void offlineCopies()
     .then((copies) => copies.clearOfflineCopies())
