@@ -14,7 +14,13 @@
  * keyboard goes if the notice goes while holding it.
  */
 import { t } from '../i18n.js';
-import { placeNotice, releaseNoticePlace } from './notice-placement.js';
+
+/**
+ * Where a notice stands (app/notice-placement.ts), loaded with the first notice rather than with every page's first
+ * load (issue 18: the shell stays light): until it is here, a notice stands where the stylesheet puts it, at the bottom.
+ */
+let placement: typeof import('./notice-placement.js') | undefined;
+const placing = () => import('./notice-placement.js').then((module) => (placement = module));
 
 type Variant = 'primary' | 'success' | 'neutral' | 'warning' | 'danger';
 
@@ -86,7 +92,7 @@ export function notify(message: string, variant: Variant = 'primary', options: n
     toast.remove();
     if (current?.toast === toast) {
       current = null;
-      releaseNoticePlace();
+      placement?.releaseNoticePlace();
     }
     if (held && !byAction) returnFocus?.()?.focus();
   };
@@ -122,7 +128,8 @@ export function notify(message: string, variant: Variant = 'primary', options: n
     current = { toast, message, variant, count, remove };
     time = Math.max(duration, readingTime(message, document.documentElement.classList.contains('elder')), action ? ACTION_MS : 0);
     element.append(toast);
-    placeNotice(element, toast);
+    if (placement) placement.placeNotice(element, toast);
+    else void placing().then((module) => current?.toast === toast && module.placeNotice(element, toast), () => undefined);
     wait();
     if (actionButton && (focusAction || heldFocus)) actionButton.focus({ preventScroll: true });
   };

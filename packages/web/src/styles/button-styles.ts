@@ -111,3 +111,17 @@ export const buttonStyles = css`
     border-top-color: var(--sl-color-success-600);
   }
 `;
+
+/** The steps around a ballot (start, change, back): full-width buttons in a `.nav` column (the voting page, the proxy's flats). */
+export const navButtonStyles = css`
+  .nav {
+    display: grid;
+    gap: 0.75rem;
+    margin: 1.25rem 0 1rem;
+  }
+  .nav .button {
+    width: 100%;
+    font-size: 1.2rem;
+    min-height: 3.25rem;
+  }
+`;

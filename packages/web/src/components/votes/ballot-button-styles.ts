@@ -2,7 +2,8 @@
  * The buttons a ballot is cast with, one look wherever a ballot is cast: the owner's voting flow
  * (pages/votes/vote-flow.ts) and the proxy panel's flats (proxy-actions.ts). A choice is a big
  * full-width button (同意 / 反对 / 弃权); the steps around it (start, change, back) are full-width
- * buttons in a `.nav` column. All in rem, so elder mode (html.elder) grows them with the page.
+ * buttons in a `.nav` column (styles/button-styles.ts, navButtonStyles: the voting page draws them before
+ * any ballot is cast). All in rem, so elder mode (html.elder) grows them with the page.
  */
 import { css } from 'lit';
 
@@ -32,18 +33,5 @@ export const bigChoiceStyles = css`
   .big-choice[aria-checked='true'] {
     border-color: var(--yishi-brand);
     background: var(--sl-color-primary-50);
-  }
-`;
-
-export const navButtonStyles = css`
-  .nav {
-    display: grid;
-    gap: 0.75rem;
-    margin: 1.25rem 0 1rem;
-  }
-  .nav .button {
-    width: 100%;
-    font-size: 1.2rem;
-    min-height: 3.25rem;
   }
 `;

@@ -18,12 +18,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
-import { buttonStyles } from '../../styles/button-styles.js';
+import { buttonStyles, navButtonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { DialogHistory } from '../common/dialog-history.js';
 import { syncModal } from '../common/modal.js';
-import { bigChoiceStyles, navButtonStyles } from './ballot-button-styles.js';
+import { bigChoiceStyles } from './ballot-button-styles.js';
 import { colon } from './vote-words.js';
 
 interface Casting {

@@ -17,14 +17,13 @@ import { api } from '../../api/client.js';
 import { YishiElement } from '../../components/base/yishi-element.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { renderStaleNote, savedTime, staleNoteStyles } from '../../components/common/stale-note.js';
-import { navButtonStyles } from '../../components/votes/ballot-button-styles.js';
 import { colon, voteWhen } from '../../components/votes/vote-words.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { currentLocale } from '../../state/preferences.js';
-import { buttonStyles } from '../../styles/button-styles.js';
+import { buttonStyles, navButtonStyles } from '../../styles/button-styles.js';
 import { myUnitsSection, secrecySection } from './my-units.js';
 import type { FlowHistory, FlowHost, Step } from './vote-flow.js';
 
