@@ -305,6 +305,9 @@ describe('logging in with an SMS code', () => {
   test('an activated owner logs in with phone and SMS code', async () => {
     await withPage(async (page) => {
       await page.goto(`${pages.server.url}/login?next=%2Faccount`);
+      // Sent here by a page: the login says it leads back there.
+      await expect.poll(() => visibleText(page, 'yishi-login-page')).toContain('请先登录。登录后会回到您要打开的页面。');
+      expect(await page.getByRole('tab', { name: '密码登录' }).getAttribute('aria-selected')).toBe('true');
       await page.getByRole('tab', { name: '短信验证码登录' }).click();
       await page.getByLabel('手机号', { exact: true }).fill('13800000001');
       await page.getByRole('button', { name: '获取验证码' }).click();
@@ -321,6 +324,13 @@ describe('logging in with an SMS code', () => {
       await page.locator('yishi-login-page #way-sms').getByRole('button', { name: '登录', exact: true }).click();
       await page.waitForURL((u) => u.pathname === '/account');
       expect((await me(page))?.displayName).toBe('王建国');
+
+      // Logged out (the cookie gone), on this phone: the login page opens on the way she used, the SMS code.
+      await page.context().clearCookies();
+      await page.goto(`${pages.server.url}/login`);
+      await page.getByRole('tab', { name: '短信验证码登录' }).waitFor();
+      expect(await page.getByRole('tab', { name: '短信验证码登录' }).getAttribute('aria-selected')).toBe('true');
+      expect(await visibleText(page, 'yishi-login-page')).not.toContain('请先登录');
     });
   });
 

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
+import { launchBrowser, loginWithSessionCookie, visibleText, withPhonePage } from '../support/browser.js';
 import { DEMO_OPEN_VOTE as OPEN_VOTE, DEMO_PASSWORD, demoOpenVoteId, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -83,6 +83,8 @@ describe("a page's first answers", () => {
       await page.goto(`${server.url}/votes/${voteId}`);
       await page.waitForURL((url) => url.pathname === '/login');
       await expect.poll(() => paths.filter((p) => p === `/api/votes/${voteId}`).length).toBe(1);
+      // The login page says why she is there.
+      await expect.poll(() => visibleText(page, 'yishi-login-page')).toContain('请先登录。登录后会回到这次表决。');
       await page.getByLabel('手机号或用户名').fill('yezhu');
       await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: '登录', exact: true }).click();

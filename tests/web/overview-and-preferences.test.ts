@@ -52,6 +52,10 @@ describe('compound overview', () => {
       for (const party of ['街道（社区）', '职能部门', '业委会', '物业企业']) expect(text).toContain(party);
       expect(text).toContain('服务站团队');
       await page.locator('yishi-compound-overview-page').getByRole('link', { name: '管理花名册' }).waitFor();
+      // The steps after a roster, from here: the owners' letters and codes, the staff and representatives.
+      const overview = page.locator('yishi-compound-overview-page');
+      expect(await overview.getByRole('link', { name: '账号激活（激活信、激活码）' }).getAttribute('href')).toBe(`/compounds/${dsct}/activation`);
+      expect(await overview.getByRole('link', { name: '工作人员和四方代表授权' }).getAttribute('href')).toBe('/staff');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await expectNoSeriousA11yViolations(page);
     });
@@ -63,6 +67,8 @@ describe('compound overview', () => {
       const text = await openOverview(page);
       expect(text).toMatch(/房屋 120 套/);
       expect(text).not.toContain('管理花名册');
+      expect(text).not.toContain('账号激活');
+      expect(text).not.toContain('工作人员和四方代表授权');
     });
   });
 

@@ -123,6 +123,14 @@ describe('first-run setup page', () => {
       await again.getByLabel('密码', { exact: true }).fill(ADMIN.password);
       await again.getByRole('button', { name: '登录', exact: true }).click();
       await again.waitForURL((u) => u.pathname === '/');
+      // The link once more, now logged in: not told to log in, but who she is and the way home.
+      await again.goto(`${server.url}/setup?token=${token}`);
+      await again.locator(setupPage).getByRole('heading', { name: '系统已完成初始设置' }).waitFor();
+      const done = await visibleText(again, setupPage);
+      expect(done).toContain(`您已登录为 ${ADMIN.name}`);
+      expect(await again.locator(setupPage).getByRole('link', { name: '去登录' }).count()).toBe(0);
+      await again.locator(setupPage).getByRole('link', { name: '回到首页' }).click();
+      await again.waitForURL((u) => u.pathname === '/');
     } finally {
       await again.context().close();
     }

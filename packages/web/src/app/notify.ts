@@ -129,7 +129,11 @@ export function notify(message: string, variant: Variant = 'primary', options: n
     time = Math.max(duration, readingTime(message, document.documentElement.classList.contains('elder')), action ? ACTION_MS : 0);
     element.append(toast);
     if (placement) placement.placeNotice(element, toast);
-    else void placing().then((module) => current?.toast === toast && module.placeNotice(element, toast), () => undefined);
+    else
+      void placing().then(
+        (module) => current?.toast === toast && module.placeNotice(element, toast),
+        () => undefined,
+      );
     wait();
     if (actionButton && (focusAction || heldFocus)) actionButton.focus({ preventScroll: true });
   };

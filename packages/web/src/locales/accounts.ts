@@ -70,6 +70,11 @@ export const accountsMessages = {
     en: 'This installation already has an administrator; it cannot be set up again. Log in, or ask your subdistrict or community administrator for an account.',
   },
   'setup.goLogin': { 'zh-CN': '去登录', en: 'Go to the login page' },
+  'setup.doneLoggedIn': {
+    'zh-CN': '这个议事平台已经设置好了，设置链接不能再用。您已登录为 {name}，接下来的事在首页上。',
+    en: 'This installation is set up; the setup link cannot be used again. You are logged in as {name}; what comes next is on the home page.',
+  },
+  'setup.goHome': { 'zh-CN': '回到首页', en: 'Go to the home page' },
   'setup.noTokenHeading': { 'zh-CN': '需要初始设置链接', en: 'You need the setup link' },
   'setup.noTokenBody': {
     'zh-CN': '这个议事平台还没有设置。为了安全，只有能看到服务器日志的人才能做初始设置：服务器第一次启动时，会在日志里写下一条一次性链接，样子如下：',

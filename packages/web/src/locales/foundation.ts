@@ -10,6 +10,9 @@ export const foundationMessages = {
     'zh-CN': '社区工作人员、四方代表、业主和居民请用手机号或用户名登录。',
     en: 'Community staff, representatives, owners and residents: log in with your phone number or username.',
   },
+  'login.nextVote': { 'zh-CN': '请先登录。登录后会回到这次表决。', en: 'Log in first; you will then be back at the vote.' },
+  'login.nextMeeting': { 'zh-CN': '请先登录。登录后会回到这次会议。', en: 'Log in first; you will then be back at the meeting.' },
+  'login.nextPage': { 'zh-CN': '请先登录。登录后会回到您要打开的页面。', en: 'Log in first; you will then be back at the page you opened.' },
   'login.elderHint': {
     'zh-CN': '字太小？打开“长辈版”，文字和按钮都会变大。',
     en: 'Text too small? Turn on “Large text” to enlarge words and buttons.',
@@ -64,6 +67,12 @@ export const foundationMessages = {
   'overview.noStation': { 'zh-CN': '暂未登记', en: 'None registered yet' },
   'overview.roster': { 'zh-CN': '管理花名册', en: 'Manage the roster' },
   'overview.board': { 'zh-CN': '查看公示栏', en: 'Open the notice board' },
+  'overview.activation': { 'zh-CN': '账号激活（激活信、激活码）', en: 'Accounts (letters and codes)' },
+  'overview.staff': { 'zh-CN': '工作人员和四方代表授权', en: 'Staff and representatives' },
+  'overview.grantReps': {
+    'zh-CN': '四方代表还没登记齐：四方议事会要各方代表到场才能开。去授权代表 →',
+    en: 'Not every party has a representative yet: a four-party council needs each party present. Grant representatives →',
+  },
   'overview.none': { 'zh-CN': '无', en: 'none' },
 
   'roster.heading': { 'zh-CN': '花名册导入', en: 'Roster import' },
@@ -170,6 +179,7 @@ export const foundationMessages = {
     en: 'Could not read the file; make sure it is an Excel (.xlsx) or CSV file',
   },
   'roster.back': { 'zh-CN': '返回小区概况', en: 'Back to the overview' },
+  'roster.nextActivation': { 'zh-CN': '下一步：给业主打印激活信', en: 'Next: print the owners’ activation letters' },
 
   'board.heading': { 'zh-CN': '小区公示栏', en: 'Compound notice board' },
   'board.intro': {

@@ -81,3 +81,15 @@ export function onPreferencesChange(listener: () => void): () => void {
   events.addEventListener(PREFERENCES_CHANGED, listener);
   return () => events.removeEventListener(PREFERENCES_CHANGED, listener);
 }
+
+const LOGIN_WAY_KEY = 'yishi.loginWay';
+export type LoginWay = 'password' | 'sms';
+
+/** How someone last logged in (or chose to, activating) on this device: the login page opens on that way. */
+export function lastLoginWay(): LoginWay {
+  return readStorage(LOGIN_WAY_KEY) === 'sms' ? 'sms' : 'password';
+}
+
+export function rememberLoginWay(way: LoginWay): void {
+  writeStorage(LOGIN_WAY_KEY, way);
+}

@@ -32,6 +32,7 @@ import { focusControl } from '../../components/forms/form-errors.js';
 import { SmsCountdownController, lastSmsPhone, type SmsCodeSent } from '../../controllers/sms-countdown-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
+import { rememberLoginWay } from '../../state/preferences.js';
 import { loadMe } from '../../state/session.js';
 import { FIELDS, FIELD_OF_CODE, STEP_OF, type Field, type Step, type Way } from './activate-fields.js';
 import { renderConsentStep } from './activate-consent.js';
@@ -282,7 +283,11 @@ export class ActivatePage extends YishiElement implements ActivateHistoryHost {
       },
       this.kind === 'reset' ? t('activate.doneReset') : t('activate.done'),
     );
-    if (activated) this.steps.done(() => navigate('/', { replace: true }));
+    if (activated) {
+      // Next time on this device, the login page opens on the way chosen here.
+      rememberLoginWay(codeOnly ? 'sms' : 'password');
+      this.steps.done(() => navigate('/', { replace: true }));
+    }
   }
 
   // Rendering

@@ -2,7 +2,16 @@
  * Compound overview (小区概况): where it is, the key figures (buildings, units, owners, developer-held
  * units, total floor area), the buildings, the four parties' representatives and the station team.
  */
-import { COMPOUND_STAFF, PARTIES, PARTY_LABELS, compoundEndpoints, type CompoundOverview, type CompoundRepresentative, type Party } from '@yishi/core';
+import {
+  COMPOUND_STAFF,
+  PARTIES,
+  PARTY_LABELS,
+  compoundEndpoints,
+  type CompoundOverview,
+  type CompoundRepresentative,
+  type Party,
+  type Role,
+} from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -12,6 +21,10 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { formatArea } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { holdsRoleAt } from '../../state/session.js';
+
+/** Who opens the compound's accounts page and the staff page (as the home page's actions: pages/home/home-actions.ts). */
+const ACTIVATION_ROLES: readonly Role[] = ['subdistrict_committee', 'community_staff', 'station_chief', 'station_deputy', 'building_head'];
+const GRANTING_ROLES: readonly Role[] = ['subdistrict_committee', 'community_staff', 'station_chief'];
 
 @customElement('yishi-compound-overview-page')
 export class CompoundOverviewPage extends YishiElement {
@@ -64,6 +77,9 @@ export class CompoundOverviewPage extends YishiElement {
   private renderOverview(o: CompoundOverview) {
     const { compound, stats } = o;
     const mayManageRoster = holdsRoleAt(compound.id, COMPOUND_STAFF);
+    // The next steps after a roster, from here (an administrator setting up the compound had no way on but the home page).
+    const mayActivate = holdsRoleAt(compound.id, ACTIVATION_ROLES);
+    const mayGrant = holdsRoleAt(compound.id, GRANTING_ROLES);
     return html`
       <h1>${compound.name}</h1>
       <p class="lead">
@@ -72,6 +88,8 @@ export class CompoundOverviewPage extends YishiElement {
       </p>
       <div class="actions">
         ${mayManageRoster ? html`<a class="link-button" href=${`/compounds/${compound.id}/roster`}>${t('overview.roster')}</a>` : nothing}
+        ${mayActivate ? html`<a class="link-button" href=${`/compounds/${compound.id}/activation`}>${t('overview.activation')}</a>` : nothing}
+        ${mayGrant ? html`<a class="link-button" href="/staff">${t('overview.staff')}</a>` : nothing}
         <a class="link-button" href=${`/board/${compound.id}`}>${t('overview.board')}</a>
       </div>
 
@@ -86,6 +104,11 @@ export class CompoundOverviewPage extends YishiElement {
 
       <h2>${t('overview.parties')}</h2>
       <p class="muted">${t('overview.partiesIntro')}</p>
+      ${
+        mayGrant && PARTIES.some((party) => o.parties[party].length === 0)
+          ? html`<p><a class="tap-link" href="/staff">${t('overview.grantReps')}</a></p>`
+          : nothing
+      }
       <div class="parties">${PARTIES.map((party) => this.renderParty(party, o.parties[party]))}</div>
 
       <h2>${t('overview.station')}</h2>

@@ -26,7 +26,7 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { SmsCountdownController } from '../../controllers/sms-countdown-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t } from '../../i18n.js';
-import { isElderMode, setElderMode } from '../../state/preferences.js';
+import { isElderMode, lastLoginWay, rememberLoginWay, setElderMode } from '../../state/preferences.js';
 import { loadMe, logIn } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
@@ -99,8 +99,8 @@ export class LoginPage extends YishiElement {
     `,
   ];
 
-  /** Which way of logging in is shown: a password, or an SMS code. */
-  @state() private way: 'password' | 'sms' = 'password';
+  /** Which way of logging in is shown: a password, or an SMS code (the way last used on this device). */
+  @state() private way = lastLoginWay();
   @state() private login = '';
   @state() private password = '';
   @state() private busy = false;
@@ -135,6 +135,7 @@ export class LoginPage extends YishiElement {
     this.error = null;
     try {
       await logIn(login, password);
+      rememberLoginWay('password');
       navigate(safeNext(new URLSearchParams(location.search).get('next')), { replace: true });
     } catch (error) {
       this.error = isApiError(error) ? error.message : String(error);
@@ -193,12 +194,22 @@ export class LoginPage extends YishiElement {
       await loadMe({ force: true });
       return result;
     });
-    if (loggedIn) navigate(safeNext(new URLSearchParams(location.search).get('next')), { replace: true });
-    else focusFirstProblem(this, this.sms, SMS_FIELDS);
+    if (loggedIn) {
+      rememberLoginWay('sms');
+      navigate(safeNext(new URLSearchParams(location.search).get('next')), { replace: true });
+    } else focusFirstProblem(this, this.sms, SMS_FIELDS);
   }
 
   /** A fresh installation has no administrator yet: nobody can log in, and the page says what comes first. */
   private readonly setup = new LoadController(this, (signal) => api.call(setupEndpoints.status, { signal }));
+
+  /** Why the visitor is here, when a page sent her (a vote's link from an SMS, a meeting's): where the login leads back to. */
+  private renderWhy() {
+    const next = new URLSearchParams(location.search).get('next');
+    if (!next || safeNext(next) === '/') return nothing;
+    const key = next.startsWith('/votes/') ? 'login.nextVote' : next.startsWith('/meetings/') ? 'login.nextMeeting' : 'login.nextPage';
+    return html`<p class="alert why" role="status">${t(key)}</p>`;
+  }
 
   override render() {
     return html`<div class="panel">
@@ -219,6 +230,7 @@ export class LoginPage extends YishiElement {
         >
         <span class="muted">${t('login.elderHint')}</span>
       </div>
+      ${this.renderWhy()}
       <p class="lead">${t('login.intro')}</p>
       ${renderTabs({
         id: 'way',

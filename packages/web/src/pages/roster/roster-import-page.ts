@@ -53,6 +53,12 @@ export class RosterImportPage extends YishiElement {
     rosterChangesStyles,
     rosterProgressStyles,
     css`
+      .next-steps {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem 1.25rem;
+      }
       .downloads {
         margin-bottom: 1.5rem;
       }
@@ -248,7 +254,10 @@ export class RosterImportPage extends YishiElement {
       </div>
       <p class="visually-hidden" role="status">${this.announcement()}</p>
       <div class="result">${this.renderStep()}</div>
-      <p><a href=${`/compounds/${encodeURIComponent(this.compoundId)}`}>${t('roster.back')}</a></p>
+      <p class="next-steps">
+        <a href=${`/compounds/${encodeURIComponent(this.compoundId)}`}>${t('roster.back')}</a>
+        ${this.step.kind === 'applied' ? html`<a class="link-button primary" href=${`/compounds/${encodeURIComponent(this.compoundId)}/activation`}>${t('roster.nextActivation')}</a>` : nothing}
+      </p>
       ${this.renderDialog()}
     `;
   }

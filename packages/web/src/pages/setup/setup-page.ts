@@ -21,7 +21,7 @@ import { textField } from '../../components/forms/text-field.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { t, type MessageKey } from '../../i18n.js';
-import { loadMe } from '../../state/session.js';
+import { currentMe, loadMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
@@ -74,7 +74,11 @@ export class SetupPage extends YishiElement {
   @state() private done = false;
 
   private readonly write = new WriteController<Field>(this);
-  private readonly status = new LoadController(this, (signal) => api.call(setupEndpoints.status, { signal }));
+  // Who is logged in too: the link used again by the administrator it made is answered for her, not as for a stranger.
+  private readonly status = new LoadController(this, async (signal) => {
+    const [status] = await Promise.all([api.call(setupEndpoints.status, { signal }), loadMe().catch(() => null)]);
+    return status;
+  });
   private readonly token = new URLSearchParams(location.search).get('token')?.trim() ?? '';
 
   private set(field: Field, value: string): void {
@@ -137,6 +141,11 @@ export class SetupPage extends YishiElement {
   }
 
   private renderDone() {
+    const me = currentMe();
+    if (me)
+      return html`<h1>${t('setup.doneHeading')}</h1>
+        <p class="lead">${t('setup.doneLoggedIn', { name: me.displayName })}</p>
+        <p><a class="link-button primary" href="/">${t('setup.goHome')}</a></p>`;
     return html`<h1>${t('setup.doneHeading')}</h1>
       <p class="lead">${t('setup.doneBody')}</p>
       <p><a class="link-button primary" href="/login">${t('setup.goLogin')}</a></p>`;
