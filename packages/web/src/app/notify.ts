@@ -14,12 +14,15 @@
  * keyboard goes if the notice goes while holding it.
  */
 import { t } from '../i18n.js';
+import type * as NoticePlacementModule from './notice-placement.js';
+
+type NoticePlacement = typeof NoticePlacementModule;
 
 /**
  * Where a notice stands (app/notice-placement.ts), loaded with the first notice rather than with every page's first
  * load (issue 18: the shell stays light): until it is here, a notice stands where the stylesheet puts it, at the bottom.
  */
-let placement: typeof import('./notice-placement.js') | undefined;
+let placement: NoticePlacement | undefined;
 const placing = () => import('./notice-placement.js').then((module) => (placement = module));
 
 type Variant = 'primary' | 'success' | 'neutral' | 'warning' | 'danger';
