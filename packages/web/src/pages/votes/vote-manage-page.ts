@@ -127,7 +127,7 @@ export class VoteManagePage extends YishiElement {
                 >
                   ${t('votes.close')}
                 </button>
-                <button type="button" class="button" @click=${() => (this.askClose = false)}>${t('votes.back')}</button>
+                <button type="button" class="button" @click=${() => (this.askClose = false)}>${t('votes.keepOpen')}</button>
               </div>
             </div>`
           : nothing
