@@ -33,6 +33,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { pick, t } from '../../i18n.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
+import { beijingLocalValue, dropVoteDraft, outsideQuietHours, readVoteDraft, saveVoteDraft } from './vote-create-defaults.js';
 
 type RuleKind = VoteRule['kind'];
 const RULE_KINDS = ['art278', 'simple_majority', 'custom'] as const satisfies readonly RuleKind[];
@@ -70,6 +71,12 @@ export class VoteCreatePage extends YishiElement {
   @state() private picked: Picked = { kind: 'yes_no', scope: 'compound', rule: 'art278', matter: '9', basis: 'area_and_heads', comparison: 'more_than' };
   @state() private buildings: Array<{ id: string; name: string }> = [];
   @state() private proposal: { id: string; title: string } | null = null;
+  /** Owners on the compound's roll (the overview's count), named when asked to confirm an opening. */
+  @state() private owners: number | null = null;
+  /** Units per building, named instead when only one building votes. */
+  private unitCounts = new Map<string, number>();
+  /** Opening now texts every owner: asked first, in words, with how many (the form stays as typed). */
+  @state() private askOpen = false;
   /** The compound's notice period: an art. 278 vote opens no sooner after its notice. */
   @state() private noticeDays = VOTE_PERIOD_DEFAULTS.noticeDays;
   private readonly agendaItemId = new URLSearchParams(location.search).get('agendaItemId');
@@ -88,7 +95,11 @@ export class VoteCreatePage extends YishiElement {
     // What the form offers: the compound's buildings, and the proposal it starts from. Reads, not writes:
     // a failure only leaves the choice out (the server checks what is sent anyway).
     void api.call(compoundEndpoints.overview, { params: { compoundId } }).then(
-      (o) => (this.buildings = o.buildings),
+      (o) => {
+        this.buildings = o.buildings;
+        this.owners = o.stats.owners;
+        this.unitCounts = new Map(o.buildings.map((b) => [b.id, b.unitCount]));
+      },
       () => undefined,
     );
     void api.call(voteTimelineEndpoints.settings, { params: { compoundId } }).then(
@@ -104,11 +115,28 @@ export class VoteCreatePage extends YishiElement {
     }
   }
 
+  /** The question typed before leaving the form (Back), put back. */
+  override firstUpdated(): void {
+    const draft = readVoteDraft(this.params.compoundId ?? '');
+    if (!draft) return;
+    for (const name of ['title', 'description'] as const) {
+      const control = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`form [name="${name}"]`);
+      if (control && draft[name]) control.value = draft[name];
+    }
+  }
+
+  /** The question asked: the focus goes to its answer, read first by a screen reader. */
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('askOpen') && this.askOpen) this.renderRoot.querySelector<HTMLButtonElement>('[role="alertdialog"] button')?.focus();
+  }
+
   override render() {
-    // An art. 278 vote opens after its notice period (announced today, say): proposed opening and a week of voting after it.
+    // An art. 278 vote opens after its notice period (announced today, say): proposed opening (out of quiet hours, when
+    // its SMS would wait until morning) and a week of voting after it.
     const statutory = this.ruleKind === 'art278';
-    const opensOn = new Date(Date.now() + (this.noticeDays * 86_400_000 + 3_600_000) + 8 * 3_600_000).toISOString().slice(0, 16);
-    const inAWeek = new Date(Date.now() + ((statutory ? this.noticeDays : 0) + 7) * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+    const opening = outsideQuietHours(new Date(Date.now() + this.noticeDays * 86_400_000 + 3_600_000));
+    const opensOn = beijingLocalValue(opening);
+    const inAWeek = beijingLocalValue(new Date((statutory ? opening.getTime() : Date.now()) + 7 * 86_400_000));
     const e = this.write.fieldErrors;
     return html`<h1>${t('votes.create')}</h1>
       ${this.proposal ? html`<p class="lead">${t('votes.form.source', { title: this.proposal.title })}</p>` : nothing}
@@ -158,12 +186,29 @@ export class VoteCreatePage extends YishiElement {
         <label class="check"><input type="checkbox" name="secret" checked />${t('votes.form.secret')}</label>
         ${statutory ? nothing : html`<label class="check"><input type="checkbox" name="openNow" checked />${t('votes.form.opensNow')}</label>`}
         ${this.write.error || e.sourceId ? html`<div class="alert danger form-error"><p role="alert">${this.write.error ?? e.sourceId}</p></div>` : nothing}
-        <div>
-          <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
-            ${t('votes.form.submit')}
-          </button>
-        </div>
+        ${this.askOpen ? this.renderAskOpen() : html`<div><button type="submit" class="button primary">${t('votes.form.submit')}</button></div>`}
       </form>`;
+  }
+
+  /** The confirmation of an opening: what it does and whom it reaches, as the compound's roll tells. */
+  private renderAskOpen() {
+    const unitCount = this.picked.scope === 'compound' ? undefined : this.unitCounts.get(this.picked.scope);
+    const building = this.buildings.find((b) => b.id === this.picked.scope)?.name;
+    const question =
+      building && unitCount !== undefined
+        ? t('votes.form.confirmOpenBuilding', { building, count: unitCount })
+        : this.owners !== null
+          ? t('votes.form.confirmOpen', { count: this.owners })
+          : t('votes.form.confirmOpenAll');
+    return html`<div class="card" role="alertdialog" aria-labelledby="ask-open">
+      <p id="ask-open"><strong>${question}</strong></p>
+      <div class="actions">
+        <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
+          ${t('votes.form.confirmOpenYes')}
+        </button>
+        <button type="button" class="button" @click=${() => (this.askOpen = false)}>${t('votes.form.confirmOpenNo')}</button>
+      </div>
+    </div>`;
   }
 
   private renderCustomRule() {
@@ -220,6 +265,10 @@ export class VoteCreatePage extends YishiElement {
   /** A field edited: its problem, if it had one, goes (the others' stay until the next try). */
   private edited(event: Event): void {
     const name = (event.target as HTMLInputElement).name;
+    if (name === 'title' || name === 'description')
+      saveVoteDraft(this.params.compoundId ?? '', { title: this.value('title'), description: this.value('description') });
+    // The form changed after the question was asked: asked again at the next try.
+    this.askOpen = false;
     const field = FIELDS.find((f) => f === (name === 'scope' ? 'buildingId' : name));
     if (field) this.write.clearField(field);
   }
@@ -260,6 +309,11 @@ export class VoteCreatePage extends YishiElement {
   private async submit(event: Event) {
     event.preventDefault();
     const compoundId = this.params.compoundId ?? '';
+    const opensNow = this.ruleKind !== 'art278' && this.checked('openNow');
+    if (opensNow && !this.askOpen) {
+      this.askOpen = true;
+      return;
+    }
     // datetime-local is Beijing wall-clock time.
     const closesAt = new Date(`${this.value('closesAt')}:00+08:00`);
     const scope = this.picked.scope;
@@ -283,7 +337,7 @@ export class VoteCreatePage extends YishiElement {
       buildingId: scope === 'compound' ? null : scope,
       rule: this.rule(),
       secret: this.checked('secret'),
-      opensAt: this.ruleKind === 'art278' ? this.opensAt() : this.checked('openNow') ? new Date().toISOString() : null,
+      opensAt: this.ruleKind === 'art278' ? this.opensAt() : opensNow ? new Date().toISOString() : null,
       // An empty or unreadable time goes as sent, for the server to name the field.
       closesAt: Number.isNaN(closesAt.getTime()) ? this.value('closesAt') : closesAt.toISOString(),
       ...source,
@@ -293,9 +347,13 @@ export class VoteCreatePage extends YishiElement {
       fieldOfCode: FIELD_OF_CODE,
       errorAs: 'inline',
     });
+    this.askOpen = false;
     if (!created) focusFirstProblem(this, this.write, FIELDS);
     // To the new vote, unless the visitor has left this page while it was being created.
-    else if (this.isConnected) navigate(`/votes/${created.id}/manage`);
+    else {
+      dropVoteDraft(compoundId);
+      if (this.isConnected) navigate(`/votes/${created.id}/manage`);
+    }
   }
 }
 
