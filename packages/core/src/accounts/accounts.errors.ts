@@ -114,6 +114,11 @@ const accountErrors = {
     'zh-CN': '这个激活码已作废，通常是因为后来又发放了新的激活码。请使用最新收到的激活信或邀请链接；找不到的请联系社区或楼栋长重新发放',
     en: 'This code was cancelled, usually because a newer one was issued. Use the latest letter or invitation link you received; if you cannot find it, ask the community office or your building head for a new one',
   },
+  access_code_account_active: {
+    status: 409,
+    'zh-CN': '您的账号已经激活，请直接登录',
+    en: 'Your account is already active; please log in',
+  },
   access_code_person_left: {
     status: 410,
     'zh-CN': '花名册上已经没有您的房屋（可能已登记给其他业主或住户），这个激活码不能再开通账号。如有疑问，请联系社区或楼栋长核对花名册',

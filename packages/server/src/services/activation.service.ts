@@ -66,10 +66,21 @@ async function findUsableCode(deps: Deps, typed: string, ip: string): Promise<Ac
     throw new DomainError('access_code_invalid');
   }
   const newest = rows.reduce((a, b) => (a.created_at > b.created_at ? a : b));
+  // Whatever became of the code, the person it was for who has an account since only needs to log in.
+  if (await holderIsActive(deps.db, newest)) throw new DomainError('access_code_account_active');
   if (newest.used_at) throw new DomainError('access_code_used');
   // Replaced by a newer code (a letter reprinted, an invitation sent again), never used: not "used".
   if (newest.voided_at) throw new DomainError('access_code_voided');
   throw new DomainError('access_code_expired', { expiredAt: formatChinaDateTime(newest.expires_at) });
+}
+
+/** Whether the person (or staff account) a code was issued to has an active account now. */
+async function holderIsActive(db: Db, code: Pick<AccessCodeRow, 'user_id' | 'person_id'>): Promise<boolean> {
+  if (code.user_id) return Boolean((await findUserById(db, code.user_id))?.activated_at);
+  const person = code.person_id ? await findPerson(db, code.person_id) : undefined;
+  if (!person) return false;
+  const user = (await findUserByPerson(db, person.id)) ?? (person.phone ? await findUserByPhone(db, person.phone) : undefined);
+  return Boolean(user?.activated_at);
 }
 
 interface CodeTargetResolved {
@@ -91,7 +102,8 @@ async function resolveTarget(db: Db, code: Pick<AccessCodeRow, 'kind' | 'user_id
   if (!person) throw new DomainError('access_code_used');
   // A staff member invited earlier with this phone is the same human: the account is theirs.
   const user = (await findUserByPerson(db, person.id)) ?? (person.phone ? await findUserByPhone(db, person.phone) : undefined);
-  if (user?.activated_at && (code.kind === 'letter' || code.kind === 'sms')) throw new DomainError('already_activated');
+  if (user?.activated_at && code.kind === 'letter') throw new DomainError('access_code_account_active');
+  if (user?.activated_at && code.kind === 'sms') throw new DomainError('already_activated');
   // A letter or a staff code outlives the roster it was issued from: a person since replaced on every flat
   // would open an account that belongs to nothing.
   if (!user?.activated_at && !(await opensSomething(db, user, person))) throw new DomainError('access_code_person_left');

@@ -29,6 +29,8 @@ export interface IdentityStep {
   sentTo: string | null;
   /** The phone's account is active already: the code sent logs it in. */
   alreadyActive: boolean;
+  /** The code's person has an active account already (whatever became of the code): on to the login page. */
+  codeAccountActive: boolean;
   onWay: (way: Way) => void;
   onCode: (value: string) => void;
   onSubmitCode: (event: Event) => void;
@@ -67,9 +69,13 @@ function codeWay(s: IdentityStep) {
     })}
     <div aria-live="polite">${s.lookup ? renderGreeting(s.lookup) : nothing}</div>
     ${s.way === 'code' ? renderFormError(s.error) : nothing}
-    <button type="submit" class="button primary" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
-      ${s.lookup ? t('accounts.next') : t('activate.check')}
-    </button>
+    ${
+      s.codeAccountActive
+        ? html`<a class="button primary to-login" href="/login">${t('activate.toLogin')}</a>`
+        : html`<button type="submit" class="button primary" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
+            ${s.lookup ? t('accounts.next') : t('activate.check')}
+          </button>`
+    }
   </form>`;
 }
 

@@ -13,6 +13,9 @@ export const activatePageStyles = [
   nativeFieldStyles,
   tabsStyles,
   css`
+    a.button {
+      text-decoration: none;
+    }
     .greeting {
       border-color: var(--yishi-brand);
       box-shadow: inset 4px 0 0 var(--yishi-brand);
