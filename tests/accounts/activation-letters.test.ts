@@ -74,8 +74,8 @@ describe('activation letters', () => {
     if (lateNight <= now) lateNight.setUTCDate(lateNight.getUTCDate() + 1);
     t.deps.clock = () => lateNight;
     const reprint = await printLetters(head, building1.id);
-    expect(reprint.fileName).toBe(`activation-letters-${new Date(lateNight.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}.pdf`);
-    expect(reprint.fileName).not.toBe(`activation-letters-${lateNight.toISOString().slice(0, 10)}.pdf`);
+    expect(reprint.fileName).toBe(`activation-letters-DSCT-1-${new Date(lateNight.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}.pdf`);
+    expect(reprint.fileName).not.toBe(`activation-letters-DSCT-1-${lateNight.toISOString().slice(0, 10)}.pdf`);
     expect(reprint.count).toBe(count - 1);
     const replaced = await t.call('POST', '/api/activation/lookup', { json: { code: codes[1] } });
     expect(replaced.status).toBe(410);

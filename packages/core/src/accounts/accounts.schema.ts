@@ -151,6 +151,8 @@ export const activationLookupSchema = z.object({
   kind: z.enum(['activate', 'reset', 'invitation']),
   /** Masked (王*国): the holder of the code is the person, but the screen may be shared. */
   name: z.string(),
+  /** The phone's last four digits when a co-owner or co-resident of the same flat has a name that masks the same. */
+  phoneTail: z.string().nullable().default(null),
   compoundName: z.string().nullable(),
   units: z.array(z.string()),
   roles: z.array(z.string()),
@@ -236,6 +238,17 @@ export const issueCodeInputSchema = z.object({ personId: z.string().min(1).max(4
 
 // Activation letters
 
+/** Before printing: who gets a letter, whose earlier letter this cancels, and who keeps the letter another building printed. */
+export const lettersPreviewQuerySchema = z.object({ buildingId: z.string().min(1).max(40).optional() });
+const letterPersonSchema = z.object({ name: z.string(), units: z.array(z.string()) });
+export const lettersPreviewSchema = z.object({
+  count: z.number().int(),
+  /** Of those getting a letter, people whose earlier letter stops working (masked names, their flats). */
+  replaced: z.array(letterPersonSchema),
+  /** People left out: they hold an open letter printed for another building (one person, one letter). */
+  kept: z.array(letterPersonSchema.extend({ heldFrom: z.string() })),
+});
+export type LettersPreview = z.infer<typeof lettersPreviewSchema>;
 export const lettersInputSchema = z.object({
   /** One building's letters (a batch for its building head), or null for the whole compound: always said. */
   buildingId: z.string().min(1).max(40).nullable(),

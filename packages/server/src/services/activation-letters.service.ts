@@ -17,6 +17,7 @@ import {
   type ActivationHouseholds,
   type ActivationHouseholdsQuery,
   type ActivationStatus,
+  type LettersPreview,
 } from '@yishi/core';
 import QRCode from 'qrcode';
 import type { Actor, PlaceChain } from '../auth/actor.js';
@@ -30,12 +31,14 @@ import {
   countHouseholdsOfBuildings,
   insertLetterBatch,
   listHouseholds,
+  listOpenLetters,
   listLetterBatches,
   readHouseholdsPage,
 } from '../db/repositories/activation.repository.js';
 import { findCompound, listBuildingsWithCounts } from '../db/repositories/places.repository.js';
 import type { Deps } from '../deps.js';
 import { prepareAccessCode } from './access-codes.js';
+import { letterName, phoneTailAmong } from './masked-names.js';
 import { renderPdf } from './minutes-pdf.service.js';
 
 /** The buildings an actor may print and see households for: all for station staff, their own for a building head. */
@@ -92,42 +95,87 @@ export async function activationHouseholds(deps: Deps, actor: Actor, chain: Plac
   };
 }
 
+/** A person getting a letter: the first flat addresses it, the others of this print are listed. */
+interface Recipient {
+  household: Awaited<ReturnType<typeof listHouseholds>>[number];
+  units: string[];
+  /** The phone's last four digits, when a flatmate's name masks the same. */
+  phoneTail: string | null;
+}
+
+/**
+ * Who a print makes letters for (one per person, however many flats), whose earlier letter it cancels,
+ * and — printing one building — who is left out because they hold an open letter printed for another
+ * building: one person, one valid letter (an owner of flats in 1栋 and 2栋 kept her 2栋 letter).
+ */
+async function planLetters(deps: Deps, compoundId: string, input: { buildingId: string | null; includeActivated: boolean }) {
+  const all = await listHouseholds(deps.db, compoundId, input.buildingId ? [input.buildingId] : null);
+  const households = all.filter((h) => input.includeActivated || !h.activatedAt);
+  const open = await listOpenLetters(deps.db, compoundId, deps.clock().toISOString());
+  const openOf = new Map(open.map((l) => [l.personId, l]));
+  const flatmates = all.map((h) => ({ unitId: h.unitId, personId: h.personId, name: h.name, phone: h.phone }));
+  const recipients = new Map<string, Recipient>();
+  const kept = new Map<string, { name: string; units: string[]; heldFrom: string }>();
+  for (const h of households) {
+    const label = formatUnitLabel(h.building, h.entrance, h.room);
+    const elsewhere = openOf.get(h.personId);
+    if (input.buildingId && elsewhere?.buildingId && elsewhere.buildingId !== input.buildingId) {
+      const entry = kept.get(h.personId) ?? { name: maskName(h.name), units: [], heldFrom: elsewhere.buildingName ?? '' };
+      entry.units.push(label);
+      kept.set(h.personId, entry);
+      continue;
+    }
+    const entry = recipients.get(h.personId);
+    if (entry) entry.units.push(label);
+    else recipients.set(h.personId, { household: h, units: [label], phoneTail: null });
+  }
+  for (const r of recipients.values()) {
+    const unitIds = all.filter((h) => h.personId === r.household.personId).map((h) => h.unitId);
+    r.phoneTail = phoneTailAmong({ personId: r.household.personId, name: r.household.name, phone: r.household.phone }, unitIds, flatmates);
+  }
+  const replaced = [...recipients.values()]
+    .filter((r) => openOf.has(r.household.personId))
+    .map((r) => ({ name: letterName(r.household.name, r.phoneTail), units: r.units }));
+  return { recipients: [...recipients.values()], replaced, kept: [...kept.values()] };
+}
+
+function assertMayPrint(actor: Actor, chain: PlaceChain, buildingId: string | null): void {
+  const scope = buildingScope(actor, chain);
+  if (scope !== null && (buildingId === null || !scope.includes(buildingId))) throw new DomainError('forbidden');
+}
+
+/** What printing would do, for the confirmation to name the people concerned. */
+export async function previewActivationLetters(deps: Deps, actor: Actor, chain: PlaceChain, buildingId: string | null): Promise<LettersPreview> {
+  assertMayPrint(actor, chain, buildingId);
+  const plan = await planLetters(deps, chain.compoundId!, { buildingId, includeActivated: false });
+  return { count: plan.recipients.length, replaced: plan.replaced, kept: plan.kept };
+}
+
 export async function printActivationLetters(
   deps: Deps,
   actor: Actor,
   chain: PlaceChain,
   input: { buildingId: string | null; includeActivated: boolean },
-): Promise<{ pdf: Uint8Array; count: number; batchId: string }> {
+): Promise<{ pdf: Uint8Array; count: number; batchId: string; fileName: { compound: string; code: string; building: string | null } }> {
   const compoundId = chain.compoundId!;
-  const scope = buildingScope(actor, chain);
-  if (scope !== null && (input.buildingId === null || !scope.includes(input.buildingId))) throw new DomainError('forbidden');
+  assertMayPrint(actor, chain, input.buildingId);
   const compound = (await findCompound(deps.db, compoundId))!;
-  const households = (await listHouseholds(deps.db, compoundId, input.buildingId ? [input.buildingId] : null)).filter(
-    (h) => input.includeActivated || !h.activatedAt,
-  );
-  if (households.length === 0) throw new DomainError('no_households');
+  const { recipients } = await planLetters(deps, compoundId, input);
+  if (recipients.length === 0) throw new DomainError('no_households');
 
   const now = deps.clock();
   const batchId = newId();
   const base = publicUrlOf(deps.config);
-  // One letter per person even when they own several units here: the first unit addresses it, the others are listed.
-  const seen = new Map<string, { household: (typeof households)[number]; units: string[] }>();
-  for (const h of households) {
-    const label = formatUnitLabel(h.building, h.entrance, h.room);
-    const entry = seen.get(h.personId);
-    if (entry) entry.units.push(label);
-    else seen.set(h.personId, { household: h, units: [label] });
-  }
-  const letters = [...seen.values()].map(({ household, units }) => {
+  const letters = recipients.map(({ household, units, phoneTail }) => {
     const { code, row } = prepareAccessCode('letter', { personId: household.personId }, { now, createdBy: actor.userId, batchId });
-    return { household, units, code, row, link: `${base}/activate?code=${code}` };
+    return { household, units, phoneTail, code, row, link: `${base}/activate?code=${code}` };
   });
   const qrs = await Promise.all(letters.map((l) => QRCode.toString(l.link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })));
   const html = renderLettersHtml(
     { name: compound.name, address: compound.address, base },
     letters.map((l, i) => ({
       units: l.units,
-      name: l.household.name,
+      name: letterName(l.household.name, l.phoneTail),
       relation: l.household.relation,
       code: l.code,
       qrSvg: qrs[i]!,
@@ -157,11 +205,13 @@ export async function printActivationLetters(
       letters.map((l) => l.row),
     );
   });
-  return { pdf, count: letters.length, batchId };
+  const building = input.buildingId ? letters[0]!.household.building : null;
+  return { pdf, count: letters.length, batchId, fileName: { compound: compound.name, code: compound.code, building } };
 }
 
 interface LetterView {
   units: string[];
+  /** Masked, told apart from a flatmate's (letterName). */
   name: string;
   relation: 'owner' | 'resident';
   code: string;
@@ -194,7 +244,7 @@ function renderLettersHtml(compound: { name: string; address: string; base: stri
       const who = l.relation === 'owner' ? '业主' : '居民';
       return `<section class="letter">
 <h1>议事平台 · 账号激活通知</h1>
-<p class="to">${escapeHtml(compound.name)} ${l.units.map(escapeHtml).join('、')}&#x3000;${escapeHtml(maskName(l.name))} ${who}：</p>
+<p class="to">${escapeHtml(compound.name)} ${l.units.map(escapeHtml).join('、')}&#x3000;${escapeHtml(l.name)} ${who}：</p>
 <div class="body">
 <p>您好！小区的议事会议、业主表决和问题办理，现在可以在手机上参加和查看。请按下面的步骤激活您的账号：</p>
 <ol class="steps">

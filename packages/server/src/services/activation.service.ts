@@ -39,6 +39,7 @@ import {
   updateUser,
   voidOpenCodes,
 } from '../db/repositories/accounts.repository.js';
+import { listPersonsOfUnits } from '../db/repositories/activation.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import { placeLabel } from '../db/repositories/place-tree.repository.js';
 import { findUserById, listRoleAssignments, listUnitsOfPerson } from '../db/repositories/users.repository.js';
@@ -46,6 +47,7 @@ import type { AccessCodeRow, UserRow } from '../db/tables/accounts.table.js';
 import type { Deps } from '../deps.js';
 import { startSession, type ClientInfo } from './auth.service.js';
 import { hashAccessCode, issueAccessCode } from './access-codes.js';
+import { phoneTailAmong } from './masked-names.js';
 import { CODE_GUESSES_PER_ADDRESS, SMS_PER_ADDRESS, assertWithinLimit, countAttempt } from './rate-limit.js';
 
 /** A phone gets a new SMS code at most once a minute and ten times a day. */
@@ -116,9 +118,12 @@ async function describe(db: Db, target: CodeTargetResolved, expiresAt: string): 
   const assignments = target.user ? await listRoleAssignments(db, target.user.id) : [];
   const roles = [...new Set(assignments.map((g) => g.role))];
   const grants = await Promise.all(assignments.map(async (g) => ({ role: g.role, placeLabel: await placeLabel(db, g.scope_kind, g.scope_id) })));
+  const everyone = await listPersonsOfUnits(db, units.map((u) => u.unitId));
+  const phoneTail = target.personId ? phoneTailAmong({ personId: target.personId, name: target.name, phone: target.phone }, units.map((u) => u.unitId), everyone) : null;
   return {
     kind: target.kind,
     name: maskName(target.name),
+    phoneTail,
     compoundName: units[0]?.compoundName ?? null,
     units: units.map((u) => formatUnitLabel(u.building, u.entrance, u.room)),
     roles,

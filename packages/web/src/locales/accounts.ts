@@ -158,6 +158,7 @@ export const accountsMessages = {
   'activate.doneReset': { 'zh-CN': '新密码已设置，其他设备上的登录已退出', en: 'New password set; other devices have been logged out' },
   'activate.haveAccount': { 'zh-CN': '已经激活过？', en: 'Already active?' },
   'activate.goLogin': { 'zh-CN': '直接登录', en: 'Log in' },
+  'activate.nameWithTail': { 'zh-CN': '{name}（手机尾号 {tail}）', en: '{name} (phone ending {tail})' },
   'activate.toLogin': { 'zh-CN': '去登录', en: 'Go to the login page' },
 
   // SMS login (on /login)

@@ -161,3 +161,30 @@ export function insertLetterBatch(
 ) {
   return db.insertInto('letter_batches').values(row).execute();
 }
+
+/** The open letters of a compound's people, each with the building its batch was printed for (null: the whole compound). */
+export function listOpenLetters(db: Db, compoundId: string, now: string) {
+  return db
+    .selectFrom('access_codes')
+    .innerJoin('letter_batches', 'letter_batches.id', 'access_codes.batch_id')
+    .leftJoin('buildings', 'buildings.id', 'letter_batches.building_id')
+    .select(['access_codes.person_id as personId', 'letter_batches.building_id as buildingId', 'buildings.name as buildingName'])
+    .where('letter_batches.compound_id', '=', compoundId)
+    .where('access_codes.kind', '=', 'letter')
+    .where('access_codes.used_at', 'is', null)
+    .where('access_codes.voided_at', 'is', null)
+    .where('access_codes.expires_at', '>', now)
+    .execute();
+}
+
+/** The owners and residents of the units given, with their phones: who shares a flat with whom. */
+export async function listPersonsOfUnits(db: Db, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return [];
+  const pick = (link: 'ownerships' | 'residencies') =>
+    db
+      .selectFrom(link)
+      .innerJoin('persons', 'persons.id', `${link}.person_id`)
+      .select([`${link}.unit_id as unitId`, 'persons.id as personId', 'persons.name', 'persons.phone'])
+      .where(`${link}.unit_id`, 'in', [...unitIds]);
+  return pick('ownerships').unionAll(pick('residencies')).execute();
+}

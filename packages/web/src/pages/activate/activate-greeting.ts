@@ -11,7 +11,7 @@ export function renderGreeting(l: ActivationLookup, way: 'code' | 'sms' = 'code'
   const place = [l.compoundName, l.units.join('、')].filter(Boolean).join(' ');
   const roles = l.grants.map((g) => `${g.placeLabel} · ${g.role in ROLE_LABELS ? pick(ROLE_LABELS[g.role as Role]) : g.role}`).join('、');
   return html`<div class="card greeting">
-    <p class="hello">${t('activate.hello', { name: l.name })}</p>
+    <p class="hello">${t('activate.hello', { name: l.phoneTail ? t('activate.nameWithTail', { name: l.name, tail: l.phoneTail }) : l.name })}</p>
     ${place ? html`<p class="place">${place}</p>` : nothing}
     ${l.kind === 'invitation' && roles ? html`<p class="granted">${t('activate.granted', { roles })}</p>` : nothing}
     ${l.kind === 'reset' ? html`<p class="reset">${t('activate.resetNote')}</p>` : nothing}
