@@ -292,7 +292,7 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await activation.getByRole('dialog', { name: '打印1栋的激活信？' }).waitFor();
     const words = await visibleText(confirm);
     expect(words).toContain('将为1栋还没有激活的 3 人各生成一封激活信');
-    expect(words).toContain('以前的激活信（如有）将作废');
+    expect(words).not.toContain('作废'); // nobody has a letter yet
     await checkA11y();
 
     const [download, response] = await Promise.all([
@@ -301,6 +301,8 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
       confirm.getByRole('button', { name: '生成并下载 PDF' }).click(),
     ]);
     const pdf = readFileSync((await download.path())!);
+    // Named by compound and building, not the same name for every building.
+    expect(download.suggestedFilename()).toMatch(/^都市春天小区-1栋-激活信-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const status = await json<ActivationStatus>('GET', `/api/compounds/${ids.dsct}/activation`);
     const building = status.buildings.find((b) => b.name === '1')!;
@@ -313,10 +315,13 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await checkA11y();
     await shoot('activation-buildings');
 
-    // A reprint says whose letters stop working.
+    // A reprint says whose letters stop working, by masked name and flat.
     await one.getByRole('button', { name: /打印激活信/ }).click();
     await confirm.waitFor();
-    expect(await visibleText(confirm)).toContain('其中 3 人以前收到的激活信将作废');
+    await expect.poll(() => visibleText(confirm)).toContain('下面 3 人以前收到的激活信将作废');
+    expect(await confirm.locator('ul.replaced li').count()).toBe(3);
+    expect(await visibleText(confirm.locator('ul.replaced'))).toMatch(/.\*.?（1栋\d单元\d+）/);
+    await shoot('activation-reprint-confirm');
     await confirm.getByRole('button', { name: '取消' }).click();
     await confirm.waitFor({ state: 'hidden' });
 

@@ -238,13 +238,18 @@ export const adminMessages = {
     en: 'A letter for each of the {count} people in {label} without an account ({pages} A4 sheets, two letters each), each with a new code and QR code.',
   },
   'admin.activation.confirmReplaces': {
-    'zh-CN': '其中 {count} 人以前收到的激活信将作废，不能再用。请务必把新信送到。',
-    en: 'The earlier letters of {count} of them stop working. Make sure the new letters reach them.',
+    'zh-CN': '下面 {count} 人以前收到的激活信将作废，不能再用。请务必把新信送到：',
+    en: 'The earlier letters of these {count} people stop working. Make sure the new letters reach them:',
   },
-  'admin.activation.confirmReplacesAny': {
-    'zh-CN': '这些人以前的激活信（如有）将作废，不能再用。',
-    en: 'Any earlier letters of these people stop working.',
+  'admin.activation.confirmNone': {
+    'zh-CN': '{label}没有需要打印激活信的人。',
+    en: 'Nobody in {label} needs a letter.',
   },
+  'admin.activation.confirmKept': {
+    'zh-CN': '下面 {count} 人已有别的楼栋打印的激活信，这次不再打印（一人一封，避免旧信作废）：',
+    en: 'These {count} people already hold a letter printed for another building, so none is printed for them now (one valid letter per person):',
+  },
+  'admin.activation.keptFrom': { 'zh-CN': '{who}：{building}栋的激活信', en: '{who}: the letter of building {building}' },
   'admin.activation.confirmDeliver': {
     'zh-CN': '激活信 30 天内有效。打印后请交给楼栋长逐户送达。',
     en: 'Letters are valid for 30 days. Give them to the building heads to deliver door to door.',

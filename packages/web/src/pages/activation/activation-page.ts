@@ -8,7 +8,7 @@
  * name or phone and given a one-time code in person.
  */
 import { buildingLabel } from '../../components/accounts/activation-households.js';
-import { COMPOUND_STAFF, activationEndpoints, endpointUrl, type ActivationStatus } from '@yishi/core';
+import { COMPOUND_STAFF, activationEndpoints, endpointUrl, type ActivationStatus, type LettersPreview } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -25,6 +25,7 @@ import { currentMe, holdsRoleAt, loadMe } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { tagStyles } from '../../styles/tag-styles.js';
+import { renderPrintConfirmBody } from './print-confirm.js';
 
 type Building = ActivationStatus['buildings'][number];
 
@@ -32,10 +33,8 @@ type Building = ActivationStatus['buildings'][number];
 interface Batch {
   buildingId: string | null;
   label: string;
-  /** People who will get a letter (everyone not yet activated). */
-  count: number;
-  /** Of them, people whose earlier letter stops working. */
-  replaced: number;
+  /** Who gets a letter, whose earlier letter stops working, who keeps another building's (asked of the server). */
+  preview: LettersPreview;
 }
 
 type Printing =
@@ -173,6 +172,12 @@ export class ActivationPage extends YishiElement {
       .dialog p {
         margin: 0 0 0.75rem;
       }
+      .dialog .named {
+        margin: -0.25rem 0 0.75rem;
+        padding-left: 1.25rem;
+        max-height: 12rem;
+        overflow-y: auto;
+      }
     `,
   ];
 
@@ -227,7 +232,7 @@ export class ActivationPage extends YishiElement {
                   type="button"
                   class="button primary print-all"
                   ?disabled=${this.printing.state === 'working'}
-                  @click=${() => this.askToPrint(null, t('admin.activation.wholeCompoundShort'), total)}
+                  @click=${() => void this.askToPrint(null, t('admin.activation.wholeCompoundShort'))}
                 >
                   ${t('admin.activation.printAll')}
                 </button>
@@ -283,7 +288,7 @@ export class ActivationPage extends YishiElement {
       <div class="actions">
         ${
           waiting > 0
-            ? html`<button type="button" class="button print" ?disabled=${this.printing.state === 'working'} @click=${() => this.askToPrint(b.id, label, b)}>
+            ? html`<button type="button" class="button print" ?disabled=${this.printing.state === 'working'} @click=${() => void this.askToPrint(b.id, label)}>
                 ${t('admin.activation.print')}<span class="visually-hidden"> · ${label}</span>
               </button>`
             : html`<span class="tag ok">${t('admin.activation.allActivated')}</span>`
@@ -294,26 +299,30 @@ export class ActivationPage extends YishiElement {
 
   // Printing letters
 
-  private askToPrint(buildingId: string | null, label: string, c: Counts): void {
-    this.confirming = { buildingId, label, count: c.households - c.activated, replaced: c.lettersOutstanding };
+  private async askToPrint(buildingId: string | null, label: string): Promise<void> {
+    const preview = await this.write.run(
+      () => api.call(activationEndpoints.previewLetters, { params: { compoundId: this.compoundId }, query: buildingId ? { buildingId } : {} }),
+      { errorAs: 'inline' },
+    );
+    if (!preview) {
+      this.printing = { state: 'failed', message: this.write.error ?? '' };
+      return;
+    }
+    this.confirming = { buildingId, label, preview };
   }
 
   private renderConfirm() {
     const b = this.confirming;
     return html`<dialog class="dialog confirm-print" id="print-dialog" aria-labelledby="print-title" @close=${() => (this.confirming = null)}>
       <h2 id="print-title">${b ? t('admin.activation.confirmTitle', { label: b.label }) : ''}</h2>
-      ${
-        b
-          ? html`<p>${t('admin.activation.confirmBody', { label: b.label, count: b.count, pages: Math.ceil(b.count / 2) })}</p>
-              <p>
-                <strong>${b.replaced > 0 ? t('admin.activation.confirmReplaces', { count: b.replaced }) : t('admin.activation.confirmReplacesAny')}</strong>
-              </p>
-              <p class="muted">${t('admin.activation.confirmDeliver')}</p>`
-          : nothing
-      }
+      ${b ? renderPrintConfirmBody(b.label, b.preview) : nothing}
       <div class="actions">
         <button type="button" class="button" @click=${() => (this.confirming = null)}>${t('admin.cancel')}</button>
-        <button type="button" class="button primary confirm" @click=${this.print}>${t('admin.activation.confirmPrint')}</button>
+        ${
+          b && b.preview.count > 0
+            ? html`<button type="button" class="button primary confirm" @click=${this.print}>${t('admin.activation.confirmPrint')}</button>`
+            : nothing
+        }
       </div>
     </dialog>`;
   }
@@ -335,7 +344,7 @@ export class ActivationPage extends YishiElement {
       this.printing = { state: 'failed', message: this.write.error ?? '' };
       return;
     }
-    const letters = Number(file.headers.get('X-Letter-Count') ?? batch.count);
+    const letters = Number(file.headers.get('X-Letter-Count') ?? batch.preview.count);
     saveFile(file.blob, file.fileName);
     this.printing = { state: 'done', batch, letters, fileName: file.fileName };
     void this.status.refresh();
@@ -347,7 +356,7 @@ export class ActivationPage extends YishiElement {
       ${
         p.state === 'working'
           ? html`<div class="card working" role="status">
-              <span class="spinner" aria-hidden="true"></span><span>${t('admin.activation.working', { label: p.batch.label, count: p.batch.count })}</span>
+              <span class="spinner" aria-hidden="true"></span><span>${t('admin.activation.working', { label: p.batch.label, count: p.batch.preview.count })}</span>
             </div>`
           : p.state === 'done'
             ? html`<div class="alert success printed-alert">
