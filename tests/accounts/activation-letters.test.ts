@@ -64,8 +64,9 @@ describe('activation letters', () => {
     expect(await lookup.json()).toMatchObject({ kind: 'activate', compoundName: '都市春天小区', units: ['1栋1单元101'] });
     expect((await t.call('POST', '/api/activation', { json: { code: codes[0], consent: true, password: 'chenjing-1-101' } })).status).toBe(200);
     const reused = await t.call('POST', '/api/activation', { json: { code: codes[0], consent: true, password: 'chenjing-1-101' } });
-    expect(reused.status).toBe(410);
-    expect((await errorOf(reused)).message).toContain('这个激活码已经用过了');
+    // Used by the person it was for, whose account is active now: she is told to log in.
+    expect(reused.status).toBe(409);
+    expect((await errorOf(reused)).message).toBe('您的账号已经激活，请直接登录');
 
     // A reprint replaces the earlier letters; the replaced code says so. Printed at 02:43 in China (18:43 UTC the
     // day before), its file is named by China's date, the one on the wall calendar.
