@@ -44,6 +44,7 @@ export const meetingsMessages = {
     'zh-CN': '议程还是空的：通知上的议程将显示为“—”。可以先返回添加议题。',
     en: 'The agenda is still empty: the notice will show none. You can go back and add items first.',
   },
+  'meeting.scheduleAgenda': { 'zh-CN': '通知上的议程（共 {count} 项）：', en: 'The agenda on the notice ({count} items):' },
   'meeting.closeQuestionsOpen': {
     'zh-CN': '还有 {count} 个问题没有答复、记录或列入问题清单。结束后仍可在本页处理，但居民会先看到“待处理”。',
     en: '{count} questions are not answered, noted or listed yet. They can still be handled here after closing, but residents will see them as waiting.',

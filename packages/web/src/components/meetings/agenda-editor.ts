@@ -90,6 +90,16 @@ export class AgendaEditor extends YishiElement {
     this.undo = null;
   }
 
+  /**
+   * The items' titles as the document has them now, in order: what publishing the notice or opening the
+   * meeting will write. Null until the document has content to show (then nobody knows yet).
+   */
+  agendaTitles(): string[] | null {
+    const doc = this.live.doc;
+    if (!doc || !this.live.synced) return null;
+    return snapshotOf(doc).map((item) => item.title);
+  }
+
   private items(): ItemMap[] {
     const doc = this.live.doc;
     if (!doc) return [];

@@ -26,7 +26,7 @@ import { renderStaleNote, staleNoteStyles } from '../../components/common/stale-
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import '../../components/evidence/evidence-download.js';
-import type { AgendaFrozenDetail } from '../../components/meetings/agenda-editor.js';
+import type { AgendaEditor, AgendaFrozenDetail } from '../../components/meetings/agenda-editor.js';
 import '../../components/meetings/agenda-frozen-notice.js';
 import '../../components/meetings/agenda-outcomes.js';
 import '../../components/meetings/ask-qr-code.js';
@@ -292,7 +292,7 @@ export class MeetingPage extends YishiElement {
   private stepWarnings(step: Step) {
     const v = this.view.value;
     if (!v) return nothing;
-    if (step === 'schedule') return v.agendaItems.length === 0 ? html`<p class="warning">${t('meeting.scheduleNoAgenda')}</p>` : nothing;
+    if (step === 'schedule') return this.scheduleAgenda(v);
     if (step === 'close') {
       const open = v.questionCounts?.open ?? 0;
       return html`${recordGapWarnings(recordGaps(meetingKind(v.meeting.kind), v.agendaItems, v.quorum), 'close')}
@@ -305,6 +305,22 @@ export class MeetingPage extends YishiElement {
     return html`${early ? html`<p class="warning">${t('meeting.startEarly', { time: formatDateTime(v.meeting.startsAt) })}</p>` : nothing}
     ${q && !q.reached ? html`<p class="warning">${t('meeting.startNoQuorum', { parties: partyList(q.missing) })}</p>` : nothing}
     ${mq && !mq.reached ? html`<p class="warning">${memberQuorumText(mq, currentLocale())}</p>` : nothing}`;
+  }
+
+  /**
+   * The agenda the notice will carry. A draft's agenda lives in the shared document until the notice
+   * freezes it (the meeting's answer has no rows yet), so the open editor says what is in it; only
+   * when it has not read the document yet do the rows stand in, and an unknown agenda is not called empty.
+   */
+  private scheduleAgenda(v: MeetingView) {
+    const editor = this.renderRoot.querySelector<AgendaEditor>('yishi-agenda-editor');
+    const titles = editor?.agendaTitles?.() ?? (editor ? null : v.agendaItems.map((item) => item.title));
+    if (titles === null) return nothing;
+    if (titles.length === 0) return html`<p class="warning">${t('meeting.scheduleNoAgenda')}</p>`;
+    return html`<p>${t('meeting.scheduleAgenda', { count: titles.length })}</p>
+      <ol class="schedule-agenda">
+        ${titles.map((title) => html`<li>${title || t('agenda.untitled')}</li>`)}
+      </ol>`;
   }
 
   /** The dialog is open while a step waits for its confirmation: shown modal (focus kept in it, Esc closes it) or closed. */
