@@ -19,7 +19,7 @@ import {
   type OutcomeKind,
   type Party,
 } from '@yishi/core';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
 import { formErrorStyles } from '../forms/form-errors.js';
@@ -31,7 +31,9 @@ import { buttonStyles } from '../../styles/button-styles.js';
 import { tagStyles } from '../../styles/tag-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { syncModal } from '../common/modal.js';
 import { announceMeetingChanged, partyLabel, partyList } from './meeting-ui.js';
+import { LISTING_DIALOG_ID, renderListingConfirm } from './outcome-listing-confirm.js';
 
 interface Draft {
   outcome: OutcomeKind;
@@ -83,6 +85,13 @@ export class AgendaOutcomes extends YishiElement {
         padding: 0;
         margin-bottom: 0.25rem;
       }
+      dl.listing dt {
+        font-weight: 600;
+      }
+      dl.listing dd {
+        margin: 0 0 0.5rem;
+        white-space: pre-wrap;
+      }
       textarea.input {
         min-height: 5.5rem;
         padding-block: 0.6rem;
@@ -95,7 +104,26 @@ export class AgendaOutcomes extends YishiElement {
   @property({ attribute: false }) view!: MeetingView;
   @state() private editing: string | null = null;
   @state() private draft: Draft = { outcome: 'agreed', parties: new Set(), members: new Set(), note: '', unit: '' };
+  /** The item whose outcome waits for the confirmation that lists it on the ledger. */
+  @state() private confirmingList: string | null = null;
   private readonly write = new WriteController<Field>(this);
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    syncModal(this.renderRoot, LISTING_DIALOG_ID, this.confirmingList !== null);
+  }
+
+  /** A new action item goes on the append-only ledger: said what it will be, confirmed, then saved. */
+  private submit(item: AgendaItemView) {
+    const listing = this.draft.outcome === 'action_items' && !item.actionItemId && this.draft.unit.trim() !== '';
+    if (listing) this.confirmingList = item.id;
+    else void this.save(item);
+  }
+
+  private async confirmListing(item: AgendaItemView) {
+    await this.save(item);
+    this.confirmingList = null;
+  }
 
   /** The parties someone signed in for: only they can be recorded as agreeing (core assertPartiesPresent). */
   private presentParties(): ReadonlySet<Party> {
@@ -279,7 +307,7 @@ export class AgendaOutcomes extends YishiElement {
     const d = this.draft;
     const errors = this.write.fieldErrors;
     const kinds = meetingKind(this.view.meeting.kind).outcomeKinds;
-    return html`<form class="fields" @submit=${(e: Event) => (e.preventDefault(), void this.save(item))} novalidate>
+    return html`<form class="fields" @submit=${(e: Event) => (e.preventDefault(), this.submit(item))} novalidate>
       <fieldset class="parties">
         <legend>${t('meeting.outcome')}</legend>
         ${kinds.map(
@@ -326,7 +354,7 @@ export class AgendaOutcomes extends YishiElement {
       }
       ${nativeField(
         'outcome-note',
-        t('meeting.outcomeNote'),
+        d.outcome === 'action_items' && !item.actionItemId ? t('meeting.outcomeNoteListed') : t('meeting.outcomeNote'),
         html`<textarea
           class="input"
           id="outcome-note"
@@ -343,6 +371,12 @@ export class AgendaOutcomes extends YishiElement {
         <button class="button primary" type="submit" ?disabled=${this.write.busy} aria-busy=${this.write.busy}>${t('questions.save')}</button>
         <button class="button" type="button" @click=${() => ((this.editing = null), this.write.clear())}>${t('questions.cancel')}</button>
       </div>
+      ${renderListingConfirm(
+        this.confirmingList === item.id ? { title: item.title, description: d.note.trim() || item.notes || item.title, unit: d.unit.trim() } : null,
+        this.write.busy,
+        () => (this.confirmingList = null),
+        () => void this.confirmListing(item),
+      )}
     </form>`;
   }
 }
