@@ -16,8 +16,9 @@ export interface ListingPreview {
 export const LISTING_DIALOG_ID = 'confirm-listing';
 
 export function renderListingConfirm(preview: ListingPreview | null, busy: boolean, onBack: () => void, onConfirm: () => void) {
-  const row = (label: string, value: string) => html`<dt>${label}</dt>
-    <dd>${value}</dd>`;
+  const row = (label: string, value: string) =>
+    html`<dt>${label}</dt>
+      <dd>${value}</dd>`;
   return html`<dialog class="dialog" id=${LISTING_DIALOG_ID} aria-labelledby="confirm-listing-title" @close=${onBack}>
     <h2 id="confirm-listing-title">${t('meeting.listConfirmTitle')}</h2>
     <p>${t('meeting.outcomeWillList')}</p>
