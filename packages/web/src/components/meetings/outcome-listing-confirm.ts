@@ -21,15 +21,15 @@ export function renderListingConfirm(preview: ListingPreview | null, busy: boole
       <dd>${value}</dd>`;
   return html`<dialog class="dialog" id=${LISTING_DIALOG_ID} aria-labelledby="confirm-listing-title" @close=${onBack}>
     <h2 id="confirm-listing-title">${t('meeting.listConfirmTitle')}</h2>
-    <p>${t('meeting.outcomeWillList')}</p>
     ${
       preview
-        ? html`<dl class="listing">
-            ${row(t('meeting.listTitle'), preview.title)} ${row(t('meeting.listDescription'), preview.description)}
-            ${row(t('meeting.responsibleUnit'), preview.unit)}
-            ${row(t('meeting.listDeadline'), t('meeting.listDeadlineDays', { days: DEFAULT_DEADLINE_WORKDAYS }))}
-            ${row(t('meeting.listMeasures'), t('meeting.listMeasuresLater'))}
-          </dl>`
+        ? html`<p>${t('meeting.outcomeWillList')}</p>
+            <dl class="listing">
+              ${row(t('meeting.listTitle'), preview.title)} ${row(t('meeting.listDescription'), preview.description)}
+              ${row(t('meeting.responsibleUnit'), preview.unit)}
+              ${row(t('meeting.listDeadline'), t('meeting.listDeadlineDays', { days: DEFAULT_DEADLINE_WORKDAYS }))}
+              ${row(t('meeting.listMeasures'), t('meeting.listMeasuresLater'))}
+            </dl>`
         : ''
     }
     <div class="actions">
