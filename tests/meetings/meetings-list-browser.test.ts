@@ -5,6 +5,8 @@
  * first; the kind's usual length proposed until one is typed), and the votes list, whose vote-period
  * settings only the compound's organisers fetch.
  */
+import { meetingEndpoints } from '@yishi/core';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -18,6 +20,7 @@ import {
   visibleText,
   withPhonePage,
 } from '../support/browser.js';
+import { ApiClient } from '../support/child-server.js';
 import { compoundIdByCode, startTestServer, type TestServer } from '../support/server.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -119,5 +122,29 @@ test('the compound’s organisers find the vote periods under the votes list, fe
       .getByLabel(/公告期/)
       .waitFor();
     expect(await visibleText(page)).toContain('发起表决');
+  });
+});
+
+test('a meeting held at another time than its notice said is listed at the time it was held, the planned time beside it', async () => {
+  const convener = await new ApiClient(server.url).login('jiedao');
+  const startsAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+  const { meeting } = await convener.ok(meetingEndpoints.create, {
+    params: { compoundId },
+    body: { kind: 'four_party', title: '提前召开的议事会', startsAt, place: '服务站' },
+  });
+  for (const step of [meetingEndpoints.schedule, meetingEndpoints.start, meetingEndpoints.close])
+    await convener.ok(step, { params: { meetingId: meeting.id } });
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'zhanzhang');
+    await page.goto(`${server.url}/compounds/${compoundId}/meetings`);
+    const row = page.locator(`${LIST} tr`).filter({ hasText: '提前召开的议事会' });
+    const when = (await row.locator('td').innerText()).split('\n')[0]!;
+    // Held today, from start to close; the notice's time (two days on) beside it.
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${tmpdir()}/yishi-meetings-held.png` });
+    await setElderModeSwitch(page, true);
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${tmpdir()}/yishi-meetings-held-elder.png` });
+    expect(when).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日（周.） \d\d:\d\d—\d\d:\d\d（原定 \d{4}年\d{1,2}月\d{1,2}日（周.） \d\d:\d\d）$/);
   });
 });

@@ -24,13 +24,14 @@ import { renderMore } from '../../components/common/load-more.js';
 import { renderLoad } from '../../components/common/load-state.js';
 import { SCROLLABLE_TABLE } from '../../components/common/table-wrap.js';
 import '../../components/meetings/meeting-status-badge.js';
+import { meetingWhen } from '../../components/meetings/meeting-ui.js';
 import { focusFirstProblem, renderFormError } from '../../components/accounts/account-form.js';
 import { choiceField } from '../../components/forms/choice-field.js';
 import { fieldProblem, nativeField } from '../../components/forms/native-field.js';
 import { inputField } from '../../components/forms/form-field.js';
 import { PagedController } from '../../controllers/paged-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
-import { formatDate, formatDateTime } from '../../format/format.js';
+import { formatDate } from '../../format/format.js';
 import { pick, t } from '../../i18n.js';
 import { meetingHatsAt } from '../../state/session.js';
 import { buttonStyles } from '../../styles/button-styles.js';
@@ -190,7 +191,7 @@ export class MeetingsListPage extends YishiElement {
                           <a href=${`/meetings/${m.id}`}>${m.title}</a><br /><span class="muted">${pick(meetingKind(m.kind).label)}</span
                           ><br /><yishi-meeting-status .status=${m.status}></yishi-meeting-status>
                         </th>
-                        <td>${formatDateTime(m.startsAt)}<br /><span class="muted">${m.place}</span></td>
+                        <td>${meetingWhen(m)}<br /><span class="muted">${m.place}</span></td>
                       </tr>`,
                   )}
                 </tbody>
