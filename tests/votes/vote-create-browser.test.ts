@@ -60,6 +60,11 @@ describe('creating a vote', () => {
       expect(await votesTitled(title)).toEqual([]);
       expect(await page.getByLabel('表决事项').inputValue()).toBe(title);
       expect(await page.getByLabel('说明（可选）').inputValue()).toBe('拟在2栋北侧空地划设6个临时停车位。');
+      // One building's vote names the building as the roster writes it, and its units.
+      await chooseOption(form, 'scope', '2栋业主');
+      await page.getByRole('button', { name: '创建表决' }).click();
+      await expect.poll(() => page.getByRole('alertdialog').textContent()).toMatch(/现在开始表决，并通知 2栋 的 \d+ 户业主（短信和站内通知）？/);
+      await chooseOption(form, 'scope', '全小区业主');
       await page.getByRole('button', { name: '创建表决' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: '开始并通知' }).click();
       await page.waitForURL(/\/votes\/[^/]+\/manage$/);

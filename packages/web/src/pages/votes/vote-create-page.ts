@@ -10,6 +10,7 @@ import {
   COMPARISONS,
   VOTE_KINDS,
   compoundEndpoints,
+  formatBuildingName,
   isSingleChoice,
   VOTE_PERIOD_DEFAULTS,
   proposalEndpoints,
@@ -193,7 +194,8 @@ export class VoteCreatePage extends YishiElement {
   /** The confirmation of an opening: what it does and whom it reaches, as the compound's roll tells. */
   private renderAskOpen() {
     const unitCount = this.picked.scope === 'compound' ? undefined : this.unitCounts.get(this.picked.scope);
-    const building = this.buildings.find((b) => b.id === this.picked.scope)?.name;
+    const name = this.buildings.find((b) => b.id === this.picked.scope)?.name;
+    const building = name === undefined ? undefined : formatBuildingName(name);
     const question =
       building && unitCount !== undefined
         ? t('votes.form.confirmOpenBuilding', { building, count: unitCount })
