@@ -11,7 +11,6 @@ import {
   meetingPageParts,
   memberQuorumText,
   questionsOpen,
-  recordGaps,
   recordingOpen,
   signInOpen,
   type MeetingView,
@@ -31,7 +30,7 @@ import '../../components/meetings/agenda-frozen-notice.js';
 import '../../components/meetings/agenda-outcomes.js';
 import '../../components/meetings/ask-qr-code.js';
 import '../../components/meetings/meeting-status-badge.js';
-import { meetingWhen, partyLabel, partyList, recordGapWarnings } from '../../components/meetings/meeting-ui.js';
+import { meetingWhen, partyLabel, partyList } from '../../components/meetings/meeting-ui.js';
 import '../../components/meetings/questions-panel.js';
 import '../../components/meetings/talk-attendance.js';
 import '../../components/minutes/minutes-signatures.js';
@@ -43,6 +42,7 @@ import { formatDate, formatDateTime, formatTime } from '../../format/format.js';
 import { pick, t, type MessageKey } from '../../i18n.js';
 import { currentLocale } from '../../state/preferences.js';
 import { currentMe } from '../../state/session.js';
+import { stepWarnings } from './step-warnings.js';
 
 /**
  * The live agenda editor (Yjs and its websocket provider, about a third of the page's code), fetched
@@ -71,9 +71,6 @@ const CONFIRM_DIALOGS: Partial<Record<Step, { title: MessageKey; button: Message
   // "取消" beside "确定取消会议" would say both things at once.
   cancel: { title: 'meeting.cancelMeetingTitle', button: 'meeting.cancelMeetingConfirm', back: 'meeting.keepMeeting' },
 };
-
-/** Starting more than this before the time on the notice is said in the confirmation. */
-const EARLY_START_MS = 60 * 60_000;
 
 @customElement('yishi-meeting-page')
 export class MeetingPage extends YishiElement {
@@ -274,7 +271,8 @@ export class MeetingPage extends YishiElement {
     const words = step ? CONFIRM_DIALOGS[step] : undefined;
     return html`<dialog class="dialog" id="confirm-step" aria-labelledby="confirm-step-title" @close=${() => (this.confirming = null)}>
       <h2 id="confirm-step-title">${words ? t(words.title) : ''}</h2>
-      ${spec && 'confirm' in spec ? html`<p>${t(spec.confirm)}</p>` : nothing} ${step ? this.stepWarnings(step) : nothing}
+      ${spec && 'confirm' in spec ? html`<p>${t(spec.confirm)}</p>` : nothing}
+      ${step && this.view.value ? stepWarnings(step, this.view.value, this.renderRoot.querySelector<AgendaEditor>('yishi-agenda-editor')) : nothing}
       <div class="actions">
         <button class="button" @click=${() => (this.confirming = null)}>${words ? t(words.back) : ''}</button>
         <button class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy} @click=${() => step && this.step(step, true)}>
@@ -282,45 +280,6 @@ export class MeetingPage extends YishiElement {
         </button>
       </div>
     </dialog>`;
-  }
-
-  /**
-   * What to know before the step, said in words: a notice going out with no agenda; a start well before the
-   * time on the notice, and a quorum not reached yet (who is missing); a close with agenda items with no
-   * outcome, a quorum never reached, or questions nobody has handled.
-   */
-  private stepWarnings(step: Step) {
-    const v = this.view.value;
-    if (!v) return nothing;
-    if (step === 'schedule') return this.scheduleAgenda(v);
-    if (step === 'close') {
-      const open = v.questionCounts?.open ?? 0;
-      return html`${recordGapWarnings(recordGaps(meetingKind(v.meeting.kind), v.agendaItems, v.quorum), 'close')}
-      ${open > 0 ? html`<p class="warning">${t('meeting.closeQuestionsOpen', { count: open })}</p>` : nothing}`;
-    }
-    if (step !== 'start') return nothing;
-    const early = Date.parse(v.meeting.startsAt) - Date.now() > EARLY_START_MS;
-    const q = v.quorum;
-    const mq = v.memberQuorum;
-    return html`${early ? html`<p class="warning">${t('meeting.startEarly', { time: formatDateTime(v.meeting.startsAt) })}</p>` : nothing}
-    ${q && !q.reached ? html`<p class="warning">${t('meeting.startNoQuorum', { parties: partyList(q.missing) })}</p>` : nothing}
-    ${mq && !mq.reached ? html`<p class="warning">${memberQuorumText(mq, currentLocale())}</p>` : nothing}`;
-  }
-
-  /**
-   * The agenda the notice will carry. A draft's agenda lives in the shared document until the notice
-   * freezes it (the meeting's answer has no rows yet), so the open editor says what is in it; only
-   * when it has not read the document yet do the rows stand in, and an unknown agenda is not called empty.
-   */
-  private scheduleAgenda(v: MeetingView) {
-    const editor = this.renderRoot.querySelector<AgendaEditor>('yishi-agenda-editor');
-    const titles = editor?.agendaTitles?.() ?? (editor ? null : v.agendaItems.map((item) => item.title));
-    if (titles === null) return nothing;
-    if (titles.length === 0) return html`<p class="warning">${t('meeting.scheduleNoAgenda')}</p>`;
-    return html`<p>${t('meeting.scheduleAgenda', { count: titles.length })}</p>
-      <ol class="schedule-agenda">
-        ${titles.map((title) => html`<li>${title || t('agenda.untitled')}</li>`)}
-      </ol>`;
   }
 
   /** The dialog is open while a step waits for its confirmation: shown modal (focus kept in it, Esc closes it) or closed. */
