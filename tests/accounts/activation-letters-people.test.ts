@@ -30,12 +30,27 @@ const ROSTER = [
 ].join('\n');
 
 const buildingId = (name: string) =>
-  t.deps.db.selectFrom('buildings').select('id').where('compound_id', '=', cy).where('name', '=', name).executeTakeFirstOrThrow().then((b) => b.id);
+  t.deps.db
+    .selectFrom('buildings')
+    .select('id')
+    .where('compound_id', '=', cy)
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow()
+    .then((b) => b.id);
 const codesIn = (text: string) => [...text.matchAll(/\b([2-9A-HJ-NP-Z]{5})-([2-9A-HJ-NP-Z]{5})\b/g)].map((m) => m[1]! + m[2]!);
 
 async function print(building: string) {
-  const res = await t.call('POST', `/api/compounds/${cy}/activation-letters`, { cookie, json: { buildingId: await buildingId(building), includeActivated: false } });
-  expect(res.status, await res.clone().text().then((s) => s.slice(0, 200))).toBe(200);
+  const res = await t.call('POST', `/api/compounds/${cy}/activation-letters`, {
+    cookie,
+    json: { buildingId: await buildingId(building), includeActivated: false },
+  });
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .then((s) => s.slice(0, 200)),
+  ).toBe(200);
   return { text: pdfText(new Uint8Array(await res.arrayBuffer())), disposition: res.headers.get('content-disposition') ?? '' };
 }
 
@@ -61,7 +76,10 @@ describe('activation letters for people', () => {
 
     // Building 8's print would only be him: he holds building 9's open letter, so he is left out, named.
     expect(await preview('8')).toEqual({ count: 0, replaced: [], kept: [{ name: '王*国', units: ['8栋1单元101'], heldFrom: '9' }] });
-    const none = await t.call('POST', `/api/compounds/${cy}/activation-letters`, { cookie, json: { buildingId: await buildingId('8'), includeActivated: false } });
+    const none = await t.call('POST', `/api/compounds/${cy}/activation-letters`, {
+      cookie,
+      json: { buildingId: await buildingId('8'), includeActivated: false },
+    });
     expect(none.status).toBe(422);
 
     // His building 9 letter still works, and both buildings count him as holding a letter.
@@ -89,7 +107,9 @@ describe('activation letters for people', () => {
     expect(flat).toContain('陈*（手机尾号5678）业主');
     expect(flat).toContain('王*国业主'); // no flatmate to be told apart from: no digits
     const greetings = await Promise.all(
-      codesIn(text).map(async (code) => (await (await t.call('POST', '/api/activation/lookup', { json: { code } })).json()) as { name: string; phoneTail: string | null }),
+      codesIn(text).map(
+        async (code) => (await (await t.call('POST', '/api/activation/lookup', { json: { code } })).json()) as { name: string; phoneTail: string | null },
+      ),
     );
     expect(greetings.map((g) => [g.name, g.phoneTail]).sort()).toEqual([
       ['王*国', null],

@@ -274,6 +274,25 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     expect(record).toContainEqual([expect.any(String), '撤销', '钱玉兰', '楼栋长', '都市春天小区 2栋', ADMIN.name]);
     expect(record).toContainEqual([expect.any(String), '授权', '钱玉兰', '楼栋长', '都市春天小区 2栋', ADMIN.name]);
     expect(record).toContainEqual([expect.any(String), '授权', '张卫东', '服务站站长', '都市春天小区', ADMIN.name]);
+
+    // On a phone the record is a card per event, each value beside its column's name: nothing hidden off to the side.
+    const desk = page.viewportSize()!;
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      const wrap = staff.locator('.table-wrap.as-cards').filter({ has: page.locator('table.events') });
+      await expect.poll(() => wrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
+      const rightmost = await staff.locator('table.events td').evaluateAll((cells) => Math.max(...cells.map((c) => c.getBoundingClientRect().right)));
+      expect(rightmost).toBeLessThanOrEqual(360);
+      const labels = await staff
+        .locator('table.events tbody tr')
+        .first()
+        .locator('td')
+        .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-label')));
+      expect(labels).toEqual(['时间', '操作', '人员', '角色', '地点', '操作人']);
+      await shoot('staff-record-phone');
+    } finally {
+      await page.setViewportSize(desk);
+    }
   });
 
   test('prints the letters of one building (a PDF, one letter per person there) and issues a one-time code in person', async () => {

@@ -118,8 +118,17 @@ async function describe(db: Db, target: CodeTargetResolved, expiresAt: string): 
   const assignments = target.user ? await listRoleAssignments(db, target.user.id) : [];
   const roles = [...new Set(assignments.map((g) => g.role))];
   const grants = await Promise.all(assignments.map(async (g) => ({ role: g.role, placeLabel: await placeLabel(db, g.scope_kind, g.scope_id) })));
-  const everyone = await listPersonsOfUnits(db, units.map((u) => u.unitId));
-  const phoneTail = target.personId ? phoneTailAmong({ personId: target.personId, name: target.name, phone: target.phone }, units.map((u) => u.unitId), everyone) : null;
+  const everyone = await listPersonsOfUnits(
+    db,
+    units.map((u) => u.unitId),
+  );
+  const phoneTail = target.personId
+    ? phoneTailAmong(
+        { personId: target.personId, name: target.name, phone: target.phone },
+        units.map((u) => u.unitId),
+        everyone,
+      )
+    : null;
   return {
     kind: target.kind,
     name: maskName(target.name),

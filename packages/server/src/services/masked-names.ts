@@ -13,7 +13,11 @@ interface Flatmate {
 }
 
 /** The last four digits of the person's phone when someone else on one of their flats has a name that masks the same; else null. */
-export function phoneTailAmong(person: { personId: string; name: string; phone: string | null }, unitIds: readonly string[], everyone: readonly Flatmate[]): string | null {
+export function phoneTailAmong(
+  person: { personId: string; name: string; phone: string | null },
+  unitIds: readonly string[],
+  everyone: readonly Flatmate[],
+): string | null {
   const masked = maskName(person.name);
   const clash = everyone.some((p) => unitIds.includes(p.unitId) && p.personId !== person.personId && maskName(p.name) === masked);
   return clash && person.phone ? person.phone.slice(-4) : null;

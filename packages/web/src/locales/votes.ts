@@ -201,7 +201,10 @@ export const voteMessages = {
     'zh-CN': '现在开始表决，并通知 {building} 的 {count} 户业主（短信和站内通知）？',
     en: 'Open the vote now and notify the owners of the {count} units of {building} (text message and in-app notice)?',
   },
-  'votes.form.confirmOpenAll': { 'zh-CN': '现在开始表决，并通知全体业主（短信和站内通知）？', en: 'Open the vote now and notify every owner (text message and in-app notice)?' },
+  'votes.form.confirmOpenAll': {
+    'zh-CN': '现在开始表决，并通知全体业主（短信和站内通知）？',
+    en: 'Open the vote now and notify every owner (text message and in-app notice)?',
+  },
   'votes.form.confirmOpenYes': { 'zh-CN': '开始并通知', en: 'Open and notify' },
   'votes.form.confirmOpenNo': { 'zh-CN': '取消', en: 'Cancel' },
   'votes.form.closesAt': { 'zh-CN': '截止时间', en: 'Closes at' },

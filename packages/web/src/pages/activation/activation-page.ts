@@ -356,7 +356,8 @@ export class ActivationPage extends YishiElement {
       ${
         p.state === 'working'
           ? html`<div class="card working" role="status">
-              <span class="spinner" aria-hidden="true"></span><span>${t('admin.activation.working', { label: p.batch.label, count: p.batch.preview.count })}</span>
+              <span class="spinner" aria-hidden="true"></span
+              ><span>${t('admin.activation.working', { label: p.batch.label, count: p.batch.preview.count })}</span>
             </div>`
           : p.state === 'done'
             ? html`<div class="alert success printed-alert">

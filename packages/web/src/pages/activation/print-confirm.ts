@@ -15,21 +15,21 @@ export function renderPrintConfirmBody(label: string, preview: LettersPreview) {
       ? html`<p>${t('admin.activation.confirmBody', { label, count: preview.count, pages: Math.ceil(preview.count / 2) })}</p>`
       : html`<p>${t('admin.activation.confirmNone', { label })}</p>`
   }
-    ${
-      preview.replaced.length > 0
-        ? html`<p><strong>${t('admin.activation.confirmReplaces', { count: preview.replaced.length })}</strong></p>
-            <ul class="named replaced">
-              ${preview.replaced.map((p) => html`<li>${who(p)}</li>`)}
-            </ul>`
-        : nothing
-    }
-    ${
-      preview.kept.length > 0
-        ? html`<p>${t('admin.activation.confirmKept', { count: preview.kept.length })}</p>
-            <ul class="named kept">
-              ${preview.kept.map((p) => html`<li>${t('admin.activation.keptFrom', { who: who(p), building: p.heldFrom })}</li>`)}
-            </ul>`
-        : nothing
-    }
-    ${preview.count > 0 ? html`<p class="muted">${t('admin.activation.confirmDeliver')}</p>` : nothing}`;
+  ${
+    preview.replaced.length > 0
+      ? html`<p><strong>${t('admin.activation.confirmReplaces', { count: preview.replaced.length })}</strong></p>
+          <ul class="named replaced">
+            ${preview.replaced.map((p) => html`<li>${who(p)}</li>`)}
+          </ul>`
+      : nothing
+  }
+  ${
+    preview.kept.length > 0
+      ? html`<p>${t('admin.activation.confirmKept', { count: preview.kept.length })}</p>
+          <ul class="named kept">
+            ${preview.kept.map((p) => html`<li>${t('admin.activation.keptFrom', { who: who(p), building: p.heldFrom })}</li>`)}
+          </ul>`
+      : nothing
+  }
+  ${preview.count > 0 ? html`<p class="muted">${t('admin.activation.confirmDeliver')}</p>` : nothing}`;
 }

@@ -76,7 +76,7 @@ export class StaffPage extends YishiElement {
     YishiElement.styles,
     buttonStyles,
     nativeFieldStyles,
-    grantRecordStyles,
+    ...grantRecordStyles,
     css`
       .grant-form {
         max-width: 40rem;
