@@ -285,6 +285,9 @@ export class MeetingPage extends YishiElement {
   /** The dialog is open while a step waits for its confirmation: shown modal (focus kept in it, Esc closes it) or closed. */
   protected override updated(): void {
     syncModal(this.renderRoot, 'confirm-step', this.confirming !== null);
+    // The notice's agenda is told once the live agenda has been read (step-warnings.ts): until then, look again shortly.
+    if (this.confirming === 'schedule' && this.renderRoot.querySelector<AgendaEditor>('yishi-agenda-editor')?.agendaTitles?.() === null)
+      setTimeout(() => this.requestUpdate(), 250);
   }
 
   /** A kind with a notice period, still a draft: how far ahead its notice goes out, and that it fixes the agenda. */
