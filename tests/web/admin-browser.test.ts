@@ -22,7 +22,7 @@ import {
 } from '../support/browser.js';
 import { control, focusedControl } from '../support/forms.js';
 import type { TestServer } from '../support/server.js';
-import { ADMIN, ROSTER, startEmptySubdistrict, type EmptySubdistrict } from './admin-journey.js';
+import { ADMIN, ROSTER, expectGrantRecordAsCards, grantRecordRows, startEmptySubdistrict, type EmptySubdistrict } from './admin-journey.js';
 
 const SHOTS = '/tmp/yishi-shots/admin';
 mkdirSync(SHOTS, { recursive: true });
@@ -268,9 +268,7 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     await expect.poll(() => visibleText(staff)).not.toContain('都市春天小区 2栋 钱玉兰');
     expect((await json<StaffOverview>('GET', '/api/staff')).grants.some((g) => g.name === '钱玉兰')).toBe(false);
 
-    const record = await staff
-      .locator('table.events tbody tr')
-      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim())));
+    const record = await grantRecordRows(staff);
     expect(record).toContainEqual([expect.any(String), '撤销', '钱玉兰', '楼栋长', '都市春天小区 2栋', ADMIN.name]);
     expect(record).toContainEqual([expect.any(String), '授权', '钱玉兰', '楼栋长', '都市春天小区 2栋', ADMIN.name]);
     expect(record).toContainEqual([expect.any(String), '授权', '张卫东', '服务站站长', '都市春天小区', ADMIN.name]);
@@ -279,16 +277,7 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
     const desk = page.viewportSize()!;
     await page.setViewportSize({ width: 360, height: 740 });
     try {
-      const wrap = staff.locator('.table-wrap.as-cards').filter({ has: page.locator('table.events') });
-      await expect.poll(() => wrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
-      const rightmost = await staff.locator('table.events td').evaluateAll((cells) => Math.max(...cells.map((c) => c.getBoundingClientRect().right)));
-      expect(rightmost).toBeLessThanOrEqual(360);
-      const labels = await staff
-        .locator('table.events tbody tr')
-        .first()
-        .locator('td')
-        .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-label')));
-      expect(labels).toEqual(['时间', '操作', '人员', '角色', '地点', '操作人']);
+      await expectGrantRecordAsCards(staff);
       await shoot('staff-record-phone');
     } finally {
       await page.setViewportSize(desk);

@@ -4,6 +4,7 @@
  * administrator, the roster the journey imports, and calls as that administrator from Node (for
  * setup steps and for checking what the pages claim).
  */
+import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
 import { callApi, setupToken } from '../support/empty-install.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -43,4 +44,25 @@ export async function startEmptySubdistrict(): Promise<EmptySubdistrict> {
     return (await answer.json()) as T;
   };
   return { server, call, json };
+}
+
+/** The staff page's grant record, a row of cell texts per event. */
+export function grantRecordRows(staff: Locator): Promise<Array<Array<string | undefined>>> {
+  return staff
+    .locator('table.events tbody tr')
+    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim())));
+}
+
+/** On a 360 px phone, the grant record is a card per event: nothing scrolls sideways or sticks out, every cell labelled. */
+export async function expectGrantRecordAsCards(staff: Locator): Promise<void> {
+  const wrap = staff.locator('.table-wrap.as-cards:has(table.events)');
+  await expect.poll(() => wrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
+  const rightmost = await staff.locator('table.events td').evaluateAll((cells) => Math.max(...cells.map((c) => c.getBoundingClientRect().right)));
+  expect(rightmost).toBeLessThanOrEqual(360);
+  const labels = await staff
+    .locator('table.events tbody tr')
+    .first()
+    .locator('td')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-label')));
+  expect(labels).toEqual(['时间', '操作', '人员', '角色', '地点', '操作人']);
 }
