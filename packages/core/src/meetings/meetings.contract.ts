@@ -127,7 +127,7 @@ export const meetingEndpoints = {
     path: '/meetings/:meetingId/attendance',
     summary: 'Invite one more attendee to a four-party council, or note a cadre present at an evening talk',
     description:
-      'A four-party council: the attendee is invited and signs in at the door. An evening talk (open to all, nobody signs in one by one): the cadre or department staff member is noted as present, from the day of the talk until after it closes (409 meeting_attendance_not_yet before its day).',
+      "A four-party council: the attendee is invited and signs in at the door; with `present: true`, one who came without an invitation is invited and signed in at once (from the meeting's day: 409 meeting_sign_in_not_yet before it). The same name, party and organisation twice: 409 attendee_already_invited. An evening talk (open to all, nobody signs in one by one): the cadre or department staff member is noted as present, from the day of the talk until after it closes (409 meeting_attendance_not_yet before its day).",
     tags: ['meetings'],
     params: meetingParams,
     body: addAttendeeSchema,

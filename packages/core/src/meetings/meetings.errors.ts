@@ -31,6 +31,10 @@ export const meetingMessages = {
   attendance_not_found: { 'zh-CN': '找不到该参会人', en: 'Attendee not found' },
   attendee_name_required: { 'zh-CN': '请填写姓名', en: 'Give the name' },
   attendee_already_noted: { 'zh-CN': '{name} 已经登记到场了，不用再登记', en: '{name} is already noted as present' },
+  attendee_already_invited: {
+    'zh-CN': '{name} 已经在参会名单上了，请在名单里点“签到”',
+    en: '{name} is already on the list of attendees: use “Sign in” on their row',
+  },
   attendee_name_too_long: { 'zh-CN': '姓名最多 40 个字', en: 'The name has at most 40 characters' },
   attendee_organisation_too_long: { 'zh-CN': '单位最多 60 个字', en: 'The organisation has at most 60 characters' },
   resident_count_invalid: {
@@ -112,6 +116,7 @@ export const meetingStatuses: Partial<Record<keyof typeof meetingMessages, numbe
   meeting_attendance_not_yet: 409,
   attendee_name_required: 400,
   attendee_already_noted: 409,
+  attendee_already_invited: 409,
   attendee_name_too_long: 400,
   attendee_organisation_too_long: 400,
   resident_count_invalid: 400,

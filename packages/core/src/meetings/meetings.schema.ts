@@ -29,11 +29,16 @@ export const updateMeetingSchema = z.object({
 });
 export type UpdateMeetingInput = z.infer<typeof updateMeetingSchema>;
 
-/** One more attendee: invited to a council, or (a meeting open to all) a cadre noted as present. */
+/**
+ * One more attendee: invited to a council, or (a meeting open to all) a cadre noted as present.
+ * `present`: a council's attendee who came without an invitation (the station chief for the
+ * community, a visiting department official) is invited and signed in at once, from the meeting's day.
+ */
 export const addAttendeeSchema = z.object({
   name: z.string().trim().min(1, { message: 'attendee_name_required' }).max(40, { message: 'attendee_name_too_long' }),
   party: z.enum(PARTIES).nullable().default(null),
   organisation: z.string().trim().max(60, { message: 'attendee_organisation_too_long' }).default(''),
+  present: z.boolean().default(false),
 });
 export type AddAttendeeInput = z.infer<typeof addAttendeeSchema>;
 

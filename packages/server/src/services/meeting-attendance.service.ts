@@ -5,7 +5,16 @@
  * invited), takes one back noted by mistake, and counts the residents in the room (the meeting's
  * residents' count). The minutes say both (core minutes, `noted_and_counted`).
  */
-import { DomainError, attendanceNoteOpen, meetingStepRefused, signInDate, type AddAttendeeInput, type MeetingStatus, type MeetingView } from '@yishi/core';
+import {
+  DomainError,
+  attendanceNoteOpen,
+  meetingStepRefused,
+  signInDate,
+  signInOpen,
+  type AddAttendeeInput,
+  type MeetingStatus,
+  type MeetingView,
+} from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
 import { newId } from '../db/ids.js';
 import { deleteAttendance, findAttendance, insertAttendance, listAttendance, updateResidentCount } from '../db/repositories/meetings.repository.js';
@@ -25,17 +34,30 @@ import {
 } from './meeting-access.js';
 import { getMeeting } from './meetings.service.js';
 
-/** A council: one more attendee invited (signs in at the door). A talk open to all: a cadre noted as present. */
+/**
+ * A council: one more attendee invited (signs in at the door), or, `present`, one who came without an
+ * invitation signed in at once (from the meeting's day, as at the door). The same name for the same
+ * party and organisation twice is refused: a hurried second tap, or someone already on the list.
+ * A talk open to all: a cadre noted as present.
+ */
 export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, input: AddAttendeeInput): Promise<MeetingView> {
   const loaded = await loadMeeting(deps.db, meetingId, actor);
   if (openToAll(loaded.spec)) return noteCadre(deps, actor, loaded, input);
   assertKindOffers(loaded, attendedByParties);
   assertRunner(loaded);
   if (isOver(loaded.meeting.status)) throw meetingStepRefused(loaded.meeting.status, 'invite');
-  const nowIso = deps.clock().toISOString();
+  const now = deps.clock();
+  const nowIso = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const { status } = await lockMeeting(trx, meetingId);
+    const { status, starts_at: startsAt } = await lockMeeting(trx, meetingId);
     if (isOver(status)) throw meetingStepRefused(status, 'invite');
+    if (input.present && !signInOpen({ status, startsAt }, now)) {
+      throw status === 'scheduled' ? new DomainError('meeting_sign_in_not_yet', { date: signInDate({ startsAt }) }) : meetingStepRefused(status, 'sign_in');
+    }
+    const same = (await listAttendance(trx, meetingId)).find(
+      (a) => a.name.trim() === input.name && a.party === input.party && a.organisation.trim() === input.organisation,
+    );
+    if (same) throw new DomainError('attendee_already_invited', { name: same.name });
     await insertAttendance(trx, {
       id: newId(),
       meeting_id: meetingId,
@@ -44,8 +66,8 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
       party: input.party,
       organisation: input.organisation,
       invited: 1,
-      signed_in_at: null,
-      signed_in_by: null,
+      signed_in_at: input.present ? nowIso : null,
+      signed_in_by: input.present ? actor.userId : null,
       created_at: nowIso,
     });
   });

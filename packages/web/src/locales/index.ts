@@ -13,6 +13,7 @@ import { foundationMessages } from './foundation.js';
 import { meetingsMessages } from './meetings.js';
 import { committeeMessages } from './committee.js';
 import { talkAttendanceMessages } from './talk-attendance.js';
+import { councilAttendanceMessages } from './council-attendance.js';
 import { actionItemMessages } from './action-items.js';
 
 import { minutesMessages } from './minutes.js';
@@ -35,6 +36,7 @@ export const messages = {
   ...meetingsMessages,
   ...committeeMessages,
   ...talkAttendanceMessages,
+  ...councilAttendanceMessages,
   ...actionItemMessages,
   ...minutesMessages,
   ...accountsMessages,

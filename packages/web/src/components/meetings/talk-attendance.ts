@@ -25,6 +25,7 @@ import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { textField } from '../forms/text-field.js';
 import { announceMeetingChanged } from './meeting-ui.js';
+import { peopleListStyles } from './people-list-styles.js';
 
 type CadreField = 'name' | 'organisation';
 const CADRE_FIELDS: readonly CadreField[] = ['name', 'organisation'];
@@ -45,6 +46,7 @@ export class TalkAttendance extends YishiElement {
     YishiElement.styles,
     buttonStyles,
     nativeFieldStyles,
+    peopleListStyles,
     css`
       :host {
         display: block;
@@ -58,21 +60,7 @@ export class TalkAttendance extends YishiElement {
         margin: 0.75rem 0;
       }
       .staff {
-        list-style: none;
-        padding: 0.25rem 1rem;
         margin: 0.5rem 0;
-      }
-      .staff li {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        align-items: center;
-        gap: 0.5rem;
-        padding: 0.5rem 0;
-        border-top: 1px solid var(--yishi-border);
-      }
-      .staff li:first-child {
-        border-top: none;
       }
       h3 {
         margin: 1rem 0 0.25rem;
@@ -135,7 +123,7 @@ export class TalkAttendance extends YishiElement {
       ${
         staff.length === 0
           ? html`<p class="muted">${t('talkAttendance.noStaff')}</p>`
-          : html`<ul class="staff card">
+          : html`<ul class="staff people card">
               ${staff.map(
                 (a) =>
                   html`<li>

@@ -1,20 +1,11 @@
 /**
  * One meeting (/meetings/:meetingId): when and where, the lifecycle buttons for whoever runs it, the
  * live agenda (co-edited until the session opens, then the frozen items with their outcomes), and
- * what the meeting's kind has (its spec): the parties' sign-in and quorum of a council, who came to
+ * what the meeting's kind has (its spec): the parties' sign-in and quorum of a council
+ * (council-attendance.ts, with someone who came without an invitation added on the spot), who came to
  * an evening talk (talk-attendance.ts) and its residents' questions.
  */
-import {
-  earliestMeetingDate,
-  meetingEndpoints,
-  meetingKind,
-  meetingPageParts,
-  memberQuorumText,
-  questionsOpen,
-  recordingOpen,
-  signInOpen,
-  type MeetingView,
-} from '@yishi/core';
+import { earliestMeetingDate, meetingEndpoints, meetingKind, meetingPageParts, questionsOpen, recordingOpen, type MeetingView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -30,18 +21,17 @@ import '../../components/meetings/agenda-frozen-notice.js';
 import '../../components/meetings/agenda-outcomes.js';
 import '../../components/meetings/ask-qr-code.js';
 import '../../components/meetings/meeting-status-badge.js';
-import { meetingWhen, partyLabel, partyList } from '../../components/meetings/meeting-ui.js';
+import { meetingWhen } from '../../components/meetings/meeting-ui.js';
 import '../../components/meetings/questions-panel.js';
 import '../../components/meetings/talk-attendance.js';
+import '../../components/meetings/council-attendance.js';
 import '../../components/minutes/minutes-signatures.js';
 import { LoadController } from '../../controllers/load-controller.js';
 import { PartController } from '../../controllers/part-controller.js';
 import { WriteController } from '../../controllers/write-controller.js';
 import { OnlineController } from '../../offline/online-controller.js';
-import { formatDate, formatDateTime, formatTime } from '../../format/format.js';
+import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t, type MessageKey } from '../../i18n.js';
-import { currentLocale } from '../../state/preferences.js';
-import { currentMe } from '../../state/session.js';
 import { stepWarnings } from './step-warnings.js';
 
 /**
@@ -82,35 +72,6 @@ export class MeetingPage extends YishiElement {
     css`
       .offline-steps {
         margin: 0.75rem 0 1rem;
-      }
-      .attendance {
-        list-style: none;
-        padding: 0.25rem 1rem;
-        margin: 0;
-      }
-      .attendance li:first-child {
-        border-top: none;
-      }
-      .attendance li {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        align-items: center;
-        gap: 0.5rem;
-        padding: 0.5rem 0;
-        border-top: 1px solid var(--yishi-border);
-      }
-      .quorum {
-        font-weight: 600;
-      }
-      .quorum.ok {
-        color: var(--yishi-ok-text);
-      }
-      .quorum.no {
-        color: var(--yishi-danger-text);
-      }
-      .signed {
-        color: var(--yishi-ok-text);
       }
     `,
   ];
@@ -174,12 +135,6 @@ export class MeetingPage extends YishiElement {
     if (done) await this.view.refresh();
   }
 
-  private async signIn(attendanceId: string, present: boolean) {
-    const meetingId = this.view.value!.meeting.id;
-    const done = await this.write.run(() => api.call(meetingEndpoints.signIn, { params: { meetingId, attendanceId }, body: { present } }));
-    if (done) await this.view.refresh();
-  }
-
   override render() {
     return renderLoad(this.view, (v) => this.renderMeeting(v));
   }
@@ -235,7 +190,11 @@ export class MeetingPage extends YishiElement {
       ${
         kind.attendance === 'open'
           ? html`<yishi-talk-attendance .view=${v} .online=${this.connection.online} @meeting-changed=${() => this.view.refresh()}></yishi-talk-attendance>`
-          : this.renderAttendance(v)
+          : html`<yishi-council-attendance
+              .view=${v}
+              .online=${this.connection.online}
+              @meeting-changed=${() => this.view.refresh()}
+            ></yishi-council-attendance>`
       }
 
       <h2>${t('meeting.agenda')}</h2>
@@ -309,62 +268,10 @@ export class MeetingPage extends YishiElement {
     if (v.minutesPublished === 0 || !(v.permissions.run || v.permissions.record)) return nothing;
     return html`<p class="alert" role="note">${t('meeting.minutesPublishedNote', { version: v.minutesPublished })}</p>`;
   }
-
-  /** Who attends: the parties' representatives by party (a council), or the members, each in person (an owners' committee meeting). */
-  private renderAttendance(v: MeetingView) {
-    const q = v.quorum;
-    const mq = v.memberQuorum;
-    const me = currentMe();
-    const open = signInOpen(v.meeting, new Date());
-    // Before the meeting's day: the list without buttons, and when they come.
-    const notYet = v.meeting.status === 'scheduled' && !open && (v.permissions.record || v.attendance.some((a) => a.userId === me?.userId));
-    const members = meetingKind(v.meeting.kind).members !== null;
-    return html`
-      <h2>${members ? t('committee.members') : t('meeting.attendance')}</h2>
-      ${members ? html`<p class="muted">${t('committee.inPerson')}</p>` : nothing}
-      ${mq ? html`<p class="quorum ${mq.reached ? 'ok' : 'no'}" role="status">${memberQuorumText(mq, currentLocale())}</p>` : nothing}
-      ${
-        q
-          ? html`<p class="quorum ${q.reached ? 'ok' : 'no'}" role="status">
-                ${q.reached ? t('meeting.quorumReached') : t('meeting.quorumMissing', { parties: partyList(q.missing) })}
-              </p>
-              <p class="muted">${t(`meeting.quorumRule.${q.rule}`)}</p>`
-          : nothing
-      }
-      ${notYet ? html`<p class="muted" role="note">${t('meeting.signInFrom', { date: formatDate(v.meeting.startsAt) })}</p>` : nothing}
-      <ul class="attendance card">
-        ${v.attendance.map(
-          (a) =>
-            html`<li>
-              <span><strong>${a.name}</strong>${members ? nothing : ` · ${partyLabel(a.party)}`}${a.organisation ? ` · ${a.organisation}` : ''}</span>
-              <span>
-                ${
-                  a.signedInAt
-                    ? html`<span class="signed">✓ ${t('meeting.signedIn', { time: signInTime(a.signedInAt, v.meeting.startsAt) })}</span>`
-                    : html`<span class="muted">${t('meeting.notSignedIn')}</span>`
-                }
-                ${
-                  open && (v.permissions.record || a.userId === me?.userId)
-                    ? html`<button class="button" ?disabled=${this.write.busy} @click=${() => this.signIn(a.id, !a.signedInAt)}>
-                        ${a.signedInAt ? t('meeting.undoSignIn') : t('meeting.signIn')}
-                      </button>`
-                    : nothing
-                }
-              </span>
-            </li>`,
-        )}
-      </ul>
-    `;
-  }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'yishi-meeting-page': MeetingPage;
   }
-}
-
-/** When someone signed in: the time on the meeting's day, the date too on any other (a sign-in days before it). */
-function signInTime(signedInAt: string, startsAt: string): string {
-  return formatDate(signedInAt) === formatDate(startsAt) ? formatTime(signedInAt) : formatDateTime(signedInAt);
 }
