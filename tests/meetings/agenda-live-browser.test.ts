@@ -79,15 +79,16 @@ describe('live agenda in the browser', () => {
     await item4(chief).getByLabel('汇报方').selectOption({ label: '物业企业' });
     await item4(chief).getByLabel('时长（分钟）').fill('25');
     await item4(chief).getByLabel('时长（分钟）').press('Tab');
-    await item4(chief).getByLabel('关联的诉求/提案（用逗号分隔）').fill('P-12，C-3');
-    await item4(chief).getByLabel('关联的诉求/提案（用逗号分隔）').press('Tab');
+    await item4(chief).getByRole('button', { name: '关联诉求或提案' }).click();
+    await item4(chief).getByLabel('按名称查找诉求或提案').fill('充电');
+    await item4(chief).getByRole('button', { name: '提案 增设电动自行车充电设施' }).click();
     const party = () =>
       item4(property)
         .getByLabel('汇报方')
         .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent?.trim());
     await expect.poll(party).toBe('物业企业');
     await expect.poll(() => item4(property).getByLabel('时长（分钟）').inputValue()).toBe('25');
-    await expect.poll(() => item4(property).getByLabel('关联的诉求/提案（用逗号分隔）').inputValue()).toBe('P-12, C-3');
+    await item4(property).getByRole('link', { name: '提案：增设电动自行车充电设施' }).waitFor();
     expect(await chief.evaluate(() => ['sl-button', 'sl-select', 'sl-input'].filter((tag) => customElements.get(tag)))).toEqual([]);
 
     // A building head may watch but not edit.

@@ -1,4 +1,4 @@
-/** Words of the live agenda's freeze notice, the hand-back of edits that missed it, undo, the read-only state, and the live status line. */
+/** Words of the live agenda's linked concerns and proposals (agenda-links.ts), its freeze notice, the hand-back of edits that missed it, undo, the read-only state, and the live status line. */
 export const agendaMessages = {
   'agenda.frozenNotice': { 'zh-CN': '会议已开始，议程已冻结，不能再修改。', en: 'The meeting has started: the agenda is frozen and can no longer be changed.' },
   'agenda.frozenNoticeDetail': {
@@ -37,4 +37,30 @@ export const agendaMessages = {
   'collab.syncing': { 'zh-CN': '正在同步…', en: 'Syncing…' },
   'collab.unsent': { 'zh-CN': '有未同步的修改 {n} 处', en: 'Unsynced changes: {n}' },
   'collab.others': { 'zh-CN': '同时在线：{names}', en: 'Also here: {names}' },
+  'agenda.linkPick': { 'zh-CN': '关联诉求或提案', en: 'Link a concern or proposal' },
+  'agenda.linkSearch': { 'zh-CN': '按名称查找诉求或提案', en: 'Find a concern or proposal by its title' },
+  'agenda.linkLoading': { 'zh-CN': '正在读取本小区的诉求和提案…', en: "Reading the compound's concerns and proposals…" },
+  'agenda.linkNoneInCompound': { 'zh-CN': '本小区还没有诉求或提案。', en: 'The compound has no concerns or proposals yet.' },
+  'agenda.linkNoMatch': {
+    'zh-CN': '没有名称含“{query}”的诉求或提案，请换个词试试。',
+    en: 'No concern or proposal has “{query}” in its title; try another word.',
+  },
+  'agenda.linkMore': { 'zh-CN': '只列出了一部分，输入名称中的字可以找到其他的。', en: 'Only some are listed; type words of a title to find the others.' },
+  'agenda.linkListFailed': { 'zh-CN': '{kind}列表没有读到：{message}', en: 'Could not read the list ({kind}): {message}' },
+  'agenda.linkKind.concern': { 'zh-CN': '诉求', en: 'Concern' },
+  'agenda.linkKind.proposal': { 'zh-CN': '提案', en: 'Proposal' },
+  'agenda.linkTitled': { 'zh-CN': '{kind}：{title}', en: '{kind}: {title}' },
+  'agenda.linkLinked': { 'zh-CN': '（已关联）', en: ' (linked)' },
+  'agenda.linkMissing': { 'zh-CN': '（已找不到）', en: ' (no longer found)' },
+  'agenda.linkUnknown': { 'zh-CN': '（名称暂时读不到）', en: ' (title not available now)' },
+  'agenda.linkFull': {
+    'zh-CN': '每个议题最多关联 {max} 项，请先移除不需要的，再添加。',
+    en: 'An item can link at most {max}; remove one you no longer need first.',
+  },
+  'agenda.linkRemove': { 'zh-CN': '移除关联：“{name}”', en: 'Remove the link “{name}”' },
+  'agenda.linkRemoveTitled': { 'zh-CN': '移除关联：{kind}“{title}”', en: 'Remove the link to {kind} “{title}”' },
+  'agenda.linkAdded': { 'zh-CN': '已关联{kind}“{title}”。', en: '{kind} “{title}” linked.' },
+  'agenda.linkRemoved': { 'zh-CN': '已移除关联：{name}。', en: 'Link removed: {name}.' },
+  'agenda.linkNone': { 'zh-CN': '还没有关联的诉求或提案。', en: 'No concerns or proposals linked yet.' },
+  'agenda.linkClose': { 'zh-CN': '收起', en: 'Close' },
 } as const;

@@ -165,7 +165,7 @@ export const meetingsMessages = {
   'agenda.noParty': { 'zh-CN': '（未指定）', en: '(none)' },
   'agenda.minutes': { 'zh-CN': '时长（分钟）', en: 'Time box (minutes)' },
   'agenda.notes': { 'zh-CN': '备注（多人可同时编辑）', en: 'Notes (several people can edit at once)' },
-  'agenda.links': { 'zh-CN': '关联的诉求/提案（用逗号分隔）', en: 'Linked concerns/proposals (comma-separated)' },
+  'agenda.links': { 'zh-CN': '关联的诉求/提案', en: 'Linked concerns and proposals' },
   'agenda.up': { 'zh-CN': '上移', en: 'Move up' },
   'agenda.down': { 'zh-CN': '下移', en: 'Move down' },
   'agenda.remove': { 'zh-CN': '删除', en: 'Remove' },

@@ -1,8 +1,9 @@
 /**
  * The live agenda of a meeting, co-edited over Yjs: items (title, presenting party, time box,
- * notes, links) that several committee members add, reorder and edit at once, with who is here and
- * which item they are on. Reordering changes an item's `order` (never delete + re-insert), so two
- * people moving items at the same time cannot duplicate or lose one. See core's agenda-doc.ts.
+ * notes, linked concerns and proposals — agenda-links.ts) that several committee members add,
+ * reorder and edit at once, with who is here and which item they are on. Reordering changes an
+ * item's `order` (never delete + re-insert), so two people moving items at the same time cannot
+ * duplicate or lose one. See core's agenda-doc.ts.
  *
  * Removing an item offers undo (a Yjs UndoManager that tracks removals only, so it never takes back
  * typing or other members' edits). When another member starts the meeting the server freezes the
@@ -26,6 +27,8 @@ import '../common/collab-status.js';
 import { partyLabel } from './meeting-ui.js';
 import { nativeField } from '../forms/native-field.js';
 import './agenda-frozen-notice.js';
+import { MAX_LINKS } from './agenda-link-targets.js';
+import './agenda-links.js';
 import type { YTextField } from './ytext-field.js';
 import './ytext-field.js';
 
@@ -51,6 +54,8 @@ export class AgendaEditor extends YishiElement {
   static override styles = [YishiElement.styles, ...agendaEditorStyles];
 
   @property() meetingId = '';
+  /** The meeting's compound: its concerns and proposals are what an item can link. */
+  @property() compoundId = '';
   /** Whether the page thinks I may edit (the server decides in the end and drops what it refuses). */
   @property({ type: Boolean }) editable = false;
 
@@ -180,20 +185,28 @@ export class AgendaEditor extends YishiElement {
     this.shadowRoot?.querySelector<HTMLElement>('.add-item')?.focus();
   }
 
-  private setLinks(item: ItemMap, value: string): void {
+  /** The item's links, a shared list (created if a client left it out). */
+  private linksOf(item: ItemMap): Y.Array<string> {
     const links = item.get('links');
-    const list = value
-      .split(/[,，\s]+/)
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .slice(0, 50);
-    if (!(links instanceof Y.Array)) {
-      item.set('links', Y.Array.from(list));
-      return;
-    }
+    if (links instanceof Y.Array) return links as Y.Array<string>;
+    const fresh = new Y.Array<string>();
+    item.set('links', fresh);
+    return fresh;
+  }
+
+  /** Adds a link the picker chose: once, and not past MAX_LINKS (the picker says so before). */
+  private addLink(item: ItemMap, link: string): void {
+    const links = this.linksOf(item);
+    const now = links.toArray();
+    if (now.includes(link) || now.length >= MAX_LINKS) return;
+    links.push([link]);
+  }
+
+  /** Removes every copy of a link (two members may have picked it at the same time). */
+  private removeLink(item: ItemMap, link: string): void {
+    const links = this.linksOf(item);
     this.live.doc?.transact(() => {
-      links.delete(0, links.length);
-      links.push(list);
+      for (let i = links.length - 1; i >= 0; i--) if (links.get(i) === link) links.delete(i, 1);
     });
   }
 
@@ -279,7 +292,6 @@ export class AgendaEditor extends YishiElement {
     const party = String(item.get('party') ?? '');
     const minutes = typeof item.get('minutes') === 'number' ? (item.get('minutes') as number) : 0;
     const links = item.get('links');
-    const linkText = links instanceof Y.Array ? (links.toArray() as string[]).join(', ') : '';
     const n = index + 1;
     return html`<li
       class="card item ${here.length ? 'peer-here' : ''}"
@@ -344,17 +356,14 @@ export class AgendaEditor extends YishiElement {
         ?readonly=${!canEdit}
       ></yishi-ytext-field>
       <div class="links">
-        ${nativeField(
-          `${id}-links`,
-          t('agenda.links'),
-          html`<input
-            class="input"
-            id=${`${id}-links`}
-            .value=${linkText}
-            ?disabled=${!canEdit}
-            @change=${(e: Event) => this.setLinks(item, (e.target as HTMLInputElement).value)}
-          />`,
-        )}
+        <yishi-agenda-links
+          .links=${links instanceof Y.Array ? (links.toArray() as string[]) : []}
+          .compoundId=${this.compoundId}
+          ?editable=${canEdit}
+          label=${t('agenda.item', { n })}
+          @agenda-link-add=${(e: CustomEvent<string>) => this.addLink(item, e.detail)}
+          @agenda-link-remove=${(e: CustomEvent<string>) => this.removeLink(item, e.detail)}
+        ></yishi-agenda-links>
       </div>
     </li>`;
   }

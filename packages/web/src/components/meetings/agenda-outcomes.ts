@@ -1,7 +1,8 @@
 /**
  * The frozen agenda of a meeting, with an outcome per item where its kind records them (a council):
  * agreed (by which parties), deferred, put to an owners' vote, or turned into an action item. Runners
- * record outcomes; recorders can put an item on the hall screen.
+ * record outcomes; recorders can put an item on the hall screen. Each item shows its linked concerns
+ * and proposals by title (agenda-links.ts).
  *
  * The meeting room's page, on a phone at 9 pm: native buttons, choices and fields (button-styles.ts,
  * native-field-styles.ts), no Shoelace.
@@ -32,6 +33,7 @@ import { tagStyles } from '../../styles/tag-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { syncModal } from '../common/modal.js';
+import './agenda-links.js';
 import { announceMeetingChanged, partyLabel, partyList } from './meeting-ui.js';
 import { LISTING_DIALOG_ID, renderListingConfirm } from './outcome-listing-confirm.js';
 
@@ -229,6 +231,7 @@ export class AgendaOutcomes extends YishiElement {
               ${[partyLabel(item.party), item.minutes ? t('meetings.durationMinutes', { minutes: item.minutes }) : ''].filter(Boolean).join(' · ')}
             </p>
             ${item.notes ? html`<p>${item.notes}</p>` : nothing}
+            ${item.links.length > 0 ? html`<yishi-agenda-links .links=${item.links} label=${item.title}></yishi-agenda-links>` : nothing}
             ${
               outcomes
                 ? html`<p>

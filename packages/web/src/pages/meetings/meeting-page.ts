@@ -110,11 +110,12 @@ export class MeetingPage extends YishiElement {
     this.renderRoot.querySelector('yishi-agenda-frozen-notice')?.scrollIntoView({ block: 'start' });
   }
 
-  private renderEditor(meetingId: string, editable: boolean) {
+  private renderEditor(meetingId: string, compoundId: string, editable: boolean) {
     if (this.editor.status === 'failed') return renderError(t('agenda.editorFailed'), () => void this.editor.fetch().catch(() => undefined));
     if (this.editor.status !== 'ready') return renderLoading();
     return html`<yishi-agenda-editor
       .meetingId=${meetingId}
+      .compoundId=${compoundId}
       ?editable=${editable}
       @agenda-frozen=${(e: CustomEvent<AgendaFrozenDetail>) => void this.onAgendaFrozen(e)}
     ></yishi-agenda-editor>`;
@@ -205,7 +206,7 @@ export class MeetingPage extends YishiElement {
               <yishi-agenda-outcomes .view=${v} @meeting-changed=${() => this.view.refresh()}></yishi-agenda-outcomes>`
           : v.permissions.agenda !== 'none'
             ? html`<p class="muted">${t('agenda.live')}</p>
-                ${this.renderEditor(m.id, v.permissions.agenda === 'write')}`
+                ${this.renderEditor(m.id, m.compoundId, v.permissions.agenda === 'write')}`
             : html`<p class="muted">${t('agenda.readOnly')}</p>`
       }
       ${
