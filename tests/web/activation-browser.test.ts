@@ -13,7 +13,7 @@
  * Every step passes axe; screenshots go to /tmp/yishi-shots/accounts. The same pages in every window
  * and in English: account-pages-windows-browser.test.ts.
  */
-import { PRIVACY_NOTICE } from '@yishi/core';
+import { PRIVACY_NOTICE, PRIVACY_NOTICE_STAFF } from '@yishi/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { animationsSettled, expectNoSeriousA11yViolations, loginAs, setElderModeSwitch, visibleText } from '../support/browser.js';
@@ -195,6 +195,12 @@ describe('activating an account', () => {
       expect(hello).toContain('您被授予：都市春天小区 · 服务站站长');
       await page.screenshot({ path: `${SHOTS}/activate-invitation-phone.png`, fullPage: true });
       await page.locator(ACTIVATE).getByRole('button', { name: '下一步' }).click();
+      // Staff with no flat read what is kept of staff (their grants and actions), not the owners' notice about flats and votes.
+      await expect.poll(() => stepTitle(page).textContent()).toContain('步骤 2/3：个人信息保护说明');
+      const notice = await visibleText(page, ACTIVATE);
+      for (const paragraph of PRIVACY_NOTICE_STAFF['zh-CN']) expect(notice).toContain(paragraph);
+      expect(notice).not.toContain(PRIVACY_NOTICE['zh-CN'][2]);
+      await page.screenshot({ path: `${SHOTS}/activate-invitation-consent-phone.png`, fullPage: true });
       await agree(page);
       await page.getByLabel('密码', { exact: true }).fill('zhan-zhang-2026');
       await page.getByLabel('再次输入密码').fill('zhan-zhang-2026');

@@ -109,3 +109,44 @@ export const PRIVACY_NOTICE = {
     'You can see and correct your data at any time and sign out of every device; ask your community office or building head if in doubt.',
   ],
 } as const;
+
+/**
+ * The notice a staff member or four-party representative agrees to when activating an invitation:
+ * what the platform keeps of them is their grants and what they did in their role, not a flat.
+ */
+export const PRIVACY_NOTICE_STAFF_VERSION = 'staff-2026-12-07';
+export const PRIVACY_NOTICE_STAFF = {
+  'zh-CN': [
+    '议事平台由所在街道、社区用于小区议事、业主表决和问题办理。您以工作人员或四方代表的身份使用它。',
+    '我们处理的个人信息：您的姓名、手机号、职务和授权范围（哪个街道、社区、小区或楼栋），以及您在平台上的操作记录（如签到、录入、办理、销号、发布）。',
+    '用途：核实您的授权、向您发送工作通知（会议、待办、到期提醒）、记录谁在何时做了什么以备核查。不用于其他用途，不向无关方提供。',
+    '您的姓名和职务会出现在会议纪要、公示和办理记录中。不记名表决中，您也看不到业主的选择。',
+    '保存期限：在您任职期间及依法需要保存的期限内；授权撤销后，已有的操作记录仍按规定保存。',
+    '您可以随时查看、更正您的信息，可以退出所有设备的登录；如有疑问，请联系街道管理员。',
+  ],
+  en: [
+    "Yishi is run by your subdistrict and community for neighbourhood meetings, owners' votes and the handling of concerns. You use it as a member of staff or a four-party representative.",
+    'What we process: your name, phone number, post and what you are granted (which subdistrict, community, compound or building), and a record of what you do on the platform (signing in, entering, handling, signing off, publishing).',
+    'Why: to confirm your grants, to send you work notices (meetings, tasks, deadlines) and to record who did what and when, for checking later. Nothing else, and never shared with unrelated parties.',
+    "Your name and post appear in minutes, public notices and the record of handling. In a secret vote you cannot see owners' choices either.",
+    'How long: while you hold the post, and as long as the law requires; after a grant is revoked, the record of what was done is kept as required.',
+    'You can see and correct your data at any time and sign out of every device; ask your subdistrict administrator if in doubt.',
+  ],
+} as const;
+
+/**
+ * Which notice an account's activation shows and records: an owner's or resident's for someone with
+ * flats, a staff member's for someone with grants and no flat, both for a building head who owns a flat.
+ */
+export type PrivacyNoticeAudience = 'resident' | 'staff' | 'both';
+
+export function privacyNoticeAudience(account: { units: readonly unknown[]; grants: readonly unknown[] }): PrivacyNoticeAudience {
+  if (account.grants.length === 0) return 'resident';
+  return account.units.length === 0 ? 'staff' : 'both';
+}
+
+/** The version recorded with the consent: each notice's, joined when both were shown. */
+export function privacyNoticeVersion(audience: PrivacyNoticeAudience): string {
+  if (audience === 'resident') return PRIVACY_NOTICE_VERSION;
+  return audience === 'staff' ? PRIVACY_NOTICE_STAFF_VERSION : `${PRIVACY_NOTICE_VERSION}+${PRIVACY_NOTICE_STAFF_VERSION}`;
+}

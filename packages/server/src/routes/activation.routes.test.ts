@@ -1,4 +1,4 @@
-import { activationEndpoints } from '@yishi/core';
+import { PRIVACY_NOTICE_VERSION, activationEndpoints } from '@yishi/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -61,6 +61,7 @@ describe('activation by SMS code', () => {
     expect(me).toMatchObject({ displayName: owner.name, ownedUnitIds: [owner.unitId] });
     const user = await t.deps.db.selectFrom('users').selectAll().where('phone', '=', owner.phone).executeTakeFirstOrThrow();
     expect(user.privacy_consent_at).not.toBeNull();
+    expect(user.privacy_notice_version).toBe(PRIVACY_NOTICE_VERSION);
     expect(user.password_hash).toBe('');
     // No password: a password login never matches; the SMS code does.
     expect((await t.call('POST', '/api/auth/login', { json: { login: owner.phone, password: 'anything-at-all' } })).status).toBe(401);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activationEndpoints, staffEndpoints } from '@yishi/core';
+import { PRIVACY_NOTICE_STAFF_VERSION, activationEndpoints, staffEndpoints } from '@yishi/core';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -53,6 +53,9 @@ describe('staff and roles', () => {
     const cookie = activated.headers.get('set-cookie')!.split(';')[0]!;
     const me = (await (await t.call('GET', '/api/me', { cookie })).json()) as { grants: Array<{ role: string; title: string }> };
     expect(me.grants).toMatchObject([{ role: 'building_head', title: '2栋楼栋长' }]);
+    // With a grant and no flat, the page showed the staff's privacy notice: its version is what was agreed to.
+    const account = await t.deps.db.selectFrom('users').select('privacy_notice_version').where('phone', '=', '13500000001').executeTakeFirstOrThrow();
+    expect(account.privacy_notice_version).toBe(PRIVACY_NOTICE_STAFF_VERSION);
 
     const after = await overview(chief);
     expect(after.grants.find((g) => g.name === '孔凡荣')).toMatchObject({ pending: false, grantedBy: '陈志强', mayRevoke: true, phone: '13500000001' });

@@ -8,7 +8,8 @@
  */
 import {
   DomainError,
-  PRIVACY_NOTICE_VERSION,
+  privacyNoticeAudience,
+  privacyNoticeVersion,
   SMS_CODE_MAX_ATTEMPTS,
   formatChinaDateTime,
   formatUnitLabel,
@@ -110,6 +111,13 @@ async function resolveTarget(db: Db, code: Pick<AccessCodeRow, 'kind' | 'user_id
   // would open an account that belongs to nothing.
   if (!user?.activated_at && !(await opensSomething(db, user, person))) throw new DomainError('access_code_person_left');
   return { user, personId: person.id, name: person.name, phone: person.phone, kind: user?.activated_at ? 'reset' : 'activate' };
+}
+
+/** Whose privacy notice the account's activation shows: by its flats and its grants, as the lookup tells the page. */
+async function noticeAudience(db: Db, target: CodeTargetResolved) {
+  const [owned, lived] = target.personId ? await listUnitsOfPerson(db, target.personId) : [[], []];
+  const grants = target.user ? await listRoleAssignments(db, target.user.id) : [];
+  return privacyNoticeAudience({ units: [...owned, ...lived], grants });
 }
 
 async function describe(db: Db, target: CodeTargetResolved, expiresAt: string): Promise<ActivationLookup> {
@@ -254,10 +262,12 @@ export async function activateAccount(deps: Deps, input: ActivateInput, client: 
   if (input.password !== undefined) assertPasswordAllowed(input.password, { phone });
   const passwordHash = input.password === undefined ? '' : await hashPassword(input.password);
   const now = deps.clock().toISOString();
+  // The notice the page showed for this account (an owner's, a staff member's, or both): its version is what was agreed to.
+  const noticeVersion = privacyNoticeVersion(await noticeAudience(deps.db, target));
 
   const userId = await deps.db.transaction().execute(async (trx) => {
     if (!(await markCodeUsed(trx, code.id, now))) throw new DomainError('access_code_used');
-    const consent = { privacy_consent_at: now, privacy_notice_version: PRIVACY_NOTICE_VERSION };
+    const consent = { privacy_consent_at: now, privacy_notice_version: noticeVersion };
     let id: string;
     if (target.user) {
       id = target.user.id;

@@ -143,6 +143,8 @@ export const accountsMessages = {
     'zh-CN': '请阅读下面的说明。同意后才能继续激活。',
     en: 'Please read the notice below. You need to agree before you continue.',
   },
+  'activate.noticeResident': { 'zh-CN': '作为业主或居民', en: 'As an owner or resident' },
+  'activate.noticeStaff': { 'zh-CN': '作为工作人员或四方代表', en: 'As staff or a four-party representative' },
   'activate.agree': { 'zh-CN': '我已阅读并同意', en: 'I have read and agree' },
   'activate.consentRequired': { 'zh-CN': '请勾选“我已阅读并同意”才能继续', en: 'Please tick “I have read and agree” to continue' },
   'activate.choose': { 'zh-CN': '以后怎样登录？', en: 'How will you log in?' },

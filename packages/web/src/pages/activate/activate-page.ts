@@ -19,7 +19,7 @@
  * Its controls are native (fields, tabs, checkbox, radio buttons, buttons): an owner scanning the
  * letter's QR code on a weak signal loads no Shoelace.
  */
-import { PASSWORD_MIN_LENGTH, activationEndpoints, formatAccessCode, normaliseAccessCode, type ActivationLookup } from '@yishi/core';
+import { PASSWORD_MIN_LENGTH, activationEndpoints, formatAccessCode, normaliseAccessCode, privacyNoticeAudience, type ActivationLookup } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../api/client.js';
@@ -305,6 +305,7 @@ export class ActivatePage extends YishiElement implements ActivateHistoryHost {
           ? this.renderIdentity()
           : this.step === 2
             ? renderConsentStep({
+                audience: privacyNoticeAudience((this.way === 'code' ? this.lookup : this.smsLookup) ?? { units: [], grants: [] }),
                 consent: this.consent,
                 error: this.write.fieldErrors.consent,
                 onConsent: (checked) => {
