@@ -1,6 +1,6 @@
 import { compareLabels } from '@yishi/core';
 import { describe, expect, it } from 'vitest';
-import { naturalKey, unitSortKey } from './natural-key.js';
+import { gridSortKey, naturalKey, unitSortKey } from './natural-key.js';
 
 /** Byte order, as the databases compare the keys (SQLite's binary collation, PostgreSQL's "C"). */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -57,5 +57,22 @@ describe('unitSortKey', () => {
       ['2A', '1', '101'],
       ['10', '1', '101'],
     ]);
+  });
+});
+
+describe('gridSortKey', () => {
+  const inGridOrder = (names: string[]) => [...names].sort((a, b) => byBytes(gridSortKey(a), gridSortKey(b)));
+
+  it('reads Chinese numerals as numbers: 第二网格 before 第十网格 before 第十二网格', () => {
+    const names = ['第十二网格', '第十网格', '第二网格', '第三网格', '第一网格', '第二十一网格', '第九网格'];
+    expect(inGridOrder(names)).toEqual(['第一网格', '第二网格', '第三网格', '第九网格', '第十网格', '第十二网格', '第二十一网格']);
+    expect(gridSortKey('第十二网格')).toBe(gridSortKey('第12网格'));
+    expect(gridSortKey('一百零五网格')).toBe(gridSortKey('105网格'));
+    // Without 十, 百 or 千 the numerals are read digit by digit.
+    expect(gridSortKey('二〇二六')).toBe(gridSortKey('2026'));
+  });
+
+  it('orders grids named with digits, or mixed, as numbers too', () => {
+    expect(inGridOrder(['10网格', '2网格', '第三网格', '1网格'])).toEqual(['1网格', '2网格', '10网格', '第三网格']);
   });
 });
