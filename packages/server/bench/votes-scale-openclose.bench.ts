@@ -28,8 +28,9 @@
 import { loadavg } from 'node:os';
 import { createVoteSchema } from '@yishi/core';
 import type { Actor } from '../src/auth/actor.js';
-import { lockRow } from '../src/db/dialect.js';
+import { dialectOf, lockRow } from '../src/db/dialect.js';
 import { setRollForeignKeys } from '../src/db/migrations/20270104090000_vote_notices_fanout.js';
+import { up as addRollSortKeys } from '../src/db/migrations/20270112090000_roll_sort_keys.js';
 import * as notices from '../src/db/repositories/notifications.repository.js';
 import type { Db } from '../src/db/repositories/places.repository.js';
 import * as repo from '../src/db/repositories/votes.repository.js';
@@ -71,7 +72,11 @@ async function storage(keys: boolean) {
   const staff = await t.login('cuiyuan');
   const res = await t.call('POST', `/api/compounds/${cy}/roster`, { cookie: staff, headers: { 'content-type': 'text/csv' }, body: bigRoster(UNITS) });
   if (res.status !== 200) throw new Error(`roster import: ${res.status}`);
-  if (keys) await setRollForeignKeys(t.deps.db, true);
+  if (keys) {
+    await setRollForeignKeys(t.deps.db, true);
+    // SQLite rebuilt the (empty) table with the columns of that migration's time: the roll's sort key is put back.
+    if (dialectOf(t.deps.db) === 'sqlite') await addRollSortKeys(t.deps.db);
+  }
   const user = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'cuiyuan').executeTakeFirstOrThrow();
   const organiser: Actor = (await loadActor(t.deps, user.id))!;
   let n = 0;

@@ -6,9 +6,11 @@
  * (SQLite's default; the columns are `collate "C"` on PostgreSQL), which for UTF-8 is code-point order:
  * digits before letters before Chinese characters.
  *
- * Written by the roster's inserts (db/repositories/roster.repository.ts); the migration that added the
- * columns (20270111090000_roster_sort_keys) holds a frozen copy of these functions. Grids are few and
- * sorted where they are read (gridSortKey, below).
+ * Written by the roster's inserts (db/repositories/roster.repository.ts) and by freezing a vote's roll
+ * (db/repositories/votes.repository.ts: an owners' entry takes its unit's key, a resident's the key of
+ * its label); the migrations that added the columns (20270111090000_roster_sort_keys,
+ * 20270112090000_roll_sort_keys) hold frozen copies of these functions. Grids are few and sorted where
+ * they are read (gridSortKey, below).
  */
 
 /** Digits each number is padded to: numbers up to ten digits compare as numbers. */

@@ -4,6 +4,7 @@
  */
 import { endpointUrl, voteEndpoints } from '@yishi/core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { naturalKey } from '../db/natural-key.js';
 import { tieRollLabels } from '../testing/page-through.js';
 import type { TestApp } from '../testing/test-app.js';
 import { useVotesApp } from '../testing/votes-app.js';
@@ -69,7 +70,7 @@ describe('roll export', () => {
 });
 
 describe('the roll a page at a time', () => {
-  it('pages through every entry exactly once in label order, ties on the label included, and narrows to the labels typed', async () => {
+  it('pages through every entry exactly once in number order (902 before 1001), ties on the label included, and narrows to the labels typed', async () => {
     const staff = await t.login('zhanzhang');
     const voteId = await createOpenVote(staff);
     await cast(await t.login('loudong'), voteId, { choices: ['no'] });
@@ -88,7 +89,12 @@ describe('the roll a page at a time', () => {
     } while (after);
     expect(seen).toHaveLength(120);
     expect(new Set(seen).size).toBe(120);
-    expect(seen).toEqual([...seen].sort());
+    // Roll order is the roster's: rooms, entrances and buildings as numbers (text order had 1001 before 101).
+    const place = (entry: string) => `${naturalKey(entry.split('|')[0]!)}|${entry.split('|')[1]}`;
+    expect(seen).toEqual([...seen].sort((a, b) => (place(a) < place(b) ? -1 : place(a) > place(b) ? 1 : 0)));
+    const at = (label: string) => seen.findIndex((e) => e.startsWith(`${label}|`));
+    expect(at('2栋2单元902')).toBeGreaterThan(at('2栋2单元101'));
+    expect(at('2栋2单元1001')).toBe(at('2栋2单元902') + 1);
     expect(seen.slice(0, 7)).toEqual(tiedKeys.map((k) => `0同名|${k}`));
     expect(pages.slice(0, -1).every((n) => n === 3)).toBe(true);
 

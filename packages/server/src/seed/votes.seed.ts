@@ -8,6 +8,7 @@
  */
 import { followsStatutoryTimeline, type CreateVoteInput } from '@yishi/core';
 import { listBuildingsWithCounts, listCompounds } from '../db/repositories/places.repository.js';
+import type { Db } from '../db/repositories/places.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
 import type { Deps } from '../deps.js';
 import { secondProposal, setSecondingThreshold, submitProposal } from '../services/proposals.service.js';
@@ -34,13 +35,22 @@ function sequence(seed: number): () => number {
  * station chief confirms, as on a real collection day (the same services the paper-ballot panel
  * calls, at the vote's own time).
  */
+/**
+ * The roll in the text order of its labels (1001 before 101), the order the demo's ballots have been
+ * drawn in since it was written: the roll is in number order now, and drawing in it would change
+ * which demo flats have voted, which tests name.
+ */
+async function rollInLabelText(db: Db, voteId: string) {
+  return (await readWholeRoll(db, voteId)).sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.voter_key < b.voter_key ? -1 : 1));
+}
+
 async function castDemoBallots(deps: Deps, voteId: string, at: Date, turnout: number, pick: (r: number) => string[], seed: number) {
   const random = sequence(seed);
   const clerk = await demoActor(deps, 'fuzhan');
   const reviewer = await demoActor(deps, 'zhanzhang');
   const atThatTime: Deps = { ...deps, clock: () => at };
   let n = 0;
-  for (const entry of await readWholeRoll(deps.db, voteId)) {
+  for (const entry of await rollInLabelText(deps.db, voteId)) {
     if (random() >= turnout) continue;
     n += 1;
     const voter = entry.unit_id ? { unitId: entry.unit_id } : { personId: entry.person_id! };
@@ -190,7 +200,7 @@ export async function seedVotes(deps: Deps): Promise<void> {
   const random = sequence(51);
   const clerk = await demoActor(deps, 'fuzhan');
   let slip = 0;
-  const collected = (await readWholeRoll(db, openId)).filter((entry) => !mine.has(entry.voter_key) && random() <= 0.3);
+  const collected = (await rollInLabelText(db, openId)).filter((entry) => !mine.has(entry.voter_key) && random() <= 0.3);
   for (const [i, entry] of collected.entries()) {
     slip += 1;
     // The last two slips of the day wait for the station chief's review (待复核).

@@ -35,7 +35,7 @@ import { letOthersRun } from './export-pages.js';
 import { enqueueNotifications } from './notifications.service.js';
 import { publishVoteNotice } from './vote-objection-notices.js';
 import { electorateEntries, ownersOnRoll } from './votes.service.js';
-import { readWholeRoll } from './whole-roll.js';
+import { byRollOrder, readWholeRoll } from './whole-roll.js';
 
 /** Roll correction requests of this vote still unresolved: opening is refused while any is open. */
 export function openRollObjectionCount(db: Db, voteId: string): Promise<number> {
@@ -129,32 +129,33 @@ function acceptingObjections(vote: VoteRow, now: Date): boolean {
   return vote.status === 'announced' && vote.roll_check_ends_at !== null && now.getTime() < Date.parse(vote.roll_check_ends_at);
 }
 
-/** The roll as published for checking; public, with the caller's own entries named. */
-/** Label order, the voter key breaking ties (code-unit order, as the database compares text): the roll-check pages' order. */
-function rollOrder(a: readonly [string, string], b: readonly [string, string]): number {
-  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
-  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
-}
-
 /**
  * One page of the published roll. Head numbers and "counted together" need the whole roll, so it is
- * numbered whole and then cut: the page starts right after the cursor's (label, voter key).
+ * numbered whole and then cut: `entries` are in roll order (readWholeRoll's: 2栋 before 10栋), and the
+ * page starts right after the cursor's (sort key, voter key); `sortKeys` holds each entry's key.
  */
-function rollPage(entries: PublicRollEntry[], query: RollCheckQuery): { items: PublicRollEntry[]; next: string | null; matching: number } {
+function rollPage(
+  entries: PublicRollEntry[],
+  sortKeys: ReadonlyMap<string, string>,
+  query: RollCheckQuery,
+): { items: PublicRollEntry[]; next: string | null; matching: number } {
   const q = query.q ?? '';
-  const matching = (q ? entries.filter((e) => e.label.includes(q)) : [...entries]).sort((a, b) => rollOrder([a.label, a.voterKey], [b.label, b.voterKey]));
+  const matching = q ? entries.filter((e) => e.label.includes(q)) : entries;
+  const place = (e: PublicRollEntry) => ({ sort_key: sortKeys.get(e.voterKey) ?? '', voter_key: e.voterKey });
   let from = 0;
   if (query.after !== undefined) {
     const after = decodeCursor(query.after);
     if (!after || after.length !== 2 || typeof after[0] !== 'string' || typeof after[1] !== 'string') throw new DomainError('page_cursor_invalid');
-    const key = [after[0], after[1]] as const;
-    while (from < matching.length && rollOrder([matching[from]!.label, matching[from]!.voterKey], key) <= 0) from++;
+    const key = { sort_key: after[0], voter_key: after[1] };
+    while (from < matching.length && byRollOrder(place(matching[from]!), key) <= 0) from++;
   }
   const items = matching.slice(from, from + query.limit);
   const last = items.at(-1);
-  const next = last && from + query.limit < matching.length ? encodeCursor([last.label, last.voterKey]) : null;
+  const next = last && from + query.limit < matching.length ? encodeCursor([place(last).sort_key, last.voterKey]) : null;
   return { items, next, matching: matching.length };
 }
+
+/** The roll as published for checking; public, with the caller's own entries named. */
 
 export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: string, _locale: Locale, query: RollCheckQuery): Promise<RollCheck> {
   const vote = await votes.findVote(deps.db, voteId);
@@ -167,7 +168,7 @@ export async function getRollCheck(deps: Deps, actor: Actor | null, voteId: stri
   await letOthersRun();
   const ownIds = rows.filter((r) => ownsEntry(actor, r)).flatMap((r) => ownersOnRoll(r));
   const { entries, heads } = publicEntries(vote, rows, actor, await objections.listPersonNames(deps.db, ownIds));
-  const page = rollPage(entries, query);
+  const page = rollPage(entries, new Map(rows.map((r) => [r.voter_key, r.sort_key])), query);
   const labels = new Map(rows.map((r) => [r.voter_key, r.label]));
   const all = await objections.listRollObjections(deps.db, voteId);
   return {

@@ -30,6 +30,7 @@ import type { Actor } from '../auth/actor.js';
 import { lockRow } from '../db/dialect.js';
 import { isTransientConflict } from '../db/errors.js';
 import { newId } from '../db/ids.js';
+import { naturalKey } from '../db/natural-key.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import { findProposal } from '../db/repositories/proposals.repository.js';
 import * as repo from '../db/repositories/votes.repository.js';
@@ -150,6 +151,7 @@ export async function buildElectorate(db: Db, vote: VoteRow) {
       owner_person_ids: '[]',
       area_centi: 0,
       developer_held: 0,
+      sort_key: naturalKey(`${p.name}（${p.unitLabel}）`),
     }));
   }
   const { units, owners } = await repo.listUnitsWithOwners(db, vote.compound_id, vote.building_id);
@@ -164,6 +166,7 @@ export async function buildElectorate(db: Db, vote: VoteRow) {
     owner_person_ids: JSON.stringify(u.developer_held ? [] : (ownersOf.get(u.id) ?? []).sort()),
     area_centi: u.area_centi,
     developer_held: u.developer_held,
+    sort_key: u.sort_key,
   }));
 }
 

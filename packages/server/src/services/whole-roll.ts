@@ -1,10 +1,12 @@
 /**
- * The whole frozen roll of a vote in label order, for what needs every entry at once: the roll and its
- * check, the evidence package, the open-ballot files. It is read 1,000 entries at a time in key order
- * with the event loop free between pages, then put in label order here: one statement sorting a
- * 10,000-unit roll held the event loop for about 60 ms on SQLite (benchmarks.md, routes-scale). Labels
- * compare by UTF-16 code unit, which for the roll's labels (digits, CJK, Latin) is SQLite's binary
- * order, and the same whichever database and collation the roll is kept in.
+ * The whole frozen roll of a vote in roll order — the order people count, 2栋 before 10栋 and 101
+ * before 1001 (the entries' sort keys, db/natural-key.ts) — for what needs every entry at once: the
+ * roll and its check, the evidence package, the open-ballot files. It is read 1,000 entries at a time
+ * in voter-key order with the event loop free between pages, then put in roll order here: one
+ * statement sorting a 10,000-unit roll held the event loop for about 60 ms on SQLite (benchmarks.md,
+ * routes-scale). The keys compare by UTF-16 code unit, which for them (digits, Latin, CJK) is the byte
+ * order both databases compare the column in (`collate "C"` on PostgreSQL), so the roll's pages
+ * (vote-roll.repository.ts) and this agree.
  */
 import { listElectoratePage } from '../db/repositories/votes.repository.js';
 import type { Db } from '../db/repositories/places.repository.js';
@@ -14,8 +16,9 @@ const ROLL_PAGE = 1_000;
 
 type Entry = Awaited<ReturnType<typeof listElectoratePage>>[number];
 
-const byLabel = (a: Entry, b: Entry): number =>
-  a.label < b.label ? -1 : a.label > b.label ? 1 : a.voter_key < b.voter_key ? -1 : a.voter_key > b.voter_key ? 1 : 0;
+/** Roll order: the sort key, the voter key breaking ties. */
+export const byRollOrder = (a: Pick<Entry, 'sort_key' | 'voter_key'>, b: Pick<Entry, 'sort_key' | 'voter_key'>): number =>
+  a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.voter_key < b.voter_key ? -1 : a.voter_key > b.voter_key ? 1 : 0;
 
 export async function readWholeRoll(db: Db, voteId: string): Promise<Entry[]> {
   const pages = keysetPages<Entry, string>(
@@ -23,5 +26,5 @@ export async function readWholeRoll(db: Db, voteId: string): Promise<Entry[]> {
     (entry) => entry.voter_key,
     ROLL_PAGE,
   );
-  return (await readAllPages(pages)).sort(byLabel);
+  return (await readAllPages(pages)).sort(byRollOrder);
 }

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { naturalKey } from '../db/natural-key.js';
 
 /**
  * Gives `count` of a vote's roll entries (the first by voter key, none whose label is like
- * `keepLike`) one label, '0同名', so a page boundary falls inside a tie; their voter keys.
+ * `keepLike`) one label, '0同名', and its sort key, so a page boundary falls inside a tie; their voter keys.
  */
 export async function tieRollLabels(db: Kysely<Database>, voteId: string, count: number, keepLike: string): Promise<string[]> {
   const tied = await db
@@ -15,7 +16,12 @@ export async function tieRollLabels(db: Kysely<Database>, voteId: string, count:
     .limit(count)
     .execute();
   const keys = tied.map((r) => r.voter_key);
-  await db.updateTable('vote_electorate').set({ label: '0同名' }).where('vote_id', '=', voteId).where('voter_key', 'in', keys).execute();
+  await db
+    .updateTable('vote_electorate')
+    .set({ label: '0同名', sort_key: naturalKey('0同名') })
+    .where('vote_id', '=', voteId)
+    .where('voter_key', 'in', keys)
+    .execute();
   return keys;
 }
 

@@ -7,6 +7,7 @@ import type { ElectorateKind, VoteKind } from '@yishi/core';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { dialectOf } from '../db/dialect.js';
 import type { Database } from '../db/database.js';
+import { naturalKey } from '../db/natural-key.js';
 import type { Db } from '../db/repositories/places.repository.js';
 import type { BallotTable, VoteElectorateTable } from '../db/tables/votes.table.js';
 import { freezePackedRoll } from '../services/vote-tally.js';
@@ -60,7 +61,8 @@ export interface SyntheticVote {
 export async function insertSyntheticVote(
   db: Kysely<Database>,
   vote: SyntheticVote,
-  roll: ReadonlyArray<Insertable<VoteElectorateTable>>,
+  /** The roll's entries; one without a sort key gets its label's (naturalKey, as a residents' poll is frozen). */
+  roll: ReadonlyArray<Omit<Insertable<VoteElectorateTable>, 'sort_key'> & { sort_key?: string }>,
   ballots: ReadonlyArray<Insertable<BallotTable>>,
 ): Promise<void> {
   const postgres = dialectOf(db) === 'postgres';
@@ -95,7 +97,7 @@ export async function insertSyntheticVote(
     for (let i = 0; i < roll.length; i += 1000)
       await trx
         .insertInto('vote_electorate')
-        .values(roll.slice(i, i + 1000))
+        .values(roll.slice(i, i + 1000).map((e) => ({ ...e, sort_key: e.sort_key ?? naturalKey(e.label) })))
         .execute();
     await insertBallotRows(trx, ballots);
     // What opening writes once the roll is final: its packed copy, which closing's tally reads.

@@ -20,7 +20,7 @@ function idsOrNone(ids: readonly string[]): string[] {
 
 /**
  * Entries on the roll of open votes (closing after `nowIso`) for these voter keys (my unit ids, my
- * person id) that have no ballot yet, soonest closing first.
+ * person id) that have no ballot yet, soonest closing first, then in roll order.
  */
 export function listUnvotedRollEntries(db: Db, voterKeys: readonly string[], nowIso: string) {
   return db
@@ -48,7 +48,7 @@ export function listUnvotedRollEntries(db: Db, voterKeys: readonly string[], now
     .where('ve.voter_key', 'in', idsOrNone(voterKeys))
     .where('ballots.id', 'is', null)
     .orderBy('votes.closes_at')
-    .orderBy('ve.label')
+    .orderBy('ve.sort_key')
     .execute();
 }
 

@@ -15,7 +15,10 @@ export interface RollPageFilter {
   choices: boolean;
 }
 
-/** One page of the roll in label order (the voter key breaks ties), with each entry's ballot if any. */
+/**
+ * One page of the roll in the order people count (2栋 before 10栋, 101 before 1001: the entries' sort
+ * keys, on vote_electorate_sort_idx; the voter key breaks ties), with each entry's ballot if any.
+ */
 export function readRollPage(db: Db, voteId: string, filter: RollPageFilter, page: PageRequest) {
   let query = db
     .selectFrom('vote_electorate as ve')
@@ -24,6 +27,7 @@ export function readRollPage(db: Db, voteId: string, filter: RollPageFilter, pag
     .select((eb) => [
       've.voter_key',
       've.label',
+      've.sort_key',
       've.area_centi',
       've.developer_held',
       eb.fn.coalesce('bu.channel', 'bp.channel').as('channel'),
@@ -35,5 +39,5 @@ export function readRollPage(db: Db, voteId: string, filter: RollPageFilter, pag
   // Wildcards are taken out of the text typed (labels hold digits and names, never % or _).
   const typed = filter.q?.replace(/[%_\\]/g, '');
   if (typed) query = query.where('ve.label', 'like', `%${typed}%`);
-  return readPage(query, [asc('ve.label', 'label'), asc('ve.voter_key', 'voter_key')], page);
+  return readPage(query, [asc('ve.sort_key', 'sort_key'), asc('ve.voter_key', 'voter_key')], page);
 }

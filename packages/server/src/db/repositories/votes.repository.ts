@@ -106,7 +106,7 @@ export async function listUnitsWithOwners(db: Db, compoundId: string, buildingId
   let query = db
     .selectFrom('units')
     .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.developer_held'])
+    .select(['units.id', 'buildings.name as building', 'units.entrance', 'units.room', 'units.area_centi', 'units.developer_held', 'units.sort_key'])
     .where('units.compound_id', '=', compoundId);
   if (buildingId) query = query.where('units.building_id', '=', buildingId);
   const units = await query.orderBy('units.sort_key').orderBy('units.id').execute();
@@ -137,12 +137,12 @@ export async function listPersonsInScope(db: Db, compoundId: string, buildingId:
 }
 
 export async function insertElectorate(db: Db, rows: Array<Insertable<VoteElectorateTable>>) {
-  // SQLite allows 32,766 bound parameters per statement (PostgreSQL 65,535); 8 columns per row → 4,000
+  // SQLite allows 32,766 bound parameters per statement (PostgreSQL 65,535); 9 columns per row → 3,500
   // rows per batch: a 10,000-unit roll in 3 statements.
-  for (let i = 0; i < rows.length; i += 4_000)
+  for (let i = 0; i < rows.length; i += 3_500)
     await db
       .insertInto('vote_electorate')
-      .values(rows.slice(i, i + 4_000))
+      .values(rows.slice(i, i + 3_500))
       .execute();
 }
 
@@ -154,8 +154,8 @@ const allDigits = (text: RawBuilder<string>) => sql<boolean>`(${text} <> '' and 
  * one statement whatever the number of units): every unit of the compound (or building) with its
  * label as core's formatUnitLabel writes it ("3栋2单元501"), its owners' ids as a JSON array sorted
  * as JavaScript sorts them (byte order of the ASCII ids; `[]` for a developer flat), its area and
- * developer flag — the rows buildElectorate builds (votes.service.ts; vote-roll-freeze.test.ts holds the
- * two equal). Answers how many entries it wrote.
+ * developer flag, and its unit's sort key (the roll in the roster's order) — the rows buildElectorate
+ * builds (votes.service.ts; vote-roll-freeze.test.ts holds the two equal). Answers how many entries it wrote.
  */
 /**
  * Freezes an owners' roll in one INSERT … SELECT; answers the rows as the tally reads them (RETURNING:
@@ -187,18 +187,19 @@ export async function insertOwnersRoll(db: Db, voteId: string, compoundId: strin
       owners.as('owner_person_ids'),
       'u.area_centi',
       'u.developer_held',
+      'u.sort_key',
     ])
     .where('u.compound_id', '=', compoundId);
   if (buildingId) source = source.where('u.building_id', '=', buildingId);
   return db
     .insertInto('vote_electorate')
-    .columns(['vote_id', 'voter_key', 'unit_id', 'person_id', 'label', 'owner_person_ids', 'area_centi', 'developer_held'])
+    .columns(['vote_id', 'voter_key', 'unit_id', 'person_id', 'label', 'owner_person_ids', 'area_centi', 'developer_held', 'sort_key'])
     .expression(source)
     .returning(['voter_key', 'owner_person_ids', 'area_centi', 'developer_held'])
     .execute();
 }
 
-/** A page of the roll in key order, after the voter key `after` (services/whole-roll.ts reads it all). */
+/** A page of the roll in voter-key order, after the voter key `after` (services/whole-roll.ts reads it all and sorts it). */
 export function listElectoratePage(db: Db, voteId: string, after: string | undefined, limit: number) {
   let query = db.selectFrom('vote_electorate').selectAll().where('vote_id', '=', voteId);
   if (after !== undefined) query = query.where('voter_key', '>', after);

@@ -56,6 +56,8 @@ export interface VoteElectorateTable {
   owner_person_ids: string;
   area_centi: number;
   developer_held: number;
+  /** The entry's place on the roll (db/natural-key.ts): an owners' entry its unit's sort key, a resident's naturalKey of its label. */
+  sort_key: string;
 }
 
 /** A compact copy of a vote's frozen roll, written once when it opens (services/vote-tally.ts packs and reads it). */
