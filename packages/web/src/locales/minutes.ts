@@ -93,6 +93,10 @@ export const minutesMessages = {
     'zh-CN': '已公示的版本不能修改。请先在上面的草稿中改正，再填写更正原因并发布；原版本仍可查阅。',
     en: 'Published versions never change. Correct the draft above, give the reason, and publish; earlier versions stay readable.',
   },
+  'minutes.correctionUnchanged': {
+    'zh-CN': '正文和文头与已公示的第 {version} 版相同，没有需要更正的内容。请先在上面改正草稿或文头。',
+    en: 'The text and heading are the same as published version {version}: there is nothing to correct. Correct the draft or heading above first.',
+  },
   'minutes.reason': { 'zh-CN': '更正原因', en: 'Reason for the correction' },
   'minutes.corrected': { 'zh-CN': '已发布更正（第 {version} 版）', en: 'Correction published (version {version})' },
   'minutes.versions': { 'zh-CN': '已公示版本', en: 'Published versions' },

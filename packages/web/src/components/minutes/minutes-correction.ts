@@ -2,6 +2,7 @@
  * Publishing a correction of published minutes: its reason, its button, and the confirmation it asks
  * for first (version N+1 is as permanent as the first; the first publication asks, so does this).
  */
+import type { MinutesHeaderFields } from '@yishi/core';
 import { html, nothing } from 'lit';
 import { renderFormError } from '../accounts/account-form.js';
 import { textField } from '../forms/text-field.js';
@@ -10,6 +11,11 @@ import { t } from '../../i18n.js';
 export interface CorrectionForm {
   /** Versions published so far: the correction is the next. */
   versions: number;
+  /**
+   * The draft's text and heading are those of the latest published version (its number): nothing to
+   * correct, so the button stays disabled and says why (the server refuses it too).
+   */
+  unchangedFrom: number | null;
   reason: string;
   reasonError: string | undefined;
   formError: string | null;
@@ -26,6 +32,19 @@ export interface CorrectionForm {
 /** The dialog's id, for the page to open and close it as `asking` says (components/common/modal.ts). */
 export const CORRECTION_DIALOG = 'correct-dialog';
 
+/** The draft says what the latest published version says: its text (trimmed, as the server compares) and heading. */
+export function sameAsLatest(
+  versions: readonly { version: number; body: string; header: MinutesHeaderFields }[],
+  body: string,
+  header: MinutesHeaderFields,
+): number | null {
+  if (versions.length === 0) return null;
+  const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
+  const fields = ['recorder', 'issuer', 'convener', 'place'] as const;
+  const same = latest.body.trim() === body.trim() && fields.every((k) => latest.header[k] === header[k]);
+  return same ? latest.version : null;
+}
+
 export function correctionSection(f: CorrectionForm) {
   const next = f.versions + 1;
   return html`<h2>${t('minutes.correct')}</h2>
@@ -37,12 +56,20 @@ export function correctionSection(f: CorrectionForm) {
       <button
         type="button"
         class="button primary"
-        ?disabled=${f.busy || f.reason.trim().length < 2 || !f.online}
+        ?disabled=${f.busy || f.reason.trim().length < 2 || !f.online || f.unchangedFrom !== null}
         aria-busy=${f.busy ? 'true' : 'false'}
+        aria-describedby=${f.unchangedFrom !== null ? 'correction-unchanged' : nothing}
         @click=${f.onAsk}
       >
         ${t('minutes.correct')}
       </button>
+      ${
+        f.unchangedFrom !== null
+          ? html`<p class="muted correction-unchanged" id="correction-unchanged" role="status">
+              ${t('minutes.correctionUnchanged', { version: f.unchangedFrom })}
+            </p>`
+          : nothing
+      }
       ${f.online ? nothing : html`<p class="muted offline-publish" role="status">${t('minutes.publishOffline')}</p>`}
     </div>
     ${renderFormError(f.formError)}

@@ -15,7 +15,7 @@ import { renderLoad } from '../../components/common/load-state.js';
 import { syncModal } from '../../components/common/modal.js';
 import '../../components/minutes/minutes-body.js';
 import { confirmDraft, ReplacedDraft } from '../../components/minutes/draft-regeneration.js';
-import { CORRECTION_DIALOG, correctionSection } from '../../components/minutes/minutes-correction.js';
+import { CORRECTION_DIALOG, correctionSection, sameAsLatest } from '../../components/minutes/minutes-correction.js';
 import { minutesDeadline } from '../../components/minutes/minutes-deadline.js';
 import { minutesHeader, minutesHeaderStyles } from '../../components/minutes/minutes-header.js';
 import '../../components/minutes/minutes-header-form.js';
@@ -325,6 +325,7 @@ export class MinutesPage extends YishiElement {
         m.versions.length > 0 && m.may.publish
           ? correctionSection({
               versions: m.versions.length,
+              unchangedFrom: sameAsLatest(m.versions, body, m.draft.header),
               reason: this.reason,
               reasonError: this.write.fieldErrors.reason,
               formError: this.write.error,
