@@ -44,7 +44,19 @@ describe('an agenda item turned into an action item', () => {
     await outcomes.getByRole('button', { name: '记录结果' }).click();
     const form = outcomes.locator('form');
     await form.getByRole('radio', { name: '转为整改事项' }).check();
-    await form.getByLabel('责任单位').fill('物业服务中心');
+    // Saved with no responsible unit: refused under its field; typing one clears the refusal at once.
+    const unit = form.getByLabel('责任单位');
+    await form.getByRole('button', { name: '保存' }).click();
+    const unitProblem = form.getByText('请填写责任单位：整改事项列入台账后要由它办理和销号');
+    await unitProblem.waitFor();
+    expect(await unit.getAttribute('aria-invalid')).toBe('true');
+    await unit.fill('物业服务中心');
+    await unitProblem.waitFor({ state: 'detached' });
+    expect(await unit.getAttribute('aria-invalid')).not.toBe('true');
+    await form.screenshot({ path: `${LOOK}/unit-filled.png` });
+    await setElderModeSwitch(page, true);
+    await form.screenshot({ path: `${LOOK}/unit-filled-elder.png` });
+    await setElderModeSwitch(page, false);
     // The form says where the note goes.
     await form.getByLabel('说明（将作为整改事项的问题描述）').fill('B2 层东侧照明不足，需增设灯具');
     await form.getByRole('button', { name: '保存' }).click();

@@ -349,7 +349,10 @@ export class AgendaOutcomes extends YishiElement {
                 maxlength="60"
                 .value=${d.unit}
                 ${fieldProblem('outcome-unit', errors.responsibleUnit)}
-                @input=${(e: Event) => (this.draft = { ...d, unit: (e.target as HTMLInputElement).value })}
+                @input=${(e: Event) => {
+                  this.draft = { ...d, unit: (e.target as HTMLInputElement).value };
+                  this.write.clearField('responsibleUnit');
+                }}
               />`,
               errors.responsibleUnit,
             )
@@ -366,7 +369,10 @@ export class AgendaOutcomes extends YishiElement {
           maxlength="2000"
           .value=${d.note}
           ${fieldProblem('outcome-note', errors.note)}
-          @input=${(e: Event) => (this.draft = { ...d, note: (e.target as HTMLTextAreaElement).value })}
+          @input=${(e: Event) => {
+            this.draft = { ...d, note: (e.target as HTMLTextAreaElement).value };
+            this.write.clearField('note');
+          }}
         ></textarea>`,
         errors.note,
       )}
