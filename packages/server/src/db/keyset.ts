@@ -21,6 +21,11 @@ export interface KeysetKey {
   field: string;
   /** What the column holds: a cursor value of another type is refused (PostgreSQL would fail comparing it). */
   type: 'string' | 'number';
+  /**
+   * An expression to order on instead of the column (`coalesce(started_at, starts_at)`); the query
+   * selects it as `field` so the cursor can name it. It must not be null either.
+   */
+  expression?: Expression<unknown>;
 }
 
 /** The result row's property (a string), or that and the column's type (`{ type: 'number' }`; text by default). */
@@ -32,6 +37,10 @@ function key(column: string, direction: 'asc' | 'desc', options: KeyOptions = {}
 }
 export const asc = (column: string, options?: KeyOptions): KeysetKey => key(column, 'asc', options);
 export const desc = (column: string, options?: KeyOptions): KeysetKey => key(column, 'desc', options);
+/** A key on an expression (selected as `field` by the query), newest first. */
+export const descExpression = (expression: Expression<unknown>, field: string): KeysetKey => ({ ...key(field, 'desc'), expression });
+
+const refOf = (k: KeysetKey) => k.expression ?? sql.ref(k.column);
 
 /** The sort-key values a cursor names, checked against the list's keys (count and type); a foreign cursor is a 400. */
 export function cursorValues(keys: readonly KeysetKey[], cursor: string): CursorValue[] {
@@ -42,7 +51,7 @@ export function cursorValues(keys: readonly KeysetKey[], cursor: string): Cursor
 
 /** The condition "comes after the row with these key values" in the keys' order. */
 export function afterCondition(keys: readonly KeysetKey[], values: readonly CursorValue[]): Expression<SqlBool> {
-  const refs = keys.map((k) => sql.ref(k.column));
+  const refs = keys.map(refOf);
   const direction = keys[0]!.direction;
   if (keys.every((k) => k.direction === direction)) {
     const op = sql.raw(direction === 'asc' ? '>' : '<');
@@ -68,7 +77,7 @@ export async function readPage<DB, TB extends keyof DB, O>(
 ): Promise<{ rows: O[]; next: string | null }> {
   let q = query;
   if (page.after !== undefined) q = q.where(afterCondition(keys, cursorValues(keys, page.after)) as never);
-  for (const k of keys) q = q.orderBy(sql.ref(k.column), k.direction);
+  for (const k of keys) q = q.orderBy(refOf(k), k.direction);
   const rows = await q.limit(page.limit + 1).execute();
   if (rows.length <= page.limit) return { rows, next: null };
   rows.length = page.limit;

@@ -1,6 +1,6 @@
 /** The meetings feature's SQL: meetings, their agenda rows, attendance and evening-talk questions. */
 import type { MeetingKind, MeetingStatus, PageRequest, QuorumRule } from '@yishi/core';
-import type { ExpressionBuilder, Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
 import type { Database } from '../database.js';
 import type {
   MeetingAgendaItemTable,
@@ -11,7 +11,7 @@ import type {
   NewMeeting,
 } from '../tables/meetings.table.js';
 import type { Db } from './places.repository.js';
-import { asc, desc, readPage } from '../keyset.js';
+import { asc, desc, descExpression, readPage } from '../keyset.js';
 
 export function findMeeting(db: Db, id: string) {
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
@@ -23,20 +23,25 @@ export function listMeetingsOfCompound(db: Db, compoundId: string, statuses?: re
   return q.orderBy('starts_at', 'desc').execute();
 }
 
+/** When a meeting was held (the time it started), or its notice's time while it has not started. */
+const heldAt = sql<string>`coalesce(meetings.started_at, meetings.starts_at)`;
+
 /**
- * One page of a compound's meetings, newest first by start (the id breaks ties); drafts and cancelled
+ * One page of a compound's meetings, newest first by when they were held (the notice's time for those
+ * not started yet; the id breaks ties); drafts and cancelled
  * meetings only of the kinds in `draftKinds` (those the caller runs or edits the agenda of).
  */
 export function readMeetingsPage(db: Db, compoundId: string, draftKinds: readonly MeetingKind[], page: PageRequest) {
   const query = db
     .selectFrom('meetings')
     .selectAll()
+    .select(heldAt.as('held_at'))
     .where('compound_id', '=', compoundId)
     .where((eb) => {
       const held = eb('status', 'not in', ['draft', 'cancelled']);
       return draftKinds.length === 0 ? held : eb.or([held, eb('kind', 'in', [...draftKinds])]);
     });
-  return readPage(query, [desc('meetings.starts_at', 'starts_at'), desc('meetings.id', 'id')], page);
+  return readPage(query, [descExpression(heldAt, 'held_at'), desc('meetings.id', 'id')], page);
 }
 
 /**
@@ -52,14 +57,14 @@ export function readUpcomingMeetingsPage(db: Db, compoundId: string, now: string
   return readPage(query, [asc('meetings.starts_at', 'starts_at'), asc('meetings.id', 'id')], page);
 }
 
-/** The compound's last `limit` closed meetings, newest first. */
+/** The compound's last `limit` closed meetings, newest held first (not by the time their notice gave). */
 export function listRecentlyClosedMeetings(db: Db, compoundId: string, limit: number) {
   return db
     .selectFrom('meetings')
     .selectAll()
     .where('compound_id', '=', compoundId)
     .where('status', '=', 'closed')
-    .orderBy('starts_at', 'desc')
+    .orderBy(heldAt, 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
