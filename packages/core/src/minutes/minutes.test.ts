@@ -100,6 +100,27 @@ describe('generateMinutesDraft', () => {
     expect(talkText).toContain('## 二、居民问题及答复');
   });
 
+  it('a question on the question list carries its measures, unit and deadline, as the list has them', () => {
+    const listed = {
+      text: '冬季落叶清扫能不能勤一点',
+      status: 'listed' as const,
+      answer: null,
+      answeredBy: null,
+      measures: '物业每周增加两次落叶清扫，网格员巡查。',
+      responsibleUnit: 'property_manager',
+      dueDate: '2026-12-14',
+    };
+    const talkText = minutesBlocksToText(
+      generateMinutesDraft({ ...record, kind: 'evening_talk', agendaItems: [], votes: [], actionItems: [], questions: [listed] }).blocks,
+    );
+    expect(talkText).toContain(
+      '【列入问题清单】冬季落叶清扫能不能勤一点 整改措施：物业每周增加两次落叶清扫，网格员巡查；责任单位：物业企业；完成时限：2026年12月14日（周一）',
+    );
+    // Without a unit the rest is still there.
+    const noUnit = minutesBlocksToText(generateMinutesDraft({ ...record, kind: 'evening_talk', questions: [{ ...listed, responsibleUnit: null }] }).blocks);
+    expect(noUnit).toContain('冬季落叶清扫能不能勤一点 整改措施：物业每周增加两次落叶清扫，网格员巡查；完成时限：2026年12月14日（周一）');
+  });
+
   it('an evening talk says the cadres noted by name and the residents by their count, and what was not noted', () => {
     const talk = { ...record, kind: 'evening_talk' as const, agendaItems: [], votes: [], actionItems: [] };
     const cadres = [

@@ -47,6 +47,10 @@ export interface MinutesQuestion {
   status: QuestionStatus;
   answer: string | null;
   answeredBy: string | null;
+  /** A question on the question list: its measures (整改措施), its action item's unit (stored form) and deadline (China date). */
+  measures?: string | null;
+  responsibleUnit?: string | null;
+  dueDate?: string | null;
 }
 
 export interface MinutesActionItem {
@@ -284,11 +288,21 @@ function questionBlocks(record: MeetingRecord): MinutesBlock[] {
   ];
   const items = counted.map((q) => {
     const status = QUESTION_STATUS_WORDS[q.status] ?? q.status;
-    const answer = q.status === 'answered' && q.answer ? minutesAnswerWords(q.answer, q.answeredBy) : '';
+    const answer = q.status === 'answered' && q.answer ? minutesAnswerWords(q.answer, q.answeredBy) : q.status === 'listed' ? listedWords(q) : '';
     return `【${status}】${q.text}${answer ? ` ${answer}` : ''}`;
   });
   if (items.length > 0) blocks.push({ kind: 'list', items });
   return blocks;
+}
+
+/** A listed question's follow-up as the question list has it: 整改措施：…；责任单位：…；完成时限：…. */
+function listedWords(q: MinutesQuestion): string {
+  const parts: string[] = [];
+  const measures = q.measures?.trim().replace(/[。；;]+$/, '');
+  if (measures) parts.push(`整改措施：${measures}`);
+  if (q.responsibleUnit) parts.push(`责任单位：${responsibleUnitLabel(q.responsibleUnit, 'zh-CN')}`);
+  if (q.dueDate) parts.push(`完成时限：${formatDateOnly(q.dueDate)}`);
+  return parts.join('；');
 }
 
 /** How the draft writes an answer given on the spot: 答复（物业 吴韬）：物业今晚更换灯泡. */

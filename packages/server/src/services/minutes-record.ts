@@ -96,6 +96,7 @@ export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''
     items.map((i) => i.id),
   );
   const latestRating = new Map(ratings.map((r) => [r.action_item_id, r.rating]));
+  const itemById = new Map(items.map((i) => [i.id, i]));
 
   // As held: the session's opening and closing; a meeting closed without a recorded opening reads as scheduled.
   const startsAt = heldStart({ startsAt: meeting.starts_at, startedAt: meeting.started_at });
@@ -133,7 +134,19 @@ export async function loadMeetingRecord(db: Db, meetingId: string, recorder = ''
         members && a.outcome === 'members_resolved' ? { agreed: agreedMembersOf(a).map((id) => nameOf.get(id) ?? ''), members: members.total } : null,
     })),
     votes: votes.map((v) => ({ title: v.title, ...voteOutcome(v.status, v.result_json) })),
-    questions: questions.map((q) => ({ text: q.text, status: q.status, answer: q.answer, answeredBy: q.answered_by_name })),
+    // A listed question as the question list has it: its measures, and its action item's unit and deadline.
+    questions: questions.map((q) => {
+      const item = q.action_item_id ? itemById.get(q.action_item_id) : undefined;
+      return {
+        text: q.text,
+        status: q.status,
+        answer: q.answer,
+        answeredBy: q.answered_by_name,
+        measures: q.measures,
+        responsibleUnit: item?.responsible_unit ?? null,
+        dueDate: item?.due_date ?? null,
+      };
+    }),
     actionItems: items.map((i) => ({
       title: i.title,
       responsibleUnit: i.responsible_unit,
