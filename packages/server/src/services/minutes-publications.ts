@@ -92,16 +92,36 @@ export async function listPublicMinutes(db: Db, compoundId: string, page: PageRe
   return { items, next: meetings.next };
 }
 
-/** A short extract for the board: from the second section on (the first lists who attended). */
+/** Where a sentence (or a spoken list's item) ends. */
+const SENTENCE_END = /[。！？；!?;…]$/;
+const EXCERPT_LENGTH = 80;
+
+/**
+ * A short extract for the board: from the second section on (the first lists who attended). Chinese
+ * runs on without spaces, so each paragraph and list item ends in its own punctuation or a "；"; a
+ * long extract is cut after the last sentence that fits, and marked "…".
+ */
 function excerpt(body: string): string {
   const lines = body.split('\n');
   const second = lines.findIndex((line, i) => i > 0 && line.startsWith('## '));
-  // Chinese runs on without spaces; list items are separated like a spoken list (；).
   const text = (second > 0 ? lines.slice(second) : lines)
     .filter((line) => line.trim() && !line.startsWith('#'))
-    .map((line) => (line.startsWith('- ') ? `${line.slice(2).trim()}；` : line.trim()))
+    .map((line) => (line.startsWith('- ') ? line.slice(2) : line).trim())
+    .map((piece) => (SENTENCE_END.test(piece) ? piece : `${piece}；`))
     .join('');
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  if (text.length <= EXCERPT_LENGTH) return text.replace(/；$/, '');
+  const head = text.slice(0, EXCERPT_LENGTH);
+  // The last sentence end that fits, not one inside brackets (“部分同意（同意：…；未同意：…）”).
+  let end = -1;
+  let open = 0;
+  head.split('').forEach((c, i) => {
+    if (c === '（') open++;
+    else if (c === '）') open = Math.max(0, open - 1);
+    else if (open === 0 && SENTENCE_END.test(c)) end = i;
+  });
+  // No sentence ends within the length (one long sentence): cut it where the length ends.
+  const kept = end >= 0 ? head.slice(0, end + 1).replace(/；$/, '') : head;
+  return `${kept}…`;
 }
 
 /**
