@@ -166,9 +166,11 @@ describe('four-party council lifecycle', () => {
     // Owners do not see drafts.
     expect((await t.api(meetingEndpoints.get, { cookie: await t.login('yezhu'), params })).status).toBe(404);
 
-    // The list pages newest first, the id breaking ties: every meeting starts at one instant here, so
-    // page boundaries fall among equal times; each meeting comes once, the draft only to those who run councils.
+    // The list pages newest held first, the id breaking ties: every meeting is held (or, not started yet,
+    // scheduled) at one instant here, so page boundaries fall among equal times; each meeting comes once,
+    // the draft only to those who run councils.
     await t.deps.db.updateTable('meetings').set({ starts_at: NEXT_WEEK }).where('compound_id', '=', dsct).execute();
+    await t.deps.db.updateTable('meetings').set({ started_at: NEXT_WEEK }).where('compound_id', '=', dsct).where('started_at', 'is not', null).execute();
     const all = await t.deps.db.selectFrom('meetings').select(['id', 'status']).where('compound_id', '=', dsct).orderBy('id', 'desc').execute();
     expect(all.length).toBeGreaterThan(4);
     const path = `/compounds/${dsct}/meetings`;
