@@ -316,14 +316,16 @@ describe('minutes editor', () => {
         await ask.getByText(/第 2 版将在公示栏公开，更正原因“补记物业公司代表的发言”随之公示/).waitFor();
         await ask.getByRole('button', { name: '确认发布更正' }).click();
       };
-      // The text as published is no correction: said under the button, nothing published.
-      await confirmCorrection();
-      await poll(async () => (await editor.getByRole('alert').allTextContents()).join('')).toMatch(/与第 1 版相同/);
+      // The text as published is no correction: the button stays disabled, the reason said under it, nothing published.
+      await editor.getByText(/正文和文头与已公示的第 1 版相同，没有需要更正的内容/).waitFor();
+      expect(await correct.isDisabled()).toBe(true);
       expect(await editor.getByRole('link', { name: '第 2 版' }).count()).toBe(0);
       const box = editor.getByRole('textbox', { name: /纪要正文/ });
       await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
       await box.pressSequentially('\n\n物业公司代表：本月底前完成东门照明。');
       await poll(() => editor.getByText('物业公司代表：本月底前完成东门照明。').count()).toBeGreaterThan(0);
+      await poll(() => editor.getByText(/没有需要更正的内容/).count()).toBe(0);
+      expect(await correct.isDisabled()).toBe(false);
       // Cancelled, nothing goes out; then confirmed.
       await correct.click();
       await editor.locator('dialog[open]').getByRole('button', { name: '取消' }).click();
