@@ -99,6 +99,8 @@ describe('the outbox, sent from wherever the app is opened again', () => {
     await page.locator('yishi-questions-panel .counts').waitFor();
 
     await context.setOffline(true);
+    // The page itself knows it is offline before the listing is saved (under load the emulation reached it late once).
+    await page.waitForFunction(() => !navigator.onLine);
     const question = page.locator('li.question', { hasText: text });
     await question.getByRole('button', { name: '列入问题清单' }).click();
     await question.getByLabel('整改措施').fill('物业两日内更换按钮');

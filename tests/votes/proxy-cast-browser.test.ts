@@ -116,12 +116,16 @@ describe('casting for the owner as a proxy, on a phone', () => {
       const card = flatCard(page);
       const dialog = page.getByRole('dialog', { name: `为 ${FLAT} 投票` });
       const onVote = () => new URL(page.url()).pathname === `/votes/${voteId}`;
+      // A dialog closed by its own button or Esc takes its history entry back out (history.back(), which completes
+      // later): a Back pressed before that would be folded into it.
+      const dialogEntryGone = () => expect.poll(() => page.evaluate(() => (history.state as Record<string, unknown> | null)?.yishiDialog ?? null)).toBeNull();
 
       // Open, then its own 返回: the next Back leaves the page (no entry left behind).
       await card.getByRole('button', { name: '同意', exact: true }).click();
       await dialog.waitFor();
       await dialog.getByRole('button', { name: '返回' }).click();
       await dialog.waitFor({ state: 'hidden' });
+      await dialogEntryGone();
       // Forward onto where the dialog was does not open it again.
       await page.goForward();
       await page.waitForTimeout(300);
@@ -148,6 +152,7 @@ describe('casting for the owner as a proxy, on a phone', () => {
       await dialog.waitFor();
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
+      await dialogEntryGone();
       await page.goBack();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/');
     });
