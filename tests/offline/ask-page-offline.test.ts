@@ -49,6 +49,8 @@ describe("a resident's question from the ask page with no network", () => {
     expect(await page.locator('yishi-meeting-ask-page li[data-pending="yes"]').count()).toBe(0);
 
     await context.setOffline(true);
+    // The page itself knows before it writes (under CI's load the emulation once reached it after a write).
+    await page.waitForFunction(() => !navigator.onLine);
     const text = '离线提的问题：快递柜总是满';
     await form.getByLabel('问题内容').fill(text);
     await chooseOption(form, 'category', '设施维修');
@@ -76,6 +78,8 @@ describe("a resident's question from the ask page with no network", () => {
     const form = page.locator('yishi-question-form');
     await form.getByLabel('问题内容').waitFor();
     await context.setOffline(true);
+    // The page itself knows before it writes (under CI's load the emulation once reached it after a write).
+    await page.waitForFunction(() => !navigator.onLine);
     const text = '散会后才有信号：垃圾站太臭';
     await form.getByLabel('问题内容').fill(text);
     await chooseOption(form, 'category', '设施维修');

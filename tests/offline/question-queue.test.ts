@@ -46,6 +46,8 @@ async function offlineWithOneQuestion(title: string, text: string): Promise<{ me
   const meetingId = await talkInSession(server, title);
   const page = await openTalk('shequ', meetingId);
   await page.context().setOffline(true);
+  // The page itself knows before it writes (under CI's load the emulation once reached it after a write).
+  await page.waitForFunction(() => !navigator.onLine);
   await recordQuestion(page, text);
   await page.locator('li.question[data-pending="yes"]', { hasText: text }).waitFor();
   return { meetingId, page, context: page.context() };
@@ -60,6 +62,8 @@ describe('evening-talk questions with no network', () => {
     const page = await openTalk('shequ', meetingId);
     const context = page.context();
     await context.setOffline(true);
+    // The page itself knows before it writes (under CI's load the emulation once reached it after a write).
+    await page.waitForFunction(() => !navigator.onLine);
     // What the emulation cuts, from the page: fetch fails as a network error (the app's ApiError status 0).
     expect(
       await page.evaluate(() =>
@@ -165,6 +169,8 @@ describe('evening-talk questions with no network', () => {
     const question = page.locator('li.question', { hasText: text });
     await question.getByText('物业 吴涛 答复：物业今晚更换灯泡').waitFor();
     await context.setOffline(true);
+    // The page itself knows before it writes (under CI's load the emulation once reached it after a write).
+    await page.waitForFunction(() => !navigator.onLine);
     await question.getByRole('button', { name: '修改答复' }).click();
     await question.getByLabel(/答复人/).fill('物业 吴韬');
     await question.getByRole('button', { name: '保存修改' }).click();
@@ -205,6 +211,8 @@ describe('evening-talk questions with no network', () => {
     await page.locator('yishi-questions-panel .counts').waitFor();
     const context = page.context();
     await context.setOffline(true);
+    // The page itself knows before it writes (under CI's load the emulation once reached it after a write).
+    await page.waitForFunction(() => !navigator.onLine);
     const question = page.locator('li.question', { hasText: text });
     await question.getByRole('button', { name: '列入问题清单' }).click();
     await question.getByLabel('整改措施').fill('物业三日内修复门禁');
@@ -238,6 +246,8 @@ describe('evening-talk questions with no network', () => {
     await panel.locator('.counts').waitFor();
     const context = page.context();
     await context.setOffline(true);
+    // The page itself knows before it writes (under CI's load the emulation once reached it after a write).
+    await page.waitForFunction(() => !navigator.onLine);
     const question = page.locator('li.question', { hasText: text });
     await question.getByRole('button', { name: '列入问题清单' }).click();
     await question.getByLabel('整改措施').fill('物业联系电梯维保单位检修');
