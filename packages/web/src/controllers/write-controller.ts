@@ -101,6 +101,12 @@ export class WriteController<F extends string = string> implements ReactiveContr
     this.host.requestUpdate();
   }
 
+  /** A problem the page found before sending: said under its field as a refusal would be; nothing is sent. */
+  refuse(field: F, problem: string): void {
+    this.clear();
+    this.fieldErrors = { [field]: problem } as FieldErrors<F>;
+  }
+
   /** Forgets the last refusal (when the form is edited or closed). */
   clear(): void {
     this.error = null;

@@ -23,6 +23,7 @@ import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
 import { choiceField } from '../forms/choice-field.js';
+import { focusControl } from '../forms/form-errors.js';
 import { textField } from '../forms/text-field.js';
 import { announceMeetingChanged, partyLabel, partyList } from './meeting-ui.js';
 import { peopleListStyles } from './people-list-styles.js';
@@ -207,6 +208,12 @@ export class CouncilAttendance extends YishiElement {
     this.renderRoot.querySelector<HTMLElement>('.walk-in button')?.focus();
   }
 
+  /** A problem found before sending: said under its field, which gets the focus (in the party's group, its first choice). */
+  private refuse(field: WalkInField, problem: string): Promise<void> {
+    this.walkInWrite.refuse(field, problem);
+    return focusControl(this, field);
+  }
+
   private async addWalkIn(e: Event, open: boolean): Promise<void> {
     e.preventDefault();
     const { name, party, organisation } = { ...this.walkIn, name: this.walkIn.name.trim(), organisation: this.walkIn.organisation.trim() };
@@ -232,15 +239,6 @@ export class CouncilAttendance extends YishiElement {
     const meetingId = this.view.meeting.id;
     const done = await this.write.run(() => api.call(meetingEndpoints.signIn, { params: { meetingId, attendanceId }, body: { present } }));
     if (done) announceMeetingChanged(this);
-  }
-
-  /** A problem found before sending: said under its field, which gets the focus; nothing is sent. */
-  private async refuse(field: WalkInField, problem: string): Promise<void> {
-    this.walkInWrite.clear();
-    this.walkInWrite.fieldErrors = { [field]: problem };
-    this.requestUpdate();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>(field === 'party' ? 'input[name="party"]' : `#${field}`)?.focus();
   }
 }
 

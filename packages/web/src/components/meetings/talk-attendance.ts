@@ -23,6 +23,7 @@ import { t } from '../../i18n.js';
 import { buttonStyles } from '../../styles/button-styles.js';
 import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 import { YishiElement } from '../base/yishi-element.js';
+import { focusControl } from '../forms/form-errors.js';
 import { textField } from '../forms/text-field.js';
 import { announceMeetingChanged } from './meeting-ui.js';
 import { peopleListStyles } from './people-list-styles.js';
@@ -256,12 +257,9 @@ export class TalkAttendance extends YishiElement {
   }
 
   /** A problem found before sending: said under its field, which gets the focus; nothing is sent. */
-  private async refuse<F extends string>(write: WriteController<F>, field: F, problem: string): Promise<void> {
-    write.clear();
-    write.fieldErrors = { [field]: problem } as Partial<Record<F, string>>;
-    this.requestUpdate();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>(`#${field}`)?.focus();
+  private refuse<F extends string>(write: WriteController<F>, field: F, problem: string): Promise<void> {
+    write.refuse(field, problem);
+    return focusControl(this, field);
   }
 }
 
