@@ -5,9 +5,10 @@
  * grants a station chief on /staff and reads the invitation (which opens /activate?code=… in another
  * browser), revokes a grant after confirming, prints one building's activation letters (a PDF with
  * one letter per person there) and issues a one-time code in person. The home page's checklist
- * ticks each step. axe runs on every page; screenshots go to /tmp/yishi-shots/admin.
+ * ticks each step. axe runs on every page; screenshots go to /tmp/yishi-shots/admin. The letters step is
+ * admin-letters-step.ts; the journey's set-up and shared checks are admin-journey.ts.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { ActivationStatus, PlacesTree, StaffOverview } from '@yishi/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -22,6 +23,7 @@ import {
 } from '../support/browser.js';
 import { control, focusedControl } from '../support/forms.js';
 import type { TestServer } from '../support/server.js';
+import { printLettersAndIssueCode } from './admin-letters-step.js';
 import { ADMIN, ROSTER, expectGrantRecordAsCards, grantRecordRows, startEmptySubdistrict, type EmptySubdistrict } from './admin-journey.js';
 
 const SHOTS = '/tmp/yishi-shots/admin';
@@ -285,85 +287,7 @@ describe('an administrator sets up a subdistrict from an empty database', () => 
   });
 
   test('prints the letters of one building (a PDF, one letter per person there) and issues a one-time code in person', async () => {
-    await page.goto(`${server.url}/compounds/${ids.dsct}/activation`);
-    const activation = page.locator('yishi-activation-page');
-    await activation.getByRole('heading', { level: 1, name: /账号激活 · 都市春天小区/ }).waitFor();
-    const one = activation.locator('section.building[data-building="1"]');
-    const summary = await visibleText(one);
-    expect(summary).toContain('已激活 0 人，共 3 人（0%）');
-    expect(summary).toContain('还没有激活信：3 人');
-    expect(summary).toContain('还没有打印过激活信');
-    await checkA11y();
-
-    await one.getByRole('button', { name: /打印激活信/ }).click();
-    const confirm = activation.locator('dialog.confirm-print');
-    await activation.getByRole('dialog', { name: '打印1栋的激活信？' }).waitFor();
-    const words = await visibleText(confirm);
-    expect(words).toContain('将为1栋还没有激活的 3 人各生成一封激活信');
-    expect(words).not.toContain('作废'); // nobody has a letter yet
-    await checkA11y();
-
-    const [download, response] = await Promise.all([
-      page.waitForEvent('download', { timeout: 60_000 }),
-      page.waitForResponse((r) => r.url().endsWith('/activation-letters'), { timeout: 60_000 }),
-      confirm.getByRole('button', { name: '生成并下载 PDF' }).click(),
-    ]);
-    const pdf = readFileSync((await download.path())!);
-    // Named by compound and building, not the same name for every building.
-    expect(download.suggestedFilename()).toMatch(/^都市春天小区-1栋-激活信-\d{4}-\d{2}-\d{2}\.pdf$/);
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const status = await json<ActivationStatus>('GET', `/api/compounds/${ids.dsct}/activation`);
-    const building = status.buildings.find((b) => b.name === '1')!;
-    expect(Number(response.headers()['x-letter-count'])).toBe(building.households);
-    expect(building.lettersOutstanding).toBe(3);
-    await activation.locator('.printed-alert').waitFor();
-    expect(await visibleText(activation.locator('.printed-alert'))).toContain('已生成1栋的激活信，共 3 封');
-    await expect.poll(() => visibleText(one)).toContain('已发激活信、还没激活：3 人');
-    expect(await visibleText(one)).toMatch(/上次打印：\d{4}年/);
-    await checkA11y();
-    await shoot('activation-buildings');
-
-    // A reprint says whose letters stop working, by masked name and flat.
-    await one.getByRole('button', { name: /打印激活信/ }).click();
-    await confirm.waitFor();
-    await expect.poll(() => visibleText(confirm)).toContain('下面 3 人以前收到的激活信将作废');
-    expect(await confirm.locator('ul.replaced li').count()).toBe(3);
-    expect(await visibleText(confirm.locator('ul.replaced'))).toMatch(/.\*.?（1栋\d单元\d+）/);
-    await shoot('activation-reprint-confirm');
-    await confirm.getByRole('button', { name: '取消' }).click();
-    await confirm.waitFor({ state: 'hidden' });
-
-    // An elderly owner without a letter: find him by name, issue a code, read it out.
-    await activation.getByLabel('查找住户').fill('钱玉兰');
-    await expect.poll(() => activation.locator('li.person').count()).toBe(1);
-    // The server filters once typing pauses: wait for the answer to the new text, not the list still shown.
-    await activation.getByLabel('查找住户').fill('2栋1单元102');
-    await expect.poll(() => visibleText(activation.locator('ul.people'))).toContain('孙伟（业主）');
-    expect(await activation.locator('li.person').count()).toBe(1);
-    await activation
-      .locator('li.person')
-      .getByRole('button', { name: /发放一次性码/ })
-      .click();
-    const issued = activation.locator('dialog.issued');
-    await activation.getByRole('dialog', { name: '孙伟的一次性码' }).waitFor();
-    const shown = await visibleText(issued);
-    expect(shown).toContain('激活账号');
-    expect(shown).toContain('孙伟还没有账号');
-    const code = (await issued.locator('yishi-code-handover p.code').textContent())!.trim();
-    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
-    await issued.getByRole('img', { name: '给孙伟的一次性码二维码' }).waitFor();
-    expect(shown).toMatch(/有效期至 \d{4}年/);
-    const lookup = await fetch(`${server.url}/api/activation/lookup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    });
-    expect(lookup.status).toBe(200);
-    expect(((await lookup.json()) as { kind: string }).kind).toBe('activate');
-    await checkA11y();
-    await shoot('activation-code', { fullPage: false });
-    await issued.getByRole('button', { name: '完成，关闭' }).click();
-    await issued.waitFor({ state: 'hidden' });
+    await printLettersAndIssueCode({ page, server, compoundId: ids.dsct, json, checkA11y, shoot });
   });
 
   test('the home checklist ticks what is done, per compound', async () => {
