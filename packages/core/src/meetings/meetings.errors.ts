@@ -15,7 +15,22 @@ export const meetingMessages = {
   },
   meeting_not_editable: { 'zh-CN': '会议已开始或已结束，不能再修改时间地点', en: 'The meeting has started or ended; time and place can no longer change' },
   meeting_wrong_kind: { 'zh-CN': '该操作只适用于{kind}', en: 'This only applies to meetings of the kind "{kind}"' },
-  meeting_starts_in_past: { 'zh-CN': '会议时间不能早于现在', en: 'The meeting cannot start in the past' },
+  meeting_starts_in_past: {
+    'zh-CN': '会议时间不能早于现在；已经开过的会议，请勾选“补录已开过的会议”',
+    en: 'The meeting cannot start in the past; for a meeting already held, tick “Enter a meeting already held”',
+  },
+  meeting_recorded_in_future: {
+    'zh-CN': '补录的会议时间应早于现在；还没开的会议请去掉“补录”，按正常流程发布通知',
+    en: 'A meeting entered afterwards must have started already; for one still to come, untick it and publish its notice',
+  },
+  meeting_recorded_too_old: {
+    'zh-CN': '只能补录 {days} 天内开过的会议',
+    en: 'Only meetings held within the last {days} days can be entered afterwards',
+  },
+  meeting_recorded_no_notice: {
+    'zh-CN': '这是补录的会议，已经开过，不发布会议通知，也不能取消',
+    en: 'This meeting was entered after it was held: it has no notice to publish or cancel',
+  },
   agenda_frozen: { 'zh-CN': '议程已锁定，不能再修改', en: 'The agenda is frozen and can no longer be edited' },
   agenda_not_frozen: { 'zh-CN': '议程尚未锁定', en: 'The agenda is not frozen' },
   agenda_item_not_found: { 'zh-CN': '找不到该议题', en: 'Agenda item not found' },
@@ -132,4 +147,5 @@ export const meetingStatuses: Partial<Record<keyof typeof meetingMessages, numbe
   question_category_required: 400,
   question_text_required: 400,
   agenda_announced: 409,
+  meeting_recorded_no_notice: 409,
 };

@@ -18,6 +18,11 @@ export const createMeetingSchema = z.object({
   startsAt: isoDateTime,
   durationMinutes: z.number().int().min(15).max(600).default(120),
   place: z.string().trim().min(1).max(100),
+  /**
+   * A meeting already held, entered afterwards (补录): its start is in the past (within
+   * MEETING_RECORD_DAYS), it sends no notice, and its session's times are the ones entered.
+   */
+  recorded: z.boolean().default(false),
 });
 export type CreateMeetingInput = z.infer<typeof createMeetingSchema>;
 
@@ -142,6 +147,8 @@ export const meetingSummarySchema = z.object({
   /** When the session was opened and closed: the meeting as held, which may differ from `startsAt` (see held-times.ts). */
   startedAt: isoTimestamp.nullable(),
   closedAt: isoTimestamp.nullable(),
+  /** Entered after it was held (补录): no notice went out; held at the times entered. */
+  recorded: z.boolean(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 

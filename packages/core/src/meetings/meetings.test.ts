@@ -7,11 +7,13 @@ import {
   QUESTION_ASKERS,
   agendaAccess,
   agreementOf,
+  assertRecordedStart,
   countQuestions,
   evaluateQuorum,
   nextMeetingStatus,
   partyOrNull,
   questionsOpen,
+  recordedStepTime,
   recordingOpen,
   runsMeeting,
   signInOpen,
@@ -24,6 +26,26 @@ describe('meeting lifecycle', () => {
     expect(nextMeetingStatus('in_session', 'close')).toBe('closed');
     expect(() => nextMeetingStatus('draft', 'start')).toThrow(DomainError);
     expect(() => nextMeetingStatus('closed', 'close')).toThrow(/meeting_bad_transition/);
+  });
+
+  it('entered after it was held (补录): starts from the draft, has no notice to publish or cancel', () => {
+    expect(nextMeetingStatus('draft', 'start', true)).toBe('in_session');
+    expect(nextMeetingStatus('in_session', 'close', true)).toBe('closed');
+    expect(() => nextMeetingStatus('draft', 'schedule', true)).toThrow(/meeting_recorded_no_notice/);
+    expect(() => nextMeetingStatus('scheduled', 'cancel', true)).toThrow(/meeting_recorded_no_notice/);
+    expect(() => nextMeetingStatus('closed', 'start', true)).toThrow(/meeting_bad_transition/);
+  });
+
+  it('entered after it was held: started in the past, within 60 days; held from its start to its end, or now', () => {
+    const now = new Date('2026-12-08T02:00:00.000Z');
+    expect(() => assertRecordedStart(new Date('2026-12-07T11:30:00.000Z'), now)).not.toThrow();
+    expect(() => assertRecordedStart(new Date('2026-12-08T02:01:00.000Z'), now)).toThrow(/meeting_recorded_in_future/);
+    expect(() => assertRecordedStart(new Date('2026-10-09T02:00:00.000Z'), now)).not.toThrow();
+    expect(() => assertRecordedStart(new Date('2026-10-09T01:59:00.000Z'), now)).toThrow(/meeting_recorded_too_old/);
+    const lastNight = { startsAt: '2026-12-07T11:30:00.000Z', durationMinutes: 90 };
+    expect(recordedStepTime(lastNight, 'start', now)).toBe('2026-12-07T11:30:00.000Z');
+    expect(recordedStepTime(lastNight, 'close', now)).toBe('2026-12-07T13:00:00.000Z');
+    expect(recordedStepTime({ startsAt: '2026-12-08T01:30:00.000Z', durationMinutes: 90 }, 'close', now)).toBe(now.toISOString());
   });
 });
 

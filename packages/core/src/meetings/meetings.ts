@@ -34,6 +34,12 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, Record<Locale, string>
   cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
 };
 
+/** A meeting entered after it was held (补录): its session is its entering, and it says so once closed. */
+export const RECORDED_STATUS_LABELS: Partial<Record<MeetingStatus, Record<Locale, string>>> = {
+  in_session: { 'zh-CN': '补录中', en: 'Being entered' },
+  closed: { 'zh-CN': '已结束（补录）', en: 'Closed (entered afterwards)' },
+};
+
 /**
  * What the steps are called in messages: the lifecycle actions, the agenda's freeze and reopen, and the
  * other things a meeting's status allows or not (inviting, signing in, recording an outcome, handling
@@ -59,11 +65,45 @@ export function meetingStepRefused(from: MeetingStatus, action: MeetingStep): Do
   return new DomainError('meeting_bad_transition', { from, action });
 }
 
-/** The status a meeting moves to, or a DomainError naming why it cannot. */
-export function nextMeetingStatus(current: MeetingStatus, action: MeetingAction): MeetingStatus {
-  const step = TRANSITIONS[action];
+/**
+ * A meeting entered after it was held (补录) has no notice to publish, nor any to cancel: its
+ * recording opens from the draft, once its agenda is written, and closes as any session does.
+ */
+const RECORD_TRANSITIONS: Partial<Record<MeetingAction, { from: MeetingStatus; to: MeetingStatus }>> = {
+  start: { from: 'draft', to: 'in_session' },
+  close: TRANSITIONS.close,
+};
+
+/** The status a meeting moves to, or a DomainError naming why it cannot (`recorded`: entered after it was held). */
+export function nextMeetingStatus(current: MeetingStatus, action: MeetingAction, recorded = false): MeetingStatus {
+  const step = recorded ? RECORD_TRANSITIONS[action] : TRANSITIONS[action];
+  if (!step) throw new DomainError('meeting_recorded_no_notice');
   if (step.from !== current) throw meetingStepRefused(current, action);
   return step.to;
+}
+
+/** How far back a meeting already held may be entered (补录), in days: the minutes are due 3 days after it. */
+export const MEETING_RECORD_DAYS = 60;
+
+/**
+ * Refuses a recorded meeting's start that is not in the past, or more than MEETING_RECORD_DAYS back.
+ * A meeting not yet held is scheduled with its notice instead.
+ */
+export function assertRecordedStart(startsAt: Date, now: Date): void {
+  if (startsAt.getTime() > now.getTime()) throw new DomainError('meeting_recorded_in_future');
+  if (now.getTime() - startsAt.getTime() > MEETING_RECORD_DAYS * 24 * 60 * 60_000)
+    throw new DomainError('meeting_recorded_too_old', { days: MEETING_RECORD_DAYS });
+}
+
+/**
+ * When a step of a recorded meeting happened: its session opened at the start entered, and closed at
+ * the end entered (start plus duration), or now if that is still to come.
+ */
+export function recordedStepTime(meeting: { startsAt: string; durationMinutes: number }, action: 'start' | 'close', now: Date): string {
+  const start = new Date(meeting.startsAt);
+  if (action === 'start') return start.toISOString();
+  const end = new Date(start.getTime() + meeting.durationMinutes * 60_000);
+  return (end.getTime() < now.getTime() ? end : now).toISOString();
 }
 
 /**

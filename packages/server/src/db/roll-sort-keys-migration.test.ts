@@ -48,10 +48,11 @@ describe('roll sort keys migration', () => {
     const db = t.deps.db;
     const written = await db.selectFrom('vote_electorate').select(['vote_id', 'voter_key', 'sort_key']).execute();
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-    const down = await migrator.migrateDown();
+    const down = await migrator.migrateTo('20270111090000_roster_sort_keys');
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((r) => [r.migrationName, r.direction])).toEqual([['20270112090000_roll_sort_keys', 'Down']]);
-    const up = await migrator.migrateUp();
+    // Later migrations go down first; this one last.
+    expect(down.results?.map((r) => [r.migrationName, r.direction]).slice(-1)).toEqual([['20270112090000_roll_sort_keys', 'Down']]);
+    const up = await migrator.migrateToLatest();
     expect(up.error).toBeUndefined();
 
     const filled = await db

@@ -36,7 +36,8 @@ describe('roster sort keys migration', () => {
     // Down to the migration before it (the roll's keys, which copy the units', go down first), and up again.
     const down = await migrator.migrateTo('20270110090000_talk_resident_count');
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((r) => [r.migrationName, r.direction])).toEqual([
+    // Later migrations go down first; these two last.
+    expect(down.results?.map((r) => [r.migrationName, r.direction]).slice(-2)).toEqual([
       ['20270112090000_roll_sort_keys', 'Down'],
       ['20270111090000_roster_sort_keys', 'Down'],
     ]);

@@ -32,7 +32,7 @@ import {
   openToAll,
   type LoadedMeeting,
 } from './meeting-access.js';
-import { getMeeting } from './meetings.service.js';
+import { getMeeting, signInStamp } from './meetings.service.js';
 
 /**
  * A council: one more attendee invited (signs in at the door), or, `present`, one who came without an
@@ -49,7 +49,8 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
   const now = deps.clock();
   const nowIso = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const { status, starts_at: startsAt } = await lockMeeting(trx, meetingId);
+    const meeting = await lockMeeting(trx, meetingId);
+    const { status, starts_at: startsAt } = meeting;
     if (isOver(status)) throw meetingStepRefused(status, 'invite');
     if (input.present && !signInOpen({ status, startsAt }, now)) {
       throw status === 'scheduled' ? new DomainError('meeting_sign_in_not_yet', { date: signInDate({ startsAt }) }) : meetingStepRefused(status, 'sign_in');
@@ -66,7 +67,7 @@ export async function addAttendee(deps: Deps, actor: Actor, meetingId: string, i
       party: input.party,
       organisation: input.organisation,
       invited: 1,
-      signed_in_at: input.present ? nowIso : null,
+      signed_in_at: input.present ? signInStamp(meeting, now) : null,
       signed_in_by: input.present ? actor.userId : null,
       created_at: nowIso,
     });

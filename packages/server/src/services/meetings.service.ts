@@ -12,6 +12,7 @@ import {
   agendaAccess,
   agendaDocumentName,
   assertNoticePeriod,
+  assertRecordedStart,
   editsMeetingAgenda,
   meetingKind,
   meetingQuorum,
@@ -19,12 +20,14 @@ import {
   nextMeetingStatus,
   runsMeeting,
   partyOrNull,
+  recordedStepTime,
   signInDate,
   meetingStepRefused,
   signInOpen,
   type AttendanceView,
   type CreateMeetingInput,
   type MeetingAction,
+  type MeetingKindSpec,
   type MeetingStatus,
   type MeetingSummary,
   type MeetingView,
@@ -86,6 +89,7 @@ export function meetingSummary(m: MeetingRow): MeetingSummary {
     documentName: agendaDocumentName(m.id),
     startedAt: m.started_at,
     closedAt: m.closed_at,
+    recorded: m.recorded === 1,
   };
 }
 
@@ -101,15 +105,14 @@ function attendanceView(row: AttendanceRow): AttendanceView {
   };
 }
 
-export async function createMeeting(deps: Deps, actor: Actor, compoundId: string, input: CreateMeetingInput) {
+/** `recorded`: a meeting already held, entered afterwards (补录); left out, one still to come. */
+export async function createMeeting(deps: Deps, actor: Actor, compoundId: string, input: Omit<CreateMeetingInput, 'recorded'> & { recorded?: boolean }) {
   const chain = await findCompoundChain(deps.db, compoundId);
   if (!chain) throw new DomainError('compound_not_found');
   const spec = meetingKind(input.kind);
   if (!runsMeeting(spec, hatsAt(actor, chain, compoundId))) throw new DomainError('forbidden');
   const now = deps.clock();
-  if (new Date(input.startsAt).getTime() < now.getTime()) throw new DomainError('meeting_starts_in_past');
-  // A kind with a notice period: a meeting whose notice, if it went out today, would come too late.
-  assertNoticePeriod(spec, now, new Date(input.startsAt));
+  assertStart(spec, input.recorded === true, new Date(input.startsAt), now, now);
   const id = newId();
   const nowIso = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -129,6 +132,7 @@ export async function createMeeting(deps: Deps, actor: Actor, compoundId: string
       closed_at: null,
       hall_agenda_item_id: null,
       hall_question_id: null,
+      recorded: input.recorded ? 1 : 0,
       created_at: nowIso,
       updated_at: nowIso,
     });
@@ -140,6 +144,17 @@ export async function createMeeting(deps: Deps, actor: Actor, compoundId: string
     }
   });
   return getMeeting(deps, actor, id);
+}
+
+/**
+ * A start the meeting may have. One still to come starts after now and, a kind with a notice period,
+ * far enough after its notice (`noticeAt`: when it went out, or now for a draft) for the notice to be
+ * in time. One entered after it was held (补录) started before now, within the days it may be entered.
+ */
+function assertStart(spec: MeetingKindSpec, recorded: boolean, startsAt: Date, noticeAt: Date, now: Date): void {
+  if (recorded) return assertRecordedStart(startsAt, now);
+  if (startsAt.getTime() < now.getTime()) throw new DomainError('meeting_starts_in_past');
+  assertNoticePeriod(spec, noticeAt, startsAt);
 }
 
 /**
@@ -235,13 +250,13 @@ export async function updateMeetingDetails(deps: Deps, actor: Actor, meetingId: 
   assertRunner(loaded);
   if (loaded.meeting.status !== 'draft' && loaded.meeting.status !== 'scheduled') throw new DomainError('meeting_not_editable');
   const startsAt = input.startsAt ? new Date(input.startsAt) : null;
-  if (startsAt && startsAt.getTime() < deps.clock().getTime()) throw new DomainError('meeting_starts_in_past');
   await deps.db.transaction().execute(async (trx) => {
     // Not after an opening that another request (or server instance) has just committed.
-    const { status, scheduled_at } = await lockMeeting(trx, meetingId);
+    const { status, scheduled_at, recorded } = await lockMeeting(trx, meetingId);
     if (status !== 'draft' && status !== 'scheduled') throw new DomainError('meeting_not_editable');
     // A notice period counts from the notice that went out, or from today for a draft.
-    if (startsAt) assertNoticePeriod(loaded.spec, scheduled_at ? new Date(scheduled_at) : deps.clock(), startsAt);
+    const now = deps.clock();
+    if (startsAt) assertStart(loaded.spec, recorded === 1, startsAt, scheduled_at ? new Date(scheduled_at) : now, now);
     await updateMeeting(trx, meetingId, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(startsAt ? { starts_at: startsAt.toISOString() } : {}),
@@ -264,19 +279,21 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
   assertRunner(loaded);
   // Refuse at once when the step is already impossible (no agenda lock for nothing); the check that
   // counts is the one under the row lock below.
-  nextMeetingStatus(loaded.meeting.status, action);
+  const recorded = loaded.meeting.recorded === 1;
+  nextMeetingStatus(loaded.meeting.status, action, recorded);
   const now = deps.clock();
   const nowIso = now.toISOString();
   const { spec } = loaded;
+  // A meeting entered after it was held was held at the times entered, not when its buttons are pressed.
+  const at = recorded && (action === 'start' || action === 'close') ? recordedStepTime(meetingSummary(loaded.meeting), action, now) : nowIso;
   // A kind with a notice period publishes its agenda with the notice: the notice freezes it, what
   // is decided is what was announced. Going into session freezes every kind's agenda.
   const freezes = action === 'start' || (action === 'schedule' && spec.noticeDays !== null);
   if (action === 'schedule') assertNoticePeriod(spec, now, new Date(loaded.meeting.starts_at));
-  const stamp =
-    action === 'schedule' ? { scheduled_at: nowIso } : action === 'start' ? { started_at: nowIso } : action === 'close' ? { closed_at: nowIso } : {};
+  const stamp = action === 'schedule' ? { scheduled_at: nowIso } : action === 'start' ? { started_at: at } : action === 'close' ? { closed_at: at } : {};
   const step = async (trx: Db): Promise<void> => {
     const from: MeetingStatus = (await lockMeeting(trx, meetingId)).status;
-    const to = nextMeetingStatus(from, action);
+    const to = nextMeetingStatus(from, action, recorded);
     // Freezing: the document becomes rows with stable ids.
     if (freezes) await writeAgendaRows(trx, meetingId, nowIso);
     if (action === 'schedule' && freezes && (await listAgendaItems(trx, meetingId)).length === 0) {
@@ -345,7 +362,8 @@ export async function signIn(deps: Deps, actor: Actor, meetingId: string, attend
   if (!row) throw new DomainError('attendance_not_found');
   if (!holdsAny(loaded.roles, MEETING_RECORDERS) && row.user_id !== actor.userId) throw new DomainError('forbidden');
   await deps.db.transaction().execute(async (trx) => {
-    const { status, starts_at: startsAt } = await lockMeeting(trx, meetingId);
+    const meeting = await lockMeeting(trx, meetingId);
+    const { status, starts_at: startsAt } = meeting;
     if (!signInOpen({ status, startsAt }, deps.clock())) {
       // A scheduled meeting before its day is refused with the day; any other status by its name.
       throw status === 'scheduled' ? new DomainError('meeting_sign_in_not_yet', { date: signInDate({ startsAt }) }) : meetingStepRefused(status, 'sign_in');
@@ -353,8 +371,13 @@ export async function signIn(deps: Deps, actor: Actor, meetingId: string, attend
     await updateAttendance(
       trx,
       row.id,
-      present ? { signed_in_at: deps.clock().toISOString(), signed_in_by: actor.userId } : { signed_in_at: null, signed_in_by: null },
+      present ? { signed_in_at: signInStamp(meeting, deps.clock()), signed_in_by: actor.userId } : { signed_in_at: null, signed_in_by: null },
     );
   });
   return getMeeting(deps, actor, meetingId);
+}
+
+/** When someone signing in now was there: now, or at a meeting entered after it was held, when it began. */
+export function signInStamp(meeting: Pick<MeetingRow, 'recorded' | 'started_at'>, now: Date): string {
+  return meeting.recorded === 1 && meeting.started_at ? meeting.started_at : now.toISOString();
 }

@@ -21,6 +21,8 @@ export interface MeetingTable {
   hall_question_id: string | null;
   /** A meeting open to all: how many residents came, as the worker counted them; null until counted. */
   resident_count: Generated<number | null>;
+  /** 1: entered after it was held (补录), with no notice; its session's times are the ones entered. */
+  recorded: Generated<number>;
   /** Raised by one on every change (the repository does it): the calendar's SEQUENCE. */
   revision: Generated<number>;
   created_at: string;
