@@ -14,6 +14,7 @@ import { meetingsMessages } from './meetings.js';
 import { committeeMessages } from './committee.js';
 import { talkAttendanceMessages } from './talk-attendance.js';
 import { councilAttendanceMessages } from './council-attendance.js';
+import { meetingRecordMessages } from './meeting-records.js';
 import { actionItemMessages } from './action-items.js';
 
 import { minutesMessages } from './minutes.js';
@@ -37,6 +38,7 @@ export const messages = {
   ...committeeMessages,
   ...talkAttendanceMessages,
   ...councilAttendanceMessages,
+  ...meetingRecordMessages,
   ...actionItemMessages,
   ...minutesMessages,
   ...accountsMessages,

@@ -1,5 +1,5 @@
-/** The status of a meeting in words (never colour alone), with a coloured border as a second cue. */
-import { MEETING_STATUS_LABELS, type MeetingStatus } from '@yishi/core';
+/** The status of a meeting in words (a meeting entered after it was held says so) (never colour alone), with a coloured border as a second cue. */
+import { MEETING_STATUS_LABELS, RECORDED_STATUS_LABELS, type MeetingStatus } from '@yishi/core';
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { pick } from '../../i18n.js';
@@ -41,8 +41,11 @@ export class MeetingStatusBadge extends YishiElement {
     `,
   ];
   @property() status: MeetingStatus = 'draft';
+  /** Entered after it was held (补录). */
+  @property({ type: Boolean }) recorded = false;
   override render() {
-    return html`<span class=${this.status}>${pick(MEETING_STATUS_LABELS[this.status])}</span>`;
+    const label = (this.recorded ? RECORDED_STATUS_LABELS[this.status] : undefined) ?? MEETING_STATUS_LABELS[this.status];
+    return html`<span class=${this.status}>${pick(label)}</span>`;
   }
 }
 

@@ -288,7 +288,7 @@ export class QuestionsPanel extends YishiElement {
                     <button class="button primary" @click=${() => this.open({ id: rowKey(q), kind: 'answer' })}>${t('questions.answer')}</button>
                     <button class="button" @click=${() => this.open({ id: rowKey(q), kind: 'list' })}>${t('questions.list')}</button>
                     <button class="button" @click=${() => this.open({ id: rowKey(q), kind: 'merge' })}>${t('questions.merge')}</button>
-                    ${status === 'in_session' && !pending ? html`<button class="button" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</button>` : nothing}
+                    ${status === 'in_session' && !view.meeting.recorded && !pending ? html`<button class="button" @click=${() => this.showOnHall(q)}>${t('meeting.showOnHall')}</button>` : nothing}
                   </div>`
                 : nothing
             }

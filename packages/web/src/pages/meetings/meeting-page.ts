@@ -3,7 +3,8 @@
  * live agenda (co-edited until the session opens, then the frozen items with their outcomes), and
  * what the meeting's kind has (its spec): the parties' sign-in and quorum of a council
  * (council-attendance.ts, with someone who came without an invitation added on the spot), who came to
- * an evening talk (talk-attendance.ts) and its residents' questions.
+ * an evening talk (talk-attendance.ts) and its residents' questions. A meeting entered after it was held
+ * (补录) has no notice: its entering starts from the draft, worded for it (recorded-steps.ts).
  */
 import { earliestMeetingDate, meetingEndpoints, meetingKind, meetingPageParts, questionsOpen, recordingOpen, type MeetingView } from '@yishi/core';
 import { css, html, nothing } from 'lit';
@@ -32,6 +33,7 @@ import { WriteController } from '../../controllers/write-controller.js';
 import { OnlineController } from '../../offline/online-controller.js';
 import { formatDate, formatDateTime } from '../../format/format.js';
 import { pick, t, type MessageKey } from '../../i18n.js';
+import { recordedConfirmText, recordedStep, renderRecordedNote } from './recorded-steps.js';
 import { stepWarnings } from './step-warnings.js';
 
 /**
@@ -131,13 +133,19 @@ export class MeetingPage extends YishiElement {
       return;
     }
     const meetingId = this.view.value!.meeting.id;
-    const done = await this.write.run(() => api.call(spec.endpoint, { params: { meetingId } }), { success: t('meeting.done', { what: t(spec.label) }) });
+    const done = await this.write.run(() => api.call(spec.endpoint, { params: { meetingId } }), { success: t('meeting.done', { what: this.stepLabel(step) }) });
     this.confirming = null;
     if (done) await this.view.refresh();
   }
 
   override render() {
     return renderLoad(this.view, (v) => this.renderMeeting(v));
+  }
+
+  /** A step's words: a meeting entered after it was held words its start and close for entering. */
+  private stepLabel(step: Step): string {
+    const m = this.view.value?.meeting;
+    return t((m && recordedStep(step, m)?.label) ?? STEPS[step].label);
   }
 
   private stepButton(step: Step, primary = false) {
@@ -147,7 +155,7 @@ export class MeetingPage extends YishiElement {
       aria-busy=${this.write.busy}
       @click=${() => this.step(step)}
     >
-      ${t(STEPS[step].label)}
+      ${this.stepLabel(step)}
     </button>`;
   }
 
@@ -160,7 +168,7 @@ export class MeetingPage extends YishiElement {
       ${renderStaleNote(this.view.stale)}
       <p class="muted">${pick(kind.label)} · ${m.compoundName}</p>
       <h1>${m.title}</h1>
-      <p><yishi-meeting-status .status=${m.status}></yishi-meeting-status></p>
+      <p><yishi-meeting-status .status=${m.status} ?recorded=${m.recorded}></yishi-meeting-status></p>
       <p class="lead">
         ${
           m.startedAt
@@ -169,19 +177,19 @@ export class MeetingPage extends YishiElement {
         }<br />${t('meeting.whereLine', { place: m.place })}
       </p>
       <div class="actions">
-        ${run && m.status === 'draft' ? this.stepButton('schedule', true) : nothing}
+        ${run && m.status === 'draft' ? this.stepButton(m.recorded ? 'start' : 'schedule', true) : nothing}
         ${run && m.status === 'scheduled' ? this.stepButton('start', true) : nothing} ${run && m.status === 'scheduled' ? this.stepButton('cancel') : nothing}
         ${run && m.status === 'in_session' ? this.stepButton('close', true) : nothing}
         ${run && frozen && m.status === 'in_session' ? this.stepButton('reopen') : nothing}
         ${run && !frozen && m.status === 'in_session' ? this.stepButton('freeze') : nothing}
-        ${m.status !== 'draft' && m.status !== 'cancelled' ? html`<a class="link-button" href=${`/hall/${m.id}`} target="_blank" rel="noopener">${t('meeting.hallScreen')}</a>` : nothing}
-        ${kind.questions && m.status !== 'draft' && m.status !== 'cancelled' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
+        ${!m.recorded && m.status !== 'draft' && m.status !== 'cancelled' ? html`<a class="link-button" href=${`/hall/${m.id}`} target="_blank" rel="noopener">${t('meeting.hallScreen')}</a>` : nothing}
+        ${!m.recorded && kind.questions && m.status !== 'draft' && m.status !== 'cancelled' ? html`<a class="link-button" href=${`/meetings/${m.id}/ask`}>${t('meeting.askLink')}</a>` : nothing}
         ${run && recordingOpen(m.status) ? html`<a class="link-button" href=${`/meetings/${m.id}/minutes`}>${t('minutes.title')}</a>` : nothing}
       </div>
       ${run && !this.connection.online && m.status !== 'closed' && m.status !== 'cancelled' ? html`<p class="muted offline-steps" role="status">${t('meeting.stepsOffline')}</p>` : nothing}
-      ${this.renderNoticeRule(v)} ${this.renderPublishedNote(v)} ${this.renderConfirmDialog()}
+      ${renderRecordedNote(m)} ${this.renderNoticeRule(v)} ${this.renderPublishedNote(v)} ${this.renderConfirmDialog()}
       ${
-        kind.questions && v.permissions.record && questionsOpen(m.status)
+        !m.recorded && kind.questions && v.permissions.record && questionsOpen(m.status)
           ? html`<yishi-ask-qr-code
               .meetingId=${m.id}
               .caption=${m.status === 'in_session' ? 'meetingHall.qrCaption' : 'meetingsBoard.qrCaption'}
@@ -228,10 +236,13 @@ export class MeetingPage extends YishiElement {
   private renderConfirmDialog() {
     const step = this.confirming;
     const spec = step ? STEPS[step] : null;
-    const words = step ? CONFIRM_DIALOGS[step] : undefined;
+    const m = this.view.value?.meeting;
+    const recorded = step && m ? recordedStep(step, m) : undefined;
+    const words = step ? (recorded ? { ...recorded, back: 'meeting.cancel' as const } : CONFIRM_DIALOGS[step]) : undefined;
+    const said = step && m ? (recordedConfirmText(step, m) ?? (spec && 'confirm' in spec ? t(spec.confirm) : undefined)) : undefined;
     return html`<dialog class="dialog" id="confirm-step" aria-labelledby="confirm-step-title" @close=${() => (this.confirming = null)}>
       <h2 id="confirm-step-title">${words ? t(words.title) : ''}</h2>
-      ${spec && 'confirm' in spec ? html`<p>${t(spec.confirm)}</p>` : nothing}
+      ${said ? html`<p>${said}</p>` : nothing}
       ${step && this.view.value ? stepWarnings(step, this.view.value, this.renderRoot.querySelector<AgendaEditor>('yishi-agenda-editor')) : nothing}
       <div class="actions">
         <button class="button" @click=${() => (this.confirming = null)}>${words ? t(words.back) : ''}</button>
@@ -254,7 +265,7 @@ export class MeetingPage extends YishiElement {
   private renderNoticeRule(v: MeetingView) {
     const spec = meetingKind(v.meeting.kind);
     const earliest = earliestMeetingDate(spec, new Date());
-    if (v.meeting.status !== 'draft' || !earliest || !v.permissions.run) return nothing;
+    if (v.meeting.status !== 'draft' || v.meeting.recorded || !earliest || !v.permissions.run) return nothing;
     return html`<p class="muted" role="note">
       ${t('committee.noticeRule', { kind: pick(spec.label), days: spec.noticeDays ?? 0, date: formatDate(`${earliest}T04:00:00.000Z`) })}
     </p>`;

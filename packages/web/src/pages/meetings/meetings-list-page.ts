@@ -1,10 +1,12 @@
 /**
  * A compound's meetings (/compounds/:compoundId/meetings), newest first a page at a time, and — for those who run
- * meetings — a form to create one as a draft. Links the iCalendar feed for phone calendars. The form's
- * fields and button are native (no Shoelace): residents open the list from their phones.
+ * meetings — a form to create one as a draft, or to enter one already held (补录: a box on the form, its start
+ * in the past). Links the iCalendar feed for phone calendars. The form's fields and button are native (no
+ * Shoelace): residents open the list from their phones.
  */
 import {
   MEETING_KINDS,
+  MEETING_RECORD_DAYS,
   earliestMeetingDate,
   endpointUrl,
   meetingEndpoints,
@@ -39,6 +41,13 @@ import { nativeFieldStyles } from '../../styles/native-field-styles.js';
 
 type Field = 'kind' | 'title' | 'startsAt' | 'durationMinutes' | 'place';
 const FIELDS: readonly Field[] = ['kind', 'title', 'startsAt', 'durationMinutes', 'place'];
+/** The refusals about when the meeting starts, said under that field. */
+const START_PROBLEMS: Partial<Record<string, Field>> = {
+  meeting_starts_in_past: 'startsAt',
+  meeting_notice_too_short: 'startsAt',
+  meeting_recorded_in_future: 'startsAt',
+  meeting_recorded_too_old: 'startsAt',
+};
 
 @customElement('yishi-meetings-list-page')
 export class MeetingsListPage extends YishiElement {
@@ -72,6 +81,8 @@ export class MeetingsListPage extends YishiElement {
   @state() private chosenKind: MeetingKind | null = null;
   /** The duration typed; until then (and after choosing another kind) the kind's usual length. */
   @state() private duration: string | null = null;
+  /** The meeting was held already and is entered afterwards (补录): its start is in the past, and no notice goes out. */
+  @state() private recorded = false;
 
   private kindsIRun(): MeetingKind[] {
     const hats = meetingHatsAt(this.params.compoundId ?? '');
@@ -112,9 +123,10 @@ export class MeetingsListPage extends YishiElement {
             startsAt: local ? `${local}:00+08:00` : '',
             durationMinutes: Number(this.value('durationMinutes') || meetingKind(kind).defaultDurationMinutes),
             place: this.value('place'),
+            recorded: this.recorded,
           },
         }),
-      { success: t('meetings.created'), fields: FIELDS, errorAs: 'inline' },
+      { success: t('meetings.created'), fields: FIELDS, fieldOfCode: START_PROBLEMS, errorAs: 'inline' },
     );
     if (!view) focusFirstProblem(this, this.write, FIELDS);
     // To the new meeting, unless the visitor has left this page while it was being created.
@@ -162,6 +174,22 @@ export class MeetingsListPage extends YishiElement {
     );
   }
 
+  /** The box for a meeting already held, with what ticking it means once ticked. */
+  private recordedBox() {
+    return html`<label class="check"
+        ><input
+          type="checkbox"
+          name="recorded"
+          .checked=${this.recorded}
+          aria-describedby=${this.recorded ? 'recorded-hint' : nothing}
+          @change=${(e: Event) => {
+            this.recorded = (e.target as HTMLInputElement).checked;
+            this.write.clearField('startsAt');
+          }}
+        />${t('meetings.recorded')}</label
+      >${this.recorded ? html`<p class="help" id="recorded-hint">${t('meetings.recordedHint', { days: MEETING_RECORD_DAYS })}</p>` : nothing}`;
+  }
+
   override render() {
     const kinds = this.kindsIRun();
     const formKind = this.formKind(kinds);
@@ -189,7 +217,7 @@ export class MeetingsListPage extends YishiElement {
                       html`<tr>
                         <th scope="row">
                           <a href=${`/meetings/${m.id}`}>${m.title}</a><br /><span class="muted">${pick(meetingKind(m.kind).label)}</span
-                          ><br /><yishi-meeting-status .status=${m.status}></yishi-meeting-status>
+                          ><br /><yishi-meeting-status .status=${m.status} ?recorded=${m.recorded}></yishi-meeting-status>
                         </th>
                         <td>${meetingWhen(m)}<br /><span class="muted">${m.place}</span></td>
                       </tr>`,
@@ -211,9 +239,9 @@ export class MeetingsListPage extends YishiElement {
                   error: this.write.fieldErrors.kind,
                   onChange: (value) => this.chooseKind(value),
                 })}
-                ${this.noticeRule(formKind)} ${this.field('title', t('meetings.titleField'))}
-                ${this.field('startsAt', t('meetings.startsAt'), { type: 'datetime-local' })} ${this.durationField(formKind)}
-                ${this.field('place', t('meetings.place'))} ${renderFormError(this.write.error)}
+                ${this.recordedBox()} ${this.recorded ? nothing : this.noticeRule(formKind)} ${this.field('title', t('meetings.titleField'))}
+                ${this.field('startsAt', this.recorded ? t('meetings.recordedStartsAt') : t('meetings.startsAt'), { type: 'datetime-local' })}
+                ${this.durationField(formKind)} ${this.field('place', t('meetings.place'))} ${renderFormError(this.write.error)}
                 <div class="actions">
                   <button type="submit" class="button primary" ?disabled=${this.write.busy} aria-busy=${this.write.busy ? 'true' : 'false'}>
                     ${t('meetings.create')}

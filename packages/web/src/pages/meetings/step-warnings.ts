@@ -23,7 +23,8 @@ export function stepWarnings(step: string, v: MeetingView, editor: AgendaEditor 
     return html`${recordGapWarnings(recordGaps(meetingKind(v.meeting.kind), v.agendaItems, v.quorum), 'close')}
     ${open > 0 ? html`<p class="warning">${t('meeting.closeQuestionsOpen', { count: open })}</p>` : nothing}`;
   }
-  if (step !== 'start') return nothing;
+  // A meeting entered after it was held starts on its own time, and who came is entered after.
+  if (step !== 'start' || v.meeting.recorded) return nothing;
   const early = Date.parse(v.meeting.startsAt) - Date.now() > EARLY_START_MS;
   const q = v.quorum;
   const mq = v.memberQuorum;
