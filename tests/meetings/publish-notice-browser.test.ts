@@ -1,7 +1,8 @@
 /**
  * Publishing a new council's notice: the agenda its members co-edited live is what the confirmation
  * lists (a new meeting has no agenda rows until the notice freezes them, so the meeting's answer alone
- * would call it empty), and an agenda that really is empty is still said to be.
+ * would call it empty), and an agenda that really is empty is still said to be. After the notice the
+ * agenda stays open to edit, and the page says what an edit then reaches (the board) and what not (those notified).
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,11 @@ describe('publishing a council’s notice', () => {
     await page.getByRole('button', { name: '开始会议（锁定议程）' }).waitFor();
     const board = await new ApiClient(server.url).ok(publicMeetingEndpoints.board, { params: { compoundId }, query: { limit: 100 } });
     expect(board.items.find((m) => m.id === meetingId)?.topics).toEqual(['地下车库停车位', '中心花园绿化补种']);
+    // The council's agenda stays open after the notice: the secretary is told what an edit now reaches and what not.
+    const afterNotice = page.getByRole('note').filter({ hasText: '会议通知已经发布：现在改议程，公示栏和订阅的日历会随之更新' });
+    await afterNotice.waitFor();
+    expect(await visibleText(afterNotice)).toContain('已收到通知的参会人不会另收提醒');
+    await page.screenshot({ path: `${LOOK}/agenda-after-notice-elder.png`, fullPage: true });
     await page.context().close();
   });
 

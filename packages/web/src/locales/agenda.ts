@@ -1,5 +1,9 @@
 /** Words of the live agenda's linked concerns and proposals (agenda-links.ts), its freeze notice, the hand-back of edits that missed it, undo, the read-only state, and the live status line. */
 export const agendaMessages = {
+  'agenda.afterNotice': {
+    'zh-CN': '会议通知已经发布：现在改议程，公示栏和订阅的日历会随之更新，但已收到通知的参会人不会另收提醒。重要的改动请另行告知他们。',
+    en: 'The notice has gone out: agenda changes now show on the board and in subscribed calendars, but those already notified are not told again. Tell them of any important change.',
+  },
   'agenda.frozenNotice': { 'zh-CN': '会议已开始，议程已冻结，不能再修改。', en: 'The meeting has started: the agenda is frozen and can no longer be changed.' },
   'agenda.frozenNoticeDetail': {
     'zh-CN': '下面是冻结后的议程，会上按它逐项议事。',

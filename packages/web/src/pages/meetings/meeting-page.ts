@@ -214,6 +214,12 @@ export class MeetingPage extends YishiElement {
               <yishi-agenda-outcomes .view=${v} @meeting-changed=${() => this.view.refresh()}></yishi-agenda-outcomes>`
           : v.permissions.agenda !== 'none'
             ? html`<p class="muted">${t('agenda.live')}</p>
+                ${
+                  // A council's agenda stays open after its notice (a kind with a notice period froze it then).
+                  m.status === 'scheduled' && v.permissions.agenda === 'write'
+                    ? html`<p class="alert warning" role="note">${t('agenda.afterNotice')}</p>`
+                    : nothing
+                }
                 ${this.renderEditor(m.id, m.compoundId, v.permissions.agenda === 'write')}`
             : html`<p class="muted">${t('agenda.readOnly')}</p>`
       }
