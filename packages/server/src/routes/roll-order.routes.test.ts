@@ -6,7 +6,8 @@
  * grids in number order (第二网格 before 第十网格), on SQLite and on PostgreSQL (scripts/test-pg.sh).
  * Text order had 1001 before 101, 10栋 before 2栋 and 第十二网格 before 第十网格.
  */
-import { endpointUrl, objectionEndpoints, staffEndpoints, voteEndpoints, voteTimelineEndpoints } from '@yishi/core';
+import { endpointUrl, objectionEndpoints, proxyEndpoints, staffEndpoints, voteEndpoints, voteTimelineEndpoints } from '@yishi/core';
+import { uploadVotePhoto } from '../testing/paper-slips.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -122,6 +123,32 @@ describe('roll order', () => {
     expect(seen.map(([label]) => label)).toEqual([...DEMO, ...OURS]);
     // Every owner here holds one flat: the heads are numbered 1, 2, 3 … down the roll.
     expect(seen.map(([, head]) => head)).toEqual(seen.map((_, i) => i + 1));
+  });
+  it("an authorisation's flats are listed in number order on staff's list of authorisations", async () => {
+    const voteId = await openVote();
+    const roll = await t.deps.db.selectFrom('vote_electorate').select(['unit_id', 'label']).where('vote_id', '=', voteId).execute();
+    const unitOf = (label: string) => roll.find((e) => e.label === label)!.unit_id!;
+    await t.ok(proxyEndpoints.createInPerson, {
+      cookie: staff,
+      params: { voteId },
+      body: {
+        unitIds: [unitOf('10栋1单元1001')],
+        principalPhone: '13911120001',
+        proxyPhone: '13800000002',
+        formPhotoId: await uploadVotePhoto(t, staff, voteId),
+      },
+    });
+    // Two more flats of the same authorisation (an owner of several flats; the roster here gives each owner one).
+    const proxy = await t.deps.db.selectFrom('vote_proxies').select('id').where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('vote_proxy_units')
+      .values(
+        ['2栋12单元101', '10栋1单元201'].map((label) => ({ proxy_id: proxy.id, vote_id: voteId, unit_id: unitOf(label), label, withdrawn_receipt_code: null })),
+      )
+      .execute();
+    const listed = await t.ok(proxyEndpoints.list, { cookie: staff, params: { voteId }, query: {} });
+    // Text order had 10栋1单元1001 first and 2栋 last.
+    expect(listed.items[0]!.units.map((u) => u.label)).toEqual(['2栋12单元101', '10栋1单元201', '10栋1单元1001']);
   });
 });
 

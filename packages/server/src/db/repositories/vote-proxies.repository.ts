@@ -62,7 +62,15 @@ export async function countProxiesInForce(db: Db, voteId: string): Promise<numbe
 
 export function listProxyUnits(db: Db, proxyIds: readonly string[]) {
   if (proxyIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('vote_proxy_units').selectAll().where('proxy_id', 'in', proxyIds).orderBy('label').execute();
+  // In number order (2栋 before 10栋, 101 before 1001): the roster's key of each unit.
+  return db
+    .selectFrom('vote_proxy_units as pu')
+    .innerJoin('units as u', 'u.id', 'pu.unit_id')
+    .selectAll('pu')
+    .where('pu.proxy_id', 'in', proxyIds)
+    .orderBy('u.sort_key')
+    .orderBy('pu.label')
+    .execute();
 }
 
 /** The authorisation still in force (pending or confirmed) for a unit in a vote, if any. */
@@ -114,7 +122,7 @@ export function deleteProxyBallot(db: Db, ballotId: string, proxyId: string) {
 
 /**
  * The units of these authorisations, each with the ballot in the box for it if any (who voted for the
- * unit: a proxy or the principal) — one statement for a whole page of authorisations, by label.
+ * unit: a proxy or the principal) — one statement for a whole page of authorisations, in number order.
  */
 export function listProxyUnitsWithBallots(db: Db, proxyIds: readonly string[]) {
   if (proxyIds.length === 0) return Promise.resolve([]);
@@ -122,7 +130,9 @@ export function listProxyUnitsWithBallots(db: Db, proxyIds: readonly string[]) {
     .selectFrom('vote_proxy_units as pu')
     .leftJoin('ballots as b', (j) => j.onRef('b.vote_id', '=', 'pu.vote_id').onRef('b.unit_id', '=', 'pu.unit_id'))
     .select(['pu.proxy_id', 'pu.unit_id', 'pu.label', 'b.id as ballotId', 'b.proxy_id as ballotProxyId', 'b.receipt_code as receiptCode'])
+    .innerJoin('units as u', 'u.id', 'pu.unit_id')
     .where('pu.proxy_id', 'in', [...proxyIds])
+    .orderBy('u.sort_key')
     .orderBy('pu.label')
     .execute();
 }
