@@ -7,5 +7,6 @@
 import './app/zod-jitless.js';
 import '@shoelace-style/shoelace/dist/themes/light.css';
 import './styles/app.css';
+import './styles/notices.css';
 import './state/preferences.js';
 import './app/yishi-app.js';

@@ -97,7 +97,7 @@ export const shellStyles = css`
     padding: 0 0.25rem;
     font-weight: 600;
   }
-  /* The notices' place (app/notify.ts): they stand fixed at the bottom of the window (app.css .toast-stack). */
+  /* The notices' place (app/notify.ts): they stand fixed at the bottom of the window (styles/notices.css). */
   .notices {
     display: contents;
   }
