@@ -231,15 +231,18 @@ export async function animationsSettled(page: Page): Promise<void> {
   await page.waitForFunction(
     (quietMs) => {
       const running: Animation[] = [];
+      let notices = false;
       const visit = (root: Document | ShadowRoot) => {
         for (const el of Array.from(root.querySelectorAll('*'))) {
           running.push(...el.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity));
+          // The notices' region: in the shell, or in an open dialog's shadow root.
+          notices ||= el.id === 'yishi-toasts';
           if (el.shadowRoot) visit(el.shadowRoot);
         }
       };
       visit(document);
       // No notice has been made on this page: none can be about to fade in.
-      if (!document.getElementById('yishi-toasts')) return running.length === 0;
+      if (!notices) return running.length === 0;
       const state = window as unknown as { __animationsQuietSince?: number | null };
       if (running.length > 0 || state.__animationsQuietSince == null) state.__animationsQuietSince = running.length > 0 ? null : performance.now();
       return state.__animationsQuietSince != null && performance.now() - state.__animationsQuietSince >= quietMs;
@@ -317,7 +320,8 @@ export async function shootThreeWindows(page: Page, prefix: string, options: { f
  * would measure the covered text's contrast.
  */
 export async function expectNoSeriousA11yViolationsSettled(page: Page, failureShot: string): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('.toast-stack .toast').forEach((toast) => toast.remove()));
+  // In the shell, or in an open dialog (app/notice-placement.ts): Playwright's locators look into shadow roots.
+  await page.locator('.toast-stack .toast').evaluateAll((toasts) => toasts.forEach((toast) => toast.remove()));
   await animationsSettled(page);
   try {
     await expectNoSeriousA11yViolations(page);

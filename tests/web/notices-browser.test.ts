@@ -4,10 +4,14 @@
  * themselves after five seconds but not while the pointer is on one, and at once with their close
  * button. The page's clock is Playwright's, so no test waits five real seconds.
  */
-import type { Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
+import { animationsSettled, chooseOption, expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, withPhonePage } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+
+const SHOTS = '/tmp/yishi-shots/notices';
+mkdirSync(SHOTS, { recursive: true });
 
 let server: TestServer;
 let browser: Browser;
@@ -68,6 +72,69 @@ test('a saved change leaves a notice that stays while pointed at, goes by itself
     await notice.waitFor();
     await notice.getByRole('button', { name: '关闭这条提示' }).focus();
     await page.keyboard.press('Enter');
+    expect(await notice.count()).toBe(0);
+  });
+});
+
+/** Whether what is drawn at the centre of `notice` is the notice itself (looked for through the shadow roots): it is on top. */
+const drawnOnTop = (notice: Locator) =>
+  notice.evaluate((toast) => {
+    const { x, y, width, height } = toast.getBoundingClientRect();
+    const [cx, cy] = [x + width / 2, y + height / 2];
+    let hit = document.elementFromPoint(cx, cy);
+    while (hit?.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(cx, cy);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    return hit !== null && toast.contains(hit);
+  });
+
+test('a notice raised while a dialog is open stands over the dialog, clear of its buttons, is heard from inside it and takes taps', async () => {
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'jiedao');
+    await page.goto(`${server.url}/staff`);
+    const staff = page.locator('yishi-staff-page');
+    await chooseOption(staff, 'place', '都市春天小区（整个小区）');
+    await chooseOption(staff, 'role', '服务站副站长');
+    await staff.getByLabel('姓名', { exact: true }).fill('周建华');
+    await staff.getByLabel('手机号', { exact: true }).fill('15800001234');
+    await staff.getByRole('button', { name: '授权', exact: true }).click();
+    // The invitation, in a modal dialog: copying its link says so in a notice while the dialog stays open.
+    const dialog = staff.getByRole('dialog', { name: '把邀请交给周建华' });
+    await dialog.waitFor();
+    // Once pressed, the button says so (已复制 ✓) and copies again.
+    const copy = dialog.getByRole('button', { name: /复制链接|已复制/ });
+    const done = dialog.getByRole('button', { name: '已交给对方，关闭' });
+    const notice = page.locator('.toast', { hasText: '链接已复制' });
+    const close = notice.getByRole('button', { name: '关闭这条提示' });
+
+    for (const elder of [false, true]) {
+      await page.evaluate((on) => document.documentElement.classList.toggle('elder', on), elder);
+      await copy.click();
+      await notice.waitFor();
+      // Heard: in the polite live region, inside the dialog (a screen reader hears nothing outside a modal dialog).
+      expect(await dialog.locator('#yishi-toasts').getAttribute('aria-live')).toBe('polite');
+      await animationsSettled(page);
+      await page.screenshot({ path: `${SHOTS}/notice-over-dialog-phone${elder ? '-elder' : ''}.png` });
+      // Seen: drawn over the dialog, and above the dialog's own buttons, which it does not cover.
+      expect(await drawnOnTop(notice)).toBe(true);
+      const [noticeBox, doneBox] = [(await notice.boundingBox())!, (await done.boundingBox())!];
+      expect(noticeBox.y + noticeBox.height).toBeLessThanOrEqual(doneBox.y);
+      if (!elder) await expectNoSeriousA11yViolations(page);
+      // Its close button takes a real tap (not a click sent to the element): the notice goes.
+      await close.click({ timeout: 5000 });
+      expect(await notice.count()).toBe(0);
+    }
+
+    // Closed with a notice showing, the dialog hands the notice back to the page, where it still takes a tap.
+    await copy.click();
+    await notice.waitFor();
+    await done.click({ timeout: 5000 });
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.locator('yishi-app > #yishi-toasts').locator('.toast').textContent()).toContain('链接已复制');
+    expect(await drawnOnTop(notice)).toBe(true);
+    await close.click({ timeout: 5000 });
     expect(await notice.count()).toBe(0);
   });
 });

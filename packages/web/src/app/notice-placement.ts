@@ -5,12 +5,21 @@
  * (`--yishi-notice-room`, by which the shell's main pads its bottom) so that nothing is out of reach
  * under it, and a control that has or gets the focus under it is scrolled up above it: the field the
  * keyboard is in, the button just pressed, stay in sight. Measured again on scroll, resize and focus.
+ *
+ * While a modal dialog is open, all outside it is inert: drawn under it, deaf to taps and left out of what
+ * a screen reader reads. So the notices' live region stands in the topmost open dialog then (with the notice
+ * styles, which a dialog in a shadow root does not see from the document), above the dialog's own buttons,
+ * and goes back to its place in the shell when the dialog closes.
  */
+import noticeStyles from '../styles/notices.css?inline';
 
 /** Space kept between the notice and a bar or a focused control under it, in px. */
 const GAP = 8;
 const bars = new Set<Element>();
 let shown: { stack: HTMLElement; toast: HTMLElement } | null = null;
+/** The open dialog the notices stand in, if any (the app opens dialogs modal: components/common/modal.ts), and their place in the shell. */
+let dialog: HTMLDialogElement | null = null;
+let home: Element | null = null;
 let frame = 0;
 /** Whether the next placing also scrolls the focused control into sight: on showing and on a focus change, never on the reader's own scrolling. */
 let reveal = false;
@@ -21,8 +30,47 @@ export function keepNoticesClearOf(bar: Element): void {
   if (shown) schedule();
 }
 
+/**
+ * The notices' region into the topmost open modal dialog, or back to the shell when none is open (or the one
+ * it stood in has gone). True if it moved: a live region just put somewhere is not heard at once, so its next
+ * notice waits a moment.
+ */
+export function houseNotices(stack: HTMLElement): boolean {
+  home ??= stack.parentElement;
+  const open = topDialog();
+  const place = open ?? home;
+  if (!place || stack.parentElement === place) return false;
+  dialog = open;
+  if (open) {
+    // A dialog in a shadow root does not see the document's styles.
+    if (open.getRootNode() !== document && !open.querySelector(':scope > style.notice-styles')) {
+      open.append(Object.assign(document.createElement('style'), { className: 'notice-styles', textContent: noticeStyles }));
+    }
+    open.addEventListener('close', () => stack.parentElement === open && houseNotices(stack) && schedule(), { once: true });
+  }
+  place.append(stack);
+  return true;
+}
+
+/** The open dialog on top: the one with the keyboard if several are open (a modal one keeps it in itself), else the last found. */
+function topDialog(): HTMLDialogElement | null {
+  const open: HTMLDialogElement[] = [];
+  const visit = (root: Document | ShadowRoot) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element instanceof HTMLDialogElement && element.open) open.push(element);
+      if (element.shadowRoot) visit(element.shadowRoot);
+    }
+  };
+  visit(document);
+  const focused: Element[] = [];
+  for (let at = document.activeElement; at; at = at.shadowRoot?.activeElement ?? null) focused.push(at);
+  return open.find((d) => focused.some((element) => d.contains(element))) ?? open.at(-1) ?? null;
+}
+
 /** A notice has just been shown in `stack`. */
 export function placeNotice(stack: HTMLElement, toast: HTMLElement): void {
+  // Where a notice shown before this module came is housed now.
+  houseNotices(stack);
   if (!shown) {
     addEventListener('scroll', schedule, { passive: true });
     addEventListener('resize', schedule);
@@ -65,7 +113,9 @@ function place(): void {
   const box = toast.getBoundingClientRect();
   const bandTop = box.top + lifted;
   let lift = 0;
-  for (const bar of bars) {
+  // In a dialog, the page's bars are under it: the dialog's own row of buttons, held at its bottom (.dialog .actions in
+  // styles/native-field-styles.ts), is what the notice stands above.
+  for (const bar of dialog ? dialog.querySelectorAll('.actions') : bars) {
     if (!bar.isConnected) {
       bars.delete(bar);
       continue;
@@ -91,5 +141,6 @@ function revealFocused(noticeTop: number): void {
   if (r.height === 0 || r.height > innerHeight / 3 || r.bottom <= noticeTop - GAP || r.top >= innerHeight) return;
   // Not past the top of the window: a control taller than the room above the notice keeps its top in sight.
   const by = Math.min(r.bottom - noticeTop + GAP, Math.max(0, r.top - GAP));
-  if (by > 0) scrollBy({ top: by, behavior: 'instant' });
+  // A dialog scrolls inside itself.
+  if (by > 0) (dialog ?? window).scrollBy({ top: by, behavior: 'instant' });
 }

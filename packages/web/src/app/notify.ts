@@ -8,7 +8,8 @@
  * It goes by itself after a time scaled to its words (half as long again in elder mode; never less than
  * the `duration` asked for, nor ten seconds with an action), but not while the pointer is on it or it
  * holds the focus (time enough to read: WCAG 2.2.1); its close button and Escape remove it at once.
- * Screen readers hear it from a polite live region made once, the focus staying where it is; a danger
+ * Screen readers hear it from a polite live region made once, the focus staying where it is (while a modal
+ * dialog is open, the region stands in it: all outside a modal dialog is inert and unheard); a danger
  * notice is an alert, heard at once. An action ("撤销") is a button in it: `focusAction` puts the
  * keyboard there when the control pressed went with what it removed, and `returnFocus` says where the
  * keyboard goes if the notice goes while holding it.
@@ -58,15 +59,22 @@ export function readingTime(message: string, elder: boolean): number {
   return Math.min(20_000, Math.max(5000, ms)) * (elder ? 1.5 : 1);
 }
 
-/** The live region the notices go into, and whether it was there before (a new region is not heard at once). */
+/** The live region the notices go into (made once; it stands in an open modal dialog while one is open). */
+let region: HTMLElement | undefined;
+
+/** The live region, and whether it was made just now (a new region is not heard at once). */
 function stack(): { element: HTMLElement; fresh: boolean } {
-  const found = document.getElementById(STACK_ID);
-  if (found) return { element: found, fresh: false };
-  const element = Object.assign(document.createElement('div'), { id: STACK_ID, className: 'toast-stack' });
+  if (region) return { element: region, fresh: false };
+  const element = (region = Object.assign(document.createElement('div'), { id: STACK_ID, className: 'toast-stack' }));
   element.setAttribute('aria-live', 'polite');
   const shell = document.querySelector('yishi-app');
   if (shell) element.slot = NOTICES_SLOT;
   (shell ?? document.body).append(element);
+  // Into an open dialog before its first notice, so that the notice is heard.
+  void placing().then(
+    (module) => module.houseNotices(element),
+    () => undefined,
+  );
   // Escape closes the notice, unless a dialog has the keyboard (Escape is the dialog's then).
   addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || event.defaultPrevented || !current) return;
@@ -140,7 +148,7 @@ export function notify(message: string, variant: Variant = 'primary', options: n
     wait();
     if (actionButton && (focusAction || heldFocus)) actionButton.focus({ preventScroll: true });
   };
-  // A region made just now: its first notice a moment later, so that it is announced.
-  if (fresh) setTimeout(show, 100);
+  // A region made or moved (into a dialog opened since, or out of one) just now: its notice a moment later, so that it is heard.
+  if (placement?.houseNotices(element) || fresh) setTimeout(show, 100);
   else show();
 }
