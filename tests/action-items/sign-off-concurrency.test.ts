@@ -19,7 +19,10 @@ afterEach(async () => {
   await database.drop();
 });
 
-/** 翠苑 (CY) has no seeded sign-offs, so its numbers start at 1. */
+/**
+ * 翠苑 (CY) has no seeded sign-offs, so its numbers start at 1. `api` lists the items, CY's station chief
+ * (cuiyuan) reports them resolved: whoever signs them off is someone else (sign_off_by_resolver).
+ */
 async function prepareResolvedItems(api: ApiClient, count: number): Promise<{ compoundId: string; ids: string[] }> {
   const { compounds } = await api.json<{ compounds: Array<{ id: string; code: string }> }>('GET', '/api/compounds');
   const compoundId = compounds.find((c) => c.code === 'CY')!.id;
@@ -28,7 +31,8 @@ async function prepareResolvedItems(api: ApiClient, count: number): Promise<{ co
     const item = await api.ok(actionItemEndpoints.create, { params: { compoundId }, body: { title: `事项 ${i}`, source: { kind: 'proposal' } } });
     ids.push(item.id);
   }
-  await Promise.all(ids.map((itemId) => api.ok(actionItemEndpoints.resolve, { params: { itemId }, body: { evidence: '已处理' } })));
+  const chief = await new ApiClient(api.baseUrl).login('cuiyuan');
+  await Promise.all(ids.map((itemId) => chief.ok(actionItemEndpoints.resolve, { params: { itemId }, body: { evidence: '已处理' } })));
   return { compoundId, ids };
 }
 
@@ -45,7 +49,7 @@ describe('sign-off numbers under concurrency and crashes', () => {
     const api = await new ApiClient(server.url).login('shequ');
     const { compoundId, ids } = await prepareResolvedItems(api, 100);
     // Two officials signing at the same moment, each on their own session.
-    const other = await new ApiClient(server.url).login('cuiyuan');
+    const other = await new ApiClient(server.url).login('jiedao');
     const started = performance.now();
     const results = await Promise.all(ids.map((id, i) => signOff(i % 2 ? other : api, id)));
     const elapsed = performance.now() - started;

@@ -253,8 +253,10 @@ describe.skipIf(!onPostgres)('two instances behind nginx round robin (PostgreSQL
       );
       ids.push(item.id);
     }
-    await Promise.all(ids.map((id) => api.json('POST', `/api/action-items/${id}/resolve`, { evidence: '已处理' })));
-    const other = await new ApiClient(nginx.url).login('cuiyuan');
+    // CY's station chief reports them resolved; two other officials sign them off (nobody signs off what they resolved).
+    const chief = await new ApiClient(nginx.url).login('cuiyuan');
+    await Promise.all(ids.map((id) => chief.json('POST', `/api/action-items/${id}/resolve`, { evidence: '已处理' })));
+    const other = await new ApiClient(nginx.url).login('jiedao');
     const results = await Promise.all(
       ids.map((id, i) => (i % 2 ? other : api).json<{ signOffNumber: string }>('POST', `/api/action-items/${id}/sign-off`, { resolution: '已办结' })),
     );

@@ -24,6 +24,10 @@ export const actionItemMessages = {
     en: 'Only the subdistrict or the station chief may move an item into or out of red',
   },
   sign_off_resolution_required: { 'zh-CN': '销号须写明办理结果', en: 'Describe the resolution to sign off' },
+  sign_off_by_resolver: {
+    'zh-CN': '这件事是您报的办结，不能由您自己销号：销号是对办理结果的核实，请由服务站、社区或街道的其他工作人员核实后销号。',
+    en: 'You reported this item resolved, so you cannot sign it off yourself: the sign-off is the check of the work. Another member of the service station, community or subdistrict staff checks it and signs it off.',
+  },
   rating_not_allowed: {
     'zh-CN': '只有反映问题的居民或本小区业主、居民可以评价已销号的事项',
     en: 'Only the resident who raised it, or owners and residents of the compound, may rate a signed-off item',
@@ -87,6 +91,7 @@ export const actionItemStatuses: Partial<Record<keyof typeof actionItemMessages,
   action_item_conflict: 409,
   rating_duplicate: 409,
   rating_not_allowed: 403,
+  sign_off_by_resolver: 403,
   concern_needs_residency: 403,
   triage_red_needs_subdistrict: 403,
   photo_not_image: 415,

@@ -216,7 +216,8 @@ export type ConcernView = z.infer<typeof concernViewSchema>;
 
 /** One item: staff get their record, owners and residents the public view with their own rating. */
 export const actionItemDetailSchema = z.discriminatedUnion('view', [
-  actionItemStaffViewSchema.extend({ view: z.literal('staff') }),
+  /** resolvedByMe: the caller reported it resolved (the latest time), so another person signs it off (sign_off_by_resolver). */
+  actionItemStaffViewSchema.extend({ view: z.literal('staff'), resolvedByMe: z.boolean() }),
   concernViewSchema.extend({ view: z.literal('resident'), myRating: z.object({ rating: z.enum(RATINGS), comment: z.string() }).nullable() }),
 ]);
 export type ActionItemDetail = z.infer<typeof actionItemDetailSchema>;

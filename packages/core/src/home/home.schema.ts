@@ -156,7 +156,7 @@ export const homeSchema = z.object({
       dueItems: listOf(homeDueItemSchema),
       /** Items given to my unit and not started, soonest due first. */
       newItems: listOf(homeNewItemSchema),
-      /** Resolved items waiting for the station's sign-off, longest waiting first. */
+      /** Resolved items waiting for the station's sign-off, longest waiting first (not those I resolved: someone else signs them off). */
       toSignOff: listOf(homeSignOffSchema),
       minutes: listOf(homeMinutesSchema),
       meetingsToday: listOf(homeMeetingSchema),

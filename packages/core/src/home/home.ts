@@ -23,7 +23,7 @@ export const HOME_ROLE_UNITS = {
 export const HOME_STAFF_SECTIONS = {
   /** Overdue and due-today items: those who work on items. */
   dueItems: ACTION_ITEM_WORKERS,
-  /** Items resolved, waiting for their sign-off: those who may sign off (SIGN_OFF_ROLES). */
+  /** Items resolved, waiting for their sign-off: those who may sign off (SIGN_OFF_ROLES), except what they resolved themselves. */
   toSignOff: COMPOUND_STAFF,
   /** Minutes to publish: the station and above, who publish them. */
   minutes: COMPOUND_STAFF,

@@ -28,6 +28,8 @@ describe.skipIf(testPostgresUrl() === null)('action items on two server instance
 
   it('sign-offs on both instances at once: DSCT-2026-NNNN numbers stay gapless, each item signed off once, the ledger verifies', async () => {
     const cookie = await a.login('zhanzhang');
+    // The property company's head resolves them; the station chief signs them off (nobody signs off what they resolved).
+    const property = await a.login('wuye');
     const ids: string[] = [];
     for (let i = 0; i < 10; i += 1) {
       const { id } = await json<{ id: string }>(
@@ -37,7 +39,7 @@ describe.skipIf(testPostgresUrl() === null)('action items on two server instance
         }),
         201,
       );
-      await json(await via(i + 1).call('POST', `/api/action-items/${id}/resolve`, { cookie, json: { evidence: '已更换灯泡' } }), 200);
+      await json(await via(i + 1).call('POST', `/api/action-items/${id}/resolve`, { cookie: property, json: { evidence: '已更换灯泡' } }), 200);
       ids.push(id);
     }
     const before = await a.deps.db.selectFrom('action_items').select('id').where('compound_id', '=', dsct).where('sign_off_number', 'is not', null).execute();
@@ -95,13 +97,14 @@ describe.skipIf(testPostgresUrl() === null)('action items on two server instance
 
   it("ratings of items signed off the same day, sent at once to both instances, all land, and the day's counts stay true", async () => {
     const staff = await a.login('zhanzhang');
+    const property = await a.login('wuye');
     const ids: string[] = [];
     for (let i = 0; i < 12; i += 1) {
       const { id } = await json<{ id: string }>(
         await a.call('POST', `/api/compounds/${dsct}/action-items`, { cookie: staff, json: { title: `${i + 1}号楼电梯异响`, source: { kind: 'proposal' } } }),
         201,
       );
-      await json(await b.call('POST', `/api/action-items/${id}/resolve`, { cookie: staff, json: { evidence: '已维保' } }), 200);
+      await json(await b.call('POST', `/api/action-items/${id}/resolve`, { cookie: property, json: { evidence: '已维保' } }), 200);
       await json(await a.call('POST', `/api/action-items/${id}/sign-off`, { cookie: staff, json: { resolution: '已办结' } }), 200);
       ids.push(id);
     }

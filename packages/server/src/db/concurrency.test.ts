@@ -51,11 +51,13 @@ describe('under concurrent requests', () => {
   it('sign-off numbers stay gapless and unique, and an item is signed off once', async () => {
     const cy = await t.compoundId('CY');
     const cookie = await t.login('cuiyuan');
+    // The station chief resolves them; the community's staff sign them off (nobody signs off what they resolved).
+    const signer = await t.login('shequ');
     const ids: string[] = [];
     for (let i = 1; i <= 8; i += 1) ids.push(await resolvedItem(cookie, cy, `路灯${i}不亮`));
     // Every item signed off twice at once: 16 requests, 8 must win.
     const attempts = await Promise.all(
-      [...ids, ...ids].map((id) => t.call('POST', `/api/action-items/${id}/sign-off`, { cookie, json: { resolution: '已办结' } })),
+      [...ids, ...ids].map((id) => t.call('POST', `/api/action-items/${id}/sign-off`, { cookie: signer, json: { resolution: '已办结' } })),
     );
     expect(attempts.filter((r) => r.status === 200)).toHaveLength(8);
     expect(attempts.filter((r) => r.status !== 200).every((r) => r.status >= 400 && r.status < 500)).toBe(true);
@@ -66,8 +68,12 @@ describe('under concurrent requests', () => {
     // The next one carries on from the last number: no increment was lost to a refused request.
     const next = await resolvedItem(cookie, cy, '垃圾桶破损');
     expect(
-      (await json<{ signOffNumber: string }>(await t.call('POST', `/api/action-items/${next}/sign-off`, { cookie, json: { resolution: '已办结' } }), 200))
-        .signOffNumber,
+      (
+        await json<{ signOffNumber: string }>(
+          await t.call('POST', `/api/action-items/${next}/sign-off`, { cookie: signer, json: { resolution: '已办结' } }),
+          200,
+        )
+      ).signOffNumber,
     ).toBe('CY-2026-0009');
     const ledger = await json<{ ok: boolean; entries: number }>(await t.call('GET', `/api/compounds/${cy}/ledger/verify`, { cookie }), 200);
     expect(ledger).toMatchObject({ ok: true, entries: 18 });

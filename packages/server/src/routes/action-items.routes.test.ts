@@ -31,14 +31,16 @@ function listItem(cookie: string, title = '3栋门口路灯不亮', extra: Parti
   });
 }
 
-async function resolveAndSign(cookie: string, id: string) {
-  await t.ok(actionItemEndpoints.resolve, { cookie, ...item(id), body: { evidence: '已更换灯泡' } });
-  return t.ok(actionItemEndpoints.signOff, { cookie, ...item(id), body: { resolution: '路灯已修复，居民确认' } });
+/** One account reports the item resolved, another checks and signs it off (the resolver may not: sign_off_by_resolver). */
+async function resolveAndSign(resolver: string, signer: string, id: string) {
+  await t.ok(actionItemEndpoints.resolve, { cookie: resolver, ...item(id), body: { evidence: '已更换灯泡' } });
+  return t.ok(actionItemEndpoints.signOff, { cookie: signer, ...item(id), body: { resolution: '路灯已修复，居民确认' } });
 }
 
 describe('action items', () => {
   it('lists an item due in 5 working days and signs it off with CY-2026-0001, then 0002', async () => {
     const cookie = await t.login('cuiyuan');
+    const community = await t.login('shequ');
     const listed = await listItem(cookie);
     expect(listed).toMatchObject({ status: 'open', dueDate: '2026-11-23', dueDateProvisional: false, overdue: false });
 
@@ -46,15 +48,15 @@ describe('action items', () => {
     expect(progressed.status).toBe(201);
     expect(progressed.data?.status).toBe('in_progress');
 
-    expect((await resolveAndSign(cookie, listed.id)).signOffNumber).toBe('CY-2026-0001');
+    expect((await resolveAndSign(cookie, community, listed.id)).signOffNumber).toBe('CY-2026-0001');
     const second = await listItem(cookie, '垃圾桶破损');
-    expect((await resolveAndSign(cookie, second.id)).signOffNumber).toBe('CY-2026-0002');
+    expect((await resolveAndSign(cookie, community, second.id)).signOffNumber).toBe('CY-2026-0002');
 
     // Signing off twice is refused and uses up no number.
-    const again = await t.api(actionItemEndpoints.signOff, { cookie, ...item(listed.id), body: { resolution: 'x' } });
+    const again = await t.api(actionItemEndpoints.signOff, { cookie: community, ...item(listed.id), body: { resolution: 'x' } });
     expect(again.status).toBe(422);
     const third = await listItem(cookie, '楼道堆物');
-    expect((await resolveAndSign(cookie, third.id)).signOffNumber).toBe('CY-2026-0003');
+    expect((await resolveAndSign(cookie, community, third.id)).signOffNumber).toBe('CY-2026-0003');
   });
 
   it('refuses to sign off an item that is not resolved, and lets only station officials sign', async () => {
@@ -71,6 +73,50 @@ describe('action items', () => {
     expect((await signOff('yezhu')).status).toBe(403);
     expect((await signOff('cuiyuan')).status).toBe(403); // station chief of the other compound
     expect((await signOff('wangge')).status).toBe(200);
+  });
+
+  it('refuses the sign-off to whoever reported the item resolved, writing nothing; another official of the station signs it off', async () => {
+    const property = await t.login('wuye'); // 副站长（物业负责人）: a station official, who may sign off others' work
+    const chief = await t.login('zhanzhang');
+    const listed = await listItem(chief, '4栋单元门禁损坏', {}, dsct);
+    await t.ok(actionItemEndpoints.resolve, { cookie: property, ...item(listed.id), body: { evidence: '门禁已更换' } });
+    expect(await t.ok(actionItemEndpoints.get, { cookie: property, ...item(listed.id) })).toMatchObject({ view: 'staff', resolvedByMe: true });
+    expect(await t.ok(actionItemEndpoints.get, { cookie: chief, ...item(listed.id) })).toMatchObject({ view: 'staff', resolvedByMe: false });
+
+    const db = t.deps.db;
+    const written = async () => ({
+      counters: await db.selectFrom('sign_off_counters').selectAll().orderBy('compound_id').orderBy('year').execute(),
+      heads: await db.selectFrom('ledger_heads').selectAll().orderBy('compound_id').execute(),
+      entries: (await db.selectFrom('ledger_entries').select('kind').where('action_item_id', '=', listed.id).orderBy('seq').execute()).map((e) => e.kind),
+    });
+    const before = await written();
+    expect(before.entries).toEqual(['listed']);
+    const refused = await t.api(actionItemEndpoints.signOff, { cookie: property, ...item(listed.id), body: { resolution: '门禁正常' } });
+    expect(refused.status).toBe(403);
+    expect(refused.error?.code).toBe('sign_off_by_resolver');
+    expect(refused.error?.message).toBe('这件事是您报的办结，不能由您自己销号：销号是对办理结果的核实，请由服务站、社区或街道的其他工作人员核实后销号。');
+    // Nothing written: no number used up, no ledger entry, the item still waits with nothing on its timeline.
+    expect(await written()).toEqual(before);
+    const waiting = await t.ok(actionItemEndpoints.get, { cookie: chief, ...item(listed.id) });
+    expect(waiting).toMatchObject({ view: 'staff', status: 'resolved', signOffNumber: null });
+    expect(waiting.view === 'staff' && waiting.updates.map((u) => u.kind)).toEqual(['resolved']);
+
+    // The station chief checks it and signs it off, with the next number (the demo seed used 0001 to 0003).
+    const signed = await t.ok(actionItemEndpoints.signOff, { cookie: chief, ...item(listed.id), body: { resolution: '门禁正常' } });
+    expect(signed.signOffNumber).toBe('DSCT-2026-0004');
+    expect((await written()).entries).toEqual(['listed', 'signed_off']);
+
+    // Sent back and resolved again by someone else, the item may be signed off by the first resolver: the latest resolver counts.
+    const green = await listItem(chief, '1栋楼道灯不亮', { triage: 'green' }, dsct);
+    await t.ok(actionItemEndpoints.resolve, { cookie: property, ...item(green.id), body: { evidence: '已换灯泡' } });
+    await t.ok(actionItemEndpoints.return, { cookie: chief, ...item(green.id), body: { reason: '2楼的灯还不亮' } });
+    const gridWorker = await t.login('wangge'); // green: the grid worker solves it at once; he is also a deputy of the station
+    await t.ok(actionItemEndpoints.resolve, { cookie: gridWorker, ...item(green.id), body: { evidence: '2楼灯泡也已更换' } });
+    const own = await t.api(actionItemEndpoints.signOff, { cookie: gridWorker, ...item(green.id), body: { resolution: '楼道灯正常' } });
+    expect(own.error?.code).toBe('sign_off_by_resolver');
+    expect((await t.ok(actionItemEndpoints.signOff, { cookie: property, ...item(green.id), body: { resolution: '楼道灯正常' } })).signOffNumber).toBe(
+      'DSCT-2026-0005',
+    );
   });
 
   it('flags overdue items and suggests escalating them', async () => {
@@ -125,7 +171,8 @@ describe('action items', () => {
     const staff = await t.login('zhanzhang');
     const detail = await t.ok(actionItemEndpoints.get, { cookie: staff, ...item(concernId) });
     expect(detail.response).toMatchObject({ onSiteBy: '2026-11-16T02:10:00.000Z', resolveBy: '2026-11-16T06:00:00.000Z' });
-    const signed = await resolveAndSign(staff, concernId);
+    const property = await t.login('wuye');
+    const signed = await resolveAndSign(property, staff, concernId);
 
     // Someone else may not rate a concern they did not raise.
     const other = await t.api(actionItemEndpoints.rate, { cookie: await t.login('yezhu'), ...item(concernId), body: { rating: 'satisfied' } });
@@ -136,7 +183,7 @@ describe('action items', () => {
     const reopened = await t.ok(actionItemEndpoints.get, { cookie: staff, ...item(concernId) });
     expect(reopened).toMatchObject({ view: 'staff', status: 'in_progress', signOffNumber: null, reopenCount: 1 });
     // The next sign-off gets a new number; the old one is never reused.
-    const again = await resolveAndSign(staff, concernId);
+    const again = await resolveAndSign(property, staff, concernId);
     const seqOf = (n: string) => Number(n.split('-')[2]);
     expect(seqOf(again.signOffNumber)).toBe(seqOf(signed.signOffNumber) + 1);
     const ledger = await t.ok(ledgerEndpoints.entries, { cookie: staff, params: { compoundId: dsct } });
@@ -170,7 +217,7 @@ describe('action items', () => {
     const meetingId = talk.meeting.id;
     const a = await listItem(cookie, '事项一', { source: { kind: 'council_outcome', meetingId } });
     await listItem(cookie, '事项二', { source: { kind: 'council_outcome', meetingId } });
-    await resolveAndSign(cookie, a.id);
+    await resolveAndSign(await t.login('cuiyuan'), cookie, a.id);
     const rec = await t.ok(actionItemEndpoints.reconciliation, { cookie, params: { meetingId } });
     expect(rec.counts).toMatchObject({ actionItems: 2, signedOff: 1 });
     expect(rec.reconciled).toBe(false);

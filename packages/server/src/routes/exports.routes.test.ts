@@ -106,7 +106,8 @@ describe('the ledger exports', () => {
       body: { title: ATTACK, source: { kind: 'proposal' }, responsibleUnit: 'property_manager' },
     });
     await t.ok(actionItemEndpoints.resolve, { cookie: staff, params: { itemId: id }, body: { evidence: '已处理' } });
-    await t.ok(actionItemEndpoints.signOff, { cookie: staff, params: { itemId: id }, body: { resolution: '+1 已办结' } });
+    // Checked and signed off by the community's staff, not by the station chief who resolved it.
+    await t.ok(actionItemEndpoints.signOff, { cookie: await t.login('shequ'), params: { itemId: id }, body: { resolution: '+1 已办结' } });
   });
 
   it('ledger.csv: the title as text, the source and the responsible unit in words on every row', async () => {

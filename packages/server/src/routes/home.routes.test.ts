@@ -57,7 +57,7 @@ describe('what needs an owner', () => {
       params: { compoundId: dsct },
       body: { title: '东门增设快递柜', source: { kind: 'council_outcome' }, responsibleUnit: 'property_manager' },
     });
-    await t.ok(actionItemEndpoints.resolve, { cookie: staff, params: { itemId: item.id }, body: { evidence: '快递柜已安装' } });
+    await t.ok(actionItemEndpoints.resolve, { cookie: await t.login('wuye'), params: { itemId: item.id }, body: { evidence: '快递柜已安装' } });
     const signed = await t.ok(actionItemEndpoints.signOff, { cookie: staff, params: { itemId: item.id }, body: { resolution: '已安装并投入使用' } });
     const toRate = (await t.ok(homeEndpoints.get, { cookie })).owner!.toRate.entries;
     expect(toRate.find((r) => r.itemId === item.id)).toMatchObject({ signOffNumber: signed.signOffNumber, mine: false });
@@ -154,12 +154,17 @@ describe('what needs the station', () => {
     expect(vote!.progress[1]!.text['zh-CN']).toMatch(/^参与表决人数 \d+ \/ \d+ 人（[\d.]+%），需 ≥ 2\/3，还差 \d+ 人$/);
   });
 
-  it("a resolved item waits on the station chief's home for its sign-off, and leaves it once signed off", async () => {
+  it("a resolved item waits on the station chief's home for its sign-off, not on the home of whoever resolved it, and leaves it once signed off", async () => {
     const chief = await t.login('zhanzhang');
     const before = (await home('zhanzhang')).staff!.toSignOff;
+    const resolverBefore = (await home('wuye')).staff!.toSignOff;
     const list = await t.ok(actionItemEndpoints.list, { cookie: chief, params: { compoundId: dsct }, query: { overdue: '1' } });
     const item = list.items[0]!;
-    await t.ok(actionItemEndpoints.resolve, { cookie: chief, params: { itemId: item.id }, body: { evidence: '已更换灯具，现场照明恢复' } });
+    // The property company's head (a deputy of the station, who may sign off others' items) reports it resolved.
+    await t.ok(actionItemEndpoints.resolve, { cookie: await t.login('wuye'), params: { itemId: item.id }, body: { evidence: '已更换灯具，现场照明恢复' } });
+    const resolverWaiting = (await home('wuye')).staff!.toSignOff;
+    expect(resolverWaiting.total).toBe(resolverBefore.total);
+    expect(resolverWaiting.entries.some((i) => i.itemId === item.id)).toBe(false);
 
     const waiting = (await home('zhanzhang')).staff!.toSignOff;
     expect(waiting.total).toBe(before.total + 1);

@@ -12,10 +12,12 @@ beforeEach(async () => {
   // 翠苑 (CY): the demo seed leaves its ledger empty.
   dsct = await t.compoundId('CY');
   cookie = await t.login('cuiyuan');
+  // The station chief resolves; the community's staff check and sign off (nobody signs off what they resolved).
+  const signer = await t.login('shequ');
   for (const title of ['路灯不亮', '垃圾清运不及时', '楼道堆物']) {
     const { id } = await t.ok(actionItemEndpoints.create, { cookie, params: { compoundId: dsct }, body: { title, source: { kind: 'proposal' } } });
     await t.ok(actionItemEndpoints.resolve, { cookie, params: { itemId: id }, body: { evidence: '已处理' } });
-    await t.ok(actionItemEndpoints.signOff, { cookie, params: { itemId: id }, body: { resolution: '已办结' } });
+    await t.ok(actionItemEndpoints.signOff, { cookie: signer, params: { itemId: id }, body: { resolution: '已办结' } });
   }
 });
 afterEach(() => t.close());

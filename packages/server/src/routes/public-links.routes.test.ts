@@ -150,14 +150,16 @@ describe('feeds and the calendar', () => {
       params: { compoundId: dsct },
       body: { title: SCRIPT, source: { kind: 'proposal' } },
     });
-    await t.ok(actionItemEndpoints.resolve, { cookie: staff, params: { itemId: id }, body: { evidence: '已处理' } });
+    // The property company's head resolves, the station chief checks and signs off.
+    const property = await t.login('wuye');
+    await t.ok(actionItemEndpoints.resolve, { cookie: property, params: { itemId: id }, body: { evidence: '已处理' } });
     await t.ok(actionItemEndpoints.signOff, { cookie: staff, params: { itemId: id }, body: { resolution: '已办结' } });
     const other = await t.ok(actionItemEndpoints.create, {
       cookie: staff,
       params: { compoundId: dsct },
       body: { title: '&lt;b&gt; & 合作', source: { kind: 'proposal' } },
     });
-    await t.ok(actionItemEndpoints.resolve, { cookie: staff, params: { itemId: other.id }, body: { evidence: '已处理' } });
+    await t.ok(actionItemEndpoints.resolve, { cookie: property, params: { itemId: other.id }, body: { evidence: '已处理' } });
     await t.ok(actionItemEndpoints.signOff, { cookie: staff, params: { itemId: other.id }, body: { resolution: '已办结' } });
   });
   afterAll(() => t.close());

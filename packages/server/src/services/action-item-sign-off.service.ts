@@ -21,7 +21,8 @@ import { enqueueNotifications } from './notifications.service.js';
 /**
  * The numbered sign-off (销号). The counter increment, the item's number and the ledger entry are
  * one transaction: a crash or a conflict anywhere leaves none of them, so numbers stay gapless; the
- * unique indexes on the number are the backstop against any double use.
+ * unique indexes on the number are the backstop against any double use. It is the check of the
+ * work, so the account that resolved the item is refused (sign_off_by_resolver) before anything is written.
  */
 export async function signOffActionItem(deps: Deps, itemId: string, actor: Actor, input: { resolution: string }): Promise<SignOffResult> {
   const signed = await transact(deps.db, async (trx) => signOffInTransaction(trx, deps, await loadItem(trx, itemId), actor, input));
@@ -37,6 +38,8 @@ export async function signOffInTransaction(
   input: { resolution: string },
 ): Promise<{ saved: ActionItemRow; number: string; nowIso: string }> {
   const status = transition(item.status, 'sign_off');
+  // The sign-off is the check of the work by someone else: whoever reported it resolved does not sign it off.
+  if (item.resolved_by_user_id === actor.userId) throw new DomainError('sign_off_by_resolver');
   if (input.resolution.trim().length === 0) throw new DomainError('sign_off_resolution_required');
   await lockSignOffTallies(trx, item.id);
   const compound = await findCompoundCode(trx, item.compound_id);
@@ -129,6 +132,7 @@ export function rateActionItem(
         signed_off_by_name: null,
         resolution: null,
         resolved_at: null,
+        resolved_by_user_id: null,
         reopen_count: item.reopen_count + 1,
         updated_at: nowIso,
       });

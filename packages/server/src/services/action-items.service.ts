@@ -115,6 +115,7 @@ export async function createActionItem(
     raised_by_user_id: raisedBy ?? null,
     created_by_user_id: input.createdByUserId,
     resolved_at: null,
+    resolved_by_user_id: null,
     evidence: null,
     evidence_photos: '[]',
     sign_off_number: null,
@@ -325,6 +326,7 @@ export async function resolveInTransaction(
   const saved = await saveStatus(trx, item, {
     status,
     resolved_at: now,
+    resolved_by_user_id: actor.userId,
     evidence: input.evidence,
     evidence_photos: JSON.stringify(photos),
     updated_at: now,

@@ -275,7 +275,8 @@ export async function getActionItemFor(deps: Deps, actor: Actor, place: PlaceCha
   const item = await findActionItem(deps.db, itemId);
   if (!item) throw new DomainError('action_item_not_found');
   const roles = rolesAt(actor, place);
-  if (ACTION_ITEM_VIEWERS.some((r) => roles.has(r))) return { ...(await staffItemView(deps, item)), view: 'staff' };
+  if (ACTION_ITEM_VIEWERS.some((r) => roles.has(r)))
+    return { ...(await staffItemView(deps, item)), view: 'staff', resolvedByMe: item.resolved_by_user_id === actor.userId };
   const myRating = item.sign_off_number ? await findRating(deps.db, item.id, actor.userId, item.sign_off_number) : undefined;
   const mine = item.raised_by_user_id === actor.userId;
   return {

@@ -79,7 +79,7 @@ export async function describeMyHome(deps: Deps, actor: Actor): Promise<Home> {
   const [held, owner, staff] = await Promise.all([
     listProxyUnitsToCast(deps.db, actor.userId, now.toISOString()),
     livesSomewhere ? ownerPart(deps, actor, compounds, now) : null,
-    actor.grants.length > 0 ? staffPart(deps, compounds, now) : null,
+    actor.grants.length > 0 ? staffPart(deps, actor, compounds, now) : null,
   ]);
   // No flat of my own, but a proxy: an owner part with only the votes I may cast for others.
   const mine = owner ?? (held.length > 0 ? { ballots: [], concerns: listOf([]), questions: listOf([]), toRate: listOf([]) } : null);
@@ -180,7 +180,7 @@ async function ownerPart(
   };
 }
 
-async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date): Promise<NonNullable<Home['staff']>> {
+async function staffPart(deps: Deps, actor: Actor, compounds: readonly MyCompound[], now: Date): Promise<NonNullable<Home['staff']>> {
   const { db } = deps;
   const today = chinaDate(now);
   const within = (section: keyof typeof HOME_STAFF_SECTIONS) => compoundsWith(compounds, HOME_STAFF_SECTIONS[section]);
@@ -193,7 +193,7 @@ async function staffPart(deps: Deps, compounds: readonly MyCompound[], now: Date
   const [due, fresh, toSignOff, unpublished, meetings, votes] = await Promise.all([
     listDueActionItems(db, within('dueItems'), today),
     units.length > 0 ? listNewItemsForUnits(db, units, today) : ([] as Awaited<ReturnType<typeof listNewItemsForUnits>>),
-    listItemsToSignOff(db, within('toSignOff')),
+    listItemsToSignOff(db, within('toSignOff'), actor.userId),
     listHeldMeetingsWithoutMinutes(db, within('minutes')),
     listMeetingsBetween(db, within('meetingsToday'), dayStart.toISOString(), dayEnd.toISOString()),
     listVotesClosingBetween(db, within('votesClosing'), now.toISOString(), new Date(now.getTime() + HOME_VOTES_CLOSING_DAYS * DAY_MS).toISOString()),

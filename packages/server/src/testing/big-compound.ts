@@ -97,6 +97,8 @@ export async function generateBigCompound(deps: Deps, options: BigCompoundOption
   const demo = (await listCompounds(deps.db)).find((c) => c.code === 'DSCT');
   if (!demo) throw new Error('generate-compound needs the demo neighbourhood: seed it first');
   const admin = await actorNamed(deps, 'jiedao');
+  // The community's staff resolve the items and the subdistrict signs them off: never the same person (sign_off_by_resolver).
+  const worker = await actorNamed(deps, 'shequ');
   const end = deps.clock().getTime();
   let now = new Date(end - SPAN_DAYS * DAY);
   const at: Deps = { ...deps, clock: () => now };
@@ -118,7 +120,7 @@ export async function generateBigCompound(deps: Deps, options: BigCompoundOption
     while (pending.length > 0 && pending[0]!.at <= until) {
       const next = pending.shift()!;
       now = new Date(next.at - DAY);
-      const resolved = await resolveInTransaction(trx, at, next.item, admin, { evidence: '已处理完毕，现场照片存档。', photos: [] });
+      const resolved = await resolveInTransaction(trx, at, next.item, worker, { evidence: '已处理完毕，现场照片存档。', photos: [] });
       if (next.fate < 0.8) {
         now = new Date(next.at);
         await signOffInTransaction(trx, at, resolved, admin, { resolution: '经四方现场查验，整改到位。' });

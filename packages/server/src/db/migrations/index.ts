@@ -37,6 +37,7 @@ import * as talkResidentCount from './20270110090000_talk_resident_count.js';
 import * as rosterSortKeys from './20270111090000_roster_sort_keys.js';
 import * as rollSortKeys from './20270112090000_roll_sort_keys.js';
 import * as meetingRecords from './20270113090000_meeting_records.js';
+import * as itemResolver from './20270114090000_item_resolver.js';
 
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': foundation,
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '20270111090000_roster_sort_keys': rosterSortKeys,
   '20270112090000_roll_sort_keys': rollSortKeys,
   '20270113090000_meeting_records': meetingRecords,
+  '20270114090000_item_resolver': itemResolver,
 };

@@ -218,12 +218,16 @@ export function listNewItemsForUnits(db: Db, units: ReadonlyArray<{ unit: string
     .execute();
 }
 
-/** The first items of these compounds marked resolved and not signed off yet, longest waiting first. */
-export function listItemsToSignOff(db: Db, compoundIds: readonly string[]) {
+/**
+ * The first items of these compounds marked resolved and not signed off yet, longest waiting first;
+ * not those `userId` resolved, which someone else signs off.
+ */
+export function listItemsToSignOff(db: Db, compoundIds: readonly string[], userId: string) {
   return itemsWithCompound(db)
     .select(['action_items.resolved_at as resolvedAt'])
     .where('action_items.compound_id', 'in', idsOrNone(compoundIds))
     .where('action_items.status', '=', 'resolved')
+    .where((eb) => eb.or([eb('action_items.resolved_by_user_id', 'is', null), eb('action_items.resolved_by_user_id', '!=', userId)]))
     .select(inAll)
     .orderBy('action_items.resolved_at')
     .orderBy('action_items.id')

@@ -31,6 +31,8 @@ export interface ActionItemTable {
   raised_by_user_id: string | null;
   created_by_user_id: string | null;
   resolved_at: string | null;
+  /** The account that resolved it last: it may not sign it off (the sign-off is another person's check). */
+  resolved_by_user_id: string | null;
   evidence: string | null;
   /** JSON array of photo URLs. */
   evidence_photos: string;
