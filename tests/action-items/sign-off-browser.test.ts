@@ -1,7 +1,9 @@
 /**
  * In a real Chromium on a phone-sized window: a station chief signs off a resolved item through the
  * confirmation dialog and sees its number; an anonymous visitor then finds that number on the
- * compound's public notice board, where overdue items say 已逾期 in words, not only in red.
+ * compound's public notice board, where overdue items say 已逾期 in words, not only in red. Whoever
+ * reports an item resolved is not offered its sign-off: the page says the station checks it and signs
+ * it off; a page from before they resolved it says the refusal in words.
  */
 import { actionItemEndpoints } from '@yishi/core';
 import type { Browser, Page } from 'playwright-core';
@@ -189,5 +191,74 @@ describe('numbered sign-off in the browser', () => {
         expect(text).not.toMatch(/责任单位|办理进展|居民评价/);
       });
     });
+  });
+});
+
+describe('the sign-off is someone else’s check of the work', () => {
+  /** An item of 都市春天 listed by the community's staff for the property company. */
+  const listed = async (title: string) =>
+    (
+      await (
+        await new ApiClient(server.url).login('shequ')
+      ).ok(actionItemEndpoints.create, {
+        params: { compoundId: dsct },
+        body: { title, source: { kind: 'council_outcome' }, responsibleUnit: 'property_manager' },
+      })
+    ).id;
+  const awaitingCheck = (page: Page) => page.locator('[data-awaiting-check]');
+
+  test('the property company’s head resolves an item and is told the station signs it off, with no sign-off offered; the station chief signs it off', async () => {
+    const id = await listed('3栋地库入口照明不足');
+    await withPage(async (page) => {
+      // 吴涛 heads the property company and is a deputy of the station: he may sign off others' items, not his own.
+      await loginAs(page, server.url, 'wuye');
+      await page.goto(`${server.url}/action-items/${id}`);
+      await page.getByLabel('办结佐证（文字说明）').fill('地库入口加装两盏灯，照明恢复');
+      await page.getByRole('button', { name: '办结并提交佐证' }).click();
+      await page.getByRole('dialog', { name: '确认办结' }).getByRole('button', { name: '确认办结' }).click();
+      await page.getByRole('heading', { name: '对账销号' }).waitFor();
+      await awaitingCheck(page).waitFor();
+      expect(await awaitingCheck(page).textContent()).toContain('您已报办结，等待服务站核实销号。');
+      expect(await awaitingCheck(page).getAttribute('role')).toBe('status');
+      expect(await page.getByRole('button', { name: '销号', exact: true }).count()).toBe(0);
+      expect(await page.getByLabel('办理结果').count()).toBe(0);
+      expect(await page.getByRole('button', { name: '退回重办' }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(page);
+    });
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'zhanzhang');
+      await page.goto(`${server.url}/action-items/${id}`);
+      await page.getByLabel('办理结果').fill('现场核实，照明已恢复');
+      expect(await awaitingCheck(page).count()).toBe(0);
+      await page.getByRole('button', { name: '销号', exact: true }).click();
+      await page.getByRole('dialog', { name: '确认销号' }).getByRole('button', { name: '确认销号' }).click();
+      await page.getByRole('status').filter({ hasText: '已销号，编号' }).waitFor();
+      expect(await page.locator('[data-sign-off-number]').first().textContent()).toMatch(/^DSCT-\d{4}-\d{4}$/);
+    });
+  });
+
+  test('a page opened before its reader resolved the item: the sign-off is refused in words and the page says who signs it off', async () => {
+    const id = await listed('2栋单元门闭门器损坏');
+    const community = await new ApiClient(server.url).login('shequ');
+    await community.ok(actionItemEndpoints.resolve, { params: { itemId: id }, body: { evidence: '已更换闭门器' } });
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'wuye');
+      await page.goto(`${server.url}/action-items/${id}`);
+      await page.getByLabel('办理结果').fill('闭门器工作正常');
+      // Meanwhile, on another phone: the chief sends it back, and 吴涛 himself reports it resolved again.
+      await (await new ApiClient(server.url).login('zhanzhang')).ok(actionItemEndpoints.return, { params: { itemId: id }, body: { reason: '闭门太快' } });
+      await (await new ApiClient(server.url).login('wuye')).ok(actionItemEndpoints.resolve, { params: { itemId: id }, body: { evidence: '已调慢闭门速度' } });
+      await page.getByRole('button', { name: '销号', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: '确认销号' });
+      await dialog.getByRole('button', { name: '确认销号' }).click();
+      await page.locator('#yishi-toasts .toast', { hasText: '这件事是您报的办结，不能由您自己销号' }).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      // Shown again as it is now: who signs it off, and no sign-off offered.
+      await awaitingCheck(page).waitFor();
+      expect(await page.getByRole('button', { name: '销号', exact: true }).count()).toBe(0);
+      expect(await page.locator('[data-sign-off-number]').count()).toBe(0);
+    });
+    const item = await community.ok(actionItemEndpoints.get, { params: { itemId: id } });
+    expect(item).toMatchObject({ status: 'resolved', signOffNumber: null });
   });
 });

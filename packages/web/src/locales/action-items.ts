@@ -80,6 +80,14 @@ export const actionItemMessages = {
   'ai.confirm': { 'zh-CN': '确认销号', en: 'Sign off' },
   'ai.signedOff': { 'zh-CN': '已销号，编号 {number}', en: 'Signed off as {number}' },
   'ai.signedOffBy': { 'zh-CN': '{name} 于 {time} 销号', en: 'Signed off by {name} on {time}' },
+  'ai.awaitingCheck': {
+    'zh-CN': '您已报办结，等待服务站核实销号。',
+    en: 'You reported this resolved; it now waits for the service station to check it and sign it off.',
+  },
+  'ai.awaitingCheckWho': {
+    'zh-CN': '办结的人不给自己销号：由服务站、社区或街道的其他工作人员核实，无误就销号，发现问题会退回重办。',
+    en: 'Whoever resolves an item does not sign it off: another member of the service station, community or subdistrict staff checks it, signs it off if all is well, or sends it back.',
+  },
   'ai.returnItem': { 'zh-CN': '退回重办', en: 'Send back' },
   'ai.returnReason': { 'zh-CN': '退回原因', en: 'Reason for sending back' },
   'ai.required': { 'zh-CN': '请填写必填项', en: 'Please fill in the required fields' },

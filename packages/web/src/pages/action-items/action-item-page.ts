@@ -2,10 +2,12 @@
  * One action item. Staff see the whole record and the next step: dated progress (public), resolving
  * with evidence (confirmed first, as it goes to the station: resolve-confirm.ts), changing the triage
  * colour, and the numbered sign-off behind a confirmation dialog (the number appears once the ledger
- * has it). The resident who raised it — or any owner/resident for items from meetings — rates the
- * outcome here, on choices as large as a tap target; residents get the staff words (绿色, 已办结待销号 …)
- * explained. The resident's photos are shown to staff and to the resident, and to everyone when the
- * resident agreed to show them on the board.
+ * has it). The sign-off is another person's check of the work: whoever reported the item resolved is
+ * told who signs it off instead of being offered it. The resident who raised it — or any
+ * owner/resident for items from meetings — rates the outcome here, on choices as large as a tap
+ * target; residents get the staff words (绿色, 已办结待销号 …) explained. The resident's photos are
+ * shown to staff and to the resident, and to everyone when the resident agreed to show them on the
+ * board.
  * Everything on it is native (no Shoelace): staff and residents alike open it on a phone.
  */
 import {
@@ -142,14 +144,16 @@ export class ActionItemPage extends YishiElement {
     syncModal(this.renderRoot, RESOLVE_DIALOG, this.resolving !== null);
   }
 
-  private renderStaffSteps(item: ActionItemStaffView) {
-    const maySign = rolesAt(item.compoundId).some((r) => SIGN_OFF_ROLES.includes(r));
+  private renderStaffSteps(item: Extract<ActionItemDetail, { view: 'staff' }>) {
+    // Whoever reported it resolved does not check their own work (the server refuses: sign_off_by_resolver).
+    const maySign = !item.resolvedByMe && rolesAt(item.compoundId).some((r) => SIGN_OFF_ROLES.includes(r));
     if (item.status === 'signed_off') return nothing;
     if (item.status === 'resolved') {
       return html`<h2>${t('ai.signOffHeading')}</h2>
         <section class="card">
           ${item.evidence ? html`<p>${labelled(html`<strong>${t('ai.evidence')}</strong>`, item.evidence)}</p>` : nothing}
           ${evidencePhotos(item.evidencePhotos)}
+          ${item.resolvedByMe ? html`<p role="status" data-awaiting-check><strong>${t('ai.awaitingCheck')}</strong> ${t('ai.awaitingCheckWho')}</p>` : nothing}
           ${
             maySign
               ? html`<form class="fields" @submit=${(e: Event) => this.askSignOff(e)} novalidate>
@@ -365,8 +369,13 @@ export class ActionItemPage extends YishiElement {
       },
     );
     this.errors = this.write.fieldErrors;
-    if (!signed) return;
+    // Answered either way, the dialog closes: a refusal's words (a toast, a problem under the field) are not behind it.
     this.confirming = false;
+    if (!signed) {
+      // A page from before this person resolved the item (another tab, a second phone): shown again, it says who signs off.
+      if (this.write.code === 'sign_off_by_resolver') await this.item.refresh();
+      return;
+    }
     this.justSigned = signed.signOffNumber;
     await this.item.refresh();
   }
