@@ -261,4 +261,25 @@ describe('the sign-off is someone else’s check of the work', () => {
     const item = await community.ok(actionItemEndpoints.get, { params: { itemId: id } });
     expect(item).toMatchObject({ status: 'resolved', signOffNumber: null });
   });
+
+  test('nor is the send-back theirs: from a page opened before they resolved it, 退回重办 is refused in words and nothing is sent back', async () => {
+    const id = await listed('5栋电梯按钮失灵');
+    const community = await new ApiClient(server.url).login('shequ');
+    await community.ok(actionItemEndpoints.resolve, { params: { itemId: id }, body: { evidence: '已更换按钮' } });
+    await withPage(async (page) => {
+      await loginAs(page, server.url, 'wuye');
+      await page.goto(`${server.url}/action-items/${id}`);
+      await page.getByLabel('退回原因').fill('3楼按钮仍失灵');
+      // Meanwhile, on another phone: the chief sends it back, and 吴涛 himself reports it resolved again.
+      await (await new ApiClient(server.url).login('zhanzhang')).ok(actionItemEndpoints.return, { params: { itemId: id }, body: { reason: '3楼没换' } });
+      await (await new ApiClient(server.url).login('wuye')).ok(actionItemEndpoints.resolve, { params: { itemId: id }, body: { evidence: '3楼按钮也已更换' } });
+      await page.getByRole('button', { name: '退回重办' }).click();
+      await page.locator('#yishi-toasts .toast', { hasText: '这件事是您报的办结，不能由您自己退回重办' }).waitFor();
+      await awaitingCheck(page).waitFor();
+      expect(await page.getByRole('button', { name: '退回重办' }).count()).toBe(0);
+    });
+    const item = await community.ok(actionItemEndpoints.get, { params: { itemId: id } });
+    expect(item).toMatchObject({ status: 'resolved' });
+    expect(item.view === 'staff' && item.updates.map((u) => u.kind)).toEqual(['resolved', 'returned', 'resolved']);
+  });
 });

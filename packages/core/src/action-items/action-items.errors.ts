@@ -28,6 +28,10 @@ export const actionItemMessages = {
     'zh-CN': '这件事是您报的办结，不能由您自己销号：销号是对办理结果的核实，请由服务站、社区或街道的其他工作人员核实后销号。',
     en: 'You reported this item resolved, so you cannot sign it off yourself: the sign-off is the check of the work. Another member of the service station, community or subdistrict staff checks it and signs it off.',
   },
+  return_by_resolver: {
+    'zh-CN': '这件事是您报的办结，不能由您自己退回重办：退回是核实的人发现问题时做的。还要补做的，请先告诉服务站，由核实的人退回。',
+    en: 'You reported this item resolved, so you cannot send it back yourself: sending back is for whoever checks the work and finds a problem. If more needs doing, tell the service station and the person checking sends it back.',
+  },
   rating_not_allowed: {
     'zh-CN': '只有反映问题的居民或本小区业主、居民可以评价已销号的事项',
     en: 'Only the resident who raised it, or owners and residents of the compound, may rate a signed-off item',
@@ -92,6 +96,7 @@ export const actionItemStatuses: Partial<Record<keyof typeof actionItemMessages,
   rating_duplicate: 409,
   rating_not_allowed: 403,
   sign_off_by_resolver: 403,
+  return_by_resolver: 403,
   concern_needs_residency: 403,
   triage_red_needs_subdistrict: 403,
   photo_not_image: 415,

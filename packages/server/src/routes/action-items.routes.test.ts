@@ -95,6 +95,11 @@ describe('action items', () => {
     expect(refused.status).toBe(403);
     expect(refused.error?.code).toBe('sign_off_by_resolver');
     expect(refused.error?.message).toBe('这件事是您报的办结，不能由您自己销号：销号是对办理结果的核实，请由服务站、社区或街道的其他工作人员核实后销号。');
+    // Nor may they send it back to themselves (退回重办 is the checker's finding).
+    const sentBack = await t.api(actionItemEndpoints.return, { cookie: property, ...item(listed.id), body: { reason: '再看看' } });
+    expect(sentBack.status).toBe(403);
+    expect(sentBack.error?.code).toBe('return_by_resolver');
+    expect(sentBack.error?.message).toMatch(/^这件事是您报的办结，不能由您自己退回重办/);
     // Nothing written: no number used up, no ledger entry, the item still waits with nothing on its timeline.
     expect(await written()).toEqual(before);
     const waiting = await t.ok(actionItemEndpoints.get, { cookie: chief, ...item(listed.id) });

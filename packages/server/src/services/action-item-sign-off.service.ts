@@ -25,11 +25,19 @@ import { enqueueNotifications } from './notifications.service.js';
  * work, so the account that resolved the item is refused (sign_off_by_resolver) before anything is written.
  */
 export async function signOffActionItem(deps: Deps, itemId: string, actor: Actor, input: { resolution: string }): Promise<SignOffResult> {
-  const signed = await transact(deps.db, async (trx) => signOffInTransaction(trx, deps, await loadItem(trx, itemId), actor, input));
+  const signed = await transact(deps.db, async (trx) => {
+    // The item is read under its lock, so who resolved it is the latest: a resolve on another phone at the same
+    // instant either committed before (and is seen) or waits for this sign-off.
+    await lockSignOffTallies(trx, itemId);
+    return signOffInTransaction(trx, deps, await loadItem(trx, itemId), actor, input);
+  });
   return { signOffNumber: signed.number, signedOffAt: signed.nowIso, signedOffBy: actor.displayName, item: await staffItemView(deps, signed.saved) };
 }
 
-/** The sign-off inside the caller's transaction (the route's step above; the big-compound generator batches many). */
+/**
+ * The sign-off inside the caller's transaction (the route's step above; the big-compound generator batches many).
+ * The caller holds the item's lock (lockSignOffTallies) and read `item` under it.
+ */
 export async function signOffInTransaction(
   trx: Db,
   deps: Pick<Deps, 'clock' | 'config'>,
@@ -41,7 +49,6 @@ export async function signOffInTransaction(
   // The sign-off is the check of the work by someone else: whoever reported it resolved does not sign it off.
   if (item.resolved_by_user_id === actor.userId) throw new DomainError('sign_off_by_resolver');
   if (input.resolution.trim().length === 0) throw new DomainError('sign_off_resolution_required');
-  await lockSignOffTallies(trx, item.id);
   const compound = await findCompoundCode(trx, item.compound_id);
   if (!compound) throw new DomainError('compound_not_found');
   const now = deps.clock();

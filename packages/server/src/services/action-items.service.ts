@@ -335,10 +335,11 @@ export async function resolveInTransaction(
   return saved;
 }
 
-/** The signing official finds the evidence insufficient: back to work, with the reason. */
+/** The signing official finds the evidence insufficient: back to work, with the reason. Like the sign-off, never by whoever resolved it. */
 export async function returnActionItem(deps: Deps, itemId: string, actor: Actor, reason: string): Promise<ActionItemStaffView> {
   return onItem(deps, itemId, async (trx, item) => {
     const status = transition(item.status, 'return');
+    if (item.resolved_by_user_id === actor.userId) throw new DomainError('return_by_resolver');
     const now = deps.clock().toISOString();
     const saved = await saveStatus(trx, item, { status, updated_at: now });
     await insertActionItemUpdate(trx, update(item.id, actor, now, 'returned', { text: reason }));

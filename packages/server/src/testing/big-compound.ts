@@ -17,6 +17,7 @@
  */
 import { DomainError, meetingKind, QUESTION_CATEGORIES, type Triage } from '@yishi/core';
 import type { Actor } from '../auth/actor.js';
+import { lockSignOffTallies } from '../db/dialect.js';
 import { newId } from '../db/ids.js';
 import { insertMeeting, updateQuestion } from '../db/repositories/meetings.repository.js';
 import { findCompoundByCode } from '../db/repositories/place-tree.repository.js';
@@ -120,6 +121,7 @@ export async function generateBigCompound(deps: Deps, options: BigCompoundOption
     while (pending.length > 0 && pending[0]!.at <= until) {
       const next = pending.shift()!;
       now = new Date(next.at - DAY);
+      await lockSignOffTallies(trx, next.item.id);
       const resolved = await resolveInTransaction(trx, at, next.item, worker, { evidence: '已处理完毕，现场照片存档。', photos: [] });
       if (next.fate < 0.8) {
         now = new Date(next.at);

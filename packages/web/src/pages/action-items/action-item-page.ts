@@ -293,6 +293,8 @@ export class ActionItemPage extends YishiElement {
     this.resolving = null;
     this.errors = this.write.fieldErrors;
     if (result === undefined) {
+      // A page from before this person resolved the item: shown again, it says who checks it (no send-back form).
+      if (this.write.code === 'return_by_resolver') await this.item.refresh();
       this.focusFirstProblem();
       return undefined;
     }
