@@ -285,7 +285,10 @@ export async function transitionMeeting(deps: Deps, actor: Actor, meetingId: str
   const nowIso = now.toISOString();
   const { spec } = loaded;
   // A meeting entered after it was held was held at the times entered, not when its buttons are pressed.
-  const at = recorded && (action === 'start' || action === 'close') ? recordedStepTime(meetingSummary(loaded.meeting), action, now) : nowIso;
+  const at =
+    recorded && (action === 'start' || action === 'close')
+      ? recordedStepTime({ startsAt: loaded.meeting.starts_at, durationMinutes: loaded.meeting.duration_minutes }, action, now)
+      : nowIso;
   // A kind with a notice period publishes its agenda with the notice: the notice freezes it, what
   // is decided is what was announced. Going into session freezes every kind's agenda.
   const freezes = action === 'start' || (action === 'schedule' && spec.noticeDays !== null);
