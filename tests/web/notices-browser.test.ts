@@ -134,6 +134,16 @@ test('a notice raised while a dialog is open stands over the dialog, clear of it
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.locator('yishi-app > #yishi-toasts').locator('.toast').textContent()).toContain('链接已复制');
     expect(await drawnOnTop(notice)).toBe(true);
+
+    // A dialog opened while that notice still shows takes it in: over the new dialog, heard and tapped there.
+    await chooseOption(staff, 'role', '服务站副站长');
+    await staff.getByLabel('姓名', { exact: true }).fill('钱小红');
+    await staff.getByLabel('手机号', { exact: true }).fill('15800005678');
+    await staff.getByRole('button', { name: '授权', exact: true }).click();
+    const next = staff.getByRole('dialog', { name: '把邀请交给钱小红' });
+    await next.waitFor();
+    await next.locator('#yishi-toasts .toast', { hasText: '链接已复制' }).waitFor({ timeout: 3000 });
+    expect(await drawnOnTop(notice)).toBe(true);
     await close.click({ timeout: 5000 });
     expect(await notice.count()).toBe(0);
   });

@@ -9,8 +9,10 @@
  * While a modal dialog is open, all outside it is inert: drawn under it, deaf to taps and left out of what
  * a screen reader reads. So the notices' live region stands in the topmost open dialog then (with the notice
  * styles, which a dialog in a shadow root does not see from the document), above the dialog's own buttons,
- * and goes back to its place in the shell when the dialog closes.
+ * and goes back to its place in the shell when the dialog closes; a notice showing when a dialog opens moves in.
+ * Every dialog of the app opens through components/common/modal.ts, which keeps the list of those open.
  */
+import { MODAL_OPENED, openModals } from '../components/common/modal.js';
 import noticeStyles from '../styles/notices.css?inline';
 
 /** Space kept between the notice and a bar or a focused control under it, in px. */
@@ -52,19 +54,17 @@ export function houseNotices(stack: HTMLElement): boolean {
   return true;
 }
 
-/** The open dialog on top: the one with the keyboard if several are open (a modal one keeps it in itself), else the last found. */
+/** The open dialog on top: the one with the keyboard if several are open (a modal one keeps it in itself), else the latest. */
 function topDialog(): HTMLDialogElement | null {
-  const open: HTMLDialogElement[] = [];
-  const visit = (root: Document | ShadowRoot) => {
-    for (const element of root.querySelectorAll('*')) {
-      if (element instanceof HTMLDialogElement && element.open) open.push(element);
-      if (element.shadowRoot) visit(element.shadowRoot);
-    }
-  };
-  visit(document);
+  const open = openModals.filter((d) => d.open && d.isConnected);
   const focused: Element[] = [];
   for (let at = document.activeElement; at; at = at.shadowRoot?.activeElement ?? null) focused.push(at);
   return open.find((d) => focused.some((element) => d.contains(element))) ?? open.at(-1) ?? null;
+}
+
+/** A dialog opened while a notice shows: the notice moves into it, where it can be read, tapped and heard. */
+function rehouse(): void {
+  if (shown && houseNotices(shown.stack)) schedule();
 }
 
 /** A notice has just been shown in `stack`. */
@@ -74,6 +74,7 @@ export function placeNotice(stack: HTMLElement, toast: HTMLElement): void {
   if (!shown) {
     addEventListener('scroll', schedule, { passive: true });
     addEventListener('resize', schedule);
+    addEventListener(MODAL_OPENED, rehouse);
     document.addEventListener('focusin', scheduleReveal);
   }
   shown = { stack, toast };
@@ -91,6 +92,7 @@ export function releaseNoticePlace(): void {
   document.documentElement.style.removeProperty('--yishi-notice-room');
   removeEventListener('scroll', schedule);
   removeEventListener('resize', schedule);
+  removeEventListener(MODAL_OPENED, rehouse);
   document.removeEventListener('focusin', scheduleReveal);
 }
 
