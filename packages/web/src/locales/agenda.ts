@@ -34,7 +34,10 @@ export const agendaMessages = {
   'agenda.handBack.empty': { 'zh-CN': '（空）', en: '(empty)' },
   'agenda.untitled': { 'zh-CN': '（无标题）', en: '(untitled)' },
   'agenda.removed': { 'zh-CN': '已删除议题“{title}”。', en: 'Item “{title}” removed.' },
+  'agenda.removedMany': { 'zh-CN': '已删除 {count} 个议题：{titles}。', en: '{count} items removed: {titles}.' },
+  'agenda.quoted': { 'zh-CN': '“{title}”', en: '“{title}”' },
   'agenda.undoRemove': { 'zh-CN': '撤销删除', en: 'Undo' },
+  'agenda.undoRemoveAll': { 'zh-CN': '全部撤销', en: 'Undo all' },
   'agenda.dismiss': { 'zh-CN': '知道了', en: 'OK' },
   // The status line of a live document (agenda and minutes; components/common/collab-status.ts).
   'collab.offline': { 'zh-CN': '离线：修改保存在本机，联网后自动同步', en: 'Offline: changes are kept on this device and sync when the connection returns' },

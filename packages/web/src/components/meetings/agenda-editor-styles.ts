@@ -68,10 +68,13 @@ export const agendaEditorStyles = [
       font-size: 0.9rem;
       color: var(--yishi-muted);
     }
-    .undo-bar {
+    /* The undo bar's live region, always there: it, not the bar, holds to the window's bottom edge. */
+    .undo-live {
       position: sticky;
       bottom: 0.5rem;
       z-index: 1;
+    }
+    .undo-bar {
       display: flex;
       flex-wrap: wrap;
       align-items: center;

@@ -6,9 +6,12 @@
  * duplicate or lose one. See core's agenda-doc.ts.
  *
  * Removing an item offers undo (a Yjs UndoManager that tracks removals only, so it never takes back
- * typing or other members' edits). When another member starts the meeting the server freezes the
- * agenda: the editor turns read-only at once, says so, hands back any edit of mine that missed the
- * freeze (core's agendaHandBack) and fires `agenda-frozen` with it for the page.
+ * typing or other members' edits). Items removed while the offer shows join it: the bar counts them
+ * and one tap brings all of them back, each in its place; a new offer starts empty.
+ *
+ * When another member starts the meeting the server freezes the agenda: the editor turns read-only at
+ * once, says so, hands back any edit of mine that missed the freeze (core's agendaHandBack) and fires
+ * `agenda-frozen` with it for the page.
  *
  * Its buttons and fields are native (no Shoelace): committee members co-edit from their phones.
  */
@@ -70,13 +73,13 @@ export class AgendaEditor extends YishiElement {
   );
   /** My edits that missed the freeze. */
   @state() private handBack: AgendaHandBackEntry[] = [];
-  /** The item I removed last, while undo is offered. */
-  @state() private removed: { title: string } | null = null;
+  /** The titles of the items I removed while undo is offered, oldest first (empty: no offer). */
+  @state() private removed: string[] = [];
   private undo: Y.UndoManager | null = null;
 
   private frozen(handBack: AgendaHandBackEntry[]): void {
     this.handBack = handBack;
-    this.removed = null;
+    this.endOffer();
     this.dispatchEvent(new CustomEvent<AgendaFrozenDetail>('agenda-frozen', { detail: { handBack }, bubbles: true, composed: true }));
   }
 
@@ -160,8 +163,10 @@ export class AgendaEditor extends YishiElement {
     const index = array.toArray().indexOf(item);
     if (index < 0) return;
     const title = item.get('title');
-    this.removed = { title: (title instanceof Y.Text ? title.toString().trim() : '') || t('agenda.untitled') };
-    this.undoManager(doc);
+    const undo = this.undoManager(doc);
+    // A removal the last offer was closed on is not brought back by this one's undo.
+    if (this.removed.length === 0) undo.clear();
+    this.removed = [...this.removed, (title instanceof Y.Text ? title.toString().trim() : '') || t('agenda.untitled')];
     doc.transact(() => array.delete(index, 1), REMOVAL);
     // The pressed button is gone with its item: the keyboard lands on the offer to undo.
     await this.updateComplete;
@@ -172,15 +177,23 @@ export class AgendaEditor extends YishiElement {
     const doc = this.live.doc;
     if (!doc) return;
     const before = new Set(this.items().map((m) => m.get('id')));
-    this.undoManager(doc).undo();
-    this.removed = null;
+    // Every removal of this offer, newest first, so each goes back where it was.
+    const undo = this.undoManager(doc);
+    while (undo.canUndo()) undo.undo();
+    this.endOffer();
     const back = this.items().find((m) => !before.has(m.get('id')));
     await this.updateComplete;
     if (back) this.shadowRoot?.querySelector<HTMLElement>(`[data-item="${String(back.get('id'))}"] yishi-ytext-field`)?.focus();
   }
 
+  /** Closes the undo offer: what it held can no longer be undone. */
+  private endOffer(): void {
+    this.removed = [];
+    this.undo?.clear();
+  }
+
   private async dismissRemoval(): Promise<void> {
-    this.removed = null;
+    this.endOffer();
     await this.updateComplete;
     this.shadowRoot?.querySelector<HTMLElement>('.add-item')?.focus();
   }
@@ -266,15 +279,7 @@ export class AgendaEditor extends YishiElement {
         )}
       </ol>
       ${items.length > 0 ? html`<p class="muted">${t('agenda.totalMinutes', { count: items.length, minutes: totalMinutes })}</p>` : nothing}
-      ${
-        this.removed && canEdit
-          ? html`<div class="undo-bar" role="status" ${ref((bar) => bar && keepNoticesClearOf(bar))}>
-              <span>${t('agenda.removed', { title: this.removed.title })}</span>
-              <button type="button" class="button primary undo" @click=${() => void this.undoRemoval()}>${t('agenda.undoRemove')}</button>
-              <button type="button" class="button" @click=${() => void this.dismissRemoval()}>${t('agenda.dismiss')}</button>
-            </div>`
-          : nothing
-      }
+      <div class="undo-live" role="status">${canEdit ? this.renderUndoBar() : nothing}</div>
       ${
         canEdit && live.synced
           ? html`<div class="actions">
@@ -283,6 +288,30 @@ export class AgendaEditor extends YishiElement {
           : nothing
       }
     `;
+  }
+
+  /**
+   * The offer to undo my removals. It stands in a live region that is always there, so that its words
+   * are read out when it appears and again when a second removal joins it; the undo button, which
+   * takes the keyboard, is described by them too.
+   */
+  private renderUndoBar() {
+    const removed = this.removed;
+    if (removed.length === 0) return nothing;
+    const message =
+      removed.length === 1
+        ? t('agenda.removed', { title: removed[0]! })
+        : t('agenda.removedMany', {
+            count: removed.length,
+            titles: removed.map((title) => t('agenda.quoted', { title })).join(t('meetings.listSeparator')),
+          });
+    return html`<div class="undo-bar" ${ref((bar) => bar && keepNoticesClearOf(bar))}>
+      <span id="undo-message">${message}</span>
+      <button type="button" class="button primary undo" aria-describedby="undo-message" @click=${() => void this.undoRemoval()}>
+        ${t(removed.length === 1 ? 'agenda.undoRemove' : 'agenda.undoRemoveAll')}
+      </button>
+      <button type="button" class="button" @click=${() => void this.dismissRemoval()}>${t('agenda.dismiss')}</button>
+    </div>`;
   }
 
   private renderItem(item: ItemMap, index: number, count: number, canEdit: boolean, here: Array<{ color: string; name: string }>) {
