@@ -259,7 +259,7 @@ export class AgendaEditor extends YishiElement {
                 (p) =>
                   html`<li class="peer" style=${`--peer:${p.color}`}>
                     <span class="dot" aria-hidden="true"></span><span class="peer-name">${p.name}${p.self ? t('agenda.me') : ''}</span>
-                    ${p.itemId && position.has(p.itemId) ? html`<span class="who">${t('agenda.onItem', { n: position.get(p.itemId)! })}</span>` : nothing}
+                    ${p.itemId && !p.self && position.has(p.itemId) ? html`<span class="who">${t('agenda.onItem', { n: position.get(p.itemId)! })}</span>` : nothing}
                   </li>`,
               )}
             </ul>`
