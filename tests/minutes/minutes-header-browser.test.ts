@@ -3,13 +3,15 @@
  * 记录人 starts as whoever generated the draft; she opens 修改文头, a place left empty is refused in
  * words under its field, the corrected heading shows in the preview at once and after a reload, and
  * the published version carries it; a change typed but not saved is named in the publish dialog; after
- * publication the form says a correction carries it. Elder mode and accessibility checked.
+ * publication the form says a correction carries it. Elder mode and accessibility checked. An English
+ * reader of the published minutes (and of the staff's preview) reads the heading's kind and time in
+ * English, while the Chinese page shows the document's words unchanged.
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { minutesEndpoints } from '@yishi/core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { insertHeldMeeting } from '../../packages/server/src/testing/meeting-record.fixture.js';
 import { expectNoSeriousA11yViolations, launchBrowser, loginWithSessionCookie, setElderModeSwitch, withPhonePage } from '../support/browser.js';
@@ -102,5 +104,75 @@ test('the heading is corrected before publication, refused in words when the pla
     const editor = page.locator('yishi-minutes-page');
     await editor.getByRole('button', { name: /修改文头/ }).click();
     await editor.getByText(/已公示的版本不会改变/).waitFor();
+  });
+});
+
+/** The header's rows as the page shows them: label → value. */
+async function headerRows(scope: Locator): Promise<Record<string, string>> {
+  const list = scope.locator('dl.minutes-header').first();
+  const labels = await list.locator('dt').allTextContents();
+  const values = await list.locator('dd').allTextContents();
+  return Object.fromEntries(labels.map((label, i) => [label.trim(), (values[i] ?? '').trim()]));
+}
+
+test('an English reader reads the heading’s kind and time in English; what people wrote, and the Chinese page, stay as written', async () => {
+  // Held on Saturday 5 Dec 2026 19:30–21:20 China time; the notice had said Friday 4 Dec 19:30.
+  const { meetingId } = await insertHeldMeeting(server.deps, {
+    startsAt: new Date('2026-12-05T11:30:00.000Z'),
+    scheduledFor: new Date('2026-12-04T11:30:00.000Z'),
+    title: '英文文头议事会',
+    vote: null,
+  });
+  const chief = await new ApiClient(server.url).login('zhanzhang');
+  await chief.ok(minutesEndpoints.generate, { params: { meetingId } });
+  const published = await chief.ok(minutesEndpoints.publish, { params: { meetingId }, body: { confirm: true } });
+  const header = published.versions[0]!.header;
+  const chineseWhen = '2026年12月5日（周六） 19:30—21:20（原定 2026年12月4日（周五） 19:30）';
+  // The document itself keeps its Chinese words.
+  expect(header.when).toBe(chineseWhen);
+
+  await withPhonePage(browser, async (page) => {
+    await page.goto(`${server.url}/minutes/${meetingId}`);
+    const minutes = page.locator('yishi-minutes-public-page');
+    await poll(() => headerRows(minutes)).toMatchObject({ 会议类型: '四方共治议事会', 时间: chineseWhen, 地点: header.place, 召集人: header.convener });
+    await page.screenshot({ path: join(ARTIFACTS, 'minutes-public-header-zh.png'), fullPage: true });
+    await setElderModeSwitch(page, true);
+    await page.screenshot({ path: join(ARTIFACTS, 'minutes-public-header-zh-elder.png'), fullPage: true });
+    await setElderModeSwitch(page, false);
+
+    await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
+    await poll(() => headerRows(minutes)).toMatchObject({
+      Meeting: 'Four-party council',
+      When: 'Sat 5 Dec 2026 19:30—21:20 (scheduled for Fri 4 Dec 2026 19:30)',
+      // Free text people entered stays as entered.
+      Place: header.place,
+    });
+    const rows = await headerRows(minutes);
+    expect(rows.Meeting).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(rows.When).not.toMatch(/[年月日周]/);
+    expect(await minutes.locator('dl.minutes-header').getAttribute('lang')).toBe('en');
+    // The minutes' text is the Chinese document, still.
+    await minutes
+      .locator('yishi-minutes-body')
+      .getByRole('heading', { name: /参会人员/ })
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'minutes-public-header-en.png'), fullPage: true });
+    await setElderModeSwitch(page, true);
+    await page.screenshot({ path: join(ARTIFACTS, 'minutes-public-header-en-elder.png'), fullPage: true });
+  });
+
+  // The staff's page previews the same heading in the reader's language.
+  await withPhonePage(browser, async (page) => {
+    await loginWithSessionCookie(page, server.url, 'zhanzhang');
+    await page.goto(`${server.url}/meetings/${meetingId}/minutes`);
+    await page.locator('yishi-app header').getByRole('button', { name: 'English' }).click();
+    const editor = page.locator('yishi-minutes-page');
+    await poll(() => headerRows(editor)).toMatchObject({
+      Meeting: 'Four-party council',
+      When: 'Sat 5 Dec 2026 19:30—21:20 (scheduled for Fri 4 Dec 2026 19:30)',
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'minutes-staff-header-en.png'), fullPage: true });
   });
 });

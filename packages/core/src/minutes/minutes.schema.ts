@@ -69,6 +69,12 @@ export const minutesHeaderSchema = z.object({
   compoundName: z.string(),
   /** When it was held: 2026年11月21日（周六） 14:00—16:00, with "（原定 …）" when it was scheduled for another time. */
   when: z.string(),
+  /**
+   * The instants `when` is written from (ISO), so a reader in another language reads the time in
+   * theirs: when it was scheduled (`startsAt`), opened and closed. Null in headers frozen before
+   * they were kept (those show `when` as written).
+   */
+  held: z.object({ startsAt: z.string(), startedAt: z.string(), closedAt: z.string().nullable() }).nullable().default(null),
   place: z.string(),
   convener: z.string(),
   // The official document's closing (headers stored before these existed read as empty).

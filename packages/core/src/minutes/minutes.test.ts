@@ -214,6 +214,13 @@ describe('a meeting held at another time than scheduled', () => {
   it('the header gives the time it was held, with the scheduled time beside it', () => {
     expect(generateMinutesDraft(moved).header.when).toBe('2026年12月2日（周三） 09:00—11:05（原定 2026年12月9日（周三） 14:30）');
   });
+  it('the header keeps the instants it is written from, for a reader in another language', () => {
+    expect(generateMinutesDraft(moved).header.held).toEqual({
+      startsAt: '2026-12-09T06:30:00.000Z',
+      startedAt: '2026-12-02T01:00:00.000Z',
+      closedAt: '2026-12-02T03:05:00.000Z',
+    });
+  });
   it('a meeting that began a few minutes late reads as held on time', () => {
     const late = { ...record, scheduledStartsAt: '2026-11-18T06:20:00.000Z' };
     expect(generateMinutesDraft(late).header.when).toBe('2026年11月18日（周三） 14:30—16:30');

@@ -377,6 +377,7 @@ export function generateMinutesDraft(record: MeetingRecord, spec: MeetingKindSpe
       kindLabel: spec.label['zh-CN'],
       compoundName: record.compoundName,
       when: whenText(record),
+      held: { startsAt: record.scheduledStartsAt ?? record.startsAt, startedAt: record.startsAt, closedAt: record.endsAt },
       place: record.place,
       convener: record.convener,
       issuer: issuerName(record, spec),

@@ -49,6 +49,7 @@ function view(bodyHtml: string): MinutesVersionView & { latestVersion: number } 
       kindLabel: '四方联席会议',
       compoundName: '江畔小区',
       when: '2026年11月21日（周六） 14:00—16:00',
+      held: { startsAt: '2026-11-21T06:00:00.000Z', startedAt: '2026-11-21T06:00:00.000Z', closedAt: '2026-11-21T08:00:00.000Z' },
       place: '江畔小区服务站',
       convener: '王主任',
       issuer: '秀江社区居民委员会',
