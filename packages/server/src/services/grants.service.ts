@@ -70,6 +70,11 @@ async function placesUnder(db: Db, actor: Actor): Promise<Place[]> {
     const community = communityOf.get(compoundOf.get(compoundId)!.community_id)!;
     return { subdistrictId: community.subdistrict_id, communityId: community.id, compoundId };
   };
+  const buildingsOf = groupBy(buildings, (b) => b.compound_id);
+  const gridsOf = groupBy(grids, (g) => g.compound_id);
+  // In the order the page lists them: the subdistricts and communities, then each compound followed by
+  // its buildings and its grids, in number order as the repositories give them (2栋 before 10栋,
+  // 第二网格 before 第十网格).
   const all: Place[] = [
     ...subdistricts.map((s) => ({ kind: 'subdistrict' as const, id: s.id, label: s.name, compoundId: null, chain: { subdistrictId: s.id } })),
     ...communities.map((c) => ({
@@ -79,24 +84,36 @@ async function placesUnder(db: Db, actor: Actor): Promise<Place[]> {
       compoundId: null,
       chain: { subdistrictId: c.subdistrict_id, communityId: c.id },
     })),
-    ...compounds.map((c) => ({ kind: 'compound' as const, id: c.id, label: c.name, compoundId: c.id, chain: compoundChain(c.id) })),
-    ...buildings.map((b) => ({
-      kind: 'building' as const,
-      id: b.id,
-      label: `${compoundOf.get(b.compound_id)!.name} ${formatBuildingName(b.name)}`,
-      compoundId: b.compound_id,
-      chain: { ...compoundChain(b.compound_id), buildingId: b.id },
-    })),
-    ...grids.map((g) => ({
-      kind: 'grid' as const,
-      id: g.id,
-      label: `${compoundOf.get(g.compound_id)!.name} ${g.name}`,
-      compoundId: g.compound_id,
-      chain: { ...compoundChain(g.compound_id), gridId: g.id },
-    })),
+    ...compounds.flatMap((c) => [
+      { kind: 'compound' as const, id: c.id, label: c.name, compoundId: c.id, chain: compoundChain(c.id) },
+      ...(buildingsOf.get(c.id) ?? []).map((b) => ({
+        kind: 'building' as const,
+        id: b.id,
+        label: `${c.name} ${formatBuildingName(b.name)}`,
+        compoundId: c.id,
+        chain: { ...compoundChain(c.id), buildingId: b.id },
+      })),
+      ...(gridsOf.get(c.id) ?? []).map((g) => ({
+        kind: 'grid' as const,
+        id: g.id,
+        label: `${c.name} ${g.name}`,
+        compoundId: c.id,
+        chain: { ...compoundChain(c.id), gridId: g.id },
+      })),
+    ]),
   ];
   // Only the places a granting grant of the actor covers: a station chief sees one compound, not the subdistrict.
   return all.filter((p) => staffRolesAt(actor, p.chain).some((role) => GRANTABLE_BY[role].length > 0));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 /** The staff roles the actor holds at a place (owner and resident do not grant). */
@@ -124,7 +141,9 @@ function phoneFor(actor: Actor, chain: PlaceChain, userId: string, phone: string
 export async function staffOverview(deps: Deps, actor: Actor): Promise<StaffOverview> {
   const places = await placesUnder(deps.db, actor);
   const byKey = new Map(places.map((p) => [`${p.kind}:${p.id}`, p]));
-  const grants = await listGrantsAt(deps.db, places);
+  // By place in the places' order (the sort is stable: each place's holders stay in the order of their names).
+  const rank = new Map(places.map((p, i) => [`${p.kind}:${p.id}`, i]));
+  const grants = (await listGrantsAt(deps.db, places)).sort((a, b) => rank.get(`${a.scope_kind}:${a.scope_id}`)! - rank.get(`${b.scope_kind}:${b.scope_id}`)!);
   const events = await listGrantEvents(deps.db, [...new Set(places.map((p) => p.chain.subdistrictId))], 200);
   return {
     places: places

@@ -22,8 +22,6 @@ import { syncModal } from '../common/modal.js';
 export const placeKey = (p: { kind: string; id: string }) => `${p.kind}:${p.id}`;
 /** Places from the widest down, as the list and the page's place picker order them. */
 export const KIND_ORDER = ['subdistrict', 'community', 'compound', 'building', 'grid'];
-/** Names in the order people expect (2栋 before 10栋). */
-export const byLabel = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
 
 /** A role as people read it: the role, then the party, organisation and title when there are. */
 export function roleText(g: Pick<GrantView, 'role' | 'party' | 'organisation' | 'title'>): string {
@@ -112,14 +110,9 @@ export class StaffGrants extends YishiElement {
     const matches = (g: GrantView) => needle === '' || [g.name, g.phone ?? '', g.placeLabel, roleText(g)].some((text) => text.toLowerCase().includes(needle));
     const shown = all.filter(matches);
     const groups = new Map<string, GrantView[]>();
-    const ordered = [...shown].sort(
-      (a, b) =>
-        Math.min(KIND_ORDER.indexOf(a.scopeKind), 2) - Math.min(KIND_ORDER.indexOf(b.scopeKind), 2) ||
-        byLabel(a.placeLabel, b.placeLabel) ||
-        KIND_ORDER.indexOf(a.scopeKind) - KIND_ORDER.indexOf(b.scopeKind) ||
-        byLabel(a.name, b.name),
-    );
-    for (const g of ordered)
+    // The server's order stands: by place as people count them (2栋 before 10栋, 第一网格 before 第二网格,
+    // each compound followed by its buildings and grids), which a comparison of the labels here would undo.
+    for (const g of shown)
       groups.set(placeKey({ kind: g.scopeKind, id: g.scopeId }), [...(groups.get(placeKey({ kind: g.scopeKind, id: g.scopeId })) ?? []), g]);
     const pending = all.filter((g) => g.pending).length;
     return html`<h2 id="grants-heading">${t('admin.staff.listHeading')}</h2>
