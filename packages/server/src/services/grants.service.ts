@@ -9,6 +9,7 @@ import {
   DomainError,
   GRANTABLE_BY,
   formatBuildingName,
+  groupBy,
   ROLE_SCOPE,
   STAFF_ROLES,
   maskPhone,
@@ -104,16 +105,6 @@ async function placesUnder(db: Db, actor: Actor): Promise<Place[]> {
   ];
   // Only the places a granting grant of the actor covers: a station chief sees one compound, not the subdistrict.
   return all.filter((p) => staffRolesAt(actor, p.chain).some((role) => GRANTABLE_BY[role].length > 0));
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group) group.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  return groups;
 }
 
 /** The staff roles the actor holds at a place (owner and resident do not grant). */

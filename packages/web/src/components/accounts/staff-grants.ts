@@ -20,8 +20,6 @@ import { syncModal } from '../common/modal.js';
 
 /** A place as the staff page keys it (its kind and id). */
 export const placeKey = (p: { kind: string; id: string }) => `${p.kind}:${p.id}`;
-/** Places from the widest down, as the list and the page's place picker order them. */
-export const KIND_ORDER = ['subdistrict', 'community', 'compound', 'building', 'grid'];
 
 /** A role as people read it: the role, then the party, organisation and title when there are. */
 export function roleText(g: Pick<GrantView, 'role' | 'party' | 'organisation' | 'title'>): string {

@@ -10,7 +10,7 @@ import { PHONE_FIELD_LENGTH, cleanPhone } from '../../format/clean-phone.js';
 import '../../components/accounts/code-handover.js';
 import '../../components/accounts/staff-grants.js';
 import { grantRecordStyles, renderGrantRecord } from '../../components/accounts/grant-record.js';
-import { KIND_ORDER, placeKey, roleText } from '../../components/accounts/staff-grants.js';
+import { placeKey, roleText } from '../../components/accounts/staff-grants.js';
 import {
   PARTIES,
   PARTY_LABELS,
@@ -64,9 +64,8 @@ function placeGroups(places: Place[]): Array<{ label: string; places: Place[] }>
   const groups = top.length > 0 ? [{ label: t('admin.staff.groupTop'), places: top }] : [];
   for (const [compoundId, members] of compounds) {
     const compound = members.find((p) => p.kind === 'compound' && p.id === compoundId);
-    // Within a kind the server's order stands: buildings and grids in number order (2栋 before 10栋,
+    // The server's order stands: the compound, then its buildings and its grids in number order (2栋 before 10栋,
     // 第二网格 before 第十网格), which a comparison of the labels here would undo (by pinyin 第二 comes before 第一).
-    members.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
     groups.push({ label: compound?.label ?? members[0]!.label, places: members });
   }
   return groups;
