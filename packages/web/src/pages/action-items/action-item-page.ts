@@ -293,8 +293,7 @@ export class ActionItemPage extends YishiElement {
     this.resolving = null;
     this.errors = this.write.fieldErrors;
     if (result === undefined) {
-      // A page from before this person resolved the item: shown again, it says who checks it (no send-back form).
-      if (this.write.code === 'return_by_resolver') await this.item.refresh();
+      await this.showAgainIfResolvedByMe();
       this.focusFirstProblem();
       return undefined;
     }
@@ -302,6 +301,14 @@ export class ActionItemPage extends YishiElement {
     form.reset();
     await this.item.refresh();
     return result;
+  }
+
+  /**
+   * A page from before this person resolved the item (another tab, a second phone) was refused its sign-off or
+   * send-back: shown again, it says who checks the item instead of offering either.
+   */
+  private async showAgainIfResolvedByMe(): Promise<void> {
+    if (this.write.code === 'sign_off_by_resolver' || this.write.code === 'return_by_resolver') await this.item.refresh();
   }
 
   private async rate(event: Event, itemId: string): Promise<void> {
@@ -373,11 +380,7 @@ export class ActionItemPage extends YishiElement {
     this.errors = this.write.fieldErrors;
     // Answered either way, the dialog closes: a refusal's words (a toast, a problem under the field) are not behind it.
     this.confirming = false;
-    if (!signed) {
-      // A page from before this person resolved the item (another tab, a second phone): shown again, it says who signs off.
-      if (this.write.code === 'sign_off_by_resolver') await this.item.refresh();
-      return;
-    }
+    if (!signed) return this.showAgainIfResolvedByMe();
     this.justSigned = signed.signOffNumber;
     await this.item.refresh();
   }
